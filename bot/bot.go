@@ -1,0 +1,187 @@
+// Package bot is casebot's core: the Bot that turns an inbound message into
+// a Context and runs the handler the Router picks, the Context handlers
+// answer through, middleware, user-facing errors, and the message types
+// shared by the transport, the handlers and the schedulers.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot/keys"
+	"casebot/bot/people"
+)
+
+// Sender pushes messages to WeCom. Send returns once WeCom accepted every
+// part, or with the error that stopped it.
+type Sender interface {
+	Send(ctx context.Context, out Outbound) (Receipt, error)
+	// UpdateCard replaces a clicked card for the given users, using the
+	// click's one-time response code.
+	UpdateCard(ctx context.Context, responseCode string, card *TemplateCard, userIDs ...string) error
+}
+
+// Directory finds who a userid is. It returns (nil, nil) for a user who is
+// not in the directory.
+type Directory interface {
+	Lookup(ctx context.Context, userID string) (*people.Person, error)
+}
+
+// DirectoryFunc adapts a function to Directory.
+type DirectoryFunc func(ctx context.Context, userID string) (*people.Person, error)
+
+// Lookup calls f.
+func (f DirectoryFunc) Lookup(ctx context.Context, userID string) (*people.Person, error) {
+	return f(ctx, userID)
+}
+
+// Bot dispatches messages to handlers.
+type Bot struct {
+	Router
+
+	Sender    Sender
+	Directory Directory
+	// Redis and Keys hold conversation state (pending questions).
+	Redis redis.UniversalClient
+	Keys  keys.Keys
+	// Location is the configured time zone. If nil, Asia/Shanghai is used.
+	Location *time.Location
+	// Now is the clock. If nil, time.Now is used.
+	Now func() time.Time
+	// Log receives handler errors and panics. If nil, slog.Default is used.
+	Log *slog.Logger
+	// OnError handles every error a handler returns. If nil, the error is
+	// logged (unless it is a user-facing *Error) and the user is told
+	// ErrorMessage(err).
+	OnError func(error, Context)
+}
+
+var shanghai = func() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}()
+
+func (b *Bot) now() time.Time {
+	if b.Now != nil {
+		return b.Now().In(b.loc())
+	}
+	return time.Now().In(b.loc())
+}
+
+func (b *Bot) loc() *time.Location {
+	if b.Location != nil {
+		return b.Location
+	}
+	return shanghai
+}
+
+func (b *Bot) log() *slog.Logger {
+	if b.Log != nil {
+		return b.Log
+	}
+	return slog.Default()
+}
+
+// PanicError is what a recovered handler panic becomes.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("handler panic: %v", e.Value) }
+
+// Handle routes one message to its handler and runs it. Handler errors and
+// panics go to OnError, which answers the user; Handle itself returns an
+// error only when the message could not be handled at all (the directory
+// or Redis was unreachable), so the caller can retry it later.
+func (b *Bot) Handle(ctx context.Context, msg *Message) (err error) {
+	person, err := b.lookup(ctx, msg.From)
+	if err != nil {
+		return fmt.Errorf("look up %s: %w", msg.From, err)
+	}
+	c := &nativeContext{ctx: ctx, b: b, msg: msg, person: person}
+
+	await := ""
+	if msg.Type == "text" && b.Redis != nil {
+		name, data, err := b.sessions().await(ctx, msg.From)
+		if err != nil {
+			return fmt.Errorf("read pending question of %s: %w", msg.From, err)
+		}
+		await, c.awaitData = name, data
+	}
+	h := b.route(msg, await)
+	if h == nil {
+		return nil // an event nobody handles: acknowledged and ignored
+	}
+	if herr := b.run(h, c); herr != nil {
+		b.onError(herr, c)
+	}
+	return nil
+}
+
+// run calls h, turning a panic into a *PanicError so one bad message never
+// takes its worker down.
+func (b *Bot) run(h HandlerFunc, c Context) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	return h(c)
+}
+
+func (b *Bot) onError(err error, c Context) {
+	if b.OnError != nil {
+		b.OnError(err, c)
+		return
+	}
+	var ue *Error
+	if !errors.As(err, &ue) {
+		attrs := []any{"user", c.UserID(), "msg", c.Message().ID, "err", err}
+		var pe *PanicError
+		if errors.As(err, &pe) {
+			attrs = append(attrs, "stack", string(pe.Stack))
+		}
+		b.log().Error("handler failed", attrs...)
+	}
+	if rerr := c.Reply(ErrorMessage(err)); rerr != nil {
+		b.log().Error("could not tell the user about an error", "user", c.UserID(), "err", rerr)
+	}
+}
+
+func (b *Bot) lookup(ctx context.Context, userID string) (*people.Person, error) {
+	if b.Directory == nil || userID == "" {
+		return nil, nil
+	}
+	return b.Directory.Lookup(ctx, userID)
+}
+
+// Logger is middleware that logs each handled message with its latency.
+func Logger(l *slog.Logger) MiddlewareFunc {
+	return func(next HandlerFunc) HandlerFunc {
+		return func(c Context) error {
+			start := time.Now()
+			err := next(c)
+			m := c.Message()
+			l.Info("handled", "user", c.UserID(), "type", m.Type, "event", m.Event,
+				"ms", time.Since(start).Milliseconds(), "result", resultOf(err))
+			return err
+		}
+	}
+}
+
+func resultOf(err error) string {
+	if err == nil {
+		return "ok"
+	}
+	return ErrorCode(err)
+}

@@ -1,0 +1,144 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"casebot/bot"
+	"casebot/bot/people"
+	"casebot/bot/redistest"
+)
+
+// recorder is a Sender that keeps what it was asked to send.
+type recorder struct {
+	mu   sync.Mutex
+	sent []bot.Outbound
+}
+
+func (r *recorder) Send(_ context.Context, out bot.Outbound) (bot.Receipt, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sent = append(r.sent, out)
+	return bot.Receipt{}, nil
+}
+
+func (r *recorder) UpdateCard(context.Context, string, *bot.TemplateCard, ...string) error {
+	return nil
+}
+
+func (r *recorder) texts() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, o := range r.sent {
+		out = append(out, o.Text)
+	}
+	return out
+}
+
+func newBot(t *testing.T) (*bot.Bot, *recorder) {
+	rdb, k := redistest.New(t)
+	rec := &recorder{}
+	b := &bot.Bot{Sender: rec, Redis: rdb, Keys: k,
+		Directory: bot.DirectoryFunc(func(_ context.Context, id string) (*people.Person, error) {
+			if id == "staff1" {
+				return &people.Person{UserID: id, Name: "李", Role: people.Staff}, nil
+			}
+			return nil, nil
+		})}
+	return b, rec
+}
+
+func text(from, s string) *bot.Message { return &bot.Message{Type: "text", From: from, Text: s} }
+
+func TestRouting(t *testing.T) {
+	b, rec := newBot(t)
+	var order []string
+	b.Use(func(next bot.HandlerFunc) bot.HandlerFunc {
+		return func(c bot.Context) error { order = append(order, "outer"); return next(c) }
+	})
+	b.Text(bot.Prefix("以案说法"), func(c bot.Context) error { return c.Reply("explain") })
+	b.Text(bot.Prefix("以案"), func(c bot.Context) error { return c.Reply("shadowed") })
+	b.Button("remind:", func(c bot.Context) error { return c.Reply("remind " + c.Message().EventKey) })
+	b.Button("remind:confirm:", func(c bot.Context) error { return c.Reply("confirm") })
+	b.Event(bot.EventEnterAgent, func(c bot.Context) error { return c.Reply("welcome") })
+	b.Fallback(func(c bot.Context) error {
+		name := "unknown"
+		if p := c.Person(); p != nil {
+			name = p.Name
+		}
+		return c.Reply("query from " + name)
+	})
+	ctx := context.Background()
+	msgs := []*bot.Message{
+		text("staff1", "  以案说法 (2025)黔0115行初1号"),
+		text("staff1", "今天开庭"),
+		text("stranger", "你好"),
+		{Type: "event", Event: bot.EventTemplateCard, From: "staff1", EventKey: "remind:confirm:x"},
+		{Type: "event", Event: bot.EventTemplateCard, From: "staff1", EventKey: "remind:other"},
+		{Type: "event", Event: bot.EventEnterAgent, From: "staff1"},
+		{Type: "event", Event: "location", From: "staff1"},
+		{Type: "image", From: "staff1"},
+	}
+	for _, m := range msgs {
+		if err := b.Handle(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "explain|query from 李|query from unknown|confirm|remind remind:other|welcome"
+	if got := strings.Join(rec.texts(), "|"); got != want {
+		t.Errorf("replies = %q, want %q", got, want)
+	}
+	if len(order) != 6 {
+		t.Errorf("middleware ran %d times, want once per handled message (6)", len(order))
+	}
+}
+
+func TestAwait(t *testing.T) {
+	b, rec := newBot(t)
+	b.Button("replace:", func(c bot.Context) error {
+		if err := c.Await("who", "hearing-7"); err != nil {
+			return err
+		}
+		return c.Reply("请问由谁出庭？")
+	})
+	b.Await("who", func(c bot.Context) error {
+		defer c.ClearAwait()
+		return c.Reply("replace " + c.AwaitData() + " with " + c.Message().Text)
+	})
+	b.Fallback(func(c bot.Context) error { return c.Reply("query") })
+	ctx := context.Background()
+	b.Handle(ctx, &bot.Message{Type: "event", Event: bot.EventTemplateCard, From: "u1", EventKey: "replace:1"})
+	b.Handle(ctx, text("u2", "张副局长")) // another user is not affected
+	b.Handle(ctx, text("u1", "张副局长"))
+	b.Handle(ctx, text("u1", "张副局长")) // answered: back to normal routing
+	want := "请问由谁出庭？|query|replace hearing-7 with 张副局长|query"
+	if got := strings.Join(rec.texts(), "|"); got != want {
+		t.Errorf("replies = %q, want %q", got, want)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	b, rec := newBot(t)
+	b.Text(bot.Prefix("boom"), func(c bot.Context) error { panic("kaboom") })
+	b.Text(bot.Prefix("fail"), func(c bot.Context) error { return errors.New("redis: connection refused") })
+	b.Text(bot.Prefix("user"), func(c bot.Context) error { return bot.Errorf(bot.ENotFound, "没有找到案号 X。") })
+	ctx := context.Background()
+	for _, s := range []string{"boom", "fail", "user"} {
+		if err := b.Handle(ctx, text("u1", s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := rec.texts()
+	if len(got) != 3 || got[0] != bot.GenericErrorMessage || got[1] != bot.GenericErrorMessage || got[2] != "没有找到案号 X。" {
+		t.Errorf("replies = %q", got)
+	}
+	for _, r := range got {
+		if strings.Contains(r, "redis") || strings.Contains(r, "kaboom") {
+			t.Errorf("internal detail leaked to the user: %q", r)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is an error meant for the user: its Message is shown as is, in
+// polite Chinese. Any other error is logged for operators and the user sees
+// GenericErrorMessage, never the details.
+type Error struct {
+	// Code is a short machine-readable reason, e.g. "not_found", "forbidden".
+	Code string
+	// Message is what the user reads.
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Error codes.
+const (
+	ENotFound  = "not_found"
+	EForbidden = "forbidden"
+	EInvalid   = "invalid"
+	EUnknown   = "unknown_user"
+	ELimited   = "rate_limited"
+)
+
+// Errorf returns a user-facing *Error.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// GenericErrorMessage is what users see when something fails inside.
+const GenericErrorMessage = "抱歉，系统暂时出了点问题，您的消息已记录，请稍后再试。如急需处理，请联系司法局应诉专班。"
+
+// ErrorMessage returns the text to show a user for err.
+func ErrorMessage(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	}
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return GenericErrorMessage
+}
+
+// ErrorCode returns the code of a user-facing error, or "internal".
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return "internal"
+}

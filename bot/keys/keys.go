@@ -1,0 +1,95 @@
+// Package keys builds every Redis key casebot uses, so that the whole key
+// space can be read in one place and no two features collide.
+//
+// All keys share one hash tag, {prefix}, so they live in one Redis Cluster
+// slot: a case and its index entries are written in one MULTI/EXEC, which
+// Cluster only allows within a slot. A bureau's ledger is small enough that
+// one slot is no constraint.
+package keys
+
+import "time"
+
+// Keys builds keys under one prefix (config redis.prefix).
+type Keys struct{ p string }
+
+// New returns the key builder for prefix.
+func New(prefix string) Keys { return Keys{p: "{" + prefix + "}:"} }
+
+// Pattern matches every key under the prefix (for tests and tools).
+func (k Keys) Pattern() string { return k.p + "*" }
+
+// Cases: the ledger.
+
+// Case holds one case as JSON, under its normalized number.
+func (k Keys) Case(number string) string { return k.p + "case:" + number }
+
+// AllCases is a sorted set of every case number, all scored 0 so that
+// ZRANGEBYLEX serves prefix searches on numbers.
+func (k Keys) AllCases() string { return k.p + "idx:cases" }
+
+// OpenCases is a set of the numbers of cases not yet closed.
+func (k Keys) OpenCases() string { return k.p + "idx:open" }
+
+// Hearings is a sorted set of active hearing refs (number#id) scored by
+// start time in Unix seconds.
+func (k Keys) Hearings() string { return k.p + "idx:hearings" }
+
+// AgencyCases is a sorted set of an agency's case numbers, scored by filing
+// time in Unix seconds.
+func (k Keys) AgencyCases(agency string) string { return k.p + "idx:agency:" + agency }
+
+// Agencies is a set of every agency that is a defendant in some case.
+func (k Keys) Agencies() string { return k.p + "idx:agencies" }
+
+// Closed is a sorted set of closed case numbers scored by closing time.
+func (k Keys) Closed() string { return k.p + "idx:closed" }
+
+// Filed is a sorted set of case numbers scored by filing time.
+func (k Keys) Filed() string { return k.p + "idx:filed" }
+
+// PartyCases is a set of the numbers of cases where name is a party.
+func (k Keys) PartyCases(name string) string { return k.p + "idx:party:" + name }
+
+// PartyNames is a sorted set of every party name, scored 0, for prefix search.
+func (k Keys) PartyNames() string { return k.p + "idx:parties" }
+
+// HearingChanges is a stream of hearing reschedules and cancellations,
+// appended in the same transaction as the case, for reminders to act on.
+func (k Keys) HearingChanges() string { return k.p + "stream:hearing-changes" }
+
+// HearingChangesMaxLen caps the hearing-change stream (approximate trim).
+const HearingChangesMaxLen = 100000
+
+// Imports: undo snapshots.
+
+// ImportUndo is a list of snapshot ids, newest first.
+func (k Keys) ImportUndo() string { return k.p + "import:undo" }
+
+// ImportSnapshot holds the state of the cases an import touched, before it.
+func (k Keys) ImportSnapshot(id string) string { return k.p + "import:snapshot:" + id }
+
+// ImportUndoDepth is how many imports can be undone, newest first.
+const ImportUndoDepth = 10
+
+// ImportSnapshotTTL is how long an undo snapshot is kept.
+const ImportSnapshotTTL = 90 * 24 * time.Hour
+
+// People: the directory.
+
+// Person holds one directory entry as JSON, under the WeCom userid.
+func (k Keys) Person(userID string) string { return k.p + "person:" + userID }
+
+// People is a set of every userid in the directory.
+func (k Keys) People() string { return k.p + "idx:people" }
+
+// AgencyPeople is a set of the userids of an agency's people.
+func (k Keys) AgencyPeople(agency string) string { return k.p + "idx:agency-people:" + agency }
+
+// RolePeople is a set of the userids holding a role.
+func (k Keys) RolePeople(role string) string { return k.p + "idx:role-people:" + role }
+
+// Conversations.
+
+// Await holds the question the bot is waiting for a user to answer, as a
+// hash {name, data}, expiring after bot.AwaitTTL.
+func (k Keys) Await(userID string) string { return k.p + "await:" + userID }

@@ -1,0 +1,30 @@
+package bot
+
+import "time"
+
+// WeCom limits (see shared/WECOM.md §3). They live here, in one place, so
+// the sender, the splitter and the tests agree.
+const (
+	// MaxTextBytes is the byte limit of text and markdown content of app
+	// messages; longer content is truncated by WeCom, so we split below it.
+	MaxTextBytes = 2048
+	// MaxCallbackBody is the largest callback body accepted (413 above).
+	MaxCallbackBody = 64 << 10
+	// PerUserPerMinute and PerUserPerHour are WeCom's per-member limits;
+	// excess messages are silently dropped by WeCom, so we queue instead.
+	PerUserPerMinute = 30
+	PerUserPerHour   = 1000
+	// MaxCardButtons is the button limit of a button_interaction card.
+	MaxCardButtons = 6
+	// MaxTaskIDBytes is the length limit of a template card task_id.
+	MaxTaskIDBytes = 128
+	// ResponseCodeTTL is how long a click's response_code can be used.
+	ResponseCodeTTL = 72 * time.Hour
+	// CallbackDeadline is how long WeCom waits for an answer before retrying.
+	CallbackDeadline = 5 * time.Second
+	// DedupeTTL keeps a message id long enough to absorb WeCom's retries.
+	DedupeTTL = 24 * time.Hour
+	// AwaitTTL is how long the bot waits for the answer to a question it
+	// asked (who replaces the head, why one cannot appear...).
+	AwaitTTL = 30 * time.Minute
+)

@@ -1,0 +1,225 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot/cases"
+)
+
+// HearingAt is one entry of the hearing index.
+type HearingAt struct {
+	Ref cases.HearingRef
+	At  time.Time
+}
+
+// HearingRefs returns the active hearings starting in [from, to), in time
+// order: one ZRANGEBYSCORE, O(log n + k).
+func (s *Store) HearingRefs(ctx context.Context, from, to time.Time) ([]HearingAt, error) {
+	zs, err := s.rdb.ZRangeByScoreWithScores(ctx, s.k.Hearings(), &redis.ZRangeBy{
+		Min: score(from), Max: exclusive(to),
+	}).Result()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]HearingAt, len(zs))
+	for i, z := range zs {
+		out[i] = HearingAt{Ref: cases.HearingRef(z.Member.(string)), At: time.Unix(int64(z.Score), 0)}
+	}
+	return out, nil
+}
+
+// ScheduledHearing is a hearing with the case it belongs to.
+type ScheduledHearing struct {
+	Case    *cases.Case
+	Hearing cases.Hearing
+}
+
+// Ref returns the hearing's ledger-wide name.
+func (h ScheduledHearing) Ref() cases.HearingRef { return cases.Ref(h.Case.Number, h.Hearing.ID) }
+
+// HearingsBetween returns the active hearings starting in [from, to) with
+// their cases, in time order: two round trips whatever the ledger's size.
+func (s *Store) HearingsBetween(ctx context.Context, from, to time.Time) ([]ScheduledHearing, error) {
+	refs, err := s.HearingRefs(ctx, from, to)
+	if err != nil || len(refs) == 0 {
+		return nil, err
+	}
+	var numbers []string
+	ids := make([]int, len(refs))
+	idx := map[string]int{}
+	for i, r := range refs {
+		n, id, err := r.Ref.Split()
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = id
+		if _, ok := idx[n]; !ok {
+			idx[n] = len(numbers)
+			numbers = append(numbers, n)
+		}
+	}
+	cs, err := s.GetMany(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ScheduledHearing, 0, len(refs))
+	for i, r := range refs {
+		n, _, _ := r.Ref.Split()
+		c := cs[idx[n]]
+		if c == nil {
+			continue // deleted between the two reads
+		}
+		if h := c.Hearing(ids[i]); h != nil && !h.Cancelled {
+			out = append(out, ScheduledHearing{Case: c, Hearing: *h})
+		}
+	}
+	return out, nil
+}
+
+// Page is a window into an ordered result.
+type Page struct {
+	Offset, Limit int64
+}
+
+func (p Page) stop() int64 {
+	if p.Limit <= 0 {
+		return -1
+	}
+	return p.Offset + p.Limit - 1
+}
+
+// AgencyNumbers returns the numbers of an agency's cases, newest filing
+// first, and how many there are in all.
+func (s *Store) AgencyNumbers(ctx context.Context, agency string, page Page) ([]string, int64, error) {
+	var total *redis.IntCmd
+	var members *redis.StringSliceCmd
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		total = p.ZCard(ctx, s.k.AgencyCases(agency))
+		members = p.ZRevRange(ctx, s.k.AgencyCases(agency), page.Offset, page.stop())
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return members.Val(), total.Val(), nil
+}
+
+// Agencies returns every agency named as a defendant.
+func (s *Store) Agencies(ctx context.Context) ([]string, error) {
+	return s.rdb.SMembers(ctx, s.k.Agencies()).Result()
+}
+
+// ClosedNumbers returns the numbers of cases closed in [from, to), oldest
+// first.
+func (s *Store) ClosedNumbers(ctx context.Context, from, to time.Time) ([]string, error) {
+	return s.rdb.ZRangeByScore(ctx, s.k.Closed(), &redis.ZRangeBy{Min: score(from), Max: exclusive(to)}).Result()
+}
+
+// FiledNumbers returns the numbers of cases filed in [from, to), oldest
+// first.
+func (s *Store) FiledNumbers(ctx context.Context, from, to time.Time) ([]string, error) {
+	return s.rdb.ZRangeByScore(ctx, s.k.Filed(), &redis.ZRangeBy{Min: score(from), Max: exclusive(to)}).Result()
+}
+
+// CountClosed and CountFiled count without fetching: O(log n).
+func (s *Store) CountClosed(ctx context.Context, from, to time.Time) (int64, error) {
+	return s.rdb.ZCount(ctx, s.k.Closed(), score(from), exclusive(to)).Result()
+}
+
+// CountFiled counts the cases filed in [from, to).
+func (s *Store) CountFiled(ctx context.Context, from, to time.Time) (int64, error) {
+	return s.rdb.ZCount(ctx, s.k.Filed(), score(from), exclusive(to)).Result()
+}
+
+// PartyNumbers returns the numbers of cases where name is a plaintiff or
+// applicant, exactly as written.
+func (s *Store) PartyNumbers(ctx context.Context, name string) ([]string, error) {
+	return s.rdb.SMembers(ctx, s.k.PartyCases(name)).Result()
+}
+
+// PartyNamesWithPrefix returns up to limit party names starting with prefix
+// that still have cases, in lexical order.
+func (s *Store) PartyNamesWithPrefix(ctx context.Context, prefix string, limit int) ([]string, error) {
+	names, err := s.rdb.ZRangeByLex(ctx, s.k.PartyNames(), &redis.ZRangeBy{
+		Min: "[" + prefix, Max: "[" + prefix + "\xff", Count: int64(limit * 4),
+	}).Result()
+	if err != nil || len(names) == 0 {
+		return nil, err
+	}
+	// A name whose cases were all renamed or deleted stays in the name index
+	// (MULTI cannot remove it conditionally); skip it here.
+	cards := make([]*redis.IntCmd, len(names))
+	_, err = s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for i, n := range names {
+			cards[i] = p.SCard(ctx, s.k.PartyCases(n))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for i, n := range names {
+		if cards[i].Val() > 0 && len(out) < limit {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// NumbersWithPrefix returns up to limit case numbers starting with prefix
+// (a normalized prefix such as "(2025)黔0115行初"), in lexical order.
+func (s *Store) NumbersWithPrefix(ctx context.Context, prefix string, limit int) ([]string, error) {
+	return s.rdb.ZRangeByLex(ctx, s.k.AllCases(), &redis.ZRangeBy{
+		Min: "[" + prefix, Max: "[" + prefix + "\xff", Count: int64(limit),
+	}).Result()
+}
+
+// OpenNumbers returns the numbers of every open case.
+func (s *Store) OpenNumbers(ctx context.Context) ([]string, error) {
+	return s.rdb.SMembers(ctx, s.k.OpenCases()).Result()
+}
+
+// CountCases returns how many cases are stored.
+func (s *Store) CountCases(ctx context.Context) (int64, error) {
+	return s.rdb.ZCard(ctx, s.k.AllCases()).Result()
+}
+
+// EachCase calls fn with the stored cases in batches, in number order, until
+// fn returns an error or every case has been seen.
+func (s *Store) EachCase(ctx context.Context, batch int64, fn func([]*cases.Case) error) error {
+	if batch <= 0 {
+		batch = 1000
+	}
+	for start := int64(0); ; start += batch {
+		numbers, err := s.rdb.ZRange(ctx, s.k.AllCases(), start, start+batch-1).Result()
+		if err != nil {
+			return err
+		}
+		if len(numbers) == 0 {
+			return nil
+		}
+		cs, err := s.GetMany(ctx, numbers)
+		if err != nil {
+			return err
+		}
+		live := cs[:0]
+		for _, c := range cs {
+			if c != nil {
+				live = append(live, c)
+			}
+		}
+		if err := fn(live); err != nil {
+			return err
+		}
+		if int64(len(numbers)) < batch {
+			return nil
+		}
+	}
+}
+
+// Ping checks that Redis answers.
+func (s *Store) Ping(ctx context.Context) error { return s.rdb.Ping(ctx).Err() }

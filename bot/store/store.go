@@ -1,0 +1,473 @@
+// Package store keeps the ledger and the people directory in Redis.
+//
+// A case is one JSON string under its normalized number; beside it sit the
+// indexes that make every question the bot is asked cost O(log n + k):
+// hearings by time, cases by agency, by closing and filing time, by party.
+// A case and its index entries change together in one MULTI/EXEC guarded by
+// WATCH, so a reader never sees a case without its index or the reverse.
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot/cases"
+	"casebot/bot/keys"
+)
+
+// ErrNotFound is returned when a case or person does not exist.
+var ErrNotFound = errors.New("not found")
+
+// maxTxRetries bounds the optimistic-locking retries of one write.
+const maxTxRetries = 20
+
+// Store is the Redis-backed ledger and directory.
+type Store struct {
+	rdb redis.UniversalClient
+	k   keys.Keys
+	// Now is the clock used to stamp writes. It defaults to time.Now.
+	Now func() time.Time
+}
+
+// New returns a store over rdb with keys under k.
+func New(rdb redis.UniversalClient, k keys.Keys) *Store {
+	return &Store{rdb: rdb, k: k, Now: time.Now}
+}
+
+// Client returns the underlying Redis client.
+func (s *Store) Client() redis.UniversalClient { return s.rdb }
+
+// Keys returns the key builder.
+func (s *Store) Keys() keys.Keys { return s.k }
+
+// Get returns the case stored under number, which must be normalized (see
+// cases.Normalize). It costs one round trip.
+func (s *Store) Get(ctx context.Context, number string) (*cases.Case, error) {
+	b, err := s.rdb.Get(ctx, s.k.Case(number)).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decodeCase(b)
+}
+
+// FindCase parses any writing of a case number and returns the case.
+func (s *Store) FindCase(ctx context.Context, query string) (*cases.Case, error) {
+	n, err := cases.ParseNumber(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, n.String())
+}
+
+// GetMany returns the cases stored under numbers, in the same order, with
+// nil for numbers that have no case. It costs one round trip per 1000.
+func (s *Store) GetMany(ctx context.Context, numbers []string) ([]*cases.Case, error) {
+	out := make([]*cases.Case, 0, len(numbers))
+	const batch = 1000
+	for start := 0; start < len(numbers); start += batch {
+		end := min(start+batch, len(numbers))
+		ks := make([]string, end-start)
+		for i, n := range numbers[start:end] {
+			ks[i] = s.k.Case(n)
+		}
+		vals, err := s.rdb.MGet(ctx, ks...).Result()
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vals {
+			str, ok := v.(string)
+			if !ok {
+				out = append(out, nil)
+				continue
+			}
+			c, err := decodeCase([]byte(str))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func decodeCase(b []byte) (*cases.Case, error) {
+	var c cases.Case
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, fmt.Errorf("decode case: %w", err)
+	}
+	return &c, nil
+}
+
+// Put writes one case and its index entries atomically, replacing any case
+// with the same number.
+func (s *Store) Put(ctx context.Context, c *cases.Case) error {
+	return s.PutMany(ctx, []*cases.Case{c}, nil)
+}
+
+// Snapshot is what PutMany can save, in the same transaction, so that a
+// batch can be undone: the cases as they were before, and the numbers the
+// batch created.
+type Snapshot struct {
+	ID       string        `json:"id"`
+	At       time.Time     `json:"at"`
+	Source   string        `json:"source"`
+	Previous []*cases.Case `json:"previous"`
+	Created  []string      `json:"created"`
+}
+
+// PutMany writes cases atomically: all of them with their indexes, or none.
+// When snap is not nil it is filled with the previous state of every case
+// written and stored under its ID, pushed onto the undo list, in the same
+// transaction.
+func (s *Store) PutMany(ctx context.Context, cs []*cases.Case, snap *Snapshot) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	ks := make([]string, len(cs))
+	seen := make(map[string]bool, len(cs))
+	for i, c := range cs {
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		if seen[c.Number] {
+			return fmt.Errorf("案号 %s 在同一批写入中出现两次", c.Number)
+		}
+		seen[c.Number] = true
+		ks[i] = s.k.Case(c.Number)
+	}
+	now := s.Now()
+	return s.watch(ctx, func(tx *redis.Tx) error {
+		olds, err := s.getManyTx(ctx, tx, ks)
+		if err != nil {
+			return err
+		}
+		_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
+			for i, c := range cs {
+				if err := s.queueWrite(ctx, p, olds[i], c, now); err != nil {
+					return err
+				}
+			}
+			if snap != nil {
+				snap.Previous, snap.Created = snap.Previous[:0], snap.Created[:0]
+				for i, old := range olds {
+					if old == nil {
+						snap.Created = append(snap.Created, cs[i].Number)
+					} else {
+						snap.Previous = append(snap.Previous, old)
+					}
+				}
+				return s.queueSnapshot(ctx, p, snap)
+			}
+			return nil
+		})
+		return err
+	}, ks...)
+}
+
+// Update applies fn to the stored case and writes the result atomically;
+// if another writer changed the case meanwhile, it reads again and retries.
+// fn must not keep the case it is given between calls.
+func (s *Store) Update(ctx context.Context, number string, fn func(c *cases.Case) error) (*cases.Case, error) {
+	key := s.k.Case(number)
+	var result *cases.Case
+	err := s.watch(ctx, func(tx *redis.Tx) error {
+		b, err := tx.Get(ctx, key).Bytes()
+		if errors.Is(err, redis.Nil) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		old, err := decodeCase(b)
+		if err != nil {
+			return err
+		}
+		c := old.Clone()
+		if err := fn(c); err != nil {
+			return err
+		}
+		if c.Number != number {
+			return fmt.Errorf("update must not change the case number")
+		}
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
+			return s.queueWrite(ctx, p, old, c, s.Now())
+		})
+		result = c
+		return err
+	}, key)
+	return result, err
+}
+
+// Delete removes a case and its index entries.
+func (s *Store) Delete(ctx context.Context, number string) error {
+	key := s.k.Case(number)
+	return s.watch(ctx, func(tx *redis.Tx) error {
+		olds, err := s.getManyTx(ctx, tx, []string{key})
+		if err != nil {
+			return err
+		}
+		if olds[0] == nil {
+			return ErrNotFound
+		}
+		_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
+			s.queueDelete(ctx, p, olds[0], s.Now())
+			return nil
+		})
+		return err
+	}, key)
+}
+
+// watch runs fn under WATCH keys, retrying when another writer got there
+// first.
+func (s *Store) watch(ctx context.Context, fn func(*redis.Tx) error, keys ...string) error {
+	for range maxTxRetries {
+		err := s.rdb.Watch(ctx, fn, keys...)
+		if !errors.Is(err, redis.TxFailedErr) {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return fmt.Errorf("写入冲突：%d 次重试后仍有其他写入者，请稍后再试", maxTxRetries)
+}
+
+func (s *Store) getManyTx(ctx context.Context, tx *redis.Tx, ks []string) ([]*cases.Case, error) {
+	out := make([]*cases.Case, 0, len(ks))
+	const batch = 1000
+	for start := 0; start < len(ks); start += batch {
+		vals, err := tx.MGet(ctx, ks[start:min(start+batch, len(ks))]...).Result()
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vals {
+			str, ok := v.(string)
+			if !ok {
+				out = append(out, nil)
+				continue
+			}
+			c, err := decodeCase([]byte(str))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// queueWrite queues the commands that replace old (nil if new) with c.
+func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases.Case, now time.Time) error {
+	c.UpdatedAt = now
+	b, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	p.Set(ctx, s.k.Case(c.Number), b, 0)
+	p.ZAdd(ctx, s.k.AllCases(), redis.Z{Member: c.Number})
+
+	if c.Open() {
+		p.SAdd(ctx, s.k.OpenCases(), c.Number)
+		if old != nil && !old.Open() {
+			p.ZRem(ctx, s.k.Closed(), c.Number)
+		}
+	} else {
+		p.SRem(ctx, s.k.OpenCases(), c.Number)
+		p.ZAdd(ctx, s.k.Closed(), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
+	}
+	if !c.FiledOn.IsZero() {
+		p.ZAdd(ctx, s.k.Filed(), redis.Z{Score: unix(c.FiledOn), Member: c.Number})
+	} else if old != nil && !old.FiledOn.IsZero() {
+		p.ZRem(ctx, s.k.Filed(), c.Number)
+	}
+
+	// Agencies: add the current ones, drop the ones no longer named.
+	for _, a := range c.Defendants {
+		p.ZAdd(ctx, s.k.AgencyCases(a), redis.Z{Score: unix(c.FiledOn), Member: c.Number})
+		p.SAdd(ctx, s.k.Agencies(), a)
+	}
+	if old != nil {
+		for _, a := range old.Defendants {
+			if !c.HasDefendant(a) {
+				p.ZRem(ctx, s.k.AgencyCases(a), c.Number)
+			}
+		}
+	}
+
+	// Parties.
+	names := map[string]bool{}
+	for _, pt := range c.Plaintiffs {
+		names[pt.Name] = true
+		p.SAdd(ctx, s.k.PartyCases(pt.Name), c.Number)
+		p.ZAdd(ctx, s.k.PartyNames(), redis.Z{Member: pt.Name})
+	}
+	if old != nil {
+		for _, pt := range old.Plaintiffs {
+			if !names[pt.Name] {
+				p.SRem(ctx, s.k.PartyCases(pt.Name), c.Number)
+			}
+		}
+	}
+
+	// Hearings: the index holds active hearings only.
+	active := map[int]bool{}
+	for _, h := range c.Hearings {
+		if h.Cancelled {
+			continue
+		}
+		active[h.ID] = true
+		p.ZAdd(ctx, s.k.Hearings(), redis.Z{Score: unix(h.At), Member: string(cases.Ref(c.Number, h.ID))})
+	}
+	if old != nil {
+		for _, h := range old.Hearings {
+			if !h.Cancelled && !active[h.ID] {
+				p.ZRem(ctx, s.k.Hearings(), string(cases.Ref(c.Number, h.ID)))
+			}
+		}
+	}
+	s.queueHearingChanges(ctx, p, old, c, now)
+	return nil
+}
+
+func (s *Store) queueDelete(ctx context.Context, p redis.Pipeliner, old *cases.Case, now time.Time) {
+	n := old.Number
+	p.Del(ctx, s.k.Case(n))
+	p.ZRem(ctx, s.k.AllCases(), n)
+	p.SRem(ctx, s.k.OpenCases(), n)
+	p.ZRem(ctx, s.k.Closed(), n)
+	p.ZRem(ctx, s.k.Filed(), n)
+	for _, a := range old.Defendants {
+		p.ZRem(ctx, s.k.AgencyCases(a), n)
+	}
+	for _, pt := range old.Plaintiffs {
+		p.SRem(ctx, s.k.PartyCases(pt.Name), n)
+	}
+	for _, h := range old.Hearings {
+		if !h.Cancelled {
+			p.ZRem(ctx, s.k.Hearings(), string(cases.Ref(n, h.ID)))
+		}
+	}
+	// A deleted case's hearings are cancelled as far as reminders go.
+	gone := old.Clone()
+	for i := range gone.Hearings {
+		gone.Hearings[i].Cancelled = true
+	}
+	s.queueHearingChanges(ctx, p, old, gone, now)
+}
+
+// HearingChange is one entry of the hearing-change stream.
+type HearingChange struct {
+	StreamID string           `json:"-"`
+	Ref      cases.HearingRef `json:"hearing"`
+	Case     string           `json:"case"`
+	Kind     cases.ChangeKind `json:"kind"`
+	From     time.Time        `json:"from"`
+	To       time.Time        `json:"to,omitzero"`
+	At       time.Time        `json:"at"`
+}
+
+// queueHearingChanges appends a change event for every active hearing of old
+// that c moves or cancels, so reminders can tell the people already told.
+func (s *Store) queueHearingChanges(ctx context.Context, p redis.Pipeliner, old, c *cases.Case, now time.Time) {
+	if old == nil {
+		return
+	}
+	for _, oh := range old.Hearings {
+		if oh.Cancelled {
+			continue
+		}
+		ch := HearingChange{Ref: cases.Ref(c.Number, oh.ID), Case: c.Number, From: oh.At, At: now}
+		nh := c.Hearing(oh.ID)
+		switch {
+		case nh == nil || nh.Cancelled:
+			ch.Kind = cases.HearingCancelled
+		case !nh.At.Equal(oh.At):
+			ch.Kind, ch.To = cases.HearingRescheduled, nh.At
+		default:
+			continue
+		}
+		p.XAdd(ctx, &redis.XAddArgs{
+			Stream: s.k.HearingChanges(),
+			MaxLen: keys.HearingChangesMaxLen,
+			Approx: true,
+			Values: []any{"hearing", string(ch.Ref), "case", ch.Case, "kind", string(ch.Kind),
+				"from", ch.From.Format(time.RFC3339), "to", formatTime(ch.To), "at", now.Format(time.RFC3339Nano)},
+		})
+	}
+}
+
+// HearingChanges reads change events after the stream ID after ("0" for
+// all), at most count.
+func (s *Store) HearingChanges(ctx context.Context, after string, count int64) ([]HearingChange, error) {
+	msgs, err := s.rdb.XRangeN(ctx, s.k.HearingChanges(), "("+after, "+", count).Result()
+	if after == "0" || after == "" {
+		msgs, err = s.rdb.XRangeN(ctx, s.k.HearingChanges(), "-", "+", count).Result()
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := make([]HearingChange, 0, len(msgs))
+	for _, m := range msgs {
+		ch, err := ParseHearingChange(m)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// ParseHearingChange decodes one stream entry.
+func ParseHearingChange(m redis.XMessage) (HearingChange, error) {
+	str := func(k string) string { v, _ := m.Values[k].(string); return v }
+	ch := HearingChange{StreamID: m.ID, Ref: cases.HearingRef(str("hearing")), Case: str("case"), Kind: cases.ChangeKind(str("kind"))}
+	var err error
+	if ch.From, err = parseTime(str("from")); err != nil {
+		return ch, fmt.Errorf("hearing change %s: %w", m.ID, err)
+	}
+	if ch.To, err = parseTime(str("to")); err != nil {
+		return ch, fmt.Errorf("hearing change %s: %w", m.ID, err)
+	}
+	if ch.At, err = parseTime(str("at")); err != nil {
+		return ch, fmt.Errorf("hearing change %s: %w", m.ID, err)
+	}
+	return ch, nil
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+func unix(t time.Time) float64 {
+	if t.IsZero() {
+		return 0
+	}
+	return float64(t.Unix())
+}
+
+func score(t time.Time) string { return strconv.FormatInt(t.Unix(), 10) }
+
+// exclusive returns the score bound just below t, for half-open windows.
+func exclusive(t time.Time) string { return "(" + score(t) }

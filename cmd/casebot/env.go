@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot/keys"
+	"casebot/bot/store"
+	"casebot/config"
+)
+
+// env is what a command runs in: its streams, and the configuration and
+// connections it opens on first use.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	configPath     string
+
+	cfg   *config.Config
+	rdb   redis.UniversalClient
+	store *store.Store
+}
+
+// config loads and validates the configuration for mode.
+func (e *env) config(mode config.Mode) (*config.Config, error) {
+	if e.cfg == nil {
+		cfg, err := config.Load(e.configPath)
+		if err != nil {
+			return nil, err
+		}
+		e.cfg = cfg
+	}
+	if err := e.cfg.Validate(mode); err != nil {
+		return nil, err
+	}
+	return e.cfg, nil
+}
+
+// openStore connects to the configured Redis for an offline tool.
+func (e *env) openStore() (*store.Store, error) {
+	if e.store != nil {
+		return e.store, nil
+	}
+	cfg, err := e.config(config.ModeTool)
+	if err != nil {
+		return nil, err
+	}
+	e.rdb = store.Dial(cfg.Redis)
+	e.store = store.New(e.rdb, keys.New(cfg.Redis.Prefix))
+	return e.store, nil
+}
+
+func (e *env) close() {
+	if e.rdb != nil {
+		e.rdb.Close()
+	}
+}
+
+// ctxBackground is the context of a command line run; commands are short
+// and are stopped with the process.
+func ctxBackground() context.Context { return context.Background() }

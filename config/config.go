@@ -1,0 +1,165 @@
+// Package config holds casebot's typed configuration. It is the only package
+// that knows about viper: everything else receives a *Config.
+//
+// Every key has a YAML path (redis.addr) and an environment variable made of
+// the path upper-cased, dots turned into underscores and prefixed with
+// CASEBOT_ (CASEBOT_REDIS_ADDR). Environment variables win over the file.
+package config
+
+import (
+	"fmt"
+	"time"
+)
+
+// Config is the whole configuration. Field tags name the YAML path of each
+// key; a `secret:"true"` tag keeps a value out of logs and printed output.
+type Config struct {
+	HTTP     HTTP           `mapstructure:"http"`
+	Timezone string         `mapstructure:"timezone"`
+	Redis    Redis          `mapstructure:"redis"`
+	WeCom    WeCom          `mapstructure:"wecom"`
+	LLM      LLM            `mapstructure:"llm"`
+	Admin    Admin          `mapstructure:"admin"`
+	Cases    Cases          `mapstructure:"cases"`
+	Demo     Demo           `mapstructure:"demo"`
+	Location *time.Location `mapstructure:"-"`
+}
+
+// HTTP configures the listener for the callback, health and admin endpoints.
+type HTTP struct {
+	// Addr is the listen address. If unset, 127.0.0.1:8080 is used.
+	Addr string `mapstructure:"addr"`
+}
+
+// Redis says where the Redis server is. One Addr is a single server; Addrs
+// with MasterName is a Sentinel group; several Addrs without MasterName is a
+// Cluster. go-redis's UniversalClient picks the right client from this.
+type Redis struct {
+	Addr       string   `mapstructure:"addr"`
+	Addrs      []string `mapstructure:"addrs"`
+	MasterName string   `mapstructure:"master_name"`
+	Password   string   `mapstructure:"password" secret:"true"`
+	DB         int      `mapstructure:"db"`
+	// Prefix starts every key casebot writes. If unset, "casebot" is used.
+	Prefix string `mapstructure:"prefix"`
+}
+
+// Endpoints returns the addresses to dial: Addrs when given, else Addr.
+func (r Redis) Endpoints() []string {
+	if len(r.Addrs) > 0 {
+		return r.Addrs
+	}
+	if r.Addr != "" {
+		return []string{r.Addr}
+	}
+	return nil
+}
+
+// WeCom is the self-built application's identity and callback secrets.
+type WeCom struct {
+	CorpID  string `mapstructure:"corp_id"`
+	AgentID int    `mapstructure:"agent_id"`
+	Secret  string `mapstructure:"secret" secret:"true"`
+	Token   string `mapstructure:"token" secret:"true"`
+	AESKey  string `mapstructure:"aes_key" secret:"true"`
+	// APIBase is the API root. If unset, https://qyapi.weixin.qq.com is used;
+	// set it for 政务微信 or a private deployment.
+	APIBase string `mapstructure:"api_base"`
+}
+
+// LLM configures the OpenAI-compatible model used for 以案说法 drafts.
+// With no BaseURL the drafts fall back to a structured, model-free form.
+type LLM struct {
+	BaseURL string        `mapstructure:"base_url"`
+	APIKey  string        `mapstructure:"api_key" secret:"true"`
+	Model   string        `mapstructure:"model"`
+	Timeout time.Duration `mapstructure:"timeout"`
+}
+
+// Admin protects /admin/... with a bearer token.
+type Admin struct {
+	Token string `mapstructure:"token" secret:"true"`
+}
+
+// Cases holds the domain choices a locality makes.
+type Cases struct {
+	// LossOutcomes is the set of 结案方式 counted as 败诉. If unset, the eight
+	// judgments of the contract are used. Some localities add 改变行为后撤诉.
+	LossOutcomes []string `mapstructure:"loss_outcomes"`
+}
+
+// Demo configures `casebot demo`.
+type Demo struct {
+	// Ledger, when set, is imported instead of the built-in fictional sample.
+	Ledger string `mapstructure:"ledger"`
+}
+
+// Default returns the configuration used when nothing is set.
+func Default() Config {
+	return Config{
+		HTTP:     HTTP{Addr: "127.0.0.1:8080"},
+		Timezone: "Asia/Shanghai",
+		Redis:    Redis{Prefix: "casebot"},
+		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
+		LLM:      LLM{Timeout: 60 * time.Second},
+	}
+}
+
+// Mode says what a command needs from the configuration.
+type Mode int
+
+const (
+	// ModeTool is for offline subcommands (import, export, case...): Redis only.
+	ModeTool Mode = iota
+	// ModeServe is the production server: Redis and every WeCom secret.
+	ModeServe
+	// ModeDemo embeds everything; nothing is required.
+	ModeDemo
+)
+
+// Validate checks the configuration for the given mode. Every missing key is
+// named in one error, with its environment variable, so an operator fixes
+// them all at once instead of one start at a time.
+func (c *Config) Validate(mode Mode) error {
+	var missing []string
+	need := func(ok bool, key string) {
+		if !ok {
+			missing = append(missing, key+" ("+EnvName(key)+")")
+		}
+	}
+	if mode == ModeServe || mode == ModeTool {
+		need(len(c.Redis.Endpoints()) > 0, "redis.addr")
+	}
+	if mode == ModeServe {
+		need(c.WeCom.CorpID != "", "wecom.corp_id")
+		need(c.WeCom.AgentID != 0, "wecom.agent_id")
+		need(c.WeCom.Secret != "", "wecom.secret")
+		need(c.WeCom.Token != "", "wecom.token")
+		need(c.WeCom.AESKey != "", "wecom.aes_key")
+		need(c.Admin.Token != "", "admin.token")
+	}
+	if len(missing) > 0 {
+		return &MissingError{Keys: missing}
+	}
+	if c.WeCom.AESKey != "" && len(c.WeCom.AESKey) != 43 {
+		return fmt.Errorf("配置 wecom.aes_key 应为 43 个字符（企业微信后台的 EncodingAESKey），当前为 %d 个", len(c.WeCom.AESKey))
+	}
+	if c.Redis.Prefix == "" {
+		return fmt.Errorf("配置 redis.prefix 不能为空")
+	}
+	return nil
+}
+
+// MissingError lists required keys that are not set.
+type MissingError struct{ Keys []string }
+
+func (e *MissingError) Error() string {
+	s := "缺少必填配置："
+	for i, k := range e.Keys {
+		if i > 0 {
+			s += "，"
+		}
+		s += k
+	}
+	return s
+}
