@@ -1,0 +1,21 @@
+// Package handlers holds the chat handlers (queries, hearing updates,
+// reminder buttons, bulletins, 以案说法 drafts, help) and the admin HTTP
+// endpoints. Register wires them onto a Bot.
+package handlers
+
+import (
+	"casebot/bot"
+	"casebot/bot/store"
+	"casebot/config"
+)
+
+// Deps is what the handlers need. Each area adds the parts it uses.
+type Deps struct {
+	Config *config.Config
+	Store  *store.Store
+}
+
+// Register adds every chat route to b, most specific first: commands with a
+// leading keyword before the free-form query, which is the fallback.
+func Register(b *bot.Bot, d Deps) {
+}
