@@ -21,6 +21,7 @@ type Config struct {
 	LLM      LLM            `mapstructure:"llm"`
 	Admin    Admin          `mapstructure:"admin"`
 	Cases    Cases          `mapstructure:"cases"`
+	Scope    Scope          `mapstructure:"scope"`
 	Demo     Demo           `mapstructure:"demo"`
 	Location *time.Location `mapstructure:"-"`
 }
@@ -88,6 +89,13 @@ type Cases struct {
 	LossOutcomes []string `mapstructure:"loss_outcomes"`
 }
 
+// Scope configures who sees what.
+type Scope struct {
+	// FullNameRoles are the roles that see natural-person plaintiffs by
+	// their full names; everyone else sees 张某. If unset, admin and staff.
+	FullNameRoles []string `mapstructure:"full_name_roles"`
+}
+
 // Demo configures `casebot demo`.
 type Demo struct {
 	// Ledger, when set, is imported instead of the built-in fictional sample.
@@ -102,6 +110,7 @@ func Default() Config {
 		Redis:    Redis{Prefix: "casebot"},
 		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
 		LLM:      LLM{Timeout: 60 * time.Second},
+		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
 	}
 }
 

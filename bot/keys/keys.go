@@ -93,3 +93,15 @@ func (k Keys) RolePeople(role string) string { return k.p + "idx:role-people:" +
 // Await holds the question the bot is waiting for a user to answer, as a
 // hash {name, data}, expiring after bot.AwaitTTL.
 func (k Keys) Await(userID string) string { return k.p + "await:" + userID }
+
+// Exactly-once pushes and locks.
+
+// SendDone records that push id of namespace ns (reminder, bulletin...) was
+// accepted by WeCom.
+func (k Keys) SendDone(ns, id string) string { return k.p + "sent:" + ns + ":" + id }
+
+// SendClaim is the short lease a sender holds on push id while sending it.
+func (k Keys) SendClaim(ns, id string) string { return k.p + "claim:" + ns + ":" + id }
+
+// Lock is a named lease held by one replica at a time (e.g. "sweep").
+func (k Keys) Lock(name string) string { return k.p + "lock:" + name }

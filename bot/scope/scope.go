@@ -1,0 +1,79 @@
+// Package scope decides who may see which case and how plaintiffs' names
+// are shown to them. Every path that shows a case to a person (chat
+// answers, reminders, bulletins) goes through it, so the rule lives once.
+package scope
+
+import (
+	"fmt"
+	"strings"
+
+	"casebot/bot/cases"
+	"casebot/bot/people"
+	"casebot/bot/privacy"
+	"casebot/config"
+)
+
+// Policy is the scoping rule.
+type Policy struct {
+	fullNames map[people.Role]bool
+}
+
+// New builds the policy from configuration.
+func New(cfg config.Scope) (Policy, error) {
+	p := Policy{fullNames: map[people.Role]bool{}}
+	for _, r := range cfg.FullNameRoles {
+		role, err := people.ParseRole(r)
+		if err != nil {
+			return p, fmt.Errorf("配置 scope.full_name_roles：%w", err)
+		}
+		p.fullNames[role] = true
+	}
+	return p, nil
+}
+
+// Default is the policy of the default configuration.
+func Default() Policy {
+	p, _ := New(config.Default().Scope)
+	return p
+}
+
+// CanSee reports whether viewer may see case c: admin and staff see every
+// case; heads and handlers their own agency's; the 普法 team closed cases
+// only; an unknown user (nil) nothing.
+func (p Policy) CanSee(viewer *people.Person, c *cases.Case) bool {
+	if viewer == nil || c == nil {
+		return false
+	}
+	switch viewer.Role {
+	case people.Admin, people.Staff:
+		return true
+	case people.Head, people.Handler:
+		return viewer.Agency != "" && c.HasDefendant(viewer.Agency)
+	case people.Pufa:
+		return !c.Open()
+	}
+	return false
+}
+
+// FullNames reports whether viewer sees natural persons' full names.
+func (p Policy) FullNames(viewer *people.Person) bool {
+	return viewer != nil && p.fullNames[viewer.Role]
+}
+
+// PartyName shows one party to viewer: organisations as they are, natural
+// persons in full or as 张某.
+func (p Policy) PartyName(viewer *people.Person, party cases.Party) string {
+	if !party.Natural || p.FullNames(viewer) {
+		return party.Name
+	}
+	return privacy.MaskName(party.Name)
+}
+
+// Plaintiffs shows a case's plaintiffs to viewer, joined by 、.
+func (p Policy) Plaintiffs(viewer *people.Person, c *cases.Case) string {
+	names := make([]string, len(c.Plaintiffs))
+	for i, pt := range c.Plaintiffs {
+		names[i] = p.PartyName(viewer, pt)
+	}
+	return strings.Join(names, "、")
+}
