@@ -1,0 +1,168 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func writeFile(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "casebot.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestDefaults(t *testing.T) {
+	t.Setenv("CASEBOT_CONFIG", "")
+	cfg, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.HTTP.Addr != "127.0.0.1:8080" || cfg.Timezone != "Asia/Shanghai" || cfg.Redis.Prefix != "casebot" ||
+		cfg.WeCom.APIBase != "https://qyapi.weixin.qq.com" || cfg.LLM.Timeout != time.Minute {
+		t.Errorf("defaults: %s", cfg)
+	}
+	if cfg.Location.String() != "Asia/Shanghai" {
+		t.Errorf("location = %v", cfg.Location)
+	}
+}
+
+func TestFileAndEnv(t *testing.T) {
+	p := writeFile(t, `
+http:
+  addr: 0.0.0.0:9000
+redis:
+  addr: 10.0.0.1:6379
+  prefix: bureau
+wecom:
+  corp_id: ww123
+  agent_id: 1000002
+  api_base: https://wecom.example.gov.cn/
+llm:
+  timeout: 90s
+cases:
+  loss_outcomes: [判决撤销, 改变行为后撤诉]
+`)
+	t.Setenv("CASEBOT_REDIS_ADDR", "10.0.0.2:6379")            // env wins over the file
+	t.Setenv("CASEBOT_WECOM_AES_KEY", strings.Repeat("a", 43)) // a key only the env sets
+	t.Setenv("CASEBOT_REDIS_ADDRS", "s1:26379, s2:26379")
+	t.Setenv("CASEBOT_TIMEZONE", "Asia/Urumqi")
+	cfg, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Redis.Addr != "10.0.0.2:6379" {
+		t.Errorf("redis.addr = %q, want the environment's", cfg.Redis.Addr)
+	}
+	if diff := cmp.Diff([]string{"s1:26379", "s2:26379"}, cfg.Redis.Addrs); diff != "" {
+		t.Errorf("redis.addrs from a comma list (-want,+got):\n%s", diff)
+	}
+	if cfg.HTTP.Addr != "0.0.0.0:9000" || cfg.Redis.Prefix != "bureau" || cfg.WeCom.AgentID != 1000002 {
+		t.Errorf("file values: %s", cfg)
+	}
+	if cfg.WeCom.APIBase != "https://wecom.example.gov.cn" {
+		t.Errorf("api_base keeps its trailing slash: %q", cfg.WeCom.APIBase)
+	}
+	if cfg.WeCom.AESKey != strings.Repeat("a", 43) || cfg.LLM.Timeout != 90*time.Second {
+		t.Errorf("aes key / timeout: %q %v", cfg.WeCom.AESKey, cfg.LLM.Timeout)
+	}
+	if diff := cmp.Diff([]string{"判决撤销", "改变行为后撤诉"}, cfg.Cases.LossOutcomes); diff != "" {
+		t.Errorf("loss outcomes (-want,+got):\n%s", diff)
+	}
+	if cfg.Location.String() != "Asia/Urumqi" {
+		t.Errorf("timezone = %v", cfg.Location)
+	}
+}
+
+func TestUnknownKeyAndBadValues(t *testing.T) {
+	if _, err := Load(writeFile(t, "redis:\n  adress: x\n")); err == nil || !strings.Contains(err.Error(), "adress") {
+		t.Errorf("a misspelt key should be named in the error, got %v", err)
+	}
+	if _, err := Load(writeFile(t, "timezone: Mars/Base\n")); err == nil || !strings.Contains(err.Error(), "timezone") {
+		t.Errorf("a bad time zone should be named, got %v", err)
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.yaml")); err == nil {
+		t.Error("a missing config file should be an error")
+	}
+}
+
+func TestValidateNamesEveryMissingKey(t *testing.T) {
+	cfg := MustDefault()
+	err := cfg.Validate(ModeServe)
+	if err == nil {
+		t.Fatal("serve with nothing configured validated")
+	}
+	for _, k := range []string{"redis.addr", "wecom.corp_id", "wecom.agent_id", "wecom.secret", "wecom.token",
+		"wecom.aes_key", "admin.token", "CASEBOT_WECOM_SECRET"} {
+		if !strings.Contains(err.Error(), k) {
+			t.Errorf("error %q does not name %s", err, k)
+		}
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Errorf("error is not one line: %q", err)
+	}
+	if err := cfg.Validate(ModeDemo); err != nil {
+		t.Errorf("demo needs nothing: %v", err)
+	}
+	cfg.Redis.Addrs = []string{"a:1", "b:2"}
+	if err := cfg.Validate(ModeTool); err != nil {
+		t.Errorf("addrs satisfy redis for the tools: %v", err)
+	}
+	cfg.WeCom.AESKey = "short"
+	if err := cfg.Validate(ModeTool); err == nil || !strings.Contains(err.Error(), "aes_key") {
+		t.Errorf("a short aes key: %v", err)
+	}
+}
+
+func TestSecretsNeverPrinted(t *testing.T) {
+	cfg := MustDefault()
+	cfg.WeCom.Secret, cfg.WeCom.Token, cfg.Admin.Token, cfg.LLM.APIKey, cfg.Redis.Password =
+		"s3cret-corp", "tok-abc", "admin-xyz", "sk-llm", "redispw"
+	out := cfg.String()
+	for _, s := range []string{"s3cret-corp", "tok-abc", "admin-xyz", "sk-llm", "redispw"} {
+		if strings.Contains(out, s) {
+			t.Errorf("secret %q printed in %q", s, out)
+		}
+	}
+	if !strings.Contains(out, "wecom.secret=***") || !strings.Contains(out, "wecom.corp_id=") {
+		t.Errorf("redacted form lacks keys: %q", out)
+	}
+}
+
+func TestKeysAndEnvNames(t *testing.T) {
+	keys := Keys()
+	for _, want := range []string{"http.addr", "timezone", "redis.addr", "redis.master_name", "wecom.aes_key",
+		"llm.base_url", "admin.token", "cases.loss_outcomes"} {
+		found := false
+		for _, k := range keys {
+			found = found || k == want
+		}
+		if !found {
+			t.Errorf("key %s missing from Keys()", want)
+		}
+	}
+	if got := EnvName("wecom.aes_key"); got != "CASEBOT_WECOM_AES_KEY" {
+		t.Errorf("EnvName = %q", got)
+	}
+}
+
+// TestREADMEDocumentsEveryKey keeps the README's configuration table true:
+// a key added to Config without a README row fails here.
+func TestREADMEDocumentsEveryKey(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range Keys() {
+		if !strings.Contains(string(b), "`"+k+"`") {
+			t.Errorf("README.md does not document config key `%s`", k)
+		}
+	}
+}
