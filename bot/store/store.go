@@ -129,20 +129,33 @@ type Snapshot struct {
 // written and stored under its ID, pushed onto the undo list, in the same
 // transaction.
 func (s *Store) PutMany(ctx context.Context, cs []*cases.Case, snap *Snapshot) error {
-	if len(cs) == 0 {
+	numbers := make([]string, len(cs))
+	for i, c := range cs {
+		numbers[i] = c.Number
+	}
+	return s.PutManyFunc(ctx, numbers, func([]*cases.Case) ([]*cases.Case, error) { return cs, nil }, snap)
+}
+
+// PutManyFunc is PutMany for writes that depend on what is stored, such as
+// an import that merges a file into the ledger: it reads the cases under
+// numbers inside the transaction, passes them to build (nil where none is
+// stored, in the order of numbers) and writes the cases build returns, each
+// of which must be one of numbers. When another writer changes one of those
+// cases first, it reads them again and calls build again, so build must
+// not change the cases it is given and must not keep state between calls.
+// If build returns no case, nothing is written and no snapshot is stored.
+func (s *Store) PutManyFunc(ctx context.Context, numbers []string, build func(olds []*cases.Case) ([]*cases.Case, error), snap *Snapshot) error {
+	if len(numbers) == 0 {
 		return nil
 	}
-	ks := make([]string, len(cs))
-	seen := make(map[string]bool, len(cs))
-	for i, c := range cs {
-		if err := c.Validate(); err != nil {
-			return err
+	ks := make([]string, len(numbers))
+	index := make(map[string]int, len(numbers))
+	for i, n := range numbers {
+		if _, dup := index[n]; dup {
+			return fmt.Errorf("案号 %s 在同一批写入中出现两次", n)
 		}
-		if seen[c.Number] {
-			return fmt.Errorf("案号 %s 在同一批写入中出现两次", c.Number)
-		}
-		seen[c.Number] = true
-		ks[i] = s.k.Case(c.Number)
+		index[n] = i
+		ks[i] = s.k.Case(n)
 	}
 	now := s.Now()
 	return s.watch(ctx, func(tx *redis.Tx) error {
@@ -150,17 +163,34 @@ func (s *Store) PutMany(ctx context.Context, cs []*cases.Case, snap *Snapshot) e
 		if err != nil {
 			return err
 		}
+		cs, err := build(olds)
+		if err != nil || len(cs) == 0 {
+			return err
+		}
+		written := make(map[string]bool, len(cs))
+		for _, c := range cs {
+			if err := c.Validate(); err != nil {
+				return err
+			}
+			if _, ok := index[c.Number]; !ok {
+				return fmt.Errorf("PutManyFunc: case %s is not among the numbers read", c.Number)
+			}
+			if written[c.Number] {
+				return fmt.Errorf("案号 %s 在同一批写入中出现两次", c.Number)
+			}
+			written[c.Number] = true
+		}
 		_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
-			for i, c := range cs {
-				if err := s.queueWrite(ctx, p, olds[i], c, now); err != nil {
+			for _, c := range cs {
+				if err := s.queueWrite(ctx, p, olds[index[c.Number]], c, now); err != nil {
 					return err
 				}
 			}
 			if snap != nil {
 				snap.Previous, snap.Created = snap.Previous[:0], snap.Created[:0]
-				for i, old := range olds {
-					if old == nil {
-						snap.Created = append(snap.Created, cs[i].Number)
+				for _, c := range cs {
+					if old := olds[index[c.Number]]; old == nil {
+						snap.Created = append(snap.Created, c.Number)
 					} else {
 						snap.Previous = append(snap.Previous, old)
 					}

@@ -1,0 +1,226 @@
+package ledger
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateHint is appended to every date error: the forms a user can type.
+const dateHint = "可写作 2025-11-20 09:30、2025/11/20 9:30、2025年11月20日 上午9:30 或 2025年11月20日9时30分"
+
+var (
+	// ymdRe: 2025-11-20, 2025/11/20, 2025.11.20, then an optional time.
+	ymdRe = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(.*))?$`)
+	// chineseRe: 2025年11月20日, then an optional time (日 may be 号).
+	chineseRe = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(.*)$`)
+	// compactRe: 20251120, as some systems export dates.
+	compactRe = regexp.MustCompile(`^((?:19|20)\d{2})(\d{2})(\d{2})$`)
+	// serialRe: an Excel date serial, the raw value of a date cell.
+	serialRe = regexp.MustCompile(`^\d{1,6}(?:\.\d+)?(?:[eE][-+]?\d+)?$`)
+	// clockRe: 9, 9:30, 09:30:00, 09:30:00.000 (after folding 时/点/分).
+	clockRe = regexp.MustCompile(`^(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2})(?:\.\d+)?)?$`)
+	// weekdayRe: （星期四）, 周四, 礼拜四 written between the date and the time.
+	weekdayRe = regexp.MustCompile(`^[(（]?(?:星期|周|礼拜)([一二三四五六日天])[)）]?`)
+)
+
+var chineseWeekdays = map[string]time.Weekday{"日": time.Sunday, "天": time.Sunday, "一": time.Monday,
+	"二": time.Tuesday, "三": time.Wednesday, "四": time.Thursday, "五": time.Friday, "六": time.Saturday}
+
+// period markers before (or after) a clock time.
+var (
+	amMarkers = []string{"上午", "早上", "早晨", "清晨", "凌晨", "AM", "am", "A.M.", "a.m."}
+	pmMarkers = []string{"下午", "晚上", "傍晚", "夜间", "晚间", "中午", "PM", "pm", "P.M.", "p.m."}
+)
+
+// parseTime reads a date, with or without a time of day, in loc. It
+// accepts the forms of the contract, RFC 3339 (with its offset honoured)
+// and Excel date serials (date1904 says which epoch the workbook uses).
+// hasTime reports whether a time of day was written.
+func parseTime(s string, loc *time.Location, date1904 bool) (t time.Time, hasTime bool, err error) {
+	in := s
+	s = strings.TrimSpace(foldWidth(s))
+	if s == "" {
+		return time.Time{}, false, nil
+	}
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		t = t.In(loc)
+		return t, true, checkYear(in, t)
+	}
+	var y, mo, d int
+	var rest string
+	switch {
+	case compactRe.MatchString(s):
+		m := compactRe.FindStringSubmatch(s)
+		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
+	case serialRe.MatchString(s):
+		t, err := fromSerial(s, loc, date1904)
+		if err != nil {
+			return time.Time{}, false, fmt.Errorf("无法识别的日期“%s”：%s", in, dateHint)
+		}
+		return t, t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0, checkYear(in, t)
+	case ymdRe.MatchString(s):
+		m := ymdRe.FindStringSubmatch(s)
+		y, mo, d, rest = atoi(m[1]), atoi(m[2]), atoi(m[3]), m[4]
+	case chineseRe.MatchString(s):
+		m := chineseRe.FindStringSubmatch(s)
+		y, mo, d, rest = atoi(m[1]), atoi(m[2]), atoi(m[3]), m[4]
+	default:
+		return time.Time{}, false, fmt.Errorf("无法识别的日期“%s”：%s", in, dateHint)
+	}
+	date := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc)
+	if date.Year() != y || int(date.Month()) != mo || date.Day() != d {
+		return time.Time{}, false, fmt.Errorf("日期“%s”不存在（%d 年 %d 月没有 %d 日）", in, y, mo, d)
+	}
+	if err := checkYear(in, date); err != nil {
+		return time.Time{}, false, err
+	}
+	rest = strings.TrimSpace(rest)
+	if m := weekdayRe.FindStringSubmatch(rest); m != nil {
+		if wd := chineseWeekdays[m[1]]; wd != date.Weekday() {
+			return time.Time{}, false, fmt.Errorf("日期“%s”有误：%d年%d月%d日是%s，不是%s", in, y, mo, d, weekdayName(date.Weekday()), weekdayName(wd))
+		}
+		rest = strings.TrimSpace(rest[len(m[0]):])
+	}
+	if rest == "" {
+		return date, false, nil
+	}
+	h, mi, sec, err := parseClock(rest)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("“%s”中的时间%s", in, err)
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc), true, nil
+}
+
+// parseClock reads a time of day: 9:30, 09:30:00, 9时30分, 9点半, with an
+// optional 上午/下午 (or AM/PM) marker.
+func parseClock(s string) (h, m, sec int, err error) {
+	pm, am, marker := false, false, ""
+	for _, mk := range pmMarkers {
+		if t, ok := cutAffix(s, mk); ok {
+			s, pm, marker = t, true, mk
+			break
+		}
+	}
+	if !pm {
+		for _, mk := range amMarkers {
+			if t, ok := cutAffix(s, mk); ok {
+				s, am, marker = t, true, mk
+				break
+			}
+		}
+	}
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "-~～至到") {
+		return 0, 0, 0, fmt.Errorf("是一个时间段：开庭时间只填开始时间，例如 2025-11-20 09:30")
+	}
+	s = strings.NewReplacer("时", ":", "点", ":", "分", ":", "秒", "", "整", "").Replace(s)
+	s = strings.Replace(s, ":半", ":30", 1)
+	s = strings.TrimRight(s, ":")
+	c := clockRe.FindStringSubmatch(s)
+	if c == nil {
+		return 0, 0, 0, fmt.Errorf("无法识别：%s", dateHint)
+	}
+	h, m, sec = atoi(c[1]), atoi(c[2]), atoi(c[3])
+	switch {
+	case marker == "中午" && h >= 11: // 中午11:30 is before noon
+	case pm && h < 12:
+		h += 12
+	case am && h == 12 && marker == "凌晨": // 凌晨12点 is midnight
+		h = 0
+	case am && h > 12:
+		return 0, 0, 0, fmt.Errorf("自相矛盾：%s没有 %d 点", marker, h)
+	}
+	if h > 23 || m > 59 || sec > 59 {
+		return 0, 0, 0, fmt.Errorf("不存在（小时应为 0–23，分钟 0–59）")
+	}
+	return h, m, sec, nil
+}
+
+func cutAffix(s, affix string) (string, bool) {
+	if t, ok := strings.CutPrefix(s, affix); ok {
+		return t, true
+	}
+	return strings.CutSuffix(s, affix)
+}
+
+func weekdayName(d time.Weekday) string {
+	return "星期" + []string{"日", "一", "二", "三", "四", "五", "六"}[d]
+}
+
+// checkYear catches numbers that are not dates (a stray 3 read as an Excel
+// serial is 1900-01-03) and typos in the year.
+func checkYear(in string, t time.Time) error {
+	if y := t.Year(); y < 1950 || y > 2099 {
+		return fmt.Errorf("日期“%s”的年份 %d 不合理，请检查", in, y)
+	}
+	return nil
+}
+
+// Excel serials count days from an epoch in the workbook's wall clock:
+// 1899-12-30 in the 1900 system (which absorbs Lotus's fictitious
+// 1900-02-29 for every date after it), 1904-01-01 in the 1904 system.
+var (
+	epoch1900 = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	epoch1904 = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// fromSerial converts an Excel date serial to the same wall-clock time in
+// loc, rounded to the second: serials are floats, and 09:30 is stored as
+// 0.395833333...
+func fromSerial(s string, loc *time.Location, date1904 bool) (time.Time, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 || v > 2958465 { // 9999-12-31
+		return time.Time{}, fmt.Errorf("bad serial %q", s)
+	}
+	epoch := epoch1900
+	if date1904 {
+		epoch = epoch1904
+	}
+	secs := int64(math.Round(v * 86400))
+	w := epoch.Add(time.Duration(secs) * time.Second)
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, loc), nil
+}
+
+// toSerial is the inverse of fromSerial for the 1900 system: the serial of
+// t's wall clock in loc, exact to the second when read back.
+func toSerial(t time.Time, loc *time.Location) float64 {
+	t = t.In(loc)
+	w := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	return float64(w.Sub(epoch1900)/time.Second) / 86400
+}
+
+// formatTime writes t in loc the way parseTime reads it back exactly: a
+// date alone at midnight, minutes when there are no seconds.
+func formatTime(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	switch {
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
+		return t.Format("2006-01-02")
+	case t.Second() == 0:
+		return t.Format("2006-01-02 15:04")
+	}
+	return t.Format("2006-01-02 15:04:05")
+}
+
+// foldWidth turns full-width digits, letters and punctuation into their
+// half-width forms and the ideographic space into a space.
+func foldWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '！' && r <= '～':
+			return r - 0xFEE0
+		case r == '\u3000':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"casebot/bot/ledger"
+	"casebot/bot/store"
+	"casebot/config"
+)
+
+// seedDemo loads the demo's ledger into st: the file at demo.ledger when
+// set, else the built-in fictional sample with its dates moved so that it
+// has hearings today, tomorrow and this week (relative to now).
+func seedDemo(ctx context.Context, st *store.Store, cfg *config.Config, now time.Time) error {
+	var l *ledger.Ledger
+	var err error
+	source := "demo:sample"
+	if cfg.Demo.Ledger != "" {
+		source = "demo:" + cfg.Demo.Ledger
+		l, err = ledger.ReadFile(cfg.Demo.Ledger, ledger.ReadOptions{Location: cfg.Location})
+	} else {
+		l, err = ledger.Sample(now, cfg.Location)
+	}
+	if err != nil {
+		return fmt.Errorf("演示台账：%w", err)
+	}
+	// Force: the demo's store may hold an earlier demo's cases, which the
+	// 30% rule would otherwise protect.
+	res, err := ledger.Import(ctx, st, l, ledger.Options{Force: true, Source: source, Now: now})
+	if err != nil {
+		if res != nil && len(res.Errors) > 0 {
+			return fmt.Errorf("演示台账 %s：%s（共 %d 处错误，可用 casebot import %s --dry-run 查看全部）",
+				cfg.Demo.Ledger, res.Errors[0], len(res.Errors), cfg.Demo.Ledger)
+		}
+		return fmt.Errorf("演示台账：%w", err)
+	}
+	return nil
+}
