@@ -14,6 +14,8 @@ const (
 	// excess messages are silently dropped by WeCom, so we queue instead.
 	PerUserPerMinute = 30
 	PerUserPerHour   = 1000
+	// MaxRecipients is the most users one push may name (touser).
+	MaxRecipients = 1000
 	// MaxCardButtons is the button limit of a button_interaction card.
 	MaxCardButtons = 6
 	// MaxTaskIDBytes is the length limit of a template card task_id.

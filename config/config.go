@@ -23,6 +23,8 @@ type Config struct {
 	Cases    Cases          `mapstructure:"cases"`
 	Scope    Scope          `mapstructure:"scope"`
 	Demo     Demo           `mapstructure:"demo"`
+	Inbox    Inbox          `mapstructure:"inbox"`
+	Sender   Sender         `mapstructure:"sender"`
 	Location *time.Location `mapstructure:"-"`
 }
 
@@ -111,6 +113,8 @@ func Default() Config {
 		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
 		LLM:      LLM{Timeout: 60 * time.Second},
 		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
+		Inbox:    defaultInbox(),
+		Sender:   defaultSender(),
 	}
 }
 
@@ -156,7 +160,7 @@ func (c *Config) Validate(mode Mode) error {
 	if c.Redis.Prefix == "" {
 		return fmt.Errorf("配置 redis.prefix 不能为空")
 	}
-	return nil
+	return c.validateTransport()
 }
 
 // MissingError lists required keys that are not set.

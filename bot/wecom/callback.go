@@ -1,0 +1,182 @@
+package wecom
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"casebot/bot"
+)
+
+// Enqueuer takes a verified message durably. It returns fresh=false for a
+// message already taken (a WeCom retry), and an error when the message
+// could not be stored, in which case nothing was kept.
+type Enqueuer interface {
+	Enqueue(ctx context.Context, msg *bot.Message) (fresh bool, err error)
+}
+
+// Callback serves GET and POST /wecom/callback.
+//
+// GET is WeCom's URL verification: the decrypted echostr is answered as is.
+// POST verifies msg_signature over the Encrypt element, decrypts with our
+// CorpID as receiveid, decodes the message, and enqueues it (deduplicated)
+// before answering 200 with an empty body; handling happens later, in a
+// worker. A 200 is a promise: when Redis cannot take the message the answer
+// is 503, and WeCom retries.
+type Callback struct {
+	Crypto  *Crypto
+	Inbox   Enqueuer
+	Log     *slog.Logger
+	Metrics *Metrics
+	// Now is the clock stamped on messages as ReceivedAt. If nil, time.Now.
+	Now func() time.Time
+	// Timeout bounds the Redis work of one callback, well inside WeCom's
+	// five seconds. If zero, 2s.
+	Timeout time.Duration
+}
+
+// Results of a callback, as counted in Metrics.Callbacks.
+const (
+	resultOK            = "ok"
+	resultDuplicate     = "duplicate"
+	resultIgnored       = "ignored"
+	resultVerified      = "verified"
+	resultBadRequest    = "bad_request"
+	resultBadSignature  = "bad_signature"
+	resultWrongReceiver = "wrong_receiver"
+	resultTooLarge      = "too_large"
+	resultUnavailable   = "unavailable"
+)
+
+func (h *Callback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var result string
+	switch r.Method {
+	case http.MethodGet:
+		result = h.verifyURL(w, r)
+	case http.MethodPost:
+		result = h.receive(w, r)
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		result = resultBadRequest
+	}
+	h.metrics().Callbacks.WithLabelValues(result).Inc()
+}
+
+// verifyURL answers WeCom's GET: the plaintext of echostr, raw, with no
+// quotes and no newline. Query() has already URL-decoded echostr, and the
+// signature is over the decoded value.
+func (h *Callback) verifyURL(w http.ResponseWriter, r *http.Request) string {
+	q := r.URL.Query()
+	sig, ts, nonce, echo := q.Get("msg_signature"), q.Get("timestamp"), q.Get("nonce"), q.Get("echostr")
+	if sig == "" || ts == "" || nonce == "" || echo == "" {
+		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "missing query parameters", nil)
+	}
+	if !h.Crypto.Verify(sig, ts, nonce, echo) {
+		return h.fail(w, r, http.StatusForbidden, resultBadSignature, "URL verification with a bad msg_signature", nil)
+	}
+	plain, err := h.Crypto.Decrypt(echo)
+	if errors.Is(err, ErrWrongReceiver) {
+		return h.fail(w, r, http.StatusForbidden, resultWrongReceiver, "URL verification for another CorpID", nil)
+	}
+	if err != nil {
+		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "echostr cannot be decrypted", err)
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(plain)
+	h.log().Info("wecom URL verified")
+	return resultVerified
+}
+
+func (h *Callback) receive(w http.ResponseWriter, r *http.Request) string {
+	q := r.URL.Query()
+	sig, ts, nonce := q.Get("msg_signature"), q.Get("timestamp"), q.Get("nonce")
+	if sig == "" || ts == "" || nonce == "" {
+		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "missing query parameters", nil)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, bot.MaxCallbackBody))
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		return h.fail(w, r, http.StatusRequestEntityTooLarge, resultTooLarge, "callback body over the limit", nil)
+	}
+	if err != nil {
+		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "callback body unreadable", err)
+	}
+	var env envelope
+	if err := xml.Unmarshal(body, &env); err != nil || env.Encrypt == "" {
+		// The body is not logged: it is unauthenticated input.
+		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "callback envelope is not WeCom XML", nil)
+	}
+	if !h.Crypto.Verify(sig, ts, nonce, env.Encrypt) {
+		return h.fail(w, r, http.StatusForbidden, resultBadSignature, "callback with a bad msg_signature", nil)
+	}
+	plain, err := h.Crypto.Decrypt(env.Encrypt)
+	if errors.Is(err, ErrWrongReceiver) {
+		return h.fail(w, r, http.StatusForbidden, resultWrongReceiver, "callback for another CorpID", nil)
+	}
+	if err != nil {
+		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "callback cannot be decrypted", err)
+	}
+	msg, err := decodeMessage(plain, h.now())
+	if err != nil {
+		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "callback is not a WeCom message", err)
+	}
+	if msg == nil {
+		w.WriteHeader(http.StatusOK)
+		return resultIgnored
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), h.timeout())
+	defer cancel()
+	fresh, err := h.Inbox.Enqueue(ctx, msg)
+	if err != nil {
+		// WeCom retries anything but a 200; the message is not lost.
+		h.log().Error("callback not stored; answering 503 so that WeCom retries", "msg", msg.ID, "err", err)
+		http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
+		return resultUnavailable
+	}
+	w.WriteHeader(http.StatusOK)
+	if !fresh {
+		h.log().Debug("duplicate callback", "msg", msg.ID)
+		return resultDuplicate
+	}
+	return resultOK
+}
+
+// fail answers an error. Only the reason and the error are logged, never
+// the body or the decrypted content.
+func (h *Callback) fail(w http.ResponseWriter, r *http.Request, status int, result, reason string, err error) string {
+	attrs := []any{"status", status, "remote", r.RemoteAddr}
+	if err != nil {
+		attrs = append(attrs, "err", err)
+	}
+	h.log().Warn(reason, attrs...)
+	http.Error(w, http.StatusText(status), status)
+	return result
+}
+
+func (h *Callback) now() time.Time {
+	if h.Now != nil {
+		return h.Now()
+	}
+	return time.Now()
+}
+
+func (h *Callback) timeout() time.Duration {
+	if h.Timeout > 0 {
+		return h.Timeout
+	}
+	return 2 * time.Second
+}
+
+func (h *Callback) log() *slog.Logger {
+	if h.Log != nil {
+		return h.Log
+	}
+	return slog.Default()
+}
+
+func (h *Callback) metrics() *Metrics { return orDiscard(h.Metrics) }

@@ -1,0 +1,241 @@
+package wecom_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot"
+	"casebot/bot/keys"
+	"casebot/bot/redistest"
+	"casebot/bot/wecom"
+)
+
+// TestCrashAfterAnswering200 models a replica killed after the callback
+// answered 200: the message sits in the stream, delivered to a worker that
+// will never acknowledge it. A new worker (another consumer, as after a
+// restart) reclaims it, and the reply reaches the user exactly once —
+// whether the dead worker had already sent it or not.
+func TestCrashAfterAnswering200(t *testing.T) {
+	for _, repliedBeforeCrash := range []bool{false, true} {
+		t.Run(fmt.Sprintf("RepliedBeforeCrash=%v", repliedBeforeCrash), func(t *testing.T) {
+			w := newInboxWorld(t, nil, wecom.InboxOptions{})
+			b := echoBot(w.world)
+			ctx := context.Background()
+			if s, err := w.client.Deliver(ctx, w.client.Text("sunqi", "（2025）黔0115行初1号")); err != nil || s != http.StatusOK {
+				t.Fatalf("callback: %d %v", s, err)
+			}
+
+			// The doomed replica takes the message, maybe replies, then hangs
+			// until it is killed: its handlers are cut off and it never acks.
+			started := make(chan struct{})
+			dead := wecom.NewInbox(w.rdb, w.k, func(ctx context.Context, m *bot.Message) error {
+				if repliedBeforeCrash {
+					if err := b.Handle(ctx, m); err != nil {
+						return err
+					}
+				}
+				close(started)
+				<-ctx.Done()
+				return ctx.Err()
+			}, wecom.InboxOptions{Consumer: "doomed", ClaimIdle: time.Hour, DrainTimeout: time.Millisecond,
+				Block: 50 * time.Millisecond, Log: w.log})
+			dctx, kill := context.WithCancel(ctx)
+			stopped := make(chan struct{})
+			go func() { dead.Run(dctx); close(stopped) }()
+			<-started
+			kill()
+			<-stopped
+			pending, err := w.rdb.XPendingExt(ctx, &redis.XPendingExtArgs{Stream: w.k.Inbox(), Group: keys.InboxGroup,
+				Start: "-", End: "+", Count: 10}).Result()
+			if err != nil || len(pending) != 1 || pending[0].Consumer != "doomed" {
+				t.Fatalf("pending after the crash = %+v, %v; want one entry held by the dead consumer", pending, err)
+			}
+			if got := len(w.fake.Delivered("sunqi", 0)); got != map[bool]int{false: 0, true: 1}[repliedBeforeCrash] {
+				t.Fatalf("replies before the restart = %d", got)
+			}
+
+			// The restarted replica.
+			handled := make(chan string, 4)
+			fresh := wecom.NewInbox(w.rdb, w.k, b.Handle, wecom.InboxOptions{Consumer: "restarted",
+				ClaimIdle: 50 * time.Millisecond, Block: 50 * time.Millisecond, Log: w.log,
+				Done: func(_ *bot.Message, outcome string) { handled <- outcome }})
+			rctx, stop := context.WithCancel(ctx)
+			done := make(chan struct{})
+			go func() { fresh.Run(rctx); close(done) }()
+			if got := <-handled; got != "ok" {
+				t.Fatalf("outcome = %s", got)
+			}
+			stop()
+			<-done
+			if diff := cmp.Diff([]string{"收到：（2025）黔0115行初1号"}, textsTo(w.fake, "sunqi")); diff != "" {
+				t.Errorf("replies (-want,+got):\n%s", diff)
+			}
+			if n := w.streamLen(t); n != 0 {
+				t.Errorf("stream holds %d entries after handling, want 0", n)
+			}
+		})
+	}
+}
+
+func TestPoisonMessageIsDeadLettered(t *testing.T) {
+	outcomes := make(chan string, 16)
+	var w *inboxWorld
+	w = newInboxWorld(t, func(context.Context, *bot.Message) error {
+		return errors.New("directory unreachable")
+	}, wecom.InboxOptions{ClaimIdle: 50 * time.Millisecond, MaxDeliveries: 3,
+		Done: func(_ *bot.Message, o string) { outcomes <- o },
+		GiveUp: func(ctx context.Context, m *bot.Message) {
+			w.sender.Send(ctx, bot.Text(wecom.GiveUpMessage(), m.From))
+		}})
+	w.run(t)
+	ctx := context.Background()
+	w.client.Deliver(ctx, w.client.Text("zhouba", "查询"))
+	var got []string
+	for o := range outcomes {
+		got = append(got, o)
+		if o == "dead" {
+			break
+		}
+	}
+	if diff := cmp.Diff([]string{"retry", "retry", "retry", "dead"}, got); diff != "" {
+		t.Errorf("outcomes (-want,+got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{wecom.GiveUpMessage()}, textsTo(w.fake, "zhouba")); diff != "" {
+		t.Errorf("user was told (-want,+got):\n%s", diff)
+	}
+	dead, err := w.rdb.XRange(ctx, w.k.InboxDead(), "-", "+").Result()
+	if err != nil || len(dead) != 1 || dead[0].Values["deliveries"] != "4" {
+		t.Errorf("dead letters = %+v, %v", dead, err)
+	}
+	if n := w.streamLen(t); n != 0 {
+		t.Errorf("inbox still holds %d entries", n)
+	}
+}
+
+func TestPanickingHandlerDoesNotKillWorker(t *testing.T) {
+	handled := make(chan struct{}, 4)
+	var w *inboxWorld
+	var b *bot.Bot
+	w = newInboxWorld(t, func(ctx context.Context, m *bot.Message) error { return b.Handle(ctx, m) },
+		wecom.InboxOptions{Workers: 1, Done: func(*bot.Message, string) { handled <- struct{}{} }})
+	b = echoBot(w.world)
+	b.Text(bot.Prefix("boom"), func(bot.Context) error { panic("nil map write") })
+	w.run(t)
+	ctx := context.Background()
+	w.client.Deliver(ctx, w.client.Text("wujiu", "boom"))
+	w.client.Deliver(ctx, w.client.Text("wujiu", "你好"))
+	<-handled
+	<-handled
+	if diff := cmp.Diff([]string{bot.GenericErrorMessage, "收到：你好"}, textsTo(w.fake, "wujiu")); diff != "" {
+		t.Errorf("replies (-want,+got):\n%s", diff)
+	}
+}
+
+func TestPerUserOrder(t *testing.T) {
+	var mu sync.Mutex
+	order := map[string][]string{}
+	handled := make(chan struct{}, 64)
+	w := newInboxWorld(t, func(_ context.Context, m *bot.Message) error {
+		mu.Lock()
+		order[m.From] = append(order[m.From], m.Text)
+		mu.Unlock()
+		return nil
+	}, wecom.InboxOptions{Workers: 4, Done: func(*bot.Message, string) { handled <- struct{}{} }})
+	ctx := context.Background()
+	want := map[string][]string{}
+	// Queue everything first, so the workers see a backlog to share.
+	for i := range 12 {
+		for _, u := range []string{"u1", "u2"} {
+			text := fmt.Sprint(i)
+			want[u] = append(want[u], text)
+			w.client.Deliver(ctx, w.client.Text(u, text))
+		}
+	}
+	w.run(t)
+	for range 24 {
+		<-handled
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if diff := cmp.Diff(want, order); diff != "" {
+		t.Errorf("handling order (-want,+got):\n%s", diff)
+	}
+}
+
+func TestRedisDownAnswers503ThenRecovers(t *testing.T) {
+	srv := redistest.StartServer(t)
+	rdb := redis.NewClient(&redis.Options{Addr: srv.Addr, MaxRetries: -1})
+	t.Cleanup(func() { rdb.Close() })
+	w := newInboxWorld(t, nil, wecom.InboxOptions{})
+	handled := make(chan string, 4)
+	in := wecom.NewInbox(rdb, keys.New("down"), func(_ context.Context, m *bot.Message) error {
+		handled <- m.Text
+		return nil
+	}, wecom.InboxOptions{Log: w.log, Block: 50 * time.Millisecond})
+	crypto, _ := wecom.NewCrypto(testToken, testAESKey, testCorp)
+	w.callback.Config.Handler = &wecom.Callback{Crypto: crypto, Inbox: in, Log: w.log}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { in.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	srv.Stop()
+	msg := w.client.Text("zhengshi", "开庭时间")
+	if status, err := w.client.Deliver(ctx, msg); err != nil || status != http.StatusServiceUnavailable {
+		t.Fatalf("with Redis down: %d %v, want 503", status, err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// WeCom retries the same message; now it is taken and handled.
+	if status, err := w.client.Deliver(ctx, msg); err != nil || status != http.StatusOK {
+		t.Fatalf("after recovery: %d %v, want 200", status, err)
+	}
+	select {
+	case got := <-handled:
+		if got != "开庭时间" {
+			t.Errorf("handled %q", got)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("message not handled after Redis came back")
+	}
+}
+
+func TestGracefulShutdownFinishesInFlight(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan struct{})
+	var w *inboxWorld
+	w = newInboxWorld(t, func(ctx context.Context, m *bot.Message) error {
+		close(started)
+		<-release
+		_, err := w.sender.Send(ctx, bot.Text("处理完毕", m.From))
+		return err
+	}, wecom.InboxOptions{})
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan struct{})
+	go func() { w.inbox.Run(ctx); close(stopped) }()
+	w.client.Deliver(ctx, w.client.Text("qianshi", "导出台账"))
+	<-started
+	cancel()
+	select {
+	case <-stopped:
+		t.Fatal("Run returned with a message still being handled")
+	default:
+	}
+	close(release)
+	<-stopped
+	if diff := cmp.Diff([]string{"处理完毕"}, textsTo(w.fake, "qianshi")); diff != "" {
+		t.Errorf("replies (-want,+got):\n%s", diff)
+	}
+	if n := w.streamLen(t); n != 0 {
+		t.Errorf("stream holds %d entries after shutdown, want 0 (acknowledged)", n)
+	}
+}

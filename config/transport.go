@@ -1,0 +1,77 @@
+package config
+
+import (
+	"fmt"
+	"time"
+)
+
+// Inbox configures the durable inbox between the WeCom callback and the
+// workers that handle messages.
+type Inbox struct {
+	// Workers is how many messages one replica handles at once. If unset, 8.
+	Workers int `mapstructure:"workers"`
+	// ClaimIdle is how long a message may stay unacknowledged with a worker
+	// that stopped renewing it (a crashed replica) before another worker
+	// takes it over. If unset, 1m. Live workers renew their messages, so a
+	// slow handler is never taken over.
+	ClaimIdle time.Duration `mapstructure:"claim_idle"`
+	// MaxDeliveries is how many times one message is tried before it is
+	// moved to the dead-letter stream and the user gets an apology. If
+	// unset, 5.
+	MaxDeliveries int `mapstructure:"max_deliveries"`
+	// DrainTimeout bounds graceful shutdown: in-flight callbacks and
+	// messages get this long to finish. If unset, 30s.
+	DrainTimeout time.Duration `mapstructure:"drain_timeout"`
+}
+
+// Sender configures pushes to WeCom.
+type Sender struct {
+	// Timeout bounds one WeCom API request. If unset, 10s.
+	Timeout time.Duration `mapstructure:"timeout"`
+	// Retries is how many times a request WeCom answered with errcode -1
+	// (busy), an HTTP 5xx or a network error is retried, with backoff. If
+	// unset, 3 (WeCom asks for no more).
+	Retries int `mapstructure:"retries"`
+	// PerUserPerMinute and PerUserPerHour are the per-member limits WeCom
+	// enforces by silently dropping messages (30/min, 1000/h); casebot
+	// queues messages to stay under them. Lower them, never raise them.
+	PerUserPerMinute int `mapstructure:"per_user_per_minute"`
+	PerUserPerHour   int `mapstructure:"per_user_per_hour"`
+	// PartInterval is the pause between the parts of a long message, so the
+	// WeCom client shows them in order. If unset, 200ms.
+	PartInterval time.Duration `mapstructure:"part_interval"`
+}
+
+func defaultInbox() Inbox {
+	return Inbox{Workers: 8, ClaimIdle: time.Minute, MaxDeliveries: 5, DrainTimeout: 30 * time.Second}
+}
+
+func defaultSender() Sender {
+	return Sender{Timeout: 10 * time.Second, Retries: 3, PerUserPerMinute: 30, PerUserPerHour: 1000,
+		PartInterval: 200 * time.Millisecond}
+}
+
+// validateTransport checks the inbox and sender keys.
+func (c *Config) validateTransport() error {
+	switch {
+	case c.Inbox.Workers < 1:
+		return fmt.Errorf("配置 inbox.workers 应为正整数，当前为 %d", c.Inbox.Workers)
+	case c.Inbox.ClaimIdle <= 0:
+		return fmt.Errorf("配置 inbox.claim_idle 应为正的时长（例如 1m），当前为 %s", c.Inbox.ClaimIdle)
+	case c.Inbox.MaxDeliveries < 1:
+		return fmt.Errorf("配置 inbox.max_deliveries 应为正整数，当前为 %d", c.Inbox.MaxDeliveries)
+	case c.Inbox.DrainTimeout <= 0:
+		return fmt.Errorf("配置 inbox.drain_timeout 应为正的时长（例如 30s），当前为 %s", c.Inbox.DrainTimeout)
+	case c.Sender.Timeout <= 0:
+		return fmt.Errorf("配置 sender.timeout 应为正的时长（例如 10s），当前为 %s", c.Sender.Timeout)
+	case c.Sender.Retries < 0:
+		return fmt.Errorf("配置 sender.retries 不能为负数，当前为 %d", c.Sender.Retries)
+	case c.Sender.PerUserPerMinute < 1 || c.Sender.PerUserPerMinute > 30:
+		return fmt.Errorf("配置 sender.per_user_per_minute 应在 1 到 30 之间（企业微信对每位成员每分钟最多 30 条，超出的会被丢弃），当前为 %d", c.Sender.PerUserPerMinute)
+	case c.Sender.PerUserPerHour < 1 || c.Sender.PerUserPerHour > 1000:
+		return fmt.Errorf("配置 sender.per_user_per_hour 应在 1 到 1000 之间（企业微信对每位成员每小时最多 1000 条，超出的会被丢弃），当前为 %d", c.Sender.PerUserPerHour)
+	case c.Sender.PartInterval < 0:
+		return fmt.Errorf("配置 sender.part_interval 不能为负，当前为 %s", c.Sender.PartInterval)
+	}
+	return nil
+}
