@@ -23,6 +23,7 @@ type Config struct {
 	Cases    Cases          `mapstructure:"cases"`
 	Scope    Scope          `mapstructure:"scope"`
 	Demo     Demo           `mapstructure:"demo"`
+	Reminder Reminders      `mapstructure:"reminders"`
 	Location *time.Location `mapstructure:"-"`
 }
 
@@ -111,6 +112,7 @@ func Default() Config {
 		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
 		LLM:      LLM{Timeout: 60 * time.Second},
 		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
+		Reminder: defaultReminders(),
 	}
 }
 
