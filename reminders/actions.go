@@ -351,4 +351,3 @@ func (s *Service) alertCannot(ctx context.Context, it Item, t *Task, user, reaso
 	}
 	return nil
 }
-
