@@ -113,11 +113,17 @@ type CardQuote struct {
 	QuoteText string `json:"quote_text,omitempty"`
 }
 
-// CardField is one key/value line of a card.
+// CardField is one key/value line of a card. With Type CardFieldMember and
+// UserID set, tapping the line opens that member's profile (to call them).
 type CardField struct {
+	Type    int    `json:"type,omitempty"`
 	KeyName string `json:"keyname"`
 	Value   string `json:"value,omitempty"`
+	UserID  string `json:"userid,omitempty"`
 }
+
+// CardFieldMember is the CardField type that links to a member's profile.
+const CardFieldMember = 3
 
 // CardButton is a button of a button_interaction card. Key comes back as
 // the click event's EventKey.

@@ -25,6 +25,7 @@ type Config struct {
 	Demo     Demo           `mapstructure:"demo"`
 	Inbox    Inbox          `mapstructure:"inbox"`
 	Sender   Sender         `mapstructure:"sender"`
+	Reminder Reminders      `mapstructure:"reminders"`
 	Location *time.Location `mapstructure:"-"`
 }
 
@@ -115,6 +116,7 @@ func Default() Config {
 		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
 		Inbox:    defaultInbox(),
 		Sender:   defaultSender(),
+		Reminder: defaultReminders(),
 	}
 }
 

@@ -7,15 +7,20 @@ import (
 	"casebot/bot"
 	"casebot/bot/store"
 	"casebot/config"
+	"casebot/reminders"
 )
 
 // Deps is what the handlers need. Each area adds the parts it uses.
 type Deps struct {
 	Config *config.Config
 	Store  *store.Store
+	// Reminders sends hearing reminders and handles their buttons; the
+	// lead builds it with reminders.New and also Starts it in serve/demo.
+	Reminders *reminders.Service
 }
 
 // Register adds every chat route to b, most specific first: commands with a
 // leading keyword before the free-form query, which is the fallback.
 func Register(b *bot.Bot, d Deps) {
+	registerRemind(b, d)
 }

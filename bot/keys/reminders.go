@@ -1,0 +1,60 @@
+package keys
+
+import "time"
+
+// Hearing reminders (package reminders).
+//
+// A hearing is named in reminder keys by a compact ASCII id (hid) instead
+// of its ref, whose case number is Chinese: WeCom task ids only take
+// [0-9A-Za-z_-@]. An occurrence (occ) is one hearing at one time in one
+// epoch — "<hid>-<unix time base 36>-<epoch>" — and everything a reminder
+// records hangs off it, so a rescheduled hearing starts afresh.
+
+// RemindHIDs is a hash from hearing ref to its hid.
+func (k Keys) RemindHIDs() string { return k.p + "remind:hid" }
+
+// RemindHIDRefs is a hash from hid back to the hearing ref.
+func (k Keys) RemindHIDRefs() string { return k.p + "remind:hid-ref" }
+
+// RemindHIDSeq is the counter hids are made from.
+func (k Keys) RemindHIDSeq() string { return k.p + "remind:hid-seq" }
+
+// RemindEpochs is a hash from "<hid>:<unix time>" to the epoch of that
+// hearing time, bumped when people were told it moved away or was
+// cancelled, so that a hearing coming back to that time is reminded again.
+func (k Keys) RemindEpochs() string { return k.p + "remind:epoch" }
+
+// RemindTold is a set of the recipients (userids, "chat:<chatid>") told
+// about an occurrence: those who get a notice if it moves or is cancelled.
+func (k Keys) RemindTold(occ string) string { return k.p + "remind:told:" + occ }
+
+// RemindAck is a hash of what the people reminded answered for an
+// occurrence: status, by, at, reason, head.
+func (k Keys) RemindAck(occ string) string { return k.p + "remind:ack:" + occ }
+
+// RemindClicks is a list of every button click on an occurrence's cards,
+// as JSON, oldest first.
+func (k Keys) RemindClicks(occ string) string { return k.p + "remind:clicks:" + occ }
+
+// RemindTask holds, under a card's task_id, what the card was about.
+func (k Keys) RemindTask(taskID string) string { return k.p + "remind:task:" + taskID }
+
+// RemindTry holds the failed attempts of one push (sendlog id).
+func (k Keys) RemindTry(id string) string { return k.p + "remind:try:" + id }
+
+// RemindCursor is the id of the last hearing-change stream entry fully
+// handled.
+func (k Keys) RemindCursor() string { return k.p + "remind:changes-cursor" }
+
+// Reminder retention.
+const (
+	// RemindTaskTTL keeps a card's task record long enough to answer clicks
+	// on it well after the hearing.
+	RemindTaskTTL = 30 * 24 * time.Hour
+	// RemindRecordTTL keeps told sets, answers and click logs for a year.
+	RemindRecordTTL = 400 * 24 * time.Hour
+	// RemindTryTTL keeps failure records (and the give-up mark).
+	RemindTryTTL = 30 * 24 * time.Hour
+	// RemindSentTTL keeps the exactly-once send records.
+	RemindSentTTL = 400 * 24 * time.Hour
+)
