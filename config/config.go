@@ -23,6 +23,7 @@ type Config struct {
 	Cases    Cases          `mapstructure:"cases"`
 	Scope    Scope          `mapstructure:"scope"`
 	Demo     Demo           `mapstructure:"demo"`
+	Bulletin Bulletin       `mapstructure:"bulletin"`
 	Location *time.Location `mapstructure:"-"`
 }
 
@@ -111,6 +112,7 @@ func Default() Config {
 		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
 		LLM:      LLM{Timeout: 60 * time.Second},
 		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
+		Bulletin: DefaultBulletin(),
 	}
 }
 
@@ -156,7 +158,7 @@ func (c *Config) Validate(mode Mode) error {
 	if c.Redis.Prefix == "" {
 		return fmt.Errorf("配置 redis.prefix 不能为空")
 	}
-	return nil
+	return c.Bulletin.validate()
 }
 
 // MissingError lists required keys that are not set.
