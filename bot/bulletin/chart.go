@@ -105,7 +105,7 @@ func (r *Report) Chart(cs ChartStyle) ([]byte, error) {
 	defer d.close()
 	d.draw(m, rows, r, cs.ControlLine, loc)
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, d.img); err != nil {
 		return nil, err
 	}
