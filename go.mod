@@ -12,6 +12,7 @@ require (
 	github.com/silenceper/wechat/v2 v2.1.14
 	github.com/spf13/viper v1.21.0
 	github.com/xuri/excelize/v2 v2.11.1
+	golang.org/x/image v0.47.0
 	golang.org/x/text v0.43.0
 )
 

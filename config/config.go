@@ -26,6 +26,7 @@ type Config struct {
 	Inbox    Inbox          `mapstructure:"inbox"`
 	Sender   Sender         `mapstructure:"sender"`
 	Reminder Reminders      `mapstructure:"reminders"`
+	Bulletin Bulletin       `mapstructure:"bulletin"`
 	Location *time.Location `mapstructure:"-"`
 }
 
@@ -117,6 +118,7 @@ func Default() Config {
 		Inbox:    defaultInbox(),
 		Sender:   defaultSender(),
 		Reminder: defaultReminders(),
+		Bulletin: DefaultBulletin(),
 	}
 }
 
@@ -162,7 +164,16 @@ func (c *Config) Validate(mode Mode) error {
 	if c.Redis.Prefix == "" {
 		return fmt.Errorf("配置 redis.prefix 不能为空")
 	}
-	return c.validateTransport()
+	// Each area checks its own section; the first problem is reported.
+	for _, check := range []func() error{
+		c.validateTransport,
+		c.Bulletin.validate,
+	} {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // MissingError lists required keys that are not set.
