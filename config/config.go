@@ -79,6 +79,17 @@ type LLM struct {
 	APIKey  string        `mapstructure:"api_key" secret:"true"`
 	Model   string        `mapstructure:"model"`
 	Timeout time.Duration `mapstructure:"timeout"`
+	// MaxConcurrency is how many model calls one process makes at once;
+	// further drafts wait their turn. If unset, 2.
+	MaxConcurrency int `mapstructure:"max_concurrency"`
+	// UserPerHour is how many model drafts one user may ask for in any
+	// hour, across all replicas; 0 means no limit. If unset, 10.
+	UserPerHour int `mapstructure:"user_per_hour"`
+	// Retries is how many times a call that failed with 429, a 5xx, a
+	// timeout or an empty answer is tried again. If unset, 3.
+	Retries int `mapstructure:"retries"`
+	// MaxTokens caps the length of one answer, in tokens. If unset, 4096.
+	MaxTokens int `mapstructure:"max_tokens"`
 }
 
 // Admin protects /admin/... with a bearer token.
@@ -113,7 +124,7 @@ func Default() Config {
 		Timezone: "Asia/Shanghai",
 		Redis:    Redis{Prefix: "casebot"},
 		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
-		LLM:      LLM{Timeout: 60 * time.Second},
+		LLM:      LLM{Timeout: 60 * time.Second, MaxConcurrency: 2, UserPerHour: 10, Retries: 3, MaxTokens: 4096},
 		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
 		Inbox:    defaultInbox(),
 		Sender:   defaultSender(),
@@ -168,6 +179,7 @@ func (c *Config) Validate(mode Mode) error {
 	for _, check := range []func() error{
 		c.validateTransport,
 		c.Bulletin.validate,
+		c.LLM.validate,
 	} {
 		if err := check(); err != nil {
 			return err

@@ -1,0 +1,249 @@
+package explain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/cases"
+	"casebot/bot/llm"
+	"casebot/bot/privacy"
+	"casebot/prompts"
+)
+
+// Completer is the model: *llm.Client.
+type Completer interface {
+	Complete(ctx context.Context, msgs []llm.Message) (llm.Answer, error)
+	Model() string
+}
+
+var _ Completer = (*llm.Client)(nil)
+
+// Generator writes and stores drafts.
+type Generator struct {
+	// LLM is the model; nil means every draft is built offline.
+	LLM     Completer
+	Prompts *prompts.Set
+	Drafts  *Drafts
+	Loss    cases.LossSet
+	// Location is the configured time zone; Now the clock.
+	Location *time.Location
+	Now      func() time.Time
+	Log      *slog.Logger
+}
+
+// Request asks for one draft.
+type Request struct {
+	Case      *cases.Case
+	Requester string
+	// Hint is an angle (换个角度：…), as the user typed it.
+	Hint string
+	// Offline builds the draft from the fields without the model.
+	Offline bool
+	// JobID ties the draft to a queued job, for redelivery.
+	JobID string
+}
+
+// Lengths asked of the model (DOMAIN.md §4).
+const (
+	MinChars = 1000
+	MaxChars = 2000
+)
+
+// Errors users see, in Chinese.
+var (
+	ErrOpen = bot.Errorf(bot.EInvalid, "该案件尚未结案。以案说法只以已结案件为素材，请在结案后再试。")
+)
+
+// LeakRefusal is the message sent instead of a draft that still held
+// personal data after two passes of anonymization.
+func LeakRefusal(err *privacy.LeakError) *bot.Error {
+	kinds := make([]string, len(err.Kinds))
+	for i, k := range err.Kinds {
+		kinds[i] = string(k)
+	}
+	return bot.Errorf(bot.EForbidden, "抱歉，生成的草稿经两次脱敏后仍检出个人信息（%s），为保护当事人隐私，本稿已拒绝输出、未予保存。请回复“重新生成”再试一次；如反复出现，请联系司法局管理员。", strings.Join(kinds, "、"))
+}
+
+// Generate writes a draft for a closed case and stores it as the case's
+// next version. The model is used unless the request is offline or none
+// is configured; if the model still fails after its retries, the draft is
+// built offline instead. A draft that still leaks personal data after
+// anonymization is refused with a user-facing *bot.Error.
+func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
+	c := req.Case
+	if c.Open() {
+		return nil, ErrOpen
+	}
+	anon := anonymizerFor(c)
+	in := g.input(c, anon, req.Hint)
+	d := &Draft{
+		Number: c.Number, CreatedAt: g.now(), Requester: req.Requester, Hint: in.Hint,
+		PromptVersion: g.Prompts.Version(), JobID: req.JobID,
+	}
+	var body string
+	switch {
+	case req.Offline:
+		d.Offline, d.OfflineReason = true, ReasonAsked
+	case g.LLM == nil:
+		d.Offline, d.OfflineReason = true, ReasonNotConfigured
+	default:
+		system, user, err := g.Prompts.Render(in)
+		if err != nil {
+			return nil, err
+		}
+		ans, err := g.LLM.Complete(ctx, []llm.Message{{Role: llm.System, Content: system}, {Role: llm.User, Content: user}})
+		switch {
+		case err == nil:
+			body, d.Model = ans.Content, g.LLM.Model()
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		default:
+			g.log().Error("model failed after retries; building the draft offline", "case", c.Number, "err", err)
+			d.Offline, d.OfflineReason = true, ReasonModelFailed
+		}
+	}
+	if d.Offline {
+		body, d.PromptVersion = offlineBody(in, c), ""
+	}
+	clean, err := anon.Clean(body)
+	var leak *privacy.LeakError
+	if errors.As(err, &leak) {
+		g.log().Warn("draft refused: personal data left after anonymization", "case", c.Number, "kinds", leak.Kinds)
+		return nil, LeakRefusal(leak)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d.Body = clean
+	if !d.Offline {
+		for _, f := range foreignCitations(clean, in.Statutes) {
+			d.Warnings = append(d.Warnings, "草稿引用了未提供给模型的法条 "+f)
+		}
+	}
+	if err := g.Drafts.Add(ctx, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// anonymizerFor knows every natural person of the case: the natural-person
+// parties, the handler and the heads who appeared, and the names it can
+// detect in the free-text fields, registered up front so that numbering
+// (张某1, 张某2) is the same in the prompt and in the draft.
+func anonymizerFor(c *cases.Case) *privacy.Anonymizer {
+	a := privacy.NewAnonymizer()
+	for _, p := range c.Plaintiffs {
+		if p.Natural {
+			a.AddNames(p.Name)
+		}
+	}
+	a.AddNames(c.Handler)
+	for _, h := range c.Hearings {
+		a.AddNames(h.Head)
+	}
+	texts := []string{c.Cause, c.Note}
+	if c.Closure != nil {
+		texts = append(texts, c.Closure.Reason)
+	}
+	a.Prepare(texts...)
+	return a
+}
+
+// input builds the template input from the case: only anonymized fields,
+// and never the case number, the hearing places or the people's names.
+func (g *Generator) input(c *cases.Case, a *privacy.Anonymizer, hint string) prompts.Input {
+	in := prompts.Input{
+		Bureau: "司法局", Kind: string(c.Kind), Stage: string(c.Stage),
+		PartyLabel: "原告", DefendantLabel: "被告", CourtLabel: "承办法院",
+		Defendants: c.Defendants, Court: c.Court,
+		Cause:    a.Anonymize(c.Cause),
+		Note:     a.Anonymize(c.Note),
+		Hint:     a.Anonymize(strings.TrimSpace(hint)),
+		FiledOn:  month(c.FiledOn, g.loc()),
+		MinChars: MinChars, MaxChars: MaxChars,
+	}
+	switch c.Kind {
+	case cases.Reconsideration:
+		in.PartyLabel, in.DefendantLabel, in.CourtLabel = "申请人", "被申请人", "复议机关"
+	case cases.NonLitigation:
+		in.PartyLabel, in.DefendantLabel, in.CourtLabel = "被执行人", "申请执行机关", "审查法院"
+	}
+	for _, p := range c.Plaintiffs {
+		if p.Natural {
+			in.Plaintiffs = append(in.Plaintiffs, a.Pseudonym(p.Name))
+		} else {
+			in.Plaintiffs = append(in.Plaintiffs, a.Anonymize(p.Name))
+		}
+	}
+	if c.Closure != nil {
+		in.ClosedOn = month(c.Closure.On, g.loc())
+		in.Outcome = string(c.Closure.Method)
+		in.OutcomeClass = outcomeClass(c, g.Loss)
+		in.Reason = a.Anonymize(c.Closure.Reason)
+	}
+	appearance, absent := headAppearance(c)
+	in.HeadAppearance = appearance
+	in.Statutes = statutesFor(c, absent)
+	return in
+}
+
+// headAppearance says whether the agency's head appeared in court, without
+// naming anyone, and whether a head failed to.
+func headAppearance(c *cases.Case) (string, bool) {
+	must, appeared, absent := false, false, false
+	for _, h := range c.ActiveHearings() {
+		must = must || h.MustAppear
+		if h.HeadAppeared != nil {
+			if *h.HeadAppeared {
+				appeared = true
+			} else {
+				absent = true
+			}
+		}
+	}
+	var s string
+	switch {
+	case appeared:
+		s = "行政机关负责人已出庭应诉"
+	case absent:
+		s = "行政机关负责人未出庭应诉"
+	}
+	if must && s != "" {
+		s += "（属于法释〔2020〕3号第四条规定的应当通知负责人出庭的案件）"
+	}
+	return s, absent && !appeared
+}
+
+func month(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.In(loc)
+	return fmt.Sprintf("%d年%d月", t.Year(), int(t.Month()))
+}
+
+func (g *Generator) now() time.Time {
+	if g.Now != nil {
+		return g.Now().In(g.loc())
+	}
+	return time.Now().In(g.loc())
+}
+
+func (g *Generator) loc() *time.Location {
+	if g.Location != nil {
+		return g.Location
+	}
+	return time.UTC
+}
+
+func (g *Generator) log() *slog.Logger {
+	if g.Log != nil {
+		return g.Log
+	}
+	return slog.Default()
+}
