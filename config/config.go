@@ -8,6 +8,7 @@ package config
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -22,6 +23,9 @@ type Config struct {
 	Admin    Admin          `mapstructure:"admin"`
 	Cases    Cases          `mapstructure:"cases"`
 	Scope    Scope          `mapstructure:"scope"`
+	Query    Query          `mapstructure:"query"`
+	People   People         `mapstructure:"people"`
+	Audit    Audit          `mapstructure:"audit"`
 	Demo     Demo           `mapstructure:"demo"`
 	Location *time.Location `mapstructure:"-"`
 }
@@ -94,6 +98,10 @@ type Scope struct {
 	// FullNameRoles are the roles that see natural-person plaintiffs by
 	// their full names; everyone else sees 张某. If unset, admin and staff.
 	FullNameRoles []string `mapstructure:"full_name_roles"`
+	// AgencyAliases are other names of ledger agencies, written
+	// "别名=台账中的单位名". Common abbreviations (市场监管局, 人社局...) are
+	// understood without them.
+	AgencyAliases []string `mapstructure:"agency_aliases"`
 }
 
 // Demo configures `casebot demo`.
@@ -111,6 +119,9 @@ func Default() Config {
 		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
 		LLM:      LLM{Timeout: 60 * time.Second},
 		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
+		Query:    Query{PageSize: 8},
+		People:   People{Contact: "司法局应诉专班的管理员"},
+		Audit:    Audit{MaxLen: 200000},
 	}
 }
 
@@ -156,7 +167,15 @@ func (c *Config) Validate(mode Mode) error {
 	if c.Redis.Prefix == "" {
 		return fmt.Errorf("配置 redis.prefix 不能为空")
 	}
-	return nil
+	if err := c.Query.validate(); err != nil {
+		return err
+	}
+	for _, a := range c.Scope.AgencyAliases {
+		if alias, name, ok := strings.Cut(a, "="); !ok || strings.TrimSpace(alias) == "" || strings.TrimSpace(name) == "" {
+			return fmt.Errorf("配置 scope.agency_aliases 中的“%s”格式不对，应写作 别名=台账中的单位名", a)
+		}
+	}
+	return c.Audit.validate()
 }
 
 // MissingError lists required keys that are not set.
