@@ -8,6 +8,7 @@ package config
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -22,6 +23,9 @@ type Config struct {
 	Admin    Admin          `mapstructure:"admin"`
 	Cases    Cases          `mapstructure:"cases"`
 	Scope    Scope          `mapstructure:"scope"`
+	Query    Query          `mapstructure:"query"`
+	People   People         `mapstructure:"people"`
+	Audit    Audit          `mapstructure:"audit"`
 	Demo     Demo           `mapstructure:"demo"`
 	Inbox    Inbox          `mapstructure:"inbox"`
 	Sender   Sender         `mapstructure:"sender"`
@@ -109,6 +113,10 @@ type Scope struct {
 	// FullNameRoles are the roles that see natural-person plaintiffs by
 	// their full names; everyone else sees 张某. If unset, admin and staff.
 	FullNameRoles []string `mapstructure:"full_name_roles"`
+	// AgencyAliases are other names of ledger agencies, written
+	// "别名=台账中的单位名". Common abbreviations (市场监管局, 人社局...) are
+	// understood without them.
+	AgencyAliases []string `mapstructure:"agency_aliases"`
 }
 
 // Demo configures `casebot demo`.
@@ -130,6 +138,9 @@ func Default() Config {
 		Sender:   defaultSender(),
 		Reminder: defaultReminders(),
 		Bulletin: DefaultBulletin(),
+		Query:    Query{PageSize: 8},
+		People:   People{Contact: "司法局应诉专班的管理员"},
+		Audit:    Audit{MaxLen: 200000},
 	}
 }
 
@@ -180,6 +191,9 @@ func (c *Config) Validate(mode Mode) error {
 		c.validateTransport,
 		c.Bulletin.validate,
 		c.LLM.validate,
+		c.Query.validate,
+		c.Scope.validate,
+		c.Audit.validate,
 	} {
 		if err := check(); err != nil {
 			return err
@@ -200,4 +214,13 @@ func (e *MissingError) Error() string {
 		s += k
 	}
 	return s
+}
+
+func (s Scope) validate() error {
+	for _, a := range s.AgencyAliases {
+		if alias, name, ok := strings.Cut(a, "="); !ok || strings.TrimSpace(alias) == "" || strings.TrimSpace(name) == "" {
+			return fmt.Errorf("配置 scope.agency_aliases 中的“%s”格式不对，应写作 别名=台账中的单位名", a)
+		}
+	}
+	return nil
 }

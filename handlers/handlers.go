@@ -21,6 +21,14 @@ type Deps struct {
 
 // Register adds every chat route to b, most specific first: commands with a
 // leading keyword before the free-form query, which is the fallback.
+//
+// Everyone missing from the people directory is refused by middleware
+// before any route runs, so every handler may assume c.Person() != nil.
 func Register(b *bot.Bot, d Deps) {
+	s := newService(d)
+	b.Use(knownOnly(s))
+	registerPeople(b, s)
+	registerUpdates(b, s)
 	registerRemind(b, d)
+	registerQuery(b, s) // the Fallback: keep it last
 }

@@ -104,6 +104,10 @@ var nonAdminCodes = []string{"行保复", "行保"}
 
 const provinces = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔云陕甘青宁新藏桂内军兵"
 
+// Provinces are the one-character province codes that start court codes
+// (黔 in 黔0115), for code that recognises court numbers written partly.
+const Provinces = provinces
+
 // The patterns below run on folded text (see foldNumber): one kind of
 // parenthesis, half-width digits, no spaces.
 const (

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"casebot/bot/agency"
 	"casebot/bot/cases"
 	"casebot/bot/people"
 	"casebot/bot/privacy"
@@ -16,6 +17,9 @@ import (
 // Policy is the scoping rule.
 type Policy struct {
 	fullNames map[people.Role]bool
+	// agencies compares agency names, so a head registered with 某县市场监管局
+	// sees the cases of 某县市场监督管理局.
+	agencies agency.Names
 }
 
 // New builds the policy from configuration.
@@ -28,6 +32,11 @@ func New(cfg config.Scope) (Policy, error) {
 		}
 		p.fullNames[role] = true
 	}
+	names, err := agency.New(cfg.AgencyAliases)
+	if err != nil {
+		return p, fmt.Errorf("配置 scope.agency_aliases：%w", err)
+	}
+	p.agencies = names
 	return p, nil
 }
 
@@ -48,12 +57,29 @@ func (p Policy) CanSee(viewer *people.Person, c *cases.Case) bool {
 	case people.Admin, people.Staff:
 		return true
 	case people.Head, people.Handler:
-		return viewer.Agency != "" && c.HasDefendant(viewer.Agency)
+		return p.OwnAgency(viewer, c)
 	case people.Pufa:
 		return !c.Open()
 	}
 	return false
 }
+
+// OwnAgency reports whether one of c's defendants is viewer's agency, as
+// the agency names compare (see package agency).
+func (p Policy) OwnAgency(viewer *people.Person, c *cases.Case) bool {
+	if viewer == nil || viewer.Agency == "" {
+		return false
+	}
+	for _, d := range c.Defendants {
+		if p.agencies.Same(d, viewer.Agency) {
+			return true
+		}
+	}
+	return false
+}
+
+// Agencies returns the agency-name comparison the policy uses.
+func (p Policy) Agencies() agency.Names { return p.agencies }
 
 // FullNames reports whether viewer sees natural persons' full names.
 func (p Policy) FullNames(viewer *people.Person) bool {

@@ -701,4 +701,3 @@ func (s *Server) Click(user, taskID, key string) (ClickEvent, error) {
 type ClickEvent struct {
 	From, TaskID, Key, CardType, ResponseCode string
 }
-

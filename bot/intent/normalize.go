@@ -1,0 +1,96 @@
+package intent
+
+import (
+	"strings"
+	"unicode"
+)
+
+// traditional maps the traditional characters that turn up in messages
+// typed with a traditional-character input method onto simplified ones.
+var traditional = strings.NewReplacer(
+	"開", "开", "號", "号", "幫", "帮", "詢", "询", "審", "审", "結", "结", "訴", "诉", "週", "周",
+	"個", "个", "單", "单", "務", "务", "這", "这", "說", "说", "們", "们", "麼", "么", "嗎", "吗",
+	"請", "请", "査", "查", "敗", "败", "幾", "几", "數", "数", "統", "统", "計", "计", "會", "会",
+	"場", "场", "監", "监", "區", "区", "縣", "县", "時", "时", "間", "间", "點", "点", "後", "后",
+	"內", "内", "與", "与", "張", "张", "劉", "刘", "陳", "陈", "楊", "杨", "趙", "赵", "吳", "吴",
+	"孫", "孙", "馬", "马", "鄭", "郑", "謝", "谢", "羅", "罗", "黃", "黄", "書", "书", "問", "问",
+	"處", "处", "長", "长", "辦", "办", "證", "证", "記", "记", "錄", "录", "員", "员", "見", "见",
+	"應", "应", "當", "当", "總", "总", "體", "体", "礙", "碍", "歷", "历", "曆", "历", "變", "变",
+	"禮", "礼", "聽", "听", "裡", "里", "為", "为", "麵", "面", "協", "协", "議", "议",
+	"復", "复", "讓", "让", "雙", "双", "灣", "湾",
+)
+
+// typos maps misspellings that pinyin input produces (a homophone picked by
+// mistake) onto the word meant.
+var typos = strings.NewReplacer(
+	"开廷", "开庭", "开亭", "开庭", "开停", "开庭", "开挺", "开庭",
+	"结按", "结案", "节案", "结案", "接案", "结案",
+	"败述", "败诉", "拜诉", "败诉", "败塑", "败诉",
+	"查寻", "查询", "察询", "查询", "差询", "查询",
+	"帮组", "帮助", "帮住", "帮助", "帮主", "帮助",
+	"案建", "案件", "案见", "案件", "按件", "案件",
+	"原搞", "原告", "被搞", "被告",
+	"下一业", "下一页", "跟多", "更多", "梗多", "更多", "更都", "更多",
+	"出廷", "出庭", "出亭", "出庭",
+	"星其", "星期", "行出", "行初",
+)
+
+// Normalize folds the writing of a message so the patterns below see one
+// form: full-width letters, digits and punctuation become half-width, the
+// ideographic space a space, traditional characters simplified, common
+// typos fixed, runs of spaces collapsed, and symbols (emoji) dropped.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= '！' && r <= '～':
+			r -= 0xFEE0
+		case r == '\u3000' || r == '\u00a0' || r == '\t' || r == '\n' || r == '\r':
+			r = ' '
+		case r == '\u200b' || r == '\ufeff':
+			continue
+		case unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || (r >= 0x1F000 && r <= 0x1FAFF):
+			continue
+		}
+		b.WriteRune(r)
+	}
+	out := typos.Replace(traditional.Replace(b.String()))
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// cnDigits are the Chinese numerals used in dates and times.
+var cnDigits = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// cnNumber reads a Chinese numeral up to 99 (十二, 二十三, 三十一, 十) and
+// reports whether s was one.
+func cnNumber(s string) (int, bool) {
+	rs := []rune(s)
+	if len(rs) == 0 || len(rs) > 3 {
+		return 0, false
+	}
+	n, tens := 0, false
+	for i, r := range rs {
+		if r == '十' {
+			if tens {
+				return 0, false
+			}
+			tens = true
+			if i == 0 {
+				n = 1
+			}
+			n *= 10
+			continue
+		}
+		d, ok := cnDigits[r]
+		if !ok {
+			return 0, false
+		}
+		if tens {
+			n += d
+		} else {
+			n = n*10 + d
+		}
+	}
+	return n, true
+}

@@ -1,0 +1,331 @@
+package intent
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"casebot/bot/cases"
+)
+
+// UpdateKind is a change staff make to a case in chat.
+type UpdateKind string
+
+const (
+	// SetHearing sets the case's next hearing: moves it when one is
+	// coming, adds one when none is (开庭 案号 时间 地点).
+	SetHearing UpdateKind = "hearing"
+	// AddHearing adds another hearing beside a coming one (增加开庭 …).
+	AddHearing UpdateKind = "add-hearing"
+	// MoveHearing moves the next hearing (改期 案号 新时间 [地点]).
+	MoveHearing UpdateKind = "move-hearing"
+	// CloseCase records the outcome (结案 案号 [日期] 结案方式 [败诉原因]).
+	CloseCase UpdateKind = "closure"
+	// Appearance records whether the head appeared (出庭 案号 是/否 [日期]).
+	Appearance UpdateKind = "appearance"
+)
+
+// Update is a parsed chat update.
+type Update struct {
+	Kind UpdateKind `json:"kind"`
+	// Numbers are the case numbers meant: one when written in full, the
+	// completions of a short number otherwise.
+	Numbers []string `json:"numbers"`
+	Short   string   `json:"short,omitempty"`
+	// At is the hearing's time (hearings), the closing date (CloseCase), or
+	// the date of the hearing meant (Appearance; zero for the latest).
+	At    time.Time `json:"at,omitzero"`
+	Place string    `json:"place,omitempty"`
+	// Method is the 结案方式 as written, Reason what follows it (败诉原因).
+	Method   string `json:"method,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+	Appeared *bool  `json:"appeared,omitempty"`
+}
+
+var updateCommands = []struct {
+	kind  UpdateKind
+	words []string
+}{
+	{AddHearing, []string{"增加开庭", "新增开庭", "追加开庭", "再次开庭", "加开庭"}},
+	{MoveHearing, []string{"开庭改期", "改期开庭", "延期开庭", "调整开庭", "变更开庭", "开庭延期", "改期", "延期"}},
+	{SetHearing, []string{"设置开庭", "登记开庭", "安排开庭", "开庭时间", "开庭"}},
+	{CloseCase, []string{"登记结案", "录入结案", "结案"}},
+	{Appearance, []string{"负责人出庭", "登记出庭", "出庭"}},
+}
+
+// Usage examples, shown when an update cannot be read.
+const (
+	UsageHearing    = "开庭 (2025)黔0115行初123号 2025-12-03 09:30 第三法庭"
+	UsageAdd        = "增加开庭 (2025)黔0115行初123号 12月10日 14:30 第一法庭"
+	UsageMove       = "改期 (2025)黔0115行初123号 12月5日 上午9点半"
+	UsageClose      = "结案 (2025)黔0115行初123号 2025-12-01 判决驳回诉讼请求"
+	UsageAppearance = "出庭 (2025)黔0115行初123号 是"
+)
+
+// ParseUpdate reads a chat update. ok is false when the text is not an
+// update at all (no command word, no case number, or nothing after the
+// number: “开庭 (2025)…号” asks about the case); err is a user-facing
+// explanation when it is an update that cannot be read.
+func ParseUpdate(text string, o Options) (u Update, ok bool, err error) {
+	t := Normalize(text)
+	for _, p := range []string{"请", "麻烦", "帮我"} {
+		t = strings.TrimSpace(strings.TrimPrefix(t, p))
+	}
+	rest := ""
+	for _, c := range updateCommands {
+		for _, w := range c.words {
+			if r, found := strings.CutPrefix(t, w); found {
+				u.Kind, rest = c.kind, r
+				break
+			}
+		}
+		if u.Kind != "" {
+			break
+		}
+	}
+	if u.Kind == "" {
+		return u, false, nil
+	}
+	rest = strings.TrimLeft(rest, " :：,，")
+	var span [2]int
+	if ns := cases.FindNumbers(rest); len(ns) > 0 {
+		if len(ns) > 1 {
+			return u, true, fmt.Errorf("一次只能修改一个案件，请分开发送")
+		}
+		u.Numbers = []string{ns[0].String()}
+		span = numberSpan(rest, ns[0].String())
+	} else if short, numbers, found := findShort(rest, o); found {
+		u.Short, u.Numbers = short, numbers
+		i := strings.Index(rest, short)
+		span = [2]int{i, i + len(short)}
+	} else {
+		return u, false, nil
+	}
+	rest = strings.TrimSpace(rest[:span[0]] + " " + rest[span[1]:])
+	if questionOnly(rest) {
+		return u, false, nil // “开庭 案号”, “结案情况 案号” ask about the case
+	}
+	switch u.Kind {
+	case SetHearing, AddHearing, MoveHearing:
+		err = u.parseHearing(rest, o)
+	case CloseCase:
+		err = u.parseClosure(rest, o)
+	case Appearance:
+		err = u.parseAppearance(rest, o)
+	}
+	return u, true, err
+}
+
+// questionWords are what may follow a command word and a case number in a
+// question about the case rather than a change to it.
+var questionWords = strings.NewReplacer("情况", "", "进展", "", "安排", "", "时间", "", "日期", "", "怎么样", "",
+	"如何", "", "是什么", "", "什么时候", "", "查询", "", "查一下", "", "了吗", "", "吗", "", "呢", "",
+	"的", "", "了", "")
+
+func questionOnly(s string) bool {
+	return tidy(questionWords.Replace(s)) == ""
+}
+
+// numberSpan finds the bytes of s that spell the case number normalized as
+// want: the shortest substring that parses to it.
+func numberSpan(s, want string) [2]int {
+	starts := []int{}
+	for i := range s {
+		starts = append(starts, i)
+	}
+	ends := append(append([]int(nil), starts[1:]...), len(s))
+	for _, i := range starts {
+		for _, j := range ends {
+			if j <= i {
+				continue
+			}
+			if n, err := cases.ParseNumber(s[i:j]); err == nil && n.String() == want {
+				// Take a trailing 号 the shortest match left out.
+				if strings.HasPrefix(s[j:], "号") {
+					j += len("号")
+				}
+				return [2]int{i, j}
+			}
+		}
+	}
+	return [2]int{0, 0}
+}
+
+var clockRe = regexp.MustCompile(`(上午|下午|晚上|中午|早上|凌晨|早|晚)?\s*(\d{1,2})\s*(?::|点|时)\s*(\d{1,2}|半|一刻|三刻)?\s*分?`)
+
+// findClock finds a time of day and returns the text without it.
+func findClock(s string) (h, m int, rest string, ok bool) {
+	s = digitsInClock(s)
+	loc := clockRe.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return 0, 0, s, false
+	}
+	part := func(i int) string {
+		if loc[2*i] < 0 {
+			return ""
+		}
+		return s[loc[2*i]:loc[2*i+1]]
+	}
+	h, _ = strconv.Atoi(part(2))
+	switch mm := part(3); mm {
+	case "":
+	case "半":
+		m = 30
+	case "一刻":
+		m = 15
+	case "三刻":
+		m = 45
+	default:
+		m, _ = strconv.Atoi(mm)
+	}
+	switch part(1) {
+	case "下午", "晚上", "晚":
+		if h < 12 {
+			h += 12
+		}
+	case "中午":
+		if h < 6 {
+			h += 12
+		}
+	case "凌晨":
+		if h == 12 {
+			h = 0
+		}
+	}
+	if h > 23 || m > 59 {
+		return 0, 0, s, false
+	}
+	return h, m, s[:loc[0]] + " " + s[loc[1]:], true
+}
+
+// cnClock turns Chinese numerals before 点 and 时 into digits (九点半).
+var cnClock = regexp.MustCompile(`([〇零一二两三四五六七八九十]{1,3})(点|时)([〇零一二三四五六七八九十]{1,3})?`)
+
+func digitsInClock(s string) string {
+	return cnClock.ReplaceAllStringFunc(s, func(m string) string {
+		sub := cnClock.FindStringSubmatch(m)
+		h, ok := cnNumber(sub[1])
+		if !ok {
+			return m
+		}
+		out := strconv.Itoa(h) + sub[2]
+		if sub[3] != "" {
+			mm, ok := cnNumber(sub[3])
+			if !ok {
+				return m
+			}
+			out += strconv.Itoa(mm)
+		}
+		return out
+	})
+}
+
+// findDate finds one day in s (2025-12-03, 12月3日, 12/3, 明天, 下周三...),
+// placed at its nearest occurrence, and returns s without it.
+func findDate(s string, now time.Time, l lean) (time.Time, string, bool) {
+	p, rest, ok := findPeriod(s, now, l)
+	if !ok || !p.To.Equal(p.From.AddDate(0, 0, 1)) {
+		return time.Time{}, s, false
+	}
+	return p.From, rest, true
+}
+
+// tidy trims what is left of a message around an argument.
+func tidy(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '(' && r != ')'
+	})
+}
+
+func (u *Update) parseHearing(rest string, o Options) error {
+	usage := map[UpdateKind]string{SetHearing: UsageHearing, AddHearing: UsageAdd, MoveHearing: UsageMove}[u.Kind]
+	rest = strings.NewReplacer("改为", " ", "改到", " ", "改成", " ", "调整为", " ", "延期至", " ", "延期到", " ", "定于", " ", "时间", " ").Replace(rest)
+	d, rest, ok := findDate(rest, o.Now, nearest)
+	if !ok {
+		return fmt.Errorf("没有看懂开庭日期。请这样写：%s", usage)
+	}
+	h, m, rest, ok := findClock(rest)
+	if !ok {
+		return fmt.Errorf("请写明开庭的具体时间（如 09:30 或 上午9点半）。例如：%s", usage)
+	}
+	u.At = time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, o.Now.Location())
+	place := tidy(rest)
+	for _, p := range []string{"地点在", "地点为", "地点:", "地点", "在"} {
+		place = tidy(strings.TrimPrefix(place, p))
+	}
+	u.Place = place
+	return nil
+}
+
+func (u *Update) parseClosure(rest string, o Options) error {
+	d, rest, ok := findDate(rest, o.Now, past)
+	if !ok {
+		d = day(o.Now)
+	}
+	u.At = d
+	rest = tidy(rest)
+	if rest == "" {
+		return fmt.Errorf("请写明结案方式。例如：%s", UsageClose)
+	}
+	// The method is the longest leading run of words that is a 结案方式
+	// of some kind; what follows is the reason (败诉原因).
+	words := strings.FieldsFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("，,；;。", r) })
+	for i := len(words); i > 0; i-- {
+		cand := strings.Join(words[:i], "")
+		if outcomeKnown(cand) {
+			u.Method = cand
+			u.Reason = tidy(strings.Join(words[i:], " "))
+			break
+		}
+	}
+	if u.Method == "" {
+		// Keep what was written; the handler names the case kind's list.
+		u.Method = words[0]
+		u.Reason = tidy(strings.Join(words[1:], " "))
+	}
+	for _, p := range []string{"败诉原因:", "败诉原因", "原因:", "原因", "理由:", "理由"} {
+		u.Reason = tidy(strings.TrimPrefix(u.Reason, p))
+	}
+	return nil
+}
+
+func outcomeKnown(s string) bool {
+	for _, k := range cases.Kinds {
+		if _, err := cases.ParseOutcome(k, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	yesWords = []string{"已出庭", "出庭了", "已到庭", "到庭了", "到庭", "出了", "到了", "参加了", "是", "有", "对", "yes", "y"}
+	noWords  = []string{"未出庭", "没出庭", "没有出庭", "未到庭", "没到庭", "缺席", "没有", "没去", "未到", "没", "否", "不是", "不", "无", "no", "n"}
+)
+
+func (u *Update) parseAppearance(rest string, o Options) error {
+	d, rest, ok := findDate(rest, o.Now, past)
+	if ok {
+		u.At = d
+	}
+	w := strings.ToLower(tidy(rest))
+	for _, y := range noWords { // 未出庭 before 出庭
+		if w == y || strings.HasPrefix(w, y) {
+			f := false
+			u.Appeared = &f
+			return nil
+		}
+	}
+	for _, y := range yesWords {
+		if w == y || strings.HasPrefix(w, y) {
+			t := true
+			u.Appeared = &t
+			return nil
+		}
+	}
+	return fmt.Errorf("请写明负责人是否出庭（是 或 否）。例如：%s", UsageAppearance)
+}

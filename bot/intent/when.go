@@ -1,0 +1,398 @@
+package intent
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Period is the half-open window [From, To) a message named, with a label
+// that says it back to the user.
+type Period struct {
+	From  time.Time `json:"from"`
+	To    time.Time `json:"to"`
+	Label string    `json:"label"`
+}
+
+// IsZero reports whether no period was named.
+func (p Period) IsZero() bool { return p.From.IsZero() && p.To.IsZero() }
+
+// lean says how a date written without its year is placed: at its nearest
+// occurrence (hearings may be past or coming), or in the past (counts of
+// what happened).
+type lean int
+
+const (
+	nearest lean = iota
+	past
+)
+
+var weekdayNames = []string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
+
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+func monday(t time.Time) time.Time {
+	d := day(t)
+	off := (int(d.Weekday()) + 6) % 7
+	return d.AddDate(0, 0, -off)
+}
+
+func dayPeriod(d, now time.Time) Period {
+	label := fmt.Sprintf("%d月%d日（%s）", d.Month(), d.Day(), weekdayNames[d.Weekday()])
+	if d.Year() != now.Year() {
+		label = fmt.Sprintf("%d年", d.Year()) + label
+	}
+	switch d.Sub(day(now)) / (24 * time.Hour) {
+	case 0:
+		label = "今天，" + label
+	case 1:
+		label = "明天，" + label
+	case 2:
+		label = "后天，" + label
+	case -1:
+		label = "昨天，" + label
+	}
+	return Period{From: d, To: d.AddDate(0, 0, 1), Label: label}
+}
+
+func monthPeriod(y int, m time.Month, loc *time.Location) Period {
+	from := time.Date(y, m, 1, 0, 0, 0, 0, loc)
+	return Period{From: from, To: from.AddDate(0, 1, 0), Label: fmt.Sprintf("%d年%d月", y, m)}
+}
+
+func yearPeriod(y int, loc *time.Location) Period {
+	from := time.Date(y, 1, 1, 0, 0, 0, 0, loc)
+	return Period{From: from, To: from.AddDate(1, 0, 0), Label: fmt.Sprintf("%d年", y)}
+}
+
+func span(from, to time.Time, label string) Period {
+	last := to.AddDate(0, 0, -1)
+	return Period{From: from, To: to, Label: fmt.Sprintf("%s（%d月%d日—%d月%d日）", label, from.Month(), from.Day(), last.Month(), last.Day())}
+}
+
+// placeDay returns the date m/d in the year that lean picks: the latest
+// one not after today, or the one nearest today.
+func placeDay(m, d int, now time.Time, l lean) (time.Time, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	today := day(now)
+	var best time.Time
+	for _, y := range []int{now.Year() - 1, now.Year(), now.Year() + 1} {
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, now.Location())
+		if t.Day() != d { // 2月30日
+			return time.Time{}, false
+		}
+		switch {
+		case l == past && t.After(today):
+		case best.IsZero():
+			best = t
+		case l == past && t.After(best):
+			best = t
+		case l == nearest && absDur(t.Sub(today)) < absDur(best.Sub(today)):
+			best = t
+		}
+	}
+	return best, !best.IsZero()
+}
+
+// placeMonth returns the year of month m that lean picks.
+func placeMonth(m int, now time.Time, l lean) int {
+	y := now.Year()
+	if l == past {
+		if m > int(now.Month()) {
+			return y - 1
+		}
+		return y
+	}
+	// Nearest: a month more than six months ahead is last year's.
+	switch diff := m - int(now.Month()); {
+	case diff > 6:
+		return y - 1
+	case diff < -6:
+		return y + 1
+	}
+	return y
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+func validDate(y, m, d int, loc *time.Location) (time.Time, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc)
+	return t, t.Day() == d
+}
+
+// cnDateNumber turns Chinese numerals before 月, 日, 号 into digits
+// (十二月三日 → 12月3日), and 年 years written digit by digit (二〇二五年).
+var cnDateNumber = regexp.MustCompile(`([〇零一二两三四五六七八九十]{1,4})(年|月|日|号)`)
+
+func digitsInDates(s string) string {
+	return cnDateNumber.ReplaceAllStringFunc(s, func(m string) string {
+		sub := cnDateNumber.FindStringSubmatch(m)
+		if sub[2] == "年" {
+			rs := []rune(sub[1])
+			if len(rs) != 4 {
+				return m
+			}
+			var b strings.Builder
+			for _, r := range rs {
+				d, ok := cnDigits[r]
+				if !ok {
+					return m
+				}
+				b.WriteString(strconv.Itoa(d))
+			}
+			return b.String() + "年"
+		}
+		n, ok := cnNumber(sub[1])
+		if !ok || n == 0 {
+			return m
+		}
+		return strconv.Itoa(n) + sub[2]
+	})
+}
+
+type periodRule struct {
+	re *regexp.Regexp
+	// group is the submatch that spans the words to remove (0: the whole
+	// match), for rules that look at a character on either side.
+	group int
+	build func(m []string, now time.Time, l lean) (Period, bool)
+}
+
+var weekdayIndex = map[string]int{"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
+	"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// periodRules are tried in order; the first that matches anywhere wins, so
+// longer, more specific forms come first.
+var periodRules = []periodRule{
+	// 1-10月, 1月至10月, 2025年1—10月
+	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月?\s*(?:-|—+|~|至|到)\s*(\d{1,2})\s*月份?`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			a, b := atoi(m[2]), atoi(m[3])
+			if a < 1 || b > 12 || a > b {
+				return Period{}, false
+			}
+			y := now.Year()
+			if m[1] != "" {
+				y = atoi(m[1])
+			} else if l == past && a > int(now.Month()) {
+				y--
+			}
+			from := time.Date(y, time.Month(a), 1, 0, 0, 0, 0, now.Location())
+			to := time.Date(y, time.Month(b)+1, 1, 0, 0, 0, 0, now.Location())
+			return Period{From: from, To: to, Label: fmt.Sprintf("%d年%d—%d月", y, a, b)}, true
+		}},
+	// 2025-12-03, 2025/12/3, 2025.12.3, 2025年12月3日
+	{regexp.MustCompile(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			d, ok := validDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), now.Location())
+			return dayPeriod(d, now), ok
+		}},
+	// 12月3日, 12月3号, 12月3
+	{regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			d, ok := placeDay(atoi(m[1]), atoi(m[2]), now, l)
+			return dayPeriod(d, now), ok
+		}},
+	// 12/3
+	{regexp.MustCompile(`(?:^|[^\d/])((\d{1,2})/(\d{1,2}))(?:$|[^\d/])`), 1,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
+			return dayPeriod(d, now), ok
+		}},
+	// 2025年10月, 2025-10
+	{regexp.MustCompile(`((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*月?份?`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			mo := atoi(m[2])
+			if mo < 1 || mo > 12 {
+				return Period{}, false
+			}
+			return monthPeriod(atoi(m[1]), time.Month(mo), now.Location()), true
+		}},
+	// 2025年第一季度, 一季度, Q3
+	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(?:第)?([一二三四1-4])\s*季度|[Qq]([1-4])`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			q := map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[2]+m[3]]
+			y := now.Year()
+			if m[1] != "" {
+				y = atoi(m[1])
+			} else if l == past && (q-1)*3+1 > int(now.Month()) {
+				y--
+			}
+			from := time.Date(y, time.Month((q-1)*3+1), 1, 0, 0, 0, 0, now.Location())
+			return Period{From: from, To: from.AddDate(0, 3, 0), Label: fmt.Sprintf("%d年第%d季度", y, q)}, true
+		}},
+	// 2025年上半年 / 下半年, 上半年
+	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(上|下)半年`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			y := now.Year()
+			if m[1] != "" {
+				y = atoi(m[1])
+			}
+			from, label := time.Date(y, 1, 1, 0, 0, 0, 0, now.Location()), "上半年"
+			if m[2] == "下" {
+				from, label = from.AddDate(0, 6, 0), "下半年"
+			}
+			return Period{From: from, To: from.AddDate(0, 6, 0), Label: fmt.Sprintf("%d年%s", y, label)}, true
+		}},
+	// 2025年, 2025年度
+	{regexp.MustCompile(`((?:19|20)\d{2})\s*年度?`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			return yearPeriod(atoi(m[1]), now.Location()), true
+		}},
+	// 10月, 10月份
+	{regexp.MustCompile(`(\d{1,2})\s*月份?`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			mo := atoi(m[1])
+			if mo < 1 || mo > 12 {
+				return Period{}, false
+			}
+			return monthPeriod(placeMonth(mo, now, l), time.Month(mo), now.Location()), true
+		}},
+	// 下周三, 本周五, 周一, 星期天, 这周末
+	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			base := monday(now)
+			switch {
+			case strings.HasPrefix(m[1], "下"):
+				base = base.AddDate(0, 0, 7)
+			case strings.HasPrefix(m[1], "上"):
+				base = base.AddDate(0, 0, -7)
+			}
+			d := base.AddDate(0, 0, weekdayIndex[m[2]])
+			if m[2] == "末" {
+				return span(d, d.AddDate(0, 0, 2), "周末"), true
+			}
+			return dayPeriod(d, now), true
+		}},
+	// 近 7 天, 最近30天, 未来3天, 7天内
+	{regexp.MustCompile(`(?:(近|最近|未来|接下来|今后|往后|过去)\s*(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(天|日|周|个?星期|个?月)(?:内|以内)?)|(?:(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(天|日|周|个?星期|个?月)(?:内|以内))`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			word, num, unit := m[1], m[2], m[3]
+			if num == "" {
+				num, unit = m[4], m[5]
+			}
+			n, err := strconv.Atoi(num)
+			if err != nil {
+				var ok bool
+				if n, ok = cnNumber(num); !ok {
+					return Period{}, false
+				}
+			}
+			days := n
+			switch {
+			case strings.HasSuffix(unit, "月"):
+				days = n * 30
+			case unit != "天" && unit != "日":
+				days = n * 7
+			}
+			if days < 1 || days > 366 {
+				return Period{}, false
+			}
+			today := day(now)
+			if word == "过去" || (l == past && word != "未来" && word != "接下来" && word != "今后" && word != "往后") {
+				return span(today.AddDate(0, 0, 1-days), today.AddDate(0, 0, 1), fmt.Sprintf("近 %d 天", days)), true
+			}
+			return span(today, today.AddDate(0, 0, days), fmt.Sprintf("近 %d 天", days)), true
+		}},
+}
+
+// periodWords are the periods named by a word.
+var periodWords = []struct {
+	words []string
+	build func(now time.Time, l lean) Period
+}{
+	{[]string{"大后天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 3), now) }},
+	{[]string{"后天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 2), now) }},
+	{[]string{"明天", "明日", "明儿"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 1), now) }},
+	{[]string{"前天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, -2), now) }},
+	{[]string{"昨天", "昨日"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, -1), now) }},
+	{[]string{"今天", "今日", "当天", "今儿"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now), now) }},
+	{[]string{"下下周"}, func(now time.Time, _ lean) Period {
+		m := monday(now).AddDate(0, 0, 14)
+		return span(m, m.AddDate(0, 0, 7), "下下周")
+	}},
+	{[]string{"下周", "下星期", "下个星期", "下礼拜", "下一周", "下个礼拜"}, func(now time.Time, _ lean) Period {
+		m := monday(now).AddDate(0, 0, 7)
+		return span(m, m.AddDate(0, 0, 7), "下周")
+	}},
+	{[]string{"上周", "上星期", "上个星期", "上礼拜", "上一周", "上个礼拜"}, func(now time.Time, _ lean) Period {
+		m := monday(now).AddDate(0, 0, -7)
+		return span(m, m.AddDate(0, 0, 7), "上周")
+	}},
+	{[]string{"本周", "这周", "这星期", "本星期", "这个星期", "这一周", "本礼拜", "这礼拜", "这个礼拜", "周内"}, func(now time.Time, _ lean) Period {
+		m := monday(now)
+		return span(m, m.AddDate(0, 0, 7), "本周")
+	}},
+	{[]string{"下个月", "下月", "下一个月"}, func(now time.Time, _ lean) Period {
+		n := time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, now.Location())
+		return monthPeriod(n.Year(), n.Month(), now.Location())
+	}},
+	{[]string{"上个月", "上月", "上一个月"}, func(now time.Time, _ lean) Period {
+		n := time.Date(now.Year(), now.Month()-1, 1, 0, 0, 0, 0, now.Location())
+		return monthPeriod(n.Year(), n.Month(), now.Location())
+	}},
+	{[]string{"本月份", "本月", "这个月", "当月", "这月"}, func(now time.Time, _ lean) Period {
+		return monthPeriod(now.Year(), now.Month(), now.Location())
+	}},
+	{[]string{"去年", "上年", "上一年", "前一年"}, func(now time.Time, _ lean) Period { return yearPeriod(now.Year()-1, now.Location()) }},
+	{[]string{"明年", "下一年"}, func(now time.Time, _ lean) Period { return yearPeriod(now.Year()+1, now.Location()) }},
+	{[]string{"今年", "本年度", "本年", "年内", "当年", "这一年", "全年", "年初至今", "今年以来"}, func(now time.Time, _ lean) Period {
+		return yearPeriod(now.Year(), now.Location())
+	}},
+	{[]string{"近一周", "最近一周", "一周内", "未来一周", "近期", "最近", "近日", "接下来", "即将", "马上"}, func(now time.Time, l lean) Period {
+		today := day(now)
+		if l == past {
+			return span(today.AddDate(0, 0, -6), today.AddDate(0, 0, 1), "近 7 天")
+		}
+		return span(today, today.AddDate(0, 0, 7), "近 7 天")
+	}},
+}
+
+// findPeriod finds the first period s names and returns it with s minus
+// the words that named it.
+func findPeriod(s string, now time.Time, l lean) (Period, string, bool) {
+	s = digitsInDates(s)
+	for _, r := range periodRules {
+		loc := r.re.FindStringSubmatchIndex(s)
+		if loc == nil {
+			continue
+		}
+		m := make([]string, len(loc)/2)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = s[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		p, ok := r.build(m, now, l)
+		if !ok {
+			continue
+		}
+		start, end := loc[2*r.group], loc[2*r.group+1]
+		return p, s[:start] + " " + s[end:], true
+	}
+	for _, pw := range periodWords {
+		for _, w := range pw.words {
+			if i := strings.Index(s, w); i >= 0 {
+				return pw.build(now, l), s[:i] + " " + s[i+len(w):], true
+			}
+		}
+	}
+	return Period{}, s, false
+}

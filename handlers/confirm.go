@@ -1,0 +1,168 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/intent"
+)
+
+// A change made in chat (a hearing, an outcome, a directory entry) is not
+// applied at once: it is echoed back and waits for the author's “确认”.
+//
+// The confirmation is a text reply read through Router.Await rather than a
+// template card with buttons: text works in every client, including the
+// WeChat plugin (微信插件), which shows only text; it leaves no stale buttons
+// behind once the 30 minutes are over; and it needs no card state. The
+// change itself is kept under its own key and taken with GETDEL, so two
+// “确认” racing through two workers apply it once.
+
+// awaitConfirm names the question “确认 or 取消?”.
+const awaitConfirm = "confirm-change"
+
+// pending is a change waiting for 确认.
+type pending struct {
+	Author  string        `json:"author"`
+	Summary string        `json:"summary"` // the echo, as markdown
+	Case    *caseChange   `json:"case,omitempty"`
+	Person  *personChange `json:"person,omitempty"`
+}
+
+func (p *pending) kind() string {
+	if p.Case != nil {
+		return string(p.Case.Kind)
+	}
+	if p.Person != nil {
+		return p.Person.Op
+	}
+	return ""
+}
+
+func (p *pending) action() string {
+	if p.Person != nil {
+		return audit.People
+	}
+	return audit.Update
+}
+
+// propose stores p, asks its author to confirm, and audits the proposal.
+func (s *service) propose(c bot.Context, p *pending) error {
+	b := make([]byte, 12)
+	if _, err := rand.Read(b); err != nil {
+		return err
+	}
+	token := hex.EncodeToString(b)
+	p.Author = c.UserID()
+	raw, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	if err := s.st.Client().Set(c.Ctx(), s.st.Keys().PendingUpdate(token), raw, bot.AwaitTTL).Err(); err != nil {
+		return err
+	}
+	if err := c.Await(awaitConfirm, token); err != nil {
+		return err
+	}
+	if err := s.record(c, p.action(), p.kind(), 0, p.numbers(), "待确认"); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown(p.Summary + fmt.Sprintf("\n\n回复“确认”执行，回复“取消”放弃（%d 分钟内有效）。", int(bot.AwaitTTL.Minutes())))
+}
+
+func (p *pending) numbers() []string {
+	if p.Case != nil {
+		return []string{p.Case.Number}
+	}
+	return nil
+}
+
+var (
+	confirmWords = map[string]bool{"确认": true, "确定": true, "是": true, "是的": true, "好": true, "好的": true,
+		"对": true, "可以": true, "同意": true, "执行": true, "ok": true, "y": true, "yes": true, "确认修改": true,
+		"确认执行": true, "没问题": true, "无误": true, "确认无误": true}
+	cancelWords = map[string]bool{"取消": true, "否": true, "不": true, "不是": true, "算了": true, "放弃": true,
+		"不用了": true, "no": true, "n": true, "不对": true, "错了": true, "取消修改": true}
+)
+
+func answerWord(text string) string {
+	t := strings.ToLower(strings.TrimFunc(intent.Normalize(text), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	}))
+	for _, suffix := range []string{"吧", "了", "啊", "呀"} {
+		if r, ok := strings.CutSuffix(t, suffix); ok && r != "" {
+			t = r
+		}
+	}
+	return t
+}
+
+// confirm answers the question “确认 or 取消?”. Anything else drops the
+// pending change and is handled as a new message, so a user who moves on
+// is never stuck.
+func (s *service) confirm(b *bot.Bot) bot.HandlerFunc {
+	return func(c bot.Context) error {
+		token := c.AwaitData()
+		key := s.st.Keys().PendingUpdate(token)
+		if err := c.ClearAwait(); err != nil {
+			return err
+		}
+		word := answerWord(c.Message().Text)
+		switch {
+		case confirmWords[word]:
+			raw, err := s.st.Client().GetDel(c.Ctx(), key).Bytes()
+			if errors.Is(err, redis.Nil) {
+				return c.Reply("这条修改已经处理过，或已超过 30 分钟，请重新发送。")
+			}
+			if err != nil {
+				return err
+			}
+			var p pending
+			if err := json.Unmarshal(raw, &p); err != nil {
+				return fmt.Errorf("decode pending change: %w", err)
+			}
+			if p.Author != c.UserID() {
+				return c.Reply("这条修改不是您发起的，无法确认。")
+			}
+			return s.apply(c, &p)
+		case cancelWords[word]:
+			raw, err := s.st.Client().GetDel(c.Ctx(), key).Bytes()
+			if err != nil && !errors.Is(err, redis.Nil) {
+				return err
+			}
+			var p pending
+			if len(raw) > 0 && json.Unmarshal(raw, &p) == nil {
+				if err := s.record(c, p.action(), p.kind(), 0, p.numbers(), "已取消"); err != nil {
+					return err
+				}
+			}
+			return c.Reply("已取消，没有作任何修改。")
+		}
+		if err := s.st.Client().Del(c.Ctx(), key).Err(); err != nil {
+			return err
+		}
+		if err := c.Reply("上一条修改没有确认，已放弃，没有作任何修改。"); err != nil {
+			return err
+		}
+		return b.Handle(c.Ctx(), c.Message())
+	}
+}
+
+// apply applies a confirmed change, answers and audits it.
+func (s *service) apply(c bot.Context, p *pending) error {
+	if p.Case != nil {
+		return s.applyCase(c, p)
+	}
+	if p.Person != nil {
+		return s.applyPerson(c, p)
+	}
+	return fmt.Errorf("pending change with nothing to apply")
+}

@@ -1,0 +1,319 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+	"casebot/bot/store"
+)
+
+// registerUpdates adds the chat commands that change a case (开庭, 增加开庭,
+// 改期, 结案, 出庭) and the confirmation they wait for. A command word with
+// only a case number after it (“开庭 (2025)…号”) is a question, left to the
+// query handler.
+func registerUpdates(b *bot.Bot, s *service) {
+	b.Text(func(text string) bool {
+		// Only whether it is an update matters here, not its dates.
+		_, ok, _ := intent.ParseUpdate(text, s.options(time.Now()))
+		return ok
+	}, s.handleUpdate)
+	b.Await(awaitConfirm, s.confirm(b))
+}
+
+// caseChange is a confirmed-to-be change to one case.
+type caseChange struct {
+	Kind   intent.UpdateKind `json:"kind"`
+	Number string            `json:"number"`
+	// Op is what is done: add or move a hearing, close, record appearance.
+	Op        string    `json:"op"`
+	HearingID int       `json:"hearing_id,omitempty"`
+	From      time.Time `json:"from,omitzero"` // the hearing's time when proposed
+	At        time.Time `json:"at,omitzero"`
+	Place     string    `json:"place,omitempty"`
+	// MustAppear, Head and HeadPost are carried over to an added hearing
+	// from the case's latest one.
+	MustAppear bool          `json:"must_appear,omitempty"`
+	Head       string        `json:"head,omitempty"`
+	HeadPost   string        `json:"head_post,omitempty"`
+	Method     cases.Outcome `json:"method,omitempty"`
+	Reason     string        `json:"reason,omitempty"`
+	Appeared   *bool         `json:"appeared,omitempty"`
+}
+
+const (
+	opAddHearing  = "add-hearing"
+	opMoveHearing = "move-hearing"
+	opClose       = "close"
+	opAppearance  = "appearance"
+)
+
+func bureauOnly() error {
+	return bot.Errorf(bot.EForbidden, "只有司法局工作人员和管理员可以在聊天中修改台账。如需更正案件信息，请联系司法局应诉专班。")
+}
+
+func (s *service) handleUpdate(c bot.Context) error {
+	viewer := c.Person()
+	u, _, perr := intent.ParseUpdate(c.Message().Text, s.options(c.Now()))
+	if !viewer.Bureau() {
+		if err := s.record(c, audit.Refused, string(u.Kind), 0, nil, "无修改权限"); err != nil {
+			return err
+		}
+		return bureauOnly()
+	}
+	if perr != nil {
+		if err := s.record(c, audit.Update, string(u.Kind), 0, nil, "未能识别："+perr.Error()); err != nil {
+			return err
+		}
+		return bot.Errorf(bot.EInvalid, "%s", perr.Error())
+	}
+	found, err := s.st.GetMany(c.Ctx(), u.Numbers)
+	if err != nil {
+		return err
+	}
+	var cs []*cases.Case
+	for _, c := range found {
+		if c != nil {
+			cs = append(cs, c)
+		}
+	}
+	switch {
+	case len(cs) == 0:
+		msg := "台账中没有案件 " + strings.Join(u.Numbers, "、") + "，请核对案号后重新发送。"
+		if len(u.Numbers) == 0 {
+			msg = fmt.Sprintf("无法确定“%s”是哪个法院的案件，请写出完整案号后重新发送。", u.Short)
+		}
+		if err := s.record(c, audit.Update, string(u.Kind), 0, u.Numbers, "案件不存在"); err != nil {
+			return err
+		}
+		return bot.Errorf(bot.ENotFound, "%s", msg)
+	case len(cs) > 1:
+		var ns []string
+		for _, c := range cs {
+			ns = append(ns, c.Number)
+		}
+		return bot.Errorf(bot.EInvalid, "“%s”对应多个案件（%s），请写出完整案号后重新发送。", u.Short, strings.Join(ns, "、"))
+	}
+	ch, summary, err := s.plan(c, u, cs[0])
+	if err != nil {
+		return err
+	}
+	return s.propose(c, &pending{Summary: summary, Case: ch})
+}
+
+// plan turns an update into the change to make to case cs, and the echo
+// that shows it. Impossible updates are user-facing errors.
+func (s *service) plan(c bot.Context, u intent.Update, cs *cases.Case) (*caseChange, string, error) {
+	now, loc := c.Now(), c.Location()
+	ch := &caseChange{Kind: u.Kind, Number: cs.Number}
+	lines := []string{"**请核对以下修改**", "> 案号：" + cs.Number}
+	add := func(label, value string) { lines = append(lines, "> "+label+"："+value) }
+	switch u.Kind {
+	case intent.SetHearing, intent.AddHearing, intent.MoveHearing:
+		next := cs.NextHearing(now)
+		if u.Kind == intent.MoveHearing && next == nil {
+			return nil, "", bot.Errorf(bot.EInvalid, "案件 %s 没有待开庭的记录，无法改期。登记新的开庭请发送：%s", cs.Number, intent.UsageHearing)
+		}
+		if u.Kind != intent.AddHearing && next != nil {
+			if next.At.Equal(u.At) && (u.Place == "" || u.Place == next.Place) {
+				return nil, "", bot.Errorf(bot.EInvalid, "案件 %s 的开庭时间已是 %s，无需修改。", cs.Number, when(next.At, loc))
+			}
+			ch.Op, ch.HearingID, ch.From, ch.At, ch.Place = opMoveHearing, next.ID, next.At, u.At, u.Place
+			if next.At.Equal(u.At) {
+				add("开庭地点", orNone(next.Place)+" → "+u.Place)
+			} else {
+				add("开庭改期", when(next.At, loc)+" → "+when(u.At, loc))
+				place := next.Place
+				if u.Place != "" {
+					place = u.Place
+				}
+				add("地点", orNone(place))
+				lines = append(lines, "将记录为改期；已收到原开庭提醒的人员会收到改期通知。")
+			}
+			break
+		}
+		ch.Op, ch.At, ch.Place = opAddHearing, u.At, u.Place
+		add("新增开庭", when(u.At, loc))
+		add("地点", orNone(u.Place))
+		if hs := cs.ActiveHearings(); len(hs) > 0 {
+			last := hs[len(hs)-1]
+			ch.MustAppear, ch.Head, ch.HeadPost = last.MustAppear, last.Head, last.HeadPost
+			if last.Head != "" {
+				v := last.Head
+				if last.HeadPost != "" {
+					v += "（" + last.HeadPost + "）"
+				}
+				add("出庭负责人", v+"（沿用上次开庭）")
+			}
+		}
+		if next != nil {
+			lines = append(lines, "该案另有 "+when(next.At, loc)+" 的开庭，保持不变。")
+		}
+		if u.At.Before(now) {
+			lines = append(lines, "注意：该时间已经过去。")
+		}
+	case intent.CloseCase:
+		method, err := cases.ParseOutcome(cs.Kind, u.Method)
+		if err != nil {
+			return nil, "", bot.Errorf(bot.EInvalid, "%s。例如：%s", err.Error(), intent.UsageClose)
+		}
+		if u.At.After(now) {
+			return nil, "", bot.Errorf(bot.EInvalid, "结案日期 %s 晚于今天，请核对。", cases.FormatDate(u.At, loc))
+		}
+		ch.Op, ch.At, ch.Method, ch.Reason = opClose, u.At, method, u.Reason
+		v := cases.FormatDate(u.At, loc) + " " + string(method)
+		probe := cs.Clone()
+		probe.Closure = &cases.Closure{On: u.At, Method: method}
+		if s.loss.Lost(probe) {
+			v += "（败诉）"
+		} else if cases.Corrected(probe) {
+			v += "（纠错）"
+		}
+		add("结案", v)
+		if u.Reason != "" {
+			add("败诉原因", u.Reason)
+		}
+		if cs.Closure != nil {
+			lines = append(lines, "该案已登记结案（"+cases.FormatDate(cs.Closure.On, loc)+" "+string(cs.Closure.Method)+"），确认后将覆盖。")
+		}
+	case intent.Appearance:
+		h, err := appearanceHearing(cs, u.At, now, loc)
+		if err != nil {
+			return nil, "", err
+		}
+		ch.Op, ch.HearingID, ch.From, ch.Appeared = opAppearance, h.ID, h.At, u.Appeared
+		v := "负责人未出庭"
+		if *u.Appeared {
+			v = "负责人已出庭"
+		}
+		if h.Head != "" {
+			v += "（" + h.Head + "）"
+		}
+		add(when(h.At, loc)+" 的开庭", v)
+		if h.HeadAppeared != nil {
+			lines = append(lines, "该次开庭已登记过出庭情况，确认后将覆盖。")
+		}
+	}
+	return ch, strings.Join(lines, "\n"), nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "未填写"
+	}
+	return s
+}
+
+// appearanceHearing picks the hearing an appearance is recorded for: the
+// one on the given day, or the latest one already held.
+func appearanceHearing(cs *cases.Case, on, now time.Time, loc *time.Location) (*cases.Hearing, error) {
+	var pick *cases.Hearing
+	for _, h := range cs.ActiveHearings() {
+		h := h
+		if !on.IsZero() {
+			if sameDay(h.At, on, loc) {
+				pick = &h
+				break
+			}
+			continue
+		}
+		if !h.At.After(now) {
+			pick = &h
+		}
+	}
+	switch {
+	case pick == nil && !on.IsZero():
+		return nil, bot.Errorf(bot.EInvalid, "案件 %s 在 %s 没有开庭记录，请核对日期。", cs.Number, cases.FormatDate(on, loc))
+	case pick == nil:
+		return nil, bot.Errorf(bot.EInvalid, "案件 %s 还没有已开庭的记录，无法登记负责人是否出庭。", cs.Number)
+	case pick.At.After(now):
+		return nil, bot.Errorf(bot.EInvalid, "%s 的开庭还没有开始，开庭后再登记负责人是否出庭。", when(pick.At, loc))
+	}
+	return pick, nil
+}
+
+func sameDay(a, b time.Time, loc *time.Location) bool {
+	ay, am, ad := a.In(loc).Date()
+	by, bm, bd := b.In(loc).Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// changedMeanwhile is returned when the case changed between the echo and
+// the 确认.
+func changedMeanwhile(format string, args ...any) error {
+	return bot.Errorf(bot.EInvalid, "确认前该案已被他人修改："+format+"。请重新发送修改。", args...)
+}
+
+func (s *service) applyCase(c bot.Context, p *pending) error {
+	if !c.Person().Bureau() {
+		return bureauOnly()
+	}
+	ch := p.Case
+	loc := c.Location()
+	source := "chat:" + c.UserID()
+	updated, err := s.st.Update(c.Ctx(), ch.Number, func(cs *cases.Case) error {
+		switch ch.Op {
+		case opMoveHearing:
+			h := cs.Hearing(ch.HearingID)
+			if h == nil || h.Cancelled {
+				return changedMeanwhile("该次开庭已被取消")
+			}
+			if !h.At.Equal(ch.From) {
+				return changedMeanwhile("开庭时间已改为 %s", when(h.At, loc))
+			}
+			if !ch.At.Equal(h.At) {
+				cs.MoveHearing(ch.HearingID, ch.At, c.Now(), source)
+			}
+			if ch.Place != "" {
+				cs.Hearing(ch.HearingID).Place = ch.Place
+			}
+		case opAddHearing:
+			cs.AddHearing(cases.Hearing{At: ch.At, Place: ch.Place, MustAppear: ch.MustAppear, Head: ch.Head, HeadPost: ch.HeadPost})
+		case opClose:
+			cs.Closure = &cases.Closure{On: ch.At, Method: ch.Method, Reason: ch.Reason}
+		case opAppearance:
+			h := cs.Hearing(ch.HearingID)
+			if h == nil || h.Cancelled {
+				return changedMeanwhile("该次开庭已被取消")
+			}
+			v := *ch.Appeared
+			h.HeadAppeared = &v
+		default:
+			return fmt.Errorf("unknown change %q", ch.Op)
+		}
+		return nil
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return bot.Errorf(bot.ENotFound, "案件 %s 已从台账中删除，修改未执行。", ch.Number)
+	}
+	if err != nil {
+		var ue *bot.Error
+		if errors.As(err, &ue) {
+			if rerr := s.record(c, audit.Update, string(ch.Kind), 0, []string{ch.Number}, "未执行："+ue.Message); rerr != nil {
+				return rerr
+			}
+		}
+		return err
+	}
+	if err := s.record(c, audit.Update, string(ch.Kind), 1, []string{ch.Number}, plain(p.Summary)); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown("**已修改**，当前案件信息：\n" + s.card(c.Person(), updated, c.Now(), loc))
+}
+
+// plain turns an echo into one line for the audit log.
+func plain(md string) string {
+	var parts []string
+	for _, l := range strings.Split(md, "\n") {
+		l = strings.TrimSpace(strings.TrimPrefix(strings.Trim(l, "*"), ">"))
+		if l != "" && l != "请核对以下修改" {
+			parts = append(parts, strings.TrimSpace(l))
+		}
+	}
+	return strings.Join(parts, "；")
+}
