@@ -122,7 +122,7 @@ func TestParseTime(t *testing.T) {
 		{"2025-11-20T09:30:00+08:00", at("2025-11-20 09:30"), true},
 		{"20251120", at("2025-11-20"), false},
 		{"2025-11-20 09:30:00", at("2025-11-20 09:30"), true},
-		{"45981", at("2025-11-20"), false},          // an Excel serial
+		{"45981", at("2025-11-20"), false},                   // an Excel serial
 		{"45981.395833333336", at("2025-11-20 09:30"), true}, // with a time
 	} {
 		t.Run(tt.in, func(t *testing.T) {
@@ -171,7 +171,7 @@ func TestNativeExcelDates(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})                               // m/d/yyyy
+			dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})                           // m/d/yyyy
 			timeStyle, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy年m月d日 hh:mm")}) // a Chinese display
 			serial := func(t time.Time) float64 {
 				s := toSerial(t, shanghai)
