@@ -10,9 +10,13 @@ import (
 	"casebot/config"
 )
 
-// seedDemo loads the demo's ledger into st: the file at demo.ledger when
+// seedDemo loads the demo's data into st: the ledger at demo.ledger when
 // set, else the built-in fictional sample with its dates moved so that it
-// has hearings today, tomorrow and this week (relative to now).
+// has hearings today, tomorrow and next week and closed (some lost) cases
+// last month, relative to now; and the fictional people directory that
+// goes with the sample (ledger.SamplePeople: an admin, a staff member, a
+// 普法 member, and heads and handlers of four agencies), whose userids the
+// sandbox can act as.
 func seedDemo(ctx context.Context, st *store.Store, cfg *config.Config, now time.Time) error {
 	var l *ledger.Ledger
 	var err error
@@ -35,6 +39,9 @@ func seedDemo(ctx context.Context, st *store.Store, cfg *config.Config, now time
 				cfg.Demo.Ledger, res.Errors[0], len(res.Errors), cfg.Demo.Ledger)
 		}
 		return fmt.Errorf("演示台账：%w", err)
+	}
+	if err := st.PutPeople(ctx, ledger.SamplePeople()); err != nil {
+		return fmt.Errorf("演示通讯录：%w", err)
 	}
 	return nil
 }

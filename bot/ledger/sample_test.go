@@ -1,0 +1,140 @@
+package ledger
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"casebot/bot/cases"
+	"casebot/bot/people"
+)
+
+// TestSampleIsAlwaysCurrent moves the sample to days across the calendar
+// (month ends, year ends, a leap day, the anchor itself) and checks what
+// the demo relies on: hearings today, tomorrow and next week; cases closed
+// last month, some of them lost; nothing closed in the future.
+func TestSampleIsAlwaysCurrent(t *testing.T) {
+	loss, err := cases.NewLossSet(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, now := range []string{"2025-11-20 08:00", "2026-11-23 12:00", "2026-12-01 09:00", "2027-01-01 00:30",
+		"2028-02-29 18:00", "2026-03-31 23:50", "2026-07-15 10:00"} {
+		t.Run(now, func(t *testing.T) {
+			n := at(now)
+			l, err := Sample(n, shanghai)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(l.Entries) < 20 || len(l.Entries) > 40 {
+				t.Errorf("%d cases, want 20-40", len(l.Entries))
+			}
+			today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, shanghai)
+			lastMonth := time.Date(n.Year(), n.Month()-1, 1, 0, 0, 0, 0, shanghai)
+			var onToday, tomorrow, nextWeek, closedLastMonth, lostLastMonth int
+			for _, e := range l.Entries {
+				c := e.Case
+				if err := fictional(c); err != nil {
+					t.Error(err)
+				}
+				for _, h := range c.Hearings {
+					switch {
+					case !h.At.Before(today) && h.At.Before(today.AddDate(0, 0, 1)):
+						onToday++
+					case !h.At.Before(today.AddDate(0, 0, 1)) && h.At.Before(today.AddDate(0, 0, 2)):
+						tomorrow++
+					case !h.At.Before(today.AddDate(0, 0, 2)) && h.At.Before(today.AddDate(0, 0, 9)):
+						nextWeek++
+					}
+				}
+				if c.Closure == nil {
+					continue
+				}
+				if c.Closure.On.After(n) {
+					t.Errorf("%s closed in the future: %v", c.Number, c.Closure.On)
+				}
+				if c.Closure.On.Before(c.FiledOn) {
+					t.Errorf("%s closed %v before it was filed %v", c.Number, c.Closure.On, c.FiledOn)
+				}
+				if !c.Closure.On.Before(lastMonth) && c.Closure.On.Before(lastMonth.AddDate(0, 1, 0)) {
+					closedLastMonth++
+					if loss.Lost(c) {
+						lostLastMonth++
+					}
+				}
+			}
+			if onToday == 0 || tomorrow == 0 || nextWeek == 0 {
+				t.Errorf("hearings today %d, tomorrow %d, in the week after %d; want some of each", onToday, tomorrow, nextWeek)
+			}
+			if closedLastMonth < 3 || lostLastMonth < 2 {
+				t.Errorf("closed last month %d (lost %d), want at least 3 (2)", closedLastMonth, lostLastMonth)
+			}
+		})
+	}
+}
+
+// fictional checks that a sample case names no real body: agencies and
+// courts are 某县/某镇/某市/某省, companies 某某.
+func fictional(c *cases.Case) error {
+	for _, a := range append(append([]string{}, c.Defendants...), c.Court) {
+		if !strings.HasPrefix(a, "某") {
+			return &sampleError{c.Number, a}
+		}
+	}
+	for _, p := range c.Plaintiffs {
+		if !p.Natural && !strings.HasPrefix(p.Name, "某某") {
+			return &sampleError{c.Number, p.Name}
+		}
+	}
+	return nil
+}
+
+type sampleError struct{ number, name string }
+
+func (e *sampleError) Error() string { return e.number + ": “" + e.name + "” is not clearly fictional" }
+
+func TestSamplePeople(t *testing.T) {
+	ps := SamplePeople()
+	roles := map[people.Role]int{}
+	agencies := map[people.Role]map[string]bool{people.Head: {}, people.Handler: {}}
+	ids := map[string]bool{}
+	for _, p := range ps {
+		if err := p.Validate(); err != nil {
+			t.Errorf("%s: %v", p.UserID, err)
+		}
+		if ids[p.UserID] {
+			t.Errorf("userid %s twice", p.UserID)
+		}
+		ids[p.UserID] = true
+		roles[p.Role]++
+		if agencies[p.Role] != nil {
+			agencies[p.Role][p.Agency] = true
+		}
+	}
+	for _, r := range people.Roles {
+		if roles[r] == 0 {
+			t.Errorf("no %s in the sample directory", r)
+		}
+	}
+	if len(agencies[people.Head]) < 2 || len(agencies[people.Handler]) < 2 {
+		t.Errorf("heads of %d agencies, handlers of %d; want two or more each", len(agencies[people.Head]), len(agencies[people.Handler]))
+	}
+	// The heads are the sample's 出庭负责人, so its reminders reach them.
+	l, err := Sample(at("2025-11-20 08:00"), shanghai)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]bool{}
+	for _, e := range l.Entries {
+		for _, h := range e.Case.Hearings {
+			for _, a := range e.Case.Defendants {
+				named[a+"/"+h.Head] = true
+			}
+		}
+	}
+	for _, p := range ps {
+		if p.Role == people.Head && !named[p.Agency+"/"+p.Name] {
+			t.Errorf("head %s of %s is no 出庭负责人 of the sample", p.Name, p.Agency)
+		}
+	}
+}
