@@ -91,7 +91,9 @@ func fictional(c *cases.Case) error {
 
 type sampleError struct{ number, name string }
 
-func (e *sampleError) Error() string { return e.number + ": “" + e.name + "” is not clearly fictional" }
+func (e *sampleError) Error() string {
+	return e.number + ": “" + e.name + "” is not clearly fictional"
+}
 
 func TestSamplePeople(t *testing.T) {
 	ps := SamplePeople()
