@@ -286,4 +286,3 @@ func TestServeNamesEveryMissingKey(t *testing.T) {
 		}
 	}
 }
-
