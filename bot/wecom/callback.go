@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"casebot/bot"
@@ -37,6 +38,14 @@ type Callback struct {
 	// Timeout bounds the Redis work of one callback, well inside WeCom's
 	// five seconds. If zero, 2s.
 	Timeout time.Duration
+	// MaxInFlight bounds the POSTs being answered at once. Beyond it a
+	// POST is answered 503 at once (WeCom retries it) rather than queued:
+	// an overloaded server keeps bounded memory and answers quickly,
+	// instead of piling up connections that time out anyway. If zero, 512.
+	MaxInFlight int
+
+	slotsOnce sync.Once
+	slots     chan struct{}
 }
 
 // Results of a callback, as counted in Metrics.Callbacks.
@@ -50,6 +59,7 @@ const (
 	resultWrongReceiver = "wrong_receiver"
 	resultTooLarge      = "too_large"
 	resultUnavailable   = "unavailable"
+	resultOverloaded    = "overloaded"
 )
 
 func (h *Callback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -58,7 +68,13 @@ func (h *Callback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case http.MethodGet:
 		result = h.verifyURL(w, r)
 	case http.MethodPost:
+		if !h.acquire() {
+			http.Error(w, "busy, retry later", http.StatusServiceUnavailable)
+			result = resultOverloaded
+			break
+		}
 		result = h.receive(w, r)
+		h.release()
 	default:
 		w.Header().Set("Allow", "GET, POST")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -157,6 +173,24 @@ func (h *Callback) fail(w http.ResponseWriter, r *http.Request, status int, resu
 	http.Error(w, http.StatusText(status), status)
 	return result
 }
+
+func (h *Callback) acquire() bool {
+	h.slotsOnce.Do(func() {
+		n := h.MaxInFlight
+		if n <= 0 {
+			n = 512
+		}
+		h.slots = make(chan struct{}, n)
+	})
+	select {
+	case h.slots <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (h *Callback) release() { <-h.slots }
 
 func (h *Callback) now() time.Time {
 	if h.Now != nil {

@@ -347,3 +347,50 @@ func TestEventDedupe(t *testing.T) {
 		t.Errorf("inbox holds %d events, want 2", n)
 	}
 }
+
+// blockingInbox takes messages only when released.
+type blockingInbox struct {
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (b *blockingInbox) Enqueue(ctx context.Context, msg *bot.Message) (bool, error) {
+	b.entered <- struct{}{}
+	<-b.release
+	return true, nil
+}
+
+// TestCallbackOverloadAnswers503: beyond MaxInFlight callbacks being
+// answered, a POST gets 503 at once (WeCom retries it) instead of queuing.
+func TestCallbackOverloadAnswers503(t *testing.T) {
+	crypto, err := wecom.NewCrypto(testToken, testAESKey, testCorp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inbox := &blockingInbox{entered: make(chan struct{}, 4), release: make(chan struct{})}
+	srv := httptest.NewServer(&wecom.Callback{Crypto: crypto, Inbox: inbox, MaxInFlight: 2})
+	defer srv.Close()
+	c := &wecomtest.Client{URL: srv.URL, Token: testToken, AESKey: testAESKey, CorpID: testCorp, AgentID: testAgent}
+	ctx := context.Background()
+	statuses := make(chan int, 2)
+	for range 2 {
+		go func() {
+			s, _ := c.Deliver(ctx, c.Text("zhouyi", "占用"))
+			statuses <- s
+		}()
+	}
+	<-inbox.entered
+	<-inbox.entered
+	if s, err := c.Deliver(ctx, c.Text("zhouyi", "第三条")); err != nil || s != http.StatusServiceUnavailable {
+		t.Fatalf("third concurrent callback: %d %v, want 503", s, err)
+	}
+	close(inbox.release)
+	for range 2 {
+		if s := <-statuses; s != http.StatusOK {
+			t.Errorf("held callback answered %d", s)
+		}
+	}
+	if s, err := c.Deliver(ctx, c.Text("zhouyi", "之后")); err != nil || s != http.StatusOK {
+		t.Errorf("callback after the load: %d %v", s, err)
+	}
+}

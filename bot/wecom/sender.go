@@ -85,7 +85,7 @@ func (s *Sender) Health() *Health { return s.client.health }
 // Tokens returns the access-token source (shared with SDK clients if any).
 func (s *Sender) Tokens() *TokenSource { return s.client.tokens }
 
-// ErrBusy means another worker is sending the same push right now.
+// ErrBusy means another sender held the same push until ctx ended.
 var ErrBusy = errors.New("wecom: this push is being sent by another worker")
 
 // claimTTL bounds how long a push may stay claimed by a sender that died.
@@ -157,7 +157,7 @@ func (s *Sender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error
 			continue
 		}
 		ids[i] = fmt.Sprintf("%s:%d", base, i+1)
-		res, err := s.once.Claim(ctx, ids[i], claimTTL)
+		res, err := s.claim(ctx, ids[i])
 		if err != nil {
 			release(0)
 			return rcpt, err
@@ -167,9 +167,6 @@ func (s *Sender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error
 			if rec, ok, _ := s.once.Get(ctx, ids[i]); ok {
 				mergeRecorded(&rcpt, rec)
 			}
-		case sendlog.Busy:
-			release(0)
-			return rcpt, ErrBusy
 		default:
 			todo = append(todo, i)
 		}
@@ -211,6 +208,33 @@ func (s *Sender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error
 	}
 	return rcpt, nil
 }
+
+// claim claims a push under a send key. When another sender holds it (a
+// worker of a replica that crashed mid-send, whose message was reclaimed;
+// or, rarely, a live duplicate) it waits for that claim to end: the push is
+// then either recorded as done (and skipped) or free to send. Waiting, not
+// failing, matters: a failed reply would end the handler with an apology
+// instead of the answer. The claim expires after claimTTL at most; ctx
+// bounds the wait. Redis keeps real time, so this polls on the wall clock.
+func (s *Sender) claim(ctx context.Context, id string) (sendlog.Result, error) {
+	logged := false
+	for {
+		res, err := s.once.Claim(ctx, id, claimTTL)
+		if err != nil || res != sendlog.Busy {
+			return res, err
+		}
+		if !logged {
+			s.log.Info("push held by another sender; waiting for its claim to end", "id", id)
+			logged = true
+		}
+		if err := (RealClock{}).Sleep(ctx, claimPoll); err != nil {
+			return res, fmt.Errorf("%w: %v", ErrBusy, err)
+		}
+	}
+}
+
+// claimPoll is how often a push held by another sender is checked.
+const claimPoll = 250 * time.Millisecond
 
 func validate(out bot.Outbound) error {
 	switch {
@@ -362,14 +386,12 @@ func (s *Sender) UpdateCard(ctx context.Context, responseCode string, card *bot.
 	}
 	id := nextSendID(ctx)
 	if id != "" {
-		res, err := s.once.Claim(ctx, id, claimTTL)
+		res, err := s.claim(ctx, id)
 		switch {
 		case err != nil:
 			return err
 		case res == sendlog.AlreadyDone:
 			return nil
-		case res == sendlog.Busy:
-			return ErrBusy
 		}
 	}
 	err := s.client.postJSON(ctx, apiUpdateCard,

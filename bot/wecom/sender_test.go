@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"casebot/bot"
+	"casebot/bot/sendlog"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
 	"casebot/config"
@@ -584,5 +586,56 @@ func TestRedisCacheAdapter(t *testing.T) {
 	}
 	if err := c.Delete(key); err != nil || c.Get(key) != nil {
 		t.Errorf("Delete: %v, then Get = %#v", err, c.Get(key))
+	}
+}
+
+// TestPushHeldByACrashedSender: a replica died in the middle of sending a
+// reply (its claim on the push is still there); the message is reclaimed
+// and handled again here. The reply waits for the dead claim to end
+// instead of failing (which would have turned it into an apology), and
+// goes out once; if the dead replica had in fact finished, nothing more is
+// sent.
+func TestPushHeldByACrashedSender(t *testing.T) {
+	for _, deadFinished := range []bool{false, true} {
+		t.Run(fmt.Sprintf("DeadSenderFinished=%v", deadFinished), func(t *testing.T) {
+			w := newWorld(t)
+			ctx := context.Background()
+			dead := sendlog.New(w.rdb, w.k, "wecom", time.Hour)
+			id := "reply:msg:77:1:1" // part 1 of the first push under reply:msg:77
+			if res, err := dead.Claim(ctx, id, time.Minute); err != nil || res != sendlog.Claimed {
+				t.Fatalf("claim as the dead sender: %v %v", res, err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, err := w.sender.Send(wecom.WithSendKey(ctx, "reply:msg:77"), bot.Text("您查询的案件如下", "u7"))
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				t.Fatalf("Send returned (%v) while the push was claimed elsewhere", err)
+			case <-time.After(400 * time.Millisecond):
+			}
+			if n := len(w.fake.Delivered("u7", 0)); n != 0 {
+				t.Fatalf("%d messages sent while the push was claimed elsewhere", n)
+			}
+			want := 1
+			if deadFinished {
+				dead.Done(ctx, id, sendlog.Record{At: time.Now()})
+				want = 0
+			} else {
+				dead.Release(ctx, id) // what the claim's expiry does
+			}
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("Send still waiting after the claim ended")
+			}
+			if n := len(w.fake.Delivered("u7", 0)); n != want {
+				t.Errorf("u7 got %d messages, want %d", n, want)
+			}
+		})
 	}
 }

@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -15,7 +19,9 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot/keys"
+	"casebot/bot/sandbox"
 	"casebot/bot/store"
+	"casebot/bot/wecomtest"
 	"casebot/config"
 )
 
@@ -30,53 +36,137 @@ func runDemo(e *env, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return demo(ctx, e, cfg)
+	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	d, err := startDemo(ctx, cfg, log, time.Now())
+	if err != nil {
+		return err
+	}
+	n, _ := d.app.store.CountCases(ctx)
+	fmt.Fprintf(e.stderr, "casebot 演示已启动：请用浏览器打开 %s ，已载入 %d 件虚构案件；管理接口令牌 %s；按 Ctrl+C 停止\n",
+		d.URL, n, cfg.Admin.Token)
+	return d.wait(ctx)
 }
 
-// demo runs until ctx ends: Redis in-process unless redis.addr is set, the
-// demo ledger loaded, and /healthz served on http.addr.
-func demo(ctx context.Context, e *env, cfg *config.Config) error {
+// demoServer is a running demo: the app as `serve` builds it, on Redis
+// in-process (unless redis.addr is set), sending through a fake WeCom, with
+// the sandbox page at /.
+type demoServer struct {
+	URL    string // http://host:port of the page
+	app    *app
+	fake   *wecomtest.Server
+	client *wecomtest.Client
+	served chan error
+
+	cleanup []func()
+}
+
+// demoIdentity fills in the WeCom app identity the demo's fake and callback
+// client share. Nothing here reaches a real WeCom.
+func demoIdentity(cfg *config.Config) {
+	cfg.WeCom.CorpID = "ww_casebot_demo"
+	cfg.WeCom.AgentID = 1000002
+	cfg.WeCom.Secret = "demo-secret-" + randomHex(8)
+	cfg.WeCom.Token = "demo" + randomHex(8)
+	key := make([]byte, 32)
+	rand.Read(key)
+	cfg.WeCom.AESKey = base64.StdEncoding.EncodeToString(key)[:43]
+	if cfg.Admin.Token == "" {
+		cfg.Admin.Token = "demo-" + randomHex(8)
+	}
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// startDemo starts everything and returns once the page is served.
+func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now time.Time) (d *demoServer, err error) {
+	d = &demoServer{served: make(chan error, 1)}
+	defer func() {
+		if err != nil {
+			d.close()
+		}
+	}()
+	demoIdentity(cfg)
+
 	var rdb redis.UniversalClient
 	if len(cfg.Redis.Endpoints()) == 0 {
 		mr := miniredis.NewMiniRedis()
 		if err := mr.Start(); err != nil {
-			return fmt.Errorf("无法启动内置 Redis：%w", err)
+			return nil, fmt.Errorf("无法启动内置 Redis：%w", err)
 		}
-		defer mr.Close()
+		d.cleanup = append(d.cleanup, mr.Close)
 		rdb = redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	} else {
 		rdb = store.Dial(cfg.Redis)
 	}
-	defer rdb.Close()
+
+	// The fake WeCom, on a loopback port of its own: the app reaches it
+	// through wecom.api_base like the real one.
+	d.fake = wecomtest.New(cfg.WeCom.CorpID, cfg.WeCom.Secret, cfg.WeCom.AgentID)
+	fln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		rdb.Close()
+		return nil, fmt.Errorf("无法启动模拟企业微信：%w", err)
+	}
+	fsrv := &http.Server{Handler: d.fake, ReadHeaderTimeout: 10 * time.Second}
+	go fsrv.Serve(fln)
+	d.cleanup = append(d.cleanup, func() { fsrv.Close() })
+	cfg.WeCom.APIBase = "http://" + fln.Addr().String()
+
 	st := store.New(rdb, keys.New(cfg.Redis.Prefix))
-	if err := seedDemo(ctx, st, cfg, time.Now()); err != nil {
-		return err
+	if err := seedDemo(ctx, st, cfg, now); err != nil {
+		rdb.Close()
+		return nil, err
 	}
 
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})
 	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
 	if err != nil {
-		return fmt.Errorf("无法监听 %s（可用 --config 或 CASEBOT_HTTP_ADDR 换一个地址）：%v", cfg.HTTP.Addr, err)
+		rdb.Close()
+		return nil, fmt.Errorf("无法监听 %s（可用 --config 或 CASEBOT_HTTP_ADDR 换一个地址）：%v", cfg.HTTP.Addr, err)
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-	n, _ := st.CountCases(ctx)
-	fmt.Fprintf(e.stderr, "casebot 演示已启动：http://%s/healthz ，已载入 %d 件虚构案件；按 Ctrl+C 停止\n", ln.Addr(), n)
+	a, err := newApp(cfg, appOptions{Redis: rdb, Log: log})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	d.app = a
+	host := ln.Addr().(*net.TCPAddr)
+	if host.IP.IsUnspecified() {
+		host = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: host.Port}
+	}
+	d.URL = "http://" + host.String()
+	d.client = &wecomtest.Client{URL: d.URL + "/wecom/callback", Token: cfg.WeCom.Token, AESKey: cfg.WeCom.AESKey,
+		CorpID: cfg.WeCom.CorpID, AgentID: cfg.WeCom.AgentID, Retries: 3}
+	sb := &sandbox.Sandbox{Fake: d.fake, Client: d.client, People: st.People}
+	sb.Register(a.mux)
 
-	select {
-	case err := <-served:
-		return err
-	case <-ctx.Done():
+	if err := a.start(ctx); err != nil {
+		ln.Close()
+		return nil, err
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	go func() { d.served <- a.serve(ctx, ln) }()
+	return d, nil
+}
+
+// wait blocks until the demo stops (ctx ended, or the server failed).
+func (d *demoServer) wait(ctx context.Context) error {
+	err := <-d.served
+	d.close()
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
 	}
-	return nil
+	return err
+}
+
+func (d *demoServer) close() {
+	if d.app != nil {
+		d.app.close()
+	}
+	for i := len(d.cleanup) - 1; i >= 0; i-- {
+		d.cleanup[i]()
+	}
+	d.cleanup = nil
 }

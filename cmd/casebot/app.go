@@ -1,0 +1,272 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot"
+	"casebot/bot/cases"
+	"casebot/bot/explain"
+	"casebot/bot/keys"
+	"casebot/bot/llm"
+	"casebot/bot/sendlog"
+	"casebot/bot/store"
+	"casebot/bot/wecom"
+	"casebot/config"
+	"casebot/handlers"
+	"casebot/prompts"
+	"casebot/reminders"
+)
+
+// app is the running server, built the same way by `casebot serve` and
+// `casebot demo`: the store, the WeCom sender, the bot with every handler,
+// the background services (inbox workers, reminders, bulletin, explain
+// drafts) and the HTTP mux.
+type app struct {
+	cfg       *config.Config
+	rdb       redis.UniversalClient
+	store     *store.Store
+	sender    *wecom.Sender
+	bot       *bot.Bot
+	inbox     *wecom.Inbox
+	reminders *reminders.Service
+	explain   *explain.Worker
+	metrics   *wecom.Metrics
+	mux       *http.ServeMux
+	log       *slog.Logger
+
+	stopInbox context.CancelFunc
+	inboxDone chan struct{}
+	closeOnce sync.Once
+}
+
+// appOptions are what the demo and tests replace.
+type appOptions struct {
+	// Redis is the client to use; if nil, store.Dial(cfg.Redis). The app
+	// closes it either way.
+	Redis redis.UniversalClient
+	// HTTPClient is the sender's; if nil, one with sender.timeout.
+	HTTPClient *http.Client
+	Log        *slog.Logger
+	// InboxDone, if set, is told the outcome of every inbox message (tests).
+	InboxDone func(msg *bot.Message, outcome string)
+}
+
+// newApp builds the server from validated configuration. Nothing runs until
+// start.
+func newApp(cfg *config.Config, opt appOptions) (*app, error) {
+	log := opt.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	rdb := opt.Redis
+	if rdb == nil {
+		rdb = store.Dial(cfg.Redis)
+	}
+	k := keys.New(cfg.Redis.Prefix)
+	a := &app{cfg: cfg, rdb: rdb, store: store.New(rdb, k), log: log, mux: http.NewServeMux()}
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	a.metrics = wecom.NewMetrics(reg)
+
+	a.sender = wecom.NewSender(cfg.WeCom, cfg.Sender, rdb, k,
+		wecom.Options{HTTPClient: opt.HTTPClient, Log: log, Metrics: a.metrics})
+
+	a.bot = &bot.Bot{
+		Sender: a.sender, Directory: bot.DirectoryFunc(a.store.LookupPerson),
+		Redis: rdb, Keys: k, Location: cfg.Location, Log: log,
+	}
+	a.bot.Use(bot.Logger(log))
+
+	// Hearing reminders (reminders/): swept by cron, buttons handled by
+	// handlers/remind.go.
+	rs, err := reminders.New(cfg, a.store, a.sender)
+	if err != nil {
+		rdb.Close()
+		return nil, err
+	}
+	rs.Log = log
+	a.reminders = rs
+
+	// 以案说法 drafts (bot/explain): the worker writes queued drafts with the
+	// model (or offline when llm.base_url is unset) and sends them.
+	ps, err := prompts.Load()
+	if err != nil {
+		rdb.Close()
+		return nil, fmt.Errorf("提示词模板：%w", err)
+	}
+	var model explain.Completer
+	if c, err := llm.New(cfg.LLM); err == nil {
+		model = c
+	} else if !errors.Is(err, llm.ErrNotConfigured) {
+		rdb.Close()
+		return nil, err
+	}
+	loss, err := cases.NewLossSet(cfg.Cases.LossOutcomes)
+	if err != nil {
+		rdb.Close()
+		return nil, err
+	}
+	a.explain = &explain.Worker{
+		Queue: explain.NewQueue(rdb, k), Store: a.store, Sender: a.sender,
+		Sent: sendlog.New(rdb, k, "explain", 30*24*time.Hour),
+		Gen: &explain.Generator{LLM: model, Prompts: ps, Drafts: explain.NewDrafts(rdb, k), Loss: loss,
+			Location: cfg.Location, Now: time.Now, Log: log},
+		ClaimIdle: 2 * cfg.LLM.Timeout * time.Duration(max(cfg.LLM.Retries, 0)+1),
+		Log:       log,
+	}
+
+	handlers.Register(a.bot, handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders})
+
+	a.inbox = wecom.NewInbox(rdb, k, a.bot.Handle, wecom.InboxOptions{
+		Workers: cfg.Inbox.Workers, ClaimIdle: cfg.Inbox.ClaimIdle, MaxDeliveries: cfg.Inbox.MaxDeliveries,
+		DrainTimeout: cfg.Inbox.DrainTimeout, Log: log, Metrics: a.metrics, Done: opt.InboxDone,
+		GiveUp: func(ctx context.Context, msg *bot.Message) {
+			if msg.From == "" {
+				return
+			}
+			if _, err := a.sender.Send(ctx, bot.Outbound{ToUsers: []string{msg.From}, Type: bot.MsgText,
+				Text: wecom.GiveUpMessage()}); err != nil {
+				log.Error("apology for a given-up message not sent", "user", msg.From, "err", err)
+			}
+		},
+	})
+
+	crypto, err := wecom.NewCrypto(cfg.WeCom.Token, cfg.WeCom.AESKey, cfg.WeCom.CorpID)
+	if err != nil {
+		rdb.Close()
+		return nil, fmt.Errorf("配置 wecom.token / wecom.aes_key / wecom.corp_id：%w", err)
+	}
+	cb := &wecom.Callback{Crypto: crypto, Inbox: a.inbox, Log: log, Metrics: a.metrics}
+	a.mux.Handle("GET /wecom/callback", cb)
+	a.mux.Handle("POST /wecom/callback", cb)
+	a.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	a.mux.HandleFunc("GET /readyz", a.readyz)
+	a.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	a.mux.Handle("/admin/", handlers.Admin(handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders}))
+	return a, nil
+}
+
+// readiness is the JSON of /readyz.
+type readiness struct {
+	Ready    bool            `json:"ready"`
+	Redis    string          `json:"redis"`
+	Problems []wecom.Problem `json:"wecom_problems"`
+	Message  string          `json:"message,omitempty"`
+	Checked  time.Time       `json:"checked_at"`
+}
+
+// readyz answers 200 when Redis answers and WeCom reported no configuration
+// error (bad secret 40001, untrusted IP 60020...), else 503 naming the cause.
+func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	res := readiness{Ready: true, Redis: "ok", Problems: a.sender.Health().Problems(), Checked: time.Now()}
+	if err := a.rdb.Ping(ctx).Err(); err != nil {
+		res.Ready, res.Redis = false, err.Error()
+		res.Message = "无法连接 Redis：请检查 redis.addr 与 Redis 服务状态"
+	}
+	if len(res.Problems) > 0 {
+		res.Ready = false
+		if res.Message == "" {
+			res.Message = "企业微信报告配置错误：" + res.Problems[0].Hint
+		}
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	if !res.Ready {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(res)
+}
+
+// start runs the background services: the inbox workers, the hearing
+// reminders, the bulletin scheduler and the explain worker.
+func (a *app) start(ctx context.Context) error {
+	if err := a.inbox.EnsureGroup(ctx); err != nil {
+		return fmt.Errorf("无法在 Redis 中创建消息队列（检查 redis.addr）：%w", err)
+	}
+	ictx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	a.stopInbox, a.inboxDone = stop, make(chan struct{})
+	go func() {
+		defer close(a.inboxDone)
+		a.inbox.Run(ictx)
+	}()
+	if err := a.reminders.Start(ctx); err != nil {
+		return err
+	}
+
+	// Monthly bulletin scheduler (reminders/bulletin.go, the bulletin
+	// helper's): build it here from cfg.Bulletin, a.store and a.sender,
+	// Start it with ctx, and Stop it in stopBackground.
+
+	if err := a.explain.Start(ctx); err != nil {
+		return fmt.Errorf("以案说法队列：%w", err)
+	}
+	return nil
+}
+
+// serve answers HTTP on ln until ctx ends, then shuts down gracefully:
+// callbacks in flight are answered, messages taken by workers are handled
+// (up to inbox.drain_timeout), the schedulers stop after their running
+// sweep, and Redis is closed last.
+func (a *app) serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{Handler: a.mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(a.log.Handler(), slog.LevelWarn)}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	var err error
+	select {
+	case err = <-served:
+	case <-ctx.Done():
+		a.log.Info("shutting down: finishing callbacks and messages in flight")
+		sctx, cancel := context.WithTimeout(context.Background(), a.cfg.Inbox.DrainTimeout)
+		if serr := srv.Shutdown(sctx); serr != nil {
+			a.log.Warn("HTTP shutdown", "err", serr)
+		}
+		cancel()
+	}
+	a.close()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// close stops the background services, in the reverse order of start, and
+// closes Redis. It is safe to call more than once.
+func (a *app) close() {
+	a.closeOnce.Do(func() {
+		if a.stopInbox != nil {
+			a.stopInbox()
+			<-a.inboxDone // Run drains for up to inbox.drain_timeout
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), a.cfg.Inbox.DrainTimeout)
+		if err := a.explain.Stop(ctx); err != nil {
+			a.log.Warn("explain worker stopped before its drafts were done; they will be resumed", "err", err)
+		}
+		cancel()
+		// Stop the bulletin scheduler here.
+		a.reminders.Stop()
+		a.rdb.Close()
+		a.log.Info("stopped")
+	})
+}

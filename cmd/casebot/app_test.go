@@ -1,0 +1,288 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot"
+	"casebot/bot/people"
+	"casebot/bot/redistest"
+	"casebot/bot/wecomtest"
+	"casebot/config"
+)
+
+// testApp is the serve app on test Redis, sending to a fake WeCom.
+type testApp struct {
+	*app
+	cfg     *config.Config
+	fake    *wecomtest.Server
+	client  *wecomtest.Client
+	url     string
+	handled chan string
+	cancel  context.CancelFunc
+	served  chan error
+}
+
+func testConfig(t *testing.T, rdb redis.UniversalClient, prefix string) *config.Config {
+	t.Helper()
+	cfg := config.MustDefault()
+	cfg.Redis.Prefix = prefix
+	cfg.WeCom = config.WeCom{CorpID: "ww_app_test", AgentID: 1000002, Secret: "s3cret", Token: "QDG6eK",
+		AESKey: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"}
+	cfg.Admin.Token = "admin-token"
+	cfg.Inbox.DrainTimeout = 20 * time.Second
+	cfg.Reminder.Enabled = false
+	return cfg
+}
+
+// prefixOf recovers the key prefix redistest chose from its pattern.
+func prefixOf(pattern string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(pattern, "{"), "}:*")
+}
+
+// newTestApp builds the app; routes may add test-only chat routes before
+// the app starts.
+func newTestApp(t *testing.T, rdb redis.UniversalClient, prefix string, routes func(b *bot.Bot)) *testApp {
+	t.Helper()
+	cfg := testConfig(t, rdb, prefix)
+	ta := &testApp{cfg: cfg, fake: wecomtest.New(cfg.WeCom.CorpID, cfg.WeCom.Secret, cfg.WeCom.AgentID),
+		handled: make(chan string, 64), served: make(chan error, 1)}
+	api := httptest.NewServer(ta.fake)
+	t.Cleanup(api.Close)
+	cfg.WeCom.APIBase = api.URL + "/"
+	// The app closes its client when it stops: give it its own.
+	own := redis.NewClient(rdb.(*redis.Client).Options())
+	a, err := newApp(cfg, appOptions{Redis: own, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		InboxDone: func(m *bot.Message, outcome string) { ta.handled <- outcome }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ta.app = a
+	if routes != nil {
+		routes(a.bot)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ta.url = "http://" + ln.Addr().String()
+	ta.client = &wecomtest.Client{URL: ta.url + "/wecom/callback", Token: cfg.WeCom.Token, AESKey: cfg.WeCom.AESKey,
+		CorpID: cfg.WeCom.CorpID, AgentID: cfg.WeCom.AgentID}
+	ctx, cancel := context.WithCancel(context.Background())
+	ta.cancel = cancel
+	if err := a.start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	go func() { ta.served <- a.serve(ctx, ln) }()
+	t.Cleanup(func() { cancel(); <-ta.served })
+	return ta
+}
+
+func get(t *testing.T, url, bearer string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	if bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+bearer)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func waitOutcome(t *testing.T, ta *testApp) string {
+	t.Helper()
+	select {
+	case o := <-ta.handled:
+		return o
+	case <-time.After(30 * time.Second):
+		t.Fatal("no message handled within 30s")
+		return ""
+	}
+}
+
+// TestServeApp drives the app serve runs: a callback becomes a reply from
+// the real handlers through the fake WeCom; the operations endpoints answer.
+func TestServeApp(t *testing.T) {
+	rdb, k := redistest.New(t)
+	ta := newTestApp(t, rdb, prefixOf(k.Pattern()), nil)
+	ctx := context.Background()
+	if err := ta.store.PutPerson(ctx, &people.Person{UserID: "zhaoliu", Name: "赵六", Role: people.Staff}); err != nil {
+		t.Fatal(err)
+	}
+
+	if status, body, err := ta.client.VerifyURL(ctx, "echo-42"); err != nil || status != 200 || body != "echo-42" {
+		t.Fatalf("URL verification: %d %q %v", status, body, err)
+	}
+	if s, err := ta.client.Deliver(ctx, ta.client.Text("zhaoliu", "帮助")); err != nil || s != http.StatusOK {
+		t.Fatalf("callback: %d %v", s, err)
+	}
+	if o := waitOutcome(t, ta); o != "ok" {
+		t.Fatalf("outcome %s", o)
+	}
+	got := ta.fake.Delivered("zhaoliu", 0)
+	if len(got) != 1 || !strings.Contains(got[0].Content, "案件查询助手") {
+		t.Fatalf("reply = %+v, want the help text", got)
+	}
+	// Someone missing from the directory is answered politely, not ignored.
+	ta.client.Deliver(ctx, ta.client.Text("stranger", "你好"))
+	waitOutcome(t, ta)
+	if got := ta.fake.Delivered("stranger", 0); len(got) != 1 {
+		t.Fatalf("reply to a stranger = %+v", got)
+	}
+
+	if s, body := get(t, ta.url+"/healthz", ""); s != 200 || strings.TrimSpace(body) != "ok" {
+		t.Errorf("/healthz = %d %q", s, body)
+	}
+	if s, body := get(t, ta.url+"/readyz", ""); s != 200 || !strings.Contains(body, `"ready": true`) {
+		t.Errorf("/readyz = %d %s", s, body)
+	}
+	s, body := get(t, ta.url+"/metrics", "")
+	for _, want := range []string{`casebot_callbacks_total{result="ok"} 2`, `casebot_callbacks_total{result="verified"} 1`,
+		`casebot_inbox_messages_total{outcome="ok"} 2`, `casebot_wecom_requests_total{api="message/send",result="ok"} 2`,
+		"casebot_handling_seconds_count 2", "casebot_inbox_wait_seconds_count 2", "process_resident_memory_bytes"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics (%d) lacks %q", s, want)
+		}
+	}
+	if s, _ := get(t, ta.url+"/admin/people", ""); s != http.StatusUnauthorized {
+		t.Errorf("/admin/people without a token = %d, want 401", s)
+	}
+	if s, body := get(t, ta.url+"/admin/people", "admin-token"); s != 200 || !strings.Contains(body, "zhaoliu") {
+		t.Errorf("/admin/people = %d %s", s, body)
+	}
+	if s, _ := get(t, ta.url+"/", ""); s != http.StatusNotFound {
+		t.Errorf("serve has no sandbox page, but / answered %d", s)
+	}
+}
+
+// TestReadyzShowsWeComConfigErrors: a 60020 (untrusted IP) from WeCom makes
+// /readyz fail with the fix in Chinese, until a send succeeds again.
+func TestReadyzShowsWeComConfigErrors(t *testing.T) {
+	rdb, k := redistest.New(t)
+	ta := newTestApp(t, rdb, prefixOf(k.Pattern()), nil)
+	ctx := context.Background()
+	ta.fake.Inject(wecomtest.Fault{API: "message/send", ErrCode: 60020})
+	if _, err := ta.sender.Send(ctx, bot.Text("测试", "zhaoliu")); err == nil {
+		t.Fatal("send should fail with 60020")
+	}
+	s, body := get(t, ta.url+"/readyz", "")
+	if s != http.StatusServiceUnavailable || !strings.Contains(body, "60020") || !strings.Contains(body, "企业可信IP") {
+		t.Errorf("/readyz after 60020 = %d %s", s, body)
+	}
+	if _, err := ta.sender.Send(ctx, bot.Text("测试", "zhaoliu")); err != nil {
+		t.Fatal(err)
+	}
+	if s, body := get(t, ta.url+"/readyz", ""); s != 200 {
+		t.Errorf("/readyz after a good send = %d %s", s, body)
+	}
+}
+
+// TestReadyzRedisDown: /readyz fails while Redis is down and recovers with it.
+func TestReadyzRedisDown(t *testing.T) {
+	srv := redistest.StartServer(t)
+	rdb := redis.NewClient(&redis.Options{Addr: srv.Addr, MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
+	ta := newTestApp(t, rdb, "readyz-test", nil)
+	if s, body := get(t, ta.url+"/readyz", ""); s != 200 {
+		t.Fatalf("/readyz = %d %s", s, body)
+	}
+	srv.Stop()
+	s, body := get(t, ta.url+"/readyz", "")
+	if s != http.StatusServiceUnavailable || !strings.Contains(body, "无法连接 Redis") {
+		t.Errorf("/readyz with Redis down = %d %s", s, body)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if s, _ := get(t, ta.url+"/readyz", ""); s == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("/readyz did not recover within 30s of Redis coming back")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestGracefulShutdown: stopping the server while a message is being
+// handled lets the handler finish and its reply go out before serve returns.
+func TestGracefulShutdown(t *testing.T) {
+	rdb, k := redistest.New(t)
+	started, release := make(chan struct{}), make(chan struct{})
+	ta := newTestApp(t, rdb, prefixOf(k.Pattern()), func(b *bot.Bot) {
+		b.Text(bot.Prefix("慢查询"), func(c bot.Context) error {
+			close(started)
+			<-release
+			return c.Reply("慢查询完成")
+		})
+	})
+	ctx := context.Background()
+	ta.store.PutPerson(ctx, &people.Person{UserID: "qianba", Name: "钱八", Role: people.Staff})
+	if s, err := ta.client.Deliver(ctx, ta.client.Text("qianba", "慢查询")); err != nil || s != 200 {
+		t.Fatalf("callback: %d %v", s, err)
+	}
+	<-started
+	ta.cancel() // SIGTERM
+	select {
+	case err := <-ta.served:
+		t.Fatalf("serve returned (%v) while a message was in flight", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	close(release)
+	select {
+	case err := <-ta.served:
+		ta.served <- err // for the cleanup
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not return after the handler finished")
+	}
+	got := ta.fake.Delivered("qianba", 0)
+	if len(got) != 1 || got[0].Content != "慢查询完成" {
+		t.Errorf("replies = %+v, want the slow reply", got)
+	}
+	n, err := rdb.XLen(ctx, ta.store.Keys().Inbox()).Result()
+	if err != nil || n != 0 {
+		t.Errorf("inbox holds %d entries after shutdown (%v), want 0: the message was acknowledged", n, err)
+	}
+}
+
+// TestServeNamesEveryMissingKey: serve refuses to start on an empty
+// configuration with one line naming every missing key.
+func TestServeNamesEveryMissingKey(t *testing.T) {
+	for _, k := range []string{"CASEBOT_CONFIG", "CASEBOT_REDIS_ADDR", "CASEBOT_WECOM_CORP_ID", "CASEBOT_WECOM_AGENT_ID",
+		"CASEBOT_WECOM_SECRET", "CASEBOT_WECOM_TOKEN", "CASEBOT_WECOM_AES_KEY", "CASEBOT_ADMIN_TOKEN"} {
+		t.Setenv(k, "")
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"serve"}, strings.NewReader(""), &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %q", code, stderr.String())
+	}
+	line := stderr.String()
+	if strings.Count(line, "\n") != 1 {
+		t.Errorf("want one line, got %q", line)
+	}
+	for _, key := range []string{"redis.addr", "wecom.corp_id", "wecom.agent_id", "wecom.secret", "wecom.token",
+		"wecom.aes_key", "admin.token", "CASEBOT_WECOM_AES_KEY"} {
+		if !strings.Contains(line, key) {
+			t.Errorf("the error does not name %s: %q", key, line)
+		}
+	}
+}
