@@ -26,10 +26,12 @@ type command struct {
 
 // commands lists every subcommand of the contract (shared/ARCHITECTURE.md).
 var commands = map[string]command{
-	"case":   {"查看一个案件：casebot case 案号 [--json]", runCase},
-	"import": {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
-	"export": {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
-	"demo":   {"演示：内置 Redis 与虚构台账，服务 /healthz", runDemo},
+	"case":          {"查看一个案件：casebot case 案号 [--json]", runCase},
+	"import":        {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
+	"export":        {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
+	"demo":          {"演示：内置 Redis 与虚构台账，服务 /healthz", runDemo},
+	"people import": {"导入人员名单：casebot people import FILE.xlsx|FILE.csv [--dry-run] [--json]", runPeopleImport},
+	"audit":         {"查看审计记录：casebot audit [--since T] [--user U] [--limit N] [--json]", runAudit},
 }
 
 func main() {
