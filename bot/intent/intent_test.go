@@ -216,3 +216,23 @@ func TestShortNumberWithoutCourts(t *testing.T) {
 		t.Errorf("(-want,+got):\n%s", diff)
 	}
 }
+
+// TestSurnameIsNotAWeekday: 周 is a common surname, so 周四海 is a person,
+// while 周四 on its own, or followed by what a date question says, is a day.
+func TestSurnameIsNotAWeekday(t *testing.T) {
+	tests := []struct {
+		text string
+		want Intent
+	}{
+		{"原告 周四海", Intent{Kind: Party, Name: "周四海"}},
+		{"查周五常", Intent{Kind: Party, Name: "周五常", Alt: "查周五常"}},
+		{"周四开庭", Intent{Kind: Hearings, Period: per("明天，11月27日（周四）", "2025-11-27", "2025-11-28")}},
+		{"周五有庭吗", Intent{Kind: Hearings, Period: per("后天，11月28日（周五）", "2025-11-28", "2025-11-29")}},
+		{"下周四海口的开庭", Intent{Kind: Hearings, Name: "海口", Period: per("12月4日（周四）", "2025-12-04", "2025-12-05")}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, Parse(tt.text, opts), cmpTime); diff != "" {
+			t.Errorf("Parse(%q) (-want,+got):\n%s", tt.text, diff)
+		}
+	}
+}
