@@ -265,7 +265,9 @@ func checkViewer(t *testing.T, e *chatEnv, v *people.Person, ledger []matrixCase
 // directory gets the refusal, saying how to ask for access, and nothing
 // else, whatever they send; no route runs for them.
 func TestUnknownUserIsRefusedWhateverTheyAsk(t *testing.T) {
-	e := newChatEnv(t, func(c *config.Config) { c.People.Contact = "县司法局应诉专班 王老师（电话 0851-1234567）" })
+	e := newChatEnv(t, func(c *config.Config) {
+		c.People.Contact = "县司法局应诉专班 王老师（电话 0851-1234567）"
+	})
 	var all []*cases.Case
 	for _, m := range matrixLedger() {
 		all = append(all, m.c)
