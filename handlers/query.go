@@ -258,7 +258,12 @@ func (s *service) party(c bot.Context, in intent.Intent) (answer, error) {
 			if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
 				return answer{}, err
 			}
-			return s.caseList(c, fmt.Sprintf("**没有当事人“%s”，以下是“%s”的案件**：共 %d 件", in.Name, s.shownName(viewer, name), len(numbers)), numbers)
+			a, err := s.caseList(c, fmt.Sprintf("**没有当事人“%s”，以下是“%s”的案件**：共 %d 件", in.Name, s.shownName(viewer, name), len(numbers)), numbers)
+			if err == nil && len(numbers) == 1 {
+				// A lone card has no title: say whose case it is.
+				a.md = fmt.Sprintf("没有当事人“%s”，以下是“%s”的案件：\n\n", in.Name, s.shownName(viewer, name)) + a.md
+			}
+			return a, err
 		}
 	}
 	msg := notFound("当事人“" + in.Name + "”的案件")
