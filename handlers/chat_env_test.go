@@ -20,7 +20,7 @@ import (
 // of Register, the directory in a real Redis, a recording Sender, and a
 // clock the test sets.
 type chatEnv struct {
-	t   *testing.T
+	t   testing.TB
 	b   *bot.Bot
 	rec *recorder
 	st  *store.Store
@@ -32,7 +32,7 @@ type chatEnv struct {
 // chatNow is Wednesday 26 November 2025, 10:00 in Shanghai.
 var chatNow = time.Date(2025, 11, 26, 10, 0, 0, 0, cst)
 
-func newChatEnv(t *testing.T, configure func(*config.Config)) *chatEnv {
+func newChatEnv(t testing.TB, configure func(*config.Config)) *chatEnv {
 	t.Helper()
 	rdb, k := redistest.New(t)
 	st := store.New(rdb, k)
