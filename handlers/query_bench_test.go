@@ -34,6 +34,9 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"short-number/staff", "staff1", "行初5001", "**" + target.Number + "**"},
 		{"full-number/head", "head1", target.Number, "**" + target.Number + "**"},
 		{"not-found-with-suggestions/staff", "staff1", "(2025)黔0115行初50019号", "您要找的是不是"},
+		{"mine/head", "head1", "我的案件", "**贵单位（"},
+		{"hearings-this-week/head", "head1", "本周开庭", "本周"},
+		{"lost-this-year/staff", "staff1", "今年败诉", "败诉案件"},
 		{"party/staff", "staff1", "原告 " + target.Plaintiffs[0].Name, "**当事人“" + target.Plaintiffs[0].Name + "”的案件**"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
