@@ -258,7 +258,12 @@ func (s *service) party(c bot.Context, in intent.Intent) (answer, error) {
 			if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
 				return answer{}, err
 			}
-			return s.caseList(c, fmt.Sprintf("**没有当事人“%s”，以下是“%s”的案件**：共 %d 件", in.Name, s.shownName(viewer, name), len(numbers)), numbers)
+			a, err := s.caseList(c, fmt.Sprintf("**没有当事人“%s”，以下是“%s”的案件**：共 %d 件", in.Name, s.shownName(viewer, name), len(numbers)), numbers)
+			if err == nil && len(numbers) == 1 {
+				// A lone card has no title: say whose case it is.
+				a.md = fmt.Sprintf("没有当事人“%s”，以下是“%s”的案件：\n\n", in.Name, s.shownName(viewer, name)) + a.md
+			}
+			return a, err
 		}
 	}
 	msg := notFound("当事人“" + in.Name + "”的案件")
@@ -341,6 +346,14 @@ func (s *service) agencyCases(c bot.Context, agencies []string, what, title stri
 		if err != nil {
 			return answer{}, err
 		}
+		// The cases of one's own agency are all in scope for a head or a
+		// handler, as every case is for the bureau: no need to load them
+		// to check. Every page shown is checked again (renderPage).
+		if !viewer.Bureau() && !s.ownAgency(viewer, a) {
+			if ns, err = s.visibleNumbers(c.Ctx(), viewer, ns, nil); err != nil {
+				return answer{}, err
+			}
+		}
 		for _, n := range ns {
 			if !seen[n] {
 				seen[n] = true
@@ -348,10 +361,7 @@ func (s *service) agencyCases(c bot.Context, agencies []string, what, title stri
 			}
 		}
 	}
-	numbers, err := s.visibleNumbers(c.Ctx(), viewer, numbers, nil)
-	if err != nil {
-		return answer{}, err
-	}
+	var err error
 	if len(numbers) == 0 {
 		return answer{md: notFound(what)}, nil
 	}
@@ -367,19 +377,25 @@ func (s *service) agencyCases(c bot.Context, agencies []string, what, title stri
 	return s.caseList(c, fmt.Sprintf("**%s**：共 %d 件，其中未结 %d 件", title, len(numbers), open), numbers)
 }
 
+// ownAgency reports whether the ledger agency a is viewer's own and so
+// every case of it is in viewer's scope.
+func (s *service) ownAgency(viewer *people.Person, a string) bool {
+	return (viewer.Role == people.Head || viewer.Role == people.Handler) && viewer.Agency != "" &&
+		s.scope.Agencies().Same(a, viewer.Agency)
+}
+
 func (s *service) countOpen(ctx context.Context, numbers []string) (int, error) {
-	open, err := s.st.OpenNumbers(ctx)
-	if err != nil {
-		return 0, err
-	}
-	set := make(map[string]bool, len(open))
-	for _, n := range open {
-		set[n] = true
-	}
 	k := 0
-	for _, n := range numbers {
-		if set[n] {
-			k++
+	const batch = 5000
+	for i := 0; i < len(numbers); i += batch {
+		open, err := s.st.OpenAmong(ctx, numbers[i:min(i+batch, len(numbers))])
+		if err != nil {
+			return 0, err
+		}
+		for _, o := range open {
+			if o {
+				k++
+			}
 		}
 	}
 	return k, nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"casebot/bot/cases"
 )
@@ -313,15 +314,20 @@ func (u *Update) parseAppearance(rest string, o Options) error {
 		u.At = d
 	}
 	w := strings.ToLower(tidy(rest))
+	// A single character (是, 不, 无…) answers only on its own: 不知道 and
+	// 有待确认 are not answers.
+	answers := func(word string) bool {
+		return w == word || utf8.RuneCountInString(word) > 1 && strings.HasPrefix(w, word)
+	}
 	for _, y := range noWords { // 未出庭 before 出庭
-		if w == y || strings.HasPrefix(w, y) {
+		if answers(y) {
 			f := false
 			u.Appeared = &f
 			return nil
 		}
 	}
 	for _, y := range yesWords {
-		if w == y || strings.HasPrefix(w, y) {
+		if answers(y) {
 			t := true
 			u.Appeared = &t
 			return nil

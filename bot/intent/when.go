@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Period is the half-open window [From, To) a message named, with a label
@@ -171,6 +173,23 @@ type periodRule struct {
 	// match), for rules that look at a character on either side.
 	group int
 	build func(m []string, now time.Time, l lean) (Period, bool)
+	// nameLike, when set, rejects a match that is the start of a name
+	// rather than a date: 周四海 is a person surnamed 周.
+	nameLike func(m []string, after string) bool
+}
+
+// dateFollowers are the characters that may follow a bare 周X in a
+// question about a day (周四的开庭, 周三上午, 周五有庭吗).
+const dateFollowers = "的有上下午早晚中开庭审是和及与到至或、，,。？?！!吗呢要会"
+
+// surnameWeekday reports whether a bare 周X (no 本/下/上 before it) is
+// followed by a character that continues a name.
+func surnameWeekday(m []string, after string) bool {
+	if m[1] != "" || !strings.HasPrefix(m[0], "周") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return unicode.Is(unicode.Han, r) && !strings.ContainsRune(dateFollowers, r)
 }
 
 var weekdayIndex = map[string]int{"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
@@ -197,25 +216,25 @@ var periodRules = []periodRule{
 			from := time.Date(y, time.Month(a), 1, 0, 0, 0, 0, now.Location())
 			to := time.Date(y, time.Month(b)+1, 1, 0, 0, 0, 0, now.Location())
 			return Period{From: from, To: to, Label: fmt.Sprintf("%d年%d—%d月", y, a, b)}, true
-		}},
+		}, nil},
 	// 2025-12-03, 2025/12/3, 2025.12.3, 2025年12月3日
 	{regexp.MustCompile(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			d, ok := validDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), now.Location())
 			return dayPeriod(d, now), ok
-		}},
+		}, nil},
 	// 12月3日, 12月3号, 12月3
 	{regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			d, ok := placeDay(atoi(m[1]), atoi(m[2]), now, l)
 			return dayPeriod(d, now), ok
-		}},
+		}, nil},
 	// 12/3
 	{regexp.MustCompile(`(?:^|[^\d/])((\d{1,2})/(\d{1,2}))(?:$|[^\d/])`), 1,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
 			return dayPeriod(d, now), ok
-		}},
+		}, nil},
 	// 2025年10月, 2025-10
 	{regexp.MustCompile(`((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*月?份?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
@@ -224,7 +243,7 @@ var periodRules = []periodRule{
 				return Period{}, false
 			}
 			return monthPeriod(atoi(m[1]), time.Month(mo), now.Location()), true
-		}},
+		}, nil},
 	// 2025年第一季度, 一季度, Q3
 	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(?:第)?([一二三四1-4])\s*季度|[Qq]([1-4])`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
@@ -237,7 +256,7 @@ var periodRules = []periodRule{
 			}
 			from := time.Date(y, time.Month((q-1)*3+1), 1, 0, 0, 0, 0, now.Location())
 			return Period{From: from, To: from.AddDate(0, 3, 0), Label: fmt.Sprintf("%d年第%d季度", y, q)}, true
-		}},
+		}, nil},
 	// 2025年上半年 / 下半年, 上半年
 	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(上|下)半年`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
@@ -250,12 +269,12 @@ var periodRules = []periodRule{
 				from, label = from.AddDate(0, 6, 0), "下半年"
 			}
 			return Period{From: from, To: from.AddDate(0, 6, 0), Label: fmt.Sprintf("%d年%s", y, label)}, true
-		}},
+		}, nil},
 	// 2025年, 2025年度
 	{regexp.MustCompile(`((?:19|20)\d{2})\s*年度?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			return yearPeriod(atoi(m[1]), now.Location()), true
-		}},
+		}, nil},
 	// 10月, 10月份
 	{regexp.MustCompile(`(\d{1,2})\s*月份?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
@@ -264,7 +283,7 @@ var periodRules = []periodRule{
 				return Period{}, false
 			}
 			return monthPeriod(placeMonth(mo, now, l), time.Month(mo), now.Location()), true
-		}},
+		}, nil},
 	// 下周三, 本周五, 周一, 星期天, 这周末
 	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
@@ -280,7 +299,7 @@ var periodRules = []periodRule{
 				return span(d, d.AddDate(0, 0, 2), "周末"), true
 			}
 			return dayPeriod(d, now), true
-		}},
+		}, surnameWeekday},
 	// 近 7 天, 最近30天, 未来3天, 7天内
 	{regexp.MustCompile(`(?:(近|最近|未来|接下来|今后|往后|过去)\s*(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(天|日|周|个?星期|个?月)(?:内|以内)?)|(?:(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(天|日|周|个?星期|个?月)(?:内|以内))`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
@@ -310,7 +329,7 @@ var periodRules = []periodRule{
 				return span(today.AddDate(0, 0, 1-days), today.AddDate(0, 0, 1), fmt.Sprintf("近 %d 天", days)), true
 			}
 			return span(today, today.AddDate(0, 0, days), fmt.Sprintf("近 %d 天", days)), true
-		}},
+		}, nil},
 }
 
 // periodWords are the periods named by a word.
@@ -379,6 +398,9 @@ func findPeriod(s string, now time.Time, l lean) (Period, string, bool) {
 			if loc[2*i] >= 0 {
 				m[i] = s[loc[2*i]:loc[2*i+1]]
 			}
+		}
+		if r.nameLike != nil && r.nameLike(m, s[loc[1]:]) {
+			continue
 		}
 		p, ok := r.build(m, now, l)
 		if !ok {

@@ -183,6 +183,19 @@ func (s *Store) OpenNumbers(ctx context.Context) ([]string, error) {
 	return s.rdb.SMembers(ctx, s.k.OpenCases()).Result()
 }
 
+// OpenAmong reports which of numbers are open cases, in one round trip
+// whose cost is O(len(numbers)) whatever the size of the ledger.
+func (s *Store) OpenAmong(ctx context.Context, numbers []string) ([]bool, error) {
+	if len(numbers) == 0 {
+		return nil, nil
+	}
+	members := make([]any, len(numbers))
+	for i, n := range numbers {
+		members[i] = n
+	}
+	return s.rdb.SMIsMember(ctx, s.k.OpenCases(), members...).Result()
+}
+
 // CountCases returns how many cases are stored.
 func (s *Store) CountCases(ctx context.Context) (int64, error) {
 	return s.rdb.ZCard(ctx, s.k.AllCases()).Result()

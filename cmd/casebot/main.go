@@ -26,12 +26,14 @@ type command struct {
 
 // commands lists every subcommand of the contract (shared/ARCHITECTURE.md).
 var commands = map[string]command{
-	"case":     {"查看一个案件：casebot case 案号 [--json]", runCase},
-	"import":   {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
-	"export":   {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
-	"demo":     {"演示：内置 Redis、模拟企业微信与虚构台账，在 / 提供沙盒聊天页面", runDemo},
-	"serve":    {"正式服务：企业微信回调、消息处理、提醒与管理接口", runServe},
-	"loadtest": {"压测：启动 casebot serve（真实 Redis + 模拟企业微信），报告回调应答与端到端延迟、内存占用", runLoadtest},
+	"case":          {"查看一个案件：casebot case 案号 [--json]", runCase},
+	"import":        {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
+	"export":        {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
+	"demo":          {"演示：内置 Redis、模拟企业微信与虚构台账，在 / 提供沙盒聊天页面", runDemo},
+	"serve":         {"正式服务：企业微信回调、消息处理、提醒与管理接口", runServe},
+	"loadtest":      {"压测：启动 casebot serve（真实 Redis + 模拟企业微信），报告回调应答与端到端延迟、内存占用", runLoadtest},
+	"people import": {"导入人员名单：casebot people import FILE.xlsx|FILE.csv [--dry-run] [--json]", runPeopleImport},
+	"audit":         {"查看审计记录：casebot audit [--since T] [--user U] [--limit N] [--json]", runAudit},
 }
 
 func main() {

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"casebot/bot/audit"
+	"casebot/config"
+)
+
+// runAudit prints the audit stream, oldest first, one line per entry.
+func runAudit(e *env, args []string) error {
+	fs := e.flags("audit")
+	since := fs.String("since", "", "只显示此后的记录：2025-11-01、2025-11-01 09:30、RFC3339 时间，或 24h、7d 表示最近多久")
+	user := fs.String("user", "", "只显示该账号（或姓名）的记录")
+	limit := fs.Int("limit", 0, "最多显示多少条（0 表示不限）")
+	asJSON := fs.Bool("json", false, "每条记录输出一行 JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("用法：casebot audit [--since T] [--user U] [--limit N] [--json]")
+	}
+	if *limit < 0 {
+		return usagef("--limit 不能为负数")
+	}
+	cfg, err := e.config(config.ModeTool)
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	f := audit.Filter{User: strings.TrimSpace(*user), Limit: *limit}
+	if *since != "" {
+		if f.Since, err = parseSince(*since, st.Now(), cfg.Location); err != nil {
+			return usagef("%v", err)
+		}
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	n := 0
+	err = audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen).Each(ctxBackground(), f, func(en audit.Entry) error {
+		n++
+		if *asJSON {
+			return enc.Encode(en)
+		}
+		_, err := fmt.Fprintln(e.stdout, auditLine(en, cfg.Location))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 && !*asJSON {
+		fmt.Fprintln(e.stderr, "没有符合条件的审计记录")
+	}
+	return nil
+}
+
+// parseSince reads --since: a date, a date and time, RFC3339, or a
+// duration back from now (90m, 24h, 7d).
+func parseSince(s string, now time.Time, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02", "2006/01/02"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	if d, ok := strings.CutSuffix(s, "d"); ok {
+		var n int
+		if _, err := fmt.Sscanf(d, "%d", &n); err == nil && n > 0 && fmt.Sprint(n) == d {
+			return now.AddDate(0, 0, -n), nil
+		}
+	}
+	if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		return now.Add(-d), nil
+	}
+	return time.Time{}, fmt.Errorf("--since %q 无法识别：请写 2025-11-01、\"2025-11-01 09:30\"、RFC3339 时间，或 24h、7d", s)
+}
+
+// auditLine is one entry as a line: when, who, what, how many, the text.
+func auditLine(en audit.Entry, loc *time.Location) string {
+	who := en.User
+	if en.Name != "" {
+		who += "（" + en.Name + "）"
+	}
+	what := en.Action
+	if en.Kind != "" {
+		what += "/" + en.Kind
+	}
+	parts := []string{en.At.In(loc).Format("2006-01-02 15:04:05"), who, what, fmt.Sprintf("%d 条结果", en.Results)}
+	if en.Text != "" {
+		parts = append(parts, "“"+oneLine(en.Text)+"”")
+	}
+	if len(en.Cases) > 0 {
+		parts = append(parts, "案件 "+strings.Join(en.Cases, "、"))
+	}
+	if en.Detail != "" {
+		parts = append(parts, oneLine(en.Detail))
+	}
+	return strings.Join(parts, "  ")
+}

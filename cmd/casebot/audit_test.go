@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"casebot/bot/audit"
+)
+
+func TestAuditFilters(t *testing.T) {
+	e := newCLIEnv(t)
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	log := audit.New(e.st.Client(), e.k, 1000)
+	ctx := context.Background()
+	at := func(s string) time.Time {
+		t0, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return t0
+	}
+	for _, en := range []audit.Entry{
+		{At: at("2025-11-01 09:00"), User: "wangwu", Name: "王五", Role: "head", Action: audit.Query, Kind: "case", Text: "行初1", Results: 1, Cases: []string{"(2025)黔0115行初1号"}},
+		{At: at("2025-11-02 10:00"), User: "chenzb", Name: "陈专班", Role: "staff", Action: audit.Update, Kind: "hearing", Text: "开庭 …", Results: 1, Detail: "待确认"},
+		{At: at("2025-11-03 11:30"), User: "wangwu", Name: "王五", Role: "head", Action: audit.Query, Kind: "hearings", Text: "本周开庭", Results: 3},
+		{At: at("2025-11-04 08:00"), User: "stranger", Action: audit.Refused, Kind: "unknown-user", Text: "你好"},
+	} {
+		if err := log.Record(ctx, en); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lines := func(out string) []string {
+		var ls []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			if l != "" {
+				ls = append(ls, l[:len("2025-11-01 09:00:00")]+" "+strings.Fields(l)[2])
+			}
+		}
+		return ls
+	}
+	tests := []struct {
+		args []string
+		want []string // time and user of each line printed
+	}{
+		{nil, []string{"2025-11-01 09:00:00 wangwu（王五）", "2025-11-02 10:00:00 chenzb（陈专班）", "2025-11-03 11:30:00 wangwu（王五）", "2025-11-04 08:00:00 stranger"}},
+		{[]string{"--user", "wangwu"}, []string{"2025-11-01 09:00:00 wangwu（王五）", "2025-11-03 11:30:00 wangwu（王五）"}},
+		{[]string{"--user", "陈专班"}, []string{"2025-11-02 10:00:00 chenzb（陈专班）"}},
+		{[]string{"--since", "2025-11-02"}, []string{"2025-11-02 10:00:00 chenzb（陈专班）", "2025-11-03 11:30:00 wangwu（王五）", "2025-11-04 08:00:00 stranger"}},
+		{[]string{"--since", "2025-11-02 10:01", "--user", "wangwu"}, []string{"2025-11-03 11:30:00 wangwu（王五）"}},
+		{[]string{"--since", "2025-11-03T03:30:00Z"}, []string{"2025-11-03 11:30:00 wangwu（王五）", "2025-11-04 08:00:00 stranger"}},
+		{[]string{"--limit", "1", "--since", "2025-11-02"}, []string{"2025-11-02 10:00:00 chenzb（陈专班）"}},
+	}
+	for _, tt := range tests {
+		code, out, stderr := e.run(append([]string{"audit"}, tt.args...)...)
+		if code != 0 {
+			t.Errorf("%v: exit %d, stderr %s", tt.args, code, stderr)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, lines(out)); diff != "" {
+			t.Errorf("%v (-want,+got):\n%s", tt.args, diff)
+		}
+	}
+	// A line says what was asked, how many results and which cases.
+	_, out, _ := e.run("audit", "--user", "wangwu", "--limit", "1")
+	for _, w := range []string{"query/case", "1 条结果", "“行初1”", "案件 (2025)黔0115行初1号"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("line %q lacks %q", out, w)
+		}
+	}
+	// --json prints one object per line.
+	_, out, _ = e.run("audit", "--user", "chenzb", "--json")
+	if !strings.HasPrefix(out, "{") || !strings.Contains(out, `"detail":"待确认"`) || strings.Count(out, "\n") != 1 {
+		t.Errorf("json = %s", out)
+	}
+	// Nothing matching is said on stderr, not an error.
+	code, out, stderr := e.run("audit", "--user", "nobody")
+	if code != 0 || out != "" || !strings.Contains(stderr, "没有符合条件的审计记录") {
+		t.Errorf("no match: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	for _, args := range [][]string{{"audit", "--since", "上周"}, {"audit", "extra"}, {"audit", "--limit", "-1"}} {
+		if code, _, stderr := e.run(args...); code != 2 || !strings.Contains(stderr, "casebot audit") {
+			t.Errorf("%v: exit %d, stderr %q; want usage error", args, code, stderr)
+		}
+	}
+}
+
+func TestParseSinceRelative(t *testing.T) {
+	now := time.Date(2025, 11, 10, 12, 0, 0, 0, time.UTC)
+	for in, want := range map[string]time.Time{
+		"24h": now.Add(-24 * time.Hour),
+		"7d":  now.AddDate(0, 0, -7),
+		"90m": now.Add(-90 * time.Minute),
+	} {
+		got, err := parseSince(in, now, time.UTC)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("parseSince(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"0d", "-3h", "abc", "7dd"} {
+		if _, err := parseSince(bad, now, time.UTC); err == nil {
+			t.Errorf("parseSince(%q) accepted", bad)
+		}
+	}
+}
