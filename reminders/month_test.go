@@ -32,8 +32,10 @@ import (
 // minutes from 09-20 to 10-27; at each step two replicas (Service
 // instances on the same Redis) sweep at once, each restarted at random
 // minutes, and both are down for random stretches (and three chosen ones:
-// across a 16:00 and an 08:00). Hearings are moved and cancelled, heads
-// click 确认出庭 or 无法出庭, 承办人 answer the attendance question.
+// across a 16:00 and an 08:00). WeCom refuses some cards (one recipient at
+// one sweep in forty), which are retried with backoff. Hearings are moved
+// and cancelled, heads click 确认出庭 or 无法出庭, 承办人 answer the
+// attendance question.
 //
 // The expected sends are computed here from an independent model of the
 // schedule (the holidays are written out below, not read from the
@@ -124,6 +126,9 @@ type sim struct {
 	cfg    *config.Config
 	sender *fakeSender
 
+	// clock is the instant being swept; WeCom's refusals depend on it.
+	clock time.Time
+
 	mu         sync.Mutex // guards everything below against the replicas' callbacks
 	periods    []*simPeriod
 	live       map[cases.HearingRef]*simPeriod
@@ -172,6 +177,7 @@ func TestSimulatedMonth(t *testing.T) {
 		sender: &fakeSender{}, live: map[cases.HearingRef]*simPeriod{}, cancelled: map[cases.HearingRef]bool{},
 		used: map[cases.HearingRef]map[int64]bool{}, events: map[int64][]simEvent{}, actions: map[int64][]simAction{},
 		appeared: map[cases.HearingRef]bool{}, stats: map[string]int{}}
+	m.sender.fail = m.refuse
 	m.seedLedger(520)
 	m.run()
 	m.check()
@@ -300,6 +306,41 @@ func (m *sim) plan(p *simPeriod, cancel bool) {
 	m.events[when.Unix()] = append(m.events[when.Unix()], ev)
 }
 
+// failAt says whether WeCom refuses cards to recipient r at the sweep at u:
+// one recipient-sweep in forty, for heads and 承办人 (not staff: the
+// reports to them are not what this test is about).
+func (m *sim) failAt(r string, u time.Time) bool {
+	return !strings.HasPrefix(r, "staff") && !strings.HasPrefix(r, chatPrefix) && m.hash(fmt.Sprint("refuse:", r, u.Unix()))%40 == 0
+}
+
+func (m *sim) refuse(out bot.Outbound) error {
+	if out.Card != nil && len(out.ToUsers) == 1 && m.failAt(out.ToUsers[0], m.clock) {
+		m.mu.Lock()
+		m.stats["cards refused by WeCom"]++
+		m.mu.Unlock()
+		return errTransient
+	}
+	return nil
+}
+
+// sentAt returns when a card first due at the sweep at u reaches r: at u,
+// or, each time WeCom refuses it, at the first sweep after the backoff (5,
+// 10, 20 minutes), as long as that is before until.
+func (m *sim) sentAt(r string, u, until time.Time) (time.Time, bool) {
+	for n := 1; m.failAt(r, u); n++ {
+		if n == m.cfg.Reminder.MaxAttempts {
+			m.t.Errorf("the model gives up a card to %s at %s: pick another seed", r, u)
+			return time.Time{}, false
+		}
+		next, ok := m.upFrom(u.Add(m.cfg.Reminder.RetryBackoff<<(n-1)), until)
+		if !ok {
+			return time.Time{}, false
+		}
+		u = next
+	}
+	return u, true
+}
+
 // replica is one casebot process sweeping.
 func (m *sim) replica() *Service {
 	s, err := New(m.cfg, m.st, m.sender)
@@ -335,6 +376,7 @@ func (m *sim) run() {
 		if down {
 			continue
 		}
+		m.clock = now
 		for i := range reps {
 			if m.rng.IntN(60) == 0 {
 				reps[i] = m.replica() // a restart: a new process, nothing kept in memory
@@ -357,7 +399,7 @@ func (m *sim) run() {
 			if errs[i] != nil {
 				m.t.Fatalf("%s: replica %d: %v", now.Format(time.DateTime), i, errs[i])
 			}
-			if reports[i].Failed > 0 || reports[i].Busy > 0 {
+			if reports[i].Busy > 0 {
 				m.t.Fatalf("%s: replica %d: %+v", now.Format(time.DateTime), i, reports[i])
 			}
 			swept = swept || !reports[i].Skipped
@@ -588,7 +630,11 @@ func (m *sim) check() {
 		until := earliest(p.at, p.to)
 		for k, due := range simSlots(p.at) {
 			if u, ok := m.upFrom(latest(due, p.from), until); ok {
-				want = append(want, simKey(p.ref, p.at, p.head, string(k), u), simKey(p.ref, p.at, p.handler, string(k), u))
+				for _, r := range []string{p.head, p.handler} {
+					if sent, ok := m.sentAt(r, u, until); ok {
+						want = append(want, simKey(p.ref, p.at, r, string(k), sent))
+					}
+				}
 			}
 		}
 		esc := DateOf(p.at, shanghai).AddDays(-1).At(Clock{18, 0}, shanghai)
@@ -604,8 +650,11 @@ func (m *sim) check() {
 				}
 			}
 		} else if !m.cancelled[p.ref] {
-			if u, ok := m.upFrom(latest(p.at.Add(2*time.Hour), p.from), p.at.Add(72*time.Hour+time.Second)); ok {
-				want = append(want, simKey(p.ref, p.at, p.handler, string(Attendance), u))
+			until := p.at.Add(72*time.Hour + time.Second)
+			if u, ok := m.upFrom(latest(p.at.Add(2*time.Hour), p.from), until); ok {
+				if sent, ok := m.sentAt(p.handler, u, until); ok {
+					want = append(want, simKey(p.ref, p.at, p.handler, string(Attendance), sent))
+				}
 			}
 		}
 	}
@@ -664,7 +713,7 @@ func (m *sim) check() {
 	t.Logf("%s", strings.Join(lines, " "))
 	for _, k := range []string{"sent " + string(WorkdayBefore), "sent " + string(DayBefore), "sent " + string(DayOf),
 		"sent " + string(Escalation), "sent " + string(Attendance), "sent " + string(Rescheduled), "sent " + string(Cancelled),
-		"sent " + string(CannotAppear), "restarts", "outages", "moved", "cancelled", "确认出庭", "无法出庭",
+		"sent " + string(CannotAppear), "restarts", "outages", "cards refused by WeCom", "moved", "cancelled", "确认出庭", "无法出庭",
 		"sweeps skipped (lock held)"} {
 		if m.stats[k] == 0 {
 			t.Errorf("the month never exercised %q", k)
