@@ -9,8 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/keys"
 	"casebot/bot/people"
 	"casebot/bot/redistest"
 	"casebot/bot/store"
@@ -84,7 +87,19 @@ type remindEnv struct {
 const agency = "某县市场监督管理局"
 
 func newRemindEnv(t *testing.T) *remindEnv {
+	rec := &recorder{}
+	e := newRemindEnvWith(t, rec, nil)
+	e.rec = rec
+	return e
+}
+
+// newRemindEnvWith builds the bot and the reminders service on sender;
+// mkSender, when set, builds the sender on the test's Redis instead.
+func newRemindEnvWith(t *testing.T, sender bot.Sender, mkSender func(redis.UniversalClient, keys.Keys) bot.Sender) *remindEnv {
 	rdb, k := redistest.New(t)
+	if mkSender != nil {
+		sender = mkSender(rdb, k)
+	}
 	st := store.New(rdb, k)
 	cfg := config.MustDefault()
 	cfg.Reminder.StaffChat = "zhuanban"
@@ -104,14 +119,13 @@ func newRemindEnv(t *testing.T) *remindEnv {
 	if err := st.Put(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	rec := &recorder{}
-	svc, err := reminders.New(cfg, st, rec)
+	svc, err := reminders.New(cfg, st, sender)
 	if err != nil {
 		t.Fatal(err)
 	}
 	svc.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	e := &remindEnv{t: t, rec: rec, st: st, svc: svc, case_: c}
-	e.b = &bot.Bot{Sender: rec, Redis: rdb, Keys: k, Location: cst, Directory: bot.DirectoryFunc(st.LookupPerson),
+	e := &remindEnv{t: t, st: st, svc: svc, case_: c}
+	e.b = &bot.Bot{Sender: sender, Redis: rdb, Keys: k, Location: cst, Directory: bot.DirectoryFunc(st.LookupPerson),
 		Now: func() time.Time { return e.now }, Log: svc.Log}
 	Register(e.b, Deps{Config: cfg, Store: st, Reminders: svc})
 	return e

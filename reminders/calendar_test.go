@@ -1,6 +1,8 @@
 package reminders
 
 import (
+	"bytes"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -114,5 +116,27 @@ func TestLoadCalendarReplaces(t *testing.T) {
 	}
 	if _, err := LoadCalendar(t.TempDir() + "/none.json"); err == nil || !strings.Contains(err.Error(), "读取工作日历") {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestSweepWarnsOfUncoveredYear(t *testing.T) {
+	f := newFixture(t)
+	s := f.service()
+	var buf bytes.Buffer
+	s.Log = slog.New(slog.NewTextHandler(&buf, nil))
+	for _, tc := range []struct {
+		now  string
+		want int // warnings so far
+	}{
+		{"2026-06-01 10:00", 0}, // 2026 covered, not December
+		{"2026-12-01 10:00", 1}, // 2027 not covered
+		{"2026-12-01 10:05", 1}, // once a day
+		{"2026-12-02 10:00", 2},
+		{"2027-01-04 10:00", 3}, // the current year itself
+	} {
+		f.sweep(s, tc.now)
+		if got := strings.Count(buf.String(), "work calendar does not cover"); got != tc.want {
+			t.Errorf("after the sweep at %s: %d warnings, want %d\n%s", tc.now, got, tc.want, buf.String())
+		}
 	}
 }

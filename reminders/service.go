@@ -68,6 +68,8 @@ type Service struct {
 	mu     sync.Mutex
 	cron   *cron.Cron
 	cancel context.CancelFunc
+	// warnedDay is the last day the calendar's coverage was warned about.
+	warnedDay Day
 }
 
 // Delivery is one push WeCom accepted.
@@ -194,6 +196,7 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 		return rep, nil
 	}
 	defer lease.Release(context.WithoutCancel(ctx))
+	s.checkCalendar(now)
 	r := &run{s: s, now: now.In(s.loc), rep: &rep, lease: lease, extended: time.Now()}
 
 	dir, dests, err := s.directory(ctx)
@@ -212,6 +215,30 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 		return rep, err
 	}
 	return rep, r.send(ctx, items, dests)
+}
+
+// checkCalendar warns, once a day, when the work calendar does not know the
+// holidays of the current year or, in December, of the coming one: without
+// them, holidays are taken for working days.
+func (s *Service) checkCalendar(now time.Time) {
+	today := DateOf(now, s.loc)
+	s.mu.Lock()
+	warned := s.warnedDay == today
+	s.warnedDay = today
+	s.mu.Unlock()
+	if warned {
+		return
+	}
+	for _, y := range []int{today.Year, today.Year + 1} {
+		if y > today.Year && today.Month != time.December {
+			break
+		}
+		if !s.sched.Cal.Covers(y) {
+			s.Log.Warn("the work calendar does not cover this year: holidays and 调休 days are unknown, Monday-Friday is assumed; "+
+				"add the State Council notice to a calendar file and set reminders.calendar (see README, 开庭提醒)",
+				"year", y, "calendar", s.sched.Cal.Name)
+		}
+	}
 }
 
 // SweepHearing sends what one hearing has due at now, without the sweep
