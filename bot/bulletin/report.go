@@ -93,10 +93,10 @@ type YearOnYear struct {
 // LostCase is one lost case of the month for one of its agencies: a case
 // lost by two co-defendants is listed twice, once under each.
 type LostCase struct {
-	Number   string `json:"number"`
-	Agency   string `json:"agency"`
-	Outcome  string `json:"outcome"`
-	Reason   string `json:"reason"`
+	Number  string `json:"number"`
+	Agency  string `json:"agency"`
+	Outcome string `json:"outcome"`
+	Reason  string `json:"reason"`
 	// ClosedOn is the closing date in the configured zone, 2025-10-15, for
 	// the notice; the contract's JSON has no such key.
 	ClosedOn string `json:"-"`
