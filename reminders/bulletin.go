@@ -130,6 +130,8 @@ func (b *Bulletins) Recipients() []BulletinRecipient {
 	var out []BulletinRecipient
 	seen := map[string]bool{}
 	add := func(r BulletinRecipient) {
+		// Lists from the environment are comma-separated: "a, b".
+		r.Chat, r.User = strings.TrimSpace(r.Chat), strings.TrimSpace(r.User)
 		if id := r.ID(); !seen[id] {
 			seen[id] = true
 			out = append(out, r)

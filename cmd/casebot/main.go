@@ -30,6 +30,8 @@ var commands = map[string]command{
 	"import": {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
 	"export": {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
 	"demo":   {"演示：内置 Redis 与虚构台账，服务 /healthz", runDemo},
+
+	"bulletin": {"月度败诉通报：casebot bulletin --month YYYY-MM [--json] [--send] [--chart FILE]", runBulletin},
 }
 
 func main() {
