@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -78,8 +80,13 @@ func (b Bulletin) validate() error {
 	if b.ListLimit < 1 {
 		return fmt.Errorf("配置 bulletin.list_limit=%d 应为正整数", b.ListLimit)
 	}
+	if b.FontFile != "" {
+		if _, err := os.Stat(b.FontFile); err != nil {
+			return fmt.Errorf("配置 bulletin.font_file=%q 无法读取：%w", b.FontFile, err)
+		}
+	}
 	for _, id := range append(append([]string(nil), b.ChatIDs...), b.UserIDs...) {
-		if id == "" {
+		if strings.TrimSpace(id) == "" {
 			return fmt.Errorf("配置 bulletin.chat_ids / bulletin.user_ids 中有空的接收人")
 		}
 	}

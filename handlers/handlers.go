@@ -30,5 +30,6 @@ func Register(b *bot.Bot, d Deps) {
 	registerPeople(b, s)
 	registerUpdates(b, s)
 	registerRemind(b, d)
+	registerBulletin(b, s)
 	registerQuery(b, s) // the Fallback: keep it last
 }

@@ -2,6 +2,7 @@ package bulletin
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"sync"
@@ -17,7 +18,8 @@ type Source interface {
 	ClosedNumbers(ctx context.Context, from, to time.Time) ([]string, error)
 	FiledNumbers(ctx context.Context, from, to time.Time) ([]string, error)
 	HearingRefs(ctx context.Context, from, to time.Time) ([]store.HearingAt, error)
-	GetMany(ctx context.Context, numbers []string) ([]*cases.Case, error)
+	// GetManyRaw returns the stored JSON of cases, nil for none.
+	GetManyRaw(ctx context.Context, numbers []string) ([][]byte, error)
 }
 
 var _ Source = (*store.Store)(nil)
@@ -113,18 +115,25 @@ func Compute(ctx context.Context, src Source, m Month, opt Options) (*Report, er
 		go func() {
 			defer wg.Done()
 			for batch := range jobs {
-				cs, err := src.GetMany(ctx, batch)
+				raws, err := src.GetManyRaw(ctx, batch)
+				for _, raw := range raws {
+					if err != nil {
+						break
+					}
+					if raw == nil {
+						continue // deleted since the index was read
+					}
+					var c *cases.Case
+					if c, err = decodeFacts(raw); err == nil {
+						results[w].addCase(c, &ps, opt.Loss, loc)
+					}
+				}
 				if err != nil {
 					errs[w] = err
 					cancel()
 					for range jobs { // drain, so the feeder never blocks
 					}
 					return
-				}
-				for _, c := range cs {
-					if c != nil { // deleted since the index was read
-						results[w].addCase(c, &ps, opt.Loss, loc)
-					}
 				}
 			}
 		}()
@@ -152,6 +161,40 @@ feed:
 		all.merge(t)
 	}
 	return all.report(m, ago, now), nil
+}
+
+// facts are the fields of a stored case a bulletin reads. Decoding only
+// these, rather than the whole case (parties, cause, places, reschedules,
+// notes), is most of what makes a bulletin over a large ledger fast. The
+// JSON names are cases.Case's; the fixture tests, which go through the
+// store, fail if they drift apart.
+type facts struct {
+	Number     string      `json:"number"`
+	Kind       cases.Kind  `json:"kind"`
+	Defendants []string    `json:"defendants"`
+	FiledOn    time.Time   `json:"filed_on"`
+	Stage      cases.Stage `json:"stage"`
+	Hearings   []struct {
+		At           time.Time `json:"at"`
+		HeadAppeared *bool     `json:"head_appeared"`
+		Cancelled    bool      `json:"cancelled"`
+	} `json:"hearings"`
+	Closure *cases.Closure `json:"closure"`
+}
+
+// decodeFacts reads the facts of a stored case into a Case holding only
+// them.
+func decodeFacts(raw []byte) (*cases.Case, error) {
+	var f facts
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("decode case: %w", err)
+	}
+	c := &cases.Case{Number: f.Number, Kind: f.Kind, Defendants: f.Defendants, FiledOn: f.FiledOn, Stage: f.Stage,
+		Closure: f.Closure, Hearings: make([]cases.Hearing, len(f.Hearings))}
+	for i, h := range f.Hearings {
+		c.Hearings[i] = cases.Hearing{At: h.At, HeadAppeared: h.HeadAppeared, Cancelled: h.Cancelled}
+	}
+	return c, nil
 }
 
 // candidates returns, once each, the numbers of the cases that the closing,

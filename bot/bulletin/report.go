@@ -75,7 +75,8 @@ type Figures struct {
 	CorrectionRate           *Rate `json:"correction_rate"`
 	// HeadUnrecorded counts heard cases whose head's appearance was not
 	// recorded at any of their hearings in the period (counted as absent).
-	HeadUnrecorded int `json:"head_unrecorded"`
+	// The notice names it; the contract's JSON has no such key.
+	HeadUnrecorded int `json:"-"`
 }
 
 // YearOnYear is the same month a year before, and the change since.
@@ -92,11 +93,13 @@ type YearOnYear struct {
 // LostCase is one lost case of the month for one of its agencies: a case
 // lost by two co-defendants is listed twice, once under each.
 type LostCase struct {
-	Number   string `json:"number"`
-	Agency   string `json:"agency"`
-	Outcome  string `json:"outcome"`
-	Reason   string `json:"reason"`
-	ClosedOn string `json:"closed_on"` // 2025-10-15, in the configured zone
+	Number  string `json:"number"`
+	Agency  string `json:"agency"`
+	Outcome string `json:"outcome"`
+	Reason  string `json:"reason"`
+	// ClosedOn is the closing date in the configured zone, 2025-10-15, for
+	// the notice; the contract's JSON has no such key.
+	ClosedOn string `json:"-"`
 }
 
 // Rate is a fraction. It marshals as a plain JSON number.

@@ -6,7 +6,8 @@ import "time"
 
 // BulletinSendNS is the send-log namespace of bulletin pushes (see
 // SendDone): ids are "<month>|<recipient>" for a recipient that got the
-// whole bulletin and "<month>|<recipient>|<part>" for each message of it.
+// whole bulletin and "<month>|<recipient>|<n>" for its n-th message, the
+// recipient written "chat:<chatid>" or "user:<userid>".
 const BulletinSendNS = "bulletin"
 
 // BulletinEdition holds the edition of a month's bulletin as first pushed
