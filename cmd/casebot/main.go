@@ -30,6 +30,9 @@ var commands = map[string]command{
 	"import": {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
 	"export": {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
 	"demo":   {"演示：内置 Redis 与虚构台账，服务 /healthz", runDemo},
+
+	"explain":   {"为已结案件生成以案说法草稿（Markdown）：casebot explain 案号 [--offline] [--new]", runExplain},
+	"anonymize": {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四]", runAnonymize},
 }
 
 func main() {
