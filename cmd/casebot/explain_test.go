@@ -51,7 +51,9 @@ func explainStore(t *testing.T) *store.Store {
 func explainModel(t *testing.T) *llmtest.Server {
 	srv := llmtest.New(t, "glm-4")
 	srv.Forbid("欧阳娜娜", "13800138000")
-	srv.Answer = func(llmtest.Request) string { return "## 标题\n\n欧阳某诉某县自然资源局行政处罚案\n\n## 相关法条\n\n《中华人民共和国行政诉讼法》第七十四条" }
+	srv.Answer = func(llmtest.Request) string {
+		return "## 标题\n\n欧阳某诉某县自然资源局行政处罚案\n\n## 相关法条\n\n《中华人民共和国行政诉讼法》第七十四条"
+	}
 	cfg := srv.Config()
 	t.Setenv("CASEBOT_LLM_BASE_URL", cfg.BaseURL)
 	t.Setenv("CASEBOT_LLM_API_KEY", cfg.APIKey)
