@@ -279,7 +279,7 @@ func TestModelDraftDelivered(t *testing.T) {
 		t.Errorf("parts joined in order differ from the draft (-want,+got):\n%s", diff)
 	}
 	first := outs[0].Text
-	for _, want := range []string{"# 以案说法草稿（第 1 版）", "须经人工审核后方可发布", "大模型 deepseek-chat 生成（提示词 system@1+user@1）", "生成时间：2025-10-08 15:00 · 申请人：pufa1"} {
+	for _, want := range []string{"# 以案说法草稿（第 1 版）", "须经人工审核后方可发布", "大模型 deepseek-chat 生成（提示词 system@1+user@1）", "生成时间：2025-10-08 15:00 · 请求人：pufa1"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the first part lacks %q:\n%s", want, first)
 		}
