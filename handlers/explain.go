@@ -195,3 +195,12 @@ func retryAt(t, now time.Time, loc *time.Location) string {
 	}
 	return fmt.Sprintf("%d月%d日 %s", int(t.Month()), t.Day(), t.Format("15:04"))
 }
+
+// explainHelp is the help paragraph on 以案说法 for p, empty for roles that
+// may not ask; the help answer appends it.
+func explainHelp(p *people.Person) string {
+	if p == nil || (p.Role != people.Pufa && p.Role != people.Staff && p.Role != people.Admin) {
+		return ""
+	}
+	return "**以案说法草稿**（仅限已结案件）\n> 以案说法 (2025)黔0115行初123号\n> 重新生成\n> 换个角度：从负责人出庭应诉的角度写\n草稿中的当事人信息已脱敏，须经人工审核后方可发布。"
+}

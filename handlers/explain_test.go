@@ -269,3 +269,13 @@ func TestExplainNotWired(t *testing.T) {
 		t.Errorf("%d jobs queued", n)
 	}
 }
+
+func TestExplainInHelp(t *testing.T) {
+	e := newExplainEnv(t, 10)
+	for user, want := range map[string]bool{"pufa1": true, "staff1": true, "admin1": true, "head1": false, "handler1": false} {
+		got := one(t, e.say(user, "帮助"))
+		if strings.Contains(got, "以案说法 (2025)黔0115行初123号") != want {
+			t.Errorf("%s: help mentions 以案说法 = %v, want %v:\n%s", user, !want, want, got)
+		}
+	}
+}
