@@ -200,7 +200,7 @@ func (e *env) draft(v int) *Draft {
 
 // modelDraft is a well-formed answer, long enough to need three messages.
 var modelDraft = func() string {
-	para := strings.Repeat("行政机关作出不利于当事人的行政处罚决定前，应当依法告知拟作出决定的事实、理由和依据，并告知当事人依法享有陈述、申辩的权利。", 6)
+	para := strings.Repeat("行政机关作出不利于当事人的行政处罚决定前，应当依法告知拟作出决定的事实、理由和依据，并告知当事人依法享有陈述、申辩的权利。", 5)
 	var b strings.Builder
 	for _, h := range []string{"标题", "案情简介", "争议焦点", "裁判结果", "法官说法", "典型意义与执法警示"} {
 		b.WriteString("## " + h + "\n\n" + para + "\n\n")
@@ -430,12 +430,14 @@ func TestLeakingAnswerIsRefused(t *testing.T) {
 	}
 }
 
-func TestCitationNotSuppliedIsFlagged(t *testing.T) {
+func TestCitationAndLengthAreFlagged(t *testing.T) {
 	e := newEnv(t, true, nil)
 	e.srv.Script(llmtest.Reply{Content: "## 相关法条\n\n《中华人民共和国行政诉讼法》第七十条\n《中华人民共和国行政处罚法》第四十四条"})
 	outs := e.request("pufa1", "")
 	d := e.draft(1)
-	if diff := cmp.Diff([]string{"草稿引用了未提供给模型的法条 《中华人民共和国行政处罚法》第四十四条"}, d.Warnings); diff != "" {
+	// The answer is also far too short.
+	want := []string{"草稿引用了未提供给模型的法条 《中华人民共和国行政处罚法》第四十四条", "篇幅约 41 字，不在要求的 1000 至 2000 字之间"}
+	if diff := cmp.Diff(want, d.Warnings); diff != "" {
 		t.Errorf("warnings (-want,+got):\n%s", diff)
 	}
 	if !strings.Contains(outs[0].Text, "请核实：草稿引用了未提供给模型的法条") {
