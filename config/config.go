@@ -94,6 +94,11 @@ type LLM struct {
 	Retries int `mapstructure:"retries"`
 	// MaxTokens caps the length of one answer, in tokens. If unset, 4096.
 	MaxTokens int `mapstructure:"max_tokens"`
+	// PromptsDir, when set, is a directory holding system.tmpl and
+	// user.tmpl that replace the embedded templates, so a bureau can change
+	// the wording without a new build. A template that does not parse there
+	// stops the service at start, as an embedded one would.
+	PromptsDir string `mapstructure:"prompts_dir"`
 }
 
 // Admin protects /admin/... with a bearer token.

@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"casebot/bot"
+	"casebot/bot/explain"
 	"casebot/bot/store"
 	"casebot/config"
 	"casebot/reminders"
@@ -17,6 +18,9 @@ type Deps struct {
 	// Reminders sends hearing reminders and handles their buttons; the
 	// lead builds it with reminders.New and also Starts it in serve/demo.
 	Reminders *reminders.Service
+	// Explain queues 以案说法 drafts; its worker delivers them. Build it with
+	// explain.New and Start it in serve/demo; nil leaves the feature off.
+	Explain *explain.Service
 }
 
 // Register adds every chat route to b, most specific first: commands with a
@@ -31,5 +35,6 @@ func Register(b *bot.Bot, d Deps) {
 	registerUpdates(b, s)
 	registerRemind(b, d)
 	registerBulletin(b, s)
+	registerExplain(b, s, d.Explain)
 	registerQuery(b, s) // the Fallback: keep it last
 }

@@ -210,6 +210,9 @@ func helpText(p *people.Person, fullNames bool) string {
 		b.WriteString("> 修改人员 账号 单位 某县公安局（可改 姓名、角色、单位、职务）\n")
 		b.WriteString("> 删除人员 账号；查看人员 账号；人员列表 [单位或角色]")
 	}
+	if h := explainHelp(p); h != "" {
+		b.WriteString("\n\n" + h)
+	}
 	b.WriteString("\n\n" + scopeLine(p, fullNames))
 	return b.String()
 }

@@ -68,7 +68,7 @@ func (d *Draft) Render(loc *time.Location) string {
 	} else {
 		fmt.Fprintf(&b, "> 撰写：大模型 %s 生成（提示词 %s），事实与法条须逐一核对\n", d.Model, d.PromptVersion)
 	}
-	fmt.Fprintf(&b, "> 生成时间：%s · 申请人：%s\n", d.CreatedAt.In(loc).Format("2006-01-02 15:04"), d.Requester)
+	fmt.Fprintf(&b, "> 生成时间：%s · 请求人：%s\n", d.CreatedAt.In(loc).Format("2006-01-02 15:04"), d.Requester)
 	if d.Hint != "" {
 		fmt.Fprintf(&b, "> 写作角度：%s\n", d.Hint)
 	}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unicode"
 
 	"casebot/bot"
 	"casebot/bot/cases"
@@ -124,6 +125,9 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 		for _, f := range foreignCitations(clean, in.Statutes) {
 			d.Warnings = append(d.Warnings, "草稿引用了未提供给模型的法条 "+f)
 		}
+		if n := charCount(clean); n < MinChars || n > MaxChars {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("篇幅约 %d 字，不在要求的 %d 至 %d 字之间", n, MinChars, MaxChars))
+		}
 	}
 	if err := g.Drafts.Add(ctx, d); err != nil {
 		return nil, err
@@ -217,6 +221,18 @@ func headAppearance(c *cases.Case) (string, bool) {
 		s += "（属于法释〔2020〕3号第四条规定的应当通知负责人出庭的案件）"
 	}
 	return s, absent && !appeared
+}
+
+// charCount counts the characters of a draft as an editor would: letters,
+// digits and punctuation, without spaces and markdown marks.
+func charCount(md string) int {
+	n := 0
+	for _, r := range md {
+		if !unicode.IsSpace(r) && !strings.ContainsRune("#*>`|_~", r) {
+			n++
+		}
+	}
+	return n
 }
 
 func month(t time.Time, loc *time.Location) string {

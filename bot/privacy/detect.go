@@ -69,7 +69,7 @@ var (
 	id15Re        = regexp.MustCompile(`[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}`)
 	// Mobile numbers in any spacing: 13800138000, 138 0013 8000,
 	// 138-0013-8000, +86 138…; the country code is taken along.
-	mobileRe = regexp.MustCompile(`(?:(?:\+|00)?86[ -]{0,2})?1[3-9]\d(?:[ -]{0,2}\d){8}`)
+	mobileRe = regexp.MustCompile(`(?:[(（]?(?:\+|00)?86[)）]?[ -]{0,2})?1[3-9]\d(?:[ -]{0,2}\d){8}`)
 	// Landlines with an area code: 0851-88886666, (0851) 8888 6666,
 	// 010-6655 4433 转 123.
 	landlineRe = regexp.MustCompile(`(?:[(（]0\d{2,3}[)）]|0\d{2,3})[ -]{0,2}[1-9]\d{2,3}[ -]{0,2}\d{4}(?:[ -]{0,2}(?:转|-|ext\.?)[ -]?\d{1,5})?`)
@@ -80,11 +80,11 @@ var (
 	plateRe = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Za-hj-np-z][ ·•・.-]?(?:[A-HJ-NP-Za-hj-np-z0-9]{5,6}|[A-HJ-NP-Za-hj-np-z0-9]{4}[挂学警港澳])`)
 	// Property certificates: the serial after 不动产权, 房权证…字, 国用(年),
 	// 土地证…字 is the identifier; the issuing authority before it is kept.
-	certRe = regexp.MustCompile(`(?:不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|土地证\p{Han}{0,6}?字?)\s*(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
+	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|土地证\p{Han}{0,6}?字?)\s*(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
 	// Values after a label: 电话：…, 账号：…, 房产证号：…; these catch the
 	// shorter numbers (a local landline, an 8-digit account) that have no
 	// shape of their own.
-	labelledRe = regexp.MustCompile(`(联系电话|电话号码|手机号码|手机号|联系方式|电话|手机|座机|[Tt][Ee][Ll]|银行账号|银行卡号|银行账户|开户账号|账号|账户|卡号|不动产权证书号|不动产权证号|不动产权证书编号|不动产证号|房产证号|房屋所有权证号|土地证号|土地使用证号|土地使用权证号|权属证书编号|产权证号|身份证号码|身份证号|公民身份号码|身份号码)(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`)
+	labelledRe = regexp.MustCompile(`(联系电话|电话号码|手机号码|手机号|联系方式|电话|手机|座机|[Tt][Ee][Ll]|银行账号|银行卡号|银行账户|开户账号|账号|账户|卡号|不动产权证书号|不动产权证号|不动产权证书编号|不动产证号|房产证号|房屋所有权证号|土地证号|土地使用证号|土地使用权证号|林权证号|权属证书编号|产权证号|身份证号码|身份证号|公民身份号码|身份号码)(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`)
 )
 
 func labelKind(label string) Kind {
@@ -484,7 +484,7 @@ func dottedNameSpans(rs []rune) [][2]int {
 		}
 		start := i
 		for n := 0; n < 8 && start > 0 && isHan(rs[start-1]); n++ {
-			if endsWithMarker(rs[:start]) || strings.ContainsRune("与和及对向被由是系的将把给让请即", rs[start-1]) {
+			if endsWithMarker(rs[:start]) || strings.ContainsRune(functionWords, rs[start-1]) {
 				break
 			}
 			start--
@@ -504,8 +504,41 @@ func dottedNameSpans(rs []rune) [][2]int {
 	return out
 }
 
+// functionWords come before a name but are never the end of one.
+const functionWords = "与和及对向被由是系的将把给让请即"
+
 func endsWithMarker(rs []rune) bool {
 	return hasSuffixAny(string(rs[max(0, len(rs)-8):]), nameMarkers)
+}
+
+// roleAfterRe finds a name followed by its role in brackets: 张三（原告）.
+var roleAfterRe = regexp.MustCompile(`(\p{Han}{2,6})[（(](?:原告|被告|申请人|被申请人|第三人|上诉人|被上诉人|原审原告|原审第三人|证人|委托代理人)[）)]`)
+
+// latinRe reads a foreign name in Latin letters, each part capitalized:
+// John Smith, Mary-Jane O'Brien. Acronyms (ABC) are not names.
+var latinRe = regexp.MustCompile(`^[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*(?:[ .·][A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*){0,3}`)
+
+// latinOrgs follow a Latin word that names an organisation, not a person.
+var latinOrgs = []string{"公司", "有限", "集团", "银行", "律师事务所", "事务所", "中心", "协会", " Co", " Ltd", " Inc", " Group", " Bank"}
+
+// latinNameAt returns the length in runes of a Latin-letter name at rs[i],
+// or 0.
+func latinNameAt(rs []rune, i int) int {
+	if i >= len(rs) || rs[i] >= utf8.RuneSelf {
+		return 0
+	}
+	rest := string(rs[i:min(len(rs), i+60)])
+	m := latinRe.FindString(rest)
+	if m == "" {
+		return 0
+	}
+	if _, org := hasPrefixAny(strings.TrimLeft(rest[len(m):], " "), latinOrgs); org {
+		return 0
+	}
+	if next := rest[len(m):]; next != "" && next[0] < utf8.RuneSelf && (unicode.IsLetter(rune(next[0])) || unicode.IsDigit(rune(next[0]))) {
+		return 0
+	}
+	return len(m) // ASCII: bytes are runes
 }
 
 // genderedRe finds “<name>，男，” and “<name>（女，…”: the way judgments
@@ -546,6 +579,11 @@ func detectNames(s string) []string {
 		for j < len(rs) && (rs[j] == '：' || rs[j] == ':' || rs[j] == ' ') {
 			j++
 		}
+		// A foreign name in Latin letters: 委托代理人John Smith.
+		if n := latinNameAt(rs, j); n > 0 {
+			add(string(rs[j : j+n]))
+			continue
+		}
 		// A list of names after one marker: 原告张三、李四和王五.
 		for {
 			n := nameAt(rs, j)
@@ -559,6 +597,22 @@ func detectNames(s string) []string {
 				continue
 			}
 			break
+		}
+	}
+	for _, m := range roleAfterRe.FindAllStringSubmatchIndex(s, -1) {
+		cand := []rune(s[m[2]:m[3]])
+		// Start after the last function word: 本案由张三（原告）.
+		from := 0
+		for k, r := range cand {
+			if strings.ContainsRune(functionWords, r) {
+				from = k + 1
+			}
+		}
+		for k := from; k+1 < len(cand); k++ {
+			if n := nameAt(cand[k:], 0); n == len(cand)-k {
+				add(string(cand[k:]))
+				break
+			}
 		}
 	}
 	for _, m := range genderedRe.FindAllStringSubmatchIndex(s, -1) {
