@@ -396,3 +396,22 @@ func TestExportImportUnchanged(t *testing.T) {
 		t.Errorf("store changed (-before,+after):\n%s", diff)
 	}
 }
+
+// TestMissingColumnKeepsBlankCellClears: a file without a column leaves
+// what is stored; a blank cell in a column the file has clears it.
+func TestMissingColumnKeepsBlankCellClears(t *testing.T) {
+	st := newStore(t)
+	mustImport(t, st, "a.csv", csvFile(t, header(), row(map[field]string{fNumber: "(2025)黔0115行初61号",
+		fDefendants: "某县公安局", fCause: "行政处罚", fNote: "旧备注", fHandler: "周洁"})), Options{})
+	// No 案由 column; 备注 present but blank.
+	res := mustImport(t, st, "b.csv", csvFile(t,
+		[]string{"案号", "被告", "备注", "承办人"},
+		[]string{"(2025)黔0115行初61号", "某县公安局", "", "周洁"}), Options{})
+	if res.Updated != 1 {
+		t.Fatalf("updated %d, want 1", res.Updated)
+	}
+	c, _ := st.Get(t.Context(), "(2025)黔0115行初61号")
+	if c.Cause != "行政处罚" || c.Note != "" || c.Handler != "周洁" {
+		t.Errorf("cause %q (want kept), note %q (want cleared), handler %q", c.Cause, c.Note, c.Handler)
+	}
+}

@@ -391,3 +391,46 @@ func TestUnreadableFiles(t *testing.T) {
 		t.Errorf("a file without a 案号 column: %v", l.Errors)
 	}
 }
+
+// TestMergedCells: ledgers merge the case columns over the rows of one
+// case's hearings; Excel stores the value in the first cell only.
+func TestMergedCells(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"案号", "被告", "案由", "开庭时间"},
+		{"(2025)黔0115行初51号", "某县公安局", "行政处罚", "2025-11-20 09:30"},
+		{nil, nil, nil, "2025-11-27 09:30"},
+		{"(2025)黔0115行初52号", "某县教育局", "政府信息公开", "2025-11-21 09:30"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, rng := range [][2]string{{"A2", "A3"}, {"B2", "B3"}, {"C2", "C3"}} {
+		if err := f.MergeCell("Sheet1", rng[0], rng[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b strings.Builder
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	data := []byte(b.String())
+	if !hasMergedCells(data) {
+		t.Fatal("hasMergedCells missed the merged cells")
+	}
+	l := mustClean(t, "merged.xlsx", data)
+	if len(l.Entries) != 2 {
+		t.Fatalf("%d cases, want 2", len(l.Entries))
+	}
+	c := l.Entries[0].Case
+	if c.Cause != "行政处罚" || len(c.Hearings) != 2 || !c.Hearings[1].At.Equal(at("2025-11-27 09:30")) {
+		t.Errorf("case %s: cause %q, hearings %+v", c.Number, c.Cause, c.Hearings)
+	}
+	if hasMergedCells(xlsxFile(t, []any{"案号"}, []any{"(2025)黔0115行初53号"})) {
+		t.Error("hasMergedCells: a workbook without merges has none")
+	}
+}

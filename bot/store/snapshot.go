@@ -67,7 +67,6 @@ func (s *Store) Undo(ctx context.Context) (*Snapshot, error) {
 	for _, n := range snap.Created {
 		ks = append(ks, s.k.Case(n))
 	}
-	ks = append(ks, s.k.ImportUndo())
 	now := s.Now()
 	err = s.watch(ctx, func(tx *redis.Tx) error {
 		head, err := tx.LIndex(ctx, s.k.ImportUndo(), 0).Result()
@@ -77,7 +76,7 @@ func (s *Store) Undo(ctx context.Context) (*Snapshot, error) {
 		if head != snap.ID {
 			return fmt.Errorf("另一个导入或撤销正在进行，请稍后再试")
 		}
-		current, err := s.getManyTx(ctx, tx, ks[:len(ks)-1])
+		current, err := s.getManyTx(ctx, tx, ks)
 		if err != nil {
 			return err
 		}
@@ -98,7 +97,7 @@ func (s *Store) Undo(ctx context.Context) (*Snapshot, error) {
 			return nil
 		})
 		return err
-	}, ks...)
+	}, s.watchKeys(ks, s.k.ImportUndo())...)
 	if err != nil {
 		return nil, err
 	}

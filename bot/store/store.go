@@ -200,7 +200,23 @@ func (s *Store) PutManyFunc(ctx context.Context, numbers []string, build func(ol
 			return nil
 		})
 		return err
-	}, ks...)
+	}, s.watchKeys(ks)...)
+}
+
+// maxWatchKeys is the largest batch whose case keys are WATCHed one by one.
+// Redis (7.0 and before) checks each new WATCH against every key the
+// connection already watches, so watching n keys costs O(n²): 10,000 keys
+// took half a second of server time. Larger batches WATCH the ledger
+// version instead, which every case write increments.
+const maxWatchKeys = 256
+
+// watchKeys returns the keys to WATCH for a transaction over case keys ks
+// (plus any extra keys, always watched).
+func (s *Store) watchKeys(ks []string, extra ...string) []string {
+	if len(ks) > maxWatchKeys {
+		return append([]string{s.k.LedgerVersion()}, extra...)
+	}
+	return append(append([]string(nil), ks...), extra...)
 }
 
 // Update applies fn to the stored case and writes the result atomically;
@@ -368,6 +384,7 @@ func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases
 		}
 	}
 	s.queueHearingChanges(ctx, p, old, c, now)
+	p.Incr(ctx, s.k.LedgerVersion())
 	return nil
 }
 
@@ -395,6 +412,7 @@ func (s *Store) queueDelete(ctx context.Context, p redis.Pipeliner, old *cases.C
 		gone.Hearings[i].Cancelled = true
 	}
 	s.queueHearingChanges(ctx, p, old, gone, now)
+	p.Incr(ctx, s.k.LedgerVersion())
 }
 
 // HearingChange is one entry of the hearing-change stream.
