@@ -31,6 +31,7 @@ var commands = map[string]command{
 	"export":        {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
 	"demo":          {"演示：内置 Redis 与虚构台账，服务 /healthz", runDemo},
 	"people import": {"导入人员名单：casebot people import FILE.xlsx|FILE.csv [--dry-run] [--json]", runPeopleImport},
+	"people sync":   {"按企业微信通讯录同步人员名单（部门映射见 people.departments）：casebot people sync [--dry-run] [--json]", runPeopleSync},
 	"audit":         {"查看审计记录：casebot audit [--since T] [--user U] [--limit N] [--json]", runAudit},
 }
 
