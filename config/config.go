@@ -144,7 +144,7 @@ func Default() Config {
 		Reminder: defaultReminders(),
 		Bulletin: DefaultBulletin(),
 		Query:    Query{PageSize: 8},
-		People:   People{Contact: "司法局应诉专班的管理员"},
+		People:   People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
 		Audit:    Audit{MaxLen: 200000},
 	}
 }
@@ -199,6 +199,7 @@ func (c *Config) Validate(mode Mode) error {
 		c.Query.validate,
 		c.Scope.validate,
 		c.Audit.validate,
+		c.People.validate,
 	} {
 		if err := check(); err != nil {
 			return err

@@ -19,8 +19,13 @@ import (
 // query handler.
 func registerUpdates(b *bot.Bot, s *service) {
 	b.Text(func(text string) bool {
-		// Only whether it is an update matters here, not its dates.
-		_, ok, _ := intent.ParseUpdate(text, s.options(time.Now()))
+		// Only whether it is an update matters here, not its dates; the
+		// bot's clock is used all the same, so tests never see wall time.
+		now := time.Now()
+		if b.Now != nil {
+			now = b.Now()
+		}
+		_, ok, _ := intent.ParseUpdate(text, s.options(now))
 		return ok
 	}, s.handleUpdate)
 	b.Await(awaitConfirm, s.confirm(b))

@@ -128,6 +128,19 @@ func TestParse(t *testing.T) {
 		{"下下周开庭", Intent{Kind: Hearings, Period: per("下下周（12月8日—12月14日）", "2025-12-08", "2025-12-15")}},
 		{"十二月份结案", Intent{Kind: Count, Metric: Closed, Period: per("2024年12月", "2024-12-01", "2025-01-01")}},
 		{"结案情况 行初123", Intent{Kind: Lookup, Numbers: []string{"(2025)黔0115行初123号"}, Short: "行初123"}},
+		{"查寻张三", Intent{Kind: Party, Name: "张三", Alt: "查张三"}},
+		{"下周开亭", Intent{Kind: Hearings, Period: per("下周（12月1日—12月7日）", "2025-12-01", "2025-12-08")}},
+		{"本月拜诉", Intent{Kind: Count, Metric: Lost, Period: per("2025年11月", "2025-11-01", "2025-12-01")}},
+		{"今天有几个庭", Intent{Kind: Hearings, Period: per("今天，11月26日（周三）", "2025-11-26", "2025-11-27")}},
+		{"今年结了几件", Intent{Kind: Count, Metric: Closed, Period: per("2025年", "2025-01-01", "2026-01-01")}},
+		{"市监局本月败诉", Intent{Kind: Count, Agency: "市监局", Metric: Lost, Period: per("2025年11月", "2025-11-01", "2025-12-01")}},
+		{"人社局的案子", Intent{Kind: Agency, Name: "人社局"}},
+		{"周三的开庭", Intent{Kind: Hearings, Period: per("今天，11月26日（周三）", "2025-11-26", "2025-11-27")}},
+		{"帮我看看王小明的案子进度", Intent{Kind: Party, Name: "王小明"}},
+		{"12月份开庭", Intent{Kind: Hearings, Period: per("2025年12月", "2025-12-01", "2026-01-01")}},
+		{"原告是李四的案件", Intent{Kind: Party, Name: "李四"}},
+		{"这个月立案多少件", Intent{Kind: Count, Metric: Filed, Period: per("2025年11月", "2025-11-01", "2025-12-01")}},
+		{"(2025)黔0115行初123号的承办人是谁", Intent{Kind: Lookup, Numbers: []string{"(2025)黔0115行初123号"}}},
 	}
 	if len(tests) < 60 {
 		t.Fatalf("the table holds %d messages; keep at least 60", len(tests))

@@ -33,6 +33,7 @@ var commands = map[string]command{
 	"serve":         {"正式服务：企业微信回调、消息处理、提醒与管理接口", runServe},
 	"loadtest":      {"压测：启动 casebot serve（真实 Redis + 模拟企业微信），报告回调应答与端到端延迟、内存占用", runLoadtest},
 	"people import": {"导入人员名单：casebot people import FILE.xlsx|FILE.csv [--dry-run] [--json]", runPeopleImport},
+	"people sync":   {"按企业微信通讯录同步人员名单（部门映射见 people.departments）：casebot people sync [--dry-run] [--json]", runPeopleSync},
 	"audit":         {"查看审计记录：casebot audit [--since T] [--user U] [--limit N] [--json]", runAudit},
 	"remind":        {"预览某一时刻到期的开庭提醒：casebot remind --dry-run [--now RFC3339] [--json]", runRemind},
 
