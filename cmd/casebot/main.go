@@ -36,10 +36,9 @@ var commands = map[string]command{
 	"people sync":   {"按企业微信通讯录同步人员名单（部门映射见 people.departments）：casebot people sync [--dry-run] [--json]", runPeopleSync},
 	"audit":         {"查看审计记录：casebot audit [--since T] [--user U] [--limit N] [--json]", runAudit},
 	"remind":        {"预览某一时刻到期的开庭提醒：casebot remind --dry-run [--now RFC3339] [--json]", runRemind},
-
-	"bulletin":  {"月度败诉通报：casebot bulletin --month YYYY-MM [--json] [--send] [--chart FILE]", runBulletin},
-	"explain":   {"为已结案件生成以案说法草稿（Markdown）：casebot explain 案号 [--offline] [--new]", runExplain},
-	"anonymize": {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四]", runAnonymize},
+	"bulletin":      {"月度败诉通报：casebot bulletin --month YYYY-MM [--json] [--send] [--chart FILE]", runBulletin},
+	"explain":       {"为已结案件生成以案说法草稿（Markdown）：casebot explain 案号 [--offline] [--new]", runExplain},
+	"anonymize":     {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四]", runAnonymize},
 }
 
 func main() {
