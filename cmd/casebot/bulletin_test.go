@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -75,13 +76,6 @@ func newBulletinCLI(t *testing.T) *store.Store {
 	return st
 }
 
-func runCLI(t *testing.T, args ...string) (status int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	status = run(args, strings.NewReader(""), &out, &errb)
-	return status, out.String(), errb.String()
-}
-
 func keysOf(v any) []string {
 	var ks []string
 	for k := range v.(map[string]any) {
@@ -89,11 +83,6 @@ func keysOf(v any) []string {
 	}
 	sort.Strings(ks)
 	return ks
-}
-
-func sorted(ss ...string) []string {
-	sort.Strings(ss)
-	return ss
 }
 
 // The contract's keys (shared/ARCHITECTURE.md, "Bulletin JSON"); yoy is
@@ -114,7 +103,7 @@ func TestBulletinJSONMatchesContract(t *testing.T) {
 	}
 	check := func(what string, got any, want []string) {
 		t.Helper()
-		if diff := cmp.Diff(sorted(want...), keysOf(got)); diff != "" {
+		if diff := cmp.Diff(slices.Sorted(slices.Values(want)), keysOf(got)); diff != "" {
 			t.Errorf("keys of %s (-want,+got):\n%s", what, diff)
 		}
 	}

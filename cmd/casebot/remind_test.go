@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -60,13 +59,6 @@ func remindStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	return st
-}
-
-func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(args, strings.NewReader(""), &out, &errOut)
-	return code, out.String(), errOut.String()
 }
 
 func TestRemindDryRunJSON(t *testing.T) {
