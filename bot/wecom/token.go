@@ -95,18 +95,49 @@ type TokenSource struct {
 	key   string
 	fetch func(ctx context.Context) (string, time.Duration, error)
 	mu    sync.Mutex // one fetch at a time in this process
+
+	// memo keeps the token read from the cache for memoTTL, sparing a
+	// Redis round trip per push. A token WeCom rejects is invalidated
+	// (and the call retried) whatever its age, so a stale memo costs at
+	// most one retry.
+	memoMu sync.Mutex
+	memo   string
+	memoAt time.Time
+}
+
+// memoTTL is how long a token read from Redis is reused in process.
+const memoTTL = 30 * time.Second
+
+func (t *TokenSource) remembered() string {
+	t.memoMu.Lock()
+	defer t.memoMu.Unlock()
+	if t.memo != "" && time.Since(t.memoAt) < memoTTL {
+		return t.memo
+	}
+	return ""
+}
+
+func (t *TokenSource) remember(tok string) {
+	t.memoMu.Lock()
+	t.memo, t.memoAt = tok, time.Now()
+	t.memoMu.Unlock()
 }
 
 var _ credential.AccessTokenContextHandle = (*TokenSource)(nil)
 
 // Token returns a cached token, or fetches one.
 func (t *TokenSource) Token(ctx context.Context) (string, error) {
+	if tok := t.remembered(); tok != "" {
+		return tok, nil
+	}
 	if tok := t.cached(ctx); tok != "" {
+		t.remember(tok)
 		return tok, nil
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if tok := t.cached(ctx); tok != "" {
+		t.remember(tok)
 		return tok, nil
 	}
 	tok, ttl, err := t.fetch(ctx)
@@ -115,6 +146,7 @@ func (t *TokenSource) Token(ctx context.Context) (string, error) {
 	}
 	// A token that cannot be cached is still good for this call.
 	cache.SetContext(ctx, t.cache, t.key, tok, ttl)
+	t.remember(tok)
 	return tok, nil
 }
 
@@ -126,6 +158,11 @@ func (t *TokenSource) cached(ctx context.Context) string {
 // Invalidate drops the cached token if it is still bad, so the next Token
 // fetches a new one; a token another replica already replaced is kept.
 func (t *TokenSource) Invalidate(ctx context.Context, bad string) {
+	t.memoMu.Lock()
+	if t.memo == bad {
+		t.memo = ""
+	}
+	t.memoMu.Unlock()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.cached(ctx) == bad {

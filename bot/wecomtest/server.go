@@ -12,6 +12,7 @@
 package wecomtest
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -237,6 +238,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, hasFault := s.takeFault(api)
 	s.mu.Unlock()
 	if hasFault && f.Delay > 0 {
+		// Read the body first: only then does net/http watch the connection
+		// and cancel r.Context() when the client goes away (a caller that
+		// timed out, or a process killed mid-request).
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		t := time.NewTimer(f.Delay)
 		select {
 		case <-t.C:

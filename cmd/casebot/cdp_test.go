@@ -150,48 +150,70 @@ type cdpReply struct {
 // eval evaluates a JavaScript expression in the page (awaiting a promise)
 // and decodes its value into out.
 func (p *cdpPage) eval(ctx context.Context, expr string, out any) error {
+	raw, err := p.call(ctx, "Runtime.evaluate", map[string]any{
+		"expression": expr, "returnByValue": true, "awaitPromise": true})
+	if err != nil {
+		return err
+	}
+	var res struct {
+		Result struct {
+			Value json.RawMessage `json:"value"`
+		} `json:"result"`
+		ExceptionDetails *struct {
+			Text      string `json:"text"`
+			Exception struct {
+				Description string `json:"description"`
+			} `json:"exception"`
+		} `json:"exceptionDetails"`
+	}
+	if err := json.Unmarshal(raw, &res); err != nil {
+		return err
+	}
+	if e := res.ExceptionDetails; e != nil {
+		return fmt.Errorf("javascript: %s %s", e.Text, e.Exception.Description)
+	}
+	if out == nil || len(res.Result.Value) == 0 {
+		return nil
+	}
+	return json.Unmarshal(res.Result.Value, out)
+}
+
+// screenshot returns a PNG of the page.
+func (p *cdpPage) screenshot(ctx context.Context) ([]byte, error) {
+	raw, err := p.call(ctx, "Page.captureScreenshot", map[string]any{"format": "png"})
+	if err != nil {
+		return nil, err
+	}
+	var res struct {
+		Data []byte `json:"data"` // base64 in JSON
+	}
+	err = json.Unmarshal(raw, &res)
+	return res.Data, err
+}
+
+// call sends one DevTools command and returns its result.
+func (p *cdpPage) call(ctx context.Context, method string, params map[string]any) (json.RawMessage, error) {
 	p.id++
 	id := p.id
-	req := map[string]any{"id": id, "method": "Runtime.evaluate", "params": map[string]any{
-		"expression": expr, "returnByValue": true, "awaitPromise": true}}
+	req := map[string]any{"id": id, "method": method, "params": params}
 	if dl, ok := ctx.Deadline(); ok {
 		p.ws.SetDeadline(dl)
 	}
 	if err := websocket.JSON.Send(p.ws, req); err != nil {
-		return err
+		return nil, err
 	}
 	for {
 		var r cdpReply
 		if err := websocket.JSON.Receive(p.ws, &r); err != nil {
-			return err
+			return nil, err
 		}
 		if r.ID != id {
 			continue // an event, or a late answer
 		}
 		if r.Error != nil {
-			return errors.New(r.Error.Message)
+			return nil, errors.New(r.Error.Message)
 		}
-		var res struct {
-			Result struct {
-				Value json.RawMessage `json:"value"`
-			} `json:"result"`
-			ExceptionDetails *struct {
-				Text      string `json:"text"`
-				Exception struct {
-					Description string `json:"description"`
-				} `json:"exception"`
-			} `json:"exceptionDetails"`
-		}
-		if err := json.Unmarshal(r.Result, &res); err != nil {
-			return err
-		}
-		if e := res.ExceptionDetails; e != nil {
-			return fmt.Errorf("javascript: %s %s", e.Text, e.Exception.Description)
-		}
-		if out == nil || len(res.Result.Value) == 0 {
-			return nil
-		}
-		return json.Unmarshal(res.Result.Value, out)
+		return r.Result, nil
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +76,16 @@ func TestDemoSandboxInBrowser(t *testing.T) {
 		cond[i] = `document.getElementById('messages').innerText.includes(` + js(w) + `)`
 	}
 	p.waitTrue(t, "the case card in the chat", strings.Join(cond, " && "))
+	// CASEBOT_SANDBOX_SCREENSHOT=file.png keeps a picture of the page.
+	if path := os.Getenv("CASEBOT_SANDBOX_SCREENSHOT"); path != "" {
+		png, err := p.screenshot(ectx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	// The card arrived through the fake WeCom, as markdown.
 	var seen bool

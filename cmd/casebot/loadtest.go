@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -109,7 +110,8 @@ func runLoadtest(e *env, args []string) error {
 // startServe runs `casebot serve` as a child process configured through the
 // environment, and waits until it is ready. It returns the callback URL and
 // the child's pid; stop sends SIGTERM and waits for a graceful exit.
-func startServe(ctx context.Context, redisAddr, prefix, apiBase string, cfg *config.Config) (url string, pid int, stop func(), err error) {
+// extraEnv adds or overrides variables (CASEBOT_INBOX_WORKERS=1...).
+func startServe(ctx context.Context, redisAddr, prefix, apiBase string, cfg *config.Config, extraEnv ...string) (url string, pid int, stop func(), err error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", 0, nil, err
@@ -119,7 +121,7 @@ func startServe(ctx context.Context, redisAddr, prefix, apiBase string, cfg *con
 		return "", 0, nil, err
 	}
 	httpAddr := "127.0.0.1:" + strconv.Itoa(port)
-	logPath := filepath.Join(os.TempDir(), "casebot-loadtest-serve.log")
+	logPath := filepath.Join(os.TempDir(), fmt.Sprintf("casebot-serve-%d.log", port))
 	logf, err := os.Create(logPath)
 	if err != nil {
 		return "", 0, nil, err
@@ -139,6 +141,7 @@ func startServe(ctx context.Context, redisAddr, prefix, apiBase string, cfg *con
 		"CASEBOT_ADMIN_TOKEN="+cfg.Admin.Token,
 		"CASEBOT_REMINDERS_ENABLED=false",
 	)
+	cmd.Env = append(cmd.Env, extraEnv...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
@@ -148,15 +151,18 @@ func startServe(ctx context.Context, redisAddr, prefix, apiBase string, cfg *con
 	pid = cmd.Process.Pid
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
+	var once sync.Once
 	stop = func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(time.Minute):
-			cmd.Process.Kill()
-			<-exited
-		}
-		logf.Close()
+		once.Do(func() {
+			cmd.Process.Signal(syscall.SIGTERM)
+			select {
+			case <-exited:
+			case <-time.After(time.Minute):
+				cmd.Process.Kill()
+				<-exited
+			}
+			logf.Close()
+		})
 	}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
@@ -169,7 +175,7 @@ func startServe(ctx context.Context, redisAddr, prefix, apiBase string, cfg *con
 		}
 		select {
 		case err := <-exited:
-			exited <- err
+			exited <- err // for stop
 			stop()
 			return "", 0, nil, fmt.Errorf("casebot serve 退出了（%v），日志见 %s", err, logPath)
 		case <-ctx.Done():

@@ -185,6 +185,9 @@ async function loadUsers() {
       sel.appendChild(g);
     }
     if (!j.users.length) status("通讯录为空：请先导入人员名单。");
+    // /?user=ID opens the chat of that person directly (handy to share).
+    const want = new URLSearchParams(location.search).get("user");
+    if (want && j.users.some((u) => u.id === want)) { sel.value = want; choose(want); }
   } catch (e) { status(e.message); }
 }
 
