@@ -2,7 +2,6 @@ package directory
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -28,25 +27,5 @@ func TestReadGBKCSV(t *testing.T) {
 	want := people.Person{UserID: "wangwu", Name: "王五", Role: people.Head, Agency: "某县公安局", Post: "副局长"}
 	if f.Rows[0].Person != want || f.Rows[0].Line != 2 {
 		t.Errorf("row = %+v, want %+v on line 2", f.Rows[0], want)
-	}
-}
-
-func TestDemoPeopleAreValid(t *testing.T) {
-	ps := DemoPeople([]string{"某县公安局", "某县人民政府"})
-	if len(ps) != 7 {
-		t.Fatalf("%d people", len(ps))
-	}
-	seen := map[string]bool{}
-	for _, p := range ps {
-		if err := p.Validate(); err != nil {
-			t.Errorf("%+v: %v", p, err)
-		}
-		if !ValidUserID(p.UserID) || seen[p.UserID] {
-			t.Errorf("userid %q invalid or repeated", p.UserID)
-		}
-		seen[p.UserID] = true
-	}
-	if !strings.HasPrefix(ps[3].UserID, "head") || ps[3].Agency != "某县公安局" {
-		t.Errorf("first head = %+v", ps[3])
 	}
 }

@@ -17,16 +17,12 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
-	"casebot/bot/cases"
 	"casebot/bot/explain"
 	"casebot/bot/keys"
-	"casebot/bot/llm"
-	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/bot/wecom"
 	"casebot/config"
 	"casebot/handlers"
-	"casebot/prompts"
 	"casebot/reminders"
 )
 
@@ -42,7 +38,8 @@ type app struct {
 	bot       *bot.Bot
 	inbox     *wecom.Inbox
 	reminders *reminders.Service
-	explain   *explain.Worker
+	bulletins *reminders.Bulletins
+	explain   *explain.Service
 	metrics   *wecom.Metrics
 	mux       *http.ServeMux
 	log       *slog.Logger
@@ -101,35 +98,34 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	rs.Log = log
 	a.reminders = rs
 
-	// 以案说法 drafts (bot/explain): the worker writes queued drafts with the
-	// model (or offline when llm.base_url is unset) and sends them.
-	ps, err := prompts.Load()
-	if err != nil {
-		rdb.Close()
-		return nil, fmt.Errorf("提示词模板：%w", err)
-	}
-	var model explain.Completer
-	if c, err := llm.New(cfg.LLM); err == nil {
-		model = c
-	} else if !errors.Is(err, llm.ErrNotConfigured) {
-		rdb.Close()
-		return nil, err
-	}
-	loss, err := cases.NewLossSet(cfg.Cases.LossOutcomes)
+	// Monthly 败诉 bulletin (reminders/bulletin.go): pushed by cron on the
+	// 1st, caught up after downtime; chat asks are handled by handlers.
+	bs, err := reminders.NewBulletins(cfg, a.store, a.sender)
 	if err != nil {
 		rdb.Close()
 		return nil, err
 	}
-	a.explain = &explain.Worker{
-		Queue: explain.NewQueue(rdb, k), Store: a.store, Sender: a.sender,
-		Sent: sendlog.New(rdb, k, "explain", 30*24*time.Hour),
-		Gen: &explain.Generator{LLM: model, Prompts: ps, Drafts: explain.NewDrafts(rdb, k), Loss: loss,
-			Location: cfg.Location, Now: time.Now, Log: log},
-		ClaimIdle: 2 * cfg.LLM.Timeout * time.Duration(max(cfg.LLM.Retries, 0)+1),
-		Log:       log,
-	}
+	bs.Log = log
+	a.bulletins = bs
 
-	handlers.Register(a.bot, handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders})
+	// 以案说法 drafts (bot/explain): the worker writes queued drafts with the
+	// model, or offline when llm.base_url is unset, and sends them. A
+	// prompt template that does not parse stops the start here.
+	model, err := explain.Model(cfg.LLM)
+	if err != nil {
+		rdb.Close()
+		return nil, err
+	}
+	ex, err := explain.New(cfg, a.store, a.sender, model)
+	if err != nil {
+		rdb.Close()
+		return nil, fmt.Errorf("以案说法：%w", err)
+	}
+	ex.SetLog(log)
+	a.explain = ex
+
+	deps := handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders, Explain: a.explain}
+	handlers.Register(a.bot, deps)
 
 	a.inbox = wecom.NewInbox(rdb, k, a.bot.Handle, wecom.InboxOptions{
 		Workers: cfg.Inbox.Workers, ClaimIdle: cfg.Inbox.ClaimIdle, MaxDeliveries: cfg.Inbox.MaxDeliveries,
@@ -159,7 +155,7 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	})
 	a.mux.HandleFunc("GET /readyz", a.readyz)
 	a.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
-	a.mux.Handle("/admin/", handlers.Admin(handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders}))
+	a.mux.Handle("/admin/", handlers.Admin(deps))
 	return a, nil
 }
 
@@ -213,9 +209,9 @@ func (a *app) start(ctx context.Context) error {
 		return err
 	}
 
-	// Monthly bulletin scheduler (reminders/bulletin.go, the bulletin
-	// helper's): build it here from cfg.Bulletin, a.store and a.sender,
-	// Start it with ctx, and Stop it in stopBackground.
+	if err := a.bulletins.Start(ctx); err != nil {
+		return err
+	}
 
 	if err := a.explain.Start(ctx); err != nil {
 		return fmt.Errorf("以案说法队列：%w", err)
@@ -264,7 +260,7 @@ func (a *app) close() {
 			a.log.Warn("explain worker stopped before its drafts were done; they will be resumed", "err", err)
 		}
 		cancel()
-		// Stop the bulletin scheduler here.
+		a.bulletins.Stop()
 		a.reminders.Stop()
 		a.rdb.Close()
 		a.log.Info("stopped")
