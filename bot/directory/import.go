@@ -102,12 +102,18 @@ func Import(ctx context.Context, st Store, names agency.Names, f *File, dryRun b
 			changed = append(changed, &p)
 		}
 	}
-	if len(rep.Errors) > 0 || dryRun || len(changed) == 0 {
-		return rep, nil
+	rep.Written, err = writeChanged(ctx, st, changed, len(rep.Errors) > 0 || dryRun)
+	return rep, err
+}
+
+// writeChanged stores the changed people unless held back (errors in the
+// file, or a dry run), all in one write; it reports whether it wrote.
+func writeChanged(ctx context.Context, st Store, changed []*people.Person, hold bool) (bool, error) {
+	if hold || len(changed) == 0 {
+		return false, nil
 	}
 	if err := st.PutPeople(ctx, changed); err != nil {
-		return rep, err
+		return false, err
 	}
-	rep.Written = true
-	return rep, nil
+	return true, nil
 }

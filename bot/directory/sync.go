@@ -163,12 +163,6 @@ func Sync(ctx context.Context, st Store, src MemberSource, departments map[int]s
 		rep.Updated++
 		changed = append(changed, &p)
 	}
-	if len(rep.Errors) > 0 || dryRun || len(changed) == 0 {
-		return rep, nil
-	}
-	if err := st.PutPeople(ctx, changed); err != nil {
-		return rep, err
-	}
-	rep.Written = true
-	return rep, nil
+	rep.Written, err = writeChanged(ctx, st, changed, len(rep.Errors) > 0 || dryRun)
+	return rep, err
 }

@@ -71,29 +71,17 @@ func (s *Store) FindCase(ctx context.Context, query string) (*cases.Case, error)
 // GetMany returns the cases stored under numbers, in the same order, with
 // nil for numbers that have no case. It costs one round trip per 1000.
 func (s *Store) GetMany(ctx context.Context, numbers []string) ([]*cases.Case, error) {
-	out := make([]*cases.Case, 0, len(numbers))
-	const batch = 1000
-	for start := 0; start < len(numbers); start += batch {
-		end := min(start+batch, len(numbers))
-		ks := make([]string, end-start)
-		for i, n := range numbers[start:end] {
-			ks[i] = s.k.Case(n)
+	raws, err := s.GetManyRaw(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*cases.Case, len(raws))
+	for i, b := range raws {
+		if b == nil {
+			continue
 		}
-		vals, err := s.rdb.MGet(ctx, ks...).Result()
-		if err != nil {
+		if out[i], err = decodeCase(b); err != nil {
 			return nil, err
-		}
-		for _, v := range vals {
-			str, ok := v.(string)
-			if !ok {
-				out = append(out, nil)
-				continue
-			}
-			c, err := decodeCase([]byte(str))
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, c)
 		}
 	}
 	return out, nil
