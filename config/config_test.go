@@ -81,12 +81,52 @@ cases:
 	}
 }
 
+// TestListItemsTrimmed: every list key, from the environment or the file,
+// holds its items without surrounding spaces and without empty items.
+func TestListItemsTrimmed(t *testing.T) {
+	p := writeFile(t, `
+query:
+  courts: ["  某县人民法院 ", "", 某市中级人民法院]
+`)
+	t.Setenv("CASEBOT_BULLETIN_USER_IDS", "zhangsan, lisi ,, wangwu,")
+	t.Setenv("CASEBOT_BULLETIN_CHAT_IDS", " , ")
+	t.Setenv("CASEBOT_SCOPE_FULL_NAME_ROLES", " admin ,staff")
+	t.Setenv("CASEBOT_REDIS_ADDRS", "s1:26379 ,  s2:26379")
+	cfg, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		key       string
+		want, got []string
+	}{
+		{"bulletin.user_ids", []string{"zhangsan", "lisi", "wangwu"}, cfg.Bulletin.UserIDs},
+		{"bulletin.chat_ids", []string{}, cfg.Bulletin.ChatIDs},
+		{"scope.full_name_roles", []string{"admin", "staff"}, cfg.Scope.FullNameRoles},
+		{"redis.addrs", []string{"s1:26379", "s2:26379"}, cfg.Redis.Addrs},
+		{"query.courts", []string{"某县人民法院", "某市中级人民法院"}, cfg.Query.Courts},
+	} {
+		if diff := cmp.Diff(tc.want, tc.got); diff != "" {
+			t.Errorf("%s (-want,+got):\n%s", tc.key, diff)
+		}
+	}
+}
+
 func TestUnknownKeyAndBadValues(t *testing.T) {
 	if _, err := Load(writeFile(t, "redis:\n  adress: x\n")); err == nil || !strings.Contains(err.Error(), "adress") {
 		t.Errorf("a misspelt key should be named in the error, got %v", err)
 	}
 	if _, err := Load(writeFile(t, "timezone: Mars/Base\n")); err == nil || !strings.Contains(err.Error(), "timezone") {
 		t.Errorf("a bad time zone should be named, got %v", err)
+	}
+	if err := func() error {
+		cfg, err := Load(writeFile(t, "inbox:\n  max_in_flight: 0\n"))
+		if err != nil {
+			return err
+		}
+		return cfg.Validate(ModeDemo)
+	}(); err == nil || !strings.Contains(err.Error(), "inbox.max_in_flight") {
+		t.Errorf("a zero inbox.max_in_flight should be named, got %v", err)
 	}
 	if _, err := Load(filepath.Join(t.TempDir(), "missing.yaml")); err == nil {
 		t.Error("a missing config file should be an error")

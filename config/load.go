@@ -58,9 +58,7 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("配置有误：%w", err)
 	}
-	for i, a := range cfg.Redis.Addrs {
-		cfg.Redis.Addrs[i] = strings.TrimSpace(a)
-	}
+	tidyLists(reflect.ValueOf(&cfg).Elem())
 	if err := cfg.resolve(); err != nil {
 		return nil, err
 	}
@@ -77,6 +75,32 @@ func (c *Config) resolve() error {
 	c.WeCom.APIBase = strings.TrimRight(c.WeCom.APIBase, "/")
 	c.LLM.BaseURL = strings.TrimRight(c.LLM.BaseURL, "/")
 	return nil
+}
+
+// tidyLists trims every item of every list key below v and drops the empty
+// ones. A list given by environment variable is split on commas, so
+// "a, b" would otherwise give " b" and "a,,b" or a trailing comma an empty
+// item; a YAML list gets the same treatment, so where a list came from
+// never changes what it holds.
+func tidyLists(v reflect.Value) {
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Field(i)
+		if !v.Type().Field(i).IsExported() {
+			continue
+		}
+		switch {
+		case f.Kind() == reflect.Struct:
+			tidyLists(f)
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String && !f.IsNil():
+			kept := reflect.MakeSlice(f.Type(), 0, f.Len())
+			for j := 0; j < f.Len(); j++ {
+				if s := strings.TrimSpace(f.Index(j).String()); s != "" {
+					kept = reflect.Append(kept, reflect.ValueOf(s).Convert(f.Type().Elem()))
+				}
+			}
+			f.Set(kept)
+		}
+	}
 }
 
 // MustDefault returns the default configuration with its time zone

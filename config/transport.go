@@ -22,6 +22,10 @@ type Inbox struct {
 	// DrainTimeout bounds graceful shutdown: in-flight callbacks and
 	// messages get this long to finish. If unset, 30s.
 	DrainTimeout time.Duration `mapstructure:"drain_timeout"`
+	// MaxInFlight bounds the callback POSTs one replica answers at once;
+	// beyond it a POST is answered 503 at once and WeCom retries it, so an
+	// overloaded replica keeps bounded memory. If unset, 512.
+	MaxInFlight int `mapstructure:"max_in_flight"`
 }
 
 // Sender configures pushes to WeCom.
@@ -43,7 +47,8 @@ type Sender struct {
 }
 
 func defaultInbox() Inbox {
-	return Inbox{Workers: 8, ClaimIdle: time.Minute, MaxDeliveries: 5, DrainTimeout: 30 * time.Second}
+	return Inbox{Workers: 8, ClaimIdle: time.Minute, MaxDeliveries: 5, DrainTimeout: 30 * time.Second,
+		MaxInFlight: 512}
 }
 
 func defaultSender() Sender {
@@ -62,6 +67,8 @@ func (c *Config) validateTransport() error {
 		return fmt.Errorf("配置 inbox.max_deliveries 应为正整数，当前为 %d", c.Inbox.MaxDeliveries)
 	case c.Inbox.DrainTimeout <= 0:
 		return fmt.Errorf("配置 inbox.drain_timeout 应为正的时长（例如 30s），当前为 %s", c.Inbox.DrainTimeout)
+	case c.Inbox.MaxInFlight < 1:
+		return fmt.Errorf("配置 inbox.max_in_flight 应为正整数，当前为 %d", c.Inbox.MaxInFlight)
 	case c.Sender.Timeout <= 0:
 		return fmt.Errorf("配置 sender.timeout 应为正的时长（例如 10s），当前为 %s", c.Sender.Timeout)
 	case c.Sender.Retries < 0:

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"casebot/bot"
+	"casebot/config"
 )
 
 // Enqueuer takes a verified message durably. It returns fresh=false for a
@@ -41,7 +42,8 @@ type Callback struct {
 	// MaxInFlight bounds the POSTs being answered at once. Beyond it a
 	// POST is answered 503 at once (WeCom retries it) rather than queued:
 	// an overloaded server keeps bounded memory and answers quickly,
-	// instead of piling up connections that time out anyway. If zero, 512.
+	// instead of piling up connections that time out anyway. Set from the
+	// config key inbox.max_in_flight; if zero, that key's default.
 	MaxInFlight int
 
 	slotsOnce sync.Once
@@ -178,7 +180,7 @@ func (h *Callback) acquire() bool {
 	h.slotsOnce.Do(func() {
 		n := h.MaxInFlight
 		if n <= 0 {
-			n = 512
+			n = config.Default().Inbox.MaxInFlight
 		}
 		h.slots = make(chan struct{}, n)
 	})

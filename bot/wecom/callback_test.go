@@ -19,6 +19,7 @@ import (
 	"casebot/bot/redistest"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
+	"casebot/config"
 )
 
 // Official vectors (WECOM.md §4, from WeCom's sample code).
@@ -360,15 +361,26 @@ func (b *blockingInbox) Enqueue(ctx context.Context, msg *bot.Message) (bool, er
 	return true, nil
 }
 
-// TestCallbackOverloadAnswers503: beyond MaxInFlight callbacks being
-// answered, a POST gets 503 at once (WeCom retries it) instead of queuing.
+// TestCallbackOverloadAnswers503: beyond inbox.max_in_flight callbacks
+// being answered, a POST gets 503 at once (WeCom retries it) instead of
+// queuing. The bound comes from the configuration, set here the way an
+// operator would, by environment variable, and passed on as the app does.
 func TestCallbackOverloadAnswers503(t *testing.T) {
+	t.Setenv("CASEBOT_CONFIG", "")
+	t.Setenv(config.EnvName("inbox.max_in_flight"), "2")
+	cfg, err := config.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Inbox.MaxInFlight != 2 {
+		t.Fatalf("inbox.max_in_flight = %d, want 2 from the environment", cfg.Inbox.MaxInFlight)
+	}
 	crypto, err := wecom.NewCrypto(testToken, testAESKey, testCorp)
 	if err != nil {
 		t.Fatal(err)
 	}
 	inbox := &blockingInbox{entered: make(chan struct{}, 4), release: make(chan struct{})}
-	srv := httptest.NewServer(&wecom.Callback{Crypto: crypto, Inbox: inbox, MaxInFlight: 2})
+	srv := httptest.NewServer(&wecom.Callback{Crypto: crypto, Inbox: inbox, MaxInFlight: cfg.Inbox.MaxInFlight})
 	defer srv.Close()
 	c := &wecomtest.Client{URL: srv.URL, Token: testToken, AESKey: testAESKey, CorpID: testCorp, AgentID: testAgent}
 	ctx := context.Background()

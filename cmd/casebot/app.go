@@ -146,7 +146,8 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		rdb.Close()
 		return nil, fmt.Errorf("配置 wecom.token / wecom.aes_key / wecom.corp_id：%w", err)
 	}
-	cb := &wecom.Callback{Crypto: crypto, Inbox: a.inbox, Log: log, Metrics: a.metrics}
+	cb := &wecom.Callback{Crypto: crypto, Inbox: a.inbox, Log: log, Metrics: a.metrics,
+		MaxInFlight: cfg.Inbox.MaxInFlight}
 	a.mux.Handle("GET /wecom/callback", cb)
 	a.mux.Handle("POST /wecom/callback", cb)
 	a.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
