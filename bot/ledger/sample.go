@@ -19,7 +19,9 @@ var sampleCSV []byte
 
 // sampleAnchor is the day the sample's dates are written around: its
 // hearings fall on that day, the next, the rest of that week and after,
-// and its closed cases in that month and the month before.
+// and its closed cases in that month and the month before; some of the
+// closed first-instance cases were heard in the month before, with the
+// head's appearance recorded, for the bulletin's 出庭率.
 var sampleAnchor = time.Date(2025, 11, 20, 0, 0, 0, 0, time.UTC)
 
 // SampleCSV returns the sample ledger file as written, dates unshifted.
@@ -27,11 +29,15 @@ func SampleCSV() []byte { return sampleCSV }
 
 // Sample returns the sample ledger moved to now, so that whenever the demo
 // runs it has hearings today, tomorrow and next week and, for the monthly
-// bulletin, cases closed (some lost) in the previous month:
+// bulletin, cases closed (some lost) in the previous month and first-
+// instance hearings held then by several agencies, whose heads appeared at
+// most but not all of them (so one agency's 出庭率 is under 100%):
 //   - open cases move by whole days, so that the anchor day is today;
 //   - closed cases move by whole calendar months, so that the anchor month
-//     is this month; a closure that would then lie after today is put on
-//     today;
+//     is this month (their hearings with them, so the ones heard the month
+//     before the anchor are heard last month); a closure that would then
+//     lie after today is put on today, still after its hearings, which
+//     are all in earlier months;
 //   - the year in the numbers of the 2025 cases becomes the year their
 //     filing dates moved to; the one old-style (2015) case stays as it is.
 func Sample(now time.Time, loc *time.Location) (*Ledger, error) {

@@ -12,7 +12,10 @@ import (
 // TestSampleIsAlwaysCurrent moves the sample to days across the calendar
 // (month ends, year ends, a leap day, the anchor itself) and checks what
 // the demo relies on: hearings today, tomorrow and next week; cases closed
-// last month, some of them lost; nothing closed in the future.
+// last month, some of them lost; first-instance hearings held last month by
+// two or more agencies with the head's appearance recorded, some 是 and
+// some 否, so the bulletin has an 出庭率 and names an agency under 100%;
+// nothing closed in the future or before its hearings.
 func TestSampleIsAlwaysCurrent(t *testing.T) {
 	loss, err := cases.NewLossSet(nil)
 	if err != nil {
@@ -32,6 +35,10 @@ func TestSampleIsAlwaysCurrent(t *testing.T) {
 			today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, shanghai)
 			lastMonth := time.Date(n.Year(), n.Month()-1, 1, 0, 0, 0, 0, shanghai)
 			var onToday, tomorrow, nextWeek, closedLastMonth, lostLastMonth int
+			// Last month's first-instance hearings, per agency, as the
+			// bulletin counts them: cases heard, cases whose head appeared.
+			heard, appeared := map[string]int{}, map[string]int{}
+			absent := 0
 			for _, e := range l.Entries {
 				c := e.Case
 				if err := fictional(c); err != nil {
@@ -47,8 +54,40 @@ func TestSampleIsAlwaysCurrent(t *testing.T) {
 						nextWeek++
 					}
 				}
+				if c.Kind == cases.Litigation && c.Stage == cases.StageFirst {
+					var held, recorded, present bool
+					for _, h := range c.Hearings {
+						if h.Cancelled || h.At.Before(lastMonth) || !h.At.Before(lastMonth.AddDate(0, 1, 0)) {
+							continue
+						}
+						held = true
+						if h.HeadAppeared != nil {
+							recorded = true
+							present = present || *h.HeadAppeared
+						}
+					}
+					if held && !recorded {
+						t.Errorf("%s heard last month without 负责人是否出庭", c.Number)
+					}
+					for _, a := range c.Defendants {
+						if held {
+							heard[a]++
+						}
+						if present {
+							appeared[a]++
+						}
+					}
+					if held && !present {
+						absent++
+					}
+				}
 				if c.Closure == nil {
 					continue
+				}
+				for _, h := range c.Hearings {
+					if y, m, d := h.At.In(shanghai).Date(); c.Closure.On.Before(time.Date(y, m, d, 0, 0, 0, 0, shanghai)) {
+						t.Errorf("%s closed %v before its hearing %v", c.Number, c.Closure.On, h.At)
+					}
 				}
 				if c.Closure.On.After(n) {
 					t.Errorf("%s closed in the future: %v", c.Number, c.Closure.On)
@@ -68,6 +107,16 @@ func TestSampleIsAlwaysCurrent(t *testing.T) {
 			}
 			if closedLastMonth < 3 || lostLastMonth < 2 {
 				t.Errorf("closed last month %d (lost %d), want at least 3 (2)", closedLastMonth, lostLastMonth)
+			}
+			var under []string
+			for a, k := range heard {
+				if appeared[a] < k {
+					under = append(under, a)
+				}
+			}
+			if len(heard) < 2 || len(heard) == len(under) || len(under) == 0 || absent == 0 {
+				t.Errorf("first-instance hearings last month: heard %v, head appeared %v; want two or more agencies, "+
+					"one under 100%% and one not", heard, appeared)
 			}
 		})
 	}
