@@ -1,9 +1,11 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"casebot/bot/bulletin"
 	"casebot/bot/cases"
 	"casebot/bot/people"
 	"casebot/bot/redistest"
@@ -50,6 +52,22 @@ func TestSeedDemo(t *testing.T) {
 	}
 	if lost == 0 {
 		t.Errorf("no lost case closed in October among %v", closed)
+	}
+	// The bulletin of October, as the sandbox's 本月通报 computes it: heads
+	// appeared at most hearings, and the notice names the agency whose
+	// head missed one instead of saying nobody was heard.
+	rep, err := bulletin.Compute(ctx, st, bulletin.Month{Year: 2026, Month: time.October},
+		bulletin.Options{Loss: loss, Location: cfg.Location, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rep.Total.AppearanceRate; rep.Total.Heard < 3 || r == nil || *r == 0 || *r == 1 {
+		t.Errorf("October: heard %d, head appeared %d; want 3 or more heard, some heads absent", rep.Total.Heard, rep.Total.HeadAppeared)
+	}
+	notice := strings.Join(rep.Markdown(bulletin.Style{ControlLine: 0.15, Issuer: "某县司法局", ListLimit: 10, Location: cfg.Location}), "\n")
+	if strings.Contains(notice, "本月无开庭") || !strings.Contains(notice, "负责人出庭率未达 100% 的单位") ||
+		!strings.Contains(notice, "某县公安局</font>：开庭") {
+		t.Errorf("October's notice does not name the agency under 100%% appearance:\n%s", notice)
 	}
 	for _, r := range people.Roles {
 		ps, err := st.PeopleWithRole(ctx, r)
