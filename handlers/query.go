@@ -446,9 +446,17 @@ func (s *service) count(c bot.Context, in intent.Intent) (answer, error) {
 		return answer{md: notFound("“" + in.Agency + "”的案件")}, nil
 	}
 	var numbers []string
-	var pred func(*cases.Case) bool
 	switch in.Metric {
-	case intent.Lost, intent.Closed, intent.Corrected:
+	// 败诉 and 纠错 come from the 结案方式 index: one range per outcome of
+	// the configured set, O(log n + k), instead of loading every case
+	// closed in the period to test its outcome.
+	case intent.Lost:
+		numbers, err = s.st.ClosedWithOutcomes(c.Ctx(), cases.Litigation, s.loss.Outcomes(), in.Period.From, in.Period.To)
+		slices.Reverse(numbers)
+	case intent.Corrected:
+		numbers, err = s.st.ClosedWithOutcomes(c.Ctx(), cases.Reconsideration, cases.Corrections, in.Period.From, in.Period.To)
+		slices.Reverse(numbers)
+	case intent.Closed:
 		numbers, err = s.st.ClosedNumbers(c.Ctx(), in.Period.From, in.Period.To)
 		slices.Reverse(numbers)
 	case intent.Filed:
@@ -462,20 +470,9 @@ func (s *service) count(c bot.Context, in intent.Intent) (answer, error) {
 	if err != nil {
 		return answer{}, err
 	}
-	switch in.Metric {
-	case intent.Lost:
-		pred = s.loss.Lost
-	case intent.Corrected:
-		pred = cases.Corrected
-	}
-	keep := f.keep(s, viewer)
-	if pred != nil || keep != nil {
-		inner := keep
-		keep = func(c *cases.Case) bool {
-			return (pred == nil || pred(c)) && (inner == nil || inner(c))
-		}
-	}
-	numbers, err = s.visibleNumbers(c.Ctx(), viewer, numbers, keep)
+	// Scope (and any agency or party filter) is still checked on every
+	// case: a head or handler loads the k candidates, never the period.
+	numbers, err = s.visibleNumbers(c.Ctx(), viewer, numbers, f.keep(s, viewer))
 	if err != nil {
 		return answer{}, err
 	}
