@@ -33,13 +33,14 @@ func (s *Store) outcomeKey(c *cases.Case) string {
 // ClosedWithOutcomes returns the numbers of the cases of kind closed in
 // [from, to) whose 结案方式 is one of outcomes, oldest closing first (ties
 // by number, as ClosedNumbers): one round trip of len(outcomes)
-// ZRANGEBYSCOREs, O(len(outcomes)·log n + k).
+// ZRANGEBYSCOREs, O(len(outcomes)·log n + k), in one MULTI so that a case
+// whose outcome changes meanwhile is seen once, in one of its sets.
 func (s *Store) ClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcomes []cases.Outcome, from, to time.Time) ([]string, error) {
 	if len(outcomes) == 0 {
 		return nil, nil
 	}
 	cmds := make([]*redis.ZSliceCmd, len(outcomes))
-	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		for i, o := range outcomes {
 			cmds[i] = p.ZRangeByScoreWithScores(ctx, s.k.ClosedOutcome(string(kind), string(o)),
 				&redis.ZRangeBy{Min: score(from), Max: exclusive(to)})
@@ -69,11 +70,11 @@ func (s *Store) ClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcome
 }
 
 // CountClosedWithOutcomes counts what ClosedWithOutcomes returns without
-// fetching it: O(len(outcomes)·log n), one round trip. Outcomes must not
-// repeat.
+// fetching it: O(len(outcomes)·log n), one round trip (one MULTI).
+// Outcomes must not repeat.
 func (s *Store) CountClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcomes []cases.Outcome, from, to time.Time) (int64, error) {
 	cmds := make([]*redis.IntCmd, len(outcomes))
-	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		for i, o := range outcomes {
 			cmds[i] = p.ZCount(ctx, s.k.ClosedOutcome(string(kind), string(o)), score(from), exclusive(to))
 		}
