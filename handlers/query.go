@@ -384,6 +384,40 @@ func (s *service) ownAgency(viewer *people.Person, a string) bool {
 		s.scope.Agencies().Same(a, viewer.Agency)
 }
 
+// amongOwnAgencies keeps, in order, the numbers that are cases of one of
+// viewer's own ledger agencies (those ownAgency accepts), asking the agency
+// index rather than loading the cases. It only narrows: whoever shows the
+// cases still checks scope on each.
+func (s *service) amongOwnAgencies(ctx context.Context, viewer *people.Person, numbers []string) ([]string, error) {
+	if len(numbers) == 0 {
+		return numbers, nil
+	}
+	known, err := s.st.Agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	keep := make([]bool, len(numbers))
+	for _, a := range known {
+		if !s.ownAgency(viewer, a) {
+			continue
+		}
+		in, err := s.st.InAgency(ctx, a, numbers)
+		if err != nil {
+			return nil, err
+		}
+		for i, ok := range in {
+			keep[i] = keep[i] || ok
+		}
+	}
+	out := numbers[:0:0]
+	for i, n := range numbers {
+		if keep[i] {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
 func (s *service) countOpen(ctx context.Context, numbers []string) (int, error) {
 	k := 0
 	const batch = 5000
@@ -471,7 +505,13 @@ func (s *service) count(c bot.Context, in intent.Intent) (answer, error) {
 		return answer{}, err
 	}
 	// Scope (and any agency or party filter) is still checked on every
-	// case: a head or handler loads the k candidates, never the period.
+	// case, loaded; a head or handler first drops, from the agency index,
+	// the candidates of other agencies, so only their own are loaded.
+	if viewer.Role == people.Head || viewer.Role == people.Handler {
+		if numbers, err = s.amongOwnAgencies(c.Ctx(), viewer, numbers); err != nil {
+			return answer{}, err
+		}
+	}
 	numbers, err = s.visibleNumbers(c.Ctx(), viewer, numbers, f.keep(s, viewer))
 	if err != nil {
 		return answer{}, err

@@ -276,3 +276,29 @@ func TestReindexOutcomes(t *testing.T) {
 		t.Errorf("second ReindexOutcomes = %d, %v; want 0 (marker set)", again, err)
 	}
 }
+
+// TestInAgency: membership in an agency's index, including a case filed on
+// no date (scored 0 there) and numbers no case has.
+func TestInAgency(t *testing.T) {
+	ctx := context.Background()
+	s := mustStore(t)
+	a := sampleCase("(2025)黔0115行初1号")
+	a.FiledOn = time.Time{}
+	b := sampleCase("(2025)黔0115行初2号")
+	b.Defendants = []string{"某县公安局", "某县市场监督管理局"}
+	c := sampleCase("(2025)黔0115行初3号")
+	c.Defendants = []string{"某县公安局"}
+	if err := s.PutMany(ctx, []*cases.Case{a, b, c}, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.InAgency(ctx, "某县市场监督管理局", []string{c.Number, a.Number, "(2025)黔0115行初9号", b.Number})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]bool{false, true, false, true}, got); diff != "" {
+		t.Errorf("InAgency (-want,+got):\n%s", diff)
+	}
+	if got, err := s.InAgency(ctx, "某县市场监督管理局", nil); err != nil || len(got) != 0 {
+		t.Errorf("InAgency(nil) = %v, %v", got, err)
+	}
+}
