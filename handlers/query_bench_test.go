@@ -64,3 +64,39 @@ func benchAsk(b *testing.B, e *chatEnv, user, text string) string {
 	}
 	return out[0].Text
 }
+
+// BenchmarkLostAtScale measures the 败诉 count questions through Bot.Handle
+// over a ledger of 1M generated cases, as a bureau member (every case) and
+// as an agency head (own agency only):
+//
+//	go test ./handlers -run '^$' -bench BenchmarkLostAtScale -benchtime 5x -timeout 60m
+//
+// Seeding the million cases takes several minutes; the figures are per
+// question.
+func BenchmarkLostAtScale(b *testing.B) {
+	const ledgerSize = 1_000_000
+	base := time.Date(2025, 11, 1, 0, 0, 0, 0, cst)
+	e := newChatEnv(b, nil)
+	storetest.Seed(b, e.st, ledgerSize, base, nil)
+	e.people(
+		&people.Person{UserID: "staff1", Name: "陈专班", Role: people.Staff},
+		&people.Person{UserID: "head1", Name: "王五", Role: people.Head, Agency: storetest.Agencies[0]},
+	)
+	for _, bc := range []struct{ name, user, text string }{
+		{"this-month/staff", "staff1", "本月败诉"},
+		{"this-year/staff", "staff1", "今年败诉"},
+		{"this-month/head", "head1", "本月败诉"},
+		{"this-year/head", "head1", "今年败诉"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			r := benchAsk(b, e, bc.user, bc.text)
+			if !strings.Contains(r, "败诉案件") {
+				b.Fatalf("%q → %q", bc.text, r)
+			}
+			b.Logf("%s → %s", bc.text, strings.SplitN(r, "\n", 2)[0])
+			for b.Loop() {
+				benchAsk(b, e, bc.user, bc.text)
+			}
+		})
+	}
+}

@@ -225,6 +225,18 @@ func NewLossSet(names []string) (LossSet, error) {
 	return set, nil
 }
 
+// Outcomes lists the set in the order of the vocabulary, for looking the
+// 败诉 cases up in the store's 结案方式 index.
+func (s LossSet) Outcomes() []Outcome {
+	var out []Outcome
+	for _, o := range litigationOutcomes {
+		if s[o] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // Lost reports whether a closed litigation case is 败诉 under this set.
 func (s LossSet) Lost(c *Case) bool {
 	return c.Kind == Litigation && c.Closure != nil && s[c.Closure.Method]

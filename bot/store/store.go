@@ -320,6 +320,12 @@ func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases
 	} else {
 		p.SRem(ctx, s.k.OpenCases(), c.Number)
 		p.ZAdd(ctx, s.k.Closed(), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
+		p.ZAdd(ctx, s.outcomeKey(c), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
+	}
+	// 结案方式: a reopened case, or one whose outcome or kind changed, leaves
+	// the set it was in.
+	if old != nil && !old.Open() && (c.Open() || s.outcomeKey(old) != s.outcomeKey(c)) {
+		p.ZRem(ctx, s.outcomeKey(old), c.Number)
 	}
 	if !c.FiledOn.IsZero() {
 		p.ZAdd(ctx, s.k.Filed(), redis.Z{Score: unix(c.FiledOn), Member: c.Number})
@@ -382,6 +388,9 @@ func (s *Store) queueDelete(ctx context.Context, p redis.Pipeliner, old *cases.C
 	p.ZRem(ctx, s.k.AllCases(), n)
 	p.SRem(ctx, s.k.OpenCases(), n)
 	p.ZRem(ctx, s.k.Closed(), n)
+	if !old.Open() {
+		p.ZRem(ctx, s.outcomeKey(old), n)
+	}
 	p.ZRem(ctx, s.k.Filed(), n)
 	for _, a := range old.Defendants {
 		p.ZRem(ctx, s.k.AgencyCases(a), n)

@@ -1,0 +1,169 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot/cases"
+)
+
+// The 结案方式 index: one sorted set per case kind and canonical outcome,
+// scored by closing time (keys.ClosedOutcome), kept by queueWrite and
+// queueDelete in the same MULTI as the case. It answers “本月败诉” with one
+// ZRANGEBYSCORE per outcome of the 败诉 set instead of loading every case
+// closed in the period.
+
+// outcomeKey is the index set a closed case belongs to. The outcome is
+// canonicalized so a case stored with an alias (撤诉) is found under its
+// vocabulary word (准许撤诉); a method that does not parse (never written
+// by a validated case) is indexed as written.
+func (s *Store) outcomeKey(c *cases.Case) string {
+	o, err := cases.ParseOutcome(c.Kind, string(c.Closure.Method))
+	if err != nil {
+		o = c.Closure.Method
+	}
+	return s.k.ClosedOutcome(string(c.Kind), string(o))
+}
+
+// ClosedWithOutcomes returns the numbers of the cases of kind closed in
+// [from, to) whose 结案方式 is one of outcomes, oldest closing first (ties
+// by number, as ClosedNumbers): one round trip of len(outcomes)
+// ZRANGEBYSCOREs, O(len(outcomes)·log n + k), in one MULTI so that a case
+// whose outcome changes meanwhile is seen once, in one of its sets.
+func (s *Store) ClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcomes []cases.Outcome, from, to time.Time) ([]string, error) {
+	if len(outcomes) == 0 {
+		return nil, nil
+	}
+	cmds := make([]*redis.ZSliceCmd, len(outcomes))
+	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		for i, o := range outcomes {
+			cmds[i] = p.ZRangeByScoreWithScores(ctx, s.k.ClosedOutcome(string(kind), string(o)),
+				&redis.ZRangeBy{Min: score(from), Max: exclusive(to)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var zs []redis.Z
+	for _, c := range cmds {
+		zs = append(zs, c.Val()...)
+	}
+	slices.SortFunc(zs, func(a, b redis.Z) int {
+		if c := cmp.Compare(a.Score, b.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Member.(string), b.Member.(string))
+	})
+	out := make([]string, len(zs))
+	for i, z := range zs {
+		out[i] = z.Member.(string)
+	}
+	// A case is in one outcome set at a time, but outcomes may name the
+	// same word twice.
+	return slices.Compact(out), nil
+}
+
+// CountClosedWithOutcomes counts what ClosedWithOutcomes returns without
+// fetching it: O(len(outcomes)·log n), one round trip (one MULTI).
+// Outcomes must not repeat.
+func (s *Store) CountClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcomes []cases.Outcome, from, to time.Time) (int64, error) {
+	cmds := make([]*redis.IntCmd, len(outcomes))
+	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		for i, o := range outcomes {
+			cmds[i] = p.ZCount(ctx, s.k.ClosedOutcome(string(kind), string(o)), score(from), exclusive(to))
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, c := range cmds {
+		n += c.Val()
+	}
+	return n, nil
+}
+
+// OutcomeIndexReady reports whether the 结案方式 index was rebuilt on this
+// ledger (or the ledger was started empty with it), so that
+// ClosedWithOutcomes sees every closed case.
+func (s *Store) OutcomeIndexReady(ctx context.Context) (bool, error) {
+	n, err := s.rdb.Exists(ctx, s.k.OutcomeIndexVersion()).Result()
+	return n == 1, err
+}
+
+// reindexBatch is how many cases one rebuild transaction reads and WATCHes
+// (at most maxWatchKeys, so the keys themselves are watched).
+const reindexBatch = 200
+
+// ReindexOutcomes builds the 结案方式 index from the stored cases, once: a
+// ledger written before the index existed has none of its entries, and
+// re-importing the same file would not add them (unchanged cases are not
+// rewritten). It does nothing when the marker (keys.OutcomeIndexVersion)
+// is set, and sets it when done, so serve and demo call it at every start.
+//
+// Each batch of cases is read and indexed in one transaction that WATCHes
+// the batch's case keys, so a case changed meanwhile by a chat update or an
+// import is read again rather than indexed with a stale outcome; writes
+// after the read keep the index themselves. Running it twice, or from two
+// replicas at once, adds the same entries. It returns how many closed
+// cases it indexed (0 when the marker was set).
+func (s *Store) ReindexOutcomes(ctx context.Context) (int, error) {
+	if ready, err := s.OutcomeIndexReady(ctx); err != nil || ready {
+		return 0, err
+	}
+	indexed := 0
+	// Paged by number, not by rank, so a case deleted meanwhile does not
+	// shift the pages and make the rebuild skip one.
+	after := "-"
+	for {
+		numbers, err := s.rdb.ZRangeByLex(ctx, s.k.AllCases(), &redis.ZRangeBy{Min: after, Max: "+", Count: reindexBatch}).Result()
+		if err != nil {
+			return indexed, err
+		}
+		if len(numbers) == 0 {
+			break
+		}
+		ks := make([]string, len(numbers))
+		for i, n := range numbers {
+			ks[i] = s.k.Case(n)
+		}
+		var batch int
+		err = s.watch(ctx, func(tx *redis.Tx) error {
+			cs, err := s.getManyTx(ctx, tx, ks)
+			if err != nil {
+				return err
+			}
+			batch = 0
+			_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
+				for _, c := range cs {
+					if c == nil || c.Open() {
+						continue
+					}
+					p.ZAdd(ctx, s.outcomeKey(c), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
+					batch++
+				}
+				return nil
+			})
+			if errors.Is(err, redis.Nil) { // an empty MULTI
+				err = nil
+			}
+			return err
+		}, ks...)
+		if err != nil {
+			return indexed, err
+		}
+		indexed += batch
+		if len(numbers) < reindexBatch {
+			break
+		}
+		after = "(" + numbers[len(numbers)-1]
+	}
+	return indexed, s.rdb.Set(ctx, s.k.OutcomeIndexVersion(), "1", 0).Err()
+}
