@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
+	"casebot/bot/cases"
 	"casebot/bot/ledger"
 	"casebot/bot/store"
 	"casebot/config"
@@ -40,8 +42,27 @@ func seedDemo(ctx context.Context, st *store.Store, cfg *config.Config, now time
 		}
 		return fmt.Errorf("演示台账：%w", err)
 	}
+	if len(cfg.Query.Courts) == 0 {
+		// Short numbers (行初123) name the bureau's own courts, configured
+		// in production; in the demo they are the courts of its ledger.
+		cfg.Query.Courts = courtsOf(l)
+	}
 	if err := st.PutPeople(ctx, ledger.SamplePeople()); err != nil {
 		return fmt.Errorf("演示通讯录：%w", err)
 	}
 	return nil
+}
+
+// courtsOf lists the court codes of l's 2016-format case numbers, in order
+// of first appearance.
+func courtsOf(l *ledger.Ledger) []string {
+	var courts []string
+	for _, e := range l.Entries {
+		n, err := cases.ParseNumber(e.Number)
+		if err != nil || n.Form != cases.CourtNumber || slices.Contains(courts, n.Court) {
+			continue
+		}
+		courts = append(courts, n.Court)
+	}
+	return courts
 }

@@ -11,6 +11,8 @@ import (
 	"casebot/bot/redistest"
 	"casebot/bot/store"
 	"casebot/config"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestSeedDemo loads the demo's data as `casebot demo` does and checks what
@@ -25,6 +27,11 @@ func TestSeedDemo(t *testing.T) {
 	ctx := t.Context()
 	if err := seedDemo(ctx, st, cfg, now); err != nil {
 		t.Fatal(err)
+	}
+	// Short numbers (行初85) must resolve in the demo: its courts are those
+	// of the sample ledger.
+	if diff := cmp.Diff([]string{"黔0115", "黔01", "黔"}, cfg.Query.Courts); diff != "" {
+		t.Errorf("demo query.courts (-want +got):\n%s", diff)
 	}
 	n, _ := st.CountCases(ctx)
 	if n < 20 || n > 40 {
