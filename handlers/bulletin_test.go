@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,31 +20,6 @@ import (
 	"casebot/config"
 )
 
-// bulletinRecorder is a bot.Sender keeping what was sent.
-type bulletinRecorder struct {
-	mu   sync.Mutex
-	sent []bot.Outbound
-}
-
-func (r *bulletinRecorder) Send(_ context.Context, out bot.Outbound) (bot.Receipt, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.sent = append(r.sent, out)
-	return bot.Receipt{}, nil
-}
-
-func (r *bulletinRecorder) UpdateCard(context.Context, string, *bot.TemplateCard, ...string) error {
-	return nil
-}
-
-func (r *bulletinRecorder) take() []bot.Outbound {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := r.sent
-	r.sent = nil
-	return out
-}
-
 const (
 	bulletinAgencyA = "某县市场监督管理局"
 	bulletinAgencyB = "某县自然资源局"
@@ -54,7 +28,7 @@ const (
 type bulletinChat struct {
 	t   *testing.T
 	b   *bot.Bot
-	rec *bulletinRecorder
+	rec *recorder
 	st  *store.Store
 	now time.Time
 }
@@ -90,7 +64,7 @@ func newBulletinChat(t *testing.T) *bulletinChat {
 	}, nil); err != nil {
 		t.Fatal(err)
 	}
-	e := &bulletinChat{t: t, rec: &bulletinRecorder{}, st: st, now: at("2025-11-05 10:00")}
+	e := &bulletinChat{t: t, rec: &recorder{}, st: st, now: at("2025-11-05 10:00")}
 	e.b = &bot.Bot{Sender: e.rec, Redis: rdb, Keys: k, Location: cst, Directory: bot.DirectoryFunc(st.LookupPerson),
 		Now: func() time.Time { return e.now }, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	Register(e.b, Deps{Config: config.MustDefault(), Store: st})

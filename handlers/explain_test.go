@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,31 +18,6 @@ import (
 	"casebot/config"
 )
 
-// chatSender records what the bot and the worker send.
-type chatSender struct {
-	mu   sync.Mutex
-	sent []bot.Outbound
-}
-
-func (r *chatSender) Send(_ context.Context, out bot.Outbound) (bot.Receipt, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.sent = append(r.sent, out)
-	return bot.Receipt{}, nil
-}
-
-func (r *chatSender) UpdateCard(context.Context, string, *bot.TemplateCard, ...string) error {
-	return nil
-}
-
-func (r *chatSender) take() []bot.Outbound {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := r.sent
-	r.sent = nil
-	return out
-}
-
 const (
 	closedNumber = "(2025)黔0115行初88号"
 	openNumber   = "(2025)黔0115行初89号"
@@ -52,7 +26,7 @@ const (
 type explainEnv struct {
 	t   *testing.T
 	b   *bot.Bot
-	rec *chatSender
+	rec *recorder
 	st  *store.Store
 	ex  *explain.Service
 	srv *llmtest.Server
@@ -63,7 +37,7 @@ func newExplainEnv(t *testing.T, perHour int) *explainEnv {
 	t.Helper()
 	loc, _ := time.LoadLocation("Asia/Shanghai")
 	rdb, k := redistest.New(t)
-	e := &explainEnv{t: t, rec: &chatSender{}, st: store.New(rdb, k), now: time.Date(2025, 10, 8, 14, 20, 0, 0, loc)}
+	e := &explainEnv{t: t, rec: &recorder{}, st: store.New(rdb, k), now: time.Date(2025, 10, 8, 14, 20, 0, 0, loc)}
 	e.st.Now = func() time.Time { return e.now }
 	ctx := context.Background()
 	const agency = "某县自然资源局"
@@ -256,7 +230,7 @@ func TestExplainNotWired(t *testing.T) {
 	if err := st.PutPerson(context.Background(), &people.Person{UserID: "pufa1", Name: "普法甲", Role: people.Pufa}); err != nil {
 		t.Fatal(err)
 	}
-	rec := &chatSender{}
+	rec := &recorder{}
 	b := &bot.Bot{Sender: rec, Redis: rdb, Keys: k, Directory: bot.DirectoryFunc(st.LookupPerson)}
 	Register(b, Deps{Config: config.MustDefault(), Store: st})
 	if err := b.Handle(context.Background(), &bot.Message{ID: "1", Type: "text", From: "pufa1", Text: "以案说法 " + closedNumber}); err != nil {
