@@ -154,9 +154,9 @@ var (
 	// A party named without its role: 马占山申请再审称，….
 	claimsVerbRe  = regexp.MustCompile(`^[^，。；：:]{1,25}?(?:诉称|上诉称|申请再审称|再审称)[：:，,]`)
 	defenseVerbRe = regexp.MustCompile(`^[^，。；：:]{1,25}?(?:辩称|答辩称|答复称|提交意见称|提交书面意见称)[：:，,]`)
-	priorRe   = regexp.MustCompile(`^(?:原审|一审|二审|原一审|原二审)(?:法院|判决|裁定)?(?:经审理)?(?:查明|认定|认为|判决|裁定|经审理查明)`)
-	factsRe   = regexp.MustCompile(`^(?:本院|本机关|本府)?(?:经审理|经审查|经查|经复查|二审|再审|审理|经二审审理|经再审审理|再审审理|二审审理)?查明|^经审理，本机关查明|^经查[，,：:]`)
-	reasonRe  = regexp.MustCompile(`^(?:本院|本机关|本府|复议机关|本局)(?:经审查|经审理|二审|再审|审查)?认为|^经审查，本院认为|^综上，本院认为`)
+	priorRe       = regexp.MustCompile(`^(?:原审|一审|二审|原一审|原二审)(?:法院|判决|裁定)?(?:经审理)?(?:查明|认定|认为|判决|裁定|经审理查明)`)
+	factsRe       = regexp.MustCompile(`^(?:本院|本机关|本府)?(?:经审理|经审查|经查|经复查|二审|再审|审理|经二审审理|经再审审理|再审审理|二审审理)?查明|^经审理，本机关查明|^经查[，,：:]`)
+	reasonRe      = regexp.MustCompile(`^(?:本院|本机关|本府|复议机关|本局)(?:经审查|经审理|二审|再审|审查)?认为|^经审查，本院认为|^综上，本院认为`)
 	// operativeRe ends the reasoning and opens the 主文; it may stand at
 	// the end of the reasoning's last paragraph.
 	operativeRe  = regexp.MustCompile(`(?:(?:本机关|本府|现)?决定如下|判决如下|裁定如下|本机关决定|本府决定|现决定|作出如下决定|调解协议如下|达成如下协议)\s*[：:]?`)
