@@ -237,15 +237,6 @@ func isName(s string) bool {
 	return n >= 2 && n <= 4 && !strings.ContainsAny(s, "0123456789号村路街组年")
 }
 
-func contains[T comparable](list []T, x T) bool {
-	for _, y := range list {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 func containsAny(s string, list []string) bool {
 	for _, x := range list {
 		if strings.Contains(s, x) {

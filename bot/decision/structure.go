@@ -414,3 +414,12 @@ func compactSpace(s string) string {
 		return r
 	}, s)
 }
+
+func contains[T comparable](list []T, x T) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
