@@ -31,6 +31,7 @@ type Config struct {
 	Sender   Sender         `mapstructure:"sender"`
 	Reminder Reminders      `mapstructure:"reminders"`
 	Bulletin Bulletin       `mapstructure:"bulletin"`
+	Explain  Explain        `mapstructure:"explain"`
 	Location *time.Location `mapstructure:"-"`
 }
 
@@ -99,6 +100,12 @@ type LLM struct {
 	// the wording without a new build. A template that does not parse there
 	// stops the service at start, as an embedded one would.
 	PromptsDir string `mapstructure:"prompts_dir"`
+	// MaxInputChars caps the characters of one prompt (system and user
+	// together). An attached decision longer than fits is shortened (see
+	// bot/explain). If unset, 24000: with an answer of llm.max_tokens
+	// (4096) it fits a 32k-token context even at one token per Chinese
+	// character, the worst of the common tokenizers.
+	MaxInputChars int `mapstructure:"max_input_chars"`
 }
 
 // Admin protects /admin/... with a bearer token.
@@ -137,12 +144,13 @@ func Default() Config {
 		Timezone: "Asia/Shanghai",
 		Redis:    Redis{Prefix: "casebot"},
 		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
-		LLM:      LLM{Timeout: 60 * time.Second, MaxConcurrency: 2, UserPerHour: 10, Retries: 3, MaxTokens: 4096},
+		LLM:      LLM{Timeout: 60 * time.Second, MaxConcurrency: 2, UserPerHour: 10, Retries: 3, MaxTokens: 4096, MaxInputChars: 24000},
 		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
 		Inbox:    defaultInbox(),
 		Sender:   defaultSender(),
 		Reminder: defaultReminders(),
 		Bulletin: DefaultBulletin(),
+		Explain:  DefaultExplain(),
 		Query:    Query{PageSize: 8},
 		People:   People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
 		Audit:    Audit{MaxLen: 200000},
@@ -196,6 +204,7 @@ func (c *Config) Validate(mode Mode) error {
 		c.validateTransport,
 		c.Bulletin.validate,
 		c.LLM.validate,
+		c.Explain.validate,
 		c.Query.validate,
 		c.Scope.validate,
 		c.Audit.validate,
