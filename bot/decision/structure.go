@@ -115,6 +115,16 @@ func (d *Document) Label(p Part) string {
 			return "决定主文"
 		}
 	}
+	switch {
+	case p == PartClaims && d.hasRole("上诉人"):
+		return "上诉请求"
+	case p == PartDefense && d.hasRole("被上诉人"):
+		return "被上诉人答辩"
+	case p == PartClaims && d.hasRole("再审申请人"):
+		return "再审申请"
+	case p == PartDefense && d.hasRole("再审申请人"):
+		return "被申请人意见"
+	}
 	switch p {
 	case PartOperative:
 		switch d.Kind {
@@ -128,6 +138,16 @@ func (d *Document) Label(p Part) string {
 		return "被告答辩"
 	}
 	return string(p)
+}
+
+// hasRole reports whether a party has the role (上诉人, 再审申请人).
+func (d *Document) hasRole(role string) bool {
+	for _, p := range d.Parties {
+		if p.Role == role {
+			return true
+		}
+	}
+	return false
 }
 
 // NameNatural returns the natural persons' names, each once.
