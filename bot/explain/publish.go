@@ -16,11 +16,11 @@ import (
 // the newest version that passed review (已审核 or 已发布). A draft not yet
 // approved is refused with a *bot.Error saying what state it is in.
 func (s *Service) Export(ctx context.Context, number string, v int) ([]byte, *Draft, error) {
+	explicit := v != 0
 	v, latest, err := s.resolve(ctx, number, v)
 	if err != nil {
 		return nil, nil, err
 	}
-	explicit := v != latest
 	var d *Draft
 	for ; v >= 1; v-- {
 		rv, err := s.Reviews.Get(ctx, number, v, latest)
