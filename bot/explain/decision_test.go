@@ -22,23 +22,23 @@ const corpusDir = "../decision/testdata/corpus"
 
 // corpusOutcomes is how each corpus decision ended, as the ledger records it.
 var corpusOutcomes = map[string]cases.Outcome{
-	"d01_county_first_revoke.txt":          cases.JudgmentRevoke,
-	"d02_district_first_illegal.txt":       cases.JudgmentIllegal,
-	"d03_county_first_perform.txt":         cases.JudgmentPerform,
-	"d04_county_first_dismiss_claims.txt":  cases.JudgmentDismissClaims,
-	"d05_county_ruling_dismiss_suit.txt":   cases.RulingDismissSuit,
-	"d06_county_ruling_withdrawal.txt":     cases.WithdrawalAfterCorrection,
-	"d07_intermediate_appeal_upheld.txt":   cases.AppealDismissed,
-	"d08_intermediate_appeal_reversed.txt": cases.AppealAmended,
+	"d01_county_first_revoke.txt":           cases.JudgmentRevoke,
+	"d02_district_first_illegal.txt":        cases.JudgmentIllegal,
+	"d03_county_first_perform.txt":          cases.JudgmentPerform,
+	"d04_county_first_dismiss_claims.txt":   cases.JudgmentDismissClaims,
+	"d05_county_ruling_dismiss_suit.txt":    cases.RulingDismissSuit,
+	"d06_county_ruling_withdrawal.txt":      cases.WithdrawalAfterCorrection,
+	"d07_intermediate_appeal_upheld.txt":    cases.AppealDismissed,
+	"d08_intermediate_appeal_reversed.txt":  cases.AppealAmended,
 	"d09_intermediate_first_county_gov.txt": cases.JudgmentRevoke,
-	"d10_high_retrial_review_denied.txt":   cases.RulingDismissSuit,
-	"d11_high_retrial_judgment.txt":        cases.JudgmentPartlyRevoke,
-	"d12_county_compensation.txt":          cases.JudgmentCompensate,
-	"d13_county_gov_recon_revoke.txt":      cases.ReconRevoke,
-	"d14_city_gov_recon_uphold.txt":        cases.ReconUphold,
-	"d15_district_gov_recon_dismiss.txt":   cases.ReconDismiss,
-	"d16_county_gov_recon_illegal.txt":     cases.ReconIllegal,
-	"d17_city_gov_recon_perform.txt":       cases.ReconPerform,
+	"d10_high_retrial_review_denied.txt":    cases.RulingDismissSuit,
+	"d11_high_retrial_judgment.txt":         cases.JudgmentPartlyRevoke,
+	"d12_county_compensation.txt":           cases.JudgmentCompensate,
+	"d13_county_gov_recon_revoke.txt":       cases.ReconRevoke,
+	"d14_city_gov_recon_uphold.txt":         cases.ReconUphold,
+	"d15_district_gov_recon_dismiss.txt":    cases.ReconDismiss,
+	"d16_county_gov_recon_illegal.txt":      cases.ReconIllegal,
+	"d17_city_gov_recon_perform.txt":        cases.ReconPerform,
 }
 
 // awaitingAnon lists the personal items of the corpus that the
@@ -298,7 +298,6 @@ func TestOfflineDraftUsesTheDecision(t *testing.T) {
 		t.Error("the header does not say the draft was built from the decision")
 	}
 }
-
 
 // overMasked are ordinary words of the corpus that the anonymizer on main
 // takes for names after a role word (原告陈述、申辩 → 原告陈某、申某;
