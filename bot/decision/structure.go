@@ -189,11 +189,21 @@ var (
 // natural roles name a person whatever the name looks like.
 var naturalRoles = []string{"代理人", "法定代表人", "负责人", "经营者", "投资人", "诉讼代表人", "法定代理人"}
 
-// Parse reads a decision's text into its parts. It never fails: parts it
-// cannot find are absent, and the text it cannot place stays with the part
-// before it.
+// Parse reads a decision's text into its parts and finds what it cites.
+// It never fails: parts it cannot find are absent, and the text it cannot
+// place stays with the part before it.
 func Parse(text string) *Document {
+	d := Split(text)
+	d.finish(text)
+	return d
+}
+
+// Split reads a decision's text into its parts, its title, issuer, own
+// numbers and parties only, without the search for dates, amounts, 文号
+// and statutes that Parse adds: for a text already read once.
+func Split(text string) *Document {
 	d := &Document{Kind: KindUnknown}
+	defer d.readTail()
 	paras := paragraphs(text)
 	// The head: issuer, title and number, up to the first party line.
 	i := 0
@@ -279,8 +289,23 @@ func Parse(text string) *Document {
 		started[cur] = true
 		d.appendTo(cur, raw)
 	}
-	d.finish(text)
 	return d
+}
+
+// readTail reads the judges and the clerk who sign the tail.
+func (d *Document) readTail() {
+	for _, l := range strings.Split(d.Section(PartTail), "\n") {
+		if m := tailPersonRe.FindStringSubmatch(compactSpace(l)); m != nil {
+			d.People = append(d.People, Person{Role: m[1], Name: m[2]})
+		}
+	}
+	// The issuer of a 复议 decision signs it at the end; a court's is its
+	// first line. Without either, the first line of the head.
+	if d.Issuer == "" {
+		if h := strings.Split(d.Section(PartHead), "\n"); len(h) > 0 {
+			d.Issuer = compactSpace(h[0])
+		}
+	}
 }
 
 // opensOperative reports whether the 判决如下 found at loc in a paragraph
@@ -363,14 +388,9 @@ func (d *Document) appendTo(p Part, text string) {
 	d.Sections = append(d.Sections, Section{Part: p, Text: text})
 }
 
-// finish reads what is found anywhere: people in the tail, numbers,
-// 文号, dates, amounts, statutes.
+// finish reads what is found anywhere: numbers, 文号, dates, amounts,
+// statutes.
 func (d *Document) finish(text string) {
-	for _, l := range strings.Split(d.Section(PartTail), "\n") {
-		if m := tailPersonRe.FindStringSubmatch(compactSpace(l)); m != nil {
-			d.People = append(d.People, Person{Role: m[1], Name: m[2]})
-		}
-	}
 	own := map[string]bool{}
 	for _, n := range d.Numbers {
 		own[n.String()] = true
@@ -405,13 +425,6 @@ func (d *Document) finish(text string) {
 	d.Dates = FindDates(text, false)
 	d.Amounts = FindAmounts(text)
 	d.Statutes = FindStatutes(text)
-	// The issuer of a 复议 decision signs it at the end; a court's is its
-	// first line. Without either, the first line of the head.
-	if d.Issuer == "" {
-		if h := strings.Split(d.Section(PartHead), "\n"); len(h) > 0 {
-			d.Issuer = compactSpace(h[0])
-		}
-	}
 }
 
 func paragraphs(text string) []string {

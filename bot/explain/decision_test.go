@@ -147,7 +147,7 @@ func TestCorpusReachesTheModelAnonymized(t *testing.T) {
 			att, _ := e.svc.Attach.Decisions.Get(context.Background(), c.Number)
 			orig := att.Document()
 			a := anonymizerFor(c, material{att: att, doc: orig})
-			anonDoc := decision.Parse(a.Anonymize(maskNumbers(att.Text, orig)))
+			anonDoc := decision.Split(a.Anonymize(maskNumbers(att.Text, orig)))
 			for _, p := range []decision.Part{decision.PartFacts, decision.PartReasoning, decision.PartOperative} {
 				if s := anonDoc.Section(p); s != "" && !strings.Contains(user, s) {
 					t.Errorf("the prompt lacks the whole %s:\n%s", p, s)
@@ -258,7 +258,7 @@ func TestLongDecisionIsReducedWithinBudget(t *testing.T) {
 	}
 	att, _ := e.svc.Attach.Decisions.Get(ctx, c.Number)
 	a := anonymizerFor(c, material{att: att, doc: att.Document()})
-	anonDoc := decision.Parse(a.Anonymize(maskNumbers(att.Text, att.Document())))
+	anonDoc := decision.Split(a.Anonymize(maskNumbers(att.Text, att.Document())))
 	user := req.Messages[1].Content
 	for _, p := range []decision.Part{decision.PartReasoning, decision.PartOperative} {
 		if !strings.Contains(user, anonDoc.Section(p)) {

@@ -194,12 +194,11 @@ func anonymizerFor(c *cases.Case, m material) *privacy.Anonymizer {
 	}
 	names = append(names, m.names()...)
 	a := privacy.NewAnonymizer(names...)
+	// The decision is not prepared: its people are registered above, and
+	// anonymizing it (anonymizedDecision) registers the others it names.
 	texts := []string{c.Cause, c.Note}
 	if c.Closure != nil {
 		texts = append(texts, c.Closure.Reason)
-	}
-	if m.att != nil {
-		texts = append(texts, m.att.Text)
 	}
 	a.Prepare(texts...)
 	return a
@@ -225,6 +224,9 @@ func (g *Generator) prompt(c *cases.Case, m material, a *privacy.Anonymizer, hin
 	budget := g.maxInput() - runes(system) - runes(user) - promptSlack
 	anonDoc := anonymizedDecision(m, a)
 	in.Decision = fitDecision(anonDoc, titleOf(m.doc), m.doc.Issuer, budget)
+	if m.doc.ContestedAct != nil {
+		in.Decision.ContestedAct = m.doc.ContestedAct.Text
+	}
 	return in, supplied, nil
 }
 

@@ -73,7 +73,7 @@ func maskNumbers(text string, doc *decision.Document) string {
 // The whole text goes through one anonymizer, the one the prompt and the
 // answer share, so that a person is 张某1 everywhere.
 func anonymizedDecision(m material, a *privacy.Anonymizer) *decision.Document {
-	return decision.Parse(a.Anonymize(maskNumbers(m.att.Text, m.doc)))
+	return decision.Split(a.Anonymize(maskNumbers(m.att.Text, m.doc)))
 }
 
 // promptSlack is kept free in the budget for the section headers the
