@@ -8,8 +8,6 @@ import (
 
 	"casebot/bot/audit"
 	"casebot/bot/decision"
-	"casebot/bot/explain"
-	"casebot/config"
 )
 
 // runAttach attaches a 裁判文书 or 复议决定书 to a case: casebot attach
@@ -33,15 +31,7 @@ func runAttach(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("无法读取文件 %s：%v", path, err)
 	}
-	cfg, err := e.config(config.ModeTool)
-	if err != nil {
-		return err
-	}
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	svc, err := explain.New(cfg, st, nil, nil)
+	svc, err := e.explainService(nil)
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ func runExplain(e *env, args []string) error {
 	}
 	by := audit.Entry{User: *as}
 	if actions == 1 {
-		svc, err := explain.New(cfg, st, nil, nil)
+		svc, err := e.explainService(nil)
 		if err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func runExplain(e *env, args []string) error {
 			model = m
 		}
 	}
-	svc, err := explain.New(cfg, st, nil, model)
+	svc, err := e.explainService(model)
 	if err != nil {
 		return err
 	}
@@ -157,20 +157,27 @@ func explainReview(e *env, svc *explain.Service, number string, v int, by audit.
 	return nil
 }
 
-// explainLists prints drafts in a state, or the candidate cases.
-func explainLists(e *env, state string, candidates bool, days int, asJSON bool) error {
+// explainService opens the configuration, the ledger and the 以案说法
+// service for a tool (no sender: nothing is pushed from the CLI).
+func (e *env) explainService(model explain.Completer) (*explain.Service, error) {
 	cfg, err := e.config(config.ModeTool)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	st, err := e.openStore()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	svc, err := explain.New(cfg, st, nil, nil)
+	return explain.New(cfg, st, nil, model)
+}
+
+// explainLists prints drafts in a state, or the candidate cases.
+func explainLists(e *env, state string, candidates bool, days int, asJSON bool) error {
+	svc, err := e.explainService(nil)
 	if err != nil {
 		return err
 	}
+	cfg, st := e.cfg, svc.Store
 	ctx := ctxBackground()
 	w := e.stdout
 	if candidates {
