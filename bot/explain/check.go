@@ -57,6 +57,18 @@ func sourceFor(c *cases.Case, m material, loc *time.Location) source {
 	return s
 }
 
+// add counts what text holds as source too: the prompt, whose case
+// fields, articles (法释〔2020〕3号…) and decision parts the model was given.
+func (s *source) add(text string) {
+	s.dates = append(s.dates, decision.FindDates(text, true)...)
+	for _, a := range decision.FindAmounts(text) {
+		s.amounts[a.Fen] = true
+	}
+	for _, dn := range decision.FindDocNumbers(text) {
+		s.docs[dn.Key()] = true
+	}
+}
+
 // sourceLabel names a decision as the warning does: 判决书, 裁定书,
 // 复议决定书.
 func sourceLabel(d *decision.Document) string {

@@ -332,3 +332,15 @@ func TestCommonWordsSurvive(t *testing.T) {
 		}
 	}
 }
+
+// What the prompt gave the model (the 出庭 rules' 法释〔2020〕3号, the
+// ledger's months) is source too.
+func TestPromptMaterialIsSource(t *testing.T) {
+	e := newEnv(t, true, nil)
+	e.srv.Script(llmtest.Reply{Content: modelDraft + "\n\n本案属于法释〔2020〕3号第四条规定的情形，2025年9月结案。"})
+	c, _ := e.st.Get(context.Background(), number)
+	d := e.generate(c, false)
+	if len(d.Warnings) != 0 {
+		t.Errorf("warnings = %q", d.Warnings)
+	}
+}

@@ -105,7 +105,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	if in.Decision != nil {
 		d.Reduced = in.Decision.Reduced
 	}
-	var body string
+	var body, sent string
 	switch {
 	case req.Offline:
 		d.Offline, d.OfflineReason = true, ReasonAsked
@@ -116,6 +116,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 		if err != nil {
 			return nil, err
 		}
+		sent = system + "\n" + user
 		ans, err := g.LLM.Complete(ctx, []llm.Message{{Role: llm.System, Content: system}, {Role: llm.User, Content: user}})
 		switch {
 		case err == nil:
@@ -141,7 +142,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	}
 	d.Body = clean
 	if !d.Offline {
-		d.Warnings = g.check(c, m, clean, supplied, d.Reduced)
+		d.Warnings = g.check(c, m, sent, clean, supplied, d.Reduced)
 	}
 	if err := g.Drafts.Add(ctx, d); err != nil {
 		return nil, err
@@ -150,11 +151,13 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 }
 
 // check lists what the reviewer must verify in a model's draft: facts the
-// source does not hold, articles not supplied, missing sections, the
-// length, and a decision shortened for the prompt.
-func (g *Generator) check(c *cases.Case, m material, draft string, supplied []decision.Statute, reduced string) []string {
+// source (the decision, the ledger, and so the prompt built from them)
+// does not hold, articles not supplied, missing sections, the length, and
+// a decision shortened for the prompt.
+func (g *Generator) check(c *cases.Case, m material, prompt, draft string, supplied []decision.Statute, reduced string) []string {
 	var w []string
 	src := sourceFor(c, m, g.loc())
+	src.add(prompt)
 	if items := src.unfound(draft, supplied); len(items) > 0 {
 		w = append(w, src.unfoundWarning(items))
 	}
