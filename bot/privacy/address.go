@@ -107,10 +107,65 @@ func addressEnd(s string) int {
 	return len(s)
 }
 
+// neutralMarkers introduce an address that may be an organisation's (被告
+//某县自然资源局，住所地…): those are kept.
+var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址": true, "联系地址": true, "送达地址": true, "通讯地址": true, "位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
+
+// addressLike reports whether a marked value reads as an address: a house
+// number, a village, a township, a residential compound or a named street,
+// not 涉案房屋, 同上 or 马路边.
+var (
+	addressTokenRe = regexp.MustCompile(`\d+(?:-\d+)?(?:号|栋|幢|单元|室|组|楼|层|户)|[镇乡村屯寨]|社区|小区|街道|花园|新村|家园|大厦|公寓`)
+	streetRe       = regexp.MustCompile(`(\p{Han}{1,2})(?:路|街|巷|大道|胡同)`)
+)
+
+func addressLike(v string) bool {
+	if addressTokenRe.MatchString(v) {
+		// 农村, 乡村, 城乡 are not places.
+		cleaned := strings.NewReplacer("农村", "", "乡村", "", "城乡", "", "乡镇", "", "村民", "", "村委", "").Replace(v)
+		if addressTokenRe.MatchString(cleaned) {
+			return true
+		}
+	}
+	for _, m := range streetRe.FindAllStringSubmatch(v, -1) {
+		w := m[0]
+		if _, ok := dict().lookup(w); !ok {
+			if _, ok := dict().lookup(string([]rune(w)[len([]rune(w))-2:])); !ok || utf8.RuneCountInString(w) > 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectIsInstitution reports whether the sentence holding s[at] is about
+// an organisation: its first clause ends with one (被告某县自然资源局，住所地…).
+func subjectIsInstitution(s string, at int) bool {
+	start := strings.LastIndexAny(s[:at], "。；;\n") + 1
+	if start > 0 {
+		_, n := utf8.DecodeRuneInString(s[start-1:])
+		start += n - 1
+	}
+	clause := s[start:at]
+	if i := strings.IndexAny(clause, "，,"); i >= 0 {
+		clause = clause[:i]
+	}
+	for _, m := range neutralMarkersOrder {
+		if i := strings.Index(clause, m); i >= 0 {
+			clause = clause[i+len(m):]
+		}
+	}
+	return hasSuffixAny(clause, institutionSuffixes)
+}
+
+var neutralMarkersOrder = []string{"住所地", "地址"}
+
+var institutionSuffixes = []string{"局", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团"}
+
 // markedAddressSpans masks what follows an address marker, below county.
 func markedAddressSpans(s string) []span {
 	var out []span
-	mark := func(at int) {
+	mark := func(at int, marker string) {
 		for at < len(s) && (s[at] == ' ' || strings.HasPrefix(s[at:], "：") || s[at] == ':' || strings.HasPrefix(s[at:], "在") || strings.HasPrefix(s[at:], "于")) {
 			_, n := utf8.DecodeRuneInString(s[at:])
 			at += n
@@ -123,18 +178,32 @@ func markedAddressSpans(s string) []span {
 		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) {
 			return // 地址：某县人民法院第一法庭 names a court, not a home
 		}
+		if !addressLike(s[at+keep:end]) {
+			return
+		}
+		if neutralMarkers[marker] && subjectIsInstitution(s, at) {
+			return
+		}
 		if at+keep < end {
 			out = append(out, span{at + keep, end, KindAddress, Mask})
 		}
 	}
 	for i := 0; i < len(s); {
 		if m, ok := hasPrefixAny(s[i:], addressMarkers); ok {
-			mark(i + len(m))
+			// 单位于, 岗位于: 位 ends a word before 于.
+			if m == "位于" && i > 0 {
+				prev, n := utf8.DecodeLastRuneInString(s[:i])
+				if w, ok := dict().lookup(s[i-n:i] + "位"); ok && w.freq >= 100 && isHan(prev) {
+					i += len(m)
+					continue
+				}
+			}
+			mark(i+len(m), m)
 			i += len(m)
 			continue
 		}
 		if strings.HasPrefix(s[i:], "住") && bareZhuIsAddress(s, i) {
-			mark(i + len("住"))
+			mark(i+len("住"), "住")
 		}
 		_, n := utf8.DecodeRuneInString(s[i:])
 		i += n
@@ -206,7 +275,7 @@ func unmarkedAddressSpans(s string) []span {
 			}
 			start -= size
 		}
-		if start < loc[0] {
+		if start < loc[0] && !subjectIsInstitution(s, start) {
 			out = append(out, span{start, loc[1], KindAddress, Mask})
 		}
 	}

@@ -444,7 +444,7 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 			add(a.originals[o], o)
 		}
 	}
-	for _, sp := range identifierSpans(norm) {
+	for _, sp := range resolve(identifierSpans(norm)) {
 		add(sp.kind, norm[sp.start:sp.end])
 	}
 	if hits := detect(norm); len(hits) > 0 {

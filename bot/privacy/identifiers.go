@@ -206,10 +206,18 @@ func identifierSpans(s string) []span {
 	add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
 	group(permitRe, KindPermit, 6)
 	add(permitBareRe, KindPermit, nil)
-	add(foreignPhoneRe, KindPhone, func(m string) bool {
+	for _, loc := range foreignPhoneRe.FindAllStringIndex(s, -1) {
+		m := s[loc[0]:loc[1]]
 		d := countDigits(m)
-		return d >= 8 && d <= 17 && !strings.HasPrefix(m, "+86") && !strings.HasPrefix(m, "0086")
-	})
+		// 00 inside 138-0013-8000 is no country prefix.
+		if prev, _ := utf8.DecodeLastRuneInString(s[:loc[0]]); loc[0] > 0 && (prev == '-' || prev == '+' || prev >= '0' && prev <= '9') {
+			continue
+		}
+		if !digitBounded(s, loc[0], loc[1]) || d < 8 || d > 17 || strings.HasPrefix(m, "+86") || strings.HasPrefix(m, "0086") {
+			continue
+		}
+		out = append(out, span{loc[0], loc[1], KindPhone, Mask})
+	}
 	add(vinRe, KindVehicle, func(m string) bool { return countDigits(m) >= 3 && countDigits(m) < 17 })
 	group(vinLabelledRe, KindVehicle, 3)
 	for _, m := range labelledRe.FindAllStringSubmatchIndex(s, -1) {

@@ -128,6 +128,17 @@ var personVerbs = []string{
 	"共同", "分别", "一同", "一起", "两人", "二人", "三人", "等人", "家中", "处", "那里", "手中",
 }
 
+// titleNouns follow a name at the start of a document's title:
+// 《李长江房屋征收补偿协议》, 《关于王某违法建设的处理决定》.
+var titleNouns = []string{
+	"房屋", "土地", "宅基地", "承包", "征收", "征地", "补偿", "拆迁", "安置", "违法", "违章", "建房", "用地",
+	"信访", "工伤", "死亡", "交通", "处罚", "申请", "户", "家庭", "同志", "等", "与", "和", "诉", "一案",
+	"案", "问题", "情况", "事故", "身份", "户籍", "婚姻", "财产", "继承", "遗嘱", "林权", "山林", "自建房",
+	"房产", "住房", "农房", "危房", "养殖", "经营", "个体", "门面", "店铺", "车辆", "借款", "欠款", "赔偿",
+	"低保", "救助", "医疗", "养老", "社保", "评估", "测绘", "调查", "询问", "笔录", "证明", "声明", "承诺",
+	"申辩", "陈述", "检讨", "协议", "合同", "委托", "授权", "的",
+}
+
 // followers end a name that a role word introduced: what comes right after
 // a name in a judgment. A name of three characters is preferred to one of
 // two when the third is not itself one of these.
@@ -149,7 +160,7 @@ var followers = []string{
 // neverGiven are characters no given name uses in practice: particles,
 // pronouns, prepositions and the suffixes of organisations and places. A
 // candidate holding one is a phrase, not a name.
-const neverGiven = "某的了们着过吗呢吧啊该此这那或且被把诉称局院府委会所厂司部厅处科办室市县区省镇乡村街路号店等及说是为从以因而也都就还将已未不没无非各每些另本个其与对在于认及即系并但却所之者每第该您你我他她它们哪谁啥怎么么"
+const neverGiven = "某的了们着过吗呢吧啊该此这那或且被把诉称局院府委会所厂司部厅处科办室市县区省镇乡村街路号店等及说是从以因而也都就还将已未不没无非各每些另本个其与对在于认及即系并但却所之者每第该您你我他她它们哪谁啥怎么么"
 
 // commonGiven are characters common in Chinese given names. A span with
 // no other evidence is only read as a name when its given name is made
@@ -305,6 +316,7 @@ var (
 	bracketRole       = newMatcher(roleInBrackets)
 	possessionMatcher = newMatcher(possessions)
 	personVerbMatcher = newMatcher(personVerbs)
+	titleNounMatcher  = newMatcher(titleNouns)
 	followerMatcher   = newMatcher(followers)
 	orgMatcher        = newMatcher(orgSuffixes)
 	minorityMatcher   = newMatcher(minorityParts)

@@ -101,7 +101,7 @@ func isNameWord(t *text, i, j, sur int, ev evidence) (isWord bool, w word) {
 		// Frequent nr entries are mostly words (明白, 阳光, 查明): without
 		// a role word they are names only with one of the commonest
 		// surnames.
-		if ev < evMarker && w.freq >= 300 && (sur != 1 || !strings.ContainsRune(topSurnames, t.rs[i])) {
+		if ev < evMarker && (sur != 1 || !strings.ContainsRune(topSurnames, t.rs[i])) {
 			return true, w
 		}
 		return false, w
@@ -260,6 +260,9 @@ const functionChars = "与和及同跟或对向被由是系的将把给让请即
 // placeChars end the names of villages and places (张家岭, 李家湾).
 const placeChars = "岭坡湾沟坝寨村庄屯冲坪垭嘴岗塘洼峪堡铺营集桥湖河院坟园店场"
 
+// placeOnlyChars end place names and hardly ever a given name.
+const placeOnlyChars = "岭坡湾沟坝寨屯冲坪垭嘴岗塘洼峪堡铺村"
+
 // numerals and classifiers: 三户, 二人, 两兄弟.
 const (
 	numerals    = "一二三四五六七八九十两"
@@ -344,7 +347,7 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		return false
 	}
 	// 曾多次: the given part is a numeral, an adverb, a pronoun…
-	if w, ok := t.word(c.s+c.sur, c.e); ok && c.e-c.s-c.sur >= 2 && functionPOS[w.pos] && w.freq >= 50 {
+	if w, ok := t.word(c.s+c.sur, c.e); ok && c.e-c.s-c.sur >= 2 && functionPOS[w.pos] && w.freq >= 50 && (w.freq >= 2000 || !allCommonGiven(t, c.s+c.sur, c.e)) {
 		return false
 	}
 	// Role words are never names (原告, 申请人), nor is a name made of a
@@ -360,6 +363,11 @@ func plausible(t *text, c candidate, ev evidence) bool {
 	}
 	// 张家 is the Zhang family, 陈家院子 their courtyard, 张家岭 a place.
 	if c.sur == 1 && t.rs[c.s+1] == '家' && (c.e-c.s == 2 || strings.ContainsRune(placeChars, t.rs[c.e-1])) && ev < evStrong {
+		return false
+	}
+	// 高峰岭, 黄泥坡: without a role word, a span ending as villages and
+	// hills do is a place.
+	if ev < evMarker && strings.ContainsRune(placeOnlyChars, t.rs[c.e-1]) {
 		return false
 	}
 	// 凤三户, 张三人: a numeral counting what follows.
@@ -391,9 +399,10 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		if isWord || !allCommonGiven(t, c.s+c.sur, c.e) {
 			return false
 		}
-		// 林地面积, 马路边: the surname and the next character are a word.
+		// 林地面积, 马路边, 柏树林: the surname and the next character are
+		// a word.
 		if c.e-c.s > 2 && c.sur == 1 {
-			if w, ok := t.word(c.s, c.s+2); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+			if isW, w := isNameWord(t, c.s, c.s+2, 1, ev); isW && w.freq >= 20 {
 				return false
 			}
 		}
@@ -482,7 +491,7 @@ func chooseBefore(t *text, e int, ev evidence) int {
 				if !leftOK(t, s) || strings.ContainsRune(functionChars, t.rs[s]) && leftOK(t, s+1) || !allCommonGiven(t, s+c.sur, e) && leftOK(t, e-2) {
 					continue
 				}
-			} else if !leftOK(t, s) && s > 0 && !t.han(s-1) {
+			} else if !leftOK(t, s) {
 				continue
 			}
 			if best == 0 {
@@ -649,6 +658,9 @@ func detect(s string) []hit {
 	d.clauseStarts()
 	d.lists()
 	d.bare()
+	for _, h := range append([]hit(nil), d.hits...) {
+		d.latinInBrackets(h.end)
+	}
 	sort.Slice(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	return d.hits
 }
@@ -803,11 +815,20 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 		return 0
 	}
 	if kind == markBoundary {
-		n := chooseAfter(t, j, evMarker, false, 0)
-		if n == 0 || t.match(j+n, possessionMatcher) == 0 {
-			return 0
+		// 东至张三承包地: a name only before what a person owns, and never
+		// a word (柏树林, 周边山林).
+		cands := hanCandidates(t, j, false)
+		for k := len(cands) - 1; k >= 0; k-- {
+			c := cands[k]
+			if !plausible(t, c, evMarker) || t.match(c.e, possessionMatcher) == 0 {
+				continue
+			}
+			if isWord, _ := isNameWord(t, c.s, c.e, c.sur, evWeak); isWord {
+				continue
+			}
+			return c.e - j
 		}
-		return n
+		return 0
 	}
 	if n, parts := minorityAt(t, j); parts > 0 && boundary(t, j+n) >= 1 {
 		return n
@@ -1008,6 +1029,15 @@ func (d *detector) clauseStarts() {
 		}
 		if i > 0 && t.han(i-1) && !strings.HasSuffix(t.str(max(0, i-2), i), "关于") {
 			continue
+		}
+		// In a title (《李长江房屋征收补偿协议》), what the document is about
+		// follows the name.
+		title := i > 0 && (t.rs[i-1] == '《' || t.rs[i-1] == '〈' || strings.HasSuffix(t.str(max(0, i-2), i), "关于"))
+		if title {
+			if n := chooseAfter(t, i, evWeak, false, 0); n > 0 && t.match(i+n, titleNounMatcher) > 0 {
+				d.add(i, i+n, false)
+				continue
+			}
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
 		if n == 0 {
