@@ -239,7 +239,16 @@ func bareZhuIsAddress(s string, i int) bool {
 		return true
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !isHan(prev) || strings.ContainsRune("男女族均现家", prev)
+	if !isHan(prev) || strings.ContainsRune("男女族均现家", prev) {
+		return true
+	}
+	// 第三人住某县…, 原告住…: right after a party's role word.
+	for _, r := range []string{"原告", "被告", "第三人", "申请人", "被申请人", "上诉人", "被上诉人", "当事人", "户主", "村民"} {
+		if strings.HasSuffix(s[:i], r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Unmarked addresses are found by their house numbers: 路/街/巷/村/小区…
@@ -247,7 +256,7 @@ func bareZhuIsAddress(s string, i int) bool {
 // the number is masked with it, back to the county (or the start of the
 // phrase), so 观山湖区金华镇翁井村3组12号 keeps 观山湖区.
 var (
-	houseNumberRe = regexp.MustCompile(`\d+(?:-\d+)?(?:号楼|号院|号|栋|幢|单元|楼|层|室|组|户)(?:\s*(?:附)?\d+(?:-\d+)?(?:号楼|号院|号|栋|幢|单元|楼|层|室|组|户))*`)
+	houseNumberRe = regexp.MustCompile(`(?:\d+(?:-\d+)?|[一二三四五六七八九十]{1,3})(?:号楼|号院|号|栋|幢|单元|楼|层|室|组|户)(?:\s*(?:附)?\d+(?:-\d+)?(?:号楼|号院|号|栋|幢|单元|楼|层|室|组|户))*`)
 	placeSuffixes = []string{"路", "街", "道", "巷", "弄", "胡同", "村", "社区", "小区", "花园", "苑", "大厦", "广场", "新村", "组", "屯", "寨", "里"}
 	// streetStops end the backward walk over a street name: a word before
 	// an address, never part of one.

@@ -350,6 +350,10 @@ func plausible(t *text, c candidate, ev evidence) bool {
 	if w, ok := t.word(c.s+c.sur, c.e); ok && c.e-c.s-c.sur >= 2 && functionPOS[w.pos] && w.freq >= 50 && (w.freq >= 2000 || !allCommonGiven(t, c.s+c.sur, c.e)) {
 		return false
 	}
+	// 焦师傅, 王局长: a surname and an honorific or a title.
+	if t.match(c.s+c.sur, honorificMatcher) >= 2 || t.match(c.s+c.sur, officialAfter) >= 2 {
+		return false
+	}
 	// Role words are never names (原告, 申请人), nor is a name made of a
 	// surname and a role word (向原告).
 	if n := t.match(c.s, anyRole); n >= c.e-c.s || n >= 2 {
@@ -384,8 +388,9 @@ func plausible(t *text, c candidate, ev evidence) bool {
 			return false
 		}
 	case evMarker:
-		// After a role word: 原告高峰 is a name, 原告陈述称 and 原告方面 are not.
-		if isWord && (w.freq >= 3000 || !allCommonGiven(t, c.s+c.sur, c.e)) {
+		// After a role word: 原告高峰 is a name, 原告陈述称, 原告方面 and
+		// 第三人修建 (a verb) are not.
+		if isWord && (w.freq >= 3000 || !allCommonGiven(t, c.s+c.sur, c.e) || !nounPOS[w.pos] && w.freq >= 50) {
 			return false
 		}
 		// 林地边界: the surname and the next character are a word, and the
@@ -400,9 +405,10 @@ func plausible(t *text, c candidate, ev evidence) bool {
 			return false
 		}
 		// 林地面积, 马路边, 柏树林: the surname and the next character are
-		// a word.
+		// a word. Before a person's verb (申明华在…) a common given name
+		// still makes it a name.
 		if c.e-c.s > 2 && c.sur == 1 {
-			if isW, w := isNameWord(t, c.s, c.s+2, 1, ev); isW && w.freq >= 20 {
+			if isW, w := isNameWord(t, c.s, c.s+2, 1, ev); isW && w.freq >= 20 && (ev == evNone || w.freq >= 2000 || !commonGivenSet[t.rs[c.e-1]]) {
 				return false
 			}
 		}
@@ -576,6 +582,21 @@ func dottedAt(t *text, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// afterBoundary reports whether a land-boundary word (东至, 西邻) ends at
+// s: what follows is a place unless the boundary pass read a name there.
+func afterBoundary(t *text, s int) bool {
+	for n := 2; n <= 3 && s-n >= 0; n++ {
+		if w := anyRole.at(t.str(s-n, s)); utf8.RuneCountInString(w) == n && roleKind[w] == markBoundary {
+			return true
+		}
+	}
+	k := s
+	for k > 0 && strings.ContainsRune("：: ", t.rs[k-1]) {
+		k--
+	}
+	return k < s && afterBoundary(t, k)
 }
 
 // roleEndingAt returns the length of a role word ending right before e.
@@ -904,8 +925,13 @@ func (d *detector) beforeAnchors() {
 		case gendered(t, e):
 			ev = evStrong
 			// A run that starts a line or follows a colon may be a name of
-			// any origin as a whole (扎西次仁，男，藏族).
+			// any origin as a whole (扎西次仁，男，藏族); so is what stands
+			// between a role word and 男/女 (原告解放军，男).
 			if n := runBefore(t, e); n > 0 {
+				d.add(e-n, e, false)
+				continue
+			}
+			if n := betweenRoleAndGender(t, e); n > 0 {
 				d.add(e-n, e, false)
 				continue
 			}
@@ -936,6 +962,24 @@ func gendered(t *text, e int) bool {
 	return strings.ContainsRune("，,、）) 。；;", t.rs[k+1]) || t.rs[k+1] == '性'
 }
 
+// betweenRoleAndGender returns the length of the span between a party's
+// role word and 男/女 at e, when it is two to six characters.
+func betweenRoleAndGender(t *text, e int) int {
+	for n := 2; n <= 6 && e-n >= 0; n++ {
+		s := e - n
+		if !t.han(s) {
+			return 0
+		}
+		if k := roleEndingAt(t, s); k > 0 {
+			w := t.str(s-k, s)
+			if kind := roleKind[w]; (kind == markParty || kind == markAgent || kind == markKin) && validGiven(t, s, e) && t.match(s, anyRole) == 0 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
 // runBefore returns the length of the whole Han run ending at e when it
 // starts a line, follows a colon or a role word, and reads as one name.
 func runBefore(t *text, e int) int {
@@ -952,7 +996,7 @@ func runBefore(t *text, e int) int {
 	if s > 0 && !strings.ContainsRune("\n：:", t.rs[s-1]) {
 		return 0
 	}
-	if e-s > 6 || !validGiven(t, s, e) {
+	if e-s > 6 || !validGiven(t, s, e) || t.match(s, anyRole) > 0 {
 		return 0
 	}
 	if isWord, _ := isNameWord(t, s, e, 1, evStrong); isWord {
@@ -1027,7 +1071,7 @@ func (d *detector) clauseStarts() {
 		if d.taken[i] || !t.han(i) {
 			continue
 		}
-		if i > 0 && t.han(i-1) && !strings.HasSuffix(t.str(max(0, i-2), i), "关于") {
+		if i > 0 && t.han(i-1) && !strings.HasSuffix(t.str(max(0, i-2), i), "关于") || afterBoundary(t, i) {
 			continue
 		}
 		// In a title (《李长江房屋征收补偿协议》), what the document is about
@@ -1063,7 +1107,7 @@ func (d *detector) clauseStarts() {
 func (d *detector) bare() {
 	t := d.t
 	for i := 0; i+3 <= t.n(); i++ {
-		if d.taken[i] || surnameAt(t, i) != 1 || !leftOK(t, i) {
+		if d.taken[i] || surnameAt(t, i) != 1 || !leftOK(t, i) || afterBoundary(t, i) {
 			continue
 		}
 		c := candidate{i, i + 3, 1}
