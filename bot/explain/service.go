@@ -12,6 +12,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/cases"
 	"casebot/bot/llm"
+	"casebot/bot/privacy"
 	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/config"
@@ -74,7 +75,7 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 	rdb, k := st.Client(), st.Keys()
 	drafts := NewDrafts(rdb, k)
 	queue := NewQueue(rdb, k)
-	gen := &Generator{LLM: model, Prompts: set, Drafts: drafts, Loss: loss, Location: cfg.Location, Now: func() time.Time { return st.Now() }}
+	gen := &Generator{LLM: model, Prompts: set, Drafts: drafts, Loss: loss, Location: cfg.Location, Now: func() time.Time { return st.Now() }, Privacy: privacyOptions(cfg.Privacy)}
 	s := &Service{Drafts: drafts, Queue: queue, Gen: gen, Store: st}
 	if model != nil {
 		s.Limit = llm.NewUserLimit(rdb, k, cfg.LLM.UserPerHour, time.Hour)
@@ -86,6 +87,15 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 		ClaimIdle:   cfg.LLM.CallBudget() + claimMargin,
 	}
 	return s, nil
+}
+
+// privacyOptions turns the privacy section into the anonymizer's options.
+func privacyOptions(p config.Privacy) privacy.Options {
+	o := privacy.Options{KeepOfficials: p.KeepOfficials}
+	if p.Numbers() {
+		o.Numbering = privacy.Digits
+	}
+	return o
 }
 
 // loadPrompts loads the embedded templates, or those in dir.

@@ -108,7 +108,7 @@ func addressEnd(s string) int {
 }
 
 // neutralMarkers introduce an address that may be an organisation's (被告
-//某县自然资源局，住所地…): those are kept.
+// 某县自然资源局，住所地…): those are kept.
 var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址": true, "联系地址": true, "送达地址": true, "通讯地址": true, "位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
 
 // addressLike reports whether a marked value reads as an address: a house
@@ -178,7 +178,7 @@ func markedAddressSpans(s string) []span {
 		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) {
 			return // 地址：某县人民法院第一法庭 names a court, not a home
 		}
-		if !addressLike(s[at+keep:end]) {
+		if !addressLike(s[at+keep : end]) {
 			return
 		}
 		if neutralMarkers[marker] && subjectIsInstitution(s, at) {

@@ -35,9 +35,11 @@ type Options struct {
 // person is a natural person the anonymizer knows.
 type person struct {
 	name string
-	// official is true while the person has only been seen acting in
-	// office; a mention as a party, a known name or a relative clears it.
-	official bool
+	// official is set when the person was seen acting in office (审判长,
+	// 工作人员, 副区长), personal when seen in a private capacity (a party,
+	// a relative, a known name). Only an official who is not also a
+	// private person may be kept.
+	official, personal bool
 }
 
 // Anonymizer removes personal data from texts per 法释〔2016〕19号 第9–10条,
@@ -76,7 +78,7 @@ func NewAnonymizerWith(opts Options, names ...string) *Anonymizer {
 // anyone the case store holds. They are masked wherever they appear.
 func (a *Anonymizer) AddNames(names ...string) {
 	for _, n := range names {
-		a.register(n, false)
+		a.register(n, capPersonal)
 	}
 }
 
@@ -84,29 +86,30 @@ func (a *Anonymizer) AddNames(names ...string) {
 // handler, the agency head who appeared): masked unless KeepOfficials.
 func (a *Anonymizer) AddOfficials(names ...string) {
 	for _, n := range names {
-		a.register(n, true)
+		a.register(n, capOfficial)
 	}
 }
 
-func (a *Anonymizer) register(n string, official bool) {
+func (a *Anonymizer) register(n string, c capacity) {
 	n = strings.TrimSpace(n)
 	if n == "" || strings.Contains(n, "某") || utf8.RuneCountInString(n) < 2 {
 		return
 	}
-	if p, ok := a.people[n]; ok {
-		p.official = p.official && official
-		return
+	p, ok := a.people[n]
+	if !ok {
+		p = &person{name: n}
+		a.people[n] = p
+		a.order = append(a.order, p)
 	}
-	p := &person{name: n, official: official}
-	a.people[n] = p
-	a.order = append(a.order, p)
+	p.official = p.official || c == capOfficial
+	p.personal = p.personal || c == capPersonal
 }
 
 // kept reports whether the name stays in the text: an official's, with
 // KeepOfficials set.
 func (a *Anonymizer) kept(n string) bool {
 	p, ok := a.people[n]
-	return ok && a.opts.KeepOfficials && p.official
+	return ok && a.opts.KeepOfficials && p.official && !p.personal
 }
 
 // Prepare registers the names it finds in texts, without changing them,
@@ -125,7 +128,7 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 	}
 	t := newText(norm)
 	for _, h := range hits {
-		a.register(t.str(h.start, h.end), h.official)
+		a.register(t.str(h.start, h.end), h.cap)
 	}
 }
 
@@ -190,7 +193,7 @@ func (a *Anonymizer) Entities() []Entity {
 	a.assign()
 	out := make([]Entity, 0, len(a.order))
 	for _, p := range a.order {
-		out = append(out, Entity{Name: p.name, Pseudonym: a.pseudo[p.name], Official: p.official, Kept: a.kept(p.name)})
+		out = append(out, Entity{Name: p.name, Pseudonym: a.pseudo[p.name], Official: p.official && !p.personal, Kept: a.kept(p.name)})
 	}
 	return out
 }
@@ -275,7 +278,7 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 			bs, be := i+j, i+j+len(needle)
 			i = be
 			s, e := t.runeAt(bs), t.runeAt(be)
-			if !standsAlone(t, s, e, whole) {
+			if !standsAlone(t, s, e, whole) || !whole && splitFrom(t, s, Surname(name)) {
 				continue
 			}
 			out = append(out, span{bs, be, KindName, repl})
@@ -336,6 +339,17 @@ func standsAlone(t *text, s, e int, whole bool) bool {
 		return false
 	}
 	return leftOK(t, s) && boundary(t, e) >= 1
+}
+
+// splitFrom reports whether the given name at rs[s] follows its surname
+// with only spaces, markdown or zero-width characters between (欧阳 娜娜):
+// the whole name, split, which the strict pass replaces whole.
+func splitFrom(t *text, s int, surname string) bool {
+	k := s
+	for k > 0 && strings.ContainsRune(" \t*_~`\u200b\u200c\u200d\u2060\ufeff", t.rs[k-1]) {
+		k--
+	}
+	return k < s && strings.HasSuffix(t.s[:t.off[k]], surname)
 }
 
 // runeAt returns the rune index of byte offset b.

@@ -26,10 +26,20 @@ const (
 	evStrong                 // a label (姓名：), 男/女, an honorific, a title or a role in brackets after it
 )
 
+// capacity is what a hit says about the person: acting in office, in a
+// private capacity, or nothing either way (a name before 称).
+type capacity uint8
+
+const (
+	capNeutral capacity = iota
+	capPersonal
+	capOfficial
+)
+
 // hit is a name found in a text, in runes.
 type hit struct {
 	start, end int
-	official   bool // introduced as a judge, a clerk or an agency official
+	cap        capacity
 }
 
 // text is a normalized text seen as runes.
@@ -144,19 +154,22 @@ func surnameAt(t *text, i int) int {
 	if !t.han(i) {
 		return 0
 	}
-	if t.han(i + 1) {
-		two := t.str(i, i+2)
-		for _, c := range compoundSurnames {
-			if c == two {
-				return 2
-			}
-		}
+	if t.han(i+1) && compoundSet[t.str(i, i+2)] {
+		return 2
 	}
 	if surnameSet[t.rs[i]] {
 		return 1
 	}
 	return 0
 }
+
+var compoundSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range compoundSurnames {
+		m[c] = true
+	}
+	return m
+}()
 
 // boundary says how clearly a name may end before rs[e]: 3 at the end of
 // the text or before anything but a Chinese character, 2 before a
@@ -651,7 +664,7 @@ type detector struct {
 	taken []bool
 }
 
-func (d *detector) add(s, e int, official bool) bool {
+func (d *detector) add(s, e int, c capacity) bool {
 	if e <= s || s < 0 || e > d.t.n() {
 		return false
 	}
@@ -663,7 +676,7 @@ func (d *detector) add(s, e int, official bool) bool {
 	for k := s; k < e; k++ {
 		d.taken[k] = true
 	}
-	d.hits = append(d.hits, hit{s, e, official})
+	d.hits = append(d.hits, hit{s, e, c})
 	return true
 }
 
@@ -691,7 +704,7 @@ func (d *detector) dotted() {
 	t := d.t
 	for i := 1; i+1 < t.n(); i++ {
 		if s, e, ok := dottedAt(t, i); ok {
-			if d.add(s, e, false) {
+			if d.add(s, e, capNeutral) {
 				d.latinInBrackets(e)
 			}
 			i = e
@@ -714,7 +727,7 @@ func (d *detector) latinInBrackets(e int) {
 			}
 		}
 		if n := latinAt(t, j); n > 0 {
-			d.add(j, j+n, false)
+			d.add(j, j+n, capNeutral)
 		}
 	}
 }
@@ -772,7 +785,6 @@ func (d *detector) readRole(j int, kind markerKind) int {
 	if kind == markLabel || colon && kind != markBoundary {
 		ev = evStrong
 	}
-	official := kind == markOfficial
 	read := 0
 	for {
 		n := d.nameAt(j, kind, ev)
@@ -780,7 +792,11 @@ func (d *detector) readRole(j int, kind markerKind) int {
 			break
 		}
 		if !d.taken[j] {
-			d.add(j, j+n, official || kind != markKin && officialContext(t, j+n))
+			c := capPersonal
+			if kind == markOfficial || kind != markKin && officialContext(t, j+n) {
+				c = capOfficial
+			}
+			d.add(j, j+n, c)
 		}
 		read = j + n
 		j += n
@@ -912,7 +928,7 @@ func (d *detector) beforeAnchors() {
 		if !t.han(e-1) || d.taken[e-1] {
 			continue
 		}
-		official := false
+		c := capNeutral
 		ev := evNone
 		switch {
 		case t.match(e, honorificMatcher) > 0:
@@ -921,27 +937,27 @@ func (d *detector) beforeAnchors() {
 				ev = evMarker
 			}
 		case t.match(e, officialAfter) > 0:
-			ev, official = evStrong, true
+			ev, c = evStrong, capOfficial
 		case gendered(t, e):
-			ev = evStrong
+			ev, c = evStrong, capPersonal
 			// A run that starts a line or follows a colon may be a name of
 			// any origin as a whole (扎西次仁，男，藏族); so is what stands
 			// between a role word and 男/女 (原告解放军，男).
 			if n := runBefore(t, e); n > 0 {
-				d.add(e-n, e, false)
+				d.add(e-n, e, c)
 				continue
 			}
 			if n := betweenRoleAndGender(t, e); n > 0 {
-				d.add(e-n, e, false)
+				d.add(e-n, e, c)
 				continue
 			}
 		case (t.rs[e] == '（' || t.rs[e] == '(') && t.match(e+1, bracketRole) > 0:
-			ev = evStrong
+			ev, c = evStrong, capPersonal
 		default:
 			continue
 		}
 		if n := chooseBefore(t, e, ev); n > 0 {
-			d.add(e-n, e, official)
+			d.add(e-n, e, c)
 		}
 	}
 }
@@ -1018,13 +1034,13 @@ func (d *detector) minority() {
 			continue
 		}
 		if n, parts := minorityAt(t, i); parts >= 2 && boundary(t, i+n) >= 1 {
-			d.add(i, i+n, false)
+			d.add(i, i+n, capNeutral)
 			i += n - 1
 		} else if parts == 1 && n >= 3 && leftOK(t, i) && t.match(i+n, personVerbMatcher) > 0 {
-			d.add(i, i+n, false) // 巴特尔称…
+			d.add(i, i+n, capNeutral) // 巴特尔称…
 			i += n - 1
 		} else if jp := japaneseAt(t, i, evWeak); jp > 0 && leftOK(t, i) {
-			d.add(i, i+jp, false)
+			d.add(i, i+jp, capNeutral)
 			i += jp - 1
 		}
 	}
@@ -1047,7 +1063,7 @@ func (d *detector) lists() {
 							n = m
 						}
 					}
-					if n > 0 && d.add(j, j+n, h.official) {
+					if n > 0 && d.add(j, j+n, h.cap) {
 						changed = true
 					}
 				}
@@ -1055,7 +1071,7 @@ func (d *detector) lists() {
 			// Left: 李四、张三 (the list before a known name).
 			if h.start >= 2 && listSep(t, h.start-1) == 1 {
 				e := h.start - 1
-				if n := chooseBefore(t, e, evMarker); n > 0 && !d.taken[e-1] && d.add(e-n, e, h.official) {
+				if n := chooseBefore(t, e, evMarker); n > 0 && !d.taken[e-1] && d.add(e-n, e, h.cap) {
 					changed = true
 				}
 			}
@@ -1079,7 +1095,7 @@ func (d *detector) clauseStarts() {
 		title := i > 0 && (t.rs[i-1] == '《' || t.rs[i-1] == '〈' || strings.HasSuffix(t.str(max(0, i-2), i), "关于"))
 		if title {
 			if n := chooseAfter(t, i, evWeak, false, 0); n > 0 && t.match(i+n, titleNounMatcher) > 0 {
-				d.add(i, i+n, false)
+				d.add(i, i+n, capNeutral)
 				continue
 			}
 		}
@@ -1097,7 +1113,7 @@ func (d *detector) clauseStarts() {
 				continue
 			}
 		}
-		d.add(i, i+n, false)
+		d.add(i, i+n, capNeutral)
 	}
 }
 
@@ -1117,7 +1133,7 @@ func (d *detector) bare() {
 		if boundary(t, i+3) < 2 && t.match(i+3, personVerbMatcher) == 0 {
 			continue
 		}
-		if d.add(i, i+3, false) {
+		if d.add(i, i+3, capNeutral) {
 			i += 2
 		}
 	}

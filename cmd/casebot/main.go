@@ -38,7 +38,7 @@ var commands = map[string]command{
 	"remind":        {"预览某一时刻到期的开庭提醒：casebot remind --dry-run [--now RFC3339] [--json]", runRemind},
 	"bulletin":      {"月度败诉通报：casebot bulletin --month YYYY-MM [--json] [--send] [--chart FILE]", runBulletin},
 	"explain":       {"为已结案件生成以案说法草稿（Markdown）：casebot explain 案号 [--offline] [--new]", runExplain},
-	"anonymize":     {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四]", runAnonymize},
+	"anonymize":     {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四] [--keep-officials]", runAnonymize},
 }
 
 func main() {
