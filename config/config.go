@@ -32,6 +32,7 @@ type Config struct {
 	Reminder Reminders      `mapstructure:"reminders"`
 	Bulletin Bulletin       `mapstructure:"bulletin"`
 	Explain  Explain        `mapstructure:"explain"`
+	Privacy  Privacy        `mapstructure:"privacy"`
 	Location *time.Location `mapstructure:"-"`
 }
 
@@ -154,6 +155,7 @@ func Default() Config {
 		Query:    Query{PageSize: 8},
 		People:   People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
 		Audit:    Audit{MaxLen: 200000},
+		Privacy:  defaultPrivacy(),
 	}
 }
 
@@ -209,6 +211,7 @@ func (c *Config) Validate(mode Mode) error {
 		c.Scope.validate,
 		c.Audit.validate,
 		c.People.validate,
+		c.Privacy.validate,
 	} {
 		if err := check(); err != nil {
 			return err

@@ -50,6 +50,11 @@ type Section struct {
 type Person struct {
 	Role string `json:"role"`
 	Name string `json:"name"`
+	// Official is set for people named in office: the judges and the
+	// clerk, and the heads who represent an agency (法定代表人, 出庭负责人
+	// of a 被告 or 被申请人). Agents (委托代理人) are never official here:
+	// a lawyer acts by trade, not office.
+	Official bool `json:"official,omitempty"`
 }
 
 // Party is a party named in the 当事人 part: person or organisation.
@@ -296,7 +301,7 @@ func Split(text string) *Document {
 func (d *Document) readTail() {
 	for _, l := range strings.Split(d.Section(PartTail), "\n") {
 		if m := tailPersonRe.FindStringSubmatch(compactSpace(l)); m != nil {
-			d.People = append(d.People, Person{Role: m[1], Name: m[2]})
+			d.People = append(d.People, Person{Role: m[1], Name: m[2], Official: true})
 		}
 	}
 	// The issuer of a 复议 decision signs it at the end; a court's is its
@@ -358,6 +363,10 @@ func (d *Document) readHeadLine(p string) {
 func (d *Document) readParty(role, name string) {
 	name = strings.TrimRight(name, " 　")
 	natural := !cases.IsOrganization(name)
+	representative := false
+	for _, r := range []string{"法定代表人", "负责人"} {
+		representative = representative || strings.HasSuffix(role, r)
+	}
 	for _, r := range naturalRoles {
 		if strings.HasSuffix(role, r) {
 			natural = true
@@ -366,9 +375,21 @@ func (d *Document) readParty(role, name string) {
 	if strings.Contains(name, "律师事务所") || strings.HasSuffix(name, "同上") {
 		return
 	}
+	official := false
+	if representative {
+		// The principal is the last party not a representative or agent.
+		for i := len(d.Parties) - 1; i >= 0; i-- {
+			p := d.Parties[i]
+			if strings.Contains(p.Role, "代理人") || strings.HasSuffix(p.Role, "负责人") || strings.HasSuffix(p.Role, "代表人") {
+				continue
+			}
+			official = !p.Natural && (strings.HasPrefix(p.Role, "被告") || strings.HasPrefix(p.Role, "被申请人") || strings.HasPrefix(p.Role, "被上诉人"))
+			break
+		}
+	}
 	d.Parties = append(d.Parties, Party{Role: role, Name: name, Natural: natural})
 	if natural && !strings.Contains(name, "某") {
-		d.People = append(d.People, Person{Role: role, Name: name})
+		d.People = append(d.People, Person{Role: role, Name: name, Official: official})
 	}
 }
 

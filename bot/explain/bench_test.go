@@ -31,7 +31,7 @@ func benchPrompt(b *testing.B, path string) {
 	g := &Generator{Prompts: prompts.MustLoad(), Location: cst, MaxInputChars: 24000}
 	b.ReportAllocs()
 	for b.Loop() {
-		a := anonymizerFor(c, m)
+		a := g.anonymizerFor(c, m)
 		in, _, err := g.prompt(c, m, a, "")
 		if err != nil {
 			b.Fatal(err)

@@ -410,24 +410,51 @@ func TestModelAnswerIsAnonymizedAgain(t *testing.T) {
 	assertNoPersonalData(t, "sent draft", joined(outs))
 }
 
-func TestLeakingAnswerIsRefused(t *testing.T) {
+// TestLeakingAnswerIsAskedAgain: a model draft that still holds personal
+// data after both passes is never stored or sent; the model is asked once
+// more, and its second draft is used when it is clean.
+func TestLeakingAnswerIsAskedAgain(t *testing.T) {
 	e := newEnv(t, true, nil)
-	// Markdown inside a name cannot be replaced without breaking the text:
-	// the draft is refused, not stored, and the user told why.
+	// Markdown inside a name cannot be replaced without breaking the text.
 	e.srv.Script(llmtest.Reply{Content: "## 标题\n\n本案中，**张**三不服处罚。"})
 	outs := e.request("pufa1", "")
-	if len(outs) != 1 || outs[0].Type != bot.MsgText {
-		t.Fatalf("sent %d messages, want one text refusal", len(outs))
+	if n := len(e.srv.Requests()); n != 2 {
+		t.Errorf("the model was asked %d times, want 2", n)
 	}
-	if msg := outs[0].Text; !strings.Contains(msg, "仍检出个人信息（姓名）") || !strings.Contains(msg, "重新生成") {
-		t.Errorf("refusal = %q", msg)
+	d := e.draft(1)
+	if d.Offline || d.Body != modelDraft {
+		t.Errorf("draft offline=%v (%q); want the second, clean model draft", d.Offline, d.OfflineReason)
 	}
-	assertNoPersonalData(t, "refusal", outs[0].Text)
-	if strings.Contains(outs[0].Text, "三") {
-		t.Errorf("the refusal repeats the leaked name: %q", outs[0].Text)
+	assertNoPersonalData(t, "sent draft", joined(outs))
+	if strings.Contains(joined(outs), "**张**三") {
+		t.Error("the leaking draft was sent")
 	}
-	if n, _ := e.svc.Drafts.Count(context.Background(), number); n != 0 {
-		t.Errorf("%d drafts stored, want none", n)
+}
+
+// TestLeakingTwiceGivesTheOfflineDraft: when the second model draft leaks
+// too, the user is not sent round in circles: the offline draft is
+// delivered, its header saying why, and the leaked data appears nowhere.
+func TestLeakingTwiceGivesTheOfflineDraft(t *testing.T) {
+	e := newEnv(t, true, nil)
+	leaking := llmtest.Reply{Content: "## 标题\n\n本案中，**张**三不服处罚。"}
+	e.srv.Script(leaking, leaking)
+	outs := e.request("pufa1", "")
+	if n := len(e.srv.Requests()); n != 2 {
+		t.Errorf("the model was asked %d times, want 2", n)
+	}
+	d := e.draft(1)
+	if !d.Offline || !strings.Contains(d.OfflineReason, "仍检出个人信息（姓名）") || d.Model != "" {
+		t.Errorf("draft offline=%v reason=%q model=%q; want the offline draft with the reason", d.Offline, d.OfflineReason, d.Model)
+	}
+	all := joined(outs)
+	for _, want := range []string{"本稿未经大模型撰写", "连续 2 次", "## 基本案情"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("sent draft lacks %q", want)
+		}
+	}
+	assertNoPersonalData(t, "sent draft", all)
+	if strings.Contains(all, "**张**三") {
+		t.Error("the leaking draft was sent")
 	}
 }
 

@@ -41,6 +41,22 @@ type Generator struct {
 	Location *time.Location
 	Now      func() time.Time
 	Log      *slog.Logger
+	// Privacy are the anonymization rules (config privacy.*).
+	Privacy privacy.Options
+}
+
+// leakAttempts is how many model drafts are tried when one still holds
+// personal data after anonymization; after that the offline draft is
+// delivered instead, with the reason in its header.
+const leakAttempts = 2
+
+// reasonLeaked is the offline reason when every model draft leaked.
+func reasonLeaked(kinds []privacy.Kind) string {
+	ks := make([]string, len(kinds))
+	for i, k := range kinds {
+		ks[i] = string(k)
+	}
+	return fmt.Sprintf("大模型连续 %d 次生成的草稿脱敏后仍检出个人信息（%s），为保护当事人隐私已改用台账字段整理", leakAttempts, strings.Join(ks, "、"))
 }
 
 // Request asks for one draft.
@@ -67,7 +83,8 @@ var (
 )
 
 // LeakRefusal is the message sent instead of a draft that still held
-// personal data after two passes of anonymization.
+// personal data after two passes of anonymization and could not be
+// replaced by the offline draft.
 func LeakRefusal(err *privacy.LeakError) *bot.Error {
 	kinds := make([]string, len(err.Kinds))
 	for i, k := range err.Kinds {
@@ -82,8 +99,10 @@ func LeakRefusal(err *privacy.LeakError) *bot.Error {
 // budget; without one the draft is written from the fields and says so.
 // The model is used unless the request is offline or none is configured;
 // if the model still fails after its retries, the draft is built offline
-// instead. A draft that still leaks personal data after anonymization is
-// refused with a user-facing *bot.Error.
+// instead. A model draft that still leaks personal data after
+// anonymization is asked for again; when the second leaks too, the
+// offline draft is delivered, its header saying why. An offline draft
+// that leaks is refused with a user-facing *bot.Error.
 func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	c := req.Case
 	if c.Open() {
@@ -93,7 +112,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	anon := anonymizerFor(c, m)
+	anon := g.anonymizerFor(c, m)
 	in, supplied, err := g.prompt(c, m, anon, req.Hint)
 	if err != nil {
 		return nil, err
@@ -105,7 +124,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	if in.Decision != nil {
 		d.Reduced = in.Decision.Reduced
 	}
-	var body, sent string
+	var clean, sent string
 	switch {
 	case req.Offline:
 		d.Offline, d.OfflineReason = true, ReasonAsked
@@ -117,28 +136,47 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 			return nil, err
 		}
 		sent = system + "\n" + user
-		ans, err := g.LLM.Complete(ctx, []llm.Message{{Role: llm.System, Content: system}, {Role: llm.User, Content: user}})
-		switch {
-		case err == nil:
-			body, d.Model = ans.Content, g.LLM.Model()
-		case ctx.Err() != nil:
-			return nil, ctx.Err()
-		default:
-			g.log().Error("model failed after retries; building the draft offline", "case", c.Number, "err", err)
-			d.Offline, d.OfflineReason = true, ReasonModelFailed
+		// A draft that still leaks is asked for again once; a model that
+		// keeps leaking gets the offline draft delivered in its place.
+		for attempt := 1; ; attempt++ {
+			ans, err := g.LLM.Complete(ctx, []llm.Message{{Role: llm.System, Content: system}, {Role: llm.User, Content: user}})
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				g.log().Error("model failed after retries; building the draft offline", "case", c.Number, "err", err)
+				d.Offline, d.OfflineReason = true, ReasonModelFailed
+				break
+			}
+			var leak *privacy.LeakError
+			clean, err = anon.Clean(ans.Content)
+			if errors.As(err, &leak) {
+				g.log().Warn("model draft refused: personal data left after anonymization", "case", c.Number, "attempt", attempt, "kinds", leak.Kinds)
+				if attempt < leakAttempts {
+					continue
+				}
+				d.Offline, d.OfflineReason = true, reasonLeaked(leak.Kinds)
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+			d.Model = g.LLM.Model()
+			break
 		}
 	}
 	if d.Offline {
-		body, d.PromptVersion, d.Reduced = offlineBody(in, c), "", ""
-	}
-	clean, err := anon.Clean(body)
-	var leak *privacy.LeakError
-	if errors.As(err, &leak) {
-		g.log().Warn("draft refused: personal data left after anonymization", "case", c.Number, "kinds", leak.Kinds)
-		return nil, LeakRefusal(leak)
-	}
-	if err != nil {
-		return nil, err
+		d.PromptVersion, d.Reduced = "", ""
+		var err error
+		clean, err = anon.Clean(offlineBody(in, c))
+		var leak *privacy.LeakError
+		if errors.As(err, &leak) {
+			g.log().Warn("offline draft refused: personal data left after anonymization", "case", c.Number, "kinds", leak.Kinds)
+			return nil, LeakRefusal(leak)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	d.Body = clean
 	if !d.Offline {
@@ -184,24 +222,26 @@ func (g *Generator) check(c *cases.Case, m material, prompt, draft string, suppl
 // the names it can detect in the free-text fields and the decision,
 // registered up front so that numbering (张某1, 张某2) is the same in the
 // prompt and in the draft.
-func anonymizerFor(c *cases.Case, m material) *privacy.Anonymizer {
+func (g *Generator) anonymizerFor(c *cases.Case, m material) *privacy.Anonymizer {
 	var names []string
 	for _, p := range c.Plaintiffs {
 		if p.Natural {
 			names = append(names, p.Name)
 		}
 	}
-	names = append(names, c.Handler)
+	private, officials := m.people()
+	a := privacy.NewAnonymizerWith(g.Privacy, append(names, private...)...)
+	a.AddOfficials(c.Handler)
 	for _, h := range c.Hearings {
-		names = append(names, h.Head)
+		a.AddOfficials(h.Head)
 	}
-	names = append(names, m.names()...)
-	a := privacy.NewAnonymizer(names...)
-	// The decision is not prepared: its people are registered above, and
-	// anonymizing it (anonymizedDecision) registers the others it names.
+	a.AddOfficials(officials...)
 	texts := []string{c.Cause, c.Note}
 	if c.Closure != nil {
 		texts = append(texts, c.Closure.Reason)
+	}
+	if m.att != nil {
+		texts = append(texts, m.att.Text)
 	}
 	a.Prepare(texts...)
 	return a

@@ -36,14 +36,23 @@ func (g *Generator) loadMaterial(ctx context.Context, c *cases.Case) (material, 
 	return material{att: att, doc: att.Document()}, nil
 }
 
-// names are the natural persons the decision names in its head and tail:
-// the 当事人 section's people (parties, agents, representatives) and the
-// judges and clerk, known to the anonymizer before it reads the text.
-func (m material) names() []string {
+// people are the natural persons the decision names in its head and tail,
+// known to the anonymizer before it reads the text: the private ones (the
+// parties, their agents and representatives) and those named in office
+// (judges, the clerk, an agency's heads), whom privacy.keep_officials may
+// keep.
+func (m material) people() (private, officials []string) {
 	if m.doc == nil {
-		return nil
+		return nil, nil
 	}
-	return m.doc.NameNatural()
+	for _, p := range m.doc.People {
+		if p.Official {
+			officials = append(officials, p.Name)
+		} else {
+			private = append(private, p.Name)
+		}
+	}
+	return private, officials
 }
 
 // courtNumberRe finds a court case number as written in a decision:

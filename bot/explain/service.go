@@ -14,6 +14,7 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/decision"
 	"casebot/bot/llm"
+	"casebot/bot/privacy"
 	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/config"
@@ -92,7 +93,7 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 	attach := decision.NewService(st, log, cfg.Explain.MaxDocumentBytes)
 	attach.Now = now
 	gen := &Generator{LLM: model, Prompts: set, Drafts: drafts, Decisions: attach.Decisions, Loss: loss, Location: cfg.Location, Now: now,
-		MaxInputChars: cfg.LLM.MaxInputChars}
+		MaxInputChars: cfg.LLM.MaxInputChars, Privacy: privacyOptions(cfg.Privacy)}
 	source := cfg.Explain.Source
 	if source == "" {
 		source = cfg.Bulletin.Issuer
@@ -109,6 +110,15 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 		ClaimIdle:   cfg.LLM.CallBudget() + claimMargin,
 	}
 	return s, nil
+}
+
+// privacyOptions turns the privacy section into the anonymizer's options.
+func privacyOptions(p config.Privacy) privacy.Options {
+	o := privacy.Options{KeepOfficials: p.KeepOfficials}
+	if p.Numbers() {
+		o.Numbering = privacy.Digits
+	}
+	return o
 }
 
 // loadPrompts loads the embedded templates, or those in dir.

@@ -244,24 +244,35 @@ func explainLists(e *env, state string, candidates bool, days int, asJSON bool) 
 }
 
 // runAnonymize copies stdin to stdout with personal data removed, by the
-// rules drafts follow; --names registers names known in advance. Text that
-// still holds personal data after two passes is not printed.
+// rules drafts follow (and the privacy.* configuration); --names registers
+// names known in advance. Text that still holds personal data after two
+// passes is not printed.
 func runAnonymize(e *env, args []string) error {
 	fs := e.flags("anonymize")
 	names := fs.String("names", "", "已知的自然人姓名，用逗号或顿号分隔，例如 张三,欧阳娜娜")
+	keep := fs.Bool("keep-officials", false, "保留审判人员、行政机关工作人员等依职务出现的人员姓名（默认按配置 privacy.keep_officials）")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("anonymize 从标准输入读取文本，不接受参数 %q；用法：casebot anonymize [--names 张三,李四] < 输入.txt", pos[0])
+		return usagef("anonymize 从标准输入读取文本，不接受参数 %q；用法：casebot anonymize [--names 张三,李四] [--keep-officials] < 输入.txt", pos[0])
+	}
+	// Nothing but the privacy section is needed: no Redis, no WeCom.
+	cfg, err := e.config(config.ModeDemo)
+	if err != nil {
+		return err
+	}
+	opts := privacy.Options{KeepOfficials: cfg.Privacy.KeepOfficials || *keep}
+	if cfg.Privacy.Numbers() {
+		opts.Numbering = privacy.Digits
 	}
 	in, err := io.ReadAll(e.stdin)
 	if err != nil {
 		return fmt.Errorf("读取标准输入失败：%w", err)
 	}
 	known := strings.FieldsFunc(*names, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
-	a := privacy.NewAnonymizer(known...)
+	a := privacy.NewAnonymizerWith(opts, known...)
 	a.Prepare(string(in))
 	out, err := a.Clean(string(in))
 	if err != nil {

@@ -39,7 +39,7 @@ var commands = map[string]command{
 	"bulletin":      {"月度败诉通报：casebot bulletin --month YYYY-MM [--json] [--send] [--chart FILE]", runBulletin},
 	"explain":       {"以案说法草稿：casebot explain 案号 [--offline] [--new]；审核 [--approve [--note 意见]] [--return 意见] [--publish] [--version N]；导出 --export FILE.docx；列表 --list 待审核|已审核|已退回|已发布、--candidates [--days N] [--json]", runExplain},
 	"attach":        {"关联裁判文书或复议决定书：casebot attach [案号] FILE.docx|FILE.pdf|FILE.txt [--force]（不写案号时从文书中识别）", runAttach},
-	"anonymize":     {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四]", runAnonymize},
+	"anonymize":     {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四] [--keep-officials]", runAnonymize},
 }
 
 func main() {
