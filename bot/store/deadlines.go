@@ -209,17 +209,34 @@ func (s *Store) DeadlineIndexReady(ctx context.Context) (bool, error) {
 // the store's rules, once per rules: a ledger written before the index
 // existed has none of it, and one indexed under another calendar or time
 // zone has last days that calendar gave. Every case's open deadlines are
-// added (re-scored), and every other kind's entry removed, so the rebuild
-// also repairs what an older rules version indexed. It does nothing when
-// the marker of the current rules is set (keys.DeadlineIndexVersion) and
-// sets it when done; serve and demo call it at every start (via Reindex).
-// It returns how many cases had an open deadline.
+// added (re-scored); when the index already holds entries (a rebuild
+// under new rules, or writes made before the first rebuild), every other
+// kind's entry of the case is removed too, so the rebuild also repairs
+// what an older rules version indexed. A ledger without any entry, which
+// is what every ledger written before the index is, is spared those. It does nothing when the
+// marker of the current rules is set (keys.DeadlineIndexVersion) and sets
+// it when done; serve and demo call it at every start (via Reindex). It
+// returns how many cases had an open deadline.
 func (s *Store) ReindexDeadlines(ctx context.Context) (int, error) {
-	return s.reindex(ctx, s.k.DeadlineIndexVersion(s.Deadlines.Fingerprint()), func(ctx context.Context, p redis.Pipeliner, c *cases.Case) bool {
+	marker := s.k.DeadlineIndexVersion(s.Deadlines.Fingerprint())
+	if n, err := s.rdb.Exists(ctx, marker).Result(); err != nil || n == 1 {
+		return 0, err
+	}
+	sets := make([]string, len(deadline.Kinds))
+	for i, k := range deadline.Kinds {
+		sets[i] = s.k.Deadlines(string(k))
+	}
+	existing, err := s.rdb.Exists(ctx, sets...).Result()
+	if err != nil {
+		return 0, err
+	}
+	return s.reindex(ctx, marker, func(ctx context.Context, p redis.Pipeliner, c *cases.Case) bool {
 		open := s.addDeadlines(ctx, p, c)
-		for _, k := range deadline.Kinds {
-			if !open[k] {
-				p.ZRem(ctx, s.k.Deadlines(string(k)), c.Number)
+		if existing > 0 {
+			for _, k := range deadline.Kinds {
+				if !open[k] {
+					p.ZRem(ctx, s.k.Deadlines(string(k)), c.Number)
+				}
 			}
 		}
 		return len(open) > 0
