@@ -18,28 +18,20 @@ import (
 // BenchmarkDeadlines1M: the ledger of reminders' BenchmarkSweep1M (1,000,000
 // generated cases up to 2025-08-01, 1,000 of them open with a hearing on
 // 2025-09-24), every case carrying its deadline dates as years of a real
-// ledger do (storetest.WithDeadlines: some 150,000 open deadlines, most of
-// them lapsed appeal periods nobody recorded), and the same 1,000 cases
-// with their answer due on 09-24, 09-25 or 09-26. Measured, on that one
-// ledger:
+// ledger do (storetest.WithDeadlines: most open deadlines are lapsed
+// appeal periods nobody recorded), and the same 1,000 cases with their
+// answer due on 09-24, 09-25 or 09-26. Measured on that one ledger:
+// Window, what a deadline sweep at 16:00 on 2025-09-23 reads (the open
+// deadlines due from that day to three working days ahead, with their
+// cases, recomputed: DeadlinesBetween); HearingWindow, what the hearing
+// sweep of BenchmarkSweep1M reads on the same ledger (the hearings from
+// 09-23 16:00 to 09-26 with their cases: HearingsBetween), the
+// like-for-like reference, since both sweeps then plan and check the send
+// log per item at the same cost; ThisWeek, “本周到期” (09-22 to 09-28) with
+// cases; CountOverdue, how many answers and replies are overdue (ZCOUNT);
+// Reindex, the one-time rebuild of the deadline index at start.
 //
-//   - Window: what a deadline sweep at 16:00 on 2025-09-23 reads — the
-//     open deadlines due from that day to three working days ahead, with
-//     their cases and the deadlines recomputed (DeadlinesBetween);
-//
-//   - HearingWindow: what the hearing sweep of BenchmarkSweep1M reads on
-//     the same ledger — the hearings from 09-23 16:00 to 09-26 with their
-//     cases (HearingsBetween) — the like-for-like reference for the
-//     deadline sweep (both sweeps then plan and check the send log per
-//     item, the same cost per item);
-//
-//   - ThisWeek: “本周到期” (09-22 to 09-28), with cases;
-//
-//   - CountOverdue: how many answers and replies are overdue (ZCOUNT);
-//
-//   - Reindex: the one-time rebuild of the deadline index at start.
-//
-//     go test ./bot/store -run '^$' -bench Deadlines1M -benchtime 20x -timeout 60m
+//	go test ./bot/store -run '^$' -bench Deadlines1M -benchtime 20x -timeout 60m
 //
 // DEADLINE_BENCH_CASES sets another ledger size for a quick try.
 func BenchmarkDeadlines1M(b *testing.B) {
