@@ -230,18 +230,22 @@ func setClockField(e *Entry, v *rowValues, f field) {
 		sortSuggestions(c.Suggestions)
 		sg = c.Suggestion(kind)
 	}
-	src := v.sugg[k]
+	copyPart(sg, v.sugg[k], part)
+}
+
+// copyPart copies one part of a suggestion from src to dst.
+func copyPart(dst *cases.Suggestion, src cases.Suggestion, part int) {
 	switch part {
 	case partReceived:
-		sg.ReceivedOn = src.ReceivedOn
+		dst.ReceivedOn = src.ReceivedOn
 	case partIssuer:
-		sg.Issuer = src.Issuer
+		dst.Issuer = src.Issuer
 	case partContent:
-		sg.Content = src.Content
+		dst.Content = src.Content
 	case partDue:
-		sg.DueOn = src.DueOn
+		dst.DueOn = src.DueOn
 	case partReplied:
-		sg.RepliedOn = src.RepliedOn
+		dst.RepliedOn = src.RepliedOn
 	}
 }
 
@@ -363,18 +367,7 @@ func applyClocks(c *cases.Case, e *Entry) {
 				continue
 			}
 			touched = true
-			switch p {
-			case partReceived:
-				sg.ReceivedOn = src.ReceivedOn
-			case partIssuer:
-				sg.Issuer = src.Issuer
-			case partContent:
-				sg.Content = src.Content
-			case partDue:
-				sg.DueOn = src.DueOn
-			case partReplied:
-				sg.RepliedOn = src.RepliedOn
-			}
+			copyPart(&sg, src, p)
 		}
 		if !touched {
 			continue

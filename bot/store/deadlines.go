@@ -97,19 +97,13 @@ func dayRange(from, to workcal.Day) *redis.ZRangeBy {
 // ZRANGEBYSCORE per kind, O(len(kinds)·log n + k).
 func (s *Store) DeadlineRefs(ctx context.Context, from, to workcal.Day, kinds ...deadline.Kind) ([]DeadlineAt, error) {
 	kinds = kindsOrAll(kinds)
-	cmds := make([]*redis.ZSliceCmd, len(kinds))
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		for i, k := range kinds {
-			cmds[i] = p.ZRangeByScoreWithScores(ctx, s.k.Deadlines(string(k)), dayRange(from, to))
-		}
-		return nil
-	})
+	sets, err := s.rangeEach(ctx, s.deadlineKeys(kinds), dayRange(from, to))
 	if err != nil {
 		return nil, err
 	}
 	var out []DeadlineAt
-	for i, c := range cmds {
-		for _, z := range c.Val() {
+	for i, set := range sets {
+		for _, z := range set {
 			out = append(out, DeadlineAt{Number: z.Member.(string), Kind: kinds[i], Due: workcal.DayFromNumber(int(z.Score))})
 		}
 	}
@@ -127,23 +121,17 @@ func (s *Store) DeadlineRefs(ctx context.Context, from, to workcal.Day, kinds ..
 // CountDeadlines counts what DeadlineRefs returns without fetching it: one
 // round trip, O(len(kinds)·log n).
 func (s *Store) CountDeadlines(ctx context.Context, from, to workcal.Day, kinds ...deadline.Kind) (int64, error) {
-	kinds = kindsOrAll(kinds)
-	cmds := make([]*redis.IntCmd, len(kinds))
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		for i, k := range kinds {
-			r := dayRange(from, to)
-			cmds[i] = p.ZCount(ctx, s.k.Deadlines(string(k)), r.Min, r.Max)
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, err
+	r := dayRange(from, to)
+	return s.countEach(ctx, s.deadlineKeys(kindsOrAll(kinds)), r.Min, r.Max)
+}
+
+// deadlineKeys are the index sets of kinds.
+func (s *Store) deadlineKeys(kinds []deadline.Kind) []string {
+	ks := make([]string, len(kinds))
+	for i, k := range kinds {
+		ks[i] = s.k.Deadlines(string(k))
 	}
-	var n int64
-	for _, c := range cmds {
-		n += c.Val()
-	}
-	return n, nil
+	return ks
 }
 
 // DueDeadline is an open deadline with its case.
@@ -222,11 +210,7 @@ func (s *Store) ReindexDeadlines(ctx context.Context) (int, error) {
 	if n, err := s.rdb.Exists(ctx, marker).Result(); err != nil || n == 1 {
 		return 0, err
 	}
-	sets := make([]string, len(deadline.Kinds))
-	for i, k := range deadline.Kinds {
-		sets[i] = s.k.Deadlines(string(k))
-	}
-	existing, err := s.rdb.Exists(ctx, sets...).Result()
+	existing, err := s.rdb.Exists(ctx, s.deadlineKeys(deadline.Kinds)...).Result()
 	if err != nil {
 		return 0, err
 	}
