@@ -180,6 +180,10 @@ func (r *Rules) Of(c *cases.Case) []Deadline {
 		if received := r.day(c.CopyReceivedOn); !received.IsZero() {
 			d := Deadline{Kind: Answer, Start: received, Due: AnswerDue(r.cal, received), Period: "15日",
 				Basis: "《行政诉讼法》第六十七条", Postponed: postponed(r.cal, received.AddDays(15))}
+			if c.Stage == cases.StageSecond {
+				// The appellee's answer to the 上诉状副本: the same 15 days.
+				d.Basis = "《民事诉讼法》第一百七十四条（《行政诉讼法》第一百零一条）"
+			}
 			r.answered(&d, c, closed)
 			out = append(out, d)
 		}

@@ -291,3 +291,14 @@ func TestFromConfig(t *testing.T) {
 		t.Errorf("Default: %s, %d", r.Location(), r.RectifyDays())
 	}
 }
+
+// TestAppelleeAnswer: on a second-instance case the copy received is the
+// 上诉状副本, answered in the same 15 days under the civil procedure rule.
+func TestAppelleeAnswer(t *testing.T) {
+	c := litigation("(2026)黔01行终12号")
+	c.CopyReceivedOn = date("2026-12-03")
+	d, ok := rules().Find(c, Answer)
+	if !ok || d.Due != day("2026-12-18") || !strings.Contains(d.Basis, "第一百七十四条") {
+		t.Errorf("appellee answer: %+v, %v", d, ok)
+	}
+}

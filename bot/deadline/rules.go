@@ -11,7 +11,9 @@ import "casebot/bot/workcal"
 //
 // 行政诉讼法 第六十七条第一款: 人民法院应当在立案之日起五日内，将起诉状副本发送被告。
 // 被告应当在收到起诉状副本之日起十五日内向人民法院提交作出行政行为的证据和所依据的规范
-// 性文件，并提出答辩状。 Counted as calendar days (CalendarDays).
+// 性文件，并提出答辩状。 Counted as calendar days (CalendarDays). An appellee's
+// answer to the 上诉状副本 has the same 15 days (民事诉讼法 第一百七十四条:
+// 对方当事人在收到之日起十五日内提出答辩状, applied by 行政诉讼法 第一百零一条).
 func AnswerDue(cal *workcal.Calendar, received workcal.Day) workcal.Day {
 	return CalendarDays(cal, received, 15)
 }
