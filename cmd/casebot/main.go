@@ -26,7 +26,7 @@ type command struct {
 
 // commands lists every subcommand of the contract (shared/ARCHITECTURE.md).
 var commands = map[string]command{
-	"case":          {"查看一个案件：casebot case 案号 [--json]", runCase},
+	"case":          {"查看一个案件及其法定期限：casebot case 案号 [--json] [--now RFC3339]", runCase},
 	"import":        {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
 	"export":        {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
 	"demo":          {"演示：内置 Redis、模拟企业微信与虚构台账，在 / 提供沙盒聊天页面", runDemo},
