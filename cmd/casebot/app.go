@@ -23,6 +23,7 @@ import (
 	"casebot/bot/wecom"
 	"casebot/config"
 	"casebot/handlers"
+	"casebot/handlers/webapp"
 	"casebot/reminders"
 )
 
@@ -40,6 +41,7 @@ type app struct {
 	reminders *reminders.Service
 	bulletins *reminders.Bulletins
 	explain   *explain.Service
+	webapp    *webapp.App
 	metrics   *wecom.Metrics
 	mux       *http.ServeMux
 	log       *slog.Logger
@@ -162,6 +164,10 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	a.mux.HandleFunc("GET /readyz", a.readyz)
 	a.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 	a.mux.Handle("/admin/", handlers.Admin(deps))
+	if err := a.mountWebApp(); err != nil { // webapp.go
+		rdb.Close()
+		return nil, err
+	}
 	return a, nil
 }
 

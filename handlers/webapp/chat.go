@@ -1,0 +1,95 @@
+package webapp
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"casebot/bot"
+	"casebot/bot/cases"
+)
+
+// The chat commands of the page's files, as bot handlers, for the chat
+// routing to register (its matchers are its own), e.g.:
+//
+//	b.Text(bot.Prefix("导出台账"), app.HandleExportLedger)
+//	b.Text(bot.Prefix("写入台账", "上传台账"), app.HandleLedgerLink)
+//	b.Text(bot.Prefix("上传判决书", "上传文书"), app.HandleDecisionLink)
+//	b.Text(bot.Prefix("撤销导入"), app.HandleUndo)
+//	b.Await(webapp.AwaitUndo, app.HandleUndoAnswer)
+//	// 导出 <案号> [第N版]: the router finds the case and version
+//	app.HandleExportDraft(c, number, version)
+//
+// Replies go through c, under the inbox's send key: a message handled
+// again sends nothing twice.
+
+// HandleExportLedger answers 导出台账: the ledger as an .xlsx file message.
+func (a *App) HandleExportLedger(c bot.Context) error {
+	sent, err := a.ExportLedger(c.Ctx(), c.Person())
+	if err != nil {
+		return err
+	}
+	return c.Reply(fmt.Sprintf("以上是截至 %s 的台账（%d 件案件，%d 行），可用 Excel 或 WPS 打开；修改后可发送“写入台账”打开上传页面写回。",
+		c.Now().Format("2006-01-02 15:04"), sent.Cases, sent.Rows))
+}
+
+// HandleExportDraft answers 导出 for case number (v: version, 0 the newest
+// reviewed one): the draft as a Word file message.
+func (a *App) HandleExportDraft(c bot.Context, number string, v int) error {
+	n, err := cases.ParseNumber(number)
+	if err != nil {
+		return bot.Errorf(bot.EInvalid, "没有认出“%s”中的案号，请写完整案号，例如：导出 (2025)黔0115行初123号", number)
+	}
+	sent, err := a.ExportDraft(c.Ctx(), c.Person(), n.String(), v)
+	if err != nil {
+		return err
+	}
+	return c.Reply(fmt.Sprintf("已发送“%s”（Word 文档），版式为标题、正文和来源，可直接用于发布。", sent.Name))
+}
+
+// HandleLedgerLink answers 写入台账 with a card opening the upload page.
+func (a *App) HandleLedgerLink(c bot.Context) error { return a.SendLink(c.Ctx(), c.Person(), LinkLedger) }
+
+// HandleDecisionLink answers 上传判决书 with a card opening the upload page.
+func (a *App) HandleDecisionLink(c bot.Context) error {
+	return a.SendLink(c.Ctx(), c.Person(), LinkDecision)
+}
+
+// AwaitUndo is the question 撤销导入 asks (bot.Router.Await).
+const AwaitUndo = "webapp-undo"
+
+// undoYes is the answer that undoes.
+const undoYes = "确认撤销"
+
+// HandleUndo answers 撤销导入: it says which import would be undone and
+// waits for 确认撤销.
+func (a *App) HandleUndo(c bot.Context) error {
+	id, what, err := a.LastImport(c.Ctx(), c.Person())
+	if err != nil {
+		return err
+	}
+	if err := c.Await(AwaitUndo, id); err != nil {
+		return err
+	}
+	return c.Reply("将撤销最近一次导入：" + what + "。\n确认请回复“" + undoYes + "”；回复其他内容则不撤销。")
+}
+
+// HandleUndoAnswer is the awaited answer: 确认撤销 undoes the import named
+// in the question, if it is still the newest; anything else cancels.
+func (a *App) HandleUndoAnswer(c bot.Context) error {
+	id := c.AwaitData()
+	if err := c.ClearAwait(); err != nil {
+		return err
+	}
+	if strings.Trim(strings.TrimSpace(c.Message().Text), "。！!") != undoYes {
+		return c.Reply("好的，未撤销导入。")
+	}
+	done, err := a.UndoImport(c.Ctx(), c.Person(), id)
+	if errors.Is(err, ErrNothingToUndo) {
+		return c.Reply(ErrNothingToUndo.Message)
+	}
+	if err != nil {
+		return err
+	}
+	return c.Reply(done)
+}
