@@ -275,10 +275,9 @@ func (a *App) sameOrigin(r *http.Request) bool {
 func (a *App) readCSRF(w http.ResponseWriter, r *http.Request, rq *request) (bool, error) {
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if ct == "multipart/form-data" {
-		// The largest file any form takes; each handler checks its own.
-		if !bodyLimit(w, r, a.maxUpload()) {
-			return false, errTooLarge
-		}
+		// The largest file any form takes; each handler checks its own
+		// (and refuses a body announced larger than that before reading).
+		bodyLimit(w, r, a.maxUpload())
 		mr, err := r.MultipartReader()
 		if err != nil {
 			return false, err
@@ -370,18 +369,13 @@ func (rq *request) readFile(limit int64) (*uploaded, error) {
 
 // bodyLimit caps a request body: the file's limit, its form fields and
 // the multipart framing.
-func bodyLimit(w http.ResponseWriter, r *http.Request, limit int64) bool {
-	max := limit + maxFormBytes
-	if r.ContentLength > max {
-		return false
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, max)
+func bodyLimit(w http.ResponseWriter, r *http.Request, limit int64) {
+	r.Body = http.MaxBytesReader(w, r.Body, limit+maxFormBytes)
 	// A large file over a phone network takes longer than the server's
 	// default read timeout allows a request; the processing too.
 	rc := http.NewResponseController(w)
 	rc.SetReadDeadline(time.Now().Add(5 * time.Minute))
 	rc.SetWriteDeadline(time.Now().Add(5 * time.Minute))
-	return true
 }
 
 // Rendering.
