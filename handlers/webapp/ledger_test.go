@@ -151,10 +151,13 @@ func TestNotASpreadsheet(t *testing.T) {
 		data []byte
 		want string
 	}{
-		"picture named .xlsx": {"台账.xlsx", png, "不是有效的 .xlsx 文件"},
+		"picture named .xlsx": {"台账.xlsx", png, "是图片，不是台账表格"},
+		"damaged .xlsx":       {"台账.xlsx", []byte("PK\x03\x04 not really a zip"), "已损坏或没有上传完整"},
 		"old .xls":            {"台账.xls", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...), "旧版 .xls"},
 		"a text with no 案号":   {"说明.csv", []byte("这是一份说明，不是台账。\n第二行\n"), "找不到“案号”列"},
 		"empty":               {"空.csv", []byte(" "), "空文件"},
+		"Word document":       {"台账.xlsx", mustRead(t, "../../bot/decision/testdata/files/d07.docx"), "是 Word 文档，不是台账表格"},
+		"PDF":                 {"台账.csv", mustRead(t, "../../bot/decision/testdata/files/d01_libreoffice.pdf"), "是 PDF 文件"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := c.upload("/app/ledger", c.csrf, tt.file, tt.data, nil)
@@ -247,7 +250,9 @@ func TestStaleOrForeignConfirmToken(t *testing.T) {
 	tok := field(r.body, "token")
 	ctx := context.Background()
 	for name, try := range map[string]func() response{
-		"made up":       func() response { return zb.post("/app/ledger/confirm", url.Values{"token": {"made-up-token"}, "mode": {"all"}}) },
+		"made up": func() response {
+			return zb.post("/app/ledger/confirm", url.Values{"token": {"made-up-token"}, "mode": {"all"}})
+		},
 		"someone else's": func() response { return admin.post("/app/ledger/confirm", url.Values{"token": {tok}, "mode": {"all"}}) },
 		"skip not offered": func() response {
 			return zb.post("/app/ledger/confirm", url.Values{"token": {tok}, "mode": {"skip"}})

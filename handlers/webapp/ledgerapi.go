@@ -1,10 +1,12 @@
 package webapp
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -58,6 +60,9 @@ func (l ledgerAPI) write(ctx context.Context, name string, data []byte, skipInva
 // read reads a ledger file. Its errors (not a spreadsheet, an old .xls,
 // an encoding it cannot tell...) are written for the user.
 func (l ledgerAPI) read(name string, data []byte) (*ledger.Ledger, error) {
+	if why := notASpreadsheet(name, data); why != "" {
+		return nil, bot.Errorf(bot.EInvalid, "%s", why)
+	}
 	lg, err := ledger.Read(name, data, ledger.ReadOptions{Location: l.loc()})
 	if err != nil {
 		return nil, bot.Errorf(bot.EInvalid, "%v", err)
@@ -113,4 +118,39 @@ func (l ledgerAPI) export(ctx context.Context) (data []byte, ncases, rows int, e
 	var buf bytes.Buffer
 	ncases, rows, err = ledger.Export(ctx, l.st, &buf, l.loc())
 	return buf.Bytes(), ncases, rows, err
+}
+
+// notASpreadsheet names what a file seems to be when it is plainly no
+// spreadsheet, files people pick by mistake on a phone: a Word document
+// or a PDF (often the 判决书 meant for the other form), a picture. The
+// reader itself tells an old .xls, a damaged .xlsx and text that is no
+// ledger; it says less about these (merge note: once ledger.Read names
+// what a file seems to be, this goes).
+func notASpreadsheet(name string, b []byte) string {
+	is := func(what string) string {
+		return "文件“" + name + "”" + what + "，不是台账表格。请上传 Excel（.xlsx）或 CSV 格式的台账。"
+	}
+	switch {
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return is("是 PDF 文件")
+	case bytes.HasPrefix(b, []byte("\x89PNG")), bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
+		return is("是图片")
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			return "文件“" + name + "”已损坏或没有上传完整，无法按 .xlsx 打开。请在 Excel 或 WPS 中重新保存后再上传。"
+		}
+		for _, f := range z.File {
+			switch {
+			case f.Name == "xl/workbook.xml":
+				return ""
+			case f.Name == "word/document.xml":
+				return is("是 Word 文档")
+			case strings.HasPrefix(f.Name, "ppt/"):
+				return is("是 PowerPoint 演示文稿")
+			}
+		}
+		return is("是压缩包")
+	}
+	return ""
 }
