@@ -1,6 +1,7 @@
 package webapp_test
 
 import (
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -241,6 +242,18 @@ func TestFormTokenChecked(t *testing.T) {
 	if r := c.do(req); r.status != http.StatusForbidden {
 		t.Errorf("cross-origin POST answered %d", r.status)
 	}
+	// What browsers send on the page's own forms passes; Origin: null
+	// (sent under a no-referrer policy, or from a sandboxed frame) not.
+	for origin, want := range map[string]int{e.srv.URL: http.StatusOK, "null": http.StatusForbidden} {
+		req := mustReq(t, http.MethodPost, e.srv.URL+"/app/ledger/undo")
+		req.Body = io.NopCloser(strings.NewReader(url.Values{"csrf": {c.csrf}, "snapshot": {"none"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		if r := c.do(req); (r.status == http.StatusForbidden) != (want == http.StatusForbidden) {
+			t.Errorf("Origin %s: %d", origin, r.status)
+		}
+	}
 	if n := e.uploadsStaged(); n != 0 {
 		t.Errorf("%d uploads staged", n)
 	}
@@ -267,7 +280,7 @@ func TestPageHeaders(t *testing.T) {
 			t.Errorf("CSP %q lacks %s", csp, want)
 		}
 	}
-	if r.header.Get("Cache-Control") != "no-store" || r.header.Get("Referrer-Policy") != "no-referrer" {
+	if r.header.Get("Cache-Control") != "no-store" || r.header.Get("Referrer-Policy") != "same-origin" {
 		t.Errorf("headers: %v", r.header)
 	}
 	for _, ext := range []string{"<link ", "src=\"http", "href=\"http"} {

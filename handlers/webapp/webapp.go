@@ -165,8 +165,9 @@ const nonceKey ctxKey = iota
 
 // ServeHTTP serves the page with headers that keep it to itself: no
 // framing, no other origin's scripts or styles (the one inline script and
-// style carry this response's nonce), no referrer (the page's URLs carry
-// tokens), no caching.
+// style carry this response's nonce), no referrer to other sites (with
+// "no-referrer" browsers would send Origin: null on the page's own forms,
+// which sameOrigin refuses), no caching.
 func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	nonce := randomToken(16)
 	h := w.Header()
@@ -174,7 +175,7 @@ func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		"'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
-	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Referrer-Policy", "same-origin")
 	h.Set("Cache-Control", "no-store")
 	r = r.WithContext(context.WithValue(r.Context(), nonceKey, nonce))
 	if !a.cfg.App.Enabled() {
