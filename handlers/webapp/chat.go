@@ -48,7 +48,9 @@ func (a *App) HandleExportDraft(c bot.Context, number string, v int) error {
 }
 
 // HandleLedgerLink answers 写入台账 with a card opening the upload page.
-func (a *App) HandleLedgerLink(c bot.Context) error { return a.SendLink(c.Ctx(), c.Person(), LinkLedger) }
+func (a *App) HandleLedgerLink(c bot.Context) error {
+	return a.SendLink(c.Ctx(), c.Person(), LinkLedger)
+}
 
 // HandleDecisionLink answers 上传判决书 with a card opening the upload page.
 func (a *App) HandleDecisionLink(c bot.Context) error {

@@ -214,4 +214,3 @@ func TestUndoInChat(t *testing.T) {
 		t.Errorf("pufa: %q", m)
 	}
 }
-
