@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"net/url"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -31,6 +33,11 @@ type App struct {
 	// UploadTTL is how long an uploaded file waits on the server for the
 	// user to confirm its preview. If unset, 30m.
 	UploadTTL time.Duration `mapstructure:"upload_ttl"`
+	// DomainVerifyFile is the domain-ownership file WeCom hands out when
+	// 可信域名 is set (WW_verify_….txt); casebot serves it at the root of
+	// its address (/WW_verify_….txt) for WeCom to find. Unneeded when a
+	// reverse proxy in front serves it.
+	DomainVerifyFile string `mapstructure:"domain_verify_file"`
 	// MaxLedgerBytes caps the size of a 台账 uploaded on the page. If
 	// unset, 20 MB: a 10,000-row .xlsx is about 1 MB, a 50,000-row CSV
 	// about 15 MB.
@@ -42,6 +49,9 @@ func DefaultApp() App {
 	return App{OAuthBase: "https://open.weixin.qq.com", SessionTTL: time.Hour, UploadTTL: 30 * time.Minute,
 		MaxLedgerBytes: 20 << 20}
 }
+
+// verifyName is the name of WeCom's domain-ownership file.
+var verifyName = regexp.MustCompile(`^WW_verify_[A-Za-z0-9]+\.txt$`)
 
 // MaxLedgerUpload is the most app.max_ledger_bytes may be: the file is kept
 // in Redis until it is confirmed.
@@ -68,6 +78,9 @@ func (a App) validate() error {
 	}
 	if u, err := url.Parse(a.OAuthBase); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("配置 app.oauth_base=%q 应为网页授权页的根地址，例如 https://open.weixin.qq.com", a.OAuthBase)
+	}
+	if f := a.DomainVerifyFile; f != "" && !verifyName.MatchString(filepath.Base(f)) {
+		return fmt.Errorf("配置 app.domain_verify_file=%q 应为企业微信后台下载的域名校验文件（文件名形如 WW_verify_xxxxxxxx.txt）", f)
 	}
 	switch {
 	case a.SessionSecret != "" && len(a.SessionSecret) < 32:

@@ -3,12 +3,15 @@ package webapp_test
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
 	"casebot/bot/audit"
 	"casebot/bot/wecomtest"
+	"casebot/handlers/webapp"
 )
 
 // noRedirects is a browser that stops at each redirect, to look at it.
@@ -287,5 +290,24 @@ func TestPageHeaders(t *testing.T) {
 		if strings.Contains(r.body, ext) {
 			t.Errorf("the page loads an external asset (%s)", ext)
 		}
+	}
+}
+
+func TestDomainVerifyFile(t *testing.T) {
+	path := t.TempDir() + "/WW_verify_Ab12Cd34.txt"
+	if err := os.WriteFile(path, []byte("Ab12Cd34verify"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pattern, h, err := webapp.DomainVerify(path)
+	if err != nil || pattern != "GET /WW_verify_Ab12Cd34.txt" {
+		t.Fatalf("DomainVerify = %q, %v", pattern, err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/WW_verify_Ab12Cd34.txt", nil))
+	if rec.Body.String() != "Ab12Cd34verify" {
+		t.Errorf("served %q", rec.Body.String())
+	}
+	if _, _, err := webapp.DomainVerify(t.TempDir() + "/WW_verify_missing.txt"); err == nil || !strings.Contains(err.Error(), "app.domain_verify_file") {
+		t.Errorf("missing file: %v", err)
 	}
 }
