@@ -307,17 +307,9 @@ func (a *App) decisionConfirm(w http.ResponseWriter, r *http.Request, rq *reques
 		return
 	}
 	ctx := r.Context()
-	up, err := a.uploads.get(ctx, rq.person.UserID, rq.form.Get("token"))
-	if err == nil && up.Kind != kindDecision {
-		err = errStale
-	}
-	if err != nil {
-		if errors.Is(err, errStale) {
-			e := rq.entry(audit.Refused, "app-decision-stale")
-			e.Detail = "识别结果已失效或不属于本人"
-			a.record(ctx, e)
-		}
-		a.userError(w, r, rq, "无法关联", err, []link{{URL: "/app/decision", Text: "重新上传"}})
+	var previous attachedView
+	up, ok := a.confirming(w, r, rq, kindDecision, "decision_done", "文书已关联", &previous)
+	if !ok {
 		return
 	}
 	// The case chosen: the proposal's own (a hidden field), a candidate
@@ -332,20 +324,6 @@ func (a *App) decisionConfirm(w http.ResponseWriter, r *http.Request, rq *reques
 	force := rq.form.Get("force") == "1"
 	if number == "" {
 		number = up.Query
-	}
-	claimed, err := a.uploads.claim(ctx, up)
-	if err != nil {
-		a.internal(w, r, rq, err)
-		return
-	}
-	if !claimed {
-		var out attachedView
-		if err := a.uploads.result(ctx, up, &out, 30*time.Second); err != nil {
-			a.userError(w, r, rq, "正在关联", err, homeLink)
-			return
-		}
-		a.render(w, r, rq, http.StatusOK, "decision_done", "文书已关联", out)
-		return
 	}
 	release := func() { a.uploads.release(context.WithoutCancel(ctx), up) }
 	// Read and match again against the case chosen: the file is the one

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"casebot/bot"
 	"casebot/bot/audit"
@@ -208,37 +207,15 @@ func (a *App) ledgerConfirm(w http.ResponseWriter, r *http.Request, rq *request)
 		return
 	}
 	ctx := r.Context()
-	up, err := a.uploads.get(ctx, rq.person.UserID, rq.form.Get("token"))
-	if err == nil && up.Kind != kindLedger {
-		err = errStale
-	}
-	if err != nil {
-		if errors.Is(err, errStale) {
-			e := rq.entry(audit.Refused, "app-ledger-stale")
-			e.Detail = "预览已失效或不属于本人"
-			a.record(ctx, e)
-		}
-		a.userError(w, r, rq, "无法导入", err, []link{{URL: "/app/ledger", Text: "重新上传"}})
+	var previous written
+	up, ok := a.confirming(w, r, rq, kindLedger, "ledger_done", "台账已写入", &previous)
+	if !ok {
 		return
 	}
 	skip := rq.form.Get("mode") == "skip"
 	if skip && (up.Shown == nil || up.Shown.Skip == nil) {
+		a.uploads.release(context.WithoutCancel(ctx), up)
 		a.userError(w, r, rq, "无法导入", errStale, []link{{URL: "/app/ledger", Text: "重新上传"}})
-		return
-	}
-	claimed, err := a.uploads.claim(ctx, up)
-	if err != nil {
-		a.internal(w, r, rq, err)
-		return
-	}
-	if !claimed {
-		// Confirmed before (a double tap, a reload): show that outcome.
-		var out written
-		if err := a.uploads.result(ctx, up, &out, 30*time.Second); err != nil {
-			a.userError(w, r, rq, "正在写入", err, homeLink)
-			return
-		}
-		a.render(w, r, rq, http.StatusOK, "ledger_done", "台账已写入", out)
 		return
 	}
 	release := func() { a.uploads.release(context.WithoutCancel(ctx), up) }

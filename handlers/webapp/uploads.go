@@ -6,11 +6,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
+	"casebot/bot/audit"
 	"casebot/bot/keys"
 )
 
@@ -166,4 +168,42 @@ func (u *uploads) result(ctx context.Context, up *upload, out any, wait time.Dur
 // drop forgets an upload.
 func (u *uploads) drop(ctx context.Context, up *upload) error {
 	return u.rdb.Del(ctx, u.key(up.User, up.Token)).Err()
+}
+
+// confirming takes the upload a confirmation form names (its "token"),
+// for rq's person: it must be theirs and of kind. A stale or someone
+// else's token is refused (audited); an upload confirmed before (a double
+// tap, a reload) shows that confirmation's outcome, decoded into
+// previous and rendered with page. ok is false when the response is
+// written; else the caller holds the upload and releases it on failure.
+func (a *App) confirming(w http.ResponseWriter, r *http.Request, rq *request, kind uploadKind, page, title string, previous any) (*upload, bool) {
+	ctx := r.Context()
+	retry := []link{{URL: "/app/" + string(kind), Text: "重新上传"}}
+	up, err := a.uploads.get(ctx, rq.person.UserID, rq.form.Get("token"))
+	if err == nil && up.Kind != kind {
+		err = errStale
+	}
+	if errors.Is(err, errStale) {
+		e := rq.entry(audit.Refused, "app-"+string(kind)+"-stale")
+		e.Detail = "确认所用的预览已失效或不属于本人"
+		a.record(ctx, e)
+	}
+	if err != nil {
+		a.userError(w, r, rq, "无法办理", err, retry)
+		return nil, false
+	}
+	claimed, err := a.uploads.claim(ctx, up)
+	if err != nil {
+		a.internal(w, r, rq, err)
+		return nil, false
+	}
+	if !claimed {
+		if err := a.uploads.result(ctx, up, previous, 30*time.Second); err != nil {
+			a.userError(w, r, rq, "正在办理", err, homeLink)
+			return nil, false
+		}
+		a.render(w, r, rq, http.StatusOK, page, title, previous)
+		return nil, false
+	}
+	return up, true
 }
