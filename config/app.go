@@ -64,8 +64,17 @@ func (a App) Enabled() bool { return a.BaseURL != "" }
 // then Secure).
 func (a App) Secure() bool { return strings.HasPrefix(a.BaseURL, "https://") }
 
+// resolve writes the page's address as browsers send it in Origin: no
+// trailing slash, the host in lower case, no default port.
 func (a *App) resolve() {
 	a.BaseURL = strings.TrimRight(a.BaseURL, "/")
+	if u, err := url.Parse(a.BaseURL); err == nil && u.Host != "" {
+		u.Host = strings.ToLower(u.Host)
+		if p := u.Port(); (u.Scheme == "https" && p == "443") || (u.Scheme == "http" && p == "80") {
+			u.Host = u.Hostname()
+		}
+		a.BaseURL = u.String()
+	}
 	a.OAuthBase = strings.TrimRight(a.OAuthBase, "/")
 }
 

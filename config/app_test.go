@@ -43,6 +43,11 @@ func TestAppSection(t *testing.T) {
 			t.Errorf("%q: %v, want an error naming %s", tt.body, err, tt.key)
 		}
 	}
+	// The address is kept as browsers send it in Origin.
+	cfg, _ = Load(writeFile(t, "app:\n  base_url: https://CaseBot.Example.gov.cn:443/\n"))
+	if cfg.App.BaseURL != "https://casebot.example.gov.cn" {
+		t.Errorf("base_url resolved to %q", cfg.App.BaseURL)
+	}
 	// Unset, the page is off and nothing is required.
 	cfg, _ = Load(writeFile(t, "timezone: Asia/Shanghai\n"))
 	if cfg.App.Enabled() {
