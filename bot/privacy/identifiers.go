@@ -158,7 +158,7 @@ var (
 	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},
 		`\s*(?:[:：]|为|是|号为)?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
 	qqLabels = newLabelled([]string{"QQ号码", "QQ账号", "QQ帐号", "QQ号", "QQ", "qq号码", "qq号", "qq", "Qq", "扣扣号", "扣扣"},
-		`\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*([1-9]\d{4,11})`, kindOf(KindQQ), 5)
+		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*([1-9]\d{4,11})`, kindOf(KindQQ), 5)
 	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
 		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z]{0,2}\d{6,9})`, kindOf(KindPass), 6)
 	permitLabels = newLabelled([]string{"港澳居民来往内地通行证", "往来港澳通行证", "港澳通行证", "台湾居民来往大陆通行证", "大陆居民往来台湾通行证", "台胞证", "回乡证", "通行证", "外国人永久居留身份证", "永久居留证", "居留许可", "居留证", "签证"},
@@ -225,9 +225,11 @@ func digitWindows(s string) [][2]int {
 		return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune(" -+().", r)) ||
 			strings.ContainsRune("（）·•・转挂学警港澳领使\u3000", r)
 	}
-	start, digits := -1, 0
+	start, digits, letters := -1, 0, 0
 	flush := func(end int) {
-		if start >= 0 && digits >= 4 {
+		// Four digits make a number worth reading; a plate may have fewer
+		// among its letters (川A8G52K).
+		if start >= 0 && (digits >= 4 || digits >= 1 && letters >= 1 && end-start >= 5) {
 			ws := start
 			if ws > 0 {
 				_, n := utf8.DecodeLastRuneInString(s[:ws])
@@ -235,7 +237,7 @@ func digitWindows(s string) [][2]int {
 			}
 			out = append(out, [2]int{ws, end})
 		}
-		start, digits = -1, 0
+		start, digits, letters = -1, 0, 0
 	}
 	for i, r := range s {
 		if inWindow(r) {
@@ -244,6 +246,8 @@ func digitWindows(s string) [][2]int {
 			}
 			if r >= '0' && r <= '9' {
 				digits++
+			} else if r >= 'A' && r <= 'Z' {
+				letters++
 			}
 			continue
 		}

@@ -264,7 +264,7 @@ func leftOK(t *text, s int) bool {
 			return true
 		}
 	}
-	return false
+	return roleEndingAt(t, s) > 0
 }
 
 // functionChars come right before a name but never end one.
@@ -614,16 +614,85 @@ func afterBoundary(t *text, s int) bool {
 
 // roleEndingAt returns the length of a role word ending right before e.
 func roleEndingAt(t *text, e int) int {
+	n, _ := roleEnding(t, e)
+	return n
+}
+
+// roleEnding returns the length and kind of a role word ending right
+// before e.
+func roleEnding(t *text, e int) (int, markerKind) {
 	for n := 6; n >= 1; n-- {
 		s := e - n
 		if s < 0 {
 			continue
 		}
 		if w := anyRole.at(t.str(s, e)); w != "" && utf8.RuneCountInString(w) == n {
-			return n
+			return n, roleKind[w]
+		}
+		if agentiveAt(t, s) == n {
+			return n, markParty
 		}
 	}
+	return 0, 0
+}
+
+// roleAt returns the length and kind of the longest role word at i: one
+// of the lexicon's, or an agent noun the dictionary makes (送达人,
+// 记录员, 出租方).
+func roleAt(t *text, i int) (int, markerKind) {
+	n, kind := 0, markerKind(0)
+	if w := anyRole.at(t.rest(i)); w != "" {
+		n, kind = utf8.RuneCountInString(w), roleKind[w]
+	}
+	if m := agentiveAt(t, i); m > n {
+		n, kind = m, markParty
+	}
+	return n, kind
+}
+
+// agentiveAt returns the length of an agent noun at i: a verb or a noun
+// of the dictionary followed by 人, 员 or 方 (送达人, 利害关系人, 记录员,
+// 出租方), as judgments name whoever did something; 0 when there is none.
+func agentiveAt(t *text, i int) int {
+	for m := 4; m >= 2; m-- {
+		k := i + m
+		if k >= t.n() || !strings.ContainsRune("人员方", t.rs[k]) {
+			continue
+		}
+		w, ok := t.word(i, k)
+		if !ok || w.freq < 20 || !agentivePOS[w.pos] {
+			continue
+		}
+		if notAgentive[t.str(i, k+1)] {
+			return 0
+		}
+		// 人民币, 方面, 员工: the suffix starts a word of its own; 送达人员
+		// is still the agents.
+		if strings.HasPrefix(t.rest(k), "人员") {
+			return m + 2
+		}
+		starts := false
+		t.words(k, func(j int, w word) {
+			if w.freq >= 20 {
+				starts = true
+			}
+		})
+		if starts {
+			return 0
+		}
+		return m + 1
+	}
 	return 0
+}
+
+// agentivePOS are the parts of speech an agent noun's stem has.
+var agentivePOS = map[string]bool{"v": true, "vn": true, "n": true, "vd": true, "an": true}
+
+// notAgentive are words of that shape that name no one in particular.
+var notAgentive = map[string]bool{
+	"成年人": true, "未成年人": true, "老年人": true, "中年人": true, "自然人": true, "机器人": true,
+	"陌生人": true, "外地人": true, "本地人": true, "当地人": true, "家里人": true, "有关人": true,
+	"相关人": true, "解决方": true,
 }
 
 // latinRe reads a foreign name in Latin letters: capitalised parts (John
@@ -737,13 +806,12 @@ func (d *detector) latinInBrackets(e int) {
 func (d *detector) afterRoles() {
 	t := d.t
 	for i := 0; i < t.n(); i++ {
-		w := anyRole.at(t.rest(i))
-		if w == "" {
+		wn, kind := roleAt(t, i)
+		if wn == 0 {
 			continue
 		}
-		kind := roleKind[w]
-		j := i + utf8.RuneCountInString(w)
-		if kind == markKin && utf8.RuneCountInString(w) == 1 {
+		j := i + wn
+		if kind == markKin && wn == 1 {
 			// 妻, 夫 alone only in 其妻/之夫 writings, handled above, or
 			// before a colon: too common otherwise.
 			if j >= t.n() || !strings.ContainsRune("：:", t.rs[j]) {
@@ -986,9 +1054,8 @@ func betweenRoleAndGender(t *text, e int) int {
 		if !t.han(s) {
 			return 0
 		}
-		if k := roleEndingAt(t, s); k > 0 {
-			w := t.str(s-k, s)
-			if kind := roleKind[w]; (kind == markParty || kind == markAgent || kind == markKin) && validGiven(t, s, e) && t.match(s, anyRole) == 0 {
+		if k, kind := roleEnding(t, s); k > 0 {
+			if (kind == markParty || kind == markAgent || kind == markKin) && validGiven(t, s, e) && t.match(s, anyRole) == 0 {
 				return n
 			}
 		}
