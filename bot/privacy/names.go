@@ -129,11 +129,49 @@ const functionSurnames = "向于和由但都时曾从经及将对"
 
 func allCommonGiven(t *text, i, j int) bool {
 	for k := i; k < j; k++ {
-		if !commonGivenSet[t.rs[k]] {
+		if !isCommonGiven(t, t.rs[k]) {
 			return false
 		}
 	}
 	return j > i
+}
+
+// isCommonGiven reports whether r is a common given-name character: one
+// of commonGiven, or one the given-name model finds far likelier in names
+// than in words (芹, 昀, 蕙), surnames aside.
+func isCommonGiven(t *text, r rune) bool {
+	return commonGivenSet[r] || t.d.givenScore(r) >= 25 && !surnameSet[r]
+}
+
+// wordAt reports whether rs[i:j] is a frequent dictionary word that is no
+// name (查明, 阳光).
+func wordAt(t *text, i, j int) bool {
+	w, ok := t.word(i, j)
+	return ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr")
+}
+
+// frequentWordAt reports whether rs[i:j] is a dictionary word seen at
+// least minFreq times (阳光 is, 万福 is not).
+func frequentWordAt(t *text, i, j, minFreq int) bool {
+	w, ok := t.word(i, j)
+	return ok && w.freq >= uint32(minFreq)
+}
+
+// anyWordAt reports whether rs[i:j] is a frequent dictionary word, names
+// included (查明 is tagged as one).
+func anyWordAt(t *text, i, j int) bool {
+	w, ok := t.word(i, j)
+	return ok && w.freq >= 20
+}
+
+// givenScore sums the given-name character model's scores of rs[i:j]
+// (tenths of a log-ratio: 芳 40, 来 −14).
+func givenScore(t *text, i, j int) int {
+	n := 0
+	for k := i; k < j && k < t.n(); k++ {
+		n += t.d.givenScore(t.rs[k])
+	}
+	return n
 }
 
 func validGiven(t *text, i, j int) bool {
@@ -276,6 +314,9 @@ const placeChars = "岭坡湾沟坝寨村庄屯冲坪垭嘴岗塘洼峪堡铺营
 // placeOnlyChars end place names and hardly ever a given name.
 const placeOnlyChars = "岭坡湾沟坝寨屯冲坪垭嘴岗塘洼峪堡铺村"
 
+// landChars end the names of hills, woods and fields (柏树林, 白石岩).
+const landChars = placeChars + "林岩石山峰田地土溪江路坎埂"
+
 // numerals and classifiers: 三户, 二人, 两兄弟.
 const (
 	numerals    = "一二三四五六七八九十两"
@@ -293,9 +334,15 @@ type candidate struct {
 func hanCandidates(t *text, s int, rare bool) []candidate {
 	sur := surnameAt(t, s)
 	if sur == 0 && rare && rareSurname(t, s) {
-		// A rare surname only for a name that ends at punctuation (原告禤志明，).
+		// A rare surname only for a name that ends at punctuation
+		// (原告禤志明，) or, with a common given name, before 的
+		// (申请人郦春燕的复议请求).
 		for g := 2; g >= 1; g-- {
-			if e := s + 1 + g; e <= t.n() && validGiven(t, s+1, e) && boundary(t, e) == 3 {
+			e := s + 1 + g
+			if e > t.n() || !validGiven(t, s+1, e) {
+				continue
+			}
+			if boundary(t, e) == 3 || g == 2 && t.rs[e] == '的' && allCommonGiven(t, s+1, e) {
 				return []candidate{{s, e, 1}}
 			}
 		}
@@ -334,7 +381,9 @@ func rareSurname(t *text, s int) bool {
 	if w, ok := t.word(s, s+1); ok && (verbLike(w.pos) || functionPOS[w.pos]) && w.freq >= 1000 {
 		return false
 	}
-	return true
+	// A character as common in words as 家 or 的 is no rare surname
+	// (原告家管护).
+	return t.d.commonness(t.rs[s]) < 5
 }
 
 // plausible applies the checks every reading of a span as a name must
@@ -362,6 +411,22 @@ func plausible(t *text, c candidate, ev evidence) bool {
 	// 曾多次: the given part is a numeral, an adverb, a pronoun…
 	if w, ok := t.word(c.s+c.sur, c.e); ok && c.e-c.s-c.sur >= 2 && functionPOS[w.pos] && w.freq >= 50 && (w.freq >= 2000 || !allCommonGiven(t, c.s+c.sur, c.e)) {
 		return false
+	}
+	// 向阳小学, 李大学城: the given part starts the name of an
+	// organisation (小学, 大学).
+	if ev < evStrong {
+		for k := c.s + c.sur; k < c.e; k++ {
+			if n := t.match(k, orgMatcher); n >= 2 && k+n >= c.e {
+				return false
+			}
+		}
+	}
+	// 于白天, 于凌晨, 向当地: a preposition before a word of time, place or
+	// function is no name, even after a role word (执法人员于白天…).
+	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
+		if w, ok := t.word(c.s+1, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (timePOS[w.pos] || functionPOS[w.pos]) {
+			return false
+		}
 	}
 	// 焦师傅, 王局长: a surname and an honorific or a title.
 	if t.match(c.s+c.sur, honorificMatcher) >= 2 || t.match(c.s+c.sur, officialAfter) >= 2 {
@@ -404,6 +469,11 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		// After a role word: 原告高峰 is a name, 原告陈述称, 原告方面 and
 		// 第三人修建 (a verb) are not.
 		if isWord && (w.freq >= 3000 || !allCommonGiven(t, c.s+c.sur, c.e) || !nounPOS[w.pos] && w.freq >= 50) {
+			return false
+		}
+		// 被告印章: a word after a role word is a name (原告高峰) only with
+		// one of the commonest surnames.
+		if isWord && c.sur == 1 && !strings.HasPrefix(w.pos, "nr") && !strings.ContainsRune(topSurnames, t.rs[c.s]) {
 			return false
 		}
 		// 林地边界: the surname and the next character are a word, and the
@@ -466,8 +536,18 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 		short, long := sc[0], sc[1]
 		third := t.rs[long.c.e-1]
 		thirdFollows := t.match(long.c.e-1, followerMatcher) == 1 && !commonGivenSet[third]
+		// 戈丽独任审理: a word starts at the third character and runs
+		// past it, and the third is no given-name character.
+		thirdStarts := false
+		t.words(long.c.e-1, func(j int, w word) {
+			if w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+				thirdStarts = true
+			}
+		})
 		switch {
 		case short.b >= need && thirdFollows:
+			pick(0)
+		case (thirdStarts || t.d.givenScore(third) < 0) && !commonGivenSet[third] && !short.cross:
 			pick(0)
 		case long.b >= need && !long.cross && !(short.b >= 2 && long.b < 3 && !commonGivenSet[third]):
 			pick(1)
@@ -480,6 +560,14 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 		}
 	} else if sc[0].b >= need {
 		pick(0)
+	}
+	// After a role word, a three-character name of common given-name
+	// characters that no word crosses needs no follower (我爷爷潘某福手上,
+	// 出借人乔某英借款): the role word said a name comes.
+	if best < 0 && ev >= evMarker && len(sc) == 2 && !sc[1].cross && sc[1].c.sur == 1 &&
+		!strings.ContainsRune(functionSurnames, t.rs[s]) && !anyWordAt(t, s, s+2) && !frequentWordAt(t, s+1, s+3, 500) &&
+		allCommonGiven(t, sc[1].c.s+1, sc[1].c.e) && givenScore(t, sc[1].c.s+1, sc[1].c.e) >= 10 {
+		best = 1
 	}
 	if best < 0 {
 		return 0
@@ -759,6 +847,7 @@ func detect(s string) []hit {
 	d.minority()
 	d.lists()
 	d.clauseStarts()
+	d.objects()
 	d.lists()
 	d.bare()
 	for _, h := range append([]hit(nil), d.hits...) {
@@ -933,6 +1022,18 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 			}
 			return c.e - j
 		}
+		// 南至张某德，: a three-character name standing alone between
+		// boundaries, no word and no place (王家坡, 马家湾, 苟家沟 are
+		// places; the place checks of plausible say so).
+		for _, c := range cands {
+			if c.e-c.s == 3 && c.sur == 1 && boundary(t, c.e) == 3 && plausible(t, c, evWeak) &&
+				givenScore(t, c.s+1, c.e) >= 10 && !crossesRight(t, c.s, c.e, 20) &&
+				!strings.ContainsRune(landChars, t.rs[c.e-1]) && !wordAt(t, c.s, c.s+2) {
+				if isWord, _ := isNameWord(t, c.s, c.e, c.sur, evWeak); !isWord {
+					return c.e - j
+				}
+			}
+		}
 		return 0
 	}
 	if n, parts := minorityAt(t, j); parts > 0 && boundary(t, j+n) >= 1 {
@@ -951,8 +1052,30 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 		}
 		return 0
 	}
-	return chooseAfter(t, j, ev, true, 1)
+	if n := chooseAfter(t, j, ev, true, 1); n > 0 {
+		return n
+	}
+	return wordNameAt(t, j)
 }
+
+// wordNameAt reads a word as a two-character name after a role word when
+// only a person can follow it (利害关系人万某的意见, 原告高某于2019年…): a
+// commonest surname and a word that is a noun, a place or a number, not
+// a function word (原告曾经, 原告于是).
+func wordNameAt(t *text, j int) int {
+	if j+2 > t.n() || surnameAt(t, j) != 1 || !strings.ContainsRune(topSurnames, t.rs[j]) ||
+		strings.ContainsRune(functionSurnames, t.rs[j]) || !validGiven(t, j+1, j+2) || !personAfter(t, j+2) {
+		return 0
+	}
+	w, ok := t.word(j, j+2)
+	if !ok || w.freq >= 1500 || !wordNamePOS[w.pos] || t.d.givenScore(t.rs[j+1]) < 0 {
+		return 0
+	}
+	return 2
+}
+
+// wordNamePOS are the parts of speech of words that are also names.
+var wordNamePOS = map[string]bool{"n": true, "nr": true, "ns": true, "nz": true, "m": true, "a": true}
 
 // wholeRun returns the length of a run of two to six Chinese characters
 // at j that ends at punctuation: the value of a label.
@@ -1019,7 +1142,7 @@ func (d *detector) beforeAnchors() {
 				d.add(e-n, e, c)
 				continue
 			}
-		case (t.rs[e] == '（' || t.rs[e] == '(') && t.match(e+1, bracketRole) > 0:
+		case (t.rs[e] == '（' || t.rs[e] == '(') && (t.match(e+1, bracketRole) > 0 || kinInBrackets(t, e+1)):
 			ev, c = evStrong, capPersonal
 		default:
 			continue
@@ -1028,6 +1151,20 @@ func (d *detector) beforeAnchors() {
 			d.add(e-n, e, c)
 		}
 	}
+}
+
+// kinInBrackets reports whether a relation alone stands in the brackets
+// opened before i, as household lists write them: 汪某（子）, 陈某（妻）.
+func kinInBrackets(t *text, i int) bool {
+	k := i
+	for k < t.n() && k-i <= 4 && t.han(k) {
+		k++
+	}
+	if k == i || k >= t.n() || t.rs[k] != '）' && t.rs[k] != ')' {
+		return false
+	}
+	w := t.str(i, k)
+	return roleKind[w] == markKin || strings.Contains("子女妻夫父母兄弟姐妹孙侄媳婿", w) && k-i == 1
 }
 
 // gendered reports whether 男 or 女 follows e as a party header writes it:
@@ -1154,7 +1291,7 @@ func (d *detector) clauseStarts() {
 		if d.taken[i] || !t.han(i) {
 			continue
 		}
-		if i > 0 && t.han(i-1) && !strings.HasSuffix(t.str(max(0, i-2), i), "关于") || afterBoundary(t, i) {
+		if i > 0 && t.han(i-1) && !strings.HasSuffix(t.str(max(0, i-2), i), "关于") && !clauseOpens(t, i) || afterBoundary(t, i) {
 			continue
 		}
 		// In a title (《李长江房屋征收补偿协议》), what the document is about
@@ -1167,7 +1304,18 @@ func (d *detector) clauseStarts() {
 			}
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
+		if n == 0 && (i == 0 || !t.han(i-1)) && datedAfter(t, i+2) {
+			// 高某于2019年5月向被告提交…: a word that is also a name,
+			// opening a sentence with a party's dated deed.
+			n = wordNameAt(t, i)
+		}
 		if n == 0 {
+			continue
+		}
+		// 周某，北京市某律师事务所律师; 戴某2019年起担任…: what a header or
+		// a finding says of a person.
+		if describedAfter(t, i+n) || datedAfter(t, i+n) {
+			d.add(i, i+n, capNeutral)
 			continue
 		}
 		if t.match(i+n, personVerbMatcher) == 0 && listSep(t, i+n) == 0 {
@@ -1182,6 +1330,230 @@ func (d *detector) clauseStarts() {
 		}
 		d.add(i, i+n, capNeutral)
 	}
+}
+
+// openingWords start a clause inside a sentence: 后因程某拒绝…, 经查王某….
+var openingWords = newMatcher([]string{
+	"后因", "因", "由于", "经查", "据查", "另查明", "查明", "后经", "其后", "此后", "随后", "后来", "同年",
+	"次年", "当年", "当日", "当天", "当晚", "次日", "同日", "期间", "但", "而", "故", "遂", "后",
+})
+
+// clauseOpens reports whether a clause may start at i although a Chinese
+// character stands before it: after a date (2018年12月刘某…), or after a
+// word that opens a clause (后因, 经查).
+func clauseOpens(t *text, i int) bool {
+	if i >= 2 && strings.ContainsRune("年月日号时分许底初间起", t.rs[i-1]) &&
+		(isDigitRune(t.rs[i-2]) || strings.ContainsRune("〇零一二三四五六七八九十", t.rs[i-2])) {
+		return true
+	}
+	for n := 3; n >= 1; n-- {
+		a := i - n
+		if a < 0 {
+			continue
+		}
+		if w := openingWords.at(t.str(a, i)); utf8.RuneCountInString(w) == n {
+			// The opening word itself starts a clause.
+			if a == 0 || !t.han(a-1) || clauseOpens(t, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// personDescriptions are what a header or a finding says of a person
+// after a comma: 周某，北京市某律师事务所律师; 王某，系原告之妻.
+var personDescriptions = []string{
+	"律师", "实习律师", "法律工作者", "工作人员", "职员", "员工", "公务员", "村民", "居民", "农民", "职工",
+	"干部", "退休", "无业", "个体", "出生", "年生", "系原告", "系被告", "系申请人", "系第三人", "系上诉人",
+	"之妻", "之夫", "之子", "之女", "之父", "之母", "之兄", "之弟", "之姐", "之妹", "汉族", "族，", "住",
+}
+
+// describedAfter reports whether a comma at e opens a description of a
+// person that runs to the end of its clause.
+func describedAfter(t *text, e int) bool {
+	if e >= t.n() || t.rs[e] != '，' && t.rs[e] != ',' {
+		return false
+	}
+	end := e + 1
+	for end < t.n() && end-e < 40 && !strings.ContainsRune("。；;\n，,", t.rs[end]) {
+		end++
+	}
+	clause := t.str(e+1, end)
+	if end < t.n() && (t.rs[end] == '，' || t.rs[end] == ',') {
+		clause += "，"
+	}
+	if orgClause(clause) {
+		// 被告某局，住所地…: an organisation's address.
+		return strings.HasSuffix(clause, "律师") || strings.HasSuffix(clause, "工作人员") ||
+			strings.HasSuffix(clause, "法律工作者") || strings.HasSuffix(clause, "职员")
+	}
+	for _, w := range personDescriptions {
+		if strings.HasPrefix(clause, w) || w != "住" && w != "族，" && strings.HasSuffix(strings.TrimSuffix(clause, "，"), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgClause reports whether a clause names an organisation.
+func orgClause(c string) bool {
+	for _, w := range []string{"公司", "事务所", "局", "政府", "委员会", "法院", "中心", "银行", "学校", "医院", "所"} {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// datedAfter reports whether a year follows at e (戴某2019年起…), or 于 and
+// a date (高某于2019年…): a person's deed with its date.
+func datedAfter(t *text, e int) bool {
+	k := e
+	if k < t.n() && t.rs[k] == '于' {
+		k++
+	}
+	d := 0
+	for k < t.n() && isDigitRune(t.rs[k]) {
+		k++
+		d++
+	}
+	return d == 4 && k < t.n() && t.rs[k] == '年'
+}
+
+// objects reads a name inside a sentence where what stands on both sides
+// says a person: the object of a verb or a preposition (通知路某作为第三人,
+// 原告与贺某在村口, 认识朱某吗) before something only a person has or
+// does (的证言, 的签名, 名下, 一人, 不服, 称).
+func (d *detector) objects() {
+	t := d.t
+	for i := 1; i < t.n(); i++ {
+		if d.taken[i] || d.taken[i-1] || surnameAt(t, i) == 0 || afterBoundary(t, i) {
+			continue
+		}
+		cue := objectCueLen(t, i)
+		if cue == 0 && !leftOK(t, i) {
+			continue
+		}
+		strongLeft := coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(i-cue, i)]
+		cands := hanCandidates(t, i, false)
+		for k := len(cands) - 1; k >= 0; k-- {
+			c := cands[k]
+			if !personAfter(t, c.e) && !(strongLeft && boundary(t, c.e) >= 1) {
+				continue
+			}
+			ev := evWeak
+			if strongLeft || strings.ContainsRune("与和同跟", t.rs[i-1]) && personAfter(t, c.e) {
+				ev = evMarker
+			}
+			if !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) {
+				continue
+			}
+			g := c.e - c.s - c.sur
+			if !allCommonGiven(t, c.s+c.sur, c.e) || givenScore(t, c.s+c.sur, c.e) < 5*g {
+				continue
+			}
+			// A word is a name here only after a strong cue, or between a
+			// conjunction and a person's deed (与金某签订).
+			coordinated := strings.ContainsRune("与和同跟", t.rs[i-1]) && personAfter(t, c.e)
+			if w, ok := t.word(c.s, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (!strongLeft && !coordinated || w.freq >= 1000) {
+				continue
+			}
+			if d.add(c.s, c.e, capNeutral) {
+				break
+			}
+		}
+	}
+}
+
+// objectCues take a person after them: 通知, 委托, 认识, 还有, 借给.
+var objectCueMatcher = newMatcher([]string{
+	"通知", "委托", "询问", "告知", "告诉", "发现", "看见", "看到", "认识", "联系", "找", "叫", "问", "还有",
+	"邮寄给", "交给", "借给", "转给", "卖给", "租给", "送给", "出租给", "转让给", "转入", "支付给", "登记在",
+	"原由", "追加", "列为", "起诉", "控告", "举报", "殴打", "打伤", "陪同", "协助", "帮助", "代替", "代理",
+	"凭", "仅凭", "以", "有",
+})
+
+// weakObjectCues may stand before a thing as well: a name after them needs
+// what follows to be a person's (有牛某的签名, 以邱某不具备…).
+var weakObjectCues = map[string]bool{"凭": true, "仅凭": true, "以": true, "有": true, "还有": true, "发现": true, "看到": true, "看见": true}
+
+// objectCueLen returns the length of an object cue ending at i, or 0.
+func objectCueLen(t *text, i int) int {
+	for n := 3; n >= 1; n-- {
+		if i-n >= 0 && utf8.RuneCountInString(objectCueMatcher.at(t.str(i-n, i))) == n {
+			return n
+		}
+	}
+	return 0
+}
+
+// coordinatedWithParty reports whether i follows a party's role word and a
+// conjunction: 原告与贺某, 被告和李某.
+func coordinatedWithParty(t *text, i int) bool {
+	if i < 3 || !strings.ContainsRune("与和同跟及", t.rs[i-1]) {
+		return false
+	}
+	n, kind := roleEnding(t, i-1)
+	return n > 0 && (kind == markParty || kind == markAgent)
+}
+
+// personAttributes follow a person's name and 的: 卢某的证言, 牛某的签名.
+var personAttributes = newMatcher([]string{
+	"证言", "证词", "陈述", "笔录", "询问笔录", "调查笔录", "签名", "签字", "手印", "身份证", "户口", "户籍",
+	"账户", "账号", "银行卡", "伤情", "伤势", "死亡", "意见", "申请", "复议申请", "起诉", "诉讼请求", "房屋",
+	"房子", "住房", "住宅", "宅基地", "承包地", "责任田", "丈夫", "妻子", "儿子", "女儿", "父亲", "母亲",
+	"家属", "亲属", "家人", "名义", "名字", "姓名", "手机", "电话", "车辆", "工资", "病历", "诊断", "权利",
+	"收条", "欠条", "借条", "代理人", "社保", "儿媳", "说法", "供述", "遗产", "遗嘱", "劳动关系", "伤残",
+	"委托", "亲笔", "住处", "家中", "户主",
+})
+
+// personAfter reports whether what follows e is only said of a person.
+func personAfter(t *text, e int) bool {
+	if e >= t.n() {
+		return false
+	}
+	if t.rs[e] == '的' && t.match(e+1, personAttributes) > 0 {
+		return true
+	}
+	if e+1 < t.n() && strings.ContainsRune("吗呢", t.rs[e]) && !t.han(e+1) {
+		return true
+	}
+	if datedAfter(t, e) {
+		return true
+	}
+	// 杜某和她的丈夫; 邱某不具备…, 王某不服.
+	if e+1 < t.n() && strings.ContainsRune("和与及同", t.rs[e]) && strings.ContainsRune("她他", t.rs[e+1]) {
+		return true
+	}
+	if t.rs[e] == '不' {
+		verb := false
+		t.words(e+1, func(j int, w word) {
+			if verbLike(w.pos) && w.freq >= 20 {
+				verb = true
+			}
+		})
+		if verb {
+			return true
+		}
+	}
+	if n := t.match(e, personVerbMatcher); n >= 2 {
+		w := t.str(e, e+n)
+		return !weakPersonVerbs[w]
+	}
+	return strings.ContainsRune("称说讲", t.rs[e])
+}
+
+// weakPersonVerbs are person verbs that things and places do too.
+var weakPersonVerbs = map[string]bool{
+	"一直": true, "先后": true, "多次": true, "共同": true, "分别": true, "作为": false, "处": true,
+	"使用": true, "建设": true, "修建": true, "经营": true, "承包": true, "出租": true, "出售": true,
+	"占用": true, "登记": true, "制作": true, "记录": true, "检查": true, "调查": true, "核实": true,
+	"负责": true, "工作": true, "办理": true, "送达": true, "告知": true, "通知": true, "联系": true,
+	"进入": true, "返回": true, "到场": false, "种植": true, "耕种": true, "当时": true, "当日": true,
+	"当天": true, "当晚": true, "次日": true, "此前": true, "此后": true, "正在": true, "再次": true,
 }
 
 // bare reads a three-character name with no other evidence: a common
