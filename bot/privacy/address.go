@@ -184,6 +184,9 @@ func markedAddressSpans(s string) []span {
 		if neutralMarkers[marker] && subjectIsInstitution(s, at) {
 			return
 		}
+		if neutralMarkers[marker] && roadLocation(s, at) {
+			return
+		}
 		if at+keep < end {
 			out = append(out, span{at + keep, end, KindAddress, Mask})
 		}
@@ -209,6 +212,22 @@ func markedAddressSpans(s string) []span {
 		i += n
 	}
 	return out
+}
+
+// roadLocation reports whether the place after a marker at s[at] is where
+// roads meet or run (该路段位于某区某路与某路交叉口), not where someone
+// lives.
+func roadLocation(s string, at int) bool {
+	end := strings.IndexAny(s[at:], "，。；;\n")
+	if end < 0 {
+		end = len(s) - at
+	}
+	for _, w := range []string{"交叉口", "路口", "交汇处", "路段", "沿线", "十字"} {
+		if strings.Contains(s[at:at+end], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // institutions end the names of courts and agencies, whose addresses are

@@ -128,7 +128,7 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 	}
 	t := newText(norm)
 	for _, h := range hits {
-		a.register(t.str(h.start, h.end), h.cap)
+		a.register(t.nameOf(h), h.cap)
 	}
 }
 
@@ -216,7 +216,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	spans = append(spans, markedAddressSpans(norm)...)
 	spans = append(spans, unmarkedAddressSpans(norm)...)
 	for _, h := range hits {
-		if n := t.str(h.start, h.end); !a.kept(n) {
+		if n := t.nameOf(h); !a.kept(n) {
 			spans = append(spans, span{t.off[h.start], t.off[h.end], KindName, a.pseudo[n]})
 		}
 	}
@@ -464,7 +464,7 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 	if hits := detect(norm); len(hits) > 0 {
 		t := newText(norm)
 		for _, h := range hits {
-			if n := t.str(h.start, h.end); !a.kept(n) {
+			if n := t.nameOf(h); !a.kept(n) {
 				add(KindName, n)
 			}
 		}
