@@ -30,11 +30,11 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"sort"
 	"strconv"
 	"strings"
-	"math"
 	"unicode"
 	"unicode/utf8"
 
