@@ -37,7 +37,17 @@ type span struct {
 	repl       string
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool {
+	// The CJK Unified Ideographs block first: nearly every character of a
+	// judgment is there, and unicode.Is is a table search.
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // normalize folds full-width digits, letters, hyphens and spaces to ASCII,
 // so that one set of patterns finds ０１３８ and 0138 alike. offs maps each

@@ -187,16 +187,27 @@ const neverGiven = "某的了们着过吗呢吧啊该此这那或且被把诉称
 const commonGiven = "一二三四五六七八九十美凤贵富兴旺伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰玉萍红华建国文辉鹏飞斌宇浩凯健俊帆帅旭宁龙林峰海波鑫亮成东志新云春梅琴燕荣莉琳婷雪慧颖佳欣怡雅倩晶洁璐薇蕾瑶悦彤萱涵晨宏伦昊睿博哲杨翔航轩泽瑞嘉子梓宸晓小大德福贵财发祥喜寿康安乐顺利全正清永长生金银宝山石水田秋冬夏光亚中兴友庆民立力学义仁礼智信忠孝廉耀武良才彬豪振世家昌盛进达胜恒泰和合丰富兵卫凤菊莲香翠珍珠琼芬芝淑惠贤娥妹花叶青绿紫彩虹霖雨露冰霜月星辰阳晴晖炜烨煜灿焱森松柏杉桐楠枫柳竹梁栋材树根苗禾丹彦艺馨婧媛嫣妍婉娇妮娅姗婕琪琦瑾瑜璇瑛珊玲珂琛璟锋铭钧锐钢铁键坤培城垚增壮士天太奇威宗定实宪宾寒尧尚峻崇川州巍常广廷弘彪征思恩扬承捷敬方旺昆晋景曦朋朝柱标桥楚毅江河治泉洪润涌淼渊湘源溪滨潮澄灵炎熙爱玮珏琨璋申男登益真知硕祺禄科程稳章童端笑策筠纯维绮绪继群羽翰聪舒芸苏若茂茜莎莹菲萌蓉蔚虎诚谦贞赛越跃运连逸道遥邦郎钦铎锦闯阔隆雄雁雯霆震韬韵颜风驰骏高鸣鸿鹤麒黎冉凡凌勤卓南厚启君吉同名向含周品唯善喆园圣坚堂墨夫奎如妙姿娴婵孟季守宜宣容宽寅少尔巧希庭延微忆念怀恬悠意慈懿拓昂昕昱晗晟曼朗杭柯栩梦楷欢歌毓汉汐沁沐沛沫泓泳津浦淳深渝滔漪澜灏炳烁然煊照熠牧玄玥珑琰瑗璞甜畅皓盈眉瞳砚祯禹穗竣笛筱粲素絮绵缘罡翊耘胤舜艾芊芮芷苒茗荷莺菁萧蓓蕊蕴衡裕语谨贝贺赢赫轶迪迎遵郁钰铮锡闻陶雷霏音颂馥骁魁鲲鸥麟黛鼎齐沅鹭兆先克党关典冠凝则创初剑劲勋励千升卿双叙吟呈咏圆基堃境壬夕奉娣孜宛宥尊屹岚岩岭岳峥嵘帝席年幸庚弟彧律徽恺悟惟愉慕斯旦晏暖曙曜有朴杏枝柔格梧棠榕樱次汀汝池沂沙洲浙淮添渡湖溢滢潇潭澈瀚灿炫焕煦爽献玫珺琬瑄璧甫白百皎盼秉稼穆笙纪纲缨翎耕能臣致舟芙茵荟菡葆蒙蓬蔓蜜衍誉谊豫贻赞迈闵雍勇卉岑昶晔湛琮瑭璨钊铖锴镇霄骞鹃鹄鹰黔远万元保传书修仲亭诗昭靖斐侠碧儒乃亦"
 
 var (
-	neverGivenSet  = runeSet(neverGiven)
-	commonGivenSet = runeSet(commonGiven)
+	neverGivenSet  = newRuneSet(neverGiven)
+	commonGivenSet = newRuneSet(commonGiven)
 )
 
-func runeSet(s string) map[rune]bool {
-	m := make(map[rune]bool, utf8.RuneCountInString(s))
+// runeSet is a set of runes of the Basic Multilingual Plane, as bits: the
+// detector asks it for nearly every character of a text.
+type runeSet []uint64
+
+func newRuneSet(s string) runeSet {
+	b := make(runeSet, 0x10000/64)
 	for _, r := range s {
-		m[r] = true
+		if r < 0x10000 {
+			b[r/64] |= 1 << (r % 64)
+		}
 	}
-	return m
+	return b
+}
+
+// has reports whether r is in the set.
+func (b runeSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && b[r/64]&(1<<(r%64)) != 0
 }
 
 // functionPOS are jieba's parts of speech that a given name never is:
@@ -283,15 +294,16 @@ const japaneseGivenEnds = "郎子太树也介彦夫男美香奈代惠枝雄司�
 // names are written with; a dotted name extends over them.
 const translitChars = "约翰密尔维奥拉露西亚乔治汉娜艾米莉丝玛丽安娜凯特琳达哈桑侯赛因穆罕默德阿里法蒂玛萨利赫卡里姆纳迪亚亚历山大伊万诺夫彼得罗维奇谢尔盖安德烈弗拉基米尔叶卡捷琳娜奥尔加斯蒂芬妮杰西卡克里斯托弗迈克尔威廉姆斯詹姆斯罗伯特托马斯查尔斯爱德华阿艾安奥巴拜班邦包保贝本比彼毕别宾波伯勃博布查达戴丹道得德登迪蒂丁东杜敦多厄恩尔法凡菲费芬丰夫弗福盖甘冈高戈格葛根古瓜哈海罕汗豪浩赫亨洪胡华霍基吉加贾杰捷金居喀卡开凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里理丽利莉连良列林琳留柳龙卢鲁陆路伦罗洛马玛迈麦曼芒茂梅门蒙孟米敏明莫墨默姆木穆纳娜乃奈南内尼妮年涅宁纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔切钦琴青丘曲热仁日荣茹若瑞萨塞赛桑瑟森沙莎山尚什舍圣施史士舒斯松苏索塔泰坦汤唐陶特提天廷通图吐托瓦旺威韦维温文翁沃乌伍武西希锡夏肖谢辛休许雅亚扬杨耶叶伊依因英尤尤约扎泽詹兹卓孜祖佐逊江丽买合曼木不都力依热孜拜提孜吾斯哲米沙古娃勒泰赫洛措"
 
-var translitSet = runeSet(translitChars)
+var translitSet = newRuneSet(translitChars)
 
 // matcher finds the longest of a set of words starting at a position.
 type matcher struct {
 	byFirst map[rune][]string // longest first
+	starts  runeSet           // the first runes, to answer most lookups at once
 }
 
 func newMatcher(words ...[]string) *matcher {
-	m := &matcher{byFirst: map[rune][]string{}}
+	m := &matcher{byFirst: map[rune][]string{}, starts: newRuneSet("")}
 	seen := map[string]bool{}
 	for _, list := range words {
 		for _, w := range list {
@@ -301,6 +313,11 @@ func newMatcher(words ...[]string) *matcher {
 			seen[w] = true
 			r, _ := utf8.DecodeRuneInString(w)
 			m.byFirst[r] = append(m.byFirst[r], w)
+			if r < 0x10000 {
+				m.starts[r/64] |= 1 << (r % 64)
+			} else {
+				m.starts = nil // a rune outside the plane: ask the map
+			}
 		}
 	}
 	for r := range m.byFirst {
@@ -313,6 +330,9 @@ func newMatcher(words ...[]string) *matcher {
 // at returns the longest word at the start of s, or "".
 func (m *matcher) at(s string) string {
 	r, _ := utf8.DecodeRuneInString(s)
+	if m.starts != nil && !m.starts.has(r) {
+		return ""
+	}
 	for _, w := range m.byFirst[r] {
 		if strings.HasPrefix(s, w) {
 			return w

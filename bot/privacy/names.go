@@ -151,7 +151,7 @@ func allCommonGiven(t *text, i, j int) bool {
 // of commonGiven, or one the given-name model finds far likelier in names
 // than in words (芹, 昀, 蕙), surnames aside.
 func isCommonGiven(t *text, r rune) bool {
-	return commonGivenSet[r] || t.d.givenScore(r) >= 25 && !surnameSet[r]
+	return commonGivenSet.has(r) || t.d.givenScore(r) >= 25 && !surnameSet.has(r)
 }
 
 // wordAt reports whether rs[i:j] is a frequent dictionary word that is no
@@ -190,7 +190,7 @@ func validGiven(t *text, i, j int) bool {
 		return false
 	}
 	for k := i; k < j; k++ {
-		if !isHan(t.rs[k]) || neverGivenSet[t.rs[k]] {
+		if !isHan(t.rs[k]) || neverGivenSet.has(t.rs[k]) {
 			return false
 		}
 	}
@@ -206,7 +206,7 @@ func surnameAt(t *text, i int) int {
 	if t.han(i+1) && compoundSet[t.str(i, i+2)] {
 		return 2
 	}
-	if surnameSet[t.rs[i]] {
+	if surnameSet.has(t.rs[i]) {
 		return 1
 	}
 	return 0
@@ -383,7 +383,7 @@ func hanCandidates(t *text, s int, rare bool) []candidate {
 // the list: not a character that starts a word there (到庭, 提交) or is a
 // verb or a function word by itself.
 func rareSurname(t *text, s int) bool {
-	if !t.han(s) || neverGivenSet[t.rs[s]] || strings.ContainsRune("男女子其该本原被第某", t.rs[s]) {
+	if !t.han(s) || neverGivenSet.has(t.rs[s]) || strings.ContainsRune("男女子其该本原被第某", t.rs[s]) {
 		return false
 	}
 	starts := false
@@ -508,7 +508,7 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		// a word. Before a person's verb (申明华在…) a common given name
 		// still makes it a name.
 		if c.e-c.s > 2 && c.sur == 1 {
-			if isW, w := isNameWord(t, c.s, c.s+2, 1, ev); isW && w.freq >= 20 && (ev == evNone || w.freq >= 2000 || !commonGivenSet[t.rs[c.e-1]]) {
+			if isW, w := isNameWord(t, c.s, c.s+2, 1, ev); isW && w.freq >= 20 && (ev == evNone || w.freq >= 2000 || !commonGivenSet.has(t.rs[c.e-1])) {
 				return false
 			}
 		}
@@ -552,7 +552,7 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 	if len(sc) == 2 {
 		short, long := sc[0], sc[1]
 		third := t.rs[long.c.e-1]
-		thirdFollows := t.match(long.c.e-1, followerMatcher) == 1 && !commonGivenSet[third]
+		thirdFollows := t.match(long.c.e-1, followerMatcher) == 1 && !commonGivenSet.has(third)
 		// 戈丽独任审理: a word starts at the third character and runs
 		// past it, and the third is no given-name character.
 		thirdStarts := false
@@ -564,9 +564,9 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 		switch {
 		case short.b >= need && thirdFollows:
 			pick(0)
-		case (thirdStarts || t.d.givenScore(third) < 0) && !commonGivenSet[third] && !short.cross:
+		case (thirdStarts || t.d.givenScore(third) < 0) && !commonGivenSet.has(third) && !short.cross:
 			pick(0)
-		case long.b >= need && !long.cross && !(short.b >= 2 && long.b < 3 && !commonGivenSet[third]):
+		case long.b >= need && !long.cross && !(short.b >= 2 && long.b < 3 && !commonGivenSet.has(third)):
 			pick(1)
 		case short.b >= need && !short.cross:
 			pick(0)
@@ -673,7 +673,7 @@ func dottedAt(t *text, i int) (int, int, bool) {
 	start := i
 	for n := 0; n < 8 && start > 0 && t.han(start-1); n++ {
 		r := t.rs[start-1]
-		if strings.ContainsRune(functionChars, r) || !translitSet[r] && n > 0 {
+		if strings.ContainsRune(functionChars, r) || !translitSet.has(r) && n > 0 {
 			break
 		}
 		if k := roleEndingAt(t, start); k > 0 {
@@ -761,7 +761,7 @@ func roleAt(t *text, i int) (int, markerKind) {
 func agentiveAt(t *text, i int) int {
 	for m := 4; m >= 2; m-- {
 		k := i + m
-		if k >= t.n() || !strings.ContainsRune("人员方", t.rs[k]) {
+		if k >= t.n() || t.rs[k] != '人' && t.rs[k] != '员' && t.rs[k] != '方' {
 			continue
 		}
 		w, ok := t.word(i, k)
@@ -902,7 +902,7 @@ func (d *detector) signatures() {
 		}
 		n := name.String()
 		rs := []rune(n)
-		if !surnameSet[rs[0]] && !compoundSet[string(rs[:min(2, len(rs))])] || !validGiven(newText(n), 1, len(rs)) {
+		if !surnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] || !validGiven(newText(n), 1, len(rs)) {
 			continue
 		}
 		if d.add(s, e, capOfficial) {
@@ -1396,7 +1396,7 @@ var openingWords = newMatcher([]string{
 // character stands before it: after a date (2018年12月刘某…), or after a
 // word that opens a clause (后因, 经查).
 func clauseOpens(t *text, i int) bool {
-	if i >= 2 && strings.ContainsRune("年月日号时分许底初间起", t.rs[i-1]) &&
+	if i >= 2 && dateEnds.has(t.rs[i-1]) &&
 		(isDigitRune(t.rs[i-2]) || strings.ContainsRune("〇零一二三四五六七八九十", t.rs[i-2])) {
 		return true
 	}
@@ -1414,6 +1414,9 @@ func clauseOpens(t *text, i int) bool {
 	}
 	return false
 }
+
+// dateEnds end a date or a time: 2018年12月, 9时许, 2020年底.
+var dateEnds = newRuneSet("年月日号时分许底初间起")
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
