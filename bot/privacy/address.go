@@ -150,6 +150,17 @@ func subjectIsInstitution(s string, at int) bool {
 	if i := strings.IndexAny(clause, "，,"); i >= 0 {
 		clause = clause[:i]
 	}
+	// 某县人民政府的办公地址位于…: the place of an organisation's office.
+	owner := clause
+	for _, w := range []string{"位于", "坐落", "座落", "办公地址", "办公地点", "所在地", "地址"} {
+		if i := strings.Index(owner, w); i > 0 {
+			owner = owner[:i]
+		}
+	}
+	owner = strings.TrimSuffix(owner, "的")
+	if owner != clause && hasSuffixAny(owner, institutionSuffixes) {
+		return true
+	}
 	for _, m := range neutralMarkersOrder {
 		if i := strings.Index(clause, m); i >= 0 {
 			clause = clause[i+len(m):]

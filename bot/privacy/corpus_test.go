@@ -139,7 +139,7 @@ func (sc corpusScore) report(name string) string {
 // TestCorpus runs the judgment corpus and prints the leak and over-mask
 // rates; both must be zero.
 func TestCorpus(t *testing.T) {
-	for _, file := range []string{"testdata/corpus.tsv", "testdata/blind1.tsv", "testdata/blind2.tsv"} {
+	for _, file := range []string{"testdata/corpus.tsv", "testdata/blind1.tsv", "testdata/blind2.tsv", "testdata/blind3.tsv"} {
 		if _, err := os.Stat(file); err != nil {
 			continue
 		}

@@ -287,6 +287,46 @@ func hasUpperDigit(s string) bool {
 	return false
 }
 
+// hanDigits are the characters a number is spelled out with, digit by
+// digit (一三九八五零二一四七三); 十, 百 and 千 count instead.
+var hanDigits = newRuneSet("〇零一二三四五六七八九幺")
+
+// hanDigitSpans finds phone, ID and account numbers spelled out in Chinese
+// digits: seven or more in a row, which no date (二〇一九年) or count
+// reaches.
+func hanDigitSpans(s string) []span {
+	var out []span
+	start, n := -1, 0
+	flush := func(end int) {
+		if n >= 7 {
+			k := KindPhone
+			switch {
+			case n == 15 || n == 18 || n == 17 && (strings.HasSuffix(s[:end], "X") || strings.HasSuffix(s[:end], "x")):
+				k = KindID
+			case n >= 16:
+				k = KindAccount
+			}
+			if n == 17 && k == KindID {
+				end++ // the X
+			}
+			out = append(out, span{start, end, k, Mask})
+		}
+		start, n = -1, 0
+	}
+	for i, r := range s {
+		if hanDigits.has(r) {
+			if start < 0 {
+				start = i
+			}
+			n++
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
 // identifierSpans finds IDs, phones, accounts, plates and certificate
 // serials in normalized text.
 func identifierSpans(s string) []span {
@@ -340,6 +380,7 @@ func identifierSpans(s string) []span {
 	out = permitLabels.spans(s, out)
 	out = vinLabels.spans(s, out)
 	out = numberLabels.spans(s, out)
+	out = append(out, hanDigitSpans(s)...)
 	if hasUpperDigit(s) {
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
 		add(permitBareRe, KindPermit, nil)

@@ -561,8 +561,12 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 				thirdStarts = true
 			}
 		})
+		// 律师严某向被告申请: a preposition that is also a given-name
+		// character, before a party or a court, ends the name before it.
+		prepBefore := strings.ContainsRune(functionChars, third) && (t.match(long.c.e, anyRole) >= 2 || t.match(long.c.e, orgMatcher) > 0 ||
+			strings.HasPrefix(t.rest(long.c.e), "本院") || strings.HasPrefix(t.rest(long.c.e), "法院"))
 		switch {
-		case short.b >= need && thirdFollows:
+		case short.b >= need && thirdFollows, prepBefore:
 			pick(0)
 		case (thirdStarts || t.d.givenScore(third) < 0) && !commonGivenSet.has(third) && !short.cross:
 			pick(0)
@@ -986,8 +990,8 @@ func (d *detector) readRole(j int, kind markerKind) int {
 		colon = colon || t.rs[j] != ' '
 		j++
 	}
-	// 法定代表人为张三, 户主是李四, 名叫王五.
-	if !colon && j < t.n() && strings.ContainsRune("为是叫", t.rs[j]) && kind != markBoundary {
+	// 法定代表人为张三, 户主是李四, 名叫王五, 见证人有覃某、黄某.
+	if !colon && j < t.n() && strings.ContainsRune("为是叫有", t.rs[j]) && kind != markBoundary {
 		if kind == markLabel || kind == markAgent || roleIsHolder(t, j) {
 			j++
 		}

@@ -32,6 +32,10 @@ func TestIdentifierClasses(t *testing.T) {
 		{"UK phone with 00", "号码 0044 20 7946 0958 已停用", "号码 ××× 已停用", KindPhone},
 		{"VIN", "车架号LSVAM4187C2184847。", "车架号×××。", KindVehicle},
 		{"engine number", "发动机号：G4FC123456，", "发动机号：×××，", KindVehicle},
+		{"QQ number in brackets", "通过QQ（号码：562381947）提交", "通过QQ（号码：×××）提交", KindQQ},
+		{"plate with few digits", "号牌：川A8G52K，", "号牌：×××，", KindPlate},
+		{"phone in Chinese digits", "手机号码为一三九八五零二一四七三。", "手机号码为×××。", KindPhone},
+		{"dates in Chinese digits stay", "二〇一九年三月，一九九八年建房", "二〇一九年三月，一九九八年建房", ""},
 		{"service numbers stay", "政务服务热线12345，罚款200元", "政务服务热线12345，罚款200元", ""},
 		{"credit code of an organisation stays", "统一社会信用代码11522700MB1234567X", "统一社会信用代码11522700MB1234567X", ""},
 	}

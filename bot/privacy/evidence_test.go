@@ -1,0 +1,66 @@
+package privacy
+
+import "testing"
+
+// TestEvidenceKinds pins one example of each kind of evidence the name
+// detector weighs, and of each guard against reading words as names. The
+// corpora (testdata/*.tsv) hold the many; these say what each rule is for.
+func TestEvidenceKinds(t *testing.T) {
+	tests := []struct{ kind, in, want string }{
+		// Both sides of a name inside a sentence.
+		{"object and a person's attribute", "原告认为鲍平的证言不实。", "原告认为鲍某的证言不实。"},
+		{"party and conjunction", "原告与詹军在路口争执。", "原告与詹某在路口争执。"},
+		{"object cue and a deed", "本院依法通知柯勇作为第三人参加诉讼。", "本院依法通知柯某作为第三人参加诉讼。"},
+		{"question in a record", "问：你认识吕德昌吗？", "问：你认识吕某吗？"},
+		{"money changing hands", "今借到孙德福现金贰万元。", "今借到孙某现金贰万元。"},
+		{"under a name", "该车登记在黄海龙名下。", "该车登记在黄某名下。"},
+		// Where clauses open.
+		{"after a date", "2019年3月杨秀兰在该厂受伤。", "2019年3月杨某在该厂受伤。"},
+		{"after an opening word", "后因吴建新拒绝搬离，被告申请强制执行。", "后因吴某拒绝搬离，被告申请强制执行。"},
+		{"a dated deed", "蒋芳2018年起担任会计。", "蒋某2018年起担任会计。"},
+		{"a description after a comma", "委托诉讼代理人：郑敏，女；何静，某律师事务所律师。", "委托诉讼代理人：郑某，女；何某，某律师事务所律师。"},
+		// Roles and labels.
+		{"an agent noun", "送达人吕兵、贺建华。", "送达人吕某、贺某。"},
+		{"a label in speech", "答：我叫温长根。", "答：我叫温某。"},
+		{"a relation in brackets", "家庭成员：冯浩（子）、冯婷（女）。", "家庭成员：冯某甲（子）、冯某乙（女）。"},
+		{"a rare surname before a verb", "准许原告糜秀芳撤回起诉。", "准许原告糜某撤回起诉。"},
+		{"a spaced signature", "审　判　员　凤　雪", "审　判　员　凤某"},
+		{"a name at a boundary", "东至水沟，南至张友德，西至公路。", "东至水沟，南至张某，西至公路。"},
+		// Guards: words, places and organisations stay.
+		{"a thing after a role word", "加盖了被告印章。", "加盖了被告印章。"},
+		{"a preposition before a time", "执法人员于凌晨到场。", "执法人员于凌晨到场。"},
+		{"a school", "向阳小学的围墙倒塌。", "向阳小学的围墙倒塌。"},
+		{"a family, not a person", "原告家管护该林地。", "原告家管护该林地。"},
+		{"money is no agent", "罚款人民币500元。", "罚款人民币500元。"},
+		{"a wood at a boundary", "东至公路，北至柏树林。", "东至公路，北至柏树林。"},
+		{"roads meeting", "事发路段位于某区丁香路与金田路交叉口。", "事发路段位于某区丁香路与金田路交叉口。"},
+		{"an organisation's office", "某县人民政府的办公地址位于某县府前街1号。", "某县人民政府的办公地址位于某县府前街1号。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			a := NewAnonymizer()
+			a.Prepare(tt.in)
+			got, err := a.Clean(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("%s\n got  %s\n want %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestGivenNameModel checks the model's sense: name characters score
+// above the characters of ordinary words.
+func TestGivenNameModel(t *testing.T) {
+	d := dict()
+	for _, pair := range [][2]rune{{'芳', '的'}, {'英', '证'}, {'伟', '款'}, {'秀', '局'}} {
+		if d.givenScore(pair[0]) <= d.givenScore(pair[1]) {
+			t.Errorf("given-name score of %c (%d) not above %c (%d)", pair[0], d.givenScore(pair[0]), pair[1], d.givenScore(pair[1]))
+		}
+	}
+	if d.commonness('的') <= d.commonness('禤') {
+		t.Errorf("的 should be commoner in words than 禤")
+	}
+}
