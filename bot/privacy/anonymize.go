@@ -327,15 +327,24 @@ func standsAlone(t *text, s, e int, whole bool) bool {
 	if longer {
 		return false
 	}
+	// 高峰岭, 李家湾: a place named like the person.
+	if e < t.n() && strings.ContainsRune(placeOnlyChars, t.rs[e]) && !t.han(e+1) {
+		return false
+	}
+	if w, ok := t.word(s, e); ok && w.freq >= 100 && n == 2 {
+		// A name that is also a word (高山, 建设) is the person only where
+		// the words around say a person: a role word before it, or what
+		// only a person has or does after it (建国称, 高某的证言). 高山草甸
+		// and 违法建设的法律责任 are the words.
+		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && (s == 0 || !t.han(s-1))) {
+			return false
+		}
+	}
 	if whole {
 		return true
 	}
-	// A given name alone: not after a surname (another person's name), and
-	// a word only when a person's verb follows (建国称).
+	// A given name alone: not after a surname (another person's name).
 	if surnameAt(t, s-1) > 0 && t.han(s-1) {
-		return false
-	}
-	if w, ok := t.word(s, e); ok && w.freq >= 20 && t.match(e, personVerbMatcher) == 0 {
 		return false
 	}
 	return leftOK(t, s) && boundary(t, e) >= 1

@@ -219,6 +219,11 @@ var functionPOS = map[string]bool{
 	"y": true, "e": true, "o": true,
 }
 
+// findingVerbs are what a party, an agency or a court found or held,
+// written right after its role word (被告查明, 本院查实); jieba tags some
+// of them as names.
+var findingVerbs = map[string]bool{"查明": true, "查实": true, "查处": true, "查获": true, "查证": true, "查清": true, "认定": true, "认为": true}
+
 // timePOS are jieba's parts of speech of times and places (白天, 凌晨,
 // 当地, 东面).
 var timePOS = map[string]bool{"t": true, "tg": true, "f": true, "s": true}

@@ -493,6 +493,11 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		if isWord && c.sur == 1 && !strings.HasPrefix(w.pos, "nr") && !strings.ContainsRune(topSurnames, t.rs[c.s]) {
 			return false
 		}
+		// 被告查明，…: what a party or a court found, which jieba tags as a
+		// name.
+		if findingVerbs[t.str(c.s, c.e)] {
+			return false
+		}
 		// 林地边界: the surname and the next character are a word, and the
 		// rest is no given name.
 		if c.e-c.s > 2 && c.sur == 1 && !allCommonGiven(t, c.s+1, c.e) {
