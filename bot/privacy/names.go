@@ -1499,32 +1499,64 @@ func (d *detector) objects() {
 		if d.taken[i] || d.taken[i-1] || surnameAt(t, i) == 0 || afterBoundary(t, i) {
 			continue
 		}
-		cue := objectCueLen(t, i)
+		cue, at := objectCueLen(t, i), i
+		if cue == 0 && strings.ContainsRune("了过", t.rs[i-1]) {
+			// 询问了徐某, 找过李某.
+			cue, at = objectCueLen(t, i-1), i-1
+		}
 		if cue == 0 && !leftOK(t, i) {
 			continue
 		}
-		strongLeft := coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(i-cue, i)]
+		// How strongly the left side takes a person: 2 after a verb that
+		// takes one (通知, 委托) or a party and a conjunction (原告与), 1
+		// after a weaker cue, a preposition (对, 向, 由, 系), a verb that
+		// reports what someone said or did (证明, 称) or a time (当时),
+		// else 0.
+		left := 0
+		switch {
+		case coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(at-cue, at)]:
+			left = 2
+		case cue > 0 || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || reportingBefore(t, i):
+			left = 1
+		}
+		coordinated := strings.ContainsRune("与和同跟", t.rs[i-1])
 		cands := hanCandidates(t, i, false)
 		for k := len(cands) - 1; k >= 0; k-- {
 			c := cands[k]
-			if !personAfter(t, c.e) && !(strongLeft && (boundary(t, c.e) >= 1 || t.match(c.e, moneyMatcher) > 0)) {
+			// How strongly the right side says a person: 2 for what only a
+			// person has or does (的证言, 名下, 称, 不服), 1 for a deed or
+			// an adverb of one (作出, 也, 曾, 负责) or the end of the
+			// clause after a verb, else 0.
+			right := 0
+			switch {
+			case personAfter(t, c.e):
+				right = 2
+			case boundary(t, c.e) >= 2 || t.match(c.e, personVerbMatcher) > 0 || t.match(c.e, moneyMatcher) > 0 || adverbDeed(t, c.e):
+				right = 1
+			case left == 2 && boundary(t, c.e) >= 1:
+				right = 1
+			}
+			// A preposition and a deed (对段某作出…, 由宋某承包) are enough
+			// only for a given name the model reads as one.
+			g := c.e - c.s - c.sur
+			if right < 2 && left < 2 && !(left == 1 && right == 1 && givenScore(t, c.s+c.sur, c.e) >= 10*g) {
 				continue
 			}
 			ev := evWeak
-			if strongLeft || strings.ContainsRune("与和同跟", t.rs[i-1]) && personAfter(t, c.e) {
+			if left == 2 || coordinated && right == 2 {
 				ev = evMarker
 			}
-			if !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) {
+			// A word across the left end (为何 in 认为何某的行为) yields to
+			// what only a person has after the span.
+			if !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) && !(right == 2 && left >= 1) {
 				continue
 			}
-			g := c.e - c.s - c.sur
-			if !allCommonGiven(t, c.s+c.sur, c.e) || givenScore(t, c.s+c.sur, c.e) < 5*g {
+			if !allCommonGiven(t, c.s+c.sur, c.e) {
 				continue
 			}
 			// A word is a name here only after a strong cue, or between a
 			// conjunction and a person's deed (与金某签订).
-			coordinated := strings.ContainsRune("与和同跟", t.rs[i-1]) && personAfter(t, c.e)
-			if w, ok := t.word(c.s, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (!strongLeft && !coordinated || w.freq >= 1000) {
+			if w, ok := t.word(c.s, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
 				continue
 			}
 			if d.add(c.s, c.e, capNeutral) {
@@ -1533,6 +1565,43 @@ func (d *detector) objects() {
 		}
 	}
 }
+
+// reportingBefore reports whether a verb that reports what someone said or
+// did, or a time, ends right before i: 村委会证明陈某系…, 原告称武某曾…,
+// 当时侯某也在场.
+func reportingBefore(t *text, i int) bool {
+	for n := 2; n >= 1; n-- {
+		if i-n >= 0 && reportingWords[t.str(i-n, i)] {
+			return true
+		}
+	}
+	return false
+}
+
+var reportingWords = map[string]bool{
+	"证明": true, "证实": true, "认为": true, "称": true, "表示": true, "反映": true, "陈述": true, "确认": true,
+	"查明": true, "认定": true, "得知": true, "听说": true, "当时": true, "此时": true, "同时": true, "后来": true,
+	"随后": true, "然后": true, "其后": true, "此后": true, "之后": true, "期间": true,
+}
+
+// adverbDeed reports whether an adverb and a verb follow e: 也在场, 曾答应,
+// 均未到庭, 已去世.
+func adverbDeed(t *text, e int) bool {
+	if e+1 >= t.n() || !strings.ContainsRune("也均都已曾又还亦仍便就先再", t.rs[e]) {
+		return false
+	}
+	verb := t.match(e+1, personVerbMatcher) >= 2
+	t.words(e+1, func(j int, w word) {
+		if verbLike(w.pos) && w.freq >= 20 {
+			verb = true
+		}
+	})
+	return verb
+}
+
+// objectPrepositions introduce the person a deed is done to or by: 对王某
+//作出处罚, 向李某送达, 由张某负责, 系赵某所有.
+const objectPrepositions = "对向由系被给让把将与和同跟据经为"
 
 // objectCues take a person after them: 通知, 委托, 认识, 还有, 借给.
 var objectCueMatcher = newMatcher([]string{
@@ -1568,6 +1637,10 @@ func coordinatedWithParty(t *text, i int) bool {
 		return false
 	}
 	n, kind := roleEnding(t, i-1)
+	if n == 0 && strings.ContainsRune("曾也均还又已", t.rs[i-2]) {
+		// 原告曾与沈某发生争执.
+		n, kind = roleEnding(t, i-2)
+	}
 	return n > 0 && (kind == markParty || kind == markAgent)
 }
 
@@ -1578,7 +1651,7 @@ var personAttributes = newMatcher([]string{
 	"房子", "住房", "住宅", "宅基地", "承包地", "责任田", "丈夫", "妻子", "儿子", "女儿", "父亲", "母亲",
 	"家属", "亲属", "家人", "名义", "名字", "姓名", "手机", "电话", "车辆", "工资", "病历", "诊断", "权利",
 	"收条", "欠条", "借条", "代理人", "社保", "儿媳", "说法", "供述", "遗产", "遗嘱", "劳动关系", "伤残",
-	"委托", "亲笔", "住处", "家中", "户主",
+	"委托", "亲笔", "住处", "家中", "户主", "行为", "违法行为", "身份", "行踪", "户口簿", "承诺", "答复",
 })
 
 // personAfter reports whether what follows e is only said of a person.
@@ -1627,6 +1700,14 @@ var weakPersonVerbs = map[string]bool{
 	"当天": true, "当晚": true, "次日": true, "此前": true, "此后": true, "正在": true, "再次": true,
 }
 
+// nameShaped reports whether the three characters at i read as a name by
+// themselves: both given characters far likelier in names than in words
+// (秀芳, 德兴, 春燕) and no word of the dictionary across either end.
+func nameShaped(t *text, i int) bool {
+	a, b := t.d.givenScore(t.rs[i+1]), t.d.givenScore(t.rs[i+2])
+	return a >= 10 && b >= 10 && a+b >= 35 && !crossesLeft(t, i, i+3, 5) && !crossesRight(t, i, i+3, 5) && !anyWordAt(t, i+2, i+4)
+}
+
 // bare reads a three-character name with no other evidence: a common
 // surname, a common given name, no word of the dictionary, and a good
 // place to start and end (经查，刘德明擅自…).
@@ -1640,7 +1721,7 @@ func (d *detector) bare() {
 		if !validGiven(t, i+1, i+3) || !plausible(t, c, evNone) || crossesRight(t, i, i+3, 20) {
 			continue
 		}
-		if boundary(t, i+3) < 2 && t.match(i+3, personVerbMatcher) == 0 {
+		if boundary(t, i+3) < 2 && t.match(i+3, personVerbMatcher) == 0 && !nameShaped(t, i) {
 			continue
 		}
 		if d.add(i, i+3, capNeutral) {
