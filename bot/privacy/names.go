@@ -1600,7 +1600,7 @@ func adverbDeed(t *text, e int) bool {
 }
 
 // objectPrepositions introduce the person a deed is done to or by: 对王某
-//作出处罚, 向李某送达, 由张某负责, 系赵某所有.
+// 作出处罚, 向李某送达, 由张某负责, 系赵某所有.
 const objectPrepositions = "对向由系被给让把将与和同跟据经为"
 
 // objectCues take a person after them: 通知, 委托, 认识, 还有, 借给.
