@@ -153,9 +153,9 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// corpusFiles are the corpus and the blind sets written to check it (see
-// the header of each).
-var corpusFiles = []string{"testdata/corpus.tsv", "testdata/blind1.tsv", "testdata/blind2.tsv", "testdata/blind3.tsv"}
+// corpusFiles are the corpus, the blind sets written to check it and a
+// probe of over-masking (see the header of each).
+var corpusFiles = []string{"testdata/corpus.tsv", "testdata/blind1.tsv", "testdata/blind2.tsv", "testdata/blind3.tsv", "testdata/guards.tsv"}
 
 // TestCorpusAsOneDocument anonymizes each corpus file as one document, as
 // a whole judgment is: a name found in one sentence is then looked for in

@@ -440,8 +440,10 @@ func plausible(t *text, c candidate, ev evidence) bool {
 	}
 	// 于白天, 于凌晨, 向当地: a preposition before a word of time, place or
 	// function is no name, even after a role word (执法人员于白天…).
+	// Without a role word, 由安全…, 由方圆…: a preposition before any
+	// frequent word.
 	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
-		if w, ok := t.word(c.s+1, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (timePOS[w.pos] || functionPOS[w.pos]) {
+		if w, ok := t.word(c.s+1, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (timePOS[w.pos] || functionPOS[w.pos] || ev < evMarker && w.freq >= 100) {
 			return false
 		}
 	}
@@ -1381,11 +1383,11 @@ func (d *detector) clauseStarts() {
 			d.add(i, i+n, capNeutral)
 			continue
 		}
-		if t.match(i+n, personVerbMatcher) == 0 && listSep(t, i+n) == 0 {
+		if t.match(i+n, personVerbMatcher) == 0 && listSep(t, i+n) == 0 && !adverbDeed(t, i+n) {
 			continue
 		}
 		// A list at a clause start needs a name on the other side too.
-		if t.match(i+n, personVerbMatcher) == 0 {
+		if t.match(i+n, personVerbMatcher) == 0 && !adverbDeed(t, i+n) {
 			j := i + n + listSep(t, i+n)
 			if chooseAfter(t, j, evWeak, false, 1) == 0 {
 				continue
@@ -1516,7 +1518,7 @@ func (d *detector) objects() {
 		switch {
 		case coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(at-cue, at)]:
 			left = 2
-		case cue > 0 || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || reportingBefore(t, i):
+		case cue > 0 || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || reportingBefore(t, i) || verbBefore(t, i):
 			left = 1
 		}
 		coordinated := strings.ContainsRune("与和同跟", t.rs[i-1])
@@ -1531,15 +1533,15 @@ func (d *detector) objects() {
 			switch {
 			case personAfter(t, c.e):
 				right = 2
-			case boundary(t, c.e) >= 2 || t.match(c.e, personVerbMatcher) > 0 || t.match(c.e, moneyMatcher) > 0 || adverbDeed(t, c.e):
+			case boundary(t, c.e) >= 2 || t.match(c.e, personVerbMatcher) > 0 || t.match(c.e, moneyMatcher) > 0 || adverbDeed(t, c.e) ||
+				c.e+1 < t.n() && t.rs[c.e] == '的' && t.han(c.e+1):
 				right = 1
 			case left == 2 && boundary(t, c.e) >= 1:
 				right = 1
 			}
 			// A preposition and a deed (对段某作出…, 由宋某承包) are enough
-			// only for a given name the model reads as one.
-			g := c.e - c.s - c.sur
-			if right < 2 && left < 2 && !(left == 1 && right == 1 && givenScore(t, c.s+c.sur, c.e) >= 10*g) {
+			// for a given name the model does not read as a word's.
+			if right < 2 && left < 2 && !(left == 1 && right == 1 && givenScore(t, c.s+c.sur, c.e) >= 0 && !anyWordAt(t, c.s, c.e)) {
 				continue
 			}
 			ev := evWeak
@@ -1581,22 +1583,42 @@ func reportingBefore(t *text, i int) bool {
 var reportingWords = map[string]bool{
 	"证明": true, "证实": true, "认为": true, "称": true, "表示": true, "反映": true, "陈述": true, "确认": true,
 	"查明": true, "认定": true, "得知": true, "听说": true, "当时": true, "此时": true, "同时": true, "后来": true,
-	"随后": true, "然后": true, "其后": true, "此后": true, "之后": true, "期间": true,
+	"随后": true, "然后": true, "其后": true, "此后": true, "之后": true, "期间": true, "主张": true, "指出": true,
+	"承认": true, "否认": true,
 }
 
 // adverbDeed reports whether an adverb and a verb follow e: 也在场, 曾答应,
-// 均未到庭, 已去世.
+// 均未到庭, 已去世, 立即拨打, 代为领取.
 func adverbDeed(t *text, e int) bool {
-	if e+1 >= t.n() || !strings.ContainsRune("也均都已曾又还亦仍便就先再", t.rs[e]) {
+	if e+1 >= t.n() {
 		return false
 	}
-	verb := t.match(e+1, personVerbMatcher) >= 2
-	t.words(e+1, func(j int, w word) {
-		if verbLike(w.pos) && w.freq >= 20 {
+	k := 0
+	if strings.ContainsRune("也均都已曾又还亦仍便就先再", t.rs[e]) {
+		k = e + 1
+	} else if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 || strings.HasPrefix(t.rest(e), "代为") {
+		k = e + 2
+	}
+	if k == 0 || k >= t.n() {
+		return false
+	}
+	verb := t.match(k, personVerbMatcher) >= 2
+	t.words(k, func(j int, w word) {
+		if (w.pos == "v" || w.pos == "vn") && w.freq >= 20 {
 			verb = true
 		}
 	})
 	return verb
+}
+
+// verbBefore reports whether a verb of the dictionary, with 了 after it,
+// ends right before i: 提取了段某的指纹, 调取了宋某的银行流水.
+func verbBefore(t *text, i int) bool {
+	if i < 3 || t.rs[i-1] != '了' {
+		return false
+	}
+	w, ok := t.word(i-3, i-1)
+	return ok && w.pos == "v" && w.freq >= 20
 }
 
 // objectPrepositions introduce the person a deed is done to or by: 对王某
@@ -1705,7 +1727,7 @@ var weakPersonVerbs = map[string]bool{
 // (秀芳, 德兴, 春燕) and no word of the dictionary across either end.
 func nameShaped(t *text, i int) bool {
 	a, b := t.d.givenScore(t.rs[i+1]), t.d.givenScore(t.rs[i+2])
-	return a >= 10 && b >= 10 && a+b >= 35 && !crossesLeft(t, i, i+3, 5) && !crossesRight(t, i, i+3, 5) && !anyWordAt(t, i+2, i+4)
+	return a >= 10 && b >= 10 && a+b >= 35 && !anyWordAt(t, i, i+3) && !crossesLeft(t, i, i+3, 5) && !crossesRight(t, i, i+3, 5) && !anyWordAt(t, i+2, i+4)
 }
 
 // bare reads a three-character name with no other evidence: a common
@@ -1719,6 +1741,11 @@ func (d *detector) bare() {
 		}
 		c := candidate{i, i + 3, 1}
 		if !validGiven(t, i+1, i+3) || !plausible(t, c, evNone) || crossesRight(t, i, i+3, 20) {
+			continue
+		}
+		// With no evidence at all, a name the dictionary knows is a famous
+		// one or a place (贺兰山), not a party's.
+		if anyWordAt(t, i, i+3) {
 			continue
 		}
 		if boundary(t, i+3) < 2 && t.match(i+3, personVerbMatcher) == 0 && !nameShaped(t, i) {
