@@ -58,6 +58,22 @@ type Anonymizer struct {
 	groups map[string]int
 	// originals are the exact identifiers removed, for the post-check.
 	originals map[string]Kind
+	// lastNorm and lastHits remember the names found in the last text
+	// read: Prepare and Clean read a judgment twice.
+	lastNorm string
+	lastHits []hit
+}
+
+// detect returns the names in normalized text, reusing the last answer
+// for the same text.
+func (a *Anonymizer) detect(norm string) []hit {
+	if norm != a.lastNorm || a.lastHits == nil {
+		a.lastNorm, a.lastHits = norm, detect(norm)
+		if a.lastHits == nil {
+			a.lastHits = []hit{}
+		}
+	}
+	return a.lastHits
 }
 
 // NewAnonymizer returns an anonymizer with the default options that knows
@@ -118,7 +134,7 @@ func (a *Anonymizer) kept(n string) bool {
 func (a *Anonymizer) Prepare(texts ...string) {
 	for _, t := range texts {
 		norm, _ := normalize(t)
-		a.registerHits(norm, detect(norm))
+		a.registerHits(norm, a.detect(norm))
 	}
 }
 
@@ -207,7 +223,7 @@ func (a *Anonymizer) Anonymize(text string) string {
 func (a *Anonymizer) anonymize(text string, strict bool) string {
 	norm, offs := normalize(text)
 	t := newText(norm)
-	hits := detect(norm)
+	hits := a.detect(norm)
 	a.registerHits(norm, hits)
 	a.assign()
 

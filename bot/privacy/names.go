@@ -1158,6 +1158,9 @@ func wholeRun(t *text, j int) int {
 	return k - j
 }
 
+// officialWords describe an official after a name.
+var officialWords = newMatcher([]string{"工作人员", "公务员", "干部", "民警", "执法人员", "局长", "县长", "区长", "市长", "镇长", "乡长", "主任", "书记", "所长", "科长", "队长", "站长", "院长", "庭长", "处长", "厅长", "部长"})
+
 // officialContext reports whether the words right after a name describe
 // an official: 李四，该局工作人员; 王五，局长.
 func officialContext(t *text, e int) bool {
@@ -1166,11 +1169,8 @@ func officialContext(t *text, e int) bool {
 		if strings.ContainsRune("。；;\n", t.rs[k]) {
 			break
 		}
-		rest := t.rest(k)
-		for _, w := range []string{"工作人员", "公务员", "干部", "民警", "执法人员", "局长", "县长", "区长", "市长", "镇长", "乡长", "主任", "书记", "所长", "科长", "队长", "站长", "院长", "庭长", "处长", "厅长", "部长"} {
-			if strings.HasPrefix(rest, w) {
-				return true
-			}
+		if t.match(k, officialWords) > 0 {
+			return true
 		}
 	}
 	return false
