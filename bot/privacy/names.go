@@ -440,6 +440,17 @@ func plausible(t *text, c candidate, ev evidence) bool {
 	}
 	// 于白天, 于凌晨, 向当地: a preposition before a word of time, place or
 	// function is no name, even after a role word (执法人员于白天…).
+	// 向蒙自市, 于都县: a preposition before a place.
+	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
+		for k := c.e; k <= c.e+1 && k < t.n(); k++ {
+			if strings.ContainsRune("市县州区旗", t.rs[k]) {
+				return false
+			}
+			if !t.han(k) {
+				break
+			}
+		}
+	}
 	// Without a role word, 由安全…, 由方圆…: a preposition before any
 	// frequent word.
 	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
@@ -1541,11 +1552,22 @@ func (d *detector) objects() {
 			}
 			// A preposition and a deed (对段某作出…, 由宋某承包) are enough
 			// for a given name the model does not read as a word's.
-			if right < 2 && left < 2 && !(left == 1 && right == 1 && givenScore(t, c.s+c.sur, c.e) >= 0 && !anyWordAt(t, c.s, c.e)) {
+			// A name the dictionary knows (沈某萍 is one of its names, 杨树 is
+			// tagged so too) needs a person's verb after it then.
+			// A trade after a thing (对汤圆加工作坊) is no deed of a person.
+			weakOK := left == 1 && right == 1 && givenScore(t, c.s+c.sur, c.e) >= 0 && t.match(c.e, tradeMatcher) == 0 &&
+				(!anyWordAt(t, c.s, c.e) || nameEntry(t, c.s, c.e) && t.match(c.e, personVerbMatcher) > 0)
+			// 本院向苏某德释明…: a three-character name the model reads as
+			// one, after a preposition, before a verb the dictionary lacks.
+			if !weakOK && left == 1 && right == 0 && c.e-c.s == 3 && c.sur == 1 && givenScore(t, c.s+1, c.e) >= 25 &&
+				!anyWordAt(t, c.s, c.e) && !anyWordAt(t, c.e-1, c.e+1) && !anyWordAt(t, c.e, c.e+2) {
+				weakOK = true
+			}
+			if right < 2 && left < 2 && !weakOK {
 				continue
 			}
 			ev := evWeak
-			if left == 2 || coordinated && right == 2 {
+			if left == 2 || coordinated && right == 2 || left+right >= 3 {
 				ev = evMarker
 			}
 			// A word across the left end (为何 in 认为何某的行为) yields to
@@ -1566,6 +1588,16 @@ func (d *detector) objects() {
 			}
 		}
 	}
+}
+
+// tradeMatcher finds what follows a product or a material to name a
+// trade: 汤圆加工, 石材开采, 家具销售.
+var tradeMatcher = newMatcher([]string{"加工", "生产", "销售", "种植", "养殖", "制造", "批发", "零售", "运输", "开采", "维修", "经营", "收购", "回收", "制作", "烘焙", "冷藏", "仓储", "包装"})
+
+// nameEntry reports whether rs[i:j] is a name entry of the dictionary.
+func nameEntry(t *text, i, j int) bool {
+	w, ok := t.word(i, j)
+	return ok && strings.HasPrefix(w.pos, "nr")
 }
 
 // reportingBefore reports whether a verb that reports what someone said or
