@@ -131,7 +131,7 @@ func isNameWord(t *text, i, j, sur int, ev evidence) (isWord bool, w word) {
 }
 
 // topSurnames are the hundred commonest surnames.
-const topSurnames = "洪赖王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+const topSurnames = "傅萧洪赖王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 
 // functionSurnames are surnames that are also prepositions, conjunctions
 // or adverbs (向原告, 于法定期限, 但均, 曾多次): a name starting with one
