@@ -202,7 +202,8 @@ func (e *env) draft(v int) *Draft {
 var modelDraft = func() string {
 	para := strings.Repeat("行政机关作出不利于当事人的行政处罚决定前，应当依法告知拟作出决定的事实、理由和依据，并告知当事人依法享有陈述、申辩的权利。", 5)
 	var b strings.Builder
-	for _, h := range []string{"标题", "案情简介", "争议焦点", "裁判结果", "法官说法", "典型意义与执法警示"} {
+	b.WriteString("# 处罚前未告知陈述申辩权利，处罚决定被判撤销\n\n")
+	for _, h := range []string{"【要点】", "基本案情", "争议焦点", "裁判结果", "法官说法", "典型意义与执法警示"} {
 		b.WriteString("## " + h + "\n\n" + para + "\n\n")
 	}
 	b.WriteString("## 相关法条\n\n《中华人民共和国行政诉讼法》第七十条（判决撤销或者部分撤销，并可以判决重新作出行政行为）\n")
@@ -256,7 +257,7 @@ func TestModelDraftDelivered(t *testing.T) {
 
 	d := e.draft(1)
 	want := &Draft{Number: number, Version: 1, Body: modelDraft, Model: "deepseek-chat",
-		PromptVersion: "system@1+user@1", CreatedAt: e.now, Requester: "pufa1", JobID: d.JobID}
+		PromptVersion: "system@2+user@2", CreatedAt: e.now, Requester: "pufa1", JobID: d.JobID}
 	if diff := cmp.Diff(want, d); diff != "" {
 		t.Errorf("stored draft (-want,+got):\n%s", diff)
 	}
@@ -279,7 +280,7 @@ func TestModelDraftDelivered(t *testing.T) {
 		t.Errorf("parts joined in order differ from the draft (-want,+got):\n%s", diff)
 	}
 	first := outs[0].Text
-	for _, want := range []string{"# 以案说法草稿（第 1 版）", "须经人工审核后方可发布", "大模型 deepseek-chat 生成（提示词 system@1+user@1）", "生成时间：2025-10-08 15:00 · 请求人：pufa1"} {
+	for _, want := range []string{"# 以案说法草稿（第 1 版）", "须经人工审核后方可发布", "大模型 deepseek-chat 生成（提示词 system@2+user@2）", NoDecisionNotice, "生成时间：2025-10-08 15:00 · 请求人：pufa1"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the first part lacks %q:\n%s", want, first)
 		}
@@ -333,8 +334,8 @@ func TestOfflineFallbackAfterRetries(t *testing.T) {
 		t.Errorf("draft = offline %v (%q), model %q, prompt %q; want an offline draft after the model failed", d.Offline, d.OfflineReason, d.Model, d.PromptVersion)
 	}
 	text := joined(outs)
-	for _, want := range []string{"本稿未经大模型撰写", ReasonModelFailed, "## 标题", "## 案情简介", "## 争议焦点", "## 裁判结果", "## 法官说法",
-		"## 典型意义与执法警示", "## 相关法条", "欧阳某、张某、某县宏达建材有限公司诉某县自然资源局行政处罚（责令限期拆除）案",
+	for _, want := range []string{"本稿未经大模型撰写", ReasonModelFailed, "## 【要点】", "## 基本案情", "## 争议焦点", "## 裁判结果", "## 法官说法",
+		"## 典型意义与执法警示", "## 相关法条", "# 欧阳某、张某、某县宏达建材有限公司诉某县自然资源局行政处罚（责令限期拆除）案", NoDecisionNotice,
 		"2025年9月，某县人民法院以“判决撤销”方式结案（行政机关败诉）", "第七十条"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("offline draft lacks %q:\n%s", want, text)
@@ -446,7 +447,7 @@ func TestLeakingTwiceGivesTheOfflineDraft(t *testing.T) {
 		t.Errorf("draft offline=%v reason=%q model=%q; want the offline draft with the reason", d.Offline, d.OfflineReason, d.Model)
 	}
 	all := joined(outs)
-	for _, want := range []string{"本稿未经大模型撰写", "连续 2 次", "## 案情简介"} {
+	for _, want := range []string{"本稿未经大模型撰写", "连续 2 次", "## 基本案情"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("sent draft lacks %q", want)
 		}
@@ -463,7 +464,8 @@ func TestCitationAndLengthAreFlagged(t *testing.T) {
 	outs := e.request("pufa1", "")
 	d := e.draft(1)
 	// The answer is also far too short.
-	want := []string{"草稿引用了未提供给模型的法条 《中华人民共和国行政处罚法》第四十四条", "篇幅约 41 字，不在要求的 1000 至 2000 字之间"}
+	want := []string{"草稿引用了未提供给模型的法条 《中华人民共和国行政处罚法》第四十四条",
+		"草稿缺少以下部分：标题、【要点】、基本案情、争议焦点、裁判结果、法官说法、典型意义与执法警示", "篇幅约 41 字，不在要求的 1000 至 2000 字之间"}
 	if diff := cmp.Diff(want, d.Warnings); diff != "" {
 		t.Errorf("warnings (-want,+got):\n%s", diff)
 	}
