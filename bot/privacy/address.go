@@ -185,6 +185,15 @@ func markedAddressSpans(s string) []span {
 		if end <= at {
 			return
 		}
+		// 送达地址确认书载明送达地址为…: the marker names a document; the
+		// address follows the later marker.
+		for k := at; k < end; {
+			if _, ok := hasPrefixAny(s[k:end], addressMarkers); ok {
+				return
+			}
+			_, n := utf8.DecodeRuneInString(s[k:])
+			k += n
+		}
 		keep := adminPrefix(s[at:end])
 		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) {
 			return // 地址：某县人民法院第一法庭 names a court, not a home

@@ -40,6 +40,9 @@ type person struct {
 	// a relative, a known name). Only an official who is not also a
 	// private person may be kept.
 	official, personal bool
+	// known is set for a name the caller passed (the case store's parties,
+	// the handler): it is that person wherever it stands as a name.
+	known bool
 }
 
 // Anonymizer removes personal data from texts per 法释〔2016〕19号 第9–10条,
@@ -94,7 +97,7 @@ func NewAnonymizerWith(opts Options, names ...string) *Anonymizer {
 // anyone the case store holds. They are masked wherever they appear.
 func (a *Anonymizer) AddNames(names ...string) {
 	for _, n := range names {
-		a.register(n, capPersonal)
+		a.register(n, capPersonal, true)
 	}
 }
 
@@ -102,11 +105,11 @@ func (a *Anonymizer) AddNames(names ...string) {
 // handler, the agency head who appeared): masked unless KeepOfficials.
 func (a *Anonymizer) AddOfficials(names ...string) {
 	for _, n := range names {
-		a.register(n, capOfficial)
+		a.register(n, capOfficial, true)
 	}
 }
 
-func (a *Anonymizer) register(n string, c capacity) {
+func (a *Anonymizer) register(n string, c capacity, known bool) {
 	n = strings.TrimSpace(n)
 	if n == "" || strings.Contains(n, "某") || utf8.RuneCountInString(n) < 2 {
 		return
@@ -119,6 +122,7 @@ func (a *Anonymizer) register(n string, c capacity) {
 	}
 	p.official = p.official || c == capOfficial
 	p.personal = p.personal || c == capPersonal
+	p.known = p.known || known
 }
 
 // kept reports whether the name stays in the text: an official's, with
@@ -144,7 +148,7 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 	}
 	t := newText(norm)
 	for _, h := range hits {
-		a.register(t.nameOf(h), h.cap)
+		a.register(t.nameOf(h), h.cap, false)
 	}
 }
 
@@ -284,6 +288,7 @@ func (a *Anonymizer) original(s string, k Kind) {
 // is also found with spaces or zero-width characters inside (张 三).
 func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 	repl := a.pseudo[name]
+	known := a.people[name] != nil && a.people[name].known
 	var out []span
 	find := func(needle string, whole bool) {
 		for i := 0; ; {
@@ -294,7 +299,7 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 			bs, be := i+j, i+j+len(needle)
 			i = be
 			s, e := t.runeAt(bs), t.runeAt(be)
-			if !standsAlone(t, s, e, whole) || !whole && splitFrom(t, s, Surname(name)) {
+			if !standsAlone(t, s, e, whole, known) || !whole && splitFrom(t, s, Surname(name)) {
 				continue
 			}
 			out = append(out, span{bs, be, KindName, repl})
@@ -324,9 +329,10 @@ func givenName(name string) string {
 	return string(rs[sur:])
 }
 
-// standsAlone reports whether a known name (whole) or its given name at
-// rs[s:e] is the person there, not part of a word.
-func standsAlone(t *text, s, e int, whole bool) bool {
+// standsAlone reports whether a registered name (whole) or its given name
+// at rs[s:e] is the person there, not part of a word. known is set for a
+// name the caller passed.
+func standsAlone(t *text, s, e int, whole, known bool) bool {
 	n := e - s
 	if whole && n >= 3 {
 		return true
@@ -352,7 +358,12 @@ func standsAlone(t *text, s, e int, whole bool) bool {
 		// the words around say a person: a role word before it, or what
 		// only a person has or does after it (建国称, 高某的证言). 高山草甸
 		// and 违法建设的法律责任 are the words.
-		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && (s == 0 || !t.han(s-1))) {
+		// A name the caller passed (the case's party 张三, a word of the
+		// dictionary too) is the person wherever it stands as a name does:
+		// after punctuation or a preposition, before a follower
+		// (从张三的角度); 高峰时段 is still the word.
+		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && (s == 0 || !t.han(s-1))) &&
+			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) {
 			return false
 		}
 	}
@@ -451,9 +462,11 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 		}
 	}
 	var names []string
+	known := map[string]bool{}
 	for _, p := range a.order {
 		if !a.kept(p.name) {
 			names = append(names, p.name)
+			known[p.name] = p.known
 		}
 	}
 	sort.Strings(names)
@@ -462,7 +475,7 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 		for _, n := range names {
 			for _, loc := range spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).FindAllStringIndex(norm, -1) {
 				// A two-character name inside a word (高峰期) is the word.
-				if loc[1]-loc[0] == len(n) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true) {
+				if loc[1]-loc[0] == len(n) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known[n]) {
 					continue
 				}
 				add(KindName, n)

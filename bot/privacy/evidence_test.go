@@ -26,6 +26,16 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a rare surname before a verb", "准许原告糜秀芳撤回起诉。", "准许原告糜某撤回起诉。"},
 		{"a spaced signature", "审　判　员　凤　雪", "审　判　员　凤某"},
 		{"a name at a boundary", "东至水沟，南至张友德，西至公路。", "东至水沟，南至张某，西至公路。"},
+		{"a role word of police reports", "被侵害人韩涛的伤情为轻微伤。", "被侵害人韩某的伤情为轻微伤。"},
+		{"a quoted value after 为", "户主为“蒋文彬”。", "户主为“蒋某”。"},
+		{"a married woman's old name", "该房屋原属刘张氏所有。", "该房屋原属刘某所有。"},
+		{"a relation with the family's surname", "邹德海病故后，其女邹平、其子邹宏继续耕种。", "邹某甲病故后，其女邹某乙、其子邹某丙继续耕种。"},
+		{"a clause of time before a name", "到达现场后伍建英称其并不知情。", "到达现场后伍某称其并不知情。"},
+		{"a modal and a deed", "此后，钱秀梅应缴清欠款。", "此后，钱某应缴清欠款。"},
+		{"a person's handling", "该批材料由乔立新保管。", "该批材料由乔某保管。"},
+		{"a Latin name before its transliteration", "证人John Walker（约翰·沃克）未到庭。", "证人J某（约某）未到庭。"},
+		{"a Dai name", "岩应香称该地是其父所开。", "岩某称该地是其父所开。"},
+		{"a rare surname of the 百家姓", "原告诉蒯建军一案", "原告诉蒯某一案"},
 		// Guards: words, places and organisations stay.
 		{"a thing after a role word", "加盖了被告印章。", "加盖了被告印章。"},
 		{"a preposition before a time", "执法人员于凌晨到场。", "执法人员于凌晨到场。"},
@@ -35,6 +45,10 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a wood at a boundary", "东至公路，北至柏树林。", "东至公路，北至柏树林。"},
 		{"roads meeting", "事发路段位于某区丁香路与金田路交叉口。", "事发路段位于某区丁香路与金田路交叉口。"},
 		{"an organisation's office", "某县人民政府的办公地址位于某县府前街1号。", "某县人民政府的办公地址位于某县府前街1号。"},
+		{"a word that starts before a title", "由施工班组长统一领取。", "由施工班组长统一领取。"},
+		{"有 and a word after a role word", "申请人有权查阅案卷。", "申请人有权查阅案卷。"},
+		{"a family's thing at a boundary", "西至陈家老屋，东至公路。", "西至陈家老屋，东至公路。"},
+		{"a document named after an address", "送达地址确认书载明的地址为某县文昌路12号。", "送达地址确认书载明的地址为某县×××。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

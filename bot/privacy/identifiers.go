@@ -11,19 +11,20 @@ import (
 type Kind string
 
 const (
-	KindName    Kind = "姓名"
-	KindID      Kind = "身份证号"
-	KindPhone   Kind = "电话号码"
-	KindAccount Kind = "银行账号"
-	KindPlate   Kind = "车牌号"
-	KindCert    Kind = "权属证书编号"
-	KindAddress Kind = "详细住址"
-	KindEmail   Kind = "电子邮箱"
-	KindWeChat  Kind = "微信号"
-	KindQQ      Kind = "QQ号"
-	KindPass    Kind = "护照号码"
-	KindPermit  Kind = "出入境证件号码"
-	KindVehicle Kind = "车辆识别代号"
+	KindName     Kind = "姓名"
+	KindID       Kind = "身份证号"
+	KindPhone    Kind = "电话号码"
+	KindAccount  Kind = "银行账号"
+	KindPlate    Kind = "车牌号"
+	KindCert     Kind = "权属证书编号"
+	KindAddress  Kind = "详细住址"
+	KindEmail    Kind = "电子邮箱"
+	KindWeChat   Kind = "微信号"
+	KindQQ       Kind = "QQ号"
+	KindPass     Kind = "护照号码"
+	KindPermit   Kind = "出入境证件号码"
+	KindVehicle  Kind = "车辆识别代号"
+	KindMarriage Kind = "婚姻登记证号"
 )
 
 // Mask is what an identifier is replaced with: 法释〔2016〕19号 第10条 lets
@@ -104,7 +105,13 @@ var (
 	plateRe = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇][A-HJ-NP-Za-hj-np-z][ ·•・.-]?(?:[A-HJ-NP-Za-hj-np-z0-9]{5,6}|[A-HJ-NP-Za-hj-np-z0-9]{4}[挂学警港澳])`)
 	// Property certificates: the serial after 不动产权, 房权证…字, 国用(年),
 	// 土地证…字 is the identifier; the issuing authority before it is kept.
-	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|土地证\p{Han}{0,6}?字?)\s*(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
+	// A year in brackets may stand between the prefix and the serial:
+	// 林证字（2009）第520123004571号.
+	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|林证字|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|土地证\p{Han}{0,6}?字?)\s*(?:[(（〔\[]\d{4}[)）〕\]]\s*)?(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
+	// Marriage and divorce certificates: J (结婚), L (离婚) or B (补发), the
+	// issuing office's six-digit code, the year and the serial:
+	// J522731-2016-004317.
+	marriageRe = regexp.MustCompile(`[JLBjlb]\d{6}-(?:19|20)\d{2}-\d{4,6}[0-9Xx]?`)
 	// Values after a label: 电话：…, 账号：…, 房产证号：…; these catch the
 	// shorter numbers (a local landline, an 8-digit account) that have no
 	// shape of their own.
@@ -183,7 +190,10 @@ var (
 		"身份证号码", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
 		`(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`, labelKind, 6)
 	// certMarkers must appear before certRe is worth running.
-	certMarkers = []string{"林权", "不动产", "房权证", "房产证", "国用", "集用", "土地证"}
+	certMarkers = []string{"林权", "林证字", "不动产", "房权证", "房产证", "国用", "集用", "土地证"}
+	// Marriage certificate serials after their label: 结婚证字号为…
+	marriageLabels = newLabelled([]string{"结婚证字号", "结婚证号码", "结婚证编号", "结婚证号", "离婚证字号", "离婚证号码", "离婚证编号", "离婚证号", "婚姻登记证号", "结婚证书编号"},
+		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{5,24}[0-9A-Za-z])`, kindOf(KindMarriage), 6)
 )
 
 func labelKind(label string) Kind {
@@ -379,9 +389,11 @@ func identifierSpans(s string) []span {
 	out = passportLabels.spans(s, out)
 	out = permitLabels.spans(s, out)
 	out = vinLabels.spans(s, out)
+	out = marriageLabels.spans(s, out)
 	out = numberLabels.spans(s, out)
 	out = append(out, hanDigitSpans(s)...)
 	if hasUpperDigit(s) {
+		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
 		add(permitBareRe, KindPermit, nil)
 		add(vinRe, KindVehicle, func(m string) bool { return countDigits(m) >= 3 && countDigits(m) < 17 })

@@ -886,12 +886,14 @@ func detect(s string) []hit {
 	d := &detector{t: t, taken: make([]bool, t.n())}
 	d.signatures()
 	d.dotted()
+	d.marriedNames()
 	d.afterRoles()
 	d.beforeAnchors()
 	d.minority()
 	d.lists()
 	d.clauseStarts()
 	d.objects()
+	d.kinSharingSurname()
 	d.lists()
 	d.bare()
 	for _, h := range append([]hit(nil), d.hits...) {
@@ -944,6 +946,7 @@ func (d *detector) dotted() {
 		if s, e, ok := dottedAt(t, i); ok {
 			if d.add(s, e, capNeutral) {
 				d.latinInBrackets(e)
+				d.latinBeforeBrackets(s, e)
 			}
 			i = e
 		}
@@ -966,6 +969,82 @@ func (d *detector) latinInBrackets(e int) {
 		}
 		if n := latinAt(t, j); n > 0 {
 			d.add(j, j+n, capNeutral)
+		}
+	}
+}
+
+// latinBeforeBrackets masks a Latin name right before a name in brackets
+// that writes it in Chinese: Michael Brown（迈克尔·布朗）.
+func (d *detector) latinBeforeBrackets(s, e int) {
+	t := d.t
+	if s < 2 || e >= t.n() || t.rs[s-1] != '（' && t.rs[s-1] != '(' || t.rs[e] != '）' && t.rs[e] != ')' {
+		return
+	}
+	end := s - 1
+	for end > 0 && t.rs[end-1] == ' ' {
+		end--
+	}
+	start := end
+	for start > 0 && t.rs[start-1] < utf8.RuneSelf && (unicode.IsLetter(t.rs[start-1]) || strings.ContainsRune(" .'-", t.rs[start-1])) {
+		start--
+	}
+	for start < end && t.rs[start] == ' ' {
+		start++
+	}
+	if start < end && latinAt(t, start) == end-start {
+		d.add(start, end, capNeutral)
+	}
+}
+
+// marriedNames reads the names married women were registered under in
+// older documents, the husband's surname, their own and 氏: 黄李氏, 潘陈氏.
+func (d *detector) marriedNames() {
+	t := d.t
+	if !strings.ContainsRune(t.s, '氏') {
+		return
+	}
+	for i := 0; i+3 <= t.n(); i++ {
+		if t.rs[i+2] != '氏' || surnameAt(t, i) != 1 || surnameAt(t, i+1) != 1 || compoundSet[t.str(i, i+2)] ||
+			strings.ContainsRune(functionSurnames, t.rs[i]) || d.taken[i] {
+			continue
+		}
+		if anyWordAt(t, i, i+3) || anyWordAt(t, i, i+2) || crossesLeft(t, i, i+1, 20) {
+			continue
+		}
+		d.add(i, i+3, capPersonal)
+	}
+}
+
+// kinSharingSurname reads a word after a relation as a name when it has
+// the surname of someone the text names: 简振华去世后，其子简明、其女简某然
+// — children and siblings mostly share the family's surname. Function
+// words, verbs and the most frequent words stay words (其父曾经).
+func (d *detector) kinSharingSurname() {
+	t := d.t
+	surnames := map[rune]bool{}
+	for _, h := range d.hits {
+		if t.han(h.start) && surnameAt(t, h.start) == 1 {
+			surnames[t.rs[h.start]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return
+	}
+	for i := 0; i < t.n(); i++ {
+		wn, kind := roleAt(t, i)
+		if wn < 2 || kind != markKin {
+			continue
+		}
+		j := i + wn
+		if j+2 > t.n() || d.taken[j] || surnameAt(t, j) != 1 || !surnames[t.rs[j]] || !validGiven(t, j+1, j+2) || t.match(j, anyRole) > 0 {
+			continue
+		}
+		if w, ok := t.word(j, j+2); ok && (functionPOS[w.pos] || verbLike(w.pos) || w.freq >= 3000) {
+			continue
+		}
+		if boundary(t, j+2) == 3 || listSep(t, j+2) > 0 || personAfter(t, j+2) {
+			d.add(j, j+2, capPersonal)
+			i = j + 1
 		}
 	}
 }
@@ -1018,6 +1097,9 @@ func (d *detector) readRole(j int, kind markerKind) int {
 			j++
 		}
 	}
+	if j+1 < t.n() && strings.ContainsRune(openQuotes, t.rs[j]) && t.han(j+1) {
+		j++
+	}
 	ev := evMarker
 	if kind == markLabel || colon && kind != markBoundary {
 		ev = evStrong
@@ -1051,8 +1133,19 @@ func (d *detector) readRole(j int, kind markerKind) int {
 // (负责人为张三) rather than a description (原告为某公司员工): only when a
 // name-shaped span follows it.
 func roleIsHolder(t *text, j int) bool {
-	return surnameAt(t, j+1) > 0
+	// 被处罚人有权提起诉讼: 有 and what follows are a word.
+	if frequentWordAt(t, j, j+2, 100) {
+		return false
+	}
+	k := j + 1
+	if k < t.n() && strings.ContainsRune(openQuotes, t.rs[k]) {
+		k++ // 户主为“黄李氏”
+	}
+	return surnameAt(t, k) > 0
 }
+
+// openQuotes open a quoted value: 户主为“黄李氏”.
+const openQuotes = "“「‘\"'"
 
 // listSep returns the length of a list separator at j: 、 和 与 及 以及 同.
 func listSep(t *text, j int) int {
@@ -1095,6 +1188,10 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 		for k := len(cands) - 1; k >= 0; k-- {
 			c := cands[k]
 			if !plausible(t, c, evMarker) || t.match(c.e, possessionMatcher) == 0 {
+				continue
+			}
+			// 北邻巫家祖坟, 南至李家老屋: the family's, a word after 家.
+			if c.sur == 1 && t.rs[c.s+1] == '家' && wordStartsAt(t, c.s+2, c.e) {
 				continue
 			}
 			if isWord, _ := isNameWord(t, c.s, c.e, c.sur, evWeak); isWord {
@@ -1202,12 +1299,12 @@ func (d *detector) beforeAnchors() {
 		c := capNeutral
 		ev := evNone
 		switch {
-		case t.match(e, honorificMatcher) > 0:
+		case t.match(e, honorificMatcher) > 0 && !anchorInWord(t, e):
 			ev = evStrong
 			if t.match(e, honorificMatcher) == 1 { // 户 alone: 张三户
 				ev = evMarker
 			}
-		case t.match(e, officialAfter) > 0:
+		case t.match(e, officialAfter) > 0 && !anchorInWord(t, e):
 			ev, c = evStrong, capOfficial
 		case gendered(t, e):
 			ev, c = evStrong, capPersonal
@@ -1231,6 +1328,21 @@ func (d *detector) beforeAnchors() {
 			d.add(e-n, e, c)
 		}
 	}
+}
+
+// anchorInWord reports whether a word of the dictionary starts right
+// before e and runs into what follows: 组长 in 劳务班组长 is part of 班组,
+// not a title after a name.
+func anchorInWord(t *text, e int) bool {
+	in := false
+	for a := max(0, e-2); a < e; a++ {
+		t.words(a, func(j int, w word) {
+			if j > e && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+				in = true
+			}
+		})
+	}
+	return in
 }
 
 // kinInBrackets reports whether a relation alone stands in the brackets
@@ -1326,8 +1438,40 @@ func (d *detector) minority() {
 		} else if jp := japaneseAt(t, i, evWeak); jp > 0 && leftOK(t, i) {
 			d.add(i, i+jp, capNeutral)
 			i += jp - 1
+		} else if n := daiAt(t, i); n > 0 {
+			d.add(i, i+n, capNeutral)
+			i += n - 1
 		}
 	}
+}
+
+// daiAt returns the length of a Dai name at a clause start before a
+// person's verb or what only a person has (岩温某家的橡胶林, 岩某称): men's
+// names open with 岩, which is no surname (women's open with 玉, which is
+// one). Words that start with 岩 (岩石, 岩洞) are not names.
+func daiAt(t *text, i int) int {
+	if t.rs[i] != '岩' || i > 0 && t.han(i-1) {
+		return 0
+	}
+	starts := false
+	t.words(i, func(j int, w word) {
+		if w.freq >= 5 {
+			starts = true
+		}
+	})
+	if starts {
+		return 0
+	}
+	for g := 2; g >= 1; g-- {
+		e := i + 1 + g
+		if e > t.n() || !validGiven(t, i+1, e) || crossesRight(t, i, e, 20) {
+			continue
+		}
+		if t.match(e, personVerbMatcher) > 0 || personAfter(t, e) {
+			return e - i
+		}
+	}
+	return 0
 }
 
 // lists extends the names found to those listed or coordinated with them:
@@ -1425,6 +1569,26 @@ func clauseOpens(t *text, i int) bool {
 	if i >= 2 && dateEnds.has(t.rs[i-1]) &&
 		(isDigitRune(t.rs[i-2]) || strings.ContainsRune("〇零一二三四五六七八九十", t.rs[i-2])) {
 		return true
+	}
+	// 在第一次询问时訾某称…, 签订后王某…, 到达现场后伍某…: a verb (and its
+	// object) and 时 or 后 end a clause of time.
+	if i >= 3 && (t.rs[i-1] == '时' || t.rs[i-1] == '后') {
+		verbEnds := func(e int) bool {
+			for n := 2; n <= 3 && e-n >= 0; n++ {
+				if w, ok := t.word(e-n, e); ok && (w.pos == "v" || w.pos == "vn") && w.freq >= 20 {
+					return true
+				}
+			}
+			return false
+		}
+		if verbEnds(i - 1) {
+			return true
+		}
+		for n := 2; n <= 3 && i-1-n >= 0; n++ {
+			if w, ok := t.word(i-1-n, i-1); ok && nounPOS[w.pos] && w.freq >= 20 && verbEnds(i-1-n) {
+				return true
+			}
+		}
 	}
 	for n := 3; n >= 1; n-- {
 		a := i - n
@@ -1559,8 +1723,11 @@ func (d *detector) objects() {
 			// A name the dictionary knows (沈某萍 is one of its names, 杨树 is
 			// tagged so too) needs a person's verb after it then.
 			// A trade after a thing (对汤圆加工作坊) is no deed of a person.
+			// 无法证明洪某实际居住…: a name entry with one of the commonest
+			// surnames before an adverb of two characters and a deed.
 			weakOK := left == 1 && right == 1 && givenScore(t, c.s+c.sur, c.e) >= 0 && t.match(c.e, tradeMatcher) == 0 &&
-				(!anyWordAt(t, c.s, c.e) || nameEntry(t, c.s, c.e) && t.match(c.e, personVerbMatcher) > 0)
+				(!anyWordAt(t, c.s, c.e) || nameEntry(t, c.s, c.e) && (t.match(c.e, personVerbMatcher) > 0 ||
+					c.sur == 1 && strings.ContainsRune(topSurnames, t.rs[c.s]) && adverbDeedLen(t, c.e) >= 2))
 			// 本院向苏某德释明…: a three-character name the model reads as
 			// one, after a preposition, before a verb the dictionary lacks.
 			if !weakOK && left == 1 && right == 0 && c.e-c.s == 3 && c.sur == 1 && givenScore(t, c.s+1, c.e) >= 25 &&
@@ -1598,6 +1765,18 @@ func (d *detector) objects() {
 // trade: 汤圆加工, 石材开采, 家具销售.
 var tradeMatcher = newMatcher([]string{"加工", "生产", "销售", "种植", "养殖", "制造", "批发", "零售", "运输", "开采", "维修", "经营", "收购", "回收", "制作", "烘焙", "冷藏", "仓储", "包装"})
 
+// wordStartsAt reports whether a frequent word starts at i and runs to e
+// or past it.
+func wordStartsAt(t *text, i, e int) bool {
+	found := false
+	t.words(i, func(j int, w word) {
+		if j >= e && w.freq >= 20 {
+			found = true
+		}
+	})
+	return found
+}
+
 // nameEntry reports whether rs[i:j] is a name entry of the dictionary.
 func nameEntry(t *text, i, j int) bool {
 	w, ok := t.word(i, j)
@@ -1626,17 +1805,25 @@ var reportingWords = map[string]bool{
 // adverbDeed reports whether an adverb and a verb follow e: 也在场, 曾答应,
 // 均未到庭, 已去世, 立即拨打, 代为领取.
 func adverbDeed(t *text, e int) bool {
+	return adverbDeedLen(t, e) > 0
+}
+
+// adverbDeedLen returns the length of the adverb of an adverb and a deed
+// at e (也在场: 1, 实际居住: 2), or 0 when there is none. A modal (应, 须,
+// 可) counts before a verb of one character too: 应发工资, 须缴.
+func adverbDeedLen(t *text, e int) int {
 	if e+1 >= t.n() {
-		return false
+		return 0
 	}
 	k := 0
-	if strings.ContainsRune("也均都已曾又还亦仍便就先再", t.rs[e]) {
+	modal := strings.ContainsRune(modals, t.rs[e]) && !frequentWordAt(t, e, e+2, 20)
+	if strings.ContainsRune("也均都已曾又还亦仍便就先再", t.rs[e]) || modal {
 		k = e + 1
-	} else if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 || strings.HasPrefix(t.rest(e), "代为") {
+	} else if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 || adverbials[t.str(e, min(e+2, t.n()))] || strings.HasPrefix(t.rest(e), "代为") {
 		k = e + 2
 	}
 	if k == 0 || k >= t.n() {
-		return false
+		return 0
 	}
 	verb := t.match(k, personVerbMatcher) >= 2
 	t.words(k, func(j int, w word) {
@@ -1644,8 +1831,21 @@ func adverbDeed(t *text, e int) bool {
 			verb = true
 		}
 	})
-	return verb
+	if w, ok := t.word(k, k+1); modal && ok && w.pos == "v" && w.freq >= 100 {
+		verb = true
+	}
+	if !verb {
+		return 0
+	}
+	return k - e
 }
+
+// modals say what someone should, may or wants to do.
+const modals = "应须需要可能会想愿敢"
+
+// adverbials are adverbs of two characters the dictionary tags as other
+// parts of speech: 实际居住, 私下约定, 当面交给.
+var adverbials = map[string]bool{"实际": true, "私下": true, "当面": true, "事先": true, "事后": true, "长年": true, "常年": true}
 
 // verbBefore reports whether a verb of the dictionary, with 了 after it,
 // ends right before i: 提取了段某的指纹, 调取了宋某的银行流水.
@@ -1784,7 +1984,7 @@ func (d *detector) bare() {
 		if anyWordAt(t, i, i+3) {
 			continue
 		}
-		if boundary(t, i+3) < 2 && t.match(i+3, personVerbMatcher) == 0 && !nameShaped(t, i) {
+		if boundary(t, i+3) < 2 && t.match(i+3, personVerbMatcher) == 0 && !adverbDeed(t, i+3) && !nameShaped(t, i) {
 			continue
 		}
 		if d.add(i, i+3, capNeutral) {
