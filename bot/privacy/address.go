@@ -195,6 +195,9 @@ func markedAddressSpans(s string) []span {
 			k += n
 		}
 		keep := adminPrefix(s[at:end])
+		if maskedPlaceRe.MatchString(s[at+keep : end]) {
+			return // 某镇某村某组: already masked
+		}
 		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) {
 			return // 地址：某县人民法院第一法庭 names a court, not a home
 		}
@@ -233,6 +236,9 @@ func markedAddressSpans(s string) []span {
 	}
 	return out
 }
+
+// maskedPlaceRe matches what is already masked below the county: 某镇某村某组.
+var maskedPlaceRe = regexp.MustCompile(`^(?:某(?:街道|社区|小区|单元|镇|乡|村|组|路|街|巷|号|栋|幢|室|楼|屯|寨|居委会|村委会))+$`)
 
 // roadLocation reports whether the place after a marker at s[at] is where
 // roads meet or run (该路段位于某区某路与某路交叉口), not where someone

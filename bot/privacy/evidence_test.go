@@ -36,6 +36,12 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a Latin name before its transliteration", "证人John Walker（约翰·沃克）未到庭。", "证人J某（约某）未到庭。"},
 		{"a Dai name", "岩应香称该地是其父所开。", "岩某称该地是其父所开。"},
 		{"a rare surname of the 百家姓", "原告诉蒯建军一案", "原告诉蒯某一案"},
+		{"a label's place on a form", "申请表的签字栏为鲁长青。", "申请表的签字栏为鲁某。"},
+		{"both parents' surnames", "申请人刘王思远，男，2015年出生。", "申请人刘某，男，2015年出生。"},
+		{"a case's title", "原告江山诉某县人民政府房屋征收一案", "原告江某诉某县人民政府房屋征收一案"},
+		{"a topic frame", "就葛明亮而言，其并未签字。", "就葛某而言，其并未签字。"},
+		{"a preposition after a name", "法院查询了熊德贵在银行的存款。", "法院查询了熊某在银行的存款。"},
+		{"an uncle by rank", "是我三舅柯长顺盖的房子。", "是我三舅柯某盖的房子。"},
 		// Guards: words, places and organisations stay.
 		{"a thing after a role word", "加盖了被告印章。", "加盖了被告印章。"},
 		{"a preposition before a time", "执法人员于凌晨到场。", "执法人员于凌晨到场。"},
@@ -49,6 +55,7 @@ func TestEvidenceKinds(t *testing.T) {
 		{"有 and a word after a role word", "申请人有权查阅案卷。", "申请人有权查阅案卷。"},
 		{"a family's thing at a boundary", "西至陈家老屋，东至公路。", "西至陈家老屋，东至公路。"},
 		{"a document named after an address", "送达地址确认书载明的地址为某县文昌路12号。", "送达地址确认书载明的地址为某县×××。"},
+		{"what a form's signature place holds", "乙方签名处签有“窦某”字样。", "乙方签名处签有“窦某”字样。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

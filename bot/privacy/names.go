@@ -267,10 +267,17 @@ func verbLike(pos string) bool {
 
 // crossesRight reports whether a frequent word starts inside rs[s+1:e] and
 // runs past e: 明确 in 张明确认 makes 张明确 a bad cut.
+//
+// A word of the last given-name character and a preposition that follows
+// names (贵在 in 周德贵在某银行) does not count: the preposition is what
+// the person did next.
 func crossesRight(t *text, s, e, minFreq int) bool {
 	for a := s + 1; a < e; a++ {
 		found := false
 		t.words(a, func(j int, w word) {
+			if j == e+1 && a == e-1 && strings.ContainsRune(prepositionsAfter, t.rs[e]) && commonGivenSet.has(t.rs[a]) {
+				return
+			}
 			if j > e && w.freq >= uint32(minFreq) && !strings.HasPrefix(w.pos, "nr") {
 				found = true
 			}
@@ -281,6 +288,9 @@ func crossesRight(t *text, s, e, minFreq int) bool {
 	}
 	return false
 }
+
+// prepositionsAfter follow a name to say where or to whom: 在, 于, 向….
+const prepositionsAfter = "在于向对与和从"
 
 // crossesLeft reports whether a frequent word starts before s and ends
 // inside the span: 最高 in 最高人民法院 covers the 高 of 高人民.
@@ -321,7 +331,7 @@ func leftOK(t *text, s int) bool {
 }
 
 // functionChars come right before a name but never end one.
-const functionChars = "与和及同跟或对向被由是系的将把给让请即在于从经据称为至到了着过"
+const functionChars = "与和及同跟或对向被由是系的将把给让请即在于从经据称为至到了着过就"
 
 // placeChars end the names of villages and places (张家岭, 李家湾).
 const placeChars = "岭坡湾沟坝寨村庄屯冲坪垭嘴岗塘洼峪堡铺营集桥湖河院坟园店场"
@@ -1086,6 +1096,27 @@ func (d *detector) readRole(j int, kind markerKind) int {
 			j = k + 1
 		}
 	}
+	if kind == markLabel {
+		// 签名处为…, 姓名一栏填写为…: where the label stands on a form, and
+		// how the value was written there (签名处签有“…”字样 is read by
+		// the other passes).
+		k := j
+		for _, w := range []string{"一栏", "栏", "处"} {
+			if strings.HasPrefix(t.rest(k), w) {
+				k += utf8.RuneCountInString(w)
+				break
+			}
+		}
+		for _, w := range []string{"填写为", "填写的是", "写的是", "记载为", "显示为", "签署为", "为", "是", "：", ":"} {
+			if strings.HasPrefix(t.rest(k), w) {
+				if n := utf8.RuneCountInString(w); n > 1 {
+					k += n
+				}
+				j = k
+				break
+			}
+		}
+	}
 	colon := false
 	for j < t.n() && strings.ContainsRune("：: \u3000", t.rs[j]) {
 		colon = colon || t.rs[j] != ' '
@@ -1219,6 +1250,14 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 	if n := japaneseAt(t, j, ev); n > 0 {
 		return n
 	}
+	if n := doubleSurnameAt(t, j); n > 0 {
+		return n
+	}
+	if kind == markParty {
+		if n := caseTitleName(t, j); n > 0 {
+			return n
+		}
+	}
 	// A label's value is the name whatever its characters: 姓名：禤志明.
 	if kind == markLabel || ev == evStrong {
 		if n := chooseAfter(t, j, ev, true, 1); n > 0 {
@@ -1233,6 +1272,54 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 		return n
 	}
 	return wordNameAt(t, j)
+}
+
+// doubleSurnameAt returns 4 for a name of both parents' surnames and a
+// two-character given name after a role word (原告张李子涵, 申请人陈林雨某),
+// or 0.
+func doubleSurnameAt(t *text, j int) int {
+	if j+4 > t.n() || surnameAt(t, j) != 1 || surnameAt(t, j+1) != 1 || compoundSet[t.str(j, j+2)] ||
+		strings.ContainsRune(functionSurnames, t.rs[j]) || strings.ContainsRune(functionSurnames, t.rs[j+1]) {
+		return 0
+	}
+	if !validGiven(t, j+2, j+4) || !allCommonGiven(t, j+2, j+4) || frequentWordAt(t, j+2, j+4, 20) ||
+		frequentWordAt(t, j, j+2, 20) || boundary(t, j+4) == 0 || crossesRight(t, j, j+4, 20) {
+		return 0
+	}
+	return 4
+}
+
+// caseTitleName reads a word as a two-character name after a party's role
+// word in a case's title, where only a name stands: 申请执行被执行人甘某行政
+// 处罚决定一案, 原告江山诉某县政府一案. The clause ends in 一案 and the word
+// is no function word.
+func caseTitleName(t *text, j int) int {
+	if j+3 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+2) || !isCommonGiven(t, t.rs[j+1]) {
+		return 0
+	}
+	if w, ok := t.word(j, j+2); ok && (functionPOS[w.pos] || w.freq >= 3000) {
+		return 0
+	}
+	if t.rs[j+2] != '诉' && t.rs[j+2] != '因' && !strings.HasPrefix(t.rest(j+2), "不服") {
+		// A case's cause follows the name: 行政处罚, 房屋征收.
+		cause := false
+		t.words(j+2, func(k int, w word) {
+			if (nounPOS[w.pos] || w.pos == "vn") && w.freq >= 100 {
+				cause = true
+			}
+		})
+		if !cause {
+			return 0
+		}
+	}
+	end := j + 2
+	for end < t.n() && end-j < 40 && !strings.ContainsRune("，。；;,\n", t.rs[end]) {
+		end++
+	}
+	if !strings.HasSuffix(t.str(j, end), "一案") {
+		return 0
+	}
+	return 2
 }
 
 // wordNameAt reads a word as a two-character name after a role word when
@@ -1712,6 +1799,8 @@ func (d *detector) objects() {
 			switch {
 			case personAfter(t, c.e):
 				right = 2
+			case topicFrame(t, i, c.e):
+				right = 1
 			case boundary(t, c.e) >= 2 || t.match(c.e, personVerbMatcher) > 0 || t.match(c.e, moneyMatcher) > 0 || adverbDeed(t, c.e) ||
 				c.e+1 < t.n() && t.rs[c.e] == '的' && t.han(c.e+1):
 				right = 1
@@ -1759,6 +1848,20 @@ func (d *detector) objects() {
 			}
 		}
 	}
+}
+
+// topicFrame reports whether rs[i:e] is the topic of 就…而言 or 对于…来说:
+// 就汤某而言, 对于苗某来说.
+func topicFrame(t *text, i, e int) bool {
+	if i < 1 || !strings.ContainsRune("就对于", t.rs[i-1]) {
+		return false
+	}
+	for _, w := range []string{"而言", "来说", "来讲"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tradeMatcher finds what follows a product or a material to name a
@@ -1859,7 +1962,7 @@ func verbBefore(t *text, i int) bool {
 
 // objectPrepositions introduce the person a deed is done to or by: 对王某
 // 作出处罚, 向李某送达, 由张某负责, 系赵某所有.
-const objectPrepositions = "对向由系被给让把将与和同跟据经为"
+const objectPrepositions = "对向由系被给让把将与和同跟据经为就"
 
 // objectCues take a person after them: 通知, 委托, 认识, 还有, 借给.
 var objectCueMatcher = newMatcher([]string{
