@@ -61,24 +61,15 @@ func loadDict(text string) *dictionary {
 		given: make([]int8, 0x10000), common: make([]uint8, 0x10000)}
 	d.loadGiven(givenText)
 	pos := map[string]string{} // one string per tag
-	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	eachLine(text, func(line string) {
 		w, rest, ok := strings.Cut(line, " ")
 		if !ok {
-			continue
+			return
 		}
 		f, tag, _ := strings.Cut(rest, " ")
 		n, err := strconv.ParseUint(f, 10, 32)
 		if err != nil {
-			continue
+			return
 		}
 		if p, ok := pos[tag]; ok {
 			tag = p
@@ -86,13 +77,13 @@ func loadDict(text string) *dictionary {
 			pos[tag] = tag
 		}
 		d.add(w, word{uint32(n), tag})
-	}
+	})
 	return d
 }
 
-// loadGiven reads the given-name character model: one "char score
-// common" line per character.
-func (d *dictionary) loadGiven(text string) {
+// eachLine calls fn with every line of text that is neither empty nor a
+// comment, without copying: the lines are slices of text.
+func eachLine(text string, fn func(line string)) {
 	for len(text) > 0 {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -100,22 +91,29 @@ func (d *dictionary) loadGiven(text string) {
 		} else {
 			text = ""
 		}
-		if line == "" || line[0] == '#' {
-			continue
+		if line != "" && line[0] != '#' {
+			fn(line)
 		}
+	}
+}
+
+// loadGiven reads the given-name character model: one "char score
+// common" line per character.
+func (d *dictionary) loadGiven(text string) {
+	eachLine(text, func(line string) {
 		f := strings.Fields(line)
 		if len(f) != 3 {
-			continue
+			return
 		}
 		r, _ := utf8.DecodeRuneInString(f[0])
 		score, err1 := strconv.Atoi(f[1])
 		common, err2 := strconv.Atoi(f[2])
 		if r >= 0x10000 || err1 != nil || err2 != nil {
-			continue
+			return
 		}
 		d.given[r] = int8(max(-128, min(127, score)))
 		d.common[r] = uint8(max(0, min(255, common)))
-	}
+	})
 }
 
 // givenScore returns r's score as a given-name character (see given).

@@ -812,13 +812,7 @@ func agentiveAt(t *text, i int) int {
 		if strings.HasPrefix(t.rest(k), "人员") {
 			return m + 2
 		}
-		starts := false
-		t.words(k, func(j int, w word) {
-			if w.freq >= 20 {
-				starts = true
-			}
-		})
-		if starts {
+		if wordFrom(t, k, 0, 20) {
 			return 0
 		}
 		return m + 1
@@ -1222,7 +1216,7 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 				continue
 			}
 			// 北邻巫家祖坟, 南至李家老屋: the family's, a word after 家.
-			if c.sur == 1 && t.rs[c.s+1] == '家' && wordStartsAt(t, c.s+2, c.e) {
+			if c.sur == 1 && t.rs[c.s+1] == '家' && wordFrom(t, c.s+2, c.e, 20) {
 				continue
 			}
 			if isWord, _ := isNameWord(t, c.s, c.e, c.sur, evWeak); isWord {
@@ -1537,16 +1531,7 @@ func (d *detector) minority() {
 // names open with 岩, which is no surname (women's open with 玉, which is
 // one). Words that start with 岩 (岩石, 岩洞) are not names.
 func daiAt(t *text, i int) int {
-	if t.rs[i] != '岩' || i > 0 && t.han(i-1) {
-		return 0
-	}
-	starts := false
-	t.words(i, func(j int, w word) {
-		if w.freq >= 5 {
-			starts = true
-		}
-	})
-	if starts {
+	if t.rs[i] != '岩' || i > 0 && t.han(i-1) || wordFrom(t, i, 0, 5) {
 		return 0
 	}
 	for g := 2; g >= 1; g-- {
@@ -1868,12 +1853,12 @@ func topicFrame(t *text, i, e int) bool {
 // trade: 汤圆加工, 石材开采, 家具销售.
 var tradeMatcher = newMatcher([]string{"加工", "生产", "销售", "种植", "养殖", "制造", "批发", "零售", "运输", "开采", "维修", "经营", "收购", "回收", "制作", "烘焙", "冷藏", "仓储", "包装"})
 
-// wordStartsAt reports whether a frequent word starts at i and runs to e
-// or past it.
-func wordStartsAt(t *text, i, e int) bool {
+// wordFrom reports whether a dictionary word seen at least minFreq times
+// starts at i and ends at end or after it.
+func wordFrom(t *text, i, end, minFreq int) bool {
 	found := false
 	t.words(i, func(j int, w word) {
-		if j >= e && w.freq >= 20 {
+		if j >= end && w.freq >= uint32(minFreq) {
 			found = true
 		}
 	})
