@@ -31,7 +31,8 @@
 // apart as courts do, 张某甲 and 张某乙 (Options.Numbering: Digits gives 张某1,
 // 张某2). ID, phone (also foreign), bank account, plate, vehicle
 // identification, property certificate, e-mail, WeChat, QQ, passport and
-// travel-permit numbers and addresses below the county become ×××.
+// travel-permit numbers, marriage certificate serials and addresses below
+// the county become ×××.
 // Agencies, courts, companies, statutes, case numbers, dates and amounts
 // stay.
 //
@@ -54,7 +55,10 @@
 // given-name characters from the dictionary's name entries (芳, 秀 are
 // far likelier in names than in words; 的, 证 far less), which decides
 // when context alone is weak. Signature blocks written spaced out
-// (审　判　员　凤　雪) are read as one name. Every replacement is made at
+// (审　判　员　凤　雪) are read as one name. Names of both parents'
+// surnames (张李子涵), the old names of married women (黄李氏), Dai names
+// (岩…) and a relation's word carrying the family's surname (其子简明
+// where 简某华 is named) are read too. Every replacement is made at
 // the position found, never by replacing a string everywhere; a name
 // found once is replaced wherever it stands for the person, but a name
 // that is also a word (高山, a given name 建设) only where the words around
