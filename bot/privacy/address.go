@@ -17,6 +17,9 @@ var addressMarkers = []string{
 	"住址", "住所", "家住", "现住", "居住于", "居住在", "地址", "位于", "坐落于", "座落于", "坐落在", "坐落",
 }
 
+// addressMarkerMatcher finds the markers with one look at most runes.
+var addressMarkerMatcher = newMatcher(addressMarkers)
+
 // addressStops end an address that runs into the rest of a sentence.
 var addressStops = []string{"的", "因", "系", "与", "并", "至今", "期间", "时", "处", "附近", "一带", "内"}
 
@@ -188,7 +191,7 @@ func markedAddressSpans(s string) []span {
 		// 送达地址确认书载明送达地址为…: the marker names a document; the
 		// address follows the later marker.
 		for k := at; k < end; {
-			if _, ok := hasPrefixAny(s[k:end], addressMarkers); ok {
+			if addressMarkerMatcher.at(s[k:end]) != "" {
 				return
 			}
 			_, n := utf8.DecodeRuneInString(s[k:])
@@ -215,7 +218,7 @@ func markedAddressSpans(s string) []span {
 		}
 	}
 	for i := 0; i < len(s); {
-		if m, ok := hasPrefixAny(s[i:], addressMarkers); ok {
+		if m := addressMarkerMatcher.at(s[i:]); m != "" {
 			// 单位于, 岗位于: 位 ends a word before 于.
 			if m == "位于" && i > 0 {
 				prev, n := utf8.DecodeLastRuneInString(s[:i])

@@ -149,7 +149,7 @@ func kindOf(k Kind) func(string) Kind { return func(string) Kind { return k } }
 // spans finds the labelled values in s.
 func (l *labelled) spans(s string, out []span) []span {
 	for i, r := range s {
-		if _, ok := l.labels.byFirst[r]; !ok {
+		if l.labels.starts != nil && !l.labels.starts.has(r) {
 			continue
 		}
 		lab := l.labels.at(s[i:])
