@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"casebot/bot/people"
+	"casebot/bot/store"
+	"casebot/bot/wecomtest"
 )
 
 // setFile puts the file at path into the page's file input, as a person
@@ -129,6 +132,44 @@ func TestAppPageLedgerUploadInBrowser(t *testing.T) {
 	if len(chat) != 1 || !strings.Contains(chat[0], "《十二月台账.csv》已写入：新建 2 件") || !strings.Contains(chat[0], "撤销导入") {
 		t.Errorf("the tester's chat: %q", chat)
 	}
+	// The chat side, through the callback and the bot's routing as WeCom
+	// delivers it: 导出台账 brings the ledger back as a file message, then
+	// 撤销导入 asks and 确认撤销 removes the two cases the upload created.
+	deliver := func(text string) {
+		t.Helper()
+		if s, err := d.client.Deliver(ctx, d.client.Text("page-tester", text)); err != nil || s != 200 {
+			t.Fatalf("deliver %q: status %d, %v", text, s, err)
+		}
+	}
+	chatFrom := func(seen int) []wecomtest.Message { return d.fake.Delivered("page-tester", seen) }
+	deliver("导出台账")
+	waitUntil(t, "the ledger as a file message and its note", func() bool {
+		file, note := false, false
+		for _, m := range chatFrom(0) {
+			file = file || m.MsgType == "file"
+			note = note || strings.Contains(m.Content, "的台账（")
+		}
+		return file && note
+	})
+	for _, m := range chatFrom(0) {
+		if m.MsgType == "file" {
+			if data, ok := d.fake.Media(m.MediaID); !ok || !strings.HasSuffix(m.FileName, ".xlsx") || string(data[:2]) != "PK" {
+				t.Errorf("the exported ledger: %q, %d bytes", m.FileName, len(data))
+			}
+		}
+	}
+	seen := len(chatFrom(0))
+	deliver("撤销导入")
+	waitUntil(t, "the undo question", func() bool { return len(chatFrom(0)) > seen })
+	if q := chatFrom(0)[seen].Content; !strings.Contains(q, "十二月台账.csv") || !strings.Contains(q, "确认撤销") {
+		t.Errorf("the undo question: %q", q)
+	}
+	deliver("确认撤销")
+	waitUntil(t, "the undo", func() bool {
+		_, err := d.app.store.Get(ctx, "("+itoa(year)+")黔0115行初9001号")
+		return errors.Is(err, store.ErrNotFound)
+	})
+
 	// CASEBOT_APP_SCREENSHOT=file.png keeps a picture of the page.
 	if path := os.Getenv("CASEBOT_APP_SCREENSHOT"); path != "" {
 		if png, err := p.screenshot(ectx); err == nil {

@@ -3,25 +3,55 @@ package webapp
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"casebot/bot"
 	"casebot/bot/cases"
 )
 
-// The chat commands of the page's files, as bot handlers, for the chat
-// routing to register (its matchers are its own), e.g.:
-//
-//	b.Text(bot.Prefix("导出台账"), app.HandleExportLedger)
-//	b.Text(bot.Prefix("写入台账", "上传台账"), app.HandleLedgerLink)
-//	b.Text(bot.Prefix("上传判决书", "上传文书"), app.HandleDecisionLink)
-//	b.Text(bot.Prefix("撤销导入"), app.HandleUndo)
-//	b.Await(webapp.AwaitUndo, app.HandleUndoAnswer)
-//	// 导出 <案号> [第N版]: the router finds the case and version
-//	app.HandleExportDraft(c, number, version)
+// Register adds the chat commands of the page's files to b: 导出台账,
+// 写入台账 / 上传台账 (a link card), 上传判决书 / 上传文书 (a link card),
+// 撤销导入 with its confirmation, and 导出 <案号> [第N版] (a reviewed
+// 以案说法 as a Word file). They are text routes, so their order among
+// the other routes matters only where words overlap; the free-form query
+// is the router's Fallback and never shadows them. This is the one place
+// the routes are listed: a new chat routing carries them over from here.
 //
 // Replies go through c, under the inbox's send key: a message handled
 // again sends nothing twice.
+func (a *App) Register(b *bot.Bot) {
+	b.Text(bot.Prefix("导出台账"), a.HandleExportLedger)
+	b.Text(bot.Prefix("写入台账", "上传台账", "导入台账"), a.HandleLedgerLink)
+	b.Text(bot.Prefix("上传判决书", "上传文书", "上传裁判文书", "上传复议决定书"), a.HandleDecisionLink)
+	b.Text(bot.Prefix("撤销导入"), a.HandleUndo)
+	b.Await(AwaitUndo, a.HandleUndoAnswer)
+	b.Text(isExportDraft, a.handleExportDraftText)
+}
+
+// exportDraft reads "导出 <案号> [第N版]" (also 导出以案说法 <案号>).
+var exportDraft = regexp.MustCompile(`^导出(?:以案说法|以案释法)?[\s:：]*(.+?)(?:[\s，,]*第\s*(\d+)\s*版)?[\s。！!]*$`)
+
+// isExportDraft takes 导出 followed by something that reads as a 案号;
+// anything else starting with 导出 is left to the other routes.
+func isExportDraft(text string) bool {
+	m := exportDraft.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return false
+	}
+	_, err := cases.ParseNumber(m[1])
+	return err == nil
+}
+
+func (a *App) handleExportDraftText(c bot.Context) error {
+	m := exportDraft.FindStringSubmatch(strings.TrimSpace(c.Message().Text))
+	v := 0
+	if m[2] != "" {
+		v, _ = strconv.Atoi(m[2])
+	}
+	return a.HandleExportDraft(c, m[1], v)
+}
 
 // HandleExportLedger answers 导出台账: the ledger as an .xlsx file message.
 func (a *App) HandleExportLedger(c bot.Context) error {

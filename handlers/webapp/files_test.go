@@ -11,7 +11,6 @@ import (
 	"casebot/bot/explain"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
-	"casebot/handlers/webapp"
 )
 
 // fileMessages are the file messages delivered to user.
@@ -67,19 +66,11 @@ func TestExportLedgerArrivesAsAFileMessage(t *testing.T) {
 	}
 }
 
-// The chat commands' functions, through a Bot as the chat routing will
-// call them (registered here for the test).
+// The chat commands, through a Bot as the chat routing registers them.
 func chatBot(e *env) *bot.Bot {
 	b := &bot.Bot{Sender: e.sender, Directory: bot.DirectoryFunc(e.st.LookupPerson), Redis: e.rdb, Keys: e.k,
 		Location: shanghai, Now: e.clock.Now}
-	b.Text(bot.Prefix("导出台账"), e.app.HandleExportLedger)
-	b.Text(bot.Prefix("写入台账"), e.app.HandleLedgerLink)
-	b.Text(bot.Prefix("上传判决书"), e.app.HandleDecisionLink)
-	b.Text(bot.Prefix("撤销导入"), e.app.HandleUndo)
-	b.Await(webapp.AwaitUndo, e.app.HandleUndoAnswer)
-	b.Text(bot.Prefix("导出"), func(c bot.Context) error {
-		return e.app.HandleExportDraft(c, strings.TrimSpace(strings.TrimPrefix(c.Message().Text, "导出")), 0)
-	})
+	e.app.Register(b)
 	return b
 }
 
@@ -140,6 +131,18 @@ func TestExportDraftAsWordFile(t *testing.T) {
 	data, _ := e.fake.Media(files[0].MediaID)
 	if len(data) < 100 || string(data[:2]) != "PK" {
 		t.Errorf("the file is not a Word document (%d bytes)", len(data))
+	}
+	// A version named, written the long way; a version that does not exist.
+	say(t, e, b, "zb", "导出以案说法："+n201+"，第1版", "d4")
+	if files := e.fileMessages("zb"); len(files) != 1 {
+		t.Errorf("导出以案说法 … 第1版 sent %d files", len(files))
+	}
+	say(t, e, b, "zb", "导出 "+n201+" 第9版", "d5")
+	if msgs := e.texts("zb"); len(msgs) != 2 || !strings.Contains(msgs[1], "没有第 9 版") {
+		t.Errorf("answer to a missing version: %q", msgs)
+	}
+	if files := e.fileMessages("zb"); len(files) != 1 {
+		t.Errorf("a missing version sent a file (%d files)", len(files))
 	}
 	// A handler is not the 普法 team.
 	say(t, e, b, "cb", "导出 "+n201, "d3")
