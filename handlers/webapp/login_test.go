@@ -311,3 +311,25 @@ func TestDomainVerifyFile(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// A form's address opened by GET leads back to its form; an unknown
+// address is a Chinese 页面不存在, not the library's English.
+func TestFormAddressesOpenedByGet(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn("zb")
+	for path, want := range map[string]string{"/app/ledger/confirm": "/app/ledger", "/app/ledger/undo": "/app/ledger",
+		"/app/export/ledger": "/app/", "/app/decision/confirm": "/app/decision"} {
+		r := c.get(path)
+		if r.status != http.StatusOK || r.url.Path != want {
+			t.Errorf("GET %s: %d at %s, want 200 at %s", path, r.status, r.url.Path, want)
+		}
+	}
+	r := c.get("/app/nowhere")
+	if r.status != http.StatusNotFound || !strings.Contains(r.text(), "页面不存在") {
+		t.Errorf("unknown address: %d %.200s", r.status, r.text())
+	}
+	req, _ := http.NewRequest(http.MethodDelete, e.srv.URL+"/app/ledger", nil)
+	if r := c.do(req); r.status == http.StatusMethodNotAllowed || !strings.Contains(r.text(), "页面") {
+		t.Errorf("DELETE /app/ledger: %d %.200s", r.status, r.text())
+	}
+}

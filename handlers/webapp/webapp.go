@@ -139,6 +139,12 @@ func (a *App) routes() {
 	m.HandleFunc("GET /app/decision", a.authed(a.decisionForm))
 	m.HandleFunc("POST /app/decision", a.authed(a.decisionUpload))
 	m.HandleFunc("POST /app/decision/confirm", a.authed(a.decisionConfirm))
+	// A form's address opened by GET (a link copied from the address bar,
+	// a page restored from history) leads back to its form, not to 页面不存在.
+	for path, to := range map[string]string{"/app/ledger/confirm": "/app/ledger", "/app/ledger/undo": "/app/ledger",
+		"/app/export/ledger": "/app/", "/app/decision/confirm": "/app/decision"} {
+		m.Handle("GET "+path, http.RedirectHandler(to, http.StatusSeeOther))
+	}
 	m.HandleFunc("/app/", func(w http.ResponseWriter, r *http.Request) {
 		a.message(w, r, nil, http.StatusNotFound, msg{Heading: "页面不存在", Lines: []string{"您打开的地址不存在，可能链接已过时。"}, Links: homeLink})
 	})
