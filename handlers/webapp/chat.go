@@ -9,6 +9,7 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/people"
 )
 
 // Register adds the chat commands of the page's files to b: 导出台账,
@@ -124,4 +125,27 @@ func (a *App) HandleUndoAnswer(c bot.Context) error {
 		return err
 	}
 	return c.Reply(done)
+}
+
+// HelpText is the part of the chat's 帮助 that lists the commands above
+// that p may use ("" when none), kept here beside Register so a command
+// and its help change together.
+func HelpText(p *people.Person) string {
+	var lines []string
+	if canLedger(p) {
+		lines = append(lines,
+			"> 导出台账（整份台账以 Excel 文件发到本聊天）",
+			"> 写入台账（打开上传页面，预览无误后确认写入）",
+			"> 撤销导入（撤销最近一次导入，需回复“确认撤销”）")
+	}
+	if canDecide(p) {
+		lines = append(lines, "> 上传判决书（打开上传页面，按文书上的案号关联到案件）")
+	}
+	if canExportDraft(p) {
+		lines = append(lines, "> 导出 (2025)黔0115行初123号（审核通过的以案说法，以 Word 文件发送）")
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return "**文件**：\n" + strings.Join(lines, "\n")
 }

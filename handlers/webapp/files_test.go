@@ -9,8 +9,10 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/explain"
+	"casebot/bot/people"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
+	"casebot/handlers/webapp"
 )
 
 // fileMessages are the file messages delivered to user.
@@ -215,5 +217,33 @@ func TestUndoInChat(t *testing.T) {
 	say(t, e, b, "pf", "撤销导入", "u6")
 	if m := e.texts("pf"); len(m) != 1 || !strings.Contains(m[0], "应诉专班") {
 		t.Errorf("pufa: %q", m)
+	}
+}
+
+// 帮助 lists each file command to those who may use it, and nothing to a
+// head, who may use none.
+func TestHelpTextByRole(t *testing.T) {
+	for _, tc := range []struct {
+		role      people.Role
+		want, not []string
+	}{
+		{people.Staff, []string{"导出台账", "写入台账", "撤销导入", "上传判决书", "导出 (2025)"}, nil},
+		{people.Pufa, []string{"上传判决书", "导出 (2025)"}, []string{"导出台账", "写入台账", "撤销导入"}},
+		{people.Handler, []string{"上传判决书"}, []string{"导出台账", "写入台账", "导出 (2025)"}},
+	} {
+		got := webapp.HelpText(&people.Person{UserID: "u", Name: "某某", Role: tc.role, Agency: "某县公安局"})
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: help lacks %q:\n%s", tc.role, w, got)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s: help offers %q:\n%s", tc.role, w, got)
+			}
+		}
+	}
+	if got := webapp.HelpText(&people.Person{UserID: "h", Role: people.Head, Agency: "某县公安局"}); got != "" {
+		t.Errorf("a head's help lists file commands: %q", got)
 	}
 }
