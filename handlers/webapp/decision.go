@@ -41,7 +41,7 @@ func (a *App) decisionForm(w http.ResponseWriter, r *http.Request, rq *request) 
 	if a.decisionOff(w, r, rq) {
 		return
 	}
-	a.render(w, r, rq, http.StatusOK, "decision_form", "上传判决书", map[string]string{"Limit": humanBytes(a.maxDecision())})
+	a.render(w, r, rq, http.StatusOK, "decision_form", "上传判决书", map[string]string{"Limit": bot.HumanBytes(a.maxDecision())})
 }
 
 // caseOption is a case offered for choice.

@@ -41,7 +41,7 @@ func (a *App) ExportLedger(ctx context.Context, p *people.Person) (*Sent, error)
 		return nil, err
 	}
 	if len(data) > bot.MaxFileBytes {
-		return nil, bot.Errorf(bot.EInvalid, "台账导出后有 %s，超过企业微信文件消息 20 MB 的上限，无法通过聊天发送；请由管理员在服务器上运行 casebot export 导出。", humanBytes(int64(len(data))))
+		return nil, bot.Errorf(bot.EInvalid, "台账导出后有 %s，超过企业微信文件消息 20 MB 的上限，无法通过聊天发送；请由管理员在服务器上运行 casebot export 导出。", bot.HumanBytes(int64(len(data))))
 	}
 	name := "台账-" + a.now().In(a.loc()).Format("20060102-1504") + ".xlsx"
 	if _, err := a.sender.Send(ctx, bot.FileMessage(name, data, p.UserID)); err != nil {

@@ -24,7 +24,7 @@ func (a *App) ledgerForm(w http.ResponseWriter, r *http.Request, rq *request) {
 		a.forbidden(w, r, rq, "ledger", ledgerRefusal)
 		return
 	}
-	a.render(w, r, rq, http.StatusOK, "ledger_form", "写入台账", map[string]string{"Limit": humanBytes(a.cfg.App.MaxLedgerBytes)})
+	a.render(w, r, rq, http.StatusOK, "ledger_form", "写入台账", map[string]string{"Limit": bot.HumanBytes(a.cfg.App.MaxLedgerBytes)})
 }
 
 // counts is what a preview promised, compared with a fresh dry run at
@@ -129,7 +129,7 @@ func (a *App) tooLarge(w http.ResponseWriter, r *http.Request, rq *request, name
 	if name != "" {
 		what = "文件“" + name + "”"
 	}
-	text := fmt.Sprintf("%s超过了 %s 的上限，没有做任何处理。", what, humanBytes(limit))
+	text := fmt.Sprintf("%s超过了 %s 的上限，没有做任何处理。", what, bot.HumanBytes(limit))
 	if kind == "ledger" {
 		text += "台账文件一般不到 5 MB：请删去其中的图片和多余的工作表，或分成几个文件上传。"
 	}

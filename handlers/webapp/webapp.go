@@ -496,14 +496,3 @@ func (a *App) record(ctx context.Context, e audit.Entry) {
 		a.log.Error("app page: action not audited", "user", e.User, "kind", e.Kind, "err", err)
 	}
 }
-
-// humanBytes writes a size for people.
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d 字节", n)
-}
