@@ -17,6 +17,13 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
+// ErrUndelivered marks a push that did not (or may not have) reached
+// WeCom and must be retried: a failed request, an unknown outcome, a push
+// held by another live process. A message whose reply is undelivered is
+// never acknowledged as handled (Bot.Handle returns an error), so the
+// inbox retries it.
+var ErrUndelivered = errors.New("message not delivered")
+
 // Error codes.
 const (
 	ENotFound  = "not_found"
@@ -32,7 +39,7 @@ func Errorf(code, format string, args ...any) *Error {
 }
 
 // GenericErrorMessage is what users see when something fails inside.
-const GenericErrorMessage = "抱歉，系统暂时出了点问题，您的消息已记录，请稍后再试。如急需处理，请联系司法局应诉专班。"
+const GenericErrorMessage = "抱歉，系统暂时出了点问题，您的这条消息没能处理完成，请稍后再发一次。如急需处理，请联系司法局应诉专班。"
 
 // ErrorMessage returns the text to show a user for err.
 func ErrorMessage(err error) string {

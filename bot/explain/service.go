@@ -12,7 +12,6 @@ import (
 	"casebot/bot"
 	"casebot/bot/cases"
 	"casebot/bot/llm"
-	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/config"
 	"casebot/prompts"
@@ -49,11 +48,6 @@ func Model(cfg config.LLM) (*llm.Client, error) {
 	return llm.New(cfg)
 }
 
-// claimMargin is added to the model's call budget to get the idle time
-// after which another worker takes over a job: the time to store and send
-// the draft once the model has answered.
-const claimMargin = 2 * time.Minute
-
 // New builds the service. model may be nil (every draft is then built
 // offline); sender may be nil for a tool that never starts the worker.
 // The prompt templates are loaded here, from llm.prompts_dir when set,
@@ -79,11 +73,13 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 	if model != nil {
 		s.Limit = llm.NewUserLimit(rdb, k, cfg.LLM.UserPerHour, time.Hour)
 	}
+	// Held jobs are renewed by the worker's heartbeat, so a slow draft is
+	// never taken over; the safety net covers the model's whole budget.
 	s.Worker = &Worker{
 		Queue: queue, Store: st, Gen: gen, Sender: sender,
-		Sent:        sendlog.New(rdb, k, "explain", sendLogTTL),
 		Concurrency: cfg.LLM.MaxConcurrency,
-		ClaimIdle:   cfg.LLM.CallBudget() + claimMargin,
+		Heartbeat:   cfg.Inbox.Heartbeat,
+		ClaimIdle:   cfg.LLM.CallBudget() + 2*time.Minute,
 	}
 	return s, nil
 }

@@ -115,10 +115,14 @@ func newInboxWorld(t *testing.T, handle wecom.HandleFunc, opt wecom.InboxOptions
 // run starts the inbox workers until the test ends.
 func (w *inboxWorld) run(t *testing.T) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { w.inbox.Run(ctx); close(done) }()
-	t.Cleanup(func() { cancel(); <-done })
+	if err := w.inbox.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		w.inbox.Stop(ctx)
+	})
 }
 
 func (w *world) streamLen(t *testing.T) int64 {

@@ -39,7 +39,7 @@ func testConfig(t *testing.T, rdb redis.UniversalClient, prefix string) *config.
 	cfg.Redis.Prefix = prefix
 	cfg.WeCom = config.WeCom{CorpID: "ww_app_test", AgentID: 1000002, Secret: "s3cret", Token: "QDG6eK",
 		AESKey: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"}
-	cfg.Admin.Token = "admin-token"
+	cfg.Admin.Token = "admin-token-for-tests-0123456789abcdef"
 	cfg.Inbox.DrainTimeout = 20 * time.Second
 	cfg.Reminder.Enabled = false
 	return cfg
@@ -161,7 +161,7 @@ func TestServeApp(t *testing.T) {
 	if s, _ := get(t, ta.url+"/admin/people", ""); s != http.StatusUnauthorized {
 		t.Errorf("/admin/people without a token = %d, want 401", s)
 	}
-	if s, body := get(t, ta.url+"/admin/people", "admin-token"); s != 200 || !strings.Contains(body, "zhaoliu") {
+	if s, body := get(t, ta.url+"/admin/people", ta.cfg.Admin.Token); s != 200 || !strings.Contains(body, "zhaoliu") {
 		t.Errorf("/admin/people = %d %s", s, body)
 	}
 	if s, _ := get(t, ta.url+"/", ""); s != http.StatusNotFound {
