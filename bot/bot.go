@@ -102,8 +102,9 @@ func (e *PanicError) Error() string { return fmt.Sprintf("handler panic: %v", e.
 // Handle routes one message to its handler and runs it. Handler errors and
 // panics go to OnError, which answers the user. Handle itself returns an
 // error when the message was not handled: the directory or Redis was
-// unreachable, or a push made while handling it (the answer, or the
-// apology) did not reach WeCom (ErrUndelivered). The caller then retries
+// unreachable (a Transient error, also from the handler), or a push made
+// while handling it (the answer, or the apology) did not reach WeCom
+// (ErrUndelivered). The caller then retries
 // it; pushes already made are not made again (the sender's send log), and
 // no apology is sent for a reply that failed to go: the retry is the
 // answer.
@@ -128,6 +129,11 @@ func (b *Bot) Handle(ctx context.Context, msg *Message) (err error) {
 	}
 	herr := b.run(h, c)
 	c.failed(herr) // a handler may return an undelivered push of its own
+	if herr != nil && c.undeliveredErr() == nil && Transient(herr) {
+		// Redis failing over, the network: handled again in a moment, the
+		// message is answered; an apology now would be premature.
+		return fmt.Errorf("handle %s: %w", msg.ID, herr)
+	}
 	if herr != nil && c.undeliveredErr() == nil {
 		b.onError(herr, c)
 	}

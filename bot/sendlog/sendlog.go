@@ -65,6 +65,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -172,6 +173,11 @@ type Log struct {
 	rdb redis.UniversalClient
 	k   keys.Keys
 	opt Options
+	// held are the claim values this Log holds or is taking now: a claim
+	// in our own name that is not among them was left by an attempt of
+	// ours that could not release it (Redis failing over), and is ours to
+	// take.
+	held sync.Map
 }
 
 // New returns the log under k.
@@ -257,6 +263,13 @@ func (l *Log) claimValue() string {
 // presence is gone is taken over; one held by a live process is Busy.
 func (l *Log) Claim(ctx context.Context, p Push) (*Claim, Result, error) {
 	c := &Claim{l: l, p: p, value: l.claimValue()}
+	l.held.Store(c.value, struct{}{}) // before it can be seen in Redis
+	claimed := false
+	defer func() {
+		if !claimed {
+			l.held.Delete(c.value)
+		}
+	}()
 	ks := []string{l.done(p.NS, p.ID), l.k.SendClaim(p.NS, p.ID)}
 	dead := ""
 	for attempt := 0; attempt < 2; attempt++ {
@@ -268,12 +281,23 @@ func (l *Log) Claim(ctx context.Context, p Push) (*Claim, Result, error) {
 		holder, _ := res[1].(string)
 		switch code {
 		case 1:
+			claimed = true
 			return c, Claimed, nil
 		case -1:
 			return nil, AlreadyDone, nil
 		}
 		name, hb, _ := strings.Cut(holder, "|")
-		if !strings.HasPrefix(hb, "hb|") || dead != "" {
+		if dead != "" {
+			return nil, Busy, nil
+		}
+		if name == l.opt.Owner {
+			if _, ok := l.held.Load(holder); ok {
+				return nil, Busy, nil // held by another send of this process
+			}
+			dead = holder // a stale claim of ours
+			continue
+		}
+		if !strings.HasPrefix(hb, "hb|") {
 			return nil, Busy, nil // no heartbeat to judge by: wait for the TTL
 		}
 		n, err := l.rdb.Exists(ctx, l.k.Alive(name)).Result()
@@ -301,7 +325,10 @@ func (c *Claim) Renew(ctx context.Context) error {
 }
 
 // Release drops the claim (after a failure, so it can be retried at once).
+// If Redis cannot be told, this process still lets go of it: its next
+// claim of the push takes the stale one over.
 func (c *Claim) Release(ctx context.Context) error {
+	c.l.held.Delete(c.value)
 	return releaseScript.Run(ctx, c.l.rdb, []string{c.l.k.SendClaim(c.p.NS, c.p.ID)}, c.value).Err()
 }
 

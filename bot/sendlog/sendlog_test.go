@@ -193,3 +193,27 @@ func TestContextPushIDs(t *testing.T) {
 		t.Error("a bare context names a push")
 	}
 }
+
+// TestStaleClaimOfOurOwn: a claim this process could not release (Redis
+// failed over mid-send) is taken over by its next attempt; one held by a
+// live send of this process is Busy.
+func TestStaleClaimOfOurOwn(t *testing.T) {
+	ctx := context.Background()
+	l, rdb, k := newLog(t, "replica-1", true)
+	rdb.Set(ctx, k.Alive("replica-1"), "1", time.Minute)
+	p := sendlog.Push{NS: "test", ID: "reply:msg:5:1"}
+	c, r, err := l.Claim(ctx, p)
+	if r != sendlog.Claimed || err != nil {
+		t.Fatal(r, err)
+	}
+	if _, r, _ := l.Claim(ctx, p); r != sendlog.Busy {
+		t.Errorf("claim while a send of ours holds it = %v, want Busy", r)
+	}
+	// The release never reaches Redis: the key stays.
+	v := rdb.Get(ctx, k.SendClaim("test", p.ID)).Val()
+	c.Release(ctx)
+	rdb.Set(ctx, k.SendClaim("test", p.ID), v, time.Minute)
+	if _, r, _ := l.Claim(ctx, p); r != sendlog.Claimed {
+		t.Errorf("claim of our own stale claim = %v, want Claimed", r)
+	}
+}

@@ -486,8 +486,16 @@ func (c *Consumer) process(ctx context.Context, t *task) bool {
 	if err == nil || t.e.Deliveries >= int64(c.opt.MaxDeliveries) || ctx.Err() != nil {
 		return true
 	}
-	d := c.backoff(t.e.Deliveries)
+	c.retryAfter(ctx, t, c.backoff(t.e.Deliveries))
+	return false
+}
+
+// retryAfter delivers t again after d. When Redis cannot be reached to
+// count the delivery (a failover), it tries again later, keeping the
+// task: the entry is never left unwatched.
+func (c *Consumer) retryAfter(ctx context.Context, t *task, d time.Duration) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	var tm *time.Timer
 	tm = time.AfterFunc(d, func() {
 		c.mu.Lock()
@@ -500,19 +508,18 @@ func (c *Consumer) process(ctx context.Context, t *task) bool {
 		rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		next, ok, err := c.redeliver(rctx, t.e.ID)
 		cancel()
-		if err != nil || !ok {
-			if err != nil {
-				c.opt.Log.Warn("stream: retry could not reclaim its entry; left to the safety net", "stream", c.opt.Stream, "entry", t.e.ID, "err", err)
-			}
-			c.finish(t)
-			return
+		switch {
+		case err != nil && ctx.Err() == nil:
+			c.opt.Log.Warn("stream: cannot reclaim an entry for its retry; trying again", "stream", c.opt.Stream, "entry", t.e.ID, "err", err)
+			c.retryAfter(ctx, t, c.opt.Heartbeat)
+		case err != nil || !ok:
+			c.finish(t) // acknowledged meanwhile, or stopping
+		default:
+			t.e = next
+			c.jobs <- t // never blocks: the task still holds its slot
 		}
-		t.e = next
-		c.jobs <- t // never blocks: the task still holds its slot
 	})
 	c.timers[tm] = t
-	c.mu.Unlock()
-	return false
 }
 
 // finish releases a task's slot and hold and starts the next of its key.
@@ -710,7 +717,19 @@ func (c *Consumer) takeOverDead(ctx context.Context, n int) ([]Entry, error) {
 	}
 	var out []Entry
 	for _, cons := range consumers {
-		if cons.Name == c.opt.Consumer || cons.Idle < c.opt.DeadAfter {
+		if cons.Name == c.opt.Consumer {
+			// Our own entries we lost track of (a failover rolled back an
+			// acknowledgement, a reclaim failed): not renewed, so idle.
+			if cons.Pending > int64(c.held()) {
+				got, err := c.adoptOrphans(ctx, n-len(out))
+				if err != nil {
+					return out, err
+				}
+				out = append(out, got...)
+			}
+			continue
+		}
+		if cons.Idle < c.opt.DeadAfter {
 			continue
 		}
 		alive, err := c.rdb.Exists(ctx, c.opt.Keys.Alive(cons.Name)).Result()
@@ -751,6 +770,38 @@ func (c *Consumer) takeOverDead(ctx context.Context, n int) ([]Entry, error) {
 		out = append(out, got...)
 	}
 	return out, nil
+}
+
+func (c *Consumer) held() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.inflight)
+}
+
+// adoptOrphans claims up to n of this consumer's own pending entries that
+// it does not hold in memory and that have gone unrenewed for DeadAfter.
+func (c *Consumer) adoptOrphans(ctx context.Context, n int) ([]Entry, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	ps, err := c.rdb.XPendingExt(ctx, &redis.XPendingExtArgs{Stream: c.opt.Stream, Group: c.opt.Group,
+		Idle: c.opt.DeadAfter, Start: "-", End: "+", Count: int64(n) + 64, Consumer: c.opt.Consumer}).Result()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	var ids []string
+	for _, p := range ps {
+		if _, held := c.inflight[p.ID]; !held && len(ids) < n {
+			ids = append(ids, p.ID)
+		}
+	}
+	c.mu.Unlock()
+	got, err := c.claim(ctx, ids, c.opt.DeadAfter)
+	if len(got) > 0 {
+		c.opt.Log.Warn("stream: adopted entries of this consumer it had lost track of", "stream", c.opt.Stream, "entries", len(got))
+	}
+	return got, err
 }
 
 // safetyNet takes over entries idle for ClaimIdle with any consumer.
