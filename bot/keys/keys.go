@@ -7,7 +7,10 @@
 // one slot is no constraint.
 package keys
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Keys builds keys under one prefix (config redis.prefix).
 type Keys struct{ p string }
@@ -67,6 +70,12 @@ func (k Keys) ImportUndo() string { return k.p + "import:undo" }
 
 // ImportSnapshot holds the state of the cases an import touched, before it.
 func (k Keys) ImportSnapshot(id string) string { return k.p + "import:snapshot:" + id }
+
+// ImportSnapshotChunk holds part n (from 0) of the undo snapshot of an
+// import written in batches: the state before it of one batch's cases.
+func (k Keys) ImportSnapshotChunk(id string, n int) string {
+	return k.p + "import:snapshot:" + id + ":" + strconv.Itoa(n)
+}
 
 // ImportUndoDepth is how many imports can be undone, newest first.
 const ImportUndoDepth = 10
