@@ -351,6 +351,9 @@ func TestFaultReplayedCallback(t *testing.T) {
 // 503 and retried, as WeCom does. (With redis.wait_replicas=0 the same
 // run loses the messages acknowledged during the lag.)
 func TestFaultSentinelFailover(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: starts a Sentinel group and waits for a failover")
+	}
 	s := redistest.StartSentinel(t, 2)
 	rdb := s.Client()
 	t.Cleanup(func() { rdb.Close() })
@@ -477,6 +480,9 @@ func TestFaultReplicaKilled(t *testing.T) {
 // TestFaultCluster: the same service on a three-node Redis Cluster (every
 // key in one slot, Lua and MULTI within it): every message answered once.
 func TestFaultCluster(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: starts a three-node Cluster")
+	}
 	cl := redistest.StartCluster(t)
 	rdb := cl.Client()
 	t.Cleanup(func() { rdb.Close() })
