@@ -10,8 +10,11 @@ import (
 	"time"
 
 	"casebot/bot"
+	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/decision"
 	"casebot/bot/llm"
+	"casebot/bot/privacy"
 	"casebot/bot/store"
 	"casebot/config"
 	"casebot/prompts"
@@ -37,6 +40,16 @@ type Service struct {
 	// cheap.
 	Limit *llm.UserLimit
 	Store *store.Store
+	// Attach attaches decisions to cases (casebot attach, the chat and the
+	// app page); Gen reads them through Attach.Decisions.
+	Attach *decision.Service
+	// Reviews holds each draft's review state; Audit records every change.
+	Reviews *Reviews
+	Audit   *audit.Log
+	// Source is the 来源 of exported articles (explain.source, else
+	// bulletin.issuer).
+	Source   string
+	Location *time.Location
 }
 
 // Model builds the model client from the llm section, or returns nil (and
@@ -46,6 +59,18 @@ func Model(cfg config.LLM) (*llm.Client, error) {
 		return nil, nil
 	}
 	return llm.New(cfg)
+}
+
+// claimMargin is added to the model's budget to get the longest a job may
+// be held: the time to store and send the draft once the model has
+// answered.
+const claimMargin = 2 * time.Minute
+
+// jobBudget is the longest one draft job may take: a draft that leaks is
+// asked for again (leakAttempts model drafts, each within the call
+// budget), then stored and sent.
+func jobBudget(l config.LLM) time.Duration {
+	return leakAttempts*l.CallBudget() + claimMargin
 }
 
 // New builds the service. model may be nil (every draft is then built
@@ -68,20 +93,41 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 	rdb, k := st.Client(), st.Keys()
 	drafts := NewDrafts(rdb, k)
 	queue := NewQueue(rdb, k)
-	gen := &Generator{LLM: model, Prompts: set, Drafts: drafts, Loss: loss, Location: cfg.Location, Now: func() time.Time { return st.Now() }}
-	s := &Service{Drafts: drafts, Queue: queue, Gen: gen, Store: st}
+	now := func() time.Time { return st.Now() }
+	log := audit.New(rdb, k, cfg.Audit.MaxLen)
+	log.Now = now
+	attach := decision.NewService(st, log, cfg.Explain.MaxDocumentBytes)
+	attach.Now = now
+	gen := &Generator{LLM: model, Prompts: set, Drafts: drafts, Decisions: attach.Decisions, Loss: loss, Location: cfg.Location, Now: now,
+		MaxInputChars: cfg.LLM.MaxInputChars, Privacy: privacyOptions(cfg.Privacy)}
+	source := cfg.Explain.Source
+	if source == "" {
+		source = cfg.Bulletin.Issuer
+	}
+	s := &Service{Drafts: drafts, Queue: queue, Gen: gen, Store: st, Attach: attach, Audit: log,
+		Reviews: NewReviews(rdb, k), Source: source, Location: cfg.Location}
 	if model != nil {
 		s.Limit = llm.NewUserLimit(rdb, k, cfg.LLM.UserPerHour, time.Hour)
 	}
 	// Held jobs are renewed by the worker's heartbeat, so a slow draft is
-	// never taken over; the safety net covers the model's whole budget.
+	// never taken over; the safety net (ClaimIdle) covers the longest a
+	// live worker may hold one, see jobBudget.
 	s.Worker = &Worker{
 		Queue: queue, Store: st, Gen: gen, Sender: sender,
 		Concurrency: cfg.LLM.MaxConcurrency,
 		Heartbeat:   cfg.Inbox.Heartbeat,
-		ClaimIdle:   cfg.LLM.CallBudget() + 2*time.Minute,
+		ClaimIdle:   jobBudget(cfg.LLM),
 	}
 	return s, nil
+}
+
+// privacyOptions turns the privacy section into the anonymizer's options.
+func privacyOptions(p config.Privacy) privacy.Options {
+	o := privacy.Options{KeepOfficials: p.KeepOfficials}
+	if p.Numbers() {
+		o.Numbering = privacy.Digits
+	}
+	return o
 }
 
 // loadPrompts loads the embedded templates, or those in dir.

@@ -39,20 +39,13 @@ func (s *Store) ClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcome
 	if len(outcomes) == 0 {
 		return nil, nil
 	}
-	cmds := make([]*redis.ZSliceCmd, len(outcomes))
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		for i, o := range outcomes {
-			cmds[i] = p.ZRangeByScoreWithScores(ctx, s.k.ClosedOutcome(string(kind), string(o)),
-				&redis.ZRangeBy{Min: score(from), Max: exclusive(to)})
-		}
-		return nil
-	})
+	sets, err := s.rangeEach(ctx, s.outcomeKeys(kind, outcomes), &redis.ZRangeBy{Min: score(from), Max: exclusive(to)})
 	if err != nil {
 		return nil, err
 	}
 	var zs []redis.Z
-	for _, c := range cmds {
-		zs = append(zs, c.Val()...)
+	for _, set := range sets {
+		zs = append(zs, set...)
 	}
 	slices.SortFunc(zs, func(a, b redis.Z) int {
 		if c := cmp.Compare(a.Score, b.Score); c != 0 {
@@ -73,21 +66,16 @@ func (s *Store) ClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcome
 // fetching it: O(len(outcomes)·log n), one round trip (one MULTI).
 // Outcomes must not repeat.
 func (s *Store) CountClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcomes []cases.Outcome, from, to time.Time) (int64, error) {
-	cmds := make([]*redis.IntCmd, len(outcomes))
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		for i, o := range outcomes {
-			cmds[i] = p.ZCount(ctx, s.k.ClosedOutcome(string(kind), string(o)), score(from), exclusive(to))
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, err
+	return s.countEach(ctx, s.outcomeKeys(kind, outcomes), score(from), exclusive(to))
+}
+
+// outcomeKeys are the index sets of outcomes of kind.
+func (s *Store) outcomeKeys(kind cases.Kind, outcomes []cases.Outcome) []string {
+	ks := make([]string, len(outcomes))
+	for i, o := range outcomes {
+		ks[i] = s.k.ClosedOutcome(string(kind), string(o))
 	}
-	var n int64
-	for _, c := range cmds {
-		n += c.Val()
-	}
-	return n, nil
+	return ks
 }
 
 // OutcomeIndexReady reports whether the 结案方式 index was rebuilt on this
@@ -102,20 +90,44 @@ func (s *Store) OutcomeIndexReady(ctx context.Context) (bool, error) {
 // (at most maxWatchKeys, so the keys themselves are watched).
 const reindexBatch = 200
 
+// Reindex builds, once each, the derived indexes a ledger written before
+// they existed lacks: the 结案方式 index (ReindexOutcomes) and the deadline
+// index (ReindexDeadlines). serve and demo call it at every start; an index
+// whose marker is set is skipped. It returns how many cases it indexed.
+func (s *Store) Reindex(ctx context.Context) (int, error) {
+	n, err := s.ReindexOutcomes(ctx)
+	if err != nil {
+		return n, err
+	}
+	m, err := s.ReindexDeadlines(ctx)
+	return n + m, err
+}
+
 // ReindexOutcomes builds the 结案方式 index from the stored cases, once: a
 // ledger written before the index existed has none of its entries, and
 // re-importing the same file would not add them (unchanged cases are not
 // rewritten). It does nothing when the marker (keys.OutcomeIndexVersion)
-// is set, and sets it when done, so serve and demo call it at every start.
-//
-// Each batch of cases is read and indexed in one transaction that WATCHes
-// the batch's case keys, so a case changed meanwhile by a chat update or an
-// import is read again rather than indexed with a stale outcome; writes
-// after the read keep the index themselves. Running it twice, or from two
-// replicas at once, adds the same entries. It returns how many closed
-// cases it indexed (0 when the marker was set).
+// is set, and sets it when done. It returns how many closed cases it
+// indexed (0 when the marker was set).
 func (s *Store) ReindexOutcomes(ctx context.Context) (int, error) {
-	if ready, err := s.OutcomeIndexReady(ctx); err != nil || ready {
+	return s.reindex(ctx, s.k.OutcomeIndexVersion(), func(ctx context.Context, p redis.Pipeliner, c *cases.Case) bool {
+		if c.Open() {
+			return false
+		}
+		p.ZAdd(ctx, s.outcomeKey(c), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
+		return true
+	})
+}
+
+// reindex runs add over every stored case, unless marker is set, and then
+// sets it. Each batch of cases is read and indexed in one transaction that
+// WATCHes the batch's case keys, so a case changed meanwhile by a chat
+// update or an import is read again rather than indexed stale; writes
+// after the read keep the index themselves. Running it twice, or from two
+// replicas at once, adds the same entries. add reports whether it indexed
+// the case, for the count returned.
+func (s *Store) reindex(ctx context.Context, marker string, add func(context.Context, redis.Pipeliner, *cases.Case) bool) (int, error) {
+	if n, err := s.rdb.Exists(ctx, marker).Result(); err != nil || n == 1 {
 		return 0, err
 	}
 	indexed := 0
@@ -143,11 +155,9 @@ func (s *Store) ReindexOutcomes(ctx context.Context) (int, error) {
 			batch = 0
 			_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
 				for _, c := range cs {
-					if c == nil || c.Open() {
-						continue
+					if c != nil && add(ctx, p, c) {
+						batch++
 					}
-					p.ZAdd(ctx, s.outcomeKey(c), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
-					batch++
 				}
 				return nil
 			})
@@ -165,5 +175,5 @@ func (s *Store) ReindexOutcomes(ctx context.Context) (int, error) {
 		}
 		after = "(" + numbers[len(numbers)-1]
 	}
-	return indexed, s.rdb.Set(ctx, s.k.OutcomeIndexVersion(), "1", 0).Err()
+	return indexed, s.rdb.Set(ctx, marker, "1", 0).Err()
 }

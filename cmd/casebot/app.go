@@ -102,7 +102,12 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		rdb = store.Dial(cfg.Redis)
 	}
 	k := keys.New(cfg.Redis.Prefix)
-	a := &app{cfg: cfg, rdb: rdb, store: store.New(rdb, k), log: log, mux: http.NewServeMux(), opt: opt}
+	st, err := openLedger(cfg, rdb)
+	if err != nil {
+		rdb.Close()
+		return nil, err
+	}
+	a := &app{cfg: cfg, rdb: rdb, store: st, log: log, mux: http.NewServeMux(), opt: opt}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -320,17 +325,18 @@ func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
 	enc.Encode(res)
 }
 
-// start rebuilds the 结案方式 index of a ledger written before it existed,
+// start rebuilds the derived indexes a ledger written before them lacks,
 // checks Redis's durability settings, then starts the background services
 // in order. If one fails, those already started are stopped.
 func (a *app) start(ctx context.Context) error {
-	// A ledger written before the 结案方式 index existed gets it once,
-	// before any question is answered from it (a no-op once the marker
-	// key is set; see store.ReindexOutcomes).
-	if n, err := a.store.ReindexOutcomes(ctx); err != nil {
-		return fmt.Errorf("重建结案方式索引失败（检查 redis.addr）：%w", err)
+	// A ledger written before the 结案方式 and deadline indexes existed (or
+	// whose deadlines were indexed under another work calendar) gets them
+	// once, before any question is answered from them (a no-op once their
+	// marker keys are set; see store.Reindex).
+	if n, err := a.store.Reindex(ctx); err != nil {
+		return fmt.Errorf("重建台账索引失败（检查 redis.addr）：%w", err)
 	} else if n > 0 {
-		a.log.Info("结案方式 index rebuilt", "closed_cases", n)
+		a.log.Info("ledger indexes rebuilt", "cases", n)
 	}
 	if !a.opt.NoRedisCheck {
 		ps, err := durable.Check(ctx, a.rdb, a.store.Keys().Inbox())
