@@ -771,3 +771,20 @@ func TestSplitMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestJobBudgetCoversTwoModelDrafts: a draft that leaks is asked for a
+// second time, so a live worker may hold one job for two whole model
+// budgets; the job's idle time and run time must cover both, or another
+// worker would take over a draft still being written.
+func TestJobBudgetCoversTwoModelDrafts(t *testing.T) {
+	cfg := config.MustDefault()
+	cfg.LLM.Timeout, cfg.LLM.Retries = 90*time.Second, 2
+	svc, err := New(cfg, newEnv(t, false, nil).st, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := leakAttempts*cfg.LLM.CallBudget() + claimMargin
+	if leakAttempts < 2 || svc.Worker.ClaimIdle != want {
+		t.Errorf("ClaimIdle = %s, want %d × %s + %s = %s", svc.Worker.ClaimIdle, leakAttempts, cfg.LLM.CallBudget(), claimMargin, want)
+	}
+}

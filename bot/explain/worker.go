@@ -44,7 +44,9 @@ type Worker struct {
 	// further time. If 0, 10s.
 	Backoff time.Duration
 	// ClaimIdle is the safety net: a job left unrenewed this long with any
-	// worker is taken over. If 0, 5m.
+	// worker is taken over. It is also the longest one job may run before
+	// it is cancelled (at least 30m). If 0, 5m. New sets it to the job's
+	// whole budget (jobBudget).
 	ClaimIdle time.Duration
 	// Block is how long one read waits for a job; it bounds how quickly
 	// Stop is noticed. If 0, 1s.
@@ -82,7 +84,7 @@ func (w *Worker) consumer() *stream.Consumer {
 		Heartbeat: w.Heartbeat, Workers: max(w.Concurrency, 1), MaxDeliveries: w.maxAttempts(),
 		Backoff: or(w.Backoff, 10*time.Second), MaxBackoff: 5 * time.Minute,
 		Block: or(w.Block, time.Second), ClaimIdle: or(w.ClaimIdle, 5*time.Minute),
-		HandleTimeout: 30 * time.Minute,
+		HandleTimeout: max(30*time.Minute, w.ClaimIdle),
 		OnDead:        w.onDead,
 		Log:           w.log(),
 	})

@@ -288,8 +288,10 @@ func StartSentinel(tb testing.TB, replicas int) *Sentinel {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			tb.Fatal(err)
 		}
+		// repl-diskless-sync-delay 0: a replica's first sync starts at
+		// once (Redis waits 5s by default for more replicas to share it).
 		args := []string{"--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-			"--protected-mode", "no", "--dir", d}
+			"--protected-mode", "no", "--dir", d, "--repl-diskless-sync-delay", "0"}
 		if i > 0 {
 			h, p, _ := net.SplitHostPort(master)
 			args = append(args, "--replicaof", h, p)

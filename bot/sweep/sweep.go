@@ -61,7 +61,10 @@ func (r *Runner) Start(ctx context.Context) error {
 	rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	logger := cronLogger{r.log()}
 	c := cron.New(cron.WithLocation(loc), cron.WithLogger(logger))
-	job := cron.NewChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)).Then(cron.FuncJob(func() {
+	// Recover sits inside SkipIfStillRunning: cron's skip wrapper hands
+	// its token back only when the job returns, so a panic escaping it
+	// would leave every later firing skipped, the sweep dead for good.
+	job := cron.NewChain(cron.SkipIfStillRunning(logger), cron.Recover(logger)).Then(cron.FuncJob(func() {
 		if err := r.Run(rctx, r.now()); err != nil && rctx.Err() == nil {
 			r.log().Error(r.Name+" failed", "err", err)
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -17,6 +18,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/people"
 	"casebot/bot/redistest"
+	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
 	"casebot/config"
 )
@@ -54,7 +56,16 @@ func prefixOf(pattern string) string {
 // the app starts.
 func newTestApp(t *testing.T, rdb redis.UniversalClient, prefix string, routes func(b *bot.Bot)) *testApp {
 	t.Helper()
+	return newTestAppWith(t, rdb, prefix, nil, routes)
+}
+
+// newTestAppWith is newTestApp with configure applied to the configuration.
+func newTestAppWith(t *testing.T, rdb redis.UniversalClient, prefix string, configure func(*config.Config), routes func(b *bot.Bot)) *testApp {
+	t.Helper()
 	cfg := testConfig(t, rdb, prefix)
+	if configure != nil {
+		configure(cfg)
+	}
 	ta := &testApp{cfg: cfg, fake: wecomtest.New(cfg.WeCom.CorpID, cfg.WeCom.Secret, cfg.WeCom.AgentID),
 		handled: make(chan string, 64), served: make(chan error, 1)}
 	api := httptest.NewServer(ta.fake)
@@ -216,6 +227,104 @@ func TestReadyzRedisDown(t *testing.T) {
 			t.Fatal("/readyz did not recover within 30s of Redis coming back")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestReadyzReportsRedisSettings: a Redis that would lose acknowledged
+// messages (appendonly no, an evicting policy) is reported by /readyz,
+// setting by setting, while the server keeps serving; once fixed, the
+// report is clean.
+func TestReadyzReportsRedisSettings(t *testing.T) {
+	srv := redistest.StartServer(t) // appendonly no
+	rdb := redis.NewClient(&redis.Options{Addr: srv.Addr})
+	t.Cleanup(func() { rdb.Close() })
+	ctx := context.Background()
+	if err := rdb.ConfigSet(ctx, "maxmemory-policy", "volatile-lru").Err(); err != nil {
+		t.Fatal(err)
+	}
+	ta := newTestApp(t, rdb, "readyz-settings", nil)
+	s, body := get(t, ta.url+"/readyz", "")
+	if s != 200 || !strings.Contains(body, `"durable": false`) || !strings.Contains(body, `"setting": "appendonly"`) ||
+		!strings.Contains(body, `"got": "volatile-lru"`) || !strings.Contains(body, "appendonly yes") {
+		t.Errorf("/readyz with appendonly no = %d %s", s, body)
+	}
+	for _, kv := range [][2]string{{"appendonly", "yes"}, {"maxmemory-policy", "noeviction"}} {
+		if err := rdb.ConfigSet(ctx, kv[0], kv[1]).Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s, body := get(t, ta.url+"/readyz", ""); s != 200 || !strings.Contains(body, `"durable": true`) || strings.Contains(body, "redis_settings") {
+		t.Errorf("/readyz with both right = %d %s", s, body)
+	}
+}
+
+// TestGivenUpMessageAlertsStaff: a message whose answer cannot be
+// delivered is retried inbox.max_deliveries times, never acknowledged
+// unanswered; then it goes to the dead-letter stream, its sender is told
+// the truth once, and the 专班 (its group chat and every staff member) get
+// an alert naming who wrote what. /admin/inbox lists it.
+func TestGivenUpMessageAlertsStaff(t *testing.T) {
+	rdb, k := redistest.New(t)
+	ta := newTestAppWith(t, rdb, prefixOf(k.Pattern()), func(c *config.Config) {
+		c.Inbox.MaxDeliveries, c.Inbox.RetryBackoff = 3, 10*time.Millisecond
+		c.Reminder.StaffChat = "zhuanban-chat"
+	}, func(b *bot.Bot) {
+		b.Text(bot.Prefix("永远失败"), func(c bot.Context) error {
+			return fmt.Errorf("%w: the answer could not be sent (test)", bot.ErrUndelivered)
+		})
+	})
+	ctx := context.Background()
+	for _, p := range []*people.Person{
+		{UserID: "zhaoliu", Name: "赵六", Role: people.Staff},
+		{UserID: "qianba", Name: "钱八", Role: people.Staff},
+		{UserID: "sunjiu", Name: "孙九", Role: people.Head, Agency: "某县自然资源局", Post: "局长"},
+	} {
+		if err := ta.store.PutPerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s, err := ta.client.Deliver(ctx, ta.client.Text("sunjiu", "永远失败 一次")); err != nil || s != 200 {
+		t.Fatalf("callback: %d %v", s, err)
+	}
+	var outcomes []string
+	for len(outcomes) == 0 || outcomes[len(outcomes)-1] == "retry" {
+		outcomes = append(outcomes, waitOutcome(t, ta))
+	}
+	if want := []string{"retry", "retry", "dead"}; strings.Join(outcomes, ",") != strings.Join(want, ",") {
+		t.Errorf("outcomes %v, want %v", outcomes, want)
+	}
+	if got := ta.fake.Delivered("sunjiu", 0); len(got) != 1 || got[0].Content != wecom.GiveUpMessage() {
+		t.Errorf("the sender got %+v, want the one apology", got)
+	}
+	alerts := map[string]string{}
+	for _, m := range ta.fake.Messages() {
+		to := m.ChatID
+		if to == "" {
+			to = strings.Join(m.ToUsers, "|")
+		}
+		if to != "sunjiu" {
+			if _, dup := alerts[to]; dup {
+				t.Errorf("%s alerted twice", to)
+			}
+			alerts[to] = m.Content
+		}
+	}
+	if len(alerts) != 3 {
+		t.Errorf("alerts to %v, want the staff chat, zhaoliu and qianba", alerts)
+	}
+	for _, to := range []string{"zhuanban-chat", "zhaoliu", "qianba"} {
+		a := alerts[to]
+		for _, part := range []string{"某县自然资源局", "孙九（sunjiu）", "永远失败 一次", "/admin/inbox"} {
+			if !strings.Contains(a, part) {
+				t.Errorf("alert to %s lacks %q: %s", to, part, a)
+			}
+		}
+	}
+	if n, err := rdb.XLen(ctx, ta.store.Keys().InboxDead()).Result(); err != nil || n != 1 {
+		t.Errorf("dead letters %d %v, want 1", n, err)
+	}
+	if s, body := get(t, ta.url+"/admin/inbox", ta.cfg.Admin.Token); s != 200 || !strings.Contains(body, `"dead": 1`) && !strings.Contains(body, `"dead":1`) {
+		t.Errorf("/admin/inbox = %d %s", s, body)
 	}
 }
 
