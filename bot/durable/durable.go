@@ -70,6 +70,39 @@ func (w *Writer) Pipe(ctx context.Context, key string, fn func(redis.Pipeliner) 
 	return w.do(ctx, key, false, fn)
 }
 
+// Run runs script (by its SHA, loading it when the server lacks it) and
+// confirms its writes. keys[0] picks the Cluster node. The script's own
+// error, if any, is the returned command's.
+func (w *Writer) Run(ctx context.Context, script *redis.Script, keys []string, args ...any) (*redis.Cmd, error) {
+	if w == nil || w.replicas <= 0 {
+		cmd := script.Run(ctx, rdbOf(w), keys, args...)
+		return cmd, cmd.Err()
+	}
+	node, err := masterFor(ctx, w.rdb, keys[0])
+	if err != nil {
+		return nil, err
+	}
+	conn := node.Conn()
+	defer conn.Close()
+	cmd := script.Run(ctx, conn, keys, args...)
+	if err := cmd.Err(); err != nil && !errors.Is(err, redis.Nil) {
+		return cmd, err
+	}
+	return cmd, w.wait(ctx, conn)
+}
+
+// wait confirms the connection's writes on the writer's replicas.
+func (w *Writer) wait(ctx context.Context, conn *redis.Conn) error {
+	n, err := conn.Wait(ctx, w.replicas, w.timeout).Result()
+	if err != nil {
+		return fmt.Errorf("WAIT: %w", err)
+	}
+	if int(n) < w.replicas {
+		return fmt.Errorf("%w (%d of %d replicas within %s)", ErrNotReplicated, n, w.replicas, w.timeout)
+	}
+	return nil
+}
+
 func (w *Writer) do(ctx context.Context, key string, tx bool, fn func(redis.Pipeliner) error) ([]redis.Cmder, error) {
 	if w == nil || w.replicas <= 0 {
 		if tx {
@@ -92,14 +125,7 @@ func (w *Writer) do(ctx context.Context, key string, tx bool, fn func(redis.Pipe
 	if err != nil {
 		return cmds, err
 	}
-	n, err := conn.Wait(ctx, w.replicas, w.timeout).Result()
-	if err != nil {
-		return cmds, fmt.Errorf("WAIT: %w", err)
-	}
-	if int(n) < w.replicas {
-		return cmds, fmt.Errorf("%w (%d of %d replicas within %s)", ErrNotReplicated, n, w.replicas, w.timeout)
-	}
-	return cmds, nil
+	return cmds, w.wait(ctx, conn)
 }
 
 func rdbOf(w *Writer) redis.UniversalClient { return w.rdb }

@@ -29,7 +29,11 @@
 // For each push the sender claims the id, then for each API call (part)
 // not yet recorded: saves the exact request it is about to send, sends it,
 // and records it once WeCom accepted it; when every part is recorded the
-// push is recorded and the claim released.
+// push is recorded and the claim released. The claim reads where the push
+// stands (parts accepted, requests saved) in the same step, and the last
+// part's record, the push's and the release are one step too (Finish), so
+// a one-part reply costs three writes to Redis besides the rate limiter:
+// claim, save the request, finish.
 //
 //   - A claim belongs to a process (its presence, bot/lock) and lives
 //     ClaimTTL, derived from sender.timeout and renewed before every
@@ -214,7 +218,10 @@ func (l *Log) Owner() string { return l.opt.Owner }
 func (l *Log) done(ns, id string) string { return l.k.SendDone(ns, id) }
 
 // claimScript takes the claim unless the push is done or a claim is held
-// by someone else than ARGV[3] (a holder found dead; "" for none).
+// by someone else than ARGV[3] (a holder found dead; "" for none). Once
+// claimed it returns, after {1, ""}, the values of KEYS[3...] (the parts'
+// records and saved attempts, "" for none), so that the sender knows where
+// the push stands without another round trip.
 var claimScript = redis.NewScript(`
 if redis.call("EXISTS", KEYS[1]) == 1 then
 	return {-1, ""}
@@ -224,7 +231,11 @@ if cur and cur ~= ARGV[3] then
 	return {0, cur}
 end
 redis.call("SET", KEYS[2], ARGV[1], "PX", ARGV[2])
-return {1, ""}`)
+local out = {1, ""}
+for i = 3, #KEYS do
+	out[#out + 1] = redis.call("GET", KEYS[i]) or ""
+end
+return out`)
 
 // renewScript extends a claim still held under ARGV[1].
 var renewScript = redis.NewScript(`
@@ -245,6 +256,36 @@ type Claim struct {
 	l     *Log
 	p     Push
 	value string
+	// renewed is when the claim was last taken or renewed, on the
+	// monotonic clock: the claim's TTL runs in real time in Redis.
+	renewed time.Time
+	// parts is what the log held about each part when the claim was
+	// taken (see Claim).
+	parts []partState
+}
+
+type partState struct {
+	done    *Record
+	attempt *Attempt
+}
+
+// PartDone returns the record of part n (from 1) as it was when the claim
+// was taken, if that part had been accepted. While the claim is held
+// nobody else records the push's parts.
+func (c *Claim) PartDone(n int) (Record, bool) {
+	if n < 1 || n > len(c.parts) || c.parts[n-1].done == nil {
+		return Record{}, false
+	}
+	return *c.parts[n-1].done, true
+}
+
+// Attempt returns the saved attempt of part n whose outcome was unknown
+// when the claim was taken, or nil.
+func (c *Claim) Attempt(n int) *Attempt {
+	if n < 1 || n > len(c.parts) {
+		return nil
+	}
+	return c.parts[n-1].attempt
 }
 
 // holder is how a claim value names its owner: "name|hb|token" for an
@@ -259,9 +300,11 @@ func (l *Log) claimValue() string {
 	return l.opt.Owner + "|" + hb + "|" + hex.EncodeToString(b)
 }
 
-// Claim claims p for this process. A claim held by a process whose
-// presence is gone is taken over; one held by a live process is Busy.
-func (l *Log) Claim(ctx context.Context, p Push) (*Claim, Result, error) {
+// Claim claims p, a push of parts API calls, for this process, and reads
+// the records and saved attempts of its parts in the same step (see
+// Claim.PartDone, Claim.Attempt). A claim held by a process whose presence
+// is gone is taken over; one held by a live process is Busy.
+func (l *Log) Claim(ctx context.Context, p Push, parts int) (*Claim, Result, error) {
 	c := &Claim{l: l, p: p, value: l.claimValue()}
 	l.held.Store(c.value, struct{}{}) // before it can be seen in Redis
 	claimed := false
@@ -270,9 +313,17 @@ func (l *Log) Claim(ctx context.Context, p Push) (*Claim, Result, error) {
 			l.held.Delete(c.value)
 		}
 	}()
-	ks := []string{l.done(p.NS, p.ID), l.k.SendClaim(p.NS, p.ID)}
+	ks := make([]string, 2, 2+2*parts)
+	ks[0], ks[1] = l.done(p.NS, p.ID), l.k.SendClaim(p.NS, p.ID)
+	for n := 1; n <= parts; n++ {
+		ks = append(ks, l.done(p.NS, p.Part(n)))
+	}
+	for n := 1; n <= parts; n++ {
+		ks = append(ks, l.k.SendAttempt(p.NS, p.Part(n)))
+	}
 	dead := ""
 	for attempt := 0; attempt < 2; attempt++ {
+		c.renewed = time.Now()
 		res, err := claimScript.Run(ctx, l.rdb, ks, c.value, l.opt.ClaimTTL.Milliseconds(), dead).Slice()
 		if err != nil {
 			return nil, Busy, err
@@ -281,6 +332,10 @@ func (l *Log) Claim(ctx context.Context, p Push) (*Claim, Result, error) {
 		holder, _ := res[1].(string)
 		switch code {
 		case 1:
+			if err := c.readParts(res[2:], parts); err != nil {
+				c.Release(context.WithoutCancel(ctx))
+				return nil, Busy, err
+			}
 			claimed = true
 			return c, Claimed, nil
 		case -1:
@@ -312,8 +367,35 @@ func (l *Log) Claim(ctx context.Context, p Push) (*Claim, Result, error) {
 	return nil, Busy, nil
 }
 
+// readParts decodes the parts' records and attempts the claim script
+// returned: parts records, then parts attempts.
+func (c *Claim) readParts(vals []any, parts int) error {
+	if len(vals) != 2*parts {
+		return fmt.Errorf("claim of %s: %d values for %d parts", c.p, len(vals), parts)
+	}
+	c.parts = make([]partState, parts)
+	for i := range parts {
+		if b, _ := vals[i].(string); b != "" {
+			var r Record
+			if err := json.Unmarshal([]byte(b), &r); err != nil {
+				return fmt.Errorf("record of %s: %w", c.p.Part(i+1), err)
+			}
+			c.parts[i].done = &r
+		}
+		if b, _ := vals[parts+i].(string); b != "" {
+			var a Attempt
+			if err := json.Unmarshal([]byte(b), &a); err != nil {
+				return fmt.Errorf("attempt of %s: %w", c.p.Part(i+1), err)
+			}
+			c.parts[i].attempt = &a
+		}
+	}
+	return nil
+}
+
 // Renew extends the claim for another ClaimTTL; ErrLost if it is gone.
 func (c *Claim) Renew(ctx context.Context) error {
+	at := time.Now()
 	n, err := renewScript.Run(ctx, c.l.rdb, []string{c.l.k.SendClaim(c.p.NS, c.p.ID)}, c.value, c.l.opt.ClaimTTL.Milliseconds()).Int()
 	if err != nil {
 		return err
@@ -321,7 +403,19 @@ func (c *Claim) Renew(ctx context.Context) error {
 	if n != 1 {
 		return ErrLost
 	}
+	c.renewed = at
 	return nil
+}
+
+// Refresh renews the claim once a quarter of its TTL has passed since it
+// was taken or last renewed, and is free before that: the sender calls it
+// before every request, and a push's first request follows its claim at
+// once.
+func (c *Claim) Refresh(ctx context.Context) error {
+	if time.Since(c.renewed) < c.l.opt.ClaimTTL/4 {
+		return nil
+	}
+	return c.Renew(ctx)
 }
 
 // Release drops the claim (after a failure, so it can be retried at once).
@@ -384,6 +478,44 @@ func (l *Log) Record(ctx context.Context, p Push, detail any) error {
 		}
 		return nil
 	})
+	return err
+}
+
+// finishScript records the last part of a push (KEYS[1], its attempt
+// KEYS[2] forgotten) and the push itself with what it covers (KEYS[4...])
+// and releases the claim KEYS[3] if still held under ARGV[3], in one step.
+var finishScript = redis.NewScript(`
+redis.call("SET", KEYS[1], ARGV[1], "PX", ARGV[4])
+redis.call("DEL", KEYS[2])
+if redis.call("GET", KEYS[3]) == ARGV[3] then
+	redis.call("DEL", KEYS[3])
+end
+for i = 4, #KEYS do
+	redis.call("SET", KEYS[i], ARGV[2], "PX", ARGV[4])
+end
+return 1`)
+
+// Finish records the push's last part n as accepted (with partDetail) and
+// the whole push (with detail) and releases the claim, in one step
+// confirmed on replicas: what DonePart and Done do, at the cost of one.
+// The claim is let go of even when Redis cannot be told.
+func (l *Log) Finish(ctx context.Context, c *Claim, n int, partDetail, detail any) error {
+	defer l.held.Delete(c.value)
+	now := l.Now()
+	pb, err := json.Marshal(Record{At: now, Detail: partDetail})
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(Record{At: now, Detail: detail})
+	if err != nil {
+		return err
+	}
+	p := c.p
+	ks := []string{l.done(p.NS, p.Part(n)), l.k.SendAttempt(p.NS, p.Part(n)), l.k.SendClaim(p.NS, p.ID), l.done(p.NS, p.ID)}
+	for _, id := range p.Covers {
+		ks = append(ks, l.done(p.NS, id))
+	}
+	_, err = l.opt.Durable.Run(ctx, finishScript, ks, pb, b, c.value, keys.SendRecordTTL(p.NS).Milliseconds())
 	return err
 }
 
@@ -479,12 +611,8 @@ func (l *Log) Begin(ctx context.Context, p Push, n int, api string, on, off []by
 	part := p.Part(n)
 	h := sha256.Sum256(on)
 	fp := l.k.SendFingerprint(hex.EncodeToString(h[:16]))
-	var res *redis.Cmd
-	_, err = l.opt.Durable.Pipe(ctx, fp, func(pipe redis.Pipeliner) error {
-		res = beginScript.Eval(ctx, pipe, []string{fp, l.k.SendAttempt(p.NS, part)},
-			p.NS+":"+part, l.opt.Window.Milliseconds(), aOn, aOff)
-		return nil
-	})
+	res, err := l.opt.Durable.Run(ctx, beginScript, []string{fp, l.k.SendAttempt(p.NS, part)},
+		p.NS+":"+part, l.opt.Window.Milliseconds(), aOn, aOff)
 	if res == nil || res.Err() != nil {
 		if res != nil {
 			err = res.Err()

@@ -32,7 +32,7 @@ func TestClaimOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c, r, err := l.Claim(ctx, p)
+			c, r, err := l.Claim(ctx, p, 0)
 			if err != nil {
 				t.Error(err)
 			}
@@ -53,7 +53,7 @@ func TestClaimOnce(t *testing.T) {
 	if err := l.Done(ctx, held[0], "ok"); err != nil {
 		t.Fatal(err)
 	}
-	if _, r, _ := l.Claim(ctx, p); r != sendlog.AlreadyDone {
+	if _, r, _ := l.Claim(ctx, p, 0); r != sendlog.AlreadyDone {
 		t.Errorf("claim after done = %v, want AlreadyDone", r)
 	}
 	if err := held[0].Renew(ctx); !errors.Is(err, sendlog.ErrLost) {
@@ -61,15 +61,15 @@ func TestClaimOnce(t *testing.T) {
 	}
 	// A released claim can be taken again at once.
 	q := sendlog.Push{NS: "test", ID: "h2"}
-	c, r, _ := l.Claim(ctx, q)
+	c, r, _ := l.Claim(ctx, q, 0)
 	if r != sendlog.Claimed {
 		t.Fatalf("first claim of h2 = %v", r)
 	}
-	if _, r, _ := l.Claim(ctx, q); r != sendlog.Busy {
+	if _, r, _ := l.Claim(ctx, q, 0); r != sendlog.Busy {
 		t.Errorf("second claim of h2 = %v, want Busy", r)
 	}
 	c.Release(ctx)
-	if _, r, _ := l.Claim(ctx, q); r != sendlog.Claimed {
+	if _, r, _ := l.Claim(ctx, q, 0); r != sendlog.Claimed {
 		t.Errorf("claim after release = %v, want Claimed", r)
 	}
 	if done, _ := l.IsDone(ctx, "test", "h2"); done {
@@ -90,14 +90,14 @@ func TestClaimOfADeadOwner(t *testing.T) {
 	live := sendlog.New(rdb, k, sendlog.Options{Owner: "replica-2", Heartbeat: true, ClaimTTL: time.Minute})
 	p := sendlog.Push{NS: "test", ID: "reply:msg:1:1"}
 	rdb.Set(ctx, k.Alive("replica-1"), "1", time.Minute)
-	if _, r, err := dead.Claim(ctx, p); r != sendlog.Claimed || err != nil {
+	if _, r, err := dead.Claim(ctx, p, 0); r != sendlog.Claimed || err != nil {
 		t.Fatalf("claim = %v, %v", r, err)
 	}
-	if _, r, _ := live.Claim(ctx, p); r != sendlog.Busy {
+	if _, r, _ := live.Claim(ctx, p, 0); r != sendlog.Busy {
 		t.Fatalf("claim while the owner lives = %v, want Busy", r)
 	}
 	rdb.Del(ctx, k.Alive("replica-1")) // replica-1 died: its heartbeat expired
-	c, r, err := live.Claim(ctx, p)
+	c, r, err := live.Claim(ctx, p, 0)
 	if r != sendlog.Claimed || err != nil {
 		t.Fatalf("claim after the owner died = %v, %v; want Claimed at once", r, err)
 	}
@@ -105,15 +105,15 @@ func TestClaimOfADeadOwner(t *testing.T) {
 
 	anon := sendlog.New(rdb, k, sendlog.Options{Owner: "cli", ClaimTTL: 200 * time.Millisecond})
 	q := sendlog.Push{NS: "test", ID: "other"}
-	if _, r, _ := anon.Claim(ctx, q); r != sendlog.Claimed {
+	if _, r, _ := anon.Claim(ctx, q, 0); r != sendlog.Claimed {
 		t.Fatal("anon claim failed")
 	}
-	if _, r, _ := live.Claim(ctx, q); r != sendlog.Busy {
+	if _, r, _ := live.Claim(ctx, q, 0); r != sendlog.Busy {
 		t.Errorf("claim of an owner without presence = %v, want Busy until its TTL", r)
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		if _, r, _ := live.Claim(ctx, q); r == sendlog.Claimed {
+		if _, r, _ := live.Claim(ctx, q, 0); r == sendlog.Claimed {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -202,18 +202,75 @@ func TestStaleClaimOfOurOwn(t *testing.T) {
 	l, rdb, k := newLog(t, "replica-1", true)
 	rdb.Set(ctx, k.Alive("replica-1"), "1", time.Minute)
 	p := sendlog.Push{NS: "test", ID: "reply:msg:5:1"}
-	c, r, err := l.Claim(ctx, p)
+	c, r, err := l.Claim(ctx, p, 0)
 	if r != sendlog.Claimed || err != nil {
 		t.Fatal(r, err)
 	}
-	if _, r, _ := l.Claim(ctx, p); r != sendlog.Busy {
+	if _, r, _ := l.Claim(ctx, p, 0); r != sendlog.Busy {
 		t.Errorf("claim while a send of ours holds it = %v, want Busy", r)
 	}
 	// The release never reaches Redis: the key stays.
 	v := rdb.Get(ctx, k.SendClaim("test", p.ID)).Val()
 	c.Release(ctx)
 	rdb.Set(ctx, k.SendClaim("test", p.ID), v, time.Minute)
-	if _, r, _ := l.Claim(ctx, p); r != sendlog.Claimed {
+	if _, r, _ := l.Claim(ctx, p, 0); r != sendlog.Claimed {
 		t.Errorf("claim of our own stale claim = %v, want Claimed", r)
+	}
+}
+
+// TestClaimReadsPartsFinishRecordsAll: the claim tells where a multi-part
+// push stands (parts accepted, requests whose outcome is unknown) in the
+// same step, and Finish records the last part, the push and what it
+// covers and releases the claim at once.
+func TestClaimReadsPartsFinishRecordsAll(t *testing.T) {
+	ctx := context.Background()
+	l, _, _ := newLog(t, "a", false)
+	p := sendlog.Push{NS: keys.RemindSendNS, ID: "group:y", Covers: []string{"i1", "i2"}}
+	if err := l.DonePart(ctx, p, 1, map[string]any{"msgids": []string{"m1"}}); err != nil {
+		t.Fatal(err)
+	}
+	on, off := []byte(`{"part":2,"enable_duplicate_check":1}`), []byte(`{"part":2}`)
+	if _, err := l.Begin(ctx, p, 2, "message/send", on, off); err != nil {
+		t.Fatal(err)
+	}
+	c, r, err := l.Claim(ctx, p, 3)
+	if err != nil || r != sendlog.Claimed {
+		t.Fatalf("claim = %v %v", r, err)
+	}
+	if _, ok := c.PartDone(1); !ok {
+		t.Error("part 1 not seen as accepted")
+	}
+	if _, ok := c.PartDone(2); ok {
+		t.Error("part 2 seen as accepted")
+	}
+	if a := c.Attempt(2); a == nil || string(a.Body) != string(on) || !a.Check {
+		t.Errorf("part 2's attempt = %+v, want the saved checked request", a)
+	}
+	if c.Attempt(1) != nil || c.Attempt(3) != nil || c.Attempt(4) != nil {
+		t.Error("an attempt where none was saved")
+	}
+	if err := l.DonePart(ctx, p, 2, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Begin(ctx, p, 3, "message/send", []byte(`{"part":3,"c":1}`), []byte(`{"part":3}`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Finish(ctx, c, 3, "part 3", "whole"); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{p.ID, p.Part(3), "i1", "i2"} {
+		if done, _ := l.IsDone(ctx, p.NS, id); !done {
+			t.Errorf("%s not recorded", id)
+		}
+	}
+	if a, _ := l.LastAttempt(ctx, p, 3); a != nil {
+		t.Errorf("part 3's attempt kept: %+v", a)
+	}
+	// Released and done: a later claim reads it as sent.
+	if _, r, _ := l.Claim(ctx, p, 3); r != sendlog.AlreadyDone {
+		t.Errorf("claim after Finish = %v, want AlreadyDone", r)
+	}
+	if rec, ok, _ := l.Get(ctx, p.NS, p.ID); !ok || rec.Detail != "whole" {
+		t.Errorf("push record = %+v %v", rec, ok)
 	}
 }

@@ -147,17 +147,10 @@ func (in *Inbox) Enqueue(ctx context.Context, msg *bot.Message) (bool, error) {
 		return false, err
 	}
 	seen := in.k.Seen(msg.ID)
-	var res *redis.Cmd
-	_, err = in.durable.Pipe(ctx, seen, func(p redis.Pipeliner) error {
-		res = enqueue.Eval(ctx, p, []string{seen, in.k.Inbox()}, keys.SeenTTL.Milliseconds(), b)
-		return nil
-	})
+	res, err := in.durable.Run(ctx, enqueue, []string{seen, in.k.Inbox()}, keys.SeenTTL.Milliseconds(), b)
 	id := ""
 	if res != nil && res.Err() == nil {
 		id, _ = res.Text()
-	}
-	if err == nil && res != nil {
-		err = res.Err()
 	}
 	if err != nil {
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)

@@ -164,9 +164,10 @@ func (s *Sender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error
 	parts := s.split(out)
 	p, keyed := sendlog.Next(ctx)
 	if !keyed {
-		return s.sendParts(ctx, nil, sendlog.Push{}, out, parts)
+		rcpt, _, err := s.sendParts(ctx, nil, sendlog.Push{}, out, parts)
+		return rcpt, err
 	}
-	claim, res, err := s.log.Claim(ctx, p)
+	claim, res, err := s.log.Claim(ctx, p, len(parts))
 	switch {
 	case err != nil:
 		return bot.Receipt{}, fmt.Errorf("%w: claim %s: %w", bot.ErrUndelivered, p, err)
@@ -175,15 +176,17 @@ func (s *Sender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error
 	case res == sendlog.Busy:
 		return bot.Receipt{}, ErrBusy
 	}
-	rcpt, err := s.sendParts(ctx, claim, p, out, parts)
+	rcpt, finished, err := s.sendParts(ctx, claim, p, out, parts)
 	nctx := context.WithoutCancel(ctx)
 	if err != nil {
 		claim.Release(nctx)
 		return rcpt, err
 	}
-	if err := s.log.Done(nctx, claim, rcpt); err != nil {
-		// Every part is recorded: a retry finds them and sends nothing.
-		s.logger.Warn("push accepted, its parts recorded, the whole not", "push", p.String(), "err", err)
+	if !finished {
+		// Every part had been accepted before: record the whole.
+		if err := s.log.Done(nctx, claim, rcpt); err != nil {
+			s.logger.Warn("push accepted, its parts recorded, the whole not", "push", p.String(), "err", err)
+		}
 	}
 	if len(rcpt.Invalid) > 0 {
 		s.logger.Warn("WeCom did not deliver to some recipients (not in the app's visible range?)", "invalid", strings.Join(rcpt.Invalid, "|"))
@@ -205,42 +208,38 @@ func (s *Sender) recorded(ctx context.Context, p sendlog.Push) bot.Receipt {
 
 // sendParts sends the parts not yet recorded, in order, each in the slot
 // the rate limiter books for it. claim is nil for a push without an id.
-func (s *Sender) sendParts(ctx context.Context, claim *sendlog.Claim, p sendlog.Push, out bot.Outbound, parts []part) (bot.Receipt, error) {
-	var rcpt bot.Receipt
+// finished says the last part sent also recorded the whole push and
+// released the claim (see sendPart).
+func (s *Sender) sendParts(ctx context.Context, claim *sendlog.Claim, p sendlog.Push, out bot.Outbound, parts []part) (rcpt bot.Receipt, finished bool, err error) {
 	todo := make([]int, 0, len(parts))
 	for i := range parts {
-		if claim == nil {
-			todo = append(todo, i)
-			continue
-		}
-		rec, ok, err := s.log.PartDone(ctx, p, i+1)
-		if err != nil {
-			return rcpt, fmt.Errorf("%w: read the record of %s: %w", bot.ErrUndelivered, p.Part(i+1), err)
-		}
-		if ok {
-			mergeRecorded(&rcpt, rec)
-			continue
+		if claim != nil {
+			if rec, ok := claim.PartDone(i + 1); ok {
+				mergeRecorded(&rcpt, rec)
+				continue
+			}
 		}
 		todo = append(todo, i)
 	}
 	if len(todo) == 0 {
-		return rcpt, nil
+		return rcpt, false, nil
 	}
 	slots, err := s.limiter.Reserve(ctx, limitedUsers(out), len(todo), s.clock.Now(), s.partInterval)
 	if err != nil {
-		return rcpt, fmt.Errorf("%w: booking send slots: %w", bot.ErrUndelivered, err)
+		return rcpt, false, fmt.Errorf("%w: booking send slots: %w", bot.ErrUndelivered, err)
 	}
 	for j, i := range todo {
 		if err := s.waitSlot(ctx, claim, slots[j], out); err != nil {
-			return rcpt, err
+			return rcpt, false, err
 		}
-		r, err := s.sendPart(ctx, claim, p, i+1, out, parts[i])
+		last := j == len(todo)-1
+		r, err := s.sendPart(ctx, claim, p, i+1, out, parts[i], last, rcpt)
 		if err != nil {
-			return rcpt, err
+			return rcpt, false, err
 		}
 		merge(&rcpt, r)
 	}
-	return rcpt, nil
+	return rcpt, claim != nil, nil
 }
 
 // waitSlot waits for a rate-limit slot, renewing the claim meanwhile: a
@@ -266,7 +265,7 @@ func (s *Sender) waitSlot(ctx context.Context, claim *sendlog.Claim, at time.Tim
 			return fmt.Errorf("%w: %w", bot.ErrUndelivered, err)
 		}
 		if claim != nil {
-			if err := claim.Renew(ctx); err != nil {
+			if err := claim.Refresh(ctx); err != nil {
 				return err
 			}
 		}
@@ -276,9 +275,11 @@ func (s *Sender) waitSlot(ctx context.Context, claim *sendlog.Claim, at time.Tim
 // sendPart makes the API call of part n (from 1) of a push. Under a push
 // id: a request whose outcome is unknown from an earlier try is resent as
 // is; otherwise the request is built, saved, and sent; it is recorded once
-// accepted. A definite refusal forgets the saved request; an unknown
-// outcome keeps it for the next try.
-func (s *Sender) sendPart(ctx context.Context, claim *sendlog.Claim, p sendlog.Push, n int, out bot.Outbound, pt part) (bot.Receipt, error) {
+// accepted — for the last part to send, together with the whole push
+// (sofar is the receipt of the parts before it) and the claim's release.
+// A definite refusal forgets the saved request; an unknown outcome keeps
+// it for the next try.
+func (s *Sender) sendPart(ctx context.Context, claim *sendlog.Claim, p sendlog.Push, n int, out bot.Outbound, pt part, last bool, sofar bot.Receipt) (bot.Receipt, error) {
 	if claim == nil {
 		api, _, off, err := s.build(ctx, out, pt, false)
 		if err != nil {
@@ -287,10 +288,7 @@ func (s *Sender) sendPart(ctx context.Context, claim *sendlog.Claim, p sendlog.P
 		r, _, err := s.post(ctx, api, off, nil)
 		return r, undelivered(err)
 	}
-	att, err := s.log.LastAttempt(ctx, p, n)
-	if err != nil {
-		return bot.Receipt{}, undelivered(err)
-	}
+	att := claim.Attempt(n)
 	resent := att != nil
 	if resent {
 		if att.Resolvable(s.clock.Now(), s.log.Window()) {
@@ -309,7 +307,7 @@ func (s *Sender) sendPart(ctx context.Context, claim *sendlog.Claim, p sendlog.P
 			return bot.Receipt{}, fmt.Errorf("%w: save the attempt of %s: %w", bot.ErrUndelivered, p.Part(n), err)
 		}
 	}
-	r, tries, err := s.post(ctx, att.API, att.Body, func() error { return claim.Renew(ctx) })
+	r, tries, err := s.post(ctx, att.API, att.Body, func() error { return claim.Refresh(ctx) })
 	if err != nil && (resent || tries > 1) && arrived(att.API, err) {
 		// The same request was sent before and WeCom now says it was
 		// taken: the earlier one got through.
@@ -322,7 +320,16 @@ func (s *Sender) sendPart(ctx context.Context, claim *sendlog.Claim, p sendlog.P
 		}
 		return bot.Receipt{}, undelivered(err)
 	}
-	if rerr := s.log.DonePart(context.WithoutCancel(ctx), p, n, r); rerr != nil {
+	nctx := context.WithoutCancel(ctx)
+	rerr := error(nil)
+	if last {
+		total := sofar
+		merge(&total, r)
+		rerr = s.log.Finish(nctx, claim, n, r, total)
+	} else {
+		rerr = s.log.DonePart(nctx, p, n, r)
+	}
+	if rerr != nil {
 		// The request stays saved: a retry resends it and WeCom's check
 		// settles it, so this is not a duplicate in the making.
 		s.logger.Warn("part accepted by WeCom but not recorded; a retry resends the same request", "push", p.String(), "part", n, "err", rerr)
@@ -527,7 +534,7 @@ func (s *Sender) UpdateCard(ctx context.Context, responseCode string, card *bot.
 		_, _, err := s.post(ctx, apiUpdateCard, body, nil)
 		return undelivered(err)
 	}
-	claim, res, err := s.log.Claim(ctx, p)
+	claim, res, err := s.log.Claim(ctx, p, 1)
 	switch {
 	case err != nil:
 		return fmt.Errorf("%w: claim %s: %w", bot.ErrUndelivered, p, err)
@@ -537,11 +544,7 @@ func (s *Sender) UpdateCard(ctx context.Context, responseCode string, card *bot.
 		return ErrBusy
 	}
 	nctx := context.WithoutCancel(ctx)
-	att, err := s.log.LastAttempt(ctx, p, 1)
-	if err != nil {
-		claim.Release(nctx)
-		return undelivered(err)
-	}
+	att := claim.Attempt(1)
 	resent := att != nil
 	if !resent {
 		if att, err = s.log.Begin(ctx, p, 1, apiUpdateCard, nil, body); err != nil {
@@ -549,7 +552,7 @@ func (s *Sender) UpdateCard(ctx context.Context, responseCode string, card *bot.
 			return undelivered(err)
 		}
 	}
-	_, tries, err := s.post(ctx, apiUpdateCard, att.Body, func() error { return claim.Renew(ctx) })
+	_, tries, err := s.post(ctx, apiUpdateCard, att.Body, func() error { return claim.Refresh(ctx) })
 	if err != nil && (resent || tries > 1) && arrived(apiUpdateCard, err) {
 		err = nil
 	}
@@ -560,8 +563,7 @@ func (s *Sender) UpdateCard(ctx context.Context, responseCode string, card *bot.
 		claim.Release(nctx)
 		return undelivered(err)
 	}
-	s.log.DonePart(nctx, p, 1, nil)
-	if err := s.log.Done(nctx, claim, nil); err != nil {
+	if err := s.log.Finish(nctx, claim, 1, nil, nil); err != nil {
 		s.logger.Warn("card update accepted but not recorded", "push", p.String(), "err", err)
 	}
 	return nil

@@ -632,7 +632,7 @@ func TestPushHeldByACrashedSender(t *testing.T) {
 			// Its claim is gone with the failure here; put it back as a crash
 			// would have left it, still owned by the dead replica.
 			l := sendlog.New(w.rdb, w.k, sendlog.Options{Owner: "replica-dead", Heartbeat: true, ClaimTTL: time.Hour})
-			if _, r, err := l.Claim(ctx, sendlog.Push{NS: keys.ReplySendNS, ID: "reply:msg:77:1"}); r != sendlog.Claimed || err != nil {
+			if _, r, err := l.Claim(ctx, sendlog.Push{NS: keys.ReplySendNS, ID: "reply:msg:77:1"}, 1); r != sendlog.Claimed || err != nil {
 				t.Fatalf("re-claim as the dead replica: %v %v", r, err)
 			}
 			if err := reply(here); !errors.Is(err, wecom.ErrBusy) || !errors.Is(err, bot.ErrUndelivered) {
