@@ -1,18 +1,17 @@
 package handlers
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"casebot/bot"
+	"casebot/bot/logtest"
 	"casebot/bot/wecom"
 	"casebot/config"
 )
@@ -25,29 +24,12 @@ type adminRig struct {
 	e   *chatEnv
 	h   http.Handler
 	now time.Time
-	log *syncBuffer
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	log *logtest.Buffer
 }
 
 func newAdminRig(t *testing.T, inbox InboxAdmin) *adminRig {
 	e := newChatEnv(t, func(c *config.Config) { c.Admin.Token, c.Admin.MaxFailures = adminTestToken, 3 })
-	r := &adminRig{t: t, e: e, now: time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC), log: &syncBuffer{}}
+	r := &adminRig{t: t, e: e, now: time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC), log: &logtest.Buffer{}}
 	r.h = Admin(Deps{Config: e.cfg, Store: e.st}, AdminOptions{
 		Log: slog.New(slog.NewJSONHandler(r.log, nil)), Inbox: inbox, Now: func() time.Time { return r.now }})
 	return r

@@ -279,19 +279,10 @@ func StartSentinel(tb testing.TB, replicas int) *Sentinel {
 	dir := tb.TempDir()
 	var master string
 	for i := 0; i <= replicas; i++ {
-		port, err := freePort()
-		if err != nil {
-			tb.Fatal(err)
-		}
-		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		d := filepath.Join(dir, fmt.Sprint("node", i))
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			tb.Fatal(err)
-		}
+		addr, args := nodeArgs(tb, dir, i)
 		// repl-diskless-sync-delay 0: a replica's first sync starts at
 		// once (Redis waits 5s by default for more replicas to share it).
-		args := []string{"--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-			"--protected-mode", "no", "--dir", d, "--repl-diskless-sync-delay", "0"}
+		args = append(args, "--repl-diskless-sync-delay", "0")
 		if i > 0 {
 			h, p, _ := net.SplitHostPort(master)
 			args = append(args, "--replicaof", h, p)
@@ -440,19 +431,10 @@ func StartCluster(tb testing.TB) *Cluster {
 	})
 	dir := tb.TempDir()
 	for i := 0; i < 3; i++ {
-		port, err := freePort()
-		if err != nil {
-			tb.Fatal(err)
-		}
-		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		d := filepath.Join(dir, fmt.Sprint("node", i))
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		cmd, err := startProcess("redis-server", addr, "--port", fmt.Sprint(port), "--bind", "127.0.0.1",
-			"--save", "", "--appendonly", "no", "--protected-mode", "no", "--dir", d,
-			"--cluster-enabled", "yes", "--cluster-config-file", filepath.Join(d, "nodes.conf"),
-			"--cluster-node-timeout", "2000")
+		addr, args := nodeArgs(tb, dir, i)
+		cmd, err := startProcess("redis-server", addr, append(args, "--cluster-enabled", "yes",
+			"--cluster-config-file", filepath.Join(dir, fmt.Sprint("node", i), "nodes.conf"),
+			"--cluster-node-timeout", "2000")...)
 		if err != nil {
 			tb.Fatalf("start a cluster node: %v", err)
 		}
@@ -474,6 +456,23 @@ func StartCluster(tb testing.TB) *Cluster {
 		return true
 	})
 	return c
+}
+
+// nodeArgs picks a free port for data node i of a group under dir and
+// returns its address and the redis-server arguments every node shares:
+// no persistence, its own directory.
+func nodeArgs(tb testing.TB, dir string, i int) (addr string, args []string) {
+	tb.Helper()
+	port, err := freePort()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d := filepath.Join(dir, fmt.Sprint("node", i))
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	return fmt.Sprintf("127.0.0.1:%d", port), []string{"--port", fmt.Sprint(port), "--bind", "127.0.0.1",
+		"--save", "", "--appendonly", "no", "--protected-mode", "no", "--dir", d}
 }
 
 // Client returns a cluster client.

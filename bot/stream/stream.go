@@ -664,24 +664,32 @@ func (c *Consumer) heartbeat(ctx, reading context.Context) {
 		case <-t.C:
 		}
 		c.renew(ctx)
+		// Until every dead consumer's entries are taken (or the pool is full).
 		for reading.Err() == nil {
-			free := c.freeExtra()
-			if free == 0 {
-				break
-			}
-			es, err := c.takeOverDead(ctx, free)
-			for _, e := range es {
-				c.dispatch(e, true)
-			}
-			c.putExtra(free - len(es))
-			if err != nil && ctx.Err() == nil {
-				c.opt.Log.Warn("stream: looking for dead consumers failed", "stream", c.opt.Stream, "err", err)
-			}
-			if err != nil || len(es) < free {
+			if !c.takeOver(ctx, c.takeOverDead, "looking for dead consumers failed") {
 				break
 			}
 		}
 	}
+}
+
+// takeOver fills the free slots of the extra pool with entries take
+// returns, dispatching them, and reports whether every free slot was
+// filled (there may be more to take).
+func (c *Consumer) takeOver(ctx context.Context, take func(context.Context, int) ([]Entry, error), failed string) bool {
+	free := c.freeExtra()
+	if free == 0 {
+		return false
+	}
+	es, err := take(ctx, free)
+	for _, e := range es {
+		c.dispatch(e, true)
+	}
+	c.putExtra(free - len(es))
+	if err != nil && ctx.Err() == nil {
+		c.opt.Log.Warn("stream: "+failed, "stream", c.opt.Stream, "err", err)
+	}
+	return err == nil && len(es) == free
 }
 
 // renew resets the idle time of every entry held here.
@@ -814,18 +822,7 @@ func (c *Consumer) safetyNet(ctx context.Context) {
 			return
 		case <-t.C:
 		}
-		free := c.freeExtra()
-		if free == 0 {
-			continue
-		}
-		es, err := c.claimIdle(ctx, free)
-		for _, e := range es {
-			c.dispatch(e, true)
-		}
-		c.putExtra(free - len(es))
-		if err != nil && ctx.Err() == nil {
-			c.opt.Log.Warn("stream: reclaiming idle entries failed", "stream", c.opt.Stream, "err", err)
-		}
+		c.takeOver(ctx, c.claimIdle, "reclaiming idle entries failed")
 	}
 }
 

@@ -1,33 +1,16 @@
 package sweep
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"casebot/bot/logtest"
 )
-
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) has(s string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return strings.Contains(l.b.String(), s)
-}
 
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
@@ -45,7 +28,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // come while it still runs are skipped, never run beside it.
 func TestCatchUpRunAndSkipWhileRunning(t *testing.T) {
 	now := time.Date(2025, 11, 20, 8, 0, 0, 0, time.UTC)
-	logs := &logBuffer{}
+	logs := &logtest.Buffer{}
 	release := make(chan struct{})
 	var runs, running, overlap atomic.Int32
 	var first atomic.Value
@@ -69,7 +52,7 @@ func TestCatchUpRunAndSkipWhileRunning(t *testing.T) {
 		t.Error("a second Start succeeded")
 	}
 	waitFor(t, "the catch-up run", func() bool { return runs.Load() == 1 })
-	waitFor(t, "a firing to be skipped", func() bool { return logs.has("skip") })
+	waitFor(t, "a firing to be skipped", func() bool { return logs.Contains("skip") })
 	if n := runs.Load(); n != 1 {
 		t.Errorf("%d runs while the first was running, want 1", n)
 	}
@@ -89,7 +72,7 @@ func TestCatchUpRunAndSkipWhileRunning(t *testing.T) {
 // TestPanicAndErrorAreLogged: a sweep that panics or fails is logged and
 // the runner keeps scheduling it.
 func TestPanicAndErrorAreLogged(t *testing.T) {
-	logs := &logBuffer{}
+	logs := &logtest.Buffer{}
 	var runs atomic.Int32
 	r := &Runner{Name: "test sweep", Every: time.Second, Log: slog.New(slog.NewTextHandler(logs, nil)),
 		Run: func(ctx context.Context, _ time.Time) error {
@@ -108,8 +91,8 @@ func TestPanicAndErrorAreLogged(t *testing.T) {
 	if err := r.Stop(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if !logs.has("boom") || !logs.has("test sweep failed") || !logs.has("redis away") {
-		t.Errorf("log lacks the panic or the error:\n%s", logs.b.String())
+	if !logs.Contains("boom") || !logs.Contains("test sweep failed") || !logs.Contains("redis away") {
+		t.Errorf("log lacks the panic or the error:\n%s", logs.String())
 	}
 }
 

@@ -298,11 +298,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Served now (the message goes out), answered late.
 		rec := &recorder{header: http.Header{}}
 		s.serve(rec, r, api)
-		t := time.NewTimer(f.Delay)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
+		if !waitOrGone(r, f.Delay) {
 			return
 		}
 		for k, v := range rec.header {
@@ -318,11 +314,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// timed out, or a process killed mid-request).
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		t := time.NewTimer(f.Delay)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
+		if !waitOrGone(r, f.Delay) {
 			return
 		}
 	}
@@ -378,6 +370,18 @@ func (r *recorder) status() int {
 		return http.StatusOK
 	}
 	return r.code
+}
+
+// waitOrGone waits d, or until the caller of r goes away (false).
+func waitOrGone(r *http.Request, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
 }
 
 func (s *Server) takeFault(api string) (Fault, bool) {
