@@ -25,6 +25,7 @@ import (
 	"casebot/bot/keys"
 	"casebot/bot/lock"
 	"casebot/bot/people"
+	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/bot/wecom"
 	"casebot/config"
@@ -203,13 +204,19 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	return a, nil
 }
 
-// giveUp tells the user of a message given up on, and staff, under the
-// message's give-up pushes (each made once, see wecom.GiveUpContext).
+// giveUp tells the user of a message given up on, and staff, each push
+// under an id naming the message and the recipient, so that a redriven
+// message given up again (or a directory changed meanwhile) tells nobody
+// twice and nobody is skipped.
 func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
 	if msg.From == "" {
 		return
 	}
-	if _, err := a.sender.Send(ctx, bot.Text(wecom.GiveUpMessage(), msg.From)); err != nil {
+	send := func(to string, out bot.Outbound) error {
+		_, err := a.sender.Send(sendlog.WithID(ctx, keys.ReplySendNS, "giveup:"+msg.ID+":"+to), out)
+		return err
+	}
+	if err := send("user", bot.Text(wecom.GiveUpMessage(), msg.From)); err != nil {
 		a.log.Error("apology for a given-up message not sent; it stays in the dead-letter stream", "user", msg.From, "msg", msg.ID, "err", err)
 	}
 	dests, err := a.staff(ctx)
@@ -224,15 +231,15 @@ func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
 		if chat, ok := strings.CutPrefix(d, "chat:"); ok {
 			out = bot.Outbound{ToChat: chat, Type: bot.MsgText, Text: text}
 		}
-		if _, err := a.sender.Send(ctx, out); err != nil {
+		if err := send(d, out); err != nil {
 			a.log.Error("staff alert about a given-up message not sent", "to", d, "msg", msg.ID, "err", err)
 		}
 	}
 }
 
 // staff are whom a given-up message is reported to: the 专班 group chat
-// (reminders.staff_chat) and every staff person in the directory, in a
-// fixed order (their pushes are numbered).
+// (reminders.staff_chat, as "chat:ID") and every staff person in the
+// directory.
 func (a *app) staff(ctx context.Context) ([]string, error) {
 	var out []string
 	if a.cfg.Reminder.StaffChat != "" {

@@ -326,6 +326,24 @@ func TestGivenUpMessageAlertsStaff(t *testing.T) {
 	if s, body := get(t, ta.url+"/admin/inbox", ta.cfg.Admin.Token); s != 200 || !strings.Contains(body, `"dead": 1`) && !strings.Contains(body, `"dead":1`) {
 		t.Errorf("/admin/inbox = %d %s", s, body)
 	}
+
+	// Put back and given up again: nobody is told twice.
+	dead, err := rdb.XRange(ctx, ta.store.Keys().InboxDead(), "-", "+").Result()
+	if err != nil || len(dead) != 1 {
+		t.Fatalf("dead letters %v %v", dead, err)
+	}
+	req, _ := http.NewRequest(http.MethodPost, ta.url+"/admin/inbox/redrive/"+dead[0].ID, nil)
+	req.Header.Set("Authorization", "Bearer "+ta.cfg.Admin.Token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("redrive: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	for waitOutcome(t, ta) != "dead" { // retried, then given up again
+	}
+	if n := len(ta.fake.Messages()); n != 4 {
+		t.Errorf("%d messages after the second give-up, want the 4 of the first", n)
+	}
 }
 
 // TestGracefulShutdown: stopping the server while a message is being
