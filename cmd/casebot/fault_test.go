@@ -200,7 +200,7 @@ func (r *faultRig) count(msgs []*message) tally {
 	for _, m := range msgs {
 		got := r.fake.Delivered(m.user, 0)
 		for _, g := range got {
-			if g.Content == bot.GenericErrorMessage || g.Content == wecom.GiveUpMessage() {
+			if g.Content == bot.GenericErrorMessage || g.Content == wecom.GiveUpMessage(true) || g.Content == wecom.GiveUpMessage(false) {
 				c.apologies++
 			}
 		}
