@@ -24,8 +24,6 @@ const (
 	ResponseCodeTTL = 72 * time.Hour
 	// CallbackDeadline is how long WeCom waits for an answer before retrying.
 	CallbackDeadline = 5 * time.Second
-	// DedupeTTL keeps a message id long enough to absorb WeCom's retries.
-	DedupeTTL = 24 * time.Hour
 	// MaxFileBytes is the size limit of a file sent as a file message
 	// (media/upload type=file: 20 MB); MinMediaBytes is the least any
 	// uploaded media may hold (WeCom: "所有文件size必须大于5个字节").

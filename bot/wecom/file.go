@@ -13,10 +13,12 @@ import (
 // File messages (msgtype=file): the file is uploaded as temporary media
 // (media/upload?type=file, multipart field "media", at most 20 MB, the
 // media_id good for three days) and the message names it by media_id. The
-// push goes through Send like every other, so it is split (never: one
-// part), rate-limited, retried and, under a send key, made once: a retry
-// of a push whose upload succeeded but whose message/send failed uploads
-// again, which costs a media_id and delivers nothing twice.
+// push goes through Send like every other, so it is one part,
+// rate-limited, retried and made once by the one send-once mechanism
+// (bot/sendlog): the upload happens while the part's request is built, so
+// the message/send saved for a retry names the media already uploaded (a
+// media_id lives three days) and an unknown outcome is resent as is,
+// never uploaded twice; a definite refusal builds, and uploads, afresh.
 
 // validateFile checks a file push before anything is uploaded.
 func validateFile(out bot.Outbound) error {

@@ -8,7 +8,8 @@ import (
 	"testing"
 
 	"casebot/bot"
-	"casebot/bot/wecom"
+	"casebot/bot/keys"
+	"casebot/bot/sendlog"
 	"casebot/bot/wecomtest"
 )
 
@@ -43,13 +44,13 @@ func TestSendFile(t *testing.T) {
 	}
 }
 
-// Under a send key, a file push retried after it was accepted is not
+// Under a push id, a file push retried after it was accepted is not
 // uploaded or sent again.
 func TestSendFileOnce(t *testing.T) {
 	w := newWorld(t)
 	out := bot.FileMessage("台账.xlsx", []byte("PK-some-bytes"), "u1")
 	for range 2 {
-		if _, err := w.sender.Send(wecom.WithSendKey(context.Background(), "export-1"), out); err != nil {
+		if _, err := w.sender.Send(sendlog.WithID(context.Background(), keys.AppSendNS, "export-1"), out); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -96,7 +96,7 @@ func (o *OAuth) UserID(ctx context.Context, code string) (string, error) {
 	err := o.client.call(ctx, apiGetUserInfo, func(tok string) (*http.Request, error) {
 		return http.NewRequestWithContext(ctx, http.MethodGet,
 			o.client.url(apiGetUserInfo, url.Values{"access_token": {tok}, "code": {code}}), nil)
-	}, &a)
+	}, &a, nil)
 	switch {
 	case Code(err) == 40029:
 		return "", ErrBadCode

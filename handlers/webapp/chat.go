@@ -20,8 +20,8 @@ import (
 // is the router's Fallback and never shadows them. This is the one place
 // the routes are listed: a new chat routing carries them over from here.
 //
-// Replies go through c, under the inbox's send key: a message handled
-// again sends nothing twice.
+// Replies go through c, under the inbox's reply sequence
+// (wecom.ReplyContext): a message handled again sends nothing twice.
 func (a *App) Register(b *bot.Bot) {
 	b.Text(bot.Prefix("导出台账"), a.HandleExportLedger)
 	b.Text(bot.Prefix("写入台账", "上传台账", "导入台账"), a.HandleLedgerLink)

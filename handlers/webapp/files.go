@@ -17,8 +17,9 @@ import (
 // What the chat commands call (see chat.go for them as handlers): files
 // sent as WeCom file messages, link cards that open the page, and the undo
 // of an import. Each checks the person's role itself and audits; each
-// push goes through the sender, once under ctx's send key (the inbox puts
-// the message's under every handler).
+// push goes through the sender, made once under the push id ctx carries
+// (the inbox's reply sequence for a chat message, pushOnce for a page
+// request).
 
 // Sent says what a file push delivered.
 type Sent struct {

@@ -78,8 +78,8 @@ func chatBot(e *env) *bot.Bot {
 
 func say(t *testing.T, e *env, b *bot.Bot, user, text, id string) {
 	t.Helper()
-	ctx := wecom.WithSendKey(context.Background(), id) // as the inbox does
-	if err := b.Handle(ctx, &bot.Message{ID: id, Type: "text", From: user, Text: text}); err != nil {
+	msg := &bot.Message{ID: id, Type: "text", From: user, Text: text}
+	if err := b.Handle(wecom.ReplyContext(context.Background(), msg), msg); err != nil { // as the inbox does
 		t.Fatal(err)
 	}
 }

@@ -322,8 +322,9 @@ type undoView struct {
 }
 
 func (a *App) describeSnapshot(s *store.Snapshot) undoView {
+	restored, removed := s.Counts()
 	return undoView{Snapshot: s.ID, File: strings.TrimPrefix(s.Source, "import:"), At: s.At.In(a.loc()).Format("2006-01-02 15:04"),
-		Previous: len(s.Previous), Created: len(s.Created)}
+		Previous: restored, Created: removed}
 }
 
 // ledgerUndo undoes an import made on the page: the first post asks, the
