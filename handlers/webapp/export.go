@@ -1,8 +1,11 @@
 package webapp
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+
+	"casebot/bot"
 )
 
 // exportLedgerPage is the page's 导出当前台账 button: the ledger goes to the
@@ -14,6 +17,14 @@ func (a *App) exportLedgerPage(w http.ResponseWriter, r *http.Request, rq *reque
 		once = randomToken(12)
 	}
 	sent, err := a.ExportLedger(pushOnce(r.Context(), "export:"+rq.person.UserID+":"+once), rq.person)
+	if errors.Is(err, bot.ErrUndelivered) {
+		// WeCom slow or down: the sender gave up for now (the page has no
+		// inbox to retry it later, so the person is asked to).
+		a.log.Warn("app page: exported ledger not delivered", "user", rq.person.UserID, "err", err)
+		a.message(w, r, rq, http.StatusServiceUnavailable, msg{Heading: "暂未发送",
+			Error: "抱歉，企业微信暂时没有响应，台账文件还没能发送到您的聊天窗口。请稍后返回首页，再点一次“导出当前台账”。", Links: homeLink})
+		return
+	}
 	if err != nil {
 		a.userError(w, r, rq, "无法导出", err, homeLink)
 		return

@@ -247,3 +247,27 @@ func TestHelpTextByRole(t *testing.T) {
 		t.Errorf("a head's help lists file commands: %q", got)
 	}
 }
+
+// WeCom down while the ledger is exported from the page: the page says the
+// file has not gone yet and asks to press again; pressed again once WeCom
+// is back, it arrives once.
+func TestExportLedgerWhileWeComIsDown(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn("zb")
+	once := field(c.get("/app/").body, "once")
+	e.fake.Inject(wecomtest.Fault{API: "media/upload", Status: http.StatusBadGateway, Times: 20})
+	r := c.post("/app/export/ledger", url.Values{"once": {once}})
+	if r.status != http.StatusServiceUnavailable {
+		t.Fatalf("status %d, want 503", r.status)
+	}
+	has(t, r, "暂未发送", "企业微信暂时没有响应", "再点一次“导出当前台账”")
+	if n := len(e.fileMessages("zb")); n != 0 {
+		t.Fatalf("file messages = %d while WeCom was down", n)
+	}
+	e.fake.ClearFaults()
+	r = c.post("/app/export/ledger", url.Values{"once": {once}})
+	has(t, r, "台账已发送")
+	if n := len(e.fileMessages("zb")); n != 1 {
+		t.Errorf("file messages = %d, want 1", n)
+	}
+}

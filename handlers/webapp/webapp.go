@@ -427,7 +427,7 @@ func (a *App) render(w http.ResponseWriter, r *http.Request, rq *request, status
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", pd); err != nil {
 		a.log.Error("app page: template failed", "page", name, "err", err)
-		http.Error(w, bot.GenericErrorMessage, http.StatusInternalServerError)
+		http.Error(w, pageErrorMessage, http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -463,8 +463,12 @@ func (a *App) internal(w http.ResponseWriter, r *http.Request, rq *request, err 
 		attrs = append(attrs, "user", rq.person.UserID)
 	}
 	a.log.Error("app page failed", attrs...)
-	a.message(w, r, rq, http.StatusInternalServerError, msg{Heading: "暂时无法完成", Error: bot.GenericErrorMessage, Links: homeLink})
+	a.message(w, r, rq, http.StatusInternalServerError, msg{Heading: "暂时无法完成", Error: pageErrorMessage, Links: homeLink})
 }
+
+// pageErrorMessage is the page's bot.GenericErrorMessage: what failed is an
+// action on a page, not a chat message.
+const pageErrorMessage = "抱歉，系统暂时出了点问题，刚才的操作没能完成，请稍后再试一次。如急需处理，请联系司法局应诉专班。"
 
 // forbidden refuses an action and audits the refusal.
 func (a *App) forbidden(w http.ResponseWriter, r *http.Request, rq *request, kind, text string) {
