@@ -191,8 +191,8 @@ func Default() Config {
 		Query:     Query{PageSize: 8},
 		People:    People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
 		Audit:     Audit{MaxLen: 200000},
-		Deadlines: Deadlines{JudicialSuggestionDays: 30},
-		Rectify:   Rectify{DueDays: 30},
+		Deadlines: defaultDeadlines(),
+		Rectify:   Rectify{DueDays: 30, RepeatWithinDays: 365},
 		Explain:   DefaultExplain(),
 		Privacy:   defaultPrivacy(),
 	}
