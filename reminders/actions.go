@@ -106,6 +106,9 @@ func (s *Service) Click(ctx context.Context, t *Task, user, action string, now t
 	if t.Recipient != user {
 		return Outcome{}, bot.Errorf(bot.EForbidden, "这张卡片是发给其他同事的，请由本人操作。")
 	}
+	if t.Deadline != "" {
+		return s.deadlineClick(ctx, t, user, action, now)
+	}
 	it, cur, err := s.current(ctx, t)
 	if err != nil {
 		return Outcome{}, err
@@ -222,6 +225,10 @@ func (s *Service) logClick(ctx context.Context, occ string, c Click) error {
 // question stays open and the error tells the user what to write.
 func (s *Service) Answer(ctx context.Context, question string, t *Task, user, text string, now time.Time) (Outcome, error) {
 	text = strings.TrimSpace(text)
+	switch question {
+	case QuestionAnalysis, QuestionMeasures, QuestionReturn:
+		return s.rectifyAnswer(ctx, question, t, user, text, now)
+	}
 	it, cur, err := s.current(ctx, t)
 	if err != nil {
 		return Outcome{}, err

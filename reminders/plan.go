@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/people"
 	"casebot/bot/store"
 )
@@ -47,6 +48,11 @@ type Item struct {
 	// someone cannot appear).
 	Orig   *Item  `json:"-"`
 	Reason string `json:"-"`
+	// Deadline is the deadline a deadline push is about (nil for hearing
+	// pushes), and Lead the lead time (working days before its last day)
+	// of a DeadlineReminder.
+	Deadline *deadline.Deadline `json:"deadline,omitempty"`
+	Lead     int                `json:"-"`
 }
 
 // tells reports whether an item's recipient must hear about a later move
@@ -153,7 +159,7 @@ func (s *Service) filter(now time.Time, cands []Item, l *ledger, dests []string)
 				if it.Kind != Failed {
 					for _, d := range dests {
 						r := Item{Hearing: it.Hearing, Case: it.Case, Recipient: d, Kind: Failed, DueAt: t.Next,
-							Occ: it.Occ, At: it.At, CaseData: it.CaseData, HearingD: it.HearingD}
+							Occ: it.Occ, At: it.At, CaseData: it.CaseData, HearingD: it.HearingD, Deadline: it.Deadline}
 						orig := it
 						r.Orig = &orig
 						r.ID = it.ID + ":failed:" + d

@@ -25,6 +25,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"casebot/bot"
+	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/keys"
 	"casebot/bot/lock"
@@ -53,6 +54,11 @@ type Service struct {
 	k      keys.Keys
 	sender bot.Sender
 	scope  scope.Policy
+	// dl times deadline pushes; loss says which outcomes are 败诉; audit
+	// records what card buttons change in the ledger.
+	dl    deadlineSchedule
+	loss  cases.LossSet
+	audit *audit.Log
 
 	// Now is the clock of scheduled sweeps. It defaults to time.Now.
 	Now func() time.Time
@@ -103,9 +109,18 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 	if _, err := cron.ParseStandard(cfg.Reminder.Sweep); err != nil {
 		return nil, fmt.Errorf("配置 reminders.sweep=%q 不是有效的 cron 表达式（例如 */5 * * * *）：%w", cfg.Reminder.Sweep, err)
 	}
+	dl, err := newDeadlineSchedule(cfg)
+	if err != nil {
+		return nil, err
+	}
+	loss, err := cases.NewLossSet(cfg.Cases.LossOutcomes)
+	if err != nil {
+		return nil, err
+	}
 	return &Service{
 		cfg: cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
-		sender: sender, scope: pol, Now: time.Now, Log: slog.Default(),
+		sender: sender, scope: pol, dl: dl, loss: loss, audit: audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen),
+		Now: time.Now, Log: slog.Default(),
 	}, nil
 }
 
@@ -186,7 +201,14 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 		if err != nil {
 			return err
 		}
-		return r.send(ctx, items, dests)
+		if err := s.requestRectifications(ctx, r.now); err != nil {
+			return err
+		}
+		dls, err := s.deadlineItems(ctx, r.now, dir, dests, true)
+		if err != nil {
+			return err
+		}
+		return r.send(ctx, append(items, dls...), dests)
 	})
 	if err == nil && !held {
 		rep.Skipped = true
@@ -273,7 +295,11 @@ func (s *Service) Due(ctx context.Context, now time.Time) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	items = append(notices, items...)
+	dls, err := s.deadlineItems(ctx, now, dir, dests, false)
+	if err != nil {
+		return nil, err
+	}
+	items = append(append(notices, items...), dls...)
 	sortItems(items)
 	return items, nil
 }

@@ -32,10 +32,17 @@ const (
 	// Rectify: the 败诉原因分析 and 整改措施 of a loss (一案一整改, local
 	// period rectify.due_days), once the agency was asked for them.
 	Rectify Kind = "rectify"
+	// RectifyReview: the bureau's review (通过/退回) of a filed 整改 report,
+	// within ReviewWorkdays working days of its filing (the bureau's own
+	// target, not a statute).
+	RectifyReview Kind = "rectify_review"
 )
 
+// ReviewWorkdays is the bureau's target for reviewing a filed 整改 report.
+const ReviewWorkdays = 5
+
 // Kinds lists every kind, in the order a case card shows them.
-var Kinds = []Kind{Answer, Reply, Appeal, Decision, JudicialReply, ProcuratorialReply, Rectify}
+var Kinds = []Kind{Answer, Reply, Appeal, Decision, JudicialReply, ProcuratorialReply, Rectify, RectifyReview}
 
 // Label is the kind as people name it.
 func (k Kind) Label() string {
@@ -54,6 +61,8 @@ func (k Kind) Label() string {
 		return "检察建议回复期限"
 	case Rectify:
 		return "整改报告期限"
+	case RectifyReview:
+		return "整改报告审核期限"
 	}
 	return string(k)
 }
@@ -214,6 +223,11 @@ func (r *Rules) Of(c *cases.Case) []Deadline {
 	}
 	if c.Rectify != nil {
 		out = append(out, r.rectify(c.Rectify))
+		if c.Rectify.Status == cases.RectifyFiled {
+			filed := r.day(c.Rectify.FiledOn)
+			out = append(out, Deadline{Kind: RectifyReview, Start: filed, Due: r.cal.AddWorkdays(filed, ReviewWorkdays),
+				Period: strconv.Itoa(ReviewWorkdays) + "个工作日", Basis: "司法局审核整改报告"})
+		}
 	}
 	return out
 }

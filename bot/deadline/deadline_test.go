@@ -322,9 +322,16 @@ func TestRectifyDeadline(t *testing.T) {
 	if d, _ := rules().Find(c, Rectify); !d.Done || d.DoneOn != workcal.MustParseDay("2026-10-12") || d.Result != "已报送" {
 		t.Errorf("filed: %+v", d)
 	}
+	// Filed on Monday 10-12: the bureau reviews within 5 working days.
+	if d, ok := rules().Find(c, RectifyReview); !ok || !d.Open() || d.Due != workcal.MustParseDay("2026-10-19") {
+		t.Errorf("review: %+v %v", d, ok)
+	}
 	c.Rectify.Status = cases.RectifyReturned
 	if d, _ := rules().Find(c, Rectify); !d.Open() {
 		t.Errorf("a returned report is open again: %+v", d)
+	}
+	if _, ok := rules().Find(c, RectifyReview); ok {
+		t.Error("a returned report has nothing left to review")
 	}
 	if got := New(cal, shanghai, config.Deadlines{}, config.Rectify{DueDays: 15}).Open(c); len(got) != 1 || got[0].Due != CalendarDays(cal, d.Start, 15) {
 		t.Errorf("rectify.due_days 15: %+v", got)
