@@ -58,7 +58,7 @@ func (s *Service) lossesBetween(ctx context.Context, from, to time.Time) ([]stri
 func (s *Service) requestRectifications(ctx context.Context, now time.Time) error {
 	today := DateOf(now, s.loc)
 	days := s.dl.rectify.DueDays
-	from := today.AddDays(-days - 1).At(workcal.Clock{}, s.loc)
+	from := today.AddDays(-days-1).At(workcal.Clock{}, s.loc)
 	numbers, err := s.lossesBetween(ctx, from, today.AddDays(1).At(workcal.Clock{}, s.loc))
 	if err != nil {
 		return fmt.Errorf("load losses: %w", err)
