@@ -36,5 +36,6 @@ func Register(b *bot.Bot, d Deps) {
 	registerRemind(b, d)
 	registerBulletin(b, s)
 	registerExplain(b, s, d.Explain)
+	registerDeadlines(b, s)
 	registerQuery(b, s) // the Fallback: keep it last
 }
