@@ -44,6 +44,10 @@ type Report struct {
 	Total       Stats      `json:"total"`
 	Agencies    []Stats    `json:"agencies"`
 	LostCases   []LostCase `json:"lost_cases"`
+	// Rectification (整改情况) and KeyCases (重点案件) are additive keys,
+	// present when the source has the deadline and risk indexes.
+	Rectification *Rectification `json:"rectification,omitempty"`
+	KeyCases      []KeyCase      `json:"key_cases,omitempty"`
 }
 
 // Stats are the figures of the total or of one agency.
