@@ -50,10 +50,10 @@ func NewSettings(cfg *config.Config) (*Settings, error) {
 	b := cfg.Bulletin
 	return &Settings{
 		Deadlines: rules,
-		Loss:     loss,
-		Location: loc,
-		Style:    Style{ControlLine: b.ControlLine, Issuer: b.Issuer, ListLimit: b.ListLimit, Location: loc},
-		Chart:    ChartStyle{ControlLine: b.ControlLine, Font: f, Location: loc},
+		Loss:      loss,
+		Location:  loc,
+		Style:     Style{ControlLine: b.ControlLine, Issuer: b.Issuer, ListLimit: b.ListLimit, Location: loc},
+		Chart:     ChartStyle{ControlLine: b.ControlLine, Font: f, Location: loc},
 	}, nil
 }
 
