@@ -33,6 +33,7 @@ type Config struct {
 	Bulletin  Bulletin       `mapstructure:"bulletin"`
 	Deadlines Deadlines      `mapstructure:"deadlines"`
 	Rectify   Rectify        `mapstructure:"rectify"`
+	Risk      Risk           `mapstructure:"risk"`
 	Explain   Explain        `mapstructure:"explain"`
 	Privacy   Privacy        `mapstructure:"privacy"`
 	Location  *time.Location `mapstructure:"-"`
@@ -255,6 +256,7 @@ func (c *Config) Validate(mode Mode) error {
 		c.Audit.validate,
 		c.People.validate,
 		c.validateDeadlines,
+		c.validateRisk,
 		c.Privacy.validate,
 	} {
 		if err := check(); err != nil {

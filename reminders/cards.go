@@ -228,8 +228,11 @@ func to(recipient string, text string) bot.Outbound {
 // subjectLine is what an item is about in a staff report: its hearing or
 // its deadline.
 func (s *Service) subjectLine(it Item, now time.Time) string {
-	if it.Deadline != nil && it.CaseData != nil {
+	switch {
+	case it.Deadline != nil && it.CaseData != nil:
 		return s.deadlineLine(it, now)
+	case it.Hearing == "" && it.CaseData != nil: // a risk alert
+		return it.CaseData.Number + "（" + it.CaseData.Cause + "）"
 	}
 	return s.hearingLine(it)
 }
@@ -284,6 +287,13 @@ func (s *Service) renderReport(_ context.Context, items []Item, now time.Time) (
 		for i, it := range items {
 			fmt.Fprintf(&b, "%d. %s\n   被告：%s；负责人：%s；承办人：%s\n", i+1, s.deadlineLine(it, now),
 				strings.Join(it.CaseData.Defendants, "、"), names(it.Heads), names(it.Handlers))
+		}
+	case RiskAlert:
+		for i, it := range items {
+			if i > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(s.riskText(it))
 		}
 	case DeadlineMissing:
 		fmt.Fprintf(&b, "【期限提醒对象缺失】以下期限的提醒有人无法送达，请补录通讯录（casebot people import）或电话通知：\n")

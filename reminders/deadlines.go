@@ -131,7 +131,15 @@ func (s *Service) deadlineItems(ctx context.Context, now time.Time, dir *Directo
 	if err != nil {
 		return nil, err
 	}
-	return s.deadlinePlan(ctx, now, dds, dir, dests, assign)
+	items, err := s.deadlinePlan(ctx, now, dds, dir, dests, assign)
+	if err != nil {
+		return nil, err
+	}
+	risks, err := s.riskItems(ctx, now, dests, assign)
+	if err != nil {
+		return nil, fmt.Errorf("risk alerts: %w", err)
+	}
+	return append(items, risks...), nil
 }
 
 // deadlinePlan returns the pushes of deadlines dds due at now that are not

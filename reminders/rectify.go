@@ -145,6 +145,14 @@ func (s *Service) SweepCase(ctx context.Context, number string, now time.Time) (
 	if err != nil {
 		return 0, err
 	}
+	risks, err := s.riskCandidates(ctx, now, []*cases.Case{c}, true)
+	if err != nil {
+		return 0, err
+	}
+	if risks, err = s.open(ctx, now, risks, nil, dests); err != nil {
+		return 0, err
+	}
+	items = append(items, risks...)
 	var rep Report
 	r := &run{s: s, now: now, rep: &rep}
 	err = r.send(ctx, items, dests)

@@ -59,6 +59,8 @@ type Service struct {
 	dl    deadlineSchedule
 	loss  cases.LossSet
 	audit *audit.Log
+	// leaders are the 分管领导 by agency or 案由 (risk.leaders).
+	leaders map[string][]string
 
 	// Now is the clock of scheduled sweeps. It defaults to time.Now.
 	Now func() time.Time
@@ -120,7 +122,8 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 	return &Service{
 		cfg: cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
 		sender: sender, scope: pol, dl: dl, loss: loss, audit: audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen),
-		Now: time.Now, Log: slog.Default(),
+		leaders: cfg.Risk.RiskLeaders(),
+		Now:     time.Now, Log: slog.Default(),
 	}, nil
 }
 
