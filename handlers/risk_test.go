@@ -8,8 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/keys"
 	"casebot/bot/people"
 	"casebot/bot/redistest"
 	"casebot/bot/sendlog"
@@ -21,12 +24,25 @@ import (
 // riskEnv is the chat with the reminders service, 分管领导 configured for
 // the market regulator and for 行政强制.
 func riskEnv(t *testing.T) *remindEnv {
+	return configuredRemindEnv(t, func(cfg *config.Config) {
+		cfg.Risk.Leaders = []string{agency + ":fgld1", "行政强制:fgld2"}
+	}, nil)
+}
+
+// configuredRemindEnv is the chat with the reminders service under the
+// configuration configure makes, sending through mkSender's sender (the
+// recorder when nil).
+func configuredRemindEnv(t *testing.T, configure func(*config.Config), mkSender func(redis.UniversalClient, keys.Keys) bot.Sender) *remindEnv {
 	rdb, k := redistest.New(t)
 	rec := &recorder{log: sendlog.New(rdb, k, sendlog.Options{})}
+	var sender bot.Sender = rec
+	if mkSender != nil {
+		sender = mkSender(rdb, k)
+	}
 	st := store.New(rdb, k)
 	cfg := config.MustDefault()
 	cfg.Reminder.StaffChat = "zhuanban"
-	cfg.Risk.Leaders = []string{agency + ":fgld1", "行政强制:fgld2"}
+	configure(cfg)
 	ctx := context.Background()
 	if err := st.PutPeople(ctx, []*people.Person{
 		{UserID: "wangwu", Name: "王五", Role: people.Head, Agency: agency, Post: "局长"},
@@ -36,13 +52,13 @@ func riskEnv(t *testing.T) *remindEnv {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	svc, err := reminders.New(cfg, st, rec)
+	svc, err := reminders.New(cfg, st, sender)
 	if err != nil {
 		t.Fatal(err)
 	}
 	svc.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	e := &remindEnv{t: t, st: st, svc: svc, rec: rec}
-	e.b = &bot.Bot{Sender: rec, Redis: rdb, Keys: k, Location: cst, Directory: bot.DirectoryFunc(st.LookupPerson),
+	e.b = &bot.Bot{Sender: sender, Redis: rdb, Keys: k, Location: cst, Directory: bot.DirectoryFunc(st.LookupPerson),
 		Now: func() time.Time { return e.now }, Log: svc.Log}
 	Register(e.b, Deps{Config: cfg, Store: st, Reminders: svc})
 	return e

@@ -61,6 +61,9 @@ type Service struct {
 	audit *audit.Log
 	// leaders are the 分管领导 by agency or 案由 (risk.leaders).
 	leaders map[string][]string
+	// calendar, with reminders.calendar_events, keeps hearings in the
+	// heads' WeCom calendars.
+	calendar bot.Calendar
 
 	// Now is the clock of scheduled sweeps. It defaults to time.Now.
 	Now func() time.Time
@@ -119,8 +122,17 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 	if err != nil {
 		return nil, err
 	}
+	var calendar bot.Calendar
+	if cfg.Reminder.CalendarEvents {
+		c, ok := sender.(bot.Calendar)
+		if !ok {
+			return nil, fmt.Errorf("配置 reminders.calendar_events：当前的消息通道不支持企业微信日程")
+		}
+		calendar = c
+	}
 	return &Service{
-		cfg: cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
+		calendar: calendar,
+		cfg:      cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
 		sender: sender, scope: pol, dl: dl, loss: loss, audit: audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen),
 		leaders: cfg.Risk.RiskLeaders(),
 		Now:     time.Now, Log: slog.Default(),
@@ -194,6 +206,9 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 			return err
 		}
 		if err := r.changes(ctx, dir, dests); err != nil {
+			return err
+		}
+		if err := r.syncSchedules(ctx, dir); err != nil {
 			return err
 		}
 		upcoming, past, err := s.window(ctx, r.now)

@@ -1,6 +1,7 @@
 // Package wecomtest is a fake WeCom for tests, the demo and the load tool:
 // a Server speaking the server API casebot uses (gettoken, message/send,
-// appchat/send, message/update_template_card, media/upload) under any API
+// appchat/send, message/update_template_card, media/upload, the 日程 API
+// oa/schedule/add, update and del) under any API
 // root, recording every message and injecting faults on request; and a
 // Client that encrypts and signs callbacks exactly as WeCom does and posts
 // them.
@@ -62,6 +63,7 @@ type Server struct {
 	// enable_duplicate_check, when it was delivered and its msgid.
 	checked    map[string]checkedSend
 	duplicates int
+	schedules  []*Schedule
 }
 
 type checkedSend struct {
@@ -350,6 +352,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, api string) {
 		s.authed(w, r, s.updateCard)
 	case "media/upload":
 		s.authed(w, r, s.upload)
+	case "oa/schedule/add":
+		s.authed(w, r, s.scheduleAdd)
+	case "oa/schedule/update":
+		s.authed(w, r, s.scheduleUpdate)
+	case "oa/schedule/del":
+		s.authed(w, r, s.scheduleDel)
 	default:
 		http.NotFound(w, r)
 	}
