@@ -18,8 +18,8 @@ import (
 
 // simDeadline is one deadline case of the month.
 type simDeadline struct {
-	number string
-	agency int
+	number  string
+	agency  int
 	rectify bool
 	// start is the day the clock runs from; due the last day.
 	start, due Day
@@ -152,7 +152,7 @@ func (m *sim) wantDeadlines() []string {
 				continue
 			}
 			requested = u
-			until := escDay.AddDays(deadlineCatchUp + 1).At(Clock{}, shanghai)
+			until := escDay.AddDays(deadlineCatchUp+1).At(Clock{}, shanghai)
 			for _, r := range rs {
 				if sent, ok := m.sentAt(r, u, earliest(until, sd.done)); ok {
 					want = append(want, simKey(ref, dueAt, r, string(RectifyRequest), sent))
