@@ -56,71 +56,127 @@ func (s *Service) lossesBetween(ctx context.Context, from, to time.Time) ([]stri
 // Losses older than the period (a ledger imported with its history) are
 // not asked about: nothing could be filed on time.
 func (s *Service) requestRectifications(ctx context.Context, now time.Time) error {
-	today := DateOf(now, s.loc)
-	days := s.dl.rectify.DueDays
-	from := today.AddDays(-days-1).At(workcal.Clock{}, s.loc)
-	numbers, err := s.lossesBetween(ctx, from, today.AddDays(1).At(workcal.Clock{}, s.loc))
-	if err != nil {
-		return fmt.Errorf("load losses: %w", err)
-	}
-	cs, err := s.st.GetMany(ctx, numbers)
+	ask, err := s.pendingRectifications(ctx, now)
 	if err != nil {
 		return err
 	}
-	for _, c := range cs {
-		if c == nil || c.Rectify != nil || !s.lostOrCorrected(c) {
-			continue
-		}
-		fromDay := DateOf(s.rectifyFrom(c), s.loc)
-		if deadline.RectifyDue(s.sched.Cal, fromDay, days).Before(today) {
-			continue
-		}
-		repeat, err := s.repeatLoss(ctx, c)
-		if err != nil {
-			return err
-		}
-		_, err = s.st.Update(ctx, c.Number, func(c *cases.Case) error {
+	for _, want := range ask {
+		_, err = s.st.Update(ctx, want.Number, func(c *cases.Case) error {
 			if c.Rectify != nil || c.Closure == nil || !s.lostOrCorrected(c) {
 				return errSkip
 			}
-			c.Rectify = &cases.Rectification{RequestedOn: now, From: fromDay.At(workcal.Clock{}, s.loc),
-				Status: cases.RectifyRequested, Repeat: repeat}
+			c.Rectify = want.Rectify
 			return nil
 		})
 		if err != nil && !errors.Is(err, errSkip) && !errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("request 整改 report of %s: %w", c.Number, err)
+			return fmt.Errorf("request 整改 report of %s: %w", want.Number, err)
 		}
 	}
 	return nil
 }
 
-// repeatLoss returns the number of an earlier case that a defendant of c
-// lost in the same 案由 within rectify.repeat_within_days before c closed,
-// or "".
-func (s *Service) repeatLoss(ctx context.Context, c *cases.Case) (string, error) {
-	to := c.Closure.On
-	numbers, err := s.lossesBetween(ctx, to.AddDate(0, 0, -s.dl.rectify.RepeatWithinDays), to)
+// pendingRectifications returns the losses a sweep at now asks a 整改 report
+// of, as copies with the request set, without writing anything (the dry
+// run shows their cards).
+func (s *Service) pendingRectifications(ctx context.Context, now time.Time) ([]*cases.Case, error) {
+	today := DateOf(now, s.loc)
+	days := s.dl.rectify.DueDays
+	from := today.AddDays(-days-1).At(workcal.Clock{}, s.loc)
+	numbers, err := s.lossesBetween(ctx, from, today.AddDays(1).At(workcal.Clock{}, s.loc))
 	if err != nil {
-		return "", err
+		return nil, fmt.Errorf("load losses: %w", err)
 	}
-	numbers = slices.DeleteFunc(numbers, func(n string) bool { return n == c.Number })
-	earlier, err := s.st.GetMany(ctx, numbers)
+	// Those with a report open or under review were asked already: the
+	// deadline index says so without reading the cases.
+	asked, err := s.st.DeadlineRefs(ctx, workcal.Day{}, today.AddDays(800), deadline.Rectify, deadline.RectifyReview)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	cause := strings.TrimSpace(c.Cause)
-	for i := len(earlier) - 1; i >= 0; i-- { // the latest first
-		e := earlier[i]
-		if e == nil || strings.TrimSpace(e.Cause) != cause || !s.lostOrCorrected(e) {
+	seen := make(map[string]bool, len(asked))
+	for _, a := range asked {
+		seen[a.Number] = true
+	}
+	numbers = slices.DeleteFunc(numbers, func(n string) bool { return seen[n] })
+	cs, err := s.st.GetMany(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	var ask []*cases.Case
+	for _, c := range cs {
+		if c == nil || c.Rectify != nil || !s.lostOrCorrected(c) {
 			continue
 		}
-		for _, a := range c.Defendants {
-			if e.HasDefendant(a) {
-				return e.Number, nil
-			}
+		if deadline.RectifyDue(s.sched.Cal, DateOf(s.rectifyFrom(c), s.loc), days).Before(today) {
+			continue
+		}
+		ask = append(ask, c)
+	}
+	if len(ask) == 0 {
+		return nil, nil
+	}
+	repeats, err := s.repeatLosses(ctx, ask)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range ask {
+		c.Rectify = &cases.Rectification{RequestedOn: now, From: DateOf(s.rectifyFrom(c), s.loc).At(workcal.Clock{}, s.loc),
+			Status: cases.RectifyRequested, Repeat: repeats[c.Number]}
+	}
+	return ask, nil
+}
+
+// repeatLosses returns, for each of cs that has one, the number of the
+// latest earlier case that one of its defendants lost in the same 案由
+// within rectify.repeat_within_days before it closed: one read of the
+// losses of that span for all of cs.
+func (s *Service) repeatLosses(ctx context.Context, cs []*cases.Case) (map[string]string, error) {
+	from, to := cs[0].Closure.On, cs[0].Closure.On
+	for _, c := range cs {
+		if c.Closure.On.Before(from) {
+			from = c.Closure.On
+		}
+		if c.Closure.On.After(to) {
+			to = c.Closure.On
 		}
 	}
-	return "", nil
+	within := time.Duration(s.dl.rectify.RepeatWithinDays) * 24 * time.Hour
+	numbers, err := s.lossesBetween(ctx, from.Add(-within), to)
+	if err != nil {
+		return nil, err
+	}
+	past, err := s.st.GetMany(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	type loss struct {
+		number string
+		on     time.Time
+	}
+	byKey := map[string][]loss{} // agency|案由 → its losses
+	for _, e := range past {
+		if e == nil || !s.lostOrCorrected(e) {
+			continue
+		}
+		for _, a := range e.Defendants {
+			k := a + "|" + strings.TrimSpace(e.Cause)
+			byKey[k] = append(byKey[k], loss{e.Number, e.Closure.On})
+		}
+	}
+	out := map[string]string{}
+	for _, c := range cs {
+		var best loss
+		for _, a := range c.Defendants {
+			for _, e := range byKey[a+"|"+strings.TrimSpace(c.Cause)] {
+				if e.number != c.Number && e.on.Before(c.Closure.On) && !e.on.Before(c.Closure.On.Add(-within)) && e.on.After(best.on) {
+					best = e
+				}
+			}
+		}
+		if best.number != "" {
+			out[c.Number] = best.number
+		}
+	}
+	return out, nil
 }
 
 // SweepCase sends what one case's deadlines have due at now, without the

@@ -27,6 +27,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/keys"
 	"casebot/bot/lock"
 	"casebot/bot/scope"
@@ -211,18 +212,11 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 		if err := r.syncSchedules(ctx, dir); err != nil {
 			return err
 		}
-		upcoming, past, err := s.window(ctx, r.now)
+		items, err := s.hearingPass(ctx, r.now, dir, dests)
 		if err != nil {
 			return err
 		}
-		items, err := s.plan(ctx, r.now, upcoming, past, dir, dests, true)
-		if err != nil {
-			return err
-		}
-		if err := s.requestRectifications(ctx, r.now); err != nil {
-			return err
-		}
-		dls, err := s.deadlineItems(ctx, r.now, dir, dests, true)
+		dls, err := s.deadlinePass(ctx, r.now, dir, dests)
 		if err != nil {
 			return err
 		}
@@ -235,6 +229,24 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 		err = fmt.Errorf("take sweep lock: %w", err)
 	}
 	return rep, err
+}
+
+// hearingPass plans the hearing pushes a sweep at now sends.
+func (s *Service) hearingPass(ctx context.Context, now time.Time, dir *Directory, dests []string) ([]Item, error) {
+	upcoming, past, err := s.window(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	return s.plan(ctx, now, upcoming, past, dir, dests, true)
+}
+
+// deadlinePass asks for the 整改 reports new losses call for and plans the
+// deadline, 整改 and risk pushes a sweep at now sends.
+func (s *Service) deadlinePass(ctx context.Context, now time.Time, dir *Directory, dests []string) ([]Item, error) {
+	if err := s.requestRectifications(ctx, now); err != nil {
+		return nil, err
+	}
+	return s.deadlineItems(ctx, now, dir, dests, true)
 }
 
 // checkCalendar warns, once a day, when the work calendar does not know the
@@ -317,7 +329,22 @@ func (s *Service) Due(ctx context.Context, now time.Time) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	items = append(append(notices, items...), dls...)
+	// The 整改 requests the sweep would make, and their cards.
+	ask, err := s.pendingRectifications(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	var dds []store.DueDeadline
+	for _, c := range ask {
+		if d, ok := s.st.Deadlines.Find(c, deadline.Rectify); ok {
+			dds = append(dds, store.DueDeadline{Case: c, Deadline: d})
+		}
+	}
+	reqs, err := s.deadlinePlan(ctx, now, dds, dir, dests, false)
+	if err != nil {
+		return nil, err
+	}
+	items = append(append(append(notices, items...), dls...), reqs...)
 	sortItems(items)
 	return items, nil
 }
