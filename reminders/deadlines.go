@@ -184,7 +184,7 @@ func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.
 	cal := s.sched.Cal
 	base := Item{Case: c.Number, CaseData: c, Occ: occ, At: d.Due.At(workcal.Clock{}, s.loc)}
 	dl := d
-	base.Deadline = &dl
+	base.Deadline, base.DeadlineKey, base.LastDay = &dl, d.Kind, d.Due.String()
 	rs, problems := dir.Recipients(c, cases.Hearing{})
 	for _, r := range rs {
 		if r.Role == people.Head {

@@ -50,9 +50,11 @@ type Item struct {
 	Reason string `json:"-"`
 	// Deadline is the deadline a deadline push is about (nil for hearing
 	// pushes), and Lead the lead time (working days before its last day)
-	// of a DeadlineReminder.
-	Deadline *deadline.Deadline `json:"deadline,omitempty"`
-	Lead     int                `json:"-"`
+	// of a DeadlineReminder. The dry run's JSON names its kind and last day.
+	Deadline    *deadline.Deadline `json:"-"`
+	Lead        int                `json:"-"`
+	DeadlineKey deadline.Kind      `json:"deadline,omitempty"`
+	LastDay     string             `json:"last_day,omitempty"`
 }
 
 // tells reports whether an item's recipient must hear about a later move
@@ -159,7 +161,8 @@ func (s *Service) filter(now time.Time, cands []Item, l *ledger, dests []string)
 				if it.Kind != Failed {
 					for _, d := range dests {
 						r := Item{Hearing: it.Hearing, Case: it.Case, Recipient: d, Kind: Failed, DueAt: t.Next,
-							Occ: it.Occ, At: it.At, CaseData: it.CaseData, HearingD: it.HearingD, Deadline: it.Deadline}
+							Occ: it.Occ, At: it.At, CaseData: it.CaseData, HearingD: it.HearingD,
+							Deadline: it.Deadline, DeadlineKey: it.DeadlineKey, LastDay: it.LastDay}
 						orig := it
 						r.Orig = &orig
 						r.ID = it.ID + ":failed:" + d
