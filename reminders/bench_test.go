@@ -40,6 +40,24 @@ func (c *countingSender) UpdateCard(context.Context, string, *bot.TemplateCard, 
 	return nil
 }
 
+// benchStore is a store on a fresh Redis with one head and one 承办人 per
+// generated agency and one staff person in the directory.
+func benchStore(b *testing.B) *store.Store {
+	rdb, k := redistest.New(b)
+	st := store.New(rdb, k)
+	var ps []*people.Person
+	for i, a := range storetest.Agencies {
+		ps = append(ps,
+			&people.Person{UserID: fmt.Sprintf("head%d", i), Name: fmt.Sprintf("负责人%d", i), Role: people.Head, Agency: a, Post: "局长"},
+			&people.Person{UserID: fmt.Sprintf("handler%d", i), Name: fmt.Sprintf("承办%d", i), Role: people.Handler, Agency: a})
+	}
+	ps = append(ps, &people.Person{UserID: "staff1", Name: "陈专班", Role: people.Staff})
+	if err := st.PutPeople(context.Background(), ps); err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
 // BenchmarkSweep1M: a ledger of 1,000,000 generated cases (hearings
 // spread over ten years up to 2025-08-31) of which 1,000, open, have a
 // hearing tomorrow, 2025-09-24, between 08:30 and 16:30; one head and one
@@ -61,20 +79,8 @@ func BenchmarkSweep1M(b *testing.B) {
 	}
 	const hearings = 1000
 	every := n / hearings
-	rdb, k := redistest.New(b)
-	st := store.New(rdb, k)
+	st := benchStore(b)
 	ctx := context.Background()
-
-	var ps []*people.Person
-	for i, a := range storetest.Agencies {
-		ps = append(ps,
-			&people.Person{UserID: fmt.Sprintf("head%d", i), Name: fmt.Sprintf("负责人%d", i), Role: people.Head, Agency: a, Post: "局长"},
-			&people.Person{UserID: fmt.Sprintf("handler%d", i), Name: fmt.Sprintf("承办%d", i), Role: people.Handler, Agency: a})
-	}
-	ps = append(ps, &people.Person{UserID: "staff1", Name: "陈专班", Role: people.Staff})
-	if err := st.PutPeople(ctx, ps); err != nil {
-		b.Fatal(err)
-	}
 	start := time.Now()
 	tomorrow := day("2025-09-24")
 	storetest.Seed(b, st, n, at("2025-08-01 10:00"), func(i int, c *cases.Case) {
@@ -160,19 +166,8 @@ func BenchmarkDeadlineSweep1M(b *testing.B) {
 	}
 	const each = 1000
 	every := n / each
-	rdb, k := redistest.New(b)
-	st := store.New(rdb, k)
+	st := benchStore(b)
 	ctx := context.Background()
-	var ps []*people.Person
-	for i, a := range storetest.Agencies {
-		ps = append(ps,
-			&people.Person{UserID: fmt.Sprintf("head%d", i), Name: fmt.Sprintf("负责人%d", i), Role: people.Head, Agency: a, Post: "局长"},
-			&people.Person{UserID: fmt.Sprintf("handler%d", i), Name: fmt.Sprintf("承办%d", i), Role: people.Handler, Agency: a})
-	}
-	ps = append(ps, &people.Person{UserID: "staff1", Name: "陈专班", Role: people.Staff})
-	if err := st.PutPeople(ctx, ps); err != nil {
-		b.Fatal(err)
-	}
 	start := time.Now()
 	tomorrow := day("2025-09-24")
 	storetest.Seed(b, st, n, at("2025-08-01 10:00"), func(i int, c *cases.Case) {

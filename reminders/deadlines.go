@@ -186,13 +186,7 @@ func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.
 	dl := d
 	base.Deadline, base.DeadlineKey, base.LastDay = &dl, d.Kind, d.Due.String()
 	rs, problems := dir.Recipients(c, cases.Hearing{})
-	for _, r := range rs {
-		if r.Role == people.Head {
-			base.Heads = append(base.Heads, r)
-		} else {
-			base.Handlers = append(base.Handlers, r)
-		}
-	}
+	base.Heads, base.Handlers = byRole(rs)
 	var out []Item
 	person := func(it Item, r Recipient, kind Kind, due time.Time, id string) {
 		it.Recipient, it.Kind, it.DueAt = r.Person.UserID, kind, due

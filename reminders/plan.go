@@ -78,14 +78,7 @@ func (s *Service) candidates(now time.Time, o occurrence, dir *Directory, dests 
 	ref := cases.Ref(c.Number, h.ID)
 	base := Item{Hearing: ref, Case: c.Number, Occ: o.occ, At: h.At, CaseData: c, HearingD: h}
 	rs, problems := dir.Recipients(c, h)
-	var heads, handlers []Recipient
-	for _, r := range rs {
-		if r.Role == people.Head {
-			heads = append(heads, r)
-		} else {
-			handlers = append(handlers, r)
-		}
-	}
+	heads, handlers := byRole(rs)
 	base.Heads, base.Handlers = heads, handlers
 	var out []Item
 	add := func(it Item) {

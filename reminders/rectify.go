@@ -233,13 +233,7 @@ func (s *Service) deadlineTask(ctx context.Context, t *Task) (it Item, d deadlin
 		return it, d, false, err
 	}
 	rs, _ := dir.Recipients(c, cases.Hearing{})
-	for _, r := range rs {
-		if r.Role == people.Head {
-			it.Heads = append(it.Heads, r)
-		} else {
-			it.Handlers = append(it.Handlers, r)
-		}
-	}
+	it.Heads, it.Handlers = byRole(rs)
 	it.CaseData, it.Person = c, dir.Person(t.Recipient)
 	d, ok := s.st.Deadlines.Find(c, t.Deadline)
 	if !ok {
@@ -266,17 +260,7 @@ func (s *Service) deadlineClick(ctx context.Context, t *Task, user, action strin
 	if err != nil {
 		return Outcome{}, err
 	}
-	settle := func(text string) *bot.TemplateCard {
-		if it.CaseData == nil {
-			return &bot.TemplateCard{CardType: "button_interaction", TaskID: t.ID,
-				MainTitle:   bot.CardTitle{Title: "期限提醒", Desc: t.Case},
-				ButtonList:  []bot.CardButton{{Text: "已处理", Style: 2, Key: ButtonKey("none", t.ID)}},
-				ReplaceText: text}
-		}
-		card := s.DeadlineCard(it, t.ID, now)
-		card.ReplaceText = text
-		return card
-	}
+	settle := func(text string) *bot.TemplateCard { return s.settled(it, t, now, text) }
 	who := user
 	if it.Person != nil {
 		who = it.Person.Name

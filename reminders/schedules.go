@@ -127,14 +127,7 @@ func (r *run) syncSchedules(ctx context.Context, dir *Directory) error {
 			continue
 		}
 		rs, _ := dir.Recipients(c, h)
-		var heads, handlers []Recipient
-		for _, rc := range rs {
-			if rc.Role == people.Head {
-				heads = append(heads, rc)
-			} else {
-				handlers = append(handlers, rc)
-			}
-		}
+		heads, handlers := byRole(rs)
 		for _, hd := range heads {
 			want[scheduleField(sh.Ref(), hd.Person.UserID)] = s.scheduleFor(c, h, hd.Person, handlers)
 		}

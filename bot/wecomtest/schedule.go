@@ -80,21 +80,31 @@ func (b scheduleBody) apply(s *Schedule) {
 	}
 }
 
-func (s *Server) scheduleAdd(w http.ResponseWriter, _ *http.Request, body []byte) {
+// decodeSchedule reads the schedule of an add or update request, or
+// answers WeCom's error and returns false.
+func decodeSchedule(w http.ResponseWriter, body []byte) (scheduleBody, bool) {
 	var req struct {
 		Schedule scheduleBody `json:"schedule"`
 	}
 	if err := json.Unmarshal(body, &req); err != nil {
 		answer(w, errAnswer(47001, "data format error"))
-		return
+		return scheduleBody{}, false
 	}
 	if code, msg := req.Schedule.check(); code != 0 {
 		answer(w, errAnswer(code, msg))
+		return scheduleBody{}, false
+	}
+	return req.Schedule, true
+}
+
+func (s *Server) scheduleAdd(w http.ResponseWriter, _ *http.Request, body []byte) {
+	b, ok := decodeSchedule(w, body)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
 	sc := &Schedule{ID: randomID(16)}
-	req.Schedule.apply(sc)
+	b.apply(sc)
 	s.schedules = append(s.schedules, sc)
 	s.changedLocked()
 	s.mu.Unlock()
@@ -102,25 +112,18 @@ func (s *Server) scheduleAdd(w http.ResponseWriter, _ *http.Request, body []byte
 }
 
 func (s *Server) scheduleUpdate(w http.ResponseWriter, _ *http.Request, body []byte) {
-	var req struct {
-		Schedule scheduleBody `json:"schedule"`
-	}
-	if err := json.Unmarshal(body, &req); err != nil {
-		answer(w, errAnswer(47001, "data format error"))
-		return
-	}
-	if code, msg := req.Schedule.check(); code != 0 {
-		answer(w, errAnswer(code, msg))
+	b, ok := decodeSchedule(w, body)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sc := s.scheduleLocked(req.Schedule.ScheduleID)
+	sc := s.scheduleLocked(b.ScheduleID)
 	if sc == nil || sc.Deleted {
 		answer(w, errAnswer(40058, "invalid schedule_id"))
 		return
 	}
-	req.Schedule.apply(sc)
+	b.apply(sc)
 	sc.Updates++
 	s.changedLocked()
 	answer(w, map[string]any{"errcode": 0, "errmsg": "ok"})
