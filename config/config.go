@@ -33,6 +33,7 @@ type Config struct {
 	Bulletin  Bulletin       `mapstructure:"bulletin"`
 	Deadlines Deadlines      `mapstructure:"deadlines"`
 	Rectify   Rectify        `mapstructure:"rectify"`
+	Risk      Risk           `mapstructure:"risk"`
 	Explain   Explain        `mapstructure:"explain"`
 	Privacy   Privacy        `mapstructure:"privacy"`
 	App       App            `mapstructure:"app"`
@@ -192,8 +193,8 @@ func Default() Config {
 		Query:     Query{PageSize: 8},
 		People:    People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
 		Audit:     Audit{MaxLen: 200000},
-		Deadlines: Deadlines{JudicialSuggestionDays: 30},
-		Rectify:   Rectify{DueDays: 30},
+		Deadlines: defaultDeadlines(),
+		Rectify:   Rectify{DueDays: 30, RepeatWithinDays: 365},
 		Explain:   DefaultExplain(),
 		Privacy:   defaultPrivacy(),
 		App:       DefaultApp(),
@@ -257,6 +258,7 @@ func (c *Config) Validate(mode Mode) error {
 		c.Audit.validate,
 		c.People.validate,
 		c.validateDeadlines,
+		c.validateRisk,
 		c.Privacy.validate,
 		c.App.validate,
 	} {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +54,7 @@ func Load(path string) (*Config, error) {
 	cfg := def
 	err := v.UnmarshalExact(&cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		mapstructure.StringToTimeDurationHookFunc(),
+		stringToInts,
 		mapstructure.StringToSliceHookFunc(","),
 	)))
 	if err != nil {
@@ -63,6 +65,29 @@ func Load(path string) (*Config, error) {
 		return nil, err
 	}
 	return &cfg, nil
+}
+
+// stringToInts splits an environment variable given for a list of numbers
+// on commas ("3,0"), as StringToSliceHookFunc does for lists of strings
+// (it leaves other lists to the weak decoder, which takes the whole text
+// for one number).
+func stringToInts(f, t reflect.Type, data any) (any, error) {
+	if f.Kind() != reflect.String || t != reflect.TypeOf([]int(nil)) {
+		return data, nil
+	}
+	var out []int
+	for _, part := range strings.Split(data.(string), ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		n, err := strconv.Atoi(part)
+		if err != nil {
+			return nil, fmt.Errorf("“%s”不是整数", part)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 // resolve derives the fields computed from others.

@@ -36,6 +36,10 @@ type Reminders struct {
 	// app created) that gets escalations and problem reports, besides every
 	// directory person with the staff role.
 	StaffChat string `mapstructure:"staff_chat"`
+	// CalendarEvents puts each hearing in the WeCom calendar (日程) of the
+	// reminded heads, with the 承办人 as attendees, and keeps it following
+	// reschedules and cancellations.
+	CalendarEvents bool `mapstructure:"calendar_events"`
 	// Calendar is a work-calendar file replacing the built-in one (China's
 	// 2025–2026 holidays and make-up working days), in the same JSON form.
 	Calendar string `mapstructure:"calendar"`

@@ -36,5 +36,7 @@ func Register(b *bot.Bot, d Deps) {
 	registerRemind(b, d)
 	registerBulletin(b, s)
 	registerExplain(b, s, d.Explain)
+	registerRisk(b, s, d.Reminders)
+	registerDeadlines(b, s)
 	registerQuery(b, s) // the Fallback: keep it last
 }

@@ -13,6 +13,7 @@ import (
 	"casebot/bot/keys"
 	"casebot/bot/people"
 	"casebot/bot/store"
+	"casebot/bot/workcal"
 )
 
 // List kinds, for “更多”.
@@ -139,6 +140,16 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 		for i, h := range hs {
 			lines = append(lines, s.hearingLine(start+i+1, viewer, h, loc))
 			shown = append(shown, h.Case.Number)
+		}
+	case listDeadlines:
+		dds, err := s.deadlineEntries(c, viewer, items)
+		if err != nil {
+			return answer{}, err
+		}
+		today := workcal.DateOf(now, s.st.Deadlines.Location())
+		for i, d := range dds {
+			lines = append(lines, s.deadlineLine(start+i+1, viewer, d, today))
+			shown = append(shown, d.Case.Number)
 		}
 	case listPeople:
 		if viewer == nil || viewer.Role != people.Admin {

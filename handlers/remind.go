@@ -34,7 +34,8 @@ func registerRemind(b *bot.Bot, d Deps) {
 		}
 		return follow(c, t, out)
 	})
-	for _, q := range []string{reminders.QuestionReplace, reminders.QuestionCannot} {
+	for _, q := range []string{reminders.QuestionReplace, reminders.QuestionCannot,
+		reminders.QuestionAnalysis, reminders.QuestionMeasures, reminders.QuestionReturn} {
 		b.Await(q, answerRemind(svc, q))
 	}
 }

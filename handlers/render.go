@@ -103,6 +103,9 @@ func (s *service) card(viewer *people.Person, c *cases.Case, now time.Time, loc 
 	}
 	line("承办人", c.Handler)
 	s.st.Deadlines.Lines(c, now, line)
+	if c.Risk != nil && c.Open() {
+		line("败诉风险", c.Risk.Reason+"（重点案件）")
+	}
 	if c.Closure == nil {
 		line("结果", "未结案")
 	} else {
@@ -141,6 +144,9 @@ func (s *service) caseLine(i int, viewer *people.Person, c *cases.Case, now time
 		parts = append(parts, string(c.Stage))
 	}
 	status := "未结"
+	if c.Risk != nil && c.Closure == nil {
+		status = "未结（重点案件：" + c.Risk.Reason + "）"
+	}
 	if c.Closure != nil {
 		status = "已结 " + string(c.Closure.Method)
 		if s.loss.Lost(c) {

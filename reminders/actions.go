@@ -65,13 +65,7 @@ func (s *Service) current(ctx context.Context, t *Task) (it Item, cur bool, err 
 		return it, false, err
 	}
 	rs, _ := dir.Recipients(c, *h)
-	for _, r := range rs {
-		if r.Role == people.Head {
-			it.Heads = append(it.Heads, r)
-		} else {
-			it.Handlers = append(it.Handlers, r)
-		}
-	}
+	it.Heads, it.Handlers = byRole(rs)
 	it.CaseData, it.HearingD, it.Person = c, *h, dir.Person(t.Recipient)
 	if h.Cancelled || !h.At.Equal(t.At) {
 		return it, false, nil
@@ -85,15 +79,24 @@ func (s *Service) current(ctx context.Context, t *Task) (it Item, cur bool, err 
 	return it, occID(hid, t.At, epochs[field]) == t.Occ, nil
 }
 
-// settled returns the card of task t with its buttons replaced by text.
+// settled returns the card of task t with its buttons replaced by text: a
+// hearing card, or a deadline card (it.Deadline set); a bare one when the
+// case is gone.
 func (s *Service) settled(it Item, t *Task, now time.Time, text string) *bot.TemplateCard {
 	if it.CaseData == nil {
+		title := "开庭提醒"
+		if t.Deadline != "" {
+			title = "期限提醒"
+		}
 		return &bot.TemplateCard{CardType: "button_interaction", TaskID: t.ID,
-			MainTitle:   bot.CardTitle{Title: "开庭提醒", Desc: t.Case},
+			MainTitle:   bot.CardTitle{Title: title, Desc: t.Case},
 			ButtonList:  []bot.CardButton{{Text: "已处理", Style: 2, Key: ButtonKey("none", t.ID)}},
 			ReplaceText: text}
 	}
 	card := s.Card(it, t.ID, now)
+	if it.Deadline != nil {
+		card = s.DeadlineCard(it, t.ID, now)
+	}
 	card.ReplaceText = text
 	return card
 }
@@ -105,6 +108,9 @@ const staleText = "该开庭已改期或取消，请以最新通知为准"
 func (s *Service) Click(ctx context.Context, t *Task, user, action string, now time.Time) (Outcome, error) {
 	if t.Recipient != user {
 		return Outcome{}, bot.Errorf(bot.EForbidden, "这张卡片是发给其他同事的，请由本人操作。")
+	}
+	if t.Deadline != "" {
+		return s.deadlineClick(ctx, t, user, action, now)
 	}
 	it, cur, err := s.current(ctx, t)
 	if err != nil {
@@ -222,6 +228,10 @@ func (s *Service) logClick(ctx context.Context, occ string, c Click) error {
 // question stays open and the error tells the user what to write.
 func (s *Service) Answer(ctx context.Context, question string, t *Task, user, text string, now time.Time) (Outcome, error) {
 	text = strings.TrimSpace(text)
+	switch question {
+	case QuestionAnalysis, QuestionMeasures, QuestionReturn:
+		return s.rectifyAnswer(ctx, question, t, user, text, now)
+	}
 	it, cur, err := s.current(ctx, t)
 	if err != nil {
 		return Outcome{}, err

@@ -15,21 +15,47 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/people"
 	"casebot/bot/redistest"
+	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/bot/store/storetest"
+	"casebot/bot/wecomtest"
 	"casebot/config"
 )
 
-// countingSender accepts every push and only counts them.
-type countingSender struct{ n atomic.Int64 }
+// countingSender accepts every push and only counts them, recording each
+// in the send log as the WeCom sender does (so that a push is sent once).
+type countingSender struct {
+	n   atomic.Int64
+	log *sendlog.Log
+}
 
-func (c *countingSender) Send(context.Context, bot.Outbound) (bot.Receipt, error) {
-	c.n.Add(1)
-	return bot.Receipt{}, nil
+func (c *countingSender) Send(ctx context.Context, _ bot.Outbound) (bot.Receipt, error) {
+	return wecomtest.Once(ctx, c.log, func() (bot.Receipt, error) {
+		c.n.Add(1)
+		return bot.Receipt{}, nil
+	})
 }
 
 func (c *countingSender) UpdateCard(context.Context, string, *bot.TemplateCard, ...string) error {
 	return nil
+}
+
+// benchStore is a store on a fresh Redis with one head and one 承办人 per
+// generated agency and one staff person in the directory.
+func benchStore(b *testing.B) *store.Store {
+	rdb, k := redistest.New(b)
+	st := store.New(rdb, k)
+	var ps []*people.Person
+	for i, a := range storetest.Agencies {
+		ps = append(ps,
+			&people.Person{UserID: fmt.Sprintf("head%d", i), Name: fmt.Sprintf("负责人%d", i), Role: people.Head, Agency: a, Post: "局长"},
+			&people.Person{UserID: fmt.Sprintf("handler%d", i), Name: fmt.Sprintf("承办%d", i), Role: people.Handler, Agency: a})
+	}
+	ps = append(ps, &people.Person{UserID: "staff1", Name: "陈专班", Role: people.Staff})
+	if err := st.PutPeople(context.Background(), ps); err != nil {
+		b.Fatal(err)
+	}
+	return st
 }
 
 // BenchmarkSweep1M: a ledger of 1,000,000 generated cases (hearings
@@ -53,20 +79,8 @@ func BenchmarkSweep1M(b *testing.B) {
 	}
 	const hearings = 1000
 	every := n / hearings
-	rdb, k := redistest.New(b)
-	st := store.New(rdb, k)
+	st := benchStore(b)
 	ctx := context.Background()
-
-	var ps []*people.Person
-	for i, a := range storetest.Agencies {
-		ps = append(ps,
-			&people.Person{UserID: fmt.Sprintf("head%d", i), Name: fmt.Sprintf("负责人%d", i), Role: people.Head, Agency: a, Post: "局长"},
-			&people.Person{UserID: fmt.Sprintf("handler%d", i), Name: fmt.Sprintf("承办%d", i), Role: people.Handler, Agency: a})
-	}
-	ps = append(ps, &people.Person{UserID: "staff1", Name: "陈专班", Role: people.Staff})
-	if err := st.PutPeople(ctx, ps); err != nil {
-		b.Fatal(err)
-	}
 	start := time.Now()
 	tomorrow := day("2025-09-24")
 	storetest.Seed(b, st, n, at("2025-08-01 10:00"), func(i int, c *cases.Case) {
@@ -92,7 +106,7 @@ func BenchmarkSweep1M(b *testing.B) {
 
 	cfg := config.MustDefault()
 	cfg.Reminder.StaffChat = chatID
-	sender := &countingSender{}
+	sender := &countingSender{log: sendlog.New(st.Client(), st.Keys(), sendlog.Options{})}
 	s, err := New(cfg, st, sender)
 	if err != nil {
 		b.Fatal(err)
@@ -129,4 +143,97 @@ func BenchmarkSweep1M(b *testing.B) {
 	// After the loop: b.Loop clears metrics reported before it.
 	b.ReportMetric(float64(dryRun.Milliseconds()), "dry-run-ms")
 	b.ReportMetric(float64(sending.Milliseconds()), "sending-sweep-ms")
+}
+
+// BenchmarkDeadlineSweep1M: the same kind of ledger with its statutory
+// deadlines (storetest.WithDeadlines: answers, replies, appeals, decisions,
+// suggestions, most recorded done) where 1,000 open cases have a hearing
+// on 09-24 and 1,000 others an answer due from 09-24 to 09-26 (the copy
+// received 09-09…09-11), and 100 losses closed 09-01…09-20 whose 整改
+// reports are asked for (a loss for every ten deadlines: more than a
+// county sees). After the 09:00 and 16:00 sweeps sent what was
+// due, each iteration times the two passes of the 16:05 sweep, in turn
+// (so a changing load weighs on both alike): the hearing pass (window,
+// plan, send log) and the deadline pass (losses to ask about, the open
+// deadlines of the window, plan, send log). ns/op is both; the metrics
+// are each pass and their ratio.
+//
+//	go test ./reminders -run '^$' -bench DeadlineSweep1M -benchtime 20x -timeout 60m
+func BenchmarkDeadlineSweep1M(b *testing.B) {
+	n := 1_000_000
+	if v, err := strconv.Atoi(os.Getenv("REMIND_BENCH_CASES")); err == nil && v >= 3000 {
+		n = v
+	}
+	const each = 1000
+	every := n / each
+	st := benchStore(b)
+	ctx := context.Background()
+	start := time.Now()
+	tomorrow := day("2025-09-24")
+	storetest.Seed(b, st, n, at("2025-08-01 10:00"), func(i int, c *cases.Case) {
+		storetest.WithDeadlines(i, c)
+		switch j := i / every; i % every {
+		case 0:
+			c.Closure, c.ServedOn, c.Appealed = nil, time.Time{}, nil
+			c.Hearings[0].At = tomorrow.At(Clock{Hour: 8 + (30+30*(j%17))/60, Minute: (30 + 30*(j%17)) % 60}, shanghai)
+		case every / 3:
+			c.Kind, c.Stage, c.Closure, c.ServedOn, c.Appealed = cases.Litigation, cases.StageFirst, nil, time.Time{}, nil
+			c.CopyReceivedOn, c.AnsweredOn = day("2025-09-09").AddDays(j%3).At(Clock{}, shanghai), time.Time{}
+			c.Hearings = nil
+		case 2 * every / 3:
+			if j%10 != 0 {
+				break
+			}
+			c.Kind, c.Stage, c.Hearings = cases.Litigation, cases.StageFirst, nil
+			c.Closure = &cases.Closure{On: day("2025-09-01").AddDays(j%20).At(Clock{}, shanghai), Method: cases.JudgmentRevoke}
+			c.ServedOn, c.Appealed = time.Time{}, new(bool)
+		}
+	})
+	b.Logf("seeded %d cases in %v", n, time.Since(start).Round(time.Second))
+
+	cfg := config.MustDefault()
+	cfg.Reminder.StaffChat = chatID
+	sender := &countingSender{log: sendlog.New(st.Client(), st.Keys(), sendlog.Options{})}
+	s, err := New(cfg, st, sender)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, now := range []string{"2025-09-23 09:00", "2025-09-23 16:00"} {
+		t0 := time.Now()
+		rep, err := s.Sweep(ctx, at(now))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("%s sweep: sent %d pushes in %v", now, rep.Sent, time.Since(t0).Round(time.Millisecond))
+	}
+	if sender.n.Load() < 4*each {
+		b.Fatalf("sent %d pushes, want the hearing reminders, the deadline reminders and the 整改 requests", sender.n.Load())
+	}
+	now := at("2025-09-23 16:05")
+	dir, dests, err := s.directory(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var hearing, deadlines time.Duration
+	var dueDeadlines int
+	for b.Loop() {
+		t0 := time.Now()
+		hs, err := s.hearingPass(ctx, now, dir, dests)
+		hearing += time.Since(t0)
+		if err != nil || len(hs) != 0 {
+			b.Fatalf("hearing pass: %d items, %v", len(hs), err)
+		}
+		t0 = time.Now()
+		ds, err := s.deadlinePass(ctx, now, dir, dests)
+		deadlines += time.Since(t0)
+		if err != nil || len(ds) != 0 {
+			b.Fatalf("deadline pass: %d items, %v", len(ds), err)
+		}
+		dueDeadlines++
+	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(dueDeadlines) }
+	b.ReportMetric(ms(hearing), "hearing-pass-ms")
+	b.ReportMetric(ms(deadlines), "deadline-pass-ms")
+	b.ReportMetric(float64(deadlines)/float64(hearing), "ratio")
 }

@@ -202,11 +202,19 @@ func (s *Service) attendanceCard(it Item, taskID string) *bot.TemplateCard {
 func (s *Service) renderCard(ctx context.Context, items []Item, now time.Time) (bot.Outbound, error) {
 	it := items[0]
 	id := newTaskID(it.Occ, it.Kind)
-	if err := s.putTask(ctx, Task{ID: id, Occ: it.Occ, Hearing: it.Hearing, Case: it.Case, At: it.At,
-		Recipient: it.Recipient, Kind: it.Kind, Role: string(it.Role), Agency: it.Agency}); err != nil {
+	t := Task{ID: id, Occ: it.Occ, Hearing: it.Hearing, Case: it.Case, At: it.At,
+		Recipient: it.Recipient, Kind: it.Kind, Role: string(it.Role), Agency: it.Agency}
+	if it.Deadline != nil {
+		t.Deadline, t.Due = it.Deadline.Kind, it.Deadline.Due.Number()
+	}
+	if err := s.putTask(ctx, t); err != nil {
 		return bot.Outbound{}, err
 	}
-	return bot.Outbound{ToUsers: []string{it.Recipient}, Type: bot.MsgTemplateCard, Card: s.Card(it, id, now)}, nil
+	card := s.Card(it, id, now)
+	if it.Deadline != nil {
+		card = s.DeadlineCard(it, id, now)
+	}
+	return bot.Outbound{ToUsers: []string{it.Recipient}, Type: bot.MsgTemplateCard, Card: card}, nil
 }
 
 // to addresses a push to a userid or to the group chat.
@@ -215,6 +223,18 @@ func to(recipient string, text string) bot.Outbound {
 		return bot.Outbound{ToChat: chat, Type: bot.MsgText, Text: text}
 	}
 	return bot.Text(text, recipient)
+}
+
+// subjectLine is what an item is about in a staff report: its hearing or
+// its deadline.
+func (s *Service) subjectLine(it Item, now time.Time) string {
+	switch {
+	case it.Deadline != nil && it.CaseData != nil:
+		return s.deadlineLine(it, now)
+	case it.Hearing == "" && it.CaseData != nil: // a risk alert
+		return it.CaseData.Number + "（" + it.CaseData.Cause + "）"
+	}
+	return s.hearingLine(it)
 }
 
 // hearingLine is one hearing in a staff report.
@@ -259,7 +279,30 @@ func (s *Service) renderReport(_ context.Context, items []Item, now time.Time) (
 			} else if chat, ok := strings.CutPrefix(who, chatPrefix); ok {
 				who = "专班群（" + chat + "）"
 			}
-			fmt.Fprintf(&b, "%d. %s\n   未发出：给 %s 的%s\n", i+1, s.hearingLine(it), who, it.Orig.Kind.Label())
+			fmt.Fprintf(&b, "%d. %s\n   未发出：给 %s 的%s\n", i+1, s.subjectLine(it, now), who, it.Orig.Kind.Label())
+		}
+	case DeadlineEscalation:
+		fmt.Fprintf(&b, "【法定期限预警】截至%s，以下 %d 项期限已到最后一天（整改报告为已逾期）仍未登记完成，请及时督促：\n",
+			now.In(s.loc).Format("1月2日15:04"), len(items))
+		for i, it := range items {
+			fmt.Fprintf(&b, "%d. %s\n   被告：%s；负责人：%s；承办人：%s\n", i+1, s.deadlineLine(it, now),
+				strings.Join(it.CaseData.Defendants, "、"), names(it.Heads), names(it.Handlers))
+		}
+	case RiskAlert:
+		for i, it := range items {
+			if i > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(s.riskText(it))
+		}
+	case DeadlineMissing:
+		fmt.Fprintf(&b, "【期限提醒对象缺失】以下期限的提醒有人无法送达，请补录通讯录（casebot people import）或电话通知：\n")
+		for i, it := range items {
+			var ps []string
+			for _, p := range it.Problems {
+				ps = append(ps, p.Text)
+			}
+			fmt.Fprintf(&b, "%d. %s\n   %s\n", i+1, s.deadlineLine(it, now), strings.Join(ps, "；"))
 		}
 	default:
 		return bot.Outbound{}, fmt.Errorf("no report for kind %s", items[0].Kind)

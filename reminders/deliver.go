@@ -31,7 +31,8 @@ type run struct {
 // the escalations, the attendance questions and the failure reports. Items
 // to staff are grouped into one message per destination.
 func (r *run) send(ctx context.Context, items []Item, dests []string) error {
-	order := []Kind{Missing, WorkdayBefore, DayBefore, DayOf, Escalation, Attendance, Failed}
+	order := []Kind{Missing, WorkdayBefore, DayBefore, DayOf, Escalation, Attendance,
+		DeadlineMissing, RectifyRequest, DeadlineReminder, RectifyReview, DeadlineEscalation, RiskAlert, Failed}
 	byKind := map[Kind][]Item{}
 	for _, it := range items {
 		byKind[it.Kind] = append(byKind[it.Kind], it)
@@ -39,7 +40,7 @@ func (r *run) send(ctx context.Context, items []Item, dests []string) error {
 	for _, k := range order {
 		its := byKind[k]
 		switch k {
-		case Missing, Escalation, Failed:
+		case Missing, Escalation, Failed, DeadlineMissing, DeadlineEscalation, RiskAlert:
 			for _, group := range byRecipient(its) {
 				if err := r.deliver(ctx, group, r.s.renderReport); err != nil {
 					return err
@@ -195,7 +196,8 @@ func (r *run) fail(ctx context.Context, it Item, cause error) error {
 func newTaskID(occ string, k Kind) string {
 	b := make([]byte, 6)
 	rand.Read(b)
-	code := map[Kind]string{DayBefore: "db", WorkdayBefore: "wb", DayOf: "do", Attendance: "at"}[k]
+	code := map[Kind]string{DayBefore: "db", WorkdayBefore: "wb", DayOf: "do", Attendance: "at",
+		DeadlineReminder: "dl", RectifyRequest: "rq", RectifyReview: "rv"}[k]
 	if code == "" {
 		code = "x"
 	}

@@ -141,6 +141,10 @@ type sim struct {
 	problems   []string
 	appeared   map[cases.HearingRef]bool
 	stats      map[string]int
+	deadlines  []*simDeadline
+	// attend holds the instants an attendance question can fall due (two
+	// hours after a hearing), for the sweeps to be taken then.
+	attend map[int64]bool
 }
 
 func (m *sim) problem(format string, args ...any) {
@@ -177,7 +181,7 @@ func TestSimulatedMonth(t *testing.T) {
 	m := &sim{t: t, seed: seed, rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), st: st, cfg: cfg,
 		sender: newFakeSender(st), live: map[cases.HearingRef]*simPeriod{}, cancelled: map[cases.HearingRef]bool{},
 		used: map[cases.HearingRef]map[int64]bool{}, events: map[int64][]simEvent{}, actions: map[int64][]simAction{},
-		appeared: map[cases.HearingRef]bool{}, stats: map[string]int{}}
+		appeared: map[cases.HearingRef]bool{}, stats: map[string]int{}, attend: map[int64]bool{}}
 	m.sender.fail = m.refuse
 	m.seedLedger(520)
 	m.run()
@@ -275,6 +279,10 @@ func (m *sim) seedLedger(n int) {
 		}
 		all = append(all, c)
 	}
+	all = append(all, m.seedDeadlines(40, 16)...)
+	for _, p := range m.periods {
+		m.attend[p.at.Add(2*time.Hour).Unix()] = true
+	}
 	if err := m.st.PutMany(ctx, all, nil); err != nil {
 		m.t.Fatal(err)
 	}
@@ -361,9 +369,11 @@ func (m *sim) run() {
 		{at("2025-10-10 07:30"), at("2025-10-10 09:10")}, // across 08:00; some hearings start meanwhile
 		{at("2025-10-12 15:00"), at("2025-10-13 08:20")}, // overnight, Sunday to Monday
 	}
-	var downUntil time.Time
+	var downUntil, lastFailed time.Time
+	wasDown := true // the first step is swept
 	for now := simStart; now.Before(simEnd); now = now.Add(simStep) {
 		m.apply(ctx, now)
+		m.applyDeadlines(ctx, now)
 		m.act(ctx, reps[0], now)
 		down := now.Before(downUntil)
 		for _, f := range forced {
@@ -375,8 +385,21 @@ func (m *sim) run() {
 			down = true
 		}
 		if down {
+			wasDown = true
 			continue
 		}
+		// Sweeping every five minutes of a month is most of this test's
+		// cost and most of those sweeps have nothing to do: sweep at every
+		// instant something can fall due or change — the schedule's clock
+		// times, two hours after each hearing, the step of and after a
+		// change or a click, the first step after an outage, the half hour
+		// after a refused card (its retries) — and at one quiet step in six,
+		// so sweeps with nothing due are still checked to send nothing.
+		if !m.due(now, wasDown, lastFailed) && m.rng.IntN(6) != 0 {
+			m.stats["quiet steps not swept"]++
+			continue
+		}
+		wasDown = false
 		m.clock = now
 		for i := range reps {
 			if m.rng.IntN(60) == 0 {
@@ -404,6 +427,9 @@ func (m *sim) run() {
 				m.t.Fatalf("%s: replica %d: %+v", now.Format(time.DateTime), i, reports[i])
 			}
 			swept = swept || !reports[i].Skipped
+			if reports[i].Failed > 0 {
+				lastFailed = now
+			}
 			if reports[i].Skipped {
 				m.stats["sweeps skipped (lock held)"]++
 			}
@@ -412,6 +438,27 @@ func (m *sim) run() {
 			m.ups = append(m.ups, now)
 		}
 	}
+}
+
+// due says whether something can fall due or change at now (see run).
+func (m *sim) due(now time.Time, afterOutage bool, lastFailed time.Time) bool {
+	switch c := now.In(shanghai); {
+	case afterOutage, c.Minute() == 0 && (c.Hour() == 8 || c.Hour() == 9 || c.Hour() == 16 || c.Hour() == 18):
+		return true
+	case !lastFailed.IsZero() && now.Sub(lastFailed) <= 45*time.Minute:
+		return true
+	}
+	prev := now.Add(-simStep).Unix()
+	if m.attend[now.Unix()] || len(m.events[now.Unix()]) > 0 || len(m.events[prev]) > 0 ||
+		len(m.actions[now.Unix()]) > 0 || len(m.actions[prev]) > 0 {
+		return true
+	}
+	for _, sd := range m.deadlines {
+		if sd.done.Equal(now) {
+			return true
+		}
+	}
+	return false
 }
 
 // apply carries out the moves and cancellations planned for now, as an
@@ -444,6 +491,7 @@ func (m *sim) apply(ctx context.Context, now time.Time) {
 		} else {
 			np := &simPeriod{ref: p.ref, number: p.number, head: p.head, handler: p.handler, at: ev.to, from: now}
 			m.periods = append(m.periods, np)
+			m.attend[ev.to.Add(2*time.Hour).Unix()] = true
 			m.live[ev.ref] = np
 			m.stats["moved"]++
 			if m.rng.IntN(4) == 0 {
@@ -464,6 +512,13 @@ func (m *sim) delivered(d Delivery) {
 		p := m.live[it.Hearing]
 		standing := p != nil && !m.cancelled[it.Hearing] && p.at.Equal(it.At)
 		switch {
+		case it.Deadline != nil:
+			for _, sd := range m.deadlines {
+				if sd.number == it.Case && !sd.done.IsZero() && !d.At.Before(sd.done) && it.Kind != RectifyReview {
+					m.problem("%s of %s to %s at %s: recorded done at %s", it.Kind, it.Case, it.Recipient, d.At, sd.done)
+				}
+			}
+			continue
 		case it.Kind.reminder() || it.Kind == Escalation:
 			if !d.At.Before(it.At) {
 				m.problem("%s %s to %s at %s: the hearing started at %s", it.Kind, it.Hearing, it.Recipient, d.At, it.At)
@@ -620,6 +675,10 @@ func (m *sim) check() {
 				}
 				told[k][it.Recipient] = true
 			}
+			if it.Deadline != nil {
+				got = append(got, deadlineKey(it, d.At))
+				continue
+			}
 			got = append(got, simKey(it.Hearing, it.At, it.Recipient, what, d.At))
 		}
 	}
@@ -659,6 +718,7 @@ func (m *sim) check() {
 			}
 		}
 	}
+	want = append(want, m.wantDeadlines()...)
 	sort.Strings(got)
 	sort.Strings(want)
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -715,7 +775,8 @@ func (m *sim) check() {
 	for _, k := range []string{"sent " + string(WorkdayBefore), "sent " + string(DayBefore), "sent " + string(DayOf),
 		"sent " + string(Escalation), "sent " + string(Attendance), "sent " + string(Rescheduled), "sent " + string(Cancelled),
 		"sent " + string(CannotAppear), "restarts", "outages", "cards refused by WeCom", "moved", "cancelled", "确认出庭", "无法出庭",
-		"sweeps skipped (lock held)"} {
+		"sweeps skipped (lock held)", "sent " + string(DeadlineReminder), "sent " + string(DeadlineEscalation),
+		"sent " + string(RectifyRequest), "sent " + string(RectifyReview), "deadlines done"} {
 		if m.stats[k] == 0 {
 			t.Errorf("the month never exercised %q", k)
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/people"
 	"casebot/bot/store"
 )
@@ -47,6 +48,13 @@ type Item struct {
 	// someone cannot appear).
 	Orig   *Item  `json:"-"`
 	Reason string `json:"-"`
+	// Deadline is the deadline a deadline push is about (nil for hearing
+	// pushes), and Lead the lead time (working days before its last day)
+	// of a DeadlineReminder. The dry run's JSON names its kind and last day.
+	Deadline    *deadline.Deadline `json:"-"`
+	Lead        int                `json:"-"`
+	DeadlineKey deadline.Kind      `json:"deadline,omitempty"`
+	LastDay     string             `json:"last_day,omitempty"`
 }
 
 // tells reports whether an item's recipient must hear about a later move
@@ -70,14 +78,7 @@ func (s *Service) candidates(now time.Time, o occurrence, dir *Directory, dests 
 	ref := cases.Ref(c.Number, h.ID)
 	base := Item{Hearing: ref, Case: c.Number, Occ: o.occ, At: h.At, CaseData: c, HearingD: h}
 	rs, problems := dir.Recipients(c, h)
-	var heads, handlers []Recipient
-	for _, r := range rs {
-		if r.Role == people.Head {
-			heads = append(heads, r)
-		} else {
-			handlers = append(handlers, r)
-		}
-	}
+	heads, handlers := byRole(rs)
 	base.Heads, base.Handlers = heads, handlers
 	var out []Item
 	add := func(it Item) {
@@ -153,7 +154,8 @@ func (s *Service) filter(now time.Time, cands []Item, l *ledger, dests []string)
 				if it.Kind != Failed {
 					for _, d := range dests {
 						r := Item{Hearing: it.Hearing, Case: it.Case, Recipient: d, Kind: Failed, DueAt: t.Next,
-							Occ: it.Occ, At: it.At, CaseData: it.CaseData, HearingD: it.HearingD}
+							Occ: it.Occ, At: it.At, CaseData: it.CaseData, HearingD: it.HearingD,
+							Deadline: it.Deadline, DeadlineKey: it.DeadlineKey, LastDay: it.LastDay}
 						orig := it
 						r.Orig = &orig
 						r.ID = it.ID + ":failed:" + d

@@ -142,6 +142,18 @@ func (d *Directory) Recipients(c *cases.Case, h cases.Hearing) ([]Recipient, []P
 	return out, problems
 }
 
+// byRole splits recipients into the heads and the 承办人, in order.
+func byRole(rs []Recipient) (heads, handlers []Recipient) {
+	for _, r := range rs {
+		if r.Role == people.Head {
+			heads = append(heads, r)
+		} else {
+			handlers = append(handlers, r)
+		}
+	}
+	return heads, handlers
+}
+
 func contains(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {

@@ -58,6 +58,18 @@ func (k Kind) Label() string {
 		return "提醒对象缺失报告"
 	case Failed:
 		return "发送失败报告"
+	case DeadlineReminder:
+		return "期限提醒"
+	case DeadlineEscalation:
+		return "期限预警"
+	case DeadlineMissing:
+		return "期限提醒对象缺失报告"
+	case RectifyRequest:
+		return "整改报告通知"
+	case RectifyReview:
+		return "整改报告审核通知"
+	case RiskAlert:
+		return "败诉风险预警"
 	}
 	return string(k)
 }

@@ -25,7 +25,9 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"casebot/bot"
+	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/keys"
 	"casebot/bot/lock"
 	"casebot/bot/scope"
@@ -53,6 +55,16 @@ type Service struct {
 	k      keys.Keys
 	sender bot.Sender
 	scope  scope.Policy
+	// dl times deadline pushes; loss says which outcomes are 败诉; audit
+	// records what card buttons change in the ledger.
+	dl    deadlineSchedule
+	loss  cases.LossSet
+	audit *audit.Log
+	// leaders are the 分管领导 by agency or 案由 (risk.leaders).
+	leaders map[string][]string
+	// calendar, with reminders.calendar_events, keeps hearings in the
+	// heads' WeCom calendars.
+	calendar bot.Calendar
 
 	// Now is the clock of scheduled sweeps. It defaults to time.Now.
 	Now func() time.Time
@@ -103,9 +115,28 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 	if _, err := cron.ParseStandard(cfg.Reminder.Sweep); err != nil {
 		return nil, fmt.Errorf("配置 reminders.sweep=%q 不是有效的 cron 表达式（例如 */5 * * * *）：%w", cfg.Reminder.Sweep, err)
 	}
+	dl, err := newDeadlineSchedule(cfg)
+	if err != nil {
+		return nil, err
+	}
+	loss, err := cases.NewLossSet(cfg.Cases.LossOutcomes)
+	if err != nil {
+		return nil, err
+	}
+	var calendar bot.Calendar
+	if cfg.Reminder.CalendarEvents {
+		c, ok := sender.(bot.Calendar)
+		if !ok {
+			return nil, fmt.Errorf("配置 reminders.calendar_events：当前的消息通道不支持企业微信日程")
+		}
+		calendar = c
+	}
 	return &Service{
-		cfg: cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
-		sender: sender, scope: pol, Now: time.Now, Log: slog.Default(),
+		calendar: calendar,
+		cfg:      cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
+		sender: sender, scope: pol, dl: dl, loss: loss, audit: audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen),
+		leaders: cfg.Risk.RiskLeaders(),
+		Now:     time.Now, Log: slog.Default(),
 	}, nil
 }
 
@@ -178,15 +209,18 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 		if err := r.changes(ctx, dir, dests); err != nil {
 			return err
 		}
-		upcoming, past, err := s.window(ctx, r.now)
+		if err := r.syncSchedules(ctx, dir); err != nil {
+			return err
+		}
+		items, err := s.hearingPass(ctx, r.now, dir, dests)
 		if err != nil {
 			return err
 		}
-		items, err := s.plan(ctx, r.now, upcoming, past, dir, dests, true)
+		dls, err := s.deadlinePass(ctx, r.now, dir, dests)
 		if err != nil {
 			return err
 		}
-		return r.send(ctx, items, dests)
+		return r.send(ctx, append(items, dls...), dests)
 	})
 	if err == nil && !held {
 		rep.Skipped = true
@@ -195,6 +229,24 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 		err = fmt.Errorf("take sweep lock: %w", err)
 	}
 	return rep, err
+}
+
+// hearingPass plans the hearing pushes a sweep at now sends.
+func (s *Service) hearingPass(ctx context.Context, now time.Time, dir *Directory, dests []string) ([]Item, error) {
+	upcoming, past, err := s.window(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	return s.plan(ctx, now, upcoming, past, dir, dests, true)
+}
+
+// deadlinePass asks for the 整改 reports new losses call for and plans the
+// deadline, 整改 and risk pushes a sweep at now sends.
+func (s *Service) deadlinePass(ctx context.Context, now time.Time, dir *Directory, dests []string) ([]Item, error) {
+	if err := s.requestRectifications(ctx, now); err != nil {
+		return nil, err
+	}
+	return s.deadlineItems(ctx, now, dir, dests, true)
 }
 
 // checkCalendar warns, once a day, when the work calendar does not know the
@@ -273,7 +325,26 @@ func (s *Service) Due(ctx context.Context, now time.Time) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	items = append(notices, items...)
+	dls, err := s.deadlineItems(ctx, now, dir, dests, false)
+	if err != nil {
+		return nil, err
+	}
+	// The 整改 requests the sweep would make, and their cards.
+	ask, err := s.pendingRectifications(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	var dds []store.DueDeadline
+	for _, c := range ask {
+		if d, ok := s.st.Deadlines.Find(c, deadline.Rectify); ok {
+			dds = append(dds, store.DueDeadline{Case: c, Deadline: d})
+		}
+	}
+	reqs, err := s.deadlinePlan(ctx, now, dds, dir, dests, false)
+	if err != nil {
+		return nil, err
+	}
+	items = append(append(append(notices, items...), dls...), reqs...)
 	sortItems(items)
 	return items, nil
 }

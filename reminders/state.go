@@ -10,6 +10,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/keys"
 )
 
@@ -251,6 +252,9 @@ type Task struct {
 	Kind      Kind             `json:"kind"`
 	Role      string           `json:"role"`
 	Agency    string           `json:"agency"`
+	// Deadline and Due (yyyymmdd) name the deadline of a deadline card.
+	Deadline deadline.Kind `json:"deadline,omitempty"`
+	Due      int           `json:"due,omitempty"`
 }
 
 // ErrNoTask is returned for a task_id casebot does not know (expired).

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/store"
 )
 
@@ -34,6 +35,9 @@ type Options struct {
 	// Now is when the report is generated: hearings after it are not held
 	// yet. It is also the report's generated_at.
 	Now time.Time
+	// Deadlines computes the 整改 reports' last days (rectify.due_days, the
+	// work calendar); nil uses the default rules.
+	Deadlines *deadline.Rules
 	// Batch is how many cases are read per GetMany (default 1000), and
 	// Workers how many batches are read and tallied at once (default 4).
 	Batch, Workers int
@@ -160,7 +164,11 @@ feed:
 	for _, t := range results[1:] {
 		all.merge(t)
 	}
-	return all.report(m, ago, now), nil
+	r := all.report(m, ago, now)
+	if err := addRectification(ctx, src, r, m, opt); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // facts are the fields of a stored case a bulletin reads. Decoding only

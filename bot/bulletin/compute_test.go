@@ -117,6 +117,10 @@ func TestComputeFixture(t *testing.T) {
 			{Number: "(2025)黔0115行初2号", Agency: agA, Outcome: "判决确认违法", Reason: "超期作出决定", ClosedOn: "2025-10-31"},
 			{Number: "(2025)黔0115行初2号", Agency: agB, Outcome: "判决确认违法", Reason: "超期作出决定", ClosedOn: "2025-10-31"},
 		},
+		// The fixture asks for no 整改 report and flags no case: the
+		// sections are there, and empty (bot/bulletin/rectify_test.go fills them).
+		Rectification: &bulletin.Rectification{Agencies: []bulletin.RectifyCounts{}, OverdueCases: []bulletin.RectifyCase{}, RepeatCases: []bulletin.RectifyCase{}},
+		KeyCases:      []bulletin.KeyCase{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("report (-want,+got):\n%s", diff)

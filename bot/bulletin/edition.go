@@ -10,6 +10,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/bulletin/cjkfont"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/config"
 )
 
@@ -21,6 +22,8 @@ type Settings struct {
 	Location *time.Location
 	Style    Style
 	Chart    ChartStyle
+	// Deadlines computes the 整改 reports' last days.
+	Deadlines *deadline.Rules
 }
 
 // NewSettings reads the bulletin section, the 败诉 set and the time zone of
@@ -40,18 +43,23 @@ func NewSettings(cfg *config.Config) (*Settings, error) {
 			return nil, fmt.Errorf("配置 bulletin.font_file：%w", err)
 		}
 	}
+	rules, err := deadline.FromConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
 	b := cfg.Bulletin
 	return &Settings{
-		Loss:     loss,
-		Location: loc,
-		Style:    Style{ControlLine: b.ControlLine, Issuer: b.Issuer, ListLimit: b.ListLimit, Location: loc},
-		Chart:    ChartStyle{ControlLine: b.ControlLine, Font: f, Location: loc},
+		Deadlines: rules,
+		Loss:      loss,
+		Location:  loc,
+		Style:     Style{ControlLine: b.ControlLine, Issuer: b.Issuer, ListLimit: b.ListLimit, Location: loc},
+		Chart:     ChartStyle{ControlLine: b.ControlLine, Font: f, Location: loc},
 	}, nil
 }
 
 // Compute computes month m's report as of now.
 func (s *Settings) Compute(ctx context.Context, src Source, m Month, now time.Time) (*Report, error) {
-	return Compute(ctx, src, m, Options{Loss: s.Loss, Location: s.Location, Now: now})
+	return Compute(ctx, src, m, Options{Loss: s.Loss, Location: s.Location, Now: now, Deadlines: s.Deadlines})
 }
 
 // Edition is a bulletin as pushed: its markdown messages, in order, then

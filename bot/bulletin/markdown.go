@@ -45,6 +45,9 @@ func Title(m Month) string { return "关于" + m.Label() + "行政机关败诉�
 func (r *Report) Markdown(st Style) []string {
 	w := newWriter(r, st)
 	secs := []section{w.header(), w.overview(), w.ranking(), w.appearance(), w.lostCases(), w.corrections()}
+	if w.r.Rectification != nil {
+		secs = append(secs, w.rectification(), w.keyCases())
+	}
 	if w.m.Month != time.January { // in January the year to date is the month
 		secs = append(secs, w.yearToDate())
 	}

@@ -44,6 +44,11 @@ type Report struct {
 	Total       Stats      `json:"total"`
 	Agencies    []Stats    `json:"agencies"`
 	LostCases   []LostCase `json:"lost_cases"`
+	// Rectification (整改情况) and KeyCases (重点案件) are additive keys,
+	// computed when the source has the deadline and risk indexes (the
+	// store does; key_cases is then a list, empty or not).
+	Rectification *Rectification `json:"rectification,omitempty"`
+	KeyCases      []KeyCase      `json:"key_cases"`
 }
 
 // Stats are the figures of the total or of one agency.

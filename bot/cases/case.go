@@ -117,6 +117,11 @@ type Case struct {
 	// of each kind.
 	Suggestions []Suggestion `json:"suggestions,omitempty"`
 
+	// Rectify is the 一案一整改 record, once a loss asked for one.
+	Rectify *Rectification `json:"rectify,omitempty"`
+	// Risk is set while the case is flagged 败诉风险 (a 重点案件).
+	Risk *Risk `json:"risk,omitempty"`
+
 	// NextHearingID numbers hearings within the case; IDs are never reused,
 	// so a reminder sent for hearing 2 can never be confused with another.
 	NextHearingID int       `json:"next_hearing_id"`
@@ -266,6 +271,8 @@ func (c *Case) Clone() *Case {
 		out.Appealed = &v
 	}
 	out.Suggestions = slices.Clone(c.Suggestions)
+	out.Rectify = c.Rectify.clone()
+	out.Risk = c.Risk.clone()
 	return &out
 }
 

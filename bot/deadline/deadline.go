@@ -29,10 +29,20 @@ const (
 	// ProcuratorialReply: the written reply to a 检察建议 (人民检察院检察建议
 	// 工作规定 第十九条).
 	ProcuratorialReply Kind = "procuratorial_suggestion"
+	// Rectify: the 败诉原因分析 and 整改措施 of a loss (一案一整改, local
+	// period rectify.due_days), once the agency was asked for them.
+	Rectify Kind = "rectify"
+	// RectifyReview: the bureau's review (通过/退回) of a filed 整改 report,
+	// within ReviewWorkdays working days of its filing (the bureau's own
+	// target, not a statute).
+	RectifyReview Kind = "rectify_review"
 )
 
+// ReviewWorkdays is the bureau's target for reviewing a filed 整改 report.
+const ReviewWorkdays = 5
+
 // Kinds lists every kind, in the order a case card shows them.
-var Kinds = []Kind{Answer, Reply, Appeal, Decision, JudicialReply, ProcuratorialReply}
+var Kinds = []Kind{Answer, Reply, Appeal, Decision, JudicialReply, ProcuratorialReply, Rectify, RectifyReview}
 
 // Label is the kind as people name it.
 func (k Kind) Label() string {
@@ -49,6 +59,10 @@ func (k Kind) Label() string {
 		return "司法建议回复期限"
 	case ProcuratorialReply:
 		return "检察建议回复期限"
+	case Rectify:
+		return "整改报告期限"
+	case RectifyReview:
+		return "整改报告审核期限"
 	}
 	return string(k)
 }
@@ -150,14 +164,14 @@ func (r *Rules) RectifyDays() int { return r.rectifyDays }
 
 // rulesVersion changes whenever Of changes which deadlines a case has or
 // how they are computed, so that a stored deadline index is rebuilt.
-const rulesVersion = 1
+const rulesVersion = 2
 
 // Fingerprint names everything the deadline index depends on besides the
 // cases: the rules' version, the calendar's days, the time zone and the
 // local periods that are indexed. An index computed under one fingerprint
 // is valid under the same one only.
 func (r *Rules) Fingerprint() string {
-	return fmt.Sprintf("v%d-%s-%s-j%d", rulesVersion, r.cal.Digest(), r.loc.String(), r.judicialDays)
+	return fmt.Sprintf("v%d-%s-%s-j%d-r%d", rulesVersion, r.cal.Digest(), r.loc.String(), r.judicialDays, r.rectifyDays)
 }
 
 // day reads a case date in the rules' time zone; zero stays zero.
@@ -207,7 +221,33 @@ func (r *Rules) Of(c *cases.Case) []Deadline {
 	for _, s := range c.Suggestions {
 		out = append(out, r.suggestion(s))
 	}
+	if c.Rectify != nil {
+		out = append(out, r.rectify(c.Rectify))
+		if c.Rectify.Status == cases.RectifyFiled {
+			filed := r.day(c.Rectify.FiledOn)
+			out = append(out, Deadline{Kind: RectifyReview, Start: filed, Due: r.cal.AddWorkdays(filed, ReviewWorkdays),
+				Period: strconv.Itoa(ReviewWorkdays) + "个工作日", Basis: "司法局审核整改报告"})
+		}
+	}
 	return out
+}
+
+// rectify is the deadline of a requested 整改 report: rectify.due_days
+// from its From day; done once filed (a returned report is open again,
+// with the same last day).
+func (r *Rules) rectify(rc *cases.Rectification) Deadline {
+	from := r.day(rc.From)
+	d := Deadline{Kind: Rectify, Start: from, Due: RectifyDue(r.cal, from, r.rectifyDays),
+		Period: strconv.Itoa(r.rectifyDays) + "日", Basis: "本地规定（rectify.due_days，一案一整改）",
+		Postponed: postponed(r.cal, from.AddDays(r.rectifyDays))}
+	if rc.Filed() {
+		d.Done, d.DoneOn = true, r.day(rc.FiledOn)
+		d.Result = "已报送"
+		if rc.Status == cases.RectifyApproved {
+			d.Result = "已报送并审核通过"
+		}
+	}
+	return d
 }
 
 // Open returns the deadlines of c that are open (see Deadline.Open).

@@ -259,7 +259,7 @@ func TestLines(t *testing.T) {
 
 func TestFingerprint(t *testing.T) {
 	base := rules().Fingerprint()
-	if base != rules().Fingerprint() || !strings.HasPrefix(base, "v1-") {
+	if base != rules().Fingerprint() || !strings.HasPrefix(base, "v2-") {
 		t.Fatalf("fingerprint %q not stable", base)
 	}
 	other, err := workcal.ParseCalendar([]byte(`{"years":[2026],"festivals":[{"name":"x","off":["2026-10-01","2026-10-02"]}]}`))
@@ -270,15 +270,14 @@ func TestFingerprint(t *testing.T) {
 		"calendar":      New(other, shanghai, config.Deadlines{}, config.Rectify{}),
 		"zone":          New(cal, time.UTC, config.Deadlines{}, config.Rectify{}),
 		"judicial days": New(cal, shanghai, config.Deadlines{JudicialSuggestionDays: 60}, config.Rectify{}),
+		"rectify days":  New(cal, shanghai, config.Deadlines{}, config.Rectify{DueDays: 45}),
 	} {
 		if r.Fingerprint() == base {
 			t.Errorf("a different %s keeps the fingerprint %s", name, base)
 		}
 	}
-	// The rectification period is not indexed: it leaves the index alone.
-	if New(cal, shanghai, config.Deadlines{}, config.Rectify{DueDays: 45}).Fingerprint() != base {
-		t.Errorf("rectify.due_days changed the fingerprint")
-	}
+	// The rectification period is indexed since 整改 reports are a kind
+	// (rules version 2): changing it re-scores the index.
 }
 
 func TestFromConfig(t *testing.T) {
@@ -300,5 +299,41 @@ func TestAppelleeAnswer(t *testing.T) {
 	d, ok := rules().Find(c, Answer)
 	if !ok || d.Due != day("2026-12-18") || !strings.Contains(d.Basis, "第一百七十四条") {
 		t.Errorf("appellee answer: %+v, %v", d, ok)
+	}
+}
+
+func TestRectifyDeadline(t *testing.T) {
+	c := &cases.Case{Number: "(2026)黔0115行初9号", Kind: cases.Litigation, Stage: cases.StageFirst,
+		Closure: &cases.Closure{On: date("2026-09-01"), Method: cases.JudgmentRevoke}}
+	if _, ok := rules().Find(c, Rectify); ok {
+		t.Fatal("a loss nobody was asked about has no 整改 deadline")
+	}
+	// Served 09-02: 30 days end on 10-02, in 国庆 (10-01…10-07 in the
+	// built-in calendar): the last day moves to 10-08.
+	c.Rectify = &cases.Rectification{RequestedOn: date("2026-09-03"), From: date("2026-09-02"), Status: cases.RectifyRequested}
+	d, ok := rules().Find(c, Rectify)
+	if !ok || !d.Open() || d.Start != workcal.MustParseDay("2026-09-02") {
+		t.Fatalf("requested: %+v", d)
+	}
+	if want := workcal.MustParseDay("2026-10-08"); d.Due != want || d.Postponed == "" {
+		t.Errorf("due %s (postponed %q), want %s postponed for 国庆", d.Due, d.Postponed, want)
+	}
+	c.Rectify.Status, c.Rectify.FiledOn = cases.RectifyFiled, date("2026-10-12")
+	if d, _ := rules().Find(c, Rectify); !d.Done || d.DoneOn != workcal.MustParseDay("2026-10-12") || d.Result != "已报送" {
+		t.Errorf("filed: %+v", d)
+	}
+	// Filed on Monday 10-12: the bureau reviews within 5 working days.
+	if d, ok := rules().Find(c, RectifyReview); !ok || !d.Open() || d.Due != workcal.MustParseDay("2026-10-19") {
+		t.Errorf("review: %+v %v", d, ok)
+	}
+	c.Rectify.Status = cases.RectifyReturned
+	if d, _ := rules().Find(c, Rectify); !d.Open() {
+		t.Errorf("a returned report is open again: %+v", d)
+	}
+	if _, ok := rules().Find(c, RectifyReview); ok {
+		t.Error("a returned report has nothing left to review")
+	}
+	if got := New(cal, shanghai, config.Deadlines{}, config.Rectify{DueDays: 15}).Open(c); len(got) != 1 || got[0].Due != CalendarDays(cal, d.Start, 15) {
+		t.Errorf("rectify.due_days 15: %+v", got)
 	}
 }

@@ -58,6 +58,10 @@ func (d Deadline) doneWord() string {
 		return "是否上诉"
 	case Decision:
 		return "作出决定"
+	case Rectify:
+		return "报送"
+	case RectifyReview:
+		return "审核"
 	}
 	return "回复"
 }

@@ -58,3 +58,7 @@ const (
 	// RemindSentTTL keeps the exactly-once send records.
 	RemindSentTTL = 400 * 24 * time.Hour
 )
+
+// RemindSchedules is a hash from "<hearing ref>|<userid>" to the WeCom
+// calendar event (schedule_id, time, content digest) made for that head.
+func (k Keys) RemindSchedules() string { return k.p + "remind:schedules" }

@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -57,6 +58,7 @@ func (s *Sandbox) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /demo/api/signin", s.signIn)
 	mux.HandleFunc("GET /demo/api/messages", s.messages)
 	mux.HandleFunc("GET /demo/api/media/{id}", s.media)
+	mux.HandleFunc("GET /demo/api/schedules", s.schedules)
 }
 
 type user struct {
@@ -208,4 +210,19 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func fail(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+// schedules lists the WeCom calendar events (日程) the user attends, as the
+// fake WeCom keeps them: what reminders.calendar_events put in their
+// calendar.
+func (s *Sandbox) schedules(w http.ResponseWriter, r *http.Request) {
+	u := r.URL.Query().Get("user")
+	out := []wecomtest.Schedule{}
+	for _, sc := range s.Fake.Schedules() {
+		if u == "" || slices.Contains(sc.Attendees, u) {
+			out = append(out, sc)
+		}
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	json.NewEncoder(w).Encode(out)
 }

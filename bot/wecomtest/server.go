@@ -1,9 +1,10 @@
 // Package wecomtest is a fake WeCom for tests, the demo and the load tool:
 // a Server speaking the server API casebot uses (gettoken, message/send,
 // appchat/send, message/update_template_card, media/upload,
-// auth/getuserinfo) under any API root, and the 网页授权 authorize page
-// (oauth.go), recording every message and injecting faults on request; and
-// a Client that encrypts and signs callbacks exactly as WeCom does and posts
+// auth/getuserinfo, the 日程 API oa/schedule/add, update and del) under any
+// API root, and the 网页授权 authorize page (oauth.go), recording every
+// message and injecting faults on request; and a Client that encrypts and
+// signs callbacks exactly as WeCom does and posts
 // them.
 //
 // The fake keeps WeCom's sharp edges so tests meet them: errcode on HTTP
@@ -65,6 +66,7 @@ type Server struct {
 	// enable_duplicate_check, when it was delivered and its msgid.
 	checked    map[string]checkedSend
 	duplicates int
+	schedules  []*Schedule
 }
 
 type checkedSend struct {
@@ -370,6 +372,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, api string) {
 		s.authed(w, r, s.upload)
 	case "auth/getuserinfo":
 		s.authed(w, r, s.getUserInfo) // oauth.go
+	case "oa/schedule/add":
+		s.authed(w, r, s.scheduleAdd)
+	case "oa/schedule/update":
+		s.authed(w, r, s.scheduleUpdate)
+	case "oa/schedule/del":
+		s.authed(w, r, s.scheduleDel)
 	default:
 		http.NotFound(w, r)
 	}

@@ -195,6 +195,17 @@ func (c *Calendar) AddWorkdays(d Day, n int) Day {
 	return d
 }
 
+// SubWorkdays returns the n-th working day before d (n ≥ 1), or d itself
+// for n = 0: the day a reminder "n working days ahead" of a last day d
+// goes out.
+func (c *Calendar) SubWorkdays(d Day, n int) Day {
+	for n > 0 {
+		d = c.LastWorkdayBefore(d)
+		n--
+	}
+	return d
+}
+
 // Digest names the calendar's content: the years it covers, its days off
 // and its make-up working days, not its names or sources. Two calendars
 // with the same digest say the same of every day, so anything computed

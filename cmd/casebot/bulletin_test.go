@@ -107,7 +107,11 @@ func TestBulletinJSONMatchesContract(t *testing.T) {
 			t.Errorf("keys of %s (-want,+got):\n%s", what, diff)
 		}
 	}
-	check("the document", doc, []string{"month", "generated_at", "total", "agencies", "lost_cases"})
+	// The contract's keys, and the additive ones of issue 16: 整改情况 and 重点案件.
+	check("the document", doc, []string{"month", "generated_at", "total", "agencies", "lost_cases", "rectification", "key_cases"})
+	check("rectification", doc["rectification"], []string{"total", "agencies", "overdue_cases", "repeat_cases"})
+	check("rectification.total", doc["rectification"].(map[string]any)["total"],
+		[]string{"requested", "due", "filed", "on_time", "overdue", "repeat"})
 	total := doc["total"].(map[string]any)
 	check("total", total, append([]string{"ytd", "yoy"}, figureKeys...))
 	check("total.ytd", total["ytd"], figureKeys)

@@ -89,6 +89,9 @@ func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now ti
 		}
 	}()
 	demoIdentity(cfg)
+	// The demo's WeCom is the fake, whose calendar the sandbox shows
+	// (/demo/api/schedules): put the hearings in it.
+	cfg.Reminder.CalendarEvents = true
 
 	var rdb redis.UniversalClient
 	inProcess := len(cfg.Redis.Endpoints()) == 0

@@ -69,7 +69,7 @@ func printDue(w io.Writer, items []reminders.Item, now time.Time) {
 		fmt.Fprintf(w, "%s 没有到期未发送的提醒。\n", now.Format(layout))
 		return
 	}
-	rows := [][]string{{"应发时间", "类型", "接收人", "案号", "开庭时间"}}
+	rows := [][]string{{"应发时间", "类型", "接收人", "案号", "开庭时间或期限"}}
 	for _, it := range items {
 		who := it.Recipient
 		switch {
@@ -79,7 +79,10 @@ func printDue(w io.Writer, items []reminders.Item, now time.Time) {
 			who = "专班群聊（" + strings.TrimPrefix(it.Recipient, "chat:") + "）"
 		}
 		hearing := ""
-		if !it.At.IsZero() {
+		switch {
+		case it.Deadline != nil:
+			hearing = it.Deadline.Kind.Label() + " " + it.LastDay
+		case !it.At.IsZero():
 			hearing = it.At.In(now.Location()).Format(layout)
 		}
 		rows = append(rows, []string{it.DueAt.In(now.Location()).Format(layout), it.Kind.Label(), who, it.Case, hearing})
