@@ -59,6 +59,10 @@ type text struct {
 	rs  []rune
 	off []int // byte offset of each rune; off[len(rs)] == len(s)
 	d   *dictionary
+	// seg and segName are the best path's token ends and names (see
+	// segment), once computed.
+	seg     []int32
+	segName []bool
 }
 
 func newText(s string) *text {
@@ -420,9 +424,7 @@ func rareSurname(t *text, s int) bool {
 // plausible applies the checks every reading of a span as a name must
 // pass at the given strength of evidence.
 func plausible(t *text, c candidate, ev evidence) bool {
-	// 金华镇, 王家坝, 向阳村: the span is the start of a place or an
-	// organisation.
-	if t.match(c.e, orgMatcher) > 0 {
+	if !shaped(t, c, ev) {
 		return false
 	}
 	// A surname-led word longer than the span (张家港, 高速公路).
@@ -443,28 +445,6 @@ func plausible(t *text, c candidate, ev evidence) bool {
 	if w, ok := t.word(c.s+c.sur, c.e); ok && c.e-c.s-c.sur >= 2 && functionPOS[w.pos] && w.freq >= 50 && (w.freq >= 2000 || !allCommonGiven(t, c.s+c.sur, c.e)) {
 		return false
 	}
-	// 向阳小学, 李大学城: the given part starts the name of an
-	// organisation (小学, 大学).
-	if ev < evStrong {
-		for k := c.s + c.sur; k < c.e; k++ {
-			if n := t.match(k, orgMatcher); n >= 2 && k+n >= c.e {
-				return false
-			}
-		}
-	}
-	// 于白天, 于凌晨, 向当地: a preposition before a word of time, place or
-	// function is no name, even after a role word (执法人员于白天…).
-	// 向蒙自市, 于都县: a preposition before a place.
-	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
-		for k := c.e; k <= c.e+1 && k < t.n(); k++ {
-			if strings.ContainsRune("市县州区旗", t.rs[k]) {
-				return false
-			}
-			if !t.han(k) {
-				break
-			}
-		}
-	}
 	// Without a role word, 由安全…, 由方圆…: a preposition before any
 	// frequent word.
 	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
@@ -472,32 +452,7 @@ func plausible(t *text, c candidate, ev evidence) bool {
 			return false
 		}
 	}
-	// 焦师傅, 王局长: a surname and an honorific or a title.
-	if t.match(c.s+c.sur, honorificMatcher) >= 2 || t.match(c.s+c.sur, officialAfter) >= 2 {
-		return false
-	}
-	// Role words are never names (原告, 申请人), nor is a name made of a
-	// surname and a role word (向原告).
-	if n := t.match(c.s, anyRole); n >= c.e-c.s || n >= 2 {
-		return false
-	}
-	if n := t.match(c.s+c.sur, anyRole); n >= 2 && c.s+c.sur+n >= c.e {
-		return false
-	}
 	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && !allCommonGiven(t, c.s+1, c.e) {
-		return false
-	}
-	// 张家 is the Zhang family, 陈家院子 their courtyard, 张家岭 a place.
-	if c.sur == 1 && t.rs[c.s+1] == '家' && (c.e-c.s == 2 || strings.ContainsRune(placeChars, t.rs[c.e-1])) && ev < evStrong {
-		return false
-	}
-	// 高峰岭, 黄泥坡: without a role word, a span ending as villages and
-	// hills do is a place.
-	if ev < evMarker && strings.ContainsRune(placeOnlyChars, t.rs[c.e-1]) {
-		return false
-	}
-	// 凤三户, 张三人: a numeral counting what follows.
-	if strings.ContainsRune(numerals, t.rs[c.e-1]) && c.e < t.n() && strings.ContainsRune(classifiers, t.rs[c.e]) {
 		return false
 	}
 	isWord, w := isNameWord(t, c.s, c.e, c.sur, ev)
@@ -900,6 +855,8 @@ func detect(s string) []hit {
 	d.kinSharingSurname()
 	d.lists()
 	d.bare()
+	d.unexplained()
+	d.lists()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}

@@ -1,0 +1,248 @@
+package privacy
+
+import "strings"
+
+// shaped applies the structural checks every reading of a span as a name
+// must pass, whatever the probabilities and the words around say: what
+// follows, the shape of the given part and what precedes the surname. ev
+// relaxes the checks a role word or a label overrides (原告张家岭 may be
+// a person; 王家坝 alone is a place).
+func shaped(t *text, c candidate, ev evidence) bool {
+	g := c.s + c.sur
+	// 金华镇, 王家坝, 向阳村: the span is the start of a place or an
+	// organisation.
+	if t.match(c.e, orgMatcher) > 0 {
+		return false
+	}
+	// 冉某, 张××: what follows is a name already masked, and the span ends
+	// with its surname (向冉某).
+	if c.e < t.n() && strings.ContainsRune("某×*＊", t.rs[c.e]) {
+		return false
+	}
+	// 阿布都·吾斯曼: a part of a transliterated name, which the dotted
+	// names' pass reads whole.
+	if c.s > 0 && strings.ContainsRune(dots, t.rs[c.s-1]) && t.han(c.s-2) || c.e < t.n() && strings.ContainsRune(dots, t.rs[c.e]) && t.han(c.e+1) {
+		return false
+	}
+	// 罗某丁: a pseudonym's mark after 某 (甲, 乙, 丙, 丁…) is no surname.
+	if c.s > 0 && t.rs[c.s-1] == '某' {
+		return false
+	}
+	// 焦师傅, 王局长: a surname and an honorific or a title.
+	if t.match(g, honorificMatcher) >= 2 || t.match(g, officialAfter) >= 2 {
+		return false
+	}
+	// Role words are never names (原告, 申请人), nor is a name made of a
+	// surname and a role word (向原告).
+	if n := t.match(c.s, anyRole); n >= c.e-c.s || n >= 2 {
+		return false
+	}
+	if n := t.match(g, anyRole); n >= 2 && g+n >= c.e {
+		return false
+	}
+	// 凤三户, 张三人: a numeral counting what follows.
+	if strings.ContainsRune(numerals, t.rs[c.e-1]) && c.e < t.n() && strings.ContainsRune(classifiers, t.rs[c.e]) {
+		return false
+	}
+	// 《中华人民共和国土地管理法》: inside the title of a statute.
+	if inStatuteTitle(t, c.s) {
+		return false
+	}
+	if ev >= evStrong {
+		return true
+	}
+	// 向阳小学, 李大学城: the given part starts the name of an
+	// organisation (小学, 大学).
+	for k := g; k < c.e; k++ {
+		if n := t.match(k, orgMatcher); n >= 2 && k+n >= c.e {
+			return false
+		}
+	}
+	// 于白天, 于凌晨, 向当地: a preposition before a word of time, place or
+	// function is no name, even after a role word (执法人员于白天…).
+	// 向蒙自市, 于都县: a preposition before a place.
+	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) {
+		for k := c.e; k <= c.e+1 && k < t.n(); k++ {
+			if strings.ContainsRune("市县州区旗", t.rs[k]) {
+				return false
+			}
+			if !t.han(k) {
+				break
+			}
+		}
+	}
+	// 张家 is the Zhang family, 陈家院子 and 陈家老屋 their courtyard and
+	// their house (a word after 家), 张家岭 a place.
+	if t.rs[g] == '家' && (c.e == g+1 || strings.ContainsRune(placeChars, t.rs[c.e-1]) || wordFrom(t, g+1, c.e+1, 20)) {
+		return false
+	}
+	if ev >= evMarker {
+		return true
+	}
+	// 高峰岭, 黄泥坡: without a role word, a span ending as villages and
+	// hills do is a place.
+	if strings.ContainsRune(placeOnlyChars, t.rs[c.e-1]) {
+		return false
+	}
+	// 一张, 每周, 这黄: after a numeral or a demonstrative the surname
+	// character is a measure word or an adjective.
+	if c.sur == 1 && c.s > 0 && (isDigitRune(t.rs[c.s-1]) || strings.ContainsRune(countersBefore, t.rs[c.s-1])) {
+		return false
+	}
+	// 盖然性, 韦陀寺, 金田路: a suffix that makes a word, a building or a
+	// street of what precedes it, standing on its own.
+	if c.e < t.n() && strings.ContainsRune(wordSuffixes, t.rs[c.e]) && !wordFrom(t, c.e, c.e+2, 20) {
+		return false
+	}
+	// 盖然性, 韦陀寺: a span ending with such a suffix.
+	if strings.ContainsRune(wordEnds, t.rs[c.e-1]) {
+		return false
+	}
+	// 毛重为49吨, 方量约300立方米: an attribute and its measure.
+	if quantityAfter(t, c.e) {
+		return false
+	}
+	// 林证字（2009）第…号: the head of a document's number.
+	if serialAfter(t, c.e) || c.e < t.n() && t.rs[c.e] == '字' && serialAfter(t, c.e+1) {
+		return false
+	}
+	// 李宁专卖店, 王老吉凉茶经销部, 顺丰速运公司: the head of the name of a
+	// shop, a brand or a firm.
+	if shopAhead(t, c.e) {
+		return false
+	}
+	// 陈姐, 王总, 李工: a surname and a form of address, which stays as
+	// written, as nicknames do.
+	if c.e == g+1 && strings.ContainsRune(addressForms, t.rs[g]) {
+		return false
+	}
+	// 老张, 小刘: a nickname, which stays as written.
+	if c.s > 0 && strings.ContainsRune("老小", t.rs[c.s-1]) && !anyWordAt(t, c.s-2, c.s) {
+		return false
+	}
+	return true
+}
+
+// addressForms follow a surname to address someone by it: 陈姐, 王哥,
+// 李叔, 张总, 刘工.
+const addressForms = "姐哥叔婶伯姨嫂爷奶妈总工"
+
+// countersBefore are the numerals and demonstratives before a measure
+// word: 一张, 两周, 每周, 这黄, 该项.
+const countersBefore = "一二三四五六七八九十百千万两几每这那该此各半整首数"
+
+// wordSuffixes make words of what precedes them (盖然性, 现代化), or name
+// buildings and streets (韦陀寺, 金田路, 杏花巷); a name is never followed
+// by one standing alone.
+const wordSuffixes = "性化率寺庙庵路街巷店"
+
+// wordEnds are the suffixes no given name ends with.
+const wordEnds = "性率寺庙庵巷店街"
+
+// serialAfter reports whether a document's number follows e: （2009）,
+// 第123号.
+func serialAfter(t *text, e int) bool {
+	if e+1 >= t.n() {
+		return false
+	}
+	switch t.rs[e] {
+	case '（', '(', '第':
+		// 第×××号: a number already masked.
+		return isDigitRune(t.rs[e+1]) || t.rs[e] == '第' && t.rs[e+1] == '×'
+	}
+	return false
+}
+
+// quantityAfter reports whether a measured value follows e: 为49吨, 约300
+// 立方米, 达12.5平方米 (a verb of being or about, a number, a unit).
+func quantityAfter(t *text, e int) bool {
+	k := e
+	if k < t.n() && strings.ContainsRune("为是约达计共", t.rs[k]) {
+		k++
+	}
+	d := k
+	for k < t.n() && (isDigitRune(t.rs[k]) || t.rs[k] == '.') {
+		k++
+	}
+	return k > d && k < t.n() && strings.ContainsRune(units, t.rs[k])
+}
+
+// units follow a measured number: 吨, 公斤, 米, 平方米, 亩, 元.
+const units = "吨公千斤克米平立亩元万%‰厘毫"
+
+// shopAhead reports whether the name of a shop, a brand or a firm ends
+// soon after e: within five characters that are neither function words nor
+// verbs (a product, a trade, a closing quote), an organisation's suffix of
+// two characters or more (凉茶经销部, 专卖店, 速运公司, 加工作坊).
+func shopAhead(t *text, e int) bool {
+	for k := e; k < t.n() && k <= e+5; k++ {
+		if t.match(k, orgMatcher) >= 2 {
+			return true
+		}
+		if strings.ContainsRune("”」’\"'", t.rs[k]) {
+			continue
+		}
+		if !t.han(k) || strings.ContainsRune(functionChars, t.rs[k]) || neverGivenSet.has(t.rs[k]) {
+			return false
+		}
+		verb := false
+		t.words(k, func(j int, w word) {
+			if w.pos == "v" && w.freq >= 20 {
+				verb = true
+			}
+		})
+		if verb {
+			return false
+		}
+	}
+	return false
+}
+
+// statuteEnds end the titles of statutes and rules: 《…法》, 《…条例》.
+var statuteEnds = []string{"法", "条例", "规定", "办法", "细则", "规则", "解释", "规范", "标准", "章程", "纲要"}
+
+// inStatuteTitle reports whether i is inside a 《…》 title that names a
+// statute, not a decision about someone (《关于王某违法建设的处理决定》).
+func inStatuteTitle(t *text, i int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && k >= i-40; k-- {
+		if t.rs[k] == '》' {
+			return false
+		}
+		if t.rs[k] == '《' {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := i; k < t.n() && k < i+40; k++ {
+		if t.rs[k] == '《' {
+			return false
+		}
+		if t.rs[k] == '》' {
+			return hasSuffixAny(t.str(open+1, k), statuteEnds)
+		}
+	}
+	return false
+}
+
+// unexplained reads the names the segmentation's best path reads where
+// nothing else has: the default for a surname-led span the dictionary
+// cannot explain.
+func (d *detector) unexplained() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		e := t.nameTokenAt(i)
+		if e == 0 {
+			continue
+		}
+		// 东至田埂, 北至白石岩: after a land boundary, a span ending as
+		// fields, hills and woods do is a place.
+		if !afterBoundary(t, i) || !strings.ContainsRune(landChars, t.rs[e-1]) {
+			d.add(i, e, capNeutral)
+		}
+		i = e - 1
+	}
+}
