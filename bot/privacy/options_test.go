@@ -43,6 +43,17 @@ func TestIdentifierClasses(t *testing.T) {
 		{"marriage certificate after a label", "离婚证号：L520102-2019-001245。", "离婚证号：×××。", KindMarriage},
 		{"marriage certificate without a label", "颁发了字号为J330781-2012-000876的结婚证", "颁发了字号为×××的结婚证", KindMarriage},
 		{"certificate with a year in brackets", "林证字（2011）第330102000315号", "林证字（2011）第×××号", KindCert},
+		{"hospital number", "出院记录载明住院号为2019-08812。", "出院记录载明住院号为×××。", KindRecord},
+		{"outpatient number with letters", "门诊号：MZ2023041187，", "门诊号：×××，", KindRecord},
+		{"social-insurance personal number", "其医疗保险个人编号为30012877。", "其医疗保险个人编号为×××。", KindRecord},
+		{"enforcement card", "出示了执法证件（执法证号：33020019876）", "出示了执法证件（执法证号：×××）", KindRecord},
+		{"parcel code", "宗地代码为330281104012GB00456", "宗地代码为×××", KindRecord},
+		{"property unit number", "不动产单元号：330281104012GB00456F00030012。", "不动产单元号：×××。", KindRecord},
+		{"registration number of a sole trader", "营业执照注册号：330281600245871", "营业执照注册号：×××", KindRecord},
+		{"personal archive", "人事档案号为RS-2011-0456，", "人事档案号为×××，", KindRecord},
+		{"credit code of an individual business", "信用代码92330281MA2H8K3Q6P的个体户", "信用代码×××的个体户", KindRecord},
+		{"account name with letters", "支付宝（账号：wang.lei_0317）", "支付宝（账号：×××）", KindAccount},
+		{"contract and case numbers stay", "合同编号HT-2021-015，案件编号2021-033", "合同编号HT-2021-015，案件编号2021-033", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
