@@ -42,7 +42,15 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a topic frame", "就葛明亮而言，其并未签字。", "就葛某而言，其并未签字。"},
 		{"a preposition after a name", "法院查询了熊德贵在银行的存款。", "法院查询了熊某在银行的存款。"},
 		{"an uncle by rank", "是我三舅柯长顺盖的房子。", "是我三舅柯某盖的房子。"},
+		// Words that are also names, where the words around say a person.
+		{"a word after a witness", "申请证人常青出庭作证。", "申请证人常某出庭作证。"},
+		{"a word as a holder's value", "该笔款项的领取人为平安，另有签字。", "该笔款项的领取人为平某，另有签字。"},
+		{"a word between a cue and a deed", "被告未通知柏林参加听证。", "被告未通知柏某参加听证。"},
+		{"a word opening a clause before a copula", "经查，简明系该店的实际经营者。", "经查，简某系该店的实际经营者。"},
 		// Guards: words, places and organisations stay.
+		{"a verb after a party stays", "被告查明，该房屋系违法建筑。", "被告查明，该房屋系违法建筑。"},
+		{"a possession after a party stays", "决定书加盖了被告印章。", "决定书加盖了被告印章。"},
+		{"a word opening a list item stays", "涉案物品为黄金、白银和铜器。", "涉案物品为黄金、白银和铜器。"},
 		{"a thing after a role word", "加盖了被告印章。", "加盖了被告印章。"},
 		{"a preposition before a time", "执法人员于凌晨到场。", "执法人员于凌晨到场。"},
 		{"a school", "向阳小学的围墙倒塌。", "向阳小学的围墙倒塌。"},

@@ -767,12 +767,44 @@ func agentiveAt(t *text, i int) int {
 		if strings.HasPrefix(t.rest(k), "人员") {
 			return m + 2
 		}
-		if wordFrom(t, k, 0, 20) {
+		// 领取人为平某: 人为 is a word, but a holder follows 为.
+		if wordFrom(t, k, 0, 20) && !(k+1 < t.n() && strings.ContainsRune("为是", t.rs[k+1]) && roleIsHolder(t, k+1)) {
 			return 0
 		}
 		return m + 1
 	}
 	return 0
+}
+
+// thingsListedBefore reports whether the span at i is the next item of a
+// list whose item before it is a thing, not a person: 黄金、白银; 白菜、
+// 花生和杨树苗; 六味地黄丸和马应龙… A person listed first is a name
+// already found, a role word or a pronoun (原告与高某, 他和王某).
+func thingsListedBefore(t *text, taken []bool, i int) bool {
+	sep := 0
+	switch {
+	case i >= 2 && t.rs[i-1] == '、':
+		sep = 1
+	case i >= 2 && strings.ContainsRune("和与及或", t.rs[i-1]):
+		sep = 1
+	case i >= 3 && (t.str(i-2, i) == "以及" || t.str(i-2, i) == "或者"):
+		sep = 2
+	}
+	if sep == 0 {
+		return false
+	}
+	p := i - sep // the end of the item before
+	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
+		return false
+	}
+	// 白菜、花生: the item before is a word of the dictionary that is no
+	// name, or ends one (六味地黄丸).
+	for k := max(0, p-4); k < p-1; k++ {
+		if w, ok := t.word(k, p); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+			return true
+		}
+	}
+	return false
 }
 
 // agentivePOS are the parts of speech an agent noun's stem has.
@@ -1274,19 +1306,85 @@ func caseTitleName(t *text, j int) int {
 }
 
 // wordNameAt reads a word as a two-character name after a role word when
-// only a person can follow it (利害关系人万某的意见, 原告高某于2019年…): a
-// commonest surname and a word that is a noun, a place or a number, not
-// a function word (原告曾经, 原告于是).
+// the words after it end a name (利害关系人万某的意见, 原告高某于2019年…,
+// 证人文某出庭作证, 收款人为成某，): a surname and a word that is a noun, a
+// place, a number or an adjective, not a verb, an adverb or a function
+// word (第三人修建, 原告曾经, 原告于是), whose second character names
+// people at least as often as things (原告方面, 原告房屋 stay). A
+// surname that is also a preposition (向, 于) needs the clause to end
+// there or a person's attribute after it.
 func wordNameAt(t *text, j int) int {
-	if j+2 > t.n() || surnameAt(t, j) != 1 || !strings.ContainsRune(topSurnames, t.rs[j]) ||
-		strings.ContainsRune(functionSurnames, t.rs[j]) || !validGiven(t, j+1, j+2) || !personAfter(t, j+2) {
+	holder := j > 0 && strings.ContainsRune("为是", t.rs[j-1]) && boundary(t, j+2) == 3
+	if !wordMayName(t, j, holder) {
 		return 0
 	}
-	w, ok := t.word(j, j+2)
-	if !ok || w.freq >= 1500 || !wordNamePOS[w.pos] || t.d.givenScore(t.rs[j+1]) < 0 {
+	// The end of the clause says a name only after a holder's 为 or 是
+	// (收款人为成某，); after the role word itself it may close a verb or
+	// a possession (被告查明，, 加盖了被告印章。).
+	strong := personAfter(t, j+2) || holder
+	if strings.ContainsRune(functionSurnames, t.rs[j]) && !strong {
+		return 0
+	}
+	if !strong && !personRight(t, j+2, true) {
 		return 0
 	}
 	return 2
+}
+
+// wordMayName reports whether the word rs[j:j+2] may be a surname and a
+// given name: a noun, a place, a number or an adjective (not a verb, an
+// adverb or a function word), seen less than 2000 times, whose second
+// character names people at least as often as things (方面, 房屋, 程序
+// never are); a rarer surname needs a likelier given name. A holder's
+// value (收款人为成某，) admits any such word.
+func wordMayName(t *text, j int, holder bool) bool {
+	if j+2 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+2) {
+		return false
+	}
+	w, ok := t.word(j, j+2)
+	if !ok || !wordNamePOS[w.pos] || w.freq >= 2000 && !holder {
+		return false
+	}
+	score := t.d.givenScore(t.rs[j+1])
+	if holder {
+		return score >= -10
+	}
+	return score >= 0 && (strings.ContainsRune(topSurnames, t.rs[j]) || score >= 5)
+}
+
+// personRight reports whether what follows e goes on as it does after a
+// person: a person's deed (称, 证实, 签名), an adverb and a deed (当时并未,
+// 也在场), a dated deed, or a preposition or a copula that takes the
+// person as subject (系, 作为, 所受, 与原告, 之间). With anyDeed (after a
+// role word or a verb that takes a person) any verb of the dictionary
+// counts too (出庭作证, 享有).
+func personRight(t *text, e int, anyDeed bool) bool {
+	if e >= t.n() {
+		return false
+	}
+	if n := t.match(e, personVerbMatcher); n > 0 && (anyDeed || !weakPersonVerbs[t.str(e, e+n)]) || adverbDeed(t, e) || datedAfter(t, e) {
+		return true
+	}
+	for _, w := range []string{"之间", "作为", "所受", "所称", "所述", "系", "与原告", "与被告", "与第三人", "与申请人", "当时", "当天", "当日", "并未", "并非"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	if !anyDeed {
+		return false
+	}
+	for _, w := range []string{"对", "向", "与", "在", "于", "将", "把", "已", "未", "并", "亦", "也"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	verb := false
+	t.words(e, func(_ int, w word) {
+		if verbLike(w.pos) && w.freq >= 50 {
+			verb = true
+		}
+	})
+	return verb
 }
 
 // wordNamePOS are the parts of speech of words that are also names.
@@ -1556,11 +1654,16 @@ func (d *detector) clauseStarts() {
 				continue
 			}
 		}
+		if thingsListedBefore(t, d.taken, i) {
+			continue
+		}
 		n := chooseAfter(t, i, evWeak, false, 1)
-		if n == 0 && (i == 0 || !t.han(i-1)) && datedAfter(t, i+2) {
-			// 高某于2019年5月向被告提交…: a word that is also a name,
-			// opening a sentence with a party's dated deed.
-			n = wordNameAt(t, i)
+		if n == 0 && (i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || clauseOpens(t, i)) && personRight(t, i+2, false) && wordMayName(t, i, false) &&
+			!strings.ContainsRune(functionSurnames, t.rs[i]) {
+			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
+			// that is also a name, opening a clause before what a person
+			// is or does.
+			n = 2
 		}
 		if n == 0 {
 			continue
@@ -1730,6 +1833,9 @@ func (d *detector) objects() {
 			left = 1
 		}
 		coordinated := strings.ContainsRune("与和同跟", t.rs[i-1])
+		if left < 2 && thingsListedBefore(t, d.taken, i) {
+			continue // 白菜、花生和杨树苗
+		}
 		cands := hanCandidates(t, i, false)
 		for k := len(cands) - 1; k >= 0; k-- {
 			c := cands[k]
@@ -1772,17 +1878,21 @@ func (d *detector) objects() {
 			if left == 2 || coordinated && right == 2 || left+right >= 3 {
 				ev = evMarker
 			}
+			// A word that may be a name (告知田某享有…, 据甘某陈述) between a
+			// verb that takes a person and a deed, or a preposition and what
+			// only a person does: the structural checks alone apply.
+			wordName := c.e-c.s == 2 && (left == 2 && right >= 1 || left >= 1 && right == 2) && wordMayName(t, c.s, false)
 			// A word across the left end (为何 in 认为何某的行为) yields to
 			// what only a person has after the span.
-			if !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) && !(right == 2 && left >= 1) {
+			if wordName && !shaped(t, c, ev) || !wordName && !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) && !(right == 2 && left >= 1) {
 				continue
 			}
-			if !allCommonGiven(t, c.s+c.sur, c.e) {
+			if !allCommonGiven(t, c.s+c.sur, c.e) && !wordName {
 				continue
 			}
 			// A word is a name here only after a strong cue, or between a
 			// conjunction and a person's deed (与金某签订).
-			if w, ok := t.word(c.s, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
+			if w, ok := t.word(c.s, c.e); ok && !wordName && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
 				continue
 			}
 			if d.add(c.s, c.e, capNeutral) {

@@ -238,6 +238,10 @@ func (d *detector) unexplained() {
 		if e == 0 {
 			continue
 		}
+		if thingsListedBefore(t, d.taken, i) {
+			i = e - 1
+			continue
+		}
 		// 东至田埂, 北至白石岩: after a land boundary, a span ending as
 		// fields, hills and woods do is a place.
 		if !afterBoundary(t, i) || !strings.ContainsRune(landChars, t.rs[e-1]) {
