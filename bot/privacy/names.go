@@ -797,10 +797,22 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
 		return false
 	}
-	// 白菜、花生: the item before is a word of the dictionary that is no
-	// name, or ends one (六味地黄丸).
-	for k := max(0, p-4); k < p-1; k++ {
-		if w, ok := t.word(k, p); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+	// 白菜、花生: the item before is a noun of the dictionary that is no
+	// name (提交了与王某, 东与李某: a verb or a direction before 与 makes
+	// it a preposition).
+	// jieba tags many nouns as names (松树 nr): such an entry is a word
+	// unless its characters read as a name.
+	for k := max(0, p-6); k < p-1; k++ {
+		w, ok := t.word(k, p)
+		if !ok || !nounPOS[w.pos] || w.freq < 20 {
+			continue
+		}
+		if !strings.HasPrefix(w.pos, "nr") {
+			return true
+		}
+		if sur := surnameAt(t, k); sur == 0 || p-k <= sur {
+			return true
+		} else if isWord, _ := isNameWord(t, k, p, sur, evWeak); isWord {
 			return true
 		}
 	}
@@ -1100,6 +1112,13 @@ func (d *detector) readRole(j int, kind markerKind) int {
 			}
 		}
 	}
+	// 岳父母留给…, 其子女均…: the relation goes on into a word (父母, 子女);
+	// no name follows it.
+	// One of the 200 commonest surnames there still starts a name
+	// (外孙女童某).
+	if kind == markKin && j > 0 && j < t.n() && frequentWordAt(t, j-1, j+1, 100) && !(surnameRank[t.rs[j]] > 0 && surnameRank[t.rs[j]] <= 200) {
+		return 0
+	}
 	colon := false
 	for j < t.n() && strings.ContainsRune("：: \u3000", t.rs[j]) {
 		colon = colon || t.rs[j] != ' '
@@ -1113,6 +1132,23 @@ func (d *detector) readRole(j int, kind markerKind) int {
 	}
 	if j+1 < t.n() && strings.ContainsRune(openQuotes, t.rs[j]) && t.han(j+1) {
 		j++
+	}
+	// 姓名登记为…, 姓名错误: a label in running text, followed by a verb,
+	// not by its value.
+	if kind == markLabel && !colon && j > 0 && !strings.ContainsRune("为是叫", t.rs[j-1]) {
+		verb := false
+		t.words(j, func(_ int, w word) {
+			if verbLike(w.pos) && w.freq >= 50 {
+				verb = true
+			}
+		})
+		// 写错, 填错: a verb of one character and its result.
+		if w, ok := t.word(j, j+1); ok && verbLike(w.pos) && w.freq >= 1000 && !t.han(j+2) {
+			verb = true
+		}
+		if verb {
+			return 0
+		}
 	}
 	ev := evMarker
 	if kind == markLabel || colon && kind != markBoundary {
@@ -1362,7 +1398,9 @@ func personRight(t *text, e int, anyDeed bool) bool {
 	if e >= t.n() {
 		return false
 	}
-	if n := t.match(e, personVerbMatcher); n > 0 && (anyDeed || !weakPersonVerbs[t.str(e, e+n)]) || adverbDeed(t, e) || datedAfter(t, e) {
+	// Without a cue before, a person's verb of one character (的, 所, 均)
+	// says too little: 祖传的…, 平安建设….
+	if n := t.match(e, personVerbMatcher); n > 0 && (anyDeed || n >= 2 && !weakPersonVerbs[t.str(e, e+n)] || strings.ContainsRune("称说", t.rs[e])) || adverbDeed(t, e) || datedAfter(t, e) {
 		return true
 	}
 	for _, w := range []string{"之间", "作为", "所受", "所称", "所述", "系", "与原告", "与被告", "与第三人", "与申请人", "当时", "当天", "当日", "并未", "并非"} {
@@ -2127,7 +2165,12 @@ func nameShaped(t *text, i int) bool {
 func (d *detector) bare() {
 	t := d.t
 	for i := 0; i+3 <= t.n(); i++ {
-		if d.taken[i] || surnameAt(t, i) != 1 || !leftOK(t, i) || afterBoundary(t, i) {
+		if d.taken[i] || surnameAt(t, i) != 1 || !leftOK(t, i) || afterBoundary(t, i) || thingsListedBefore(t, d.taken, i) {
+			continue
+		}
+		// 松树和杨梅苗: inside a clause a preposition or a conjunction is
+		// what it says, with no evidence for a name.
+		if t.han(i-1) && strings.ContainsRune(functionSurnames, t.rs[i]) {
 			continue
 		}
 		c := candidate{i, i + 3, 1}

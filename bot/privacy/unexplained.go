@@ -79,6 +79,22 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	if ev >= evMarker {
 		return true
 	}
+	// “李宁”商标, “周大福”门店, “王老吉”凉茶: a quoted span that names
+	// the thing after it is a brand or a shop, not a person (“张三”字样
+	// and “张三”签名 are still a person's).
+	if quotedBrand(t, c) {
+		return false
+	}
+	// 曹氏烧饼, 李氏宗祠: a surname and 氏 names a family or a trade
+	// without a role word (married names, 黄李氏, are read on their own).
+	if c.e == g+1 && t.rs[g] == '氏' {
+		return false
+	}
+	// 已付清, 均已, 未曾: after an adverb the span is a verb phrase; no
+	// name stands right after one.
+	if c.s > 0 && strings.ContainsRune(adverbsBefore, t.rs[c.s-1]) && !anyWordAt(t, c.s-2, c.s) {
+		return false
+	}
 	// 高峰岭, 黄泥坡: without a role word, a span ending as villages and
 	// hills do is a place.
 	if strings.ContainsRune(placeOnlyChars, t.rs[c.e-1]) {
@@ -122,6 +138,36 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	}
 	return true
 }
+
+// adverbsBefore are adverbs that stand before a verb, never before a
+// name: 已付清, 均已成年, 未曾, 仍在.
+const adverbsBefore = "已未均都也又再尚没仍亦皆"
+
+// quotedBrand reports whether c is quoted and the quote is followed by a
+// noun it names: “李宁”商标, “周大福”门店.
+func quotedBrand(t *text, c candidate) bool {
+	if c.s == 0 || c.e+1 >= t.n() || !strings.ContainsRune("“「‘\"'", t.rs[c.s-1]) || !strings.ContainsRune("”」’\"'", t.rs[c.e]) {
+		return false
+	}
+	k := c.e + 1
+	if t.match(k, personAttributes) > 0 || t.match(k, quotedPersonWords) > 0 {
+		return false
+	}
+	if t.match(k, orgMatcher) > 0 {
+		return true
+	}
+	noun := false
+	t.words(k, func(_ int, w word) {
+		if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+			noun = true
+		}
+	})
+	return noun
+}
+
+// quotedPersonWords follow a quoted name that is a person's: “张三”字样,
+// “张三”二字, “张三”本人.
+var quotedPersonWords = newMatcher([]string{"字样", "二字", "三字", "本人", "名字", "姓名", "一人", "签名", "签字", "手印"})
 
 // addressForms follow a surname to address someone by it: 陈姐, 王哥,
 // 李叔, 张总, 刘工.
@@ -238,7 +284,7 @@ func (d *detector) unexplained() {
 		if e == 0 {
 			continue
 		}
-		if thingsListedBefore(t, d.taken, i) {
+		if thingsListedBefore(t, d.taken, i) || defaultIsWord(t, i, e) {
 			i = e - 1
 			continue
 		}
@@ -249,4 +295,21 @@ func (d *detector) unexplained() {
 		}
 		i = e - 1
 	}
+}
+
+// defaultIsWord reports whether a name the best path reads, with nothing
+// else saying a person, is better read as words: a preposition as surname
+// before given characters no name has (于庭后), or a word at the surname
+// and a character no given name ends with (孙辈均, 杨树苗).
+func defaultIsWord(t *text, s, e int) bool {
+	sur := surnameAt(t, s)
+	if sur == 1 && strings.ContainsRune(functionSurnames, t.rs[s]) && (!allCommonGiven(t, s+1, e) || t.han(s-1)) {
+		return true
+	}
+	if sur == 1 && e-s == 3 && !commonGivenSet.has(t.rs[e-1]) {
+		if w, ok := t.word(s, s+2); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+			return true
+		}
+	}
+	return false
 }
