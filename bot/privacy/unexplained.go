@@ -146,10 +146,18 @@ const adverbsBefore = "已未均都也又再尚没仍亦皆"
 // quotedBrand reports whether c is quoted and the quote is followed by a
 // noun it names: “李宁”商标, “周大福”门店.
 func quotedBrand(t *text, c candidate) bool {
-	if c.s == 0 || c.e+1 >= t.n() || !strings.ContainsRune("“「‘\"'", t.rs[c.s-1]) || !strings.ContainsRune("”」’\"'", t.rs[c.e]) {
+	if c.s == 0 || !strings.ContainsRune("“「‘\"'", t.rs[c.s-1]) {
 		return false
 	}
-	k := c.e + 1
+	// The quote may close after the span (“周大福”: 周大 is no name either).
+	k := c.e
+	for k < t.n() && k < c.s+6 && t.han(k) {
+		k++
+	}
+	if k+1 >= t.n() || !strings.ContainsRune("”」’\"'", t.rs[k]) {
+		return false
+	}
+	k++
 	if t.match(k, personAttributes) > 0 || t.match(k, quotedPersonWords) > 0 {
 		return false
 	}
@@ -305,6 +313,13 @@ func defaultIsWord(t *text, s, e int) bool {
 	sur := surnameAt(t, s)
 	if sur == 1 && strings.ContainsRune(functionSurnames, t.rs[s]) && (!allCommonGiven(t, s+1, e) || t.han(s-1)) {
 		return true
+	}
+	// 孙辈均: a given character seen almost only in words (辈, 均 after
+	// it) is no name with nothing else to say so.
+	for k := s + sur; k < e; k++ {
+		if t.d.givenScore(t.rs[k]) <= -30 {
+			return true
+		}
 	}
 	if sur == 1 && e-s == 3 && !commonGivenSet.has(t.rs[e-1]) {
 		if w, ok := t.word(s, s+2); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
