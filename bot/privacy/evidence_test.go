@@ -47,6 +47,11 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a word as a holder's value", "该笔款项的领取人为平安，另有签字。", "该笔款项的领取人为平某，另有签字。"},
 		{"a word between a cue and a deed", "被告未通知柏林参加听证。", "被告未通知柏某参加听证。"},
 		{"a word opening a clause before a copula", "经查，简明系该店的实际经营者。", "经查，简某系该店的实际经营者。"},
+		{"words listed after a name", "到场的有村民蒋平、和平、常青三人。", "到场的有村民蒋某、和某、常某三人。"},
+		{"both sides at their strongest", "被告与高山于2016年签订了协议。", "被告与高某于2016年签订了协议。"},
+		{"a given name that is a word after a relation", "其孙女林海燕的学籍在外地。", "其孙女林某的学籍在外地。"},
+		{"a name inside a decision's title", "《关于给予苏长江警告处分的决定》已送达。", "《关于给予苏某警告处分的决定》已送达。"},
+		{"a name opening a numbered item", "2.柏青的证人证言一份。", "2.柏某的证人证言一份。"},
 		// Guards: words, places and organisations stay.
 		{"a verb after a party stays", "被告查明，该房屋系违法建筑。", "被告查明，该房屋系违法建筑。"},
 		{"a possession after a party stays", "决定书加盖了被告印章。", "决定书加盖了被告印章。"},

@@ -895,6 +895,7 @@ func detect(s string) []hit {
 	d.minority()
 	d.lists()
 	d.clauseStarts()
+	d.titles()
 	d.objects()
 	d.kinSharingSurname()
 	d.lists()
@@ -1290,7 +1291,30 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 	if n := chooseAfter(t, j, ev, true, 1); n > 0 {
 		return n
 	}
+	if n := wordGivenAt(t, j); n > 0 {
+		return n
+	}
 	return wordNameAt(t, j)
+}
+
+// wordGivenAt reads a surname and a given name that is a word (钱多多,
+// 林海洋) after a role word, before what only a person has (的户口, 的证言):
+// the whole is no word (高血压 is), nor are the surname and the first
+// given character, and the given characters are not far likelier in words.
+func wordGivenAt(t *text, j int) int {
+	if j+3 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+3) || !personAfter(t, j+3) {
+		return 0
+	}
+	if _, ok := t.word(j, j+3); ok || frequentWordAt(t, j, j+2, 20) {
+		return 0
+	}
+	if w, ok := t.word(j+1, j+3); !ok || !wordNamePOS[w.pos] {
+		return 0
+	}
+	if t.d.givenScore(t.rs[j+1])+t.d.givenScore(t.rs[j+2]) < -30 {
+		return 0
+	}
+	return 3
 }
 
 // doubleSurnameAt returns 4 for a name of both parents' surnames and a
@@ -1397,6 +1421,9 @@ func wordMayName(t *text, j int, holder bool) bool {
 func personRight(t *text, e int, anyDeed bool) bool {
 	if e >= t.n() {
 		return false
+	}
+	if personAfter(t, e) {
+		return true
 	}
 	// Without a cue before, a person's verb of one character (的, 所, 均)
 	// says too little: 祖传的…, 平安建设….
@@ -1656,6 +1683,12 @@ func (d *detector) lists() {
 							n = m
 						}
 					}
+					// 宣某、平凡、惠民三名村民: a word that may be a name,
+					// listed after a name and before the next item or the
+					// list's end, is the next name.
+					if n == 0 && listSep(t, h.end) == 1 && wordMayName(t, j, true) && listItemEnds(t, j+2) {
+						n = 2
+					}
 					if n > 0 && d.add(j, j+n, h.cap) {
 						changed = true
 					}
@@ -1670,6 +1703,87 @@ func (d *detector) lists() {
 			}
 		}
 	}
+}
+
+// titleCues stand before the person a decision or a notice is about,
+// inside its title: 《关于给予王某行政拘留的决定》, 《解除与李某劳动合同通知书》.
+var titleCues = []string{"给予", "对于", "对", "与", "关于", "同意", "撤销", "批准", "责令"}
+
+// titleDeeds follow that person in such a title: what is done to them.
+var titleDeedMatcher = newMatcher(titleNouns, []string{"行政拘留", "拘留", "罚款", "警告", "劳动合同", "劳动关系", "开除", "辞退", "处分", "撤职", "降级", "记过", "分户", "落户", "资格", "待遇"})
+
+// titles reads the person a document's title is about, after a cue and
+// before what is done to them, in a title that names no statute: the
+// evidence of the title stands in for a role word, so a name whose given
+// part is a word (车海洋) is read too.
+func (d *detector) titles() {
+	t := d.t
+	for i := 1; i < t.n(); i++ {
+		if d.taken[i] || surnameAt(t, i) == 0 || inStatuteTitle(t, i) || !insideTitle(t, i) {
+			continue
+		}
+		cue := false
+		for _, w := range titleCues {
+			if strings.HasSuffix(t.str(max(0, i-2), i), w) {
+				cue = true
+			}
+		}
+		if !cue {
+			continue
+		}
+		cands := hanCandidates(t, i, false)
+		for k := len(cands) - 1; k >= 0; k-- {
+			c := cands[k]
+			// What is done follows at once, so a word across the end
+			// (洋行 in 车海洋行政拘留) is an accident of the characters.
+			if t.match(c.e, titleDeedMatcher) == 0 || !shaped(t, c, evMarker) || crossesRight(t, c.s, c.e, 50) && t.match(c.e, titleDeedMatcher) < 2 {
+				continue
+			}
+			if w, ok := t.word(c.s, c.e); ok && (c.e-c.s != 2 || !wordMayName(t, c.s, true)) && !(strings.HasPrefix(w.pos, "nr") && allCommonGiven(t, c.s+c.sur, c.e)) {
+				continue
+			}
+			if d.add(c.s, c.e, capNeutral) {
+				break
+			}
+		}
+	}
+}
+
+// insideTitle reports whether i is inside a 《…》 title.
+func insideTitle(t *text, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-30; k-- {
+		switch t.rs[k] {
+		case '》':
+			return false
+		case '《':
+			for j := i; j < t.n() && j < i+40; j++ {
+				if t.rs[j] == '》' {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// numberedItem reports whether i opens a numbered item: 1.陆某的…,
+// 2、…, （3）….
+func numberedItem(t *text, i int) bool {
+	return i >= 2 && strings.ContainsRune(".、）)", t.rs[i-1]) && (isDigitRune(t.rs[i-2]) || strings.ContainsRune(numerals, t.rs[i-2]))
+}
+
+// listItemEnds reports whether a list item may end at e: another
+// separator, a count of the people listed (三人, 三名, 等), or the end of
+// the clause.
+func listItemEnds(t *text, e int) bool {
+	if e >= t.n() || listSep(t, e) > 0 || boundary(t, e) == 3 {
+		return true
+	}
+	if t.rs[e] == '等' || t.rs[e] == '共' {
+		return true
+	}
+	return strings.ContainsRune(numerals, t.rs[e]) && e+1 < t.n() && strings.ContainsRune("人名位户", t.rs[e+1])
 }
 
 // clauseStarts reads a name at the start of a clause when a person's verb
@@ -1696,7 +1810,7 @@ func (d *detector) clauseStarts() {
 			continue
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
-		if n == 0 && (i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || clauseOpens(t, i)) && personRight(t, i+2, false) && wordMayName(t, i, false) &&
+		if n == 0 && (i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)) && personRight(t, i+2, false) && wordMayName(t, i, false) &&
 			!strings.ContainsRune(functionSurnames, t.rs[i]) {
 			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
 			// that is also a name, opening a clause before what a person
@@ -1919,7 +2033,9 @@ func (d *detector) objects() {
 			// A word that may be a name (告知田某享有…, 据甘某陈述) between a
 			// verb that takes a person and a deed, or a preposition and what
 			// only a person does: the structural checks alone apply.
-			wordName := c.e-c.s == 2 && (left == 2 && right >= 1 || left >= 1 && right == 2) && wordMayName(t, c.s, false)
+			// With both sides at their strongest (原告与高某于2017年…) any
+			// noun or adjective will do, as after a holder's 为.
+			wordName := c.e-c.s == 2 && (left == 2 && right >= 1 || left >= 1 && right == 2) && wordMayName(t, c.s, left == 2 && right == 2)
 			// A word across the left end (为何 in 认为何某的行为) yields to
 			// what only a person has after the span.
 			if wordName && !shaped(t, c, ev) || !wordName && !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) && !(right == 2 && left >= 1) {
