@@ -52,6 +52,7 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a given name that is a word after a relation", "其孙女林海燕的学籍在外地。", "其孙女林某的学籍在外地。"},
 		{"a name inside a decision's title", "《关于给予苏长江警告处分的决定》已送达。", "《关于给予苏某警告处分的决定》已送达。"},
 		{"a name opening a numbered item", "2.柏青的证人证言一份。", "2.柏某的证人证言一份。"},
+		{"a preposition-surname before a party", "向前与被告系上下级关系。", "向某与被告系上下级关系。"},
 		// Guards: words, places and organisations stay.
 		{"a verb after a party stays", "被告查明，该房屋系违法建筑。", "被告查明，该房屋系违法建筑。"},
 		{"a possession after a party stays", "决定书加盖了被告印章。", "决定书加盖了被告印章。"},

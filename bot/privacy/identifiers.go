@@ -209,6 +209,10 @@ var (
 		"注册号", "档案编号", "档案号", "不动产单元号", "不动产单元代码", "宗地代码", "宗地编号", "宗地号", "地籍号",
 		"学籍号", "考生号", "准考证号", "残疾人证号", "残疾证号", "低保证号", "救助证号", "特困证号", "户号"},
 		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+	// Vessels' registration numbers start with the port's characters:
+	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
+	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
+		`\s*(?:[:：]|为|是)?\s*(\p{Han}{1,5}[0-9A-Za-z]{0,3}\d{2,8})`, kindOf(KindVehicle), 2)
 	// Account names after a label, letters and all: 账号：zyh_19880412.
 	accountNameLabels = newLabelled([]string{"账号", "帐号", "用户名", "账户名"},
 		`\s*(?:[:：]|为|是)?\s*([A-Za-z][A-Za-z0-9_.-]{4,30}[A-Za-z0-9])`, kindOf(KindAccount), 0)
@@ -416,6 +420,7 @@ func identifierSpans(s string) []span {
 	out = numberLabels.spans(s, out)
 	out = recordLabels.spans(s, out)
 	out = accountNameLabels.spans(s, out)
+	out = vesselLabels.spans(s, out)
 	if strings.Contains(s, "92") {
 		add(individualCreditRe, KindRecord, nil)
 	}

@@ -1767,6 +1767,17 @@ func insideTitle(t *text, i int) bool {
 	return false
 }
 
+// coordinatedBeforeParty reports whether a conjunction and a party's role
+// word follow e: 向某与原告系同村村民 (a preposition there would need a
+// place or a thing before 与).
+func coordinatedBeforeParty(t *text, e int) bool {
+	if e >= t.n() || !strings.ContainsRune("与和同跟", t.rs[e]) {
+		return false
+	}
+	n, kind := roleAt(t, e+1)
+	return n > 0 && (kind == markParty || kind == markAgent)
+}
+
 // numberedItem reports whether i opens a numbered item: 1.陆某的…,
 // 2、…, （3）….
 func numberedItem(t *text, i int) bool {
@@ -1811,7 +1822,7 @@ func (d *detector) clauseStarts() {
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
 		if n == 0 && (i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)) && personRight(t, i+2, false) && wordMayName(t, i, false) &&
-			!strings.ContainsRune(functionSurnames, t.rs[i]) {
+			(!strings.ContainsRune(functionSurnames, t.rs[i]) || coordinatedBeforeParty(t, i+2)) {
 			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
 			// that is also a name, opening a clause before what a person
 			// is or does.
