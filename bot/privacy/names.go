@@ -1398,16 +1398,19 @@ func wordNameAt(t *text, j int) int {
 // never are); a rarer surname needs a likelier given name. A holder's
 // value (收款人为成某，) admits any such word.
 func wordMayName(t *text, j int, holder bool) bool {
-	if j+2 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+2) {
+	// A role word is never a name (原告, 申请人).
+	if j+2 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+2) || t.match(j, anyRole) >= 2 {
 		return false
 	}
 	w, ok := t.word(j, j+2)
-	if !ok || !wordNamePOS[w.pos] || w.freq >= 2000 && !holder {
+	// Where the context alone says a person, a word of time (向前, 夏天)
+	// may be a name as well.
+	if !ok || !wordNamePOS[w.pos] && !(holder && w.pos == "t") || w.freq >= 2000 && !holder {
 		return false
 	}
 	score := t.d.givenScore(t.rs[j+1])
 	if holder {
-		return score >= -10
+		return score >= -15
 	}
 	return score >= 0 && (strings.ContainsRune(topSurnames, t.rs[j]) || score >= 5)
 }
@@ -1821,7 +1824,7 @@ func (d *detector) clauseStarts() {
 			continue
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
-		if n == 0 && (i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)) && personRight(t, i+2, false) && wordMayName(t, i, false) &&
+		if n == 0 && (i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)) && personRight(t, i+2, false) && wordMayName(t, i, coordinatedBeforeParty(t, i+2)) &&
 			(!strings.ContainsRune(functionSurnames, t.rs[i]) || coordinatedBeforeParty(t, i+2)) {
 			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
 			// that is also a name, opening a clause before what a person
