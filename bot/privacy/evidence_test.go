@@ -53,7 +53,12 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a name inside a decision's title", "《关于给予苏长江警告处分的决定》已送达。", "《关于给予苏某警告处分的决定》已送达。"},
 		{"a name opening a numbered item", "2.柏青的证人证言一份。", "2.柏某的证人证言一份。"},
 		{"a preposition-surname before a party", "向前与被告系上下级关系。", "向某与被告系上下级关系。"},
+		{"a given name that is a word, opening a clause", "经核实，李建设擅自改变了土地用途。", "经核实，李某擅自改变了土地用途。"},
+		{"a pronoun and a conjunction", "原告称他与周大勇之间并无债务。", "原告称他与周某之间并无债务。"},
+		{"what two people own", "第三人的围墙与冯国华的院墙相连。", "第三人的围墙与冯某的院墙相连。"},
 		// Guards: words, places and organisations stay.
+		{"a form of address after a verb stays", "他让我去找刘总商量。", "他让我去找刘总商量。"},
+		{"plants in a list stay", "门前种有桃树、柿子树和桂花。", "门前种有桃树、柿子树和桂花。"},
 		{"a verb after a party stays", "被告查明，该房屋系违法建筑。", "被告查明，该房屋系违法建筑。"},
 		{"a possession after a party stays", "决定书加盖了被告印章。", "决定书加盖了被告印章。"},
 		{"a word opening a list item stays", "涉案物品为黄金、白银和铜器。", "涉案物品为黄金、白银和铜器。"},

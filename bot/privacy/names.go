@@ -482,8 +482,10 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		}
 		// 林地边界: the surname and the next character are a word, and the
 		// rest is no given name.
+		// 宁可错拆: jieba's name tag on 宁可 does not make 宁可错 a name
+		// when the last character is no common given one.
 		if c.e-c.s > 2 && c.sur == 1 && !allCommonGiven(t, c.s+1, c.e) {
-			if w, ok := t.word(c.s, c.s+2); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+			if w, ok := t.word(c.s, c.s+2); ok && w.freq >= 20 && (!strings.HasPrefix(w.pos, "nr") || !commonGivenSet.has(t.rs[c.e-1])) {
 				return false
 			}
 		}
@@ -774,6 +776,12 @@ func agentiveAt(t *text, i int) int {
 		return m + 1
 	}
 	return 0
+}
+
+// ownsAfter reports whether 的 and a thing follow e: 与冯某的院墙, where
+// the span owns what follows and is a person after all.
+func ownsAfter(t *text, e int) bool {
+	return e+1 < t.n() && t.rs[e] == '的' && t.han(e+1) && !strings.ContainsRune("是时话", t.rs[e+1])
 }
 
 // thingsListedBefore reports whether the span at i is the next item of a
@@ -1302,19 +1310,35 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 // the whole is no word (高血压 is), nor are the surname and the first
 // given character, and the given characters are not far likelier in words.
 func wordGivenAt(t *text, j int) int {
-	if j+3 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+3) || !personAfter(t, j+3) {
-		return 0
-	}
-	if _, ok := t.word(j, j+3); ok || frequentWordAt(t, j, j+2, 20) {
-		return 0
-	}
-	if w, ok := t.word(j+1, j+3); !ok || !wordNamePOS[w.pos] {
-		return 0
-	}
-	if t.d.givenScore(t.rs[j+1])+t.d.givenScore(t.rs[j+2]) < -30 {
+	if !personAfter(t, j+3) || !wordGivenShaped(t, j) {
 		return 0
 	}
 	return 3
+}
+
+// wordGivenShaped reports whether rs[j:j+3] may be a surname and a given
+// name that is a word (钱多多, 王建设, 武大力): the whole is no word (高血压
+// is), nor are the surname and the first given character, the given part
+// is a word, and its characters are not far likelier in words. The
+// caller brings the evidence.
+func wordGivenShaped(t *text, j int) bool {
+	// 于凌晨, 向当地: a preposition before a word.
+	if j+3 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+3) || t.match(j, anyRole) >= 2 || strings.ContainsRune(functionSurnames, t.rs[j]) {
+		return false
+	}
+	if _, ok := t.word(j, j+3); ok || frequentWordAt(t, j, j+2, 20) {
+		return false
+	}
+	if _, ok := t.word(j+1, j+3); !ok {
+		return false
+	}
+	return t.d.givenScore(t.rs[j+1])+t.d.givenScore(t.rs[j+2]) >= -30
+}
+
+// coordinatedWithPronoun reports whether i follows a pronoun for a person
+// and a conjunction: 其与武某之间, 他和李某.
+func coordinatedWithPronoun(t *text, i int) bool {
+	return i >= 2 && strings.ContainsRune("与和同跟", t.rs[i-1]) && strings.ContainsRune("其他她", t.rs[i-2])
 }
 
 // doubleSurnameAt returns 4 for a name of both parents' surnames and a
@@ -1770,6 +1794,17 @@ func insideTitle(t *text, i int) bool {
 	return false
 }
 
+// adverbNegation reports whether a negation or an adverb of a deed
+// follows e: 未经批准, 未按, 拒不, 擅自, 多次.
+func adverbNegation(t *text, e int) bool {
+	for _, w := range []string{"未经", "未按", "未依", "拒不", "拒绝", "擅自", "私自", "多次", "先后", "一直", "曾经", "已经"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	return false
+}
+
 // coordinatedBeforeParty reports whether a conjunction and a party's role
 // word follow e: 向某与原告系同村村民 (a preposition there would need a
 // place or a thing before 与).
@@ -1824,7 +1859,14 @@ func (d *detector) clauseStarts() {
 			continue
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
-		if n == 0 && (i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)) && personRight(t, i+2, false) && wordMayName(t, i, coordinatedBeforeParty(t, i+2)) &&
+		clauseStart := i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)
+		if n == 0 && clauseStart && wordGivenShaped(t, i) && (personRight(t, i+3, false) || adverbNegation(t, i+3)) &&
+			!strings.ContainsRune(functionSurnames, t.rs[i]) && t.d.givenScore(t.rs[i+1]) >= 0 {
+			// 经查，王建设未经批准…: a surname and a given name that is a
+			// word, opening a clause before a deed or its negation.
+			n = 3
+		}
+		if n == 0 && clauseStart && personRight(t, i+2, false) && wordMayName(t, i, coordinatedBeforeParty(t, i+2)) &&
 			(!strings.ContainsRune(functionSurnames, t.rs[i]) || coordinatedBeforeParty(t, i+2)) {
 			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
 			// that is also a name, opening a clause before what a person
@@ -1993,15 +2035,15 @@ func (d *detector) objects() {
 		// else 0.
 		left := 0
 		switch {
-		case coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(at-cue, at)]:
+		case coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(at-cue, at)] || coordinatedWithPronoun(t, i):
 			left = 2
 		case cue > 0 || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || reportingBefore(t, i) || verbBefore(t, i):
 			left = 1
 		}
 		coordinated := strings.ContainsRune("与和同跟", t.rs[i-1])
-		if left < 2 && thingsListedBefore(t, d.taken, i) {
-			continue // 白菜、花生和杨树苗
-		}
+		// 白菜、花生和杨树苗; but 原告的房屋与管某的房屋 coordinates what two
+		// people own.
+		things := left < 2 && thingsListedBefore(t, d.taken, i)
 		cands := hanCandidates(t, i, false)
 		for k := len(cands) - 1; k >= 0; k-- {
 			c := cands[k]
@@ -2009,9 +2051,12 @@ func (d *detector) objects() {
 			// person has or does (的证言, 名下, 称, 不服), 1 for a deed or
 			// an adverb of one (作出, 也, 曾, 负责) or the end of the
 			// clause after a verb, else 0.
+			if things && !personAfter(t, c.e) && !ownsAfter(t, c.e) {
+				continue
+			}
 			right := 0
 			switch {
-			case personAfter(t, c.e):
+			case personAfter(t, c.e) || strings.HasPrefix(t.rest(c.e), "之间"):
 				right = 2
 			case topicFrame(t, i, c.e):
 				right = 1
@@ -2049,7 +2094,8 @@ func (d *detector) objects() {
 			// only a person does: the structural checks alone apply.
 			// With both sides at their strongest (原告与高某于2017年…) any
 			// noun or adjective will do, as after a holder's 为.
-			wordName := c.e-c.s == 2 && (left == 2 && right >= 1 || left >= 1 && right == 2) && wordMayName(t, c.s, left == 2 && right == 2)
+			wordName := c.e-c.s == 2 && (left == 2 && right >= 1 || left >= 1 && right == 2) && wordMayName(t, c.s, left == 2 && right == 2) ||
+				c.e-c.s == 3 && left == 2 && right == 2 && wordGivenShaped(t, c.s)
 			// A word across the left end (为何 in 认为何某的行为) yields to
 			// what only a person has after the span.
 			if wordName && !shaped(t, c, ev) || !wordName && !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) && !(right == 2 && left >= 1) {
@@ -2295,7 +2341,7 @@ func nameShaped(t *text, i int) bool {
 func (d *detector) bare() {
 	t := d.t
 	for i := 0; i+3 <= t.n(); i++ {
-		if d.taken[i] || surnameAt(t, i) != 1 || !leftOK(t, i) || afterBoundary(t, i) || thingsListedBefore(t, d.taken, i) {
+		if d.taken[i] || surnameAt(t, i) != 1 || !leftOK(t, i) || afterBoundary(t, i) || thingsListedBefore(t, d.taken, i) && !ownsAfter(t, i+3) {
 			continue
 		}
 		// 松树和杨梅苗: inside a clause a preposition or a conjunction is

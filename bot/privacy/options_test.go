@@ -52,6 +52,8 @@ func TestIdentifierClasses(t *testing.T) {
 		{"registration number of a sole trader", "营业执照注册号：330281600245871", "营业执照注册号：×××", KindRecord},
 		{"personal archive", "人事档案号为RS-2011-0456，", "人事档案号为×××，", KindRecord},
 		{"credit code of an individual business", "信用代码92330281MA2H8K3Q6P的个体户", "信用代码×××的个体户", KindRecord},
+		{"a utility's customer number", "自来水用户编号：SH0092731。", "自来水用户编号：×××。", KindRecord},
+		{"a card's number after 证号", "其残疾证，证号20190033871。", "其残疾证，证号×××。", KindRecord},
 		{"vessel registration", "渔船编号：浙岱渔05321，", "渔船编号：×××，", KindVehicle},
 		{"account name with letters", "支付宝（账号：wang.lei_0317）", "支付宝（账号：×××）", KindAccount},
 		{"contract and case numbers stay", "合同编号HT-2021-015，案件编号2021-033", "合同编号HT-2021-015，案件编号2021-033", ""},

@@ -76,6 +76,23 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	if t.rs[g] == '家' && (c.e == g+1 || strings.ContainsRune(placeChars, t.rs[c.e-1]) || wordFrom(t, g+1, c.e+1, 20)) {
 		return false
 	}
+	// 陈姐, 王总, 李工: a surname and a form of address, which stays as
+	// written, as nicknames do, also after a verb that takes a person
+	// (你找彭总说); only a label's value (姓名：王总) is read whole.
+	if c.e == g+1 && strings.ContainsRune(addressForms, t.rs[g]) {
+		return false
+	}
+	// 李子树, 杨梅树, 禾苗: a span ending in a plant's part is the plant;
+	// no given name ends so (花, common in women's names, is not among
+	// them).
+	if strings.ContainsRune(plantEnds, t.rs[c.e-1]) && (c.e-c.s >= 3 || ev < evMarker && surnameAt(t, c.s-1) > 0) {
+		return false // (杨/梅苗: the cut fell inside the plant's name)
+	}
+	// 杨梅树: or the plant's part follows, standing alone (张芳树立… is a
+	// name before a word).
+	if c.e < t.n() && strings.ContainsRune(plantEnds, t.rs[c.e]) && !wordFrom(t, c.e, c.e+2, 20) {
+		return false
+	}
 	if ev >= evMarker {
 		return true
 	}
@@ -127,17 +144,16 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	if shopAhead(t, c.e) {
 		return false
 	}
-	// 陈姐, 王总, 李工: a surname and a form of address, which stays as
-	// written, as nicknames do.
-	if c.e == g+1 && strings.ContainsRune(addressForms, t.rs[g]) {
-		return false
-	}
 	// 老张, 小刘: a nickname, which stays as written.
 	if c.s > 0 && strings.ContainsRune("老小", t.rs[c.s-1]) && !anyWordAt(t, c.s-2, c.s) {
 		return false
 	}
 	return true
 }
+
+// plantEnds end the names of plants and their parts: 李子树, 杨梅树, 树苗,
+// 茶籽.
+const plantEnds = "树苗草果菜籽藤"
 
 // adverbsBefore are adverbs that stand before a verb, never before a
 // name: 已付清, 均已成年, 未曾, 仍在.
@@ -292,7 +308,7 @@ func (d *detector) unexplained() {
 		if e == 0 {
 			continue
 		}
-		if thingsListedBefore(t, d.taken, i) || defaultIsWord(t, i, e) {
+		if thingsListedBefore(t, d.taken, i) && !ownsAfter(t, e) || defaultIsWord(t, i, e) {
 			i = e - 1
 			continue
 		}
@@ -311,6 +327,10 @@ func (d *detector) unexplained() {
 // and a character no given name ends with (孙辈均, 杨树苗).
 func defaultIsWord(t *text, s, e int) bool {
 	sur := surnameAt(t, s)
+	// 梅树和: a function word never ends a name.
+	if strings.ContainsRune(functionChars, t.rs[e-1]) {
+		return true
+	}
 	if sur == 1 && strings.ContainsRune(functionSurnames, t.rs[s]) && (!allCommonGiven(t, s+1, e) || t.han(s-1)) {
 		return true
 	}
