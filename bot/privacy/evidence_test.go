@@ -56,7 +56,13 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a given name that is a word, opening a clause", "经核实，李建设擅自改变了土地用途。", "经核实，李某擅自改变了土地用途。"},
 		{"a pronoun and a conjunction", "原告称他与周大勇之间并无债务。", "原告称他与周某之间并无债务。"},
 		{"what two people own", "第三人的围墙与冯国华的院墙相连。", "第三人的围墙与冯某的院墙相连。"},
+		{"a word of time before a person's deed", "该承诺书由明天签名确认。", "该承诺书由明某签名确认。"},
+		{"an adjective between two parties", "原告与第三人认真之间无任何往来。", "原告与第三人认某之间无任何往来。"},
+		{"a word opening a clause before a copula", "经走访，田园系该村的五保户。", "经走访，田某系该村的五保户。"},
+		{"a sign-off closing a quoted note", "文件右下角手写“已阅。白云”字样。", "文件右下角手写“已阅。白某”字样。"},
 		// Guards: words, places and organisations stay.
+		{"a brand before its product stays", "查获标有“云南白药”字样以外的马应龙痔疮膏两盒。", "查获标有“云南白药”字样以外的马应龙痔疮膏两盒。"},
+		{"the value of a kind of thing stays", "涉案木材的品种为杉木和柏木。", "涉案木材的品种为杉木和柏木。"},
 		{"a form of address after a verb stays", "他让我去找刘总商量。", "他让我去找刘总商量。"},
 		{"plants in a list stay", "门前种有桃树、柿子树和桂花。", "门前种有桃树、柿子树和桂花。"},
 		{"a verb after a party stays", "被告查明，该房屋系违法建筑。", "被告查明，该房屋系违法建筑。"},

@@ -1399,13 +1399,16 @@ func caseTitleName(t *text, j int) int {
 // there or a person's attribute after it.
 func wordNameAt(t *text, j int) int {
 	holder := j > 0 && strings.ContainsRune("为是", t.rs[j-1]) && boundary(t, j+2) == 3
-	if !wordMayName(t, j, holder) {
+	// 原告与第三人严某之间: between a party's role word and 之间 only two
+	// people stand, so an adjective used as an adverb (严格) is a name too.
+	between := strings.HasPrefix(t.rest(j+2), "之间")
+	if !wordMayName(t, j, holder || between) && !(between && adjectiveWord(t, j)) {
 		return 0
 	}
 	// The end of the clause says a name only after a holder's 为 or 是
 	// (收款人为成某，); after the role word itself it may close a verb or
 	// a possession (被告查明，, 加盖了被告印章。).
-	strong := personAfter(t, j+2) || holder
+	strong := personAfter(t, j+2) || holder || between
 	if strings.ContainsRune(functionSurnames, t.rs[j]) && !strong {
 		return 0
 	}
@@ -1414,6 +1417,14 @@ func wordNameAt(t *text, j int) int {
 	}
 	return 2
 }
+
+// relaxedGivenFloor is the lowest given-name score of a word's second
+// character where the context alone says a person (a holder's value, a
+// list after a name, a preposition before a person's deed, a clause
+// start before a copula): below it (方面 -24, 于是 -49) the character is
+// all but never a given name's; above it are words such as 童话 (-21) and
+// 石料 (-21), which only such a context makes names.
+const relaxedGivenFloor = -22
 
 // wordMayName reports whether the word rs[j:j+2] may be a surname and a
 // given name: a noun, a place, a number or an adjective (not a verb, an
@@ -1434,9 +1445,31 @@ func wordMayName(t *text, j int, holder bool) bool {
 	}
 	score := t.d.givenScore(t.rs[j+1])
 	if holder {
-		return score >= -15
+		return score >= relaxedGivenFloor
 	}
 	return score >= 0 && (strings.ContainsRune(topSurnames, t.rs[j]) || score >= 5)
+}
+
+// adjectiveWord reports whether rs[j:j+2] is an adjective of the
+// dictionary, also one used as an adverb (严格, 认真).
+func adjectiveWord(t *text, j int) bool {
+	w, ok := t.word(j, j+2)
+	return ok && (w.pos == "a" || w.pos == "ad") && t.match(j, anyRole) < 2
+}
+
+// strongCopula reports whether what follows e says what a person is or
+// what befell them: 作为村民小组长, 系该场的经营者, 所受损伤, or what only a
+// person has or does.
+func strongCopula(t *text, e int) bool {
+	if personAfter(t, e) || coordinatedBeforeParty(t, e) {
+		return true
+	}
+	for _, w := range []string{"作为", "系", "所受", "所称", "所述", "本人"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // personRight reports whether what follows e goes on as it does after a
@@ -1866,7 +1899,14 @@ func (d *detector) clauseStarts() {
 			// word, opening a clause before a deed or its negation.
 			n = 3
 		}
-		if n == 0 && clauseStart && personRight(t, i+2, false) && wordMayName(t, i, coordinatedBeforeParty(t, i+2)) &&
+		// 手写“同意。米某”字样: a sign-off closing a quoted note, before
+		// what says it was written by hand.
+		if clauseStart && i+3 < t.n() && strings.ContainsRune("”」’\"'", t.rs[i+2]) && t.match(i+3, quotedPersonWords) > 0 && wordMayName(t, i, true) {
+			n = 2
+			d.add(i, i+n, capNeutral)
+			continue
+		}
+		if n == 0 && clauseStart && personRight(t, i+2, false) && wordMayName(t, i, strongCopula(t, i+2)) &&
 			(!strings.ContainsRune(functionSurnames, t.rs[i]) || coordinatedBeforeParty(t, i+2)) {
 			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
 			// that is also a name, opening a clause before what a person
@@ -2094,7 +2134,7 @@ func (d *detector) objects() {
 			// only a person does: the structural checks alone apply.
 			// With both sides at their strongest (原告与高某于2017年…) any
 			// noun or adjective will do, as after a holder's 为.
-			wordName := c.e-c.s == 2 && (left == 2 && right >= 1 || left >= 1 && right == 2) && wordMayName(t, c.s, left == 2 && right == 2) ||
+			wordName := c.e-c.s == 2 && (left == 2 && right >= 1 || left >= 1 && right == 2) && wordMayName(t, c.s, right == 2) ||
 				c.e-c.s == 3 && left == 2 && right == 2 && wordGivenShaped(t, c.s)
 			// A word across the left end (为何 in 认为何某的行为) yields to
 			// what only a person has after the span.

@@ -1,6 +1,9 @@
 package privacy
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // shaped applies the structural checks every reading of a span as a name
 // must pass, whatever the probabilities and the words around say: what
@@ -107,6 +110,16 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	if c.e == g+1 && t.rs[g] == '氏' {
 		return false
 	}
+	// 马应龙麝香痔疮膏, 王老吉凉茶: a brand before its product, which ends
+	// as medicines, drinks and goods do.
+	if productAhead(t, c.e) {
+		return false
+	}
+	// 药材主要为黄精和白芨: the value of what a thing is, not of who
+	// holds a role.
+	if thingValue(t, c.s) {
+		return false
+	}
 	// 已付清, 均已, 未曾: after an adverb the span is a verb phrase; no
 	// name stands right after one.
 	if c.s > 0 && strings.ContainsRune(adverbsBefore, t.rs[c.s-1]) && !anyWordAt(t, c.s-2, c.s) {
@@ -154,6 +167,61 @@ func shaped(t *text, c candidate, ev evidence) bool {
 // plantEnds end the names of plants and their parts: 李子树, 杨梅树, 树苗,
 // 茶籽.
 const plantEnds = "树苗草果菜籽藤"
+
+// productEnds end the names of products: 痔疮膏, 六味丸, 凉茶, 运动鞋.
+const productEnds = "膏丸片剂液粉酒茶鞋服衣帽饮露霜"
+
+// productAhead reports whether a product's name follows e at once: a
+// noun of the dictionary and, within four characters, a product's end.
+func productAhead(t *text, e int) bool {
+	noun := 0
+	t.words(e, func(j int, w word) {
+		if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+			noun = j
+		}
+	})
+	if noun == 0 || t.match(e, personAttributes) > 0 {
+		return false
+	}
+	for k := noun - 1; k < t.n() && k <= e+5; k++ {
+		if !t.han(k) {
+			return false
+		}
+		if strings.ContainsRune(productEnds, t.rs[k]) && (!t.han(k+1) || strings.ContainsRune(numerals+"的等和、", t.rs[k+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// thingKinds end the nouns of kinds of things: 药材, 物品, 品种, 颜色, 材质,
+// 金属, 原料 (对象, 女子, 代表 and 证据 are not among them: people can be
+// their value).
+const thingKinds = "材品种物色质类型属料"
+
+// thingValue reports whether s follows 为 or 是 after a noun that names a
+// kind of thing (药材主要为, 金属为, 品种是), not a role word (收款人为).
+func thingValue(t *text, s int) bool {
+	k := s - 1
+	if k < 1 || !strings.ContainsRune("为是", t.rs[k]) {
+		return false
+	}
+	for _, adv := range []string{"主要", "分别", "均", "则", "都", "系"} {
+		if n := utf8.RuneCountInString(adv); k-n >= 0 && t.str(k-n, k) == adv {
+			k -= n
+			break
+		}
+	}
+	if roleEndingAt(t, k) > 0 {
+		return false
+	}
+	for j := max(0, k-4); j <= k-2; j++ {
+		if w, ok := t.word(j, k); ok && nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 && strings.ContainsRune(thingKinds, t.rs[k-1]) {
+			return true
+		}
+	}
+	return false
+}
 
 // adverbsBefore are adverbs that stand before a verb, never before a
 // name: 已付清, 均已成年, 未曾, 仍在.
