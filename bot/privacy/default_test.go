@@ -48,7 +48,7 @@ func segmentString(t *text) string {
 // TestDefaultKinds pins what the segmentation's default reads as a name
 // with no other evidence, and each structural guard against reading one.
 func TestDefaultKinds(t *testing.T) {
-	tests := []struct{ kind, in, want string }{
+	tests := []cleanCase{
 		{"a name in running text", "事后孔德生把钥匙交了出来。", "事后孔某把钥匙交了出来。"},
 		{"a given name that is a word", "那天是鲁海洋先到的。", "那天是鲁某先到的。"},
 		{"a name of two characters", "钥匙在祁峰手里。", "钥匙在祁某手里。"},
@@ -68,19 +68,7 @@ func TestDefaultKinds(t *testing.T) {
 		{"a nickname", "老张和陈姐都说不知道。", "老张和陈姐都说不知道。"},
 		{"a land boundary", "东至田埂，西至公路。", "东至田埂，西至公路。"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			a := NewAnonymizer()
-			a.Prepare(tt.in)
-			got, err := a.Clean(tt.in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Errorf("%s\n got  %s\n want %s", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkCleans(t, tests)
 }
 
 // defaultHits returns what the segmentation's default alone reads as

@@ -6,7 +6,7 @@ import "testing"
 // detector weighs, and of each guard against reading words as names. The
 // corpora (testdata/*.tsv) hold the many; these say what each rule is for.
 func TestEvidenceKinds(t *testing.T) {
-	tests := []struct{ kind, in, want string }{
+	tests := []cleanCase{
 		// Both sides of a name inside a sentence.
 		{"object and a person's attribute", "原告认为鲍平的证言不实。", "原告认为鲍某的证言不实。"},
 		{"party and conjunction", "原告与詹军在路口争执。", "原告与詹某在路口争执。"},
@@ -90,6 +90,17 @@ func TestEvidenceKinds(t *testing.T) {
 		{"a document named after an address", "送达地址确认书载明的地址为某县文昌路12号。", "送达地址确认书载明的地址为某县×××。"},
 		{"what a form's signature place holds", "乙方签名处签有“窦某”字样。", "乙方签名处签有“窦某”字样。"},
 	}
+	checkCleans(t, tests)
+}
+
+// cleanCase is one sentence and what Clean must make of it, named by the
+// kind of rule it pins.
+type cleanCase struct{ kind, in, want string }
+
+// checkCleans runs each case through Prepare and Clean of a fresh
+// anonymizer.
+func checkCleans(t *testing.T, tests []cleanCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
 			a := NewAnonymizer()
