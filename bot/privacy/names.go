@@ -63,6 +63,43 @@ type text struct {
 	// segment), once computed.
 	seg     []int32
 	segName []bool
+	// titleOpen and titleClose hold, for each rune inside a 《…》 title,
+	// where the title opens and closes (-1 outside), once computed.
+	titleOpen, titleClose []int32
+}
+
+// title returns where the 《…》 title holding i opens and closes, or
+// -1, -1: a title of at most 80 characters with no title inside it,
+// computed for the whole text at the first call.
+func (t *text) title(i int) (open, close int) {
+	if t.titleOpen == nil {
+		n := t.n()
+		t.titleOpen, t.titleClose = make([]int32, n), make([]int32, n)
+		for k := range t.titleOpen {
+			t.titleOpen[k], t.titleClose[k] = -1, -1
+		}
+		for a := 0; a < n; a++ {
+			if t.rs[a] != '《' {
+				continue
+			}
+			for b := a + 1; b < n && b <= a+80; b++ {
+				if t.rs[b] == '《' {
+					break
+				}
+				if t.rs[b] == '》' {
+					for k := a + 1; k < b; k++ {
+						t.titleOpen[k], t.titleClose[k] = int32(a), int32(b)
+					}
+					a = b
+					break
+				}
+			}
+		}
+	}
+	if i < 0 || i >= t.n() {
+		return -1, -1
+	}
+	return int(t.titleOpen[i]), int(t.titleClose[i])
 }
 
 func newText(s string) *text {
@@ -1809,22 +1846,11 @@ func (d *detector) titles() {
 	}
 }
 
-// insideTitle reports whether i is inside a 《…》 title.
+// insideTitle reports whether i is inside a 《…》 title, at most 40
+// characters from either end.
 func insideTitle(t *text, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-30; k-- {
-		switch t.rs[k] {
-		case '》':
-			return false
-		case '《':
-			for j := i; j < t.n() && j < i+40; j++ {
-				if t.rs[j] == '》' {
-					return true
-				}
-			}
-			return false
-		}
-	}
-	return false
+	open, close := t.title(i)
+	return open >= 0 && i-open <= 40 && close-i <= 40
 }
 
 // adverbNegation reports whether a negation or an adverb of a deed

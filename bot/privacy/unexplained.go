@@ -174,6 +174,14 @@ const productEnds = "膏丸片剂液粉酒茶鞋服衣帽饮露霜"
 // productAhead reports whether a product's name follows e at once: a
 // noun of the dictionary and, within four characters, a product's end.
 func productAhead(t *text, e int) bool {
+	// Most spans have no product's end near: say so before any lookup.
+	end := false
+	for k := e + 1; k < t.n() && k <= e+5; k++ {
+		end = end || strings.ContainsRune(productEnds, t.rs[k])
+	}
+	if !end {
+		return false
+	}
 	noun := 0
 	t.words(e, func(j int, w word) {
 		if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
@@ -342,28 +350,11 @@ var statuteEnds = []string{"法", "条例", "规定", "办法", "细则", "规�
 // inStatuteTitle reports whether i is inside a 《…》 title that names a
 // statute, not a decision about someone (《关于王某违法建设的处理决定》).
 func inStatuteTitle(t *text, i int) bool {
-	open := -1
-	for k := i - 1; k >= 0 && k >= i-40; k-- {
-		if t.rs[k] == '》' {
-			return false
-		}
-		if t.rs[k] == '《' {
-			open = k
-			break
-		}
-	}
-	if open < 0 {
+	if !insideTitle(t, i) {
 		return false
 	}
-	for k := i; k < t.n() && k < i+40; k++ {
-		if t.rs[k] == '《' {
-			return false
-		}
-		if t.rs[k] == '》' {
-			return hasSuffixAny(t.str(open+1, k), statuteEnds)
-		}
-	}
-	return false
+	open, close := t.title(i)
+	return hasSuffixAny(t.str(open+1, close), statuteEnds)
 }
 
 // unexplained reads the names the segmentation's best path reads where
