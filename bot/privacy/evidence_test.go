@@ -60,6 +60,9 @@ func TestEvidenceKinds(t *testing.T) {
 		{"an adjective between two parties", "原告与第三人认真之间无任何往来。", "原告与第三人认某之间无任何往来。"},
 		{"a word opening a clause before a copula", "经走访，田园系该村的五保户。", "经走访，田某系该村的五保户。"},
 		{"a sign-off closing a quoted note", "文件右下角手写“已阅。白云”字样。", "文件右下角手写“已阅。白某”字样。"},
+		{"a clause opening with a name and its group", "据调查，和志勇一家常年在外务工。", "据调查，和某一家常年在外务工。"},
+		{"a word after a witness before a person's deed", "证人华中当庭陈述称其并不知情。", "证人华某当庭陈述称其并不知情。"},
+		{"a word after 向 before a delivery", "执法人员向平安出示了执法证件。", "执法人员向平某出示了执法证件。"},
 		// Guards: words, places and organisations stay.
 		{"a brand before its product stays", "查获标有“云南白药”字样以外的马应龙痔疮膏两盒。", "查获标有“云南白药”字样以外的马应龙痔疮膏两盒。"},
 		{"the value of a kind of thing stays", "涉案木材的品种为杉木和柏木。", "涉案木材的品种为杉木和柏木。"},

@@ -225,6 +225,25 @@ var (
 		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{5,24}[0-9A-Za-z])`, kindOf(KindMarriage), 6)
 )
 
+// creditCodeLabels name an organisation's code; what follows them is
+// public unless it is an individual business's (class 92).
+var creditCodeLabels = []string{"统一社会信用代码", "社会信用代码", "信用代码", "组织机构代码"}
+
+// keepOrganisationCodes drops the spans that took an organisation's code
+// for something else (an 18-digit code read as an account): a span right
+// after a credit code's label, its value not of class 92.
+func keepOrganisationCodes(s string, out []span) []span {
+	kept := out[:0]
+	for _, sp := range out {
+		before := strings.TrimRight(s[:sp.start], " ：:为是")
+		if sp.kind != KindRecord && hasSuffixAny(before, creditCodeLabels) && !strings.HasPrefix(s[sp.start:], "92") {
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	return kept
+}
+
 func labelKind(label string) Kind {
 	switch {
 	case strings.Contains(label, "身份"), strings.Contains(label, "证件"), strings.Contains(label, "驾驶证"), strings.Contains(label, "社"), strings.Contains(label, "医保"):
@@ -427,6 +446,7 @@ func identifierSpans(s string) []span {
 		add(individualCreditRe, KindRecord, nil)
 	}
 	out = append(out, hanDigitSpans(s)...)
+	out = keepOrganisationCodes(s, out)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })

@@ -233,7 +233,9 @@ var functionPOS = map[string]bool{
 // findingVerbs are what a party, an agency or a court found or held,
 // written right after its role word (被告查明, 本院查实); jieba tags some
 // of them as names.
-var findingVerbs = map[string]bool{"查明": true, "查实": true, "查处": true, "查获": true, "查证": true, "查清": true, "认定": true, "认为": true}
+var findingVerbs = map[string]bool{"查明": true, "查实": true, "查处": true, "查获": true, "查证": true, "查清": true, "认定": true, "认为": true,
+	// What a party says, which jieba tags as names too: 原告陈述称.
+	"陈述": true, "申辩": true, "辩称": true, "供述": true, "自述": true, "口述": true, "陈诉": true}
 
 // timePOS are jieba's parts of speech of times and places (白天, 凌晨,
 // 当地, 东面).

@@ -372,7 +372,7 @@ func leftOK(t *text, s int) bool {
 }
 
 // functionChars come right before a name but never end one.
-const functionChars = "与和及同跟或对向被由是系的将把给让请即在于从经据称为至到了着过就"
+const functionChars = "与和及同跟或对向被由是系的将把给让请即在于从经据称为至到了着过就随"
 
 // placeChars end the names of villages and places (张家岭, 李家湾).
 const placeChars = "岭坡湾沟坝寨村庄屯冲坪垭嘴岗塘洼峪堡铺营集桥湖河院坟园店场"
@@ -1323,6 +1323,15 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 			return n
 		}
 	}
+	// 执法人员向平某出示…, 被告对李某作出…: a preposition after the role
+	// word, governing the name that follows and what is done to it.
+	if ev < evStrong && strings.ContainsRune("向对由将把被给", t.rs[j]) {
+		for k := j + 3; k <= j+4 && k < t.n(); k++ {
+			if t.match(k, deliveryMatcher) > 0 {
+				return 0
+			}
+		}
+	}
 	// A label's value is the name whatever its characters: 姓名：禤志明.
 	if kind == markLabel || ev == evStrong {
 		if n := chooseAfter(t, j, ev, true, 1); n > 0 {
@@ -1439,7 +1448,15 @@ func wordNameAt(t *text, j int) int {
 	// 原告与第三人严某之间: between a party's role word and 之间 only two
 	// people stand, so an adjective used as an adverb (严格) is a name too.
 	between := strings.HasPrefix(t.rest(j+2), "之间")
-	if !wordMayName(t, j, holder || between) && !(between && adjectiveWord(t, j)) {
+	// 证人江某出庭作证称: a role word before and what only a person does
+	// after are the strongest context there is.
+	relaxed := holder || between
+	if !relaxed && personAfter(t, j+2) {
+		// Only a noun or a place may be frequent there (江南, not 成功).
+		w, _ := t.word(j, j+2)
+		relaxed = w.freq < 2000 || nounPOS[w.pos]
+	}
+	if !wordMayName(t, j, relaxed) && !(between && adjectiveWord(t, j)) {
 		return 0
 	}
 	// The end of the clause says a name only after a holder's 为 or 是
@@ -1470,8 +1487,9 @@ const relaxedGivenFloor = -22
 // never are); a rarer surname needs a likelier given name. A holder's
 // value (收款人为成某，) admits any such word.
 func wordMayName(t *text, j int, holder bool) bool {
-	// A role word is never a name (原告, 申请人).
-	if j+2 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+2) || t.match(j, anyRole) >= 2 {
+	// A role word is never a name (原告, 申请人), nor is what a court
+	// finds or a party says (查明, 陈述).
+	if j+2 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+2) || t.match(j, anyRole) >= 2 || findingVerbs[t.str(j, j+2)] {
 		return false
 	}
 	w, ok := t.word(j, j+2)
@@ -1853,6 +1871,9 @@ func insideTitle(t *text, i int) bool {
 	return open >= 0 && i-open <= 40 && close-i <= 40
 }
 
+// groupMatcher finds the groups a person heads: 一家, 夫妇, 父子, 等五人.
+var groupMatcher = newMatcher([]string{"一家", "全家", "夫妇", "夫妻", "父子", "父女", "母子", "母女", "兄弟", "兄妹", "姐弟", "姐妹", "等人"})
+
 // adverbNegation reports whether a negation or an adverb of a deed
 // follows e: 未经批准, 未按, 拒不, 擅自, 多次.
 func adverbNegation(t *text, e int) bool {
@@ -1919,6 +1940,19 @@ func (d *detector) clauseStarts() {
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
 		clauseStart := i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)
+		// 和建平一家已于…, 梁某夫妇: a clause opening with a name and the
+		// group it heads (一家, 夫妇, 父子) is as sure as after a role word.
+		if n == 0 && clauseStart {
+			for _, c := range hanCandidates(t, i, false) {
+				if t.match(c.e, groupMatcher) > 0 && plausible(t, c, evMarker) && !crossesRight(t, c.s, c.e, 50) {
+					n = c.e - c.s
+				}
+			}
+			if n > 0 {
+				d.add(i, i+n, capNeutral)
+				continue
+			}
+		}
 		if n == 0 && clauseStart && wordGivenShaped(t, i) && (personRight(t, i+3, false) || adverbNegation(t, i+3)) &&
 			!strings.ContainsRune(functionSurnames, t.rs[i]) && t.d.givenScore(t.rs[i+1]) >= 0 {
 			// 经查，王建设未经批准…: a surname and a given name that is a
@@ -2124,6 +2158,10 @@ func (d *detector) objects() {
 			switch {
 			case personAfter(t, c.e) || strings.HasPrefix(t.rest(c.e), "之间"):
 				right = 2
+			case t.rs[i-1] == '向' && t.match(c.e, deliveryMatcher) > 0:
+				// 向齐某送达了…: what is delivered or explained to
+				// someone (an organisation's name ends as one does).
+				right = 2
 			case topicFrame(t, i, c.e):
 				right = 1
 			case boundary(t, c.e) >= 2 || t.match(c.e, personVerbMatcher) > 0 || t.match(c.e, moneyMatcher) > 0 || adverbDeed(t, c.e) ||
@@ -2291,6 +2329,10 @@ func verbBefore(t *text, i int) bool {
 	w, ok := t.word(i-3, i-1)
 	return ok && w.pos == "v" && w.freq >= 20
 }
+
+// deliveryMatcher finds what is delivered, shown or explained to someone
+// after 向: 向齐某送达, 向王某出示, 向李某释明.
+var deliveryMatcher = newMatcher([]string{"送达", "邮寄", "寄送", "发出", "交付", "出示", "释明", "说明", "告知", "转达", "传达", "宣读", "发放", "支付", "退还"})
 
 // objectPrepositions introduce the person a deed is done to or by: 对王某
 // 作出处罚, 向李某送达, 由张某负责, 系赵某所有.

@@ -40,6 +40,7 @@ func TestIdentifierClasses(t *testing.T) {
 		{"dates in Chinese digits stay", "二〇一九年三月，一九九八年建房", "二〇一九年三月，一九九八年建房", ""},
 		{"service numbers stay", "政务服务热线12345，罚款200元", "政务服务热线12345，罚款200元", ""},
 		{"credit code of an organisation stays", "统一社会信用代码11522700MB1234567X", "统一社会信用代码11522700MB1234567X", ""},
+		{"an all-digit credit code stays", "统一社会信用代码为125227010093847751。", "统一社会信用代码为125227010093847751。", ""},
 		{"marriage certificate after a label", "离婚证号：L520102-2019-001245。", "离婚证号：×××。", KindMarriage},
 		{"marriage certificate without a label", "颁发了字号为J330781-2012-000876的结婚证", "颁发了字号为×××的结婚证", KindMarriage},
 		{"certificate with a year in brackets", "林证字（2011）第330102000315号", "林证字（2011）第×××号", KindCert},

@@ -386,8 +386,9 @@ func (d *detector) unexplained() {
 // and a character no given name ends with (孙辈均, 杨树苗).
 func defaultIsWord(t *text, s, e int) bool {
 	sur := surnameAt(t, s)
-	// 梅树和: a function word never ends a name.
-	if strings.ContainsRune(functionChars, t.rs[e-1]) {
+	// 梅树和: a function word never ends a name; 柳青名下: nor does the
+	// start of a word running past the span.
+	if strings.ContainsRune(functionChars, t.rs[e-1]) || e-s == 3 && crossesRight(t, s, e, 50) {
 		return true
 	}
 	if sur == 1 && strings.ContainsRune(functionSurnames, t.rs[s]) && (!allCommonGiven(t, s+1, e) || t.han(s-1)) {
