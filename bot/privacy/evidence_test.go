@@ -70,6 +70,7 @@ func TestEvidenceKinds(t *testing.T) {
 		{"plants in a list stay", "门前种有桃树、柿子树和桂花。", "门前种有桃树、柿子树和桂花。"},
 		{"a verb after a party stays", "被告查明，该房屋系违法建筑。", "被告查明，该房屋系违法建筑。"},
 		{"a possession after a party stays", "决定书加盖了被告印章。", "决定书加盖了被告印章。"},
+		{"a deed's 的 after a party's possession stays", "确认被告拆除原告厂房的行为违法。", "确认被告拆除原告厂房的行为违法。"},
 		{"a word opening a list item stays", "涉案物品为黄金、白银和铜器。", "涉案物品为黄金、白银和铜器。"},
 		{"a list of plants stays", "地上种有茶树、松树和杨梅苗。", "地上种有茶树、松树和杨梅苗。"},
 		{"a quoted brand before its product stays", "查获假冒“鸿星尔克”运动服十件。", "查获假冒“鸿星尔克”运动服十件。"},

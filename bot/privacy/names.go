@@ -1451,7 +1451,9 @@ func wordNameAt(t *text, j int) int {
 	// 证人江某出庭作证称: a role word before and what only a person does
 	// after are the strongest context there is.
 	relaxed := holder || between
-	if !relaxed && personAfter(t, j+2) {
+	// What a person does next, not what 的 attaches (强制拆除原告房屋的行为:
+	// 的 closes the whole deed).
+	if !relaxed && personAfter(t, j+2) && t.rs[min(j+2, t.n()-1)] != '的' {
 		// Only a noun or a place may be frequent there (江南, not 成功).
 		w, _ := t.word(j, j+2)
 		relaxed = w.freq < 2000 || nounPOS[w.pos]
