@@ -52,7 +52,7 @@ func adminPrefix(addr string) int {
 				continue
 			}
 			word := rest[:i+len(a.suffix)]
-			if hasSuffixAny(word, notAdmin) || strings.ContainsAny(rest[:i], "镇乡村路街道号栋组") {
+			if hasSuffixAny(word, notAdmin) && !districtOfCity(word) || strings.ContainsAny(rest[:i], "镇乡村路街道号栋组") {
 				continue
 			}
 			// 贵州省, 广州市: a 州 or 市 followed by another level is part of
@@ -72,6 +72,24 @@ func adminPrefix(addr string) int {
 		level = bestLevel
 	}
 	return kept
+}
+
+// districtOfCity reports whether a word ending in 城区 is the name of a
+// county-level district (柯城区, 任城区, 越城区), not a town's centre (老城区,
+// 主城区, 某县城区).
+func districtOfCity(word string) bool {
+	rs := []rune(word)
+	return len(rs) == 3 && strings.HasSuffix(word, "城区") && !strings.ContainsRune("老旧主新中某县市", rs[0])
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
 }
 
 func hasSuffixAny(s string, suffixes []string) bool {
@@ -125,7 +143,7 @@ var (
 func addressLike(v string) bool {
 	if addressTokenRe.MatchString(v) {
 		// 农村, 乡村, 城乡 are not places.
-		cleaned := strings.NewReplacer("农村", "", "乡村", "", "城乡", "", "乡镇", "", "村民", "", "村委", "").Replace(v)
+		cleaned := strings.NewReplacer("城中村", "", "农村", "", "乡村", "", "城乡", "", "乡镇", "", "村民", "", "村委", "").Replace(v)
 		if addressTokenRe.MatchString(cleaned) {
 			return true
 		}
@@ -290,13 +308,16 @@ func bareZhuIsAddress(s string, i int) bool {
 	if !isHan(prev) || strings.ContainsRune("男女族均现家", prev) {
 		return true
 	}
-	// 第三人住某县…, 原告住…: right after a party's role word.
-	for _, r := range []string{"原告", "被告", "第三人", "申请人", "被申请人", "上诉人", "被上诉人", "当事人", "户主", "村民"} {
-		if strings.HasSuffix(s[:i], r) {
+	// 第三人住某县…, 证人住…, 其母住…: right after a role word of any
+	// kind (a party, a witness, an agent, a relative).
+	for k, n := i, 0; k > 0 && n < 8; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:k])
+		k -= size
+		if anyRole.at(s[k:i]) == s[k:i] {
 			return true
 		}
 	}
-	return false
+	return strings.HasSuffix(s[:i], "村民")
 }
 
 // Unmarked addresses are found by their house numbers: 路/街/巷/村/小区…
@@ -305,7 +326,10 @@ func bareZhuIsAddress(s string, i int) bool {
 // phrase), so 观山湖区金华镇翁井村3组12号 keeps 观山湖区.
 var (
 	houseNumberRe = regexp.MustCompile(`(?:\d+(?:-\d+)?|[一二三四五六七八九十]{1,3})(?:号楼|号院|号|栋|幢|单元|楼|层|室|组|户)(?:\s*(?:附)?\d+(?:-\d+)?(?:号楼|号院|号|栋|幢|单元|楼|层|室|组|户))*`)
-	placeSuffixes = []string{"路", "街", "道", "巷", "弄", "胡同", "村", "社区", "小区", "花园", "苑", "大厦", "广场", "新村", "组", "屯", "寨", "里"}
+	placeSuffixes = []string{"路", "街", "道", "巷", "弄", "胡同", "村", "社区", "小区", "花园", "苑", "大厦", "广场", "新村", "组", "屯", "寨", "里", "段"}
+	// relativeVillages name a village by reference to the speaker or the
+	// case (系本村三组村民), which places no one beyond what the case says.
+	relativeVillages = []string{"本村", "该村", "同村", "我村", "其村", "本组", "该组"}
 	// streetStops end the backward walk over a street name: a word before
 	// an address, never part of one.
 	streetStops = "在于住至到往从的是为系即将和与及对把被向"
@@ -327,10 +351,13 @@ func unmarkedAddressSpans(s string) []span {
 			if !isHan(r) && !(r >= '0' && r <= '9') || strings.ContainsRune(streetStops, r) {
 				break
 			}
-			if strings.ContainsRune("省市县区旗盟州", r) && !hasSuffixAny(s[:start], notAdmin) {
+			if strings.ContainsRune("省市县区旗盟州", r) && (!hasSuffixAny(s[:start], notAdmin) || districtOfCity(lastRunes(s[:start], 3))) {
 				break
 			}
 			start -= size
+		}
+		if _, rel := hasPrefixAny(s[start:loc[0]], relativeVillages); rel && len(s[start:loc[0]]) <= len("本村") {
+			continue
 		}
 		if start < loc[0] && !subjectIsInstitution(s, start) {
 			out = append(out, span{start, loc[1], KindAddress, Mask})

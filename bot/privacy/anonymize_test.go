@@ -84,6 +84,12 @@ func TestAnonymize(t *testing.T) {
 		{"unmarked house number", nil, "经查，观山湖区金华镇翁井村3组12号的房屋系违法建设。", "经查，观山湖区×××的房屋系违法建设。"},
 		{"bare 住 after gender", nil, "李某，女，住某县城关镇解放路8号。", "李某，女，住某县×××。"},
 		{"court address kept", nil, "地址：某县人民法院第一法庭", "地址：某县人民法院第一法庭"},
+		{"a district named 某城区 is a county", nil, "原告住浙江省绍兴市越城区塔山街道8号。", "原告住浙江省绍兴市越城区×××。"},
+		{"a town's centre is no county", nil, "住某县城区胜利路12号", "住某县×××"},
+		{"an address after a witness", nil, "证人住福建省福州市鼓楼区东街口3号。", "证人住福建省福州市鼓楼区×××。"},
+		{"a street in sections", nil, "现住成都市武侯区一环路南二段15号附2号", "现住成都市武侯区×××"},
+		{"a village by reference stays", nil, "系本村五组村民。", "系本村五组村民。"},
+		{"an urban village is no address", nil, "该地块位于城中村改造范围。", "该地块位于城中村改造范围。"},
 		// More positions, surnames and origins.
 		{"name before gender at line start", nil, "王芳，女，1980年出生，汉族", "王某，女，1980年出生，汉族"},
 		{"name followed by its role", nil, "本案由张三（原告）提起", "本案由张某（原告）提起"},

@@ -2,6 +2,7 @@ package privacy
 
 import (
 	_ "embed"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,7 +27,9 @@ var givenText string
 // word is what the dictionary knows of a word.
 type word struct {
 	freq uint32
-	pos  string // jieba's part of speech: n, v, d, p, c, ns, nr…
+	// logFreq is ln(freq), for the segmentation's path scores.
+	logFreq float32
+	pos     string // jieba's part of speech: n, v, d, p, c, ns, nr…
 }
 
 // dictionary maps words to their frequency and part of speech. Keys are
@@ -42,6 +45,22 @@ type dictionary struct {
 	// are 0 in both.
 	given  []int8
 	common []uint8
+	// givenLn is ln of each rune's probability as a given-name character,
+	// in tenths (明 −50); a rune the model lacks is as likely as one seen
+	// once.
+	givenLn []int8
+	// firstLn and secondLn are the same as the first and as the second
+	// character of a given name of two (向 opens 向东 but hardly ends one).
+	firstLn, secondLn []int8
+	// pairs counts the given names of two characters among pairTotal
+	// names of three (建国 12, 海洋 5).
+	pairs     map[string]uint16
+	pairTotal float64
+	// nrMass is the weight of the name entries of the whole jieba list.
+	nrMass float64
+	// logTotal is ln of the frequencies' sum: a word's log-probability
+	// is logFreq − logTotal, a character the dictionary lacks gets −logTotal.
+	logTotal float64
 }
 
 var (
@@ -58,9 +77,11 @@ func dict() *dictionary {
 
 func loadDict(text string) *dictionary {
 	d := &dictionary{words: make(map[string]word, 120000), maxLen: make([]uint8, 0x10000),
-		given: make([]int8, 0x10000), common: make([]uint8, 0x10000)}
+		given: make([]int8, 0x10000), common: make([]uint8, 0x10000), givenLn: make([]int8, 0x10000),
+		firstLn: make([]int8, 0x10000), secondLn: make([]int8, 0x10000)}
 	d.loadGiven(givenText)
 	pos := map[string]string{} // one string per tag
+	var total float64
 	eachLine(text, func(line string) {
 		w, rest, ok := strings.Cut(line, " ")
 		if !ok {
@@ -76,8 +97,10 @@ func loadDict(text string) *dictionary {
 		} else {
 			pos[tag] = tag
 		}
-		d.add(w, word{uint32(n), tag})
+		d.add(w, word{freq: uint32(n), logFreq: float32(math.Log(float64(n))), pos: tag})
+		total += float64(n)
 	})
+	d.logTotal = math.Log(total)
 	return d
 }
 
@@ -98,23 +121,85 @@ func eachLine(text string, fn func(line string)) {
 }
 
 // loadGiven reads the given-name character model: one "char score
-// common" line per character.
+// common lnp lnp1 lnp2" line per character, then "pairs total" and one "pair count"
+// line per given name of two characters.
 func (d *dictionary) loadGiven(text string) {
+	for i := range d.givenLn {
+		d.givenLn[i], d.firstLn[i], d.secondLn[i] = unseenGivenLn, unseenGivenLn, unseenGivenLn
+	}
+	d.pairs = make(map[string]uint16, 6000)
 	eachLine(text, func(line string) {
 		f := strings.Fields(line)
-		if len(f) != 3 {
+		if len(f) == 2 {
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				return
+			}
+			switch f[0] {
+			case "pairs":
+				d.pairTotal = float64(n)
+			case "nrmass":
+				d.nrMass = float64(n)
+			default:
+				d.pairs[f[0]] = uint16(min(n, 65535))
+			}
+			return
+		}
+		if len(f) != 6 {
 			return
 		}
 		r, _ := utf8.DecodeRuneInString(f[0])
-		score, err1 := strconv.Atoi(f[1])
-		common, err2 := strconv.Atoi(f[2])
-		if r >= 0x10000 || err1 != nil || err2 != nil {
+		var v [5]int
+		for k := range v {
+			n, err := strconv.Atoi(f[k+1])
+			if err != nil {
+				return
+			}
+			v[k] = max(-128, min(127, n))
+		}
+		if r >= 0x10000 {
 			return
 		}
-		d.given[r] = int8(max(-128, min(127, score)))
-		d.common[r] = uint8(max(0, min(255, common)))
+		d.given[r] = int8(v[0])
+		d.common[r] = uint8(max(0, v[1]))
+		d.givenLn[r], d.firstLn[r], d.secondLn[r] = int8(v[2]), int8(v[3]), int8(v[4])
 	})
 }
+
+// unseenGivenLn is the given-name log-probability, in tenths, of a
+// character no name entry has: a little below one seen once.
+const unseenGivenLn = -122
+
+// pairLogP returns ln of the probability of rs[i:i+2] as a given name of
+// two characters: half what the names of three characters say of the pair,
+// half its characters' probabilities alone; or, for a word jieba tags as
+// a name (小龙, 光辉), its share of the name entries if that is more.
+func (d *dictionary) pairLogP(t *text, i int) float64 {
+	alone := math.Exp(tenths(d.firstLn, t.rs[i]) + tenths(d.secondLn, t.rs[i+1]))
+	seen := 0.0
+	if n := d.pairs[t.str(i, i+2)]; n > 0 && d.pairTotal > 0 {
+		seen = float64(n) / d.pairTotal
+	}
+	p := pairWeight*seen + (1-pairWeight)*alone
+	if w, ok := t.word(i, i+2); ok && strings.HasPrefix(w.pos, "nr") && d.nrMass > 0 {
+		p = max(p, float64(w.freq)/d.nrMass)
+	}
+	return math.Log(p)
+}
+
+// tenths returns a model's value of r, stored in tenths.
+func tenths(m []int8, r rune) float64 {
+	if r >= rune(len(m)) {
+		return unseenGivenLn / 10.0
+	}
+	return float64(m[r]) / 10
+}
+
+// pairWeight is the share of a pair's own count in its probability.
+const pairWeight = 0.5
+
+// givenLogP returns ln of r's probability as a given-name character.
+func (d *dictionary) givenLogP(r rune) float64 { return tenths(d.givenLn, r) }
 
 // givenScore returns r's score as a given-name character (see given).
 func (d *dictionary) givenScore(r rune) int {

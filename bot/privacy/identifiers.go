@@ -25,6 +25,10 @@ const (
 	KindPermit   Kind = "出入境证件号码"
 	KindVehicle  Kind = "车辆识别代号"
 	KindMarriage Kind = "婚姻登记证号"
+	// KindRecord is a number that files one person: a hospital or
+	// social-insurance number, a registration, an archive, a parcel, a
+	// work or enforcement card, an individual business's credit code.
+	KindRecord Kind = "个人编号"
 )
 
 // Mask is what an identifier is replaced with: 法释〔2016〕19号 第10条 lets
@@ -127,6 +131,10 @@ var (
 	// Vehicle identification and engine numbers: 17 characters without
 	// I, O, Q, or the value after a label.
 	vinRe = regexp.MustCompile(`[A-HJ-NPR-Z0-9]{17}`)
+	// The unified social credit code of an individual business (个体工商户,
+	// registration class 92) names its keeper; a firm's or an agency's
+	// (91, 11, 12…) is public and stays.
+	individualCreditRe = regexp.MustCompile(`92\d{6}[0-9A-HJ-NPQRTUWXY]{10}`)
 )
 
 // Values after a label: a label is found by a word scan, then its value
@@ -189,12 +197,52 @@ var (
 		"不动产权证书号", "不动产权证号", "不动产权证书编号", "不动产证号", "房产证号", "房屋所有权证号", "土地证号", "土地使用证号", "土地使用权证号", "林权证号", "权属证书编号", "产权证号",
 		"身份证号码", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
 		`(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`, labelKind, 6)
+	// Numbers that file one person, after the label of the record: the
+	// hospital's (住院号, 门诊号, 病案号), social insurance's (个人编号,
+	// 社保编号), a registration's (注册号), an archive's (档案编号), land
+	// registration's (不动产单元号, 宗地代码: one parcel, one holder), a
+	// school's (学籍号), a card's (执法证号, 工作证号, 残疾人证号). A bare
+	// 编号 (合同编号, 案件编号) is no such label.
+	recordLabels = newLabelled([]string{"住院号码", "住院号", "门诊号码", "门诊号", "病案号", "病历号", "就诊卡号", "医保号", "医疗保险号",
+		"执法证件号码", "执法证件号", "执法证编号", "执法证号", "工作证编号", "工作证号", "警号", "工号", "员工编号",
+		"个人编号", "个人编码", "社保编号", "社保号", "保险号",
+		"注册号", "档案编号", "档案号", "不动产单元号", "不动产单元代码", "宗地代码", "宗地编号", "宗地号", "地籍号",
+		"学籍号", "考生号", "准考证号", "残疾人证号", "残疾证号", "低保证号", "救助证号", "特困证号", "户号",
+		// A utility's customer and a card's holder: 燃气用户编号, 医疗证证号.
+		"用户编号", "用户号", "客户编号", "客户号", "证号"},
+		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+	// Vessels' registration numbers start with the port's characters:
+	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
+	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
+		`\s*(?:[:：]|为|是)?\s*(\p{Han}{1,5}[0-9A-Za-z]{0,3}\d{2,8})`, kindOf(KindVehicle), 2)
+	// Account names after a label, letters and all: 账号：zyh_19880412.
+	accountNameLabels = newLabelled([]string{"账号", "帐号", "用户名", "账户名"},
+		`\s*(?:[:：]|为|是)?\s*([A-Za-z][A-Za-z0-9_.-]{4,30}[A-Za-z0-9])`, kindOf(KindAccount), 0)
 	// certMarkers must appear before certRe is worth running.
 	certMarkers = []string{"林权", "林证字", "不动产", "房权证", "房产证", "国用", "集用", "土地证"}
 	// Marriage certificate serials after their label: 结婚证字号为…
 	marriageLabels = newLabelled([]string{"结婚证字号", "结婚证号码", "结婚证编号", "结婚证号", "离婚证字号", "离婚证号码", "离婚证编号", "离婚证号", "婚姻登记证号", "结婚证书编号"},
 		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{5,24}[0-9A-Za-z])`, kindOf(KindMarriage), 6)
 )
+
+// creditCodeLabels name an organisation's code; what follows them is
+// public unless it is an individual business's (class 92).
+var creditCodeLabels = []string{"统一社会信用代码", "社会信用代码", "信用代码", "组织机构代码"}
+
+// keepOrganisationCodes drops the spans that took an organisation's code
+// for something else (an 18-digit code read as an account): a span right
+// after a credit code's label, its value not of class 92.
+func keepOrganisationCodes(s string, out []span) []span {
+	kept := out[:0]
+	for _, sp := range out {
+		before := strings.TrimRight(s[:sp.start], " ：:为是")
+		if sp.kind != KindRecord && hasSuffixAny(before, creditCodeLabels) && !strings.HasPrefix(s[sp.start:], "92") {
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	return kept
+}
 
 func labelKind(label string) Kind {
 	switch {
@@ -391,7 +439,14 @@ func identifierSpans(s string) []span {
 	out = vinLabels.spans(s, out)
 	out = marriageLabels.spans(s, out)
 	out = numberLabels.spans(s, out)
+	out = recordLabels.spans(s, out)
+	out = accountNameLabels.spans(s, out)
+	out = vesselLabels.spans(s, out)
+	if strings.Contains(s, "92") {
+		add(individualCreditRe, KindRecord, nil)
+	}
 	out = append(out, hanDigitSpans(s)...)
+	out = keepOrganisationCodes(s, out)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })

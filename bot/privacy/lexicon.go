@@ -233,7 +233,9 @@ var functionPOS = map[string]bool{
 // findingVerbs are what a party, an agency or a court found or held,
 // written right after its role word (被告查明, 本院查实); jieba tags some
 // of them as names.
-var findingVerbs = map[string]bool{"查明": true, "查实": true, "查处": true, "查获": true, "查证": true, "查清": true, "认定": true, "认为": true}
+var findingVerbs = map[string]bool{"查明": true, "查实": true, "查处": true, "查获": true, "查证": true, "查清": true, "认定": true, "认为": true,
+	// What a party says, which jieba tags as names too: 原告陈述称.
+	"陈述": true, "申辩": true, "辩称": true, "供述": true, "自述": true, "口述": true, "陈诉": true}
 
 // timePOS are jieba's parts of speech of times and places (白天, 凌晨,
 // 当地, 东面).
@@ -254,7 +256,8 @@ var orgSuffixes = []string{
 	"桥", "坝", "沟", "湾", "河", "湖", "塘", "坪", "坡", "岗", "岭", "山庄", "寨", "屯", "庄", "铺", "堡",
 	"垭", "洼", "滩", "港", "大厦", "广场", "花园", "苑", "园区", "商行", "超市", "酒店", "宾馆", "饭店",
 	"门市", "工作室", "养殖场", "加工厂", "诊所", "药店", "网吧", "车行", "驾校", "幼儿园", "水库", "电站",
-	"煤矿", "石场", "砂场",
+	"煤矿", "石场", "砂场", "专卖店", "经销部", "经营部", "门市部", "商店", "作坊", "商贸", "速运", "快递",
+	"景区", "风景区", "保护区", "开发区", "工业园", "管理处", "管理站", "管理所",
 }
 
 // minorityParts are the parts of Tibetan, Mongolian, Uyghur and other

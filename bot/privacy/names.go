@@ -59,6 +59,47 @@ type text struct {
 	rs  []rune
 	off []int // byte offset of each rune; off[len(rs)] == len(s)
 	d   *dictionary
+	// seg and segName are the best path's token ends and names (see
+	// segment), once computed.
+	seg     []int32
+	segName []bool
+	// titleOpen and titleClose hold, for each rune inside a 《…》 title,
+	// where the title opens and closes (-1 outside), once computed.
+	titleOpen, titleClose []int32
+}
+
+// title returns where the 《…》 title holding i opens and closes, or
+// -1, -1: a title of at most 80 characters with no title inside it,
+// computed for the whole text at the first call.
+func (t *text) title(i int) (open, close int) {
+	if t.titleOpen == nil {
+		n := t.n()
+		t.titleOpen, t.titleClose = make([]int32, n), make([]int32, n)
+		for k := range t.titleOpen {
+			t.titleOpen[k], t.titleClose[k] = -1, -1
+		}
+		for a := 0; a < n; a++ {
+			if t.rs[a] != '《' {
+				continue
+			}
+			for b := a + 1; b < n && b <= a+80; b++ {
+				if t.rs[b] == '《' {
+					break
+				}
+				if t.rs[b] == '》' {
+					for k := a + 1; k < b; k++ {
+						t.titleOpen[k], t.titleClose[k] = int32(a), int32(b)
+					}
+					a = b
+					break
+				}
+			}
+		}
+	}
+	if i < 0 || i >= t.n() {
+		return -1, -1
+	}
+	return int(t.titleOpen[i]), int(t.titleClose[i])
 }
 
 func newText(s string) *text {
@@ -331,7 +372,7 @@ func leftOK(t *text, s int) bool {
 }
 
 // functionChars come right before a name but never end one.
-const functionChars = "与和及同跟或对向被由是系的将把给让请即在于从经据称为至到了着过就"
+const functionChars = "与和及同跟或对向被由是系的将把给让请即在于从经据称为至到了着过就随"
 
 // placeChars end the names of villages and places (张家岭, 李家湾).
 const placeChars = "岭坡湾沟坝寨村庄屯冲坪垭嘴岗塘洼峪堡铺营集桥湖河院坟园店场"
@@ -420,9 +461,7 @@ func rareSurname(t *text, s int) bool {
 // plausible applies the checks every reading of a span as a name must
 // pass at the given strength of evidence.
 func plausible(t *text, c candidate, ev evidence) bool {
-	// 金华镇, 王家坝, 向阳村: the span is the start of a place or an
-	// organisation.
-	if t.match(c.e, orgMatcher) > 0 {
+	if !shaped(t, c, ev) {
 		return false
 	}
 	// A surname-led word longer than the span (张家港, 高速公路).
@@ -443,28 +482,6 @@ func plausible(t *text, c candidate, ev evidence) bool {
 	if w, ok := t.word(c.s+c.sur, c.e); ok && c.e-c.s-c.sur >= 2 && functionPOS[w.pos] && w.freq >= 50 && (w.freq >= 2000 || !allCommonGiven(t, c.s+c.sur, c.e)) {
 		return false
 	}
-	// 向阳小学, 李大学城: the given part starts the name of an
-	// organisation (小学, 大学).
-	if ev < evStrong {
-		for k := c.s + c.sur; k < c.e; k++ {
-			if n := t.match(k, orgMatcher); n >= 2 && k+n >= c.e {
-				return false
-			}
-		}
-	}
-	// 于白天, 于凌晨, 向当地: a preposition before a word of time, place or
-	// function is no name, even after a role word (执法人员于白天…).
-	// 向蒙自市, 于都县: a preposition before a place.
-	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
-		for k := c.e; k <= c.e+1 && k < t.n(); k++ {
-			if strings.ContainsRune("市县州区旗", t.rs[k]) {
-				return false
-			}
-			if !t.han(k) {
-				break
-			}
-		}
-	}
 	// Without a role word, 由安全…, 由方圆…: a preposition before any
 	// frequent word.
 	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
@@ -472,32 +489,7 @@ func plausible(t *text, c candidate, ev evidence) bool {
 			return false
 		}
 	}
-	// 焦师傅, 王局长: a surname and an honorific or a title.
-	if t.match(c.s+c.sur, honorificMatcher) >= 2 || t.match(c.s+c.sur, officialAfter) >= 2 {
-		return false
-	}
-	// Role words are never names (原告, 申请人), nor is a name made of a
-	// surname and a role word (向原告).
-	if n := t.match(c.s, anyRole); n >= c.e-c.s || n >= 2 {
-		return false
-	}
-	if n := t.match(c.s+c.sur, anyRole); n >= 2 && c.s+c.sur+n >= c.e {
-		return false
-	}
 	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && !allCommonGiven(t, c.s+1, c.e) {
-		return false
-	}
-	// 张家 is the Zhang family, 陈家院子 their courtyard, 张家岭 a place.
-	if c.sur == 1 && t.rs[c.s+1] == '家' && (c.e-c.s == 2 || strings.ContainsRune(placeChars, t.rs[c.e-1])) && ev < evStrong {
-		return false
-	}
-	// 高峰岭, 黄泥坡: without a role word, a span ending as villages and
-	// hills do is a place.
-	if ev < evMarker && strings.ContainsRune(placeOnlyChars, t.rs[c.e-1]) {
-		return false
-	}
-	// 凤三户, 张三人: a numeral counting what follows.
-	if strings.ContainsRune(numerals, t.rs[c.e-1]) && c.e < t.n() && strings.ContainsRune(classifiers, t.rs[c.e]) {
 		return false
 	}
 	isWord, w := isNameWord(t, c.s, c.e, c.sur, ev)
@@ -527,8 +519,10 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		}
 		// 林地边界: the surname and the next character are a word, and the
 		// rest is no given name.
+		// 宁可错拆: jieba's name tag on 宁可 does not make 宁可错 a name
+		// when the last character is no common given one.
 		if c.e-c.s > 2 && c.sur == 1 && !allCommonGiven(t, c.s+1, c.e) {
-			if w, ok := t.word(c.s, c.s+2); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+			if w, ok := t.word(c.s, c.s+2); ok && w.freq >= 20 && (!strings.HasPrefix(w.pos, "nr") || !commonGivenSet.has(t.rs[c.e-1])) {
 				return false
 			}
 		}
@@ -812,12 +806,62 @@ func agentiveAt(t *text, i int) int {
 		if strings.HasPrefix(t.rest(k), "人员") {
 			return m + 2
 		}
-		if wordFrom(t, k, 0, 20) {
+		// 领取人为平某: 人为 is a word, but a holder follows 为.
+		if wordFrom(t, k, 0, 20) && !(k+1 < t.n() && strings.ContainsRune("为是", t.rs[k+1]) && roleIsHolder(t, k+1)) {
 			return 0
 		}
 		return m + 1
 	}
 	return 0
+}
+
+// ownsAfter reports whether 的 and a thing follow e: 与冯某的院墙, where
+// the span owns what follows and is a person after all.
+func ownsAfter(t *text, e int) bool {
+	return e+1 < t.n() && t.rs[e] == '的' && t.han(e+1) && !strings.ContainsRune("是时话", t.rs[e+1])
+}
+
+// thingsListedBefore reports whether the span at i is the next item of a
+// list whose item before it is a thing, not a person: 黄金、白银; 白菜、
+// 花生和杨树苗; 六味地黄丸和马应龙… A person listed first is a name
+// already found, a role word or a pronoun (原告与高某, 他和王某).
+func thingsListedBefore(t *text, taken []bool, i int) bool {
+	sep := 0
+	switch {
+	case i >= 2 && t.rs[i-1] == '、':
+		sep = 1
+	case i >= 2 && strings.ContainsRune("和与及或", t.rs[i-1]):
+		sep = 1
+	case i >= 3 && (t.str(i-2, i) == "以及" || t.str(i-2, i) == "或者"):
+		sep = 2
+	}
+	if sep == 0 {
+		return false
+	}
+	p := i - sep // the end of the item before
+	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
+		return false
+	}
+	// 白菜、花生: the item before is a noun of the dictionary that is no
+	// name (提交了与王某, 东与李某: a verb or a direction before 与 makes
+	// it a preposition).
+	// jieba tags many nouns as names (松树 nr): such an entry is a word
+	// unless its characters read as a name.
+	for k := max(0, p-6); k < p-1; k++ {
+		w, ok := t.word(k, p)
+		if !ok || !nounPOS[w.pos] || w.freq < 20 {
+			continue
+		}
+		if !strings.HasPrefix(w.pos, "nr") {
+			return true
+		}
+		if sur := surnameAt(t, k); sur == 0 || p-k <= sur {
+			return true
+		} else if isWord, _ := isNameWord(t, k, p, sur, evWeak); isWord {
+			return true
+		}
+	}
+	return false
 }
 
 // agentivePOS are the parts of speech an agent noun's stem has.
@@ -896,10 +940,13 @@ func detect(s string) []hit {
 	d.minority()
 	d.lists()
 	d.clauseStarts()
+	d.titles()
 	d.objects()
 	d.kinSharingSurname()
 	d.lists()
 	d.bare()
+	d.unexplained()
+	d.lists()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
@@ -1111,6 +1158,13 @@ func (d *detector) readRole(j int, kind markerKind) int {
 			}
 		}
 	}
+	// 岳父母留给…, 其子女均…: the relation goes on into a word (父母, 子女);
+	// no name follows it.
+	// One of the 200 commonest surnames there still starts a name
+	// (外孙女童某).
+	if kind == markKin && j > 0 && j < t.n() && frequentWordAt(t, j-1, j+1, 100) && !(surnameRank[t.rs[j]] > 0 && surnameRank[t.rs[j]] <= 200) {
+		return 0
+	}
 	colon := false
 	for j < t.n() && strings.ContainsRune("：: \u3000", t.rs[j]) {
 		colon = colon || t.rs[j] != ' '
@@ -1124,6 +1178,23 @@ func (d *detector) readRole(j int, kind markerKind) int {
 	}
 	if j+1 < t.n() && strings.ContainsRune(openQuotes, t.rs[j]) && t.han(j+1) {
 		j++
+	}
+	// 姓名登记为…, 姓名错误: a label in running text, followed by a verb,
+	// not by its value.
+	if kind == markLabel && !colon && j > 0 && !strings.ContainsRune("为是叫", t.rs[j-1]) {
+		verb := false
+		t.words(j, func(_ int, w word) {
+			if verbLike(w.pos) && w.freq >= 50 {
+				verb = true
+			}
+		})
+		// 写错, 填错: a verb of one character and its result.
+		if w, ok := t.word(j, j+1); ok && verbLike(w.pos) && w.freq >= 1000 && !t.han(j+2) {
+			verb = true
+		}
+		if verb {
+			return 0
+		}
 	}
 	ev := evMarker
 	if kind == markLabel || colon && kind != markBoundary {
@@ -1252,6 +1323,15 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 			return n
 		}
 	}
+	// 执法人员向平某出示…, 被告对李某作出…: a preposition after the role
+	// word, governing the name that follows and what is done to it.
+	if ev < evStrong && strings.ContainsRune("向对由将把被给", t.rs[j]) {
+		for k := j + 3; k <= j+4 && k < t.n(); k++ {
+			if t.match(k, deliveryMatcher) > 0 {
+				return 0
+			}
+		}
+	}
 	// A label's value is the name whatever its characters: 姓名：禤志明.
 	if kind == markLabel || ev == evStrong {
 		if n := chooseAfter(t, j, ev, true, 1); n > 0 {
@@ -1265,7 +1345,46 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 	if n := chooseAfter(t, j, ev, true, 1); n > 0 {
 		return n
 	}
+	if n := wordGivenAt(t, j); n > 0 {
+		return n
+	}
 	return wordNameAt(t, j)
+}
+
+// wordGivenAt reads a surname and a given name that is a word (钱多多,
+// 林海洋) after a role word, before what only a person has (的户口, 的证言):
+// the whole is no word (高血压 is), nor are the surname and the first
+// given character, and the given characters are not far likelier in words.
+func wordGivenAt(t *text, j int) int {
+	if !personAfter(t, j+3) || !wordGivenShaped(t, j) {
+		return 0
+	}
+	return 3
+}
+
+// wordGivenShaped reports whether rs[j:j+3] may be a surname and a given
+// name that is a word (钱多多, 王建设, 武大力): the whole is no word (高血压
+// is), nor are the surname and the first given character, the given part
+// is a word, and its characters are not far likelier in words. The
+// caller brings the evidence.
+func wordGivenShaped(t *text, j int) bool {
+	// 于凌晨, 向当地: a preposition before a word.
+	if j+3 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+3) || t.match(j, anyRole) >= 2 || strings.ContainsRune(functionSurnames, t.rs[j]) {
+		return false
+	}
+	if _, ok := t.word(j, j+3); ok || frequentWordAt(t, j, j+2, 20) {
+		return false
+	}
+	if _, ok := t.word(j+1, j+3); !ok {
+		return false
+	}
+	return t.d.givenScore(t.rs[j+1])+t.d.givenScore(t.rs[j+2]) >= -30
+}
+
+// coordinatedWithPronoun reports whether i follows a pronoun for a person
+// and a conjunction: 其与武某之间, 他和李某.
+func coordinatedWithPronoun(t *text, i int) bool {
+	return i >= 2 && strings.ContainsRune("与和同跟", t.rs[i-1]) && strings.ContainsRune("其他她", t.rs[i-2])
 }
 
 // doubleSurnameAt returns 4 for a name of both parents' surnames and a
@@ -1317,19 +1436,137 @@ func caseTitleName(t *text, j int) int {
 }
 
 // wordNameAt reads a word as a two-character name after a role word when
-// only a person can follow it (利害关系人万某的意见, 原告高某于2019年…): a
-// commonest surname and a word that is a noun, a place or a number, not
-// a function word (原告曾经, 原告于是).
+// the words after it end a name (利害关系人万某的意见, 原告高某于2019年…,
+// 证人文某出庭作证, 收款人为成某，): a surname and a word that is a noun, a
+// place, a number or an adjective, not a verb, an adverb or a function
+// word (第三人修建, 原告曾经, 原告于是), whose second character names
+// people at least as often as things (原告方面, 原告房屋 stay). A
+// surname that is also a preposition (向, 于) needs the clause to end
+// there or a person's attribute after it.
 func wordNameAt(t *text, j int) int {
-	if j+2 > t.n() || surnameAt(t, j) != 1 || !strings.ContainsRune(topSurnames, t.rs[j]) ||
-		strings.ContainsRune(functionSurnames, t.rs[j]) || !validGiven(t, j+1, j+2) || !personAfter(t, j+2) {
+	holder := j > 0 && strings.ContainsRune("为是", t.rs[j-1]) && boundary(t, j+2) == 3
+	// 原告与第三人严某之间: between a party's role word and 之间 only two
+	// people stand, so an adjective used as an adverb (严格) is a name too.
+	between := strings.HasPrefix(t.rest(j+2), "之间")
+	// 证人江某出庭作证称: a role word before and what only a person does
+	// after are the strongest context there is.
+	relaxed := holder || between
+	// What a person does next, not what 的 attaches (强制拆除原告房屋的行为:
+	// 的 closes the whole deed).
+	if !relaxed && personAfter(t, j+2) && t.rs[min(j+2, t.n()-1)] != '的' {
+		// Only a noun or a place may be frequent there (江南, not 成功).
+		w, _ := t.word(j, j+2)
+		relaxed = w.freq < 2000 || nounPOS[w.pos]
+	}
+	if !wordMayName(t, j, relaxed) && !(between && adjectiveWord(t, j)) {
 		return 0
 	}
-	w, ok := t.word(j, j+2)
-	if !ok || w.freq >= 1500 || !wordNamePOS[w.pos] || t.d.givenScore(t.rs[j+1]) < 0 {
+	// The end of the clause says a name only after a holder's 为 or 是
+	// (收款人为成某，); after the role word itself it may close a verb or
+	// a possession (被告查明，, 加盖了被告印章。).
+	strong := personAfter(t, j+2) || holder || between
+	if strings.ContainsRune(functionSurnames, t.rs[j]) && !strong {
+		return 0
+	}
+	if !strong && !personRight(t, j+2, true) {
 		return 0
 	}
 	return 2
+}
+
+// relaxedGivenFloor is the lowest given-name score of a word's second
+// character where the context alone says a person (a holder's value, a
+// list after a name, a preposition before a person's deed, a clause
+// start before a copula): below it (方面 -24, 于是 -49) the character is
+// all but never a given name's; above it are words such as 童话 (-21) and
+// 石料 (-21), which only such a context makes names.
+const relaxedGivenFloor = -22
+
+// wordMayName reports whether the word rs[j:j+2] may be a surname and a
+// given name: a noun, a place, a number or an adjective (not a verb, an
+// adverb or a function word), seen less than 2000 times, whose second
+// character names people at least as often as things (方面, 房屋, 程序
+// never are); a rarer surname needs a likelier given name. A holder's
+// value (收款人为成某，) admits any such word.
+func wordMayName(t *text, j int, holder bool) bool {
+	// A role word is never a name (原告, 申请人), nor is what a court
+	// finds or a party says (查明, 陈述).
+	if j+2 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+2) || t.match(j, anyRole) >= 2 || findingVerbs[t.str(j, j+2)] {
+		return false
+	}
+	w, ok := t.word(j, j+2)
+	// Where the context alone says a person, a word of time (向前, 夏天)
+	// may be a name as well.
+	if !ok || !wordNamePOS[w.pos] && !(holder && w.pos == "t") || w.freq >= 2000 && !holder {
+		return false
+	}
+	score := t.d.givenScore(t.rs[j+1])
+	if holder {
+		return score >= relaxedGivenFloor
+	}
+	return score >= 0 && (strings.ContainsRune(topSurnames, t.rs[j]) || score >= 5)
+}
+
+// adjectiveWord reports whether rs[j:j+2] is an adjective of the
+// dictionary, also one used as an adverb (严格, 认真).
+func adjectiveWord(t *text, j int) bool {
+	w, ok := t.word(j, j+2)
+	return ok && (w.pos == "a" || w.pos == "ad") && t.match(j, anyRole) < 2
+}
+
+// strongCopula reports whether what follows e says what a person is or
+// what befell them: 作为村民小组长, 系该场的经营者, 所受损伤, or what only a
+// person has or does.
+func strongCopula(t *text, e int) bool {
+	if personAfter(t, e) || coordinatedBeforeParty(t, e) {
+		return true
+	}
+	for _, w := range []string{"作为", "系", "所受", "所称", "所述", "本人"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// personRight reports whether what follows e goes on as it does after a
+// person: a person's deed (称, 证实, 签名), an adverb and a deed (当时并未,
+// 也在场), a dated deed, or a preposition or a copula that takes the
+// person as subject (系, 作为, 所受, 与原告, 之间). With anyDeed (after a
+// role word or a verb that takes a person) any verb of the dictionary
+// counts too (出庭作证, 享有).
+func personRight(t *text, e int, anyDeed bool) bool {
+	if e >= t.n() {
+		return false
+	}
+	if personAfter(t, e) {
+		return true
+	}
+	// Without a cue before, a person's verb of one character (的, 所, 均)
+	// says too little: 祖传的…, 平安建设….
+	if n := t.match(e, personVerbMatcher); n > 0 && (anyDeed || n >= 2 && !weakPersonVerbs[t.str(e, e+n)] || strings.ContainsRune("称说", t.rs[e])) || adverbDeed(t, e) || datedAfter(t, e) {
+		return true
+	}
+	for _, w := range []string{"之间", "作为", "所受", "所称", "所述", "系", "与原告", "与被告", "与第三人", "与申请人", "当时", "当天", "当日", "并未", "并非"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	if !anyDeed {
+		return false
+	}
+	for _, w := range []string{"对", "向", "与", "在", "于", "将", "把", "已", "未", "并", "亦", "也"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	verb := false
+	t.words(e, func(_ int, w word) {
+		if verbLike(w.pos) && w.freq >= 50 {
+			verb = true
+		}
+	})
+	return verb
 }
 
 // wordNamePOS are the parts of speech of words that are also names.
@@ -1563,6 +1800,12 @@ func (d *detector) lists() {
 							n = m
 						}
 					}
+					// 宣某、平凡、惠民三名村民: a word that may be a name,
+					// listed after a name and before the next item or the
+					// list's end, is the next name.
+					if n == 0 && listSep(t, h.end) == 1 && wordMayName(t, j, true) && listItemEnds(t, j+2) {
+						n = 2
+					}
 					if n > 0 && d.add(j, j+n, h.cap) {
 						changed = true
 					}
@@ -1577,6 +1820,101 @@ func (d *detector) lists() {
 			}
 		}
 	}
+}
+
+// titleCues stand before the person a decision or a notice is about,
+// inside its title: 《关于给予王某行政拘留的决定》, 《解除与李某劳动合同通知书》.
+var titleCues = []string{"给予", "对于", "对", "与", "关于", "同意", "撤销", "批准", "责令"}
+
+// titleDeeds follow that person in such a title: what is done to them.
+var titleDeedMatcher = newMatcher(titleNouns, []string{"行政拘留", "拘留", "罚款", "警告", "劳动合同", "劳动关系", "开除", "辞退", "处分", "撤职", "降级", "记过", "分户", "落户", "资格", "待遇"})
+
+// titles reads the person a document's title is about, after a cue and
+// before what is done to them, in a title that names no statute: the
+// evidence of the title stands in for a role word, so a name whose given
+// part is a word (车海洋) is read too.
+func (d *detector) titles() {
+	t := d.t
+	for i := 1; i < t.n(); i++ {
+		if d.taken[i] || surnameAt(t, i) == 0 || inStatuteTitle(t, i) || !insideTitle(t, i) {
+			continue
+		}
+		cue := false
+		for _, w := range titleCues {
+			if strings.HasSuffix(t.str(max(0, i-2), i), w) {
+				cue = true
+			}
+		}
+		if !cue {
+			continue
+		}
+		cands := hanCandidates(t, i, false)
+		for k := len(cands) - 1; k >= 0; k-- {
+			c := cands[k]
+			// What is done follows at once, so a word across the end
+			// (洋行 in 车海洋行政拘留) is an accident of the characters.
+			if t.match(c.e, titleDeedMatcher) == 0 || !shaped(t, c, evMarker) || crossesRight(t, c.s, c.e, 50) && t.match(c.e, titleDeedMatcher) < 2 {
+				continue
+			}
+			if w, ok := t.word(c.s, c.e); ok && (c.e-c.s != 2 || !wordMayName(t, c.s, true)) && !(strings.HasPrefix(w.pos, "nr") && allCommonGiven(t, c.s+c.sur, c.e)) {
+				continue
+			}
+			if d.add(c.s, c.e, capNeutral) {
+				break
+			}
+		}
+	}
+}
+
+// insideTitle reports whether i is inside a 《…》 title, at most 40
+// characters from either end.
+func insideTitle(t *text, i int) bool {
+	open, close := t.title(i)
+	return open >= 0 && i-open <= 40 && close-i <= 40
+}
+
+// groupMatcher finds the groups a person heads: 一家, 夫妇, 父子, 等五人.
+var groupMatcher = newMatcher([]string{"一家", "全家", "夫妇", "夫妻", "父子", "父女", "母子", "母女", "兄弟", "兄妹", "姐弟", "姐妹", "等人"})
+
+// adverbNegation reports whether a negation or an adverb of a deed
+// follows e: 未经批准, 未按, 拒不, 擅自, 多次.
+func adverbNegation(t *text, e int) bool {
+	for _, w := range []string{"未经", "未按", "未依", "拒不", "拒绝", "擅自", "私自", "多次", "先后", "一直", "曾经", "已经"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedBeforeParty reports whether a conjunction and a party's role
+// word follow e: 向某与原告系同村村民 (a preposition there would need a
+// place or a thing before 与).
+func coordinatedBeforeParty(t *text, e int) bool {
+	if e >= t.n() || !strings.ContainsRune("与和同跟", t.rs[e]) {
+		return false
+	}
+	n, kind := roleAt(t, e+1)
+	return n > 0 && (kind == markParty || kind == markAgent)
+}
+
+// numberedItem reports whether i opens a numbered item: 1.陆某的…,
+// 2、…, （3）….
+func numberedItem(t *text, i int) bool {
+	return i >= 2 && strings.ContainsRune(".、）)", t.rs[i-1]) && (isDigitRune(t.rs[i-2]) || strings.ContainsRune(numerals, t.rs[i-2]))
+}
+
+// listItemEnds reports whether a list item may end at e: another
+// separator, a count of the people listed (三人, 三名, 等), or the end of
+// the clause.
+func listItemEnds(t *text, e int) bool {
+	if e >= t.n() || listSep(t, e) > 0 || boundary(t, e) == 3 {
+		return true
+	}
+	if t.rs[e] == '等' || t.rs[e] == '共' {
+		return true
+	}
+	return strings.ContainsRune(numerals, t.rs[e]) && e+1 < t.n() && strings.ContainsRune("人名位户", t.rs[e+1])
 }
 
 // clauseStarts reads a name at the start of a clause when a person's verb
@@ -1599,11 +1937,43 @@ func (d *detector) clauseStarts() {
 				continue
 			}
 		}
+		if thingsListedBefore(t, d.taken, i) {
+			continue
+		}
 		n := chooseAfter(t, i, evWeak, false, 1)
-		if n == 0 && (i == 0 || !t.han(i-1)) && datedAfter(t, i+2) {
-			// 高某于2019年5月向被告提交…: a word that is also a name,
-			// opening a sentence with a party's dated deed.
-			n = wordNameAt(t, i)
+		clauseStart := i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)
+		// 和建平一家已于…, 梁某夫妇: a clause opening with a name and the
+		// group it heads (一家, 夫妇, 父子) is as sure as after a role word.
+		if n == 0 && clauseStart {
+			for _, c := range hanCandidates(t, i, false) {
+				if t.match(c.e, groupMatcher) > 0 && plausible(t, c, evMarker) && !crossesRight(t, c.s, c.e, 50) {
+					n = c.e - c.s
+				}
+			}
+			if n > 0 {
+				d.add(i, i+n, capNeutral)
+				continue
+			}
+		}
+		if n == 0 && clauseStart && wordGivenShaped(t, i) && (personRight(t, i+3, false) || adverbNegation(t, i+3)) &&
+			!strings.ContainsRune(functionSurnames, t.rs[i]) && t.d.givenScore(t.rs[i+1]) >= 0 {
+			// 经查，王建设未经批准…: a surname and a given name that is a
+			// word, opening a clause before a deed or its negation.
+			n = 3
+		}
+		// 手写“同意。米某”字样: a sign-off closing a quoted note, before
+		// what says it was written by hand.
+		if clauseStart && i+3 < t.n() && strings.ContainsRune("”」’\"'", t.rs[i+2]) && t.match(i+3, quotedPersonWords) > 0 && wordMayName(t, i, true) {
+			n = 2
+			d.add(i, i+n, capNeutral)
+			continue
+		}
+		if n == 0 && clauseStart && personRight(t, i+2, false) && wordMayName(t, i, strongCopula(t, i+2)) &&
+			(!strings.ContainsRune(functionSurnames, t.rs[i]) || coordinatedBeforeParty(t, i+2)) {
+			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
+			// that is also a name, opening a clause before what a person
+			// is or does.
+			n = 2
 		}
 		if n == 0 {
 			continue
@@ -1767,12 +2137,15 @@ func (d *detector) objects() {
 		// else 0.
 		left := 0
 		switch {
-		case coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(at-cue, at)]:
+		case coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(at-cue, at)] || coordinatedWithPronoun(t, i):
 			left = 2
 		case cue > 0 || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || reportingBefore(t, i) || verbBefore(t, i):
 			left = 1
 		}
 		coordinated := strings.ContainsRune("与和同跟", t.rs[i-1])
+		// 白菜、花生和杨树苗; but 原告的房屋与管某的房屋 coordinates what two
+		// people own.
+		things := left < 2 && thingsListedBefore(t, d.taken, i)
 		cands := hanCandidates(t, i, false)
 		for k := len(cands) - 1; k >= 0; k-- {
 			c := cands[k]
@@ -1780,9 +2153,16 @@ func (d *detector) objects() {
 			// person has or does (的证言, 名下, 称, 不服), 1 for a deed or
 			// an adverb of one (作出, 也, 曾, 负责) or the end of the
 			// clause after a verb, else 0.
+			if things && !personAfter(t, c.e) && !ownsAfter(t, c.e) {
+				continue
+			}
 			right := 0
 			switch {
-			case personAfter(t, c.e):
+			case personAfter(t, c.e) || strings.HasPrefix(t.rest(c.e), "之间"):
+				right = 2
+			case t.rs[i-1] == '向' && t.match(c.e, deliveryMatcher) > 0:
+				// 向齐某送达了…: what is delivered or explained to
+				// someone (an organisation's name ends as one does).
 				right = 2
 			case topicFrame(t, i, c.e):
 				right = 1
@@ -1815,17 +2195,24 @@ func (d *detector) objects() {
 			if left == 2 || coordinated && right == 2 || left+right >= 3 {
 				ev = evMarker
 			}
+			// A word that may be a name (告知田某享有…, 据甘某陈述) between a
+			// verb that takes a person and a deed, or a preposition and what
+			// only a person does: the structural checks alone apply.
+			// With both sides at their strongest (原告与高某于2017年…) any
+			// noun or adjective will do, as after a holder's 为.
+			wordName := c.e-c.s == 2 && (left == 2 && right >= 1 || left >= 1 && right == 2) && wordMayName(t, c.s, right == 2) ||
+				c.e-c.s == 3 && left == 2 && right == 2 && wordGivenShaped(t, c.s)
 			// A word across the left end (为何 in 认为何某的行为) yields to
 			// what only a person has after the span.
-			if !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) && !(right == 2 && left >= 1) {
+			if wordName && !shaped(t, c, ev) || !wordName && !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) && !(right == 2 && left >= 1) {
 				continue
 			}
-			if !allCommonGiven(t, c.s+c.sur, c.e) {
+			if !allCommonGiven(t, c.s+c.sur, c.e) && !wordName {
 				continue
 			}
 			// A word is a name here only after a strong cue, or between a
 			// conjunction and a person's deed (与金某签订).
-			if w, ok := t.word(c.s, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
+			if w, ok := t.word(c.s, c.e); ok && !wordName && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
 				continue
 			}
 			if d.add(c.s, c.e, capNeutral) {
@@ -1945,6 +2332,10 @@ func verbBefore(t *text, i int) bool {
 	return ok && w.pos == "v" && w.freq >= 20
 }
 
+// deliveryMatcher finds what is delivered, shown or explained to someone
+// after 向: 向齐某送达, 向王某出示, 向李某释明.
+var deliveryMatcher = newMatcher([]string{"送达", "邮寄", "寄送", "发出", "交付", "出示", "释明", "说明", "告知", "转达", "传达", "宣读", "发放", "支付", "退还"})
+
 // objectPrepositions introduce the person a deed is done to or by: 对王某
 // 作出处罚, 向李某送达, 由张某负责, 系赵某所有.
 const objectPrepositions = "对向由系被给让把将与和同跟据经为就"
@@ -2060,7 +2451,12 @@ func nameShaped(t *text, i int) bool {
 func (d *detector) bare() {
 	t := d.t
 	for i := 0; i+3 <= t.n(); i++ {
-		if d.taken[i] || surnameAt(t, i) != 1 || !leftOK(t, i) || afterBoundary(t, i) {
+		if d.taken[i] || surnameAt(t, i) != 1 || !leftOK(t, i) || afterBoundary(t, i) || thingsListedBefore(t, d.taken, i) && !ownsAfter(t, i+3) {
+			continue
+		}
+		// 松树和杨梅苗: inside a clause a preposition or a conjunction is
+		// what it says, with no evidence for a name.
+		if t.han(i-1) && strings.ContainsRune(functionSurnames, t.rs[i]) {
 			continue
 		}
 		c := candidate{i, i + 3, 1}
