@@ -131,7 +131,11 @@ func newEnv(t *testing.T, withModel bool, edit func(*config.Config)) *env {
 		e.srv.Forbid(personal...)
 		e.srv.Answer = func(llmtest.Request) string { return modelDraft }
 		cfg.LLM = e.srv.Config()
-		cfg.LLM.Timeout = 300 * time.Millisecond
+		// Generous: under -race on a loaded machine a fake's answer can
+		// take longer than a short timeout, which the client retries and
+		// the tests would count as a second request. Tests of a hanging
+		// model shorten it with hangTimeout.
+		cfg.LLM.Timeout = 5 * time.Second
 	}
 	if edit != nil {
 		edit(cfg)
@@ -301,6 +305,9 @@ func TestModelDraftDelivered(t *testing.T) {
 // cmpSpace compares texts ignoring how blank lines fall between parts.
 var cmpSpace = cmp.Transformer("fields", func(s string) string { return strings.Join(strings.Fields(s), " ") })
 
+// hangTimeout shortens the model timeout for tests whose fake hangs.
+func hangTimeout(c *config.Config) { c.LLM.Timeout = time.Second }
+
 func TestModelFailuresAreRetried(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -314,7 +321,7 @@ func TestModelFailuresAreRetried(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := newEnv(t, true, nil)
+			e := newEnv(t, true, hangTimeout)
 			e.srv.Script(tt.script...)
 			e.request("pufa1", "")
 			if got, want := len(e.srv.Requests()), len(tt.script)+1; got != want {
@@ -331,7 +338,7 @@ func TestModelFailuresAreRetried(t *testing.T) {
 }
 
 func TestOfflineFallbackAfterRetries(t *testing.T) {
-	e := newEnv(t, true, nil) // llm.retries = 3: four tries
+	e := newEnv(t, true, hangTimeout) // llm.retries = 3: four tries
 	e.srv.Script(llmtest.Reply{Status: 429}, llmtest.Reply{Status: 500}, llmtest.Reply{Hang: true}, llmtest.Reply{Empty: true})
 	outs := e.request("staff1", "")
 	if got := len(e.srv.Requests()); got != 4 {
