@@ -435,3 +435,77 @@ func TestMergedCells(t *testing.T) {
 		t.Error("hasMergedCells: a workbook without merges has none")
 	}
 }
+
+// TestReadTimeForgiving: what ledgers write that the contract's forms do
+// not cover, read as the writer meant.
+func TestReadTimeForgiving(t *testing.T) {
+	now := at("2026-11-25 10:00")
+	for _, tt := range []struct {
+		in      string
+		want    time.Time
+		guessed bool
+	}{
+		// The weekday anywhere: after the time, between, with or without brackets.
+		{"2026年12月3日 上午9:30（星期四）", at("2026-12-03 09:30"), false},
+		{"2026年12月3日上午9:30 周四", at("2026-12-03 09:30"), false},
+		{"2026-12-03 (礼拜四) 14:30", at("2026-12-03 14:30"), false},
+		{"2026/12/3 9:30 星期4", at("2026-12-03 09:30"), false},
+		// Chinese numerals in the time of day.
+		{"2026年12月3日 上午九时三十分", at("2026-12-03 09:30"), false},
+		{"2026年12月3日下午两点半", at("2026-12-03 14:30"), false},
+		{"2026年12月3日 十四时", at("2026-12-03 14:00"), false},
+		// No year: the nearest, forward or back.
+		{"12月3日 上午9:30", at("2026-12-03 09:30"), true},
+		{"12月3日（星期四）上午9:30", at("2026-12-03 09:30"), true},
+		{"1月8日 9:00", at("2027-01-08 09:00"), true},
+		{"9月2日", at("2026-09-02"), true},
+		{"3月2日", at("2027-03-02"), true}, // 97 days ahead is nearer than 268 back
+		{"12/3 9:30", at("2026-12-03 09:30"), true},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			r, err := readTime(tt.in, shanghai, false, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.t.Equal(tt.want) || r.yearGuessed != tt.guessed {
+				t.Errorf("got %v (guessed %v), want %v (guessed %v)", r.t, r.yearGuessed, tt.want, tt.guessed)
+			}
+		})
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"2026年12月3日 上午9:30（星期五）", "日期“2026年12月3日 上午9:30（星期五）”有误：2026年12月3日是星期四，不是星期五"},
+		{"12月3日（星期五）", "日期“12月3日（星期五）”有误：没写年份，按最近的 2026 年读，12月3日是星期四，不是星期五；请写上年份"},
+		{"2月30日", "日期“2月30日”不存在（没有 2 月 30 日）"},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := readTime(tt.in, shanghai, false, now)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error\n got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+	// Without a clock a date without its year is refused, not guessed.
+	if _, _, err := parseTime("12月3日", shanghai, false); err == nil || !strings.Contains(err.Error(), "没有写年份") {
+		t.Errorf("parseTime(12月3日) without a clock: %v", err)
+	}
+}
+
+// TestDateHintLeavesOutTheFormTyped: the error never suggests, as the way
+// to write it, the very form the user has written.
+func TestDateHintLeavesOutTheFormTyped(t *testing.T) {
+	for in, typed := range map[string]string{
+		"2026年12月3日 上午9:30（星期四）": "2025年11月20日 上午9:30",
+		"2026/12/3 14:00":     "2025/11/20 9:30",
+		"2026-12-03 周四 09:30": "2025-11-20 09:30",
+	} {
+		h := hint(in)
+		if strings.Contains(h, typed) || !strings.Contains(h, "可写作") || strings.Count(h, "、")+strings.Count(h, " 或 ") != len(dateForms)-2 {
+			t.Errorf("hint(%s) = %s", in, h)
+		}
+	}
+	// A form no one wrote gets all of them.
+	_, _, err := parseTime("下周四上午", shanghai, false)
+	if err == nil || !strings.Contains(err.Error(), dateHint) {
+		t.Errorf("parseTime(下周四上午) = %v", err)
+	}
+}
