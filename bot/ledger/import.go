@@ -164,6 +164,13 @@ func ImportFile(ctx context.Context, st *store.Store, path string, ropts ReadOpt
 	if err != nil {
 		return nil, nil, err
 	}
+	if ropts.Now.IsZero() {
+		// A date without its year is read as the nearest to the import.
+		ropts.Now = opts.Now
+		if ropts.Now.IsZero() {
+			ropts.Now = st.Now()
+		}
+	}
 	fi0, _ := os.Stat(path)
 	counts, err := rowCounts(src, ropts)
 	if err != nil {

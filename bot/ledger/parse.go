@@ -23,6 +23,9 @@ import (
 type ReadOptions struct {
 	// Location is the time zone of the dates in the file (config timezone).
 	Location *time.Location
+	// Now reads a date written without its year (12月3日) as the nearest
+	// such day; when zero, such a date is an error.
+	Now time.Time
 }
 
 // Ledger is a ledger file read and checked.
@@ -184,7 +187,7 @@ func newParser(l *Ledger, opts ReadOptions) *parser {
 	if loc == nil {
 		loc = time.Local
 	}
-	return &parser{l: l, loc: loc, byNumber: map[string]*Entry{}}
+	return &parser{l: l, loc: loc, now: opts.Now, byNumber: map[string]*Entry{}}
 }
 
 // run reads every table of src: the header row of each is found in its
@@ -242,6 +245,9 @@ func (p *parser) run(src *source) error {
 		if err := p.table(tables[i], heads[i], headers[i], sheet, i); err != nil {
 			return err
 		}
+	}
+	if p.onRow == nil {
+		p.l.Notices = append(p.l.Notices, p.told.notices()...)
 	}
 	return nil
 }
@@ -323,12 +329,17 @@ func blankRow(r []string) bool {
 type parser struct {
 	l        *Ledger
 	loc      *time.Location
+	now      time.Time
 	byNumber map[string]*Entry
 	counts   map[uint64]uint32
 	emit     func(*Entry) error
 	// onRow, when set, takes each data row's number instead of the row
 	// parser (the counting pass).
 	onRow func(number string)
+	// What was read other than as written, told once each at the end
+	// (readings.go): rows skipped, numbers carried down, years guessed,
+	// stages corrected.
+	told tellings
 }
 
 // sheetParser is the state of one table: which column holds which field.
@@ -340,6 +351,11 @@ type sheetParser struct {
 	date1904 bool
 	cols     [numFields][]int
 	headers  []string
+	// ignored are the columns such as 序号 that hold no case content.
+	ignored map[int]bool
+	// lastNumber is the 案号 of the last data row, for rows below it that
+	// leave the 案号 blank to mean "as above".
+	lastNumber string
 }
 
 // table reads the data rows of t below its header row (heads are the rows
@@ -355,6 +371,13 @@ func (p *parser) table(t *table, heads [][]string, header int, sheet string, she
 		if blankRow(cells) {
 			return nil
 		}
+		if why := sp.noCase(cells); why != "" {
+			if p.onRow == nil {
+				p.told.skip(sp.where(n), why)
+			}
+			return nil
+		}
+		cells = sp.carryNumber(n, cells)
 		if p.onRow != nil {
 			r := &rowParser{sheetParser: sp, row: n, cells: cells}
 			for i := range r.used {
@@ -399,6 +422,11 @@ func (sp *sheetParser) columns(headerRow []string, header int) bool {
 			sp.cols[f] = append(sp.cols[f], j)
 		} else if n := normalizeHeader(h); n != "" && !ignoredHeaders[n] {
 			unknown = append(unknown, strings.TrimSpace(h))
+		} else if n != "" {
+			if sp.ignored == nil {
+				sp.ignored = map[int]bool{}
+			}
+			sp.ignored[j] = true
 		}
 	}
 	if len(unknown) > 0 {
@@ -569,6 +597,7 @@ func (sp *sheetParser) row(n int, cells []string) *Entry {
 		}
 	}
 	e.Rows = append(e.Rows, n)
+	r.sameAsAbove(e, hearings)
 	for f := range numFields {
 		if len(sp.cols[f]) > 0 {
 			e.present[f] = true
@@ -612,18 +641,22 @@ func (r *rowParser) caseFields(num *cases.Number, v *rowValues) {
 		case err != nil:
 			r.fail(fStage, "%v", err)
 		case num != nil && num.Stage() != "" && st != num.Stage():
-			r.fail(fStage, "审理阶段“%s”与案号不符：%s 是%s案号", s, num.String(), num.Stage())
+			// The 案号 decides: its type code is the court's own record.
+			if r.onRow == nil {
+				r.told.stage(r.where(r.row), s, num.String(), string(num.Stage()))
+			}
+			v.c.Stage, v.vals[fStage] = num.Stage(), string(num.Stage())
 		default:
 			v.c.Stage, v.vals[fStage] = st, string(st)
 		}
 	}
-	if names := splitList(r.get(fPlaintiffs)); len(names) > 0 {
+	if names := splitNames(r.get(fPlaintiffs)); len(names) > 0 {
 		for _, name := range names {
 			v.c.Plaintiffs = append(v.c.Plaintiffs, cases.NewParty(name))
 		}
 		v.vals[fPlaintiffs] = strings.Join(names, "、")
 	}
-	if names := splitList(r.get(fDefendants)); len(names) > 0 {
+	if names := splitNames(r.get(fDefendants)); len(names) > 0 {
 		v.c.Defendants = names
 		v.vals[fDefendants] = strings.Join(names, "、")
 	}
@@ -655,13 +688,23 @@ func (r *rowParser) date(f field, vals *[numFields]string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	t, _, err := parseTime(s, r.loc, r.t.date1904)
+	t, err := r.readTime(f, s)
 	if err != nil {
 		r.fail(f, "%v", err)
 		return time.Time{}
 	}
 	vals[f] = t.Format(time.RFC3339)
 	return t
+}
+
+// readTime reads a date cell of field f, with the parser's clock for a
+// date without its year, which is then told.
+func (r *rowParser) readTime(f field, s string) (time.Time, error) {
+	rd, err := readTime(s, r.loc, r.t.date1904, r.now)
+	if err == nil && rd.yearGuessed && r.onRow == nil {
+		r.told.year(r.where(r.row), r.column(f, r.used[f]), s, formatTime(rd.t, r.loc))
+	}
+	return rd.t, err
 }
 
 // hearings reads the hearing columns: one or more times (separated by 、
@@ -689,7 +732,7 @@ func (r *rowParser) hearings() []cases.Hearing {
 	raw := r.get(fHearingAt)
 	var out []cases.Hearing
 	for _, s := range splitList(raw) {
-		t, _, err := parseTime(s, r.loc, r.t.date1904)
+		t, err := r.readTime(fHearingAt, s)
 		if err != nil {
 			r.fail(fHearingAt, "%v", err)
 			continue
@@ -732,6 +775,15 @@ func (r *rowParser) merge(e *Entry, v *rowValues, hearings []cases.Hearing) {
 		if e.vals[f] == "" {
 			e.vals[f], e.src[f] = v.vals[f], r.row
 			setField(e, v, f)
+			continue
+		}
+		if f == fNote && e.vals[f] != v.vals[f] {
+			// 备注 is often per hearing (改期原因, 庭审情况): the case keeps
+			// each row's note, once, in the order of the rows.
+			if !slices.Contains(strings.Split(e.vals[f], "；"), v.vals[f]) {
+				e.vals[f] += "；" + v.vals[f]
+				e.Case.Note = e.vals[f]
+			}
 			continue
 		}
 		if e.vals[f] != v.vals[f] {
