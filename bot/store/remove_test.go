@@ -61,7 +61,6 @@ func dump(t *testing.T, s *store.Store) map[string]string {
 	return out
 }
 
-
 // TestDeleteManyUndoable: deleting a case leaves no trace of it in any key
 // (its indexes, its deadlines, its decision, drafts, reviews and their
 // review lists), and undoing the deletion gives every key back as it was.
