@@ -13,10 +13,13 @@ import (
 	"casebot/bot/store"
 )
 
-// MaxUnmentionedOpen is the share of open cases a file may leave out
-// before Import refuses it (without Force): a file that forgets more than
-// this is more likely the wrong file, or a partial export, than a ledger.
-const MaxUnmentionedOpen = 0.30
+// MaxUnmentioned is the share of the stored cases a file imported with
+// Replace may leave out (and so remove) before Import refuses it (without
+// Force): a file that forgets more than this is more likely the wrong
+// file, or a partial export, than the ledger. An import without Replace
+// removes nothing and needs no such guard: a file of this week's new
+// cases is the usual way to add them.
+const MaxUnmentioned = 0.30
 
 // Options says how Import writes.
 type Options struct {
@@ -25,8 +28,11 @@ type Options struct {
 	// SkipInvalid writes the valid cases of a file that has errors; a case
 	// with an error in any of its rows is left out whole.
 	SkipInvalid bool
-	// Force imports a file that leaves out more than MaxUnmentionedOpen of
-	// the open cases.
+	// Replace treats the file as the whole ledger: the stored cases it
+	// does not mention are removed (into the undo snapshot).
+	Replace bool
+	// Force imports with Replace a file that leaves out more than
+	// MaxUnmentioned of the stored cases.
 	Force bool
 	// Source names the import in reschedule records and its undo snapshot,
 	// "import:<file name>" by default.
@@ -51,9 +57,12 @@ type Result struct {
 	Notices   []string
 	// Skipped counts the cases left out for errors (with SkipInvalid).
 	Skipped int
-	// Open is the number of open cases stored before the import, and
+	// Stored is the number of cases stored before the import, and
 	// Unmentioned how many of them the file does not mention.
-	Open, Unmentioned int
+	Stored, Unmentioned int
+	// Removed are the cases a Replace import removed (would remove, in a
+	// dry run): those the file does not mention.
+	Removed []string
 	// Changes lists what happened to hearings of existing cases.
 	Changes []HearingChange
 	// Written is true when the import wrote to the store; SnapshotID then
@@ -76,6 +85,8 @@ type Summary struct {
 	Updated   int        `json:"updated"`
 	Unchanged int        `json:"unchanged"`
 	Errors    []RowError `json:"errors"`
+	// Removed counts the cases a --replace import removed.
+	Removed int `json:"removed,omitempty"`
 }
 
 // Summary returns the result in the contract's JSON shape; Errors is never
@@ -85,7 +96,7 @@ func (r *Result) Summary() Summary {
 	if errs == nil {
 		errs = []RowError{}
 	}
-	return Summary{Rows: r.Rows, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged, Errors: errs}
+	return Summary{Rows: r.Rows, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged, Errors: errs, Removed: len(r.Removed)}
 }
 
 // InvalidError is returned when a file has errors and nothing was written.
@@ -101,14 +112,15 @@ func (e *InvalidError) Error() string {
 	return fmt.Sprintf("文件中有 %d 处错误，未写入任何数据；请修正后重新导入，或加 --skip-invalid 只导入无误的案件", e.Count)
 }
 
-// GuardError is returned when a file leaves out too many open cases.
+// GuardError is returned when a file imported with Replace leaves out
+// (and would remove) too many of the stored cases.
 type GuardError struct {
-	Open, Unmentioned int
+	Stored, Unmentioned int
 }
 
 func (e *GuardError) Error() string {
-	return fmt.Sprintf("台账中有 %d 件未结案件，文件未提及其中 %d 件（%.0f%%），超过 %.0f%% 的安全上限，已拒绝导入：可能选错了文件或文件只含部分案件；确认无误请加 --force",
-		e.Open, e.Unmentioned, 100*float64(e.Unmentioned)/float64(e.Open), 100*MaxUnmentionedOpen)
+	return fmt.Sprintf("台账中有 %d 件案件，文件未提及其中 %d 件（%.0f%%），按 --replace 导入会把它们删除，超过 %.0f%% 的安全上限，已拒绝导入：可能选错了文件或文件只含部分案件；只想新增和更新案件请去掉 --replace，确认要删除请加 --force",
+		e.Stored, e.Unmentioned, 100*float64(e.Unmentioned)/float64(e.Stored), 100*MaxUnmentioned)
 }
 
 // Import merges a checked ledger into the store: cases are matched by
@@ -119,10 +131,12 @@ func (e *GuardError) Error() string {
 // cancelled, and the store records both in the hearing-change stream in
 // the same transaction.
 //
+// An import never removes a case, unless Replace: then the stored cases
+// the file does not mention are removed after the file's cases are
+// written, in the same undo snapshot, and a file that leaves out more
+// than MaxUnmentioned of the stored cases gets a *GuardError unless Force.
 // The import is all or nothing: with any row error nothing is written and
-// an *InvalidError is returned, unless SkipInvalid. A file that leaves out
-// more than MaxUnmentionedOpen of the open cases gets a *GuardError unless
-// Force. Cases are written in batches of BatchSize, each in one short
+// an *InvalidError is returned, unless SkipInvalid. Cases are written in batches of BatchSize, each in one short
 // transaction with its part of the undo snapshot (store.Undo undoes the
 // whole import), so no single Redis command blocks the server; a batch
 // that fails rolls back those before it, and the error says what was
@@ -275,25 +289,47 @@ func newImporter(ctx context.Context, st *store.Store, l *Ledger, opts Options) 
 	return im
 }
 
-// check refuses a file with errors (unless SkipInvalid) and one that
-// leaves out too many open cases (unless Force).
+// check refuses a file with errors (unless SkipInvalid) and, with
+// Replace, one that leaves out too many of the stored cases (unless
+// Force); it lists the cases a Replace removes.
 func (im *importer) check(mentioned func(string) bool) error {
 	res := im.res
 	if len(res.Errors) > 0 && (!im.opts.SkipInvalid || im.valid == 0) {
 		return &InvalidError{Count: len(res.Errors) + im.moreErrors, SkipInvalid: im.opts.SkipInvalid}
 	}
-	open, err := im.st.OpenNumbers(im.ctx)
+	if !im.opts.Replace {
+		return nil
+	}
+	all, err := im.st.AllNumbers(im.ctx)
 	if err != nil {
 		return err
 	}
-	res.Open = len(open)
-	for _, n := range open {
+	res.Stored = len(all)
+	for _, n := range all {
 		if !mentioned(n) {
-			res.Unmentioned++
+			res.Removed = append(res.Removed, n)
 		}
 	}
-	if res.Open > 0 && float64(res.Unmentioned) > MaxUnmentionedOpen*float64(res.Open) && !im.opts.Force {
-		return &GuardError{Open: res.Open, Unmentioned: res.Unmentioned}
+	res.Unmentioned = len(res.Removed)
+	if res.Stored > 0 && float64(res.Unmentioned) > MaxUnmentioned*float64(res.Stored) && !im.opts.Force {
+		return &GuardError{Stored: res.Stored, Unmentioned: res.Unmentioned}
+	}
+	return nil
+}
+
+// remove deletes, in batches under the import's undo snapshot, the cases
+// a Replace import does not mention.
+func (im *importer) remove() error {
+	if im.opts.DryRun || len(im.res.Removed) == 0 {
+		return nil
+	}
+	for start := 0; start < len(im.res.Removed); start += BatchSize {
+		batch := im.res.Removed[start:min(start+BatchSize, len(im.res.Removed))]
+		deleted, err := im.st.DeleteMany(im.ctx, batch, im.snap)
+		if err != nil {
+			return err
+		}
+		im.written += len(deleted)
 	}
 	return nil
 }
@@ -372,9 +408,13 @@ func (im *importer) flush() error {
 	return nil
 }
 
-// finish writes the last batch.
+// finish writes the last batch and, with Replace, removes the cases the
+// file does not mention.
 func (im *importer) finish() error {
 	if err := im.flush(); err != nil {
+		return im.fail(err)
+	}
+	if err := im.remove(); err != nil {
 		return im.fail(err)
 	}
 	if im.written > 0 && !im.opts.DryRun {
@@ -397,7 +437,7 @@ func (im *importer) fail(cause error) error {
 		im.res.Written, im.res.SnapshotID = true, im.snap.ID
 		return fmt.Errorf("导入中途失败（%v），已写入的 %d 件案件也未能撤回（%v）：请运行 casebot import --undo 撤销本次导入", cause, im.written, err)
 	}
-	im.res.Created, im.res.Updated, im.res.Unchanged, im.res.Changes = 0, 0, 0, nil
+	im.res.Created, im.res.Updated, im.res.Unchanged, im.res.Changes, im.res.Removed = 0, 0, 0, nil, nil
 	return fmt.Errorf("导入中途失败（%v），已写入的 %d 件案件已全部撤回，台账未变：请稍后重新导入", cause, im.written)
 }
 

@@ -261,6 +261,11 @@ func (s *Store) NumbersWithPrefix(ctx context.Context, prefix string, limit int)
 	}).Result()
 }
 
+// AllNumbers returns the number of every stored case, in number order.
+func (s *Store) AllNumbers(ctx context.Context) ([]string, error) {
+	return s.rdb.ZRange(ctx, s.k.AllCases(), 0, -1).Result()
+}
+
 // OpenNumbers returns the numbers of every open case.
 func (s *Store) OpenNumbers(ctx context.Context) ([]string, error) {
 	return s.rdb.SMembers(ctx, s.k.OpenCases()).Result()

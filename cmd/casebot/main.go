@@ -26,8 +26,8 @@ type command struct {
 
 // commands lists every subcommand of the contract (shared/ARCHITECTURE.md).
 var commands = map[string]command{
-	"case":          {"查看一个案件及其法定期限：casebot case 案号 [--json] [--now RFC3339]", runCase},
-	"import":        {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
+	"case":          {"查看一个案件及其法定期限：casebot case 案号 [--json] [--now RFC3339]；删除误录的案件：casebot case 案号 --delete [--yes]", runCase},
+	"import":        {"导入台账（只新增和更新）：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid]；以文件为完整台账、删除未提及的案件：加 --replace [--force]；撤销上次导入或删除：casebot import --undo", runImport},
 	"export":        {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
 	"demo":          {"演示：内置 Redis、模拟企业微信与虚构台账，在 / 提供沙盒聊天页面", runDemo},
 	"serve":         {"正式服务：企业微信回调、消息处理、提醒与管理接口", runServe},
