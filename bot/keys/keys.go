@@ -182,3 +182,8 @@ func (k Keys) Removed(id, key string) string { return k.p + "import:removed:" + 
 func (k Keys) CaseAttachments(number string) []string {
 	return []string{k.Decision(number), k.ExplainDrafts(number), k.ExplainReview(number)}
 }
+
+// AgencySpellings is a hash of the other spellings of agencies: field =
+// the spelling written (in a ledger, or merged away), value = the name the
+// ledger uses. Imports read it to record a spelling under its agency.
+func (k Keys) AgencySpellings() string { return k.p + "idx:agency-spellings" }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"casebot/bot/agency"
 	"casebot/bot/cases"
 	"casebot/bot/store"
 )
@@ -28,6 +29,10 @@ type Options struct {
 	// SkipInvalid writes the valid cases of a file that has errors; a case
 	// with an error in any of its rows is left out whole.
 	SkipInvalid bool
+	// Agencies compares agency names (config scope.agency_aliases and the
+	// abbreviations chat understands): a defendant written another way is
+	// stored under the name the ledger already uses for it.
+	Agencies agency.Names
 	// Replace treats the file as the whole ledger: the stored cases it
 	// does not mention are removed (into the undo snapshot).
 	Replace bool
@@ -65,6 +70,9 @@ type Result struct {
 	Removed []string
 	// Changes lists what happened to hearings of existing cases.
 	Changes []HearingChange
+	// NewAgencies are the defendants new to the ledger (the others are
+	// stored under the ledger's name for them, with a notice).
+	NewAgencies []string
 	// Written is true when the import wrote to the store; SnapshotID then
 	// names its undo snapshot.
 	Written    bool
@@ -264,6 +272,7 @@ type importer struct {
 	now  time.Time
 	snap *store.Snapshot
 
+	agencies   *agencyNamer
 	valid      int
 	moreErrors int
 	mentioned  map[string]bool
@@ -296,6 +305,10 @@ func (im *importer) check(mentioned func(string) bool) error {
 	res := im.res
 	if len(res.Errors) > 0 && (!im.opts.SkipInvalid || im.valid == 0) {
 		return &InvalidError{Count: len(res.Errors) + im.moreErrors, SkipInvalid: im.opts.SkipInvalid}
+	}
+	var err error
+	if im.agencies, err = newAgencyNamer(im.ctx, im.st, im.opts.Agencies); err != nil {
+		return err
 	}
 	if !im.opts.Replace {
 		return nil
@@ -339,6 +352,7 @@ func (im *importer) add(e *Entry) error {
 	if e.Invalid {
 		return nil
 	}
+	im.agencies.defendants(e)
 	im.batch = append(im.batch, e)
 	if len(im.batch) >= BatchSize {
 		return im.flush()
@@ -416,6 +430,13 @@ func (im *importer) finish() error {
 	}
 	if err := im.remove(); err != nil {
 		return im.fail(err)
+	}
+	im.res.Notices = append(im.res.Notices, im.agencies.notices()...)
+	im.res.NewAgencies = im.agencies.newAgencies()
+	if !im.opts.DryRun {
+		// Informational (casebot agencies lists them): the import stands
+		// if this fails.
+		_ = im.st.RecordSpellings(im.ctx, im.agencies.respelled)
 	}
 	if im.written > 0 && !im.opts.DryRun {
 		im.res.Written, im.res.SnapshotID = true, im.snap.ID

@@ -9,6 +9,7 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/keys"
 	"casebot/bot/ledger"
+	"casebot/bot/scope"
 	"casebot/bot/store"
 	"casebot/config"
 )
@@ -43,6 +44,10 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	pol, err := scope.New(cfg.Scope)
+	if err != nil {
+		return err
+	}
 	// The file is streamed (ledger.ImportFile): checked whole before
 	// anything is written, then written in short batches with their undo
 	// snapshot, so a large file neither fills memory nor blocks Redis.
@@ -58,7 +63,8 @@ func runImport(e *env, args []string) error {
 		return nil
 	}
 	l, res, err := ledger.ImportFile(ctxBackground(), st, pos[0], ledger.ReadOptions{Location: cfg.Location},
-		ledger.Options{DryRun: *dryRun, SkipInvalid: *skip, Replace: *replace, Force: *force, Progress: progress})
+		ledger.Options{DryRun: *dryRun, SkipInvalid: *skip, Replace: *replace, Force: *force, Progress: progress,
+			Agencies: pol.Agencies()})
 	if res == nil {
 		return err
 	}

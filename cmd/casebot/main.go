@@ -34,6 +34,7 @@ var commands = map[string]command{
 	"loadtest":      {"压测：启动 casebot serve（真实 Redis + 模拟企业微信），报告回调应答与端到端延迟、内存占用", runLoadtest},
 	"people import": {"导入人员名单：casebot people import FILE.xlsx|FILE.csv [--dry-run] [--json]", runPeopleImport},
 	"people sync":   {"按企业微信通讯录同步人员名单（部门映射见 people.departments）：casebot people sync [--dry-run] [--json]", runPeopleSync},
+	"agencies":      {"被告单位及其案件数、其他写法：casebot agencies；合并同一单位的两种写法（改写案件和人员名单）：casebot agencies merge 单位A 单位B", runAgencies},
 	"audit":         {"查看审计记录：casebot audit [--since T] [--user U] [--limit N] [--json]", runAudit},
 	"remind":        {"预览某一时刻到期的开庭提醒：casebot remind --dry-run [--now RFC3339] [--json]", runRemind},
 	"bulletin":      {"月度败诉通报：casebot bulletin --month YYYY-MM [--json] [--send] [--chart FILE]", runBulletin},
