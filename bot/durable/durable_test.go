@@ -97,6 +97,18 @@ func TestWriterWaitsForAReplica(t *testing.T) {
 	if v, err := rc.Get(ctx, "{t}:a").Result(); err != nil || v != "1" {
 		t.Errorf("the replica has %q %v after a confirmed write", v, err)
 	}
+	// A script the server has never seen: EVALSHA fails with NOSCRIPT, the
+	// script is sent whole, and the WAIT after it, on the same connection,
+	// counts its write.
+	script := redis.NewScript(`redis.call("SET", KEYS[1], ARGV[1]) return redis.call("GET", KEYS[1])`)
+	if cmd, err := w.Run(ctx, script, []string{"{t}:s"}, "4"); err != nil {
+		t.Fatalf("script with a replica: %v", err)
+	} else if v, _ := cmd.Text(); v != "4" {
+		t.Errorf("script returned %q, want 4", v)
+	}
+	if v, err := rc.Get(ctx, "{t}:s").Result(); err != nil || v != "4" {
+		t.Errorf("the replica has %q %v after a confirmed script", v, err)
+	}
 
 	replica.Stop()
 	w = NewWriter(mc, 1, 100*time.Millisecond)
@@ -106,6 +118,9 @@ func TestWriterWaitsForAReplica(t *testing.T) {
 	})
 	if !errors.Is(err, ErrNotReplicated) {
 		t.Errorf("write with the replica gone: %v, want ErrNotReplicated", err)
+	}
+	if _, err := w.Run(ctx, script, []string{"{t}:s"}, "5"); !errors.Is(err, ErrNotReplicated) {
+		t.Errorf("script with the replica gone: %v, want ErrNotReplicated", err)
 	}
 	if w := NewWriter(mc, 0, 0); w.Replicas() != 0 {
 		t.Error("replicas 0")

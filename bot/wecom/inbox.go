@@ -245,12 +245,22 @@ func (in *Inbox) onDead(ctx context.Context, e stream.Entry, reason string) {
 	in.opt.GiveUp(gctx, msg, reason)
 }
 
-// giveUpMessage is what a user reads when a message could not be handled:
-// staff have been alerted (see GiveUp), so the text can say so.
-const giveUpMessage = "抱歉，您刚才的消息多次处理未成功，已通知司法局应诉专班跟进。如急需办理，请直接联系司法局应诉专班。"
+// giveUpMessage is what a user reads when a message could not be handled
+// and staff were alerted (see GiveUp), so the text can say so;
+// giveUpUnreported when no alert reached staff, so it must not.
+const (
+	giveUpMessage    = "抱歉，您刚才的消息多次处理未成功，已通知司法局应诉专班跟进。如急需办理，请直接联系司法局应诉专班。"
+	giveUpUnreported = "抱歉，您刚才的消息多次处理未成功，系统已停止重试。请直接联系司法局应诉专班办理，给您带来不便，敬请谅解。"
+)
 
-// GiveUpMessage is the apology text for a given-up message.
-func GiveUpMessage() string { return giveUpMessage }
+// GiveUpMessage is the apology text for a given-up message; staffTold
+// says whether an alert about it reached staff.
+func GiveUpMessage(staffTold bool) string {
+	if staffTold {
+		return giveUpMessage
+	}
+	return giveUpUnreported
+}
 
 // DeadLetter is a message given up on, as kept in the dead-letter stream.
 type DeadLetter struct {

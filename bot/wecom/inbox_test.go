@@ -126,7 +126,7 @@ func TestPoisonMessageIsDeadLettered(t *testing.T) {
 	}, wecom.InboxOptions{Backoff: 10 * time.Millisecond, MaxDeliveries: 3,
 		Done: func(_ *bot.Message, o string) { outcomes <- o },
 		GiveUp: func(ctx context.Context, m *bot.Message, _ string) {
-			w.sender.Send(ctx, bot.Text(wecom.GiveUpMessage(), m.From))
+			w.sender.Send(ctx, bot.Text(wecom.GiveUpMessage(true), m.From))
 		}})
 	w.run(t)
 	ctx := context.Background()
@@ -141,7 +141,7 @@ func TestPoisonMessageIsDeadLettered(t *testing.T) {
 	if diff := cmp.Diff([]string{"retry", "retry", "dead"}, got); diff != "" {
 		t.Errorf("outcomes (-want,+got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{wecom.GiveUpMessage()}, textsTo(w.fake, "zhouba")); diff != "" {
+	if diff := cmp.Diff([]string{wecom.GiveUpMessage(true)}, textsTo(w.fake, "zhouba")); diff != "" {
 		t.Errorf("user was told (-want,+got):\n%s", diff)
 	}
 	dead, err := w.rdb.XRange(ctx, w.k.InboxDead(), "-", "+").Result()

@@ -204,10 +204,11 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	return a, nil
 }
 
-// giveUp tells the user of a message given up on, and staff, each push
+// giveUp tells staff of a message given up on, then the user, each push
 // under an id naming the message and the recipient, so that a redriven
 // message given up again (or a directory changed meanwhile) tells nobody
-// twice and nobody is skipped.
+// twice and nobody is skipped. Staff go first so that the apology can tell
+// the truth about whether they were told.
 func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
 	if msg.From == "" {
 		return
@@ -216,14 +217,11 @@ func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
 		_, err := a.sender.Send(sendlog.WithID(ctx, keys.ReplySendNS, "giveup:"+msg.ID+":"+to), out)
 		return err
 	}
-	if err := send("user", bot.Text(wecom.GiveUpMessage(), msg.From)); err != nil {
-		a.log.Error("apology for a given-up message not sent; it stays in the dead-letter stream", "user", msg.From, "msg", msg.ID, "err", err)
-	}
+	told := 0
 	dests, err := a.staff(ctx)
 	if err != nil || len(dests) == 0 {
 		a.log.Error("no staff to alert about a given-up message: set reminders.staff_chat or add staff to the directory",
 			"msg", msg.ID, "err", err)
-		return
 	}
 	text := a.alertText(ctx, msg)
 	for _, d := range dests {
@@ -233,7 +231,12 @@ func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
 		}
 		if err := send(d, out); err != nil {
 			a.log.Error("staff alert about a given-up message not sent", "to", d, "msg", msg.ID, "err", err)
+			continue
 		}
+		told++
+	}
+	if err := send("user", bot.Text(wecom.GiveUpMessage(told > 0), msg.From)); err != nil {
+		a.log.Error("apology for a given-up message not sent; it stays in the dead-letter stream", "user", msg.From, "msg", msg.ID, "err", err)
 	}
 }
 
@@ -279,7 +282,7 @@ func (a *app) alertText(ctx context.Context, msg *bot.Message) string {
 		what = "一次卡片或菜单操作"
 	}
 	at := msg.CreateTime.In(a.cfg.Location).Format("1月2日15:04")
-	return fmt.Sprintf("【消息未能处理】%s 于%s发来的%s多次处理未成功，系统已停止重试并已告知本人。请尽快联系本人处理。该消息保存在待处理队列中，可在管理接口 /admin/inbox 查看。", who, at, what)
+	return fmt.Sprintf("【消息未能处理】%s 于%s发来的%s多次处理未成功，系统已停止重试，并会另行告知本人。请尽快联系本人处理。该消息保存在待处理队列中，可在管理接口 /admin/inbox 查看。", who, at, what)
 }
 
 // readiness is the JSON of /readyz.

@@ -293,7 +293,7 @@ func TestGivenUpMessageAlertsStaff(t *testing.T) {
 	if want := []string{"retry", "retry", "dead"}; strings.Join(outcomes, ",") != strings.Join(want, ",") {
 		t.Errorf("outcomes %v, want %v", outcomes, want)
 	}
-	if got := ta.fake.Delivered("sunjiu", 0); len(got) != 1 || got[0].Content != wecom.GiveUpMessage() {
+	if got := ta.fake.Delivered("sunjiu", 0); len(got) != 1 || got[0].Content != wecom.GiveUpMessage(true) {
 		t.Errorf("the sender got %+v, want the one apology", got)
 	}
 	alerts := map[string]string{}
@@ -343,6 +343,35 @@ func TestGivenUpMessageAlertsStaff(t *testing.T) {
 	}
 	if n := len(ta.fake.Messages()); n != 4 {
 		t.Errorf("%d messages after the second give-up, want the 4 of the first", n)
+	}
+}
+
+// TestGivenUpWithNobodyToAlert: with no staff chat and no staff in the
+// directory no alert can go out, so the apology does not claim that the
+// 专班 was told.
+func TestGivenUpWithNobodyToAlert(t *testing.T) {
+	rdb, k := redistest.New(t)
+	ta := newTestAppWith(t, rdb, prefixOf(k.Pattern()), func(c *config.Config) {
+		c.Inbox.MaxDeliveries, c.Inbox.RetryBackoff = 1, 10*time.Millisecond
+		c.Reminder.StaffChat = ""
+	}, func(b *bot.Bot) {
+		b.Text(bot.Prefix("永远失败"), func(c bot.Context) error {
+			return fmt.Errorf("%w: the answer could not be sent (test)", bot.ErrUndelivered)
+		})
+	})
+	ctx := context.Background()
+	if err := ta.store.PutPerson(ctx, &people.Person{UserID: "sunjiu", Name: "孙九", Role: people.Head,
+		Agency: "某县自然资源局", Post: "局长"}); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := ta.client.Deliver(ctx, ta.client.Text("sunjiu", "永远失败 一次")); err != nil || s != 200 {
+		t.Fatalf("callback: %d %v", s, err)
+	}
+	if o := waitOutcome(t, ta); o != "dead" {
+		t.Fatalf("outcome %q, want dead after the one delivery allowed", o)
+	}
+	if got := ta.fake.Messages(); len(got) != 1 || got[0].Content != wecom.GiveUpMessage(false) {
+		t.Errorf("pushes %+v, want only the apology that names nobody told", got)
 	}
 }
 

@@ -25,8 +25,8 @@ import (
 // message under test waits behind it in the process's own queue, already
 // taken from the stream. The second process takes it over with XAUTOCLAIM.
 func TestServeKilledAfter200(t *testing.T) {
+	t.Parallel()
 	rdb, k := redistest.New(t)
-	t.Setenv("CASEBOT_TEST_AS_MAIN", "1")
 	ctx := context.Background()
 	prefix := prefixOf(k.Pattern())
 	addr := rdb.(*redis.Client).Options().Addr
@@ -37,7 +37,7 @@ func TestServeKilledAfter200(t *testing.T) {
 	api := httptest.NewServer(fake)
 	defer api.Close()
 	// Heartbeats every 200ms: a process silent for a second is dead.
-	env := []string{"CASEBOT_INBOX_WORKERS=1", "CASEBOT_INBOX_HEARTBEAT=200ms", "CASEBOT_INBOX_DRAIN_TIMEOUT=1s"}
+	env := []string{"CASEBOT_INBOX_WORKERS=1", "CASEBOT_TEST_AS_MAIN=1", "CASEBOT_INBOX_HEARTBEAT=200ms", "CASEBOT_INBOX_DRAIN_TIMEOUT=1s"}
 
 	url, pid, stop, err := startServe(ctx, addr, prefix, api.URL, cfg, env...)
 	if err != nil {

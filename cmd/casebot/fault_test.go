@@ -48,14 +48,18 @@ type faultRig struct {
 // fastEnv shortens what the tests would otherwise wait for: a replica is
 // dead one second after its last heartbeat, a failed message is retried
 // after 200ms.
-var fastEnv = []string{"CASEBOT_INBOX_HEARTBEAT=200ms", "CASEBOT_INBOX_RETRY_BACKOFF=200ms",
+//
+// CASEBOT_TEST_AS_MAIN makes the child (this test binary) run casebot; it
+// goes in the child's environment, not the test's (t.Setenv), so that the
+// fault tests can run in parallel: they mostly wait, on processes, Redis
+// and paced load, and use little CPU.
+var fastEnv = []string{"CASEBOT_TEST_AS_MAIN=1", "CASEBOT_INBOX_HEARTBEAT=200ms", "CASEBOT_INBOX_RETRY_BACKOFF=200ms",
 	"CASEBOT_INBOX_DRAIN_TIMEOUT=2s"}
 
 // newFaultRig sets up the fake WeCom; redisEnv says how children reach
 // Redis (CASEBOT_REDIS_ADDR=..., or the Sentinel/Cluster keys).
 func newFaultRig(t *testing.T, rdb redis.UniversalClient, prefix string, redisEnv ...string) *faultRig {
 	t.Helper()
-	t.Setenv("CASEBOT_TEST_AS_MAIN", "1")
 	cfg := config.MustDefault()
 	demoIdentity(cfg)
 	r := &faultRig{t: t, cfg: cfg, rdb: rdb, k: keys.New(prefix), prefix: prefix, redis: redisEnv}
@@ -200,7 +204,7 @@ func (r *faultRig) count(msgs []*message) tally {
 	for _, m := range msgs {
 		got := r.fake.Delivered(m.user, 0)
 		for _, g := range got {
-			if g.Content == bot.GenericErrorMessage || g.Content == wecom.GiveUpMessage() {
+			if g.Content == bot.GenericErrorMessage || g.Content == wecom.GiveUpMessage(true) || g.Content == wecom.GiveUpMessage(false) {
 				c.apologies++
 			}
 		}
@@ -274,6 +278,7 @@ func singleServer(t *testing.T) (*faultRig, redis.UniversalClient) {
 // pending and is retried with backoff, never acknowledged unanswered and
 // never apologised for: every acknowledged message is answered once.
 func TestFaultWeComFailingForAWhile(t *testing.T) {
+	t.Parallel()
 	r, _ := singleServer(t)
 	c := r.serve("CASEBOT_SENDER_RETRIES=1", "CASEBOT_SENDER_TIMEOUT=1s")
 	r.fake.Inject(wecomtest.Fault{API: "message/send", Status: 500, For: time.Second},
@@ -294,6 +299,7 @@ func TestFaultWeComFailingForAWhile(t *testing.T) {
 // outcome, settled by resending the same request under WeCom's duplicate
 // check: one answer per message, however many requests it took.
 func TestFaultWeComSlowerThanTimeout(t *testing.T) {
+	t.Parallel()
 	r, _ := singleServer(t)
 	c := r.serve("CASEBOT_SENDER_TIMEOUT=300ms", "CASEBOT_SENDER_RETRIES=1")
 	r.fake.Inject(wecomtest.Fault{API: "message/send", Slow: true, Delay: 800 * time.Millisecond, For: 1500 * time.Millisecond})
@@ -311,6 +317,7 @@ func TestFaultWeComSlowerThanTimeout(t *testing.T) {
 // later is refused (403) and not handled; a fresh one replayed at once is
 // a duplicate, answered once.
 func TestFaultReplayedCallback(t *testing.T) {
+	t.Parallel()
 	r, _ := singleServer(t)
 	c := r.serve()
 	ctx := context.Background()
@@ -351,6 +358,7 @@ func TestFaultReplayedCallback(t *testing.T) {
 // 503 and retried, as WeCom does. (With redis.wait_replicas=0 the same
 // run loses the messages acknowledged during the lag.)
 func TestFaultSentinelFailover(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("-short: starts a Sentinel group and waits for a failover")
 	}
@@ -412,6 +420,7 @@ func TestFaultSentinelFailover(t *testing.T) {
 // delivery. Callbacks to the dead replica go to the survivor (a load
 // balancer).
 func TestFaultReplicaKilled(t *testing.T) {
+	t.Parallel()
 	r, _ := singleServer(t)
 	// The victim has one worker, so it holds a message being sent and one
 	// waiting; the survivor has the default eight, well above the load at
@@ -480,6 +489,7 @@ func TestFaultReplicaKilled(t *testing.T) {
 // TestFaultCluster: the same service on a three-node Redis Cluster (every
 // key in one slot, Lua and MULTI within it): every message answered once.
 func TestFaultCluster(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("-short: starts a three-node Cluster")
 	}
