@@ -70,6 +70,11 @@ type Result struct {
 	Removed []string
 	// Changes lists what happened to hearings of existing cases.
 	Changes []HearingChange
+	// Fields lists how each changed field and each date or time not
+	// written in the template's form was read, up to MaxFieldChanges;
+	// MoreFields counts those beyond.
+	Fields     []FieldChange
+	MoreFields int
 	// NewAgencies are the defendants new to the ledger (the others are
 	// stored under the ledger's name for them, with a notice).
 	NewAgencies []string
@@ -79,6 +84,9 @@ type Result struct {
 	SnapshotID string
 	DryRun     bool
 }
+
+// MaxFieldChanges bounds the field changes a Result lists.
+const MaxFieldChanges = 2000
 
 // HearingChange is a change to one hearing of one case.
 type HearingChange struct {
@@ -268,6 +276,7 @@ type importer struct {
 	ctx  context.Context
 	st   *store.Store
 	opts Options
+	loc  *time.Location
 	res  *Result
 	now  time.Time
 	snap *store.Snapshot
@@ -289,7 +298,11 @@ func newImporter(ctx context.Context, st *store.Store, l *Ledger, opts Options) 
 	if now.IsZero() {
 		now = st.Now()
 	}
-	im := &importer{ctx: ctx, st: st, opts: opts, now: now, moreErrors: l.MoreErrors,
+	loc := l.loc
+	if loc == nil {
+		loc = time.Local
+	}
+	im := &importer{ctx: ctx, st: st, opts: opts, now: now, loc: loc, moreErrors: l.MoreErrors,
 		res: &Result{Rows: l.Rows, Errors: l.Errors, Notices: l.Notices, DryRun: opts.DryRun}}
 	if l.MoreErrors > 0 {
 		im.res.Notices = append(im.res.Notices, fmt.Sprintf("另有 %d 处错误未列出（只列出前 %d 处）", l.MoreErrors, MaxErrors))
@@ -373,10 +386,11 @@ func (im *importer) flush() error {
 	}
 	var created, updated, unchanged int
 	var changes []HearingChange
+	var fields []FieldChange
 	// build runs inside the store's transaction and again if another
 	// writer got there first, so it starts from scratch each time.
 	build := func(olds []*cases.Case) ([]*cases.Case, error) {
-		created, updated, unchanged, changes = 0, 0, 0, nil
+		created, updated, unchanged, changes, fields = 0, 0, 0, nil, nil
 		var writes []*cases.Case
 		for i, e := range batch {
 			c, chs := apply(olds[i], e, im.now, im.opts.Source)
@@ -392,6 +406,7 @@ func (im *importer) flush() error {
 				unchanged++
 				continue
 			}
+			fields = append(fields, fieldChanges(olds[i], c, e, im.loc)...)
 			if err := c.Validate(); err != nil {
 				return nil, fmt.Errorf("第 %d 行：%w", e.Rows[0], err)
 			}
@@ -414,6 +429,9 @@ func (im *importer) flush() error {
 	im.res.Updated += updated
 	im.res.Unchanged += unchanged
 	im.res.Changes = append(im.res.Changes, changes...)
+	room := max(0, MaxFieldChanges-len(im.res.Fields))
+	im.res.Fields = append(im.res.Fields, fields[:min(room, len(fields))]...)
+	im.res.MoreFields += len(fields) - min(room, len(fields))
 	im.written += created + updated
 	im.done += len(batch)
 	if im.opts.Progress != nil {
@@ -459,6 +477,7 @@ func (im *importer) fail(cause error) error {
 		return fmt.Errorf("导入中途失败（%v），已写入的 %d 件案件也未能撤回（%v）：请运行 casebot import --undo 撤销本次导入", cause, im.written, err)
 	}
 	im.res.Created, im.res.Updated, im.res.Unchanged, im.res.Changes, im.res.Removed = 0, 0, 0, nil, nil
+	im.res.Fields, im.res.MoreFields = nil, 0
 	return fmt.Errorf("导入中途失败（%v），已写入的 %d 件案件已全部撤回，台账未变：请稍后重新导入", cause, im.written)
 }
 

@@ -108,3 +108,35 @@ func anyRow(cells []string) []any {
 	}
 	return out
 }
+
+// TestDryRunShowsHowFieldsWereRead: the dry run of a messy file lists each
+// changed field, and each date or time not written in the template's
+// form with the cell as written.
+func TestDryRunShowsHowFieldsWereRead(t *testing.T) {
+	st := newStore(t)
+	first := csvFile(t, []string{"案号", "被告", "案由", "开庭时间"},
+		[]string{"(2026)黔0115行初203号", "某县市场监督管理局", "行政处罚", "2026-12-03 09:30"})
+	mustImport(t, st, "a.csv", first, Options{Now: at("2026-12-01 10:00")})
+	next := csvFile(t, []string{"案号", "被告", "案由", "开庭时间", "立案日期"},
+		[]string{"2026黔0115行初203号", "某县市场监管局", "行政强制", "12月10日 下午2:30（星期四）", "2026年11月2日"})
+	l, err := Read("b.csv", next, ReadOptions{Location: shanghai, Now: at("2026-12-01 10:00")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(t.Context(), st, l, Options{DryRun: true, Now: at("2026-12-01 10:00")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Fields {
+		got = append(got, f.String())
+	}
+	want := []string{
+		"(2026)黔0115行初203号 第 2 行「案由」：行政处罚 → 行政强制",
+		"(2026)黔0115行初203号 第 2 行「立案日期」：2026-11-02（原文“2026年11月2日”）",
+		"(2026)黔0115行初203号 第 2 行「开庭时间」：2026-12-10 14:30（原文“12月10日 下午2:30（星期四）”）",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fields (-want,+got):\n%s", diff)
+	}
+}

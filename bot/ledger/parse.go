@@ -46,6 +46,8 @@ type Ledger struct {
 	// Notices are things worth telling that are not errors, such as
 	// columns that import does not know and therefore ignores.
 	Notices []string
+
+	loc *time.Location // the time zone the file was read in
 }
 
 // Entry is one case as the file describes it, possibly over several rows.
@@ -71,6 +73,10 @@ type Entry struct {
 	src  [numFields]int
 	// seen says which case fields had a non-blank cell, even an invalid one.
 	seen [numFields]bool
+	// raw is each case field's cell as written, hearingRaw each hearing
+	// time's, for the dry run to show how they were read.
+	raw        [numFields]string
+	hearingRaw []string
 	// headers are the case's column headers as written in its first sheet.
 	headers   [numFields]string
 	hearingAt []int // the row of each hearing in Case.Hearings
@@ -187,6 +193,7 @@ func newParser(l *Ledger, opts ReadOptions) *parser {
 	if loc == nil {
 		loc = time.Local
 	}
+	l.loc = loc
 	return &parser{l: l, loc: loc, now: opts.Now, byNumber: map[string]*Entry{}}
 }
 
@@ -582,7 +589,7 @@ func (sp *sheetParser) row(n int, cells []string) *Entry {
 	// one pass over the file reports every error.
 	var v rowValues
 	r.caseFields(num, &v)
-	hearings := r.hearings()
+	hearings, raws := r.hearings()
 	if num == nil {
 		return nil
 	}
@@ -607,7 +614,7 @@ func (sp *sheetParser) row(n int, cells []string) *Entry {
 		}
 		e.seen[f] = e.seen[f] || v.seen[f]
 	}
-	r.merge(e, &v, hearings)
+	r.merge(e, &v, hearings, raws)
 	if r.bad {
 		e.Invalid = true
 	}
@@ -709,7 +716,7 @@ func (r *rowParser) readTime(f field, s string) (time.Time, error) {
 
 // hearings reads the hearing columns: one or more times (separated by 、
 // or ;) sharing the row's place, head and flags.
-func (r *rowParser) hearings() []cases.Hearing {
+func (r *rowParser) hearings() ([]cases.Hearing, []string) {
 	var h cases.Hearing
 	h.Place = cleanText(r.get(fPlace))
 	h.Head = cleanText(r.get(fHead))
@@ -731,6 +738,7 @@ func (r *rowParser) hearings() []cases.Hearing {
 	}
 	raw := r.get(fHearingAt)
 	var out []cases.Hearing
+	var raws []string
 	for _, s := range splitList(raw) {
 		t, err := r.readTime(fHearingAt, s)
 		if err != nil {
@@ -748,6 +756,7 @@ func (r *rowParser) hearings() []cases.Hearing {
 		}
 		hh.At = t
 		out = append(out, hh)
+		raws = append(raws, s)
 	}
 	if raw == "" {
 		// Details without a time would be lost: say so.
@@ -757,7 +766,7 @@ func (r *rowParser) hearings() []cases.Hearing {
 			}
 		}
 	}
-	return out
+	return out, raws
 }
 
 func isNo(s string) bool {
@@ -767,13 +776,13 @@ func isNo(s string) bool {
 
 // merge adds the row's values to the entry, checking that rows of one
 // case agree: a blank cell in a later row means "as above".
-func (r *rowParser) merge(e *Entry, v *rowValues, hearings []cases.Hearing) {
+func (r *rowParser) merge(e *Entry, v *rowValues, hearings []cases.Hearing, raws []string) {
 	for _, f := range caseFields {
 		if v.vals[f] == "" {
 			continue
 		}
 		if e.vals[f] == "" {
-			e.vals[f], e.src[f] = v.vals[f], r.row
+			e.vals[f], e.src[f], e.raw[f] = v.vals[f], r.row, r.get(f)
 			setField(e, v, f)
 			continue
 		}
@@ -791,13 +800,14 @@ func (r *rowParser) merge(e *Entry, v *rowValues, hearings []cases.Hearing) {
 				columns[f].header, e.src[f], display(f, e.vals[f], r.loc), r.row, display(f, v.vals[f], r.loc))
 		}
 	}
-	for _, h := range hearings {
+	for j, h := range hearings {
 		if i := slices.IndexFunc(e.Case.Hearings, func(o cases.Hearing) bool { return o.At.Equal(h.At) }); i >= 0 {
 			r.fail(fHearingAt, "开庭时间 %s 与第 %d 行重复", formatTime(h.At, r.loc), e.hearingAt[i])
 			continue
 		}
 		e.Case.Hearings = append(e.Case.Hearings, h)
 		e.hearingAt = append(e.hearingAt, r.row)
+		e.hearingRaw = append(e.hearingRaw, raws[j])
 	}
 }
 

@@ -134,6 +134,18 @@ func printImport(e *env, l *ledger.Ledger, res *ledger.Result, ok bool, cfg *con
 			fmt.Fprintf(w, "  开庭信息更新 %s：%s\n", ch.Number, from)
 		}
 	}
+	if res.DryRun && len(res.Fields) > 0 {
+		fmt.Fprintln(w, "各项如何读取：")
+		for i, f := range res.Fields {
+			if i == maxListed*4 {
+				break
+			}
+			fmt.Fprintln(w, "  "+f.String())
+		}
+		if more := len(res.Fields) - min(len(res.Fields), maxListed*4) + res.MoreFields; more > 0 {
+			fmt.Fprintf(w, "  …另有 %d 处\n", more)
+		}
+	}
 	switch {
 	case res.DryRun:
 		fmt.Fprintln(w, "试运行，未写入任何数据")
