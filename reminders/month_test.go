@@ -103,10 +103,10 @@ type simPeriod struct {
 	// named head is not one of its people) and its handler, reminded as
 	// the first agency's head and handler are.
 	co, coHandlers []string
-	at, from, to  time.Time
-	confirmedAt   time.Time
-	clickPlanned  bool
-	answerPlanned bool
+	at, from, to   time.Time
+	confirmedAt    time.Time
+	clickPlanned   bool
+	answerPlanned  bool
 }
 
 type simEvent struct {
