@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"archive/zip"
 	"bytes"
 	"strings"
 	"testing"
@@ -507,5 +508,38 @@ func TestDateHintLeavesOutTheFormTyped(t *testing.T) {
 	_, _, err := parseTime("下周四上午", shanghai, false)
 	if err == nil || !strings.Contains(err.Error(), dateHint) {
 		t.Errorf("parseTime(下周四上午) = %v", err)
+	}
+}
+
+// TestNotASpreadsheet: a file that is no ledger is named for what it
+// seems to be, whatever its name says.
+func TestNotASpreadsheet(t *testing.T) {
+	docx := func() []byte {
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		w, _ := z.Create("word/document.xml")
+		w.Write([]byte("<w:document/>"))
+		z.Close()
+		return b.Bytes()
+	}()
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"判决书.docx", docx, "判决书.docx 是 Word 文档，不是台账表格"},
+		{"台账.xlsx", docx, "台账.xlsx 是 Word 文档，不是台账表格"},
+		{"台账.xlsx", []byte("%PDF-1.7\n..."), "台账.xlsx 是 PDF 文件"},
+		{"台账.csv", []byte("\x89PNG\r\n\x1a\n...."), "台账.csv 是图片"},
+		{"台账.xls", []byte("<html><body><table><tr><td>案号</td></tr></table></body></html>"), "台账.xls 其实是网页格式"},
+		{"说明.docx", []byte("案号,被告\n"), "说明.docx 是 Word 文档"},
+		{"台账.doc", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...."), "台账.doc 是旧版 Word 或演示文稿"},
+	} {
+		t.Run(tt.name+tt.want, func(t *testing.T) {
+			_, err := Read(tt.name, tt.data, ReadOptions{Location: shanghai})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !strings.Contains(err.Error(), "另存为 .xlsx 或 CSV") {
+				t.Errorf("Read(%s) = %v, want %q…", tt.name, err, tt.want)
+			}
+		})
 	}
 }

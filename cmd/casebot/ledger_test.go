@@ -303,3 +303,31 @@ func TestImportReplaceAndDelete(t *testing.T) {
 		t.Errorf("after undo: exit %d %s", code, out)
 	}
 }
+
+// TestCaseFindsAsChatDoes: casebot case reads what chat reads (a number
+// without brackets, a short number, a party's name) and, not found,
+// names the nearest numbers.
+func TestCaseFindsAsChatDoes(t *testing.T) {
+	useRedis(t)
+	t.Setenv("CASEBOT_QUERY_COURTS", "黔0115")
+	if code, _, errOut := runCmd(t, "import", writeFile(t, "a.csv", goodLedger)); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, q := range []string{"2025黔0115行初101号", "2025行初101", "张三"} {
+		if code, out, errOut := runCmd(t, "case", q, "--now", "2025-12-01T09:00:00+08:00"); code != 0 || !strings.Contains(out, "(2025)黔0115行初101号") {
+			t.Errorf("case %s: exit %d\n%s%s", q, code, out, errOut)
+		}
+	}
+	code, _, errOut := runCmd(t, "case", "(2025)黔0115行初110号")
+	if code != 1 || !strings.Contains(errOut, "台账中没有案号 (2025)黔0115行初110号；相近的案号：(2025)黔0115行初101号") {
+		t.Errorf("a typo: exit %d %s", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "case", "行初101", "--now", "2026-01-05T09:00:00+08:00")
+	if code != 1 || !strings.Contains(errOut, "相近的案号：(2025)黔0115行初101号") {
+		t.Errorf("a short number of last year: exit %d %s", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "case", "张四")
+	if code != 1 || !strings.Contains(errOut, "台账中也没有叫“张四”的当事人；相近的当事人：张三") {
+		t.Errorf("an unknown party: exit %d %s", code, errOut)
+	}
+}
