@@ -331,3 +331,32 @@ func TestCaseFindsAsChatDoes(t *testing.T) {
 		t.Errorf("an unknown party: exit %d %s", code, errOut)
 	}
 }
+
+// TestClearChineseErrors: Redis unreachable names the address and how to
+// start one; --config works before the command; export never overwrites
+// a file without --force.
+func TestClearChineseErrors(t *testing.T) {
+	t.Setenv("CASEBOT_CONFIG", "")
+	t.Setenv("CASEBOT_REDIS_ADDR", "127.0.0.1:1")
+	code, _, errOut := runCmd(t, "case", "(2025)黔0115行初1号")
+	if code != 1 || !strings.Contains(errOut, "无法连接 Redis（127.0.0.1:1）") || !strings.Contains(errOut, "redis-server") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("Redis down: exit %d %q", code, errOut)
+	}
+	cfg := writeFile(t, "casebot.yaml", "redis:\n  adr: 127.0.0.1:6379\n")
+	for _, args := range [][]string{{"--config", cfg, "case", "(2025)黔0115行初1号"}, {"case", "--config=" + cfg, "(2025)黔0115行初1号"}} {
+		if code, _, errOut := runCmd(t, args...); code != 1 || !strings.Contains(errOut, "是不是 redis.addr") {
+			t.Errorf("%v: exit %d %q", args, code, errOut)
+		}
+	}
+	useRedis(t)
+	path := writeFile(t, "台账.xlsx", "old")
+	if code, _, errOut := runCmd(t, "export", path); code != 1 || !strings.Contains(errOut, "已存在，未覆盖") {
+		t.Errorf("export over a file: exit %d %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Error("export overwrote the file")
+	}
+	if code, out, errOut := runCmd(t, "export", path, "--force"); code != 0 || !strings.Contains(out, "已导出") {
+		t.Errorf("export --force: exit %d %s%s", code, out, errOut)
+	}
+}

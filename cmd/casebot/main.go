@@ -49,6 +49,11 @@ func main() {
 
 // run executes one command line and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	configPath, args, err := takeConfig(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "casebot: %v\n", err)
+		return 2
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -66,9 +71,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "casebot: 未知命令 %q；运行 casebot help 查看可用命令\n", args[0])
 		return 2
 	}
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, configPath: configPath}
 	defer e.close()
-	err := cmd.run(e, args[1:])
+	err = cmd.run(e, args[1:])
 	var ue *usageError
 	switch {
 	case err == nil:
@@ -82,6 +87,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "casebot %s: %s\n", name, oneLine(err.Error()))
 		return 1
 	}
+}
+
+// takeConfig takes --config FILE (or --config=FILE) from anywhere on the
+// command line, before the command name too (casebot --config x.yaml
+// import a.xlsx), and returns the rest.
+func takeConfig(args []string) (string, []string, error) {
+	path := ""
+	rest := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--config" || a == "-config":
+			if i+1 >= len(args) {
+				return "", nil, fmt.Errorf("--config 后面要写配置文件名，例如 --config casebot.yaml")
+			}
+			path = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--config="), strings.HasPrefix(a, "-config="):
+			path = a[strings.Index(a, "=")+1:]
+		case a == "--":
+			rest = append(rest, args[i:]...)
+			return path, rest, nil
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return path, rest, nil
 }
 
 func usage(w io.Writer) {
@@ -114,7 +146,7 @@ func oneLine(s string) string {
 func (e *env) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&e.configPath, "config", "", "配置文件（YAML）；也可用环境变量 CASEBOT_CONFIG")
+	fs.StringVar(&e.configPath, "config", e.configPath, "配置文件（YAML）；也可用环境变量 CASEBOT_CONFIG")
 	return fs
 }
 
