@@ -385,7 +385,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 // closures, seconds, blanks) and imports the export: every case unchanged.
 func TestExportImportUnchanged(t *testing.T) {
 	st := newStore(t)
-	sample, err := Sample(importNow, shanghai)
+	sample, err := Sample(importNow, shanghai, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/ledger"
 	"casebot/bot/store"
+	"casebot/bot/workcal"
 	"casebot/config"
 )
 
@@ -27,7 +28,10 @@ func seedDemo(ctx context.Context, st *store.Store, cfg *config.Config, now time
 		source = "demo:" + cfg.Demo.Ledger
 		l, err = ledger.ReadFile(cfg.Demo.Ledger, ledger.ReadOptions{Location: cfg.Location})
 	} else {
-		l, err = ledger.Sample(now, cfg.Location)
+		var cal *workcal.Calendar
+		if cal, err = workcal.LoadCalendar(cfg.Reminder.Calendar); err == nil {
+			l, err = ledger.Sample(now, cfg.Location, cal)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("演示台账：%w", err)
