@@ -7,9 +7,7 @@ import (
 
 	"casebot/bot/agency"
 	"casebot/bot/audit"
-	"casebot/bot/scope"
 	"casebot/bot/store"
-	"casebot/config"
 )
 
 const agenciesUsage = "用法：casebot agencies 列出被告单位；casebot agencies merge 单位A 单位B 把单位A的案件和人员并入单位B"
@@ -21,11 +19,7 @@ func runAgencies(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := e.config(config.ModeTool)
-	if err != nil {
-		return err
-	}
-	pol, err := scope.New(cfg.Scope)
+	names, err := e.agencyNames()
 	if err != nil {
 		return err
 	}
@@ -35,9 +29,9 @@ func runAgencies(e *env, args []string) error {
 	}
 	switch {
 	case len(pos) == 0:
-		return listAgencies(e, st, pol.Agencies())
+		return listAgencies(e, st, names)
 	case pos[0] == "merge" && len(pos) == 3:
-		return mergeAgencies(e, st, pol.Agencies(), pos[1], pos[2])
+		return mergeAgencies(e, st, names, pos[1], pos[2])
 	}
 	return usagef("%s", agenciesUsage)
 }

@@ -8,10 +8,12 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"casebot/bot/agency"
 	"casebot/bot/deadline"
 	"casebot/bot/durable"
 	"casebot/bot/keys"
 	"casebot/bot/lock"
+	"casebot/bot/scope"
 	"casebot/bot/store"
 	"casebot/bot/wecom"
 	"casebot/config"
@@ -137,4 +139,18 @@ func (e *env) pushSender() (*wecom.Sender, func(), error) {
 	s := wecom.NewSender(cfg.WeCom, cfg.Sender, e.rdb, st.Keys(), wecom.Options{Owner: p.Name(), Heartbeat: true,
 		Durable: durable.NewWriter(e.rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout)})
 	return s, func() { p.Stop(ctxBackground()) }, nil
+}
+
+// agencyNames returns how the tools compare agency names: the configured
+// aliases (scope.agency_aliases) and the abbreviations chat understands.
+func (e *env) agencyNames() (agency.Names, error) {
+	cfg, err := e.config(config.ModeTool)
+	if err != nil {
+		return agency.Names{}, err
+	}
+	pol, err := scope.New(cfg.Scope)
+	if err != nil {
+		return agency.Names{}, err
+	}
+	return pol.Agencies(), nil
 }

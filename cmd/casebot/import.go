@@ -9,7 +9,6 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/keys"
 	"casebot/bot/ledger"
-	"casebot/bot/scope"
 	"casebot/bot/store"
 	"casebot/config"
 )
@@ -44,7 +43,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pol, err := scope.New(cfg.Scope)
+	names, err := e.agencyNames()
 	if err != nil {
 		return err
 	}
@@ -64,7 +63,7 @@ func runImport(e *env, args []string) error {
 	}
 	l, res, err := ledger.ImportFile(ctxBackground(), st, pos[0], ledger.ReadOptions{Location: cfg.Location},
 		ledger.Options{DryRun: *dryRun, SkipInvalid: *skip, Replace: *replace, Force: *force, Progress: progress,
-			Agencies: pol.Agencies()})
+			Agencies: names})
 	if res == nil {
 		return err
 	}
