@@ -36,9 +36,9 @@ func seedDemo(ctx context.Context, st *store.Store, cfg *config.Config, now time
 	if err != nil {
 		return fmt.Errorf("演示台账：%w", err)
 	}
-	// Force: the demo's store may hold an earlier demo's cases, which the
-	// 30% rule would otherwise protect.
-	res, err := ledger.Import(ctx, st, l, ledger.Options{Force: true, Source: source, Now: now})
+	// An import adds and updates and never removes: an earlier demo's
+	// cases in the same store stay beside the sample's.
+	res, err := ledger.Import(ctx, st, l, ledger.Options{Source: source, Now: now})
 	if err != nil {
 		if res != nil && len(res.Errors) > 0 {
 			return fmt.Errorf("演示台账 %s：%s（共 %d 处错误，可用 casebot import %s --dry-run 查看全部）",
