@@ -8,6 +8,7 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/people"
 	"casebot/bot/store"
+	"casebot/handlers/webapp"
 )
 
 var weekdays = []string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
@@ -212,6 +213,9 @@ func helpText(p *people.Person, fullNames bool) string {
 		b.WriteString("> 删除人员 账号；查看人员 账号；人员列表 [单位或角色]")
 	}
 	if h := explainHelp(p); h != "" {
+		b.WriteString("\n\n" + h)
+	}
+	if h := webapp.HelpText(p); h != "" {
 		b.WriteString("\n\n" + h)
 	}
 	b.WriteString("\n\n" + scopeLine(p, fullNames))

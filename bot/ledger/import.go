@@ -62,9 +62,12 @@ type Result struct {
 	Notices   []string
 	// Skipped counts the cases left out for errors (with SkipInvalid).
 	Skipped int
-	// Stored is the number of cases stored before the import, and
-	// Unmentioned how many of them the file does not mention.
-	Stored, Unmentioned int
+	// Open is the number of open cases stored before the import, and
+	// Unmentioned how many of them the file does not mention (told, for
+	// every import: a file of new cases only leaves them all out).
+	Open, Unmentioned int
+	// Stored is the number of cases stored before a Replace import.
+	Stored int
 	// Removed are the cases a Replace import removed (would remove, in a
 	// dry run): those the file does not mention.
 	Removed []string
@@ -323,6 +326,16 @@ func (im *importer) check(mentioned func(string) bool) error {
 	if im.agencies, err = newAgencyNamer(im.ctx, im.st, im.opts.Agencies); err != nil {
 		return err
 	}
+	open, err := im.st.OpenNumbers(im.ctx)
+	if err != nil {
+		return err
+	}
+	res.Open = len(open)
+	for _, n := range open {
+		if !mentioned(n) {
+			res.Unmentioned++
+		}
+	}
 	if !im.opts.Replace {
 		return nil
 	}
@@ -336,9 +349,8 @@ func (im *importer) check(mentioned func(string) bool) error {
 			res.Removed = append(res.Removed, n)
 		}
 	}
-	res.Unmentioned = len(res.Removed)
-	if res.Stored > 0 && float64(res.Unmentioned) > MaxUnmentioned*float64(res.Stored) && !im.opts.Force {
-		return &GuardError{Stored: res.Stored, Unmentioned: res.Unmentioned}
+	if res.Stored > 0 && float64(len(res.Removed)) > MaxUnmentioned*float64(res.Stored) && !im.opts.Force {
+		return &GuardError{Stored: res.Stored, Unmentioned: len(res.Removed)}
 	}
 	return nil
 }

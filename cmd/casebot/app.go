@@ -30,6 +30,7 @@ import (
 	"casebot/bot/wecom"
 	"casebot/config"
 	"casebot/handlers"
+	"casebot/handlers/webapp"
 	"casebot/reminders"
 )
 
@@ -54,6 +55,7 @@ type app struct {
 	reminders *reminders.Service
 	bulletins *bulletin.Pusher
 	explain   *explain.Service
+	webapp    *webapp.App
 	metrics   *wecom.Metrics
 	mux       *http.ServeMux
 	log       *slog.Logger
@@ -193,6 +195,10 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	a.mux.HandleFunc("GET /readyz", a.readyz)
 	a.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 	a.mux.Handle("/admin/", handlers.Admin(deps, handlers.AdminOptions{Log: log, Inbox: a.inbox}))
+	if err := a.mountWebApp(); err != nil { // webapp.go
+		rdb.Close()
+		return nil, err
+	}
 
 	a.services = []service{
 		namedService{"presence", a.presence},

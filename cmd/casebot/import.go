@@ -168,10 +168,7 @@ func runUndo(e *env) error {
 	if err != nil {
 		return err
 	}
-	restored, removed := len(snap.Previous), len(snap.Created)
-	if snap.Chunked {
-		restored, removed = snap.Restored, snap.Removed
-	}
+	restored, removed := snap.Counts()
 	when := snap.At.In(e.cfg.Location).Format(cases.TimeLayout)
 	if who, ok := strings.CutPrefix(snap.Source, "delete:"); ok {
 		fmt.Fprintf(e.stdout, "已撤销 %s 的删除（%s）：恢复被删除的 %d 件案件\n", when, who, snap.Deleted)
