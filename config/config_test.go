@@ -224,3 +224,22 @@ func TestServeRefusesAShortAdminToken(t *testing.T) {
 		t.Errorf("a %d-character token: %v", MinAdminToken, err)
 	}
 }
+
+// TestUnknownKeyNamesTheNearest: a mistyped key is refused in one Chinese
+// line that names it and the valid key meant.
+func TestUnknownKeyNamesTheNearest(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "casebot.yaml")
+	if err := os.WriteFile(path, []byte("redis:\n  adr: 127.0.0.1:6379\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	if err == nil || !strings.Contains(err.Error(), "配置项 redis.adr 不存在，是不是 redis.addr？") {
+		t.Errorf("Load = %v", err)
+	}
+	if err := os.WriteFile(path, []byte("redis:\n  addr: 127.0.0.1:6379\npeople:\n  departments: [\"3=某县公安局\"]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(path); err != nil {
+		t.Errorf("valid keys refused: %v", err)
+	}
+}

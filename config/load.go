@@ -6,12 +6,15 @@ import (
 	"log/slog"
 	"os"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
+
+	"casebot/bot/textdist"
 )
 
 // EnvPrefix starts every environment variable casebot reads.
@@ -51,6 +54,9 @@ func Load(path string) (*Config, error) {
 		}
 	}
 
+	if err := unknownKeys(v.AllKeys()); err != nil {
+		return nil, err
+	}
 	cfg := def
 	err := v.UnmarshalExact(&cfg, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
 		mapstructure.StringToTimeDurationHookFunc(),
@@ -167,6 +173,58 @@ func leaves(v reflect.Value, prefix string) []leaf {
 		out = append(out, leaf{key: key, value: fv.Interface(), secret: f.Tag.Get("secret") == "true"})
 	}
 	return out
+}
+
+// unknownKeys refuses keys no field of Config has, naming the first and
+// the valid key nearest to it (redis.adr → redis.addr). A key below a
+// map-valued key (people.departments.3) is that map's entry.
+func unknownKeys(given []string) error {
+	known := Keys()
+	isKnown := map[string]bool{}
+	for _, k := range known {
+		isKnown[k] = true
+	}
+	maps := map[string]bool{}
+	for _, l := range leaves(reflect.ValueOf(Default()), "") {
+		if reflect.TypeOf(l.value) != nil && reflect.TypeOf(l.value).Kind() == reflect.Map {
+			maps[l.key] = true
+		}
+	}
+	var bad []string
+	for _, g := range given {
+		if isKnown[g] {
+			continue
+		}
+		inMap := false
+		for m := range maps {
+			if strings.HasPrefix(g, m+".") {
+				inMap = true
+			}
+		}
+		if !inMap {
+			bad = append(bad, g)
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	sort.Strings(bad)
+	best, bestD := "", -1
+	for _, k := range known {
+		if d := textdist.Distance(bad[0], k); bestD < 0 || d < bestD {
+			best, bestD = k, d
+		}
+	}
+	msg := fmt.Sprintf("配置项 %s 不存在", bad[0])
+	if bestD >= 0 && bestD <= max(2, len(bad[0])/3) {
+		msg += fmt.Sprintf("，是不是 %s？", best)
+	} else {
+		msg += "；"
+	}
+	if len(bad) > 1 {
+		msg += fmt.Sprintf("另有 %d 个不存在的配置项：%s；", len(bad)-1, strings.Join(bad[1:], "、"))
+	}
+	return fmt.Errorf("%s全部配置项见 README 的 Configuration 一节", msg)
 }
 
 // Keys lists every configuration key, in declaration order.

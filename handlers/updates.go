@@ -10,6 +10,8 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
+	"casebot/bot/ledger"
+	"casebot/bot/people"
 	"casebot/bot/store"
 )
 
@@ -56,6 +58,7 @@ const (
 	opMoveHearing = "move-hearing"
 	opClose       = "close"
 	opAppearance  = "appearance"
+	opDelete      = "delete"
 )
 
 func bureauOnly() error {
@@ -70,6 +73,12 @@ func (s *service) handleUpdate(c bot.Context) error {
 			return err
 		}
 		return bureauOnly()
+	}
+	if u.Kind == intent.DeleteCase && viewer.Role != people.Admin {
+		if err := s.record(c, audit.Refused, string(u.Kind), 0, u.Numbers, "删除案件仅限管理员"); err != nil {
+			return err
+		}
+		return bot.Errorf(bot.EForbidden, "只有管理员可以删除案件。如有案件误录，请联系管理员。")
 	}
 	if perr != nil {
 		if err := s.record(c, audit.Update, string(u.Kind), 0, nil, "未能识别："+perr.Error()); err != nil {
@@ -186,6 +195,17 @@ func (s *service) plan(c bot.Context, u intent.Update, cs *cases.Case) (*caseCha
 		if cs.Closure != nil {
 			lines = append(lines, "该案已登记结案（"+cases.FormatDate(cs.Closure.On, loc)+" "+string(cs.Closure.Method)+"），确认后将覆盖。")
 		}
+	case intent.DeleteCase:
+		ch.Op = opDelete
+		lines[0] = "**请核对：将从台账中删除以下案件**"
+		add("当事人", cs.PlaintiffNames()+" 诉 "+strings.Join(cs.Defendants, "、"))
+		if cs.Cause != "" {
+			add("案由", cs.Cause)
+		}
+		if hs := cs.ActiveHearings(); len(hs) > 0 {
+			add("开庭", fmt.Sprintf("%d 次（已收到提醒的人员会收到取消通知）", len(hs)))
+		}
+		lines = append(lines, "案件的索引、期限、关联文书和以案说法草稿一并删除；误删可由管理员运行 casebot import --undo 恢复。")
 	case intent.Appearance:
 		h, err := appearanceHearing(cs, u.At, now, loc)
 		if err != nil {
@@ -261,6 +281,9 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 	ch := p.Case
 	loc := c.Location()
 	source := "chat:" + c.UserID()
+	if ch.Op == opDelete {
+		return s.deleteCase(c, p)
+	}
 	updated, err := s.st.Update(c.Ctx(), ch.Number, func(cs *cases.Case) error {
 		switch ch.Op {
 		case opMoveHearing:
@@ -311,12 +334,30 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 	return c.ReplyMarkdown("**已修改**，当前案件信息：\n" + s.card(c.Person(), updated, c.Now(), loc))
 }
 
+// deleteCase removes a confirmed case, undoably, for an admin.
+func (s *service) deleteCase(c bot.Context, p *pending) error {
+	if c.Person().Role != people.Admin {
+		return bot.Errorf(bot.EForbidden, "只有管理员可以删除案件。")
+	}
+	ch := p.Case
+	if _, err := ledger.Delete(c.Ctx(), s.st, ch.Number, "delete:chat:"+c.UserID()); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return bot.Errorf(bot.ENotFound, "案件 %s 已不在台账中，无需删除。", ch.Number)
+		}
+		return err
+	}
+	if err := s.record(c, audit.Update, string(ch.Kind), 1, []string{ch.Number}, plain(p.Summary)); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown(fmt.Sprintf("**已删除** 案件 %s。如系误删，管理员可运行 casebot import --undo 恢复。", ch.Number))
+}
+
 // plain turns an echo into one line for the audit log.
 func plain(md string) string {
 	var parts []string
 	for _, l := range strings.Split(md, "\n") {
 		l = strings.TrimSpace(strings.TrimPrefix(strings.Trim(l, "*"), ">"))
-		if l != "" && l != "请核对以下修改" {
+		if l != "" && !strings.HasPrefix(l, "请核对") {
 			parts = append(parts, strings.TrimSpace(l))
 		}
 	}

@@ -257,3 +257,34 @@ func TestChatMoveOfRemindedHearing(t *testing.T) {
 	}
 	mustContain(t, "notice to the head", told, "改期")
 }
+
+// TestDeleteCaseInChat: 删除案件 is for admins, echoes the case, waits for
+// 确认, removes the case with its hearings, and is audited; staff are
+// refused; the deletion can be undone.
+func TestDeleteCaseInChat(t *testing.T) {
+	e := newUpdateEnv(t)
+	e.people(&people.Person{UserID: "admin1", Name: "张管理", Role: people.Admin})
+	refused := e.one("staff1", "删除案件 "+upNumber)
+	mustContain(t, "staff", refused, "只有管理员可以删除案件")
+	echo := e.one("admin1", "删除案件 2025黔0115行初101号")
+	mustContain(t, "echo", echo, "**请核对：将从台账中删除以下案件**", "> 案号："+upNumber, "> 当事人：赵一明 诉 "+upAgency,
+		"> 开庭：1 次", "casebot import --undo", "回复“确认”执行")
+	if e.get(upNumber) == nil {
+		t.Fatal("deleted before 确认")
+	}
+	done := e.one("admin1", "确认")
+	mustContain(t, "answer", done, "**已删除** 案件 "+upNumber)
+	if c, err := e.st.Get(context.Background(), upNumber); err == nil {
+		t.Fatalf("still there: %+v", c)
+	}
+	got := auditOf(t, e, "admin1")
+	if len(got) == 0 || !strings.HasPrefix(got[len(got)-1], "update/delete 1 ") {
+		t.Errorf("audit %v", got)
+	}
+	if _, err := e.st.Undo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if c := e.get(upNumber); c == nil || len(c.Hearings) != 1 {
+		t.Errorf("after undo: %+v", c)
+	}
+}

@@ -99,10 +99,14 @@ type simPeriod struct {
 	ref           cases.HearingRef
 	number        string
 	head, handler string
-	at, from, to  time.Time
-	confirmedAt   time.Time
-	clickPlanned  bool
-	answerPlanned bool
+	// co are the recipients of a co-defendant agency: its heads (the
+	// named head is not one of its people) and its handler, reminded as
+	// the first agency's head and handler are.
+	co, coHandlers []string
+	at, from, to   time.Time
+	confirmedAt    time.Time
+	clickPlanned   bool
+	answerPlanned  bool
 }
 
 type simEvent struct {
@@ -247,8 +251,10 @@ func (m *sim) seedLedger(n int) {
 		c := &cases.Case{Number: num.String(), Kind: num.Kind(), Stage: num.Stage(),
 			Plaintiffs: []cases.Party{cases.NewParty("张三")}, Defendants: []string{agencyName(a)},
 			Cause: "行政处罚", Court: "某县人民法院", FiledOn: at("2025-08-01 00:00"), Handler: fmt.Sprintf("丙%02d", a)}
+		co := -1
 		if m.rng.IntN(5) == 0 {
-			c.Defendants = append(c.Defendants, agencyName((a+1+m.rng.IntN(nAgencies-1))%nAgencies))
+			co = (a + 1 + m.rng.IntN(nAgencies-1)) % nAgencies
+			c.Defendants = append(c.Defendants, agencyName(co))
 		}
 		first := m.hearingTime(pickDay())
 		hs := []time.Time{first}
@@ -265,6 +271,10 @@ func (m *sim) seedLedger(n int) {
 			id := c.AddHearing(cases.Hearing{At: h, Place: "第一法庭", Head: fmt.Sprintf("甲%02d", a), HeadPost: "局长", MustAppear: i%3 == 0})
 			ref := cases.Ref(c.Number, id)
 			p := &simPeriod{ref: ref, number: c.Number, head: fmt.Sprintf("h%02da", a), handler: fmt.Sprintf("c%02d", a), at: h, from: simStart}
+			if co >= 0 {
+				p.co = []string{fmt.Sprintf("h%02da", co), fmt.Sprintf("h%02db", co), fmt.Sprintf("c%02d", co)}
+				p.coHandlers = []string{fmt.Sprintf("c%02d", co)}
+			}
 			m.periods = append(m.periods, p)
 			m.live[ref] = p
 			m.used[ref] = map[int64]bool{h.Unix(): true}
@@ -489,7 +499,7 @@ func (m *sim) apply(ctx context.Context, now time.Time) {
 			m.cancelled[ev.ref] = true
 			m.stats["cancelled"]++
 		} else {
-			np := &simPeriod{ref: p.ref, number: p.number, head: p.head, handler: p.handler, at: ev.to, from: now}
+			np := &simPeriod{ref: p.ref, number: p.number, head: p.head, handler: p.handler, co: p.co, coHandlers: p.coHandlers, at: ev.to, from: now}
 			m.periods = append(m.periods, np)
 			m.attend[ev.to.Add(2*time.Hour).Unix()] = true
 			m.live[ev.ref] = np
@@ -690,7 +700,7 @@ func (m *sim) check() {
 		until := earliest(p.at, p.to)
 		for k, due := range simSlots(p.at) {
 			if u, ok := m.upFrom(latest(due, p.from), until); ok {
-				for _, r := range []string{p.head, p.handler} {
+				for _, r := range append([]string{p.head, p.handler}, p.co...) {
 					if sent, ok := m.sentAt(r, u, until); ok {
 						want = append(want, simKey(p.ref, p.at, r, string(k), sent))
 					}
@@ -712,8 +722,10 @@ func (m *sim) check() {
 		} else if !m.cancelled[p.ref] {
 			until := p.at.Add(72*time.Hour + time.Second)
 			if u, ok := m.upFrom(latest(p.at.Add(2*time.Hour), p.from), until); ok {
-				if sent, ok := m.sentAt(p.handler, u, until); ok {
-					want = append(want, simKey(p.ref, p.at, p.handler, string(Attendance), sent))
+				for _, r := range append([]string{p.handler}, p.coHandlers...) {
+					if sent, ok := m.sentAt(r, u, until); ok {
+						want = append(want, simKey(p.ref, p.at, r, string(Attendance), sent))
+					}
 				}
 			}
 		}

@@ -1,8 +1,10 @@
 package reminders
 
 import (
+	"context"
 	"sort"
 	"strings"
+	"time"
 
 	"casebot/bot/cases"
 	"casebot/bot/people"
@@ -57,16 +59,17 @@ type Problem struct {
 	Text string
 }
 
-// Recipients returns who is reminded of hearing h of case c, heads first:
+// Recipients returns who is reminded of hearing h of case c, heads first,
+// for each defendant agency of the case (共同被告 each answer the suit):
 //   - the hearing's 出庭负责人 when Head names a person of a defendant agency
-//     in the directory; otherwise every head (role head) of each defendant
-//     agency;
-//   - the 承办人 of the same agencies, copied: the case's 承办人 when the
-//     name matches a person of the agency, else every handler (role
+//     in the directory, for that agency; every head (role head) of each
+//     other defendant agency;
+//   - the 承办人 of every defendant agency, copied: the case's 承办人 when
+//     the name matches a person of the agency, else every handler (role
 //     handler) of the agency.
 //
 // Someone missing from the directory is returned as a Problem, never
-// skipped in silence.
+// skipped in silence: an agency with nobody to remind is named.
 func (d *Directory) Recipients(c *cases.Case, h cases.Hearing) ([]Recipient, []Problem) {
 	var out []Recipient
 	var problems []Problem
@@ -80,41 +83,33 @@ func (d *Directory) Recipients(c *cases.Case, h cases.Hearing) ([]Recipient, []P
 
 	agencies := c.Defendants
 	head := strings.TrimSpace(h.Head)
+	covered := map[string]bool{} // agencies whose named head is reminded
 	if head != "" {
-		var named []Recipient
 		for _, a := range c.Defendants {
 			for _, p := range d.byAgency[a] {
 				if p.Name == head {
-					named = append(named, Recipient{Person: p, Role: people.Head, Agency: a})
+					add(p, people.Head, a)
+					covered[a] = true
 				}
 			}
 		}
-		if len(named) > 0 {
-			// The named head's agencies are the ones that appear (共同被告
-			// agree on who appears, 法释〔2020〕3号 第3条).
-			agencies = nil
-			for _, r := range named {
-				add(r.Person, people.Head, r.Agency)
-				if !contains(agencies, r.Agency) {
-					agencies = append(agencies, r.Agency)
-				}
-			}
-		} else {
+		if len(covered) == 0 {
 			problems = append(problems, Problem{Text: "出庭负责人“" + head + "”不在被告单位的通讯录中，已改为提醒被告单位的负责人"})
 		}
 	}
-	if len(out) == 0 {
-		for _, a := range agencies {
-			n := 0
-			for _, p := range d.byAgency[a] {
-				if p.Role == people.Head {
-					add(p, people.Head, a)
-					n++
-				}
+	for _, a := range agencies {
+		if covered[a] {
+			continue
+		}
+		n := 0
+		for _, p := range d.byAgency[a] {
+			if p.Role == people.Head {
+				add(p, people.Head, a)
+				n++
 			}
-			if n == 0 {
-				problems = append(problems, Problem{Agency: a, Text: a + " 在通讯录中没有负责人"})
-			}
+		}
+		if n == 0 {
+			problems = append(problems, Problem{Agency: a, Text: a + " 在通讯录中没有负责人"})
 		}
 	}
 
@@ -161,4 +156,37 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Gap is an upcoming hearing whose reminders cannot all be delivered.
+type Gap struct {
+	Case string
+	At   time.Time
+	// Nobody is set when no one at all would be reminded.
+	Nobody   bool
+	Problems []Problem
+}
+
+// Gaps lists the hearings within the reminder horizon of now that have a
+// recipient missing from the directory, for a dry run to warn about (the
+// sweep reports them to staff, when the directory has staff to tell).
+func (s *Service) Gaps(ctx context.Context, now time.Time) (dirEmpty bool, gaps []Gap, err error) {
+	dir, _, err := s.directory(ctx)
+	if err != nil {
+		return false, nil, err
+	}
+	upcoming, _, err := s.window(ctx, now.In(s.loc))
+	if err != nil {
+		return false, nil, err
+	}
+	for _, sh := range upcoming {
+		if !sh.Case.Open() {
+			continue
+		}
+		rs, problems := dir.Recipients(sh.Case, sh.Hearing)
+		if len(problems) > 0 || len(rs) == 0 {
+			gaps = append(gaps, Gap{Case: sh.Case.Number, At: sh.Hearing.At, Nobody: len(rs) == 0, Problems: problems})
+		}
+	}
+	return len(dir.byID) == 0, gaps, nil
 }

@@ -38,6 +38,36 @@ func New(entries []string) (Names, error) {
 	return n, nil
 }
 
+// With returns n with more aliases: spellings recorded in the ledger
+// (written -> the agency's name), such as those merged by casebot
+// agencies merge. Configured aliases win over recorded ones.
+func (n Names) With(spellings map[string]string) Names {
+	out := Names{aliases: make(map[string]string, len(n.aliases)+len(spellings))}
+	for a, c := range spellings {
+		if fa, fc := fold(a), fold(c); fa != "" && fc != "" && fa != fc {
+			out.aliases[fa] = fc
+		}
+	}
+	for a, c := range n.aliases {
+		out.aliases[a] = c
+	}
+	return out
+}
+
+// Aliases returns the configured aliases of the agency name (as written in
+// configuration, folded), sorted.
+func (n Names) Aliases(name string) []string {
+	k := n.Key(name)
+	var out []string
+	for a, c := range n.aliases {
+		if abbreviations.Replace(c) == k || c == fold(name) {
+			out = append(out, a)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // abbreviations maps short department names onto the full names of the
 // same bodies, longest first. None of the short forms is part of its full
 // form, so replacing them is idempotent.
@@ -61,6 +91,8 @@ var abbreviations = strings.NewReplacer(
 	"发改委", "发展和改革委员会",
 	"环保局", "生态环境局",
 	"自资局", "自然资源局",
+	"综合执法局", "综合行政执法局",
+	"退役军人局", "退役军人事务局",
 )
 
 // Key returns the comparison key of a name: folded, an alias replaced by

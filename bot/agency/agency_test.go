@@ -24,6 +24,8 @@ func TestSame(t *testing.T) {
 		{"某县人社局", "某县人力资源和社会保障局", true},
 		{"某县政府", "某县人民政府", true},
 		{"县城管局", "某县城市管理综合执法局", true},
+		{"某县综合执法局", "某县综合行政执法局", true},
+		{"某县退役军人局", "某县退役军人事务局", true},
 		{"某县公安局", "某市公安局", false}, // the place is never dropped
 		{"某县人民政府", "某镇人民政府", false},
 		{"", "", false},
@@ -64,5 +66,24 @@ func TestNewRejectsMalformedAliases(t *testing.T) {
 		if _, err := New([]string{bad}); err == nil {
 			t.Errorf("New(%q) accepted", bad)
 		}
+	}
+}
+
+// TestWith: a recorded spelling (a merge) joins the agency it was merged
+// into; configuration wins over a recorded spelling.
+func TestWith(t *testing.T) {
+	n, _ := New([]string{"县城管局=某县城市管理综合执法局"})
+	m := n.With(map[string]string{"某县城管大队": "某县城市管理综合执法局", "县城管局": "某县公安局"})
+	if !m.Same("某县城管大队", "某县城市管理综合执法局") {
+		t.Error("a recorded spelling is not the agency it was merged into")
+	}
+	if !m.Same("县城管局", "某县城市管理综合执法局") {
+		t.Error("a recorded spelling overrode the configured alias")
+	}
+	if n.Same("某县城管大队", "某县城市管理综合执法局") {
+		t.Error("With changed the receiver")
+	}
+	if got := m.Aliases("某县城市管理综合执法局"); !cmp.Equal(got, []string{"县城管局", "某县城管大队"}) {
+		t.Errorf("Aliases = %v", got)
 	}
 }

@@ -150,6 +150,13 @@ func (e *NumberError) Error() string {
 // number gets a *NumberError saying why.
 func ParseNumber(s string) (Number, error) {
 	norm := foldNumber(s)
+	// A year written without its brackets (2026黔0115行初203号, which chat
+	// reads too: intent's short numbers) is bracketed when a court code
+	// follows. FindNumbers leaves such text to chat's reader.
+	if bareYear.MatchString(norm) {
+		m := bareYearKeep.FindStringSubmatch(norm)
+		norm = "(" + m[1] + ")" + norm[len(m[0]):]
+	}
 	if norm == "" {
 		return Number{}, &NumberError{Input: s, Reason: "内容为空"}
 	}
@@ -238,6 +245,13 @@ func foldNumber(s string) string {
 	out := strings.TrimRight(b.String(), "。.,，;；、")
 	return out
 }
+
+// bareYear is a year without brackets before a court code; bareYearKeep
+// is the part replaced (the court code stays).
+var (
+	bareYear     = regexp.MustCompile(`^((?:19|20)\d{2})年?(?:最高法|[` + provinces + `])`)
+	bareYearKeep = regexp.MustCompile(`^((?:19|20)\d{2})年?`)
+)
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(strings.TrimLeft(s, "0"))

@@ -21,6 +21,11 @@ func TestParseNumber(t *testing.T) {
 		{"(2025)黔0115行初0123号", "(2025)黔0115行初123号", Litigation, StageFirst},
 		{"(2025)黔0115行初123", "(2025)黔0115行初123号", Litigation, StageFirst},
 		{"(2025)黔0115行初123号。", "(2025)黔0115行初123号", Litigation, StageFirst},
+		// The year without brackets, as chat and many ledgers write it.
+		{"2026黔0115行初203号", "(2026)黔0115行初203号", Litigation, StageFirst},
+		{"2026黔0115行初203", "(2026)黔0115行初203号", Litigation, StageFirst},
+		{"2026年黔01行终7号", "(2026)黔01行终7号", Litigation, StageSecond},
+		{"２０２６黔０１１５行初２０３号", "(2026)黔0115行初203号", Litigation, StageFirst},
 		{"(2025)黔01行终45号", "(2025)黔01行终45号", Litigation, StageSecond},
 		{"(2025)黔行再3号", "(2025)黔行再3号", Litigation, StageRetrial},
 		{"(2024)最高法行申1234号", "(2024)最高法行申1234号", Litigation, StageRetrial},
@@ -105,7 +110,7 @@ func TestParseNumberErrors(t *testing.T) {
 		{"(1899)黔0115行初1号", "格式"},
 		{"(2025)黔0115行初0号", "不能为 0"},
 		{"(2025)黔0115行初号", "格式"},
-		{"2025黔0115行初123号", "括号"},
+		{"2025行初123号", "括号"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -86,7 +86,7 @@ var litigationAliases = map[string]Outcome{
 	"赔偿": JudgmentCompensate, "判决赔偿": JudgmentCompensate, "行政赔偿": JudgmentCompensate, "判决行政赔偿": JudgmentCompensate,
 	"单独判赔": JudgmentCompensate, "补偿": JudgmentCompensate, "判决补偿": JudgmentCompensate,
 	"驳回诉讼请求": JudgmentDismissClaims, "判决驳回诉讼请求": JudgmentDismissClaims, "驳回原告诉讼请求": JudgmentDismissClaims,
-	"判决驳回": JudgmentDismissClaims, "驳回": JudgmentDismissClaims, "判决驳回原告诉讼请求": JudgmentDismissClaims, "驳回诉请": JudgmentDismissClaims,
+	"判决驳回": JudgmentDismissClaims, "判决驳回原告诉讼请求": JudgmentDismissClaims, "驳回诉请": JudgmentDismissClaims,
 	"驳回起诉": RulingDismissSuit, "裁定驳回起诉": RulingDismissSuit,
 	"不予立案": RulingNotAccepted, "裁定不予立案": RulingNotAccepted, "不予受理": RulingNotAccepted, "裁定不予受理": RulingNotAccepted,
 	"准许撤诉": WithdrawalPermitted, "撤诉": WithdrawalPermitted, "准予撤诉": WithdrawalPermitted, "裁定准许撤诉": WithdrawalPermitted,
@@ -100,6 +100,14 @@ var litigationAliases = map[string]Outcome{
 	"驳回上诉维持原判":       AppealDismissed, "驳回上诉": AppealDismissed, "维持原判": AppealDismissed, "驳回上诉维持原裁定": AppealDismissed,
 	"改判": AppealAmended, "二审改判": AppealAmended,
 	"发回重审": AppealRemanded, "撤销原判发回重审": AppealRemanded,
+}
+
+// ambiguousLitigation are short forms that name two outcomes a ledger must
+// tell apart (the one counts as judged on the merits, the other not):
+// they are an error naming both, never a guess.
+var ambiguousLitigation = map[string][2]Outcome{
+	"驳回":   {JudgmentDismissClaims, RulingDismissSuit},
+	"裁定驳回": {RulingDismissSuit, AppealDismissed},
 }
 
 var reconsiderationAliases = map[string]Outcome{
@@ -160,6 +168,9 @@ func ParseOutcome(kind Kind, s string) (Outcome, error) {
 	}
 	if o, ok := aliases[f+"结案"]; ok { // "调解结案" folded to "调解"
 		return o, nil
+	}
+	if two, ok := ambiguousLitigation[f]; ok && kind != Reconsideration && kind != NonLitigation {
+		return "", fmt.Errorf("结案方式“%s”有两种可能：%s 或 %s，请写明是哪一种", s, two[0], two[1])
 	}
 	names := make([]string, len(vocab))
 	for i, o := range vocab {

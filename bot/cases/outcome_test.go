@@ -114,3 +114,21 @@ func TestLossAndCorrection(t *testing.T) {
 		t.Error("调撤/判决 classification")
 	}
 }
+
+// TestAmbiguousOutcome: a bare 驳回 in a litigation ledger may be either
+// 判决驳回诉讼请求 or 裁定驳回起诉, which count differently: an error
+// naming both, never a guess. In reconsideration it has one meaning.
+func TestAmbiguousOutcome(t *testing.T) {
+	for _, in := range []string{"驳回", "驳回结案", " 驳回 "} {
+		_, err := ParseOutcome(Litigation, in)
+		if err == nil || !strings.Contains(err.Error(), string(JudgmentDismissClaims)) || !strings.Contains(err.Error(), string(RulingDismissSuit)) {
+			t.Errorf("ParseOutcome(行政诉讼, %q) = %v; want an error naming both choices", in, err)
+		}
+	}
+	if o, err := ParseOutcome(Reconsideration, "驳回"); err != nil || o != ReconDismiss {
+		t.Errorf("ParseOutcome(行政复议, 驳回) = %q, %v", o, err)
+	}
+	if o, err := ParseOutcome(Litigation, "判决驳回"); err != nil || o != JudgmentDismissClaims {
+		t.Errorf("ParseOutcome(行政诉讼, 判决驳回) = %q, %v", o, err)
+	}
+}

@@ -27,6 +27,9 @@ const (
 	CloseCase UpdateKind = "closure"
 	// Appearance records whether the head appeared (出庭 案号 是/否 [日期]).
 	Appearance UpdateKind = "appearance"
+	// DeleteCase removes a case entered by mistake (删除案件 案号), for
+	// admins, after confirmation; undoable.
+	DeleteCase UpdateKind = "delete"
 )
 
 // Update is a parsed chat update.
@@ -55,6 +58,7 @@ var updateCommands = []struct {
 	{SetHearing, []string{"设置开庭", "登记开庭", "安排开庭", "开庭时间", "开庭"}},
 	{CloseCase, []string{"登记结案", "录入结案", "结案"}},
 	{Appearance, []string{"负责人出庭", "登记出庭", "出庭"}},
+	{DeleteCase, []string{"删除案件", "删除台账中的案件", "删除误录案件"}},
 }
 
 // Usage examples, shown when an update cannot be read.
@@ -64,6 +68,7 @@ const (
 	UsageMove       = "改期 (2025)黔0115行初123号 12月5日 上午9点半"
 	UsageClose      = "结案 (2025)黔0115行初123号 2025-12-01 判决驳回诉讼请求"
 	UsageAppearance = "出庭 (2025)黔0115行初123号 是"
+	UsageDelete     = "删除案件 (2025)黔0115行初123号"
 )
 
 // ParseUpdate reads a chat update. ok is false when the text is not an
@@ -106,6 +111,9 @@ func ParseUpdate(text string, o Options) (u Update, ok bool, err error) {
 		return u, false, nil
 	}
 	rest = strings.TrimSpace(rest[:span[0]] + " " + rest[span[1]:])
+	if u.Kind == DeleteCase {
+		return u, true, nil // the number is all it takes; the rest is a reason
+	}
 	if questionOnly(rest) {
 		return u, false, nil // “开庭 案号”, “结案情况 案号” ask about the case
 	}

@@ -45,3 +45,8 @@ func (k Keys) ExplainReview(number string) string { return k.p + "explain:review
 // "number#version", scored by the time they entered it (Unix seconds). A
 // case's unreviewed drafts other than its newest are not listed.
 func (k Keys) ExplainState(state string) string { return k.p + "explain:state:" + state }
+
+// ExplainStates are the review states ExplainState keys exist for (the
+// values of explain.State; explain's tests check the two agree), so that
+// a case deleted from the ledger leaves none of its drafts listed.
+var ExplainStates = []string{"草稿", "已退回", "已审核", "已发布", "已被新版本取代"}

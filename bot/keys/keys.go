@@ -181,3 +181,20 @@ const (
 
 // Lock is a named lease held by one replica at a time (e.g. "sweep").
 func (k Keys) Lock(name string) string { return k.p + "lock:" + name }
+
+// Removed holds, for the undo snapshot id, a key of a deleted case (its
+// decision, its drafts, their reviews) moved aside until the snapshot
+// expires, so that undoing the deletion moves it back.
+func (k Keys) Removed(id, key string) string { return k.p + "import:removed:" + id + ":" + key }
+
+// CaseAttachments are the keys holding what hangs off case number beside
+// its indexes: the attached decision, the 以案说法 drafts and their
+// reviews. Deleting the case removes them with it.
+func (k Keys) CaseAttachments(number string) []string {
+	return []string{k.Decision(number), k.ExplainDrafts(number), k.ExplainReview(number)}
+}
+
+// AgencySpellings is a hash of the other spellings of agencies: field =
+// the spelling written (in a ledger, or merged away), value = the name the
+// ledger uses. Imports read it to record a spelling under its agency.
+func (k Keys) AgencySpellings() string { return k.p + "idx:agency-spellings" }

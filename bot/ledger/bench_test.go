@@ -47,7 +47,8 @@ func benchLedger(b *testing.B, n int) []byte {
 
 // BenchmarkImport10k imports a 10,000-row .xlsx (target: 3 s), from the
 // file's bytes to the committed transaction: into an empty ledger
-// (Create), again over itself (Unchanged), and the reading alone (Read).
+// (Create), as a dry run over itself (DryRun), again over itself
+// (Unchanged), and the reading alone (Read).
 //
 //	go test ./bot/ledger -run '^$' -bench Import10k -benchtime 3x
 func BenchmarkImport10k(b *testing.B) {
@@ -87,6 +88,23 @@ func BenchmarkImport10k(b *testing.B) {
 			st := store.New(rdb, keys.New(fmt.Sprintf("bench%d", i)))
 			if res := importOnce(b, st); res.Created != n {
 				b.Fatalf("created %d, want %d", res.Created, n)
+			}
+		}
+	})
+	// The dry run the upload page shows, over a stored ledger: read,
+	// agencies named, every case weighed, nothing written.
+	b.Run("DryRun", func(b *testing.B) {
+		st := store.New(rdb, keys.New("bench-dry"))
+		importOnce(b, st)
+		defer cpuMetrics(b, rdb)()
+		for b.Loop() {
+			l, err := Read("bench.xlsx", data, ReadOptions{Location: shanghai})
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := Import(b.Context(), st, l, Options{Now: importNow, DryRun: true})
+			if err != nil || res.Unchanged != n || res.Written {
+				b.Fatalf("dry run: %v, unchanged %d written %v", err, res.Unchanged, res.Written)
 			}
 		}
 	})

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -9,8 +10,35 @@ import (
 	"time"
 )
 
-// dateHint is appended to every date error: the forms a user can type.
-const dateHint = "可写作 2025-11-20 09:30、2025/11/20 9:30、2025年11月20日 上午9:30 或 2025年11月20日9时30分"
+// dateForms are the forms a date error suggests; hint leaves out the one
+// the user has just typed, which evidently was not the problem.
+var dateForms = []string{"2025-11-20 09:30", "2025/11/20 9:30", "2025年11月20日 上午9:30", "2025年11月20日9时30分"}
+
+// dateHint is the full suggestion, for inputs that resemble no form.
+var dateHint = hint("")
+
+// hint lists the date forms to suggest after an error in input.
+func hint(input string) string {
+	shape := dateShape(input)
+	var forms []string
+	for _, f := range dateForms {
+		if dateShape(f) != shape {
+			forms = append(forms, f)
+		}
+	}
+	if len(forms) == 1 {
+		return "可写作 " + forms[0]
+	}
+	return "可写作 " + strings.Join(forms[:len(forms)-1], "、") + " 或 " + forms[len(forms)-1]
+}
+
+// dateShape is the form of a date written, without its numbers, its
+// weekday or its spaces: 2026年12月3日 上午9:30（星期四） is 9年9月9日上午9:9.
+func dateShape(s string) string {
+	s = weekdayAnywhere.ReplaceAllString(foldWidth(s), "")
+	s = strings.Join(strings.Fields(s), "")
+	return digitsRe.ReplaceAllString(s, "9")
+}
 
 var (
 	// ymdRe: 2025-11-20, 2025/11/20, 2025.11.20, then an optional time.
@@ -23,12 +51,17 @@ var (
 	serialRe = regexp.MustCompile(`^\d{1,6}(?:\.\d+)?(?:[eE][-+]?\d+)?$`)
 	// clockRe: 9, 9:30, 09:30:00, 09:30:00.000 (after folding 时/点/分).
 	clockRe = regexp.MustCompile(`^(\d{1,2})(?::(\d{1,2}))?(?::(\d{1,2})(?:\.\d+)?)?$`)
-	// weekdayRe: （星期四）, 周四, 礼拜四 written between the date and the time.
-	weekdayRe = regexp.MustCompile(`^[(（]?(?:星期|周|礼拜)([一二三四五六日天])[)）]?`)
+	// weekdayAnywhere: （星期四）, 周四, 礼拜四 wherever the cell writes it:
+	// between the date and the time, or after the time.
+	weekdayAnywhere = regexp.MustCompile(`[(（]?\s*(?:星期|周|礼拜)([一二三四五六日天七1-7])\s*[)）]?`)
+	// monthDayRe: 12月3日 or 12/3, a date without its year, then a time.
+	monthDayRe = regexp.MustCompile(`^(\d{1,2})(?:月(\d{1,2})[日号]?|[/.](\d{1,2})(?:\s+|$))(.*)$`)
+	digitsRe   = regexp.MustCompile(`\d+`)
 )
 
-var chineseWeekdays = map[string]time.Weekday{"日": time.Sunday, "天": time.Sunday, "一": time.Monday,
-	"二": time.Tuesday, "三": time.Wednesday, "四": time.Thursday, "五": time.Friday, "六": time.Saturday}
+var chineseWeekdays = map[string]time.Weekday{"日": time.Sunday, "天": time.Sunday, "七": time.Sunday, "7": time.Sunday,
+	"一": time.Monday, "二": time.Tuesday, "三": time.Wednesday, "四": time.Thursday, "五": time.Friday, "六": time.Saturday,
+	"1": time.Monday, "2": time.Tuesday, "3": time.Wednesday, "4": time.Thursday, "5": time.Friday, "6": time.Saturday}
 
 // period markers before (or after) a clock time.
 var (
@@ -39,60 +72,194 @@ var (
 // parseTime reads a date, with or without a time of day, in loc. It
 // accepts the forms of the contract, RFC 3339 (with its offset honoured)
 // and Excel date serials (date1904 says which epoch the workbook uses).
-// hasTime reports whether a time of day was written.
+// hasTime reports whether a time of day was written. A date without its
+// year is an error here; see readTime.
 func parseTime(s string, loc *time.Location, date1904 bool) (t time.Time, hasTime bool, err error) {
+	r, err := readTime(s, loc, date1904, time.Time{})
+	return r.t, r.hasTime, err
+}
+
+// reading is a date as read from a cell.
+type reading struct {
+	t       time.Time
+	hasTime bool
+	// yearGuessed is set when the cell wrote no year and the nearest
+	// one to now was taken.
+	yearGuessed bool
+	// weekday is set when the cell wrote a weekday (checked against the date).
+	weekday bool
+}
+
+// readTime is parseTime that also reads a date without its year (12月3日
+// 上午9:30) as the date of that day nearest to now, within half a year
+// either way: a ledger lists hearings of the coming weeks and filings of
+// the past ones. With now zero such a date is an error. A weekday may
+// stand anywhere in the cell, and must agree with the date.
+func readTime(s string, loc *time.Location, date1904 bool, now time.Time) (reading, error) {
 	in := s
 	s = strings.TrimSpace(foldWidth(s))
 	if s == "" {
-		return time.Time{}, false, nil
+		return reading{}, nil
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		t = t.In(loc)
-		return t, true, checkYear(in, t)
+		return reading{t: t, hasTime: true}, checkYear(in, t)
+	}
+	// The weekday, wherever it is, is taken out and checked at the end.
+	var weekday string
+	if m := weekdayAnywhere.FindStringSubmatchIndex(s); m != nil {
+		weekday = s[m[2]:m[3]]
+		s = strings.TrimSpace(s[:m[0]] + " " + s[m[1]:])
 	}
 	var y, mo, d int
 	var rest string
+	guessed := false
 	switch {
 	case compactRe.MatchString(s):
 		m := compactRe.FindStringSubmatch(s)
 		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
-	case serialRe.MatchString(s):
+	case serialRe.MatchString(s) && weekday == "":
 		t, err := fromSerial(s, loc, date1904)
 		if err != nil {
-			return time.Time{}, false, fmt.Errorf("无法识别的日期“%s”：%s", in, dateHint)
+			return reading{}, fmt.Errorf("无法识别的日期“%s”：%s", in, hint(in))
 		}
-		return t, t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0, checkYear(in, t)
+		return reading{t: t, hasTime: t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0}, checkYear(in, t)
 	case ymdRe.MatchString(s):
 		m := ymdRe.FindStringSubmatch(s)
 		y, mo, d, rest = atoi(m[1]), atoi(m[2]), atoi(m[3]), m[4]
 	case chineseRe.MatchString(s):
 		m := chineseRe.FindStringSubmatch(s)
 		y, mo, d, rest = atoi(m[1]), atoi(m[2]), atoi(m[3]), m[4]
+	case monthDayRe.MatchString(s):
+		m := monthDayRe.FindStringSubmatch(s)
+		mo, d, rest = atoi(m[1]), atoi(m[2]+m[3]), m[4]
+		if now.IsZero() {
+			return reading{}, fmt.Errorf("日期“%s”没有写年份，请写全，例如 %d年%d月%d日", in, 2025, mo, d)
+		}
+		if y = nearestYear(mo, d, now.In(loc)); y == 0 {
+			return reading{}, fmt.Errorf("日期“%s”不存在（没有 %d 月 %d 日）", in, mo, d)
+		}
+		guessed = true
 	default:
-		return time.Time{}, false, fmt.Errorf("无法识别的日期“%s”：%s", in, dateHint)
+		return reading{}, fmt.Errorf("无法识别的日期“%s”：%s", in, hint(in))
 	}
 	date := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc)
 	if date.Year() != y || int(date.Month()) != mo || date.Day() != d {
-		return time.Time{}, false, fmt.Errorf("日期“%s”不存在（%d 年 %d 月没有 %d 日）", in, y, mo, d)
+		return reading{}, fmt.Errorf("日期“%s”不存在（%d 年 %d 月没有 %d 日）", in, y, mo, d)
 	}
 	if err := checkYear(in, date); err != nil {
-		return time.Time{}, false, err
+		return reading{}, err
 	}
-	rest = strings.TrimSpace(rest)
-	if m := weekdayRe.FindStringSubmatch(rest); m != nil {
-		if wd := chineseWeekdays[m[1]]; wd != date.Weekday() {
-			return time.Time{}, false, fmt.Errorf("日期“%s”有误：%d年%d月%d日是%s，不是%s", in, y, mo, d, weekdayName(date.Weekday()), weekdayName(wd))
+	if weekday != "" {
+		if wd := chineseWeekdays[weekday]; wd != date.Weekday() {
+			if guessed {
+				return reading{}, fmt.Errorf("日期“%s”有误：没写年份，按最近的 %d 年读，%d月%d日是%s，不是%s；请写上年份", in, y, mo, d, weekdayName(date.Weekday()), weekdayName(wd))
+			}
+			return reading{}, fmt.Errorf("日期“%s”有误：%d年%d月%d日是%s，不是%s", in, y, mo, d, weekdayName(date.Weekday()), weekdayName(wd))
 		}
-		rest = strings.TrimSpace(rest[len(m[0]):])
 	}
+	r := reading{t: date, yearGuessed: guessed, weekday: weekday != ""}
+	rest = strings.TrimSpace(rest)
 	if rest == "" {
-		return date, false, nil
+		return r, nil
 	}
 	h, mi, sec, err := parseClock(rest)
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("“%s”中的时间%s", in, err)
+	if errors.Is(err, errNoClock) {
+		return reading{}, fmt.Errorf("“%s”中的时间无法识别：%s", in, hint(in))
 	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc), true, nil
+	if err != nil {
+		return reading{}, fmt.Errorf("“%s”中的时间%s", in, err)
+	}
+	r.t, r.hasTime = time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc), true
+	return r, nil
+}
+
+// nearestYear returns the year in which month mo, day d is nearest to
+// now (0 when no year has that day: 2月30日; 2月29日 looks for a leap year
+// among the three).
+func nearestYear(mo, d int, now time.Time) int {
+	best, bestDist := 0, time.Duration(1<<63-1)
+	for _, y := range []int{now.Year() - 1, now.Year(), now.Year() + 1} {
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, now.Location())
+		if t.Month() != time.Month(mo) || t.Day() != d {
+			continue
+		}
+		dist := t.Sub(now)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	return best
+}
+
+// errNoClock is a time of day parseClock cannot read at all.
+var errNoClock = errors.New("unreadable time of day")
+
+// cnClock writes the Chinese numerals of a time of day (九:三十, 十四:)
+// as digits, so that 上午九时三十分 reads like 上午9时30分.
+func cnClock(s string) string {
+	var b strings.Builder
+	var run []rune
+	flush := func() {
+		if len(run) > 0 {
+			if n, ok := cnNumber(run); ok {
+				b.WriteString(strconv.Itoa(n))
+			} else {
+				b.WriteString(string(run))
+			}
+			run = run[:0]
+		}
+	}
+	for _, r := range s {
+		if strings.ContainsRune("〇零一二两三四五六七八九十", r) {
+			run = append(run, r)
+			continue
+		}
+		flush()
+		b.WriteRune(r)
+	}
+	flush()
+	return b.String()
+}
+
+// cnNumber reads a Chinese numeral from 0 to 59: 九, 十, 十四, 二十, 三十五, 〇五.
+func cnNumber(rs []rune) (int, bool) {
+	digit := func(r rune) (int, bool) {
+		i := strings.IndexRune("〇一二三四五六七八九", r)
+		switch {
+		case r == '零':
+			return 0, true
+		case r == '两':
+			return 2, true
+		case i >= 0:
+			return len([]rune("〇一二三四五六七八九"[:i])), true
+		}
+		return 0, false
+	}
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10, true
+	case len(rs) == 1:
+		return digit(rs[0])
+	case len(rs) == 2 && rs[0] == '十':
+		d, ok := digit(rs[1])
+		return 10 + d, ok
+	case len(rs) == 2 && rs[1] == '十':
+		d, ok := digit(rs[0])
+		return 10 * d, ok && d > 0 && d < 6
+	case len(rs) == 2: // 〇五
+		a, ok1 := digit(rs[0])
+		d, ok2 := digit(rs[1])
+		return 10*a + d, ok1 && ok2 && a < 6
+	case len(rs) == 3 && rs[1] == '十':
+		a, ok1 := digit(rs[0])
+		d, ok2 := digit(rs[2])
+		return 10*a + d, ok1 && ok2 && a > 0 && a < 6
+	}
+	return 0, false
 }
 
 // parseClock reads a time of day: 9:30, 09:30:00, 9时30分, 9点半, with an
@@ -120,9 +287,9 @@ func parseClock(s string) (h, m, sec int, err error) {
 	s = strings.NewReplacer("时", ":", "点", ":", "分", ":", "秒", "", "整", "").Replace(s)
 	s = strings.Replace(s, ":半", ":30", 1)
 	s = strings.TrimRight(s, ":")
-	c := clockRe.FindStringSubmatch(s)
+	c := clockRe.FindStringSubmatch(cnClock(s))
 	if c == nil {
-		return 0, 0, 0, fmt.Errorf("无法识别：%s", dateHint)
+		return 0, 0, 0, errNoClock
 	}
 	h, m, sec = atoi(c[1]), atoi(c[2]), atoi(c[3])
 	switch {

@@ -9,14 +9,18 @@ import (
 	"slices"
 	"time"
 
+	"casebot/bot/agency"
 	"casebot/bot/cases"
 	"casebot/bot/store"
 )
 
-// MaxUnmentionedOpen is the share of open cases a file may leave out
-// before Import refuses it (without Force): a file that forgets more than
-// this is more likely the wrong file, or a partial export, than a ledger.
-const MaxUnmentionedOpen = 0.30
+// MaxUnmentioned is the share of the stored cases a file imported with
+// Replace may leave out (and so remove) before Import refuses it (without
+// Force): a file that forgets more than this is more likely the wrong
+// file, or a partial export, than the ledger. An import without Replace
+// removes nothing and needs no such guard: a file of this week's new
+// cases is the usual way to add them.
+const MaxUnmentioned = 0.30
 
 // Options says how Import writes.
 type Options struct {
@@ -25,8 +29,15 @@ type Options struct {
 	// SkipInvalid writes the valid cases of a file that has errors; a case
 	// with an error in any of its rows is left out whole.
 	SkipInvalid bool
-	// Force imports a file that leaves out more than MaxUnmentionedOpen of
-	// the open cases.
+	// Agencies compares agency names (config scope.agency_aliases and the
+	// abbreviations chat understands): a defendant written another way is
+	// stored under the name the ledger already uses for it.
+	Agencies agency.Names
+	// Replace treats the file as the whole ledger: the stored cases it
+	// does not mention are removed (into the undo snapshot).
+	Replace bool
+	// Force imports with Replace a file that leaves out more than
+	// MaxUnmentioned of the stored cases.
 	Force bool
 	// Source names the import in reschedule records and its undo snapshot,
 	// "import:<file name>" by default.
@@ -52,16 +63,33 @@ type Result struct {
 	// Skipped counts the cases left out for errors (with SkipInvalid).
 	Skipped int
 	// Open is the number of open cases stored before the import, and
-	// Unmentioned how many of them the file does not mention.
+	// Unmentioned how many of them the file does not mention (told, for
+	// every import: a file of new cases only leaves them all out).
 	Open, Unmentioned int
+	// Stored is the number of cases stored before a Replace import.
+	Stored int
+	// Removed are the cases a Replace import removed (would remove, in a
+	// dry run): those the file does not mention.
+	Removed []string
 	// Changes lists what happened to hearings of existing cases.
 	Changes []HearingChange
+	// Fields lists how each changed field and each date or time not
+	// written in the template's form was read, up to MaxFieldChanges;
+	// MoreFields counts those beyond.
+	Fields     []FieldChange
+	MoreFields int
+	// NewAgencies are the defendants new to the ledger (the others are
+	// stored under the ledger's name for them, with a notice).
+	NewAgencies []string
 	// Written is true when the import wrote to the store; SnapshotID then
 	// names its undo snapshot.
 	Written    bool
 	SnapshotID string
 	DryRun     bool
 }
+
+// MaxFieldChanges bounds the field changes a Result lists.
+const MaxFieldChanges = 2000
 
 // HearingChange is a change to one hearing of one case.
 type HearingChange struct {
@@ -76,6 +104,8 @@ type Summary struct {
 	Updated   int        `json:"updated"`
 	Unchanged int        `json:"unchanged"`
 	Errors    []RowError `json:"errors"`
+	// Removed counts the cases a --replace import removed.
+	Removed int `json:"removed,omitempty"`
 }
 
 // Summary returns the result in the contract's JSON shape; Errors is never
@@ -85,7 +115,7 @@ func (r *Result) Summary() Summary {
 	if errs == nil {
 		errs = []RowError{}
 	}
-	return Summary{Rows: r.Rows, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged, Errors: errs}
+	return Summary{Rows: r.Rows, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged, Errors: errs, Removed: len(r.Removed)}
 }
 
 // InvalidError is returned when a file has errors and nothing was written.
@@ -101,14 +131,15 @@ func (e *InvalidError) Error() string {
 	return fmt.Sprintf("文件中有 %d 处错误，未写入任何数据；请修正后重新导入，或加 --skip-invalid 只导入无误的案件", e.Count)
 }
 
-// GuardError is returned when a file leaves out too many open cases.
+// GuardError is returned when a file imported with Replace leaves out
+// (and would remove) too many of the stored cases.
 type GuardError struct {
-	Open, Unmentioned int
+	Stored, Unmentioned int
 }
 
 func (e *GuardError) Error() string {
-	return fmt.Sprintf("台账中有 %d 件未结案件，文件未提及其中 %d 件（%.0f%%），超过 %.0f%% 的安全上限，已拒绝导入：可能选错了文件或文件只含部分案件；确认无误请加 --force",
-		e.Open, e.Unmentioned, 100*float64(e.Unmentioned)/float64(e.Open), 100*MaxUnmentionedOpen)
+	return fmt.Sprintf("台账中有 %d 件案件，文件未提及其中 %d 件（%.0f%%），按 --replace 导入会把它们删除，超过 %.0f%% 的安全上限，已拒绝导入：可能选错了文件或文件只含部分案件；只想新增和更新案件请去掉 --replace，确认要删除请加 --force",
+		e.Stored, e.Unmentioned, 100*float64(e.Unmentioned)/float64(e.Stored), 100*MaxUnmentioned)
 }
 
 // Import merges a checked ledger into the store: cases are matched by
@@ -119,10 +150,12 @@ func (e *GuardError) Error() string {
 // cancelled, and the store records both in the hearing-change stream in
 // the same transaction.
 //
+// An import never removes a case, unless Replace: then the stored cases
+// the file does not mention are removed after the file's cases are
+// written, in the same undo snapshot, and a file that leaves out more
+// than MaxUnmentioned of the stored cases gets a *GuardError unless Force.
 // The import is all or nothing: with any row error nothing is written and
-// an *InvalidError is returned, unless SkipInvalid. A file that leaves out
-// more than MaxUnmentionedOpen of the open cases gets a *GuardError unless
-// Force. Cases are written in batches of BatchSize, each in one short
+// an *InvalidError is returned, unless SkipInvalid. Cases are written in batches of BatchSize, each in one short
 // transaction with its part of the undo snapshot (store.Undo undoes the
 // whole import), so no single Redis command blocks the server; a batch
 // that fails rolls back those before it, and the error says what was
@@ -163,6 +196,13 @@ func ImportFile(ctx context.Context, st *store.Store, path string, ropts ReadOpt
 	src, err := fileSource(path)
 	if err != nil {
 		return nil, nil, err
+	}
+	if ropts.Now.IsZero() {
+		// A date without its year is read as the nearest to the import.
+		ropts.Now = opts.Now
+		if ropts.Now.IsZero() {
+			ropts.Now = st.Now()
+		}
 	}
 	fi0, _ := os.Stat(path)
 	counts, err := rowCounts(src, ropts)
@@ -239,10 +279,12 @@ type importer struct {
 	ctx  context.Context
 	st   *store.Store
 	opts Options
+	loc  *time.Location
 	res  *Result
 	now  time.Time
 	snap *store.Snapshot
 
+	agencies   *agencyNamer
 	valid      int
 	moreErrors int
 	mentioned  map[string]bool
@@ -259,7 +301,11 @@ func newImporter(ctx context.Context, st *store.Store, l *Ledger, opts Options) 
 	if now.IsZero() {
 		now = st.Now()
 	}
-	im := &importer{ctx: ctx, st: st, opts: opts, now: now, moreErrors: l.MoreErrors,
+	loc := l.loc
+	if loc == nil {
+		loc = time.Local
+	}
+	im := &importer{ctx: ctx, st: st, opts: opts, now: now, loc: loc, moreErrors: l.MoreErrors,
 		res: &Result{Rows: l.Rows, Errors: l.Errors, Notices: l.Notices, DryRun: opts.DryRun}}
 	if l.MoreErrors > 0 {
 		im.res.Notices = append(im.res.Notices, fmt.Sprintf("另有 %d 处错误未列出（只列出前 %d 处）", l.MoreErrors, MaxErrors))
@@ -268,12 +314,17 @@ func newImporter(ctx context.Context, st *store.Store, l *Ledger, opts Options) 
 	return im
 }
 
-// check refuses a file with errors (unless SkipInvalid) and one that
-// leaves out too many open cases (unless Force).
+// check refuses a file with errors (unless SkipInvalid) and, with
+// Replace, one that leaves out too many of the stored cases (unless
+// Force); it lists the cases a Replace removes.
 func (im *importer) check(mentioned func(string) bool) error {
 	res := im.res
 	if len(res.Errors) > 0 && (!im.opts.SkipInvalid || im.valid == 0) {
 		return &InvalidError{Count: len(res.Errors) + im.moreErrors, SkipInvalid: im.opts.SkipInvalid}
+	}
+	var err error
+	if im.agencies, err = newAgencyNamer(im.ctx, im.st, im.opts.Agencies); err != nil {
+		return err
 	}
 	open, err := im.st.OpenNumbers(im.ctx)
 	if err != nil {
@@ -285,8 +336,38 @@ func (im *importer) check(mentioned func(string) bool) error {
 			res.Unmentioned++
 		}
 	}
-	if res.Open > 0 && float64(res.Unmentioned) > MaxUnmentionedOpen*float64(res.Open) && !im.opts.Force {
-		return &GuardError{Open: res.Open, Unmentioned: res.Unmentioned}
+	if !im.opts.Replace {
+		return nil
+	}
+	all, err := im.st.AllNumbers(im.ctx)
+	if err != nil {
+		return err
+	}
+	res.Stored = len(all)
+	for _, n := range all {
+		if !mentioned(n) {
+			res.Removed = append(res.Removed, n)
+		}
+	}
+	if res.Stored > 0 && float64(len(res.Removed)) > MaxUnmentioned*float64(res.Stored) && !im.opts.Force {
+		return &GuardError{Stored: res.Stored, Unmentioned: len(res.Removed)}
+	}
+	return nil
+}
+
+// remove deletes, in batches under the import's undo snapshot, the cases
+// a Replace import does not mention.
+func (im *importer) remove() error {
+	if im.opts.DryRun || len(im.res.Removed) == 0 {
+		return nil
+	}
+	for start := 0; start < len(im.res.Removed); start += BatchSize {
+		batch := im.res.Removed[start:min(start+BatchSize, len(im.res.Removed))]
+		deleted, err := im.st.DeleteMany(im.ctx, batch, im.snap)
+		if err != nil {
+			return err
+		}
+		im.written += len(deleted)
 	}
 	return nil
 }
@@ -296,6 +377,7 @@ func (im *importer) add(e *Entry) error {
 	if e.Invalid {
 		return nil
 	}
+	im.agencies.defendants(e)
 	im.batch = append(im.batch, e)
 	if len(im.batch) >= BatchSize {
 		return im.flush()
@@ -316,10 +398,11 @@ func (im *importer) flush() error {
 	}
 	var created, updated, unchanged int
 	var changes []HearingChange
+	var fields []FieldChange
 	// build runs inside the store's transaction and again if another
 	// writer got there first, so it starts from scratch each time.
 	build := func(olds []*cases.Case) ([]*cases.Case, error) {
-		created, updated, unchanged, changes = 0, 0, 0, nil
+		created, updated, unchanged, changes, fields = 0, 0, 0, nil, nil
 		var writes []*cases.Case
 		for i, e := range batch {
 			c, chs := apply(olds[i], e, im.now, im.opts.Source)
@@ -335,6 +418,7 @@ func (im *importer) flush() error {
 				unchanged++
 				continue
 			}
+			fields = append(fields, fieldChanges(olds[i], c, e, im.loc)...)
 			if err := c.Validate(); err != nil {
 				return nil, fmt.Errorf("第 %d 行：%w", e.Rows[0], err)
 			}
@@ -357,6 +441,9 @@ func (im *importer) flush() error {
 	im.res.Updated += updated
 	im.res.Unchanged += unchanged
 	im.res.Changes = append(im.res.Changes, changes...)
+	room := max(0, MaxFieldChanges-len(im.res.Fields))
+	im.res.Fields = append(im.res.Fields, fields[:min(room, len(fields))]...)
+	im.res.MoreFields += len(fields) - min(room, len(fields))
 	im.written += created + updated
 	im.done += len(batch)
 	if im.opts.Progress != nil {
@@ -365,10 +452,21 @@ func (im *importer) flush() error {
 	return nil
 }
 
-// finish writes the last batch.
+// finish writes the last batch and, with Replace, removes the cases the
+// file does not mention.
 func (im *importer) finish() error {
 	if err := im.flush(); err != nil {
 		return im.fail(err)
+	}
+	if err := im.remove(); err != nil {
+		return im.fail(err)
+	}
+	im.res.Notices = append(im.res.Notices, im.agencies.notices()...)
+	im.res.NewAgencies = im.agencies.newAgencies()
+	if !im.opts.DryRun {
+		// Informational (casebot agencies lists them): the import stands
+		// if this fails.
+		_ = im.st.RecordSpellings(im.ctx, im.agencies.respelled)
 	}
 	if im.written > 0 && !im.opts.DryRun {
 		im.res.Written, im.res.SnapshotID = true, im.snap.ID
@@ -390,7 +488,8 @@ func (im *importer) fail(cause error) error {
 		im.res.Written, im.res.SnapshotID = true, im.snap.ID
 		return fmt.Errorf("导入中途失败（%v），已写入的 %d 件案件也未能撤回（%v）：请运行 casebot import --undo 撤销本次导入", cause, im.written, err)
 	}
-	im.res.Created, im.res.Updated, im.res.Unchanged, im.res.Changes = 0, 0, 0, nil
+	im.res.Created, im.res.Updated, im.res.Unchanged, im.res.Changes, im.res.Removed = 0, 0, 0, nil, nil
+	im.res.Fields, im.res.MoreFields = nil, 0
 	return fmt.Errorf("导入中途失败（%v），已写入的 %d 件案件已全部撤回，台账未变：请稍后重新导入", cause, im.written)
 }
 

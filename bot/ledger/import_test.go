@@ -205,21 +205,38 @@ func openCases(t *testing.T, st *store.Store, n, m int) []byte {
 	return csvFile(t, rows[:m+1]...)
 }
 
-func TestThirtyPercentRule(t *testing.T) {
+// TestIncrementalImport: an import adds and updates and never removes, so
+// a file of only this week's new cases is welcome, whatever it leaves out.
+func TestIncrementalImport(t *testing.T) {
+	st := newStore(t)
+	openCases(t, st, 10, 0)
+	week := csvFile(t, header(),
+		row(map[field]string{fNumber: "(2025)黔0115行初300号", fDefendants: "某县公安局"}),
+		row(map[field]string{fNumber: "(2025)黔0115行初301号", fDefendants: "某县公安局"}))
+	res := mustImport(t, st, "week.csv", week, Options{})
+	if res.Created != 2 || len(res.Removed) != 0 {
+		t.Errorf("created %d removed %v, want 2 and none", res.Created, res.Removed)
+	}
+	if n, _ := st.CountCases(t.Context()); n != 12 {
+		t.Errorf("%d cases stored, want 12: an import never removes one", n)
+	}
+}
+
+func TestReplace(t *testing.T) {
 	t.Run("Refused", func(t *testing.T) {
 		st := newStore(t)
-		partial := openCases(t, st, 10, 6) // leaves out 4 of 10 open cases
+		partial := openCases(t, st, 10, 6) // leaves out 4 of 10 cases
 		before := snapshot(t, st)
 		// The file also changes a case, to show that nothing of it is written.
 		l := mustRead(t, "partial.csv", partial)
 		l.Entries[0].Case.Cause = "行政处罚"
 		l.Entries[0].present[fCause] = true
-		res, err := Import(t.Context(), st, l, Options{Now: importNow})
+		res, err := Import(t.Context(), st, l, Options{Now: importNow, Replace: true})
 		var ge *GuardError
-		if !errors.As(err, &ge) || ge.Open != 10 || ge.Unmentioned != 4 {
+		if !errors.As(err, &ge) || ge.Stored != 10 || ge.Unmentioned != 4 {
 			t.Fatalf("err = %v, want a GuardError for 4 of 10", err)
 		}
-		if got, want := err.Error(), "台账中有 10 件未结案件，文件未提及其中 4 件（40%），超过 30% 的安全上限，已拒绝导入：可能选错了文件或文件只含部分案件；确认无误请加 --force"; got != want {
+		if got, want := err.Error(), "台账中有 10 件案件，文件未提及其中 4 件（40%），按 --replace 导入会把它们删除，超过 30% 的安全上限，已拒绝导入：可能选错了文件或文件只含部分案件；只想新增和更新案件请去掉 --replace，确认要删除请加 --force"; got != want {
 			t.Errorf("message\n got %s\nwant %s", got, want)
 		}
 		if res.Written {
@@ -228,31 +245,38 @@ func TestThirtyPercentRule(t *testing.T) {
 		if diff := cmp.Diff(before, snapshot(t, st)); diff != "" {
 			t.Errorf("a refused import changed the store:\n%s", diff)
 		}
-		res, err = Import(t.Context(), st, l, Options{Now: importNow, Force: true})
-		if err != nil || res.Updated != 1 {
-			t.Errorf("--force: %v, updated %d, want 1", err, res.Updated)
+		res, err = Import(t.Context(), st, l, Options{Now: importNow, Replace: true, Force: true})
+		if err != nil || res.Updated != 1 || len(res.Removed) != 4 {
+			t.Fatalf("--force: %v, updated %d removed %d, want 1 and 4", err, res.Updated, len(res.Removed))
+		}
+		if n, _ := st.CountCases(t.Context()); n != 6 {
+			t.Errorf("%d cases stored, want 6", n)
+		}
+		// The undo brings the removed cases back and the update back.
+		if _, err := st.Undo(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(before, snapshot(t, st), ignoreStamps); diff != "" {
+			t.Errorf("after undo (-before,+after):\n%s", diff)
 		}
 	})
 	t.Run("AtTheLimit", func(t *testing.T) {
 		st := newStore(t)
 		partial := openCases(t, st, 10, 7) // 3 of 10 is not more than 30%
-		if res := mustImport(t, st, "partial.csv", partial, Options{}); res.Unmentioned != 3 || res.Open != 10 {
-			t.Errorf("open %d unmentioned %d", res.Open, res.Unmentioned)
+		dry := mustImport(t, st, "partial.csv", partial, Options{Replace: true, DryRun: true})
+		if dry.Stored != 10 || len(dry.Removed) != 3 || dry.Written {
+			t.Errorf("dry run: stored %d removed %v written %v", dry.Stored, dry.Removed, dry.Written)
 		}
-	})
-	t.Run("ClosedCasesDoNotCount", func(t *testing.T) {
-		st := newStore(t)
-		rows := [][]string{header()}
-		for i := range 10 {
-			r := map[field]string{fNumber: fmt.Sprintf("(2025)黔0115行初%d号", 200+i), fDefendants: "某县公安局"}
-			if i >= 2 {
-				r[fClosedOn], r[fOutcome] = "2025-10-01", "准许撤诉"
-			}
-			rows = append(rows, row(r))
+		if n, _ := st.CountCases(t.Context()); n != 10 {
+			t.Errorf("a dry run removed cases: %d left", n)
 		}
-		mustImport(t, st, "all.csv", csvFile(t, rows...), Options{})
-		// Mentions both open cases and none of the 8 closed ones.
-		mustImport(t, st, "open.csv", csvFile(t, rows[:3]...), Options{})
+		res := mustImport(t, st, "partial.csv", partial, Options{Replace: true})
+		if !cmp.Equal(res.Removed, []string{"(2025)黔0115行初107号", "(2025)黔0115行初108号", "(2025)黔0115行初109号"}) {
+			t.Errorf("removed %v", res.Removed)
+		}
+		if _, err := st.Get(t.Context(), "(2025)黔0115行初107号"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("a removed case is still there: %v", err)
+		}
 	})
 }
 
@@ -361,7 +385,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 // closures, seconds, blanks) and imports the export: every case unchanged.
 func TestExportImportUnchanged(t *testing.T) {
 	st := newStore(t)
-	sample, err := Sample(importNow, shanghai)
+	sample, err := Sample(importNow, shanghai, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -530,5 +554,30 @@ func TestImportFileRefusesTooLarge(t *testing.T) {
 	_, _, err = ImportFile(context.Background(), newStore(t), path, ReadOptions{}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "上限 100 MB") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestDeleteAndUndo: a case deleted by mistake comes back with the undo.
+func TestDeleteAndUndo(t *testing.T) {
+	st := newStore(t)
+	mustImport(t, st, "a.csv", baseFile(t), Options{})
+	before := snapshot(t, st)
+	n := before[0].Number
+	c, err := Delete(t.Context(), st, n, "delete:cli")
+	if err != nil || c.Number != n {
+		t.Fatalf("Delete: %v, %v", c, err)
+	}
+	if _, err := st.Get(t.Context(), n); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("after delete: %v", err)
+	}
+	if _, err := Delete(t.Context(), st, n, "delete:cli"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("second delete: %v, want ErrNotFound", err)
+	}
+	snap, err := st.Undo(t.Context())
+	if err != nil || snap.Deleted != 1 || snap.Source != "delete:cli" {
+		t.Fatalf("undo: %+v, %v", snap, err)
+	}
+	if diff := cmp.Diff(before, snapshot(t, st), ignoreStamps); diff != "" {
+		t.Errorf("after undo (-before,+after):\n%s", diff)
 	}
 }

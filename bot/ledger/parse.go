@@ -23,6 +23,9 @@ import (
 type ReadOptions struct {
 	// Location is the time zone of the dates in the file (config timezone).
 	Location *time.Location
+	// Now reads a date written without its year (12月3日) as the nearest
+	// such day; when zero, such a date is an error.
+	Now time.Time
 }
 
 // Ledger is a ledger file read and checked.
@@ -43,6 +46,8 @@ type Ledger struct {
 	// Notices are things worth telling that are not errors, such as
 	// columns that import does not know and therefore ignores.
 	Notices []string
+
+	loc *time.Location // the time zone the file was read in
 }
 
 // Entry is one case as the file describes it, possibly over several rows.
@@ -68,6 +73,10 @@ type Entry struct {
 	src  [numFields]int
 	// seen says which case fields had a non-blank cell, even an invalid one.
 	seen [numFields]bool
+	// raw is each case field's cell as written, hearingRaw each hearing
+	// time's, for the dry run to show how they were read.
+	raw        [numFields]string
+	hearingRaw []string
 	// headers are the case's column headers as written in its first sheet.
 	headers   [numFields]string
 	hearingAt []int // the row of each hearing in Case.Hearings
@@ -184,7 +193,8 @@ func newParser(l *Ledger, opts ReadOptions) *parser {
 	if loc == nil {
 		loc = time.Local
 	}
-	return &parser{l: l, loc: loc, byNumber: map[string]*Entry{}}
+	l.loc = loc
+	return &parser{l: l, loc: loc, now: opts.Now, byNumber: map[string]*Entry{}}
 }
 
 // run reads every table of src: the header row of each is found in its
@@ -242,6 +252,9 @@ func (p *parser) run(src *source) error {
 		if err := p.table(tables[i], heads[i], headers[i], sheet, i); err != nil {
 			return err
 		}
+	}
+	if p.onRow == nil {
+		p.l.Notices = append(p.l.Notices, p.told.notices()...)
 	}
 	return nil
 }
@@ -323,12 +336,17 @@ func blankRow(r []string) bool {
 type parser struct {
 	l        *Ledger
 	loc      *time.Location
+	now      time.Time
 	byNumber map[string]*Entry
 	counts   map[uint64]uint32
 	emit     func(*Entry) error
 	// onRow, when set, takes each data row's number instead of the row
 	// parser (the counting pass).
 	onRow func(number string)
+	// What was read other than as written, told once each at the end
+	// (readings.go): rows skipped, numbers carried down, years guessed,
+	// stages corrected.
+	told tellings
 }
 
 // sheetParser is the state of one table: which column holds which field.
@@ -340,6 +358,11 @@ type sheetParser struct {
 	date1904 bool
 	cols     [numFields][]int
 	headers  []string
+	// ignored are the columns such as 序号 that hold no case content.
+	ignored map[int]bool
+	// lastNumber is the 案号 of the last data row, for rows below it that
+	// leave the 案号 blank to mean "as above".
+	lastNumber string
 }
 
 // table reads the data rows of t below its header row (heads are the rows
@@ -355,6 +378,13 @@ func (p *parser) table(t *table, heads [][]string, header int, sheet string, she
 		if blankRow(cells) {
 			return nil
 		}
+		if why := sp.noCase(cells); why != "" {
+			if p.onRow == nil {
+				p.told.skip(sp.where(n), why)
+			}
+			return nil
+		}
+		cells = sp.carryNumber(n, cells)
 		if p.onRow != nil {
 			r := &rowParser{sheetParser: sp, row: n, cells: cells}
 			for i := range r.used {
@@ -399,6 +429,11 @@ func (sp *sheetParser) columns(headerRow []string, header int) bool {
 			sp.cols[f] = append(sp.cols[f], j)
 		} else if n := normalizeHeader(h); n != "" && !ignoredHeaders[n] {
 			unknown = append(unknown, strings.TrimSpace(h))
+		} else if n != "" {
+			if sp.ignored == nil {
+				sp.ignored = map[int]bool{}
+			}
+			sp.ignored[j] = true
 		}
 	}
 	if len(unknown) > 0 {
@@ -554,7 +589,7 @@ func (sp *sheetParser) row(n int, cells []string) *Entry {
 	// one pass over the file reports every error.
 	var v rowValues
 	r.caseFields(num, &v)
-	hearings := r.hearings()
+	hearings, raws := r.hearings()
 	if num == nil {
 		return nil
 	}
@@ -569,6 +604,7 @@ func (sp *sheetParser) row(n int, cells []string) *Entry {
 		}
 	}
 	e.Rows = append(e.Rows, n)
+	r.sameAsAbove(e, hearings)
 	for f := range numFields {
 		if len(sp.cols[f]) > 0 {
 			e.present[f] = true
@@ -578,7 +614,7 @@ func (sp *sheetParser) row(n int, cells []string) *Entry {
 		}
 		e.seen[f] = e.seen[f] || v.seen[f]
 	}
-	r.merge(e, &v, hearings)
+	r.merge(e, &v, hearings, raws)
 	if r.bad {
 		e.Invalid = true
 	}
@@ -612,18 +648,22 @@ func (r *rowParser) caseFields(num *cases.Number, v *rowValues) {
 		case err != nil:
 			r.fail(fStage, "%v", err)
 		case num != nil && num.Stage() != "" && st != num.Stage():
-			r.fail(fStage, "审理阶段“%s”与案号不符：%s 是%s案号", s, num.String(), num.Stage())
+			// The 案号 decides: its type code is the court's own record.
+			if r.onRow == nil {
+				r.told.stage(r.where(r.row), s, num.String(), string(num.Stage()))
+			}
+			v.c.Stage, v.vals[fStage] = num.Stage(), string(num.Stage())
 		default:
 			v.c.Stage, v.vals[fStage] = st, string(st)
 		}
 	}
-	if names := splitList(r.get(fPlaintiffs)); len(names) > 0 {
+	if names := splitNames(r.get(fPlaintiffs)); len(names) > 0 {
 		for _, name := range names {
 			v.c.Plaintiffs = append(v.c.Plaintiffs, cases.NewParty(name))
 		}
 		v.vals[fPlaintiffs] = strings.Join(names, "、")
 	}
-	if names := splitList(r.get(fDefendants)); len(names) > 0 {
+	if names := splitNames(r.get(fDefendants)); len(names) > 0 {
 		v.c.Defendants = names
 		v.vals[fDefendants] = strings.Join(names, "、")
 	}
@@ -655,7 +695,7 @@ func (r *rowParser) date(f field, vals *[numFields]string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	t, _, err := parseTime(s, r.loc, r.t.date1904)
+	t, err := r.readTime(f, s)
 	if err != nil {
 		r.fail(f, "%v", err)
 		return time.Time{}
@@ -664,9 +704,19 @@ func (r *rowParser) date(f field, vals *[numFields]string) time.Time {
 	return t
 }
 
+// readTime reads a date cell of field f, with the parser's clock for a
+// date without its year, which is then told.
+func (r *rowParser) readTime(f field, s string) (time.Time, error) {
+	rd, err := readTime(s, r.loc, r.t.date1904, r.now)
+	if err == nil && rd.yearGuessed && r.onRow == nil {
+		r.told.year(r.where(r.row), r.column(f, r.used[f]), s, formatTime(rd.t, r.loc))
+	}
+	return rd.t, err
+}
+
 // hearings reads the hearing columns: one or more times (separated by 、
 // or ;) sharing the row's place, head and flags.
-func (r *rowParser) hearings() []cases.Hearing {
+func (r *rowParser) hearings() ([]cases.Hearing, []string) {
 	var h cases.Hearing
 	h.Place = cleanText(r.get(fPlace))
 	h.Head = cleanText(r.get(fHead))
@@ -688,8 +738,9 @@ func (r *rowParser) hearings() []cases.Hearing {
 	}
 	raw := r.get(fHearingAt)
 	var out []cases.Hearing
+	var raws []string
 	for _, s := range splitList(raw) {
-		t, _, err := parseTime(s, r.loc, r.t.date1904)
+		t, err := r.readTime(fHearingAt, s)
 		if err != nil {
 			r.fail(fHearingAt, "%v", err)
 			continue
@@ -705,6 +756,7 @@ func (r *rowParser) hearings() []cases.Hearing {
 		}
 		hh.At = t
 		out = append(out, hh)
+		raws = append(raws, s)
 	}
 	if raw == "" {
 		// Details without a time would be lost: say so.
@@ -714,7 +766,7 @@ func (r *rowParser) hearings() []cases.Hearing {
 			}
 		}
 	}
-	return out
+	return out, raws
 }
 
 func isNo(s string) bool {
@@ -724,14 +776,23 @@ func isNo(s string) bool {
 
 // merge adds the row's values to the entry, checking that rows of one
 // case agree: a blank cell in a later row means "as above".
-func (r *rowParser) merge(e *Entry, v *rowValues, hearings []cases.Hearing) {
+func (r *rowParser) merge(e *Entry, v *rowValues, hearings []cases.Hearing, raws []string) {
 	for _, f := range caseFields {
 		if v.vals[f] == "" {
 			continue
 		}
 		if e.vals[f] == "" {
-			e.vals[f], e.src[f] = v.vals[f], r.row
+			e.vals[f], e.src[f], e.raw[f] = v.vals[f], r.row, r.get(f)
 			setField(e, v, f)
+			continue
+		}
+		if f == fNote && e.vals[f] != v.vals[f] {
+			// 备注 is often per hearing (改期原因, 庭审情况): the case keeps
+			// each row's note, once, in the order of the rows.
+			if !slices.Contains(strings.Split(e.vals[f], "；"), v.vals[f]) {
+				e.vals[f] += "；" + v.vals[f]
+				e.Case.Note = e.vals[f]
+			}
 			continue
 		}
 		if e.vals[f] != v.vals[f] {
@@ -739,13 +800,14 @@ func (r *rowParser) merge(e *Entry, v *rowValues, hearings []cases.Hearing) {
 				columns[f].header, e.src[f], display(f, e.vals[f], r.loc), r.row, display(f, v.vals[f], r.loc))
 		}
 	}
-	for _, h := range hearings {
+	for j, h := range hearings {
 		if i := slices.IndexFunc(e.Case.Hearings, func(o cases.Hearing) bool { return o.At.Equal(h.At) }); i >= 0 {
 			r.fail(fHearingAt, "开庭时间 %s 与第 %d 行重复", formatTime(h.At, r.loc), e.hearingAt[i])
 			continue
 		}
 		e.Case.Hearings = append(e.Case.Hearings, h)
 		e.hearingAt = append(e.hearingAt, r.row)
+		e.hearingRaw = append(e.hearingRaw, raws[j])
 	}
 }
 

@@ -105,7 +105,7 @@ func (s *source) tables() ([]*table, error) {
 	if err != nil {
 		return nil, err
 	}
-	head := make([]byte, 8)
+	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -113,9 +113,20 @@ func (s *source) tables() ([]*table, error) {
 		return nil, err
 	}
 	ext := strings.ToLower(filepath.Ext(s.name))
+	if what := notSpreadsheet(head, ext); what != "" {
+		f.Close()
+		return nil, fmt.Errorf("%s %s，不是台账表格：请在 Excel 或 WPS 中打开台账，另存为 .xlsx 或 CSV 后再导入", s.name, what)
+	}
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
+		if what := zipKind(f, size); what != "" {
+			f.Close()
+			return nil, fmt.Errorf("%s %s，不是台账表格：请在 Excel 或 WPS 中打开台账，另存为 .xlsx 或 CSV 后再导入", s.name, what)
+		}
 		return readXLSX(f, size)
+	case bytes.HasPrefix(head, oleMagic) && (ext == ".doc" || ext == ".wps" || ext == ".ppt"):
+		f.Close()
+		return nil, fmt.Errorf("%s 是旧版 Word 或演示文稿，不是台账表格：请在 Excel 或 WPS 中打开台账，另存为 .xlsx 或 CSV 后再导入", s.name)
 	case bytes.HasPrefix(head, oleMagic):
 		f.Close()
 		return nil, fmt.Errorf("%s 是旧版 .xls 文件（或加了密码的 Excel 文件），无法读取：请在 Excel 中“另存为” .xlsx 或 CSV 后再导入", s.name)
@@ -132,6 +143,71 @@ func (s *source) tables() ([]*table, error) {
 		return nil, err
 	}
 	return []*table{t}, nil
+}
+
+// notSpreadsheet says what a file is when its first bytes (or, for text,
+// its name) show it is no ledger: a PDF, an image, a Word file, a web
+// page, an archive of another kind. "" when it may be one.
+func notSpreadsheet(head []byte, ext string) string {
+	lower := bytes.ToLower(bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n"))
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return "是 PDF 文件（判决书、决定书请用 casebot attach 关联到案件）"
+	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xff\xd8\xff")),
+		bytes.HasPrefix(head, []byte("GIF8")), bytes.HasPrefix(head, []byte("BM")) && ext == ".bmp":
+		return "是图片（拍照或截图的表格无法导入）"
+	case bytes.HasPrefix(head, []byte("{\\rtf")):
+		return "是 Word（RTF）文档"
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")),
+		bytes.HasPrefix(lower, []byte("<table")):
+		return "其实是网页格式（有的系统导出的 .xls 是网页）"
+	case bytes.HasPrefix(head, []byte("Rar!")), bytes.HasPrefix(head, []byte("7z\xbc\xaf")),
+		bytes.HasPrefix(head, []byte("\x1f\x8b")):
+		return "是压缩包，请先解压"
+	case bytes.HasPrefix(head, zipMagic), bytes.HasPrefix(head, oleMagic):
+		return "" // looked into below
+	}
+	switch ext {
+	case ".docx", ".doc", ".wps":
+		return "是 Word 文档"
+	case ".pdf":
+		return "是 PDF 文件"
+	case ".ppt", ".pptx", ".dps":
+		return "是演示文稿"
+	case ".jpg", ".jpeg", ".png", ".heic", ".gif", ".bmp":
+		return "是图片"
+	case ".zip", ".rar", ".7z":
+		return "是压缩包，请先解压"
+	}
+	return ""
+}
+
+// zipKind says what a zip file is when it is not a workbook: a Word file,
+// a presentation, an archive. "" for a workbook (or one too broken to
+// tell, which readXLSX reports).
+func zipKind(r io.ReaderAt, size int64) string {
+	z, err := zip.NewReader(r, size)
+	if err != nil {
+		return ""
+	}
+	word, ppt := false, false
+	for _, f := range z.File {
+		switch {
+		case strings.HasPrefix(f.Name, "xl/"):
+			return ""
+		case strings.HasPrefix(f.Name, "word/"):
+			word = true
+		case strings.HasPrefix(f.Name, "ppt/"):
+			ppt = true
+		}
+	}
+	switch {
+	case word:
+		return "是 Word 文档"
+	case ppt:
+		return "是演示文稿"
+	}
+	return "是压缩包，里面没有 Excel 表格"
 }
 
 // readXLSX streams the sheets of a workbook: worksheets larger than

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"archive/zip"
 	"bytes"
 	"strings"
 	"testing"
@@ -433,5 +434,112 @@ func TestMergedCells(t *testing.T) {
 	}
 	if plain := xlsxFile(t, []any{"案号"}, []any{"(2025)黔0115行初53号"}); hasMergedCells(bytes.NewReader(plain), int64(len(plain))) {
 		t.Error("hasMergedCells: a workbook without merges has none")
+	}
+}
+
+// TestReadTimeForgiving: what ledgers write that the contract's forms do
+// not cover, read as the writer meant.
+func TestReadTimeForgiving(t *testing.T) {
+	now := at("2026-11-25 10:00")
+	for _, tt := range []struct {
+		in      string
+		want    time.Time
+		guessed bool
+	}{
+		// The weekday anywhere: after the time, between, with or without brackets.
+		{"2026年12月3日 上午9:30（星期四）", at("2026-12-03 09:30"), false},
+		{"2026年12月3日上午9:30 周四", at("2026-12-03 09:30"), false},
+		{"2026-12-03 (礼拜四) 14:30", at("2026-12-03 14:30"), false},
+		{"2026/12/3 9:30 星期4", at("2026-12-03 09:30"), false},
+		// Chinese numerals in the time of day.
+		{"2026年12月3日 上午九时三十分", at("2026-12-03 09:30"), false},
+		{"2026年12月3日下午两点半", at("2026-12-03 14:30"), false},
+		{"2026年12月3日 十四时", at("2026-12-03 14:00"), false},
+		// No year: the nearest, forward or back.
+		{"12月3日 上午9:30", at("2026-12-03 09:30"), true},
+		{"12月3日（星期四）上午9:30", at("2026-12-03 09:30"), true},
+		{"1月8日 9:00", at("2027-01-08 09:00"), true},
+		{"9月2日", at("2026-09-02"), true},
+		{"3月2日", at("2027-03-02"), true}, // 97 days ahead is nearer than 268 back
+		{"12/3 9:30", at("2026-12-03 09:30"), true},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			r, err := readTime(tt.in, shanghai, false, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.t.Equal(tt.want) || r.yearGuessed != tt.guessed {
+				t.Errorf("got %v (guessed %v), want %v (guessed %v)", r.t, r.yearGuessed, tt.want, tt.guessed)
+			}
+		})
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"2026年12月3日 上午9:30（星期五）", "日期“2026年12月3日 上午9:30（星期五）”有误：2026年12月3日是星期四，不是星期五"},
+		{"12月3日（星期五）", "日期“12月3日（星期五）”有误：没写年份，按最近的 2026 年读，12月3日是星期四，不是星期五；请写上年份"},
+		{"2月30日", "日期“2月30日”不存在（没有 2 月 30 日）"},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := readTime(tt.in, shanghai, false, now)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error\n got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+	// Without a clock a date without its year is refused, not guessed.
+	if _, _, err := parseTime("12月3日", shanghai, false); err == nil || !strings.Contains(err.Error(), "没有写年份") {
+		t.Errorf("parseTime(12月3日) without a clock: %v", err)
+	}
+}
+
+// TestDateHintLeavesOutTheFormTyped: the error never suggests, as the way
+// to write it, the very form the user has written.
+func TestDateHintLeavesOutTheFormTyped(t *testing.T) {
+	for in, typed := range map[string]string{
+		"2026年12月3日 上午9:30（星期四）": "2025年11月20日 上午9:30",
+		"2026/12/3 14:00":     "2025/11/20 9:30",
+		"2026-12-03 周四 09:30": "2025-11-20 09:30",
+	} {
+		h := hint(in)
+		if strings.Contains(h, typed) || !strings.Contains(h, "可写作") || strings.Count(h, "、")+strings.Count(h, " 或 ") != len(dateForms)-2 {
+			t.Errorf("hint(%s) = %s", in, h)
+		}
+	}
+	// A form no one wrote gets all of them.
+	_, _, err := parseTime("下周四上午", shanghai, false)
+	if err == nil || !strings.Contains(err.Error(), dateHint) {
+		t.Errorf("parseTime(下周四上午) = %v", err)
+	}
+}
+
+// TestNotASpreadsheet: a file that is no ledger is named for what it
+// seems to be, whatever its name says.
+func TestNotASpreadsheet(t *testing.T) {
+	docx := func() []byte {
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		w, _ := z.Create("word/document.xml")
+		w.Write([]byte("<w:document/>"))
+		z.Close()
+		return b.Bytes()
+	}()
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"判决书.docx", docx, "判决书.docx 是 Word 文档，不是台账表格"},
+		{"台账.xlsx", docx, "台账.xlsx 是 Word 文档，不是台账表格"},
+		{"台账.xlsx", []byte("%PDF-1.7\n..."), "台账.xlsx 是 PDF 文件"},
+		{"台账.csv", []byte("\x89PNG\r\n\x1a\n...."), "台账.csv 是图片"},
+		{"台账.xls", []byte("<html><body><table><tr><td>案号</td></tr></table></body></html>"), "台账.xls 其实是网页格式"},
+		{"说明.docx", []byte("案号,被告\n"), "说明.docx 是 Word 文档"},
+		{"台账.doc", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...."), "台账.doc 是旧版 Word 或演示文稿"},
+	} {
+		t.Run(tt.name+tt.want, func(t *testing.T) {
+			_, err := Read(tt.name, tt.data, ReadOptions{Location: shanghai})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !strings.Contains(err.Error(), "另存为 .xlsx 或 CSV") {
+				t.Errorf("Read(%s) = %v, want %q…", tt.name, err, tt.want)
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"casebot/bot/cases"
 	"casebot/bot/people"
+	"casebot/bot/workcal"
 )
 
 // sampleCSV is a clearly fictional ledger (某县 agencies, placeholder
@@ -39,8 +40,14 @@ func SampleCSV() []byte { return sampleCSV }
 //     lie after today is put on today, still after its hearings, which
 //     are all in earlier months;
 //   - the year in the numbers of the 2025 cases becomes the year their
-//     filing dates moved to; the one old-style (2015) case stays as it is.
-func Sample(now time.Time, loc *time.Location) (*Ledger, error) {
+//     filing dates moved to; the one old-style (2015) case stays as it is;
+//   - a hearing the move puts on a weekend or holiday of cal (nil: the
+//     built-in calendar) is held on the next working day instead, or, for a
+//     closed case, on the working day before, as courts sit on working days.
+func Sample(now time.Time, loc *time.Location, cal *workcal.Calendar) (*Ledger, error) {
+	if cal == nil {
+		cal = workcal.BuiltinCalendar()
+	}
 	y, m, d := now.In(loc).Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, loc)
 	days := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(sampleAnchor).Hours() / 24)
@@ -60,8 +67,10 @@ func Sample(now time.Time, loc *time.Location) (*Ledger, error) {
 		case cases.MustParseNumber(c.Number).Year != year:
 		case c.Closure == nil:
 			shiftCase(c, func(t time.Time) time.Time { return t.AddDate(0, 0, days) })
+			onWorkdays(c, cal, loc, true)
 		default:
 			shiftCase(c, func(t time.Time) time.Time { return addMonths(t, months) })
+			onWorkdays(c, cal, loc, false)
 			if c.Closure.On.After(now) {
 				c.Closure.On = today
 			}
@@ -74,6 +83,23 @@ func Sample(now time.Time, loc *time.Location) (*Ledger, error) {
 		}
 	}
 	return l, nil
+}
+
+// onWorkdays moves each hearing of c that falls on a day off to the next
+// working day (forward) or the working day before, keeping its time.
+func onWorkdays(c *cases.Case, cal *workcal.Calendar, loc *time.Location, forward bool) {
+	for i := range c.Hearings {
+		h := &c.Hearings[i]
+		d := workcal.DateOf(h.At, loc)
+		if cal.Workday(d) {
+			continue
+		}
+		to := cal.OnOrAfter(d)
+		if !forward {
+			to = cal.LastWorkdayBefore(d)
+		}
+		h.At = h.At.AddDate(0, 0, d.DaysUntil(to))
+	}
 }
 
 // notAfter returns t, or today when t is after now.

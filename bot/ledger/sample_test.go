@@ -28,14 +28,19 @@ func TestSampleIsAlwaysCurrent(t *testing.T) {
 		"2028-02-29 18:00", "2026-03-31 23:50", "2026-07-15 10:00"} {
 		t.Run(now, func(t *testing.T) {
 			n := at(now)
-			l, err := Sample(n, shanghai)
+			l, err := Sample(n, shanghai, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(l.Entries) < 20 || len(l.Entries) > 40 {
 				t.Errorf("%d cases, want 20-40", len(l.Entries))
 			}
-			today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, shanghai)
+			// Courts sit on working days: "today" and "tomorrow" are the
+			// first working day from now and the one after it.
+			cal := workcal.BuiltinCalendar()
+			first := cal.OnOrAfter(workcal.DateOf(n, shanghai))
+			today := first.At(workcal.Clock{}, shanghai)
+			afterFirst := cal.AddWorkdays(first, 1).At(workcal.Clock{}, shanghai)
 			lastMonth := time.Date(n.Year(), n.Month()-1, 1, 0, 0, 0, 0, shanghai)
 			var onToday, tomorrow, nextWeek, closedLastMonth, lostLastMonth int
 			// Last month's first-instance hearings, per agency, as the
@@ -48,10 +53,13 @@ func TestSampleIsAlwaysCurrent(t *testing.T) {
 					t.Error(err)
 				}
 				for _, h := range c.Hearings {
+					if d := workcal.DateOf(h.At, shanghai); !cal.Workday(d) {
+						t.Errorf("%s has a hearing on a day off: %v (%s)", c.Number, h.At, cal.Holiday(d))
+					}
 					switch {
 					case !h.At.Before(today) && h.At.Before(today.AddDate(0, 0, 1)):
 						onToday++
-					case !h.At.Before(today.AddDate(0, 0, 1)) && h.At.Before(today.AddDate(0, 0, 2)):
+					case !h.At.Before(afterFirst) && h.At.Before(afterFirst.AddDate(0, 0, 1)):
 						tomorrow++
 					case !h.At.Before(today.AddDate(0, 0, 2)) && h.At.Before(today.AddDate(0, 0, 9)):
 						nextWeek++
@@ -106,7 +114,7 @@ func TestSampleIsAlwaysCurrent(t *testing.T) {
 				}
 			}
 			if onToday == 0 || tomorrow == 0 || nextWeek == 0 {
-				t.Errorf("hearings today %d, tomorrow %d, in the week after %d; want some of each", onToday, tomorrow, nextWeek)
+				t.Errorf("hearings on the first working day %d, the next %d, in the week after %d; want some of each", onToday, tomorrow, nextWeek)
 			}
 			if closedLastMonth < 3 || lostLastMonth < 2 {
 				t.Errorf("closed last month %d (lost %d), want at least 3 (2)", closedLastMonth, lostLastMonth)
@@ -174,7 +182,7 @@ func TestSamplePeople(t *testing.T) {
 		t.Errorf("heads of %d agencies, handlers of %d; want two or more each", len(agencies[people.Head]), len(agencies[people.Handler]))
 	}
 	// The heads are the sample's 出庭负责人, so its reminders reach them.
-	l, err := Sample(at("2025-11-20 08:00"), shanghai)
+	l, err := Sample(at("2025-11-20 08:00"), shanghai, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +209,7 @@ func TestSampleDeadlines(t *testing.T) {
 	rules := deadline.New(workcal.BuiltinCalendar(), shanghai, config.Deadlines{}, config.Rectify{})
 	for _, now := range []string{"2025-11-20 08:00", "2026-02-10 09:00", "2026-10-02 12:00", "2027-01-01 00:30", "2028-02-29 18:00"} {
 		n := at(now)
-		l, err := Sample(n, shanghai)
+		l, err := Sample(n, shanghai, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -230,7 +238,7 @@ func TestSampleDeadlines(t *testing.T) {
 		}
 	}
 
-	l, err := Sample(at("2025-11-20 08:00"), shanghai)
+	l, err := Sample(at("2025-11-20 08:00"), shanghai, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

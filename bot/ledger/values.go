@@ -5,13 +5,26 @@ import (
 	"strings"
 )
 
-// listSeparators split several plaintiffs, defendants or hearing times in
-// one cell: the contract's 、 and semicolons, and line breaks (Alt+Enter).
+// splitList splits several hearing times in one cell: the contract's 、
+// and semicolons, and line breaks (Alt+Enter).
 func splitList(s string) []string {
+	return split(s, false)
+}
+
+// splitNames splits several plaintiffs or defendants in one cell: as
+// splitList, and at commas too (甲局，乙局), which no name contains but a
+// time may (2026年12月3日，上午9:30).
+func splitNames(s string) []string {
+	return split(s, true)
+}
+
+func split(s string, commas bool) []string {
 	parts := strings.FieldsFunc(s, func(r rune) bool {
 		switch r {
 		case '、', ';', '；', '\n', '\r':
 			return true
+		case '，', ',':
+			return commas
 		}
 		return false
 	})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"sort"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -135,9 +136,63 @@ func (s *Store) InAgency(ctx context.Context, agency string, numbers []string) (
 	return out, nil
 }
 
-// Agencies returns every agency named as a defendant.
+// Agencies returns every agency named as a defendant in some case, sorted.
+// The set is added to with each case written and cleaned here: an agency
+// whose last case was deleted, undone or renamed (a corrected spelling, a
+// merge) leaves the list the first time it is read, so the people
+// directory and chat never match a name no case uses any more.
 func (s *Store) Agencies(ctx context.Context) ([]string, error) {
-	return s.rdb.SMembers(ctx, s.k.Agencies()).Result()
+	counts, err := s.AgencyCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(counts))
+	for a := range counts {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// AgencyCounts returns every agency named as a defendant with the number
+// of its cases, dropping from the agency set those left with none.
+func (s *Store) AgencyCounts(ctx context.Context) (map[string]int64, error) {
+	names, err := s.rdb.SMembers(ctx, s.k.Agencies()).Result()
+	if err != nil {
+		return nil, err
+	}
+	cards := make([]*redis.IntCmd, len(names))
+	_, err = s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for i, a := range names {
+			cards[i] = p.ZCard(ctx, s.k.AgencyCases(a))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int64, len(names))
+	for i, a := range names {
+		if n := cards[i].Val(); n > 0 {
+			out[a] = n
+			continue
+		}
+		// Under WATCH, so that a case written meanwhile keeps its agency.
+		err := s.watch(ctx, func(tx *redis.Tx) error {
+			if n, err := tx.ZCard(ctx, s.k.AgencyCases(a)).Result(); err != nil || n > 0 {
+				return err
+			}
+			_, err := tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
+				p.SRem(ctx, s.k.Agencies(), a)
+				return nil
+			})
+			return err
+		}, s.k.AgencyCases(a))
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // ClosedNumbers returns the numbers of cases closed in [from, to), oldest
@@ -204,6 +259,11 @@ func (s *Store) NumbersWithPrefix(ctx context.Context, prefix string, limit int)
 	return s.rdb.ZRangeByLex(ctx, s.k.AllCases(), &redis.ZRangeBy{
 		Min: "[" + prefix, Max: "[" + prefix + "\xff", Count: int64(limit),
 	}).Result()
+}
+
+// AllNumbers returns the number of every stored case, in number order.
+func (s *Store) AllNumbers(ctx context.Context) ([]string, error) {
+	return s.rdb.ZRange(ctx, s.k.AllCases(), 0, -1).Result()
 }
 
 // OpenNumbers returns the numbers of every open case.

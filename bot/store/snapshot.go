@@ -29,12 +29,12 @@ func (s *Store) queueSnapshot(ctx context.Context, p redis.Pipeliner, snap *Snap
 		p.LTrim(ctx, s.k.ImportUndo(), 0, keys.ImportUndoDepth-1)
 		return nil
 	}
-	part, err := json.Marshal(Snapshot{ID: snap.ID, Previous: snap.Previous, Created: snap.Created})
+	part, err := json.Marshal(Snapshot{ID: snap.ID, Previous: snap.Previous, Created: snap.Created, Moved: snap.Moved, Members: snap.Members})
 	if err != nil {
 		return err
 	}
 	head := *snap
-	head.Previous, head.Created = nil, nil
+	head.Previous, head.Created, head.Moved, head.Members = nil, nil, nil, nil
 	head.Chunks++
 	head.Restored += len(snap.Previous)
 	head.Removed += len(snap.Created)
@@ -196,6 +196,10 @@ func (s *Store) restore(ctx context.Context, snap *Snapshot, check func(*redis.T
 		if err != nil {
 			return err
 		}
+		kept, err := s.movedKept(ctx, tx, snap)
+		if err != nil {
+			return err
+		}
 		_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
 			for i, prev := range snap.Previous {
 				restored := prev.Clone()
@@ -208,6 +212,7 @@ func (s *Store) restore(ctx context.Context, snap *Snapshot, check func(*redis.T
 					s.queueDelete(ctx, p, cur, now)
 				}
 			}
+			s.queueReturn(ctx, p, snap, kept)
 			also(p)
 			return nil
 		})

@@ -131,6 +131,14 @@ type Snapshot struct {
 	Chunks   int  `json:"chunks,omitempty"`
 	Restored int  `json:"restored,omitempty"`
 	Removed  int  `json:"removed,omitempty"`
+	// Moved and Members are what DeleteMany took from the cases it
+	// deleted (their attachments, their drafts' places in review lists),
+	// which Undo puts back.
+	Moved   []Moved  `json:"moved,omitempty"`
+	Members []Member `json:"members,omitempty"`
+	// Deleted counts the cases of all parts that a replace or a delete
+	// removed (they are among Previous, and Restored counts them too).
+	Deleted int `json:"deleted,omitempty"`
 }
 
 // Counts are how many cases undoing the snapshot restores and removes,
@@ -279,23 +287,14 @@ func (s *Store) Update(ctx context.Context, number string, fn func(c *cases.Case
 	return result, err
 }
 
-// Delete removes a case and its index entries.
+// Delete removes a case with its index entries and attachments, not
+// undoably (see DeleteMany).
 func (s *Store) Delete(ctx context.Context, number string) error {
-	key := s.k.Case(number)
-	return s.watch(ctx, func(tx *redis.Tx) error {
-		olds, err := s.getManyTx(ctx, tx, []string{key})
-		if err != nil {
-			return err
-		}
-		if olds[0] == nil {
-			return ErrNotFound
-		}
-		_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
-			s.queueDelete(ctx, p, olds[0], s.Now())
-			return nil
-		})
-		return err
-	}, key)
+	deleted, err := s.DeleteMany(ctx, []string{number}, nil)
+	if err == nil && len(deleted) == 0 {
+		return ErrNotFound
+	}
+	return err
 }
 
 // watch runs fn under WATCH keys, retrying when another writer got there

@@ -9,6 +9,7 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/ledger"
 	"casebot/bot/store"
+	"casebot/bot/workcal"
 	"casebot/config"
 )
 
@@ -27,14 +28,17 @@ func seedDemo(ctx context.Context, st *store.Store, cfg *config.Config, now time
 		source = "demo:" + cfg.Demo.Ledger
 		l, err = ledger.ReadFile(cfg.Demo.Ledger, ledger.ReadOptions{Location: cfg.Location})
 	} else {
-		l, err = ledger.Sample(now, cfg.Location)
+		var cal *workcal.Calendar
+		if cal, err = workcal.LoadCalendar(cfg.Reminder.Calendar); err == nil {
+			l, err = ledger.Sample(now, cfg.Location, cal)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("演示台账：%w", err)
 	}
-	// Force: the demo's store may hold an earlier demo's cases, which the
-	// 30% rule would otherwise protect.
-	res, err := ledger.Import(ctx, st, l, ledger.Options{Force: true, Source: source, Now: now})
+	// An import adds and updates and never removes: an earlier demo's
+	// cases in the same store stay beside the sample's.
+	res, err := ledger.Import(ctx, st, l, ledger.Options{Source: source, Now: now})
 	if err != nil {
 		if res != nil && len(res.Errors) > 0 {
 			return fmt.Errorf("演示台账 %s：%s（共 %d 处错误，可用 casebot import %s --dry-run 查看全部）",

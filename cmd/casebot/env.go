@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/redis/go-redis/v9"
 
+	"casebot/bot/agency"
 	"casebot/bot/deadline"
 	"casebot/bot/durable"
 	"casebot/bot/keys"
 	"casebot/bot/lock"
+	"casebot/bot/scope"
 	"casebot/bot/store"
 	"casebot/bot/wecom"
 	"casebot/config"
@@ -52,13 +55,46 @@ func (e *env) openStore() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A tool reports an unreachable Redis in one Chinese line (below),
+	// not in the client's own English log lines.
+	redis.SetLogger(quietLog{})
 	e.rdb = store.Dial(cfg.Redis)
+	if err := e.rdb.Ping(ctxBackground()).Err(); err != nil {
+		e.rdb.Close()
+		e.rdb = nil
+		return nil, unreachable(cfg, err)
+	}
 	if e.store, err = openLedger(cfg, e.rdb); err != nil {
 		e.rdb.Close()
 		e.rdb = nil
 		return nil, err
 	}
 	return e.store, nil
+}
+
+// quietLog drops the Redis client's log lines.
+type quietLog struct{}
+
+func (quietLog) Printf(context.Context, string, ...any) {}
+
+// unreachable says in one line which Redis could not be reached, why,
+// and what to do about it.
+func unreachable(cfg *config.Config, err error) error {
+	addr := strings.Join(cfg.Redis.Endpoints(), "、")
+	why := "连接失败"
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "connection refused"):
+		why = "连接被拒绝（该地址上没有运行 Redis）"
+	case strings.Contains(msg, "no such host"):
+		why = "找不到这个主机名"
+	case strings.Contains(msg, "timeout") || strings.Contains(msg, "i/o timeout"):
+		why = "连接超时（地址不通或被防火墙挡住）"
+	case strings.Contains(msg, "NOAUTH") || strings.Contains(msg, "WRONGPASS") || strings.Contains(msg, "invalid password"):
+		return fmt.Errorf("Redis（%s）拒绝了密码：请检查配置 redis.password（环境变量 %s）", addr, config.EnvName("redis.password"))
+	}
+	return fmt.Errorf("无法连接 Redis（%s）：%s。请检查配置 redis.addr（环境变量 %s），或在本机启动一个：redis-server --port 6379；只想试用请运行 casebot demo（内置 Redis）",
+		addr, why, config.EnvName("redis.addr"))
 }
 
 // openLedger returns the store of the configured ledger on rdb, computing
@@ -103,4 +139,18 @@ func (e *env) pushSender() (*wecom.Sender, func(), error) {
 	s := wecom.NewSender(cfg.WeCom, cfg.Sender, e.rdb, st.Keys(), wecom.Options{Owner: p.Name(), Heartbeat: true,
 		Durable: durable.NewWriter(e.rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout)})
 	return s, func() { p.Stop(ctxBackground()) }, nil
+}
+
+// agencyNames returns how the tools compare agency names: the configured
+// aliases (scope.agency_aliases) and the abbreviations chat understands.
+func (e *env) agencyNames() (agency.Names, error) {
+	cfg, err := e.config(config.ModeTool)
+	if err != nil {
+		return agency.Names{}, err
+	}
+	pol, err := scope.New(cfg.Scope)
+	if err != nil {
+		return agency.Names{}, err
+	}
+	return pol.Agencies(), nil
 }

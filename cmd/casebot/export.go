@@ -12,6 +12,7 @@ import (
 
 func runExport(e *env, args []string) error {
 	fs := e.flags("export")
+	force := fs.Bool("force", false, "文件已存在时覆盖它")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -22,6 +23,12 @@ func runExport(e *env, args []string) error {
 	path := pos[0]
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return usagef("导出文件名应以 .xlsx 结尾：%s", path)
+	}
+	if fi, err := os.Stat(path); err == nil && !*force {
+		if fi.IsDir() {
+			return fmt.Errorf("%s 是一个目录，请给出导出文件名，例如 %s", path, filepath.Join(path, "台账.xlsx"))
+		}
+		return fmt.Errorf("文件 %s 已存在，未覆盖：换一个文件名，或加 --force 覆盖它", path)
 	}
 	cfg, err := e.config(config.ModeTool)
 	if err != nil {

@@ -13,21 +13,22 @@ import (
 	"casebot/config"
 )
 
-const importUsage = "用法：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]，或 casebot import --undo"
+const importUsage = "用法：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--replace [--force]]，或 casebot import --undo"
 
 func runImport(e *env, args []string) error {
 	fs := e.flags("import")
 	dryRun := fs.Bool("dry-run", false, "只检查并报告将会发生的变化，不写入")
 	asJSON := fs.Bool("json", false, `以 JSON 输出：{"rows","created","updated","unchanged","errors"}`)
 	skip := fs.Bool("skip-invalid", false, "文件有错误时仍导入没有错误的案件（错误照样列出）")
-	force := fs.Bool("force", false, "文件未提及超过 30% 的未结案件时仍然导入")
-	undo := fs.Bool("undo", false, "撤销最近一次导入")
+	replace := fs.Bool("replace", false, "文件就是完整台账：删除文件未提及的案件（可撤销）")
+	force := fs.Bool("force", false, "与 --replace 同用：文件未提及超过 30% 的案件时仍然导入并删除它们")
+	undo := fs.Bool("undo", false, "撤销最近一次导入（或删除）")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if *undo {
-		if len(pos) > 0 || *dryRun || *asJSON || *skip || *force {
+		if len(pos) > 0 || *dryRun || *asJSON || *skip || *force || *replace {
 			return usagef("--undo 不带文件名，也不与其他选项同用")
 		}
 		return runUndo(e)
@@ -35,7 +36,14 @@ func runImport(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("%s", importUsage)
 	}
+	if *force && !*replace {
+		return usagef("--force 只与 --replace 同用：不带 --replace 的导入只新增和更新案件，从不删除，无需 --force")
+	}
 	cfg, err := e.config(config.ModeTool)
+	if err != nil {
+		return err
+	}
+	names, err := e.agencyNames()
 	if err != nil {
 		return err
 	}
@@ -54,7 +62,8 @@ func runImport(e *env, args []string) error {
 		return nil
 	}
 	l, res, err := ledger.ImportFile(ctxBackground(), st, pos[0], ledger.ReadOptions{Location: cfg.Location},
-		ledger.Options{DryRun: *dryRun, SkipInvalid: *skip, Force: *force, Progress: progress})
+		ledger.Options{DryRun: *dryRun, SkipInvalid: *skip, Replace: *replace, Force: *force, Progress: progress,
+			Agencies: names})
 	if res == nil {
 		return err
 	}
@@ -82,6 +91,9 @@ func runImport(e *env, args []string) error {
 	return nil
 }
 
+// maxListed bounds the cases an import report lists one by one.
+const maxListed = 50
+
 // printImport writes the human report of an import to stdout.
 func printImport(e *env, l *ledger.Ledger, res *ledger.Result, ok bool, cfg *config.Config) {
 	w := e.stdout
@@ -97,7 +109,17 @@ func printImport(e *env, l *ledger.Ledger, res *ledger.Result, ok bool, cfg *con
 	if res.Skipped > 0 {
 		fmt.Fprintf(w, "，因错误跳过 %d 件", res.Skipped)
 	}
+	if n := len(res.Removed); n > 0 {
+		fmt.Fprintf(w, "，%s删除文件未提及的 %d 件", verb, n)
+	}
 	fmt.Fprintln(w)
+	for i, n := range res.Removed {
+		if i == maxListed {
+			fmt.Fprintf(w, "  …另有 %d 件\n", len(res.Removed)-maxListed)
+			break
+		}
+		fmt.Fprintf(w, "  %s删除 %s（文件未提及）\n", verb, n)
+	}
 	for _, ch := range res.Changes {
 		from, to := cases.FormatTime(ch.From, cfg.Location), cases.FormatTime(ch.To, cfg.Location)
 		switch ch.Kind {
@@ -109,6 +131,18 @@ func printImport(e *env, l *ledger.Ledger, res *ledger.Result, ok bool, cfg *con
 			fmt.Fprintf(w, "  新增开庭 %s：%s\n", ch.Number, to)
 		case cases.HearingUpdated:
 			fmt.Fprintf(w, "  开庭信息更新 %s：%s\n", ch.Number, from)
+		}
+	}
+	if res.DryRun && len(res.Fields) > 0 {
+		fmt.Fprintln(w, "各项如何读取：")
+		for i, f := range res.Fields {
+			if i == maxListed*4 {
+				break
+			}
+			fmt.Fprintln(w, "  "+f.String())
+		}
+		if more := len(res.Fields) - min(len(res.Fields), maxListed*4) + res.MoreFields; more > 0 {
+			fmt.Fprintf(w, "  …另有 %d 处\n", more)
 		}
 	}
 	switch {
@@ -135,8 +169,16 @@ func runUndo(e *env) error {
 		return err
 	}
 	restored, removed := snap.Counts()
-	fmt.Fprintf(e.stdout, "已撤销 %s 的导入（%s）：恢复 %d 件案件的原状，删除该次新建的 %d 件案件\n",
-		snap.At.In(e.cfg.Location).Format(cases.TimeLayout), strings.TrimPrefix(snap.Source, "import:"),
-		restored, removed)
+	when := snap.At.In(e.cfg.Location).Format(cases.TimeLayout)
+	if who, ok := strings.CutPrefix(snap.Source, "delete:"); ok {
+		fmt.Fprintf(e.stdout, "已撤销 %s 的删除（%s）：恢复被删除的 %d 件案件\n", when, who, snap.Deleted)
+		return nil
+	}
+	deleted := ""
+	if snap.Deleted > 0 {
+		deleted = fmt.Sprintf("（其中 %d 件是按 --replace 删除的）", snap.Deleted)
+	}
+	fmt.Fprintf(e.stdout, "已撤销 %s 的导入（%s）：恢复 %d 件案件的原状%s，删除该次新建的 %d 件案件\n",
+		when, strings.TrimPrefix(snap.Source, "import:"), restored, deleted, removed)
 	return nil
 }

@@ -244,3 +244,119 @@ func TestImportUndoAndDryRun(t *testing.T) {
 		t.Errorf("undo did not restore the hearing:\n%s", out)
 	}
 }
+
+// TestImportReplaceAndDelete: a plain import of a week's new cases keeps
+// the others; --replace removes what the file leaves out (the 30% guard
+// then applies); case --delete asks, removes one case, and both come back
+// with import --undo.
+func TestImportReplaceAndDelete(t *testing.T) {
+	useRedis(t)
+	if code, _, errOut := runCmd(t, "import", writeFile(t, "a.csv", goodLedger)); code != 0 {
+		t.Fatal(errOut)
+	}
+	week := writeFile(t, "week.csv", ledgerHeader+
+		"(2025)黔0115行初150号,行政诉讼,周某,某县公安局,行政处罚,某县人民法院,2025-11-03,一审,,,,,,,,,,,\n")
+	if code, out, errOut := runCmd(t, "import", week); code != 0 || !strings.Contains(out, "新建 1 件") {
+		t.Fatalf("a file of new cases only: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := runCmd(t, "import", week, "--force"); code != 2 || !strings.Contains(errOut, "--replace") {
+		t.Errorf("--force without --replace: exit %d %s", code, errOut)
+	}
+	// It leaves out 2 of 3 cases: refused with --replace, unless --force.
+	code, _, errOut := runCmd(t, "import", week, "--replace")
+	if code != 1 || !strings.Contains(errOut, "文件未提及其中 2 件") {
+		t.Errorf("--replace: exit %d %s", code, errOut)
+	}
+	code, out, errOut := runCmd(t, "import", week, "--replace", "--force", "--dry-run")
+	if code != 0 || !strings.Contains(out, "将删除文件未提及的 2 件") || !strings.Contains(out, "将删除 某府复〔2025〕41号（文件未提及）") {
+		t.Errorf("--replace --dry-run: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := runCmd(t, "import", week, "--replace", "--force", "--json"); code != 0 || !strings.Contains(out, `"removed":2`) {
+		t.Errorf("--replace --force: exit %d %s", code, out)
+	}
+	if code, _, _ := runCmd(t, "case", "(2025)黔0115行初101号"); code != 1 {
+		t.Errorf("a replaced-away case is still there")
+	}
+	if code, out, _ := runCmd(t, "import", "--undo"); code != 0 || !strings.Contains(out, "其中 2 件是按 --replace 删除的") {
+		t.Errorf("undo of the replace: exit %d %s", code, out)
+	}
+
+	// Delete: not without a yes.
+	code, out, errOut = runCmd(t, "case", "(2025)黔0115行初101号", "--delete")
+	if code != 1 || !strings.Contains(out, "将删除案件 (2025)黔0115行初101号") || !strings.Contains(errOut, "未删除") {
+		t.Errorf("delete without confirmation: exit %d\n%s%s", code, out, errOut)
+	}
+	var outb, errb bytes.Buffer
+	if code := run([]string{"case", "(2025)黔0115行初101号", "--delete"}, strings.NewReader("是\n"), &outb, &errb); code != 0 || !strings.Contains(outb.String(), "已删除") {
+		t.Fatalf("delete confirmed: exit %d\n%s%s", code, outb.String(), errb.String())
+	}
+	if code, _, errOut := runCmd(t, "case", "(2025)黔0115行初101号"); code != 1 || !strings.Contains(errOut, "台账中没有") {
+		t.Errorf("after delete: exit %d %s", code, errOut)
+	}
+	if code, out, _ := runCmd(t, "audit", "--json"); code != 0 || !strings.Contains(out, "删除案件 (2025)黔0115行初101号") {
+		t.Errorf("the deletion is not audited:\n%s", out)
+	}
+	if code, out, _ := runCmd(t, "import", "--undo"); code != 0 || !strings.Contains(out, "已撤销") || !strings.Contains(out, "删除") {
+		t.Errorf("undo of the delete: exit %d %s", code, out)
+	}
+	if code, out, _ := runCmd(t, "case", "(2025)黔0115行初101号"); code != 0 || !strings.Contains(out, "张三") {
+		t.Errorf("after undo: exit %d %s", code, out)
+	}
+}
+
+// TestCaseFindsAsChatDoes: casebot case reads what chat reads (a number
+// without brackets, a short number, a party's name) and, not found,
+// names the nearest numbers.
+func TestCaseFindsAsChatDoes(t *testing.T) {
+	useRedis(t)
+	t.Setenv("CASEBOT_QUERY_COURTS", "黔0115")
+	if code, _, errOut := runCmd(t, "import", writeFile(t, "a.csv", goodLedger)); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, q := range []string{"2025黔0115行初101号", "2025行初101", "张三"} {
+		if code, out, errOut := runCmd(t, "case", q, "--now", "2025-12-01T09:00:00+08:00"); code != 0 || !strings.Contains(out, "(2025)黔0115行初101号") {
+			t.Errorf("case %s: exit %d\n%s%s", q, code, out, errOut)
+		}
+	}
+	code, _, errOut := runCmd(t, "case", "(2025)黔0115行初110号")
+	if code != 1 || !strings.Contains(errOut, "台账中没有案号 (2025)黔0115行初110号；相近的案号：(2025)黔0115行初101号") {
+		t.Errorf("a typo: exit %d %s", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "case", "行初101", "--now", "2026-01-05T09:00:00+08:00")
+	if code != 1 || !strings.Contains(errOut, "相近的案号：(2025)黔0115行初101号") {
+		t.Errorf("a short number of last year: exit %d %s", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "case", "张四")
+	if code != 1 || !strings.Contains(errOut, "台账中也没有叫“张四”的当事人；相近的当事人：张三") {
+		t.Errorf("an unknown party: exit %d %s", code, errOut)
+	}
+}
+
+// TestClearChineseErrors: Redis unreachable names the address and how to
+// start one; --config works before the command; export never overwrites
+// a file without --force.
+func TestClearChineseErrors(t *testing.T) {
+	t.Setenv("CASEBOT_CONFIG", "")
+	t.Setenv("CASEBOT_REDIS_ADDR", "127.0.0.1:1")
+	code, _, errOut := runCmd(t, "case", "(2025)黔0115行初1号")
+	if code != 1 || !strings.Contains(errOut, "无法连接 Redis（127.0.0.1:1）") || !strings.Contains(errOut, "redis-server") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("Redis down: exit %d %q", code, errOut)
+	}
+	cfg := writeFile(t, "casebot.yaml", "redis:\n  adr: 127.0.0.1:6379\n")
+	for _, args := range [][]string{{"--config", cfg, "case", "(2025)黔0115行初1号"}, {"case", "--config=" + cfg, "(2025)黔0115行初1号"}} {
+		if code, _, errOut := runCmd(t, args...); code != 1 || !strings.Contains(errOut, "是不是 redis.addr") {
+			t.Errorf("%v: exit %d %q", args, code, errOut)
+		}
+	}
+	useRedis(t)
+	path := writeFile(t, "台账.xlsx", "old")
+	if code, _, errOut := runCmd(t, "export", path); code != 1 || !strings.Contains(errOut, "已存在，未覆盖") {
+		t.Errorf("export over a file: exit %d %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Error("export overwrote the file")
+	}
+	if code, out, errOut := runCmd(t, "export", path, "--force"); code != 0 || !strings.Contains(out, "已导出") {
+		t.Errorf("export --force: exit %d %s%s", code, out, errOut)
+	}
+}

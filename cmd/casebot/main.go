@@ -26,14 +26,15 @@ type command struct {
 
 // commands lists every subcommand of the contract (shared/ARCHITECTURE.md).
 var commands = map[string]command{
-	"case":          {"查看一个案件及其法定期限：casebot case 案号 [--json] [--now RFC3339]", runCase},
-	"import":        {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
+	"case":          {"查看一个案件及其法定期限：casebot case 案号 [--json] [--now RFC3339]；删除误录的案件：casebot case 案号 --delete [--yes]", runCase},
+	"import":        {"导入台账（只新增和更新）：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid]；以文件为完整台账、删除未提及的案件：加 --replace [--force]；撤销上次导入或删除：casebot import --undo", runImport},
 	"export":        {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
 	"demo":          {"演示：内置 Redis、模拟企业微信与虚构台账，在 / 提供沙盒聊天页面", runDemo},
 	"serve":         {"正式服务：企业微信回调、消息处理、提醒与管理接口", runServe},
 	"loadtest":      {"压测：启动 casebot serve（真实 Redis + 模拟企业微信），报告回调应答与端到端延迟、内存占用", runLoadtest},
 	"people import": {"导入人员名单：casebot people import FILE.xlsx|FILE.csv [--dry-run] [--json]", runPeopleImport},
 	"people sync":   {"按企业微信通讯录同步人员名单（部门映射见 people.departments）：casebot people sync [--dry-run] [--json]", runPeopleSync},
+	"agencies":      {"被告单位及其案件数、其他写法：casebot agencies；合并同一单位的两种写法（改写案件和人员名单）：casebot agencies merge 单位A 单位B", runAgencies},
 	"audit":         {"查看审计记录：casebot audit [--since T] [--user U] [--limit N] [--json]", runAudit},
 	"remind":        {"预览某一时刻到期的开庭提醒：casebot remind --dry-run [--now RFC3339] [--json]", runRemind},
 	"bulletin":      {"月度败诉通报：casebot bulletin --month YYYY-MM [--json] [--send] [--chart FILE]", runBulletin},
@@ -48,6 +49,11 @@ func main() {
 
 // run executes one command line and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	configPath, args, err := takeConfig(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "casebot: %v\n", err)
+		return 2
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -65,9 +71,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "casebot: 未知命令 %q；运行 casebot help 查看可用命令\n", args[0])
 		return 2
 	}
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, configPath: configPath}
 	defer e.close()
-	err := cmd.run(e, args[1:])
+	err = cmd.run(e, args[1:])
 	var ue *usageError
 	switch {
 	case err == nil:
@@ -81,6 +87,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "casebot %s: %s\n", name, oneLine(err.Error()))
 		return 1
 	}
+}
+
+// takeConfig takes --config FILE (or --config=FILE) from anywhere on the
+// command line, before the command name too (casebot --config x.yaml
+// import a.xlsx), and returns the rest.
+func takeConfig(args []string) (string, []string, error) {
+	path := ""
+	rest := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--config" || a == "-config":
+			if i+1 >= len(args) {
+				return "", nil, fmt.Errorf("--config 后面要写配置文件名，例如 --config casebot.yaml")
+			}
+			path = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--config="), strings.HasPrefix(a, "-config="):
+			path = a[strings.Index(a, "=")+1:]
+		case a == "--":
+			rest = append(rest, args[i:]...)
+			return path, rest, nil
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return path, rest, nil
 }
 
 func usage(w io.Writer) {
@@ -113,7 +146,7 @@ func oneLine(s string) string {
 func (e *env) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&e.configPath, "config", "", "配置文件（YAML）；也可用环境变量 CASEBOT_CONFIG")
+	fs.StringVar(&e.configPath, "config", e.configPath, "配置文件（YAML）；也可用环境变量 CASEBOT_CONFIG")
 	return fs
 }
 

@@ -9,7 +9,6 @@ import (
 
 	"casebot/bot/audit"
 	"casebot/bot/directory"
-	"casebot/bot/scope"
 	"casebot/config"
 )
 
@@ -32,7 +31,7 @@ func runPeopleImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pol, err := scope.New(cfg.Scope)
+	names, err := e.agencyNames()
 	if err != nil {
 		return err
 	}
@@ -52,7 +51,7 @@ func runPeopleImport(e *env, args []string) error {
 		return err
 	}
 	ctx := ctxBackground()
-	rep, err := directory.Import(ctx, st, pol.Agencies(), file, *dryRun)
+	rep, err := directory.Import(ctx, st, names, file, *dryRun)
 	if err != nil {
 		return err
 	}

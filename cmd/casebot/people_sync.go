@@ -10,7 +10,6 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/directory"
 	"casebot/bot/people"
-	"casebot/bot/scope"
 	"casebot/bot/wecom"
 	"casebot/config"
 )
@@ -51,7 +50,7 @@ func runPeopleSync(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pol, err := scope.New(cfg.Scope)
+	names, err := e.agencyNames()
 	if err != nil {
 		return err
 	}
@@ -72,7 +71,7 @@ func runPeopleSync(e *env, args []string) error {
 		return out, err
 	})
 	ctx := ctxBackground()
-	rep, err := directory.Sync(ctx, st, src, depts, pol.Agencies(), role, *dryRun)
+	rep, err := directory.Sync(ctx, st, src, depts, names, role, *dryRun)
 	if err != nil {
 		return err
 	}

@@ -49,6 +49,9 @@ func runRemind(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("读取待发提醒失败：%w", err)
 	}
+	if err := warnGaps(e, svc, now); err != nil {
+		return err
+	}
 	if *asJSON {
 		if items == nil {
 			items = []reminders.Item{} // [] rather than null
@@ -59,6 +62,36 @@ func runRemind(e *env, args []string) error {
 		return enc.Encode(items)
 	}
 	printDue(e.stdout, items, now.In(e.cfg.Location))
+	return nil
+}
+
+// warnGaps says on stderr what the reminders cannot reach: an empty
+// directory (nobody would be reminded of anything), and each upcoming
+// hearing with a defendant agency that has no head or handler in it.
+func warnGaps(e *env, svc *reminders.Service, now time.Time) error {
+	empty, gaps, err := svc.Gaps(ctxBackground(), now)
+	if err != nil {
+		return fmt.Errorf("检查提醒接收人失败：%w", err)
+	}
+	if empty {
+		fmt.Fprintln(e.stderr, "警告：人员名单是空的，开庭提醒无人可发，缺少接收人的情况也无人可报：请先运行 casebot people import 导入人员名单")
+		return nil
+	}
+	for i, g := range gaps {
+		if i == maxListed {
+			fmt.Fprintf(e.stderr, "警告：另有 %d 次开庭缺少提醒接收人\n", len(gaps)-maxListed)
+			break
+		}
+		var texts []string
+		for _, p := range g.Problems {
+			texts = append(texts, p.Text)
+		}
+		what := "缺少接收人"
+		if g.Nobody {
+			what = "没有任何人会收到提醒"
+		}
+		fmt.Fprintf(e.stderr, "警告：%s 于 %s 开庭，%s：%s\n", g.Case, g.At.In(e.cfg.Location).Format("2006-01-02 15:04"), what, strings.Join(texts, "；"))
+	}
 	return nil
 }
 

@@ -136,3 +136,32 @@ func TestRemindUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestRemindDryRunWarns: the dry run says when reminders cannot reach
+// someone: a co-defendant agency with nobody in the directory, and an
+// empty directory.
+func TestRemindDryRunWarns(t *testing.T) {
+	st := remindStore(t)
+	ctx := context.Background()
+	c, err := st.Get(ctx, "(2025)黔0115行初103号")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Defendants = append(c.Defendants, "某镇人民政府")
+	if err := st.Put(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "remind", "--dry-run", "--now", "2025-09-23T16:00:00+08:00")
+	if code != 0 || !strings.Contains(errOut, "警告：(2025)黔0115行初103号 于 2025-09-24 09:30 开庭，缺少接收人：某镇人民政府 在通讯录中没有负责人；某镇人民政府 在通讯录中没有承办人") {
+		t.Errorf("co-defendant without people: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, id := range []string{"wangwu", "lisi", "staff1"} {
+		if err := st.DeletePerson(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut = runCLI(t, "remind", "--dry-run", "--now", "2025-09-23T16:00:00+08:00")
+	if code != 0 || !strings.Contains(errOut, "警告：人员名单是空的") {
+		t.Errorf("empty directory: exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -26,12 +26,11 @@ type ledgerAPI struct {
 }
 
 // importOptions: the page's imports add and update, never delete (a case
-// the file leaves out is left as it is), so the guard against a file that
-// leaves out many open cases (ledger.MaxUnmentionedOpen, meant for a file
-// taken as the whole ledger) does not apply: Force. How many open cases
-// the file leaves out is still shown.
+// the file leaves out is left as it is), so the guard of a file taken as
+// the whole ledger (ledger.MaxUnmentioned, --replace) does not apply. How
+// many open cases the file leaves out is still shown.
 func importOptions(dryRun, skipInvalid bool, source string, now time.Time) ledger.Options {
-	return ledger.Options{DryRun: dryRun, SkipInvalid: skipInvalid, Force: true, Source: source, Now: now}
+	return ledger.Options{DryRun: dryRun, SkipInvalid: skipInvalid, Source: source, Now: now}
 }
 
 // dryRun reads a file and computes what importing it would do, writing
@@ -39,7 +38,7 @@ func importOptions(dryRun, skipInvalid bool, source string, now time.Time) ledge
 // are in the result. With skipInvalid the result is that of importing the
 // cases without errors.
 func (l ledgerAPI) dryRun(ctx context.Context, name string, data []byte, skipInvalid bool, now time.Time) (*ledger.Ledger, *ledger.Result, error) {
-	lg, err := l.read(name, data)
+	lg, err := l.read(name, data, now)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -49,7 +48,7 @@ func (l ledgerAPI) dryRun(ctx context.Context, name string, data []byte, skipInv
 
 // write imports the file for real.
 func (l ledgerAPI) write(ctx context.Context, name string, data []byte, skipInvalid bool, source string, now time.Time) (*ledger.Ledger, *ledger.Result, error) {
-	lg, err := l.read(name, data)
+	lg, err := l.read(name, data, now)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -59,11 +58,12 @@ func (l ledgerAPI) write(ctx context.Context, name string, data []byte, skipInva
 
 // read reads a ledger file. Its errors (not a spreadsheet, an old .xls,
 // an encoding it cannot tell...) are written for the user.
-func (l ledgerAPI) read(name string, data []byte) (*ledger.Ledger, error) {
+func (l ledgerAPI) read(name string, data []byte, now time.Time) (*ledger.Ledger, error) {
 	if why := notASpreadsheet(name, data); why != "" {
 		return nil, bot.Errorf(bot.EInvalid, "%s", why)
 	}
-	lg, err := ledger.Read(name, data, ledger.ReadOptions{Location: l.loc()})
+	// Now: a date without its year is read as the nearest such day.
+	lg, err := ledger.Read(name, data, ledger.ReadOptions{Location: l.loc(), Now: now})
 	if err != nil {
 		return nil, bot.Errorf(bot.EInvalid, "%v", err)
 	}

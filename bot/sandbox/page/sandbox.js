@@ -6,6 +6,9 @@
 const $ = (id) => document.getElementById(id);
 const state = { user: "", after: 0, gen: 0, mine: {} };
 
+// The sample ledger's numbers carry the current year: so does the example.
+$("input").placeholder = `请输入消息，例如案号：（${new Date().getFullYear()}）黔0115行初1号`;
+
 function esc(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 }
