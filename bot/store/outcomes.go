@@ -102,20 +102,58 @@ func (s *Store) OutcomeIndexReady(ctx context.Context) (bool, error) {
 // (at most maxWatchKeys, so the keys themselves are watched).
 const reindexBatch = 200
 
+// Reindex builds, once each, the derived indexes a ledger written before
+// they existed lacks: the 结案方式 index (ReindexOutcomes) and the person
+// index (ReindexPeople). serve and demo call it at every start; an index
+// whose marker is set is skipped. It returns how many cases it indexed.
+func (s *Store) Reindex(ctx context.Context) (int, error) {
+	n, err := s.ReindexOutcomes(ctx)
+	if err != nil {
+		return n, err
+	}
+	m, err := s.ReindexPeople(ctx)
+	return n + m, err
+}
+
 // ReindexOutcomes builds the 结案方式 index from the stored cases, once: a
 // ledger written before the index existed has none of its entries, and
 // re-importing the same file would not add them (unchanged cases are not
 // rewritten). It does nothing when the marker (keys.OutcomeIndexVersion)
-// is set, and sets it when done, so serve and demo call it at every start.
-//
-// Each batch of cases is read and indexed in one transaction that WATCHes
-// the batch's case keys, so a case changed meanwhile by a chat update or an
-// import is read again rather than indexed with a stale outcome; writes
-// after the read keep the index themselves. Running it twice, or from two
-// replicas at once, adds the same entries. It returns how many closed
-// cases it indexed (0 when the marker was set).
+// is set, and sets it when done. It returns how many closed cases it
+// indexed (0 when the marker was set).
 func (s *Store) ReindexOutcomes(ctx context.Context) (int, error) {
-	if ready, err := s.OutcomeIndexReady(ctx); err != nil || ready {
+	return s.reindex(ctx, s.k.OutcomeIndexVersion(), func(ctx context.Context, p redis.Pipeliner, c *cases.Case) bool {
+		if c.Open() {
+			return false
+		}
+		p.ZAdd(ctx, s.outcomeKey(c), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
+		return true
+	})
+}
+
+// ReindexPeople builds the person index (keys.PersonCases, PersonNames)
+// from the stored cases, once, behind keys.PersonIndexVersion. It returns
+// how many cases named someone.
+func (s *Store) ReindexPeople(ctx context.Context) (int, error) {
+	return s.reindex(ctx, s.k.PersonIndexVersion(), func(ctx context.Context, p redis.Pipeliner, c *cases.Case) bool {
+		names := personNames(c)
+		for n := range names {
+			p.SAdd(ctx, s.k.PersonCases(n), c.Number)
+			p.ZAdd(ctx, s.k.PersonNames(), redis.Z{Member: n})
+		}
+		return len(names) > 0
+	})
+}
+
+// reindex runs add over every stored case, unless marker is set, and then
+// sets it. Each batch of cases is read and indexed in one transaction that
+// WATCHes the batch's case keys, so a case changed meanwhile by a chat
+// update or an import is read again rather than indexed stale; writes
+// after the read keep the index themselves. Running it twice, or from two
+// replicas at once, adds the same entries. add reports whether it indexed
+// the case, for the count returned.
+func (s *Store) reindex(ctx context.Context, marker string, add func(context.Context, redis.Pipeliner, *cases.Case) bool) (int, error) {
+	if n, err := s.rdb.Exists(ctx, marker).Result(); err != nil || n == 1 {
 		return 0, err
 	}
 	indexed := 0
@@ -143,11 +181,9 @@ func (s *Store) ReindexOutcomes(ctx context.Context) (int, error) {
 			batch = 0
 			_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
 				for _, c := range cs {
-					if c == nil || c.Open() {
-						continue
+					if c != nil && add(ctx, p, c) {
+						batch++
 					}
-					p.ZAdd(ctx, s.outcomeKey(c), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
-					batch++
 				}
 				return nil
 			})
@@ -165,5 +201,5 @@ func (s *Store) ReindexOutcomes(ctx context.Context) (int, error) {
 		}
 		after = "(" + numbers[len(numbers)-1]
 	}
-	return indexed, s.rdb.Set(ctx, s.k.OutcomeIndexVersion(), "1", 0).Err()
+	return indexed, s.rdb.Set(ctx, marker, "1", 0).Err()
 }

@@ -361,6 +361,20 @@ func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases
 		}
 	}
 
+	// People: the 承办人 and every hearing's 出庭负责人.
+	named := personNames(c)
+	for n := range named {
+		p.SAdd(ctx, s.k.PersonCases(n), c.Number)
+		p.ZAdd(ctx, s.k.PersonNames(), redis.Z{Member: n})
+	}
+	if old != nil {
+		for n := range personNames(old) {
+			if !named[n] {
+				p.SRem(ctx, s.k.PersonCases(n), c.Number)
+			}
+		}
+	}
+
 	// Hearings: the index holds active hearings only.
 	active := map[int]bool{}
 	for _, h := range c.Hearings {
@@ -397,6 +411,9 @@ func (s *Store) queueDelete(ctx context.Context, p redis.Pipeliner, old *cases.C
 	}
 	for _, pt := range old.Plaintiffs {
 		p.SRem(ctx, s.k.PartyCases(pt.Name), n)
+	}
+	for name := range personNames(old) {
+		p.SRem(ctx, s.k.PersonCases(name), n)
 	}
 	for _, h := range old.Hearings {
 		if !h.Cancelled {

@@ -198,13 +198,13 @@ func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
 // then runs the background services: the inbox workers, the hearing
 // reminders, the bulletin scheduler and the explain worker.
 func (a *app) start(ctx context.Context) error {
-	// A ledger written before the 结案方式 index existed gets it once,
-	// before any question is answered from it (a no-op once the marker
-	// key is set; see store.ReindexOutcomes).
-	if n, err := a.store.ReindexOutcomes(ctx); err != nil {
-		return fmt.Errorf("重建结案方式索引失败（检查 redis.addr）：%w", err)
+	// A ledger written before the 结案方式 and person indexes existed gets
+	// them once, before any question is answered from them (a no-op once
+	// their marker keys are set; see store.Reindex).
+	if n, err := a.store.Reindex(ctx); err != nil {
+		return fmt.Errorf("重建台账索引失败（检查 redis.addr）：%w", err)
 	} else if n > 0 {
-		a.log.Info("结案方式 index rebuilt", "closed_cases", n)
+		a.log.Info("ledger indexes rebuilt", "cases", n)
 	}
 	if err := a.inbox.EnsureGroup(ctx); err != nil {
 		return fmt.Errorf("无法在 Redis 中创建消息队列（检查 redis.addr）：%w", err)
