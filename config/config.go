@@ -24,6 +24,7 @@ type Config struct {
 	Cases    Cases          `mapstructure:"cases"`
 	Scope    Scope          `mapstructure:"scope"`
 	Query    Query          `mapstructure:"query"`
+	Chat     Chat           `mapstructure:"chat"`
 	People   People         `mapstructure:"people"`
 	Audit    Audit          `mapstructure:"audit"`
 	Demo     Demo           `mapstructure:"demo"`
@@ -144,6 +145,7 @@ func Default() Config {
 		Reminder: defaultReminders(),
 		Bulletin: DefaultBulletin(),
 		Query:    Query{PageSize: 8},
+		Chat:     defaultChat(),
 		People:   People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
 		Audit:    Audit{MaxLen: 200000},
 	}
@@ -197,6 +199,7 @@ func (c *Config) Validate(mode Mode) error {
 		c.Bulletin.validate,
 		c.LLM.validate,
 		c.Query.validate,
+		c.Chat.validate,
 		c.Scope.validate,
 		c.Audit.validate,
 		c.People.validate,

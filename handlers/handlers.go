@@ -23,18 +23,28 @@ type Deps struct {
 	Explain *explain.Service
 }
 
-// Register adds every chat route to b, most specific first: commands with a
-// leading keyword before the free-form query, which is the fallback.
+// Register adds every chat route to b: the commands that start with a
+// keyword (directory edits, case updates, 以案说法 commands), the reminder
+// buttons and the enter_agent greeting, then the understanding step as
+// the Fallback, which reads every other message (see understand.go) and
+// answers it or hands it to the bulletin, explain or field-news handlers.
 //
-// Everyone missing from the people directory is refused by middleware
+// Everyone missing from the people directory is answered by middleware
 // before any route runs, so every handler may assume c.Person() != nil.
-func Register(b *bot.Bot, d Deps) {
+func Register(b *bot.Bot, d Deps) { register(b, d) }
+
+func register(b *bot.Bot, d Deps) *service {
 	s := newService(d)
+	if b.MemoryTTL == 0 {
+		b.MemoryTTL = d.Config.Chat.ContextTTL
+	}
 	b.Use(knownOnly(s))
 	registerPeople(b, s)
 	registerUpdates(b, s)
 	registerRemind(b, d)
-	registerBulletin(b, s)
-	registerExplain(b, s, d.Explain)
-	registerQuery(b, s) // the Fallback: keep it last
+	s.bulletins = newBulletinHandlers(s)
+	s.explains = registerExplain(b, s, d.Explain)
+	b.Event(bot.EventEnterAgent, s.greet)
+	b.Fallback(s.handleText) // the understanding step: keep it last
+	return s
 }

@@ -54,6 +54,11 @@ func (s *Settings) Compute(ctx context.Context, src Source, m Month, now time.Ti
 	return Compute(ctx, src, m, Options{Loss: s.Loss, Location: s.Location, Now: now})
 }
 
+// ComputeSpan computes the figures of [from, to) as of now (see Span).
+func (s *Settings) ComputeSpan(ctx context.Context, src Source, from, to, now time.Time) (*Span, error) {
+	return ComputeSpan(ctx, src, from, to, Options{Loss: s.Loss, Location: s.Location, Now: now})
+}
+
 // Edition is a bulletin as pushed: its markdown messages, in order, then
 // its chart (none when nothing could be drawn). It is kept once first
 // pushed, so every recipient and every retry gets the same text.

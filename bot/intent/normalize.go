@@ -33,6 +33,8 @@ var typos = strings.NewReplacer(
 	"下一业", "下一页", "跟多", "更多", "梗多", "更多", "更都", "更多",
 	"出廷", "出庭", "出亭", "出庭",
 	"星其", "星期", "行出", "行初",
+	"判绝", "判决", "判觉", "判决", "复意", "复议", "复义", "复议", "案子号", "案号", "通保", "通报",
+	"败诉律", "败诉率",
 )
 
 // Normalize folds the writing of a message so the patterns below see one

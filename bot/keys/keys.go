@@ -94,6 +94,10 @@ func (k Keys) RolePeople(role string) string { return k.p + "idx:role-people:" +
 // hash {name, data}, expiring after bot.AwaitTTL.
 func (k Keys) Await(userID string) string { return k.p + "await:" + userID }
 
+// Conversation is a hash of a user's conversation memory (bot.Memory):
+// one JSON entry per name, each stamped with when it was written.
+func (k Keys) Conversation(userID string) string { return k.p + "conv:" + userID }
+
 // Exactly-once pushes and locks.
 
 // SendDone records that push id of namespace ns (reminder, bulletin...) was
