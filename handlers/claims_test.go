@@ -62,8 +62,10 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 		if q.Own && !slices.ContainsFunc(c.Defendants, func(d string) bool { return names.Key(d) == names.Key(viewer.Agency) }) {
 			return false
 		}
-		if q.Party != "" && !slices.ContainsFunc(c.Plaintiffs, func(p cases.Party) bool { return p.Name == q.Party }) {
-			return false
+		for _, name := range append([]string{q.Party}, q.Others...) {
+			if name != "" && !slices.ContainsFunc(c.Plaintiffs, func(p cases.Party) bool { return p.Name == name }) {
+				return false
+			}
 		}
 		if q.Kind != "" && string(c.Kind) != q.Kind || q.Stage != "" && string(c.Stage) != q.Stage ||
 			q.Cause != "" && !strings.Contains(c.Cause, q.Cause) || q.Open && c.Closure != nil {
@@ -112,7 +114,8 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 			for i := range c.Hearings {
 				h := &c.Hearings[i]
 				at := h.At.In(cst)
-				if h.Cancelled || !in(at) || q.Must && !h.MustAppear || !personOf(c, h) {
+				if h.Cancelled || !in(at) || q.Must && !h.MustAppear || !personOf(c, h) ||
+					q.NotAppeared && h.HeadAppeared != nil && *h.HeadAppeared {
 					continue
 				}
 				if q.TimeOfDay == "am" && at.Hour() >= 12 || q.TimeOfDay == "pm" && at.Hour() < 12 || q.Clock != "" && at.Format("15:04") != q.Clock {

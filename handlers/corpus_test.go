@@ -574,6 +574,14 @@ func (e *corpusEnv) checkWant(t *testing.T, en corpusEntry, want string) []strin
 			if !u.MustAppear {
 				fail("must appear not understood")
 			}
+		case "held":
+			if !u.Held {
+				fail("held hearings not understood")
+			}
+		case "notappeared":
+			if !u.NotAppeared {
+				fail("hearings the head missed not understood")
+			}
 		case "news":
 			if u.News == nil || string(u.News.Kind) != v {
 				fail("news = %+v, want %s", u.News, v)

@@ -92,6 +92,7 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 	if len(numbers) == 0 {
 		return a, c.Reply(h.explainUsage(c))
 	}
+	a.shown = numbers[:1]
 	return a, h.submit(c, numbers[0], "")
 }
 

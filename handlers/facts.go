@@ -257,13 +257,14 @@ func (s *service) lineFact(viewer *people.Person, c *cases.Case, h *cases.Hearin
 		return ""
 	case intent.Head:
 		if h != nil {
+			v := ""
 			if h.Head == "" {
-				return "｜出庭负责人：未填写"
+				v = "｜出庭负责人：未填写"
 			}
 			if !h.At.After(now) {
-				return "｜" + appearedText(*h)
+				v += "｜" + appearedText(*h)
 			}
-			return "" // the hearing line names the head already
+			return v // a head named is on the hearing line already
 		}
 		return "\n" + s.fact(viewer, c, a, now, loc)
 	case intent.Handler:

@@ -21,6 +21,8 @@ type query struct {
 	// Own keeps the cases of the asker's own agency.
 	Own   bool   `json:"own,omitempty"`
 	Party string `json:"party,omitempty"`
+	// Others are further plaintiffs the case must name too.
+	Others []string `json:"others,omitempty"`
 	// Person is named as 出庭负责人 (Role head), 承办人 (handler) or either.
 	Person string `json:"person,omitempty"`
 	Role   string `json:"role,omitempty"`
@@ -44,6 +46,9 @@ type query struct {
 	TimeOfDay string `json:"tod,omitempty"`
 	Clock     string `json:"clock,omitempty"`
 	Must      bool   `json:"must,omitempty"`
+	// NotAppeared keeps hearings whose head was recorded as absent or
+	// not recorded at all (the bulletin counts both as absent).
+	NotAppeared bool `json:"not_appeared,omitempty"`
 }
 
 // claim is a “没有 / 0 件” statement an answer makes, with what it is a
@@ -75,9 +80,9 @@ const (
 
 // queryOf makes the understanding's filters concrete for viewer.
 func (s *service) queryOf(u intent.Understanding, viewer *people.Person) query {
-	q := query{Agencies: u.Agencies, Party: u.Party, Person: u.Person, Role: u.PersonRole,
+	q := query{Agencies: u.Agencies, Party: u.Party, Others: u.Others, Person: u.Person, Role: u.PersonRole,
 		Kind: u.CaseKind, Stage: u.Stage, Cause: u.Cause, Outcome: u.Outcome, Reason: u.Reason,
-		TimeOfDay: u.TimeOfDay, Clock: u.Clock, Must: u.MustAppear}
+		TimeOfDay: u.TimeOfDay, Clock: u.Clock, Must: u.MustAppear, NotAppeared: u.NotAppeared}
 	if q.Role == "any" {
 		q.Role = ""
 	}
@@ -107,6 +112,10 @@ func (s *service) caseOK(q query, viewer *people.Person, c *cases.Case) bool {
 	case q.Own && !s.scope.OwnAgency(viewer, c):
 		return false
 	case q.Party != "" && !slices.ContainsFunc(c.Plaintiffs, func(p cases.Party) bool { return p.Name == q.Party }):
+		return false
+	case slices.ContainsFunc(q.Others, func(o string) bool {
+		return !slices.ContainsFunc(c.Plaintiffs, func(p cases.Party) bool { return p.Name == o })
+	}):
 		return false
 	case q.Person != "" && !names(c, q.Person, q.Role):
 		return false
@@ -159,6 +168,8 @@ func hearingOK(q query, c *cases.Case, h cases.Hearing, loc *time.Location) bool
 	case q.Clock != "" && at.Format("15:04") != q.Clock:
 		return false
 	case q.Must && !h.MustAppear:
+		return false
+	case q.NotAppeared && h.HeadAppeared != nil && *h.HeadAppeared:
 		return false
 	case q.Person != "" && !(q.Role != "handler" && h.Head == q.Person || q.Role != "head" && c.Handler == q.Person):
 		return false

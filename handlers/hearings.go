@@ -34,6 +34,12 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	}
 	label := u.Period.Label
 	switch {
+	case u.Period.IsZero() && u.NotAppeared:
+		q.From, q.To = yearOf(now).From, now
+		label = yearOf(now).Label + "以来"
+	case u.Period.IsZero() && u.Held:
+		q.From, q.To = now.AddDate(0, 0, -30), now
+		label = "近 30 天"
 	case u.Period.IsZero():
 		q.From, q.To = now, now.Add(upcomingWindow)
 		label = "今后"
@@ -42,6 +48,12 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 		if u.Upcoming && q.From.Before(now) && q.To.After(now) {
 			q.From = now
 			label += "（今后）"
+		}
+	}
+	if (u.Held || u.NotAppeared) && q.To.After(now) {
+		q.To = now // only what was held
+		if q.From.After(now) {
+			q.From = now
 		}
 	}
 	self := u.Mine == intent.MineSelf && q.Person != ""
@@ -84,7 +96,11 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 		refs[i] = string(h.Ref())
 		shown = append(shown, h.Case.Number)
 	}
-	a, err := s.listAbout(c, fmt.Sprintf("**%s**：共 %d 场%s", what, len(hs), scopeNote(viewer)), listHearings, refs, len(refs), u.Aspect)
+	aspect := u.Aspect
+	if aspect == "" && (u.Held || u.NotAppeared) {
+		aspect = intent.Head // each line says whether the head appeared
+	}
+	a, err := s.listAbout(c, fmt.Sprintf("**%s**：共 %d 场%s", what, len(hs), scopeNote(viewer)), listHearings, refs, len(refs), aspect)
 	a.shown = shown[:min(len(shown), s.pageSize)]
 	if u.Aspect == intent.Bring {
 		a.md += "\n\n" + bringText
@@ -110,8 +126,13 @@ func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) str
 		tod = u.Clock
 	}
 	w := tod + who + "的开庭"
-	if u.MustAppear {
+	switch {
+	case u.MustAppear:
 		w = tod + who + "应当出庭的开庭"
+	case u.NotAppeared:
+		w = tod + who + "负责人未出庭（或未登记）的开庭"
+	case u.Held:
+		w = tod + who + "已开的庭"
 	}
 	return w
 }
@@ -236,8 +257,13 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 func (s *service) noHearings(c bot.Context, u intent.Understanding, q query, what string) (answer, error) {
 	viewer := c.Person()
 	msg := strings.TrimSuffix(what, "的开庭") + "没有开庭安排" + scopeNote(viewer) + "。"
-	if u.MustAppear {
+	switch {
+	case u.MustAppear:
 		msg = strings.TrimSuffix(what, "应当出庭的开庭") + "没有应当出庭的开庭安排" + scopeNote(viewer) + "。"
+	case u.NotAppeared:
+		msg = strings.TrimSuffix(what, "负责人未出庭（或未登记）的开庭") + "没有负责人未出庭或未登记出庭情况的开庭" + scopeNote(viewer) + "。"
+	case u.Held:
+		msg = strings.TrimSuffix(what, "已开的庭") + "没有已开的庭" + scopeNote(viewer) + "。"
 	}
 	if viewer.Role == people.Pufa {
 		msg = strings.TrimSuffix(what, "的开庭") + "没有您可以查看的开庭安排（普法组仅可查看已结案件）。"

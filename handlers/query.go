@@ -724,6 +724,9 @@ func scopeNote(viewer *people.Person) string {
 // bulletin never disagree.
 func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, error) {
 	viewer := c.Person()
+	if u.Metric == intent.All {
+		return s.totals(c)
+	}
 	q := s.queryOf(u, viewer)
 	q.Metric = u.Metric
 	if u.Metric != intent.Open {
@@ -873,4 +876,55 @@ func (s *service) example(now time.Time) string {
 		court = s.courts[0]
 	}
 	return fmt.Sprintf("(%d)%s行初123号", now.Year(), court)
+}
+
+// totals answers 台账里一共多少案件: how many cases the asker may see, by
+// kind, open and closed (kinds read from the numbers; the cases of a head
+// or handler, or the 普法 team's closed ones, checked case by case).
+func (s *service) totals(c bot.Context) (answer, error) {
+	ctx, viewer := c.Ctx(), c.Person()
+	var numbers []string
+	var err error
+	switch {
+	case viewer.Bureau() || viewer.Role == people.Pufa:
+		numbers, err = s.st.Client().ZRange(ctx, s.st.Keys().AllCases(), 0, -1).Result()
+	default:
+		numbers, err = s.ownNumbers(ctx, viewer)
+	}
+	if err != nil {
+		return answer{}, err
+	}
+	if !viewer.Bureau() {
+		if numbers, err = s.visibleNumbers(ctx, viewer, numbers, nil); err != nil {
+			return answer{}, err
+		}
+	}
+	if len(numbers) == 0 {
+		msg := "台账中没有您可以查看的案件" + scopeNote(viewer) + "。"
+		return answer{md: msg, claims: []claim{{Text: msg, What: claimCases, Q: query{}}}}, nil
+	}
+	open, err := s.countOpen(ctx, numbers)
+	if err != nil {
+		return answer{}, err
+	}
+	kinds := map[cases.Kind]int{}
+	first := 0
+	for _, n := range numbers {
+		num, err := cases.ParseNumber(n)
+		if err != nil {
+			continue
+		}
+		kinds[num.Kind()]++
+		if num.FirstInstance() {
+			first++
+		}
+	}
+	who := "台账中"
+	if !viewer.Bureau() && viewer.Agency != "" {
+		who = "贵单位（" + viewer.Agency + "）"
+	}
+	md := fmt.Sprintf("**%s共有案件 %d 件**%s：未结 %d 件，已结 %d 件。\n> 行政诉讼 %d 件（其中一审 %d 件）\n> 行政复议 %d 件\n> 非诉执行审查 %d 件",
+		who, len(numbers), scopeNote(viewer), open, len(numbers)-open, kinds[cases.Litigation], first,
+		kinds[cases.Reconsideration], kinds[cases.NonLitigation])
+	return answer{md: md, results: len(numbers)}, nil
 }

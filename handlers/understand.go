@@ -186,7 +186,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 func defaults(u intent.Understanding, now time.Time) intent.Understanding {
 	switch {
 	case u.Kind == intent.Rates && u.Period.IsZero(),
-		u.Kind == intent.Count && u.Period.IsZero() && u.Metric != intent.Open:
+		u.Kind == intent.Count && u.Period.IsZero() && u.Metric != intent.Open && u.Metric != intent.All:
 		u.Period = yearOf(now)
 	}
 	return u

@@ -57,6 +57,7 @@ const (
 	Filed     Metric = "filed"     // filed in the period
 	Corrected Metric = "corrected" // reconsideration closed with a 纠错 decision
 	Open      Metric = "open"      // not closed yet (no period)
+	All       Metric = "all"       // every case of the ledger (台账里一共多少案件)
 )
 
 // Aspect is the fact a question asks about a case or a hearing.
@@ -149,6 +150,9 @@ type Understanding struct {
 	// Written is the party as written when only the start of the name was
 	// (某某科技 for 某某科技有限公司).
 	Written string `json:"written,omitempty"`
+	// Others are further parties named with Party (郑十冯十一那个案子): a case
+	// must name them all.
+	Others []string `json:"others,omitempty"`
 	// Agency is an agency as written; Agencies the ledger agencies it
 	// designates (none: the ledger has no such agency).
 	Agency   string   `json:"agency,omitempty"`
@@ -179,8 +183,12 @@ type Understanding struct {
 	TimeOfDay string `json:"time_of_day,omitempty"`
 	Clock     string `json:"clock,omitempty"`
 	// MustAppear limits hearings to 法释〔2020〕3号 第4条 cases.
-	MustAppear bool    `json:"must_appear,omitempty"`
-	News       *Report `json:"news,omitempty"`
+	MustAppear bool `json:"must_appear,omitempty"`
+	// Held limits hearings to those already held (开完的庭); NotAppeared
+	// to held hearings whose head did not appear (负责人没出庭的).
+	Held        bool    `json:"held,omitempty"`
+	NotAppeared bool    `json:"not_appeared,omitempty"`
+	News        *Report `json:"news,omitempty"`
 
 	// Hearing is set when the message spoke of hearings (庭, 开庭, 出庭).
 	Hearing bool `json:"hearing,omitempty"`
@@ -280,6 +288,10 @@ func (r *reader) read(raw string) (Understanding, error) {
 	}
 	r.t = newText(digitsInClocks(digitsInDates(norm)))
 	r.markerAt, r.headMarker = -1, -1
+	// 好的，那后天呢: an acknowledgement before a question is filler.
+	if m, ok := r.t.take(leadAckRe, 1); ok {
+		r.u.Filler = append(r.u.Filler, m[1])
+	}
 	r.pick()
 	if err := r.numbers(); err != nil {
 		return r.u, err
@@ -373,6 +385,8 @@ func acknowledges(norm string) bool {
 	}
 	return true
 }
+
+var leadAckRe = regexp.MustCompile(`^\s*(好的|好嘞|好吧|好|嗯嗯|嗯|收到|明白了|明白|知道了|行|ok|OK|谢谢)[\s,，.。!！、]`)
 
 var pickRe = regexp.MustCompile(`^[\x00\s]*(?:那|那么|再|看看|看下|看一下|打开|查看|点开|要)?\s*第\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个|条|件|项|场|位|号案)`)
 
@@ -520,9 +534,23 @@ func (r *reader) numbers() error {
 		r.t.mark(s, e)
 		r.u.Seq, _ = strconv.Atoi(m[1])
 		r.u.Anchored = true
+		return nil
+	}
+	// 查下117, 117的情况: a number of two to five digits standing alone (not
+	// a day, a time, a count or a year, which the periods and the counts
+	// read) is a case's sequence number.
+	if m, s, e, ok := r.t.find(bareSeqRe, 1); ok {
+		after := r.t.after(e)
+		if c, _ := utf8.DecodeRuneInString(after); after == "" || !strings.ContainsRune("年月日号点时件个天%:场次周元万岁条项", c) {
+			r.t.mark(s, e)
+			r.u.Seq, _ = strconv.Atoi(m[1])
+			r.u.Anchored = true
+		}
 	}
 	return nil
 }
+
+var bareSeqRe = regexp.MustCompile(`(?:^|[^\d.:\-/])(\d{2,5})(?:$|[^\d.:\-/%])`)
 
 var (
 	movedVerbs = []string{"推迟到", "推迟至", "延期到", "延期至", "延后到", "推后到", "提前到", "改期到", "改期至", "改期为", "改到",
@@ -599,7 +627,14 @@ func (r *reader) newsAndChanges() {
 var (
 	bulletinTails = []string{"出了没有", "出了没", "出了吗", "出来了吗", "出来没", "发了吗", "发了没", "发布了吗", "发布了没", "生成一下",
 		"生成", "最新一期", "最新的", "最新", "一期", "发我看看", "发我"}
-	mustWords     = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭"}
+	mustWords = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭"}
+	// notAppearedWords ask for the hearings a head missed; heldWords for
+	// the hearings already held (a relative clause, not 开完了吗).
+	notAppearedWords = []string{"负责人没出庭", "负责人没有出庭", "负责人未出庭", "没有出庭的", "没出庭的", "未出庭的", "缺席的", "没去出庭"}
+	heldWords        = []string{"已经开完的", "已经开过的", "开完的", "开过的", "已开的", "开了的", "已开庭的", "已经开庭的"}
+	// totalWords ask for the whole ledger.
+	totalWords = []string{"台账里一共", "台账上一共", "台账一共", "台账中一共", "系统里一共", "总共有多少案件", "一共有多少案件",
+		"台账里", "台账上", "台账中", "系统里", "系统中", "全部案件", "所有案件"}
 	upcomingWords = []string{"还没开", "没开", "还有", "要开", "接下来", "即将", "将要", "今后", "以后", "之后", "后面", "剩下"}
 	roleWords     = []struct{ word, role string }{{"手上", "handler"}, {"手里", "handler"}, {"名下", "handler"}, {"承办的", "handler"},
 		{"经办的", "handler"}, {"负责的", "any"}, {"负责", "any"}}
@@ -646,6 +681,15 @@ func (r *reader) words() {
 	if _, ok := t.cut(mustWords...); ok {
 		r.u.MustAppear, r.u.Hearing = true, true
 	}
+	if _, ok := t.cut(notAppearedWords...); ok {
+		r.u.NotAppeared, r.u.Hearing = true, true
+	}
+	if _, ok := t.cut(heldWords...); ok {
+		r.u.Held, r.u.Hearing = true, true
+	}
+	if _, ok := t.cut(totalWords...); ok {
+		r.u.Metric = All
+	}
 	for _, g := range rankWords {
 		if w, ok := t.cut(g.words...); ok {
 			r.u.Rank, r.rankWord = g.rank, w
@@ -685,6 +729,23 @@ func (r *reader) words() {
 	}
 	if ws := t.cutAll(hearingWords...); len(ws) > 0 {
 		r.u.Hearing = true
+	}
+	// 明天开还是今天开: a lone 开 is a sitting (not 开会, 开通, 打开…).
+	for i := range t.rs {
+		if t.used[i] || t.rs[i] != '开' {
+			continue
+		}
+		prev, next := rune(0), rune(0)
+		if i > 0 {
+			prev = t.rs[i-1]
+		}
+		if i+1 < len(t.rs) {
+			next = t.rs[i+1]
+		}
+		if !strings.ContainsRune("打公召展", prev) && !strings.ContainsRune("心会通始放具发展支除车门票户", next) {
+			t.mark(i, i+1)
+			r.u.Hearing = true
+		}
 	}
 	// A lone 庭 is a hearing (明天的庭, 我的庭), but 法庭 is a courtroom.
 	for {
@@ -770,6 +831,20 @@ func (r *reader) periods() {
 	}
 	if p, ok := takePeriod(r.t, r.o.Now, l); ok {
 		r.u.Period = p
+		// 明天开还是今天开: two days offered, the span of both.
+		if r.t.has("还是") || r.t.has("或者") {
+			if q, ok := takePeriod(r.t, r.o.Now, l); ok {
+				from, to := p.From, p.To
+				if q.From.Before(from) {
+					from = q.From
+				}
+				if q.To.After(to) {
+					to = q.To
+				}
+				r.u.Period = span(from, to, q.Short()+"或"+p.Short())
+				r.t.cutAll("还是", "或者")
+			}
+		}
 	}
 	if h, m, ok := takeClock(r.t); ok {
 		r.u.Clock = strconv.Itoa(h/10) + strconv.Itoa(h%10) + ":" + strconv.Itoa(m/10) + strconv.Itoa(m%10)
@@ -1041,6 +1116,9 @@ func (r *reader) names() error {
 			if w := string(r.t.rs[start:end]); w != m.Name {
 				r.u.Written = w
 			}
+		case m.Party && !asPerson && !slices.Contains(r.u.Others, m.Name) && m.Name != r.u.Party:
+			r.t.mark(start, end)
+			r.u.Others = append(r.u.Others, m.Name)
 		}
 	}
 	return nil
@@ -1093,10 +1171,17 @@ func (r *reader) titled() error {
 	return nil
 }
 
-// fillers takes the filler words, recording them.
+// fillers takes the filler words, longest first (列一下 before 一下),
+// recording them.
 func (r *reader) fillers() {
-	r.u.Filler = append(r.u.Filler, r.t.cutAll(Fillers...)...)
+	r.u.Filler = append(r.u.Filler, r.t.cutAll(fillersByLength...)...)
 }
+
+var fillersByLength = func() []string {
+	out := slices.Clone(Fillers)
+	slices.SortStableFunc(out, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
+	return out
+}()
 
 // marked takes the name after a marker (查 X, 原告 X, X诉Y) when the
 // lexicon did not know it: the answer then says honestly that no such
@@ -1134,7 +1219,7 @@ func (r *reader) marked() {
 // organisation's.
 func plausibleName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 40 {
+	if n < 2 || n > 40 || strings.Trim(s, "0123456789") == "" {
 		return false
 	}
 	for _, r := range s {
@@ -1192,6 +1277,10 @@ func (r *reader) decide() {
 		u.Kind = Scope
 	case caseRef:
 		u.Kind = Case
+		if u.Metric == Open && (u.Aspect == "" || u.Aspect == Held) {
+			u.Aspect = Outcome // 88号案子开完庭多久了还没判
+		}
+		u.Metric = ""
 	case r.scopeWord && u.Metric == "":
 		u.Kind = Scope // 帮我订一下明天下午的会议室, 把明天的庭发给孙强
 	case u.Aspect == Outcome && r.outcomeLost && u.Party == "" && (!u.Period.IsZero() || u.Mine != "" || u.Agency != ""):
@@ -1208,10 +1297,12 @@ func (r *reader) decide() {
 		u.Kind = Case // 那个案子谁出的庭: the case shown before
 	case u.Hearing || u.TimeOfDay != "" || u.Clock != "" || u.MustAppear:
 		u.Kind = Hearings
+	case (u.Person != "" || u.Mine == MineSelf) && !u.Period.IsZero() && !r.caseWord:
+		u.Kind = Hearings // 这周有我的事吗, 陈立下周呢: their hearings then
 	case u.Aspect != "" && u.Aspect != Defendant && (u.Party != "" || u.Agency != "" || u.Stage != "" || u.Cause != ""):
 		u.Kind = Case
-	case r.caseWord && !u.Period.IsZero() && !has():
-		u.Kind, u.Metric = Count, Filed // 今年一共多少案子, 本月的案件: those filed then
+	case r.caseWord && !u.Period.IsZero():
+		u.Kind, u.Metric = Count, Filed // 今年一共多少案子, 公安局本月的案件: those filed then
 	case has():
 		u.Kind = Cases
 		if r.caseWord {
@@ -1307,8 +1398,13 @@ func (u Understanding) Echo(show func(party string) string) string {
 func (u Understanding) KindWord() string {
 	switch u.Kind {
 	case Hearings:
-		if u.MustAppear {
+		switch {
+		case u.MustAppear:
 			return "应当出庭的开庭"
+		case u.NotAppeared:
+			return "负责人未出庭的开庭"
+		case u.Held:
+			return "已开的庭"
 		}
 		return "开庭"
 	case Count:
