@@ -30,7 +30,9 @@ func knownOnly(s *service) bot.MiddlewareFunc {
 				// No lexicon: nothing of the ledger is looked up for them.
 				u, err := intent.Understand(m.Text, intent.Options{Now: c.Now()})
 				if err == nil && u.Kind == intent.Legal {
-					if err := s.record(c, audit.Refused, string(intent.Legal), 0, nil, "未登记用户的法律咨询"); err != nil {
+					e := s.entry(c, audit.Refused, string(intent.Legal), 0, nil, "未登记用户的法律咨询")
+					e.Outcome = audit.LegalQ
+					if err := s.audit.Record(c.Ctx(), e); err != nil {
 						return err
 					}
 					return c.Reply(legalText(false, s.cfg.People.Contact, c.UserID()))
