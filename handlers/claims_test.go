@@ -68,7 +68,8 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 			}
 		}
 		if q.Kind != "" && string(c.Kind) != q.Kind || q.Stage != "" && string(c.Stage) != q.Stage ||
-			q.Cause != "" && !strings.Contains(c.Cause, q.Cause) || q.Open && c.Closure != nil {
+			q.Cause != "" && !strings.Contains(c.Cause, q.Cause) || q.Open && c.Closure != nil ||
+			!q.Since.IsZero() && c.Closure != nil && c.Closure.On.Before(q.Since) {
 			return false
 		}
 		if q.Outcome != "" && (c.Closure == nil || !strings.Contains(string(c.Closure.Method), q.Outcome)) ||

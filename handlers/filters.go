@@ -36,6 +36,9 @@ type query struct {
 	// count (lost, corrected); Open keeps open cases only.
 	Metric intent.Metric `json:"metric,omitempty"`
 	Open   bool          `json:"open,omitempty"`
+	// Since keeps open cases and those closed on or after it: the working
+	// set a question naming only a kind, stage or 案由 is about.
+	Since time.Time `json:"since,omitzero"`
 
 	// From and To bound the hearing's time (hearings) or the metric's
 	// date (counts); zero is unbounded.
@@ -130,6 +133,8 @@ func (s *service) caseOK(q query, viewer *people.Person, c *cases.Case) bool {
 	case q.Reason != "" && (c.Closure == nil || !strings.Contains(c.Closure.Reason, q.Reason)):
 		return false
 	case q.Open && c.Closure != nil:
+		return false
+	case !q.Since.IsZero() && c.Closure != nil && c.Closure.On.Before(q.Since):
 		return false
 	}
 	return true

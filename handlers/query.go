@@ -271,6 +271,9 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if head != "" {
 		echo = "贵单位（" + viewer.Agency + "）的案件"
 	}
+	if q.Party == "" && q.Person == "" && q.Agencies == nil && !q.Own {
+		echo += fmt.Sprintf("（未结及%d年以来结案的）", c.Now().Year())
+	}
 	claims := a.claims
 	title := head + fmt.Sprintf("**%s**：共 %d 件，其中未结 %d 件", echo, len(numbers), open)
 	if len(numbers) == 1 {
@@ -333,6 +336,7 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 	case q.Own:
 		cands, err = s.ownNumbers(ctx, viewer)
 	default:
+		q.Since = yearOf(c.Now()).From
 		cands, err = s.workingSet(ctx, q, c.Now())
 	}
 	if err != nil {
@@ -347,6 +351,10 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 		return numbers, answer{}, nil
 	}
 	msg := notFound(s.whoseCases(u, viewer))
+	if !q.Since.IsZero() {
+		msg = fmt.Sprintf("未结及%d年以来结案的案件中，%s更早结案的请加上年份再查，例如“%d年%s”。",
+			q.Since.Year(), notFound(s.whoseCases(u, viewer)), q.Since.Year()-1, s.whoseCases(u, viewer))
+	}
 	a := answer{claims: []claim{{Text: msg, What: claimCases, Q: q}}}
 	a.md = msg
 	return nil, a, nil

@@ -69,8 +69,9 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 			b = append(b, line)
 			a.claims = append(a.claims, cl...)
 			if u.Rate == intent.LossRate && !rank {
-				if l2, _ := rateLine("", &sp.Total, intent.AppearanceRate, ""); strings.Contains(c.Message().Text, "出庭") {
+				if l2, cl2 := rateLine("", &sp.Total, intent.AppearanceRate, ""); strings.Contains(c.Message().Text, "出庭") {
 					b = append(b, l2)
+					a.claims = append(a.claims, cl2...)
 				}
 			}
 		}
