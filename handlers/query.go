@@ -12,7 +12,6 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
-	"casebot/bot/bulletin"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
 	"casebot/bot/people"
@@ -342,8 +341,7 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 	if err != nil {
 		return nil, answer{}, err
 	}
-	keep := func(cs *cases.Case) bool { return s.caseOK(q, viewer, cs) }
-	numbers, err := s.visibleNumbers(ctx, viewer, cands, keep)
+	numbers, err := s.narrow(ctx, viewer, q, cands, true)
 	if err != nil {
 		return nil, answer{}, err
 	}
@@ -632,31 +630,6 @@ func (s *service) visibleNumbers(ctx context.Context, viewer *people.Person, num
 	return out, nil
 }
 
-// newestFirst orders case numbers by filing date, newest first.
-func (s *service) newestFirst(ctx context.Context, numbers []string) ([]string, error) {
-	cs, err := s.st.GetMany(ctx, numbers)
-	if err != nil {
-		return nil, err
-	}
-	var live []*cases.Case
-	for _, c := range cs {
-		if c != nil {
-			live = append(live, c)
-		}
-	}
-	sort.SliceStable(live, func(i, j int) bool {
-		if !live[i].FiledOn.Equal(live[j].FiledOn) {
-			return live[i].FiledOn.After(live[j].FiledOn)
-		}
-		return live[i].Number > live[j].Number
-	})
-	out := make([]string, len(live))
-	for i, c := range live {
-		out[i] = c.Number
-	}
-	return out, nil
-}
-
 // ownAgency reports whether the ledger agency a is viewer's own and so
 // every case of it is in viewer's scope.
 func (s *service) ownAgency(viewer *people.Person, a string) bool {
@@ -778,23 +751,15 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if err != nil {
 		return answer{}, err
 	}
-	// Scope (and every filter) is still checked on every case, loaded; a
-	// head or handler first drops, from the agency index, the candidates
-	// of other agencies, so only their own are loaded.
-	if viewer.Role == people.Head || viewer.Role == people.Handler {
-		if numbers, err = s.amongOwnAgencies(ctx, viewer, numbers); err != nil {
-			return answer{}, err
-		}
+	// The candidates come from the metric's index over the period; scope,
+	// agencies and the kind are checked on the indexes, and only a filter
+	// no index holds (a party, a 案由, a 结案方式…) loads the cases.
+	fromIndex := u.Metric != "" // an outcome or reason alone counts closures, checked on the case
+	if numbers, err = s.narrow(ctx, viewer, q, numbers, fromIndex); err != nil {
+		return answer{}, err
 	}
-	var first int
-	keep := func(cs *cases.Case) bool {
-		ok := s.caseOK(q, viewer, cs) && s.countOK(q, cs)
-		if ok && bulletin.FirstInstance(cs) {
-			first++
-		}
-		return ok
-	}
-	if numbers, err = s.visibleNumbers(ctx, viewer, numbers, keep); err != nil {
+	first, err := s.firstInstances(ctx, numbers)
+	if err != nil {
 		return answer{}, err
 	}
 	what := s.countTitle(u, viewer)

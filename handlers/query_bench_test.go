@@ -13,8 +13,9 @@ import (
 )
 
 // BenchmarkQueryByNumber measures answering a question through Bot.Handle
-// (directory lookup, routing, parsing, the store, scoping, rendering, the
-// audit write and the reply) over a ledger of 100k generated cases:
+// (directory lookup, routing, the understanding step with its lexicon
+// reads, the conversation memory, the store, scoping, rendering, the audit
+// write and the reply) over a ledger of 100k generated cases:
 //
 //	go test ./handlers -run '^$' -bench BenchmarkQueryByNumber -benchtime 2000x
 //
@@ -37,7 +38,20 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"mine/head", "head1", "我的案件", "**贵单位（"},
 		{"hearings-this-week/head", "head1", "本周开庭", "本周"},
 		{"lost-this-year/staff", "staff1", "今年败诉", "败诉案件"},
-		{"party/staff", "staff1", "原告 " + target.Plaintiffs[0].Name, "**当事人“" + target.Plaintiffs[0].Name + "”的案件**"},
+		{"party/staff", "staff1", "原告 " + target.Plaintiffs[0].Name, target.Plaintiffs[0].Name},
+		// The understanding step's paths.
+		{"fact-of-a-case/staff", "staff1", "行初5001号判了吗", "**" + target.Number + "**"},
+		{"bare-number/staff", "staff1", "查下5001号", "**" + target.Number + "**"},
+		{"voice-run-on-with-residue/staff", "staff1", "明天那个庭是谁去啊我这边还没收到通知", "按“"},
+		{"hearings-next-week-with-heads/staff", "staff1", "下周开庭的出庭负责人都是谁", "下周"},
+		{"my-hearings/head", "head1", "我下次出庭是什么时候", "您（王五）"},
+		{"a-handler's-cases/staff", "staff1", "承办人7手上有几个案子", "承办人7"},
+		{"my-cases/head", "head1", "我们局还有哪些没结", "未结案件"},
+		{"kind-only/staff", "staff1", "复议案件有几个", "行政复议"},
+		{"loss-rate-this-year/staff", "staff1", "今年败诉率", "败诉率"},
+		{"ranking/head", "head1", "哪个单位败诉最多", "最多的单位"},
+		{"out-of-scope/staff", "staff1", "帮我订一下明天下午的会议室", "超出了我的范围"},
+		{"follow-up/staff", "staff1", "后天呢", "后天"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if r := benchAsk(b, e, bc.user, bc.text); !strings.Contains(r, bc.want) {

@@ -1,10 +1,18 @@
 package handlers
 
 import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot/keys"
 
 	"casebot/bot"
 	"casebot/bot/bulletin"
@@ -29,7 +37,7 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 	if p.IsZero() {
 		p = yearOf(now)
 	}
-	sp, err := s.bulletins.set.ComputeSpan(c.Ctx(), s.st, p.From, p.To, now)
+	sp, err := s.span(c.Ctx(), p.From, p.To, now)
 	if err != nil {
 		return answer{}, err
 	}
@@ -353,4 +361,59 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		}
 	}
 	return strings.Join(b, "\n")
+}
+
+// span computes the bulletin's figures over [from, to), or reads them from
+// the cache (keys.ChatSpan) made at the same ledger version within the
+// last keys.ChatSpanTTL: computing a year's figures reads every case of
+// the year, and the same question tends to come from several people.
+func (s *service) span(ctx context.Context, from, to, now time.Time) (*bulletin.Span, error) {
+	rdb, k := s.st.Client(), s.st.Keys()
+	version, err := rdb.Get(ctx, k.LedgerVersion()).Result()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return nil, err
+	}
+	key := k.ChatSpan(from.Unix(), to.Unix(), version)
+	if raw, err := rdb.Get(ctx, key).Bytes(); err == nil {
+		var sp bulletin.Span
+		if gob.NewDecoder(bytes.NewReader(raw)).Decode(&sp) == nil {
+			// The figures depend on now only through the hearings already
+			// held (bulletin.newPeriod's heardTo): they are the same at now
+			// as at sp.Now when no hearing of the span starts in between.
+			a, b := sp.Now, now // hearings held by now, not by sp.Now (or the reverse)
+			if now.Before(sp.Now) {
+				a, b = now, sp.Now
+			}
+			if a.Before(from) {
+				a = from
+			}
+			if to.Before(b) {
+				b = to
+			}
+			n := int64(0)
+			if a.Before(b) {
+				if n, err = s.st.CountHearings(ctx, a, b); err != nil {
+					return nil, err
+				}
+			}
+			if n == 0 {
+				return &sp, nil
+			}
+		}
+	} else if !errors.Is(err, redis.Nil) {
+		return nil, err
+	}
+	sp, err := s.bulletins.set.ComputeSpan(ctx, s.st, from, to, now)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	// gob, not JSON: the figures hold counts the contract's JSON leaves out.
+	if err := gob.NewEncoder(&buf).Encode(sp); err != nil {
+		return nil, err
+	}
+	if err := rdb.Set(ctx, key, buf.Bytes(), keys.ChatSpanTTL).Err(); err != nil {
+		return nil, err
+	}
+	return sp, nil
 }

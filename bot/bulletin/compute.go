@@ -37,6 +37,9 @@ type Options struct {
 	// Batch is how many cases are read per GetMany (default 1000), and
 	// Workers how many batches are read and tallied at once (default 4).
 	Batch, Workers int
+	// NoYearBefore leaves out the same period a year before (ComputeSpan's
+	// YoY), which chat's rates do not show: half the cases to read.
+	NoYearBefore bool
 }
 
 func (opt Options) withDefaults() (Options, error) {

@@ -54,9 +54,10 @@ func (s *Settings) Compute(ctx context.Context, src Source, m Month, now time.Ti
 	return Compute(ctx, src, m, Options{Loss: s.Loss, Location: s.Location, Now: now})
 }
 
-// ComputeSpan computes the figures of [from, to) as of now (see Span).
+// ComputeSpan computes the figures of [from, to) as of now (see Span),
+// without the year before.
 func (s *Settings) ComputeSpan(ctx context.Context, src Source, from, to, now time.Time) (*Span, error) {
-	return ComputeSpan(ctx, src, from, to, Options{Loss: s.Loss, Location: s.Location, Now: now})
+	return ComputeSpan(ctx, src, from, to, Options{Loss: s.Loss, Location: s.Location, Now: now, NoYearBefore: true})
 }
 
 // Edition is a bulletin as pushed: its markdown messages, in order, then

@@ -32,8 +32,14 @@ func ComputeSpan(ctx context.Context, src Source, from, to time.Time, opt Option
 	var ps [nPeriods]period
 	ps[pMonth] = newPeriod(from, to, now)
 	ps[pYTD] = ps[pMonth]
-	ps[pYoY] = newPeriod(from.AddDate(-1, 0, 0), to.AddDate(-1, 0, 0), now)
-	all, err := tallyOf(ctx, src, &ps, []period{ps[pMonth], ps[pYoY]}, opt)
+	within := []period{ps[pMonth]}
+	if opt.NoYearBefore {
+		ps[pYoY] = period{} // empty: nothing counts in it
+	} else {
+		ps[pYoY] = newPeriod(from.AddDate(-1, 0, 0), to.AddDate(-1, 0, 0), now)
+		within = append(within, ps[pYoY])
+	}
+	all, err := tallyOf(ctx, src, &ps, within, opt)
 	if err != nil {
 		return nil, err
 	}

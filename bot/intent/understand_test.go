@@ -77,8 +77,14 @@ func TestUnderstand(t *testing.T) {
 		text  string
 		check func(Understanding) bool
 	}{
-		{"明天有几个庭", func(u Understanding) bool { f, to := dayOf("2026-11-20"); return u.Kind == Hearings && u.Period.From.Equal(f) && u.Period.To.Equal(to) }},
-		{"礼拜一的庭在哪", func(u Understanding) bool { f, _ := dayOf("2026-11-23"); return u.Period.From.Equal(f) && u.Aspect == Where }},
+		{"明天有几个庭", func(u Understanding) bool {
+			f, to := dayOf("2026-11-20")
+			return u.Kind == Hearings && u.Period.From.Equal(f) && u.Period.To.Equal(to)
+		}},
+		{"礼拜一的庭在哪", func(u Understanding) bool {
+			f, _ := dayOf("2026-11-23")
+			return u.Period.From.Equal(f) && u.Aspect == Where
+		}},
 		{"下周一到周三都有哪些庭", func(u Understanding) bool {
 			f, _ := dayOf("2026-11-23")
 			_, to := dayOf("2026-11-25")
@@ -87,9 +93,14 @@ func TestUnderstand(t *testing.T) {
 		{"十二月十五号有庭吗", func(u Understanding) bool { f, _ := dayOf("2026-12-15"); return u.Period.From.Equal(f) }},
 		{"15号有庭吗", func(u Understanding) bool { f, _ := dayOf("2026-12-15"); return u.Period.From.Equal(f) }},
 		{"12.8 有庭吗", func(u Understanding) bool { f, _ := dayOf("2026-12-08"); return u.Period.From.Equal(f) }},
-		{"本季度出庭率", func(u Understanding) bool { f, _ := dayOf("2026-10-01"); return u.Kind == Rates && u.Rate == AppearanceRate && u.Period.From.Equal(f) }},
+		{"本季度出庭率", func(u Understanding) bool {
+			f, _ := dayOf("2026-10-01")
+			return u.Kind == Rates && u.Rate == AppearanceRate && u.Period.From.Equal(f)
+		}},
 		{"近三个月出庭率", func(u Understanding) bool { f, _ := dayOf("2026-08-20"); return u.Period.From.Equal(f) }},
-		{"行初85号判了吗", func(u Understanding) bool { return u.Kind == Case && u.Aspect == Outcome && slices.Contains(u.Numbers, "(2026)黔0115行初85号") }},
+		{"行初85号判了吗", func(u Understanding) bool {
+			return u.Kind == Case && u.Aspect == Outcome && slices.Contains(u.Numbers, "(2026)黔0115行初85号")
+		}},
 		{"行初85判绝了没", func(u Understanding) bool { return u.Aspect == Outcome }},
 		{"（２０２６）黔０１１５行初１３６号", func(u Understanding) bool { return slices.Equal(u.Numbers, []string{"(2026)黔0115行初136号"}) }},
 		{"117那个案子出庭负责人是谁", func(u Understanding) bool { return u.Kind == Case && u.Seq == 117 && u.Aspect == Head }},
@@ -99,7 +110,9 @@ func TestUnderstand(t *testing.T) {
 		{"张三的案子", func(u Understanding) bool { return u.Kind == Cases && u.Party == "张三" }},
 		{"某某建材有限公司那个案子开庭时间", func(u Understanding) bool { return u.Party == "某某建材有限公司" && u.Kind == Case }},
 		{"查 欧阳娜娜", func(u Understanding) bool { return u.Party == "欧阳娜娜" && u.Marked }},
-		{"金三十一诉公安局那个", func(u Understanding) bool { return u.Party == "金三十一" && slices.Equal(u.Agencies, []string{"某县公安局"}) }},
+		{"金三十一诉公安局那个", func(u Understanding) bool {
+			return u.Party == "金三十一" && slices.Equal(u.Agencies, []string{"某县公安局"})
+		}},
 		{"区政府有案子吗", func(u Understanding) bool { return u.Agency == "区政府" && len(u.Agencies) == 0 }},
 		{"孙局明天出庭吗", func(u Understanding) bool { return u.Person == "孙强" && u.Kind == Hearings }},
 		{"林涛要出几次庭", func(u Understanding) bool { return u.Person == "林涛" && u.Kind == Hearings }},

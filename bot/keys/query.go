@@ -1,5 +1,10 @@
 package keys
 
+import (
+	"strconv"
+	"time"
+)
+
 // Chat queries and updates.
 
 // PendingUpdate holds a chat update (JSON) echoed back to its author and
@@ -14,3 +19,14 @@ func (k Keys) FieldNews(userID string) string { return k.p + "news:pending:" + u
 // Greeted holds the day a user was last greeted on opening the app, so the
 // greeting comes once a day.
 func (k Keys) Greeted(userID string) string { return k.p + "greeted:" + userID }
+
+// ChatSpan caches the bulletin's figures over [from, to) (Unix seconds) as
+// the ledger was at version (LedgerVersion), for chat's rates: a write
+// changes the version, so a stale entry is never read.
+func (k Keys) ChatSpan(from, to int64, version string) string {
+	return k.p + "chat:span:" + strconv.FormatInt(from, 10) + ":" + strconv.FormatInt(to, 10) + ":" + version
+}
+
+// ChatSpanTTL bounds how long cached figures are used: hearings that
+// start meanwhile count once it passes.
+const ChatSpanTTL = 5 * time.Minute
