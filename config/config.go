@@ -15,24 +15,28 @@ import (
 // Config is the whole configuration. Field tags name the YAML path of each
 // key; a `secret:"true"` tag keeps a value out of logs and printed output.
 type Config struct {
-	HTTP     HTTP           `mapstructure:"http"`
-	Timezone string         `mapstructure:"timezone"`
-	Redis    Redis          `mapstructure:"redis"`
-	WeCom    WeCom          `mapstructure:"wecom"`
-	LLM      LLM            `mapstructure:"llm"`
-	Admin    Admin          `mapstructure:"admin"`
-	Cases    Cases          `mapstructure:"cases"`
-	Scope    Scope          `mapstructure:"scope"`
-	Query    Query          `mapstructure:"query"`
-	Chat     Chat           `mapstructure:"chat"`
-	People   People         `mapstructure:"people"`
-	Audit    Audit          `mapstructure:"audit"`
-	Demo     Demo           `mapstructure:"demo"`
-	Inbox    Inbox          `mapstructure:"inbox"`
-	Sender   Sender         `mapstructure:"sender"`
-	Reminder Reminders      `mapstructure:"reminders"`
-	Bulletin Bulletin       `mapstructure:"bulletin"`
-	Location *time.Location `mapstructure:"-"`
+	HTTP      HTTP           `mapstructure:"http"`
+	Timezone  string         `mapstructure:"timezone"`
+	Redis     Redis          `mapstructure:"redis"`
+	WeCom     WeCom          `mapstructure:"wecom"`
+	LLM       LLM            `mapstructure:"llm"`
+	Admin     Admin          `mapstructure:"admin"`
+	Cases     Cases          `mapstructure:"cases"`
+	Scope     Scope          `mapstructure:"scope"`
+	Query     Query          `mapstructure:"query"`
+	Chat      Chat           `mapstructure:"chat"`
+	People    People         `mapstructure:"people"`
+	Audit     Audit          `mapstructure:"audit"`
+	Demo      Demo           `mapstructure:"demo"`
+	Inbox     Inbox          `mapstructure:"inbox"`
+	Sender    Sender         `mapstructure:"sender"`
+	Reminder  Reminders      `mapstructure:"reminders"`
+	Bulletin  Bulletin       `mapstructure:"bulletin"`
+	Deadlines Deadlines      `mapstructure:"deadlines"`
+	Rectify   Rectify        `mapstructure:"rectify"`
+	Explain   Explain        `mapstructure:"explain"`
+	Privacy   Privacy        `mapstructure:"privacy"`
+	Location  *time.Location `mapstructure:"-"`
 }
 
 // HTTP configures the listener for the callback, health and admin endpoints.
@@ -100,6 +104,12 @@ type LLM struct {
 	// the wording without a new build. A template that does not parse there
 	// stops the service at start, as an embedded one would.
 	PromptsDir string `mapstructure:"prompts_dir"`
+	// MaxInputChars caps the characters of one prompt (system and user
+	// together). An attached decision longer than fits is shortened (see
+	// bot/explain). If unset, 24000: with an answer of llm.max_tokens
+	// (4096) it fits a 32k-token context even at one token per Chinese
+	// character, the worst of the common tokenizers.
+	MaxInputChars int `mapstructure:"max_input_chars"`
 }
 
 // Admin protects /admin/... with a bearer token.
@@ -134,20 +144,24 @@ type Demo struct {
 // Default returns the configuration used when nothing is set.
 func Default() Config {
 	return Config{
-		HTTP:     HTTP{Addr: "127.0.0.1:8080"},
-		Timezone: "Asia/Shanghai",
-		Redis:    Redis{Prefix: "casebot"},
-		WeCom:    WeCom{APIBase: "https://qyapi.weixin.qq.com"},
-		LLM:      LLM{Timeout: 60 * time.Second, MaxConcurrency: 2, UserPerHour: 10, Retries: 3, MaxTokens: 4096},
-		Scope:    Scope{FullNameRoles: []string{"admin", "staff"}},
-		Inbox:    defaultInbox(),
-		Sender:   defaultSender(),
-		Reminder: defaultReminders(),
-		Bulletin: DefaultBulletin(),
-		Query:    Query{PageSize: 8},
-		Chat:     defaultChat(),
-		People:   People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
-		Audit:    Audit{MaxLen: 200000},
+		HTTP:      HTTP{Addr: "127.0.0.1:8080"},
+		Timezone:  "Asia/Shanghai",
+		Redis:     Redis{Prefix: "casebot"},
+		WeCom:     WeCom{APIBase: "https://qyapi.weixin.qq.com"},
+		LLM:       LLM{Timeout: 60 * time.Second, MaxConcurrency: 2, UserPerHour: 10, Retries: 3, MaxTokens: 4096, MaxInputChars: 24000},
+		Scope:     Scope{FullNameRoles: []string{"admin", "staff"}},
+		Inbox:     defaultInbox(),
+		Sender:    defaultSender(),
+		Reminder:  defaultReminders(),
+		Bulletin:  DefaultBulletin(),
+		Query:     Query{PageSize: 8},
+		Chat:      defaultChat(),
+		People:    People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
+		Audit:     Audit{MaxLen: 200000},
+		Deadlines: Deadlines{JudicialSuggestionDays: 30},
+		Rectify:   Rectify{DueDays: 30},
+		Explain:   DefaultExplain(),
+		Privacy:   defaultPrivacy(),
 	}
 }
 
@@ -198,11 +212,14 @@ func (c *Config) Validate(mode Mode) error {
 		c.validateTransport,
 		c.Bulletin.validate,
 		c.LLM.validate,
+		c.Explain.validate,
 		c.Query.validate,
 		c.Chat.validate,
 		c.Scope.validate,
 		c.Audit.validate,
 		c.People.validate,
+		c.validateDeadlines,
+		c.Privacy.validate,
 	} {
 		if err := check(); err != nil {
 			return err

@@ -23,6 +23,8 @@ func (l LLM) validate() error {
 		return fmt.Errorf("配置 llm.retries 应在 0 到 10 之间，当前为 %d", l.Retries)
 	case l.MaxTokens < 256:
 		return fmt.Errorf("配置 llm.max_tokens 至少为 256，当前为 %d", l.MaxTokens)
+	case l.MaxInputChars < MinInputChars:
+		return fmt.Errorf("配置 llm.max_input_chars 至少为 %d（提示词本身约需 1500 字，还要容纳判决书的本院认为和主文），当前为 %d", MinInputChars, l.MaxInputChars)
 	}
 	return nil
 }

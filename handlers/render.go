@@ -109,6 +109,7 @@ func (s *service) card(viewer *people.Person, c *cases.Case, now time.Time, loc 
 		line("出庭负责人", headText(*head))
 	}
 	line("承办人", c.Handler)
+	s.st.Deadlines.Lines(c, now, line)
 	if c.Closure == nil {
 		line("结果", "未结案")
 	} else {

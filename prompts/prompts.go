@@ -51,6 +51,29 @@ type Input struct {
 	// Hint is the angle asked for with 换个角度.
 	Hint               string
 	MinChars, MaxChars int
+	// ResultLabel and CommentLabel name two of the sections asked for:
+	// 裁判结果 and 法官说法, or 复议结果 and 复议机构说法.
+	ResultLabel, CommentLabel string
+	// Decision is the anonymized decision attached to the case, nil when
+	// none is: the draft is then written from the fields alone.
+	Decision *Decision
+}
+
+// Decision is the part of an attached decision the model reads, every
+// part anonymized and within the prompt's budget (see bot/explain).
+type Decision struct {
+	Title  string // 行政判决书, 行政复议决定书
+	Issuer string // the court or 复议机关
+	// ContestedAct is the 文号 of the act under review.
+	ContestedAct                   string
+	Origin, Prior, Claims, Defense string
+	Facts, Reasoning, Operative    string
+	ClaimsLabel, DefenseLabel      string // 诉讼请求 / 复议请求, 被告答辩 / 被申请人答复
+	FactsLabel, ReasoningLabel     string // 经审理查明, 本院认为 / 本机关认为
+	OperativeLabel                 string // 判决主文 / 裁定主文 / 决定主文
+	// Reduced says what was shortened to keep within the budget, "" when
+	// nothing was.
+	Reduced string
 }
 
 // Set is the parsed pair of templates.
@@ -157,6 +180,13 @@ func Sample() Input {
 		CourtLabel: "承办法院", Court: "某县人民法院", FiledOn: "2025年3月", ClosedOn: "2025年9月",
 		Outcome: "判决撤销", OutcomeClass: "行政机关败诉", Reason: "未告知陈述申辩权利，程序违法",
 		HeadAppearance: "行政机关负责人已出庭", Statutes: []string{"《中华人民共和国行政诉讼法》第七十条（判决撤销或者部分撤销）"},
-		MinChars: 1000, MaxChars: 2000,
+		MinChars: 1000, MaxChars: 2000, ResultLabel: "裁判结果", CommentLabel: "法官说法",
+		Decision: &Decision{
+			Title: "行政判决书", Issuer: "某县人民法院", ContestedAct: "某市监处罚〔2025〕45号",
+			Origin: "原告张某不服被告某县市场监督管理局作出的行政处罚决定，向本院提起行政诉讼。", Claims: "原告张某诉称，……",
+			Defense: "被告辩称，……", Facts: "经审理查明，……", Reasoning: "本院认为，……", Operative: "撤销被告作出的某市监处罚〔2025〕45号行政处罚决定。",
+			ClaimsLabel: "诉讼请求", DefenseLabel: "被告答辩", FactsLabel: "经审理查明", ReasoningLabel: "本院认为", OperativeLabel: "判决主文",
+			Reduced: "经审理查明部分删去 2 段",
+		},
 	}
 }

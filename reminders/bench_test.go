@@ -75,7 +75,7 @@ func BenchmarkSweep1M(b *testing.B) {
 		}
 		j := i / every % 17
 		c.Closure = nil
-		c.Hearings[0].At = tomorrow.At(Clock{8 + (30+30*j)/60, (30 + 30*j) % 60}, shanghai)
+		c.Hearings[0].At = tomorrow.At(Clock{Hour: 8 + (30+30*j)/60, Minute: (30 + 30*j) % 60}, shanghai)
 	})
 	window, err := st.HearingsBetween(ctx, at("2025-09-23 16:00"), at("2025-09-26 00:00"))
 	if err != nil {

@@ -81,10 +81,10 @@ func simSlots(hearing time.Time) map[Kind]time.Time {
 		for !simWorkday(w) {
 			w = w.AddDays(-1)
 		}
-		out[WorkdayBefore] = w.At(Clock{16, 0}, shanghai)
+		out[WorkdayBefore] = w.At(Clock{Hour: 16, Minute: 0}, shanghai)
 	}
-	out[DayBefore] = prev.At(Clock{16, 0}, shanghai)
-	out[DayOf] = d.At(Clock{8, 0}, shanghai)
+	out[DayBefore] = prev.At(Clock{Hour: 16, Minute: 0}, shanghai)
+	out[DayOf] = d.At(Clock{Hour: 8, Minute: 0}, shanghai)
 	for k, due := range out {
 		if !due.Before(hearing) {
 			delete(out, k)
@@ -198,10 +198,10 @@ func workdays(from, to Day) []Day {
 // (before the 08:00 reminder).
 func (m *sim) hearingTime(d Day) time.Time {
 	if m.rng.IntN(20) == 0 {
-		return d.At(Clock{7, 45}, shanghai)
+		return d.At(Clock{Hour: 7, Minute: 45}, shanghai)
 	}
 	n := m.rng.IntN(17)
-	return d.At(Clock{8 + (30+30*n)/60, (30 + 30*n) % 60}, shanghai)
+	return d.At(Clock{Hour: 8 + (30+30*n)/60, Minute: (30 + 30*n) % 60}, shanghai)
 }
 
 func (m *sim) seedLedger(n int) {
@@ -637,7 +637,7 @@ func (m *sim) check() {
 				}
 			}
 		}
-		esc := DateOf(p.at, shanghai).AddDays(-1).At(Clock{18, 0}, shanghai)
+		esc := DateOf(p.at, shanghai).AddDays(-1).At(Clock{Hour: 18, Minute: 0}, shanghai)
 		if u, ok := m.upFrom(latest(esc, p.from), until); ok && esc.Before(p.at) && (p.confirmedAt.IsZero() || p.confirmedAt.After(u)) {
 			for _, d := range staff {
 				want = append(want, simKey(p.ref, p.at, d, string(Escalation), u))

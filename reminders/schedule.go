@@ -7,20 +7,6 @@ import (
 	"casebot/config"
 )
 
-// Clock is a time of day.
-type Clock struct{ Hour, Minute int }
-
-// ParseClock reads "HH:MM" (also "H:MM").
-func ParseClock(s string) (Clock, error) {
-	t, err := time.Parse("15:04", s)
-	if err != nil {
-		return Clock{}, fmt.Errorf("时间“%s”应写作 HH:MM，例如 16:00", s)
-	}
-	return Clock{t.Hour(), t.Minute()}, nil
-}
-
-func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute) }
-
 // Kind names what a push is. The values are what `casebot remind --json`
 // prints and part of every send-log id, so they never change.
 type Kind string
@@ -209,7 +195,7 @@ func (s Schedule) Horizon(now time.Time) time.Time {
 	// no later than that of the day after.
 	for i := 0; i < 400; i++ {
 		d := day.AddDays(i + 1)
-		if s.First(d.At(Clock{23, 59}, s.Loc)).After(now) {
+		if s.First(d.At(Clock{Hour: 23, Minute: 59}, s.Loc)).After(now) {
 			return d.At(Clock{}, s.Loc)
 		}
 	}

@@ -5,6 +5,7 @@ package cases
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -86,6 +87,36 @@ type Case struct {
 	Handler    string    `json:"handler,omitempty"` // 承办人
 	Closure    *Closure  `json:"closure,omitempty"`
 	Note       string    `json:"note,omitempty"` // 备注
+
+	// The dates that start and stop the statutory deadlines (bot/deadline
+	// computes the deadlines from them). Dates are midnight in the ledger's
+	// time zone; zero is "not recorded".
+	//
+	// CopyReceivedOn is when the defendant received the 起诉状副本
+	// (litigation), or the respondent the 行政复议申请书副本 or 申请笔录复印件
+	// (reconsideration).
+	CopyReceivedOn time.Time `json:"copy_received_on,omitzero"`
+	// AnsweredOn is when the 答辩状 with the evidence and the normative
+	// documents relied on (litigation), or the 书面答复 with the evidence
+	// (reconsideration), was submitted.
+	AnsweredOn time.Time `json:"answered_on,omitzero"`
+	// ServedOn is when the judgment or ruling that closed the instance was
+	// served on the agency (裁判文书送达日期).
+	ServedOn time.Time `json:"served_on,omitzero"`
+	// Appealed is nil until someone records whether the judgment or ruling
+	// was appealed (by the agency or by another party); AppealNumber is the
+	// second-instance 案号, normalized.
+	Appealed     *bool  `json:"appealed,omitempty"`
+	AppealNumber string `json:"appeal_number,omitempty"`
+	// Simplified marks a reconsideration heard under 简易程序 (行政复议法
+	// 第五十三条); ExtendedDays is the extension of a reconsideration's
+	// decision period approved under 第六十二条 (at most 30 days).
+	Simplified   bool `json:"simplified,omitempty"`
+	ExtendedDays int  `json:"extended_days,omitempty"`
+	// Suggestions are the 司法建议 and 检察建议 the case drew, at most one
+	// of each kind.
+	Suggestions []Suggestion `json:"suggestions,omitempty"`
+
 	// NextHearingID numbers hearings within the case; IDs are never reused,
 	// so a reminder sent for hearing 2 can never be confused with another.
 	NextHearingID int       `json:"next_hearing_id"`
@@ -230,6 +261,11 @@ func (c *Case) Clone() *Case {
 		cl := *c.Closure
 		out.Closure = &cl
 	}
+	if c.Appealed != nil {
+		v := *c.Appealed
+		out.Appealed = &v
+	}
+	out.Suggestions = slices.Clone(c.Suggestions)
 	return &out
 }
 
@@ -251,6 +287,9 @@ func (c *Case) Validate() error {
 		if _, err := ParseOutcome(c.Kind, string(c.Closure.Method)); err != nil {
 			return fmt.Errorf("%s：%w", c.Number, err)
 		}
+	}
+	if err := c.validateClocks(); err != nil {
+		return fmt.Errorf("%s：%w", c.Number, err)
 	}
 	seen := map[int]bool{}
 	for _, h := range c.Hearings {

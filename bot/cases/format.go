@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -97,5 +98,50 @@ func (c *Case) Fields(loc *time.Location, plaintiffs string, lost bool) []Field 
 		add("结案", "未结案")
 	}
 	add("备注", c.Note)
+	c.clockFields(loc, add)
 	return fs
+}
+
+// clockFields adds the recorded dates behind the statutory deadlines (the
+// deadlines themselves, with days left, come from bot/deadline).
+func (c *Case) clockFields(loc *time.Location, add func(label, value string)) {
+	copyLabel, answerLabel := "收到起诉状副本", "答辩举证提交"
+	if c.Kind == Reconsideration {
+		copyLabel, answerLabel = "收到复议申请书副本", "答复提交"
+	}
+	add(copyLabel, FormatDate(c.CopyReceivedOn, loc))
+	add(answerLabel, FormatDate(c.AnsweredOn, loc))
+	add("裁判文书送达", FormatDate(c.ServedOn, loc))
+	if c.Appealed != nil {
+		v := "否"
+		if *c.Appealed {
+			v = "是"
+		}
+		if c.AppealNumber != "" {
+			v += "，二审案号 " + c.AppealNumber
+		}
+		add("是否上诉", v)
+	}
+	if c.Simplified {
+		add("简易程序", "是")
+	}
+	if c.ExtendedDays > 0 {
+		add("延长审理期限", strconv.Itoa(c.ExtendedDays)+" 日")
+	}
+	for _, s := range c.Suggestions {
+		v := FormatDate(s.ReceivedOn, loc) + " 收到"
+		if s.Issuer != "" {
+			v += "（" + s.Issuer + "）"
+		}
+		if s.Content != "" {
+			v += "：" + s.Content
+		}
+		if !s.DueOn.IsZero() {
+			v += "；建议书要求 " + FormatDate(s.DueOn, loc) + " 前回复"
+		}
+		if !s.RepliedOn.IsZero() {
+			v += "；" + FormatDate(s.RepliedOn, loc) + " 已回复"
+		}
+		add(string(s.Kind), v)
+	}
 }

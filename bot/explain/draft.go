@@ -47,7 +47,30 @@ type Draft struct {
 	// that was not supplied to the model.
 	Warnings []string `json:"warnings,omitempty"`
 	JobID    string   `json:"job_id,omitempty"`
+	// Decision names the decision the draft was written from; nil when
+	// the case had none attached and the draft rests on the ledger alone.
+	Decision *DecisionRef `json:"decision,omitempty"`
+	// Reduced says how the decision was shortened for the prompt.
+	Reduced string `json:"reduced,omitempty"`
 }
+
+// DecisionRef identifies the decision behind a draft.
+type DecisionRef struct {
+	Title    string `json:"title"`
+	Issuer   string `json:"issuer,omitempty"`
+	FileName string `json:"file_name"`
+	SHA256   string `json:"sha256"`
+}
+
+func decisionRef(m material) *DecisionRef {
+	if m.att == nil {
+		return nil
+	}
+	return &DecisionRef{Title: titleOf(m.doc), Issuer: m.doc.Issuer, FileName: m.att.FileName, SHA256: m.att.SHA256}
+}
+
+// NoDecisionNotice heads a draft written without the case's decision.
+const NoDecisionNotice = "本稿未依据裁判文书撰写：该案尚未关联判决书或复议决定书，内容仅来自台账记录，事实、理由和法条须对照文书逐一核对后方可使用。关联文书后可重新生成。"
 
 // Reasons for an offline draft.
 const (
@@ -63,8 +86,17 @@ func (d *Draft) Render(loc *time.Location) string {
 	fmt.Fprintf(&b, "# 以案说法草稿（第 %d 版）\n", d.Version)
 	b.WriteString("> **本稿为草稿，须经人工审核后方可发布，请勿直接转发或公开。**\n")
 	fmt.Fprintf(&b, "> 案号：%s\n", d.Number)
+	if d.Decision == nil {
+		fmt.Fprintf(&b, "> <font color=\"warning\">%s</font>\n", NoDecisionNotice)
+	} else {
+		fmt.Fprintf(&b, "> 依据：%s%s（文件“%s”，SHA-256 %s…）\n", d.Decision.Issuer, d.Decision.Title, d.Decision.FileName, short(d.Decision.SHA256))
+	}
 	if d.Offline {
-		fmt.Fprintf(&b, "> 撰写：<font color=\"warning\">本稿未经大模型撰写</font>，系统根据台账字段自动整理（%s），“待补充”处请人工完善\n", d.OfflineReason)
+		from := "台账字段"
+		if d.Decision != nil {
+			from = "台账字段和" + d.Decision.Title
+		}
+		fmt.Fprintf(&b, "> 撰写：<font color=\"warning\">本稿未经大模型撰写</font>，系统根据%s自动整理（%s），“待补充”处请人工完善\n", from, d.OfflineReason)
 	} else {
 		fmt.Fprintf(&b, "> 撰写：大模型 %s 生成（提示词 %s），事实与法条须逐一核对\n", d.Model, d.PromptVersion)
 	}
@@ -81,6 +113,13 @@ func (d *Draft) Render(loc *time.Location) string {
 	return b.String()
 }
 
+func short(sum string) string {
+	if len(sum) > 12 {
+		return sum[:12]
+	}
+	return sum
+}
+
 // ErrNoDraft is returned when a case has no draft (of that version).
 var ErrNoDraft = errors.New("no draft")
 
@@ -93,12 +132,19 @@ type Drafts struct {
 // NewDrafts returns the draft store.
 func NewDrafts(rdb redis.UniversalClient, k keys.Keys) *Drafts { return &Drafts{rdb: rdb, k: k} }
 
-// addDraft appends a draft and, for a queued job, records its version in
-// the same step, so a job redelivered after a crash finds its draft.
+// addDraft appends a draft, lists it as awaiting review in place of the
+// case's earlier unreviewed or returned versions (a new version answers
+// them), and, for a queued job, records its version in the same step, so
+// a job redelivered after a crash finds its draft.
 var addDraft = redis.NewScript(`
 local v = redis.call("RPUSH", KEYS[1], ARGV[1])
-if KEYS[2] then
-	redis.call("SET", KEYS[2], v, "EX", ARGV[2])
+redis.call("ZADD", KEYS[2], ARGV[3], ARGV[4] .. "#" .. v)
+for i = 1, v - 1 do
+	redis.call("ZREM", KEYS[2], ARGV[4] .. "#" .. i)
+	redis.call("ZREM", KEYS[3], ARGV[4] .. "#" .. i)
+end
+if KEYS[4] then
+	redis.call("SET", KEYS[4], v, "EX", ARGV[2])
 end
 return v`)
 
@@ -108,11 +154,11 @@ func (s *Drafts) Add(ctx context.Context, d *Draft) error {
 	if err != nil {
 		return err
 	}
-	ks := []string{s.k.ExplainDrafts(d.Number)}
+	ks := []string{s.k.ExplainDrafts(d.Number), s.k.ExplainState(string(StateDraft)), s.k.ExplainState(string(StateReturned))}
 	if d.JobID != "" {
 		ks = append(ks, s.k.ExplainJobDraft(d.JobID))
 	}
-	v, err := addDraft.Run(ctx, s.rdb, ks, b, int(keys.ExplainJobTTL.Seconds())).Int()
+	v, err := addDraft.Run(ctx, s.rdb, ks, b, int(keys.ExplainJobTTL.Seconds()), d.CreatedAt.Unix(), d.Number).Int()
 	if err != nil {
 		return fmt.Errorf("store draft of %s: %w", d.Number, err)
 	}

@@ -202,7 +202,8 @@ func (e *env) draft(v int) *Draft {
 var modelDraft = func() string {
 	para := strings.Repeat("行政机关作出不利于当事人的行政处罚决定前，应当依法告知拟作出决定的事实、理由和依据，并告知当事人依法享有陈述、申辩的权利。", 5)
 	var b strings.Builder
-	for _, h := range []string{"标题", "案情简介", "争议焦点", "裁判结果", "法官说法", "典型意义与执法警示"} {
+	b.WriteString("# 处罚前未告知陈述申辩权利，处罚决定被判撤销\n\n")
+	for _, h := range []string{"【要点】", "基本案情", "争议焦点", "裁判结果", "法官说法", "典型意义与执法警示"} {
 		b.WriteString("## " + h + "\n\n" + para + "\n\n")
 	}
 	b.WriteString("## 相关法条\n\n《中华人民共和国行政诉讼法》第七十条（判决撤销或者部分撤销，并可以判决重新作出行政行为）\n")
@@ -256,7 +257,7 @@ func TestModelDraftDelivered(t *testing.T) {
 
 	d := e.draft(1)
 	want := &Draft{Number: number, Version: 1, Body: modelDraft, Model: "deepseek-chat",
-		PromptVersion: "system@1+user@1", CreatedAt: e.now, Requester: "pufa1", JobID: d.JobID}
+		PromptVersion: "system@2+user@2", CreatedAt: e.now, Requester: "pufa1", JobID: d.JobID}
 	if diff := cmp.Diff(want, d); diff != "" {
 		t.Errorf("stored draft (-want,+got):\n%s", diff)
 	}
@@ -279,7 +280,7 @@ func TestModelDraftDelivered(t *testing.T) {
 		t.Errorf("parts joined in order differ from the draft (-want,+got):\n%s", diff)
 	}
 	first := outs[0].Text
-	for _, want := range []string{"# 以案说法草稿（第 1 版）", "须经人工审核后方可发布", "大模型 deepseek-chat 生成（提示词 system@1+user@1）", "生成时间：2025-10-08 15:00 · 请求人：pufa1"} {
+	for _, want := range []string{"# 以案说法草稿（第 1 版）", "须经人工审核后方可发布", "大模型 deepseek-chat 生成（提示词 system@2+user@2）", NoDecisionNotice, "生成时间：2025-10-08 15:00 · 请求人：pufa1"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the first part lacks %q:\n%s", want, first)
 		}
@@ -333,8 +334,8 @@ func TestOfflineFallbackAfterRetries(t *testing.T) {
 		t.Errorf("draft = offline %v (%q), model %q, prompt %q; want an offline draft after the model failed", d.Offline, d.OfflineReason, d.Model, d.PromptVersion)
 	}
 	text := joined(outs)
-	for _, want := range []string{"本稿未经大模型撰写", ReasonModelFailed, "## 标题", "## 案情简介", "## 争议焦点", "## 裁判结果", "## 法官说法",
-		"## 典型意义与执法警示", "## 相关法条", "欧阳某、张某、某县宏达建材有限公司诉某县自然资源局行政处罚（责令限期拆除）案",
+	for _, want := range []string{"本稿未经大模型撰写", ReasonModelFailed, "## 【要点】", "## 基本案情", "## 争议焦点", "## 裁判结果", "## 法官说法",
+		"## 典型意义与执法警示", "## 相关法条", "# 欧阳某、张某、某县宏达建材有限公司诉某县自然资源局行政处罚（责令限期拆除）案", NoDecisionNotice,
 		"2025年9月，某县人民法院以“判决撤销”方式结案（行政机关败诉）", "第七十条"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("offline draft lacks %q:\n%s", want, text)
@@ -409,24 +410,51 @@ func TestModelAnswerIsAnonymizedAgain(t *testing.T) {
 	assertNoPersonalData(t, "sent draft", joined(outs))
 }
 
-func TestLeakingAnswerIsRefused(t *testing.T) {
+// TestLeakingAnswerIsAskedAgain: a model draft that still holds personal
+// data after both passes is never stored or sent; the model is asked once
+// more, and its second draft is used when it is clean.
+func TestLeakingAnswerIsAskedAgain(t *testing.T) {
 	e := newEnv(t, true, nil)
-	// Markdown inside a name cannot be replaced without breaking the text:
-	// the draft is refused, not stored, and the user told why.
+	// Markdown inside a name cannot be replaced without breaking the text.
 	e.srv.Script(llmtest.Reply{Content: "## 标题\n\n本案中，**张**三不服处罚。"})
 	outs := e.request("pufa1", "")
-	if len(outs) != 1 || outs[0].Type != bot.MsgText {
-		t.Fatalf("sent %d messages, want one text refusal", len(outs))
+	if n := len(e.srv.Requests()); n != 2 {
+		t.Errorf("the model was asked %d times, want 2", n)
 	}
-	if msg := outs[0].Text; !strings.Contains(msg, "仍检出个人信息（姓名）") || !strings.Contains(msg, "重新生成") {
-		t.Errorf("refusal = %q", msg)
+	d := e.draft(1)
+	if d.Offline || d.Body != modelDraft {
+		t.Errorf("draft offline=%v (%q); want the second, clean model draft", d.Offline, d.OfflineReason)
 	}
-	assertNoPersonalData(t, "refusal", outs[0].Text)
-	if strings.Contains(outs[0].Text, "三") {
-		t.Errorf("the refusal repeats the leaked name: %q", outs[0].Text)
+	assertNoPersonalData(t, "sent draft", joined(outs))
+	if strings.Contains(joined(outs), "**张**三") {
+		t.Error("the leaking draft was sent")
 	}
-	if n, _ := e.svc.Drafts.Count(context.Background(), number); n != 0 {
-		t.Errorf("%d drafts stored, want none", n)
+}
+
+// TestLeakingTwiceGivesTheOfflineDraft: when the second model draft leaks
+// too, the user is not sent round in circles: the offline draft is
+// delivered, its header saying why, and the leaked data appears nowhere.
+func TestLeakingTwiceGivesTheOfflineDraft(t *testing.T) {
+	e := newEnv(t, true, nil)
+	leaking := llmtest.Reply{Content: "## 标题\n\n本案中，**张**三不服处罚。"}
+	e.srv.Script(leaking, leaking)
+	outs := e.request("pufa1", "")
+	if n := len(e.srv.Requests()); n != 2 {
+		t.Errorf("the model was asked %d times, want 2", n)
+	}
+	d := e.draft(1)
+	if !d.Offline || !strings.Contains(d.OfflineReason, "仍检出个人信息（姓名）") || d.Model != "" {
+		t.Errorf("draft offline=%v reason=%q model=%q; want the offline draft with the reason", d.Offline, d.OfflineReason, d.Model)
+	}
+	all := joined(outs)
+	for _, want := range []string{"本稿未经大模型撰写", "连续 2 次", "## 基本案情"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("sent draft lacks %q", want)
+		}
+	}
+	assertNoPersonalData(t, "sent draft", all)
+	if strings.Contains(all, "**张**三") {
+		t.Error("the leaking draft was sent")
 	}
 }
 
@@ -436,7 +464,8 @@ func TestCitationAndLengthAreFlagged(t *testing.T) {
 	outs := e.request("pufa1", "")
 	d := e.draft(1)
 	// The answer is also far too short.
-	want := []string{"草稿引用了未提供给模型的法条 《中华人民共和国行政处罚法》第四十四条", "篇幅约 41 字，不在要求的 1000 至 2000 字之间"}
+	want := []string{"草稿引用了未提供给模型的法条 《中华人民共和国行政处罚法》第四十四条",
+		"草稿缺少以下部分：标题、【要点】、基本案情、争议焦点、裁判结果、法官说法、典型意义与执法警示", "篇幅约 41 字，不在要求的 1000 至 2000 字之间"}
 	if diff := cmp.Diff(want, d.Warnings); diff != "" {
 		t.Errorf("warnings (-want,+got):\n%s", diff)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/decision"
 	"casebot/bot/llm"
 	"casebot/bot/privacy"
 	"casebot/prompts"
@@ -30,11 +31,32 @@ type Generator struct {
 	LLM     Completer
 	Prompts *prompts.Set
 	Drafts  *Drafts
-	Loss    cases.LossSet
+	// Decisions holds the decisions attached to cases; nil means drafts
+	// are written from the ledger fields alone.
+	Decisions *decision.Store
+	Loss      cases.LossSet
+	// MaxInputChars is llm.max_input_chars: the budget of one prompt.
+	MaxInputChars int
 	// Location is the configured time zone; Now the clock.
 	Location *time.Location
 	Now      func() time.Time
 	Log      *slog.Logger
+	// Privacy are the anonymization rules (config privacy.*).
+	Privacy privacy.Options
+}
+
+// leakAttempts is how many model drafts are tried when one still holds
+// personal data after anonymization; after that the offline draft is
+// delivered instead, with the reason in its header.
+const leakAttempts = 2
+
+// reasonLeaked is the offline reason when every model draft leaked.
+func reasonLeaked(kinds []privacy.Kind) string {
+	ks := make([]string, len(kinds))
+	for i, k := range kinds {
+		ks[i] = string(k)
+	}
+	return fmt.Sprintf("大模型连续 %d 次生成的草稿脱敏后仍检出个人信息（%s），为保护当事人隐私已改用台账字段整理", leakAttempts, strings.Join(ks, "、"))
 }
 
 // Request asks for one draft.
@@ -61,7 +83,8 @@ var (
 )
 
 // LeakRefusal is the message sent instead of a draft that still held
-// personal data after two passes of anonymization.
+// personal data after two passes of anonymization and could not be
+// replaced by the offline draft.
 func LeakRefusal(err *privacy.LeakError) *bot.Error {
 	kinds := make([]string, len(err.Kinds))
 	for i, k := range err.Kinds {
@@ -71,22 +94,37 @@ func LeakRefusal(err *privacy.LeakError) *bot.Error {
 }
 
 // Generate writes a draft for a closed case and stores it as the case's
-// next version. The model is used unless the request is offline or none
-// is configured; if the model still fails after its retries, the draft is
-// built offline instead. A draft that still leaks personal data after
-// anonymization is refused with a user-facing *bot.Error.
+// next version. The decision attached to the case, if any, is anonymized
+// whole and its 查明, 认为 and 主文 given to the model within the prompt's
+// budget; without one the draft is written from the fields and says so.
+// The model is used unless the request is offline or none is configured;
+// if the model still fails after its retries, the draft is built offline
+// instead. A model draft that still leaks personal data after
+// anonymization is asked for again; when the second leaks too, the
+// offline draft is delivered, its header saying why. An offline draft
+// that leaks is refused with a user-facing *bot.Error.
 func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	c := req.Case
 	if c.Open() {
 		return nil, ErrOpen
 	}
-	anon := anonymizerFor(c)
-	in := g.input(c, anon, req.Hint)
+	m, err := g.loadMaterial(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	anon := g.anonymizerFor(c, m)
+	in, supplied, err := g.prompt(c, m, anon, req.Hint)
+	if err != nil {
+		return nil, err
+	}
 	d := &Draft{
 		Number: c.Number, CreatedAt: g.now(), Requester: req.Requester, Hint: in.Hint,
-		PromptVersion: g.Prompts.Version(), JobID: req.JobID,
+		PromptVersion: g.Prompts.Version(), JobID: req.JobID, Decision: decisionRef(m),
 	}
-	var body string
+	if in.Decision != nil {
+		d.Reduced = in.Decision.Reduced
+	}
+	var clean, sent string
 	switch {
 	case req.Offline:
 		d.Offline, d.OfflineReason = true, ReasonAsked
@@ -97,37 +135,52 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 		if err != nil {
 			return nil, err
 		}
-		ans, err := g.LLM.Complete(ctx, []llm.Message{{Role: llm.System, Content: system}, {Role: llm.User, Content: user}})
-		switch {
-		case err == nil:
-			body, d.Model = ans.Content, g.LLM.Model()
-		case ctx.Err() != nil:
-			return nil, ctx.Err()
-		default:
-			g.log().Error("model failed after retries; building the draft offline", "case", c.Number, "err", err)
-			d.Offline, d.OfflineReason = true, ReasonModelFailed
+		sent = system + "\n" + user
+		// A draft that still leaks is asked for again once; a model that
+		// keeps leaking gets the offline draft delivered in its place.
+		for attempt := 1; ; attempt++ {
+			ans, err := g.LLM.Complete(ctx, []llm.Message{{Role: llm.System, Content: system}, {Role: llm.User, Content: user}})
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				g.log().Error("model failed after retries; building the draft offline", "case", c.Number, "err", err)
+				d.Offline, d.OfflineReason = true, ReasonModelFailed
+				break
+			}
+			var leak *privacy.LeakError
+			clean, err = anon.Clean(ans.Content)
+			if errors.As(err, &leak) {
+				g.log().Warn("model draft refused: personal data left after anonymization", "case", c.Number, "attempt", attempt, "kinds", leak.Kinds)
+				if attempt < leakAttempts {
+					continue
+				}
+				d.Offline, d.OfflineReason = true, reasonLeaked(leak.Kinds)
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+			d.Model = g.LLM.Model()
+			break
 		}
 	}
 	if d.Offline {
-		body, d.PromptVersion = offlineBody(in, c), ""
-	}
-	clean, err := anon.Clean(body)
-	var leak *privacy.LeakError
-	if errors.As(err, &leak) {
-		g.log().Warn("draft refused: personal data left after anonymization", "case", c.Number, "kinds", leak.Kinds)
-		return nil, LeakRefusal(leak)
-	}
-	if err != nil {
-		return nil, err
+		d.PromptVersion, d.Reduced = "", ""
+		var err error
+		clean, err = anon.Clean(offlineBody(in, c))
+		var leak *privacy.LeakError
+		if errors.As(err, &leak) {
+			g.log().Warn("offline draft refused: personal data left after anonymization", "case", c.Number, "kinds", leak.Kinds)
+			return nil, LeakRefusal(leak)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	d.Body = clean
 	if !d.Offline {
-		for _, f := range foreignCitations(clean, in.Statutes) {
-			d.Warnings = append(d.Warnings, "草稿引用了未提供给模型的法条 "+f)
-		}
-		if n := charCount(clean); n < MinChars || n > MaxChars {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("篇幅约 %d 字，不在要求的 %d 至 %d 字之间", n, MinChars, MaxChars))
-		}
+		d.Warnings = g.check(c, m, sent, clean, supplied, d.Reduced)
 	}
 	if err := g.Drafts.Add(ctx, d); err != nil {
 		return nil, err
@@ -135,27 +188,104 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	return d, nil
 }
 
-// anonymizerFor knows every natural person of the case: the natural-person
-// parties, the handler and the heads who appeared, and the names it can
-// detect in the free-text fields, registered up front so that numbering
-// (张某1, 张某2) is the same in the prompt and in the draft.
-func anonymizerFor(c *cases.Case) *privacy.Anonymizer {
-	a := privacy.NewAnonymizer()
-	for _, p := range c.Plaintiffs {
-		if p.Natural {
-			a.AddNames(p.Name)
+// check lists what the reviewer must verify in a model's draft: facts the
+// source (the decision, the ledger, and so the prompt built from them)
+// does not hold, articles not supplied, missing sections, the length, and
+// a decision shortened for the prompt.
+func (g *Generator) check(c *cases.Case, m material, prompt, draft string, supplied []decision.Statute, reduced string) []string {
+	var w []string
+	src := sourceFor(c, m, g.loc())
+	src.add(prompt)
+	if items := src.unfound(draft, supplied); len(items) > 0 {
+		w = append(w, src.unfoundWarning(items))
+	}
+	if m.doc == nil {
+		for _, f := range foreignCitations(draft, supplied) {
+			w = append(w, "草稿引用了未提供给模型的法条 "+f)
 		}
 	}
-	a.AddNames(c.Handler)
-	for _, h := range c.Hearings {
-		a.AddNames(h.Head)
+	if missing := missingHeadings(c, draft); len(missing) > 0 {
+		w = append(w, "草稿缺少以下部分："+strings.Join(missing, "、"))
 	}
+	if n := charCount(draft); n < MinChars || n > MaxChars {
+		w = append(w, fmt.Sprintf("篇幅约 %d 字，不在要求的 %d 至 %d 字之间", n, MinChars, MaxChars))
+	}
+	if reduced != "" {
+		w = append(w, reduced+"；模型未读到删去的部分，请对照原文核对")
+	}
+	return w
+}
+
+// anonymizerFor knows every natural person of the case before it reads a
+// word: the natural-person parties, the handler and the heads who
+// appeared, the people the decision's 当事人 section and tail name, and
+// the names it can detect in the free-text fields and the decision,
+// registered up front so that numbering (张某1, 张某2) is the same in the
+// prompt and in the draft.
+func (g *Generator) anonymizerFor(c *cases.Case, m material) *privacy.Anonymizer {
+	var names []string
+	for _, p := range c.Plaintiffs {
+		if p.Natural {
+			names = append(names, p.Name)
+		}
+	}
+	private, officials := m.people()
+	a := privacy.NewAnonymizerWith(g.Privacy, append(names, private...)...)
+	a.AddOfficials(c.Handler)
+	for _, h := range c.Hearings {
+		a.AddOfficials(h.Head)
+	}
+	a.AddOfficials(officials...)
 	texts := []string{c.Cause, c.Note}
 	if c.Closure != nil {
 		texts = append(texts, c.Closure.Reason)
 	}
+	if m.att != nil {
+		texts = append(texts, m.att.Text)
+	}
 	a.Prepare(texts...)
 	return a
+}
+
+// prompt builds the template input: the anonymized fields, the anonymized
+// decision within the budget, and the articles the draft may cite.
+func (g *Generator) prompt(c *cases.Case, m material, a *privacy.Anonymizer, hint string) (prompts.Input, []decision.Statute, error) {
+	in := g.input(c, a, hint)
+	_, absent := headAppearance(c)
+	var supplied []decision.Statute
+	in.Statutes, supplied = citable(statutesFor(c, absent), m.doc)
+	if m.doc == nil {
+		return in, supplied, nil
+	}
+	// The budget left for the decision: the whole limit less the prompt
+	// rendered with empty parts.
+	in.Decision = fitDecision(&decision.Document{}, m.doc.Title, m.doc.Issuer, 0)
+	system, user, err := g.Prompts.Render(in)
+	if err != nil {
+		return in, nil, err
+	}
+	budget := g.maxInput() - runes(system) - runes(user) - promptSlack
+	anonDoc := anonymizedDecision(m, a)
+	in.Decision = fitDecision(anonDoc, titleOf(m.doc), m.doc.Issuer, budget)
+	if m.doc.ContestedAct != nil {
+		in.Decision.ContestedAct = m.doc.ContestedAct.Text
+	}
+	return in, supplied, nil
+}
+
+// titleOf names the decision: 行政判决书, else the kind.
+func titleOf(d *decision.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return string(d.Kind)
+}
+
+func (g *Generator) maxInput() int {
+	if g.MaxInputChars > 0 {
+		return g.MaxInputChars
+	}
+	return 24000
 }
 
 // input builds the template input from the case: only anonymized fields,
@@ -171,6 +301,7 @@ func (g *Generator) input(c *cases.Case, a *privacy.Anonymizer, hint string) pro
 		FiledOn:  month(c.FiledOn, g.loc()),
 		MinChars: MinChars, MaxChars: MaxChars,
 	}
+	in.ResultLabel, in.CommentLabel = labels(c)
 	switch c.Kind {
 	case cases.Reconsideration:
 		in.PartyLabel, in.DefendantLabel, in.CourtLabel = "申请人", "被申请人", "复议机关"
@@ -190,9 +321,7 @@ func (g *Generator) input(c *cases.Case, a *privacy.Anonymizer, hint string) pro
 		in.OutcomeClass = outcomeClass(c, g.Loss)
 		in.Reason = a.Anonymize(c.Closure.Reason)
 	}
-	appearance, absent := headAppearance(c)
-	in.HeadAppearance = appearance
-	in.Statutes = statutesFor(c, absent)
+	in.HeadAppearance, _ = headAppearance(c)
 	return in
 }
 

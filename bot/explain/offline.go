@@ -8,9 +8,11 @@ import (
 	"casebot/prompts"
 )
 
-// offlineBody builds a draft from the case fields alone, in the sections
-// the model is asked for, with “待补充” where only the case file can say
-// more. It states only what the ledger holds, so it invents nothing.
+// offlineBody builds a draft from the case fields, and from the attached
+// decision's parts when there is one, in the sections the model is asked
+// for, with “待补充” where only an editor can say more. It states only
+// what the ledger and the decision hold, so it invents nothing; the
+// decision's parts are quoted as they are (anonymized), marked as quotes.
 func offlineBody(in prompts.Input, c *cases.Case) string {
 	var b strings.Builder
 	section := func(title string) { fmt.Fprintf(&b, "\n## %s\n", title) }
@@ -20,23 +22,31 @@ func offlineBody(in prompts.Input, c *cases.Case) string {
 	if cause == "" {
 		cause = "行政"
 	}
-	recon := c.Kind == cases.Reconsideration
+	dec := in.Decision
+	quote := func(label, text string) {
+		if strings.TrimSpace(text) != "" {
+			fmt.Fprintf(&b, "\n（以下摘自%s“%s”部分）\n%s\n", dec.Title, label, text)
+		}
+	}
 
-	section("标题")
 	switch c.Kind {
 	case cases.Reconsideration:
-		fmt.Fprintf(&b, "%s不服%s%s申请行政复议案\n", parties, agencies, cause)
+		fmt.Fprintf(&b, "# %s不服%s%s申请行政复议案\n", parties, agencies, cause)
 	case cases.NonLitigation:
-		fmt.Fprintf(&b, "%s申请执行%s%s非诉执行审查案\n", agencies, parties, cause)
+		fmt.Fprintf(&b, "# %s申请执行%s%s非诉执行审查案\n", agencies, parties, cause)
 	default:
-		fmt.Fprintf(&b, "%s诉%s%s案\n", parties, agencies, cause)
+		fmt.Fprintf(&b, "# %s诉%s%s案\n", parties, agencies, cause)
 	}
 
-	section("案情简介")
-	when := ""
-	if in.FiledOn != "" {
-		when = in.FiledOn
+	section("【要点】")
+	if dec != nil {
+		fmt.Fprintf(&b, "（待补充：请根据%s“%s”部分，用一两句话提炼本案确立或重申的执法规则。）\n", dec.Title, dec.ReasoningLabel)
+	} else {
+		b.WriteString("（待补充：请根据裁判文书提炼本案的裁判要旨。）\n")
 	}
+
+	section("基本案情")
+	when := in.FiledOn
 	switch c.Kind {
 	case cases.Reconsideration:
 		fmt.Fprintf(&b, "%s（%s）不服%s（%s）作出的%s行为，%s向%s申请行政复议。", parties, in.PartyLabel, agencies, in.DefendantLabel, cause, when, orPending(in.Court, "复议机关"))
@@ -45,7 +55,15 @@ func offlineBody(in prompts.Input, c *cases.Case) string {
 	default:
 		fmt.Fprintf(&b, "%s（%s）不服%s（%s）作出的%s行为，%s向%s提起行政诉讼。", parties, in.PartyLabel, agencies, in.DefendantLabel, cause, when, orPending(in.Court, "人民法院"))
 	}
-	b.WriteString("（待补充：行政行为的具体内容、作出经过和当事人的主要主张，请根据卷宗补充。）\n")
+	if dec != nil {
+		if dec.ContestedAct != "" {
+			fmt.Fprintf(&b, "被诉行为的文号为 %s。", dec.ContestedAct)
+		}
+		b.WriteString("（待补充：请据下文摘录概括行政行为的内容、作出经过和当事人的主要主张。）\n")
+		quote(dec.FactsLabel, dec.Facts)
+	} else {
+		b.WriteString("（待补充：行政行为的具体内容、作出经过和当事人的主要主张，请根据卷宗补充。）\n")
+	}
 	if in.Note != "" {
 		fmt.Fprintf(&b, "\n台账备注：%s\n", in.Note)
 	}
@@ -55,30 +73,32 @@ func offlineBody(in prompts.Input, c *cases.Case) string {
 
 	section("争议焦点")
 	b.WriteString("（待补充：请根据裁判文书或复议决定书归纳争议焦点。）\n")
+	if dec != nil {
+		quote(dec.ClaimsLabel, dec.Claims)
+		quote(dec.DefenseLabel, dec.Defense)
+	}
 	if in.Reason != "" {
 		fmt.Fprintf(&b, "\n台账记载的败诉或纠错原因：%s。\n", in.Reason)
 	}
 
-	if recon {
-		section("复议结果")
-	} else {
-		section("裁判结果")
-	}
+	section(in.ResultLabel)
 	result := fmt.Sprintf("%s，%s以“%s”方式结案", in.ClosedOn, orPending(in.Court, "承办机关"), in.Outcome)
 	if in.OutcomeClass != "" {
 		result += "（" + in.OutcomeClass + "）"
 	}
 	b.WriteString(result + "。\n")
-
-	if recon {
-		section("复议机构说法")
-	} else {
-		section("法官说法")
+	if dec != nil {
+		quote(dec.OperativeLabel, dec.Operative)
 	}
+
+	section(in.CommentLabel)
 	if in.Reason != "" {
 		fmt.Fprintf(&b, "本案%s的原因在于：%s。", lossWord(in.OutcomeClass), in.Reason)
 	}
 	b.WriteString("（待补充：请由法官、复议人员或律师结合裁判理由作出评析。）\n")
+	if dec != nil {
+		quote(dec.ReasoningLabel, dec.Reasoning)
+	}
 
 	section("典型意义与执法警示")
 	b.WriteString(warning(c, in) + "\n")

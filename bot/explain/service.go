@@ -10,8 +10,11 @@ import (
 	"time"
 
 	"casebot/bot"
+	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/decision"
 	"casebot/bot/llm"
+	"casebot/bot/privacy"
 	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/config"
@@ -38,6 +41,16 @@ type Service struct {
 	// cheap.
 	Limit *llm.UserLimit
 	Store *store.Store
+	// Attach attaches decisions to cases (casebot attach, the chat and the
+	// app page); Gen reads them through Attach.Decisions.
+	Attach *decision.Service
+	// Reviews holds each draft's review state; Audit records every change.
+	Reviews *Reviews
+	Audit   *audit.Log
+	// Source is the 来源 of exported articles (explain.source, else
+	// bulletin.issuer).
+	Source   string
+	Location *time.Location
 }
 
 // Model builds the model client from the llm section, or returns nil (and
@@ -74,8 +87,19 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 	rdb, k := st.Client(), st.Keys()
 	drafts := NewDrafts(rdb, k)
 	queue := NewQueue(rdb, k)
-	gen := &Generator{LLM: model, Prompts: set, Drafts: drafts, Loss: loss, Location: cfg.Location, Now: func() time.Time { return st.Now() }}
-	s := &Service{Drafts: drafts, Queue: queue, Gen: gen, Store: st}
+	now := func() time.Time { return st.Now() }
+	log := audit.New(rdb, k, cfg.Audit.MaxLen)
+	log.Now = now
+	attach := decision.NewService(st, log, cfg.Explain.MaxDocumentBytes)
+	attach.Now = now
+	gen := &Generator{LLM: model, Prompts: set, Drafts: drafts, Decisions: attach.Decisions, Loss: loss, Location: cfg.Location, Now: now,
+		MaxInputChars: cfg.LLM.MaxInputChars, Privacy: privacyOptions(cfg.Privacy)}
+	source := cfg.Explain.Source
+	if source == "" {
+		source = cfg.Bulletin.Issuer
+	}
+	s := &Service{Drafts: drafts, Queue: queue, Gen: gen, Store: st, Attach: attach, Audit: log,
+		Reviews: NewReviews(rdb, k), Source: source, Location: cfg.Location}
 	if model != nil {
 		s.Limit = llm.NewUserLimit(rdb, k, cfg.LLM.UserPerHour, time.Hour)
 	}
@@ -86,6 +110,15 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 		ClaimIdle:   cfg.LLM.CallBudget() + claimMargin,
 	}
 	return s, nil
+}
+
+// privacyOptions turns the privacy section into the anonymizer's options.
+func privacyOptions(p config.Privacy) privacy.Options {
+	o := privacy.Options{KeepOfficials: p.KeepOfficials}
+	if p.Numbers() {
+		o.Numbering = privacy.Digits
+	}
+	return o
 }
 
 // loadPrompts loads the embedded templates, or those in dir.

@@ -1,10 +1,10 @@
 package explain
 
 import (
-	"regexp"
 	"strings"
 
 	"casebot/bot/cases"
+	"casebot/bot/decision"
 )
 
 // The articles a draft may cite, by 结案方式: the legal basis of the way the
@@ -71,35 +71,75 @@ func statutesFor(c *cases.Case, headAbsent bool) []string {
 	return out
 }
 
-// citeRe finds “《某法》第十二条” in a draft.
-var citeRe = regexp.MustCompile(`《[^》]{2,60}》\s*第[一二三四五六七八九十百零〇两\d]+条`)
+// maxQuoteRunes bounds an article's text quoted into the prompt.
+const maxQuoteRunes = 300
 
-// foreignCitations lists the articles a draft cites that were not
-// supplied, ignoring the “中华人民共和国” a model may drop or add.
-func foreignCitations(draft string, supplied []string) []string {
-	fold := func(s string) string {
-		s = strings.ReplaceAll(s, "中华人民共和国", "")
-		return strings.Join(strings.Fields(s), "")
+// citable merges the articles a draft may cite: those the decision itself
+// cites, with their text where the decision quotes it, and those that
+// ground the case's 结案方式 (the table above), once per article. It
+// returns the lines for the prompt and the statutes for the checks.
+func citable(ledger []string, doc *decision.Document) ([]string, []decision.Statute) {
+	var lines []string
+	var all []decision.Statute
+	gloss := map[string]string{}
+	var ledgerOnly []string
+	for _, l := range ledger {
+		ss := decision.FindStatutes(l)
+		if len(ss) == 0 {
+			ledgerOnly = append(ledgerOnly, l)
+			continue
+		}
+		g := ""
+		if i := strings.Index(l, "（"); i >= 0 && strings.HasSuffix(l, "）") {
+			g = l[i:]
+		}
+		gloss[ss[0].ArticleKey()] = g
 	}
-	var allowed []string
-	for _, s := range supplied {
-		if m := citeRe.FindString(s); m != "" {
-			allowed = append(allowed, fold(m))
+	cited := map[string]bool{}
+	if doc != nil {
+		for _, s := range doc.Statutes {
+			line := s.String()
+			if q := strings.TrimSpace(s.Quote); q != "" {
+				if r := []rune(q); len(r) > maxQuoteRunes {
+					q = string(r[:maxQuoteRunes]) + "……"
+				}
+				line += "：“" + q + "”"
+			} else if g := gloss[s.ArticleKey()]; g != "" {
+				line += g
+			}
+			lines = append(lines, line)
+			all = append(all, s)
+			cited[s.ArticleKey()] = true
 		}
 	}
+	for _, l := range ledger {
+		ss := decision.FindStatutes(l)
+		if len(ss) == 0 || cited[ss[0].ArticleKey()] {
+			continue
+		}
+		lines = append(lines, l)
+		all = append(all, ss...)
+	}
+	return append(lines, ledgerOnly...), all
+}
+
+// foreignCitations lists the articles a draft cites that are not among
+// those supplied, in order, each once; 《行政处罚法》 and 《中华人民共和国
+// 行政处罚法》 are one law, and 第四十四条、第四十五条 two articles.
+func foreignCitations(draft string, supplied []decision.Statute) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range citeRe.FindAllString(draft, -1) {
-		f := fold(m)
+	for _, c := range decision.FindStatutes(draft) {
 		ok := false
-		for _, a := range allowed {
-			if f == a {
+		for _, s := range supplied {
+			if s.Covers(c) {
 				ok = true
+				break
 			}
 		}
-		if !ok && !seen[f] {
-			seen[f] = true
-			out = append(out, m)
+		if !ok && !seen[c.String()] {
+			seen[c.String()] = true
+			out = append(out, c.String())
 		}
 	}
 	return out

@@ -40,3 +40,12 @@ const ExplainLastTTL = 30 * 24 * time.Hour
 // LLMUserCalls is a sorted set of one user's recent model requests scored
 // by time in milliseconds: a sliding window shared by every replica.
 func (k Keys) LLMUserCalls(userID string) string { return k.p + "llm:user:" + userID }
+
+// ExplainReview is a hash of a case's draft reviews: field = version,
+// value = the review's JSON (state, note, history of changes).
+func (k Keys) ExplainReview(number string) string { return k.p + "explain:review:" + number }
+
+// ExplainState is a sorted set of the drafts in one review state, members
+// "number#version", scored by the time they entered it (Unix seconds). A
+// case's unreviewed drafts other than its newest are not listed.
+func (k Keys) ExplainState(state string) string { return k.p + "explain:state:" + state }

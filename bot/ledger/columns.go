@@ -28,6 +28,27 @@ const (
 	fOutcome
 	fReason
 	fNote
+	// The dates that start and stop the statutory deadlines (clocks.go).
+	fCopyReceived    // 收到起诉状副本日期
+	fAppCopyReceived // 收到复议申请书副本日期
+	fAnswered
+	fServed
+	fAppealed
+	fAppealNumber
+	fSimplified
+	fExtended
+	// A 司法建议 and a 检察建议: suggestionParts columns each, in the
+	// order of cases.SuggestionKinds.
+	fJudicialReceived
+	fJudicialIssuer
+	fJudicialContent
+	fJudicialDue
+	fJudicialReplied
+	fProcuratorialReceived
+	fProcuratorialIssuer
+	fProcuratorialContent
+	fProcuratorialDue
+	fProcuratorialReplied
 	numFields
 )
 
@@ -62,12 +83,38 @@ var columns = [numFields]column{
 	fOutcome:      {"结案方式", []string{"裁判结果", "审理结果", "结案结果", "复议结果"}},
 	fReason:       {"败诉原因", []string{"败诉(纠错)原因", "纠错原因"}},
 	fNote:         {"备注", []string{"说明"}},
+
+	fCopyReceived: {"收到起诉状副本日期", []string{"起诉状副本收到日期", "收到起诉状日期", "起诉状副本签收日期",
+		"应诉通知书签收日期", "应诉通知签收日期", "收到应诉通知书日期", "收到应诉通知日期", "收到应诉材料日期",
+		"收到上诉状副本日期", "上诉状副本收到日期"}},
+	fAppCopyReceived: {"收到复议申请书副本日期", []string{"复议申请书副本收到日期", "收到复议申请书日期", "收到申请书副本日期",
+		"收到答复通知书日期", "答复通知书签收日期", "收到行政复议答复通知书日期", "复议答复通知书签收日期"}},
+	fAnswered: {"答辩举证提交日期", []string{"答辩举证日期", "举证答辩日期", "答辩日期", "举证日期", "提交答辩状日期",
+		"答辩状提交日期", "答复提交日期", "提交答复日期", "书面答复日期", "复议答复日期", "答复举证日期"}},
+	fServed: {"裁判文书送达日期", []string{"判决书送达日期", "裁定书送达日期", "文书送达日期", "裁判文书收到日期",
+		"收到判决书日期", "收到裁判文书日期", "判决送达日期", "送达日期"}},
+	fAppealed:     {"是否上诉", []string{"上诉情况", "是否提起上诉", "上诉与否", "是否已上诉"}},
+	fAppealNumber: {"上诉案号", []string{"二审案号", "上诉案件案号", "二审案件案号"}},
+	fSimplified:   {"适用简易程序", []string{"简易程序", "是否简易程序", "是否适用简易程序"}},
+	fExtended:     {"延长审理期限", []string{"延长期限", "延长审限", "延期天数", "复议延期", "是否延长", "延长天数"}},
+
+	fJudicialReceived: {"司法建议收到日期", []string{"收到司法建议日期", "司法建议送达日期", "司法建议日期"}},
+	fJudicialIssuer:   {"司法建议发出单位", []string{"司法建议发出机关", "司法建议发出法院", "发出司法建议的法院", "司法建议法院"}},
+	fJudicialContent:  {"司法建议内容", []string{"司法建议事项", "司法建议主要内容"}},
+	fJudicialDue:      {"司法建议回复期限", []string{"司法建议答复期限", "司法建议回复时限", "司法建议反馈期限"}},
+	fJudicialReplied:  {"司法建议回复日期", []string{"司法建议答复日期", "回复司法建议日期", "司法建议反馈日期"}},
+
+	fProcuratorialReceived: {"检察建议收到日期", []string{"收到检察建议日期", "检察建议送达日期", "检察建议日期"}},
+	fProcuratorialIssuer:   {"检察建议发出单位", []string{"检察建议发出机关", "检察建议发出检察院", "发出检察建议的检察院", "检察建议检察院"}},
+	fProcuratorialContent:  {"检察建议内容", []string{"检察建议事项", "检察建议主要内容"}},
+	fProcuratorialDue:      {"检察建议回复期限", []string{"检察建议答复期限", "检察建议回复时限", "检察建议反馈期限"}},
+	fProcuratorialReplied:  {"检察建议回复日期", []string{"检察建议答复日期", "回复检察建议日期", "检察建议反馈日期"}},
 }
 
 // caseFields are the columns that describe the case; the others describe
 // one hearing. Rows of one case must agree on the case fields.
-var caseFields = []field{fKind, fPlaintiffs, fDefendants, fCause, fCourt, fFiledOn, fStage,
-	fHandler, fClosedOn, fOutcome, fReason, fNote}
+var caseFields = append([]field{fKind, fPlaintiffs, fDefendants, fCause, fCourt, fFiledOn, fStage,
+	fHandler, fClosedOn, fOutcome, fReason, fNote}, clockFields...)
 
 // hearingDetails are the hearing columns beside its time.
 var hearingDetails = []field{fPlace, fMustAppear, fHead, fHeadPost, fHeadAppeared}

@@ -59,7 +59,9 @@ func NewWriter(loc *time.Location) (*Writer, error) {
 	}
 	widths := [numFields]float64{fNumber: 26, fPlaintiffs: 18, fDefendants: 24, fCause: 16, fCourt: 18,
 		fFiledOn: 12, fHearingAt: 18, fPlace: 14, fMustAppear: 9, fHead: 11, fHeadPost: 11, fHandler: 9,
-		fHeadAppeared: 13, fClosedOn: 12, fOutcome: 16, fReason: 24, fNote: 24}
+		fHeadAppeared: 13, fClosedOn: 12, fOutcome: 16, fReason: 24, fNote: 24,
+		fCopyReceived: 14, fAppCopyReceived: 14, fAnswered: 14, fServed: 14, fAppealNumber: 22,
+		fJudicialIssuer: 16, fJudicialContent: 24, fProcuratorialIssuer: 16, fProcuratorialContent: 24}
 	for f := range numFields {
 		width := widths[f]
 		if width == 0 {
@@ -178,6 +180,7 @@ func (w *Writer) values(c *cases.Case, hs []cases.Hearing) []any {
 		text(fReason, cl.Reason)
 	}
 	text(fNote, c.Note)
+	w.clockValues(c, v, text)
 	return v
 }
 

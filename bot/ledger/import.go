@@ -247,6 +247,7 @@ func apply(old *cases.Case, e *Entry, now time.Time, source string) (*cases.Case
 			c.Closure = &cl
 		}
 	}
+	applyClocks(c, e)
 	if !e.present[fHearingAt] {
 		return c, nil
 	}
@@ -308,6 +309,9 @@ func sameFields(a, b *cases.Case) bool {
 	if a.Kind != b.Kind || a.Stage != b.Stage || a.Cause != b.Cause || a.Court != b.Court ||
 		a.Handler != b.Handler || a.Note != b.Note || !a.FiledOn.Equal(b.FiledOn) ||
 		!slices.Equal(a.Plaintiffs, b.Plaintiffs) || !slices.Equal(a.Defendants, b.Defendants) {
+		return false
+	}
+	if !cases.SameClocks(a, b) {
 		return false
 	}
 	if a.Closure == nil || b.Closure == nil {

@@ -361,6 +361,9 @@ type rowValues struct {
 	reason   string
 	vals     [numFields]string
 	seen     [numFields]bool
+	// The deadline columns beyond v.c's own fields (clocks.go).
+	copyLit, copyRecon time.Time
+	sugg               [2]cases.Suggestion // by cases.SuggestionKinds
 }
 
 func (sp *sheetParser) row(n int, cells []string) {
@@ -460,6 +463,7 @@ func (r *rowParser) caseFields(num *cases.Number, v *rowValues) {
 	text(fHandler, &v.c.Handler)
 	text(fNote, &v.c.Note)
 	text(fReason, &v.reason)
+	r.readClocks(v)
 	v.c.FiledOn = r.date(fFiledOn, &v.vals)
 	v.closedOn = r.date(fClosedOn, &v.vals)
 	if s := r.get(fOutcome); s != "" {
@@ -574,7 +578,7 @@ func (r *rowParser) merge(e *Entry, v *rowValues, hearings []cases.Hearing) {
 
 // display shows a canonical value to people: dates in the ledger's form.
 func display(f field, val string, loc *time.Location) string {
-	if f == fFiledOn || f == fClosedOn {
+	if isDateField(f) {
 		if t, err := time.Parse(time.RFC3339, val); err == nil {
 			return formatTime(t, loc)
 		}
@@ -616,6 +620,8 @@ func setField(e *Entry, v *rowValues, f field) {
 		case fReason:
 			c.Closure.Reason = v.reason
 		}
+	default:
+		setClockField(e, v, f)
 	}
 }
 
@@ -648,5 +654,6 @@ func (p *parser) finish() {
 		case e.seen[fClosedOn] && !e.seen[fOutcome]:
 			fail(fOutcome, fClosedOn, "填写了结案日期，但没有结案方式")
 		}
+		finishClocks(e, p.loc, fail)
 	}
 }

@@ -65,9 +65,23 @@ func Sample(now time.Time, loc *time.Location) (*Ledger, error) {
 			if c.Closure.On.After(now) {
 				c.Closure.On = today
 			}
+			// What followed the closing (service, a suggestion) cannot lie
+			// in the future either.
+			c.ServedOn = notAfter(c.ServedOn, now, today)
+			for i := range c.Suggestions {
+				c.Suggestions[i].ReceivedOn = notAfter(c.Suggestions[i].ReceivedOn, now, today)
+			}
 		}
 	}
 	return l, nil
+}
+
+// notAfter returns t, or today when t is after now.
+func notAfter(t, now, today time.Time) time.Time {
+	if t.After(now) {
+		return today
+	}
+	return t
 }
 
 // shiftCase moves every date of c with shift; zero dates stay zero.
@@ -84,6 +98,11 @@ func shiftCase(c *cases.Case, shift func(time.Time) time.Time) {
 	}
 	for i := range c.Hearings {
 		c.Hearings[i].At = move(c.Hearings[i].At)
+	}
+	c.CopyReceivedOn, c.AnsweredOn, c.ServedOn = move(c.CopyReceivedOn), move(c.AnsweredOn), move(c.ServedOn)
+	for i := range c.Suggestions {
+		s := &c.Suggestions[i]
+		s.ReceivedOn, s.DueOn, s.RepliedOn = move(s.ReceivedOn), move(s.DueOn), move(s.RepliedOn)
 	}
 }
 

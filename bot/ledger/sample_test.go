@@ -6,7 +6,10 @@ import (
 	"time"
 
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/people"
+	"casebot/bot/workcal"
+	"casebot/config"
 )
 
 // TestSampleIsAlwaysCurrent moves the sample to days across the calendar
@@ -186,6 +189,68 @@ func TestSamplePeople(t *testing.T) {
 	for _, p := range ps {
 		if p.Role == people.Head && !named[p.Agency+"/"+p.Name] {
 			t.Errorf("head %s of %s is no 出庭负责人 of the sample", p.Name, p.Agency)
+		}
+	}
+}
+
+// TestSampleDeadlines: the sample shows every kind of deadline on a case
+// card whenever the demo runs: answers open and done, a reconsideration
+// reply and decision, an appeal period running, a 司法建议 and a 检察建议;
+// and on the anchor day, the lines a user reads.
+func TestSampleDeadlines(t *testing.T) {
+	rules := deadline.New(workcal.BuiltinCalendar(), shanghai, config.Deadlines{}, config.Rectify{})
+	for _, now := range []string{"2025-11-20 08:00", "2026-02-10 09:00", "2026-10-02 12:00", "2027-01-01 00:30", "2028-02-29 18:00"} {
+		n := at(now)
+		l, err := Sample(n, shanghai)
+		if err != nil {
+			t.Fatal(err)
+		}
+		open, done := map[deadline.Kind]int{}, map[deadline.Kind]int{}
+		for _, e := range l.Entries {
+			for _, d := range rules.Of(e.Case) {
+				switch {
+				case d.Open():
+					open[d.Kind]++
+				case d.Done:
+					done[d.Kind]++
+				}
+				if d.Start.After(workcal.DateOf(n, shanghai)) {
+					t.Errorf("%s: %s %s starts in the future (%s)", now, e.Number, d.Kind, d.Start)
+				}
+			}
+		}
+		for _, k := range []deadline.Kind{deadline.Answer, deadline.Reply, deadline.Decision, deadline.Appeal,
+			deadline.JudicialReply, deadline.ProcuratorialReply} {
+			if open[k] == 0 {
+				t.Errorf("%s: no open %s deadline (open %v, done %v)", now, k, open, done)
+			}
+		}
+		if done[deadline.Answer] == 0 || done[deadline.Appeal] == 0 {
+			t.Errorf("%s: no done answer or appeal: %v", now, done)
+		}
+	}
+
+	l, err := Sample(at("2025-11-20 08:00"), shanghai)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]string{}
+	for _, e := range l.Entries {
+		rules.Lines(e.Case, at("2025-11-20 08:00"), func(label, value string) { lines[e.Number+" "+label] = value })
+	}
+	for key, want := range map[string]string{
+		"(2025)黔0115行初139号 答辩举证期限":  "2025年11月25日（周二，还剩5天）",
+		"(2025)黔0115行初133号 答辩举证期限":  "2025年11月19日（周三，已逾期1天）",
+		"(2025)黔0115行初130号 答辩举证期限":  "2025年11月14日（周五，11月12日已提交）",
+		"某府复〔2025〕47号 复议答复期限":       "2025年11月20日（周四，今天到期）",
+		"某府复〔2025〕47号 复议决定期限":       "2026年1月4日（周日，还剩45天；末日逢元旦顺延）",
+		"(2025)黔0115行初79号 上诉期限":     "2025年11月24日（周一，还剩4天；末日逢周末顺延）",
+		"(2025)黔0115行初85号 上诉期限":     "2025年12月2日（周二，还剩12天）",
+		"(2025)黔0115行初85号 司法建议回复期限": "2025年12月17日（周三，还剩27天）",
+		"(2025)黔0115行初61号 检察建议回复期限": "2025年12月29日（周一，还剩39天；末日逢周末顺延）",
+	} {
+		if got := lines[key]; got != want {
+			t.Errorf("%s：%q, want %q", key, got, want)
 		}
 	}
 }

@@ -8,108 +8,163 @@ import (
 	"unicode/utf8"
 )
 
+// Numbering is how people who mask alike (张三 and 张四 are both 张某) are
+// told apart.
+type Numbering int
+
+const (
+	// Stems follows the courts: 张某甲, 张某乙, 张某丙… (after 癸, 张某11).
+	Stems Numbering = iota
+	// Digits numbers them: 张某1, 张某2.
+	Digits
+)
+
+// stems are the ten heavenly stems courts number same-surname people with.
+var stems = []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"}
+
+// Options are the configurable rules (config privacy.*).
+type Options struct {
+	// KeepOfficials keeps the names of judges, clerks and agency officials
+	// acting in office (审判长, 工作人员, 副区长…) instead of masking them.
+	// Someone who is also a party, a witness or a relative is masked.
+	KeepOfficials bool
+	// Numbering tells same-surname people apart; Stems by default.
+	Numbering Numbering
+}
+
+// person is a natural person the anonymizer knows.
+type person struct {
+	name string
+	// official is set when the person was seen acting in office (审判长,
+	// 工作人员, 副区长), personal when seen in a private capacity (a party,
+	// a relative, a known name). Only an official who is not also a
+	// private person may be kept.
+	official, personal bool
+}
+
 // Anonymizer removes personal data from texts per 法释〔2016〕19号 第9–10条,
-// as DOMAIN.md §5 asks for texts that leave the bureau: every natural
-// person becomes 张某 (张某1, 张某2 when two would collide), and IDs, phone
-// numbers, bank accounts, plates, property-certificate serials and
-// addresses below the county are masked with ×××. Agencies, courts and
-// companies are kept.
+// as DOMAIN.md §5 asks for texts that leave the bureau. See the package
+// documentation for what it finds and how.
 //
-// One Anonymizer serves one draft: a name gets the same pseudonym in the
-// prompt sent to the model and in the draft that comes back. Register the
-// names known in advance (the case's natural-person parties) and every
-// text of the case with Prepare before the first Anonymize, so that
-// numbering covers them all.
-//
-// Names are found reliably when known, after markers (原告, 申请人, 第三人,
-// 委托代理人, 法定代表人, 证人…), before “，男，”, and in dotted minority
-// names. A name written nowhere near such a marker cannot be told from
-// ordinary words; that is why a draft is always for human review.
+// One Anonymizer serves one document or one draft: a name gets the same
+// pseudonym everywhere it is used, in the prompt sent to the model and in
+// the draft that comes back. It is not safe for concurrent use.
 type Anonymizer struct {
-	names  []string          // registered natural persons, in order
-	pseudo map[string]string // name → pseudonym, once assigned
-	// groups counts pseudonyms handed out per masked form (张某), and
-	// plain remembers the name that holds the unnumbered form.
+	opts   Options
+	order  []*person          // in order of registration
+	people map[string]*person // name → person
+	pseudo map[string]string  // name → pseudonym, once assigned
+	// groups counts pseudonyms handed out per masked form (张某).
 	groups map[string]int
-	// originals are the exact strings removed, for the post-check.
+	// originals are the exact identifiers removed, for the post-check.
 	originals map[string]Kind
 }
 
-// NewAnonymizer returns an anonymizer that knows names (natural persons;
-// empty and already masked names are ignored).
+// NewAnonymizer returns an anonymizer with the default options that knows
+// names (natural persons; empty and already masked names are ignored).
 func NewAnonymizer(names ...string) *Anonymizer {
-	a := &Anonymizer{pseudo: map[string]string{}, groups: map[string]int{}, originals: map[string]Kind{}}
+	return NewAnonymizerWith(Options{}, names...)
+}
+
+// NewAnonymizerWith returns an anonymizer with the given options that
+// knows names.
+func NewAnonymizerWith(opts Options, names ...string) *Anonymizer {
+	a := &Anonymizer{opts: opts, people: map[string]*person{}, pseudo: map[string]string{}, groups: map[string]int{}, originals: map[string]Kind{}}
 	a.AddNames(names...)
 	return a
 }
 
-// AddNames registers natural persons' names.
+// AddNames registers natural persons' names: parties, witnesses, relatives,
+// anyone the case store holds. They are masked wherever they appear.
 func (a *Anonymizer) AddNames(names ...string) {
 	for _, n := range names {
-		n = strings.TrimSpace(n)
-		if n == "" || strings.Contains(n, "某") || utf8.RuneCountInString(n) < 2 {
-			continue
-		}
-		if _, ok := a.pseudo[n]; ok || contains(a.names, n) {
-			continue
-		}
-		a.names = append(a.names, n)
+		a.register(n, capPersonal)
 	}
 }
 
-// Prepare registers the names it can detect in texts, without changing
-// them, so that later Anonymize calls number pseudonyms across all texts.
+// AddOfficials registers the names of officials acting in office (the
+// handler, the agency head who appeared): masked unless KeepOfficials.
+func (a *Anonymizer) AddOfficials(names ...string) {
+	for _, n := range names {
+		a.register(n, capOfficial)
+	}
+}
+
+func (a *Anonymizer) register(n string, c capacity) {
+	n = strings.TrimSpace(n)
+	if n == "" || strings.Contains(n, "某") || utf8.RuneCountInString(n) < 2 {
+		return
+	}
+	p, ok := a.people[n]
+	if !ok {
+		p = &person{name: n}
+		a.people[n] = p
+		a.order = append(a.order, p)
+	}
+	p.official = p.official || c == capOfficial
+	p.personal = p.personal || c == capPersonal
+}
+
+// kept reports whether the name stays in the text: an official's, with
+// KeepOfficials set.
+func (a *Anonymizer) kept(n string) bool {
+	p, ok := a.people[n]
+	return ok && a.opts.KeepOfficials && p.official && !p.personal
+}
+
+// Prepare registers the names it finds in texts, without changing them,
+// so that later Anonymize calls number pseudonyms across all texts. Call
+// it with every text of a case (or the whole judgment) first.
 func (a *Anonymizer) Prepare(texts ...string) {
 	for _, t := range texts {
 		norm, _ := normalize(t)
-		a.AddNames(detectNames(norm)...)
+		a.registerHits(norm, detect(norm))
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+func (a *Anonymizer) registerHits(norm string, hits []hit) {
+	if len(hits) == 0 {
+		return
 	}
-	return false
+	t := newText(norm)
+	for _, h := range hits {
+		a.register(t.str(h.start, h.end), h.cap)
+	}
 }
 
 // assign gives every registered name without a pseudonym one. Names that
-// mask alike (张三 and 张四 are both 张某) are numbered in registration
-// order; a pseudonym once used is never changed, so a name that turns up
-// later gets the next number.
+// mask alike are numbered in registration order; a pseudonym once used is
+// never changed, so a name that turns up later gets the next number.
 func (a *Anonymizer) assign() {
-	var fresh []string
-	for _, n := range a.names {
-		if _, ok := a.pseudo[n]; !ok {
-			fresh = append(fresh, n)
-		}
-	}
-	if len(fresh) == 0 {
-		return
-	}
 	count := map[string]int{}
-	for _, n := range a.names {
-		count[MaskName(n)]++
+	for _, p := range a.order {
+		count[MaskName(p.name)]++
 	}
-	for _, n := range fresh {
-		m := MaskName(n)
-		switch {
-		case count[m] == 1 && a.groups[m] == 0:
-			a.pseudo[n] = m
-		default:
-			a.groups[m]++
-			a.pseudo[n] = fmt.Sprintf("%s%d", m, a.groups[m])
+	for _, p := range a.order {
+		if _, ok := a.pseudo[p.name]; ok {
+			continue
 		}
-		if a.pseudo[n] == m {
+		m := MaskName(p.name)
+		if count[m] == 1 && a.groups[m] == 0 {
+			a.pseudo[p.name] = m
 			a.groups[m] = 1
+			continue
 		}
+		a.groups[m]++
+		a.pseudo[p.name] = m + a.suffix(a.groups[m])
 	}
 }
 
-// Pseudonym returns the name's replacement (张某, 张某2…), registering the
-// name if needed.
+// suffix returns the n-th distinguishing mark: 甲, 乙… or 1, 2….
+func (a *Anonymizer) suffix(n int) string {
+	if a.opts.Numbering == Stems && n <= len(stems) {
+		return stems[n-1]
+	}
+	return fmt.Sprint(n)
+}
+
+// Pseudonym returns the name's replacement (张某, 张某乙…), registering the
+// name as a natural person's if needed.
 func (a *Anonymizer) Pseudonym(name string) string {
 	name = strings.TrimSpace(name)
 	if name == "" || strings.Contains(name, "某") {
@@ -123,23 +178,52 @@ func (a *Anonymizer) Pseudonym(name string) string {
 	return MaskName(name)
 }
 
-// Anonymize returns text with personal data replaced. Names detected in
-// text are registered first, so they are replaced everywhere in it.
+// Entity is a person the anonymizer knows, with the pseudonym they get.
+type Entity struct {
+	Name, Pseudonym string
+	// Official is true for someone seen only acting in office.
+	Official bool
+	// Kept is true when KeepOfficials leaves the name in the text.
+	Kept bool
+}
+
+// Entities lists the people registered so far, in order of registration.
+// It holds the names themselves: show it to those who may see them only.
+func (a *Anonymizer) Entities() []Entity {
+	a.assign()
+	out := make([]Entity, 0, len(a.order))
+	for _, p := range a.order {
+		out = append(out, Entity{Name: p.name, Pseudonym: a.pseudo[p.name], Official: p.official && !p.personal, Kept: a.kept(p.name)})
+	}
+	return out
+}
+
+// Anonymize returns text with personal data replaced. Names found in text
+// are registered first, so they are replaced wherever they appear in it.
 func (a *Anonymizer) Anonymize(text string) string {
 	return a.anonymize(text, false)
 }
 
 func (a *Anonymizer) anonymize(text string, strict bool) string {
 	norm, offs := normalize(text)
-	a.AddNames(detectNames(norm)...)
+	t := newText(norm)
+	hits := detect(norm)
+	a.registerHits(norm, hits)
 	a.assign()
 
 	var spans []span
 	spans = append(spans, identifierSpans(norm)...)
 	spans = append(spans, markedAddressSpans(norm)...)
 	spans = append(spans, unmarkedAddressSpans(norm)...)
-	for _, n := range a.names {
-		spans = append(spans, occurrences(norm, n, a.pseudo[n], strict)...)
+	for _, h := range hits {
+		if n := t.str(h.start, h.end); !a.kept(n) {
+			spans = append(spans, span{t.off[h.start], t.off[h.end], KindName, a.pseudo[n]})
+		}
+	}
+	for _, p := range a.order {
+		if !a.kept(p.name) {
+			spans = append(spans, a.occurrences(t, p.name, strict)...)
+		}
 	}
 	if strict {
 		for o, k := range a.originals {
@@ -167,34 +251,110 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 // original records a removed string for the post-check. Identifiers are
 // kept without separators, so 138 0013 8000 and 13800138000 are one.
 func (a *Anonymizer) original(s string, k Kind) {
-	if k != KindName {
-		s = compact(s)
-		if utf8.RuneCountInString(s) < 4 {
-			return
-		}
+	if k == KindName {
+		return
+	}
+	s = compact(s)
+	if utf8.RuneCountInString(s) < 4 {
+		return
 	}
 	a.originals[s] = k
 }
 
-// occurrences finds name in s. In strict mode it also finds the name with
-// spaces or zero-width characters between its characters (张 三).
-func occurrences(s, name, repl string, strict bool) []span {
+// occurrences finds a known name in the text, each place checked on its
+// own: a two-character name inside a word (高峰 in 最高峰, 高峰期) is the
+// word. Where the given name of a three-character name stands alone and is
+// no common word (秀英称…), it is the person too. In strict mode the name
+// is also found with spaces or zero-width characters inside (张 三).
+func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
+	repl := a.pseudo[name]
 	var out []span
-	for i := 0; ; {
-		j := strings.Index(s[i:], name)
-		if j < 0 {
-			break
+	find := func(needle string, whole bool) {
+		for i := 0; ; {
+			j := strings.Index(t.s[i:], needle)
+			if j < 0 {
+				break
+			}
+			bs, be := i+j, i+j+len(needle)
+			i = be
+			s, e := t.runeAt(bs), t.runeAt(be)
+			if !standsAlone(t, s, e, whole) || !whole && splitFrom(t, s, Surname(name)) {
+				continue
+			}
+			out = append(out, span{bs, be, KindName, repl})
 		}
-		out = append(out, span{i + j, i + j + len(name), KindName, repl})
-		i += j + len(name)
+	}
+	find(name, true)
+	if g := givenName(name); g != "" {
+		find(g, false)
 	}
 	if strict {
 		re := spacedRe(name, `[\s\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`)
-		for _, loc := range re.FindAllStringIndex(s, -1) {
+		for _, loc := range re.FindAllStringIndex(t.s, -1) {
 			out = append(out, span{loc[0], loc[1], KindName, repl})
 		}
 	}
 	return out
+}
+
+// givenName returns the two-character given name of a Chinese name of
+// three characters or more, or "".
+func givenName(name string) string {
+	rs := []rune(name)
+	sur := utf8.RuneCountInString(Surname(name))
+	if strings.ContainsAny(name, dots) || len(rs)-sur != 2 || !isHan(rs[0]) {
+		return ""
+	}
+	return string(rs[sur:])
+}
+
+// standsAlone reports whether a known name (whole) or its given name at
+// rs[s:e] is the person there, not part of a word.
+func standsAlone(t *text, s, e int, whole bool) bool {
+	n := e - s
+	if whole && n >= 3 {
+		return true
+	}
+	if crossesLeft(t, s, e-1, 50) || crossesRight(t, s, e, 50) {
+		return false
+	}
+	longer := false
+	t.words(s, func(j int, w word) {
+		if j > e && w.freq >= 20 {
+			longer = true
+		}
+	})
+	if longer {
+		return false
+	}
+	if whole {
+		return true
+	}
+	// A given name alone: not after a surname (another person's name), and
+	// a word only when a person's verb follows (建国称).
+	if surnameAt(t, s-1) > 0 && t.han(s-1) {
+		return false
+	}
+	if w, ok := t.word(s, e); ok && w.freq >= 20 && t.match(e, personVerbMatcher) == 0 {
+		return false
+	}
+	return leftOK(t, s) && boundary(t, e) >= 1
+}
+
+// splitFrom reports whether the given name at rs[s] follows its surname
+// with only spaces, markdown or zero-width characters between (欧阳 娜娜):
+// the whole name, split, which the strict pass replaces whole.
+func splitFrom(t *text, s int, surname string) bool {
+	k := s
+	for k > 0 && strings.ContainsRune(" \t*_~`\u200b\u200c\u200d\u2060\ufeff", t.rs[k-1]) {
+		k--
+	}
+	return k < s && strings.HasSuffix(t.s[:t.off[k]], surname)
+}
+
+// runeAt returns the rune index of byte offset b.
+func (t *text) runeAt(b int) int {
+	return sort.SearchInts(t.off, b)
 }
 
 // fuzzyOccurrences finds an identifier written with other separators.
@@ -265,11 +425,24 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 			out = append(out, Leak{k, v})
 		}
 	}
-	names := append([]string(nil), a.names...)
+	var names []string
+	for _, p := range a.order {
+		if !a.kept(p.name) {
+			names = append(names, p.name)
+		}
+	}
 	sort.Strings(names)
-	for _, n := range names {
-		if spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).MatchString(norm) {
-			add(KindName, n)
+	if len(names) > 0 {
+		t := newText(norm)
+		for _, n := range names {
+			for _, loc := range spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).FindAllStringIndex(norm, -1) {
+				// A two-character name inside a word (高峰期) is the word.
+				if loc[1]-loc[0] == len(n) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true) {
+					continue
+				}
+				add(KindName, n)
+				break
+			}
 		}
 	}
 	flat := compact(norm)
@@ -285,12 +458,15 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 			add(a.originals[o], o)
 		}
 	}
-	for _, sp := range identifierSpans(norm) {
+	for _, sp := range resolve(identifierSpans(norm)) {
 		add(sp.kind, norm[sp.start:sp.end])
 	}
-	for _, n := range detectNames(norm) {
-		if !contains(a.names, n) {
-			add(KindName, n)
+	if hits := detect(norm); len(hits) > 0 {
+		t := newText(norm)
+		for _, h := range hits {
+			if n := t.str(h.start, h.end); !a.kept(n) {
+				add(KindName, n)
+			}
 		}
 	}
 	return out
@@ -344,8 +520,9 @@ func containsKind(ks []Kind, k Kind) bool {
 	return false
 }
 
-// Anonymize is a one-off anonymization of a text, with names known in
-// advance if any: what `casebot anonymize` does.
+// Anonymize is a one-off anonymization of a text with the default
+// options, with names known in advance if any: what `casebot anonymize`
+// does.
 func Anonymize(text string, names ...string) string {
 	a := NewAnonymizer(names...)
 	a.Prepare(text)

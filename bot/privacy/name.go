@@ -1,6 +1,3 @@
-// Package privacy removes personal data: MaskName is the 隐名 rule of
-// 法释〔2016〕19号 第9条 applied to one name; the anonymizer applies it to
-// whole texts before anything is sent to a model.
 package privacy
 
 import (
@@ -36,11 +33,16 @@ func Surname(name string) string {
 	if r < unicode.MaxASCII && unicode.IsLetter(r) {
 		return strings.ToUpper(name[:size])
 	}
-	if !strings.ContainsAny(name, "·•・.") && utf8.RuneCountInString(name) >= 3 {
+	if !strings.ContainsAny(name, dots) && utf8.RuneCountInString(name) >= 3 {
 		for _, s := range compoundSurnames {
 			if strings.HasPrefix(name, s) {
 				return s
 			}
+		}
+		// A Japanese name of four characters or more keeps its family name
+		// whole, as a compound surname does (山田太郎 → 山田某).
+		if j := japaneseMatcher.at(name); j != "" && utf8.RuneCountInString(name)-utf8.RuneCountInString(j) >= 2 {
+			return j
 		}
 	}
 	return name[:size]
@@ -48,7 +50,7 @@ func Surname(name string) string {
 
 // MaskName returns the 隐名 form of a natural person's name: the surname
 // followed by 某 (张三 → 张某, 欧阳娜娜 → 欧阳某, 阿依古丽·买买提 → 阿某,
-// John Smith → J某). An empty name stays empty.
+// 山田太郎 → 山田某, John Smith → J某). An empty name stays empty.
 func MaskName(name string) string {
 	s := Surname(name)
 	if s == "" {

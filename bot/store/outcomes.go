@@ -39,20 +39,13 @@ func (s *Store) ClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcome
 	if len(outcomes) == 0 {
 		return nil, nil
 	}
-	cmds := make([]*redis.ZSliceCmd, len(outcomes))
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		for i, o := range outcomes {
-			cmds[i] = p.ZRangeByScoreWithScores(ctx, s.k.ClosedOutcome(string(kind), string(o)),
-				&redis.ZRangeBy{Min: score(from), Max: exclusive(to)})
-		}
-		return nil
-	})
+	sets, err := s.rangeEach(ctx, s.outcomeKeys(kind, outcomes), &redis.ZRangeBy{Min: score(from), Max: exclusive(to)})
 	if err != nil {
 		return nil, err
 	}
 	var zs []redis.Z
-	for _, c := range cmds {
-		zs = append(zs, c.Val()...)
+	for _, set := range sets {
+		zs = append(zs, set...)
 	}
 	slices.SortFunc(zs, func(a, b redis.Z) int {
 		if c := cmp.Compare(a.Score, b.Score); c != 0 {
@@ -73,21 +66,16 @@ func (s *Store) ClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcome
 // fetching it: O(len(outcomes)·log n), one round trip (one MULTI).
 // Outcomes must not repeat.
 func (s *Store) CountClosedWithOutcomes(ctx context.Context, kind cases.Kind, outcomes []cases.Outcome, from, to time.Time) (int64, error) {
-	cmds := make([]*redis.IntCmd, len(outcomes))
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		for i, o := range outcomes {
-			cmds[i] = p.ZCount(ctx, s.k.ClosedOutcome(string(kind), string(o)), score(from), exclusive(to))
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, err
+	return s.countEach(ctx, s.outcomeKeys(kind, outcomes), score(from), exclusive(to))
+}
+
+// outcomeKeys are the index sets of outcomes of kind.
+func (s *Store) outcomeKeys(kind cases.Kind, outcomes []cases.Outcome) []string {
+	ks := make([]string, len(outcomes))
+	for i, o := range outcomes {
+		ks[i] = s.k.ClosedOutcome(string(kind), string(o))
 	}
-	var n int64
-	for _, c := range cmds {
-		n += c.Val()
-	}
-	return n, nil
+	return ks
 }
 
 // OutcomeIndexReady reports whether the 结案方式 index was rebuilt on this
@@ -103,8 +91,9 @@ func (s *Store) OutcomeIndexReady(ctx context.Context) (bool, error) {
 const reindexBatch = 200
 
 // Reindex builds, once each, the derived indexes a ledger written before
-// they existed lacks: the 结案方式 index (ReindexOutcomes) and the person
-// index (ReindexPeople). serve and demo call it at every start; an index
+// they existed lacks: the 结案方式 index (ReindexOutcomes), the person
+// index (ReindexPeople) and the deadline index (ReindexDeadlines). serve
+// and demo call it at every start; an index
 // whose marker is set is skipped. It returns how many cases it indexed.
 func (s *Store) Reindex(ctx context.Context) (int, error) {
 	n, err := s.ReindexOutcomes(ctx)
@@ -112,7 +101,11 @@ func (s *Store) Reindex(ctx context.Context) (int, error) {
 		return n, err
 	}
 	m, err := s.ReindexPeople(ctx)
-	return n + m, err
+	if err != nil {
+		return n + m, err
+	}
+	d, err := s.ReindexDeadlines(ctx)
+	return n + m + d, err
 }
 
 // ReindexOutcomes builds the 结案方式 index from the stored cases, once: a

@@ -2,7 +2,8 @@
 //
 // A case is one JSON string under its normalized number; beside it sit the
 // indexes that make every question the bot is asked cost O(log n + k):
-// hearings by time, cases by agency, by closing and filing time, by party.
+// hearings by time, cases by agency, by closing and filing time, by party,
+// open statutory deadlines by last day.
 // A case and its index entries change together in one MULTI/EXEC guarded by
 // WATCH, so a reader never sees a case without its index or the reverse.
 package store
@@ -18,6 +19,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/keys"
 )
 
@@ -33,11 +35,17 @@ type Store struct {
 	k   keys.Keys
 	// Now is the clock used to stamp writes. It defaults to time.Now.
 	Now func() time.Time
+	// Deadlines computes the statutory deadlines the deadline index holds
+	// (see deadlines.go). It defaults to the default configuration's
+	// rules; a process sets the configured ones (deadline.FromConfig)
+	// before its first write, and every process writing one ledger must
+	// use the same.
+	Deadlines *deadline.Rules
 }
 
 // New returns a store over rdb with keys under k.
 func New(rdb redis.UniversalClient, k keys.Keys) *Store {
-	return &Store{rdb: rdb, k: k, Now: time.Now}
+	return &Store{rdb: rdb, k: k, Now: time.Now, Deadlines: defaultRules()}
 }
 
 // Client returns the underlying Redis client.
@@ -391,6 +399,7 @@ func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases
 			}
 		}
 	}
+	s.queueDeadlines(ctx, p, old, c)
 	s.queueHearingChanges(ctx, p, old, c, now)
 	p.Incr(ctx, s.k.LedgerVersion())
 	return nil
@@ -420,6 +429,7 @@ func (s *Store) queueDelete(ctx context.Context, p redis.Pipeliner, old *cases.C
 			p.ZRem(ctx, s.k.Hearings(), string(cases.Ref(n, h.ID)))
 		}
 	}
+	s.queueDeletedDeadlines(ctx, p, old)
 	// A deleted case's hearings are cancelled as far as reminders go.
 	gone := old.Clone()
 	for i := range gone.Hearings {

@@ -73,7 +73,12 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		rdb = store.Dial(cfg.Redis)
 	}
 	k := keys.New(cfg.Redis.Prefix)
-	a := &app{cfg: cfg, rdb: rdb, store: store.New(rdb, k), log: log, mux: http.NewServeMux()}
+	st, err := openLedger(cfg, rdb)
+	if err != nil {
+		rdb.Close()
+		return nil, err
+	}
+	a := &app{cfg: cfg, rdb: rdb, store: st, log: log, mux: http.NewServeMux()}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -194,13 +199,14 @@ func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
 	enc.Encode(res)
 }
 
-// start rebuilds the 结案方式 index of a ledger written before it existed,
+// start rebuilds the derived indexes a ledger written before them lacks,
 // then runs the background services: the inbox workers, the hearing
 // reminders, the bulletin scheduler and the explain worker.
 func (a *app) start(ctx context.Context) error {
-	// A ledger written before the 结案方式 and person indexes existed gets
-	// them once, before any question is answered from them (a no-op once
-	// their marker keys are set; see store.Reindex).
+	// A ledger written before the 结案方式, person and deadline indexes
+	// existed (or whose deadlines were indexed under another work calendar)
+	// gets them once, before any question is answered from them (a no-op
+	// once their marker keys are set; see store.Reindex).
 	if n, err := a.store.Reindex(ctx); err != nil {
 		return fmt.Errorf("重建台账索引失败（检查 redis.addr）：%w", err)
 	} else if n > 0 {

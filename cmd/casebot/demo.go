@@ -18,7 +18,6 @@ import (
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
 
-	"casebot/bot/keys"
 	"casebot/bot/sandbox"
 	"casebot/bot/store"
 	"casebot/bot/wecomtest"
@@ -116,7 +115,11 @@ func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now ti
 	d.cleanup = append(d.cleanup, func() { fsrv.Close() })
 	cfg.WeCom.APIBase = "http://" + fln.Addr().String()
 
-	st := store.New(rdb, keys.New(cfg.Redis.Prefix))
+	st, err := openLedger(cfg, rdb)
+	if err != nil {
+		rdb.Close()
+		return nil, err
+	}
 	if err := seedDemo(ctx, st, cfg, now); err != nil {
 		rdb.Close()
 		return nil, err

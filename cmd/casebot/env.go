@@ -6,6 +6,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"casebot/bot/deadline"
 	"casebot/bot/keys"
 	"casebot/bot/store"
 	"casebot/config"
@@ -48,8 +49,26 @@ func (e *env) openStore() (*store.Store, error) {
 		return nil, err
 	}
 	e.rdb = store.Dial(cfg.Redis)
-	e.store = store.New(e.rdb, keys.New(cfg.Redis.Prefix))
+	if e.store, err = openLedger(cfg, e.rdb); err != nil {
+		e.rdb.Close()
+		e.rdb = nil
+		return nil, err
+	}
 	return e.store, nil
+}
+
+// openLedger returns the store of the configured ledger on rdb, computing
+// statutory deadlines with the configured rules (work calendar, time zone,
+// local periods): every process that writes the ledger opens it here, so
+// they all keep the deadline index alike.
+func openLedger(cfg *config.Config, rdb redis.UniversalClient) (*store.Store, error) {
+	rules, err := deadline.FromConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st := store.New(rdb, keys.New(cfg.Redis.Prefix))
+	st.Deadlines = rules
+	return st, nil
 }
 
 func (e *env) close() {

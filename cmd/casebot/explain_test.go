@@ -69,7 +69,7 @@ func TestExplainCommandOffline(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, want := range []string{"# 以案说法草稿（第 1 版）", "须经人工审核", "本稿未经大模型撰写", explain.ReasonAsked, "请求人：cli",
-		"## 案情简介", "欧阳某（原告）不服某县自然资源局（被告）作出的行政处罚行为", "第七十四条（判决确认违法）"} {
+		"## 基本案情", explain.NoDecisionNotice, "欧阳某（原告）不服某县自然资源局（被告）作出的行政处罚行为", "第七十四条（判决确认违法）"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

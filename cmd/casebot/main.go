@@ -26,7 +26,7 @@ type command struct {
 
 // commands lists every subcommand of the contract (shared/ARCHITECTURE.md).
 var commands = map[string]command{
-	"case":          {"查看一个案件：casebot case 案号 [--json]", runCase},
+	"case":          {"查看一个案件及其法定期限：casebot case 案号 [--json] [--now RFC3339]", runCase},
 	"import":        {"导入台账：casebot import FILE.xlsx|FILE.csv [--dry-run] [--json] [--skip-invalid] [--force]；撤销上次导入：casebot import --undo", runImport},
 	"export":        {"按导入模板导出台账：casebot export FILE.xlsx", runExport},
 	"demo":          {"演示：内置 Redis、模拟企业微信与虚构台账，在 / 提供沙盒聊天页面", runDemo},
@@ -37,8 +37,9 @@ var commands = map[string]command{
 	"audit":         {"查看审计记录：casebot audit [--since T] [--user U] [--limit N] [--json]", runAudit},
 	"remind":        {"预览某一时刻到期的开庭提醒：casebot remind --dry-run [--now RFC3339] [--json]", runRemind},
 	"bulletin":      {"月度败诉通报：casebot bulletin --month YYYY-MM [--json] [--send] [--chart FILE]", runBulletin},
-	"explain":       {"为已结案件生成以案说法草稿（Markdown）：casebot explain 案号 [--offline] [--new]", runExplain},
-	"anonymize":     {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四]", runAnonymize},
+	"explain":       {"以案说法草稿：casebot explain 案号 [--offline] [--new]；审核 [--approve [--note 意见]] [--return 意见] [--publish] [--version N]；导出 --export FILE.docx；列表 --list 待审核|已审核|已退回|已发布、--candidates [--days N] [--json]", runExplain},
+	"attach":        {"关联裁判文书或复议决定书：casebot attach [案号] FILE.docx|FILE.pdf|FILE.txt [--force]（不写案号时从文书中识别）", runAttach},
+	"anonymize":     {"脱敏：从标准输入读取文本，输出隐名后的文本：casebot anonymize [--names 张三,李四] [--keep-officials]", runAnonymize},
 }
 
 func main() {

@@ -103,3 +103,40 @@ func Seed(tb testing.TB, st *store.Store, n int, base time.Time, customize func(
 		flush()
 	}
 }
+
+// WithDeadlines is a Seed customizer that gives generated case i the dates
+// that start and stop its statutory deadlines, as a ledger kept for years
+// has them: the copy of the complaint or application received three days
+// after filing and, for nine cases in ten, the answer submitted a week
+// later; closed first-instance cases served five days after closing, three
+// in four with the appeal decision recorded; a 司法建议 on one case in 50
+// (half of them answered) and a 检察建议 on one in 70. Old open deadlines
+// (lapsed appeal periods nobody recorded) pile up as they do in real
+// ledgers, so indexes are measured at a realistic size.
+func WithDeadlines(i int, c *cases.Case) {
+	if c.Stage == cases.StageFirst || c.Kind == cases.Reconsideration {
+		c.CopyReceivedOn = c.FiledOn.AddDate(0, 0, 3)
+		if i%10 != 9 {
+			c.AnsweredOn = c.CopyReceivedOn.AddDate(0, 0, 7)
+		}
+	}
+	if c.Closure != nil && c.Stage == cases.StageFirst {
+		c.ServedOn = c.Closure.On.AddDate(0, 0, 5)
+		if i%4 != 0 {
+			appealed := i%3 == 0
+			c.Appealed = &appealed
+		}
+	}
+	if i%50 == 0 {
+		s := cases.Suggestion{Kind: cases.JudicialSuggestion, ReceivedOn: c.FiledOn.AddDate(0, 0, 120), Issuer: "某县人民法院",
+			Content: "规范行政执法程序"}
+		if i%100 == 0 {
+			s.RepliedOn = s.ReceivedOn.AddDate(0, 0, 20)
+		}
+		c.Suggestions = append(c.Suggestions, s)
+	}
+	if i%70 == 0 {
+		c.Suggestions = append(c.Suggestions, cases.Suggestion{Kind: cases.ProcuratorialSuggestion,
+			ReceivedOn: c.FiledOn.AddDate(0, 0, 60), Issuer: "某县人民检察院", Content: "依法履行监管职责"})
+	}
+}

@@ -1,0 +1,105 @@
+package explain
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"casebot/bot/cases"
+)
+
+// Candidate is a recently closed case worth writing up.
+type Candidate struct {
+	Number   string        `json:"number"`
+	Kind     cases.Kind    `json:"kind"`
+	Agencies []string      `json:"agencies"`
+	Cause    string        `json:"cause,omitempty"`
+	Outcome  cases.Outcome `json:"outcome"`
+	// Class says how it ended for the agency: 行政机关败诉, 复议纠错…
+	Class    string    `json:"class"`
+	ClosedOn time.Time `json:"closed_on"`
+	// Lost is set for a 败诉 or 纠错 case: those come first.
+	Lost        bool `json:"lost"`
+	HasDecision bool `json:"has_decision"`
+	// Drafts counts the case's drafts; State is its newest's review state.
+	Drafts int   `json:"drafts"`
+	State  State `json:"state,omitempty"`
+}
+
+// Candidates lists the cases closed in the window before now that are
+// worth a 以案说法: lost (败诉) and corrected (纠错) cases first, then those
+// the agency settled by changing its act, then the others; within each,
+// by agency, the most recently closed first. Each says whether a decision
+// is attached and where its drafts stand. Non-litigation reviews (非诉执行)
+// are left out. limit 0 means all.
+func (s *Service) Candidates(ctx context.Context, now time.Time, window time.Duration, limit int) ([]Candidate, error) {
+	numbers, err := s.Store.ClosedNumbers(ctx, now.Add(-window), now)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := s.Store.GetMany(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	var out []Candidate
+	var nums []string
+	for _, c := range cs {
+		if c == nil || c.Closure == nil || c.Kind == cases.NonLitigation {
+			continue
+		}
+		class := outcomeClass(c, s.Gen.Loss)
+		out = append(out, Candidate{
+			Number: c.Number, Kind: c.Kind, Agencies: c.Defendants, Cause: c.Cause, Outcome: c.Closure.Method,
+			Class: class, ClosedOn: c.Closure.On.In(s.Gen.loc()), Lost: class == "行政机关败诉" || class == "复议纠错",
+		})
+		nums = append(nums, c.Number)
+	}
+	has, err := s.Attach.Decisions.Has(ctx, nums)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].HasDecision = has[i]
+		n, err := s.Drafts.Count(ctx, out[i].Number)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Drafts = n
+		if n > 0 {
+			rv, err := s.Reviews.Get(ctx, out[i].Number, n, n)
+			if err != nil {
+				return nil, err
+			}
+			out[i].State = rv.State
+		}
+	}
+	rank := func(c Candidate) int {
+		switch {
+		case c.Lost:
+			return 0
+		case c.Outcome == cases.WithdrawalAfterCorrection:
+			return 1
+		}
+		return 2
+	}
+	agency := func(c Candidate) string {
+		if len(c.Agencies) > 0 {
+			return c.Agencies[0]
+		}
+		return ""
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if rank(a) != rank(b) {
+			return rank(a) < rank(b)
+		}
+		if agency(a) != agency(b) {
+			return agency(a) < agency(b)
+		}
+		return a.ClosedOn.After(b.ClosedOn)
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}

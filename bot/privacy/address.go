@@ -1,0 +1,292 @@
+package privacy
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Addresses. 第10条 removes a natural person's 住址; casebot keeps the
+// province, city and county (which say where the case happened) and masks
+// everything finer: 镇/乡/街道, 村/社区, 路/街/巷 and 号/栋/单元/室.
+
+// addressMarkers introduce an address. The bare 住 is handled apart
+// because it also starts 住房和城乡建设局.
+var addressMarkers = []string{
+	"户籍所在地", "经常居住地", "联系地址", "送达地址", "通讯地址", "住所地", "居住地", "户籍地",
+	"住址", "住所", "家住", "现住", "居住于", "居住在", "地址", "位于", "坐落于", "座落于", "坐落在", "坐落",
+}
+
+// addressStops end an address that runs into the rest of a sentence.
+var addressStops = []string{"的", "因", "系", "与", "并", "至今", "期间", "时", "处", "附近", "一带", "内"}
+
+// adminSuffixes are the levels kept, from the widest.
+var adminSuffixes = []struct {
+	suffix string
+	level  int
+}{
+	{"特别行政区", 1}, {"自治区", 1}, {"省", 1},
+	{"自治州", 2}, {"地区", 2}, {"盟", 2}, {"州", 2}, {"市", 2},
+	{"自治县", 3}, {"自治旗", 3}, {"县", 3}, {"旗", 3}, {"区", 3}, {"市", 3},
+}
+
+// notAdmin are words ending in 区 or 市 that are not administrative areas.
+var notAdmin = []string{"小区", "社区", "园区", "街区", "景区", "厂区", "校区", "城区", "营区", "矿区", "牧区", "林区", "超市", "菜市", "夜市"}
+
+// adminPrefix returns the byte length of the province/city/county prefix
+// of an address.
+func adminPrefix(addr string) int {
+	kept, level := 0, 0
+	rest := addr
+	for rest != "" {
+		best, bestLevel, bestLen := -1, 0, 0
+		for _, a := range adminSuffixes {
+			if a.level <= level {
+				continue
+			}
+			i := strings.Index(rest, a.suffix)
+			if i <= 0 || utf8.RuneCountInString(rest[:i]) > 8 {
+				continue
+			}
+			word := rest[:i+len(a.suffix)]
+			if hasSuffixAny(word, notAdmin) || strings.ContainsAny(rest[:i], "镇乡村路街道号栋组") {
+				continue
+			}
+			// 贵州省, 广州市: a 州 or 市 followed by another level is part of
+			// the name of that level.
+			if next, _ := utf8.DecodeRuneInString(rest[len(word):]); strings.ContainsRune("省市县区州旗盟", next) {
+				continue
+			}
+			if best < 0 || i < best || (i == best && len(a.suffix) > bestLen) {
+				best, bestLevel, bestLen = i, a.level, len(a.suffix)
+			}
+		}
+		if best < 0 {
+			break
+		}
+		kept += best + bestLen
+		rest = rest[best+bestLen:]
+		level = bestLevel
+	}
+	return kept
+}
+
+func hasSuffixAny(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, prefixes []string) (string, bool) {
+	for _, x := range prefixes {
+		if strings.HasPrefix(s, x) {
+			return x, true
+		}
+	}
+	return "", false
+}
+
+// addressEnd returns where an address starting at s[0] ends.
+func addressEnd(s string) int {
+	for i, r := range s {
+		if r == '，' || r == '。' || r == '；' || r == ';' || r == ',' || r == '、' || r == '\n' || r == '（' || r == '(' || r == '）' || r == ')' || r == ' ' || r == '：' || r == ':' || r == '“' || r == '”' || r == '"' {
+			return i
+		}
+		if i > 0 {
+			if _, ok := hasPrefixAny(s[i:], addressStops); ok {
+				return i
+			}
+		}
+		if i >= 120 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// neutralMarkers introduce an address that may be an organisation's (被告
+// 某县自然资源局，住所地…): those are kept.
+var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址": true, "联系地址": true, "送达地址": true, "通讯地址": true, "位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
+
+// addressLike reports whether a marked value reads as an address: a house
+// number, a village, a township, a residential compound or a named street,
+// not 涉案房屋, 同上 or 马路边.
+var (
+	addressTokenRe = regexp.MustCompile(`\d+(?:-\d+)?(?:号|栋|幢|单元|室|组|楼|层|户)|[镇乡村屯寨]|社区|小区|街道|花园|新村|家园|大厦|公寓`)
+	streetRe       = regexp.MustCompile(`(\p{Han}{1,2})(?:路|街|巷|大道|胡同)`)
+)
+
+func addressLike(v string) bool {
+	if addressTokenRe.MatchString(v) {
+		// 农村, 乡村, 城乡 are not places.
+		cleaned := strings.NewReplacer("农村", "", "乡村", "", "城乡", "", "乡镇", "", "村民", "", "村委", "").Replace(v)
+		if addressTokenRe.MatchString(cleaned) {
+			return true
+		}
+	}
+	for _, m := range streetRe.FindAllStringSubmatch(v, -1) {
+		w := m[0]
+		if _, ok := dict().lookup(w); !ok {
+			if _, ok := dict().lookup(string([]rune(w)[len([]rune(w))-2:])); !ok || utf8.RuneCountInString(w) > 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectIsInstitution reports whether the sentence holding s[at] is about
+// an organisation: its first clause ends with one (被告某县自然资源局，住所地…).
+func subjectIsInstitution(s string, at int) bool {
+	start := strings.LastIndexAny(s[:at], "。；;\n") + 1
+	if start > 0 {
+		_, n := utf8.DecodeRuneInString(s[start-1:])
+		start += n - 1
+	}
+	clause := s[start:at]
+	if i := strings.IndexAny(clause, "，,"); i >= 0 {
+		clause = clause[:i]
+	}
+	for _, m := range neutralMarkersOrder {
+		if i := strings.Index(clause, m); i >= 0 {
+			clause = clause[i+len(m):]
+		}
+	}
+	return hasSuffixAny(clause, institutionSuffixes)
+}
+
+var neutralMarkersOrder = []string{"住所地", "地址"}
+
+var institutionSuffixes = []string{"局", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团"}
+
+// markedAddressSpans masks what follows an address marker, below county.
+func markedAddressSpans(s string) []span {
+	var out []span
+	mark := func(at int, marker string) {
+		for at < len(s) && (s[at] == ' ' || strings.HasPrefix(s[at:], "：") || s[at] == ':' || strings.HasPrefix(s[at:], "在") || strings.HasPrefix(s[at:], "于")) {
+			_, n := utf8.DecodeRuneInString(s[at:])
+			at += n
+		}
+		end := at + addressEnd(s[at:])
+		if end <= at {
+			return
+		}
+		keep := adminPrefix(s[at:end])
+		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) {
+			return // 地址：某县人民法院第一法庭 names a court, not a home
+		}
+		if !addressLike(s[at+keep : end]) {
+			return
+		}
+		if neutralMarkers[marker] && subjectIsInstitution(s, at) {
+			return
+		}
+		if at+keep < end {
+			out = append(out, span{at + keep, end, KindAddress, Mask})
+		}
+	}
+	for i := 0; i < len(s); {
+		if m, ok := hasPrefixAny(s[i:], addressMarkers); ok {
+			// 单位于, 岗位于: 位 ends a word before 于.
+			if m == "位于" && i > 0 {
+				prev, n := utf8.DecodeLastRuneInString(s[:i])
+				if w, ok := dict().lookup(s[i-n:i] + "位"); ok && w.freq >= 100 && isHan(prev) {
+					i += len(m)
+					continue
+				}
+			}
+			mark(i+len(m), m)
+			i += len(m)
+			continue
+		}
+		if strings.HasPrefix(s[i:], "住") && bareZhuIsAddress(s, i) {
+			mark(i+len("住"), "住")
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return out
+}
+
+// institutions end the names of courts and agencies, whose addresses are
+// kept: casebot masks where people live, not where the court sits.
+var institutions = []string{"法院", "法庭", "人民政府", "政府", "局", "委员会", "办事处", "司法所", "派出所", "中心", "检察院", "大厅", "窗口"}
+
+func isInstitution(s string) bool {
+	if strings.ContainsAny(s, "0123456789号栋幢室组") {
+		return false
+	}
+	for _, x := range institutions {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareZhuIsAddress reports whether the 住 at s[i] introduces an address, as
+// in “张某，男，住某县某镇”: after punctuation or 男/女/族/均/现/家, and not
+// the start of 住房, 住宿, 住院, 住所, 住址, 住建.
+func bareZhuIsAddress(s string, i int) bool {
+	next := s[i+len("住"):]
+	if _, ok := hasPrefixAny(next, []string{"房", "宿", "院", "所", "址", "建", "户", "在", "着", "进", "了"}); ok {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if !isHan(prev) || strings.ContainsRune("男女族均现家", prev) {
+		return true
+	}
+	// 第三人住某县…, 原告住…: right after a party's role word.
+	for _, r := range []string{"原告", "被告", "第三人", "申请人", "被申请人", "上诉人", "被上诉人", "当事人", "户主", "村民"} {
+		if strings.HasSuffix(s[:i], r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Unmarked addresses are found by their house numbers: 路/街/巷/村/小区…
+// followed by 12号, 3组, 5栋2单元301室. The street or village name before
+// the number is masked with it, back to the county (or the start of the
+// phrase), so 观山湖区金华镇翁井村3组12号 keeps 观山湖区.
+var (
+	houseNumberRe = regexp.MustCompile(`(?:\d+(?:-\d+)?|[一二三四五六七八九十]{1,3})(?:号楼|号院|号|栋|幢|单元|楼|层|室|组|户)(?:\s*(?:附)?\d+(?:-\d+)?(?:号楼|号院|号|栋|幢|单元|楼|层|室|组|户))*`)
+	placeSuffixes = []string{"路", "街", "道", "巷", "弄", "胡同", "村", "社区", "小区", "花园", "苑", "大厦", "广场", "新村", "组", "屯", "寨", "里"}
+	// streetStops end the backward walk over a street name: a word before
+	// an address, never part of one.
+	streetStops = "在于住至到往从的是为系即将和与及对把被向"
+)
+
+func unmarkedAddressSpans(s string) []span {
+	var out []span
+	for _, loc := range houseNumberRe.FindAllStringIndex(s, -1) {
+		if !digitBounded(s, loc[0], loc[1]) {
+			continue
+		}
+		before := s[:loc[0]]
+		if !hasSuffixAny(before, placeSuffixes) {
+			continue
+		}
+		start := loc[0]
+		for n := 0; n < 20 && start > 0; n++ {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !isHan(r) && !(r >= '0' && r <= '9') || strings.ContainsRune(streetStops, r) {
+				break
+			}
+			if strings.ContainsRune("省市县区旗盟州", r) && !hasSuffixAny(s[:start], notAdmin) {
+				break
+			}
+			start -= size
+		}
+		if start < loc[0] && !subjectIsInstitution(s, start) {
+			out = append(out, span{start, loc[1], KindAddress, Mask})
+		}
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package privacy
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// corpusRow is one sentence of a corpus file (see the header of
+// testdata/corpus.tsv for the format).
+type corpusRow struct {
+	line       int
+	kind, text string
+	gone, kept []string
+	known      []string
+}
+
+func loadCorpus(t *testing.T, path string) []corpusRow {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	split := func(s string) []string {
+		var out []string
+		for _, p := range strings.Split(s, "|") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	var rows []corpusRow
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 4 || len(cols) > 5 {
+			t.Fatalf("%s:%d: %d columns, want 4 or 5", path, n, len(cols))
+		}
+		r := corpusRow{line: n, kind: cols[0], text: cols[1], gone: split(cols[2]), kept: split(cols[3])}
+		if len(cols) == 5 {
+			r.known = split(cols[4])
+		}
+		for _, g := range r.gone {
+			if !strings.Contains(r.text, g) {
+				t.Fatalf("%s:%d: gone item %q is not in the sentence", path, n, g)
+			}
+		}
+		for _, k := range r.kept {
+			if !strings.Contains(r.text, k) {
+				t.Fatalf("%s:%d: kept item %q is not in the sentence", path, n, k)
+			}
+		}
+		rows = append(rows, r)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// corpusScore is what one run over a corpus found.
+type corpusScore struct {
+	sentences, unchanged int
+	gone, leaked         int
+	kept, overMasked     int
+	failures             []string
+	leakKinds, overKinds map[string]int
+}
+
+// runCorpus anonymizes each sentence on its own, as a one-sentence
+// document, and counts the items that leaked and the items that were
+// masked but should have stayed. A sentence where nothing may change
+// counts as one kept item.
+func runCorpus(rows []corpusRow) corpusScore {
+	sc := corpusScore{leakKinds: map[string]int{}, overKinds: map[string]int{}}
+	for _, r := range rows {
+		a := NewAnonymizer(r.known...)
+		a.Prepare(r.text)
+		out, err := a.Clean(r.text)
+		if err != nil {
+			out = "" // refused: nothing leaked, everything kept is lost
+		}
+		sc.sentences++
+		var bad []string
+		for _, g := range r.gone {
+			sc.gone++
+			if strings.Contains(out, g) {
+				sc.leaked++
+				sc.leakKinds[r.kind]++
+				bad = append(bad, "leaked "+g)
+			}
+		}
+		for _, k := range r.kept {
+			sc.kept++
+			if !strings.Contains(out, k) {
+				sc.overMasked++
+				sc.overKinds[r.kind]++
+				bad = append(bad, "over-masked "+k)
+			}
+		}
+		if len(r.gone) == 0 {
+			sc.unchanged++
+			sc.kept++
+			if out != r.text {
+				sc.overMasked++
+				sc.overKinds[r.kind]++
+				bad = append(bad, "changed")
+			}
+		}
+		if err != nil {
+			bad = append(bad, "refused: "+err.Error())
+		}
+		if len(bad) > 0 {
+			sc.failures = append(sc.failures, fmt.Sprintf("line %d [%s] %s\n\tgot:  %s\n\t%s", r.line, r.kind, r.text, out, strings.Join(bad, "; ")))
+		}
+	}
+	return sc
+}
+
+func (sc corpusScore) report(name string) string {
+	rate := func(n, of int) float64 {
+		if of == 0 {
+			return 0
+		}
+		return 100 * float64(n) / float64(of)
+	}
+	return fmt.Sprintf("%s: %d sentences (%d where nothing may change); leaked %d of %d items (%.2f%%), over-masked %d of %d items (%.2f%%); leaks by kind %v, over-masks by kind %v",
+		name, sc.sentences, sc.unchanged, sc.leaked, sc.gone, rate(sc.leaked, sc.gone), sc.overMasked, sc.kept, rate(sc.overMasked, sc.kept), sc.leakKinds, sc.overKinds)
+}
+
+// TestCorpus runs the judgment corpus and prints the leak and over-mask
+// rates; both must be zero.
+func TestCorpus(t *testing.T) {
+	for _, file := range []string{"testdata/corpus.tsv"} {
+		if _, err := os.Stat(file); err != nil {
+			continue
+		}
+		rows := loadCorpus(t, file)
+		sc := runCorpus(rows)
+		t.Log(sc.report(file))
+		fmt.Println(sc.report(file))
+		for _, f := range sc.failures {
+			t.Error(f)
+		}
+	}
+}
+
+// TestCorpusSize keeps the corpus as large as the issue asks: 300
+// sentences, 50 of them where nothing may change.
+func TestCorpusSize(t *testing.T) {
+	rows := loadCorpus(t, "testdata/corpus.tsv")
+	unchanged := 0
+	for _, r := range rows {
+		if len(r.gone) == 0 {
+			unchanged++
+		}
+	}
+	if len(rows) < 300 || unchanged < 50 {
+		t.Errorf("corpus has %d sentences, %d where nothing may change; want at least 300 and 50", len(rows), unchanged)
+	}
+}

@@ -1,0 +1,349 @@
+package privacy
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is a type of personal data the anonymizer removes.
+type Kind string
+
+const (
+	KindName    Kind = "姓名"
+	KindID      Kind = "身份证号"
+	KindPhone   Kind = "电话号码"
+	KindAccount Kind = "银行账号"
+	KindPlate   Kind = "车牌号"
+	KindCert    Kind = "权属证书编号"
+	KindAddress Kind = "详细住址"
+	KindEmail   Kind = "电子邮箱"
+	KindWeChat  Kind = "微信号"
+	KindQQ      Kind = "QQ号"
+	KindPass    Kind = "护照号码"
+	KindPermit  Kind = "出入境证件号码"
+	KindVehicle Kind = "车辆识别代号"
+)
+
+// Mask is what an identifier is replaced with: 法释〔2016〕19号 第10条 lets
+// “×” stand in where deleting would hurt reading.
+const Mask = "×××"
+
+// span is a piece of the normalized text to replace.
+type span struct {
+	start, end int // byte offsets in the normalized text
+	kind       Kind
+	repl       string
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// normalize folds full-width digits, letters, hyphens and spaces to ASCII,
+// so that one set of patterns finds ０１３８ and 0138 alike. offs maps each
+// byte offset of the result (and its end) to the original text.
+func normalize(s string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	offs := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			r = r - '０' + '0'
+		case r == '－' || r == '‐' || r == '‑' || r == '–' || r == '—':
+			r = '-'
+		case r == '\u3000' || r == '\u00a0':
+			r = ' '
+		case r == '＠':
+			r = '@'
+		case r == '＿':
+			r = '_'
+		case r == '＋':
+			r = '+'
+		case r == '．' || r == '・' || r == '•' || r == '‧' || r == '∙' || r == '⋅' || r == '･':
+			r = '·'
+		}
+		n := utf8.RuneLen(r)
+		for k := 0; k < n; k++ {
+			offs = append(offs, i)
+		}
+		b.WriteRune(r)
+	}
+	offs = append(offs, len(s))
+	return b.String(), offs
+}
+
+// Identifiers. Every pattern is checked for digit boundaries by hand (Go's
+// regexp has no look-around), so a phone number inside a longer digit run is
+// not mistaken for one; the longer run is an account or an ID instead.
+var (
+	id18Re = regexp.MustCompile(`[1-9]\d{5}[ -]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dXx]`)
+	// The same in groups of four: 5201 0219 8001 0112 3X.
+	id18GroupedRe = regexp.MustCompile(`[1-9]\d{3}(?:[ -]\d{4}){3}[ -]\d[\dXx]`)
+	id15Re        = regexp.MustCompile(`[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}`)
+	// Mobile numbers in any spacing: 13800138000, 138 0013 8000,
+	// 138-0013-8000, +86 138…; the country code is taken along.
+	mobileRe = regexp.MustCompile(`(?:[(（]?(?:\+|00)?86[)）]?[ -]{0,2})?1[3-9]\d(?:[ -]{0,2}\d){8}`)
+	// Landlines with an area code: 0851-88886666, (0851) 8888 6666,
+	// 010-6655 4433 转 123.
+	landlineRe = regexp.MustCompile(`(?:[(（]0\d{2,3}[)）]|0\d{2,3})[ -]{0,2}[1-9]\d{2,3}[ -]{0,2}\d{4}(?:[ -]{0,2}(?:转|-|ext\.?)[ -]?\d{1,5})?`)
+	// Bank accounts: 16–19 digits in a row, or in groups of four.
+	accountRe = regexp.MustCompile(`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?|\d{16,19}`)
+	// Plates: province, letter, 5 characters (6 for new-energy plates), or 4
+	// and 挂/学/警….
+	plateRe = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇][A-HJ-NP-Za-hj-np-z][ ·•・.-]?(?:[A-HJ-NP-Za-hj-np-z0-9]{5,6}|[A-HJ-NP-Za-hj-np-z0-9]{4}[挂学警港澳])`)
+	// Property certificates: the serial after 不动产权, 房权证…字, 国用(年),
+	// 土地证…字 is the identifier; the issuing authority before it is kept.
+	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|土地证\p{Han}{0,6}?字?)\s*(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
+	// Values after a label: 电话：…, 账号：…, 房产证号：…; these catch the
+	// shorter numbers (a local landline, an 8-digit account) that have no
+	// shape of their own.
+	// E-mail addresses.
+	emailRe = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+	wxidRe  = regexp.MustCompile(`wxid_[A-Za-z0-9]{6,24}`)
+	// Chinese passports without a label: E12345678, EA1234567, G12345678.
+	passportBareRe = regexp.MustCompile(`[EGDSP][A-Z]?\d{7,8}`)
+	// Mainland travel permits of Hong Kong and Macao residents: H12345678.
+	permitBareRe = regexp.MustCompile(`[HM]\d{8}(?:\d{2})?`)
+	// Foreign phone numbers: a country code other than +86, then groups.
+	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,5}){1,4}`)
+	// Vehicle identification and engine numbers: 17 characters without
+	// I, O, Q, or the value after a label.
+	vinRe = regexp.MustCompile(`[A-HJ-NPR-Z0-9]{17}`)
+)
+
+// Values after a label: a label is found by a word scan, then its value
+// by a pattern anchored right after it, so a 20,000-character judgment is
+// read once per label set instead of once per alternative of a long
+// regular expression.
+type labelled struct {
+	labels    *matcher
+	value     *regexp.Regexp // anchored at the end of the label; group 1 is the value
+	kind      func(label string) Kind
+	minDigits int
+}
+
+func newLabelled(labels []string, value string, kind func(string) Kind, minDigits int) *labelled {
+	return &labelled{newMatcher(labels), regexp.MustCompile(`^` + value), kind, minDigits}
+}
+
+func kindOf(k Kind) func(string) Kind { return func(string) Kind { return k } }
+
+// spans finds the labelled values in s.
+func (l *labelled) spans(s string, out []span) []span {
+	for i, r := range s {
+		if _, ok := l.labels.byFirst[r]; !ok {
+			continue
+		}
+		lab := l.labels.at(s[i:])
+		if lab == "" {
+			continue
+		}
+		at := i + len(lab)
+		rest := s[at:min(len(s), at+96)]
+		m := l.value.FindStringSubmatchIndex(rest)
+		if m == nil || m[2] < 0 {
+			continue
+		}
+		vs, ve := at+m[2], at+m[3]
+		if !digitBounded(s, vs, ve) || countDigits(s[vs:ve]) < l.minDigits {
+			continue
+		}
+		out = append(out, span{vs, ve, l.kind(lab), Mask})
+	}
+	return out
+}
+
+var (
+	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},
+		`\s*(?:[:：]|为|是|号为)?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
+	qqLabels = newLabelled([]string{"QQ号码", "QQ账号", "QQ帐号", "QQ号", "QQ", "qq号码", "qq号", "qq", "Qq", "扣扣号", "扣扣"},
+		`\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*([1-9]\d{4,11})`, kindOf(KindQQ), 5)
+	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
+		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z]{0,2}\d{6,9})`, kindOf(KindPass), 6)
+	permitLabels = newLabelled([]string{"港澳居民来往内地通行证", "往来港澳通行证", "港澳通行证", "台湾居民来往大陆通行证", "大陆居民往来台湾通行证", "台胞证", "回乡证", "通行证", "外国人永久居留身份证", "永久居留证", "居留许可", "居留证", "签证"},
+		`\s*(?:号码|号|编号)?\s*(?:[:：]|为|是)?\s*[(（]?\s*([A-Za-z]{0,2}\d{6,10}[A-Za-z0-9]{0,2})`, kindOf(KindPermit), 6)
+	vinLabels = newLabelled([]string{"车架号码", "车架号", "车辆识别代号", "车辆识别代码", "车辆识别号", "VIN码", "VIN", "vin", "发动机号码", "发动机号"},
+		`\s*(?:[:：]|为|是)?\s*([A-Za-z0-9]{6,17})`, kindOf(KindVehicle), 3)
+	// Values after a label: 电话：…, 账号：…, 房产证号：…; these catch the
+	// shorter numbers (a local landline, an 8-digit account) that have no
+	// shape of their own.
+	numberLabels = newLabelled([]string{"联系电话", "电话号码", "手机号码", "手机号", "联系方式", "电话", "手机", "座机", "TEL", "Tel", "tel", "银行账号", "银行卡号", "银行账户", "开户账号", "账号", "账户", "卡号",
+		"不动产权证书号", "不动产权证号", "不动产权证书编号", "不动产证号", "房产证号", "房屋所有权证号", "土地证号", "土地使用证号", "土地使用权证号", "林权证号", "权属证书编号", "产权证号",
+		"身份证号码", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
+		`(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`, labelKind, 6)
+	// certMarkers must appear before certRe is worth running.
+	certMarkers = []string{"林权", "不动产", "房权证", "房产证", "国用", "集用", "土地证"}
+)
+
+func labelKind(label string) Kind {
+	switch {
+	case strings.Contains(label, "身份"), strings.Contains(label, "证件"), strings.Contains(label, "驾驶证"), strings.Contains(label, "社"), strings.Contains(label, "医保"):
+		return KindID
+	case strings.Contains(label, "证"):
+		return KindCert
+	case strings.ContainsAny(label, "账卡户"):
+		return KindAccount
+	}
+	return KindPhone
+}
+
+// digitBounded reports whether s[start:end] is not glued to a longer run of
+// digits or letters on either side.
+func digitBounded(s string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:start])
+		if r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r)) {
+			return false
+		}
+	}
+	if end < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[end:])
+		if r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+func countDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// digitWindows returns the stretches of s made of digits, Latin letters
+// and the separators numbers are written with, that hold at least four
+// digits, each widened by the character before it.
+func digitWindows(s string) [][2]int {
+	var out [][2]int
+	inWindow := func(r rune) bool {
+		return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune(" -+().", r)) ||
+			strings.ContainsRune("（）·•・转挂学警港澳领使\u3000", r)
+	}
+	start, digits := -1, 0
+	flush := func(end int) {
+		if start >= 0 && digits >= 4 {
+			ws := start
+			if ws > 0 {
+				_, n := utf8.DecodeLastRuneInString(s[:ws])
+				ws -= n
+			}
+			out = append(out, [2]int{ws, end})
+		}
+		start, digits = -1, 0
+	}
+	for i, r := range s {
+		if inWindow(r) {
+			if start < 0 {
+				start = i
+			}
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUpperDigit reports whether s has an upper-case ASCII letter right
+// before a digit, as every bare passport, permit and vehicle number does.
+func hasUpperDigit(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && (s[i+1] >= '0' && s[i+1] <= '9' || s[i+1] >= 'A' && s[i+1] <= 'Z') {
+			return true
+		}
+	}
+	return false
+}
+
+// identifierSpans finds IDs, phones, accounts, plates and certificate
+// serials in normalized text.
+func identifierSpans(s string) []span {
+	var out []span
+	add := func(re *regexp.Regexp, kind Kind, ok func(m string) bool) {
+		for _, loc := range re.FindAllStringIndex(s, -1) {
+			if !digitBounded(s, loc[0], loc[1]) {
+				continue
+			}
+			if ok != nil && !ok(s[loc[0]:loc[1]]) {
+				continue
+			}
+			out = append(out, span{loc[0], loc[1], kind, Mask})
+		}
+	}
+	// The number patterns run only on the stretches that hold digits (and
+	// the character before, a plate's province): most of a judgment is
+	// Chinese text they could never match.
+	for _, w := range digitWindows(s) {
+		in := func(re *regexp.Regexp, kind Kind, ok func(m string) bool) {
+			for _, loc := range re.FindAllStringIndex(s[w[0]:w[1]], -1) {
+				a, b := w[0]+loc[0], w[0]+loc[1]
+				if !digitBounded(s, a, b) || ok != nil && !ok(s[a:b]) {
+					continue
+				}
+				out = append(out, span{a, b, kind, Mask})
+			}
+		}
+		in(id18Re, KindID, nil)
+		in(id18GroupedRe, KindID, nil)
+		in(id15Re, KindID, func(m string) bool { return len(m) == 15 })
+		in(accountRe, KindAccount, func(m string) bool { d := countDigits(m); return d >= 16 && d <= 19 })
+		in(mobileRe, KindPhone, nil)
+		in(landlineRe, KindPhone, nil)
+		in(plateRe, KindPlate, func(m string) bool { return countDigits(m) > 0 })
+	}
+	if containsAny(s, certMarkers) {
+		for _, m := range certRe.FindAllStringSubmatchIndex(s, -1) {
+			out = append(out, span{m[2], m[3], KindCert, "第" + Mask + "号"})
+		}
+	}
+	if strings.IndexByte(s, '@') >= 0 {
+		add(emailRe, KindEmail, nil)
+	}
+	if strings.Contains(s, "wxid_") {
+		add(wxidRe, KindWeChat, nil)
+	}
+	out = wechatLabels.spans(s, out)
+	out = qqLabels.spans(s, out)
+	out = passportLabels.spans(s, out)
+	out = permitLabels.spans(s, out)
+	out = vinLabels.spans(s, out)
+	out = numberLabels.spans(s, out)
+	if hasUpperDigit(s) {
+		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
+		add(permitBareRe, KindPermit, nil)
+		add(vinRe, KindVehicle, func(m string) bool { return countDigits(m) >= 3 && countDigits(m) < 17 })
+	}
+	if strings.Contains(s, "+") || strings.Contains(s, "00") {
+		for _, loc := range foreignPhoneRe.FindAllStringIndex(s, -1) {
+			m := s[loc[0]:loc[1]]
+			d := countDigits(m)
+			// 00 inside 138-0013-8000 is no country prefix.
+			if prev, _ := utf8.DecodeLastRuneInString(s[:loc[0]]); loc[0] > 0 && (prev == '-' || prev == '+' || prev >= '0' && prev <= '9') {
+				continue
+			}
+			if !digitBounded(s, loc[0], loc[1]) || d < 8 || d > 17 || strings.HasPrefix(m, "+86") || strings.HasPrefix(m, "0086") {
+				continue
+			}
+			out = append(out, span{loc[0], loc[1], KindPhone, Mask})
+		}
+	}
+	return out
+}
