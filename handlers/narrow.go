@@ -1,9 +1,10 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"slices"
-	"sort"
+	"strings"
 
 	"casebot/bot/bulletin"
 	"casebot/bot/cases"
@@ -25,7 +26,7 @@ func (s *service) narrow(ctx context.Context, viewer *people.Person, q query, nu
 	if q.Kind != "" || q.Stage != "" {
 		out := numbers[:0:0]
 		for _, n := range numbers {
-			num, err := cases.ParseNumber(n)
+			num, err := cases.ParseCanonical(n)
 			switch {
 			case err != nil || q.Stage != "" && num.Stage() == "":
 				recheck = true
@@ -120,25 +121,34 @@ func (s *service) newestFirst(ctx context.Context, numbers []string) ([]string, 
 	if err != nil {
 		return nil, err
 	}
-	idx := make([]int, len(numbers))
-	for i := range idx {
-		idx[i] = i
+	type filed struct {
+		n     string
+		score float64
+		has   bool
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		i, j := idx[a], idx[b]
-		if has[i] != has[j] {
-			return has[i]
+	fs := make([]filed, len(numbers))
+	for i, n := range numbers {
+		fs[i] = filed{n, scores[i], has[i]}
+	}
+	slices.SortFunc(fs, func(a, b filed) int {
+		switch {
+		case a.has != b.has:
+			if a.has {
+				return -1
+			}
+			return 1
+		case a.score != b.score:
+			return cmp.Compare(b.score, a.score)
 		}
-		if scores[i] != scores[j] {
-			return scores[i] > scores[j]
-		}
-		return numbers[i] > numbers[j]
+		return strings.Compare(b.n, a.n)
 	})
-	out := make([]string, len(numbers))
-	for k, i := range idx {
-		out[k] = numbers[i]
+	out := make([]string, 0, len(fs))
+	for i, f := range fs {
+		if i == 0 || f.n != fs[i-1].n {
+			out = append(out, f.n)
+		}
 	}
-	return slices.Compact(out), nil
+	return out, nil
 }
 
 // firstInstances counts the 一审行政诉讼 among numbers as the bulletin does
@@ -149,7 +159,7 @@ func (s *service) firstInstances(ctx context.Context, numbers []string) (int, er
 	first := 0
 	var unsure []string
 	for _, n := range numbers {
-		num, err := cases.ParseNumber(n)
+		num, err := cases.ParseCanonical(n)
 		switch {
 		case err != nil || num.Stage() == "":
 			unsure = append(unsure, n)

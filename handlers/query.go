@@ -154,18 +154,26 @@ func (s *service) completeSeq(ctx context.Context, viewer *people.Person, seq in
 	if recon {
 		// 复议 numbers begin with their organ's name, so they sort after
 		// every court number, which begins with “(”.
-		ns, err := s.st.Client().ZRangeByLex(ctx, s.st.Keys().AllCases(), &redis.ZRangeBy{Min: "[\u4e00", Max: "+", Count: 20000}).Result()
-		if err != nil {
-			return nil, err
-		}
-		for _, y := range []int{now.Year(), now.Year() - 1} {
-			tail := fmt.Sprintf("〔%d〕%d号", y, seq)
+		tails := []string{fmt.Sprintf("〔%d〕%d号", now.Year(), seq), fmt.Sprintf("〔%d〕%d号", now.Year()-1, seq)}
+		var found [2][]string
+		const page = 20000
+		for offset := int64(0); ; offset += page {
+			ns, err := s.st.Client().ZRangeByLex(ctx, s.st.Keys().AllCases(), &redis.ZRangeBy{Min: "[\u4e00", Max: "+", Offset: offset, Count: page}).Result()
+			if err != nil {
+				return nil, err
+			}
 			for _, n := range ns {
-				if strings.HasSuffix(n, tail) {
-					cands = append(cands, n)
+				for i, tail := range tails {
+					if strings.HasSuffix(n, tail) {
+						found[i] = append(found[i], n)
+					}
 				}
 			}
+			if len(ns) < page {
+				break
+			}
 		}
+		cands = append(found[0], found[1]...)
 	} else {
 		cands = s.seqCandidates(seq, false, now)
 	}
@@ -336,7 +344,7 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 		cands, err = s.ownNumbers(ctx, viewer)
 	default:
 		q.Since = yearOf(c.Now()).From
-		cands, err = s.workingSet(ctx, q, c.Now())
+		cands, err = s.workingSet(ctx, c.Now())
 	}
 	if err != nil {
 		return nil, answer{}, err
@@ -359,9 +367,9 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 }
 
 // workingSet is the open cases and those closed this year: what a
-// question naming only a kind, stage or 案由 (复议案件有几个) is about. Kind
-// and stage are read from the number before loading.
-func (s *service) workingSet(ctx context.Context, q query, now time.Time) ([]string, error) {
+// question naming only a kind, stage or 案由 (复议案件有几个) is about
+// (narrow then reads kind and stage from the numbers).
+func (s *service) workingSet(ctx context.Context, now time.Time) ([]string, error) {
 	open, err := s.st.OpenNumbers(ctx)
 	if err != nil {
 		return nil, err
@@ -371,18 +379,7 @@ func (s *service) workingSet(ctx context.Context, q query, now time.Time) ([]str
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	for _, n := range append(open, closed...) {
-		if q.Kind != "" || q.Stage != "" {
-			if num, err := cases.ParseNumber(n); err == nil {
-				if q.Kind != "" && string(num.Kind()) != q.Kind || q.Stage != "" && num.Stage() != "" && string(num.Stage()) != q.Stage {
-					continue
-				}
-			}
-		}
-		out = append(out, n)
-	}
-	return out, nil
+	return append(open, closed...), nil
 }
 
 func (s *service) numbersOfAgencies(ctx context.Context, agencies []string) ([]string, error) {
@@ -741,8 +738,15 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 		numbers, err = s.st.FiledNumbers(ctx, q.From, q.To)
 		slices.Reverse(numbers)
 	case intent.Open:
-		if numbers, err = s.st.OpenNumbers(ctx); err == nil {
-			numbers, err = s.newestFirst(ctx, numbers)
+		// The narrowest index first: the agencies named, or a head's or
+		// handler's own (narrow keeps the open ones), else every open case.
+		switch {
+		case q.Agencies != nil:
+			numbers, err = s.numbersOfAgencies(ctx, q.Agencies)
+		case viewer.Role == people.Head || viewer.Role == people.Handler:
+			numbers, err = s.ownNumbers(ctx, viewer)
+		default:
+			numbers, err = s.st.OpenNumbers(ctx)
 		}
 	default: // closed, or an outcome or reason of cases closed in the period
 		numbers, err = s.st.ClosedNumbers(ctx, q.From, q.To)
@@ -757,6 +761,11 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	fromIndex := u.Metric != "" // an outcome or reason alone counts closures, checked on the case
 	if numbers, err = s.narrow(ctx, viewer, q, numbers, fromIndex); err != nil {
 		return answer{}, err
+	}
+	if u.Metric == intent.Open {
+		if numbers, err = s.newestFirst(ctx, numbers); err != nil {
+			return answer{}, err
+		}
 	}
 	first, err := s.firstInstances(ctx, numbers)
 	if err != nil {
@@ -883,7 +892,7 @@ func (s *service) totals(c bot.Context) (answer, error) {
 	kinds := map[cases.Kind]int{}
 	first := 0
 	for _, n := range numbers {
-		num, err := cases.ParseNumber(n)
+		num, err := cases.ParseCanonical(n)
 		if err != nil {
 			continue
 		}
