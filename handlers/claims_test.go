@@ -72,6 +72,17 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 			!q.Since.IsZero() && c.Closure != nil && c.Closure.On.Before(q.Since) {
 			return false
 		}
+		if !q.HeardBy.IsZero() {
+			absent := false
+			for _, h := range c.Hearings {
+				if !h.Cancelled && h.At.Before(q.HeardBy) && !(h.HeadAppeared != nil && *h.HeadAppeared) {
+					absent = true
+				}
+			}
+			if !absent {
+				return false
+			}
+		}
 		if q.Outcome != "" && (c.Closure == nil || !strings.Contains(string(c.Closure.Method), q.Outcome)) ||
 			q.Reason != "" && (c.Closure == nil || !strings.Contains(c.Closure.Reason, q.Reason)) {
 			return false

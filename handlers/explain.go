@@ -8,6 +8,7 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/audit"
+	"casebot/bot/cases"
 	"casebot/bot/explain"
 	"casebot/bot/intent"
 	"casebot/bot/people"
@@ -56,7 +57,8 @@ func (h *explainHandlers) explainUsage(c bot.Context) string {
 }
 
 // request handles a request for a write-up as the understanding step read
-// it: the case named by number (full, short, 85号); otherwise how to ask.
+// it: the case named by number (full, short, 85号), or the one closed case
+// of the party named; otherwise how to ask.
 // (A request naming a party or an agency, 找个市监局的典型案例写一篇, is
 // answered with how to ask; offering candidates to pick from is left to
 // the explain handlers, which can keep them in c.Memory() for 第二个.)
@@ -87,6 +89,21 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 				ns = append(ns, f.Number)
 			}
 			return a, c.Reply("“" + u.Short + "”对应多个案件（" + strings.Join(ns, "、") + "），请写出完整案号。")
+		}
+	}
+	if len(numbers) == 0 && u.Party != "" {
+		// 用杨十八那个案子写一篇: the party's one closed case, when it has
+		// one (several are for the candidates the explain handlers offer).
+		ns, err := h.s.st.PartyNumbers(c.Ctx(), u.Party)
+		if err != nil {
+			return a, err
+		}
+		cs, err := h.s.visible(c.Ctx(), viewer, ns, func(cs *cases.Case) bool { return !cs.Open() })
+		if err != nil {
+			return a, err
+		}
+		if len(cs) == 1 {
+			numbers = []string{cs[0].Number}
 		}
 	}
 	if len(numbers) == 0 {

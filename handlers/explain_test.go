@@ -182,7 +182,7 @@ func TestExplainRefusals(t *testing.T) {
 		{"open case, 普法 (who cannot see open cases)", "pufa1", "以案说法 " + openNumber, "没有找到您可以使用的已结案件"},
 		{"unknown case", "pufa1", "以案说法 (2025)黔0115行初999号", "没有找到您可以使用的已结案件 (2025)黔0115行初999号"},
 		{"no number", "pufa1", "以案说法", "请在“以案说法”后写上已结案件的案号"},
-		{"not a number", "pufa1", "以案说法 张三的案子", "请在“以案说法”后写上已结案件的案号"},
+		{"not a number", "pufa1", "以案说法 那个案子", "请在“以案说法”后写上已结案件的案号"},
 		{"重新生成 first", "pufa1", "重新生成", "您最近没有申请过以案说法草稿"},
 		{"换个角度 first", "staff1", "换个角度：讲讲程序", "请先发送“以案说法 案号”"},
 		{"empty angle", "pufa1", "换个角度：", "请在“换个角度：”后写上您希望的写作角度"},

@@ -52,6 +52,10 @@ type query struct {
 	// NotAppeared keeps hearings whose head was recorded as absent or
 	// not recorded at all (the bulletin counts both as absent).
 	NotAppeared bool `json:"not_appeared,omitempty"`
+	// HeardBy, for cases (not hearings) with NotAppeared, keeps the cases
+	// with a hearing held before it whose head was recorded absent or not
+	// recorded (有没有负责人没出庭的败诉案子).
+	HeardBy time.Time `json:"heard_by,omitzero"`
 }
 
 // claim is a “没有 / 0 件” statement an answer makes, with what it is a
@@ -136,8 +140,21 @@ func (s *service) caseOK(q query, viewer *people.Person, c *cases.Case) bool {
 		return false
 	case !q.Since.IsZero() && c.Closure != nil && c.Closure.On.Before(q.Since):
 		return false
+	case !q.HeardBy.IsZero() && !headAbsent(c, q.HeardBy):
+		return false
 	}
 	return true
+}
+
+// headAbsent reports whether a hearing of c held before by had its head
+// recorded absent or not recorded (the bulletin counts both as absent).
+func headAbsent(c *cases.Case, by time.Time) bool {
+	for _, h := range c.Hearings {
+		if !h.Cancelled && h.At.Before(by) && (h.HeadAppeared == nil || !*h.HeadAppeared) {
+			return true
+		}
+	}
+	return false
 }
 
 // names reports whether c names person as 承办人 (role handler), as a

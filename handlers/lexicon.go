@@ -2,11 +2,14 @@ package handlers
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"casebot/bot/cases"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/bot/store"
 )
 
 // lexicon is what the understanding step knows of the ledger and the
@@ -48,7 +51,8 @@ func (l *lexicon) Agencies(name string) ([]string, error) {
 // position of every run, the names starting with its next two characters
 // (one pipelined round trip for all), kept when the name is spelled out
 // there in full, or when the rest of the run (three characters or more)
-// is the start of exactly one name (某某建材 → 某某建材有限公司).
+// is the start of exactly one name (某某建材 → 某某建材有限公司), or when it
+// is how one organisation is shortened (see stemMatch).
 func (l *lexicon) Names(runs []string) ([]intent.NameMatch, error) {
 	type at struct{ run, pos int }
 	var prefixes []string
@@ -66,7 +70,7 @@ func (l *lexicon) Names(runs []string) ([]intent.NameMatch, error) {
 	if len(prefixes) == 0 {
 		return nil, nil
 	}
-	parties, persons, err := l.s.st.NamesWithPrefixes(l.ctx, prefixes, 20)
+	hits, err := l.s.st.NamesWithPrefixes(l.ctx, prefixes, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -103,8 +107,12 @@ func (l *lexicon) Names(runs []string) ([]intent.NameMatch, error) {
 				}
 			}
 		}
-		add(parties[k], true)
-		add(persons[k], false)
+		add(hits[k].Parties, true)
+		add(hits[k].Persons, false)
+		if m, ok := stemMatch(rest, hits[k].Stems); ok {
+			m.Run, m.Start, m.End = w.run, w.pos, w.pos+m.End
+			out = append(out, m)
+		}
 	}
 	// A name that is both a party and a person is one match of each;
 	// join them so the reader can choose.
@@ -156,6 +164,81 @@ func (l *lexicon) Titled(surname, title string) ([]string, error) {
 		return own, nil
 	case len(other) == 1:
 		return other, nil
+	case len(other) > 1:
+		return nil, nil // several of other agencies: not a guess
 	}
-	return nil, nil // nobody, or several of other agencies: not a guess
+	return l.ledgerTitled(surname, title)
+}
+
+// ledgerTitled finds, when the directory has nobody, the one 出庭负责人 of
+// the ledger with the surname whose post on a hearing holds the title (郑局
+// → 郑伟, recorded as 郑伟（局长）).
+func (l *lexicon) ledgerTitled(surname, title string) ([]string, error) {
+	hits, err := l.s.st.NamesWithPrefixes(l.ctx, []string{surname}, 20)
+	if err != nil || len(hits) == 0 {
+		return nil, err
+	}
+	var found []string
+	for _, name := range hits[0].Persons {
+		numbers, err := l.s.st.PersonNumbers(l.ctx, name)
+		if err != nil {
+			return nil, err
+		}
+		cs, err := l.s.st.GetMany(l.ctx, numbers[:min(len(numbers), 50)])
+		if err != nil {
+			return nil, err
+		}
+		if slices.ContainsFunc(cs, func(c *cases.Case) bool {
+			return c != nil && slices.ContainsFunc(c.Hearings, func(h cases.Hearing) bool {
+				return !h.Cancelled && h.Head == name && strings.Contains(h.HeadPost, title)
+			})
+		}) {
+			found = append(found, name)
+		}
+	}
+	if len(found) != 1 {
+		return nil, nil
+	}
+	return found, nil
+}
+
+// orgTails are the generic words that end a shortened organisation's
+// name: 建材公司, 化工厂, 餐饮店.
+var orgTails = []string{"有限公司", "公司", "合作社", "养殖场", "厂", "店", "场", "社"}
+
+// stemMatch reports whether rest starts with a stem of exactly one
+// organisation party (store.PartyStem), said the way people shorten it: a
+// stem of three characters or more (黔东建材), or of two with a generic
+// tail after it (建材公司, 物业公司, 化工厂). The match's End counts runes
+// from the start of rest.
+func stemMatch(rest []rune, stems []store.PartyStem) (intent.NameMatch, bool) {
+	best, names := 0, map[string]bool{}
+	var name string
+	for _, st := range stems {
+		sr := []rune(st.Stem)
+		if len(sr) > len(rest) || string(rest[:len(sr)]) != st.Stem {
+			continue
+		}
+		end := len(sr)
+		tail := string(rest[end:])
+		for _, t := range orgTails {
+			if strings.HasPrefix(tail, t) {
+				end += utf8.RuneCountInString(t)
+				break
+			}
+		}
+		if end == len(sr) && len(sr) < 3 {
+			continue
+		}
+		switch {
+		case end > best:
+			best, name, names = end, st.Name, map[string]bool{st.Name: true}
+		case end == best:
+			names[st.Name] = true
+		}
+	}
+	if best == 0 || len(names) != 1 {
+		return intent.NameMatch{}, false // several organisations: not a guess
+	}
+	return intent.NameMatch{End: best, Name: name, Party: true}, true
 }

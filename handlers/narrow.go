@@ -3,6 +3,7 @@ package handlers
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -65,7 +66,7 @@ func (s *service) narrow(ctx context.Context, viewer *people.Person, q query, nu
 		}
 	}
 	data := recheck || q.Party != "" || len(q.Others) > 0 || q.Person != "" || q.Cause != "" || q.Outcome != "" || q.Reason != "" ||
-		q.Unknown != "" || !q.Since.IsZero() && !fromIndex || q.Metric != "" && q.Metric != "open" && !fromIndex
+		q.Unknown != "" || !q.HeardBy.IsZero() || !q.Since.IsZero() && !fromIndex || q.Metric != "" && q.Metric != "open" && !fromIndex
 	if !data {
 		return numbers, nil
 	}
@@ -180,4 +181,44 @@ func (s *service) firstInstances(ctx context.Context, numbers []string) (int, er
 		}
 	}
 	return first, nil
+}
+
+// byAgency counts numbers by defendant agency from the agency index (a
+// case of two agencies counts for each), most first: 某县公安局 5 件、….
+func (s *service) byAgency(ctx context.Context, numbers []string) (string, error) {
+	known, err := s.st.Agencies(ctx)
+	if err != nil {
+		return "", err
+	}
+	type count struct {
+		agency string
+		n      int
+	}
+	var counts []count
+	for _, a := range known {
+		in, err := s.st.InAgency(ctx, a, numbers)
+		if err != nil {
+			return "", err
+		}
+		n := 0
+		for _, ok := range in {
+			if ok {
+				n++
+			}
+		}
+		if n > 0 {
+			counts = append(counts, count{a, n})
+		}
+	}
+	slices.SortFunc(counts, func(a, b count) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.agency, b.agency)
+	})
+	parts := make([]string, len(counts))
+	for i, c := range counts {
+		parts[i] = fmt.Sprintf("%s %d 件", c.agency, c.n)
+	}
+	return strings.Join(parts, "、"), nil
 }

@@ -328,6 +328,9 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 	if q.Unknown != "" {
 		return nil, s.unknownAgency(c, q.Unknown, "的案件"), nil
 	}
+	if u.NotAppeared {
+		q.HeardBy = c.Now()
+	}
 	var cands []string
 	var err error
 	switch {
@@ -592,16 +595,17 @@ func (s *service) countTitle(u intent.Understanding, viewer *people.Person) stri
 	}
 	label := map[intent.Metric]string{intent.Lost: "败诉案件", intent.Closed: "结案", intent.Filed: "新收案件",
 		intent.Corrected: "复议纠错案件", intent.Open: "未结案件"}[u.Metric]
+	named := false
 	for _, x := range []string{u.Cause, u.CaseKind, u.Stage, u.Reason, u.Outcome} {
 		if x != "" {
-			label = x + label
-			if u.Metric == "" {
-				label += "案件"
-			}
+			label, named = x+label, true
 		}
 	}
-	if label == "" {
-		label = "案件"
+	if label == "" || named && u.Metric == "" {
+		label = strings.TrimSuffix(label, "案件") + "案件"
+	}
+	if u.NotAppeared {
+		label = "负责人未出庭的" + label
 	}
 	return w + label
 }
@@ -707,6 +711,9 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	}
 	q := s.queryOf(u, viewer)
 	q.Metric = u.Metric
+	if u.NotAppeared {
+		q.HeardBy = c.Now()
+	}
 	if u.Metric != intent.Open {
 		p := u.Period
 		if p.IsZero() && (u.Metric != "" || u.Outcome != "" || u.Reason != "") {
@@ -793,6 +800,14 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	title := fmt.Sprintf("**%s**：共 %d 件", what, len(numbers))
 	if len(notes) > 0 {
 		title += "（" + strings.Join(notes, "；") + "）"
+	}
+	if u.Aspect == intent.Defendant && len(numbers) > 1 {
+		// 各单位今年的案件数量, 哪些单位败诉了: how many of them each has.
+		by, err := s.byAgency(ctx, numbers)
+		if err != nil {
+			return answer{}, err
+		}
+		title += "\n按被告单位：" + by
 	}
 	return s.listAbout(c, title, listCases, numbers, len(numbers), u.Aspect)
 }

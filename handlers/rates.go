@@ -105,6 +105,15 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 			b = append(b, "各单位排名只提供给司法局应诉专班和各单位负责人。")
 		}
 	}
+	if rank && len(agencies) == 0 && u.Rank == intent.RankUnder && u.Rate == intent.LossRate {
+		// 今年我们县败诉率超过控制线没有: the total against the line first.
+		line, cl := rateLine("本地区", &sp.Total, u.Rate, label)
+		b = append(b, line)
+		a.claims = append(a.claims, cl...)
+		if sp.Total.LossRate != nil {
+			b = append(b, controlNote(*sp.Total.LossRate, s.cfg.Bulletin.ControlLine))
+		}
+	}
 	if rank || viewer.Bureau() && len(agencies) == 0 && u.Rate != "" && strings.Contains(c.Message().Text, "各单位") {
 		b = append(b, s.ranking(sp, u, label, &a))
 	}

@@ -144,7 +144,14 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.Kind = intent.Hearings // 明天呢, after a case: the hearings then
 		m.Numbers, m.Short, m.Seq = nil, "", 0
 	}
+	if hasRef(u) {
+		// 那85号呢: the same question of another case.
+		m.Numbers, m.Short, m.Seq, m.Recon = u.Numbers, u.Short, u.Seq, u.Recon
+	}
 	if hasWho(u) {
+		if !hasRef(u) {
+			m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 那金三十一的呢: their case, not the last one
+		}
 		m.Party, m.Marked, m.Agency, m.Agencies = u.Party, u.Marked, u.Agency, u.Agencies
 		m.Person, m.PersonRole, m.Mine = u.Person, u.PersonRole, u.Mine
 	}

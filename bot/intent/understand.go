@@ -271,12 +271,15 @@ type reader struct {
 	headMarker  int    // rune index after 承办人/负责人 used as a name marker, -1 none
 	suesAt      int    // rune index of the 诉 of X诉Y, 0 none
 	caseWord    bool   // 案子, 案件: the question is about cases
+	typical     bool   // 典型案例 without a word for writing: the lost cases
 }
 
 func (r *reader) read(raw string) (Understanding, error) {
 	norm := Normalize(raw)
 	b := bare(norm)
 	switch {
+	case b == "" && emojiAck(raw):
+		return Understanding{Kind: Thanks, Anchored: true}, nil
 	case b == "" || helpWords[b] || strings.Contains(b, "帮助") || strings.Contains(b, "怎么用") || strings.Contains(b, "使用说明"):
 		return Understanding{Kind: Help, Anchored: true}, nil
 	case moreWords[b]:
@@ -346,44 +349,73 @@ func bare(s string) string {
 
 // acknowledges reports whether a message only acknowledges: it is made of
 // acknowledgement words, or starts with one and asks nothing (收到，准时参加;
-// but 好的，那下周的呢 asks).
+// but 好的，那下周的呢 asks). A one-character acknowledgement (行, 好, 嗯) at
+// the start of a word (行政协议的案子, 好多庭) is not one: it must be followed
+// by a break, the end, or another acknowledgement.
 func acknowledges(norm string) bool {
-	s := strings.ToLower(strings.Join(strings.FieldsFunc(norm, func(r rune) bool {
+	segs := strings.FieldsFunc(strings.ToLower(norm), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
-	}), ""))
-	if s == "" {
+	})
+	if len(segs) == 0 {
 		return false
 	}
-	first := ""
-	for rest := s; rest != ""; {
-		w := ""
-		for _, a := range ackWords {
-			if strings.HasPrefix(rest, a) {
-				w = a
-				break
-			}
-		}
-		if w == "" {
-			if first == "" {
-				return false
-			}
-			// A statement after the acknowledgement: no question in it,
-			// no case number, nothing to look up.
-			for _, q := range questionMarks {
-				if strings.Contains(rest, q) {
-					return false
+	first := true
+	for i, seg := range segs {
+		for rest := seg; rest != ""; {
+			w := ""
+			for _, a := range ackWords {
+				if strings.HasPrefix(rest, a) {
+					w = a
+					break
 				}
 			}
-			return !strings.ContainsAny(rest, "0123456789") && !strings.ContainsAny(norm, "?？") &&
-				utf8.RuneCountInString(rest) <= 12 && !strings.Contains(rest, "改") && !strings.Contains(rest, "推迟") &&
-				!strings.Contains(rest, "取消") && !strings.Contains(rest, "不了")
+			if w != "" && utf8.RuneCountInString(w) == 1 && len(rest) > len(w) {
+				next, _ := utf8.DecodeRuneInString(rest[len(w):])
+				if !strings.ContainsRune("了啦啊呀哈嘛喽哦噢呐的", next) &&
+					!slices.ContainsFunc(ackWords, func(a string) bool { return strings.HasPrefix(rest[len(w):], a) }) {
+					w = "" // the start of a word
+				}
+			}
+			if w == "" {
+				if first {
+					return false
+				}
+				return statement(strings.Join(append([]string{rest}, segs[i+1:]...), ""), norm)
+			}
+			first = false
+			rest = rest[len(w):]
 		}
-		if first == "" {
-			first = w
-		}
-		rest = rest[len(w):]
 	}
 	return true
+}
+
+// statement reports whether what follows an acknowledgement only states
+// something: no question in it, no case number, nothing to look up or
+// report (改期, 推迟, 取消, 去不了).
+func statement(rest, norm string) bool {
+	for _, q := range questionMarks {
+		if strings.Contains(rest, q) {
+			return false
+		}
+	}
+	return !strings.ContainsAny(rest, "0123456789") && !strings.ContainsAny(norm, "?？") &&
+		utf8.RuneCountInString(rest) <= 12 && !strings.Contains(rest, "改") && !strings.Contains(rest, "推迟") &&
+		!strings.Contains(rest, "取消") && !strings.Contains(rest, "不了")
+}
+
+// emojiAck reports whether a message of symbols alone (👌, 👍👍, 🙏) is an
+// acknowledgement: it holds an emoji and no question mark or puzzled face.
+func emojiAck(raw string) bool {
+	emoji := false
+	for _, r := range raw {
+		switch {
+		case strings.ContainsRune("?？❓❔🤔😕😟🙄", r):
+			return false
+		case unicode.Is(unicode.So, r) || r >= 0x1F000 && r <= 0x1FAFF:
+			emoji = true
+		}
+	}
+	return emoji
 }
 
 var leadAckRe = regexp.MustCompile(`^\s*(好的|好嘞|好吧|好|嗯嗯|嗯|收到|明白了|明白|知道了|行|ok|OK|谢谢)[\s,，.。!！、]`)
@@ -658,9 +690,11 @@ func (r *reader) words() {
 	if _, ok := t.cut("以案说法", "以案释法"); ok {
 		r.explain = true
 		t.cutAll(writeWords...)
-	} else if _, ok := t.cut("典型案例", "普法文章", "普法素材", "案例"); ok {
+	} else if w, ok := t.cut("典型案例", "典型案件", "典型的案例", "典型的案子", "典型", "普法文章", "普法素材", "案例"); ok {
 		if _, ok := t.cut(writeWords...); ok {
 			r.explain = true
+		} else if strings.HasPrefix(w, "典型") {
+			r.typical = true
 		}
 	}
 	if !t.has("通报批评") {
@@ -806,11 +840,16 @@ func (r *reader) words() {
 	if m, ok := t.take(thenRe, 1); ok && m != nil {
 		r.u.FollowUp = true
 	}
+	// 只看没结的, 其中败诉的: a narrowing of the last answer.
+	if _, ok := t.take(narrowRe, 1); ok {
+		r.u.FollowUp = true
+	}
 }
 
 var (
 	caseWordRe  = regexp.MustCompile(`案子|案件|官司|[^以]案(?:[^例由说释号]|$)`)
 	courtroomRe = regexp.MustCompile(`第[一二三四五六七八九十\d]{1,2}法庭|听证室`)
+	narrowRe    = regexp.MustCompile(`^[\x00\s]*(只看|只要|只查|只列|只显示|只说|其中|这里面|这些里面|这些当中|这些中|里面)`)
 	thenRe      = regexp.MustCompile(`^[\x00\s]*(那么|那)(?:[^个些边里件场次]|$)`)
 	referenceRe = regexp.MustCompile(`(?:那个|这个|该|上面那个|刚才那个|刚才的|上面的|这)[\x00\s]*(?:案子|案件|案)`)
 )
@@ -861,6 +900,8 @@ func (r *reader) periods() {
 	}
 }
 
+var ourCountyRe = regexp.MustCompile(`((?:我们|咱们|咱)(?:全)?县)(政府)?`)
+
 var selfRe = regexp.MustCompile(`我(?:的|手上|手里|下次|下一次|名下)?|本人`)
 
 // notSelf are the words with 我 that do not make a question about the
@@ -869,6 +910,16 @@ var notSelf = []string{"我想知道", "我想看", "我想查", "我想问", "�
 
 // mine reads 我们局 (the asker's agency) and 我的 (the asker).
 func (r *reader) mine() {
+	// 我们县 is the county as a whole (全县), not the asker's agency; 我们县政府
+	// is the agency.
+	for {
+		m, s, e, ok := r.t.find(ourCountyRe, 1)
+		if !ok || m[2] != "" {
+			break
+		}
+		r.t.mark(s, e)
+		r.u.Filler = append(r.u.Filler, m[1])
+	}
 	if _, ok := r.t.cut(mineAgencyWords...); ok {
 		r.u.Mine = MineAgency
 		r.t.cutAll(mineAgencyWords...)
@@ -1244,6 +1295,9 @@ func (r *reader) decide() {
 		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != ""
 	}
 	caseRef := len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0
+	if r.typical && u.Metric == "" && u.Outcome == "" && u.Reason == "" && !caseRef {
+		u.Metric = Lost // 今年的典型案例有哪些: the 败诉 cases, what 以案说法 is written from
+	}
 	switch {
 	case u.Ordinal > 0:
 		u.Kind = Pick
@@ -1271,7 +1325,7 @@ func (r *reader) decide() {
 			}
 		}
 		u.Aspect = ""
-	case r.legal && !caseRef && !u.Hearing && u.Metric == "" && u.Party == "":
+	case r.legal && !caseRef && !u.Hearing && u.Metric == "" && u.Party == "" && len(u.Agencies) == 0 && u.Person == "":
 		u.Kind = Legal
 	case u.Contact:
 		u.Kind = Scope
@@ -1389,6 +1443,9 @@ func (u Understanding) Echo(show func(party string) string) string {
 	add(u.Cause)
 	add(u.Outcome)
 	add(u.Reason)
+	if u.NotAppeared && u.Kind != Hearings {
+		add("负责人未出庭")
+	}
 	add(u.KindWord())
 	add(u.AspectWord())
 	return strings.Join(parts, " · ")

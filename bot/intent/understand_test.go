@@ -136,6 +136,29 @@ func TestUnderstand(t *testing.T) {
 		{"帮我订一下明天下午的会议室", func(u Understanding) bool { return u.Kind == Scope }},
 		{"有没有负责人没出庭的", func(u Understanding) bool { return u.Kind == Hearings && u.NotAppeared }},
 		{"台账里一共多少案件", func(u Understanding) bool { return u.Kind == Count && u.Metric == All }},
+		// One-character acknowledgements only alone: 行政… is a question.
+		{"行政协议的案子", func(u Understanding) bool { return u.Kind == Cases && u.Cause == "协议" }},
+		{"好多庭啊今天", func(u Understanding) bool { return u.Kind == Hearings }},
+		{"谢了", func(u Understanding) bool { return u.Kind == Thanks }},
+		{"行 收到", func(u Understanding) bool { return u.Kind == Thanks }},
+		{"👌", func(u Understanding) bool { return u.Kind == Thanks }},
+		{"🤔", func(u Understanding) bool { return u.Kind == Help }},
+		// Spoken compounds and 一下 running into a period word.
+		{"明早有庭没", func(u Understanding) bool {
+			f, _ := dayOf("2026-11-20")
+			return u.Period.From.Equal(f) && u.TimeOfDay == "am"
+		}},
+		{"帮我拉一下下周的开庭表", func(u Understanding) bool { f, _ := dayOf("2026-11-23"); return u.Period.From.Equal(f) }},
+		{"看一下下下周的庭", func(u Understanding) bool { f, _ := dayOf("2026-11-30"); return u.Period.From.Equal(f) }},
+		{"只看没结的", func(u Understanding) bool { return u.Metric == Open && u.FollowUp }},
+		{"那85号呢", func(u Understanding) bool { return u.Seq == 85 && u.FollowUp }},
+		{"行初85的判决书出来了吗", func(u Understanding) bool { return u.Kind == Case && u.Aspect == Outcome }},
+		{"今年的典型案例有哪些", func(u Understanding) bool { return u.Kind == Count && u.Metric == Lost }},
+		{"有没有负责人没出庭的败诉案子", func(u Understanding) bool { return u.Kind == Count && u.Metric == Lost && u.NotAppeared }},
+		{"今年我们县败诉率超过控制线没有", func(u Understanding) bool { return u.Kind == Rates && u.Mine == "" }},
+		{"我们县政府今年败诉了吗", func(u Understanding) bool { return u.Mine == MineAgency }},
+		{"城管把我摊子收了能告他们吗", func(u Understanding) bool { return u.Kind == Legal }},
+		{"你好我想咨询一下离婚财产怎么分", func(u Understanding) bool { return u.Kind == Legal }},
 	}
 	for _, tt := range tests {
 		if u := understand(t, tt.text); !tt.check(u) {

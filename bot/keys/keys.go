@@ -109,3 +109,13 @@ func (k Keys) SendClaim(ns, id string) string { return k.p + "claim:" + ns + ":"
 
 // Lock is a named lease held by one replica at a time (e.g. "sweep").
 func (k Keys) Lock(name string) string { return k.p + "lock:" + name }
+
+// PartyStems is a sorted set, scored 0, of "stem\x00name" for every
+// organisation party: each run of two or more characters of its name
+// without the legal form (建材, 某某建材 for 某某建材有限公司), so that the
+// way people shorten it (那个建材公司) is found by prefix search.
+func (k Keys) PartyStems() string { return k.p + "idx:party-stems" }
+
+// PartyStemIndexVersion marks a ledger whose PartyStems were rebuilt from
+// the stored cases (store.Reindex); writes keep them afterwards.
+func (k Keys) PartyStemIndexVersion() string { return k.p + "idx:party-stems:version" }

@@ -92,7 +92,8 @@ const reindexBatch = 200
 
 // Reindex builds, once each, the derived indexes a ledger written before
 // they existed lacks: the 结案方式 index (ReindexOutcomes), the person
-// index (ReindexPeople) and the deadline index (ReindexDeadlines). serve
+// index (ReindexPeople), the party stems (ReindexPartyStems) and the
+// deadline index (ReindexDeadlines). serve
 // and demo call it at every start; an index
 // whose marker is set is skipped. It returns how many cases it indexed.
 func (s *Store) Reindex(ctx context.Context) (int, error) {
@@ -104,8 +105,12 @@ func (s *Store) Reindex(ctx context.Context) (int, error) {
 	if err != nil {
 		return n + m, err
 	}
+	st, err := s.ReindexPartyStems(ctx)
+	if err != nil {
+		return n + m + st, err
+	}
 	d, err := s.ReindexDeadlines(ctx)
-	return n + m + d, err
+	return n + m + st + d, err
 }
 
 // ReindexOutcomes builds the 结案方式 index from the stored cases, once: a
@@ -135,6 +140,15 @@ func (s *Store) ReindexPeople(ctx context.Context) (int, error) {
 			p.ZAdd(ctx, s.k.PersonNames(), redis.Z{Member: n})
 		}
 		return len(names) > 0
+	})
+}
+
+// ReindexPartyStems builds keys.PartyStems from the stored cases, once,
+// behind keys.PartyStemIndexVersion. It returns how many cases had an
+// organisation plaintiff.
+func (s *Store) ReindexPartyStems(ctx context.Context) (int, error) {
+	return s.reindex(ctx, s.k.PartyStemIndexVersion(), func(ctx context.Context, p redis.Pipeliner, c *cases.Case) bool {
+		return s.queuePartyStems(ctx, p, c)
 	})
 }
 

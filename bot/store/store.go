@@ -369,6 +369,8 @@ func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases
 		}
 	}
 
+	s.queuePartyStems(ctx, p, c)
+
 	// People: the 承办人 and every hearing's 出庭负责人.
 	named := personNames(c)
 	for n := range named {
