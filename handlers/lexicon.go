@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	agencies "casebot/bot/agency"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
 	"casebot/bot/people"
@@ -44,7 +45,71 @@ func (l *lexicon) Agencies(name string) ([]string, error) {
 		l.agencies = append(as, "") // non-nil once read
 	}
 	known := l.agencies[:len(l.agencies)-1]
-	return l.s.scope.Agencies().Resolve(name, known), nil
+	names := l.s.scope.Agencies()
+	if got := names.Resolve(name, known); len(got) > 0 {
+		return got, nil
+	}
+	// 卫健委 for 卫生健康局: the county's bureau of a committee's name.
+	if w, ok := strings.CutSuffix(name, "委员会"); ok {
+		name = w + "委"
+	}
+	if w, ok := strings.CutSuffix(name, "委"); ok {
+		if got := names.Resolve(w+"局", known); len(got) > 0 {
+			return got, nil
+		}
+		name = w + "局"
+	}
+	return shortened(name, known, names), nil
+}
+
+// shortened finds the agencies a name shortened by dropping characters
+// designates (自然局 → 某县自然资源局, 城管局 → 某县城市管理综合执法局): its
+// characters before the suffix, two or more, appear in order in the
+// agency's name, the first at the start of a word of it (after the place),
+// with the same suffix; at most three agencies, else it is no name.
+func shortened(name string, known []string, names agencies.Names) []string {
+	var suffix string
+	for _, s := range []string{"局", "政府", "办"} {
+		if strings.HasSuffix(name, s) {
+			suffix = s
+		}
+	}
+	core := []rune(strings.TrimSuffix(name, suffix))
+	if suffix == "" || len(core) < 2 {
+		return nil
+	}
+	var out []string
+	for _, a := range known {
+		k := names.Key(a)
+		if !strings.HasSuffix(k, suffix) {
+			continue
+		}
+		body := []rune(strings.TrimSuffix(k, suffix))
+		// The place (某县, 某镇) is not part of what people shorten.
+		for _, p := range []string{"县", "市", "区", "镇", "乡"} {
+			if i := strings.Index(string(body), p); i >= 0 && i <= 9 {
+				body = []rune(string(body)[i+len(p):])
+				break
+			}
+		}
+		if len(body) == 0 || body[0] != core[0] {
+			continue
+		}
+		j := 0
+		for _, r := range body {
+			if j < len(core) && r == core[j] {
+				j++
+			}
+		}
+		if j == len(core) {
+			out = append(out, a)
+		}
+	}
+	if len(out) > 3 {
+		return nil
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Names finds the ledger's party and person names in runs: for every

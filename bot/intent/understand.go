@@ -289,7 +289,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	case acknowledges(norm):
 		return Understanding{Kind: Thanks, Anchored: true}, nil
 	}
-	r.t = newText(digitsInClocks(digitsInDates(norm)))
+	r.t = newText(relativeYears(digitsInClocks(digitsInDates(norm)), r.o.Now))
 	r.markerAt, r.headMarker = -1, -1
 	// 好的，那后天呢: an acknowledgement before a question is filler.
 	if m, ok := r.t.take(leadAckRe, 1); ok {
@@ -305,6 +305,9 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.newsAndChanges()
 	r.mine()
 	r.words()
+	if err := r.zhouNames(); err != nil {
+		return r.u, err
+	}
 	r.periods()
 	r.markers()
 	if err := r.agencies(); err != nil {
@@ -690,11 +693,12 @@ func (r *reader) words() {
 	if _, ok := t.cut("以案说法", "以案释法"); ok {
 		r.explain = true
 		t.cutAll(writeWords...)
-	} else if w, ok := t.cut("典型案例", "典型案件", "典型的案例", "典型的案子", "典型", "普法文章", "普法素材", "案例"); ok {
+	} else if w, ok := t.cut("典型案例", "典型案件", "典型的案例", "典型的案子", "典型", "普法文章", "普法素材", "普法用的案例", "案例"); ok {
 		if _, ok := t.cut(writeWords...); ok {
 			r.explain = true
-		} else if strings.HasPrefix(w, "典型") {
-			r.typical = true
+		} else if strings.HasPrefix(w, "典型") || strings.HasPrefix(w, "普法") || t.has("推荐") {
+			r.typical = true // 今年的典型案例有哪些, 普法用的案例推荐几个
+			t.cutAll("推荐一下", "推荐几个", "推荐", "普法用的", "普法用")
 		}
 	}
 	if !t.has("通报批评") {
@@ -900,6 +904,50 @@ func (r *reader) periods() {
 	}
 }
 
+// zhouNames takes, before the periods are read, the ledger's names that
+// begin with the surname 周 right after a period word's 周 (看下周洁承办的
+// 案子 names 周洁, not 下周): a 周 followed by a weekday is left to the
+// periods.
+func (r *reader) zhouNames() error {
+	if r.o.Lexicon == nil {
+		return nil
+	}
+	for i, c := range r.t.rs {
+		if c != '周' || r.t.used[i] || i+1 >= len(r.t.rs) || r.t.used[i+1] || strings.ContainsRune("一二三四五六日天末1234567", r.t.rs[i+1]) ||
+			!unicode.Is(unicode.Han, r.t.rs[i+1]) {
+			continue
+		}
+		end := min(i+4, len(r.t.rs))
+		for k := i + 1; k < end; k++ {
+			if r.t.used[k] {
+				end = k
+			}
+		}
+		ms, err := r.o.Lexicon.Names([]string{string(r.t.rs[i:end])})
+		if err != nil {
+			return err
+		}
+		best := NameMatch{}
+		for _, m := range ms {
+			if m.Start == 0 && m.End > best.End && m.Name == string(r.t.rs[i:i+m.End]) {
+				best = m
+			}
+		}
+		if best.End < 2 {
+			continue
+		}
+		r.t.mark(i, i+best.End)
+		switch {
+		case best.Person && r.u.Person == "":
+			r.u.Person = best.Name
+			r.absorbTitle(i + best.End)
+		case best.Party && r.u.Party == "":
+			r.u.Party = best.Name
+		}
+	}
+	return nil
+}
+
 var ourCountyRe = regexp.MustCompile(`((?:我们|咱们|咱)(?:全)?县)(政府)?`)
 
 var selfRe = regexp.MustCompile(`我(?:的|手上|手里|下次|下一次|名下)?|本人`)
@@ -999,7 +1047,8 @@ var agencyStems = []string{"公安", "市场", "监管", "市监", "执法", "�
 	"资源", "规划", "交通", "运输", "卫健", "卫生", "健康", "应急", "环境", "生态", "环保", "教育", "税务", "农业", "农村", "水利",
 	"水务", "民政", "财政", "文旅", "文化", "旅游", "医保", "医疗", "林业", "城管", "商务", "统计", "审计", "司法", "气象", "消防",
 	"发改", "发展", "工信", "科技", "退役", "信访", "政府", "街道", "管委", "派出所", "烟草", "粮食", "人防", "体育", "国土", "房管",
-	"畜牧", "某县", "某市", "某镇", "某区", "某乡", "县", "区", "镇", "乡", "市"}
+	"畜牧", "资规", "自规", "规资", "城建", "市政", "园林", "广电", "档案", "机关", "邮政", "公路", "航道", "房产", "不动产", "民宗",
+	"某县", "某市", "某镇", "某区", "某乡", "县", "区", "镇", "乡", "市"}
 
 // agencies reads the agencies named: the longest run ending in an agency
 // suffix that the lexicon resolves to ledger agencies; else, when it is
@@ -1008,10 +1057,33 @@ var agencyStems = []string{"公安", "市场", "监管", "市监", "执法", "�
 func (r *reader) agencies() error {
 	for {
 		found, err := r.agency()
-		if err != nil || !found {
+		if err != nil {
 			return err
 		}
+		if !found {
+			break
+		}
 	}
+	// 人社那个工伤的案子: a department's short name without 局, when the
+	// ledger has that agency.
+	if r.o.Lexicon == nil {
+		return nil
+	}
+	for _, w := range bareAgencies {
+		i := r.t.index(w)
+		if i < 0 {
+			continue
+		}
+		got, err := r.o.Lexicon.Agencies(w + "局")
+		if err != nil {
+			return err
+		}
+		if len(got) > 0 {
+			r.t.mark(i, i+utf8.RuneCountInString(w))
+			r.addAgency(w, got)
+		}
+	}
+	return nil
 }
 
 func (r *reader) agency() (bool, error) {
@@ -1355,8 +1427,10 @@ func (r *reader) decide() {
 		u.Kind = Hearings // 这周有我的事吗, 陈立下周呢: their hearings then
 	case u.Aspect != "" && u.Aspect != Defendant && (u.Party != "" || u.Agency != "" || u.Stage != "" || u.Cause != ""):
 		u.Kind = Case
-	case r.caseWord && !u.Period.IsZero():
+	case r.caseWord && !u.Period.IsZero() && u.Period.To.Sub(u.Period.From) >= 7*24*time.Hour:
 		u.Kind, u.Metric = Count, Filed // 今年一共多少案子, 公安局本月的案件: those filed then
+	case r.caseWord && !u.Period.IsZero():
+		u.Kind, u.Hearing = Hearings, true // 张三案明天还是今天: a day is a sitting's
 	case has():
 		u.Kind = Cases
 		if r.caseWord {

@@ -515,6 +515,20 @@ var periodWords = []struct {
 	{[]string{"年底", "年末"}, func(now time.Time, _ lean) Period {
 		return monthPeriod(now.Year(), time.December, now.Location())
 	}},
+	{[]string{"近半年", "最近半年", "这半年", "半年来", "近六个月"}, func(now time.Time, l lean) Period {
+		today := day(now)
+		if l != past {
+			return span(today, today.AddDate(0, 6, 0), "今后半年")
+		}
+		return span(today.AddDate(0, -6, 1), today.AddDate(0, 0, 1), "近半年")
+	}},
+	{[]string{"近一年", "最近一年", "一年来", "近12个月"}, func(now time.Time, l lean) Period {
+		today := day(now)
+		if l != past {
+			return span(today, today.AddDate(1, 0, 0), "今后一年")
+		}
+		return span(today.AddDate(-1, 0, 1), today.AddDate(0, 0, 1), "近一年")
+	}},
 	{[]string{"这两天", "这几天", "近两天", "最近两天"}, func(now time.Time, l lean) Period {
 		today := day(now)
 		if l == past {
@@ -529,6 +543,23 @@ var periodWords = []struct {
 		}
 		return span(today, today.AddDate(0, 0, 7), "近 7 天")
 	}},
+}
+
+// yearBeforeRe is a relative year written before a month, a quarter or a
+// half (去年10月, 今年1到10月份, 前年第四季度, 明年上半年).
+var yearBeforeRe = regexp.MustCompile(`(前年|去年|上年|今年|本年|明年)(\s*(?:\d{1,2}\s*月|\d{1,2}\s*(?:-|—|~|至|到)|第?[一二三四1-4]\s*季度|[上下]半年))`)
+
+// relativeYears writes a relative year before a month, quarter or half as
+// the year it is (去年10月 → 2025年10月), so the period rules read one form.
+func relativeYears(s string, now time.Time) string {
+	if now.IsZero() {
+		return s
+	}
+	return yearBeforeRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := yearBeforeRe.FindStringSubmatch(m)
+		y := now.Year() + map[string]int{"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}[sub[1]]
+		return strconv.Itoa(y) + "年" + sub[2]
+	})
 }
 
 // takePeriod finds the first period the free text of t names, takes its
