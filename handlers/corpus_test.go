@@ -442,8 +442,15 @@ func (e *corpusEnv) check(t *testing.T, en corpusEntry) []string {
 	if v := first(en.props["starts"]); v != "" && !strings.HasPrefix(replies[0], v) {
 		fail("reply does not start with %q", v)
 	}
-	if first(en.props["forward"]) == "yes" && !forwarded {
-		fail("nothing was forwarded")
+	switch first(en.props["forward"]) {
+	case "yes":
+		if !forwarded {
+			fail("nothing was forwarded")
+		}
+	case "no":
+		if forwarded {
+			fail("something was forwarded")
+		}
 	}
 	// Every “none” is a claim, and every claim is true.
 	var claims []claim

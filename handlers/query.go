@@ -729,6 +729,73 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 		q.Own = true
 	}
 	ctx := c.Ctx()
+	numbers, err := s.countNumbers(c, u, q)
+	if err != nil {
+		return answer{}, err
+	}
+	first, err := s.firstInstances(ctx, numbers)
+	if err != nil {
+		return answer{}, err
+	}
+	what := s.countTitle(u, viewer)
+	if len(numbers) == 0 {
+		msg := fmt.Sprintf("**%s**：0 件%s。", what, scopeNote(viewer))
+		a := answer{claims: []claim{{Text: msg, What: claimCases, Q: q}}}
+		a.md = msg + s.latestBefore(c, q)
+		return a, nil
+	}
+	var notes []string
+	if n := strings.Trim(scopeNote(viewer), "（）"); n != "" {
+		notes = append(notes, n)
+	}
+	switch u.Metric {
+	case intent.Lost:
+		if first != len(numbers) {
+			notes = append(notes, fmt.Sprintf("其中一审 %d 件计入败诉通报，其余为二审、再审", first))
+		}
+	case intent.Filed:
+		notes = append(notes, fmt.Sprintf("其中一审行政诉讼 %d 件，即通报中的“新收”", first))
+	}
+	title := fmt.Sprintf("**%s**：共 %d 件", what, len(numbers))
+	if len(notes) > 0 {
+		title += "（" + strings.Join(notes, "；") + "）"
+	}
+	var compared []claim
+	if u.Compare && !q.From.IsZero() {
+		// 今年新收案件同比: the same count over the period a year before.
+		qb := q
+		qb.From, qb.To = q.From.AddDate(-1, 0, 0), q.To.AddDate(-1, 0, 0)
+		if q.To.After(c.Now()) {
+			qb.To = c.Now().AddDate(-1, 0, 0) // a period still running: up to the same day
+		}
+		before, err := s.countNumbers(c, u, qb)
+		if err != nil {
+			return answer{}, err
+		}
+		line := compareLine(len(numbers), len(before))
+		if len(before) == 0 {
+			compared = append(compared, claim{Text: line, What: claimCases, Q: qb})
+		}
+		title += "\n" + line
+	}
+	if u.Aspect == intent.Defendant && len(numbers) > 1 {
+		// 各单位今年的案件数量, 哪些单位败诉了: how many of them each has.
+		by, err := s.byAgency(ctx, numbers)
+		if err != nil {
+			return answer{}, err
+		}
+		title += "\n按被告单位：" + by
+	}
+	a, err := s.listAbout(c, title, listCases, numbers, len(numbers), u.Aspect)
+	a.claims = append(a.claims, compared...)
+	return a, err
+}
+
+// countNumbers returns the numbers of the cases a count counts, in the
+// order listed: read from the metric's index over q's period, then
+// narrowed to the viewer's scope and q's filters.
+func (s *service) countNumbers(c bot.Context, u intent.Understanding, q query) ([]string, error) {
+	ctx, viewer := c.Ctx(), c.Person()
 	var numbers []string
 	var err error
 	switch u.Metric {
@@ -760,56 +827,34 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 		slices.Reverse(numbers)
 	}
 	if err != nil {
-		return answer{}, err
+		return nil, err
 	}
 	// The candidates come from the metric's index over the period; scope,
 	// agencies and the kind are checked on the indexes, and only a filter
 	// no index holds (a party, a 案由, a 结案方式…) loads the cases.
 	fromIndex := u.Metric != "" // an outcome or reason alone counts closures, checked on the case
 	if numbers, err = s.narrow(ctx, viewer, q, numbers, fromIndex); err != nil {
-		return answer{}, err
+		return nil, err
 	}
 	if u.Metric == intent.Open {
 		if numbers, err = s.newestFirst(ctx, numbers); err != nil {
-			return answer{}, err
+			return nil, err
 		}
 	}
-	first, err := s.firstInstances(ctx, numbers)
-	if err != nil {
-		return answer{}, err
+	return numbers, nil
+}
+
+// compareLine says a count against the same period a year before.
+func compareLine(now, before int) string {
+	switch {
+	case before == 0:
+		return fmt.Sprintf("去年同期 0 件，今年 %d 件。", now)
+	case now == before:
+		return fmt.Sprintf("去年同期 %d 件，持平。", before)
+	case now > before:
+		return fmt.Sprintf("去年同期 %d 件，同比增加 %d 件（%.1f%%）。", before, now-before, float64(now-before)*100/float64(before))
 	}
-	what := s.countTitle(u, viewer)
-	if len(numbers) == 0 {
-		msg := fmt.Sprintf("**%s**：0 件%s。", what, scopeNote(viewer))
-		a := answer{claims: []claim{{Text: msg, What: claimCases, Q: q}}}
-		a.md = msg + s.latestBefore(c, q)
-		return a, nil
-	}
-	var notes []string
-	if n := strings.Trim(scopeNote(viewer), "（）"); n != "" {
-		notes = append(notes, n)
-	}
-	switch u.Metric {
-	case intent.Lost:
-		if first != len(numbers) {
-			notes = append(notes, fmt.Sprintf("其中一审 %d 件计入败诉通报，其余为二审、再审", first))
-		}
-	case intent.Filed:
-		notes = append(notes, fmt.Sprintf("其中一审行政诉讼 %d 件，即通报中的“新收”", first))
-	}
-	title := fmt.Sprintf("**%s**：共 %d 件", what, len(numbers))
-	if len(notes) > 0 {
-		title += "（" + strings.Join(notes, "；") + "）"
-	}
-	if u.Aspect == intent.Defendant && len(numbers) > 1 {
-		// 各单位今年的案件数量, 哪些单位败诉了: how many of them each has.
-		by, err := s.byAgency(ctx, numbers)
-		if err != nil {
-			return answer{}, err
-		}
-		title += "\n按被告单位：" + by
-	}
-	return s.listAbout(c, title, listCases, numbers, len(numbers), u.Aspect)
+	return fmt.Sprintf("去年同期 %d 件，同比减少 %d 件（%.1f%%）。", before, before-now, float64(before-now)*100/float64(before))
 }
 
 // latestBefore names, for a count that found nothing, the latest case of

@@ -129,8 +129,11 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		return u
 	}
 	// 查 赵一, 原告 欧阳锋, 张三: a new question about someone, unless it
-	// says it follows (公安局的呢).
-	if !u.FollowUp && (u.Marked || hasWho(u)) {
+	// says it follows (公安局的呢) or names only an agency after a count, a
+	// rate or hearings (本月败诉 → 公安局有吗).
+	agencyOnly := u.Kind == intent.Cases && !u.Anchored && u.Agency != "" && u.Party == "" && u.Person == "" &&
+		(p.Kind == intent.Count || p.Kind == intent.Rates || p.Kind == intent.Hearings)
+	if !u.FollowUp && !agencyOnly && (u.Marked || hasWho(u)) {
 		return u
 	}
 	if u.Anchored && u.Kind != p.Kind && !(u.Kind == intent.Rates || u.Kind == intent.Count) {
@@ -155,10 +158,21 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.Party, m.Marked, m.Agency, m.Agencies = u.Party, u.Marked, u.Agency, u.Agencies
 		m.Person, m.PersonRole, m.Mine = u.Person, u.PersonRole, u.Mine
 	}
-	if !u.Period.IsZero() {
+	switch {
+	case u.YearBefore && !p.Period.IsZero():
+		// 去年同期呢: the last question's period, a year before.
+		m.Period = intent.Period{From: p.Period.From.AddDate(-1, 0, 0), To: p.Period.To.AddDate(-1, 0, 0),
+			Label: "去年同期（" + p.Period.From.AddDate(-1, 0, 0).Format("2006年1月2日") + "—" +
+				p.Period.To.AddDate(-1, 0, -1).Format("1月2日") + "）"}
+	case !u.Period.IsZero():
 		m.Period, m.Upcoming = u.Period, u.Upcoming
 		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
 	}
+	// 只看应当出庭的, 只看开完的: the hearing filters narrow the last list.
+	m.MustAppear = m.MustAppear || u.MustAppear
+	m.Held = m.Held || u.Held
+	m.NotAppeared = m.NotAppeared || u.NotAppeared
+	m.Compare = u.Compare
 	if u.TimeOfDay != "" {
 		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
 	}

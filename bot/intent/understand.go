@@ -203,6 +203,10 @@ type Understanding struct {
 	Reference bool `json:"reference,omitempty"`
 	// ByCount ranks agencies by how many (败诉最多) rather than by rate.
 	ByCount bool `json:"by_count,omitempty"`
+	// Compare asks for the same count a year before too (同比);
+	// YearBefore asks for the period a year before the one meant (去年同期).
+	Compare    bool `json:"compare,omitempty"`
+	YearBefore bool `json:"year_before,omitempty"`
 
 	// Filler lists the words ignored; Residue what could not be placed.
 	Filler  []string `json:"filler,omitempty"`
@@ -262,6 +266,7 @@ type reader struct {
 	askedAt     int    // rune index after the ask word
 	markerAt    int    // rune index after a party marker, -1 none
 	scopeWord   bool   // something the bot does not do
+	scopeAct    bool   // … done to what it finds (发给, 打印): out of scope even about hearings
 	legal       bool   // a legal question of one's own
 	explain     bool   // 以案说法, or 典型案例 with 写
 	bulletin    bool   // 通报
@@ -272,6 +277,7 @@ type reader struct {
 	suesAt      int    // rune index of the 诉 of X诉Y, 0 none
 	caseWord    bool   // 案子, 案件: the question is about cases
 	typical     bool   // 典型案例 without a word for writing: the lost cases
+	loneHearing bool   // 庭 alone (明天的庭), not 出庭
 }
 
 func (r *reader) read(raw string) (Understanding, error) {
@@ -621,9 +627,15 @@ func (r *reader) newsAndChanges() {
 				continue
 			}
 			end := i + utf8.RuneCountInString(v)
+			tail := r.t.after(end)
+			if (kind == Moved || kind == Postponed) && askedAfter(tail) {
+				// 中院那个庭改到什么时候了: a question about the change.
+				r.t.mark(i, end+utf8.RuneCountInString(tail))
+				r.u.Aspect, r.u.Hearing = When, true
+				return true
+			}
 			r.t.mark(i, end)
 			n := &Report{Kind: kind}
-			tail := r.t.after(end)
 			switch kind {
 			case Moved, Postponed:
 				sub := newText(tail)
@@ -657,6 +669,18 @@ func (r *reader) newsAndChanges() {
 		r.t.cutAll(newsMarkers...)
 		r.t.cutAll("让副局长替我", "让别人替我", "替我", "我临时", "我这边", "了")
 	}
+}
+
+// askedAfter reports whether what follows 改到 or 推迟 asks (什么时候了,
+// 几号, 了吗) rather than tells.
+func askedAfter(tail string) bool {
+	tail = strings.TrimLeft(tail, "\x00 了")
+	for _, q := range []string{"什么时候", "啥时候", "几号", "哪天", "哪一天", "几点", "多久", "吗", "没有", "没", "么", "?"} {
+		if strings.HasPrefix(tail, q) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -713,8 +737,9 @@ func (r *reader) words() {
 	if _, ok := t.cut(contactWords...); ok {
 		r.u.Contact, r.scopeWord = true, true
 	}
-	if _, ok := t.cut(scopeWords...); ok {
+	if w, ok := t.cut(scopeWords...); ok {
 		r.scopeWord = true
+		r.scopeAct = slices.Contains(scopeActs, w)
 	}
 	if _, ok := t.cut(mustWords...); ok {
 		r.u.MustAppear, r.u.Hearing = true, true
@@ -724,6 +749,12 @@ func (r *reader) words() {
 	}
 	if _, ok := t.cut(heldWords...); ok {
 		r.u.Held, r.u.Hearing = true, true
+	}
+	if _, ok := t.cut("与去年同期相比", "和去年同期比", "跟去年同期比", "比去年同期", "比去年", "和去年比", "跟去年比", "同比"); ok {
+		r.u.Compare = true
+	}
+	if _, ok := t.cut("去年同期", "上年同期", "同期"); ok {
+		r.u.YearBefore = true
 	}
 	if _, ok := t.cut(totalWords...); ok {
 		r.u.Metric = All
@@ -794,6 +825,7 @@ func (r *reader) words() {
 		t.mark(i, i+1)
 		if i == 0 || !strings.ContainsRune("法家宫门前", t.rs[i-1]) {
 			r.u.Hearing = true
+			r.loneHearing = r.loneHearing || i == 0 || t.rs[i-1] != '出'
 		}
 	}
 	for _, g := range metricWords {
@@ -954,7 +986,9 @@ var selfRe = regexp.MustCompile(`我(?:的|手上|手里|下次|下一次|名下
 
 // notSelf are the words with 我 that do not make a question about the
 // asker (我想知道…, 我这边…, 我是公安局的).
-var notSelf = []string{"我想知道", "我想看", "我想查", "我想问", "我想", "我要", "我这边", "我这里", "我是", "我被", "我家", "我刚"}
+var notSelf = []string{"我想知道", "我想看", "我想查", "我想问", "我想", "我要", "我这边", "我这里", "我是", "我被", "我家", "我刚",
+	"我看一下", "我看看", "我看下", "我看", "我查一下", "我查下", "我查", "我问一下", "我问问", "我问", "我先", "我再", "我来",
+	"我记得", "我听说", "我觉得", "我这儿"}
 
 // mine reads 我们局 (the asker's agency) and 我的 (the asker).
 func (r *reader) mine() {
@@ -1367,6 +1401,16 @@ func (r *reader) decide() {
 		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != ""
 	}
 	caseRef := len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0
+	if u.YearBefore {
+		// 去年同期: a year before this year so far, unless a follow-up
+		// shifts the last question's period (handlers).
+		now := r.o.Now
+		from := time.Date(now.Year()-1, 1, 1, 0, 0, 0, 0, now.Location())
+		if u.Period.IsZero() {
+			u.Period = span(from, day(now).AddDate(-1, 0, 1), "去年同期")
+		}
+		u.FollowUp = true
+	}
 	if r.typical && u.Metric == "" && u.Outcome == "" && u.Reason == "" && !caseRef {
 		u.Metric = Lost // 今年的典型案例有哪些: the 败诉 cases, what 以案说法 is written from
 	}
@@ -1381,6 +1425,8 @@ func (r *reader) decide() {
 		u.Kind = Explain
 	case r.bulletin:
 		u.Kind = Bulletin
+	case u.Rank != "" && u.Rate == "" && r.loneHearing:
+		u.Kind, u.Rank, u.ByCount = Hearings, "", false // 哪天庭最多, 谁的庭最多: the hearings, not a rate
 	case u.Rate != "" || u.Rank != "":
 		u.Kind = Rates
 		if u.Rate == "" && (r.rankWord == "最多" || r.rankWord == "最少" || r.rankWord == "最高" || r.rankWord == "最低") {
@@ -1407,7 +1453,7 @@ func (r *reader) decide() {
 			u.Aspect = Outcome // 88号案子开完庭多久了还没判
 		}
 		u.Metric = ""
-	case r.scopeWord && u.Metric == "":
+	case r.scopeWord && u.Metric == "" && (r.scopeAct || !u.Hearing):
 		u.Kind = Scope // 帮我订一下明天下午的会议室, 把明天的庭发给孙强
 	case u.Aspect == Outcome && r.outcomeLost && u.Party == "" && (!u.Period.IsZero() || u.Mine != "" || u.Agency != ""):
 		// 我们县政府今年败诉了吗: a count, not one case's outcome.

@@ -282,6 +282,22 @@ var periodRules = []periodRule{
 			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
 			return dayPeriod(d, now), ok
 		}, nil},
+	// 3月到现在, 1月以来, 5月至今: from the start of that month to today
+	{regexp.MustCompile(`(\d{1,2})\s*月份?\s*(?:到现在为止|到现在|到目前|到今天|至今|以来)`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			mo := atoi(m[1])
+			if mo < 1 || mo > int(now.Month()) {
+				return Period{}, false
+			}
+			from := time.Date(now.Year(), time.Month(mo), 1, 0, 0, 0, 0, now.Location())
+			return span(from, day(now).AddDate(0, 0, 1), fmt.Sprintf("%d月至今", mo)), true
+		}, nil},
+	// 11-24 (a month and a day; 1-10月 was read above)
+	{regexp.MustCompile(`(?:^|[^\d\-/.])((\d{1,2})-(\d{1,2}))(?:$|[^\d\-/.月号日])`), 1,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
+			return dayPeriod(d, now), ok
+		}, nil},
 	// 12/3
 	{regexp.MustCompile(`(?:^|[^\d/])((\d{1,2})/(\d{1,2}))(?:$|[^\d/])`), 1,
 		func(m []string, now time.Time, l lean) (Period, bool) {
@@ -456,6 +472,12 @@ var periodWords = []struct {
 	build func(now time.Time, l lean) Period
 }{
 	{[]string{"大后天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 3), now) }},
+	{[]string{"明后两天", "明后天", "明天后天"}, func(now time.Time, _ lean) Period {
+		return span(day(now).AddDate(0, 0, 1), day(now).AddDate(0, 0, 3), "明后天")
+	}},
+	{[]string{"今明两天", "今明天", "今天明天", "今明"}, func(now time.Time, _ lean) Period {
+		return span(day(now), day(now).AddDate(0, 0, 2), "今明两天")
+	}},
 	{[]string{"后天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 2), now) }},
 	{[]string{"明天", "明日", "明儿"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 1), now) }},
 	{[]string{"前天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, -2), now) }},
@@ -473,7 +495,7 @@ var periodWords = []struct {
 		m := monday(now).AddDate(0, 0, -7)
 		return span(m, m.AddDate(0, 0, 7), "上周")
 	}},
-	{[]string{"本周", "这周", "这星期", "本星期", "这个星期", "这一周", "本礼拜", "这礼拜", "这个礼拜", "周内"}, func(now time.Time, _ lean) Period {
+	{[]string{"本周内", "这周内", "本周", "这周", "这星期", "本星期", "这个星期", "这一周", "本礼拜", "这礼拜", "这个礼拜", "周内"}, func(now time.Time, _ lean) Period {
 		m := monday(now)
 		return span(m, m.AddDate(0, 0, 7), "本周")
 	}},
