@@ -17,6 +17,9 @@ var addressMarkers = []string{
 	"住址", "住所", "家住", "现住", "居住于", "居住在", "地址", "位于", "坐落于", "座落于", "坐落在", "坐落",
 }
 
+// addressMarkerMatcher finds the markers with one look at most runes.
+var addressMarkerMatcher = newMatcher(addressMarkers)
+
 // addressStops end an address that runs into the rest of a sentence.
 var addressStops = []string{"的", "因", "系", "与", "并", "至今", "期间", "时", "处", "附近", "一带", "内"}
 
@@ -150,6 +153,17 @@ func subjectIsInstitution(s string, at int) bool {
 	if i := strings.IndexAny(clause, "，,"); i >= 0 {
 		clause = clause[:i]
 	}
+	// 某县人民政府的办公地址位于…: the place of an organisation's office.
+	owner := clause
+	for _, w := range []string{"位于", "坐落", "座落", "办公地址", "办公地点", "所在地", "地址"} {
+		if i := strings.Index(owner, w); i > 0 {
+			owner = owner[:i]
+		}
+	}
+	owner = strings.TrimSuffix(owner, "的")
+	if owner != clause && hasSuffixAny(owner, institutionSuffixes) {
+		return true
+	}
 	for _, m := range neutralMarkersOrder {
 		if i := strings.Index(clause, m); i >= 0 {
 			clause = clause[i+len(m):]
@@ -174,7 +188,19 @@ func markedAddressSpans(s string) []span {
 		if end <= at {
 			return
 		}
+		// 送达地址确认书载明送达地址为…: the marker names a document; the
+		// address follows the later marker.
+		for k := at; k < end; {
+			if addressMarkerMatcher.at(s[k:end]) != "" {
+				return
+			}
+			_, n := utf8.DecodeRuneInString(s[k:])
+			k += n
+		}
 		keep := adminPrefix(s[at:end])
+		if maskedPlaceRe.MatchString(s[at+keep : end]) {
+			return // 某镇某村某组: already masked
+		}
 		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) {
 			return // 地址：某县人民法院第一法庭 names a court, not a home
 		}
@@ -184,12 +210,15 @@ func markedAddressSpans(s string) []span {
 		if neutralMarkers[marker] && subjectIsInstitution(s, at) {
 			return
 		}
+		if neutralMarkers[marker] && roadLocation(s, at) {
+			return
+		}
 		if at+keep < end {
 			out = append(out, span{at + keep, end, KindAddress, Mask})
 		}
 	}
 	for i := 0; i < len(s); {
-		if m, ok := hasPrefixAny(s[i:], addressMarkers); ok {
+		if m := addressMarkerMatcher.at(s[i:]); m != "" {
 			// 单位于, 岗位于: 位 ends a word before 于.
 			if m == "位于" && i > 0 {
 				prev, n := utf8.DecodeLastRuneInString(s[:i])
@@ -209,6 +238,25 @@ func markedAddressSpans(s string) []span {
 		i += n
 	}
 	return out
+}
+
+// maskedPlaceRe matches what is already masked below the county: 某镇某村某组.
+var maskedPlaceRe = regexp.MustCompile(`^(?:某(?:街道|社区|小区|单元|镇|乡|村|组|路|街|巷|号|栋|幢|室|楼|屯|寨|居委会|村委会))+$`)
+
+// roadLocation reports whether the place after a marker at s[at] is where
+// roads meet or run (该路段位于某区某路与某路交叉口), not where someone
+// lives.
+func roadLocation(s string, at int) bool {
+	end := strings.IndexAny(s[at:], "，。；;\n")
+	if end < 0 {
+		end = len(s) - at
+	}
+	for _, w := range []string{"交叉口", "路口", "交汇处", "路段", "沿线", "十字"} {
+		if strings.Contains(s[at:at+end], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // institutions end the names of courts and agencies, whose addresses are

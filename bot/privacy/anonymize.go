@@ -40,6 +40,9 @@ type person struct {
 	// a relative, a known name). Only an official who is not also a
 	// private person may be kept.
 	official, personal bool
+	// known is set for a name the caller passed (the case store's parties,
+	// the handler): it is that person wherever it stands as a name.
+	known bool
 }
 
 // Anonymizer removes personal data from texts per 法释〔2016〕19号 第9–10条,
@@ -58,6 +61,22 @@ type Anonymizer struct {
 	groups map[string]int
 	// originals are the exact identifiers removed, for the post-check.
 	originals map[string]Kind
+	// lastNorm and lastHits remember the names found in the last text
+	// read: Prepare and Clean read a judgment twice.
+	lastNorm string
+	lastHits []hit
+}
+
+// detect returns the names in normalized text, reusing the last answer
+// for the same text.
+func (a *Anonymizer) detect(norm string) []hit {
+	if norm != a.lastNorm || a.lastHits == nil {
+		a.lastNorm, a.lastHits = norm, detect(norm)
+		if a.lastHits == nil {
+			a.lastHits = []hit{}
+		}
+	}
+	return a.lastHits
 }
 
 // NewAnonymizer returns an anonymizer with the default options that knows
@@ -78,7 +97,7 @@ func NewAnonymizerWith(opts Options, names ...string) *Anonymizer {
 // anyone the case store holds. They are masked wherever they appear.
 func (a *Anonymizer) AddNames(names ...string) {
 	for _, n := range names {
-		a.register(n, capPersonal)
+		a.register(n, capPersonal, true)
 	}
 }
 
@@ -86,11 +105,11 @@ func (a *Anonymizer) AddNames(names ...string) {
 // handler, the agency head who appeared): masked unless KeepOfficials.
 func (a *Anonymizer) AddOfficials(names ...string) {
 	for _, n := range names {
-		a.register(n, capOfficial)
+		a.register(n, capOfficial, true)
 	}
 }
 
-func (a *Anonymizer) register(n string, c capacity) {
+func (a *Anonymizer) register(n string, c capacity, known bool) {
 	n = strings.TrimSpace(n)
 	if n == "" || strings.Contains(n, "某") || utf8.RuneCountInString(n) < 2 {
 		return
@@ -103,6 +122,7 @@ func (a *Anonymizer) register(n string, c capacity) {
 	}
 	p.official = p.official || c == capOfficial
 	p.personal = p.personal || c == capPersonal
+	p.known = p.known || known
 }
 
 // kept reports whether the name stays in the text: an official's, with
@@ -118,7 +138,7 @@ func (a *Anonymizer) kept(n string) bool {
 func (a *Anonymizer) Prepare(texts ...string) {
 	for _, t := range texts {
 		norm, _ := normalize(t)
-		a.registerHits(norm, detect(norm))
+		a.registerHits(norm, a.detect(norm))
 	}
 }
 
@@ -128,7 +148,7 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 	}
 	t := newText(norm)
 	for _, h := range hits {
-		a.register(t.str(h.start, h.end), h.cap)
+		a.register(t.nameOf(h), h.cap, false)
 	}
 }
 
@@ -207,7 +227,7 @@ func (a *Anonymizer) Anonymize(text string) string {
 func (a *Anonymizer) anonymize(text string, strict bool) string {
 	norm, offs := normalize(text)
 	t := newText(norm)
-	hits := detect(norm)
+	hits := a.detect(norm)
 	a.registerHits(norm, hits)
 	a.assign()
 
@@ -216,7 +236,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	spans = append(spans, markedAddressSpans(norm)...)
 	spans = append(spans, unmarkedAddressSpans(norm)...)
 	for _, h := range hits {
-		if n := t.str(h.start, h.end); !a.kept(n) {
+		if n := t.nameOf(h); !a.kept(n) {
 			spans = append(spans, span{t.off[h.start], t.off[h.end], KindName, a.pseudo[n]})
 		}
 	}
@@ -268,6 +288,7 @@ func (a *Anonymizer) original(s string, k Kind) {
 // is also found with spaces or zero-width characters inside (张 三).
 func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 	repl := a.pseudo[name]
+	known := a.people[name] != nil && a.people[name].known
 	var out []span
 	find := func(needle string, whole bool) {
 		for i := 0; ; {
@@ -278,7 +299,7 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 			bs, be := i+j, i+j+len(needle)
 			i = be
 			s, e := t.runeAt(bs), t.runeAt(be)
-			if !standsAlone(t, s, e, whole) || !whole && splitFrom(t, s, Surname(name)) {
+			if !standsAlone(t, s, e, whole, known) || !whole && splitFrom(t, s, Surname(name)) {
 				continue
 			}
 			out = append(out, span{bs, be, KindName, repl})
@@ -308,9 +329,10 @@ func givenName(name string) string {
 	return string(rs[sur:])
 }
 
-// standsAlone reports whether a known name (whole) or its given name at
-// rs[s:e] is the person there, not part of a word.
-func standsAlone(t *text, s, e int, whole bool) bool {
+// standsAlone reports whether a registered name (whole) or its given name
+// at rs[s:e] is the person there, not part of a word. known is set for a
+// name the caller passed.
+func standsAlone(t *text, s, e int, whole, known bool) bool {
 	n := e - s
 	if whole && n >= 3 {
 		return true
@@ -327,15 +349,29 @@ func standsAlone(t *text, s, e int, whole bool) bool {
 	if longer {
 		return false
 	}
+	// 高峰岭, 李家湾: a place named like the person.
+	if e < t.n() && strings.ContainsRune(placeOnlyChars, t.rs[e]) && !t.han(e+1) {
+		return false
+	}
+	if w, ok := t.word(s, e); ok && w.freq >= 100 && n == 2 {
+		// A name that is also a word (高山, 建设) is the person only where
+		// the words around say a person: a role word before it, or what
+		// only a person has or does after it (建国称, 高某的证言). 高山草甸
+		// and 违法建设的法律责任 are the words.
+		// A name the caller passed (the case's party 张三, a word of the
+		// dictionary too) is the person wherever it stands as a name does:
+		// after punctuation or a preposition, before a follower
+		// (从张三的角度); 高峰时段 is still the word.
+		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && (s == 0 || !t.han(s-1))) &&
+			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) {
+			return false
+		}
+	}
 	if whole {
 		return true
 	}
-	// A given name alone: not after a surname (another person's name), and
-	// a word only when a person's verb follows (建国称).
+	// A given name alone: not after a surname (another person's name).
 	if surnameAt(t, s-1) > 0 && t.han(s-1) {
-		return false
-	}
-	if w, ok := t.word(s, e); ok && w.freq >= 20 && t.match(e, personVerbMatcher) == 0 {
 		return false
 	}
 	return leftOK(t, s) && boundary(t, e) >= 1
@@ -426,9 +462,11 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 		}
 	}
 	var names []string
+	known := map[string]bool{}
 	for _, p := range a.order {
 		if !a.kept(p.name) {
 			names = append(names, p.name)
+			known[p.name] = p.known
 		}
 	}
 	sort.Strings(names)
@@ -437,7 +475,7 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 		for _, n := range names {
 			for _, loc := range spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).FindAllStringIndex(norm, -1) {
 				// A two-character name inside a word (高峰期) is the word.
-				if loc[1]-loc[0] == len(n) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true) {
+				if loc[1]-loc[0] == len(n) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known[n]) {
 					continue
 				}
 				add(KindName, n)
@@ -464,7 +502,7 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 	if hits := detect(norm); len(hits) > 0 {
 		t := newText(norm)
 		for _, h := range hits {
-			if n := t.str(h.start, h.end); !a.kept(n) {
+			if n := t.nameOf(h); !a.kept(n) {
 				add(KindName, n)
 			}
 		}

@@ -76,7 +76,8 @@ func TestAnonymize(t *testing.T) {
 		{"labelled certificate", nil, "房产证号：A0012345，", "房产证号：×××，"},
 		// Addresses.
 		{"address below county", nil, "住贵州省贵阳市观山湖区金华镇翁井村3组12号。", "住贵州省贵阳市观山湖区×××。"},
-		{"address after 住所地 with autonomous prefecture", nil, "住所地：贵州省黔南布依族苗族自治州都匀市某镇某村", "住所地：贵州省黔南布依族苗族自治州都匀市×××"},
+		{"address after 住所地 with autonomous prefecture", nil, "住所地：贵州省黔南布依族苗族自治州都匀市良亩镇石板村", "住所地：贵州省黔南布依族苗族自治州都匀市×××"},
+		{"an address already masked stays", nil, "原告户籍地为某县某镇某村某组。", "原告户籍地为某县某镇某村某组。"},
 		{"address in a sentence", nil, "涉案房屋位于贵阳市观山湖区阳光小区5栋2单元301室的房屋被拆除", "涉案房屋位于贵阳市观山湖区×××的房屋被拆除"},
 		{"address after 现住", nil, "原告现住观山湖区金阳南路6号", "原告现住观山湖区×××"},
 		{"address ends before a verb", nil, "家住金华镇翁井村因房屋被拆起诉", "家住×××因房屋被拆起诉"},
@@ -89,7 +90,7 @@ func TestAnonymize(t *testing.T) {
 		{"compound surname 上官", nil, "申请人上官婉儿不服", "申请人上官某不服"},
 		{"compound surname 东方", nil, "第三人东方明珠与原告系邻居", "第三人东方某与原告系邻居"},
 		{"compound surname 司马 before 诉", nil, "原告司马相如诉被告某县人民政府", "原告司马某诉被告某县人民政府"},
-		{"Tibetan name after marker", nil, "原告格桑卓玛，女，藏族，住某县某乡", "原告格某，女，藏族，住某县×××"},
+		{"Tibetan name after marker", nil, "原告格桑卓玛，女，藏族，住某县扎仁乡", "原告格某，女，藏族，住某县×××"},
 		{"Uyghur name with a dot", nil, "原告买买提·吐尔逊认为", "原告买某认为"},
 		{"foreign name in Chinese with a dot", nil, "原告约翰·史密斯（美国籍）不服被告作出的处罚决定", "原告约某（美国籍）不服被告作出的处罚决定"},
 		{"foreign name in Latin letters", nil, "委托代理人John Smith到庭参加诉讼", "委托代理人J某到庭参加诉讼"},

@@ -11,19 +11,20 @@ import (
 type Kind string
 
 const (
-	KindName    Kind = "姓名"
-	KindID      Kind = "身份证号"
-	KindPhone   Kind = "电话号码"
-	KindAccount Kind = "银行账号"
-	KindPlate   Kind = "车牌号"
-	KindCert    Kind = "权属证书编号"
-	KindAddress Kind = "详细住址"
-	KindEmail   Kind = "电子邮箱"
-	KindWeChat  Kind = "微信号"
-	KindQQ      Kind = "QQ号"
-	KindPass    Kind = "护照号码"
-	KindPermit  Kind = "出入境证件号码"
-	KindVehicle Kind = "车辆识别代号"
+	KindName     Kind = "姓名"
+	KindID       Kind = "身份证号"
+	KindPhone    Kind = "电话号码"
+	KindAccount  Kind = "银行账号"
+	KindPlate    Kind = "车牌号"
+	KindCert     Kind = "权属证书编号"
+	KindAddress  Kind = "详细住址"
+	KindEmail    Kind = "电子邮箱"
+	KindWeChat   Kind = "微信号"
+	KindQQ       Kind = "QQ号"
+	KindPass     Kind = "护照号码"
+	KindPermit   Kind = "出入境证件号码"
+	KindVehicle  Kind = "车辆识别代号"
+	KindMarriage Kind = "婚姻登记证号"
 )
 
 // Mask is what an identifier is replaced with: 法释〔2016〕19号 第10条 lets
@@ -37,7 +38,17 @@ type span struct {
 	repl       string
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool {
+	// The CJK Unified Ideographs block first: nearly every character of a
+	// judgment is there, and unicode.Is is a table search.
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // normalize folds full-width digits, letters, hyphens and spaces to ASCII,
 // so that one set of patterns finds ０１３８ and 0138 alike. offs maps each
@@ -94,7 +105,13 @@ var (
 	plateRe = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇][A-HJ-NP-Za-hj-np-z][ ·•・.-]?(?:[A-HJ-NP-Za-hj-np-z0-9]{5,6}|[A-HJ-NP-Za-hj-np-z0-9]{4}[挂学警港澳])`)
 	// Property certificates: the serial after 不动产权, 房权证…字, 国用(年),
 	// 土地证…字 is the identifier; the issuing authority before it is kept.
-	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|土地证\p{Han}{0,6}?字?)\s*(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
+	// A year in brackets may stand between the prefix and the serial:
+	// 林证字（2009）第520123004571号.
+	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|林证字|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|土地证\p{Han}{0,6}?字?)\s*(?:[(（〔\[]\d{4}[)）〕\]]\s*)?(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
+	// Marriage and divorce certificates: J (结婚), L (离婚) or B (补发), the
+	// issuing office's six-digit code, the year and the serial:
+	// J522731-2016-004317.
+	marriageRe = regexp.MustCompile(`[JLBjlb]\d{6}-(?:19|20)\d{2}-\d{4,6}[0-9Xx]?`)
 	// Values after a label: 电话：…, 账号：…, 房产证号：…; these catch the
 	// shorter numbers (a local landline, an 8-digit account) that have no
 	// shape of their own.
@@ -132,7 +149,7 @@ func kindOf(k Kind) func(string) Kind { return func(string) Kind { return k } }
 // spans finds the labelled values in s.
 func (l *labelled) spans(s string, out []span) []span {
 	for i, r := range s {
-		if _, ok := l.labels.byFirst[r]; !ok {
+		if l.labels.starts != nil && !l.labels.starts.has(r) {
 			continue
 		}
 		lab := l.labels.at(s[i:])
@@ -158,7 +175,7 @@ var (
 	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},
 		`\s*(?:[:：]|为|是|号为)?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
 	qqLabels = newLabelled([]string{"QQ号码", "QQ账号", "QQ帐号", "QQ号", "QQ", "qq号码", "qq号", "qq", "Qq", "扣扣号", "扣扣"},
-		`\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*([1-9]\d{4,11})`, kindOf(KindQQ), 5)
+		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*([1-9]\d{4,11})`, kindOf(KindQQ), 5)
 	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
 		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z]{0,2}\d{6,9})`, kindOf(KindPass), 6)
 	permitLabels = newLabelled([]string{"港澳居民来往内地通行证", "往来港澳通行证", "港澳通行证", "台湾居民来往大陆通行证", "大陆居民往来台湾通行证", "台胞证", "回乡证", "通行证", "外国人永久居留身份证", "永久居留证", "居留许可", "居留证", "签证"},
@@ -173,7 +190,10 @@ var (
 		"身份证号码", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
 		`(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`, labelKind, 6)
 	// certMarkers must appear before certRe is worth running.
-	certMarkers = []string{"林权", "不动产", "房权证", "房产证", "国用", "集用", "土地证"}
+	certMarkers = []string{"林权", "林证字", "不动产", "房权证", "房产证", "国用", "集用", "土地证"}
+	// Marriage certificate serials after their label: 结婚证字号为…
+	marriageLabels = newLabelled([]string{"结婚证字号", "结婚证号码", "结婚证编号", "结婚证号", "离婚证字号", "离婚证号码", "离婚证编号", "离婚证号", "婚姻登记证号", "结婚证书编号"},
+		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{5,24}[0-9A-Za-z])`, kindOf(KindMarriage), 6)
 )
 
 func labelKind(label string) Kind {
@@ -225,9 +245,11 @@ func digitWindows(s string) [][2]int {
 		return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune(" -+().", r)) ||
 			strings.ContainsRune("（）·•・转挂学警港澳领使\u3000", r)
 	}
-	start, digits := -1, 0
+	start, digits, letters := -1, 0, 0
 	flush := func(end int) {
-		if start >= 0 && digits >= 4 {
+		// Four digits make a number worth reading; a plate may have fewer
+		// among its letters (川A8G52K).
+		if start >= 0 && (digits >= 4 || digits >= 1 && letters >= 1 && end-start >= 5) {
 			ws := start
 			if ws > 0 {
 				_, n := utf8.DecodeLastRuneInString(s[:ws])
@@ -235,7 +257,7 @@ func digitWindows(s string) [][2]int {
 			}
 			out = append(out, [2]int{ws, end})
 		}
-		start, digits = -1, 0
+		start, digits, letters = -1, 0, 0
 	}
 	for i, r := range s {
 		if inWindow(r) {
@@ -244,6 +266,8 @@ func digitWindows(s string) [][2]int {
 			}
 			if r >= '0' && r <= '9' {
 				digits++
+			} else if r >= 'A' && r <= 'Z' {
+				letters++
 			}
 			continue
 		}
@@ -271,6 +295,46 @@ func hasUpperDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// hanDigits are the characters a number is spelled out with, digit by
+// digit (一三九八五零二一四七三); 十, 百 and 千 count instead.
+var hanDigits = newRuneSet("〇零一二三四五六七八九幺")
+
+// hanDigitSpans finds phone, ID and account numbers spelled out in Chinese
+// digits: seven or more in a row, which no date (二〇一九年) or count
+// reaches.
+func hanDigitSpans(s string) []span {
+	var out []span
+	start, n := -1, 0
+	flush := func(end int) {
+		if n >= 7 {
+			k := KindPhone
+			switch {
+			case n == 15 || n == 18 || n == 17 && (strings.HasSuffix(s[:end], "X") || strings.HasSuffix(s[:end], "x")):
+				k = KindID
+			case n >= 16:
+				k = KindAccount
+			}
+			if n == 17 && k == KindID {
+				end++ // the X
+			}
+			out = append(out, span{start, end, k, Mask})
+		}
+		start, n = -1, 0
+	}
+	for i, r := range s {
+		if hanDigits.has(r) {
+			if start < 0 {
+				start = i
+			}
+			n++
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
 }
 
 // identifierSpans finds IDs, phones, accounts, plates and certificate
@@ -325,8 +389,11 @@ func identifierSpans(s string) []span {
 	out = passportLabels.spans(s, out)
 	out = permitLabels.spans(s, out)
 	out = vinLabels.spans(s, out)
+	out = marriageLabels.spans(s, out)
 	out = numberLabels.spans(s, out)
+	out = append(out, hanDigitSpans(s)...)
 	if hasUpperDigit(s) {
+		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
 		add(permitBareRe, KindPermit, nil)
 		add(vinRe, KindVehicle, func(m string) bool { return countDigits(m) >= 3 && countDigits(m) < 17 })

@@ -40,6 +40,17 @@ const (
 type hit struct {
 	start, end int
 	cap        capacity
+	// name is the name when the text writes it spaced out (凤　雪 in a
+	// signature block is 凤雪); empty when it is the text of the span.
+	name string
+}
+
+// nameOf returns the name a hit stands for.
+func (t *text) nameOf(h hit) string {
+	if h.name != "" {
+		return h.name
+	}
+	return t.str(h.start, h.end)
 }
 
 // text is a normalized text seen as runes.
@@ -120,7 +131,7 @@ func isNameWord(t *text, i, j, sur int, ev evidence) (isWord bool, w word) {
 }
 
 // topSurnames are the hundred commonest surnames.
-const topSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+const topSurnames = "傅萧洪赖王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 
 // functionSurnames are surnames that are also prepositions, conjunctions
 // or adverbs (向原告, 于法定期限, 但均, 曾多次): a name starting with one
@@ -128,12 +139,54 @@ const topSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林�
 const functionSurnames = "向于和由但都时曾从经及将对"
 
 func allCommonGiven(t *text, i, j int) bool {
+	// 张老三, 王小二: a nickname written as the given name.
+	if j-i == 2 && (t.rs[i] == '老' || t.rs[i] == '小') && strings.ContainsRune("大二三四五六七八九幺", t.rs[i+1]) {
+		return true
+	}
 	for k := i; k < j; k++ {
-		if !commonGivenSet[t.rs[k]] {
+		if !isCommonGiven(t, t.rs[k]) {
 			return false
 		}
 	}
 	return j > i
+}
+
+// isCommonGiven reports whether r is a common given-name character: one
+// of commonGiven, or one the given-name model finds far likelier in names
+// than in words (芹, 昀, 蕙), surnames aside.
+func isCommonGiven(t *text, r rune) bool {
+	return commonGivenSet.has(r) || t.d.givenScore(r) >= 25 && !surnameSet.has(r)
+}
+
+// wordAt reports whether rs[i:j] is a frequent dictionary word that is no
+// name (查明, 阳光).
+func wordAt(t *text, i, j int) bool {
+	w, ok := t.word(i, j)
+	return ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr")
+}
+
+// frequentWordAt reports whether rs[i:j] is a dictionary word seen at
+// least minFreq times (阳光 is, 万福 is not).
+func frequentWordAt(t *text, i, j, minFreq int) bool {
+	w, ok := t.word(i, j)
+	return ok && w.freq >= uint32(minFreq)
+}
+
+// anyWordAt reports whether rs[i:j] is a frequent dictionary word, names
+// included (查明 is tagged as one).
+func anyWordAt(t *text, i, j int) bool {
+	w, ok := t.word(i, j)
+	return ok && w.freq >= 20
+}
+
+// givenScore sums the given-name character model's scores of rs[i:j]
+// (tenths of a log-ratio: 芳 40, 来 −14).
+func givenScore(t *text, i, j int) int {
+	n := 0
+	for k := i; k < j && k < t.n(); k++ {
+		n += t.d.givenScore(t.rs[k])
+	}
+	return n
 }
 
 func validGiven(t *text, i, j int) bool {
@@ -141,7 +194,7 @@ func validGiven(t *text, i, j int) bool {
 		return false
 	}
 	for k := i; k < j; k++ {
-		if !isHan(t.rs[k]) || neverGivenSet[t.rs[k]] {
+		if !isHan(t.rs[k]) || neverGivenSet.has(t.rs[k]) {
 			return false
 		}
 	}
@@ -157,7 +210,7 @@ func surnameAt(t *text, i int) int {
 	if t.han(i+1) && compoundSet[t.str(i, i+2)] {
 		return 2
 	}
-	if surnameSet[t.rs[i]] {
+	if surnameSet.has(t.rs[i]) {
 		return 1
 	}
 	return 0
@@ -214,10 +267,17 @@ func verbLike(pos string) bool {
 
 // crossesRight reports whether a frequent word starts inside rs[s+1:e] and
 // runs past e: 明确 in 张明确认 makes 张明确 a bad cut.
+//
+// A word of the last given-name character and a preposition that follows
+// names (贵在 in 周德贵在某银行) does not count: the preposition is what
+// the person did next.
 func crossesRight(t *text, s, e, minFreq int) bool {
 	for a := s + 1; a < e; a++ {
 		found := false
 		t.words(a, func(j int, w word) {
+			if j == e+1 && a == e-1 && strings.ContainsRune(prepositionsAfter, t.rs[e]) && commonGivenSet.has(t.rs[a]) {
+				return
+			}
 			if j > e && w.freq >= uint32(minFreq) && !strings.HasPrefix(w.pos, "nr") {
 				found = true
 			}
@@ -228,6 +288,9 @@ func crossesRight(t *text, s, e, minFreq int) bool {
 	}
 	return false
 }
+
+// prepositionsAfter follow a name to say where or to whom: 在, 于, 向….
+const prepositionsAfter = "在于向对与和从"
 
 // crossesLeft reports whether a frequent word starts before s and ends
 // inside the span: 最高 in 最高人民法院 covers the 高 of 高人民.
@@ -264,17 +327,20 @@ func leftOK(t *text, s int) bool {
 			return true
 		}
 	}
-	return false
+	return roleEndingAt(t, s) > 0
 }
 
 // functionChars come right before a name but never end one.
-const functionChars = "与和及同跟或对向被由是系的将把给让请即在于从经据称为至到了着过"
+const functionChars = "与和及同跟或对向被由是系的将把给让请即在于从经据称为至到了着过就"
 
 // placeChars end the names of villages and places (张家岭, 李家湾).
 const placeChars = "岭坡湾沟坝寨村庄屯冲坪垭嘴岗塘洼峪堡铺营集桥湖河院坟园店场"
 
 // placeOnlyChars end place names and hardly ever a given name.
 const placeOnlyChars = "岭坡湾沟坝寨屯冲坪垭嘴岗塘洼峪堡铺村"
+
+// landChars end the names of hills, woods and fields (柏树林, 白石岩).
+const landChars = placeChars + "林岩石山峰田地土溪江路坎埂"
 
 // numerals and classifiers: 三户, 二人, 两兄弟.
 const (
@@ -293,9 +359,21 @@ type candidate struct {
 func hanCandidates(t *text, s int, rare bool) []candidate {
 	sur := surnameAt(t, s)
 	if sur == 0 && rare && rareSurname(t, s) {
-		// A rare surname only for a name that ends at punctuation (原告禤志明，).
+		// A rare surname only for a name that ends at punctuation
+		// (原告禤志明，) or, with a common given name, before 的
+		// (申请人郦春燕的复议请求).
 		for g := 2; g >= 1; g-- {
-			if e := s + 1 + g; e <= t.n() && validGiven(t, s+1, e) && boundary(t, e) == 3 {
+			e := s + 1 + g
+			if e > t.n() || !validGiven(t, s+1, e) {
+				continue
+			}
+			if boundary(t, e) == 3 || g == 2 && t.rs[e] == '的' && allCommonGiven(t, s+1, e) {
+				return []candidate{{s, e, 1}}
+			}
+			// 准许原告糜某芳撤回起诉: before a verb, a surname rare in
+			// words and a given name the model reads as one.
+			if g == 2 && boundary(t, e) == 2 && t.d.commonness(t.rs[s]) <= 3 && allCommonGiven(t, s+1, e) &&
+				givenScore(t, s+1, e) >= 20 && !crossesRight(t, s, e, 20) {
 				return []candidate{{s, e, 1}}
 			}
 		}
@@ -319,7 +397,7 @@ func hanCandidates(t *text, s int, rare bool) []candidate {
 // the list: not a character that starts a word there (到庭, 提交) or is a
 // verb or a function word by itself.
 func rareSurname(t *text, s int) bool {
-	if !t.han(s) || neverGivenSet[t.rs[s]] || strings.ContainsRune("男女子其该本原被第某", t.rs[s]) {
+	if !t.han(s) || neverGivenSet.has(t.rs[s]) || strings.ContainsRune("男女子其该本原被第某", t.rs[s]) {
 		return false
 	}
 	starts := false
@@ -334,7 +412,9 @@ func rareSurname(t *text, s int) bool {
 	if w, ok := t.word(s, s+1); ok && (verbLike(w.pos) || functionPOS[w.pos]) && w.freq >= 1000 {
 		return false
 	}
-	return true
+	// A character as common in words as 家 or 的 is no rare surname
+	// (原告家管护).
+	return t.d.commonness(t.rs[s]) < 5
 }
 
 // plausible applies the checks every reading of a span as a name must
@@ -362,6 +442,35 @@ func plausible(t *text, c candidate, ev evidence) bool {
 	// 曾多次: the given part is a numeral, an adverb, a pronoun…
 	if w, ok := t.word(c.s+c.sur, c.e); ok && c.e-c.s-c.sur >= 2 && functionPOS[w.pos] && w.freq >= 50 && (w.freq >= 2000 || !allCommonGiven(t, c.s+c.sur, c.e)) {
 		return false
+	}
+	// 向阳小学, 李大学城: the given part starts the name of an
+	// organisation (小学, 大学).
+	if ev < evStrong {
+		for k := c.s + c.sur; k < c.e; k++ {
+			if n := t.match(k, orgMatcher); n >= 2 && k+n >= c.e {
+				return false
+			}
+		}
+	}
+	// 于白天, 于凌晨, 向当地: a preposition before a word of time, place or
+	// function is no name, even after a role word (执法人员于白天…).
+	// 向蒙自市, 于都县: a preposition before a place.
+	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
+		for k := c.e; k <= c.e+1 && k < t.n(); k++ {
+			if strings.ContainsRune("市县州区旗", t.rs[k]) {
+				return false
+			}
+			if !t.han(k) {
+				break
+			}
+		}
+	}
+	// Without a role word, 由安全…, 由方圆…: a preposition before any
+	// frequent word.
+	if c.sur == 1 && strings.ContainsRune(functionSurnames, t.rs[c.s]) && ev < evStrong {
+		if w, ok := t.word(c.s+1, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (timePOS[w.pos] || functionPOS[w.pos] || ev < evMarker && w.freq >= 100) {
+			return false
+		}
 	}
 	// 焦师傅, 王局长: a surname and an honorific or a title.
 	if t.match(c.s+c.sur, honorificMatcher) >= 2 || t.match(c.s+c.sur, officialAfter) >= 2 {
@@ -406,6 +515,16 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		if isWord && (w.freq >= 3000 || !allCommonGiven(t, c.s+c.sur, c.e) || !nounPOS[w.pos] && w.freq >= 50) {
 			return false
 		}
+		// 被告印章: a word after a role word is a name (原告高峰) only with
+		// one of the commonest surnames.
+		if isWord && c.sur == 1 && !strings.HasPrefix(w.pos, "nr") && !strings.ContainsRune(topSurnames, t.rs[c.s]) {
+			return false
+		}
+		// 被告查明，…: what a party or a court found, which jieba tags as a
+		// name.
+		if findingVerbs[t.str(c.s, c.e)] {
+			return false
+		}
 		// 林地边界: the surname and the next character are a word, and the
 		// rest is no given name.
 		if c.e-c.s > 2 && c.sur == 1 && !allCommonGiven(t, c.s+1, c.e) {
@@ -421,7 +540,7 @@ func plausible(t *text, c candidate, ev evidence) bool {
 		// a word. Before a person's verb (申明华在…) a common given name
 		// still makes it a name.
 		if c.e-c.s > 2 && c.sur == 1 {
-			if isW, w := isNameWord(t, c.s, c.s+2, 1, ev); isW && w.freq >= 20 && (ev == evNone || w.freq >= 2000 || !commonGivenSet[t.rs[c.e-1]]) {
+			if isW, w := isNameWord(t, c.s, c.s+2, 1, ev); isW && w.freq >= 20 && (ev == evNone || w.freq >= 2000 || !commonGivenSet.has(t.rs[c.e-1])) {
 				return false
 			}
 		}
@@ -465,11 +584,25 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 	if len(sc) == 2 {
 		short, long := sc[0], sc[1]
 		third := t.rs[long.c.e-1]
-		thirdFollows := t.match(long.c.e-1, followerMatcher) == 1 && !commonGivenSet[third]
+		thirdFollows := t.match(long.c.e-1, followerMatcher) == 1 && !commonGivenSet.has(third)
+		// 戈丽独任审理: a word starts at the third character and runs
+		// past it, and the third is no given-name character.
+		thirdStarts := false
+		t.words(long.c.e-1, func(j int, w word) {
+			if w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+				thirdStarts = true
+			}
+		})
+		// 律师严某向被告申请: a preposition that is also a given-name
+		// character, before a party or a court, ends the name before it.
+		prepBefore := strings.ContainsRune(functionChars, third) && (t.match(long.c.e, anyRole) >= 2 || t.match(long.c.e, orgMatcher) > 0 ||
+			strings.HasPrefix(t.rest(long.c.e), "本院") || strings.HasPrefix(t.rest(long.c.e), "法院"))
 		switch {
-		case short.b >= need && thirdFollows:
+		case short.b >= need && thirdFollows, prepBefore:
 			pick(0)
-		case long.b >= need && !long.cross && !(short.b >= 2 && long.b < 3 && !commonGivenSet[third]):
+		case (thirdStarts || t.d.givenScore(third) < 0) && !commonGivenSet.has(third) && !short.cross:
+			pick(0)
+		case long.b >= need && !long.cross && !(short.b >= 2 && long.b < 3 && !commonGivenSet.has(third)):
 			pick(1)
 		case short.b >= need && !short.cross:
 			pick(0)
@@ -480,6 +613,14 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 		}
 	} else if sc[0].b >= need {
 		pick(0)
+	}
+	// After a role word, a three-character name of common given-name
+	// characters that no word crosses needs no follower (我爷爷潘某福手上,
+	// 出借人乔某英借款): the role word said a name comes.
+	if best < 0 && ev >= evMarker && len(sc) == 2 && !sc[1].cross && sc[1].c.sur == 1 &&
+		!strings.ContainsRune(functionSurnames, t.rs[s]) && !anyWordAt(t, s, s+2) && !frequentWordAt(t, s+1, s+3, 500) &&
+		allCommonGiven(t, sc[1].c.s+1, sc[1].c.e) && givenScore(t, sc[1].c.s+1, sc[1].c.e) >= 10 {
+		best = 1
 	}
 	if best < 0 {
 		return 0
@@ -568,7 +709,7 @@ func dottedAt(t *text, i int) (int, int, bool) {
 	start := i
 	for n := 0; n < 8 && start > 0 && t.han(start-1); n++ {
 		r := t.rs[start-1]
-		if strings.ContainsRune(functionChars, r) || !translitSet[r] && n > 0 {
+		if strings.ContainsRune(functionChars, r) || !translitSet.has(r) && n > 0 {
 			break
 		}
 		if k := roleEndingAt(t, start); k > 0 {
@@ -614,16 +755,79 @@ func afterBoundary(t *text, s int) bool {
 
 // roleEndingAt returns the length of a role word ending right before e.
 func roleEndingAt(t *text, e int) int {
+	n, _ := roleEnding(t, e)
+	return n
+}
+
+// roleEnding returns the length and kind of a role word ending right
+// before e.
+func roleEnding(t *text, e int) (int, markerKind) {
 	for n := 6; n >= 1; n-- {
 		s := e - n
 		if s < 0 {
 			continue
 		}
 		if w := anyRole.at(t.str(s, e)); w != "" && utf8.RuneCountInString(w) == n {
-			return n
+			return n, roleKind[w]
+		}
+		if agentiveAt(t, s) == n {
+			return n, markParty
 		}
 	}
+	return 0, 0
+}
+
+// roleAt returns the length and kind of the longest role word at i: one
+// of the lexicon's, or an agent noun the dictionary makes (送达人,
+// 记录员, 出租方).
+func roleAt(t *text, i int) (int, markerKind) {
+	n, kind := 0, markerKind(0)
+	if w := anyRole.at(t.rest(i)); w != "" {
+		n, kind = utf8.RuneCountInString(w), roleKind[w]
+	}
+	if m := agentiveAt(t, i); m > n {
+		n, kind = m, markParty
+	}
+	return n, kind
+}
+
+// agentiveAt returns the length of an agent noun at i: a verb or a noun
+// of the dictionary followed by 人, 员 or 方 (送达人, 利害关系人, 记录员,
+// 出租方), as judgments name whoever did something; 0 when there is none.
+func agentiveAt(t *text, i int) int {
+	for m := 4; m >= 2; m-- {
+		k := i + m
+		if k >= t.n() || t.rs[k] != '人' && t.rs[k] != '员' && t.rs[k] != '方' {
+			continue
+		}
+		w, ok := t.word(i, k)
+		if !ok || w.freq < 20 || !agentivePOS[w.pos] {
+			continue
+		}
+		if notAgentive[t.str(i, k+1)] {
+			return 0
+		}
+		// 人民币, 方面, 员工: the suffix starts a word of its own; 送达人员
+		// is still the agents.
+		if strings.HasPrefix(t.rest(k), "人员") {
+			return m + 2
+		}
+		if wordFrom(t, k, 0, 20) {
+			return 0
+		}
+		return m + 1
+	}
 	return 0
+}
+
+// agentivePOS are the parts of speech an agent noun's stem has.
+var agentivePOS = map[string]bool{"v": true, "vn": true, "n": true, "vd": true, "an": true}
+
+// notAgentive are words of that shape that name no one in particular.
+var notAgentive = map[string]bool{
+	"成年人": true, "未成年人": true, "老年人": true, "中年人": true, "自然人": true, "机器人": true,
+	"陌生人": true, "外地人": true, "本地人": true, "当地人": true, "家里人": true, "有关人": true,
+	"相关人": true, "解决方": true,
 }
 
 // latinRe reads a foreign name in Latin letters: capitalised parts (John
@@ -676,7 +880,7 @@ func (d *detector) add(s, e int, c capacity) bool {
 	for k := s; k < e; k++ {
 		d.taken[k] = true
 	}
-	d.hits = append(d.hits, hit{s, e, c})
+	d.hits = append(d.hits, hit{s, e, c, ""})
 	return true
 }
 
@@ -684,12 +888,16 @@ func (d *detector) add(s, e int, c capacity) bool {
 func detect(s string) []hit {
 	t := newText(s)
 	d := &detector{t: t, taken: make([]bool, t.n())}
+	d.signatures()
 	d.dotted()
+	d.marriedNames()
 	d.afterRoles()
 	d.beforeAnchors()
 	d.minority()
 	d.lists()
 	d.clauseStarts()
+	d.objects()
+	d.kinSharingSurname()
 	d.lists()
 	d.bare()
 	for _, h := range append([]hit(nil), d.hits...) {
@@ -699,6 +907,42 @@ func detect(s string) []hit {
 	return d.hits
 }
 
+// signatureRe finds the judges and the clerk of a signature block, where
+// courts space the characters out to align them: 审　判　长　　张　三.
+var signatureRe = regexp.MustCompile(`(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员)[ ：:]*(\p{Han})( ?)(\p{Han})(?:( ?)(\p{Han}))?(?: {2,}|\n|$|[^\p{Han} ])`)
+
+// signatures reads the spaced-out names of a signature block.
+func (d *detector) signatures() {
+	t := d.t
+	if !strings.Contains(t.s, " ") {
+		return
+	}
+	for _, m := range signatureRe.FindAllStringSubmatchIndex(t.s, -1) {
+		if m[4] == m[5] && (m[8] < 0 || m[8] == m[9]) {
+			continue // not spaced: the role-word pass reads it
+		}
+		s := t.runeAt(m[2])
+		e := t.runeAt(m[7])
+		if m[10] >= 0 {
+			e = t.runeAt(m[11])
+		}
+		var name strings.Builder
+		for k := s; k < e; k++ {
+			if t.rs[k] != ' ' {
+				name.WriteRune(t.rs[k])
+			}
+		}
+		n := name.String()
+		rs := []rune(n)
+		if !surnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] || !validGiven(newText(n), 1, len(rs)) {
+			continue
+		}
+		if d.add(s, e, capOfficial) {
+			d.hits[len(d.hits)-1].name = n
+		}
+	}
+}
+
 // dotted finds minority and foreign names written with a dot.
 func (d *detector) dotted() {
 	t := d.t
@@ -706,6 +950,7 @@ func (d *detector) dotted() {
 		if s, e, ok := dottedAt(t, i); ok {
 			if d.add(s, e, capNeutral) {
 				d.latinInBrackets(e)
+				d.latinBeforeBrackets(s, e)
 			}
 			i = e
 		}
@@ -732,18 +977,93 @@ func (d *detector) latinInBrackets(e int) {
 	}
 }
 
+// latinBeforeBrackets masks a Latin name right before a name in brackets
+// that writes it in Chinese: Michael Brown（迈克尔·布朗）.
+func (d *detector) latinBeforeBrackets(s, e int) {
+	t := d.t
+	if s < 2 || e >= t.n() || t.rs[s-1] != '（' && t.rs[s-1] != '(' || t.rs[e] != '）' && t.rs[e] != ')' {
+		return
+	}
+	end := s - 1
+	for end > 0 && t.rs[end-1] == ' ' {
+		end--
+	}
+	start := end
+	for start > 0 && t.rs[start-1] < utf8.RuneSelf && (unicode.IsLetter(t.rs[start-1]) || strings.ContainsRune(" .'-", t.rs[start-1])) {
+		start--
+	}
+	for start < end && t.rs[start] == ' ' {
+		start++
+	}
+	if start < end && latinAt(t, start) == end-start {
+		d.add(start, end, capNeutral)
+	}
+}
+
+// marriedNames reads the names married women were registered under in
+// older documents, the husband's surname, their own and 氏: 黄李氏, 潘陈氏.
+func (d *detector) marriedNames() {
+	t := d.t
+	if !strings.ContainsRune(t.s, '氏') {
+		return
+	}
+	for i := 0; i+3 <= t.n(); i++ {
+		if t.rs[i+2] != '氏' || surnameAt(t, i) != 1 || surnameAt(t, i+1) != 1 || compoundSet[t.str(i, i+2)] ||
+			strings.ContainsRune(functionSurnames, t.rs[i]) || d.taken[i] {
+			continue
+		}
+		if anyWordAt(t, i, i+3) || anyWordAt(t, i, i+2) || crossesLeft(t, i, i+1, 20) {
+			continue
+		}
+		d.add(i, i+3, capPersonal)
+	}
+}
+
+// kinSharingSurname reads a word after a relation as a name when it has
+// the surname of someone the text names: 简振华去世后，其子简明、其女简某然
+// — children and siblings mostly share the family's surname. Function
+// words, verbs and the most frequent words stay words (其父曾经).
+func (d *detector) kinSharingSurname() {
+	t := d.t
+	surnames := map[rune]bool{}
+	for _, h := range d.hits {
+		if t.han(h.start) && surnameAt(t, h.start) == 1 {
+			surnames[t.rs[h.start]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return
+	}
+	for i := 0; i < t.n(); i++ {
+		wn, kind := roleAt(t, i)
+		if wn < 2 || kind != markKin {
+			continue
+		}
+		j := i + wn
+		if j+2 > t.n() || d.taken[j] || surnameAt(t, j) != 1 || !surnames[t.rs[j]] || !validGiven(t, j+1, j+2) || t.match(j, anyRole) > 0 {
+			continue
+		}
+		if w, ok := t.word(j, j+2); ok && (functionPOS[w.pos] || verbLike(w.pos) || w.freq >= 3000) {
+			continue
+		}
+		if boundary(t, j+2) == 3 || listSep(t, j+2) > 0 || personAfter(t, j+2) {
+			d.add(j, j+2, capPersonal)
+			i = j + 1
+		}
+	}
+}
+
 // afterRoles reads the names written after role words and labels, and
 // the lists after them (原告张三、李四和王五).
 func (d *detector) afterRoles() {
 	t := d.t
 	for i := 0; i < t.n(); i++ {
-		w := anyRole.at(t.rest(i))
-		if w == "" {
+		wn, kind := roleAt(t, i)
+		if wn == 0 {
 			continue
 		}
-		kind := roleKind[w]
-		j := i + utf8.RuneCountInString(w)
-		if kind == markKin && utf8.RuneCountInString(w) == 1 {
+		j := i + wn
+		if kind == markKin && wn == 1 {
 			// 妻, 夫 alone only in 其妻/之夫 writings, handled above, or
 			// before a colon: too common otherwise.
 			if j >= t.n() || !strings.ContainsRune("：:", t.rs[j]) {
@@ -770,16 +1090,40 @@ func (d *detector) readRole(j int, kind markerKind) int {
 			j = k + 1
 		}
 	}
+	if kind == markLabel {
+		// 签名处为…, 姓名一栏填写为…: where the label stands on a form, and
+		// how the value was written there (签名处签有“…”字样 is read by
+		// the other passes).
+		k := j
+		for _, w := range []string{"一栏", "栏", "处"} {
+			if strings.HasPrefix(t.rest(k), w) {
+				k += utf8.RuneCountInString(w)
+				break
+			}
+		}
+		for _, w := range []string{"填写为", "填写的是", "写的是", "记载为", "显示为", "签署为", "为", "是", "：", ":"} {
+			if strings.HasPrefix(t.rest(k), w) {
+				if n := utf8.RuneCountInString(w); n > 1 {
+					k += n
+				}
+				j = k
+				break
+			}
+		}
+	}
 	colon := false
 	for j < t.n() && strings.ContainsRune("：: \u3000", t.rs[j]) {
 		colon = colon || t.rs[j] != ' '
 		j++
 	}
-	// 法定代表人为张三, 户主是李四, 名叫王五.
-	if !colon && j < t.n() && strings.ContainsRune("为是叫", t.rs[j]) && kind != markBoundary {
+	// 法定代表人为张三, 户主是李四, 名叫王五, 见证人有覃某、黄某.
+	if !colon && j < t.n() && strings.ContainsRune("为是叫有", t.rs[j]) && kind != markBoundary {
 		if kind == markLabel || kind == markAgent || roleIsHolder(t, j) {
 			j++
 		}
+	}
+	if j+1 < t.n() && strings.ContainsRune(openQuotes, t.rs[j]) && t.han(j+1) {
+		j++
 	}
 	ev := evMarker
 	if kind == markLabel || colon && kind != markBoundary {
@@ -814,8 +1158,19 @@ func (d *detector) readRole(j int, kind markerKind) int {
 // (负责人为张三) rather than a description (原告为某公司员工): only when a
 // name-shaped span follows it.
 func roleIsHolder(t *text, j int) bool {
-	return surnameAt(t, j+1) > 0
+	// 被处罚人有权提起诉讼: 有 and what follows are a word.
+	if frequentWordAt(t, j, j+2, 100) {
+		return false
+	}
+	k := j + 1
+	if k < t.n() && strings.ContainsRune(openQuotes, t.rs[k]) {
+		k++ // 户主为“黄李氏”
+	}
+	return surnameAt(t, k) > 0
 }
+
+// openQuotes open a quoted value: 户主为“黄李氏”.
+const openQuotes = "“「‘\"'"
 
 // listSep returns the length of a list separator at j: 、 和 与 及 以及 同.
 func listSep(t *text, j int) int {
@@ -860,10 +1215,26 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 			if !plausible(t, c, evMarker) || t.match(c.e, possessionMatcher) == 0 {
 				continue
 			}
+			// 北邻巫家祖坟, 南至李家老屋: the family's, a word after 家.
+			if c.sur == 1 && t.rs[c.s+1] == '家' && wordFrom(t, c.s+2, c.e, 20) {
+				continue
+			}
 			if isWord, _ := isNameWord(t, c.s, c.e, c.sur, evWeak); isWord {
 				continue
 			}
 			return c.e - j
+		}
+		// 南至张某德，: a three-character name standing alone between
+		// boundaries, no word and no place (王家坡, 马家湾, 苟家沟 are
+		// places; the place checks of plausible say so).
+		for _, c := range cands {
+			if c.e-c.s == 3 && c.sur == 1 && boundary(t, c.e) == 3 && plausible(t, c, evWeak) &&
+				givenScore(t, c.s+1, c.e) >= 10 && !crossesRight(t, c.s, c.e, 20) &&
+				!strings.ContainsRune(landChars, t.rs[c.e-1]) && !wordAt(t, c.s, c.s+2) {
+				if isWord, _ := isNameWord(t, c.s, c.e, c.sur, evWeak); !isWord {
+					return c.e - j
+				}
+			}
 		}
 		return 0
 	}
@@ -872,6 +1243,14 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 	}
 	if n := japaneseAt(t, j, ev); n > 0 {
 		return n
+	}
+	if n := doubleSurnameAt(t, j); n > 0 {
+		return n
+	}
+	if kind == markParty {
+		if n := caseTitleName(t, j); n > 0 {
+			return n
+		}
 	}
 	// A label's value is the name whatever its characters: 姓名：禤志明.
 	if kind == markLabel || ev == evStrong {
@@ -883,8 +1262,78 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 		}
 		return 0
 	}
-	return chooseAfter(t, j, ev, true, 1)
+	if n := chooseAfter(t, j, ev, true, 1); n > 0 {
+		return n
+	}
+	return wordNameAt(t, j)
 }
+
+// doubleSurnameAt returns 4 for a name of both parents' surnames and a
+// two-character given name after a role word (原告张李子涵, 申请人陈林雨某),
+// or 0.
+func doubleSurnameAt(t *text, j int) int {
+	if j+4 > t.n() || surnameAt(t, j) != 1 || surnameAt(t, j+1) != 1 || compoundSet[t.str(j, j+2)] ||
+		strings.ContainsRune(functionSurnames, t.rs[j]) || strings.ContainsRune(functionSurnames, t.rs[j+1]) {
+		return 0
+	}
+	if !validGiven(t, j+2, j+4) || !allCommonGiven(t, j+2, j+4) || frequentWordAt(t, j+2, j+4, 20) ||
+		frequentWordAt(t, j, j+2, 20) || boundary(t, j+4) == 0 || crossesRight(t, j, j+4, 20) {
+		return 0
+	}
+	return 4
+}
+
+// caseTitleName reads a word as a two-character name after a party's role
+// word in a case's title, where only a name stands: 申请执行被执行人甘某行政
+// 处罚决定一案, 原告江山诉某县政府一案. The clause ends in 一案 and the word
+// is no function word.
+func caseTitleName(t *text, j int) int {
+	if j+3 > t.n() || surnameAt(t, j) != 1 || !validGiven(t, j+1, j+2) || !isCommonGiven(t, t.rs[j+1]) {
+		return 0
+	}
+	if w, ok := t.word(j, j+2); ok && (functionPOS[w.pos] || w.freq >= 3000) {
+		return 0
+	}
+	if t.rs[j+2] != '诉' && t.rs[j+2] != '因' && !strings.HasPrefix(t.rest(j+2), "不服") {
+		// A case's cause follows the name: 行政处罚, 房屋征收.
+		cause := false
+		t.words(j+2, func(k int, w word) {
+			if (nounPOS[w.pos] || w.pos == "vn") && w.freq >= 100 {
+				cause = true
+			}
+		})
+		if !cause {
+			return 0
+		}
+	}
+	end := j + 2
+	for end < t.n() && end-j < 40 && !strings.ContainsRune("，。；;,\n", t.rs[end]) {
+		end++
+	}
+	if !strings.HasSuffix(t.str(j, end), "一案") {
+		return 0
+	}
+	return 2
+}
+
+// wordNameAt reads a word as a two-character name after a role word when
+// only a person can follow it (利害关系人万某的意见, 原告高某于2019年…): a
+// commonest surname and a word that is a noun, a place or a number, not
+// a function word (原告曾经, 原告于是).
+func wordNameAt(t *text, j int) int {
+	if j+2 > t.n() || surnameAt(t, j) != 1 || !strings.ContainsRune(topSurnames, t.rs[j]) ||
+		strings.ContainsRune(functionSurnames, t.rs[j]) || !validGiven(t, j+1, j+2) || !personAfter(t, j+2) {
+		return 0
+	}
+	w, ok := t.word(j, j+2)
+	if !ok || w.freq >= 1500 || !wordNamePOS[w.pos] || t.d.givenScore(t.rs[j+1]) < 0 {
+		return 0
+	}
+	return 2
+}
+
+// wordNamePOS are the parts of speech of words that are also names.
+var wordNamePOS = map[string]bool{"n": true, "nr": true, "ns": true, "nz": true, "m": true, "a": true}
 
 // wholeRun returns the length of a run of two to six Chinese characters
 // at j that ends at punctuation: the value of a label.
@@ -902,6 +1351,9 @@ func wholeRun(t *text, j int) int {
 	return k - j
 }
 
+// officialWords describe an official after a name.
+var officialWords = newMatcher([]string{"工作人员", "公务员", "干部", "民警", "执法人员", "局长", "县长", "区长", "市长", "镇长", "乡长", "主任", "书记", "所长", "科长", "队长", "站长", "院长", "庭长", "处长", "厅长", "部长"})
+
 // officialContext reports whether the words right after a name describe
 // an official: 李四，该局工作人员; 王五，局长.
 func officialContext(t *text, e int) bool {
@@ -910,11 +1362,8 @@ func officialContext(t *text, e int) bool {
 		if strings.ContainsRune("。；;\n", t.rs[k]) {
 			break
 		}
-		rest := t.rest(k)
-		for _, w := range []string{"工作人员", "公务员", "干部", "民警", "执法人员", "局长", "县长", "区长", "市长", "镇长", "乡长", "主任", "书记", "所长", "科长", "队长", "站长", "院长", "庭长", "处长", "厅长", "部长"} {
-			if strings.HasPrefix(rest, w) {
-				return true
-			}
+		if t.match(k, officialWords) > 0 {
+			return true
 		}
 	}
 	return false
@@ -931,12 +1380,12 @@ func (d *detector) beforeAnchors() {
 		c := capNeutral
 		ev := evNone
 		switch {
-		case t.match(e, honorificMatcher) > 0:
+		case t.match(e, honorificMatcher) > 0 && !anchorInWord(t, e):
 			ev = evStrong
 			if t.match(e, honorificMatcher) == 1 { // 户 alone: 张三户
 				ev = evMarker
 			}
-		case t.match(e, officialAfter) > 0:
+		case t.match(e, officialAfter) > 0 && !anchorInWord(t, e):
 			ev, c = evStrong, capOfficial
 		case gendered(t, e):
 			ev, c = evStrong, capPersonal
@@ -951,7 +1400,7 @@ func (d *detector) beforeAnchors() {
 				d.add(e-n, e, c)
 				continue
 			}
-		case (t.rs[e] == '（' || t.rs[e] == '(') && t.match(e+1, bracketRole) > 0:
+		case (t.rs[e] == '（' || t.rs[e] == '(') && (t.match(e+1, bracketRole) > 0 || kinInBrackets(t, e+1)):
 			ev, c = evStrong, capPersonal
 		default:
 			continue
@@ -960,6 +1409,35 @@ func (d *detector) beforeAnchors() {
 			d.add(e-n, e, c)
 		}
 	}
+}
+
+// anchorInWord reports whether a word of the dictionary starts right
+// before e and runs into what follows: 组长 in 劳务班组长 is part of 班组,
+// not a title after a name.
+func anchorInWord(t *text, e int) bool {
+	in := false
+	for a := max(0, e-2); a < e; a++ {
+		t.words(a, func(j int, w word) {
+			if j > e && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+				in = true
+			}
+		})
+	}
+	return in
+}
+
+// kinInBrackets reports whether a relation alone stands in the brackets
+// opened before i, as household lists write them: 汪某（子）, 陈某（妻）.
+func kinInBrackets(t *text, i int) bool {
+	k := i
+	for k < t.n() && k-i <= 4 && t.han(k) {
+		k++
+	}
+	if k == i || k >= t.n() || t.rs[k] != '）' && t.rs[k] != ')' {
+		return false
+	}
+	w := t.str(i, k)
+	return roleKind[w] == markKin || strings.Contains("子女妻夫父母兄弟姐妹孙侄媳婿", w) && k-i == 1
 }
 
 // gendered reports whether 男 or 女 follows e as a party header writes it:
@@ -986,9 +1464,8 @@ func betweenRoleAndGender(t *text, e int) int {
 		if !t.han(s) {
 			return 0
 		}
-		if k := roleEndingAt(t, s); k > 0 {
-			w := t.str(s-k, s)
-			if kind := roleKind[w]; (kind == markParty || kind == markAgent || kind == markKin) && validGiven(t, s, e) && t.match(s, anyRole) == 0 {
+		if k, kind := roleEnding(t, s); k > 0 {
+			if (kind == markParty || kind == markAgent || kind == markKin) && validGiven(t, s, e) && t.match(s, anyRole) == 0 {
 				return n
 			}
 		}
@@ -1042,8 +1519,31 @@ func (d *detector) minority() {
 		} else if jp := japaneseAt(t, i, evWeak); jp > 0 && leftOK(t, i) {
 			d.add(i, i+jp, capNeutral)
 			i += jp - 1
+		} else if n := daiAt(t, i); n > 0 {
+			d.add(i, i+n, capNeutral)
+			i += n - 1
 		}
 	}
+}
+
+// daiAt returns the length of a Dai name at a clause start before a
+// person's verb or what only a person has (岩温某家的橡胶林, 岩某称): men's
+// names open with 岩, which is no surname (women's open with 玉, which is
+// one). Words that start with 岩 (岩石, 岩洞) are not names.
+func daiAt(t *text, i int) int {
+	if t.rs[i] != '岩' || i > 0 && t.han(i-1) || wordFrom(t, i, 0, 5) {
+		return 0
+	}
+	for g := 2; g >= 1; g-- {
+		e := i + 1 + g
+		if e > t.n() || !validGiven(t, i+1, e) || crossesRight(t, i, e, 20) {
+			continue
+		}
+		if t.match(e, personVerbMatcher) > 0 || personAfter(t, e) {
+			return e - i
+		}
+	}
+	return 0
 }
 
 // lists extends the names found to those listed or coordinated with them:
@@ -1087,7 +1587,7 @@ func (d *detector) clauseStarts() {
 		if d.taken[i] || !t.han(i) {
 			continue
 		}
-		if i > 0 && t.han(i-1) && !strings.HasSuffix(t.str(max(0, i-2), i), "关于") || afterBoundary(t, i) {
+		if i > 0 && t.han(i-1) && !strings.HasSuffix(t.str(max(0, i-2), i), "关于") && !clauseOpens(t, i) || afterBoundary(t, i) {
 			continue
 		}
 		// In a title (《李长江房屋征收补偿协议》), what the document is about
@@ -1100,14 +1600,25 @@ func (d *detector) clauseStarts() {
 			}
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
+		if n == 0 && (i == 0 || !t.han(i-1)) && datedAfter(t, i+2) {
+			// 高某于2019年5月向被告提交…: a word that is also a name,
+			// opening a sentence with a party's dated deed.
+			n = wordNameAt(t, i)
+		}
 		if n == 0 {
 			continue
 		}
-		if t.match(i+n, personVerbMatcher) == 0 && listSep(t, i+n) == 0 {
+		// 周某，北京市某律师事务所律师; 戴某2019年起担任…: what a header or
+		// a finding says of a person.
+		if describedAfter(t, i+n) || datedAfter(t, i+n) {
+			d.add(i, i+n, capNeutral)
+			continue
+		}
+		if t.match(i+n, personVerbMatcher) == 0 && listSep(t, i+n) == 0 && !adverbDeed(t, i+n) {
 			continue
 		}
 		// A list at a clause start needs a name on the other side too.
-		if t.match(i+n, personVerbMatcher) == 0 {
+		if t.match(i+n, personVerbMatcher) == 0 && !adverbDeed(t, i+n) {
 			j := i + n + listSep(t, i+n)
 			if chooseAfter(t, j, evWeak, false, 1) == 0 {
 				continue
@@ -1115,6 +1626,432 @@ func (d *detector) clauseStarts() {
 		}
 		d.add(i, i+n, capNeutral)
 	}
+}
+
+// openingWords start a clause inside a sentence: 后因程某拒绝…, 经查王某….
+var openingWords = newMatcher([]string{
+	"后因", "因", "由于", "经查", "据查", "另查明", "查明", "后经", "其后", "此后", "随后", "后来", "同年",
+	"次年", "当年", "当日", "当天", "当晚", "次日", "同日", "期间", "但", "而", "故", "遂", "后",
+})
+
+// clauseOpens reports whether a clause may start at i although a Chinese
+// character stands before it: after a date (2018年12月刘某…), or after a
+// word that opens a clause (后因, 经查).
+func clauseOpens(t *text, i int) bool {
+	if i >= 2 && dateEnds.has(t.rs[i-1]) &&
+		(isDigitRune(t.rs[i-2]) || strings.ContainsRune("〇零一二三四五六七八九十", t.rs[i-2])) {
+		return true
+	}
+	// 在第一次询问时訾某称…, 签订后王某…, 到达现场后伍某…: a verb (and its
+	// object) and 时 or 后 end a clause of time.
+	if i >= 3 && (t.rs[i-1] == '时' || t.rs[i-1] == '后') {
+		verbEnds := func(e int) bool {
+			for n := 2; n <= 3 && e-n >= 0; n++ {
+				if w, ok := t.word(e-n, e); ok && (w.pos == "v" || w.pos == "vn") && w.freq >= 20 {
+					return true
+				}
+			}
+			return false
+		}
+		if verbEnds(i - 1) {
+			return true
+		}
+		for n := 2; n <= 3 && i-1-n >= 0; n++ {
+			if w, ok := t.word(i-1-n, i-1); ok && nounPOS[w.pos] && w.freq >= 20 && verbEnds(i-1-n) {
+				return true
+			}
+		}
+	}
+	for n := 3; n >= 1; n-- {
+		a := i - n
+		if a < 0 {
+			continue
+		}
+		if w := openingWords.at(t.str(a, i)); utf8.RuneCountInString(w) == n {
+			// The opening word itself starts a clause.
+			if a == 0 || !t.han(a-1) || clauseOpens(t, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dateEnds end a date or a time: 2018年12月, 9时许, 2020年底.
+var dateEnds = newRuneSet("年月日号时分许底初间起")
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// personDescriptions are what a header or a finding says of a person
+// after a comma: 周某，北京市某律师事务所律师; 王某，系原告之妻.
+var personDescriptions = []string{
+	"律师", "实习律师", "法律工作者", "工作人员", "职员", "员工", "公务员", "村民", "居民", "农民", "职工",
+	"干部", "退休", "无业", "个体", "出生", "年生", "系原告", "系被告", "系申请人", "系第三人", "系上诉人",
+	"之妻", "之夫", "之子", "之女", "之父", "之母", "之兄", "之弟", "之姐", "之妹", "汉族", "族，", "住",
+}
+
+// describedAfter reports whether a comma at e opens a description of a
+// person that runs to the end of its clause.
+func describedAfter(t *text, e int) bool {
+	if e >= t.n() || t.rs[e] != '，' && t.rs[e] != ',' {
+		return false
+	}
+	end := e + 1
+	for end < t.n() && end-e < 40 && !strings.ContainsRune("。；;\n，,", t.rs[end]) {
+		end++
+	}
+	clause := t.str(e+1, end)
+	if end < t.n() && (t.rs[end] == '，' || t.rs[end] == ',') {
+		clause += "，"
+	}
+	if orgClause(clause) {
+		// 被告某局，住所地…: an organisation's address.
+		return strings.HasSuffix(clause, "律师") || strings.HasSuffix(clause, "工作人员") ||
+			strings.HasSuffix(clause, "法律工作者") || strings.HasSuffix(clause, "职员")
+	}
+	for _, w := range personDescriptions {
+		if strings.HasPrefix(clause, w) || w != "住" && w != "族，" && strings.HasSuffix(strings.TrimSuffix(clause, "，"), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgClause reports whether a clause names an organisation.
+func orgClause(c string) bool {
+	for _, w := range []string{"公司", "事务所", "局", "政府", "委员会", "法院", "中心", "银行", "学校", "医院", "所"} {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// datedAfter reports whether a year follows at e (戴某2019年起…), or 于 and
+// a date (高某于2019年…): a person's deed with its date.
+func datedAfter(t *text, e int) bool {
+	k := e
+	if k < t.n() && strings.ContainsRune("于自从", t.rs[k]) {
+		k++
+	}
+	d := 0
+	for k < t.n() && isDigitRune(t.rs[k]) {
+		k++
+		d++
+	}
+	return d == 4 && k < t.n() && t.rs[k] == '年'
+}
+
+// objects reads a name inside a sentence where what stands on both sides
+// says a person: the object of a verb or a preposition (通知路某作为第三人,
+// 原告与贺某在村口, 认识朱某吗) before something only a person has or
+// does (的证言, 的签名, 名下, 一人, 不服, 称).
+func (d *detector) objects() {
+	t := d.t
+	for i := 1; i < t.n(); i++ {
+		if d.taken[i] || d.taken[i-1] || surnameAt(t, i) == 0 || afterBoundary(t, i) {
+			continue
+		}
+		cue, at := objectCueLen(t, i), i
+		if cue == 0 && strings.ContainsRune("了过", t.rs[i-1]) {
+			// 询问了徐某, 找过李某.
+			cue, at = objectCueLen(t, i-1), i-1
+		}
+		if cue == 0 && !leftOK(t, i) {
+			continue
+		}
+		// How strongly the left side takes a person: 2 after a verb that
+		// takes one (通知, 委托) or a party and a conjunction (原告与), 1
+		// after a weaker cue, a preposition (对, 向, 由, 系), a verb that
+		// reports what someone said or did (证明, 称) or a time (当时),
+		// else 0.
+		left := 0
+		switch {
+		case coordinatedWithParty(t, i) || cue > 0 && !weakObjectCues[t.str(at-cue, at)]:
+			left = 2
+		case cue > 0 || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || reportingBefore(t, i) || verbBefore(t, i):
+			left = 1
+		}
+		coordinated := strings.ContainsRune("与和同跟", t.rs[i-1])
+		cands := hanCandidates(t, i, false)
+		for k := len(cands) - 1; k >= 0; k-- {
+			c := cands[k]
+			// How strongly the right side says a person: 2 for what only a
+			// person has or does (的证言, 名下, 称, 不服), 1 for a deed or
+			// an adverb of one (作出, 也, 曾, 负责) or the end of the
+			// clause after a verb, else 0.
+			right := 0
+			switch {
+			case personAfter(t, c.e):
+				right = 2
+			case topicFrame(t, i, c.e):
+				right = 1
+			case boundary(t, c.e) >= 2 || t.match(c.e, personVerbMatcher) > 0 || t.match(c.e, moneyMatcher) > 0 || adverbDeed(t, c.e) ||
+				c.e+1 < t.n() && t.rs[c.e] == '的' && t.han(c.e+1):
+				right = 1
+			case left == 2 && boundary(t, c.e) >= 1:
+				right = 1
+			}
+			// A preposition and a deed (对段某作出…, 由宋某承包) are enough
+			// for a given name the model does not read as a word's.
+			// A name the dictionary knows (沈某萍 is one of its names, 杨树 is
+			// tagged so too) needs a person's verb after it then.
+			// A trade after a thing (对汤圆加工作坊) is no deed of a person.
+			// 无法证明洪某实际居住…: a name entry with one of the commonest
+			// surnames before an adverb of two characters and a deed.
+			weakOK := left == 1 && right == 1 && givenScore(t, c.s+c.sur, c.e) >= 0 && t.match(c.e, tradeMatcher) == 0 &&
+				(!anyWordAt(t, c.s, c.e) || nameEntry(t, c.s, c.e) && (t.match(c.e, personVerbMatcher) > 0 ||
+					c.sur == 1 && strings.ContainsRune(topSurnames, t.rs[c.s]) && adverbDeedLen(t, c.e) >= 2))
+			// 本院向苏某德释明…: a three-character name the model reads as
+			// one, after a preposition, before a verb the dictionary lacks.
+			if !weakOK && left == 1 && right == 0 && c.e-c.s == 3 && c.sur == 1 && givenScore(t, c.s+1, c.e) >= 25 &&
+				!anyWordAt(t, c.s, c.e) && !anyWordAt(t, c.e-1, c.e+1) && !anyWordAt(t, c.e, c.e+2) {
+				weakOK = true
+			}
+			if right < 2 && left < 2 && !weakOK {
+				continue
+			}
+			ev := evWeak
+			if left == 2 || coordinated && right == 2 || left+right >= 3 {
+				ev = evMarker
+			}
+			// A word across the left end (为何 in 认为何某的行为) yields to
+			// what only a person has after the span.
+			if !plausible(t, c, ev) || crossesRight(t, c.s, c.e, 50) || crossesLeft(t, c.s, c.e, 50) && !(right == 2 && left >= 1) {
+				continue
+			}
+			if !allCommonGiven(t, c.s+c.sur, c.e) {
+				continue
+			}
+			// A word is a name here only after a strong cue, or between a
+			// conjunction and a person's deed (与金某签订).
+			if w, ok := t.word(c.s, c.e); ok && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
+				continue
+			}
+			if d.add(c.s, c.e, capNeutral) {
+				break
+			}
+		}
+	}
+}
+
+// topicFrame reports whether rs[i:e] is the topic of 就…而言 or 对于…来说:
+// 就汤某而言, 对于苗某来说.
+func topicFrame(t *text, i, e int) bool {
+	if i < 1 || !strings.ContainsRune("就对于", t.rs[i-1]) {
+		return false
+	}
+	for _, w := range []string{"而言", "来说", "来讲"} {
+		if strings.HasPrefix(t.rest(e), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// tradeMatcher finds what follows a product or a material to name a
+// trade: 汤圆加工, 石材开采, 家具销售.
+var tradeMatcher = newMatcher([]string{"加工", "生产", "销售", "种植", "养殖", "制造", "批发", "零售", "运输", "开采", "维修", "经营", "收购", "回收", "制作", "烘焙", "冷藏", "仓储", "包装"})
+
+// wordFrom reports whether a dictionary word seen at least minFreq times
+// starts at i and ends at end or after it.
+func wordFrom(t *text, i, end, minFreq int) bool {
+	found := false
+	t.words(i, func(j int, w word) {
+		if j >= end && w.freq >= uint32(minFreq) {
+			found = true
+		}
+	})
+	return found
+}
+
+// nameEntry reports whether rs[i:j] is a name entry of the dictionary.
+func nameEntry(t *text, i, j int) bool {
+	w, ok := t.word(i, j)
+	return ok && strings.HasPrefix(w.pos, "nr")
+}
+
+// reportingBefore reports whether a verb that reports what someone said or
+// did, or a time, ends right before i: 村委会证明陈某系…, 原告称武某曾…,
+// 当时侯某也在场.
+func reportingBefore(t *text, i int) bool {
+	for n := 2; n >= 1; n-- {
+		if i-n >= 0 && reportingWords[t.str(i-n, i)] {
+			return true
+		}
+	}
+	return false
+}
+
+var reportingWords = map[string]bool{
+	"证明": true, "证实": true, "认为": true, "称": true, "表示": true, "反映": true, "陈述": true, "确认": true,
+	"查明": true, "认定": true, "得知": true, "听说": true, "当时": true, "此时": true, "同时": true, "后来": true,
+	"随后": true, "然后": true, "其后": true, "此后": true, "之后": true, "期间": true, "主张": true, "指出": true,
+	"承认": true, "否认": true,
+}
+
+// adverbDeed reports whether an adverb and a verb follow e: 也在场, 曾答应,
+// 均未到庭, 已去世, 立即拨打, 代为领取.
+func adverbDeed(t *text, e int) bool {
+	return adverbDeedLen(t, e) > 0
+}
+
+// adverbDeedLen returns the length of the adverb of an adverb and a deed
+// at e (也在场: 1, 实际居住: 2), or 0 when there is none. A modal (应, 须,
+// 可) counts before a verb of one character too: 应发工资, 须缴.
+func adverbDeedLen(t *text, e int) int {
+	if e+1 >= t.n() {
+		return 0
+	}
+	k := 0
+	modal := strings.ContainsRune(modals, t.rs[e]) && !frequentWordAt(t, e, e+2, 20)
+	if strings.ContainsRune("也均都已曾又还亦仍便就先再", t.rs[e]) || modal {
+		k = e + 1
+	} else if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 || adverbials[t.str(e, min(e+2, t.n()))] || strings.HasPrefix(t.rest(e), "代为") {
+		k = e + 2
+	}
+	if k == 0 || k >= t.n() {
+		return 0
+	}
+	verb := t.match(k, personVerbMatcher) >= 2
+	t.words(k, func(j int, w word) {
+		if (w.pos == "v" || w.pos == "vn") && w.freq >= 20 {
+			verb = true
+		}
+	})
+	if w, ok := t.word(k, k+1); modal && ok && w.pos == "v" && w.freq >= 100 {
+		verb = true
+	}
+	if !verb {
+		return 0
+	}
+	return k - e
+}
+
+// modals say what someone should, may or wants to do.
+const modals = "应须需要可能会想愿敢"
+
+// adverbials are adverbs of two characters the dictionary tags as other
+// parts of speech: 实际居住, 私下约定, 当面交给.
+var adverbials = map[string]bool{"实际": true, "私下": true, "当面": true, "事先": true, "事后": true, "长年": true, "常年": true}
+
+// verbBefore reports whether a verb of the dictionary, with 了 after it,
+// ends right before i: 提取了段某的指纹, 调取了宋某的银行流水.
+func verbBefore(t *text, i int) bool {
+	if i < 3 || t.rs[i-1] != '了' {
+		return false
+	}
+	w, ok := t.word(i-3, i-1)
+	return ok && w.pos == "v" && w.freq >= 20
+}
+
+// objectPrepositions introduce the person a deed is done to or by: 对王某
+// 作出处罚, 向李某送达, 由张某负责, 系赵某所有.
+const objectPrepositions = "对向由系被给让把将与和同跟据经为就"
+
+// objectCues take a person after them: 通知, 委托, 认识, 还有, 借给.
+var objectCueMatcher = newMatcher([]string{
+	"通知", "委托", "询问", "告知", "告诉", "发现", "看见", "看到", "认识", "联系", "找", "叫", "问", "还有",
+	"邮寄给", "交给", "借给", "转给", "卖给", "租给", "送给", "出租给", "转让给", "转入", "支付给", "登记在",
+	"原由", "追加", "列为", "起诉", "控告", "举报", "殴打", "打伤", "陪同", "协助", "帮助", "代替", "代理",
+	"凭", "仅凭", "以", "有",
+	// Money changing hands: 借到钟某现金, 收到王某补偿款, 欠李某工钱.
+	"借到", "收到", "收取", "欠", "付给", "偿还", "归还", "退还", "赔偿", "补偿",
+})
+
+// moneyMatcher finds what changes hands after a name: 借到钟某现金.
+var moneyMatcher = newMatcher([]string{"现金", "人民币", "借款", "欠款", "款项", "工钱", "工资", "补偿款", "赔偿款", "货款", "租金", "押金"})
+
+// weakObjectCues may stand before a thing as well: a name after them needs
+// what follows to be a person's (有牛某的签名, 以邱某不具备…).
+var weakObjectCues = map[string]bool{"凭": true, "仅凭": true, "以": true, "有": true, "还有": true, "发现": true, "看到": true, "看见": true}
+
+// objectCueLen returns the length of an object cue ending at i, or 0.
+func objectCueLen(t *text, i int) int {
+	for n := 3; n >= 1; n-- {
+		if i-n >= 0 && utf8.RuneCountInString(objectCueMatcher.at(t.str(i-n, i))) == n {
+			return n
+		}
+	}
+	return 0
+}
+
+// coordinatedWithParty reports whether i follows a party's role word and a
+// conjunction: 原告与贺某, 被告和李某.
+func coordinatedWithParty(t *text, i int) bool {
+	if i < 3 || !strings.ContainsRune("与和同跟及", t.rs[i-1]) {
+		return false
+	}
+	n, kind := roleEnding(t, i-1)
+	if n == 0 && strings.ContainsRune("曾也均还又已", t.rs[i-2]) {
+		// 原告曾与沈某发生争执.
+		n, kind = roleEnding(t, i-2)
+	}
+	return n > 0 && (kind == markParty || kind == markAgent)
+}
+
+// personAttributes follow a person's name and 的: 卢某的证言, 牛某的签名.
+var personAttributes = newMatcher([]string{
+	"证言", "证词", "陈述", "笔录", "询问笔录", "调查笔录", "签名", "签字", "手印", "身份证", "户口", "户籍",
+	"账户", "账号", "银行卡", "伤情", "伤势", "死亡", "意见", "申请", "复议申请", "起诉", "诉讼请求", "房屋",
+	"房子", "住房", "住宅", "宅基地", "承包地", "责任田", "丈夫", "妻子", "儿子", "女儿", "父亲", "母亲",
+	"家属", "亲属", "家人", "名义", "名字", "姓名", "手机", "电话", "车辆", "工资", "病历", "诊断", "权利",
+	"收条", "欠条", "借条", "代理人", "社保", "儿媳", "说法", "供述", "遗产", "遗嘱", "劳动关系", "伤残",
+	"委托", "亲笔", "住处", "家中", "户主", "行为", "违法行为", "身份", "行踪", "户口簿", "承诺", "答复",
+})
+
+// personAfter reports whether what follows e is only said of a person.
+func personAfter(t *text, e int) bool {
+	if e >= t.n() {
+		return false
+	}
+	if t.rs[e] == '的' && t.match(e+1, personAttributes) > 0 {
+		return true
+	}
+	if e+1 < t.n() && strings.ContainsRune("吗呢", t.rs[e]) && !t.han(e+1) {
+		return true
+	}
+	if datedAfter(t, e) {
+		return true
+	}
+	// 杜某和她的丈夫; 邱某不具备…, 王某不服.
+	if e+1 < t.n() && strings.ContainsRune("和与及同", t.rs[e]) && strings.ContainsRune("她他", t.rs[e+1]) {
+		return true
+	}
+	if t.rs[e] == '不' {
+		verb := false
+		t.words(e+1, func(j int, w word) {
+			if verbLike(w.pos) && w.freq >= 20 {
+				verb = true
+			}
+		})
+		if verb {
+			return true
+		}
+	}
+	if n := t.match(e, personVerbMatcher); n >= 2 {
+		w := t.str(e, e+n)
+		return !weakPersonVerbs[w]
+	}
+	return strings.ContainsRune("称说讲", t.rs[e])
+}
+
+// weakPersonVerbs are person verbs that things and places do too.
+var weakPersonVerbs = map[string]bool{
+	"一直": true, "先后": true, "多次": true, "共同": true, "分别": true, "作为": false, "处": true,
+	"使用": true, "建设": true, "修建": true, "经营": true, "承包": true, "出租": true, "出售": true,
+	"占用": true, "登记": true, "制作": true, "记录": true, "检查": true, "调查": true, "核实": true,
+	"负责": true, "工作": true, "办理": true, "送达": true, "告知": true, "通知": true, "联系": true,
+	"进入": true, "返回": true, "到场": false, "种植": true, "耕种": true, "当时": true, "当日": true,
+	"当天": true, "当晚": true, "次日": true, "此前": true, "此后": true, "正在": true, "再次": true,
+}
+
+// nameShaped reports whether the three characters at i read as a name by
+// themselves: both given characters far likelier in names than in words
+// (秀芳, 德兴, 春燕) and no word of the dictionary across either end.
+func nameShaped(t *text, i int) bool {
+	a, b := t.d.givenScore(t.rs[i+1]), t.d.givenScore(t.rs[i+2])
+	return a >= 10 && b >= 10 && a+b >= 35 && !anyWordAt(t, i, i+3) && !crossesLeft(t, i, i+3, 5) && !crossesRight(t, i, i+3, 5) && !anyWordAt(t, i+2, i+4)
 }
 
 // bare reads a three-character name with no other evidence: a common
@@ -1130,7 +2067,12 @@ func (d *detector) bare() {
 		if !validGiven(t, i+1, i+3) || !plausible(t, c, evNone) || crossesRight(t, i, i+3, 20) {
 			continue
 		}
-		if boundary(t, i+3) < 2 && t.match(i+3, personVerbMatcher) == 0 {
+		// With no evidence at all, a name the dictionary knows is a famous
+		// one or a place (贺兰山), not a party's.
+		if anyWordAt(t, i, i+3) {
+			continue
+		}
+		if boundary(t, i+3) < 2 && t.match(i+3, personVerbMatcher) == 0 && !adverbDeed(t, i+3) && !nameShaped(t, i) {
 			continue
 		}
 		if d.add(i, i+3, capNeutral) {

@@ -1,6 +1,8 @@
 package privacy
 
 import (
+	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"testing"
@@ -32,8 +34,15 @@ func TestIdentifierClasses(t *testing.T) {
 		{"UK phone with 00", "号码 0044 20 7946 0958 已停用", "号码 ××× 已停用", KindPhone},
 		{"VIN", "车架号LSVAM4187C2184847。", "车架号×××。", KindVehicle},
 		{"engine number", "发动机号：G4FC123456，", "发动机号：×××，", KindVehicle},
+		{"QQ number in brackets", "通过QQ（号码：562381947）提交", "通过QQ（号码：×××）提交", KindQQ},
+		{"plate with few digits", "号牌：川A8G52K，", "号牌：×××，", KindPlate},
+		{"phone in Chinese digits", "手机号码为一三九八五零二一四七三。", "手机号码为×××。", KindPhone},
+		{"dates in Chinese digits stay", "二〇一九年三月，一九九八年建房", "二〇一九年三月，一九九八年建房", ""},
 		{"service numbers stay", "政务服务热线12345，罚款200元", "政务服务热线12345，罚款200元", ""},
 		{"credit code of an organisation stays", "统一社会信用代码11522700MB1234567X", "统一社会信用代码11522700MB1234567X", ""},
+		{"marriage certificate after a label", "离婚证号：L520102-2019-001245。", "离婚证号：×××。", KindMarriage},
+		{"marriage certificate without a label", "颁发了字号为J330781-2012-000876的结婚证", "颁发了字号为×××的结婚证", KindMarriage},
+		{"certificate with a year in brackets", "林证字（2011）第330102000315号", "林证字（2011）第×××号", KindCert},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,6 +176,31 @@ func TestDictionaryLoad(t *testing.T) {
 	}
 	t.Logf("dictionary: %d words, loaded in %v, heap %.1f MiB", len(d.words), took, float64(after.HeapAlloc-before.HeapAlloc)/(1<<20))
 	runtime.KeepAlive(d)
+}
+
+// TestDictionaryIsLazy checks, in a fresh process, that nothing loads the
+// dictionary before the first text is anonymized: importing the package
+// and building an anonymizer cost nothing (the callback path never pays
+// for the 12 MiB).
+func TestDictionaryIsLazy(t *testing.T) {
+	if os.Getenv("PRIVACY_LAZY_CHILD") == "1" {
+		a := NewAnonymizer("张三")
+		if dictLoaded != nil {
+			t.Fatal("the dictionary is loaded before any text is anonymized")
+		}
+		if out := a.Anonymize("原告张三称"); out != "原告张某称" {
+			t.Fatalf("got %q", out)
+		}
+		if dictLoaded == nil {
+			t.Fatal("anonymizing did not load the dictionary")
+		}
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestDictionaryIsLazy$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "PRIVACY_LAZY_CHILD=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("child process: %v\n%s", err, out)
+	}
 }
 
 // judgment builds a judgment of about n characters from the corpus style:
