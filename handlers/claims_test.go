@@ -127,6 +127,7 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 				h := &c.Hearings[i]
 				at := h.At.In(cst)
 				if h.Cancelled || !in(at) || q.Must && !h.MustAppear || !personOf(c, h) ||
+					q.Place != "" && !strings.Contains(strings.NewReplacer("1号法庭", "第一法庭", "第1法庭", "第一法庭", "第2法庭", "第二法庭", "第3法庭", "第三法庭").Replace(h.Place), q.Place) ||
 					q.NotAppeared && h.HeadAppeared != nil && *h.HeadAppeared {
 					continue
 				}
@@ -153,6 +154,13 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 				ok = in(c.FiledOn)
 			case intent.Open:
 				ok = c.Closure == nil
+			case intent.Suggested:
+				ok = false
+				for _, sg := range c.Suggestions {
+					if (q.Suggestion == "" || string(sg.Kind) == q.Suggestion) && in(sg.ReceivedOn) {
+						ok = true
+					}
+				}
 			default:
 				if q.Outcome != "" || q.Reason != "" {
 					ok = c.Closure != nil && in(c.Closure.On)

@@ -196,6 +196,27 @@ func (s *service) fact(viewer *people.Person, c *cases.Case, a intent.Aspect, no
 		return defendant + "：**" + strings.Join(c.Defendants, "、") + "**。"
 	case intent.Bring:
 		return bringText
+	case intent.Advice:
+		if len(c.Suggestions) == 0 {
+			return "台账未登记该案的司法建议或检察建议。"
+		}
+		var parts []string
+		for _, sg := range c.Suggestions {
+			v := string(sg.Kind) + "：" + cases.FormatDate(sg.ReceivedOn, loc) + " 收到"
+			if sg.Issuer != "" {
+				v += "（" + sg.Issuer + "）"
+			}
+			if sg.Content != "" {
+				v += "，" + sg.Content
+			}
+			if sg.RepliedOn.IsZero() {
+				v += "；尚未登记回复"
+			} else {
+				v += "；" + cases.FormatDate(sg.RepliedOn, loc) + " 已回复"
+			}
+			parts = append(parts, v)
+		}
+		return strings.Join(parts, "\n") + "。"
 	case intent.Lawyer:
 		v := "台账不登记代理律师（代理人）信息"
 		if c.Handler != "" {

@@ -36,6 +36,8 @@ type query struct {
 	// count (lost, corrected); Open keeps open cases only.
 	Metric intent.Metric `json:"metric,omitempty"`
 	Open   bool          `json:"open,omitempty"`
+	// Suggestion, for a Suggested count, is the kind counted (empty: both).
+	Suggestion string `json:"suggestion,omitempty"`
 	// Since keeps open cases and those closed on or after it: the working
 	// set a question naming only a kind, stage or 案由 is about.
 	Since time.Time `json:"since,omitzero"`
@@ -49,6 +51,8 @@ type query struct {
 	TimeOfDay string `json:"tod,omitempty"`
 	Clock     string `json:"clock,omitempty"`
 	Must      bool   `json:"must,omitempty"`
+	// Place keeps hearings in a courtroom (intent.CanonicalPlace form).
+	Place string `json:"place,omitempty"`
 	// NotAppeared keeps hearings whose head was recorded as absent or
 	// not recorded at all (the bulletin counts both as absent).
 	NotAppeared bool `json:"not_appeared,omitempty"`
@@ -89,7 +93,7 @@ const (
 func (s *service) queryOf(u intent.Understanding, viewer *people.Person) query {
 	q := query{Agencies: u.Agencies, Party: u.Party, Others: u.Others, Person: u.Person, Role: u.PersonRole,
 		Kind: u.CaseKind, Stage: u.Stage, Cause: u.Cause, Outcome: u.Outcome, Reason: u.Reason,
-		TimeOfDay: u.TimeOfDay, Clock: u.Clock, Must: u.MustAppear, NotAppeared: u.NotAppeared}
+		TimeOfDay: u.TimeOfDay, Clock: u.Clock, Must: u.MustAppear, Place: u.Place, NotAppeared: u.NotAppeared}
 	if q.Role == "any" {
 		q.Role = ""
 	}
@@ -191,6 +195,8 @@ func hearingOK(q query, c *cases.Case, h cases.Hearing, loc *time.Location) bool
 		return false
 	case q.Must && !h.MustAppear:
 		return false
+	case q.Place != "" && !strings.Contains(intent.CanonicalPlace(h.Place), q.Place):
+		return false
 	case q.NotAppeared && h.HeadAppeared != nil && *h.HeadAppeared:
 		return false
 	case q.Person != "" && !(q.Role != "handler" && h.Head == q.Person || q.Role != "head" && c.Handler == q.Person):
@@ -215,6 +221,10 @@ func (s *service) countOK(q query, c *cases.Case) bool {
 		return in(c.FiledOn)
 	case intent.Open:
 		return c.Open()
+	case intent.Suggested:
+		return slices.ContainsFunc(c.Suggestions, func(sg cases.Suggestion) bool {
+			return (q.Suggestion == "" || string(sg.Kind) == q.Suggestion) && in(sg.ReceivedOn)
+		})
 	}
 	if q.Outcome != "" || q.Reason != "" { // 撤诉的, by closing date
 		return c.Closure != nil && in(c.Closure.On)

@@ -125,6 +125,9 @@ func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) str
 	if u.Clock != "" {
 		tod = u.Clock
 	}
+	if u.Place != "" {
+		who += "在" + u.Place
+	}
 	w := tod + who + "的开庭"
 	switch {
 	case u.MustAppear:

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -594,7 +595,8 @@ func (s *service) countTitle(u intent.Understanding, viewer *people.Person) stri
 		w += u.Period.Short()
 	}
 	label := map[intent.Metric]string{intent.Lost: "败诉案件", intent.Closed: "结案", intent.Filed: "新收案件",
-		intent.Corrected: "复议纠错案件", intent.Open: "未结案件"}[u.Metric]
+		intent.Corrected: "复议纠错案件", intent.Open: "未结案件",
+		intent.Suggested: "收到" + cmp.Or(u.Suggestion, "司法建议、检察建议") + "的案件"}[u.Metric]
 	named := false
 	for _, x := range []string{u.Cause, u.CaseKind, u.Stage, u.Reason, u.Outcome} {
 		if x != "" {
@@ -710,7 +712,7 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 		return s.totals(c)
 	}
 	q := s.queryOf(u, viewer)
-	q.Metric = u.Metric
+	q.Metric, q.Suggestion = u.Metric, u.Suggestion
 	if u.NotAppeared {
 		q.HeardBy = c.Now()
 	}
@@ -811,6 +813,9 @@ func (s *service) countNumbers(c bot.Context, u intent.Understanding, q query) (
 	case intent.Filed:
 		numbers, err = s.st.FiledNumbers(ctx, q.From, q.To)
 		slices.Reverse(numbers)
+	case intent.Suggested:
+		numbers, err = s.st.SuggestedNumbers(ctx, q.From, q.To, suggestionKinds(q)...)
+		slices.Reverse(numbers)
 	case intent.Open:
 		// The narrowest index first: the agencies named, or a head's or
 		// handler's own (narrow keeps the open ones), else every open case.
@@ -842,6 +847,15 @@ func (s *service) countNumbers(c bot.Context, u intent.Understanding, q query) (
 		}
 	}
 	return numbers, nil
+}
+
+// suggestionKinds are the kinds of suggestion a Suggested count reads
+// (none: every kind).
+func suggestionKinds(q query) []cases.SuggestionKind {
+	if q.Suggestion == "" {
+		return nil
+	}
+	return []cases.SuggestionKind{cases.SuggestionKind(q.Suggestion)}
 }
 
 // compareLine says a count against the same period a year before.
@@ -880,6 +894,8 @@ func (s *service) latestBefore(c bot.Context, q query) string {
 		numbers, err = s.st.ClosedWithOutcomes(ctx, cases.Reconsideration, cases.Corrections, qq.From, qq.To)
 	case intent.Filed:
 		numbers, err = s.st.FiledNumbers(ctx, qq.From, qq.To)
+	case intent.Suggested:
+		numbers, err = s.st.SuggestedNumbers(ctx, qq.From, qq.To, suggestionKinds(q)...)
 	default:
 		numbers, err = s.st.ClosedNumbers(ctx, qq.From, qq.To)
 	}
@@ -896,7 +912,14 @@ func (s *service) latestBefore(c bot.Context, q query) string {
 			continue
 		}
 		on := cs[0].FiledOn
-		if q.Metric != intent.Filed && cs[0].Closure != nil {
+		switch {
+		case q.Metric == intent.Suggested:
+			for _, sg := range cs[0].Suggestions {
+				if q.Suggestion == "" || string(sg.Kind) == q.Suggestion {
+					on = sg.ReceivedOn
+				}
+			}
+		case q.Metric != intent.Filed && cs[0].Closure != nil:
 			on = cs[0].Closure.On
 		}
 		return fmt.Sprintf("此前最近的一件：%s **%s**（%s）。", cases.FormatDate(on, c.Location()), cs[0].Number, s.parties(viewer, cs[0]))

@@ -117,6 +117,14 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		p.Kind = intent.Case
 	}
 	if u.Kind == intent.Case && !hasRef(u) && !hasWho(u) && u.Period.IsZero() {
+		if u.Each && u.Aspect != "" && len(last.Shown) > 1 && (p.Kind == intent.Hearings || p.Kind == intent.Cases) {
+			// 负责人都到了吗, after a list: the same list, each with the fact.
+			m := p
+			m.Aspect = u.Aspect
+			m.Filler, m.Residue = u.Filler, u.Residue
+			m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+			return m
+		}
 		if len(last.Shown) > 0 {
 			u.Numbers = append([]string(nil), last.Shown...)
 			if len(u.Numbers) > 1 && p.Kind != intent.Case {
@@ -169,6 +177,9 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
 	}
 	// 只看应当出庭的, 只看开完的: the hearing filters narrow the last list.
+	if u.Place != "" {
+		m.Place = u.Place
+	}
 	m.MustAppear = m.MustAppear || u.MustAppear
 	m.Held = m.Held || u.Held
 	m.NotAppeared = m.NotAppeared || u.NotAppeared

@@ -13,6 +13,7 @@
 package intent
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -58,6 +59,7 @@ const (
 	Corrected Metric = "corrected" // reconsideration closed with a 纠错 decision
 	Open      Metric = "open"      // not closed yet (no period)
 	All       Metric = "all"       // every case of the ledger (台账里一共多少案件)
+	Suggested Metric = "suggested" // drew a 司法建议 or 检察建议 received in the period
 )
 
 // Aspect is the fact a question asks about a case or a hearing.
@@ -78,6 +80,7 @@ const (
 	Bring     Aspect = "bring"     // what a head brings to court
 	Lawyer    Aspect = "lawyer"    // 代理律师 (not in the ledger)
 	Cause     Aspect = "cause"     // 案由
+	Advice    Aspect = "advice"    // the 司法建议 and 检察建议 the case drew
 )
 
 // Rate is a rate of the bulletin.
@@ -170,6 +173,10 @@ type Understanding struct {
 	CaseKind string `json:"case_kind,omitempty"` // 行政诉讼, 行政复议, 非诉执行审查
 	Stage    string `json:"stage,omitempty"`     // 一审, 二审, 再审
 
+	// Suggestion is the kind of suggestion a Suggested count counts
+	// (司法建议, 检察建议); empty is both.
+	Suggestion string `json:"suggestion,omitempty"`
+
 	Rate   Rate   `json:"rate,omitempty"`
 	Rank   Rank   `json:"rank,omitempty"`
 	Aspect Aspect `json:"aspect,omitempty"`
@@ -182,6 +189,10 @@ type Understanding struct {
 	// TimeOfDay is am or pm (上午, 下午); Clock a time of day (九点的庭).
 	TimeOfDay string `json:"time_of_day,omitempty"`
 	Clock     string `json:"clock,omitempty"`
+	// Place limits hearings to a courtroom (第一法庭明天有几个庭), in the
+	// form CanonicalPlace gives; a courtroom only confirmed (是在第三法庭吧)
+	// is not a filter.
+	Place string `json:"place,omitempty"`
 	// MustAppear limits hearings to 法释〔2020〕3号 第4条 cases.
 	MustAppear bool `json:"must_appear,omitempty"`
 	// Held limits hearings to those already held (开完的庭); NotAppeared
@@ -207,6 +218,10 @@ type Understanding struct {
 	// YearBefore asks for the period a year before the one meant (去年同期).
 	Compare    bool `json:"compare,omitempty"`
 	YearBefore bool `json:"year_before,omitempty"`
+
+	// Each is set by 都, 分别, 每个, 这些: a fact asked of every item of the
+	// last list, not of its first.
+	Each bool `json:"each,omitempty"`
 
 	// Filler lists the words ignored; Residue what could not be placed.
 	Filler  []string `json:"filler,omitempty"`
@@ -295,6 +310,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	case acknowledges(norm):
 		return Understanding{Kind: Thanks, Anchored: true}, nil
 	}
+	r.u.Each = eachRe.MatchString(norm)
 	r.t = newText(relativeYears(digitsInClocks(digitsInDates(norm)), r.o.Now))
 	r.markerAt, r.headMarker = -1, -1
 	// 好的，那后天呢: an acknowledgement before a question is filler.
@@ -599,7 +615,9 @@ var (
 	postponedVerbs = []string{"推迟了", "延期了", "延后了", "推后了", "改期了", "要改期", "往后推", "推迟", "延期", "延后", "改期"}
 	cancelledVerbs = []string{"不开庭了", "取消了", "不开了", "撤庭了", "取消"}
 	cannotVerbs    = []string{"出不了庭", "不能出庭", "无法出庭", "没法出庭", "去不了", "来不了", "参加不了", "没法去", "赶不过去",
-		"赶不回来", "出不了", "不能去", "去不成"}
+		"赶不回来", "出不了", "不能去", "去不成",
+		// someone else in the head's place: staff must record the change
+		"代替我出庭", "代替我去", "代我出庭", "替我出庭", "代我去", "替我去", "换人出庭", "换个人出庭", "换人去", "换个人去"}
 	newsMarkers = []string{"刚接到法院通知", "法院刚打电话说", "法院打电话说", "法院刚打电话", "法院刚通知", "法院通知说", "法院通知",
 		"法院说", "书记员说", "法官说", "刚接到通知", "接到通知", "刚收到通知", "临时有事", "有个会", "有会"}
 	// askChange words ask whether a hearing moved: a question, not news.
@@ -708,10 +726,20 @@ func (r *reader) words() {
 	if _, _, _, ok := t.find(caseWordRe, 0); ok {
 		r.caseWord = true
 	}
-	if _, ok := t.take(courtroomRe, 0); ok {
+	if m, i, j, ok := t.find(courtroomRe, 0); ok {
+		// 第一法庭明天有几个庭 names the room to look in; 是在第三法庭吧 and
+		// 在第几法庭 ask where.
+		before, after := string(t.rs[max(0, i-2):i]), strings.TrimLeft(t.after(j), "\x00 ")
+		confirm := strings.HasSuffix(before, "在") || strings.HasPrefix(after, "吧") || strings.HasPrefix(after, "吗") ||
+			strings.HasPrefix(after, "么") || strings.HasPrefix(after, "对吧") || strings.HasPrefix(after, "是吧")
+		t.mark(i, j)
 		r.u.Hearing = true
-		if r.u.Aspect == "" {
-			r.u.Aspect = Where
+		if confirm {
+			if r.u.Aspect == "" {
+				r.u.Aspect = Where
+			}
+		} else {
+			r.u.Place = CanonicalPlace(m[0])
 		}
 	}
 	if _, ok := t.cut("以案说法", "以案释法"); ok {
@@ -828,6 +856,14 @@ func (r *reader) words() {
 			r.loneHearing = r.loneHearing || i == 0 || t.rs[i-1] != '出'
 		}
 	}
+	if ws := t.cutAll("司法建议和检察建议", "司法建议、检察建议", "司法检察建议", "司法建议书", "司法建议", "检察建议书", "检察建议"); len(ws) > 0 {
+		// 今年收到几份检察建议: the cases that drew one.
+		r.u.Metric, r.u.Aspect = Suggested, Advice
+		if len(ws) == 1 && !strings.Contains(ws[0], "和") && !strings.Contains(ws[0], "、") && ws[0] != "司法检察建议" {
+			r.u.Suggestion = strings.TrimSuffix(ws[0], "书")
+		}
+		t.cutAll("收到过", "收到了", "收到", "发来", "几份", "多少份", "份")
+	}
 	for _, g := range metricWords {
 		if ws := t.cutAll(g.words...); len(ws) > 0 && r.u.Metric == "" {
 			r.u.Metric = g.metric
@@ -884,7 +920,8 @@ func (r *reader) words() {
 
 var (
 	caseWordRe  = regexp.MustCompile(`案子|案件|官司|[^以]案(?:[^例由说释号]|$)`)
-	courtroomRe = regexp.MustCompile(`第[一二三四五六七八九十\d]{1,2}法庭|听证室`)
+	eachRe      = regexp.MustCompile(`都|分别|各自|每个|每场|每一场|每一个|这几个|这几场|这些|这两个|这两场|这俩|他们`)
+	courtroomRe = regexp.MustCompile(`第[一二三四五六七八九十\d]{1,2}法庭|[一二三四五六七八九十\d]{1,2}号(?:法庭|庭)|听证室`)
 	narrowRe    = regexp.MustCompile(`^[\x00\s]*(只看|只要|只查|只列|只显示|只说|其中|这里面|这些里面|这些当中|这些中|里面)`)
 	thenRe      = regexp.MustCompile(`^[\x00\s]*(那么|那)(?:[^个些边里件场次]|$)`)
 	referenceRe = regexp.MustCompile(`(?:那个|这个|该|上面那个|刚才那个|刚才的|上面的|这)[\x00\s]*(?:案子|案件|案)`)
@@ -1556,6 +1593,7 @@ func (u Understanding) Echo(show func(party string) string) string {
 	if !u.Period.IsZero() {
 		add(u.Period.Short())
 	}
+	add(u.Place)
 	add(map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay])
 	add(u.Clock)
 	add(u.CaseKind)
@@ -1567,8 +1605,39 @@ func (u Understanding) Echo(show func(party string) string) string {
 		add("负责人未出庭")
 	}
 	add(u.KindWord())
-	add(u.AspectWord())
+	if u.Kind != Count || u.Aspect != Advice { // 检察建议 says it once
+		add(u.AspectWord())
+	}
 	return strings.Join(parts, " · ")
+}
+
+// CanonicalPlace writes a courtroom the one way the ledger's places are
+// compared in: 第1法庭, 1号法庭 and 一号庭 are 第一法庭; anything else is
+// returned as it is.
+func CanonicalPlace(s string) string {
+	m := placeNumberRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	n := s[m[2]:m[3]]
+	if v, err := strconv.Atoi(n); err == nil && v > 0 && v < 100 {
+		n = chineseNumber(v)
+	}
+	return s[:m[0]] + "第" + n + "法庭" + s[m[1]:]
+}
+
+var placeNumberRe = regexp.MustCompile(`(?:第)?([一二三四五六七八九十\d]{1,2})(?:号法庭|号庭|法庭)`)
+
+// chineseNumber writes 1–99 in Chinese numerals (12 → 十二, 20 → 二十).
+func chineseNumber(v int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case v < 10:
+		return digits[v]
+	case v < 20:
+		return "十" + digits[v%10]
+	}
+	return digits[v/10] + "十" + digits[v%10]
 }
 
 // KindWord names the kind of question in a few characters.
@@ -1585,6 +1654,9 @@ func (u Understanding) KindWord() string {
 		}
 		return "开庭"
 	case Count:
+		if u.Metric == Suggested {
+			return cmp.Or(u.Suggestion, "司法建议、检察建议")
+		}
 		return map[Metric]string{Lost: "败诉", Closed: "结案", Filed: "新收", Corrected: "纠错", Open: "未结"}[u.Metric]
 	case Rates:
 		w := map[Rate]string{LossRate: "败诉率", JudgedLossRate: "判决口径败诉率", AppearanceRate: "出庭率",
@@ -1607,5 +1679,5 @@ func (u Understanding) KindWord() string {
 func (u Understanding) AspectWord() string {
 	return map[Aspect]string{Head: "出庭负责人", Handler: "承办人", Outcome: "结果", Held: "是否已开庭", Stage: "进展",
 		When: "时间", Where: "地点", Court: "法院", Plaintiff: "原告", Defendant: "被告单位", Reason: "败诉原因",
-		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由"}[u.Aspect]
+		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议"}[u.Aspect]
 }

@@ -357,9 +357,19 @@ var periodRules = []periodRule{
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			return yearPeriod(atoi(m[1]), now.Location()), true
 		}, nil},
-	// 下周一到周三, 本周三至周五
-	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天1-7])\s*(?:到|至|-|—+|~)\s*(?:周|星期|礼拜)?([一二三四五六日天1-7])`), 0,
+	// 下周一到周三, 本周三至周五; 周六周日, 周四和周五, 周六日: two days
+	// joined without 到 are a span only when they are adjacent
+	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天1-7])\s*(?:(到|至|-|—+|~)\s*(?:周|星期|礼拜)?([一二三四五六日天1-7])|(和|、|跟|与|或|，|,)?\s*(?:(?:周|星期|礼拜)([一二三四五六日天1-7])|([一二三四五六日天])))`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
+			if m[3] == "" {
+				second := m[6] + m[7]
+				if weekdayIndex[second] != weekdayIndex[m[2]]+1 {
+					return Period{}, false
+				}
+				m = []string{m[0], m[1], m[2], second}
+			} else {
+				m = []string{m[0], m[1], m[2], m[4]}
+			}
 			base := monday(now)
 			switch {
 			case strings.HasPrefix(m[1], "下"):

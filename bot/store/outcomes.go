@@ -92,9 +92,9 @@ const reindexBatch = 200
 
 // Reindex builds, once each, the derived indexes a ledger written before
 // they existed lacks: the 结案方式 index (ReindexOutcomes), the person
-// index (ReindexPeople), the party stems (ReindexPartyStems) and the
-// deadline index (ReindexDeadlines). serve
-// and demo call it at every start; an index
+// index (ReindexPeople), the party stems (ReindexPartyStems), the
+// deadline index (ReindexDeadlines) and the suggestion index
+// (ReindexSuggestions). serve and demo call it at every start; an index
 // whose marker is set is skipped. It returns how many cases it indexed.
 func (s *Store) Reindex(ctx context.Context) (int, error) {
 	n, err := s.ReindexOutcomes(ctx)
@@ -110,7 +110,11 @@ func (s *Store) Reindex(ctx context.Context) (int, error) {
 		return n + m + st, err
 	}
 	d, err := s.ReindexDeadlines(ctx)
-	return n + m + st + d, err
+	if err != nil {
+		return n + m + st + d, err
+	}
+	sg, err := s.ReindexSuggestions(ctx)
+	return n + m + st + d + sg, err
 }
 
 // ReindexOutcomes builds the 结案方式 index from the stored cases, once: a

@@ -402,6 +402,7 @@ func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases
 		}
 	}
 	s.queueDeadlines(ctx, p, old, c)
+	s.queueSuggestions(ctx, p, old, c)
 	s.queueHearingChanges(ctx, p, old, c, now)
 	p.Incr(ctx, s.k.LedgerVersion())
 	return nil
@@ -432,6 +433,7 @@ func (s *Store) queueDelete(ctx context.Context, p redis.Pipeliner, old *cases.C
 		}
 	}
 	s.queueDeletedDeadlines(ctx, p, old)
+	s.queueSuggestions(ctx, p, old, nil)
 	// A deleted case's hearings are cancelled as far as reminders go.
 	gone := old.Clone()
 	for i := range gone.Hearings {
