@@ -70,6 +70,20 @@ func needsModel(u intent.Understanding) bool {
 var modelKinds = []intent.Kind{intent.Hearings, intent.Case, intent.Cases, intent.Count, intent.Rates, intent.Bulletin,
 	intent.Changes, intent.Help, intent.Thanks, intent.Scope}
 
+// The values the schema offers and the reading accepts, one list each.
+var (
+	modelMetrics = []string{"lost", "closed", "filed", "corrected", "open", "suggested"}
+	modelRates   = []string{"loss", "judged", "appearance", "correction", "withdrawal"}
+	modelRanks   = []string{"top", "bottom", "under"}
+	modelAspects = []string{"head", "handler", "outcome", "held", "stage", "when", "where", "court",
+		"plaintiff", "defendant", "reason", "bring", "lawyer", "cause", "advice"}
+	modelCaseKinds   = []string{"行政诉讼", "行政复议", "非诉执行审查"}
+	modelStages      = []string{"一审", "二审", "再审"}
+	modelSuggestions = []string{"司法建议", "检察建议"}
+	// modelPlace is what a courtroom the model returns must look like.
+	modelPlace = regexp.MustCompile(`^(?:第[一二三四五六七八九十]{1,3}法庭|听证室)$`)
+)
+
 // understandTool is the schema of intent.Understanding the model fills.
 func understandTool() llm.Tool {
 	str := func(desc string, enum ...string) map[string]any {
@@ -98,16 +112,17 @@ func understandTool() llm.Tool {
 				"person":      str("出庭负责人或承办人的姓名或占位符"),
 				"person_role": str("person 的身份", "head", "handler"),
 				"mine":        str("问的是提问人自己（self）还是提问人所在单位（agency）", "self", "agency"),
-				"metric":      str("统计什么", "lost", "closed", "filed", "corrected", "open"),
-				"rate":        str("哪个比率", "loss", "judged", "appearance", "correction", "withdrawal"),
-				"rank":        str("排名：top 由高到低或最多，bottom 最低或最少，under 未达标", "top", "bottom", "under"),
-				"aspect": str("问案件或开庭的哪一项", "head", "handler", "outcome", "held", "stage", "when", "where", "court",
-					"plaintiff", "defendant", "reason", "bring", "lawyer", "cause"),
+				"metric":      str("统计什么（suggested：收到司法建议或检察建议的案件）", modelMetrics...),
+				"suggestion":  str("metric 为 suggested 时，哪一种建议（不填为两种）", modelSuggestions...),
+				"rate":        str("哪个比率", modelRates...),
+				"rank":        str("排名：top 由高到低或最多，bottom 最低或最少，under 未达标", modelRanks...),
+				"aspect":      str("问案件或开庭的哪一项（advice：司法建议、检察建议）", modelAspects...),
+				"place":       str("开庭的法庭，如 第一法庭、听证室"),
 				"from":        str("时间范围的第一天，YYYY-MM-DD"),
 				"to":          str("时间范围的最后一天（含），YYYY-MM-DD"),
 				"time_of_day": str("上午或下午", "am", "pm"),
-				"case_kind":   str("案件类型", "行政诉讼", "行政复议", "非诉执行审查"),
-				"stage":       str("审级", "一审", "二审", "再审"),
+				"case_kind":   str("案件类型", modelCaseKinds...),
+				"stage":       str("审级", modelStages...),
 				"cause":       str("案由关键词，如 工伤、征收、信息公开"),
 			},
 			"required": []string{"kind"},
@@ -134,6 +149,8 @@ type modelArgs struct {
 	CaseKind   string   `json:"case_kind"`
 	Stage      string   `json:"stage"`
 	Cause      string   `json:"cause"`
+	Suggestion string   `json:"suggestion"`
+	Place      string   `json:"place"`
 }
 
 // nameLike finds what may be a person's name in residue: two or three
@@ -272,26 +289,34 @@ func (m *modelReader) validate(c bot.Context, a modelArgs, restore func(string) 
 	if a.Mine == string(intent.MineSelf) || a.Mine == string(intent.MineAgency) {
 		u.Mine = intent.Mine(a.Mine)
 	}
-	if slices.Contains([]string{"lost", "closed", "filed", "corrected", "open"}, a.Metric) {
+	if slices.Contains(modelMetrics, a.Metric) {
 		u.Metric = intent.Metric(a.Metric)
+		if u.Metric == intent.Suggested {
+			u.Aspect = intent.Advice
+			if slices.Contains(modelSuggestions, a.Suggestion) {
+				u.Suggestion = a.Suggestion
+			}
+		}
 	}
-	if slices.Contains([]string{"loss", "judged", "appearance", "correction", "withdrawal"}, a.Rate) {
+	if slices.Contains(modelRates, a.Rate) {
 		u.Rate = intent.Rate(a.Rate)
 	}
-	if slices.Contains([]string{"top", "bottom", "under"}, a.Rank) {
+	if slices.Contains(modelRanks, a.Rank) {
 		u.Rank = intent.Rank(a.Rank)
 	}
-	if slices.Contains([]string{"head", "handler", "outcome", "held", "stage", "when", "where", "court", "plaintiff",
-		"defendant", "reason", "bring", "lawyer", "cause"}, a.Aspect) {
+	if slices.Contains(modelAspects, a.Aspect) {
 		u.Aspect = intent.Aspect(a.Aspect)
+	}
+	if p := intent.CanonicalPlace(strings.TrimSpace(a.Place)); modelPlace.MatchString(p) {
+		u.Place = p
 	}
 	if a.TimeOfDay == "am" || a.TimeOfDay == "pm" {
 		u.TimeOfDay = a.TimeOfDay
 	}
-	if slices.Contains([]string{"行政诉讼", "行政复议", "非诉执行审查"}, a.CaseKind) {
+	if slices.Contains(modelCaseKinds, a.CaseKind) {
 		u.CaseKind = a.CaseKind
 	}
-	if slices.Contains([]string{"一审", "二审", "再审"}, a.Stage) {
+	if slices.Contains(modelStages, a.Stage) {
 		u.Stage = a.Stage
 	}
 	if cause := strings.TrimSpace(a.Cause); cause != "" && utf8.RuneCountInString(cause) <= 6 {

@@ -61,6 +61,11 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"ranking/head", "head1", "哪个单位败诉最多", "最多的单位"},
 		{"out-of-scope/staff", "staff1", "帮我订一下明天下午的会议室", "超出了我的范围"},
 		{"follow-up/staff", "staff1", "后天呢", "后天"},
+		// Added with the third fresh set.
+		{"courtroom/staff", "staff1", "第一法庭本周有几个庭", "第一法庭"},
+		{"each-of-a-list/staff", "staff1", "负责人都定了吗", "开庭"},
+		{"suggestions-this-year/staff", "staff1", "今年收到几份检察建议", "检察建议"},
+		{"filed-year-on-year/staff", "staff1", "今年新收案件同比", "去年同期"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if r := benchAsk(b, e, bc.user, bc.text); !strings.Contains(r, bc.want) {
