@@ -36,6 +36,8 @@ type query struct {
 	// count (lost, corrected); Open keeps open cases only.
 	Metric intent.Metric `json:"metric,omitempty"`
 	Open   bool          `json:"open,omitempty"`
+	// DeadlineKinds, for deadlines, are the kinds asked (none: every kind).
+	DeadlineKinds []string `json:"deadline_kinds,omitempty"`
 	// Suggestion, for a Suggested count, is the kind counted (empty: both).
 	Suggestion string `json:"suggestion,omitempty"`
 	// Since keeps open cases and those closed on or after it: the working
@@ -79,14 +81,15 @@ type claim struct {
 
 // Claim kinds.
 const (
-	claimHearings = "hearings" // no hearing of a visible case matches Q
-	claimCases    = "cases"    // no visible case matches Q (with Q.Metric in the period)
-	claimNumber   = "number"   // none of Numbers is a case the asker may see
-	claimRate     = "rate"     // the rate has no denominator over Q (no closed or heard case)
-	claimChanges  = "changes"  // no hearing moved or cancelled in [From, To)
-	claimBulletin = "bulletin" // no first-instance litigation or reconsideration in the month and year to date
-	claimList     = "list"     // the conversation holds no list (更多 past the end, 第N个)
-	claimField    = "field"    // the case does not record the field (no 出庭负责人, no 败诉原因)
+	claimHearings  = "hearings"  // no hearing of a visible case matches Q
+	claimCases     = "cases"     // no visible case matches Q (with Q.Metric in the period)
+	claimNumber    = "number"    // none of Numbers is a case the asker may see
+	claimRate      = "rate"      // the rate has no denominator over Q (no closed or heard case)
+	claimChanges   = "changes"   // no hearing moved or cancelled in [From, To)
+	claimBulletin  = "bulletin"  // no first-instance litigation or reconsideration in the month and year to date
+	claimList      = "list"      // the conversation holds no list (更多 past the end, 第N个)
+	claimDeadlines = "deadlines" // no open deadline of Q.DeadlineKinds of a visible case falls in [From, To) (zero From: any day before To; appeals only when named)
+	claimField     = "field"     // the case does not record the field (no 出庭负责人, no 败诉原因)
 )
 
 // queryOf makes the understanding's filters concrete for viewer.

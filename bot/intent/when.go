@@ -522,6 +522,10 @@ var periodWords = []struct {
 	}},
 	{[]string{"去年", "上年", "上一年", "前一年"}, func(now time.Time, _ lean) Period { return yearPeriod(now.Year()-1, now.Location()) }},
 	{[]string{"明年", "下一年"}, func(now time.Time, _ lean) Period { return yearPeriod(now.Year()+1, now.Location()) }},
+	{[]string{"今年年底前", "今年年底之前", "今年底前", "年底前", "年底之前", "年底以前", "到年底", "年末前"}, func(now time.Time, _ lean) Period {
+		end := time.Date(now.Year()+1, 1, 1, 0, 0, 0, 0, now.Location())
+		return span(day(now), end, "年底前")
+	}},
 	{[]string{"今年", "本年度", "本年", "年内", "当年", "这一年", "全年", "年初至今", "今年以来"}, func(now time.Time, _ lean) Period {
 		return yearPeriod(now.Year(), now.Location())
 	}},
