@@ -58,6 +58,9 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 		if q.Unknown != "" {
 			return len(names.Resolve(q.Unknown, defendantsOf(all))) > 0
 		}
+		if q.Numbers != nil && !slices.Contains(q.Numbers, c.Number) {
+			return false
+		}
 		if q.Agencies != nil && !slices.ContainsFunc(c.Defendants, func(d string) bool { return slices.Contains(q.Agencies, d) }) {
 			return false
 		}

@@ -18,6 +18,8 @@ type query struct {
 	// written that the ledger does not have: nothing matches it.
 	Agencies []string `json:"agencies,omitempty"`
 	Unknown  string   `json:"unknown,omitempty"`
+	// Numbers, when set, keeps those cases only (a report naming a case).
+	Numbers []string `json:"numbers,omitempty"`
 	// Own keeps the cases of the asker's own agency.
 	Own   bool   `json:"own,omitempty"`
 	Party string `json:"party,omitempty"`
@@ -120,6 +122,8 @@ func (s *service) queryOf(u intent.Understanding, viewer *people.Person) query {
 func (s *service) caseOK(q query, viewer *people.Person, c *cases.Case) bool {
 	switch {
 	case q.Unknown != "":
+		return false
+	case q.Numbers != nil && !slices.Contains(q.Numbers, c.Number):
 		return false
 	case q.Agencies != nil && !slices.ContainsFunc(q.Agencies, c.HasDefendant):
 		return false

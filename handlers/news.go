@@ -51,8 +51,13 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 		if !u.Period.IsZero() {
 			what = u.Period.Short() + "的庭"
 		}
-		msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", what)
 		q := s.queryOf(u, viewer)
+		if len(u.Numbers) > 0 {
+			// The case named: the claim is about it (and last year's).
+			what = strings.Join(u.Numbers, "、") + " " + what
+			q.Numbers = append(slices.Clone(u.Numbers), yearBefore(u.Numbers)...)
+		}
+		msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", what)
 		q.From, q.To = now.Add(-12*time.Hour), now.Add(upcomingWindow)
 		if !u.Period.IsZero() {
 			q.From, q.To = u.Period.From, u.Period.To
@@ -132,6 +137,12 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 		if err != nil {
 			return nil, err
 		}
+		if len(cs) == 0 && (u.Short != "" || u.Seq > 0) {
+			// 行终33改到… in January: last year's case, when this year has none.
+			if cs, err = s.visible(c.Ctx(), viewer, yearBefore(numbers), nil); err != nil {
+				return nil, err
+			}
+		}
 		for _, cs := range cs {
 			for _, h := range cs.ActiveHearings() {
 				if hearingOK(q, cs, h, loc) {
@@ -162,6 +173,19 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 		}
 	}
 	return &hs[0], nil
+}
+
+// yearBefore returns numbers with their year one less: a short number
+// completed with this year may mean last year's case.
+func yearBefore(numbers []string) []string {
+	var out []string
+	for _, n := range numbers {
+		if num, err := cases.ParseCanonical(n); err == nil && num.Year > 0 {
+			num.Year--
+			out = append(out, num.String())
+		}
+	}
+	return out
 }
 
 // newsChange is the change a report asks for, as a chat update would make
