@@ -45,6 +45,7 @@ const (
 	Explain   Kind = "explain"   // a 以案说法 write-up
 	News      Kind = "news"      // news from the field: a hearing moved, cancelled, a head cannot appear
 	Changes   Kind = "changes"   // hearings recently moved or cancelled
+	Files     Kind = "files"     // the app page's files: 导出台账, 写入台账, 上传判决书, 撤销导入
 	Deadlines Kind = "deadlines" // statutory deadlines due or overdue (答辩期快到了, 有没有超期没答辩的)
 	Legal     Kind = "legal"     // a legal question of one's own (我被罚款了怎么办)
 	Scope     Kind = "scope"     // something the bot does not do
@@ -233,6 +234,8 @@ type Understanding struct {
 	// Explain* acts; empty: a write-up); Note is a return's note or a
 	// revision's instruction; DraftState a state to list drafts in
 	// (草稿, 已审核, 已退回, 已发布).
+	// FileAct is what a Files message asks (the File* acts).
+	FileAct    string `json:"file_act,omitempty"`
 	ExplainAct string `json:"explain_act,omitempty"`
 	Note       string `json:"note,omitempty"`
 	DraftState string `json:"draft_state,omitempty"`
@@ -341,6 +344,9 @@ func (r *reader) read(raw string) (Understanding, error) {
 	}
 	if _, _, _, ok := r.t.find(referenceRe, 0); ok {
 		r.u.Reference = true
+	}
+	if r.fileCommand(strings.ToLower(norm)) {
+		return r.u, nil
 	}
 	if r.explainCommand(raw, norm) && r.u.ExplainAct != ExplainCandidates {
 		return r.u, nil // the candidates read on: 市监局的, 复议的
