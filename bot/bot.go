@@ -54,6 +54,9 @@ type Bot struct {
 	Location *time.Location
 	// Now is the clock. If nil, time.Now is used.
 	Now func() time.Time
+	// MemoryTTL is how long a user's conversation memory lasts after its
+	// last write (see Memory). If 0, DefaultMemoryTTL.
+	MemoryTTL time.Duration
 	// Log receives handler errors and panics. If nil, slog.Default is used.
 	Log *slog.Logger
 	// OnError handles every error a handler returns. If nil, the error is

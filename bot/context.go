@@ -44,6 +44,10 @@ type Context interface {
 	// ClearAwait ends a pending question.
 	ClearAwait() error
 
+	// Memory is the sender's short conversation memory, for follow-ups
+	// (后天呢, 第二个, 上面那篇改短一点); see Memory.
+	Memory() *Memory
+
 	// Get and Set keep values for the duration of one message, for
 	// middleware to hand things to handlers.
 	Get(key string) any
@@ -126,6 +130,10 @@ func (c *nativeContext) Await(name, data string) error {
 
 func (c *nativeContext) ClearAwait() error {
 	return c.b.sessions().clearAwait(c.ctx, c.msg.From)
+}
+
+func (c *nativeContext) Memory() *Memory {
+	return &Memory{b: c.b, ctx: c.ctx, user: c.msg.From}
 }
 
 func (c *nativeContext) Get(key string) any {

@@ -24,6 +24,7 @@ type Config struct {
 	Cases     Cases          `mapstructure:"cases"`
 	Scope     Scope          `mapstructure:"scope"`
 	Query     Query          `mapstructure:"query"`
+	Chat      Chat           `mapstructure:"chat"`
 	People    People         `mapstructure:"people"`
 	Audit     Audit          `mapstructure:"audit"`
 	Demo      Demo           `mapstructure:"demo"`
@@ -191,6 +192,7 @@ func Default() Config {
 		Reminder:  defaultReminders(),
 		Bulletin:  DefaultBulletin(),
 		Query:     Query{PageSize: 8},
+		Chat:      defaultChat(),
 		People:    People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
 		Audit:     Audit{MaxLen: 200000},
 		Deadlines: defaultDeadlines(),
@@ -254,6 +256,7 @@ func (c *Config) Validate(mode Mode) error {
 		c.LLM.validate,
 		c.Explain.validate,
 		c.Query.validate,
+		c.Chat.validate,
 		c.Scope.validate,
 		c.Audit.validate,
 		c.People.validate,

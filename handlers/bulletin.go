@@ -6,79 +6,110 @@ import (
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/bulletin"
+	"casebot/bot/intent"
 	"casebot/bot/people"
 )
 
-// registerBulletin answers "本月通报", "上月通报", "10月通报", "2025年10月通报":
-// staff and admins get the whole notice and its chart; an agency's head
-// gets the ranking and their own agency's line and lost cases; anyone else
-// is told politely who to ask. Figures are computed from the ledger as it
-// is now (corrections made since the 1st show).
-func registerBulletin(b *bot.Bot, s *service) {
+// bulletinHandlers answer requests for the monthly 败诉通报 in any wording
+// that names it (本月通报, 上个月的败诉通报发我看看, 3月份通报出了没有): staff
+// and admins get the whole notice and its chart; an agency's head gets the
+// ranking and their own agency's line and lost cases; anyone else is told
+// politely who to ask. Figures are computed from the ledger as it is now
+// (corrections made since the 1st show).
+type bulletinHandlers struct {
+	s   *service
+	set *bulletin.Settings
+}
+
+func newBulletinHandlers(s *service) *bulletinHandlers {
 	set, err := bulletin.NewSettings(s.cfg)
 	if err != nil {
 		panic(fmt.Sprintf("handlers: %v", err)) // the font file was checked at start
 	}
-	b.Text(bulletin.IsAsk, func(c bot.Context) error {
-		ask, _, err := bulletin.ParseAsk(c.Message().Text, c.Now(), c.Location())
-		if err != nil {
-			return bot.Errorf(bot.EInvalid, "%s", err.Error())
+	return &bulletinHandlers{s: s, set: set}
+}
+
+// ask turns what was understood into the month asked for. The fixed
+// forms keep their documented meaning (bulletin.ParseAsk: 本月通报 is the
+// one issued this month, on last month's figures; 上月通报 the one issued
+// last month); otherwise a month named is its latest occurrence up to now.
+func (h *bulletinHandlers) ask(c bot.Context, u intent.Understanding) (bulletin.Ask, error) {
+	now, loc := c.Now(), c.Location()
+	if a, ok, err := bulletin.ParseAsk(c.Message().Text, now, loc); ok {
+		return a, err
+	}
+	cur := bulletin.MonthOf(now, loc)
+	p := u.Period
+	switch {
+	case p.IsZero(), p.Word == "本月" || p.Word == "这个月" || p.Word == "当月" || p.Word == "这月" || p.Word == "本月份":
+		return bulletin.Ask{Month: cur.Add(-1), Issued: cur}, nil
+	case p.Word == "上个月" || p.Word == "上月" || p.Word == "上一个月":
+		return bulletin.Ask{Month: cur.Add(-2), Issued: cur.Add(-1)}, nil
+	}
+	m := bulletin.MonthOf(p.From, loc)
+	if cur.Before(m) {
+		return bulletin.Ask{}, fmt.Errorf("%s还没有到，暂无该月通报。", m.Label())
+	}
+	return bulletin.Ask{Month: m, InProgress: m == cur}, nil
+}
+
+func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer, error) {
+	s := h.s
+	a := answer{noEcho: true}
+	ask, err := h.ask(c, u)
+	if err != nil {
+		return a, bot.Errorf(bot.EInvalid, "%s", err.Error())
+	}
+	p := c.Person()
+	a.detail = ask.Month.String()
+	if !p.Bureau() && p.Role != people.Head {
+		a.action, a.outcome = audit.Refused, audit.Answered
+		return a, c.Reply("您好！月度败诉通报只发给司法局应诉专班、管理员和各单位负责人。如需了解本单位的情况，请向本单位负责人或司法局应诉专班了解。")
+	}
+	rep, err := h.set.Compute(c.Ctx(), s.st, ask.Month, c.Now())
+	if err != nil {
+		return a, err
+	}
+	if emptyBulletin(rep) {
+		msg := fmt.Sprintf("台账中没有%s及当年以来的一审行政诉讼或行政复议案件，暂无可通报的数据。", ask.Month.Label())
+		a.claims = []claim{{Text: msg, What: claimBulletin, Q: query{From: ask.Month.Start(c.Location()), To: ask.Month.End(c.Location())}}}
+		return a, c.Reply(msg)
+	}
+	var parts []string
+	var numbers []string
+	if p.Bureau() {
+		parts = rep.Markdown(h.set.Style)
+		for _, l := range rep.LostCases {
+			numbers = append(numbers, l.Number)
 		}
-		p := c.Person()
-		if !p.Bureau() && p.Role != people.Head {
-			if err := s.record(c, audit.Refused, "bulletin", 0, nil, ask.Month.String()); err != nil {
-				return err
-			}
-			return c.Reply("您好！月度败诉通报只发给司法局应诉专班、管理员和各单位负责人。如需了解本单位的情况，请向本单位负责人或司法局应诉专班了解。")
-		}
-		rep, err := set.Compute(c.Ctx(), s.st, ask.Month, c.Now())
-		if err != nil {
-			return err
-		}
-		if emptyBulletin(rep) {
-			if err := s.record(c, audit.Query, "bulletin", 0, nil, ask.Month.String()); err != nil {
-				return err
-			}
-			return c.Reply(fmt.Sprintf("台账中没有%s及当年以来的一审行政诉讼或行政复议案件，暂无可通报的数据。", ask.Month.Label()))
-		}
-		var parts []string
-		var numbers []string
-		if p.Bureau() {
-			parts = rep.Markdown(set.Style)
-			for _, l := range rep.LostCases {
+	} else {
+		parts = rep.HeadMarkdown(p.Agency, h.set.Style)
+		for _, l := range rep.LostCases {
+			if l.Agency == p.Agency {
 				numbers = append(numbers, l.Number)
 			}
-		} else {
-			parts = rep.HeadMarkdown(p.Agency, set.Style)
-			for _, l := range rep.LostCases {
-				if l.Agency == p.Agency {
-					numbers = append(numbers, l.Number)
-				}
-			}
 		}
-		numbers = distinctNumbers(numbers)
-		if err := s.record(c, audit.Query, "bulletin", len(numbers), numbers, ask.Month.String()); err != nil {
-			return err
+	}
+	a.shown = distinctNumbers(numbers)
+	a.results = len(a.shown)
+	if err := c.Reply(bulletinIntro(ask, bulletin.MonthOf(c.Now(), c.Location()))); err != nil {
+		return a, err
+	}
+	for _, part := range parts {
+		if err := c.ReplyMarkdown(part); err != nil {
+			return a, err
 		}
-		if err := c.Reply(bulletinIntro(ask, bulletin.MonthOf(c.Now(), c.Location()))); err != nil {
-			return err
-		}
-		for _, part := range parts {
-			if err := c.ReplyMarkdown(part); err != nil {
-				return err
-			}
-		}
-		if !p.Bureau() {
-			return nil
-		}
-		chart, err := rep.Chart(set.Chart)
-		if err != nil || chart == nil {
-			return err
-		}
-		_, err = c.Send(bot.Outbound{ToUsers: []string{c.UserID()}, Type: bot.MsgImage,
-			Image: &bot.Image{Name: bulletin.ChartName(rep.Month), Data: chart}})
-		return err
-	})
+	}
+	if !p.Bureau() {
+		return a, nil
+	}
+	chart, err := rep.Chart(h.set.Chart)
+	if err != nil || chart == nil {
+		return a, err
+	}
+	_, err = c.Send(bot.Outbound{ToUsers: []string{c.UserID()}, Type: bot.MsgImage,
+		Image: &bot.Image{Name: bulletin.ChartName(rep.Month), Data: chart}})
+	return a, err
 }
 
 // bulletinIntro says which month's figures follow, since "本月通报" on the

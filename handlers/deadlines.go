@@ -201,7 +201,7 @@ func (s *service) handleDeadlines(c bot.Context) error {
 	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
 	q, ok := parseDeadlineAsk(c.Message().Text, today, s.st.Deadlines.Calendar())
 	if !ok {
-		return s.handleQuery(c)
+		return s.handleText(c)
 	}
 	a, err := s.answerDeadlines(c, q, today)
 	if err != nil {

@@ -10,13 +10,13 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/explain"
+	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/store"
 )
 
 // The chat commands of 以案说法 drafts.
 const (
-	explainWord    = "以案说法"
 	regenerateWord = "重新生成"
 	angleWord      = "换个角度"
 )
@@ -30,14 +30,17 @@ type explainHandlers struct {
 	ex *explain.Service
 }
 
-// registerExplain adds the routes. They are registered even when the
-// feature is not wired (ex nil), so that the words are answered rather
-// than read as a case query.
-func registerExplain(b *bot.Bot, s *service, ex *explain.Service) {
+// registerExplain adds the routes of the follow-up commands (重新生成,
+// 换个角度) and returns the handlers, to which the understanding step
+// hands every request for a write-up in whatever wording (以案说法 行初85号,
+// 帮我写一篇以案说法 就用行初85号, 行初85号那个案子写个以案说法) with the case
+// numbers it found. They are registered even when the feature is not wired
+// (ex nil), so that the words are answered rather than read as a query.
+func registerExplain(b *bot.Bot, s *service, ex *explain.Service) *explainHandlers {
 	h := &explainHandlers{s: s, ex: ex}
-	b.Text(bot.Prefix(explainWord, "以案释法"), h.explain)
 	b.Text(exactWord(regenerateWord), h.regenerate)
 	b.Text(bot.Prefix(angleWord), h.angle)
+	return h
 }
 
 // exactWord matches a message that is the word alone, give or take spaces
@@ -48,28 +51,69 @@ func exactWord(w string) bot.Matcher {
 	}
 }
 
-const explainUsage = "请在“以案说法”后写上已结案件的案号，例如：\n以案说法 (2025)黔0115行初123号"
+// explainUsage says how to ask, with a number of this year.
+func (h *explainHandlers) explainUsage(c bot.Context) string {
+	return "请在“以案说法”后写上已结案件的案号，例如：\n以案说法 " + h.s.example(c.Now()) + "，或简写 以案说法 行初85号"
+}
 
-// explain handles "以案说法 <案号>".
-func (h *explainHandlers) explain(c bot.Context) error {
+// request handles a request for a write-up as the understanding step read
+// it: the case named by number (full, short, 85号), or the one closed case
+// of the party named; otherwise how to ask.
+// A request naming no case (找个市监局的典型案例写一篇) gets the candidates,
+// narrowed to what it names, to pick from with 第二个.
+func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer, error) {
+	if u.ExplainAct != "" {
+		return h.act(c, u)
+	}
+	a := answer{noEcho: true}
 	if ok, err := h.allowed(c); !ok {
-		return err
+		return a, err
 	}
-	text := strings.TrimSpace(c.Message().Text)
-	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(text, explainWord), "以案释法"))
-	rest = strings.TrimLeft(rest, "：: ")
-	if rest == "" {
-		return c.Reply(explainUsage)
-	}
-	n, err := cases.ParseNumber(rest)
-	if err != nil {
-		found := cases.FindNumbers(rest)
-		if len(found) == 0 {
-			return c.Reply(fmt.Sprintf("没有认出“%s”中的案号。%s", rest, explainUsage))
+	viewer := c.Person()
+	numbers := u.Numbers
+	var err error
+	if u.Seq > 0 {
+		if numbers, err = h.s.completeSeq(c.Ctx(), viewer, u.Seq, u.Recon, c.Now()); err != nil {
+			return a, err
 		}
-		n = found[0]
 	}
-	return h.submit(c, n.String(), "")
+	if len(numbers) > 1 {
+		// A short number completed with several courts: the ones that exist.
+		found, err := h.s.visible(c.Ctx(), viewer, numbers, nil)
+		if err != nil {
+			return a, err
+		}
+		if len(found) == 1 {
+			numbers = []string{found[0].Number}
+		} else if len(found) > 1 {
+			var ns []string
+			for _, f := range found {
+				ns = append(ns, f.Number)
+			}
+			return a, c.Reply("“" + u.Short + "”对应多个案件（" + strings.Join(ns, "、") + "），请写出完整案号。")
+		}
+	}
+	if len(numbers) == 0 && u.Party != "" {
+		// 用杨十八那个案子写一篇: the party's one closed case, when it has
+		// one (several are for the candidates the explain handlers offer).
+		ns, err := h.s.st.PartyNumbers(c.Ctx(), u.Party)
+		if err != nil {
+			return a, err
+		}
+		cs, err := h.s.visible(c.Ctx(), viewer, ns, func(cs *cases.Case) bool { return !cs.Open() })
+		if err != nil {
+			return a, err
+		}
+		if len(cs) == 1 {
+			numbers = []string{cs[0].Number}
+		}
+	}
+	if len(numbers) == 0 {
+		// 找个市监局的典型案例写一篇, 帮我写一篇以案说法: the candidates.
+		return h.candidates(c, u)
+	}
+	a.shown = numbers[:1]
+	return a, h.submit(c, numbers[0], "")
 }
 
 // regenerate handles "重新生成": the user's last case, with its angle.
@@ -79,7 +123,7 @@ func (h *explainHandlers) regenerate(c bot.Context) error {
 	}
 	number, hint, err := h.ex.Queue.Last(c.Ctx(), c.UserID())
 	if errors.Is(err, explain.ErrNoLast) {
-		return c.Reply("您最近没有申请过以案说法草稿，不知道要重新生成哪一篇。" + explainUsage)
+		return c.Reply("您最近没有申请过以案说法草稿，不知道要重新生成哪一篇。" + h.explainUsage(c))
 	}
 	if err != nil {
 		return err
@@ -159,6 +203,9 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 	if err := h.s.record(c, audit.Query, "explain", 1, []string{number}, hint); err != nil {
 		return err
 	}
+	if err := h.focus(c, draftFocus{Number: number}); err != nil {
+		return err
+	}
 	_, err = h.ex.Request(ctx, explain.Job{Number: number, User: c.UserID(), Hint: hint, RequestedAt: c.Now()})
 	var le *explain.LimitedError
 	if errors.As(err, &le) {
@@ -198,9 +245,9 @@ func retryAt(t, now time.Time, loc *time.Location) string {
 
 // explainHelp is the help paragraph on 以案说法 for p, empty for roles that
 // may not ask; the help answer appends it.
-func explainHelp(p *people.Person) string {
+func explainHelp(p *people.Person, number string) string {
 	if p == nil || (p.Role != people.Pufa && p.Role != people.Staff && p.Role != people.Admin) {
 		return ""
 	}
-	return "**以案说法草稿**（仅限已结案件）\n> 以案说法 (2025)黔0115行初123号\n> 重新生成\n> 换个角度：从负责人出庭应诉的角度写\n草稿中的当事人信息已脱敏，须经人工审核后方可发布。"
+	return "**以案说法草稿**（仅限已结案件）\n> 以案说法 " + number + "（或 帮我写一篇以案说法 就用行初85号）\n> 重新生成\n> 换个角度：从负责人出庭应诉的角度写\n草稿中的当事人信息已脱敏，须经人工审核后方可发布。"
 }

@@ -21,22 +21,49 @@ type Deps struct {
 	// Explain queues 以案说法 drafts; its worker delivers them. Build it with
 	// explain.New and Start it in serve/demo; nil leaves the feature off.
 	Explain *explain.Service
+	// Files are the app page's chat commands (handlers/webapp's App): the
+	// understanding step hands them what it reads as 导出台账, 写入台账,
+	// 上传判决书, 撤销导入 or 导出 (a reviewed 以案说法) in any wording; nil
+	// answers that the page is not set up.
+	Files Files
 }
 
-// Register adds every chat route to b, most specific first: commands with a
-// leading keyword before the free-form query, which is the fallback.
+// Files answers the requests for the app page's files; each handler
+// replies itself (a file message, a link card, a question).
+type Files interface {
+	HandleExportLedger(c bot.Context) error
+	HandleLedgerLink(c bot.Context) error
+	HandleDecisionLink(c bot.Context) error
+	HandleUndo(c bot.Context) error
+	// HandleExportDraft sends version v (0: the newest reviewed) of a
+	// case's 以案说法 as a Word file message.
+	HandleExportDraft(c bot.Context, number string, v int) error
+}
+
+// Register adds every chat route to b: the commands that start with a
+// keyword (directory edits, case updates, 以案说法 commands), the reminder
+// buttons and the enter_agent greeting, then the understanding step as
+// the Fallback, which reads every other message (see understand.go) and
+// answers it or hands it to the bulletin, explain or field-news handlers.
 //
-// Everyone missing from the people directory is refused by middleware
+// Everyone missing from the people directory is answered by middleware
 // before any route runs, so every handler may assume c.Person() != nil.
-func Register(b *bot.Bot, d Deps) {
+func Register(b *bot.Bot, d Deps) { register(b, d) }
+
+func register(b *bot.Bot, d Deps) *service {
 	s := newService(d)
+	if b.MemoryTTL == 0 {
+		b.MemoryTTL = d.Config.Chat.ContextTTL
+	}
 	b.Use(knownOnly(s))
 	registerPeople(b, s)
 	registerUpdates(b, s)
 	registerRemind(b, d)
-	registerBulletin(b, s)
-	registerExplain(b, s, d.Explain)
+	s.bulletins = newBulletinHandlers(s)
+	s.explains = registerExplain(b, s, d.Explain)
 	registerRisk(b, s, d.Reminders)
 	registerDeadlines(b, s)
-	registerQuery(b, s) // the Fallback: keep it last
+	b.Event(bot.EventEnterAgent, s.greet)
+	b.Fallback(s.handleText) // the understanding step: keep it last
+	return s
 }

@@ -1,16 +1,12 @@
 package handlers
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/redis/go-redis/v9"
-
 	"casebot/bot"
 	"casebot/bot/cases"
-	"casebot/bot/keys"
+	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/store"
 	"casebot/bot/workcal"
@@ -27,69 +23,84 @@ const (
 // in the answer stays exact.
 const maxListed = 500
 
-// page is a list answer remembered per user so that “更多” shows the next
-// page. Items were in the asker's scope when listed and are checked again
-// on every page, so a page never shows what the asker may no longer see.
+// page is a list answer remembered in the user's conversation memory so
+// that “更多” shows the next page and “第二个” picks an item. Items were in
+// the asker's scope when listed and are checked again on every page, so a
+// page never shows what the asker may no longer see. Aspect is the fact
+// the list was asked about (出庭负责人…), shown on every page.
 type page struct {
-	Title string   `json:"title"`
-	Kind  string   `json:"kind"`
-	Items []string `json:"items"`
-	Total int      `json:"total"`
-	Next  int      `json:"next"`
+	Title  string        `json:"title"`
+	Kind   string        `json:"kind"`
+	Items  []string      `json:"items"`
+	Total  int           `json:"total"`
+	Next   int           `json:"next"`
+	Aspect intent.Aspect `json:"aspect,omitempty"`
+	// Lines are the items as written when listed, for lists whose items
+	// are not cases or hearings to load again (the 以案说法 candidates and
+	// drafts); Footer says what to reply.
+	Lines  []string `json:"lines,omitempty"`
+	Footer string   `json:"footer,omitempty"`
 }
 
-func (s *service) savePage(c bot.Context, p *page) error {
-	b, err := json.Marshal(p)
-	if err != nil {
-		return err
-	}
-	return s.st.Client().Set(c.Ctx(), s.st.Keys().QueryPage(c.UserID()), b, keys.QueryPageTTL).Err()
-}
+// memPage names the last list in the conversation memory.
+const memPage = "query.page"
+
+func (s *service) savePage(c bot.Context, p *page) error { return c.Memory().Remember(memPage, p) }
 
 func (s *service) loadPage(c bot.Context) (*page, error) {
-	b, err := s.st.Client().Get(c.Ctx(), s.st.Keys().QueryPage(c.UserID())).Bytes()
-	if errors.Is(err, redis.Nil) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
 	var p page
-	if err := json.Unmarshal(b, &p); err != nil {
-		return nil, fmt.Errorf("decode page: %w", err)
+	ok, err := c.Memory().Recall(memPage, &p)
+	if err != nil || !ok {
+		return nil, err
 	}
 	return &p, nil
 }
 
-func (s *service) clearPage(c bot.Context) error {
-	return s.st.Client().Del(c.Ctx(), s.st.Keys().QueryPage(c.UserID())).Err()
-}
+func (s *service) clearPage(c bot.Context) error { return c.Memory().Forget(memPage) }
 
 // answer is what a handler replies and what the audit records.
 type answer struct {
 	md      string
 	results int      // how many cases the answer found or counted
 	shown   []string // the case numbers it showed
+	// claims are the “没有 / 0 件” statements the answer makes, each with
+	// the filter it is true of (see claim); the tests check every one.
+	claims []claim
+	// outcome says how the question fared, for the audit (see audit).
+	outcome string
+	// noEcho keeps the “按…查询” line off an answer that is no search.
+	noEcho bool
+	// action and detail are the audit's (default: a query).
+	action, detail string
 }
 
 // list answers with the first page of items and remembers the rest. The
 // caller has checked that items is not empty; total may exceed len(items).
 func (s *service) list(c bot.Context, title, kind string, items []string, total int) (answer, error) {
-	if len(items) > maxListed {
-		items = items[:maxListed]
+	return s.listAbout(c, title, kind, items, total, "")
+}
+
+// listAbout is list with the fact asked shown on every line.
+func (s *service) listAbout(c bot.Context, title, kind string, items []string, total int, aspect intent.Aspect) (answer, error) {
+	return s.showPage(c, &page{Title: title, Kind: kind, Items: items, Total: total, Aspect: aspect})
+}
+
+// showPage answers with the first page of p and remembers it.
+func (s *service) showPage(c bot.Context, p *page) (answer, error) {
+	if len(p.Items) > maxListed {
+		p.Items = p.Items[:maxListed]
+		if len(p.Lines) > maxListed {
+			p.Lines = p.Lines[:maxListed]
+		}
 	}
-	p := &page{Title: title, Kind: kind, Items: items, Total: total}
+	total := p.Total
 	a, err := s.renderPage(c, p)
 	if err != nil {
 		return a, err
 	}
 	a.results = total
-	if p.Next < len(p.Items) {
-		err = s.savePage(c, p)
-	} else {
-		err = s.clearPage(c)
-	}
-	return a, err
+	// Kept even when it fits one page, for 第二个.
+	return a, s.savePage(c, p)
 }
 
 // more answers “更多” with the next page of the remembered list.
@@ -99,17 +110,15 @@ func (s *service) more(c bot.Context) (answer, error) {
 		return answer{}, err
 	}
 	if p == nil || p.Next >= len(p.Items) {
-		return answer{md: "没有可以继续查看的列表了。请重新提问，例如“本周开庭”或“本月败诉”。"}, nil
+		msg := "没有可以继续查看的列表了。请重新提问，例如“本周开庭”或“本月败诉”。"
+		return answer{md: msg, claims: []claim{{Text: msg, What: claimList}}, noEcho: true}, nil
 	}
 	a, err := s.renderPage(c, p)
 	if err != nil {
 		return a, err
 	}
-	if p.Next < len(p.Items) {
-		err = s.savePage(c, p)
-	} else {
-		err = s.clearPage(c)
-	}
+	// The list stays for 第N个 after its last page; the page says it ended.
+	err = s.savePage(c, p)
 	return a, err
 }
 
@@ -129,7 +138,7 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 			return answer{}, err
 		}
 		for i, cs := range cs {
-			lines = append(lines, s.caseLine(start+i+1, viewer, cs, now, loc))
+			lines = append(lines, s.caseLine(start+i+1, viewer, cs, now, loc)+s.lineFact(viewer, cs, nil, p.Aspect, now, loc))
 			shown = append(shown, cs.Number)
 		}
 	case listHearings:
@@ -138,7 +147,7 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 			return answer{}, err
 		}
 		for i, h := range hs {
-			lines = append(lines, s.hearingLine(start+i+1, viewer, h, loc))
+			lines = append(lines, s.hearingLine(start+i+1, viewer, h, loc)+s.lineFact(viewer, h.Case, &h.Hearing, p.Aspect, now, loc))
 			shown = append(shown, h.Case.Number)
 		}
 	case listDeadlines:
@@ -150,6 +159,12 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 		for i, d := range dds {
 			lines = append(lines, s.deadlineLine(start+i+1, viewer, d, today))
 			shown = append(shown, d.Case.Number)
+		}
+	case listCandidates, listDrafts:
+		for i := range items {
+			if start+i < len(p.Lines) {
+				lines = append(lines, fmt.Sprintf("%d. %s", start+i+1, p.Lines[start+i]))
+			}
 		}
 	case listPeople:
 		if viewer == nil || viewer.Role != people.Admin {
@@ -179,7 +194,10 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 	case p.Total > len(p.Items):
 		fmt.Fprintf(&b, "\n\n已列出前 %d 项，共 %d 项。请缩小范围（如加上时间或单位）后再查。", len(p.Items), p.Total)
 	case start > 0:
-		fmt.Fprintf(&b, "\n\n以上为全部 %d 项。", p.Total)
+		fmt.Fprintf(&b, "\n\n第 %d—%d 项，共 %d 项，以上为全部。", start+1, end, p.Total)
+	}
+	if p.Footer != "" {
+		b.WriteString("\n" + p.Footer)
 	}
 	return answer{md: b.String(), shown: shown}, nil
 }
@@ -223,4 +241,66 @@ func personLine(p *people.Person) string {
 		s += "｜" + p.Post
 	}
 	return s
+}
+
+// pick answers 第二个: the item of the last list, shown in full, with the
+// fact asked (第四个出庭的是谁).
+func (s *service) pick(c bot.Context, u intent.Understanding) (answer, error) {
+	p, err := s.loadPage(c)
+	if err != nil {
+		return answer{}, err
+	}
+	if p == nil || len(p.Items) == 0 {
+		msg := "没有可以选的列表（上一次的列表已过期或没有列表）。请重新提问，例如“本周开庭”。"
+		return answer{md: msg, claims: []claim{{Text: msg, What: claimList}}, noEcho: true}, nil
+	}
+	if u.Ordinal > len(p.Items) {
+		return answer{md: fmt.Sprintf("上一个列表只有 %d 项，请回复 1 到 %d 之间的序号，例如“第二个”。", len(p.Items), len(p.Items)), noEcho: true}, nil
+	}
+	item := p.Items[u.Ordinal-1]
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	a := answer{noEcho: true}
+	switch p.Kind {
+	case listHearings:
+		hs, err := s.hearings(c, viewer, []string{item})
+		if err != nil {
+			return answer{}, err
+		}
+		if len(hs) == 0 {
+			msg := "这一场开庭已取消或您已无权查看。"
+			return answer{md: msg}, nil
+		}
+		h := hs[0]
+		md := fmt.Sprintf("第 %d 项：", u.Ordinal)
+		if u.Aspect != "" {
+			md += s.hearingFact(viewer, h.Case, h.Hearing, u.Aspect, now, loc) + "\n\n"
+		} else {
+			md += s.hearingText(viewer, h, loc) + "\n\n"
+		}
+		a.md = md + s.card(viewer, h.Case, now, loc)
+		a.shown, a.results = []string{h.Case.Number}, 1
+	case listCases:
+		cs, err := s.visible(c.Ctx(), viewer, []string{item}, nil)
+		if err != nil {
+			return answer{}, err
+		}
+		if len(cs) == 0 {
+			return answer{md: "这个案件已删除或您已无权查看。"}, nil
+		}
+		md := fmt.Sprintf("第 %d 项：", u.Ordinal)
+		if u.Aspect != "" {
+			md += s.fact(viewer, cs[0], u.Aspect, now, loc) + "\n\n"
+		} else {
+			md += "\n\n"
+		}
+		a.md = md + s.card(viewer, cs[0], now, loc)
+		a.shown, a.results = []string{cs[0].Number}, 1
+	case listCandidates:
+		return s.explains.pickCandidate(c, item)
+	case listDrafts:
+		return s.explains.pickDraft(c, item)
+	default:
+		return answer{md: "这个列表不能按序号查看。"}, nil
+	}
+	return a, nil
 }

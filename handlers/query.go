@@ -1,62 +1,23 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
-	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/store"
 )
-
-// registerQuery makes the free-form question handler the Fallback: every
-// text no command took is read as a question about cases.
-func registerQuery(b *bot.Bot, s *service) {
-	b.Fallback(s.handleQuery)
-}
-
-func (s *service) handleQuery(c bot.Context) error {
-	in := intent.Parse(c.Message().Text, s.options(c.Now()))
-	a, err := s.ask(c, in)
-	if err != nil {
-		return err
-	}
-	if err := s.record(c, audit.Query, string(in.Kind), a.results, a.shown, ""); err != nil {
-		return err
-	}
-	return c.ReplyMarkdown(a.md)
-}
-
-// ask answers one question, within the asker's scope.
-func (s *service) ask(c bot.Context, in intent.Intent) (answer, error) {
-	switch in.Kind {
-	case intent.Help:
-		return answer{md: helpText(c.Person(), s.scope.FullNames(c.Person()))}, nil
-	case intent.Thanks:
-		return answer{md: "不客气！需要查询时随时发消息给我。"}, nil
-	case intent.More:
-		return s.more(c)
-	case intent.Lookup:
-		return s.lookup(c, in)
-	case intent.Party:
-		return s.party(c, in)
-	case intent.Agency:
-		return s.agency(c, in.Name)
-	case intent.Mine:
-		return s.mine(c)
-	case intent.Hearings:
-		return s.hearingsIn(c, in)
-	case intent.Count:
-		return s.count(c, in)
-	}
-	return answer{md: "抱歉，我没有看懂您的问题。可以这样问：\n> (2025)黔0115行初123号\n> 查 张三\n> 本周开庭\n> 本月败诉\n\n回复“帮助”查看全部用法。"}, nil
-}
 
 // notFound is the one answer for a case that does not exist and for a case
 // the asker may not see: the two must read the same, or the answer would
@@ -65,39 +26,80 @@ func notFound(what string) string {
 	return "没有找到您可以查看的" + what + "。"
 }
 
-func (s *service) lookup(c bot.Context, in intent.Intent) (answer, error) {
+// caseAnswer answers about given cases: by number (full, short, a bare
+// 117号), or the cases a party, agency or stage designates, or the case
+// shown before; with the fact asked (出庭负责人, 判了吗…) said first.
+func (s *service) caseAnswer(c bot.Context, u intent.Understanding) (answer, error) {
 	viewer := c.Person()
-	if len(in.Numbers) == 0 {
-		return answer{md: fmt.Sprintf("无法确定“%s”是哪个法院的案件，请写出完整案号，例如 (2025)黔0115行初123号。", in.Short)}, nil
+	if u.Short != "" && len(u.Numbers) == 0 {
+		return answer{md: fmt.Sprintf("无法确定“%s”是哪个法院的案件，请写出完整案号，例如 %s。", u.Short, s.example(c.Now()))}, nil
 	}
-	cs, err := s.visible(c.Ctx(), viewer, in.Numbers, nil)
+	numbers := u.Numbers
+	if u.Seq > 0 {
+		var err error
+		if numbers, err = s.completeSeq(c.Ctx(), viewer, u.Seq, u.Recon, c.Now()); err != nil {
+			return answer{}, err
+		}
+		if len(numbers) == 0 {
+			what := fmt.Sprintf("案号序号为 %d 的案件", u.Seq)
+			return answer{md: notFound(what) + "请写出完整案号，例如 " + s.example(c.Now()) + "。",
+				claims: []claim{{Text: notFound(what), What: claimNumber, Numbers: s.seqCandidates(u.Seq, u.Recon, c.Now())}}}, nil
+		}
+	}
+	if len(numbers) == 0 {
+		q := s.queryOf(u, viewer)
+		if q.Party == "" && q.Agencies == nil && q.Unknown == "" && q.Stage == "" && q.Cause == "" && q.Person == "" && !q.Own && q.Kind == "" {
+			return answer{md: "请问您问的是哪个案件？请发送案号（例如 " + s.example(c.Now()) + "），或先查出案件再问。"}, nil
+		}
+		return s.casesAbout(c, u, q)
+	}
+	return s.lookup(c, u, numbers)
+}
+
+// lookup shows the cases under numbers that the asker may see, each with
+// the fact asked; numbers that find nothing get the nearest numbers.
+func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string) (answer, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
 	if err != nil {
 		return answer{}, err
 	}
 	var a answer
-	var cards []string
+	var parts []string
 	for _, cs := range cs {
-		cards = append(cards, s.card(viewer, cs, c.Now(), c.Location()))
+		part := s.card(viewer, cs, now, loc)
+		if u.Aspect != "" {
+			part = s.fact(viewer, cs, u.Aspect, now, loc) + "\n\n" + part
+		}
+		parts = append(parts, part)
 		a.shown = append(a.shown, cs.Number)
 	}
 	a.results = len(cs)
+	if u.Aspect != "" && len(cs) > 1 {
+		// Several cases and one fact: the fact of each, then the cards.
+		var facts []string
+		for _, cs := range cs {
+			facts = append(facts, "**"+cs.Number+"**："+s.fact(viewer, cs, u.Aspect, now, loc))
+		}
+		parts = []string{strings.Join(facts, "\n\n")}
+	}
 	var missing []string
-	if in.Short == "" {
-		for _, n := range in.Numbers {
+	if u.Short == "" && u.Seq == 0 {
+		for _, n := range numbers {
 			if !slices.Contains(a.shown, n) {
 				missing = append(missing, n)
 			}
 		}
 	} else if len(cs) == 0 {
-		missing = in.Numbers
+		missing = numbers
 	}
-	var parts []string
 	if len(missing) > 0 {
 		what := "案件 " + strings.Join(missing, "、")
-		if in.Short != "" {
-			what = "案件“" + in.Short + "”（按今年及本地法院补全为 " + strings.Join(missing, "、") + "）"
+		if u.Short != "" {
+			what = "案件“" + u.Short + "”（按今年及本地法院补全为 " + strings.Join(missing, "、") + "）"
 		}
 		msg := notFound(what)
+		a.claims = append(a.claims, claim{Text: msg, What: claimNumber, Numbers: missing})
 		sugg, err := s.suggestNumbers(c.Ctx(), viewer, missing)
 		if err != nil {
 			return answer{}, err
@@ -105,7 +107,7 @@ func (s *service) lookup(c bot.Context, in intent.Intent) (answer, error) {
 		if len(sugg) > 0 {
 			msg += "您要找的是不是："
 			for i, sc := range sugg {
-				msg += "\n\n" + s.caseLine(i+1, viewer, sc, c.Now(), c.Location())
+				msg += "\n\n" + s.caseLine(i+1, viewer, sc, now, loc)
 				a.shown = append(a.shown, sc.Number)
 			}
 		} else {
@@ -113,49 +115,501 @@ func (s *service) lookup(c bot.Context, in intent.Intent) (answer, error) {
 		}
 		parts = append(parts, msg)
 	}
-	a.md = strings.Join(append(cards, parts...), "\n\n")
+	if len(cs) == 1 {
+		if err := s.clearPage(c); err != nil {
+			return answer{}, err
+		}
+	}
+	a.md = strings.Join(parts, "\n\n")
 	return a, nil
 }
 
-// filters are the limits a question puts on an answer besides scope.
-type filters struct {
-	agencies []string // ledger agency names; nil means any
-	mine     bool
-	party    string
-}
+// seqTypes are the type codes a bare sequence number (117号) is completed
+// with, most common first.
+var seqTypes = []string{"行初", "行终", "行审", "行申", "行赔初", "行再"}
 
-// filterFor resolves the agency a question names. ok is false when the
-// question names an agency the ledger does not know.
-func (s *service) filterFor(ctx context.Context, viewer *people.Person, in intent.Intent) (f filters, ok bool, err error) {
-	f.party = in.Name
-	f.mine = in.Mine && viewer.Agency != ""
-	if in.Agency == "" {
-		return f, true, nil
-	}
-	known, err := s.st.Agencies(ctx)
-	if err != nil {
-		return f, false, err
-	}
-	f.agencies = s.scope.Agencies().Resolve(in.Agency, known)
-	return f, len(f.agencies) > 0, nil
-}
-
-func (f filters) keep(s *service, viewer *people.Person) func(*cases.Case) bool {
-	if f.agencies == nil && !f.mine && f.party == "" {
+// seqCandidates are the numbers a bare sequence may stand for: this year
+// and last, the configured courts, the common type codes.
+func (s *service) seqCandidates(seq int, recon bool, now time.Time) []string {
+	if recon {
 		return nil
 	}
-	return func(c *cases.Case) bool {
-		if f.agencies != nil && !slices.ContainsFunc(f.agencies, c.HasDefendant) {
-			return false
+	var out []string
+	for _, y := range []int{now.Year(), now.Year() - 1} {
+		for _, court := range s.courts {
+			for _, t := range seqTypes {
+				if n, err := cases.ParseNumber(fmt.Sprintf("(%d)%s%s%d号", y, court, t, seq)); err == nil {
+					out = append(out, n.String())
+				}
+			}
 		}
-		if f.mine && !s.scope.OwnAgency(viewer, c) {
-			return false
-		}
-		if f.party != "" && !strings.Contains(c.PlaintiffNames(), f.party) {
-			return false
-		}
-		return true
 	}
+	return out
+}
+
+// completeSeq finds the cases viewer may see that a bare sequence number
+// names: the court numbers of seqCandidates that exist (this year's first),
+// or, for 复41号, the 复议 numbers of this year or last ending 〔年〕41号.
+func (s *service) completeSeq(ctx context.Context, viewer *people.Person, seq int, recon bool, now time.Time) ([]string, error) {
+	var cands []string
+	if recon {
+		// 复议 numbers begin with their organ's name, so they sort after
+		// every court number, which begins with “(”.
+		tails := []string{fmt.Sprintf("〔%d〕%d号", now.Year(), seq), fmt.Sprintf("〔%d〕%d号", now.Year()-1, seq)}
+		var found [2][]string
+		const page = 20000
+		for offset := int64(0); ; offset += page {
+			ns, err := s.st.Client().ZRangeByLex(ctx, s.st.Keys().AllCases(), &redis.ZRangeBy{Min: "[\u4e00", Max: "+", Offset: offset, Count: page}).Result()
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range ns {
+				for i, tail := range tails {
+					if strings.HasSuffix(n, tail) {
+						found[i] = append(found[i], n)
+					}
+				}
+			}
+			if len(ns) < page {
+				break
+			}
+		}
+		cands = append(found[0], found[1]...)
+	} else {
+		cands = s.seqCandidates(seq, false, now)
+	}
+	cs, err := s.visible(ctx, viewer, cands, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	year := 0
+	for _, c := range cs {
+		y := cases.MustParseNumber(c.Number).Year
+		if year == 0 {
+			year = y
+		}
+		if y == year { // this year's when it has one, else last year's
+			out = append(out, c.Number)
+		}
+	}
+	return out, nil
+}
+
+// casesAbout answers a fact about the cases a party, an agency, a person
+// or a kind designates (某某建材那个案子开庭时间, 交通局的案子结了没): the
+// fact of each, open cases first.
+func (s *service) casesAbout(c bot.Context, u intent.Understanding, q query) (answer, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	numbers, a, err := s.casesFor(c, u, q)
+	if err != nil || len(numbers) == 0 {
+		return a, err
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return answer{}, err
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Open() && !cs[j].Open() })
+	if len(cs) == 1 {
+		return s.lookup(c, u, []string{cs[0].Number})
+	}
+	title := fmt.Sprintf("**%s**：共 %d 件", s.whoseCases(u, viewer), len(cs))
+	items := make([]string, len(cs))
+	for i, cs := range cs {
+		items[i] = cs.Number
+	}
+	a, err = s.listAbout(c, title, listCases, items, len(items), u.Aspect)
+	a.shown = items[:min(len(items), s.pageSize)]
+	_ = now
+	_ = loc
+	return a, err
+}
+
+// casesAnswer lists the cases a question designates: a party's, an
+// agency's, a person's, the asker's own, of a kind or stage.
+func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, error) {
+	viewer := c.Person()
+	if u.Mine == intent.MineSelf && viewer.Role == people.Head {
+		// A head's 我的案件 is their agency's: they appear for all of it.
+		u.Mine = intent.MineAgency
+	}
+	q := s.queryOf(u, viewer)
+	if u.Mine == intent.MineSelf && q.Person == "" {
+		return s.bureauSelf(c, u)
+	}
+	if q.Party == "" && q.Agencies == nil && q.Unknown == "" && q.Person == "" && !q.Own && q.Kind == "" && q.Stage == "" && q.Cause == "" {
+		return answer{md: s.scopeText(c, u), outcome: "unknown", noEcho: true}, nil
+	}
+	numbers, a, err := s.casesFor(c, u, q)
+	if err != nil {
+		return a, err
+	}
+	head := ""
+	if u.Mine == intent.MineSelf {
+		// A head's or handler's own cases first, then their agency's.
+		all, err := s.ownNumbers(c.Ctx(), viewer)
+		if err != nil {
+			return answer{}, err
+		}
+		role := map[string]string{"head": "出庭负责人", "handler": "承办人"}[q.Role]
+		switch {
+		case len(numbers) == 0 && len(all) > 0:
+			head = fmt.Sprintf("台账中没有以您（%s）为%s的案件，以下为贵单位（%s）的全部案件。\n\n", viewer.Name, role, viewer.Agency)
+			a.claims[0].Text = strings.TrimSuffix(head, "\n\n")
+			numbers = all
+		case len(numbers) > 0 && len(all) > len(numbers):
+			a.md = fmt.Sprintf("\n\n贵单位（%s）共有 %d 件案件，回复“我们单位的案件”查看全部。", viewer.Agency, len(all))
+		}
+	}
+	if len(numbers) == 0 {
+		return a, nil
+	}
+	tail := ""
+	if u.Mine == intent.MineSelf && head == "" {
+		tail, a.md = a.md, ""
+	}
+	if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
+		return answer{}, err
+	}
+	open, err := s.countOpen(c.Ctx(), numbers)
+	if err != nil {
+		return answer{}, err
+	}
+	echo := s.whoseCases(u, viewer)
+	if head != "" {
+		echo = "贵单位（" + viewer.Agency + "）的案件"
+	}
+	if q.Party == "" && q.Person == "" && q.Agencies == nil && !q.Own {
+		echo += fmt.Sprintf("（未结及%d年以来结案的）", c.Now().Year())
+	}
+	claims := a.claims
+	title := head + fmt.Sprintf("**%s**：共 %d 件，其中未结 %d 件", echo, len(numbers), open)
+	if len(numbers) == 1 {
+		a, err := s.lookup(c, u, numbers)
+		if err == nil {
+			a.md = head + fmt.Sprintf("**%s**：共 1 件\n\n", echo) + a.md + tail
+			a.claims = append(a.claims, claims...)
+		}
+		return a, err
+	}
+	a, err = s.listAbout(c, title, listCases, numbers, len(numbers), u.Aspect)
+	a.md += tail
+	a.claims = append(a.claims, claims...)
+	return a, err
+}
+
+// bureauSelf answers 我的案件 from someone of the bureau, who is no
+// agency's head or handler: every open case (the 普法 team: closed ones).
+func (s *service) bureauSelf(c bot.Context, u intent.Understanding) (answer, error) {
+	viewer := c.Person()
+	if viewer.Role == people.Pufa {
+		return answer{md: "普法组可以查看已结案件，请按案号、当事人或时间查询，例如“本月结案”“今年败诉”。"}, nil
+	}
+	numbers, err := s.st.OpenNumbers(c.Ctx())
+	if err != nil {
+		return answer{}, err
+	}
+	if len(numbers) == 0 {
+		msg := "目前没有未结案件。"
+		return answer{md: msg, claims: []claim{{Text: msg, What: claimCases, Q: query{Open: true}}}}, nil
+	}
+	if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
+		return answer{}, err
+	}
+	return s.list(c, fmt.Sprintf("**您是司法局%s，不承办具体案件；以下为全部未结案件**：共 %d 件", viewer.Role.Label(), len(numbers)), listCases, numbers, len(numbers))
+}
+
+// casesFor returns the numbers of the cases viewer may see that q keeps,
+// read from the narrowest index that applies (party, person, agency, the
+// asker's agency; else the open cases and those closed this year, with the
+// kind and stage read from the number before a case is loaded). When none
+// is found, the answer says so, with the nearest real things.
+func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]string, answer, error) {
+	ctx, viewer := c.Ctx(), c.Person()
+	if q.Unknown != "" {
+		return nil, s.unknownAgency(c, q.Unknown, "的案件"), nil
+	}
+	if u.NotAppeared {
+		q.HeardBy = c.Now()
+	}
+	var cands []string
+	var err error
+	switch {
+	case q.Party != "":
+		if cands, err = s.st.PartyNumbers(ctx, q.Party); err == nil && len(cands) == 0 && !u.Model {
+			a, err := s.partyNotFound(c, u, q)
+			return nil, a, err
+		}
+	case q.Person != "":
+		cands, err = s.st.PersonNumbers(ctx, q.Person)
+	case q.Agencies != nil:
+		cands, err = s.numbersOfAgencies(ctx, q.Agencies)
+	case q.Own:
+		cands, err = s.ownNumbers(ctx, viewer)
+	default:
+		q.Since = yearOf(c.Now()).From
+		cands, err = s.workingSet(ctx, c.Now())
+	}
+	if err != nil {
+		return nil, answer{}, err
+	}
+	numbers, err := s.narrow(ctx, viewer, q, cands, true)
+	if err != nil {
+		return nil, answer{}, err
+	}
+	if len(numbers) > 0 {
+		return numbers, answer{}, nil
+	}
+	msg := notFound(s.whoseCases(u, viewer))
+	if !q.Since.IsZero() {
+		msg = fmt.Sprintf("未结及%d年以来结案的案件中，%s更早结案的请加上年份再查，例如“%d年%s”。",
+			q.Since.Year(), notFound(s.whoseCases(u, viewer)), q.Since.Year()-1, s.whoseCases(u, viewer))
+	}
+	a := answer{claims: []claim{{Text: msg, What: claimCases, Q: q}}}
+	a.md = msg
+	return nil, a, nil
+}
+
+// workingSet is the open cases and those closed this year: what a
+// question naming only a kind, stage or 案由 (复议案件有几个) is about
+// (narrow then reads kind and stage from the numbers).
+func (s *service) workingSet(ctx context.Context, now time.Time) ([]string, error) {
+	open, err := s.st.OpenNumbers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	year := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, now.Location())
+	closed, err := s.st.ClosedNumbers(ctx, year, year.AddDate(1, 0, 0))
+	if err != nil {
+		return nil, err
+	}
+	return append(open, closed...), nil
+}
+
+func (s *service) numbersOfAgencies(ctx context.Context, agencies []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, a := range agencies {
+		ns, _, err := s.st.AgencyNumbers(ctx, a, store.Page{})
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range ns {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out, nil
+}
+
+// ownNumbers returns the numbers of the cases of viewer's own agency.
+func (s *service) ownNumbers(ctx context.Context, viewer *people.Person) ([]string, error) {
+	known, err := s.st.Agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var own []string
+	for _, a := range known {
+		if s.scope.Agencies().Same(a, viewer.Agency) {
+			own = append(own, a)
+		}
+	}
+	sort.Strings(own)
+	return s.numbersOfAgencies(ctx, own)
+}
+
+// unknownAgency answers a question about an agency the ledger does not
+// have: say so, and name the ledger's agencies that come closest.
+func (s *service) unknownAgency(c bot.Context, name, what string) answer {
+	msg := notFound("“" + name + "”" + what)
+	a := answer{claims: []claim{{Text: msg, What: claimCases, Q: query{Unknown: name}}}}
+	known, err := s.st.Agencies(c.Ctx())
+	if err == nil {
+		near := nearestAgencies(name, known, 5)
+		if len(near) == 0 {
+			sort.Strings(known)
+			near = known[:min(len(known), 8)]
+		}
+		if len(near) > 0 {
+			msg += "台账中的单位有：" + strings.Join(near, "、")
+			if len(near) < len(known) {
+				msg += " 等"
+			}
+			msg += "。"
+		}
+	}
+	a.md = msg + "请核对单位名称。"
+	return a
+}
+
+// nearestAgencies orders the known agencies by how many characters of
+// name they share, and returns the first n that share any.
+func nearestAgencies(name string, known []string, n int) []string {
+	type scored struct {
+		a string
+		k int
+	}
+	core := strings.NewReplacer("局", "", "政府", "", "人民", "", "某县", "", "县", "", "区", "").Replace(name)
+	var ss []scored
+	for _, a := range known {
+		k := 0
+		for _, r := range core {
+			if strings.ContainsRune(a, r) {
+				k++
+			}
+		}
+		if strings.HasSuffix(name, "政府") && strings.HasSuffix(a, "政府") {
+			k += 2
+		}
+		if k > 0 {
+			ss = append(ss, scored{a, k})
+		}
+	}
+	sort.SliceStable(ss, func(i, j int) bool {
+		if ss[i].k != ss[j].k {
+			return ss[i].k > ss[j].k
+		}
+		return ss[i].a < ss[j].a
+	})
+	var out []string
+	for _, s := range ss {
+		if len(out) < n {
+			out = append(out, s.a)
+		}
+	}
+	return out
+}
+
+// partyNotFound answers a party the ledger has no case of: one party whose
+// name starts with what was written is taken as meant; several are
+// offered.
+func (s *service) partyNotFound(c bot.Context, u intent.Understanding, q query) (answer, error) {
+	viewer := c.Person()
+	keep := func(cs *cases.Case) bool {
+		qq := q
+		qq.Party = ""
+		return s.caseOK(qq, viewer, cs)
+	}
+	byName, err := s.partiesWithPrefix(c.Ctx(), viewer, q.Party, keep)
+	if err != nil {
+		return answer{}, err
+	}
+	if len(byName) == 1 {
+		for name, numbers := range byName {
+			if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
+				return answer{}, err
+			}
+			head := fmt.Sprintf("没有当事人“%s”，以下是“%s”的案件", s.shownName(viewer, q.Party), s.shownName(viewer, name))
+			if len(numbers) == 1 {
+				a, err := s.lookup(c, u, numbers)
+				a.md = head + "：\n\n" + a.md
+				return a, err
+			}
+			return s.listAbout(c, fmt.Sprintf("**%s**：共 %d 件", head, len(numbers)), listCases, numbers, len(numbers), u.Aspect)
+		}
+	}
+	msg := notFound("当事人“" + s.shownName(viewer, q.Party) + "”的案件")
+	a := answer{claims: []claim{{Text: msg, What: claimCases, Q: q}}}
+	sugg, err := s.suggestParties(c.Ctx(), viewer, q.Party, byName, keep)
+	if err != nil {
+		return answer{}, err
+	}
+	if len(sugg) == 0 {
+		a.md = msg + "请核对姓名或名称，也可以用案号查询。"
+		return a, nil
+	}
+	msg += "您要找的是不是："
+	for i, sc := range sugg {
+		msg += "\n\n" + s.caseLine(i+1, viewer, sc, c.Now(), c.Location())
+		a.shown = append(a.shown, sc.Number)
+	}
+	a.md = msg
+	return a, nil
+}
+
+// shownName is how a party name the asker typed or we found is echoed:
+// a natural person's full name only to those who see full names.
+func (s *service) shownName(viewer *people.Person, name string) string {
+	return s.scope.PartyName(viewer, cases.NewParty(name))
+}
+
+// whoseCases names the cases a question is about in a phrase: 某县公安局
+// 2026年的行政复议案件, 当事人杨某的案件.
+func (s *service) whoseCases(u intent.Understanding, viewer *people.Person) string {
+	who := s.whoOf(u, viewer)
+	if !u.Period.IsZero() {
+		who += u.Period.Short()
+	}
+	what := u.CaseKind + u.Stage + u.Cause
+	switch {
+	case what == "":
+		what = "案件"
+	case strings.HasSuffix(what, "复议") || strings.HasSuffix(what, "诉讼") || strings.HasSuffix(what, "审"):
+		what += "案件"
+	default:
+		what += "类案件"
+	}
+	if who == "" {
+		return what
+	}
+	return who + "的" + what
+}
+
+// whoOf names whose cases a question is about: 某县公安局, 当事人“张三”,
+// 林涛, 贵单位, 您本人; "" for everyone's.
+func (s *service) whoOf(u intent.Understanding, viewer *people.Person) string {
+	var who []string
+	if len(u.Agencies) > 0 {
+		who = append(who, strings.Join(u.Agencies, "、"))
+	}
+	if u.Party != "" {
+		w := "当事人“" + s.shownName(viewer, u.Party) + "”"
+		if u.Written != "" && u.Written != u.Party {
+			w += "（按“" + u.Written + "”查到）"
+		}
+		who = append(who, w)
+	}
+	if u.Person != "" {
+		who = append(who, u.Person)
+	}
+	switch u.Mine {
+	case intent.MineSelf:
+		who = append(who, "您本人")
+	case intent.MineAgency:
+		if viewer.Agency != "" {
+			who = append(who, "贵单位（"+viewer.Agency+"）")
+		} else {
+			who = append(who, "贵单位")
+		}
+	}
+	return strings.Join(who, "、")
+}
+
+// countTitle names what a count counts: 2026年11月败诉案件, 某县公安局
+// 2026年结案, 2026年撤诉案件.
+func (s *service) countTitle(u intent.Understanding, viewer *people.Person) string {
+	w := s.whoOf(u, viewer)
+	if !u.Period.IsZero() {
+		w += u.Period.Short()
+	}
+	label := map[intent.Metric]string{intent.Lost: "败诉案件", intent.Closed: "结案", intent.Filed: "新收案件",
+		intent.Corrected: "复议纠错案件", intent.Open: "未结案件",
+		intent.Suggested: "收到" + cmp.Or(u.Suggestion, "司法建议、检察建议") + "的案件"}[u.Metric]
+	named := false
+	for _, x := range []string{u.Cause, u.CaseKind, u.Stage, u.Reason, u.Outcome} {
+		if x != "" {
+			label, named = x+label, true
+		}
+	}
+	if label == "" || named && u.Metric == "" {
+		label = strings.TrimSuffix(label, "案件") + "案件"
+	}
+	if u.NotAppeared {
+		label = "负责人未出庭的" + label
+	}
+	return w + label
 }
 
 // visibleNumbers returns, in order, the numbers of the cases viewer may
@@ -177,204 +631,6 @@ func (s *service) visibleNumbers(ctx context.Context, viewer *people.Person, num
 		}
 	}
 	return out, nil
-}
-
-// caseList answers with one case's card, or a paged list of several.
-func (s *service) caseList(c bot.Context, title string, numbers []string) (answer, error) {
-	if len(numbers) == 1 {
-		cs, err := s.visible(c.Ctx(), c.Person(), numbers, nil)
-		if err != nil || len(cs) == 0 {
-			return answer{}, err
-		}
-		if err := s.clearPage(c); err != nil {
-			return answer{}, err
-		}
-		return answer{md: s.card(c.Person(), cs[0], c.Now(), c.Location()), results: 1, shown: numbers}, nil
-	}
-	return s.list(c, title, listCases, numbers, len(numbers))
-}
-
-// newestFirst orders case numbers by filing date, newest first.
-func (s *service) newestFirst(ctx context.Context, numbers []string) ([]string, error) {
-	cs, err := s.st.GetMany(ctx, numbers)
-	if err != nil {
-		return nil, err
-	}
-	var live []*cases.Case
-	for _, c := range cs {
-		if c != nil {
-			live = append(live, c)
-		}
-	}
-	sort.SliceStable(live, func(i, j int) bool {
-		if !live[i].FiledOn.Equal(live[j].FiledOn) {
-			return live[i].FiledOn.After(live[j].FiledOn)
-		}
-		return live[i].Number > live[j].Number
-	})
-	out := make([]string, len(live))
-	for i, c := range live {
-		out[i] = c.Number
-	}
-	return out, nil
-}
-
-func (s *service) party(c bot.Context, in intent.Intent) (answer, error) {
-	viewer := c.Person()
-	f, ok, err := s.filterFor(c.Ctx(), viewer, intent.Intent{Agency: in.Agency})
-	if err != nil {
-		return answer{}, err
-	}
-	if !ok {
-		return answer{md: notFound("“" + in.Agency + "”的案件")}, nil
-	}
-	keep := f.keep(s, viewer)
-	for _, name := range []string{in.Name, in.Alt} {
-		if name == "" {
-			continue
-		}
-		numbers, err := s.st.PartyNumbers(c.Ctx(), name)
-		if err != nil {
-			return answer{}, err
-		}
-		if numbers, err = s.visibleNumbers(c.Ctx(), viewer, numbers, keep); err != nil {
-			return answer{}, err
-		}
-		if len(numbers) > 0 {
-			if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
-				return answer{}, err
-			}
-			return s.caseList(c, fmt.Sprintf("**当事人“%s”的案件**：共 %d 件", s.shownName(viewer, name), len(numbers)), numbers)
-		}
-	}
-	// No exact name: one party whose name starts with what was written is
-	// taken as meant; several are offered.
-	byName, err := s.partiesWithPrefix(c.Ctx(), viewer, in.Name, keep)
-	if err != nil {
-		return answer{}, err
-	}
-	if len(byName) == 1 {
-		for name, numbers := range byName {
-			if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
-				return answer{}, err
-			}
-			a, err := s.caseList(c, fmt.Sprintf("**没有当事人“%s”，以下是“%s”的案件**：共 %d 件", in.Name, s.shownName(viewer, name), len(numbers)), numbers)
-			if err == nil && len(numbers) == 1 {
-				// A lone card has no title: say whose case it is.
-				a.md = fmt.Sprintf("没有当事人“%s”，以下是“%s”的案件：\n\n", in.Name, s.shownName(viewer, name)) + a.md
-			}
-			return a, err
-		}
-	}
-	msg := notFound("当事人“" + in.Name + "”的案件")
-	sugg, err := s.suggestParties(c.Ctx(), viewer, in.Name, byName, keep)
-	if err != nil {
-		return answer{}, err
-	}
-	a := answer{}
-	if len(sugg) == 0 {
-		a.md = msg + "请核对姓名或名称，也可以用案号查询。"
-		return a, nil
-	}
-	msg += "您要找的是不是："
-	for i, sc := range sugg {
-		msg += "\n\n" + s.caseLine(i+1, viewer, sc, c.Now(), c.Location())
-		a.shown = append(a.shown, sc.Number)
-	}
-	a.md = msg
-	return a, nil
-}
-
-// shownName is how a party name the asker typed or we found is echoed:
-// a natural person's full name only to those who see full names.
-func (s *service) shownName(viewer *people.Person, name string) string {
-	return s.scope.PartyName(viewer, cases.NewParty(name))
-}
-
-func (s *service) agency(c bot.Context, name string) (answer, error) {
-	known, err := s.st.Agencies(c.Ctx())
-	if err != nil {
-		return answer{}, err
-	}
-	matched := s.scope.Agencies().Resolve(name, known)
-	return s.agencyCases(c, matched, "“"+name+"”的案件", strings.Join(matched, "、")+"的案件")
-}
-
-func (s *service) mine(c bot.Context) (answer, error) {
-	viewer := c.Person()
-	if viewer.Agency == "" {
-		if viewer.Role == people.Pufa {
-			return answer{md: "普法组可以查看已结案件，请按案号、当事人或时间查询，例如“本月结案”“今年结案”。"}, nil
-		}
-		numbers, err := s.st.OpenNumbers(c.Ctx())
-		if err != nil {
-			return answer{}, err
-		}
-		if numbers, err = s.visibleNumbers(c.Ctx(), viewer, numbers, nil); err != nil {
-			return answer{}, err
-		}
-		if len(numbers) == 0 {
-			return answer{md: "目前没有未结案件。"}, nil
-		}
-		if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
-			return answer{}, err
-		}
-		return s.caseList(c, fmt.Sprintf("**您登记时未填单位，以下为全部未结案件**：共 %d 件", len(numbers)), numbers)
-	}
-	known, err := s.st.Agencies(c.Ctx())
-	if err != nil {
-		return answer{}, err
-	}
-	var matched []string
-	for _, a := range known {
-		if s.scope.Agencies().Same(a, viewer.Agency) {
-			matched = append(matched, a)
-		}
-	}
-	sort.Strings(matched)
-	return s.agencyCases(c, matched, "贵单位（"+viewer.Agency+"）的案件", "贵单位（"+viewer.Agency+"）的案件")
-}
-
-// agencyCases lists the cases of the given ledger agencies that the asker
-// may see. what names them when nothing is found, title when listed.
-func (s *service) agencyCases(c bot.Context, agencies []string, what, title string) (answer, error) {
-	viewer := c.Person()
-	seen := map[string]bool{}
-	var numbers []string
-	for _, a := range agencies {
-		ns, _, err := s.st.AgencyNumbers(c.Ctx(), a, store.Page{})
-		if err != nil {
-			return answer{}, err
-		}
-		// The cases of one's own agency are all in scope for a head or a
-		// handler, as every case is for the bureau: no need to load them
-		// to check. Every page shown is checked again (renderPage).
-		if !viewer.Bureau() && !s.ownAgency(viewer, a) {
-			if ns, err = s.visibleNumbers(c.Ctx(), viewer, ns, nil); err != nil {
-				return answer{}, err
-			}
-		}
-		for _, n := range ns {
-			if !seen[n] {
-				seen[n] = true
-				numbers = append(numbers, n)
-			}
-		}
-	}
-	var err error
-	if len(numbers) == 0 {
-		return answer{md: notFound(what)}, nil
-	}
-	if len(agencies) > 1 {
-		if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
-			return answer{}, err
-		}
-	}
-	open, err := s.countOpen(c.Ctx(), numbers)
-	if err != nil {
-		return answer{}, err
-	}
-	return s.caseList(c, fmt.Sprintf("**%s**：共 %d 件，其中未结 %d 件", title, len(numbers), open), numbers)
 }
 
 // ownAgency reports whether the ledger agency a is viewer's own and so
@@ -440,104 +696,300 @@ func scopeNote(viewer *people.Person) string {
 	if viewer.Bureau() {
 		return ""
 	}
+	if viewer.Role == people.Pufa {
+		return "（普法组仅可查看已结案件）"
+	}
 	return "（仅统计您可查看的案件）"
 }
 
-func (s *service) hearingsIn(c bot.Context, in intent.Intent) (answer, error) {
+// countAnswer answers how many cases did something in a period (败诉,
+// 结案, 新收, 纠错, 未结, 撤诉的…), with the list; a 败诉 or 新收 count also
+// says how many of them the bulletin counts (一审行政诉讼), so chat and the
+// bulletin never disagree.
+func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, error) {
 	viewer := c.Person()
-	f, ok, err := s.filterFor(c.Ctx(), viewer, in)
-	if err != nil {
-		return answer{}, err
+	if u.Metric == intent.All {
+		return s.totals(c)
 	}
-	if !ok {
-		return answer{md: notFound("“" + in.Agency + "”的开庭")}, nil
+	q := s.queryOf(u, viewer)
+	q.Metric, q.Suggestion = u.Metric, u.Suggestion
+	if u.NotAppeared {
+		q.HeardBy = c.Now()
 	}
-	hs, err := s.st.HearingsBetween(c.Ctx(), in.Period.From, in.Period.To)
-	if err != nil {
-		return answer{}, err
-	}
-	keep := f.keep(s, viewer)
-	var refs, numbers []string
-	for _, h := range hs {
-		if s.scope.CanSee(viewer, h.Case) && (keep == nil || keep(h.Case)) {
-			refs = append(refs, string(h.Ref()))
-			numbers = append(numbers, h.Case.Number)
+	if u.Metric != intent.Open {
+		p := u.Period
+		if p.IsZero() && (u.Metric != "" || u.Outcome != "" || u.Reason != "") {
+			p = yearOf(c.Now())
+			u.Period = p
 		}
+		q.From, q.To = p.From, p.To
 	}
-	if len(refs) == 0 {
-		return answer{md: in.Period.Label + "没有开庭安排" + scopeNote(viewer) + "。"}, nil
+	if q.Unknown != "" {
+		return s.unknownAgency(c, q.Unknown, "的案件"), nil
 	}
-	return s.list(c, fmt.Sprintf("**%s的开庭**：共 %d 场%s", in.Period.Label, len(refs), scopeNote(viewer)), listHearings, refs, len(refs))
+	if u.Mine == intent.MineSelf && q.Person == "" && !viewer.Bureau() {
+		q.Own = true
+	}
+	ctx := c.Ctx()
+	numbers, err := s.countNumbers(c, u, q)
+	if err != nil {
+		return answer{}, err
+	}
+	first, err := s.firstInstances(ctx, numbers)
+	if err != nil {
+		return answer{}, err
+	}
+	what := s.countTitle(u, viewer)
+	if len(numbers) == 0 {
+		msg := fmt.Sprintf("**%s**：0 件%s。", what, scopeNote(viewer))
+		a := answer{claims: []claim{{Text: msg, What: claimCases, Q: q}}}
+		a.md = msg + s.latestBefore(c, q)
+		return a, nil
+	}
+	var notes []string
+	if n := strings.Trim(scopeNote(viewer), "（）"); n != "" {
+		notes = append(notes, n)
+	}
+	switch u.Metric {
+	case intent.Lost:
+		if first != len(numbers) {
+			notes = append(notes, fmt.Sprintf("其中一审 %d 件计入败诉通报，其余为二审、再审", first))
+		}
+	case intent.Filed:
+		notes = append(notes, fmt.Sprintf("其中一审行政诉讼 %d 件，即通报中的“新收”", first))
+	}
+	title := fmt.Sprintf("**%s**：共 %d 件", what, len(numbers))
+	if len(notes) > 0 {
+		title += "（" + strings.Join(notes, "；") + "）"
+	}
+	var compared []claim
+	if u.Compare && !q.From.IsZero() {
+		// 今年新收案件同比: the same count over the period a year before.
+		qb := q
+		qb.From, qb.To = q.From.AddDate(-1, 0, 0), q.To.AddDate(-1, 0, 0)
+		if q.To.After(c.Now()) {
+			qb.To = c.Now().AddDate(-1, 0, 0) // a period still running: up to the same day
+		}
+		before, err := s.countNumbers(c, u, qb)
+		if err != nil {
+			return answer{}, err
+		}
+		line := compareLine(len(numbers), len(before))
+		if len(before) == 0 {
+			compared = append(compared, claim{Text: line, What: claimCases, Q: qb})
+		}
+		title += "\n" + line
+	}
+	if u.Aspect == intent.Defendant && len(numbers) > 1 {
+		// 各单位今年的案件数量, 哪些单位败诉了: how many of them each has.
+		by, err := s.byAgency(ctx, numbers)
+		if err != nil {
+			return answer{}, err
+		}
+		title += "\n按被告单位：" + by
+	}
+	a, err := s.listAbout(c, title, listCases, numbers, len(numbers), u.Aspect)
+	a.claims = append(a.claims, compared...)
+	return a, err
 }
 
-func (s *service) count(c bot.Context, in intent.Intent) (answer, error) {
-	viewer := c.Person()
-	f, ok, err := s.filterFor(c.Ctx(), viewer, in)
-	if err != nil {
-		return answer{}, err
-	}
-	if !ok {
-		return answer{md: notFound("“" + in.Agency + "”的案件")}, nil
-	}
+// countNumbers returns the numbers of the cases a count counts, in the
+// order listed: read from the metric's index over q's period, then
+// narrowed to the viewer's scope and q's filters.
+func (s *service) countNumbers(c bot.Context, u intent.Understanding, q query) ([]string, error) {
+	ctx, viewer := c.Ctx(), c.Person()
 	var numbers []string
-	switch in.Metric {
+	var err error
+	switch u.Metric {
 	// 败诉 and 纠错 come from the 结案方式 index: one range per outcome of
 	// the configured set, O(log n + k), instead of loading every case
 	// closed in the period to test its outcome.
 	case intent.Lost:
-		numbers, err = s.st.ClosedWithOutcomes(c.Ctx(), cases.Litigation, s.loss.Outcomes(), in.Period.From, in.Period.To)
+		numbers, err = s.st.ClosedWithOutcomes(ctx, cases.Litigation, s.loss.Outcomes(), q.From, q.To)
 		slices.Reverse(numbers)
 	case intent.Corrected:
-		numbers, err = s.st.ClosedWithOutcomes(c.Ctx(), cases.Reconsideration, cases.Corrections, in.Period.From, in.Period.To)
-		slices.Reverse(numbers)
-	case intent.Closed:
-		numbers, err = s.st.ClosedNumbers(c.Ctx(), in.Period.From, in.Period.To)
+		numbers, err = s.st.ClosedWithOutcomes(ctx, cases.Reconsideration, cases.Corrections, q.From, q.To)
 		slices.Reverse(numbers)
 	case intent.Filed:
-		numbers, err = s.st.FiledNumbers(c.Ctx(), in.Period.From, in.Period.To)
+		numbers, err = s.st.FiledNumbers(ctx, q.From, q.To)
+		slices.Reverse(numbers)
+	case intent.Suggested:
+		numbers, err = s.st.SuggestedNumbers(ctx, q.From, q.To, suggestionKinds(q)...)
 		slices.Reverse(numbers)
 	case intent.Open:
-		if numbers, err = s.st.OpenNumbers(c.Ctx()); err == nil {
-			numbers, err = s.newestFirst(c.Ctx(), numbers)
+		// The narrowest index first: the agencies named, or a head's or
+		// handler's own (narrow keeps the open ones), else every open case.
+		switch {
+		case q.Agencies != nil:
+			numbers, err = s.numbersOfAgencies(ctx, q.Agencies)
+		case viewer.Role == people.Head || viewer.Role == people.Handler:
+			numbers, err = s.ownNumbers(ctx, viewer)
+		default:
+			numbers, err = s.st.OpenNumbers(ctx)
 		}
+	default: // closed, or an outcome or reason of cases closed in the period
+		numbers, err = s.st.ClosedNumbers(ctx, q.From, q.To)
+		slices.Reverse(numbers)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The candidates come from the metric's index over the period; scope,
+	// agencies and the kind are checked on the indexes, and only a filter
+	// no index holds (a party, a 案由, a 结案方式…) loads the cases.
+	fromIndex := u.Metric != "" // an outcome or reason alone counts closures, checked on the case
+	if numbers, err = s.narrow(ctx, viewer, q, numbers, fromIndex); err != nil {
+		return nil, err
+	}
+	if u.Metric == intent.Open {
+		if numbers, err = s.newestFirst(ctx, numbers); err != nil {
+			return nil, err
+		}
+	}
+	return numbers, nil
+}
+
+// suggestionKinds are the kinds of suggestion a Suggested count reads
+// (none: every kind).
+func suggestionKinds(q query) []cases.SuggestionKind {
+	if q.Suggestion == "" {
+		return nil
+	}
+	return []cases.SuggestionKind{cases.SuggestionKind(q.Suggestion)}
+}
+
+// compareLine says a count against the same period a year before.
+func compareLine(now, before int) string {
+	switch {
+	case before == 0:
+		return fmt.Sprintf("去年同期 0 件，今年 %d 件。", now)
+	case now == before:
+		return fmt.Sprintf("去年同期 %d 件，持平。", before)
+	case now > before:
+		return fmt.Sprintf("去年同期 %d 件，同比增加 %d 件（%.1f%%）。", before, now-before, float64(now-before)*100/float64(before))
+	}
+	return fmt.Sprintf("去年同期 %d 件，同比减少 %d 件（%.1f%%）。", before, before-now, float64(before-now)*100/float64(before))
+}
+
+// latestBefore names, for a count that found nothing, the latest case of
+// the same kind before the period, when there is one (its nearest real
+// thing): “最近一件：2026-11-13 (2026)…号”.
+func (s *service) latestBefore(c bot.Context, q query) string {
+	if q.From.IsZero() || q.Metric == intent.Open {
+		return ""
+	}
+	qq := q
+	qq.From, qq.To = q.From.AddDate(-3, 0, 0), q.From
+	if q.To.After(c.Now()) {
+		// A period still running: look after it too (nothing is after now).
+		qq.To = q.From
+	}
+	var numbers []string
+	var err error
+	ctx := c.Ctx()
+	switch q.Metric {
+	case intent.Lost:
+		numbers, err = s.st.ClosedWithOutcomes(ctx, cases.Litigation, s.loss.Outcomes(), qq.From, qq.To)
+	case intent.Corrected:
+		numbers, err = s.st.ClosedWithOutcomes(ctx, cases.Reconsideration, cases.Corrections, qq.From, qq.To)
+	case intent.Filed:
+		numbers, err = s.st.FiledNumbers(ctx, qq.From, qq.To)
+	case intent.Suggested:
+		numbers, err = s.st.SuggestedNumbers(ctx, qq.From, qq.To, suggestionKinds(q)...)
+	default:
+		numbers, err = s.st.ClosedNumbers(ctx, qq.From, qq.To)
+	}
+	if err != nil || len(numbers) == 0 {
+		return ""
+	}
+	slices.Reverse(numbers)
+	viewer := c.Person()
+	for i := 0; i < len(numbers) && i < 200; i += 50 {
+		cs, err := s.visible(ctx, viewer, numbers[i:min(i+50, len(numbers))], func(cs *cases.Case) bool {
+			return s.caseOK(qq, viewer, cs) && s.countOK(qq, cs)
+		})
+		if err != nil || len(cs) == 0 {
+			continue
+		}
+		on := cs[0].FiledOn
+		switch {
+		case q.Metric == intent.Suggested:
+			for _, sg := range cs[0].Suggestions {
+				if q.Suggestion == "" || string(sg.Kind) == q.Suggestion {
+					on = sg.ReceivedOn
+				}
+			}
+		case q.Metric != intent.Filed && cs[0].Closure != nil:
+			on = cs[0].Closure.On
+		}
+		return fmt.Sprintf("此前最近的一件：%s **%s**（%s）。", cases.FormatDate(on, c.Location()), cs[0].Number, s.parties(viewer, cs[0]))
+	}
+	return ""
+}
+
+// yearOf is the calendar year of now.
+func yearOf(now time.Time) intent.Period {
+	from := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, now.Location())
+	return intent.Period{From: from, To: from.AddDate(1, 0, 0), Label: strconv.Itoa(now.Year()) + "年"}
+}
+
+// example is a full case number of this year at the bureau's court, for
+// help and placeholders.
+func (s *service) example(now time.Time) string {
+	court := "黔0115"
+	if len(s.courts) > 0 {
+		court = s.courts[0]
+	}
+	return fmt.Sprintf("(%d)%s行初123号", now.Year(), court)
+}
+
+// totals answers 台账里一共多少案件: how many cases the asker may see, by
+// kind, open and closed (kinds read from the numbers; the cases of a head
+// or handler, or the 普法 team's closed ones, checked case by case).
+func (s *service) totals(c bot.Context) (answer, error) {
+	ctx, viewer := c.Ctx(), c.Person()
+	var numbers []string
+	var err error
+	switch {
+	case viewer.Bureau() || viewer.Role == people.Pufa:
+		numbers, err = s.st.Client().ZRange(ctx, s.st.Keys().AllCases(), 0, -1).Result()
+	default:
+		numbers, err = s.ownNumbers(ctx, viewer)
 	}
 	if err != nil {
 		return answer{}, err
 	}
-	// Scope (and any agency or party filter) is still checked on every
-	// case, loaded; a head or handler first drops, from the agency index,
-	// the candidates of other agencies, so only their own are loaded.
-	if viewer.Role == people.Head || viewer.Role == people.Handler {
-		if numbers, err = s.amongOwnAgencies(c.Ctx(), viewer, numbers); err != nil {
+	if !viewer.Bureau() {
+		if numbers, err = s.visibleNumbers(ctx, viewer, numbers, nil); err != nil {
 			return answer{}, err
 		}
 	}
-	numbers, err = s.visibleNumbers(c.Ctx(), viewer, numbers, f.keep(s, viewer))
+	if len(numbers) == 0 {
+		msg := "台账中没有您可以查看的案件" + scopeNote(viewer) + "。"
+		return answer{md: msg, claims: []claim{{Text: msg, What: claimCases, Q: query{}}}}, nil
+	}
+	open, err := s.countOpen(ctx, numbers)
 	if err != nil {
 		return answer{}, err
 	}
-	what := metricLabel(in.Metric)
-	if in.Period.Label != "" {
-		what = in.Period.Label + what
+	kinds := map[cases.Kind]int{}
+	first := 0
+	for _, n := range numbers {
+		num, err := cases.ParseCanonical(n)
+		if err != nil {
+			continue
+		}
+		kinds[num.Kind()]++
+		if num.FirstInstance() {
+			first++
+		}
 	}
-	if len(numbers) == 0 {
-		return answer{md: fmt.Sprintf("**%s**：0 件%s。", what, scopeNote(viewer))}, nil
+	who := "台账中"
+	if !viewer.Bureau() && viewer.Agency != "" {
+		who = "贵单位（" + viewer.Agency + "）"
 	}
-	return s.list(c, fmt.Sprintf("**%s**：共 %d 件%s", what, len(numbers), scopeNote(viewer)), listCases, numbers, len(numbers))
-}
-
-func metricLabel(m intent.Metric) string {
-	switch m {
-	case intent.Lost:
-		return "败诉案件"
-	case intent.Closed:
-		return "结案"
-	case intent.Filed:
-		return "立案"
-	case intent.Corrected:
-		return "复议纠错案件"
-	case intent.Open:
-		return "未结案件"
-	}
-	return string(m)
+	md := fmt.Sprintf("**%s共有案件 %d 件**%s：未结 %d 件，已结 %d 件。\n> 行政诉讼 %d 件（其中一审 %d 件）\n> 行政复议 %d 件\n> 非诉执行审查 %d 件",
+		who, len(numbers), scopeNote(viewer), open, len(numbers)-open, kinds[cases.Litigation], first,
+		kinds[cases.Reconsideration], kinds[cases.NonLitigation])
+	return answer{md: md, results: len(numbers)}, nil
 }

@@ -8,13 +8,15 @@ import (
 	"time"
 
 	"casebot/bot"
+	"casebot/bot/cases"
 	"casebot/bot/people"
 	"casebot/bot/store/storetest"
 )
 
 // BenchmarkQueryByNumber measures answering a question through Bot.Handle
-// (directory lookup, routing, parsing, the store, scoping, rendering, the
-// audit write and the reply) over a ledger of 100k generated cases:
+// (directory lookup, routing, the understanding step with its lexicon
+// reads, the conversation memory, the store, scoping, rendering, the audit
+// write and the reply) over a ledger of 100k generated cases:
 //
 //	go test ./handlers -run '^$' -bench BenchmarkQueryByNumber -benchtime 2000x
 //
@@ -22,9 +24,17 @@ import (
 func BenchmarkQueryByNumber(b *testing.B) {
 	const ledgerSize = 100_000
 	e := newChatEnv(b, nil)
-	storetest.Seed(b, e.st, ledgerSize, time.Date(2025, 11, 1, 0, 0, 0, 0, cst), nil)
+	// 承办人 get names as people have them (50 of them, each with 2000
+	// cases), so the understanding step finds them in the person index.
+	handler := func(i int) string {
+		return string([]rune("王李张刘陈")[i%50/10]) + string([]rune("伟芳娜敏静丽强磊军洋")[i%10])
+	}
+	storetest.Seed(b, e.st, ledgerSize, time.Date(2025, 11, 1, 0, 0, 0, 0, cst), func(i int, c *cases.Case) {
+		c.Handler = handler(i)
+	})
 	// Case i=50009 is (2025)黔0115行初5001号.
 	target := storetest.Generate(50009, time.Date(2025, 11, 1, 0, 0, 0, 0, cst))
+	target.Handler = handler(50009)
 	e.people(
 		&people.Person{UserID: "staff1", Name: "陈专班", Role: people.Staff},
 		&people.Person{UserID: "head1", Name: "王五", Role: people.Head, Agency: target.Defendants[0]},
@@ -37,7 +47,26 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"mine/head", "head1", "我的案件", "**贵单位（"},
 		{"hearings-this-week/head", "head1", "本周开庭", "本周"},
 		{"lost-this-year/staff", "staff1", "今年败诉", "败诉案件"},
-		{"party/staff", "staff1", "原告 " + target.Plaintiffs[0].Name, "**当事人“" + target.Plaintiffs[0].Name + "”的案件**"},
+		{"party/staff", "staff1", "原告 " + target.Plaintiffs[0].Name, target.Plaintiffs[0].Name},
+		// The understanding step's paths.
+		{"fact-of-a-case/staff", "staff1", "行初5001号判了吗", "**" + target.Number + "**"},
+		{"bare-number/staff", "staff1", "查下5001号", "**" + target.Number + "**"},
+		{"voice-run-on/staff", "staff1", "明天那个庭是谁去啊我这边还没收到通知", "出庭负责人"},
+		{"hearings-next-week-with-heads/staff", "staff1", "下周开庭的出庭负责人都是谁", "下周"},
+		{"my-hearings/head", "head1", "我下次出庭是什么时候", "您（王五）"},
+		{"a-handler's-cases/staff", "staff1", "承办人" + target.Handler + "手上有几个案子", target.Handler},
+		{"my-cases/head", "head1", "我们局还有哪些没结", "未结案件"},
+		{"kind-only/staff", "staff1", "复议案件有几个", "行政复议"},
+		{"loss-rate-this-year/staff", "staff1", "今年败诉率", "败诉率"},
+		{"ranking/head", "head1", "哪个单位败诉最多", "最多的单位"},
+		{"out-of-scope/staff", "staff1", "帮我订一下明天下午的会议室", "超出了我的范围"},
+		{"follow-up/staff", "staff1", "后天呢", "后天"},
+		// Added with the third fresh set.
+		{"courtroom/staff", "staff1", "第一法庭本周有几个庭", "第一法庭"},
+		{"each-of-a-list/staff", "staff1", "负责人都定了吗", "开庭"},
+		{"suggestions-this-year/staff", "staff1", "今年收到几份检察建议", "检察建议"},
+		{"filed-year-on-year/staff", "staff1", "今年新收案件同比", "去年同期"},
+		{"deadlines-soon/staff", "staff1", "哪些案子答辩期快到了", "答辩举证期限"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if r := benchAsk(b, e, bc.user, bc.text); !strings.Contains(r, bc.want) {

@@ -8,7 +8,6 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/people"
 	"casebot/bot/store"
-	"casebot/handlers/webapp"
 )
 
 var weekdays = []string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
@@ -17,6 +16,20 @@ var weekdays = []string{"周日", "周一", "周二", "周三", "周四", "周�
 func when(t time.Time, loc *time.Location) string {
 	t = t.In(loc)
 	s := t.Format(cases.DateLayout) + "（" + weekdays[t.Weekday()] + "）"
+	if t.Hour() != 0 || t.Minute() != 0 {
+		s += t.Format("15:04")
+	}
+	return s
+}
+
+// whenCN shows a time as people say it: 11月25日（周三）09:30, with the
+// year when it is not now's.
+func whenCN(t, now time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	s := fmt.Sprintf("%d月%d日（%s）", t.Month(), t.Day(), weekdays[t.Weekday()])
+	if t.Year() != now.In(loc).Year() {
+		s = fmt.Sprintf("%d年", t.Year()) + s
+	}
 	if t.Hour() != 0 || t.Minute() != 0 {
 		s += t.Format("15:04")
 	}
@@ -51,6 +64,8 @@ func (s *service) card(viewer *people.Person, c *cases.Case, now time.Time, loc 
 	line(court, c.Court)
 	line("立案日期", cases.FormatDate(c.FiledOn, loc))
 
+	line("状态", s.status(c, now))
+
 	next := c.NextHearing(now)
 	var head *cases.Hearing
 	switch {
@@ -70,36 +85,28 @@ func (s *service) card(viewer *people.Person, c *cases.Case, now time.Time, loc 
 	case c.Open():
 		line("下次开庭", "暂无安排")
 	}
-	if hs := c.ActiveHearings(); len(hs) > 0 {
-		last := hs[len(hs)-1]
-		for i := len(hs) - 1; i >= 0; i-- {
-			if !hs[i].At.After(now) {
-				last = hs[i]
-				break
-			}
-		}
-		if !last.At.After(now) {
-			v := when(last.At, loc)
-			switch {
-			case last.HeadAppeared == nil:
-				v += "，负责人是否出庭未登记"
-			case *last.HeadAppeared:
-				v += "，负责人已出庭"
-			default:
-				v += "，负责人未出庭"
-			}
-			line("上次开庭", v)
-		}
-		if head == nil {
-			head = &last
+	// Past hearings, each with whether the head appeared.
+	var past []string
+	var last *cases.Hearing
+	hs := c.ActiveHearings()
+	for i := range hs {
+		if !hs[i].At.After(now) {
+			past = append(past, when(hs[i].At, loc)+"，"+appearedText(hs[i]))
+			last = &hs[i]
 		}
 	}
+	switch len(past) {
+	case 0:
+	case 1:
+		line("上次开庭", past[0])
+	default:
+		line("历次开庭", strings.Join(past, "；"))
+	}
+	if head == nil {
+		head = last
+	}
 	if head != nil && head.Head != "" {
-		v := head.Head
-		if head.HeadPost != "" {
-			v += "（" + head.HeadPost + "）"
-		}
-		line("出庭负责人", v)
+		line("出庭负责人", headText(*head))
 	}
 	line("承办人", c.Handler)
 	s.st.Deadlines.Lines(c, now, line)
@@ -161,14 +168,20 @@ func (s *service) caseLine(i int, viewer *people.Person, c *cases.Case, now time
 
 // hearingLine is one entry of a list of hearings.
 func (s *service) hearingLine(i int, viewer *people.Person, h store.ScheduledHearing, loc *time.Location) string {
-	v := when(h.Hearing.At, loc)
+	return fmt.Sprintf("%d. %s", i, s.hearingText(viewer, h, loc))
+}
+
+// hearingText is a hearing in two lines: when and where, then the case,
+// its parties and its 出庭负责人.
+func (s *service) hearingText(viewer *people.Person, h store.ScheduledHearing, loc *time.Location) string {
+	v := whenCN(h.Hearing.At, s.clock(), loc)
 	if h.Hearing.Place != "" {
 		v += " " + h.Hearing.Place
 	}
 	if h.Hearing.MustAppear {
 		v += "（应当出庭）"
 	}
-	out := fmt.Sprintf("%d. %s\n**%s** %s", i, v, h.Case.Number, s.parties(viewer, h.Case))
+	out := fmt.Sprintf("%s\n**%s** %s", v, h.Case.Number, s.parties(viewer, h.Case))
 	if h.Hearing.Head != "" {
 		out += "｜出庭负责人 " + h.Hearing.Head
 		if h.Hearing.HeadPost != "" {
@@ -194,36 +207,4 @@ func scopeLine(p *people.Person, fullNames bool) string {
 		s += "；自然人当事人显示为“张某”"
 	}
 	return s + "。"
-}
-
-func helpText(p *people.Person, fullNames bool) string {
-	var b strings.Builder
-	b.WriteString("**案件查询助手**，可以这样问我：\n")
-	b.WriteString("> 案号：(2025)黔0115行初123号，或简写 行初123\n")
-	b.WriteString("> 当事人：查 张三、原告 某某公司\n")
-	b.WriteString("> 单位：市场监管局的案件、我的案件\n")
-	b.WriteString("> 开庭：今天开庭、明天开庭、本周开庭、下周开庭、12月3日开庭\n")
-	b.WriteString("> 统计：本月败诉、今年结案、上月立案、未结案件\n")
-	b.WriteString("> 列表较长时，回复“更多”看下一页")
-	if p.Bureau() {
-		b.WriteString("\n\n**修改台账**（发出后需回复“确认”）：\n")
-		b.WriteString("> 开庭 案号 2025-12-03 09:30 第三法庭（已有待开庭的则改期）\n")
-		b.WriteString("> 增加开庭 案号 时间 地点；改期 案号 新时间\n")
-		b.WriteString("> 结案 案号 2025-12-01 判决驳回诉讼请求\n")
-		b.WriteString("> 出庭 案号 是（或 否）")
-	}
-	if p.Role == people.Admin {
-		b.WriteString("\n\n**人员管理**：\n")
-		b.WriteString("> 添加人员 账号 姓名 角色 单位 [职务]\n")
-		b.WriteString("> 修改人员 账号 单位 某县公安局（可改 姓名、角色、单位、职务）\n")
-		b.WriteString("> 删除人员 账号；查看人员 账号；人员列表 [单位或角色]")
-	}
-	if h := explainHelp(p); h != "" {
-		b.WriteString("\n\n" + h)
-	}
-	if h := webapp.HelpText(p); h != "" {
-		b.WriteString("\n\n" + h)
-	}
-	b.WriteString("\n\n" + scopeLine(p, fullNames))
-	return b.String()
 }

@@ -26,6 +26,15 @@ type service struct {
 	audit    *audit.Log
 	courts   []string
 	pageSize int
+
+	bulletins *bulletinHandlers
+	explains  *explainHandlers
+	files     Files // nil: the app page is not set up
+	// reader asks the model to read what the rules leave; nil when the
+	// model is not configured or chat.model is off.
+	reader *modelReader
+	// onAnswer, when set (tests), sees every question answered.
+	onAnswer func(bot.Context, intent.Understanding, answer)
 }
 
 // newService builds the service from validated configuration. The
@@ -48,29 +57,42 @@ func newService(d Deps) *service {
 	if maxLen <= 0 {
 		maxLen = config.Default().Audit.MaxLen
 	}
-	return &service{
+	s := &service{
 		st: d.Store, cfg: d.Config, scope: pol, loss: loss,
 		audit:  audit.New(d.Store.Client(), d.Store.Keys(), maxLen),
-		courts: d.Config.Query.Courts, pageSize: size,
+		courts: d.Config.Query.Courts, pageSize: size, files: d.Files,
 	}
+	s.reader = newModelReader(s, d.Config)
+	return s
 }
 
-func (s *service) options(now time.Time) intent.Options {
+// clock is the store's clock, for rendering without a Context.
+func (s *service) clock() time.Time { return s.st.Now() }
+
+// updateOptions are what ParseUpdate needs at now.
+func (s *service) updateOptions(now time.Time) intent.Options {
 	return intent.Options{Now: now, Courts: s.courts}
 }
 
 // record writes an audit entry for what c's sender did. An audit failure
 // is returned: a query that cannot be audited is not answered silently.
 func (s *service) record(c bot.Context, action, kind string, results int, numbers []string, detail string) error {
+	return s.audit.Record(c.Ctx(), s.entry(c, action, kind, results, numbers, detail))
+}
+
+func (s *service) entry(c bot.Context, action, kind string, results int, numbers []string, detail string) audit.Entry {
 	e := audit.Entry{At: c.Now(), User: c.UserID(), Action: action, Kind: kind, Text: c.Message().Text,
 		Results: results, Cases: numbers, Detail: detail}
 	if e.Text == "" && c.Message().EventKey != "" {
 		e.Text = c.Message().Event + ":" + c.Message().EventKey
 	}
+	if e.Text == "" && c.Message().Event != "" {
+		e.Text = "event:" + c.Message().Event
+	}
 	if p := c.Person(); p != nil {
 		e.Name, e.Role = p.Name, string(p.Role)
 	}
-	return s.audit.Record(c.Ctx(), e)
+	return e
 }
 
 // visible loads the cases stored under numbers, in order, keeping those

@@ -27,7 +27,7 @@ func registerUpdates(b *bot.Bot, s *service) {
 		if b.Now != nil {
 			now = b.Now()
 		}
-		_, ok, _ := intent.ParseUpdate(text, s.options(now))
+		_, ok, _ := intent.ParseUpdate(text, s.updateOptions(now))
 		return ok
 	}, s.handleUpdate)
 	b.Await(awaitConfirm, s.confirm(b))
@@ -54,11 +54,12 @@ type caseChange struct {
 }
 
 const (
-	opAddHearing  = "add-hearing"
-	opMoveHearing = "move-hearing"
-	opClose       = "close"
-	opAppearance  = "appearance"
-	opDelete      = "delete"
+	opAddHearing    = "add-hearing"
+	opMoveHearing   = "move-hearing"
+	opCancelHearing = "cancel-hearing" // a hearing reported postponed or cancelled
+	opClose         = "close"
+	opAppearance    = "appearance"
+	opDelete        = "delete"
 )
 
 func bureauOnly() error {
@@ -67,8 +68,14 @@ func bureauOnly() error {
 
 func (s *service) handleUpdate(c bot.Context) error {
 	viewer := c.Person()
-	u, _, perr := intent.ParseUpdate(c.Message().Text, s.options(c.Now()))
+	u, _, perr := intent.ParseUpdate(c.Message().Text, s.updateOptions(c.Now()))
 	if !viewer.Bureau() {
+		// A head or handler writing 改期 行初117 下周三上午九点半: news
+		// from the field, forwarded to staff for their 确认, not a change
+		// of their own.
+		if perr == nil && (u.Kind == intent.MoveHearing || u.Kind == intent.SetHearing) {
+			return s.reportUpdate(c, u)
+		}
 		if err := s.record(c, audit.Refused, string(u.Kind), 0, nil, "无修改权限"); err != nil {
 			return err
 		}
@@ -118,6 +125,24 @@ func (s *service) handleUpdate(c bot.Context) error {
 		return err
 	}
 	return s.propose(c, &pending{Summary: summary, Case: ch})
+}
+
+// reportUpdate handles a hearing update written by a head or a handler as
+// the news from the field it is.
+func (s *service) reportUpdate(c bot.Context, up intent.Update) error {
+	u := intent.Understanding{Kind: intent.News, Numbers: up.Numbers, Short: up.Short, Anchored: true,
+		News: &intent.Report{Kind: intent.Moved, At: up.At, TimeGiven: true, Place: up.Place}}
+	a, err := s.news(c, u)
+	if err != nil {
+		return err
+	}
+	if err := s.recordAnswer(c, u, a, 0); err != nil {
+		return err
+	}
+	if a.md == "" {
+		return nil
+	}
+	return c.ReplyMarkdown(a.md)
 }
 
 // plan turns an update into the change to make to case cs, and the echo
@@ -300,6 +325,15 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 			if ch.Place != "" {
 				cs.Hearing(ch.HearingID).Place = ch.Place
 			}
+		case opCancelHearing:
+			h := cs.Hearing(ch.HearingID)
+			if h == nil || h.Cancelled {
+				return changedMeanwhile("该次开庭已被取消")
+			}
+			if !h.At.Equal(ch.From) {
+				return changedMeanwhile("开庭时间已改为 %s", when(h.At, loc))
+			}
+			h.Cancelled = true
 		case opAddHearing:
 			cs.AddHearing(cases.Hearing{At: ch.At, Place: ch.Place, MustAppear: ch.MustAppear, Head: ch.Head, HeadPost: ch.HeadPost})
 		case opClose:
@@ -331,7 +365,7 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 	if err := s.record(c, audit.Update, string(ch.Kind), 1, []string{ch.Number}, plain(p.Summary)); err != nil {
 		return err
 	}
-	return c.ReplyMarkdown("**已修改**，当前案件信息：\n" + s.card(c.Person(), updated, c.Now(), loc))
+	return c.ReplyMarkdown("**已修改**（" + plain(p.Summary) + "），当前案件信息：\n" + s.card(c.Person(), updated, c.Now(), loc))
 }
 
 // deleteCase removes a confirmed case, undoably, for an admin.

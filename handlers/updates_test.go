@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/people"
@@ -177,7 +178,6 @@ func TestUpdateRefusalsAndErrors(t *testing.T) {
 		user, text string
 		want       string
 	}{
-		{"head1", "开庭 " + upNumber + " 2025-12-03 09:30 第三法庭", "只有司法局工作人员和管理员可以在聊天中修改台账"},
 		{"head1", "结案 " + upNumber + " 撤诉", "只有司法局工作人员和管理员可以在聊天中修改台账"},
 		{"staff1", "开庭 (2025)黔0115行初999号 2025-12-03 09:30", "台账中没有案件 (2025)黔0115行初999号，请核对案号后重新发送"},
 		{"staff1", "改期 (2025)黔0115行初102号 12月5日 9:00", "没有待开庭的记录，无法改期"},
@@ -187,6 +187,23 @@ func TestUpdateRefusalsAndErrors(t *testing.T) {
 		{"staff1", "结案 " + upNumber + " 2025-12-20 撤诉", "晚于今天"},
 		{"staff1", "出庭 " + upNumber + " 不知道", "请写明负责人是否出庭（是 或 否）"},
 	}
+	// A head writing a hearing update reports it to the bureau, which
+	// gets it for one 确认; nothing changes yet.
+	e.seq++
+	if err := e.b.Handle(context.Background(), &bot.Message{ID: "news1", Type: "text", From: "head1",
+		Text: "开庭 " + upNumber + " 2025-12-03 09:30 第三法庭", CreateTime: e.now}); err != nil {
+		t.Fatal(err)
+	}
+	var toHead, toStaff string
+	for _, o := range e.rec.take() {
+		if o.ToUsers[0] == "head1" {
+			toHead = o.Text
+		} else {
+			toStaff = o.Text
+		}
+	}
+	mustContain(t, "head's acknowledgement", toHead, "已告知司法局应诉专班：法院将开庭改到 **12月3日（周三）09:30**")
+	mustContain(t, "forward to staff", toStaff, "【改期消息】王五", "拟登记：改期至 12月3日（周三）09:30", "第三法庭", "回复“确认改期”")
 	for _, tt := range tests {
 		r := e.one(tt.user, tt.text)
 		if !strings.Contains(r, tt.want) {
@@ -200,7 +217,7 @@ func TestUpdateRefusalsAndErrors(t *testing.T) {
 	if len(c.Hearings) != 1 || !c.Hearings[0].At.Equal(at("2025-11-27 09:30")) || c.Closure != nil {
 		t.Errorf("case changed: %+v %+v", c.Hearings, c.Closure)
 	}
-	if got := auditOf(t, e, "head1"); len(got) != 2 || !strings.HasPrefix(got[0], "refused/hearing") {
+	if got := auditOf(t, e, "head1"); len(got) != 2 || !strings.HasPrefix(got[0], "update/news") || !strings.HasPrefix(got[1], "refused/closure") {
 		t.Errorf("head audit = %q", got)
 	}
 }

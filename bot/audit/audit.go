@@ -44,7 +44,26 @@ type Entry struct {
 	// Cases are the case numbers shown or changed (at most MaxCases).
 	Cases  []string `json:"cases,omitempty"`
 	Detail string   `json:"detail,omitempty"`
+	// Understood is what the bot read the message as, in words
+	// ("某县公安局 · 下周 · 开庭"); Residue the words it could not place,
+	// joined by spaces; Outcome how the question fared (see the Outcome
+	// constants). Unanswered reads them.
+	Understood string `json:"understood,omitempty"`
+	Residue    string `json:"residue,omitempty"`
+	Outcome    string `json:"outcome,omitempty"`
+	// ModelMS is how long the model took to read the message, when it was
+	// asked (0: it was not).
+	ModelMS int `json:"model_ms,omitempty"`
 }
+
+// Outcomes of a question.
+const (
+	Answered = "answered" // an answer with what was asked
+	Nothing  = "none"     // a true “没有 / 0 件”: nothing matched
+	Partly   = "residue"  // answered, but words of the message were not understood
+	NotKnown = "unknown"  // nothing understood (or out of the bot's scope)
+	LegalQ   = "legal"    // a legal question of one's own, pointed to 12348
+)
 
 // MaxCases bounds the case numbers kept per entry; Results keeps the count.
 const MaxCases = 50
@@ -75,6 +94,10 @@ func (l *Log) Record(ctx context.Context, e Entry) error {
 		"at", e.At.Format(time.RFC3339Nano), "user", e.User, "name", e.Name, "role", e.Role,
 		"action", e.Action, "kind", e.Kind, "text", e.Text, "results", strconv.Itoa(e.Results),
 		"cases", strings.Join(e.Cases, " "), "detail", e.Detail,
+	}
+	if e.Understood != "" || e.Residue != "" || e.Outcome != "" || e.ModelMS > 0 {
+		values = append(values, "understood", e.Understood, "residue", e.Residue, "outcome", e.Outcome,
+			"model_ms", strconv.Itoa(e.ModelMS))
 	}
 	args := &redis.XAddArgs{Stream: l.k.Audit(), MaxLen: l.maxLen, Approx: true, Values: values,
 		// The ID carries the recording clock's millisecond, so --since is a
@@ -156,7 +179,11 @@ func (l *Log) Each(ctx context.Context, f Filter, fn func(Entry) error) error {
 func Parse(m redis.XMessage) (Entry, error) {
 	str := func(k string) string { v, _ := m.Values[k].(string); return v }
 	e := Entry{ID: m.ID, User: str("user"), Name: str("name"), Role: str("role"), Action: str("action"),
-		Kind: str("kind"), Text: str("text"), Detail: str("detail")}
+		Kind: str("kind"), Text: str("text"), Detail: str("detail"), Understood: str("understood"),
+		Residue: str("residue"), Outcome: str("outcome")}
+	if ms := str("model_ms"); ms != "" {
+		e.ModelMS, _ = strconv.Atoi(ms)
+	}
 	var err error
 	if e.At, err = time.Parse(time.RFC3339Nano, str("at")); err != nil {
 		return e, fmt.Errorf("audit entry %s: bad time: %w", m.ID, err)

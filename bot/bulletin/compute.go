@@ -41,6 +41,29 @@ type Options struct {
 	// Batch is how many cases are read per GetMany (default 1000), and
 	// Workers how many batches are read and tallied at once (default 4).
 	Batch, Workers int
+	// NoYearBefore leaves out the same period a year before (ComputeSpan's
+	// YoY), which chat's rates do not show: half the cases to read.
+	NoYearBefore bool
+}
+
+func (opt Options) withDefaults() (Options, error) {
+	if opt.Location == nil {
+		return opt, fmt.Errorf("bulletin: no time zone")
+	}
+	if opt.Loss == nil {
+		loss, err := cases.NewLossSet(nil)
+		if err != nil {
+			return opt, err
+		}
+		opt.Loss = loss
+	}
+	if opt.Batch <= 0 {
+		opt.Batch = 1000
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = 4
+	}
+	return opt, nil
 }
 
 // period is a half-open window [from, to) of closing and filing dates, and
@@ -76,21 +99,9 @@ const (
 // January to the end of m, or in the same month a year before — in
 // batches, never the whole ledger, and keeps only tallies, not cases.
 func Compute(ctx context.Context, src Source, m Month, opt Options) (*Report, error) {
-	if opt.Location == nil {
-		return nil, fmt.Errorf("bulletin: no time zone")
-	}
-	if opt.Loss == nil {
-		loss, err := cases.NewLossSet(nil)
-		if err != nil {
-			return nil, err
-		}
-		opt.Loss = loss
-	}
-	if opt.Batch <= 0 {
-		opt.Batch = 1000
-	}
-	if opt.Workers <= 0 {
-		opt.Workers = 4
+	opt, err := opt.withDefaults()
+	if err != nil {
+		return nil, err
 	}
 	loc := opt.Location
 	now := opt.Now.In(loc)
@@ -100,7 +111,23 @@ func Compute(ctx context.Context, src Source, m Month, opt Options) (*Report, er
 	ps[pYTD] = newPeriod(m.YearStart().Start(loc), m.End(loc), now)
 	ps[pYoY] = newPeriod(ago.Start(loc), ago.End(loc), now)
 
-	numbers, err := candidates(ctx, src, []period{ps[pYTD], ps[pYoY]})
+	all, err := tallyOf(ctx, src, &ps, []period{ps[pYTD], ps[pYoY]}, opt)
+	if err != nil {
+		return nil, err
+	}
+	r := all.report(m, ago, now)
+	if err := addRectification(ctx, src, r, m, opt); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// tallyOf reads, in batches, the cases the indexes put in the periods
+// within, and tallies them over ps. Workers take batches in turn and
+// tally them apart; the tallies are merged at the end, so no lock is held
+// while cases are decoded.
+func tallyOf(ctx context.Context, src Source, ps *[nPeriods]period, within []period, opt Options) (*tally, error) {
+	numbers, err := candidates(ctx, src, within)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +156,7 @@ func Compute(ctx context.Context, src Source, m Month, opt Options) (*Report, er
 					}
 					var c *cases.Case
 					if c, err = decodeFacts(raw); err == nil {
-						results[w].addCase(c, &ps, opt.Loss, loc)
+						results[w].addCase(c, ps, opt.Loss, opt.Location)
 					}
 				}
 				if err != nil {
@@ -164,11 +191,7 @@ feed:
 	for _, t := range results[1:] {
 		all.merge(t)
 	}
-	r := all.report(m, ago, now)
-	if err := addRectification(ctx, src, r, m, opt); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return all, nil
 }
 
 // facts are the fields of a stored case a bulletin reads. Decoding only
@@ -266,10 +289,10 @@ type lostEntry struct {
 
 func newTally() *tally { return &tally{agencies: map[string]*[nPeriods]counts{}} }
 
-// firstInstance reports whether a case counts in the litigation figures:
+// FirstInstance reports whether a case counts in the litigation figures:
 // 行政诉讼 at first instance, by its recorded stage or, when none is
 // recorded, by its number (行初, 行赔初).
-func firstInstance(c *cases.Case) bool {
+func FirstInstance(c *cases.Case) bool {
 	if c.Kind != cases.Litigation {
 		return false
 	}
@@ -284,7 +307,7 @@ func firstInstance(c *cases.Case) bool {
 func caseCounts(c *cases.Case, p period, loss cases.LossSet) counts {
 	var k counts
 	switch {
-	case firstInstance(c):
+	case FirstInstance(c):
 		if p.has(c.FiledOn) {
 			k.filed = 1
 		}

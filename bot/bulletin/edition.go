@@ -62,6 +62,12 @@ func (s *Settings) Compute(ctx context.Context, src Source, m Month, now time.Ti
 	return Compute(ctx, src, m, Options{Loss: s.Loss, Location: s.Location, Now: now, Deadlines: s.Deadlines})
 }
 
+// ComputeSpan computes the figures of [from, to) as of now (see Span),
+// without the year before.
+func (s *Settings) ComputeSpan(ctx context.Context, src Source, from, to, now time.Time) (*Span, error) {
+	return ComputeSpan(ctx, src, from, to, Options{Loss: s.Loss, Location: s.Location, Now: now, NoYearBefore: true})
+}
+
 // Edition is a bulletin as pushed: its markdown messages, in order, then
 // its chart (none when nothing could be drawn). It is kept once first
 // pushed, so every recipient and every retry gets the same text.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // NumberForm says which numbering system a case number belongs to.
@@ -170,6 +171,129 @@ func ParseNumber(s string) (Number, error) {
 		return Number{Form: ReconsiderationNumber, Org: m[1], Year: atoi(m[2]), Seq: atoi(m[3])}, validSeq(s, m[3])
 	}
 	return Number{}, &NumberError{Input: s, Reason: explain(norm)}
+}
+
+// ParseCanonical parses a number as Number.String writes it — the form
+// the store keeps — without the regular expressions of ParseNumber, which
+// cost microseconds each: narrowing 100k stored numbers by kind or stage
+// reads every one. It agrees with ParseNumber on every input (a test and a
+// fuzz target hold it to that); a string not in the canonical court or
+// 复议 form is handed to ParseNumber.
+func ParseCanonical(s string) (Number, error) {
+	if n, ok := canonicalCourt(s); ok {
+		return n, nil
+	}
+	if n, ok := canonicalRecon(s); ok {
+		return n, nil
+	}
+	return ParseNumber(s)
+}
+
+// canonicalCourt reads (2025)黔0115行初123号, (2025)最高法行申1号 and
+// (2025)黔01知行初3号.
+func canonicalCourt(s string) (Number, bool) {
+	if len(s) < 6 || s[0] != '(' || s[5] != ')' {
+		return Number{}, false
+	}
+	year, ok := canonicalYear(s[1:5])
+	rest, hasNo := strings.CutSuffix(s[6:], "号")
+	if !ok || !hasNo {
+		return Number{}, false
+	}
+	n := Number{Form: CourtNumber, Year: year}
+	if r, ok := strings.CutPrefix(rest, "最高法"); ok {
+		n.Court, rest = "最高法", r
+	} else {
+		r, size := utf8.DecodeRuneInString(rest)
+		if size == 0 || !strings.ContainsRune(provinces, r) {
+			return Number{}, false
+		}
+		j := size
+		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+			j++
+		}
+		if d := j - size; d != 0 && d != 2 && d != 4 {
+			return Number{}, false
+		}
+		n.Court, rest = rest[:j], rest[j:]
+	}
+	if r, ok := strings.CutPrefix(rest, "知"); ok {
+		n.Special, rest = "知", r
+	}
+	for _, c := range typeCodes {
+		if r, ok := strings.CutPrefix(rest, c); ok {
+			n.Type, rest = c, r
+			break
+		}
+	}
+	seq, ok := canonicalSeq(rest, 8)
+	if n.Type == "" || !ok {
+		return Number{}, false
+	}
+	n.Seq = seq
+	return n, true
+}
+
+// canonicalRecon reads 某府复〔2026〕41号: an organ's code of Chinese
+// characters holding 复 (or 责履) with at most 12 characters before it and
+// 4 after, as reconRe has it.
+func canonicalRecon(s string) (Number, bool) {
+	org, rest, ok := strings.Cut(s, "〔")
+	if !ok || org == "" {
+		return Number{}, false
+	}
+	ys, rest, ok := strings.Cut(rest, "〕")
+	if !ok {
+		return Number{}, false
+	}
+	year, okYear := canonicalYear(ys)
+	rest, hasNo := strings.CutSuffix(rest, "号")
+	seq, okSeq := canonicalSeq(rest, 6)
+	if !okYear || !hasNo || !okSeq {
+		return Number{}, false
+	}
+	rs := []rune(org)
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) || r == '號' { // ParseNumber folds 號 to 号
+			return Number{}, false
+		}
+	}
+	word := false
+	for i, r := range rs {
+		switch {
+		case r == '复' && i <= 12 && len(rs)-i-1 <= 4,
+			r == '责' && i+1 < len(rs) && rs[i+1] == '履' && i <= 12 && len(rs)-i-2 <= 4:
+			word = true
+		}
+	}
+	if !word {
+		return Number{}, false
+	}
+	return Number{Form: ReconsiderationNumber, Org: org, Year: year, Seq: seq}, true
+}
+
+// canonicalYear reads a year of yearPat: 19xx or 20xx.
+func canonicalYear(s string) (int, bool) {
+	if len(s) != 4 || !(s[:2] == "19" || s[:2] == "20") {
+		return 0, false
+	}
+	return canonicalSeq(s, 4)
+}
+
+// canonicalSeq reads 1 to max ASCII digits, not 0 and without a leading 0
+// (Number.String writes none).
+func canonicalSeq(s string, max int) (int, bool) {
+	if s == "" || len(s) > max || s[0] == '0' {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, v > 0
 }
 
 // MustParseNumber is ParseNumber for literals in tests and fixtures.

@@ -179,3 +179,46 @@ func FuzzParseNumber(f *testing.F) {
 		FindNumbers(s)
 	})
 }
+
+// canonicalSamples are writings ParseCanonical reads itself and ones it
+// must hand to ParseNumber.
+var canonicalSamples = []string{
+	"(2025)黔0115行初123号", "(2025)黔01行终45号", "(2025)黔行再3号", "(2024)最高法行申1234号",
+	"(2024)最高法知行终5号", "(2021)苏8601行初923号", "(2023)京73行初1号", "(2025)黔0115行赔初7号",
+	"(2025)黔0115行审复3号", "(2025)黔0115行审12号", "(2025)黔0115行他2号", "(2025)黔0115行辖终1号",
+	"某府复〔2026〕41号", "黔府复〔2024〕12号", "平府复决字〔2023〕30号", "某县人民政府责履〔2025〕2号",
+	"复〔2024〕1号", "某县人民政府行政复议办公室复〔2024〕1号", "某號复〔2026〕1号",
+	"(2015)黔高行终字第12号", "(2025)黔0115行初0号", "(2025)黔0115行初012号", "(2025)黔011行初3号",
+	"(2025)黔0115行保1号", "(1899)黔0115行初1号", "(2025)黔0115行初123456789号", "(2025)黔0115行初123",
+	"（２０２５）黔０１１５行初１２３号", " (2025)黔0115行初1号", "某府复〔2026〕41号。", "A府复〔2026〕1号", "",
+}
+
+// TestParseCanonicalAgrees: ParseCanonical gives what ParseNumber gives,
+// number and error alike, on the canonical writings and on others.
+func TestParseCanonicalAgrees(t *testing.T) {
+	for _, s := range canonicalSamples {
+		want, wantErr := ParseNumber(s)
+		got, err := ParseCanonical(s)
+		if got != want || (err == nil) != (wantErr == nil) {
+			t.Errorf("ParseCanonical(%q) = %+v, %v; ParseNumber: %+v, %v", s, got, err, want, wantErr)
+		}
+		if wantErr == nil {
+			if got, err := ParseCanonical(want.String()); got != want || err != nil {
+				t.Errorf("ParseCanonical(%q) = %+v, %v; want %+v", want.String(), got, err, want)
+			}
+		}
+	}
+}
+
+func FuzzParseCanonical(f *testing.F) {
+	for _, s := range canonicalSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, wantErr := ParseNumber(s)
+		got, err := ParseCanonical(s)
+		if got != want || (err == nil) != (wantErr == nil) {
+			t.Fatalf("ParseCanonical(%q) = %+v, %v; ParseNumber: %+v, %v", s, got, err, want, wantErr)
+		}
+	})
+}

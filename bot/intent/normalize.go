@@ -33,12 +33,24 @@ var typos = strings.NewReplacer(
 	"下一业", "下一页", "跟多", "更多", "梗多", "更多", "更都", "更多",
 	"出廷", "出庭", "出亭", "出庭",
 	"星其", "星期", "行出", "行初",
+	"判绝", "判决", "判觉", "判决", "复意", "复议", "复义", "复议", "案子号", "案号", "通保", "通报",
+	"败诉律", "败诉率",
+)
+
+// colloquial spells out the spoken compounds of a day and a time of day
+// (明早 is 明天早上) and splits 一下 from a period word it runs into (拉一下
+// 下周的庭 asks for 下周, not 下下周).
+var colloquial = strings.NewReplacer(
+	"明早", "明天早上", "今早", "今天早上", "明晚", "明天晚上", "今晚", "今天晚上", "昨晚", "昨天晚上",
+	"明儿个", "明天", "今儿个", "今天", "明个", "明天",
+	"一下下周", "一下 下周", "一下下个月", "一下 下个月", "一下下月", "一下 下月",
 )
 
 // Normalize folds the writing of a message so the patterns below see one
 // form: full-width letters, digits and punctuation become half-width, the
 // ideographic space a space, traditional characters simplified, common
-// typos fixed, runs of spaces collapsed, and symbols (emoji) dropped.
+// typos fixed, spoken compounds spelled out (colloquial), runs of spaces
+// collapsed, and symbols (emoji) dropped.
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -55,7 +67,7 @@ func Normalize(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	out := typos.Replace(traditional.Replace(b.String()))
+	out := colloquial.Replace(typos.Replace(traditional.Replace(b.String())))
 	return strings.Join(strings.Fields(out), " ")
 }
 

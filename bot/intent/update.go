@@ -163,73 +163,79 @@ func numberSpan(s, want string) [2]int {
 	return [2]int{0, 0}
 }
 
-var clockRe = regexp.MustCompile(`(上午|下午|晚上|中午|早上|凌晨|早|晚)?\s*(\d{1,2})\s*(?::|点|时)\s*(\d{1,2}|半|一刻|三刻)?\s*分?`)
+var clockRe = regexp.MustCompile(`(上午|下午|晚上|中午|早上|凌晨|傍晚|早|晚)?\s*(\d{1,2})\s*(?::|点|时)\s*(\d{1,2}|半|一刻|三刻)?\s*分?`)
 
 // findClock finds a time of day and returns the text without it.
 func findClock(s string) (h, m int, rest string, ok bool) {
-	s = digitsInClock(s)
-	loc := clockRe.FindStringSubmatchIndex(s)
-	if loc == nil {
+	t := newText(digitsInClock(s))
+	if h, m, ok = takeClock(t); !ok {
 		return 0, 0, s, false
 	}
-	part := func(i int) string {
-		if loc[2*i] < 0 {
-			return ""
-		}
-		return s[loc[2*i]:loc[2*i+1]]
-	}
-	h, _ = strconv.Atoi(part(2))
-	switch mm := part(3); mm {
-	case "":
-	case "半":
-		m = 30
-	case "一刻":
-		m = 15
-	case "三刻":
-		m = 45
-	default:
-		m, _ = strconv.Atoi(mm)
-	}
-	switch part(1) {
-	case "下午", "晚上", "晚":
-		if h < 12 {
-			h += 12
-		}
-	case "中午":
-		if h < 6 {
-			h += 12
-		}
-	case "凌晨":
-		if h == 12 {
-			h = 0
-		}
-	}
-	if h > 23 || m > 59 {
-		return 0, 0, s, false
-	}
-	return h, m, s[:loc[0]] + " " + s[loc[1]:], true
+	v, _ := t.view()
+	return h, m, strings.ReplaceAll(v, string(hole), " "), true
 }
 
 // cnClock turns Chinese numerals before 点 and 时 into digits (九点半).
 var cnClock = regexp.MustCompile(`([〇零一二两三四五六七八九十]{1,3})(点|时)([〇零一二三四五六七八九十]{1,3})?`)
 
-func digitsInClock(s string) string {
-	return cnClock.ReplaceAllStringFunc(s, func(m string) string {
-		sub := cnClock.FindStringSubmatch(m)
-		h, ok := cnNumber(sub[1])
+func digitsInClock(s string) string { return clockDigits(s, false) }
+
+// digitsInClocks is digitsInClock for free text, where 一点 may not be a
+// time (快一点): only numerals next to a time of day, a date, or 半 / 分 /
+// 的庭 are read as one.
+func digitsInClocks(s string) string { return clockDigits(s, true) }
+
+var (
+	clockBefore = []string{"上午", "下午", "晚上", "中午", "早上", "凌晨", "傍晚", "早", "晚", "号", "日", "天", "周一", "周二", "周三",
+		"周四", "周五", "周六", "周日", "到", "改", "在", "是"}
+	clockAfter = []string{"半", "整", "钟", "分", "一刻", "三刻", "的", "开", "那", "出", "到", "前", "左右", "准时"}
+)
+
+func clockDigits(s string, guarded bool) string {
+	locs := cnClock.FindAllStringSubmatchIndex(s, -1)
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		m := s[loc[0]:loc[1]]
+		if guarded {
+			before, after := s[:loc[0]], s[loc[1]:]
+			ok := false
+			for _, w := range clockBefore {
+				ok = ok || strings.HasSuffix(before, w)
+			}
+			for _, w := range clockAfter {
+				ok = ok || strings.HasPrefix(after, w)
+			}
+			if loc[6] >= 0 || after == "" {
+				ok = true
+			}
+			if !ok {
+				continue
+			}
+		}
+		b.WriteString(s[last:loc[0]])
+		b.WriteString(clockDigit(m))
+		last = loc[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func clockDigit(m string) string {
+	sub := cnClock.FindStringSubmatch(m)
+	h, ok := cnNumber(sub[1])
+	if !ok {
+		return m
+	}
+	out := strconv.Itoa(h) + sub[2]
+	if sub[3] != "" {
+		mm, ok := cnNumber(sub[3])
 		if !ok {
 			return m
 		}
-		out := strconv.Itoa(h) + sub[2]
-		if sub[3] != "" {
-			mm, ok := cnNumber(sub[3])
-			if !ok {
-				return m
-			}
-			out += strconv.Itoa(mm)
-		}
-		return out
-	})
+		out += strconv.Itoa(mm)
+	}
+	return out
 }
 
 // findDate finds one day in s (2025-12-03, 12月3日, 12/3, 明天, 下周三...),

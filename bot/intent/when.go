@@ -16,10 +16,27 @@ type Period struct {
 	From  time.Time `json:"from"`
 	To    time.Time `json:"to"`
 	Label string    `json:"label"`
+	// Word is the word that named it (本月, 上月…), when a word did.
+	Word string `json:"word,omitempty"`
 }
 
 // IsZero reports whether no period was named.
 func (p Period) IsZero() bool { return p.From.IsZero() && p.To.IsZero() }
+
+// Short is the label without its dates: 明天, 下周, 2026年11月.
+func (p Period) Short() string {
+	s := p.Label
+	if i := strings.Index(s, "，"); i > 0 {
+		s = s[:i]
+	}
+	if i := strings.Index(s, "（"); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// Day reports whether the period is one day.
+func (p Period) Day() bool { return !p.From.IsZero() && p.To.Equal(p.From.AddDate(0, 0, 1)) }
 
 // lean says how a date written without its year is placed: at its nearest
 // occurrence (hearings may be past or coming), or in the past (counts of
@@ -29,6 +46,7 @@ type lean int
 const (
 	nearest lean = iota
 	past
+	future // the first occurrence from today on: a hearing's new date
 )
 
 var weekdayNames = []string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
@@ -92,11 +110,14 @@ func placeDay(m, d int, now time.Time, l lean) (time.Time, bool) {
 		}
 		switch {
 		case l == past && t.After(today):
+		case l == future && t.Before(today):
 		case best.IsZero():
 			best = t
 		case l == past && t.After(best):
 			best = t
 		case l == nearest && absDur(t.Sub(today)) < absDur(best.Sub(today)):
+			best = t
+		case l == future && t.Before(best):
 			best = t
 		}
 	}
@@ -109,6 +130,12 @@ func placeMonth(m int, now time.Time, l lean) int {
 	if l == past {
 		if m > int(now.Month()) {
 			return y - 1
+		}
+		return y
+	}
+	if l == future {
+		if m < int(now.Month()) {
+			return y + 1
 		}
 		return y
 	}
@@ -195,6 +222,18 @@ func surnameWeekday(m []string, after string) bool {
 var weekdayIndex = map[string]int{"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
 	"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
+// weekOf is the Monday of the week a prefix names: 下(个)周 next week's,
+// 上(个)周 last week's, anything else this week's.
+func weekOf(prefix string, now time.Time) time.Time {
+	switch {
+	case strings.HasPrefix(prefix, "下"):
+		return monday(now).AddDate(0, 0, 7)
+	case strings.HasPrefix(prefix, "上"):
+		return monday(now).AddDate(0, 0, -7)
+	}
+	return monday(now)
+}
+
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 // periodRules are tried in order; the first that matches anywhere wins, so
@@ -217,6 +256,26 @@ var periodRules = []periodRule{
 			to := time.Date(y, time.Month(b)+1, 1, 0, 0, 0, 0, now.Location())
 			return Period{From: from, To: to, Label: fmt.Sprintf("%d年%d—%d月", y, a, b)}, true
 		}, nil},
+	// 11月23日到25日, 11月23日至12月1日
+	{regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:到|至|-|—+|~)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]?`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			a, ok := placeDay(atoi(m[1]), atoi(m[2]), now, l)
+			if !ok {
+				return Period{}, false
+			}
+			mo := atoi(m[1])
+			if m[3] != "" {
+				mo = atoi(m[3])
+			}
+			b, ok := validDate(a.Year(), mo, atoi(m[4]), now.Location())
+			if ok && b.Before(a) {
+				b, ok = validDate(a.Year()+1, mo, atoi(m[4]), now.Location())
+			}
+			if !ok {
+				return Period{}, false
+			}
+			return span(a, b.AddDate(0, 0, 1), fmt.Sprintf("%d月%d日至%d月%d日", a.Month(), a.Day(), b.Month(), b.Day())), true
+		}, nil},
 	// 2025-12-03, 2025/12/3, 2025.12.3, 2025年12月3日
 	{regexp.MustCompile(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
@@ -227,6 +286,28 @@ var periodRules = []periodRule{
 	{regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			d, ok := placeDay(atoi(m[1]), atoi(m[2]), now, l)
+			return dayPeriod(d, now), ok
+		}, nil},
+	// 12.8 (a month and a day, not a decimal)
+	{regexp.MustCompile(`(?:^|[^\d.])((\d{1,2})\.(\d{1,2}))(?:$|[^\d.%])`), 1,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
+			return dayPeriod(d, now), ok
+		}, nil},
+	// 3月到现在, 1月以来, 5月至今: from the start of that month to today
+	{regexp.MustCompile(`(\d{1,2})\s*月份?\s*(?:到现在为止|到现在|到目前|到今天|至今|以来)`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			mo := atoi(m[1])
+			if mo < 1 || mo > int(now.Month()) {
+				return Period{}, false
+			}
+			from := time.Date(now.Year(), time.Month(mo), 1, 0, 0, 0, 0, now.Location())
+			return span(from, day(now).AddDate(0, 0, 1), fmt.Sprintf("%d月至今", mo)), true
+		}, nil},
+	// 11-24 (a month and a day; 1-10月 was read above)
+	{regexp.MustCompile(`(?:^|[^\d\-/.])((\d{1,2})-(\d{1,2}))(?:$|[^\d\-/.月号日])`), 1,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
 			return dayPeriod(d, now), ok
 		}, nil},
 	// 12/3
@@ -243,6 +324,19 @@ var periodRules = []periodRule{
 				return Period{}, false
 			}
 			return monthPeriod(atoi(m[1]), time.Month(mo), now.Location()), true
+		}, nil},
+	// 本季度, 这个季度, 上季度, 下个季度
+	{regexp.MustCompile(`(本|这个|这|当|上个|上一个|上一|上|下个|下一个|下一|下)\s*季度?`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			q := (int(now.Month()) - 1) / 3
+			from := time.Date(now.Year(), time.Month(q*3+1), 1, 0, 0, 0, 0, now.Location())
+			switch {
+			case strings.HasPrefix(m[1], "上"):
+				from = from.AddDate(0, -3, 0)
+			case strings.HasPrefix(m[1], "下"):
+				from = from.AddDate(0, 3, 0)
+			}
+			return Period{From: from, To: from.AddDate(0, 3, 0), Label: fmt.Sprintf("%d年第%d季度", from.Year(), (int(from.Month())-1)/3+1)}, true
 		}, nil},
 	// 2025年第一季度, 一季度, Q3
 	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(?:第)?([一二三四1-4])\s*季度|[Qq]([1-4])`), 0,
@@ -275,6 +369,26 @@ var periodRules = []periodRule{
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			return yearPeriod(atoi(m[1]), now.Location()), true
 		}, nil},
+	// 下周一到周三, 本周三至周五; 周六周日, 周四和周五, 周六日: two days
+	// joined without 到 are a span only when they are adjacent
+	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天1-7])\s*(?:(到|至|-|—+|~)\s*(?:周|星期|礼拜)?([一二三四五六日天1-7])|(和|、|跟|与|或|，|,)?\s*(?:(?:周|星期|礼拜)([一二三四五六日天1-7])|([一二三四五六日天])))`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			if m[3] == "" {
+				second := m[6] + m[7]
+				if weekdayIndex[second] != weekdayIndex[m[2]]+1 {
+					return Period{}, false
+				}
+				m = []string{m[0], m[1], m[2], second}
+			} else {
+				m = []string{m[0], m[1], m[2], m[4]}
+			}
+			base := weekOf(m[1], now)
+			a, b := base.AddDate(0, 0, weekdayIndex[m[2]]), base.AddDate(0, 0, weekdayIndex[m[3]])
+			if b.Before(a) {
+				return Period{}, false
+			}
+			return span(a, b.AddDate(0, 0, 1), weekdayNames[a.Weekday()]+"至"+weekdayNames[b.Weekday()]), true
+		}, nil},
 	// 10月, 10月份
 	{regexp.MustCompile(`(\d{1,2})\s*月份?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
@@ -287,14 +401,18 @@ var periodRules = []periodRule{
 	// 下周三, 本周五, 周一, 星期天, 这周末
 	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
-			base := monday(now)
-			switch {
-			case strings.HasPrefix(m[1], "下"):
-				base = base.AddDate(0, 0, 7)
-			case strings.HasPrefix(m[1], "上"):
-				base = base.AddDate(0, 0, -7)
-			}
+			base := weekOf(m[1], now)
 			d := base.AddDate(0, 0, weekdayIndex[m[2]])
+			if m[1] == "" {
+				// A bare 礼拜一: the coming one for hearings, the last one
+				// for what happened.
+				switch {
+				case l != past && d.Before(day(now)):
+					d = d.AddDate(0, 0, 7)
+				case l == past && d.After(day(now)):
+					d = d.AddDate(0, 0, -7)
+				}
+			}
 			if m[2] == "末" {
 				return span(d, d.AddDate(0, 0, 2), "周末"), true
 			}
@@ -315,20 +433,46 @@ var periodRules = []periodRule{
 				}
 			}
 			days := n
+			today := day(now)
 			switch {
 			case strings.HasSuffix(unit, "月"):
-				days = n * 30
+				// Calendar months: 近三个月 on 11-19 is 8-20 to 11-19.
+				if l == past || word == "过去" || word == "近" || word == "最近" {
+					if word != "未来" && word != "接下来" && word != "今后" && word != "往后" {
+						from := today.AddDate(0, -n, 1)
+						return span(from, today.AddDate(0, 0, 1), fmt.Sprintf("近%s个月", num)), n >= 1 && n <= 24
+					}
+				}
+				days = int(today.AddDate(0, n, 0).Sub(today).Hours() / 24)
 			case unit != "天" && unit != "日":
 				days = n * 7
 			}
-			if days < 1 || days > 366 {
+			if days < 1 || days > 731 {
 				return Period{}, false
 			}
-			today := day(now)
 			if word == "过去" || (l == past && word != "未来" && word != "接下来" && word != "今后" && word != "往后") {
 				return span(today.AddDate(0, 0, 1-days), today.AddDate(0, 0, 1), fmt.Sprintf("近 %d 天", days)), true
 			}
 			return span(today, today.AddDate(0, 0, days), fmt.Sprintf("近 %d 天", days)), true
+		}, nil},
+	// 15号, 20日: a day of this month (of the next one when past, for hearings)
+	{regexp.MustCompile(`(?:^|[^\d月./\-])((\d{1,2})\s*[号日])`), 1,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			d := atoi(m[2])
+			t, ok := validDate(now.Year(), int(now.Month()), d, now.Location())
+			if !ok {
+				return Period{}, false
+			}
+			switch {
+			case l == past && t.After(day(now)):
+				t = t.AddDate(0, -1, 0)
+			case l != past && t.Before(day(now)):
+				t = t.AddDate(0, 1, 0)
+			}
+			if t.Day() != d {
+				return Period{}, false
+			}
+			return dayPeriod(t, now), true
 		}, nil},
 }
 
@@ -338,6 +482,12 @@ var periodWords = []struct {
 	build func(now time.Time, l lean) Period
 }{
 	{[]string{"大后天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 3), now) }},
+	{[]string{"明后两天", "明后天", "明天后天"}, func(now time.Time, _ lean) Period {
+		return span(day(now).AddDate(0, 0, 1), day(now).AddDate(0, 0, 3), "明后天")
+	}},
+	{[]string{"今明两天", "今明天", "今天明天", "今明"}, func(now time.Time, _ lean) Period {
+		return span(day(now), day(now).AddDate(0, 0, 2), "今明两天")
+	}},
 	{[]string{"后天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 2), now) }},
 	{[]string{"明天", "明日", "明儿"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, 1), now) }},
 	{[]string{"前天"}, func(now time.Time, _ lean) Period { return dayPeriod(day(now).AddDate(0, 0, -2), now) }},
@@ -355,7 +505,7 @@ var periodWords = []struct {
 		m := monday(now).AddDate(0, 0, -7)
 		return span(m, m.AddDate(0, 0, 7), "上周")
 	}},
-	{[]string{"本周", "这周", "这星期", "本星期", "这个星期", "这一周", "本礼拜", "这礼拜", "这个礼拜", "周内"}, func(now time.Time, _ lean) Period {
+	{[]string{"本周内", "这周内", "本周", "这周", "这星期", "本星期", "这个星期", "这一周", "本礼拜", "这礼拜", "这个礼拜", "周内"}, func(now time.Time, _ lean) Period {
 		m := monday(now)
 		return span(m, m.AddDate(0, 0, 7), "本周")
 	}},
@@ -372,10 +522,57 @@ var periodWords = []struct {
 	}},
 	{[]string{"去年", "上年", "上一年", "前一年"}, func(now time.Time, _ lean) Period { return yearPeriod(now.Year()-1, now.Location()) }},
 	{[]string{"明年", "下一年"}, func(now time.Time, _ lean) Period { return yearPeriod(now.Year()+1, now.Location()) }},
+	{[]string{"今年年底前", "今年年底之前", "今年底前", "年底前", "年底之前", "年底以前", "到年底", "年末前"}, func(now time.Time, _ lean) Period {
+		end := time.Date(now.Year()+1, 1, 1, 0, 0, 0, 0, now.Location())
+		return span(day(now), end, "年底前")
+	}},
 	{[]string{"今年", "本年度", "本年", "年内", "当年", "这一年", "全年", "年初至今", "今年以来"}, func(now time.Time, _ lean) Period {
 		return yearPeriod(now.Year(), now.Location())
 	}},
-	{[]string{"近一周", "最近一周", "一周内", "未来一周", "近期", "最近", "近日", "接下来", "即将", "马上"}, func(now time.Time, l lean) Period {
+	{[]string{"月底前", "月底之前", "到月底", "月底以前", "本月底前"}, func(now time.Time, _ lean) Period {
+		end := time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, now.Location())
+		return span(day(now), end, "月底前")
+	}},
+	{[]string{"下月初", "下个月初"}, func(now time.Time, _ lean) Period {
+		from := time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, now.Location())
+		return span(from, from.AddDate(0, 0, 7), "下月初")
+	}},
+	{[]string{"月底", "本月底", "这个月底"}, func(now time.Time, _ lean) Period {
+		end := time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, now.Location())
+		return span(end.AddDate(0, 0, -7), end, "月底")
+	}},
+	{[]string{"月初"}, func(now time.Time, l lean) Period {
+		from := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
+		if l != past && now.Day() > 10 {
+			from = from.AddDate(0, 1, 0)
+		}
+		return span(from, from.AddDate(0, 0, 7), "月初")
+	}},
+	{[]string{"年底", "年末"}, func(now time.Time, _ lean) Period {
+		return monthPeriod(now.Year(), time.December, now.Location())
+	}},
+	{[]string{"近半年", "最近半年", "这半年", "半年来", "近六个月"}, func(now time.Time, l lean) Period {
+		today := day(now)
+		if l != past {
+			return span(today, today.AddDate(0, 6, 0), "今后半年")
+		}
+		return span(today.AddDate(0, -6, 1), today.AddDate(0, 0, 1), "近半年")
+	}},
+	{[]string{"近一年", "最近一年", "一年来", "近12个月"}, func(now time.Time, l lean) Period {
+		today := day(now)
+		if l != past {
+			return span(today, today.AddDate(1, 0, 0), "今后一年")
+		}
+		return span(today.AddDate(-1, 0, 1), today.AddDate(0, 0, 1), "近一年")
+	}},
+	{[]string{"这两天", "这几天", "近两天", "最近两天"}, func(now time.Time, l lean) Period {
+		today := day(now)
+		if l == past {
+			return span(today.AddDate(0, 0, -2), today.AddDate(0, 0, 1), "这几天")
+		}
+		return span(today, today.AddDate(0, 0, 3), "这几天")
+	}},
+	{[]string{"近一周", "最近一周", "一周内", "未来一周", "近期", "最近", "近日"}, func(now time.Time, l lean) Period {
 		today := day(now)
 		if l == past {
 			return span(today.AddDate(0, 0, -6), today.AddDate(0, 0, 1), "近 7 天")
@@ -384,37 +581,111 @@ var periodWords = []struct {
 	}},
 }
 
-// findPeriod finds the first period s names and returns it with s minus
-// the words that named it.
-func findPeriod(s string, now time.Time, l lean) (Period, string, bool) {
-	s = digitsInDates(s)
+// yearBeforeRe is a relative year written before a month, a quarter or a
+// half (去年10月, 今年1到10月份, 前年第四季度, 明年上半年).
+var yearBeforeRe = regexp.MustCompile(`(前年|去年|上年|今年|本年|明年)(\s*(?:\d{1,2}\s*月|\d{1,2}\s*(?:-|—|~|至|到)|第?[一二三四1-4]\s*季度|[上下]半年))`)
+
+// relativeYears writes a relative year before a month, quarter or half as
+// the year it is (去年10月 → 2025年10月), so the period rules read one form.
+func relativeYears(s string, now time.Time) string {
+	if now.IsZero() {
+		return s
+	}
+	return yearBeforeRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := yearBeforeRe.FindStringSubmatch(m)
+		y := now.Year() + map[string]int{"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}[sub[1]]
+		return strconv.Itoa(y) + "年" + sub[2]
+	})
+}
+
+// takePeriod finds the first period the free text of t names, takes its
+// words and returns it. Chinese numerals of dates were made digits first
+// (digitsInDates).
+func takePeriod(t *text, now time.Time, l lean) (Period, bool) {
 	for _, r := range periodRules {
-		loc := r.re.FindStringSubmatchIndex(s)
+		v, idx := t.view()
+		loc := r.re.FindStringSubmatchIndex(v)
 		if loc == nil {
 			continue
 		}
 		m := make([]string, len(loc)/2)
 		for i := range m {
 			if loc[2*i] >= 0 {
-				m[i] = s[loc[2*i]:loc[2*i+1]]
+				m[i] = v[loc[2*i]:loc[2*i+1]]
 			}
 		}
-		if r.nameLike != nil && r.nameLike(m, s[loc[1]:]) {
+		if r.nameLike != nil && r.nameLike(m, v[loc[1]:]) {
 			continue
 		}
 		p, ok := r.build(m, now, l)
 		if !ok {
 			continue
 		}
-		start, end := loc[2*r.group], loc[2*r.group+1]
-		return p, s[:start] + " " + s[end:], true
+		t.mark(idx[loc[2*r.group]], idx[loc[2*r.group+1]])
+		return p, true
 	}
 	for _, pw := range periodWords {
-		for _, w := range pw.words {
-			if i := strings.Index(s, w); i >= 0 {
-				return pw.build(now, l), s[:i] + " " + s[i+len(w):], true
-			}
+		if w, ok := t.cut(pw.words...); ok {
+			p := pw.build(now, l)
+			p.Word = w
+			return p, true
 		}
 	}
-	return Period{}, s, false
+	return Period{}, false
+}
+
+// takeClock finds a time of day in the free text of t and takes it.
+func takeClock(t *text) (h, m int, ok bool) {
+	sub, s, e, found := t.find(clockRe, 0)
+	if !found {
+		return 0, 0, false
+	}
+	h, _ = strconv.Atoi(sub[2])
+	switch mm := sub[3]; mm {
+	case "":
+	case "半":
+		m = 30
+	case "一刻":
+		m = 15
+	case "三刻":
+		m = 45
+	default:
+		m, _ = strconv.Atoi(mm)
+	}
+	switch sub[1] {
+	case "下午", "晚上", "晚", "傍晚":
+		if h < 12 {
+			h += 12
+		}
+	case "中午":
+		if h < 6 {
+			h += 12
+		}
+	case "凌晨":
+		if h == 12 {
+			h = 0
+		}
+	case "":
+		// 三点开庭: a court sits by day, so 1 to 6 o'clock is afternoon.
+		if h >= 1 && h <= 6 {
+			h += 12
+		}
+	}
+	if h > 23 || m > 59 {
+		return 0, 0, false
+	}
+	t.mark(s, e)
+	return h, m, true
+}
+
+// findPeriod finds the first period s names and returns it with s minus
+// the words that named it.
+func findPeriod(s string, now time.Time, l lean) (Period, string, bool) {
+	t := newText(digitsInDates(s))
+	p, ok := takePeriod(t, now, l)
+	if !ok {
+		return Period{}, s, false
+	}
+	v, _ := t.view()
+	return p, strings.ReplaceAll(v, string(hole), " "), true
 }

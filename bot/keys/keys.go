@@ -103,6 +103,10 @@ func (k Keys) RolePeople(role string) string { return k.p + "idx:role-people:" +
 // hash {name, data}, expiring after bot.AwaitTTL.
 func (k Keys) Await(userID string) string { return k.p + "await:" + userID }
 
+// Conversation is a hash of a user's conversation memory (bot.Memory):
+// one JSON entry per name, each stamped with when it was written.
+func (k Keys) Conversation(userID string) string { return k.p + "conv:" + userID }
+
 // Exactly-once pushes and locks.
 
 // SendDone records that push id of namespace ns (reminder, bulletin...) was
@@ -198,3 +202,13 @@ func (k Keys) CaseAttachments(number string) []string {
 // the spelling written (in a ledger, or merged away), value = the name the
 // ledger uses. Imports read it to record a spelling under its agency.
 func (k Keys) AgencySpellings() string { return k.p + "idx:agency-spellings" }
+
+// PartyStems is a sorted set, scored 0, of "stem\x00name" for every
+// organisation party: each run of two or more characters of its name
+// without the legal form (建材, 某某建材 for 某某建材有限公司), so that the
+// way people shorten it (那个建材公司) is found by prefix search.
+func (k Keys) PartyStems() string { return k.p + "idx:party-stems" }
+
+// PartyStemIndexVersion marks a ledger whose PartyStems were rebuilt from
+// the stored cases (store.Reindex); writes keep them afterwards.
+func (k Keys) PartyStemIndexVersion() string { return k.p + "idx:party-stems:version" }

@@ -11,6 +11,7 @@ package llm
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -104,13 +105,63 @@ func (c *Client) Model() string { return c.model }
 // is repeated up to llm.retries times; other errors (400, 401, 404) are
 // returned at once, since trying again cannot help.
 func (c *Client) Complete(ctx context.Context, msgs []Message) (Answer, error) {
+	return c.do(ctx, c.request(msgs), contentOf)
+}
+
+// Tool is a function the model is asked to call: its name, what it is
+// for, and the JSON schema of its arguments.
+type Tool struct {
+	Name        string
+	Description string
+	Parameters  any // a JSON schema (map[string]any or json.RawMessage)
+}
+
+// Call sends the conversation with one tool that the model must call, and
+// returns the call's arguments as the model wrote them (JSON, unchecked:
+// the caller validates every field). It retries as Complete does; an
+// answer without the call counts as empty.
+func (c *Client) Call(ctx context.Context, msgs []Message, tool Tool) (json.RawMessage, Answer, error) {
+	req := c.request(msgs)
+	req.Tools = []openai.Tool{{Type: openai.ToolTypeFunction, Function: &openai.FunctionDefinition{
+		Name: tool.Name, Description: tool.Description, Parameters: tool.Parameters}}}
+	req.ToolChoice = openai.ToolChoice{Type: openai.ToolTypeFunction, Function: openai.ToolFunction{Name: tool.Name}}
+	ans, err := c.do(ctx, req, func(resp openai.ChatCompletionResponse) (Answer, error) {
+		if len(resp.Choices) == 0 {
+			return Answer{}, ErrEmpty
+		}
+		for _, tc := range resp.Choices[0].Message.ToolCalls {
+			if tc.Function.Name == tool.Name && strings.TrimSpace(tc.Function.Arguments) != "" {
+				return Answer{Content: tc.Function.Arguments, Model: resp.Model}, nil
+			}
+		}
+		return Answer{}, ErrEmpty
+	})
+	if err != nil {
+		return nil, ans, err
+	}
+	return json.RawMessage(ans.Content), ans, nil
+}
+
+func (c *Client) request(msgs []Message) openai.ChatCompletionRequest {
 	req := openai.ChatCompletionRequest{Model: c.model, MaxTokens: c.maxTokens}
 	for _, m := range msgs {
 		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: string(m.Role), Content: m.Content})
 	}
+	return req
+}
+
+func contentOf(resp openai.ChatCompletionResponse) (Answer, error) {
+	if len(resp.Choices) == 0 || strings.TrimSpace(resp.Choices[0].Message.Content) == "" {
+		return Answer{}, ErrEmpty
+	}
+	return Answer{Content: resp.Choices[0].Message.Content, Model: resp.Model}, nil
+}
+
+// do sends req, reads the answer with parse, and retries as Complete says.
+func (c *Client) do(ctx context.Context, req openai.ChatCompletionRequest, parse func(openai.ChatCompletionResponse) (Answer, error)) (Answer, error) {
 	var last error
 	for try := 1; try <= c.retries+1; try++ {
-		ans, wait, err := c.try(ctx, req)
+		ans, wait, err := c.try(ctx, req, parse)
 		if err == nil {
 			ans.Tries = try
 			return ans, nil
@@ -138,7 +189,7 @@ func (c *Client) Complete(ctx context.Context, msgs []Message) (Answer, error) {
 
 // try makes one call under the concurrency limit and the per-try timeout.
 // wait is the server's Retry-After, if it sent one.
-func (c *Client) try(ctx context.Context, req openai.ChatCompletionRequest) (Answer, time.Duration, error) {
+func (c *Client) try(ctx context.Context, req openai.ChatCompletionRequest, parse func(openai.ChatCompletionResponse) (Answer, error)) (Answer, time.Duration, error) {
 	select {
 	case c.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -156,10 +207,8 @@ func (c *Client) try(ctx context.Context, req openai.ChatCompletionRequest) (Ans
 		}
 		return Answer{}, note.retryAfter(), err
 	}
-	if len(resp.Choices) == 0 || strings.TrimSpace(resp.Choices[0].Message.Content) == "" {
-		return Answer{}, 0, ErrEmpty
-	}
-	return Answer{Content: resp.Choices[0].Message.Content, Model: resp.Model}, 0, nil
+	ans, err := parse(resp)
+	return ans, 0, err
 }
 
 type timeoutError struct {

@@ -212,3 +212,29 @@ func TestUserLimit(t *testing.T) {
 		t.Error("limit 0 should mean no limit")
 	}
 }
+
+// TestCall: a request offering a tool gets the call's arguments back; an
+// answer without the call is empty and tried again.
+func TestCall(t *testing.T) {
+	srv := llmtest.New(t, "test-model")
+	srv.Script(llmtest.Reply{Empty: true}, llmtest.Reply{Arguments: `{"kind":"hearings"}`})
+	cfg := srv.Config()
+	cfg.Retries = 1
+	c, err := llm.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Backoff = func(int) time.Duration { return 0 }
+	args, ans, err := c.Call(context.Background(), []llm.Message{{Role: llm.System, Content: "读懂这句话"}, {Role: llm.User, Content: "明天有庭吗"}},
+		llm.Tool{Name: "understand", Description: "what the message asks", Parameters: map[string]any{"type": "object"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(args) != `{"kind":"hearings"}` || ans.Tries != 2 {
+		t.Errorf("Call = %s after %d tries, want the scripted arguments on the second", args, ans.Tries)
+	}
+	reqs := srv.Requests()
+	if len(reqs) != 2 || len(reqs[1].Tools) != 1 || reqs[1].Tools[0].Function.Name != "understand" {
+		t.Errorf("requests did not offer the tool: %+v", reqs)
+	}
+}

@@ -91,16 +91,30 @@ func (s *Store) OutcomeIndexReady(ctx context.Context) (bool, error) {
 const reindexBatch = 200
 
 // Reindex builds, once each, the derived indexes a ledger written before
-// they existed lacks: the 结案方式 index (ReindexOutcomes) and the deadline
-// index (ReindexDeadlines). serve and demo call it at every start; an index
+// they existed lacks: the 结案方式 index (ReindexOutcomes), the person
+// index (ReindexPeople), the party stems (ReindexPartyStems), the
+// deadline index (ReindexDeadlines) and the suggestion index
+// (ReindexSuggestions). serve and demo call it at every start; an index
 // whose marker is set is skipped. It returns how many cases it indexed.
 func (s *Store) Reindex(ctx context.Context) (int, error) {
 	n, err := s.ReindexOutcomes(ctx)
 	if err != nil {
 		return n, err
 	}
-	m, err := s.ReindexDeadlines(ctx)
-	return n + m, err
+	m, err := s.ReindexPeople(ctx)
+	if err != nil {
+		return n + m, err
+	}
+	st, err := s.ReindexPartyStems(ctx)
+	if err != nil {
+		return n + m + st, err
+	}
+	d, err := s.ReindexDeadlines(ctx)
+	if err != nil {
+		return n + m + st + d, err
+	}
+	sg, err := s.ReindexSuggestions(ctx)
+	return n + m + st + d + sg, err
 }
 
 // ReindexOutcomes builds the 结案方式 index from the stored cases, once: a
@@ -116,6 +130,29 @@ func (s *Store) ReindexOutcomes(ctx context.Context) (int, error) {
 		}
 		p.ZAdd(ctx, s.outcomeKey(c), redis.Z{Score: unix(c.Closure.On), Member: c.Number})
 		return true
+	})
+}
+
+// ReindexPeople builds the person index (keys.PersonCases, PersonNames)
+// from the stored cases, once, behind keys.PersonIndexVersion. It returns
+// how many cases named someone.
+func (s *Store) ReindexPeople(ctx context.Context) (int, error) {
+	return s.reindex(ctx, s.k.PersonIndexVersion(), func(ctx context.Context, p redis.Pipeliner, c *cases.Case) bool {
+		names := personNames(c)
+		for n := range names {
+			p.SAdd(ctx, s.k.PersonCases(n), c.Number)
+			p.ZAdd(ctx, s.k.PersonNames(), redis.Z{Member: n})
+		}
+		return len(names) > 0
+	})
+}
+
+// ReindexPartyStems builds keys.PartyStems from the stored cases, once,
+// behind keys.PartyStemIndexVersion. It returns how many cases had an
+// organisation plaintiff.
+func (s *Store) ReindexPartyStems(ctx context.Context) (int, error) {
+	return s.reindex(ctx, s.k.PartyStemIndexVersion(), func(ctx context.Context, p redis.Pipeliner, c *cases.Case) bool {
+		return s.queuePartyStems(ctx, p, c)
 	})
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -113,12 +114,27 @@ func (s *Store) AgencyNumbers(ctx context.Context, agency string, page Page) ([]
 // whatever the size of the ledger: it narrows a list to an agency without
 // loading the cases.
 func (s *Store) InAgency(ctx context.Context, agency string, numbers []string) ([]bool, error) {
-	out := make([]bool, 0, len(numbers))
+	_, has, err := s.scoresOf(ctx, s.k.AgencyCases(agency), numbers)
+	return has, err
+}
+
+// FiledScores returns, for each of numbers, its score in the filing index
+// (the filing date as Unix seconds) and whether it has one, without
+// loading the cases: it orders a list by filing date.
+func (s *Store) FiledScores(ctx context.Context, numbers []string) ([]float64, []bool, error) {
+	return s.scoresOf(ctx, s.k.Filed(), numbers)
+}
+
+// scoresOf reads the scores of numbers in the sorted set key, in one
+// ZMSCORE per 5000 numbers, and says which are members.
+func (s *Store) scoresOf(ctx context.Context, key string, numbers []string) ([]float64, []bool, error) {
+	scores := make([]float64, 0, len(numbers))
+	has := make([]bool, 0, len(numbers))
 	const batch = 5000
 	for start := 0; start < len(numbers); start += batch {
 		part := numbers[start:min(start+batch, len(numbers))]
 		args := make([]any, 0, len(part)+2)
-		args = append(args, "ZMSCORE", s.k.AgencyCases(agency))
+		args = append(args, "ZMSCORE", key)
 		for _, n := range part {
 			args = append(args, n)
 		}
@@ -127,13 +143,21 @@ func (s *Store) InAgency(ctx context.Context, agency string, numbers []string) (
 		// also has.
 		res, err := s.rdb.Do(ctx, args...).Slice()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, v := range res {
-			out = append(out, v != nil)
+			var f float64
+			ok := v != nil
+			if str, isStr := v.(string); isStr {
+				f, err = strconv.ParseFloat(str, 64)
+				ok = err == nil
+			} else if x, isFloat := v.(float64); isFloat {
+				f = x // RESP3
+			}
+			scores, has = append(scores, f), append(has, ok)
 		}
 	}
-	return out, nil
+	return scores, has, nil
 }
 
 // Agencies returns every agency named as a defendant in some case, sorted.
@@ -210,6 +234,11 @@ func (s *Store) FiledNumbers(ctx context.Context, from, to time.Time) ([]string,
 // CountClosed and CountFiled count without fetching: O(log n).
 func (s *Store) CountClosed(ctx context.Context, from, to time.Time) (int64, error) {
 	return s.rdb.ZCount(ctx, s.k.Closed(), score(from), exclusive(to)).Result()
+}
+
+// CountHearings counts the active hearings starting in [from, to).
+func (s *Store) CountHearings(ctx context.Context, from, to time.Time) (int64, error) {
+	return s.rdb.ZCount(ctx, s.k.Hearings(), score(from), exclusive(to)).Result()
 }
 
 // CountFiled counts the cases filed in [from, to).

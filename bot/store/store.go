@@ -395,6 +395,22 @@ func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases
 		}
 	}
 
+	s.queuePartyStems(ctx, p, c)
+
+	// People: the 承办人 and every hearing's 出庭负责人.
+	named := personNames(c)
+	for n := range named {
+		p.SAdd(ctx, s.k.PersonCases(n), c.Number)
+		p.ZAdd(ctx, s.k.PersonNames(), redis.Z{Member: n})
+	}
+	if old != nil {
+		for n := range personNames(old) {
+			if !named[n] {
+				p.SRem(ctx, s.k.PersonCases(n), c.Number)
+			}
+		}
+	}
+
 	// Hearings: the index holds active hearings only.
 	active := map[int]bool{}
 	for _, h := range c.Hearings {
@@ -413,6 +429,7 @@ func (s *Store) queueWrite(ctx context.Context, p redis.Pipeliner, old, c *cases
 	}
 	s.queueDeadlines(ctx, p, old, c)
 	s.queueRisk(ctx, p, old, c)
+	s.queueSuggestions(ctx, p, old, c)
 	s.queueHearingChanges(ctx, p, old, c, now)
 	p.Incr(ctx, s.k.LedgerVersion())
 	return nil
@@ -434,6 +451,9 @@ func (s *Store) queueDelete(ctx context.Context, p redis.Pipeliner, old *cases.C
 	for _, pt := range old.Plaintiffs {
 		p.SRem(ctx, s.k.PartyCases(pt.Name), n)
 	}
+	for name := range personNames(old) {
+		p.SRem(ctx, s.k.PersonCases(name), n)
+	}
 	for _, h := range old.Hearings {
 		if !h.Cancelled {
 			p.ZRem(ctx, s.k.Hearings(), string(cases.Ref(n, h.ID)))
@@ -441,6 +461,7 @@ func (s *Store) queueDelete(ctx context.Context, p redis.Pipeliner, old *cases.C
 	}
 	s.queueDeletedDeadlines(ctx, p, old)
 	s.queueRisk(ctx, p, old, nil)
+	s.queueSuggestions(ctx, p, old, nil)
 	// A deleted case's hearings are cancelled as far as reminders go.
 	gone := old.Clone()
 	for i := range gone.Hearings {

@@ -169,7 +169,12 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	ex.Worker.Consumer = a.presence.Name()
 	a.explain = ex
 
-	deps := handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders, Explain: a.explain}
+	// The app page first: the chat hands it the file requests it reads.
+	if err := a.mountWebApp(); err != nil { // webapp.go
+		rdb.Close()
+		return nil, err
+	}
+	deps := handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders, Explain: a.explain, Files: a.webapp}
 	handlers.Register(a.bot, deps)
 
 	a.inbox = wecom.NewInbox(rdb, k, a.bot.Handle, wecom.InboxOptions{
@@ -195,10 +200,6 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	a.mux.HandleFunc("GET /readyz", a.readyz)
 	a.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
 	a.mux.Handle("/admin/", handlers.Admin(deps, handlers.AdminOptions{Log: log, Inbox: a.inbox}))
-	if err := a.mountWebApp(); err != nil { // webapp.go
-		rdb.Close()
-		return nil, err
-	}
 
 	a.services = []service{
 		namedService{"presence", a.presence},
@@ -345,10 +346,10 @@ func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
 // checks Redis's durability settings, then starts the background services
 // in order. If one fails, those already started are stopped.
 func (a *app) start(ctx context.Context) error {
-	// A ledger written before the 结案方式 and deadline indexes existed (or
-	// whose deadlines were indexed under another work calendar) gets them
-	// once, before any question is answered from them (a no-op once their
-	// marker keys are set; see store.Reindex).
+	// A ledger written before the 结案方式, person and deadline indexes
+	// existed (or whose deadlines were indexed under another work calendar)
+	// gets them once, before any question is answered from them (a no-op
+	// once their marker keys are set; see store.Reindex).
 	if n, err := a.store.Reindex(ctx); err != nil {
 		return fmt.Errorf("重建台账索引失败（检查 redis.addr）：%w", err)
 	} else if n > 0 {

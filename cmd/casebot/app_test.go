@@ -145,7 +145,7 @@ func TestServeApp(t *testing.T) {
 		t.Fatalf("outcome %s", o)
 	}
 	got := ta.fake.Delivered("zhaoliu", 0)
-	if len(got) != 1 || !strings.Contains(got[0].Content, "案件查询助手") {
+	if len(got) != 1 || !strings.Contains(got[0].Content, "行政应诉助手") {
 		t.Fatalf("reply = %+v, want the help text", got)
 	}
 	// Someone missing from the directory is answered politely, not ignored.

@@ -17,12 +17,13 @@ func runAudit(e *env, args []string) error {
 	user := fs.String("user", "", "只显示该账号（或姓名）的记录")
 	limit := fs.Int("limit", 0, "最多显示多少条（0 表示不限）")
 	asJSON := fs.Bool("json", false, "每条记录输出一行 JSON")
+	unanswered := fs.Bool("unanswered", false, "只列出没能回答或没完全读懂的提问，按类归并计数")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("用法：casebot audit [--since T] [--user U] [--limit N] [--json]")
+		return usagef("用法：casebot audit [--unanswered] [--since T] [--user U] [--limit N] [--json]")
 	}
 	if *limit < 0 {
 		return usagef("--limit 不能为负数")
@@ -43,8 +44,12 @@ func runAudit(e *env, args []string) error {
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
+	log := audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen)
+	if *unanswered {
+		return printUnanswered(e, log, f, *asJSON, cfg.Location)
+	}
 	n := 0
-	err = audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen).Each(ctxBackground(), f, func(en audit.Entry) error {
+	err = log.Each(ctxBackground(), f, func(en audit.Entry) error {
 		n++
 		if *asJSON {
 			return enc.Encode(en)
@@ -106,4 +111,58 @@ func auditLine(en audit.Entry, loc *time.Location) string {
 		parts = append(parts, oneLine(en.Detail))
 	}
 	return strings.Join(parts, "  ")
+}
+
+// outcomeWords name the outcomes of questions, as the report says them.
+var outcomeWords = map[string]string{
+	audit.NotKnown: "没有读懂",
+	audit.Partly:   "部分读懂",
+	audit.Nothing:  "查无结果",
+	audit.LegalQ:   "法律咨询",
+}
+
+// printUnanswered prints the questions the bot did not fully answer,
+// grouped and counted (audit.Unanswered), most frequent first.
+func printUnanswered(e *env, log *audit.Log, f audit.Filter, asJSON bool, loc *time.Location) error {
+	gs, err := log.Unanswered(ctxBackground(), f)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		for _, g := range gs {
+			if err := enc.Encode(g); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(gs) == 0 {
+		fmt.Fprintln(e.stderr, "没有未能回答的提问")
+		return nil
+	}
+	total := 0
+	for _, g := range gs {
+		total += g.Count
+	}
+	fmt.Fprintf(e.stdout, "未能回答或未完全读懂的提问：共 %d 条，归为 %d 类（按次数排序）\n", total, len(gs))
+	for _, g := range gs {
+		key := g.Key
+		switch g.Outcome {
+		case audit.Partly:
+			key = "未读懂的词：" + key
+		case audit.Nothing:
+			key = "按“" + key + "”查询无结果"
+		default:
+			key = "“" + oneLine(key) + "”"
+		}
+		ex := make([]string, len(g.Examples))
+		for i, x := range g.Examples {
+			ex[i] = "“" + oneLine(x) + "”"
+		}
+		fmt.Fprintf(e.stdout, "%4d 次  %s  %s（%d 人，最近 %s）\n      例：%s\n", g.Count, outcomeWords[g.Outcome], key, g.Users,
+			g.Last.In(loc).Format("2006-01-02 15:04"), strings.Join(ex, "；"))
+	}
+	return nil
 }

@@ -106,3 +106,42 @@ func TestParseSinceRelative(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditUnanswered: --unanswered groups what the bot did not fully
+// answer, most frequent first; --json prints the groups.
+func TestAuditUnanswered(t *testing.T) {
+	e := newCLIEnv(t)
+	log := audit.New(e.st.Client(), e.k, 1000)
+	ctx := context.Background()
+	base := time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC)
+	for i, en := range []audit.Entry{
+		{User: "liuyang", Action: audit.Query, Kind: "scope", Text: "帮我订一下会议室", Outcome: audit.NotKnown},
+		{User: "zhangwei", Action: audit.Query, Kind: "scope", Text: "帮我订一下会议室！", Outcome: audit.NotKnown},
+		{User: "zhoujie", Action: audit.Query, Kind: "hearings", Text: "明天那个庭的材料还没收到通知书", Residue: "材料 通知书",
+			Understood: "明天 · 开庭", Outcome: audit.Partly},
+		{User: "sunqiang", Action: audit.Query, Kind: "hearings", Text: "下周我有庭吗", Understood: "本人 · 下周 · 开庭", Outcome: audit.Nothing},
+		{User: "liuyang", Action: audit.Query, Kind: "hearings", Text: "明天有几个庭", Outcome: audit.Answered, Results: 3},
+	} {
+		en.At = base.Add(time.Duration(i) * time.Minute)
+		if err := log.Record(ctx, en); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, stderr := e.run("audit", "--unanswered")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, w := range []string{"共 4 条，归为 3 类", "   2 次  没有读懂  “帮我订一下会议室”（2 人", "部分读懂  未读懂的词：材料 通知书",
+		"查无结果  按“本人 · 下周 · 开庭”查询无结果"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("--unanswered lacks %q:\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, "明天有几个庭") {
+		t.Errorf("an answered question is listed:\n%s", out)
+	}
+	_, out, _ = e.run("audit", "--unanswered", "--json")
+	if strings.Count(out, "\n") != 3 || !strings.Contains(out, `"count":2`) {
+		t.Errorf("--json = %s", out)
+	}
+}

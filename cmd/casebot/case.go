@@ -152,8 +152,8 @@ func findCase(e *env, st *store.Store, query string, now time.Time) (*cases.Case
 		}
 		return c, err
 	}
-	in := intent.Parse(query, intent.Options{Now: now.In(e.cfg.Location), Courts: courts})
-	if in.Kind == intent.Lookup {
+	in, _ := intent.Understand(query, intent.Options{Now: now.In(e.cfg.Location), Courts: courts})
+	if len(in.Numbers) > 0 || in.Short != "" {
 		if in.Short != "" && len(in.Numbers) == 0 {
 			return nil, fmt.Errorf("“%s”没有写年份和法院代字，请写完整案号，例如 (%d)黔0115%s；或在配置 query.courts 中填写本地法院代字",
 				query, now.In(e.cfg.Location).Year(), strings.TrimLeft(in.Short, "0123456789()（） "))

@@ -142,7 +142,7 @@ func HelpText(p *people.Person) string {
 		lines = append(lines, "> 上传判决书（打开上传页面，按文书上的案号关联到案件）")
 	}
 	if canExportDraft(p) {
-		lines = append(lines, "> 导出 (2025)黔0115行初123号（审核通过的以案说法，以 Word 文件发送）")
+		lines = append(lines, "> 导出 行初123号（审核通过的以案说法，以 Word 文件发送；也可说“导出上面那篇”）")
 	}
 	if len(lines) == 0 {
 		return ""

@@ -227,9 +227,9 @@ func TestHelpTextByRole(t *testing.T) {
 		role      people.Role
 		want, not []string
 	}{
-		{people.Staff, []string{"导出台账", "写入台账", "撤销导入", "上传判决书", "导出 (2025)"}, nil},
-		{people.Pufa, []string{"上传判决书", "导出 (2025)"}, []string{"导出台账", "写入台账", "撤销导入"}},
-		{people.Handler, []string{"上传判决书"}, []string{"导出台账", "写入台账", "导出 (2025)"}},
+		{people.Staff, []string{"导出台账", "写入台账", "撤销导入", "上传判决书", "导出 行初123号"}, nil},
+		{people.Pufa, []string{"上传判决书", "导出 行初123号"}, []string{"导出台账", "写入台账", "撤销导入"}},
+		{people.Handler, []string{"上传判决书"}, []string{"导出台账", "写入台账", "导出 行初123号"}},
 	} {
 		got := webapp.HelpText(&people.Person{UserID: "u", Name: "某某", Role: tc.role, Agency: "某县公安局"})
 		for _, w := range tc.want {

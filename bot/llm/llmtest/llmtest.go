@@ -1,7 +1,8 @@
 // Package llmtest is a local OpenAI-compatible chat server for tests and
 // the demo: it checks every request it receives (model, messages, and that
 // no personal data of the fixture is in them) and answers from a script
-// that can inject 429s, 5xx, hangs and empty answers.
+// that can inject 429s, 5xx, hangs and empty answers. A request offering
+// tools is answered with a call of the first one (tool calling).
 package llmtest
 
 import (
@@ -33,13 +34,19 @@ type Reply struct {
 	Empty bool
 	// Content is the answer; if empty (and not Empty), Server.Answer is used.
 	Content string
+	// Arguments, for a request offering tools, are the arguments (JSON) of
+	// the call answered; if empty, Server.Call is used.
+	Arguments string
 }
 
 // Request is one request the server received.
 type Request struct {
 	Model    string
 	Messages []openai.ChatCompletionMessage
-	Body     string
+	// Tools are the tools offered (tool calling); ToolChoice as sent.
+	Tools      []openai.Tool
+	ToolChoice any
+	Body       string
 }
 
 // Server is the fake model.
@@ -54,6 +61,9 @@ type Server struct {
 	// Answer writes the answer when the script is exhausted. If nil, a
 	// short fixed text that echoes nothing of the request.
 	Answer func(r Request) string
+	// Call writes the arguments (JSON) of the tool call answering a
+	// request that offers tools, when the script gives none. If nil, "{}".
+	Call func(r Request) string
 
 	mu        sync.Mutex
 	script    []Reply
@@ -120,7 +130,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad json", http.StatusBadRequest)
 		return
 	}
-	got := Request{Model: req.Model, Messages: req.Messages, Body: raw.String()}
+	got := Request{Model: req.Model, Messages: req.Messages, Tools: req.Tools, ToolChoice: req.ToolChoice, Body: raw.String()}
 	s.check(got)
 
 	s.mu.Lock()
@@ -129,7 +139,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if len(s.script) > 0 {
 		reply, s.script = s.script[0], s.script[1:]
 	}
-	answer := s.Answer
+	answer, call := s.Answer, s.Call
 	s.mu.Unlock()
 
 	if reply.RetryAfter != "" {
@@ -147,6 +157,27 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(reply.Status)
 		fmt.Fprintf(w, `{"error":{"message":"injected %d","type":"test","code":null}}`, reply.Status)
+		return
+	}
+	if len(req.Tools) > 0 && !reply.Empty && reply.Content == "" {
+		args := reply.Arguments
+		if args == "" && call != nil {
+			args = call(got)
+		}
+		if args == "" {
+			args = "{}"
+		}
+		name := ""
+		if req.Tools[0].Function != nil {
+			name = req.Tools[0].Function.Name
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(openai.ChatCompletionResponse{
+			ID: "test", Object: "chat.completion", Model: req.Model,
+			Choices: []openai.ChatCompletionChoice{{Message: openai.ChatCompletionMessage{Role: "assistant",
+				ToolCalls: []openai.ToolCall{{ID: "call-1", Type: openai.ToolTypeFunction,
+					Function: openai.FunctionCall{Name: name, Arguments: args}}}}, FinishReason: "tool_calls"}},
+		})
 		return
 	}
 	content := reply.Content

@@ -1,0 +1,1784 @@
+// Package intent reads what a user asks the bot, in the Chinese people
+// type on a phone: voice-input run-ons, typos, full-width digits,
+// abbreviations, polite filler, first person, follow-ups. Understand
+// accounts for every part of a message: the slots it understood (case,
+// party, agency, person, period, kind of question...), the filler it
+// ignored (Fillers), and the residue it could not place, so that an answer
+// can say what it was based on and never turns an unread word into a
+// filter. ParseUpdate reads the chat commands that change a case.
+//
+// It is pure given its Options: the same text, clock and lexicon give the
+// same Understanding, so phrasing is tested as tables and as the corpus in
+// handlers/testdata.
+package intent
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"casebot/bot/cases"
+	"casebot/bot/deadline"
+)
+
+// Kind is what a message asks for.
+type Kind string
+
+const (
+	Help      Kind = "help"      // how to use the bot
+	Greet     Kind = "greet"     // the app was opened (enter_agent)
+	Thanks    Kind = "thanks"    // 谢谢, 好的, 收到
+	More      Kind = "more"      // the next page of the last list
+	Pick      Kind = "pick"      // one item of the last list (第二个)
+	Confirm   Kind = "confirm"   // 确认 / 登记: apply a reported change (staff)
+	Case      Kind = "case"      // one or more given cases, or a fact about them
+	Cases     Kind = "cases"     // the cases of a party, agency, person, kind…
+	Hearings  Kind = "hearings"  // hearings in a period, of an agency, a person…
+	Count     Kind = "count"     // how many cases did something in a period, and which
+	Rates     Kind = "rate"      // rates and rankings of the bulletin
+	Bulletin  Kind = "bulletin"  // the monthly 败诉通报
+	Explain   Kind = "explain"   // a 以案说法 write-up
+	News      Kind = "news"      // news from the field: a hearing moved, cancelled, a head cannot appear
+	Changes   Kind = "changes"   // hearings recently moved or cancelled
+	Files     Kind = "files"     // the app page's files: 导出台账, 写入台账, 上传判决书, 撤销导入
+	Deadlines Kind = "deadlines" // statutory deadlines due or overdue (答辩期快到了, 有没有超期没答辩的)
+	Legal     Kind = "legal"     // a legal question of one's own (我被罚款了怎么办)
+	Scope     Kind = "scope"     // something the bot does not do
+	Unknown   Kind = "unknown"   // nothing understood
+)
+
+// Metric is what a Count counts.
+type Metric string
+
+const (
+	Lost      Metric = "lost"      // closed litigation with a 败诉 outcome
+	Closed    Metric = "closed"    // closed in the period
+	Filed     Metric = "filed"     // filed in the period
+	Corrected Metric = "corrected" // reconsideration closed with a 纠错 decision
+	Open      Metric = "open"      // not closed yet (no period)
+	All       Metric = "all"       // every case of the ledger (台账里一共多少案件)
+	Suggested Metric = "suggested" // drew a 司法建议 or 检察建议 received in the period
+)
+
+// Aspect is the fact a question asks about a case or a hearing.
+type Aspect string
+
+const (
+	Head      Aspect = "head"      // 出庭负责人 (and whether they appeared)
+	Handler   Aspect = "handler"   // 承办人
+	Outcome   Aspect = "outcome"   // 判了吗: the 结案方式, or why not yet
+	Held      Aspect = "held"      // 开庭了没: held or not, when
+	Stage     Aspect = "stage"     // 到哪一步了: the status
+	When      Aspect = "when"      // the hearing's time
+	Where     Aspect = "where"     // the courtroom
+	Court     Aspect = "court"     // the court (复议机关)
+	Plaintiff Aspect = "plaintiff" // 原告 (申请人)
+	Defendant Aspect = "defendant" // 被告 (被申请人): which agencies
+	Reason    Aspect = "reason"    // 败诉原因
+	Bring     Aspect = "bring"     // what a head brings to court
+	Lawyer    Aspect = "lawyer"    // 代理律师 (not in the ledger)
+	Cause     Aspect = "cause"     // 案由
+	Advice    Aspect = "advice"    // the 司法建议 and 检察建议 the case drew
+	Deadline  Aspect = "deadline"  // its statutory deadlines (答辩期, 上诉期…)
+)
+
+// Rate is a rate of the bulletin.
+type Rate string
+
+const (
+	LossRate       Rate = "loss"       // 败诉率: lost / closed
+	JudgedLossRate Rate = "judged"     // 判决口径: lost judgments / judged
+	AppearanceRate Rate = "appearance" // 出庭率: head appeared / heard
+	CorrectionRate Rate = "correction" // 纠错率
+	WithdrawalRate Rate = "withdrawal" // 调撤率
+)
+
+// Rank asks for a ranking of agencies.
+type Rank string
+
+const (
+	RankTop    Rank = "top"    // 排名, 最多, 排第几
+	RankBottom Rank = "bottom" // 最少, 最低
+	RankUnder  Rank = "under"  // 没达标: 出庭率 under 100%, 败诉率 over the control line
+)
+
+// Mine limits an answer to the asker.
+type Mine string
+
+const (
+	MineSelf   Mine = "self"   // 我的庭, 我手上的案子: as 出庭负责人 or 承办人
+	MineAgency Mine = "agency" // 我们局: the asker's agency
+)
+
+// NewsKind is what someone reports about a hearing.
+type NewsKind string
+
+const (
+	Moved     NewsKind = "moved"     // 改到下周三上午九点半
+	Postponed NewsKind = "postponed" // 推迟了 (no new time yet)
+	Cancelled NewsKind = "cancelled" // 取消了
+	Cannot    NewsKind = "cannot"    // 我去不了: the head cannot appear
+)
+
+// Report is news from the field about a hearing.
+type Report struct {
+	Kind NewsKind `json:"kind"`
+	// At is the new time (Moved); zero when not given. TimeGiven is false
+	// when only a day was given (the time of day is kept).
+	At        time.Time `json:"at,omitzero"`
+	TimeGiven bool      `json:"time_given,omitempty"`
+	// Place is the new courtroom, when given (改期 案号 时间 第三法庭).
+	Place string `json:"place,omitempty"`
+}
+
+// Understanding is what a message asks, part by part.
+type Understanding struct {
+	Kind Kind `json:"kind"`
+
+	// Numbers are normalized case numbers: as written in full, or the
+	// completions of a short one (Short) with this year and the
+	// configured courts.
+	Numbers []string `json:"numbers,omitempty"`
+	Short   string   `json:"short,omitempty"`
+	// Seq is a bare sequence number (117号, 复41号), for the handler to
+	// complete against the ledger; Recon marks a 复议 one.
+	Seq   int  `json:"seq,omitempty"`
+	Recon bool `json:"recon,omitempty"`
+
+	// Party is a plaintiff or applicant: named after a marker (查, 原告,
+	// 申请人, X诉Y; Marked) or found in the ledger's names.
+	Party  string `json:"party,omitempty"`
+	Marked bool   `json:"marked,omitempty"`
+	// Written is the party as written when only the start of the name was
+	// (某某科技 for 某某科技有限公司).
+	Written string `json:"written,omitempty"`
+	// Others are further parties named with Party (郑十冯十一那个案子): a case
+	// must name them all.
+	Others []string `json:"others,omitempty"`
+	// Agency is an agency as written; Agencies the ledger agencies it
+	// designates (none: the ledger has no such agency).
+	Agency   string   `json:"agency,omitempty"`
+	Agencies []string `json:"agencies,omitempty"`
+	// Person is someone named as 承办人 or 出庭负责人 (a ledger or directory
+	// name); PersonRole says which when the message said (head, handler).
+	Person     string `json:"person,omitempty"`
+	PersonRole string `json:"person_role,omitempty"`
+	Mine       Mine   `json:"mine,omitempty"`
+
+	Metric   Metric `json:"metric,omitempty"`
+	Outcome  string `json:"outcome,omitempty"`   // a 结案方式 stem (撤销, 撤诉…)
+	Reason   string `json:"reason,omitempty"`    // a 败诉原因 keyword
+	Cause    string `json:"cause,omitempty"`     // a 案由 stem (工伤, 征收…)
+	CaseKind string `json:"case_kind,omitempty"` // 行政诉讼, 行政复议, 非诉执行审查
+	Stage    string `json:"stage,omitempty"`     // 一审, 二审, 再审
+
+	// Suggestion is the kind of suggestion a Suggested count counts
+	// (司法建议, 检察建议); empty is both.
+	Suggestion string `json:"suggestion,omitempty"`
+
+	Rate   Rate   `json:"rate,omitempty"`
+	Rank   Rank   `json:"rank,omitempty"`
+	Aspect Aspect `json:"aspect,omitempty"`
+	// Ordinal is the item of the last list a Pick takes (1-based).
+	Ordinal int `json:"ordinal,omitempty"`
+
+	Period Period `json:"period,omitzero"`
+	// Upcoming limits hearings to those still to come (还有, 要开, 接下来).
+	Upcoming bool `json:"upcoming,omitempty"`
+	// TimeOfDay is am or pm (上午, 下午); Clock a time of day (九点的庭).
+	TimeOfDay string `json:"time_of_day,omitempty"`
+	Clock     string `json:"clock,omitempty"`
+	// Place limits hearings to a courtroom (第一法庭明天有几个庭), in the
+	// form CanonicalPlace gives; a courtroom only confirmed (是在第三法庭吧)
+	// is not a filter.
+	Place string `json:"place,omitempty"`
+	// MustAppear limits hearings to 法释〔2020〕3号 第4条 cases.
+	MustAppear bool `json:"must_appear,omitempty"`
+	// Held limits hearings to those already held (开完的庭); NotAppeared
+	// to held hearings whose head did not appear (负责人没出庭的).
+	Held        bool    `json:"held,omitempty"`
+	NotAppeared bool    `json:"not_appeared,omitempty"`
+	News        *Report `json:"news,omitempty"`
+
+	// Hearing is set when the message spoke of hearings (庭, 开庭, 出庭).
+	Hearing bool `json:"hearing,omitempty"`
+	// Anchored is set when a word named the kind of question; a message
+	// without one (后天呢, 公安局的呢) is read as a follow-up of the last.
+	Anchored bool `json:"anchored,omitempty"`
+	// FollowUp is set by 呢, 那, 那么 and the like.
+	FollowUp bool `json:"follow_up,omitempty"`
+	// Contact is set when the message asks for a phone number.
+	Contact bool `json:"contact,omitempty"`
+	// Reference is set by 那个案子, 这个案件: the case spoken of before.
+	Reference bool `json:"reference,omitempty"`
+	// ByCount ranks agencies by how many (败诉最多) rather than by rate.
+	ByCount bool `json:"by_count,omitempty"`
+	// Compare asks for the same count a year before too (同比);
+	// YearBefore asks for the period a year before the one meant (去年同期).
+	Compare    bool `json:"compare,omitempty"`
+	YearBefore bool `json:"year_before,omitempty"`
+
+	// DeadlineKinds are the deadlines asked about (the kinds of
+	// bot/deadline: answer, reply, appeal, decision, judicial_suggestion,
+	// procuratorial_suggestion; none: every kind); Overdue asks for those
+	// past their last day (超期, 逾期).
+	DeadlineKinds []string `json:"deadline_kinds,omitempty"`
+	Overdue       bool     `json:"overdue,omitempty"`
+
+	// ExplainAct is what a message about 以案说法 drafts asks (the
+	// Explain* acts; empty: a write-up); Note is a return's note or a
+	// revision's instruction; DraftState a state to list drafts in
+	// (草稿, 已审核, 已退回, 已发布).
+	// FileAct is what a Files message asks (the File* acts).
+	FileAct    string `json:"file_act,omitempty"`
+	ExplainAct string `json:"explain_act,omitempty"`
+	Note       string `json:"note,omitempty"`
+	DraftState string `json:"draft_state,omitempty"`
+
+	// Each is set by 都, 分别, 每个, 这些: a fact asked of every item of the
+	// last list, not of its first.
+	Each bool `json:"each,omitempty"`
+
+	// Filler lists the words ignored; Residue what could not be placed.
+	Filler  []string `json:"filler,omitempty"`
+	Residue []string `json:"residue,omitempty"`
+	// Model is set when the model read the message (see handlers).
+	Model bool `json:"model,omitempty"`
+}
+
+// Lexicon is what the rules know of the ledger and the directory, so that
+// a word becomes a filter only when it names something real.
+type Lexicon interface {
+	// Agencies returns the ledger agencies name designates (none when it
+	// designates none).
+	Agencies(name string) ([]string, error)
+	// Names finds the ledger's party and person names in each run of
+	// text.
+	Names(runs []string) ([]NameMatch, error)
+	// Titled returns the names of the directory's people whose name
+	// starts with surname and whose post contains title (孙局 → 孙强).
+	Titled(surname, title string) ([]string, error)
+}
+
+// NameMatch is a name the lexicon found in a run, at runes [Start, End).
+// A match that is only the start of the name (某某建材 for
+// 某某建材有限公司) ends at the run's end.
+type NameMatch struct {
+	Run        int
+	Start, End int
+	Name       string
+	Party      bool
+	Person     bool
+}
+
+// Options are what Understand needs besides the text.
+type Options struct {
+	// Now is the current time in the configured time zone.
+	Now time.Time
+	// Courts complete short case numbers (config query.courts).
+	Courts []string
+	// Lexicon knows the ledger's names; nil knows none (a stranger's
+	// message, tests of phrasing alone).
+	Lexicon Lexicon
+}
+
+// Understand reads one message.
+func Understand(raw string, o Options) (Understanding, error) {
+	r := &reader{o: o}
+	return r.read(raw)
+}
+
+type reader struct {
+	o Options
+	t *text
+	u Understanding
+	// what the message named, before the kind is decided
+	asked       bool   // 查, 搜, 找 at the start
+	askedAt     int    // rune index after the ask word
+	markerAt    int    // rune index after a party marker, -1 none
+	scopeWord   bool   // something the bot does not do
+	scopeAct    bool   // … done to what it finds (发给, 打印): out of scope even about hearings
+	legal       bool   // a legal question of one's own
+	explain     bool   // 以案说法, or 典型案例 with 写
+	bulletin    bool   // 通报
+	changes     bool   // 最近改期
+	outcomeLost bool   // the outcome asked is 败诉 (我们今年败诉了吗)
+	rankWord    string // the rank word, to infer the rate
+	headMarker  int    // rune index after 承办人/负责人 used as a name marker, -1 none
+	suesAt      int    // rune index of the 诉 of X诉Y, 0 none
+	caseWord    bool   // 案子, 案件: the question is about cases
+	typical     bool   // 典型案例 without a word for writing: the lost cases
+	loneHearing bool   // 庭 alone (明天的庭), not 出庭
+}
+
+func (r *reader) read(raw string) (Understanding, error) {
+	norm := Normalize(raw)
+	b := bare(norm)
+	switch {
+	case b == "" && emojiAck(raw):
+		return Understanding{Kind: Thanks, Anchored: true}, nil
+	case b == "" || helpWords[b] || strings.Contains(b, "帮助") || strings.Contains(b, "怎么用") || strings.Contains(b, "使用说明"):
+		return Understanding{Kind: Help, Anchored: true}, nil
+	case moreWords[b]:
+		return Understanding{Kind: More, Anchored: true}, nil
+	case confirmWords[b]:
+		return Understanding{Kind: Confirm, Anchored: true}, nil
+	case acknowledges(norm):
+		return Understanding{Kind: Thanks, Anchored: true}, nil
+	}
+	r.u.Each = eachRe.MatchString(norm)
+	r.t = newText(relativeYears(digitsInClocks(digitsInDates(norm)), r.o.Now))
+	r.markerAt, r.headMarker = -1, -1
+	// 好的，那后天呢: an acknowledgement before a question is filler.
+	if m, ok := r.t.take(leadAckRe, 1); ok {
+		r.u.Filler = append(r.u.Filler, m[1])
+	}
+	r.pick()
+	if err := r.numbers(); err != nil {
+		return r.u, err
+	}
+	if _, _, _, ok := r.t.find(referenceRe, 0); ok {
+		r.u.Reference = true
+	}
+	if r.fileCommand(strings.ToLower(norm)) {
+		return r.u, nil
+	}
+	if r.explainCommand(raw, norm) && r.u.ExplainAct != ExplainCandidates {
+		return r.u, nil // the candidates read on: 市监局的, 复议的
+	}
+	r.newsAndChanges()
+	r.mine()
+	r.deadlines()
+	r.words()
+	if err := r.zhouNames(); err != nil {
+		return r.u, err
+	}
+	r.periods()
+	r.markers()
+	if err := r.agencies(); err != nil {
+		return r.u, err
+	}
+	if err := r.names(); err != nil {
+		return r.u, err
+	}
+	if err := r.titled(); err != nil {
+		return r.u, err
+	}
+	r.fillers()
+	r.marked()
+	r.residue()
+	r.decide()
+	return r.u, nil
+}
+
+// bare strips politeness and punctuation from both ends, lower-cased.
+func bare(s string) string {
+	for changed := true; changed; {
+		changed = false
+		s = strings.TrimFunc(s, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '?' || unicode.IsSymbol(r)
+		})
+		for _, p := range []string{"请问", "麻烦", "您好", "你好", "请", "老师"} {
+			if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
+				s, changed = rest, true
+			}
+		}
+		for _, p := range []string{"谢谢了", "谢谢", "多谢", "辛苦了", "辛苦", "吗", "呢", "吧", "啊", "呀", "哈", "谢"} {
+			if rest, ok := strings.CutSuffix(s, p); ok && rest != "" {
+				s, changed = rest, true
+			}
+		}
+		if t := strings.TrimRight(s, "?"); t != s && t != "" {
+			s, changed = t, true
+		}
+	}
+	return strings.ToLower(s)
+}
+
+// acknowledges reports whether a message only acknowledges: it is made of
+// acknowledgement words, or starts with one and asks nothing (收到，准时参加;
+// but 好的，那下周的呢 asks). A one-character acknowledgement (行, 好, 嗯) at
+// the start of a word (行政协议的案子, 好多庭) is not one: it must be followed
+// by a break, the end, or another acknowledgement.
+func acknowledges(norm string) bool {
+	segs := strings.FieldsFunc(strings.ToLower(norm), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	})
+	if len(segs) == 0 {
+		return false
+	}
+	first := true
+	for i, seg := range segs {
+		for rest := seg; rest != ""; {
+			w := ""
+			for _, a := range ackWords {
+				if strings.HasPrefix(rest, a) {
+					w = a
+					break
+				}
+			}
+			if w != "" && utf8.RuneCountInString(w) == 1 && len(rest) > len(w) {
+				next, _ := utf8.DecodeRuneInString(rest[len(w):])
+				if !strings.ContainsRune("了啦啊呀哈嘛喽哦噢呐的", next) &&
+					!slices.ContainsFunc(ackWords, func(a string) bool { return strings.HasPrefix(rest[len(w):], a) }) {
+					w = "" // the start of a word
+				}
+			}
+			if w == "" {
+				if first {
+					return false
+				}
+				return statement(strings.Join(append([]string{rest}, segs[i+1:]...), ""), norm)
+			}
+			first = false
+			rest = rest[len(w):]
+		}
+	}
+	return true
+}
+
+// statement reports whether what follows an acknowledgement only states
+// something: no question in it, no case number, nothing to look up or
+// report (改期, 推迟, 取消, 去不了).
+func statement(rest, norm string) bool {
+	for _, q := range questionMarks {
+		if strings.Contains(rest, q) {
+			return false
+		}
+	}
+	return !strings.ContainsAny(rest, "0123456789") && !strings.ContainsAny(norm, "?？") &&
+		utf8.RuneCountInString(rest) <= 12 && !strings.Contains(rest, "改") && !strings.Contains(rest, "推迟") &&
+		!strings.Contains(rest, "取消") && !strings.Contains(rest, "不了")
+}
+
+// emojiAck reports whether a message of symbols alone (👌, 👍👍, 🙏) is an
+// acknowledgement: it holds an emoji and no question mark or puzzled face.
+func emojiAck(raw string) bool {
+	emoji := false
+	for _, r := range raw {
+		switch {
+		case strings.ContainsRune("?？❓❔🤔😕😟🙄", r):
+			return false
+		case unicode.Is(unicode.So, r) || r >= 0x1F000 && r <= 0x1FAFF:
+			emoji = true
+		}
+	}
+	return emoji
+}
+
+var leadAckRe = regexp.MustCompile(`^\s*(好的|好嘞|好吧|好|嗯嗯|嗯|收到|明白了|明白|知道了|行|ok|OK|谢谢)[\s,，.。!！、]`)
+
+var pickRe = regexp.MustCompile(`^[\x00\s]*(?:那|那么|再|看看|看下|看一下|打开|查看|点开|要|就|就用|用|选|就选|写|就写|选择)*\s*第\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个|条|件|项|场|位|号案|篇)`)
+
+// pick reads 第二个: an item of the last list.
+func (r *reader) pick() {
+	m, ok := r.t.take(pickRe, 0)
+	if !ok {
+		return
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		n, _ = cnNumber(m[1])
+	}
+	if n > 0 {
+		r.u.Ordinal = n
+	}
+}
+
+// shortNumber finds a case number written without its year or court:
+// 行初123, 25行初123, 2025行初123号, 黔0115行初123.
+var shortNumber = regexp.MustCompile(`(?:\(?((?:19|20)?\d{2})\)?\s*年?\s*)?(最高法|[` + cases.Provinces + `](?:\d{4}|\d{2})?)?\s*(知)?\s*(行\p{Han}{1,2}|赔辖终?|司救行)\s*(\d{1,8})\s*号?`)
+
+// legacyNoYear is an old-style number written after its year without the
+// brackets: 2015年那个黔高行终字第12号.
+var legacyNoYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年?([^\d\x00]{1,8}?)(行[\p{Han}]{1,2}字第\s*\d{1,6}\s*号)`)
+
+func findShort(t string, o Options) (short string, numbers []string, ok bool) {
+	m := shortNumber.FindStringSubmatch(t)
+	if m == nil {
+		return "", nil, false
+	}
+	return completeShort(m, o)
+}
+
+func completeShort(m []string, o Options) (short string, numbers []string, ok bool) {
+	year := o.Now.Year()
+	if m[1] != "" {
+		year, _ = strconv.Atoi(m[1])
+		if year < 100 {
+			year += 2000
+		}
+	}
+	courts := o.Courts
+	if m[2] != "" {
+		courts = []string{m[2]}
+	}
+	// Type codes are at most three characters; the pattern may have taken
+	// one more (行初一) that ParseNumber then refuses.
+	valid := false
+	for _, c := range courts {
+		n, err := cases.ParseNumber("(" + strconv.Itoa(year) + ")" + c + m[3] + m[4] + m[5] + "号")
+		if err == nil {
+			numbers = append(numbers, n.String())
+			valid = true
+		}
+	}
+	if !valid {
+		// Check the code itself, with a stand-in court, so that 行初123
+		// is recognised even when no court is configured.
+		if _, err := cases.ParseNumber("(" + strconv.Itoa(year) + ")京01" + m[3] + m[4] + m[5] + "号"); err != nil {
+			return "", nil, false
+		}
+	}
+	return strings.TrimSpace(m[0]), numbers, true
+}
+
+// seqRe is a bare sequence number: 117号, 88号那个案子, 117那个案子; reconRe
+// a 复议 one: 复41号, 复议41号, 41号复议.
+var (
+	seqHaoRe  = regexp.MustCompile(`(?:案号|案子号)?\s*(\d{1,5})\s*号`)
+	seqCaseRe = regexp.MustCompile(`(\d{1,5})\s*(?:那个案|这个案|案子|案件|的案)`)
+	reconRe   = regexp.MustCompile(`复议?\s*(?:第)?\s*(\d{1,4})\s*号?|(\d{1,4})\s*号?\s*复议`)
+	caseAfter = []string{"那个案", "这个案", "案", "的案", "那件", "这件"}
+)
+
+// numbers reads case numbers: full ones, short ones, bare sequences.
+func (r *reader) numbers() error {
+	v, _ := r.t.view()
+	for _, n := range cases.FindNumbers(v) {
+		s := n.String()
+		sp := numberSpan(v, s)
+		if sp[1] > sp[0] {
+			start := utf8.RuneCountInString(v[:sp[0]])
+			r.t.mark(start, start+utf8.RuneCountInString(v[sp[0]:sp[1]]))
+		}
+		r.u.Numbers = append(r.u.Numbers, s)
+		v, _ = r.t.view()
+	}
+	if len(r.u.Numbers) > 0 {
+		r.u.Anchored = true
+		return nil
+	}
+	if m, s, e, ok := r.t.find(legacyNoYear, 0); ok {
+		// The court is what is left between the year and the type once
+		// filler is dropped (那个黔高 → 黔高).
+		court := m[2]
+		for _, f := range append([]string{"的是", "那个", "这个", "案号", "的", "是"}, Fillers...) {
+			court = strings.ReplaceAll(court, f, "")
+		}
+		if n, err := cases.ParseNumber("(" + m[1] + ")" + strings.TrimSpace(court) + m[3]); err == nil && court != "" {
+			r.t.mark(s, e)
+			r.u.Numbers, r.u.Anchored = []string{n.String()}, true
+			return nil
+		}
+	}
+	for {
+		m, s, e, ok := r.t.find(shortNumber, 0)
+		if !ok {
+			break
+		}
+		short, numbers, valid := completeShort(m, r.o)
+		if !valid {
+			break
+		}
+		r.t.mark(s, e)
+		if r.u.Short == "" {
+			r.u.Short = short
+		} else {
+			r.u.Short += "、" + short
+		}
+		r.u.Numbers = append(r.u.Numbers, numbers...)
+	}
+	if r.u.Short != "" {
+		r.u.Anchored = true
+		return nil
+	}
+	if m, ok := r.t.take(reconRe, 0); ok {
+		r.u.Seq, _ = strconv.Atoi(m[1] + m[2])
+		r.u.Recon, r.u.Anchored = true, true
+		return nil
+	}
+	// 117号, 88号那个案子: a day of the month is 1–31 and not followed by
+	// a word for a case; those are left to the periods.
+	if m, s, e, ok := r.t.find(seqHaoRe, 0); ok {
+		n, _ := strconv.Atoi(m[1])
+		after := r.t.after(e)
+		caseWord := slices.ContainsFunc(caseAfter, func(w string) bool { return strings.HasPrefix(after, w) })
+		if n > 31 || caseWord {
+			r.t.mark(s, e)
+			r.u.Seq, r.u.Anchored = n, true
+			return nil
+		}
+	}
+	if m, s, e, ok := r.t.find(seqCaseRe, 1); ok {
+		r.t.mark(s, e)
+		r.u.Seq, _ = strconv.Atoi(m[1])
+		r.u.Anchored = true
+		return nil
+	}
+	// 查下117, 117的情况: a number of two to five digits standing alone (not
+	// a day, a time, a count or a year, which the periods and the counts
+	// read) is a case's sequence number.
+	if m, s, e, ok := r.t.find(bareSeqRe, 1); ok {
+		after := r.t.after(e)
+		if c, _ := utf8.DecodeRuneInString(after); after == "" || !strings.ContainsRune("年月日号点时件个天%:场次周元万岁条项", c) {
+			r.t.mark(s, e)
+			r.u.Seq, _ = strconv.Atoi(m[1])
+			r.u.Anchored = true
+		}
+	}
+	return nil
+}
+
+var bareSeqRe = regexp.MustCompile(`(?:^|[^\d.:\-/])(\d{2,5})(?:$|[^\d.:\-/%])`)
+
+var (
+	movedVerbs = []string{"推迟到", "推迟至", "延期到", "延期至", "延后到", "推后到", "提前到", "改期到", "改期至", "改期为", "改到",
+		"改为", "改成", "改在", "调到", "调整到", "调整为", "挪到", "延至", "换到"}
+	postponedVerbs = []string{"推迟了", "延期了", "延后了", "推后了", "改期了", "要改期", "往后推", "推迟", "延期", "延后", "改期"}
+	cancelledVerbs = []string{"不开庭了", "取消了", "不开了", "撤庭了", "取消"}
+	cannotVerbs    = []string{"出不了庭", "不能出庭", "无法出庭", "没法出庭", "去不了", "来不了", "参加不了", "没法去", "赶不过去",
+		"赶不回来", "出不了", "不能去", "去不成",
+		// someone else in the head's place: staff must record the change
+		"代替我出庭", "代替我去", "代我出庭", "替我出庭", "代我去", "替我去", "换人出庭", "换个人出庭", "换人去", "换个人去"}
+	newsMarkers = []string{"刚接到法院通知", "法院刚打电话说", "法院打电话说", "法院刚打电话", "法院刚通知", "法院通知说", "法院通知",
+		"法院说", "书记员说", "法官说", "刚接到通知", "接到通知", "刚收到通知", "临时有事", "有个会", "有会"}
+	// askChange words ask whether a hearing moved: a question, not news.
+	askChange = []string{"有没有改期", "是不是改期", "改期了没", "改期了吗", "改期没", "有没有推迟", "推迟了吗", "取消了吗"}
+)
+
+// newsAndChanges reads a report about a hearing (改到…, 推迟了, 取消了, 去不了)
+// and a question about recent changes (最近改期).
+func (r *reader) newsAndChanges() {
+	if _, ok := r.t.cut(changesWords...); ok {
+		r.changes, r.u.Anchored = true, true
+		r.t.cutAll("有没有", "有哪些", "哪些", "的庭", "的案子", "开庭", "情况")
+		return
+	}
+	if w, ok := r.t.cut(askChange...); ok {
+		r.u.Aspect, r.u.Hearing = When, true
+		_ = w
+		return
+	}
+	now := r.o.Now
+	find := func(kind NewsKind, verbs []string) bool {
+		for _, v := range verbs {
+			i := r.t.index(v)
+			if i < 0 {
+				continue
+			}
+			end := i + utf8.RuneCountInString(v)
+			tail := r.t.after(end)
+			if (kind == Moved || kind == Postponed) && askedAfter(tail) {
+				// 中院那个庭改到什么时候了: a question about the change.
+				r.t.mark(i, end+utf8.RuneCountInString(tail))
+				r.u.Aspect, r.u.Hearing = When, true
+				return true
+			}
+			r.t.mark(i, end)
+			n := &Report{Kind: kind}
+			switch kind {
+			case Moved, Postponed:
+				sub := newText(tail)
+				if p, ok := takePeriod(sub, now, future); ok && p.To.Equal(p.From.AddDate(0, 0, 1)) {
+					n.At = p.From
+				}
+				if h, m, ok := takeClock(sub); ok {
+					if n.At.IsZero() {
+						n.At = time.Date(1, 1, 1, h, m, 0, 0, now.Location())
+					} else {
+						n.At = time.Date(n.At.Year(), n.At.Month(), n.At.Day(), h, m, 0, 0, now.Location())
+					}
+					n.TimeGiven = true
+				}
+				if n.At.IsZero() {
+					n.Kind = Postponed
+				} else {
+					n.Kind = Moved
+					r.t.mark(end, end+utf8.RuneCountInString(tail))
+				}
+			case Cannot:
+				// What follows is the reason; staff read the message itself.
+				r.t.mark(end, end+utf8.RuneCountInString(tail))
+			}
+			r.u.News, r.u.Anchored = n, true
+			return true
+		}
+		return false
+	}
+	if find(Moved, movedVerbs) || find(Cancelled, cancelledVerbs) || find(Cannot, cannotVerbs) || find(Postponed, postponedVerbs) {
+		r.t.cutAll(newsMarkers...)
+		r.t.cutAll("让副局长替我", "让别人替我", "替我", "我临时", "我这边", "了")
+	}
+}
+
+// deadlineWords name the statutory deadlines by kind (bot/deadline's
+// kinds); deadlineAny name a deadline of any kind.
+var (
+	deadlineWords = []struct {
+		kind  string
+		words []string
+	}{
+		{"judicial_suggestion", []string{"司法建议回复期限", "司法建议回复期", "司法建议答复期", "司法建议回复", "司法建议答复",
+			"法院那个建议", "法院的建议", "法院发的建议", "法院建议"}},
+		{"procuratorial_suggestion", []string{"检察建议回复期限", "检察建议回复期", "检察建议答复期", "检察建议回复", "检察建议答复",
+			"检察院那个建议", "检察院的建议", "检察院发的建议", "检察院建议"}},
+		{"answer", []string{"答辩举证期限", "答辩举证期", "答辩期限", "答辩期", "举证期限", "举证期", "答辩状交了", "答辩状提交", "交答辩状",
+			"提交答辩", "交答辩", "没答辩", "未答辩", "没有答辩"}},
+		{"reply", []string{"复议答复期限", "复议答复期", "答复期限", "答复期", "书面答复", "没答复", "未答复", "没有答复"}},
+		{"appeal", []string{"上诉期限", "上诉期", "上诉截止"}},
+		{"decision", []string{"复议决定期限", "决定期限", "复议审理期限", "审理期限"}},
+	}
+	deadlineAny   = []string{"法定期限", "各类期限", "期限", "快到期", "即将到期", "马上到期", "要到期", "到期"}
+	overdueWords  = []string{"已经超期", "已超期", "超期", "已经逾期", "已逾期", "逾期", "过期了", "过期", "超过期限", "超时"}
+	deadlineTails = []string{"快到了", "快到", "到了没", "还有几天", "还剩几天", "剩几天", "是哪天", "到哪天", "到什么时候", "什么时候到", "截止",
+		"什么时候要回复", "什么时候回复", "要回复", "要注意的", "要注意", "注意一下", "最近", "近期", "近日", "马上"}
+	// lossWords make 超期 a reason for losing (答复超期败诉的), not a deadline.
+	lossWords = []string{"败诉", "输", "撤销", "纠错", "确认违法", "原因"}
+)
+
+// deadlines reads a question about statutory deadlines: a kind named
+// (答辩期, 上诉期) or 期限/到期, with 超期/逾期 for those past. 超期 alone
+// is a 败诉原因 (答复超期), so it is read here only beside a deadline word.
+func (r *reader) deadlines() {
+	t := r.t
+	found := false
+	for _, g := range deadlineWords {
+		if ws := t.cutAll(g.words...); len(ws) > 0 {
+			r.u.DeadlineKinds = append(r.u.DeadlineKinds, g.kind)
+			found = true
+		}
+	}
+	if ws := t.cutAll(deadlineAny...); len(ws) > 0 {
+		found = true
+	}
+	if !found {
+		// 我们局有没有超期的: overdue, unless it is why a case was lost.
+		v, _ := t.view()
+		if !slices.ContainsFunc(overdueWords, func(w string) bool { return strings.Contains(v, w) }) ||
+			slices.ContainsFunc(lossWords, func(w string) bool { return strings.Contains(v, w) }) {
+			return
+		}
+	}
+	if ws := t.cutAll(overdueWords...); len(ws) > 0 {
+		r.u.Overdue = true
+	}
+	t.cutAll(deadlineTails...)
+	r.u.Aspect, r.u.Anchored = Deadline, true
+}
+
+// askedAfter reports whether what follows 改到 or 推迟 asks (什么时候了,
+// 几号, 了吗) rather than tells.
+func askedAfter(tail string) bool {
+	tail = strings.TrimLeft(tail, "\x00 了")
+	for _, q := range []string{"什么时候", "啥时候", "几号", "哪天", "哪一天", "几点", "多久", "吗", "没有", "没", "么", "?"} {
+		if strings.HasPrefix(tail, q) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	bulletinTails = []string{"出了没有", "出了没", "出了吗", "出来了吗", "出来没", "发了吗", "发了没", "发布了吗", "发布了没", "生成一下",
+		"生成", "最新一期", "最新的", "最新", "一期", "发我看看", "发我"}
+	mustWords = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭"}
+	// notAppearedWords ask for the hearings a head missed; heldWords for
+	// the hearings already held (a relative clause, not 开完了吗).
+	notAppearedWords = []string{"负责人没出庭", "负责人没有出庭", "负责人未出庭", "没有出庭的", "没出庭的", "未出庭的", "缺席的", "没去出庭"}
+	heldWords        = []string{"已经开完的", "已经开过的", "开完的", "开过的", "已开的", "开了的", "已开庭的", "已经开庭的"}
+	// totalWords ask for the whole ledger.
+	totalWords = []string{"台账里一共", "台账上一共", "台账一共", "台账中一共", "系统里一共", "总共有多少案件", "一共有多少案件",
+		"台账里", "台账上", "台账中", "系统里", "系统中", "全部案件", "所有案件"}
+	upcomingWords = []string{"还没开", "没开", "还有", "要开", "接下来", "即将", "将要", "今后", "以后", "之后", "后面", "剩下"}
+	roleWords     = []struct{ word, role string }{{"手上", "handler"}, {"手里", "handler"}, {"名下", "handler"}, {"承办的", "handler"},
+		{"经办的", "handler"}, {"负责的", "any"}, {"负责", "any"}}
+	unitWords = []string{"哪个单位的", "哪个单位", "哪些单位", "哪家单位", "什么单位", "各单位", "各个单位", "哪个部门", "哪些部门",
+		"单位是哪个", "单位是哪些", "单位", "是哪个", "哪个"}
+)
+
+// words reads the vocabularies: what is asked for (explain, bulletin,
+// rates, counts, hearings, facts) and the filters named by a word.
+func (r *reader) words() {
+	t := r.t
+	if _, _, _, ok := t.find(caseWordRe, 0); ok {
+		r.caseWord = true
+	}
+	if m, i, j, ok := t.find(courtroomRe, 0); ok {
+		// 第一法庭明天有几个庭 names the room to look in; 是在第三法庭吧 and
+		// 在第几法庭 ask where.
+		before, after := string(t.rs[max(0, i-2):i]), strings.TrimLeft(t.after(j), "\x00 ")
+		confirm := strings.HasSuffix(before, "在") || strings.HasPrefix(after, "吧") || strings.HasPrefix(after, "吗") ||
+			strings.HasPrefix(after, "么") || strings.HasPrefix(after, "对吧") || strings.HasPrefix(after, "是吧")
+		t.mark(i, j)
+		r.u.Hearing = true
+		if confirm {
+			if r.u.Aspect == "" {
+				r.u.Aspect = Where
+			}
+		} else {
+			r.u.Place = CanonicalPlace(m[0])
+		}
+	}
+	if _, ok := t.cut("以案说法", "以案释法"); ok {
+		r.explain = true
+		t.cutAll(writeWords...)
+	} else if w, ok := t.cut("典型案例", "典型案件", "典型的案例", "典型的案子", "典型", "普法文章", "普法素材", "普法用的案例", "案例"); ok {
+		if _, ok := t.cut(writeWords...); ok {
+			r.explain = true
+		} else if strings.HasPrefix(w, "典型") || strings.HasPrefix(w, "普法") || t.has("推荐") {
+			r.typical = true // 今年的典型案例有哪些, 普法用的案例推荐几个
+			t.cutAll("推荐一下", "推荐几个", "推荐", "普法用的", "普法用")
+		}
+	}
+	if !t.has("通报批评") {
+		if _, ok := t.cut(bulletinWords...); ok {
+			r.bulletin = true
+			t.cutAll(bulletinTails...)
+		}
+	}
+	if _, ok := t.cut(legalWords...); ok {
+		r.legal = true
+	}
+	if _, ok := t.cut(contactWords...); ok {
+		r.u.Contact, r.scopeWord = true, true
+	}
+	if w, ok := t.cut(scopeWords...); ok {
+		r.scopeWord = true
+		r.scopeAct = slices.Contains(scopeActs, w)
+	}
+	if _, ok := t.cut(mustWords...); ok {
+		r.u.MustAppear, r.u.Hearing = true, true
+	}
+	if _, ok := t.cut(notAppearedWords...); ok {
+		r.u.NotAppeared, r.u.Hearing = true, true
+	}
+	if _, ok := t.cut(heldWords...); ok {
+		r.u.Held, r.u.Hearing = true, true
+	}
+	if _, ok := t.cut("与去年同期相比", "和去年同期比", "跟去年同期比", "比去年同期", "比去年", "和去年比", "跟去年比", "同比"); ok {
+		r.u.Compare = true
+	}
+	if _, ok := t.cut("去年同期", "上年同期", "同期"); ok {
+		r.u.YearBefore = true
+	}
+	if _, ok := t.cut(totalWords...); ok {
+		r.u.Metric = All
+	}
+	for _, g := range rankWords {
+		if w, ok := t.cut(g.words...); ok {
+			r.u.Rank, r.rankWord = g.rank, w
+			break
+		}
+	}
+	for _, g := range rateWords {
+		if _, ok := t.cut(g.words...); ok {
+			if r.u.Rate == "" {
+				r.u.Rate = g.rate
+			}
+		}
+	}
+	if r.u.Rank != "" && r.u.Rate == "" && strings.Contains(r.rankWord, "控制线") {
+		r.u.Rate = LossRate
+	}
+	for _, g := range aspectWords {
+		for _, w := range g.words {
+			i := t.index(w)
+			if i < 0 {
+				continue
+			}
+			t.mark(i, i+utf8.RuneCountInString(w))
+			if strings.Contains(w, "庭") || strings.Contains(w, "听证") {
+				r.u.Hearing = true
+			}
+			if r.u.Aspect == "" {
+				r.u.Aspect = g.aspect
+				if g.aspect == Handler && w == "承办人" || g.aspect == Head && w == "负责人" {
+					r.headMarker = i + utf8.RuneCountInString(w)
+				}
+				if g.aspect == Outcome && (strings.Contains(w, "败诉") || strings.Contains(w, "输")) {
+					r.outcomeLost = true
+				}
+			}
+		}
+	}
+	if ws := t.cutAll(hearingWords...); len(ws) > 0 {
+		r.u.Hearing = true
+	}
+	// 明天开还是今天开: a lone 开 is a sitting (not 开会, 开通, 打开…).
+	for i := range t.rs {
+		if t.used[i] || t.rs[i] != '开' {
+			continue
+		}
+		prev, next := rune(0), rune(0)
+		if i > 0 {
+			prev = t.rs[i-1]
+		}
+		if i+1 < len(t.rs) {
+			next = t.rs[i+1]
+		}
+		if !strings.ContainsRune("打公召展", prev) && !strings.ContainsRune("心会通始放具发展支除车门票户", next) {
+			t.mark(i, i+1)
+			r.u.Hearing = true
+		}
+	}
+	// A lone 庭 is a hearing (明天的庭, 我的庭), but 法庭 is a courtroom.
+	for {
+		i := t.index("庭")
+		if i < 0 {
+			break
+		}
+		t.mark(i, i+1)
+		if i == 0 || !strings.ContainsRune("法家宫门前", t.rs[i-1]) {
+			r.u.Hearing = true
+			r.loneHearing = r.loneHearing || i == 0 || t.rs[i-1] != '出'
+		}
+	}
+	if ws := t.cutAll("司法建议和检察建议", "司法建议、检察建议", "司法检察建议", "司法建议书", "司法建议", "检察建议书", "检察建议"); len(ws) > 0 {
+		// 今年收到几份检察建议: the cases that drew one.
+		r.u.Metric, r.u.Aspect = Suggested, Advice
+		if len(ws) == 1 && !strings.Contains(ws[0], "和") && !strings.Contains(ws[0], "、") && ws[0] != "司法检察建议" {
+			r.u.Suggestion = strings.TrimSuffix(ws[0], "书")
+		}
+		t.cutAll("收到过", "收到了", "收到", "发来", "几份", "多少份", "份")
+	}
+	for _, g := range metricWords {
+		if ws := t.cutAll(g.words...); len(ws) > 0 && r.u.Metric == "" {
+			r.u.Metric = g.metric
+		}
+	}
+	if _, ok := t.cut("被法院判决", "被法院判", "法院判决的", "法院判决", "法院判的", "法院判了", "法院判", "法院裁判"); ok && r.u.CaseKind == "" {
+		r.u.CaseKind = "行政诉讼" // 今年法院判撤销的: lawsuits, not a 复议 撤销
+	}
+	for _, o := range outcomeWords {
+		if _, ok := t.cut(o.word); ok && r.u.Outcome == "" {
+			r.u.Outcome = o.stem
+		}
+	}
+	if w, ok := t.cut(reasonWords...); ok {
+		r.u.Reason = w
+	}
+	for _, k := range caseKindWords {
+		if _, ok := t.cut(k.word); ok && r.u.CaseKind == "" {
+			r.u.CaseKind = k.kind
+		}
+	}
+	for _, s := range stageWords {
+		if _, ok := t.cut(s.word); ok && r.u.Stage == "" {
+			r.u.Stage = s.stage
+		}
+	}
+	for _, c := range causeWords {
+		if _, ok := t.cut(c.word); ok && r.u.Cause == "" {
+			r.u.Cause = c.stem
+		}
+	}
+	if _, ok := t.cut(unitWords...); ok && r.u.Aspect == "" && r.u.Rank == "" {
+		r.u.Aspect = Defendant
+	}
+	if ws := t.cutAll(upcomingWords...); len(ws) > 0 {
+		r.u.Upcoming = true
+	}
+	for _, w := range roleWords {
+		if _, ok := t.cut(w.word); ok {
+			if r.u.PersonRole == "" || r.u.PersonRole == "any" {
+				r.u.PersonRole = w.role
+			}
+		}
+	}
+	v, _ := t.view()
+	if strings.Contains(v, "呢") || strings.HasPrefix(strings.TrimLeft(v, "\x00 "), "那") {
+		r.u.FollowUp = true
+	}
+	if m, ok := t.take(thenRe, 1); ok && m != nil {
+		r.u.FollowUp = true
+	}
+	// 只看没结的, 其中败诉的: a narrowing of the last answer.
+	if _, ok := t.take(narrowRe, 1); ok {
+		r.u.FollowUp = true
+	}
+}
+
+var (
+	caseWordRe  = regexp.MustCompile(`案子|案件|官司|[^以]案(?:[^例由说释号]|$)`)
+	eachRe      = regexp.MustCompile(`都|分别|各自|每个|每场|每一场|每一个|这几个|这几场|这些|这两个|这两场|这俩|他们`)
+	courtroomRe = regexp.MustCompile(`第[一二三四五六七八九十\d]{1,2}法庭|[一二三四五六七八九十\d]{1,2}号(?:法庭|庭)|听证室`)
+	narrowRe    = regexp.MustCompile(`^[\x00\s]*(只看|只要|只查|只列|只显示|只说|其中|这里面|这些里面|这些当中|这些中|里面)`)
+	thenRe      = regexp.MustCompile(`^[\x00\s]*(那么|那)(?:[^个些边里件场次]|$)`)
+	referenceRe = regexp.MustCompile(`(?:那个|这个|该|上面那个|刚才那个|刚才的|上面的|这)[\x00\s]*(?:案子|案件|案)`)
+)
+
+var (
+	todWords = []struct{ word, tod string }{{"上午", "am"}, {"早上", "am"}, {"早晨", "am"}, {"一早", "am"}, {"早", "am"},
+		{"中午", "pm"}, {"下午", "pm"}, {"傍晚", "pm"}, {"晚上", "pm"}}
+)
+
+// periods reads the period, the time of day and a clock time.
+func (r *reader) periods() {
+	l := nearest
+	if r.u.Metric != "" || r.u.Rate != "" || r.u.Rank != "" || r.bulletin || r.u.Outcome != "" || r.u.Reason != "" {
+		l = past
+	}
+	if r.u.Hearing || r.u.News != nil {
+		l = nearest
+	}
+	if p, ok := takePeriod(r.t, r.o.Now, l); ok {
+		r.u.Period = p
+		// 明天开还是今天开: two days offered, the span of both.
+		if r.t.has("还是") || r.t.has("或者") {
+			if q, ok := takePeriod(r.t, r.o.Now, l); ok {
+				from, to := p.From, p.To
+				if q.From.Before(from) {
+					from = q.From
+				}
+				if q.To.After(to) {
+					to = q.To
+				}
+				r.u.Period = span(from, to, q.Short()+"或"+p.Short())
+				r.t.cutAll("还是", "或者")
+			}
+		}
+	}
+	if h, m, ok := takeClock(r.t); ok {
+		r.u.Clock = strconv.Itoa(h/10) + strconv.Itoa(h%10) + ":" + strconv.Itoa(m/10) + strconv.Itoa(m%10)
+		if h < 12 {
+			r.u.TimeOfDay = "am"
+		} else {
+			r.u.TimeOfDay = "pm"
+		}
+	}
+	for _, w := range todWords {
+		if _, ok := r.t.cut(w.word); ok && r.u.TimeOfDay == "" {
+			r.u.TimeOfDay = w.tod
+		}
+	}
+}
+
+// zhouNames takes, before the periods are read, the ledger's names that
+// begin with the surname 周 right after a period word's 周 (看下周洁承办的
+// 案子 names 周洁, not 下周): a 周 followed by a weekday is left to the
+// periods.
+func (r *reader) zhouNames() error {
+	if r.o.Lexicon == nil {
+		return nil
+	}
+	for i, c := range r.t.rs {
+		if c != '周' || r.t.used[i] || i+1 >= len(r.t.rs) || r.t.used[i+1] || strings.ContainsRune("一二三四五六日天末1234567", r.t.rs[i+1]) ||
+			!unicode.Is(unicode.Han, r.t.rs[i+1]) {
+			continue
+		}
+		end := min(i+4, len(r.t.rs))
+		for k := i + 1; k < end; k++ {
+			if r.t.used[k] {
+				end = k
+			}
+		}
+		ms, err := r.o.Lexicon.Names([]string{string(r.t.rs[i:end])})
+		if err != nil {
+			return err
+		}
+		best := NameMatch{}
+		for _, m := range ms {
+			if m.Start == 0 && m.End > best.End && m.Name == string(r.t.rs[i:i+m.End]) {
+				best = m
+			}
+		}
+		if best.End < 2 {
+			continue
+		}
+		r.t.mark(i, i+best.End)
+		switch {
+		case best.Person && r.u.Person == "":
+			r.u.Person = best.Name
+			r.absorbTitle(i + best.End)
+		case best.Party && r.u.Party == "":
+			r.u.Party = best.Name
+		}
+	}
+	return nil
+}
+
+var ourCountyRe = regexp.MustCompile(`((?:我们|咱们|咱)(?:全)?县)(政府)?`)
+
+var selfRe = regexp.MustCompile(`我(?:的|手上|手里|下次|下一次|名下)?|本人`)
+
+// notSelf are the words with 我 that do not make a question about the
+// asker (我想知道…, 我这边…, 我是公安局的).
+var notSelf = []string{"我想知道", "我想看", "我想查", "我想问", "我想", "我要", "我这边", "我这里", "我是", "我被", "我家", "我刚",
+	"我看一下", "我看看", "我看下", "我看", "我查一下", "我查下", "我查", "我问一下", "我问问", "我问", "我先", "我再", "我来",
+	"我记得", "我听说", "我觉得", "我这儿"}
+
+// mine reads 我们局 (the asker's agency) and 我的 (the asker).
+func (r *reader) mine() {
+	// 我们县 is the county as a whole (全县), not the asker's agency; 我们县政府
+	// is the agency.
+	for {
+		m, s, e, ok := r.t.find(ourCountyRe, 1)
+		if !ok || m[2] != "" {
+			break
+		}
+		r.t.mark(s, e)
+		r.u.Filler = append(r.u.Filler, m[1])
+	}
+	if _, ok := r.t.cut(mineAgencyWords...); ok {
+		r.u.Mine = MineAgency
+		r.t.cutAll(mineAgencyWords...)
+	}
+	// Filler with 我 in it (帮我, 发我, 我想知道) is not the asker.
+	var with []string
+	for _, f := range Fillers {
+		if strings.Contains(f, "我") {
+			with = append(with, f)
+		}
+	}
+	r.u.Filler = append(r.u.Filler, r.t.cutAll(append(with, notSelf...)...)...)
+	for {
+		_, s, e, ok := r.t.find(selfRe, 0)
+		if !ok {
+			break
+		}
+		r.t.mark(s, e)
+		if r.u.Mine == "" {
+			r.u.Mine = MineSelf
+		}
+	}
+}
+
+var (
+	askRe  = regexp.MustCompile(`^[\x00\s]*(?:请问|麻烦|帮我|帮忙|请)?[\x00\s]*(查一下|查询一下|查询|查查|查下|查|搜一下|搜索|搜|找一下|找)`)
+	suesRe = regexp.MustCompile(`[\p{Han}·]诉[\p{Han}]`)
+)
+
+// markers reads the words that say a name follows: 查, 原告, 申请人, X诉Y,
+// 被告.
+func (r *reader) markers() {
+	if _, s, e, ok := r.t.find(askRe, 1); ok {
+		r.t.mark(s, e)
+		r.asked, r.askedAt = true, e
+	}
+	for _, w := range partyMarkers {
+		i := r.t.index(w)
+		if i < 0 {
+			continue
+		}
+		end := i + utf8.RuneCountInString(w)
+		r.t.mark(i, end)
+		if strings.TrimSpace(r.t.after(end)) == "" {
+			// 行初108的原告: the plaintiff asked, no name given.
+			if r.u.Aspect == "" {
+				r.u.Aspect = Plaintiff
+			}
+			continue
+		}
+		r.markerAt = end
+		break
+	}
+	for _, w := range []string{"被申请人", "被诉单位", "被诉机关", "被告"} {
+		i := r.t.index(w)
+		if i < 0 {
+			continue
+		}
+		end := i + utf8.RuneCountInString(w)
+		r.t.mark(i, end)
+		if strings.TrimSpace(r.t.after(end)) == "" && r.u.Aspect == "" {
+			r.u.Aspect = Defendant
+		}
+	}
+	if _, s, _, ok := r.t.find(suesRe, 0); ok {
+		i := s + 1
+		if !strings.ContainsRune("败起上撤申胜公应反", r.t.rs[s]) {
+			r.t.mark(i, i+1)
+			r.suesAt = i
+		}
+	}
+}
+
+// agencyStems are the words an agency's name is made of; a name ending in
+// 局 or 政府 that holds none of them (吴敏局长) is not taken for an agency.
+var agencyStems = []string{"公安", "市场", "监管", "市监", "执法", "综合", "人社", "人力", "社保", "住建", "住房", "城乡", "自然",
+	"资源", "规划", "交通", "运输", "卫健", "卫生", "健康", "应急", "环境", "生态", "环保", "教育", "税务", "农业", "农村", "水利",
+	"水务", "民政", "财政", "文旅", "文化", "旅游", "医保", "医疗", "林业", "城管", "商务", "统计", "审计", "司法", "气象", "消防",
+	"发改", "发展", "工信", "科技", "退役", "信访", "政府", "街道", "管委", "派出所", "烟草", "粮食", "人防", "体育", "国土", "房管",
+	"畜牧", "资规", "自规", "规资", "城建", "市政", "园林", "广电", "档案", "机关", "邮政", "公路", "航道", "房产", "不动产", "民宗",
+	"某县", "某市", "某镇", "某区", "某乡", "县", "区", "镇", "乡", "市"}
+
+// agencies reads the agencies named: the longest run ending in an agency
+// suffix that the lexicon resolves to ledger agencies; else, when it is
+// made like an agency's name (综合执法局, 区政府), as an agency the ledger
+// does not have, so the answer can say so.
+func (r *reader) agencies() error {
+	for {
+		found, err := r.agency()
+		if err != nil {
+			return err
+		}
+		if !found {
+			break
+		}
+	}
+	// 人社那个工伤的案子: a department's short name without 局, when the
+	// ledger has that agency.
+	if r.o.Lexicon == nil {
+		return nil
+	}
+	for _, w := range bareAgencies {
+		i := r.t.index(w)
+		if i < 0 {
+			continue
+		}
+		got, err := r.o.Lexicon.Agencies(w + "局")
+		if err != nil {
+			return err
+		}
+		if len(got) > 0 {
+			r.t.mark(i, i+utf8.RuneCountInString(w))
+			r.addAgency(w, got)
+		}
+	}
+	return nil
+}
+
+func (r *reader) agency() (bool, error) {
+	t := r.t
+	for i := range t.rs {
+		for _, suf := range agencySuffixes {
+			sr := []rune(suf)
+			j := i + len(sr)
+			if j > len(t.rs) || string(t.rs[i:j]) != suf || anyUsed(t.used[i:j]) {
+				continue
+			}
+			// Candidates: free Han runes before the suffix, longest first.
+			k := i
+			for k > 0 && i-k < 12 && !t.used[k-1] && unicode.Is(unicode.Han, t.rs[k-1]) {
+				k--
+			}
+			var unresolved string
+			unresolvedAt := -1
+			for s := k; s <= i; s++ {
+				name := string(t.rs[s:j])
+				if utf8.RuneCountInString(name) < 2 {
+					continue
+				}
+				// 区政府 is not 政府: a place word just before a shorter
+				// name makes it another agency.
+				placed := s > k && strings.ContainsRune("区县镇乡市省", t.rs[s-1]) && !strings.ContainsRune("区县镇乡市省某", t.rs[s])
+				if r.o.Lexicon != nil && !placed {
+					got, err := r.o.Lexicon.Agencies(name)
+					if err != nil {
+						return false, err
+					}
+					if len(got) > 0 {
+						t.mark(s, j)
+						r.addAgency(trimLead(name), got)
+						return true, nil
+					}
+				}
+				if unresolvedAt < 0 {
+					if n := trimLead(name); utf8.RuneCountInString(n) >= 3 && agencyMade(n) {
+						unresolved, unresolvedAt = n, j-utf8.RuneCountInString(n)
+					}
+				}
+			}
+			if unresolvedAt >= 0 {
+				t.mark(unresolvedAt, j)
+				r.addAgency(unresolved, nil)
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+func (r *reader) addAgency(name string, ledger []string) {
+	if r.u.Agency == "" {
+		r.u.Agency = name
+	} else {
+		r.u.Agency += "、" + name
+	}
+	for _, a := range ledger {
+		if !slices.Contains(r.u.Agencies, a) {
+			r.u.Agencies = append(r.u.Agencies, a)
+		}
+	}
+}
+
+func anyUsed(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+// trimLead drops filler and particles from the start of a name taken with
+// what came before it (查一下综合执法局 → 综合执法局).
+func trimLead(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, f := range Fillers {
+			if rest, ok := strings.CutPrefix(s, f); ok && rest != "" {
+				s, changed = rest, true
+			}
+		}
+		if r, n := utf8.DecodeRuneInString(s); n > 0 && isParticle(r) && utf8.RuneCountInString(s) > 2 {
+			s, changed = s[n:], true
+		}
+	}
+	return s
+}
+
+func agencyMade(name string) bool {
+	for _, s := range agencyStems {
+		if strings.Contains(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// AgencyLike reports whether a name looks like an agency's.
+func AgencyLike(name string) bool {
+	for _, s := range agencySuffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// names finds the ledger's parties and people in what is left.
+func (r *reader) names() error {
+	if r.o.Lexicon == nil {
+		return nil
+	}
+	rs := r.t.runs()
+	if len(rs) == 0 {
+		return nil
+	}
+	texts := make([]string, len(rs))
+	for i, s := range rs {
+		texts[i] = s.s
+	}
+	ms, err := r.o.Lexicon.Names(texts)
+	if err != nil {
+		return err
+	}
+	// Longest first, so 某某建材有限公司 wins over a shorter name inside it.
+	slices.SortStableFunc(ms, func(a, b NameMatch) int { return (b.End - b.Start) - (a.End - a.Start) })
+	for _, m := range ms {
+		start, end := rs[m.Run].start+m.Start, rs[m.Run].start+m.End
+		if anyUsed(r.t.used[start:end]) {
+			continue
+		}
+		asPerson := m.Person && (!m.Party || r.personContext(start, end))
+		switch {
+		case asPerson && r.u.Person == "":
+			r.t.mark(start, end)
+			r.u.Person = m.Name
+			r.absorbTitle(end)
+			if r.headMarker >= 0 && r.headMarker <= start {
+				if r.u.Aspect == Handler {
+					r.u.PersonRole = "handler"
+				} else {
+					r.u.PersonRole = "head"
+				}
+				r.u.Aspect = ""
+			}
+		case m.Party && !asPerson && r.u.Party == "":
+			r.t.mark(start, end)
+			r.u.Party = m.Name
+			if w := string(r.t.rs[start:end]); w != m.Name {
+				r.u.Written = w
+			}
+		case m.Party && !asPerson && !slices.Contains(r.u.Others, m.Name) && m.Name != r.u.Party:
+			r.t.mark(start, end)
+			r.u.Others = append(r.u.Others, m.Name)
+		}
+	}
+	return nil
+}
+
+// personContext reports whether a name that is both a party's and a
+// person's is meant as the person: a title after it, 承办人 or 负责人 before
+// it, or a question about hearings.
+func (r *reader) personContext(start, end int) bool {
+	after := r.t.after(end)
+	for _, ti := range titles {
+		if strings.HasPrefix(after, ti) {
+			return true
+		}
+	}
+	return r.headMarker >= 0 || r.u.Hearing || r.u.PersonRole != ""
+}
+
+func (r *reader) absorbTitle(end int) {
+	after := r.t.after(end)
+	for _, ti := range titles {
+		if strings.HasPrefix(after, ti) {
+			r.t.mark(end, end+utf8.RuneCountInString(ti))
+			return
+		}
+	}
+}
+
+var titledRe = regexp.MustCompile(`(\p{Han})(副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|科长|股长|所长|队长|书记|部长|处长|局)`)
+
+// titled reads a head named by surname and title: 孙局, 何县长.
+func (r *reader) titled() error {
+	if r.o.Lexicon == nil || r.u.Person != "" {
+		return nil
+	}
+	m, s, e, ok := r.t.find(titledRe, 0)
+	if !ok {
+		return nil
+	}
+	title := m[2]
+	if title == "局" {
+		title = "局长"
+	}
+	names, err := r.o.Lexicon.Titled(m[1], strings.TrimPrefix(title, "副"))
+	if err != nil || len(names) == 0 {
+		return err
+	}
+	r.t.mark(s, e)
+	r.u.Person = names[0]
+	return nil
+}
+
+// fillers takes the filler words, longest first (列一下 before 一下),
+// recording them.
+func (r *reader) fillers() {
+	r.u.Filler = append(r.u.Filler, r.t.cutAll(fillersByLength...)...)
+}
+
+var fillersByLength = func() []string {
+	out := slices.Clone(Fillers)
+	slices.SortStableFunc(out, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
+	return out
+}()
+
+// marked takes the name after a marker (查 X, 原告 X, X诉Y) when the
+// lexicon did not know it: the answer then says honestly that no such
+// party was found.
+func (r *reader) marked() {
+	if r.u.Party != "" {
+		if r.markerAt >= 0 || r.asked || r.suesAt > 0 {
+			r.u.Marked = true
+		}
+		return
+	}
+	rs := r.t.runs()
+	pick := func(ok func(run) bool) bool {
+		for _, s := range rs {
+			if ok(s) && plausibleName(s.s) {
+				r.t.mark(s.start, s.end)
+				r.u.Party, r.u.Marked = s.s, true
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case r.markerAt >= 0:
+		pick(func(s run) bool { return s.start >= r.markerAt && s.start <= r.markerAt+2 })
+	case r.suesAt > 0:
+		pick(func(s run) bool { return s.end == r.suesAt })
+	case r.asked:
+		pick(func(s run) bool { return s.start >= r.askedAt && s.start <= r.askedAt+1 })
+	}
+}
+
+// plausibleName reports whether s can be a party's name: a person's (two
+// to four Chinese characters, or a minority or foreign name with ·) or an
+// organisation's.
+func plausibleName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 40 || strings.Trim(s, "0123456789") == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && r != '·' && r != '(' && r != ')' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return n <= 6 || cases.IsOrganization(s) || strings.Contains(s, "·")
+}
+
+// residue is what no recognizer took.
+func (r *reader) residue() {
+	for _, s := range r.t.runs() {
+		r.u.Residue = append(r.u.Residue, s.s)
+	}
+}
+
+// decide settles the kind of question from what was read.
+func (r *reader) decide() {
+	u := &r.u
+	has := func() bool {
+		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != ""
+	}
+	caseRef := len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0
+	if u.YearBefore {
+		// 去年同期: a year before this year so far, unless a follow-up
+		// shifts the last question's period (handlers).
+		now := r.o.Now
+		from := time.Date(now.Year()-1, 1, 1, 0, 0, 0, 0, now.Location())
+		if u.Period.IsZero() {
+			u.Period = span(from, day(now).AddDate(-1, 0, 1), "去年同期")
+		}
+		u.FollowUp = true
+	}
+	if r.typical && u.Metric == "" && u.Outcome == "" && u.Reason == "" && !caseRef {
+		u.Metric = Lost // 今年的典型案例有哪些: the 败诉 cases, what 以案说法 is written from
+	}
+	switch {
+	case u.Ordinal > 0:
+		u.Kind = Pick
+	case u.News != nil:
+		u.Kind = News
+	case r.changes:
+		u.Kind = Changes
+	case r.explain || u.ExplainAct != "":
+		u.Kind = Explain
+	case r.bulletin:
+		u.Kind = Bulletin
+	case u.Rank != "" && u.Rate == "" && r.loneHearing:
+		u.Kind, u.Rank, u.ByCount = Hearings, "", false // 哪天庭最多, 谁的庭最多: the hearings, not a rate
+	case u.Rate != "" || u.Rank != "":
+		u.Kind = Rates
+		if u.Rate == "" && (r.rankWord == "最多" || r.rankWord == "最少" || r.rankWord == "最高" || r.rankWord == "最低") {
+			u.ByCount = true
+		}
+		if u.Rate == "" {
+			switch {
+			case u.Metric == Corrected:
+				u.Rate = CorrectionRate
+			case u.Hearing || strings.Contains(r.rankWord, "达标") || strings.Contains(r.rankWord, "100"):
+				u.Rate = AppearanceRate
+			default:
+				u.Rate = LossRate
+			}
+		}
+		u.Aspect = ""
+	case r.legal && !caseRef && !u.Hearing && u.Metric == "" && u.Party == "" && len(u.Agencies) == 0 && u.Person == "":
+		u.Kind = Legal
+	case u.Contact:
+		u.Kind = Scope
+	case u.Aspect == Deadline && !caseRef && u.Party == "":
+		u.Kind, u.Metric, u.Reason, u.Hearing = Deadlines, "", "", false // 哪些案子答辩期快到了
+	case caseRef:
+		u.Kind = Case
+		if u.Metric == Open && (u.Aspect == "" || u.Aspect == Held) {
+			u.Aspect = Outcome // 88号案子开完庭多久了还没判
+		}
+		u.Metric = ""
+	case r.scopeWord && u.Metric == "" && (r.scopeAct || !u.Hearing):
+		u.Kind = Scope // 帮我订一下明天下午的会议室, 把明天的庭发给孙强
+	case u.Aspect == Outcome && r.outcomeLost && u.Party == "" && (!u.Period.IsZero() || u.Mine != "" || u.Agency != ""):
+		// 我们县政府今年败诉了吗: a count, not one case's outcome.
+		u.Kind, u.Metric, u.Aspect = Count, Lost, ""
+	case u.Metric != "" || u.Outcome != "" || u.Reason != "":
+		u.Kind = Count
+		if u.Metric == "" && u.Reason != "" {
+			u.Metric = Lost
+		}
+	case u.Aspect != "" && (u.Aspect != Defendant || u.Party != "") && u.Period.IsZero() && (u.Party != "" || (r.caseWord || u.Reference) && has()):
+		u.Kind = Case // 卫十四那个案子开过庭了吗, 再审那个案子什么时候开庭
+	case u.Reference && u.Aspect != "" && u.Period.IsZero() && !has():
+		u.Kind = Case // 那个案子谁出的庭: the case shown before
+	case u.Hearing || u.TimeOfDay != "" || u.Clock != "" || u.MustAppear:
+		u.Kind = Hearings
+	case (u.Person != "" || u.Mine == MineSelf) && !u.Period.IsZero() && !r.caseWord:
+		u.Kind = Hearings // 这周有我的事吗, 陈立下周呢: their hearings then
+	case u.Aspect != "" && u.Aspect != Defendant && (u.Party != "" || u.Agency != "" || u.Stage != "" || u.Cause != ""):
+		u.Kind = Case
+	case r.caseWord && !u.Period.IsZero() && u.Period.To.Sub(u.Period.From) >= 7*24*time.Hour:
+		u.Kind, u.Metric = Count, Filed // 今年一共多少案子, 公安局本月的案件: those filed then
+	case r.caseWord && !u.Period.IsZero():
+		u.Kind, u.Hearing = Hearings, true // 张三案明天还是今天: a day is a sitting's
+	case has():
+		u.Kind = Cases
+		if r.caseWord {
+			u.Anchored = true
+		}
+	case u.Aspect != "":
+		u.Kind = Case // 败诉原因是什么: the case shown before
+	case !u.Period.IsZero() && len(u.Residue) == 0:
+		u.Kind = Hearings // 明天, 下周三: the hearings then
+	case len(u.Residue) > 0 || !u.Period.IsZero():
+		u.Kind = Scope
+	default:
+		u.Kind = Help
+	}
+	switch u.Kind {
+	case Explain, Bulletin, Rates, Legal, News, Changes, Pick, Count:
+		u.Anchored = true
+	case Hearings:
+		if u.Hearing || u.MustAppear {
+			u.Anchored = true
+		}
+	case Case:
+		if caseRef {
+			u.Anchored = true
+		}
+	}
+	// A question that names nothing else is a follow-up of the last one.
+	if !u.Anchored && (u.Kind == Hearings || u.Kind == Scope && len(u.Residue) == 0) {
+		u.FollowUp = u.FollowUp || !u.Period.IsZero()
+	}
+	if u.Kind == Scope && !u.Contact && !r.scopeWord && len(u.Residue) == 0 && (u.Agency != "" || u.Party != "" || u.Person != "") {
+		u.Kind = Cases
+	}
+}
+
+// Echo says back what was understood, for an answer that starts
+// "按“某县公安局 · 下周 · 开庭”查询：".
+func (u Understanding) Echo(show func(party string) string) string {
+	var parts []string
+	add := func(s string) {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if u.Short != "" {
+		add(u.Short)
+	} else {
+		for _, n := range u.Numbers {
+			add(n)
+		}
+	}
+	switch {
+	case u.Seq > 0 && u.Recon:
+		add("复" + strconv.Itoa(u.Seq) + "号")
+	case u.Seq > 0:
+		add(strconv.Itoa(u.Seq) + "号")
+	}
+	if len(u.Agencies) > 0 {
+		add(strings.Join(u.Agencies, "、"))
+	} else {
+		add(u.Agency)
+	}
+	if u.Party != "" {
+		if show != nil {
+			add("当事人" + show(u.Party))
+		} else {
+			add("当事人" + u.Party)
+		}
+	}
+	add(u.Person)
+	switch u.Mine {
+	case MineSelf:
+		add("本人")
+	case MineAgency:
+		add("本单位")
+	}
+	if !u.Period.IsZero() {
+		add(u.Period.Short())
+	}
+	add(u.Place)
+	add(map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay])
+	add(u.Clock)
+	add(u.CaseKind)
+	add(u.Stage)
+	add(u.Cause)
+	add(u.Outcome)
+	add(u.Reason)
+	if u.NotAppeared && u.Kind != Hearings {
+		add("负责人未出庭")
+	}
+	add(u.KindWord())
+	if (u.Kind != Count || u.Aspect != Advice) && u.Kind != Deadlines { // 检察建议 says it once
+		add(u.AspectWord())
+	}
+	return strings.Join(parts, " · ")
+}
+
+// CanonicalPlace writes a courtroom the one way the ledger's places are
+// compared in: 第1法庭, 1号法庭 and 一号庭 are 第一法庭; anything else is
+// returned as it is.
+func CanonicalPlace(s string) string {
+	m := placeNumberRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	n := s[m[2]:m[3]]
+	if v, err := strconv.Atoi(n); err == nil && v > 0 && v < 100 {
+		n = chineseNumber(v)
+	}
+	return s[:m[0]] + "第" + n + "法庭" + s[m[1]:]
+}
+
+var placeNumberRe = regexp.MustCompile(`(?:第)?([一二三四五六七八九十\d]{1,2})(?:号法庭|号庭|法庭)`)
+
+// chineseNumber writes 1–99 in Chinese numerals (12 → 十二, 20 → 二十).
+func chineseNumber(v int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case v < 10:
+		return digits[v]
+	case v < 20:
+		return "十" + digits[v%10]
+	}
+	return digits[v/10] + "十" + digits[v%10]
+}
+
+// KindWord names the kind of question in a few characters.
+func (u Understanding) KindWord() string {
+	switch u.Kind {
+	case Hearings:
+		switch {
+		case u.MustAppear:
+			return "应当出庭的开庭"
+		case u.NotAppeared:
+			return "负责人未出庭的开庭"
+		case u.Held:
+			return "已开的庭"
+		}
+		return "开庭"
+	case Count:
+		if u.Metric == Suggested {
+			return cmp.Or(u.Suggestion, "司法建议、检察建议")
+		}
+		return map[Metric]string{Lost: "败诉", Closed: "结案", Filed: "新收", Corrected: "纠错", Open: "未结"}[u.Metric]
+	case Rates:
+		w := map[Rate]string{LossRate: "败诉率", JudgedLossRate: "判决口径败诉率", AppearanceRate: "出庭率",
+			CorrectionRate: "纠错率", WithdrawalRate: "调撤率"}[u.Rate]
+		if u.Rank != "" {
+			w += "排名"
+		}
+		return w
+	case Cases:
+		return "案件"
+	case Bulletin:
+		return "通报"
+	case Changes:
+		return "改期记录"
+	case Deadlines:
+		w := "法定期限"
+		if len(u.DeadlineKinds) > 0 {
+			var ls []string
+			for _, k := range u.DeadlineKinds {
+				ls = append(ls, deadline.Kind(k).Label())
+			}
+			w = strings.Join(ls, "、")
+		}
+		if u.Overdue {
+			w = "已逾期的" + w
+		}
+		return w
+	}
+	return ""
+}
+
+// AspectWord names the fact asked about.
+func (u Understanding) AspectWord() string {
+	return map[Aspect]string{Head: "出庭负责人", Handler: "承办人", Outcome: "结果", Held: "是否已开庭", Stage: "进展",
+		When: "时间", Where: "地点", Court: "法院", Plaintiff: "原告", Defendant: "被告单位", Reason: "败诉原因",
+		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议", Deadline: "法定期限"}[u.Aspect]
+}

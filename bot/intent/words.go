@@ -1,0 +1,229 @@
+package intent
+
+// The vocabularies the rules read. Each list is tried longest first where
+// one word is part of another; every word a list takes is accounted for in
+// the Understanding (as a slot, a kind, or filler), so nothing a user
+// wrote is dropped silently.
+
+// Fillers are the words that carry no argument: politeness, the verbs of
+// asking, speech fillers, demonstratives and the question words whose
+// meaning the kind of question already holds. They are removed wherever
+// they stand and listed in Understanding.Filler. README (在聊天中查询)
+// lists them; TestREADMEListsFillers keeps the two together.
+var Fillers = []string{
+	// politeness
+	"请问一下", "请问", "请教", "麻烦您", "麻烦你", "麻烦", "劳驾", "帮我们", "帮我", "帮忙", "帮个忙", "给我们", "给我",
+	"您好", "你好", "谢谢您", "谢谢你", "谢谢了", "谢谢", "多谢", "感谢", "辛苦了", "辛苦", "老师", "领导", "一下子", "一下",
+	// verbs of asking
+	"查询一下", "查一下", "查下", "查查", "查询", "查看", "看一下", "看下", "看看", "瞅瞅", "搜一下", "搜索", "找一下",
+	"告诉我", "发给我", "发我", "发一下", "发一份", "发个", "我想知道", "我想看", "我想查", "我想问", "想知道", "想问问",
+	"想问", "问一下", "问下", "我要", "我想", "了解一下", "统计一下", "统计", "列一下", "列出", "说一下", "说说",
+	// speech fillers and demonstratives
+	"嗯嗯", "那个", "这个", "那件", "这件", "那场", "这场", "那次", "这次", "那起", "这起", "那一个", "这一个",
+	"我这边", "那边", "这边", "就是说", "就是", "然后", "来着", "的话", "对了", "那么", "是这样",
+	// question words the kind already holds
+	"有哪些", "都有哪些", "哪几个", "哪一些", "哪些", "有什么", "都有啥", "是什么", "是啥", "什么", "啥", "几个", "几件",
+	"几起", "几场", "几次", "多少件", "多少个", "多少起", "多少场", "多少", "有没有", "有不", "有么", "有吗", "是不是", "是否",
+	"怎么样", "咋样", "如何", "一共", "总共", "共有", "都有", "全部", "所有", "一览", "列表", "清单", "目前", "现在", "当前",
+	"具体", "情况", "信息", "详情", "数据", "明细", "一份", "的时候", "时候", "多久了", "多久", "多长时间", "两次", "每次",
+	"第一次", "第二次", "第三次", "下一次", "上一次", "别的", "其他的", "其他", "其它", "另外", "全县", "全区", "全市", "总体",
+	"整体", "全口径", "去中院", "中院", "高院", "县法院", "法院那边", "没收到通知", "还没收到", "收到通知", "一起", "共同", "作为", "县里", "截至目前", "截止目前", "截止到目前", "截至今天", "到目前为止", "分别", "各自",
+	// the generic nouns of the domain, once the kind is known
+	"案件", "案子", "案例", "官司", "案",
+}
+
+var helpWords = map[string]bool{
+	"帮助": true, "help": true, "?": true, "h": true, "怎么用": true, "如何使用": true, "使用说明": true, "说明": true,
+	"菜单": true, "功能": true, "你能做什么": true, "能做什么": true, "你会什么": true, "会什么": true, "你好": true,
+	"您好": true, "hi": true, "hello": true, "在吗": true, "在么": true, "在不在": true, "指令": true, "命令": true,
+	"用法": true, "使用帮助": true, "帮助信息": true, "怎么查": true, "如何查询": true, "怎么查询": true, "功能介绍": true,
+	"你能干啥": true, "你能干什么": true, "能干啥": true, "能干什么": true, "你是谁": true, "有什么功能": true,
+	"怎么使用": true, "你好啊": true, "在": true, "喂": true, "哈喽": true,
+}
+
+var moreWords = map[string]bool{
+	"更多": true, "下一页": true, "继续": true, "more": true, "还有吗": true, "还有": true, "后面": true, "下页": true,
+	"再看看": true, "n": true, "下一批": true, "翻页": true, "后面的": true, "接着": true, "再来": true, "继续看": true,
+	"看更多": true, "查看更多": true, "更多案件": true, "下一頁": true, "还有呢": true, "再多点": true, "剩下的": true,
+}
+
+// ackWords are acknowledgements: a message of them alone, or one that
+// starts with one and asks nothing (收到，准时参加), is thanked briefly.
+var ackWords = []string{
+	"好的谢谢", "谢谢提醒", "谢谢你", "谢谢您", "谢谢啦", "谢谢了", "谢谢", "多谢", "感谢", "辛苦了", "辛苦", "收到了", "收到",
+	"知道了", "明白了", "明白", "了解了", "好嘞", "好滴", "好的", "好吧", "好", "没问题", "可以", "行的", "行", "okay",
+	"ok", "thanks", "thx", "嗯嗯", "嗯", "谢",
+}
+
+// confirmWords apply a change someone reported from the field (staff
+// only); see handlers, 改期消息.
+var confirmWords = map[string]bool{
+	"确认": true, "确认改期": true, "确认登记": true, "登记": true, "登记改期": true, "同意": true, "同意改期": true,
+	"确认取消": true, "确认推迟": true, "登记一下": true, "确认无误": true,
+}
+
+// questionMarks tell a question from a statement after an
+// acknowledgement (好的，那下周的呢 asks; 收到，准时参加 does not).
+var questionMarks = []string{"吗", "呢", "?", "几", "什么", "啥", "哪", "谁", "多少", "怎么", "有没有", "是否", "么"}
+
+// hearingWords make a question about hearings.
+var hearingWords = []string{"开庭安排", "开庭时间", "开庭情况", "庭审安排", "开庭", "庭审", "出庭", "庭期", "排庭", "有没有庭", "有庭",
+	"上庭", "听证", "审理安排", "开不开", "开没开", "要开吗", "开吗", "去法院", "上法院", "到法院", "去中院", "去高院", "没庭", "没有庭"}
+
+// Aspect words: what a question asks about a case or a hearing. Longer
+// phrases first; the order of the groups matters where they overlap.
+var aspectWords = []struct {
+	aspect Aspect
+	words  []string
+}{
+	{Lawyer, []string{"有没有请律师", "请没请律师", "请律师", "代理律师", "律师", "代理人"}},
+	{Bring, []string{"要带什么材料", "带什么材料", "需要带什么", "要带什么", "带什么", "要带", "需要带", "准备什么材料",
+		"需要准备什么", "准备什么", "需要准备", "什么材料", "要注意什么", "注意什么", "注意事项", "出庭须知", "有什么要求"}},
+	{Head, []string{"负责人都到了吗", "负责人都到了没", "负责人到了吗", "负责人到了没", "负责人都到庭了吗", "到庭了吗", "到场了吗", "出庭情况", "出庭负责人是谁", "出庭负责人", "出庭领导", "出庭人", "负责人出庭了没有", "负责人出庭了吗", "负责人出庭了没",
+		"负责人都是谁", "负责人是谁", "负责人都定了吗", "负责人都确认了吗", "确认出庭了吗", "确认了没有", "确认了没", "确认了吗", "谁去出庭", "谁来出庭", "谁出的庭", "谁出庭", "出庭的是谁",
+		"去的是谁", "谁参加", "哪个领导", "哪位领导", "谁去", "谁出", "负责人"}},
+	{Handler, []string{"承办人是谁", "是谁承办", "谁承办", "谁经办", "经办人", "谁在办", "承办人", "承办"}},
+	{Reason, []string{"败诉原因", "为什么败诉", "为啥败诉", "为什么输", "怎么输的", "怎么被撤了", "怎么被撤", "被撤的原因",
+		"为什么被撤销", "纠错原因", "什么原因", "为什么", "原因"}},
+	{Outcome, []string{"什么时候判决", "什么时候宣判", "什么时候判", "啥时候判", "何时判决", "多久能判", "多久判", "执行了没", "执行了吗",
+		"裁定执行了吗", "判决书出来", "判决书下来", "判决出来", "判决下来", "结果出来", "出结果了没", "出结果", "出判决", "下判决", "判决书", "判决了没有", "判决了没", "判决没", "判了没有", "判了没", "判了吗", "判没判", "判决了吗", "宣判了吗", "出结果了吗", "怎么判的", "判的什么",
+		"判的啥", "怎么结的", "结案了吗", "结案了没", "结案没", "结了没有", "结了没", "结了吗", "撤诉了吗", "撤诉了没", "撤了吗",
+		"败诉了吗", "胜诉了吗", "输了吗", "赢了吗", "什么结果", "结案方式", "结果"}},
+	{Held, []string{"开庭了没有", "开庭了没", "开庭了吗", "开过庭了吗", "开过庭了没", "开过庭没", "开过庭", "开完了吗", "开完了没",
+		"开完庭", "庭开了吗", "开了吗", "开了没", "什么时候开的庭", "什么时候开的", "开完了", "开的庭"}},
+	{Stage, []string{"到哪一步了", "到哪步了", "到哪了", "到什么阶段", "什么阶段", "进展", "进度", "什么情况", "怎么样了",
+		"咋样了", "状态", "办到哪"}},
+	{When, []string{"什么时候开庭", "什么时候开", "什么时候", "啥时候", "几点开庭", "几点开", "几点", "几号", "哪天", "哪一天",
+		"何时", "时间", "日期", "有没有改期", "改期了没", "改期了吗"}},
+	{Court, []string{"哪个法院", "哪家法院", "什么法院", "法院是"}},
+	{Where, []string{"第几法庭", "几号法庭", "哪个法庭开", "几楼", "在哪个法庭", "哪个法庭", "在哪开庭", "在哪里开", "在哪开", "在哪儿", "在哪里", "在哪", "哪个庭", "地点",
+		"地址", "哪个地方", "哪里开"}},
+	{Plaintiff, []string{"原告是谁", "申请人是谁", "谁告的", "谁起诉的", "原告是"}},
+	{Defendant, []string{"被告都是谁", "被告都有谁", "被告都有哪些", "被告是哪些", "两个被告", "几个被告", "被告有几个", "被告有哪些", "另一个被告", "其他被告", "被告是谁", "被申请人是谁"}},
+	{Cause, []string{"案由", "什么案子", "因为什么"}},
+}
+
+// metricWords name what a count counts. Aspect phrases (结了没) are read
+// before these, so what is left of 结 here is the count.
+var metricWords = []struct {
+	metric Metric
+	words  []string
+}{
+	{Lost, []string{"败诉案件", "败诉案例", "败诉", "败了", "输了", "输掉"}},
+	{Corrected, []string{"被纠错", "纠错案件", "纠错"}},
+	{Open, []string{"未结案件", "未结案", "未办结", "没结案", "没结的", "没结", "未结", "在办案件", "在办", "正在审理", "审理中", "在审",
+		"没打完", "还在打", "没判完", "没判的", "还没判", "没有判", "未判", "待判", "没结束", "没出结果", "还没结果"}},
+	{Closed, []string{"已结案件", "结案案件", "已结案", "结案", "审结", "办结", "已结", "结了"}},
+	{Filed, []string{"新收案件", "新增案件", "立案案件", "新收", "收案", "立案", "立了", "受理", "新案件", "新案", "被告了", "被诉", "被起诉", "新增"}},
+}
+
+// outcomeWords filter a count by 结案方式; a case matches when its 结案方式
+// contains the stem (撤销 takes 判决撤销, 判决部分撤销 and 复议的 撤销).
+var outcomeWords = []struct{ word, stem string }{
+	{"判决撤销", "判决撤销"}, {"被撤销", "撤销"}, {"撤销", "撤销"}, {"确认违法", "确认违法"}, {"确认无效", "确认无效"},
+	{"驳回诉讼请求", "驳回诉讼请求"}, {"驳回起诉", "驳回起诉"}, {"驳回复议申请", "驳回复议申请"}, {"驳回", "驳回"},
+	{"准许撤诉", "撤诉"}, {"撤诉", "撤诉"}, {"维持", "维持"}, {"调解", "调解"}, {"履行法定职责", "履行法定职责"},
+	{"责令履行", "责令履行"}, {"变更", "变更"}, {"终止", "终止"}, {"准予执行", "准予执行"},
+}
+
+// reasonWords filter lost cases by their 败诉原因.
+var reasonWords = []string{"程序违法", "事实不清", "证据不足", "适用法律错误", "超越职权", "滥用职权", "明显不当", "超期", "逾期",
+	"未听取", "未告知", "未催告", "不作为"}
+
+// rateWords name the rates of the bulletin.
+var rateWords = []struct {
+	rate  Rate
+	words []string
+}{
+	{JudgedLossRate, []string{"判决口径败诉率", "判决败诉率", "判决口径"}},
+	{LossRate, []string{"败诉率", "胜诉率", "控制线"}},
+	{AppearanceRate, []string{"负责人出庭应诉率", "负责人出庭率", "出庭应诉率", "出庭率", "出庭比例"}},
+	{CorrectionRate, []string{"复议纠错率", "被纠错率", "纠错率", "复议维持率", "维持率"}},
+	{WithdrawalRate, []string{"调解撤诉率", "调撤率", "撤诉率"}},
+}
+
+var rankWords = []struct {
+	rank  Rank
+	words []string
+}{
+	{RankUnder, []string{"没达标", "未达标", "不达标", "没有达标", "没到100", "不到100", "低于100", "超没超控制线", "超过控制线", "超控制线", "超标"}},
+	{RankBottom, []string{"最少", "最低", "倒数", "最差"}},
+	{RankTop, []string{"排第几", "排在第几", "第几名", "排名", "排行", "最多", "最高", "最严重", "靠前", "排位"}},
+}
+
+// caseKindWords and stageWords filter by the kind of case and its stage.
+var caseKindWords = []struct {
+	word string
+	kind string
+}{
+	{"行政复议", "行政复议"}, {"复议", "行政复议"}, {"非诉执行", "非诉执行审查"}, {"非诉", "非诉执行审查"},
+	{"行政诉讼", "行政诉讼"}, {"诉讼案件", "行政诉讼"}, {"行审", "非诉执行审查"},
+}
+
+var stageWords = []struct{ word, stage string }{
+	{"一审", "一审"}, {"二审", "二审"}, {"上诉", "二审"}, {"申请再审", "再审"}, {"再审", "再审"},
+}
+
+// causeWords filter by 案由: a case matches when its 案由 contains the stem.
+var causeWords = []struct{ word, stem string }{
+	{"工伤认定", "工伤"}, {"工伤", "工伤"}, {"行政征收", "征收"}, {"征收", "征收"}, {"拆迁", "征收"}, {"征地", "征收"},
+	{"政府信息公开", "信息公开"}, {"信息公开", "信息公开"}, {"治安管理处罚", "治安"}, {"治安处罚", "治安"}, {"治安", "治安"},
+	{"道路交通", "交通"}, {"交通管理", "交通"}, {"行政处罚", "处罚"}, {"罚款", "处罚"}, {"处罚", "处罚"},
+	{"行政许可", "许可"}, {"许可", "许可"}, {"行政强制", "强制"}, {"强制", "强制"}, {"强拆", "强制"}, {"行政登记", "登记"},
+	{"行政协议", "协议"}, {"行政赔偿", "赔偿"}, {"登记的", "登记"},
+}
+
+// Mine words: the asker's own agency, and the asker themself.
+var mineAgencyWords = []string{"我们单位", "咱们单位", "我所在单位", "我们局", "咱们局", "咱局", "我们县政府", "我们政府", "我们的",
+	"我们", "咱们", "我局", "本局", "我单位", "本单位", "我方", "我县", "局里", "单位里", "我们这"}
+
+// bulletinWords name the monthly bulletin.
+var bulletinWords = []string{"败诉通报", "月度通报", "通报", "月报"}
+
+// explainWords ask for a 以案说法 write-up.
+var explainWords = []string{"以案说法", "以案释法", "典型案例", "普法文章", "普法素材"}
+
+// writeWords, with 案例 or 典型, make an explain request.
+var writeWords = []string{"写一篇", "写个", "写篇", "写一个", "撰写", "生成一篇", "生成", "写"}
+
+// changesWords ask for the hearings recently moved or cancelled.
+var changesWords = []string{"改期记录", "改期情况", "最近改期", "最近有改期", "近期改期", "哪些改期", "有哪些改期", "改过期",
+	"最近取消", "最近变更", "改期的"}
+
+// legalWords mark a legal question (我被罚款了怎么办): the bot points the
+// asker to 12348 and the 公共法律服务 platform.
+var legalWords = []string{"怎么办", "怎么维权", "如何维权", "维权", "怎么起诉", "如何起诉", "去哪里告", "去哪告", "告哪里",
+	"可以起诉吗", "能起诉吗", "能不能告", "可以告吗", "怎么告", "怎么申请行政复议", "如何申请行政复议", "怎么申请复议",
+	"如何申请复议", "怎么申诉", "不服", "被罚款", "被拘留", "被拆", "赔偿标准", "找律师", "法律援助", "法律咨询", "咨询律师",
+	"能告他", "能告吗", "告他们", "告他", "能不能起诉", "可以告", "怎么分", "离婚", "欠薪", "拖欠工资", "讨薪", "被扣", "被没收",
+	"被收了", "被打", "被骗", "犯法吗", "要坐牢", "判几年", "想咨询"}
+
+// scopeWords are things the bot does not do; a message asking them gets
+// the one-line statement of what it does.
+var scopeWords = []string{"会议室", "订一下", "订个", "预订", "预定", "发给", "转发", "转给", "打印", "天气", "吃什么", "食堂",
+	"报销", "请假", "加班", "年终总结", "总结", "翻译", "写个报告", "写报告", "写一份", "写份", "起草", "代写", "草拟", "电话", "手机号", "联系方式", "微信号"}
+
+// scopeActs are the scope words that act on what the bot finds (把明天的庭
+// 发给孙强): out of scope even in a question about hearings, unlike a topic
+// (没有的话我就请假了).
+var scopeActs = []string{"订一下", "订个", "预订", "预定", "发给", "转发", "转给", "打印"}
+
+// contactWords ask for someone's phone: pointed to the address book.
+var contactWords = []string{"电话", "手机号", "联系方式", "微信号"}
+
+// titles follow a surname in how people name a head (孙局, 何县长).
+var titles = []string{"副局长", "局长", "副县长", "县长", "副镇长", "镇长", "副主任", "主任", "科长", "股长", "所长", "队长",
+	"书记", "部长", "处长", "局"}
+
+// partyMarkers precede a plaintiff's or applicant's name.
+var partyMarkers = []string{"原告", "申请人", "第三人", "当事人", "起诉人", "上诉人", "相对人", "被执行人"}
+
+// bareAgencies are departments people name without 局 (人社那个案子, 市监的
+// 庭); each is taken only when the ledger has the agency. Words that are
+// also 案由 (交通, 治安) are not among them.
+var bareAgencies = []string{"市场监管", "人社", "市监", "住建", "公安", "城管", "卫健", "环保", "生态环境", "自然资源", "应急",
+	"税务", "教育", "民政", "农业农村", "林业", "水务", "医保", "文旅", "综合执法"}
+
+// agencySuffixes end the names of agencies (as opposed to plaintiffs).
+var agencySuffixes = []string{"管委会", "委员会", "办事处", "人民政府", "政府", "派出所", "司法所", "执法队", "大队", "支队", "中队",
+	"分局", "局", "委", "街道", "镇", "乡"}

@@ -1,0 +1,132 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+	"casebot/handlers/webapp"
+)
+
+// examples are what each role can ask, written as they would ask it.
+func examples(p *people.Person) []string {
+	switch p.Role {
+	case people.Head:
+		return []string{"我下次出庭是什么时候", "明天那个庭在哪开、要带什么", "我们局还有哪些没结", "我们局今年败诉率", "本月通报",
+			"法院说改到下周三上午九点半（改期、取消、不能出庭，直接告诉我）"}
+	case people.Handler:
+		return []string{"我手上的案子", "我的庭", "明天孙局那个庭几点", "行初85号判了吗", "我们单位出庭率",
+			"法院通知明天的庭推迟了（改期、取消，直接告诉我，会转给专班）"}
+	case people.Pufa:
+		return []string{"今年败诉的案子有哪些", "确认违法的案子", "行初85号败诉原因", "帮我写一篇以案说法 就用行初85号"}
+	}
+	return []string{"明天有几个庭", "住建局的庭什么时候开", "行初85号判了吗", "本月败诉几件", "今年败诉率、哪个单位败诉最多",
+		"出庭率没达标的单位", "上个月的通报", "最近改期"}
+}
+
+// helpText is the answer to 帮助: what the asker's role can ask, with
+// this year's numbers in the examples.
+func helpText(p *people.Person, fullNames bool, number string) string {
+	year := strings.TrimSuffix(strings.TrimPrefix(strings.SplitN(number, ")", 2)[0], "("), ")")
+	var b strings.Builder
+	b.WriteString("**行政应诉助手**，可以这样问我（像平时说话一样就行）：\n")
+	for _, e := range examples(p) {
+		b.WriteString("> " + e + "\n")
+	}
+	b.WriteString("\n**查询方式**：\n")
+	b.WriteString("> 案号：" + number + "，或简写 行初123、123号\n")
+	b.WriteString("> 当事人：查 张三、原告 某某公司\n")
+	b.WriteString("> 单位：市场监管局的案件、我们局的案子\n")
+	b.WriteString("> 开庭：今天、明天、下周三、12月3号、这周五的庭\n")
+	b.WriteString("> 统计：本月败诉、今年结案、1-10月纠错、未结案件\n")
+	b.WriteString("> 比率：今年败诉率、这个季度出庭率、出庭率排名\n")
+	b.WriteString("> 接着问：后天呢、公安局的呢、第二个、更多")
+	if p.Bureau() {
+		b.WriteString("\n\n**修改台账**（发出后需回复“确认”）：\n")
+		b.WriteString("> 开庭 案号 " + year + "-12-03 09:30 第三法庭（已有待开庭的则改期）\n")
+		b.WriteString("> 增加开庭 案号 时间 地点；改期 案号 新时间\n")
+		b.WriteString("> 结案 案号 " + year + "-12-01 判决驳回诉讼请求\n")
+		b.WriteString("> 出庭 案号 是（或 否）\n")
+		b.WriteString("> 负责人、承办人报来的改期消息，回复“确认改期”即登记")
+	}
+	if p.Role == people.Admin {
+		b.WriteString("\n\n**人员管理**：\n")
+		b.WriteString("> 添加人员 账号 姓名 角色 单位 [职务]\n")
+		b.WriteString("> 修改人员 账号 单位 某县公安局（可改 姓名、角色、单位、职务）\n")
+		b.WriteString("> 删除人员 账号；查看人员 账号；人员列表 [单位或角色]")
+	}
+	if h := explainHelp(p, number); h != "" {
+		b.WriteString("\n\n" + h)
+	}
+	if h := webapp.HelpText(p); h != "" {
+		b.WriteString("\n\n" + h)
+	}
+	b.WriteString("\n\n" + scopeLine(p, fullNames))
+	return b.String()
+}
+
+// greet answers the enter_agent event (opening the app) once a day: who
+// the bot is and what the person can ask.
+func (s *service) greet(c bot.Context) error {
+	p := c.Person()
+	if first, err := s.firstToday(c); err != nil || !first {
+		return err
+	}
+	if err := s.record(c, audit.Query, string(intent.Greet), 0, nil, ""); err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s您好！我是司法局行政应诉助手，可以查台账里的案件、开庭、统计和通报。您可以这样问：\n", p.Name)
+	for _, e := range examples(p)[:4] {
+		b.WriteString("> " + e + "\n")
+	}
+	b.WriteString("回复“帮助”查看全部用法。")
+	return c.ReplyMarkdown(b.String())
+}
+
+// firstToday reports whether the sender opens the app for the first time
+// today, and marks that they did. SET … GET returns the day of the last
+// greeting and makes it today's in one step, so two replicas never greet
+// twice.
+func (s *service) firstToday(c bot.Context) (bool, error) {
+	today := c.Now().Format("2006-01-02")
+	last, err := s.st.Client().SetArgs(c.Ctx(), s.st.Keys().Greeted(c.UserID()), today,
+		redis.SetArgs{Get: true, TTL: 48 * time.Hour}).Result()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return false, err
+	}
+	return last != today, nil
+}
+
+// legalText points someone asking a legal question of their own to the
+// public legal services, and says how to get access for the work.
+func legalText(known bool, contact, userID string) string {
+	s := "您好！本机器人是司法局内部的行政应诉工作助手，不提供个人法律咨询。\n" +
+		"如需法律咨询或法律援助，请拨打公共法律服务热线 **12348**，或登录中国法律服务网（12348中国法网，www.12348.gov.cn）、" +
+		"当地公共法律服务中心（站）咨询；对行政行为不服的，可依法申请行政复议或提起行政诉讼，具体可咨询上述平台。"
+	if !known {
+		if contact == "" {
+			contact = "司法局应诉专班的管理员"
+		}
+		s += fmt.Sprintf("\n如您是行政机关工作人员、需要使用本机器人，请联系%s开通，告知您的账号 %s、姓名和单位。", contact, userID)
+	}
+	return s
+}
+
+// scopeText is the one-line statement of what the bot does, for a message
+// it cannot help with, with what the asker can ask instead.
+func (s *service) scopeText(c bot.Context, u intent.Understanding) string {
+	if u.Contact {
+		return "联系方式请在企业微信通讯录中查看。我可以帮您查台账里的案件、开庭、统计和通报，例如“" + examples(c.Person())[0] + "”。"
+	}
+	ex := examples(c.Person())
+	return "抱歉，这超出了我的范围：我只能查询台账中的案件、开庭、统计和通报。可以这样问：“" + ex[0] + "”“" + ex[1] +
+		"”。回复“帮助”查看全部用法。"
+}

@@ -1,0 +1,310 @@
+package handlers
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+)
+
+// status is a case's state in one plain word: 待开庭, 已开庭待判, 已结案·判决撤销…
+func (s *service) status(c *cases.Case, now time.Time) string {
+	if c.Closure != nil {
+		w := "已结案·" + string(c.Closure.Method)
+		switch {
+		case s.loss.Lost(c):
+			w += "（败诉）"
+		case cases.Corrected(c):
+			w += "（纠错）"
+		}
+		return w
+	}
+	held := false
+	for _, h := range c.ActiveHearings() {
+		if !h.At.After(now) {
+			held = true
+		}
+	}
+	next := c.NextHearing(now)
+	switch {
+	case next != nil && held:
+		return "已开庭，待再次开庭"
+	case next != nil && c.Kind == cases.Reconsideration:
+		return "待听证"
+	case next != nil:
+		return "待开庭"
+	case held && c.Kind == cases.Reconsideration:
+		return "已听证，待作出复议决定"
+	case held:
+		return "已开庭待判"
+	case c.Kind == cases.Reconsideration:
+		return "审理中（书面审理）"
+	case c.Kind == cases.NonLitigation:
+		return "审查中"
+	}
+	return "审理中，暂未排期开庭"
+}
+
+// headText names a hearing's 出庭负责人 with the post.
+func headText(h cases.Hearing) string {
+	if h.Head == "" {
+		return ""
+	}
+	if h.HeadPost != "" {
+		return h.Head + "（" + h.HeadPost + "）"
+	}
+	return h.Head
+}
+
+// appearedText says whether the head appeared at a past hearing.
+func appearedText(h cases.Hearing) string {
+	switch {
+	case h.HeadAppeared == nil:
+		return "负责人是否出庭未登记"
+	case *h.HeadAppeared:
+		return "负责人已出庭"
+	}
+	return "负责人未出庭"
+}
+
+// bringText is what a head brings to court (法释〔2020〕3号 第6、11条).
+const bringText = "出庭须携带：身份证明（写明姓名、职务，加盖单位公章）及授权材料；" +
+	"庭前熟悉案情和答辩意见，庭上应就实质性解决争议发表意见（法释〔2020〕3号第6、11条）。" +
+	"不能出庭的，须有正当理由并提交加盖公章的书面说明，由相应的工作人员出庭（第8、9条）。"
+
+// fact says one fact of a case, in a sentence: the answer to 出庭负责人是谁,
+// 判了吗, 开庭了没, 到哪一步了, 在哪开… It never says more than the ledger
+// holds: a field not recorded is said to be not recorded.
+func (s *service) fact(viewer *people.Person, c *cases.Case, a intent.Aspect, now time.Time, loc *time.Location) string {
+	party, defendant, court := labels(c.Kind)
+	hs := c.ActiveHearings()
+	next := c.NextHearing(now)
+	var last *cases.Hearing
+	for i := range hs {
+		if !hs[i].At.After(now) {
+			last = &hs[i]
+		}
+	}
+	switch a {
+	case intent.Head:
+		switch {
+		case next != nil && next.Head != "":
+			return fmt.Sprintf("%s开庭的出庭负责人：**%s**。", whenCN(next.At, now, loc), headText(*next))
+		case next != nil:
+			return fmt.Sprintf("%s的开庭，台账未填写出庭负责人。", whenCN(next.At, now, loc))
+		case last != nil && last.Head != "":
+			return fmt.Sprintf("%s开庭的出庭负责人：**%s**，%s。", whenCN(last.At, now, loc), headText(*last), appearedText(*last))
+		case last != nil:
+			return fmt.Sprintf("%s开庭，台账未填写出庭负责人，%s。", whenCN(last.At, now, loc), appearedText(*last))
+		}
+		return "台账未登记该案的开庭，也未填写出庭负责人。"
+	case intent.Handler:
+		if c.Handler == "" {
+			return "台账未填写该案的承办人。"
+		}
+		return "承办人：**" + c.Handler + "**。"
+	case intent.Outcome, intent.Reason:
+		if c.Closure == nil {
+			v := "尚未结案"
+			switch {
+			case last != nil && next != nil:
+				v += fmt.Sprintf("：已于%s开庭，%s再次开庭", whenCN(last.At, now, loc), whenCN(next.At, now, loc))
+			case last != nil:
+				v += fmt.Sprintf("：已于%s开庭，待判决", whenCN(last.At, now, loc))
+				if c.Kind == cases.Reconsideration {
+					v = fmt.Sprintf("尚未结案：已于%s听证，待作出复议决定", whenCN(last.At, now, loc))
+				}
+			case next != nil:
+				v += fmt.Sprintf("，定于%s开庭", whenCN(next.At, now, loc))
+			}
+			return v + "。"
+		}
+		v := fmt.Sprintf("已于%s结案：**%s**", whenCN(c.Closure.On, now, loc), c.Closure.Method)
+		lost := s.loss.Lost(c) || cases.Corrected(c)
+		switch {
+		case s.loss.Lost(c):
+			v += "（败诉）"
+		case cases.Corrected(c):
+			v += "（纠错）"
+		}
+		if a == intent.Reason || lost {
+			switch {
+			case c.Closure.Reason != "" && c.Kind == cases.Reconsideration:
+				v += "；纠错原因：" + c.Closure.Reason
+			case c.Closure.Reason != "":
+				v += "；败诉原因：" + c.Closure.Reason
+			case lost:
+				v += "；台账未登记败诉原因，请承办单位补报"
+			default:
+				v += "，该案未败诉"
+			}
+		}
+		return v + "。"
+	case intent.Held:
+		switch {
+		case last != nil && next != nil:
+			return fmt.Sprintf("已于%s开庭（%s），%s再次开庭。", whenCN(last.At, now, loc), appearedText(*last), whenCN(next.At, now, loc))
+		case last != nil:
+			return fmt.Sprintf("已于%s开庭（%s）。", whenCN(last.At, now, loc), appearedText(*last))
+		case next != nil:
+			return fmt.Sprintf("尚未开庭，定于%s开庭。", whenCN(next.At, now, loc))
+		}
+		return "台账未登记该案的开庭。"
+	case intent.Stage:
+		v := "状态：**" + s.status(c, now) + "**"
+		if c.Stage != "" {
+			v += "（" + string(c.Stage) + "）"
+		}
+		if next != nil {
+			v += fmt.Sprintf("，下次开庭%s", whenCN(next.At, now, loc))
+			if next.Place != "" {
+				v += " " + next.Place
+			}
+		}
+		return v + "。"
+	case intent.When, intent.Where:
+		if len(hs) == 0 {
+			return "台账未登记该案的开庭。"
+		}
+		var ts []string
+		for _, h := range hs {
+			t := whenCN(h.At, now, loc)
+			if h.Place != "" {
+				t += " " + h.Place
+			}
+			if !h.At.After(now) {
+				t += "（已开庭）"
+			}
+			ts = append(ts, t)
+		}
+		v := "开庭时间：" + strings.Join(ts, "；")
+		if a == intent.Where && c.Court != "" {
+			v += "。" + court + "：" + c.Court
+		}
+		return v + "。"
+	case intent.Court:
+		if c.Court == "" {
+			return "台账未填写" + court + "。"
+		}
+		return court + "：**" + c.Court + "**。"
+	case intent.Plaintiff:
+		return party + "：**" + s.scope.Plaintiffs(viewer, c) + "**。"
+	case intent.Defendant:
+		return defendant + "：**" + strings.Join(c.Defendants, "、") + "**。"
+	case intent.Bring:
+		return bringText
+	case intent.Deadline:
+		var lines []string
+		s.st.Deadlines.Lines(c, now, func(label, value string) { lines = append(lines, label+"："+value) })
+		if len(lines) == 0 {
+			return "该案目前没有在计的法定期限（台账未登记相应的起算日期，或期限已完成）。"
+		}
+		return strings.Join(lines, "\n")
+	case intent.Advice:
+		if len(c.Suggestions) == 0 {
+			return "台账未登记该案的司法建议或检察建议。"
+		}
+		var parts []string
+		for _, sg := range c.Suggestions {
+			v := string(sg.Kind) + "：" + cases.FormatDate(sg.ReceivedOn, loc) + " 收到"
+			if sg.Issuer != "" {
+				v += "（" + sg.Issuer + "）"
+			}
+			if sg.Content != "" {
+				v += "，" + sg.Content
+			}
+			if sg.RepliedOn.IsZero() {
+				v += "；尚未登记回复"
+			} else {
+				v += "；" + cases.FormatDate(sg.RepliedOn, loc) + " 已回复"
+			}
+			parts = append(parts, v)
+		}
+		return strings.Join(parts, "\n") + "。"
+	case intent.Lawyer:
+		v := "台账不登记代理律师（代理人）信息"
+		if c.Handler != "" {
+			v += "，请向承办人 " + c.Handler + " 了解"
+		}
+		return v + "。"
+	case intent.Cause:
+		return "案由：**" + orNone(c.Cause) + "**。"
+	}
+	return ""
+}
+
+// hearingFact says one fact of a hearing.
+func (s *service) hearingFact(viewer *people.Person, c *cases.Case, h cases.Hearing, a intent.Aspect, now time.Time, loc *time.Location) string {
+	switch a {
+	case intent.Head:
+		if h.Head == "" {
+			return fmt.Sprintf("%s这场开庭，台账未填写出庭负责人。", whenCN(h.At, now, loc))
+		}
+		v := fmt.Sprintf("%s这场开庭的出庭负责人：**%s**", whenCN(h.At, now, loc), headText(h))
+		if !h.At.After(now) {
+			v += "，" + appearedText(h)
+		}
+		return v + "。"
+	case intent.When, intent.Where:
+		v := fmt.Sprintf("开庭时间：**%s**", whenCN(h.At, now, loc))
+		if h.Place != "" {
+			v += "，地点：**" + h.Place + "**"
+		}
+		if c.Court != "" {
+			v += "（" + c.Court + "）"
+		}
+		return v + "。"
+	case intent.Held:
+		if h.At.After(now) {
+			return fmt.Sprintf("尚未开庭，定于%s。", whenCN(h.At, now, loc))
+		}
+		return fmt.Sprintf("已于%s开庭（%s）。", whenCN(h.At, now, loc), appearedText(h))
+	case intent.Court:
+		_, _, court := labels(c.Kind)
+		return court + "：**" + orNone(c.Court) + "**。"
+	}
+	return s.fact(viewer, c, a, now, loc)
+}
+
+// lineFact is the fact asked, appended to one line of a list.
+func (s *service) lineFact(viewer *people.Person, c *cases.Case, h *cases.Hearing, a intent.Aspect, now time.Time, loc *time.Location) string {
+	switch a {
+	case "", intent.When, intent.Where, intent.Stage, intent.Outcome:
+		if a == intent.Outcome && h == nil {
+			return ""
+		}
+		if a == intent.Outcome && h != nil {
+			return "\n" + s.fact(viewer, c, a, now, loc)
+		}
+		if a == intent.Where && h != nil && c.Court != "" {
+			return "｜" + c.Court
+		}
+		return ""
+	case intent.Head:
+		if h != nil {
+			v := ""
+			if h.Head == "" {
+				v = "｜出庭负责人：未填写"
+			}
+			if !h.At.After(now) {
+				v += "｜" + appearedText(*h)
+			}
+			return v // a head named is on the hearing line already
+		}
+		return "\n" + s.fact(viewer, c, a, now, loc)
+	case intent.Handler:
+		return "｜承办人：" + orNone(c.Handler)
+	case intent.Plaintiff:
+		return ""
+	case intent.Defendant:
+		return ""
+	case intent.Court:
+		return "｜" + orNone(c.Court)
+	case intent.Bring:
+		return ""
+	}
+	return "\n" + s.fact(viewer, c, a, now, loc)
+}

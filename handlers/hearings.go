@@ -1,0 +1,326 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+	"casebot/bot/store"
+)
+
+// upcomingWindow is how far ahead a question about hearings with no period
+// (开庭安排, 住建局的庭什么时候开) looks.
+const upcomingWindow = 120 * 24 * time.Hour
+
+// nearWindow is how far beyond a period with no hearing the nearest one
+// is looked for.
+const nearWindow = 365 * 24 * time.Hour
+
+// hearingsAnswer lists the hearings a question designates: in a period (or
+// from now on), of an agency, a party, a person, the asker (as 出庭负责人 or
+// 承办人, then the rest of their agency's), with the fact asked on each.
+// When none matches, it says so and names the nearest hearing that does.
+func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer, error) {
+	viewer, now := c.Person(), c.Now()
+	q := s.queryOf(u, viewer)
+	if q.Unknown != "" {
+		return s.unknownAgency(c, q.Unknown, "的开庭"), nil
+	}
+	label := u.Period.Label
+	switch {
+	case u.Period.IsZero() && u.NotAppeared:
+		q.From, q.To = yearOf(now).From, now
+		label = yearOf(now).Label + "以来"
+	case u.Period.IsZero() && u.Held:
+		q.From, q.To = now.AddDate(0, 0, -30), now
+		label = "近 30 天"
+	case u.Period.IsZero():
+		q.From, q.To = now, now.Add(upcomingWindow)
+		label = "今后"
+	default:
+		q.From, q.To = u.Period.From, u.Period.To
+		if u.Upcoming && q.From.Before(now) && q.To.After(now) {
+			q.From = now
+			label += "（今后）"
+		}
+	}
+	if (u.Held || u.NotAppeared) && q.To.After(now) {
+		q.To = now // only what was held
+		if q.From.After(now) {
+			q.From = now
+		}
+	}
+	self := u.Mine == intent.MineSelf && q.Person != ""
+	if u.Mine == intent.MineSelf && q.Person == "" && viewer.Bureau() {
+		label = "（您是司法局" + viewer.Role.Label() + "，无出庭任务）" + label
+	}
+	hs, err := s.hearingsOf(c.Ctx(), viewer, q, c.Location())
+	if err != nil {
+		return answer{}, err
+	}
+	what := label + s.hearingWhat(u, viewer)
+	if self {
+		// Their own first, then the rest of their agency's.
+		rest := q
+		rest.Person, rest.Role = "", ""
+		all, err := s.hearingsOf(c.Ctx(), viewer, rest, c.Location())
+		if err != nil {
+			return answer{}, err
+		}
+		return s.selfHearings(c, u, q, hs, all, label)
+	}
+	if len(hs) == 0 {
+		a, err := s.noHearings(c, u, q, what)
+		if u.Aspect == intent.Bring {
+			a.md += "\n\n" + bringText
+		}
+		return a, err
+	}
+	if len(hs) == 1 && u.Aspect != "" {
+		h := hs[0]
+		lead := s.hearingFact(viewer, h.Case, h.Hearing, u.Aspect, now, c.Location())
+		a, err := s.listAbout(c, fmt.Sprintf("**%s**：共 1 场%s\n\n%s", what, scopeNote(viewer), lead), listHearings,
+			[]string{string(h.Ref())}, 1, "")
+		a.shown = []string{h.Case.Number}
+		return a, err
+	}
+	refs := make([]string, len(hs))
+	var shown []string
+	for i, h := range hs {
+		refs[i] = string(h.Ref())
+		shown = append(shown, h.Case.Number)
+	}
+	aspect := u.Aspect
+	if aspect == "" && (u.Held || u.NotAppeared) {
+		aspect = intent.Head // each line says whether the head appeared
+	}
+	a, err := s.listAbout(c, fmt.Sprintf("**%s**：共 %d 场%s", what, len(hs), scopeNote(viewer)), listHearings, refs, len(refs), aspect)
+	a.shown = shown[:min(len(shown), s.pageSize)]
+	if u.Aspect == intent.Bring {
+		a.md += "\n\n" + bringText
+	}
+	return a, err
+}
+
+// hearingWhat names the hearings asked about after the period: 某县公安局的开庭.
+func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) string {
+	who := ""
+	switch {
+	case len(u.Agencies) > 0:
+		who = joinNames(u.Agencies)
+	case u.Person != "":
+		who = u.Person
+	case u.Party != "":
+		who = "当事人" + s.shownName(viewer, u.Party)
+	case u.Mine == intent.MineAgency:
+		who = "贵单位"
+	}
+	tod := map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay]
+	if u.Clock != "" {
+		tod = u.Clock
+	}
+	if u.Place != "" {
+		who += "在" + u.Place
+	}
+	w := tod + who + "的开庭"
+	switch {
+	case u.MustAppear:
+		w = tod + who + "应当出庭的开庭"
+	case u.NotAppeared:
+		w = tod + who + "负责人未出庭（或未登记）的开庭"
+	case u.Held:
+		w = tod + who + "已开的庭"
+	}
+	return w
+}
+
+// hearingsOf returns the active hearings of cases viewer may see that q
+// keeps, in time order: from the person index when q names a person (or
+// the asker), else from the hearing index over q's period.
+func (s *service) hearingsOf(ctx context.Context, viewer *people.Person, q query, loc *time.Location) ([]store.ScheduledHearing, error) {
+	var hs []store.ScheduledHearing
+	if q.Person != "" {
+		numbers, err := s.st.PersonNumbers(ctx, q.Person)
+		if err != nil {
+			return nil, err
+		}
+		cs, err := s.visible(ctx, viewer, numbers, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			for _, h := range c.Hearings {
+				hs = append(hs, store.ScheduledHearing{Case: c, Hearing: h})
+			}
+		}
+		sort.SliceStable(hs, func(i, j int) bool { return hs[i].Hearing.At.Before(hs[j].Hearing.At) })
+	} else {
+		all, err := s.st.HearingsBetween(ctx, q.From, q.To)
+		if err != nil {
+			return nil, err
+		}
+		hs = all
+	}
+	out := hs[:0]
+	for _, h := range hs {
+		if s.scope.CanSee(viewer, h.Case) && s.caseOK(caseLevel(q), viewer, h.Case) && hearingOK(q, h.Case, h.Hearing, loc) {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// caseLevel is q without the person, which hearings check themselves (as
+// the hearing's 出庭负责人, not any hearing's of the case).
+func caseLevel(q query) query {
+	q.Person, q.Role = "", ""
+	return q
+}
+
+// selfHearings answers 我的庭, 我下次出庭是什么时候: the asker's own
+// hearings (as 出庭负责人, or of the cases they handle), then the rest of
+// their agency's in the same period.
+func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, mine, all []store.ScheduledHearing, label string) (answer, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	role := "出庭负责人"
+	if q.Role == "handler" {
+		role = "承办人"
+	}
+	own := map[cases.HearingRef]bool{}
+	for _, h := range mine {
+		own[h.Ref()] = true
+	}
+	var rest []store.ScheduledHearing
+	for _, h := range all {
+		if !own[h.Ref()] {
+			rest = append(rest, h)
+		}
+	}
+	var refs, shown []string
+	var a answer
+	var b []string
+	if len(mine) == 0 {
+		msg := fmt.Sprintf("%s没有您（%s）作为%s的开庭。", label, viewer.Name, role)
+		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: q})
+		b = append(b, msg)
+	} else {
+		lead := fmt.Sprintf("**%s您（%s）作为%s的开庭**：共 %d 场", label, viewer.Name, role, len(mine))
+		if len(mine) >= 1 && u.Aspect != "" {
+			lead += "\n\n" + s.hearingFact(viewer, mine[0].Case, mine[0].Hearing, u.Aspect, now, loc)
+		}
+		b = append(b, lead)
+	}
+	for _, h := range mine {
+		refs = append(refs, string(h.Ref()))
+		shown = append(shown, h.Case.Number)
+	}
+	if len(rest) > 0 {
+		for _, h := range rest {
+			refs = append(refs, string(h.Ref()))
+			shown = append(shown, h.Case.Number)
+		}
+	}
+	if len(refs) == 0 {
+		msg := fmt.Sprintf("贵单位（%s）%s也没有开庭。", viewer.Agency, label)
+		qa := q
+		qa.Person, qa.Role = "", ""
+		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: qa})
+		b = append(b, msg)
+		if near := s.nearestHearing(c, q); near != "" {
+			b = append(b, near)
+		} else if near := s.nearestHearing(c, qa); near != "" {
+			b = append(b, near)
+		}
+		a.md = joinParas(b)
+		return a, nil
+	}
+	title := joinParas(b)
+	if len(rest) > 0 {
+		title += fmt.Sprintf("\n\n贵单位其他开庭 %d 场，列在其后。", len(rest))
+	}
+	a2, err := s.listAbout(c, title, listHearings, refs, len(refs), u.Aspect)
+	a2.claims = a.claims
+	a2.shown = shown[:min(len(shown), s.pageSize)]
+	if len(mine) == 0 {
+		if near := s.nearestHearing(c, q); near != "" {
+			a2.md += "\n\n" + near
+		}
+	}
+	return a2, err
+}
+
+// noHearings answers a question no hearing matches: a true “没有”, with
+// the nearest hearing that matches all but the period.
+func (s *service) noHearings(c bot.Context, u intent.Understanding, q query, what string) (answer, error) {
+	viewer := c.Person()
+	msg := strings.TrimSuffix(what, "的开庭") + "没有开庭安排" + scopeNote(viewer) + "。"
+	switch {
+	case u.MustAppear:
+		msg = strings.TrimSuffix(what, "应当出庭的开庭") + "没有应当出庭的开庭安排" + scopeNote(viewer) + "。"
+	case u.NotAppeared:
+		msg = strings.TrimSuffix(what, "负责人未出庭（或未登记）的开庭") + "没有负责人未出庭或未登记出庭情况的开庭" + scopeNote(viewer) + "。"
+	case u.Held:
+		msg = strings.TrimSuffix(what, "已开的庭") + "没有已开的庭" + scopeNote(viewer) + "。"
+	}
+	if viewer.Role == people.Pufa {
+		msg = strings.TrimSuffix(what, "的开庭") + "没有您可以查看的开庭安排（普法组仅可查看已结案件）。"
+	}
+	a := answer{claims: []claim{{Text: msg, What: claimHearings, Q: q}}}
+	a.md = msg
+	if near := s.nearestHearing(c, q); near != "" {
+		a.md += "\n\n" + near
+	}
+	return a, nil
+}
+
+// nearestHearing names the hearing nearest to q's period that matches q
+// otherwise: the next one after it, else the last one before.
+func (s *service) nearestHearing(c bot.Context, q query) string {
+	viewer, loc := c.Person(), c.Location()
+	after := q
+	after.From, after.To = q.To, q.To.Add(nearWindow)
+	if now := c.Now(); after.From.Before(now) {
+		after.From = now
+	}
+	hs, err := s.hearingsOf(c.Ctx(), viewer, after, loc)
+	if err == nil && len(hs) > 0 {
+		h := hs[0]
+		return "最近的一场在其后：" + s.hearingText(viewer, h, loc)
+	}
+	before := q
+	before.From, before.To = q.From.Add(-nearWindow), q.From
+	hs, err = s.hearingsOf(c.Ctx(), viewer, before, loc)
+	if err == nil && len(hs) > 0 {
+		h := hs[len(hs)-1]
+		return "此前最近的一场：" + s.hearingText(viewer, h, loc)
+	}
+	return ""
+}
+
+func joinNames(ns []string) string {
+	out := ""
+	for i, n := range ns {
+		if i > 0 {
+			out += "、"
+		}
+		out += n
+	}
+	return out
+}
+
+func joinParas(ps []string) string {
+	out := ""
+	for i, p := range ps {
+		if i > 0 {
+			out += "\n\n"
+		}
+		out += p
+	}
+	return out
+}

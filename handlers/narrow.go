@@ -1,0 +1,224 @@
+package handlers
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"casebot/bot/bulletin"
+	"casebot/bot/cases"
+	"casebot/bot/people"
+)
+
+// narrow keeps, in order, the numbers of the cases viewer may see that q
+// keeps, reading indexes before cases: the kind and stage from the number,
+// scope and agencies from the agency index (ZMSCORE), openness from the
+// open set (SMISMEMBER); only when q still asks something only a case
+// holds (a party, a person, a 案由, a 结案方式 or 败诉原因, a count's date
+// from a source not indexed by it) are the remaining cases loaded. fromIndex
+// says the numbers already satisfy q's metric and period (they came from
+// that metric's index), so counts need not load them to check dates.
+func (s *service) narrow(ctx context.Context, viewer *people.Person, q query, numbers []string, fromIndex bool) ([]string, error) {
+	// A number that does not parse, or whose code implies no stage (行他),
+	// is checked on its case: the ledger's 审理阶段 column says it.
+	recheck := false
+	if q.Kind != "" || q.Stage != "" {
+		out := numbers[:0:0]
+		for _, n := range numbers {
+			num, err := cases.ParseCanonical(n)
+			switch {
+			case err != nil || q.Stage != "" && num.Stage() == "":
+				recheck = true
+			case q.Kind != "" && string(num.Kind()) != q.Kind, q.Stage != "" && string(num.Stage()) != q.Stage:
+				continue
+			}
+			out = append(out, n)
+		}
+		numbers = out
+	}
+	var err error
+	switch viewer.Role {
+	case people.Head, people.Handler:
+		if numbers, err = s.amongOwnAgencies(ctx, viewer, numbers); err != nil {
+			return nil, err
+		}
+	case people.Pufa:
+		if numbers, err = s.openFilter(ctx, numbers, false); err != nil {
+			return nil, err
+		}
+	case people.Admin, people.Staff:
+	default:
+		return nil, nil
+	}
+	if q.Own && viewer.Bureau() {
+		return nil, nil // the bureau has no agency of its own
+	}
+	if q.Agencies != nil {
+		if numbers, err = s.inAgencies(ctx, q.Agencies, numbers); err != nil {
+			return nil, err
+		}
+	}
+	if q.Open || q.Metric == "open" {
+		if numbers, err = s.openFilter(ctx, numbers, true); err != nil {
+			return nil, err
+		}
+	}
+	data := recheck || q.Party != "" || len(q.Others) > 0 || q.Person != "" || q.Cause != "" || q.Outcome != "" || q.Reason != "" ||
+		q.Unknown != "" || !q.HeardBy.IsZero() || !q.Since.IsZero() && !fromIndex || q.Metric != "" && q.Metric != "open" && !fromIndex
+	if !data {
+		return numbers, nil
+	}
+	return s.visibleNumbers(ctx, viewer, numbers, func(c *cases.Case) bool {
+		return s.caseOK(q, viewer, c) && (fromIndex || s.countOK(q, c))
+	})
+}
+
+// inAgencies keeps the numbers that are cases of one of agencies.
+func (s *service) inAgencies(ctx context.Context, agencies []string, numbers []string) ([]string, error) {
+	keep := make([]bool, len(numbers))
+	for _, a := range agencies {
+		in, err := s.st.InAgency(ctx, a, numbers)
+		if err != nil {
+			return nil, err
+		}
+		for i, ok := range in {
+			keep[i] = keep[i] || ok
+		}
+	}
+	out := numbers[:0:0]
+	for i, n := range numbers {
+		if keep[i] {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// openFilter keeps the open cases (open) or the closed ones (!open).
+func (s *service) openFilter(ctx context.Context, numbers []string, open bool) ([]string, error) {
+	out := numbers[:0:0]
+	const batch = 5000
+	for i := 0; i < len(numbers); i += batch {
+		part := numbers[i:min(i+batch, len(numbers))]
+		is, err := s.st.OpenAmong(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		for j, o := range is {
+			if o == open {
+				out = append(out, part[j])
+			}
+		}
+	}
+	return out, nil
+}
+
+// newestFirst orders case numbers by filing date, newest first, from the
+// filing index's scores (no case is loaded); cases filed on no date last.
+func (s *service) newestFirst(ctx context.Context, numbers []string) ([]string, error) {
+	scores, has, err := s.st.FiledScores(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	type filed struct {
+		n     string
+		score float64
+		has   bool
+	}
+	fs := make([]filed, len(numbers))
+	for i, n := range numbers {
+		fs[i] = filed{n, scores[i], has[i]}
+	}
+	slices.SortFunc(fs, func(a, b filed) int {
+		switch {
+		case a.has != b.has:
+			if a.has {
+				return -1
+			}
+			return 1
+		case a.score != b.score:
+			return cmp.Compare(b.score, a.score)
+		}
+		return strings.Compare(b.n, a.n)
+	})
+	out := make([]string, 0, len(fs))
+	for i, f := range fs {
+		if i == 0 || f.n != fs[i-1].n {
+			out = append(out, f.n)
+		}
+	}
+	return out, nil
+}
+
+// firstInstances counts the 一审行政诉讼 among numbers as the bulletin does
+// (bulletin.FirstInstance): by the number, whose stage the ledger's 审理阶段
+// must agree with; a number that implies no stage (行他) or does not parse
+// is counted by its case.
+func (s *service) firstInstances(ctx context.Context, numbers []string) (int, error) {
+	first := 0
+	var unsure []string
+	for _, n := range numbers {
+		num, err := cases.ParseCanonical(n)
+		switch {
+		case err != nil || num.Stage() == "":
+			unsure = append(unsure, n)
+		case num.Kind() == cases.Litigation && num.Stage() == cases.StageFirst:
+			first++
+		}
+	}
+	if len(unsure) == 0 {
+		return first, nil
+	}
+	cs, err := s.st.GetMany(ctx, unsure)
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range cs {
+		if c != nil && bulletin.FirstInstance(c) {
+			first++
+		}
+	}
+	return first, nil
+}
+
+// byAgency counts numbers by defendant agency from the agency index (a
+// case of two agencies counts for each), most first: 某县公安局 5 件、….
+func (s *service) byAgency(ctx context.Context, numbers []string) (string, error) {
+	known, err := s.st.Agencies(ctx)
+	if err != nil {
+		return "", err
+	}
+	type count struct {
+		agency string
+		n      int
+	}
+	var counts []count
+	for _, a := range known {
+		in, err := s.st.InAgency(ctx, a, numbers)
+		if err != nil {
+			return "", err
+		}
+		n := 0
+		for _, ok := range in {
+			if ok {
+				n++
+			}
+		}
+		if n > 0 {
+			counts = append(counts, count{a, n})
+		}
+	}
+	slices.SortFunc(counts, func(a, b count) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.agency, b.agency)
+	})
+	parts := make([]string, len(counts))
+	for i, c := range counts {
+		parts[i] = fmt.Sprintf("%s %d 件", c.agency, c.n)
+	}
+	return strings.Join(parts, "、"), nil
+}

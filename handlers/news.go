@@ -1,0 +1,423 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+	"casebot/bot/store"
+)
+
+// News from the field: a head or a handler writes what the court told them
+// (法院说改到下周三上午九点半, 明天的庭推迟了, 我去不了). The bot finds the
+// hearing meant, acknowledges, and forwards it with the case to the 专班
+// group chat and to every staff member; the change (a move, a cancellation)
+// waits as a pending update, which one “确认改期” from any staff member
+// applies through the same confirmed-update path as a chat update
+// (applyCase: one transaction that re-checks the hearing, recorded as a
+// reschedule so those reminded are told).
+
+// newsTTL is how long a reported change waits for a staff member's 确认.
+const newsTTL = 48 * time.Hour
+
+// maxPendingNews bounds the reported changes a staff member's list keeps.
+const maxPendingNews = 20
+
+// cannotText is what a head who cannot appear is reminded of.
+const cannotText = "依法释〔2020〕3号第8、9条，不能出庭须有正当理由（不可抗力、意外事件、需本人处理的公务等），" +
+	"请准备加盖公章的书面说明，并安排相应的工作人员出庭；确需延期的，请及时向法院申请延期开庭。"
+
+func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	a := answer{noEcho: true, action: audit.Update, detail: "改期消息"}
+	h, err := s.reportedHearing(c, u)
+	if err != nil {
+		return a, err
+	}
+	if h == nil {
+		what := "待开的庭"
+		if !u.Period.IsZero() {
+			what = u.Period.Short() + "的庭"
+		}
+		q := s.queryOf(u, viewer)
+		if len(u.Numbers) > 0 {
+			// The case named: the claim is about it (and last year's).
+			what = strings.Join(u.Numbers, "、") + " " + what
+			q.Numbers = append(slices.Clone(u.Numbers), yearBefore(u.Numbers)...)
+		}
+		msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", what)
+		q.From, q.To = now.Add(-12*time.Hour), now.Add(upcomingWindow)
+		if !u.Period.IsZero() {
+			q.From, q.To = u.Period.From, u.Period.To
+		}
+		a.claims = []claim{{Text: msg, What: claimHearings, Q: q}}
+		a.md = msg + "请写明案号，例如“行初85号改到12月3日上午9点半”。"
+		return a, nil
+	}
+	if viewer.Bureau() && u.News.Kind != intent.Cannot {
+		// Staff reporting a change: the change itself, to confirm.
+		ch, summary, err := s.newsChange(c, u, h)
+		if err != nil {
+			return a, err
+		}
+		a.md = ""
+		return a, s.propose(c, &pending{Summary: summary, Case: ch})
+	}
+	var p *pending
+	if u.News.Kind != intent.Cannot {
+		ch, summary, err := s.newsChange(c, u, h)
+		if err != nil {
+			return a, err
+		}
+		p = &pending{Author: c.UserID(), Summary: summary, Case: ch}
+	}
+	forwarded, err := s.forwardNews(c, u, h, p)
+	if err != nil {
+		return a, err
+	}
+	a.shown, a.results = []string{h.Case.Number}, 1
+	var b strings.Builder
+	fmt.Fprintf(&b, "收到。您说的是 **%s**（%s）%s 的开庭", h.Case.Number, s.parties(viewer, h.Case), whenCN(h.Hearing.At, now, loc))
+	if h.Hearing.Place != "" {
+		b.WriteString("，" + h.Hearing.Place)
+	}
+	b.WriteString("。\n\n")
+	switch u.News.Kind {
+	case intent.Moved:
+		fmt.Fprintf(&b, "已告知司法局应诉专班：法院将开庭改到 **%s**。专班登记后，相关人员会按新时间收到开庭提醒。", whenCN(p.Case.At, now, loc))
+	case intent.Postponed, intent.Cancelled:
+		word := map[intent.NewsKind]string{intent.Postponed: "推迟（新时间待定）", intent.Cancelled: "取消"}[u.News.Kind]
+		fmt.Fprintf(&b, "已告知司法局应诉专班：该场开庭%s。专班登记后不再就原时间提醒；定了新时间请再告诉我。", word)
+	case intent.Cannot:
+		b.WriteString("已将您不能出庭的情况转告司法局应诉专班。" + cannotText)
+	}
+	if !forwarded {
+		b.WriteString("\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）")
+	}
+	a.md = b.String()
+	return a, nil
+}
+
+// reportedHearing finds the hearing a report is about: the case named, or
+// the hearings of the reporter's scope on the day (and time of day) named,
+// or else their next one; the reporter's own hearings (as 出庭负责人 or
+// 承办人) first.
+func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store.ScheduledHearing, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	q := s.queryOf(u, viewer)
+	q.Person, q.Role = "", ""
+	if u.Period.IsZero() {
+		q.From, q.To = now.Add(-12*time.Hour), now.Add(upcomingWindow)
+	} else {
+		q.From, q.To = u.Period.From, u.Period.To
+	}
+	numbers := u.Numbers
+	if u.Seq > 0 {
+		ns, err := s.completeSeq(c.Ctx(), viewer, u.Seq, u.Recon, now)
+		if err != nil {
+			return nil, err
+		}
+		numbers = ns
+	}
+	var hs []store.ScheduledHearing
+	if len(numbers) > 0 {
+		cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+		if err != nil {
+			return nil, err
+		}
+		if len(cs) == 0 && (u.Short != "" || u.Seq > 0) {
+			// 行终33改到… in January: last year's case, when this year has none.
+			if cs, err = s.visible(c.Ctx(), viewer, yearBefore(numbers), nil); err != nil {
+				return nil, err
+			}
+		}
+		for _, cs := range cs {
+			for _, h := range cs.ActiveHearings() {
+				if hearingOK(q, cs, h, loc) {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: h})
+				}
+			}
+		}
+		if len(hs) == 0 { // the case named, its next hearing whatever the day
+			for _, cs := range cs {
+				if h := cs.NextHearing(now); h != nil {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *h})
+				}
+			}
+		}
+	} else {
+		var err error
+		if hs, err = s.hearingsOf(c.Ctx(), viewer, q, loc); err != nil {
+			return nil, err
+		}
+	}
+	if len(hs) == 0 {
+		return nil, nil
+	}
+	// The reporter's own first, then the earliest.
+	for _, h := range hs {
+		if viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name) {
+			return &h, nil
+		}
+	}
+	return &hs[0], nil
+}
+
+// yearBefore returns numbers with their year one less: a short number
+// completed with this year may mean last year's case.
+func yearBefore(numbers []string) []string {
+	var out []string
+	for _, n := range numbers {
+		if num, err := cases.ParseCanonical(n); err == nil && num.Year > 0 {
+			num.Year--
+			out = append(out, num.String())
+		}
+	}
+	return out
+}
+
+// newsChange is the change a report asks for, as a chat update would make
+// it: a move planned like 改期 (the reported time; the day of the hearing
+// when only a time was given, its time of day when only a day), or the
+// hearing cancelled.
+func (s *service) newsChange(c bot.Context, u intent.Understanding, h *store.ScheduledHearing) (*caseChange, string, error) {
+	loc, now := c.Location(), c.Now()
+	if u.News.Kind == intent.Moved {
+		at := u.News.At.In(loc)
+		old := h.Hearing.At.In(loc)
+		if at.Year() == 1 { // a time only
+			at = time.Date(old.Year(), old.Month(), old.Day(), at.Hour(), at.Minute(), 0, 0, loc)
+		} else if !u.News.TimeGiven {
+			at = time.Date(at.Year(), at.Month(), at.Day(), old.Hour(), old.Minute(), 0, 0, loc)
+		}
+		ch := &caseChange{Kind: intent.MoveHearing, Number: h.Case.Number, Op: opMoveHearing, HearingID: h.Hearing.ID,
+			From: h.Hearing.At, At: at, Place: u.News.Place}
+		place := h.Hearing.Place
+		if u.News.Place != "" {
+			place = u.News.Place
+		}
+		lines := []string{"**请核对以下修改**", "> 案号：" + h.Case.Number, "> 开庭改期：" + whenCN(old, now, loc) + " → " + whenCN(at, now, loc),
+			"> 地点：" + orNone(place)}
+		if !u.News.TimeGiven {
+			lines = append(lines, "（只说了日期，时间沿用原定时间，请核实）")
+		}
+		return ch, strings.Join(lines, "\n"), nil
+	}
+	word := map[intent.NewsKind]string{intent.Postponed: "推迟（新时间待定）", intent.Cancelled: "取消"}[u.News.Kind]
+	ch := &caseChange{Kind: intent.MoveHearing, Number: h.Case.Number, Op: opCancelHearing, HearingID: h.Hearing.ID,
+		From: h.Hearing.At, Reason: word}
+	return ch, strings.Join([]string{"**请核对以下修改**", "> 案号：" + h.Case.Number,
+		"> " + whenCN(h.Hearing.At, now, loc) + " 的开庭：" + word}, "\n"), nil
+}
+
+// forwardNews tells the 专班 group chat and every staff member, and leaves
+// the change waiting for their 确认. It reports whether anyone was told.
+func (s *service) forwardNews(c bot.Context, u intent.Understanding, h *store.ScheduledHearing, p *pending) (bool, error) {
+	viewer, loc, now := c.Person(), c.Location(), c.Now()
+	staff, err := s.st.PeopleWithRole(c.Ctx(), people.Staff)
+	if err != nil {
+		return false, err
+	}
+	var token string
+	if p != nil {
+		b := make([]byte, 12)
+		if _, err := rand.Read(b); err != nil {
+			return false, err
+		}
+		token = hex.EncodeToString(b)
+		raw, err := json.Marshal(p)
+		if err != nil {
+			return false, err
+		}
+		rdb, k := s.st.Client(), s.st.Keys()
+		if _, err := rdb.TxPipelined(c.Ctx(), func(pl redis.Pipeliner) error {
+			pl.Set(c.Ctx(), k.PendingUpdate(token), raw, newsTTL)
+			for _, st := range staff {
+				pl.LPush(c.Ctx(), k.FieldNews(st.UserID), token)
+				pl.LTrim(c.Ctx(), k.FieldNews(st.UserID), 0, maxPendingNews-1)
+				pl.Expire(c.Ctx(), k.FieldNews(st.UserID), newsTTL)
+			}
+			return nil
+		}); err != nil {
+			return false, err
+		}
+	}
+	who := viewer.Name
+	if viewer.Post != "" {
+		who += viewer.Post
+	}
+	if viewer.Agency != "" {
+		who += "（" + viewer.Agency + "）"
+	}
+	title := map[intent.NewsKind]string{intent.Moved: "【改期消息】", intent.Postponed: "【推迟消息】",
+		intent.Cancelled: "【取消开庭消息】", intent.Cannot: "【无法出庭】"}[u.News.Kind]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s%s 报：“%s”\n", title, who, strings.TrimSpace(c.Message().Text))
+	fmt.Fprintf(&b, "案件：%s %s\n原定开庭：%s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case), whenCN(h.Hearing.At, now, loc))
+	if h.Hearing.Place != "" {
+		b.WriteString(" " + h.Hearing.Place)
+	}
+	if h.Hearing.Head != "" {
+		b.WriteString("，出庭负责人 " + headText(h.Hearing))
+	}
+	b.WriteString("\n")
+	switch {
+	case p != nil && p.Case.Op == opMoveHearing:
+		fmt.Fprintf(&b, "拟登记：改期至 %s%s\n回复“确认改期”即登记到台账（%d 小时内有效）；时间有出入的，请用“改期 案号 时间”登记。",
+			whenCN(p.Case.At, now, loc), map[bool]string{true: " " + p.Case.Place, false: ""}[p.Case.Place != ""], int(newsTTL.Hours()))
+	case p != nil:
+		fmt.Fprintf(&b, "拟登记：该场开庭%s\n回复“确认改期”即登记到台账（%d 小时内有效）；定了新时间，请用“开庭 案号 时间 地点”登记。",
+			p.Case.Reason, int(newsTTL.Hours()))
+	default:
+		b.WriteString("请专班跟进：" + cannotText)
+	}
+	text := b.String()
+	sent := false
+	if chat := s.cfg.Reminder.StaffChat; chat != "" {
+		if _, err := c.Send(bot.Outbound{ToChat: chat, Type: bot.MsgText, Text: text}); err != nil {
+			return false, err
+		}
+		sent = true
+	}
+	var to []string
+	for _, st := range staff {
+		if st.UserID != c.UserID() {
+			to = append(to, st.UserID)
+		}
+	}
+	if len(to) > 0 {
+		if _, err := c.Send(bot.Text(text, to...)); err != nil {
+			return sent, err
+		}
+		sent = true
+	}
+	return sent, nil
+}
+
+// applyNews applies, for a staff member who replies 确认改期, the newest
+// change reported from the field that is still waiting, once: the first
+// staff member's 确认 applies it, a second one is told it was applied.
+func (s *service) applyNews(c bot.Context) (answer, error) {
+	a := answer{noEcho: true}
+	if !c.Person().Bureau() {
+		a.md = "目前没有需要您确认的修改。"
+		return a, nil
+	}
+	rdb, k := s.st.Client(), s.st.Keys()
+	tokens, err := rdb.LRange(c.Ctx(), k.FieldNews(c.UserID()), 0, -1).Result()
+	if err != nil {
+		return a, err
+	}
+	for i, token := range tokens {
+		raw, err := rdb.GetDel(c.Ctx(), k.PendingUpdate(token)).Bytes()
+		if err := rdb.LRem(c.Ctx(), k.FieldNews(c.UserID()), 0, token).Err(); err != nil {
+			return a, err
+		}
+		if errors.Is(err, redis.Nil) || len(raw) == 0 {
+			continue // applied by someone else, or expired
+		}
+		if err != nil {
+			return a, err
+		}
+		var p pending
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return a, fmt.Errorf("decode reported change: %w", err)
+		}
+		if err := s.applyCase(c, &p); err != nil {
+			return a, err
+		}
+		a.action, a.detail, a.results, a.shown = audit.Update, "登记改期消息", 1, []string{p.Case.Number}
+		if left := len(tokens) - i - 1; left > 0 {
+			if err := c.Reply(fmt.Sprintf("另有 %d 条改期消息待确认，再回复“确认改期”继续。", left)); err != nil {
+				return a, err
+			}
+		}
+		return a, nil
+	}
+	msg := "目前没有待确认的改期消息。"
+	a.md = msg
+	a.claims = []claim{{Text: msg, What: claimList}}
+	return a, nil
+}
+
+// changes answers 最近改期: the hearings moved or cancelled recently (the
+// last 30 days unless a period is named), newest first, from the
+// hearing-change stream; each case is shown only to those who may see it.
+func (s *service) changes(c bot.Context, u intent.Understanding) (answer, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	from, to, label := now.AddDate(0, 0, -30), now.Add(time.Minute), "近 30 天"
+	if !u.Period.IsZero() {
+		from, to, label = u.Period.From, u.Period.To, u.Period.Label
+	}
+	msgs, err := s.st.Client().XRevRangeN(c.Ctx(), s.st.Keys().HearingChanges(), "+", "-", 500).Result()
+	if err != nil {
+		return answer{}, err
+	}
+	var chs []store.HearingChange
+	var numbers []string
+	for _, m := range msgs {
+		ch, err := store.ParseHearingChange(m)
+		if err != nil {
+			return answer{}, err
+		}
+		if ch.At.Before(from) || !ch.At.Before(to) {
+			continue
+		}
+		chs = append(chs, ch)
+		if !slices.Contains(numbers, ch.Case) {
+			numbers = append(numbers, ch.Case)
+		}
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return answer{}, err
+	}
+	byNumber := map[string]*cases.Case{}
+	for _, cs := range cs {
+		byNumber[cs.Number] = cs
+	}
+	var lines, shown []string
+	for _, ch := range chs {
+		cs := byNumber[ch.Case]
+		if cs == nil {
+			continue
+		}
+		v := fmt.Sprintf("%d. %s 登记：**%s** %s\n", len(lines)+1, ch.At.In(loc).Format("1月2日 15:04"), cs.Number, s.parties(viewer, cs))
+		if ch.Kind == cases.HearingCancelled {
+			v += "开庭 " + whenCN(ch.From, now, loc) + " 取消（或推迟，新时间待定）"
+		} else {
+			v += "开庭 " + whenCN(ch.From, now, loc) + " → " + whenCN(ch.To, now, loc)
+		}
+		lines = append(lines, v)
+		if !slices.Contains(shown, cs.Number) {
+			shown = append(shown, cs.Number)
+		}
+	}
+	a := answer{shown: shown, results: len(lines)}
+	if len(lines) == 0 {
+		msg := label + "没有改期或取消的开庭" + scopeNote(viewer) + "。"
+		a.claims = []claim{{Text: msg, What: claimChanges, Q: query{From: from, To: to}}}
+		a.md = msg
+	} else {
+		a.md = fmt.Sprintf("**%s改期、取消的开庭**：共 %d 条%s\n\n", label, len(lines), scopeNote(viewer)) + strings.Join(lines, "\n\n")
+	}
+	if viewer.Bureau() {
+		n, err := s.st.Client().LLen(c.Ctx(), s.st.Keys().FieldNews(c.UserID())).Result()
+		if err == nil && n > 0 {
+			a.md += fmt.Sprintf("\n\n另有 %d 条负责人、承办人报来的改期消息待确认，回复“确认改期”登记。", n)
+		}
+	}
+	return a, nil
+}

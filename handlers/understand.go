@@ -1,0 +1,299 @@
+package handlers
+
+import (
+	"strings"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+)
+
+// memLast names the last question in the conversation memory: what a
+// follow-up (后天呢, 公安局的呢, 败诉原因是什么) refers to.
+const memLast = "query.last"
+
+// lastQuestion is what the memory keeps of the last question.
+type lastQuestion struct {
+	U intent.Understanding `json:"u"`
+	// Shown are the case numbers the answer showed, in order.
+	Shown []string `json:"shown,omitempty"`
+}
+
+// handleText answers every message no command took: it reads the message
+// (intent.Understand, with the ledger's names as its lexicon), completes a
+// follow-up from the conversation memory, asks the model when the rules
+// leave words unread and the model is configured, answers within the
+// asker's scope, remembers the question for the next follow-up and audits
+// it with what was understood.
+func (s *service) handleText(c bot.Context) error {
+	viewer := c.Person()
+	text := c.Message().Text
+	u, err := intent.Understand(text, s.options(c, viewer))
+	if err != nil {
+		return err
+	}
+	var last lastQuestion
+	found, err := c.Memory().RecallAll(map[string]any{memLast: &last})
+	if err != nil {
+		return err
+	}
+	var prev *lastQuestion
+	if found[memLast] {
+		prev = &last
+	}
+	u = followUp(u, prev)
+	u = defaults(u, c.Now())
+	modelMS := 0
+	if s.reader != nil && needsModel(u) {
+		if u, modelMS, err = s.reader.read(c, text, u, s.lexicon(c.Ctx(), viewer)); err != nil {
+			return err
+		}
+	}
+	a, err := s.answerFor(c, u, prev)
+	if err != nil {
+		return err
+	}
+	if a.md != "" && len(u.Residue) > 0 && !a.noEcho {
+		// Words were left unread: say what the answer is based on.
+		if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
+			a.md = "按“" + echo + "”查询：\n\n" + a.md
+		}
+	}
+	if remembered(u.Kind) {
+		if err := c.Memory().Remember(memLast, lastQuestion{U: u, Shown: a.shown}); err != nil {
+			return err
+		}
+	}
+	if err := s.recordAnswer(c, u, a, modelMS); err != nil {
+		return err
+	}
+	if a.md == "" {
+		return nil // the handler answered itself (bulletin, explain)
+	}
+	return c.ReplyMarkdown(a.md)
+}
+
+// options are the understanding step's, with the lexicon of viewer.
+func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {
+	o := intent.Options{Now: c.Now(), Courts: s.courts}
+	if viewer != nil {
+		o.Lexicon = s.lexicon(c.Ctx(), viewer)
+	}
+	return o
+}
+
+// remembered reports whether a kind of question is one a follow-up may
+// continue.
+func remembered(k intent.Kind) bool {
+	switch k {
+	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick:
+		return true
+	}
+	return false
+}
+
+// followUp completes a question from the last one: a question that names
+// no kind (后天呢, 公安局的呢, 上个月呢) asks the last question again with
+// what it names changed; one that names its kind with 呢 (出庭率呢) keeps the
+// last question's period and agency; a fact asked without a case (败诉原因是
+// 什么, 那个案子谁出的庭) is asked of the case the last answer showed.
+func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
+	if last == nil || !remembered(last.U.Kind) {
+		return u
+	}
+	switch u.Kind {
+	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates:
+	case intent.Scope:
+		if len(u.Residue) > 0 || u.Period.IsZero() {
+			return u
+		}
+	default:
+		return u
+	}
+	p := last.U
+	if p.Kind == intent.Pick {
+		p.Kind = intent.Case
+	}
+	if u.Kind == intent.Case && !hasRef(u) && !hasWho(u) && u.Period.IsZero() {
+		if u.Each && u.Aspect != "" && len(last.Shown) > 1 && (p.Kind == intent.Hearings || p.Kind == intent.Cases) {
+			// 负责人都到了吗, after a list: the same list, each with the fact.
+			m := p
+			m.Aspect = u.Aspect
+			m.Filler, m.Residue = u.Filler, u.Residue
+			m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+			return m
+		}
+		if len(last.Shown) > 0 {
+			u.Numbers = append([]string(nil), last.Shown...)
+			if len(u.Numbers) > 1 && p.Kind != intent.Case {
+				u.Numbers = u.Numbers[:1] // the first of a list, and the answer says which
+			}
+		}
+		return u
+	}
+	if u.Anchored && !u.FollowUp {
+		return u
+	}
+	// 查 赵一, 原告 欧阳锋, 张三: a new question about someone, unless it
+	// says it follows (公安局的呢) or names only an agency after a count, a
+	// rate or hearings (本月败诉 → 公安局有吗).
+	agencyOnly := u.Kind == intent.Cases && !u.Anchored && u.Agency != "" && u.Party == "" && u.Person == "" &&
+		(p.Kind == intent.Count || p.Kind == intent.Rates || p.Kind == intent.Hearings)
+	if !u.FollowUp && !agencyOnly && (u.Marked || hasWho(u)) {
+		return u
+	}
+	if u.Anchored && u.Kind != p.Kind && !(u.Kind == intent.Rates || u.Kind == intent.Count) {
+		return u
+	}
+	m := p
+	if u.Anchored {
+		m.Kind = u.Kind
+	}
+	if p.Kind == intent.Case && !u.Anchored {
+		m.Kind = intent.Hearings // 明天呢, after a case: the hearings then
+		m.Numbers, m.Short, m.Seq = nil, "", 0
+	}
+	if hasRef(u) {
+		// 那85号呢: the same question of another case.
+		m.Numbers, m.Short, m.Seq, m.Recon = u.Numbers, u.Short, u.Seq, u.Recon
+	}
+	if hasWho(u) {
+		if !hasRef(u) {
+			m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 那金三十一的呢: their case, not the last one
+		}
+		m.Party, m.Marked, m.Agency, m.Agencies = u.Party, u.Marked, u.Agency, u.Agencies
+		m.Person, m.PersonRole, m.Mine = u.Person, u.PersonRole, u.Mine
+	}
+	switch {
+	case u.YearBefore && !p.Period.IsZero():
+		// 去年同期呢: the last question's period, a year before.
+		m.Period = intent.Period{From: p.Period.From.AddDate(-1, 0, 0), To: p.Period.To.AddDate(-1, 0, 0),
+			Label: "去年同期（" + p.Period.From.AddDate(-1, 0, 0).Format("2006年1月2日") + "—" +
+				p.Period.To.AddDate(-1, 0, -1).Format("1月2日") + "）"}
+	case !u.Period.IsZero():
+		m.Period, m.Upcoming = u.Period, u.Upcoming
+		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
+	}
+	// 只看应当出庭的, 只看开完的: the hearing filters narrow the last list.
+	if u.Place != "" {
+		m.Place = u.Place
+	}
+	m.MustAppear = m.MustAppear || u.MustAppear
+	m.Held = m.Held || u.Held
+	m.NotAppeared = m.NotAppeared || u.NotAppeared
+	m.Compare = u.Compare
+	if u.TimeOfDay != "" {
+		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
+	}
+	if u.Aspect != "" {
+		m.Aspect = u.Aspect
+	}
+	if u.Rate != "" {
+		m.Rate = u.Rate
+	}
+	if u.Rank != "" {
+		m.Rank, m.ByCount = u.Rank, u.ByCount
+	}
+	if u.Metric != "" {
+		m.Metric = u.Metric
+	}
+	for _, f := range []struct{ dst, src *string }{{&m.CaseKind, &u.CaseKind}, {&m.Stage, &u.Stage}, {&m.Cause, &u.Cause},
+		{&m.Outcome, &u.Outcome}, {&m.Reason, &u.Reason}} {
+		if *f.src != "" {
+			*f.dst = *f.src
+		}
+	}
+	if m.Kind == intent.Hearings {
+		m.Hearing = true
+	}
+	m.Filler, m.Residue = u.Filler, u.Residue
+	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+	return m
+}
+
+// defaults fills what a question leaves to be understood: a rate or a
+// count without a period is this year's (as the bulletin's 累计 is).
+func defaults(u intent.Understanding, now time.Time) intent.Understanding {
+	switch {
+	case u.Kind == intent.Rates && u.Period.IsZero(),
+		u.Kind == intent.Count && u.Period.IsZero() && u.Metric != intent.Open && u.Metric != intent.All:
+		u.Period = yearOf(now)
+	}
+	return u
+}
+
+func hasRef(u intent.Understanding) bool { return len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0 }
+
+func hasWho(u intent.Understanding) bool {
+	return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != ""
+}
+
+// answerFor answers u within the asker's scope.
+func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQuestion) (answer, error) {
+	switch u.Kind {
+	case intent.Help:
+		return answer{md: helpText(c.Person(), s.scope.FullNames(c.Person()), s.example(c.Now()))}, nil
+	case intent.Thanks:
+		return answer{md: "不客气！有需要随时发消息给我。"}, nil
+	case intent.More:
+		return s.more(c)
+	case intent.Pick:
+		return s.pick(c, u)
+	case intent.Confirm:
+		return s.applyNews(c)
+	case intent.Case:
+		return s.caseAnswer(c, u)
+	case intent.Cases:
+		return s.casesAnswer(c, u)
+	case intent.Hearings:
+		return s.hearingsAnswer(c, u)
+	case intent.Count:
+		return s.countAnswer(c, u)
+	case intent.Rates:
+		return s.rateAnswer(c, u)
+	case intent.Bulletin:
+		return s.bulletins.answer(c, u)
+	case intent.Explain:
+		return s.explains.request(c, u)
+	case intent.News:
+		return s.news(c, u)
+	case intent.Changes:
+		return s.changes(c, u)
+	case intent.Deadlines:
+		return s.deadlinesAnswer(c, u)
+	case intent.Files:
+		return s.filesAnswer(c, u)
+	case intent.Legal:
+		return answer{md: legalText(c.Person() != nil, s.cfg.People.Contact, c.UserID()), outcome: audit.LegalQ, noEcho: true}, nil
+	}
+	return answer{md: s.scopeText(c, u), outcome: audit.NotKnown, noEcho: true}, nil
+}
+
+// recordAnswer audits a question with what was understood of it.
+func (s *service) recordAnswer(c bot.Context, u intent.Understanding, a answer, modelMS int) error {
+	action := a.action
+	if action == "" {
+		action = audit.Query
+	}
+	e := s.entry(c, action, string(u.Kind), a.results, a.shown, a.detail)
+	e.Understood = u.Echo(nil)
+	e.Residue = strings.Join(u.Residue, " ")
+	e.ModelMS = modelMS
+	e.Outcome = a.outcome
+	if e.Outcome == "" {
+		switch {
+		case len(a.claims) > 0 && a.results == 0:
+			e.Outcome = audit.Nothing
+		case len(u.Residue) > 0:
+			e.Outcome = audit.Partly
+		default:
+			e.Outcome = audit.Answered
+		}
+	}
+	if s.onAnswer != nil {
+		s.onAnswer(c, u, a)
+	}
+	return s.audit.Record(c.Ctx(), e)
+}
