@@ -158,7 +158,7 @@ func parseDeadlineAsk(text string, today workcal.Day, cal *workcal.Calendar) (de
 	if has("整改") {
 		return deadlineAsk{what: askRectify, overdueOnly: late || has("没交", "未交", "未报", "没报", "没有报", "没有交", "还没")}, true
 	}
-	if has("待办", "我的任务", "我要办", "我该办", "我需要办", "我还有什么", "我手上", "我有哪些期限", "我的期限", "我负责的期限") {
+	if has("待办", "我的任务", "我要办", "我该办", "我需要办", "我还有什么要办", "我还有什么事", "我有哪些期限", "我的期限", "我负责的期限") {
 		return deadlineAsk{what: askMine}, true
 	}
 	kinds := kindsNamed(t)
@@ -190,10 +190,15 @@ func parseDeadlineAsk(text string, today workcal.Day, cal *workcal.Calendar) (de
 var matchDay = workcal.MustParseDay("2026-01-05")
 
 // registerDeadlines adds the deadline questions' route.
+//
+// Only the to-do list and the 整改 questions take this route: questions
+// about deadlines due or overdue (本周到期, 逾期未答辩) are read by the
+// understanding step with every other question (deadlines_understood.go),
+// whose "none" answers the corpus checks.
 func registerDeadlines(b *bot.Bot, s *service) {
 	b.Text(func(text string) bool {
-		_, ok := parseDeadlineAsk(text, matchDay, s.st.Deadlines.Calendar())
-		return ok
+		q, ok := parseDeadlineAsk(text, matchDay, s.st.Deadlines.Calendar())
+		return ok && (q.what == askMine || q.what == askRectify)
 	}, s.handleDeadlines)
 }
 

@@ -102,6 +102,6 @@ func TestDeadlineChat(t *testing.T) {
 	if strings.Contains(mine, "302号") || strings.Contains(mine, "304号") {
 		t.Errorf("another agency's deadlines in a head's todo:\n%s", mine)
 	}
-	mustContain(t, "head overdue", e.one("head1", "逾期未答辩"), "没有已过期限仍未登记完成的答辩举证期限")
+	mustContain(t, "head overdue", e.one("head1", "逾期未答辩"), "已逾期的答辩举证期限**：没有")
 	mustContain(t, "head rectify", e.one("head1", "整改情况"), "目前没有待报送或待审核的整改报告")
 }
