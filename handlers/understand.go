@@ -30,6 +30,13 @@ type lastQuestion struct {
 func (s *service) handleText(c bot.Context) error {
 	viewer := c.Person()
 	text := c.Message().Text
+	if cancelOnly(text) {
+		// A pending change is answered by confirm; here nothing waits.
+		if err := s.record(c, audit.Update, "cancel", 0, nil, "无待确认修改"); err != nil {
+			return err
+		}
+		return c.Reply("目前无待确认的修改，没有作任何修改。")
+	}
 	u, err := intent.Understand(text, s.options(c, viewer))
 	if err != nil {
 		return err
@@ -44,6 +51,11 @@ func (s *service) handleText(c bot.Context) error {
 		prev = &last
 	}
 	u = followUp(u, prev)
+	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
+		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
+		// only when it was the one case shown.
+		u.Numbers = append([]string(nil), prev.Shown...)
+	}
 	u = defaults(u, c.Now())
 	modelMS := 0
 	if s.reader != nil && needsModel(u) {
@@ -134,6 +146,12 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		return u
 	}
 	if u.Anchored && !u.FollowUp {
+		return u
+	}
+	if hasRef(u) && !u.FollowUp {
+		// A message naming its own case (124号, 行审12的情况) is a new
+		// question: the last one's period or kind filters would turn it
+		// into an empty list of hearings. 那85号呢 says it follows.
 		return u
 	}
 	// 查 赵一, 原告 欧阳锋, 张三: a new question about someone, unless it

@@ -1421,7 +1421,28 @@ func plausibleName(s string) bool {
 			return false
 		}
 	}
+	if strings.ContainsAny(s, notNameRunes) || aNotA(s) {
+		return false // 原告来了没, 对方在不在: a question, not a name
+	}
 	return n <= 6 || cases.IsOrganization(s) || strings.Contains(s, "·")
+}
+
+// notNameRunes are characters of questions and verb complements (了, 没,
+// 吗, 不…) that a party's name does not hold: after a party marker, a run
+// holding one is the rest of a question (原告来了没, 原告到庭没有, 申请人
+// 在不在), so common words (来, 去, 在) never become a 来某.
+const notNameRunes = "了没吗呢吧嘛"
+
+// aNotA reports whether s holds an A不A question (在不在, 来不来, 到没到 is
+// caught by 没 above).
+func aNotA(s string) bool {
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '不' && rs[i-1] == rs[i+1] {
+			return true
+		}
+	}
+	return false
 }
 
 // residue is what no recognizer took.
@@ -1447,6 +1468,12 @@ func (r *reader) decide() {
 			u.Period = span(from, day(now).AddDate(-1, 0, 1), "去年同期")
 		}
 		u.FollowUp = true
+	}
+	if u.Aspect == Stage && u.Metric != Open {
+		// 那个上诉搞哪样了, 二审征收的案子怎么样了: how a case is going is
+		// its state, never an outcome filter that could answer “0 件”.
+		u.Metric, u.Outcome, u.Reason = "", "", ""
+		r.outcomeLost = false
 	}
 	if r.typical && u.Metric == "" && u.Outcome == "" && u.Reason == "" && !caseRef {
 		u.Metric = Lost // 今年的典型案例有哪些: the 败诉 cases, what 以案说法 is written from
