@@ -103,9 +103,14 @@ type PanicError struct {
 func (e *PanicError) Error() string { return fmt.Sprintf("handler panic: %v", e.Value) }
 
 // Handle routes one message to its handler and runs it. Handler errors and
-// panics go to OnError, which answers the user; Handle itself returns an
-// error only when the message could not be handled at all (the directory
-// or Redis was unreachable), so the caller can retry it later.
+// panics go to OnError, which answers the user. Handle itself returns an
+// error when the message was not handled: the directory or Redis was
+// unreachable (a Transient error, also from the handler), or a push made
+// while handling it (the answer, or the apology) did not reach WeCom
+// (ErrUndelivered). The caller then retries
+// it; pushes already made are not made again (the sender's send log), and
+// no apology is sent for a reply that failed to go: the retry is the
+// answer.
 func (b *Bot) Handle(ctx context.Context, msg *Message) (err error) {
 	person, err := b.lookup(ctx, msg.From)
 	if err != nil {
@@ -125,8 +130,18 @@ func (b *Bot) Handle(ctx context.Context, msg *Message) (err error) {
 	if h == nil {
 		return nil // an event nobody handles: acknowledged and ignored
 	}
-	if herr := b.run(h, c); herr != nil {
+	herr := b.run(h, c)
+	c.failed(herr) // a handler may return an undelivered push of its own
+	if herr != nil && c.undeliveredErr() == nil && Transient(herr) {
+		// Redis failing over, the network: handled again in a moment, the
+		// message is answered; an apology now would be premature.
+		return fmt.Errorf("handle %s: %w", msg.ID, herr)
+	}
+	if herr != nil && c.undeliveredErr() == nil {
 		b.onError(herr, c)
+	}
+	if err := c.undeliveredErr(); err != nil {
+		return fmt.Errorf("reply to %s not delivered: %w", msg.ID, err)
 	}
 	return nil
 }

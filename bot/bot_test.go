@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -124,7 +125,7 @@ func TestAwait(t *testing.T) {
 func TestErrors(t *testing.T) {
 	b, rec := newBot(t)
 	b.Text(bot.Prefix("boom"), func(c bot.Context) error { panic("kaboom") })
-	b.Text(bot.Prefix("fail"), func(c bot.Context) error { return errors.New("redis: connection refused") })
+	b.Text(bot.Prefix("fail"), func(c bot.Context) error { return errors.New("index of agency cases is corrupt") })
 	b.Text(bot.Prefix("user"), func(c bot.Context) error { return bot.Errorf(bot.ENotFound, "没有找到案号 X。") })
 	ctx := context.Background()
 	for _, s := range []string{"boom", "fail", "user"} {
@@ -137,8 +138,32 @@ func TestErrors(t *testing.T) {
 		t.Errorf("replies = %q", got)
 	}
 	for _, r := range got {
-		if strings.Contains(r, "redis") || strings.Contains(r, "kaboom") {
+		if strings.Contains(r, "index") || strings.Contains(r, "kaboom") {
 			t.Errorf("internal detail leaked to the user: %q", r)
 		}
+	}
+}
+
+// TestTransientErrorsAreRetried: a handler failing on Redis being away
+// (failing over) gets no apology: Handle returns the error so that the
+// message is handled again; a reply that did not reach WeCom likewise.
+func TestTransientErrorsAreRetried(t *testing.T) {
+	b, rec := newBot(t)
+	b.Text(bot.Prefix("down"), func(c bot.Context) error {
+		return fmt.Errorf("load hearings: %w", errors.New("dial tcp 127.0.0.1:6379: connect: connection refused"))
+	})
+	b.Text(bot.Prefix("loading"), func(c bot.Context) error {
+		return errors.New("LOADING Redis is loading the dataset in memory")
+	})
+	b.Text(bot.Prefix("undelivered"), func(c bot.Context) error {
+		return fmt.Errorf("%w: wecom message/send: HTTP 500", bot.ErrUndelivered)
+	})
+	for _, s := range []string{"down", "loading", "undelivered"} {
+		if err := b.Handle(context.Background(), text("u1", s)); err == nil {
+			t.Errorf("%s: Handle = nil, want the error (the message is retried)", s)
+		}
+	}
+	if got := rec.texts(); len(got) != 0 {
+		t.Errorf("replies = %q, want none (no premature apology)", got)
 	}
 }

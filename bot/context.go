@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -63,6 +64,27 @@ type nativeContext struct {
 
 	mu     sync.Mutex
 	values map[string]any
+	// undelivered is the first push of this message that did not reach
+	// WeCom: the message is then not handled (Bot.Handle returns it).
+	undelivered error
+}
+
+// failed records a push that did not reach WeCom.
+func (c *nativeContext) failed(err error) {
+	if err == nil || !errors.Is(err, ErrUndelivered) {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.undelivered == nil {
+		c.undelivered = err
+	}
+}
+
+func (c *nativeContext) undeliveredErr() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.undelivered
 }
 
 var _ Context = (*nativeContext)(nil)
@@ -88,14 +110,18 @@ func (c *nativeContext) ReplyCard(card *TemplateCard) (Receipt, error) {
 }
 
 func (c *nativeContext) Send(out Outbound) (Receipt, error) {
-	return c.b.Sender.Send(c.ctx, out)
+	r, err := c.b.Sender.Send(c.ctx, out)
+	c.failed(err)
+	return r, err
 }
 
 func (c *nativeContext) UpdateCard(card *TemplateCard) error {
 	if c.msg.ResponseCode == "" {
 		return Errorf(EInvalid, "这张卡片已无法更新。")
 	}
-	return c.b.Sender.UpdateCard(c.ctx, c.msg.ResponseCode, card, c.msg.From)
+	err := c.b.Sender.UpdateCard(c.ctx, c.msg.ResponseCode, card, c.msg.From)
+	c.failed(err)
+	return err
 }
 
 func (c *nativeContext) Await(name, data string) error {

@@ -1,8 +1,13 @@
 package bot
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
+	"syscall"
 )
 
 // Error is an error meant for the user: its Message is shown as is, in
@@ -16,6 +21,37 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// ErrUndelivered marks a push that did not (or may not have) reached
+// WeCom and must be retried: a failed request, an unknown outcome, a push
+// held by another live process. A message whose reply is undelivered is
+// never acknowledged as handled (Bot.Handle returns an error), so the
+// inbox retries it.
+var ErrUndelivered = errors.New("message not delivered")
+
+// Transient reports whether err is a passing infrastructure failure — a
+// network error, a timeout, Redis failing over or loading — after which
+// the same message handled again a moment later should succeed. Bot.Handle
+// returns such errors (the inbox retries the message) instead of
+// answering with an apology.
+func Transient(err error) bool {
+	if err == nil {
+		return false
+	}
+	var ne net.Error
+	if errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) {
+		return true
+	}
+	msg := err.Error()
+	for _, p := range []string{"LOADING", "READONLY", "MASTERDOWN", "CLUSTERDOWN", "TRYAGAIN", "NOREPLICAS"} {
+		if strings.HasPrefix(msg, p) || strings.Contains(msg, ": "+p+" ") {
+			return true
+		}
+	}
+	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "connection reset") ||
+		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "broken pipe")
+}
 
 // Error codes.
 const (
@@ -32,7 +68,7 @@ func Errorf(code, format string, args ...any) *Error {
 }
 
 // GenericErrorMessage is what users see when something fails inside.
-const GenericErrorMessage = "抱歉，系统暂时出了点问题，您的消息已记录，请稍后再试。如急需处理，请联系司法局应诉专班。"
+const GenericErrorMessage = "抱歉，系统暂时出了点问题，您的这条消息没能处理完成，请稍后再发一次。如急需处理，请联系司法局应诉专班。"
 
 // ErrorMessage returns the text to show a user for err.
 func ErrorMessage(err error) string {

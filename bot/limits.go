@@ -24,8 +24,6 @@ const (
 	ResponseCodeTTL = 72 * time.Hour
 	// CallbackDeadline is how long WeCom waits for an answer before retrying.
 	CallbackDeadline = 5 * time.Second
-	// DedupeTTL keeps a message id long enough to absorb WeCom's retries.
-	DedupeTTL = 24 * time.Hour
 	// AwaitTTL is how long the bot waits for the answer to a question it
 	// asked (who replaces the head, why one cannot appear...).
 	AwaitTTL = 30 * time.Minute

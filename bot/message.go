@@ -146,4 +146,7 @@ type Receipt struct {
 	ResponseCode string `json:"response_code,omitempty"`
 	// Invalid lists recipients WeCom did not deliver to (invaliduser).
 	Invalid []string `json:"invalid,omitempty"`
+	// Already says nothing was sent now: the push was accepted before
+	// under its push id (bot/sendlog), and the receipt is the one recorded.
+	Already bool `json:"already,omitempty"`
 }

@@ -56,6 +56,26 @@ type Redis struct {
 	DB         int      `mapstructure:"db"`
 	// Prefix starts every key casebot writes. If unset, "casebot" is used.
 	Prefix string `mapstructure:"prefix"`
+	// WaitReplicas is how many replicas must confirm a write that backs a
+	// promise (an accepted callback, a send record) before it counts
+	// (Redis WAIT). -1, the default, means 1 for a Sentinel group
+	// (master_name set) and 0, off, otherwise: a single server has no
+	// replica, and a Cluster only has them if the operator says so.
+	WaitReplicas int `mapstructure:"wait_replicas"`
+	// WaitTimeout bounds that wait; beyond it the callback answers 503
+	// and WeCom retries. If unset, 1s.
+	WaitTimeout time.Duration `mapstructure:"wait_timeout"`
+}
+
+// Replicas is the WAIT count in force (WaitReplicas with -1 resolved).
+func (r Redis) Replicas() int {
+	if r.WaitReplicas >= 0 {
+		return r.WaitReplicas
+	}
+	if r.MasterName != "" {
+		return 1
+	}
+	return 0
 }
 
 // Endpoints returns the addresses to dial: Addrs when given, else Addr.
@@ -79,6 +99,10 @@ type WeCom struct {
 	// APIBase is the API root. If unset, https://qyapi.weixin.qq.com is used;
 	// set it for 政务微信 or a private deployment.
 	APIBase string `mapstructure:"api_base"`
+	// MaxClockSkew is how far a callback's signed timestamp and its
+	// message's CreateTime may be from our clock; outside it the callback
+	// is refused as a replay. If unset, 5m.
+	MaxClockSkew time.Duration `mapstructure:"max_clock_skew"`
 }
 
 // LLM configures the OpenAI-compatible model used for 以案说法 drafts.
@@ -114,8 +138,18 @@ type LLM struct {
 
 // Admin protects /admin/... with a bearer token.
 type Admin struct {
+	// Token is the bearer token; serve refuses to start with one shorter
+	// than MinAdminToken characters.
 	Token string `mapstructure:"token" secret:"true"`
+	// MaxFailures is how many requests with a wrong token one client
+	// address may make in a minute; further requests from it are refused
+	// (429) until the minute has passed. If unset, 10.
+	MaxFailures int `mapstructure:"max_failures"`
 }
+
+// MinAdminToken is the shortest admin.token serve accepts: 32 random
+// characters cannot be guessed at any rate the throttle allows.
+const MinAdminToken = 32
 
 // Cases holds the domain choices a locality makes.
 type Cases struct {
@@ -146,8 +180,9 @@ func Default() Config {
 	return Config{
 		HTTP:      HTTP{Addr: "127.0.0.1:8080"},
 		Timezone:  "Asia/Shanghai",
-		Redis:     Redis{Prefix: "casebot"},
-		WeCom:     WeCom{APIBase: "https://qyapi.weixin.qq.com"},
+		Redis:     Redis{Prefix: "casebot", WaitReplicas: -1, WaitTimeout: time.Second},
+		WeCom:     WeCom{APIBase: "https://qyapi.weixin.qq.com", MaxClockSkew: 5 * time.Minute},
+		Admin:     Admin{MaxFailures: 10},
 		LLM:       LLM{Timeout: 60 * time.Second, MaxConcurrency: 2, UserPerHour: 10, Retries: 3, MaxTokens: 4096, MaxInputChars: 24000},
 		Scope:     Scope{FullNameRoles: []string{"admin", "staff"}},
 		Inbox:     defaultInbox(),
@@ -206,6 +241,10 @@ func (c *Config) Validate(mode Mode) error {
 	}
 	if c.Redis.Prefix == "" {
 		return fmt.Errorf("配置 redis.prefix 不能为空")
+	}
+	if mode == ModeServe && len(c.Admin.Token) < MinAdminToken {
+		return fmt.Errorf("配置 admin.token（%s）至少需要 %d 个字符，当前只有 %d 个：请换一个随机生成的令牌，例如 openssl rand -hex 24 的输出",
+			EnvName("admin.token"), MinAdminToken, len(c.Admin.Token))
 	}
 	// Each area checks its own section; the first problem is reported.
 	for _, check := range []func() error{

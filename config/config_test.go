@@ -206,3 +206,21 @@ func TestREADMEDocumentsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestServeRefusesAShortAdminToken: serve does not start with an admin
+// token a guesser could find; the error names the key and the length.
+func TestServeRefusesAShortAdminToken(t *testing.T) {
+	cfg := MustDefault()
+	cfg.Redis.Addr = "127.0.0.1:6379"
+	cfg.WeCom = WeCom{CorpID: "ww1", AgentID: 1000002, Secret: "s", Token: "t",
+		AESKey: strings.Repeat("a", 43), APIBase: cfg.WeCom.APIBase, MaxClockSkew: cfg.WeCom.MaxClockSkew}
+	cfg.Admin.Token = strings.Repeat("x", MinAdminToken-1)
+	err := cfg.Validate(ModeServe)
+	if err == nil || !strings.Contains(err.Error(), "admin.token") || !strings.Contains(err.Error(), "32") {
+		t.Errorf("a %d-character token: %v", len(cfg.Admin.Token), err)
+	}
+	cfg.Admin.Token = strings.Repeat("x", MinAdminToken)
+	if err := cfg.Validate(ModeServe); err != nil {
+		t.Errorf("a %d-character token: %v", MinAdminToken, err)
+	}
+}

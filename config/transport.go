@@ -10,18 +10,26 @@ import (
 type Inbox struct {
 	// Workers is how many messages one replica handles at once. If unset, 8.
 	Workers int `mapstructure:"workers"`
-	// ClaimIdle is how long a message may stay unacknowledged with a worker
-	// that stopped renewing it (a crashed replica) before another worker
-	// takes it over. If unset, 1m. Live workers renew their messages, so a
-	// slow handler is never taken over.
+	// ClaimIdle is the safety net behind the heartbeat: a message left
+	// unrenewed this long with any worker is taken over. If unset, 1m. A
+	// crashed replica's messages are taken over much sooner, once its
+	// heartbeat is gone; live workers renew theirs.
 	ClaimIdle time.Duration `mapstructure:"claim_idle"`
 	// MaxDeliveries is how many times one message is tried before it is
-	// moved to the dead-letter stream and the user gets an apology. If
-	// unset, 5.
+	// moved to the dead-letter stream, the user gets an apology and staff
+	// an alert. If unset, 5.
 	MaxDeliveries int `mapstructure:"max_deliveries"`
 	// DrainTimeout bounds graceful shutdown: in-flight callbacks and
 	// messages get this long to finish. If unset, 30s.
 	DrainTimeout time.Duration `mapstructure:"drain_timeout"`
+	// Heartbeat is how often a replica renews the messages it holds and
+	// looks for dead replicas; a replica silent for 5 heartbeats is dead
+	// and its messages are taken over at once. If unset, 1s.
+	Heartbeat time.Duration `mapstructure:"heartbeat"`
+	// RetryBackoff is the wait before a message whose handling or reply
+	// failed is tried again; doubled after each further failure, up to a
+	// minute. If unset, 2s.
+	RetryBackoff time.Duration `mapstructure:"retry_backoff"`
 	// MaxInFlight bounds the callback POSTs one replica answers at once;
 	// beyond it a POST is answered 503 at once and WeCom retries it, so an
 	// overloaded replica keeps bounded memory. If unset, 512.
@@ -46,9 +54,13 @@ type Sender struct {
 	PartInterval time.Duration `mapstructure:"part_interval"`
 }
 
+// callbackBudget bounds redis.wait_timeout: the callback's Redis work
+// must end well inside WeCom's five seconds (the callback itself allows 2s).
+const callbackBudget = 2*time.Second + time.Millisecond
+
 func defaultInbox() Inbox {
 	return Inbox{Workers: 8, ClaimIdle: time.Minute, MaxDeliveries: 5, DrainTimeout: 30 * time.Second,
-		MaxInFlight: 512}
+		Heartbeat: time.Second, RetryBackoff: 2 * time.Second, MaxInFlight: 512}
 }
 
 func defaultSender() Sender {
@@ -67,6 +79,20 @@ func (c *Config) validateTransport() error {
 		return fmt.Errorf("配置 inbox.max_deliveries 应为正整数，当前为 %d", c.Inbox.MaxDeliveries)
 	case c.Inbox.DrainTimeout <= 0:
 		return fmt.Errorf("配置 inbox.drain_timeout 应为正的时长（例如 30s），当前为 %s", c.Inbox.DrainTimeout)
+	case c.Inbox.Heartbeat <= 0:
+		return fmt.Errorf("配置 inbox.heartbeat 应为正的时长（例如 1s），当前为 %s", c.Inbox.Heartbeat)
+	case c.Inbox.RetryBackoff <= 0:
+		return fmt.Errorf("配置 inbox.retry_backoff 应为正的时长（例如 2s），当前为 %s", c.Inbox.RetryBackoff)
+	case c.Redis.WaitReplicas < -1:
+		return fmt.Errorf("配置 redis.wait_replicas 应为 -1（自动）、0（不等待）或正整数，当前为 %d", c.Redis.WaitReplicas)
+	case c.Redis.Replicas() > 0 && c.Redis.WaitTimeout <= 0:
+		return fmt.Errorf("配置 redis.wait_timeout 应为正的时长（例如 1s），当前为 %s", c.Redis.WaitTimeout)
+	case c.Redis.WaitTimeout >= callbackBudget:
+		return fmt.Errorf("配置 redis.wait_timeout=%s 太长：回调须在企业微信的 5 秒内应答，请设为 2s 以内", c.Redis.WaitTimeout)
+	case c.WeCom.MaxClockSkew <= 0 || c.WeCom.MaxClockSkew > 24*time.Hour:
+		return fmt.Errorf("配置 wecom.max_clock_skew 应在 1s 到 24h 之间（例如 5m），当前为 %s", c.WeCom.MaxClockSkew)
+	case c.Admin.MaxFailures < 1:
+		return fmt.Errorf("配置 admin.max_failures 应为正整数，当前为 %d", c.Admin.MaxFailures)
 	case c.Inbox.MaxInFlight < 1:
 		return fmt.Errorf("配置 inbox.max_in_flight 应为正整数，当前为 %d", c.Inbox.MaxInFlight)
 	case c.Sender.Timeout <= 0:

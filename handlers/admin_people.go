@@ -51,9 +51,11 @@ func writeError(w http.ResponseWriter, status int, format string, args ...any) {
 	writeJSON(w, status, map[string]string{"error": fmt.Sprintf(format, args...)})
 }
 
+// recordHTTP audits a directory change made over HTTP, with the client
+// address it came from.
 func (s *service) recordHTTP(r *http.Request, kind string, results int, detail string) error {
 	return s.audit.Record(r.Context(), audit.Entry{At: s.st.Now(), User: adminUser, Action: audit.People,
-		Kind: kind, Text: r.Method + " " + r.URL.Path, Results: results, Detail: detail})
+		Kind: kind, Text: r.Method + " " + r.URL.Path, Results: results, Detail: detail + "; client " + adminClient(r)})
 }
 
 func (s *service) httpListPeople(w http.ResponseWriter, r *http.Request) {

@@ -17,7 +17,7 @@ import (
 func TestAdminPeopleEndpoints(t *testing.T) {
 	e := newChatEnv(t, func(c *config.Config) { c.Admin.Token = "s3cret" })
 	e.put(lawsuit("(2025)黔0115行初101号", "赵一明", "某县市场监督管理局"))
-	srv := httptest.NewServer(Admin(Deps{Config: e.cfg, Store: e.st}))
+	srv := httptest.NewServer(Admin(Deps{Config: e.cfg, Store: e.st}, AdminOptions{}))
 	defer srv.Close()
 
 	do := func(method, path, token, body string) (int, string) {
@@ -141,7 +141,7 @@ func TestAdminPeopleEndpoints(t *testing.T) {
 // endpoints are closed, not open.
 func TestAdminWithoutTokenRefusesEverything(t *testing.T) {
 	e := newChatEnv(t, nil)
-	h := Admin(Deps{Config: e.cfg, Store: e.st})
+	h := Admin(Deps{Config: e.cfg, Store: e.st}, AdminOptions{})
 	for _, auth := range []string{"", "Bearer ", "Bearer x"} {
 		req := httptest.NewRequest("GET", "/admin/people", nil)
 		if auth != "" {

@@ -9,8 +9,10 @@ import (
 
 	agencies "casebot/bot/agency"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/bot/workcal"
 )
 
 // checkClaim checks a “没有 / 0 件” an answer stated against the ledger as
@@ -55,6 +57,9 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 	caseMatches := func(c *cases.Case) bool {
 		if q.Unknown != "" {
 			return len(names.Resolve(q.Unknown, defendantsOf(all))) > 0
+		}
+		if q.Numbers != nil && !slices.Contains(q.Numbers, c.Number) {
+			return false
 		}
 		if q.Agencies != nil && !slices.ContainsFunc(c.Defendants, func(d string) bool { return slices.Contains(q.Agencies, d) }) {
 			return false
@@ -208,6 +213,24 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 						return fmt.Errorf("%s was moved on %s", c.Number, r.At.In(cst).Format("2006-01-02"))
 					}
 				}
+			}
+		}
+	case claimDeadlines:
+		today := workcal.DateOf(e.now, cst)
+		for _, c := range all {
+			if !visible(c) || !caseMatches(c) {
+				continue
+			}
+			for _, d := range e.st.Deadlines.Open(c) {
+				at := d.Due.At(workcal.Clock{}, cst)
+				named := slices.Contains(q.DeadlineKinds, string(d.Kind))
+				if len(q.DeadlineKinds) > 0 && !named || !in(at) {
+					continue
+				}
+				if len(q.DeadlineKinds) == 0 && d.Kind == deadline.Appeal && d.Due.Before(today) {
+					continue // a lapsed appeal period is listed only when asked about
+				}
+				return fmt.Errorf("%s has its %s due %s", c.Number, d.Kind.Label(), d.Due)
 			}
 		}
 	case claimBulletin:

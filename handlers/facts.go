@@ -196,6 +196,13 @@ func (s *service) fact(viewer *people.Person, c *cases.Case, a intent.Aspect, no
 		return defendant + "：**" + strings.Join(c.Defendants, "、") + "**。"
 	case intent.Bring:
 		return bringText
+	case intent.Deadline:
+		var lines []string
+		s.st.Deadlines.Lines(c, now, func(label, value string) { lines = append(lines, label+"："+value) })
+		if len(lines) == 0 {
+			return "该案目前没有在计的法定期限（台账未登记相应的起算日期，或期限已完成）。"
+		}
+		return strings.Join(lines, "\n")
 	case intent.Advice:
 		if len(c.Suggestions) == 0 {
 			return "台账未登记该案的司法建议或检察建议。"

@@ -18,6 +18,8 @@ type query struct {
 	// written that the ledger does not have: nothing matches it.
 	Agencies []string `json:"agencies,omitempty"`
 	Unknown  string   `json:"unknown,omitempty"`
+	// Numbers, when set, keeps those cases only (a report naming a case).
+	Numbers []string `json:"numbers,omitempty"`
 	// Own keeps the cases of the asker's own agency.
 	Own   bool   `json:"own,omitempty"`
 	Party string `json:"party,omitempty"`
@@ -36,6 +38,8 @@ type query struct {
 	// count (lost, corrected); Open keeps open cases only.
 	Metric intent.Metric `json:"metric,omitempty"`
 	Open   bool          `json:"open,omitempty"`
+	// DeadlineKinds, for deadlines, are the kinds asked (none: every kind).
+	DeadlineKinds []string `json:"deadline_kinds,omitempty"`
 	// Suggestion, for a Suggested count, is the kind counted (empty: both).
 	Suggestion string `json:"suggestion,omitempty"`
 	// Since keeps open cases and those closed on or after it: the working
@@ -79,14 +83,15 @@ type claim struct {
 
 // Claim kinds.
 const (
-	claimHearings = "hearings" // no hearing of a visible case matches Q
-	claimCases    = "cases"    // no visible case matches Q (with Q.Metric in the period)
-	claimNumber   = "number"   // none of Numbers is a case the asker may see
-	claimRate     = "rate"     // the rate has no denominator over Q (no closed or heard case)
-	claimChanges  = "changes"  // no hearing moved or cancelled in [From, To)
-	claimBulletin = "bulletin" // no first-instance litigation or reconsideration in the month and year to date
-	claimList     = "list"     // the conversation holds no list (更多 past the end, 第N个)
-	claimField    = "field"    // the case does not record the field (no 出庭负责人, no 败诉原因)
+	claimHearings  = "hearings"  // no hearing of a visible case matches Q
+	claimCases     = "cases"     // no visible case matches Q (with Q.Metric in the period)
+	claimNumber    = "number"    // none of Numbers is a case the asker may see
+	claimRate      = "rate"      // the rate has no denominator over Q (no closed or heard case)
+	claimChanges   = "changes"   // no hearing moved or cancelled in [From, To)
+	claimBulletin  = "bulletin"  // no first-instance litigation or reconsideration in the month and year to date
+	claimList      = "list"      // the conversation holds no list (更多 past the end, 第N个)
+	claimDeadlines = "deadlines" // no open deadline of Q.DeadlineKinds of a visible case falls in [From, To) (zero From: any day before To; appeals only when named)
+	claimField     = "field"     // the case does not record the field (no 出庭负责人, no 败诉原因)
 )
 
 // queryOf makes the understanding's filters concrete for viewer.
@@ -117,6 +122,8 @@ func (s *service) queryOf(u intent.Understanding, viewer *people.Person) query {
 func (s *service) caseOK(q query, viewer *people.Person, c *cases.Case) bool {
 	switch {
 	case q.Unknown != "":
+		return false
+	case q.Numbers != nil && !slices.Contains(q.Numbers, c.Number):
 		return false
 	case q.Agencies != nil && !slices.ContainsFunc(q.Agencies, c.HasDefendant):
 		return false

@@ -68,7 +68,7 @@ func needsModel(u intent.Understanding) bool {
 
 // modelKinds are the kinds the model may give: questions only.
 var modelKinds = []intent.Kind{intent.Hearings, intent.Case, intent.Cases, intent.Count, intent.Rates, intent.Bulletin,
-	intent.Changes, intent.Help, intent.Thanks, intent.Scope}
+	intent.Changes, intent.Deadlines, intent.Help, intent.Thanks, intent.Scope}
 
 // The values the schema offers and the reading accepts, one list each.
 var (
@@ -80,6 +80,7 @@ var (
 	modelCaseKinds   = []string{"行政诉讼", "行政复议", "非诉执行审查"}
 	modelStages      = []string{"一审", "二审", "再审"}
 	modelSuggestions = []string{"司法建议", "检察建议"}
+	modelDeadlines   = []string{"answer", "reply", "appeal", "decision", "judicial_suggestion", "procuratorial_suggestion"}
 	// modelPlace is what a courtroom the model returns must look like.
 	modelPlace = regexp.MustCompile(`^(?:第[一二三四五六七八九十]{1,3}法庭|听证室)$`)
 )
@@ -105,7 +106,7 @@ func understandTool() llm.Tool {
 			"type": "object",
 			"properties": map[string]any{
 				"kind": str("问题类型：hearings 开庭安排，case 某个案件的情况，cases 一类案件的列表，count 统计件数（败诉、结案、新收、纠错、未结），"+
-					"rate 比率或排名（败诉率、出庭率、纠错率、调撤率），bulletin 月度败诉通报，changes 最近改期，help 怎么用，thanks 致谢，scope 与案件无关", kinds...),
+					"rate 比率或排名（败诉率、出庭率、纠错率、调撤率），bulletin 月度败诉通报，changes 最近改期，deadlines 法定期限（答辩期、上诉期等）到期或逾期，help 怎么用，thanks 致谢，scope 与案件无关", kinds...),
 				"numbers":     map[string]any{"type": "array", "items": str("案号，按原文写，如 (2026)黔0115行初85号 或 行初85号")},
 				"party":       str("原告或复议申请人的名称或占位符"),
 				"agency":      str("被告行政机关，如 某县公安局、市监局"),
@@ -118,6 +119,9 @@ func understandTool() llm.Tool {
 				"rank":        str("排名：top 由高到低或最多，bottom 最低或最少，under 未达标", modelRanks...),
 				"aspect":      str("问案件或开庭的哪一项（advice：司法建议、检察建议）", modelAspects...),
 				"place":       str("开庭的法庭，如 第一法庭、听证室"),
+				"deadline_kinds": map[string]any{"type": "array", "items": str("kind 为 deadlines 时问哪类期限：answer 答辩举证，reply 复议答复，appeal 上诉，"+
+					"decision 复议决定，judicial_suggestion 司法建议回复，procuratorial_suggestion 检察建议回复", modelDeadlines...)},
+				"overdue":     map[string]any{"type": "boolean", "description": "kind 为 deadlines 时，只问已逾期的"},
 				"from":        str("时间范围的第一天，YYYY-MM-DD"),
 				"to":          str("时间范围的最后一天（含），YYYY-MM-DD"),
 				"time_of_day": str("上午或下午", "am", "pm"),
@@ -151,6 +155,9 @@ type modelArgs struct {
 	Cause      string   `json:"cause"`
 	Suggestion string   `json:"suggestion"`
 	Place      string   `json:"place"`
+	// DeadlineKinds and Overdue read a question about deadlines.
+	DeadlineKinds []string `json:"deadline_kinds"`
+	Overdue       bool     `json:"overdue"`
 }
 
 // nameLike finds what may be a person's name in residue: two or three
@@ -306,6 +313,14 @@ func (m *modelReader) validate(c bot.Context, a modelArgs, restore func(string) 
 	}
 	if slices.Contains(modelAspects, a.Aspect) {
 		u.Aspect = intent.Aspect(a.Aspect)
+	}
+	for _, k := range a.DeadlineKinds {
+		if slices.Contains(modelDeadlines, k) && !slices.Contains(u.DeadlineKinds, k) {
+			u.DeadlineKinds = append(u.DeadlineKinds, k)
+		}
+	}
+	if u.Kind == intent.Deadlines {
+		u.Overdue, u.Aspect = a.Overdue, intent.Deadline
 	}
 	if p := intent.CanonicalPlace(strings.TrimSpace(a.Place)); modelPlace.MatchString(p) {
 		u.Place = p

@@ -55,8 +55,13 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 		if !u.Period.IsZero() {
 			what = u.Period.Short() + "的庭"
 		}
-		msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", what)
 		q := s.queryOf(u, viewer)
+		if len(u.Numbers) > 0 {
+			// The case named: the claim is about it (and last year's).
+			what = strings.Join(u.Numbers, "、") + " " + what
+			q.Numbers = append(slices.Clone(u.Numbers), yearBefore(u.Numbers)...)
+		}
+		msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", what)
 		q.From, q.To = now.Add(-12*time.Hour), now.Add(upcomingWindow)
 		if !u.Period.IsZero() {
 			q.From, q.To = u.Period.From, u.Period.To
@@ -142,6 +147,12 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 		if err != nil {
 			return nil, nil, err
 		}
+		if len(cs) == 0 && (u.Short != "" || u.Seq > 0) {
+			// 行终33改到… in January: last year's case, when this year has none.
+			if cs, err = s.visible(c.Ctx(), viewer, yearBefore(numbers), nil); err != nil {
+				return nil, nil, err
+			}
+		}
 		var hs []store.ScheduledHearing
 		for _, cs := range cs {
 			for _, h := range cs.ActiveHearings() {
@@ -215,6 +226,19 @@ func (s *service) whichHearing(c bot.Context, u intent.Understanding, hs []store
 	fmt.Fprintf(&b, "请连同案号再发一次，例如“%s明天的庭推迟了”或“%s改到12月3日上午9点半”。", ex, ex)
 	a.md = b.String()
 	return a
+}
+
+// yearBefore returns numbers with their year one less: a short number
+// completed with this year may mean last year's case.
+func yearBefore(numbers []string) []string {
+	var out []string
+	for _, n := range numbers {
+		if num, err := cases.ParseCanonical(n); err == nil && num.Year > 0 {
+			num.Year--
+			out = append(out, num.String())
+		}
+	}
+	return out
 }
 
 // newsChange is the change a report asks for, as a chat update would make

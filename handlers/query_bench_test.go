@@ -66,6 +66,7 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"each-of-a-list/staff", "staff1", "负责人都定了吗", "开庭"},
 		{"suggestions-this-year/staff", "staff1", "今年收到几份检察建议", "检察建议"},
 		{"filed-year-on-year/staff", "staff1", "今年新收案件同比", "去年同期"},
+		{"deadlines-soon/staff", "staff1", "哪些案子答辩期快到了", "答辩举证期限"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if r := benchAsk(b, e, bc.user, bc.text); !strings.Contains(r, bc.want) {

@@ -5,11 +5,16 @@ import (
 	"sync"
 
 	"casebot/bot"
+	"casebot/bot/sendlog"
+	"casebot/bot/wecomtest"
 )
 
 // recorder is a bot.Sender keeping what was sent and every card update.
+// With a log it keeps push ids the way the WeCom sender does (a reminder
+// recorded as sent is not sent again).
 type recorder struct {
 	mu      sync.Mutex
+	log     *sendlog.Log
 	sent    []bot.Outbound
 	updates []update
 }
@@ -19,11 +24,13 @@ type update struct {
 	card *bot.TemplateCard
 }
 
-func (r *recorder) Send(_ context.Context, out bot.Outbound) (bot.Receipt, error) {
+func (r *recorder) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.sent = append(r.sent, out)
-	return bot.Receipt{}, nil
+	return wecomtest.Once(ctx, r.log, func() (bot.Receipt, error) {
+		r.sent = append(r.sent, out)
+		return bot.Receipt{}, nil
+	})
 }
 
 func (r *recorder) UpdateCard(_ context.Context, code string, card *bot.TemplateCard, _ ...string) error {

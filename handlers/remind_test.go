@@ -15,6 +15,7 @@ import (
 	"casebot/bot/keys"
 	"casebot/bot/people"
 	"casebot/bot/redistest"
+	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/config"
 	"casebot/reminders"
@@ -43,8 +44,11 @@ type remindEnv struct {
 const agency = "某县市场监督管理局"
 
 func newRemindEnv(t *testing.T) *remindEnv {
-	rec := &recorder{}
-	e := newRemindEnvWith(t, rec, nil)
+	var rec *recorder
+	e := newRemindEnvWith(t, nil, func(rdb redis.UniversalClient, k keys.Keys) bot.Sender {
+		rec = &recorder{log: sendlog.New(rdb, k, sendlog.Options{})}
+		return rec
+	})
 	e.rec = rec
 	return e
 }

@@ -279,6 +279,8 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 		return s.news(c, u)
 	case intent.Changes:
 		return s.changes(c, u)
+	case intent.Deadlines:
+		return s.deadlinesAnswer(c, u)
 	case intent.Legal:
 		return answer{md: legalText(c.Person() != nil, s.cfg.People.Contact, c.UserID()), outcome: audit.LegalQ, noEcho: true}, nil
 	}

@@ -3,10 +3,12 @@ package reminders
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -14,17 +16,14 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/keys"
-	"casebot/bot/lock"
 	"casebot/bot/sendlog"
 )
 
 // run is one sweep (or one hearing's catch-up) in progress.
 type run struct {
-	s        *Service
-	now      time.Time
-	rep      *Report
-	lease    *lock.Lease // nil outside a sweep
-	extended time.Time
+	s   *Service
+	now time.Time
+	rep *Report
 }
 
 // send delivers planned items in the order people should get them: what
@@ -81,74 +80,82 @@ type renderFunc func(ctx context.Context, items []Item, now time.Time) (bot.Outb
 // recipient (an invalid userid or chat): retrying cannot help.
 var errNotDelivered = errors.New("WeCom did not deliver to the recipient")
 
-// deliver sends one message carrying items, exactly once per item: each is
-// claimed in the send log, the message is built from the claimed ones and
-// sent, and each is marked done only once WeCom accepted it. A failure
-// releases the claims and records the attempt for a later sweep. Only a
-// Redis failure (which stops the sweep) is returned.
+// pushID names the push carrying items in the send log: the item's own id
+// for one item (a card), else a digest of the ids, with the items as what
+// the push covers, so that each is recorded as sent with it.
+func pushID(items []Item) (id string, covers []string) {
+	if len(items) == 1 {
+		return items[0].ID, nil
+	}
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	sort.Strings(ids)
+	h := sha256.Sum256([]byte(strings.Join(ids, "\n")))
+	return "group:" + hex.EncodeToString(h[:12]), ids
+}
+
+// deliver sends one message carrying items through the one send-once
+// mechanism (bot/sendlog): the message is pushed under an id naming its
+// items, and the sender records it — and each item it covers — only once
+// WeCom accepted it; a push another live process is making is left to it
+// (Busy). A failure records the attempt for a later sweep. Only a Redis
+// failure (which stops the sweep) is returned.
 func (r *run) deliver(ctx context.Context, items []Item, render renderFunc) error {
 	s := r.s
-	var claimed []Item
-	for _, it := range items {
-		res, err := s.sent.Claim(ctx, it.ID, claimTTL)
-		if err != nil {
-			return fmt.Errorf("claim %s: %w", it.ID, err)
-		}
-		switch res {
-		case sendlog.Claimed:
-			claimed = append(claimed, it)
-		case sendlog.Busy:
-			r.rep.Busy++
-		}
-	}
-	if len(claimed) == 0 {
+	if len(items) == 0 {
 		return nil
 	}
-	out, err := render(ctx, claimed, r.now)
+	out, err := render(ctx, items, r.now)
 	if err != nil {
-		r.release(ctx, claimed)
 		return fmt.Errorf("build message: %w", err)
 	}
-	receipt, err := s.sender.Send(ctx, out)
-	if err == nil && len(out.ToUsers) > 0 && len(receipt.Invalid) >= len(out.ToUsers) {
+	// Those told about the hearing are recorded before the push: a crash
+	// after it then still tells them of a change, rather than leaving
+	// someone reminded and never told.
+	for _, it := range items {
+		if !it.tells() {
+			continue
+		}
+		told := s.k.RemindTold(it.Occ)
+		if _, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+			p.SAdd(ctx, told, it.Recipient)
+			p.Expire(ctx, told, keys.RemindRecordTTL)
+			return nil
+		}); err != nil {
+			return fmt.Errorf("record %s: %w", it.ID, err)
+		}
+	}
+	id, covers := pushID(items)
+	receipt, err := s.sender.Send(sendlog.WithID(ctx, keys.RemindSendNS, id, covers...), out)
+	if errors.Is(err, sendlog.ErrBusy) {
+		r.rep.Busy += len(items)
+		return nil
+	}
+	if err == nil && !receipt.Already && len(out.ToUsers) > 0 && len(receipt.Invalid) >= len(out.ToUsers) {
 		err = errNotDelivered
 	}
 	if err != nil {
-		r.rep.Failed += len(claimed)
-		for _, it := range claimed {
+		r.rep.Failed += len(items)
+		for _, it := range items {
 			if ferr := r.fail(ctx, it, err); ferr != nil {
 				return ferr
 			}
 		}
 		return nil
 	}
-	for _, it := range claimed {
-		if it.tells() {
-			// Recorded before Done: a crash in between resends (and re-adds)
-			// rather than leaving someone reminded but never told of a change.
-			told := s.k.RemindTold(it.Occ)
-			if _, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-				p.SAdd(ctx, told, it.Recipient)
-				p.Expire(ctx, told, keys.RemindRecordTTL)
-				return nil
-			}); err != nil {
-				return fmt.Errorf("record %s: %w", it.ID, err)
-			}
-		}
-		if err := s.sent.Done(ctx, it.ID, sendlog.Record{At: r.now, Detail: it}); err != nil {
-			return fmt.Errorf("mark %s sent: %w", it.ID, err)
-		}
+	for _, it := range items {
 		s.rdb.Del(ctx, s.k.RemindTry(it.ID))
 	}
-	r.rep.Sent += len(claimed)
-	if s.Delivered != nil {
-		s.Delivered(Delivery{At: r.now, Items: claimed, Out: out})
+	r.rep.Sent += len(items)
+	if s.Delivered != nil && !receipt.Already {
+		s.Delivered(Delivery{At: r.now, Items: items, Out: out})
 	}
-	r.keepLease(ctx)
 	return nil
 }
 
-// fail records a failed attempt of it and releases its claim. After
+// fail records a failed attempt of it. After
 // reminders.max_attempts attempts (at once for a recipient WeCom refuses)
 // it is given up, which makes the next plan report it to staff.
 func (r *run) fail(ctx context.Context, it Item, cause error) error {
@@ -177,32 +184,14 @@ func (r *run) fail(ctx context.Context, it Item, cause error) error {
 	if err != nil {
 		return err
 	}
-	if err := s.rdb.Set(ctx, key, b, keys.RemindTryTTL).Err(); err != nil {
-		return err
-	}
-	return s.sent.Release(ctx, it.ID)
-}
-
-func (r *run) release(ctx context.Context, items []Item) {
-	for _, it := range items {
-		r.s.sent.Release(ctx, it.ID)
-	}
-}
-
-// keepLease renews the sweep lock during a long sweep (WeCom is slow).
-func (r *run) keepLease(ctx context.Context) {
-	if r.lease == nil || time.Since(r.extended) < sweepLockTTL/4 {
-		return
-	}
-	if ok, err := r.lease.Extend(ctx, sweepLockTTL); err != nil || !ok {
-		r.s.Log.Warn("sweep lock lost; per-push claims still keep sends single", "err", err)
-	}
-	r.extended = time.Now()
+	return s.rdb.Set(ctx, key, b, keys.RemindTryTTL).Err()
 }
 
 // newTaskID returns a fresh WeCom task_id for a card about occurrence occ:
-// [0-9A-Za-z_-@], unique per attempt so that a retried send never reuses an
-// id WeCom may have taken (errcode 42014).
+// [0-9A-Za-z_-@], unique per rendering. A card whose send had an unknown
+// outcome is resent from the request the send log saved, with the same
+// task id, so WeCom's "task_id exist" (42014) then says the first arrived;
+// a card rendered afresh never collides with one WeCom may have taken.
 func newTaskID(occ string, k Kind) string {
 	b := make([]byte, 6)
 	rand.Read(b)

@@ -16,7 +16,9 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/people"
 	"casebot/bot/redistest"
+	"casebot/bot/sendlog"
 	"casebot/bot/store"
+	"casebot/bot/wecomtest"
 	"casebot/config"
 )
 
@@ -46,11 +48,19 @@ func writeFile(t *testing.T, path, content string) {
 
 // fakeSender records what WeCom accepted. fail, when set, decides whether
 // a push fails (before it is recorded, as a refused API call would).
+//
+// It keeps push ids the way the WeCom sender does (wecomtest.Once), so
+// that what a sweep records is what production records.
 type fakeSender struct {
 	mu      sync.Mutex
+	log     *sendlog.Log
 	sent    []bot.Outbound
 	updates []cardUpdate
 	fail    func(out bot.Outbound) error
+}
+
+func newFakeSender(st *store.Store) *fakeSender {
+	return &fakeSender{log: sendlog.New(st.Client(), st.Keys(), sendlog.Options{})}
 }
 
 type cardUpdate struct {
@@ -59,16 +69,18 @@ type cardUpdate struct {
 	Users []string
 }
 
-func (f *fakeSender) Send(_ context.Context, out bot.Outbound) (bot.Receipt, error) {
+func (f *fakeSender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.fail != nil {
-		if err := f.fail(out); err != nil {
-			return bot.Receipt{}, err
+	return wecomtest.Once(ctx, f.log, func() (bot.Receipt, error) {
+		if f.fail != nil {
+			if err := f.fail(out); err != nil {
+				return bot.Receipt{}, err
+			}
 		}
-	}
-	f.sent = append(f.sent, out)
-	return bot.Receipt{MsgIDs: []string{fmt.Sprint(len(f.sent))}}, nil
+		f.sent = append(f.sent, out)
+		return bot.Receipt{MsgIDs: []string{fmt.Sprint(len(f.sent))}}, nil
+	})
 }
 
 func (f *fakeSender) UpdateCard(_ context.Context, code string, card *bot.TemplateCard, users ...string) error {
@@ -136,7 +148,7 @@ func newFixture(t *testing.T) *fixture {
 	st := store.New(rdb, k)
 	cfg := config.MustDefault()
 	cfg.Reminder.StaffChat = chatID
-	f := &fixture{t: t, st: st, cfg: cfg, sender: &fakeSender{}}
+	f := &fixture{t: t, st: st, cfg: cfg, sender: newFakeSender(st)}
 	ctx := context.Background()
 	if err := st.PutPeople(ctx, []*people.Person{
 		{UserID: "wangwu", Name: "王五", Role: people.Head, Agency: agency, Post: "局长"},

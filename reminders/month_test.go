@@ -173,8 +173,9 @@ func TestSimulatedMonth(t *testing.T) {
 	rdb, k := redistest.New(t)
 	cfg := config.MustDefault()
 	cfg.Reminder.StaffChat = chatID
-	m := &sim{t: t, seed: seed, rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), st: store.New(rdb, k), cfg: cfg,
-		sender: &fakeSender{}, live: map[cases.HearingRef]*simPeriod{}, cancelled: map[cases.HearingRef]bool{},
+	st := store.New(rdb, k)
+	m := &sim{t: t, seed: seed, rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), st: st, cfg: cfg,
+		sender: newFakeSender(st), live: map[cases.HearingRef]*simPeriod{}, cancelled: map[cases.HearingRef]bool{},
 		used: map[cases.HearingRef]map[int64]bool{}, events: map[int64][]simEvent{}, actions: map[int64][]simAction{},
 		appeared: map[cases.HearingRef]bool{}, stats: map[string]int{}}
 	m.sender.fail = m.refuse

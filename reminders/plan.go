@@ -141,8 +141,12 @@ func (s *Service) candidates(now time.Time, o occurrence, dir *Directory, dests 
 func (s *Service) filter(now time.Time, cands []Item, l *ledger, dests []string) []Item {
 	var out []Item
 	for _, it := range cands {
-		if l.done[it.ID] {
-			continue
+		// A push given up is reported even when WeCom recorded it as
+		// accepted (to a recipient it then listed as invalid).
+		if t, ok := l.tries[it.ID]; !ok || !t.GaveUp {
+			if l.done[it.ID] {
+				continue
+			}
 		}
 		if t, ok := l.tries[it.ID]; ok {
 			if t.GaveUp {

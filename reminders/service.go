@@ -7,10 +7,10 @@
 //
 // What is due at an instant is a function of the ledger, the directory,
 // the calendar, the configuration and the send log (Due); a sweep (Sweep)
-// sends it, claiming each push in the send log first and marking it done
-// only once WeCom accepted it. Sweeps run every five minutes under a Redis
-// lock, so a restart at any minute loses nothing and two replicas send
-// nothing twice.
+// sends it through the one send-once mechanism (bot/sendlog: each push
+// under an id naming its items, recorded only once WeCom accepted it).
+// Sweeps run every five minutes (bot/sweep) under a Redis lock, so a
+// restart at any minute loses nothing and two replicas send nothing twice.
 package reminders
 
 import (
@@ -29,20 +29,18 @@ import (
 	"casebot/bot/keys"
 	"casebot/bot/lock"
 	"casebot/bot/scope"
-	"casebot/bot/sendlog"
 	"casebot/bot/store"
+	"casebot/bot/sweep"
 	"casebot/config"
 )
 
 const (
 	// sendNS is the send-log namespace of every reminder push.
-	sendNS = "reminder"
+	sendNS = keys.RemindSendNS
 	// sweepLock names the lease one replica holds while sweeping.
 	sweepLock = "remind-sweep"
-	// sweepLockTTL bounds a dead sweeper's hold; a live one extends it.
+	// sweepLockTTL bounds a dead sweeper's hold; a live one renews it.
 	sweepLockTTL = 4 * time.Minute
-	// claimTTL bounds a dead sender's claim on one push.
-	claimTTL = 5 * time.Minute
 )
 
 // Service plans and sends hearing reminders and handles the answers.
@@ -53,7 +51,6 @@ type Service struct {
 	st     *store.Store
 	rdb    redis.UniversalClient
 	k      keys.Keys
-	sent   *sendlog.Log
 	sender bot.Sender
 	scope  scope.Policy
 
@@ -66,8 +63,7 @@ type Service struct {
 	Delivered func(Delivery)
 
 	mu     sync.Mutex
-	cron   *cron.Cron
-	cancel context.CancelFunc
+	runner *sweep.Runner
 	// warnedDay is the last day the calendar's coverage was warned about.
 	warnedDay Day
 }
@@ -109,7 +105,6 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 	}
 	return &Service{
 		cfg: cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
-		sent:   sendlog.New(st.Client(), st.Keys(), sendNS, keys.RemindSentTTL),
 		sender: sender, scope: pol, Now: time.Now, Log: slog.Default(),
 	}, nil
 }
@@ -130,46 +125,32 @@ func (s *Service) Start(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cron != nil {
+	if s.runner != nil {
 		return errors.New("reminders already started")
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	logger := cronLogger{s.Log}
-	c := cron.New(cron.WithLocation(s.loc), cron.WithLogger(logger))
-	job := cron.NewChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)).Then(cron.FuncJob(func() {
-		if _, err := s.Sweep(ctx, s.now()); err != nil && ctx.Err() == nil {
-			s.Log.Error("reminder sweep failed", "err", err)
-		}
-	}))
-	if _, err := c.AddJob(s.cfg.Sweep, job); err != nil {
-		cancel()
+	r := &sweep.Runner{Name: "reminder sweep", Specs: []string{s.cfg.Sweep}, Location: s.loc,
+		Now: s.now, Log: s.Log,
+		Run: func(ctx context.Context, now time.Time) error {
+			_, err := s.Sweep(ctx, now)
+			return err
+		}}
+	if err := r.Start(ctx); err != nil {
 		return fmt.Errorf("配置 reminders.sweep：%w", err)
 	}
-	s.cron, s.cancel = c, cancel
-	c.Start()
-	go job.Run()
+	s.runner = r
 	return nil
 }
 
-// Stop stops scheduling and waits for a running sweep to end.
-func (s *Service) Stop() {
+// Stop stops scheduling and waits, until ctx ends, for a running sweep.
+func (s *Service) Stop(ctx context.Context) error {
 	s.mu.Lock()
-	c, cancel := s.cron, s.cancel
-	s.cron, s.cancel = nil, nil
+	r := s.runner
+	s.runner = nil
 	s.mu.Unlock()
-	if c == nil {
-		return
+	if r == nil {
+		return nil
 	}
-	cancel()
-	<-c.Stop().Done()
-}
-
-// cronLogger adapts slog to cron's logger.
-type cronLogger struct{ l *slog.Logger }
-
-func (c cronLogger) Info(msg string, kv ...any) { c.l.Debug("cron: "+msg, kv...) }
-func (c cronLogger) Error(err error, msg string, kv ...any) {
-	c.l.Error("cron: "+msg, append(kv, "err", err)...)
+	return r.Stop(ctx)
 }
 
 // Report says what one sweep did.
@@ -187,34 +168,33 @@ type Report struct {
 // replica sweeps at a time; the others return a Report with Skipped set.
 func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 	var rep Report
-	lease, err := lock.Acquire(ctx, s.rdb, s.k.Lock(sweepLock), sweepLockTTL)
-	if err != nil {
-		return rep, fmt.Errorf("take sweep lock: %w", err)
-	}
-	if lease == nil {
+	held, err := lock.Hold(ctx, s.rdb, s.k.Lock(sweepLock), sweepLockTTL, func(ctx context.Context) error {
+		s.checkCalendar(now)
+		r := &run{s: s, now: now.In(s.loc), rep: &rep}
+		dir, dests, err := s.directory(ctx)
+		if err != nil {
+			return err
+		}
+		if err := r.changes(ctx, dir, dests); err != nil {
+			return err
+		}
+		upcoming, past, err := s.window(ctx, r.now)
+		if err != nil {
+			return err
+		}
+		items, err := s.plan(ctx, r.now, upcoming, past, dir, dests, true)
+		if err != nil {
+			return err
+		}
+		return r.send(ctx, items, dests)
+	})
+	if err == nil && !held {
 		rep.Skipped = true
-		return rep, nil
 	}
-	defer lease.Release(context.WithoutCancel(ctx))
-	s.checkCalendar(now)
-	r := &run{s: s, now: now.In(s.loc), rep: &rep, lease: lease, extended: time.Now()}
-
-	dir, dests, err := s.directory(ctx)
-	if err != nil {
-		return rep, err
+	if err != nil && !held {
+		err = fmt.Errorf("take sweep lock: %w", err)
 	}
-	if err := r.changes(ctx, dir, dests); err != nil {
-		return rep, err
-	}
-	upcoming, past, err := s.window(ctx, r.now)
-	if err != nil {
-		return rep, err
-	}
-	items, err := s.plan(ctx, r.now, upcoming, past, dir, dests, true)
-	if err != nil {
-		return rep, err
-	}
-	return rep, r.send(ctx, items, dests)
+	return rep, err
 }
 
 // checkCalendar warns, once a day, when the work calendar does not know the

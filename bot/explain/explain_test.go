@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
 	"casebot/bot/cases"
@@ -20,7 +21,10 @@ import (
 	"casebot/bot/llm"
 	"casebot/bot/llm/llmtest"
 	"casebot/bot/redistest"
+	"casebot/bot/sendlog"
 	"casebot/bot/store"
+	"casebot/bot/stream"
+	"casebot/bot/wecomtest"
 	"casebot/config"
 )
 
@@ -36,22 +40,26 @@ func at(s string) time.Time {
 
 // recorder is a bot.Sender keeping what was sent; fail, when set, decides
 // whether a send fails.
+// It keeps push ids the way the WeCom sender does (wecomtest.Once).
 type recorder struct {
 	mu   sync.Mutex
+	log  *sendlog.Log
 	sent []bot.Outbound
 	fail func(out bot.Outbound) error
 }
 
-func (r *recorder) Send(_ context.Context, out bot.Outbound) (bot.Receipt, error) {
+func (r *recorder) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.fail != nil {
-		if err := r.fail(out); err != nil {
-			return bot.Receipt{}, err
+	return wecomtest.Once(ctx, r.log, func() (bot.Receipt, error) {
+		if r.fail != nil {
+			if err := r.fail(out); err != nil {
+				return bot.Receipt{}, err
+			}
 		}
-	}
-	r.sent = append(r.sent, out)
-	return bot.Receipt{}, nil
+		r.sent = append(r.sent, out)
+		return bot.Receipt{}, nil
+	})
 }
 
 func (r *recorder) UpdateCard(context.Context, string, *bot.TemplateCard, ...string) error {
@@ -113,7 +121,7 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 func newEnv(t *testing.T, withModel bool, edit func(*config.Config)) *env {
 	t.Helper()
 	rdb, k := redistest.New(t)
-	e := &env{t: t, st: store.New(rdb, k), rec: &recorder{}, now: at("2025-10-08 15:00")}
+	e := &env{t: t, st: store.New(rdb, k), rec: &recorder{log: sendlog.New(rdb, k, sendlog.Options{})}, now: at("2025-10-08 15:00")}
 	e.st.Now = func() time.Time { return e.now }
 	cfg := config.MustDefault()
 	cfg.Location = cst
@@ -491,22 +499,27 @@ func TestOpenCaseIsRefused(t *testing.T) {
 }
 
 // TestCrashedWorkerIsTakenOver: a worker that dies after storing the draft
-// and sending its first part leaves the job pending; another worker takes
-// it over once it has been idle for ClaimIdle, sends the parts not yet
-// sent, and writes no second draft. Every part reaches the user once.
+// and sending its first part leaves the job pending; once its heartbeat
+// is gone another worker takes it over, sends the parts not yet sent, and
+// writes no second draft. Every part reaches the user once.
 func TestCrashedWorkerIsTakenOver(t *testing.T) {
 	e := newEnv(t, true, nil)
 	ctx := context.Background()
+	rdb, k := e.st.Client(), e.st.Keys()
 	if _, err := e.svc.Request(ctx, Job{Number: number, User: "pufa1", RequestedAt: e.now}); err != nil {
 		t.Fatal(err)
 	}
-	// Worker w1 reads the job, writes the draft, sends part 0, and dies.
-	w1 := e.svc.Worker
-	msgs, err := w1.read(ctx, w1.consumer(0), -1)
-	if err != nil || len(msgs) != 1 {
-		t.Fatalf("read = %d, %v", len(msgs), err)
+	// Worker w1 takes the job (its presence alive), writes the draft, sends
+	// part 0, and dies.
+	rdb.Set(ctx, k.Alive("w1"), "1", time.Hour)
+	res, err := rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: keys.ExplainJobsGroup, Consumer: "w1",
+		Streams: []string{k.ExplainJobs(), ">"}, Count: 1}).Result()
+	if err != nil || len(res) != 1 || len(res[0].Messages) != 1 {
+		t.Fatalf("read = %v, %v", res, err)
 	}
-	job := parseJob(msgs[0])
+	m := res[0].Messages[0]
+	w1 := e.svc.Worker
+	job := parseJob(stream.Entry{ID: m.ID, Values: m.Values})
 	d, err := w1.draft(ctx, job)
 	if err != nil {
 		t.Fatal(err)
@@ -516,17 +529,18 @@ func TestCrashedWorkerIsTakenOver(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// A second worker while the job is fresh: it must leave it alone.
-	w2 := &Worker{Queue: w1.Queue, Store: w1.Store, Gen: w1.Gen, Sender: w1.Sender, Sent: w1.Sent,
-		Consumer: "w2", ClaimIdle: time.Hour, Log: quiet}
+	// A second worker while w1 lives: it must leave the job alone.
+	w2 := &Worker{Queue: w1.Queue, Store: w1.Store, Gen: w1.Gen, Sender: w1.Sender,
+		Consumer: "w2", ClaimIdle: time.Hour, Heartbeat: 20 * time.Millisecond, Log: quiet}
 	if n, err := w2.ProcessPending(ctx); err != nil || n != 0 {
-		t.Fatalf("w2 took %d jobs, %v; a job idle for less than ClaimIdle is not taken", n, err)
+		t.Fatalf("w2 took %d jobs, %v; a live worker's job is not taken", n, err)
 	}
-	// Once idle for ClaimIdle (0 here, so as not to wait), w2 takes over.
-	w2.ClaimIdle = 0
-	if n, err := w2.ProcessPending(ctx); err != nil || n != 1 {
-		t.Fatalf("w2 took %d jobs, %v; want the abandoned one", n, err)
-	}
+	// w1's heartbeat is gone and it has been silent: w2 takes over.
+	rdb.Del(ctx, k.Alive("w1"))
+	waitFor(t, func() bool {
+		n, err := w2.ProcessPending(ctx)
+		return err == nil && n == 1
+	})
 	e.assertQueueEmpty()
 	outs := e.rec.take()
 	if len(outs) != len(parts) {
@@ -549,11 +563,23 @@ func TestCrashedWorkerIsTakenOver(t *testing.T) {
 	}
 }
 
+// waitFor polls cond (the dead worker must have been silent for a few
+// heartbeats before it is taken for dead) until a deadline.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // TestSendFailureIsRetried: WeCom refusing a part leaves the job pending;
 // the next run sends the rest without repeating the parts already sent.
 func TestSendFailureIsRetried(t *testing.T) {
 	e := newEnv(t, true, nil)
-	e.svc.Worker.ClaimIdle = 0
 	calls := 0
 	e.rec.fail = func(bot.Outbound) error {
 		calls++
@@ -589,7 +615,7 @@ func contents(outs []bot.Outbound) []string {
 
 func TestGivesUpAfterMaxAttempts(t *testing.T) {
 	e := newEnv(t, true, nil)
-	e.svc.Worker.ClaimIdle, e.svc.Worker.MaxAttempts = 0, 2
+	e.svc.Worker.MaxAttempts = 2
 	down := errors.New("wecom down")
 	e.rec.fail = func(out bot.Outbound) error {
 		if out.Type == bot.MsgMarkdown {
@@ -743,5 +769,22 @@ func TestSplitMarkdown(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestJobBudgetCoversTwoModelDrafts: a draft that leaks is asked for a
+// second time, so a live worker may hold one job for two whole model
+// budgets; the job's idle time and run time must cover both, or another
+// worker would take over a draft still being written.
+func TestJobBudgetCoversTwoModelDrafts(t *testing.T) {
+	cfg := config.MustDefault()
+	cfg.LLM.Timeout, cfg.LLM.Retries = 90*time.Second, 2
+	svc, err := New(cfg, newEnv(t, false, nil).st, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := leakAttempts*cfg.LLM.CallBudget() + claimMargin
+	if leakAttempts < 2 || svc.Worker.ClaimIdle != want {
+		t.Errorf("ClaimIdle = %s, want %d × %s + %s = %s", svc.Worker.ClaimIdle, leakAttempts, cfg.LLM.CallBudget(), claimMargin, want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot/keys"
+	"casebot/bot/stream"
 )
 
 // Job is one queued draft request.
@@ -24,8 +25,8 @@ type Job struct {
 }
 
 // Queue is the durable queue of draft requests: a Redis Stream read by the
-// workers' consumer group. An entry stays pending until a worker has
-// delivered its draft, so a crash at any point loses nothing.
+// workers' consumer group (bot/stream). An entry stays pending until a
+// worker has delivered its draft, so a crash at any point loses nothing.
 type Queue struct {
 	rdb   redis.UniversalClient
 	k     keys.Keys
@@ -88,8 +89,7 @@ func (q *Queue) Last(ctx context.Context, user string) (number, hint string, err
 	return number, hint, nil
 }
 
-func parseJob(m redis.XMessage) Job {
-	s := func(k string) string { v, _ := m.Values[k].(string); return v }
-	at, _ := time.Parse(time.RFC3339Nano, s("at"))
-	return Job{ID: m.ID, Number: s("number"), User: s("user"), Hint: s("hint"), RequestedAt: at}
+func parseJob(e stream.Entry) Job {
+	at, _ := time.Parse(time.RFC3339Nano, e.Field("at"))
+	return Job{ID: e.ID, Number: e.Field("number"), User: e.Field("user"), Hint: e.Field("hint"), RequestedAt: at}
 }

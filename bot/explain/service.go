@@ -15,7 +15,6 @@ import (
 	"casebot/bot/decision"
 	"casebot/bot/llm"
 	"casebot/bot/privacy"
-	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/config"
 	"casebot/prompts"
@@ -62,10 +61,17 @@ func Model(cfg config.LLM) (*llm.Client, error) {
 	return llm.New(cfg)
 }
 
-// claimMargin is added to the model's call budget to get the idle time
-// after which another worker takes over a job: the time to store and send
-// the draft once the model has answered.
+// claimMargin is added to the model's budget to get the longest a job may
+// be held: the time to store and send the draft once the model has
+// answered.
 const claimMargin = 2 * time.Minute
+
+// jobBudget is the longest one draft job may take: a draft that leaks is
+// asked for again (leakAttempts model drafts, each within the call
+// budget), then stored and sent.
+func jobBudget(l config.LLM) time.Duration {
+	return leakAttempts*l.CallBudget() + claimMargin
+}
 
 // New builds the service. model may be nil (every draft is then built
 // offline); sender may be nil for a tool that never starts the worker.
@@ -103,11 +109,14 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 	if model != nil {
 		s.Limit = llm.NewUserLimit(rdb, k, cfg.LLM.UserPerHour, time.Hour)
 	}
+	// Held jobs are renewed by the worker's heartbeat, so a slow draft is
+	// never taken over; the safety net (ClaimIdle) covers the longest a
+	// live worker may hold one, see jobBudget.
 	s.Worker = &Worker{
 		Queue: queue, Store: st, Gen: gen, Sender: sender,
-		Sent:        sendlog.New(rdb, k, "explain", sendLogTTL),
 		Concurrency: cfg.LLM.MaxConcurrency,
-		ClaimIdle:   cfg.LLM.CallBudget() + claimMargin,
+		Heartbeat:   cfg.Inbox.Heartbeat,
+		ClaimIdle:   jobBudget(cfg.LLM),
 	}
 	return s, nil
 }

@@ -23,30 +23,32 @@ import (
 	"unicode/utf8"
 
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 )
 
 // Kind is what a message asks for.
 type Kind string
 
 const (
-	Help     Kind = "help"     // how to use the bot
-	Greet    Kind = "greet"    // the app was opened (enter_agent)
-	Thanks   Kind = "thanks"   // 谢谢, 好的, 收到
-	More     Kind = "more"     // the next page of the last list
-	Pick     Kind = "pick"     // one item of the last list (第二个)
-	Confirm  Kind = "confirm"  // 确认 / 登记: apply a reported change (staff)
-	Case     Kind = "case"     // one or more given cases, or a fact about them
-	Cases    Kind = "cases"    // the cases of a party, agency, person, kind…
-	Hearings Kind = "hearings" // hearings in a period, of an agency, a person…
-	Count    Kind = "count"    // how many cases did something in a period, and which
-	Rates    Kind = "rate"     // rates and rankings of the bulletin
-	Bulletin Kind = "bulletin" // the monthly 败诉通报
-	Explain  Kind = "explain"  // a 以案说法 write-up
-	News     Kind = "news"     // news from the field: a hearing moved, cancelled, a head cannot appear
-	Changes  Kind = "changes"  // hearings recently moved or cancelled
-	Legal    Kind = "legal"    // a legal question of one's own (我被罚款了怎么办)
-	Scope    Kind = "scope"    // something the bot does not do
-	Unknown  Kind = "unknown"  // nothing understood
+	Help      Kind = "help"      // how to use the bot
+	Greet     Kind = "greet"     // the app was opened (enter_agent)
+	Thanks    Kind = "thanks"    // 谢谢, 好的, 收到
+	More      Kind = "more"      // the next page of the last list
+	Pick      Kind = "pick"      // one item of the last list (第二个)
+	Confirm   Kind = "confirm"   // 确认 / 登记: apply a reported change (staff)
+	Case      Kind = "case"      // one or more given cases, or a fact about them
+	Cases     Kind = "cases"     // the cases of a party, agency, person, kind…
+	Hearings  Kind = "hearings"  // hearings in a period, of an agency, a person…
+	Count     Kind = "count"     // how many cases did something in a period, and which
+	Rates     Kind = "rate"      // rates and rankings of the bulletin
+	Bulletin  Kind = "bulletin"  // the monthly 败诉通报
+	Explain   Kind = "explain"   // a 以案说法 write-up
+	News      Kind = "news"      // news from the field: a hearing moved, cancelled, a head cannot appear
+	Changes   Kind = "changes"   // hearings recently moved or cancelled
+	Deadlines Kind = "deadlines" // statutory deadlines due or overdue (答辩期快到了, 有没有超期没答辩的)
+	Legal     Kind = "legal"     // a legal question of one's own (我被罚款了怎么办)
+	Scope     Kind = "scope"     // something the bot does not do
+	Unknown   Kind = "unknown"   // nothing understood
 )
 
 // Metric is what a Count counts.
@@ -81,6 +83,7 @@ const (
 	Lawyer    Aspect = "lawyer"    // 代理律师 (not in the ledger)
 	Cause     Aspect = "cause"     // 案由
 	Advice    Aspect = "advice"    // the 司法建议 and 检察建议 the case drew
+	Deadline  Aspect = "deadline"  // its statutory deadlines (答辩期, 上诉期…)
 )
 
 // Rate is a rate of the bulletin.
@@ -219,6 +222,13 @@ type Understanding struct {
 	Compare    bool `json:"compare,omitempty"`
 	YearBefore bool `json:"year_before,omitempty"`
 
+	// DeadlineKinds are the deadlines asked about (the kinds of
+	// bot/deadline: answer, reply, appeal, decision, judicial_suggestion,
+	// procuratorial_suggestion; none: every kind); Overdue asks for those
+	// past their last day (超期, 逾期).
+	DeadlineKinds []string `json:"deadline_kinds,omitempty"`
+	Overdue       bool     `json:"overdue,omitempty"`
+
 	// Each is set by 都, 分别, 每个, 这些: a fact asked of every item of the
 	// last list, not of its first.
 	Each bool `json:"each,omitempty"`
@@ -326,6 +336,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	}
 	r.newsAndChanges()
 	r.mine()
+	r.deadlines()
 	r.words()
 	if err := r.zhouNames(); err != nil {
 		return r.u, err
@@ -689,6 +700,61 @@ func (r *reader) newsAndChanges() {
 	}
 }
 
+// deadlineWords name the statutory deadlines by kind (bot/deadline's
+// kinds); deadlineAny name a deadline of any kind.
+var (
+	deadlineWords = []struct {
+		kind  string
+		words []string
+	}{
+		{"judicial_suggestion", []string{"司法建议回复期限", "司法建议回复期", "司法建议答复期", "司法建议回复", "司法建议答复",
+			"法院那个建议", "法院的建议", "法院发的建议", "法院建议"}},
+		{"procuratorial_suggestion", []string{"检察建议回复期限", "检察建议回复期", "检察建议答复期", "检察建议回复", "检察建议答复",
+			"检察院那个建议", "检察院的建议", "检察院发的建议", "检察院建议"}},
+		{"answer", []string{"答辩举证期限", "答辩举证期", "答辩期限", "答辩期", "举证期限", "举证期", "答辩状交了", "答辩状提交", "交答辩状",
+			"提交答辩", "交答辩", "没答辩", "未答辩", "没有答辩"}},
+		{"reply", []string{"复议答复期限", "复议答复期", "答复期限", "答复期", "书面答复", "没答复", "未答复", "没有答复"}},
+		{"appeal", []string{"上诉期限", "上诉期", "上诉截止"}},
+		{"decision", []string{"复议决定期限", "决定期限", "复议审理期限", "审理期限"}},
+	}
+	deadlineAny   = []string{"法定期限", "各类期限", "期限", "快到期", "即将到期", "马上到期", "要到期", "到期"}
+	overdueWords  = []string{"已经超期", "已超期", "超期", "已经逾期", "已逾期", "逾期", "过期了", "过期", "超过期限", "超时"}
+	deadlineTails = []string{"快到了", "快到", "到了没", "还有几天", "还剩几天", "剩几天", "是哪天", "到哪天", "到什么时候", "什么时候到", "截止",
+		"什么时候要回复", "什么时候回复", "要回复", "要注意的", "要注意", "注意一下", "最近", "近期", "近日", "马上"}
+	// lossWords make 超期 a reason for losing (答复超期败诉的), not a deadline.
+	lossWords = []string{"败诉", "输", "撤销", "纠错", "确认违法", "原因"}
+)
+
+// deadlines reads a question about statutory deadlines: a kind named
+// (答辩期, 上诉期) or 期限/到期, with 超期/逾期 for those past. 超期 alone
+// is a 败诉原因 (答复超期), so it is read here only beside a deadline word.
+func (r *reader) deadlines() {
+	t := r.t
+	found := false
+	for _, g := range deadlineWords {
+		if ws := t.cutAll(g.words...); len(ws) > 0 {
+			r.u.DeadlineKinds = append(r.u.DeadlineKinds, g.kind)
+			found = true
+		}
+	}
+	if ws := t.cutAll(deadlineAny...); len(ws) > 0 {
+		found = true
+	}
+	if !found {
+		// 我们局有没有超期的: overdue, unless it is why a case was lost.
+		v, _ := t.view()
+		if !slices.ContainsFunc(overdueWords, func(w string) bool { return strings.Contains(v, w) }) ||
+			slices.ContainsFunc(lossWords, func(w string) bool { return strings.Contains(v, w) }) {
+			return
+		}
+	}
+	if ws := t.cutAll(overdueWords...); len(ws) > 0 {
+		r.u.Overdue = true
+	}
+	t.cutAll(deadlineTails...)
+	r.u.Aspect, r.u.Anchored = Deadline, true
+}
+
 // askedAfter reports whether what follows 改到 or 推迟 asks (什么时候了,
 // 几号, 了吗) rather than tells.
 func askedAfter(tail string) bool {
@@ -868,6 +934,9 @@ func (r *reader) words() {
 		if ws := t.cutAll(g.words...); len(ws) > 0 && r.u.Metric == "" {
 			r.u.Metric = g.metric
 		}
+	}
+	if _, ok := t.cut("被法院判决", "被法院判", "法院判决的", "法院判决", "法院判的", "法院判了", "法院判", "法院裁判"); ok && r.u.CaseKind == "" {
+		r.u.CaseKind = "行政诉讼" // 今年法院判撤销的: lawsuits, not a 复议 撤销
 	}
 	for _, o := range outcomeWords {
 		if _, ok := t.cut(o.word); ok && r.u.Outcome == "" {
@@ -1511,6 +1580,8 @@ func (r *reader) decide() {
 		u.Kind = Legal
 	case u.Contact:
 		u.Kind = Scope
+	case u.Aspect == Deadline && !caseRef && u.Party == "":
+		u.Kind, u.Metric, u.Reason, u.Hearing = Deadlines, "", "", false // 哪些案子答辩期快到了
 	case caseRef:
 		u.Kind = Case
 		if u.Metric == Open && (u.Aspect == "" || u.Aspect == Held) {
@@ -1632,7 +1703,7 @@ func (u Understanding) Echo(show func(party string) string) string {
 		add("负责人未出庭")
 	}
 	add(u.KindWord())
-	if u.Kind != Count || u.Aspect != Advice { // 检察建议 says it once
+	if (u.Kind != Count || u.Aspect != Advice) && u.Kind != Deadlines { // 检察建议 says it once
 		add(u.AspectWord())
 	}
 	return strings.Join(parts, " · ")
@@ -1698,6 +1769,19 @@ func (u Understanding) KindWord() string {
 		return "通报"
 	case Changes:
 		return "改期记录"
+	case Deadlines:
+		w := "法定期限"
+		if len(u.DeadlineKinds) > 0 {
+			var ls []string
+			for _, k := range u.DeadlineKinds {
+				ls = append(ls, deadline.Kind(k).Label())
+			}
+			w = strings.Join(ls, "、")
+		}
+		if u.Overdue {
+			w = "已逾期的" + w
+		}
+		return w
 	}
 	return ""
 }
@@ -1706,5 +1790,5 @@ func (u Understanding) KindWord() string {
 func (u Understanding) AspectWord() string {
 	return map[Aspect]string{Head: "出庭负责人", Handler: "承办人", Outcome: "结果", Held: "是否已开庭", Stage: "进展",
 		When: "时间", Where: "地点", Court: "法院", Plaintiff: "原告", Defendant: "被告单位", Reason: "败诉原因",
-		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议"}[u.Aspect]
+		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议", Deadline: "法定期限"}[u.Aspect]
 }

@@ -222,6 +222,18 @@ func surnameWeekday(m []string, after string) bool {
 var weekdayIndex = map[string]int{"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
 	"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
+// weekOf is the Monday of the week a prefix names: 下(个)周 next week's,
+// 上(个)周 last week's, anything else this week's.
+func weekOf(prefix string, now time.Time) time.Time {
+	switch {
+	case strings.HasPrefix(prefix, "下"):
+		return monday(now).AddDate(0, 0, 7)
+	case strings.HasPrefix(prefix, "上"):
+		return monday(now).AddDate(0, 0, -7)
+	}
+	return monday(now)
+}
+
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 // periodRules are tried in order; the first that matches anywhere wins, so
@@ -370,13 +382,7 @@ var periodRules = []periodRule{
 			} else {
 				m = []string{m[0], m[1], m[2], m[4]}
 			}
-			base := monday(now)
-			switch {
-			case strings.HasPrefix(m[1], "下"):
-				base = base.AddDate(0, 0, 7)
-			case strings.HasPrefix(m[1], "上"):
-				base = base.AddDate(0, 0, -7)
-			}
+			base := weekOf(m[1], now)
 			a, b := base.AddDate(0, 0, weekdayIndex[m[2]]), base.AddDate(0, 0, weekdayIndex[m[3]])
 			if b.Before(a) {
 				return Period{}, false
@@ -395,13 +401,7 @@ var periodRules = []periodRule{
 	// 下周三, 本周五, 周一, 星期天, 这周末
 	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
-			base := monday(now)
-			switch {
-			case strings.HasPrefix(m[1], "下"):
-				base = base.AddDate(0, 0, 7)
-			case strings.HasPrefix(m[1], "上"):
-				base = base.AddDate(0, 0, -7)
-			}
+			base := weekOf(m[1], now)
 			d := base.AddDate(0, 0, weekdayIndex[m[2]])
 			if m[1] == "" {
 				// A bare 礼拜一: the coming one for hearings, the last one
@@ -522,6 +522,10 @@ var periodWords = []struct {
 	}},
 	{[]string{"去年", "上年", "上一年", "前一年"}, func(now time.Time, _ lean) Period { return yearPeriod(now.Year()-1, now.Location()) }},
 	{[]string{"明年", "下一年"}, func(now time.Time, _ lean) Period { return yearPeriod(now.Year()+1, now.Location()) }},
+	{[]string{"今年年底前", "今年年底之前", "今年底前", "年底前", "年底之前", "年底以前", "到年底", "年末前"}, func(now time.Time, _ lean) Period {
+		end := time.Date(now.Year()+1, 1, 1, 0, 0, 0, 0, now.Location())
+		return span(day(now), end, "年底前")
+	}},
 	{[]string{"今年", "本年度", "本年", "年内", "当年", "这一年", "全年", "年初至今", "今年以来"}, func(now time.Time, _ lean) Period {
 		return yearPeriod(now.Year(), now.Location())
 	}},

@@ -202,7 +202,7 @@ var legalWords = []string{"怎么办", "怎么维权", "如何维权", "维权",
 // scopeWords are things the bot does not do; a message asking them gets
 // the one-line statement of what it does.
 var scopeWords = []string{"会议室", "订一下", "订个", "预订", "预定", "发给", "转发", "转给", "打印", "天气", "吃什么", "食堂",
-	"报销", "请假", "加班", "年终总结", "总结", "翻译", "写个报告", "写报告", "电话", "手机号", "联系方式", "微信号"}
+	"报销", "请假", "加班", "年终总结", "总结", "翻译", "写个报告", "写报告", "写一份", "写份", "起草", "代写", "草拟", "电话", "手机号", "联系方式", "微信号"}
 
 // scopeActs are the scope words that act on what the bot finds (把明天的庭
 // 发给孙强): out of scope even in a question about hearings, unlike a topic

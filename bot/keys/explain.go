@@ -23,10 +23,6 @@ const ExplainJobsMaxLen = 100000
 // job redelivered after a crash sends that draft instead of a new one.
 func (k Keys) ExplainJobDraft(jobID string) string { return k.p + "explain:job:" + jobID }
 
-// ExplainJobAttempts counts how often a job was started, to give up on a
-// job that keeps failing instead of retrying it forever.
-func (k Keys) ExplainJobAttempts(jobID string) string { return k.p + "explain:attempts:" + jobID }
-
 // ExplainJobTTL is how long the job records above are kept.
 const ExplainJobTTL = 7 * 24 * time.Hour
 

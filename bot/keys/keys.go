@@ -7,7 +7,10 @@
 // one slot is no constraint.
 package keys
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Keys builds keys under one prefix (config redis.prefix).
 type Keys struct{ p string }
@@ -68,6 +71,12 @@ func (k Keys) ImportUndo() string { return k.p + "import:undo" }
 // ImportSnapshot holds the state of the cases an import touched, before it.
 func (k Keys) ImportSnapshot(id string) string { return k.p + "import:snapshot:" + id }
 
+// ImportSnapshotChunk holds part n (from 0) of the undo snapshot of an
+// import written in batches: the state before it of one batch's cases.
+func (k Keys) ImportSnapshotChunk(id string, n int) string {
+	return k.p + "import:snapshot:" + id + ":" + strconv.Itoa(n)
+}
+
 // ImportUndoDepth is how many imports can be undone, newest first.
 const ImportUndoDepth = 10
 
@@ -101,11 +110,67 @@ func (k Keys) Conversation(userID string) string { return k.p + "conv:" + userID
 // Exactly-once pushes and locks.
 
 // SendDone records that push id of namespace ns (reminder, bulletin...) was
-// accepted by WeCom.
+// accepted by WeCom; the n-th API call of a push is recorded as "id:n".
 func (k Keys) SendDone(ns, id string) string { return k.p + "sent:" + ns + ":" + id }
 
-// SendClaim is the short lease a sender holds on push id while sending it.
+// SendClaim is the lease a sender holds on push id while sending it: the
+// owner's name, expiring after the claim TTL unless renewed.
 func (k Keys) SendClaim(ns, id string) string { return k.p + "claim:" + ns + ":" + id }
+
+// SendAttempt keeps the request of one API call of a push whose outcome
+// is not known yet (sent, no answer), so that the call is resolved by
+// sending exactly the same request again (WeCom's duplicate check).
+func (k Keys) SendAttempt(ns, id string) string { return k.p + "attempt:" + ns + ":" + id }
+
+// SendFingerprint maps the digest of a request sent with WeCom's duplicate
+// check on to the push part that sent it, for the check's interval: a
+// different push whose request is byte for byte the same (the same text
+// to the same person) is sent with the check off, or WeCom would drop it.
+func (k Keys) SendFingerprint(digest string) string { return k.p + "fp:" + digest }
+
+// Alive is the presence of a process (its consumer name): refreshed by its
+// heartbeat, gone within seconds of the process dying, so the stream
+// entries and send claims it held are taken over at once.
+func (k Keys) Alive(name string) string { return k.p + "alive:" + name }
+
+// SendRecordTTL is how long the record of an accepted push of namespace ns
+// is kept, which is how long it is guaranteed not to be sent again. A new
+// kind of push adds its namespace here.
+func SendRecordTTL(ns string) time.Duration {
+	switch ns {
+	case RemindSendNS:
+		return RemindSentTTL
+	case BulletinSendNS:
+		return BulletinSentTTL
+	case ExplainSendNS:
+		return ExplainSentTTL
+	case ReplySendNS:
+		return ReplySentTTL
+	}
+	return DefaultSentTTL
+}
+
+// Send-log namespaces.
+const (
+	// ReplySendNS holds replies to inbox messages ("reply:<msg>:<n>", the
+	// n-th push of the handler) and the apologies of given-up messages.
+	ReplySendNS = "wecom"
+	// RemindSendNS holds hearing reminders, notices and reports.
+	RemindSendNS = "reminder"
+	// ExplainSendNS holds 以案说法 drafts ("<job>:<part>").
+	ExplainSendNS = "explain"
+)
+
+const (
+	// ReplySentTTL outlives any redelivery of an inbox message; the
+	// callback dedupe window (WeComSeenTTL) is as long, so a message whose
+	// reply is remembered is also remembered as taken.
+	ReplySentTTL = 7 * 24 * time.Hour
+	// ExplainSentTTL keeps draft deliveries for a month.
+	ExplainSentTTL = 30 * 24 * time.Hour
+	// DefaultSentTTL is the retention of namespaces not listed above.
+	DefaultSentTTL = 400 * 24 * time.Hour
+)
 
 // Lock is a named lease held by one replica at a time (e.g. "sweep").
 func (k Keys) Lock(name string) string { return k.p + "lock:" + name }

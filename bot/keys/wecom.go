@@ -24,8 +24,15 @@ func (k Keys) InboxDead() string { return k.p + "wecom:inbox-dead" }
 const InboxDeadMaxLen = 10000
 
 // Seen marks a callback id (MsgId, or FromUserName+CreateTime+event of an
-// event) as taken, for bot.DedupeTTL, so WeCom's retries are handled once.
+// event) as taken, for SeenTTL, so WeCom's retries and replays are
+// handled once.
 func (k Keys) Seen(id string) string { return k.p + "wecom:seen:" + id }
+
+// SeenTTL is the dedupe window of callbacks: as long as a reply's send
+// record, and far longer than wecom.max_clock_skew, beyond which a
+// callback is refused by its timestamp anyway. A replay is therefore
+// refused either way.
+const SeenTTL = ReplySentTTL
 
 // AccessToken caches the app's access token (a plain string) for its
 // lifetime minus a margin.

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"os"
 	"slices"
 	"time"
 
@@ -33,6 +34,10 @@ type Options struct {
 	// Now is the instant of the import, which decides which hearings are
 	// past; the store's clock when zero.
 	Now time.Time
+	// Progress, if set, is told the cases written (or weighed, in a dry
+	// run) after each batch; an error it returns stops the import, which
+	// is then rolled back.
+	Progress func(done int) error
 }
 
 // Result is what an import did, or in a dry run would do. Counts are of
@@ -117,68 +122,217 @@ func (e *GuardError) Error() string {
 // The import is all or nothing: with any row error nothing is written and
 // an *InvalidError is returned, unless SkipInvalid. A file that leaves out
 // more than MaxUnmentionedOpen of the open cases gets a *GuardError unless
-// Force. Everything is written in one transaction with an undo snapshot
-// (store.Undo). The Result is returned with any of these errors.
+// Force. Cases are written in batches of BatchSize, each in one short
+// transaction with its part of the undo snapshot (store.Undo undoes the
+// whole import), so no single Redis command blocks the server; a batch
+// that fails rolls back those before it, and the error says what was
+// written if even that fails. The Result is returned with any of these
+// errors.
 func Import(ctx context.Context, st *store.Store, l *Ledger, opts Options) (*Result, error) {
+	im := newImporter(ctx, st, l, opts)
+	mentioned := func(n string) bool { return im.mentioned[n] }
+	im.mentioned = make(map[string]bool, len(l.Entries))
+	for _, e := range l.Entries {
+		im.mentioned[e.Number] = true
+		if e.Invalid {
+			im.res.Skipped++
+		} else {
+			im.valid++
+		}
+	}
+	if err := im.check(mentioned); err != nil {
+		return im.res, err
+	}
+	for _, e := range l.Entries {
+		if err := im.add(e); err != nil {
+			return im.res, im.fail(err)
+		}
+	}
+	return im.res, im.finish()
+}
+
+// ImportFile reads the ledger file at path and imports it like Import,
+// streaming: a first pass counts each case's rows, a second checks every
+// row, and only when the file is good (or SkipInvalid) a third writes it,
+// batch by batch. Only the cases whose rows are still coming and one
+// batch are in memory at a time, so a file takes about three times its
+// size at most (MaxFileBytes bounds it). The file must not change while
+// it is imported: a file that does is refused before anything is written,
+// or rolled back. The Ledger describes the file (Entries is left empty).
+func ImportFile(ctx context.Context, st *store.Store, path string, ropts ReadOptions, opts Options) (*Ledger, *Result, error) {
+	src, err := fileSource(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi0, _ := os.Stat(path)
+	counts, err := rowCounts(src, ropts)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The check: every row, every error, nothing kept.
+	l := &Ledger{Name: src.name}
+	p := newParser(l, ropts)
+	p.counts = counts
+	count := 0
+	var invalid map[string]bool
+	p.emit = func(e *Entry) error {
+		count++
+		if e.Invalid {
+			if invalid == nil {
+				invalid = map[string]bool{}
+			}
+			invalid[e.Number] = true
+		}
+		return nil
+	}
+	if err := p.run(src); err != nil {
+		return nil, nil, err
+	}
+	if err := p.finish(); err != nil {
+		return nil, nil, err
+	}
+	l.sortErrors()
+	l.Cases = count
+	im := newImporter(ctx, st, l, opts)
+	im.res.Skipped, im.valid = len(invalid), count-len(invalid)
+	if err := im.check(func(n string) bool { return counts[numberHash(n)] > 0 }); err != nil {
+		return l, im.res, err
+	}
+	if changed(path, fi0) {
+		return l, im.res, fmt.Errorf("%s 在导入过程中被修改了，未写入任何数据：请在文件保存完毕后重新导入", src.name)
+	}
+	// The write: the same rows again, in batches.
+	w := newParser(&Ledger{Name: src.name}, ropts)
+	w.counts = counts
+	w.emit = func(e *Entry) error {
+		if invalid[e.Number] {
+			return nil
+		}
+		return im.add(e)
+	}
+	if err := w.run(src); err != nil {
+		return l, im.res, im.fail(err)
+	}
+	if err := w.finish(); err != nil {
+		return l, im.res, im.fail(err)
+	}
+	if changed(path, fi0) {
+		return l, im.res, im.fail(fmt.Errorf("%s 在导入过程中被修改了", src.name))
+	}
+	return l, im.res, im.finish()
+}
+
+// changed reports whether the file at path is not the one first seen.
+func changed(path string, before os.FileInfo) bool {
+	now, err := os.Stat(path)
+	return err != nil || before == nil || now.Size() != before.Size() || !now.ModTime().Equal(before.ModTime())
+}
+
+// BatchSize is how many cases one transaction of an import writes: small
+// enough that one EXEC takes milliseconds (and its cases' keys can be
+// WATCHed one by one), large enough that an import of 100,000 cases takes
+// seconds.
+const BatchSize = 250
+
+// importer writes checked entries in batches.
+type importer struct {
+	ctx  context.Context
+	st   *store.Store
+	opts Options
+	res  *Result
+	now  time.Time
+	snap *store.Snapshot
+
+	valid      int
+	moreErrors int
+	mentioned  map[string]bool
+	batch      []*Entry
+	written    int // cases written by the batches so far
+	done       int // cases of the batches so far
+}
+
+func newImporter(ctx context.Context, st *store.Store, l *Ledger, opts Options) *importer {
 	if opts.Source == "" {
 		opts.Source = "import:" + l.Name
-	}
-	res := &Result{Rows: l.Rows, Errors: l.Errors, Notices: l.Notices, DryRun: opts.DryRun}
-	var valid []*Entry
-	for _, e := range l.Entries {
-		if e.Invalid {
-			res.Skipped++
-		} else {
-			valid = append(valid, e)
-		}
-	}
-	if len(l.Errors) > 0 && (!opts.SkipInvalid || len(valid) == 0) {
-		return res, &InvalidError{Count: len(l.Errors), SkipInvalid: opts.SkipInvalid}
-	}
-
-	open, err := st.OpenNumbers(ctx)
-	if err != nil {
-		return res, err
-	}
-	mentioned := make(map[string]bool, len(l.Entries))
-	for _, n := range l.Numbers() {
-		mentioned[n] = true
-	}
-	res.Open = len(open)
-	for _, n := range open {
-		if !mentioned[n] {
-			res.Unmentioned++
-		}
-	}
-	if res.Open > 0 && float64(res.Unmentioned) > MaxUnmentionedOpen*float64(res.Open) && !opts.Force {
-		return res, &GuardError{Open: res.Open, Unmentioned: res.Unmentioned}
-	}
-
-	numbers := make([]string, len(valid))
-	for i, e := range valid {
-		numbers[i] = e.Number
 	}
 	now := opts.Now
 	if now.IsZero() {
 		now = st.Now()
 	}
-	// build runs inside the store's transaction and again if another writer
-	// got there first, so it starts from scratch each time.
+	im := &importer{ctx: ctx, st: st, opts: opts, now: now, moreErrors: l.MoreErrors,
+		res: &Result{Rows: l.Rows, Errors: l.Errors, Notices: l.Notices, DryRun: opts.DryRun}}
+	if l.MoreErrors > 0 {
+		im.res.Notices = append(im.res.Notices, fmt.Sprintf("另有 %d 处错误未列出（只列出前 %d 处）", l.MoreErrors, MaxErrors))
+	}
+	im.snap = &store.Snapshot{ID: snapshotID(now), At: now, Source: opts.Source, Chunked: true}
+	return im
+}
+
+// check refuses a file with errors (unless SkipInvalid) and one that
+// leaves out too many open cases (unless Force).
+func (im *importer) check(mentioned func(string) bool) error {
+	res := im.res
+	if len(res.Errors) > 0 && (!im.opts.SkipInvalid || im.valid == 0) {
+		return &InvalidError{Count: len(res.Errors) + im.moreErrors, SkipInvalid: im.opts.SkipInvalid}
+	}
+	open, err := im.st.OpenNumbers(im.ctx)
+	if err != nil {
+		return err
+	}
+	res.Open = len(open)
+	for _, n := range open {
+		if !mentioned(n) {
+			res.Unmentioned++
+		}
+	}
+	if res.Open > 0 && float64(res.Unmentioned) > MaxUnmentionedOpen*float64(res.Open) && !im.opts.Force {
+		return &GuardError{Open: res.Open, Unmentioned: res.Unmentioned}
+	}
+	return nil
+}
+
+// add queues a valid entry, writing a batch when one is full.
+func (im *importer) add(e *Entry) error {
+	if e.Invalid {
+		return nil
+	}
+	im.batch = append(im.batch, e)
+	if len(im.batch) >= BatchSize {
+		return im.flush()
+	}
+	return nil
+}
+
+// flush writes (or, in a dry run, weighs) the queued batch.
+func (im *importer) flush() error {
+	batch := im.batch
+	im.batch = nil
+	if len(batch) == 0 {
+		return nil
+	}
+	numbers := make([]string, len(batch))
+	for i, e := range batch {
+		numbers[i] = e.Number
+	}
+	var created, updated, unchanged int
+	var changes []HearingChange
+	// build runs inside the store's transaction and again if another
+	// writer got there first, so it starts from scratch each time.
 	build := func(olds []*cases.Case) ([]*cases.Case, error) {
-		res.Created, res.Updated, res.Unchanged, res.Changes = 0, 0, 0, nil
+		created, updated, unchanged, changes = 0, 0, 0, nil
 		var writes []*cases.Case
-		for i, e := range valid {
-			c, changes := apply(olds[i], e, now, opts.Source)
+		for i, e := range batch {
+			c, chs := apply(olds[i], e, im.now, im.opts.Source)
 			switch {
 			case olds[i] == nil:
-				res.Created++
-			case len(changes) > 0 || !sameFields(olds[i], c):
-				res.Updated++
-				for _, ch := range changes {
-					res.Changes = append(res.Changes, HearingChange{Number: c.Number, HearingChange: ch})
+				created++
+			case len(chs) > 0 || !sameFields(olds[i], c):
+				updated++
+				for _, ch := range chs {
+					changes = append(changes, HearingChange{Number: c.Number, HearingChange: ch})
 				}
 			default:
-				res.Unchanged++
+				unchanged++
 				continue
 			}
 			if err := c.Validate(); err != nil {
@@ -188,22 +342,56 @@ func Import(ctx context.Context, st *store.Store, l *Ledger, opts Options) (*Res
 		}
 		return writes, nil
 	}
-	if opts.DryRun {
-		olds, err := st.GetMany(ctx, numbers)
+	if im.opts.DryRun {
+		olds, err := im.st.GetMany(im.ctx, numbers)
 		if err != nil {
-			return res, err
+			return err
 		}
-		_, err = build(olds)
-		return res, err
+		if _, err := build(olds); err != nil {
+			return err
+		}
+	} else if err := im.st.PutManyFunc(im.ctx, numbers, build, im.snap); err != nil {
+		return err
 	}
-	snap := &store.Snapshot{ID: snapshotID(now), At: now, Source: opts.Source}
-	if err := st.PutManyFunc(ctx, numbers, build, snap); err != nil {
-		return res, err
+	im.res.Created += created
+	im.res.Updated += updated
+	im.res.Unchanged += unchanged
+	im.res.Changes = append(im.res.Changes, changes...)
+	im.written += created + updated
+	im.done += len(batch)
+	if im.opts.Progress != nil {
+		return im.opts.Progress(im.done)
 	}
-	if res.Created+res.Updated > 0 {
-		res.Written, res.SnapshotID = true, snap.ID
+	return nil
+}
+
+// finish writes the last batch.
+func (im *importer) finish() error {
+	if err := im.flush(); err != nil {
+		return im.fail(err)
 	}
-	return res, nil
+	if im.written > 0 && !im.opts.DryRun {
+		im.res.Written, im.res.SnapshotID = true, im.snap.ID
+	}
+	return nil
+}
+
+// fail rolls back the batches already written, so that a failed import
+// leaves the ledger as it was; if even that fails, the error says what
+// was written and how to undo it.
+func (im *importer) fail(cause error) error {
+	im.batch = nil
+	if im.opts.DryRun || im.snap.Chunks == 0 {
+		return cause
+	}
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(im.ctx), 5*time.Minute)
+	defer cancel()
+	if err := im.st.Rollback(rctx, im.snap); err != nil {
+		im.res.Written, im.res.SnapshotID = true, im.snap.ID
+		return fmt.Errorf("导入中途失败（%v），已写入的 %d 件案件也未能撤回（%v）：请运行 casebot import --undo 撤销本次导入", cause, im.written, err)
+	}
+	im.res.Created, im.res.Updated, im.res.Unchanged, im.res.Changes = 0, 0, 0, nil
+	return fmt.Errorf("导入中途失败（%v），已写入的 %d 件案件已全部撤回，台账未变：请稍后重新导入", cause, im.written)
 }
 
 // apply returns old (nil for a new case) updated with what the file says

@@ -5,7 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -413,5 +416,119 @@ func TestMissingColumnKeepsBlankCellClears(t *testing.T) {
 	c, _ := st.Get(t.Context(), "(2025)黔0115行初61号")
 	if c.Cause != "行政处罚" || c.Note != "" || c.Handler != "周洁" {
 		t.Errorf("cause %q (want kept), note %q (want cleared), handler %q", c.Cause, c.Note, c.Handler)
+	}
+}
+
+// bigLedger writes a CSV of n first-instance cases, every fifth with a
+// second hearing row, the second rows of every seventh case moved to the
+// end of the file (rows of one case need not be adjacent).
+func bigLedger(t *testing.T, n int) string {
+	t.Helper()
+	rows := [][]string{{"案号", "被告", "案由", "开庭时间", "承办人"}}
+	var late [][]string
+	for i := 1; i <= n; i++ {
+		num := fmt.Sprintf("(2025)黔0115行初%d号", i)
+		rows = append(rows, []string{num, "某县公安局", "行政处罚", fmt.Sprintf("2026-03-%02d 09:30", 1+i%28), "李四"})
+		if i%5 == 0 {
+			second := []string{num, "", "", fmt.Sprintf("2026-04-%02d 14:30", 1+i%28), ""}
+			if i%7 == 0 {
+				late = append(late, second)
+			} else {
+				rows = append(rows, second)
+			}
+		}
+	}
+	rows = append(rows, late...)
+	path := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(path, csvFile(t, rows...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestImportFileStreamsInBatches: a file of several batches, rows of some
+// cases far apart, streamed: the same result as reading it whole, written
+// in batches under one undo snapshot that undoes all of it.
+func TestImportFileStreamsInBatches(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	path := bigLedger(t, 3*BatchSize+17)
+	whole, err := ReadFile(path, ReadOptions{Location: shanghai})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progress []int
+	l, res, err := ImportFile(ctx, st, path, ReadOptions{Location: shanghai},
+		Options{Now: at("2026-01-05 10:00"), Progress: func(n int) error { progress = append(progress, n); return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Cases != len(whole.Entries) || res.Rows != whole.Rows || res.Created != len(whole.Entries) {
+		t.Errorf("streamed %d cases %d rows, created %d; whole read %d cases %d rows", l.Cases, res.Rows, res.Created, len(whole.Entries), whole.Rows)
+	}
+	if len(progress) != 4 || progress[3] != 3*BatchSize+17 {
+		t.Errorf("progress = %v, want four batches", progress)
+	}
+	for _, e := range whole.Entries {
+		c, err := st.Get(ctx, e.Number)
+		if err != nil {
+			t.Fatalf("%s: %v", e.Number, err)
+		}
+		if len(c.Hearings) != len(e.Case.Hearings) {
+			t.Fatalf("%s has %d hearings, want %d (rows far apart merged?)", e.Number, len(c.Hearings), len(e.Case.Hearings))
+		}
+	}
+	snap, err := st.Undo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !snap.Chunked || snap.Chunks != 4 || snap.Removed != 3*BatchSize+17 {
+		t.Errorf("undo snapshot = %+v", snap)
+	}
+	if n, _ := st.CountCases(ctx); n != 0 {
+		t.Errorf("%d cases left after undo", n)
+	}
+	if _, err := st.Undo(ctx); !errors.Is(err, store.ErrNothingToUndo) {
+		t.Errorf("second undo: %v", err)
+	}
+}
+
+// TestImportFailureRollsBack: an import that fails after writing some
+// batches rolls them back and says so: the ledger is as it was and
+// nothing is left on the undo list.
+func TestImportFailureRollsBack(t *testing.T) {
+	st := newStore(t)
+	ctx := context.Background()
+	path := bigLedger(t, 3*BatchSize)
+	_, _, err := ImportFile(ctx, st, path, ReadOptions{Location: shanghai}, Options{
+		Progress: func(n int) error {
+			if n >= 2*BatchSize {
+				return errors.New("Redis went away")
+			}
+			return nil
+		}})
+	if err == nil || !strings.Contains(err.Error(), "已全部撤回") {
+		t.Fatalf("err = %v, want a failure saying the batches were rolled back", err)
+	}
+	if n, _ := st.CountCases(ctx); n != 0 {
+		t.Errorf("%d cases left after the rollback", n)
+	}
+	if _, err := st.Undo(ctx); !errors.Is(err, store.ErrNothingToUndo) {
+		t.Errorf("undo after a rolled-back import: %v, want nothing to undo", err)
+	}
+}
+
+// TestImportFileRefusesTooLarge: the size limit is named.
+func TestImportFileRefusesTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(MaxFileBytes + 1)
+	f.Close()
+	_, _, err = ImportFile(context.Background(), newStore(t), path, ReadOptions{}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "上限 100 MB") {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -7,7 +7,10 @@ package ledger
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -29,10 +32,14 @@ type Ledger struct {
 	// Rows counts the data rows read; blank rows are not counted.
 	Rows int
 	// Entries are the cases the file describes, in order of first
-	// appearance, valid or not.
+	// appearance, valid or not (Read keeps them; ImportFile does not).
 	Entries []*Entry
-	// Errors lists every problem found, in the order of the file.
-	Errors []RowError
+	// Cases counts the cases the file describes.
+	Cases int
+	// Errors lists the problems found, in the order of the file, up to
+	// MaxErrors; MoreErrors counts those beyond.
+	Errors     []RowError
+	MoreErrors int
 	// Notices are things worth telling that are not errors, such as
 	// columns that import does not know and therefore ignores.
 	Notices []string
@@ -133,47 +140,33 @@ func (l *Ledger) Numbers() []string {
 // ledgers often carry a title row or two above it.
 const headerScanRows = 20
 
+// MaxErrors bounds the row errors kept for the report: a wrong file can
+// have one in every row, and nobody reads past the first thousands.
+const MaxErrors = 10000
+
 // Read parses and checks a ledger file's content; name is the file name,
 // used to tell .xlsx from .csv only when the content does not say. An error
 // is returned only for a file that cannot be read at all; problems in rows
-// are collected in Ledger.Errors.
+// are collected in Ledger.Errors. Every case is kept (Ledger.Entries): for
+// a large file, ImportFile streams it instead.
 func Read(name string, data []byte, opts ReadOptions) (*Ledger, error) {
-	loc := opts.Location
-	if loc == nil {
-		loc = time.Local
-	}
-	tables, err := readTables(name, data)
-	if err != nil {
+	return readSource(bytesSource(name, data), opts)
+}
+
+// readSource reads a whole ledger, keeping every case.
+func readSource(src *source, opts ReadOptions) (*Ledger, error) {
+	l := &Ledger{Name: src.name}
+	p := newParser(l, opts)
+	if err := p.run(src); err != nil {
 		return nil, err
 	}
-	l := &Ledger{Name: name}
-	p := &parser{l: l, loc: loc, byNumber: map[string]*Entry{}}
-	var withHeader []int
-	headers := make([]int, len(tables))
-	for i, t := range tables {
-		headers[i] = findHeader(t.rows)
-		if headers[i] >= 0 {
-			withHeader = append(withHeader, i)
-		} else if t.sheet != "" && hasData(t.rows) && len(tables) > 1 {
-			l.Notices = append(l.Notices, fmt.Sprintf("工作表“%s”没有“案号”列，已跳过", t.sheet))
-		}
-	}
-	if len(withHeader) == 0 {
-		if !hasAnyData(tables) {
-			return nil, fmt.Errorf("%s 是空文件，没有表头也没有数据", name)
-		}
-		l.Errors = append(l.Errors, RowError{Row: 1, Column: columns[fNumber].header,
-			Message: "找不到“案号”列：表头应包含 案号、被告 等列名（可用 casebot export 导出模板）"})
-		return l, nil
-	}
-	for _, i := range withHeader {
-		sheet := ""
-		if len(withHeader) > 1 {
-			sheet = tables[i].sheet
-		}
-		p.table(tables[i], headers[i], sheet, i)
-	}
 	p.finish()
+	l.sortErrors()
+	l.Cases = len(l.Entries)
+	return l, nil
+}
+
+func (l *Ledger) sortErrors() {
 	sort.SliceStable(l.Errors, func(i, j int) bool {
 		a, b := l.Errors[i], l.Errors[j]
 		if a.sheetIdx != b.sheetIdx {
@@ -184,7 +177,109 @@ func Read(name string, data []byte, opts ReadOptions) (*Ledger, error) {
 		}
 		return a.col < b.col
 	})
-	return l, nil
+}
+
+func newParser(l *Ledger, opts ReadOptions) *parser {
+	loc := opts.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	return &parser{l: l, loc: loc, byNumber: map[string]*Entry{}}
+}
+
+// run reads every table of src: the header row of each is found in its
+// first rows, and the data rows below it go through the row parser (or,
+// with rowsOnly, only to onRow, for counting).
+func (p *parser) run(src *source) error {
+	tables, err := src.tables()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, t := range tables {
+			t.close()
+		}
+	}()
+	// The first rows of each table: where its header is.
+	heads := make([][][]string, len(tables))
+	headers := make([]int, len(tables))
+	var withHeader []int
+	anyData := false
+	for i, t := range tables {
+		rows, err := firstRows(t, headerScanRows)
+		if err != nil {
+			return err
+		}
+		heads[i] = rows
+		headers[i] = findHeader(rows)
+		if headers[i] >= 0 {
+			withHeader = append(withHeader, i)
+			anyData = true
+			continue
+		}
+		data, err := restHasData(t, rows)
+		if err != nil {
+			return err
+		}
+		anyData = anyData || data
+		if t.sheet != "" && data && len(tables) > 1 {
+			p.l.Notices = append(p.l.Notices, fmt.Sprintf("工作表“%s”没有“案号”列，已跳过", t.sheet))
+		}
+	}
+	if len(withHeader) == 0 {
+		if !anyData {
+			return fmt.Errorf("%s 是空文件，没有表头也没有数据", src.name)
+		}
+		p.l.Errors = append(p.l.Errors, RowError{Row: 1, Column: columns[fNumber].header,
+			Message: "找不到“案号”列：表头应包含 案号、被告 等列名（可用 casebot export 导出模板）"})
+		return nil
+	}
+	for _, i := range withHeader {
+		sheet := ""
+		if len(withHeader) > 1 {
+			sheet = tables[i].sheet
+		}
+		if err := p.table(tables[i], heads[i], headers[i], sheet, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// firstRows reads up to n rows of t.
+func firstRows(t *table, n int) ([][]string, error) {
+	var rows [][]string
+	for len(rows) < n {
+		r, err := t.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, append([]string(nil), r...))
+	}
+	return rows, nil
+}
+
+// restHasData reports whether a table has a non-blank row, looking at the
+// rows already read and then at the rest.
+func restHasData(t *table, read [][]string) (bool, error) {
+	if hasData(read) {
+		return true, nil
+	}
+	for {
+		r, err := t.next()
+		if errors.Is(err, io.EOF) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		if !blankRow(r) {
+			return true, nil
+		}
+	}
 }
 
 // findHeader returns the index of the first row naming the 案号 column,
@@ -209,15 +304,6 @@ func hasData(rows [][]string) bool {
 	return false
 }
 
-func hasAnyData(ts []table) bool {
-	for _, t := range ts {
-		if hasData(t.rows) {
-			return true
-		}
-	}
-	return false
-}
-
 func blankRow(r []string) bool {
 	for _, c := range r {
 		if strings.TrimSpace(c) != "" {
@@ -228,26 +314,87 @@ func blankRow(r []string) bool {
 }
 
 // parser collects the entries of a ledger across its tables.
+//
+// With counts (the rows of each case, from a first pass, see rowCounts) it
+// streams: an entry is finished and handed to emit as soon as its last
+// row is read, and forgotten, so a file of any length is read in the
+// memory of the cases whose rows are still coming. Without, every entry is
+// kept in Ledger.Entries and finished at the end.
 type parser struct {
 	l        *Ledger
 	loc      *time.Location
 	byNumber map[string]*Entry
+	counts   map[uint64]uint32
+	emit     func(*Entry) error
+	// onRow, when set, takes each data row's number instead of the row
+	// parser (the counting pass).
+	onRow func(number string)
 }
 
 // sheetParser is the state of one table: which column holds which field.
 type sheetParser struct {
 	*parser
-	t        table
+	t        *table
 	sheet    string
 	sheetIdx int
+	date1904 bool
 	cols     [numFields][]int
 	headers  []string
 }
 
-func (p *parser) table(t table, header int, sheet string, sheetIdx int) {
-	sp := &sheetParser{parser: p, t: t, sheet: sheet, sheetIdx: sheetIdx, headers: t.rows[header]}
+// table reads the data rows of t below its header row (heads are the rows
+// read already, header the index of the header among them).
+func (p *parser) table(t *table, heads [][]string, header int, sheet string, sheetIdx int) error {
+	sp := &sheetParser{parser: p, t: t, sheet: sheet, sheetIdx: sheetIdx, date1904: t.date1904, headers: heads[header]}
+	if !sp.columns(heads[header], header) {
+		return nil
+	}
+	n := header + 1
+	row := func(cells []string) error {
+		n++
+		if blankRow(cells) {
+			return nil
+		}
+		if p.onRow != nil {
+			r := &rowParser{sheetParser: sp, row: n, cells: cells}
+			for i := range r.used {
+				r.used[i] = -1
+			}
+			p.onRow(r.get(fNumber))
+			return nil
+		}
+		p.l.Rows++
+		e := sp.row(n, cells)
+		if e != nil && p.counts != nil && uint32(len(e.Rows)) >= p.counts[numberHash(e.Number)] {
+			return p.complete(e)
+		}
+		return nil
+	}
+	for _, cells := range heads[header+1:] {
+		if err := row(cells); err != nil {
+			return err
+		}
+	}
+	for {
+		cells, err := t.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := row(cells); err != nil {
+			return err
+		}
+	}
+}
+
+// columns maps the header row to fields; false when the table cannot be
+// read (no 被告 column).
+func (sp *sheetParser) columns(headerRow []string, header int) bool {
+	p, sheet, sheetIdx := sp.parser, sp.sheet, sp.sheetIdx
 	var unknown []string
-	for j, h := range t.rows[header] {
+	for j, h := range headerRow {
 		if f, ok := lookupHeader(h); ok {
 			sp.cols[f] = append(sp.cols[f], j)
 		} else if n := normalizeHeader(h); n != "" && !ignoredHeaders[n] {
@@ -262,17 +409,39 @@ func (p *parser) table(t table, header int, sheet string, sheetIdx int) {
 		p.l.Notices = append(p.l.Notices, fmt.Sprintf("%s以下列不在台账模板中，未导入：%s", where, strings.Join(unknown, "、")))
 	}
 	if len(sp.cols[fDefendants]) == 0 {
-		p.l.Errors = append(p.l.Errors, RowError{Sheet: sheet, Row: header + 1, Column: columns[fDefendants].header,
-			Message: "缺少“被告”列（也可写作 被申请人、被诉机关）", sheetIdx: sheetIdx, col: -1})
+		if p.onRow == nil {
+			p.addError(RowError{Sheet: sheet, Row: header + 1, Column: columns[fDefendants].header,
+				Message: "缺少“被告”列（也可写作 被申请人、被诉机关）", sheetIdx: sheetIdx, col: -1})
+		}
+		return false
+	}
+	return true
+}
+
+// addError keeps an error, up to MaxErrors.
+func (p *parser) addError(e RowError) {
+	if len(p.l.Errors) >= MaxErrors {
+		p.l.MoreErrors++
 		return
 	}
-	for i := header + 1; i < len(t.rows); i++ {
-		if blankRow(t.rows[i]) {
-			continue
-		}
-		p.l.Rows++
-		sp.row(i+1, t.rows[i])
+	p.l.Errors = append(p.l.Errors, e)
+}
+
+// numberHash is what the counting pass remembers of a case number.
+func numberHash(n string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(n))
+	return h.Sum64()
+}
+
+// complete finishes an entry whose rows are all read and hands it on.
+func (p *parser) complete(e *Entry) error {
+	delete(p.byNumber, e.Number)
+	p.finishEntry(e)
+	if p.emit != nil {
+		return p.emit(e)
 	}
+	return nil
 }
 
 // rowParser reads one row.
@@ -349,8 +518,7 @@ func (r *rowParser) failAt(col int, format string, args ...any) {
 }
 
 func (sp *sheetParser) errorAt(row int, column string, col int, msg string) {
-	sp.l.Errors = append(sp.l.Errors, RowError{Sheet: sp.sheet, Row: row, Column: column, Message: msg,
-		sheetIdx: sp.sheetIdx, col: col})
+	sp.addError(RowError{Sheet: sp.sheet, Row: row, Column: column, Message: msg, sheetIdx: sp.sheetIdx, col: col})
 }
 
 // rowValues is what one row says about its case.
@@ -366,7 +534,9 @@ type rowValues struct {
 	sugg               [2]cases.Suggestion // by cases.SuggestionKinds
 }
 
-func (sp *sheetParser) row(n int, cells []string) {
+// row parses one data row into its case's entry, and returns the entry
+// (nil when the row's number is missing or invalid).
+func (sp *sheetParser) row(n int, cells []string) *Entry {
 	r := &rowParser{sheetParser: sp, row: n, cells: cells}
 	for i := range r.used {
 		r.used[i] = -1
@@ -386,7 +556,7 @@ func (sp *sheetParser) row(n int, cells []string) {
 	r.caseFields(num, &v)
 	hearings := r.hearings()
 	if num == nil {
-		return
+		return nil
 	}
 
 	e := sp.byNumber[num.String()]
@@ -394,7 +564,9 @@ func (sp *sheetParser) row(n int, cells []string) {
 		e = &Entry{Number: num.String(), Case: &cases.Case{Number: num.String(), Kind: num.Kind()},
 			sheet: sp.sheet, sheetIdx: sp.sheetIdx}
 		sp.byNumber[e.Number] = e
-		sp.l.Entries = append(sp.l.Entries, e)
+		if sp.counts == nil {
+			sp.l.Entries = append(sp.l.Entries, e)
+		}
 	}
 	e.Rows = append(e.Rows, n)
 	for f := range numFields {
@@ -410,6 +582,7 @@ func (sp *sheetParser) row(n int, cells []string) {
 	if r.bad {
 		e.Invalid = true
 	}
+	return e
 }
 
 // caseFields reads the case columns of the row into v; num is nil when
@@ -625,35 +798,72 @@ func setField(e *Entry, v *rowValues, f field) {
 	}
 }
 
-// finish checks each case as a whole, once all its rows are read.
-func (p *parser) finish() {
-	for _, e := range p.l.Entries {
-		c := e.Case
-		if c.Stage == "" {
-			c.Stage = cases.MustParseNumber(e.Number).Stage()
+// finish checks each case still held as a whole: every case, when the
+// parser keeps them all; when it streams, the cases whose rows did not all
+// come (none, unless the file changed between the passes).
+func (p *parser) finish() error {
+	if p.counts == nil {
+		for _, e := range p.l.Entries {
+			p.finishEntry(e)
 		}
-		// fail reports a problem of the case at the row that gave the value
-		// at fault (or its first row), in the column of field f.
-		fail := func(f, at field, msg string) {
-			row := e.Rows[0]
-			if e.src[at] > 0 {
-				row = e.src[at]
-			}
-			p.l.Errors = append(p.l.Errors, RowError{Sheet: e.sheet, Row: row, Column: e.header(f), Message: msg,
-				sheetIdx: e.sheetIdx, col: 1000 + int(f)})
-			e.Invalid = true
-		}
-		if !e.seen[fDefendants] {
-			fail(fDefendants, fDefendants, "缺少被告（被申请人）：请填写被诉的行政机关，多个机关用“、”分隔")
-		}
-		switch {
-		case !e.seen[fClosedOn] && !e.seen[fOutcome] && e.seen[fReason]:
-			fail(fClosedOn, fReason, "填写了败诉原因，但没有结案日期和结案方式")
-		case !e.seen[fClosedOn] && e.seen[fOutcome]:
-			fail(fClosedOn, fOutcome, "填写了结案方式，但没有结案日期")
-		case e.seen[fClosedOn] && !e.seen[fOutcome]:
-			fail(fOutcome, fClosedOn, "填写了结案日期，但没有结案方式")
-		}
-		finishClocks(e, p.loc, fail)
+		return nil
 	}
+	left := make([]*Entry, 0, len(p.byNumber))
+	for _, e := range p.byNumber {
+		left = append(left, e)
+	}
+	sort.Slice(left, func(i, j int) bool { return left[i].Rows[0] < left[j].Rows[0] })
+	for _, e := range left {
+		if err := p.complete(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finishEntry checks a case as a whole, once all its rows are read.
+func (p *parser) finishEntry(e *Entry) {
+	c := e.Case
+	if c.Stage == "" {
+		c.Stage = cases.MustParseNumber(e.Number).Stage()
+	}
+	// fail reports a problem of the case at the row that gave the value
+	// at fault (or its first row), in the column of field f.
+	fail := func(f, at field, msg string) {
+		row := e.Rows[0]
+		if e.src[at] > 0 {
+			row = e.src[at]
+		}
+		p.addError(RowError{Sheet: e.sheet, Row: row, Column: e.header(f), Message: msg,
+			sheetIdx: e.sheetIdx, col: 1000 + int(f)})
+		e.Invalid = true
+	}
+	if !e.seen[fDefendants] {
+		fail(fDefendants, fDefendants, "缺少被告（被申请人）：请填写被诉的行政机关，多个机关用“、”分隔")
+	}
+	switch {
+	case !e.seen[fClosedOn] && !e.seen[fOutcome] && e.seen[fReason]:
+		fail(fClosedOn, fReason, "填写了败诉原因，但没有结案日期和结案方式")
+	case !e.seen[fClosedOn] && e.seen[fOutcome]:
+		fail(fClosedOn, fOutcome, "填写了结案方式，但没有结案日期")
+	case e.seen[fClosedOn] && !e.seen[fOutcome]:
+		fail(fOutcome, fClosedOn, "填写了结案日期，但没有结案方式")
+	}
+	finishClocks(e, p.loc, fail)
+}
+
+// rowCounts is the first pass of a streaming read: how many rows each
+// case number (hashed) has, and how many numbers there are.
+func rowCounts(src *source, opts ReadOptions) (map[uint64]uint32, error) {
+	counts := map[uint64]uint32{}
+	p := newParser(&Ledger{Name: src.name}, opts)
+	p.onRow = func(raw string) {
+		if raw == "" {
+			return
+		}
+		if n, err := cases.ParseNumber(raw); err == nil {
+			counts[numberHash(n.String())]++
+		}
+	}
+	return counts, p.run(src)
 }

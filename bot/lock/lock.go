@@ -1,11 +1,15 @@
-// Package lock is a Redis lease: one holder at a time across replicas, lost
-// automatically when the holder dies (the key expires).
+// Package lock holds Redis leases: named locks one replica holds at a time
+// (Acquire, Hold), lost automatically when the holder dies (the key
+// expires); and a process's presence (Presence), the heartbeat that stream
+// entries and send claims are tied to, so that what a dead process held is
+// taken over within seconds.
 package lock
 
 import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -55,4 +59,51 @@ func (l *Lease) Extend(ctx context.Context, ttl time.Duration) (bool, error) {
 // Release gives the lock up if still held.
 func (l *Lease) Release(ctx context.Context) error {
 	return release.Run(ctx, l.rdb, []string{l.key}, l.token).Err()
+}
+
+// ErrLost is the cause of a Hold's context ending because the lease was
+// lost (taken by another holder after it expired, or Redis unreachable
+// for longer than its TTL).
+var ErrLost = errors.New("lock: lease lost")
+
+// Hold runs fn while holding the lock at key: it takes the lease (or
+// returns held=false at once when someone else holds it), renews it every
+// ttl/3 while fn runs, and releases it when fn returns. fn's context is
+// cancelled, with cause ErrLost, if a renewal finds the lease gone, so a
+// holder never goes on believing it is alone.
+func Hold(ctx context.Context, rdb redis.UniversalClient, key string, ttl time.Duration, fn func(ctx context.Context) error) (held bool, err error) {
+	l, err := Acquire(ctx, rdb, key, ttl)
+	if err != nil || l == nil {
+		return false, err
+	}
+	defer l.Release(context.WithoutCancel(ctx))
+	fctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stop := make(chan struct{})
+	renewed := make(chan struct{})
+	go func() {
+		defer close(renewed)
+		t := time.NewTicker(ttl / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-fctx.Done():
+				return
+			case <-t.C:
+			}
+			if ok, err := l.Extend(fctx, ttl); err == nil && !ok {
+				cancel(ErrLost)
+				return
+			}
+		}
+	}()
+	err = fn(fctx)
+	close(stop)
+	<-renewed
+	if err == nil && context.Cause(fctx) == ErrLost {
+		err = ErrLost
+	}
+	return true, err
 }

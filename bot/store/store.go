@@ -112,12 +112,25 @@ func (s *Store) Put(ctx context.Context, c *cases.Case) error {
 // Snapshot is what PutMany can save, in the same transaction, so that a
 // batch can be undone: the cases as they were before, and the numbers the
 // batch created.
+//
+// An import too large for one transaction is written in batches under one
+// Chunked snapshot: each batch saves its own part (chunk) beside its cases,
+// in its transaction, and the snapshot's header counts the parts, so that
+// Undo restores every part, each in a transaction of its own, and a
+// failed import is rolled back the same way (Rollback).
 type Snapshot struct {
 	ID       string        `json:"id"`
 	At       time.Time     `json:"at"`
 	Source   string        `json:"source"`
 	Previous []*cases.Case `json:"previous"`
 	Created  []string      `json:"created"`
+	// Chunked, Chunks: the parts written so far; Restored and Removed
+	// count the cases of all parts (Previous and Created are those of the
+	// part at hand).
+	Chunked  bool `json:"chunked,omitempty"`
+	Chunks   int  `json:"chunks,omitempty"`
+	Restored int  `json:"restored,omitempty"`
+	Removed  int  `json:"removed,omitempty"`
 }
 
 // PutMany writes cases atomically: all of them with their indexes, or none.
@@ -195,6 +208,11 @@ func (s *Store) PutManyFunc(ctx context.Context, numbers []string, build func(ol
 			}
 			return nil
 		})
+		if err == nil && snap != nil && snap.Chunked {
+			snap.Chunks++
+			snap.Restored += len(snap.Previous)
+			snap.Removed += len(snap.Created)
+		}
 		return err
 	}, s.watchKeys(ks)...)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -39,6 +40,12 @@ type Callback struct {
 	// Timeout bounds the Redis work of one callback, well inside WeCom's
 	// five seconds. If zero, 2s.
 	Timeout time.Duration
+	// MaxClockSkew bounds how far a callback's signed timestamp (and its
+	// message's CreateTime) may be from now: a captured callback replayed
+	// later is refused (403), and within the window the dedupe key, kept
+	// far longer, refuses it. Set from wecom.max_clock_skew; if zero, that
+	// key's default.
+	MaxClockSkew time.Duration
 	// MaxInFlight bounds the POSTs being answered at once. Beyond it a
 	// POST is answered 503 at once (WeCom retries it) rather than queued:
 	// an overloaded server keeps bounded memory and answers quickly,
@@ -62,6 +69,7 @@ const (
 	resultTooLarge      = "too_large"
 	resultUnavailable   = "unavailable"
 	resultOverloaded    = "overloaded"
+	resultStale         = "stale"
 )
 
 func (h *Callback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -132,6 +140,10 @@ func (h *Callback) receive(w http.ResponseWriter, r *http.Request) string {
 	if !h.Crypto.Verify(sig, ts, nonce, env.Encrypt) {
 		return h.fail(w, r, http.StatusForbidden, resultBadSignature, "callback with a bad msg_signature", nil)
 	}
+	// The timestamp is signed: a replay cannot refresh it.
+	if !h.fresh(ts) {
+		return h.fail(w, r, http.StatusForbidden, resultStale, "callback timestamp outside wecom.max_clock_skew (a replay, or a wrong clock)", nil)
+	}
 	plain, err := h.Crypto.Decrypt(env.Encrypt)
 	if errors.Is(err, ErrWrongReceiver) {
 		return h.fail(w, r, http.StatusForbidden, resultWrongReceiver, "callback for another CorpID", nil)
@@ -146,6 +158,9 @@ func (h *Callback) receive(w http.ResponseWriter, r *http.Request) string {
 	if msg == nil {
 		w.WriteHeader(http.StatusOK)
 		return resultIgnored
+	}
+	if d := h.now().Sub(msg.CreateTime); d > h.skew() || -d > h.skew() {
+		return h.fail(w, r, http.StatusForbidden, resultStale, "message CreateTime outside wecom.max_clock_skew (a replay, or a wrong clock)", nil)
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.timeout())
 	defer cancel()
@@ -199,6 +214,24 @@ func (h *Callback) now() time.Time {
 		return h.Now()
 	}
 	return time.Now()
+}
+
+// fresh reports whether a callback timestamp (Unix seconds) is within
+// the allowed skew of now.
+func (h *Callback) fresh(ts string) bool {
+	secs, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return false
+	}
+	d := h.now().Sub(time.Unix(secs, 0))
+	return d <= h.skew() && -d <= h.skew()
+}
+
+func (h *Callback) skew() time.Duration {
+	if h.MaxClockSkew > 0 {
+		return h.MaxClockSkew
+	}
+	return config.Default().WeCom.MaxClockSkew
 }
 
 func (h *Callback) timeout() time.Duration {

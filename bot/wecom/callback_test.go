@@ -16,6 +16,7 @@ import (
 	"github.com/silenceper/wechat/v2/util"
 
 	"casebot/bot"
+	"casebot/bot/keys"
 	"casebot/bot/redistest"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
@@ -54,7 +55,9 @@ func vectorCallback(t *testing.T) (*wecom.Callback, *wecom.Inbox, func() []bot.M
 		}
 		return out
 	}
-	return &wecom.Callback{Crypto: crypto, Inbox: in}, in, stored
+	// The vectors were signed in 2014: the callback's clock is set then.
+	then := func() time.Time { return time.Unix(1409659813, 0) }
+	return &wecom.Callback{Crypto: crypto, Inbox: in, Now: then}, in, stored
 }
 
 func TestVectorV1VerifyURL(t *testing.T) {
@@ -224,8 +227,8 @@ func TestCallbackTypes(t *testing.T) {
 	}
 	xmlOf := func(typ, extra string) string {
 		return fmt.Sprintf("<xml><ToUserName><![CDATA[%s]]></ToUserName><FromUserName><![CDATA[lisi]]></FromUserName>"+
-			"<CreateTime>1732000000</CreateTime><MsgType><![CDATA[%s]]></MsgType>%s<AgentID>%d</AgentID></xml>",
-			testCorp, typ, extra, testAgent)
+			"<CreateTime>%d</CreateTime><MsgType><![CDATA[%s]]></MsgType>%s<AgentID>%d</AgentID></xml>",
+			testCorp, time.Now().Unix(), typ, extra, testAgent)
 	}
 	tests := []struct {
 		name  string
@@ -270,7 +273,7 @@ func TestCallbackTypes(t *testing.T) {
 			tt.want.From, tt.want.AgentID, tt.want.CreateTime, tt.want.ReceivedAt = "lisi", testAgent, got.CreateTime, got.ReceivedAt
 			if tt.want.ID == "" {
 				tt.want.ID = got.ID
-				if !strings.HasPrefix(got.ID, "evt:lisi:1732000000:") {
+				if !strings.HasPrefix(got.ID, fmt.Sprintf("evt:lisi:%d:", got.CreateTime.Unix())) {
 					t.Errorf("event id %q is not FromUserName+CreateTime+details", got.ID)
 				}
 			}
@@ -329,15 +332,16 @@ func TestReplayedMsgIDHandledOnce(t *testing.T) {
 		t.Errorf("handled (-want,+got):\n%s", diff)
 	}
 	ttl, _ := w.rdb.PTTL(ctx, w.k.Seen("msg:9000000000000000002")).Result()
-	if ttl <= 0 || ttl > bot.DedupeTTL {
-		t.Errorf("dedupe key TTL = %v, want within %v", ttl, bot.DedupeTTL)
+	if ttl <= 0 || ttl > keys.SeenTTL {
+		t.Errorf("dedupe key TTL = %v, want within %v", ttl, keys.SeenTTL)
 	}
 }
 
 func TestEventDedupe(t *testing.T) {
 	w := newInboxWorld(t, nil, wecom.InboxOptions{})
 	ctx := context.Background()
-	w.client.Now = func() time.Time { return epoch }
+	fixed := time.Now() // events are deduplicated by sender and CreateTime
+	w.client.Now = func() time.Time { return fixed }
 	click := w.client.Event("zhaoliu", "click", "menu:a")
 	for range 4 {
 		w.client.Deliver(ctx, click)
@@ -404,5 +408,48 @@ func TestCallbackOverloadAnswers503(t *testing.T) {
 	}
 	if s, err := c.Deliver(ctx, c.Text("zhouyi", "之后")); err != nil || s != http.StatusOK {
 		t.Errorf("callback after the load: %d %v", s, err)
+	}
+}
+
+// TestReplayedOldCallbackRefused: a callback captured and replayed later —
+// its signed timestamp and its CreateTime days old — is refused (403) and
+// nothing is taken; one within wecom.max_clock_skew is taken once, and
+// replaying it again is a duplicate.
+func TestReplayedOldCallbackRefused(t *testing.T) {
+	w := newInboxWorld(t, nil, wecom.InboxOptions{})
+	ctx := context.Background()
+	old := time.Now().Add(-72 * time.Hour)
+	w.client.Now = func() time.Time { return old }
+	req, err := w.client.Build(w.client.Text("admin1", "删除人员 zhangsan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, err := w.client.Post(ctx, req); err != nil || status != http.StatusForbidden {
+		t.Fatalf("replay of a 3-day-old callback: %d %v, want 403", status, err)
+	}
+	if n := w.streamLen(t); n != 0 {
+		t.Fatalf("the replay was taken (%d entries)", n)
+	}
+	// A fresh timestamp on an old message (a forged envelope cannot be
+	// signed, but a wrong clock can): CreateTime is checked too.
+	w.client.Now = nil
+	plain := []byte(fmt.Sprintf("<xml><ToUserName><![CDATA[%s]]></ToUserName><FromUserName><![CDATA[admin1]]></FromUserName>"+
+		"<CreateTime>%d</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[确认]]></Content><MsgId>77</MsgId><AgentID>%d</AgentID></xml>",
+		testCorp, old.Unix(), testAgent))
+	if status, _ := w.client.Deliver(ctx, plain); status != http.StatusForbidden {
+		t.Errorf("fresh envelope, 3-day-old CreateTime: %d, want 403", status)
+	}
+	// Within the window: taken once, then a duplicate.
+	fresh, err := w.client.Build(w.client.TextWithID("admin1", "确认", "78"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		if status, err := w.client.Post(ctx, fresh); err != nil || status != http.StatusOK {
+			t.Fatalf("post %d: %d %v", i+1, status, err)
+		}
+	}
+	if n := w.streamLen(t); n != 1 {
+		t.Errorf("%d entries, want the message once", n)
 	}
 }

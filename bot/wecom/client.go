@@ -54,8 +54,10 @@ func Code(err error) int {
 
 // transient reports whether a failed call may succeed if retried: WeCom
 // busy (-1), a 5xx, an answer that is not JSON (a proxy's error page), or a
-// network error. A timeout after the request left is retried too, which
-// may deliver a message twice; a rare duplicate is preferred to a loss.
+// network error. A timeout after the request left is retried too: the
+// retry is the same request byte for byte, and a push sent under a push id
+// carries WeCom's duplicate check, so WeCom delivers it only if the first
+// never arrived (see sendlog).
 func transient(err error) bool {
 	var ae *APIError
 	if errors.As(err, &ae) {
@@ -63,6 +65,15 @@ func transient(err error) bool {
 	}
 	var ne net.Error
 	return errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
+}
+
+// definite reports whether WeCom answered a call with a refusal that says
+// it was not accepted (an errcode other than -1, which means busy and is
+// answered for requests WeCom may have begun). Anything else — a timeout,
+// a dropped connection, a 5xx, -1 — leaves the outcome unknown.
+func definite(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.Code != 0 && ae.Code != -1
 }
 
 // tokenExpired reports errcodes that mean the access token is no longer
@@ -87,6 +98,7 @@ type Client struct {
 	http    *http.Client
 	tokens  *TokenSource
 	retries int
+	timeout time.Duration // of one request; backoff never exceeds it
 	clock   Clock
 	log     *slog.Logger
 	metrics *Metrics
@@ -96,9 +108,15 @@ type Client struct {
 // baseBackoff is the first retry delay; it doubles each retry, with jitter.
 const baseBackoff = 200 * time.Millisecond
 
+// backoff never exceeds the request timeout, so that a claim renewed
+// before each request (sendlog.ClaimTTL: two timeouts) outlives the pause
+// and the request that follow.
 func (c *Client) backoff(attempt int) time.Duration {
 	d := baseBackoff << attempt
 	d = min(d, 5*time.Second)
+	if c.timeout > 0 {
+		d = min(d, c.timeout)
+	}
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 
@@ -125,7 +143,9 @@ func (p permanent) Unwrap() error { return p.err }
 
 // call runs an authenticated request: build gets the access token. A token
 // WeCom rejects is dropped and the request retried once with a fresh one.
-func (c *Client) call(ctx context.Context, api string, build func(token string) (*http.Request, error), out any) error {
+// before, if set, runs just before each request goes (the sender renews
+// its claim there); its error stops the call.
+func (c *Client) call(ctx context.Context, api string, build func(token string) (*http.Request, error), out any, before func() error) error {
 	refreshed := false
 	err := c.retry(ctx, api, func() error {
 		for {
@@ -136,6 +156,11 @@ func (c *Client) call(ctx context.Context, api string, build func(token string) 
 			req, err := build(tok)
 			if err != nil {
 				return permanent{err}
+			}
+			if before != nil {
+				if err := before(); err != nil {
+					return permanent{err}
+				}
 			}
 			err = c.do(req, api, out)
 			if tokenExpired(err) && !refreshed {
@@ -236,13 +261,18 @@ func (c *Client) postJSON(ctx context.Context, api string, body, out any) error 
 	if err != nil {
 		return err
 	}
+	return c.postRaw(ctx, api, b, out, nil)
+}
+
+// postRaw posts a JSON body as is: every retry sends the same bytes.
+func (c *Client) postRaw(ctx context.Context, api string, b []byte, out any, before func() error) error {
 	return c.call(ctx, api, func(tok string) (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url(api, url.Values{"access_token": {tok}}), bytes.NewReader(b))
 		if err == nil {
 			req.Header.Set("Content-Type", "application/json; charset=utf-8")
 		}
 		return req, err
-	}, out)
+	}, out, before)
 }
 
 type tokenAnswer struct {
@@ -306,7 +336,7 @@ func (c *Client) upload(ctx context.Context, kind, name string, data []byte) (st
 			req.Header.Set("Content-Type", ctype)
 		}
 		return req, err
-	}, &a)
+	}, &a, nil)
 	if err != nil {
 		return "", err
 	}

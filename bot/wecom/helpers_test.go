@@ -1,11 +1,9 @@
 package wecom_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -13,6 +11,7 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/keys"
+	"casebot/bot/logtest"
 	"casebot/bot/redistest"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
@@ -31,24 +30,6 @@ const (
 
 var epoch = time.Date(2025, 11, 19, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // world is a sender talking to a fake WeCom, on a simulated clock.
 type world struct {
 	rdb    redis.UniversalClient
@@ -57,7 +38,7 @@ type world struct {
 	api    *httptest.Server
 	clock  *wecomtest.Clock
 	sender *wecom.Sender
-	logs   *syncBuffer
+	logs   *logtest.Buffer
 	log    *slog.Logger
 }
 
@@ -69,7 +50,7 @@ func wecomConfig(apiBase string) config.WeCom {
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	rdb, k := redistest.New(t)
-	w := &world{rdb: rdb, k: k, clock: wecomtest.NewClock(epoch), logs: &syncBuffer{}}
+	w := &world{rdb: rdb, k: k, clock: wecomtest.NewClock(epoch), logs: &logtest.Buffer{}}
 	w.log = slog.New(slog.NewTextHandler(w.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	w.fake = wecomtest.New(testCorp, testSecret, testAgent)
 	w.fake.Now = w.clock.Now
@@ -115,10 +96,14 @@ func newInboxWorld(t *testing.T, handle wecom.HandleFunc, opt wecom.InboxOptions
 // run starts the inbox workers until the test ends.
 func (w *inboxWorld) run(t *testing.T) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { w.inbox.Run(ctx); close(done) }()
-	t.Cleanup(func() { cancel(); <-done })
+	if err := w.inbox.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		w.inbox.Stop(ctx)
+	})
 }
 
 func (w *world) streamLen(t *testing.T) int64 {

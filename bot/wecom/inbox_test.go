@@ -16,13 +16,15 @@ import (
 	"casebot/bot/keys"
 	"casebot/bot/redistest"
 	"casebot/bot/wecom"
+	"casebot/bot/wecomtest"
 )
 
 // TestCrashAfterAnswering200 models a replica killed after the callback
 // answered 200: the message sits in the stream, delivered to a worker that
-// will never acknowledge it. A new worker (another consumer, as after a
-// restart) reclaims it, and the reply reaches the user exactly once —
-// whether the dead worker had already sent it or not.
+// will never acknowledge it. Once the dead replica's heartbeat is gone, a
+// new worker (another consumer, as after a restart) takes it over at once,
+// and the reply reaches the user exactly once — whether the dead worker
+// had already sent it or not.
 func TestCrashAfterAnswering200(t *testing.T) {
 	for _, repliedBeforeCrash := range []bool{false, true} {
 		t.Run(fmt.Sprintf("RepliedBeforeCrash=%v", repliedBeforeCrash), func(t *testing.T) {
@@ -36,6 +38,7 @@ func TestCrashAfterAnswering200(t *testing.T) {
 			// The doomed replica takes the message, maybe replies, then hangs
 			// until it is killed: its handlers are cut off and it never acks.
 			started := make(chan struct{})
+			w.rdb.Set(ctx, w.k.Alive("doomed"), "1", time.Hour)
 			dead := wecom.NewInbox(w.rdb, w.k, func(ctx context.Context, m *bot.Message) error {
 				if repliedBeforeCrash {
 					if err := b.Handle(ctx, m); err != nil {
@@ -45,14 +48,14 @@ func TestCrashAfterAnswering200(t *testing.T) {
 				close(started)
 				<-ctx.Done()
 				return ctx.Err()
-			}, wecom.InboxOptions{Consumer: "doomed", ClaimIdle: time.Hour, DrainTimeout: time.Millisecond,
-				Block: 50 * time.Millisecond, Log: w.log})
-			dctx, kill := context.WithCancel(ctx)
-			stopped := make(chan struct{})
-			go func() { dead.Run(dctx); close(stopped) }()
+			}, wecom.InboxOptions{Consumer: "doomed", Block: 50 * time.Millisecond, Log: w.log})
+			if err := dead.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
 			<-started
-			kill()
-			<-stopped
+			kctx, cancel := context.WithTimeout(ctx, time.Millisecond)
+			dead.Stop(kctx) // the kill: handlers cut off, nothing acknowledged
+			cancel()
 			pending, err := w.rdb.XPendingExt(ctx, &redis.XPendingExtArgs{Stream: w.k.Inbox(), Group: keys.InboxGroup,
 				Start: "-", End: "+", Count: 10}).Result()
 			if err != nil || len(pending) != 1 || pending[0].Consumer != "doomed" {
@@ -61,20 +64,20 @@ func TestCrashAfterAnswering200(t *testing.T) {
 			if got := len(w.fake.Delivered("sunqi", 0)); got != map[bool]int{false: 0, true: 1}[repliedBeforeCrash] {
 				t.Fatalf("replies before the restart = %d", got)
 			}
+			w.rdb.Del(ctx, w.k.Alive("doomed")) // its heartbeat expires
 
 			// The restarted replica.
 			handled := make(chan string, 4)
 			fresh := wecom.NewInbox(w.rdb, w.k, b.Handle, wecom.InboxOptions{Consumer: "restarted",
-				ClaimIdle: 50 * time.Millisecond, Block: 50 * time.Millisecond, Log: w.log,
+				Heartbeat: 20 * time.Millisecond, Block: 50 * time.Millisecond, Log: w.log,
 				Done: func(_ *bot.Message, outcome string) { handled <- outcome }})
-			rctx, stop := context.WithCancel(ctx)
-			done := make(chan struct{})
-			go func() { fresh.Run(rctx); close(done) }()
+			if err := fresh.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			defer fresh.Stop(ctx)
 			if got := <-handled; got != "ok" {
 				t.Fatalf("outcome = %s", got)
 			}
-			stop()
-			<-done
 			if diff := cmp.Diff([]string{"收到：（2025）黔0115行初1号"}, textsTo(w.fake, "sunqi")); diff != "" {
 				t.Errorf("replies (-want,+got):\n%s", diff)
 			}
@@ -85,15 +88,45 @@ func TestCrashAfterAnswering200(t *testing.T) {
 	}
 }
 
+// TestFailedReplyIsRetried: WeCom refusing the reply (HTTP 500 beyond the
+// sender's own retries) leaves the message pending: it is not answered
+// with an apology, it is tried again after a backoff and answered once.
+func TestFailedReplyIsRetried(t *testing.T) {
+	outcomes := make(chan string, 16)
+	var w *inboxWorld
+	var b *bot.Bot
+	w = newInboxWorld(t, func(ctx context.Context, m *bot.Message) error { return b.Handle(ctx, m) },
+		wecom.InboxOptions{Backoff: 10 * time.Millisecond, Done: func(_ *bot.Message, o string) { outcomes <- o }})
+	b = echoBot(w.world)
+	w.sender.Send(context.Background(), bot.Text("预热", "warm")) // the token
+	// Four 500s: the first delivery's request and its three retries.
+	w.fake.Inject(wecomtest.Fault{API: "message/send", Status: 500, Times: 4})
+	w.run(t)
+	w.client.Deliver(context.Background(), w.client.Text("liuyi", "你好"))
+	var got []string
+	for o := range outcomes {
+		got = append(got, o)
+		if o == "ok" {
+			break
+		}
+	}
+	if diff := cmp.Diff([]string{"retry", "ok"}, got); diff != "" {
+		t.Errorf("outcomes (-want,+got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"收到：你好"}, textsTo(w.fake, "liuyi")); diff != "" {
+		t.Errorf("replies (-want,+got):\n%s", diff)
+	}
+}
+
 func TestPoisonMessageIsDeadLettered(t *testing.T) {
 	outcomes := make(chan string, 16)
 	var w *inboxWorld
 	w = newInboxWorld(t, func(context.Context, *bot.Message) error {
 		return errors.New("directory unreachable")
-	}, wecom.InboxOptions{ClaimIdle: 50 * time.Millisecond, MaxDeliveries: 3,
+	}, wecom.InboxOptions{Backoff: 10 * time.Millisecond, MaxDeliveries: 3,
 		Done: func(_ *bot.Message, o string) { outcomes <- o },
-		GiveUp: func(ctx context.Context, m *bot.Message) {
-			w.sender.Send(ctx, bot.Text(wecom.GiveUpMessage(), m.From))
+		GiveUp: func(ctx context.Context, m *bot.Message, _ string) {
+			w.sender.Send(ctx, bot.Text(wecom.GiveUpMessage(true), m.From))
 		}})
 	w.run(t)
 	ctx := context.Background()
@@ -105,14 +138,14 @@ func TestPoisonMessageIsDeadLettered(t *testing.T) {
 			break
 		}
 	}
-	if diff := cmp.Diff([]string{"retry", "retry", "retry", "dead"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"retry", "retry", "dead"}, got); diff != "" {
 		t.Errorf("outcomes (-want,+got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{wecom.GiveUpMessage()}, textsTo(w.fake, "zhouba")); diff != "" {
+	if diff := cmp.Diff([]string{wecom.GiveUpMessage(true)}, textsTo(w.fake, "zhouba")); diff != "" {
 		t.Errorf("user was told (-want,+got):\n%s", diff)
 	}
 	dead, err := w.rdb.XRange(ctx, w.k.InboxDead(), "-", "+").Result()
-	if err != nil || len(dead) != 1 || dead[0].Values["deliveries"] != "4" {
+	if err != nil || len(dead) != 1 || dead[0].Values["deliveries"] != "3" {
 		t.Errorf("dead letters = %+v, %v", dead, err)
 	}
 	if n := w.streamLen(t); n != 0 {
@@ -182,10 +215,11 @@ func TestRedisDownAnswers503ThenRecovers(t *testing.T) {
 	}, wecom.InboxOptions{Log: w.log, Block: 50 * time.Millisecond})
 	crypto, _ := wecom.NewCrypto(testToken, testAESKey, testCorp)
 	w.callback.Config.Handler = &wecom.Callback{Crypto: crypto, Inbox: in, Log: w.log}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { in.Run(ctx); close(done) }()
-	t.Cleanup(func() { cancel(); <-done })
+	ctx := context.Background()
+	if err := in.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Stop(ctx) })
 
 	srv.Stop()
 	msg := w.client.Text("zhengshi", "开庭时间")
@@ -219,16 +253,18 @@ func TestGracefulShutdownFinishesInFlight(t *testing.T) {
 		_, err := w.sender.Send(ctx, bot.Text("处理完毕", m.From))
 		return err
 	}, wecom.InboxOptions{})
-	ctx, cancel := context.WithCancel(context.Background())
-	stopped := make(chan struct{})
-	go func() { w.inbox.Run(ctx); close(stopped) }()
+	ctx := context.Background()
+	if err := w.inbox.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
 	w.client.Deliver(ctx, w.client.Text("qianshi", "导出台账"))
 	<-started
-	cancel()
+	stopped := make(chan struct{})
+	go func() { w.inbox.Stop(ctx); close(stopped) }()
 	select {
 	case <-stopped:
-		t.Fatal("Run returned with a message still being handled")
-	default:
+		t.Fatal("Stop returned with a message still being handled")
+	case <-time.After(50 * time.Millisecond):
 	}
 	close(release)
 	<-stopped

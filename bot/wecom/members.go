@@ -45,6 +45,6 @@ func (s *Sender) DepartmentMembers(ctx context.Context, dept int) ([]Member, err
 	err := s.client.call(ctx, apiUserList, func(tok string) (*http.Request, error) {
 		return http.NewRequestWithContext(ctx, http.MethodGet,
 			s.client.url(apiUserList, url.Values{"access_token": {tok}, "department_id": {strconv.Itoa(dept)}}), nil)
-	}, &out)
+	}, &out, nil)
 	return out.UserList, err
 }

@@ -2,6 +2,7 @@ package wecom
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,25 +13,33 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
+	"casebot/bot/durable"
 	"casebot/bot/keys"
 	"casebot/bot/sendlog"
 	"casebot/config"
 )
 
-// Sender is the one way out to WeCom for replies, reminders and bulletins.
-// It splits long text UTF-8-safely under bot.MaxTextBytes and delivers the
-// parts in order, queues pushes to stay under the per-user limits, and
-// sends through Client (token refresh, retries, errcode checks). Under a
-// send key (WithSendKey) every push is recorded once WeCom accepted it and
-// never repeated.
+// Sender is the one way out to WeCom for replies, reminders, notices,
+// bulletins and drafts, and the one implementation of the send-once
+// policy (see bot/sendlog): a push made under a push id (sendlog.WithID,
+// sendlog.WithSequence) is claimed, each of its API calls saved before it
+// goes and recorded once WeCom accepted it, and the push recorded when
+// all are; it is never sent twice while its record lives, and a failed
+// push resumes at the first part not yet accepted.
+//
+// It also splits long text UTF-8-safely under bot.MaxTextBytes and
+// delivers the parts in order, queues pushes to stay under the per-user
+// limits, and sends through Client (token refresh, retries, errcode
+// checks).
 type Sender struct {
 	client       *Client
 	agentID      int
 	limiter      *Limiter
-	once         *sendlog.Log
+	log          *sendlog.Log
 	clock        Clock
+	timeout      time.Duration
 	partInterval time.Duration
-	log          *slog.Logger
+	logger       *slog.Logger
 	metrics      *Metrics
 }
 
@@ -38,17 +47,26 @@ var _ bot.Sender = (*Sender)(nil)
 
 // Options are the parts of a Sender that tests and the demo replace.
 type Options struct {
-	// Clock defaults to the wall clock.
+	// Clock defaults to the wall clock. It is the one clock of the send
+	// log: records, attempt ages, rate-limit slots and backoffs.
 	Clock Clock
 	// HTTPClient defaults to one with cfg.Timeout and pooled connections.
 	HTTPClient *http.Client
-	Log        *slog.Logger
-	Metrics    *Metrics
+	// Owner names this process in send claims (its presence name); with
+	// Heartbeat, its claims die with its presence (lock.Presence).
+	Owner     string
+	Heartbeat bool
+	// Durable confirms send records on replicas (redis.wait_replicas).
+	Durable *durable.Writer
+	Log     *slog.Logger
+	Metrics *Metrics
 }
 
-// sentTTL is how long the record of an accepted push under a send key is
-// kept: longer than any message can stay in the inbox.
-const sentTTL = 7 * 24 * time.Hour
+// DuplicateCheckInterval is the duplicate_check_interval of every push
+// made under a push id: the longest WeCom allows (4 h), so that a push
+// retried hours later (a reminder after its backoff) is still resolved by
+// the check.
+const DuplicateCheckInterval = 4 * time.Hour
 
 // NewSender returns the sender of the app wc, under API root wc.APIBase.
 func NewSender(wc config.WeCom, sc config.Sender, rdb redis.UniversalClient, k keys.Keys, opt Options) *Sender {
@@ -64,17 +82,21 @@ func NewSender(wc config.WeCom, sc config.Sender, rdb redis.UniversalClient, k k
 	opt.Metrics = orDiscard(opt.Metrics)
 	c := &Client{
 		base: trimBase(wc.APIBase), corpID: wc.CorpID, secret: wc.Secret,
-		http: opt.HTTPClient, retries: sc.Retries, clock: opt.Clock, log: opt.Log,
+		http: opt.HTTPClient, retries: sc.Retries, timeout: sc.Timeout, clock: opt.Clock, log: opt.Log,
 		metrics: opt.Metrics, health: &Health{},
 	}
 	c.tokens = &TokenSource{cache: NewRedisCache(rdb), key: k.AccessToken(wc.CorpID, wc.AgentID), fetch: c.fetchToken}
 	return &Sender{
 		client: c, agentID: wc.AgentID,
-		limiter:      NewLimiter(rdb, k, sc.PerUserPerMinute, sc.PerUserPerHour),
-		once:         sendlog.New(rdb, k, "wecom", sentTTL),
+		limiter: NewLimiter(rdb, k, sc.PerUserPerMinute, sc.PerUserPerHour),
+		log: sendlog.New(rdb, k, sendlog.Options{
+			Owner: opt.Owner, Heartbeat: opt.Heartbeat, ClaimTTL: sendlog.ClaimTTL(sc.Timeout),
+			Window: DuplicateCheckInterval, Now: opt.Clock.Now, Durable: opt.Durable,
+		}),
 		clock:        opt.Clock,
+		timeout:      sc.Timeout,
 		partInterval: sc.PartInterval,
-		log:          opt.Log,
+		logger:       opt.Log,
 		metrics:      opt.Metrics,
 	}
 }
@@ -85,15 +107,16 @@ func (s *Sender) Health() *Health { return s.client.health }
 // Tokens returns the access-token source (shared with SDK clients if any).
 func (s *Sender) Tokens() *TokenSource { return s.client.tokens }
 
-// ErrBusy means another sender held the same push until ctx ended.
-var ErrBusy = errors.New("wecom: this push is being sent by another worker")
+// SendLog returns the send log the sender records in, for readers (what
+// was sent) and for fakes that keep the same records.
+func (s *Sender) SendLog() *sendlog.Log { return s.log }
 
-// claimTTL bounds how long a push may stay claimed by a sender that died.
-const claimTTL = 2 * time.Minute
+// ErrBusy means another live process is making this push right now.
+var ErrBusy = sendlog.ErrBusy
 
 // wire is the JSON of message/send and appchat/send. agentid is an integer,
-// as the API documents (silenceper sends a string); duplicate checking is
-// off and its interval is set explicitly, as the API asks.
+// as the API documents (silenceper sends a string); the duplicate check's
+// interval is set explicitly, as the API asks.
 type wire struct {
 	ToUser                 string            `json:"touser,omitempty"`
 	ChatID                 string            `json:"chatid,omitempty"`
@@ -130,111 +153,237 @@ type part struct {
 }
 
 // Send delivers out, every part in order, and returns once WeCom accepted
-// them all, or with the error that stopped it (parts already accepted
-// stay accepted and, under a send key, are not sent again).
+// them all, or with the error that stopped it; errors.Is(err,
+// bot.ErrUndelivered) for anything a later try may deliver. Under a push
+// id, parts already accepted stay accepted and are not sent again, and a
+// push accepted before returns its recorded receipt with Already set.
 func (s *Sender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error) {
 	if err := validate(out); err != nil {
 		return bot.Receipt{}, err
 	}
 	parts := s.split(out)
-	base := nextSendID(ctx)
-	var rcpt bot.Receipt
-
-	// Under a send key, skip parts already accepted and claim the others.
-	todo := make([]int, 0, len(parts))
-	ids := make([]string, len(parts))
-	release := func(from int) {
-		if base == "" {
-			return
-		}
-		for _, i := range todo[from:] {
-			s.once.Release(context.WithoutCancel(ctx), ids[i])
-		}
+	p, keyed := sendlog.Next(ctx)
+	if !keyed {
+		rcpt, _, err := s.sendParts(ctx, nil, sendlog.Push{}, out, parts)
+		return rcpt, err
 	}
-	for i := range parts {
-		if base == "" {
-			todo = append(todo, i)
-			continue
-		}
-		ids[i] = fmt.Sprintf("%s:%d", base, i+1)
-		res, err := s.claim(ctx, ids[i])
-		if err != nil {
-			release(0)
-			return rcpt, err
-		}
-		switch res {
-		case sendlog.AlreadyDone:
-			if rec, ok, _ := s.once.Get(ctx, ids[i]); ok {
-				mergeRecorded(&rcpt, rec)
-			}
-		default:
-			todo = append(todo, i)
-		}
+	claim, res, err := s.log.Claim(ctx, p, len(parts))
+	switch {
+	case err != nil:
+		return bot.Receipt{}, fmt.Errorf("%w: claim %s: %w", bot.ErrUndelivered, p, err)
+	case res == sendlog.AlreadyDone:
+		return s.recorded(ctx, p), nil
+	case res == sendlog.Busy:
+		return bot.Receipt{}, ErrBusy
 	}
-	if len(todo) == 0 {
-		return rcpt, nil
-	}
-
-	slots, err := s.limiter.Reserve(ctx, limitedUsers(out), len(todo), s.clock.Now(), s.partInterval)
+	rcpt, finished, err := s.sendParts(ctx, claim, p, out, parts)
+	nctx := context.WithoutCancel(ctx)
 	if err != nil {
-		release(0)
-		return rcpt, fmt.Errorf("wecom: booking send slots: %w", err)
+		claim.Release(nctx)
+		return rcpt, err
 	}
-	for j, i := range todo {
-		if wait := slots[j].Sub(s.clock.Now()); wait > 0 {
-			s.metrics.SendWait.Observe(wait.Seconds())
-			if wait > 5*time.Second {
-				s.log.Info("push queued by the per-user rate limit", "to", strings.Join(out.ToUsers, "|"), "wait", wait.Round(time.Second))
-			}
-			if err := s.clock.Sleep(ctx, wait); err != nil {
-				release(j)
-				return rcpt, err
-			}
-		}
-		r, err := s.sendPart(ctx, out, parts[i])
-		if err != nil {
-			release(j)
-			return rcpt, err
-		}
-		merge(&rcpt, r)
-		if base != "" {
-			if err := s.once.Done(context.WithoutCancel(ctx), ids[i], sendlog.Record{At: s.clock.Now(), Detail: r}); err != nil {
-				s.log.Warn("push accepted but not recorded; a retry could repeat it", "id", ids[i], "err", err)
-			}
+	if !finished {
+		// Every part had been accepted before: record the whole.
+		if err := s.log.Done(nctx, claim, rcpt); err != nil {
+			s.logger.Warn("push accepted, its parts recorded, the whole not", "push", p.String(), "err", err)
 		}
 	}
 	if len(rcpt.Invalid) > 0 {
-		s.log.Warn("WeCom did not deliver to some recipients (not in the app's visible range?)", "invalid", strings.Join(rcpt.Invalid, "|"))
+		s.logger.Warn("WeCom did not deliver to some recipients (not in the app's visible range?)", "invalid", strings.Join(rcpt.Invalid, "|"))
 	}
 	return rcpt, nil
 }
 
-// claim claims a push under a send key. When another sender holds it (a
-// worker of a replica that crashed mid-send, whose message was reclaimed;
-// or, rarely, a live duplicate) it waits for that claim to end: the push is
-// then either recorded as done (and skipped) or free to send. Waiting, not
-// failing, matters: a failed reply would end the handler with an apology
-// instead of the answer. The claim expires after claimTTL at most; ctx
-// bounds the wait. Redis keeps real time, so this polls on the wall clock.
-func (s *Sender) claim(ctx context.Context, id string) (sendlog.Result, error) {
-	logged := false
+// recorded is the receipt kept for a push accepted before.
+func (s *Sender) recorded(ctx context.Context, p sendlog.Push) bot.Receipt {
+	var r bot.Receipt
+	if rec, ok, _ := s.log.Get(ctx, p.NS, p.ID); ok {
+		if b, err := json.Marshal(rec.Detail); err == nil {
+			json.Unmarshal(b, &r)
+		}
+	}
+	r.Already = true
+	return r
+}
+
+// sendParts sends the parts not yet recorded, in order, each in the slot
+// the rate limiter books for it. claim is nil for a push without an id.
+// finished says the last part sent also recorded the whole push and
+// released the claim (see sendPart).
+func (s *Sender) sendParts(ctx context.Context, claim *sendlog.Claim, p sendlog.Push, out bot.Outbound, parts []part) (rcpt bot.Receipt, finished bool, err error) {
+	todo := make([]int, 0, len(parts))
+	for i := range parts {
+		if claim != nil {
+			if rec, ok := claim.PartDone(i + 1); ok {
+				mergeRecorded(&rcpt, rec)
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	if len(todo) == 0 {
+		return rcpt, false, nil
+	}
+	slots, err := s.limiter.Reserve(ctx, limitedUsers(out), len(todo), s.clock.Now(), s.partInterval)
+	if err != nil {
+		return rcpt, false, fmt.Errorf("%w: booking send slots: %w", bot.ErrUndelivered, err)
+	}
+	for j, i := range todo {
+		if err := s.waitSlot(ctx, claim, slots[j], out); err != nil {
+			return rcpt, false, err
+		}
+		last := j == len(todo)-1
+		r, err := s.sendPart(ctx, claim, p, i+1, out, parts[i], last, rcpt)
+		if err != nil {
+			return rcpt, false, err
+		}
+		merge(&rcpt, r)
+	}
+	return rcpt, claim != nil, nil
+}
+
+// waitSlot waits for a rate-limit slot, renewing the claim meanwhile: a
+// push queued for minutes stays ours.
+func (s *Sender) waitSlot(ctx context.Context, claim *sendlog.Claim, at time.Time, out bot.Outbound) error {
+	wait := at.Sub(s.clock.Now())
+	if wait <= 0 {
+		return nil
+	}
+	s.metrics.SendWait.Observe(wait.Seconds())
+	if wait > 5*time.Second {
+		s.logger.Info("push queued by the per-user rate limit", "to", strings.Join(out.ToUsers, "|"), "wait", wait.Round(time.Second))
+	}
 	for {
-		res, err := s.once.Claim(ctx, id, claimTTL)
-		if err != nil || res != sendlog.Busy {
-			return res, err
+		d := at.Sub(s.clock.Now())
+		if d <= 0 {
+			return nil
 		}
-		if !logged {
-			s.log.Info("push held by another sender; waiting for its claim to end", "id", id)
-			logged = true
+		if claim != nil && s.timeout > 0 {
+			d = min(d, s.timeout)
 		}
-		if err := (RealClock{}).Sleep(ctx, claimPoll); err != nil {
-			return res, fmt.Errorf("%w: %v", ErrBusy, err)
+		if err := s.clock.Sleep(ctx, d); err != nil {
+			return fmt.Errorf("%w: %w", bot.ErrUndelivered, err)
+		}
+		if claim != nil {
+			if err := claim.Refresh(ctx); err != nil {
+				return err
+			}
 		}
 	}
 }
 
-// claimPoll is how often a push held by another sender is checked.
-const claimPoll = 250 * time.Millisecond
+// sendPart makes the API call of part n (from 1) of a push. Under a push
+// id: a request whose outcome is unknown from an earlier try is resent as
+// is; otherwise the request is built, saved, and sent; it is recorded once
+// accepted — for the last part to send, together with the whole push
+// (sofar is the receipt of the parts before it) and the claim's release.
+// A definite refusal forgets the saved request; an unknown outcome keeps
+// it for the next try.
+func (s *Sender) sendPart(ctx context.Context, claim *sendlog.Claim, p sendlog.Push, n int, out bot.Outbound, pt part, last bool, sofar bot.Receipt) (bot.Receipt, error) {
+	if claim == nil {
+		api, _, off, err := s.build(ctx, out, pt, false)
+		if err != nil {
+			return bot.Receipt{}, undelivered(err)
+		}
+		r, _, err := s.post(ctx, api, off, nil)
+		return r, undelivered(err)
+	}
+	att := claim.Attempt(n)
+	resent := att != nil
+	if resent {
+		if att.Resolvable(s.clock.Now(), s.log.Window()) {
+			s.logger.Info("resending a request whose outcome is unknown; WeCom's duplicate check delivers it only if the first did not arrive",
+				"push", p.String(), "part", n, "first_sent", att.At)
+		} else {
+			s.logger.Warn("the outcome of an earlier request is unknown and WeCom's duplicate check cannot settle it; sending again (a duplicate is possible, a miss is not)",
+				"push", p.String(), "part", n, "first_sent", att.At, "checked", att.Check)
+		}
+	} else {
+		api, on, off, err := s.build(ctx, out, pt, true)
+		if err != nil {
+			return bot.Receipt{}, undelivered(err)
+		}
+		if att, err = s.log.Begin(ctx, p, n, api, on, off); err != nil {
+			return bot.Receipt{}, fmt.Errorf("%w: save the attempt of %s: %w", bot.ErrUndelivered, p.Part(n), err)
+		}
+	}
+	r, tries, err := s.post(ctx, att.API, att.Body, func() error { return claim.Refresh(ctx) })
+	if err != nil && (resent || tries > 1) && arrived(att.API, err) {
+		// The same request was sent before and WeCom now says it was
+		// taken: the earlier one got through.
+		s.logger.Info("an earlier request of this push got through", "push", p.String(), "part", n, "answer", err)
+		r, err = bot.Receipt{}, nil
+	}
+	if err != nil {
+		if definite(err) {
+			s.log.Forget(context.WithoutCancel(ctx), p, n)
+		}
+		return bot.Receipt{}, undelivered(err)
+	}
+	nctx := context.WithoutCancel(ctx)
+	rerr := error(nil)
+	if last {
+		total := sofar
+		merge(&total, r)
+		rerr = s.log.Finish(nctx, claim, n, r, total)
+	} else {
+		rerr = s.log.DonePart(nctx, p, n, r)
+	}
+	if rerr != nil {
+		// The request stays saved: a retry resends it and WeCom's check
+		// settles it, so this is not a duplicate in the making.
+		s.logger.Warn("part accepted by WeCom but not recorded; a retry resends the same request", "push", p.String(), "part", n, "err", rerr)
+	}
+	return r, nil
+}
+
+// arrived reports answers that mean a resent request had arrived before:
+// a card whose task_id WeCom already has (42014), or a card update whose
+// one-time response code was used (40035).
+func arrived(api string, err error) bool {
+	switch Code(err) {
+	case 42014:
+		return api == apiSend
+	case 40035:
+		return api == apiUpdateCard
+	}
+	return false
+}
+
+// undelivered marks a send error as retryable later; validation errors
+// (programming errors) stay as they are.
+func undelivered(err error) error {
+	if err == nil || errors.Is(err, bot.ErrUndelivered) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", bot.ErrUndelivered, err)
+}
+
+// post makes one API call with body (retried as is on transient
+// failures) and returns the receipt and how many requests went.
+func (s *Sender) post(ctx context.Context, api string, body []byte, before func() error) (bot.Receipt, int, error) {
+	tries := 0
+	hook := func() error {
+		tries++
+		if before != nil {
+			return before()
+		}
+		return nil
+	}
+	var a sendAnswer
+	err := s.client.postRaw(ctx, api, body, &a, hook)
+	if err != nil {
+		return bot.Receipt{}, tries, err
+	}
+	r := bot.Receipt{ResponseCode: a.ResponseCode}
+	if a.MsgID != "" {
+		r.MsgIDs = []string{a.MsgID}
+	}
+	if a.InvalidUser != "" {
+		r.Invalid = strings.Split(a.InvalidUser, "|")
+	}
+	return r, tries, nil
+}
 
 func validate(out bot.Outbound) error {
 	switch {
@@ -292,9 +441,11 @@ func (s *Sender) split(out bot.Outbound) []part {
 	return []part{{}}
 }
 
-// sendPart makes the API call of one part.
-func (s *Sender) sendPart(ctx context.Context, out bot.Outbound, p part) (bot.Receipt, error) {
-	w := wire{MsgType: string(out.Type), DuplicateCheckInterval: 1800}
+// build returns the request of one part: on with WeCom's duplicate check
+// (when checked is asked and the API has one: message/send), off without
+// it. appchat/send has no duplicate check, so on is nil for group chats.
+func (s *Sender) build(ctx context.Context, out bot.Outbound, p part, checked bool) (api string, on, off []byte, err error) {
+	w := wire{MsgType: string(out.Type)}
 	switch out.Type {
 	case bot.MsgText:
 		w.Text = &content{p.text}
@@ -307,28 +458,25 @@ func (s *Sender) sendPart(ctx context.Context, out bot.Outbound, p part) (bot.Re
 	case bot.MsgImage:
 		id, err := s.client.upload(ctx, "image", out.Image.Name, out.Image.Data)
 		if err != nil {
-			return bot.Receipt{}, err
+			return "", nil, nil, err
 		}
 		w.Image = &media{id}
 	}
 	if out.ToChat != "" {
 		w.ChatID = out.ToChat
-		return bot.Receipt{}, s.client.postJSON(ctx, apiAppChat, w, nil)
+		off, err = json.Marshal(w)
+		return apiAppChat, nil, off, err
 	}
 	w.ToUser = strings.Join(out.ToUsers, "|")
 	w.AgentID = s.agentID
-	var a sendAnswer
-	if err := s.client.postJSON(ctx, apiSend, w, &a); err != nil {
-		return bot.Receipt{}, err
+	// The check is off explicitly, with its interval set, as the API asks.
+	w.EnableDuplicateCheck, w.DuplicateCheckInterval = 0, 1800
+	if off, err = json.Marshal(w); err != nil || !checked {
+		return apiSend, off, off, err
 	}
-	r := bot.Receipt{ResponseCode: a.ResponseCode}
-	if a.MsgID != "" {
-		r.MsgIDs = []string{a.MsgID}
-	}
-	if a.InvalidUser != "" {
-		r.Invalid = strings.Split(a.InvalidUser, "|")
-	}
-	return r, nil
+	w.EnableDuplicateCheck, w.DuplicateCheckInterval = 1, int(DuplicateCheckInterval/time.Second)
+	on, err = json.Marshal(w)
+	return apiSend, on, off, err
 }
 
 func merge(dst *bot.Receipt, r bot.Receipt) {
@@ -354,19 +502,10 @@ func contains(xs []string, x string) bool {
 
 // mergeRecorded adds the receipt recorded for a part sent earlier.
 func mergeRecorded(dst *bot.Receipt, rec sendlog.Record) {
-	m, ok := rec.Detail.(map[string]any)
-	if !ok {
-		return
-	}
 	var r bot.Receipt
-	if ids, ok := m["msgids"].([]any); ok {
-		for _, id := range ids {
-			if s, ok := id.(string); ok {
-				r.MsgIDs = append(r.MsgIDs, s)
-			}
-		}
+	if b, err := json.Marshal(rec.Detail); err == nil {
+		json.Unmarshal(b, &r)
 	}
-	r.ResponseCode, _ = m["response_code"].(string)
 	merge(dst, r)
 }
 
@@ -379,29 +518,53 @@ type updateCard struct {
 }
 
 // UpdateCard replaces a clicked card for users with card, using the
-// click's one-time response code.
+// click's one-time response code. Under a push id it is made once like
+// any push; the API has no duplicate check, but a resent update whose
+// code WeCom says was used had arrived.
 func (s *Sender) UpdateCard(ctx context.Context, responseCode string, card *bot.TemplateCard, userIDs ...string) error {
 	if responseCode == "" || card == nil || len(userIDs) == 0 {
 		return errors.New("wecom: card update needs a response code, a card and users")
 	}
-	id := nextSendID(ctx)
-	if id != "" {
-		res, err := s.claim(ctx, id)
-		switch {
-		case err != nil:
-			return err
-		case res == sendlog.AlreadyDone:
-			return nil
+	body, err := json.Marshal(updateCard{UserIDs: userIDs, AgentID: s.agentID, ResponseCode: responseCode, TemplateCard: card})
+	if err != nil {
+		return err
+	}
+	p, keyed := sendlog.Next(ctx)
+	if !keyed {
+		_, _, err := s.post(ctx, apiUpdateCard, body, nil)
+		return undelivered(err)
+	}
+	claim, res, err := s.log.Claim(ctx, p, 1)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: claim %s: %w", bot.ErrUndelivered, p, err)
+	case res == sendlog.AlreadyDone:
+		return nil
+	case res == sendlog.Busy:
+		return ErrBusy
+	}
+	nctx := context.WithoutCancel(ctx)
+	att := claim.Attempt(1)
+	resent := att != nil
+	if !resent {
+		if att, err = s.log.Begin(ctx, p, 1, apiUpdateCard, nil, body); err != nil {
+			claim.Release(nctx)
+			return undelivered(err)
 		}
 	}
-	err := s.client.postJSON(ctx, apiUpdateCard,
-		updateCard{UserIDs: userIDs, AgentID: s.agentID, ResponseCode: responseCode, TemplateCard: card}, nil)
-	if id != "" {
-		if err != nil {
-			s.once.Release(context.WithoutCancel(ctx), id)
-		} else {
-			s.once.Done(context.WithoutCancel(ctx), id, sendlog.Record{At: s.clock.Now()})
-		}
+	_, tries, err := s.post(ctx, apiUpdateCard, att.Body, func() error { return claim.Refresh(ctx) })
+	if err != nil && (resent || tries > 1) && arrived(apiUpdateCard, err) {
+		err = nil
 	}
-	return err
+	if err != nil {
+		if definite(err) {
+			s.log.Forget(nctx, p, 1)
+		}
+		claim.Release(nctx)
+		return undelivered(err)
+	}
+	if err := s.log.Finish(nctx, claim, 1, nil, nil); err != nil {
+		s.logger.Warn("card update accepted but not recorded", "push", p.String(), "err", err)
+	}
+	return nil
 }

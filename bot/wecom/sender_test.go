@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"casebot/bot"
+	"casebot/bot/keys"
 	"casebot/bot/sendlog"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
@@ -337,7 +338,7 @@ func TestSendKeyMakesPushesIdempotent(t *testing.T) {
 	w := newWorld(t)
 	long := strings.Repeat("重复推送检查。", 600)
 	run := func() bot.Receipt {
-		ctx := wecom.WithSendKey(context.Background(), "reply:msg:42")
+		ctx := sendlog.WithSequence(context.Background(), keys.ReplySendNS, "reply:msg:42")
 		r, err := w.sender.Send(ctx, bot.Text("第一条", "u1"))
 		if err != nil {
 			t.Fatal(err)
@@ -353,15 +354,16 @@ func TestSendKeyMakesPushesIdempotent(t *testing.T) {
 	// The second part of the long message fails: the retry of the whole
 	// handler sends only what is missing.
 	w.fake.Inject(wecomtest.Fault{API: "message/send", ErrCode: 45009})
-	ctx := wecom.WithSendKey(context.Background(), "reply:msg:43")
+	ctx := sendlog.WithSequence(context.Background(), keys.ReplySendNS, "reply:msg:43")
 	if _, err := w.sender.Send(ctx, bot.Text(long, "u2")); err == nil {
 		t.Fatal("injected failure did not surface")
 	}
 	again := run()
-	if diff := cmp.Diff(first, again); diff != "" {
+	first.Already = true // the replay's receipts are the recorded ones
+	if diff := cmp.Diff(first.MsgIDs, again.MsgIDs); diff != "" {
 		t.Errorf("receipts of the replay differ (-first,+again):\n%s", diff)
 	}
-	ctx = wecom.WithSendKey(context.Background(), "reply:msg:43")
+	ctx = sendlog.WithSequence(context.Background(), keys.ReplySendNS, "reply:msg:43")
 	if _, err := w.sender.Send(ctx, bot.Text(long, "u2")); err != nil {
 		t.Fatal(err)
 	}
@@ -590,52 +592,147 @@ func TestRedisCacheAdapter(t *testing.T) {
 }
 
 // TestPushHeldByACrashedSender: a replica died in the middle of sending a
-// reply (its claim on the push is still there); the message is reclaimed
-// and handled again here. The reply waits for the dead claim to end
-// instead of failing (which would have turned it into an apology), and
-// goes out once; if the dead replica had in fact finished, nothing more is
-// sent.
+// reply: its claim on the push is still there, and the request it sent is
+// saved. The message is taken over and handled again here. A claim whose
+// owner lives makes Send return ErrBusy at once (the message is retried
+// later; no worker waits); once the owner's presence is gone the push is
+// taken over at once, and the saved request is resent as is — so WeCom's
+// duplicate check delivers it once whether or not the dead replica's
+// request had arrived.
 func TestPushHeldByACrashedSender(t *testing.T) {
-	for _, deadFinished := range []bool{false, true} {
-		t.Run(fmt.Sprintf("DeadSenderFinished=%v", deadFinished), func(t *testing.T) {
+	for _, arrived := range []bool{false, true} {
+		t.Run(fmt.Sprintf("DeadSendersRequestArrived=%v", arrived), func(t *testing.T) {
 			w := newWorld(t)
 			ctx := context.Background()
-			dead := sendlog.New(w.rdb, w.k, "wecom", time.Hour)
-			id := "reply:msg:77:1:1" // part 1 of the first push under reply:msg:77
-			if res, err := dead.Claim(ctx, id, time.Minute); err != nil || res != sendlog.Claimed {
-				t.Fatalf("claim as the dead sender: %v %v", res, err)
+			mk := func(owner string) *wecom.Sender {
+				return wecom.NewSender(wecomConfig(w.api.URL), config.Default().Sender, w.rdb, w.k,
+					wecom.Options{Clock: w.clock, Log: w.log, Owner: owner, Heartbeat: true})
 			}
-			done := make(chan error, 1)
-			go func() {
-				_, err := w.sender.Send(wecom.WithSendKey(ctx, "reply:msg:77"), bot.Text("您查询的案件如下", "u7"))
-				done <- err
-			}()
-			select {
-			case err := <-done:
-				t.Fatalf("Send returned (%v) while the push was claimed elsewhere", err)
-			case <-time.After(400 * time.Millisecond):
+			dead, here := mk("replica-dead"), mk("replica-here")
+			w.rdb.Set(ctx, w.k.Alive("replica-dead"), "1", time.Hour)
+			w.rdb.Set(ctx, w.k.Alive("replica-here"), "1", time.Hour)
+			reply := func(s *wecom.Sender) error {
+				_, err := s.Send(sendlog.WithSequence(ctx, keys.ReplySendNS, "reply:msg:77"), bot.Text("您查询的案件如下", "u7"))
+				return err
 			}
-			if n := len(w.fake.Delivered("u7", 0)); n != 0 {
-				t.Fatalf("%d messages sent while the push was claimed elsewhere", n)
+			// The dead replica's request: with the fault it never arrives
+			// (dropped on the way), else it arrives and its answer is lost
+			// (WeCom slower than the timeout); either way the dead replica
+			// never records it.
+			w.fake.Inject(wecomtest.Fault{API: "message/send", Drop: !arrived, Slow: arrived, Delay: time.Hour, Times: 4})
+			sc := config.Default().Sender
+			sc.Timeout, sc.Retries = 100*time.Millisecond, 0
+			slow := wecom.NewSender(wecomConfig(w.api.URL), sc, w.rdb, w.k,
+				wecom.Options{Clock: w.clock, Log: w.log, Owner: "replica-dead", Heartbeat: true})
+			_ = dead
+			if err := reply(slow); err == nil {
+				t.Fatal("the dead replica's send succeeded")
 			}
-			want := 1
-			if deadFinished {
-				dead.Done(ctx, id, sendlog.Record{At: time.Now()})
-				want = 0
-			} else {
-				dead.Release(ctx, id) // what the claim's expiry does
+			w.fake.ClearFaults()
+			// Its claim is gone with the failure here; put it back as a crash
+			// would have left it, still owned by the dead replica.
+			l := sendlog.New(w.rdb, w.k, sendlog.Options{Owner: "replica-dead", Heartbeat: true, ClaimTTL: time.Hour})
+			if _, r, err := l.Claim(ctx, sendlog.Push{NS: keys.ReplySendNS, ID: "reply:msg:77:1"}, 1); r != sendlog.Claimed || err != nil {
+				t.Fatalf("re-claim as the dead replica: %v %v", r, err)
 			}
-			select {
-			case err := <-done:
-				if err != nil {
-					t.Fatal(err)
-				}
-			case <-time.After(30 * time.Second):
-				t.Fatal("Send still waiting after the claim ended")
+			if err := reply(here); !errors.Is(err, wecom.ErrBusy) || !errors.Is(err, bot.ErrUndelivered) {
+				t.Fatalf("send while the owner lives = %v; want ErrBusy at once", err)
 			}
-			if n := len(w.fake.Delivered("u7", 0)); n != want {
-				t.Errorf("u7 got %d messages, want %d", n, want)
+			w.rdb.Del(ctx, w.k.Alive("replica-dead")) // its heartbeat expires
+			if err := reply(here); err != nil {
+				t.Fatalf("send after the owner died: %v", err)
+			}
+			if n := len(w.fake.Delivered("u7", 0)); n != 1 {
+				t.Errorf("u7 got %d messages, want exactly 1", n)
+			}
+			if err := reply(here); err != nil {
+				t.Fatal(err)
+			}
+			if n := len(w.fake.Delivered("u7", 0)); n != 1 {
+				t.Errorf("u7 got %d messages after a replay, want exactly 1", n)
 			}
 		})
+	}
+}
+
+// TestTimeoutIsResolvedNotResent: WeCom slower than sender.timeout takes
+// the message and answers too late. The sender's retry is the same
+// request with WeCom's duplicate check on, so the user gets one message,
+// and the push is recorded as sent.
+func TestTimeoutIsResolvedNotResent(t *testing.T) {
+	w := newWorld(t)
+	sc := config.Default().Sender
+	sc.Timeout = 100 * time.Millisecond
+	s := wecom.NewSender(wecomConfig(w.api.URL), sc, w.rdb, w.k, wecom.Options{Clock: w.clock, Log: w.log})
+	ctx := sendlog.WithSequence(context.Background(), keys.ReplySendNS, "reply:msg:88")
+	s.Send(context.Background(), bot.Text("预热", "warm"))
+	w.fake.Inject(wecomtest.Fault{API: "message/send", Slow: true, Delay: time.Second})
+	if _, err := s.Send(ctx, bot.Text("开庭时间：11月20日 09:30", "u8")); err != nil {
+		t.Fatalf("send after a slow answer: %v", err)
+	}
+	if diff := cmp.Diff([]string{"开庭时间：11月20日 09:30"}, textsTo(w.fake, "u8")); diff != "" {
+		t.Errorf("u8 got (-want,+got):\n%s", diff)
+	}
+	if w.fake.Duplicates() != 1 {
+		t.Errorf("duplicate check suppressed %d requests, want the retry", w.fake.Duplicates())
+	}
+	// Slower than every retry: the outcome stays unknown, the error says
+	// undelivered, and the next try (a redelivery) still sends nothing new.
+	ctx2 := sendlog.WithSequence(context.Background(), keys.ReplySendNS, "reply:msg:89")
+	w.fake.Inject(wecomtest.Fault{API: "message/send", Slow: true, Delay: time.Second, Times: 4})
+	if _, err := s.Send(ctx2, bot.Text("第二个问题的答复", "u8")); !errors.Is(err, bot.ErrUndelivered) {
+		t.Fatalf("send slower than every retry = %v, want undelivered", err)
+	}
+	ctx2 = sendlog.WithSequence(context.Background(), keys.ReplySendNS, "reply:msg:89")
+	if _, err := s.Send(ctx2, bot.Text("第二个问题的答复", "u8")); err != nil {
+		t.Fatal(err)
+	}
+	if got := textsTo(w.fake, "u8"); len(got) != 2 {
+		t.Errorf("u8 got %q, want each reply once", got)
+	}
+}
+
+// TestSameTextToSamePersonTwice: two different pushes whose requests are
+// the same (the same answer to the same question asked twice) are both
+// delivered: the second goes without the duplicate check WeCom would drop
+// it by.
+func TestSameTextToSamePersonTwice(t *testing.T) {
+	w := newWorld(t)
+	for _, msg := range []string{"reply:msg:1", "reply:msg:2"} {
+		if _, err := w.sender.Send(sendlog.WithSequence(context.Background(), keys.ReplySendNS, msg), bot.Text("没有找到该案件。", "u9")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(w.fake.Delivered("u9", 0)); n != 2 {
+		t.Errorf("u9 got %d answers, want 2", n)
+	}
+}
+
+// TestCardResentAfterUnknownOutcome: a card whose request had an unknown
+// outcome is resent with its task_id; WeCom's "task_id exist" then means
+// the first arrived, and the push counts as sent.
+func TestCardResentAfterUnknownOutcome(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	card := &bot.TemplateCard{CardType: "button_interaction", MainTitle: bot.CardTitle{Title: "明日开庭"}, TaskID: "rm_1_db_x",
+		ButtonList: []bot.CardButton{{Text: "确认出庭", Key: "rmd:ok:rm_1_db_x"}}}
+	out := bot.Outbound{ToUsers: []string{"head1"}, Type: bot.MsgTemplateCard, Card: card}
+	sc := config.Default().Sender
+	sc.Timeout, sc.Retries = 100*time.Millisecond, 0
+	s := wecom.NewSender(wecomConfig(w.api.URL), sc, w.rdb, w.k, wecom.Options{Clock: w.clock, Log: w.log})
+	s.Send(ctx, bot.Text("预热", "warm"))
+	w.fake.Inject(wecomtest.Fault{API: "message/send", Slow: true, Delay: time.Second})
+	pctx := func() context.Context { return sendlog.WithID(ctx, keys.RemindSendNS, "occ1:day_before:head1") }
+	if _, err := s.Send(pctx(), out); !errors.Is(err, bot.ErrUndelivered) {
+		t.Fatalf("first send = %v, want an unknown outcome", err)
+	}
+	// The duplicate check would settle it too; take it off to see 42014 do it.
+	w.fake.ClearFaults()
+	w.rdb.Del(ctx, w.k.Pattern())
+	if _, err := s.Send(pctx(), out); err != nil {
+		t.Fatalf("resend: %v", err)
+	}
+	if n := len(w.fake.Delivered("head1", 0)); n != 1 {
+		t.Errorf("head1 got %d cards, want 1", n)
 	}
 }

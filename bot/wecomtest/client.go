@@ -34,6 +34,9 @@ type Client struct {
 	// Retries is how many times a callback not answered 200 in time is
 	// posted again (WeCom: three). Zero posts once.
 	Retries int
+	// RetryWait is the pause before each retry (WeCom waits for its
+	// five-second deadline; a test waits less).
+	RetryWait time.Duration
 }
 
 var defaultHTTP = &http.Client{Timeout: 5 * time.Second}
@@ -149,8 +152,14 @@ func (c *Client) Build(plain []byte) (Request, error) {
 
 // Post sends a prepared request once and returns the HTTP status.
 func (c *Client) Post(ctx context.Context, r Request) (int, error) {
+	return c.PostTo(ctx, c.URL, r)
+}
+
+// PostTo sends a prepared request once to the callback URL to (one
+// replica behind a load balancer, say) and returns the HTTP status.
+func (c *Client) PostTo(ctx context.Context, to string, r Request) (int, error) {
 	q := url.Values{"msg_signature": {r.Signature}, "timestamp": {r.Timestamp}, "nonce": {r.Nonce}}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.URL+"?"+q.Encode(), bytes.NewReader(r.Body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, to+"?"+q.Encode(), bytes.NewReader(r.Body))
 	if err != nil {
 		return 0, err
 	}
@@ -171,6 +180,13 @@ func (c *Client) Deliver(ctx context.Context, plain []byte) (int, error) {
 	var status int
 	var err error
 	for attempt := 0; attempt <= c.Retries; attempt++ {
+		if attempt > 0 && c.RetryWait > 0 {
+			select {
+			case <-time.After(c.RetryWait):
+			case <-ctx.Done():
+				return status, ctx.Err()
+			}
+		}
 		var r Request
 		if r, err = c.Build(plain); err != nil {
 			return 0, err

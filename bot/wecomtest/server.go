@@ -8,12 +8,17 @@
 // The fake keeps WeCom's sharp edges so tests meet them: errcode on HTTP
 // 200, 40014/42001 for bad or expired tokens, text truncated beyond 2048
 // bytes, messages beyond 30 a minute or 1000 an hour to one member
-// silently dropped, task_id reuse refused, response codes good once.
+// silently dropped, task_id reuse refused, response codes good once, and
+// enable_duplicate_check (the same request within its interval is
+// accepted, not delivered again). Faults make it fail (HTTP 500, errcode
+// -1) for a number of requests or for a while, answer late (with or
+// without delivering), or drop requests.
 package wecomtest
 
 import (
 	"bytes"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -53,6 +58,15 @@ type Server struct {
 	received map[string][]time.Time // per user: delivery times (rate windows)
 	requests map[string]int         // per API: requests served
 	changed  chan struct{}          // closed and replaced on every change
+	// checked holds, per digest of a request sent with
+	// enable_duplicate_check, when it was delivered and its msgid.
+	checked    map[string]checkedSend
+	duplicates int
+}
+
+type checkedSend struct {
+	at    time.Time
+	msgID string
 }
 
 // Message is one message WeCom accepted (or a card update), as recorded.
@@ -91,7 +105,7 @@ type responseCode struct {
 	used   bool
 }
 
-// Fault makes the next matching requests fail or answer late.
+// Fault makes the next matching requests fail, answer late or vanish.
 type Fault struct {
 	// API limits the fault to one API ("message/send", "gettoken"...);
 	// empty matches any.
@@ -102,13 +116,27 @@ type Fault struct {
 	// and 42001 also invalidate the token the request carried.
 	ErrCode int
 	// Delay answers this much later (then serves normally, unless Status
-	// or ErrCode is set too).
+	// or ErrCode is set too). A caller that gives up meanwhile gets
+	// nothing and nothing is served.
 	Delay time.Duration
+	// Slow serves the request at once — WeCom accepts and delivers the
+	// message — but answers only after Delay: what a caller whose timeout
+	// is shorter sees as a timeout, although the message went out.
+	Slow bool
+	// Drop closes the connection without serving or answering: the
+	// request is lost on the way.
+	Drop bool
 	// Times is how many requests it applies to; 0 means 1.
 	Times int
+	// For, when set, applies the fault to every matching request for this
+	// long after it is injected ("WeCom answers 500 for a while"); Times
+	// is then ignored.
+	For time.Duration
 	// After lets this many matching requests through before the fault
 	// starts (to fail the second part of a message, say).
 	After int
+
+	until time.Time // For, from injection
 }
 
 // New returns a fake for the app (corpID, secret, agentID).
@@ -131,6 +159,7 @@ func (s *Server) init() {
 		s.media = map[string][]byte{}
 		s.received = map[string][]time.Time{}
 		s.requests = map[string]int{}
+		s.checked = map[string]checkedSend{}
 		s.changed = make(chan struct{})
 	}
 }
@@ -143,8 +172,27 @@ func (s *Server) Inject(fs ...Fault) {
 		if f.Times <= 0 {
 			f.Times = 1
 		}
+		if f.For > 0 {
+			f.until = time.Now().Add(f.For)
+		}
 		s.faults = append(s.faults, f)
 	}
+}
+
+// ClearFaults drops every fault not yet used up.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
+// Duplicates returns how many requests WeCom's duplicate check kept from
+// being delivered again (enable_duplicate_check, the same request within
+// its interval).
+func (s *Server) Duplicates() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.duplicates
 }
 
 // ExpireTokens makes every token issued so far expired (42001 from now on).
@@ -237,17 +285,36 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.requests[api]++
 	f, hasFault := s.takeFault(api)
 	s.mu.Unlock()
+	if hasFault && f.Drop {
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return
+			}
+		}
+		panic(http.ErrAbortHandler) // closes the connection without an answer
+	}
+	if hasFault && f.Slow {
+		// Served now (the message goes out), answered late.
+		rec := &recorder{header: http.Header{}}
+		s.serve(rec, r, api)
+		if !waitOrGone(r, f.Delay) {
+			return
+		}
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.status())
+		w.Write(rec.body.Bytes())
+		return
+	}
 	if hasFault && f.Delay > 0 {
 		// Read the body first: only then does net/http watch the connection
 		// and cancel r.Context() when the client goes away (a caller that
 		// timed out, or a process killed mid-request).
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		t := time.NewTimer(f.Delay)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
+		if !waitOrGone(r, f.Delay) {
 			return
 		}
 	}
@@ -267,6 +334,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(w, errAnswer(f.ErrCode, faultMsg(f.ErrCode)))
 		return
 	}
+	s.serve(w, r, api)
+}
+
+// serve answers an API request normally.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, api string) {
 	switch api {
 	case "gettoken":
 		s.getToken(w, r)
@@ -283,12 +355,49 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// recorder keeps a response to send later (a Slow fault).
+type recorder struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
+func (r *recorder) WriteHeader(code int)        { r.code = code }
+func (r *recorder) status() int {
+	if r.code == 0 {
+		return http.StatusOK
+	}
+	return r.code
+}
+
+// waitOrGone waits d, or until the caller of r goes away (false).
+func waitOrGone(r *http.Request, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
 func (s *Server) takeFault(api string) (Fault, bool) {
+	now := time.Now()
 	for i, f := range s.faults {
 		if f.API == "" || f.API == api {
 			if f.After > 0 {
 				s.faults[i].After--
 				return Fault{}, false
+			}
+			if f.For > 0 {
+				if now.After(f.until) {
+					s.faults = append(s.faults[:i], s.faults[i+1:]...)
+					return s.takeFault(api)
+				}
+				return f, true
 			}
 			f.Times--
 			if f.Times == 0 {
@@ -383,15 +492,17 @@ func (s *Server) authed(w http.ResponseWriter, r *http.Request, serve func(http.
 
 // sendBody is what message/send and appchat/send accept.
 type sendBody struct {
-	ToUser   string          `json:"touser"`
-	ChatID   string          `json:"chatid"`
-	MsgType  string          `json:"msgtype"`
-	AgentID  json.RawMessage `json:"agentid"`
-	Text     *struct{ Content string }
-	Markdown *struct{ Content string }
-	TextCard *bot.TextCard     `json:"textcard"`
-	Card     *bot.TemplateCard `json:"template_card"`
-	Image    *struct {
+	ToUser            string          `json:"touser"`
+	DuplicateCheck    int             `json:"enable_duplicate_check"`
+	DuplicateInterval int             `json:"duplicate_check_interval"`
+	ChatID            string          `json:"chatid"`
+	MsgType           string          `json:"msgtype"`
+	AgentID           json.RawMessage `json:"agentid"`
+	Text              *struct{ Content string }
+	Markdown          *struct{ Content string }
+	TextCard          *bot.TextCard     `json:"textcard"`
+	Card              *bot.TemplateCard `json:"template_card"`
+	Image             *struct {
 		MediaID string `json:"media_id"`
 	} `json:"image"`
 }
@@ -498,6 +609,22 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, body []byte) {
 	}
 	now := s.now()
 	m.At = now
+	// WeCom's duplicate check: the same request within the interval is
+	// accepted and not delivered again.
+	digest := ""
+	if b.DuplicateCheck == 1 {
+		interval := time.Duration(b.DuplicateInterval) * time.Second
+		if interval <= 0 {
+			interval = 1800 * time.Second
+		}
+		h := sha256.Sum256(body)
+		digest = hex.EncodeToString(h[:])
+		if prev, ok := s.checked[digest]; ok && now.Sub(prev.at) < interval {
+			s.duplicates++
+			answer(w, map[string]any{"errcode": 0, "errmsg": "ok", "invaliduser": "", "msgid": prev.msgID})
+			return
+		}
+	}
 	var users []string
 	for _, u := range strings.Split(b.ToUser, "|") {
 		if s.Users != nil && u != "@all" && !s.Users[u] {
@@ -535,6 +662,9 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, body []byte) {
 	m = s.record(m)
 	if m.Card != nil && m.Card.TaskID != "" {
 		s.tasks[m.Card.TaskID] = m.Seq - 1
+	}
+	if digest != "" {
+		s.checked[digest] = checkedSend{at: now, msgID: m.MsgID}
 	}
 	answer(w, a)
 }

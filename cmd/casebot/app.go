@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,8 +19,13 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
+	"casebot/bot/bulletin"
+	"casebot/bot/durable"
 	"casebot/bot/explain"
 	"casebot/bot/keys"
+	"casebot/bot/lock"
+	"casebot/bot/people"
+	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/bot/wecom"
 	"casebot/config"
@@ -28,25 +35,45 @@ import (
 
 // app is the running server, built the same way by `casebot serve` and
 // `casebot demo`: the store, the WeCom sender, the bot with every handler,
-// the background services (inbox workers, reminders, bulletin, explain
-// drafts) and the HTTP mux.
+// the background services (the process's presence, inbox workers, draft
+// worker, reminders, bulletin pusher) and the HTTP mux.
+//
+// Every background service has the same shape (Start, Stop) and is run and
+// drained here, in one place: start runs them in order, close stops them
+// in the reverse order within one deadline (inbox.drain_timeout), the
+// presence last, so that what is still held is taken over at once.
 type app struct {
 	cfg       *config.Config
 	rdb       redis.UniversalClient
 	store     *store.Store
+	presence  *lock.Presence
+	durable   *durable.Writer
 	sender    *wecom.Sender
 	bot       *bot.Bot
 	inbox     *wecom.Inbox
 	reminders *reminders.Service
-	bulletins *reminders.Bulletins
+	bulletins *bulletin.Pusher
 	explain   *explain.Service
 	metrics   *wecom.Metrics
 	mux       *http.ServeMux
 	log       *slog.Logger
+	opt       appOptions
 
-	stopInbox context.CancelFunc
-	inboxDone chan struct{}
+	services  []service // in start order
+	started   []service
 	closeOnce sync.Once
+}
+
+// service is the one lifecycle of every background service.
+type service interface {
+	Start(ctx context.Context) error
+	Stop(ctx context.Context) error
+}
+
+// namedService names a service in logs.
+type namedService struct {
+	name string
+	service
 }
 
 // appOptions are what the demo and tests replace.
@@ -59,6 +86,9 @@ type appOptions struct {
 	Log        *slog.Logger
 	// InboxDone, if set, is told the outcome of every inbox message (tests).
 	InboxDone func(msg *bot.Message, outcome string)
+	// NoRedisCheck skips the durability settings check (the demo's
+	// in-process Redis has no configuration to check).
+	NoRedisCheck bool
 }
 
 // newApp builds the server from validated configuration. Nothing runs until
@@ -78,14 +108,21 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		rdb.Close()
 		return nil, err
 	}
-	a := &app{cfg: cfg, rdb: rdb, store: st, log: log, mux: http.NewServeMux()}
+	a := &app{cfg: cfg, rdb: rdb, store: st, log: log, mux: http.NewServeMux(), opt: opt}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	a.metrics = wecom.NewMetrics(reg)
 
+	// The process's presence: the name its stream entries and send claims
+	// are held under, and the heartbeat that lets other replicas take them
+	// over within seconds of this process dying.
+	a.presence = lock.NewPresence(rdb, k, "", cfg.Inbox.Heartbeat, log)
+	a.durable = durable.NewWriter(rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout)
+
 	a.sender = wecom.NewSender(cfg.WeCom, cfg.Sender, rdb, k,
-		wecom.Options{HTTPClient: opt.HTTPClient, Log: log, Metrics: a.metrics})
+		wecom.Options{HTTPClient: opt.HTTPClient, Log: log, Metrics: a.metrics,
+			Owner: a.presence.Name(), Heartbeat: true, Durable: a.durable})
 
 	a.bot = &bot.Bot{
 		Sender: a.sender, Directory: bot.DirectoryFunc(a.store.LookupPerson),
@@ -103,9 +140,9 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	rs.Log = log
 	a.reminders = rs
 
-	// Monthly 败诉 bulletin (reminders/bulletin.go): pushed by cron on the
-	// 1st, caught up after downtime; chat asks are handled by handlers.
-	bs, err := reminders.NewBulletins(cfg, a.store, a.sender)
+	// Monthly 败诉 bulletin (bot/bulletin): pushed by cron on the 1st,
+	// caught up after downtime; chat asks are handled by handlers.
+	bs, err := bulletin.NewPusher(cfg, a.store, a.sender)
 	if err != nil {
 		rdb.Close()
 		return nil, err
@@ -127,23 +164,17 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		return nil, fmt.Errorf("以案说法：%w", err)
 	}
 	ex.SetLog(log)
+	ex.Worker.Consumer = a.presence.Name()
 	a.explain = ex
 
 	deps := handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders, Explain: a.explain}
 	handlers.Register(a.bot, deps)
 
 	a.inbox = wecom.NewInbox(rdb, k, a.bot.Handle, wecom.InboxOptions{
-		Workers: cfg.Inbox.Workers, ClaimIdle: cfg.Inbox.ClaimIdle, MaxDeliveries: cfg.Inbox.MaxDeliveries,
-		DrainTimeout: cfg.Inbox.DrainTimeout, Log: log, Metrics: a.metrics, Done: opt.InboxDone,
-		GiveUp: func(ctx context.Context, msg *bot.Message) {
-			if msg.From == "" {
-				return
-			}
-			if _, err := a.sender.Send(ctx, bot.Outbound{ToUsers: []string{msg.From}, Type: bot.MsgText,
-				Text: wecom.GiveUpMessage()}); err != nil {
-				log.Error("apology for a given-up message not sent", "user", msg.From, "err", err)
-			}
-		},
+		Workers: cfg.Inbox.Workers, Heartbeat: cfg.Inbox.Heartbeat, ClaimIdle: cfg.Inbox.ClaimIdle,
+		MaxDeliveries: cfg.Inbox.MaxDeliveries, Backoff: cfg.Inbox.RetryBackoff,
+		Consumer: a.presence.Name(), Durable: a.durable,
+		Log: log, Metrics: a.metrics, Done: opt.InboxDone, GiveUp: a.giveUp,
 	})
 
 	crypto, err := wecom.NewCrypto(cfg.WeCom.Token, cfg.WeCom.AESKey, cfg.WeCom.CorpID)
@@ -152,7 +183,7 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		return nil, fmt.Errorf("配置 wecom.token / wecom.aes_key / wecom.corp_id：%w", err)
 	}
 	cb := &wecom.Callback{Crypto: crypto, Inbox: a.inbox, Log: log, Metrics: a.metrics,
-		MaxInFlight: cfg.Inbox.MaxInFlight}
+		MaxInFlight: cfg.Inbox.MaxInFlight, MaxClockSkew: cfg.WeCom.MaxClockSkew}
 	a.mux.Handle("GET /wecom/callback", cb)
 	a.mux.Handle("POST /wecom/callback", cb)
 	a.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -161,8 +192,97 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	})
 	a.mux.HandleFunc("GET /readyz", a.readyz)
 	a.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
-	a.mux.Handle("/admin/", handlers.Admin(deps))
+	a.mux.Handle("/admin/", handlers.Admin(deps, handlers.AdminOptions{Log: log, Inbox: a.inbox}))
+
+	a.services = []service{
+		namedService{"presence", a.presence},
+		namedService{"inbox", a.inbox},
+		namedService{"explain worker", a.explain},
+		namedService{"reminders", a.reminders},
+		namedService{"bulletin pusher", a.bulletins},
+	}
 	return a, nil
+}
+
+// giveUp tells staff of a message given up on, then the user, each push
+// under an id naming the message and the recipient, so that a redriven
+// message given up again (or a directory changed meanwhile) tells nobody
+// twice and nobody is skipped. Staff go first so that the apology can tell
+// the truth about whether they were told.
+func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
+	if msg.From == "" {
+		return
+	}
+	send := func(to string, out bot.Outbound) error {
+		_, err := a.sender.Send(sendlog.WithID(ctx, keys.ReplySendNS, "giveup:"+msg.ID+":"+to), out)
+		return err
+	}
+	told := 0
+	dests, err := a.staff(ctx)
+	if err != nil || len(dests) == 0 {
+		a.log.Error("no staff to alert about a given-up message: set reminders.staff_chat or add staff to the directory",
+			"msg", msg.ID, "err", err)
+	}
+	text := a.alertText(ctx, msg)
+	for _, d := range dests {
+		out := bot.Text(text, d)
+		if chat, ok := strings.CutPrefix(d, "chat:"); ok {
+			out = bot.Outbound{ToChat: chat, Type: bot.MsgText, Text: text}
+		}
+		if err := send(d, out); err != nil {
+			a.log.Error("staff alert about a given-up message not sent", "to", d, "msg", msg.ID, "err", err)
+			continue
+		}
+		told++
+	}
+	if err := send("user", bot.Text(wecom.GiveUpMessage(told > 0), msg.From)); err != nil {
+		a.log.Error("apology for a given-up message not sent; it stays in the dead-letter stream", "user", msg.From, "msg", msg.ID, "err", err)
+	}
+}
+
+// staff are whom a given-up message is reported to: the 专班 group chat
+// (reminders.staff_chat, as "chat:ID") and every staff person in the
+// directory.
+func (a *app) staff(ctx context.Context) ([]string, error) {
+	var out []string
+	if a.cfg.Reminder.StaffChat != "" {
+		out = append(out, "chat:"+a.cfg.Reminder.StaffChat)
+	}
+	ps, err := a.store.People(ctx)
+	if err != nil {
+		return out, err
+	}
+	var ids []string
+	for _, p := range ps {
+		if p.Role == people.Staff {
+			ids = append(ids, p.UserID)
+		}
+	}
+	sort.Strings(ids)
+	return append(out, ids...), nil
+}
+
+// alertText tells staff who wrote what, so they can call them.
+func (a *app) alertText(ctx context.Context, msg *bot.Message) string {
+	who := msg.From
+	if p, err := a.store.LookupPerson(ctx, msg.From); err == nil && p != nil {
+		who = p.Name + "（" + msg.From + "）"
+		if p.Agency != "" {
+			who = p.Agency + " " + who
+		}
+	}
+	what := "一次操作"
+	if msg.Type == "text" {
+		r := []rune(strings.TrimSpace(msg.Text))
+		if len(r) > 60 {
+			r = append(r[:60], '…')
+		}
+		what = "消息“" + string(r) + "”"
+	} else if msg.Event != "" {
+		what = "一次卡片或菜单操作"
+	}
+	at := msg.CreateTime.In(a.cfg.Location).Format("1月2日15:04")
+	return fmt.Sprintf("【消息未能处理】%s 于%s发来的%s多次处理未成功，系统已停止重试，并会另行告知本人。请尽快联系本人处理。该消息保存在待处理队列中，可在管理接口 /admin/inbox 查看。", who, at, what)
 }
 
 // readiness is the JSON of /readyz.
@@ -170,19 +290,35 @@ type readiness struct {
 	Ready    bool            `json:"ready"`
 	Redis    string          `json:"redis"`
 	Problems []wecom.Problem `json:"wecom_problems"`
-	Message  string          `json:"message,omitempty"`
-	Checked  time.Time       `json:"checked_at"`
+	// Durable is false when Redis's settings can lose what casebot
+	// promised (appendonly, maxmemory-policy); RedisSettings says which.
+	Durable       bool              `json:"durable"`
+	RedisSettings []durable.Problem `json:"redis_settings,omitempty"`
+	WaitReplicas  int               `json:"wait_replicas"`
+	Message       string            `json:"message,omitempty"`
+	Warning       string            `json:"warning,omitempty"`
+	Checked       time.Time         `json:"checked_at"`
 }
 
 // readyz answers 200 when Redis answers and WeCom reported no configuration
 // error (bad secret 40001, untrusted IP 60020...), else 503 naming the cause.
+// Redis settings that break durability (appendonly no, an evicting
+// maxmemory-policy) are reported too, with durable=false and a warning:
+// the server still works, and taking it out of service would lose more
+// messages than the settings do.
 func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	res := readiness{Ready: true, Redis: "ok", Problems: a.sender.Health().Problems(), Checked: time.Now()}
+	res := readiness{Ready: true, Redis: "ok", Problems: a.sender.Health().Problems(), Durable: true,
+		WaitReplicas: a.durable.Replicas(), Checked: time.Now()}
 	if err := a.rdb.Ping(ctx).Err(); err != nil {
 		res.Ready, res.Redis = false, err.Error()
 		res.Message = "无法连接 Redis：请检查 redis.addr 与 Redis 服务状态"
+	} else if !a.opt.NoRedisCheck {
+		if ps, err := durable.Check(ctx, a.rdb, a.store.Keys().Inbox()); err == nil && len(ps) > 0 {
+			res.Durable, res.RedisSettings = false, ps
+			res.Warning = ps[0].Message
+		}
 	}
 	if len(res.Problems) > 0 {
 		res.Ready = false
@@ -200,8 +336,8 @@ func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
 }
 
 // start rebuilds the derived indexes a ledger written before them lacks,
-// then runs the background services: the inbox workers, the hearing
-// reminders, the bulletin scheduler and the explain worker.
+// checks Redis's durability settings, then starts the background services
+// in order. If one fails, those already started are stopped.
 func (a *app) start(ctx context.Context) error {
 	// A ledger written before the 结案方式, person and deadline indexes
 	// existed (or whose deadlines were indexed under another work calendar)
@@ -212,27 +348,36 @@ func (a *app) start(ctx context.Context) error {
 	} else if n > 0 {
 		a.log.Info("ledger indexes rebuilt", "cases", n)
 	}
-	if err := a.inbox.EnsureGroup(ctx); err != nil {
-		return fmt.Errorf("无法在 Redis 中创建消息队列（检查 redis.addr）：%w", err)
+	if !a.opt.NoRedisCheck {
+		ps, err := durable.Check(ctx, a.rdb, a.store.Keys().Inbox())
+		if err != nil {
+			return fmt.Errorf("无法读取 Redis（检查 redis.addr）：%w", err)
+		}
+		for _, p := range ps {
+			a.log.Error("Redis is not set up to keep what casebot promises (see README, Redis)", "setting", p.Setting,
+				"want", p.Want, "got", p.Got, "fix", p.Message)
+		}
 	}
-	ictx, stop := context.WithCancel(context.WithoutCancel(ctx))
-	a.stopInbox, a.inboxDone = stop, make(chan struct{})
-	go func() {
-		defer close(a.inboxDone)
-		a.inbox.Run(ictx)
-	}()
-	if err := a.reminders.Start(ctx); err != nil {
-		return err
-	}
-
-	if err := a.bulletins.Start(ctx); err != nil {
-		return err
-	}
-
-	if err := a.explain.Start(ctx); err != nil {
-		return fmt.Errorf("以案说法队列：%w", err)
+	for _, s := range a.services {
+		if err := s.Start(ctx); err != nil {
+			a.stopServices(context.Background())
+			return fmt.Errorf("启动%s失败：%w", s.(namedService).name, err)
+		}
+		a.started = append(a.started, s)
 	}
 	return nil
+}
+
+// stopServices stops the started services in reverse order, sharing one
+// deadline.
+func (a *app) stopServices(ctx context.Context) {
+	for i := len(a.started) - 1; i >= 0; i-- {
+		s := a.started[i].(namedService)
+		if err := s.Stop(ctx); err != nil {
+			a.log.Warn(s.name+" did not stop cleanly; what it held is resumed by another replica or the next start", "err", err)
+		}
+	}
+	a.started = nil
 }
 
 // serve answers HTTP on ln until ctx ends, then shuts down gracefully:
@@ -263,21 +408,14 @@ func (a *app) serve(ctx context.Context, ln net.Listener) error {
 	return err
 }
 
-// close stops the background services, in the reverse order of start, and
-// closes Redis. It is safe to call more than once.
+// close stops the background services, in the reverse order of start,
+// within inbox.drain_timeout, and closes Redis. It is safe to call more
+// than once.
 func (a *app) close() {
 	a.closeOnce.Do(func() {
-		if a.stopInbox != nil {
-			a.stopInbox()
-			<-a.inboxDone // Run drains for up to inbox.drain_timeout
-		}
 		ctx, cancel := context.WithTimeout(context.Background(), a.cfg.Inbox.DrainTimeout)
-		if err := a.explain.Stop(ctx); err != nil {
-			a.log.Warn("explain worker stopped before its drafts were done; they will be resumed", "err", err)
-		}
+		a.stopServices(ctx)
 		cancel()
-		a.bulletins.Stop()
-		a.reminders.Stop()
 		a.rdb.Close()
 		a.log.Info("stopped")
 	})

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -17,6 +18,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/people"
 	"casebot/bot/redistest"
+	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
 	"casebot/config"
 )
@@ -39,7 +41,7 @@ func testConfig(t *testing.T, rdb redis.UniversalClient, prefix string) *config.
 	cfg.Redis.Prefix = prefix
 	cfg.WeCom = config.WeCom{CorpID: "ww_app_test", AgentID: 1000002, Secret: "s3cret", Token: "QDG6eK",
 		AESKey: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"}
-	cfg.Admin.Token = "admin-token"
+	cfg.Admin.Token = "admin-token-for-tests-0123456789abcdef"
 	cfg.Inbox.DrainTimeout = 20 * time.Second
 	cfg.Reminder.Enabled = false
 	return cfg
@@ -54,7 +56,16 @@ func prefixOf(pattern string) string {
 // the app starts.
 func newTestApp(t *testing.T, rdb redis.UniversalClient, prefix string, routes func(b *bot.Bot)) *testApp {
 	t.Helper()
+	return newTestAppWith(t, rdb, prefix, nil, routes)
+}
+
+// newTestAppWith is newTestApp with configure applied to the configuration.
+func newTestAppWith(t *testing.T, rdb redis.UniversalClient, prefix string, configure func(*config.Config), routes func(b *bot.Bot)) *testApp {
+	t.Helper()
 	cfg := testConfig(t, rdb, prefix)
+	if configure != nil {
+		configure(cfg)
+	}
 	ta := &testApp{cfg: cfg, fake: wecomtest.New(cfg.WeCom.CorpID, cfg.WeCom.Secret, cfg.WeCom.AgentID),
 		handled: make(chan string, 64), served: make(chan error, 1)}
 	api := httptest.NewServer(ta.fake)
@@ -161,7 +172,7 @@ func TestServeApp(t *testing.T) {
 	if s, _ := get(t, ta.url+"/admin/people", ""); s != http.StatusUnauthorized {
 		t.Errorf("/admin/people without a token = %d, want 401", s)
 	}
-	if s, body := get(t, ta.url+"/admin/people", "admin-token"); s != 200 || !strings.Contains(body, "zhaoliu") {
+	if s, body := get(t, ta.url+"/admin/people", ta.cfg.Admin.Token); s != 200 || !strings.Contains(body, "zhaoliu") {
 		t.Errorf("/admin/people = %d %s", s, body)
 	}
 	if s, _ := get(t, ta.url+"/", ""); s != http.StatusNotFound {
@@ -216,6 +227,151 @@ func TestReadyzRedisDown(t *testing.T) {
 			t.Fatal("/readyz did not recover within 30s of Redis coming back")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestReadyzReportsRedisSettings: a Redis that would lose acknowledged
+// messages (appendonly no, an evicting policy) is reported by /readyz,
+// setting by setting, while the server keeps serving; once fixed, the
+// report is clean.
+func TestReadyzReportsRedisSettings(t *testing.T) {
+	srv := redistest.StartServer(t) // appendonly no
+	rdb := redis.NewClient(&redis.Options{Addr: srv.Addr})
+	t.Cleanup(func() { rdb.Close() })
+	ctx := context.Background()
+	if err := rdb.ConfigSet(ctx, "maxmemory-policy", "volatile-lru").Err(); err != nil {
+		t.Fatal(err)
+	}
+	ta := newTestApp(t, rdb, "readyz-settings", nil)
+	s, body := get(t, ta.url+"/readyz", "")
+	if s != 200 || !strings.Contains(body, `"durable": false`) || !strings.Contains(body, `"setting": "appendonly"`) ||
+		!strings.Contains(body, `"got": "volatile-lru"`) || !strings.Contains(body, "appendonly yes") {
+		t.Errorf("/readyz with appendonly no = %d %s", s, body)
+	}
+	for _, kv := range [][2]string{{"appendonly", "yes"}, {"maxmemory-policy", "noeviction"}} {
+		if err := rdb.ConfigSet(ctx, kv[0], kv[1]).Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s, body := get(t, ta.url+"/readyz", ""); s != 200 || !strings.Contains(body, `"durable": true`) || strings.Contains(body, "redis_settings") {
+		t.Errorf("/readyz with both right = %d %s", s, body)
+	}
+}
+
+// TestGivenUpMessageAlertsStaff: a message whose answer cannot be
+// delivered is retried inbox.max_deliveries times, never acknowledged
+// unanswered; then it goes to the dead-letter stream, its sender is told
+// the truth once, and the 专班 (its group chat and every staff member) get
+// an alert naming who wrote what. /admin/inbox lists it.
+func TestGivenUpMessageAlertsStaff(t *testing.T) {
+	rdb, k := redistest.New(t)
+	ta := newTestAppWith(t, rdb, prefixOf(k.Pattern()), func(c *config.Config) {
+		c.Inbox.MaxDeliveries, c.Inbox.RetryBackoff = 3, 10*time.Millisecond
+		c.Reminder.StaffChat = "zhuanban-chat"
+	}, func(b *bot.Bot) {
+		b.Text(bot.Prefix("永远失败"), func(c bot.Context) error {
+			return fmt.Errorf("%w: the answer could not be sent (test)", bot.ErrUndelivered)
+		})
+	})
+	ctx := context.Background()
+	for _, p := range []*people.Person{
+		{UserID: "zhaoliu", Name: "赵六", Role: people.Staff},
+		{UserID: "qianba", Name: "钱八", Role: people.Staff},
+		{UserID: "sunjiu", Name: "孙九", Role: people.Head, Agency: "某县自然资源局", Post: "局长"},
+	} {
+		if err := ta.store.PutPerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s, err := ta.client.Deliver(ctx, ta.client.Text("sunjiu", "永远失败 一次")); err != nil || s != 200 {
+		t.Fatalf("callback: %d %v", s, err)
+	}
+	var outcomes []string
+	for len(outcomes) == 0 || outcomes[len(outcomes)-1] == "retry" {
+		outcomes = append(outcomes, waitOutcome(t, ta))
+	}
+	if want := []string{"retry", "retry", "dead"}; strings.Join(outcomes, ",") != strings.Join(want, ",") {
+		t.Errorf("outcomes %v, want %v", outcomes, want)
+	}
+	if got := ta.fake.Delivered("sunjiu", 0); len(got) != 1 || got[0].Content != wecom.GiveUpMessage(true) {
+		t.Errorf("the sender got %+v, want the one apology", got)
+	}
+	alerts := map[string]string{}
+	for _, m := range ta.fake.Messages() {
+		to := m.ChatID
+		if to == "" {
+			to = strings.Join(m.ToUsers, "|")
+		}
+		if to != "sunjiu" {
+			if _, dup := alerts[to]; dup {
+				t.Errorf("%s alerted twice", to)
+			}
+			alerts[to] = m.Content
+		}
+	}
+	if len(alerts) != 3 {
+		t.Errorf("alerts to %v, want the staff chat, zhaoliu and qianba", alerts)
+	}
+	for _, to := range []string{"zhuanban-chat", "zhaoliu", "qianba"} {
+		a := alerts[to]
+		for _, part := range []string{"某县自然资源局", "孙九（sunjiu）", "永远失败 一次", "/admin/inbox"} {
+			if !strings.Contains(a, part) {
+				t.Errorf("alert to %s lacks %q: %s", to, part, a)
+			}
+		}
+	}
+	if n, err := rdb.XLen(ctx, ta.store.Keys().InboxDead()).Result(); err != nil || n != 1 {
+		t.Errorf("dead letters %d %v, want 1", n, err)
+	}
+	if s, body := get(t, ta.url+"/admin/inbox", ta.cfg.Admin.Token); s != 200 || !strings.Contains(body, `"dead": 1`) && !strings.Contains(body, `"dead":1`) {
+		t.Errorf("/admin/inbox = %d %s", s, body)
+	}
+
+	// Put back and given up again: nobody is told twice.
+	dead, err := rdb.XRange(ctx, ta.store.Keys().InboxDead(), "-", "+").Result()
+	if err != nil || len(dead) != 1 {
+		t.Fatalf("dead letters %v %v", dead, err)
+	}
+	req, _ := http.NewRequest(http.MethodPost, ta.url+"/admin/inbox/redrive/"+dead[0].ID, nil)
+	req.Header.Set("Authorization", "Bearer "+ta.cfg.Admin.Token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("redrive: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	for waitOutcome(t, ta) != "dead" { // retried, then given up again
+	}
+	if n := len(ta.fake.Messages()); n != 4 {
+		t.Errorf("%d messages after the second give-up, want the 4 of the first", n)
+	}
+}
+
+// TestGivenUpWithNobodyToAlert: with no staff chat and no staff in the
+// directory no alert can go out, so the apology does not claim that the
+// 专班 was told.
+func TestGivenUpWithNobodyToAlert(t *testing.T) {
+	rdb, k := redistest.New(t)
+	ta := newTestAppWith(t, rdb, prefixOf(k.Pattern()), func(c *config.Config) {
+		c.Inbox.MaxDeliveries, c.Inbox.RetryBackoff = 1, 10*time.Millisecond
+		c.Reminder.StaffChat = ""
+	}, func(b *bot.Bot) {
+		b.Text(bot.Prefix("永远失败"), func(c bot.Context) error {
+			return fmt.Errorf("%w: the answer could not be sent (test)", bot.ErrUndelivered)
+		})
+	})
+	ctx := context.Background()
+	if err := ta.store.PutPerson(ctx, &people.Person{UserID: "sunjiu", Name: "孙九", Role: people.Head,
+		Agency: "某县自然资源局", Post: "局长"}); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := ta.client.Deliver(ctx, ta.client.Text("sunjiu", "永远失败 一次")); err != nil || s != 200 {
+		t.Fatalf("callback: %d %v", s, err)
+	}
+	if o := waitOutcome(t, ta); o != "dead" {
+		t.Fatalf("outcome %q, want dead after the one delivery allowed", o)
+	}
+	if got := ta.fake.Messages(); len(got) != 1 || got[0].Content != wecom.GiveUpMessage(false) {
+		t.Errorf("pushes %+v, want only the apology that names nobody told", got)
 	}
 }
 

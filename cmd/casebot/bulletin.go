@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"casebot/bot/bulletin"
-	"casebot/bot/wecom"
 	"casebot/config"
-	"casebot/reminders"
 )
 
 // bulletinNow is the clock of `casebot bulletin`; tests set it.
@@ -101,8 +99,12 @@ func sendBulletin(e *env, m bulletin.Month, now time.Time, asJSON bool) error {
 	if len(missing) > 0 {
 		return fmt.Errorf("推送通报需要企业微信应用的配置：%w", &config.MissingError{Keys: missing})
 	}
-	sender := wecom.NewSender(cfg.WeCom, cfg.Sender, e.rdb, e.store.Keys(), wecom.Options{})
-	pusher, err := reminders.NewBulletins(cfg, e.store, sender)
+	sender, stop, err := e.pushSender()
+	if err != nil {
+		return err
+	}
+	defer stop()
+	pusher, err := bulletin.NewPusher(cfg, e.store, sender)
 	if err != nil {
 		return err
 	}
@@ -142,7 +144,7 @@ func sendBulletin(e *env, m bulletin.Month, now time.Time, asJSON bool) error {
 	return fmt.Errorf("以下接收人未推送成功：%s；可稍后重新运行本命令，已收到的不会重复推送", strings.Join(fails, "；"))
 }
 
-func names(rs []reminders.BulletinRecipient) string {
+func names(rs []bulletin.Recipient) string {
 	var s []string
 	for _, r := range rs {
 		s = append(s, r.String())

@@ -16,12 +16,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/redis/go-redis/v9"
 
+	"casebot/bot/bulletin"
 	"casebot/bot/cases"
 	"casebot/bot/redistest"
 	"casebot/bot/store"
 	"casebot/bot/wecomtest"
 	"casebot/config"
-	"casebot/reminders"
 )
 
 var bulletinLoc = func() *time.Location { l, _ := time.LoadLocation("Asia/Shanghai"); return l }()
@@ -258,7 +258,7 @@ func TestBulletinSend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sched, err := reminders.NewBulletins(cfg, st, nil) // a nil sender: any push would panic
+	sched, err := bulletin.NewPusher(cfg, st, nil) // a nil sender: any push would panic
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,8 +25,8 @@ import (
 // message under test waits behind it in the process's own queue, already
 // taken from the stream. The second process takes it over with XAUTOCLAIM.
 func TestServeKilledAfter200(t *testing.T) {
+	t.Parallel()
 	rdb, k := redistest.New(t)
-	t.Setenv("CASEBOT_TEST_AS_MAIN", "1")
 	ctx := context.Background()
 	prefix := prefixOf(k.Pattern())
 	addr := rdb.(*redis.Client).Options().Addr
@@ -36,7 +36,8 @@ func TestServeKilledAfter200(t *testing.T) {
 	fake := wecomtest.New(cfg.WeCom.CorpID, cfg.WeCom.Secret, cfg.WeCom.AgentID)
 	api := httptest.NewServer(fake)
 	defer api.Close()
-	env := []string{"CASEBOT_INBOX_WORKERS=1", "CASEBOT_INBOX_CLAIM_IDLE=1s", "CASEBOT_INBOX_DRAIN_TIMEOUT=1s"}
+	// Heartbeats every 200ms: a process silent for a second is dead.
+	env := []string{"CASEBOT_INBOX_WORKERS=1", "CASEBOT_TEST_AS_MAIN=1", "CASEBOT_INBOX_HEARTBEAT=200ms", "CASEBOT_INBOX_DRAIN_TIMEOUT=1s"}
 
 	url, pid, stop, err := startServe(ctx, addr, prefix, api.URL, cfg, env...)
 	if err != nil {
@@ -70,15 +71,19 @@ func TestServeKilledAfter200(t *testing.T) {
 		t.Fatalf("%d replies before the crash; the test meant to kill the server first", n)
 	}
 
-	// The restarted server has its usual workers: the blocker's reply
-	// waits for the dead process's claim on it to expire, the victim's
-	// does not wait behind it.
+	// The restarted server has its usual workers. It takes the dead
+	// process's messages over once that one's heartbeat is gone: the
+	// blocker's reply, whose request was sent and never answered, is
+	// resent as it was, and the victim's does not wait behind it.
 	_, _, stop2, err := startServe(ctx, addr, prefix, api.URL, cfg, env[1:]...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer stop2()
+	ready := time.Now()
 	waitUntil(t, "the reply after the restart", func() bool { return len(fake.Delivered("victim", 0)) >= 1 })
+	t.Logf("answered %s after the restarted server was ready (heartbeat 200ms: the dead process is dead after 1s)",
+		time.Since(ready).Round(time.Millisecond))
 	// Acknowledged and deleted: it will not be handled again.
 	waitUntil(t, "the message to leave the stream", func() bool {
 		entries, err := rdb.XRange(ctx, k.Inbox(), "-", "+").Result()

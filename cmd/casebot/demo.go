@@ -70,7 +70,7 @@ func demoIdentity(cfg *config.Config) {
 	rand.Read(key)
 	cfg.WeCom.AESKey = base64.StdEncoding.EncodeToString(key)[:43]
 	if cfg.Admin.Token == "" {
-		cfg.Admin.Token = "demo-" + randomHex(8)
+		cfg.Admin.Token = "demo-" + randomHex(16)
 	}
 }
 
@@ -91,7 +91,8 @@ func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now ti
 	demoIdentity(cfg)
 
 	var rdb redis.UniversalClient
-	if len(cfg.Redis.Endpoints()) == 0 {
+	inProcess := len(cfg.Redis.Endpoints()) == 0
+	if inProcess {
 		mr := miniredis.NewMiniRedis()
 		if err := mr.Start(); err != nil {
 			return nil, fmt.Errorf("无法启动内置 Redis：%w", err)
@@ -130,7 +131,7 @@ func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now ti
 		rdb.Close()
 		return nil, fmt.Errorf("无法监听 %s（可用 --config 或 CASEBOT_HTTP_ADDR 换一个地址）：%v", cfg.HTTP.Addr, err)
 	}
-	a, err := newApp(cfg, appOptions{Redis: rdb, Log: log})
+	a, err := newApp(cfg, appOptions{Redis: rdb, Log: log, NoRedisCheck: inProcess})
 	if err != nil {
 		ln.Close()
 		return nil, err

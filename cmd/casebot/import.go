@@ -39,17 +39,22 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// The file is read and checked before Redis is touched, so a bad file
-	// is reported even when Redis is down.
-	l, err := ledger.ReadFile(pos[0], ledger.ReadOptions{Location: cfg.Location})
-	if err != nil {
-		return err
-	}
+	// The file is streamed (ledger.ImportFile): checked whole before
+	// anything is written, then written in short batches with their undo
+	// snapshot, so a large file neither fills memory nor blocks Redis.
 	st, err := e.openStore()
 	if err != nil {
 		return err
 	}
-	res, err := ledger.Import(ctxBackground(), st, l, ledger.Options{DryRun: *dryRun, SkipInvalid: *skip, Force: *force})
+	// A large file takes a while: say how far it got, on stderr.
+	progress := func(n int) error {
+		if n%20000 == 0 && !*asJSON {
+			fmt.Fprintf(e.stderr, "已处理 %d 件…\n", n)
+		}
+		return nil
+	}
+	l, res, err := ledger.ImportFile(ctxBackground(), st, pos[0], ledger.ReadOptions{Location: cfg.Location},
+		ledger.Options{DryRun: *dryRun, SkipInvalid: *skip, Force: *force, Progress: progress})
 	if res == nil {
 		return err
 	}
@@ -80,7 +85,7 @@ func runImport(e *env, args []string) error {
 // printImport writes the human report of an import to stdout.
 func printImport(e *env, l *ledger.Ledger, res *ledger.Result, ok bool, cfg *config.Config) {
 	w := e.stdout
-	fmt.Fprintf(w, "%s：读取 %d 行，%d 件案件\n", l.Name, res.Rows, len(l.Entries))
+	fmt.Fprintf(w, "%s：读取 %d 行，%d 件案件\n", l.Name, res.Rows, l.Cases)
 	if !ok {
 		return
 	}
@@ -129,8 +134,12 @@ func runUndo(e *env) error {
 	if err != nil {
 		return err
 	}
+	restored, removed := len(snap.Previous), len(snap.Created)
+	if snap.Chunked {
+		restored, removed = snap.Restored, snap.Removed
+	}
 	fmt.Fprintf(e.stdout, "已撤销 %s 的导入（%s）：恢复 %d 件案件的原状，删除该次新建的 %d 件案件\n",
 		snap.At.In(e.cfg.Location).Format(cases.TimeLayout), strings.TrimPrefix(snap.Source, "import:"),
-		len(snap.Previous), len(snap.Created))
+		restored, removed)
 	return nil
 }

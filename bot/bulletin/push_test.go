@@ -1,4 +1,4 @@
-package reminders
+package bulletin_test
 
 import (
 	"bytes"
@@ -18,7 +18,9 @@ import (
 	"casebot/bot/bulletin"
 	"casebot/bot/cases"
 	"casebot/bot/redistest"
+	"casebot/bot/sendlog"
 	"casebot/bot/store"
+	"casebot/bot/wecomtest"
 	"casebot/config"
 )
 
@@ -34,29 +36,33 @@ func bulletinAt(s string) time.Time {
 // bulletinSender records accepted pushes; fail, when set, may refuse one
 // (before it is recorded, as a refused API call would); sent, when set,
 // is signalled after every accepted push.
+// It keeps push ids the way the WeCom sender does (wecomtest.Once).
 type bulletinSender struct {
 	mu     sync.Mutex
+	log    *sendlog.Log
 	pushes []bot.Outbound
 	fail   func(out bot.Outbound) error
 	sent   chan struct{}
 }
 
-func (s *bulletinSender) Send(_ context.Context, out bot.Outbound) (bot.Receipt, error) {
+func (s *bulletinSender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.fail != nil {
-		if err := s.fail(out); err != nil {
-			return bot.Receipt{}, err
+	return wecomtest.Once(ctx, s.log, func() (bot.Receipt, error) {
+		if s.fail != nil {
+			if err := s.fail(out); err != nil {
+				return bot.Receipt{}, err
+			}
 		}
-	}
-	s.pushes = append(s.pushes, out)
-	if s.sent != nil {
-		select {
-		case s.sent <- struct{}{}:
-		default:
+		s.pushes = append(s.pushes, out)
+		if s.sent != nil {
+			select {
+			case s.sent <- struct{}{}:
+			default:
+			}
 		}
-	}
-	return bot.Receipt{MsgIDs: []string{fmt.Sprint(len(s.pushes))}}, nil
+		return bot.Receipt{MsgIDs: []string{fmt.Sprint(len(s.pushes))}}, nil
+	})
 }
 
 func (s *bulletinSender) UpdateCard(context.Context, string, *bot.TemplateCard, ...string) error {
@@ -150,9 +156,14 @@ func (f *bulletinFixture) put(cs ...*cases.Case) {
 
 // pusher returns a new instance, as a restarted process or another replica
 // would have, over the same Redis.
-func (f *bulletinFixture) pusher(s bot.Sender) *Bulletins {
+// sender returns a fake sender keeping its records in the fixture's Redis.
+func (f *bulletinFixture) sender() *bulletinSender {
+	return &bulletinSender{log: sendlog.New(f.st.Client(), f.st.Keys(), sendlog.Options{})}
+}
+
+func (f *bulletinFixture) pusher(s bot.Sender) *bulletin.Pusher {
 	f.t.Helper()
-	b, err := NewBulletins(f.cfg, f.st, s)
+	b, err := bulletin.NewPusher(f.cfg, f.st, s)
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -160,7 +171,7 @@ func (f *bulletinFixture) pusher(s bot.Sender) *Bulletins {
 	return b
 }
 
-func (f *bulletinFixture) sweep(b *Bulletins, now string) BulletinSweep {
+func (f *bulletinFixture) sweep(b *bulletin.Pusher, now string) bulletin.SweepReport {
 	f.t.Helper()
 	rep, err := b.Sweep(context.Background(), bulletinAt(now))
 	if err != nil {
@@ -244,7 +255,7 @@ func TestBulletinDueAt(t *testing.T) {
 		}
 		cfg.Location = loc
 		rdb, k := redistest.New(t)
-		b, err := NewBulletins(cfg, store.New(rdb, k), &bulletinSender{})
+		b, err := bulletin.NewPusher(cfg, store.New(rdb, k), &bulletinSender{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -258,7 +269,7 @@ func TestBulletinDueAt(t *testing.T) {
 // at 09:00 everyone gets the whole bulletin.
 func TestBulletinNothingBeforeDue(t *testing.T) {
 	f := newBulletinFixture(t)
-	s := &bulletinSender{}
+	s := f.sender()
 	b := f.pusher(s)
 	for _, now := range []string{"2025-10-31 23:59", "2025-11-01 00:00", "2025-11-01 08:59"} {
 		if rep := f.sweep(b, now); len(rep.Pushes) != 0 || rep.Skipped {
@@ -279,7 +290,7 @@ func TestBulletinNothingBeforeDue(t *testing.T) {
 // later, and the command line's --send, send nothing again.
 func TestBulletinExactlyOnceAcrossRestarts(t *testing.T) {
 	f := newBulletinFixture(t)
-	s := &bulletinSender{}
+	s := f.sender()
 	f.sweep(f.pusher(s), "2025-11-01 09:00")
 	checkBulletinPush(t, s.take())
 	for _, now := range []string{"2025-11-01 09:00", "2025-11-01 09:10", "2025-11-03 15:00", "2025-11-07 23:00"} {
@@ -301,12 +312,12 @@ func TestBulletinExactlyOnceAcrossRestarts(t *testing.T) {
 // one bulletin to each recipient between them.
 func TestBulletinTwoReplicas(t *testing.T) {
 	f := newBulletinFixture(t)
-	s1, s2 := &bulletinSender{}, &bulletinSender{}
+	s1, s2 := f.sender(), f.sender()
 	r1, r2 := f.pusher(s1), f.pusher(s2)
 	for round := range 3 {
 		var wg sync.WaitGroup
 		start := make(chan struct{})
-		for _, r := range []*Bulletins{r1, r2} {
+		for _, r := range []*bulletin.Pusher{r1, r2} {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -327,7 +338,7 @@ func TestBulletinTwoReplicas(t *testing.T) {
 // bulletin when it comes back within bulletin.catch_up, and not after.
 func TestBulletinCatchUp(t *testing.T) {
 	f := newBulletinFixture(t)
-	s := &bulletinSender{}
+	s := f.sender()
 	rep := f.sweep(f.pusher(s), "2025-11-03 14:00") // first sweep since before 11-01 09:00
 	if len(rep.Pushes) != 1 || len(rep.Pushes[0].Delivered) != 3 {
 		t.Fatalf("catch-up sweep: %+v", rep)
@@ -346,6 +357,7 @@ func TestBulletinCatchUp(t *testing.T) {
 	// Down for longer than catch_up (7 days): the bulletin is stale and
 	// is left to `casebot bulletin --send`.
 	g := newBulletinFixture(t)
+	s = g.sender()
 	b := g.pusher(s)
 	if rep := g.sweep(b, "2025-11-08 09:00"); len(rep.Pushes) != 0 {
 		t.Errorf("stale sweep: %+v", rep)
@@ -366,7 +378,7 @@ func TestBulletinCatchUp(t *testing.T) {
 // and the other recipients are not held up.
 func TestBulletinFailedSendRetried(t *testing.T) {
 	f := newBulletinFixture(t)
-	s := &bulletinSender{}
+	s := f.sender()
 	refused := 0
 	s.fail = func(out bot.Outbound) error {
 		// WeCom refuses wangwu's second message once.
@@ -421,7 +433,7 @@ func TestBulletinFailedSendRetried(t *testing.T) {
 // still in progress, nor push without recipients.
 func TestBulletinPushRefusesOpenMonth(t *testing.T) {
 	f := newBulletinFixture(t)
-	s := &bulletinSender{}
+	s := f.sender()
 	_, err := f.pusher(s).Push(context.Background(), bulletin.Month{Year: 2025, Month: 11}, bulletinAt("2025-11-20 10:00"))
 	if err == nil || !strings.Contains(err.Error(), "2025年11月尚未结束") {
 		t.Errorf("push of the current month: %v", err)
@@ -444,13 +456,14 @@ func TestBulletinPushRefusesOpenMonth(t *testing.T) {
 // after 09:00 on the 1st pushes without waiting for the next firing.
 func TestBulletinStartCatchesUp(t *testing.T) {
 	f := newBulletinFixture(t)
-	s := &bulletinSender{sent: make(chan struct{}, 1)}
+	s := f.sender()
+	s.sent = make(chan struct{}, 1)
 	b := f.pusher(s)
 	b.Now = func() time.Time { return bulletinAt("2025-11-01 10:30") }
 	if err := b.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	defer b.Stop()
+	defer b.Stop(context.Background())
 	want := 0
 	for {
 		select {
@@ -464,7 +477,7 @@ func TestBulletinStartCatchesUp(t *testing.T) {
 			break
 		}
 	}
-	b.Stop()
+	b.Stop(context.Background())
 	checkBulletinPush(t, s.take())
 }
 

@@ -1,0 +1,274 @@
+package stream_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot/keys"
+	"casebot/bot/redistest"
+	"casebot/bot/stream"
+)
+
+type world struct {
+	rdb redis.UniversalClient
+	k   keys.Keys
+}
+
+func newWorld(t *testing.T) *world {
+	rdb, k := redistest.New(t)
+	return &world{rdb: rdb, k: k}
+}
+
+func (w *world) stream() string { return w.k.Inbox() }
+func (w *world) dead() string   { return w.k.InboxDead() }
+
+func (w *world) add(t *testing.T, vals ...string) string {
+	t.Helper()
+	id, err := w.rdb.XAdd(context.Background(), &redis.XAddArgs{Stream: w.stream(), Values: vals}).Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func (w *world) options(name string) stream.Options {
+	return stream.Options{Stream: w.stream(), Group: "g", Consumer: name, Keys: w.k,
+		Heartbeat: 20 * time.Millisecond, Backoff: 10 * time.Millisecond, Block: 20 * time.Millisecond,
+		Workers: 2, MaxDeliveries: 3, DeadStream: w.dead(), DeadMaxLen: 100}
+}
+
+// outcomes collects what Done reports, for waiting on.
+type outcomes struct {
+	mu  sync.Mutex
+	got []string
+	ch  chan struct{}
+}
+
+func newOutcomes() *outcomes { return &outcomes{ch: make(chan struct{}, 1000)} }
+
+func (o *outcomes) done(e stream.Entry, outcome string, _ error) {
+	o.mu.Lock()
+	o.got = append(o.got, e.Field("k")+":"+outcome)
+	o.mu.Unlock()
+	o.ch <- struct{}{}
+}
+
+func (o *outcomes) wait(t *testing.T, n int) []string {
+	t.Helper()
+	for {
+		o.mu.Lock()
+		got := append([]string(nil), o.got...)
+		o.mu.Unlock()
+		if len(got) >= n {
+			return got
+		}
+		select {
+		case <-o.ch:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("waited for %d outcomes, got %v", n, got)
+		}
+	}
+}
+
+func start(t *testing.T, c *stream.Consumer) {
+	t.Helper()
+	if err := c.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		c.Stop(ctx)
+	})
+}
+
+// TestRetryThenDeadLetter: a failing entry is tried MaxDeliveries times,
+// then dead-lettered with its fields and OnDead told; a good one is
+// acknowledged and deleted.
+func TestRetryThenDeadLetter(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	var dead []string
+	var mu sync.Mutex
+	opt := w.options("c1")
+	opt.Done = out.done
+	opt.OnDead = func(_ context.Context, e stream.Entry, reason string) {
+		mu.Lock()
+		dead = append(dead, e.Field("k"))
+		mu.Unlock()
+	}
+	var deliveries []int64
+	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
+		if e.Field("k") == "bad" {
+			mu.Lock()
+			deliveries = append(deliveries, e.Deliveries)
+			mu.Unlock()
+			return errors.New("directory unreachable")
+		}
+		return nil
+	}, opt)
+	start(t, c)
+	w.add(t, "k", "bad")
+	w.add(t, "k", "good")
+	got := out.wait(t, 4)
+	want := map[string]int{"good:ok": 1, "bad:retry": 2, "bad:dead": 1}
+	counts := map[string]int{}
+	for _, g := range got {
+		counts[g]++
+	}
+	if diff := cmp.Diff(want, counts); diff != "" {
+		t.Errorf("outcomes (-want,+got):\n%s", diff)
+	}
+	mu.Lock()
+	if diff := cmp.Diff([]int64{1, 2, 3}, deliveries); diff != "" {
+		t.Errorf("deliveries seen by the handler (-want,+got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"bad"}, dead); diff != "" {
+		t.Errorf("OnDead (-want,+got):\n%s", diff)
+	}
+	mu.Unlock()
+	ctx := context.Background()
+	if n := w.rdb.XLen(ctx, w.stream()).Val(); n != 0 {
+		t.Errorf("%d entries left in the stream", n)
+	}
+	ds := w.rdb.XRange(ctx, w.dead(), "-", "+").Val()
+	if len(ds) != 1 || ds[0].Values["k"] != "bad" || ds[0].Values["deliveries"] != "3" {
+		t.Errorf("dead letters = %+v", ds)
+	}
+}
+
+// TestPoisonIsDeadAtOnce: an entry the handler can never handle is not
+// retried.
+func TestPoisonIsDeadAtOnce(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	opt := w.options("c1")
+	opt.Done = out.done
+	c := stream.New(w.rdb, func(context.Context, stream.Entry) error {
+		return fmt.Errorf("%w: no message field", stream.ErrPoison)
+	}, opt)
+	start(t, c)
+	w.add(t, "k", "junk")
+	if diff := cmp.Diff([]string{"junk:dead"}, out.wait(t, 1)); diff != "" {
+		t.Errorf("(-want,+got):\n%s", diff)
+	}
+}
+
+// TestDeadConsumerTakenOver: entries read by a consumer that then died
+// (no presence, silent) are taken over by a live one within a few
+// heartbeats; while the consumer's presence lives they are left alone.
+func TestDeadConsumerTakenOver(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	w.rdb.XGroupCreateMkStream(ctx, w.stream(), "g", "0")
+	for i := range 3 {
+		w.add(t, "k", fmt.Sprint("m", i))
+	}
+	// "crashed" reads all three and never acknowledges them.
+	if _, err := w.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{Group: "g", Consumer: "crashed",
+		Streams: []string{w.stream(), ">"}, Count: 10}).Result(); err != nil {
+		t.Fatal(err)
+	}
+	w.rdb.Set(ctx, w.k.Alive("crashed"), "1", time.Hour) // still alive, for now
+	out := newOutcomes()
+	opt := w.options("survivor")
+	opt.Done = out.done
+	opt.DeadAfter = 100 * time.Millisecond
+	handled := map[string]int64{}
+	var mu sync.Mutex
+	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
+		mu.Lock()
+		handled[e.Field("k")] = e.Deliveries
+		mu.Unlock()
+		return nil
+	}, opt)
+	start(t, c)
+	// Well past DeadAfter with the presence alive: nothing is taken.
+	deadline := time.Now().Add(300 * time.Millisecond)
+	for time.Now().Before(deadline) {
+		mu.Lock()
+		n := len(handled)
+		mu.Unlock()
+		if n != 0 {
+			t.Fatal("entries of a live consumer were taken over")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	w.rdb.Del(ctx, w.k.Alive("crashed")) // it died
+	out.wait(t, 3)
+	mu.Lock()
+	defer mu.Unlock()
+	if diff := cmp.Diff(map[string]int64{"m0": 2, "m1": 2, "m2": 2}, handled); diff != "" {
+		t.Errorf("handled (entry → delivery) (-want,+got):\n%s", diff)
+	}
+	if n := w.rdb.XLen(ctx, w.stream()).Val(); n != 0 {
+		t.Errorf("%d entries left", n)
+	}
+}
+
+// TestOrderPerKey: entries of one key are handled one at a time, in
+// order, even when the first waits out a retry.
+func TestOrderPerKey(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	opt := w.options("c1")
+	opt.Workers = 4
+	opt.Done = out.done
+	opt.Order = func(e stream.Entry) string { return e.Field("user") }
+	var mu sync.Mutex
+	var seq []string
+	failed := false
+	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if e.Field("k") == "a1" && !failed {
+			failed = true
+			return errors.New("once")
+		}
+		seq = append(seq, e.Field("k"))
+		return nil
+	}, opt)
+	for _, k := range []string{"a1", "a2", "a3"} {
+		w.add(t, "k", k, "user", "a")
+	}
+	start(t, c)
+	out.wait(t, 4)
+	mu.Lock()
+	defer mu.Unlock()
+	if diff := cmp.Diff([]string{"a1", "a2", "a3"}, seq); diff != "" {
+		t.Errorf("order (-want,+got):\n%s", diff)
+	}
+}
+
+// TestStopDrains: Stop lets a running handler finish and acknowledges it.
+func TestStopDrains(t *testing.T) {
+	w := newWorld(t)
+	started := make(chan struct{})
+	release := make(chan struct{})
+	c := stream.New(w.rdb, func(context.Context, stream.Entry) error {
+		close(started)
+		<-release
+		return nil
+	}, w.options("c1"))
+	if err := c.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	w.add(t, "k", "slow")
+	<-started
+	stopped := make(chan error, 1)
+	go func() { stopped <- c.Stop(context.Background()) }()
+	close(release)
+	if err := <-stopped; err != nil {
+		t.Fatal(err)
+	}
+	if n := w.rdb.XLen(context.Background(), w.stream()).Val(); n != 0 {
+		t.Errorf("the drained entry is still in the stream (%d)", n)
+	}
+}

@@ -1,0 +1,504 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"casebot/bot"
+	"casebot/bot/keys"
+	"casebot/bot/redistest"
+	"casebot/bot/wecom"
+	"casebot/bot/wecomtest"
+	"casebot/config"
+)
+
+// The fault tests run real `casebot serve` processes (this test binary
+// standing in for casebot) against real Redis — one server, a Sentinel
+// group, a Cluster — and a fake WeCom that fails, slows down and drops on
+// demand, and count exactly, from the fake's record: every callback
+// answered 200 must be answered once, never twice. Load is a few seconds
+// of small rates; heartbeats and backoffs are shortened by configuration;
+// waits poll conditions with deadlines. Latencies are measured and logged
+// (t.Log, visible with -v), never asserted.
+
+// faultRig is a fake WeCom and the Redis the children share.
+type faultRig struct {
+	t      *testing.T
+	cfg    *config.Config
+	fake   *wecomtest.Server
+	api    string
+	rdb    redis.UniversalClient // to inspect the inbox
+	k      keys.Keys
+	prefix string
+	redis  []string // how the children reach Redis (env)
+	client *wecomtest.Client
+}
+
+// fastEnv shortens what the tests would otherwise wait for: a replica is
+// dead one second after its last heartbeat, a failed message is retried
+// after 200ms.
+//
+// CASEBOT_TEST_AS_MAIN makes the child (this test binary) run casebot; it
+// goes in the child's environment, not the test's (t.Setenv), so that the
+// fault tests can run in parallel: they mostly wait, on processes, Redis
+// and paced load, and use little CPU.
+var fastEnv = []string{"CASEBOT_TEST_AS_MAIN=1", "CASEBOT_INBOX_HEARTBEAT=200ms", "CASEBOT_INBOX_RETRY_BACKOFF=200ms",
+	"CASEBOT_INBOX_DRAIN_TIMEOUT=2s"}
+
+// newFaultRig sets up the fake WeCom; redisEnv says how children reach
+// Redis (CASEBOT_REDIS_ADDR=..., or the Sentinel/Cluster keys).
+func newFaultRig(t *testing.T, rdb redis.UniversalClient, prefix string, redisEnv ...string) *faultRig {
+	t.Helper()
+	cfg := config.MustDefault()
+	demoIdentity(cfg)
+	r := &faultRig{t: t, cfg: cfg, rdb: rdb, k: keys.New(prefix), prefix: prefix, redis: redisEnv}
+	r.fake = wecomtest.New(cfg.WeCom.CorpID, cfg.WeCom.Secret, cfg.WeCom.AgentID)
+	srv := httptest.NewServer(r.fake)
+	t.Cleanup(srv.Close)
+	r.api = srv.URL
+	r.client = &wecomtest.Client{Token: cfg.WeCom.Token, AESKey: cfg.WeCom.AESKey,
+		CorpID: cfg.WeCom.CorpID, AgentID: cfg.WeCom.AgentID, HTTP: &http.Client{Timeout: 5 * time.Second}}
+	return r
+}
+
+// child is a running `casebot serve`.
+type child struct {
+	url  string
+	pid  int
+	stop func()
+}
+
+// serve starts a child with the rig's Redis and env added.
+func (r *faultRig) serve(env ...string) *child {
+	r.t.Helper()
+	all := append(append(append([]string{}, r.redis...), fastEnv...), env...)
+	url, pid, stop, err := startServe(context.Background(), "", r.prefix, r.api, r.cfg, all...)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.t.Cleanup(stop)
+	return &child{url: url, pid: pid, stop: stop}
+}
+
+// message is one question posted, and what became of it.
+type message struct {
+	user    string
+	posted  time.Time
+	acked   bool   // some callback attempt was answered 200
+	ackedBy string // the callback URL that answered 200
+	first   string // the callback URL tried first
+}
+
+// post delivers one message from a fresh user as WeCom does: posted
+// again while not answered 200, at most three more times, each retry to
+// the next URL in turn (a load balancer skipping a dead replica).
+func (r *faultRig) post(ctx context.Context, urls []string, user string, retryWait time.Duration) *message {
+	m := &message{user: user, posted: time.Now(), first: urls[0]}
+	plain := r.client.Text(user, "（2025）黔0115行初"+strings.TrimPrefix(user, "u")+"号")
+	for attempt := 0; attempt <= 3; attempt++ {
+		if attempt > 0 {
+			time.Sleep(retryWait)
+		}
+		req, err := r.client.Build(plain)
+		if err != nil {
+			r.t.Error(err)
+			return m
+		}
+		to := urls[attempt%len(urls)]
+		if status, err := r.client.PostTo(ctx, to, req); err == nil && status == http.StatusOK {
+			m.acked, m.ackedBy = true, to
+			return m
+		}
+	}
+	return m
+}
+
+// load posts n messages at rate per second, spread over urls, calling
+// during(i) before the i-th; it returns once every post has finished.
+func (r *faultRig) load(n, rate int, urls []string, retryWait time.Duration, during func(i int)) []*message {
+	ctx := context.Background()
+	out := make([]*message, n)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range n {
+		if d := time.Until(start.Add(time.Duration(i) * time.Second / time.Duration(rate))); d > 0 {
+			time.Sleep(d) // pacing the load, not synchronising
+		}
+		if during != nil {
+			during(i)
+		}
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			order := append(append([]string{}, urls[i%len(urls):]...), urls[:i%len(urls)]...)
+			out[i] = r.post(ctx, order, fmt.Sprintf("u%d%05d", time.Now().UnixNano()%1e6, i), retryWait)
+		}(i)
+	}
+	wg.Wait()
+	return out
+}
+
+// settle waits until every acknowledged message is answered and the inbox
+// holds nothing, pending or not: after that nothing more can be sent. An
+// empty inbox with messages still unanswered for five seconds means they
+// are lost: it stops there.
+func (r *faultRig) settle(msgs []*message, within time.Duration) {
+	r.t.Helper()
+	deadline := time.Now().Add(within)
+	var emptySince time.Time
+	for {
+		missing := 0
+		for _, m := range msgs {
+			if m.acked && len(r.fake.Delivered(m.user, 0)) == 0 {
+				missing++
+			}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		backlog, err1 := r.rdb.XLen(ctx, r.k.Inbox()).Result()
+		pend, err2 := r.rdb.XPending(ctx, r.k.Inbox(), keys.InboxGroup).Result()
+		cancel()
+		empty := err1 == nil && err2 == nil && backlog == 0 && pend.Count == 0
+		if missing == 0 && empty {
+			return
+		}
+		switch {
+		case !empty:
+			emptySince = time.Time{}
+		case emptySince.IsZero():
+			emptySince = time.Now()
+		case time.Since(emptySince) > 5*time.Second:
+			r.t.Errorf("%d acknowledged messages unanswered with nothing left in the inbox: lost", missing)
+			return
+		}
+		if time.Now().After(deadline) {
+			r.t.Fatalf("after %s: %d acknowledged messages unanswered, inbox backlog %d (%v), pending %+v (%v)",
+				within, missing, backlog, err1, pend, err2)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// tally counts, from the fake's record, what each acknowledged message got.
+type tally struct {
+	acked, notAcked       int
+	answered, doubled     int
+	lost                  int
+	apologies             int
+	answeredWithoutAnAck  int
+	doubledUsers, lostIDs []string
+}
+
+func (r *faultRig) count(msgs []*message) tally {
+	var c tally
+	for _, m := range msgs {
+		got := r.fake.Delivered(m.user, 0)
+		for _, g := range got {
+			if g.Content == bot.GenericErrorMessage || g.Content == wecom.GiveUpMessage(true) || g.Content == wecom.GiveUpMessage(false) {
+				c.apologies++
+			}
+		}
+		if !m.acked {
+			c.notAcked++
+			if len(got) > 0 {
+				c.answeredWithoutAnAck++
+			}
+			continue
+		}
+		c.acked++
+		switch {
+		case len(got) == 0:
+			c.lost++
+			c.lostIDs = append(c.lostIDs, m.user)
+		case len(got) == 1:
+			c.answered++
+		default:
+			c.doubled++
+			c.doubledUsers = append(c.doubledUsers, fmt.Sprintf("%s×%d", m.user, len(got)))
+		}
+	}
+	return c
+}
+
+// exactlyOnce fails the test unless every acknowledged message was
+// answered once, without an apology.
+func (r *faultRig) exactlyOnce(c tally) {
+	r.t.Helper()
+	r.t.Logf("acknowledged %d, answered once %d, lost %d, doubled %d, apologies %d; not acknowledged %d (answered anyway %d)",
+		c.acked, c.answered, c.lost, c.doubled, c.apologies, c.notAcked, c.answeredWithoutAnAck)
+	if c.acked == 0 {
+		r.t.Fatal("no message was acknowledged: the fault test proves nothing")
+	}
+	if c.lost != 0 || c.doubled != 0 || c.answered != c.acked {
+		r.t.Errorf("%d acknowledged messages lost %v, %d doubled %v", c.lost, c.lostIDs, c.doubled, c.doubledUsers)
+	}
+	if c.apologies != 0 {
+		r.t.Errorf("%d apologies sent; a failed reply must be retried, not apologised for", c.apologies)
+	}
+}
+
+// latencies summarises answer latencies (posted → delivered by the fake).
+func (r *faultRig) latencies(msgs []*message, pick func(*message) bool) string {
+	var ds []time.Duration
+	for _, m := range msgs {
+		if !m.acked || (pick != nil && !pick(m)) {
+			continue
+		}
+		if got := r.fake.Delivered(m.user, 0); len(got) > 0 {
+			ds = append(ds, got[0].At.Sub(m.posted))
+		}
+	}
+	if len(ds) == 0 {
+		return "n=0"
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	return fmt.Sprintf("n=%d p50=%s p99=%s max=%s", len(ds), ds[len(ds)/2].Round(time.Millisecond),
+		ds[min(len(ds)-1, len(ds)*99/100)].Round(time.Millisecond), ds[len(ds)-1].Round(time.Millisecond))
+}
+
+func singleServer(t *testing.T) (*faultRig, redis.UniversalClient) {
+	rdb, k := redistest.New(t)
+	prefix := prefixOf(k.Pattern())
+	return newFaultRig(t, rdb, prefix, "CASEBOT_REDIS_ADDR="+rdb.(*redis.Client).Options().Addr), rdb
+}
+
+// TestFaultWeComFailingForAWhile: WeCom answers HTTP 500 for a second,
+// then errcode -1 (busy) for half a second, while messages arrive. The
+// sender's own retries (one here) are soon exhausted; the message stays
+// pending and is retried with backoff, never acknowledged unanswered and
+// never apologised for: every acknowledged message is answered once.
+func TestFaultWeComFailingForAWhile(t *testing.T) {
+	t.Parallel()
+	r, _ := singleServer(t)
+	c := r.serve("CASEBOT_SENDER_RETRIES=1", "CASEBOT_SENDER_TIMEOUT=1s")
+	r.fake.Inject(wecomtest.Fault{API: "message/send", Status: 500, For: time.Second},
+		wecomtest.Fault{API: "message/send", ErrCode: -1, For: 1500 * time.Millisecond})
+	msgs := r.load(40, 20, []string{c.url}, 200*time.Millisecond, nil)
+	r.settle(msgs, 60*time.Second)
+	tl := r.count(msgs)
+	r.exactlyOnce(tl)
+	refused := r.fake.Requests("message/send") - tl.answered - tl.answeredWithoutAnAck
+	t.Logf("message/send requests refused by the fault: %d; answer latency %s", refused, r.latencies(msgs, nil))
+	if refused == 0 {
+		t.Error("no request met the fault")
+	}
+}
+
+// TestFaultWeComSlowerThanTimeout: WeCom takes every message but answers
+// after 800ms while sender.timeout is 300ms. Each timeout is an unknown
+// outcome, settled by resending the same request under WeCom's duplicate
+// check: one answer per message, however many requests it took.
+func TestFaultWeComSlowerThanTimeout(t *testing.T) {
+	t.Parallel()
+	r, _ := singleServer(t)
+	c := r.serve("CASEBOT_SENDER_TIMEOUT=300ms", "CASEBOT_SENDER_RETRIES=1")
+	r.fake.Inject(wecomtest.Fault{API: "message/send", Slow: true, Delay: 800 * time.Millisecond, For: 1500 * time.Millisecond})
+	msgs := r.load(20, 20, []string{c.url}, 200*time.Millisecond, nil)
+	r.settle(msgs, 60*time.Second)
+	r.exactlyOnce(r.count(msgs))
+	t.Logf("requests WeCom's duplicate check kept from a second delivery: %d; answer latency %s",
+		r.fake.Duplicates(), r.latencies(msgs, nil))
+	if r.fake.Duplicates() == 0 {
+		t.Error("no request was resent: the test did not meet a timeout")
+	}
+}
+
+// TestFaultReplayedCallback: a captured callback replayed three days
+// later is refused (403) and not handled; a fresh one replayed at once is
+// a duplicate, answered once.
+func TestFaultReplayedCallback(t *testing.T) {
+	t.Parallel()
+	r, _ := singleServer(t)
+	c := r.serve()
+	ctx := context.Background()
+	old := time.Now().Add(-72 * time.Hour)
+	replayer := *r.client
+	replayer.Now = func() time.Time { return old }
+	req, err := replayer.Build(replayer.Text("admin1", "删除人员 zhangsan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, err := replayer.PostTo(ctx, c.url, req); err != nil || status != http.StatusForbidden {
+		t.Fatalf("replay of a three-day-old callback: %d %v, want 403", status, err)
+	}
+	fresh, err := r.client.Build(r.client.Text("admin2", "你好"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if status, err := r.client.PostTo(ctx, c.url, fresh); err != nil || status != http.StatusOK {
+			t.Fatalf("post %d of a fresh callback: %d %v", i+1, status, err)
+		}
+	}
+	msgs := []*message{{user: "admin2", acked: true}}
+	r.settle(msgs, 30*time.Second)
+	if n := len(r.fake.Delivered("admin1", 0)); n != 0 {
+		t.Errorf("the replayed callback was answered (%d messages)", n)
+	}
+	r.exactlyOnce(r.count(msgs))
+}
+
+// TestFaultSentinelFailover: under load, with replies queued (WeCom
+// refusing them for two seconds), the replicas stop getting the master's
+// writes (their link cut) for 600ms, then the master is
+// killed (SIGKILL) and Sentinel promotes a replica that never got those
+// writes. Callbacks are answered 200 only once a replica confirmed them
+// (WAIT 1), and send records are confirmed too: none is lost, none
+// answered twice. Callbacks that met the lag or the failover were answered
+// 503 and retried, as WeCom does. (With redis.wait_replicas=0 the same
+// run loses the messages acknowledged during the lag.)
+func TestFaultSentinelFailover(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: starts a Sentinel group and waits for a failover")
+	}
+	s := redistest.StartSentinel(t, 2)
+	rdb := s.Client()
+	t.Cleanup(func() { rdb.Close() })
+	r := newFaultRig(t, rdb, "failover-"+randomHex(4), "CASEBOT_REDIS_ADDRS="+strings.Join(s.Addrs, ","),
+		"CASEBOT_REDIS_MASTER_NAME="+s.MasterName)
+	c := r.serve("CASEBOT_REDIS_WAIT_TIMEOUT=500ms", os.Getenv("FAULT_SENTINEL_ENV"))
+	var killed time.Time
+	var wg sync.WaitGroup
+	msgs := r.load(120, 30, []string{c.url}, 700*time.Millisecond, func(i int) {
+		if i != 40 {
+			return
+		}
+		// Replies queue up (WeCom refuses them for two seconds) while the
+		// replicas lag: the inbox holds messages only the master has.
+		r.fake.Inject(wecomtest.Fault{API: "message/send", Status: 500, For: 2 * time.Second})
+		if err := s.CutReplication(); err != nil {
+			t.Error(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(600 * time.Millisecond) // the lag the fault is made of
+			old, err := s.KillMaster()
+			if err != nil {
+				t.Error(err)
+			}
+			killed = time.Now()
+			t.Logf("killed the master %s after 600ms without replication", old)
+		}()
+	})
+	wg.Wait()
+	r.settle(msgs, 90*time.Second)
+	tl := r.count(msgs)
+	r.exactlyOnce(tl)
+	after := 0
+	for _, m := range msgs {
+		if m.acked && m.posted.After(killed) {
+			after++
+		}
+	}
+	t.Logf("acknowledged after the kill: %d; duplicates WeCom's check absorbed: %d; latency before %s, after %s",
+		after, r.fake.Duplicates(), r.latencies(msgs, func(m *message) bool { return m.posted.Before(killed) }),
+		r.latencies(msgs, func(m *message) bool { return m.posted.After(killed) }))
+	if after == 0 {
+		t.Error("nothing was acknowledged after the failover")
+	}
+}
+
+// TestFaultReplicaKilled: two replicas share the load; one is killed
+// (SIGKILL) while it holds messages, some of them in the middle of a send
+// WeCom took but had not answered (WeCom is slow, 300ms, here). The
+// survivor notices within a second (five 200ms heartbeats), takes them
+// over, and answers each once: the dead one's send claims die with its
+// presence, and the requests it had sent are resent as they were, so
+// WeCom's duplicate check keeps those it had delivered from a second
+// delivery. Callbacks to the dead replica go to the survivor (a load
+// balancer).
+func TestFaultReplicaKilled(t *testing.T) {
+	t.Parallel()
+	r, _ := singleServer(t)
+	// The victim has one worker, so it holds a message being sent and one
+	// waiting; the survivor has the default eight, well above the load at
+	// 300ms a send, so its latency shows what taking over costs it.
+	a, b := r.serve("CASEBOT_INBOX_WORKERS=1"), r.serve()
+	r.fake.Inject(wecomtest.Fault{API: "message/send", Slow: true, Delay: 300 * time.Millisecond, For: time.Hour})
+	var killed time.Time
+	var held []string // stream ids the victim held when killed
+	var tookOver time.Duration
+	settled := make(chan struct{})
+	msgs := r.load(50, 10, []string{a.url, b.url}, 200*time.Millisecond, func(i int) {
+		if i != 20 {
+			return
+		}
+		if err := syscall.Kill(a.pid, syscall.SIGKILL); err != nil {
+			t.Error(err)
+		}
+		killed = time.Now()
+		ps, err := r.rdb.XPendingExt(context.Background(), &redis.XPendingExtArgs{Stream: r.k.Inbox(),
+			Group: keys.InboxGroup, Start: "-", End: "+", Count: 1000}).Result()
+		if err != nil {
+			t.Error(err)
+		}
+		for _, p := range ps {
+			if strings.Contains(p.Consumer, fmt.Sprintf("-%d-", a.pid)) {
+				held = append(held, p.ID)
+			}
+		}
+		// When the last entry the victim held is acknowledged.
+		go func() {
+			defer close(settled)
+			deadline := time.Now().Add(60 * time.Second)
+			for time.Now().Before(deadline) {
+				left := 0
+				for _, id := range held {
+					if es, err := r.rdb.XRange(context.Background(), r.k.Inbox(), id, id).Result(); err != nil || len(es) > 0 {
+						left++
+					}
+				}
+				if left == 0 {
+					tookOver = time.Since(killed)
+					return
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}()
+	})
+	<-settled
+	if tookOver == 0 {
+		t.Fatal("the victim's messages were still in the inbox 60s after the kill")
+	}
+	r.settle(msgs, 60*time.Second)
+	r.fake.ClearFaults()
+	r.exactlyOnce(r.count(msgs))
+	t.Logf("the killed replica held %d messages; the survivor had answered and acknowledged them all %s after the kill (heartbeat 200ms, dead after 1s)",
+		len(held), tookOver.Round(time.Millisecond))
+	t.Logf("survivor's answer latency for its own messages: before the kill %s, after %s; requests resent as they were and absorbed by WeCom's duplicate check: %d",
+		r.latencies(msgs, func(m *message) bool { return m.first == b.url && m.posted.Before(killed) }),
+		r.latencies(msgs, func(m *message) bool { return m.first == b.url && m.posted.After(killed) }),
+		r.fake.Duplicates())
+	if len(held) == 0 {
+		t.Error("the killed replica held nothing: the test did not kill it mid-work")
+	}
+}
+
+// TestFaultCluster: the same service on a three-node Redis Cluster (every
+// key in one slot, Lua and MULTI within it): every message answered once.
+func TestFaultCluster(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: starts a three-node Cluster")
+	}
+	cl := redistest.StartCluster(t)
+	rdb := cl.Client()
+	t.Cleanup(func() { rdb.Close() })
+	r := newFaultRig(t, rdb, "cluster-"+randomHex(4), "CASEBOT_REDIS_ADDRS="+strings.Join(cl.Addrs, ","))
+	c := r.serve("CASEBOT_REDIS_WAIT_REPLICAS=0")
+	msgs := r.load(20, 20, []string{c.url}, 200*time.Millisecond, nil)
+	r.settle(msgs, 60*time.Second)
+	r.exactlyOnce(r.count(msgs))
+}

@@ -1,0 +1,98 @@
+package handlers
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/deadline"
+	"casebot/bot/intent"
+	"casebot/bot/store"
+	"casebot/bot/workcal"
+)
+
+// deadlineSoon is how far ahead a question about deadlines with no period
+// (哪些案子答辩期快到了) looks, besides those already overdue.
+const deadlineSoon = 14
+
+// deadlinesAnswer answers a question about statutory deadlines: those of
+// the kinds asked (every kind when none) falling in the period asked, or,
+// with no period, every open one of the kinds named, or (no kind named)
+// those overdue and those due within deadlineSoon days (超期/逾期: overdue
+// only), from the deadline index, within the asker's
+// scope. A lapsed appeal period is listed only when appeals were asked
+// about: whether anyone appealed is what is missing, not a duty overdue.
+func (s *service) deadlinesAnswer(c bot.Context, u intent.Understanding) (answer, error) {
+	ctx, viewer, now, loc := c.Ctx(), c.Person(), c.Now(), c.Location()
+	q := s.queryOf(u, viewer)
+	kinds := make([]deadline.Kind, len(u.DeadlineKinds))
+	for i, k := range u.DeadlineKinds {
+		kinds[i] = deadline.Kind(k)
+	}
+	q.DeadlineKinds = u.DeadlineKinds
+	today := workcal.DateOf(now, loc)
+	var found []store.DueDeadline
+	var what string
+	add := func(from, to workcal.Day, ks []deadline.Kind) error {
+		if len(ks) == 0 && len(kinds) > 0 {
+			return nil
+		}
+		ds, err := s.st.DeadlinesBetween(ctx, from, to, ks...)
+		found = append(found, ds...)
+		return err
+	}
+	// overdueKinds are the kinds whose lapse is a duty missed.
+	overdueKinds := kinds
+	if len(kinds) == 0 {
+		overdueKinds = slices.DeleteFunc(slices.Clone(deadline.Kinds), func(k deadline.Kind) bool { return k == deadline.Appeal })
+	}
+	var err error
+	switch {
+	case !u.Period.IsZero():
+		from, to := workcal.DateOf(u.Period.From, loc), workcal.DateOf(u.Period.To.Add(-time.Nanosecond), loc)
+		q.From, q.To = u.Period.From, u.Period.To
+		what = u.Period.Short() + "到期的"
+		err = add(from, to, kinds)
+	case u.Overdue:
+		q.To = today.At(workcal.Clock{}, loc)
+		what = "已逾期的"
+		err = add(workcal.Day{}, today.AddDays(-1), overdueKinds)
+	case len(kinds) > 0:
+		// 检察建议回复期限什么时候到: every open one of the kinds named.
+		what = "在计的"
+		err = add(workcal.Day{}, today.AddDays(3660), kinds)
+		q.To = today.AddDays(3661).At(workcal.Clock{}, loc)
+	default:
+		q.To = today.AddDays(deadlineSoon+1).At(workcal.Clock{}, loc)
+		what = fmt.Sprintf("已逾期及%d天内到期的", deadlineSoon)
+		if err = add(workcal.Day{}, today.AddDays(-1), overdueKinds); err == nil {
+			err = add(today, today.AddDays(deadlineSoon), kinds)
+		}
+	}
+	if err != nil {
+		return answer{}, err
+	}
+	var numbers []string
+	for _, d := range found {
+		if s.scope.CanSee(viewer, d.Case) && s.caseOK(caseLevel(q), viewer, d.Case) && !slices.Contains(numbers, d.Case.Number) {
+			numbers = append(numbers, d.Case.Number)
+		}
+	}
+	label := "法定期限"
+	if len(kinds) > 0 {
+		label = ""
+		for i, k := range kinds {
+			if i > 0 {
+				label += "、"
+			}
+			label += k.Label()
+		}
+	}
+	title := s.whoOf(u, viewer) + what + label
+	if len(numbers) == 0 {
+		msg := fmt.Sprintf("**%s**：没有%s。", title, scopeNote(viewer))
+		return answer{md: msg, claims: []claim{{Text: msg, What: claimDeadlines, Q: q}}}, nil
+	}
+	return s.listAbout(c, fmt.Sprintf("**%s**：%d 件案件%s", title, len(numbers), scopeNote(viewer)), listCases, numbers, len(numbers), intent.Deadline)
+}
