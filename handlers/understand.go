@@ -37,10 +37,6 @@ func (s *service) handleText(c bot.Context) error {
 		}
 		return c.Reply("目前无待确认的修改，没有作任何修改。")
 	}
-	u, err := intent.Understand(text, s.options(c, viewer))
-	if err != nil {
-		return err
-	}
 	var last lastQuestion
 	found, err := c.Memory().RecallAll(map[string]any{memLast: &last})
 	if err != nil {
@@ -49,6 +45,16 @@ func (s *service) handleText(c bot.Context) error {
 	var prev *lastQuestion
 	if found[memLast] {
 		prev = &last
+	}
+	if ok, err := s.addPersonTold(c, text); ok || err != nil {
+		return err
+	}
+	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
+		return s.reportedChange(c, up, prev)
+	}
+	u, err := intent.Understand(text, s.options(c, viewer))
+	if err != nil {
+		return err
 	}
 	u = followUp(u, prev)
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
