@@ -69,9 +69,18 @@ func (s *service) handleText(c bot.Context) error {
 			return err
 		}
 	}
-	a, err := s.answerFor(c, u, prev)
-	if err != nil {
-		return err
+	var a answer
+	if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
+		// Nothing else asked: the plain statement is the answer, not a
+		// nearby card or figure the user would read as one.
+		a = answer{md: note, outcome: audit.NotKnown, noEcho: true}
+	} else {
+		if a, err = s.answerFor(c, u, prev); err != nil {
+			return err
+		}
+		if note != "" && a.md != "" {
+			a.md = note + "\n\n" + a.md
+		}
 	}
 	if a.md != "" && len(u.Residue) > 0 && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
@@ -258,6 +267,9 @@ func hasWho(u intent.Understanding) bool {
 func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQuestion) (answer, error) {
 	switch u.Kind {
 	case intent.Help:
+		if u.Greeting {
+			return answer{md: greetingText(c.Person()), noEcho: true}, nil
+		}
 		return answer{md: helpText(c.Person(), s.scope.FullNames(c.Person()), s.example(c.Now()))}, nil
 	case intent.Thanks:
 		return answer{md: "不客气！有需要随时发消息给我。"}, nil
@@ -276,7 +288,11 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 	case intent.Count:
 		return s.countAnswer(c, u)
 	case intent.Rates:
-		return s.rateAnswer(c, u)
+		a, err := s.rateAnswer(c, u)
+		if err != nil || !u.Why || c.Person().Role == people.Pufa {
+			return a, err
+		}
+		return s.whyRate(c, u, a)
 	case intent.Bulletin:
 		return s.bulletins.answer(c, u)
 	case intent.Explain:
@@ -289,6 +305,9 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 		return s.deadlinesAnswer(c, u)
 	case intent.Legal:
 		return answer{md: legalText(c.Person() != nil, s.cfg.People.Contact, c.UserID()), outcome: audit.LegalQ, noEcho: true}, nil
+	}
+	if u.Kind == intent.Unknown {
+		return answer{md: vagueText(c.Person()), outcome: audit.NotKnown, noEcho: true}, nil
 	}
 	return answer{md: s.scopeText(c, u), outcome: audit.NotKnown, noEcho: true}, nil
 }
@@ -318,4 +337,37 @@ func (s *service) recordAnswer(c bot.Context, u intent.Understanding, a answer, 
 		s.onAnswer(c, u, a)
 	}
 	return s.audit.Record(c.Ctx(), e)
+}
+
+// whyRate follows a rate asked with 为什么 by the cases behind it: for the
+// 出庭率 the hearings held whose head did not appear (or is not recorded),
+// for the others the cases lost, in the same period and agencies.
+func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answer, error) {
+	v := intent.Understanding{Period: u.Period, Agencies: u.Agencies, Anchored: true}
+	if !c.Person().Bureau() {
+		v.Mine = u.Mine
+	}
+	if v.Period.IsZero() {
+		v.Period = yearOf(c.Now())
+	}
+	var why answer
+	var err error
+	if u.Rate == intent.AppearanceRate {
+		v.Kind, v.Held, v.NotAppeared, v.Hearing = intent.Hearings, true, true, true
+		why, err = s.hearingsAnswer(c, v)
+	} else {
+		v.Kind, v.Metric = intent.Count, intent.Lost
+		why, err = s.countAnswer(c, v)
+	}
+	if err != nil {
+		return a, err
+	}
+	if why.results > 0 {
+		a.md += "\n\n**原因在于以下案件**："
+	}
+	a.md += "\n\n" + why.md
+	a.claims = append(a.claims, why.claims...)
+	a.shown = append(a.shown, why.shown...)
+	a.results += why.results
+	return a, nil
 }
