@@ -143,6 +143,13 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if p.Kind == intent.Pick {
 		p.Kind = intent.Case
 	}
+	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
+		p.Kind == intent.Case && len(last.Shown) == 1 {
+		// 行初108 → 镇上谁出庭: a fact of the one case just shown, not
+		// every hearing from now on.
+		u.Kind, u.Numbers = intent.Case, append([]string(nil), last.Shown...)
+		return u
+	}
 	if u.Kind == intent.Case && !hasRef(u) && !hasWho(u) && u.Period.IsZero() {
 		if u.Each && u.Aspect != "" && len(last.Shown) > 1 && (p.Kind == intent.Hearings || p.Kind == intent.Cases) {
 			// 负责人都到了吗, after a list: the same list, each with the fact.
