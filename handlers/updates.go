@@ -295,9 +295,9 @@ func appearanceHearing(cs *cases.Case, on, now time.Time, loc *time.Location) (*
 	case pick == nil && !on.IsZero():
 		return nil, bot.Errorf(bot.EInvalid, "案件 %s 在 %s 没有开庭记录，请核对日期。", cs.Number, cases.FormatDate(on, loc))
 	case pick == nil:
-		return nil, bot.Errorf(bot.EInvalid, "案件 %s 还没有已开庭的记录，无法登记负责人是否出庭。", cs.Number)
+		return nil, bot.Errorf(bot.EInvalid, "案件 %s 尚无已开庭的记录，无法登记负责人是否出庭。", cs.Number)
 	case pick.At.After(now):
-		return nil, bot.Errorf(bot.EInvalid, "%s 的开庭还没有开始，开庭后再登记负责人是否出庭。", when(pick.At, loc))
+		return nil, bot.Errorf(bot.EInvalid, "%s 的开庭尚未开始，开庭后再登记负责人是否出庭。", when(pick.At, loc))
 	}
 	return pick, nil
 }
