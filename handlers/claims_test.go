@@ -233,6 +233,31 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 				return fmt.Errorf("%s has its %s due %s", c.Number, d.Kind.Label(), d.Due)
 			}
 		}
+	case claimDrafts:
+		ex := e.s.explains.ex
+		for _, n := range cl.Numbers { // these cases have no draft at all
+			if k, err := ex.Drafts.Count(context.Background(), n); err != nil || k > 0 {
+				return fmt.Errorf("%s has %d drafts (%v)", n, k, err)
+			}
+		}
+		if len(cl.Numbers) > 0 {
+			return nil
+		}
+		for _, c := range all {
+			n, err := ex.Drafts.Count(context.Background(), c.Number)
+			if err != nil {
+				return err
+			}
+			for v := 1; v <= n; v++ {
+				rv, err := ex.Reviews.Get(context.Background(), c.Number, v, n)
+				if err != nil {
+					return err
+				}
+				if string(rv.State) == cl.State {
+					return fmt.Errorf("%s version %d is %s", c.Number, v, rv.State)
+				}
+			}
+		}
 	case claimBulletin:
 		ytd := time.Date(q.From.Year(), 1, 1, 0, 0, 0, 0, cst)
 		span := func(t time.Time) bool { return !t.IsZero() && !t.Before(ytd) && t.Before(q.To) }

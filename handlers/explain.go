@@ -59,10 +59,12 @@ func (h *explainHandlers) explainUsage(c bot.Context) string {
 // request handles a request for a write-up as the understanding step read
 // it: the case named by number (full, short, 85号), or the one closed case
 // of the party named; otherwise how to ask.
-// (A request naming a party or an agency, 找个市监局的典型案例写一篇, is
-// answered with how to ask; offering candidates to pick from is left to
-// the explain handlers, which can keep them in c.Memory() for 第二个.)
+// A request naming no case (找个市监局的典型案例写一篇) gets the candidates,
+// narrowed to what it names, to pick from with 第二个.
 func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer, error) {
+	if u.ExplainAct != "" {
+		return h.act(c, u)
+	}
 	a := answer{noEcho: true}
 	if ok, err := h.allowed(c); !ok {
 		return a, err
@@ -119,7 +121,8 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 		}
 	}
 	if len(numbers) == 0 {
-		return a, c.Reply(h.explainUsage(c))
+		// 找个市监局的典型案例写一篇, 帮我写一篇以案说法: the candidates.
+		return h.candidates(c, u)
 	}
 	a.shown = numbers[:1]
 	return a, h.submit(c, numbers[0], "")
@@ -210,6 +213,9 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 		return c.Reply(fmt.Sprintf("案件 %s 尚未结案。以案说法只以已结案件为素材，请在结案后再试。", number))
 	}
 	if err := h.s.record(c, audit.Query, "explain", 1, []string{number}, hint); err != nil {
+		return err
+	}
+	if err := h.focus(c, draftFocus{Number: number}); err != nil {
 		return err
 	}
 	_, err = h.ex.Request(ctx, explain.Job{Number: number, User: c.UserID(), Hint: hint, RequestedAt: c.Now()})

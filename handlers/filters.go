@@ -79,6 +79,8 @@ type claim struct {
 	// see (none of them exists in their scope).
 	Numbers []string    `json:"numbers,omitempty"`
 	Rate    intent.Rate `json:"rate,omitempty"`
+	// State is the review state a claimDrafts says no draft is in.
+	State string `json:"state,omitempty"`
 }
 
 // Claim kinds.
@@ -90,6 +92,7 @@ const (
 	claimChanges   = "changes"   // no hearing moved or cancelled in [From, To)
 	claimBulletin  = "bulletin"  // no first-instance litigation or reconsideration in the month and year to date
 	claimList      = "list"      // the conversation holds no list (更多 past the end, 第N个)
+	claimDrafts    = "drafts"    // no 以案说法 draft version is in State (with Numbers: those cases have no draft)
 	claimDeadlines = "deadlines" // no open deadline of Q.DeadlineKinds of a visible case falls in [From, To) (zero From: any day before To; appeals only when named)
 	claimField     = "field"     // the case does not record the field (no 出庭负责人, no 败诉原因)
 )

@@ -34,6 +34,11 @@ type page struct {
 	Total  int           `json:"total"`
 	Next   int           `json:"next"`
 	Aspect intent.Aspect `json:"aspect,omitempty"`
+	// Lines are the items as written when listed, for lists whose items
+	// are not cases or hearings to load again (the 以案说法 candidates and
+	// drafts); Footer says what to reply.
+	Lines  []string `json:"lines,omitempty"`
+	Footer string   `json:"footer,omitempty"`
 }
 
 // memPage names the last list in the conversation memory.
@@ -76,10 +81,18 @@ func (s *service) list(c bot.Context, title, kind string, items []string, total 
 
 // listAbout is list with the fact asked shown on every line.
 func (s *service) listAbout(c bot.Context, title, kind string, items []string, total int, aspect intent.Aspect) (answer, error) {
-	if len(items) > maxListed {
-		items = items[:maxListed]
+	return s.showPage(c, &page{Title: title, Kind: kind, Items: items, Total: total, Aspect: aspect})
+}
+
+// showPage answers with the first page of p and remembers it.
+func (s *service) showPage(c bot.Context, p *page) (answer, error) {
+	if len(p.Items) > maxListed {
+		p.Items = p.Items[:maxListed]
+		if len(p.Lines) > maxListed {
+			p.Lines = p.Lines[:maxListed]
+		}
 	}
-	p := &page{Title: title, Kind: kind, Items: items, Total: total, Aspect: aspect}
+	total := p.Total
 	a, err := s.renderPage(c, p)
 	if err != nil {
 		return a, err
@@ -136,6 +149,12 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 			lines = append(lines, s.hearingLine(start+i+1, viewer, h, loc)+s.lineFact(viewer, h.Case, &h.Hearing, p.Aspect, now, loc))
 			shown = append(shown, h.Case.Number)
 		}
+	case listCandidates, listDrafts:
+		for i := range items {
+			if start+i < len(p.Lines) {
+				lines = append(lines, fmt.Sprintf("%d. %s", start+i+1, p.Lines[start+i]))
+			}
+		}
 	case listPeople:
 		if viewer == nil || viewer.Role != people.Admin {
 			return answer{md: "只有管理员可以查看人员名单。"}, nil
@@ -165,6 +184,9 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 		fmt.Fprintf(&b, "\n\n已列出前 %d 项，共 %d 项。请缩小范围（如加上时间或单位）后再查。", len(p.Items), p.Total)
 	case start > 0:
 		fmt.Fprintf(&b, "\n\n第 %d—%d 项，共 %d 项，以上为全部。", start+1, end, p.Total)
+	}
+	if p.Footer != "" {
+		b.WriteString("\n" + p.Footer)
 	}
 	return answer{md: b.String(), shown: shown}, nil
 }
@@ -262,6 +284,10 @@ func (s *service) pick(c bot.Context, u intent.Understanding) (answer, error) {
 		}
 		a.md = md + s.card(viewer, cs[0], now, loc)
 		a.shown, a.results = []string{cs[0].Number}, 1
+	case listCandidates:
+		return s.explains.pickCandidate(c, item)
+	case listDrafts:
+		return s.explains.pickDraft(c, item)
 	default:
 		return answer{md: "这个列表不能按序号查看。"}, nil
 	}

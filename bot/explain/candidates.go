@@ -2,7 +2,9 @@ package explain
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"casebot/bot/cases"
@@ -24,6 +26,22 @@ type Candidate struct {
 	// Drafts counts the case's drafts; State is its newest's review state.
 	Drafts int   `json:"drafts"`
 	State  State `json:"state,omitempty"`
+}
+
+// Line is the candidate in one line, as the chat and the CLI list it:
+// the number, how it ended, the agencies, the 结案方式 and day, whether a
+// decision is attached and where its drafts stand.
+func (c Candidate) Line() string {
+	doc := "未关联文书"
+	if c.HasDecision {
+		doc = "已关联文书"
+	}
+	draft := "尚无草稿"
+	if c.Drafts > 0 {
+		draft = fmt.Sprintf("草稿第 %d 版：%s", c.Drafts, c.State)
+	}
+	return fmt.Sprintf("%s｜%s｜%s｜%s｜%s结案｜%s｜%s", c.Number, c.Class, strings.Join(c.Agencies, "、"), c.Outcome,
+		c.ClosedOn.Format("2006-01-02"), doc, draft)
 }
 
 // Candidates lists the cases closed in the window before now that are

@@ -239,6 +239,14 @@ type Understanding struct {
 	DeadlineKinds []string `json:"deadline_kinds,omitempty"`
 	Overdue       bool     `json:"overdue,omitempty"`
 
+	// ExplainAct is what a message about 以案说法 drafts asks (the
+	// Explain* acts; empty: a write-up); Note is a return's note or a
+	// revision's instruction; DraftState a state to list drafts in
+	// (草稿, 已审核, 已退回, 已发布).
+	ExplainAct string `json:"explain_act,omitempty"`
+	Note       string `json:"note,omitempty"`
+	DraftState string `json:"draft_state,omitempty"`
+
 	// Each is set by 都, 分别, 每个, 这些: a fact asked of every item of the
 	// last list, not of its first.
 	Each bool `json:"each,omitempty"`
@@ -347,6 +355,9 @@ func (r *reader) read(raw string) (Understanding, error) {
 	}
 	if _, _, _, ok := r.t.find(referenceRe, 0); ok {
 		r.u.Reference = true
+	}
+	if r.explainCommand(raw, norm) && r.u.ExplainAct != ExplainCandidates {
+		return r.u, nil // the candidates read on: 市监局的, 复议的
 	}
 	r.newsAndChanges()
 	r.mine()
@@ -577,7 +588,7 @@ func emojiAck(raw string) bool {
 
 var leadAckRe = regexp.MustCompile(`^\s*(好的|好嘞|好吧|好|嗯嗯|嗯|收到|明白了|明白|知道了|行|ok|OK|谢谢)[\s,，.。!！、]`)
 
-var pickRe = regexp.MustCompile(`^[\x00\s]*(?:那|那么|再|看看|看下|看一下|打开|查看|点开|要)?\s*第\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个|条|件|项|场|位|号案)`)
+var pickRe = regexp.MustCompile(`^[\x00\s]*(?:那|那么|再|看看|看下|看一下|打开|查看|点开|要|就|就用|用|选|就选|写|就写|选择)*\s*第\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个|条|件|项|场|位|号案|篇)`)
 
 // pick reads 第二个: an item of the last list.
 func (r *reader) pick() {
@@ -1675,7 +1686,7 @@ func (r *reader) decide() {
 		u.Kind = News
 	case r.changes:
 		u.Kind = Changes
-	case r.explain:
+	case r.explain || u.ExplainAct != "":
 		u.Kind = Explain
 	case r.bulletin:
 		u.Kind = Bulletin

@@ -197,15 +197,7 @@ func explainLists(e *env, state string, candidates bool, days int, asJSON bool) 
 		}
 		fmt.Fprintf(w, "近 %d 天结案、可写成以案说法的案件（%d 件，败诉和纠错案件在前）：\n", days, len(cs))
 		for _, c := range cs {
-			doc := "未关联文书"
-			if c.HasDecision {
-				doc = "已关联文书"
-			}
-			draft := "尚无草稿"
-			if c.Drafts > 0 {
-				draft = fmt.Sprintf("草稿第 %d 版：%s", c.Drafts, c.State)
-			}
-			fmt.Fprintf(w, "  %s  %s  %s  %s  %s结案  %s  %s\n", c.Number, c.Class, strings.Join(c.Agencies, "、"), c.Outcome, c.ClosedOn.Format("2006-01-02"), doc, draft)
+			fmt.Fprintf(w, "  %s\n", c.Line())
 		}
 		return nil
 	}

@@ -1,0 +1,109 @@
+package intent
+
+import (
+	"regexp"
+	"strings"
+)
+
+// What a message about 以案说法 drafts asks, besides a write-up (the empty
+// act): Understanding.ExplainAct.
+const (
+	ExplainCandidates = "candidates" // 以案说法候选: cases worth writing up, to pick from
+	ExplainRevise     = "revise"     // 上面那篇改短一点: a new version with that instruction
+	ExplainApprove    = "approve"    // 审核通过
+	ExplainReturn     = "return"     // 退回：意见
+	ExplainPublish    = "publish"    // 发布
+	ExplainExport     = "export"     // 导出 (Word)
+	ExplainList       = "list"       // 待审核的以案说法: drafts by review state
+)
+
+var (
+	// explainNoun names a write-up or a draft.
+	explainNoun = regexp.MustCompile(`以案说法|以案释法|典型案例|草稿|稿子|初稿|这篇|那篇|上篇|上一篇|文章|普法文章`)
+	// draftRef points at the draft spoken of (上面那篇, 刚才那篇, 这篇).
+	draftRef = regexp.MustCompile(`^(?:把|将)?(?:上面|上边|刚才|刚刚|前面|最新)?的?(?:那篇|这篇|一篇|上一篇|上篇|这个稿子|那个稿子|这份|那份|稿子|草稿|初稿|以案说法|以案释法)?(?:的)?`)
+	// stateWords read a review state as people write it, for a list.
+	stateWords = []struct {
+		re    *regexp.Regexp
+		state string
+	}{
+		{regexp.MustCompile(`待审核|未审核|待审|没审核|还没审|等待审核|需要审核|要审核`), "草稿"},
+		{regexp.MustCompile(`已审核|审核通过的|通过审核的|审过的|审好的`), "已审核"},
+		{regexp.MustCompile(`已退回|退回的|被退回|打回的`), "已退回"},
+		{regexp.MustCompile(`已发布|发布了的|发布过的|发布的`), "已发布"},
+	}
+	candidateRe = regexp.MustCompile(`候选|适合(?:做|写|用来|拿来|作为|当)|值得写|可以写的|能写的|推荐(?:几个|一下|个)?(?:案例|案子|案件)?(?:写|做)|选(?:几个|个)案(?:例|子|件)|(?:找|挑|选)(?:个|一个|几个)?.{0,12}(?:典型案例|案例|案子).{0,4}写`)
+	// candidateWords are cut from a request for candidates, read on for
+	// what it names.
+	candidateWords = []string{"以案说法候选", "以案释法候选", "候选案例", "候选案件", "候选", "适合做", "适合写", "适合用来做", "适合拿来做",
+		"适合作为", "适合", "值得写", "可以写的", "能写的", "推荐一下", "推荐几个", "推荐", "找个", "找一个", "挑个", "选个", "写一篇", "写篇", "写个",
+		"以案说法", "以案释法", "典型案例", "典型"}
+	approveRe = regexp.MustCompile(`审核通过|通过审核|审核同意|审定通过|审批通过|同意通过`)
+	returnRe  = regexp.MustCompile(`^(?:退回|打回|退回去|退回修改|打回修改|不通过|审核不通过)(?:[:：，,。\s]*)(.*)$`)
+	publishRe = regexp.MustCompile(`^(?:确认发布|同意发布|可以发布|予以发布|正式发布|发布)(?:吧|一下|出去)?[。！!]*$`)
+	exportRe  = regexp.MustCompile(`导出|下载|导成|转成word|转为word|生成word|生成文档|发(?:个|一份)?word|word版|word文档|docx`)
+	reviseRe  = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
+)
+
+// explainCommand reads a command about 以案说法 drafts from the whole
+// message (case numbers already taken): a list by state, the candidates,
+// a review step, an export, or a revision of the draft spoken of. It
+// reports false for anything else, which the rest of the reading takes.
+func (r *reader) explainCommand(raw, norm string) bool {
+	v, _ := r.t.view()
+	v = strings.TrimSpace(strings.ReplaceAll(v, "\x00", " "))
+	body := strings.TrimSpace(strings.TrimLeft(v, "请帮我麻烦您 "))
+	noun := explainNoun.MatchString(norm)
+	if strings.Contains(norm, "台账") || strings.Contains(norm, "通报") {
+		return false // 导出台账, 通报发布了吗: not drafts
+	}
+	set := func(act string) bool {
+		r.u.Kind, r.u.ExplainAct, r.u.Anchored = Explain, act, true
+		return true
+	}
+	if noun {
+		for _, s := range stateWords {
+			if s.re.MatchString(norm) && !approveRe.MatchString(strings.ReplaceAll(norm, "审核通过的", "")) {
+				r.u.DraftState = s.state
+				return set(ExplainList)
+			}
+		}
+	}
+	if candidateRe.MatchString(norm) && (noun || strings.Contains(norm, "案例")) {
+		r.t.cutAll(candidateWords...)
+		return set(ExplainCandidates)
+	}
+	rest := strings.TrimSpace(draftRef.ReplaceAllString(body, ""))
+	switch {
+	case approveRe.MatchString(norm):
+		return set(ExplainApprove)
+	case returnRe.MatchString(rest):
+		r.u.Note = noteOf(raw, returnWordRe)
+		return set(ExplainReturn)
+	case publishRe.MatchString(rest) && (noun || len(r.u.Numbers) > 0 || r.u.Short != "" || r.u.Seq > 0 || rest == body):
+		return set(ExplainPublish)
+	case exportRe.MatchString(strings.ToLower(norm)) && (noun || len(r.u.Numbers) > 0 || r.u.Short != "" || utf8Len(body) <= 12):
+		return set(ExplainExport)
+	case reviseRe.MatchString(norm) && (noun && rest != body || strings.HasPrefix(body, "改") || strings.HasPrefix(body, "再") || strings.HasPrefix(body, "写得")) &&
+		len(r.u.Numbers) == 0 && r.u.Short == "":
+		r.u.Note = noteOf(raw, draftRefRaw)
+		return set(ExplainRevise)
+	}
+	return false
+}
+
+func utf8Len(s string) int { return len([]rune(s)) }
+
+var (
+	// returnWordRe is the 退回 a note follows, in the message as typed.
+	returnWordRe = regexp.MustCompile(`^.*?(?:审核不通过|不通过|退回修改|打回修改|退回去|退回|打回)[:：，,。\s]*`)
+	// draftRefRaw is the reference to the draft before an instruction.
+	draftRefRaw = regexp.MustCompile(`^[\s请帮我麻烦您]*(?:把|将)?(?:上面|上边|刚才|刚刚|前面|最新)?的?(?:那篇|这篇|上一篇|上篇|这个稿子|那个稿子|这份|那份|稿子|草稿|初稿|以案说法|以案释法)?(?:的)?[，,：:\s]*`)
+)
+
+// noteOf is what follows prefix in the message as the user typed it:
+// a return's note, a revision's instruction (digits and punctuation as
+// written).
+func noteOf(raw string, prefix *regexp.Regexp) string {
+	return strings.TrimSpace(prefix.ReplaceAllString(strings.TrimSpace(raw), ""))
+}
