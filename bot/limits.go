@@ -24,6 +24,11 @@ const (
 	ResponseCodeTTL = 72 * time.Hour
 	// CallbackDeadline is how long WeCom waits for an answer before retrying.
 	CallbackDeadline = 5 * time.Second
+	// MaxFileBytes is the size limit of a file sent as a file message
+	// (media/upload type=file: 20 MB); MinMediaBytes is the least any
+	// uploaded media may hold (WeCom: "所有文件size必须大于5个字节").
+	MaxFileBytes  = 20 << 20
+	MinMediaBytes = 6
 	// AwaitTTL is how long the bot waits for the answer to a question it
 	// asked (who replaces the head, why one cannot appear...).
 	AwaitTTL = 30 * time.Minute

@@ -45,6 +45,9 @@ const (
 	MsgTextCard     MsgType = "textcard"
 	MsgTemplateCard MsgType = "template_card"
 	MsgImage        MsgType = "image"
+	// MsgFile is a file message: the file is uploaded (media/upload
+	// type=file) and sent by its media_id, shown with its name.
+	MsgFile MsgType = "file"
 )
 
 // Outbound is one push: to users (ToUsers) or to an app group chat (ToChat).
@@ -57,6 +60,7 @@ type Outbound struct {
 	TextCard *TextCard     `json:"textcard,omitempty"`
 	Card     *TemplateCard `json:"template_card,omitempty"`
 	Image    *Image        `json:"image,omitempty"`
+	File     *File         `json:"file,omitempty"`
 }
 
 // Text returns a text push to users.
@@ -137,6 +141,18 @@ type CardButton struct {
 type Image struct {
 	Name string `json:"name"`
 	Data []byte `json:"data"`
+}
+
+// File is a document to upload (media/upload type=file) and send as a
+// file message. Name is what the recipient sees, extension included.
+type File struct {
+	Name string `json:"name"`
+	Data []byte `json:"data"`
+}
+
+// FileMessage returns a file push to users.
+func FileMessage(name string, data []byte, to ...string) Outbound {
+	return Outbound{ToUsers: to, Type: MsgFile, File: &File{Name: name, Data: data}}
 }
 
 // Receipt is what WeCom answered for an accepted push.

@@ -36,6 +36,7 @@ type Config struct {
 	Rectify   Rectify        `mapstructure:"rectify"`
 	Explain   Explain        `mapstructure:"explain"`
 	Privacy   Privacy        `mapstructure:"privacy"`
+	App       App            `mapstructure:"app"`
 	Location  *time.Location `mapstructure:"-"`
 }
 
@@ -197,6 +198,7 @@ func Default() Config {
 		Rectify:   Rectify{DueDays: 30},
 		Explain:   DefaultExplain(),
 		Privacy:   defaultPrivacy(),
+		App:       DefaultApp(),
 	}
 }
 
@@ -259,6 +261,7 @@ func (c *Config) Validate(mode Mode) error {
 		c.People.validate,
 		c.validateDeadlines,
 		c.Privacy.validate,
+		c.App.validate,
 	} {
 		if err := check(); err != nil {
 			return err

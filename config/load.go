@@ -74,6 +74,7 @@ func (c *Config) resolve() error {
 	c.Location = loc
 	c.WeCom.APIBase = strings.TrimRight(c.WeCom.APIBase, "/")
 	c.LLM.BaseURL = strings.TrimRight(c.LLM.BaseURL, "/")
+	c.App.resolve()
 	return nil
 }
 

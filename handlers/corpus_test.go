@@ -180,7 +180,7 @@ func newCorpusEnvAt(tb testing.TB, clock time.Time, configure func(*config.Confi
 	}
 	e.b = &bot.Bot{Sender: e.rec, Redis: rdb, Keys: k, Location: cst, Directory: bot.DirectoryFunc(st.LookupPerson),
 		Now: func() time.Time { return e.now }, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	e.s = register(e.b, Deps{Config: cfg, Store: st, Explain: ex})
+	e.s = register(e.b, Deps{Config: cfg, Store: st, Explain: ex, Files: routedFiles{}})
 	e.s.onAnswer = func(c bot.Context, u intent.Understanding, a answer) {
 		e.answers = append(e.answers, seen{u, a, c.Person()})
 	}
@@ -727,4 +727,24 @@ func periodSpec(t *testing.T, en corpusEntry, v string) (time.Time, time.Time) {
 	m, _ := strconv.Atoi(p[1])
 	dd, _ := strconv.Atoi(p[2])
 	return d(y, m, dd), d(y, m, dd+1)
+}
+
+// routedFiles stands for the app page's chat handlers (handlers/webapp,
+// tested there with real files and cards): the corpus checks that the
+// understanding step hands each request to the right one, by the reply
+// naming it.
+type routedFiles struct{}
+
+func (routedFiles) HandleExportLedger(c bot.Context) error {
+	return c.Reply("〔页面：导出台账〕")
+}
+func (routedFiles) HandleLedgerLink(c bot.Context) error {
+	return c.Reply("〔页面：写入台账〕")
+}
+func (routedFiles) HandleDecisionLink(c bot.Context) error {
+	return c.Reply("〔页面：上传判决书〕")
+}
+func (routedFiles) HandleUndo(c bot.Context) error { return c.Reply("〔页面：撤销导入〕") }
+func (routedFiles) HandleExportDraft(c bot.Context, number string, v int) error {
+	return c.Reply(fmt.Sprintf("〔页面：导出 %s 第%d版〕", number, v))
 }

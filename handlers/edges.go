@@ -12,6 +12,7 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/handlers/webapp"
 )
 
 // examples are what each role can ask, written as they would ask it.
@@ -62,6 +63,9 @@ func helpText(p *people.Person, fullNames bool, number string) string {
 		b.WriteString("> 删除人员 账号；查看人员 账号；人员列表 [单位或角色]")
 	}
 	if h := explainHelp(p, number); h != "" {
+		b.WriteString("\n\n" + h)
+	}
+	if h := webapp.HelpText(p); h != "" {
 		b.WriteString("\n\n" + h)
 	}
 	b.WriteString("\n\n" + scopeLine(p, fullNames))

@@ -376,9 +376,9 @@ func (h *explainHandlers) revise(c bot.Context, u intent.Understanding) (answer,
 }
 
 // export answers 导出 for the draft meant: a reviewed version as a Word
-// document. Sending a file in WeCom needs the file message the sender does
-// not have yet, so the answer checks the draft can be exported and gives
-// the command that writes the document.
+// file message through the app page's handler; without the page (Files
+// nil) it checks the draft can be exported and gives the command that
+// writes the document.
 func (h *explainHandlers) export(c bot.Context, u intent.Understanding) (answer, error) {
 	a := answer{noEcho: true}
 	f, ok, err := h.target(c, u)
@@ -387,6 +387,11 @@ func (h *explainHandlers) export(c bot.Context, u intent.Understanding) (answer,
 	}
 	if none, ok, err := h.noDraft(c, f.Number); !ok {
 		return none, err
+	}
+	if h.s.files != nil {
+		// The page's file message: the reviewed draft as a Word document.
+		a.shown, a.results = []string{f.Number}, 1
+		return a, h.s.files.HandleExportDraft(c, f.Number, f.Version)
 	}
 	doc, d, err := h.ex.Export(c.Ctx(), f.Number, f.Version)
 	if err != nil {

@@ -21,6 +21,23 @@ type Deps struct {
 	// Explain queues 以案说法 drafts; its worker delivers them. Build it with
 	// explain.New and Start it in serve/demo; nil leaves the feature off.
 	Explain *explain.Service
+	// Files are the app page's chat commands (handlers/webapp's App): the
+	// understanding step hands them what it reads as 导出台账, 写入台账,
+	// 上传判决书, 撤销导入 or 导出 (a reviewed 以案说法) in any wording; nil
+	// answers that the page is not set up.
+	Files Files
+}
+
+// Files answers the requests for the app page's files; each handler
+// replies itself (a file message, a link card, a question).
+type Files interface {
+	HandleExportLedger(c bot.Context) error
+	HandleLedgerLink(c bot.Context) error
+	HandleDecisionLink(c bot.Context) error
+	HandleUndo(c bot.Context) error
+	// HandleExportDraft sends version v (0: the newest reviewed) of a
+	// case's 以案说法 as a Word file message.
+	HandleExportDraft(c bot.Context, number string, v int) error
 }
 
 // Register adds every chat route to b: the commands that start with a

@@ -29,6 +29,7 @@ type service struct {
 
 	bulletins *bulletinHandlers
 	explains  *explainHandlers
+	files     Files // nil: the app page is not set up
 	// reader asks the model to read what the rules leave; nil when the
 	// model is not configured or chat.model is off.
 	reader *modelReader
@@ -59,7 +60,7 @@ func newService(d Deps) *service {
 	s := &service{
 		st: d.Store, cfg: d.Config, scope: pol, loss: loss,
 		audit:  audit.New(d.Store.Client(), d.Store.Keys(), maxLen),
-		courts: d.Config.Query.Courts, pageSize: size,
+		courts: d.Config.Query.Courts, pageSize: size, files: d.Files,
 	}
 	s.reader = newModelReader(s, d.Config)
 	return s

@@ -70,6 +70,9 @@ func (s *service) handleText(c bot.Context) error {
 		}
 	}
 	var a answer
+	if u.Kind == intent.Files {
+		u.NotHeld = "" // the app's pages hold the files asked about
+	}
 	if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.
@@ -310,6 +313,8 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 		return s.changes(c, u)
 	case intent.Deadlines:
 		return s.deadlinesAnswer(c, u)
+	case intent.Files:
+		return s.filesAnswer(c, u)
 	case intent.Legal:
 		return answer{md: legalText(c.Person() != nil, s.cfg.People.Contact, c.UserID()), outcome: audit.LegalQ, noEcho: true}, nil
 	}

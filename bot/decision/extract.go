@@ -16,7 +16,6 @@ package decision
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -67,7 +66,7 @@ func Extract(name string, data []byte, maxBytes int64) (*Extracted, error) {
 	case len(data) == 0:
 		return nil, bot.Errorf(bot.EInvalid, "文件“%s”是空的（0 字节），请确认上传的是判决书或复议决定书本身。", label)
 	case int64(len(data)) > maxBytes:
-		return nil, bot.Errorf(bot.EInvalid, "文件“%s”有 %s，超过了 %s 的上限。裁判文书的文字版通常不到 1 MB；如是扫描件或含大量图片，请提供 Word（.docx）或可复制文字的 PDF 版本。", label, humanBytes(int64(len(data))), humanBytes(maxBytes))
+		return nil, bot.Errorf(bot.EInvalid, "文件“%s”有 %s，超过了 %s 的上限。裁判文书的文字版通常不到 1 MB；如是扫描件或含大量图片，请提供 Word（.docx）或可复制文字的 PDF 版本。", label, bot.HumanBytes(int64(len(data))), bot.HumanBytes(maxBytes))
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	kind := sniff(data)
@@ -151,14 +150,4 @@ func displayName(name string) string {
 		return b
 	}
 	return "（未命名）"
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d 字节", n)
 }

@@ -42,7 +42,12 @@ var (
 	returnRe  = regexp.MustCompile(`^(?:退回|打回|退回去|退回修改|打回修改|不通过|审核不通过)(?:[:：，,。\s]*)(.*)$`)
 	publishRe = regexp.MustCompile(`^(?:确认发布|同意发布|可以发布|予以发布|正式发布|发布)(?:吧|一下|出去)?[。！!]*$`)
 	exportRe  = regexp.MustCompile(`导出|下载|导成|转成word|转为word|生成word|生成文档|发(?:个|一份)?word|word版|word文档|docx`)
-	reviseRe  = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
+	// writingRe starts an instruction that can only be about writing
+	// (改短一点), without naming the draft; 改一下明天那个庭 is not one.
+	writingRe = regexp.MustCompile(`^(?:再)?(?:改短|改长|缩短|精简|压缩|删减|扩充|写短|写长|写得|写的|短一点|短一些|长一点|通俗|口语化|语言)`)
+	// exportOnlyRe is 导出 said alone (the draft spoken of).
+	exportOnlyRe = regexp.MustCompile(`^(?:导出|下载|导成word|导出word|导出成word|导出来|导出一下)(?:来|一下)?(?:发我|给我|发给我)?[。！!]*$`)
+	reviseRe     = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
 )
 
 // explainCommand reads a command about 以案说法 drafts from the whole
@@ -77,22 +82,21 @@ func (r *reader) explainCommand(raw, norm string) bool {
 	switch {
 	case approveRe.MatchString(norm):
 		return set(ExplainApprove)
-	case returnRe.MatchString(rest):
+	case returnRe.MatchString(rest) && !strings.HasPrefix(returnRe.FindStringSubmatch(rest)[1], "了"): // 退回了吗 asks
 		r.u.Note = noteOf(raw, returnWordRe)
 		return set(ExplainReturn)
 	case publishRe.MatchString(rest) && (noun || len(r.u.Numbers) > 0 || r.u.Short != "" || r.u.Seq > 0 || rest == body):
 		return set(ExplainPublish)
-	case exportRe.MatchString(strings.ToLower(norm)) && (noun || len(r.u.Numbers) > 0 || r.u.Short != "" || utf8Len(body) <= 12):
+	case exportRe.MatchString(strings.ToLower(norm)) && (noun || len(r.u.Numbers) > 0 || r.u.Short != "" || exportOnlyRe.MatchString(strings.ToLower(body))):
 		return set(ExplainExport)
-	case reviseRe.MatchString(norm) && (noun && rest != body || strings.HasPrefix(body, "改") || strings.HasPrefix(body, "再") || strings.HasPrefix(body, "写得")) &&
+	case reviseRe.MatchString(norm) && (noun && rest != body || writingRe.MatchString(body)) &&
 		len(r.u.Numbers) == 0 && r.u.Short == "":
 		r.u.Note = noteOf(raw, draftRefRaw)
+		r.u.Seq, r.u.Recon = 0, false // 控制在1200字 is no case
 		return set(ExplainRevise)
 	}
 	return false
 }
-
-func utf8Len(s string) int { return len([]rune(s)) }
 
 var (
 	// returnWordRe is the 退回 a note follows, in the message as typed.

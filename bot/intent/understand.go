@@ -45,6 +45,7 @@ const (
 	Explain   Kind = "explain"   // a 以案说法 write-up
 	News      Kind = "news"      // news from the field: a hearing moved, cancelled, a head cannot appear
 	Changes   Kind = "changes"   // hearings recently moved or cancelled
+	Files     Kind = "files"     // the app page's files: 导出台账, 写入台账, 上传判决书, 撤销导入
 	Deadlines Kind = "deadlines" // statutory deadlines due or overdue (答辩期快到了, 有没有超期没答辩的)
 	Legal     Kind = "legal"     // a legal question of one's own (我被罚款了怎么办)
 	Scope     Kind = "scope"     // something the bot does not do
@@ -243,6 +244,8 @@ type Understanding struct {
 	// Explain* acts; empty: a write-up); Note is a return's note or a
 	// revision's instruction; DraftState a state to list drafts in
 	// (草稿, 已审核, 已退回, 已发布).
+	// FileAct is what a Files message asks (the File* acts).
+	FileAct    string `json:"file_act,omitempty"`
 	ExplainAct string `json:"explain_act,omitempty"`
 	Note       string `json:"note,omitempty"`
 	DraftState string `json:"draft_state,omitempty"`
@@ -355,6 +358,9 @@ func (r *reader) read(raw string) (Understanding, error) {
 	}
 	if _, _, _, ok := r.t.find(referenceRe, 0); ok {
 		r.u.Reference = true
+	}
+	if r.fileCommand(strings.ToLower(norm)) {
+		return r.u, nil
 	}
 	if r.explainCommand(raw, norm) && r.u.ExplainAct != ExplainCandidates {
 		return r.u, nil // the candidates read on: 市监局的, 复议的
@@ -474,7 +480,7 @@ var notHeldTopics = []struct {
 	{"other-county", []string{"其他区县", "别的区县", "其他县", "别的县", "外县", "兄弟区县", "兄弟县", "其他地区", "别的地区", "周边县", "全市各县", "各区县", "其他区"}},
 	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "审判员", "书记员是谁", "合议庭"}},
 	{"directions", []string{"怎么走", "怎么去", "路线", "导航", "在什么位置", "停车", "几路车"}},
-	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "判决书上传", "判决书传了", "判决书附", "文书上传", "文书附", "上传判决书", "附判决书", "判决书扫描件", "判决书的照片", "全文"}},
+	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
 	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
 	{"plaintiff-appearance", []string{"原告来了", "原告到了", "原告到庭", "原告来没来", "原告出庭了", "对方来了", "对方到了", "对方到庭", "对方出庭"}},
 }

@@ -146,6 +146,8 @@ func SendRecordTTL(ns string) time.Duration {
 		return ExplainSentTTL
 	case ReplySendNS:
 		return ReplySentTTL
+	case AppSendNS:
+		return AppSentTTL
 	}
 	return DefaultSentTTL
 }
@@ -159,6 +161,11 @@ const (
 	RemindSendNS = "reminder"
 	// ExplainSendNS holds 以案说法 drafts ("<job>:<part>").
 	ExplainSendNS = "explain"
+	// AppSendNS holds the pushes the app page makes (handlers/webapp): an
+	// import's or an attachment's result in chat ("import:<token>:<n>",
+	// "decision:<token>:<n>"), a ledger exported from the page
+	// ("export:<user>:<form>:<n>").
+	AppSendNS = "app"
 )
 
 const (
@@ -166,6 +173,10 @@ const (
 	// callback dedupe window (WeComSeenTTL) is as long, so a message whose
 	// reply is remembered is also remembered as taken.
 	ReplySentTTL = 7 * 24 * time.Hour
+	// AppSentTTL outlives any repeat of a page's request (a double tap, a
+	// reload, a retry): the upload behind it lives app.upload_ttl, hours at
+	// the most.
+	AppSentTTL = 7 * 24 * time.Hour
 	// ExplainSentTTL keeps draft deliveries for a month.
 	ExplainSentTTL = 30 * 24 * time.Hour
 	// DefaultSentTTL is the retention of namespaces not listed above.

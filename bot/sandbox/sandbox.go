@@ -8,6 +8,10 @@
 // WeCom does, and posted to the app's real /wecom/callback; a button click
 // becomes the template_card_event WeCom would send, with a fresh response
 // code from the fake. So the demo exercises the production path end to end.
+//
+// The app's own page (/app/: 台账 and 判决书 uploads) opens from here too,
+// through the fake's 网页授权: choosing a person signs them in on the fake
+// WeCom, whose authorize page then issues codes for them.
 package sandbox
 
 import (
@@ -15,6 +19,7 @@ import (
 	"embed"
 	"encoding/json"
 	"io/fs"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -49,6 +54,7 @@ func (s *Sandbox) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /demo/api/send", s.send)
 	mux.HandleFunc("POST /demo/api/enter", s.enter)
 	mux.HandleFunc("POST /demo/api/click", s.click)
+	mux.HandleFunc("POST /demo/api/signin", s.signIn)
 	mux.HandleFunc("GET /demo/api/messages", s.messages)
 	mux.HandleFunc("GET /demo/api/media/{id}", s.media)
 }
@@ -122,6 +128,17 @@ func (s *Sandbox) enter(w http.ResponseWriter, r *http.Request) {
 	s.deliver(w, r, s.Client.Event(req.User, "enter_agent", ""))
 }
 
+// signIn makes the chosen person the one the fake WeCom's authorize page
+// signs in, as if their WeCom client opened the app's page.
+func (s *Sandbox) signIn(w http.ResponseWriter, r *http.Request) {
+	req, ok := decode(w, r)
+	if !ok {
+		return
+	}
+	s.Fake.SignIn(req.User)
+	writeJSON(w, http.StatusOK, map[string]any{"user": req.User})
+}
+
 func (s *Sandbox) click(w http.ResponseWriter, r *http.Request) {
 	req, ok := decode(w, r)
 	if !ok {
@@ -173,7 +190,13 @@ func (s *Sandbox) media(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	w.Header().Set("Content-Type", http.DetectContentType(b))
+	if name := s.Fake.MediaName(r.PathValue("id")); name != "" && r.URL.Query().Has("download") {
+		// A file message: saved under the name it was sent with.
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+		w.Header().Set("Content-Type", "application/octet-stream")
+	} else {
+		w.Header().Set("Content-Type", http.DetectContentType(b))
+	}
 	w.Write(b)
 }
 

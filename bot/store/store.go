@@ -133,6 +133,15 @@ type Snapshot struct {
 	Removed  int  `json:"removed,omitempty"`
 }
 
+// Counts are how many cases undoing the snapshot restores and removes,
+// whether it was kept whole or in chunks.
+func (s *Snapshot) Counts() (restored, removed int) {
+	if s.Chunked {
+		return s.Restored, s.Removed
+	}
+	return len(s.Previous), len(s.Created)
+}
+
 // PutMany writes cases atomically: all of them with their indexes, or none.
 // When snap is not nil it is filled with the previous state of every case
 // written and stored under its ID, pushed onto the undo list, in the same

@@ -127,6 +127,7 @@ type wire struct {
 	TextCard               *bot.TextCard     `json:"textcard,omitempty"`
 	TemplateCard           *bot.TemplateCard `json:"template_card,omitempty"`
 	Image                  *media            `json:"image,omitempty"`
+	File                   *media            `json:"file,omitempty"`
 	Safe                   int               `json:"safe"`
 	EnableDuplicateCheck   int               `json:"enable_duplicate_check"`
 	DuplicateCheckInterval int               `json:"duplicate_check_interval"`
@@ -411,6 +412,8 @@ func validate(out bot.Outbound) error {
 		if out.Image == nil || len(out.Image.Data) == 0 {
 			return errors.New("wecom: image push with no image")
 		}
+	case bot.MsgFile:
+		return validateFile(out) // file.go
 	default:
 		return fmt.Errorf("wecom: unknown message type %q", out.Type)
 	}
@@ -461,6 +464,12 @@ func (s *Sender) build(ctx context.Context, out bot.Outbound, p part, checked bo
 			return "", nil, nil, err
 		}
 		w.Image = &media{id}
+	case bot.MsgFile:
+		id, err := s.uploadFile(ctx, out.File) // file.go
+		if err != nil {
+			return "", nil, nil, err
+		}
+		w.File = &media{id}
 	}
 	if out.ToChat != "" {
 		w.ChatID = out.ToChat

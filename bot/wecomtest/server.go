@@ -1,8 +1,9 @@
 // Package wecomtest is a fake WeCom for tests, the demo and the load tool:
 // a Server speaking the server API casebot uses (gettoken, message/send,
-// appchat/send, message/update_template_card, media/upload) under any API
-// root, recording every message and injecting faults on request; and a
-// Client that encrypts and signs callbacks exactly as WeCom does and posts
+// appchat/send, message/update_template_card, media/upload,
+// auth/getuserinfo) under any API root, and the 网页授权 authorize page
+// (oauth.go), recording every message and injecting faults on request; and
+// a Client that encrypts and signs callbacks exactly as WeCom does and posts
 // them.
 //
 // The fake keeps WeCom's sharp edges so tests meet them: errcode on HTTP
@@ -55,6 +56,8 @@ type Server struct {
 	codes    map[string]*responseCode
 	tasks    map[string]int // task_id → index of the message that sent it
 	media    map[string][]byte
+	names    map[string]string      // media id → the filename it was uploaded as
+	oauth    oauthState             // oauth.go
 	received map[string][]time.Time // per user: delivery times (rate windows)
 	requests map[string]int         // per API: requests served
 	changed  chan struct{}          // closed and replaced on every change
@@ -82,7 +85,9 @@ type Message struct {
 	TextCard *bot.TextCard     `json:"textcard,omitempty"`
 	Card     *bot.TemplateCard `json:"template_card,omitempty"`
 	MediaID  string            `json:"media_id,omitempty"`
-	MsgID    string            `json:"msgid,omitempty"`
+	// FileName is the name a file message's media was uploaded as.
+	FileName string `json:"file_name,omitempty"`
+	MsgID    string `json:"msgid,omitempty"`
 	// ResponseCode is the code issued with a button card.
 	ResponseCode string `json:"response_code,omitempty"`
 	// Truncated is set when content exceeded 2048 bytes and WeCom cut it.
@@ -157,6 +162,8 @@ func (s *Server) init() {
 		s.codes = map[string]*responseCode{}
 		s.tasks = map[string]int{}
 		s.media = map[string][]byte{}
+		s.names = map[string]string{}
+		s.oauth.codes = map[string]*oauthCode{}
 		s.received = map[string][]time.Time{}
 		s.requests = map[string]int{}
 		s.checked = map[string]checkedSend{}
@@ -265,6 +272,13 @@ func (s *Server) Media(id string) ([]byte, bool) {
 	return b, ok
 }
 
+// MediaName returns the filename a media was uploaded as.
+func (s *Server) MediaName(id string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.names[id]
+}
+
 func (s *Server) record(m Message) Message {
 	m.Seq = len(s.msgs) + 1
 	s.msgs = append(s.msgs, m)
@@ -273,8 +287,12 @@ func (s *Server) record(m Message) Message {
 	return m
 }
 
-// ServeHTTP serves /cgi-bin/<api>.
+// ServeHTTP serves /cgi-bin/<api>, and the authorize page of 网页授权.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == AuthorizePath {
+		s.authorize(w, r) // oauth.go
+		return
+	}
 	api, ok := strings.CutPrefix(r.URL.Path, "/cgi-bin/")
 	if !ok {
 		http.NotFound(w, r)
@@ -350,6 +368,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, api string) {
 		s.authed(w, r, s.updateCard)
 	case "media/upload":
 		s.authed(w, r, s.upload)
+	case "auth/getuserinfo":
+		s.authed(w, r, s.getUserInfo) // oauth.go
 	default:
 		http.NotFound(w, r)
 	}
@@ -505,6 +525,9 @@ type sendBody struct {
 	Image             *struct {
 		MediaID string `json:"media_id"`
 	} `json:"image"`
+	File *struct {
+		MediaID string `json:"media_id"`
+	} `json:"file"`
 }
 
 // maxContent is where WeCom truncates text and markdown content.
@@ -558,6 +581,16 @@ func (s *Server) content(w http.ResponseWriter, b *sendBody, m *Message) bool {
 			return false
 		}
 		m.MediaID = b.Image.MediaID
+	case "file":
+		if b.File == nil {
+			answer(w, errAnswer(40007, "invalid media_id"))
+			return false
+		}
+		if _, ok := s.media[b.File.MediaID]; !ok {
+			answer(w, errAnswer(40007, "invalid media_id"))
+			return false
+		}
+		m.MediaID, m.FileName = b.File.MediaID, s.names[b.File.MediaID]
 	default:
 		answer(w, errAnswer(40008, "invalid message type"))
 		return false
@@ -787,7 +820,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, body []byte) {
 		answer(w, errAnswer(41005, "media data missing"))
 		return
 	}
-	f, _, err := r.FormFile("media")
+	f, fh, err := r.FormFile("media")
 	if err != nil {
 		answer(w, errAnswer(41005, "media data missing"))
 		return
@@ -802,6 +835,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, body []byte) {
 	defer s.mu.Unlock()
 	id := "3" + randomID(30)
 	s.media[id] = data
+	s.names[id] = fh.Filename
 	answer(w, map[string]any{"errcode": 0, "errmsg": "ok", "type": kind, "media_id": id,
 		"created_at": fmt.Sprint(s.now().Unix())})
 }

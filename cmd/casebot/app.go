@@ -30,6 +30,7 @@ import (
 	"casebot/bot/wecom"
 	"casebot/config"
 	"casebot/handlers"
+	"casebot/handlers/webapp"
 	"casebot/reminders"
 )
 
@@ -54,6 +55,7 @@ type app struct {
 	reminders *reminders.Service
 	bulletins *bulletin.Pusher
 	explain   *explain.Service
+	webapp    *webapp.App
 	metrics   *wecom.Metrics
 	mux       *http.ServeMux
 	log       *slog.Logger
@@ -167,7 +169,12 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	ex.Worker.Consumer = a.presence.Name()
 	a.explain = ex
 
-	deps := handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders, Explain: a.explain}
+	// The app page first: the chat hands it the file requests it reads.
+	if err := a.mountWebApp(); err != nil { // webapp.go
+		rdb.Close()
+		return nil, err
+	}
+	deps := handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders, Explain: a.explain, Files: a.webapp}
 	handlers.Register(a.bot, deps)
 
 	a.inbox = wecom.NewInbox(rdb, k, a.bot.Handle, wecom.InboxOptions{

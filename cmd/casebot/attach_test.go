@@ -147,7 +147,7 @@ func TestExplainCandidatesCommand(t *testing.T) {
 		t.Fatalf("exit %d %s", code, errs)
 	}
 	// Both closed cases were lost (撤销, 确认违法); they are listed by agency.
-	for _, want := range []string{"结案、可写成以案说法的案件（2 件", "(2025)黔0122行初45号  行政机关败诉  青山县公安局", "(2025)黔0115行初88号  行政机关败诉  某县自然资源局", "未关联文书  尚无草稿"} {
+	for _, want := range []string{"结案、可写成以案说法的案件（2 件", "(2025)黔0122行初45号｜行政机关败诉｜青山县公安局", "(2025)黔0115行初88号｜行政机关败诉｜某县自然资源局", "未关联文书｜尚无草稿"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -131,17 +131,20 @@ func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now ti
 		rdb.Close()
 		return nil, fmt.Errorf("无法监听 %s（可用 --config 或 CASEBOT_HTTP_ADDR 换一个地址）：%v", cfg.HTTP.Addr, err)
 	}
+	host := ln.Addr().(*net.TCPAddr)
+	if host.IP.IsUnspecified() {
+		host = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: host.Port}
+	}
+	d.URL = "http://" + host.String()
+	// The app page signs in through the fake's 网页授权, which returns to
+	// the demo's own address.
+	cfg.App.BaseURL, cfg.App.OAuthBase = d.URL, cfg.WeCom.APIBase
 	a, err := newApp(cfg, appOptions{Redis: rdb, Log: log, NoRedisCheck: inProcess})
 	if err != nil {
 		ln.Close()
 		return nil, err
 	}
 	d.app = a
-	host := ln.Addr().(*net.TCPAddr)
-	if host.IP.IsUnspecified() {
-		host = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: host.Port}
-	}
-	d.URL = "http://" + host.String()
 	d.client = &wecomtest.Client{URL: d.URL + "/wecom/callback", Token: cfg.WeCom.Token, AESKey: cfg.WeCom.AESKey,
 		CorpID: cfg.WeCom.CorpID, AgentID: cfg.WeCom.AgentID, Retries: 3}
 	sb := &sandbox.Sandbox{Fake: d.fake, Client: d.client, People: st.People}

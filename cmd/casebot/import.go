@@ -134,10 +134,7 @@ func runUndo(e *env) error {
 	if err != nil {
 		return err
 	}
-	restored, removed := len(snap.Previous), len(snap.Created)
-	if snap.Chunked {
-		restored, removed = snap.Restored, snap.Removed
-	}
+	restored, removed := snap.Counts()
 	fmt.Fprintf(e.stdout, "已撤销 %s 的导入（%s）：恢复 %d 件案件的原状，删除该次新建的 %d 件案件\n",
 		snap.At.In(e.cfg.Location).Format(cases.TimeLayout), strings.TrimPrefix(snap.Source, "import:"),
 		restored, removed)

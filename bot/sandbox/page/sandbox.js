@@ -83,6 +83,7 @@ function bubble(m) {
       }
       return `<div class="bubble">${templateCard(m.template_card || {})}</div>`;
     case "image": return `<div class="bubble"><img class="pushed" alt="图片" src="/demo/api/media/${encodeURIComponent(m.media_id)}"></div>`;
+    case "file": return `<div class="bubble"><a class="file" href="/demo/api/media/${encodeURIComponent(m.media_id)}?download=1">📄 ${esc(m.file_name || "文件")}</a></div>`;
     default: return `<div class="bubble">（暂不支持展示的消息类型：${esc(m.msgtype)}）</div>`;
   }
 }
@@ -148,7 +149,10 @@ function choose(id) {
   const opt = $("user").selectedOptions[0];
   $("who").textContent = id && opt ? opt.dataset.detail : "";
   for (const el of ["input", "send", "enter"]) $(el).disabled = !id;
+  $("apppage").hidden = !id;
   if (!id) return;
+  // The app page signs in whoever the fake WeCom has signed in: this person.
+  api("/demo/api/signin", { user: id }).catch((e) => status(e.message));
   for (const t of state.mine[id] || []) showMine(t);
   poll(state.gen);
   $("input").focus();
