@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -92,6 +93,49 @@ var (
 	cancelWords = map[string]bool{"取消": true, "否": true, "不": true, "不是": true, "算了": true, "放弃": true,
 		"不用了": true, "no": true, "n": true, "不对": true, "错了": true, "取消修改": true}
 )
+
+// cancelOnly reports whether text only calls something off (取消, 算了
+// 取消, 不用了吧): with no change pending, it cancels nothing and must never
+// be read as news that a hearing was cancelled.
+func cancelOnly(text string) bool {
+	t := strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+			return -1
+		}
+		return r
+	}, intent.Normalize(text)))
+	if t == "" {
+		return false // 👌 alone is an acknowledgement
+	}
+	for t != "" {
+		cut := false
+		for _, w := range cancelOrder {
+			if r, ok := strings.CutPrefix(t, w); ok {
+				t, cut = r, true
+				break
+			}
+		}
+		if !cut {
+			return false
+		}
+	}
+	return true
+}
+
+// cancelOrder is cancelWords longest first, with the particles that may
+// follow them, for cancelOnly to strip one after another. Single letters
+// (n, no) are left out: inside a longer message they are not a cancel.
+var cancelOrder = func() []string {
+	var ws []string
+	for w := range cancelWords {
+		if len(w) > 2 {
+			ws = append(ws, w)
+		}
+	}
+	ws = append(ws, "那就", "还是", "吧", "了", "啊", "呀", "先")
+	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) || len(ws[i]) == len(ws[j]) && ws[i] < ws[j] })
+	return ws
+}()
 
 func answerWord(text string) string {
 	t := strings.ToLower(strings.TrimFunc(intent.Normalize(text), func(r rune) bool {

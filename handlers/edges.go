@@ -130,3 +130,38 @@ func (s *service) scopeText(c bot.Context, u intent.Understanding) string {
 	return "抱歉，这超出了我的范围：我只能查询台账中的案件、开庭、统计和通报。可以这样问：“" + ex[0] + "”“" + ex[1] +
 		"”。回复“帮助”查看全部用法。"
 }
+
+// greetingText answers a greeting (早, 陈局在吗): a greeting back and a few
+// things to ask, short, since the person has not asked anything yet.
+func greetingText(p *people.Person) string {
+	ex := examples(p)
+	n := min(len(ex), 3)
+	return "您好，我在！我是行政应诉助手，可以帮您查台账里的案件、开庭、统计和通报，例如：\n> " +
+		strings.Join(ex[:n], "\n> ") + "\n\n回复“帮助”查看全部用法。"
+}
+
+// vagueText answers a message of vague words alone (嗯嗯那个 就那个).
+func vagueText(p *people.Person) string {
+	ex := examples(p)
+	return "没太明白您想查什么。可以直接说要查的内容，例如“" + ex[0] + "”或“" + ex[min(len(ex)-1, 2)] +
+		"”，也可以发案号。回复“帮助”查看全部用法。"
+}
+
+// notHeldText says plainly what the ledger does not hold and where to ask.
+func notHeldText(topic string) string {
+	switch topic {
+	case "other-county":
+		return "台账只包含本县行政机关的案件，其他区县的案件和比率不在其中，请向市司法局行政应诉工作部门了解。"
+	case "judge":
+		return "台账不登记审判长、法官或书记员，请查看法院的开庭传票，或向承办人了解。"
+	case "directions":
+		return "台账不记录法院的位置和路线，请查看开庭传票上的地址，或致电法院立案庭询问。"
+	case "judgment-text":
+		return "台账不保存裁判文书全文，只登记结案日期、结案方式和败诉原因；文书请向承办人索取，或在中国裁判文书网查询。"
+	case "material-deadline":
+		return "台账只登记法定期限（答辩、上诉、复议决定等），不记录法院要求提交材料的具体期限，请以法院通知为准，或向承办人了解。"
+	case "plaintiff-appearance":
+		return "台账只登记我方出庭负责人是否出庭，不记录原告（对方当事人）是否到庭，请向出庭人员或承办人了解。"
+	}
+	return ""
+}

@@ -108,6 +108,18 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 			numbers = []string{cs[0].Number}
 		}
 	}
+	if len(numbers) == 0 && described(u) {
+		// 上个月那个镇政府强拆败诉的: the closed cases the description
+		// fits, offered with the request to send; never a guess.
+		offer, shown, err := h.byDescription(c, u)
+		if err != nil {
+			return a, err
+		}
+		if offer != "" {
+			a.shown = shown
+			return a, c.ReplyMarkdown(offer)
+		}
+	}
 	if len(numbers) == 0 {
 		// 找个市监局的典型案例写一篇, 帮我写一篇以案说法: the candidates.
 		return h.candidates(c, u)
@@ -250,4 +262,67 @@ func explainHelp(p *people.Person, number string) string {
 		return ""
 	}
 	return "**以案说法草稿**（仅限已结案件）\n> 以案说法 " + number + "（或 帮我写一篇以案说法 就用行初85号）\n> 重新生成\n> 换个角度：从负责人出庭应诉的角度写\n草稿中的当事人信息已脱敏，须经人工审核后方可发布。"
+}
+
+// described reports whether a request without a number describes its
+// case: an agency, an outcome, a cause, a loss reason, a period.
+func described(u intent.Understanding) bool {
+	return u.Agency != "" || len(u.Agencies) > 0 || u.Outcome != "" || u.Cause != "" || u.Reason != "" ||
+		u.Metric == intent.Lost || u.Metric == intent.Corrected || !u.Period.IsZero()
+}
+
+// byDescription finds the closed cases a described request fits (the
+// period said, else the last three years), through the count's own
+// selection, and offers at most five; "" when none fits.
+func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding) (string, []string, error) {
+	viewer, now := c.Person(), c.Now()
+	v := u
+	v.Kind = intent.Count
+	if v.Metric != intent.Lost && v.Metric != intent.Corrected {
+		v.Metric = intent.Closed
+	}
+	if v.Period.IsZero() {
+		v.Period = intent.Period{From: now.AddDate(-3, 0, 0), To: now.AddDate(0, 0, 1), Label: "近三年"}
+	}
+	q := h.s.queryOf(v, viewer)
+	q.Metric = v.Metric
+	q.From, q.To = v.Period.From, v.Period.To
+	if q.Unknown != "" {
+		return "", nil, nil
+	}
+	ns, err := h.s.countNumbers(c, v, q)
+	if err != nil || len(ns) == 0 {
+		return "", nil, err
+	}
+	cs, err := h.s.visible(c.Ctx(), viewer, ns, func(cs *cases.Case) bool { return !cs.Open() })
+	if err != nil || len(cs) == 0 {
+		return "", nil, err
+	}
+	n := min(len(cs), 5)
+	var b strings.Builder
+	if len(cs) == 1 {
+		b.WriteString("按您的描述找到 1 件已结案件，是这件吗？\n\n")
+	} else {
+		fmt.Fprintf(&b, "按您的描述找到 %d 件已结案件", len(cs))
+		if len(cs) > n {
+			fmt.Fprintf(&b, "（列出最近 %d 件）", n)
+		}
+		b.WriteString("，请选一件：\n\n")
+	}
+	var shown []string
+	for i, x := range cs[:n] {
+		line := fmt.Sprintf("%d. **%s** %s｜%s", i+1, x.Number, h.s.parties(viewer, x), x.Cause)
+		if x.Closure != nil {
+			line += "｜" + cases.FormatDate(x.Closure.On, c.Location()) + " " + string(x.Closure.Method)
+		}
+		b.WriteString(line + "\n")
+		shown = append(shown, x.Number)
+	}
+	sn := cases.MustParseNumber(cs[0].Number)
+	ref := cs[0].Number
+	if strings.HasPrefix(sn.Type, "行") && sn.Seq > 0 {
+		ref = fmt.Sprintf("%s%d号", sn.Type, sn.Seq)
+	}
+	fmt.Fprintf(&b, "\n确认后请回复“以案说法 %s”（换成您选的案号），我再生成草稿。", ref)
+	return b.String(), shown, nil
 }

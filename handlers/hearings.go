@@ -32,6 +32,11 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	if q.Unknown != "" {
 		return s.unknownAgency(c, q.Unknown, "的开庭"), nil
 	}
+	if (u.Clock != "" || u.TimeOfDay != "") && !u.Period.IsZero() {
+		if a, ok, err := s.nearbyTime(c, u, q); err != nil || ok {
+			return a, err
+		}
+	}
 	label := u.Period.Label
 	switch {
 	case u.Period.IsZero() && u.NotAppeared:
@@ -323,4 +328,62 @@ func joinParas(ps []string) string {
 		out += p
 	}
 	return out
+}
+
+// nearbyTime answers a question whose time matches no hearing when the
+// same half-day (for a time: 10:30 when the hearing is at 09:30) or the
+// same day has one in scope: people misremember the time of their own
+// hearing, and a bare “没有” would keep them from court. It says the time
+// asked has none (a claim) and shows the hearings nearby. ok is false when
+// the time asked has a hearing, or the day has none either: the ordinary
+// answer then stands.
+func (s *service) nearbyTime(c bot.Context, u intent.Understanding, q query) (answer, bool, error) {
+	viewer, loc := c.Person(), c.Location()
+	exact := q
+	exact.From, exact.To = u.Period.From, u.Period.To
+	exact.Person, exact.Role = "", "" // the asker's agency's, whoever's
+	hs, err := s.hearingsOf(c.Ctx(), viewer, exact, loc)
+	if err != nil || len(hs) > 0 {
+		return answer{}, false, err
+	}
+	asked := map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay]
+	if u.Clock != "" {
+		asked += u.Clock
+	}
+	for _, relax := range []func(*intent.Understanding){
+		func(v *intent.Understanding) { v.Clock = "" },
+		func(v *intent.Understanding) { v.Clock, v.TimeOfDay = "", "" },
+	} {
+		v := u
+		relax(&v)
+		if v.Clock == u.Clock && v.TimeOfDay == u.TimeOfDay {
+			continue
+		}
+		wide := exact
+		wide.Clock, wide.TimeOfDay = v.Clock, v.TimeOfDay
+		near, err := s.hearingsOf(c.Ctx(), viewer, wide, loc)
+		if err != nil {
+			return answer{}, false, err
+		}
+		if len(near) == 0 {
+			continue
+		}
+		a, err := s.hearingsAnswer(c, v)
+		if err != nil {
+			return a, false, err
+		}
+		msg := fmt.Sprintf("%s%s没有开庭安排%s。", u.Period.Short(), asked, scopeNote(viewer))
+		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: exact})
+		day := "同一天"
+		if v.TimeOfDay != "" {
+			day = "同一" + map[string]string{"am": "上午", "pm": "下午"}[v.TimeOfDay]
+		}
+		lead := fmt.Sprintf("%s%s有以下开庭，您说的可能是这一场（请以此时间为准）：", msg, day)
+		if len(near) > 1 {
+			lead = fmt.Sprintf("%s%s有以下 %d 场开庭，您说的可能是其中一场：", msg, day, len(near))
+		}
+		a.md = lead + "\n\n" + a.md
+		return a, true, nil
+	}
+	return answer{}, false, nil
 }

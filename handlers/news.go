@@ -42,9 +42,13 @@ const cannotText = "依法释〔2020〕3号第8、9条，不能出庭须有正�
 func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 	viewer, now, loc := c.Person(), c.Now(), c.Location()
 	a := answer{noEcho: true, action: audit.Update, detail: "改期消息"}
-	h, err := s.reportedHearing(c, u)
+	h, choices, err := s.reportedHearing(c, u)
 	if err != nil {
 		return a, err
+	}
+	if h == nil && len(choices) > 0 {
+		// Several hearings fit and the message names none: ask, never pick.
+		return s.whichHearing(c, u, choices), nil
 	}
 	if h == nil {
 		what := "待开的庭"
@@ -110,11 +114,15 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 	return a, nil
 }
 
-// reportedHearing finds the hearing a report is about: the case named, or
-// the hearings of the reporter's scope on the day (and time of day) named,
-// or else their next one; the reporter's own hearings (as 出庭负责人 or
-// 承办人) first.
-func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store.ScheduledHearing, error) {
+// reportedHearing finds the hearing a report is about: the case named
+// (its hearing in the period named, else its next one); else, among the
+// hearings of the reporter's scope in the period named (from now on when
+// none), the reporter's own one (as 出庭负责人 or 承办人), or the only one
+// of the period. When that leaves more than one, or a report that names
+// neither a case nor a day and is not the reporter's own, it returns no
+// hearing but the choices, for the reporter to say which: a change is
+// never attached to a guessed case.
+func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store.ScheduledHearing, []store.ScheduledHearing, error) {
 	viewer, now, loc := c.Person(), c.Now(), c.Location()
 	q := s.queryOf(u, viewer)
 	q.Person, q.Role = "", ""
@@ -127,22 +135,25 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 	if u.Seq > 0 {
 		ns, err := s.completeSeq(c.Ctx(), viewer, u.Seq, u.Recon, now)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		numbers = ns
 	}
-	var hs []store.ScheduledHearing
+	own := func(h store.ScheduledHearing) bool {
+		return viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name)
+	}
 	if len(numbers) > 0 {
 		cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(cs) == 0 && (u.Short != "" || u.Seq > 0) {
 			// 行终33改到… in January: last year's case, when this year has none.
 			if cs, err = s.visible(c.Ctx(), viewer, yearBefore(numbers), nil); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
+		var hs []store.ScheduledHearing
 		for _, cs := range cs {
 			for _, h := range cs.ActiveHearings() {
 				if hearingOK(q, cs, h, loc) {
@@ -157,22 +168,64 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 				}
 			}
 		}
-	} else {
-		var err error
-		if hs, err = s.hearingsOf(c.Ctx(), viewer, q, loc); err != nil {
-			return nil, err
+		if len(hs) == 0 {
+			return nil, nil, nil
 		}
+		for _, h := range hs {
+			if own(h) {
+				return &h, nil, nil
+			}
+		}
+		return &hs[0], nil, nil
 	}
-	if len(hs) == 0 {
-		return nil, nil
+	hs, err := s.hearingsOf(c.Ctx(), viewer, q, loc)
+	if err != nil || len(hs) == 0 {
+		return nil, nil, err
 	}
-	// The reporter's own first, then the earliest.
+	var mine []store.ScheduledHearing
 	for _, h := range hs {
-		if viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name) {
-			return &h, nil
+		if own(h) {
+			mine = append(mine, h)
 		}
 	}
-	return &hs[0], nil
+	switch {
+	case len(mine) == 1:
+		return &mine[0], nil, nil
+	case len(mine) > 1:
+		return nil, mine, nil
+	case len(hs) == 1 && !u.Period.IsZero():
+		return &hs[0], nil, nil
+	}
+	return nil, hs, nil
+}
+
+// whichHearing answers a report that fits several hearings: it lists them
+// (the first few) and asks for the case number; nothing is proposed.
+func (s *service) whichHearing(c bot.Context, u intent.Understanding, hs []store.ScheduledHearing) answer {
+	viewer, loc := c.Person(), c.Location()
+	a := answer{noEcho: true, action: audit.Update, detail: "改期消息：未指明案件"}
+	var b strings.Builder
+	if u.Period.IsZero() {
+		b.WriteString("您的消息未写明是哪个案件的开庭，我不能替您选定。")
+	} else {
+		fmt.Fprintf(&b, "%s有 %d 场开庭，您的消息未指明是哪一场，我不能替您选定。", u.Period.Short(), len(hs))
+	}
+	n := min(len(hs), 5)
+	if len(hs) > n {
+		fmt.Fprintf(&b, "最近的 %d 场：", n)
+	}
+	b.WriteString("\n\n")
+	for i, h := range hs[:n] {
+		fmt.Fprintf(&b, "%d. %s\n\n", i+1, s.hearingText(viewer, h, loc))
+		a.shown = append(a.shown, h.Case.Number)
+	}
+	ex := "行初85号"
+	if sn := cases.MustParseNumber(hs[0].Case.Number); strings.HasPrefix(sn.Type, "行") && sn.Seq > 0 {
+		ex = fmt.Sprintf("%s%d号", sn.Type, sn.Seq)
+	}
+	fmt.Fprintf(&b, "请连同案号再发一次，例如“%s明天的庭推迟了”或“%s改到12月3日上午9点半”。", ex, ex)
+	a.md = b.String()
+	return a
 }
 
 // yearBefore returns numbers with their year one less: a short number

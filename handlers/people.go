@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -328,4 +329,81 @@ func (s *service) listPeople(c bot.Context, filter string) error {
 		return err
 	}
 	return c.ReplyMarkdown(a.md)
+}
+
+// Adding someone said in passing (加个人 市监局的王小明 承办人 账号wangxm):
+// read into the 添加人员 command, so it is echoed and waits for 确认 like
+// the command; what cannot be read gets the command's exact form.
+var (
+	addPersonRe   = regexp.MustCompile(`^(?:帮我|请|麻烦|帮忙)?\s*(?:再)?(?:加个人|加一个人|加一下人|添加一个人|添加个人|新增一个人|新增个人|增加一个人|加个账号|开个账号|开通一个账号|开通账号|录入一个人|登记一个人)`)
+	accountRe     = regexp.MustCompile(`(?i)(?:账号|帐号|userid|用户名|企业微信号|id)\s*(?:是|为|:|：)?\s*([A-Za-z0-9][A-Za-z0-9_.@-]*)`)
+	asciiRe       = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.@-]{1,63}`)
+	agencyNameRe  = regexp.MustCompile(`(\p{Han}{2,})的(\p{Han}{2,4})`)
+	personNameRe  = regexp.MustCompile(`(?:叫|名字是|姓名)\s*(\p{Han}{2,4})`)
+	addRoleWords  = []string{"出庭负责人", "单位负责人", "负责人", "承办人", "经办人", "应诉专班", "专班", "工作人员", "普法", "管理员"}
+	addPostTitles = []string{"副局长", "局长", "副县长", "县长", "副镇长", "镇长", "副主任", "主任", "股长", "科长", "所长", "队长"}
+)
+
+// addPersonTold answers an addition told in passing; ok is false when the
+// text is not one.
+func (s *service) addPersonTold(c bot.Context, text string) (bool, error) {
+	t := intent.Normalize(text)
+	loc := addPersonRe.FindStringIndex(t)
+	if loc == nil {
+		return false, nil
+	}
+	if c.Person().Role != people.Admin {
+		if err := s.record(c, audit.Refused, "people", 0, nil, "非管理员"); err != nil {
+			return true, err
+		}
+		return true, adminOnly()
+	}
+	rest := t[loc[1]:]
+	var account, name, role, agency, post string
+	if m := accountRe.FindStringSubmatchIndex(rest); m != nil {
+		account = rest[m[2]:m[3]]
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	} else if m := asciiRe.FindStringIndex(rest); m != nil {
+		account = rest[m[0]:m[1]]
+		rest = rest[:m[0]] + " " + rest[m[1]:]
+	}
+	for _, w := range addRoleWords {
+		if i := strings.Index(rest, w); i >= 0 {
+			role = w
+			rest = rest[:i] + " " + rest[i+len(w):]
+			break
+		}
+	}
+	for _, w := range addPostTitles {
+		if i := strings.Index(rest, w); i >= 0 {
+			post = w
+			rest = rest[:i] + " " + rest[i+len(w):]
+			break
+		}
+	}
+	if m := agencyNameRe.FindStringSubmatch(rest); m != nil {
+		agency, name = m[1], m[2]
+	} else if m := personNameRe.FindStringSubmatch(rest); m != nil {
+		name = m[1]
+	}
+	var missing []string
+	for _, f := range []struct{ v, label string }{{account, "账号"}, {name, "姓名"}, {role, "角色"}} {
+		if f.v == "" {
+			missing = append(missing, f.label)
+		}
+	}
+	if len(missing) > 0 {
+		if err := s.record(c, audit.People, "add", 0, nil, "口述添加人员，缺"+strings.Join(missing, "、")); err != nil {
+			return true, err
+		}
+		return true, c.Reply("要添加人员，还缺少：" + strings.Join(missing, "、") + "。这次没有作任何修改。请按格式发送：" + usageAdd)
+	}
+	args := []string{account, name, role}
+	if agency != "" {
+		args = append(args, agency)
+		if post != "" {
+			args = append(args, post)
+		}
+	}
+	return true, s.proposeAdd(c, args)
 }

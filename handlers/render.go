@@ -82,6 +82,24 @@ func (s *service) card(viewer *people.Person, c *cases.Case, now time.Time, loc 
 		}
 		line("下次开庭", v)
 		head = next
+		// Every later one too: a card showing only the next would read as
+		// if the case had no other sitting.
+		var later []string
+		for _, h := range c.ActiveHearings() {
+			if h.At.After(next.At) {
+				w := when(h.At, loc)
+				if h.Place != "" {
+					w += " " + h.Place
+				}
+				if h.MustAppear {
+					w += "（应当出庭）"
+				}
+				later = append(later, w)
+			}
+		}
+		if len(later) > 0 {
+			line("其后开庭", strings.Join(later, "；"))
+		}
 	case c.Open():
 		line("下次开庭", "暂无安排")
 	}

@@ -30,9 +30,12 @@ type lastQuestion struct {
 func (s *service) handleText(c bot.Context) error {
 	viewer := c.Person()
 	text := c.Message().Text
-	u, err := intent.Understand(text, s.options(c, viewer))
-	if err != nil {
-		return err
+	if cancelOnly(text) {
+		// A pending change is answered by confirm; here nothing waits.
+		if err := s.record(c, audit.Update, "cancel", 0, nil, "无待确认修改"); err != nil {
+			return err
+		}
+		return c.Reply("目前无待确认的修改，没有作任何修改。")
 	}
 	var last lastQuestion
 	found, err := c.Memory().RecallAll(map[string]any{memLast: &last})
@@ -43,7 +46,22 @@ func (s *service) handleText(c bot.Context) error {
 	if found[memLast] {
 		prev = &last
 	}
+	if ok, err := s.addPersonTold(c, text); ok || err != nil {
+		return err
+	}
+	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
+		return s.reportedChange(c, up, prev)
+	}
+	u, err := intent.Understand(text, s.options(c, viewer))
+	if err != nil {
+		return err
+	}
 	u = followUp(u, prev)
+	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
+		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
+		// only when it was the one case shown.
+		u.Numbers = append([]string(nil), prev.Shown...)
+	}
 	u = defaults(u, c.Now())
 	modelMS := 0
 	if s.reader != nil && needsModel(u) {
@@ -51,9 +69,21 @@ func (s *service) handleText(c bot.Context) error {
 			return err
 		}
 	}
-	a, err := s.answerFor(c, u, prev)
-	if err != nil {
-		return err
+	var a answer
+	if u.Kind == intent.Files {
+		u.NotHeld = "" // the app's pages hold the files asked about
+	}
+	if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
+		// Nothing else asked: the plain statement is the answer, not a
+		// nearby card or figure the user would read as one.
+		a = answer{md: note, outcome: audit.NotKnown, noEcho: true}
+	} else {
+		if a, err = s.answerFor(c, u, prev); err != nil {
+			return err
+		}
+		if note != "" && a.md != "" {
+			a.md = note + "\n\n" + a.md
+		}
 	}
 	if a.md != "" && len(u.Residue) > 0 && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
@@ -116,6 +146,13 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if p.Kind == intent.Pick {
 		p.Kind = intent.Case
 	}
+	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
+		p.Kind == intent.Case && len(last.Shown) == 1 {
+		// 行初108 → 镇上谁出庭: a fact of the one case just shown, not
+		// every hearing from now on.
+		u.Kind, u.Numbers = intent.Case, append([]string(nil), last.Shown...)
+		return u
+	}
 	if u.Kind == intent.Case && !hasRef(u) && !hasWho(u) && u.Period.IsZero() {
 		if u.Each && u.Aspect != "" && len(last.Shown) > 1 && (p.Kind == intent.Hearings || p.Kind == intent.Cases) {
 			// 负责人都到了吗, after a list: the same list, each with the fact.
@@ -134,6 +171,12 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		return u
 	}
 	if u.Anchored && !u.FollowUp {
+		return u
+	}
+	if hasRef(u) && !u.FollowUp {
+		// A message naming its own case (124号, 行审12的情况) is a new
+		// question: the last one's period or kind filters would turn it
+		// into an empty list of hearings. 那85号呢 says it follows.
 		return u
 	}
 	// 查 赵一, 原告 欧阳锋, 张三: a new question about someone, unless it
@@ -234,6 +277,9 @@ func hasWho(u intent.Understanding) bool {
 func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQuestion) (answer, error) {
 	switch u.Kind {
 	case intent.Help:
+		if u.Greeting {
+			return answer{md: greetingText(c.Person()), noEcho: true}, nil
+		}
 		return answer{md: helpText(c.Person(), s.scope.FullNames(c.Person()), s.example(c.Now()))}, nil
 	case intent.Thanks:
 		return answer{md: "不客气！有需要随时发消息给我。"}, nil
@@ -252,7 +298,11 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 	case intent.Count:
 		return s.countAnswer(c, u)
 	case intent.Rates:
-		return s.rateAnswer(c, u)
+		a, err := s.rateAnswer(c, u)
+		if err != nil || !u.Why || c.Person().Role == people.Pufa {
+			return a, err
+		}
+		return s.whyRate(c, u, a)
 	case intent.Bulletin:
 		return s.bulletins.answer(c, u)
 	case intent.Explain:
@@ -267,6 +317,9 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 		return s.filesAnswer(c, u)
 	case intent.Legal:
 		return answer{md: legalText(c.Person() != nil, s.cfg.People.Contact, c.UserID()), outcome: audit.LegalQ, noEcho: true}, nil
+	}
+	if u.Kind == intent.Unknown {
+		return answer{md: vagueText(c.Person()), outcome: audit.NotKnown, noEcho: true}, nil
 	}
 	return answer{md: s.scopeText(c, u), outcome: audit.NotKnown, noEcho: true}, nil
 }
@@ -296,4 +349,37 @@ func (s *service) recordAnswer(c bot.Context, u intent.Understanding, a answer, 
 		s.onAnswer(c, u, a)
 	}
 	return s.audit.Record(c.Ctx(), e)
+}
+
+// whyRate follows a rate asked with 为什么 by the cases behind it: for the
+// 出庭率 the hearings held whose head did not appear (or is not recorded),
+// for the others the cases lost, in the same period and agencies.
+func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answer, error) {
+	v := intent.Understanding{Period: u.Period, Agencies: u.Agencies, Anchored: true}
+	if !c.Person().Bureau() {
+		v.Mine = u.Mine
+	}
+	if v.Period.IsZero() {
+		v.Period = yearOf(c.Now())
+	}
+	var why answer
+	var err error
+	if u.Rate == intent.AppearanceRate {
+		v.Kind, v.Held, v.NotAppeared, v.Hearing = intent.Hearings, true, true, true
+		why, err = s.hearingsAnswer(c, v)
+	} else {
+		v.Kind, v.Metric = intent.Count, intent.Lost
+		why, err = s.countAnswer(c, v)
+	}
+	if err != nil {
+		return a, err
+	}
+	if why.results > 0 {
+		a.md += "\n\n**原因在于以下案件**："
+	}
+	a.md += "\n\n" + why.md
+	a.claims = append(a.claims, why.claims...)
+	a.shown = append(a.shown, why.shown...)
+	a.results += why.results
+	return a, nil
 }

@@ -93,6 +93,13 @@ func (s *service) handleUpdate(c bot.Context) error {
 		}
 		return bot.Errorf(bot.EInvalid, "%s", perr.Error())
 	}
+	return s.proposeUpdate(c, u)
+}
+
+// proposeUpdate finds the one case an update names and proposes the
+// change, to be applied on 确认; a case that is missing or ambiguous is a
+// user-facing error.
+func (s *service) proposeUpdate(c bot.Context, u intent.Update) error {
 	found, err := s.st.GetMany(c.Ctx(), u.Numbers)
 	if err != nil {
 		return err
@@ -125,6 +132,34 @@ func (s *service) handleUpdate(c bot.Context) error {
 		return err
 	}
 	return s.propose(c, &pending{Summary: summary, Case: ch})
+}
+
+// reportedChange handles a closing or an appearance told as news
+// (intent.ReportedUpdate): staff get the change to confirm, as if they had
+// written the command; a report without a case asks for it, in the
+// command's exact form; a head or handler is told who records it and
+// how, since only the bureau changes the ledger.
+func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQuestion) error {
+	if len(up.Numbers) == 0 && up.Short == "" && last != nil && len(last.Shown) == 1 {
+		up.Numbers = append([]string(nil), last.Shown...) // 行初101 → 局长上午出庭了 登记一下
+	}
+	usage, what := intent.UsageClose, "结案"
+	if up.Kind == intent.Appearance {
+		usage, what = intent.UsageAppearance, "出庭情况"
+	}
+	if !c.Person().Bureau() {
+		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：口述"+what); err != nil {
+			return err
+		}
+		return c.Reply("收到。台账的" + what + "由司法局应诉专班登记，这次我未作任何记录。请告知专班，专班可发送：" + usage)
+	}
+	if len(up.Numbers) == 0 {
+		if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "未写明案号：口述"+what); err != nil {
+			return err
+		}
+		return c.Reply("请写明是哪个案件，这次没有作任何修改。登记" + what + "请发送：" + usage)
+	}
+	return s.proposeUpdate(c, up)
 }
 
 // reportUpdate handles a hearing update written by a head or a handler as
@@ -280,9 +315,9 @@ func appearanceHearing(cs *cases.Case, on, now time.Time, loc *time.Location) (*
 	case pick == nil && !on.IsZero():
 		return nil, bot.Errorf(bot.EInvalid, "案件 %s 在 %s 没有开庭记录，请核对日期。", cs.Number, cases.FormatDate(on, loc))
 	case pick == nil:
-		return nil, bot.Errorf(bot.EInvalid, "案件 %s 还没有已开庭的记录，无法登记负责人是否出庭。", cs.Number)
+		return nil, bot.Errorf(bot.EInvalid, "案件 %s 尚无已开庭的记录，无法登记负责人是否出庭。", cs.Number)
 	case pick.At.After(now):
-		return nil, bot.Errorf(bot.EInvalid, "%s 的开庭还没有开始，开庭后再登记负责人是否出庭。", when(pick.At, loc))
+		return nil, bot.Errorf(bot.EInvalid, "%s 的开庭尚未开始，开庭后再登记负责人是否出庭。", when(pick.At, loc))
 	}
 	return pick, nil
 }

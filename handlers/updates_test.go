@@ -156,7 +156,7 @@ func TestCloseCaseAndAppearance(t *testing.T) {
 	mustContain(t, "本月败诉", e.one("staff1", "本月败诉"), "**2025年11月败诉案件**：共 1 件", "(2025)黔0115行初102号")
 
 	// The hearing of 11-27 has not been held yet: no appearance to record.
-	mustContain(t, "too early", e.one("staff1", "出庭 "+upNumber+" 是"), "还没有已开庭的记录")
+	mustContain(t, "too early", e.one("staff1", "出庭 "+upNumber+" 是"), "尚无已开庭的记录")
 	e.now = at("2025-11-27 12:00")
 	echo = e.one("staff1", "出庭 "+upNumber+" 否")
 	mustContain(t, "echo", echo, "> 2025-11-27（周四）09:30 的开庭：负责人未出庭（王五）")

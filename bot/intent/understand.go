@@ -214,6 +214,16 @@ type Understanding struct {
 	FollowUp bool `json:"follow_up,omitempty"`
 	// Contact is set when the message asks for a phone number.
 	Contact bool `json:"contact,omitempty"`
+	// Greeting is a greeting alone, or with a name or title (早, 陈局在吗,
+	// 孙强你好): answered with a greeting and help, never a search.
+	Greeting bool `json:"greeting,omitempty"`
+	// Why asks the reason of a rate or a rank (为什么我们出庭率不到100%): the
+	// cases behind the figure.
+	Why bool `json:"why,omitempty"`
+	// NotHeld names something asked that the ledger does not hold (other
+	// counties, the judge, the judgment's text…): the answer says so and
+	// where to ask, before anything it can show.
+	NotHeld string `json:"not_held,omitempty"`
 	// Reference is set by 那个案子, 这个案件: the case spoken of before.
 	Reference bool `json:"reference,omitempty"`
 	// ByCount ranks agencies by how many (败诉最多) rather than by rate.
@@ -328,8 +338,12 @@ func (r *reader) read(raw string) (Understanding, error) {
 		return Understanding{Kind: More, Anchored: true}, nil
 	case confirmWords[b]:
 		return Understanding{Kind: Confirm, Anchored: true}, nil
+	case vagueOnly(b):
+		return Understanding{Kind: Unknown, Anchored: true}, nil
 	case acknowledges(norm):
 		return Understanding{Kind: Thanks, Anchored: true}, nil
+	case r.greeting(b):
+		return Understanding{Kind: Help, Greeting: true, Anchored: true}, nil
 	}
 	r.u.Each = eachRe.MatchString(norm)
 	r.t = newText(relativeYears(digitsInClocks(digitsInDates(norm)), r.o.Now))
@@ -373,7 +387,114 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.marked()
 	r.residue()
 	r.decide()
+	r.notHeld(norm)
 	return r.u, nil
+}
+
+// greetWords greet; greetTitles are how people are addressed.
+var (
+	greetWords  = []string{"早上好", "上午好", "中午好", "下午好", "晚上好", "早安", "你好", "您好", "在吗", "在么", "在不在", "在嘛", "早", "在", "好", "hello", "hi", "嗨", "哈喽"}
+	greetTitles = regexp.MustCompile(`^\p{Han}{1,3}?(?:副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|科长|股长|所长|老师|领导|同志|局|县|主任|总)$`)
+)
+
+// greeting reports whether b (the message stripped by bare) is a greeting
+// alone or with a name or a title: 早, 陈局在吗, 孙强你好, 吴局 早上好. A
+// name counts only when the directory or the ledger knows it, so 明天早
+// (a time) is not a greeting.
+func (r *reader) greeting(b string) bool {
+	rest, found := b, false
+	for changed := true; changed; {
+		changed = false
+		rest = strings.TrimFunc(rest, func(c rune) bool {
+			return unicode.IsSpace(c) || unicode.IsPunct(c) || strings.ContainsRune("啊呀哈~～", c)
+		})
+		for _, w := range greetWords {
+			if t, ok := strings.CutSuffix(rest, w); ok {
+				rest, found, changed = t, true, true
+				break
+			}
+			if t, ok := strings.CutPrefix(rest, w); ok && (w != "早" || t == "" || !strings.ContainsAny(t[:min(len(t), 3)], "上")) {
+				rest, found, changed = t, true, true
+				break
+			}
+		}
+	}
+	if !found {
+		return false
+	}
+	if rest == "" || greetTitles.MatchString(rest) {
+		return true
+	}
+	if r.o.Lexicon == nil || utf8.RuneCountInString(rest) > 4 {
+		return false
+	}
+	ms, err := r.o.Lexicon.Names([]string{rest})
+	if err != nil {
+		return false
+	}
+	for _, m := range ms {
+		if m.Person && m.Start == 0 && m.End == utf8.RuneCountInString(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueWords are what people type while thinking (嗯嗯那个 就那个): a
+// message of them alone says nothing to answer.
+var vagueWords = []string{"就那个", "那个", "这个", "就是", "然后", "嗯嗯", "嗯", "呃", "额", "啊", "哦", "就", "那"}
+
+// vagueOnly reports whether b is made of vague words alone, with at least
+// one of 那个/这个/就是 (嗯 alone is an acknowledgement).
+func vagueOnly(b string) bool {
+	t := strings.Map(func(c rune) rune {
+		if unicode.IsSpace(c) || unicode.IsPunct(c) || c == '…' {
+			return -1
+		}
+		return c
+	}, b)
+	if !strings.Contains(t, "那个") && !strings.Contains(t, "这个") && !strings.Contains(t, "就是") {
+		return false
+	}
+	for t != "" {
+		cut := false
+		for _, w := range vagueWords {
+			if rest, ok := strings.CutPrefix(t, w); ok {
+				t, cut = rest, true
+				break
+			}
+		}
+		if !cut {
+			return false
+		}
+	}
+	return true
+}
+
+// notHeldTopics are questions about what the ledger does not hold, each
+// with the words that ask it.
+var notHeldTopics = []struct {
+	topic string
+	words []string
+}{
+	{"other-county", []string{"其他区县", "别的区县", "其他县", "别的县", "外县", "兄弟区县", "兄弟县", "其他地区", "别的地区", "周边县", "全市各县", "各区县", "其他区"}},
+	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "审判员", "书记员是谁", "合议庭"}},
+	{"directions", []string{"怎么走", "怎么去", "路线", "导航", "在什么位置", "停车", "几路车"}},
+	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
+	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
+	{"plaintiff-appearance", []string{"原告来了", "原告到了", "原告到庭", "原告来没来", "原告出庭了", "对方来了", "对方到了", "对方到庭", "对方出庭"}},
+}
+
+// notHeld marks a question about something the ledger does not hold.
+func (r *reader) notHeld(norm string) {
+	for _, t := range notHeldTopics {
+		for _, w := range t.words {
+			if strings.Contains(norm, w) {
+				r.u.NotHeld = t.topic
+				return
+			}
+		}
+	}
 }
 
 // bare strips politeness and punctuation from both ends, lower-cased.
@@ -1507,7 +1628,28 @@ func plausibleName(s string) bool {
 			return false
 		}
 	}
+	if strings.ContainsAny(s, notNameRunes) || aNotA(s) {
+		return false // 原告来了没, 对方在不在: a question, not a name
+	}
 	return n <= 6 || cases.IsOrganization(s) || strings.Contains(s, "·")
+}
+
+// notNameRunes are characters of questions and verb complements (了, 没,
+// 吗, 不…) that a party's name does not hold: after a party marker, a run
+// holding one is the rest of a question (原告来了没, 原告到庭没有, 申请人
+// 在不在), so common words (来, 去, 在) never become a 来某.
+const notNameRunes = "了没吗呢吧嘛"
+
+// aNotA reports whether s holds an A不A question (在不在, 来不来, 到没到 is
+// caught by 没 above).
+func aNotA(s string) bool {
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '不' && rs[i-1] == rs[i+1] {
+			return true
+		}
+	}
+	return false
 }
 
 // residue is what no recognizer took.
@@ -1533,6 +1675,12 @@ func (r *reader) decide() {
 			u.Period = span(from, day(now).AddDate(-1, 0, 1), "去年同期")
 		}
 		u.FollowUp = true
+	}
+	if u.Aspect == Stage && u.Metric != Open {
+		// 那个上诉搞哪样了, 二审征收的案子怎么样了: how a case is going is
+		// its state, never an outcome filter that could answer “0 件”.
+		u.Metric, u.Outcome, u.Reason = "", "", ""
+		r.outcomeLost = false
 	}
 	if r.typical && u.Metric == "" && u.Outcome == "" && u.Reason == "" && !caseRef {
 		u.Metric = Lost // 今年的典型案例有哪些: the 败诉 cases, what 以案说法 is written from
@@ -1565,6 +1713,7 @@ func (r *reader) decide() {
 				u.Rate = LossRate
 			}
 		}
+		u.Why = u.Aspect == Reason
 		u.Aspect = ""
 	case r.legal && !caseRef && !u.Hearing && u.Metric == "" && u.Party == "" && len(u.Agencies) == 0 && u.Person == "":
 		u.Kind = Legal

@@ -349,3 +349,104 @@ func (u *Update) parseAppearance(rest string, o Options) error {
 	}
 	return fmt.Errorf("请写明负责人是否出庭（是 或 否）。例如：%s", UsageAppearance)
 }
+
+// A change told as news rather than written as a command: staff relay
+// what happened in their own words (行初124今天判了 驳回诉讼请求, 局长上午出庭
+// 了 登记一下). Read as a lookup, the user would take the card shown for a
+// recorded change; read here, it goes through the same echo and 确认.
+var (
+	// closedVerbs say that a case was decided.
+	closedVerbs = []string{"判下来了", "判决下来了", "判决出来了", "出判决了", "宣判了", "已宣判", "判决了", "判了", "裁定了",
+		"结案了", "已结案", "结了", "出结果了", "撤诉了", "撤了"}
+	// appearedVerbs say that the head appeared (or did not).
+	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了"}
+	absentVerbs   = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去"}
+	// headWords name who appeared: the head, by title or as 负责人.
+	headWords = []string{"负责人", "局长", "县长", "镇长", "主任", "领导", "书记", "我"}
+	// recordWords ask for the fact to be put in the ledger.
+	recordWords = []string{"登记一下", "登记下", "登记", "记一下", "记下", "记上", "录一下", "录入", "更新一下", "改一下"}
+	// reportAsks mark a question, not a report.
+	reportAsks = []string{"吗", "?", "呢", "是否", "有没有", "了没", "没有判", "什么", "啥", "怎么", "哪", "谁", "几"}
+)
+
+// ReportedUpdate reads a closing or a head's appearance told as news. ok
+// is false for anything else, a question above all (判了吗, 局长出庭了没有).
+// The case may be missing (Numbers and Short empty): the caller takes it
+// from the conversation or asks for it.
+func ReportedUpdate(text string, o Options) (u Update, ok bool) {
+	t := Normalize(text)
+	for _, q := range reportAsks {
+		if strings.Contains(t, q) {
+			return u, false
+		}
+	}
+	rest := t
+	if ns := cases.FindNumbers(t); len(ns) == 1 {
+		u.Numbers = []string{ns[0].String()}
+		sp := numberSpan(t, ns[0].String())
+		rest = t[:sp[0]] + " " + t[sp[1]:]
+	} else if len(ns) > 1 {
+		return u, false
+	} else if short, numbers, found := findShort(t, o); found {
+		u.Short, u.Numbers = short, numbers
+		rest = strings.Replace(t, short, " ", 1)
+	}
+	if method := outcomeIn(rest); method != "" && containsAny(rest, closedVerbs) {
+		u.Kind, u.Method = CloseCase, method
+		u.At = day(o.Now)
+		if d, _, found := findDate(rest, o.Now, past); found {
+			u.At = d
+		}
+		for _, w := range []string{"败诉原因", "原因是", "原因", "理由是", "理由"} {
+			if _, after, found := strings.Cut(rest, w); found {
+				u.Reason = tidy(strings.TrimLeft(after, ":：，, "))
+				break
+			}
+		}
+		return u, true
+	}
+	if !containsAny(rest, headWords) {
+		return u, false
+	}
+	absent := containsAny(rest, absentVerbs)
+	if !absent && !containsAny(rest, appearedVerbs) {
+		return u, false
+	}
+	if !containsAny(rest, recordWords) && !containsAny(rest, []string{"今天", "上午", "下午", "昨天", "刚才", "已经"}) {
+		return u, false // 局长出庭了 alone could be anything; a report says when or asks to record it
+	}
+	u.Kind = Appearance
+	appeared := !absent
+	u.Appeared = &appeared
+	if d, _, found := findDate(rest, o.Now, past); found {
+		u.At = d
+	} else if containsAny(rest, []string{"上午", "下午", "刚才"}) {
+		u.At = day(o.Now)
+	}
+	return u, true
+}
+
+// outcomeIn finds the longest run of s that is a 结案方式 of some kind of
+// case (驳回诉讼请求, 判决撤销, 准许撤诉).
+func outcomeIn(s string) string {
+	rs := []rune(s)
+	best := ""
+	for i := range rs {
+		for j := min(len(rs), i+12); j >= i+2; j-- {
+			if c := string(rs[i:j]); len(c) > len(best) && outcomeKnown(c) {
+				best = c
+				break
+			}
+		}
+	}
+	return best
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
