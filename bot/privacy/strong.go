@@ -112,6 +112,12 @@ func strongNameAt(t *text, j int, item bool) int {
 		if n == sur+2 && grammarAt(t, j+sur+1) || grammarSpan(t, j, e) {
 			continue
 		}
+		// 宿舍位于, 安全教育, 平均工资: a word of the dictionary after the
+		// marker is a name only before what follows a person's name, not
+		// before the rest of a noun phrase.
+		if w, ok := t.word(j, e); ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") && !nameFollows(t, e) {
+			continue
+		}
 		// 白云交来了…: a word and a verb of one character after it.
 		if n == sur+2 && anyWordAt(t, j, e-1) && !anyWordAt(t, j, e) {
 			if w, ok := t.word(e-1, e); ok && verbLike(w.pos) && w.freq >= 1000 {
@@ -271,7 +277,8 @@ func personSpan(t *text, s, e int) bool {
 		personAttributes.at(t.rest(s)) != "" || strings.ContainsRune(placeOnlyChars, t.rs[e-1]) {
 		return false
 	}
-	if e-s == 3 && (grammarAt(t, s+2) || crossesRight(t, s, e, 20)) {
+	// 林业站称, 国土所说: an office, not a name.
+	if e-s == 3 && (grammarAt(t, s+2) || crossesRight(t, s, e, 20) || strings.ContainsRune(officeEnds, t.rs[e-1])) {
 		return false
 	}
 	return true
@@ -358,3 +365,25 @@ func (d *detector) vocatives() {
 		d.add(i, i+2, capNeutral)
 	}
 }
+
+// nameFollows says whether what starts at e follows a person's name: the
+// end of the clause, a function word or an adverb (于, 在, 系, 未, 均), a word
+// of time (生前, 现年) or a person's deed (称, 签字).
+func nameFollows(t *text, e int) bool {
+	if e >= t.n() || !t.han(e) || strings.ContainsRune(functionChars+adverbsBefore+"未现当生", t.rs[e]) {
+		return true
+	}
+	if t.match(e, personVerbMatcher) > 0 || speechVerbs.at(t.rest(e)) != "" {
+		return true
+	}
+	f := false
+	t.words(e, func(_ int, w word) {
+		if w.pos == "t" || w.pos == "d" || w.pos == "p" || w.pos == "c" {
+			f = true
+		}
+	})
+	return f
+}
+
+// officeEnds end the short names of offices and bodies (林业站, 派出所).
+const officeEnds = "站所局院队办委会厂司部处科室组社行校园场馆"
