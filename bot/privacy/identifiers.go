@@ -112,6 +112,9 @@ var (
 	// code and eight digits (852 9173 6628), or a two-digit area code and
 	// seven or eight (07 3829164, 02 27315846).
 	regionPhoneRe = regexp.MustCompile(`(?:\(?(?:852|853|886)\)?[ -])\d{4}[ -]?\d{4}|0\d[ -]\d{7,8}`)
+	// Hong Kong and Macau identity cards: letters, six or seven digits and
+	// the check character in brackets (K582716(7), 1382746(3)).
+	regionIDRe = regexp.MustCompile(`[A-Z]{0,2}\d{6,7}\s?[(（][0-9A][)）]`)
 	// Bank accounts: 16–19 digits in a row, or in groups of four.
 	accountRe = regexp.MustCompile(`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?|\d{16,19}`)
 	// Plates: province, letter, 5 characters (6 for new-energy plates), or 4
@@ -445,6 +448,7 @@ func identifierSpans(s string) []span {
 		in(plateRe, KindPlate, func(m string) bool { return countDigits(m) > 0 })
 		in(plateDashRe, KindPlate, nil)
 		in(regionPhoneRe, KindPhone, nil)
+		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
 	}
 	if containsAny(s, certMarkers) {
 		for _, m := range certRe.FindAllStringSubmatchIndex(s, -1) {

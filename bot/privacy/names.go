@@ -943,6 +943,9 @@ func detect(s string) []hit {
 	d.clauseStarts()
 	d.speechAndObjects()
 	d.vocatives()
+	if strings.ContainsAny(s, "|｜") {
+		d.tableCells()
+	}
 	d.titles()
 	d.objects()
 	d.kinSharingSurname()
@@ -1169,7 +1172,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	// no name follows it.
 	// One of the 200 commonest surnames there still starts a name
 	// (外孙女童某).
-	if kind == markKin && j > 0 && j < t.n() && frequentWordAt(t, j-1, j+1, 100) && !(surnameRank[t.rs[j]] > 0 && surnameRank[t.rs[j]] <= 200) {
+	// After a strong marker a name that closes as names do still counts
+	// (其子宫某现在…).
+	if kind == markKin && j > 0 && j < t.n() && frequentWordAt(t, j-1, j+1, 100) && !(surnameRank[t.rs[j]] > 0 && surnameRank[t.rs[j]] <= 200) &&
+		!(strong && kinWordName(t, j)) {
 		return 0
 	}
 	colon := false
@@ -1969,6 +1975,12 @@ func (d *detector) clauseStarts() {
 				d.add(i, i+n, capNeutral)
 				continue
 			}
+		}
+		// 王某，某律师事务所律师；余味，某律师事务所实习律师: a word that
+		// may be a name, opening a clause that a person's description
+		// follows.
+		if n == 0 && clauseStart && i > 0 && strings.ContainsRune("；;", t.rs[i-1]) && wordMayName(t, i, true) && describedAfter(t, i+2) {
+			n = 2
 		}
 		if n == 0 && clauseStart && wordGivenShaped(t, i) && (personRight(t, i+3, false) || adverbNegation(t, i+3)) &&
 			!strings.ContainsRune(functionSurnames, t.rs[i]) && t.d.givenScore(t.rs[i+1]) >= 0 {

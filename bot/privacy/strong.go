@@ -31,7 +31,7 @@ var colonOnlyRoles = map[string]bool{"成员": true, "小组成员": true, "名�
 // markerSurnames are the surnames of the 百家姓 that the default does not
 // weigh because too many words start with them (越, 养, 牧, 贡…); after a
 // strong marker they start a name like any other.
-var markerSurnames = newRuneSet("水昌贝松牧山秋暴韶怀咸籍双贡习鱼弘广禄东沃蔚越养巢红益谯禾")
+var markerSurnames = newRuneSet("水昌贝松牧山秋暴韶怀咸籍双贡习鱼弘广禄东沃蔚越养巢红益谯禾桃菊茶竹荷莲")
 
 // strongRole says whether the role word w of the given kind at i..j is a
 // strong person marker (a colon after it when it needs one).
@@ -109,7 +109,16 @@ func strongNameAt(t *text, j int, item bool) int {
 		}
 		// 高原未取得: the last character must not itself start the clause's
 		// grammar; 经营者应当…: nor is the span grammar.
+		// 工作人员朱某、常在到场: a later item of the list is read whatever
+		// word it is, before a verb.
+		if item && j > 0 && t.rs[j-1] == '、' && n == sur+1 && boundary(t, e) >= 2 {
+			return n
+		}
 		if n == sur+2 && grammarAt(t, j+sur+1) || grammarSpan(t, j, e) {
+			continue
+		}
+		// 其父母留下的: the given part is a verb of the dictionary.
+		if w, ok := t.word(j+sur, e); ok && e-j-sur == 2 && verbLike(w.pos) && w.freq >= 50 {
 			continue
 		}
 		// 宿舍位于, 安全教育, 平均工资: a word of the dictionary after the
@@ -387,3 +396,47 @@ func nameFollows(t *text, e int) bool {
 
 // officeEnds end the short names of offices and bodies (林业站, 派出所).
 const officeEnds = "站所局院队办委会厂司部处科室组社行校园场馆"
+
+// tableCells reads names in the cells of a table written with bars
+// (| 2 | 尤某 | 住宅 | 88平方米 |): a cell of a surname and one to three
+// characters that are no word of the dictionary.
+func (d *detector) tableCells() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		if t.rs[i] != '|' && t.rs[i] != '｜' {
+			continue
+		}
+		s := i + 1
+		for s < t.n() && t.rs[s] == ' ' {
+			s++
+		}
+		e := s
+		for e < t.n() && t.han(e) {
+			e++
+		}
+		k := e
+		for k < t.n() && t.rs[k] == ' ' {
+			k++
+		}
+		if k >= t.n() || t.rs[k] != '|' && t.rs[k] != '｜' || e-s < 2 || e-s > 4 || !d.free(s, e) {
+			continue
+		}
+		sur := surnameAt(t, s)
+		if sur == 0 || e-s-sur < 1 || e-s-sur > 2 || anyNeverGiven(t, s+sur, e) || anyRole.at(t.rest(s)) != "" {
+			continue
+		}
+		if w, ok := t.word(s, e); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 5 {
+			continue
+		}
+		d.add(s, e, capNeutral)
+	}
+}
+
+// kinWordName says whether a name that is a word (宫廷) follows a kin word
+// whose last character starts a word with its surname (其子宫廷现在…): the
+// relation does not go on into 子宫 when a whole word closes as a name
+// does; 其父母留给… has no such word.
+func kinWordName(t *text, j int) bool {
+	n := strongNameAt(t, j, false)
+	return n > 0 && (n == 3 || anyWordAt(t, j, j+n))
+}
