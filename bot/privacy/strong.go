@@ -98,7 +98,15 @@ func strongNameAt(t *text, j int, item bool) int {
 	}
 	for _, n := range []int{sur + 2, sur + 1} {
 		e := j + n
-		if e > t.n() || !allHan(t, j, e) || anyNeverGiven(t, j+sur, e) {
+		if e > t.n() || !allHan(t, j, e) || strings.ContainsRune("某×", t.rs[e-1]) {
+			continue
+		}
+		// 工作人员朱某、常在到场: a later item of the list is read whatever
+		// word it is, before a verb.
+		if item && j > 0 && t.rs[j-1] == '、' && n == sur+1 && boundary(t, e) >= 2 && !grammarAt(t, j) {
+			return n
+		}
+		if anyNeverGiven(t, j+sur, e) {
 			continue
 		}
 		if item && closedItem(t, e) {
@@ -109,11 +117,6 @@ func strongNameAt(t *text, j int, item bool) int {
 		}
 		// 高原未取得: the last character must not itself start the clause's
 		// grammar; 经营者应当…: nor is the span grammar.
-		// 工作人员朱某、常在到场: a later item of the list is read whatever
-		// word it is, before a verb.
-		if item && j > 0 && t.rs[j-1] == '、' && n == sur+1 && boundary(t, e) >= 2 {
-			return n
-		}
 		if n == sur+2 && grammarAt(t, j+sur+1) || grammarSpan(t, j, e) {
 			continue
 		}
