@@ -226,6 +226,14 @@ func (d *detector) speechAndObjects() {
 		if d.taken[i] || surnameAt(t, i) != 1 {
 			continue
 		}
+		// Only a speech verb after the span or a frame around it makes the
+		// rest worth asking (the role words before are the costly part).
+		speech := func(e int) bool {
+			return e < t.n() && speechVerbs.at(t.rest(e)) != "" && notSpeech.at(t.rest(e)) == ""
+		}
+		if !speech(i+2) && !speech(i+3) && !(i > 0 && strings.ContainsRune("与和对过到识", t.rs[i-1])) {
+			continue
+		}
 		opens := i == 0 || !t.han(i-1) && !isLatinOrDigit(t.rs[i-1]) || dottedDateBefore(t, i) ||
 			roleEndingAt(t, i) > 0 && (i < 2 || !d.taken[i-1])
 		for _, n := range []int{3, 2} {
@@ -240,7 +248,7 @@ func (d *detector) speechAndObjects() {
 				continue
 			}
 			if opens && !strings.ContainsRune(functionSurnames, t.rs[i]) || opens && n == 2 && clauseHead(t, i) {
-				if v := speechVerbs.at(t.rest(e)); v != "" && notSpeech.at(t.rest(e)) == "" {
+				if speech(e) {
 					d.add(i, e, capNeutral)
 					break
 				}
