@@ -109,7 +109,13 @@ func strongNameAt(t *text, j int, item bool) int {
 		if anyNeverGiven(t, j+sur, e) {
 			continue
 		}
-		if item && closedItem(t, e) {
+		// 见附件: a verb of one character and its object.
+		if v, ok := t.word(j, j+1); ok && verbLike(v.pos) && v.freq >= 1000 && e-j >= 3 && nounWordAt(t, j+1, e) {
+			continue
+		}
+		// 见证人夏天、秋实在…: an item closed by a separator is a name
+		// whatever word it is.
+		if (item || e < t.n() && t.rs[e] == '、') && closedItem(t, e) {
 			return n
 		}
 		if boundary(t, e) == 0 && !grammarAt(t, e) {
@@ -117,7 +123,9 @@ func strongNameAt(t *text, j int, item bool) int {
 		}
 		// 高原未取得: the last character must not itself start the clause's
 		// grammar; 经营者应当…: nor is the span grammar.
-		if n == sur+2 && grammarAt(t, j+sur+1) || grammarSpan(t, j, e) {
+		// 职工平时在…: nor is a word of time, unless a list's separator
+		// closes it (above).
+		if n == sur+2 && grammarAt(t, j+sur+1) || grammarSpan(t, j, e) || timeWord(t, j, e) {
 			continue
 		}
 		// 其父母留下的: the given part is a verb of the dictionary.
@@ -142,8 +150,7 @@ func strongNameAt(t *text, j int, item bool) int {
 }
 
 // grammarSpan says whether rs[s:e] is a function word, adverb, pronoun or
-// verb of the dictionary (应当, 当时, 全部, 全面), which no marker makes a
-// name.
+// verb of the dictionary (应当, 当时, 全部), which no marker makes a name.
 func grammarSpan(t *text, s, e int) bool {
 	w, ok := t.word(s, e)
 	if !ok {
@@ -450,4 +457,17 @@ func (d *detector) tableCells() {
 func kinWordName(t *text, j int) bool {
 	n := strongNameAt(t, j, false)
 	return n > 0 && (n == 3 || anyWordAt(t, j, j+n))
+}
+
+// timeWord says whether rs[s:e] is a word of time (平时, 当年).
+func timeWord(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && w.pos == "t" && w.freq >= 20
+}
+
+// nounWordAt says whether rs[s:e] is a noun of the dictionary that is no
+// name (附件, 房屋).
+func nounWordAt(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && w.freq >= 20 && strings.HasPrefix(w.pos, "n") && !strings.HasPrefix(w.pos, "nr")
 }

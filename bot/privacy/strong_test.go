@@ -20,6 +20,8 @@ func TestStrongMarkerKinds(t *testing.T) {
 		{"a relation going on into a word", "该房屋系其父母留给他的。", "该房屋系其父母留给他的。"},
 		{"an attribute after a role", "以上事实有违法嫌疑人陈述在卷佐证。", "以上事实有违法嫌疑人陈述在卷佐证。"},
 		{"a function surname", "原告的妻子于次年外出。", "原告的妻子于次年外出。"},
+		{"a word of time after a marker", "职工平时在车间工作。", "职工平时在车间工作。"},
+		{"a word of time closed by a separator", "见证人夏季、秋雨在笔录上签字。", "见证人夏某、秋某在笔录上签字。"},
 		// Speech verbs and object frames.
 		{"a word-name before 说", "邻居白鸽说，那天没人来过。", "邻居白某说，那天没人来过。"},
 		{"a word-name before 签收", "原告之妻柳絮签收了通知。", "原告之妻柳某签收了通知。"},
