@@ -67,7 +67,13 @@
 // punctuation, a date, a numbered item or an opening word) before what a
 // person is or does (经查，简某系…; 向某与原告系…), the person a decision's
 // title is about (《关于给予车某行政拘留的决定》), a land boundary before
-// what someone owns. Inside a sentence both sides are weighed: what stands
+// what someone owns. After a strong person marker (strong.go: 男方, 职工,
+// 死者, 见证人, 经营者, 工作人员, every kin word, list headings before a
+// colon) a surname, also a rare one, and one or two characters up to what
+// follows a name are a name whatever the words, and every item of a list
+// after it is a person; so are the subject of a speech verb (称, 说, 签收,
+// 证实, 交来) and the person of 与…办理, 对…说, 见过…, Cyrillic names,
+// vocatives opening a quote and names in table cells. Inside a sentence both sides are weighed: what stands
 // before the span (a verb that takes a person, 通知/告知/转让给; a party and
 // a conjunction, 原告与; a preposition, 对/向/由/据) and what follows it
 // (what only a person has or does, 的证言/名下/不服/称; a deed or an

@@ -92,7 +92,10 @@ func normalize(s string) (string, []int) {
 // regexp has no look-around), so a phone number inside a longer digit run is
 // not mistaken for one; the longer run is an account or an ID instead.
 var (
-	id18Re = regexp.MustCompile(`[1-9]\d{5}[ -]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dXx]`)
+	// The check character is X, but registers and forms also show a
+	// mistyped letter there (…481A): the birth date inside is what makes it
+	// a person's number.
+	id18Re = regexp.MustCompile(`[1-9]\d{5}[ -]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dA-Za-z]`)
 	// The same in groups of four: 5201 0219 8001 0112 3X.
 	id18GroupedRe = regexp.MustCompile(`[1-9]\d{3}(?:[ -]\d{4}){3}[ -]\d[\dXx]`)
 	id15Re        = regexp.MustCompile(`[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}`)
@@ -102,6 +105,16 @@ var (
 	// Landlines with an area code: 0851-88886666, (0851) 8888 6666,
 	// 010-6655 4433 转 123.
 	landlineRe = regexp.MustCompile(`(?:[(（]0\d{2,3}[)）]|0\d{2,3})[ -]{0,2}[1-9]\d{2,3}[ -]{0,2}\d{4}(?:[ -]{0,2}(?:转|-|ext\.?)[ -]?\d{1,5})?`)
+	// Plates of non-motor and agricultural vehicles: province, two digits,
+	// a dash and five digits (浙05-27163).
+	plateDashRe = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇]\d{2}-\d{5}`)
+	// Hong Kong, Macau and Taiwan phones written with a space: the region's
+	// code and eight digits (852 9173 6628), or a two-digit area code and
+	// seven or eight (07 3829164, 02 27315846).
+	regionPhoneRe = regexp.MustCompile(`(?:\(?(?:852|853|886)\)?[ -])\d{4}[ -]?\d{4}|0\d[ -]\d{7,8}`)
+	// Hong Kong and Macau identity cards: letters, six or seven digits and
+	// the check character in brackets (K582716(7), 1382746(3)).
+	regionIDRe = regexp.MustCompile(`[A-Z]{0,2}\d{6,7}\s?[(（][0-9A][)）]`)
 	// Bank accounts: 16–19 digits in a row, or in groups of four.
 	accountRe = regexp.MustCompile(`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?|\d{16,19}`)
 	// Plates: province, letter, 5 characters (6 for new-energy plates), or 4
@@ -184,8 +197,9 @@ var (
 		`\s*(?:[:：]|为|是|号为)?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
 	qqLabels = newLabelled([]string{"QQ号码", "QQ账号", "QQ帐号", "QQ号", "QQ", "qq号码", "qq号", "qq", "Qq", "扣扣号", "扣扣"},
 		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*([1-9]\d{4,11})`, kindOf(KindQQ), 5)
+	// Foreign passports mix letters and digits anywhere (C7KM38P42).
 	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
-		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z]{0,2}\d{6,9})`, kindOf(KindPass), 6)
+		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z0-9]{6,12})`, kindOf(KindPass), 4)
 	permitLabels = newLabelled([]string{"港澳居民来往内地通行证", "往来港澳通行证", "港澳通行证", "台湾居民来往大陆通行证", "大陆居民往来台湾通行证", "台胞证", "回乡证", "通行证", "外国人永久居留身份证", "永久居留证", "居留许可", "居留证", "签证"},
 		`\s*(?:号码|号|编号)?\s*(?:[:：]|为|是)?\s*[(（]?\s*([A-Za-z]{0,2}\d{6,10}[A-Za-z0-9]{0,2})`, kindOf(KindPermit), 6)
 	vinLabels = newLabelled([]string{"车架号码", "车架号", "车辆识别代号", "车辆识别代码", "车辆识别号", "VIN码", "VIN", "vin", "发动机号码", "发动机号"},
@@ -209,7 +223,10 @@ var (
 		"注册号", "档案编号", "档案号", "不动产单元号", "不动产单元代码", "宗地代码", "宗地编号", "宗地号", "地籍号",
 		"学籍号", "考生号", "准考证号", "残疾人证号", "残疾证号", "低保证号", "救助证号", "特困证号", "户号",
 		// A utility's customer and a card's holder: 燃气用户编号, 医疗证证号.
-		"用户编号", "用户号", "客户编号", "客户号", "证号"},
+		"用户编号", "用户号", "客户编号", "客户号", "证号",
+		// Certificates of one birth or one death: 出生医学证明编号Q…, 死亡医学证明书编号M….
+		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
+		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
 		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
@@ -218,6 +235,15 @@ var (
 	// Account names after a label, letters and all: 账号：zyh_19880412.
 	accountNameLabels = newLabelled([]string{"账号", "帐号", "用户名", "账户名"},
 		`\s*(?:[:：]|为|是)?\s*([A-Za-z][A-Za-z0-9_.-]{4,30}[A-Za-z0-9])`, kindOf(KindAccount), 0)
+	// A personal certificate's or record's serial written as its office
+	// writes it, 字 and all: 结婚证字号为鄂婚字第1023874号, 房屋所有权证号为东字第…号,
+	// 档案编号为税稽字3301829. An agency's decision number carries its year in
+	// brackets (某税稽罚〔2023〕12号) and is no such value.
+	serialLabels = newLabelled([]string{"结婚证字号", "离婚证字号", "结婚证号", "离婚证号", "证字号", "所有权证号", "产权证号", "房产证号",
+		"土地证号", "使用证号", "证书号", "证书编号", "证号", "档案编号", "档案号", "个人编号"},
+		`\s*(?:[:：]|为|是)?\s*(\p{Han}{0,4}字\s*第?\s*[0-9A-Za-z-]{3,20}号?)`, kindOf(KindCert), 3)
+	// 婚字第…号, 离字第…号 name one marriage wherever they stand.
+	marriageSerialRe = regexp.MustCompile(`[^\P{Han}为是号：]?[婚离]字第?\s*\d{3,}号?`)
 	// certMarkers must appear before certRe is worth running.
 	certMarkers = []string{"林权", "林证字", "不动产", "房权证", "房产证", "国用", "集用", "土地证"}
 	// Marriage certificate serials after their label: 结婚证字号为…
@@ -420,6 +446,9 @@ func identifierSpans(s string) []span {
 		in(mobileRe, KindPhone, nil)
 		in(landlineRe, KindPhone, nil)
 		in(plateRe, KindPlate, func(m string) bool { return countDigits(m) > 0 })
+		in(plateDashRe, KindPlate, nil)
+		in(regionPhoneRe, KindPhone, nil)
+		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
 	}
 	if containsAny(s, certMarkers) {
 		for _, m := range certRe.FindAllStringSubmatchIndex(s, -1) {
@@ -440,6 +469,10 @@ func identifierSpans(s string) []span {
 	out = marriageLabels.spans(s, out)
 	out = numberLabels.spans(s, out)
 	out = recordLabels.spans(s, out)
+	out = serialLabels.spans(s, out)
+	if strings.Contains(s, "婚字") || strings.Contains(s, "离字") {
+		add(marriageSerialRe, KindMarriage, nil)
+	}
 	out = accountNameLabels.spans(s, out)
 	out = vesselLabels.spans(s, out)
 	if strings.Contains(s, "92") {

@@ -939,7 +939,13 @@ func detect(s string) []hit {
 	d.beforeAnchors()
 	d.minority()
 	d.lists()
+	d.cyrillic()
 	d.clauseStarts()
+	d.speechAndObjects()
+	d.vocatives()
+	if strings.ContainsAny(s, "|｜") {
+		d.tableCells()
+	}
 	d.titles()
 	d.objects()
 	d.kinSharingSurname()
@@ -1117,7 +1123,7 @@ func (d *detector) afterRoles() {
 				continue
 			}
 		}
-		if n := d.readRole(j, kind); n > 0 {
+		if n := d.readRole(j, kind, strongRole(t, i, j, kind)); n > 0 {
 			i = n - 1
 		}
 	}
@@ -1125,7 +1131,11 @@ func (d *detector) afterRoles() {
 
 // readRole reads names at j after a role word of the given kind and
 // returns where it stopped, or 0 when it read none.
-func (d *detector) readRole(j int, kind markerKind) int {
+//
+// After a strong marker (strong.go) a name is read whatever its
+// characters, and a list that follows is a list of persons, each item
+// perhaps carrying a bracketed note (（村支书）, （一级肢体）).
+func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	t := d.t
 	// 原告（反诉被告）张三: skip a short parenthetical.
 	if j < t.n() && (t.rs[j] == '（' || t.rs[j] == '(') {
@@ -1162,7 +1172,10 @@ func (d *detector) readRole(j int, kind markerKind) int {
 	// no name follows it.
 	// One of the 200 commonest surnames there still starts a name
 	// (外孙女童某).
-	if kind == markKin && j > 0 && j < t.n() && frequentWordAt(t, j-1, j+1, 100) && !(surnameRank[t.rs[j]] > 0 && surnameRank[t.rs[j]] <= 200) {
+	// After a strong marker a name that closes as names do still counts
+	// (其子宫某现在…).
+	if kind == markKin && j > 0 && j < t.n() && frequentWordAt(t, j-1, j+1, 100) && !(surnameRank[t.rs[j]] > 0 && surnameRank[t.rs[j]] <= 200) &&
+		!(strong && kinWordName(t, j)) {
 		return 0
 	}
 	colon := false
@@ -1203,6 +1216,11 @@ func (d *detector) readRole(j int, kind markerKind) int {
 	read := 0
 	for {
 		n := d.nameAt(j, kind, ev)
+		if strong && j < t.n() && !d.taken[j] {
+			if m := strongNameAt(t, j, read > 0 || colon); m > n {
+				n = m
+			}
+		}
 		if n == 0 {
 			break
 		}
@@ -1215,6 +1233,9 @@ func (d *detector) readRole(j int, kind markerKind) int {
 		}
 		read = j + n
 		j += n
+		if strong {
+			j = skipBracket(t, j)
+		}
 		// A list: 、 和 与 及 以及.
 		if sep := listSep(t, j); sep > 0 {
 			j += sep
@@ -1941,7 +1962,7 @@ func (d *detector) clauseStarts() {
 			continue
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
-		clauseStart := i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i)
+		clauseStart := i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i) || dottedDateBefore(t, i)
 		// 和建平一家已于…, 梁某夫妇: a clause opening with a name and the
 		// group it heads (一家, 夫妇, 父子) is as sure as after a role word.
 		if n == 0 && clauseStart {
@@ -1954,6 +1975,12 @@ func (d *detector) clauseStarts() {
 				d.add(i, i+n, capNeutral)
 				continue
 			}
+		}
+		// 王某，某律师事务所律师；余味，某律师事务所实习律师: a word that
+		// may be a name, opening a clause that a person's description
+		// follows.
+		if n == 0 && clauseStart && i > 0 && strings.ContainsRune("；;", t.rs[i-1]) && wordMayName(t, i, true) && describedAfter(t, i+2) {
+			n = 2
 		}
 		if n == 0 && clauseStart && wordGivenShaped(t, i) && (personRight(t, i+3, false) || adverbNegation(t, i+3)) &&
 			!strings.ContainsRune(functionSurnames, t.rs[i]) && t.d.givenScore(t.rs[i+1]) >= 0 {
@@ -1975,7 +2002,8 @@ func (d *detector) clauseStarts() {
 			// is or does.
 			n = 2
 		}
-		if n == 0 {
+		// 毛竹、柳杉和香樟: an item of a list of things.
+		if n == 0 || thingsListedAfter(t, i+n) {
 			continue
 		}
 		// 周某，北京市某律师事务所律师; 戴某2019年起担任…: what a header or
@@ -2213,6 +2241,10 @@ func (d *detector) objects() {
 			// A word is a name here only after a strong cue, or between a
 			// conjunction and a person's deed (与金某签订).
 			if w, ok := t.word(c.s, c.e); ok && !wordName && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
+				continue
+			}
+			// 有杨梅、柿子和桃树: an item of a list of things.
+			if thingsListedAfter(t, c.e) {
 				continue
 			}
 			if d.add(c.s, c.e, capNeutral) {

@@ -132,7 +132,12 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	}
 	// 一张, 每周, 这黄: after a numeral or a demonstrative the surname
 	// character is a measure word or an adjective.
-	if c.sur == 1 && c.s > 0 && (isDigitRune(t.rs[c.s-1]) || strings.ContainsRune(countersBefore, t.rs[c.s-1])) {
+	// A date written in figures (2022.3.9闵某…) opens a clause instead.
+	if c.sur == 1 && c.s > 0 && (isDigitRune(t.rs[c.s-1]) && !dottedDateBefore(t, c.s) || strings.ContainsRune(countersBefore, t.rs[c.s-1])) {
+		return false
+	}
+	// 黄记煌焖锅店, 陈记肠粉: a surname and 记 name a shop.
+	if c.sur == 1 && c.s+1 < t.n() && t.rs[c.s+1] == '记' && t.han(c.s+2) {
 		return false
 	}
 	// 盖然性, 韦陀寺, 金田路: a suffix that makes a word, a building or a
@@ -243,11 +248,26 @@ func quotedBrand(t *text, c candidate) bool {
 	}
 	// The quote may close after the span (“周大福”: 周大 is no name either).
 	k := c.e
-	for k < t.n() && k < c.s+6 && t.han(k) {
+	for k < t.n() && k < c.s+10 && t.han(k) {
 		k++
 	}
 	if k+1 >= t.n() || !strings.ContainsRune("”」’\"'", t.rs[k]) {
 		return false
+	}
+	// “杨某福麻辣烫”字样: the quote goes on past the name with the product or
+	// the shop it names; a brand, whatever follows the quote.
+	if k >= c.e+2 {
+		brand := false
+		for m := c.e; m+1 < k; m++ {
+			t.words(m, func(j int, w word) {
+				if j <= k && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+					brand = true
+				}
+			})
+		}
+		if brand {
+			return true
+		}
 	}
 	k++
 	if t.match(k, personAttributes) > 0 || t.match(k, quotedPersonWords) > 0 {
@@ -280,10 +300,10 @@ const countersBefore = "一二三四五六七八九十百千万两几每这那�
 // wordSuffixes make words of what precedes them (盖然性, 现代化), or name
 // buildings and streets (韦陀寺, 金田路, 杏花巷); a name is never followed
 // by one standing alone.
-const wordSuffixes = "性化率寺庙庵路街巷店"
+const wordSuffixes = "性化率寺庙庵路街巷店祠阁亭塔线"
 
 // wordEnds are the suffixes no given name ends with.
-const wordEnds = "性率寺庙庵巷店街"
+const wordEnds = "性率寺庙庵巷店街祠阁亭塔线"
 
 // serialAfter reports whether a document's number follows e: （2009）,
 // 第123号.
@@ -367,7 +387,7 @@ func (d *detector) unexplained() {
 		if e == 0 {
 			continue
 		}
-		if thingsListedBefore(t, d.taken, i) && !ownsAfter(t, e) || defaultIsWord(t, i, e) {
+		if (thingsListedBefore(t, d.taken, i) || thingsListedAfter(t, e)) && !ownsAfter(t, e) || defaultIsWord(t, i, e) {
 			i = e - 1
 			continue
 		}
@@ -407,4 +427,25 @@ func defaultIsWord(t *text, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// thingsListedAfter reports whether a list of things goes on after e: a
+// separator and a noun of the dictionary that is no name and no role,
+// closing its own item (杨梅、柿子和桃树; 毛竹、柳杉和香樟).
+func thingsListedAfter(t *text, e int) bool {
+	sep := listSep(t, e)
+	if sep == 0 {
+		return false
+	}
+	k := e + sep
+	if anyRole.at(t.rest(k)) != "" {
+		return false
+	}
+	thing := false
+	t.words(k, func(j int, w word) {
+		if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.pos != "nt" && w.freq >= 10 && (listSep(t, j) > 0 || !t.han(j)) {
+			thing = true
+		}
+	})
+	return thing
 }
