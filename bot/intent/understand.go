@@ -1113,7 +1113,11 @@ func (r *reader) words() {
 		}
 	}
 	v, _ := t.view()
-	if strings.Contains(v, "呢") || strings.HasPrefix(strings.TrimLeft(v, "\x00 "), "那") {
+	// 那下周呢, 那公安局: a leading 那 continues the last question; 那个,
+	// 那件, 那场 and 那些 only point at what follows (那个生态环境局孙七的
+	// 案子…), which is a question of its own.
+	lead := strings.TrimLeft(v, "\x00 ")
+	if strings.Contains(v, "呢") || strings.HasPrefix(lead, "那") && !demonstrativeRe.MatchString(lead) {
 		r.u.FollowUp = true
 	}
 	if m, ok := t.take(thenRe, 1); ok && m != nil {
@@ -1124,6 +1128,10 @@ func (r *reader) words() {
 		r.u.FollowUp = true
 	}
 }
+
+// demonstrativeRe is a leading 那 that points (那个, 那件, 那场, 那些,
+// 那几个) rather than continues.
+var demonstrativeRe = regexp.MustCompile(`^那(?:个|件|场|些|几)`)
 
 var (
 	caseWordRe  = regexp.MustCompile(`案子|案件|官司|[^以]案(?:[^例由说释号]|$)`)
