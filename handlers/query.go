@@ -652,26 +652,13 @@ func (s *service) amongOwnAgencies(ctx context.Context, viewer *people.Person, n
 	if err != nil {
 		return nil, err
 	}
-	keep := make([]bool, len(numbers))
+	own := known[:0:0]
 	for _, a := range known {
-		if !s.ownAgency(viewer, a) {
-			continue
-		}
-		in, err := s.st.InAgency(ctx, a, numbers)
-		if err != nil {
-			return nil, err
-		}
-		for i, ok := range in {
-			keep[i] = keep[i] || ok
+		if s.ownAgency(viewer, a) {
+			own = append(own, a)
 		}
 	}
-	out := numbers[:0:0]
-	for i, n := range numbers {
-		if keep[i] {
-			out = append(out, n)
-		}
-	}
-	return out, nil
+	return s.inAgencies(ctx, own, numbers)
 }
 
 func (s *service) countOpen(ctx context.Context, numbers []string) (int, error) {
