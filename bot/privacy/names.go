@@ -842,6 +842,35 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
 		return false
 	}
+	if thingItemEnds(t, p) {
+		return true
+	}
+	// 党参、黄芪、当归和白芷: an earlier item of the list is a thing (当归
+	// is tagged a verb); or the list closes on a kind of things (…和白芷等
+	// 中药材).
+	for k, items := p-1, 0; k > 0 && k > p-24 && items < 4; k-- {
+		if t.rs[k-1] == '、' {
+			items++
+			if thingItemEnds(t, k-1) {
+				return true
+			}
+			continue
+		}
+		if !t.han(k-1) || taken[k-1] {
+			break
+		}
+	}
+	if thingsCloseList(t, i) {
+		return true
+	}
+	return false
+}
+
+// thingItemEnds reports whether the list item ending at p is a thing.
+func thingItemEnds(t *text, p int) bool {
+	if p < 2 || !t.han(p-1) || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
+		return false
+	}
 	// 白菜、花生: the item before is a noun of the dictionary that is no
 	// name (提交了与王某, 东与李某: a verb or a direction before 与 makes
 	// it a preposition).
@@ -849,7 +878,7 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 	// unless its characters read as a name.
 	for k := max(0, p-6); k < p-1; k++ {
 		w, ok := t.word(k, p)
-		if !ok || !nounPOS[w.pos] || w.freq < 20 {
+		if !ok || !nounPOS[w.pos] || w.freq < 20 && !(w.freq >= 10 && w.pos == "n") {
 			continue
 		}
 		if !strings.HasPrefix(w.pos, "nr") {
@@ -859,6 +888,31 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 			return true
 		} else if isWord, _ := isNameWord(t, k, p, sur, evWeak); isWord {
 			return true
+		}
+	}
+	return false
+}
+
+// thingsCloseList reports whether the list that the span at i belongs to
+// closes on 等 and a kind of things (黄精、白及、党参和重楼等中药材; 水泥、
+// 石灰等建筑材料), not on a number of people or a role (等五人, 等村民).
+func thingsCloseList(t *text, i int) bool {
+	for k := i; k < t.n() && k < i+30; k++ {
+		r := t.rs[k]
+		if r == '等' {
+			if k+1 < t.n() && (strings.ContainsRune(numerals, t.rs[k+1]) || t.match(k+1, anyRole) > 0 || t.match(k+1, personAttributes) > 0) {
+				return false
+			}
+			thing := false
+			t.words(k+1, func(j int, w word) {
+				if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 && !strings.ContainsRune("人员者户民方", t.rs[j-1]) {
+					thing = true
+				}
+			})
+			return thing
+		}
+		if !t.han(k) && r != '、' {
+			return false
 		}
 	}
 	return false
