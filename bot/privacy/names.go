@@ -1275,7 +1275,7 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = m
 			}
 		}
-		if n == 0 {
+		if n == 0 || markerThing(t, j, j+n) {
 			break
 		}
 		if !d.taken[j] {
@@ -1298,6 +1298,27 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 		break
 	}
 	return read
+}
+
+// markerThing reports whether what a strong marker seems to name is a thing
+// the marker qualifies (员工宿舍位于…, 员工花名册, 小组成员：见附件): a common
+// noun of the dictionary, or a verb of one character and its object, not
+// closed as an item of a list of persons (、 or a bracketed note after it).
+func markerThing(t *text, s, e int) bool {
+	if e < t.n() && (t.rs[e] == '、' || t.rs[e] == '（' || t.rs[e] == '(') {
+		return false
+	}
+	if w, ok := t.word(s, e); ok && w.pos == "n" && w.freq >= 500 {
+		return true
+	}
+	if e-s >= 3 {
+		// 滑建业, 应天明: a verb that is a surname before a given name the
+		// name model has seen (建业, 天明) is a person.
+		if v, ok := t.word(s, s+1); ok && verbLike(v.pos) && v.freq >= 1000 && nounWordAt(t, s+1, e) && (e-s != 3 || t.d.pairs[t.str(s+1, e)] == 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleIsHolder says whether 为/是 after a role word introduces its holder
@@ -2297,6 +2318,12 @@ func (d *detector) objects() {
 			if w, ok := t.word(c.s, c.e); ok && !wordName && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
 				continue
 			}
+			// 未经许可擅自…: after 经 a frequent word (许可, tagged a name)
+			// is the word, unless the person's consent or introduction
+			// follows (未经张三同意, 经李四介绍).
+			if w, ok := t.word(c.s, c.e); ok && t.rs[c.s-1] == '经' && w.freq >= 300 && t.match(c.e, consentMatcher) == 0 {
+				continue
+			}
 			// 有杨梅、柿子和桃树: an item of a list of things.
 			if thingsListedAfter(t, c.e) {
 				continue
@@ -2307,6 +2334,9 @@ func (d *detector) objects() {
 		}
 	}
 }
+
+// consentMatcher matches what a person gives after 经 or 未经: 同意, 介绍.
+var consentMatcher = newMatcher([]string{"同意", "允许", "批准", "授权", "许可", "签字", "签名", "介绍", "确认", "认可", "手"})
 
 // topicFrame reports whether rs[i:e] is the topic of 就…而言 or 对于…来说:
 // 就汤某而言, 对于苗某来说.

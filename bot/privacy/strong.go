@@ -436,7 +436,7 @@ func (d *detector) tableCells() {
 		for k < t.n() && t.rs[k] == ' ' {
 			k++
 		}
-		if k >= t.n() || t.rs[k] != '|' && t.rs[k] != '｜' || e-s < 2 || e-s > 4 || !d.free(s, e) {
+		if k >= t.n() || t.rs[k] != '|' && t.rs[k] != '｜' || e-s < 2 || e-s > 4 || !d.free(s, e) || goodsCountAfter(t, e) {
 			continue
 		}
 		sur := surnameAt(t, s)

@@ -429,7 +429,7 @@ func (d *detector) unexplained() {
 		if e == 0 {
 			continue
 		}
-		if (thingsListedBefore(t, d.taken, i) || thingsListedAfter(t, e)) && !ownsAfter(t, e) || defaultIsWord(t, i, e) {
+		if (thingsListedBefore(t, d.taken, i) || thingsListedAfter(t, e)) && !ownsAfter(t, e) || defaultIsWord(t, i, e) || goodsCountAfter(t, e) {
 			i = e - 1
 			continue
 		}
@@ -441,6 +441,27 @@ func (d *detector) unexplained() {
 		i = e - 1
 	}
 }
+
+// goodsCountAfter reports whether the next cell of a table row counts goods
+// (2  黄精  8袋  60元): the row is an inventory's, its cell a thing. A
+// person's row goes on with a sex, an age or a number of their own.
+func goodsCountAfter(t *text, e int) bool {
+	k := e
+	for k < t.n() && strings.ContainsRune(" \u3000|｜\t", t.rs[k]) {
+		k++
+	}
+	if k == e {
+		return false
+	}
+	d := k
+	for d < t.n() && (isDigitRune(t.rs[d]) || t.rs[d] == '.') {
+		d++
+	}
+	return d > k && d < t.n() && strings.ContainsRune(goodsClassifiers, t.rs[d])
+}
+
+// goodsClassifiers count goods: 袋, 箱, 瓶, 斤.
+const goodsClassifiers = "袋箱包瓶盒件斤克吨桶罐条支株棵只头套台份"
 
 // defaultIsWord reports whether a name the best path reads, with nothing
 // else saying a person, is better read as words: a preposition as surname
