@@ -1004,6 +1004,8 @@ func detect(s string) []hit {
 	d.objects()
 	d.kinSharingSurname()
 	d.lists()
+	d.surnameOnly()
+	d.wordNameFrames()
 	d.bare()
 	d.unexplained()
 	d.lists()
@@ -1273,6 +1275,11 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 		if strong && j < t.n() && !d.taken[j] {
 			if m := strongNameAt(t, j, read > 0 || colon); m > n {
 				n = m
+			}
+			// 之女小满代为签收: after a kin word a given name written
+			// alone.
+			if n == 0 && kind == markKin && read == 0 {
+				n = bareGivenAt(t, j)
 			}
 		}
 		if n == 0 || markerThing(t, j, j+n) {
@@ -2408,7 +2415,7 @@ func adverbDeedLen(t *text, e int) int {
 	}
 	k := 0
 	modal := strings.ContainsRune(modals, t.rs[e]) && !frequentWordAt(t, e, e+2, 20)
-	if strings.ContainsRune("也均都已曾又还亦仍便就先再", t.rs[e]) || modal {
+	if strings.ContainsRune("也均都已曾又还亦仍便就先再遂即随", t.rs[e]) || modal {
 		k = e + 1
 	} else if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 || adverbials[t.str(e, min(e+2, t.n()))] || strings.HasPrefix(t.rest(e), "代为") {
 		k = e + 2

@@ -66,7 +66,7 @@ func grammarAt(t *text, k int) bool {
 	if !t.han(k) {
 		return true
 	}
-	if strings.ContainsRune(functionChars+adverbsBefore+"未现当生", t.rs[k]) {
+	if strings.ContainsRune(functionChars+adverbsBefore+"未现当生", t.rs[k]) || t.match(k, deedFollowers) > 0 {
 		return true
 	}
 	g := false
@@ -400,7 +400,7 @@ func nameFollows(t *text, e int) bool {
 	if e >= t.n() || !t.han(e) || strings.ContainsRune(functionChars+adverbsBefore+"未现当生", t.rs[e]) {
 		return true
 	}
-	if t.match(e, personVerbMatcher) > 0 || speechVerbs.at(t.rest(e)) != "" {
+	if t.match(e, personVerbMatcher) > 0 || speechVerbs.at(t.rest(e)) != "" || t.match(e, deedFollowers) > 0 {
 		return true
 	}
 	f := false
@@ -411,6 +411,10 @@ func nameFollows(t *text, e int) bool {
 	})
 	return f
 }
+
+// deedFollowers are what people do that the dictionary tags as nouns or
+// that no other list holds: 女方X协议离婚, 其父X耕种, 由X代为签收, X发生争执.
+var deedFollowers = newMatcher([]string{"协议", "耕种", "代为", "代收", "代签", "代领", "转交", "发生", "共同", "一同", "一起", "相识", "结婚", "离婚", "务工", "外出"})
 
 // officeEnds end the short names of offices and bodies (林业站, 派出所).
 const officeEnds = "站所局院队办委会厂司部处科室组社行校园场馆"
