@@ -1282,7 +1282,7 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = bareGivenAt(t, j)
 			}
 		}
-		if n == 0 || markerThing(t, j, j+n) {
+		if n == 0 || kind != markKin && markerThing(t, j, j+n) {
 			break
 		}
 		if !d.taken[j] {
@@ -1311,6 +1311,7 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 // the marker qualifies (员工宿舍位于…, 员工花名册, 小组成员：见附件): a common
 // noun of the dictionary, or a verb of one character and its object, not
 // closed as an item of a list of persons (、 or a bracketed note after it).
+// A kin word qualifies no thing so (其子宫廷现在… is a son's name).
 func markerThing(t *text, s, e int) bool {
 	if e < t.n() && (t.rs[e] == '、' || t.rs[e] == '（' || t.rs[e] == '(') {
 		return false

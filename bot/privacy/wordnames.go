@@ -94,14 +94,18 @@ func wordAcross(t *text, i int) bool {
 // may hold, no relation, role, grammar or time word, before what follows a
 // name. A verbal noun (建设) is read so only before a deed, never before
 // 的 or its object.
-func bareGivenAt(t *text, j int) int {
+func bareGivenAt(t *text, j int) int { return bareGiven(t, j, false) }
+
+// bareGiven is bareGivenAt; timeOK lets a word of time be the name where
+// another word of time follows it (国庆后来也…: 国庆 is no time there).
+func bareGiven(t *text, j int, timeOK bool) int {
 	e := j + 2
 	if e > t.n() || !allHan(t, j, e) || strings.ContainsRune("其他她我你您某×", t.rs[j]) {
 		return 0
 	}
 	w, isWord := t.word(j, e)
 	if anyRole.at(t.rest(j)) != "" || personAttributes.at(t.rest(j)) != "" || t.match(j, honorificMatcher) > 0 ||
-		grammarSpan(t, j, e) && !(isWord && w.pos == "vn") || timeWord(t, j, e) || anyNeverGiven(t, j, e) {
+		grammarSpan(t, j, e) && !(isWord && w.pos == "vn") || timeWord(t, j, e) && !(timeOK && timeWord(t, e, e+2)) || anyNeverGiven(t, j, e) {
 		return 0
 	}
 	a, b := t.d.givenScore(t.rs[j]), t.d.givenScore(t.rs[j+1])
@@ -145,12 +149,63 @@ func (d *detector) wordNameFrames() {
 			if n := bareGivenAt(t, i); n > 0 {
 				d.add(i, i+2, capPersonal)
 			}
+		case i >= 2 && strings.ContainsRune("与和同跟", t.rs[i-1]) && roleEndingAt(t, i-1) > 0 && d.free(i, i+2) && t.match(i+2, dealVerbs) > 0:
+			// 原告与春雨签订…: a party deals with a person; an organisation's
+			// short name has a character no given name has (物业, 村委, 银行).
+			if n := bareGivenAt(t, i); n > 0 && min(t.d.givenScore(t.rs[i]), t.d.givenScore(t.rs[i+1])) >= 5 {
+				d.add(i, i+2, capPersonal)
+			}
+		case i >= 3 && t.str(i-3, i) == "答：是" && strings.Contains(t.s[:t.off[i]], "谁") && d.free(i, i+2) && !strings.ContainsAny(t.str(i, i+2), "某×"):
+			// 问：谁动手打的人？答：是春雨先推的我: the answer to who names a
+			// person.
+			if n := bareGivenAt(t, i); n > 0 || surnameAt(t, i) > 0 && allHan(t, i, i+2) && nameFollows(t, i+2) {
+				d.add(i, i+2, capPersonal)
+			}
+		case t.rs[i-1] == '，' && d.free(i, i+2) && alsoDeedAhead(t, i+2) && d.personEarlierInSentence(i):
+			// 是春雨先推的我，国庆后来也上手了: the subject of the next clause
+			// did the same (也), another person.
+			if n := bareGiven(t, i, true); n > 0 {
+				d.add(i, i+2, capPersonal)
+			}
 		}
 	}
 	if strings.Contains(t.s, "  ") {
 		d.spacedCells()
 	}
 }
+
+// alsoDeedAhead reports whether, within a word of time after e, 也, 又 or
+// 还 and a verb follow: X后来也上手了.
+func alsoDeedAhead(t *text, e int) bool {
+	k := e
+	if w, ok := t.word(k, k+2); ok && w.pos == "t" {
+		k += 2
+	}
+	if k+1 >= t.n() || !strings.ContainsRune("也又还", t.rs[k]) {
+		return false
+	}
+	v := false
+	t.words(k+1, func(_ int, w word) { v = v || verbLike(w.pos) && w.freq >= 20 })
+	return v
+}
+
+// personEarlierInSentence reports whether a person was read before i in
+// the sentence holding it.
+func (d *detector) personEarlierInSentence(i int) bool {
+	start := i
+	for start > 0 && !strings.ContainsRune("。！？\n", d.t.rs[start-1]) {
+		start--
+	}
+	for _, h := range d.hits {
+		if h.start >= start && h.end <= i {
+			return true
+		}
+	}
+	return false
+}
+
+// dealVerbs are what a party does with another person: 签订, 办理, 协商.
+var dealVerbs = newMatcher([]string{"签订", "签署", "办理", "协商", "达成", "订立", "约定", "协议", "发生"})
 
 // kinAfterCopula reports whether 是我/是他/系其 and a kin word or a form of
 // address follow k: 牧歌是我堂弟, 春燕是他老婆.
