@@ -2416,7 +2416,9 @@ func adverbDeedLen(t *text, e int) int {
 	}
 	k := 0
 	modal := strings.ContainsRune(modals, t.rs[e]) && !frequentWordAt(t, e, e+2, 20)
-	if strings.ContainsRune("也均都已曾又还亦仍便就先再遂即随", t.rs[e]) || modal {
+	if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 && strings.ContainsRune("遂即随", t.rs[e]) {
+		k = e + 2 // 随即报警, 即刻
+	} else if strings.ContainsRune("也均都已曾又还亦仍便就先再遂即随", t.rs[e]) || modal {
 		k = e + 1
 	} else if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 || adverbials[t.str(e, min(e+2, t.n()))] || strings.HasPrefix(t.rest(e), "代为") {
 		k = e + 2

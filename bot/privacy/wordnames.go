@@ -105,7 +105,7 @@ func bareGiven(t *text, j int, timeOK bool) int {
 	}
 	w, isWord := t.word(j, e)
 	if anyRole.at(t.rest(j)) != "" || personAttributes.at(t.rest(j)) != "" || t.match(j, honorificMatcher) > 0 ||
-		grammarSpan(t, j, e) && !(isWord && w.pos == "vn") || timeWord(t, j, e) && !(timeOK && timeWord(t, e, e+2)) || anyNeverGiven(t, j, e) {
+		grammarSpan(t, j, e) && !(isWord && (w.pos == "vn" || w.freq < 100)) || timeWord(t, j, e) && !(timeOK && timeWord(t, e, e+2)) || anyNeverGiven(t, j, e) {
 		return 0
 	}
 	a, b := t.d.givenScore(t.rs[j]), t.d.givenScore(t.rs[j+1])
@@ -114,7 +114,8 @@ func bareGiven(t *text, j int, timeOK bool) int {
 	}
 	// 建设在外地: a preposition after the name may form a word with its
 	// last character (设在).
-	if !nameFollows(t, e) || crossesRight(t, j, e, 50) && !strings.ContainsRune(functionChars, t.rs[e]) {
+	// 女儿小雪陪同…: a verb may follow the name at once.
+	if !nameFollows(t, e) && !verbAt(t, e) || crossesRight(t, j, e, 50) && !strings.ContainsRune(functionChars, t.rs[e]) {
 		return 0
 	}
 	if isWord && t.d.pairs[t.str(j, e)] == 0 {
