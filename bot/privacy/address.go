@@ -183,7 +183,11 @@ func subjectIsInstitution(s string, at int) bool {
 	// ending in 所; whose place it is decides.
 	for _, w := range []string{"经营场所", "场所", "住所", "处所"} {
 		if strings.HasSuffix(owner, w) && owner != clause {
-			owner = strings.TrimSuffix(strings.TrimSuffix(owner, w), "的")
+			owner = strings.TrimSuffix(owner, w)
+			for _, q := range []string{"办公", "经营", "生产", "营业", "办事"} {
+				owner = strings.TrimSuffix(owner, q)
+			}
+			owner = strings.TrimSuffix(owner, "的")
 			if !hasSuffixAny(owner, institutionSuffixes) {
 				return false
 			}

@@ -1008,6 +1008,7 @@ func detect(s string) []hit {
 	d.wordNameFrames()
 	d.bare()
 	d.unexplained()
+	d.alsoSubjects()
 	d.lists()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)

@@ -94,11 +94,13 @@ func wordAcross(t *text, i int) bool {
 // may hold, no relation, role, grammar or time word, before what follows a
 // name. A verbal noun (建设) is read so only before a deed, never before
 // 的 or its object.
-func bareGivenAt(t *text, j int) int { return bareGiven(t, j, false) }
+func bareGivenAt(t *text, j int) int { return bareGiven(t, j, false, false) }
 
 // bareGiven is bareGivenAt; timeOK lets a word of time be the name where
-// another word of time follows it (国庆后来也…: 国庆 is no time there).
-func bareGiven(t *text, j int, timeOK bool) int {
+// another word of time follows it (国庆后来也…: 国庆 is no time there);
+// anyFollow lets any Chinese character follow, where the frame alone says
+// a person (答：是X报的警).
+func bareGiven(t *text, j int, timeOK, anyFollow bool) int {
 	e := j + 2
 	if e > t.n() || !allHan(t, j, e) || strings.ContainsRune("其他她我你您某×", t.rs[j]) {
 		return 0
@@ -115,7 +117,10 @@ func bareGiven(t *text, j int, timeOK bool) int {
 	// 建设在外地: a preposition after the name may form a word with its
 	// last character (设在).
 	// 女儿小雪陪同…: a verb may follow the name at once.
-	if !nameFollows(t, e) && !verbAt(t, e) || crossesRight(t, j, e, 50) && !strings.ContainsRune(functionChars, t.rs[e]) {
+	// 光明代为缴纳: nor may a deed after it (明代).
+	follows := nameFollows(t, e) || verbAt(t, e) || anyFollow && t.han(e)
+	deed := t.match(e, deedFollowers) > 0 || t.match(e, personVerbMatcher) > 1
+	if !follows || crossesRight(t, j, e, 50) && !strings.ContainsRune(functionChars, t.rs[e]) && !deed {
 		return 0
 	}
 	if isWord && t.d.pairs[t.str(j, e)] == 0 {
@@ -124,7 +129,9 @@ func bareGiven(t *text, j int, timeOK bool) int {
 			if e < t.n() && (t.rs[e] == '的' || !t.han(e+1) || nounWordAt(t, e, e+2)) {
 				return 0
 			}
-		case verbLike(w.pos) && w.freq >= 50, w.pos == "n" && w.freq >= 200, w.pos == "a" || w.pos == "ad":
+		case verbLike(w.pos) && w.freq >= 50, w.pos == "a" || w.pos == "ad",
+			w.pos == "n" && w.freq >= 200 && min(a, b) < 10: // 娘家, not 光明
+
 			return 0
 		}
 	}
@@ -156,22 +163,41 @@ func (d *detector) wordNameFrames() {
 			if n := bareGivenAt(t, i); n > 0 && min(t.d.givenScore(t.rs[i]), t.d.givenScore(t.rs[i+1])) >= 5 {
 				d.add(i, i+2, capPersonal)
 			}
-		case i >= 3 && t.str(i-3, i) == "答：是" && strings.Contains(t.s[:t.off[i]], "谁") && d.free(i, i+2) && !strings.ContainsAny(t.str(i, i+2), "某×"):
+		case i >= 3 && t.str(i-3, i) == "答：是" && askedWho(t, i-3) && d.free(i, i+2) && !strings.ContainsAny(t.str(i, i+2), "某×"):
 			// 问：谁动手打的人？答：是春雨先推的我: the answer to who names a
 			// person.
-			if n := bareGivenAt(t, i); n > 0 || surnameAt(t, i) > 0 && allHan(t, i, i+2) && nameFollows(t, i+2) {
-				d.add(i, i+2, capPersonal)
-			}
-		case t.rs[i-1] == '，' && d.free(i, i+2) && alsoDeedAhead(t, i+2) && d.personEarlierInSentence(i):
-			// 是春雨先推的我，国庆后来也上手了: the subject of the next clause
-			// did the same (也), another person.
-			if n := bareGiven(t, i, true); n > 0 {
+			if n := bareGiven(t, i, false, true); n > 0 || surnameAt(t, i) > 0 && allHan(t, i, i+2) && nameFollows(t, i+2) {
 				d.add(i, i+2, capPersonal)
 			}
 		}
 	}
 	if strings.Contains(t.s, "  ") {
 		d.spacedCells()
+	}
+}
+
+// askedWho reports whether the question the answer at a (答) replies to
+// asks who: 谁 between the last 问 and a, with no other answer and no
+// line break between.
+func askedWho(t *text, a int) bool {
+	q := strings.LastIndex(t.s[:t.off[a]], "问")
+	if q < 0 {
+		return false
+	}
+	between := t.s[q:t.off[a]]
+	return strings.Contains(between, "谁") && !strings.ContainsAny(between, "答\n")
+}
+
+// alsoSubjects reads, once the other passes have read the sentence's
+// people, the subject of a clause that did the same as one of them (是春雨
+// 先推的我，国庆后来也上手了): a given name alone before 也, 又 or 还 and a
+// verb.
+func (d *detector) alsoSubjects() {
+	t := d.t
+	for i := 1; i+2 < t.n(); i++ {
+		if t.rs[i-1] == '，' && d.free(i, i+2) && alsoDeedAhead(t, i+2) && d.personEarlierInSentence(i) && bareGiven(t, i, true, false) > 0 {
+			d.add(i, i+2, capPersonal)
+		}
 	}
 }
 
@@ -185,7 +211,8 @@ func alsoDeedAhead(t *text, e int) bool {
 	if k+1 >= t.n() || !strings.ContainsRune("也又还", t.rs[k]) {
 		return false
 	}
-	v := false
+	w, ok := t.word(k+1, k+2)
+	v := ok && w.pos == "v" && w.freq >= 1000 // 也打了
 	t.words(k+1, func(_ int, w word) { v = v || verbLike(w.pos) && w.freq >= 20 })
 	return v
 }
@@ -222,6 +249,13 @@ func kinAfterCopula(t *text, k int) bool {
 	return n > 0 && kind == markKin
 }
 
+// functionSpan says whether rs[s:e] is a function word, a pronoun or a
+// numeral of the dictionary, which no cell before 男/女 names.
+func functionSpan(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && strings.Contains(" d p c u uj ul r m q ", " "+w.pos+" ")
+}
+
 // spacedCells reads the name cell of a table pasted with spaces, before a
 // cell of 男 or 女 (3  牧歌  女  1988.06): whatever word the cell is.
 func (d *detector) spacedCells() {
@@ -242,7 +276,7 @@ func (d *detector) spacedCells() {
 			i = e
 			continue
 		}
-		if anyRole.at(t.rest(i)) == "" && !grammarSpan(t, i, e) && !strings.ContainsAny(t.str(i, e), "某×") {
+		if anyRole.at(t.rest(i)) == "" && !functionSpan(t, i, e) && !strings.ContainsAny(t.str(i, e), "某×") {
 			d.add(i, e, capNeutral)
 		}
 		i = e
