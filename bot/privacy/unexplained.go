@@ -101,7 +101,9 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	}
 	// 其在高雄的电话, 在常州、温州等地: a city, not a person, where no role
 	// word says one.
-	if placeSpan(t, c.s, c.e) {
+	// 在滕州打工, 参观了赵州桥: a 州 (or a 县) names a place, not a given
+	// name, wherever it stands in the span.
+	if placeSpan(t, c.s, c.e) || strings.ContainsRune("州县", t.rs[c.e-1]) || c.e-c.s == 3 && t.rs[c.e-2] == '州' {
 		return false
 	}
 	// “李宁”商标, “周大福”门店, “王老吉”凉茶: a quoted span that names

@@ -67,6 +67,10 @@ func (d *detector) surnameOnly() {
 		if e == 0 && t.d.givenScore(t.rs[i+1]) > -20 && nameFollows(t, i+2) {
 			e = i + 2
 		}
+		// 姚安县, 滕州, 赵州桥: a place named after the family.
+		if e > 0 && (strings.ContainsRune(placeEnds, t.rs[e-1]) || e-i == 3 && strings.ContainsRune(placeEnds, t.rs[e-2])) {
+			continue
+		}
 		if e == 0 || !shaped(t, candidate{i, e, 1}, evWeak) || grammarSpan(t, i, e) {
 			continue
 		}
@@ -88,6 +92,9 @@ func wordAcross(t *text, i int) bool {
 	}
 	return false
 }
+
+// placeEnds end the names of places and divisions, never a given name.
+const placeEnds = "州县市区镇乡村桥庄屯寨旗盟"
 
 // bareGivenAt reads a given name written alone after a kin word (之女小满代
 // 为签收, 之兄建设在外地务工, 儿媳春燕当日…): two characters a given name

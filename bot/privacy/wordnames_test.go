@@ -12,6 +12,8 @@ func TestWordNameKinds(t *testing.T) {
 		{"a surname-only character before 协议", "2010年原告与郗和平协议分家。", "2010年原告与郗某协议分家。"},
 		{"a surname-only character in a system line", "冼文华 加入了群聊", "冼某 加入了群聊"},
 		{"a surname-only character inside a word", "施工由周德宝师傅负责。", "施工由周某师傅负责。"},
+		{"a county named after a family", "原告在翁源县开店。", "原告在翁源县开店。"},
+		{"a city ending in 州", "原告常年在邓州做生意。", "原告常年在邓州做生意。"},
 		{"a village of the family stays for the address pass", "原告户籍在某县郜家庄。", "原告户籍在某县郜家庄。"},
 		// Deeds tagged as nouns after a strong marker.
 		{"a compound surname before a deed noun", "该地一直由其母欧阳兰芝耕种。", "该地一直由其母欧阳某耕种。"},
