@@ -308,7 +308,8 @@ func keepDocumentNumbers(s string, out []span) []span {
 		before := strings.TrimRight(s[:sp.start], " ：:为是")
 		if sp.kind == KindAccount && strings.HasSuffix(before, "编号") {
 			lead := strings.TrimSuffix(before, "编号")
-			if strings.HasSuffix(lead, "（") || strings.HasSuffix(lead, "(") || hasSuffixAny(lead, documentNouns) {
+			if strings.HasSuffix(lead, "（") || strings.HasSuffix(lead, "(") || hasSuffixAny(lead, documentNouns) || strings.HasSuffix(lead, "作出") ||
+				strings.HasPrefix(s[sp.end:], "的") && documentAfter(s[sp.end+len("的"):]) {
 				continue
 			}
 		}
@@ -317,8 +318,11 @@ func keepDocumentNumbers(s string, out []span) []span {
 	return kept
 }
 
+// documentAfter reports whether s starts with a document's noun.
+func documentAfter(s string) bool { _, ok := hasPrefixAny(s, documentNouns); return ok }
+
 // documentNouns are the documents whose own numbers follow 编号.
-var documentNouns = []string{"决定书", "通知书", "文书", "裁定书", "判决书", "告知书", "责令改正通知书", "罚款收据", "票据"}
+var documentNouns = []string{"决定书", "通知书", "文书", "裁定书", "判决书", "告知书", "责令改正通知书", "罚款收据", "票据", "决定", "通知", "处罚决定"}
 
 func labelKind(label string) Kind {
 	switch {

@@ -905,7 +905,7 @@ func thingsCloseList(t *text, i int) bool {
 			}
 			thing := false
 			t.words(k+1, func(j int, w word) {
-				if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 && !strings.ContainsRune("人员者户民方", t.rs[j-1]) {
+				if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.freq >= 10 && !strings.ContainsRune("人员者户民方", t.rs[j-1]) {
 					thing = true
 				}
 			})
@@ -1319,6 +1319,12 @@ func markerThing(t *text, s, e int) bool {
 	}
 	if w, ok := t.word(s, e); ok && w.pos == "n" && w.freq >= 500 {
 		return true
+	}
+	// 详见名单, 另见附件: a word that is no noun and a noun after it.
+	for k := s + 2; k <= e-2; k++ {
+		if w, ok := t.word(s, k); ok && !nounPOS[w.pos] && w.freq >= 100 && nounWordAt(t, k, e) {
+			return true
+		}
 	}
 	if e-s >= 3 {
 		// 滑建业, 应天明: a verb that is a surname before a given name the
@@ -2333,8 +2339,9 @@ func (d *detector) objects() {
 			if w, ok := t.word(c.s, c.e); ok && t.rs[c.s-1] == '经' && w.freq >= 300 && t.match(c.e, consentMatcher) == 0 {
 				continue
 			}
-			// 有杨梅、柿子和桃树: an item of a list of things.
-			if thingsListedAfter(t, c.e) {
+			// 有杨梅、柿子和桃树: an item of a list of things; 与银行签订: a
+			// frequent common noun.
+			if thingsListedAfter(t, c.e) || commonNounAt(t, c.s, c.e) {
 				continue
 			}
 			if d.add(c.s, c.e, capNeutral) {

@@ -260,7 +260,9 @@ func (d *detector) speechAndObjects() {
 					break
 				}
 			}
-			if objectFrameAround(t, i, e) {
+			// 原告与银行签订: a frequent common noun is the party's other
+			// side, not a person.
+			if objectFrameAround(t, i, e) && !commonNounAt(t, i, e) {
 				d.add(i, e, capNeutral)
 				break
 			}
@@ -467,6 +469,13 @@ func kinWordName(t *text, j int) bool {
 func timeWord(t *text, s, e int) bool {
 	w, ok := t.word(s, e)
 	return ok && w.pos == "t" && w.freq >= 20
+}
+
+// commonNounAt says whether rs[s:e] is a frequent common noun of the
+// dictionary (银行, 物业), which names no one.
+func commonNounAt(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && w.pos == "n" && w.freq >= 1000
 }
 
 // nounWordAt says whether rs[s:e] is a noun of the dictionary that is no

@@ -533,7 +533,7 @@ func thingItemStarts(t *text, k int) bool {
 	}
 	thing := false
 	t.words(k, func(j int, w word) {
-		if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.pos != "nt" && w.freq >= 10 && (listSep(t, j) > 0 || !t.han(j)) {
+		if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.pos != "nt" && w.freq >= 10 && (listSep(t, j) > 0 || !t.han(j) || t.rs[j] == '等') {
 			thing = true
 		}
 	})

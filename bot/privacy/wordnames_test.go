@@ -38,6 +38,9 @@ func TestWordNameKinds(t *testing.T) {
 		{"未经 and a frequent word", "当事人未经许可销售烟花。", "当事人未经许可销售烟花。"},
 		{"未经 and a person's consent", "未经陈志明同意拆除了围墙。", "未经陈某同意拆除了围墙。"},
 		// Lists of things, goods, brands and places.
+		{"a party and a frequent common noun before 签订", "原告与医院签订了协议。", "原告与医院签订了协议。"},
+		{"a marker before a word and a noun", "评估人员：另见名册。", "评估人员：另见名册。"},
+		{"a list closing on a thing before 等", "摊位上有红枣、枸杞等。", "摊位上有红枣、枸杞等。"},
 		{"a list whose earlier item is a thing", "药柜里有党参、当归和白芷。", "药柜里有党参、当归和白芷。"},
 		{"a list closing on a kind of things", "田里种着黄精、白及等药材。", "田里种着黄精、白及等药材。"},
 		{"a list of persons closing on a number", "原告童晓、柏静等三人到场。", "原告童某、柏某等三人到场。"},
@@ -61,6 +64,7 @@ func TestNewIdentifierKinds(t *testing.T) {
 		{"a homestead certificate with a year", "宅基地使用证号为某集建（2001）字第00718号。", "宅基地使用证号为×××。"},
 		{"an IP address", "登录IP为112.64.9.201。", "登录IP为×××。"},
 		{"a MAC address", "设备MAC：A4-5E-60-C2-19-0B。", "设备MAC：×××。"},
+		{"a number after 作出编号为 stays", "被告作出编号为3301061000987654的决定。", "被告作出编号为3301061000987654的决定。"},
 		{"a decision's own number stays", "简易程序处罚决定书（编号：3301061000123456）。", "简易程序处罚决定书（编号：3301061000123456）。"},
 		{"a person's premises are no institution", "当事人经营场所位于某县城东街道新华路9号。", "当事人经营场所位于某县×××。"},
 		{"an agency's premises stay", "某县市场监督管理局的办公场所位于某县城东街道新华路9号。", "某县市场监督管理局的办公场所位于某县城东街道新华路9号。"},
