@@ -1017,38 +1017,65 @@ func detect(s string) []hit {
 	return d.hits
 }
 
-// signatureRe finds the judges and the clerk of a signature block, where
-// courts space the characters out to align them: 审　判　长　　张　三.
-var signatureRe = regexp.MustCompile(`(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员)[ ：:]*(\p{Han})( ?)(\p{Han})(?:( ?)(\p{Han}))?(?: {2,}|\n|$|[^\p{Han} ])`)
+// signatureRe finds the titles of a signature block, where courts and
+// agencies space the characters out to align them: 审　判　长　　张　三,
+// 书记员　向　阳, 复议人员：梁　晨　杜　鹃.
+var signatureRe = regexp.MustCompile(`(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员|记 ?录 ?人|记 ?录 ?员|承 ?办 ?人|审 ?核 ?人|经 ?办 ?人|复 ?议 ?人 ?员|执 ?法 ?人 ?员|调 ?查 ?人 ?员|听 ?证 ?主 ?持 ?人|主 ?持 ?人|送 ?达 ?人)[ ：:]*`)
 
-// signatures reads the spaced-out names of a signature block.
+// signatures reads the spaced-out names of a signature block: after a
+// title, a run of single characters each followed by a space is one name
+// (two or three characters) or, when it holds four or more, names of two
+// characters each (the last of three when the run is odd). The spacing is
+// the block's, so a name that is an ordinary word (时　雨, 向　阳) is read
+// too; only its first character must be a surname.
 func (d *detector) signatures() {
 	t := d.t
 	if !strings.Contains(t.s, " ") {
 		return
 	}
-	for _, m := range signatureRe.FindAllStringSubmatchIndex(t.s, -1) {
-		if m[4] == m[5] && (m[8] < 0 || m[8] == m[9]) {
+	for _, m := range signatureRe.FindAllStringIndex(t.s, -1) {
+		i := t.runeAt(m[1])
+		var run []int // rune positions of single characters, space-separated
+		for i < t.n() && t.han(i) && (i+1 == t.n() || !t.han(i+1)) {
+			run = append(run, i)
+			if i+1 < t.n() && t.rs[i+1] == ' ' && i+2 < t.n() && t.han(i+2) {
+				i += 2
+				continue
+			}
+			break
+		}
+		if len(run) < 2 {
 			continue // not spaced: the role-word pass reads it
 		}
-		s := t.runeAt(m[2])
-		e := t.runeAt(m[7])
-		if m[10] >= 0 {
-			e = t.runeAt(m[11])
-		}
-		var name strings.Builder
-		for k := s; k < e; k++ {
-			if t.rs[k] != ' ' {
-				name.WriteRune(t.rs[k])
+		var groups [][]int
+		switch {
+		case len(run) <= 3:
+			groups = [][]int{run}
+		default:
+			for k := 0; k < len(run); k += 2 {
+				if len(run)-k == 3 {
+					groups = append(groups, run[k:])
+					break
+				}
+				groups = append(groups, run[k:min(k+2, len(run))])
 			}
 		}
-		n := name.String()
-		rs := []rune(n)
-		if !surnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] || !validGiven(newText(n), 1, len(rs)) {
-			continue
-		}
-		if d.add(s, e, capOfficial) {
-			d.hits[len(d.hits)-1].name = n
+		for _, g := range groups {
+			if len(g) < 2 {
+				continue
+			}
+			var name strings.Builder
+			for _, k := range g {
+				name.WriteRune(t.rs[k])
+			}
+			n := name.String()
+			rs := []rune(n)
+			if !surnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
+				continue
+			}
+			if d.add(g[0], g[len(g)-1]+1, capOfficial) {
+				d.hits[len(d.hits)-1].name = n
+			}
 		}
 	}
 }
