@@ -222,9 +222,9 @@ var answerAfterRe = regexp.MustCompile(`^(?:是多少|是什么|多少|是|号�
 
 var (
 	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},
-		`\s*(?:[:：]|为|是|号为)?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
+		`\s*(?:[:：]|为|是|号为)?\s*["“”'‘’「」『』]?([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
 	qqLabels = newLabelled([]string{"QQ号码", "QQ账号", "QQ帐号", "QQ号", "QQ", "qq号码", "qq号", "qq", "Qq", "扣扣号", "扣扣"},
-		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*([1-9]\d{4,11})`, kindOf(KindQQ), 5)
+		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9]\d{4,11})`, kindOf(KindQQ), 5)
 	// Foreign passports mix letters and digits anywhere (C7KM38P42).
 	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
 		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z0-9]{6,12})`, kindOf(KindPass), 4)
@@ -261,8 +261,13 @@ var (
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
 		`\s*(?:[:：]|为|是)?\s*(\p{Han}{1,5}[0-9A-Za-z]{0,3}\d{2,8})`, kindOf(KindVehicle), 2)
 	// Account names after a label, letters and all: 账号：zyh_19880412.
+	// A value quoted after its label (账号"zyh_1988") is the same value.
 	accountNameLabels = newLabelled([]string{"账号", "帐号", "用户名", "账户名"},
-		`\s*(?:[:：]|为|是)?\s*([A-Za-z][A-Za-z0-9_.-]{4,30}[A-Za-z0-9])`, kindOf(KindAccount), 0)
+		`\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([A-Za-z][A-Za-z0-9_.-]{4,30}[A-Za-z0-9])`, kindOf(KindAccount), 0)
+	// The handles of video, shopping and payment platforms name one
+	// person as a WeChat ID does: 抖音号"tianyuan6688", 支付宝账号：….
+	handleLabels = newLabelled([]string{"抖音号", "抖音账号", "抖音ID", "抖音id", "快手号", "快手账号", "快手ID", "微博号", "微博账号", "微博ID", "小红书号", "淘宝账号", "淘宝ID", "闲鱼账号", "支付宝账号", "支付宝帐号", "支付宝", "钉钉号", "视频号"},
+		`\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([A-Za-z0-9][-_.A-Za-z0-9]{4,30}[A-Za-z0-9])`, kindOf(KindAccount), 0)
 	// A personal certificate's or record's serial written as its office
 	// writes it, 字 and all: 结婚证字号为鄂婚字第1023874号, 房屋所有权证号为东字第…号,
 	// 档案编号为税稽字3301829. An agency's decision number carries its year in
@@ -530,6 +535,7 @@ func identifierSpans(s string) []span {
 		add(marriageSerialRe, KindMarriage, nil)
 	}
 	out = accountNameLabels.spans(s, out)
+	out = handleLabels.spans(s, out)
 	out = vesselLabels.spans(s, out)
 	if strings.Contains(s, "92") {
 		add(individualCreditRe, KindRecord, nil)
