@@ -323,6 +323,51 @@ func keepDocumentNumbers(s string, out []span) []span {
 	return kept
 }
 
+// keepOfficeLandlines drops the landlines an organisation publishes: a
+// number with its area code given as the 联系电话 of a bureau, an office or
+// a centre (县信访局联系电话0731-…, a table row of an agency) is how the
+// public reaches the agency and names no one. A mobile number is always a
+// person's, and a landline is a person's when its own label or clause
+// says so (住宅电话, 本人电话, 家庭电话) or a person's role opens the clause.
+func keepOfficeLandlines(s string, out []span) []span {
+	kept := out[:0]
+	for _, sp := range out {
+		if sp.kind == KindPhone && officeLandline(s, sp.start, sp.end) {
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	return kept
+}
+
+// officeLandline reports whether the phone at s[start:end] is a landline
+// with an area code in a clause that names an organisation and no person.
+func officeLandline(s string, start, end int) bool {
+	m := landlineRe.FindStringIndex(s[start:end])
+	if m == nil || m[0] != 0 || m[1] != end-start {
+		return false
+	}
+	v := s[start:end]
+	if !strings.HasPrefix(v, "0") && !strings.HasPrefix(v, "(0") && !strings.HasPrefix(v, "（0") {
+		return false
+	}
+	// The clause before: back to a line, a sentence or a semicolon, or the
+	// previous clause when this one is the label alone (…18号，联系电话：…).
+	from := max(strings.LastIndexAny(s[:start], "\n。；;"), 0)
+	clause := s[from:start]
+	if containsAny(clause, personalPhoneWords) {
+		return false
+	}
+	return containsAny(clause, officeWords)
+}
+
+// officeWords name an organisation whose number is public.
+var officeWords = []string{"局", "办公室", "中心", "委员会", "人民政府", "政府", "机关", "大队", "中队", "支队", "法院", "检察院", "办事处", "派出所", "司法所", "窗口", "热线", "信访办", "城建办", "管委会", "服务站"}
+
+// personalPhoneWords say a number is a person's own, or open a clause
+// about a person.
+var personalPhoneWords = []string{"住宅", "家庭", "本人", "个人", "私人", "手机", "住址", "住所", "当事人", "申请人", "原告", "被告人", "证人", "受害人", "被害人", "第三人", "委托代理人", "代理人", "联系人", "户主", "男，", "女，", "出生"}
+
 // documentAfter reports whether s starts with a document's noun.
 func documentAfter(s string) bool { _, ok := hasPrefixAny(s, documentNouns); return ok }
 
@@ -543,6 +588,7 @@ func identifierSpans(s string) []span {
 	out = append(out, hanDigitSpans(s)...)
 	out = keepOrganisationCodes(s, out)
 	out = keepDocumentNumbers(s, out)
+	out = keepOfficeLandlines(s, out)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
