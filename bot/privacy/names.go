@@ -1010,6 +1010,7 @@ func detect(s string) []hit {
 	d.unexplained()
 	d.alsoSubjects()
 	d.lists()
+	d.dropThings()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
