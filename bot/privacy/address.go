@@ -206,7 +206,7 @@ func subjectIsInstitution(s string, at int) bool {
 
 var neutralMarkersOrder = []string{"住所地", "地址"}
 
-var institutionSuffixes = []string{"局", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团"}
+var institutionSuffixes = []string{"局", "机关", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团"}
 
 // markedAddressSpans masks what follows an address marker, below county.
 func markedAddressSpans(s string) []span {

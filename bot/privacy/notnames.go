@@ -48,6 +48,9 @@ func docNumberRanges(t *text) [][2]int {
 // institution or a prize named after a person (焦裕禄干部学院, 鲁迅文学奖).
 var thingAfterName = []string{"牌", "干部学院", "学院", "纪念馆", "故居", "基金会", "文学奖", "奖", "精神", "家电", "经营部", "商行", "超市", "土菜馆", "菜馆", "饭店", "酒楼", "餐馆", "炭火", "烧烤", "牛肉粉", "米粉", "凉茶", "燃气", "热水器", "电器", "有限公司", "公司", "加工厂"}
 
+// conditionAfter measure a condition (石漠化严重, 沙化程度), never a person.
+var conditionAfter = []string{"严重", "加剧", "程度", "现象", "趋势", "防治", "治理"}
+
 // goodsLabels introduce the name of goods: 品名：王老吉凉茶, 货物：….
 var goodsLabels = []string{"品名", "商品名称", "商品", "货物", "物品名称", "物品", "货品", "产品名称", "产品"}
 
@@ -86,6 +89,17 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 		}
 	}
 	after := t.rest(h.end)
+	// 石漠化严重: with no cue for a person, a span before a word of a
+	// condition's extent is the condition.
+	if _, ok := hasPrefixAny(after, conditionAfter); ok && h.cap == capNeutral {
+		return true
+	}
+	// 审判长：请安静: 请 opening a verb is a request, not a surname.
+	if t.rs[h.start] == '请' {
+		if w, ok := t.word(h.start, h.start+2); ok && strings.HasPrefix(w.pos, "v") {
+			return true
+		}
+	}
 	if _, ok := hasPrefixAny(after, thingAfterName); ok {
 		return true
 	}

@@ -70,3 +70,27 @@ func TestNewIdentifierKinds(t *testing.T) {
 		{"an agency's premises stay", "某县市场监督管理局的办公场所位于某县城东街道新华路9号。", "某县市场监督管理局的办公场所位于某县城东街道新华路9号。"},
 	})
 }
+
+// TestThingsAndOfficeNumbers checks this round's guards on fresh examples
+// from both sides: what stays (a document number, goods, an office's
+// landline) and what is still masked next to it.
+func TestThingsAndOfficeNumbers(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"被申请人作出安平交罚〔2025〕44号决定。", "被申请人作出安平交罚〔2025〕44号决定。"},
+		{"申请人程立新不服长丰市监罚〔2024〕7号处罚决定。", "申请人程某不服长丰市监罚〔2024〕7号处罚决定。"},
+		{"品名：康师傅方便面，数量：10箱。", "品名：康师傅方便面，数量：10箱。"},
+		{"党参 6kg│黄芪 4kg", "党参 6kg│黄芪 4kg"},
+		{"被告支付原告张建华5000元。", "被告支付原告张某5000元。"},
+		{"县司法局办公室联系电话：0731-86612345", "县司法局办公室联系电话：0731-86612345"},
+		{"申请人家庭电话0731-86612345。", "申请人家庭电话×××。"},
+		{"县司法局办公室工作人员手机13974125896。", "县司法局办公室工作人员手机×××。"},
+		{"书记员　周　晴", "书记员　周某"},
+		{"其快手号“dongfang2020”有大量粉丝。", "其快手号“×××”有大量粉丝。"},
+	}
+	for _, c := range cases {
+		a := NewAnonymizer()
+		if got := a.Anonymize(c.in); got != c.want {
+			t.Errorf("%s\n got  %s\n want %s", c.in, got, c.want)
+		}
+	}
+}
