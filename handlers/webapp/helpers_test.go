@@ -31,6 +31,7 @@ import (
 	"casebot/bot/wecomtest"
 	"casebot/config"
 	"casebot/handlers/webapp"
+	"casebot/reminders"
 )
 
 var shanghai = func() *time.Location {
@@ -57,6 +58,7 @@ type env struct {
 	api    *httptest.Server
 	sender *wecom.Sender
 	ex     *explain.Service
+	rs     *reminders.Service
 	app    *webapp.App
 	srv    *httptest.Server
 }
@@ -94,6 +96,7 @@ func newEnv(t testing.TB) *env {
 	cfg.WeCom.APIBase, cfg.App.OAuthBase = e.api.URL, e.api.URL
 	cfg.App.MaxLedgerBytes = 256 << 10
 	cfg.Explain.MaxDocumentBytes = 128 << 10
+	cfg.Rectify.MaxFileBytes = 64 << 10
 	e.cfg = cfg
 
 	e.st = store.New(rdb, k)
@@ -116,8 +119,12 @@ func newEnv(t testing.TB) *env {
 	e.srv = httptest.NewServer(mux)
 	t.Cleanup(e.srv.Close)
 	cfg.App.BaseURL = e.srv.URL
+	if e.rs, err = reminders.New(cfg, e.st, e.sender); err != nil {
+		t.Fatal(err)
+	}
+	e.rs.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	e.app, err = webapp.New(webapp.Deps{Config: cfg, Store: e.st, Sender: e.sender, OAuth: e.sender.OAuth(cfg.App.OAuthBase),
-		Explain: ex, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Explain: ex, Rectify: e.rs, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,6 +228,31 @@ func (c *client) upload(path, csrf, name string, data []byte, fields map[string]
 	if name != "" {
 		fw, _ := w.CreateFormFile("file", name)
 		fw.Write(data)
+	}
+	w.Close()
+	req, _ := http.NewRequest(http.MethodPost, c.e.srv.URL+path, &b)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return c.do(req)
+}
+
+// part is one file of a multipart form.
+type part struct {
+	field, name string
+	data        []byte
+}
+
+// uploadParts sends a form with several files, as a page with more than
+// one file input does.
+func (c *client) uploadParts(path string, fields map[string]string, parts ...part) response {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	w.WriteField("csrf", c.csrf)
+	for k, v := range fields {
+		w.WriteField(k, v)
+	}
+	for _, p := range parts {
+		fw, _ := w.CreateFormFile(p.field, p.name)
+		fw.Write(p.data)
 	}
 	w.Close()
 	req, _ := http.NewRequest(http.MethodPost, c.e.srv.URL+path, &b)
