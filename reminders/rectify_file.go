@@ -369,8 +369,8 @@ func fileNames(fs []cases.RectifyFile) string {
 
 // filed is what fileRectify did.
 type filed struct {
-	c                *cases.Case
-	filed, returned  bool
+	c               *cases.Case
+	filed, returned bool
 }
 
 // fileRectify is the one path a 整改 report takes in, by chat reply or by

@@ -4,7 +4,7 @@ import "net/http"
 
 type homeView struct {
 	Ledger, Decision, Rectify, Nothing bool
-	Contact                   string
+	Contact                            string
 	// Once makes the export button's push happen once however often the
 	// form is sent (a double tap).
 	Once string
