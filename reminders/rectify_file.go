@@ -492,11 +492,27 @@ func splitReport(text string) (analysis, measures string, ok bool) {
 		return "", "", false
 	}
 	analysis = strings.TrimSpace(aHead + "\n" + strings.Join(lines[a+1:m], "\n"))
-	measures = strings.TrimSpace(mHead + "\n" + strings.Join(lines[m+1:], "\n"))
+	measures = strings.TrimSpace(mHead + "\n" + strings.Join(withoutSignature(lines[m+1:]), "\n"))
 	if analysis == "" || measures == "" {
 		return "", "", false
 	}
 	return analysis, measures, true
+}
+
+// signatureLine is the closing of a report: the agency's name, the date.
+var signatureLine = regexp.MustCompile(`^\s*(?:\S{2,30}(?:局|委员会|委|办公室|办|政府|中心|所|队|站)|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[二〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*$`)
+
+// withoutSignature drops the closing lines (and blank ones) after the
+// last part, which belong to no part.
+func withoutSignature(lines []string) []string {
+	for len(lines) > 0 {
+		l := lines[len(lines)-1]
+		if strings.TrimSpace(l) != "" && !signatureLine.MatchString(l) {
+			break
+		}
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }
 
 // headingOf returns the heading of a line that reads as one, and what
