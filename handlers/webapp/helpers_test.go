@@ -82,7 +82,9 @@ const seedCSV = `案号,案件类型,原告,被告,案由,承办法院,立案日
 (2026)黔0115行初204号,行政诉讼,某某餐饮有限公司,某县市场监督管理局,行政处罚,某县人民法院,2026-08-03,一审,2026-09-15 09:30,第二法庭,,
 `
 
-func newEnv(t testing.TB) *env {
+// newEnv builds the env; opts adjust the configuration before anything
+// is built from it.
+func newEnv(t testing.TB, opts ...func(*config.Config)) *env {
 	t.Helper()
 	rdb, k := redistest.New(t)
 	e := &env{t: t, rdb: rdb, k: k, clock: wecomtest.NewClock(epoch)}
@@ -97,6 +99,9 @@ func newEnv(t testing.TB) *env {
 	cfg.App.MaxLedgerBytes = 256 << 10
 	cfg.Explain.MaxDocumentBytes = 128 << 10
 	cfg.Rectify.MaxFileBytes = 64 << 10
+	for _, o := range opts {
+		o(cfg)
+	}
 	e.cfg = cfg
 
 	e.st = store.New(rdb, k)

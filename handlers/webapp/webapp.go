@@ -99,7 +99,7 @@ func New(d Deps) (*App, error) {
 		log:     log,
 	}
 	a.audit.Now = a.now
-	a.ledger = ledgerAPI{st: d.Store, loc: a.loc}
+	a.ledger = ledgerAPI{st: d.Store, loc: a.loc, names: pol.Agencies()}
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
