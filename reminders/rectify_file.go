@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -134,7 +133,7 @@ func (s *Service) OpenRectifications(ctx context.Context, p *people.Person, now 
 // readFile classifies one uploaded file and reads its text: a report must
 // have text; an attachment may be a scan or a photo.
 func (s *Service) readFile(f ReportFile, by string, now time.Time) (cases.RectifyFile, string, error) {
-	name := baseName(f.Name)
+	name := f.Name // the caller gives the file's own name, without a path
 	sum := sha256.Sum256(f.Data)
 	rf := cases.RectifyFile{Name: name, Size: len(f.Data), SHA256: hex.EncodeToString(sum[:]), Role: f.Role, By: by, At: now}
 	limit := s.MaxFileBytes()
@@ -182,14 +181,6 @@ func (s *Service) readFile(f ReportFile, by string, now time.Time) (cases.Rectif
 		}
 		return rf, "", err
 	}
-}
-
-func baseName(name string) string {
-	name = strings.ReplaceAll(name, `\`, "/")
-	if b := filepath.Base(name); b != "." && b != "/" && b != "" {
-		return b
-	}
-	return "（未命名）"
 }
 
 // FileReport files case number's 整改 report from files uploaded by p on

@@ -178,7 +178,7 @@ func (a *App) rectifyUpload(w http.ResponseWriter, r *http.Request, rq *request)
 		if ff.Field == "report" {
 			role = cases.FileReport
 		}
-		files = append(files, reminders.ReportFile{Name: ff.Name, Data: ff.Data, Role: role})
+		files = append(files, reminders.ReportFile{Name: baseName(ff.Name), Data: ff.Data, Role: role})
 	}
 	ctx := r.Context()
 	if number == "" {

@@ -85,12 +85,8 @@ func reviewCards(e *env, user string) []wecomtest.Message {
 	return out
 }
 
-// TestRectifyReportUpload: the head of the agency that lost 205 sees its
-// request on the page and files the report by file; the request is filed
-// as a chat-filed one is (audited), the reviewer gets the review card and
-// each file once; a 退回 and a second upload replace the report and keep
-// the attachment.
-func TestRectifyReportUpload(t *testing.T) {
+// lostEnv is the env with 205 lost and its 整改 request made by a sweep.
+func lostEnv(t *testing.T) (*env, context.Context) {
 	e := newEnv(t)
 	ctx := context.Background()
 	e.importCSV(lost205)
@@ -100,6 +96,16 @@ func TestRectifyReportUpload(t *testing.T) {
 	if _, err := e.rs.Sweep(ctx, epoch); err != nil {
 		t.Fatal(err)
 	}
+	return e, ctx
+}
+
+// TestRectifyReportUpload: the head of the agency that lost 205 sees its
+// request on the page and files the report by file; the request is filed
+// as a chat-filed one is (audited), the reviewer gets the review card and
+// each file once; a 退回 and a second upload replace the report and keep
+// the attachment.
+func TestRectifyReportUpload(t *testing.T) {
+	e, ctx := lostEnv(t)
 	if c := e.rectifyCase(ctx); c.Rectify == nil || c.Rectify.Status != cases.RectifyRequested {
 		t.Fatalf("no request: %+v", c.Rectify)
 	}
@@ -229,15 +235,7 @@ func TestRectifyReportUpload(t *testing.T) {
 // TestRectifyUploadRefusals: each bad upload gets a Chinese error naming
 // the problem, and nothing changes.
 func TestRectifyUploadRefusals(t *testing.T) {
-	e := newEnv(t)
-	ctx := context.Background()
-	e.importCSV(lost205)
-	if _, err := e.st.ReindexDeadlines(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.rs.Sweep(ctx, epoch); err != nil {
-		t.Fatal(err)
-	}
+	e, ctx := lostEnv(t)
 	scanned := mustRead(t, "../../bot/decision/testdata/files/scanned.pdf")
 	fz, cb, cb2, zb := e.signIn("fz"), e.signIn("cb"), e.signIn("cb2"), e.signIn("zb")
 	big := bytes.Repeat([]byte("整改"), 40<<10) // 240 KB of text, over the test's 64 KB
