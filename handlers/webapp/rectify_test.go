@@ -86,7 +86,7 @@ func reviewCards(e *env, user string) []wecomtest.Message {
 }
 
 // lostEnv is the env with 205 lost and its 整改 request made by a sweep.
-func lostEnv(t *testing.T) (*env, context.Context) {
+func lostEnv(t testing.TB) (*env, context.Context) {
 	e := newEnv(t)
 	ctx := context.Background()
 	e.importCSV(lost205)
