@@ -44,3 +44,18 @@ func TestSplitReport(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSplitReport reads the parts of a report of about 6,000
+// characters (what cases.MaxReportRunes keeps).
+//
+//	go test ./reminders -run '^$' -bench SplitReport -benchtime 2000x
+func BenchmarkSplitReport(b *testing.B) {
+	text := "关于某案败诉情况的报告\n县司法局：\n一、基本案情\n" + strings.Repeat("申请人不服我局作出的不予受理决定，向县人民法院提起行政诉讼。\n", 40) +
+		"二、败诉原因分析\n" + strings.Repeat("（一）对法定职责理解不准确，未全面审查申请材料。\n", 40) +
+		"三、整改措施\n" + strings.Repeat("（一）开展专题学习，完善受理审查流程和法制审核。\n", 40) + "某县自然资源局\n2026年10月9日"
+	for b.Loop() {
+		if _, _, ok := splitReport(text); !ok {
+			b.Fatal("not split")
+		}
+	}
+}
