@@ -340,6 +340,23 @@ func keepOfficeLandlines(s string, out []span) []span {
 	return kept
 }
 
+// keepMaskedNumbers drops a value that runs into asterisks: a number
+// already partly masked (4201**********4417) identifies no one and must
+// stay exactly as written, not lose its visible digits.
+func keepMaskedNumbers(s string, out []span) []span {
+	if !strings.Contains(s, "**") {
+		return out
+	}
+	kept := out[:0]
+	for _, sp := range out {
+		if strings.HasPrefix(s[sp.end:], "*") || strings.HasSuffix(s[:sp.start], "*") {
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	return kept
+}
+
 // officeLandline reports whether the phone at s[start:end] is a landline
 // with an area code in a clause that names an organisation and no person.
 func officeLandline(s string, start, end int) bool {
@@ -589,6 +606,7 @@ func identifierSpans(s string) []span {
 	out = keepOrganisationCodes(s, out)
 	out = keepDocumentNumbers(s, out)
 	out = keepOfficeLandlines(s, out)
+	out = keepMaskedNumbers(s, out)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })

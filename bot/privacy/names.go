@@ -1021,7 +1021,12 @@ func detect(s string) []hit {
 // signatureRe finds the titles of a signature block, where courts and
 // agencies space the characters out to align them: 审　判　长　　张　三,
 // 书记员　向　阳, 复议人员：梁　晨　杜　鹃.
-var signatureRe = regexp.MustCompile(`(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员|记 ?录 ?人|记 ?录 ?员|承 ?办 ?人|审 ?核 ?人|经 ?办 ?人|复 ?议 ?人 ?员|执 ?法 ?人 ?员|调 ?查 ?人 ?员|听 ?证 ?主 ?持 ?人|主 ?持 ?人|送 ?达 ?人)[ ：:]*`)
+var signatureRe = regexp.MustCompile(signatureTitles)
+
+// signatureStartRe is a title at the start of a string.
+var signatureStartRe = regexp.MustCompile(`^` + signatureTitles)
+
+const signatureTitles = `(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员|记 ?录 ?人|记 ?录 ?员|承 ?办 ?人|审 ?核 ?人|经 ?办 ?人|复 ?议 ?人 ?员|执 ?法 ?人 ?员|调 ?查 ?人 ?员|听 ?证 ?主 ?持 ?人|主 ?持 ?人|送 ?达 ?人)[ ：:]*`
 
 // signatures reads the spaced-out names of a signature block: after a
 // title, a run of single characters each followed by a space is one name
@@ -1035,48 +1040,75 @@ func (d *detector) signatures() {
 		return
 	}
 	for _, m := range signatureRe.FindAllStringIndex(t.s, -1) {
-		i := t.runeAt(m[1])
-		var run []int // rune positions of single characters, space-separated
-		for i < t.n() && t.han(i) && (i+1 == t.n() || !t.han(i+1)) {
-			run = append(run, i)
-			if i+1 < t.n() && t.rs[i+1] == ' ' && i+2 < t.n() && t.han(i+2) {
-				i += 2
-				continue
+		for i := t.runeAt(m[1]); i < t.n(); {
+			run, next := d.spacedRun(i)
+			if len(run) < 2 {
+				break // not spaced: the role-word pass reads it
 			}
-			break
+			d.signRun(run)
+			// 送达人：汪　洋　　唐　宁: one title may sign for another name
+			// after a wider gap, unless a title follows.
+			j := next
+			for j < t.n() && t.rs[j] == ' ' {
+				j++
+			}
+			if j-next < 2 || signatureStartRe.MatchString(t.rest(j)) {
+				break
+			}
+			i = j
 		}
-		if len(run) < 2 {
-			continue // not spaced: the role-word pass reads it
+	}
+}
+
+// spacedRun returns the positions of the single characters, each one
+// space apart, that start at i, and the position after the last.
+func (d *detector) spacedRun(i int) (run []int, next int) {
+	t := d.t
+	for i < t.n() && t.han(i) && (i+1 == t.n() || !t.han(i+1)) {
+		run = append(run, i)
+		if i+1 < t.n() && t.rs[i+1] == ' ' && i+2 < t.n() && t.han(i+2) {
+			i += 2
+			continue
 		}
-		var groups [][]int
-		switch {
-		case len(run) <= 3:
-			groups = [][]int{run}
-		default:
-			for k := 0; k < len(run); k += 2 {
-				if len(run)-k == 3 {
-					groups = append(groups, run[k:])
-					break
-				}
-				groups = append(groups, run[k:min(k+2, len(run))])
+		break
+	}
+	if len(run) == 0 {
+		return nil, i
+	}
+	return run, run[len(run)-1] + 1
+}
+
+// signRun reads the names of one spaced run of a signature block.
+func (d *detector) signRun(run []int) {
+	t := d.t
+	var groups [][]int
+	switch {
+	case len(run) <= 3:
+		groups = [][]int{run}
+	default:
+		for k := 0; k < len(run); k += 2 {
+			if len(run)-k == 3 {
+				groups = append(groups, run[k:])
+				break
 			}
+			groups = append(groups, run[k:min(k+2, len(run))])
 		}
-		for _, g := range groups {
-			if len(g) < 2 {
-				continue
-			}
-			var name strings.Builder
-			for _, k := range g {
-				name.WriteRune(t.rs[k])
-			}
-			n := name.String()
-			rs := []rune(n)
-			if !surnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
-				continue
-			}
-			if d.add(g[0], g[len(g)-1]+1, capOfficial) {
-				d.hits[len(d.hits)-1].name = n
-			}
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		var name strings.Builder
+		for _, k := range g {
+			name.WriteRune(t.rs[k])
+		}
+		n := name.String()
+		rs := []rune(n)
+		if !surnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
+			continue
+		}
+		if d.add(g[0], g[len(g)-1]+1, capOfficial) {
+			d.hits[len(d.hits)-1].name = n
 		}
 	}
 }
