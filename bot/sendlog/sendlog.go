@@ -30,10 +30,11 @@
 // not yet recorded: saves the exact request it is about to send, sends it,
 // and records it once WeCom accepted it; when every part is recorded the
 // push is recorded and the claim released. The claim reads where the push
-// stands (parts accepted, requests saved) in the same step, and the last
+// stands (parts accepted, requests saved) in the same step and, on a
+// push's first try, saves its first request too (ClaimBegin); the last
 // part's record, the push's and the release are one step too (Finish), so
-// a one-part reply costs three writes to Redis besides the rate limiter:
-// claim, save the request, finish.
+// a one-part reply costs two round trips to Redis besides the rate
+// limiter: claim and save the request, finish.
 //
 //   - A claim belongs to a process (its presence, bot/lock) and lives
 //     ClaimTTL, derived from sender.timeout and renewed before every
