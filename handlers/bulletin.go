@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"time"
 
 	"casebot/bot"
 	"casebot/bot/audit"
@@ -62,6 +63,7 @@ func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer
 	}
 	p := c.Person()
 	a.detail = ask.Month.String()
+	a.period = monthPeriod(ask.Month, c.Location())
 	if !p.Bureau() && p.Role != people.Head {
 		a.action, a.outcome = audit.Refused, audit.Answered
 		return a, c.Reply("您好！月度败诉通报只发给司法局应诉专班、管理员和各单位负责人。如需了解本单位的情况，请向本单位负责人或司法局应诉专班了解。")
@@ -110,6 +112,11 @@ func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer
 	_, err = c.Send(bot.Outbound{ToUsers: []string{c.UserID()}, Type: bot.MsgImage,
 		Image: &bot.Image{Name: bulletin.ChartName(rep.Month), Data: chart}})
 	return a, err
+}
+
+// monthPeriod is m as a period, labelled as the answers say it.
+func monthPeriod(m bulletin.Month, loc *time.Location) intent.Period {
+	return intent.Period{From: m.Start(loc), To: m.End(loc), Label: m.Label()}
 }
 
 // bulletinIntro says which month's figures follow, since "本月通报" on the

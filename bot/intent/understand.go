@@ -48,6 +48,7 @@ const (
 	Files     Kind = "files"     // the app page's files: 导出台账, 写入台账, 上传判决书, 撤销导入
 	Deadlines Kind = "deadlines" // statutory deadlines due or overdue (答辩期快到了, 有没有超期没答辩的)
 	Legal     Kind = "legal"     // a legal question of one's own (我被罚款了怎么办)
+	People    Kind = "people"    // who someone is in the directory (在名单里吗, 什么职务, 企业微信号)
 	Scope     Kind = "scope"     // something the bot does not do
 	Unknown   Kind = "unknown"   // nothing understood
 )
@@ -214,6 +215,9 @@ type Understanding struct {
 	FollowUp bool `json:"follow_up,omitempty"`
 	// Contact is set when the message asks for a phone number.
 	Contact bool `json:"contact,omitempty"`
+	// Named is a name asked about in the directory that neither the
+	// directory nor the ledger knows (赵一在名单里吗).
+	Named string `json:"named,omitempty"`
 	// Greeting is a greeting alone, or with a name or title (早, 陈局在吗,
 	// 孙强你好): answered with a greeting and help, never a search.
 	Greeting bool `json:"greeting,omitempty"`
@@ -229,6 +233,9 @@ type Understanding struct {
 	// ByCount ranks agencies by how many (败诉最多) rather than by rate.
 	ByCount bool `json:"by_count,omitempty"`
 	// Compare asks for the same count a year before too (同比);
+	// Back asks for the period this many months before the one last spoken
+	// of (再往前一个月, 往前两个月, 上一期): a follow-up only.
+	Back int `json:"back,omitempty"`
 	// YearBefore asks for the period a year before the one meant (去年同期).
 	Compare    bool `json:"compare,omitempty"`
 	YearBefore bool `json:"year_before,omitempty"`
@@ -322,6 +329,9 @@ type reader struct {
 	headMarker  int    // rune index after 承办人/负责人 used as a name marker, -1 none
 	suesAt      int    // rune index of the 诉 of X诉Y, 0 none
 	caseWord    bool   // 案子, 案件: the question is about cases
+	dirWord     bool   // 在名单里, 什么职务, 企业微信: a question about the directory
+	dirAt       int    // rune index of the directory word
+	headWord    bool   // the head asked for by 负责人 (是谁), not by 出庭: maybe the directory's
 	typical     bool   // 典型案例 without a word for writing: the lost cases
 	loneHearing bool   // 庭 alone (明天的庭), not 出庭
 }
@@ -383,6 +393,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	if err := r.titled(); err != nil {
 		return r.u, err
 	}
+	r.directoryName()
 	r.fillers()
 	r.marked()
 	r.residue()
@@ -590,6 +601,27 @@ func emojiAck(raw string) bool {
 		}
 	}
 	return emoji
+}
+
+// backRe reads a step back from the month last spoken of: 再往前一个月,
+// 往前两个月, 再前一个月, 前一个月的, 上一期, 再上一期.
+var backRe = regexp.MustCompile(`(?:再往前|往前|再前|再早|前推)(一|两|二|三|四|五|六|[1-6])个?月|^前(一|两|二|三)个月|(?:再上|上|前)(一)期`)
+
+// backMonths is how many months backRe's match steps back.
+func backMonths(m []string) int {
+	for _, g := range m[1:] {
+		if g == "" {
+			continue
+		}
+		if n := strings.IndexRune("一二三四五六", []rune(g)[0]); n >= 0 {
+			return n/3 + 1 // a Han digit is three bytes
+		}
+		if g == "两" {
+			return 2
+		}
+		return int(g[0] - '0')
+	}
+	return 1
 }
 
 var leadAckRe = regexp.MustCompile(`^\s*(好的|好嘞|好吧|好|嗯嗯|嗯|收到|明白了|明白|知道了|行|ok|OK|谢谢)[\s,，.。!！、]`)
@@ -969,6 +1001,13 @@ func (r *reader) words() {
 	if _, ok := t.cut(contactWords...); ok {
 		r.u.Contact, r.scopeWord = true, true
 	}
+	for _, w := range dirWords {
+		if i := t.index(w); i >= 0 {
+			t.mark(i, i+utf8.RuneCountInString(w))
+			r.dirWord, r.dirAt = true, i
+			break
+		}
+	}
 	if w, ok := t.cut(scopeWords...); ok {
 		r.scopeWord = true
 		r.scopeAct = slices.Contains(scopeActs, w)
@@ -987,6 +1026,9 @@ func (r *reader) words() {
 	}
 	if _, ok := t.cut("去年同期", "上年同期", "同期"); ok {
 		r.u.YearBefore = true
+	}
+	if m, ok := t.take(backRe, 0); ok {
+		r.u.Back, r.u.FollowUp = backMonths(m), true
 	}
 	if _, ok := t.cut(totalWords...); ok {
 		r.u.Metric = All
@@ -1019,6 +1061,7 @@ func (r *reader) words() {
 			}
 			if r.u.Aspect == "" {
 				r.u.Aspect = g.aspect
+				r.headWord = g.aspect == Head && (w == "负责人是谁" || w == "负责人都是谁" || w == "负责人")
 				if g.aspect == Handler && w == "承办人" || g.aspect == Head && w == "负责人" {
 					r.headMarker = i + utf8.RuneCountInString(w)
 				}
@@ -1580,6 +1623,24 @@ func (r *reader) titled() error {
 	return nil
 }
 
+// directoryName takes, in a question about the directory, a name no list
+// knows right before the directory word (赵一在名单里吗): the answer says
+// it is not in the directory rather than searching cases for it.
+func (r *reader) directoryName() {
+	if !r.dirWord || r.u.Person != "" || r.u.Party != "" {
+		return
+	}
+	for _, s := range r.t.runs() {
+		if s.end == r.dirAt || (s.end == r.dirAt-1 && r.t.rs[s.end] == '的') {
+			if n := utf8.RuneCountInString(s.s); n >= 2 && n <= 4 && plausibleName(s.s) && !AgencyLike(s.s) {
+				r.t.mark(s.start, s.end)
+				r.u.Named = s.s
+			}
+			return
+		}
+	}
+}
+
 // fillers takes the filler words, longest first (列一下 before 一下),
 // recording them.
 func (r *reader) fillers() {
@@ -1725,6 +1786,20 @@ func (r *reader) decide() {
 		u.Aspect = ""
 	case r.legal && !caseRef && !u.Hearing && u.Metric == "" && u.Party == "" && len(u.Agencies) == 0 && u.Person == "":
 		u.Kind = Legal
+	case (r.dirWord || u.Contact || u.Aspect == Defendant && u.Person != "" && !r.caseWord && u.Party == "") &&
+		!caseRef && u.Rank == "" && u.Rate == "" && u.Metric == "" && u.Period.IsZero() &&
+		(u.Person != "" || u.Named != "" || (r.dirWord && u.Agency != "")),
+		r.headWord && u.Agency != "" && len(u.Agencies) == 1 && !caseRef && !r.caseWord && !u.Hearing && !u.Each && u.Period.IsZero() &&
+			u.Party == "" && u.Person == "" && u.Mine == "" && u.Metric == "" && u.Rate == "" && u.Rank == "" && u.CaseKind == "" &&
+			!r.bulletin && !r.explain && u.Stage == "" && u.Cause == "":
+		// 公安局负责人是谁: the agency's head in the directory (and as the
+		// ledger records them at its hearings), not its list of cases.
+		// 李文在名单里吗, 孙强是什么职务, 吴敏电话多少, 县政府名单里有哪些人:
+		// the directory, not the person's cases.
+		u.Kind = People
+		if !r.headWord {
+			u.Aspect = ""
+		}
 	case u.Contact:
 		u.Kind = Scope
 	case u.Aspect == Deadline && !caseRef && u.Party == "":
