@@ -1,11 +1,14 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
+	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/decision"
 	"casebot/bot/intent"
 	"casebot/bot/people"
 )
@@ -79,6 +82,22 @@ const bringText = "出庭须携带：身份证明（写明姓名、职务，加�
 // 判了吗, 开庭了没, 到哪一步了, 在哪开… It never says more than the ledger
 // holds: a field not recorded is said to be not recorded.
 func (s *service) fact(viewer *people.Person, c *cases.Case, a intent.Aspect, now time.Time, loc *time.Location) string {
+	v := s.oneFact(viewer, c, a, now, loc)
+	if a == intent.Head && len(c.Defendants) > 1 {
+		// 镇政府那边谁出庭: the ledger has one 出庭负责人 per hearing,
+		// whichever defendant is asked about.
+		who := "请向承办单位了解"
+		if c.Handler != "" {
+			who = "请向承办人" + c.Handler + "了解"
+		}
+		v += fmt.Sprintf("\n本案共有 %d 个被告（%s），台账每次开庭只登记一名出庭负责人，其他被告的出庭负责人未登记，%s。",
+			len(c.Defendants), strings.Join(c.Defendants, "、"), who)
+	}
+	return v
+}
+
+// oneFact is fact without the note on co-defendants.
+func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect, now time.Time, loc *time.Location) string {
 	party, defendant, court := labels(c.Kind)
 	hs := c.ActiveHearings()
 	next := c.NextHearing(now)
@@ -307,4 +326,39 @@ func (s *service) lineFact(viewer *people.Person, c *cases.Case, h *cases.Hearin
 		return ""
 	}
 	return "\n" + s.fact(viewer, c, a, now, loc)
+}
+
+// attachedFact says whether a case's decision (判决书, 裁定书, 复议决定书)
+// has been attached, from the decision store: by whom and when, or, for a
+// closed case, that it has not and how to attach it; an open case has no
+// decision yet.
+func (s *service) attachedFact(c bot.Context, cs *cases.Case) (string, error) {
+	now, loc := c.Now(), c.Location()
+	att, err := s.decisions.Get(c.Ctx(), cs.Number)
+	switch {
+	case err == nil:
+		v := fmt.Sprintf("已上传%s：%s（%s上传", orWord(att.Title, "裁判文书"), att.FileName, cases.FormatDate(att.AttachedAt, loc))
+		if att.AttachedBy != "" && att.AttachedBy != "cli" {
+			v += "，上传人账号 " + att.AttachedBy
+		}
+		return v + "）。", nil
+	case !errors.Is(err, decision.ErrNone):
+		return "", err
+	}
+	doc := "判决书"
+	if cs.Kind == cases.Reconsideration {
+		doc = "复议决定书"
+	}
+	if cs.Closure == nil {
+		return fmt.Sprintf("该案尚未结案（%s），%s还未作出，无需上传。", s.status(cs, now), doc), nil
+	}
+	return fmt.Sprintf("尚未上传%s（台账已登记%s结案：%s）。上传请发送“上传判决书”，在应用页面选择该案上传。",
+		doc, cases.FormatDate(cs.Closure.On, loc), cs.Closure.Method), nil
+}
+
+func orWord(s, w string) string {
+	if s == "" {
+		return w
+	}
+	return s
 }

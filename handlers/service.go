@@ -8,6 +8,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/decision"
 	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/scope"
@@ -19,13 +20,16 @@ import (
 // store, the scoping rule, the 败诉 set, the audit log and the settings
 // they read from configuration once.
 type service struct {
-	st       *store.Store
-	cfg      *config.Config
-	scope    scope.Policy
-	loss     cases.LossSet
-	audit    *audit.Log
-	courts   []string
-	pageSize int
+	st  *store.Store
+	cfg *config.Config
+	// decisions are the decisions attached to cases, read to say whether
+	// one is (判决书传了没); bot/decision writes them.
+	decisions *decision.Store
+	scope     scope.Policy
+	loss      cases.LossSet
+	audit     *audit.Log
+	courts    []string
+	pageSize  int
 
 	bulletins *bulletinHandlers
 	explains  *explainHandlers
@@ -61,6 +65,7 @@ func newService(d Deps) *service {
 		st: d.Store, cfg: d.Config, scope: pol, loss: loss,
 		audit:  audit.New(d.Store.Client(), d.Store.Keys(), maxLen),
 		courts: d.Config.Query.Courts, pageSize: size, files: d.Files,
+		decisions: decision.NewStore(d.Store.Client(), d.Store.Keys()),
 	}
 	s.reader = newModelReader(s, d.Config)
 	return s

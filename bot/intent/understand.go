@@ -86,6 +86,7 @@ const (
 	Cause     Aspect = "cause"     // 案由
 	Advice    Aspect = "advice"    // the 司法建议 and 检察建议 the case drew
 	Deadline  Aspect = "deadline"  // its statutory deadlines (答辩期, 上诉期…)
+	Attached  Aspect = "attached"  // whether its decision is attached (判决书传了没)
 )
 
 // Rate is a rate of the bulletin.
@@ -369,7 +370,11 @@ func (r *reader) read(raw string) (Understanding, error) {
 	if _, _, _, ok := r.t.find(referenceRe, 0); ok {
 		r.u.Reference = true
 	}
-	if r.fileCommand(strings.ToLower(norm)) {
+	if _, ok := r.t.take(attachedQRe, 0); ok {
+		// 判决书传了没, 85号的判决书上传了吗: whether it is attached, a
+		// question, not the page to upload it on.
+		r.u.Aspect = Attached
+	} else if r.fileCommand(strings.ToLower(norm)) {
 		return r.u, nil
 	}
 	if r.explainCommand(raw, norm) && r.u.ExplainAct != ExplainCandidates {
@@ -489,7 +494,11 @@ var notHeldTopics = []struct {
 	words []string
 }{
 	{"other-county", []string{"其他区县", "别的区县", "其他县", "别的县", "外县", "兄弟区县", "兄弟县", "其他地区", "别的地区", "周边县", "全市各县", "各区县", "其他区"}},
-	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "审判员", "书记员是谁", "合议庭"}},
+	{"court-phone", []string{"法院电话", "法院的电话", "法院联系电话", "法院的联系电话", "法院联系方式", "法院的联系方式", "立案庭电话",
+		"立案庭的电话", "法官电话", "法官的电话", "书记员电话", "书记员的电话", "法庭电话"}},
+	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "承办法官", "审判员", "书记员是谁", "合议庭", "法官叫"}},
+	{"personal-id", []string{"身份证", "证件号", "家庭住址", "住址", "家庭地址", "原告电话", "原告的电话", "原告手机", "原告的手机",
+		"对方电话", "对方的电话", "当事人电话", "当事人的电话", "申请人电话", "申请人的电话"}},
 	{"directions", []string{"怎么走", "怎么去", "路线", "导航", "在什么位置", "停车", "几路车"}},
 	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
 	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
@@ -502,6 +511,16 @@ func (r *reader) notHeld(norm string) {
 		for _, w := range t.words {
 			if strings.Contains(norm, w) {
 				r.u.NotHeld = t.topic
+				// The question is about what is not held: the words around
+				// it (是哪个, 承办法官, 什么时候交) asked for it, not for another
+				// fact of the case. An appeal's papers are due within the
+				// 上诉期, which the ledger counts: that is the fact to give.
+				switch {
+				case t.topic == "material-deadline" && strings.Contains(norm, "上诉"):
+					r.u.Aspect, r.u.Stage = Deadline, ""
+				case r.u.Kind == Case:
+					r.u.Aspect = ""
+				}
 				return
 			}
 		}
@@ -602,6 +621,10 @@ func emojiAck(raw string) bool {
 	}
 	return emoji
 }
+
+// attachedQRe asks whether a case's decision has been attached: the
+// document, an upload verb within a few characters, and a question.
+var attachedQRe = regexp.MustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
 
 // backRe reads a step back from the month last spoken of: 再往前一个月,
 // 往前两个月, 再前一个月, 前一个月的, 上一期, 再上一期.
@@ -1776,7 +1799,8 @@ func (r *reader) decide() {
 			switch {
 			case u.Metric == Corrected:
 				u.Rate = CorrectionRate
-			case u.Hearing || strings.Contains(r.rankWord, "达标") || strings.Contains(r.rankWord, "100"):
+			case u.Hearing || strings.Contains(r.rankWord, "达标") || strings.Contains(r.rankWord, "100") ||
+				strings.Contains(r.rankWord, "百分之百") || strings.Contains(r.rankWord, "出庭"):
 				u.Rate = AppearanceRate
 			default:
 				u.Rate = LossRate
