@@ -23,6 +23,7 @@ import (
 	"casebot/bot/redistest"
 	"casebot/bot/store"
 	"casebot/config"
+	"casebot/reminders"
 )
 
 // The corpus (testdata/corpus.txt, format in its header) is run entry by
@@ -115,6 +116,7 @@ type corpusEnv struct {
 	clock   time.Time // where reset puts now
 	fixture []*cases.Case
 	refs    map[string]string
+	rem     *reminders.Service // never started: tests sweep it by hand
 	seq     int
 	// answers are what the understanding step answered for the last
 	// message, in order.
@@ -180,7 +182,12 @@ func newCorpusEnvAt(tb testing.TB, clock time.Time, configure func(*config.Confi
 	}
 	e.b = &bot.Bot{Sender: e.rec, Redis: rdb, Keys: k, Location: cst, Directory: bot.DirectoryFunc(st.LookupPerson),
 		Now: func() time.Time { return e.now }, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	e.s = register(e.b, Deps{Config: cfg, Store: st, Explain: ex, Files: routedFiles{}})
+	rem, err := reminders.New(cfg, st, e.rec)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.rem = rem
+	e.s = register(e.b, Deps{Config: cfg, Store: st, Explain: ex, Files: routedFiles{}, Reminders: rem})
 	e.s.onAnswer = func(c bot.Context, u intent.Understanding, a answer) {
 		e.answers = append(e.answers, seen{u, a, c.Person()})
 	}

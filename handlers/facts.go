@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"casebot/bot/decision"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/reminders"
 )
 
 // status is a case's state in one plain word: 待开庭, 已开庭待判, 已结案·判决撤销…
@@ -361,4 +363,108 @@ func orWord(s, w string) string {
 		return w
 	}
 	return s
+}
+
+// remindedFact says, from the reminders' own record (reminders.HearingTold),
+// whether the reminder of hearing h (nil: the case's next hearing, or the
+// last one held when none is to come) was sent — to person when one is named, else to
+// whom — and what was answered on its card.
+func (s *service) remindedFact(c bot.Context, cs *cases.Case, h *cases.Hearing, person string) (string, error) {
+	now, loc := c.Now(), c.Location()
+	if s.reminders == nil {
+		return "开庭提醒未在本机器人中启用，无法查询提醒的发送情况；请向司法局应诉专班了解。", nil
+	}
+	if h == nil {
+		h = cs.NextHearing(now)
+	}
+	if h == nil {
+		hs := cs.ActiveHearings()
+		if len(hs) == 0 {
+			return "台账未登记该案的开庭，因此不发开庭提醒。", nil
+		}
+		h = &hs[len(hs)-1]
+	}
+	told, err := s.reminders.HearingTold(c.Ctx(), cases.Ref(cs.Number, h.ID), h.At)
+	if err != nil {
+		return "", err
+	}
+	dir, err := s.st.People(c.Ctx())
+	if err != nil {
+		return "", err
+	}
+	byID := map[string]*people.Person{}
+	for _, p := range dir {
+		byID[p.UserID] = p
+	}
+	which := whenCN(h.At, now, loc) + "这场开庭"
+	var b []string
+	if person != "" {
+		var ids []string
+		for _, p := range dir {
+			if p.Name == person {
+				ids = append(ids, p.UserID)
+			}
+		}
+		switch {
+		case len(ids) == 0:
+			b = append(b, fmt.Sprintf("%s不在本机器人的人员名单中，开庭提醒发不到%s；请管理员添加后再发。", person, person))
+		case slices.ContainsFunc(ids, func(id string) bool { return slices.Contains(told.Recipients, id) }):
+			b = append(b, fmt.Sprintf("%s的提醒**已发送**给%s。", which, person))
+		case told.FirstDue.After(now):
+			b = append(b, fmt.Sprintf("%s的提醒尚未发送给%s：按计划于%s起发送。", which, person, whenCN(told.FirstDue, now, loc)))
+		default:
+			b = append(b, fmt.Sprintf("%s的提醒发送记录中未见%s（按计划应于%s起发送）。请核对%s是否为该场的出庭负责人或承办人，或联系管理员查看提醒记录。",
+				which, person, whenCN(told.FirstDue, now, loc), person))
+		}
+	} else {
+		var names []string
+		for _, id := range told.Recipients {
+			if p := byID[id]; p != nil {
+				names = append(names, p.Name)
+			} else if strings.HasPrefix(id, "chat:") {
+				names = append(names, "专班群")
+			}
+		}
+		slices.Sort(names)
+		switch {
+		case len(names) > 0:
+			b = append(b, fmt.Sprintf("%s的提醒已发送给：%s。", which, strings.Join(names, "、")))
+		case told.FirstDue.After(now):
+			b = append(b, fmt.Sprintf("%s的提醒尚未发送：按计划于%s起发送。", which, whenCN(told.FirstDue, now, loc)))
+		default:
+			b = append(b, fmt.Sprintf("%s的提醒发送记录为空（按计划应于%s起发送），请联系管理员查看提醒记录。", which, whenCN(told.FirstDue, now, loc)))
+		}
+	}
+	switch a := told.Ack; a.Status {
+	case "":
+		if !h.At.After(now) {
+			b = append(b, appearedText(*h)+"。")
+		} else {
+			b = append(b, "卡片上尚未有人确认出庭。")
+		}
+	default:
+		by := a.By
+		if p := byID[a.By]; p != nil {
+			by = p.Name
+		}
+		at := ""
+		if !a.At.IsZero() {
+			at = whenCN(a.At, now, loc)
+		}
+		switch a.Status {
+		case reminders.AckConfirmed:
+			b = append(b, fmt.Sprintf("%s已于%s在提醒卡片上确认出庭。", by, at))
+		case reminders.AckCannot:
+			b = append(b, fmt.Sprintf("%s于%s回复无法出庭：%s。", by, at, orWord(a.Reason, "未说明理由")))
+		case reminders.AckReplacing:
+			b = append(b, fmt.Sprintf("%s于%s选择更换出庭人，尚未填写新的出庭负责人。", by, at))
+		case reminders.AckReplaced:
+			head := a.Head
+			if p := byID[a.Head]; p != nil {
+				head = p.Name
+			}
+			b = append(b, fmt.Sprintf("%s于%s将出庭负责人更换为%s，已提醒新的出庭负责人。", by, at, head))
+		}
+	}
+	return strings.Join(b, ""), nil
 }

@@ -90,6 +90,12 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	if len(hs) == 1 && u.Aspect != "" {
 		h := hs[0]
 		lead := s.hearingFact(viewer, h.Case, h.Hearing, u.Aspect, now, c.Location())
+		if u.Aspect == intent.Reminded {
+			var err error
+			if lead, err = s.remindedFact(c, h.Case, &h.Hearing, u.Person); err != nil {
+				return answer{}, err
+			}
+		}
 		a, err := s.listAbout(c, fmt.Sprintf("**%s**：共 1 场%s\n\n%s", what, scopeNote(viewer), lead), listHearings,
 			[]string{string(h.Ref())}, 1, "")
 		a.shown = []string{h.Case.Number}

@@ -67,10 +67,15 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 	var a answer
 	var parts []string
 	fact := func(cs *cases.Case) string { return s.fact(viewer, cs, u.Aspect, now, loc) }
-	if u.Aspect == intent.Attached {
+	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded {
 		facts := map[string]string{}
 		for _, cs := range cs {
-			if facts[cs.Number], err = s.attachedFact(c, cs); err != nil {
+			if u.Aspect == intent.Reminded {
+				facts[cs.Number], err = s.remindedFact(c, cs, nil, u.Person)
+			} else {
+				facts[cs.Number], err = s.attachedFact(c, cs)
+			}
+			if err != nil {
 				return answer{}, err
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"casebot/bot/scope"
 	"casebot/bot/store"
 	"casebot/config"
+	"casebot/reminders"
 )
 
 // service is what the query, update and directory handlers share: the
@@ -25,6 +26,9 @@ type service struct {
 	// decisions are the decisions attached to cases, read to say whether
 	// one is (判决书传了没); bot/decision writes them.
 	decisions *decision.Store
+	// reminders, when wired, say whether a hearing's reminder was sent and
+	// answered (提醒发了没); nil when the reminders do not run.
+	reminders *reminders.Service
 	scope     scope.Policy
 	loss      cases.LossSet
 	audit     *audit.Log
@@ -65,7 +69,7 @@ func newService(d Deps) *service {
 		st: d.Store, cfg: d.Config, scope: pol, loss: loss,
 		audit:  audit.New(d.Store.Client(), d.Store.Keys(), maxLen),
 		courts: d.Config.Query.Courts, pageSize: size, files: d.Files,
-		decisions: decision.NewStore(d.Store.Client(), d.Store.Keys()),
+		decisions: decision.NewStore(d.Store.Client(), d.Store.Keys()), reminders: d.Reminders,
 	}
 	s.reader = newModelReader(s, d.Config)
 	return s

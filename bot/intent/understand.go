@@ -87,6 +87,7 @@ const (
 	Advice    Aspect = "advice"    // the 司法建议 and 检察建议 the case drew
 	Deadline  Aspect = "deadline"  // its statutory deadlines (答辩期, 上诉期…)
 	Attached  Aspect = "attached"  // whether its decision is attached (判决书传了没)
+	Reminded  Aspect = "reminded"  // whether its hearing's reminder was sent, and answered (提醒发了没, 确认出庭了没)
 )
 
 // Rate is a rate of the bulletin.
@@ -625,6 +626,9 @@ func emojiAck(raw string) bool {
 // attachedQRe asks whether a case's decision has been attached: the
 // document, an upload verb within a few characters, and a question.
 var attachedQRe = regexp.MustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
+
+// remindAskRe makes a mention of reminders a question about them.
+var remindAskRe = regexp.MustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过`)
 
 // backRe reads a step back from the month last spoken of: 再往前一个月,
 // 往前两个月, 再前一个月, 前一个月的, 上一期, 再上一期.
@@ -1758,6 +1762,9 @@ func (r *reader) decide() {
 		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != ""
 	}
 	caseRef := len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0
+	if u.Aspect == Reminded && !remindAskRe.MatchString(string(r.t.rs)) {
+		u.Aspect = "" // 提醒孙局明天开庭 asks for no record
+	}
 	if u.YearBefore {
 		// 去年同期: a year before this year so far, unless a follow-up
 		// shifts the last question's period (handlers).
