@@ -257,6 +257,25 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 	return ""
 }
 
+// lastHeadFact answers whether the head appeared at the last hearing held
+// (上次开庭吴局到庭没); "" when none has been held yet.
+func (s *service) lastHeadFact(c *cases.Case, now time.Time, loc *time.Location) string {
+	var last *cases.Hearing
+	for _, h := range c.ActiveHearings() {
+		if !h.At.After(now) {
+			last = &h
+		}
+	}
+	if last == nil {
+		return ""
+	}
+	head := "台账未填写出庭负责人"
+	if last.Head != "" {
+		head = "出庭负责人：**" + headText(*last) + "**"
+	}
+	return fmt.Sprintf("%s开庭，%s，**%s**。", whenCN(last.At, now, loc), head, appearedText(*last))
+}
+
 // hearingFact says one fact of a hearing.
 func (s *service) hearingFact(viewer *people.Person, c *cases.Case, h cases.Hearing, a intent.Aspect, now time.Time, loc *time.Location) string {
 	switch a {

@@ -66,7 +66,14 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 	}
 	var a answer
 	var parts []string
-	fact := func(cs *cases.Case) string { return s.fact(viewer, cs, u.Aspect, now, loc) }
+	fact := func(cs *cases.Case) string {
+		if u.Past && u.Aspect == intent.Head {
+			if f := s.lastHeadFact(cs, now, loc); f != "" {
+				return f
+			}
+		}
+		return s.fact(viewer, cs, u.Aspect, now, loc)
+	}
 	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded {
 		facts := map[string]string{}
 		for _, cs := range cs {

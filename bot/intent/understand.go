@@ -235,6 +235,9 @@ type Understanding struct {
 	// ByCount ranks agencies by how many (败诉最多) rather than by rate.
 	ByCount bool `json:"by_count,omitempty"`
 	// Compare asks for the same count a year before too (同比);
+	// Past asks about the last hearing held rather than the next one
+	// (上次开庭吴局到庭没, 当时出庭了吗).
+	Past bool `json:"past,omitempty"`
 	// Back asks for the period this many months before the one last spoken
 	// of (再往前一个月, 往前两个月, 上一期): a follow-up only.
 	Back int `json:"back,omitempty"`
@@ -497,8 +500,8 @@ var notHeldTopics = []struct {
 	{"other-county", []string{"其他区县", "别的区县", "其他县", "别的县", "外县", "兄弟区县", "兄弟县", "其他地区", "别的地区", "周边县", "全市各县", "各区县", "其他区"}},
 	{"court-phone", []string{"法院电话", "法院的电话", "法院联系电话", "法院的联系电话", "法院联系方式", "法院的联系方式", "立案庭电话",
 		"立案庭的电话", "法官电话", "法官的电话", "书记员电话", "书记员的电话", "法庭电话"}},
-	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "承办法官", "审判员", "书记员是谁", "合议庭", "法官叫"}},
-	{"personal-id", []string{"身份证", "证件号", "家庭住址", "住址", "家庭地址", "原告电话", "原告的电话", "原告手机", "原告的手机",
+	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "承办法官", "审判员", "书记员是谁", "合议庭", "法官叫", "哪位法官", "法官"}},
+	{"personal-id", []string{"身份证", "证件号", "家庭住址", "住址", "家庭地址", "家住", "住哪", "住在哪", "户籍", "多大年纪", "年龄", "原告电话", "原告的电话", "原告手机", "原告的手机",
 		"对方电话", "对方的电话", "当事人电话", "当事人的电话", "申请人电话", "申请人的电话"}},
 	{"directions", []string{"怎么走", "怎么去", "路线", "导航", "在什么位置", "停车", "几路车"}},
 	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
@@ -625,7 +628,7 @@ func emojiAck(raw string) bool {
 
 // attachedQRe asks whether a case's decision has been attached: the
 // document, an upload verb within a few characters, and a question.
-var attachedQRe = regexp.MustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
+var attachedQRe = regexp.MustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,4}?(?:有没有|是否|有无|有没)(?:上传|传|挂|附|关联|导入)|(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
 
 // remindAskRe makes a mention of reminders a question about them.
 var remindAskRe = regexp.MustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过`)
@@ -1054,6 +1057,9 @@ func (r *reader) words() {
 	if _, ok := t.cut("去年同期", "上年同期", "同期"); ok {
 		r.u.YearBefore = true
 	}
+	if _, ok := t.cut("上一次", "上次", "上回", "那一次", "那次", "当时", "前一次"); ok {
+		r.u.Past = true
+	}
 	if m, ok := t.take(backRe, 0); ok {
 		r.u.Back, r.u.FollowUp = backMonths(m), true
 	}
@@ -1089,6 +1095,9 @@ func (r *reader) words() {
 			if r.u.Aspect == "" {
 				r.u.Aspect = g.aspect
 				r.headWord = g.aspect == Head && (w == "负责人是谁" || w == "负责人都是谁" || w == "负责人")
+				if g.aspect == Head && strings.ContainsAny(w, "了没") && !strings.ContainsAny(w, "确定") {
+					r.u.Past = true // 出庭了没, 到庭没, 没去吧: the hearing held, not the next one
+				}
 				if g.aspect == Handler && w == "承办人" || g.aspect == Head && w == "负责人" {
 					r.headMarker = i + utf8.RuneCountInString(w)
 				}
@@ -1837,6 +1846,9 @@ func (r *reader) decide() {
 		u.Kind, u.Metric, u.Reason, u.Hearing = Deadlines, "", "", false // 哪些案子答辩期快到了
 	case caseRef:
 		u.Kind = Case
+		if u.Aspect == "" && u.Outcome != "" {
+			u.Aspect = Outcome // 行初74撤诉了吧, 复36驳回了吗: whether it ended so
+		}
 		if u.Metric == Open && (u.Aspect == "" || u.Aspect == Held) {
 			u.Aspect = Outcome // 88号案子开完庭多久了还没判
 		}
