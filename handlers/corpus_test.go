@@ -14,7 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"casebot/bot"
+	"casebot/bot/bulletin"
 	"casebot/bot/cases"
 	"casebot/bot/explain"
 	"casebot/bot/intent"
@@ -117,7 +120,9 @@ type corpusEnv struct {
 	fixture []*cases.Case
 	refs    map[string]string
 	rem     *reminders.Service // never started: tests sweep it by hand
-	seq     int
+	// snapshot is the fixture's keys, restored by reset.
+	snapshot map[string]keyDump
+	seq      int
 	// answers are what the understanding step answered for the last
 	// message, in order.
 	answers []seen
@@ -188,6 +193,7 @@ func newCorpusEnvAt(tb testing.TB, clock time.Time, configure func(*config.Confi
 	}
 	e.rem = rem
 	e.s = register(e.b, Deps{Config: cfg, Store: st, Explain: ex, Files: routedFiles{}, Reminders: rem})
+	e.s.bulletins.chart = func(*bulletin.Report) ([]byte, error) { return nil, nil } // images are not read here
 	e.s.onAnswer = func(c bot.Context, u intent.Understanding, a answer) {
 		e.answers = append(e.answers, seen{u, a, c.Person()})
 	}
@@ -195,20 +201,32 @@ func newCorpusEnvAt(tb testing.TB, clock time.Time, configure func(*config.Confi
 	return e
 }
 
-// reset restores the fixture and forgets every conversation.
+// reset restores the fixture and forgets every conversation. The first
+// reset writes the fixture through the store and keeps a DUMP of every key
+// it made; the others delete every key and RESTORE those, in one pipeline,
+// rather than writing every case and its indexes again (what the corpus,
+// the longest test of the package, spent most of its Redis time on).
 func (e *corpusEnv) reset() {
 	e.tb.Helper()
 	ctx := context.Background()
-	rdb, k := e.st.Client(), e.st.Keys()
-	iter := rdb.Scan(ctx, 0, k.Pattern(), 1000).Iterator()
-	var ks []string
-	for iter.Next(ctx) {
-		ks = append(ks, iter.Val())
-	}
+	rdb := e.st.Client()
+	ks := e.keys()
 	if len(ks) > 0 {
 		if err := rdb.Del(ctx, ks...).Err(); err != nil {
 			e.tb.Fatal(err)
 		}
+	}
+	e.now = e.clock
+	if e.snapshot != nil {
+		if _, err := rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+			for k, d := range e.snapshot {
+				p.RestoreReplace(ctx, k, d.ttl, d.dump)
+			}
+			return nil
+		}); err != nil {
+			e.tb.Fatal(err)
+		}
+		return
 	}
 	cs := make([]*cases.Case, len(e.fixture))
 	for i, c := range e.fixture {
@@ -220,7 +238,45 @@ func (e *corpusEnv) reset() {
 	if err := e.st.PutPeople(ctx, ledger.SamplePeople()); err != nil {
 		e.tb.Fatal(err)
 	}
-	e.now = e.clock
+	ks = e.keys()
+	dumps := make([]*redis.StringCmd, len(ks))
+	ttls := make([]*redis.DurationCmd, len(ks))
+	if _, err := rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for i, k := range ks {
+			dumps[i], ttls[i] = p.Dump(ctx, k), p.PTTL(ctx, k)
+		}
+		return nil
+	}); err != nil {
+		e.tb.Fatal(err)
+	}
+	e.snapshot = map[string]keyDump{}
+	for i, k := range ks {
+		ttl := ttls[i].Val()
+		if ttl < 0 {
+			ttl = 0 // no expiry
+		}
+		e.snapshot[k] = keyDump{dump: dumps[i].Val(), ttl: ttl}
+	}
+}
+
+// keyDump is one key of the fixture as DUMP wrote it.
+type keyDump struct {
+	dump string
+	ttl  time.Duration
+}
+
+// keys lists every key of the env's prefix.
+func (e *corpusEnv) keys() []string {
+	ctx := context.Background()
+	iter := e.st.Client().Scan(ctx, 0, e.st.Keys().Pattern(), 1000).Iterator()
+	var ks []string
+	for iter.Next(ctx) {
+		ks = append(ks, iter.Val())
+	}
+	if err := iter.Err(); err != nil {
+		e.tb.Fatal(err)
+	}
+	return ks
 }
 
 // fixtureRefs maps the short references of the corpus (行初117, 复41,

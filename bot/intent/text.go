@@ -14,6 +14,11 @@ import (
 type text struct {
 	rs   []rune
 	used []bool
+	// The view is asked for once per word of every vocabulary and only
+	// changes when a word is taken (mark): it is kept until then.
+	v     string
+	vi    []int
+	fresh bool
 }
 
 func newText(s string) *text {
@@ -28,6 +33,9 @@ const hole = '\x00'
 // view returns the free text, taken runes as hole, and for each byte
 // offset of it the index of its rune.
 func (t *text) view() (string, []int) {
+	if t.fresh {
+		return t.v, t.vi
+	}
 	var b strings.Builder
 	idx := make([]int, 0, len(t.rs)*3+1)
 	for i, r := range t.rs {
@@ -44,7 +52,8 @@ func (t *text) view() (string, []int) {
 		b.WriteRune(r)
 	}
 	idx = append(idx, len(t.rs))
-	return b.String(), idx
+	t.v, t.vi, t.fresh = b.String(), idx, true
+	return t.v, t.vi
 }
 
 // find returns the submatches of the first match of re in the free text,
@@ -80,6 +89,7 @@ func (t *text) take(re *regexp.Regexp, group int) ([]string, bool) {
 func (t *text) mark(start, end int) {
 	for i := start; i < end && i < len(t.used); i++ {
 		t.used[i] = true
+		t.fresh = false
 	}
 }
 
