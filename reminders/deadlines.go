@@ -2,13 +2,18 @@ package reminders
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strconv"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"casebot/bot/cases"
 	"casebot/bot/deadline"
+	"casebot/bot/keys"
 	"casebot/bot/people"
 	"casebot/bot/store"
 	"casebot/bot/workcal"
@@ -93,23 +98,42 @@ func deadlineRef(number string, k deadline.Kind) cases.HearingRef {
 
 // deadlineOcc names one deadline with one last day: a last day moved (a
 // new calendar, an extension) is a new occurrence, reminded afresh.
-func deadlineOcc(hid string, d deadline.Deadline) string {
-	return hid + "-d" + strconv.Itoa(d.Due.Number())
+func deadlineOcc(hid string, due workcal.Day) string {
+	return hid + "-d" + strconv.Itoa(due.Number())
+}
+
+// statutory reports whether a deadline of kind k is one of the law's (not a
+// 整改 report or its review), whose pushes after the last day are only the
+// escalation.
+func statutory(k deadline.Kind) bool {
+	return k != deadline.Rectify && k != deadline.RectifyReview
 }
 
 // deadlineWindow loads the open deadlines that can have anything due on
 // today: statutory ones whose last day is from a catch-up week ago to the
 // longest lead time ahead, and every open 整改 report and review (few, and
-// their requests go out on the day they are made).
-func (s *Service) deadlineWindow(ctx context.Context, today workcal.Day) ([]store.DueDeadline, error) {
-	var statutory []deadline.Kind
+// their requests go out on the day they are made). Lapsed statutory ones
+// already settled (every push they can have sent, see settle) are left
+// out without reading their cases: in a large ledger the catch-up week
+// holds far more lapsed-but-unrecorded deadlines (appeal periods nobody
+// closed, say) than ones with anything still to send.
+func (s *Service) deadlineWindow(ctx context.Context, today workcal.Day, dests []string) ([]store.DueDeadline, error) {
+	var kinds []deadline.Kind
 	for _, k := range deadline.Kinds {
-		if k != deadline.Rectify && k != deadline.RectifyReview {
-			statutory = append(statutory, k)
+		if statutory(k) {
+			kinds = append(kinds, k)
 		}
 	}
 	from := today.AddDays(-deadlineCatchUp)
-	near, err := s.st.DeadlinesBetween(ctx, from, s.sched.Cal.AddWorkdays(today, max(s.dl.maxLead(), 1)), statutory...)
+	to := s.sched.Cal.AddWorkdays(today, max(s.dl.maxLead(), 1))
+	refs, err := s.st.DeadlineRefs(ctx, from, to, kinds...)
+	if err != nil {
+		return nil, fmt.Errorf("load deadlines: %w", err)
+	}
+	if refs, err = s.unsettled(ctx, today, refs, dests); err != nil {
+		return nil, fmt.Errorf("load settled deadlines: %w", err)
+	}
+	near, err := s.st.DeadlinesOf(ctx, refs, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("load deadlines: %w", err)
 	}
@@ -123,11 +147,118 @@ func (s *Service) deadlineWindow(ctx context.Context, today workcal.Day) ([]stor
 	return append(near, rect...), nil
 }
 
+// settledKey is the settled set of the pushes a lapsed statutory deadline
+// has at most: the escalation (if deadlines.escalate_at is set) to each of
+// dests, within the catch-up week. Another set of destinations or setting
+// is another set, empty at first, so a new staff person is escalated to
+// exactly as before.
+func (s *Service) settledKey(dests []string) string {
+	h := sha256.New()
+	for _, d := range slices.Sorted(slices.Values(dests)) {
+		h.Write([]byte(d))
+		h.Write([]byte{0})
+	}
+	if s.dl.escalateAt != nil {
+		fmt.Fprintf(h, "escalate %s\x00", s.dl.escalateAt)
+	}
+	fmt.Fprintf(h, "catch-up %d", deadlineCatchUp)
+	return s.k.RemindDeadlinesSettled(hex.EncodeToString(h.Sum(nil))[:16])
+}
+
+// unsettled returns refs without the lapsed ones (last day before today)
+// the settled set holds: two round trips (their ids, the set), however
+// many they are, and no case read.
+func (s *Service) unsettled(ctx context.Context, today workcal.Day, refs []store.DeadlineAt, dests []string) ([]store.DeadlineAt, error) {
+	var lapsed []cases.HearingRef
+	var at []int
+	for i, r := range refs {
+		if r.Due.Before(today) && statutory(r.Kind) {
+			lapsed = append(lapsed, deadlineRef(r.Number, r.Kind))
+			at = append(at, i)
+		}
+	}
+	if len(lapsed) == 0 {
+		return refs, nil
+	}
+	hids, err := s.hids(ctx, lapsed, false)
+	if err != nil {
+		return nil, err
+	}
+	var occs []string
+	var which []int
+	for j, ref := range lapsed {
+		if hid := hids[ref]; hid != "" { // without an id nothing was sent
+			occs = append(occs, deadlineOcc(hid, refs[at[j]].Due))
+			which = append(which, at[j])
+		}
+	}
+	if len(occs) == 0 {
+		return refs, nil
+	}
+	scores, err := s.rdb.ZMScore(ctx, s.settledKey(dests), occs...).Result()
+	if err != nil {
+		return nil, err
+	}
+	settled := make(map[int]bool, len(occs))
+	for j, sc := range scores {
+		if sc != 0 { // a member's score is its last day, never 0
+			settled[which[j]] = true
+		}
+	}
+	out := make([]store.DeadlineAt, 0, len(refs)-len(settled))
+	for i, r := range refs {
+		if !settled[i] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// settle adds to the settled set the lapsed statutory deadlines of dds
+// whose every push due at today is done: the send log holds each (and no
+// give-up record, which still owes a report). After its last day such a
+// deadline has no reminder left, and its escalation goes to the
+// destinations the set is named for; so nothing more can fall due for it
+// until it leaves the window, unless its last day moves, which is another
+// occurrence, or it is closed, which takes it out of the index. One still
+// waiting (an outage, a retry in backoff) is not settled and is read again
+// by every sweep, as before, until it is done. Entries older than the
+// window are dropped.
+func (s *Service) settle(ctx context.Context, today workcal.Day, dds []store.DueDeadline, occs []string, spans [][2]int, cands []Item, l *ledger, dests []string) error {
+	var zs []redis.Z
+	for i, dd := range dds {
+		if !statutory(dd.Deadline.Kind) || !dd.Deadline.Due.Before(today) {
+			continue
+		}
+		done := true
+		for _, it := range cands[spans[i][0]:spans[i][1]] {
+			if !l.done[it.ID] || l.tries[it.ID].GaveUp {
+				done = false
+				break
+			}
+		}
+		if done {
+			zs = append(zs, redis.Z{Score: float64(dd.Deadline.Due.Number()), Member: occs[i]})
+		}
+	}
+	if len(zs) == 0 {
+		return nil
+	}
+	key := s.settledKey(dests)
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.ZAdd(ctx, key, zs...)
+		p.ZRemRangeByScore(ctx, key, "-inf", "("+strconv.Itoa(today.AddDays(-deadlineCatchUp).Number()))
+		p.Expire(ctx, key, keys.RemindSettledTTL)
+		return nil
+	})
+	return err
+}
+
 // deadlineItems returns the deadline pushes due at now that are not sent
-// yet. With assign (a sweep), deadlines get their compact ids; without (a
-// dry run) nothing is written.
+// yet. With assign (a sweep), deadlines get their compact ids and settled
+// ones are recorded; without (a dry run) nothing is written.
 func (s *Service) deadlineItems(ctx context.Context, now time.Time, dir *Directory, dests []string, assign bool) ([]Item, error) {
-	dds, err := s.deadlineWindow(ctx, DateOf(now, s.loc))
+	dds, err := s.deadlineWindow(ctx, DateOf(now, s.loc), dests)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +274,7 @@ func (s *Service) deadlineItems(ctx context.Context, now time.Time, dir *Directo
 }
 
 // deadlinePlan returns the pushes of deadlines dds due at now that are not
-// sent yet.
+// sent yet; with assign, it records the lapsed ones it finds settled.
 func (s *Service) deadlinePlan(ctx context.Context, now time.Time, dds []store.DueDeadline, dir *Directory, dests []string, assign bool) ([]Item, error) {
 	today := DateOf(now, s.loc)
 	refs := make([]cases.HearingRef, len(dds))
@@ -155,16 +286,30 @@ func (s *Service) deadlinePlan(ctx context.Context, now time.Time, dds []store.D
 		return nil, fmt.Errorf("deadline ids: %w", err)
 	}
 	var cands []Item
+	occs := make([]string, len(dds))
+	spans := make([][2]int, len(dds))
 	for i, dd := range dds {
 		hid := hids[refs[i]]
 		if hid == "" {
 			hid = "new"
 		}
-		cands = append(cands, s.deadlineCandidates(now, today, dd, deadlineOcc(hid, dd.Deadline), dir, dests)...)
+		occs[i] = deadlineOcc(hid, dd.Deadline.Due)
+		spans[i][0] = len(cands)
+		cands = append(cands, s.deadlineCandidates(now, today, dd, occs[i], dir, dests)...)
+		spans[i][1] = len(cands)
 	}
-	items, err := s.open(ctx, now, cands, nil, dests)
+	l, err := s.loadLedger(ctx, itemIDs(cands), nil)
 	if err != nil {
 		return nil, fmt.Errorf("load send log: %w", err)
+	}
+	items, err := s.openIn(ctx, now, cands, l, dests)
+	if err != nil {
+		return nil, fmt.Errorf("load send log: %w", err)
+	}
+	if assign {
+		if err := s.settle(ctx, today, dds, occs, spans, cands, l, dests); err != nil {
+			return nil, fmt.Errorf("record settled deadlines: %w", err)
+		}
 	}
 	return items, nil
 }

@@ -46,8 +46,22 @@ func (k Keys) RemindTry(id string) string { return k.p + "remind:try:" + id }
 // handled.
 func (k Keys) RemindCursor() string { return k.p + "remind:changes-cursor" }
 
+// RemindDeadlinesSettled is a sorted set of the deadline occurrences
+// ("<hid>-d<yyyymmdd>") whose last day has passed and whose every push (the
+// escalation to each staff destination) the send log holds as done, scored
+// by the last day (yyyymmdd): the sweep no longer reads their cases while
+// they stay in its catch-up window. digest names what those pushes were
+// (the staff destinations, the escalation setting), so a new destination
+// or setting starts from an empty set and nothing is skipped that is due.
+func (k Keys) RemindDeadlinesSettled(digest string) string {
+	return k.p + "remind:dl-settled:" + digest
+}
+
 // Reminder retention.
 const (
+	// RemindSettledTTL outlives the catch-up window of a settled set last
+	// written to (one under an old digest is just left to expire).
+	RemindSettledTTL = 30 * 24 * time.Hour
 	// RemindTaskTTL keeps a card's task record long enough to answer clicks
 	// on it well after the hearing.
 	RemindTaskTTL = 30 * 24 * time.Hour

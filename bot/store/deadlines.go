@@ -147,8 +147,21 @@ type DueDeadline struct {
 // out of [from, to] between the two reads is left out.
 func (s *Store) DeadlinesBetween(ctx context.Context, from, to workcal.Day, kinds ...deadline.Kind) ([]DueDeadline, error) {
 	refs, err := s.DeadlineRefs(ctx, from, to, kinds...)
-	if err != nil || len(refs) == 0 {
+	if err != nil {
 		return nil, err
+	}
+	return s.DeadlinesOf(ctx, refs, from, to)
+}
+
+// DeadlinesOf reads the cases of refs (entries DeadlineRefs returned for
+// [from, to], or some of them) in one round trip and returns their
+// deadlines in the order of refs, computed again from the cases as read,
+// as DeadlinesBetween does: a caller that can tell from the refs alone
+// that some need no case (the reminder sweep's settled ones) reads only
+// the others.
+func (s *Store) DeadlinesOf(ctx context.Context, refs []DeadlineAt, from, to workcal.Day) ([]DueDeadline, error) {
+	if len(refs) == 0 {
+		return nil, nil
 	}
 	var numbers []string
 	idx := map[string]int{}
