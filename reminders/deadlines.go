@@ -4,9 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -109,15 +112,17 @@ func statutory(k deadline.Kind) bool {
 	return k != deadline.Rectify && k != deadline.RectifyReview
 }
 
-// deadlineWindow loads the open deadlines that can have anything due on
-// today: statutory ones whose last day is from a catch-up week ago to the
-// longest lead time ahead, and every open 整改 report and review (few, and
-// their requests go out on the day they are made). Lapsed statutory ones
-// already settled (every push they can have sent, see settle) are left
-// out without reading their cases: in a large ledger the catch-up week
-// holds far more lapsed-but-unrecorded deadlines (appeal periods nobody
-// closed, say) than ones with anything still to send.
-func (s *Service) deadlineWindow(ctx context.Context, today workcal.Day, dests []string) ([]store.DueDeadline, error) {
+// deadlineWindow loads the open deadlines that can have anything due at
+// now: statutory ones whose last day is from a catch-up week ago to the
+// longest lead time ahead, and every open 整改 report and review (their
+// requests go out on the day they are made). Those settled (see settle)
+// are left out without decoding their cases: a large ledger's window holds
+// far more deadlines whose pushes are all sent (lapsed appeal periods
+// nobody closed, answers reminded this morning, reports asked for last
+// week) than ones with anything due, and decoding cases is most of a
+// sweep's cost.
+func (s *Service) deadlineWindow(ctx context.Context, now time.Time, set settledSet) ([]store.DueDeadline, error) {
+	today := DateOf(now, s.loc)
 	var kinds []deadline.Kind
 	for _, k := range deadline.Kinds {
 		if statutory(k) {
@@ -126,109 +131,137 @@ func (s *Service) deadlineWindow(ctx context.Context, today workcal.Day, dests [
 	}
 	from := today.AddDays(-deadlineCatchUp)
 	to := s.sched.Cal.AddWorkdays(today, max(s.dl.maxLead(), 1))
-	refs, err := s.st.DeadlineRefs(ctx, from, to, kinds...)
-	if err != nil {
-		return nil, fmt.Errorf("load deadlines: %w", err)
-	}
-	if refs, err = s.unsettled(ctx, today, refs, dests); err != nil {
-		return nil, fmt.Errorf("load settled deadlines: %w", err)
-	}
-	near, err := s.st.DeadlinesOf(ctx, refs, from, to)
+	near, err := s.st.DeadlineRefs(ctx, from, to, kinds...)
 	if err != nil {
 		return nil, fmt.Errorf("load deadlines: %w", err)
 	}
 	// A 整改 report is escalated the working day after its last day: look
 	// back over the longest break too.
-	rect, err := s.st.DeadlinesBetween(ctx, from.AddDays(-s.sched.Cal.LongestBreak()), today.AddDays(400),
-		deadline.Rectify, deadline.RectifyReview)
+	rfrom, rto := s.rectifyWindow(today)
+	rect, err := s.st.DeadlineRefs(ctx, rfrom, rto, deadline.Rectify, deadline.RectifyReview)
 	if err != nil {
 		return nil, fmt.Errorf("load 整改 reports: %w", err)
 	}
-	return append(near, rect...), nil
+	skip, err := set.skip(ctx, s, now, append(append([]store.DeadlineAt(nil), near...), rect...))
+	if err != nil {
+		return nil, fmt.Errorf("load settled deadlines: %w", err)
+	}
+	dds, err := s.st.DeadlinesOf(ctx, near, from, to, skip)
+	if err != nil {
+		return nil, fmt.Errorf("load deadlines: %w", err)
+	}
+	rdds, err := s.st.DeadlinesOf(ctx, rect, rfrom, rto, skip)
+	if err != nil {
+		return nil, fmt.Errorf("load 整改 reports: %w", err)
+	}
+	return append(dds, rdds...), nil
 }
 
-// settledKey is the settled set of the pushes a lapsed statutory deadline
-// has at most: the escalation (if deadlines.escalate_at is set) to each of
-// dests, within the catch-up week. Another set of destinations or setting
-// is another set, empty at first, so a new staff person is escalated to
-// exactly as before.
-func (s *Service) settledKey(dests []string) string {
+// rectifyWindow is the span of last days of the 整改 reports a sweep on
+// today reads: every open one.
+func (s *Service) rectifyWindow(today workcal.Day) (workcal.Day, workcal.Day) {
+	return today.AddDays(-deadlineCatchUp - s.sched.Cal.LongestBreak()), today.AddDays(400)
+}
+
+// settledSet is where a sweep records, and finds, the open deadlines that
+// have nothing due until a later instant while their cases stay as they
+// are: keys.RemindDeadlinesSettled under the digest of everything else
+// their pushes depend on.
+type settledSet struct {
+	hash, days string
+}
+
+// settledSetOf names the set for the directory dir and staff destinations
+// dests under the service's settings: the recipients (the directory's
+// people, their roles and agencies), where escalations go, the lead times
+// and clock times, the catch-up week, the 整改 settings, the calendar, the
+// time zone and the deadline rules. A change of any is another set, empty
+// at first, so everything is read again once.
+func (s *Service) settledSetOf(dir *Directory, dests []string) settledSet {
 	h := sha256.New()
 	for _, d := range slices.Sorted(slices.Values(dests)) {
-		h.Write([]byte(d))
-		h.Write([]byte{0})
+		fmt.Fprintf(h, "dest %q\n", d)
 	}
+	for _, id := range slices.Sorted(maps.Keys(dir.byID)) {
+		b, _ := json.Marshal(dir.byID[id])
+		fmt.Fprintf(h, "person %s\n", b)
+	}
+	esc := ""
 	if s.dl.escalateAt != nil {
-		fmt.Fprintf(h, "escalate %s\x00", s.dl.escalateAt)
+		esc = s.dl.escalateAt.String()
 	}
-	fmt.Fprintf(h, "catch-up %d", deadlineCatchUp)
-	return s.k.RemindDeadlinesSettled(hex.EncodeToString(h.Sum(nil))[:16])
+	fmt.Fprintf(h, "leads %v at %s escalate %q catch-up %d rectify %+v\n", s.dl.leads, s.dl.at, esc, deadlineCatchUp, s.dl.rectify)
+	fmt.Fprintf(h, "calendar %s zone %s rules %s\n", s.sched.Cal.Digest(), s.loc, s.st.Deadlines.Fingerprint())
+	digest := hex.EncodeToString(h.Sum(nil))[:16]
+	return settledSet{hash: s.k.RemindDeadlinesSettled(digest), days: s.k.RemindDeadlinesSettledDays(digest)}
 }
 
-// unsettled returns refs without the lapsed ones (last day before today)
-// the settled set holds: two round trips (their ids, the set), however
-// many they are, and no case read.
-func (s *Service) unsettled(ctx context.Context, today workcal.Day, refs []store.DeadlineAt, dests []string) ([]store.DeadlineAt, error) {
-	var lapsed []cases.HearingRef
-	var at []int
+// settledField names a deadline in the set.
+func settledField(number string, k deadline.Kind) string { return string(deadlineRef(number, k)) }
+
+// skip reads, in one round trip, what the set holds of refs and returns
+// the test DeadlinesOf applies: a deadline is skipped when it was settled
+// with the same last day, its case is stored as it was then, and now is
+// before the next instant anything can fall due for it.
+func (set settledSet) skip(ctx context.Context, s *Service, now time.Time, refs []store.DeadlineAt) (func(store.DeadlineAt, string) bool, error) {
+	if len(refs) == 0 {
+		return nil, nil
+	}
+	fields := make([]string, len(refs))
 	for i, r := range refs {
-		if r.Due.Before(today) && statutory(r.Kind) {
-			lapsed = append(lapsed, deadlineRef(r.Number, r.Kind))
-			at = append(at, i)
-		}
+		fields[i] = settledField(r.Number, r.Kind)
 	}
-	if len(lapsed) == 0 {
-		return refs, nil
-	}
-	hids, err := s.hids(ctx, lapsed, false)
+	vals, err := s.rdb.HMGet(ctx, set.hash, fields...).Result()
 	if err != nil {
 		return nil, err
 	}
-	var occs []string
-	var which []int
-	for j, ref := range lapsed {
-		if hid := hids[ref]; hid != "" { // without an id nothing was sent
-			occs = append(occs, deadlineOcc(hid, refs[at[j]].Due))
-			which = append(which, at[j])
+	marks := make(map[string]string, len(vals))
+	for i, v := range vals {
+		if str, ok := v.(string); ok {
+			marks[fields[i]] = str
 		}
 	}
-	if len(occs) == 0 {
-		return refs, nil
-	}
-	scores, err := s.rdb.ZMScore(ctx, s.settledKey(dests), occs...).Result()
-	if err != nil {
-		return nil, err
-	}
-	settled := make(map[int]bool, len(occs))
-	for j, sc := range scores {
-		if sc != 0 { // a member's score is its last day, never 0
-			settled[which[j]] = true
+	return func(r store.DeadlineAt, version string) bool {
+		due, rest, _ := strings.Cut(marks[settledField(r.Number, r.Kind)], "|")
+		until, ver, _ := strings.Cut(rest, "|")
+		if due != strconv.Itoa(r.Due.Number()) || ver != version {
+			return false
 		}
-	}
-	out := make([]store.DeadlineAt, 0, len(refs)-len(settled))
-	for i, r := range refs {
-		if !settled[i] {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+		u, err := strconv.ParseInt(until, 10, 64)
+		return err == nil && (u == 0 || now.Before(time.Unix(u, 0)))
+	}, nil
 }
 
-// settle adds to the settled set the lapsed statutory deadlines of dds
-// whose every push due at today is done: the send log holds each (and no
-// give-up record, which still owes a report). After its last day such a
-// deadline has no reminder left, and its escalation goes to the
-// destinations the set is named for; so nothing more can fall due for it
-// until it leaves the window, unless its last day moves, which is another
-// occurrence, or it is closed, which takes it out of the index. One still
-// waiting (an outage, a retry in backoff) is not settled and is read again
-// by every sweep, as before, until it is done. Entries older than the
-// window are dropped.
-func (s *Service) settle(ctx context.Context, today workcal.Day, dds []store.DueDeadline, occs []string, spans [][2]int, cands []Item, l *ledger, dests []string) error {
-	var zs []redis.Z
+// recordSettled keeps the marks of settled deadlines, refreshes the set's
+// life and drops the marks of deadlines too old for any window: one round
+// trip.
+var recordSettled = redis.NewScript(`
+for i = 3, #ARGV, 3 do
+  redis.call("HSET", KEYS[1], ARGV[i], ARGV[i+1])
+  redis.call("ZADD", KEYS[2], ARGV[i+2], ARGV[i])
+end
+local old = redis.call("ZRANGEBYSCORE", KEYS[2], "-inf", "(" .. ARGV[1])
+for _, f in ipairs(old) do redis.call("HDEL", KEYS[1], f) end
+redis.call("ZREMRANGEBYSCORE", KEYS[2], "-inf", "(" .. ARGV[1])
+redis.call("EXPIRE", KEYS[1], ARGV[2])
+redis.call("EXPIRE", KEYS[2], ARGV[2])
+return #old`)
+
+// settle records the deadlines of dds (read with their case versions) that
+// are settled at now: each push they had due (cands[spans[i][0]:spans[i][1]])
+// is in the send log, none given up (which still owes its report), so
+// nothing is left to do for them before next[i] (zero: never), the first
+// instant at which deadlineCandidates would give another push, as long
+// as the case is stored as read (a done button, a filed or returned 整改
+// report, a new 承办人 is another version) and the set's inputs stay. One
+// still waiting (an outage, a retry in backoff) is not settled and is read
+// again by every sweep until it is done, so a restart or an outage loses
+// nothing.
+func (s *Service) settle(ctx context.Context, now time.Time, set settledSet, dds []store.DueDeadline, spans [][2]int, next []time.Time, cands []Item, l *ledger) error {
+	var args []any
 	for i, dd := range dds {
-		if !statutory(dd.Deadline.Kind) || !dd.Deadline.Due.Before(today) {
-			continue
+		if dd.Version == "" {
+			continue // not read from the store with its version
 		}
 		done := true
 		for _, it := range cands[spans[i][0]:spans[i][1]] {
@@ -237,28 +270,30 @@ func (s *Service) settle(ctx context.Context, today workcal.Day, dds []store.Due
 				break
 			}
 		}
-		if done {
-			zs = append(zs, redis.Z{Score: float64(dd.Deadline.Due.Number()), Member: occs[i]})
+		if !done {
+			continue
 		}
+		var until int64
+		if !next[i].IsZero() {
+			until = next[i].Unix()
+		}
+		due := dd.Deadline.Due.Number()
+		args = append(args, settledField(dd.Case.Number, dd.Deadline.Kind), fmt.Sprintf("%d|%d|%s", due, until, dd.Version), due)
 	}
-	if len(zs) == 0 {
+	if len(args) == 0 {
 		return nil
 	}
-	key := s.settledKey(dests)
-	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
-		p.ZAdd(ctx, key, zs...)
-		p.ZRemRangeByScore(ctx, key, "-inf", "("+strconv.Itoa(today.AddDays(-deadlineCatchUp).Number()))
-		p.Expire(ctx, key, keys.RemindSettledTTL)
-		return nil
-	})
-	return err
+	rfrom, _ := s.rectifyWindow(DateOf(now, s.loc))
+	args = append([]any{rfrom.Number(), int(keys.RemindSettledTTL.Seconds())}, args...)
+	return recordSettled.Run(ctx, s.rdb, []string{set.hash, set.days}, args...).Err()
 }
 
 // deadlineItems returns the deadline pushes due at now that are not sent
 // yet. With assign (a sweep), deadlines get their compact ids and settled
 // ones are recorded; without (a dry run) nothing is written.
 func (s *Service) deadlineItems(ctx context.Context, now time.Time, dir *Directory, dests []string, assign bool) ([]Item, error) {
-	dds, err := s.deadlineWindow(ctx, DateOf(now, s.loc), dests)
+	set := s.settledSetOf(dir, dests)
+	dds, err := s.deadlineWindow(ctx, now, set)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +309,7 @@ func (s *Service) deadlineItems(ctx context.Context, now time.Time, dir *Directo
 }
 
 // deadlinePlan returns the pushes of deadlines dds due at now that are not
-// sent yet; with assign, it records the lapsed ones it finds settled.
+// sent yet; with assign, it records those it finds settled.
 func (s *Service) deadlinePlan(ctx context.Context, now time.Time, dds []store.DueDeadline, dir *Directory, dests []string, assign bool) ([]Item, error) {
 	today := DateOf(now, s.loc)
 	refs := make([]cases.HearingRef, len(dds))
@@ -286,16 +321,17 @@ func (s *Service) deadlinePlan(ctx context.Context, now time.Time, dds []store.D
 		return nil, fmt.Errorf("deadline ids: %w", err)
 	}
 	var cands []Item
-	occs := make([]string, len(dds))
 	spans := make([][2]int, len(dds))
+	next := make([]time.Time, len(dds))
 	for i, dd := range dds {
 		hid := hids[refs[i]]
 		if hid == "" {
 			hid = "new"
 		}
-		occs[i] = deadlineOcc(hid, dd.Deadline.Due)
 		spans[i][0] = len(cands)
-		cands = append(cands, s.deadlineCandidates(now, today, dd, occs[i], dir, dests)...)
+		var its []Item
+		its, next[i] = s.deadlineCandidates(now, today, dd, deadlineOcc(hid, dd.Deadline.Due), dir, dests)
+		cands = append(cands, its...)
 		spans[i][1] = len(cands)
 	}
 	l, err := s.loadLedger(ctx, itemIDs(cands), nil)
@@ -307,7 +343,7 @@ func (s *Service) deadlinePlan(ctx context.Context, now time.Time, dds []store.D
 		return nil, fmt.Errorf("load send log: %w", err)
 	}
 	if assign {
-		if err := s.settle(ctx, today, dds, occs, spans, cands, l, dests); err != nil {
+		if err := s.settle(ctx, now, s.settledSetOf(dir, dests), dds, spans, next, cands, l); err != nil {
 			return nil, fmt.Errorf("record settled deadlines: %w", err)
 		}
 	}
@@ -324,7 +360,11 @@ func (s *Service) deadlinePlan(ctx context.Context, now time.Time, dds []store.D
 //     up to the last day;
 //   - the escalation to the staff destinations on the escalation day;
 //   - a report to staff of anyone the reminders cannot reach.
-func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.DueDeadline, occ string, dir *Directory, dests []string) []Item {
+//
+// It also returns the first instant after now at which it would give a
+// push it does not give now (zero: none): the next lead time, the
+// escalation, a request made for later.
+func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.DueDeadline, occ string, dir *Directory, dests []string) ([]Item, time.Time) {
 	c, d := dd.Case, dd.Deadline
 	cal := s.sched.Cal
 	base := Item{Case: c.Number, CaseData: c, Occ: occ, At: d.Due.At(workcal.Clock{}, s.loc)}
@@ -348,6 +388,12 @@ func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.
 		}
 	}
 	var reached time.Time // the first push to the agency due, for the missing report
+	var next time.Time
+	later := func(t time.Time) {
+		if t.After(now) && (next.IsZero() || t.Before(next)) {
+			next = t
+		}
+	}
 
 	if d.Kind == deadline.RectifyReview {
 		rc := c.Rectify
@@ -356,7 +402,7 @@ func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.
 			person(it, Recipient{Person: p, Role: people.Staff}, RectifyReview, rc.FiledOn,
 				string(RectifyReview)+":"+strconv.FormatInt(rc.FiledOn.Unix(), 36))
 		}
-		return out
+		return out, next
 	}
 	var requested time.Time
 	if d.Kind == deadline.Rectify && c.Rectify != nil {
@@ -366,6 +412,7 @@ func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.
 			requested = c.Rectify.ReviewedOn
 			id += ":r" + strconv.FormatInt(requested.Unix(), 36)
 		}
+		later(requested)
 		if !requested.After(now) && !today.After(escalationDay(cal, d).AddDays(deadlineCatchUp)) {
 			for _, r := range rs {
 				person(base, r, RectifyRequest, requested, id)
@@ -379,7 +426,9 @@ func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.
 		var last time.Time
 		lead := -1
 		for _, n := range s.dl.leads {
-			if t := cal.SubWorkdays(d.Due, n).At(s.dl.at, s.loc); !t.After(now) && t.After(requested) {
+			t := cal.SubWorkdays(d.Due, n).At(s.dl.at, s.loc)
+			later(t)
+			if !t.After(now) && t.After(requested) {
 				last, lead = t, n
 			}
 		}
@@ -400,9 +449,10 @@ func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.
 	if s.dl.escalateAt != nil {
 		day := escalationDay(cal, d)
 		due := day.At(*s.dl.escalateAt, s.loc)
+		later(due)
 		if !due.After(now) && !today.After(day.AddDays(deadlineCatchUp)) {
 			staff(DeadlineEscalation, due)
 		}
 	}
-	return out
+	return out, next
 }

@@ -210,12 +210,12 @@ func TestAppealButtons(t *testing.T) {
 	}
 }
 
-// inWindow reports whether the sweep's deadline window at today reads the
+// inWindow reports whether the sweep's deadline window at now decodes the
 // case numbered number.
-func inWindow(t *testing.T, s *Service, today string, number string) bool {
+func inWindow(t *testing.T, s *Service, now string, number string) bool {
 	t.Helper()
-	dests := s.staffDests(mustDirectory(t, s))
-	dds, err := s.deadlineWindow(context.Background(), day(today), dests)
+	dir := mustDirectory(t, s)
+	dds, err := s.deadlineWindow(context.Background(), at(now), s.settledSetOf(dir, s.staffDests(dir)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,8 +236,8 @@ func mustDirectory(t *testing.T, s *Service) *Directory {
 	return dir
 }
 
-// A lapsed deadline is read by the sweeps of its catch-up week only until
-// its escalation is done: one failing (WeCom down for the 专班 chat) keeps
+// A lapsed deadline is decoded by the sweeps of its catch-up week only
+// until its escalation is done: one failing (WeCom down for the 专班 chat) keeps
 // it read and retried, after a restart too; once every escalation is in the
 // send log it is settled and no longer read; a new staff person is
 // escalated to as before.
@@ -260,7 +260,7 @@ func TestLapsedDeadlineIsSettledOnceEscalated(t *testing.T) {
 	if got := f.sweep(s, "2025-10-10 09:00"); got != nil {
 		t.Errorf("the day after, the chat still down: %v", got)
 	}
-	if !inWindow(t, s, "2025-10-10", c.Number) {
+	if !inWindow(t, s, "2025-10-10 12:00", c.Number) {
 		t.Fatal("a lapsed deadline with its escalation still failing left the window")
 	}
 	down = false
@@ -271,7 +271,7 @@ func TestLapsedDeadlineIsSettledOnceEscalated(t *testing.T) {
 	if got := f.sweep(s, "2025-10-10 11:05"); got != nil { // this sweep finds it settled
 		t.Errorf("after the catch-up: %v", got)
 	}
-	if inWindow(t, f.service(), "2025-10-10", c.Number) || inWindow(t, s, "2025-10-13", c.Number) {
+	if inWindow(t, f.service(), "2025-10-10 12:00", c.Number) || inWindow(t, s, "2025-10-13 12:00", c.Number) {
 		t.Error("a settled deadline is still read")
 	}
 	if got := f.sweep(f.service(), "2025-10-13 09:00"); got != nil {
@@ -285,7 +285,7 @@ func TestLapsedDeadlineIsSettledOnceEscalated(t *testing.T) {
 	if err := f.st.PutPeople(context.Background(), ps); err != nil {
 		t.Fatal(err)
 	}
-	if !inWindow(t, s, "2025-10-13", c.Number) {
+	if !inWindow(t, s, "2025-10-13 12:00", c.Number) {
 		t.Error("a new staff destination does not read the deadline again")
 	}
 	if diff := cmp.Diff([]string{"staff2 法定期限预警"}, f.sweep(s, "2025-10-13 09:05")); diff != "" {
@@ -294,7 +294,47 @@ func TestLapsedDeadlineIsSettledOnceEscalated(t *testing.T) {
 	if got := f.sweep(s, "2025-10-16 09:00"); got != nil {
 		t.Errorf("the last day of the catch-up: %v", got)
 	}
-	if inWindow(t, s, "2025-10-16", c.Number) {
+	if inWindow(t, s, "2025-10-16 12:00", c.Number) {
 		t.Error("settled again, the deadline is still read")
+	}
+}
+
+// An open deadline whose pushes so far are sent is not decoded again until
+// its next lead time, or until its case changes: a second defendant
+// agency added after the 3-days-ahead reminder gets its head reminded at
+// the next sweep, and the last-day reminder still goes out.
+func TestSettledDeadlineIsReadAgainWhenItsCaseChanges(t *testing.T) {
+	f := newFixture(t)
+	c := answerCase(207, "2025-09-22 00:00") // last day 10-09, reminded 09-28 and 10-09
+	f.put(c)
+	s := f.service()
+	if got := f.sweep(s, "2025-09-28 09:00"); len(got) != 3 {
+		t.Fatalf("3 days ahead: %v", got)
+	}
+	if got := f.sweep(s, "2025-09-28 09:05"); got != nil { // finds it settled
+		t.Fatalf("after the reminder: %v", got)
+	}
+	if inWindow(t, s, "2025-09-30 09:00", c.Number) {
+		t.Error("a deadline with nothing due before 10-09 is decoded")
+	}
+	if !inWindow(t, s, "2025-10-09 09:00", c.Number) {
+		t.Error("not read at its last day's reminder")
+	}
+	if _, err := f.st.Update(context.Background(), c.Number, func(c *cases.Case) error {
+		c.Defendants = append(c.Defendants, agency2)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !inWindow(t, s, "2025-09-30 09:00", c.Number) {
+		t.Error("a changed case is not read again")
+	}
+	// 自然资源局 has a head and no 承办人: staff hear of that too.
+	if diff := cmp.Diff([]string{"chat:zhuanban 期限提醒对象缺失", "staff1 期限提醒对象缺失", "sunqi deadline"},
+		f.sweep(s, "2025-09-30 09:00")); diff != "" {
+		t.Errorf("the new agency's head (-want,+got):\n%s", diff)
+	}
+	if got := f.sweep(s, "2025-10-09 09:00"); len(got) != 6 {
+		t.Errorf("last day: %v", got)
 	}
 }

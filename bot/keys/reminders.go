@@ -46,21 +46,29 @@ func (k Keys) RemindTry(id string) string { return k.p + "remind:try:" + id }
 // handled.
 func (k Keys) RemindCursor() string { return k.p + "remind:changes-cursor" }
 
-// RemindDeadlinesSettled is a sorted set of the deadline occurrences
-// ("<hid>-d<yyyymmdd>") whose last day has passed and whose every push (the
-// escalation to each staff destination) the send log holds as done, scored
-// by the last day (yyyymmdd): the sweep no longer reads their cases while
-// they stay in its catch-up window. digest names what those pushes were
-// (the staff destinations, the escalation setting), so a new destination
-// or setting starts from an empty set and nothing is skipped that is due.
+// RemindDeadlinesSettled is a hash from "<number>@<kind>" to what the
+// reminder sweep knows of that open deadline: every push it had due is in
+// the send log, and nothing more can fall due before a given instant
+// while its case is stored as it was ("<last day>|<unix until, 0 for
+// never>|<case version>"), so sweeps need not decode the case.
+// RemindDeadlinesSettledDays scores the same fields by last day
+// (yyyymmdd), to drop those out of the sweep's window. digest names what
+// those pushes depend on besides the case (the directory, the staff
+// destinations, the deadline settings, the calendar): anything else is
+// another pair of keys, empty at first.
 func (k Keys) RemindDeadlinesSettled(digest string) string {
 	return k.p + "remind:dl-settled:" + digest
 }
 
+// RemindDeadlinesSettledDays: see RemindDeadlinesSettled.
+func (k Keys) RemindDeadlinesSettledDays(digest string) string {
+	return k.p + "remind:dl-settled-days:" + digest
+}
+
 // Reminder retention.
 const (
-	// RemindSettledTTL outlives the catch-up window of a settled set last
-	// written to (one under an old digest is just left to expire).
+	// RemindSettledTTL outlives the sweep's window of a settled record
+	// last written to (one under an old digest is just left to expire).
 	RemindSettledTTL = 30 * 24 * time.Hour
 	// RemindTaskTTL keeps a card's task record long enough to answer clicks
 	// on it well after the hearing.
