@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,6 +24,8 @@ import (
 	"casebot/bot/redistest"
 	"casebot/bot/store"
 	"casebot/config"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // The corpus (testdata/corpus.txt, format in its header) is run entry by
@@ -116,6 +119,9 @@ type corpusEnv struct {
 	fixture []*cases.Case
 	refs    map[string]string
 	seq     int
+	// snapshot is the fixture's keys as the first reset wrote them.
+	snapshot []keyDump
+	dumped   bool
 	// answers are what the understanding step answered for the last
 	// message, in order.
 	answers []seen
@@ -188,20 +194,30 @@ func newCorpusEnvAt(tb testing.TB, clock time.Time, configure func(*config.Confi
 	return e
 }
 
-// reset restores the fixture and forgets every conversation.
+// reset restores the fixture and forgets every conversation. The first
+// reset writes the fixture through the store and keeps a DUMP of every key
+// it made; later resets delete the world's keys and RESTORE those, which
+// costs a few pipelined round trips instead of the store's transactions
+// (the corpus resets before each of its hundreds of conversations).
 func (e *corpusEnv) reset() {
 	e.tb.Helper()
 	ctx := context.Background()
-	rdb, k := e.st.Client(), e.st.Keys()
-	iter := rdb.Scan(ctx, 0, k.Pattern(), 1000).Iterator()
-	var ks []string
-	for iter.Next(ctx) {
-		ks = append(ks, iter.Val())
+	rdb := e.st.Client()
+	if err := e.clear(ctx); err != nil {
+		e.tb.Fatal(err)
 	}
-	if len(ks) > 0 {
-		if err := rdb.Del(ctx, ks...).Err(); err != nil {
+	e.now = e.clock
+	if e.snapshot != nil {
+		pipe := rdb.Pipeline()
+		for _, d := range e.snapshot {
+			pipe.Restore(ctx, d.key, d.ttl, d.dump)
+		}
+		if _, err := pipe.Exec(ctx); err == nil {
+			return
+		} else if err := e.clear(ctx); err != nil {
 			e.tb.Fatal(err)
 		}
+		e.snapshot = nil // a server without RESTORE: write it as below
 	}
 	cs := make([]*cases.Case, len(e.fixture))
 	for i, c := range e.fixture {
@@ -213,7 +229,65 @@ func (e *corpusEnv) reset() {
 	if err := e.st.PutPeople(ctx, ledger.SamplePeople()); err != nil {
 		e.tb.Fatal(err)
 	}
-	e.now = e.clock
+	if !e.dumped {
+		e.dumped = true
+		e.snapshot = e.dump(ctx)
+	}
+}
+
+// keyDump is one key of the fixture as DUMP returned it.
+type keyDump struct {
+	key  string
+	ttl  time.Duration
+	dump string
+}
+
+// worldKeys lists every key of this world.
+func (e *corpusEnv) worldKeys(ctx context.Context) ([]string, error) {
+	rdb, k := e.st.Client(), e.st.Keys()
+	iter := rdb.Scan(ctx, 0, k.Pattern(), 1000).Iterator()
+	var ks []string
+	for iter.Next(ctx) {
+		ks = append(ks, iter.Val())
+	}
+	return ks, iter.Err()
+}
+
+// clear deletes every key of this world.
+func (e *corpusEnv) clear(ctx context.Context) error {
+	ks, err := e.worldKeys(ctx)
+	if err != nil || len(ks) == 0 {
+		return err
+	}
+	return e.st.Client().Del(ctx, ks...).Err()
+}
+
+// dump returns the world's keys as DUMP has them, or nil when the server
+// cannot (resets then write the fixture through the store each time).
+func (e *corpusEnv) dump(ctx context.Context) []keyDump {
+	ks, err := e.worldKeys(ctx)
+	if err != nil {
+		return nil
+	}
+	pipe := e.st.Client().Pipeline()
+	dumps := make([]*redis.StringCmd, len(ks))
+	ttls := make([]*redis.DurationCmd, len(ks))
+	for i, key := range ks {
+		dumps[i] = pipe.Dump(ctx, key)
+		ttls[i] = pipe.PTTL(ctx, key)
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
+		return nil
+	}
+	out := make([]keyDump, 0, len(ks))
+	for i, key := range ks {
+		ttl := ttls[i].Val()
+		if ttl < 0 {
+			ttl = 0 // no expiry
+		}
+		out = append(out, keyDump{key: key, ttl: ttl, dump: dumps[i].Val()})
+	}
+	return out
 }
 
 // fixtureRefs maps the short references of the corpus (行初117, 复41,
@@ -269,39 +343,91 @@ func (e *corpusEnv) send(en corpusEntry) (replies []string, forwarded bool) {
 	return replies, forwarded
 }
 
+// corpusShards is how many conversations of the corpus run at once, each
+// shard in its own world (its own keys in Redis). The corpus is the
+// suite's longest test under -race and most of its time is spent waiting
+// on Redis one round trip at a time; shards overlap those waits and use
+// both cores. CORPUS_DUMP runs one shard so the answers print in order.
+func corpusShards() int {
+	if os.Getenv("CORPUS_DUMP") != "" {
+		return 1
+	}
+	return 4
+}
+
+// conversations splits the corpus into conversations: an entry and the
+// follow-ups that continue it, which must run in order in one world.
+func conversations(entries []corpusEntry) [][]corpusEntry {
+	var out [][]corpusEntry
+	for _, en := range entries {
+		if !en.followUp || len(out) == 0 {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], en)
+	}
+	return out
+}
+
+// inShards runs run for every shard in parallel, each with the indexes of
+// the conversations it owns (conversation i belongs to shard i mod n), and
+// returns when all are done.
+func inShards(t *testing.T, n, convs int, run func(t *testing.T, shard int, owned []int)) {
+	t.Run("shards", func(t *testing.T) {
+		for s := range n {
+			var owned []int
+			for i := s; i < convs; i += n {
+				owned = append(owned, i)
+			}
+			t.Run(strconv.Itoa(s), func(t *testing.T) {
+				t.Parallel()
+				run(t, s, owned)
+			})
+		}
+	})
+}
+
 func TestCorpus(t *testing.T) {
 	path := "testdata/corpus.txt"
 	if p := os.Getenv("CORPUS_FILE"); p != "" {
 		path = p // another set in the same format, e.g. a fresh one to score
 	}
 	entries := readCorpus(t, path)
-	e := newCorpusEnv(t, nil)
+	convs := conversations(entries)
+	var mu sync.Mutex
 	failed, residue := 0, 0
 	byRole := map[string]int{}
-	for _, en := range entries {
-		if !en.followUp {
+	inShards(t, corpusShards(), len(convs), func(t *testing.T, _ int, owned []int) {
+		e := newCorpusEnv(t, nil)
+		for _, i := range owned {
 			e.reset()
-		}
-		if d := first(en.props["after"]); d != "" {
-			dur, err := time.ParseDuration(d)
-			if err != nil {
-				t.Fatalf("%s: after: %v", en, err)
+			for _, en := range convs[i] {
+				if d := first(en.props["after"]); d != "" {
+					dur, err := time.ParseDuration(d)
+					if err != nil {
+						t.Fatalf("%s: after: %v", en, err)
+					}
+					e.now = e.now.Add(dur)
+				}
+				problems := e.check(t, en)
+				if len(problems) > 0 {
+					t.Errorf("%s\n    %s", en, strings.Join(problems, "\n    "))
+				}
+				role := "stranger"
+				if p, _ := e.st.LookupPerson(context.Background(), en.user); p != nil {
+					role = string(p.Role)
+				}
+				mu.Lock()
+				if len(problems) > 0 {
+					failed++
+				}
+				byRole[role]++
+				if len(e.answers) > 0 && needsModel(e.answers[len(e.answers)-1].u) {
+					residue++ // a configured model would be asked to read this one
+				}
+				mu.Unlock()
 			}
-			e.now = e.now.Add(dur)
 		}
-		if problems := e.check(t, en); len(problems) > 0 {
-			failed++
-			t.Errorf("%s\n    %s", en, strings.Join(problems, "\n    "))
-		}
-		role := "stranger"
-		if p, _ := e.st.LookupPerson(context.Background(), en.user); p != nil {
-			role = string(p.Role)
-		}
-		byRole[role]++
-		if len(e.answers) > 0 && needsModel(e.answers[len(e.answers)-1].u) {
-			residue++ // a configured model would be asked to read this one
-		}
-	}
+	})
 	t.Logf("corpus: %d entries (%v), %d failed; %d leave words the rules did not place and would go to a configured model; none needs it to pass",
 		len(entries), byRole, failed, residue)
 }
@@ -320,45 +446,43 @@ func TestCorpusNonesAtOtherClocks(t *testing.T) {
 		time.Date(2026, 11, 23, 19, 30, 0, 0, cst),
 		time.Date(2026, 1, 5, 8, 0, 0, 0, cst),
 	}
-	envs := make([]*corpusEnv, len(clocks))
-	for i, clock := range clocks {
-		envs[i] = newCorpusEnvAt(t, clock, nil)
-	}
 	// Each conversation (an entry and its follow-ups) runs at one of the
 	// clocks in turn, so every clock meets every kind of question while the
-	// test costs one more pass of the corpus rather than three (it is the
-	// longest of the suite under -race). CORPUS_ALL_CLOCKS=1 runs every
-	// conversation at every clock.
+	// test costs one more pass of the corpus rather than three.
+	// CORPUS_ALL_CLOCKS=1 runs every conversation at every clock.
 	all := os.Getenv("CORPUS_ALL_CLOCKS") != ""
-	conv := -1
-	for _, en := range entries {
-		if !en.followUp {
-			conv++
-		}
-		for i, clock := range clocks {
-			if !all && conv%len(clocks) != i {
-				continue
-			}
-			e := envs[i]
-			if !en.followUp {
+	convs := conversations(entries)
+	inShards(t, corpusShards(), len(convs), func(t *testing.T, _ int, owned []int) {
+		envs := make([]*corpusEnv, len(clocks))
+		for _, c := range owned {
+			for i, clock := range clocks {
+				if !all && c%len(clocks) != i {
+					continue
+				}
+				if envs[i] == nil {
+					envs[i] = newCorpusEnvAt(t, clock, nil)
+				}
+				e := envs[i]
 				e.reset()
-			}
-			replies, _ := e.send(en)
-			text := strings.Join(replies, "\n\n")
-			var claims []claim
-			for _, s := range e.answers {
-				for _, cl := range s.a.claims {
-					claims = append(claims, cl)
-					if err := e.checkClaim(s.p, cl); err != nil {
-						t.Errorf("%s at %s: false none %q: %v", en, clock.Format("2006-01-02 15:04"), cl.Text, err)
+				for _, en := range convs[c] {
+					replies, _ := e.send(en)
+					text := strings.Join(replies, "\n\n")
+					var claims []claim
+					for _, s := range e.answers {
+						for _, cl := range s.a.claims {
+							claims = append(claims, cl)
+							if err := e.checkClaim(s.p, cl); err != nil {
+								t.Errorf("%s at %s: false none %q: %v", en, clock.Format("2006-01-02 15:04"), cl.Text, err)
+							}
+						}
+					}
+					if stray := strayNone(text, claims); stray != "" {
+						t.Errorf("%s at %s: a “none” no claim stands behind: %q", en, clock.Format("2006-01-02 15:04"), stray)
 					}
 				}
 			}
-			if stray := strayNone(text, claims); stray != "" {
-				t.Errorf("%s at %s: a “none” no claim stands behind: %q", en, clock.Format("2006-01-02 15:04"), stray)
-			}
 		}
-	}
+	})
 }
 
 func first(vs []string) string {
