@@ -11,6 +11,7 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/deadline"
+	"casebot/bot/people"
 )
 
 // answerCase is a first-instance suit against the market regulator whose
@@ -206,5 +207,134 @@ func TestAppealButtons(t *testing.T) {
 	}
 	if d, _ := g.st.Deadlines.Find(got, deadline.Appeal); !d.Done || d.Result != "未上诉" {
 		t.Errorf("appeal deadline %+v", d)
+	}
+}
+
+// inWindow reports whether the sweep's deadline window at now decodes the
+// case numbered number.
+func inWindow(t *testing.T, s *Service, now string, number string) bool {
+	t.Helper()
+	dir := mustDirectory(t, s)
+	dds, err := s.deadlineWindow(context.Background(), at(now), s.settledSetOf(dir, s.staffDests(dir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dd := range dds {
+		if dd.Case.Number == number {
+			return true
+		}
+	}
+	return false
+}
+
+func mustDirectory(t *testing.T, s *Service) *Directory {
+	t.Helper()
+	dir, _, err := s.directory(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// A lapsed deadline is decoded by the sweeps of its catch-up week only
+// until its escalation is done: one failing (WeCom down for the 专班 chat) keeps
+// it read and retried, after a restart too; once every escalation is in the
+// send log it is settled and no longer read; a new staff person is
+// escalated to as before.
+func TestLapsedDeadlineIsSettledOnceEscalated(t *testing.T) {
+	f := newFixture(t)
+	c := answerCase(206, "2025-09-22 00:00") // last day 10-09
+	f.put(c)
+	down := true
+	f.sender.fail = func(out bot.Outbound) error {
+		if down && out.ToChat != "" {
+			return errTransient
+		}
+		return nil
+	}
+	s := f.service()
+	if diff := cmp.Diff([]string{"lisi deadline", "staff1 法定期限预警", "wangwu deadline", "zhaoliu deadline"},
+		f.sweep(s, "2025-10-09 09:00")); diff != "" {
+		t.Errorf("last day, the chat down (-want,+got):\n%s", diff)
+	}
+	if got := f.sweep(s, "2025-10-10 09:00"); got != nil {
+		t.Errorf("the day after, the chat still down: %v", got)
+	}
+	if !inWindow(t, s, "2025-10-10 12:00", c.Number) {
+		t.Fatal("a lapsed deadline with its escalation still failing left the window")
+	}
+	down = false
+	s = f.service() // a restart
+	if diff := cmp.Diff([]string{"chat:zhuanban 法定期限预警"}, f.sweep(s, "2025-10-10 11:00")); diff != "" {
+		t.Errorf("caught up after the outage (-want,+got):\n%s", diff)
+	}
+	if got := f.sweep(s, "2025-10-10 11:05"); got != nil { // this sweep finds it settled
+		t.Errorf("after the catch-up: %v", got)
+	}
+	if inWindow(t, f.service(), "2025-10-10 12:00", c.Number) || inWindow(t, s, "2025-10-13 12:00", c.Number) {
+		t.Error("a settled deadline is still read")
+	}
+	if got := f.sweep(f.service(), "2025-10-13 09:00"); got != nil {
+		t.Errorf("a later sweep: %v", got)
+	}
+	ps, err := f.st.People(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps = append(ps, &people.Person{UserID: "staff2", Name: "周专班", Role: people.Staff})
+	if err := f.st.PutPeople(context.Background(), ps); err != nil {
+		t.Fatal(err)
+	}
+	if !inWindow(t, s, "2025-10-13 12:00", c.Number) {
+		t.Error("a new staff destination does not read the deadline again")
+	}
+	if diff := cmp.Diff([]string{"staff2 法定期限预警"}, f.sweep(s, "2025-10-13 09:05")); diff != "" {
+		t.Errorf("a new staff person (-want,+got):\n%s", diff)
+	}
+	if got := f.sweep(s, "2025-10-16 09:00"); got != nil {
+		t.Errorf("the last day of the catch-up: %v", got)
+	}
+	if inWindow(t, s, "2025-10-16 12:00", c.Number) {
+		t.Error("settled again, the deadline is still read")
+	}
+}
+
+// An open deadline whose pushes so far are sent is not decoded again until
+// its next lead time, or until its case changes: a second defendant
+// agency added after the 3-days-ahead reminder gets its head reminded at
+// the next sweep, and the last-day reminder still goes out.
+func TestSettledDeadlineIsReadAgainWhenItsCaseChanges(t *testing.T) {
+	f := newFixture(t)
+	c := answerCase(207, "2025-09-22 00:00") // last day 10-09, reminded 09-28 and 10-09
+	f.put(c)
+	s := f.service()
+	if got := f.sweep(s, "2025-09-28 09:00"); len(got) != 3 {
+		t.Fatalf("3 days ahead: %v", got)
+	}
+	if got := f.sweep(s, "2025-09-28 09:05"); got != nil { // finds it settled
+		t.Fatalf("after the reminder: %v", got)
+	}
+	if inWindow(t, s, "2025-09-30 09:00", c.Number) {
+		t.Error("a deadline with nothing due before 10-09 is decoded")
+	}
+	if !inWindow(t, s, "2025-10-09 09:00", c.Number) {
+		t.Error("not read at its last day's reminder")
+	}
+	if _, err := f.st.Update(context.Background(), c.Number, func(c *cases.Case) error {
+		c.Defendants = append(c.Defendants, agency2)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !inWindow(t, s, "2025-09-30 09:00", c.Number) {
+		t.Error("a changed case is not read again")
+	}
+	// 自然资源局 has a head and no 承办人: staff hear of that too.
+	if diff := cmp.Diff([]string{"chat:zhuanban 期限提醒对象缺失", "staff1 期限提醒对象缺失", "sunqi deadline"},
+		f.sweep(s, "2025-09-30 09:00")); diff != "" {
+		t.Errorf("the new agency's head (-want,+got):\n%s", diff)
+	}
+	if got := f.sweep(s, "2025-10-09 09:00"); len(got) != 6 {
+		t.Errorf("last day: %v", got)
 	}
 }

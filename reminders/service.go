@@ -357,14 +357,24 @@ func (s *Service) Due(ctx context.Context, now time.Time) ([]Item, error) {
 // occs) the answers. With a zero now, retry backoff is ignored: the result
 // is everything not yet done with.
 func (s *Service) open(ctx context.Context, now time.Time, cands []Item, occs []string, dests []string) ([]Item, error) {
-	ids := make([]string, len(cands))
-	for i, it := range cands {
-		ids[i] = it.ID
-	}
-	l, err := s.loadLedger(ctx, ids, occs)
+	l, err := s.loadLedger(ctx, itemIDs(cands), occs)
 	if err != nil {
 		return nil, err
 	}
+	return s.openIn(ctx, now, cands, l, dests)
+}
+
+// itemIDs returns the send-log ids of items.
+func itemIDs(items []Item) []string {
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	return ids
+}
+
+// openIn is open with the send log of cands already read into l.
+func (s *Service) openIn(ctx context.Context, now time.Time, cands []Item, l *ledger, dests []string) ([]Item, error) {
 	items := s.filter(now, cands, l, dests)
 	// Reports of given-up pushes are new ids: look them up too.
 	var reportIDs []string

@@ -31,6 +31,10 @@ type Service struct {
 	MaxBytes int64
 	// Now is the clock; it defaults to time.Now.
 	Now func() time.Time
+	// Attached, when set, is called after a decision was stored, to make
+	// what is derived from it at once (bot/explain: its anonymized form)
+	// rather than at its first use.
+	Attached func(ctx context.Context, a *Attachment)
 }
 
 // NewService builds the service over the ledger's Redis.
@@ -240,6 +244,9 @@ func (s *Service) Attach(ctx context.Context, p *Proposal, by audit.Entry, force
 		if err := s.Audit.Record(ctx, by); err != nil {
 			return true, err
 		}
+	}
+	if s.Attached != nil {
+		s.Attached(ctx, &a)
 	}
 	return true, nil
 }

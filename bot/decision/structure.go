@@ -7,6 +7,12 @@ import (
 	"casebot/bot/cases"
 )
 
+// ParseVersion names how Parse and Split read a decision. Change it with
+// every change that can read a text differently: what was stored read
+// under another version (bot/explain's anonymized decisions) is then read
+// again.
+const ParseVersion = "2026-12-01"
+
 // Part is a part of a decision, in the order decisions are written.
 type Part string
 

@@ -49,7 +49,8 @@ func (c Candidate) Line() string {
 // the agency settled by changing its act, then the others; within each,
 // by agency, the most recently closed first. Each says whether a decision
 // is attached and where its drafts stand. Non-litigation reviews (非诉执行)
-// are left out. limit 0 means all.
+// are left out. limit 0 means all. Five round trips whatever the number
+// of cases (closed index, cases, decisions, drafts and reviews).
 func (s *Service) Candidates(ctx context.Context, now time.Time, window time.Duration, limit int) ([]Candidate, error) {
 	numbers, err := s.Store.ClosedNumbers(ctx, now.Add(-window), now)
 	if err != nil {
@@ -76,18 +77,17 @@ func (s *Service) Candidates(ctx context.Context, now time.Time, window time.Dur
 	if err != nil {
 		return nil, err
 	}
+	counts, err := s.Drafts.Counts(ctx, nums)
+	if err != nil {
+		return nil, err
+	}
+	reviews, err := s.Reviews.Newest(ctx, nums, counts)
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
-		out[i].HasDecision = has[i]
-		n, err := s.Drafts.Count(ctx, out[i].Number)
-		if err != nil {
-			return nil, err
-		}
-		out[i].Drafts = n
-		if n > 0 {
-			rv, err := s.Reviews.Get(ctx, out[i].Number, n, n)
-			if err != nil {
-				return nil, err
-			}
+		out[i].HasDecision, out[i].Drafts = has[i], counts[i]
+		if rv := reviews[i]; rv != nil {
 			out[i].State = rv.State
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/decision"
 	"casebot/bot/llm/llmtest"
+	"casebot/bot/privacy"
 	"casebot/config"
 )
 
@@ -147,7 +148,27 @@ func TestCorpusReachesTheModelAnonymized(t *testing.T) {
 			att, _ := e.svc.Attach.Decisions.Get(context.Background(), c.Number)
 			orig := att.Document()
 			a := e.svc.Gen.anonymizerFor(c, material{att: att, doc: orig})
-			anonDoc := decision.Split(a.Anonymize(maskNumbers(att.Text, orig)))
+			masked := maskNumbers(att.Text, orig)
+			anonDoc := decision.Split(a.Anonymize(masked))
+			// The request was made from the anonymized decision stored at
+			// attach time: it is the one a fresh anonymization makes, and
+			// the anonymizer rebuilt from it finds all the fresh one finds.
+			if fresh := e.renderPrompt(c, material{att: att, doc: orig, anon: anonDoc}, a); fresh != sent {
+				t.Errorf("the prompt from the stored anonymized decision differs from a fresh one:\n%s", cmp.Diff(fresh, sent))
+			}
+			_, rebuilt, err := e.svc.Gen.loadMaterial(context.Background(), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := map[privacy.Leak]bool{}
+			for _, l := range rebuilt.Leaks(masked) {
+				found[l] = true
+			}
+			for _, l := range a.Leaks(masked) {
+				if !found[l] {
+					t.Errorf("the rebuilt anonymizer does not find the %s %q", l.Kind, l.Value)
+				}
+			}
 			for _, p := range []decision.Part{decision.PartFacts, decision.PartReasoning, decision.PartOperative} {
 				if s := anonDoc.Section(p); s != "" && !strings.Contains(user, s) {
 					t.Errorf("the prompt lacks the whole %s:\n%s", p, s)

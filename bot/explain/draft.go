@@ -205,6 +205,25 @@ func (s *Drafts) Count(ctx context.Context, number string) (int, error) {
 	return int(n), err
 }
 
+// Counts returns how many drafts each case has, in one round trip.
+func (s *Drafts) Counts(ctx context.Context, numbers []string) ([]int, error) {
+	cmds := make([]*redis.IntCmd, len(numbers))
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for i, n := range numbers {
+			cmds[i] = p.LLen(ctx, s.k.ExplainDrafts(n))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(numbers))
+	for i, c := range cmds {
+		out[i] = int(c.Val())
+	}
+	return out, nil
+}
+
 // ForJob returns the draft a queued job produced, or ErrNoDraft.
 func (s *Drafts) ForJob(ctx context.Context, jobID, number string) (*Draft, error) {
 	v, err := s.rdb.Get(ctx, s.k.ExplainJobDraft(jobID)).Int()

@@ -108,11 +108,10 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	if c.Open() {
 		return nil, ErrOpen
 	}
-	m, err := g.loadMaterial(ctx, c)
+	m, anon, err := g.loadMaterial(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	anon := g.anonymizerFor(c, m)
 	in, supplied, err := g.prompt(c, m, anon, req.Hint)
 	if err != nil {
 		return nil, err
@@ -221,25 +220,14 @@ func (g *Generator) check(c *cases.Case, m material, prompt, draft string, suppl
 // appeared, the people the decision's 当事人 section and tail name, and
 // the names it can detect in the free-text fields and the decision,
 // registered up front so that numbering (张某1, 张某2) is the same in the
-// prompt and in the draft.
+// prompt and in the draft. loadMaterial gives a draft one rebuilt from the
+// stored anonymized decision instead, when there is one.
 func (g *Generator) anonymizerFor(c *cases.Case, m material) *privacy.Anonymizer {
-	var names []string
-	for _, p := range c.Plaintiffs {
-		if p.Natural {
-			names = append(names, p.Name)
-		}
-	}
-	private, officials := m.people()
+	names, officials, texts := caseInputs(c)
+	private, decisionOfficials := m.people()
 	a := privacy.NewAnonymizerWith(g.Privacy, append(names, private...)...)
-	a.AddOfficials(c.Handler)
-	for _, h := range c.Hearings {
-		a.AddOfficials(h.Head)
-	}
 	a.AddOfficials(officials...)
-	texts := []string{c.Cause, c.Note}
-	if c.Closure != nil {
-		texts = append(texts, c.Closure.Reason)
-	}
+	a.AddOfficials(decisionOfficials...)
 	if m.att != nil {
 		texts = append(texts, m.att.Text)
 	}
@@ -265,8 +253,7 @@ func (g *Generator) prompt(c *cases.Case, m material, a *privacy.Anonymizer, hin
 		return in, nil, err
 	}
 	budget := g.maxInput() - runes(system) - runes(user) - promptSlack
-	anonDoc := anonymizedDecision(m, a)
-	in.Decision = fitDecision(anonDoc, titleOf(m.doc), m.doc.Issuer, budget)
+	in.Decision = fitDecision(m.anon, titleOf(m.doc), m.doc.Issuer, budget)
 	if m.doc.ContestedAct != nil {
 		in.Decision.ContestedAct = m.doc.ContestedAct.Text
 	}

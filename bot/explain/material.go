@@ -1,8 +1,6 @@
 package explain
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -10,7 +8,6 @@ import (
 
 	"casebot/bot/cases"
 	"casebot/bot/decision"
-	"casebot/bot/privacy"
 	"casebot/prompts"
 )
 
@@ -19,21 +16,11 @@ import (
 type material struct {
 	att *decision.Attachment
 	doc *decision.Document // parsed from the original text
-}
-
-// loadMaterial reads the case's decision; no decision is no error.
-func (g *Generator) loadMaterial(ctx context.Context, c *cases.Case) (material, error) {
-	if g.Decisions == nil {
-		return material{}, nil
-	}
-	att, err := g.Decisions.Get(ctx, c.Number)
-	if errors.Is(err, decision.ErrNone) {
-		return material{}, nil
-	}
-	if err != nil {
-		return material{}, err
-	}
-	return material{att: att, doc: att.Document()}, nil
+	// anon is the decision as it leaves the bureau: its case numbers
+	// masked, every name and identifier removed by the one anonymizer the
+	// prompt and the answer share (so a person is 张某1 everywhere), read
+	// into its parts (Generator.anonymize).
+	anon *decision.Document
 }
 
 // people are the natural persons the decision names in its head and tail,
@@ -75,14 +62,6 @@ func maskNumbers(text string, doc *decision.Document) string {
 		}
 	}
 	return text
-}
-
-// anonymizedDecision is the whole decision text with every name and
-// identifier removed and the case numbers masked, read into its parts.
-// The whole text goes through one anonymizer, the one the prompt and the
-// answer share, so that a person is 张某1 everywhere.
-func anonymizedDecision(m material, a *privacy.Anonymizer) *decision.Document {
-	return decision.Split(a.Anonymize(maskNumbers(m.att.Text, m.doc)))
 }
 
 // promptSlack is kept free in the budget for the section headers the

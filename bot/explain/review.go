@@ -94,8 +94,41 @@ func (r *Reviews) Get(ctx context.Context, number string, v, latest int) (*Revie
 	return r.get(ctx, r.rdb, number, v, latest)
 }
 
+// Newest returns the review of the newest version of each case, whose
+// numbers of versions are latest (a case without drafts gets nil), in
+// one round trip.
+func (r *Reviews) Newest(ctx context.Context, numbers []string, latest []int) ([]*Review, error) {
+	cmds := make([]*redis.StringCmd, len(numbers))
+	_, err := r.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for i, n := range numbers {
+			if latest[i] > 0 {
+				cmds[i] = p.HGet(ctx, r.k.ExplainReview(n), strconv.Itoa(latest[i]))
+			}
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return nil, err
+	}
+	out := make([]*Review, len(numbers))
+	for i, c := range cmds {
+		if c == nil {
+			continue
+		}
+		if out[i], err = r.decode(numbers[i], latest[i], latest[i], c); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 func (r *Reviews) get(ctx context.Context, c redis.Cmdable, number string, v, latest int) (*Review, error) {
-	b, err := c.HGet(ctx, r.k.ExplainReview(number), strconv.Itoa(v)).Bytes()
+	return r.decode(number, v, latest, c.HGet(ctx, r.k.ExplainReview(number), strconv.Itoa(v)))
+}
+
+// decode reads the answer to the HGET of version v's review.
+func (r *Reviews) decode(number string, v, latest int, cmd *redis.StringCmd) (*Review, error) {
+	b, err := cmd.Bytes()
 	if errors.Is(err, redis.Nil) {
 		st := StateDraft
 		if v < latest {

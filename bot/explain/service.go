@@ -106,6 +106,7 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender, model Completer
 	}
 	s := &Service{Drafts: drafts, Queue: queue, Gen: gen, Store: st, Attach: attach, Audit: log,
 		Reviews: NewReviews(rdb, k), Source: source, Location: cfg.Location}
+	attach.Attached = s.anonymizeAttached
 	if model != nil {
 		s.Limit = llm.NewUserLimit(rdb, k, cfg.LLM.UserPerHour, time.Hour)
 	}

@@ -192,10 +192,11 @@ func (k Keys) Lock(name string) string { return k.p + "lock:" + name }
 func (k Keys) Removed(id, key string) string { return k.p + "import:removed:" + id + ":" + key }
 
 // CaseAttachments are the keys holding what hangs off case number beside
-// its indexes: the attached decision, the 以案说法 drafts and their
-// reviews. Deleting the case removes them with it.
+// its indexes: the attached decision (and its anonymized text), the 以案说法
+// drafts and their reviews, the 整改 report's files. Deleting the case
+// removes them with it.
 func (k Keys) CaseAttachments(number string) []string {
-	return []string{k.Decision(number), k.ExplainDrafts(number), k.ExplainReview(number), k.RectifyFiles(number)}
+	return []string{k.Decision(number), k.DecisionAnonymized(number), k.ExplainDrafts(number), k.ExplainReview(number), k.RectifyFiles(number)}
 }
 
 // RectifyFiles is a hash of the files of case number's 整改 report

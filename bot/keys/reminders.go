@@ -46,8 +46,30 @@ func (k Keys) RemindTry(id string) string { return k.p + "remind:try:" + id }
 // handled.
 func (k Keys) RemindCursor() string { return k.p + "remind:changes-cursor" }
 
+// RemindDeadlinesSettled is a hash from "<number>@<kind>" to what the
+// reminder sweep knows of that open deadline: every push it had due is in
+// the send log, and nothing more can fall due before a given instant
+// while its case is stored as it was ("<last day>|<unix until, 0 for
+// never>|<case version>"), so sweeps need not decode the case.
+// RemindDeadlinesSettledDays scores the same fields by last day
+// (yyyymmdd), to drop those out of the sweep's window. digest names what
+// those pushes depend on besides the case (the directory, the staff
+// destinations, the deadline settings, the calendar): anything else is
+// another pair of keys, empty at first.
+func (k Keys) RemindDeadlinesSettled(digest string) string {
+	return k.p + "remind:dl-settled:" + digest
+}
+
+// RemindDeadlinesSettledDays: see RemindDeadlinesSettled.
+func (k Keys) RemindDeadlinesSettledDays(digest string) string {
+	return k.p + "remind:dl-settled-days:" + digest
+}
+
 // Reminder retention.
 const (
+	// RemindSettledTTL outlives the sweep's window of a settled record
+	// last written to (one under an old digest is just left to expire).
+	RemindSettledTTL = 30 * 24 * time.Hour
 	// RemindTaskTTL keeps a card's task record long enough to answer clicks
 	// on it well after the hearing.
 	RemindTaskTTL = 30 * 24 * time.Hour

@@ -3,6 +3,8 @@ package store
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strconv"
 	"sync"
@@ -138,6 +140,15 @@ func (s *Store) deadlineKeys(kinds []deadline.Kind) []string {
 type DueDeadline struct {
 	Case     *cases.Case
 	Deadline deadline.Deadline
+	// Version names the case as read: a digest of its stored form, the same
+	// for the same bytes (set by DeadlinesOf and DeadlinesBetween).
+	Version string
+}
+
+// caseVersion is DueDeadline.Version of a stored case.
+func caseVersion(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:12])
 }
 
 // DeadlinesBetween returns the open deadlines DeadlineRefs finds, with
@@ -147,8 +158,23 @@ type DueDeadline struct {
 // out of [from, to] between the two reads is left out.
 func (s *Store) DeadlinesBetween(ctx context.Context, from, to workcal.Day, kinds ...deadline.Kind) ([]DueDeadline, error) {
 	refs, err := s.DeadlineRefs(ctx, from, to, kinds...)
-	if err != nil || len(refs) == 0 {
+	if err != nil {
 		return nil, err
+	}
+	return s.DeadlinesOf(ctx, refs, from, to, nil)
+}
+
+// DeadlinesOf reads the cases of refs (entries DeadlineRefs returned for
+// [from, to], or some of them) in one round trip and returns their
+// deadlines in the order of refs, computed again from the cases as read,
+// as DeadlinesBetween does. skip, when set, is asked first with the
+// version of each ref's case as stored (DueDeadline.Version): a caller
+// that knows it has nothing to do with a deadline while its case is
+// unchanged (the reminder sweep's settled ones) spares decoding it, which
+// is most of the cost of reading a case.
+func (s *Store) DeadlinesOf(ctx context.Context, refs []DeadlineAt, from, to workcal.Day, skip func(r DeadlineAt, version string) bool) ([]DueDeadline, error) {
+	if len(refs) == 0 {
+		return nil, nil
 	}
 	var numbers []string
 	idx := map[string]int{}
@@ -158,21 +184,35 @@ func (s *Store) DeadlinesBetween(ctx context.Context, from, to workcal.Day, kind
 			numbers = append(numbers, r.Number)
 		}
 	}
-	cs, err := s.GetMany(ctx, numbers)
+	raws, err := s.GetManyRaw(ctx, numbers)
 	if err != nil {
 		return nil, err
 	}
+	versions := make([]string, len(raws))
+	cs := make([]*cases.Case, len(raws))
 	out := make([]DueDeadline, 0, len(refs))
 	for _, r := range refs {
-		c := cs[idx[r.Number]]
-		if c == nil {
+		i := idx[r.Number]
+		if raws[i] == nil {
 			continue // deleted between the two reads
 		}
+		if versions[i] == "" {
+			versions[i] = caseVersion(raws[i])
+		}
+		if skip != nil && skip(r, versions[i]) {
+			continue
+		}
+		if cs[i] == nil {
+			if cs[i], err = decodeCase(raws[i]); err != nil {
+				return nil, err
+			}
+		}
+		c := cs[i]
 		d, ok := s.Deadlines.Find(c, r.Kind)
 		if !ok || !d.Open() || d.Due.After(to) || (!from.IsZero() && d.Due.Before(from)) {
 			continue
 		}
-		out = append(out, DueDeadline{Case: c, Deadline: d})
+		out = append(out, DueDeadline{Case: c, Deadline: d, Version: versions[i]})
 	}
 	return out, nil
 }
