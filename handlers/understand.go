@@ -52,11 +52,21 @@ func (s *service) handleText(c bot.Context) error {
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
 	}
-	u, err := intent.Understand(text, s.options(c, viewer))
+	opts := s.options(c, viewer)
+	u, err := intent.Understand(text, opts)
 	if err != nil {
 		return err
 	}
-	u = followUp(u, prev)
+	guessed := false // an agency found by correcting a typo: say so
+	if lx, ok := opts.Lexicon.(*lexicon); ok {
+		guessed = len(lx.guessed) > 0
+	}
+	ask, asking := whichOfList(u, prev)
+	if m, ok := behindFigure(text, prev); ok {
+		u = m // 今年败诉率 → 为什么这么高: the cases behind the figure
+	} else {
+		u = followUp(u, prev)
+	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
 		// only when it was the one case shown.
@@ -73,7 +83,9 @@ func (s *service) handleText(c bot.Context) error {
 	if u.Kind == intent.Files {
 		u.NotHeld = "" // the app's pages hold the files asked about
 	}
-	if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
+	if asking {
+		a = ask
+	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.
 		a = answer{md: note, outcome: audit.NotKnown, noEcho: true}
@@ -85,7 +97,7 @@ func (s *service) handleText(c bot.Context) error {
 			a.md = note + "\n\n" + a.md
 		}
 	}
-	if a.md != "" && len(u.Residue) > 0 && !a.noEcho {
+	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
 		if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
 			a.md = "按“" + echo + "”查询：\n\n" + a.md

@@ -1,0 +1,67 @@
+package handlers
+
+import (
+	"strconv"
+	"strings"
+
+	"casebot/bot/audit"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+)
+
+// whyWords ask what is behind a figure just given (今年败诉率 → 为什么这么高,
+// 本月败诉几件 → 哪几件): the cases the figure counts.
+var whyWords = map[string]bool{
+	"为什么": true, "为啥": true, "为啥子": true, "咋回事": true, "怎么回事": true, "咋个回事": true, "为什么这么高": true,
+	"为什么这么低": true, "怎么这么高": true, "怎么这么低": true, "咋这么高": true, "咋这么低": true, "为啥这么高": true,
+	"为啥这么低": true, "哪几件": true, "哪几个": true, "是哪几件": true, "是哪几个": true, "是哪些": true, "哪些": true,
+	"都是哪些": true, "都有哪些": true, "具体哪几件": true, "具体是哪几件": true, "哪些案子": true, "是哪些案子": true,
+	"哪几个案子": true, "是哪几个案子": true, "具体是哪些": true, "哪些单位": false,
+}
+
+// behindFigure turns a why or which after a rate or a count into the last
+// question asked again with the cases behind it (the rate's Why, the
+// count's list), reporting whether it did.
+func behindFigure(text string, last *lastQuestion) (intent.Understanding, bool) {
+	if last == nil || last.U.Kind != intent.Rates && last.U.Kind != intent.Count {
+		return intent.Understanding{}, false
+	}
+	b := strings.TrimRight(strings.TrimSpace(intent.Normalize(text)), "?？!！。.，, 呢啊呀嘞")
+	b = strings.TrimPrefix(strings.TrimPrefix(b, "那"), "这")
+	if !whyWords[b] {
+		return intent.Understanding{}, false
+	}
+	m := last.U
+	m.Why = last.U.Kind == intent.Rates
+	m.FollowUp, m.Anchored, m.Residue = true, true, nil
+	return m, true
+}
+
+// whichOfList is the question back when a fact of one case is asked right
+// after a list of several (明天有哪些庭 → 原告是谁): the list, to pick from,
+// rather than the first of it silently.
+func whichOfList(u intent.Understanding, last *lastQuestion) (answer, bool) {
+	if last == nil || len(last.Shown) < 2 || u.Kind != intent.Case || u.Aspect == "" || u.Each ||
+		hasRef(u) || hasWho(u) || !u.Period.IsZero() {
+		return answer{}, false
+	}
+	switch last.U.Kind {
+	case intent.Hearings, intent.Cases, intent.Count:
+	default:
+		return answer{}, false
+	}
+	var b strings.Builder
+	b.WriteString("上面列出了 " + strconv.Itoa(len(last.Shown)) + " 件案件，您问的是哪一件？请回复序号（例如“第一个”）或案号：\n")
+	for i, n := range last.Shown {
+		if i == 9 {
+			b.WriteString("\n……")
+			break
+		}
+		num := n
+		if p, err := cases.ParseNumber(n); err == nil {
+			num = p.String()
+		}
+		b.WriteString("\n" + strconv.Itoa(i+1) + ". " + num)
+	}
+	return answer{md: b.String(), outcome: audit.Answered, noEcho: true, shown: last.Shown}, true
+}
