@@ -65,3 +65,21 @@ func whichOfList(u intent.Understanding, last *lastQuestion) (answer, bool) {
 	}
 	return answer{md: b.String(), outcome: audit.Answered, noEcho: true, shown: last.Shown}, true
 }
+
+// nextWords ask what comes next of the case just shown (行初96 → 后面呢).
+var nextWords = map[string]bool{"后面": true, "然后": true, "接下来": true, "下一步": true, "后续": true, "之后": true, "后面的": true}
+
+// nextOfCase turns 后面呢 after a single case into the stage of that case
+// (its state and the hearings to come); after a list it stays 更多.
+func nextOfCase(text string, u intent.Understanding, last *lastQuestion) (intent.Understanding, bool) {
+	if last == nil || len(last.Shown) != 1 || last.U.Kind != intent.Case && last.U.Kind != intent.Pick {
+		return u, false
+	}
+	b := strings.TrimRight(strings.TrimSpace(intent.Normalize(text)), "?？!！。.，, 呢啊呀嘞")
+	if !nextWords[strings.TrimPrefix(b, "那")] {
+		return u, false
+	}
+	m := intent.Understanding{Kind: intent.Case, Numbers: append([]string(nil), last.Shown...), Aspect: intent.Stage,
+		FollowUp: true, Anchored: true}
+	return m, true
+}

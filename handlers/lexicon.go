@@ -81,13 +81,19 @@ func (l *lexicon) alternatives(name string, known []string, names agencies.Names
 		}
 		return nil
 	}
-	if f, ok := agencies.Typo(name); ok {
-		if got := names.Resolve(f, known); len(got) == 1 {
-			l.guessed = append(l.guessed, got[0])
-			return got
+	var guess []string
+	for _, f := range agencies.Typo(name) {
+		for _, a := range names.Resolve(f, known) {
+			if !slices.Contains(guess, a) {
+				guess = append(guess, a)
+			}
 		}
 	}
-	return nil
+	if len(guess) != 1 {
+		return nil // none, or two agencies one slip away: no guess
+	}
+	l.guessed = append(l.guessed, guess[0])
+	return guess
 }
 
 // shortened finds the agencies a name shortened by dropping characters

@@ -64,6 +64,8 @@ func (s *service) handleText(c bot.Context) error {
 	ask, asking := whichOfList(u, prev)
 	if m, ok := behindFigure(text, prev); ok {
 		u = m // 今年败诉率 → 为什么这么高: the cases behind the figure
+	} else if m, ok := nextOfCase(text, u, prev); ok {
+		u = m // 行初96 → 后面呢: where that case goes next
 	} else {
 		u = followUp(u, prev)
 	}
@@ -379,6 +381,10 @@ func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answ
 	if u.Rate == intent.AppearanceRate {
 		v.Kind, v.Held, v.NotAppeared, v.Hearing = intent.Hearings, true, true, true
 		why, err = s.hearingsAnswer(c, v)
+	} else if u.Rate == intent.CorrectionRate {
+		// 纠错率 → 哪几件: the 复议 decisions that corrected, not the lost suits.
+		v.Kind, v.Metric, v.CaseKind = intent.Count, intent.Corrected, "行政复议"
+		why, err = s.countAnswer(c, v)
 	} else {
 		v.Kind, v.Metric = intent.Count, intent.Lost
 		why, err = s.countAnswer(c, v)

@@ -66,25 +66,23 @@ var shortForms = func() []string {
 	return out
 }()
 
-// Typo returns the short form a three-character department name differs
-// from by one character (住健局 → 住建局), when exactly one does; the
-// caller must still find it in the ledger and say back what it used.
-func Typo(name string) (string, bool) {
+// Typo returns the short forms a three-character department name differs
+// from by one character (住健局 → 住建局, 卫健局); the caller keeps a guess
+// only when they all designate one agency of the ledger, and says back
+// what it used.
+func Typo(name string) []string {
 	name = fold(name)
 	if utf8.RuneCountInString(name) != 3 || !strings.HasSuffix(name, "局") && !strings.HasSuffix(name, "委") {
-		return "", false
+		return nil
 	}
-	got := ""
+	var out []string
 	for _, f := range shortForms {
 		if f == name {
-			return "", false // a form itself, not a typo
+			return nil // a form itself, not a typo
 		}
 		if strings.HasSuffix(f, string([]rune(name)[2:])) && textdist.Distance(f, name) == 1 {
-			if got != "" && got != f {
-				return "", false // two forms are one slip away: no guess
-			}
-			got = f
+			out = append(out, f)
 		}
 	}
-	return got, got != ""
+	return out
 }
