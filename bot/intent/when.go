@@ -459,6 +459,23 @@ var periodRules = []periodRule{
 			}
 			return span(today, today.AddDate(0, 0, days), fmt.Sprintf("近 %d 天", days)), true
 		}, nil},
+	// 本月30号, 下个月5号, 上月28日: a day of the month named
+	{regexp.MustCompile(`(本月|这个月|这月|当月|下个月|下月|下一个月|上个月|上月)\s*(\d{1,2})\s*[号日]`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			shift := 0
+			switch {
+			case strings.HasPrefix(m[1], "下"):
+				shift = 1
+			case strings.HasPrefix(m[1], "上"):
+				shift = -1
+			}
+			first := time.Date(now.Year(), now.Month()+time.Month(shift), 1, 0, 0, 0, 0, now.Location())
+			t, ok := validDate(first.Year(), int(first.Month()), atoi(m[2]), now.Location())
+			if !ok {
+				return Period{}, false
+			}
+			return dayPeriod(t, now), true
+		}, nil},
 	// 15号, 20日: a day of this month (of the next one when past, for hearings)
 	{regexp.MustCompile(`(?:^|[^\d月./\-])((\d{1,2})\s*[号日])`), 1,
 		func(m []string, now time.Time, l lean) (Period, bool) {
