@@ -113,9 +113,15 @@ type CardTitle struct {
 
 // CardQuote is a quoted block.
 type CardQuote struct {
+	// Type 1 with URL opens the address when the quote is tapped.
+	Type      int    `json:"type,omitempty"`
+	URL       string `json:"url,omitempty"`
 	Title     string `json:"title,omitempty"`
 	QuoteText string `json:"quote_text,omitempty"`
 }
+
+// CardQuoteURL is the CardQuote type that opens URL when tapped.
+const CardQuoteURL = 1
 
 // CardField is one key/value line of a card. With Type CardFieldMember and
 // UserID set, tapping the line opens that member's profile (to call them).

@@ -196,7 +196,7 @@ func Default() Config {
 		People:    People{Contact: "司法局应诉专班的管理员", SyncRole: "handler"},
 		Audit:     Audit{MaxLen: 200000},
 		Deadlines: defaultDeadlines(),
-		Rectify:   Rectify{DueDays: 30, RepeatWithinDays: 365},
+		Rectify:   Rectify{DueDays: 30, RepeatWithinDays: 365, MaxFileBytes: DefaultRectifyFileBytes},
 		Explain:   DefaultExplain(),
 		Privacy:   defaultPrivacy(),
 		App:       DefaultApp(),

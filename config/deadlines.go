@@ -39,7 +39,20 @@ type Rectify struct {
 	// agency in the same category (案由) is flagged on the request and in
 	// the bulletin. If unset, 365.
 	RepeatWithinDays int `mapstructure:"repeat_within_days"`
+	// MaxFileBytes caps one file of a 整改 report uploaded on the app page
+	// (the report, or a scan attached to it). The file is kept in Redis
+	// and sent to the reviewers as a WeCom file message, so it may not
+	// exceed that message's 20 MB. If unset, 10 MB.
+	MaxFileBytes int64 `mapstructure:"max_file_bytes"`
 }
+
+// DefaultRectifyFileBytes is rectify.max_file_bytes when unset: a text
+// report is well under 1 MB, a phone photo of a signed page 2–5 MB.
+const DefaultRectifyFileBytes = 10 << 20
+
+// maxRectifyFileBytes is WeCom's file message limit (bot.MaxFileBytes;
+// config cannot import bot).
+const maxRectifyFileBytes = 20 << 20
 
 // maxLocalPeriodDays bounds the local periods: a year is already longer
 // than any bureau sets, and a larger number is more likely a typo.
@@ -64,6 +77,10 @@ func (c *Config) validateDeadlines() error {
 		if p.v < 1 || p.v > maxLocalPeriodDays {
 			return fmt.Errorf("配置 %s（%s）应为 1 至 %d 之间的天数，当前为 %d", p.key, EnvName(p.key), maxLocalPeriodDays, p.v)
 		}
+	}
+	if n := c.Rectify.MaxFileBytes; n < 64<<10 || n > maxRectifyFileBytes {
+		return fmt.Errorf("配置 rectify.max_file_bytes（%s）应在 65536（64 KB）至 %d（20 MB，企业微信文件消息的上限）之间，当前为 %d",
+			EnvName("rectify.max_file_bytes"), maxRectifyFileBytes, n)
 	}
 	seen := map[int]bool{}
 	for _, n := range c.Deadlines.RemindWorkdays {

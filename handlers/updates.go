@@ -143,9 +143,9 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 	if len(up.Numbers) == 0 && up.Short == "" && last != nil && len(last.Shown) == 1 {
 		up.Numbers = append([]string(nil), last.Shown...) // 行初101 → 局长上午出庭了 登记一下
 	}
-	usage, what := intent.UsageClose, "结案"
+	usage, what := intent.Usage(intent.CloseCase, c.Now()), "结案"
 	if up.Kind == intent.Appearance {
-		usage, what = intent.UsageAppearance, "出庭情况"
+		usage, what = intent.Usage(intent.Appearance, c.Now()), "出庭情况"
 	}
 	if !c.Person().Bureau() {
 		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：口述"+what); err != nil {
@@ -191,7 +191,7 @@ func (s *service) plan(c bot.Context, u intent.Update, cs *cases.Case) (*caseCha
 	case intent.SetHearing, intent.AddHearing, intent.MoveHearing:
 		next := cs.NextHearing(now)
 		if u.Kind == intent.MoveHearing && next == nil {
-			return nil, "", bot.Errorf(bot.EInvalid, "案件 %s 没有待开庭的记录，无法改期。登记新的开庭请发送：%s", cs.Number, intent.UsageHearing)
+			return nil, "", bot.Errorf(bot.EInvalid, "案件 %s 没有待开庭的记录，无法改期。登记新的开庭请发送：%s", cs.Number, intent.Usage(intent.SetHearing, now))
 		}
 		if u.Kind != intent.AddHearing && next != nil {
 			if next.At.Equal(u.At) && (u.Place == "" || u.Place == next.Place) {
@@ -234,7 +234,7 @@ func (s *service) plan(c bot.Context, u intent.Update, cs *cases.Case) (*caseCha
 	case intent.CloseCase:
 		method, err := cases.ParseOutcome(cs.Kind, u.Method)
 		if err != nil {
-			return nil, "", bot.Errorf(bot.EInvalid, "%s。例如：%s", err.Error(), intent.UsageClose)
+			return nil, "", bot.Errorf(bot.EInvalid, "%s。例如：%s", err.Error(), intent.Usage(intent.CloseCase, now))
 		}
 		if u.At.After(now) {
 			return nil, "", bot.Errorf(bot.EInvalid, "结案日期 %s 晚于今天，请核对。", cases.FormatDate(u.At, loc))

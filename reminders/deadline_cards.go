@@ -188,7 +188,12 @@ func (s *Service) rectifyRequestCard(it Item, card *bot.TemplateCard, due string
 		fs = append(fs, bot.CardField{KeyName: "结案方式", Value: string(c.Closure.Method)})
 	}
 	card.HorizontalContentList = fs
-	quote := "凡败必报、一案一整改：请分析败诉原因（事实认定、法律适用、程序、证据等方面），提出针对性的整改措施，分别点下方按钮在对话中回复，也可以把整改报告文件发给我。"
+	quote := "凡败必报、一案一整改：请分析败诉原因（事实认定、法律适用、程序、证据等方面），提出针对性的整改措施，分别点下方按钮在对话中回复；"
+	if s.rectifyPage != "" {
+		quote += "也可以点此处打开应用页面，上传整改报告文件（Word、可复制文字的 PDF 或 txt，盖章页扫描件可作附件）。"
+	} else {
+		quote += "也可以在本应用的网页上以文件上传整改报告。"
+	}
 	if rc != nil && rc.Repeat != "" {
 		quote = "注意：一年内同类案件再次败诉（前案 " + rc.Repeat + "），请重点分析原因。\n" + quote
 	}
@@ -197,6 +202,9 @@ func (s *Service) rectifyRequestCard(it Item, card *bot.TemplateCard, due string
 		quote = "退回意见：" + truncate(rc.ReviewNote, 200) + "\n" + quote
 	}
 	card.QuoteArea = &bot.CardQuote{Title: "一案一整改", QuoteText: quote}
+	if s.rectifyPage != "" {
+		card.QuoteArea.Type, card.QuoteArea.URL = bot.CardQuoteURL, s.rectifyPage
+	}
 	card.ButtonList = rectifyButtons(card.TaskID)
 	return card
 }
@@ -206,10 +214,26 @@ func (s *Service) rectifyReviewCard(it Item, card *bot.TemplateCard) *bot.Templa
 	card.Source = &bot.CardSource{Desc: "整改报告审核", DescColor: 1}
 	card.MainTitle = bot.CardTitle{Title: "整改报告待审核：" + strings.Join(c.Defendants, "、"), Desc: c.Number}
 	card.HorizontalContentList = append(s.caseFields(it), bot.CardField{KeyName: "报送", Value: rc.FiledOn.In(s.loc).Format("1月2日15:04")})
+	if rc.ReviewNote != "" {
+		card.MainTitle.Title = "整改报告（退回后重新报送）待审核：" + strings.Join(c.Defendants, "、")
+	}
 	card.QuoteArea = &bot.CardQuote{Title: "败诉原因分析", QuoteText: truncate(rc.Analysis, 300)}
 	sub := "整改措施：" + rc.Measures
-	if len(rc.Files) > 0 {
-		sub = "附件：" + strings.Join(rc.Files, "、") + "\n" + sub
+	if rc.Analysis == "" || rc.Measures == "" {
+		// A report file not split into the two parts: its opening.
+		card.QuoteArea = &bot.CardQuote{Title: "整改报告（摘录）", QuoteText: truncate(rc.Report, 300)}
+		sub = "报告未分“败诉原因分析”“整改措施”两部分，请阅读随后发送的报告全文。"
+	}
+	if fs := rc.Current(); len(fs) > 0 {
+		var names []string
+		for _, f := range fs {
+			role := "报告"
+			if f.Role == cases.FileAttachment {
+				role = "附件"
+			}
+			names = append(names, f.Name+"（"+role+"）")
+		}
+		sub = "文件（随后发送）：" + strings.Join(names, "、") + "\n" + sub
 	}
 	card.SubTitleText = truncate(sub, maxSubtitleRunes)
 	card.ButtonList = []bot.CardButton{

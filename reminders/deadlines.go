@@ -210,6 +210,7 @@ func (s *Service) deadlineCandidates(now time.Time, today workcal.Day, dd store.
 			it := base
 			person(it, Recipient{Person: p, Role: people.Staff}, RectifyReview, rc.FiledOn,
 				string(RectifyReview)+":"+strconv.FormatInt(rc.FiledOn.Unix(), 36))
+			out = append(out, reviewFiles(out[len(out)-1])...) // rectify_file.go
 		}
 		return out
 	}

@@ -55,6 +55,8 @@ type Item struct {
 	Lead        int                `json:"-"`
 	DeadlineKey deadline.Kind      `json:"deadline,omitempty"`
 	LastDay     string             `json:"last_day,omitempty"`
+	// File is the file a RectifyFile push sends.
+	File *cases.RectifyFile `json:"-"`
 }
 
 // tells reports whether an item's recipient must hear about a later move

@@ -344,9 +344,9 @@ func (s *Service) deadlineClick(ctx context.Context, t *Task, user, action strin
 			break
 		}
 		if action == ActionAnalysis {
-			return Outcome{Await: QuestionAnalysis, Reply: "请直接回复本案的败诉原因分析（事实认定、法律适用、程序、证据等方面存在的问题），一条消息即可。回复“取消”可放弃。"}, nil
+			return Outcome{Await: QuestionAnalysis, Reply: "请直接回复本案的败诉原因分析（事实认定、法律适用、程序、证据等方面存在的问题），一条消息即可。回复“取消”可放弃。\n" + s.UploadHint()}, nil
 		}
-		return Outcome{Await: QuestionMeasures, Reply: "请直接回复整改措施（针对败诉原因，写明具体措施、责任部门和完成时限），一条消息即可。回复“取消”可放弃。"}, nil
+		return Outcome{Await: QuestionMeasures, Reply: "请直接回复整改措施（针对败诉原因，写明具体措施、责任部门和完成时限），一条消息即可。回复“取消”可放弃。\n" + s.UploadHint()}, nil
 	case ActionApprove:
 		if d.Kind != deadline.RectifyReview {
 			break
@@ -392,34 +392,47 @@ func (s *Service) rectifyAnswer(ctx context.Context, question string, t *Task, u
 		return Outcome{Reply: "该整改报告已报送、已审核或已变更，请以台账为准。"}, nil
 	}
 	text = truncate(text, maxReportRunes)
-	var filed, returned bool
-	var kind, summary string
+	if question == QuestionAnalysis || question == QuestionMeasures {
+		part := "整改措施"
+		if question == QuestionAnalysis {
+			part = "败诉原因分析"
+		}
+		res, err := s.fileRectify(ctx, t.Case, user, now, "rectify_report", part+"："+truncate(text, 100), func(rc *cases.Rectification) error {
+			if question == QuestionAnalysis {
+				rc.Analysis = text
+			} else {
+				rc.Measures = text
+			}
+			return nil
+		})
+		var ue *bot.Error
+		if errors.As(err, &ue) {
+			return Outcome{Reply: ue.Message}, nil
+		}
+		if err != nil {
+			return Outcome{}, err
+		}
+		rc := res.c.Rectify
+		switch {
+		case res.filed && rc.Analysis != "" && rc.Measures != "":
+			return Outcome{Reply: "整改报告（败诉原因分析和整改措施）已报送，等待司法局审核。"}, nil
+		case res.filed:
+			return Outcome{Reply: "已收到" + part + "，与已上传的整改报告文件一并报送，等待司法局审核。"}, nil
+		case question == QuestionAnalysis:
+			return Outcome{Reply: "已收到败诉原因分析。还需要整改措施，请点卡片上的“填报整改措施”。" + s.UploadHint()}, nil
+		default:
+			return Outcome{Reply: "已收到整改措施。还需要败诉原因分析，请点卡片上的“填报原因分析”。" + s.UploadHint()}, nil
+		}
+	}
+	if question != QuestionReturn {
+		return Outcome{}, fmt.Errorf("unknown 整改 question %q", question)
+	}
 	_, err = s.st.Update(ctx, t.Case, func(c *cases.Case) error {
 		rc := c.Rectify
-		filed, returned = false, false
-		switch question {
-		case QuestionAnalysis, QuestionMeasures:
-			if rc == nil || rc.Filed() {
-				return errSkip
-			}
-			kind = "rectify_report"
-			if question == QuestionAnalysis {
-				rc.Analysis, summary = text, "败诉原因分析"
-			} else {
-				rc.Measures, summary = text, "整改措施"
-			}
-			if rc.Analysis != "" && rc.Measures != "" {
-				rc.Status, rc.FiledOn, rc.FiledBy, filed = cases.RectifyFiled, now, user, true
-			}
-		case QuestionReturn:
-			if rc == nil || rc.Status != cases.RectifyFiled {
-				return errSkip
-			}
-			kind, summary = "rectify_review", "整改报告退回"
-			rc.Status, rc.ReviewedOn, rc.ReviewedBy, rc.ReviewNote, returned = cases.RectifyReturned, now, user, text, true
-		default:
-			return fmt.Errorf("unknown 整改 question %q", question)
+		if rc == nil || rc.Status != cases.RectifyFiled {
+			return errSkip
 		}
+		rc.Status, rc.ReviewedOn, rc.ReviewedBy, rc.ReviewNote = cases.RectifyReturned, now, user, text
 		return nil
 	})
 	if errors.Is(err, errSkip) {
@@ -428,25 +441,13 @@ func (s *Service) rectifyAnswer(ctx context.Context, question string, t *Task, u
 	if err != nil {
 		return Outcome{}, err
 	}
-	if err := s.record(ctx, user, now, kind, t.Case, summary+"："+truncate(text, 100)); err != nil {
+	if err := s.record(ctx, user, now, "rectify_review", t.Case, "整改报告退回："+truncate(text, 100)); err != nil {
 		return Outcome{}, err
 	}
-	var reply string
-	switch {
-	case returned:
-		reply = "已退回，并将退回意见转告报送单位。"
-	case filed:
-		reply = "整改报告（败诉原因分析和整改措施）已报送，等待司法局审核。"
-	case question == QuestionAnalysis:
-		reply = "已收到败诉原因分析。还需要整改措施，请点卡片上的“填报整改措施”。"
-	default:
-		reply = "已收到整改措施。还需要败诉原因分析，请点卡片上的“填报原因分析”。"
+	if _, err := s.SweepCase(ctx, t.Case, now); err != nil {
+		// Recorded: the next sweep sends what this could not.
+		s.Log.Warn("整改 notice not sent at once; the next sweep retries", "case", t.Case, "err", err)
 	}
-	if filed || returned {
-		if _, err := s.SweepCase(ctx, t.Case, now); err != nil {
-			// Recorded: the next sweep sends what this could not.
-			s.Log.Warn("整改 notice not sent at once; the next sweep retries", "case", t.Case, "err", err)
-		}
-	}
+	reply := "已退回，并将退回意见转告报送单位。"
 	return Outcome{Reply: reply}, nil
 }

@@ -82,11 +82,16 @@ func TestRectificationFlow(t *testing.T) {
 	if err != nil || out.Await != QuestionAnalysis {
 		t.Fatalf("click: %+v %v", out, err)
 	}
+	// The question says the report can come as a file too (the page is
+	// not configured here: no link, but where it will be).
+	if !strings.Contains(out.Reply, "整改报告也可以在本应用的网页上以文件") {
+		t.Errorf("the question does not mention the upload: %s", out.Reply)
+	}
 	if _, err := gs.Answer(ctx, QuestionAnalysis, task, "wangwu", "  ", at("2025-10-10 09:01")); err == nil {
 		t.Error("an empty analysis was taken")
 	}
 	out, err = gs.Answer(ctx, QuestionAnalysis, task, "wangwu", "执法人员未告知陈述申辩权利，程序违法。", at("2025-10-10 09:01"))
-	if err != nil || !strings.Contains(out.Reply, "还需要整改措施") {
+	if err != nil || !strings.Contains(out.Reply, "还需要整改措施") || !strings.Contains(out.Reply, "以文件") {
 		t.Fatalf("analysis: %+v %v", out, err)
 	}
 	if got := summary(t, gs, g.sender.take()); got != nil {

@@ -68,6 +68,8 @@ func (k Kind) Label() string {
 		return "整改报告通知"
 	case RectifyReview:
 		return "整改报告审核通知"
+	case RectifyFile:
+		return "整改报告文件"
 	case RiskAlert:
 		return "败诉风险预警"
 	}

@@ -65,6 +65,9 @@ type Service struct {
 	// calendar, with reminders.calendar_events, keeps hearings in the
 	// heads' WeCom calendars.
 	calendar bot.Calendar
+	// rectifyPage is the app page's address for uploading a 整改 report
+	// (empty while app.base_url is unset), named on the request cards.
+	rectifyPage string
 
 	// Now is the clock of scheduled sweeps. It defaults to time.Now.
 	Now func() time.Time
@@ -135,8 +138,8 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 		calendar: calendar,
 		cfg:      cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
 		sender: sender, scope: pol, dl: dl, loss: loss, audit: audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen),
-		leaders: cfg.Risk.RiskLeaders(),
-		Now:     time.Now, Log: slog.Default(),
+		leaders: cfg.Risk.RiskLeaders(), rectifyPage: RectifyPage(cfg),
+		Now: time.Now, Log: slog.Default(),
 	}, nil
 }
 

@@ -48,9 +48,14 @@ type Rectification struct {
 	// Analysis is the 败诉原因分析, Measures the 整改措施.
 	Analysis string `json:"analysis,omitempty"`
 	Measures string `json:"measures,omitempty"`
-	// Files are documents attached to the report (stored decision ids or
-	// file names, as the attach path gives them).
-	Files []string `json:"files,omitempty"`
+	// Files are the documents uploaded with the report on the app page,
+	// in the order uploaded; their bytes and text are kept beside the case
+	// (store.RectifyFiles), not in it.
+	Files []RectifyFile `json:"files,omitempty"`
+	// Report is the text read from the current report file (for the
+	// reviewers and chat), up to MaxReportRunes; empty when the report was
+	// filed by chat replies only.
+	Report string `json:"report,omitempty"`
 	// FiledOn/FiledBy: when the report became complete, and who completed it.
 	FiledOn time.Time `json:"filed_on,omitzero"`
 	FiledBy string    `json:"filed_by,omitempty"`
@@ -61,6 +66,66 @@ type Rectification struct {
 	// Repeat names an earlier case the same agency lost in the same 案由
 	// within rectify.repeat_within_days (再次败诉), when there is one.
 	Repeat string `json:"repeat,omitempty"`
+}
+
+// MaxReportRunes bounds the report text kept in the case record (the full
+// text stays with the file): about four pages, what a review reads.
+const MaxReportRunes = 6000
+
+// FileRole says what a file of a report is.
+type FileRole string
+
+const (
+	// FileReport is the report itself (败诉原因分析 and 整改措施), a
+	// document with a text layer.
+	FileReport FileRole = "report"
+	// FileAttachment is a supporting document: a scan, a photo of the
+	// signed page, a PDF without text.
+	FileAttachment FileRole = "attachment"
+)
+
+// RectifyFile is one uploaded file of a 整改 report: what it was, who
+// uploaded it, when, and whether a later upload replaced it.
+type RectifyFile struct {
+	Name   string    `json:"name"`
+	Size   int       `json:"size"`
+	SHA256 string    `json:"sha256"`
+	Role   FileRole  `json:"role"`
+	Format string    `json:"format"` // docx, pdf, txt, jpeg, png
+	Pages  int       `json:"pages,omitempty"`
+	Runes  int       `json:"runes,omitempty"` // characters of text read; 0 for a scan
+	By     string    `json:"by"`
+	At     time.Time `json:"at"`
+	// Superseded: a report replaced by the one uploaded after a 退回 (its
+	// record stays; its bytes are dropped).
+	Superseded bool `json:"superseded,omitempty"`
+}
+
+// Current returns the files of the report as it stands: every file not
+// superseded.
+func (r *Rectification) Current() []RectifyFile {
+	if r == nil {
+		return nil
+	}
+	var out []RectifyFile
+	for _, f := range r.Files {
+		if !f.Superseded {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// HasText reports whether the report has something a reviewer can read:
+// both parts replied in chat, or a report file with text.
+func (r *Rectification) HasText() bool {
+	return r != nil && (r.Analysis != "" && r.Measures != "" || r.Report != "")
+}
+
+// Open reports whether the agency may file (or file again) now: asked
+// and not filed, or returned.
+func (r *Rectification) Open() bool {
+	return r != nil && (r.Status == RectifyRequested || r.Status == RectifyReturned)
 }
 
 // Filed reports whether the report is in (waiting for review or approved).

@@ -17,7 +17,7 @@ import (
 // text is w:delText) and field codes (w:instrText) are not text and are
 // skipped; table cells come out one paragraph each. The standard library
 // does it in one pass, so no OOXML dependency is taken on for reading.
-func extractDOCX(label string, data []byte) (*Extracted, error) {
+func extractDOCX(label, noun string, data []byte) (*Extracted, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, bot.Errorf(bot.EInvalid, "文件“%s”看起来是 Word 文档，但已损坏，无法打开。请重新保存后上传。", label)
@@ -38,7 +38,7 @@ func extractDOCX(label string, data []byte) (*Extracted, error) {
 				what = "是 PowerPoint 演示文稿，不是 Word 文档"
 			}
 		}
-		return nil, bot.Errorf(bot.EInvalid, "文件“%s”%s，读不到判决书的文字。请上传判决书或复议决定书的 Word（.docx）、PDF 或文本文件。", label, what)
+		return nil, bot.Errorf(bot.EInvalid, "文件“%s”%s，读不到%s的文字。请上传%s的 Word（.docx）、PDF 或文本文件。", label, what, noun, noun)
 	}
 	rc, err := doc.Open()
 	if err != nil {

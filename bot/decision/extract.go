@@ -53,20 +53,54 @@ const DefaultMaxBytes = 10 << 20
 // is a scan with a stray line of text.
 const minTextRunes = 100
 
+// Subject names the kind of document a file is read as, in the errors the
+// person who sent it reads: a decision (Extract) or another document read
+// the same way, such as an agency's 整改报告 (ExtractAs).
+type Subject struct {
+	// Noun is what the file should be, e.g. "判决书或复议决定书".
+	Noun string
+	// SizeHint follows a too-large error: what a text version weighs.
+	SizeHint string
+	// ScanHint follows the error of a PDF without a text layer: where to
+	// get a text version.
+	ScanHint string
+	// MinRunes is the least text a complete document holds.
+	MinRunes int
+}
+
+// DecisionSubject is what Extract reads: a 裁判文书 or 复议决定书.
+var DecisionSubject = Subject{
+	Noun:     "判决书或复议决定书",
+	SizeHint: "裁判文书的文字版通常不到 1 MB；如是扫描件或含大量图片，请提供 Word（.docx）或可复制文字的 PDF 版本。",
+	ScanHint: "请提供法院送达的电子版（Word 或可复制文字的 PDF），或先用 WPS、Adobe 等软件的“文字识别（OCR）”功能转换后再上传。",
+	MinRunes: minTextRunes,
+}
+
+// CodeNoText is the bot.Error code of a PDF without a text layer (a scan):
+// a caller that can take a scan as something else (an attachment) tells
+// it from other refusals by this code.
+const CodeNoText = "no_text"
+
 // Extract reads the text of a decision file. The format is told by the
 // content, not the name: a file whose content is not what its extension
 // says, or is no supported format, gets a clear error naming both. Every
 // error is a *bot.Error in Chinese, meant for the person who sent the file.
 func Extract(name string, data []byte, maxBytes int64) (*Extracted, error) {
+	return ExtractAs(DecisionSubject, name, data, maxBytes)
+}
+
+// ExtractAs reads the text of a file as Extract does, with errors that
+// name what it should be (sub).
+func ExtractAs(sub Subject, name string, data []byte, maxBytes int64) (*Extracted, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
 	label := displayName(name)
 	switch {
 	case len(data) == 0:
-		return nil, bot.Errorf(bot.EInvalid, "文件“%s”是空的（0 字节），请确认上传的是判决书或复议决定书本身。", label)
+		return nil, bot.Errorf(bot.EInvalid, "文件“%s”是空的（0 字节），请确认上传的是%s本身。", label, sub.Noun)
 	case int64(len(data)) > maxBytes:
-		return nil, bot.Errorf(bot.EInvalid, "文件“%s”有 %s，超过了 %s 的上限。裁判文书的文字版通常不到 1 MB；如是扫描件或含大量图片，请提供 Word（.docx）或可复制文字的 PDF 版本。", label, bot.HumanBytes(int64(len(data))), bot.HumanBytes(maxBytes))
+		return nil, bot.Errorf(bot.EInvalid, "文件“%s”有 %s，超过了 %s 的上限。%s", label, bot.HumanBytes(int64(len(data))), bot.HumanBytes(maxBytes), sub.SizeHint)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	kind := sniff(data)
@@ -78,32 +112,37 @@ func Extract(name string, data []byte, maxBytes int64) (*Extracted, error) {
 	case "pdf":
 		x, err = extractPDF(label, data)
 	case "zip":
-		x, err = extractDOCX(label, data)
+		x, err = extractDOCX(label, sub.Noun, data)
 	case "cfb":
 		if ext == ".doc" || ext == ".wps" || ext == "" {
 			return nil, bot.Errorf(bot.EInvalid, "文件“%s”是旧版 Word/WPS 格式（.doc），系统暂不能直接读取。请用 Word 或 WPS 打开后“另存为”Word 文档（.docx），再重新上传。", label)
 		}
-		return nil, bot.Errorf(bot.EInvalid, "文件“%s”是旧版 Office 文件（如 .doc、.xls），不是扩展名所示的格式。请用 Word 或 WPS 打开判决书后“另存为”Word 文档（.docx），再重新上传。", label)
+		return nil, bot.Errorf(bot.EInvalid, "文件“%s”是旧版 Office 文件（如 .doc、.xls），不是扩展名所示的格式。请用 Word 或 WPS 打开后“另存为”Word 文档（.docx），再重新上传。", label)
 	case "text":
 		x, err = extractText(label, data)
 	default:
-		return nil, bot.Errorf(bot.EInvalid, "文件“%s”无法读取：内容%s，不是判决书或复议决定书的文字文件。系统可以读取 Word（.docx）、可复制文字的 PDF 和文本（.txt）文件。", label, describe(kind, ext))
+		return nil, bot.Errorf(bot.EInvalid, "文件“%s”无法读取：内容%s，不是%s的文字文件。系统可以读取 Word（.docx）、可复制文字的 PDF 和文本（.txt）文件。", label, describe(kind, ext), sub.Noun)
 	}
 	if err != nil {
 		return nil, err
 	}
 	x.Text = tidyText(x.Text)
-	if n := utf8.RuneCountInString(strings.Join(strings.Fields(x.Text), "")); n < minTextRunes {
+	if n := utf8.RuneCountInString(strings.Join(strings.Fields(x.Text), "")); n < sub.MinRunes {
 		if x.Format == FormatPDF {
-			return nil, scannedError(label, x.Pages)
+			return nil, scannedError(label, x.Pages, sub.ScanHint)
 		}
-		return nil, bot.Errorf(bot.EInvalid, "文件“%s”中只读到 %d 个字，不像一份完整的判决书或复议决定书。请确认上传的是文书全文。", label, n)
+		return nil, bot.Errorf(bot.EInvalid, "文件“%s”中只读到 %d 个字，不像一份完整的%s。请确认上传的是%s全文。", label, n, sub.Noun, sub.Noun)
 	}
 	return x, nil
 }
 
-func scannedError(label string, pages int) error {
-	return bot.Errorf(bot.EInvalid, "文件“%s”是没有文字层的 PDF（共 %d 页，可能是扫描件或拍照件），系统读不出其中的文字。请提供法院送达的电子版（Word 或可复制文字的 PDF），或先用 WPS、Adobe 等软件的“文字识别（OCR）”功能转换后再上传。", label, pages)
+// ContentKind names what a file's bytes are, whatever its name says:
+// "pdf", "zip" (a .docx, or another zip), "cfb" (old Office), "jpeg",
+// "png", "gif", "rtf", "archive", "text" or "binary".
+func ContentKind(data []byte) string { return sniff(data) }
+
+func scannedError(label string, pages int, hint string) error {
+	return bot.Errorf(CodeNoText, "文件“%s”是没有文字层的 PDF（共 %d 页，可能是扫描件或拍照件），系统读不出其中的文字。%s", label, pages, hint)
 }
 
 // sniff names the container a file's bytes are in.

@@ -61,15 +61,28 @@ var updateCommands = []struct {
 	{DeleteCase, []string{"删除案件", "删除台账中的案件", "删除误录案件"}},
 }
 
-// Usage examples, shown when an update cannot be read.
-const (
-	UsageHearing    = "开庭 (2025)黔0115行初123号 2025-12-03 09:30 第三法庭"
-	UsageAdd        = "增加开庭 (2025)黔0115行初123号 12月10日 14:30 第一法庭"
-	UsageMove       = "改期 (2025)黔0115行初123号 12月5日 上午9点半"
-	UsageClose      = "结案 (2025)黔0115行初123号 2025-12-01 判决驳回诉讼请求"
-	UsageAppearance = "出庭 (2025)黔0115行初123号 是"
-	UsageDelete     = "删除案件 (2025)黔0115行初123号"
-)
+// Usage is the example of an update of kind k shown when one cannot be
+// read: a case number of now's year, a hearing two weeks ahead, a closing
+// yesterday, so that the example itself is never stale.
+func Usage(k UpdateKind, now time.Time) string {
+	number := fmt.Sprintf("(%d)黔0115行初123号", now.Year())
+	ahead := now.AddDate(0, 0, 14)
+	switch k {
+	case SetHearing:
+		return "开庭 " + number + " " + ahead.Format("2006-01-02") + " 09:30 第三法庭"
+	case AddHearing:
+		return "增加开庭 " + number + " " + fmt.Sprintf("%d月%d日", ahead.Month(), ahead.Day()) + " 14:30 第一法庭"
+	case MoveHearing:
+		return "改期 " + number + " " + fmt.Sprintf("%d月%d日", ahead.Month(), ahead.Day()) + " 上午9点半"
+	case CloseCase:
+		return "结案 " + number + " " + now.AddDate(0, 0, -1).Format("2006-01-02") + " 判决驳回诉讼请求"
+	case Appearance:
+		return "出庭 " + number + " 是"
+	case DeleteCase:
+		return "删除案件 " + number
+	}
+	return number
+}
 
 // ParseUpdate reads a chat update. ok is false when the text is not an
 // update at all (no command word, no case number, or nothing after the
@@ -257,7 +270,7 @@ func tidy(s string) string {
 }
 
 func (u *Update) parseHearing(rest string, o Options) error {
-	usage := map[UpdateKind]string{SetHearing: UsageHearing, AddHearing: UsageAdd, MoveHearing: UsageMove}[u.Kind]
+	usage := Usage(u.Kind, o.Now)
 	rest = strings.NewReplacer("改为", " ", "改到", " ", "改成", " ", "调整为", " ", "延期至", " ", "延期到", " ", "定于", " ", "时间", " ").Replace(rest)
 	d, rest, ok := findDate(rest, o.Now, nearest)
 	if !ok {
@@ -284,7 +297,7 @@ func (u *Update) parseClosure(rest string, o Options) error {
 	u.At = d
 	rest = tidy(rest)
 	if rest == "" {
-		return fmt.Errorf("请写明结案方式。例如：%s", UsageClose)
+		return fmt.Errorf("请写明结案方式。例如：%s", Usage(CloseCase, o.Now))
 	}
 	// The method is the longest leading run of words that is a 结案方式
 	// of some kind; what follows is the reason (败诉原因).
@@ -347,7 +360,7 @@ func (u *Update) parseAppearance(rest string, o Options) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("请写明负责人是否出庭（是 或 否）。例如：%s", UsageAppearance)
+	return fmt.Errorf("请写明负责人是否出庭（是 或 否）。例如：%s", Usage(Appearance, o.Now))
 }
 
 // A change told as news rather than written as a command: staff relay

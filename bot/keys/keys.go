@@ -195,8 +195,14 @@ func (k Keys) Removed(id, key string) string { return k.p + "import:removed:" + 
 // its indexes: the attached decision, the 以案说法 drafts and their
 // reviews. Deleting the case removes them with it.
 func (k Keys) CaseAttachments(number string) []string {
-	return []string{k.Decision(number), k.ExplainDrafts(number), k.ExplainReview(number)}
+	return []string{k.Decision(number), k.ExplainDrafts(number), k.ExplainReview(number), k.RectifyFiles(number)}
 }
+
+// RectifyFiles is a hash of the files of case number's 整改 report
+// uploaded on the app page: field "<sha256>" holds a file's bytes,
+// "<sha256>.text" the text read from it. The case record lists them
+// (cases.Rectification.Files); a file a later upload replaced is removed.
+func (k Keys) RectifyFiles(number string) string { return k.p + "rectify:files:" + number }
 
 // AgencySpellings is a hash of the other spellings of agencies: field =
 // the spelling written (in a ledger, or merged away), value = the name the

@@ -119,6 +119,10 @@ func (s *source) tables() ([]*table, error) {
 	}
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
+		if _, err := zip.NewReader(f, size); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s 已损坏或没有上传完整，无法按 .xlsx 打开：请在 Excel 或 WPS 中重新保存后再导入", s.name)
+		}
 		if what := zipKind(f, size); what != "" {
 			f.Close()
 			return nil, fmt.Errorf("%s %s，不是台账表格：请在 Excel 或 WPS 中打开台账，另存为 .xlsx 或 CSV 后再导入", s.name, what)
@@ -152,7 +156,7 @@ func notSpreadsheet(head []byte, ext string) string {
 	lower := bytes.ToLower(bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n"))
 	switch {
 	case bytes.HasPrefix(head, []byte("%PDF")):
-		return "是 PDF 文件（判决书、决定书请用 casebot attach 关联到案件）"
+		return "是 PDF 文件（判决书、决定书请在应用页面“上传判决书”，或用 casebot attach 关联到案件）"
 	case bytes.HasPrefix(head, []byte("\x89PNG")), bytes.HasPrefix(head, []byte("\xff\xd8\xff")),
 		bytes.HasPrefix(head, []byte("GIF8")), bytes.HasPrefix(head, []byte("BM")) && ext == ".bmp":
 		return "是图片（拍照或截图的表格无法导入）"

@@ -179,6 +179,20 @@ func subjectIsInstitution(s string, at int) bool {
 		}
 	}
 	owner = strings.TrimSuffix(owner, "的")
+	// 当事人经营场所位于…: a place (场所, 住所) is no institution for
+	// ending in 所; whose place it is decides.
+	for _, w := range []string{"经营场所", "场所", "住所", "处所"} {
+		if strings.HasSuffix(owner, w) && owner != clause {
+			owner = strings.TrimSuffix(owner, w)
+			for _, q := range []string{"办公", "经营", "生产", "营业", "办事"} {
+				owner = strings.TrimSuffix(owner, q)
+			}
+			owner = strings.TrimSuffix(owner, "的")
+			if !hasSuffixAny(owner, institutionSuffixes) {
+				return false
+			}
+		}
+	}
 	if owner != clause && hasSuffixAny(owner, institutionSuffixes) {
 		return true
 	}

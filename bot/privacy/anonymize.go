@@ -362,7 +362,9 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		// dictionary too) is the person wherever it stands as a name does:
 		// after punctuation or a preposition, before a follower
 		// (从张三的角度); 高峰时段 is still the word.
-		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && (s == 0 || !t.han(s-1))) &&
+		// 建设遂报警: at a clause's start, before an adverb and a deed.
+		clauseStart := s == 0 || !t.han(s-1)
+		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && adverbDeed(t, e)) &&
 			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) {
 			return false
 		}

@@ -35,7 +35,7 @@
 // numbers that file one person after their record's label (住院号, 门诊号,
 // 社保个人编号, 注册号, 档案编号, 不动产单元号, 宗地代码, 执法证号, 学籍号),
 // an individual business's credit code (class 92), account names with
-// letters, and addresses below the county become ×××.
+// letters, IP and MAC addresses, and addresses below the county become ×××.
 // Agencies, courts, companies, statutes, case numbers, dates and amounts
 // stay.
 //
@@ -93,6 +93,15 @@
 // found once is replaced wherever it stands for the person, but a name
 // that is also a word (高山, a given name 建设) only where the words around
 // it say a person.
+//
+// Names the dictionary hides (wordnames.go): a surname no word starts
+// with (亓, 冼, 禤) starts a name wherever it stands (亓建设协议互换…); a
+// given name written without its surname is read after a kin word (之女小满
+// 代为签收), in frames only a person fills (由X代为签收, X是我堂弟, 原告与X签订,
+// the answer to 谁, the next clause's 也) and in a spaced table cell before
+// 男/女. Cities the dictionary lacks or tags as names (places.go), goods and
+// dishes after a brand, lists of things to their end and inventory rows
+// are guards of the default.
 //
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can

@@ -29,6 +29,8 @@ const (
 	// social-insurance number, a registration, an archive, a parcel, a
 	// work or enforcement card, an individual business's credit code.
 	KindRecord Kind = "个人编号"
+	// KindNetwork is the IP or MAC address of a person's device.
+	KindNetwork Kind = "网络地址"
 )
 
 // Mask is what an identifier is replaced with: 法释〔2016〕19号 第10条 lets
@@ -148,7 +150,16 @@ var (
 	// registration class 92) names its keeper; a firm's or an agency's
 	// (91, 11, 12…) is public and stays.
 	individualCreditRe = regexp.MustCompile(`92\d{6}[0-9A-HJ-NPQRTUWXY]{10}`)
+	// The addresses of a device: IPv4 (183.62.117.45) and MAC
+	// (3C:46:D8:1A:7F:22, 3C-46-D8-1A-7F-22). A dotted date has three
+	// parts, a version number rarely four below 256 each.
+	ipv4Re = regexp.MustCompile(`(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`)
+	macRe  = regexp.MustCompile(`[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}`)
 )
+
+// provinces are the one-character names of provinces that open plates,
+// enforcement cards and vessels' numbers.
+const provinces = `[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇]`
 
 // Values after a label: a label is found by a word scan, then its value
 // by a pattern anchored right after it, so a 20,000-character judgment is
@@ -178,19 +189,36 @@ func (l *labelled) spans(s string, out []span) []span {
 			continue
 		}
 		at := i + len(lab)
-		rest := s[at:min(len(s), at+96)]
-		m := l.value.FindStringSubmatchIndex(rest)
-		if m == nil || m[2] < 0 {
-			continue
+		// 问：你的微信号是多少？答：…: in a record of questions the value
+		// is the answer to the question that names the label.
+		if q := answerAfterRe.FindStringIndex(s[at:min(len(s), at+40)]); q != nil {
+			at += q[1]
 		}
-		vs, ve := at+m[2], at+m[3]
-		if !digitBounded(s, vs, ve) || countDigits(s[vs:ve]) < l.minDigits {
-			continue
+		// 执法证号：鲁0124-0236、鲁0124-0251: the label covers every value
+		// of its list.
+		for {
+			rest := s[at:min(len(s), at+96)]
+			m := l.value.FindStringSubmatchIndex(rest)
+			if m == nil || m[2] < 0 {
+				break
+			}
+			vs, ve := at+m[2], at+m[3]
+			if !digitBounded(s, vs, ve) || countDigits(s[vs:ve]) < l.minDigits {
+				break
+			}
+			out = append(out, span{vs, ve, l.kind(lab), Mask})
+			if !strings.HasPrefix(s[ve:], "、") {
+				break
+			}
+			at = ve + len("、")
 		}
-		out = append(out, span{vs, ve, l.kind(lab), Mask})
 	}
 	return out
 }
+
+// answerAfterRe skips from a label in a question to its answer: 是多少？答：,
+// ？答：.
+var answerAfterRe = regexp.MustCompile(`^(?:是多少|是什么|多少|是|号码|号码是多少)?[？?]\s*答\s*[:：]\s*`)
 
 var (
 	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},
@@ -227,7 +255,7 @@ var (
 		// Certificates of one birth or one death: 出生医学证明编号Q…, 死亡医学证明书编号M….
 		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
-		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+		`\s*(?:[:：]|为|是)?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
@@ -241,7 +269,7 @@ var (
 	// brackets (某税稽罚〔2023〕12号) and is no such value.
 	serialLabels = newLabelled([]string{"结婚证字号", "离婚证字号", "结婚证号", "离婚证号", "证字号", "所有权证号", "产权证号", "房产证号",
 		"土地证号", "使用证号", "证书号", "证书编号", "证号", "档案编号", "档案号", "个人编号"},
-		`\s*(?:[:：]|为|是)?\s*(\p{Han}{0,4}字\s*第?\s*[0-9A-Za-z-]{3,20}号?)`, kindOf(KindCert), 3)
+		`\s*(?:[:：]|为|是)?\s*(\p{Han}{0,4}(?:[(（〔\[]\d{4}[)）〕\]]\p{Han}{0,2})?字\s*第?\s*[0-9A-Za-z-]{3,20}号?)`, kindOf(KindCert), 3)
 	// 婚字第…号, 离字第…号 name one marriage wherever they stand.
 	marriageSerialRe = regexp.MustCompile(`[^\P{Han}为是号：]?[婚离]字第?\s*\d{3,}号?`)
 	// certMarkers must appear before certRe is worth running.
@@ -269,6 +297,32 @@ func keepOrganisationCodes(s string, out []span) []span {
 	}
 	return kept
 }
+
+// keepDocumentNumbers drops an account read in a document's own number: a
+// run of digits right after a bare 编号 (处罚决定书（编号：3701…）), which
+// numbers the document, not a person's card; a personal record's 编号
+// (个人编号, 档案编号) is read by its own label and stays masked.
+func keepDocumentNumbers(s string, out []span) []span {
+	kept := out[:0]
+	for _, sp := range out {
+		before := strings.TrimRight(s[:sp.start], " ：:为是")
+		if sp.kind == KindAccount && strings.HasSuffix(before, "编号") {
+			lead := strings.TrimSuffix(before, "编号")
+			if strings.HasSuffix(lead, "（") || strings.HasSuffix(lead, "(") || hasSuffixAny(lead, documentNouns) || strings.HasSuffix(lead, "作出") ||
+				strings.HasPrefix(s[sp.end:], "的") && documentAfter(s[sp.end+len("的"):]) {
+				continue
+			}
+		}
+		kept = append(kept, sp)
+	}
+	return kept
+}
+
+// documentAfter reports whether s starts with a document's noun.
+func documentAfter(s string) bool { _, ok := hasPrefixAny(s, documentNouns); return ok }
+
+// documentNouns are the documents whose own numbers follow 编号.
+var documentNouns = []string{"决定书", "通知书", "文书", "裁定书", "判决书", "告知书", "责令改正通知书", "罚款收据", "票据", "决定", "通知", "处罚决定"}
 
 func labelKind(label string) Kind {
 	switch {
@@ -316,7 +370,7 @@ func countDigits(s string) int {
 func digitWindows(s string) [][2]int {
 	var out [][2]int
 	inWindow := func(r rune) bool {
-		return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune(" -+().", r)) ||
+		return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune(" -+().:", r)) ||
 			strings.ContainsRune("（）·•・转挂学警港澳领使\u3000", r)
 	}
 	start, digits, letters := -1, 0, 0
@@ -449,6 +503,8 @@ func identifierSpans(s string) []span {
 		in(plateDashRe, KindPlate, nil)
 		in(regionPhoneRe, KindPhone, nil)
 		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
+		in(ipv4Re, KindNetwork, nil)
+		in(macRe, KindNetwork, func(m string) bool { return countDigits(m) >= 2 })
 	}
 	if containsAny(s, certMarkers) {
 		for _, m := range certRe.FindAllStringSubmatchIndex(s, -1) {
@@ -480,6 +536,7 @@ func identifierSpans(s string) []span {
 	}
 	out = append(out, hanDigitSpans(s)...)
 	out = keepOrganisationCodes(s, out)
+	out = keepDocumentNumbers(s, out)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })

@@ -842,6 +842,35 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
 		return false
 	}
+	if thingItemEnds(t, p) {
+		return true
+	}
+	// 党参、黄芪、当归和白芷: an earlier item of the list is a thing (当归
+	// is tagged a verb); or the list closes on a kind of things (…和白芷等
+	// 中药材).
+	for k, items := p-1, 0; k > 0 && k > p-24 && items < 4; k-- {
+		if t.rs[k-1] == '、' {
+			items++
+			if thingItemEnds(t, k-1) {
+				return true
+			}
+			continue
+		}
+		if !t.han(k-1) || taken[k-1] {
+			break
+		}
+	}
+	if thingsCloseList(t, i) {
+		return true
+	}
+	return false
+}
+
+// thingItemEnds reports whether the list item ending at p is a thing.
+func thingItemEnds(t *text, p int) bool {
+	if p < 2 || !t.han(p-1) || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
+		return false
+	}
 	// 白菜、花生: the item before is a noun of the dictionary that is no
 	// name (提交了与王某, 东与李某: a verb or a direction before 与 makes
 	// it a preposition).
@@ -849,7 +878,7 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 	// unless its characters read as a name.
 	for k := max(0, p-6); k < p-1; k++ {
 		w, ok := t.word(k, p)
-		if !ok || !nounPOS[w.pos] || w.freq < 20 {
+		if !ok || !nounPOS[w.pos] || w.freq < 20 && !(w.freq >= 10 && w.pos == "n") {
 			continue
 		}
 		if !strings.HasPrefix(w.pos, "nr") {
@@ -859,6 +888,31 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 			return true
 		} else if isWord, _ := isNameWord(t, k, p, sur, evWeak); isWord {
 			return true
+		}
+	}
+	return false
+}
+
+// thingsCloseList reports whether the list that the span at i belongs to
+// closes on 等 and a kind of things (黄精、白及、党参和重楼等中药材; 水泥、
+// 石灰等建筑材料), not on a number of people or a role (等五人, 等村民).
+func thingsCloseList(t *text, i int) bool {
+	for k := i; k < t.n() && k < i+30; k++ {
+		r := t.rs[k]
+		if r == '等' {
+			if k+1 < t.n() && (strings.ContainsRune(numerals, t.rs[k+1]) || t.match(k+1, anyRole) > 0 || t.match(k+1, personAttributes) > 0) {
+				return false
+			}
+			thing := false
+			t.words(k+1, func(j int, w word) {
+				if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.freq >= 10 && !strings.ContainsRune("人员者户民方", t.rs[j-1]) {
+					thing = true
+				}
+			})
+			return thing
+		}
+		if !t.han(k) && r != '、' {
+			return false
 		}
 	}
 	return false
@@ -950,8 +1004,11 @@ func detect(s string) []hit {
 	d.objects()
 	d.kinSharingSurname()
 	d.lists()
+	d.surnameOnly()
+	d.wordNameFrames()
 	d.bare()
 	d.unexplained()
+	d.alsoSubjects()
 	d.lists()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
@@ -1220,8 +1277,13 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 			if m := strongNameAt(t, j, read > 0 || colon); m > n {
 				n = m
 			}
+			// 之女小满代为签收: after a kin word a given name written
+			// alone.
+			if n == 0 && kind == markKin && read == 0 {
+				n = bareGivenAt(t, j)
+			}
 		}
-		if n == 0 {
+		if n == 0 || kind != markKin && markerThing(t, j, j+n) {
 			break
 		}
 		if !d.taken[j] {
@@ -1244,6 +1306,34 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 		break
 	}
 	return read
+}
+
+// markerThing reports whether what a strong marker seems to name is a thing
+// the marker qualifies (员工宿舍位于…, 员工花名册, 小组成员：见附件): a common
+// noun of the dictionary, or a verb of one character and its object, not
+// closed as an item of a list of persons (、 or a bracketed note after it).
+// A kin word qualifies no thing so (其子宫廷现在… is a son's name).
+func markerThing(t *text, s, e int) bool {
+	if e < t.n() && (t.rs[e] == '、' || t.rs[e] == '（' || t.rs[e] == '(') {
+		return false
+	}
+	if w, ok := t.word(s, e); ok && w.pos == "n" && w.freq >= 500 {
+		return true
+	}
+	// 详见名单, 另见附件: a word that is no noun and a noun after it.
+	for k := s + 2; k <= e-2; k++ {
+		if w, ok := t.word(s, k); ok && !nounPOS[w.pos] && w.freq >= 100 && nounWordAt(t, k, e) {
+			return true
+		}
+	}
+	if e-s >= 3 {
+		// 滑建业, 应天明: a verb that is a surname before a given name the
+		// name model has seen (建业, 天明) is a person.
+		if v, ok := t.word(s, s+1); ok && verbLike(v.pos) && v.freq >= 1000 && nounWordAt(t, s+1, e) && (e-s != 3 || t.d.pairs[t.str(s+1, e)] == 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleIsHolder says whether 为/是 after a role word introduces its holder
@@ -2243,8 +2333,15 @@ func (d *detector) objects() {
 			if w, ok := t.word(c.s, c.e); ok && !wordName && !strings.HasPrefix(w.pos, "nr") && (ev < evMarker || w.freq >= 1000) {
 				continue
 			}
-			// 有杨梅、柿子和桃树: an item of a list of things.
-			if thingsListedAfter(t, c.e) {
+			// 未经许可擅自…: after 经 a frequent word (许可, tagged a name)
+			// is the word, unless the person's consent or introduction
+			// follows (未经张三同意, 经李四介绍).
+			if w, ok := t.word(c.s, c.e); ok && t.rs[c.s-1] == '经' && w.freq >= 300 && t.match(c.e, consentMatcher) == 0 {
+				continue
+			}
+			// 有杨梅、柿子和桃树: an item of a list of things; 与银行签订: a
+			// frequent common noun.
+			if thingsListedAfter(t, c.e) || commonNounAt(t, c.s, c.e) {
 				continue
 			}
 			if d.add(c.s, c.e, capNeutral) {
@@ -2253,6 +2350,9 @@ func (d *detector) objects() {
 		}
 	}
 }
+
+// consentMatcher matches what a person gives after 经 or 未经: 同意, 介绍.
+var consentMatcher = newMatcher([]string{"同意", "允许", "批准", "授权", "许可", "签字", "签名", "介绍", "确认", "认可", "手"})
 
 // topicFrame reports whether rs[i:e] is the topic of 就…而言 or 对于…来说:
 // 就汤某而言, 对于苗某来说.
@@ -2324,7 +2424,9 @@ func adverbDeedLen(t *text, e int) int {
 	}
 	k := 0
 	modal := strings.ContainsRune(modals, t.rs[e]) && !frequentWordAt(t, e, e+2, 20)
-	if strings.ContainsRune("也均都已曾又还亦仍便就先再", t.rs[e]) || modal {
+	if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 && strings.ContainsRune("遂即随", t.rs[e]) {
+		k = e + 2 // 随即报警, 即刻
+	} else if strings.ContainsRune("也均都已曾又还亦仍便就先再遂即随", t.rs[e]) || modal {
 		k = e + 1
 	} else if w, ok := t.word(e, e+2); ok && (w.pos == "d" || w.pos == "ad") && w.freq >= 20 || adverbials[t.str(e, min(e+2, t.n()))] || strings.HasPrefix(t.rest(e), "代为") {
 		k = e + 2

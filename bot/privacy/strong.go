@@ -66,7 +66,7 @@ func grammarAt(t *text, k int) bool {
 	if !t.han(k) {
 		return true
 	}
-	if strings.ContainsRune(functionChars+adverbsBefore+"未现当生", t.rs[k]) {
+	if strings.ContainsRune(functionChars+adverbsBefore+"未现当生", t.rs[k]) || t.match(k, deedFollowers) > 0 {
 		return true
 	}
 	g := false
@@ -260,7 +260,9 @@ func (d *detector) speechAndObjects() {
 					break
 				}
 			}
-			if objectFrameAround(t, i, e) {
+			// 原告与银行签订: a frequent common noun is the party's other
+			// side, not a person.
+			if objectFrameAround(t, i, e) && !commonNounAt(t, i, e) {
 				d.add(i, e, capNeutral)
 				break
 			}
@@ -400,7 +402,7 @@ func nameFollows(t *text, e int) bool {
 	if e >= t.n() || !t.han(e) || strings.ContainsRune(functionChars+adverbsBefore+"未现当生", t.rs[e]) {
 		return true
 	}
-	if t.match(e, personVerbMatcher) > 0 || speechVerbs.at(t.rest(e)) != "" {
+	if t.match(e, personVerbMatcher) > 0 || speechVerbs.at(t.rest(e)) != "" || t.match(e, deedFollowers) > 0 {
 		return true
 	}
 	f := false
@@ -411,6 +413,10 @@ func nameFollows(t *text, e int) bool {
 	})
 	return f
 }
+
+// deedFollowers are what people do that the dictionary tags as nouns or
+// that no other list holds: 女方X协议离婚, 其父X耕种, 由X代为签收, X发生争执.
+var deedFollowers = newMatcher([]string{"协议", "耕种", "代为", "代收", "代签", "代领", "转交", "发生", "共同", "一同", "一起", "相识", "结婚", "离婚", "务工", "外出"})
 
 // officeEnds end the short names of offices and bodies (林业站, 派出所).
 const officeEnds = "站所局院队办委会厂司部处科室组社行校园场馆"
@@ -436,7 +442,7 @@ func (d *detector) tableCells() {
 		for k < t.n() && t.rs[k] == ' ' {
 			k++
 		}
-		if k >= t.n() || t.rs[k] != '|' && t.rs[k] != '｜' || e-s < 2 || e-s > 4 || !d.free(s, e) {
+		if k >= t.n() || t.rs[k] != '|' && t.rs[k] != '｜' || e-s < 2 || e-s > 4 || !d.free(s, e) || goodsCountAfter(t, e) {
 			continue
 		}
 		sur := surnameAt(t, s)
@@ -463,6 +469,13 @@ func kinWordName(t *text, j int) bool {
 func timeWord(t *text, s, e int) bool {
 	w, ok := t.word(s, e)
 	return ok && w.pos == "t" && w.freq >= 20
+}
+
+// commonNounAt says whether rs[s:e] is a frequent common noun of the
+// dictionary (银行, 物业), which names no one.
+func commonNounAt(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && w.pos == "n" && w.freq >= 1000
 }
 
 // nounWordAt says whether rs[s:e] is a noun of the dictionary that is no

@@ -99,6 +99,13 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	if ev >= evMarker {
 		return true
 	}
+	// 其在高雄的电话, 在常州、温州等地: a city, not a person, where no role
+	// word says one.
+	// 在滕州打工, 参观了赵州桥: a 州 (or a 县) names a place, not a given
+	// name, wherever it stands in the span.
+	if placeSpan(t, c.s, c.e) || strings.ContainsRune("州县", t.rs[c.e-1]) || c.e-c.s == 3 && t.rs[c.e-2] == '州' {
+		return false
+	}
 	// “李宁”商标, “周大福”门店, “王老吉”凉茶: a quoted span that names
 	// the thing after it is a brand or a shop, not a person (“张三”字样
 	// and “张三”签名 are still a person's).
@@ -112,7 +119,7 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	}
 	// 马应龙麝香痔疮膏, 王老吉凉茶: a brand before its product, which ends
 	// as medicines, drinks and goods do.
-	if productAhead(t, c.e) {
+	if productAhead(t, c.e) || goodsAhead(t, c.e) {
 		return false
 	}
 	// 药材主要为黄精和白芨: the value of what a thing is, not of who
@@ -175,6 +182,38 @@ const plantEnds = "树苗草果菜籽藤"
 
 // productEnds end the names of products: 痔疮膏, 六味丸, 凉茶, 运动鞋.
 const productEnds = "膏丸片剂液粉酒茶鞋服衣帽饮露霜"
+
+// goodsWords are goods a brand is marked on or a shop sells, and the forms
+// medicines come in: 茶叶, 胶囊, 颗粒, 麻辣烫, 米粉.
+var goodsWords = newMatcher([]string{
+	"茶叶", "商品", "产品", "货物", "食品", "包装", "包装袋", "包装盒", "包装箱", "外包装", "标签", "白酒", "香烟", "卷烟", "化肥", "农药", "饲料", "种子", "服装", "鞋子",
+	"胶囊", "颗粒", "口服液", "冲剂", "注射液", "软膏", "喷雾剂", "糖浆", "丸剂", "片剂",
+	"麻辣烫", "米粉", "米线", "烩面", "拉面", "火锅", "烧烤", "烧饼", "凉皮", "包子", "饺子", "馄饨", "黄焖鸡", "酸辣粉", "螺蛳粉", "炸鸡", "奶茶", "小吃", "快餐",
+})
+
+// verbAt reports whether a frequent verb of the dictionary starts at k.
+func verbAt(t *text, k int) bool {
+	v := false
+	t.words(k, func(_ int, w word) { v = v || verbLike(w.pos) && w.freq >= 100 })
+	return v
+}
+
+// goodsAt reports whether one of the goods words starts at k.
+func goodsAt(t *text, k int) bool { return t.match(k, goodsWords) > 0 }
+
+// goodsAhead reports whether goods follow e at once or, for a medicine's
+// form, within three characters of the name (杨国福麻辣烫, 连花清瘟胶囊).
+func goodsAhead(t *text, e int) bool {
+	for k := e; k < t.n() && k <= e+3 && t.han(k); k++ {
+		// 杨国/福麻辣烫: the cut fell inside the brand, one given-name
+		// character before the goods (张三吃包子 has a verb there).
+		inside := k == e+1 && t.d.givenScore(t.rs[e]) > 0 && !verbAt(t, e)
+		if n := t.match(k, goodsWords); n > 0 && (k == e || inside || t.str(k, k+n) == "胶囊" || t.str(k, k+n) == "颗粒" || strings.HasSuffix(t.str(k, k+n), "液") || strings.HasSuffix(t.str(k, k+n), "剂")) {
+			return true
+		}
+	}
+	return false
+}
 
 // productAhead reports whether a product's name follows e at once: a
 // noun of the dictionary and, within four characters, a product's end.
@@ -270,6 +309,11 @@ func quotedBrand(t *text, c candidate) bool {
 		}
 	}
 	k++
+	// 标有“雷公山”字样的茶叶: the words marked on goods name a brand; a
+	// person's name is marked on a paper (字样的收条) or signed.
+	if strings.HasPrefix(t.rest(k), "字样的") && goodsAt(t, k+3) {
+		return true
+	}
 	if t.match(k, personAttributes) > 0 || t.match(k, quotedPersonWords) > 0 {
 		return false
 	}
@@ -387,7 +431,7 @@ func (d *detector) unexplained() {
 		if e == 0 {
 			continue
 		}
-		if (thingsListedBefore(t, d.taken, i) || thingsListedAfter(t, e)) && !ownsAfter(t, e) || defaultIsWord(t, i, e) {
+		if (thingsListedBefore(t, d.taken, i) || thingsListedAfter(t, e)) && !ownsAfter(t, e) || defaultIsWord(t, i, e) || goodsCountAfter(t, e) {
 			i = e - 1
 			continue
 		}
@@ -399,6 +443,27 @@ func (d *detector) unexplained() {
 		i = e - 1
 	}
 }
+
+// goodsCountAfter reports whether the next cell of a table row counts goods
+// (2  黄精  8袋  60元): the row is an inventory's, its cell a thing. A
+// person's row goes on with a sex, an age or a number of their own.
+func goodsCountAfter(t *text, e int) bool {
+	k := e
+	for k < t.n() && strings.ContainsRune(" \u3000|｜\t", t.rs[k]) {
+		k++
+	}
+	if k == e {
+		return false
+	}
+	d := k
+	for d < t.n() && (isDigitRune(t.rs[d]) || t.rs[d] == '.') {
+		d++
+	}
+	return d > k && d < t.n() && strings.ContainsRune(goodsClassifiers, t.rs[d])
+}
+
+// goodsClassifiers count goods: 袋, 箱, 瓶, 斤.
+const goodsClassifiers = "袋箱包瓶盒件斤克吨桶罐条支株棵只头套台份"
 
 // defaultIsWord reports whether a name the best path reads, with nothing
 // else saying a person, is better read as words: a preposition as surname
@@ -441,9 +506,34 @@ func thingsListedAfter(t *text, e int) bool {
 	if anyRole.at(t.rest(k)) != "" {
 		return false
 	}
+	// 黄精、白及、党参和重楼: a later item may be the thing the dictionary
+	// knows; the items run to the end of the list.
+	for items := 0; items < 4 && k < t.n() && k < e+24; items++ {
+		if thingItemStarts(t, k) {
+			return true
+		}
+		for k < t.n() && t.han(k) && listSep(t, k) == 0 {
+			k++
+		}
+		if n := listSep(t, k); n > 0 && k < t.n() {
+			k += n
+			continue
+		}
+		break
+	}
+	return thingsCloseList(t, e)
+}
+
+// thingItemStarts reports whether the list item at k is a noun of the
+// dictionary that is no name, no organisation and no role, closing its
+// own item (柿子 in 杨梅、柿子和桃树).
+func thingItemStarts(t *text, k int) bool {
+	if anyRole.at(t.rest(k)) != "" {
+		return false
+	}
 	thing := false
 	t.words(k, func(j int, w word) {
-		if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.pos != "nt" && w.freq >= 10 && (listSep(t, j) > 0 || !t.han(j)) {
+		if nounPOS[w.pos] && !strings.HasPrefix(w.pos, "nr") && w.pos != "nt" && w.freq >= 10 && (listSep(t, j) > 0 || !t.han(j) || t.rs[j] == '等') {
 			thing = true
 		}
 	})

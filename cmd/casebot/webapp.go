@@ -9,7 +9,7 @@ import "casebot/handlers/webapp"
 // 导出 <案号>) to the bot.
 func (a *app) mountWebApp() error {
 	w, err := webapp.New(webapp.Deps{Config: a.cfg, Store: a.store, Sender: a.sender,
-		OAuth: a.sender.OAuth(a.cfg.App.OAuthBase), Explain: a.explain, Log: a.log})
+		OAuth: a.sender.OAuth(a.cfg.App.OAuthBase), Explain: a.explain, Rectify: a.reminders, Log: a.log})
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"casebot/bot/cases"
 	"casebot/bot/ledger"
@@ -74,4 +75,44 @@ func BenchmarkLedgerPreview10k(b *testing.B) {
 		}
 		run(b, e, "10000 无变化")
 	})
+}
+
+// BenchmarkRectifyUpload is 上传整改报告 end to end: the multipart upload
+// of a report (.txt, its two parts found) and a 48 KB scan over loopback
+// HTTP, the session and form checks, reading the report, keeping both
+// files in Redis, filing the request through the chat's path (audited),
+// and the review card and both file messages sent to the reviewer through
+// the fake WeCom (media/upload, message/send, the send log). Each round
+// starts from an open request a second later, so every filing is new.
+//
+//	go test ./handlers/webapp -run '^$' -bench RectifyUpload -benchtime 20x
+func BenchmarkRectifyUpload(b *testing.B) {
+	e, ctx := lostEnv(b)
+	c := e.signIn("fz")
+	scan := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{9}, 48<<10)...)
+	open := func() {
+		if _, err := e.st.Update(ctx, number205, func(cs *cases.Case) error {
+			rc := cs.Rectify
+			cs.Rectify = &cases.Rectification{RequestedOn: rc.RequestedOn, From: rc.From, Status: cases.RectifyRequested}
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+		e.rdb.Del(ctx, e.k.RectifyFiles(number205))
+		e.clock.Advance(time.Second)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		open()
+		b.StartTimer()
+		r := c.uploadParts("/app/rectify", map[string]string{"number": number205},
+			part{"report", "整改报告.txt", []byte(report205)}, part{"attachment", "盖章页.png", scan})
+		if r.status != http.StatusOK || !strings.Contains(r.text(), "已从报告中读出") {
+			b.Fatalf("upload: %d %.300s", r.status, r.text())
+		}
+	}
+	b.StopTimer()
+	if n := len(filesTo(e, "zb")); n != 2*b.N {
+		b.Fatalf("%d files sent over %d filings", n, b.N)
+	}
 }

@@ -14,6 +14,7 @@ import (
 
 // Register adds the chat commands of the page's files to b: 导出台账,
 // 写入台账 / 上传台账 (a link card), 上传判决书 / 上传文书 (a link card),
+// 上传整改报告 (a link card),
 // 撤销导入 with its confirmation, and 导出 <案号> [第N版] (a reviewed
 // 以案说法 as a Word file). They are text routes, so their order among
 // the other routes matters only where words overlap; the free-form query
@@ -26,6 +27,7 @@ func (a *App) Register(b *bot.Bot) {
 	b.Text(bot.Prefix("导出台账"), a.HandleExportLedger)
 	b.Text(bot.Prefix("写入台账", "上传台账", "导入台账"), a.HandleLedgerLink)
 	b.Text(bot.Prefix("上传判决书", "上传文书", "上传裁判文书", "上传复议决定书"), a.HandleDecisionLink)
+	b.Text(bot.Prefix("上传整改报告", "报送整改报告", "提交整改报告", "上传整改材料"), a.HandleRectifyLink)
 	b.Text(bot.Prefix("撤销导入"), a.HandleUndo)
 	b.Await(AwaitUndo, a.HandleUndoAnswer)
 	b.Text(isExportDraft, a.handleExportDraftText)
@@ -69,7 +71,7 @@ func (a *App) HandleExportLedger(c bot.Context) error {
 func (a *App) HandleExportDraft(c bot.Context, number string, v int) error {
 	n, err := cases.ParseNumber(number)
 	if err != nil {
-		return bot.Errorf(bot.EInvalid, "没有认出“%s”中的案号，请写完整案号，例如：导出 (2025)黔0115行初123号", number)
+		return bot.Errorf(bot.EInvalid, "没有认出“%s”中的案号，请写完整案号，例如：导出 (%d)黔0115行初123号", number, c.Now().Year())
 	}
 	sent, err := a.ExportDraft(c.Ctx(), c.Person(), n.String(), v)
 	if err != nil {
@@ -86,6 +88,12 @@ func (a *App) HandleLedgerLink(c bot.Context) error {
 // HandleDecisionLink answers 上传判决书 with a card opening the upload page.
 func (a *App) HandleDecisionLink(c bot.Context) error {
 	return a.SendLink(c.Ctx(), c.Person(), LinkDecision)
+}
+
+// HandleRectifyLink answers 上传整改报告 with a card opening the page of the
+// agency's open 整改 requests.
+func (a *App) HandleRectifyLink(c bot.Context) error {
+	return a.SendLink(c.Ctx(), c.Person(), LinkRectify)
 }
 
 // AwaitUndo is the question 撤销导入 asks (bot.Router.Await).
@@ -140,6 +148,9 @@ func HelpText(p *people.Person) string {
 	}
 	if canDecide(p) {
 		lines = append(lines, "> 上传判决书（打开上传页面，按文书上的案号关联到案件）")
+	}
+	if canRectify(p) {
+		lines = append(lines, "> 上传整改报告（打开上传页面，报送本单位败诉案件的原因分析和整改措施；也可点整改通知卡片上的按钮在聊天中填报）")
 	}
 	if canExportDraft(p) {
 		lines = append(lines, "> 导出 行初123号（审核通过的以案说法，以 Word 文件发送；也可说“导出上面那篇”）")

@@ -12,6 +12,7 @@ import (
 	"casebot/bot/explain"
 	"casebot/bot/people"
 	"casebot/bot/store"
+	"casebot/reminders"
 )
 
 // What the chat commands call (see chat.go for them as handlers): files
@@ -113,10 +114,11 @@ type Link string
 const (
 	LinkLedger   Link = "ledger"   // 写入台账
 	LinkDecision Link = "decision" // 上传判决书
+	LinkRectify  Link = "rectify"  // 上传整改报告
 )
 
 // SendLink sends p a card that opens a page of the app (写入台账 /
-// 上传判决书). The card opens the page on casebot's own address, which
+// 上传判决书 / 上传整改报告). The card opens the page on casebot's own address, which
 // signs in through 网页授权 at once (silently, inside WeCom) with a state
 // bound to the browser; a card opening WeCom's authorize URL directly
 // could carry no state this server can check.
@@ -140,6 +142,13 @@ func (a *App) SendLink(ctx context.Context, p *people.Person, which Link) error 
 		card = bot.TextCard{Title: "上传判决书",
 			Description: `<div class="normal">上传裁判文书或复议决定书（.docx、可复制文字的 PDF、.txt），按案号关联到案件，用于撰写以案说法。</div><div class="gray">链接在企业微信中打开，自动识别身份。</div>`,
 			URL:         a.cfg.App.BaseURL + "/app/decision", BtnTxt: "上传文书"}
+	case LinkRectify:
+		if !canRectify(p) || a.rectify == nil {
+			return bot.Errorf(bot.EForbidden, "%s", rectifyRefusal)
+		}
+		card = bot.TextCard{Title: "上传整改报告",
+			Description: `<div class="normal">一案一整改：上传本单位败诉案件的败诉原因分析和整改措施报告（.docx、可复制文字的 PDF、.txt，盖章页扫描件可作附件），上传即报送司法局审核。</div><div class="gray">链接在企业微信中打开，自动识别身份。</div>`,
+			URL:         a.cfg.App.BaseURL + reminders.RectifyPagePath, BtnTxt: "上传报告"}
 	default:
 		return fmt.Errorf("webapp: unknown link %q", which)
 	}

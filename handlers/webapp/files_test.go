@@ -183,6 +183,16 @@ func TestLinkCardsOpenThePage(t *testing.T) {
 		t.Errorf("the card opened %s (%d)", r.url, r.status)
 	}
 	has(t, r, "选择台账文件")
+
+	// 上传整改报告: a card to the agency's head; staff review, they do not file.
+	say(t, e, b, "fz", "上传整改报告", "l4")
+	if c := card("fz"); c == nil || c.Title != "上传整改报告" || c.URL != e.srv.URL+"/app/rectify" {
+		t.Errorf("head's card: %+v", c)
+	}
+	say(t, e, b, "zb", "上传整改报告", "l5")
+	if msgs := e.texts("zb"); len(msgs) == 0 || !strings.Contains(msgs[len(msgs)-1], "由被告单位的负责人和承办人办理") {
+		t.Errorf("staff asking for 上传整改报告: %q", msgs)
+	}
 }
 
 func TestUndoInChat(t *testing.T) {
@@ -227,9 +237,10 @@ func TestHelpTextByRole(t *testing.T) {
 		role      people.Role
 		want, not []string
 	}{
-		{people.Staff, []string{"导出台账", "写入台账", "撤销导入", "上传判决书", "导出 行初123号"}, nil},
-		{people.Pufa, []string{"上传判决书", "导出 行初123号"}, []string{"导出台账", "写入台账", "撤销导入"}},
-		{people.Handler, []string{"上传判决书"}, []string{"导出台账", "写入台账", "导出 行初123号"}},
+		{people.Staff, []string{"导出台账", "写入台账", "撤销导入", "上传判决书", "导出 行初123号"}, []string{"上传整改报告"}},
+		{people.Pufa, []string{"上传判决书", "导出 行初123号"}, []string{"导出台账", "写入台账", "撤销导入", "上传整改报告"}},
+		{people.Handler, []string{"上传判决书", "上传整改报告"}, []string{"导出台账", "写入台账", "导出 行初123号"}},
+		{people.Head, []string{"上传整改报告"}, []string{"上传判决书", "导出台账", "写入台账", "导出 行初123号"}},
 	} {
 		got := webapp.HelpText(&people.Person{UserID: "u", Name: "某某", Role: tc.role, Agency: "某县公安局"})
 		for _, w := range tc.want {
@@ -242,9 +253,6 @@ func TestHelpTextByRole(t *testing.T) {
 				t.Errorf("%s: help offers %q:\n%s", tc.role, w, got)
 			}
 		}
-	}
-	if got := webapp.HelpText(&people.Person{UserID: "h", Role: people.Head, Agency: "某县公安局"}); got != "" {
-		t.Errorf("a head's help lists file commands: %q", got)
 	}
 }
 

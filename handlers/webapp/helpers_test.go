@@ -31,6 +31,7 @@ import (
 	"casebot/bot/wecomtest"
 	"casebot/config"
 	"casebot/handlers/webapp"
+	"casebot/reminders"
 )
 
 var shanghai = func() *time.Location {
@@ -57,6 +58,7 @@ type env struct {
 	api    *httptest.Server
 	sender *wecom.Sender
 	ex     *explain.Service
+	rs     *reminders.Service
 	app    *webapp.App
 	srv    *httptest.Server
 }
@@ -80,7 +82,9 @@ const seedCSV = `案号,案件类型,原告,被告,案由,承办法院,立案日
 (2026)黔0115行初204号,行政诉讼,某某餐饮有限公司,某县市场监督管理局,行政处罚,某县人民法院,2026-08-03,一审,2026-09-15 09:30,第二法庭,,
 `
 
-func newEnv(t testing.TB) *env {
+// newEnv builds the env; opts adjust the configuration before anything
+// is built from it.
+func newEnv(t testing.TB, opts ...func(*config.Config)) *env {
 	t.Helper()
 	rdb, k := redistest.New(t)
 	e := &env{t: t, rdb: rdb, k: k, clock: wecomtest.NewClock(epoch)}
@@ -94,6 +98,10 @@ func newEnv(t testing.TB) *env {
 	cfg.WeCom.APIBase, cfg.App.OAuthBase = e.api.URL, e.api.URL
 	cfg.App.MaxLedgerBytes = 256 << 10
 	cfg.Explain.MaxDocumentBytes = 128 << 10
+	cfg.Rectify.MaxFileBytes = 64 << 10
+	for _, o := range opts {
+		o(cfg)
+	}
 	e.cfg = cfg
 
 	e.st = store.New(rdb, k)
@@ -116,8 +124,12 @@ func newEnv(t testing.TB) *env {
 	e.srv = httptest.NewServer(mux)
 	t.Cleanup(e.srv.Close)
 	cfg.App.BaseURL = e.srv.URL
+	if e.rs, err = reminders.New(cfg, e.st, e.sender); err != nil {
+		t.Fatal(err)
+	}
+	e.rs.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	e.app, err = webapp.New(webapp.Deps{Config: cfg, Store: e.st, Sender: e.sender, OAuth: e.sender.OAuth(cfg.App.OAuthBase),
-		Explain: ex, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Explain: ex, Rectify: e.rs, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,6 +233,31 @@ func (c *client) upload(path, csrf, name string, data []byte, fields map[string]
 	if name != "" {
 		fw, _ := w.CreateFormFile("file", name)
 		fw.Write(data)
+	}
+	w.Close()
+	req, _ := http.NewRequest(http.MethodPost, c.e.srv.URL+path, &b)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return c.do(req)
+}
+
+// part is one file of a multipart form.
+type part struct {
+	field, name string
+	data        []byte
+}
+
+// uploadParts sends a form with several files, as a page with more than
+// one file input does.
+func (c *client) uploadParts(path string, fields map[string]string, parts ...part) response {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	w.WriteField("csrf", c.csrf)
+	for k, v := range fields {
+		w.WriteField(k, v)
+	}
+	for _, p := range parts {
+		fw, _ := w.CreateFormFile(p.field, p.name)
+		fw.Write(p.data)
 	}
 	w.Close()
 	req, _ := http.NewRequest(http.MethodPost, c.e.srv.URL+path, &b)

@@ -13,6 +13,7 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/ledger"
 	"casebot/bot/store"
+	"casebot/config"
 )
 
 // update is a 台账 that adds two cases and moves the hearing of 204.
@@ -151,7 +152,7 @@ func TestNotASpreadsheet(t *testing.T) {
 		data []byte
 		want string
 	}{
-		"picture named .xlsx": {"台账.xlsx", png, "是图片，不是台账表格"},
+		"picture named .xlsx": {"台账.xlsx", png, "台账.xlsx 是图片（拍照或截图的表格无法导入），不是台账表格"},
 		"damaged .xlsx":       {"台账.xlsx", []byte("PK\x03\x04 not really a zip"), "已损坏或没有上传完整"},
 		"old .xls":            {"台账.xls", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...), "旧版 .xls"},
 		"a text with no 案号":   {"说明.csv", []byte("这是一份说明，不是台账。\n第二行\n"), "找不到“案号”列"},
@@ -364,4 +365,31 @@ func readXLSX(t testing.TB, data []byte) *ledger.Ledger {
 		t.Fatalf("the export does not read back: %v %v", err, l.Errors)
 	}
 	return l
+}
+
+// The page folds the configured aliases of an agency as the CLI's import
+// does (scope.agency_aliases): a ledger written with the alias lands under
+// the ledger's name, and the preview says so.
+func TestLedgerUploadFoldsConfiguredAliases(t *testing.T) {
+	e := newEnv(t, func(cfg *config.Config) {
+		cfg.Scope.AgencyAliases = []string{"县质监所=某县市场监督管理局"}
+	})
+	c := e.signIn("zb")
+	csv := "案号,案件类型,原告,被告,案由,承办法院,立案日期,审理阶段\n" +
+		"(2026)黔0115行初311号,行政诉讼,某某建材有限公司,县质监所,行政处罚,某县人民法院,2026-08-26,一审\n"
+	r := c.upload("/app/ledger", c.csrf, "别名.csv", []byte(csv), nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("preview: %d %s", r.status, r.text())
+	}
+	if strings.Contains(r.text(), "新单位") && strings.Contains(r.text(), "县质监所") && !strings.Contains(r.text(), "某县市场监督管理局") {
+		t.Errorf("the alias is taken for a new agency: %s", r.text())
+	}
+	r = c.post("/app/ledger/confirm", url.Values{"token": {field(r.body, "token")}, "mode": {"all"}})
+	if r.status != http.StatusOK {
+		t.Fatalf("confirm: %d %s", r.status, r.text())
+	}
+	got, err := e.st.Get(context.Background(), "(2026)黔0115行初311号")
+	if err != nil || len(got.Defendants) != 1 || got.Defendants[0] != "某县市场监督管理局" {
+		t.Fatalf("defendants %+v (%v): the configured alias was not folded", got, err)
+	}
 }

@@ -1,17 +1,16 @@
 package webapp
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
+	"casebot/bot/agency"
 	"casebot/bot/ledger"
 	"casebot/bot/store"
 )
@@ -23,14 +22,18 @@ import (
 type ledgerAPI struct {
 	st  *store.Store
 	loc func() *time.Location
+	// names compares agency names as the CLI's import does: the
+	// configured aliases (scope.agency_aliases, through scope.Policy) and
+	// the built-in abbreviations.
+	names agency.Names
 }
 
 // importOptions: the page's imports add and update, never delete (a case
 // the file leaves out is left as it is), so the guard of a file taken as
 // the whole ledger (ledger.MaxUnmentioned, --replace) does not apply. How
 // many open cases the file leaves out is still shown.
-func importOptions(dryRun, skipInvalid bool, source string, now time.Time) ledger.Options {
-	return ledger.Options{DryRun: dryRun, SkipInvalid: skipInvalid, Source: source, Now: now}
+func (l ledgerAPI) importOptions(dryRun, skipInvalid bool, source string, now time.Time) ledger.Options {
+	return ledger.Options{DryRun: dryRun, SkipInvalid: skipInvalid, Source: source, Now: now, Agencies: l.names}
 }
 
 // dryRun reads a file and computes what importing it would do, writing
@@ -42,7 +45,7 @@ func (l ledgerAPI) dryRun(ctx context.Context, name string, data []byte, skipInv
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := ledger.Import(ctx, l.st, lg, importOptions(true, skipInvalid, "", now))
+	res, err := ledger.Import(ctx, l.st, lg, l.importOptions(true, skipInvalid, "", now))
 	return lg, res, ignoreInvalid(err)
 }
 
@@ -52,16 +55,15 @@ func (l ledgerAPI) write(ctx context.Context, name string, data []byte, skipInva
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := ledger.Import(ctx, l.st, lg, importOptions(false, skipInvalid, source, now))
+	res, err := ledger.Import(ctx, l.st, lg, l.importOptions(false, skipInvalid, source, now))
 	return lg, res, err
 }
 
-// read reads a ledger file. Its errors (not a spreadsheet, an old .xls,
-// an encoding it cannot tell...) are written for the user.
+// read reads a ledger file. Its errors (not a spreadsheet — a PDF, a
+// picture, a Word file picked by mistake —, an old .xls, an encoding it
+// cannot tell...) are the reader's, written for the user, the same the
+// CLI prints.
 func (l ledgerAPI) read(name string, data []byte, now time.Time) (*ledger.Ledger, error) {
-	if why := notASpreadsheet(name, data); why != "" {
-		return nil, bot.Errorf(bot.EInvalid, "%s", why)
-	}
 	// Now: a date without its year is read as the nearest such day.
 	lg, err := ledger.Read(name, data, ledger.ReadOptions{Location: l.loc(), Now: now})
 	if err != nil {
@@ -118,39 +120,4 @@ func (l ledgerAPI) export(ctx context.Context) (data []byte, ncases, rows int, e
 	var buf bytes.Buffer
 	ncases, rows, err = ledger.Export(ctx, l.st, &buf, l.loc())
 	return buf.Bytes(), ncases, rows, err
-}
-
-// notASpreadsheet names what a file seems to be when it is plainly no
-// spreadsheet, files people pick by mistake on a phone: a Word document
-// or a PDF (often the 判决书 meant for the other form), a picture. The
-// reader itself tells an old .xls, a damaged .xlsx and text that is no
-// ledger; it says less about these (merge note: once ledger.Read names
-// what a file seems to be, this goes).
-func notASpreadsheet(name string, b []byte) string {
-	is := func(what string) string {
-		return "文件“" + name + "”" + what + "，不是台账表格。请上传 Excel（.xlsx）或 CSV 格式的台账。"
-	}
-	switch {
-	case bytes.HasPrefix(b, []byte("%PDF-")):
-		return is("是 PDF 文件")
-	case bytes.HasPrefix(b, []byte("\x89PNG")), bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
-		return is("是图片")
-	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
-		z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-		if err != nil {
-			return "文件“" + name + "”已损坏或没有上传完整，无法按 .xlsx 打开。请在 Excel 或 WPS 中重新保存后再上传。"
-		}
-		for _, f := range z.File {
-			switch {
-			case f.Name == "xl/workbook.xml":
-				return ""
-			case f.Name == "word/document.xml":
-				return is("是 Word 文档")
-			case strings.HasPrefix(f.Name, "ppt/"):
-				return is("是 PowerPoint 演示文稿")
-			}
-		}
-		return is("是压缩包")
-	}
-	return ""
 }

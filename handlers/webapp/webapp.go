@@ -23,6 +23,7 @@ import (
 	"casebot/bot/scope"
 	"casebot/bot/store"
 	"casebot/config"
+	"casebot/reminders"
 )
 
 // Identifier is WeCom 网页授权 as the page uses it (*wecom.OAuth).
@@ -45,6 +46,9 @@ type Deps struct {
 	// Explain holds the decision attach service and the 以案说法 drafts;
 	// nil leaves decisions and draft exports off.
 	Explain *explain.Service
+	// Rectify takes 整改 reports uploaded on the page (the reminders
+	// service); nil leaves that page off.
+	Rectify Rectifier
 	Log     *slog.Logger
 }
 
@@ -56,6 +60,7 @@ type App struct {
 	sender  bot.Sender
 	oauth   Identifier
 	ex      *explain.Service
+	rectify Rectifier
 	scope   scope.Policy
 	audit   *audit.Log
 	sign    signer
@@ -88,13 +93,13 @@ func New(d Deps) (*App, error) {
 		maxLen = config.Default().Audit.MaxLen
 	}
 	a := &App{
-		cfg: d.Config, st: d.Store, sender: d.Sender, oauth: d.OAuth, ex: d.Explain, scope: pol,
+		cfg: d.Config, st: d.Store, sender: d.Sender, oauth: d.OAuth, ex: d.Explain, rectify: d.Rectify, scope: pol,
 		audit: audit.New(d.Store.Client(), d.Store.Keys(), maxLen), sign: sign,
 		uploads: &uploads{rdb: d.Store.Client(), k: d.Store.Keys(), ttl: d.Config.App.UploadTTL},
 		log:     log,
 	}
 	a.audit.Now = a.now
-	a.ledger = ledgerAPI{st: d.Store, loc: a.loc}
+	a.ledger = ledgerAPI{st: d.Store, loc: a.loc, names: pol.Agencies()}
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -139,6 +144,8 @@ func (a *App) routes() {
 	m.HandleFunc("GET /app/decision", a.authed(a.decisionForm))
 	m.HandleFunc("POST /app/decision", a.authed(a.decisionUpload))
 	m.HandleFunc("POST /app/decision/confirm", a.authed(a.decisionConfirm))
+	m.HandleFunc("GET "+reminders.RectifyPagePath, a.authed(a.rectifyForm))
+	m.HandleFunc("POST "+reminders.RectifyPagePath, a.authed(a.rectifyUpload))
 	// A form's address opened by GET (a link copied from the address bar,
 	// a page restored from history) leads back to its form, not to 页面不存在.
 	for path, to := range map[string]string{"/app/ledger/confirm": "/app/ledger", "/app/ledger/undo": "/app/ledger",
@@ -316,7 +323,7 @@ func (a *App) readCSRF(w http.ResponseWriter, r *http.Request, rq *request) (boo
 // decision (read up to twice its limit, so that the attach service can
 // say how large an oversize file is).
 func (a *App) maxUpload() int64 {
-	return max(a.cfg.App.MaxLedgerBytes, 2*a.maxDecision())
+	return max(a.cfg.App.MaxLedgerBytes, 2*a.maxDecision(), a.maxRectifyBody())
 }
 
 func (a *App) maxDecision() int64 {
@@ -331,13 +338,23 @@ var errTooLarge = errors.New("file too large")
 
 // uploaded is the file of a multipart POST and its other fields.
 type uploaded struct {
+	// Name and Data are the file of the field "file".
 	Name   string
 	Data   []byte
 	Fields url.Values
+	// Files are every file sent, in order, whatever its field.
+	Files []formFile
 }
 
-// readFile reads the rest of a multipart POST: small fields and the one
-// file field "file", of at most limit bytes (errTooLarge beyond).
+// formFile is one file of a multipart POST.
+type formFile struct {
+	Field, Name string
+	Data        []byte
+}
+
+// readFile reads the rest of a multipart POST: small fields and the files
+// (the one of field "file" in Name and Data), each of at most limit bytes
+// (errTooLarge beyond, with Name the file's).
 func (rq *request) readFile(limit int64) (*uploaded, error) {
 	if rq.mr == nil {
 		return nil, errors.New("not a multipart form")
@@ -352,17 +369,20 @@ func (rq *request) readFile(limit int64) (*uploaded, error) {
 			return nil, err
 		}
 		name := part.FormName()
-		if name == "file" && part.FileName() != "" {
-			up.Name = part.FileName()
+		if part.FileName() != "" {
 			b, err := io.ReadAll(io.LimitReader(part, limit+1))
 			part.Close()
 			if err != nil {
 				return nil, err
 			}
 			if int64(len(b)) > limit {
+				up.Name = part.FileName()
 				return up, errTooLarge
 			}
-			up.Data = b
+			up.Files = append(up.Files, formFile{Field: name, Name: part.FileName(), Data: b})
+			if name == "file" {
+				up.Name, up.Data = part.FileName(), b
+			}
 			continue
 		}
 		v, err := io.ReadAll(io.LimitReader(part, 4<<10))
