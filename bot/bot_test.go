@@ -155,10 +155,16 @@ func TestTransientErrorsAreRetried(t *testing.T) {
 	b.Text(bot.Prefix("loading"), func(c bot.Context) error {
 		return errors.New("LOADING Redis is loading the dataset in memory")
 	})
+	b.Text(bot.Prefix("pool"), func(c bot.Context) error {
+		return fmt.Errorf("read session: %w", errors.New("redis: connection pool timeout"))
+	})
+	b.Text(bot.Prefix("sentinels"), func(c bot.Context) error {
+		return errors.New("redis: all sentinels specified in configuration are unreachable")
+	})
 	b.Text(bot.Prefix("undelivered"), func(c bot.Context) error {
 		return fmt.Errorf("%w: wecom message/send: HTTP 500", bot.ErrUndelivered)
 	})
-	for _, s := range []string{"down", "loading", "undelivered"} {
+	for _, s := range []string{"down", "loading", "pool", "sentinels", "undelivered"} {
 		if err := b.Handle(context.Background(), text("u1", s)); err == nil {
 			t.Errorf("%s: Handle = nil, want the error (the message is retried)", s)
 		}

@@ -49,8 +49,12 @@ func Transient(err error) bool {
 			return true
 		}
 	}
+	// go-redis's own: every connection busy or being re-dialled (a loaded
+	// machine during a failover), the sentinels not answering in time.
 	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "connection reset") ||
-		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "broken pipe")
+		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "broken pipe") ||
+		strings.Contains(msg, "redis: connection pool timeout") || strings.Contains(msg, "redis: connection pool exhausted") ||
+		strings.Contains(msg, "sentinels specified in configuration are unreachable")
 }
 
 // Error codes.

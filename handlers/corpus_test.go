@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"casebot/bot"
+	"casebot/bot/bulletin"
 	"casebot/bot/cases"
 	"casebot/bot/explain"
 	"casebot/bot/intent"
@@ -24,6 +25,7 @@ import (
 	"casebot/bot/redistest"
 	"casebot/bot/store"
 	"casebot/config"
+	"casebot/reminders"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -119,6 +121,7 @@ type corpusEnv struct {
 	fixture []*cases.Case
 	refs    map[string]string
 	seq     int
+	rem     *reminders.Service // never started: tests sweep it by hand
 	// snapshot is the fixture's keys as the first reset wrote them.
 	snapshot []keyDump
 	dumped   bool
@@ -186,7 +189,13 @@ func newCorpusEnvAt(tb testing.TB, clock time.Time, configure func(*config.Confi
 	}
 	e.b = &bot.Bot{Sender: e.rec, Redis: rdb, Keys: k, Location: cst, Directory: bot.DirectoryFunc(st.LookupPerson),
 		Now: func() time.Time { return e.now }, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	e.s = register(e.b, Deps{Config: cfg, Store: st, Explain: ex, Files: routedFiles{}})
+	rem, err := reminders.New(cfg, st, e.rec)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.rem = rem
+	e.s = register(e.b, Deps{Config: cfg, Store: st, Explain: ex, Files: routedFiles{}, Reminders: rem})
+	e.s.bulletins.chart = func(*bulletin.Report) ([]byte, error) { return nil, nil } // images are not read here
 	e.s.onAnswer = func(c bot.Context, u intent.Understanding, a answer) {
 		e.answers = append(e.answers, seen{u, a, c.Person()})
 	}

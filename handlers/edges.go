@@ -152,6 +152,10 @@ func notHeldText(topic string) string {
 	switch topic {
 	case "other-county":
 		return "台账只包含本县行政机关的案件，其他区县的案件和比率不在其中，请向市司法局行政应诉工作部门了解。"
+	case "court-phone":
+		return "台账不登记法院、法官或书记员的联系电话，请查看开庭传票、法院官网公布的电话，或向承办人了解。"
+	case "personal-id":
+		return "台账只登记当事人的姓名（名称），不登记身份证号、住址、电话等个人信息；确需查阅的，请向承办人调阅案卷。"
 	case "judge":
 		return "台账不登记审判长、法官或书记员，请查看法院的开庭传票，或向承办人了解。"
 	case "directions":

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"casebot/bot"
 	"casebot/bot/audit"
@@ -58,6 +59,8 @@ func (h *explainHandlers) act(c bot.Context, u intent.Understanding) (answer, er
 		return h.list(c, u)
 	case intent.ExplainRevise:
 		return h.revise(c, u)
+	case intent.ExplainAbout:
+		return h.about(c, u)
 	case intent.ExplainApprove, intent.ExplainReturn, intent.ExplainPublish:
 		return h.review(c, u)
 	case intent.ExplainExport:
@@ -401,5 +404,42 @@ func (h *explainHandlers) export(c bot.Context, u intent.Understanding) (answer,
 	a.md = fmt.Sprintf("案件 **%s** 第 %d 版以案说法（%s）已审核，可以导出为 Word 文档（约 %d KB）。\n"+
 		"聊天中暂不能直接发送文件，请在服务器上运行：\n`casebot explain '%s' --version %d --export 以案说法.docx`",
 		f.Number, d.Version, cmp.Or(explain.Title(d.Body), "无标题"), (len(doc)+1023)/1024, f.Number, d.Version)
+	return a, nil
+}
+
+// about answers a question about the draft spoken of (那篇多少字, 写得太长了
+// 吗): its length and version, and how to change it; a draft still being
+// written is said to be.
+func (h *explainHandlers) about(c bot.Context, u intent.Understanding) (answer, error) {
+	a := answer{noEcho: true}
+	f, ok, err := h.target(c, u)
+	if !ok {
+		return a, err
+	}
+	a.shown = []string{f.Number}
+	var d *explain.Draft
+	if f.Version > 0 {
+		d, err = h.ex.Drafts.Get(c.Ctx(), f.Number, f.Version)
+	} else {
+		d, err = h.ex.Drafts.Latest(c.Ctx(), f.Number)
+	}
+	if err != nil && !errors.Is(err, explain.ErrNoDraft) {
+		return a, err
+	}
+	if d == nil {
+		if last, _, err := h.ex.Queue.Last(c.Ctx(), c.UserID()); err == nil && last == f.Number {
+			a.md = fmt.Sprintf("案件 %s 的以案说法草稿正在生成，完成后会发给您，届时可再问篇幅（字数）。", f.Number)
+			return a, nil
+		}
+		none, _, err := h.noDraft(c, f.Number)
+		return none, err
+	}
+	n := utf8.RuneCountInString(strings.Join(strings.Fields(d.Body), ""))
+	how := "如需调整篇幅，可发送“改短一点”或“控制在1000字以内”，将生成新的一版。"
+	if !h.ex.ModelConfigured() {
+		how = "本系统未配置大模型，篇幅只能在草稿上人工调整（自动整理的草稿改写后内容不变）。"
+	}
+	a.md = fmt.Sprintf("案件 %s 第 %d 版以案说法草稿约 **%d 字**（不含空格）。%s", f.Number, d.Version, n, how)
+	a.results = 1
 	return a, nil
 }

@@ -37,6 +37,9 @@ func TestExplainReviewInChat(t *testing.T) {
 		t.Errorf("the model was not told the instruction:\n%s", last)
 	}
 
+	// A question about the draft is about the draft: its version and length.
+	says("pufa1", "那篇多少字", "第 2 版以案说法草稿约", "字")
+
 	// The drafts to review, and 第一个.
 	says("pufa1", "有哪些以案说法待审核", "待审核的以案说法草稿", closedNumber+"** 第 2 版", "第N个")
 	says("pufa1", "第一个", closedNumber+"** 第 2 版｜草稿", "审核通过")

@@ -1,13 +1,18 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/decision"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/reminders"
 )
 
 // status is a case's state in one plain word: 待开庭, 已开庭待判, 已结案·判决撤销…
@@ -79,6 +84,22 @@ const bringText = "出庭须携带：身份证明（写明姓名、职务，加�
 // 判了吗, 开庭了没, 到哪一步了, 在哪开… It never says more than the ledger
 // holds: a field not recorded is said to be not recorded.
 func (s *service) fact(viewer *people.Person, c *cases.Case, a intent.Aspect, now time.Time, loc *time.Location) string {
+	v := s.oneFact(viewer, c, a, now, loc)
+	if a == intent.Head && len(c.Defendants) > 1 {
+		// 镇政府那边谁出庭: the ledger has one 出庭负责人 per hearing,
+		// whichever defendant is asked about.
+		who := "请向承办单位了解"
+		if c.Handler != "" {
+			who = "请向承办人" + c.Handler + "了解"
+		}
+		v += fmt.Sprintf("\n本案共有 %d 个被告（%s），台账每次开庭只登记一名出庭负责人，其他被告的出庭负责人未登记，%s。",
+			len(c.Defendants), strings.Join(c.Defendants, "、"), who)
+	}
+	return v
+}
+
+// oneFact is fact without the note on co-defendants.
+func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect, now time.Time, loc *time.Location) string {
 	party, defendant, court := labels(c.Kind)
 	hs := c.ActiveHearings()
 	next := c.NextHearing(now)
@@ -236,6 +257,25 @@ func (s *service) fact(viewer *people.Person, c *cases.Case, a intent.Aspect, no
 	return ""
 }
 
+// lastHeadFact answers whether the head appeared at the last hearing held
+// (上次开庭吴局到庭没); "" when none has been held yet.
+func (s *service) lastHeadFact(c *cases.Case, now time.Time, loc *time.Location) string {
+	var last *cases.Hearing
+	for _, h := range c.ActiveHearings() {
+		if !h.At.After(now) {
+			last = &h
+		}
+	}
+	if last == nil {
+		return ""
+	}
+	head := "台账未填写出庭负责人"
+	if last.Head != "" {
+		head = "出庭负责人：**" + headText(*last) + "**"
+	}
+	return fmt.Sprintf("%s开庭，%s，**%s**。", whenCN(last.At, now, loc), head, appearedText(*last))
+}
+
 // hearingFact says one fact of a hearing.
 func (s *service) hearingFact(viewer *people.Person, c *cases.Case, h cases.Hearing, a intent.Aspect, now time.Time, loc *time.Location) string {
 	switch a {
@@ -307,4 +347,143 @@ func (s *service) lineFact(viewer *people.Person, c *cases.Case, h *cases.Hearin
 		return ""
 	}
 	return "\n" + s.fact(viewer, c, a, now, loc)
+}
+
+// attachedFact says whether a case's decision (判决书, 裁定书, 复议决定书)
+// has been attached, from the decision store: by whom and when, or, for a
+// closed case, that it has not and how to attach it; an open case has no
+// decision yet.
+func (s *service) attachedFact(c bot.Context, cs *cases.Case) (string, error) {
+	now, loc := c.Now(), c.Location()
+	att, err := s.decisions.Get(c.Ctx(), cs.Number)
+	switch {
+	case err == nil:
+		v := fmt.Sprintf("已上传%s：%s（%s上传", orWord(att.Title, "裁判文书"), att.FileName, cases.FormatDate(att.AttachedAt, loc))
+		if att.AttachedBy != "" && att.AttachedBy != "cli" {
+			v += "，上传人账号 " + att.AttachedBy
+		}
+		return v + "）。", nil
+	case !errors.Is(err, decision.ErrNone):
+		return "", err
+	}
+	doc := "判决书"
+	if cs.Kind == cases.Reconsideration {
+		doc = "复议决定书"
+	}
+	if cs.Closure == nil {
+		return fmt.Sprintf("该案尚未结案（%s），%s还未作出，无需上传。", s.status(cs, now), doc), nil
+	}
+	return fmt.Sprintf("尚未上传%s（台账已登记%s结案：%s）。上传请发送“上传判决书”，在应用页面选择该案上传。",
+		doc, cases.FormatDate(cs.Closure.On, loc), cs.Closure.Method), nil
+}
+
+func orWord(s, w string) string {
+	if s == "" {
+		return w
+	}
+	return s
+}
+
+// remindedFact says, from the reminders' own record (reminders.HearingTold),
+// whether the reminder of hearing h (nil: the case's next hearing, or the
+// last one held when none is to come) was sent — to person when one is named, else to
+// whom — and what was answered on its card.
+func (s *service) remindedFact(c bot.Context, cs *cases.Case, h *cases.Hearing, person string) (string, error) {
+	now, loc := c.Now(), c.Location()
+	if s.reminders == nil {
+		return "开庭提醒未在本机器人中启用，无法查询提醒的发送情况；请向司法局应诉专班了解。", nil
+	}
+	if h == nil {
+		h = cs.NextHearing(now)
+	}
+	if h == nil {
+		hs := cs.ActiveHearings()
+		if len(hs) == 0 {
+			return "台账未登记该案的开庭，因此不发开庭提醒。", nil
+		}
+		h = &hs[len(hs)-1]
+	}
+	told, err := s.reminders.HearingTold(c.Ctx(), cases.Ref(cs.Number, h.ID), h.At)
+	if err != nil {
+		return "", err
+	}
+	dir, err := s.st.People(c.Ctx())
+	if err != nil {
+		return "", err
+	}
+	byID := map[string]*people.Person{}
+	for _, p := range dir {
+		byID[p.UserID] = p
+	}
+	which := whenCN(h.At, now, loc) + "这场开庭"
+	var b []string
+	if person != "" {
+		var ids []string
+		for _, p := range dir {
+			if p.Name == person {
+				ids = append(ids, p.UserID)
+			}
+		}
+		switch {
+		case len(ids) == 0:
+			b = append(b, fmt.Sprintf("%s不在本机器人的人员名单中，开庭提醒发不到%s；请管理员添加后再发。", person, person))
+		case slices.ContainsFunc(ids, func(id string) bool { return slices.Contains(told.Recipients, id) }):
+			b = append(b, fmt.Sprintf("%s的提醒**已发送**给%s。", which, person))
+		case told.FirstDue.After(now):
+			b = append(b, fmt.Sprintf("%s的提醒尚未发送给%s：按计划于%s起发送。", which, person, whenCN(told.FirstDue, now, loc)))
+		default:
+			b = append(b, fmt.Sprintf("%s的提醒发送记录中未见%s（按计划应于%s起发送）。请核对%s是否为该场的出庭负责人或承办人，或联系管理员查看提醒记录。",
+				which, person, whenCN(told.FirstDue, now, loc), person))
+		}
+	} else {
+		var names []string
+		for _, id := range told.Recipients {
+			if p := byID[id]; p != nil {
+				names = append(names, p.Name)
+			} else if strings.HasPrefix(id, "chat:") {
+				names = append(names, "专班群")
+			}
+		}
+		slices.Sort(names)
+		switch {
+		case len(names) > 0:
+			b = append(b, fmt.Sprintf("%s的提醒已发送给：%s。", which, strings.Join(names, "、")))
+		case told.FirstDue.After(now):
+			b = append(b, fmt.Sprintf("%s的提醒尚未发送：按计划于%s起发送。", which, whenCN(told.FirstDue, now, loc)))
+		default:
+			b = append(b, fmt.Sprintf("%s的提醒发送记录为空（按计划应于%s起发送），请联系管理员查看提醒记录。", which, whenCN(told.FirstDue, now, loc)))
+		}
+	}
+	switch a := told.Ack; a.Status {
+	case "":
+		if !h.At.After(now) {
+			b = append(b, appearedText(*h)+"。")
+		} else {
+			b = append(b, "卡片上尚未有人确认出庭。")
+		}
+	default:
+		by := a.By
+		if p := byID[a.By]; p != nil {
+			by = p.Name
+		}
+		at := ""
+		if !a.At.IsZero() {
+			at = whenCN(a.At, now, loc)
+		}
+		switch a.Status {
+		case reminders.AckConfirmed:
+			b = append(b, fmt.Sprintf("%s已于%s在提醒卡片上确认出庭。", by, at))
+		case reminders.AckCannot:
+			b = append(b, fmt.Sprintf("%s于%s回复无法出庭：%s。", by, at, orWord(a.Reason, "未说明理由")))
+		case reminders.AckReplacing:
+			b = append(b, fmt.Sprintf("%s于%s选择更换出庭人，尚未填写新的出庭负责人。", by, at))
+		case reminders.AckReplaced:
+			head := a.Head
+			if p := byID[a.Head]; p != nil {
+				head = p.Name
+			}
+			b = append(b, fmt.Sprintf("%s于%s将出庭负责人更换为%s，已提醒新的出庭负责人。", by, at, head))
+		}
+	}
+	return strings.Join(b, ""), nil
 }

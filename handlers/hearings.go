@@ -90,6 +90,12 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	if len(hs) == 1 && u.Aspect != "" {
 		h := hs[0]
 		lead := s.hearingFact(viewer, h.Case, h.Hearing, u.Aspect, now, c.Location())
+		if u.Aspect == intent.Reminded {
+			var err error
+			if lead, err = s.remindedFact(c, h.Case, &h.Hearing, u.Person); err != nil {
+				return answer{}, err
+			}
+		}
 		a, err := s.listAbout(c, fmt.Sprintf("**%s**：共 1 场%s\n\n%s", what, scopeNote(viewer), lead), listHearings,
 			[]string{string(h.Ref())}, 1, "")
 		a.shown = []string{h.Case.Number}
@@ -115,17 +121,22 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 
 // hearingWhat names the hearings asked about after the period: 某县公安局的开庭.
 func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) string {
-	who := ""
+	// Every filter is named: a “没有” that left one out would claim more
+	// than was looked for (今后林涛没有开庭安排, when only 陈十二's were).
+	var whos []string
 	switch {
 	case len(u.Agencies) > 0:
-		who = joinNames(u.Agencies)
-	case u.Person != "":
-		who = u.Person
-	case u.Party != "":
-		who = "当事人" + s.shownName(viewer, u.Party)
-	case u.Mine == intent.MineAgency:
-		who = "贵单位"
+		whos = append(whos, joinNames(u.Agencies))
+	case u.Mine == intent.MineAgency && u.Person == "":
+		whos = append(whos, "贵单位")
 	}
+	if u.Party != "" {
+		whos = append(whos, "当事人"+s.shownName(viewer, u.Party))
+	}
+	if u.Person != "" {
+		whos = append(whos, u.Person)
+	}
+	who := strings.Join(whos, "、")
 	tod := map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay]
 	if u.Clock != "" {
 		tod = u.Clock
@@ -210,8 +221,12 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 	var refs, shown []string
 	var a answer
 	var b []string
+	party := ""
+	if u.Party != "" {
+		party = "当事人为" + s.shownName(viewer, u.Party) + "的"
+	}
 	if len(mine) == 0 {
-		msg := fmt.Sprintf("%s没有您（%s）作为%s的开庭。", label, viewer.Name, role)
+		msg := fmt.Sprintf("%s没有您（%s）作为%s的%s开庭。", label, viewer.Name, role, party)
 		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: q})
 		b = append(b, msg)
 	} else {
@@ -232,7 +247,7 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 		}
 	}
 	if len(refs) == 0 {
-		msg := fmt.Sprintf("贵单位（%s）%s也没有开庭。", viewer.Agency, label)
+		msg := fmt.Sprintf("贵单位（%s）%s也没有%s开庭。", viewer.Agency, label, party)
 		qa := q
 		qa.Person, qa.Role = "", ""
 		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: qa})

@@ -208,7 +208,9 @@ func (l *lexicon) Names(runs []string) ([]intent.NameMatch, error) {
 		}
 		add(hits[k].Parties, true)
 		add(hits[k].Persons, false)
-		if m, ok := stemMatch(rest, hits[k].Stems); ok {
+		runRs := []rune(runs[w.run])
+		bounded := w.pos == 0 || strings.ContainsRune(pointerRunes, runRs[w.pos-1])
+		if m, ok := stemMatch(rest, hits[k].Stems, bounded); ok {
 			m.Run, m.Start, m.End = w.run, w.pos, w.pos+m.End
 			out = append(out, m)
 		}
@@ -305,12 +307,18 @@ func (l *lexicon) ledgerTitled(surname, title string) ([]string, error) {
 // name: 建材公司, 化工厂, 餐饮店.
 var orgTails = []string{"有限公司", "公司", "合作社", "养殖场", "厂", "店", "场", "社"}
 
+// pointerRunes point at what follows or what came before (那个化工的, 化工
+// 那个非诉的): a bare two-character stem next to them stands for a party.
+const pointerRunes = "那这个的"
+
 // stemMatch reports whether rest starts with a stem of exactly one
 // organisation party (store.PartyStem), said the way people shorten it: a
-// stem of three characters or more (黔东建材), or of two with a generic
-// tail after it (建材公司, 物业公司, 化工厂). The match's End counts runes
-// from the start of rest.
-func stemMatch(rest []rune, stems []store.PartyStem) (intent.NameMatch, bool) {
+// stem of three characters or more (黔东建材), of two with a generic tail
+// after it (建材公司, 物业公司, 化工厂), or, when bounded (the stem starts
+// its run or follows 那个/的), of two followed by a pointer or nothing (化工
+// 那个非诉的, 商贸那个结了没): the words around it leave no other reading.
+// The match's End counts runes from the start of rest.
+func stemMatch(rest []rune, stems []store.PartyStem, bounded bool) (intent.NameMatch, bool) {
 	best, names := 0, map[string]bool{}
 	var name string
 	for _, st := range stems {
@@ -326,7 +334,8 @@ func stemMatch(rest []rune, stems []store.PartyStem) (intent.NameMatch, bool) {
 				break
 			}
 		}
-		if end == len(sr) && len(sr) < 3 {
+		if end == len(sr) && len(sr) < 3 &&
+			!(bounded && (end == len(rest) || strings.ContainsRune(pointerRunes, rest[end]))) {
 			continue
 		}
 		switch {

@@ -72,6 +72,9 @@ type answer struct {
 	noEcho bool
 	// action and detail are the audit's (default: a query).
 	action, detail string
+	// period, when set, is the period the answer was in fact about (本月通报
+	// is last month's figures): what a follow-up (上个月的呢) steps from.
+	period intent.Period
 }
 
 // list answers with the first page of items and remembers the rest. The

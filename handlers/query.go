@@ -66,10 +66,32 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 	}
 	var a answer
 	var parts []string
+	fact := func(cs *cases.Case) string {
+		if u.Past && u.Aspect == intent.Head {
+			if f := s.lastHeadFact(cs, now, loc); f != "" {
+				return f
+			}
+		}
+		return s.fact(viewer, cs, u.Aspect, now, loc)
+	}
+	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded {
+		facts := map[string]string{}
+		for _, cs := range cs {
+			if u.Aspect == intent.Reminded {
+				facts[cs.Number], err = s.remindedFact(c, cs, nil, u.Person)
+			} else {
+				facts[cs.Number], err = s.attachedFact(c, cs)
+			}
+			if err != nil {
+				return answer{}, err
+			}
+		}
+		fact = func(cs *cases.Case) string { return facts[cs.Number] }
+	}
 	for _, cs := range cs {
 		part := s.card(viewer, cs, now, loc)
 		if u.Aspect != "" {
-			part = s.fact(viewer, cs, u.Aspect, now, loc) + "\n\n" + part
+			part = fact(cs) + "\n\n" + part
 		}
 		parts = append(parts, part)
 		a.shown = append(a.shown, cs.Number)
@@ -79,7 +101,7 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 		// Several cases and one fact: the fact of each, then the cards.
 		var facts []string
 		for _, cs := range cs {
-			facts = append(facts, "**"+cs.Number+"**："+s.fact(viewer, cs, u.Aspect, now, loc))
+			facts = append(facts, "**"+cs.Number+"**："+fact(cs))
 		}
 		parts = []string{strings.Join(facts, "\n\n")}
 	}

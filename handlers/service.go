@@ -8,24 +8,32 @@ import (
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/decision"
 	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/scope"
 	"casebot/bot/store"
 	"casebot/config"
+	"casebot/reminders"
 )
 
 // service is what the query, update and directory handlers share: the
 // store, the scoping rule, the 败诉 set, the audit log and the settings
 // they read from configuration once.
 type service struct {
-	st       *store.Store
-	cfg      *config.Config
-	scope    scope.Policy
-	loss     cases.LossSet
-	audit    *audit.Log
-	courts   []string
-	pageSize int
+	st  *store.Store
+	cfg *config.Config
+	// decisions are the decisions attached to cases, read to say whether
+	// one is (判决书传了没); bot/decision writes them.
+	decisions *decision.Store
+	// reminders, when wired, say whether a hearing's reminder was sent and
+	// answered (提醒发了没); nil when the reminders do not run.
+	reminders *reminders.Service
+	scope     scope.Policy
+	loss      cases.LossSet
+	audit     *audit.Log
+	courts    []string
+	pageSize  int
 
 	bulletins *bulletinHandlers
 	explains  *explainHandlers
@@ -61,6 +69,7 @@ func newService(d Deps) *service {
 		st: d.Store, cfg: d.Config, scope: pol, loss: loss,
 		audit:  audit.New(d.Store.Client(), d.Store.Keys(), maxLen),
 		courts: d.Config.Query.Courts, pageSize: size, files: d.Files,
+		decisions: decision.NewStore(d.Store.Client(), d.Store.Keys()), reminders: d.Reminders,
 	}
 	s.reader = newModelReader(s, d.Config)
 	return s

@@ -13,13 +13,33 @@ import (
 // maxSuggestions is how many near matches a “not found” answer offers.
 const maxSuggestions = 3
 
+// yearsOff is how many years a number's year may be mistyped by and still
+// be offered as the case meant.
+const yearsOff = 3
+
 // suggestNumbers finds the cases viewer may see whose numbers are nearest
 // (in edit distance) to numbers that found nothing, among the candidates
-// of store.NearNumbers.
+// of store.NearNumbers and the same numbers up to yearsOff years off.
 func (s *service) suggestNumbers(ctx context.Context, viewer *people.Person, missing []string) ([]*cases.Case, error) {
 	cands, err := s.st.NearNumbers(ctx, missing, s.courts)
 	if err != nil {
 		return nil, err
+	}
+	// A year mistyped by more than one ((2024)… for this year's case):
+	// the store looks one year either side; the same number a few years
+	// off is still that case misdated, not another one.
+	for _, m := range missing {
+		n, err := cases.ParseNumber(m)
+		if err != nil || n.Form == cases.LegacyCourtNumber {
+			continue
+		}
+		for d := -yearsOff; d <= yearsOff; d++ {
+			if d < -1 || d > 1 {
+				v := n
+				v.Year += d
+				cands = append(cands, v.String())
+			}
+		}
 	}
 	cs, err := s.visible(ctx, viewer, cands, nil)
 	if err != nil {

@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -106,7 +108,11 @@ func (s *service) handleText(c bot.Context) error {
 		}
 	}
 	if remembered(u.Kind) {
-		if err := c.Memory().Remember(memLast, lastQuestion{U: u, Shown: a.shown}); err != nil {
+		ru := u
+		if !a.period.IsZero() {
+			ru.Period = a.period
+		}
+		if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 			return err
 		}
 	}
@@ -132,10 +138,42 @@ func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {
 // continue.
 func remembered(k intent.Kind) bool {
 	switch k {
-	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick:
+	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick, intent.Bulletin:
 		return true
 	}
 	return false
+}
+
+// monthWords name the month before the current one; after a bulletin they
+// step back from the bulletin's month (上个月的呢, after October's: September's).
+var monthWords = []string{"上个月", "上月", "上一个月"}
+
+// stepBack completes a follow-up that steps back in time (再往前一个月, and
+// 上个月的呢 after a bulletin) from the last question's period: a whole
+// month steps by months, any other span by its own length. ok is false when
+// u is not such a follow-up.
+func stepBack(u intent.Understanding, p intent.Understanding) (intent.Period, bool) {
+	n := u.Back
+	if n == 0 && p.Kind == intent.Bulletin && slices.Contains(monthWords, u.Period.Word) {
+		n = 1
+	}
+	if n == 0 || p.Period.IsZero() || hasRef(u) || hasWho(u) {
+		return intent.Period{}, false
+	}
+	from, to := p.Period.From, p.Period.To
+	if from.Day() == 1 && to.Day() == 1 && from.Hour() == 0 && to.Hour() == 0 {
+		months := (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month())
+		from, to = from.AddDate(0, -n*months, 0), to.AddDate(0, -n*months, 0)
+		label := fmt.Sprintf("%d年%d月", from.Year(), int(from.Month()))
+		if months > 1 {
+			last := to.AddDate(0, 0, -1)
+			label = fmt.Sprintf("%d年%d月—%d年%d月", from.Year(), int(from.Month()), last.Year(), int(last.Month()))
+		}
+		return intent.Period{From: from, To: to, Label: label}, true
+	}
+	d := to.Sub(from) * time.Duration(n)
+	from, to = from.Add(-d), to.Add(-d)
+	return intent.Period{From: from, To: to, Label: from.Format("2006年1月2日") + "—" + to.AddDate(0, 0, -1).Format("1月2日")}, true
 }
 
 // followUp completes a question from the last one: a question that names
@@ -145,6 +183,27 @@ func remembered(k intent.Kind) bool {
 // 什么, 那个案子谁出的庭) is asked of the case the last answer showed.
 func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if last == nil || !remembered(last.U.Kind) {
+		return u
+	}
+	if back, ok := stepBack(u, last.U); ok && (!u.Anchored || u.Kind == last.U.Kind) {
+		// 再往前一个月, 上个月的呢 after a bulletin: the last question of the
+		// period before.
+		m := last.U
+		m.Period = back
+		m.Filler, m.Residue = u.Filler, u.Residue
+		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+		return m
+	}
+	if last.U.Kind == intent.Bulletin {
+		// After a bulletin, a month alone (那9月份的呢) is that month's
+		// bulletin; anything else is a question of its own.
+		if u.Kind != intent.Bulletin && !u.Anchored && !u.Period.IsZero() && !hasRef(u) && !hasWho(u) {
+			m := last.U
+			m.Period = u.Period
+			m.Filler, m.Residue = u.Filler, u.Residue
+			m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+			return m
+		}
 		return u
 	}
 	switch u.Kind {
@@ -329,6 +388,8 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 		return s.deadlinesAnswer(c, u)
 	case intent.Files:
 		return s.filesAnswer(c, u)
+	case intent.People:
+		return s.peopleAnswer(c, u)
 	case intent.Legal:
 		return answer{md: legalText(c.Person() != nil, s.cfg.People.Contact, c.UserID()), outcome: audit.LegalQ, noEcho: true}, nil
 	}

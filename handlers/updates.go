@@ -153,6 +153,29 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		}
 		return c.Reply("收到。台账的" + what + "由司法局应诉专班登记，这次我未作任何记录。请告知专班，专班可发送：" + usage)
 	}
+	if len(up.Numbers) == 0 && up.Short == "" && up.Kind == intent.Appearance {
+		// 今天的庭陈局长去了: the hearing held that day whose head the
+		// report names (or the only one held that day).
+		hs, err := s.reportedHearings(c, up)
+		if err != nil {
+			return err
+		}
+		switch len(hs) {
+		case 1:
+			up.Numbers, up.At = []string{hs[0].Case.Number}, hs[0].Hearing.At
+		case 0:
+		default:
+			var lines []string
+			for i, h := range hs {
+				lines = append(lines, fmt.Sprintf("%d. %s", i+1, s.hearingText(c.Person(), h, c.Location())))
+			}
+			if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "多场开庭：口述"+what); err != nil {
+				return err
+			}
+			return c.ReplyMarkdown("当天已开的庭有多场，请写明是哪个案件，这次未作任何修改：\n\n" + strings.Join(lines, "\n\n") +
+				"\n\n登记出庭情况请发送：" + usage)
+		}
+	}
 	if len(up.Numbers) == 0 {
 		if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "未写明案号：口述"+what); err != nil {
 			return err
@@ -160,6 +183,38 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		return c.Reply("请写明是哪个案件，这次没有作任何修改。登记" + what + "请发送：" + usage)
 	}
 	return s.proposeUpdate(c, up)
+}
+
+// reportedHearings are the hearings an appearance told without a case may
+// mean: those of the day told (today when none) already begun by now,
+// narrowed to the head the report names by surname when any of them has
+// one of that surname.
+func (s *service) reportedHearings(c bot.Context, up intent.Update) ([]store.ScheduledHearing, error) {
+	now, loc := c.Now(), c.Location()
+	day := up.At
+	if day.IsZero() {
+		day = now
+	}
+	y, m, d := day.In(loc).Date()
+	from := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	all, err := s.st.HearingsBetween(c.Ctx(), from, from.AddDate(0, 0, 1))
+	if err != nil {
+		return nil, err
+	}
+	var held, named []store.ScheduledHearing
+	for _, h := range all {
+		if h.Hearing.At.After(now) || !s.scope.CanSee(c.Person(), h.Case) {
+			continue
+		}
+		held = append(held, h)
+		if up.Surname != "" && strings.HasPrefix(h.Hearing.Head, up.Surname) {
+			named = append(named, h)
+		}
+	}
+	if len(named) > 0 {
+		return named, nil
+	}
+	return held, nil
 }
 
 // reportUpdate handles a hearing update written by a head or a handler as
@@ -283,6 +338,7 @@ func (s *service) plan(c bot.Context, u intent.Update, cs *cases.Case) (*caseCha
 		if h.HeadAppeared != nil {
 			lines = append(lines, "该次开庭已登记过出庭情况，确认后将覆盖。")
 		}
+		lines = append(lines, "开庭后负责人、承办人收到的“出庭情况登记”卡片上点“是，已出庭”或“否，未出庭”，也可直接登记。")
 	}
 	return ch, strings.Join(lines, "\n"), nil
 }

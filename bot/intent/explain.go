@@ -15,6 +15,7 @@ const (
 	ExplainPublish    = "publish"    // 发布
 	ExplainExport     = "export"     // 导出 (Word)
 	ExplainList       = "list"       // 待审核的以案说法: drafts by review state
+	ExplainAbout      = "about"      // 那篇多少字, 写得太长了吗: a question about the draft itself
 )
 
 var (
@@ -47,7 +48,13 @@ var (
 	writingRe = regexp.MustCompile(`^(?:再)?(?:改短|改长|缩短|精简|压缩|删减|扩充|写短|写长|写得|写的|短一点|短一些|长一点|通俗|口语化|语言)`)
 	// exportOnlyRe is 导出 said alone (the draft spoken of).
 	exportOnlyRe = regexp.MustCompile(`^(?:导出|下载|导成word|导出word|导出成word|导出来|导出一下)(?:来|一下)?(?:发我|给我|发给我)?[。！!]*$`)
-	reviseRe     = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
+	// aboutRe asks about the draft's length; aboutAskRe makes it a question
+	// (写得太长了吗) rather than an instruction (写得短一点).
+	aboutRe    = regexp.MustCompile(`多少字|几个字|几千字|多少个字|字数|多长|多少篇幅|篇幅多|太长|太短|长不长|短不短|长了|写得怎么样|写得如何|写得好不好`)
+	aboutAskRe = regexp.MustCompile(`吗|嘛|么|没有|不长|不短|多少|几|怎么样|如何|好不好|[?？]`)
+	// angleRe gives a writing angle (从检察建议的角度重新写一篇): a revision.
+	angleRe  = regexp.MustCompile(`(?:从|以|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
+	reviseRe = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
 )
 
 // explainCommand reads a command about 以案说法 drafts from the whole
@@ -79,7 +86,14 @@ func (r *reader) explainCommand(raw, norm string) bool {
 		return set(ExplainCandidates)
 	}
 	rest := strings.TrimSpace(draftRef.ReplaceAllString(body, ""))
+	none := len(r.u.Numbers) == 0 && r.u.Short == ""
 	switch {
+	case aboutRe.MatchString(norm) && aboutAskRe.MatchString(norm) && (noun || writingRe.MatchString(body)) && none:
+		r.u.Seq, r.u.Recon = 0, false
+		return set(ExplainAbout)
+	case angleRe.MatchString(norm) && strings.Contains(norm, "写") && !strings.Contains(norm, "以案说法") && none:
+		r.u.Note = noteOf(raw, draftRefRaw)
+		return set(ExplainRevise)
 	case approveRe.MatchString(norm):
 		return set(ExplainApprove)
 	case returnRe.MatchString(rest) && !strings.HasPrefix(returnRe.FindStringSubmatch(rest)[1], "了"): // 退回了吗 asks

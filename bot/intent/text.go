@@ -14,6 +14,12 @@ import (
 type text struct {
 	rs   []rune
 	used []bool
+	// The view as last built, until mark takes a rune: recognizers ask
+	// for it hundreds of times per message (every word tried is an
+	// index), and rebuilding it each time was most of reading's cost.
+	v      string
+	vIdx   []int
+	vvalid bool
 }
 
 func newText(s string) *text {
@@ -26,25 +32,27 @@ func newText(s string) *text {
 const hole = '\x00'
 
 // view returns the free text, taken runes as hole, and for each byte
-// offset of it the index of its rune.
+// offset of it the index of its rune. The index is shared by every
+// caller until the next mark: it must not be modified.
 func (t *text) view() (string, []int) {
-	var b strings.Builder
-	idx := make([]int, 0, len(t.rs)*3+1)
+	if t.vvalid {
+		return t.v, t.vIdx
+	}
+	b := make([]byte, 0, len(t.rs)*3)
+	idx := make([]int, 0, len(t.rs)*3+1) // fresh: an earlier view's may still be read
 	for i, r := range t.rs {
 		if t.used[i] {
 			r = hole
 		}
-		n := utf8.RuneLen(r)
-		if n < 0 {
-			n = 1
-		}
-		for range n {
+		at := len(b)
+		b = utf8.AppendRune(b, r)
+		for range len(b) - at {
 			idx = append(idx, i)
 		}
-		b.WriteRune(r)
 	}
 	idx = append(idx, len(t.rs))
-	return b.String(), idx
+	t.v, t.vIdx, t.vvalid = string(b), idx, true
+	return t.v, t.vIdx
 }
 
 // find returns the submatches of the first match of re in the free text,
@@ -79,7 +87,9 @@ func (t *text) take(re *regexp.Regexp, group int) ([]string, bool) {
 
 func (t *text) mark(start, end int) {
 	for i := start; i < end && i < len(t.used); i++ {
-		t.used[i] = true
+		if !t.used[i] {
+			t.used[i], t.vvalid = true, false
+		}
 	}
 }
 

@@ -48,6 +48,7 @@ const (
 	Files     Kind = "files"     // the app page's files: 导出台账, 写入台账, 上传判决书, 撤销导入
 	Deadlines Kind = "deadlines" // statutory deadlines due or overdue (答辩期快到了, 有没有超期没答辩的)
 	Legal     Kind = "legal"     // a legal question of one's own (我被罚款了怎么办)
+	People    Kind = "people"    // who someone is in the directory (在名单里吗, 什么职务, 企业微信号)
 	Scope     Kind = "scope"     // something the bot does not do
 	Unknown   Kind = "unknown"   // nothing understood
 )
@@ -85,6 +86,8 @@ const (
 	Cause     Aspect = "cause"     // 案由
 	Advice    Aspect = "advice"    // the 司法建议 and 检察建议 the case drew
 	Deadline  Aspect = "deadline"  // its statutory deadlines (答辩期, 上诉期…)
+	Attached  Aspect = "attached"  // whether its decision is attached (判决书传了没)
+	Reminded  Aspect = "reminded"  // whether its hearing's reminder was sent, and answered (提醒发了没, 确认出庭了没)
 )
 
 // Rate is a rate of the bulletin.
@@ -214,6 +217,9 @@ type Understanding struct {
 	FollowUp bool `json:"follow_up,omitempty"`
 	// Contact is set when the message asks for a phone number.
 	Contact bool `json:"contact,omitempty"`
+	// Named is a name asked about in the directory that neither the
+	// directory nor the ledger knows (赵一在名单里吗).
+	Named string `json:"named,omitempty"`
 	// Greeting is a greeting alone, or with a name or title (早, 陈局在吗,
 	// 孙强你好): answered with a greeting and help, never a search.
 	Greeting bool `json:"greeting,omitempty"`
@@ -229,6 +235,12 @@ type Understanding struct {
 	// ByCount ranks agencies by how many (败诉最多) rather than by rate.
 	ByCount bool `json:"by_count,omitempty"`
 	// Compare asks for the same count a year before too (同比);
+	// Past asks about the last hearing held rather than the next one
+	// (上次开庭吴局到庭没, 当时出庭了吗).
+	Past bool `json:"past,omitempty"`
+	// Back asks for the period this many months before the one last spoken
+	// of (再往前一个月, 往前两个月, 上一期): a follow-up only.
+	Back int `json:"back,omitempty"`
 	// YearBefore asks for the period a year before the one meant (去年同期).
 	Compare    bool `json:"compare,omitempty"`
 	YearBefore bool `json:"year_before,omitempty"`
@@ -322,6 +334,9 @@ type reader struct {
 	headMarker  int    // rune index after 承办人/负责人 used as a name marker, -1 none
 	suesAt      int    // rune index of the 诉 of X诉Y, 0 none
 	caseWord    bool   // 案子, 案件: the question is about cases
+	dirWord     bool   // 在名单里, 什么职务, 企业微信: a question about the directory
+	dirAt       int    // rune index of the directory word
+	headWord    bool   // the head asked for by 负责人 (是谁), not by 出庭: maybe the directory's
 	typical     bool   // 典型案例 without a word for writing: the lost cases
 	loneHearing bool   // 庭 alone (明天的庭), not 出庭
 }
@@ -369,7 +384,11 @@ func (r *reader) read(raw string) (Understanding, error) {
 	if _, _, _, ok := r.t.find(referenceRe, 0); ok {
 		r.u.Reference = true
 	}
-	if r.fileCommand(strings.ToLower(norm)) {
+	if _, ok := r.t.take(attachedQRe, 0); ok {
+		// 判决书传了没, 85号的判决书上传了吗: whether it is attached, a
+		// question, not the page to upload it on.
+		r.u.Aspect = Attached
+	} else if r.fileCommand(strings.ToLower(norm)) {
 		return r.u, nil
 	}
 	if r.explainCommand(raw, norm) && r.u.ExplainAct != ExplainCandidates {
@@ -393,6 +412,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	if err := r.titled(); err != nil {
 		return r.u, err
 	}
+	r.directoryName()
 	r.fillers()
 	r.marked()
 	r.residue()
@@ -488,7 +508,11 @@ var notHeldTopics = []struct {
 	words []string
 }{
 	{"other-county", []string{"其他区县", "别的区县", "其他县", "别的县", "外县", "兄弟区县", "兄弟县", "其他地区", "别的地区", "周边县", "全市各县", "各区县", "其他区"}},
-	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "审判员", "书记员是谁", "合议庭"}},
+	{"court-phone", []string{"法院电话", "法院的电话", "法院联系电话", "法院的联系电话", "法院联系方式", "法院的联系方式", "立案庭电话",
+		"立案庭的电话", "法官电话", "法官的电话", "书记员电话", "书记员的电话", "法庭电话"}},
+	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "承办法官", "审判员", "书记员是谁", "合议庭", "法官叫", "哪位法官", "法官"}},
+	{"personal-id", []string{"身份证", "证件号", "家庭住址", "住址", "家庭地址", "家住", "住哪", "住在哪", "户籍", "多大年纪", "年龄", "原告电话", "原告的电话", "原告手机", "原告的手机",
+		"对方电话", "对方的电话", "当事人电话", "当事人的电话", "申请人电话", "申请人的电话"}},
 	{"directions", []string{"怎么走", "怎么去", "路线", "导航", "在什么位置", "停车", "几路车"}},
 	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
 	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
@@ -501,6 +525,16 @@ func (r *reader) notHeld(norm string) {
 		for _, w := range t.words {
 			if strings.Contains(norm, w) {
 				r.u.NotHeld = t.topic
+				// The question is about what is not held: the words around
+				// it (是哪个, 承办法官, 什么时候交) asked for it, not for another
+				// fact of the case. An appeal's papers are due within the
+				// 上诉期, which the ledger counts: that is the fact to give.
+				switch {
+				case t.topic == "material-deadline" && strings.Contains(norm, "上诉"):
+					r.u.Aspect, r.u.Stage = Deadline, ""
+				case r.u.Kind == Case:
+					r.u.Aspect = ""
+				}
 				return
 			}
 		}
@@ -600,6 +634,34 @@ func emojiAck(raw string) bool {
 		}
 	}
 	return emoji
+}
+
+// attachedQRe asks whether a case's decision has been attached: the
+// document, an upload verb within a few characters, and a question.
+var attachedQRe = regexp.MustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,4}?(?:有没有|是否|有无|有没)(?:上传|传|挂|附|关联|导入)|(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
+
+// remindAskRe makes a mention of reminders a question about them.
+var remindAskRe = regexp.MustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过`)
+
+// backRe reads a step back from the month last spoken of: 再往前一个月,
+// 往前两个月, 再前一个月, 前一个月的, 上一期, 再上一期.
+var backRe = regexp.MustCompile(`(?:再往前|往前|再前|再早|前推)(一|两|二|三|四|五|六|[1-6])个?月|^前(一|两|二|三)个月|(?:再上|上|前)(一)期`)
+
+// backMonths is how many months backRe's match steps back.
+func backMonths(m []string) int {
+	for _, g := range m[1:] {
+		if g == "" {
+			continue
+		}
+		if n := strings.IndexRune("一二三四五六", []rune(g)[0]); n >= 0 {
+			return n/3 + 1 // a Han digit is three bytes
+		}
+		if g == "两" {
+			return 2
+		}
+		return int(g[0] - '0')
+	}
+	return 1
 }
 
 var leadAckRe = regexp.MustCompile(`^\s*(好的|好嘞|好吧|好|嗯嗯|嗯|收到|明白了|明白|知道了|行|ok|OK|谢谢)[\s,，.。!！、]`)
@@ -979,6 +1041,13 @@ func (r *reader) words() {
 	if _, ok := t.cut(contactWords...); ok {
 		r.u.Contact, r.scopeWord = true, true
 	}
+	for _, w := range dirWords {
+		if i := t.index(w); i >= 0 {
+			t.mark(i, i+utf8.RuneCountInString(w))
+			r.dirWord, r.dirAt = true, i
+			break
+		}
+	}
 	if w, ok := t.cut(scopeWords...); ok {
 		r.scopeWord = true
 		r.scopeAct = slices.Contains(scopeActs, w)
@@ -997,6 +1066,12 @@ func (r *reader) words() {
 	}
 	if _, ok := t.cut("去年同期", "上年同期", "同期"); ok {
 		r.u.YearBefore = true
+	}
+	if _, ok := t.cut("上一次", "上次", "上回", "那一次", "那次", "当时", "前一次"); ok {
+		r.u.Past = true
+	}
+	if m, ok := t.take(backRe, 0); ok {
+		r.u.Back, r.u.FollowUp = backMonths(m), true
 	}
 	if _, ok := t.cut(totalWords...); ok {
 		r.u.Metric = All
@@ -1029,6 +1104,10 @@ func (r *reader) words() {
 			}
 			if r.u.Aspect == "" {
 				r.u.Aspect = g.aspect
+				r.headWord = g.aspect == Head && (w == "负责人是谁" || w == "负责人都是谁" || w == "负责人")
+				if g.aspect == Head && strings.ContainsAny(w, "了没") && !strings.ContainsAny(w, "确定") {
+					r.u.Past = true // 出庭了没, 到庭没, 没去吧: the hearing held, not the next one
+				}
 				if g.aspect == Handler && w == "承办人" || g.aspect == Head && w == "负责人" {
 					r.headMarker = i + utf8.RuneCountInString(w)
 				}
@@ -1594,6 +1673,24 @@ func (r *reader) titled() error {
 	return nil
 }
 
+// directoryName takes, in a question about the directory, a name no list
+// knows right before the directory word (赵一在名单里吗): the answer says
+// it is not in the directory rather than searching cases for it.
+func (r *reader) directoryName() {
+	if !r.dirWord || r.u.Person != "" || r.u.Party != "" {
+		return
+	}
+	for _, s := range r.t.runs() {
+		if s.end == r.dirAt || (s.end == r.dirAt-1 && r.t.rs[s.end] == '的') {
+			if n := utf8.RuneCountInString(s.s); n >= 2 && n <= 4 && plausibleName(s.s) && !AgencyLike(s.s) {
+				r.t.mark(s.start, s.end)
+				r.u.Named = s.s
+			}
+			return
+		}
+	}
+}
+
 // fillers takes the filler words, longest first (列一下 before 一下),
 // recording them.
 func (r *reader) fillers() {
@@ -1688,6 +1785,9 @@ func (r *reader) decide() {
 		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != ""
 	}
 	caseRef := len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0
+	if u.Aspect == Reminded && !remindAskRe.MatchString(string(r.t.rs)) {
+		u.Aspect = "" // 提醒孙局明天开庭 asks for no record
+	}
 	if u.YearBefore {
 		// 去年同期: a year before this year so far, unless a follow-up
 		// shifts the last question's period (handlers).
@@ -1729,7 +1829,8 @@ func (r *reader) decide() {
 			switch {
 			case u.Metric == Corrected:
 				u.Rate = CorrectionRate
-			case u.Hearing || strings.Contains(r.rankWord, "达标") || strings.Contains(r.rankWord, "100"):
+			case u.Hearing || strings.Contains(r.rankWord, "达标") || strings.Contains(r.rankWord, "100") ||
+				strings.Contains(r.rankWord, "百分之百") || strings.Contains(r.rankWord, "出庭"):
 				u.Rate = AppearanceRate
 			default:
 				u.Rate = LossRate
@@ -1739,12 +1840,29 @@ func (r *reader) decide() {
 		u.Aspect = ""
 	case r.legal && !caseRef && !u.Hearing && u.Metric == "" && u.Party == "" && len(u.Agencies) == 0 && u.Person == "":
 		u.Kind = Legal
+	case (r.dirWord || u.Contact || u.Aspect == Defendant && u.Person != "" && !r.caseWord && u.Party == "") &&
+		!caseRef && u.Rank == "" && u.Rate == "" && u.Metric == "" && u.Period.IsZero() &&
+		(u.Person != "" || u.Named != "" || (r.dirWord && u.Agency != "")),
+		r.headWord && u.Agency != "" && len(u.Agencies) == 1 && !caseRef && !r.caseWord && !u.Hearing && !u.Each && u.Period.IsZero() &&
+			u.Party == "" && u.Person == "" && u.Mine == "" && u.Metric == "" && u.Rate == "" && u.Rank == "" && u.CaseKind == "" &&
+			!r.bulletin && !r.explain && u.Stage == "" && u.Cause == "":
+		// 公安局负责人是谁: the agency's head in the directory (and as the
+		// ledger records them at its hearings), not its list of cases.
+		// 李文在名单里吗, 孙强是什么职务, 吴敏电话多少, 县政府名单里有哪些人:
+		// the directory, not the person's cases.
+		u.Kind = People
+		if !r.headWord {
+			u.Aspect = ""
+		}
 	case u.Contact:
 		u.Kind = Scope
 	case u.Aspect == Deadline && !caseRef && u.Party == "":
 		u.Kind, u.Metric, u.Reason, u.Hearing = Deadlines, "", "", false // 哪些案子答辩期快到了
 	case caseRef:
 		u.Kind = Case
+		if u.Aspect == "" && u.Outcome != "" {
+			u.Aspect = Outcome // 行初74撤诉了吧, 复36驳回了吗: whether it ended so
+		}
 		if u.Metric == Open && (u.Aspect == "" || u.Aspect == Held) {
 			u.Aspect = Outcome // 88号案子开完庭多久了还没判
 		}

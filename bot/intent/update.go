@@ -47,6 +47,9 @@ type Update struct {
 	Method   string `json:"method,omitempty"`
 	Reason   string `json:"reason,omitempty"`
 	Appeared *bool  `json:"appeared,omitempty"`
+	// Surname is the surname of the head a report names by title (陈局出庭
+	//了: 陈), for the hearing to be found by its head when no case is named.
+	Surname string `json:"surname,omitempty"`
 }
 
 var updateCommands = []struct {
@@ -372,14 +375,18 @@ var (
 	closedVerbs = []string{"判下来了", "判决下来了", "判决出来了", "出判决了", "宣判了", "已宣判", "判决了", "判了", "裁定了",
 		"结案了", "已结案", "结了", "出结果了", "撤诉了", "撤了"}
 	// appearedVerbs say that the head appeared (or did not).
-	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了"}
-	absentVerbs   = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去"}
+	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
+		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
+	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去"}
 	// headWords name who appeared: the head, by title or as 负责人.
 	headWords = []string{"负责人", "局长", "县长", "镇长", "主任", "领导", "书记", "我"}
 	// recordWords ask for the fact to be put in the ledger.
 	recordWords = []string{"登记一下", "登记下", "登记", "记一下", "记下", "记上", "录一下", "录入", "更新一下", "改一下"}
 	// reportAsks mark a question, not a report.
-	reportAsks = []string{"吗", "?", "呢", "是否", "有没有", "了没", "没有判", "什么", "啥", "怎么", "哪", "谁", "几"}
+	// A guess checked with 吧 (撤诉了吧, 没出庭是吧) is a question too; 记一下吧
+	// is not.
+	reportAsks = []string{"吗", "?", "呢", "是否", "有没有", "了没", "没有判", "什么", "啥", "怎么", "哪", "谁", "几",
+		"了吧", "是吧", "对吧", "的吧", "没吧", "不是吧"}
 )
 
 // ReportedUpdate reads a closing or a head's appearance told as news. ok
@@ -418,12 +425,18 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 		}
 		return u, true
 	}
-	if !containsAny(rest, headWords) {
+	titled := titledRe.FindStringSubmatch(rest)
+	if !containsAny(rest, headWords) && titled == nil {
 		return u, false
 	}
 	absent := containsAny(rest, absentVerbs)
-	if !absent && !containsAny(rest, appearedVerbs) {
+	// 今天的庭陈局长去了: 去了 after the hearing is named says they went.
+	went := strings.Contains(rest, "庭") && strings.Contains(rest, "去了") && !strings.Contains(rest, "没去")
+	if !absent && !containsAny(rest, appearedVerbs) && !went {
 		return u, false
+	}
+	if titled != nil {
+		u.Surname = titled[1]
 	}
 	if !containsAny(rest, recordWords) && !containsAny(rest, []string{"今天", "上午", "下午", "昨天", "刚才", "已经"}) {
 		return u, false // 局长出庭了 alone could be anything; a report says when or asks to record it

@@ -30,10 +30,11 @@
 // not yet recorded: saves the exact request it is about to send, sends it,
 // and records it once WeCom accepted it; when every part is recorded the
 // push is recorded and the claim released. The claim reads where the push
-// stands (parts accepted, requests saved) in the same step, and the last
+// stands (parts accepted, requests saved) in the same step and, on a
+// push's first try, saves its first request too (ClaimBegin); the last
 // part's record, the push's and the release are one step too (Finish), so
-// a one-part reply costs three writes to Redis besides the rate limiter:
-// claim, save the request, finish.
+// a one-part reply costs two round trips to Redis besides the rate
+// limiter: claim and save the request, finish.
 //
 //   - A claim belongs to a process (its presence, bot/lock) and lives
 //     ClaimTTL, derived from sender.timeout and renewed before every
@@ -219,10 +220,14 @@ func (l *Log) done(ns, id string) string { return l.k.SendDone(ns, id) }
 
 // claimScript takes the claim unless the push is done or a claim is held
 // by someone else than ARGV[3] (a holder found dead; "" for none). Once
-// claimed it returns, after {1, ""}, the values of KEYS[3...] (the parts'
-// records and saved attempts, "" for none), so that the sender knows where
-// the push stands without another round trip.
-var claimScript = redis.NewScript(`
+// claimed it returns, after {1, begun}, the values of the ARGV[4] parts'
+// records and saved attempts (KEYS[3...], "" for none), so that the
+// sender knows where the push stands without another round trip. With a
+// request for part 1 (ARGV[5] not empty: its fingerprint's owner, then
+// the window, the checked and the unchecked attempt, and its fingerprint
+// key last in KEYS), a part 1 neither accepted nor attempted is begun in
+// the same step (beginLua): begun is then "1" (checked) or "0".
+var claimScript = redis.NewScript(beginLua + `
 if redis.call("EXISTS", KEYS[1]) == 1 then
 	return {-1, ""}
 end
@@ -231,9 +236,13 @@ if cur and cur ~= ARGV[3] then
 	return {0, cur}
 end
 redis.call("SET", KEYS[2], ARGV[1], "PX", ARGV[2])
+local parts = tonumber(ARGV[4])
 local out = {1, ""}
-for i = 3, #KEYS do
+for i = 3, 2 + 2 * parts do
 	out[#out + 1] = redis.call("GET", KEYS[i]) or ""
+end
+if ARGV[5] ~= "" and out[3] == "" and out[3 + parts] == "" then
+	out[2] = tostring(begin(KEYS[#KEYS], KEYS[3 + parts], ARGV[5], ARGV[6], ARGV[7], ARGV[8]))
 end
 return out`)
 
@@ -267,6 +276,7 @@ type Claim struct {
 type partState struct {
 	done    *Record
 	attempt *Attempt
+	begun   bool // attempt saved by this claim: not an earlier try's
 }
 
 // PartDone returns the record of part n (from 1) as it was when the claim
@@ -279,13 +289,27 @@ func (c *Claim) PartDone(n int) (Record, bool) {
 	return *c.parts[n-1].done, true
 }
 
-// Attempt returns the saved attempt of part n whose outcome was unknown
-// when the claim was taken, or nil.
+// Attempt returns the saved attempt of part n: one whose outcome was
+// unknown when the claim was taken, or the one the claim saved (see
+// Begun); nil if none.
 func (c *Claim) Attempt(n int) *Attempt {
 	if n < 1 || n > len(c.parts) {
 		return nil
 	}
 	return c.parts[n-1].attempt
+}
+
+// Begun reports whether part n's attempt was saved by the claim itself
+// (ClaimBegin): a first try, not an unknown outcome to resolve.
+func (c *Claim) Begun(n int) bool {
+	return n >= 1 && n <= len(c.parts) && c.parts[n-1].begun
+}
+
+// Request is the request of one part, as Begin takes it: on with WeCom's
+// duplicate check, off without (on is nil for an API without the check).
+type Request struct {
+	API     string
+	On, Off []byte
 }
 
 // holder is how a claim value names its owner: "name|hb|token" for an
@@ -305,6 +329,15 @@ func (l *Log) claimValue() string {
 // Claim.PartDone, Claim.Attempt). A claim held by a process whose presence
 // is gone is taken over; one held by a live process is Busy.
 func (l *Log) Claim(ctx context.Context, p Push, parts int) (*Claim, Result, error) {
+	return l.ClaimBegin(ctx, p, parts, nil)
+}
+
+// ClaimBegin is Claim that also begins part 1 with first (see Begin) in
+// the same step when part 1 was neither accepted nor attempted before: a
+// push's first try costs one round trip to Redis for both. Claim.Begun(1)
+// then says so, and Claim.Attempt(1) is the attempt to send. first nil is
+// Claim.
+func (l *Log) ClaimBegin(ctx context.Context, p Push, parts int, first *Request) (*Claim, Result, error) {
 	c := &Claim{l: l, p: p, value: l.claimValue()}
 	l.held.Store(c.value, struct{}{}) // before it can be seen in Redis
 	claimed := false
@@ -321,10 +354,35 @@ func (l *Log) Claim(ctx context.Context, p Push, parts int) (*Claim, Result, err
 	for n := 1; n <= parts; n++ {
 		ks = append(ks, l.k.SendAttempt(p.NS, p.Part(n)))
 	}
+	var b *begun
+	if first != nil && parts > 0 {
+		var err error
+		if b, err = l.prepare(p, 1, *first); err != nil {
+			return nil, Busy, err
+		}
+		ks = append(ks, b.fp)
+	}
 	dead := ""
 	for attempt := 0; attempt < 2; attempt++ {
 		c.renewed = time.Now()
-		res, err := claimScript.Run(ctx, l.rdb, ks, c.value, l.opt.ClaimTTL.Milliseconds(), dead).Slice()
+		args := []any{c.value, l.opt.ClaimTTL.Milliseconds(), dead, parts}
+		var cmd *redis.Cmd
+		var err error
+		if b == nil {
+			cmd = claimScript.Run(ctx, l.rdb, ks, append(args, "")...)
+			err = cmd.Err()
+		} else {
+			// Confirmed on replicas like Begin; an attempt saved on the
+			// master alone is still sent (see Begin).
+			cmd, err = l.opt.Durable.Run(ctx, claimScript, ks, append(args, b.owner, l.opt.Window.Milliseconds(), b.on, b.off)...)
+			if errors.Is(err, durable.ErrNotReplicated) {
+				err = cmd.Err()
+			}
+		}
+		if err != nil {
+			return nil, Busy, err
+		}
+		res, err := cmd.Slice()
 		if err != nil {
 			return nil, Busy, err
 		}
@@ -335,6 +393,9 @@ func (l *Log) Claim(ctx context.Context, p Push, parts int) (*Claim, Result, err
 			if err := c.readParts(res[2:], parts); err != nil {
 				c.Release(context.WithoutCancel(ctx))
 				return nil, Busy, err
+			}
+			if b != nil && (holder == "1" || holder == "0") {
+				c.parts[0].attempt, c.parts[0].begun = b.attempt(holder == "1"), true
 			}
 			claimed = true
 			return c, Claimed, nil
@@ -568,26 +629,34 @@ func (l *Log) LastAttempt(ctx context.Context, p Push, n int) (*Attempt, error) 
 	return &a, nil
 }
 
-// beginScript saves the attempt of a part. With a checked request
-// (ARGV[3] not empty) it first reserves the request's fingerprint for this
-// part; when a different part holds it (the very same request, sent by
-// another push within the window) the unchecked request (ARGV[4]) is
-// saved instead. It returns 1 when the checked request is the one saved.
-var beginScript = redis.NewScript(`
-local on = 0
-if ARGV[3] ~= "" then
-	if redis.call("SET", KEYS[1], ARGV[1], "NX", "PX", ARGV[2]) then
-		on = 1
-	elseif redis.call("GET", KEYS[1]) == ARGV[1] then
-		on = 1
+// beginLua saves the attempt of a part under att. With a checked request
+// (on not empty) it first reserves the request's fingerprint fp for this
+// part (named part); when a different part holds it (the very same
+// request, sent by another push within the window) the unchecked request
+// (off) is saved instead. It returns 1 when the checked request is the
+// one saved. It is the one copy of this step: beginScript runs it alone,
+// claimScript right after taking a claim.
+const beginLua = `
+local function begin(fp, att, part, ttl, on, off)
+	local checked = 0
+	if on ~= "" then
+		if redis.call("SET", fp, part, "NX", "PX", ttl) then
+			checked = 1
+		elseif redis.call("GET", fp) == part then
+			checked = 1
+		end
 	end
+	if checked == 1 then
+		redis.call("SET", att, on, "PX", ttl)
+	else
+		redis.call("SET", att, off, "PX", ttl)
+	end
+	return checked
 end
-if on == 1 then
-	redis.call("SET", KEYS[2], ARGV[3], "PX", ARGV[2])
-else
-	redis.call("SET", KEYS[2], ARGV[4], "PX", ARGV[2])
-end
-return on`)
+`
+
+// beginScript saves the attempt of a part (beginLua).
+var beginScript = redis.NewScript(beginLua + `return begin(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`)
 
 // Begin saves the attempt of part n of p before its request goes, and
 // returns the attempt to send. on is the request with WeCom's duplicate
@@ -596,23 +665,12 @@ return on`)
 // unless a different push sent the very same one within the window, which
 // WeCom would drop as a duplicate.
 func (l *Log) Begin(ctx context.Context, p Push, n int, api string, on, off []byte) (*Attempt, error) {
-	now := l.Now()
-	var aOn []byte
-	if on != nil {
-		var err error
-		if aOn, err = json.Marshal(Attempt{API: api, Body: on, At: now, Check: true}); err != nil {
-			return nil, err
-		}
-	}
-	aOff, err := json.Marshal(Attempt{API: api, Body: off, At: now})
+	b, err := l.prepare(p, n, Request{API: api, On: on, Off: off})
 	if err != nil {
 		return nil, err
 	}
-	part := p.Part(n)
-	h := sha256.Sum256(on)
-	fp := l.k.SendFingerprint(hex.EncodeToString(h[:16]))
-	res, err := l.opt.Durable.Run(ctx, beginScript, []string{fp, l.k.SendAttempt(p.NS, part)},
-		p.NS+":"+part, l.opt.Window.Milliseconds(), aOn, aOff)
+	res, err := l.opt.Durable.Run(ctx, beginScript, []string{b.fp, l.k.SendAttempt(p.NS, p.Part(n))},
+		b.owner, l.opt.Window.Milliseconds(), b.on, b.off)
 	if res == nil || res.Err() != nil {
 		if res != nil {
 			err = res.Err()
@@ -622,10 +680,42 @@ func (l *Log) Begin(ctx context.Context, p Push, n int, api string, on, off []by
 	// An attempt saved on the master but not confirmed by a replica is
 	// still sent: not sending would be a silent miss, and the record is
 	// lost only if the master fails in the next instant.
-	if v, _ := res.Int(); v == 1 {
-		return &Attempt{API: api, Body: on, At: now, Check: true}, nil
+	v, _ := res.Int()
+	return b.attempt(v == 1), nil
+}
+
+// begun is an attempt of a part ready to be saved (beginLua's arguments).
+type begun struct {
+	req     Request
+	at      time.Time
+	fp      string // the fingerprint key of the checked request
+	owner   string // the part, as the fingerprint's owner
+	on, off []byte // the attempts as saved
+}
+
+func (l *Log) prepare(p Push, n int, r Request) (*begun, error) {
+	b := &begun{req: r, at: l.Now(), owner: p.NS + ":" + p.Part(n)}
+	if r.On != nil {
+		var err error
+		if b.on, err = json.Marshal(Attempt{API: r.API, Body: r.On, At: b.at, Check: true}); err != nil {
+			return nil, err
+		}
 	}
-	return &Attempt{API: api, Body: off, At: now}, nil
+	var err error
+	if b.off, err = json.Marshal(Attempt{API: r.API, Body: r.Off, At: b.at}); err != nil {
+		return nil, err
+	}
+	h := sha256.Sum256(r.On)
+	b.fp = l.k.SendFingerprint(hex.EncodeToString(h[:16]))
+	return b, nil
+}
+
+// attempt is the attempt saved: the checked request or the unchecked.
+func (b *begun) attempt(checked bool) *Attempt {
+	if checked {
+		return &Attempt{API: b.req.API, Body: b.req.On, At: b.at, Check: true}
+	}
+	return &Attempt{API: b.req.API, Body: b.req.Off, At: b.at}
 }
 
 // Forget drops the saved attempt of part n of p: WeCom refused it for

@@ -274,3 +274,64 @@ func TestClaimReadsPartsFinishRecordsAll(t *testing.T) {
 		t.Errorf("push record = %+v %v", rec, ok)
 	}
 }
+
+// TestClaimBegin: a push's first claim saves part 1's request in the same
+// step (Begun); once released unsent, the next claim finds that attempt
+// as an unknown outcome to resend as is. A different push with the very
+// same request gets it unchecked (the fingerprint is taken), as with
+// Begin; a part 1 already accepted is not begun again.
+func TestClaimBegin(t *testing.T) {
+	ctx := context.Background()
+	l, _, _ := newLog(t, "a", false)
+	on, off := []byte(`{"text":"x","enable_duplicate_check":1}`), []byte(`{"text":"x","enable_duplicate_check":0}`)
+	req := &sendlog.Request{API: "message/send", On: on, Off: off}
+	p1 := sendlog.Push{NS: "test", ID: "cb1"}
+	c, r, err := l.ClaimBegin(ctx, p1, 2, req)
+	if err != nil || r != sendlog.Claimed {
+		t.Fatalf("ClaimBegin = %v, %v", r, err)
+	}
+	if a := c.Attempt(1); !c.Begun(1) || a == nil || !a.Check || string(a.Body) != string(on) {
+		t.Fatalf("part 1: begun %v, attempt %+v; want the checked request, begun", c.Begun(1), a)
+	}
+	if c.Begun(2) || c.Attempt(2) != nil {
+		t.Errorf("part 2 was begun too")
+	}
+	if a, err := l.LastAttempt(ctx, p1, 1); err != nil || a == nil || string(a.Body) != string(on) {
+		t.Fatalf("saved attempt = %+v, %v; want the checked request", a, err)
+	}
+	c.Release(ctx)
+
+	c, _, err = l.ClaimBegin(ctx, p1, 2, &sendlog.Request{API: "message/send", On: []byte(`{"other":1}`), Off: []byte(`{"other":0}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := c.Attempt(1); c.Begun(1) || a == nil || string(a.Body) != string(on) {
+		t.Errorf("second claim: begun %v, attempt %+v; want the first request, to resend", c.Begun(1), a)
+	}
+	// Part 1 accepted: a later claim begins nothing.
+	if err := l.Finish(ctx, c, 1, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	p2 := sendlog.Push{NS: "test", ID: "cb2"}
+	c2, _, err := l.ClaimBegin(ctx, p2, 1, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := c2.Attempt(1); !c2.Begun(1) || a == nil || a.Check || string(a.Body) != string(off) {
+		t.Errorf("another push with the same request: attempt %+v; want it unchecked", a)
+	}
+	c2.Release(ctx)
+	if err := l.DonePart(ctx, sendlog.Push{NS: "test", ID: "cb3"}, 1, nil); err != nil {
+		t.Fatal(err)
+	}
+	c3, _, err := l.ClaimBegin(ctx, sendlog.Push{NS: "test", ID: "cb3"}, 2, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c3.Begun(1) || c3.Attempt(1) != nil {
+		t.Errorf("an accepted part 1 was begun again")
+	}
+	if _, ok := c3.PartDone(1); !ok {
+		t.Errorf("part 1's record not read")
+	}
+}

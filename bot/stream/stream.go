@@ -222,10 +222,15 @@ func (c *Consumer) Start(ctx context.Context) error {
 	c.cancel, c.hard, c.stopped = cancel, cancelHard, make(chan struct{})
 
 	drained := make(chan struct{})
+	// Acknowledgements are batched by one goroutine (see acker); it
+	// stops once the workers have, after acknowledging what they handled.
+	// Tasks hold their slots until acknowledged, so acks never fills.
+	acks, acked := make(chan *task, cap(c.slots)+cap(c.extra)), make(chan struct{})
+	go c.acker(acks, acked)
 	var workers sync.WaitGroup
 	for range c.opt.Workers {
 		workers.Add(1)
-		go func() { defer workers.Done(); c.work(hard, drained) }()
+		go func() { defer workers.Done(); c.work(hard, drained, acks) }()
 	}
 	var feeders sync.WaitGroup
 	feeders.Add(2)
@@ -242,6 +247,8 @@ func (c *Consumer) Start(ctx context.Context) error {
 		c.waitEmpty()
 		close(drained)
 		workers.Wait()
+		close(acks)
+		<-acked
 		stopBeat()
 		<-beaten
 		close(done)
@@ -319,7 +326,7 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 		for _, e := range batch {
 			for {
 				n++
-				err := c.deliver(ctx, e)
+				_, err := c.deliver(ctx, e, false)
 				if err == nil || e.Deliveries >= int64(c.opt.MaxDeliveries) {
 					break
 				}
@@ -466,11 +473,11 @@ func (c *Consumer) dispatch(e Entry, extra bool) {
 // work handles tasks; a task done (or given up) lets the next of its key
 // go. Once handlers are cancelled (the drain timed out) tasks are only
 // released: their entries stay pending, to be taken over.
-func (c *Consumer) work(ctx context.Context, drained <-chan struct{}) {
+func (c *Consumer) work(ctx context.Context, drained <-chan struct{}, acks chan<- *task) {
 	for {
 		select {
 		case t := <-c.jobs:
-			if ctx.Err() != nil || c.process(ctx, t) {
+			if ctx.Err() != nil || c.process(ctx, t, acks) {
 				c.finish(t)
 			}
 		case <-drained:
@@ -480,9 +487,14 @@ func (c *Consumer) work(ctx context.Context, drained <-chan struct{}) {
 }
 
 // process delivers one task. It returns false when the task waits for a
-// retry (it keeps its slot, its place in its key's queue and its hold).
-func (c *Consumer) process(ctx context.Context, t *task) bool {
-	err := c.deliver(ctx, t.e)
+// retry or for its acknowledgement (it keeps its slot, its place in its
+// key's queue and its hold: the acker finishes it).
+func (c *Consumer) process(ctx context.Context, t *task, acks chan<- *task) bool {
+	ackLater, err := c.deliver(ctx, t.e, true)
+	if ackLater {
+		acks <- t // never blocks: acks holds as many as there are slots
+		return false
+	}
 	if err == nil || t.e.Deliveries >= int64(c.opt.MaxDeliveries) || ctx.Err() != nil {
 		return true
 	}
@@ -569,8 +581,10 @@ func (c *Consumer) backoff(deliveries int64) time.Duration {
 }
 
 // deliver runs the handler on e and acknowledges it, retries it, or
-// dead-letters it. It returns the handler's error.
-func (c *Consumer) deliver(ctx context.Context, e Entry) (err error) {
+// dead-letters it. It returns the handler's error. With batched, a handled
+// entry is not acknowledged here: ackLater says the caller must (see
+// acker).
+func (c *Consumer) deliver(ctx context.Context, e Entry, batched bool) (ackLater bool, err error) {
 	hctx, cancel := context.WithTimeout(ctx, c.opt.HandleTimeout)
 	func() {
 		defer func() {
@@ -589,14 +603,11 @@ func (c *Consumer) deliver(ctx context.Context, e Entry) (err error) {
 		c.done(e, Retry, err)
 	case errors.Is(err, ErrPoison):
 		c.deadLetter(nctx, e, err.Error())
-		return nil
+		return false, nil
+	case err == nil && batched:
+		return true, nil
 	case err == nil:
-		if aerr := c.ack(nctx, e.ID); aerr != nil {
-			// Still pending: it is delivered again, and the send log keeps
-			// its pushes from going out twice.
-			c.opt.Log.Error("stream: acknowledge failed", "stream", c.opt.Stream, "entry", e.ID, "err", aerr)
-		}
-		c.done(e, OK, nil)
+		c.ackHandled(nctx, e)
 	case e.Deliveries >= int64(c.opt.MaxDeliveries):
 		c.deadLetter(nctx, e, fmt.Sprintf("%d deliveries failed; last error: %v", e.Deliveries, err))
 	default:
@@ -604,12 +615,72 @@ func (c *Consumer) deliver(ctx context.Context, e Entry) (err error) {
 			"delivery", e.Deliveries, "of", c.opt.MaxDeliveries, "err", err)
 		c.done(e, Retry, err)
 	}
-	return err
+	return false, err
 }
 
 func (c *Consumer) done(e Entry, outcome string, err error) {
 	if c.opt.Done != nil {
 		c.opt.Done(e, outcome, err)
+	}
+}
+
+// maxAckBatch bounds the entries one acknowledgement carries.
+const maxAckBatch = 256
+
+// acker acknowledges handled entries in batches: it takes whatever is
+// waiting when it is free, never waiting for more, so an entry alone is
+// acknowledged at once and, under load, one XACK+XDEL serves many (one
+// round trip and one transaction each instead of one per entry). An
+// entry handled and not yet acknowledged is safe: after a crash it is
+// delivered again and the send log keeps its pushes from going out
+// twice. Until acknowledged a task keeps its slot, its place in its
+// key's queue and its hold (renewed, never taken for an orphan). It
+// returns, closing done, once tasks is closed and drained.
+func (c *Consumer) acker(tasks <-chan *task, done chan<- struct{}) {
+	defer close(done)
+	batch := make([]*task, 0, maxAckBatch)
+	es := make([]Entry, 0, maxAckBatch)
+	for t := range tasks {
+		batch = append(batch[:0], t)
+	fill:
+		for len(batch) < maxAckBatch {
+			select {
+			case t, ok := <-tasks:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, t)
+			default:
+				break fill
+			}
+		}
+		es = es[:0]
+		for _, t := range batch {
+			es = append(es, t.e)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		c.ackHandled(ctx, es...)
+		cancel()
+		for _, t := range batch {
+			c.finish(t)
+		}
+	}
+}
+
+// ackHandled acknowledges and deletes handled entries and reports them
+// done.
+func (c *Consumer) ackHandled(ctx context.Context, es ...Entry) {
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
+	}
+	if err := c.ack(ctx, ids...); err != nil {
+		// Still pending: they are delivered again, and the send log keeps
+		// their pushes from going out twice.
+		c.opt.Log.Error("stream: acknowledge failed", "stream", c.opt.Stream, "entries", len(ids), "first", ids[0], "err", err)
+	}
+	for _, e := range es {
+		c.done(e, OK, nil)
 	}
 }
 

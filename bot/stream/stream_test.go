@@ -272,3 +272,89 @@ func TestStopDrains(t *testing.T) {
 		t.Errorf("the drained entry is still in the stream (%d)", n)
 	}
 }
+
+// ackCounter counts the transactions that acknowledge entries, and holds
+// the first one until release is closed.
+type ackCounter struct {
+	mu      sync.Mutex
+	acks    int
+	release chan struct{}
+}
+
+func (h *ackCounter) DialHook(next redis.DialHook) redis.DialHook          { return next }
+func (h *ackCounter) ProcessHook(next redis.ProcessHook) redis.ProcessHook { return next }
+func (h *ackCounter) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		for _, c := range cmds {
+			if c.Name() == "xack" {
+				h.mu.Lock()
+				h.acks++
+				first := h.acks == 1
+				h.mu.Unlock()
+				if first {
+					<-h.release
+				}
+				break
+			}
+		}
+		return next(ctx, cmds)
+	}
+}
+
+// TestAcksBatched: entries handled while an acknowledgement is on its
+// way are acknowledged together by the next one, and each is reported
+// done only once it is acknowledged and deleted.
+func TestAcksBatched(t *testing.T) {
+	w := newWorld(t)
+	h := &ackCounter{release: make(chan struct{})}
+	w.rdb.AddHook(h)
+	const n = 40
+	var mu sync.Mutex
+	handled, stillThere := 0, []string{}
+	opt := w.options("c1")
+	opt.Workers = 4
+	opt.Done = func(e stream.Entry, outcome string, _ error) {
+		if es, err := w.rdb.XRange(context.Background(), w.stream(), e.ID, e.ID).Result(); err != nil || len(es) > 0 {
+			mu.Lock()
+			stillThere = append(stillThere, e.ID)
+			mu.Unlock()
+		}
+	}
+	out := newOutcomes()
+	done := opt.Done
+	opt.Done = func(e stream.Entry, outcome string, err error) { done(e, outcome, err); out.done(e, outcome, err) }
+	c := stream.New(w.rdb, func(context.Context, stream.Entry) error {
+		mu.Lock()
+		handled++
+		if handled == 6 {
+			// The first acknowledgement goes once six are handled (a task
+			// keeps its slot, of eight, until acknowledged).
+			close(h.release)
+		}
+		mu.Unlock()
+		return nil
+	}, opt)
+	for i := range n {
+		w.add(t, "k", fmt.Sprint(i))
+	}
+	start(t, c)
+	got := out.wait(t, n)
+	for _, g := range got {
+		if g[len(g)-3:] != ":ok" {
+			t.Errorf("outcome %s, want ok", g)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(stillThere) > 0 {
+		t.Errorf("reported done while still in the stream: %v", stillThere)
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.acks > n-4 {
+		t.Errorf("%d acknowledgements for %d entries: the five handled while the first was held were not batched", h.acks, n)
+	}
+	if l := w.rdb.XLen(context.Background(), w.stream()).Val(); l != 0 {
+		t.Errorf("%d entries left in the stream", l)
+	}
+}

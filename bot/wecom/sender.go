@@ -168,7 +168,18 @@ func (s *Sender) Send(ctx context.Context, out bot.Outbound) (bot.Receipt, error
 		rcpt, _, err := s.sendParts(ctx, nil, sendlog.Push{}, out, parts)
 		return rcpt, err
 	}
-	claim, res, err := s.log.Claim(ctx, p, len(parts))
+	// The first part's request is built before the claim, so the claim
+	// saves it too (one round trip, see sendlog.ClaimBegin) — unless
+	// building it uploads media, which waits until the push is ours.
+	var first *sendlog.Request
+	if out.Type != bot.MsgImage && out.Type != bot.MsgFile {
+		api, on, off, err := s.build(ctx, out, parts[0], true)
+		if err != nil {
+			return bot.Receipt{}, undelivered(err)
+		}
+		first = &sendlog.Request{API: api, On: on, Off: off}
+	}
+	claim, res, err := s.log.ClaimBegin(ctx, p, len(parts), first)
 	switch {
 	case err != nil:
 		return bot.Receipt{}, fmt.Errorf("%w: claim %s: %w", bot.ErrUndelivered, p, err)
@@ -290,7 +301,7 @@ func (s *Sender) sendPart(ctx context.Context, claim *sendlog.Claim, p sendlog.P
 		return r, undelivered(err)
 	}
 	att := claim.Attempt(n)
-	resent := att != nil
+	resent := att != nil && !claim.Begun(n)
 	if resent {
 		if att.Resolvable(s.clock.Now(), s.log.Window()) {
 			s.logger.Info("resending a request whose outcome is unknown; WeCom's duplicate check delivers it only if the first did not arrive",
@@ -299,7 +310,7 @@ func (s *Sender) sendPart(ctx context.Context, claim *sendlog.Claim, p sendlog.P
 			s.logger.Warn("the outcome of an earlier request is unknown and WeCom's duplicate check cannot settle it; sending again (a duplicate is possible, a miss is not)",
 				"push", p.String(), "part", n, "first_sent", att.At, "checked", att.Check)
 		}
-	} else {
+	} else if att == nil {
 		api, on, off, err := s.build(ctx, out, pt, true)
 		if err != nil {
 			return bot.Receipt{}, undelivered(err)
@@ -543,7 +554,7 @@ func (s *Sender) UpdateCard(ctx context.Context, responseCode string, card *bot.
 		_, _, err := s.post(ctx, apiUpdateCard, body, nil)
 		return undelivered(err)
 	}
-	claim, res, err := s.log.Claim(ctx, p, 1)
+	claim, res, err := s.log.ClaimBegin(ctx, p, 1, &sendlog.Request{API: apiUpdateCard, Off: body})
 	switch {
 	case err != nil:
 		return fmt.Errorf("%w: claim %s: %w", bot.ErrUndelivered, p, err)
@@ -554,8 +565,8 @@ func (s *Sender) UpdateCard(ctx context.Context, responseCode string, card *bot.
 	}
 	nctx := context.WithoutCancel(ctx)
 	att := claim.Attempt(1)
-	resent := att != nil
-	if !resent {
+	resent := att != nil && !claim.Begun(1)
+	if att == nil {
 		if att, err = s.log.Begin(ctx, p, 1, apiUpdateCard, nil, body); err != nil {
 			claim.Release(nctx)
 			return undelivered(err)

@@ -34,9 +34,14 @@ func runLoadtest(e *env, args []string) error {
 	e2eDur := fs.Duration("e2e-duration", 30*time.Second, "第二阶段时长")
 	target := fs.String("target", "", "压测已在运行的 casebot serve 的回调地址（例如 http://127.0.0.1:8080/wecom/callback）；其 wecom.api_base 须指向 --fake-addr，wecom.* 与本命令的配置一致")
 	fakeAddr := fs.String("fake-addr", "127.0.0.1:0", "模拟企业微信的监听地址")
-	pid := fs.Int("pid", 0, "与 --target 同用：被测进程的 PID，用于读取内存占用")
+	pid := fs.Int("pid", 0, "与 --target 同用：被测进程的 PID，用于读取内存占用和 CPU 时间")
+	server := fs.String("server", "", "作为被测 casebot serve 启动的程序（默认本程序）：同一压测程序对比两个版本")
+	profile := fs.String("profile", "", "目录：被测 casebot serve 在其中写入 CPU 剖析 cpu.pprof 与内存分配剖析 allocs.pprof（go tool pprof 读取）")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if *target != "" && (*server != "" || *profile != "") {
+		return usagef("--server、--profile 只用于本命令启动的 casebot serve，不能与 --target 同用")
 	}
 	if *ackRate < 1 || *e2eRate < 1 || *ackDur <= 0 || *e2eDur <= 0 {
 		return usagef("--ack-rate、--e2e-rate 须为正整数，--ack-duration、--e2e-duration 须为正的时长")
@@ -82,7 +87,21 @@ func runLoadtest(e *env, args []string) error {
 	prefix := "loadtest-" + randomHex(4)
 	callbackURL, serverPID := *target, *pid
 	if callbackURL == "" {
-		url, childPID, child, err := startServe(ctx, addr, prefix, "http://"+fln.Addr().String(), cfg)
+		exe := *server
+		if exe == "" {
+			if exe, err = os.Executable(); err != nil {
+				return err
+			}
+		}
+		var extra []string
+		if *profile != "" {
+			dir, err := filepath.Abs(*profile)
+			if err != nil {
+				return err
+			}
+			extra = append(extra, profileDirEnv+"="+dir)
+		}
+		url, childPID, child, err := startServeExe(ctx, exe, addr, prefix, "http://"+fln.Addr().String(), cfg, extra...)
 		if err != nil {
 			return err
 		}
@@ -116,6 +135,11 @@ func startServe(ctx context.Context, redisAddr, prefix, apiBase string, cfg *con
 	if err != nil {
 		return "", 0, nil, err
 	}
+	return startServeExe(ctx, exe, redisAddr, prefix, apiBase, cfg, extraEnv...)
+}
+
+// startServeExe is startServe with the program to run as the server.
+func startServeExe(ctx context.Context, exe, redisAddr, prefix, apiBase string, cfg *config.Config, extraEnv ...string) (url string, pid int, stop func(), err error) {
 	port, err := freePort()
 	if err != nil {
 		return "", 0, nil, err

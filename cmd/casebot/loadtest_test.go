@@ -45,7 +45,7 @@ func TestLoadtestSmall(t *testing.T) {
 			t.Errorf("%s: sent %s, not 200 %s, replies %s; want %s sent, all acknowledged and answered", phase.name, m[1], m[2], m[3], phase.sent)
 		}
 	}
-	for _, want := range []string{"end-to-end n=40 p50=", "redis PING n=", "server RSS "} {
+	for _, want := range []string{"end-to-end n=40 p50=", "redis PING n=", "server RSS ", "µs per message"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

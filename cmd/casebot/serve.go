@@ -27,6 +27,15 @@ func runServe(e *env, args []string) error {
 	defer stop()
 	log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	slog.SetDefault(log)
+	stopProfiles, err := startProfiles()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := stopProfiles(); err != nil {
+			log.Warn("profiles not written", "err", err)
+		}
+	}()
 	return serve(ctx, cfg, appOptions{Log: log})
 }
 

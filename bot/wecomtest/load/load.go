@@ -31,7 +31,8 @@ type Options struct {
 	Fake *wecomtest.Server
 	// Redis is the server's Redis, for the bare round-trip baseline.
 	Redis redis.UniversalClient
-	// PID is the server's process id, for its RSS (0: not measured).
+	// PID is the server's process id, for its RSS and CPU time (0: not
+	// measured).
 	PID int
 	// Phases run one after the other; the server's backlog is drained
 	// between them.
@@ -91,6 +92,18 @@ type Result struct {
 	// RSS is the server's resident memory at the end of the phase, and
 	// PeakRSS its high-water mark so far (VmHWM), in bytes.
 	RSS, PeakRSS int64
+	// CPU is the server's CPU time (user and system) from the start of the
+	// phase to the end of its drain: per message, it is the cost of the
+	// whole path, and much less sensitive to a noisy machine than latency.
+	CPU time.Duration
+}
+
+// CPUPerMessage is the server's CPU time per callback sent.
+func (r Result) CPUPerMessage() time.Duration {
+	if r.Sent == 0 {
+		return 0
+	}
+	return r.CPU / time.Duration(r.Sent)
 }
 
 // Run runs every phase and returns their results.
@@ -110,9 +123,10 @@ func Run(ctx context.Context, opt Options) ([]Result, error) {
 }
 
 func (r Result) String() string {
-	return fmt.Sprintf("%s: %d/s for %s: sent %d (%.0f/s achieved), not 200: %d, replies %d\n  ack        %s\n  end-to-end %s\n  redis PING %s\n  server RSS %.1f MiB (peak %.1f MiB)",
+	return fmt.Sprintf("%s: %d/s for %s: sent %d (%.0f/s achieved), not 200: %d, replies %d\n  ack        %s\n  end-to-end %s\n  redis PING %s\n  server RSS %.1f MiB (peak %.1f MiB), CPU %.2fs (%.0fµs per message)",
 		r.Phase.Name, r.Phase.Rate, r.Phase.Duration, r.Sent, r.Achieved, r.Failed, r.Replied,
-		r.Ack, r.EndToEnd, r.Redis, float64(r.RSS)/(1<<20), float64(r.PeakRSS)/(1<<20))
+		r.Ack, r.EndToEnd, r.Redis, float64(r.RSS)/(1<<20), float64(r.PeakRSS)/(1<<20),
+		r.CPU.Seconds(), float64(r.CPUPerMessage())/1e3)
 }
 
 func runPhase(ctx context.Context, opt Options, idx int, ph Phase) (Result, error) {
@@ -145,6 +159,7 @@ func runPhase(ctx context.Context, opt Options, idx int, ph Phase) (Result, erro
 	}()
 
 	seqBefore := len(opt.Fake.Messages())
+	cpuBefore := cpuTime(opt.PID)
 	interval := time.Second / time.Duration(ph.Rate)
 	total := int(ph.Duration / interval)
 	start := time.Now()
@@ -228,8 +243,38 @@ done:
 	res.EndToEnd = summarize(e2e)
 	if opt.PID > 0 {
 		res.RSS, res.PeakRSS = rss(opt.PID)
+		res.CPU = cpuTime(opt.PID) - cpuBefore
 	}
 	return res, nil
+}
+
+// clockTicks is USER_HZ, the unit of /proc/PID/stat's times: 100 on
+// every Linux architecture Go supports (sysconf needs cgo).
+const clockTicks = 100
+
+// cpuTime reads a process's user and system CPU time from /proc (0 when
+// it cannot be read).
+func cpuTime(pid int) time.Duration {
+	if pid <= 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The command name (field 2) may hold spaces; fields after it are
+	// counted from its closing parenthesis: utime and stime are 14 and 15.
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * time.Second / clockTicks
 }
 
 // rss reads a process's resident set and its high-water mark from /proc.
