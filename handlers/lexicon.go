@@ -23,8 +23,11 @@ type lexicon struct {
 	viewer *people.Person
 
 	agencies []string // the ledger's agencies, once read
-	dir      []*people.Person
-	dirRead  bool
+	// guessed are the agencies found only by correcting a typo (住健局 →
+	// 住建局): the answer must say what it was based on.
+	guessed []string
+	dir     []*people.Person
+	dirRead bool
 }
 
 var _ intent.Lexicon = (*lexicon)(nil)
@@ -59,7 +62,38 @@ func (l *lexicon) Agencies(name string) ([]string, error) {
 		}
 		name = w + "局"
 	}
-	return shortened(name, known, names), nil
+	if got := shortened(name, known, names); len(got) > 0 {
+		return got, nil
+	}
+	return l.alternatives(name, known, names), nil
+}
+
+// alternatives resolves what agency.ShortName and agency.Typo know of a
+// name (资规局, 教体局, 镇里; 人设局 for 人社局): a short name by the first
+// of its bodies the ledger has, a typo only when its correction designates
+// exactly one agency, recorded in guessed so that the answer says so.
+func (l *lexicon) alternatives(name string, known []string, names agencies.Names) []string {
+	if bodies, ok := agencies.ShortName(name); ok {
+		for _, b := range bodies {
+			if got := names.Resolve(b, known); len(got) > 0 {
+				return got
+			}
+		}
+		return nil
+	}
+	var guess []string
+	for _, f := range agencies.Typo(name) {
+		for _, a := range names.Resolve(f, known) {
+			if !slices.Contains(guess, a) {
+				guess = append(guess, a)
+			}
+		}
+	}
+	if len(guess) != 1 {
+		return nil // none, or two agencies one slip away: no guess
+	}
+	l.guessed = append(l.guessed, guess[0])
+	return guess
 }
 
 // shortened finds the agencies a name shortened by dropping characters

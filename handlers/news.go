@@ -68,6 +68,16 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 		}
 		a.claims = []claim{{Text: msg, What: claimHearings, Q: q}}
 		a.md = msg + "请写明案号，例如“行初85号改到12月3日上午9点半”。"
+		if !u.Period.IsZero() && len(u.Numbers) == 0 && u.Seq == 0 {
+			// 25号的庭取消了 with nothing on the 25th: the nearest, to ask.
+			near, shown, err := s.nearestReported(c, u)
+			if err != nil {
+				return a, err
+			}
+			if near != "" {
+				a.md, a.shown = msg+"\n\n"+near, shown
+			}
+		}
 		return a, nil
 	}
 	if viewer.Bureau() && u.News.Kind != intent.Cannot {

@@ -169,37 +169,47 @@ func (s *service) seqCandidates(seq int, recon bool, now time.Time) []string {
 	return out
 }
 
+// reconCandidates are the 复议 numbers of this year and last ending with
+// seq, this year's first. 复议 numbers begin with their organ's name, so
+// they sort after every court number, which begins with “(”.
+func (s *service) reconCandidates(ctx context.Context, seq int, now time.Time) ([]string, error) {
+	tails := []string{fmt.Sprintf("〔%d〕%d号", now.Year(), seq), fmt.Sprintf("〔%d〕%d号", now.Year()-1, seq)}
+	var found [2][]string
+	const page = 20000
+	for offset := int64(0); ; offset += page {
+		ns, err := s.st.Client().ZRangeByLex(ctx, s.st.Keys().AllCases(), &redis.ZRangeBy{Min: "[\u4e00", Max: "+", Offset: offset, Count: page}).Result()
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range ns {
+			for i, tail := range tails {
+				if strings.HasSuffix(n, tail) {
+					found[i] = append(found[i], n)
+				}
+			}
+		}
+		if len(ns) < page {
+			break
+		}
+	}
+	return append(found[0], found[1]...), nil
+}
+
 // completeSeq finds the cases viewer may see that a bare sequence number
 // names: the court numbers of seqCandidates that exist (this year's first),
 // or, for 复41号, the 复议 numbers of this year or last ending 〔年〕41号.
 func (s *service) completeSeq(ctx context.Context, viewer *people.Person, seq int, recon bool, now time.Time) ([]string, error) {
-	var cands []string
+	cands := s.seqCandidates(seq, false, now)
 	if recon {
-		// 复议 numbers begin with their organ's name, so they sort after
-		// every court number, which begins with “(”.
-		tails := []string{fmt.Sprintf("〔%d〕%d号", now.Year(), seq), fmt.Sprintf("〔%d〕%d号", now.Year()-1, seq)}
-		var found [2][]string
-		const page = 20000
-		for offset := int64(0); ; offset += page {
-			ns, err := s.st.Client().ZRangeByLex(ctx, s.st.Keys().AllCases(), &redis.ZRangeBy{Min: "[\u4e00", Max: "+", Offset: offset, Count: page}).Result()
-			if err != nil {
-				return nil, err
-			}
-			for _, n := range ns {
-				for i, tail := range tails {
-					if strings.HasSuffix(n, tail) {
-						found[i] = append(found[i], n)
-					}
-				}
-			}
-			if len(ns) < page {
-				break
-			}
-		}
-		cands = append(found[0], found[1]...)
-	} else {
-		cands = s.seqCandidates(seq, false, now)
+		cands = nil
 	}
+	// 33号 is 行终33 and 复33 alike: a bare number takes the 复议 numbers
+	// too, so that both are shown and neither is picked silently.
+	rc, err := s.reconCandidates(ctx, seq, now)
+	if err != nil {
+		return nil, err
+	}
+	cands = append(cands, rc...)
 	cs, err := s.visible(ctx, viewer, cands, nil)
 	if err != nil {
 		return nil, err

@@ -54,11 +54,23 @@ func (s *service) handleText(c bot.Context) error {
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
 	}
-	u, err := intent.Understand(text, s.options(c, viewer))
+	opts := s.options(c, viewer)
+	u, err := intent.Understand(text, opts)
 	if err != nil {
 		return err
 	}
-	u = followUp(u, prev)
+	guessed := false // an agency found by correcting a typo: say so
+	if lx, ok := opts.Lexicon.(*lexicon); ok {
+		guessed = len(lx.guessed) > 0
+	}
+	ask, asking := whichOfList(u, prev)
+	if m, ok := behindFigure(text, prev); ok {
+		u = m // 今年败诉率 → 为什么这么高: the cases behind the figure
+	} else if m, ok := nextOfCase(text, u, prev); ok {
+		u = m // 行初96 → 后面呢: where that case goes next
+	} else {
+		u = followUp(u, prev)
+	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
 		// only when it was the one case shown.
@@ -75,7 +87,9 @@ func (s *service) handleText(c bot.Context) error {
 	if u.Kind == intent.Files {
 		u.NotHeld = "" // the app's pages hold the files asked about
 	}
-	if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
+	if asking {
+		a = ask
+	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.
 		a = answer{md: note, outcome: audit.NotKnown, noEcho: true}
@@ -87,7 +101,7 @@ func (s *service) handleText(c bot.Context) error {
 			a.md = note + "\n\n" + a.md
 		}
 	}
-	if a.md != "" && len(u.Residue) > 0 && !a.noEcho {
+	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
 		if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
 			a.md = "按“" + echo + "”查询：\n\n" + a.md
@@ -428,6 +442,10 @@ func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answ
 	if u.Rate == intent.AppearanceRate {
 		v.Kind, v.Held, v.NotAppeared, v.Hearing = intent.Hearings, true, true, true
 		why, err = s.hearingsAnswer(c, v)
+	} else if u.Rate == intent.CorrectionRate {
+		// 纠错率 → 哪几件: the 复议 decisions that corrected, not the lost suits.
+		v.Kind, v.Metric, v.CaseKind = intent.Count, intent.Corrected, "行政复议"
+		why, err = s.countAnswer(c, v)
 	} else {
 		v.Kind, v.Metric = intent.Count, intent.Lost
 		why, err = s.countAnswer(c, v)

@@ -360,8 +360,18 @@ func (r *reader) read(raw string) (Understanding, error) {
 	case r.greeting(b):
 		return Understanding{Kind: Help, Greeting: true, Anchored: true}, nil
 	}
+	if nonAdmin(norm) {
+		// 民初123号: not a number to complete into 行初123 or a day.
+		return Understanding{Kind: Scope, NotHeld: "non-admin", Anchored: true}, nil
+	}
+	if personalLegal(norm) {
+		return Understanding{Kind: Legal, Anchored: true}, nil
+	}
+	// 早上好 今天有几个庭: the greeting's 早上 is no half-day.
+	norm, courteous := courtesy(norm)
+	r.u.Filler = append(r.u.Filler, courteous...)
 	r.u.Each = eachRe.MatchString(norm)
-	r.t = newText(relativeYears(digitsInClocks(digitsInDates(norm)), r.o.Now))
+	r.t = newText(relativeYears(digitsInClocks(digitsInDates(caseNumerals(norm))), r.o.Now))
 	r.markerAt, r.headMarker = -1, -1
 	// 好的，那后天呢: an acknowledgement before a question is filler.
 	if m, ok := r.t.take(leadAckRe, 1); ok {
@@ -1434,12 +1444,16 @@ func (r *reader) agencies() error {
 	if r.o.Lexicon == nil {
 		return nil
 	}
-	for _, w := range bareAgencies {
+	for _, w := range append(bareAgencies, townWords...) {
 		i := r.t.index(w)
 		if i < 0 {
 			continue
 		}
-		got, err := r.o.Lexicon.Agencies(w + "局")
+		name := w + "局"
+		if slices.Contains(townWords, w) {
+			name = w // 镇里的案子: the town's government, when the ledger has one
+		}
+		got, err := r.o.Lexicon.Agencies(name)
 		if err != nil {
 			return err
 		}

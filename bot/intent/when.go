@@ -226,6 +226,10 @@ var weekdayIndex = map[string]int{"一": 0, "二": 1, "三": 2, "四": 3, "五":
 // 上(个)周 last week's, anything else this week's.
 func weekOf(prefix string, now time.Time) time.Time {
 	switch {
+	case strings.HasPrefix(prefix, "下下"):
+		return monday(now).AddDate(0, 0, 14) // 下下周一: the week after next
+	case strings.HasPrefix(prefix, "上上"):
+		return monday(now).AddDate(0, 0, -14)
 	case strings.HasPrefix(prefix, "下"):
 		return monday(now).AddDate(0, 0, 7)
 	case strings.HasPrefix(prefix, "上"):
@@ -399,7 +403,7 @@ var periodRules = []periodRule{
 			return monthPeriod(placeMonth(mo, now, l), time.Month(mo), now.Location()), true
 		}, nil},
 	// 下周三, 本周五, 周一, 星期天, 这周末
-	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), 0,
+	{regexp.MustCompile(`(本|这个?|下下个?|下个?|上上个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			base := weekOf(m[1], now)
 			d := base.AddDate(0, 0, weekdayIndex[m[2]])
@@ -454,6 +458,23 @@ var periodRules = []periodRule{
 				return span(today.AddDate(0, 0, 1-days), today.AddDate(0, 0, 1), fmt.Sprintf("近 %d 天", days)), true
 			}
 			return span(today, today.AddDate(0, 0, days), fmt.Sprintf("近 %d 天", days)), true
+		}, nil},
+	// 本月30号, 下个月5号, 上月28日: a day of the month named
+	{regexp.MustCompile(`(本月|这个月|这月|当月|下个月|下月|下一个月|上个月|上月)\s*(\d{1,2})\s*[号日]`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			shift := 0
+			switch {
+			case strings.HasPrefix(m[1], "下"):
+				shift = 1
+			case strings.HasPrefix(m[1], "上"):
+				shift = -1
+			}
+			first := time.Date(now.Year(), now.Month()+time.Month(shift), 1, 0, 0, 0, 0, now.Location())
+			t, ok := validDate(first.Year(), int(first.Month()), atoi(m[2]), now.Location())
+			if !ok {
+				return Period{}, false
+			}
+			return dayPeriod(t, now), true
 		}, nil},
 	// 15号, 20日: a day of this month (of the next one when past, for hearings)
 	{regexp.MustCompile(`(?:^|[^\d月./\-])((\d{1,2})\s*[号日])`), 1,
@@ -516,6 +537,20 @@ var periodWords = []struct {
 	{[]string{"上个月", "上月", "上一个月"}, func(now time.Time, _ lean) Period {
 		n := time.Date(now.Year(), now.Month()-1, 1, 0, 0, 0, 0, now.Location())
 		return monthPeriod(n.Year(), n.Month(), now.Location())
+	}},
+	// 这个月底前 before 这个月: the end of the month, not the whole of it.
+	{[]string{"这个月底前", "这个月底之前", "这个月月底前", "这月底前", "本月月底前", "这个月底以前"}, func(now time.Time, _ lean) Period {
+		end := time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, now.Location())
+		return span(day(now), end, "月底前")
+	}},
+	{[]string{"这个月底", "这个月月底", "这月底", "本月月底"}, func(now time.Time, _ lean) Period {
+		end := time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, now.Location())
+		return span(end.AddDate(0, 0, -7), end, "月底")
+	}},
+	// 元旦前: from today to the end of the year.
+	{[]string{"元旦前", "元旦之前", "元旦以前", "元旦放假前"}, func(now time.Time, _ lean) Period {
+		end := time.Date(now.Year()+1, 1, 1, 0, 0, 0, 0, now.Location())
+		return span(day(now), end, "元旦前") // span says the dates
 	}},
 	{[]string{"本月份", "本月", "这个月", "当月", "这月"}, func(now time.Time, _ lean) Period {
 		return monthPeriod(now.Year(), now.Month(), now.Location())

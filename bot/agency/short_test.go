@@ -1,0 +1,24 @@
+package agency
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTypoAndShortNames(t *testing.T) {
+	if got := Typo("人设局"); !slices.Equal(got, []string{"人社局"}) {
+		t.Errorf("Typo(人设局) = %v", got)
+	}
+	if got := Typo("住健局"); len(got) != 2 {
+		t.Errorf("Typo(住健局) = %v, want 住建局 and 卫健局 (the caller then guesses nothing)", got)
+	}
+	if got := Typo("公安局"); got != nil {
+		t.Errorf("Typo(公安局) = %v, want nil: a form is no typo", got)
+	}
+	if got := Typo("某县公安局"); got != nil {
+		t.Errorf("Typo of a full name = %v", got)
+	}
+	if b, ok := ShortName("资规局"); !ok || b[len(b)-1] != "自然资源局" {
+		t.Errorf("ShortName(资规局) = %v, %v", b, ok)
+	}
+}

@@ -1,0 +1,129 @@
+package handlers
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+	"casebot/bot/store"
+)
+
+// whyWords ask what is behind a figure just given (今年败诉率 → 为什么这么高,
+// 本月败诉几件 → 哪几件): the cases the figure counts.
+var whyWords = map[string]bool{
+	"为什么": true, "为啥": true, "为啥子": true, "咋回事": true, "怎么回事": true, "咋个回事": true, "为什么这么高": true,
+	"为什么这么低": true, "怎么这么高": true, "怎么这么低": true, "咋这么高": true, "咋这么低": true, "为啥这么高": true,
+	"为啥这么低": true, "哪几件": true, "哪几个": true, "是哪几件": true, "是哪几个": true, "是哪些": true, "哪些": true,
+	"都是哪些": true, "都有哪些": true, "具体哪几件": true, "具体是哪几件": true, "哪些案子": true, "是哪些案子": true,
+	"哪几个案子": true, "是哪几个案子": true, "具体是哪些": true, "哪些单位": false,
+}
+
+// behindFigure turns a why or which after a rate or a count into the last
+// question asked again with the cases behind it (the rate's Why, the
+// count's list), reporting whether it did.
+func behindFigure(text string, last *lastQuestion) (intent.Understanding, bool) {
+	if last == nil || last.U.Kind != intent.Rates && last.U.Kind != intent.Count {
+		return intent.Understanding{}, false
+	}
+	b := strings.TrimRight(strings.TrimSpace(intent.Normalize(text)), "?？!！。.，, 呢啊呀嘞")
+	b = strings.TrimPrefix(strings.TrimPrefix(b, "那"), "这")
+	if !whyWords[b] {
+		return intent.Understanding{}, false
+	}
+	m := last.U
+	m.Why = last.U.Kind == intent.Rates
+	m.FollowUp, m.Anchored, m.Residue = true, true, nil
+	return m, true
+}
+
+// whichOfList is the question back when a fact of one case is asked right
+// after a list of several (明天有哪些庭 → 原告是谁): the list, to pick from,
+// rather than the first of it silently.
+func whichOfList(u intent.Understanding, last *lastQuestion) (answer, bool) {
+	if last == nil || len(last.Shown) < 2 || u.Kind != intent.Case || u.Aspect == "" || u.Each ||
+		hasRef(u) || hasWho(u) || !u.Period.IsZero() {
+		return answer{}, false
+	}
+	switch last.U.Kind {
+	case intent.Hearings, intent.Cases, intent.Count:
+	default:
+		return answer{}, false
+	}
+	var b strings.Builder
+	b.WriteString("上面列出了 " + strconv.Itoa(len(last.Shown)) + " 件案件，您问的是哪一件？请回复序号（例如“第一个”）或案号：\n")
+	for i, n := range last.Shown {
+		if i == 9 {
+			b.WriteString("\n……")
+			break
+		}
+		num := n
+		if p, err := cases.ParseNumber(n); err == nil {
+			num = p.String()
+		}
+		b.WriteString("\n" + strconv.Itoa(i+1) + ". " + num)
+	}
+	return answer{md: b.String(), outcome: audit.Answered, noEcho: true, shown: last.Shown}, true
+}
+
+// nextWords ask what comes next of the case just shown (行初96 → 后面呢).
+var nextWords = map[string]bool{"后面": true, "然后": true, "接下来": true, "下一步": true, "后续": true, "之后": true, "后面的": true}
+
+// nextOfCase turns 后面呢 after a single case into the stage of that case
+// (its state and the hearings to come); after a list it stays 更多.
+func nextOfCase(text string, u intent.Understanding, last *lastQuestion) (intent.Understanding, bool) {
+	if last == nil || len(last.Shown) != 1 || last.U.Kind != intent.Case && last.U.Kind != intent.Pick {
+		return u, false
+	}
+	b := strings.TrimRight(strings.TrimSpace(intent.Normalize(text)), "?？!！。.，, 呢啊呀嘞")
+	if !nextWords[strings.TrimPrefix(b, "那")] {
+		return u, false
+	}
+	m := intent.Understanding{Kind: intent.Case, Numbers: append([]string(nil), last.Shown...), Aspect: intent.Stage,
+		FollowUp: true, Anchored: true}
+	return m, true
+}
+
+// nearestReported lists, for a change report naming a day with no
+// hearing (25号的庭取消了), the hearings the reporter may see nearest that
+// day, to ask which one was meant; nothing is proposed or forwarded.
+func (s *service) nearestReported(c bot.Context, u intent.Understanding) (string, []string, error) {
+	v := u
+	v.Period = intent.Period{}
+	h, hs, err := s.reportedHearing(c, v)
+	if err != nil {
+		return "", nil, err
+	}
+	if h != nil {
+		hs = append(hs, *h)
+	}
+	if len(hs) == 0 {
+		return "", nil, nil
+	}
+	at := u.Period.From
+	dist := func(h store.ScheduledHearing) time.Duration {
+		d := h.Hearing.At.Sub(at)
+		if d < 0 {
+			d = -d
+		}
+		return d
+	}
+	slices.SortStableFunc(hs, func(a, b store.ScheduledHearing) int { return cmp.Compare(dist(a), dist(b)) })
+	hs = hs[:min(len(hs), 3)]
+	slices.SortStableFunc(hs, func(a, b store.ScheduledHearing) int { return a.Hearing.At.Compare(b.Hearing.At) })
+	var b strings.Builder
+	b.WriteString("离这天最近的开庭：\n\n")
+	var shown []string
+	for i, h := range hs {
+		fmt.Fprintf(&b, "%d. %s\n\n", i+1, s.hearingText(c.Person(), h, c.Location()))
+		shown = append(shown, h.Case.Number)
+	}
+	b.WriteString("请问您说的是哪一场？请连同案号再发一次。")
+	return b.String(), shown, nil
+}
