@@ -165,19 +165,37 @@ func (m *sim) hash(s string) uint64 {
 	return h.Sum64()
 }
 
+// monthCases is how many cases each simulated month is seeded with:
+// enough for every kind of push many times over (the month asserts each);
+// each sweep reads them all.
+const monthCases = 160
+
 func TestSimulatedMonth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the simulated month takes a while; run without -short")
 	}
-	seed := uint64(20251001)
+	// Two months with different seeds run side by side, each in its own
+	// world: two draws of clicks, moves, outages and refusals for the
+	// price of one month over twice the cases, and most of each month's
+	// time is waiting on Redis, which the other one fills.
+	seeds := []uint64{20251001, 20251002}
 	if s := os.Getenv("REMIND_SEED"); s != "" {
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
 			t.Fatalf("REMIND_SEED=%q: %v", s, err)
 		}
-		seed = n
+		seeds = []uint64{n}
 	}
-	t.Logf("seed %d (replay with REMIND_SEED=%d)", seed, seed)
+	for _, seed := range seeds {
+		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+			t.Parallel()
+			t.Logf("seed %d (replay with REMIND_SEED=%d)", seed, seed)
+			simulateMonth(t, seed)
+		})
+	}
+}
+
+func simulateMonth(t *testing.T, seed uint64) {
 	rdb, k := redistest.New(t)
 	cfg := config.MustDefault()
 	cfg.Reminder.StaffChat = chatID
@@ -187,7 +205,7 @@ func TestSimulatedMonth(t *testing.T) {
 		used: map[cases.HearingRef]map[int64]bool{}, events: map[int64][]simEvent{}, actions: map[int64][]simAction{},
 		appeared: map[cases.HearingRef]bool{}, stats: map[string]int{}, attend: map[int64]bool{}}
 	m.sender.fail = m.refuse
-	m.seedLedger(320) // enough for every kind many times over; each sweep reads them all
+	m.seedLedger(monthCases)
 	m.run()
 	m.check()
 }
@@ -793,7 +811,7 @@ func (m *sim) check() {
 			t.Errorf("the month never exercised %q", k)
 		}
 	}
-	if m.stats["cases"] < 300 { // seedLedger(320) and the cases it adds meanwhile
+	if m.stats["cases"] < monthCases { // seedLedger(monthCases) and the cases it adds meanwhile
 		t.Errorf("only %d cases", m.stats["cases"])
 	}
 }
