@@ -26,12 +26,20 @@ import (
 const decisionRefusal = "上传判决书由司法局应诉专班、普法人员和各单位承办人办理。"
 
 func (a *App) decisionOff(w http.ResponseWriter, r *http.Request, rq *request) bool {
-	if a.ex == nil {
-		a.message(w, r, rq, http.StatusServiceUnavailable, msg{Heading: "暂不可用", Error: "以案说法功能未启用，暂时不能上传判决书。", Links: homeLink})
+	return a.unavailable(w, r, rq, a.ex != nil, "以案说法功能未启用，暂时不能上传判决书。",
+		canDecide(rq.person), "decision", decisionRefusal)
+}
+
+// unavailable answers, and says true, when a page's feature is not
+// configured (off is why, in the user's words) or the person may not use
+// it (area and refusal as forbidden takes them).
+func (a *App) unavailable(w http.ResponseWriter, r *http.Request, rq *request, configured bool, off string, may bool, area, refusal string) bool {
+	if !configured {
+		a.message(w, r, rq, http.StatusServiceUnavailable, msg{Heading: "暂不可用", Error: off, Links: homeLink})
 		return true
 	}
-	if !canDecide(rq.person) {
-		a.forbidden(w, r, rq, "decision", decisionRefusal)
+	if !may {
+		a.forbidden(w, r, rq, area, refusal)
 		return true
 	}
 	return false

@@ -52,15 +52,8 @@ func (a *App) maxRectify() int64 {
 func (a *App) maxRectifyBody() int64 { return reminders.MaxUploadFiles * a.maxRectify() }
 
 func (a *App) rectifyOff(w http.ResponseWriter, r *http.Request, rq *request) bool {
-	if a.rectify == nil {
-		a.message(w, r, rq, http.StatusServiceUnavailable, msg{Heading: "暂不可用", Error: "整改报告上传暂未启用，请在聊天中点整改通知卡片上的按钮填报。", Links: homeLink})
-		return true
-	}
-	if !canRectify(rq.person) {
-		a.forbidden(w, r, rq, "rectify", rectifyRefusal)
-		return true
-	}
-	return false
+	return a.unavailable(w, r, rq, a.rectify != nil, "整改报告上传暂未启用，请在聊天中点整改通知卡片上的按钮填报。",
+		canRectify(rq.person), "rectify", rectifyRefusal)
 }
 
 // rectifyCase is one case whose report is owed, with its form.
