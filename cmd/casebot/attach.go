@@ -23,7 +23,7 @@ func runAttach(e *env, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("请给出文书文件，例如 casebot attach \"(2025)黔0115行初123号\" 判决书.pdf，或 casebot attach 判决书.pdf（从文书中识别案号）")
+		return usagef("请给出文书文件，例如 casebot attach \"%s\" 判决书.pdf，或 casebot attach 判决书.pdf（从文书中识别案号）", examples().CaseNo)
 	}
 	path := pos[len(pos)-1]
 	query := strings.Join(pos[:len(pos)-1], "")

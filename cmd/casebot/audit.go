@@ -13,7 +13,7 @@ import (
 // runAudit prints the audit stream, oldest first, one line per entry.
 func runAudit(e *env, args []string) error {
 	fs := e.flags("audit")
-	since := fs.String("since", "", "只显示此后的记录：2025-11-01、2025-11-01 09:30、RFC3339 时间，或 24h、7d 表示最近多久")
+	since := fs.String("since", "", "只显示此后的记录："+examples().Day+"、"+examples().Day+" 09:30、RFC3339 时间，或 24h、7d 表示最近多久")
 	user := fs.String("user", "", "只显示该账号（或姓名）的记录")
 	limit := fs.Int("limit", 0, "最多显示多少条（0 表示不限）")
 	asJSON := fs.Bool("json", false, "每条记录输出一行 JSON")
@@ -87,7 +87,8 @@ func parseSince(s string, now time.Time, loc *time.Location) (time.Time, error) 
 	if d, err := time.ParseDuration(s); err == nil && d > 0 {
 		return now.Add(-d), nil
 	}
-	return time.Time{}, fmt.Errorf("--since %q 无法识别：请写 2025-11-01、\"2025-11-01 09:30\"、RFC3339 时间，或 24h、7d", s)
+	ex := examples().Day
+	return time.Time{}, fmt.Errorf("--since %q 无法识别：请写 %s、\"%s 09:30\"、RFC3339 时间，或 24h、7d", s, ex, ex)
 }
 
 // auditLine is one entry as a line: when, who, what, how many, the text.

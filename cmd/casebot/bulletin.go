@@ -21,7 +21,7 @@ var bulletinNow = time.Now
 // twice, or after the scheduled push, repeats nothing.
 func runBulletin(e *env, args []string) error {
 	fs := e.flags("bulletin")
-	monthFlag := fs.String("month", "", "月份，YYYY-MM，例如 2025-10")
+	monthFlag := fs.String("month", "", "月份，YYYY-MM，例如 "+examples().Month)
 	asJSON := fs.Bool("json", false, "输出统计数据 JSON（而不是通报正文）")
 	send := fs.Bool("send", false, "推送给 bulletin.chat_ids 和 bulletin.user_ids；已收到的不会重复推送")
 	chartFile := fs.String("chart", "", "把图表另存为 PNG 文件")
@@ -33,7 +33,7 @@ func runBulletin(e *env, args []string) error {
 		return usagef("多余的参数 %q；月份请用 --month YYYY-MM 给出", strings.Join(pos, " "))
 	}
 	if *monthFlag == "" {
-		return usagef("请用 --month YYYY-MM 指定月份，例如 casebot bulletin --month 2025-10")
+		return usagef("请用 --month YYYY-MM 指定月份，例如 casebot bulletin --month %s", examples().Month)
 	}
 	m, err := bulletin.ParseMonth(*monthFlag)
 	if err != nil {

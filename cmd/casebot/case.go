@@ -22,7 +22,7 @@ import (
 func runCase(e *env, args []string) error {
 	fs := e.flags("case")
 	asJSON := fs.Bool("json", false, "以 JSON 输出")
-	nowArg := fs.String("now", "", "按这个时刻计算期限剩余天数，RFC3339 格式，例如 2025-12-15T09:00:00+08:00；默认为当前时间")
+	nowArg := fs.String("now", "", "按这个时刻计算期限剩余天数，RFC3339 格式，例如 "+examples().Instant+"；默认为当前时间")
 	del := fs.Bool("delete", false, "删除这个案件（误录时用）：连同开庭提醒、索引、关联文书与以案说法草稿；可用 casebot import --undo 撤销")
 	yes := fs.Bool("yes", false, "与 --delete 同用：不再询问确认")
 	pos, err := parse(fs, args)
@@ -32,11 +32,11 @@ func runCase(e *env, args []string) error {
 	now := time.Now()
 	if *nowArg != "" {
 		if now, err = time.Parse(time.RFC3339, *nowArg); err != nil {
-			return usagef("--now=%q 不是 RFC3339 时间，应写作 2025-12-15T09:00:00+08:00", *nowArg)
+			return usagef("--now=%q 不是 RFC3339 时间，应写作 %s", *nowArg, examples().Instant)
 		}
 	}
 	if len(pos) == 0 {
-		return usagef("请给出案号，例如 casebot case \"(2025)黔0115行初123号\"")
+		return usagef("请给出案号，例如 casebot case \"%s\"", examples().CaseNo)
 	}
 	query := strings.Join(pos, "")
 	if _, err := e.config(config.ModeTool); err != nil {

@@ -55,7 +55,7 @@ func runExplain(e *env, args []string) error {
 		return explainLists(e, *list, *candidates, *days, *asJSON)
 	}
 	if len(pos) == 0 {
-		return usagef("请给出已结案件的案号，例如 casebot explain \"(2025)黔0115行初123号\" [--offline] [--new]；审核：--approve、--return 意见、--publish；导出：--export FILE.docx")
+		return usagef("请给出已结案件的案号，例如 casebot explain \"%s\" [--offline] [--new]；审核：--approve、--return 意见、--publish；导出：--export FILE.docx", examples().CaseNo)
 	}
 	if *export != "" && !strings.HasSuffix(strings.ToLower(*export), ".docx") {
 		return usagef("--export 的文件名应以 .docx 结尾，例如 --export 以案说法.docx")

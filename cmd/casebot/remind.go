@@ -17,14 +17,14 @@ import (
 func runRemind(e *env, args []string) error {
 	fs := e.flags("remind")
 	dry := fs.Bool("dry-run", false, "只列出到期未发送的提醒，不发送、不写入（必填）")
-	nowArg := fs.String("now", "", "按这个时刻计算，RFC3339 格式，例如 2025-09-23T16:00:00+08:00；默认为当前时间")
+	nowArg := fs.String("now", "", "按这个时刻计算，RFC3339 格式，例如 "+examples().Instant+"；默认为当前时间")
 	asJSON := fs.Bool("json", false, "以 JSON 输出")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("remind 不接受参数 %q；用法：casebot remind --dry-run [--now 2025-09-23T16:00:00+08:00] [--json]", pos[0])
+		return usagef("remind 不接受参数 %q；用法：casebot remind --dry-run [--now %s] [--json]", pos[0], examples().Instant)
 	}
 	if !*dry {
 		return usagef("请加 --dry-run：本命令只预览到期的提醒，提醒由 casebot serve 按计划发送")
@@ -33,7 +33,7 @@ func runRemind(e *env, args []string) error {
 	if *nowArg != "" {
 		now, err = time.Parse(time.RFC3339, *nowArg)
 		if err != nil {
-			return usagef("--now=%q 不是 RFC3339 时间，应写作 2025-09-23T16:00:00+08:00", *nowArg)
+			return usagef("--now=%q 不是 RFC3339 时间，应写作 %s", *nowArg, examples().Instant)
 		}
 	}
 	st, err := e.openStore()
