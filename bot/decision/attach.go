@@ -59,6 +59,18 @@ type Proposal struct {
 	Notes []string `json:"notes,omitempty"`
 	// Same is set when exactly this file is attached to the case already.
 	Same bool `json:"same,omitempty"`
+	// doc is what Check read, kept so that showing the proposal does not
+	// parse a long judgment again (80–170 ms each); a Proposal decoded from
+	// JSON has none and parses once.
+	doc *Document
+}
+
+// Document is the decision read from the proposal's text.
+func (p *Proposal) Document() *Document {
+	if p.doc == nil {
+		p.doc = Parse(p.Text)
+	}
+	return p.doc
 }
 
 // Check reads a file and matches it to the ledger without changing
@@ -76,7 +88,7 @@ func (s *Service) Check(ctx context.Context, name string, data []byte, query str
 	p := &Proposal{Attachment: Attachment{
 		FileName: displayName(name), Format: x.Format, Size: len(data), SHA256: hex.EncodeToString(sum[:]),
 		Pages: x.Pages, Encoding: x.Encoding, Text: x.Text, Kind: d.Kind, Title: d.Title, Issuer: d.Issuer,
-	}}
+	}, doc: d}
 	for _, n := range d.Numbers {
 		p.Own = append(p.Own, n.String())
 	}

@@ -53,7 +53,7 @@ func runAttach(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d := decision.Parse(p.Text)
+	d := p.Document()
 	w := e.stdout
 	if !changed {
 		fmt.Fprintf(w, "文件“%s”已关联到案件 %s，内容没有变化，未作修改。\n", p.FileName, p.Number)

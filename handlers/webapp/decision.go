@@ -132,7 +132,7 @@ func (a *App) decisionUpload(w http.ResponseWriter, r *http.Request, rq *request
 // decisionView describes a proposal to person: what was read, and either
 // the case it goes to, or the problem and the cases to choose from.
 func (a *App) decisionView(ctx context.Context, person *people.Person, p *decision.Proposal, token string) (*decisionView, error) {
-	d := decision.Parse(p.Text)
+	d := p.Document()
 	v := &decisionView{File: p.FileName, Summary: decision.Summary(&p.Attachment, d), Kind: string(d.Kind),
 		Own: p.Own, Notes: p.Notes, Token: token,
 		Expires: a.now().Add(a.cfg.App.UploadTTL).In(a.loc()).Format("15:04")}
