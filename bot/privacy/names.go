@@ -779,7 +779,9 @@ func roleAt(t *text, i int) (int, markerKind) {
 	if w := anyRole.at(t.rest(i)); w != "" {
 		n, kind = utf8.RuneCountInString(w), roleKind[w]
 	}
-	if m := agentiveAt(t, i); m > n {
+	// 原告员志宏的…: a role word and the surname of a name after it are no
+	// agent noun (原告员).
+	if m := agentiveAt(t, i); m > n && !(m == n+1 && n > 0 && provedAfterRole(t, i+n) > 0) {
 		n, kind = m, markParty
 	}
 	return n, kind
@@ -970,6 +972,10 @@ func (d *detector) add(s, e int, c capacity) bool {
 	if e <= s || s < 0 || e > d.t.n() {
 		return false
 	}
+	// 温某, 张××: a name already masked is no name to find again.
+	if strings.ContainsAny(d.t.str(s, e), "某×") {
+		return false
+	}
 	for k := s; k < e; k++ {
 		if d.taken[k] {
 			return false
@@ -990,6 +996,8 @@ func detect(s string) []hit {
 	d.dotted()
 	d.marriedNames()
 	d.afterRoles()
+	d.byFrames()
+	d.pairFrames()
 	d.beforeAnchors()
 	d.minority()
 	d.lists()
@@ -1009,6 +1017,7 @@ func detect(s string) []hit {
 	d.bare()
 	d.unexplained()
 	d.alsoSubjects()
+	d.provedLists()
 	d.lists()
 	d.dropThings()
 	for _, h := range append([]hit(nil), d.hits...) {
@@ -1064,6 +1073,12 @@ func (d *detector) signatures() {
 // space apart, that start at i, and the position after the last.
 func (d *detector) spacedRun(i int) (run []int, next int) {
 	t := d.t
+	// 书记员　司马　青: a compound surname is written as one unit of the
+	// spaced name, its two characters unspaced.
+	if i+2 < t.n() && compoundSet[t.str(i, i+2)] && t.rs[i+2] == ' ' && t.han(i+3) {
+		run = append(run, i)
+		i++
+	}
 	for i < t.n() && t.han(i) && (i+1 == t.n() || !t.han(i+1)) {
 		run = append(run, i)
 		if i+1 < t.n() && t.rs[i+1] == ' ' && i+2 < t.n() && t.han(i+2) {
@@ -1082,9 +1097,13 @@ func (d *detector) spacedRun(i int) (run []int, next int) {
 func (d *detector) signRun(run []int) {
 	t := d.t
 	var groups [][]int
+	compound := len(run) >= 3 && run[1] == run[0]+1
 	switch {
-	case len(run) <= 3:
+	case len(run) <= 3 || compound && len(run) <= 4:
 		groups = [][]int{run}
+	case compound:
+		groups = [][]int{run[:3]}
+		d.signRun(run[3:])
 	default:
 		for k := 0; k < len(run); k += 2 {
 			if len(run)-k == 3 {
@@ -1343,7 +1362,7 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = bareGivenAt(t, j)
 			}
 		}
-		if n == 0 || kind != markKin && markerThing(t, j, j+n) {
+		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n {
 			break
 		}
 		if !d.taken[j] {
@@ -1501,6 +1520,13 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 			if t.match(k, deliveryMatcher) > 0 {
 				return 0
 			}
+		}
+	}
+	// 证人时凤英称, 原告刘成功诉称: a party's role word and a follower only a
+	// person has prove the name, whatever word or rare surname it is.
+	if kind == markParty || kind == markAgent {
+		if n := provedAfterRole(t, j); n > 0 {
+			return n
 		}
 	}
 	// A label's value is the name whatever its characters: 姓名：禤志明.

@@ -1,0 +1,279 @@
+package privacy
+
+import (
+	"strings"
+)
+
+// Names the syntax proves. Where the position says a person — a party's
+// role word before and what only a person does right after (证人时凤英称,
+// 原告刘成功诉称, 第三人于洋未到庭), a list or a pair that holds a proved
+// name (俞春雨、时国庆二人), a frame only people fill (由房建设驾驶, X与Y签订)
+// — the word check does not veto the name: the syntax has already said
+// what the span is.
+
+// positionSurnames are surnames of the census's first few hundred and of
+// the 百家姓 whose characters are everyday ones (代, 过, 才, 占, 蔚, 贡…):
+// read as a surname only where the position proves a person, never by the
+// segmentation's default, where they would start words (代表, 过去, 占用).
+const positionSurnames = "代习才员续操占过旷贠候蔚贡禾谯者字泽寸尕折撒脱线种朗鱼台次塔兀校旦问底咸苻后红益养须巢空沃越弘广禄归帖钦伯赏墨年爱言福"
+
+var positionSurnameSet = newRuneSet(positionSurnames)
+
+// provedFollowers follow only a person's name after a party's role word:
+// what a party says or does in the proceedings, or the person's details.
+var provedFollowers = newMatcher([]string{
+	"诉称", "述称", "辩称", "称", "陈述", "证实", "作证", "出庭", "当庭", "到庭", "未到庭", "未出庭",
+	"未提交", "未参加", "未提出", "未答辩", "不服", "经本院", "经合法", "经公告", "经传票", "的委托",
+	"的丈夫", "的妻子", "的儿子", "的女儿", "的父亲", "的母亲", "的证言", "的陈述", "签字", "签名",
+	"捺印", "提交", "提出", "，男", "，女", ",男", ",女", "（男", "（女", "(男", "(女",
+})
+
+// provedSurnameAt returns the length of a surname at j that the position
+// may prove: a compound one, one of the table, or one of positionSurnames
+// (then pos is true).
+func provedSurnameAt(t *text, j int) (n int, pos bool) {
+	if n := surnameAt(t, j); n > 0 {
+		return n, false
+	}
+	if t.han(j) && positionSurnameSet.has(t.rs[j]) {
+		return 1, true
+	}
+	return 0, false
+}
+
+// provedAfterRole reads a name at j right after a party's or an agent's
+// role word when a proved follower closes it: 证人时凤英称, 原告代兴旺诉称,
+// 申请人高远称. It returns the name's length or 0.
+func provedAfterRole(t *text, j int) int {
+	sur, pos := provedSurnameAt(t, j)
+	if sur == 0 || t.match(j, anyRole) > 0 || t.match(j+sur, anyRole) > 0 {
+		return 0
+	}
+	for _, g := range []int{2, 1} {
+		e := j + sur + g
+		if e > t.n() || !allHan(t, j, e) || !validGiven(t, j+sur, e) || t.match(e, provedFollowers) == 0 {
+			continue
+		}
+		// 温馨述称, 陈述称: the follower starts inside the span.
+		if t.match(e-1, provedFollowers) > 1 || anyWordAt(t, e-1, e+1) && t.match(e, provedFollowers) == 1 {
+			continue
+		}
+		if provedSpanIsWord(t, j, e, sur, pos) {
+			continue
+		}
+		return e - j
+	}
+	return 0
+}
+
+// provedSpanIsWord reports whether the span rs[s:e] with a surname of sur
+// characters is a word that a role word and a follower still do not make
+// a name: a role or a relation (代理人, 母亲), a word as frequent as 单位
+// or 方面, a frequent verb, adverb or word of time (强调, 明确, 平时), a
+// function word; for a surname of positionSurnames also any word its
+// first two characters make (代理, 过去, 才能), and for a surname that is
+// also a preposition a frequent word after it (向本院, 于庭审).
+func provedSpanIsWord(t *text, s, e, sur int, pos bool) bool {
+	if pos && (e-s != 3 || anyWordAt(t, s, s+2) || anyWordAt(t, s, e)) {
+		return true
+	}
+	// 原告于庭后提交, 原告向本院陈述: a surname that is also a preposition
+	// only before a given name that is no word.
+	if sur == 1 && strings.ContainsRune(functionSurnames, t.rs[s]) && e-s == 3 {
+		if _, ok := t.word(s+1, e); ok || !allCommonGiven(t, s+1, e) {
+			return true
+		}
+	}
+	if w, ok := t.word(s, e); ok && !strings.HasPrefix(w.pos, "nr") {
+		switch {
+		case w.freq >= 5000:
+			return true
+		case functionPOS[w.pos] && !strings.ContainsAny(w.pos[:1], "dm") && w.freq >= 20:
+			return true
+		case (verbLike(w.pos) || strings.ContainsAny(w.pos[:1], "dmt") || w.pos == "ad") && w.freq >= 1000:
+			return true
+		case e-s == 3 && w.freq >= 20:
+			return true
+		}
+	}
+	if e-s == 3 {
+		// 单位负责人称: a frequent word and a character of the next.
+		if w, ok := t.word(s, s+2); ok && w.freq >= 5000 && !strings.HasPrefix(w.pos, "nr") {
+			return true
+		}
+	}
+	return false
+}
+
+// listClosers close an item of a list of persons: the next separator, a
+// count of people, 等, a word all of them do or a clause's end.
+var listClosers = newMatcher([]string{
+	"、", "，", "。", "；", "和", "与", "及", "二人", "两人", "三人", "四人", "五人", "等", "均", "都", "共同",
+	"分别", "的证言", "之间", "签订", "系", "也", "一起", "各自",
+})
+
+// orgEnds are last characters of organisations, places and things a list
+// of persons may be coordinated with (石料厂, 施工方, 林业站).
+const orgEnds = "厂站局所社店队院行部处办组会司场馆校园区县市镇乡村方庄户组团室科股委"
+
+// listItemAt reads one item of a list of persons at j: a surname (also
+// one of positionSurnames) and one or two given characters, closed as an
+// item is. It returns its length or 0.
+func listItemAt(t *text, j int, taken []bool) int {
+	sur, pos := provedSurnameAt(t, j)
+	if sur == 0 || t.match(j, anyRole) > 0 || t.match(j+sur, anyRole) > 0 {
+		return 0
+	}
+	for _, g := range []int{2, 1} {
+		e := j + sur + g
+		if e > t.n() || !allHan(t, j, e) || !validGiven(t, j+sur, e) || anyTaken(taken, j, e) {
+			continue
+		}
+		if e < t.n() && t.han(e) && t.match(e, listClosers) == 0 {
+			continue
+		}
+		if strings.ContainsRune(orgEnds, t.rs[e-1]) || provedSpanIsWord(t, j, e, sur, pos) {
+			continue
+		}
+		// 和 may close the item only when what follows reads as a person
+		// too; a one-character given name before 与/和 is ambiguous
+		// (张某与王平和李四): take the longer reading first.
+		return e - j
+	}
+	return 0
+}
+
+func anyTaken(taken []bool, s, e int) bool {
+	for k := s; k < e; k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// provedLists extends the proof of a name to the other items of its list:
+// after a personal hit, a separator (、 和 与 及) and an item closed as
+// items are (俞春雨、时国庆二人, 孙丽及赵成功均证实) is a person, and so on
+// to the list's end; before it, an item that opens the list after a role
+// word or a clause's start (村民林本立、卢春雨).
+func (d *detector) provedLists() {
+	t := d.t
+	for hi := 0; hi < len(d.hits); hi++ {
+		h := d.hits[hi]
+		if h.cap == capNeutral {
+			continue
+		}
+		for e := h.end; ; {
+			sep := listSep(t, e)
+			if sep == 0 || e+sep >= t.n() {
+				break
+			}
+			n := listItemAt(t, e+sep, d.taken)
+			if n == 0 || !d.add(e+sep, e+sep+n, h.cap) {
+				break
+			}
+			e += sep + n
+		}
+		// Backwards: the item before a 、 in front of the hit.
+		if h.start >= 3 && t.rs[h.start-1] == '、' {
+			for _, n := range []int{3, 2} {
+				s := h.start - 1 - n
+				if s < 0 || anyTaken(d.taken, s, h.start-1) {
+					continue
+				}
+				if listItemAt(t, s, d.taken) != n || !itemOpensList(t, s) {
+					continue
+				}
+				d.add(s, s+n, h.cap)
+				break
+			}
+		}
+	}
+}
+
+// itemOpensList reports whether a list may start at s: at the text's or a
+// clause's start, or after a role word (村民林本立、…).
+func itemOpensList(t *text, s int) bool {
+	if s == 0 || !t.han(s-1) {
+		return true
+	}
+	n, _ := roleEnding(t, s)
+	return n > 0
+}
+
+// pairDeeds follow the two persons of a pair at a clause's start: what
+// two parties do together (谈笑与房东升签订了…).
+var pairDeeds = newMatcher([]string{"签订", "订立", "签署", "协商", "约定", "达成", "之间", "共同", "二人", "两人", "系夫妻", "系父子", "系母子", "系兄弟", "系姐妹", "发生"})
+
+// pairFrames reads X与Y签订 at a clause's start: two surname-led spans
+// joined by 与 or 和 before what two parties do together. Neither may be
+// a role, an organisation or a frequent word (原告与被告签订, 房东与租户,
+// 石料厂与…).
+func (d *detector) pairFrames() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		if i > 0 && t.han(i-1) {
+			continue
+		}
+		for _, n := range []int{3, 2} {
+			x := i + n
+			if x+1 >= t.n() || !strings.ContainsRune("与和", t.rs[x]) || !pairMember(t, i, x, d.taken) {
+				continue
+			}
+			y := 0
+			for _, m := range []int{3, 2} {
+				if x+1+m <= t.n() && t.match(x+1+m, pairDeeds) > 0 && pairMember(t, x+1, x+1+m, d.taken) {
+					y = m
+					break
+				}
+			}
+			if y == 0 {
+				continue
+			}
+			d.add(i, x, capPersonal)
+			d.add(x+1, x+1+y, capPersonal)
+			break
+		}
+	}
+}
+
+// pairMember reports whether rs[s:e] may be one of a pair of persons.
+func pairMember(t *text, s, e int, taken []bool) bool {
+	sur, pos := provedSurnameAt(t, s)
+	// 房东升 may be a name: only a role word as long as the span is none.
+	if sur == 0 || e-s <= sur || !allHan(t, s, e) || !validGiven(t, s+sur, e) || anyTaken(taken, s, e) ||
+		t.match(s, anyRole) >= e-s || strings.ContainsRune(orgEnds, t.rs[e-1]) {
+		return false
+	}
+	if w, ok := t.word(s, e); ok && !strings.HasPrefix(w.pos, "nr") && (w.freq >= 2000 || nounPOS[w.pos] && w.freq >= 500) {
+		return false
+	}
+	return !provedSpanIsWord(t, s, e, sur, pos)
+}
+
+// byDeeds follow 由 and a person: what someone does for the record
+// (由房建设驾驶, 由温志强代为签收).
+var byDeeds = newMatcher([]string{"驾驶", "代为", "代收", "代签", "签收", "经手", "收取", "保管", "垫付", "转交", "填写", "书写", "签字", "出资", "照看", "看管", "陪同", "担保"})
+
+// byFrames reads 由X驾驶: 由 (not 由于, 理由, 自由) and a surname and two
+// given characters before a deed only a person does. The span is no word,
+// no organisation (由房管所负责).
+func (d *detector) byFrames() {
+	t := d.t
+	for i := 0; i+4 < t.n(); i++ {
+		if t.rs[i] != '由' || anyWordAt(t, i-1, i+1) || anyWordAt(t, i, i+2) {
+			continue
+		}
+		s, e := i+1, i+4
+		sur, pos := provedSurnameAt(t, s)
+		if sur != 1 || !allHan(t, s, e) || !validGiven(t, s+1, e) || anyTaken(d.taken, s, e) || t.match(e, byDeeds) == 0 ||
+			t.match(s, anyRole) > 0 || strings.ContainsRune(orgEnds, t.rs[e-1]) || anyWordAt(t, s, e) {
+			continue
+		}
+		if pos && anyWordAt(t, s, s+2) {
+			continue
+		}
+		d.add(s, e, capPersonal)
+	}
+}
