@@ -117,6 +117,11 @@ var (
 	// Hong Kong and Macau identity cards: letters, six or seven digits and
 	// the check character in brackets (K582716(7), 1382746(3)).
 	regionIDRe = regexp.MustCompile(`[A-Z]{0,2}\d{6,7}\s?[(（][0-9A][)）]`)
+	// Passports by their shape, with or without a label: one or two
+	// capital letters and seven to nine digits (E12345678, EA1234567,
+	// Q430126518); the letters open the value (GB50016 is a standard: five
+	// digits, and ISO9001 is three letters).
+	passportShapeRe = regexp.MustCompile(`[A-Z]{1,2}\d{7,9}`)
 	// Bank accounts: 16–19 digits in a row, or in groups of four.
 	accountRe = regexp.MustCompile(`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?|\d{16,19}`)
 	// Plates: province, letter, 5 characters (6 for new-energy plates), or 4
@@ -570,6 +575,12 @@ func identifierSpans(s string) []span {
 		in(plateDashRe, KindPlate, nil)
 		in(regionPhoneRe, KindPhone, nil)
 		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
+		for _, loc := range passportShapeRe.FindAllStringIndex(s[w[0]:w[1]], -1) {
+			a, b := w[0]+loc[0], w[0]+loc[1]
+			if digitBounded(s, a, b) && !asciiLetterAt(s, a-1) && !asciiLetterAt(s, b) {
+				out = append(out, span{a, b, KindPass, Mask})
+			}
+		}
 		in(ipv4Re, KindNetwork, nil)
 		in(macRe, KindNetwork, func(m string) bool { return countDigits(m) >= 2 })
 	}
@@ -628,4 +639,13 @@ func identifierSpans(s string) []span {
 		}
 	}
 	return out
+}
+
+// asciiLetterAt reports whether s holds an ASCII letter at byte i.
+func asciiLetterAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	c := s[i] | 0x20
+	return c >= 'a' && c <= 'z'
 }

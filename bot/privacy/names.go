@@ -996,6 +996,7 @@ func detect(s string) []hit {
 	d.dotted()
 	d.marriedNames()
 	d.afterRoles()
+	d.afterFindings()
 	d.byFrames()
 	d.pairFrames()
 	d.beforeAnchors()

@@ -17,6 +17,10 @@ import (
 // segmentation's default, where they would start words (代表, 过去, 占用).
 const positionSurnames = "代习才员续操占过旷贠候蔚贡禾谯者字泽寸尕折撒脱线种朗鱼台次塔兀校旦问底咸苻后红益养须巢空沃越弘广禄归帖钦伯赏墨年爱言福"
 
+// prepositionSurnames are surnames that are prepositions or conjunctions
+// too (向本院, 于庭后, 和被告).
+const prepositionSurnames = "向于和由从经及将对"
+
 var positionSurnameSet = newRuneSet(positionSurnames)
 
 // provedFollowers follow only a person's name after a party's role word:
@@ -26,7 +30,30 @@ var provedFollowers = newMatcher([]string{
 	"未提交", "未参加", "未提出", "未答辩", "不服", "经本院", "经合法", "经公告", "经传票", "的委托",
 	"的丈夫", "的妻子", "的儿子", "的女儿", "的父亲", "的母亲", "的证言", "的陈述", "签字", "签名",
 	"捺印", "提交", "提出", "，男", "，女", ",男", ",女", "（男", "（女", "(男", "(女",
+	"与被告", "与原告", "与第三人", "与申请人", "与被申请人", "于1", "于2",
 })
+
+// findingOpeners open a finding of fact, after which a clause's subject
+// is a person as after a role word: 经查，贡振华于2023年5月….
+var findingOpeners = []string{"经审理查明，", "本院查明，", "另查明，", "经查明，", "现查明，", "经查，", "查明，", "经调查，", "经核实，", "调查查明，"}
+
+// afterFindings reads a proved name right after an opener of a finding.
+func (d *detector) afterFindings() {
+	t := d.t
+	for _, o := range findingOpeners {
+		for from := 0; ; {
+			k := strings.Index(t.s[from:], o)
+			if k < 0 {
+				break
+			}
+			from += k + len(o)
+			j := t.runeAt(from)
+			if n := provedAfterRole(t, j); n > 0 {
+				d.add(j, j+n, capPersonal)
+			}
+		}
+	}
+}
 
 // provedSurnameAt returns the length of a surname at j that the position
 // may prove: a compound one, one of the table, or one of positionSurnames
@@ -79,8 +106,14 @@ func provedSpanIsWord(t *text, s, e, sur int, pos bool) bool {
 	}
 	// 原告于庭后提交, 原告向本院陈述: a surname that is also a preposition
 	// only before a given name that is no word.
-	if sur == 1 && strings.ContainsRune(functionSurnames, t.rs[s]) && e-s == 3 {
+	if sur == 1 && strings.ContainsRune(prepositionSurnames, t.rs[s]) && e-s == 3 {
 		if _, ok := t.word(s+1, e); ok || !allCommonGiven(t, s+1, e) {
+			return true
+		}
+	}
+	// 原告曾多次称, 证人时常陈述: an adverb's surname before a frequent word.
+	if sur == 1 && strings.ContainsRune(functionSurnames, t.rs[s]) && e-s == 3 {
+		if w, ok := t.word(s+1, e); ok && w.freq >= 1000 && !strings.HasPrefix(w.pos, "nr") {
 			return true
 		}
 	}
@@ -97,8 +130,13 @@ func provedSpanIsWord(t *text, s, e, sur int, pos bool) bool {
 		}
 	}
 	if e-s == 3 {
-		// 单位负责人称: a frequent word and a character of the next.
-		if w, ok := t.word(s, s+2); ok && w.freq >= 5000 && !strings.HasPrefix(w.pos, "nr") {
+		// 单位负责人称, 原告房屋建于…: a frequent word and a character of
+		// the next.
+		if w, ok := t.word(s, s+2); ok && !strings.HasPrefix(w.pos, "nr") && (w.freq >= 5000 || nounPOS[w.pos] && w.freq >= 1000) {
+			return true
+		}
+		// 许诺曾于2016年: the span ends in an adverb of the clause.
+		if w, ok := t.word(e-1, e); ok && (w.pos == "d" || functionPOS[w.pos] && w.pos != "m") && w.freq >= 1000 {
 			return true
 		}
 	}
@@ -161,19 +199,27 @@ func (d *detector) provedLists() {
 	t := d.t
 	for hi := 0; hi < len(d.hits); hi++ {
 		h := d.hits[hi]
-		if h.cap == capNeutral {
-			continue
-		}
-		for e := h.end; ; {
+		// A name the default alone read proves a list only when the list
+		// closes as one of persons does (俞春雨、时国庆二人).
+		neutral := h.cap == capNeutral
+		var items [][2]int
+		e := h.end
+		for {
 			sep := listSep(t, e)
 			if sep == 0 || e+sep >= t.n() {
 				break
 			}
 			n := listItemAt(t, e+sep, d.taken)
-			if n == 0 || !d.add(e+sep, e+sep+n, h.cap) {
+			if n == 0 {
 				break
 			}
+			items = append(items, [2]int{e + sep, e + sep + n})
 			e += sep + n
+		}
+		if !neutral || t.match(e, personListClosers) > 0 {
+			for _, it := range items {
+				d.add(it[0], it[1], h.cap)
+			}
 		}
 		// Backwards: the item before a 、 in front of the hit.
 		if h.start >= 3 && t.rs[h.start-1] == '、' {
@@ -182,7 +228,7 @@ func (d *detector) provedLists() {
 				if s < 0 || anyTaken(d.taken, s, h.start-1) {
 					continue
 				}
-				if listItemAt(t, s, d.taken) != n || !itemOpensList(t, s) {
+				if listItemAt(t, s, d.taken) != n || !itemOpensList(t, s) || neutral && roleEndingAt(t, s) == 0 {
 					continue
 				}
 				d.add(s, s+n, h.cap)
@@ -191,6 +237,9 @@ func (d *detector) provedLists() {
 		}
 	}
 }
+
+// personListClosers close only a list of persons.
+var personListClosers = newMatcher([]string{"二人", "两人", "三人", "四人", "五人", "等人", "的证言", "签订", "之间", "共同", "夫妻", "系夫妻", "系兄弟", "系父子", "系母子"})
 
 // itemOpensList reports whether a list may start at s: at the text's or a
 // clause's start, or after a role word (村民林本立、…).
