@@ -555,7 +555,8 @@ func identifierSpans(s string) []span {
 	// The number patterns run only on the stretches that hold digits (and
 	// the character before, a plate's province): most of a judgment is
 	// Chinese text they could never match.
-	for _, w := range digitWindows(s) {
+	windows := digitWindows(s)
+	for _, w := range windows {
 		in := func(re *regexp.Regexp, kind Kind, ok func(m string) bool) {
 			for _, loc := range re.FindAllStringIndex(s[w[0]:w[1]], -1) {
 				a, b := w[0]+loc[0], w[0]+loc[1]
@@ -575,12 +576,6 @@ func identifierSpans(s string) []span {
 		in(plateDashRe, KindPlate, nil)
 		in(regionPhoneRe, KindPhone, nil)
 		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
-		for _, loc := range passportShapeRe.FindAllStringIndex(s[w[0]:w[1]], -1) {
-			a, b := w[0]+loc[0], w[0]+loc[1]
-			if digitBounded(s, a, b) && !asciiLetterAt(s, a-1) && !asciiLetterAt(s, b) {
-				out = append(out, span{a, b, KindPass, Mask})
-			}
-		}
 		in(ipv4Re, KindNetwork, nil)
 		in(macRe, KindNetwork, func(m string) bool { return countDigits(m) >= 2 })
 	}
@@ -609,6 +604,16 @@ func identifierSpans(s string) []span {
 	}
 	out = accountNameLabels.spans(s, out)
 	out = handleLabels.spans(s, out)
+	// A passport's shape where no label named the value as something else
+	// (通行证（H12345678）, 用户编号：SH0092731 keep their kinds).
+	for _, w := range windows {
+		for _, loc := range passportShapeRe.FindAllStringIndex(s[w[0]:w[1]], -1) {
+			a, b := w[0]+loc[0], w[0]+loc[1]
+			if digitBounded(s, a, b) && !asciiLetterAt(s, a-1) && !asciiLetterAt(s, b) && !overlapsAny(out, a, b) {
+				out = append(out, span{a, b, KindPass, Mask})
+			}
+		}
+	}
 	out = vesselLabels.spans(s, out)
 	if strings.Contains(s, "92") {
 		add(individualCreditRe, KindRecord, nil)
@@ -648,4 +653,14 @@ func asciiLetterAt(s string, i int) bool {
 	}
 	c := s[i] | 0x20
 	return c >= 'a' && c <= 'z'
+}
+
+// overlapsAny reports whether a span of out overlaps [a, b).
+func overlapsAny(out []span, a, b int) bool {
+	for _, sp := range out {
+		if sp.start < b && sp.end > a {
+			return true
+		}
+	}
+	return false
 }

@@ -997,6 +997,9 @@ func detect(s string) []hit {
 	d.marriedNames()
 	d.afterRoles()
 	d.afterFindings()
+	if strings.Contains(s, "答") {
+		d.answerSubjects()
+	}
 	d.byFrames()
 	d.pairFrames()
 	d.beforeAnchors()
@@ -1338,6 +1341,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				verb = true
 			}
 		})
+		// 签名捺印: a deed of the form the dictionary lacks.
+		if _, ok := hasPrefixAny(t.rest(j), formDeeds); ok {
+			verb = true
+		}
 		// 写错, 填错: a verb of one character and its result.
 		if w, ok := t.word(j, j+1); ok && verbLike(w.pos) && w.freq >= 1000 && !t.han(j+2) {
 			verb = true
@@ -1387,6 +1394,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	}
 	return read
 }
+
+// formDeeds are what is done on a form besides signing that the
+// dictionary lacks: 签名捺印, 签字按印.
+var formDeeds = []string{"捺印", "按印", "捺手印", "按手印", "摁手印", "盖章", "确认"}
 
 // markerThing reports whether what a strong marker seems to name is a thing
 // the marker qualifies (员工宿舍位于…, 员工花名册, 小组成员：见附件): a common

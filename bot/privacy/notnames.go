@@ -57,7 +57,7 @@ var goodsLabels = []string{"品名", "商品名称", "商品", "货物", "物品
 // shopNameCues introduce a shop's name in quotes: 店名叫“…”, 招牌为“…”,
 // 一家名为“…”的小吃店. A bare 名为 is no cue: 签名为“…”, 户名为“…” and
 // 姓名为“…” introduce a person.
-var shopNameCues = []string{"店名叫", "店名为", "店名是", "店名", "店铺名为", "门店名为", "招牌为", "招牌是", "招牌上写着", "招牌", "字号为", "字号", "一家名为", "家名为", "一家叫"}
+var shopNameCues = []string{"店名叫", "店名为", "店名是", "店名", "店铺名为", "门店名为", "招牌为", "招牌是", "招牌上写着", "招牌", "字号为", "字号", "一家名为", "家名为", "一家叫", "标有", "印有", "贴有", "标注有", "标示有"}
 
 // measureRe is a quantity with a unit of goods, trees or land right after
 // a word (何首乌 8kg, 桑树120株): the word is the thing counted. Money (元)
@@ -103,6 +103,18 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 	if _, ok := hasPrefixAny(after, thingAfterName); ok {
 		return true
 	}
+	// 原告种植的田七、石斛均已成熟, 安宫牛黄丸: a thing's word starts at
+	// the span or just before it, and no evidence said a person.
+	if h.cap == capNeutral {
+		for k := max(0, h.start-3); k <= h.start; k++ {
+			n := t.match(k, thingWords)
+			// The word covers the span (田七, 牛黄丸's 黄丸), or all but an
+			// adverb after it (石斛均): 黄金龙 and 汤圆圆 stay names.
+			if n > 0 && k+n > h.start && (k+n >= h.end || k+n == h.end-1 && strings.ContainsRune("均都也亦已还又皆", t.rs[h.end-1])) {
+				return true
+			}
+		}
+	}
 	if measureRe.MatchString(after) {
 		return true
 	}
@@ -117,3 +129,33 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 	}
 	return false
 }
+
+// thingWords are herbs, minerals, crops, goods and old shop and brand
+// names that start with a surname's character and that the jieba
+// dictionary lacks or tags as names (田七, 石斛, 朱砂, 牛黄, 何首乌, 同仁堂,
+// 乔迁 as nr): a span the default alone reads as a name where one of them
+// starts is the thing. A name the evidence reads (证人连翘称) is not
+// touched.
+var thingWords = newMatcher([]string{
+	// Herbs and medicines.
+	"田七", "三七", "石斛", "朱砂", "牛黄", "何首乌", "连翘", "金银花", "陈皮", "桂圆", "柴胡", "黄柏", "黄精",
+	"丹参", "葛根", "黄连", "甘草", "杜仲", "白芍", "龙胆草", "高良姜", "党参", "黄芪", "当归", "白芷", "白术",
+	"白及", "茯苓", "桔梗", "枸杞", "重楼", "柏子仁", "车前草", "车前子", "龙骨", "龙眼", "牛膝", "牛蒡",
+	"石膏", "石菖蒲", "马齿苋", "马鞭草", "马钱子", "金钱草", "金樱子", "夏枯草", "秦艽", "秦皮", "苏木",
+	"苏叶", "薄荷", "益母草", "姜黄", "姜半夏", "艾叶", "艾草", "麦冬", "麦芽", "谷芽", "贝母", "鹿茸",
+	"鹿角", "阿胶", "罗汉果", "余甘子", "桂枝", "桂皮", "杭白菊", "甘松", "蒲公英", "蒲黄", "钟乳石",
+	"雄黄", "黄芩", "黄药子", "白头翁", "白茅根", "白扁豆", "白果", "何首", "胡黄连", "胡芦巴", "柯子",
+	"金钗", "石决明", "石韦", "龙葵", "牛至", "毛冬青", "冬虫夏草", "藏红花", "安宫牛黄丸", "牛黄丸",
+	"乌梅", "乌药", "乌头", "沙参", "沙棘", "沙苑子", "防风", "防己", "常山", "贯众", "侯桃", "宁心",
+	// Minerals, materials and goods.
+	"石料", "石英", "钟乳", "云母", "黄铜", "白银", "黄金", "白矾", "明矾", "花岗岩", "汉白玉",
+	"柏油", "杨木", "柏木", "杉木", "樟木", "杨梅", "杨桃", "柳丁",
+	"花椒", "胡椒", "桑葚", "桑叶", "桑蚕", "秦椒", "单枞", "毛尖", "龙井", "普洱", "乌龙", "祁红", "滇红",
+	"金桔", "沙糖桔", "蜜桔", "黄瓜", "黄豆", "白菜", "花生", "凤梨", "雪梨", "金针菇", "毛竹", "毛豆",
+	// Old shops and brands.
+	"同仁堂", "胡庆余堂", "庆余堂", "陈李济", "王老吉", "马应龙", "张小泉", "全聚德", "吴裕泰", "李锦记",
+	"云南白药", "片仔癀", "雷允上", "叶开泰", "童涵春", "乐家老铺", "鹤年堂", "东阿阿胶", "王致和",
+	"六必居", "曹素功", "戴春林", "谢馥春", "孔凤春", "冯了性", "潘高寿", "敬修堂", "王守义",
+	// Everyday words jieba tags as names.
+	"乔迁", "捺印", "贺岁", "贺卡", "贺词", "祝寿", "祝福", "宋体", "黑体", "楷体", "汤圆", "汤药",
+})

@@ -158,13 +158,23 @@ const orgEnds = "厂站局所社店队院行部处办组会司场馆校园区县
 // one of positionSurnames) and one or two given characters, closed as an
 // item is. It returns its length or 0.
 func listItemAt(t *text, j int, taken []bool) int {
+	return listItem(t, j, taken, false)
+}
+
+// listItem reads an item as listItemAt does; a bounded item (between a
+// role word and 、) may hold a given character names rarely use (林本立)
+// as long as it is no particle.
+func listItem(t *text, j int, taken []bool, bounded bool) int {
 	sur, pos := provedSurnameAt(t, j)
 	if sur == 0 || t.match(j, anyRole) > 0 || t.match(j+sur, anyRole) > 0 {
 		return 0
 	}
 	for _, g := range []int{2, 1} {
 		e := j + sur + g
-		if e > t.n() || !allHan(t, j, e) || !validGiven(t, j+sur, e) || anyTaken(taken, j, e) {
+		if e > t.n() || !allHan(t, j, e) || anyTaken(taken, j, e) {
+			continue
+		}
+		if !validGiven(t, j+sur, e) && !(bounded && e-j == 3 && !strings.ContainsAny(t.str(j+sur, e), particles)) {
 			continue
 		}
 		if e < t.n() && t.han(e) && t.match(e, listClosers) == 0 {
@@ -228,7 +238,7 @@ func (d *detector) provedLists() {
 				if s < 0 || anyTaken(d.taken, s, h.start-1) {
 					continue
 				}
-				if listItemAt(t, s, d.taken) != n || !itemOpensList(t, s) || neutral && roleEndingAt(t, s) == 0 {
+				if listItem(t, s, d.taken, roleEndingAt(t, s) > 0) != n || !itemOpensList(t, s) || neutral && roleEndingAt(t, s) == 0 {
 					continue
 				}
 				d.add(s, s+n, h.cap)
@@ -324,5 +334,48 @@ func (d *detector) byFrames() {
 			continue
 		}
 		d.add(s, e, capPersonal)
+	}
+}
+
+// particles are the characters of grammar no name holds, even a rare one.
+const particles = "的了们着过吗呢吧啊该此这那或且被把诉称等及说是从以因而也都就还将已未不没无非各每些另其与对在于即系并但却所之者第您你我他她它哪谁啥怎么某"
+
+// answerOpeners may stand between 答： and the subject of an answer.
+var answerOpeners = []string{"当时", "那天", "那时", "后来", "然后", "当天", "当晚", "事后", "之后", "接着", "是"}
+
+// answerDeeds follow the subject of an answer: what a person did.
+var answerDeeds = newMatcher([]string{"在开", "在干", "在做", "在家", "在场", "正在", "让我", "叫我", "找我", "带我", "给我", "跟我", "和我", "对我", "打电话", "打了", "开车", "说", "把", "拿", "先动手", "动手", "推", "签"})
+
+// answerSubjects reads the subject of an answer in a record of questions
+// (答：当时房建设在开车): a surname (also one of positionSurnames) and two
+// given characters that are no word, at the answer's start or after a word
+// of time, before what a person did. The dictionary's words there (施工队,
+// 车辆在…) start no name.
+func (d *detector) answerSubjects() {
+	t := d.t
+	for from := 0; ; {
+		k := strings.Index(t.s[from:], "答")
+		if k < 0 {
+			return
+		}
+		from += k + len("答")
+		j := t.runeAt(from)
+		for j < t.n() && strings.ContainsRune("：: ", t.rs[j]) {
+			j++
+		}
+		if j == t.runeAt(from) {
+			continue
+		}
+		if o, ok := hasPrefixAny(t.rest(j), answerOpeners); ok {
+			j += len([]rune(o))
+		}
+		sur, _ := provedSurnameAt(t, j)
+		e := j + 3
+		if sur != 1 || e > t.n() || !allHan(t, j, e) || !validGiven(t, j+1, e) || anyTaken(d.taken, j, e) ||
+			t.match(j, anyRole) > 0 || anyWordAt(t, j, j+2) || anyWordAt(t, j, e) || strings.ContainsRune(orgEnds, t.rs[e-1]) ||
+			t.match(e, answerDeeds) == 0 {
+			continue
+		}
+		d.add(j, e, capPersonal)
 	}
 }
