@@ -995,13 +995,15 @@ func detect(s string) []hit {
 	d.signatures()
 	d.dotted()
 	d.marriedNames()
+	// 由房东升报警: the frames go first, so that a role word inside a name
+	// (房东) does not start another.
+	d.byFrames()
+	d.pairFrames()
 	d.afterRoles()
 	d.afterFindings()
 	if strings.Contains(s, "答") {
 		d.answerSubjects()
 	}
-	d.byFrames()
-	d.pairFrames()
 	d.beforeAnchors()
 	d.minority()
 	d.lists()
@@ -1017,6 +1019,7 @@ func detect(s string) []hit {
 	d.kinSharingSurname()
 	d.lists()
 	d.surnameOnly()
+	d.positionNames()
 	d.wordNameFrames()
 	d.bare()
 	d.unexplained()

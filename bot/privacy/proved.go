@@ -85,6 +85,13 @@ func provedAfterRole(t *text, j int) int {
 		if t.match(e-1, provedFollowers) > 1 || anyWordAt(t, e-1, e+1) && t.match(e, provedFollowers) == 1 {
 			continue
 		}
+		// 原告才华与被告之间: a noun of an everyday-character surname and
+		// one given character, before a follower of two characters or more.
+		if pos && e-j == 2 && t.match(e, provedFollowers) >= 2 {
+			if w, ok := t.word(j, e); ok && nounPOS[w.pos] && w.freq < 2000 && t.match(j, anyRole) == 0 {
+				return 2
+			}
+		}
 		if provedSpanIsWord(t, j, e, sur, pos) {
 			continue
 		}
@@ -313,7 +320,7 @@ func pairMember(t *text, s, e int, taken []bool) bool {
 
 // byDeeds follow 由 and a person: what someone does for the record
 // (由房建设驾驶, 由温志强代为签收).
-var byDeeds = newMatcher([]string{"驾驶", "代为", "代收", "代签", "签收", "经手", "收取", "保管", "垫付", "转交", "填写", "书写", "签字", "出资", "照看", "看管", "陪同", "担保"})
+var byDeeds = newMatcher([]string{"驾驶", "代为", "代收", "代签", "签收", "经手", "收取", "保管", "垫付", "转交", "填写", "书写", "签字", "出资", "照看", "看管", "陪同", "担保", "报警", "报案", "领取", "接收", "负责", "开车", "送往"})
 
 // byFrames reads 由X驾驶: 由 (not 由于, 理由, 自由) and a surname and two
 // given characters before a deed only a person does. The span is no word,
@@ -327,7 +334,7 @@ func (d *detector) byFrames() {
 		s, e := i+1, i+4
 		sur, pos := provedSurnameAt(t, s)
 		if sur != 1 || !allHan(t, s, e) || !validGiven(t, s+1, e) || anyTaken(d.taken, s, e) || t.match(e, byDeeds) == 0 ||
-			t.match(s, anyRole) > 0 || strings.ContainsRune(orgEnds, t.rs[e-1]) || anyWordAt(t, s, e) {
+			t.match(s, anyRole) >= e-s || strings.ContainsRune(orgEnds, t.rs[e-1]) || anyWordAt(t, s, e) {
 			continue
 		}
 		if pos && anyWordAt(t, s, s+2) {
@@ -366,8 +373,11 @@ func (d *detector) answerSubjects() {
 		if j == t.runeAt(from) {
 			continue
 		}
-		if o, ok := hasPrefixAny(t.rest(j), answerOpeners); ok {
-			j += len([]rune(o))
+		// 答：那天是…: a word of time and a copula may both open it.
+		for range 2 {
+			if o, ok := hasPrefixAny(t.rest(j), answerOpeners); ok {
+				j += len([]rune(o))
+			}
 		}
 		sur, _ := provedSurnameAt(t, j)
 		e := j + 3
@@ -378,4 +388,38 @@ func (d *detector) answerSubjects() {
 		}
 		d.add(j, e, capPersonal)
 	}
+}
+
+// positionNames reads a surname of positionSurnames and two given
+// characters where the three read as a name by themselves (givenShaped:
+// both given characters likelier in names, no word across either end) and the surname starts no word with the next character (代理, 过去,
+// 才能 stay words): 驾驶员代立群驾驶…, 答：钥匙一直在过春生手里. What
+// stands around it must be what stands around a person: a role word or a
+// preposition before, or a person's deed or the clause's end after.
+func (d *detector) positionNames() {
+	t := d.t
+	for i := 0; i+3 <= t.n(); i++ {
+		if !positionSurnameSet.has(t.rs[i]) || anyTaken(d.taken, i, i+3) || !allHan(t, i, i+3) || !validGiven(t, i+1, i+3) ||
+			anyWordAt(t, i, i+2) || !givenShaped(t, i) || !leftOK(t, i) {
+			continue
+		}
+		if w, ok := t.word(i+1, i+3); ok && w.freq >= 500 && !strings.HasPrefix(w.pos, "nr") && w.pos != "ns" {
+			continue // 过春节: the given part is a word of its own
+		}
+		before := i > 0 && (roleEndingAt(t, i) > 0 || strings.ContainsRune("给在把是让叫和与及、由向对", t.rs[i-1]))
+		if !before && !personRight(t, i+3, true) && boundary(t, i+3) < 3 {
+			continue
+		}
+		d.add(i, i+3, capPersonal)
+	}
+}
+
+// givenShaped reports whether rs[i+1:i+3] reads as a given name after a
+// surname at i: neither character far likelier in words, together
+// likelier in names (立群, 春生, 国华), and no word of the dictionary
+// across either end of the three (不过春…, …手里 stay outside).
+func givenShaped(t *text, i int) bool {
+	a, b := t.d.givenScore(t.rs[i+1]), t.d.givenScore(t.rs[i+2])
+	return (a >= -5 && b >= -5 && a+b >= 10 || allCommonGiven(t, i+1, i+3)) && !anyWordAt(t, i, i+3) && !crossesLeft(t, i, i+3, 5) &&
+		!crossesRight(t, i, i+3, 20) && !anyWordAt(t, i+2, i+4)
 }
