@@ -1001,8 +1001,9 @@ func detect(s string) []hit {
 	d.pairFrames()
 	d.afterRoles()
 	d.afterFindings()
-	if strings.Contains(s, "答") {
+	if strings.Contains(s, "答") || strings.Contains(s, "问") {
 		d.answerSubjects()
+		d.qaNames()
 	}
 	d.beforeAnchors()
 	d.minority()

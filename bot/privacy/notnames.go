@@ -103,6 +103,14 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 	if _, ok := hasPrefixAny(after, thingAfterName); ok {
 		return true
 	}
+	// 原告平时称: a frequent word of time the default alone read right
+	// after a role word is when the party did it (夏天签名 and 向前称 at a
+	// clause's start may be names).
+	if h.cap == capNeutral && h.end-h.start == 2 && roleEndingAt(t, h.start) > 0 {
+		if w, ok := t.word(h.start, h.end); ok && w.pos == "t" && w.freq >= 1000 {
+			return true
+		}
+	}
 	// 原告种植的田七、石斛均已成熟, 安宫牛黄丸: a thing's word starts at
 	// the span or just before it, and no evidence said a person.
 	if h.cap == capNeutral {

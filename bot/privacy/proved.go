@@ -31,6 +31,7 @@ var provedFollowers = newMatcher([]string{
 	"的丈夫", "的妻子", "的儿子", "的女儿", "的父亲", "的母亲", "的证言", "的陈述", "签字", "签名",
 	"捺印", "提交", "提出", "，男", "，女", ",男", ",女", "（男", "（女", "(男", "(女",
 	"与被告", "与原告", "与第三人", "与申请人", "与被申请人", "于1", "于2",
+	"未提供", "未举证", "未陈述", "未签字", "未出示", "未申请", "未到场",
 })
 
 // findingOpeners open a finding of fact, after which a clause's subject
@@ -78,11 +79,12 @@ func provedAfterRole(t *text, j int) int {
 	}
 	for _, g := range []int{2, 1} {
 		e := j + sur + g
-		if e > t.n() || !allHan(t, j, e) || !validGiven(t, j+sur, e) || t.match(e, provedFollowers) == 0 {
+		if e > t.n() || !allHan(t, j, e) || !validGiven(t, j+sur, e) || t.match(e, provedFollowers) == 0 && !listProved(t, e) {
 			continue
 		}
-		// 温馨述称, 陈述称: the follower starts inside the span.
-		if t.match(e-1, provedFollowers) > 1 || anyWordAt(t, e-1, e+1) && t.match(e, provedFollowers) == 1 {
+		// 温馨述称, 陈述称: the follower starts inside the span; 方当庭提交:
+		// or right after the surname.
+		if t.match(e-1, provedFollowers) > 1 || anyWordAt(t, e-1, e+1) && t.match(e, provedFollowers) == 1 || t.match(j+sur, provedFollowers) > 1 {
 			continue
 		}
 		// 原告才华与被告之间: a noun of an everyday-character surname and
@@ -130,8 +132,10 @@ func provedSpanIsWord(t *text, s, e, sur int, pos bool) bool {
 			return true
 		case functionPOS[w.pos] && !strings.ContainsAny(w.pos[:1], "dm") && w.freq >= 20:
 			return true
-		case (verbLike(w.pos) || strings.ContainsAny(w.pos[:1], "dmt") || w.pos == "ad") && w.freq >= 1000:
+		case (verbLike(w.pos) || w.pos[0] == 'm' || w.pos == "ad") && w.freq >= 1000:
 			return true
+		case (w.pos[0] == 'd' || w.pos[0] == 't') && w.freq >= 200:
+			return true // 时常, 平时; 高远 (81) and 国庆 (131) may be names
 		case e-s == 3 && w.freq >= 20:
 			return true
 		}
@@ -422,4 +426,70 @@ func givenShaped(t *text, i int) bool {
 	a, b := t.d.givenScore(t.rs[i+1]), t.d.givenScore(t.rs[i+2])
 	return (a >= -5 && b >= -5 && a+b >= 10 || allCommonGiven(t, i+1, i+3)) && !anyWordAt(t, i, i+3) && !crossesLeft(t, i, i+3, 5) &&
 		!crossesRight(t, i, i+3, 20) && !anyWordAt(t, i+2, i+4)
+}
+
+// listProved reports whether a list of persons goes on at e, the end of
+// its first item after a role word, and closes as one: 第三人华夏、华山均为…,
+// 第三人操建国、操建民系兄弟.
+func listProved(t *text, e int) bool {
+	if e >= t.n() || t.rs[e] != '、' {
+		return false
+	}
+	none := make([]bool, t.n())
+	for k := 0; k < 6 && e < t.n() && t.rs[e] == '、'; k++ {
+		n := listItemAt(t, e+1, none)
+		if n == 0 {
+			return false
+		}
+		e += 1 + n
+	}
+	return t.match(e, provedFollowers) > 0 || t.match(e, personListClosers) > 0 || t.match(e, listEnders) > 0
+}
+
+// listEnders close a list of persons after a role word: what all of them
+// are or do (均为, 共同, 分别).
+var listEnders = newMatcher([]string{"均为", "均系", "均是", "均未", "均已", "均称", "均证实", "均表示", "共同", "分别", "系兄弟", "系姐妹", "系夫妻"})
+
+// qaVerbsBefore take a person as object in a record of questions: 借给了,
+// 听…说, 是…先动手.
+var qaVerbsBefore = []string{"借给了", "交给了", "卖给了", "给了", "借给", "交给", "我听", "听", "是", "找了", "找", "叫了", "问过", "问"}
+
+// qaNames reads names in the lines of a record of questions (问：, 答：):
+// a surname of the table and two given characters that are no word,
+// whose first two characters are no word either, after a verb that takes a
+// person (答：借给了房东升, 我听乔建设说的) or at the line's start before
+// what a person does (问：时国庆当时在不在场). The given part may be a
+// word (建设, 国庆): the line is a person's account.
+func (d *detector) qaNames() {
+	t := d.t
+	for j := 0; j+2 < t.n(); j++ {
+		if !strings.ContainsRune("问答", t.rs[j]) || !strings.ContainsRune("：:", t.rs[j+1]) || j > 0 && t.han(j-1) {
+			continue
+		}
+		for i := j + 2; i+3 <= t.n() && t.rs[i] != '\n' && !(i > j+2 && strings.ContainsRune("问答", t.rs[i]) && strings.ContainsRune("：:", t.rs[i+1])); i++ {
+			// 答：那笔钱是…: a demonstrative and a measure word open no name.
+			open := i == j+2 && !strings.ContainsRune("那这该此", t.rs[i]) && !strings.ContainsRune(classifiers+"笔件次天些样", t.rs[i+1])
+			if !open {
+				for _, v := range qaVerbsBefore {
+					if strings.HasSuffix(t.str(max(j, i-4), i), v) {
+						open = true
+						break
+					}
+				}
+			}
+			if !open || surnameAt(t, i) != 1 || anyTaken(d.taken, i, i+3) || !allHan(t, i, i+3) || !validGiven(t, i+1, i+3) ||
+				t.match(i, anyRole) >= 3 || anyWordAt(t, i, i+3) || strings.ContainsRune(orgEnds, t.rs[i+2]) {
+				continue
+			}
+			// 借给了房东升。: a role word of two characters may start a name
+			// that ends the clause; any other word starts none.
+			if wordAt(t, i, i+2) && !(t.match(i, anyRole) == 2 && boundary(t, i+3) == 3) {
+				continue
+			}
+			if !personRight(t, i+3, true) && boundary(t, i+3) < 3 && !strings.HasPrefix(t.rest(i+3), "当时") {
+				continue
+			}
+			d.add(i, i+3, capPersonal)
+		}
+	}
 }
