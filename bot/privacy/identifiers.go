@@ -117,10 +117,10 @@ var (
 	// Hong Kong and Macau identity cards: letters, six or seven digits and
 	// the check character in brackets (K582716(7), 1382746(3)).
 	regionIDRe = regexp.MustCompile(`[A-Z]{0,2}\d{6,7}\s?[(（][0-9A][)）]`)
-	// Passports by their shape, with or without a label: one or two
-	// capital letters and seven to nine digits (E12345678, EA1234567,
-	// Q430126518); the letters open the value (GB50016 is a standard: five
-	// digits, and ISO9001 is three letters).
+	// Passports of any country by their shape where the clause speaks of
+	// a travel document (passportClause): one or two capital letters and
+	// seven to nine digits (K20183746, Q430126518); the letters open the
+	// value (ISO9001 is three letters).
 	passportShapeRe = regexp.MustCompile(`[A-Z]{1,2}\d{7,9}`)
 	// Bank accounts: 16–19 digits in a row, or in groups of four.
 	accountRe = regexp.MustCompile(`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?|\d{16,19}`)
@@ -147,6 +147,9 @@ var (
 	// Mainland travel permits of Hong Kong and Macao residents: H12345678.
 	permitBareRe = regexp.MustCompile(`[HM]\d{8}(?:\d{2})?`)
 	// Foreign phone numbers: a country code other than +86, then groups.
+	// North American numbers written without the country code: (415)
+	// 555-0199, （415）555 0199. A bracketed year has four digits.
+	nanpPhoneRe    = regexp.MustCompile(`[(（]\d{3}[)）] ?\d{3}[- ]\d{4}`)
 	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,5}){1,4}`)
 	// Vehicle identification and engine numbers: 17 characters without
 	// I, O, Q, or the value after a label.
@@ -242,7 +245,7 @@ var (
 	// shape of their own.
 	numberLabels = newLabelled([]string{"联系电话", "电话号码", "手机号码", "手机号", "联系方式", "电话", "手机", "座机", "TEL", "Tel", "tel", "银行账号", "银行卡号", "银行账户", "开户账号", "账号", "账户", "卡号",
 		"不动产权证书号", "不动产权证号", "不动产权证书编号", "不动产证号", "房产证号", "房屋所有权证号", "土地证号", "土地使用证号", "土地使用权证号", "林权证号", "权属证书编号", "产权证号",
-		"身份证号码", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
+		"身份证号码", "身份证字号", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
 		`(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`, labelKind, 6)
 	// Numbers that file one person, after the label of the record: the
 	// hospital's (住院号, 门诊号, 病案号), social insurance's (个人编号,
@@ -576,6 +579,7 @@ func identifierSpans(s string) []span {
 		in(plateDashRe, KindPlate, nil)
 		in(regionPhoneRe, KindPhone, nil)
 		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
+		in(nanpPhoneRe, KindPhone, nil)
 		in(ipv4Re, KindNetwork, nil)
 		in(macRe, KindNetwork, func(m string) bool { return countDigits(m) >= 2 })
 	}
@@ -609,7 +613,7 @@ func identifierSpans(s string) []span {
 	for _, w := range windows {
 		for _, loc := range passportShapeRe.FindAllStringIndex(s[w[0]:w[1]], -1) {
 			a, b := w[0]+loc[0], w[0]+loc[1]
-			if digitBounded(s, a, b) && !asciiLetterAt(s, a-1) && !asciiLetterAt(s, b) && !overlapsAny(out, a, b) {
+			if digitBounded(s, a, b) && !asciiLetterAt(s, a-1) && !asciiLetterAt(s, b) && !overlapsAny(out, a, b) && passportClause(s, a) {
 				out = append(out, span{a, b, KindPass, Mask})
 			}
 		}
@@ -644,6 +648,17 @@ func identifierSpans(s string) []span {
 		}
 	}
 	return out
+}
+
+// passportCues say that a clause is about a person's travel document:
+// 持外国护照，号码K20183746 (a report's 编号JC20240512 is no passport).
+var passportCues = []string{"护照", "证件", "身份", "签证", "入境", "出境", "国籍", "籍", "passport", "Passport", "PASSPORT"}
+
+// passportClause reports whether the clause before byte at names a travel
+// document or a nationality.
+func passportClause(s string, at int) bool {
+	start := strings.LastIndexAny(s[:at], "。；;\n") + 1
+	return containsAny(s[start:at], passportCues)
 }
 
 // asciiLetterAt reports whether s holds an ASCII letter at byte i.
