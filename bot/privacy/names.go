@@ -1069,7 +1069,10 @@ func (d *detector) signatures() {
 			for j < t.n() && t.rs[j] == ' ' {
 				j++
 			}
-			if j-next < 2 || signatureStartRe.MatchString(t.rest(j)) {
+			// 执法人员：申屠　明　宇文　静: after one space a compound surname
+			// opening another spaced name starts the next name too.
+			compoundNext := j-next == 1 && j+2 < t.n() && compoundSet[t.str(j, j+2)] && t.rs[j+2] == ' '
+			if j-next < 2 && !compoundNext || signatureStartRe.MatchString(t.rest(j)) {
 				break
 			}
 			i = j

@@ -46,7 +46,9 @@ func docNumberRanges(t *text) [][2]int {
 // thingAfterName are what makes the words before them a thing's name: a
 // brand (李宁牌), a shop or a firm (万家乐家电经营部, 黄妈妈土菜馆), an
 // institution or a prize named after a person (焦裕禄干部学院, 鲁迅文学奖).
-var thingAfterName = []string{"牌", "干部学院", "学院", "纪念馆", "故居", "基金会", "文学奖", "奖", "精神", "家电", "经营部", "商行", "超市", "土菜馆", "菜馆", "饭店", "酒楼", "餐馆", "炭火", "烧烤", "牛肉粉", "米粉", "凉茶", "燃气", "热水器", "电器", "有限公司", "公司", "加工厂"}
+var thingAfterName = []string{"牌", "干部学院", "学院", "纪念馆", "故居", "基金会", "文学奖", "奖", "精神", "家电", "经营部", "商行", "超市", "土菜馆", "菜馆", "饭店", "酒楼", "餐馆", "炭火", "烧烤", "牛肉粉", "米粉", "凉茶", "燃气", "热水器", "电器", "有限公司", "公司", "加工厂",
+	// Forms of a medicine: 乌鸡白凤丸, X胶囊, X颗粒.
+	"胶囊", "颗粒", "口服液", "冲剂", "注射液", "软膏", "药丸", "药膏", "喷雾剂"}
 
 // conditionAfter measure a condition (石漠化严重, 沙化程度), never a person.
 var conditionAfter = []string{"严重", "加剧", "程度", "现象", "趋势", "防治", "治理"}
@@ -101,6 +103,11 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 		}
 	}
 	if _, ok := hasPrefixAny(after, thingAfterName); ok {
+		return true
+	}
+	// 乌鸡白凤丸, 八宝眼膏: a pill's or an ointment's name the default read
+	// with its form.
+	if h.cap == capNeutral && strings.ContainsRune("丸膏", t.rs[h.end-1]) {
 		return true
 	}
 	// 原告平时称: a frequent word of time the default alone read right
