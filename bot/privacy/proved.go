@@ -177,7 +177,9 @@ func listItemAt(t *text, j int, taken []bool) int {
 // as long as it is no particle.
 func listItem(t *text, j int, taken []bool, bounded bool) int {
 	sur, pos := provedSurnameAt(t, j)
-	if sur == 0 || t.match(j, anyRole) > 0 || t.match(j+sur, anyRole) > 0 {
+	// 房东升 may be an item: only a role word as long as the item is none
+	// (checked below), and none may follow the surname (和被告).
+	if sur == 0 || t.match(j+sur, anyRole) > 0 {
 		return 0
 	}
 	for _, g := range []int{2, 1} {
@@ -191,7 +193,7 @@ func listItem(t *text, j int, taken []bool, bounded bool) int {
 		if e < t.n() && t.han(e) && t.match(e, listClosers) == 0 {
 			continue
 		}
-		if strings.ContainsRune(orgEnds, t.rs[e-1]) || provedSpanIsWord(t, j, e, sur, pos) {
+		if strings.ContainsRune(orgEnds, t.rs[e-1]) || t.match(j, anyRole) >= e-j || provedSpanIsWord(t, j, e, sur, pos) {
 			continue
 		}
 		// 和 may close the item only when what follows reads as a person
@@ -242,14 +244,15 @@ func (d *detector) provedLists() {
 				d.add(it[0], it[1], h.cap)
 			}
 		}
-		// Backwards: the item before a 、 in front of the hit.
-		if h.start >= 3 && t.rs[h.start-1] == '、' {
+		// Backwards: the item before a 、 in front of the hit, or before
+		// 与/和/及 when the hit was proved (原告系房东升与柏某之女).
+		if h.start >= 3 && (t.rs[h.start-1] == '、' || strings.ContainsRune("与和及", t.rs[h.start-1]) && (!neutral || t.match(h.end, personListClosers) > 0)) {
 			for _, n := range []int{3, 2} {
 				s := h.start - 1 - n
 				if s < 0 || anyTaken(d.taken, s, h.start-1) {
 					continue
 				}
-				if listItem(t, s, d.taken, roleEndingAt(t, s) > 0) != n || !itemOpensList(t, s) || neutral && roleEndingAt(t, s) == 0 {
+				if listItem(t, s, d.taken, roleEndingAt(t, s) > 0) != n || !itemOpensList(t, s) || neutral && roleEndingAt(t, s) == 0 && t.match(h.end, personListClosers) == 0 {
 					continue
 				}
 				d.add(s, s+n, h.cap)
@@ -260,12 +263,12 @@ func (d *detector) provedLists() {
 }
 
 // personListClosers close only a list of persons.
-var personListClosers = newMatcher([]string{"二人", "两人", "三人", "四人", "五人", "等人", "的证言", "签订", "之间", "共同", "夫妻", "系夫妻", "系兄弟", "系父子", "系母子"})
+var personListClosers = newMatcher([]string{"二人", "两人", "三人", "四人", "五人", "等人", "的证言", "签订", "之间", "共同", "夫妻", "系夫妻", "系兄弟", "系父子", "系母子", "之女", "之子", "夫妇"})
 
 // itemOpensList reports whether a list may start at s: at the text's or a
 // clause's start, or after a role word (村民林本立、…).
 func itemOpensList(t *text, s int) bool {
-	if s == 0 || !t.han(s-1) {
+	if s == 0 || !t.han(s-1) || t.rs[s-1] == '系' {
 		return true
 	}
 	n, _ := roleEnding(t, s)
