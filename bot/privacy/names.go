@@ -2190,7 +2190,13 @@ func (d *detector) clauseStarts() {
 			d.add(i, i+n, capNeutral)
 			continue
 		}
-		if n == 0 && clauseStart && personRight(t, i+2, false) && wordMayName(t, i, strongCopula(t, i+2)) &&
+		// 房屋系原告于…购买: a frequent common noun before 系 is what the
+		// clause is about, not who.
+		copulaNoun := false
+		if w, ok := t.word(i, i+2); ok && w.pos == "n" && w.freq >= 1000 && !personAfter(t, i+2) {
+			copulaNoun = true
+		}
+		if n == 0 && clauseStart && personRight(t, i+2, false) && wordMayName(t, i, strongCopula(t, i+2) && !copulaNoun) &&
 			(!strings.ContainsRune(functionSurnames, t.rs[i]) || coordinatedBeforeParty(t, i+2)) {
 			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
 			// that is also a name, opening a clause before what a person

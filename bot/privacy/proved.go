@@ -414,7 +414,7 @@ func (d *detector) positionNames() {
 			continue // 过春节: the given part is a word of its own
 		}
 		before := i > 0 && (roleEndingAt(t, i) > 0 || strings.ContainsRune("给在把是让叫和与及、由向对", t.rs[i-1]))
-		if !before && !personRight(t, i+3, true) && boundary(t, i+3) < 3 {
+		if !before && !personRight(t, i+3, true) && boundary(t, i+3) < 3 && t.match(i+3, honorificMatcher) == 0 && !hasPrefixIn(t.rest(i+3), elderWords) {
 			continue
 		}
 		d.add(i, i+3, capPersonal)
@@ -495,4 +495,12 @@ func (d *detector) qaNames() {
 			d.add(i, i+3, capPersonal)
 		}
 	}
+}
+
+// elderWords follow an old person's name as an honorific does (谯德明老人称).
+var elderWords = []string{"老人", "老汉", "老太", "老伯", "大爷", "大娘"}
+
+func hasPrefixIn(s string, words []string) bool {
+	_, ok := hasPrefixAny(s, words)
+	return ok
 }
