@@ -1134,7 +1134,7 @@ func (d *detector) signRun(run []int) {
 		}
 		n := name.String()
 		rs := []rune(n)
-		if !surnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
+		if !surnameSet.has(rs[0]) && !positionSurnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
 			continue
 		}
 		if d.add(g[0], g[len(g)-1]+1, capOfficial) {
@@ -1363,6 +1363,15 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	ev := evMarker
 	if kind == markLabel || colon && kind != markBoundary {
 		ev = evStrong
+	}
+	// 他老婆都知道: an adverb that is also a surname (都, 也…) before a
+	// verb says what the person did; no name follows the role word.
+	if !colon && j+3 <= t.n() {
+		if a, ok := t.word(j, j+1); ok && a.pos == "d" && a.freq >= 1000 {
+			if v, ok := t.word(j+1, j+3); ok && verbLike(v.pos) && v.freq >= 100 {
+				return 0
+			}
+		}
 	}
 	read := 0
 	for {
