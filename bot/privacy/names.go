@@ -779,6 +779,12 @@ func roleAt(t *text, i int) (int, markerKind) {
 	if w := anyRole.at(t.rest(i)); w != "" {
 		n, kind = utf8.RuneCountInString(w), roleKind[w]
 	}
+	// 登记在房东升名下: a role word of two characters that starts a name
+	// (房 and 东升) before what only a person has is that name.
+	if n == 2 && surnameAt(t, i) == 1 && i+3 <= t.n() && allHan(t, i, i+3) && validGiven(t, i+1, i+3) &&
+		(personAfter(t, i+3) || t.match(i+3, provedFollowers) >= 2) && t.match(i+2, anyRole) == 0 {
+		return 0, 0
+	}
 	// 原告员志宏的…: a role word and the surname of a name after it are no
 	// agent noun (原告员).
 	if m := agentiveAt(t, i); m > n && !(m == n+1 && n > 0 && provedAfterRole(t, i+n) > 0) {
@@ -1028,6 +1034,7 @@ func detect(s string) []hit {
 	d.provedLists()
 	d.lists()
 	d.dropThings()
+	d.trimFollowers()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
