@@ -1005,6 +1005,9 @@ func detect(s string) []hit {
 	// (房东) does not start another.
 	d.byFrames()
 	d.pairFrames()
+	if strings.Contains(s, "名下") {
+		d.ownerFrames()
+	}
 	d.afterRoles()
 	d.afterFindings()
 	if strings.Contains(s, "答") || strings.Contains(s, "问") {

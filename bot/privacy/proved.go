@@ -523,3 +523,30 @@ func (d *detector) trimFollowers() {
 		}
 	}
 }
+
+// ownerFrames reads the holder of a registration: 在X名下 (登记在房东升名下),
+// X of a surname and one or two characters, whatever words they make; an
+// organisation (在金山区名下) or a pronoun (在其名下) is none.
+func (d *detector) ownerFrames() {
+	t := d.t
+	for from := 0; ; {
+		k := strings.Index(t.s[from:], "名下")
+		if k < 0 {
+			return
+		}
+		e := t.runeAt(from + k)
+		from += k + len("名下")
+		for _, n := range []int{3, 2} {
+			s := e - n
+			if s < 1 || t.rs[s-1] != '在' || anyTaken(d.taken, s, e) || !allHan(t, s, e) {
+				continue
+			}
+			sur, _ := provedSurnameAt(t, s)
+			if sur == 0 || e-s <= sur || !validGiven(t, s+sur, e) || strings.ContainsRune(orgEnds, t.rs[e-1]) || t.match(s, anyRole) >= n {
+				continue
+			}
+			d.add(s, e, capPersonal)
+			break
+		}
+	}
+}
