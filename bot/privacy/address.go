@@ -377,8 +377,29 @@ func unmarkedAddressSpans(s string) []span {
 			continue
 		}
 		if start < loc[0] && !subjectIsInstitution(s, start) {
-			out = append(out, span{start, loc[1], KindAddress, Mask})
+			out = append(out, span{start, loc[1] + unitTail(s[loc[1]:]), KindAddress, Mask})
 		}
 	}
 	return out
+}
+
+// unitTailRe is what may follow a house number inside one premises: a
+// building, a floor, a stall or a room (…号白马服装市场三楼3058档口,
+// …号首层102铺位, …号A栋1802房).
+var unitTailRe = regexp.MustCompile(`^[\p{Han}A-Za-z0-9-]{0,24}(?:档口|铺位|号铺|商铺|铺|摊位|档|房|室|层|楼|座|栋|幢|单元)(?:之[一二三四五六七八九十\d]+)?`)
+
+// unitTail returns the length in bytes of the premises' details after a
+// house number, or 0: only a tail that ends in a unit (档口, 铺位, 首层,
+// 1802房) is the address's, so 号令, 号召 and the sentence after it stay.
+func unitTail(s string) int {
+	m := unitTailRe.FindString(s)
+	if m == "" {
+		return 0
+	}
+	// The tail must not run into the rest of the sentence: no verb or
+	// grammar word inside it.
+	if strings.ContainsAny(m, "的了在于是和与及将把被对从向为") {
+		return 0
+	}
+	return len(m)
 }
