@@ -251,13 +251,13 @@ func (d *detector) provedLists() {
 		}
 		// Backwards: the item before a 、 in front of the hit, or before
 		// 与/和/及 when the hit was proved (原告系房东升与柏某之女).
-		if h.start >= 3 && (t.rs[h.start-1] == '、' || strings.ContainsRune("与和及", t.rs[h.start-1]) && (!neutral || t.match(h.end, personListClosers) > 0)) {
+		if h.start >= 3 && (t.rs[h.start-1] == '、' || strings.ContainsRune("与和及", t.rs[h.start-1]) && (!neutral || t.match(skipDate(t, h.end), personListClosers) > 0)) {
 			for _, n := range []int{3, 2} {
 				s := h.start - 1 - n
 				if s < 0 || anyTaken(d.taken, s, h.start-1) {
 					continue
 				}
-				if listItem(t, s, d.taken, roleEndingAt(t, s) > 0) != n || !itemOpensList(t, s) || neutral && roleEndingAt(t, s) == 0 && t.match(h.end, personListClosers) == 0 {
+				if listItem(t, s, d.taken, roleEndingAt(t, s) > 0) != n || !itemOpensList(t, s) || neutral && roleEndingAt(t, s) == 0 && t.match(skipDate(t, h.end), personListClosers) == 0 {
 					continue
 				}
 				d.add(s, s+n, h.cap)
@@ -301,7 +301,7 @@ func (d *detector) pairFrames() {
 			}
 			y := 0
 			for _, m := range []int{3, 2} {
-				if x+1+m <= t.n() && t.match(x+1+m, pairDeeds) > 0 && pairMember(t, x+1, x+1+m, d.taken) {
+				if x+1+m <= t.n() && t.match(skipDate(t, x+1+m), pairDeeds) > 0 && pairMember(t, x+1, x+1+m, d.taken) {
 					y = m
 					break
 				}
@@ -549,4 +549,21 @@ func (d *detector) ownerFrames() {
 			break
 		}
 	}
+}
+
+// skipDate returns where what follows a date at e starts (于2020年签订,
+// 在2019年3月共同…), or e when no date stands there.
+func skipDate(t *text, e int) int {
+	k := e
+	if k < t.n() && strings.ContainsRune("于在", t.rs[k]) {
+		k++
+	}
+	start := k
+	for k < t.n() && (isDigitRune(t.rs[k]) || strings.ContainsRune("年月日", t.rs[k])) {
+		k++
+	}
+	if k == start || !strings.ContainsRune("年月日", t.rs[k-1]) {
+		return e
+	}
+	return k
 }
