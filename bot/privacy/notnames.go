@@ -105,6 +105,20 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 	if _, ok := hasPrefixAny(after, thingAfterName); ok {
 		return true
 	}
+	// 苏宁与国美签订: a brand the dictionary knows (nz), and what the
+	// default read coordinated with one, are the firms.
+	if h.cap == capNeutral && h.end+1 < t.n() && listSep(t, h.end) == 1 && (brandItem(t, h.end+1, h.end+3) || brandItem(t, h.end+1, h.end+4)) {
+		return true
+	}
+	if h.cap == capNeutral && h.start >= 3 && listSep(t, h.start-1) == 1 && (brandItem(t, h.start-3, h.start-1) || h.start >= 4 && brandItem(t, h.start-4, h.start-1)) {
+		return true
+	}
+	// 苏宁与国美: a brand after a place's or a firm's name.
+	if h.cap == capNeutral && brandAt(t, h.start, h.end) && h.start >= 3 && listSep(t, h.start-1) == 1 {
+		if w, ok := t.word(h.start-3, h.start-1); ok && (w.pos == "ns" || w.pos == "nz") && (h.start == 3 || !t.han(h.start-4)) {
+			return true
+		}
+	}
 	// 乌鸡白凤丸, 八宝眼膏: a pill's or an ointment's name the default read
 	// with its form.
 	if h.cap == capNeutral && strings.ContainsRune("丸膏", t.rs[h.end-1]) {
@@ -164,7 +178,7 @@ var thingWords = newMatcher([]string{
 	"乌梅", "乌药", "乌头", "沙参", "沙棘", "沙苑子", "防风", "防己", "常山", "贯众", "侯桃", "宁心",
 	// Minerals, materials and goods.
 	"石料", "石英", "钟乳", "云母", "黄铜", "白银", "黄金", "白矾", "明矾", "花岗岩", "汉白玉",
-	"乔木林", "乔木层", "柏油", "杨木", "柏木", "杉木", "樟木", "杨梅", "杨桃", "柳丁",
+	"乔木林", "乔木层", "苗木", "苗圃", "苗床", "柏油", "杨木", "柏木", "杉木", "樟木", "杨梅", "杨桃", "柳丁",
 	"花椒", "胡椒", "桑葚", "桑叶", "桑蚕", "秦椒", "单枞", "毛尖", "龙井", "普洱", "乌龙", "祁红", "滇红",
 	"金桔", "沙糖桔", "蜜桔", "黄瓜", "黄豆", "白菜", "花生", "凤梨", "雪梨", "金针菇", "毛竹", "毛豆",
 	// Old shops and brands.
@@ -174,3 +188,22 @@ var thingWords = newMatcher([]string{
 	// Everyday words jieba tags as names.
 	"乔迁", "捺印", "贺岁", "贺卡", "贺词", "祝寿", "祝福", "宋体", "黑体", "楷体", "汤圆", "汤药",
 })
+
+// brandItem reports whether rs[s:e] is a brand standing as a whole item
+// of a list or a pair: a clause's start or a separator before it, a
+// separator, a deal or the clause's end after it.
+func brandItem(t *text, s, e int) bool {
+	if s < 0 || e > t.n() || !brandAt(t, s, e) {
+		return false
+	}
+	before := s == 0 || !t.han(s-1) || listSep(t, s-1) > 0
+	after := e >= t.n() || !t.han(e) || listSep(t, e) > 0 || t.match(e, pairDeeds) > 0
+	return before && after
+}
+
+// brandAt reports whether rs[s:e] is a brand or a firm's name of the
+// dictionary (nz: 国美, 万科, 华润).
+func brandAt(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && w.pos == "nz" && w.freq >= 20
+}

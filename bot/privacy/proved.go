@@ -327,6 +327,11 @@ func pairMember(t *text, s, e int, taken []bool) bool {
 	if w, ok := t.word(s, e); ok && !strings.HasPrefix(w.pos, "nr") && (w.freq >= 2000 || nounPOS[w.pos] && w.freq >= 500) {
 		return false
 	}
+	// 苏宁与国美签订: brands, organisations and places the dictionary
+	// knows are parties too, but no persons.
+	if w, ok := t.word(s, e); ok && (w.pos == "nz" || w.pos == "nt" || w.pos == "ns") {
+		return false
+	}
 	return !provedSpanIsWord(t, s, e, sur, pos)
 }
 
