@@ -1010,7 +1010,7 @@ func detect(s string) []hit {
 	}
 	d.afterRoles()
 	d.afterFindings()
-	if strings.Contains(s, "答") || strings.Contains(s, "问") {
+	if strings.Contains(s, "答：") || strings.Contains(s, "问：") || strings.Contains(s, "答:") || strings.Contains(s, "问:") {
 		d.answerSubjects()
 		d.qaNames()
 	}
