@@ -236,8 +236,10 @@ var (
 	// Foreign passports mix letters and digits anywhere (C7KM38P42).
 	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
 		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z0-9]{6,12})`, kindOf(KindPass), 4)
-	permitLabels = newLabelled([]string{"港澳居民来往内地通行证", "往来港澳通行证", "港澳通行证", "台湾居民来往大陆通行证", "大陆居民往来台湾通行证", "台胞证", "回乡证", "通行证", "外国人永久居留身份证", "永久居留证", "居留许可", "居留证", "签证"},
-		`\s*(?:号码|号|编号)?\s*(?:[:：]|为|是)?\s*[(（]?\s*([A-Za-z]{0,2}\d{6,10}[A-Za-z0-9]{0,2})`, kindOf(KindPermit), 6)
+	permitLabels = newLabelled([]string{"港澳居民来往内地通行证", "往来港澳通行证", "港澳通行证", "台湾居民来往大陆通行证", "大陆居民往来台湾通行证", "台胞证", "回乡证", "通行证", "外国人永久居留身份证", "永久居留证", "居留许可", "居留证", "签证",
+		// A foreigner's work permit: up to 19 characters, letters at either end.
+		"外国人工作许可证", "工作许可证", "外国人就业证", "就业证", "居住证"},
+		`\s*(?:号码|号|编号)?\s*(?:[:：]|为|是)?\s*[(（]?\s*([A-Za-z]{0,3}\d{6,18}[A-Za-z0-9]{0,3})`, kindOf(KindPermit), 6)
 	vinLabels = newLabelled([]string{"车架号码", "车架号", "车辆识别代号", "车辆识别代码", "车辆识别号", "VIN码", "VIN", "vin", "发动机号码", "发动机号"},
 		`\s*(?:[:：]|为|是)?\s*([A-Za-z0-9]{6,17})`, kindOf(KindVehicle), 3)
 	// Values after a label: 电话：…, 账号：…, 房产证号：…; these catch the
