@@ -15,7 +15,7 @@ import (
 // the 百家姓 whose characters are everyday ones (代, 过, 才, 占, 蔚, 贡…):
 // read as a surname only where the position proves a person, never by the
 // segmentation's default, where they would start words (代表, 过去, 占用).
-const positionSurnames = "代习才员续操占过旷贠候蔚贡禾谯者字泽寸尕折撒脱线种朗鱼台次塔兀校旦问底咸苻后红益养须巢空沃越弘广禄归帖钦伯赏墨年爱言福"
+const positionSurnames = "代习才员续操占过旷贠候蔚贡禾谯者字泽寸尕折撒脱线种朗鱼台次塔兀校旦问底咸苻后红益养须巢空沃越弘广禄归帖钦伯赏墨年爱言福双拜买木纳喇妥矣贝琚顿招矫雒铁秘弥"
 
 // prepositionSurnames are surnames that are prepositions or conjunctions
 // too (向本院, 于庭后, 和被告).
@@ -416,14 +416,14 @@ func (d *detector) answerSubjects() {
 func (d *detector) positionNames() {
 	t := d.t
 	for i := 0; i+3 <= t.n(); i++ {
-		if !positionSurnameSet.has(t.rs[i]) || anyTaken(d.taken, i, i+3) || !allHan(t, i, i+3) || !validGiven(t, i+1, i+3) ||
+		if !positionSurnameSet.has(t.rs[i]) || anyTaken(d.taken, i, i+3) || !allHan(t, i, i+3) || !validGiven(t, i+1, i+3) || strings.ContainsAny(t.str(i+1, i+3), "和与及或") ||
 			anyWordAt(t, i, i+2) || !givenShaped(t, i) || !leftOK(t, i) {
 			continue
 		}
 		if w, ok := t.word(i+1, i+3); ok && w.freq >= 500 && !strings.HasPrefix(w.pos, "nr") && w.pos != "ns" {
 			continue // 过春节: the given part is a word of its own
 		}
-		before := i > 0 && (roleEndingAt(t, i) > 0 || strings.ContainsRune("给在把是让叫和与及、由向对", t.rs[i-1]))
+		before := i > 0 && (roleEndingAt(t, i) > 0 || strings.ContainsRune("给在把是让叫由向对", t.rs[i-1]))
 		if !before && !personRight(t, i+3, true) && boundary(t, i+3) < 3 && t.match(i+3, honorificMatcher) == 0 && !hasPrefixIn(t.rest(i+3), elderWords) {
 			continue
 		}
