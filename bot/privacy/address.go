@@ -181,7 +181,8 @@ func subjectIsInstitution(s string, at int) bool {
 	owner = strings.TrimSuffix(owner, "的")
 	// 当事人经营场所位于…: a place (场所, 住所) is no institution for
 	// ending in 所; whose place it is decides.
-	for _, w := range []string{"经营场所", "场所", "住所", "处所"} {
+	// 当事人的门店位于…: so is a person's shop, stall or workshop.
+	for _, w := range []string{"经营场所", "场所", "住所", "处所", "门店", "店铺", "店面", "门面", "商铺", "铺面", "档口", "摊位", "摊档", "厂房", "作坊"} {
 		if strings.HasSuffix(owner, w) && owner != clause {
 			owner = strings.TrimSuffix(owner, w)
 			for _, q := range []string{"办公", "经营", "生产", "营业", "办事"} {
