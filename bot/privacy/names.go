@@ -1066,7 +1066,24 @@ func (d *detector) signatures() {
 	if !strings.Contains(t.s, " ") {
 		return
 	}
-	for _, m := range signatureRe.FindAllStringIndex(t.s, -1) {
+	// The titles' pattern is costly on a long text: only lines that hold
+	// a space are searched, as spaced signatures do.
+	var found [][]int
+	for off := 0; off < len(t.s); {
+		end := strings.IndexByte(t.s[off:], '\n')
+		if end < 0 {
+			end = len(t.s)
+		} else {
+			end += off
+		}
+		if strings.IndexByte(t.s[off:end], ' ') >= 0 {
+			for _, m := range signatureRe.FindAllStringIndex(t.s[off:end], -1) {
+				found = append(found, []int{off + m[0], off + m[1]})
+			}
+		}
+		off = end + 1
+	}
+	for _, m := range found {
 		for i := t.runeAt(m[1]); i < t.n(); {
 			run, next := d.spacedRun(i)
 			if len(run) < 2 {

@@ -209,8 +209,10 @@ func listItem(t *text, j int, taken []bool, bounded bool) int {
 	return 0
 }
 
+// anyTaken reports whether a rune of [s, e) is inside a name already;
+// taken may be nil (nothing is).
 func anyTaken(taken []bool, s, e int) bool {
-	for k := s; k < e; k++ {
+	for k := s; k < e && k < len(taken); k++ {
 		if taken[k] {
 			return true
 		}
@@ -448,9 +450,8 @@ func listProved(t *text, e int) bool {
 	if e >= t.n() || t.rs[e] != '、' {
 		return false
 	}
-	none := make([]bool, t.n())
 	for k := 0; k < 6 && e < t.n() && t.rs[e] == '、'; k++ {
-		n := listItemAt(t, e+1, none)
+		n := listItemAt(t, e+1, nil)
 		if n == 0 {
 			return false
 		}
