@@ -466,7 +466,11 @@ var listEnders = newMatcher([]string{"均为", "均系", "均是", "均未", "�
 
 // qaVerbsBefore take a person as object in a record of questions: 借给了,
 // 听…说, 是…先动手.
-var qaVerbsBefore = []string{"借给了", "交给了", "卖给了", "给了", "借给", "交给", "我听", "听", "是", "找了", "找", "叫了", "问过", "问"}
+var qaVerbsBefore = []string{"借给了", "交给了", "卖给了", "给了", "借给", "交给", "我听", "听", "是", "找了", "找", "叫了", "问过", "问", "我跟", "我和", "我与", "跟"}
+
+// qaFollowers follow a person in an answer besides a person's deed: a
+// copula, a preposition of giving or company, an adverb.
+var qaFollowers = newMatcher([]string{"是", "给", "跟", "和我", "一起", "也", "都", "先", "就", "把", "说", "在"})
 
 // qaNames reads names in the lines of a record of questions (问：, 答：):
 // a surname of the table and two given characters that are no word,
@@ -500,7 +504,7 @@ func (d *detector) qaNames() {
 			if wordAt(t, i, i+2) && !(t.match(i, anyRole) == 2 && boundary(t, i+3) == 3) {
 				continue
 			}
-			if !personRight(t, i+3, true) && boundary(t, i+3) < 3 && !strings.HasPrefix(t.rest(i+3), "当时") {
+			if !personRight(t, i+3, true) && boundary(t, i+3) < 3 && !strings.HasPrefix(t.rest(i+3), "当时") && t.match(i+3, qaFollowers) == 0 {
 				continue
 			}
 			d.add(i, i+3, capPersonal)
