@@ -44,3 +44,20 @@ func TestProvedIdentifiers(t *testing.T) {
 	}
 	checkCleans(t, tests)
 }
+
+// TestGivenNameAloneOpensClause: a registered person's given name that is
+// a word is the person again at a clause's start before what a person
+// does, and stays a word elsewhere.
+func TestGivenNameAloneOpensClause(t *testing.T) {
+	doc := "第三人：房东升，男，1958年出生。原告称双方于2010年签订协议。东升当时表示同意。旭日东升是该村的旧称。"
+	a := NewAnonymizer()
+	a.Prepare(doc)
+	got, err := a.Clean(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "第三人：房某，男，1958年出生。原告称双方于2010年签订协议。房某当时表示同意。旭日东升是该村的旧称。"
+	if got != want {
+		t.Errorf("\n got  %s\n want %s", got, want)
+	}
+}
