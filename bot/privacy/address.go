@@ -181,7 +181,8 @@ func subjectIsInstitution(s string, at int) bool {
 	owner = strings.TrimSuffix(owner, "的")
 	// 当事人经营场所位于…: a place (场所, 住所) is no institution for
 	// ending in 所; whose place it is decides.
-	for _, w := range []string{"经营场所", "场所", "住所", "处所"} {
+	// 当事人的门店位于…: so is a person's shop, stall or workshop.
+	for _, w := range []string{"经营场所", "场所", "住所", "处所", "门店", "店铺", "店面", "门面", "商铺", "铺面", "档口", "摊位", "摊档", "厂房", "作坊"} {
 		if strings.HasSuffix(owner, w) && owner != clause {
 			owner = strings.TrimSuffix(owner, w)
 			for _, q := range []string{"办公", "经营", "生产", "营业", "办事"} {
@@ -206,7 +207,10 @@ func subjectIsInstitution(s string, at int) bool {
 
 var neutralMarkersOrder = []string{"住所地", "地址"}
 
-var institutionSuffixes = []string{"局", "机关", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团"}
+var institutionSuffixes = []string{"局", "机关", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团",
+	// Public places a family or a faith built (王氏宗祠位于该村东头): a
+	// landmark, not where a person lives.
+	"宗祠", "祠堂", "家祠", "祠", "寺", "庙", "道观", "教堂", "牌坊", "纪念馆", "故居", "文化广场", "文化礼堂"}
 
 // markedAddressSpans masks what follows an address marker, below county.
 func markedAddressSpans(s string) []span {
@@ -374,8 +378,29 @@ func unmarkedAddressSpans(s string) []span {
 			continue
 		}
 		if start < loc[0] && !subjectIsInstitution(s, start) {
-			out = append(out, span{start, loc[1], KindAddress, Mask})
+			out = append(out, span{start, loc[1] + unitTail(s[loc[1]:]), KindAddress, Mask})
 		}
 	}
 	return out
+}
+
+// unitTailRe is what may follow a house number inside one premises: a
+// building, a floor, a stall or a room (…号白马服装市场三楼3058档口,
+// …号首层102铺位, …号A栋1802房).
+var unitTailRe = regexp.MustCompile(`^[\p{Han}A-Za-z0-9-]{0,24}(?:档口|铺位|号铺|商铺|铺|摊位|档|房|室|层|楼|座|栋|幢|单元)(?:之[一二三四五六七八九十\d]+)?`)
+
+// unitTail returns the length in bytes of the premises' details after a
+// house number, or 0: only a tail that ends in a unit (档口, 铺位, 首层,
+// 1802房) is the address's, so 号令, 号召 and the sentence after it stay.
+func unitTail(s string) int {
+	m := unitTailRe.FindString(s)
+	if m == "" {
+		return 0
+	}
+	// The tail must not run into the rest of the sentence: no verb or
+	// grammar word inside it.
+	if strings.ContainsAny(m, "的了在于是和与及将把被对从向为") {
+		return 0
+	}
+	return len(m)
 }

@@ -364,7 +364,9 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		// (从张三的角度); 高峰时段 is still the word.
 		// 建设遂报警: at a clause's start, before an adverb and a deed.
 		clauseStart := s == 0 || !t.han(s-1)
-		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && adverbDeed(t, e)) &&
+		// 东升当时表示同意, 成功多次到现场查看: a registered person's given
+		// name opening a clause before what a person does.
+		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) {
 			return false
 		}

@@ -103,6 +103,17 @@
 // dishes after a brand, lists of things to their end and inventory rows
 // are guards of the default.
 //
+// Names the syntax proves (proved.go): a party's role word and what only a
+// person does right after it (证人时凤英称, 原告刘成功诉称, 第三人于洋未到庭)
+// make a span a name whatever word it is and whatever surname of the
+// census it has, also one whose character is an everyday one (代, 过, 才,
+// 占: positionSurnames, read elsewhere only where the three characters
+// read as a name); a list a proved name opens proves its other items;
+// 由X驾驶, X与Y签订 at a clause's start, an answer's subject in a record
+// of questions and a finding's subject (经查，X于…) are frames only people
+// fill. Herbs, goods and old shops that start with a surname (thingWords)
+// stay.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

@@ -117,6 +117,11 @@ var (
 	// Hong Kong and Macau identity cards: letters, six or seven digits and
 	// the check character in brackets (K582716(7), 1382746(3)).
 	regionIDRe = regexp.MustCompile(`[A-Z]{0,2}\d{6,7}\s?[(（][0-9A][)）]`)
+	// Passports of any country by their shape where the clause speaks of
+	// a travel document (passportClause): one or two capital letters and
+	// seven to nine digits (K20183746, Q430126518); the letters open the
+	// value (ISO9001 is three letters).
+	passportShapeRe = regexp.MustCompile(`[A-Z]{1,2}\d{7,9}`)
 	// Bank accounts: 16–19 digits in a row, or in groups of four.
 	accountRe = regexp.MustCompile(`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?|\d{16,19}`)
 	// Plates: province, letter, 5 characters (6 for new-energy plates), or 4
@@ -142,7 +147,10 @@ var (
 	// Mainland travel permits of Hong Kong and Macao residents: H12345678.
 	permitBareRe = regexp.MustCompile(`[HM]\d{8}(?:\d{2})?`)
 	// Foreign phone numbers: a country code other than +86, then groups.
-	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,5}){1,4}`)
+	// North American numbers written without the country code: (415)
+	// 555-0199, （415）555 0199. A bracketed year has four digits.
+	nanpPhoneRe    = regexp.MustCompile(`[(（]\d{3}[)）] ?\d{3}[- ]\d{4}`)
+	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,6}){1,4}`)
 	// Vehicle identification and engine numbers: 17 characters without
 	// I, O, Q, or the value after a label.
 	vinRe = regexp.MustCompile(`[A-HJ-NPR-Z0-9]{17}`)
@@ -228,8 +236,10 @@ var (
 	// Foreign passports mix letters and digits anywhere (C7KM38P42).
 	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
 		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z0-9]{6,12})`, kindOf(KindPass), 4)
-	permitLabels = newLabelled([]string{"港澳居民来往内地通行证", "往来港澳通行证", "港澳通行证", "台湾居民来往大陆通行证", "大陆居民往来台湾通行证", "台胞证", "回乡证", "通行证", "外国人永久居留身份证", "永久居留证", "居留许可", "居留证", "签证"},
-		`\s*(?:号码|号|编号)?\s*(?:[:：]|为|是)?\s*[(（]?\s*([A-Za-z]{0,2}\d{6,10}[A-Za-z0-9]{0,2})`, kindOf(KindPermit), 6)
+	permitLabels = newLabelled([]string{"港澳居民来往内地通行证", "往来港澳通行证", "港澳通行证", "台湾居民来往大陆通行证", "大陆居民往来台湾通行证", "台胞证", "回乡证", "通行证", "外国人永久居留身份证", "永久居留证", "居留许可", "居留证", "签证",
+		// A foreigner's work permit: up to 19 characters, letters at either end.
+		"外国人工作许可证", "工作许可证", "外国人就业证", "就业证", "居住证"},
+		`\s*(?:号码|号|编号)?\s*(?:[:：]|为|是)?\s*[(（]?\s*([A-Za-z]{0,3}\d{6,18}[A-Za-z0-9]{0,3})`, kindOf(KindPermit), 6)
 	vinLabels = newLabelled([]string{"车架号码", "车架号", "车辆识别代号", "车辆识别代码", "车辆识别号", "VIN码", "VIN", "vin", "发动机号码", "发动机号"},
 		`\s*(?:[:：]|为|是)?\s*([A-Za-z0-9]{6,17})`, kindOf(KindVehicle), 3)
 	// Values after a label: 电话：…, 账号：…, 房产证号：…; these catch the
@@ -237,7 +247,7 @@ var (
 	// shape of their own.
 	numberLabels = newLabelled([]string{"联系电话", "电话号码", "手机号码", "手机号", "联系方式", "电话", "手机", "座机", "TEL", "Tel", "tel", "银行账号", "银行卡号", "银行账户", "开户账号", "账号", "账户", "卡号",
 		"不动产权证书号", "不动产权证号", "不动产权证书编号", "不动产证号", "房产证号", "房屋所有权证号", "土地证号", "土地使用证号", "土地使用权证号", "林权证号", "权属证书编号", "产权证号",
-		"身份证号码", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
+		"身份证号码", "身份证字号", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
 		`(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`, labelKind, 6)
 	// Numbers that file one person, after the label of the record: the
 	// hospital's (住院号, 门诊号, 病案号), social insurance's (个人编号,
@@ -550,7 +560,8 @@ func identifierSpans(s string) []span {
 	// The number patterns run only on the stretches that hold digits (and
 	// the character before, a plate's province): most of a judgment is
 	// Chinese text they could never match.
-	for _, w := range digitWindows(s) {
+	windows := digitWindows(s)
+	for _, w := range windows {
 		in := func(re *regexp.Regexp, kind Kind, ok func(m string) bool) {
 			for _, loc := range re.FindAllStringIndex(s[w[0]:w[1]], -1) {
 				a, b := w[0]+loc[0], w[0]+loc[1]
@@ -570,6 +581,7 @@ func identifierSpans(s string) []span {
 		in(plateDashRe, KindPlate, nil)
 		in(regionPhoneRe, KindPhone, nil)
 		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
+		in(nanpPhoneRe, KindPhone, nil)
 		in(ipv4Re, KindNetwork, nil)
 		in(macRe, KindNetwork, func(m string) bool { return countDigits(m) >= 2 })
 	}
@@ -598,6 +610,16 @@ func identifierSpans(s string) []span {
 	}
 	out = accountNameLabels.spans(s, out)
 	out = handleLabels.spans(s, out)
+	// A passport's shape where no label named the value as something else
+	// (通行证（H12345678）, 用户编号：SH0092731 keep their kinds).
+	for _, w := range windows {
+		for _, loc := range passportShapeRe.FindAllStringIndex(s[w[0]:w[1]], -1) {
+			a, b := w[0]+loc[0], w[0]+loc[1]
+			if digitBounded(s, a, b) && !asciiLetterAt(s, a-1) && !asciiLetterAt(s, b) && !overlapsAny(out, a, b) && passportClause(s, a) {
+				out = append(out, span{a, b, KindPass, Mask})
+			}
+		}
+	}
 	out = vesselLabels.spans(s, out)
 	if strings.Contains(s, "92") {
 		add(individualCreditRe, KindRecord, nil)
@@ -628,4 +650,34 @@ func identifierSpans(s string) []span {
 		}
 	}
 	return out
+}
+
+// passportCues say that a clause is about a person's travel document:
+// 持外国护照，号码K20183746 (a report's 编号JC20240512 is no passport).
+var passportCues = []string{"护照", "证件", "身份", "签证", "入境", "出境", "国籍", "籍", "passport", "Passport", "PASSPORT"}
+
+// passportClause reports whether the clause before byte at names a travel
+// document or a nationality.
+func passportClause(s string, at int) bool {
+	start := strings.LastIndexAny(s[:at], "。；;\n") + 1
+	return containsAny(s[start:at], passportCues)
+}
+
+// asciiLetterAt reports whether s holds an ASCII letter at byte i.
+func asciiLetterAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	c := s[i] | 0x20
+	return c >= 'a' && c <= 'z'
+}
+
+// overlapsAny reports whether a span of out overlaps [a, b).
+func overlapsAny(out []span, a, b int) bool {
+	for _, sp := range out {
+		if sp.start < b && sp.end > a {
+			return true
+		}
+	}
+	return false
 }

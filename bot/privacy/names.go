@@ -779,7 +779,15 @@ func roleAt(t *text, i int) (int, markerKind) {
 	if w := anyRole.at(t.rest(i)); w != "" {
 		n, kind = utf8.RuneCountInString(w), roleKind[w]
 	}
-	if m := agentiveAt(t, i); m > n {
+	// 登记在房东升名下: a role word of two characters that starts a name
+	// (房 and 东升) before what only a person has is that name.
+	if n == 2 && surnameAt(t, i) == 1 && i+3 <= t.n() && allHan(t, i, i+3) && validGiven(t, i+1, i+3) &&
+		(personAfter(t, i+3) || t.match(i+3, provedFollowers) >= 2) && t.match(i+2, anyRole) == 0 {
+		return 0, 0
+	}
+	// 原告员志宏的…: a role word and the surname of a name after it are no
+	// agent noun (原告员).
+	if m := agentiveAt(t, i); m > n && !(m == n+1 && n > 0 && provedAfterRole(t, i+n) > 0) {
 		n, kind = m, markParty
 	}
 	return n, kind
@@ -970,6 +978,10 @@ func (d *detector) add(s, e int, c capacity) bool {
 	if e <= s || s < 0 || e > d.t.n() {
 		return false
 	}
+	// 温某, 张××: a name already masked is no name to find again.
+	if strings.ContainsAny(d.t.str(s, e), "某×") {
+		return false
+	}
 	for k := s; k < e; k++ {
 		if d.taken[k] {
 			return false
@@ -989,7 +1001,19 @@ func detect(s string) []hit {
 	d.signatures()
 	d.dotted()
 	d.marriedNames()
+	// 由房东升报警: the frames go first, so that a role word inside a name
+	// (房东) does not start another.
+	d.byFrames()
+	d.pairFrames()
+	if strings.Contains(s, "名下") {
+		d.ownerFrames()
+	}
 	d.afterRoles()
+	d.afterFindings()
+	if strings.Contains(s, "答：") || strings.Contains(s, "问：") || strings.Contains(s, "答:") || strings.Contains(s, "问:") {
+		d.answerSubjects()
+		d.qaNames()
+	}
 	d.beforeAnchors()
 	d.minority()
 	d.lists()
@@ -1005,12 +1029,15 @@ func detect(s string) []hit {
 	d.kinSharingSurname()
 	d.lists()
 	d.surnameOnly()
+	d.positionNames()
 	d.wordNameFrames()
 	d.bare()
 	d.unexplained()
 	d.alsoSubjects()
+	d.provedLists()
 	d.lists()
 	d.dropThings()
+	d.trimFollowers()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
@@ -1026,7 +1053,7 @@ var signatureRe = regexp.MustCompile(signatureTitles)
 // signatureStartRe is a title at the start of a string.
 var signatureStartRe = regexp.MustCompile(`^` + signatureTitles)
 
-const signatureTitles = `(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员|记 ?录 ?人|记 ?录 ?员|承 ?办 ?人|审 ?核 ?人|经 ?办 ?人|复 ?议 ?人 ?员|执 ?法 ?人 ?员|调 ?查 ?人 ?员|听 ?证 ?主 ?持 ?人|主 ?持 ?人|送 ?达 ?人)[ ：:]*`
+const signatureTitles = `(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员|记 ?录 ?人|记 ?录 ?员|承 ?办 ?人|审 ?核 ?人|经 ?办 ?人|复 ?议 ?人 ?员|执 ?法 ?人 ?员|调 ?查 ?人 ?员|听 ?证 ?主 ?持 ?人|主 ?持 ?人|送 ?达 ?人|工 ?作 ?人 ?员|调 ?解 ?员|见 ?证 ?人|鉴 ?定 ?人|勘 ?验 ?人|询 ?问 ?人|检 ?查 ?人|核 ?对 ?人|校 ?对 ?人|签 ?收 ?人|代 ?收 ?人|受 ?送 ?达 ?人)[ ：:]*`
 
 // signatures reads the spaced-out names of a signature block: after a
 // title, a run of single characters each followed by a space is one name
@@ -1039,7 +1066,24 @@ func (d *detector) signatures() {
 	if !strings.Contains(t.s, " ") {
 		return
 	}
-	for _, m := range signatureRe.FindAllStringIndex(t.s, -1) {
+	// The titles' pattern is costly on a long text: only lines that hold
+	// a space are searched, as spaced signatures do.
+	var found [][]int
+	for off := 0; off < len(t.s); {
+		end := strings.IndexByte(t.s[off:], '\n')
+		if end < 0 {
+			end = len(t.s)
+		} else {
+			end += off
+		}
+		if strings.IndexByte(t.s[off:end], ' ') >= 0 {
+			for _, m := range signatureRe.FindAllStringIndex(t.s[off:end], -1) {
+				found = append(found, []int{off + m[0], off + m[1]})
+			}
+		}
+		off = end + 1
+	}
+	for _, m := range found {
 		for i := t.runeAt(m[1]); i < t.n(); {
 			run, next := d.spacedRun(i)
 			if len(run) < 2 {
@@ -1052,7 +1096,10 @@ func (d *detector) signatures() {
 			for j < t.n() && t.rs[j] == ' ' {
 				j++
 			}
-			if j-next < 2 || signatureStartRe.MatchString(t.rest(j)) {
+			// 执法人员：申屠　明　宇文　静: after one space a compound surname
+			// opening another spaced name starts the next name too.
+			compoundNext := j-next == 1 && j+2 < t.n() && compoundSet[t.str(j, j+2)] && t.rs[j+2] == ' '
+			if j-next < 2 && !compoundNext || signatureStartRe.MatchString(t.rest(j)) {
 				break
 			}
 			i = j
@@ -1064,6 +1111,12 @@ func (d *detector) signatures() {
 // space apart, that start at i, and the position after the last.
 func (d *detector) spacedRun(i int) (run []int, next int) {
 	t := d.t
+	// 书记员　司马　青: a compound surname is written as one unit of the
+	// spaced name, its two characters unspaced.
+	if i+2 < t.n() && compoundSet[t.str(i, i+2)] && t.rs[i+2] == ' ' && t.han(i+3) {
+		run = append(run, i)
+		i++
+	}
 	for i < t.n() && t.han(i) && (i+1 == t.n() || !t.han(i+1)) {
 		run = append(run, i)
 		if i+1 < t.n() && t.rs[i+1] == ' ' && i+2 < t.n() && t.han(i+2) {
@@ -1082,9 +1135,13 @@ func (d *detector) spacedRun(i int) (run []int, next int) {
 func (d *detector) signRun(run []int) {
 	t := d.t
 	var groups [][]int
+	compound := len(run) >= 3 && run[1] == run[0]+1
 	switch {
-	case len(run) <= 3:
+	case len(run) <= 3 || compound && len(run) <= 4:
 		groups = [][]int{run}
+	case compound:
+		groups = [][]int{run[:3]}
+		d.signRun(run[3:])
 	default:
 		for k := 0; k < len(run); k += 2 {
 			if len(run)-k == 3 {
@@ -1104,7 +1161,7 @@ func (d *detector) signRun(run []int) {
 		}
 		n := name.String()
 		rs := []rune(n)
-		if !surnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
+		if !surnameSet.has(rs[0]) && !positionSurnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
 			continue
 		}
 		if d.add(g[0], g[len(g)-1]+1, capOfficial) {
@@ -1318,6 +1375,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				verb = true
 			}
 		})
+		// 签名捺印: a deed of the form the dictionary lacks.
+		if _, ok := hasPrefixAny(t.rest(j), formDeeds); ok {
+			verb = true
+		}
 		// 写错, 填错: a verb of one character and its result.
 		if w, ok := t.word(j, j+1); ok && verbLike(w.pos) && w.freq >= 1000 && !t.han(j+2) {
 			verb = true
@@ -1329,6 +1390,15 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	ev := evMarker
 	if kind == markLabel || colon && kind != markBoundary {
 		ev = evStrong
+	}
+	// 他老婆都知道: an adverb that is also a surname (都, 也…) before a
+	// verb says what the person did; no name follows the role word.
+	if !colon && j+3 <= t.n() {
+		if a, ok := t.word(j, j+1); ok && a.pos == "d" && a.freq >= 1000 {
+			if v, ok := t.word(j+1, j+3); ok && verbLike(v.pos) && v.freq >= 100 {
+				return 0
+			}
+		}
 	}
 	read := 0
 	for {
@@ -1343,7 +1413,7 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = bareGivenAt(t, j)
 			}
 		}
-		if n == 0 || kind != markKin && markerThing(t, j, j+n) {
+		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n {
 			break
 		}
 		if !d.taken[j] {
@@ -1367,6 +1437,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	}
 	return read
 }
+
+// formDeeds are what is done on a form besides signing that the
+// dictionary lacks: 签名捺印, 签字按印.
+var formDeeds = []string{"捺印", "按印", "捺手印", "按手印", "摁手印", "盖章", "确认"}
 
 // markerThing reports whether what a strong marker seems to name is a thing
 // the marker qualifies (员工宿舍位于…, 员工花名册, 小组成员：见附件): a common
@@ -1501,6 +1575,13 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 			if t.match(k, deliveryMatcher) > 0 {
 				return 0
 			}
+		}
+	}
+	// 证人时凤英称, 原告刘成功诉称: a party's role word and a follower only a
+	// person has prove the name, whatever word or rare surname it is.
+	if kind == markParty || kind == markAgent {
+		if n := provedAfterRole(t, j); n > 0 {
+			return n
 		}
 	}
 	// A label's value is the name whatever its characters: 姓名：禤志明.
@@ -2145,7 +2226,13 @@ func (d *detector) clauseStarts() {
 			d.add(i, i+n, capNeutral)
 			continue
 		}
-		if n == 0 && clauseStart && personRight(t, i+2, false) && wordMayName(t, i, strongCopula(t, i+2)) &&
+		// 房屋系原告于…购买: a frequent common noun before 系 is what the
+		// clause is about, not who.
+		copulaNoun := false
+		if w, ok := t.word(i, i+2); ok && w.pos == "n" && w.freq >= 1000 && !personAfter(t, i+2) {
+			copulaNoun = true
+		}
+		if n == 0 && clauseStart && personRight(t, i+2, false) && wordMayName(t, i, strongCopula(t, i+2) && !copulaNoun) &&
 			(!strings.ContainsRune(functionSurnames, t.rs[i]) || coordinatedBeforeParty(t, i+2)) {
 			// 高某于2019年5月向被告提交…, 经查，秦某系该场的经营者: a word
 			// that is also a name, opening a clause before what a person

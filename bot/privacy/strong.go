@@ -118,7 +118,15 @@ func strongNameAt(t *text, j int, item bool) int {
 		if (item || e < t.n() && t.rs[e] == '、') && closedItem(t, e) {
 			return n
 		}
-		if boundary(t, e) == 0 && !grammarAt(t, e) {
+		// 我儿子乔平安开。: a verb of one character closing the clause
+		// follows a name as a longer one does.
+		oneVerb := false
+		if v, ok := t.word(e, e+1); ok && (verbLike(v.pos) || v.pos == "zg") && v.freq >= 1000 && (e+1 >= t.n() || !t.han(e+1) || strings.ContainsRune("了着过的", t.rs[e+1])) {
+			// …not the end of a word that starts inside the span (签收, 陈述).
+			_, inWord := t.word(e-1, e+1)
+			oneVerb = n == sur+2 && !inWord
+		}
+		if boundary(t, e) == 0 && !grammarAt(t, e) && !oneVerb {
 			continue
 		}
 		// 高原未取得: the last character must not itself start the clause's
