@@ -34,6 +34,17 @@ type Inbox struct {
 	// beyond it a POST is answered 503 at once and WeCom retries it, so an
 	// overloaded replica keeps bounded memory. If unset, 512.
 	MaxInFlight int `mapstructure:"max_in_flight"`
+	// AckTarget is the acknowledgement time the callback is kept under:
+	// while more than 1 % of callbacks take longer, fewer messages are
+	// handled at once (down to one), so acknowledgements get the CPU and a
+	// saturated replica grows a durable backlog instead (bot/priority).
+	// 0 turns this off (always Workers at once). If unset, 5ms.
+	AckTarget time.Duration `mapstructure:"ack_target"`
+	// MaxBacklog bounds the messages accepted and not yet handled, across
+	// replicas: beyond it the callback answers 503 (WeCom retries later)
+	// rather than grow the inbox stream without end. 0 means no bound. If
+	// unset, 50000 (about 25 MB of Redis memory).
+	MaxBacklog int64 `mapstructure:"max_backlog"`
 }
 
 // Sender configures pushes to WeCom.
@@ -60,7 +71,8 @@ const callbackBudget = 2*time.Second + time.Millisecond
 
 func defaultInbox() Inbox {
 	return Inbox{Workers: 8, ClaimIdle: time.Minute, MaxDeliveries: 5, DrainTimeout: 30 * time.Second,
-		Heartbeat: time.Second, RetryBackoff: 2 * time.Second, MaxInFlight: 512}
+		Heartbeat: time.Second, RetryBackoff: 2 * time.Second, MaxInFlight: 512,
+		AckTarget: 5 * time.Millisecond, MaxBacklog: 50_000}
 }
 
 func defaultSender() Sender {
@@ -93,6 +105,10 @@ func (c *Config) validateTransport() error {
 		return fmt.Errorf("配置 wecom.max_clock_skew 应在 1s 到 24h 之间（例如 5m），当前为 %s", c.WeCom.MaxClockSkew)
 	case c.Admin.MaxFailures < 1:
 		return fmt.Errorf("配置 admin.max_failures 应为正整数，当前为 %d", c.Admin.MaxFailures)
+	case c.Inbox.AckTarget < 0 || c.Inbox.AckTarget > time.Second:
+		return fmt.Errorf("配置 inbox.ack_target 应在 0（关闭）到 1s 之间（例如 5ms），当前为 %s", c.Inbox.AckTarget)
+	case c.Inbox.MaxBacklog < 0:
+		return fmt.Errorf("配置 inbox.max_backlog 不能为负数（0 表示不限），当前为 %d", c.Inbox.MaxBacklog)
 	case c.Inbox.MaxInFlight < 1:
 		return fmt.Errorf("配置 inbox.max_in_flight 应为正整数，当前为 %d", c.Inbox.MaxInFlight)
 	case c.Sender.Timeout <= 0:

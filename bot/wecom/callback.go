@@ -52,6 +52,10 @@ type Callback struct {
 	// instead of piling up connections that time out anyway. Set from the
 	// config key inbox.max_in_flight; if zero, that key's default.
 	MaxInFlight int
+	// Acks, if set, is told how long each accepted POST took to be
+	// answered 200 (a *priority.Limiter: reply work yields while
+	// acknowledgements are slow).
+	Acks interface{ ObserveAck(time.Duration) }
 
 	slotsOnce sync.Once
 	slots     chan struct{}
@@ -69,6 +73,7 @@ const (
 	resultTooLarge      = "too_large"
 	resultUnavailable   = "unavailable"
 	resultOverloaded    = "overloaded"
+	resultBacklogFull   = "backlog_full"
 	resultStale         = "stale"
 )
 
@@ -83,8 +88,12 @@ func (h *Callback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			result = resultOverloaded
 			break
 		}
+		start := time.Now()
 		result = h.receive(w, r)
 		h.release()
+		if h.Acks != nil && (result == resultOK || result == resultDuplicate) {
+			h.Acks.ObserveAck(time.Since(start))
+		}
 	default:
 		w.Header().Set("Allow", "GET, POST")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -165,6 +174,13 @@ func (h *Callback) receive(w http.ResponseWriter, r *http.Request) string {
 	ctx, cancel := context.WithTimeout(r.Context(), h.timeout())
 	defer cancel()
 	fresh, err := h.Inbox.Enqueue(ctx, msg)
+	if errors.Is(err, ErrBacklogFull) {
+		// Every replica is far behind: refuse more until the backlog
+		// drains; WeCom retries, and nothing accepted is at risk.
+		h.log().Warn("callback refused: inbox backlog full (inbox.max_backlog); answering 503 so that WeCom retries", "msg", msg.ID)
+		http.Error(w, "backlog full, retry later", http.StatusServiceUnavailable)
+		return resultBacklogFull
+	}
 	if err != nil {
 		// WeCom retries anything but a 200; the message is not lost.
 		h.log().Error("callback not stored; answering 503 so that WeCom retries", "msg", msg.ID, "err", err)

@@ -25,6 +25,7 @@ import (
 	"casebot/bot/keys"
 	"casebot/bot/lock"
 	"casebot/bot/people"
+	"casebot/bot/priority"
 	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/bot/wecom"
@@ -177,10 +178,17 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	deps := handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders, Explain: a.explain, Files: a.webapp}
 	handlers.Register(a.bot, deps)
 
+	// Replies yield to acknowledgements (bot/priority): the callback tells
+	// the limiter how fast it answers, the workers wait for its turn.
+	pace := priority.New(cfg.Inbox.Workers, cfg.Inbox.AckTarget, nil)
+	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "casebot_inbox_handling_limit",
+		Help: "Messages this replica may handle at once now (lower while acknowledgements are slow).",
+	}, func() float64 { return float64(pace.Limit()) }))
 	a.inbox = wecom.NewInbox(rdb, k, a.bot.Handle, wecom.InboxOptions{
 		Workers: cfg.Inbox.Workers, Heartbeat: cfg.Inbox.Heartbeat, ClaimIdle: cfg.Inbox.ClaimIdle,
 		MaxDeliveries: cfg.Inbox.MaxDeliveries, Backoff: cfg.Inbox.RetryBackoff,
-		Consumer: a.presence.Name(), Durable: a.durable,
+		Consumer: a.presence.Name(), Durable: a.durable, Gate: pace, MaxBacklog: cfg.Inbox.MaxBacklog,
 		Log: log, Metrics: a.metrics, Done: opt.InboxDone, GiveUp: a.giveUp,
 	})
 
@@ -190,7 +198,7 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		return nil, fmt.Errorf("配置 wecom.token / wecom.aes_key / wecom.corp_id：%w", err)
 	}
 	cb := &wecom.Callback{Crypto: crypto, Inbox: a.inbox, Log: log, Metrics: a.metrics,
-		MaxInFlight: cfg.Inbox.MaxInFlight, MaxClockSkew: cfg.WeCom.MaxClockSkew}
+		MaxInFlight: cfg.Inbox.MaxInFlight, MaxClockSkew: cfg.WeCom.MaxClockSkew, Acks: pace}
 	a.mux.Handle("GET /wecom/callback", cb)
 	a.mux.Handle("POST /wecom/callback", cb)
 	a.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
