@@ -120,8 +120,8 @@ func NewInbox(rdb redis.UniversalClient, k keys.Keys, handle HandleFunc, opt Inb
 		Order:         func(e stream.Entry) string { m, _ := decodeEntry(e); return orderKey(m) },
 		DeadStream:    k.InboxDead(), DeadMaxLen: keys.InboxDeadMaxLen,
 		OnDead: in.onDead, Gate: opt.Gate,
-		Done:   in.done,
-		Log:    opt.Log,
+		Done: in.done,
+		Log:  opt.Log,
 	})
 	return in
 }
