@@ -95,9 +95,12 @@ func (c *Config) validateTransport() error {
 		return fmt.Errorf("配置 inbox.heartbeat 应为正的时长（例如 1s），当前为 %s", c.Inbox.Heartbeat)
 	case c.Inbox.RetryBackoff <= 0:
 		return fmt.Errorf("配置 inbox.retry_backoff 应为正的时长（例如 2s），当前为 %s", c.Inbox.RetryBackoff)
-	case c.Redis.WaitReplicas < -1:
-		return fmt.Errorf("配置 redis.wait_replicas 应为 -1（自动）、0（不等待）或正整数，当前为 %d", c.Redis.WaitReplicas)
-	case c.Redis.Replicas() > 0 && c.Redis.WaitTimeout <= 0:
+	}
+	if _, err := c.Redis.replicas(); err != nil {
+		return err
+	}
+	switch {
+	case c.Redis.Replicas() != 0 && c.Redis.WaitTimeout <= 0:
 		return fmt.Errorf("配置 redis.wait_timeout 应为正的时长（例如 1s），当前为 %s", c.Redis.WaitTimeout)
 	case c.Redis.WaitTimeout >= callbackBudget:
 		return fmt.Errorf("配置 redis.wait_timeout=%s 太长：回调须在企业微信的 5 秒内应答，请设为 2s 以内", c.Redis.WaitTimeout)

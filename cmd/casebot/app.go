@@ -121,7 +121,8 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	// are held under, and the heartbeat that lets other replicas take them
 	// over within seconds of this process dying.
 	a.presence = lock.NewPresence(rdb, k, "", cfg.Inbox.Heartbeat, log)
-	a.durable = durable.NewWriter(rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout)
+	a.durable = durable.NewWriter(rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout).Expect(cfg.Redis.Replicated())
+	a.durable.Key = k.Inbox()
 
 	a.sender = wecom.NewSender(cfg.WeCom, cfg.Sender, rdb, k,
 		wecom.Options{HTTPClient: opt.HTTPClient, Log: log, Metrics: a.metrics,
@@ -309,7 +310,10 @@ type readiness struct {
 	// promised (appendonly, maxmemory-policy); RedisSettings says which.
 	Durable       bool              `json:"durable"`
 	RedisSettings []durable.Problem `json:"redis_settings,omitempty"`
+	// WaitReplicas is the replicas each promise-backing write waits for
+	// now; WaitSetting is redis.wait_replicas (a number, or all).
 	WaitReplicas  int               `json:"wait_replicas"`
+	WaitSetting   string            `json:"wait_replicas_setting"`
 	Message       string            `json:"message,omitempty"`
 	Warning       string            `json:"warning,omitempty"`
 	Checked       time.Time         `json:"checked_at"`
@@ -325,7 +329,7 @@ func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	res := readiness{Ready: true, Redis: "ok", Problems: a.sender.Health().Problems(), Durable: true,
-		WaitReplicas: a.durable.Replicas(), Checked: time.Now()}
+		WaitReplicas: a.durable.Replicas(), WaitSetting: a.durable.Setting(), Checked: time.Now()}
 	if err := a.rdb.Ping(ctx).Err(); err != nil {
 		res.Ready, res.Redis = false, err.Error()
 		res.Message = "无法连接 Redis：请检查 redis.addr 与 Redis 服务状态"
