@@ -312,11 +312,11 @@ type readiness struct {
 	RedisSettings []durable.Problem `json:"redis_settings,omitempty"`
 	// WaitReplicas is the replicas each promise-backing write waits for
 	// now; WaitSetting is redis.wait_replicas (a number, or all).
-	WaitReplicas  int               `json:"wait_replicas"`
-	WaitSetting   string            `json:"wait_replicas_setting"`
-	Message       string            `json:"message,omitempty"`
-	Warning       string            `json:"warning,omitempty"`
-	Checked       time.Time         `json:"checked_at"`
+	WaitReplicas int       `json:"wait_replicas"`
+	WaitSetting  string    `json:"wait_replicas_setting"`
+	Message      string    `json:"message,omitempty"`
+	Warning      string    `json:"warning,omitempty"`
+	Checked      time.Time `json:"checked_at"`
 }
 
 // readyz answers 200 when Redis answers and WeCom reported no configuration
