@@ -1,6 +1,7 @@
 package wecom
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -142,7 +143,9 @@ func (h *Callback) receive(w http.ResponseWriter, r *http.Request) string {
 		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "callback body unreadable", err)
 	}
 	var env envelope
-	if err := xml.Unmarshal(body, &env); err != nil || env.Encrypt == "" {
+	if enc, ok := envelopeEncrypt(body); ok {
+		env.Encrypt = enc
+	} else if err := xml.Unmarshal(body, &env); err != nil || env.Encrypt == "" {
 		// The body is not logged: it is unauthenticated input.
 		return h.fail(w, r, http.StatusBadRequest, resultBadRequest, "callback envelope is not WeCom XML", nil)
 	}
@@ -193,6 +196,34 @@ func (h *Callback) receive(w http.ResponseWriter, r *http.Request) string {
 		return resultDuplicate
 	}
 	return resultOK
+}
+
+// envelopeEncrypt reads the Encrypt element of the envelope WeCom posts
+// without the XML decoder, which took a third of the callback's own CPU
+// at 1,000 callbacks a second: WeCom always writes it as
+// <Encrypt><![CDATA[base64]]></Encrypt>. Anything else (no CDATA, a
+// character outside base64, a second Encrypt element) is left to
+// xml.Unmarshal. Either way, what is decrypted is what the signature is
+// checked over, so the shortcut accepts nothing the decoder would not
+// have to be trusted with.
+func envelopeEncrypt(body []byte) (string, bool) {
+	const open, end = "<Encrypt><![CDATA[", "]]></Encrypt>"
+	i := bytes.Index(body, []byte(open))
+	if i < 0 {
+		return "", false
+	}
+	rest := body[i+len(open):]
+	j := bytes.Index(rest, []byte(end))
+	if j <= 0 || bytes.Contains(rest[j:], []byte("<Encrypt")) || bytes.Contains(body[:i], []byte("<Encrypt")) {
+		return "", false
+	}
+	enc := rest[:j]
+	for _, c := range enc {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=') {
+			return "", false
+		}
+	}
+	return string(enc), true
 }
 
 // fail answers an error. Only the reason and the error are logged, never
