@@ -32,7 +32,11 @@ type Inbox struct {
 	RetryBackoff time.Duration `mapstructure:"retry_backoff"`
 	// MaxInFlight bounds the callback POSTs one replica answers at once;
 	// beyond it a POST is answered 503 at once and WeCom retries it, so an
-	// overloaded replica keeps bounded memory. If unset, 512.
+	// overloaded replica keeps bounded memory. If unset, 2048: WeCom waits
+	// 5 s for an answer, so at 1,000 callbacks a second with a starved
+	// machine answering in 2 s, 2,000 are in flight; far beyond that
+	// WeCom gives up on them and retries anyway. (512 refused callbacks
+	// whenever a saturated box slowed acknowledgements to half a second.)
 	MaxInFlight int `mapstructure:"max_in_flight"`
 	// AckTarget is the acknowledgement time the callback is kept under:
 	// while more than 1 % of callbacks take longer, fewer messages are
@@ -71,7 +75,7 @@ const callbackBudget = 2*time.Second + time.Millisecond
 
 func defaultInbox() Inbox {
 	return Inbox{Workers: 8, ClaimIdle: time.Minute, MaxDeliveries: 5, DrainTimeout: 30 * time.Second,
-		Heartbeat: time.Second, RetryBackoff: 2 * time.Second, MaxInFlight: 512,
+		Heartbeat: time.Second, RetryBackoff: 2 * time.Second, MaxInFlight: 2048,
 		AckTarget: 5 * time.Millisecond, MaxBacklog: 50_000}
 }
 
