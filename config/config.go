@@ -8,6 +8,7 @@ package config
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -60,24 +61,45 @@ type Redis struct {
 	Prefix string `mapstructure:"prefix"`
 	// WaitReplicas is how many replicas must confirm a write that backs a
 	// promise (an accepted callback, a send record) before it counts
-	// (Redis WAIT). -1, the default, means 1 for a Sentinel group
-	// (master_name set) and 0, off, otherwise: a single server has no
-	// replica, and a Cluster only has them if the operator says so.
-	WaitReplicas int `mapstructure:"wait_replicas"`
+	// (Redis WAIT): a number, or "all", the default: every replica
+	// connected to the master (read from INFO replication every few
+	// seconds; at least 1 for a Sentinel group), so that whichever replica
+	// a failover promotes has every confirmed write. A single server with
+	// no replica waits for nothing.
+	WaitReplicas string `mapstructure:"wait_replicas"`
 	// WaitTimeout bounds that wait; beyond it the callback answers 503
 	// and WeCom retries. If unset, 1s.
 	WaitTimeout time.Duration `mapstructure:"wait_timeout"`
 }
 
-// Replicas is the WAIT count in force (WaitReplicas with -1 resolved).
+// WaitAll is the replica count of redis.wait_replicas=all (durable.All).
+const WaitAll = -1
+
+// Replicas is the WAIT count configured: a number, or WaitAll. An
+// invalid setting (Validate names it) counts as WaitAll, the safe side.
 func (r Redis) Replicas() int {
-	if r.WaitReplicas >= 0 {
-		return r.WaitReplicas
+	n, err := r.replicas()
+	if err != nil {
+		return WaitAll
 	}
-	if r.MasterName != "" {
-		return 1
+	return n
+}
+
+// Replicated says the deployment has replicas by construction (a
+// Sentinel group): "all" then never means 0.
+func (r Redis) Replicated() bool { return r.MasterName != "" }
+
+func (r Redis) replicas() (int, error) {
+	s := strings.TrimSpace(strings.ToLower(r.WaitReplicas))
+	// "-1" was the automatic setting before "all"; all is its safe successor.
+	if s == "all" || s == "" || s == "-1" {
+		return WaitAll, nil
 	}
-	return 0
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("配置 redis.wait_replicas 应为 all（所有已连接的副本，默认）或不小于 0 的整数（0 表示不等待），当前为 %q", r.WaitReplicas)
+	}
+	return n, nil
 }
 
 // Endpoints returns the addresses to dial: Addrs when given, else Addr.
@@ -182,7 +204,7 @@ func Default() Config {
 	return Config{
 		HTTP:      HTTP{Addr: "127.0.0.1:8080"},
 		Timezone:  "Asia/Shanghai",
-		Redis:     Redis{Prefix: "casebot", WaitReplicas: -1, WaitTimeout: time.Second},
+		Redis:     Redis{Prefix: "casebot", WaitReplicas: "all", WaitTimeout: time.Second},
 		WeCom:     WeCom{APIBase: "https://qyapi.weixin.qq.com", MaxClockSkew: 5 * time.Minute},
 		Admin:     Admin{MaxFailures: 10},
 		LLM:       LLM{Timeout: 60 * time.Second, MaxConcurrency: 2, UserPerHour: 10, Retries: 3, MaxTokens: 4096, MaxInputChars: 24000},

@@ -243,3 +243,47 @@ func TestUnknownKeyNamesTheNearest(t *testing.T) {
 		t.Errorf("valid keys refused: %v", err)
 	}
 }
+
+// TestWaitReplicas: redis.wait_replicas takes a number or all (the
+// default), from the file or the environment; anything else is named.
+func TestWaitReplicas(t *testing.T) {
+	for _, tc := range []struct {
+		yaml, env string
+		want      int
+		bad       bool
+	}{
+		{yaml: "", want: WaitAll},
+		{yaml: "redis:\n  wait_replicas: all\n", want: WaitAll},
+		{yaml: "redis:\n  wait_replicas: ALL\n", want: WaitAll},
+		{yaml: "redis:\n  wait_replicas: 2\n", want: 2},
+		{yaml: "redis:\n  wait_replicas: 0\n", want: 0},
+		{yaml: "redis:\n  wait_replicas: -1\n", want: WaitAll}, // the old automatic setting
+		{env: "1", want: 1},
+		{env: "all", want: WaitAll},
+		{yaml: "redis:\n  wait_replicas: some\n", bad: true},
+		{yaml: "redis:\n  wait_replicas: -2\n", bad: true},
+		{env: "两个", bad: true},
+	} {
+		t.Setenv("CASEBOT_REDIS_WAIT_REPLICAS", tc.env)
+		if tc.env == "" {
+			os.Unsetenv("CASEBOT_REDIS_WAIT_REPLICAS")
+		}
+		cfg, err := Load(writeFile(t, tc.yaml))
+		if err == nil {
+			err = cfg.Validate(ModeDemo)
+		}
+		if tc.bad {
+			if err == nil || !strings.Contains(err.Error(), "redis.wait_replicas") {
+				t.Errorf("%q / env %q: error %v, want one naming redis.wait_replicas", tc.yaml, tc.env, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q / env %q: %v", tc.yaml, tc.env, err)
+			continue
+		}
+		if got := cfg.Redis.Replicas(); got != tc.want {
+			t.Errorf("%q / env %q: Replicas() = %d, want %d", tc.yaml, tc.env, got, tc.want)
+		}
+	}
+}

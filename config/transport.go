@@ -32,8 +32,23 @@ type Inbox struct {
 	RetryBackoff time.Duration `mapstructure:"retry_backoff"`
 	// MaxInFlight bounds the callback POSTs one replica answers at once;
 	// beyond it a POST is answered 503 at once and WeCom retries it, so an
-	// overloaded replica keeps bounded memory. If unset, 512.
+	// overloaded replica keeps bounded memory. If unset, 2048: WeCom waits
+	// 5 s for an answer, so at 1,000 callbacks a second with a starved
+	// machine answering in 2 s, 2,000 are in flight; far beyond that
+	// WeCom gives up on them and retries anyway. (512 refused callbacks
+	// whenever a saturated box slowed acknowledgements to half a second.)
 	MaxInFlight int `mapstructure:"max_in_flight"`
+	// AckTarget is the acknowledgement time the callback is kept under:
+	// while more than 1 % of callbacks take longer, fewer messages are
+	// handled at once (down to one), so acknowledgements get the CPU and a
+	// saturated replica grows a durable backlog instead (bot/priority).
+	// 0 turns this off (always Workers at once). If unset, 5ms.
+	AckTarget time.Duration `mapstructure:"ack_target"`
+	// MaxBacklog bounds the messages accepted and not yet handled, across
+	// replicas: beyond it the callback answers 503 (WeCom retries later)
+	// rather than grow the inbox stream without end. 0 means no bound. If
+	// unset, 50000 (about 25 MB of Redis memory).
+	MaxBacklog int64 `mapstructure:"max_backlog"`
 }
 
 // Sender configures pushes to WeCom.
@@ -60,7 +75,8 @@ const callbackBudget = 2*time.Second + time.Millisecond
 
 func defaultInbox() Inbox {
 	return Inbox{Workers: 8, ClaimIdle: time.Minute, MaxDeliveries: 5, DrainTimeout: 30 * time.Second,
-		Heartbeat: time.Second, RetryBackoff: 2 * time.Second, MaxInFlight: 512}
+		Heartbeat: time.Second, RetryBackoff: 2 * time.Second, MaxInFlight: 2048,
+		AckTarget: 5 * time.Millisecond, MaxBacklog: 50_000}
 }
 
 func defaultSender() Sender {
@@ -83,9 +99,12 @@ func (c *Config) validateTransport() error {
 		return fmt.Errorf("配置 inbox.heartbeat 应为正的时长（例如 1s），当前为 %s", c.Inbox.Heartbeat)
 	case c.Inbox.RetryBackoff <= 0:
 		return fmt.Errorf("配置 inbox.retry_backoff 应为正的时长（例如 2s），当前为 %s", c.Inbox.RetryBackoff)
-	case c.Redis.WaitReplicas < -1:
-		return fmt.Errorf("配置 redis.wait_replicas 应为 -1（自动）、0（不等待）或正整数，当前为 %d", c.Redis.WaitReplicas)
-	case c.Redis.Replicas() > 0 && c.Redis.WaitTimeout <= 0:
+	}
+	if _, err := c.Redis.replicas(); err != nil {
+		return err
+	}
+	switch {
+	case c.Redis.Replicas() != 0 && c.Redis.WaitTimeout <= 0:
 		return fmt.Errorf("配置 redis.wait_timeout 应为正的时长（例如 1s），当前为 %s", c.Redis.WaitTimeout)
 	case c.Redis.WaitTimeout >= callbackBudget:
 		return fmt.Errorf("配置 redis.wait_timeout=%s 太长：回调须在企业微信的 5 秒内应答，请设为 2s 以内", c.Redis.WaitTimeout)
@@ -93,6 +112,10 @@ func (c *Config) validateTransport() error {
 		return fmt.Errorf("配置 wecom.max_clock_skew 应在 1s 到 24h 之间（例如 5m），当前为 %s", c.WeCom.MaxClockSkew)
 	case c.Admin.MaxFailures < 1:
 		return fmt.Errorf("配置 admin.max_failures 应为正整数，当前为 %d", c.Admin.MaxFailures)
+	case c.Inbox.AckTarget < 0 || c.Inbox.AckTarget > time.Second:
+		return fmt.Errorf("配置 inbox.ack_target 应在 0（关闭）到 1s 之间（例如 5ms），当前为 %s", c.Inbox.AckTarget)
+	case c.Inbox.MaxBacklog < 0:
+		return fmt.Errorf("配置 inbox.max_backlog 不能为负数（0 表示不限），当前为 %d", c.Inbox.MaxBacklog)
 	case c.Inbox.MaxInFlight < 1:
 		return fmt.Errorf("配置 inbox.max_in_flight 应为正整数，当前为 %d", c.Inbox.MaxInFlight)
 	case c.Sender.Timeout <= 0:

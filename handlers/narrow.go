@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -163,40 +162,9 @@ func (s *service) openFilter(ctx context.Context, numbers []string, open bool) (
 }
 
 // newestFirst orders case numbers by filing date, newest first, from the
-// filing index's scores (no case is loaded); cases filed on no date last.
+// filing index (no case is loaded); cases filed on no date last.
 func (s *service) newestFirst(ctx context.Context, numbers []string) ([]string, error) {
-	scores, has, err := s.st.FiledScores(ctx, numbers)
-	if err != nil {
-		return nil, err
-	}
-	type filed struct {
-		n     string
-		score float64
-		has   bool
-	}
-	fs := make([]filed, len(numbers))
-	for i, n := range numbers {
-		fs[i] = filed{n, scores[i], has[i]}
-	}
-	slices.SortFunc(fs, func(a, b filed) int {
-		switch {
-		case a.has != b.has:
-			if a.has {
-				return -1
-			}
-			return 1
-		case a.score != b.score:
-			return cmp.Compare(b.score, a.score)
-		}
-		return strings.Compare(b.n, a.n)
-	})
-	out := make([]string, 0, len(fs))
-	for i, f := range fs {
-		if i == 0 || f.n != fs[i-1].n {
-			out = append(out, f.n)
-		}
-	}
-	return out, nil
+	return s.st.NewestFirst(ctx, numbers)
 }
 
 // firstInstances counts the 一审行政诉讼 among numbers as the bulletin does

@@ -7,8 +7,9 @@
 // before it reaches a replica, so a failover in between loses it. Writer
 // confirms such writes on replicas with WAIT before they count: the
 // callback answers 200 only after WAIT, and a send record is written with
-// WAIT. With redis.wait_replicas at 0 (a single server) Writer is a plain
-// pipeline.
+// WAIT. With redis.wait_replicas at 0 (or all, on a single server with no
+// replica) Writer is a plain pipeline; all waits for every replica
+// connected to the master (see All).
 //
 // WAIT counts the writes of the connection that issues it, so Writer runs
 // the writes and the WAIT on one dedicated connection, on the master
@@ -25,7 +26,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -36,26 +39,183 @@ import (
 // must not count (the callback answers 503 and WeCom retries).
 var ErrNotReplicated = errors.New("write not confirmed by a replica in time")
 
+// All, as the replica count of NewWriter (redis.wait_replicas=all), asks
+// for every replica connected to the master.
+//
+// With two replicas, WAIT 1 is not enough: Sentinel may promote the
+// replica that had not confirmed, and the write is gone though it was
+// confirmed. Waiting for every connected replica means that whichever
+// is promoted has it. The count is read from INFO replication (replicas
+// online), refreshed every RefreshEvery in the background and at once
+// when a WAIT falls short (a replica just dropped out: the write counts
+// if every replica still connected has it). It is never 0 where replicas
+// are expected — a Sentinel group (see Expect), or once a replica was
+// seen — so a master that lost every replica refuses to confirm rather
+// than confirm nothing.
+const All = -1
+
+// RefreshEvery is how old the replica count of All may grow before it is
+// read again.
+const RefreshEvery = 3 * time.Second
+
 // Writer runs durable writes on rdb.
 type Writer struct {
 	rdb      redis.UniversalClient
-	replicas int
+	replicas int // a count, or All
 	timeout  time.Duration
+	// Now is the clock of the count's refreshes (nil: time.Now).
+	Now func() time.Time
+	// Key is a key of casebot's slot, to find the master whose replicas
+	// All counts before the first write names one.
+	Key string
+
+	mu         sync.Mutex
+	minimum    int       // All never asks for fewer (Expect)
+	online     int       // replicas online at the last read; -1: never read
+	seen       bool      // a replica was online at some read
+	readAt     time.Time // the last read (or failed read)
+	refreshing bool
+	key        string // a key of the writes, to find their master by
 }
 
 // NewWriter returns a writer confirming each write on replicas replicas
-// within timeout (redis.wait_replicas, redis.wait_timeout); replicas 0
-// confirms nothing.
+// (a count, or All) within timeout (redis.wait_replicas,
+// redis.wait_timeout); replicas 0 confirms nothing.
 func NewWriter(rdb redis.UniversalClient, replicas int, timeout time.Duration) *Writer {
-	return &Writer{rdb: rdb, replicas: replicas, timeout: timeout}
+	return &Writer{rdb: rdb, replicas: replicas, timeout: timeout, online: -1}
 }
 
-// Replicas is how many replicas must confirm a write.
+// Expect says the deployment has replicas (a Sentinel group): with All,
+// at least one must confirm each write, even when none is connected.
+func (w *Writer) Expect(replicated bool) *Writer {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.minimum = 0
+	if replicated {
+		w.minimum = 1
+	}
+	return w
+}
+
+// Replicas is how many replicas must confirm a write now.
 func (w *Writer) Replicas() int {
 	if w == nil {
 		return 0
 	}
-	return w.replicas
+	if w.replicas != All {
+		return w.replicas
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	return w.need(ctx, "")
+}
+
+// Setting is the configured count as redis.wait_replicas writes it.
+func (w *Writer) Setting() string {
+	if w == nil {
+		return "0"
+	}
+	if w.replicas == All {
+		return "all"
+	}
+	return strconv.Itoa(w.replicas)
+}
+
+func (w *Writer) now() time.Time {
+	if w.Now != nil {
+		return w.Now()
+	}
+	return time.Now()
+}
+
+// need is how many replicas must confirm the next write: the fixed count,
+// or (All) the replicas online, at least the floor. The first call reads
+// the count; later ones use the last read, refreshed in the background
+// once it is RefreshEvery old.
+func (w *Writer) need(ctx context.Context, key string) int {
+	if w.replicas != All {
+		return w.replicas
+	}
+	w.mu.Lock()
+	if key != "" {
+		w.key = key
+	}
+	first := w.online < 0 && w.readAt.IsZero()
+	stale := !first && !w.refreshing && w.now().Sub(w.readAt) >= RefreshEvery
+	if stale {
+		w.refreshing = true
+	}
+	w.mu.Unlock()
+	switch {
+	case first:
+		w.refresh(ctx)
+	case stale:
+		go func() {
+			rctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			w.refresh(rctx)
+		}()
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.count()
+}
+
+// count is the All count from the last read. Called with mu held.
+func (w *Writer) count() int {
+	floor := w.minimum
+	if w.seen {
+		floor = max(floor, 1)
+	}
+	return max(floor, w.online, 0)
+}
+
+// refresh reads the replicas online from the master's INFO replication.
+// A failed read keeps the last count (the floor if there is none).
+func (w *Writer) refresh(ctx context.Context) {
+	n, err := w.readOnline(ctx)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.readAt, w.refreshing = w.now(), false
+	if err != nil {
+		return
+	}
+	w.online = n
+	if n > 0 {
+		w.seen = true
+	}
+}
+
+func (w *Writer) readOnline(ctx context.Context) (int, error) {
+	// Every casebot key shares one slot: any of them picks the master.
+	w.mu.Lock()
+	key := w.key
+	w.mu.Unlock()
+	if key == "" {
+		key = w.Key
+	}
+	node, err := masterFor(ctx, w.rdb, key)
+	if err != nil {
+		return 0, err
+	}
+	info, err := node.Info(ctx, "replication").Result()
+	if err != nil {
+		return 0, err
+	}
+	return OnlineReplicas(info), nil
+}
+
+// OnlineReplicas counts the replicas INFO replication lists as online
+// (slaveN:ip=…,state=online,…); those still in their first sync cannot
+// confirm yet.
+func OnlineReplicas(info string) int {
+	n := 0
+	for _, line := range strings.Split(info, "\n") {
+		if strings.HasPrefix(line, "slave") && strings.Contains(line, "state=online") {
+			n++
+		}
+	}
+	return n
 }
 
 // Tx runs fn's commands in one MULTI/EXEC and confirms them. key is any
@@ -74,7 +234,8 @@ func (w *Writer) Pipe(ctx context.Context, key string, fn func(redis.Pipeliner) 
 // confirms its writes. keys[0] picks the Cluster node. The script's own
 // error, if any, is the returned command's.
 func (w *Writer) Run(ctx context.Context, script *redis.Script, keys []string, args ...any) (*redis.Cmd, error) {
-	if w == nil || w.replicas <= 0 {
+	need := w.needOf(ctx, keys[0])
+	if need <= 0 {
 		cmd := script.Run(ctx, rdbOf(w), keys, args...)
 		return cmd, cmd.Err()
 	}
@@ -88,23 +249,40 @@ func (w *Writer) Run(ctx context.Context, script *redis.Script, keys []string, a
 	if err := cmd.Err(); err != nil && !errors.Is(err, redis.Nil) {
 		return cmd, err
 	}
-	return cmd, w.wait(ctx, conn)
+	return cmd, w.wait(ctx, conn, need)
 }
 
-// wait confirms the connection's writes on the writer's replicas.
-func (w *Writer) wait(ctx context.Context, conn *redis.Conn) error {
-	n, err := conn.Wait(ctx, w.replicas, w.timeout).Result()
+func (w *Writer) needOf(ctx context.Context, key string) int {
+	if w == nil {
+		return 0
+	}
+	return w.need(ctx, key)
+}
+
+// wait confirms the connection's writes on need replicas. Under All, a
+// shortfall re-reads the count: a replica that dropped out since the
+// last read no longer counts, the write stands if every replica still
+// online has it.
+func (w *Writer) wait(ctx context.Context, conn *redis.Conn, need int) error {
+	n, err := conn.Wait(ctx, need, w.timeout).Result()
 	if err != nil {
 		return fmt.Errorf("WAIT: %w", err)
 	}
-	if int(n) < w.replicas {
-		return fmt.Errorf("%w (%d of %d replicas within %s)", ErrNotReplicated, n, w.replicas, w.timeout)
+	if int(n) < need && w.replicas == All {
+		w.refresh(ctx)
+		w.mu.Lock()
+		need = w.count()
+		w.mu.Unlock()
+	}
+	if int(n) < need {
+		return fmt.Errorf("%w (%d of %d replicas within %s)", ErrNotReplicated, n, need, w.timeout)
 	}
 	return nil
 }
 
 func (w *Writer) do(ctx context.Context, key string, tx bool, fn func(redis.Pipeliner) error) ([]redis.Cmder, error) {
-	if w == nil || w.replicas <= 0 {
+	need := w.needOf(ctx, key)
+	if need <= 0 {
 		if tx {
 			return rdbOf(w).TxPipelined(ctx, fn)
 		}
@@ -125,7 +303,7 @@ func (w *Writer) do(ctx context.Context, key string, tx bool, fn func(redis.Pipe
 	if err != nil {
 		return cmds, err
 	}
-	return cmds, w.wait(ctx, conn)
+	return cmds, w.wait(ctx, conn, need)
 }
 
 func rdbOf(w *Writer) redis.UniversalClient { return w.rdb }

@@ -131,3 +131,131 @@ func TestWriterWaitsForAReplica(t *testing.T) {
 		t.Errorf("single server: %v", err)
 	}
 }
+
+func TestOnlineReplicas(t *testing.T) {
+	info := "# Replication\r\nrole:master\r\nconnected_slaves:3\r\n" +
+		"slave0:ip=127.0.0.1,port=7001,state=online,offset=420,lag=0\r\n" +
+		"slave1:ip=127.0.0.1,port=7002,state=wait_bgsave,offset=0,lag=0\r\n" +
+		"slave2:ip=127.0.0.1,port=7003,state=online,offset=420,lag=1\r\n" +
+		"master_failover_state:no-failover\r\n"
+	if n := OnlineReplicas(info); n != 2 {
+		t.Errorf("OnlineReplicas = %d, want 2 (the one still syncing cannot confirm)", n)
+	}
+	if n := OnlineReplicas("# Replication\r\nrole:master\r\nconnected_slaves:0\r\n"); n != 0 {
+		t.Errorf("no replica: %d", n)
+	}
+}
+
+// TestWaitForAllReplicas runs redis.wait_replicas=all on a real Sentinel
+// group with two replicas: a confirmed write is on both (whichever a
+// failover promotes has it); with one replica gone the write counts once
+// the survivor has it; with both gone nothing is confirmed — never 0
+// replicas where a Sentinel group has them. On a single server with no
+// replica, all is a plain write. (Skipped with -short, as the other
+// Sentinel tests; about two seconds.)
+func TestWaitForAllReplicas(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a Sentinel group (-short skips it)")
+	}
+
+	s := redistest.StartSentinel(t, 2)
+	rdb := s.Client()
+	t.Cleanup(func() { rdb.Close() })
+	ctx := context.Background()
+	// A healthy replica confirms in well under a millisecond; the
+	// timeouts are generous for a loaded test machine, and short where the
+	// wait must run out (no replica left).
+	w := NewWriter(rdb, All, 3*time.Second).Expect(true)
+	w.Key = "{t}:x"
+	if w.Setting() != "all" {
+		t.Errorf("Setting = %q", w.Setting())
+	}
+	if n := w.Replicas(); n != 2 {
+		t.Fatalf("Replicas = %d with two replicas online, want 2", n)
+	}
+	set := func(key, val string) error {
+		_, err := w.Tx(ctx, key, func(p redis.Pipeliner) error {
+			p.Set(ctx, key, val, 0)
+			return nil
+		})
+		return err
+	}
+	// Read each replica directly: confirmed means it has it now.
+	down := map[string]bool{}
+	has := func(key, val string) int {
+		n := 0
+		for _, nd := range s.Nodes[1:] {
+			if down[nd.Addr] {
+				continue
+			}
+			c := redis.NewClient(&redis.Options{Addr: nd.Addr, MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
+			if v, err := c.Get(ctx, key).Result(); err == nil && v == val {
+				n++
+			}
+			c.Close()
+		}
+		return n
+	}
+	if err := set("{t}:a", "1"); err != nil {
+		t.Fatalf("write with two replicas: %v", err)
+	}
+	if n := has("{t}:a", "1"); n != 2 {
+		t.Fatalf("%d of 2 replicas have a confirmed write, want 2", n)
+	}
+
+	shutdown := func(addr string) {
+		c := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
+		c.Do(ctx, "SHUTDOWN", "NOSAVE") // the connection dies with the server
+		c.Close()
+		down[addr] = true
+		// The master sees the replica's connection close: only then does
+		// its INFO stop listing it (a moment on a loaded machine).
+		want := 2 - len(down)
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+			info, err := rdb.Info(ctx, "replication").Result()
+			if err == nil && OnlineReplicas(info) == want {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the master still lists %d replicas online, want %d", OnlineReplicas(info), want)
+			}
+		}
+	}
+	shutdown(s.Nodes[2].Addr)
+	// The writer still counts two: this WAIT falls short, the count is
+	// read again, and the survivor's confirmation is enough.
+	w.timeout = time.Second
+	if err := set("{t}:b", "2"); err != nil {
+		t.Fatalf("write with one of two replicas left: %v", err)
+	}
+	if n := has("{t}:b", "2"); n != 1 {
+		t.Fatalf("%d replicas have the write, want the survivor's 1", n)
+	}
+	if n := w.Replicas(); n != 1 {
+		t.Errorf("Replicas = %d with one replica online, want 1", n)
+	}
+
+	shutdown(s.Nodes[1].Addr)
+	w.timeout = 300 * time.Millisecond
+	if err := set("{t}:c", "3"); !errors.Is(err, ErrNotReplicated) {
+		t.Fatalf("write with no replica left: %v, want ErrNotReplicated", err)
+	}
+	if n := w.Replicas(); n != 1 {
+		t.Errorf("Replicas = %d with every replica gone, want 1 (never 0 for a Sentinel group)", n)
+	}
+
+	// A single server without replicas: all waits for nothing.
+	single := redistest.StartServer(t)
+	sc := redis.NewClient(&redis.Options{Addr: single.Addr})
+	t.Cleanup(func() { sc.Close() })
+	ws := NewWriter(sc, All, 300*time.Millisecond)
+	if err := func() error {
+		_, err := ws.Pipe(ctx, "{t}:d", func(p redis.Pipeliner) error { p.Set(ctx, "{t}:d", "4", 0); return nil })
+		return err
+	}(); err != nil {
+		t.Fatalf("all on a single server: %v", err)
+	}
+	if n := ws.Replicas(); n != 0 {
+		t.Errorf("Replicas = %d on a single server, want 0", n)
+	}
+}

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -110,13 +113,42 @@ func (s *Store) AgencyNumbers(ctx context.Context, agency string, page Page) ([]
 }
 
 // InAgency reports which of numbers are cases of agency (a defendant in
-// them), in one round trip per 5000 numbers whose cost is O(len(numbers))
-// whatever the size of the ledger: it narrows a list to an agency without
-// loading the cases.
+// them) without loading the cases: it narrows a list to an agency. A
+// list about as large as the agency's index (an agency's own 5,000 cases
+// of 100k, 我们局还有哪些没结) is checked against the index read whole,
+// which costs Redis a few milliseconds where asking for 5,000 scores
+// (ZMSCORE) costs it 15–25; a short list is asked about directly, at
+// O(len(numbers)) whatever the size of the ledger.
 func (s *Store) InAgency(ctx context.Context, agency string, numbers []string) ([]bool, error) {
-	_, has, err := s.scoresOf(ctx, s.k.AgencyCases(agency), numbers)
+	key := s.k.AgencyCases(agency)
+	if len(numbers) >= readWholeIndexFrom {
+		size, err := s.rdb.ZCard(ctx, key).Result()
+		if err != nil {
+			return nil, err
+		}
+		if size <= 2*int64(len(numbers)) {
+			members, err := s.rdb.ZRange(ctx, key, 0, -1).Result()
+			if err != nil {
+				return nil, err
+			}
+			set := make(map[string]struct{}, len(members))
+			for _, m := range members {
+				set[m] = struct{}{}
+			}
+			has := make([]bool, len(numbers))
+			for i, n := range numbers {
+				_, has[i] = set[n]
+			}
+			return has, nil
+		}
+	}
+	_, has, err := s.scoresOf(ctx, key, numbers)
 	return has, err
 }
+
+// readWholeIndexFrom is the list length from which InAgency considers
+// reading the agency's index whole instead of asking about each number.
+const readWholeIndexFrom = 500
 
 // FiledScores returns, for each of numbers, its score in the filing index
 // (the filing date as Unix seconds) and whether it has one, without
@@ -125,23 +157,83 @@ func (s *Store) FiledScores(ctx context.Context, numbers []string) ([]float64, [
 	return s.scoresOf(ctx, s.k.Filed(), numbers)
 }
 
+// NewestFirst orders case numbers by filing date, newest first (equal
+// dates: the greater number first), cases filed on no date last, each
+// number once, from the filing index's scores (no case is loaded).
+//
+// Measured on 5,000 numbers of 100k cases (BenchmarkAgencyList): reading
+// their scores costs Redis about 8 ms of CPU; having Redis order them
+// itself (a scratch set intersected with the filing index) costs it 15,
+// so the scores it is.
+func (s *Store) NewestFirst(ctx context.Context, numbers []string) ([]string, error) {
+	scores, has, err := s.FiledScores(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	type filed struct {
+		n     string
+		score float64
+		has   bool
+	}
+	fs := make([]filed, len(numbers))
+	for i, n := range numbers {
+		fs[i] = filed{n, scores[i], has[i]}
+	}
+	slices.SortFunc(fs, func(a, b filed) int {
+		switch {
+		case a.has != b.has:
+			if a.has {
+				return -1
+			}
+			return 1
+		case a.score != b.score:
+			return cmp.Compare(b.score, a.score)
+		}
+		return strings.Compare(b.n, a.n)
+	})
+	out := make([]string, 0, len(fs))
+	for i, f := range fs {
+		if i == 0 || f.n != fs[i-1].n {
+			out = append(out, f.n)
+		}
+	}
+	return out, nil
+}
+
+// scoreBatch is how many members one ZMSCORE asks about. Several smaller
+// ZMSCOREs in one pipeline cost Redis about half what one of 5,000 does
+// (measured on 100k cases: 11 ms against 21 ms for 5,000 numbers).
+const scoreBatch = 1000
+
 // scoresOf reads the scores of numbers in the sorted set key, in one
-// ZMSCORE per 5000 numbers, and says which are members.
+// pipeline of ZMSCOREs of scoreBatch numbers, and says which are members.
 func (s *Store) scoresOf(ctx context.Context, key string, numbers []string) ([]float64, []bool, error) {
 	scores := make([]float64, 0, len(numbers))
 	has := make([]bool, 0, len(numbers))
-	const batch = 5000
-	for start := 0; start < len(numbers); start += batch {
-		part := numbers[start:min(start+batch, len(numbers))]
-		args := make([]any, 0, len(part)+2)
-		args = append(args, "ZMSCORE", key)
-		for _, n := range part {
-			args = append(args, n)
+	if len(numbers) == 0 {
+		return scores, has, nil
+	}
+	var cmds []*redis.Cmd
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for start := 0; start < len(numbers); start += scoreBatch {
+			part := numbers[start:min(start+scoreBatch, len(numbers))]
+			args := make([]any, 0, len(part)+2)
+			args = append(args, "ZMSCORE", key)
+			for _, n := range part {
+				args = append(args, n)
+			}
+			// ZMSCORE answers nil for a missing member; go-redis's ZMScore
+			// would turn that into a score of 0, which a case filed on no
+			// date also has.
+			cmds = append(cmds, p.Do(ctx, args...))
 		}
-		// ZMSCORE answers nil for a missing member; go-redis's ZMScore
-		// would turn that into a score of 0, which a case filed on no date
-		// also has.
-		res, err := s.rdb.Do(ctx, args...).Slice()
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, cmd := range cmds {
+		res, err := cmd.Slice()
 		if err != nil {
 			return nil, nil, err
 		}

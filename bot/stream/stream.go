@@ -106,9 +106,19 @@ type Options struct {
 	// OnDead is called after an entry was dead-lettered (or found
 	// undecodable), to tell whoever must know.
 	OnDead func(ctx context.Context, e Entry, reason string)
+	// Gate, if set, is acquired around each handler call by the workers
+	// (not by ProcessPending): the inbox's priority.Limiter, which keeps
+	// reply work from starving the callback's acknowledgements.
+	Gate Gate
 	// Done, if set, is told the outcome of every delivery.
 	Done func(e Entry, outcome string, err error)
 	Log  *slog.Logger
+}
+
+// Gate bounds the handler calls running at once (see Options.Gate).
+type Gate interface {
+	Acquire(ctx context.Context) error
+	Release()
 }
 
 // Consumer reads and handles a stream's entries.
@@ -477,13 +487,26 @@ func (c *Consumer) work(ctx context.Context, drained <-chan struct{}, acks chan<
 	for {
 		select {
 		case t := <-c.jobs:
-			if ctx.Err() != nil || c.process(ctx, t, acks) {
+			if ctx.Err() != nil || c.gated(ctx, t, acks) {
 				c.finish(t)
 			}
 		case <-drained:
 			return
 		}
 	}
+}
+
+// gated is process under the Gate, if any: a task waits for its turn
+// holding its slot and its hold (renewed, never taken for an orphan).
+func (c *Consumer) gated(ctx context.Context, t *task, acks chan<- *task) bool {
+	if c.opt.Gate == nil {
+		return c.process(ctx, t, acks)
+	}
+	if err := c.opt.Gate.Acquire(ctx); err != nil {
+		return true // stopping: the entry stays pending
+	}
+	defer c.opt.Gate.Release()
+	return c.process(ctx, t, acks)
 }
 
 // process delivers one task. It returns false when the task waits for a

@@ -358,3 +358,50 @@ func TestAcksBatched(t *testing.T) {
 		t.Errorf("%d entries left in the stream", l)
 	}
 }
+
+// TestGateBoundsHandlers: with a Gate of one turn, four workers handle
+// one entry at a time, and every entry is still handled.
+func TestGateBoundsHandlers(t *testing.T) {
+	w := newWorld(t)
+	for i := range 8 {
+		w.add(t, "k", fmt.Sprint(i))
+	}
+	var mu sync.Mutex
+	running, most := 0, 0
+	o := newOutcomes()
+	opt := w.options("gated")
+	opt.Workers, opt.Done = 4, o.done
+	opt.Gate = turns(make(chan struct{}, 1))
+	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
+		mu.Lock()
+		running++
+		most = max(most, running)
+		mu.Unlock()
+		time.Sleep(2 * time.Millisecond) // let another worker try to run beside it
+		mu.Lock()
+		running--
+		mu.Unlock()
+		return nil
+	}, opt)
+	start(t, c)
+	if got := o.wait(t, 8); len(got) != 8 {
+		t.Fatalf("outcomes %v", got)
+	}
+	if most != 1 {
+		t.Errorf("%d handlers ran at once under a gate of one turn", most)
+	}
+}
+
+// turns is a Gate of cap(turns) turns.
+type turns chan struct{}
+
+func (g turns) Acquire(ctx context.Context) error {
+	select {
+	case g <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (g turns) Release() { <-g }

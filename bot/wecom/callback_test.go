@@ -453,3 +453,25 @@ func TestReplayedOldCallbackRefused(t *testing.T) {
 		t.Errorf("%d entries, want the message once", n)
 	}
 }
+
+// TestEnvelopeEncrypt: WeCom's envelope is read without the XML decoder;
+// whatever is not that exact shape is left to it.
+func TestEnvelopeEncrypt(t *testing.T) {
+	for _, tc := range []struct {
+		body, want string
+		ok         bool
+	}{
+		{"<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName><Encrypt><![CDATA[RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS]]></Encrypt><AgentID><![CDATA[218]]></AgentID></xml>",
+			"RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS", true},
+		{"<xml><Encrypt>abc=</Encrypt></xml>", "", false},                                                // no CDATA: the decoder's
+		{"<xml><Encrypt><![CDATA[ab<c]]></Encrypt></xml>", "", false},                                    // not base64
+		{"<xml><Encrypt><![CDATA[]]></Encrypt></xml>", "", false},                                        // empty
+		{"<xml><Encrypt><![CDATA[YQ==]]></Encrypt><Encrypt><![CDATA[Yg==]]></Encrypt></xml>", "", false}, // two
+		{"not xml at all", "", false},
+	} {
+		got, ok := wecom.EnvelopeEncrypt([]byte(tc.body))
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%.40q: (%.20q, %v), want (%.20q, %v)", tc.body, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -48,6 +48,14 @@ type InboxOptions struct {
 	Consumer string
 	// Durable confirms each accepted callback on replicas before the 200.
 	Durable *durable.Writer
+	// Gate, if set, bounds the messages handled at once below Workers
+	// while acknowledgements are slow (a *priority.Limiter fed by the
+	// Callback): replies yield to acknowledgements.
+	Gate stream.Gate
+	// MaxBacklog bounds the messages accepted and not yet handled
+	// (inbox.max_backlog): beyond it Enqueue refuses with ErrBacklogFull
+	// and the callback answers 503, so WeCom retries later. 0: no bound.
+	MaxBacklog int64
 	// GiveUp tells the user (and staff) that a message was given up on,
 	// under a push id of its own. Optional.
 	GiveUp func(ctx context.Context, msg *bot.Message, reason string)
@@ -111,9 +119,9 @@ func NewInbox(rdb redis.UniversalClient, k keys.Keys, handle HandleFunc, opt Inb
 		HandleTimeout: MaxHandleTime,
 		Order:         func(e stream.Entry) string { m, _ := decodeEntry(e); return orderKey(m) },
 		DeadStream:    k.InboxDead(), DeadMaxLen: keys.InboxDeadMaxLen,
-		OnDead: in.onDead,
-		Done:   in.done,
-		Log:    opt.Log,
+		OnDead: in.onDead, Gate: opt.Gate,
+		Done: in.done,
+		Log:  opt.Log,
 	})
 	return in
 }
@@ -129,13 +137,25 @@ func orderKey(m *bot.Message) string {
 func (in *Inbox) Consumer() string { return in.opt.Consumer }
 
 // enqueue sets the dedupe key and appends the message in one step, so that
-// no failure can leave one without the other. It returns the entry id, or
-// "" for a message already taken.
+// no failure can leave one without the other. It returns the entry id, ""
+// for a message already taken, or 0 when the stream already holds
+// ARGV[3] entries (the backlog bound; 0: none) — nothing is written then.
+// A duplicate is told apart first, so that WeCom's retry of a message
+// already taken is answered 200 even when the backlog is full.
 var enqueue = redis.NewScript(`
-if redis.call("SET", KEYS[1], "1", "NX", "PX", ARGV[1]) then
-	return redis.call("XADD", KEYS[2], "*", "m", ARGV[2])
+if redis.call("EXISTS", KEYS[1]) == 1 then
+	return ""
 end
-return ""`)
+local bound = tonumber(ARGV[3])
+if bound > 0 and redis.call("XLEN", KEYS[2]) >= bound then
+	return 0
+end
+redis.call("SET", KEYS[1], "1", "PX", ARGV[1])
+return redis.call("XADD", KEYS[2], "*", "m", ARGV[2])`)
+
+// ErrBacklogFull means the inbox holds inbox.max_backlog messages not yet
+// handled: the callback answers 503 and WeCom retries later.
+var ErrBacklogFull = errors.New("inbox backlog over inbox.max_backlog")
 
 // Enqueue appends msg unless a message with its id was taken within
 // keys.SeenTTL, and confirms the write on replicas (redis.wait_replicas)
@@ -147,9 +167,12 @@ func (in *Inbox) Enqueue(ctx context.Context, msg *bot.Message) (bool, error) {
 		return false, err
 	}
 	seen := in.k.Seen(msg.ID)
-	res, err := in.durable.Run(ctx, enqueue, []string{seen, in.k.Inbox()}, keys.SeenTTL.Milliseconds(), b)
+	res, err := in.durable.Run(ctx, enqueue, []string{seen, in.k.Inbox()}, keys.SeenTTL.Milliseconds(), b, in.opt.MaxBacklog)
 	id := ""
 	if res != nil && res.Err() == nil {
+		if n, isInt := res.Val().(int64); isInt && n == 0 {
+			return false, fmt.Errorf("%w (%d)", ErrBacklogFull, in.opt.MaxBacklog)
+		}
 		id, _ = res.Text()
 	}
 	if err != nil {

@@ -275,3 +275,47 @@ func TestGracefulShutdownFinishesInFlight(t *testing.T) {
 		t.Errorf("stream holds %d entries after shutdown, want 0 (acknowledged)", n)
 	}
 }
+
+// TestBacklogBoundAnswers503: beyond inbox.max_backlog messages waiting,
+// a new callback is refused with 503 and nothing of it is kept, while
+// WeCom's retry of a message already taken is still answered 200; once
+// the backlog drains, the refused message's retry is taken.
+func TestBacklogBoundAnswers503(t *testing.T) {
+	handled := map[string]int{}
+	w := newInboxWorld(t, func(_ context.Context, m *bot.Message) error {
+		handled[m.Text]++
+		return nil
+	}, wecom.InboxOptions{MaxBacklog: 3})
+	ctx := context.Background()
+	var taken [][]byte
+	for i := range 3 {
+		m := w.client.Text("liuyang", fmt.Sprint("消息", i))
+		if s, err := w.client.Deliver(ctx, m); err != nil || s != http.StatusOK {
+			t.Fatalf("message %d: %d %v, want 200", i, s, err)
+		}
+		taken = append(taken, m)
+	}
+	over := w.client.Text("liuyang", "消息3")
+	if s, err := w.client.Deliver(ctx, over); err != nil || s != http.StatusServiceUnavailable {
+		t.Fatalf("over the backlog bound: %d %v, want 503", s, err)
+	}
+	if s, err := w.client.Deliver(ctx, taken[0]); err != nil || s != http.StatusOK {
+		t.Fatalf("retry of a message taken, backlog full: %d %v, want 200", s, err)
+	}
+	if n := w.streamLen(t); n != 3 {
+		t.Fatalf("stream holds %d entries, want 3 (nothing of the refused one)", n)
+	}
+	if n, err := w.inbox.ProcessPending(ctx); err != nil || n != 3 {
+		t.Fatalf("ProcessPending = %d, %v", n, err)
+	}
+	if s, err := w.client.Deliver(ctx, over); err != nil || s != http.StatusOK {
+		t.Fatalf("the refused message retried after the drain: %d %v, want 200", s, err)
+	}
+	if n, err := w.inbox.ProcessPending(ctx); err != nil || n != 1 {
+		t.Fatalf("ProcessPending = %d, %v", n, err)
+	}
+	want := map[string]int{"消息0": 1, "消息1": 1, "消息2": 1, "消息3": 1}
+	if diff := cmp.Diff(want, handled); diff != "" {
+		t.Errorf("handled (-want,+got):\n%s", diff)
+	}
+}

@@ -9,7 +9,7 @@ type Metrics struct {
 	// Callbacks counts POST and GET callbacks by result: ok, duplicate,
 	// ignored, verified, bad_request, bad_signature, wrong_receiver,
 	// too_large, unavailable (Redis could not take it), overloaded (over
-	// Callback.MaxInFlight).
+	// Callback.MaxInFlight), backlog_full (over inbox.max_backlog).
 	Callbacks *prometheus.CounterVec
 	// Handling is the time a worker spends handling one message, and Lag the
 	// time from the callback to the start of handling.

@@ -25,6 +25,7 @@ import (
 	"casebot/bot/keys"
 	"casebot/bot/lock"
 	"casebot/bot/people"
+	"casebot/bot/priority"
 	"casebot/bot/sendlog"
 	"casebot/bot/store"
 	"casebot/bot/wecom"
@@ -120,7 +121,8 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	// are held under, and the heartbeat that lets other replicas take them
 	// over within seconds of this process dying.
 	a.presence = lock.NewPresence(rdb, k, "", cfg.Inbox.Heartbeat, log)
-	a.durable = durable.NewWriter(rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout)
+	a.durable = durable.NewWriter(rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout).Expect(cfg.Redis.Replicated())
+	a.durable.Key = k.Inbox()
 
 	a.sender = wecom.NewSender(cfg.WeCom, cfg.Sender, rdb, k,
 		wecom.Options{HTTPClient: opt.HTTPClient, Log: log, Metrics: a.metrics,
@@ -177,10 +179,17 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	deps := handlers.Deps{Config: cfg, Store: a.store, Reminders: a.reminders, Explain: a.explain, Files: a.webapp}
 	handlers.Register(a.bot, deps)
 
+	// Replies yield to acknowledgements (bot/priority): the callback tells
+	// the limiter how fast it answers, the workers wait for its turn.
+	pace := priority.New(cfg.Inbox.Workers, cfg.Inbox.AckTarget, nil)
+	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "casebot_inbox_handling_limit",
+		Help: "Messages this replica may handle at once now (lower while acknowledgements are slow).",
+	}, func() float64 { return float64(pace.Limit()) }))
 	a.inbox = wecom.NewInbox(rdb, k, a.bot.Handle, wecom.InboxOptions{
 		Workers: cfg.Inbox.Workers, Heartbeat: cfg.Inbox.Heartbeat, ClaimIdle: cfg.Inbox.ClaimIdle,
 		MaxDeliveries: cfg.Inbox.MaxDeliveries, Backoff: cfg.Inbox.RetryBackoff,
-		Consumer: a.presence.Name(), Durable: a.durable,
+		Consumer: a.presence.Name(), Durable: a.durable, Gate: pace, MaxBacklog: cfg.Inbox.MaxBacklog,
 		Log: log, Metrics: a.metrics, Done: opt.InboxDone, GiveUp: a.giveUp,
 	})
 
@@ -190,7 +199,7 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		return nil, fmt.Errorf("配置 wecom.token / wecom.aes_key / wecom.corp_id：%w", err)
 	}
 	cb := &wecom.Callback{Crypto: crypto, Inbox: a.inbox, Log: log, Metrics: a.metrics,
-		MaxInFlight: cfg.Inbox.MaxInFlight, MaxClockSkew: cfg.WeCom.MaxClockSkew}
+		MaxInFlight: cfg.Inbox.MaxInFlight, MaxClockSkew: cfg.WeCom.MaxClockSkew, Acks: pace}
 	a.mux.Handle("GET /wecom/callback", cb)
 	a.mux.Handle("POST /wecom/callback", cb)
 	a.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -301,10 +310,13 @@ type readiness struct {
 	// promised (appendonly, maxmemory-policy); RedisSettings says which.
 	Durable       bool              `json:"durable"`
 	RedisSettings []durable.Problem `json:"redis_settings,omitempty"`
-	WaitReplicas  int               `json:"wait_replicas"`
-	Message       string            `json:"message,omitempty"`
-	Warning       string            `json:"warning,omitempty"`
-	Checked       time.Time         `json:"checked_at"`
+	// WaitReplicas is the replicas each promise-backing write waits for
+	// now; WaitSetting is redis.wait_replicas (a number, or all).
+	WaitReplicas int       `json:"wait_replicas"`
+	WaitSetting  string    `json:"wait_replicas_setting"`
+	Message      string    `json:"message,omitempty"`
+	Warning      string    `json:"warning,omitempty"`
+	Checked      time.Time `json:"checked_at"`
 }
 
 // readyz answers 200 when Redis answers and WeCom reported no configuration
@@ -317,7 +329,7 @@ func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	res := readiness{Ready: true, Redis: "ok", Problems: a.sender.Health().Problems(), Durable: true,
-		WaitReplicas: a.durable.Replicas(), Checked: time.Now()}
+		WaitReplicas: a.durable.Replicas(), WaitSetting: a.durable.Setting(), Checked: time.Now()}
 	if err := a.rdb.Ping(ctx).Err(); err != nil {
 		res.Ready, res.Redis = false, err.Error()
 		res.Message = "无法连接 Redis：请检查 redis.addr 与 Redis 服务状态"

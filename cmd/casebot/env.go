@@ -137,7 +137,7 @@ func (e *env) pushSender() (*wecom.Sender, func(), error) {
 		return nil, nil, fmt.Errorf("无法连接 Redis（检查 redis.addr）：%w", err)
 	}
 	s := wecom.NewSender(cfg.WeCom, cfg.Sender, e.rdb, st.Keys(), wecom.Options{Owner: p.Name(), Heartbeat: true,
-		Durable: durable.NewWriter(e.rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout)})
+		Durable: durable.NewWriter(e.rdb, cfg.Redis.Replicas(), cfg.Redis.WaitTimeout).Expect(cfg.Redis.Replicated())})
 	return s, func() { p.Stop(ctxBackground()) }, nil
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"casebot/bot/keys"
 	"casebot/bot/wecomtest"
 	"casebot/bot/wecomtest/load"
 	"casebot/config"
@@ -115,7 +116,11 @@ func runLoadtest(e *env, args []string) error {
 
 	fmt.Fprintf(e.stdout, "casebot loadtest: server %s (pid %d), Redis %s, fake WeCom %s\n", callbackURL, serverPID, addr, fln.Addr())
 	fmt.Fprintln(e.stdout, "note: 2 shared CPU cores run the server, Redis, the fake WeCom and the load generator at once; figures are noisy")
-	_, err = load.Run(ctx, load.Options{Client: client, Fake: fake, Redis: rdb, PID: serverPID, Out: e.stdout,
+	inbox := ""
+	if *target == "" {
+		inbox = keys.New(prefix).Inbox()
+	}
+	_, err = load.Run(ctx, load.Options{Client: client, Fake: fake, Redis: rdb, PID: serverPID, Out: e.stdout, Inbox: inbox,
 		Phases: []load.Phase{
 			{Name: "ack", Rate: *ackRate, Duration: *ackDur},
 			{Name: "end-to-end", Rate: *e2eRate, Duration: *e2eDur},

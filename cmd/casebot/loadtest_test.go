@@ -45,7 +45,10 @@ func TestLoadtestSmall(t *testing.T) {
 			t.Errorf("%s: sent %s, not 200 %s, replies %s; want %s sent, all acknowledged and answered", phase.name, m[1], m[2], m[3], phase.sent)
 		}
 	}
-	for _, want := range []string{"end-to-end n=40 p50=", "redis PING n=", "server RSS ", "µs per message"} {
+	for _, want := range []string{"end-to-end n=40 p50=", "redis PING n=", "server RSS ", "µs per message",
+		"answered exactly once 40 of 40 acknowledged (unanswered 0, doubled 0)",
+		"answered exactly once 20 of 20 acknowledged (unanswered 0, doubled 0)",
+		"backlog    peak ", "after the last callback"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -31,6 +31,9 @@ type Options struct {
 	Fake *wecomtest.Server
 	// Redis is the server's Redis, for the bare round-trip baseline.
 	Redis redis.UniversalClient
+	// Inbox is the server's inbox stream key, sampled for the backlog
+	// (empty: not measured).
+	Inbox string
 	// PID is the server's process id, for its RSS and CPU time (0: not
 	// measured).
 	PID int
@@ -89,6 +92,15 @@ type Result struct {
 	Ack      Stats // callback posted → HTTP 200
 	EndToEnd Stats // callback posted → reply accepted by the fake WeCom
 	Redis    Stats // bare PING round trips during the phase
+	// Once counts the acknowledged messages answered exactly once,
+	// Unanswered those with no answer by the end of the drain, Doubled
+	// those answered more than once.
+	Once, Unanswered, Doubled int
+	// BacklogPeak is the most entries the inbox stream held during the
+	// phase and its drain; Drain is the time from the last callback sent
+	// to the last reply.
+	BacklogPeak int64
+	Drain       time.Duration
 	// RSS is the server's resident memory at the end of the phase, and
 	// PeakRSS its high-water mark so far (VmHWM), in bytes.
 	RSS, PeakRSS int64
@@ -123,9 +135,10 @@ func Run(ctx context.Context, opt Options) ([]Result, error) {
 }
 
 func (r Result) String() string {
-	return fmt.Sprintf("%s: %d/s for %s: sent %d (%.0f/s achieved), not 200: %d, replies %d\n  ack        %s\n  end-to-end %s\n  redis PING %s\n  server RSS %.1f MiB (peak %.1f MiB), CPU %.2fs (%.0fµs per message)",
+	return fmt.Sprintf("%s: %d/s for %s: sent %d (%.0f/s achieved), not 200: %d, replies %d\n  answered exactly once %d of %d acknowledged (unanswered %d, doubled %d)\n  ack        %s\n  end-to-end %s\n  backlog    peak %d entries, drained %s after the last callback\n  redis PING %s\n  server RSS %.1f MiB (peak %.1f MiB), CPU %.2fs (%.0fµs per message)",
 		r.Phase.Name, r.Phase.Rate, r.Phase.Duration, r.Sent, r.Achieved, r.Failed, r.Replied,
-		r.Ack, r.EndToEnd, r.Redis, float64(r.RSS)/(1<<20), float64(r.PeakRSS)/(1<<20),
+		r.Once, r.Sent-r.Failed, r.Unanswered, r.Doubled,
+		r.Ack, r.EndToEnd, r.BacklogPeak, r.Drain.Round(time.Millisecond), r.Redis, float64(r.RSS)/(1<<20), float64(r.PeakRSS)/(1<<20),
 		r.CPU.Seconds(), float64(r.CPUPerMessage())/1e3)
 }
 
@@ -135,16 +148,19 @@ func runPhase(ctx context.Context, opt Options, idx int, ph Phase) (Result, erro
 	sentAt := map[string]time.Time{}
 	var mu sync.Mutex
 	var acks []time.Duration
+	acked := map[string]bool{}
 	failed := 0
 
-	// The bare Redis baseline, sampled every 10ms through the phase.
+	// The bare Redis baseline and the backlog, sampled every 10ms
+	// through the phase and its drain.
 	pctx, stopPing := context.WithCancel(ctx)
 	pings := make(chan []time.Duration, 1)
+	var backlogPeak int64
 	go func() {
 		var ds []time.Duration
 		t := time.NewTicker(10 * time.Millisecond)
 		defer t.Stop()
-		for {
+		for i := 0; ; i++ {
 			select {
 			case <-pctx.Done():
 				pings <- ds
@@ -154,6 +170,13 @@ func runPhase(ctx context.Context, opt Options, idx int, ph Phase) (Result, erro
 			start := time.Now()
 			if opt.Redis.Ping(pctx).Err() == nil {
 				ds = append(ds, time.Since(start))
+			}
+			if opt.Inbox != "" && i%5 == 0 {
+				if n, err := opt.Redis.XLen(pctx, opt.Inbox).Result(); err == nil && n > backlogPeak {
+					mu.Lock()
+					backlogPeak = max(backlogPeak, n)
+					mu.Unlock()
+				}
 			}
 		}
 	}()
@@ -198,8 +221,10 @@ func runPhase(ctx context.Context, opt Options, idx int, ph Phase) (Result, erro
 				return
 			}
 			acks = append(acks, d)
+			acked[user] = true
 		}()
 	}
+	lastSent := time.Now()
 	wg.Wait()
 	elapsed := time.Since(start)
 	res.Sent, res.Failed = total, failed
@@ -216,6 +241,11 @@ func runPhase(ctx context.Context, opt Options, idx int, ph Phase) (Result, erro
 	for {
 		changed := opt.Fake.Changed()
 		if len(opt.Fake.Messages())-seqBefore >= want {
+			// Every reply is in; a moment more, for any second answer.
+			select {
+			case <-time.After(time.Second):
+			case <-ctx.Done():
+			}
 			break
 		}
 		select {
@@ -231,14 +261,40 @@ done:
 	stopPing()
 	res.Redis = summarize(<-pings)
 	var e2e []time.Duration
+	answers := map[string]int{}
+	var last time.Time
 	for _, m := range opt.Fake.Messages()[seqBefore:] {
 		if len(m.ToUsers) != 1 {
 			continue
 		}
-		if t0, ok := sentAt[m.ToUsers[0]]; ok {
+		u := m.ToUsers[0]
+		t0, ok := sentAt[u]
+		if !ok {
+			continue
+		}
+		if answers[u]++; answers[u] == 1 {
 			e2e = append(e2e, m.At.Sub(t0))
 		}
+		if m.At.After(last) {
+			last = m.At
+		}
 	}
+	for u := range acked {
+		switch answers[u] {
+		case 0:
+			res.Unanswered++
+		case 1:
+			res.Once++
+		default:
+			res.Doubled++
+		}
+	}
+	if last.After(lastSent) {
+		res.Drain = last.Sub(lastSent)
+	}
+	mu.Lock()
+	res.BacklogPeak = backlogPeak
+	mu.Unlock()
 	res.Replied = len(e2e)
 	res.EndToEnd = summarize(e2e)
 	if opt.PID > 0 {

@@ -1,0 +1,4 @@
+package wecom
+
+// EnvelopeEncrypt exposes envelopeEncrypt to the tests.
+var EnvelopeEncrypt = envelopeEncrypt
