@@ -73,8 +73,13 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
-		// only when it was the one case shown.
-		u.Numbers = append([]string(nil), prev.Shown...)
+		// only when it was the one case shown and has a hearing matching
+		// what the report says (行初88 → 今天下午的庭推迟了 is not about 88).
+		if fits, err := s.focusFits(c, u, prev.Shown[0]); err != nil {
+			return err
+		} else if fits {
+			u.Numbers = append([]string(nil), prev.Shown...)
+		}
 	}
 	u = defaults(u, c.Now())
 	modelMS := 0
