@@ -83,4 +83,3 @@ func nextOfCase(text string, u intent.Understanding, last *lastQuestion) (intent
 		FollowUp: true, Anchored: true}
 	return m, true
 }
-
