@@ -32,6 +32,11 @@ type lastQuestion struct {
 func (s *service) handleText(c bot.Context) error {
 	viewer := c.Person()
 	text := c.Message().Text
+	fixed, typed, retyped, err := s.retyped(c, text)
+	if err != nil {
+		return err
+	}
+	text = fixed // 刑初117 → 行初117, said in the answer's first line
 	if cancelOnly(text) {
 		// A pending change is answered by confirm; here nothing waits.
 		if err := s.record(c, audit.Update, "cancel", 0, nil, "无待确认修改"); err != nil {
@@ -105,6 +110,15 @@ func (s *service) handleText(c bot.Context) error {
 		if note != "" && a.md != "" {
 			a.md = note + "\n\n" + a.md
 		}
+	}
+	if err := s.stateFirst(c, text, u, &a); err != nil {
+		return err // 答辩状交没交, 孙局确认了没: the state in the first line
+	}
+	if err := s.dayOrCase(c, text, u, &a); err != nil {
+		return err // 30号: the day, and the cases of that number offered
+	}
+	if retyped && a.md != "" {
+		a.md, a.noEcho = "台账只登记行政案件；您要查的是否为"+typed+"？\n\n"+a.md, true
 	}
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.

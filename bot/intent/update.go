@@ -30,6 +30,12 @@ const (
 	// DeleteCase removes a case entered by mistake (删除案件 案号), for
 	// admins, after confirmation; undoable.
 	DeleteCase UpdateKind = "delete"
+	// SetHead names the 出庭负责人 of a hearing (行初121出庭的是张明副局长,
+	// 我让王副局长去), read by FieldWrite.
+	SetHead UpdateKind = "head"
+	// DeadlineDone records that a deadline's work was done (复47答复已经交了,
+	// 行初133答辩状今天交了), read by FieldWrite.
+	DeadlineDone UpdateKind = "deadline-done"
 )
 
 // Update is a parsed chat update.
@@ -50,6 +56,13 @@ type Update struct {
 	// Surname is the surname of the head a report names by title (陈局出庭
 	//了: 陈), for the hearing to be found by its head when no case is named.
 	Surname string `json:"surname,omitempty"`
+	// Head and HeadPost are the 出庭负责人 named (SetHead); Delegated is set
+	// when a head sends them in their place (我让王副局长去).
+	Head      string `json:"head,omitempty"`
+	HeadPost  string `json:"head_post,omitempty"`
+	Delegated bool   `json:"delegated,omitempty"`
+	// Deadline is the deadline.Kind whose work was done (DeadlineDone).
+	Deadline string `json:"deadline,omitempty"`
 }
 
 var updateCommands = []struct {
