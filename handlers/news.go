@@ -179,34 +179,6 @@ func (s *service) newsChange(c bot.Context, u intent.Understanding, h *store.Sch
 // the change waiting for their 确认. It reports whether anyone was told.
 func (s *service) forwardNews(c bot.Context, u intent.Understanding, h *store.ScheduledHearing, p *pending) (bool, error) {
 	viewer, loc, now := c.Person(), c.Location(), c.Now()
-	staff, err := s.st.PeopleWithRole(c.Ctx(), people.Staff)
-	if err != nil {
-		return false, err
-	}
-	var token string
-	if p != nil {
-		b := make([]byte, 12)
-		if _, err := rand.Read(b); err != nil {
-			return false, err
-		}
-		token = hex.EncodeToString(b)
-		raw, err := json.Marshal(p)
-		if err != nil {
-			return false, err
-		}
-		rdb, k := s.st.Client(), s.st.Keys()
-		if _, err := rdb.TxPipelined(c.Ctx(), func(pl redis.Pipeliner) error {
-			pl.Set(c.Ctx(), k.PendingUpdate(token), raw, newsTTL)
-			for _, st := range staff {
-				pl.LPush(c.Ctx(), k.FieldNews(st.UserID), token)
-				pl.LTrim(c.Ctx(), k.FieldNews(st.UserID), 0, maxPendingNews-1)
-				pl.Expire(c.Ctx(), k.FieldNews(st.UserID), newsTTL)
-			}
-			return nil
-		}); err != nil {
-			return false, err
-		}
-	}
 	who := viewer.Name
 	if viewer.Post != "" {
 		who += viewer.Post
@@ -236,7 +208,41 @@ func (s *service) forwardNews(c bot.Context, u intent.Understanding, h *store.Sc
 	default:
 		b.WriteString("请专班跟进：" + cannotText)
 	}
-	text := b.String()
+	return s.sendStaff(c, b.String(), p)
+}
+
+// sendStaff tells the 专班 group chat and every staff member text, and
+// leaves p (when not nil) waiting for their 确认. It reports whether anyone
+// was told.
+func (s *service) sendStaff(c bot.Context, text string, p *pending) (bool, error) {
+	staff, err := s.st.PeopleWithRole(c.Ctx(), people.Staff)
+	if err != nil {
+		return false, err
+	}
+	var token string
+	if p != nil {
+		b := make([]byte, 12)
+		if _, err := rand.Read(b); err != nil {
+			return false, err
+		}
+		token = hex.EncodeToString(b)
+		raw, err := json.Marshal(p)
+		if err != nil {
+			return false, err
+		}
+		rdb, k := s.st.Client(), s.st.Keys()
+		if _, err := rdb.TxPipelined(c.Ctx(), func(pl redis.Pipeliner) error {
+			pl.Set(c.Ctx(), k.PendingUpdate(token), raw, newsTTL)
+			for _, st := range staff {
+				pl.LPush(c.Ctx(), k.FieldNews(st.UserID), token)
+				pl.LTrim(c.Ctx(), k.FieldNews(st.UserID), 0, maxPendingNews-1)
+				pl.Expire(c.Ctx(), k.FieldNews(st.UserID), newsTTL)
+			}
+			return nil
+		}); err != nil {
+			return false, err
+		}
+	}
 	sent := false
 	if chat := s.cfg.Reminder.StaffChat; chat != "" {
 		if _, err := c.Send(bot.Outbound{ToChat: chat, Type: bot.MsgText, Text: text}); err != nil {

@@ -107,7 +107,7 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 	rules := s.st.Deadlines
 	what := map[deadline.Kind]string{deadline.Answer: "答辩状", deadline.Reply: "复议答复",
 		deadline.JudicialReply: "司法建议的回复", deadline.ProcuratorialReply: "检察建议的回复"}[kind]
-	short := shortNumber(c.Number)
+	short := "**" + c.Number + "**"
 	d, ok := rules.Find(c, kind)
 	if !ok {
 		why := "台账未填写收到起诉状副本的日期"

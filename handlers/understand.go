@@ -56,6 +56,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
 	}
+	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
+		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
+	}
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
 	}

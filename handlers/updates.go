@@ -429,6 +429,8 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 			cs.AddHearing(cases.Hearing{At: ch.At, Place: ch.Place, MustAppear: ch.MustAppear, Head: ch.Head, HeadPost: ch.HeadPost})
 		case opClose:
 			cs.Closure = &cases.Closure{On: ch.At, Method: ch.Method, Reason: ch.Reason}
+		case opSetHead, opDeadlineDone:
+			return applyField(cs, ch, func() string { return when(cs.Hearing(ch.HearingID).At, loc) })
 		case opAppearance:
 			h := cs.Hearing(ch.HearingID)
 			if h == nil || h.Cancelled {

@@ -68,7 +68,7 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 // fieldAskRe marks a question (交了吗, 换成孙局了没, 谁出庭); 行不 and 可以吗
 // after a head sending someone ask for approval and are no question of
 // fact, so they are left to delegateRe.
-var fieldAskRe = regexp.MustCompile(`吗|[?？]|了没|没有|没得|交没交|谁|哪个|什么|啥|几`)
+var fieldAskRe = regexp.MustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|什么|啥|几|呢`)
 
 const headTitles = `副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|政委|副书记|书记|副队长|队长|副所长|所长`
 
@@ -78,7 +78,7 @@ var (
 	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
 	delegateRe = regexp.MustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
 	// doneRe: 答辩状今天交了, 答复已经交了, 检察建议的回复已经发了, 答辩状已提交.
-	doneRe = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议的?回复|检察建议的?回复)\s*(?:已经|已|都)?\s*(?:今天|昨天|前天|\d{1,2}月\d{1,2}[日号])?\s*(?:已经|已)?\s*(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|寄了|送了)`)
+	doneRe = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议的?回复|检察建议的?回复)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|寄了|送了)`)
 	doneObjects = []struct{ word, kind string }{
 		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
 		{"答辩", "answer"}, {"答复", "reply"},
@@ -90,7 +90,7 @@ var (
 func headOf(name, title string) (string, string) {
 	name = strings.TrimSpace(name)
 	switch {
-	case name == "" || strings.ContainsAny(name, "他她去的了个"):
+	case name == "" || strings.ContainsAny(name, "他她去的了个没吗呢确认知道回复谁"):
 		return "", ""
 	case len([]rune(name)) == 1 && title == "":
 		return "", "" // 换王去: not a name
