@@ -78,7 +78,7 @@ var (
 	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
 	delegateRe = regexp.MustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
 	// doneRe: 答辩状今天交了, 答复已经交了, 检察建议的回复已经发了, 答辩状已提交.
-	doneRe = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议的?回复|检察建议的?回复)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|寄了|送了)`)
+	doneRe      = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议的?回复|检察建议的?回复)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|寄了|送了)`)
 	doneObjects = []struct{ word, kind string }{
 		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
 		{"答辩", "answer"}, {"答复", "reply"},
@@ -92,6 +92,8 @@ func headOf(name, title string) (string, string) {
 	switch {
 	case name == "" || strings.ContainsAny(name, "他她去的了个没吗呢确认知道回复谁"):
 		return "", ""
+	case strings.HasPrefix(name, "副") || strings.HasPrefix(name, "常务") || strings.HasPrefix(name, "分管"):
+		return "", "" // 我让副局长替我去: a post, nobody named (news: cannot appear)
 	case len([]rune(name)) == 1 && title == "":
 		return "", "" // 换王去: not a name
 	case len([]rune(name)) == 1:
