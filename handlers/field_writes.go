@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -128,12 +129,12 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	ch := &caseChange{Kind: intent.SetHead, Number: h.Case.Number, Op: opSetHead, HearingID: h.Hearing.ID, From: h.Hearing.At,
 		Head: up.Head, HeadPost: up.HeadPost}
 	v := up.Head
-	if up.HeadPost != "" && !strings.HasSuffix(up.Head, up.HeadPost) {
+	if up.HeadPost != "" {
 		v += "（" + up.HeadPost + "）"
 	}
 	lines := []string{"**请核对以下修改**", "> 案号：" + h.Case.Number, "> " + whenCN(h.Hearing.At, now, loc) + " 的开庭",
 		"> 出庭负责人：" + orNone(headText(h.Hearing)) + " → " + v}
-	if len([]rune(up.Head)) <= 3 && up.HeadPost != "" && strings.HasSuffix(up.Head, up.HeadPost) {
+	if up.HeadPost == "" && titleOnlyRe.MatchString(up.Head) {
 		lines = append(lines, "（只写了姓和职务，请核对姓名）")
 	}
 	summary := strings.Join(lines, "\n")
@@ -156,6 +157,9 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	return c.ReplyMarkdown(msg)
 }
+
+// titleOnlyRe is a head written as surname and title (张局长).
+var titleOnlyRe = regexp.MustCompile(`^\p{Han}(?:副?局长|副?县长|副?镇长|副?主任|政委|副?书记|副?队长|副?所长)$`)
 
 func roleWord(r people.Role) string {
 	return map[people.Role]string{people.Handler: "承办人", people.Staff: "司法局工作人员", people.Admin: "管理员", people.Pufa: "普法工作人员"}[r]

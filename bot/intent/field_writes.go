@@ -97,7 +97,7 @@ func headOf(name, title string) (string, string) {
 	case len([]rune(name)) == 1 && title == "":
 		return "", "" // 换王去: not a name
 	case len([]rune(name)) == 1:
-		return name + title, title
+		return name + title, "" // 张局长: the title is part of the name written
 	}
 	return name, title
 }
