@@ -200,10 +200,11 @@ func (s *service) doneWrite(c bot.Context, up intent.Update) error {
 	}
 	d, ok := s.st.Deadlines.Find(k, kind)
 	short := k.Number
+	answer := kind == deadline.Answer || kind == deadline.Reply
 	switch {
-	case !ok:
+	case !ok && (!answer || !k.Open()):
 		return c.ReplyMarkdown(s.deadlineState(k, kind, c) + "这次没有作任何修改。")
-	case d.Done:
+	case ok && d.Done:
 		return c.ReplyMarkdown(s.deadlineState(k, kind, c) + "无需再登记。")
 	case up.At.After(now):
 		return c.Reply("日期晚于今天，请核对，这次没有作任何修改。")
@@ -211,6 +212,11 @@ func (s *service) doneWrite(c bot.Context, up intent.Update) error {
 	ch := &caseChange{Kind: intent.DeadlineDone, Number: k.Number, Op: opDeadlineDone, At: up.At, Reason: string(kind)}
 	lines := []string{"**请核对以下修改**", "> 案号：" + k.Number,
 		fmt.Sprintf("> %s：登记为 %s 已%s", kind.Label(), cnDate(up.At, loc), map[bool]string{true: "提交", false: "回复"}[kind == deadline.Answer || kind == deadline.Reply])}
+	if !ok {
+		// The date the copy was received is missing: the submission is
+		// recorded all the same, and the period cannot be computed.
+		lines = append(lines, "（台账未填写收到副本的日期，期限无法计算，请一并补填）")
+	}
 	summary := strings.Join(lines, "\n")
 	if viewer.Bureau() {
 		return s.propose(c, &pending{Summary: summary, Case: ch})
@@ -232,15 +238,12 @@ func (s *service) doneWrite(c bot.Context, up intent.Update) error {
 }
 
 // applyField applies a confirmed SetHead or DeadlineDone change to cs.
-func applyField(cs *cases.Case, ch *caseChange, loc func() string) error {
+func applyField(cs *cases.Case, ch *caseChange, loc *time.Location) error {
 	switch ch.Op {
 	case opSetHead:
-		h := cs.Hearing(ch.HearingID)
-		if h == nil || h.Cancelled {
-			return changedMeanwhile("该次开庭已被取消")
-		}
-		if !h.At.Equal(ch.From) {
-			return changedMeanwhile("开庭时间已改为 %s", loc())
+		h, err := sameHearing(cs, ch, loc)
+		if err != nil {
+			return err
 		}
 		h.Head, h.HeadPost = ch.Head, ch.HeadPost
 	case opDeadlineDone:

@@ -117,7 +117,11 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 		case deadline.JudicialReply, deadline.ProcuratorialReply:
 			why = "台账未登记该案的" + strings.TrimSuffix(what, "的回复")
 		}
-		return fmt.Sprintf("%s 的%s：%s，算不出期限，提交情况请向承办人%s了解。", short, what, why, orWord(c.Handler, ""))
+		ask := "提交情况请向承办人" + c.Handler + "了解"
+		if c.Handler == "" || c.Handler == ctx.Person().Name {
+			ask = "请补填该日期"
+		}
+		return fmt.Sprintf("%s 的%s：%s，算不出期限，%s。", short, what, why, ask)
 	}
 	today := workcal.DateOf(ctx.Now(), ctx.Location())
 	done := map[deadline.Kind]string{deadline.Answer: "已提交", deadline.Reply: "已提交"}[kind]

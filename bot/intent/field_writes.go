@@ -3,8 +3,6 @@ package intent
 import (
 	"regexp"
 	"strings"
-
-	"casebot/bot/cases"
 )
 
 // FieldWrite reads two writes people type in free text rather than as
@@ -19,16 +17,9 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	if fieldAskRe.MatchString(t) {
 		return u, false
 	}
-	rest := t
-	if ns := cases.FindNumbers(t); len(ns) == 1 {
-		u.Numbers = []string{ns[0].String()}
-		sp := numberSpan(t, ns[0].String())
-		rest = t[:sp[0]] + " " + t[sp[1]:]
-	} else if len(ns) > 1 {
+	rest, one := u.caseIn(t, o)
+	if !one {
 		return u, false
-	} else if short, numbers, found := findShort(t, o); found {
-		u.Short, u.Numbers = short, numbers
-		rest = strings.Replace(t, short, " ", 1)
 	}
 	if m := headSetRe.FindStringSubmatch(rest); m != nil {
 		u.Kind = SetHead

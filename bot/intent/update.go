@@ -413,16 +413,9 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 			return u, false
 		}
 	}
-	rest := t
-	if ns := cases.FindNumbers(t); len(ns) == 1 {
-		u.Numbers = []string{ns[0].String()}
-		sp := numberSpan(t, ns[0].String())
-		rest = t[:sp[0]] + " " + t[sp[1]:]
-	} else if len(ns) > 1 {
+	rest, one := u.caseIn(t, o)
+	if !one {
 		return u, false
-	} else if short, numbers, found := findShort(t, o); found {
-		u.Short, u.Numbers = short, numbers
-		rest = strings.Replace(t, short, " ", 1)
 	}
 	if method := outcomeIn(rest); method != "" && containsAny(rest, closedVerbs) {
 		u.Kind, u.Method = CloseCase, method
@@ -488,4 +481,21 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// caseIn takes the one case number t names, in full or short, into u and
+// returns t without it; one is false when t names several.
+func (u *Update) caseIn(t string, o Options) (rest string, one bool) {
+	if ns := cases.FindNumbers(t); len(ns) == 1 {
+		u.Numbers = []string{ns[0].String()}
+		sp := numberSpan(t, ns[0].String())
+		return t[:sp[0]] + " " + t[sp[1]:], true
+	} else if len(ns) > 1 {
+		return t, false
+	}
+	if short, numbers, found := findShort(t, o); found {
+		u.Short, u.Numbers = short, numbers
+		return strings.Replace(t, short, " ", 1), true
+	}
+	return t, true
 }
