@@ -109,8 +109,9 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 		}
 		return c.ReplyMarkdown(a.md)
 	}
-	if h.Hearing.Head == up.Head {
-		return c.Reply(fmt.Sprintf("%s %s的开庭，出庭负责人已登记为%s，无需修改。", shortNumber(h.Case.Number), whenCN(h.Hearing.At, now, loc), up.Head))
+	if h.Hearing.Head == up.Head || shortTitleRe.MatchString(up.Head) && strings.HasPrefix(h.Hearing.Head, string([]rune(up.Head)[:1])) {
+		// 出庭的是孙局 of 孙强's hearing: already so.
+		return c.ReplyMarkdown(fmt.Sprintf("**%s** %s的开庭，出庭负责人已登记为%s，无需修改。", h.Case.Number, whenCN(h.Hearing.At, now, loc), headText(h.Hearing)))
 	}
 	// The person sent, when the directory knows them: a staff member is no
 	// 负责人, and nothing is proposed.
@@ -160,6 +161,9 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 
 // titleOnlyRe is a head written as surname and title (张局长).
 var titleOnlyRe = regexp.MustCompile(`^\p{Han}(?:副?局长|副?县长|副?镇长|副?主任|政委|副?书记|副?队长|副?所长)$`)
+
+// shortTitleRe is a head written as surname and a short title (孙局, 何县).
+var shortTitleRe = regexp.MustCompile(`^\p{Han}(?:局|县|镇|主任|书记|队|所)$`)
 
 func roleWord(r people.Role) string {
 	return map[people.Role]string{people.Handler: "承办人", people.Staff: "司法局工作人员", people.Admin: "管理员", people.Pufa: "普法工作人员"}[r]

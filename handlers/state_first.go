@@ -61,8 +61,12 @@ func confirmAsked(text string) bool {
 	if _, ok := deadlineAsked(text); ok {
 		return false
 	}
-	return confirmAskRe.MatchString(intent.Normalize(text))
+	t := intent.Normalize(text)
+	return confirmAskRe.MatchString(t) && !otherAskRe.MatchString(t)
 }
+
+// otherAskRe asks something else with a 知道 in it (你知道117号几点开吗).
+var otherAskRe = regexp.MustCompile(`你知道|您知道|知不知道|几点|什么时候|啥时候|哪天|几号|在哪|哪里|哪个法庭|谁`)
 
 // stateFirst puts the state asked (a deadline's, a reminder's
 // confirmation) in the first line of an answer that shows the case or

@@ -26,7 +26,8 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 		u.Head, u.HeadPost = headOf(m[1], m[2])
 		return u, u.Head != ""
 	}
-	if m := delegateRe.FindStringSubmatch(rest); m != nil && !strings.Contains(m[1], "我") {
+	if m := delegateRe.FindStringSubmatch(rest); m != nil && !strings.Contains(m[1], "我") &&
+		(strings.Contains(t, "庭") || strings.Contains(t, "应诉")) { // 我让周洁去开会 is no hearing
 		u.Kind, u.Delegated = SetHead, true
 		u.Head, u.HeadPost = headOf(m[1], m[2])
 		return u, u.Head != ""

@@ -30,6 +30,7 @@ func TestFieldWrite(t *testing.T) {
 		{in: "行初61检察建议的回复已经发了 登记一下", ok: true, kind: DeadlineDone, dl: "procuratorial_suggestion", day: 19},
 		{in: "(2026)黔0115行初124号那个庭出庭的是住建局的李伟局长", ok: true, kind: SetHead, head: "李伟", post: "局长"},
 		{in: "85号那个司法建议我们昨天回复了", ok: true, kind: DeadlineDone, dl: "judicial_suggestion", day: 18},
+		{in: "我让周洁去开会"},
 		{in: "133号的答辩状交了吗 交了帮我登记"},
 		{in: "行初133那个答辩状交没交"},
 	} {
