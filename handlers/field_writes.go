@@ -151,7 +151,7 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	if err := s.record(c, audit.Update, string(up.Kind), 0, []string{h.Case.Number}, "转专班：更换出庭负责人 "+v); err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("收到。您说的是 **%s** %s的开庭，拟由 %s 出庭。已转司法局应诉专班，专班确认后登记到台账，提醒会发给新的出庭负责人。\n\n%s",
+	msg := fmt.Sprintf("收到。您说的是 **%s** %s的开庭，拟由 %s 出庭。已转司法局应诉专班，专班确认后登记到台账；此后的开庭提醒发给登记的出庭负责人（不在人员名单中的，发给本单位负责人）。\n\n%s",
 		h.Case.Number, whenCN(h.Hearing.At, now, loc), v, headRule)
 	if !forwarded {
 		msg += "\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
