@@ -17,6 +17,9 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	if fieldAskRe.MatchString(t) {
 		return u, false
 	}
+	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) {
+		return u, false // most messages: no word of either write, no number to parse
+	}
 	rest, one := u.caseIn(t, o)
 	if !one {
 		return u, false
