@@ -389,9 +389,17 @@ func orWord(s, w string) string {
 // last one held when none is to come) was sent — to person when one is named, else to
 // whom — and what was answered on its card.
 func (s *service) remindedFact(c bot.Context, cs *cases.Case, h *cases.Hearing, person string) (string, error) {
+	sent, acked, err := s.remindedParts(c, cs, h, person)
+	return sent + acked, err
+}
+
+// remindedParts is remindedFact in its two parts: whether the reminder was
+// sent, and what was answered on its card (a question about the
+// confirmation puts the second first).
+func (s *service) remindedParts(c bot.Context, cs *cases.Case, h *cases.Hearing, person string) (string, string, error) {
 	now, loc := c.Now(), c.Location()
 	if s.reminders == nil {
-		return "开庭提醒未在本机器人中启用，无法查询提醒的发送情况；请向司法局应诉专班了解。", nil
+		return "开庭提醒未在本机器人中启用，无法查询提醒的发送和确认情况；请向司法局应诉专班了解。", "", nil
 	}
 	if h == nil {
 		h = cs.NextHearing(now)
@@ -399,17 +407,17 @@ func (s *service) remindedFact(c bot.Context, cs *cases.Case, h *cases.Hearing, 
 	if h == nil {
 		hs := cs.ActiveHearings()
 		if len(hs) == 0 {
-			return "台账未登记该案的开庭，因此不发开庭提醒。", nil
+			return "台账未登记该案的开庭，因此不发开庭提醒。", "", nil
 		}
 		h = &hs[len(hs)-1]
 	}
 	told, err := s.reminders.HearingTold(c.Ctx(), cases.Ref(cs.Number, h.ID), h.At)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	dir, err := s.st.People(c.Ctx())
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	byID := map[string]*people.Person{}
 	for _, p := range dir {
@@ -454,6 +462,7 @@ func (s *service) remindedFact(c bot.Context, cs *cases.Case, h *cases.Hearing, 
 			b = append(b, fmt.Sprintf("%s的提醒发送记录为空（按计划应于%s起发送），请联系管理员查看提醒记录。", which, whenCN(told.FirstDue, now, loc)))
 		}
 	}
+	sent := len(b)
 	switch a := told.Ack; a.Status {
 	case "":
 		if !h.At.After(now) {
@@ -485,5 +494,5 @@ func (s *service) remindedFact(c bot.Context, cs *cases.Case, h *cases.Hearing, 
 			b = append(b, fmt.Sprintf("%s于%s将出庭负责人更换为%s，已提醒新的出庭负责人。", by, at, head))
 		}
 	}
-	return strings.Join(b, ""), nil
+	return strings.Join(b[:sent], ""), strings.Join(b[sent:], ""), nil
 }

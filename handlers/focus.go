@@ -1,18 +1,12 @@
 package handlers
 
 import (
-	"cmp"
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
-	"time"
 
-	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
-	"casebot/bot/store"
 )
 
 // whyWords ask what is behind a figure just given (今年败诉率 → 为什么这么高,
@@ -88,42 +82,4 @@ func nextOfCase(text string, u intent.Understanding, last *lastQuestion) (intent
 	m := intent.Understanding{Kind: intent.Case, Numbers: append([]string(nil), last.Shown...), Aspect: intent.Stage,
 		FollowUp: true, Anchored: true}
 	return m, true
-}
-
-// nearestReported lists, for a change report naming a day with no
-// hearing (25号的庭取消了), the hearings the reporter may see nearest that
-// day, to ask which one was meant; nothing is proposed or forwarded.
-func (s *service) nearestReported(c bot.Context, u intent.Understanding) (string, []string, error) {
-	v := u
-	v.Period = intent.Period{}
-	h, hs, err := s.reportedHearing(c, v)
-	if err != nil {
-		return "", nil, err
-	}
-	if h != nil {
-		hs = append(hs, *h)
-	}
-	if len(hs) == 0 {
-		return "", nil, nil
-	}
-	at := u.Period.From
-	dist := func(h store.ScheduledHearing) time.Duration {
-		d := h.Hearing.At.Sub(at)
-		if d < 0 {
-			d = -d
-		}
-		return d
-	}
-	slices.SortStableFunc(hs, func(a, b store.ScheduledHearing) int { return cmp.Compare(dist(a), dist(b)) })
-	hs = hs[:min(len(hs), 3)]
-	slices.SortStableFunc(hs, func(a, b store.ScheduledHearing) int { return a.Hearing.At.Compare(b.Hearing.At) })
-	var b strings.Builder
-	b.WriteString("离这天最近的开庭：\n\n")
-	var shown []string
-	for i, h := range hs {
-		fmt.Fprintf(&b, "%d. %s\n\n", i+1, s.hearingText(c.Person(), h, c.Location()))
-		shown = append(shown, h.Case.Number)
-	}
-	b.WriteString("请问您说的是哪一场？请连同案号再发一次。")
-	return b.String(), shown, nil
 }

@@ -51,34 +51,9 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 		return s.whichHearing(c, u, choices), nil
 	}
 	if h == nil {
-		what := "待开的庭"
-		if !u.Period.IsZero() {
-			what = u.Period.Short() + "的庭"
-		}
-		q := s.queryOf(u, viewer)
-		if len(u.Numbers) > 0 {
-			// The case named: the claim is about it (and last year's).
-			what = strings.Join(u.Numbers, "、") + " " + what
-			q.Numbers = append(slices.Clone(u.Numbers), yearBefore(u.Numbers)...)
-		}
-		msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", what)
-		q.From, q.To = now.Add(-12*time.Hour), now.Add(upcomingWindow)
-		if !u.Period.IsZero() {
-			q.From, q.To = u.Period.From, u.Period.To
-		}
-		a.claims = []claim{{Text: msg, What: claimHearings, Q: q}}
-		a.md = msg + "请写明案号，例如“行初85号改到12月3日上午9点半”。"
-		if !u.Period.IsZero() && len(u.Numbers) == 0 && u.Seq == 0 {
-			// 25号的庭取消了 with nothing on the 25th: the nearest, to ask.
-			near, shown, err := s.nearestReported(c, u)
-			if err != nil {
-				return a, err
-			}
-			if near != "" {
-				a.md, a.shown = msg+"\n\n"+near, shown
-			}
-		}
-		return a, nil
+		// Nothing matches all the message says: say so, list the nearest,
+		// ask; nothing is proposed or forwarded.
+		return s.noReportedHearing(c, u, a)
 	}
 	if viewer.Bureau() && u.News.Kind != intent.Cannot {
 		// Staff reporting a change: the change itself, to confirm.
@@ -122,91 +97,6 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 	}
 	a.md = b.String()
 	return a, nil
-}
-
-// reportedHearing finds the hearing a report is about: the case named
-// (its hearing in the period named, else its next one); else, among the
-// hearings of the reporter's scope in the period named (from now on when
-// none), the reporter's own one (as 出庭负责人 or 承办人), or the only one
-// of the period. When that leaves more than one, or a report that names
-// neither a case nor a day and is not the reporter's own, it returns no
-// hearing but the choices, for the reporter to say which: a change is
-// never attached to a guessed case.
-func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store.ScheduledHearing, []store.ScheduledHearing, error) {
-	viewer, now, loc := c.Person(), c.Now(), c.Location()
-	q := s.queryOf(u, viewer)
-	q.Person, q.Role = "", ""
-	if u.Period.IsZero() {
-		q.From, q.To = now.Add(-12*time.Hour), now.Add(upcomingWindow)
-	} else {
-		q.From, q.To = u.Period.From, u.Period.To
-	}
-	numbers := u.Numbers
-	if u.Seq > 0 {
-		ns, err := s.completeSeq(c.Ctx(), viewer, u.Seq, u.Recon, now)
-		if err != nil {
-			return nil, nil, err
-		}
-		numbers = ns
-	}
-	own := func(h store.ScheduledHearing) bool {
-		return viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name)
-	}
-	if len(numbers) > 0 {
-		cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		if len(cs) == 0 && (u.Short != "" || u.Seq > 0) {
-			// 行终33改到… in January: last year's case, when this year has none.
-			if cs, err = s.visible(c.Ctx(), viewer, yearBefore(numbers), nil); err != nil {
-				return nil, nil, err
-			}
-		}
-		var hs []store.ScheduledHearing
-		for _, cs := range cs {
-			for _, h := range cs.ActiveHearings() {
-				if hearingOK(q, cs, h, loc) {
-					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: h})
-				}
-			}
-		}
-		if len(hs) == 0 { // the case named, its next hearing whatever the day
-			for _, cs := range cs {
-				if h := cs.NextHearing(now); h != nil {
-					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *h})
-				}
-			}
-		}
-		if len(hs) == 0 {
-			return nil, nil, nil
-		}
-		for _, h := range hs {
-			if own(h) {
-				return &h, nil, nil
-			}
-		}
-		return &hs[0], nil, nil
-	}
-	hs, err := s.hearingsOf(c.Ctx(), viewer, q, loc)
-	if err != nil || len(hs) == 0 {
-		return nil, nil, err
-	}
-	var mine []store.ScheduledHearing
-	for _, h := range hs {
-		if own(h) {
-			mine = append(mine, h)
-		}
-	}
-	switch {
-	case len(mine) == 1:
-		return &mine[0], nil, nil
-	case len(mine) > 1:
-		return nil, mine, nil
-	case len(hs) == 1 && !u.Period.IsZero():
-		return &hs[0], nil, nil
-	}
-	return nil, hs, nil
 }
 
 // whichHearing answers a report that fits several hearings: it lists them
@@ -289,34 +179,6 @@ func (s *service) newsChange(c bot.Context, u intent.Understanding, h *store.Sch
 // the change waiting for their 确认. It reports whether anyone was told.
 func (s *service) forwardNews(c bot.Context, u intent.Understanding, h *store.ScheduledHearing, p *pending) (bool, error) {
 	viewer, loc, now := c.Person(), c.Location(), c.Now()
-	staff, err := s.st.PeopleWithRole(c.Ctx(), people.Staff)
-	if err != nil {
-		return false, err
-	}
-	var token string
-	if p != nil {
-		b := make([]byte, 12)
-		if _, err := rand.Read(b); err != nil {
-			return false, err
-		}
-		token = hex.EncodeToString(b)
-		raw, err := json.Marshal(p)
-		if err != nil {
-			return false, err
-		}
-		rdb, k := s.st.Client(), s.st.Keys()
-		if _, err := rdb.TxPipelined(c.Ctx(), func(pl redis.Pipeliner) error {
-			pl.Set(c.Ctx(), k.PendingUpdate(token), raw, newsTTL)
-			for _, st := range staff {
-				pl.LPush(c.Ctx(), k.FieldNews(st.UserID), token)
-				pl.LTrim(c.Ctx(), k.FieldNews(st.UserID), 0, maxPendingNews-1)
-				pl.Expire(c.Ctx(), k.FieldNews(st.UserID), newsTTL)
-			}
-			return nil
-		}); err != nil {
-			return false, err
-		}
-	}
 	who := viewer.Name
 	if viewer.Post != "" {
 		who += viewer.Post
@@ -346,7 +208,41 @@ func (s *service) forwardNews(c bot.Context, u intent.Understanding, h *store.Sc
 	default:
 		b.WriteString("请专班跟进：" + cannotText)
 	}
-	text := b.String()
+	return s.sendStaff(c, b.String(), p)
+}
+
+// sendStaff tells the 专班 group chat and every staff member text, and
+// leaves p (when not nil) waiting for their 确认. It reports whether anyone
+// was told.
+func (s *service) sendStaff(c bot.Context, text string, p *pending) (bool, error) {
+	staff, err := s.st.PeopleWithRole(c.Ctx(), people.Staff)
+	if err != nil {
+		return false, err
+	}
+	var token string
+	if p != nil {
+		b := make([]byte, 12)
+		if _, err := rand.Read(b); err != nil {
+			return false, err
+		}
+		token = hex.EncodeToString(b)
+		raw, err := json.Marshal(p)
+		if err != nil {
+			return false, err
+		}
+		rdb, k := s.st.Client(), s.st.Keys()
+		if _, err := rdb.TxPipelined(c.Ctx(), func(pl redis.Pipeliner) error {
+			pl.Set(c.Ctx(), k.PendingUpdate(token), raw, newsTTL)
+			for _, st := range staff {
+				pl.LPush(c.Ctx(), k.FieldNews(st.UserID), token)
+				pl.LTrim(c.Ctx(), k.FieldNews(st.UserID), 0, maxPendingNews-1)
+				pl.Expire(c.Ctx(), k.FieldNews(st.UserID), newsTTL)
+			}
+			return nil
+		}); err != nil {
+			return false, err
+		}
+	}
 	sent := false
 	if chat := s.cfg.Reminder.StaffChat; chat != "" {
 		if _, err := c.Send(bot.Outbound{ToChat: chat, Type: bot.MsgText, Text: text}); err != nil {

@@ -67,6 +67,9 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"suggestions-this-year/staff", "staff1", "今年收到几份检察建议", "检察建议"},
 		{"filed-year-on-year/staff", "staff1", "今年新收案件同比", "去年同期"},
 		{"deadlines-soon/staff", "staff1", "哪些案子答辩期快到了", "答辩举证期限"},
+		// Added with chat9: a deadline's state first, a same-pinyin type.
+		{"deadline-state/staff", "staff1", "行初5001答辩状交没交", "**" + target.Number + "**"},
+		{"retyped-number/staff", "staff1", "刑初5001", "只登记行政案件"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if r := benchAsk(b, e, bc.user, bc.text); !strings.Contains(r, bc.want) {

@@ -32,6 +32,11 @@ type lastQuestion struct {
 func (s *service) handleText(c bot.Context) error {
 	viewer := c.Person()
 	text := c.Message().Text
+	fixed, typed, retyped, err := s.retyped(c, text)
+	if err != nil {
+		return err
+	}
+	text = fixed // 刑初117 → 行初117, said in the answer's first line
 	if cancelOnly(text) {
 		// A pending change is answered by confirm; here nothing waits.
 		if err := s.record(c, audit.Update, "cancel", 0, nil, "无待确认修改"); err != nil {
@@ -50,6 +55,9 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
+	}
+	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
+		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
@@ -73,8 +81,13 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
-		// only when it was the one case shown.
-		u.Numbers = append([]string(nil), prev.Shown...)
+		// only when it was the one case shown and has a hearing matching
+		// what the report says (行初88 → 今天下午的庭推迟了 is not about 88).
+		if fits, err := s.focusFits(c, u, prev.Shown[0]); err != nil {
+			return err
+		} else if fits {
+			u.Numbers = append([]string(nil), prev.Shown...)
+		}
 	}
 	u = defaults(u, c.Now())
 	modelMS := 0
@@ -100,6 +113,15 @@ func (s *service) handleText(c bot.Context) error {
 		if note != "" && a.md != "" {
 			a.md = note + "\n\n" + a.md
 		}
+	}
+	if err := s.stateFirst(c, text, u, &a); err != nil {
+		return err // 答辩状交没交, 孙局确认了没: the state in the first line
+	}
+	if err := s.dayOrCase(c, text, u, &a); err != nil {
+		return err // 30号: the day, and the cases of that number offered
+	}
+	if retyped && a.md != "" {
+		a.md, a.noEcho = "台账只登记行政案件；您要查的是否为"+typed+"？\n\n"+a.md, true
 	}
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.

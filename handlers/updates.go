@@ -384,6 +384,19 @@ func sameDay(a, b time.Time, loc *time.Location) bool {
 	return ay == by && am == bm && ad == bd
 }
 
+// sameHearing is the hearing a change was proposed for, unless it was
+// cancelled or moved between the echo and the 确认.
+func sameHearing(cs *cases.Case, ch *caseChange, loc *time.Location) (*cases.Hearing, error) {
+	h := cs.Hearing(ch.HearingID)
+	if h == nil || h.Cancelled {
+		return nil, changedMeanwhile("该次开庭已被取消")
+	}
+	if !h.At.Equal(ch.From) {
+		return nil, changedMeanwhile("开庭时间已改为 %s", when(h.At, loc))
+	}
+	return h, nil
+}
+
 // changedMeanwhile is returned when the case changed between the echo and
 // the 确认.
 func changedMeanwhile(format string, args ...any) error {
@@ -403,12 +416,9 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 	updated, err := s.st.Update(c.Ctx(), ch.Number, func(cs *cases.Case) error {
 		switch ch.Op {
 		case opMoveHearing:
-			h := cs.Hearing(ch.HearingID)
-			if h == nil || h.Cancelled {
-				return changedMeanwhile("该次开庭已被取消")
-			}
-			if !h.At.Equal(ch.From) {
-				return changedMeanwhile("开庭时间已改为 %s", when(h.At, loc))
+			h, err := sameHearing(cs, ch, loc)
+			if err != nil {
+				return err
 			}
 			if !ch.At.Equal(h.At) {
 				cs.MoveHearing(ch.HearingID, ch.At, c.Now(), source)
@@ -417,18 +427,17 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 				cs.Hearing(ch.HearingID).Place = ch.Place
 			}
 		case opCancelHearing:
-			h := cs.Hearing(ch.HearingID)
-			if h == nil || h.Cancelled {
-				return changedMeanwhile("该次开庭已被取消")
-			}
-			if !h.At.Equal(ch.From) {
-				return changedMeanwhile("开庭时间已改为 %s", when(h.At, loc))
+			h, err := sameHearing(cs, ch, loc)
+			if err != nil {
+				return err
 			}
 			h.Cancelled = true
 		case opAddHearing:
 			cs.AddHearing(cases.Hearing{At: ch.At, Place: ch.Place, MustAppear: ch.MustAppear, Head: ch.Head, HeadPost: ch.HeadPost})
 		case opClose:
 			cs.Closure = &cases.Closure{On: ch.At, Method: ch.Method, Reason: ch.Reason}
+		case opSetHead, opDeadlineDone:
+			return applyField(cs, ch, loc)
 		case opAppearance:
 			h := cs.Hearing(ch.HearingID)
 			if h == nil || h.Cancelled {

@@ -371,7 +371,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	norm, courteous := courtesy(norm)
 	r.u.Filler = append(r.u.Filler, courteous...)
 	r.u.Each = eachRe.MatchString(norm)
-	r.t = newText(relativeYears(digitsInClocks(digitsInDates(caseNumerals(norm))), r.o.Now))
+	r.t = newText(relativeYears(digitsInClocks(monthDays(digitsInDates(caseNumerals(norm)))), r.o.Now))
 	r.markerAt, r.headMarker = -1, -1
 	// 好的，那后天呢: an acknowledgement before a question is filler.
 	if m, ok := r.t.take(leadAckRe, 1); ok {
@@ -1051,6 +1051,9 @@ func (r *reader) words() {
 	if w, ok := t.cut(scopeWords...); ok {
 		r.scopeWord = true
 		r.scopeAct = slices.Contains(scopeActs, w)
+	}
+	if _, ok := t.cut(offTopicWords...); ok {
+		r.scopeWord = true // 明天放假不, 今天食堂吃啥: no hearings question
 	}
 	if _, ok := t.cut(mustWords...); ok {
 		r.u.MustAppear, r.u.Hearing = true, true

@@ -30,6 +30,12 @@ const (
 	// DeleteCase removes a case entered by mistake (删除案件 案号), for
 	// admins, after confirmation; undoable.
 	DeleteCase UpdateKind = "delete"
+	// SetHead names the 出庭负责人 of a hearing (行初121出庭的是张明副局长,
+	// 我让王副局长去), read by FieldWrite.
+	SetHead UpdateKind = "head"
+	// DeadlineDone records that a deadline's work was done (复47答复已经交了,
+	// 行初133答辩状今天交了), read by FieldWrite.
+	DeadlineDone UpdateKind = "deadline-done"
 )
 
 // Update is a parsed chat update.
@@ -50,6 +56,13 @@ type Update struct {
 	// Surname is the surname of the head a report names by title (陈局出庭
 	//了: 陈), for the hearing to be found by its head when no case is named.
 	Surname string `json:"surname,omitempty"`
+	// Head and HeadPost are the 出庭负责人 named (SetHead); Delegated is set
+	// when a head sends them in their place (我让王副局长去).
+	Head      string `json:"head,omitempty"`
+	HeadPost  string `json:"head_post,omitempty"`
+	Delegated bool   `json:"delegated,omitempty"`
+	// Deadline is the deadline.Kind whose work was done (DeadlineDone).
+	Deadline string `json:"deadline,omitempty"`
 }
 
 var updateCommands = []struct {
@@ -400,16 +413,9 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 			return u, false
 		}
 	}
-	rest := t
-	if ns := cases.FindNumbers(t); len(ns) == 1 {
-		u.Numbers = []string{ns[0].String()}
-		sp := numberSpan(t, ns[0].String())
-		rest = t[:sp[0]] + " " + t[sp[1]:]
-	} else if len(ns) > 1 {
+	rest, one := u.caseIn(t, o)
+	if !one {
 		return u, false
-	} else if short, numbers, found := findShort(t, o); found {
-		u.Short, u.Numbers = short, numbers
-		rest = strings.Replace(t, short, " ", 1)
 	}
 	if method := outcomeIn(rest); method != "" && containsAny(rest, closedVerbs) {
 		u.Kind, u.Method = CloseCase, method
@@ -475,4 +481,21 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// caseIn takes the one case number t names, in full or short, into u and
+// returns t without it; one is false when t names several.
+func (u *Update) caseIn(t string, o Options) (rest string, one bool) {
+	if ns := cases.FindNumbers(t); len(ns) == 1 {
+		u.Numbers = []string{ns[0].String()}
+		sp := numberSpan(t, ns[0].String())
+		return t[:sp[0]] + " " + t[sp[1]:], true
+	} else if len(ns) > 1 {
+		return t, false
+	}
+	if short, numbers, found := findShort(t, o); found {
+		u.Short, u.Numbers = short, numbers
+		return strings.Replace(t, short, " ", 1), true
+	}
+	return t, true
 }

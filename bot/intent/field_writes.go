@@ -1,0 +1,98 @@
+package intent
+
+import (
+	"regexp"
+	"strings"
+)
+
+// FieldWrite reads two writes people type in free text rather than as
+// commands: who appears at a hearing (登记 行初121 出庭人 张明 副局长,
+// 行初124出庭的是王刚副局长, 我让王副局长去行不, 换周洁去出庭) and a deadline's
+// work done (复47答复已经交了 帮我登记, 行初133答辩状今天交了). ok is false for
+// anything else, a question above all (答辩状交了吗, 换成孙局了没). The case
+// may be missing: the caller finds the hearing from the rest of the message
+// or asks. Nothing is written without the caller's echo and 确认.
+func FieldWrite(text string, o Options) (u Update, ok bool) {
+	t := Normalize(text)
+	if fieldAskRe.MatchString(t) {
+		return u, false
+	}
+	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) {
+		return u, false // most messages: no word of either write, no number to parse
+	}
+	rest, one := u.caseIn(t, o)
+	if !one {
+		return u, false
+	}
+	if m := headSetRe.FindStringSubmatch(rest); m != nil {
+		u.Kind = SetHead
+		u.Head, u.HeadPost = headOf(m[1], m[2])
+		return u, u.Head != ""
+	}
+	if m := delegateRe.FindStringSubmatch(rest); m != nil && !strings.Contains(m[1], "我") &&
+		(strings.Contains(t, "庭") || strings.Contains(t, "应诉")) { // 我让周洁去开会 is no hearing
+		u.Kind, u.Delegated = SetHead, true
+		u.Head, u.HeadPost = headOf(m[1], m[2])
+		return u, u.Head != ""
+	}
+	if m := doneRe.FindStringSubmatch(rest); m != nil {
+		u.Kind = DeadlineDone
+		for _, o := range doneObjects {
+			if strings.Contains(m[1], o.word) {
+				u.Deadline = o.kind
+				break
+			}
+		}
+		u.At = day(o.Now)
+		switch {
+		case strings.Contains(rest, "前天"):
+			u.At = u.At.AddDate(0, 0, -2)
+		case strings.Contains(rest, "昨天"):
+			u.At = u.At.AddDate(0, 0, -1)
+		case strings.Contains(rest, "今天"):
+		default:
+			if d, _, found := findDate(rest, o.Now, past); found {
+				u.At = d
+			}
+		}
+		return u, u.Deadline != ""
+	}
+	return u, false
+}
+
+// fieldAskRe marks a question (交了吗, 换成孙局了没, 谁出庭); 行不 and 可以吗
+// after a head sending someone ask for approval and are no question of
+// fact, so they are left to delegateRe.
+var fieldAskRe = regexp.MustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|什么|啥|几|呢`)
+
+const headTitles = `副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|政委|副书记|书记|副队长|队长|副所长|所长`
+
+var (
+	// headSetRe: 出庭人 张明 副局长, 出庭的是王刚副局长, 出庭负责人改成刘斌局长.
+	headSetRe = regexp.MustCompile(`出庭(?:负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
+	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
+	delegateRe = regexp.MustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
+	// doneRe: 答辩状今天交了, 答复已经交了, 检察建议的回复已经发了, 答辩状已提交.
+	doneRe      = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了)`)
+	doneObjects = []struct{ word, kind string }{
+		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
+		{"答辩", "answer"}, {"答复", "reply"},
+	}
+)
+
+// headOf is the head as written: a full name, or a surname with a title
+// (张局长) when only that was given.
+func headOf(name, title string) (string, string) {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "" || strings.ContainsAny(name, "他她去的了个没吗呢确认知道回复谁"):
+		return "", ""
+	case strings.HasPrefix(name, "副") || strings.HasPrefix(name, "常务") || strings.HasPrefix(name, "分管"):
+		return "", "" // 我让副局长替我去: a post, nobody named (news: cannot appear)
+	case len([]rune(name)) == 1 && title == "":
+		return "", "" // 换王去: not a name
+	case len([]rune(name)) == 1:
+		return name + title, "" // 张局长: the title is part of the name written
+	}
+	return name, title
+}

@@ -1,0 +1,86 @@
+package intent
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFieldWrite(t *testing.T) {
+	now := time.Date(2026, 11, 19, 8, 40, 0, 0, time.FixedZone("CST", 8*3600))
+	o := Options{Now: now}
+	for _, tc := range []struct {
+		in             string
+		ok             bool
+		kind           UpdateKind
+		head, post, dl string
+		delegated      bool
+		day            int // of November, for DeadlineDone
+	}{
+		{in: "登记 (2026)黔0115行初121号 出庭人 张明 副局长", ok: true, kind: SetHead, head: "张明", post: "副局长"},
+		{in: "(2026)黔0115行初124号出庭的是王刚副局长", ok: true, kind: SetHead, head: "王刚", post: "副局长"},
+		{in: "117号出庭负责人换成张局长 帮我登记一下", ok: true, kind: SetHead, head: "张局长"},
+		{in: "明天的庭我让王副局长去行不", ok: true, kind: SetHead, head: "王副局长", delegated: true},
+		{in: "换周洁去出庭", ok: true, kind: SetHead, head: "周洁", delegated: true},
+		{in: "12月1号那个庭我让副局长替我去"}, // a post, nobody named
+		{in: "117号出庭负责人换成孙局了没"},  // a question
+		{in: "行初121出庭的确认没"},
+		{in: "复47答复已经交了 帮我登记", ok: true, kind: DeadlineDone, dl: "reply", day: 19},
+		{in: "行初133答辩状昨天交了", ok: true, kind: DeadlineDone, dl: "answer", day: 18},
+		{in: "复47的答复我们今天交了 帮忙登记下", ok: true, kind: DeadlineDone, dl: "reply", day: 19},
+		{in: "行初61检察建议的回复已经发了 登记一下", ok: true, kind: DeadlineDone, dl: "procuratorial_suggestion", day: 19},
+		{in: "(2026)黔0115行初124号那个庭出庭的是住建局的李伟局长", ok: true, kind: SetHead, head: "李伟", post: "局长"},
+		{in: "85号那个司法建议我们昨天回复了", ok: true, kind: DeadlineDone, dl: "judicial_suggestion", day: 18},
+		{in: "我让周洁去开会"},
+		{in: "133号的答辩状交了吗 交了帮我登记"},
+		{in: "行初133那个答辩状交没交"},
+	} {
+		u, ok := FieldWrite(tc.in, o)
+		if ok != tc.ok {
+			t.Errorf("%s: ok %v, want %v (%+v)", tc.in, ok, tc.ok, u)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if u.Kind != tc.kind || u.Head != tc.head || u.HeadPost != tc.post || u.Deadline != tc.dl || u.Delegated != tc.delegated {
+			t.Errorf("%s: got %+v", tc.in, u)
+		}
+		if tc.day != 0 && u.At.Day() != tc.day {
+			t.Errorf("%s: day %v, want %d", tc.in, u.At, tc.day)
+		}
+	}
+}
+
+func TestMonthDays(t *testing.T) {
+	for in, want := range map[string]string{
+		"12月十六有庭吗":  "12月16日有庭吗",
+		"12月一有几个庭":  "12月1日有几个庭",
+		"11月二十五的庭":  "11月25日的庭",
+		"12月一共有几个庭": "12月一共有几个庭",
+		"12月十几个庭":   "12月十几个庭",
+		"12月3日":     "12月3日",
+	} {
+		if got := monthDays(in); got != want {
+			t.Errorf("monthDays(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOffTopicWithTimeWord(t *testing.T) {
+	now := time.Date(2026, 11, 19, 8, 40, 0, 0, time.FixedZone("CST", 8*3600))
+	for _, in := range []string{"今天天气咋样", "明天放假不", "今天食堂吃啥", "下周一开会不", "下午去哪耍", "今晚吃火锅不"} {
+		u, err := Understand(in, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Kind != Scope {
+			t.Errorf("%s: kind %s, want scope", in, u.Kind)
+		}
+	}
+	for _, in := range []string{"明天有几个庭", "下午的庭几点开", "明天开庭前要开会吗"} {
+		u, _ := Understand(in, Options{Now: now})
+		if u.Kind == Scope {
+			t.Errorf("%s: read as out of scope", in)
+		}
+	}
+}

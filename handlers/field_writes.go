@@ -1,0 +1,295 @@
+package handlers
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/cases"
+	"casebot/bot/deadline"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+	"casebot/bot/store"
+)
+
+// Two writes typed in free text (intent.FieldWrite): the 出庭负责人 of a
+// hearing, and a deadline's work done. Staff and admins get the change to
+// confirm (echo → 确认), as with any chat update. A head proposing who
+// appears in their place, or a head or handler reporting a deadline done,
+// is forwarded to the 专班 with the change waiting for a staff member's
+// 确认登记; 普法 and strangers are told who records it. Nothing is written
+// without 确认.
+
+const (
+	opSetHead      = "set-head"
+	opDeadlineDone = "deadline-done"
+)
+
+// headRule is who may appear as 负责人 (法释〔2020〕3号), said to a head who
+// sends someone in their place.
+const headRule = "按法释〔2020〕3号第2条，出庭应诉的负责人是行政机关的正职、副职或参与分管被诉行为的负责人；" +
+	"第5条，庭前可以申请更换出庭负责人，请一并向法院提交新出庭负责人的身份证明（写明姓名、职务并加盖公章）。"
+
+// notHeadText is said when the person sent is recorded as staff, not a head.
+const notHeadText = "按法释〔2020〕3号第2条，承办人等工作人员出庭不算负责人出庭。负责人确因不可抗力、意外事件、" +
+	"需本人处理的公务等正当理由不能出庭的，应提交加盖公章的书面说明，由相应的工作人员出庭（第8–10条）。"
+
+func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion) error {
+	viewer := c.Person()
+	what := map[intent.UpdateKind]string{intent.SetHead: "出庭负责人", intent.DeadlineDone: "期限完成情况"}[up.Kind]
+	switch {
+	case viewer.Bureau():
+	case viewer.Role == people.Head && up.Kind == intent.SetHead, viewer.Role == people.Head || viewer.Role == people.Handler:
+	default:
+		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：口述"+what); err != nil {
+			return err
+		}
+		return c.Reply("台账的" + what + "由司法局应诉专班登记，这次我未作任何记录，也未转告。请告知专班或本单位的承办人。")
+	}
+	if up.Kind == intent.SetHead && !viewer.Bureau() && viewer.Role != people.Head {
+		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：承办人更换出庭人"); err != nil {
+			return err
+		}
+		return c.Reply("更换出庭负责人须由本单位负责人决定，并由司法局应诉专班登记，这次我未作任何记录。" + headRule)
+	}
+	if len(up.Numbers) == 0 {
+		// 117号, 复47: the numbers as the understanding step reads and
+		// completes them for this asker.
+		u, err := intent.Understand(c.Message().Text, s.options(c, viewer))
+		if err != nil {
+			return err
+		}
+		if up.Numbers, err = s.reportNumbers(c, u); err != nil {
+			return err
+		}
+		if len(up.Numbers) > 0 && up.Short == "" {
+			up.Short = strings.Join(up.Numbers, "、")
+		}
+	}
+	if len(up.Numbers) == 0 && prev != nil && len(prev.Shown) == 1 && up.Kind == intent.DeadlineDone {
+		up.Numbers = append([]string(nil), prev.Shown...)
+	}
+	if up.Kind == intent.SetHead {
+		return s.headWrite(c, up)
+	}
+	return s.doneWrite(c, up)
+}
+
+// headWrite proposes the 出庭负责人 of the hearing the message means:
+// the case's next hearing, or the hearing that matches what it says (the
+// same matching as a change report, so it is never a guessed one).
+func (s *service) headWrite(c bot.Context, up intent.Update) error {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	u, err := intent.Understand(c.Message().Text, s.options(c, viewer))
+	if err != nil {
+		return err
+	}
+	u.Numbers, u.Short, u.Seq = up.Numbers, up.Short, 0
+	u.Person, u.Mine = "", "" // the person named is the new head, not a filter
+	if viewer.Role == people.Head {
+		u.Mine = intent.MineSelf
+	}
+	h, several, err := s.reportedHearing(c, u)
+	if err != nil {
+		return err
+	}
+	if h == nil {
+		u.News = &intent.Report{}
+		var a answer
+		if len(several) > 0 {
+			a = s.whichHearing(c, u, several)
+		} else if a, err = s.noReportedHearing(c, u, answer{noEcho: true, action: audit.Update, detail: "出庭负责人：未找到开庭"}); err != nil {
+			return err
+		}
+		if err := s.recordAnswer(c, u, a, 0); err != nil {
+			return err
+		}
+		return c.ReplyMarkdown(a.md)
+	}
+	if h.Hearing.Head == up.Head || shortTitleRe.MatchString(up.Head) && strings.HasPrefix(h.Hearing.Head, string([]rune(up.Head)[:1])) {
+		// 出庭的是孙局 of 孙强's hearing: already so.
+		return c.ReplyMarkdown(fmt.Sprintf("**%s** %s的开庭，出庭负责人已登记为%s，无需修改。", h.Case.Number, whenCN(h.Hearing.At, now, loc), headText(h.Hearing)))
+	}
+	// The person sent, when the directory knows them: a staff member is no
+	// 负责人, and nothing is proposed.
+	dir, err := s.st.People(c.Ctx())
+	if err != nil {
+		return err
+	}
+	for _, p := range dir {
+		if p.Name == up.Head && p.Role != people.Head && up.HeadPost == "" {
+			if err := s.record(c, audit.Update, string(up.Kind), 0, []string{h.Case.Number}, "非负责人："+up.Head); err != nil {
+				return err
+			}
+			return c.Reply(fmt.Sprintf("%s在名单中是%s（%s），不是负责人，这次未登记为出庭负责人。%s", p.Name, roleWord(p.Role), orWord(p.Post, "无职务"), notHeadText))
+		}
+	}
+	ch := &caseChange{Kind: intent.SetHead, Number: h.Case.Number, Op: opSetHead, HearingID: h.Hearing.ID, From: h.Hearing.At,
+		Head: up.Head, HeadPost: up.HeadPost}
+	v := up.Head
+	if up.HeadPost != "" {
+		v += "（" + up.HeadPost + "）"
+	}
+	lines := []string{"**请核对以下修改**", "> 案号：" + h.Case.Number, "> " + whenCN(h.Hearing.At, now, loc) + " 的开庭",
+		"> 出庭负责人：" + orNone(headText(h.Hearing)) + " → " + v}
+	if up.HeadPost == "" && titleOnlyRe.MatchString(up.Head) {
+		lines = append(lines, "（只写了姓和职务，请核对姓名）")
+	}
+	summary := strings.Join(lines, "\n")
+	if viewer.Bureau() {
+		return s.propose(c, &pending{Summary: summary, Case: ch})
+	}
+	p := &pending{Author: c.UserID(), Summary: summary, Case: ch}
+	line := fmt.Sprintf("拟登记：出庭负责人改为 %s\n回复“确认登记”即登记到台账（%d 小时内有效）。", v, int(newsTTL.Hours()))
+	forwarded, err := s.toStaff(c, "【更换出庭负责人】", h, line, p)
+	if err != nil {
+		return err
+	}
+	if err := s.record(c, audit.Update, string(up.Kind), 0, []string{h.Case.Number}, "转专班：更换出庭负责人 "+v); err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("收到。您说的是 **%s** %s的开庭，拟由 %s 出庭。已转司法局应诉专班，专班确认后登记到台账；此后的开庭提醒发给登记的出庭负责人（不在人员名单中的，发给本单位负责人）。\n\n%s",
+		h.Case.Number, whenCN(h.Hearing.At, now, loc), v, headRule)
+	if !forwarded {
+		msg += "\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
+	}
+	return c.ReplyMarkdown(msg)
+}
+
+// titleOnlyRe is a head written as surname and title (张局长).
+var titleOnlyRe = regexp.MustCompile(`^\p{Han}(?:副?局长|副?县长|副?镇长|副?主任|政委|副?书记|副?队长|副?所长)$`)
+
+// shortTitleRe is a head written as surname and a short title (孙局, 何县).
+var shortTitleRe = regexp.MustCompile(`^\p{Han}(?:局|县|镇|主任|书记|队|所)$`)
+
+func roleWord(r people.Role) string {
+	return map[people.Role]string{people.Handler: "承办人", people.Staff: "司法局工作人员", people.Admin: "管理员", people.Pufa: "普法工作人员"}[r]
+}
+
+// doneWrite proposes that a deadline's work was done on the day said.
+func (s *service) doneWrite(c bot.Context, up intent.Update) error {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	if len(up.Numbers) == 0 {
+		if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "未写明案号：期限完成"); err != nil {
+			return err
+		}
+		return c.Reply("请写明是哪个案件，这次没有作任何修改。例如“行初133答辩状今天交了”。")
+	}
+	cs, err := s.visible(c.Ctx(), viewer, up.Numbers, nil)
+	if err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		msg := "没有找到您可以查看的案件 " + strings.Join(up.Numbers, "、") + "。"
+		a := answer{md: msg + "这次没有作任何修改，请核对案号后再发。", noEcho: true, action: audit.Update, detail: "期限完成：案件不存在或不可见",
+			claims: []claim{{Text: msg, What: claimCases, Q: query{Numbers: up.Numbers}}}}
+		if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Case, Numbers: up.Numbers}, a, 0); err != nil {
+			return err
+		}
+		return c.ReplyMarkdown(a.md)
+	}
+	if len(cs) > 1 {
+		return c.Reply("“" + up.Short + "”对应多个案件，请写出完整案号后重新发送，这次没有作任何修改。")
+	}
+	k := cs[0]
+	kind := deadline.Kind(up.Deadline)
+	switch {
+	case kind == deadline.Answer && k.Kind == cases.Reconsideration:
+		kind = deadline.Reply
+	case kind == deadline.Reply && k.Kind == cases.Litigation:
+		kind = deadline.Answer
+	}
+	d, ok := s.st.Deadlines.Find(k, kind)
+	short := k.Number
+	answer := kind == deadline.Answer || kind == deadline.Reply
+	switch {
+	case !ok && (!answer || !k.Open()):
+		return c.ReplyMarkdown(s.deadlineState(k, kind, c) + "这次没有作任何修改。")
+	case ok && d.Done:
+		return c.ReplyMarkdown(s.deadlineState(k, kind, c) + "无需再登记。")
+	case up.At.After(now):
+		return c.Reply("日期晚于今天，请核对，这次没有作任何修改。")
+	}
+	ch := &caseChange{Kind: intent.DeadlineDone, Number: k.Number, Op: opDeadlineDone, At: up.At, Reason: string(kind)}
+	lines := []string{"**请核对以下修改**", "> 案号：" + k.Number,
+		fmt.Sprintf("> %s：登记为 %s 已%s", kind.Label(), cnDate(up.At, loc), map[bool]string{true: "提交", false: "回复"}[kind == deadline.Answer || kind == deadline.Reply])}
+	if !ok {
+		// The date the copy was received is missing: the submission is
+		// recorded all the same, and the period cannot be computed.
+		lines = append(lines, "（台账未填写收到副本的日期，期限无法计算，请一并补填）")
+	}
+	summary := strings.Join(lines, "\n")
+	if viewer.Bureau() {
+		return s.propose(c, &pending{Summary: summary, Case: ch})
+	}
+	p := &pending{Author: c.UserID(), Summary: summary, Case: ch}
+	line := fmt.Sprintf("拟登记：%s %s 已完成\n回复“确认登记”即登记到台账（%d 小时内有效）。", kind.Label(), cnDate(up.At, loc), int(newsTTL.Hours()))
+	forwarded, err := s.toStaff(c, "【期限完成】", &store.ScheduledHearing{Case: k}, line, p)
+	if err != nil {
+		return err
+	}
+	if err := s.record(c, audit.Update, string(up.Kind), 0, []string{k.Number}, "转专班：期限完成"); err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("收到。已将 **%s** 的%s完成情况（%s）转告司法局应诉专班，专班确认后登记到台账。", short, kind.Label(), cnDate(up.At, loc))
+	if !forwarded {
+		msg += "\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
+	}
+	return c.ReplyMarkdown(msg)
+}
+
+// applyField applies a confirmed SetHead or DeadlineDone change to cs.
+func applyField(cs *cases.Case, ch *caseChange, loc *time.Location) error {
+	switch ch.Op {
+	case opSetHead:
+		h, err := sameHearing(cs, ch, loc)
+		if err != nil {
+			return err
+		}
+		h.Head, h.HeadPost = ch.Head, ch.HeadPost
+	case opDeadlineDone:
+		switch deadline.Kind(ch.Reason) {
+		case deadline.Answer, deadline.Reply:
+			cs.AnsweredOn = ch.At
+		case deadline.JudicialReply, deadline.ProcuratorialReply:
+			want := map[deadline.Kind]cases.SuggestionKind{deadline.JudicialReply: cases.JudicialSuggestion,
+				deadline.ProcuratorialReply: cases.ProcuratorialSuggestion}[deadline.Kind(ch.Reason)]
+			for i := range cs.Suggestions {
+				if cs.Suggestions[i].Kind == want && cs.Suggestions[i].RepliedOn.IsZero() {
+					cs.Suggestions[i].RepliedOn = ch.At
+					return nil
+				}
+			}
+			return changedMeanwhile("该建议已登记回复")
+		}
+	}
+	return nil
+}
+
+// toStaff forwards a write told by a head or handler to the 专班, with the
+// case (and the hearing, when there is one) and the change waiting for
+// their 确认登记.
+func (s *service) toStaff(c bot.Context, title string, h *store.ScheduledHearing, line string, p *pending) (bool, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	who := viewer.Name + viewer.Post
+	if viewer.Agency != "" {
+		who += "（" + viewer.Agency + "）"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s%s 报：“%s”\n", title, who, strings.TrimSpace(c.Message().Text))
+	fmt.Fprintf(&b, "案件：%s %s\n", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case))
+	if !h.Hearing.At.IsZero() {
+		fmt.Fprintf(&b, "开庭：%s，现登记的出庭负责人 %s\n", whenCN(h.Hearing.At, now, loc), orNone(headText(h.Hearing)))
+	}
+	b.WriteString(line)
+	return s.sendStaff(c, b.String(), p)
+}
+
+// cnDate is a day as a reply says it: 2026年11月18日.
+func cnDate(t time.Time, loc *time.Location) string {
+	y, m, d := t.In(loc).Date()
+	return fmt.Sprintf("%d年%d月%d日", y, int(m), d)
+}

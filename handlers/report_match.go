@@ -1,0 +1,264 @@
+package handlers
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/intent"
+	"casebot/bot/store"
+)
+
+// A change told from the field (今天下午的庭推迟了, 12月1号的庭取消了) is
+// bound to a hearing only when the hearing matches everything the message
+// says: the case named, the day, the half-day or time, the agency and the
+// person. The hearing comes from the ledger; the case in the conversation's
+// focus is used only when that case itself matches. When nothing matches,
+// the answer says so (a claim the corpus checks), lists the nearest
+// hearings and asks which; when several match, it asks which. Nothing is
+// proposed or forwarded until one hearing is identified.
+
+// timeGiven reports whether a report says when the hearing is.
+func timeGiven(u intent.Understanding) bool {
+	return !u.Period.IsZero() || u.TimeOfDay != "" || u.Clock != ""
+}
+
+// reportNumbers are the case numbers a report names: written in full, or a
+// short or bare number completed in the reporter's scope.
+func (s *service) reportNumbers(c bot.Context, u intent.Understanding) ([]string, error) {
+	if u.Seq > 0 {
+		return s.completeSeq(c.Ctx(), c.Person(), u.Seq, u.Recon, c.Now())
+	}
+	return u.Numbers, nil
+}
+
+// reportQuery is the filter a report's hearing must pass: the reporter's
+// scope, the agency and person named, the time of day, and the period
+// (from now on when none is named).
+func (s *service) reportQuery(c bot.Context, u intent.Understanding) query {
+	now := c.Now()
+	q := s.queryOf(u, c.Person())
+	if u.Period.IsZero() {
+		q.From, q.To = now.Add(-12*time.Hour), now.Add(upcomingWindow)
+	} else {
+		q.From, q.To = u.Period.From, u.Period.To
+	}
+	return q
+}
+
+// reportedHearing finds the hearing a report is about (see above). It
+// returns the hearing, or the choices to ask among when several match, or
+// neither when none does.
+func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store.ScheduledHearing, []store.ScheduledHearing, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	q := s.reportQuery(c, u)
+	numbers, err := s.reportNumbers(c, u)
+	if err != nil {
+		return nil, nil, err
+	}
+	own := func(h store.ScheduledHearing) bool {
+		return viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name)
+	}
+	if len(numbers) > 0 {
+		cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(cs) == 0 && (u.Short != "" || u.Seq > 0) {
+			// 行终33改到… in January: last year's case, when this year has none.
+			if cs, err = s.visible(c.Ctx(), viewer, yearBefore(numbers), nil); err != nil {
+				return nil, nil, err
+			}
+		}
+		var hs []store.ScheduledHearing
+		for _, cs := range cs {
+			for _, h := range cs.ActiveHearings() {
+				if hearingOK(q, cs, h, loc) {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: h})
+				}
+			}
+		}
+		if len(hs) == 0 && !timeGiven(u) {
+			// The case named and no time said: its next hearing, whatever
+			// the day. A time said that the case's hearings do not match
+			// binds to none of them.
+			for _, cs := range cs {
+				if h := cs.NextHearing(now); h != nil {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *h})
+				}
+			}
+		}
+		switch {
+		case len(hs) == 0:
+			return nil, nil, nil
+		case len(hs) > 1 && timeGiven(u):
+			return nil, hs, nil // two hearings in the period said: ask which
+		}
+		for _, h := range hs {
+			if own(h) {
+				return &h, nil, nil
+			}
+		}
+		return &hs[0], nil, nil
+	}
+	hs, err := s.hearingsOf(c.Ctx(), viewer, q, loc)
+	if err != nil || len(hs) == 0 {
+		return nil, nil, err
+	}
+	var mine []store.ScheduledHearing
+	for _, h := range hs {
+		if own(h) {
+			mine = append(mine, h)
+		}
+	}
+	named := timeGiven(u) || q.Person != "" || len(q.Agencies) > 0
+	switch {
+	case len(mine) == 1:
+		return &mine[0], nil, nil
+	case len(mine) > 1:
+		return nil, mine, nil
+	case len(hs) == 1 && named:
+		return &hs[0], nil, nil
+	}
+	return nil, hs, nil
+}
+
+// focusFits reports whether the case in the conversation's focus has a
+// hearing matching what a report without a case number says, so that the
+// report may be taken to be about it.
+func (s *service) focusFits(c bot.Context, u intent.Understanding, number string) (bool, error) {
+	v := u
+	v.Numbers, v.Short, v.Seq = []string{number}, "", 0
+	h, hs, err := s.reportedHearing(c, v)
+	return h != nil || len(hs) > 0, err
+}
+
+// reportWhat names what a report said of its hearing: the case, the day,
+// the half-day or time and the person, as the “none” claim states it.
+func (s *service) reportWhat(u intent.Understanding, numbers []string) string {
+	var b strings.Builder
+	if len(numbers) > 0 {
+		b.WriteString(strings.Join(numbers, "、") + " ")
+	}
+	if u.Person != "" && u.Mine == "" {
+		b.WriteString(u.Person)
+	}
+	if !u.Period.IsZero() {
+		b.WriteString(u.Period.Short())
+	}
+	switch {
+	case u.Clock != "":
+		b.WriteString(u.Clock)
+	case u.TimeOfDay == "am":
+		b.WriteString("上午")
+	case u.TimeOfDay == "pm":
+		b.WriteString("下午")
+	}
+	if !timeGiven(u) {
+		b.WriteString("待开")
+	}
+	return b.String() + "的庭"
+}
+
+// noReportedHearing answers a report that matches no hearing: it says so,
+// lists the hearings nearest what was said (those of the case named, or
+// the reporter's), and asks which; nothing is proposed or forwarded.
+func (s *service) noReportedHearing(c bot.Context, u intent.Understanding, a answer) (answer, error) {
+	numbers, err := s.reportNumbers(c, u)
+	if err != nil {
+		return a, err
+	}
+	q := s.reportQuery(c, u)
+	if len(numbers) > 0 {
+		// The case named: the claim is about it (and last year's).
+		q.Numbers = append(slices.Clone(numbers), yearBefore(numbers)...)
+	}
+	msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", s.reportWhat(u, numbers))
+	a.claims = []claim{{Text: msg, What: claimHearings, Q: q}}
+	a.md = msg + "请写明案号，例如“行初85号改到12月3日上午9点半”。"
+	if !timeGiven(u) {
+		return a, nil
+	}
+	near, shown, err := s.nearestReported(c, u)
+	if err != nil {
+		return a, err
+	}
+	if near != "" {
+		a.md, a.shown = msg+"\n\n"+near, shown
+	}
+	return a, nil
+}
+
+// nearestReported lists, for a change report whose time matches no
+// hearing (25号的庭取消了, 117号后天的庭推迟了), the hearings the reporter may
+// see nearest that time — of the case named, when one is — to ask which
+// one was meant; nothing is proposed or forwarded.
+func (s *service) nearestReported(c bot.Context, u intent.Understanding) (string, []string, error) {
+	v := u
+	v.Period, v.TimeOfDay, v.Clock = intent.Period{}, "", ""
+	var hs []store.ScheduledHearing
+	numbers, err := s.reportNumbers(c, u)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(numbers) > 0 {
+		cs, err := s.visible(c.Ctx(), c.Person(), numbers, nil)
+		if err != nil {
+			return "", nil, err
+		}
+		for _, cs := range cs {
+			for _, h := range cs.ActiveHearings() {
+				hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: h})
+			}
+		}
+	} else {
+		h, more, err := s.reportedHearing(c, v)
+		if err != nil {
+			return "", nil, err
+		}
+		if h != nil {
+			more = append(more, *h)
+		}
+		hs = more
+	}
+	if len(hs) == 0 {
+		return "", nil, nil
+	}
+	at := c.Now()
+	if !u.Period.IsZero() {
+		at = u.Period.From
+	}
+	if t, err := time.ParseInLocation("15:04", u.Clock, c.Location()); err == nil {
+		at = time.Date(at.Year(), at.Month(), at.Day(), t.Hour(), t.Minute(), 0, 0, c.Location())
+	} else if u.TimeOfDay != "" {
+		at = time.Date(at.Year(), at.Month(), at.Day(), map[string]int{"am": 9, "pm": 15}[u.TimeOfDay], 0, 0, 0, c.Location())
+	}
+	dist := func(h store.ScheduledHearing) time.Duration {
+		d := h.Hearing.At.Sub(at)
+		if d < 0 {
+			d = -d
+		}
+		return d
+	}
+	slices.SortStableFunc(hs, func(a, b store.ScheduledHearing) int { return cmp.Compare(dist(a), dist(b)) })
+	hs = hs[:min(len(hs), 3)]
+	slices.SortStableFunc(hs, func(a, b store.ScheduledHearing) int { return a.Hearing.At.Compare(b.Hearing.At) })
+	var b strings.Builder
+	if len(numbers) > 0 {
+		b.WriteString("该案登记的开庭：\n\n")
+	} else {
+		b.WriteString("离这个时间最近的开庭：\n\n")
+	}
+	var shown []string
+	for i, h := range hs {
+		fmt.Fprintf(&b, "%d. %s\n\n", i+1, s.hearingText(c.Person(), h, c.Location()))
+		if !slices.Contains(shown, h.Case.Number) {
+			shown = append(shown, h.Case.Number)
+		}
+	}
+	b.WriteString("请问您说的是哪一场？请连同案号和时间再发一次。")
+	return b.String(), shown, nil
+}
