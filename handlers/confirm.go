@@ -132,7 +132,7 @@ var cancelOrder = func() []string {
 			ws = append(ws, w)
 		}
 	}
-	ws = append(ws, "那就", "还是", "吧", "了", "啊", "呀", "先", "不登", "不改", "不弄", "别登", "别改", "不用", "暂时", "暂不")
+	ws = append(ws, "那就", "还是", "吧", "了", "啊", "呀", "先", "不登", "不改", "不弄", "别登", "别改", "不用", "暂时", "暂不", "哦", "噢", "嗯", "那")
 	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) || len(ws[i]) == len(ws[j]) && ws[i] < ws[j] })
 	return ws
 }()

@@ -245,6 +245,22 @@ func heardOpen(text string, u intent.Understanding) intent.Understanding {
 	return u
 }
 
+// numberAskRe asks for a case's full 案号 in the forms the aspect words
+// miss once 发我/给我 are read as filler (案号发我, 完整案号给我一下).
+var numberAskRe = regexp.MustCompile(`(?:案号|按号)(?:发我|给我|发一下|发过来|全称|是多少|多少)|(?:完整|全称)的?(?:案号|按号)`)
+
+// numberAsked reads 案号发我 as the 案号 of the case in question.
+func numberAsked(text string, u intent.Understanding) intent.Understanding {
+	if u.Aspect != "" || !numberAskRe.MatchString(intent.Normalize(text)) {
+		return u
+	}
+	switch u.Kind {
+	case intent.Help, intent.Case, intent.Scope, intent.Unknown:
+		u.Kind, u.Aspect, u.Anchored = intent.Case, intent.Number, true
+	}
+	return u
+}
+
 // memAsk names the question the bot asked back with options (which
 // hearing a report means, which case of a list a fact is asked of): the
 // next message may pick one of them.

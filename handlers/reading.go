@@ -15,14 +15,14 @@ import (
 // numberFact is the full 案号 of a case (案号咋写的).
 func numberFact(c *cases.Case) string { return "案号：**" + c.Number + "**。" }
 
-// firstInstance answers 一审咋判的 of a second-instance case from what the
+// firstInstance answers 一审咋判的 of a second-instance (or retrial) case from what the
 // ledger records of the first instance: the first-instance case whose
 // 上诉案号 is this one (found through the parties), else the 备注 when it
 // states the first-instance outcome, quoted as such; else it says the
 // ledger does not record it. It never answers the appeal's own outcome,
 // which is not the question. ok is false for a case that is no appeal.
 func (s *service) firstInstance(c bot.Context, cs *cases.Case) (string, bool, error) {
-	if cs.Stage != cases.StageSecond {
+	if cs.Stage != cases.StageSecond && cs.Stage != cases.StageRetrial {
 		return "", false, nil
 	}
 	for _, p := range cs.Plaintiffs {
@@ -70,7 +70,7 @@ func firstInstanceAsked(u intent.Understanding) bool {
 func (s *service) appealedFact(c *cases.Case, now time.Time) string {
 	switch {
 	case c.Closure == nil:
-		return "尚未结案，还没有上诉的问题。"
+		return "尚未结案，裁判作出后才谈得上是否上诉。"
 	case c.Appealed != nil && *c.Appealed:
 		v := "已上诉"
 		if c.AppealNumber != "" {

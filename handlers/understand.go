@@ -99,7 +99,7 @@ func (s *service) handleText(c bot.Context) error {
 	} else if m, ok := nextOfCase(text, u, prev); ok {
 		u = m // 行初96 → 后面呢: where that case goes next
 	} else {
-		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(heardOpen(text, u), prev), prev), prev), prev))
+		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
