@@ -283,6 +283,9 @@ func (s *service) picked(c bot.Context, text string, p *pendingPick) (string, bo
 	if p == nil || len(p.Options) == 0 || utf8.RuneCountInString(bare(text)) > 14 {
 		return "", false, nil
 	}
+	if len(p.Options) == 1 && yesWords[bare(text)] {
+		return p.Options[0], true, nil // 是这件吗 → 对
+	}
 	v, err := intent.Understand(text, s.options(c, c.Person()))
 	if err != nil {
 		return "", false, err
@@ -328,6 +331,10 @@ func (s *service) picked(c bot.Context, text string, p *pendingPick) (string, bo
 	}
 	return hits[0], true, nil
 }
+
+// yesWords answer the bot's own yes/no question (按您的描述找到 1 件，是这件吗).
+var yesWords = map[string]bool{"对": true, "对的": true, "是": true, "是的": true, "是这件": true, "就是这件": true, "就是这个": true,
+	"就是它": true, "没错": true, "对对": true, "对对对": true, "嗯": true, "嗯嗯": true, "好": true, "好的": true, "可以": true, "行": true}
 
 // retryText is a report sent again with the case picked named first.
 func retryText(number, text string) string { return fmt.Sprintf("%s %s", number, text) }
