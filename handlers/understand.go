@@ -68,8 +68,9 @@ func (s *service) handleText(c bot.Context) error {
 			text = retryText(n, ask.Text)
 		}
 	}
+	corrected := false
 	if rest, ok := correction(text, prev); ok && pickedU == nil {
-		text = rest // 哦说错了 是明天的: the last question with 明天
+		text, corrected = rest, true // 哦说错了 是明天的: the last question with 明天
 	}
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
@@ -82,7 +83,7 @@ func (s *service) handleText(c bot.Context) error {
 	if err != nil {
 		return err
 	}
-	if text != c.Message().Text && pickedU == nil {
+	if corrected {
 		u.FollowUp = true // a correction changes the last question
 	}
 	guessed := false // an agency found by correcting a typo: say so
