@@ -83,7 +83,15 @@ func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer
 	}
 	var parts []string
 	var numbers []string
-	if p.Bureau() {
+	if p.Bureau() && len(u.Agencies) == 1 {
+		// 公安局那段单独发我: that agency's section of the same bulletin.
+		parts = rep.AgencyMarkdown(u.Agencies[0], h.set.Style)
+		for _, l := range rep.LostCases {
+			if l.Agency == u.Agencies[0] {
+				numbers = append(numbers, l.Number)
+			}
+		}
+	} else if p.Bureau() {
 		parts = rep.Markdown(h.set.Style)
 		for _, l := range rep.LostCases {
 			numbers = append(numbers, l.Number)
@@ -106,7 +114,7 @@ func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer
 			return a, err
 		}
 	}
-	if !p.Bureau() {
+	if !p.Bureau() || len(u.Agencies) == 1 {
 		return a, nil
 	}
 	chart, err := h.chart(rep)

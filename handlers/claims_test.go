@@ -88,6 +88,9 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 				return false
 			}
 		}
+		if !q.HeldBy.IsZero() && !slices.ContainsFunc(c.Hearings, func(h cases.Hearing) bool { return !h.Cancelled && h.At.Before(q.HeldBy) }) {
+			return false
+		}
 		if q.Outcome != "" && (c.Closure == nil || !strings.Contains(string(c.Closure.Method), q.Outcome)) ||
 			q.Reason != "" && (c.Closure == nil || !strings.Contains(c.Closure.Reason, q.Reason)) {
 			return false

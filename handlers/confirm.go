@@ -132,7 +132,7 @@ var cancelOrder = func() []string {
 			ws = append(ws, w)
 		}
 	}
-	ws = append(ws, "那就", "还是", "吧", "了", "啊", "呀", "先")
+	ws = append(ws, "那就", "还是", "吧", "了", "啊", "呀", "先", "不登", "不改", "不弄", "别登", "别改", "不用", "暂时", "暂不", "哦", "噢", "嗯", "那")
 	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) || len(ws[i]) == len(ws[j]) && ws[i] < ws[j] })
 	return ws
 }()
@@ -177,7 +177,8 @@ func (s *service) confirm(b *bot.Bot) bot.HandlerFunc {
 				return c.Reply("这条修改不是您发起的，无法确认。")
 			}
 			return s.apply(c, &p)
-		case cancelWords[word]:
+		case cancelWords[word] || cancelOnly(c.Message().Text):
+			// 算了 取消, 先不登了: this change is called off.
 			raw, err := s.st.Client().GetDel(c.Ctx(), key).Bytes()
 			if err != nil && !errors.Is(err, redis.Nil) {
 				return err

@@ -97,7 +97,12 @@ func (s *service) deadlinesAnswer(c bot.Context, u intent.Understanding) (answer
 	title := s.whoOf(u, viewer) + what + label
 	if len(numbers) == 0 {
 		msg := fmt.Sprintf("**%s**：没有%s。", title, scopeNote(viewer))
-		return answer{md: msg, claims: []claim{{Text: msg, What: claimDeadlines, Q: q}}}, nil
+		return answer{md: msg + lapsedAppealNote(u), claims: []claim{{Text: msg, What: claimDeadlines, Q: q}}}, nil
+	}
+	if note := lapsedAppealNote(u); note != "" {
+		a, err := s.listAbout(c, fmt.Sprintf("**%s**：%d 件案件%s", title, len(numbers), scopeNote(viewer)), listCases, numbers, len(numbers), intent.Deadline)
+		a.md += note
+		return a, err
 	}
 	return s.listAbout(c, fmt.Sprintf("**%s**：%d 件案件%s", title, len(numbers), scopeNote(viewer)), listCases, numbers, len(numbers), intent.Deadline)
 }

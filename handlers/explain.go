@@ -116,7 +116,7 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 			return a, err
 		}
 		if offer != "" {
-			a.shown = shown
+			a.shown, a.pick = shown, &pendingPick{} // 对, 第二个: the request again, of that case
 			return a, c.ReplyMarkdown(offer)
 		}
 	}
@@ -333,6 +333,10 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding) (
 	if strings.HasPrefix(sn.Type, "行") && sn.Seq > 0 {
 		ref = fmt.Sprintf("%s%d号", sn.Type, sn.Seq)
 	}
-	fmt.Fprintf(&b, "\n确认后请回复“以案说法 %s”（换成您选的案号），我再生成草稿。", ref)
+	if len(cs) == 1 {
+		fmt.Fprintf(&b, "\n是这件请回复“对”（或“以案说法 %s”），我再生成草稿。", ref)
+	} else {
+		fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿。", ref)
+	}
 	return b.String(), shown, nil
 }

@@ -253,6 +253,10 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		return v + "。"
 	case intent.Cause:
 		return "案由：**" + orNone(c.Cause) + "**。"
+	case intent.Number:
+		return numberFact(c)
+	case intent.Appealed:
+		return s.appealedFact(c, now)
 	}
 	return ""
 }

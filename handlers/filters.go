@@ -64,6 +64,9 @@ type query struct {
 	// with a hearing held before it whose head was recorded absent or not
 	// recorded (有没有负责人没出庭的败诉案子).
 	HeardBy time.Time `json:"heard_by,omitzero"`
+	// HeldBy keeps the cases with a hearing held before it, whoever
+	// appeared (开完庭还没判的: with Open, heard and not yet decided).
+	HeldBy time.Time `json:"held_by,omitzero"`
 }
 
 // claim is a “没有 / 0 件” statement an answer makes, with what it is a
@@ -156,6 +159,8 @@ func (s *service) caseOK(q query, viewer *people.Person, c *cases.Case) bool {
 		return false
 	case !q.HeardBy.IsZero() && !headAbsent(c, q.HeardBy):
 		return false
+	case !q.HeldBy.IsZero() && !heldBefore(c, q.HeldBy):
+		return false
 	}
 	return true
 }
@@ -169,6 +174,11 @@ func headAbsent(c *cases.Case, by time.Time) bool {
 		}
 	}
 	return false
+}
+
+// heldBefore reports whether a hearing of c was held before by.
+func heldBefore(c *cases.Case, by time.Time) bool {
+	return slices.ContainsFunc(c.Hearings, func(h cases.Hearing) bool { return !h.Cancelled && h.At.Before(by) })
 }
 
 // names reports whether c names person as 承办人 (role handler), as a

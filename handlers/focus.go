@@ -28,6 +28,7 @@ func behindFigure(text string, last *lastQuestion) (intent.Understanding, bool) 
 	}
 	b := strings.TrimRight(strings.TrimSpace(intent.Normalize(text)), "?？!！。.，, 呢啊呀嘞")
 	b = strings.TrimPrefix(strings.TrimPrefix(b, "那"), "这")
+	b = strings.NewReplacer("啥子", "啥", "咋个", "咋", "这么多", "这么高", "这么少", "这么低").Replace(b)
 	if !whyWords[b] {
 		return intent.Understanding{}, false
 	}
@@ -50,6 +51,9 @@ func whichOfList(u intent.Understanding, last *lastQuestion) (answer, bool) {
 	default:
 		return answer{}, false
 	}
+	if ownList(last.U, last) {
+		return answer{}, false // 查 孙强 → 出庭负责人是谁: answered of each
+	}
 	var b strings.Builder
 	b.WriteString("上面列出了 " + strconv.Itoa(len(last.Shown)) + " 件案件，您问的是哪一件？请回复序号（例如“第一个”）或案号：\n")
 	for i, n := range last.Shown {
@@ -63,7 +67,8 @@ func whichOfList(u intent.Understanding, last *lastQuestion) (answer, bool) {
 		}
 		b.WriteString("\n" + strconv.Itoa(i+1) + ". " + num)
 	}
-	return answer{md: b.String(), outcome: audit.Answered, noEcho: true, shown: last.Shown}, true
+	q := u
+	return answer{md: b.String(), outcome: audit.Answered, noEcho: true, shown: last.Shown, pick: &pendingPick{U: &q}}, true
 }
 
 // nextWords ask what comes next of the case just shown (行初96 → 后面呢).
@@ -82,4 +87,16 @@ func nextOfCase(text string, u intent.Understanding, last *lastQuestion) (intent
 	m := intent.Understanding{Kind: intent.Case, Numbers: append([]string(nil), last.Shown...), Aspect: intent.Stage,
 		FollowUp: true, Anchored: true}
 	return m, true
+}
+
+// ownListMax is how many cases of a list the asker asked for (查 孙强) a
+// fact is answered of, each; a longer list is asked which.
+const ownListMax = 8
+
+// ownList reports whether the last answer was a short list of the cases of
+// someone the asker named (查 孙强, 原告张三的案子): a fact asked next is
+// asked of each of them.
+func ownList(p intent.Understanding, last *lastQuestion) bool {
+	return p.Kind == intent.Cases && (p.Party != "" || p.Person != "") &&
+		len(last.Shown) > 1 && len(last.Shown) <= ownListMax
 }

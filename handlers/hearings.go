@@ -303,22 +303,31 @@ func (s *service) noHearings(c bot.Context, u intent.Understanding, q query, wha
 // otherwise: the next one after it, else the last one before.
 func (s *service) nearestHearing(c bot.Context, q query) string {
 	viewer, loc := c.Person(), c.Location()
-	after := q
-	after.From, after.To = q.To, q.To.Add(nearWindow)
-	if now := c.Now(); after.From.Before(now) {
-		after.From = now
+	// Windows that widen up to nearWindow: the nearest hearing lies in the
+	// smallest window holding any, and a busy ledger's year of hearings is
+	// not loaded to find one a week away.
+	windows := []time.Duration{7 * 24 * time.Hour, 31 * 24 * time.Hour, nearWindow}
+	for _, w := range windows {
+		after := q
+		after.From, after.To = q.To, q.To.Add(w)
+		if now := c.Now(); after.From.Before(now) {
+			after.From = now
+		}
+		if !after.From.Before(after.To) {
+			continue
+		}
+		hs, err := s.hearingsOf(c.Ctx(), viewer, after, loc)
+		if err == nil && len(hs) > 0 {
+			return "最近的一场在其后：" + s.hearingText(viewer, hs[0], loc)
+		}
 	}
-	hs, err := s.hearingsOf(c.Ctx(), viewer, after, loc)
-	if err == nil && len(hs) > 0 {
-		h := hs[0]
-		return "最近的一场在其后：" + s.hearingText(viewer, h, loc)
-	}
-	before := q
-	before.From, before.To = q.From.Add(-nearWindow), q.From
-	hs, err = s.hearingsOf(c.Ctx(), viewer, before, loc)
-	if err == nil && len(hs) > 0 {
-		h := hs[len(hs)-1]
-		return "此前最近的一场：" + s.hearingText(viewer, h, loc)
+	for _, w := range windows {
+		before := q
+		before.From, before.To = q.From.Add(-w), q.From
+		hs, err := s.hearingsOf(c.Ctx(), viewer, before, loc)
+		if err == nil && len(hs) > 0 {
+			return "此前最近的一场：" + s.hearingText(viewer, hs[len(hs)-1], loc)
+		}
 	}
 	return ""
 }

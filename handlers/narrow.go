@@ -67,12 +67,12 @@ func (s *service) narrow(ctx context.Context, viewer *people.Person, q query, nu
 		}
 	}
 	data := recheck || q.Party != "" || len(q.Others) > 0 || q.Person != "" || q.Cause != "" || q.Outcome != "" || q.Reason != "" ||
-		q.Unknown != "" || !q.HeardBy.IsZero() || !q.Since.IsZero() && !fromIndex || q.Metric != "" && q.Metric != "open" && !fromIndex
+		q.Unknown != "" || !q.HeardBy.IsZero() || !q.HeldBy.IsZero() || !q.Since.IsZero() && !fromIndex || q.Metric != "" && q.Metric != "open" && !fromIndex
 	if !data {
 		return numbers, nil
 	}
 	if !recheck && q.Numbers == nil && q.Party == "" && len(q.Others) == 0 && q.Person != "" && q.Cause == "" && q.Outcome == "" && q.Reason == "" &&
-		q.Unknown == "" && q.HeardBy.IsZero() && (q.Since.IsZero() || fromIndex) && (q.Metric == "" || q.Metric == "open" || fromIndex) {
+		q.Unknown == "" && q.HeardBy.IsZero() && q.HeldBy.IsZero() && (q.Since.IsZero() || fromIndex) && (q.Metric == "" || q.Metric == "open" || fromIndex) {
 		// Only the person's role is left to check (钱坤手上有几个案子, 我的
 		// 案件): scope was narrowed by the indexes above, and the role can
 		// be read off the stored JSON without decoding every case.

@@ -125,6 +125,7 @@ func (s *service) whichHearing(c bot.Context, u intent.Understanding, hs []store
 	}
 	fmt.Fprintf(&b, "请连同案号再发一次，例如“%s明天的庭推迟了”或“%s改到12月3日上午9点半”。", ex, ex)
 	a.md = b.String()
+	a.pick = &pendingPick{} // 公安局那个, 第二个: the report again, of the one picked
 	return a
 }
 

@@ -75,6 +75,9 @@ type answer struct {
 	// period, when set, is the period the answer was in fact about (本月通报
 	// is last month's figures): what a follow-up (上个月的呢) steps from.
 	period intent.Period
+	// pick, when set, is the question the answer asks back with options
+	// (a.shown): the next message may pick one (see pendingPick).
+	pick *pendingPick
 }
 
 // list answers with the first page of items and remembers the rest. The

@@ -74,10 +74,18 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 		}
 		return s.fact(viewer, cs, u.Aspect, now, loc)
 	}
-	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded {
+	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded || firstInstanceAsked(u) {
 		facts := map[string]string{}
 		for _, cs := range cs {
-			if u.Aspect == intent.Reminded {
+			if firstInstanceAsked(u) {
+				// 行终33一审咋判的: what the ledger records of the first
+				// instance, never the appeal's own outcome.
+				f, ok, ferr := s.firstInstance(c, cs)
+				if !ok {
+					f = s.fact(viewer, cs, u.Aspect, now, loc)
+				}
+				facts[cs.Number], err = f, ferr
+			} else if u.Aspect == intent.Reminded {
 				facts[cs.Number], err = s.remindedFact(c, cs, nil, u.Person)
 			} else {
 				facts[cs.Number], err = s.attachedFact(c, cs)
@@ -735,6 +743,9 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if u.NotAppeared {
 		q.HeardBy = c.Now()
 	}
+	if u.Metric == intent.Open && (u.Held || u.Aspect == intent.Held) {
+		q.HeldBy = c.Now() // 开完庭还没判的: open cases already heard
+	}
 	if u.Metric != intent.Open {
 		p := u.Period
 		if p.IsZero() && (u.Metric != "" || u.Outcome != "" || u.Reason != "") {
@@ -759,6 +770,9 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 		return answer{}, err
 	}
 	what := s.countTitle(u, viewer)
+	if !q.HeldBy.IsZero() {
+		what = "已开过庭、" + what
+	}
 	if len(numbers) == 0 {
 		msg := fmt.Sprintf("**%s**：0 件%s。", what, scopeNote(viewer))
 		a := answer{claims: []claim{{Text: msg, What: claimCases, Q: q}}}

@@ -61,6 +61,10 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"ranking/head", "head1", "哪个单位败诉最多", "最多的单位"},
 		{"out-of-scope/staff", "staff1", "帮我订一下明天下午的会议室", "超出了我的范围"},
 		{"follow-up/staff", "staff1", "后天呢", "后天"},
+		// Added by chat8: a correction of the last question (a continuation
+		// is measured below, in pairs, so that it never walks off the
+		// ledger's hearings).
+		{"correction/staff", "staff1", "哦说错了 是明天的", "明天"},
 		// Added with the third fresh set.
 		{"courtroom/staff", "staff1", "第一法庭本周有几个庭", "第一法庭"},
 		{"each-of-a-list/staff", "staff1", "负责人都定了吗", "开庭"},
@@ -80,6 +84,20 @@ func BenchmarkQueryByNumber(b *testing.B) {
 			}
 		})
 	}
+	// A continuation costs the pair minus next-week alone.
+	b.Run("next-week/staff", func(b *testing.B) {
+		for b.Loop() {
+			benchAsk(b, e, "staff1", "下周开庭")
+		}
+	})
+	b.Run("next-week-then-continuation/staff", func(b *testing.B) {
+		for b.Loop() {
+			benchAsk(b, e, "staff1", "下周开庭")
+			if r := benchAsk(b, e, "staff1", "那再往后呢"); !strings.Contains(r, "开庭") {
+				b.Fatalf("那再往后呢 → %q", r)
+			}
+		}
+	})
 }
 
 var benchSeq int

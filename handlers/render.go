@@ -41,6 +41,11 @@ func labels(k cases.Kind) (party, defendant, court string) {
 	if k == cases.Reconsideration {
 		return "申请人", "被申请人", "复议机关"
 	}
+	if k == cases.NonLitigation {
+		// 非诉执行审查: the 被告 column holds the agency applying for
+		// enforcement, the 原告 column the person it is enforced against.
+		return "被执行人", "申请执行人", "法院"
+	}
 	return "原告", "被告", "法院"
 }
 

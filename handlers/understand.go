@@ -45,13 +45,37 @@ func (s *service) handleText(c bot.Context) error {
 		return c.Reply("目前无待确认的修改，没有作任何修改。")
 	}
 	var last lastQuestion
-	found, err := c.Memory().RecallAll(map[string]any{memLast: &last})
+	var ask pendingPick
+	found, err := c.Memory().RecallAll(map[string]any{memLast: &last, memAsk: &ask})
 	if err != nil {
 		return err
 	}
 	var prev *lastQuestion
 	if found[memLast] {
 		prev = &last
+	}
+	var pickedU *intent.Understanding // a fact asked of the option picked
+	if found[memAsk] {
+		// The bot asked which one; a reply naming one carries on.
+		n, ok, err := s.picked(c, text, &ask)
+		if err != nil {
+			return err
+		}
+		if err := c.Memory().Forget(memAsk); err != nil {
+			return err
+		}
+		switch {
+		case ok && ask.U != nil:
+			v := *ask.U
+			v.Numbers, v.Short, v.Seq = []string{n}, "", 0
+			pickedU = &v
+		case ok:
+			text = retryText(n, ask.Text)
+		}
+	}
+	corrected := false
+	if rest, ok := correction(text, prev); ok && pickedU == nil {
+		text, corrected = rest, true // 哦说错了 是明天的: the last question with 明天
 	}
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
@@ -67,17 +91,24 @@ func (s *service) handleText(c bot.Context) error {
 	if err != nil {
 		return err
 	}
+	if corrected {
+		u.FollowUp = true // a correction changes the last question
+	}
 	guessed := false // an agency found by correcting a typo: say so
 	if lx, ok := opts.Lexicon.(*lexicon); ok {
 		guessed = len(lx.guessed) > 0
 	}
-	ask, asking := whichOfList(u, prev)
-	if m, ok := behindFigure(text, prev); ok {
-		u = m // 今年败诉率 → 为什么这么高: the cases behind the figure
+	which, asking := whichOfList(u, prev)
+	if pickedU != nil {
+		u, asking = *pickedU, false // 第二个, 公安局那个: the fact of the one picked
+	} else if m, ok := behindFigure(text, prev); ok {
+		u, asking = m, false // 今年败诉率 → 为什么这么高: the cases behind the figure
+	} else if m, ok := continuation(text, prev, opts); ok {
+		u, asking = m, false // 下周有哪些庭 → 那再往后呢: the week after
 	} else if m, ok := nextOfCase(text, u, prev); ok {
 		u = m // 行初96 → 后面呢: where that case goes next
 	} else {
-		u = followUp(u, prev)
+		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
@@ -101,7 +132,7 @@ func (s *service) handleText(c bot.Context) error {
 		u.NotHeld = "" // the app's pages hold the files asked about
 	}
 	if asking {
-		a = ask
+		a = which
 	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.
@@ -127,6 +158,15 @@ func (s *service) handleText(c bot.Context) error {
 		// Words were left unread: say what the answer is based on.
 		if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
 			a.md = "按“" + echo + "”查询：\n\n" + a.md
+		}
+	}
+	if a.pick != nil {
+		a.pick.Options = a.shown
+		if a.pick.U == nil && a.pick.Text == "" {
+			a.pick.Text = c.Message().Text
+		}
+		if err := c.Memory().Remember(memAsk, a.pick); err != nil {
+			return err
 		}
 	}
 	if remembered(u.Kind) {
@@ -160,7 +200,7 @@ func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {
 // continue.
 func remembered(k intent.Kind) bool {
 	switch k {
-	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick, intent.Bulletin:
+	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick, intent.Bulletin, intent.People:
 		return true
 	}
 	return false
@@ -241,8 +281,18 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if p.Kind == intent.Pick {
 		p.Kind = intent.Case
 	}
+	if (u.Kind == intent.Hearings || u.Kind == intent.Case) && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
+		ownList(p, last) {
+		// 查 孙强 → 出庭负责人是谁: the fact of each case the asker listed,
+		// not every hearing of the county.
+		m := p
+		m.Aspect = u.Aspect
+		m.Filler, m.Residue = u.Filler, u.Residue
+		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+		return m
+	}
 	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
-		p.Kind == intent.Case && len(last.Shown) == 1 {
+		(p.Kind == intent.Case || p.Kind == intent.Cases || p.Kind == intent.Count) && len(last.Shown) == 1 {
 		// 行初108 → 镇上谁出庭: a fact of the one case just shown, not
 		// every hearing from now on.
 		u.Kind, u.Numbers = intent.Case, append([]string(nil), last.Shown...)
@@ -338,7 +388,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.Metric = u.Metric
 	}
 	for _, f := range []struct{ dst, src *string }{{&m.CaseKind, &u.CaseKind}, {&m.Stage, &u.Stage}, {&m.Cause, &u.Cause},
-		{&m.Outcome, &u.Outcome}, {&m.Reason, &u.Reason}} {
+		{&m.Outcome, &u.Outcome}, {&m.Reason, &u.Reason}, {&m.Suggestion, &u.Suggestion}} {
 		if *f.src != "" {
 			*f.dst = *f.src
 		}

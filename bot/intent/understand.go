@@ -88,6 +88,8 @@ const (
 	Deadline  Aspect = "deadline"  // its statutory deadlines (答辩期, 上诉期…)
 	Attached  Aspect = "attached"  // whether its decision is attached (判决书传了没)
 	Reminded  Aspect = "reminded"  // whether its hearing's reminder was sent, and answered (提醒发了没, 确认出庭了没)
+	Number    Aspect = "number"    // its full 案号 (案号咋写的)
+	Appealed  Aspect = "appealed"  // whether it was appealed (上诉了没)
 )
 
 // Rate is a rate of the bulletin.
@@ -516,6 +518,7 @@ var notHeldTopics = []struct {
 	{"directions", []string{"怎么走", "怎么去", "路线", "导航", "在什么位置", "停车", "几路车"}},
 	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
 	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
+	{"third-party", []string{"第三人是谁", "第三人是哪个", "第三人叫", "第三人有", "有没有第三人", "第三人", "第3人"}},
 	{"plaintiff-appearance", []string{"原告来了", "原告到了", "原告到庭", "原告来没来", "原告出庭了", "对方来了", "对方到了", "对方到庭", "对方出庭"}},
 }
 
@@ -960,6 +963,13 @@ func (r *reader) deadlines() {
 	}
 	if ws := t.cutAll(overdueWords...); len(ws) > 0 {
 		r.u.Overdue = true
+	}
+	if slices.Contains(r.u.DeadlineKinds, "appeal") {
+		// 上诉期过了还没登记结果的: the period run out, the outcome not recorded.
+		if ws := t.cutAll("已经过了", "过了", "已过", "超过了", "超过", "届满了", "已届满"); len(ws) > 0 {
+			r.u.Overdue = true
+			t.cutAll("还没有登记", "还没登记", "没有登记", "没登记", "未登记", "还没录", "没录", "结果")
+		}
 	}
 	t.cutAll(deadlineTails...)
 	r.u.Aspect, r.u.Anchored = Deadline, true
@@ -2072,5 +2082,5 @@ func (u Understanding) KindWord() string {
 func (u Understanding) AspectWord() string {
 	return map[Aspect]string{Head: "出庭负责人", Handler: "承办人", Outcome: "结果", Held: "是否已开庭", Stage: "进展",
 		When: "时间", Where: "地点", Court: "法院", Plaintiff: "原告", Defendant: "被告单位", Reason: "败诉原因",
-		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议", Deadline: "法定期限"}[u.Aspect]
+		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议", Deadline: "法定期限", Number: "案号", Appealed: "是否上诉"}[u.Aspect]
 }
