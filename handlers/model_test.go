@@ -106,7 +106,9 @@ func TestModelSlotsAreChecked(t *testing.T) {
 // within chat.model_timeout; chat.model=false asks no model at all.
 func TestModelFailsOverToTheRules(t *testing.T) {
 	e, srv := newModelEnv(t, true)
-	e.cfg.Chat.ModelTimeout = 200 * time.Millisecond
+	// Long enough that even a starved machine gets the hanging request to the
+	// fake server before the bot gives up on it (the count below needs it).
+	e.cfg.Chat.ModelTimeout = time.Second
 	srv.Script(llmtest.Reply{Status: 500})
 	r := e.ask("liuyang", "明天那个庭是谁去啊我这边还没收到材料")
 	mustContain(t, "after a 500", r, "(2026)黔0115行初117号", "孙强")

@@ -136,14 +136,16 @@ type Fault struct {
 	// Times is how many requests it applies to; 0 means 1.
 	Times int
 	// For, when set, applies the fault to every matching request for this
-	// long after it is injected ("WeCom answers 500 for a while"); Times
-	// is then ignored.
+	// long from the first request it meets ("WeCom answers 500 for a
+	// while"); Times is then ignored. Counting from the first request, not
+	// from injection, means a starved machine whose first send comes late
+	// still meets the whole fault.
 	For time.Duration
 	// After lets this many matching requests through before the fault
 	// starts (to fail the second part of a message, say).
 	After int
 
-	until time.Time // For, from injection
+	until time.Time // For, from the first request met
 }
 
 // New returns a fake for the app (corpID, secret, agentID).
@@ -180,9 +182,6 @@ func (s *Server) Inject(fs ...Fault) {
 	for _, f := range fs {
 		if f.Times <= 0 {
 			f.Times = 1
-		}
-		if f.For > 0 {
-			f.until = time.Now().Add(f.For)
 		}
 		s.faults = append(s.faults, f)
 	}
@@ -421,6 +420,10 @@ func (s *Server) takeFault(api string) (Fault, bool) {
 				return Fault{}, false
 			}
 			if f.For > 0 {
+				if f.until.IsZero() {
+					s.faults[i].until = now.Add(f.For)
+					f = s.faults[i]
+				}
 				if now.After(f.until) {
 					s.faults = append(s.faults[:i], s.faults[i+1:]...)
 					return s.takeFault(api)
