@@ -50,6 +50,11 @@ type Update struct {
 	// Surname is the surname of the head a report names by title (陈局出庭
 	//了: 陈), for the hearing to be found by its head when no case is named.
 	Surname string `json:"surname,omitempty"`
+	// Seq is a bare sequence number the report names (88号判了): the
+	// caller resolves it against the ledger; Unread, a number it names
+	// that could not be read. Either way the case in focus is not used.
+	Seq    int  `json:"seq,omitempty"`
+	Unread bool `json:"unread,omitempty"`
 }
 
 var updateCommands = []struct {
@@ -410,8 +415,10 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	} else if short, numbers, found := findShort(t, o); found {
 		u.Short, u.Numbers = short, numbers
 		rest = strings.Replace(t, short, " ", 1)
+	} else {
+		u.Seq, rest, u.Unread = reportedSeq(caseNumerals(t))
 	}
-	if method := outcomeIn(rest); method != "" && containsAny(rest, closedVerbs) {
+	if method := outcomeIn(rest); method != "" && (containsAny(rest, closedVerbs) || strings.Contains(rest, method+"了")) {
 		u.Kind, u.Method = CloseCase, method
 		u.At = day(o.Now)
 		if d, _, found := findDate(rest, o.Now, past); found {
@@ -419,7 +426,7 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 		}
 		for _, w := range []string{"败诉原因", "原因是", "原因", "理由是", "理由"} {
 			if _, after, found := strings.Cut(rest, w); found {
-				u.Reason = tidy(strings.TrimLeft(after, ":：，, "))
+				u.Reason = trimFiller(strings.TrimLeft(after, ":：，, "))
 				break
 			}
 		}
