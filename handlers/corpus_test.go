@@ -495,6 +495,9 @@ func TestCorpusNonesAtOtherClocks(t *testing.T) {
 					if stray := strayNone(text, claims); stray != "" {
 						t.Errorf("%s at %s: a “none” no claim stands behind: %q", en, clock.Format("2006-01-02 15:04"), stray)
 					}
+					if bad := noneThenInside(text, claims, e.now); bad != "" {
+						t.Errorf("%s at %s: a none contradicted by the nearest item it offers: %s", en, clock.Format("2006-01-02 15:04"), bad)
+					}
 				}
 			}
 		}
@@ -625,6 +628,9 @@ func (e *corpusEnv) check(t *testing.T, en corpusEntry) []string {
 	}
 	if stray := strayNone(all, claims); stray != "" {
 		fail("a “none” no claim stands behind: %q", stray)
+	}
+	if bad := noneThenInside(all, claims, e.now); bad != "" {
+		fail("a none contradicted by the nearest item it offers, inside its own period: %s", bad)
 	}
 	if len(bad) > 0 {
 		bad = append(bad, "reply: "+strings.ReplaceAll(all, "\n", "⏎"))
