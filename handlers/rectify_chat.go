@@ -23,10 +23,10 @@ import (
 type rectifyFilter int
 
 const (
-	rectifyAll     rectifyFilter = iota // owed or awaiting review
-	rectifyOverdue                      // owed and past the last day
-	rectifyUnfiled                      // owed (not filed, or returned), due or not
-	rectifyReturned                     // returned by the bureau
+	rectifyAll      rectifyFilter = iota // owed or awaiting review
+	rectifyOverdue                       // owed and past the last day
+	rectifyUnfiled                       // owed (not filed, or returned), due or not
+	rectifyReturned                      // returned by the bureau
 )
 
 // claimRectify states that no visible case has a 整改 record in State

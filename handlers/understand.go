@@ -51,6 +51,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
 	}
+	if intent.AsksCourt(text) {
+		return s.askCourt(c) // 帮我问下法院…: not news, and nothing the bot can do
+	}
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
 	}

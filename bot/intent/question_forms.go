@@ -38,3 +38,25 @@ func questionTail(rs []rune, i int, w string) bool {
 	}
 	return strings.HasPrefix(w, "没")
 }
+
+// askCourtWords ask the bot to contact the court for the user (帮我问下法院,
+// 跟法院说一下, 联系下法院): a request it cannot do, not news of a change.
+var askCourtWords = []string{"问下法院", "问一下法院", "问问法院", "问法院", "跟法院说", "和法院说", "同法院说", "给法院说",
+	"联系下法院", "联系一下法院", "联系法院", "给法院打", "打电话给法院", "找法院问", "找下法院", "找一下法院", "向法院申请一下", "帮我向法院"}
+
+// AsksCourt reports whether text asks the bot to ask or tell the court
+// something on the user's behalf (帮我问下法院117能不能延期). Reports of what
+// the court said (法院说改到…, 法院通知延期了) are not such requests.
+func AsksCourt(text string) bool {
+	t := Normalize(text)
+	t = strings.NewReplacer(" ", "", "　", "", "，", "", ",", "").Replace(t)
+	if strings.Contains(t, "法院说") && !strings.Contains(t, "跟法院说") && !strings.Contains(t, "和法院说") && !strings.Contains(t, "给法院说") {
+		return false
+	}
+	for _, w := range askCourtWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
