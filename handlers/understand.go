@@ -51,6 +51,7 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
 	}
+	attended := false // a question about attendance: the ledger's record leads
 	if intent.AsksCourt(text) {
 		return s.askCourt(c) // 帮我问下法院…: not news, and nothing the bot can do
 	}
@@ -73,6 +74,12 @@ func (s *service) handleText(c bot.Context) error {
 		u = m // 行初96 → 后面呢: where that case goes next
 	} else {
 		u = followUp(u, prev)
+	}
+	if u.NotHeld == "plaintiff-appearance" && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
+		// 行初85 → 原告来了没: the ledger keeps our side's attendance only;
+		// say so, then what it records of that case's hearing.
+		u.Kind, u.Numbers, u.Aspect, u.Past, u.Anchored = intent.Case, append([]string(nil), prev.Shown...), intent.Head, true, true
+		attended = true
 	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
@@ -99,6 +106,13 @@ func (s *service) handleText(c bot.Context) error {
 	} else {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err
+		}
+		if attended && a.md != "" {
+			lead, err := s.attendanceOf(c, u.Numbers)
+			if err != nil {
+				return err
+			}
+			a.md = lead + "\n\n" + a.md
 		}
 		if note != "" && a.md != "" {
 			a.md = note + "\n\n" + a.md
@@ -212,8 +226,8 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	switch u.Kind {
 	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates:
 	case intent.Scope:
-		if len(u.Residue) > 0 || u.Period.IsZero() {
-			return u
+		if len(u.Residue) > 0 || u.Period.IsZero() || last.U.NotHeld != "" {
+			return u // 今天天气怎么样 after a not-held question: a question of its own
 		}
 	default:
 		return u
@@ -327,6 +341,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if m.Kind == intent.Hearings {
 		m.Hearing = true
 	}
+	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
 	return m
