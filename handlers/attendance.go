@@ -2,11 +2,13 @@ package handlers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/intent"
 )
 
 // attendanceLead is what the ledger records about the attendance of a
@@ -61,4 +63,67 @@ func (s *service) attendanceOf(c bot.Context, numbers []string) (string, error) 
 		lines = append(lines, attendanceLead(k, c.Now(), c.Location()))
 	}
 	return strings.Join(lines, "\n"), nil
+}
+
+// lastOwnHearing answers 我上次出庭是哪个案子: the last hearing held at which
+// the asker is the recorded 出庭负责人, with what the ledger records of the
+// appearance, and the one before it; never the next hearing.
+func (s *service) lastOwnHearing(c bot.Context) error {
+	viewer := c.Person()
+	now, loc := c.Now(), c.Location()
+	numbers, err := s.st.PersonNumbers(c.Ctx(), viewer.Name)
+	if err != nil {
+		return err
+	}
+	if numbers, err = s.personRole(c.Ctx(), viewer.Name, "head", numbers); err != nil {
+		return err
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return err
+	}
+	type held struct {
+		c *cases.Case
+		h cases.Hearing
+	}
+	var hs []held
+	for _, k := range cs {
+		for _, h := range k.Hearings {
+			if !h.Cancelled && strings.TrimSpace(h.Head) == viewer.Name && !h.At.After(now) {
+				hs = append(hs, held{k, h})
+			}
+		}
+	}
+	slices.SortFunc(hs, func(a, b held) int { return b.h.At.Compare(a.h.At) })
+	var a answer
+	if len(hs) == 0 {
+		msg := fmt.Sprintf("台账中没有您（%s）作为出庭负责人且已经开过的庭", viewer.Name)
+		a = answer{md: msg + "。发送“我的庭”可查看今后的开庭。",
+			claims: []claim{{Text: msg, What: claimHearings, Q: query{Person: viewer.Name, Role: "head", To: now}}}}
+	} else {
+		var lines []string
+		for i, x := range hs[:min(len(hs), 3)] {
+			at := x.h.At.In(loc)
+			line := fmt.Sprintf("%d月%d日 %s **%s** %s｜%s", at.Month(), at.Day(), at.Format("15:04"), x.c.Number,
+				s.parties(viewer, x.c), appearedText(x.h))
+			if i == 0 {
+				lines = append(lines, "您（"+viewer.Name+"）最近一次作为出庭负责人的开庭："+line)
+				continue
+			}
+			if i == 1 {
+				lines = append(lines, "此前：")
+			}
+			lines = append(lines, "- "+line)
+		}
+		a = answer{md: strings.Join(lines, "\n"), shown: []string{hs[0].c.Number}, results: len(hs)}
+	}
+	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Hearings, Mine: intent.MineSelf, Past: true, Anchored: true}, a, 0); err != nil {
+		return err
+	}
+	if len(a.shown) == 1 {
+		if err := c.Memory().Remember(memLast, lastQuestion{U: intent.Understanding{Kind: intent.Case, Numbers: a.shown}, Shown: a.shown}); err != nil {
+			return err
+		}
+	}
+	return c.ReplyMarkdown(a.md)
 }

@@ -52,6 +52,9 @@ func (s *service) handleText(c bot.Context) error {
 		return err
 	}
 	attended := false // a question about attendance: the ledger's record leads
+	if viewer != nil && viewer.Name != "" && intent.AsksLastOwnHearing(text) {
+		return s.lastOwnHearing(c) // 我上次出庭是哪个案子: the past, not the next hearing
+	}
 	if intent.AsksCourt(text) {
 		return s.askCourt(c) // 帮我问下法院…: not news, and nothing the bot can do
 	}
@@ -75,11 +78,16 @@ func (s *service) handleText(c bot.Context) error {
 	} else {
 		u = followUp(u, prev)
 	}
-	if u.NotHeld == "plaintiff-appearance" && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
+	if u.NotHeld == "plaintiff-appearance" {
 		// 行初85 → 原告来了没: the ledger keeps our side's attendance only;
 		// say so, then what it records of that case's hearing.
-		u.Kind, u.Numbers, u.Aspect, u.Past, u.Anchored = intent.Case, append([]string(nil), prev.Shown...), intent.Head, true, true
-		attended = true
+		if !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
+			u.Numbers = append([]string(nil), prev.Shown...)
+		}
+		if n := len(u.Numbers); n > 0 && n <= 3 {
+			u.Kind, u.Aspect, u.Past, u.Anchored = intent.Case, intent.Head, true, true
+			attended = true
+		}
 	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and

@@ -1,6 +1,9 @@
 package intent
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // 有没有, 有无, 是不是 and 是否 make a question, not a negation: 我明天有没有
 // 出庭的安排 asks whether there is a hearing, and must never become the
@@ -59,4 +62,14 @@ func AsksCourt(text string) bool {
 		}
 	}
 	return false
+}
+
+// lastOwnRe asks about the asker's own last hearing as 出庭负责人 (我上次出庭
+// 是哪个案子, 我上回出庭是啥时候): the past, never the next one.
+var lastOwnRe = regexp.MustCompile(`我(?:们)?(?:上次|上回|上一次|上一回|最近一次|前一次|之前那次)(?:去)?(?:出庭|出的庭|出廷|开庭|去法院)`)
+
+// AsksLastOwnHearing reports whether text asks about the asker's own last
+// hearing held.
+func AsksLastOwnHearing(text string) bool {
+	return lastOwnRe.MatchString(Normalize(text))
 }

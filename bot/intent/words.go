@@ -219,7 +219,7 @@ var scopeWords = []string{"会议室", "订一下", "订个", "预订", "预定"
 var scopeActs = []string{"订一下", "订个", "预订", "预定", "发给", "转发", "转给", "打印"}
 
 // dirWords ask about someone in the directory, longest first.
-var dirWords = []string{"在不在名单里面", "在不在名单里", "在不在名单上", "在不在名单", "在名单里面", "在名单里", "在名单上", "在名单中",
+var dirWords = []string{"在不在人员名单里面", "在不在人员名单里", "在不在人员名单", "在人员名单里面", "在人员名单里", "在人员名单中", "在不在名单里面", "在不在名单里", "在不在名单上", "在不在名单", "在名单里面", "在名单里", "在名单上", "在名单中",
 	"名单里面有", "名单里有", "名单上有", "是什么职务", "什么职务", "啥子职务", "啥职务", "什么职位", "职务是", "企业微信账号", "企业微信号", "企业微信", "企微号", "企微", "账号", "userid"}
 
 // contactWords ask for someone's phone: pointed to the address book.
