@@ -55,6 +55,9 @@ func (s *service) handleText(c bot.Context) error {
 	if viewer != nil && viewer.Name != "" && intent.AsksLastOwnHearing(text) {
 		return s.lastOwnHearing(c) // 我上次出庭是哪个案子: the past, not the next hearing
 	}
+	if ok, byAgency := intent.AsksDirectoryCover(text); ok {
+		return s.directoryCover(c, byAgency, prev) // 负责人不在名单里的有哪些
+	}
 	if intent.AsksCourt(text) {
 		return s.askCourt(c) // 帮我问下法院…: not news, and nothing the bot can do
 	}

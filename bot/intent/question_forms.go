@@ -73,3 +73,18 @@ var lastOwnRe = regexp.MustCompile(`我(?:们)?(?:上次|上回|上一次|上一
 func AsksLastOwnHearing(text string) bool {
 	return lastOwnRe.MatchString(Normalize(text))
 }
+
+// AsksDirectoryCover reports whether text asks which hearings' heads (or
+// agencies) the 人员名单 lacks (负责人不在名单里的有哪些, 下周有庭的局名单里都有人
+// 没, 出庭负责人都在名单里吗): a question about the directory's cover of the
+// hearings, not about one person or one case. byAgency is true when it
+// asks about the agencies (局/单位 … 有人).
+func AsksDirectoryCover(text string) (ok, byAgency bool) {
+	t := strings.NewReplacer(" ", "", "　", "", "？", "", "?", "").Replace(Normalize(text))
+	if !strings.Contains(t, "名单") {
+		return false, false
+	}
+	agency := strings.Contains(t, "有人") && (strings.Contains(t, "局") || strings.Contains(t, "单位"))
+	heads := strings.Contains(t, "负责人") && (strings.Contains(t, "不在") || strings.Contains(t, "都在") || strings.Contains(t, "没在"))
+	return agency || heads, agency
+}
