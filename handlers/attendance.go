@@ -127,3 +127,30 @@ func (s *service) lastOwnHearing(c bot.Context) error {
 	}
 	return c.ReplyMarkdown(a.md)
 }
+
+// whyOfCase reads 为啥撤诉 / 为什么驳回 right after one case was shown as a
+// question about that case's outcome, not a count of the outcome this year.
+func whyOfCase(text string, u intent.Understanding, prev *lastQuestion) (intent.Understanding, bool) {
+	t := strings.TrimSpace(text)
+	if prev == nil || len(prev.Shown) != 1 || hasRef(u) || hasWho(u) || len([]rune(t)) > 12 {
+		return u, false
+	}
+	if !strings.HasPrefix(t, "为啥") && !strings.HasPrefix(t, "为什么") && !strings.HasPrefix(t, "咋") && !strings.HasPrefix(t, "怎么") {
+		return u, false
+	}
+	if u.Kind != intent.Count && u.Kind != intent.Case {
+		return u, false
+	}
+	return intent.Understanding{Kind: intent.Case, Numbers: append([]string(nil), prev.Shown...), Aspect: intent.Reason,
+		Anchored: true, FollowUp: true, Filler: u.Filler}, true
+}
+
+// isToday reports whether p is the one day of now.
+func isToday(p intent.Period, now time.Time, loc *time.Location) bool {
+	if p.IsZero() {
+		return false
+	}
+	y, m, d := now.In(loc).Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	return p.From.Equal(day) && p.To.Equal(day.AddDate(0, 0, 1))
+}

@@ -81,6 +81,9 @@ func (s *service) handleText(c bot.Context) error {
 	} else {
 		u = followUp(u, prev)
 	}
+	if m, ok := whyOfCase(text, u, prev); ok {
+		u = m // 行初74 → 为啥撤诉: that case's outcome and what is recorded of why
+	}
 	if u.NotHeld == "plaintiff-appearance" {
 		// 行初85 → 原告来了没: the ledger keeps our side's attendance only;
 		// say so, then what it records of that case's hearing.
@@ -110,13 +113,18 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if asking {
 		a = ask
-	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
+	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) &&
+		!(u.NotHeld == "plaintiff-appearance" && isToday(u.Period, c.Now(), c.Location())) {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.
 		a = answer{md: note, outcome: audit.NotKnown, noEcho: true}
 	} else {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err
+		}
+		if !attended && u.Kind == intent.Hearings && len(a.shown) > 0 && len(a.shown) <= 3 && isToday(u.Period, c.Now(), c.Location()) &&
+			(u.NotHeld == "plaintiff-appearance" || u.Aspect == intent.Head && intent.AsksAttendance(text)) {
+			attended, u.Numbers = true, a.shown // 今天的庭原告来了没: what is recorded of today's hearings
 		}
 		if attended && a.md != "" {
 			lead, err := s.attendanceOf(c, u.Numbers)

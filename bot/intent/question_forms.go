@@ -88,3 +88,32 @@ func AsksDirectoryCover(text string) (ok, byAgency bool) {
 	heads := strings.Contains(t, "负责人") && (strings.Contains(t, "不在") || strings.Contains(t, "都在") || strings.Contains(t, "没在"))
 	return agency || heads, agency
 }
+
+// A document's due day (答辩状什么时候交, 上诉状啥时候截止) asks the deadline
+// of that document, a statutory one the ledger counts, never the hearing
+// time that 什么时候 alone would ask.
+var (
+	dueDocWords  = []string{"答辩状", "答辩材料", "答辩书", "答辩", "举证", "证据材料", "上诉状", "答复书", "书面答复", "复议答复", "回复函"}
+	dueWhenWords = []string{"什么时候交", "啥时候交", "哪天交", "几号交", "什么时候提交", "啥时候提交", "什么时候要交", "啥时候要交",
+		"什么时候截止", "啥时候截止", "截止到哪天", "截止到什么时候", "截止日期", "截止时间", "最晚什么时候", "最晚哪天", "截止"}
+)
+
+// documentDeadline turns a question about a document's due day into the
+// Deadline aspect.
+func (r *reader) documentDeadline(norm string) {
+	if r.u.Kind != Case || !containsAny(norm, dueDocWords) || !containsAny(norm, dueWhenWords) {
+		return
+	}
+	r.u.Aspect = Deadline
+	if r.u.NotHeld == "material-deadline" {
+		r.u.NotHeld = "" // the statutory period is held: it is the answer
+	}
+}
+
+// attendanceAsks ask whether someone came to a hearing (到了没, 来了吗, 去了没).
+var attendanceAsks = []string{"到了没", "到了吗", "来了没", "来了吗", "来没来", "到没到", "去了没", "去了吗", "去没去", "到庭没", "到庭了吗", "出庭了没", "出庭了吗"}
+
+// AsksAttendance reports whether text asks whether someone attended.
+func AsksAttendance(text string) bool {
+	return containsAny(Normalize(text), attendanceAsks)
+}

@@ -418,6 +418,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.residue()
 	r.decide()
 	r.notHeld(norm)
+	r.documentDeadline(norm)
 	return r.u, nil
 }
 
