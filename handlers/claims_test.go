@@ -236,6 +236,36 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 				return fmt.Errorf("%s has its %s due %s", c.Number, d.Kind.Label(), d.Due)
 			}
 		}
+	case claimRectify:
+		today := workcal.DateOf(e.now, cst)
+		for _, c := range all {
+			rc := c.Rectify
+			if rc == nil || !visible(c) {
+				continue
+			}
+			if len(cl.Numbers) > 0 {
+				if slices.Contains(cl.Numbers, c.Number) {
+					return fmt.Errorf("%s has a 整改 record (%s)", c.Number, rc.Status)
+				}
+				continue
+			}
+			due := deadline.RectifyDue(e.st.Deadlines.Calendar(), workcal.DateOf(rc.From, cst), e.cfg.Rectify.DueDays)
+			owed := rc.Status == cases.RectifyRequested || rc.Status == cases.RectifyReturned
+			var hit bool
+			switch cl.State {
+			case "overdue":
+				hit = owed && due.Before(today)
+			case "unfiled":
+				hit = owed
+			case "returned":
+				hit = rc.Status == cases.RectifyReturned
+			default: // pending: owed or awaiting review
+				hit = owed || rc.Status == cases.RectifyFiled
+			}
+			if hit {
+				return fmt.Errorf("%s has a 整改 report %s, due %s", c.Number, rc.Status, due)
+			}
+		}
 	case claimDrafts:
 		ex := e.s.explains.ex
 		for _, n := range cl.Numbers { // these cases have no draft at all

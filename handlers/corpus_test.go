@@ -238,6 +238,11 @@ func (e *corpusEnv) reset() {
 	if err := e.st.PutPeople(ctx, ledger.SamplePeople()); err != nil {
 		e.tb.Fatal(err)
 	}
+	// serve and demo build the deadline index at start; a “没有” about
+	// deadlines and 整改 is only said once it is built.
+	if _, err := e.st.ReindexDeadlines(ctx); err != nil {
+		e.tb.Fatal(err)
+	}
 	if !e.dumped {
 		e.dumped = true
 		e.snapshot = e.dump(ctx)
@@ -417,6 +422,7 @@ func TestCorpus(t *testing.T) {
 					}
 					e.now = e.now.Add(dur)
 				}
+				e.setUp(t, en)
 				problems := e.check(t, en)
 				if len(problems) > 0 {
 					t.Errorf("%s\n    %s", en, strings.Join(problems, "\n    "))
@@ -474,6 +480,7 @@ func TestCorpusNonesAtOtherClocks(t *testing.T) {
 				e := envs[i]
 				e.reset()
 				for _, en := range convs[c] {
+					e.setUp(t, en)
 					replies, _ := e.send(en)
 					text := strings.Join(replies, "\n\n")
 					var claims []claim
@@ -487,6 +494,9 @@ func TestCorpusNonesAtOtherClocks(t *testing.T) {
 					}
 					if stray := strayNone(text, claims); stray != "" {
 						t.Errorf("%s at %s: a “none” no claim stands behind: %q", en, clock.Format("2006-01-02 15:04"), stray)
+					}
+					if bad := noneThenInside(text, claims, e.now); bad != "" {
+						t.Errorf("%s at %s: a none contradicted by the nearest item it offers: %s", en, clock.Format("2006-01-02 15:04"), bad)
 					}
 				}
 			}
@@ -618,6 +628,9 @@ func (e *corpusEnv) check(t *testing.T, en corpusEntry) []string {
 	}
 	if stray := strayNone(all, claims); stray != "" {
 		fail("a “none” no claim stands behind: %q", stray)
+	}
+	if bad := noneThenInside(all, claims, e.now); bad != "" {
+		fail("a none contradicted by the nearest item it offers, inside its own period: %s", bad)
 	}
 	if len(bad) > 0 {
 		bad = append(bad, "reply: "+strings.ReplaceAll(all, "\n", "⏎"))

@@ -11,6 +11,7 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/deadline"
+	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/store"
 	"casebot/bot/workcal"
@@ -43,8 +44,10 @@ type deadlineAsk struct {
 	// from, to bound the last days asked about (askDue); label names them.
 	from, to workcal.Day
 	label    string
-	// overdueOnly narrows a 整改 question to the reports past due.
+	// overdueOnly narrows a 整改 question to the reports past due;
+	// rectify says what else it narrows to (rectify_chat.go).
 	overdueOnly bool
+	rectify     rectifyFilter
 }
 
 var (
@@ -156,7 +159,7 @@ func parseDeadlineAsk(text string, today workcal.Day, cal *workcal.Calendar) (de
 	}
 	late := has("逾期", "超期", "过期", "超过期限", "超时", "没按时", "未按时", "没有按时", "误期", "已过期限", "晚了")
 	if has("整改") {
-		return deadlineAsk{what: askRectify, overdueOnly: late || has("没交", "未交", "未报", "没报", "没有报", "没有交", "还没")}, true
+		return deadlineAsk{what: askRectify, overdueOnly: late, rectify: rectifyFilterOf(t, late)}, true
 	}
 	if has("待办", "我的任务", "我要办", "我该办", "我需要办", "我还有什么要办", "我还有什么事", "我有哪些期限", "我的期限", "我负责的期限") {
 		return deadlineAsk{what: askMine}, true
@@ -212,6 +215,9 @@ func (s *service) handleDeadlines(c bot.Context) error {
 	if err != nil {
 		return err
 	}
+	if s.onAnswer != nil {
+		s.onAnswer(c, intent.Understanding{Kind: intent.Deadlines}, a) // its claims are checked like every answer's
+	}
 	if err := s.record(c, audit.Query, "deadlines", a.results, a.shown, ""); err != nil {
 		return err
 	}
@@ -256,7 +262,14 @@ func (s *service) answerDeadlines(c bot.Context, q deadlineAsk, today workcal.Da
 	case askMine:
 		return s.myTodo(c, today)
 	case askRectify:
-		return s.rectifyStatus(c, today, q.overdueOnly)
+		number, err := s.rectifyCaseOf(c)
+		if err != nil {
+			return answer{}, err
+		}
+		if number != "" {
+			return s.rectifyOfCase(c, number, today)
+		}
+		return s.rectifyList(c, today, q.rectify)
 	}
 	if err != nil {
 		return answer{}, err
@@ -391,41 +404,4 @@ func (s *service) deadlineLine(i int, viewer *people.Person, d store.DueDeadline
 		}
 	}
 	return line
-}
-
-// rectifyStatus lists the 整改 reports in the asker's scope: those owed
-// (overdue first) and those waiting for review; with overdueOnly, the
-// overdue ones only.
-func (s *service) rectifyStatus(c bot.Context, today workcal.Day, overdueOnly bool) (answer, error) {
-	viewer := c.Person()
-	dds, err := s.st.DeadlinesBetween(c.Ctx(), workcal.Day{}, today.AddDays(400), deadline.Rectify, deadline.RectifyReview)
-	if err != nil {
-		return answer{}, err
-	}
-	var items []string
-	overdue := 0
-	for _, d := range dds {
-		if !s.scope.CanSee(viewer, d.Case) {
-			continue
-		}
-		late := d.Deadline.Kind == deadline.Rectify && d.Deadline.Due.Before(today)
-		if overdueOnly && !late {
-			continue
-		}
-		if late {
-			overdue++
-		}
-		items = append(items, d.Case.Number+"@"+string(d.Deadline.Kind))
-	}
-	if len(items) == 0 {
-		if overdueOnly {
-			return answer{md: "没有逾期未报送的整改报告" + scopeNote(viewer) + "。"}, nil
-		}
-		return answer{md: "目前没有待报送或待审核的整改报告" + scopeNote(viewer) + "。"}, nil
-	}
-	title := fmt.Sprintf("**待报送、待审核的整改报告**：共 %d 项，其中逾期未报送 %d 项%s", len(items), overdue, scopeNote(viewer))
-	if overdueOnly {
-		title = fmt.Sprintf("**逾期未报送的整改报告**：共 %d 项%s", len(items), scopeNote(viewer))
-	}
-	return s.list(c, title, listDeadlines, items, len(items))
 }

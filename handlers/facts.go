@@ -159,8 +159,12 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 				v += "；败诉原因：" + c.Closure.Reason
 			case lost:
 				v += "；台账未登记败诉原因，请承办单位补报"
+			case c.Note != "":
+				// 为啥 of a case not lost: the ledger keeps no reason for
+				// the outcome, only the 备注 the bureau wrote.
+				v += "，该案未败诉；台账不登记该结果的理由，备注：" + c.Note
 			default:
-				v += "，该案未败诉"
+				v += "，该案未败诉；台账不登记该结果的理由"
 			}
 		}
 		return v + "。"
@@ -221,7 +225,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		var lines []string
 		s.st.Deadlines.Lines(c, now, func(label, value string) { lines = append(lines, label+"："+value) })
 		if len(lines) == 0 {
-			return "该案目前没有在计的法定期限（台账未登记相应的起算日期，或期限已完成）。"
+			return "该案目前无在计的法定期限：台账未登记相应的起算日期（如收到起诉状副本的日期），或期限已完成。请向承办人确认。"
 		}
 		return strings.Join(lines, "\n")
 	case intent.Advice:

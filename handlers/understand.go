@@ -80,6 +80,16 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
 	}
+	attended := false // a question about attendance: the ledger's record leads
+	if viewer != nil && viewer.Name != "" && intent.AsksLastOwnHearing(text) {
+		return s.lastOwnHearing(c) // 我上次出庭是哪个案子: the past, not the next hearing
+	}
+	if ok, byAgency := intent.AsksDirectoryCover(text); ok {
+		return s.directoryCover(c, byAgency, prev) // 负责人不在名单里的有哪些
+	}
+	if intent.AsksCourt(text) {
+		return s.askCourt(c) // 帮我问下法院…: not news, and nothing the bot can do
+	}
 	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
@@ -110,6 +120,20 @@ func (s *service) handleText(c bot.Context) error {
 	} else {
 		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
+	if m, ok := whyOfCase(text, u, prev); ok {
+		u = m // 行初74 → 为啥撤诉: that case's outcome and what is recorded of why
+	}
+	if u.NotHeld == "plaintiff-appearance" {
+		// 行初85 → 原告来了没: the ledger keeps our side's attendance only;
+		// say so, then what it records of that case's hearing.
+		if !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
+			u.Numbers = append([]string(nil), prev.Shown...)
+		}
+		if n := len(u.Numbers); n > 0 && n <= 3 {
+			u.Kind, u.Aspect, u.Past, u.Anchored = intent.Case, intent.Head, true, true
+			attended = true
+		}
+	}
 	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
 		// only when it was the one case shown and has a hearing matching
@@ -133,13 +157,25 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if asking {
 		a = which
-	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) {
+	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) &&
+		!(u.NotHeld == "plaintiff-appearance" && isToday(u.Period, c.Now(), c.Location())) {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.
 		a = answer{md: note, outcome: audit.NotKnown, noEcho: true}
 	} else {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err
+		}
+		if !attended && u.Kind == intent.Hearings && len(a.shown) > 0 && len(a.shown) <= 3 && isToday(u.Period, c.Now(), c.Location()) &&
+			(u.NotHeld == "plaintiff-appearance" || u.Aspect == intent.Head && intent.AsksAttendance(text)) {
+			attended, u.Numbers = true, a.shown // 今天的庭原告来了没: what is recorded of today's hearings
+		}
+		if attended && a.md != "" {
+			lead, err := s.attendanceOf(c, u.Numbers)
+			if err != nil {
+				return err
+			}
+			a.md = lead + "\n\n" + a.md
 		}
 		if note != "" && a.md != "" {
 			a.md = note + "\n\n" + a.md
@@ -271,8 +307,8 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	switch u.Kind {
 	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates:
 	case intent.Scope:
-		if len(u.Residue) > 0 || u.Period.IsZero() {
-			return u
+		if len(u.Residue) > 0 || u.Period.IsZero() || last.U.NotHeld != "" {
+			return u // 今天天气怎么样 after a not-held question: a question of its own
 		}
 	default:
 		return u
@@ -396,6 +432,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if m.Kind == intent.Hearings {
 		m.Hearing = true
 	}
+	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
 	return m

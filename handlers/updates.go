@@ -140,12 +140,17 @@ func (s *service) proposeUpdate(c bot.Context, u intent.Update) error {
 // command's exact form; a head or handler is told who records it and
 // how, since only the bureau changes the ledger.
 func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQuestion) error {
-	if len(up.Numbers) == 0 && up.Short == "" && last != nil && len(last.Shown) == 1 {
-		up.Numbers = append([]string(nil), last.Shown...) // 行初101 → 局长上午出庭了 登记一下
-	}
 	usage, what := intent.Usage(intent.CloseCase, c.Now()), "结案"
 	if up.Kind == intent.Appearance {
 		usage, what = intent.Usage(intent.Appearance, c.Now()), "出庭情况"
+	}
+	if c.Person().Bureau() {
+		if done, err := s.reportedCase(c, &up, what, usage); done || err != nil {
+			return err // a number named: never the case in focus
+		}
+	}
+	if len(up.Numbers) == 0 && up.Short == "" && up.Seq == 0 && last != nil && len(last.Shown) == 1 {
+		up.Numbers = append([]string(nil), last.Shown...) // 行初101 → 局长上午出庭了 登记一下
 	}
 	if !c.Person().Bureau() {
 		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：口述"+what); err != nil {

@@ -420,6 +420,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.residue()
 	r.decide()
 	r.notHeld(norm)
+	r.documentDeadline(norm)
 	return r.u, nil
 }
 
@@ -993,7 +994,7 @@ var (
 	mustWords = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭"}
 	// notAppearedWords ask for the hearings a head missed; heldWords for
 	// the hearings already held (a relative clause, not 开完了吗).
-	notAppearedWords = []string{"负责人没出庭", "负责人没有出庭", "负责人未出庭", "没有出庭的", "没出庭的", "未出庭的", "缺席的", "没去出庭"}
+	notAppearedWords = []string{"负责人没出庭", "负责人没有出庭", "负责人未出庭", "没有出庭的", "没出庭的", "未出庭的", "缺席的", "没去出庭", "负责人没去", "没去的"}
 	heldWords        = []string{"已经开完的", "已经开过的", "开完的", "开过的", "已开的", "开了的", "已开庭的", "已经开庭的"}
 	// totalWords ask for the whole ledger.
 	totalWords = []string{"台账里一共", "台账上一共", "台账一共", "台账中一共", "系统里一共", "总共有多少案件", "一共有多少案件",
@@ -1068,7 +1069,7 @@ func (r *reader) words() {
 	if _, ok := t.cut(mustWords...); ok {
 		r.u.MustAppear, r.u.Hearing = true, true
 	}
-	if _, ok := t.cut(notAppearedWords...); ok {
+	if t.cutFilter(notAppearedWords...) {
 		r.u.NotAppeared, r.u.Hearing = true, true
 	}
 	if _, ok := t.cut(heldWords...); ok {

@@ -63,6 +63,11 @@ type Update struct {
 	Delegated bool   `json:"delegated,omitempty"`
 	// Deadline is the deadline.Kind whose work was done (DeadlineDone).
 	Deadline string `json:"deadline,omitempty"`
+	// Seq is a bare sequence number the report names (88号判了): the
+	// caller resolves it against the ledger; Unread, a number it names
+	// that could not be read. Either way the case in focus is not used.
+	Seq    int  `json:"seq,omitempty"`
+	Unread bool `json:"unread,omitempty"`
 }
 
 var updateCommands = []struct {
@@ -417,7 +422,10 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if !one {
 		return u, false
 	}
-	if method := outcomeIn(rest); method != "" && containsAny(rest, closedVerbs) {
+	if len(u.Numbers) == 0 {
+		u.Seq, rest, u.Unread = reportedSeq(caseNumerals(t))
+	}
+	if method := outcomeIn(rest); method != "" && (containsAny(rest, closedVerbs) || strings.Contains(rest, method+"了")) {
 		u.Kind, u.Method = CloseCase, method
 		u.At = day(o.Now)
 		if d, _, found := findDate(rest, o.Now, past); found {
@@ -425,7 +433,7 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 		}
 		for _, w := range []string{"败诉原因", "原因是", "原因", "理由是", "理由"} {
 			if _, after, found := strings.Cut(rest, w); found {
-				u.Reason = tidy(strings.TrimLeft(after, ":：，, "))
+				u.Reason = trimFiller(strings.TrimLeft(after, ":：，, "))
 				break
 			}
 		}

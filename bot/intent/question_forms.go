@@ -1,0 +1,119 @@
+package intent
+
+import (
+	"regexp"
+	"strings"
+)
+
+// 有没有, 有无, 是不是 and 是否 make a question, not a negation: 我明天有没有
+// 出庭的安排 asks whether there is a hearing, and must never become the
+// filter “hearings whose head did not appear” (没有出庭的). Only 没/未 + verb
+// outside such a form (负责人没出庭的, 没去的) filters.
+
+// cutFilter takes the first free occurrence of a word of words that is a
+// filter and not the tail of a question form (有没有出庭的 holds 没有出庭的).
+func (t *text) cutFilter(words ...string) bool {
+	for _, w := range words {
+		v, idx := t.view()
+		from := 0
+		for {
+			j := strings.Index(v[from:], w)
+			if j < 0 {
+				break
+			}
+			i := idx[from+j]
+			if !questionTail(t.rs, i, w) {
+				t.mark(i, i+len([]rune(w)))
+				return true
+			}
+			from += j + len(w)
+		}
+	}
+	return false
+}
+
+// questionTail reports whether w at rune i is the tail of a question form:
+// 没有… right after 有 (有没有), or 没… right after 有 when 有没 is the whole
+// form (有没出庭的 spoken for 有没有出庭的).
+func questionTail(rs []rune, i int, w string) bool {
+	if i == 0 || rs[i-1] != '有' {
+		return false
+	}
+	return strings.HasPrefix(w, "没")
+}
+
+// askCourtWords ask the bot to contact the court for the user (帮我问下法院,
+// 跟法院说一下, 联系下法院): a request it cannot do, not news of a change.
+var askCourtWords = []string{"问下法院", "问一下法院", "问问法院", "问法院", "跟法院说", "和法院说", "同法院说", "给法院说",
+	"联系下法院", "联系一下法院", "联系法院", "给法院打", "打电话给法院", "找法院问", "找下法院", "找一下法院", "向法院申请一下", "帮我向法院"}
+
+// AsksCourt reports whether text asks the bot to ask or tell the court
+// something on the user's behalf (帮我问下法院117能不能延期). Reports of what
+// the court said (法院说改到…, 法院通知延期了) are not such requests.
+func AsksCourt(text string) bool {
+	t := Normalize(text)
+	t = strings.NewReplacer(" ", "", "　", "", "，", "", ",", "").Replace(t)
+	if strings.Contains(t, "法院说") && !strings.Contains(t, "跟法院说") && !strings.Contains(t, "和法院说") && !strings.Contains(t, "给法院说") {
+		return false
+	}
+	for _, w := range askCourtWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastOwnRe asks about the asker's own last hearing as 出庭负责人 (我上次出庭
+// 是哪个案子, 我上回出庭是啥时候): the past, never the next one.
+var lastOwnRe = regexp.MustCompile(`我(?:们)?(?:上次|上回|上一次|上一回|最近一次|前一次|之前那次)(?:去)?(?:出庭|出的庭|出廷|开庭|去法院)`)
+
+// AsksLastOwnHearing reports whether text asks about the asker's own last
+// hearing held.
+func AsksLastOwnHearing(text string) bool {
+	return lastOwnRe.MatchString(Normalize(text))
+}
+
+// AsksDirectoryCover reports whether text asks which hearings' heads (or
+// agencies) the 人员名单 lacks (负责人不在名单里的有哪些, 下周有庭的局名单里都有人
+// 没, 出庭负责人都在名单里吗): a question about the directory's cover of the
+// hearings, not about one person or one case. byAgency is true when it
+// asks about the agencies (局/单位 … 有人).
+func AsksDirectoryCover(text string) (ok, byAgency bool) {
+	t := strings.NewReplacer(" ", "", "　", "", "？", "", "?", "").Replace(Normalize(text))
+	if !strings.Contains(t, "名单") {
+		return false, false
+	}
+	agency := strings.Contains(t, "有人") && (strings.Contains(t, "局") || strings.Contains(t, "单位"))
+	heads := strings.Contains(t, "负责人") && (strings.Contains(t, "不在") || strings.Contains(t, "都在") || strings.Contains(t, "没在"))
+	return agency || heads, agency
+}
+
+// A document's due day (答辩状什么时候交, 上诉状啥时候截止) asks the deadline
+// of that document, a statutory one the ledger counts, never the hearing
+// time that 什么时候 alone would ask.
+var (
+	dueDocWords  = []string{"答辩状", "答辩材料", "答辩书", "答辩", "举证", "证据材料", "上诉状", "答复书", "书面答复", "复议答复", "回复函"}
+	dueWhenWords = []string{"什么时候交", "啥时候交", "哪天交", "几号交", "什么时候提交", "啥时候提交", "什么时候要交", "啥时候要交",
+		"什么时候截止", "啥时候截止", "截止到哪天", "截止到什么时候", "截止日期", "截止时间", "最晚什么时候", "最晚哪天", "截止"}
+)
+
+// documentDeadline turns a question about a document's due day into the
+// Deadline aspect.
+func (r *reader) documentDeadline(norm string) {
+	if r.u.Kind != Case || !containsAny(norm, dueDocWords) || !containsAny(norm, dueWhenWords) {
+		return
+	}
+	r.u.Aspect = Deadline
+	if r.u.NotHeld == "material-deadline" {
+		r.u.NotHeld = "" // the statutory period is held: it is the answer
+	}
+}
+
+// attendanceAsks ask whether someone came to a hearing (到了没, 来了吗, 去了没).
+var attendanceAsks = []string{"到了没", "到了吗", "来了没", "来了吗", "来没来", "到没到", "去了没", "去了吗", "去没去", "到庭没", "到庭了吗", "出庭了没", "出庭了吗"}
+
+// AsksAttendance reports whether text asks whether someone attended.
+func AsksAttendance(text string) bool {
+	return containsAny(Normalize(text), attendanceAsks)
+}
