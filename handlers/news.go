@@ -266,10 +266,13 @@ func (s *service) sendStaff(c bot.Context, text string, p *pending) (bool, error
 	return sent, nil
 }
 
-// applyNews applies, for a staff member who replies 确认改期, the newest
-// change reported from the field that is still waiting, once: the first
-// staff member's 确认 applies it, a second one is told it was applied.
-func (s *service) applyNews(c bot.Context) (answer, error) {
+// applyNews applies, for a staff member who replies 确认改期, a change
+// reported from the field that is still waiting, once: the first staff
+// member's 确认 applies it, a second one is told it was applied. When
+// several are waiting and the reply does not say which (numbers, from the
+// pick that follows), the bot lists them and asks: applying the newest
+// silently would write a change the staff member may not have read.
+func (s *service) applyNews(c bot.Context, numbers []string) (answer, error) {
 	a := answer{noEcho: true}
 	if !c.Person().Bureau() {
 		a.md = "目前没有需要您确认的修改。"
@@ -280,13 +283,19 @@ func (s *service) applyNews(c bot.Context) (answer, error) {
 	if err != nil {
 		return a, err
 	}
-	for i, token := range tokens {
-		raw, err := rdb.GetDel(c.Ctx(), k.PendingUpdate(token)).Bytes()
-		if err := rdb.LRem(c.Ctx(), k.FieldNews(c.UserID()), 0, token).Err(); err != nil {
-			return a, err
-		}
-		if errors.Is(err, redis.Nil) || len(raw) == 0 {
-			continue // applied by someone else, or expired
+	type waiting struct {
+		token string
+		p     pending
+	}
+	var live []waiting
+	for _, token := range tokens {
+		raw, err := rdb.Get(c.Ctx(), k.PendingUpdate(token)).Bytes()
+		if errors.Is(err, redis.Nil) || (err == nil && len(raw) == 0) {
+			// applied by someone else, or expired
+			if err := rdb.LRem(c.Ctx(), k.FieldNews(c.UserID()), 0, token).Err(); err != nil {
+				return a, err
+			}
+			continue
 		}
 		if err != nil {
 			return a, err
@@ -295,18 +304,55 @@ func (s *service) applyNews(c bot.Context) (answer, error) {
 		if err := json.Unmarshal(raw, &p); err != nil {
 			return a, fmt.Errorf("decode reported change: %w", err)
 		}
-		if err := s.applyCase(c, &p); err != nil {
+		if p.Case == nil {
+			continue
+		}
+		if len(numbers) == 0 || slices.Contains(numbers, p.Case.Number) {
+			live = append(live, waiting{token, p})
+		}
+	}
+	if len(live) > 1 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "有 %d 条负责人、承办人报来的改期消息待确认，请问确认哪一条？\n\n", len(live))
+		for i, w := range live {
+			fmt.Fprintf(&b, "%d.\n%s\n\n", i+1, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(w.p.Summary), "**请核对以下修改**")))
+			if !slices.Contains(a.shown, w.p.Case.Number) {
+				a.shown = append(a.shown, w.p.Case.Number)
+			}
+		}
+		b.WriteString("请回复序号（例如“第一个”）或案号；逐条确认，每次一条。")
+		a.md, a.results = b.String(), len(live)
+		a.pick = &pendingPick{U: &intent.Understanding{Kind: intent.Confirm, Anchored: true}}
+		return a, nil
+	}
+	for _, w := range live {
+		raw, err := rdb.GetDel(c.Ctx(), k.PendingUpdate(w.token)).Bytes()
+		if err := rdb.LRem(c.Ctx(), k.FieldNews(c.UserID()), 0, w.token).Err(); err != nil {
 			return a, err
 		}
-		a.action, a.detail, a.results, a.shown = audit.Update, "登记改期消息", 1, []string{p.Case.Number}
-		if left := len(tokens) - i - 1; left > 0 {
-			if err := c.Reply(fmt.Sprintf("另有 %d 条改期消息待确认，再回复“确认改期”继续。", left)); err != nil {
-				return a, err
+		if errors.Is(err, redis.Nil) || len(raw) == 0 {
+			continue // applied by someone else meanwhile
+		}
+		if err != nil {
+			return a, err
+		}
+		if err := s.applyCase(c, &w.p); err != nil {
+			return a, err
+		}
+		a.action, a.detail, a.results, a.shown = audit.Update, "登记改期消息", 1, []string{w.p.Case.Number}
+		if left := len(tokens) - 1; left > 0 {
+			if n, err := rdb.LLen(c.Ctx(), k.FieldNews(c.UserID())).Result(); err == nil && n > 0 {
+				if err := c.Reply(fmt.Sprintf("另有 %d 条改期消息待确认，再回复“确认改期”继续。", n)); err != nil {
+					return a, err
+				}
 			}
 		}
 		return a, nil
 	}
 	msg := "目前没有待确认的改期消息。"
+	if len(numbers) > 0 {
+		msg = "目前没有" + strings.Join(numbers, "、") + "待确认的改期消息。"
+	}
 	a.md = msg
 	a.claims = []claim{{Text: msg, What: claimList}}
 	return a, nil

@@ -470,7 +470,7 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 	case intent.Pick:
 		return s.pick(c, u)
 	case intent.Confirm:
-		return s.applyNews(c)
+		return s.applyNews(c, u.Numbers)
 	case intent.Case:
 		return s.caseAnswer(c, u)
 	case intent.Cases:
