@@ -1008,6 +1008,7 @@ func detect(s string) []hit {
 	if strings.Contains(s, "名下") {
 		d.ownerFrames()
 	}
+	d.labelNames()
 	d.afterRoles()
 	d.afterFindings()
 	if strings.Contains(s, "答：") || strings.Contains(s, "问：") || strings.Contains(s, "答:") || strings.Contains(s, "问:") {

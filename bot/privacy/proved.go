@@ -15,7 +15,7 @@ import (
 // the 百家姓 whose characters are everyday ones (代, 过, 才, 占, 蔚, 贡…):
 // read as a surname only where the position proves a person, never by the
 // segmentation's default, where they would start words (代表, 过去, 占用).
-const positionSurnames = "代习才员续操占过旷贠候蔚贡禾谯者字泽寸尕折撒脱线种朗鱼台次塔兀校旦问底咸苻后红益养须巢空沃越弘广禄归帖钦伯赏墨年爱言福双拜买木纳喇妥矣贝琚顿招矫雒铁秘弥"
+const positionSurnames = "充代习才员续操占过旷贠候蔚贡禾谯者字泽寸尕折撒脱线种朗鱼台次塔兀校旦问底咸苻后红益养须巢空沃越弘广禄归帖钦伯赏墨年爱言福双拜买木纳喇妥矣贝琚顿招矫雒铁秘弥"
 
 // prepositionSurnames are surnames that are prepositions or conjunctions
 // too (向本院, 于庭后, 和被告).

@@ -1,0 +1,168 @@
+package privacy
+
+import "strings"
+
+// strongLabels are the role words and form labels after which the span up
+// to the next delimiter is a person whatever its characters: a rare or
+// missing surname (充立明, 凃明亮) or a word (成功, 平安). What follows them
+// that is not a person is an organisation, text already masked, a
+// placeholder (同上, 不详) or another role word.
+var strongLabels = newMatcher([]string{
+	"委托诉讼代理人", "委托代理人", "诉讼代理人", "代理人", "经营者", "所有权人", "权利人", "经办人", "承办人",
+	"见证人", "被询问人", "询问人", "被调查人", "调查人", "记录人", "原审第三人", "第三人", "申请人", "原告", "被告",
+	"法定代表人", "负责人", "联系人",
+})
+
+// labelPlaceholders stand where a label has no person: 同上, 本人, 不详.
+var labelPlaceholders = map[string]bool{
+	"本人": true, "其本人": true, "同上": true, "不详": true, "无": true, "未到庭": true, "该公司": true, "见上": true,
+	"暂无": true, "待定": true, "待确认": true, "本单位": true, "该单位": true, "空缺": true, "未到场": true, "未签字": true,
+	"拒签": true, "拒绝签字": true, "缺席": true, "略": true,
+}
+
+// labelOccupations may stand between a label and the name without
+// breaking the proof: 见证人：卫生院医生X、村医Y.
+var labelOccupations = []string{"医生", "村医", "护士", "村民", "民警", "辅警", "律师", "会计", "村干部", "网格员", "组长", "村主任", "主任", "书记", "校长", "老师", "司机", "店主", "工人"}
+
+// labelEnds end the value of a label: punctuation, a space, 系, 及.
+const labelEnds = "，、。；：()（）　 ,;:.\n\t系及"
+
+// labelAdverbs end a name after a role word without a colon: 孙建民均未….
+const labelAdverbs = "均都亦仍也已曾"
+
+// nonNamePOS are parts of speech a word after a role word without a colon
+// takes when it is the party's deed, not its name (被告答辩称, 原告认为).
+var nonNamePOS = map[string]bool{"v": true, "vn": true, "vd": true, "vi": true, "d": true, "p": true, "c": true, "r": true, "m": true, "t": true, "f": true, "q": true, "u": true, "ad": true, "l": true, "nt": true}
+
+// labelNames reads the person after a strong label: with a colon the span
+// up to the next delimiter (经办人：操文化), without one the span that a
+// delimiter or a party's deed closes (原告成功诉称, 委托代理人充立明，).
+// A list after the label extends the proof (见证人：凃春来、仉德水).
+func (d *detector) labelNames() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		n := t.match(i, strongLabels)
+		if n == 0 {
+			continue
+		}
+		// 被申请人 is the agency; 被告 inside 被告人 is the label still.
+		if i > 0 && t.rs[i-1] == '被' && n <= 3 {
+			i += n - 1
+			continue
+		}
+		j := i + n
+		colon := j < t.n() && (t.rs[j] == '：' || t.rs[j] == ':')
+		if colon {
+			j++
+		}
+		for j < t.n() {
+			s, e := labelItem(t, j, colon)
+			if e == 0 {
+				break
+			}
+			if !labelValueIsThing(t, s, e, colon) {
+				d.add(s, e, capPersonal)
+			} else if !colon {
+				break
+			}
+			// 、 continues the list; 及 when a person follows (及其子女 does not).
+			if e < t.n() && (t.rs[e] == '、' || t.rs[e] == '及' && !strings.ContainsRune(particles, t.rs[min(e+1, t.n()-1)])) {
+				j = e + 1
+				continue
+			}
+			break
+		}
+		i = j - 1
+	}
+}
+
+// labelItem returns the span of the name at j after a label: an
+// occupation before it is skipped (村医仉志刚). Without a colon the span
+// must be closed by a delimiter or a party's deed; it returns 0, 0 when no
+// span of 2–4 Han characters is closed.
+func labelItem(t *text, j int, colon bool) (int, int) {
+	e := j
+	for e < t.n() && t.han(e) && !strings.ContainsRune(labelEnds, t.rs[e]) && e-j < 12 {
+		if !colon && e-j >= 2 && (t.match(e, provedFollowers) > 0 || strings.ContainsRune(labelAdverbs, t.rs[e])) {
+			break
+		}
+		e++
+	}
+	closed := e == t.n() || strings.ContainsRune(labelEnds, t.rs[e]) || !colon && t.match(e, provedFollowers) > 0 ||
+		e+1 < t.n() && (t.rs[e] == '男' || t.rs[e] == '女') && !t.han(e+1)
+	if !closed {
+		return 0, 0
+	}
+	s := j
+	if e-s > 4 {
+		for _, o := range labelOccupations {
+			if k := strings.Index(t.str(s, e), o); k >= 0 {
+				ns := s + len([]rune(t.str(s, e)[:k])) + len([]rune(o))
+				if e-ns >= 2 && e-ns <= 4 {
+					s = ns
+					break
+				}
+			}
+		}
+	}
+	if e-s < 2 || e-s > 4 {
+		return 0, 0
+	}
+	return s, e
+}
+
+// labelValueIsThing reports whether the value rs[s:e] of a label is no
+// person: masked text, a placeholder, a role word, an organisation, a
+// function word; without a colon also the party's deed (答辩, 认为).
+func labelValueIsThing(t *text, s, e int, colon bool) bool {
+	v := t.str(s, e)
+	if strings.ContainsAny(v, "某×*＊") || labelPlaceholders[v] || t.match(s, anyRole) >= e-s || t.match(s, strongLabels) >= e-s {
+		return true
+	}
+	for k := s; k < e; k++ {
+		if strings.ContainsRune(particles, t.rs[k]) {
+			return true
+		}
+	}
+	if sur := surnameAt(t, s); strings.ContainsRune(orgEnds, t.rs[e-1]) && !(sur > 0 && e-s <= 3 && !anyWordAt(t, s, e)) {
+		return true
+	}
+	w, ok := t.word(s, e)
+	if ok && (w.pos == "nt" || w.pos == "ns" && e-s >= 3) {
+		return true
+	}
+	if colon {
+		return false
+	}
+	// Without a colon the role word is often the subject of a clause
+	// (原告房屋系…, 原告向本院提交): only a party's deed, 及, 系 or the
+	// person's sex closes a name, and the span is a name's shape (a
+	// surname and a given name that make no word) or a word that people
+	// are named (成功, 平安, 全胜): an adjective or a rare noun.
+	if t.match(s, provedFollowers) > 0 || !closedAsPerson(t, e) {
+		return true
+	}
+	// 原告方当庭提交: a deed that starts inside the span.
+	for k := s + 1; k < e; k++ {
+		if t.match(k, provedFollowers) > 0 {
+			return true
+		}
+	}
+	if ok && w.freq >= 20 {
+		return !(w.pos == "a" || w.pos == "n" && w.freq < 300)
+	}
+	sur, _ := provedSurnameAt(t, s)
+	return sur == 0 || strings.ContainsRune(prepositionSurnames, t.rs[s]) || anyWordAt(t, s, s+2)
+}
+
+// closedAsPerson reports whether what follows rs[:e] closes a person's
+// name after a role word: a party's deed, 及, 系 or ，男/，女.
+func closedAsPerson(t *text, e int) bool {
+	if e >= t.n() {
+		return false
+	}
+	if t.match(e, provedFollowers) > 0 || t.rs[e] == '及' || t.rs[e] == '系' {
+		return true
+	}
+	return e+1 < t.n() && (t.rs[e] == '，' || t.rs[e] == ',') && (t.rs[e+1] == '男' || t.rs[e+1] == '女')
+}
