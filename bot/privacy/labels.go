@@ -166,3 +166,38 @@ func closedAsPerson(t *text, e int) bool {
 	}
 	return e+1 < t.n() && (t.rs[e] == '，' || t.rs[e] == ',') && (t.rs[e+1] == '男' || t.rs[e+1] == '女')
 }
+
+// noticeOpeners start the body of a notice addressed to a person, after
+// the addressee's colon: 你提交的…, 本机关已于….
+var noticeOpeners = []string{"你", "您", "本机关", "本局", "本院", "本委", "本府", "本办", "经审查", "经研究", "根据", "依据", "现将", "现就", "现告知", "关于"}
+
+// noticeAddressees reads the addressee of a notice: a bare given name or
+// a full name at a line's start, or after the notice's title and a space
+// (补正通知书 立新：你提交的…), before a colon and the body's opener.
+func (d *detector) noticeAddressees() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		if t.rs[i] != '：' && t.rs[i] != ':' || !hasPrefixIn(t.rest(i+1), noticeOpeners) {
+			continue
+		}
+		s := i
+		for s > 0 && t.han(s-1) && i-s < 5 {
+			s--
+		}
+		if i-s < 2 || i-s > 4 {
+			continue
+		}
+		atStart := s == 0 || t.rs[s-1] == '\n' || t.rs[s-1] == ' ' && s >= 2 && t.rs[s-2] == '书'
+		// 审判长：你…: a title speaking in a record; 明亮同志：: the
+		// vocative pass reads a name before an honorific.
+		if !atStart || labelValueIsThing(t, s, i, true) || frequentWordAt(t, s, i, 1000) || signatureStartRe.MatchString(t.rest(s)) ||
+			hasSuffixAny(t.str(s, i), honorificEnds) {
+			continue
+		}
+		d.add(s, i, capPersonal)
+	}
+}
+
+// honorificEnds close an addressee the vocative pass reads (X同志：).
+var honorificEnds = []string{"同志", "女士", "先生", "老师", "师傅"}
+

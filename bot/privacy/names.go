@@ -1009,6 +1009,7 @@ func detect(s string) []hit {
 		d.ownerFrames()
 	}
 	d.labelNames()
+	d.noticeAddressees()
 	d.afterRoles()
 	d.afterFindings()
 	if strings.Contains(s, "答：") || strings.Contains(s, "问：") || strings.Contains(s, "答:") || strings.Contains(s, "问:") {
