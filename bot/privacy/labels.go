@@ -200,4 +200,3 @@ func (d *detector) noticeAddressees() {
 
 // honorificEnds close an addressee the vocative pass reads (X同志：).
 var honorificEnds = []string{"同志", "女士", "先生", "老师", "师傅"}
-
