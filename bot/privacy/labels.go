@@ -200,3 +200,37 @@ func (d *detector) noticeAddressees() {
 
 // honorificEnds close an addressee the vocative pass reads (X同志：).
 var honorificEnds = []string{"同志", "女士", "先生", "老师", "师傅"}
+
+// ethnicityNames reads the name written before its bearer's ethnicity in
+// brackets (次仁卓玛（藏族）, 巴特尔(蒙古族)): two to six Han characters
+// from a clause's start or a role word, no organisation and no masked text.
+func (d *detector) ethnicityNames() {
+	t := d.t
+	for p := 0; p < t.n(); p++ {
+		if t.rs[p] != '（' && t.rs[p] != '(' {
+			continue
+		}
+		q := p + 1
+		for q < t.n() && t.han(q) && q-p <= 5 {
+			q++
+		}
+		if q >= t.n() || q-p < 3 || t.rs[q-1] != '族' || t.rs[q] != '）' && t.rs[q] != ')' {
+			continue
+		}
+		s := p
+		for s > 0 && t.han(s-1) && !strings.ContainsRune(labelEnds, t.rs[s-1]) && p-s < 10 {
+			s--
+		}
+		// 证人阿依古丽（维吾尔族）: the name starts after a role word.
+		for k := s; k < p-2; k++ {
+			if n := t.match(k, anyRole); n > 0 && p-(k+n) >= 2 && p-(k+n) <= 6 {
+				s = k + n
+				break
+			}
+		}
+		if p-s < 2 || p-s > 6 || anyTaken(d.taken, s, p) || labelValueIsThing(t, s, p, true) {
+			continue
+		}
+		d.add(s, p, capPersonal)
+	}
+}

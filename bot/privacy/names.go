@@ -1010,6 +1010,9 @@ func detect(s string) []hit {
 	}
 	d.labelNames()
 	d.noticeAddressees()
+	if strings.Contains(s, "族") {
+		d.ethnicityNames()
+	}
 	d.afterRoles()
 	d.afterFindings()
 	if strings.Contains(s, "答：") || strings.Contains(s, "问：") || strings.Contains(s, "答:") || strings.Contains(s, "问:") {
