@@ -1,6 +1,9 @@
 package privacy
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // strongLabels are the role words and form labels after which the span up
 // to the next delimiter is a person whatever its characters: a rare or
@@ -18,7 +21,12 @@ var labelPlaceholders = map[string]bool{
 	"本人": true, "其本人": true, "同上": true, "不详": true, "无": true, "未到庭": true, "该公司": true, "见上": true,
 	"暂无": true, "待定": true, "待确认": true, "本单位": true, "该单位": true, "空缺": true, "未到场": true, "未签字": true,
 	"拒签": true, "拒绝签字": true, "缺席": true, "略": true,
+	// Owners that are no person: 所有权人：集体.
+	"集体": true, "村集体": true, "国家": true, "国有": true, "全民": true, "共有": true, "其他": true, "个人": true,
 }
+
+// formLabels label a form's field, not an addressee: 备注：你单位….
+var formLabels = map[string]bool{"备注": true, "说明": true, "事由": true, "答复": true, "回复": true, "意见": true, "结论": true, "内容": true, "附注": true, "附件": true, "案由": true, "摘要": true, "提示": true, "注意": true, "特此": true, "主送": true, "抄送": true}
 
 // labelOccupations may stand between a label and the name without
 // breaking the proof: 见证人：卫生院医生X、村医Y.
@@ -64,6 +72,12 @@ func (d *detector) labelNames() {
 				d.add(s, e, capPersonal)
 			} else if !colon {
 				break
+			} else if strings.ContainsRune(orgEnds, t.rs[e-1]) && anyWordAt(t, s, s+2) {
+				// 负责人：法制股: an agency's section is kept from the
+				// passes that would read a surname (法) in it.
+				for k := s; k < e; k++ {
+					d.taken[k] = true
+				}
 			}
 			// 、 continues the list; 及 when a person follows (及其子女 does not).
 			if e < t.n() && (t.rs[e] == '、' || t.rs[e] == '及' && !strings.ContainsRune(particles, t.rs[min(e+1, t.n()-1)])) {
@@ -124,7 +138,8 @@ func labelValueIsThing(t *text, s, e int, colon bool) bool {
 			return true
 		}
 	}
-	if sur := surnameAt(t, s); strings.ContainsRune(orgEnds, t.rs[e-1]) && !(sur > 0 && e-s <= 3 && !anyWordAt(t, s, e)) {
+	// 李方 may be a name; 法制股 is the agency's section (法制 a word).
+	if sur := surnameAt(t, s); strings.ContainsRune(orgEnds, t.rs[e-1]) && !(sur > 0 && e-s <= 3 && !anyWordAt(t, s, e) && !anyWordAt(t, s, s+2)) {
 		return true
 	}
 	w, ok := t.word(s, e)
@@ -149,11 +164,17 @@ func labelValueIsThing(t *text, s, e int, colon bool) bool {
 		}
 	}
 	if ok && w.freq >= 20 {
-		return !(w.pos == "a" || w.pos == "n" && w.freq < 300)
+		// 原告光明诉称: a frequent noun is a name only before what a party
+		// says or how it attends (原告房屋系…, 原告车辆于… stay).
+		return !(w.pos == "a" || w.pos == "n" && (w.freq < 300 || w.freq < 5000 && t.match(e, partyDeeds) > 0))
 	}
 	sur, _ := provedSurnameAt(t, s)
 	return sur == 0 || strings.ContainsRune(prepositionSurnames, t.rs[s]) || anyWordAt(t, s, s+2)
 }
+
+// partyDeeds are what a party says or how it attends: after them even a
+// frequent noun is the party's name.
+var partyDeeds = newMatcher([]string{"诉称", "述称", "辩称", "称", "陈述", "不服", "未到庭", "到庭", "出庭", "作证", "未出庭"})
 
 // closedAsPerson reports whether what follows rs[:e] closes a person's
 // name after a role word: a party's deed, 及, 系 or ，男/，女.
@@ -171,13 +192,17 @@ func closedAsPerson(t *text, e int) bool {
 // the addressee's colon: 你提交的…, 本机关已于….
 var noticeOpeners = []string{"你", "您", "本机关", "本局", "本院", "本委", "本府", "本办", "经审查", "经研究", "根据", "依据", "现将", "现就", "现告知", "关于"}
 
+// orgAddresses open a body addressed to an organisation.
+var orgAddresses = []string{"你单位", "你方", "你们", "你局", "你司", "你公司", "你村", "你委", "你院", "你所", "您单位"}
+
 // noticeAddressees reads the addressee of a notice: a bare given name or
 // a full name at a line's start, or after the notice's title and a space
 // (补正通知书 立新：你提交的…), before a colon and the body's opener.
 func (d *detector) noticeAddressees() {
 	t := d.t
 	for i := 0; i < t.n(); i++ {
-		if t.rs[i] != '：' && t.rs[i] != ':' || !hasPrefixIn(t.rest(i+1), noticeOpeners) {
+		// 你单位, 你方: the notice speaks to an organisation.
+		if t.rs[i] != '：' && t.rs[i] != ':' || !hasPrefixIn(t.rest(i+1), noticeOpeners) || hasPrefixIn(t.rest(i+1), orgAddresses) {
 			continue
 		}
 		s := i
@@ -190,7 +215,7 @@ func (d *detector) noticeAddressees() {
 		atStart := s == 0 || t.rs[s-1] == '\n' || t.rs[s-1] == ' ' && s >= 2 && t.rs[s-2] == '书'
 		// 审判长：你…: a title speaking in a record; 明亮同志：: the
 		// vocative pass reads a name before an honorific.
-		if !atStart || labelValueIsThing(t, s, i, true) || frequentWordAt(t, s, i, 1000) || signatureStartRe.MatchString(t.rest(s)) ||
+		if !atStart || formLabels[t.str(s, i)] || labelValueIsThing(t, s, i, true) || frequentWordAt(t, s, i, 1000) || signatureStartRe.MatchString(t.rest(s)) ||
 			hasSuffixAny(t.str(s, i), honorificEnds) {
 			continue
 		}
@@ -232,5 +257,21 @@ func (d *detector) ethnicityNames() {
 			continue
 		}
 		d.add(s, p, capPersonal)
+	}
+}
+
+// statementSignRe is a name signed at the end of a statement before the
+// date: ……与我说的相符。凃建民 2023年6月2日.
+var statementSignRe = regexp.MustCompile(`[。！；]\s*(\p{Han}{2,4})\s+\d{4}年\d{1,2}月\d{1,2}日`)
+
+// statementSigners reads the name before the date that closes a
+// statement, whatever word it makes (贠建设, 平安).
+func (d *detector) statementSigners() {
+	t := d.t
+	for _, m := range statementSignRe.FindAllStringSubmatchIndex(t.s, -1) {
+		s, e := t.runeAt(m[2]), t.runeAt(m[3])
+		if !labelValueIsThing(t, s, e, true) {
+			d.add(s, e, capPersonal)
+		}
 	}
 }

@@ -1010,6 +1010,9 @@ func detect(s string) []hit {
 	}
 	d.labelNames()
 	d.noticeAddressees()
+	if strings.Contains(s, "年") {
+		d.statementSigners()
+	}
 	if strings.Contains(s, "族") {
 		d.ethnicityNames()
 	}
