@@ -114,6 +114,13 @@
 // fill. Herbs, goods and old shops that start with a surname (thingWords)
 // stay.
 //
+// Strong labels (labels.go): after a strong role word or form label the
+// span up to the next delimiter is a person whatever its surname or word
+// (经办人：操文化), unless it is an organisation, masked text, a
+// placeholder (同上, 不详) or a role word; so are the unspaced name after a
+// signature title's gap, the name before a statement's closing date, a
+// notice's addressee before its colon and a name before its ethnicity.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

@@ -259,13 +259,17 @@ var (
 		"执法证件号码", "执法证件号", "执法证编号", "执法证号", "工作证编号", "工作证号", "警号", "工号", "员工编号",
 		"个人编号", "个人编码", "社保编号", "社保号", "保险号",
 		"注册号", "档案编号", "档案号", "不动产单元号", "不动产单元代码", "宗地代码", "宗地编号", "宗地号", "地籍号",
+		// A land contract's or right's certificate (trailing letter and
+		// all) and a parcel's number (3-17-22) name one holder's land.
+		"土地承包经营权证编号", "土地承包经营权证号", "承包经营权证编号", "承包经营权证号", "经营权证编号", "经营权证号", "林权证编号",
+		"丘地号", "丘号", "地块编号", "地块号", "宗地编码",
 		"学籍号", "考生号", "准考证号", "残疾人证号", "残疾证号", "低保证号", "救助证号", "特困证号", "户号",
 		// A utility's customer and a card's holder: 燃气用户编号, 医疗证证号.
 		"用户编号", "用户号", "客户编号", "客户号", "证号",
 		// Certificates of one birth or one death: 出生医学证明编号Q…, 死亡医学证明书编号M….
 		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
-		`\s*(?:[:：]|为|是)?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+		`\s*(?:分别为|分别是|[:：]|为|是)?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},

@@ -1008,6 +1008,14 @@ func detect(s string) []hit {
 	if strings.Contains(s, "名下") {
 		d.ownerFrames()
 	}
+	d.labelNames()
+	d.noticeAddressees()
+	if strings.Contains(s, "年") {
+		d.statementSigners()
+	}
+	if strings.Contains(s, "族") {
+		d.ethnicityNames()
+	}
 	d.afterRoles()
 	d.afterFindings()
 	if strings.Contains(s, "答：") || strings.Contains(s, "问：") || strings.Contains(s, "答:") || strings.Contains(s, "问:") {
@@ -1087,7 +1095,10 @@ func (d *detector) signatures() {
 		for i := t.runeAt(m[1]); i < t.n(); {
 			run, next := d.spacedRun(i)
 			if len(run) < 2 {
-				break // not spaced: the role-word pass reads it
+				// 书记员 成功, 书 记 员　　平安: an unspaced name after the
+				// title's gap is the signer whatever word it is.
+				d.signedWord(i)
+				break
 			}
 			d.signRun(run)
 			// 送达人：汪　洋　　唐　宁: one title may sign for another name
@@ -1105,6 +1116,25 @@ func (d *detector) signatures() {
 			i = j
 		}
 	}
+}
+
+// signedWord reads the unspaced name of two to four characters at i,
+// after a signature title and its gap, closed by a space or the line's
+// end: it is the signer whatever word it makes, unless it is masked text,
+// a placeholder, a role word or an organisation (书记员：未到庭).
+func (d *detector) signedWord(i int) {
+	t := d.t
+	if i == 0 || t.rs[i-1] != ' ' {
+		return
+	}
+	e := i
+	for e < t.n() && t.han(e) {
+		e++
+	}
+	if e-i < 2 || e-i > 4 || e < t.n() && t.rs[e] != ' ' && t.rs[e] != '\n' || labelValueIsThing(t, i, e, true) {
+		return
+	}
+	d.add(i, e, capPersonal)
 }
 
 // spacedRun returns the positions of the single characters, each one

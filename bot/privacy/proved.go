@@ -15,7 +15,7 @@ import (
 // the 百家姓 whose characters are everyday ones (代, 过, 才, 占, 蔚, 贡…):
 // read as a surname only where the position proves a person, never by the
 // segmentation's default, where they would start words (代表, 过去, 占用).
-const positionSurnames = "代习才员续操占过旷贠候蔚贡禾谯者字泽寸尕折撒脱线种朗鱼台次塔兀校旦问底咸苻后红益养须巢空沃越弘广禄归帖钦伯赏墨年爱言福双拜买木纳喇妥矣贝琚顿招矫雒铁秘弥"
+const positionSurnames = "充代习才员续操占过旷贠候蔚贡禾谯者字泽寸尕折撒脱线种朗鱼台次塔兀校旦问底咸苻后红益养须巢空沃越弘广禄归帖钦伯赏墨年爱言福双拜买木纳喇妥矣贝琚顿招矫雒铁秘弥"
 
 // prepositionSurnames are surnames that are prepositions or conjunctions
 // too (向本院, 于庭后, 和被告).
@@ -32,6 +32,8 @@ var provedFollowers = newMatcher([]string{
 	"捺印", "提交", "提出", "，男", "，女", ",男", ",女", "（男", "（女", "(男", "(女",
 	"与被告", "与原告", "与第三人", "与申请人", "与被申请人", "于1", "于2",
 	"未提供", "未举证", "未陈述", "未签字", "未出示", "未申请", "未到场",
+	// 经查，充国强确在该厂上班: a finding about the person.
+	"确在", "确系", "确于",
 })
 
 // findingOpeners open a finding of fact, after which a clause's subject
@@ -341,18 +343,28 @@ func pairMember(t *text, s, e int, taken []bool) bool {
 // (由房建设驾驶, 由温志强代为签收).
 var byDeeds = newMatcher([]string{"驾驶", "代为", "代收", "代签", "签收", "经手", "收取", "保管", "垫付", "转交", "填写", "书写", "签字", "出资", "照看", "看管", "陪同", "担保", "报警", "报案", "领取", "接收", "负责", "开车", "送往"})
 
+// harmDeeds follow 将 and a person: what harmed the person.
+var harmDeeds = newMatcher([]string{"撞伤", "撞倒", "撞死", "撞成", "撞致", "刮伤", "碾压", "打伤", "打成", "刺伤", "砸伤", "咬伤", "推倒", "送往", "送至", "送医", "扶起", "拉出", "救出", "带至", "带回", "传唤至"})
+
 // byFrames reads 由X驾驶: 由 (not 由于, 理由, 自由) and a surname and two
 // given characters before a deed only a person does. The span is no word,
 // no organisation (由房管所负责).
 func (d *detector) byFrames() {
 	t := d.t
 	for i := 0; i+4 < t.n(); i++ {
-		if t.rs[i] != '由' || anyWordAt(t, i-1, i+1) || anyWordAt(t, i, i+2) {
+		deeds := byDeeds
+		switch {
+		case t.rs[i] == '由' && !anyWordAt(t, i-1, i+1) && !anyWordAt(t, i, i+2):
+		case t.rs[i] == '将' && !anyWordAt(t, i-1, i+1):
+			// 货车将帅小红撞伤: the person a vehicle or a blow harmed,
+			// whatever word 将 makes with the surname (将帅).
+			deeds = harmDeeds
+		default:
 			continue
 		}
 		s, e := i+1, i+4
 		sur, pos := provedSurnameAt(t, s)
-		if sur != 1 || !allHan(t, s, e) || !validGiven(t, s+1, e) || anyTaken(d.taken, s, e) || t.match(e, byDeeds) == 0 ||
+		if sur != 1 || !allHan(t, s, e) || !validGiven(t, s+1, e) || anyTaken(d.taken, s, e) || t.match(e, deeds) == 0 ||
 			t.match(s, anyRole) >= e-s || strings.ContainsRune(orgEnds, t.rs[e-1]) || anyWordAt(t, s, e) {
 			continue
 		}

@@ -10,7 +10,7 @@ const rankedSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 
 // rareSurnames are surnames of the 百家姓 borne by few (禤, 仉, 訾, 蒯…):
 // few words start with them, so they are read like the others.
-const rareSurnames = "禤仉郇逄隗笪蹇綦厍酆訾菅鄂鄞揣睢甯芈缑寿禚庹粘泮靖扶荀仰璩汝郏侬郗钮庾贲滑羿汲弓蓬蓟莘苍堵宰郤濮宦殳夔毋乜蒯竺桓糜步融慎郦宓邴佴暨钭"
+const rareSurnames = "凃塗禤仉郇逄隗笪蹇綦厍酆訾菅鄂鄞揣睢甯芈缑寿禚庹粘泮靖扶荀仰璩汝郏侬郗钮庾贲滑羿汲弓蓬蓟莘苍堵宰郤濮宦殳夔毋乜蒯竺桓糜步融慎郦宓邴佴暨钭"
 
 var (
 	surnameSet = newRuneSet(rankedSurnames + rareSurnames)
