@@ -61,11 +61,12 @@ type Redis struct {
 	Prefix string `mapstructure:"prefix"`
 	// WaitReplicas is how many replicas must confirm a write that backs a
 	// promise (an accepted callback, a send record) before it counts
-	// (Redis WAIT): a number, or "all", the default: every replica
-	// connected to the master (read from INFO replication every few
-	// seconds; at least 1 for a Sentinel group), so that whichever replica
-	// a failover promotes has every confirmed write. A single server with
-	// no replica waits for nothing.
+	// (Redis WAIT): "auto", the default (1 for a Sentinel group, 0
+	// otherwise), a number, or "all": every replica connected to the
+	// master (read from INFO replication every few seconds; at least 1 for
+	// a Sentinel group). "all" is not the default: it lowers its count
+	// when a replica drops, and the failover test lost messages with it
+	// when that replica was the one promoted (README, durability).
 	WaitReplicas string `mapstructure:"wait_replicas"`
 	// WaitTimeout bounds that wait; beyond it the callback answers 503
 	// and WeCom retries. If unset, 1s.
@@ -91,13 +92,18 @@ func (r Redis) Replicated() bool { return r.MasterName != "" }
 
 func (r Redis) replicas() (int, error) {
 	s := strings.TrimSpace(strings.ToLower(r.WaitReplicas))
-	// "-1" was the automatic setting before "all"; all is its safe successor.
-	if s == "all" || s == "" || s == "-1" {
+	switch s {
+	case "all":
 		return WaitAll, nil
+	case "", "auto", "-1": // -1 was auto's old spelling
+		if r.Replicated() {
+			return 1, nil
+		}
+		return 0, nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		return 0, fmt.Errorf("配置 redis.wait_replicas 应为 all（所有已连接的副本，默认）或不小于 0 的整数（0 表示不等待），当前为 %q", r.WaitReplicas)
+		return 0, fmt.Errorf("配置 redis.wait_replicas 应为 auto（默认：哨兵部署为 1，否则为 0）、all（所有已连接的副本）或不小于 0 的整数（0 表示不等待），当前为 %q", r.WaitReplicas)
 	}
 	return n, nil
 }
@@ -204,7 +210,7 @@ func Default() Config {
 	return Config{
 		HTTP:      HTTP{Addr: "127.0.0.1:8080"},
 		Timezone:  "Asia/Shanghai",
-		Redis:     Redis{Prefix: "casebot", WaitReplicas: "all", WaitTimeout: time.Second},
+		Redis:     Redis{Prefix: "casebot", WaitReplicas: "auto", WaitTimeout: time.Second},
 		WeCom:     WeCom{APIBase: "https://qyapi.weixin.qq.com", MaxClockSkew: 5 * time.Minute},
 		Admin:     Admin{MaxFailures: 10},
 		LLM:       LLM{Timeout: 60 * time.Second, MaxConcurrency: 2, UserPerHour: 10, Retries: 3, MaxTokens: 4096, MaxInputChars: 24000},

@@ -244,20 +244,23 @@ func TestUnknownKeyNamesTheNearest(t *testing.T) {
 	}
 }
 
-// TestWaitReplicas: redis.wait_replicas takes a number or all (the
-// default), from the file or the environment; anything else is named.
+// TestWaitReplicas: redis.wait_replicas takes auto (the default: 1 for a
+// Sentinel group, 0 for one server), a number or all, from the file or the
+// environment; anything else is named.
 func TestWaitReplicas(t *testing.T) {
 	for _, tc := range []struct {
 		yaml, env string
 		want      int
 		bad       bool
 	}{
-		{yaml: "", want: WaitAll},
+		{yaml: "", want: 0},
+		{yaml: "redis:\n  master_name: casebot\n  addrs: [\"127.0.0.1:26379\"]\n", want: 1},
+		{yaml: "redis:\n  wait_replicas: auto\n", want: 0},
 		{yaml: "redis:\n  wait_replicas: all\n", want: WaitAll},
 		{yaml: "redis:\n  wait_replicas: ALL\n", want: WaitAll},
 		{yaml: "redis:\n  wait_replicas: 2\n", want: 2},
 		{yaml: "redis:\n  wait_replicas: 0\n", want: 0},
-		{yaml: "redis:\n  wait_replicas: -1\n", want: WaitAll}, // the old automatic setting
+		{yaml: "redis:\n  wait_replicas: -1\n", want: 0}, // auto's old spelling, one server
 		{env: "1", want: 1},
 		{env: "all", want: WaitAll},
 		{yaml: "redis:\n  wait_replicas: some\n", bad: true},

@@ -274,9 +274,12 @@ func StartSentinel(tb testing.TB, replicas int) *Sentinel {
 			tb.Skipf("%s is not installed; the Sentinel tests need it (.ci/run installs it)", bin)
 		}
 	}
+	// The directory first: cleanups run last-registered first, so the
+	// processes are stopped before it is removed (a replica still saving
+	// into it made RemoveAll fail the test).
+	dir := tb.TempDir()
 	s := &Sentinel{MasterName: "casebot-test"}
 	tb.Cleanup(s.stop)
-	dir := tb.TempDir()
 	var master string
 	for i := 0; i <= replicas; i++ {
 		addr, args := nodeArgs(tb, dir, i)
@@ -421,6 +424,7 @@ func StartCluster(tb testing.TB) *Cluster {
 			tb.Skipf("%s is not installed; the Cluster tests need it", bin)
 		}
 	}
+	dir := tb.TempDir() // before the cleanup below: removed after the kill
 	c := &Cluster{}
 	tb.Cleanup(func() {
 		for _, cmd := range c.cmds {
@@ -429,7 +433,6 @@ func StartCluster(tb testing.TB) *Cluster {
 			}
 		}
 	})
-	dir := tb.TempDir()
 	for i := 0; i < 3; i++ {
 		addr, args := nodeArgs(tb, dir, i)
 		cmd, err := startProcess("redis-server", addr, append(args, "--cluster-enabled", "yes",

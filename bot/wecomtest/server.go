@@ -136,16 +136,18 @@ type Fault struct {
 	// Times is how many requests it applies to; 0 means 1.
 	Times int
 	// For, when set, applies the fault to every matching request for this
-	// long from the first request it meets ("WeCom answers 500 for a
-	// while"); Times is then ignored. Counting from the first request, not
-	// from injection, means a starved machine whose first send comes late
-	// still meets the whole fault.
+	// long after it is injected ("WeCom answers 500 for a while"); Times
+	// is then ignored.
 	For time.Duration
 	// After lets this many matching requests through before the fault
 	// starts (to fail the second part of a message, say).
 	After int
+	// FromFirst starts For at the first request the fault meets instead of
+	// at injection, so a starved machine whose first send comes late still
+	// meets the whole fault.
+	FromFirst bool
 
-	until time.Time // For, from the first request met
+	until time.Time // For, from injection (or the first request met)
 }
 
 // New returns a fake for the app (corpID, secret, agentID).
@@ -182,6 +184,9 @@ func (s *Server) Inject(fs ...Fault) {
 	for _, f := range fs {
 		if f.Times <= 0 {
 			f.Times = 1
+		}
+		if f.For > 0 && !f.FromFirst {
+			f.until = time.Now().Add(f.For)
 		}
 		s.faults = append(s.faults, f)
 	}

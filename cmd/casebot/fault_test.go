@@ -281,8 +281,10 @@ func TestFaultWeComFailingForAWhile(t *testing.T) {
 	t.Parallel()
 	r, _ := singleServer(t)
 	c := r.serve("CASEBOT_SENDER_RETRIES=1", "CASEBOT_SENDER_TIMEOUT=1s")
-	r.fake.Inject(wecomtest.Fault{API: "message/send", Status: 500, For: time.Second},
-		wecomtest.Fault{API: "message/send", ErrCode: -1, For: 1500 * time.Millisecond})
+	// From the first send, so that a loaded machine whose first reply comes
+	// after the window still meets the whole fault.
+	r.fake.Inject(wecomtest.Fault{API: "message/send", Status: 500, For: time.Second, FromFirst: true},
+		wecomtest.Fault{API: "message/send", ErrCode: -1, For: 1500 * time.Millisecond, FromFirst: true})
 	msgs := r.load(40, 20, []string{c.url}, 200*time.Millisecond, nil)
 	r.settle(msgs, 60*time.Second)
 	tl := r.count(msgs)
