@@ -340,11 +340,9 @@ func (s *service) applyNews(c bot.Context, numbers []string) (answer, error) {
 			return a, err
 		}
 		a.action, a.detail, a.results, a.shown = audit.Update, "登记改期消息", 1, []string{w.p.Case.Number}
-		if left := len(tokens) - 1; left > 0 {
-			if n, err := rdb.LLen(c.Ctx(), k.FieldNews(c.UserID())).Result(); err == nil && n > 0 {
-				if err := c.Reply(fmt.Sprintf("另有 %d 条改期消息待确认，再回复“确认改期”继续。", n)); err != nil {
-					return a, err
-				}
+		if n, err := rdb.LLen(c.Ctx(), k.FieldNews(c.UserID())).Result(); err == nil && n > 0 {
+			if err := c.Reply(fmt.Sprintf("另有 %d 条改期消息待确认，再回复“确认改期”继续。", n)); err != nil {
+				return a, err
 			}
 		}
 		return a, nil
