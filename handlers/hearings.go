@@ -28,6 +28,10 @@ const nearWindow = 365 * 24 * time.Hour
 // When none matches, it says so and names the nearest hearing that does.
 func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer, error) {
 	viewer, now := c.Person(), c.Now()
+	if u.Period.IsZero() && u.TimeOfDay != "" && u.Clock == "" && !u.Held && !u.NotAppeared && !hasRef(u) {
+		// 上午有几个庭, 下午呢: this morning, not every morning from now on.
+		u.Period = intent.Today(now)
+	}
 	q := s.queryOf(u, viewer)
 	if q.Unknown != "" {
 		return s.unknownAgency(c, q.Unknown, "的开庭"), nil

@@ -62,6 +62,9 @@ func monday(t time.Time) time.Time {
 	return d.AddDate(0, 0, -off)
 }
 
+// Today is the period of now's day, labelled as a question's 今天 is.
+func Today(now time.Time) Period { return dayPeriod(day(now), now) }
+
 func dayPeriod(d, now time.Time) Period {
 	label := fmt.Sprintf("%d月%d日（%s）", d.Month(), d.Day(), weekdayNames[d.Weekday()])
 	if d.Year() != now.Year() {
