@@ -99,10 +99,11 @@ func TestRetryThenDeadLetter(t *testing.T) {
 	var mu sync.Mutex
 	opt := w.options("c1")
 	opt.Done = out.done
-	opt.OnDead = func(_ context.Context, e stream.Entry, reason string) {
+	opt.OnDead = func(_ context.Context, e stream.Entry, reason string) error {
 		mu.Lock()
 		dead = append(dead, e.Field("k"))
 		mu.Unlock()
+		return nil
 	}
 	var deliveries []int64
 	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
@@ -141,6 +142,60 @@ func TestRetryThenDeadLetter(t *testing.T) {
 	ds := w.rdb.XRange(ctx, w.dead(), "-", "+").Val()
 	if len(ds) != 1 || ds[0].Values["k"] != "bad" || ds[0].Values["deliveries"] != "3" {
 		t.Errorf("dead letters = %+v", ds)
+	}
+}
+
+// TestGiveUpUntoldStaysPending: when the people concerned cannot be told
+// of a given-up entry (OnDead fails: WeCom still down), the entry is not
+// dead-lettered nor acknowledged: it stays pending and, after its
+// backoff, only OnDead is tried again (the handler is not: the decision
+// stands) until it succeeds. Counts are exact: 3 failed deliveries, the
+// give-up failing twice (deliveries 3 and 4), told on delivery 5, one
+// dead letter.
+func TestGiveUpUntoldStaysPending(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	opt := w.options("c1")
+	opt.Done = out.done
+	var mu sync.Mutex
+	var handled, told []int64
+	opt.OnDead = func(_ context.Context, e stream.Entry, _ string) error {
+		mu.Lock()
+		defer mu.Unlock()
+		told = append(told, e.Deliveries)
+		if len(told) < 3 {
+			return errors.New("wecom message/send: HTTP 500")
+		}
+		return nil
+	}
+	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
+		mu.Lock()
+		handled = append(handled, e.Deliveries)
+		mu.Unlock()
+		return errors.New("wecom message/send: HTTP 500")
+	}, opt)
+	start(t, c)
+	w.add(t, "k", "bad")
+	// Deliveries 1, 2 retried; 3 and 4 given up but untold (retried);
+	// 5 told and dead-lettered.
+	if diff := cmp.Diff([]string{"bad:retry", "bad:retry", "bad:retry", "bad:retry", "bad:dead"}, out.wait(t, 5)); diff != "" {
+		t.Errorf("outcomes (-want,+got):\n%s", diff)
+	}
+	mu.Lock()
+	if diff := cmp.Diff([]int64{1, 2, 3}, handled); diff != "" {
+		t.Errorf("deliveries seen by the handler (-want,+got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int64{3, 4, 5}, told); diff != "" {
+		t.Errorf("deliveries OnDead was called on (-want,+got):\n%s", diff)
+	}
+	mu.Unlock()
+	ctx := context.Background()
+	if n := w.rdb.XLen(ctx, w.stream()).Val(); n != 0 {
+		t.Errorf("%d entries left in the stream", n)
+	}
+	ds := w.rdb.XRange(ctx, w.dead(), "-", "+").Val()
+	if len(ds) != 1 || ds[0].Values["deliveries"] != "5" {
+		t.Errorf("dead letters = %+v, want one after 5 deliveries", ds)
 	}
 }
 
