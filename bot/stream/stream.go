@@ -357,15 +357,22 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 	}
 }
 
-// read takes new entries for this consumer as slots free up.
+// read takes new entries for this consumer as slots free up. Its
+// blocking reads go on a connection of their own, which Stop unblocks
+// (see blockingReader), so stopping never waits out Block.
 func (c *Consumer) read(ctx context.Context) {
+	br := &blockingReader{rdb: c.rdb, key: c.opt.Stream}
+	defer br.close()
+	reading := make(chan struct{})
+	defer close(reading)
+	context.AfterFunc(ctx, func() { br.unblockUntil(reading) })
 	var lastErr time.Time
 	for {
 		n := c.takeSlots(ctx)
 		if n == 0 {
 			return
 		}
-		es, err := c.readNew(ctx, n, c.opt.Block)
+		es, err := br.read(ctx, c.readArgs(n, c.opt.Block))
 		for _, e := range es {
 			c.dispatch(e, false)
 		}
@@ -387,12 +394,19 @@ func (c *Consumer) read(ctx context.Context) {
 	}
 }
 
+func (c *Consumer) readArgs(n int, block time.Duration) *redis.XReadGroupArgs {
+	return &redis.XReadGroupArgs{Group: c.opt.Group, Consumer: c.opt.Consumer,
+		Streams: []string{c.opt.Stream, ">"}, Count: int64(n), Block: block}
+}
+
 // readNew reads up to n new entries; block < 0 does not wait.
 func (c *Consumer) readNew(ctx context.Context, n int, block time.Duration) ([]Entry, error) {
-	res, err := c.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{
-		Group: c.opt.Group, Consumer: c.opt.Consumer,
-		Streams: []string{c.opt.Stream, ">"}, Count: int64(n), Block: block,
-	}).Result()
+	return entries(c.rdb.XReadGroup(ctx, c.readArgs(n, block)).Result())
+}
+
+// entries are the messages of an XREADGROUP reply (none for redis.Nil: it
+// timed out, or was unblocked).
+func entries(res []redis.XStream, err error) ([]Entry, error) {
 	if errors.Is(err, redis.Nil) {
 		return nil, nil
 	}

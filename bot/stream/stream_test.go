@@ -460,3 +460,38 @@ func (g turns) Acquire(ctx context.Context) error {
 }
 
 func (g turns) Release() { <-g }
+
+// TestStopUnblocksRead: Stop ends the blocking read at once (CLIENT
+// UNBLOCK on the reader's own connection) instead of waiting out Block —
+// a minute here, so a Stop that waited would meet its 20s deadline — and
+// the read so ended has taken nothing: an entry added after the stop is
+// pending with nobody and handled by the next consumer.
+func TestStopUnblocksRead(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	opt := w.options("c1")
+	opt.Block = time.Minute
+	opt.Done = out.done
+	c := stream.New(w.rdb, func(context.Context, stream.Entry) error { return nil }, opt)
+	if err := c.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	w.add(t, "k", "first")
+	out.wait(t, 1) // the reader is back in its blocking read
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := c.Stop(ctx); err != nil {
+		t.Fatalf("Stop: %v (it waited out the blocking read)", err)
+	}
+	w.add(t, "k", "second")
+	bg := context.Background()
+	if p := w.rdb.XPending(bg, w.stream(), "g").Val(); p.Count != 0 {
+		t.Errorf("after the stop %d entries were taken by the stopped consumer", p.Count)
+	}
+	opt2 := w.options("c2")
+	opt2.Done = out.done
+	start(t, stream.New(w.rdb, func(context.Context, stream.Entry) error { return nil }, opt2))
+	if diff := cmp.Diff([]string{"first:ok", "second:ok"}, out.wait(t, 2)); diff != "" {
+		t.Errorf("outcomes (-want,+got):\n%s", diff)
+	}
+}
