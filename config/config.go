@@ -62,11 +62,11 @@ type Redis struct {
 	// WaitReplicas is how many replicas must confirm a write that backs a
 	// promise (an accepted callback, a send record) before it counts
 	// (Redis WAIT): "auto", the default (1 for a Sentinel group, 0
-	// otherwise), a number, or "all": every replica connected to the
-	// master (read from INFO replication every few seconds; at least 1 for
-	// a Sentinel group). "all" is not the default: it lowers its count
-	// when a replica drops, and the failover test lost messages with it
-	// when that replica was the one promoted (README, durability).
+	// otherwise), a number, or "all": every replica the master has had
+	// online, never fewer while that master lasts (a replica down holds
+	// writes until it is back; a failover starts a new count; at least 1
+	// for a Sentinel group). "all" is strict and costs availability, so it
+	// is not the default (README, durability; durable.All).
 	WaitReplicas string `mapstructure:"wait_replicas"`
 	// WaitTimeout bounds that wait; beyond it the callback answers 503
 	// and WeCom retries. If unset, 1s.

@@ -8,8 +8,8 @@
 // confirms such writes on replicas with WAIT before they count: the
 // callback answers 200 only after WAIT, and a send record is written with
 // WAIT. With redis.wait_replicas at 0 (or all, on a single server with no
-// replica) Writer is a plain pipeline; all waits for every replica
-// connected to the master (see All).
+// replica) Writer is a plain pipeline; all waits for every replica the
+// master has had, never fewer while it lasts (see All).
 //
 // WAIT counts the writes of the connection that issues it, so Writer runs
 // the writes and the WAIT on one dedicated connection, on the master
@@ -40,18 +40,25 @@ import (
 var ErrNotReplicated = errors.New("write not confirmed by a replica in time")
 
 // All, as the replica count of NewWriter (redis.wait_replicas=all), asks
-// for every replica connected to the master.
+// for every replica the current master has had online since casebot first
+// saw it: the count never goes down while that master lasts.
 //
-// With two replicas, WAIT 1 is not enough: Sentinel may promote the
-// replica that had not confirmed, and the write is gone though it was
-// confirmed. Waiting for every connected replica means that whichever
-// is promoted has it. The count is read from INFO replication (replicas
-// online), refreshed every RefreshEvery in the background and at once
-// when a WAIT falls short (a replica just dropped out: the write counts
-// if every replica still connected has it). It is never 0 where replicas
-// are expected — a Sentinel group (see Expect), or once a replica was
-// seen — so a master that lost every replica refuses to confirm rather
-// than confirm nothing.
+// With two replicas, WAIT 1 relies on Sentinel promoting the replica
+// that confirmed (it prefers the highest replication offset, but its
+// view of the offsets can be a second old, and that replica may be the
+// one that is unreachable). All closes that: whichever replica is
+// promoted has every confirmed write, because every one confirmed it. A
+// replica that drops out is therefore NOT let off: while fewer replicas
+// than the count are up, writes are not confirmed (ErrNotReplicated: the
+// callback answers 503, WeCom retries) until it is back — All is never
+// weaker than 1, and buys its safety with availability. The count is
+// read from INFO replication (replicas online), at the first write and
+// every RefreshEvery in the background, and only raised (a replica that
+// finished its first sync, or was added). A new master (a failover:
+// another master_replid) starts a new count from its own replicas. It is
+// never 0 where replicas are expected — a Sentinel group (see Expect), or
+// once a replica was seen — so a master that lost every replica refuses
+// to confirm rather than confirm nothing.
 const All = -1
 
 // RefreshEvery is how old the replica count of All may grow before it is
@@ -71,7 +78,8 @@ type Writer struct {
 
 	mu         sync.Mutex
 	minimum    int       // All never asks for fewer (Expect)
-	online     int       // replicas online at the last read; -1: never read
+	online     int       // most replicas seen online under replid; -1: never read
+	replid     string    // the master's master_replid the count is of
 	seen       bool      // a replica was online at some read
 	readAt     time.Time // the last read (or failed read)
 	refreshing bool
@@ -170,23 +178,28 @@ func (w *Writer) count() int {
 	return max(floor, w.online, 0)
 }
 
-// refresh reads the replicas online from the master's INFO replication.
-// A failed read keeps the last count (the floor if there is none).
+// refresh reads the replicas online from the master's INFO replication:
+// the count rises to it, and starts again from it on a new master (see
+// All). A failed read keeps the last count (the floor if there is none).
 func (w *Writer) refresh(ctx context.Context) {
-	n, err := w.readOnline(ctx)
+	n, replid, err := w.readOnline(ctx)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.readAt, w.refreshing = w.now(), false
 	if err != nil {
 		return
 	}
-	w.online = n
+	if replid != w.replid {
+		w.replid, w.online = replid, n
+	} else {
+		w.online = max(w.online, n)
+	}
 	if n > 0 {
 		w.seen = true
 	}
 }
 
-func (w *Writer) readOnline(ctx context.Context) (int, error) {
+func (w *Writer) readOnline(ctx context.Context) (int, string, error) {
 	// Every casebot key shares one slot: any of them picks the master.
 	w.mu.Lock()
 	key := w.key
@@ -196,13 +209,23 @@ func (w *Writer) readOnline(ctx context.Context) (int, error) {
 	}
 	node, err := masterFor(ctx, w.rdb, key)
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	info, err := node.Info(ctx, "replication").Result()
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
-	return OnlineReplicas(info), nil
+	return OnlineReplicas(info), infoField(info, "master_replid"), nil
+}
+
+// infoField is the value of one "name:value" line of an INFO reply.
+func infoField(info, name string) string {
+	for _, line := range strings.Split(info, "\n") {
+		if v, ok := strings.CutPrefix(line, name+":"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 // OnlineReplicas counts the replicas INFO replication lists as online
@@ -260,9 +283,8 @@ func (w *Writer) needOf(ctx context.Context, key string) int {
 }
 
 // wait confirms the connection's writes on need replicas. Under All, a
-// shortfall re-reads the count: a replica that dropped out since the
-// last read no longer counts, the write stands if every replica still
-// online has it.
+// shortfall re-reads the count, which only a new master (a failover since
+// the last read) can lower: a replica that dropped out still counts.
 func (w *Writer) wait(ctx context.Context, conn *redis.Conn, need int) error {
 	n, err := conn.Wait(ctx, need, w.timeout).Result()
 	if err != nil {

@@ -147,16 +147,20 @@ func (w *Worker) handle(ctx context.Context, e stream.Entry) error {
 }
 
 // onDead tells the user a job failed for good.
-func (w *Worker) onDead(ctx context.Context, e stream.Entry, reason string) {
+func (w *Worker) onDead(ctx context.Context, e stream.Entry, reason string) error {
 	job := parseJob(e)
 	if job.User == "" {
-		return
+		return nil
 	}
 	w.log().Error("explain job failed too often; the user is told", "job", job.ID, "case", job.Number, "reason", reason)
 	text := fmt.Sprintf("抱歉，案件 %s 的以案说法草稿多次生成失败，系统已停止重试。请稍后重新发送“以案说法 %s”，如仍失败请联系司法局管理员。", job.Number, job.Number)
 	if err := w.send(ctx, job.ID+":fail", bot.Text(text, job.User)); err != nil {
 		w.log().Error("could not tell the user about a failed explain job", "job", job.ID, "err", err)
+		if errors.Is(err, bot.ErrUndelivered) {
+			return err // kept pending: told once WeCom takes it
+		}
 	}
+	return nil
 }
 
 // draft returns the job's draft: the one already written if the job ran

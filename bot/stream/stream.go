@@ -103,9 +103,14 @@ type Options struct {
 	// entry is only acknowledged.
 	DeadStream string
 	DeadMaxLen int64
-	// OnDead is called after an entry was dead-lettered (or found
-	// undecodable), to tell whoever must know.
-	OnDead func(ctx context.Context, e Entry, reason string)
+	// OnDead is called when an entry is given up on (or found
+	// undecodable), to tell whoever must know, before it is moved to the
+	// dead-letter stream. An error (the people could not be told: WeCom
+	// is down too) keeps the entry pending: after its backoff OnDead is
+	// called again (the handler is not: the entry stays given up), until
+	// it succeeds, so a given-up entry is never acknowledged before
+	// someone was told of it.
+	OnDead func(ctx context.Context, e Entry, reason string) error
 	// Gate, if set, is acquired around each handler call by the workers
 	// (not by ProcessPending): the inbox's priority.Limiter, which keeps
 	// reply work from starving the callback's acknowledgements.
@@ -337,7 +342,9 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 			for {
 				n++
 				_, err := c.deliver(ctx, e, false)
-				if err == nil || e.Deliveries >= int64(c.opt.MaxDeliveries) {
+				// Past MaxDeliveries only the give-up itself failed: it
+				// stays pending, for Start's backoff to try again.
+				if err == nil || e.Deliveries > int64(c.opt.MaxDeliveries) {
 					break
 				}
 				next, ok, cerr := c.redeliver(ctx, e.ID)
@@ -350,15 +357,22 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 	}
 }
 
-// read takes new entries for this consumer as slots free up.
+// read takes new entries for this consumer as slots free up. Its
+// blocking reads go on a connection of their own, which Stop unblocks
+// (see blockingReader), so stopping never waits out Block.
 func (c *Consumer) read(ctx context.Context) {
+	br := &blockingReader{rdb: c.rdb, key: c.opt.Stream}
+	defer br.close()
+	reading := make(chan struct{})
+	defer close(reading)
+	context.AfterFunc(ctx, func() { br.unblockUntil(reading) })
 	var lastErr time.Time
 	for {
 		n := c.takeSlots(ctx)
 		if n == 0 {
 			return
 		}
-		es, err := c.readNew(ctx, n, c.opt.Block)
+		es, err := br.read(ctx, c.readArgs(n, c.opt.Block))
 		for _, e := range es {
 			c.dispatch(e, false)
 		}
@@ -380,12 +394,19 @@ func (c *Consumer) read(ctx context.Context) {
 	}
 }
 
+func (c *Consumer) readArgs(n int, block time.Duration) *redis.XReadGroupArgs {
+	return &redis.XReadGroupArgs{Group: c.opt.Group, Consumer: c.opt.Consumer,
+		Streams: []string{c.opt.Stream, ">"}, Count: int64(n), Block: block}
+}
+
 // readNew reads up to n new entries; block < 0 does not wait.
 func (c *Consumer) readNew(ctx context.Context, n int, block time.Duration) ([]Entry, error) {
-	res, err := c.rdb.XReadGroup(ctx, &redis.XReadGroupArgs{
-		Group: c.opt.Group, Consumer: c.opt.Consumer,
-		Streams: []string{c.opt.Stream, ">"}, Count: int64(n), Block: block,
-	}).Result()
+	return entries(c.rdb.XReadGroup(ctx, c.readArgs(n, block)).Result())
+}
+
+// entries are the messages of an XREADGROUP reply (none for redis.Nil: it
+// timed out, or was unblocked).
+func entries(res []redis.XStream, err error) ([]Entry, error) {
 	if errors.Is(err, redis.Nil) {
 		return nil, nil
 	}
@@ -518,7 +539,7 @@ func (c *Consumer) process(ctx context.Context, t *task, acks chan<- *task) bool
 		acks <- t // never blocks: acks holds as many as there are slots
 		return false
 	}
-	if err == nil || t.e.Deliveries >= int64(c.opt.MaxDeliveries) || ctx.Err() != nil {
+	if err == nil || ctx.Err() != nil {
 		return true
 	}
 	c.retryAfter(ctx, t, c.backoff(t.e.Deliveries))
@@ -604,10 +625,19 @@ func (c *Consumer) backoff(deliveries int64) time.Duration {
 }
 
 // deliver runs the handler on e and acknowledges it, retries it, or
-// dead-letters it. It returns the handler's error. With batched, a handled
-// entry is not acknowledged here: ackLater says the caller must (see
-// acker).
+// dead-letters it. It returns nil once the entry is settled (handled or
+// dead-lettered), else the error that keeps it pending, to be tried
+// again. With batched, a handled entry is not acknowledged here: ackLater
+// says the caller must (see acker).
 func (c *Consumer) deliver(ctx context.Context, e Entry, batched bool) (ackLater bool, err error) {
+	if e.Deliveries > int64(c.opt.MaxDeliveries) {
+		// Given up before, but telling of it failed: only the telling is
+		// tried again. The handler is not run, so that the decision
+		// stands — staff may already have been told.
+		nctx, ncancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer ncancel()
+		return false, c.deadLetter(nctx, e, fmt.Sprintf("%d deliveries failed; telling of it failed before", c.opt.MaxDeliveries))
+	}
 	hctx, cancel := context.WithTimeout(ctx, c.opt.HandleTimeout)
 	func() {
 		defer func() {
@@ -625,14 +655,13 @@ func (c *Consumer) deliver(ctx context.Context, e Entry, batched bool) (ackLater
 		// Stopped mid-way: not the entry's fault; it stays pending.
 		c.done(e, Retry, err)
 	case errors.Is(err, ErrPoison):
-		c.deadLetter(nctx, e, err.Error())
-		return false, nil
+		return false, c.deadLetter(nctx, e, err.Error())
 	case err == nil && batched:
 		return true, nil
 	case err == nil:
 		c.ackHandled(nctx, e)
 	case e.Deliveries >= int64(c.opt.MaxDeliveries):
-		c.deadLetter(nctx, e, fmt.Sprintf("%d deliveries failed; last error: %v", e.Deliveries, err))
+		return false, c.deadLetter(nctx, e, fmt.Sprintf("%d deliveries failed; last error: %v", e.Deliveries, err))
 	default:
 		c.opt.Log.Warn("stream: entry not handled; it will be retried", "stream", c.opt.Stream, "entry", e.ID,
 			"delivery", e.Deliveries, "of", c.opt.MaxDeliveries, "err", err)
@@ -716,8 +745,19 @@ func (c *Consumer) ack(ctx context.Context, ids ...string) error {
 	return err
 }
 
-func (c *Consumer) deadLetter(ctx context.Context, e Entry, reason string) {
+// deadLetter tells OnDead of a given-up entry, then moves the entry to the
+// dead-letter stream. On error the entry stays pending (reported as a
+// retry): nobody was told yet, or the move failed.
+func (c *Consumer) deadLetter(ctx context.Context, e Entry, reason string) error {
 	ctx = context.WithoutCancel(ctx)
+	if c.opt.OnDead != nil {
+		if err := c.opt.OnDead(ctx, e, reason); err != nil {
+			c.opt.Log.Error("stream: entry given up, but telling of it failed; it stays pending and is tried again",
+				"stream", c.opt.Stream, "entry", e.ID, "deliveries", e.Deliveries, "err", err)
+			c.done(e, Retry, err)
+			return err
+		}
+	}
 	_, err := c.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		if c.opt.DeadStream != "" {
 			vals := make([]any, 0, 2*len(e.Values)+6)
@@ -732,18 +772,16 @@ func (c *Consumer) deadLetter(ctx context.Context, e Entry, reason string) {
 		return nil
 	})
 	if err != nil {
-		// Still pending: the safety net delivers it again and it comes back
-		// here; nothing is lost.
+		// Still pending: delivered again after its backoff, it comes back
+		// here (OnDead's pushes went out once, under their push ids).
 		c.opt.Log.Error("stream: dead-lettering failed", "stream", c.opt.Stream, "entry", e.ID, "err", err)
 		c.done(e, Retry, err)
-		return
+		return err
 	}
 	c.opt.Log.Error("stream: entry given up and dead-lettered", "stream", c.opt.Stream, "entry", e.ID,
 		"deliveries", e.Deliveries, "reason", reason)
-	if c.opt.OnDead != nil {
-		c.opt.OnDead(ctx, e, reason)
-	}
 	c.done(e, Dead, nil)
+	return nil
 }
 
 // heartbeat renews the entries held here, so no safety net takes them,

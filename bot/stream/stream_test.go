@@ -99,10 +99,11 @@ func TestRetryThenDeadLetter(t *testing.T) {
 	var mu sync.Mutex
 	opt := w.options("c1")
 	opt.Done = out.done
-	opt.OnDead = func(_ context.Context, e stream.Entry, reason string) {
+	opt.OnDead = func(_ context.Context, e stream.Entry, reason string) error {
 		mu.Lock()
 		dead = append(dead, e.Field("k"))
 		mu.Unlock()
+		return nil
 	}
 	var deliveries []int64
 	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
@@ -141,6 +142,60 @@ func TestRetryThenDeadLetter(t *testing.T) {
 	ds := w.rdb.XRange(ctx, w.dead(), "-", "+").Val()
 	if len(ds) != 1 || ds[0].Values["k"] != "bad" || ds[0].Values["deliveries"] != "3" {
 		t.Errorf("dead letters = %+v", ds)
+	}
+}
+
+// TestGiveUpUntoldStaysPending: when the people concerned cannot be told
+// of a given-up entry (OnDead fails: WeCom still down), the entry is not
+// dead-lettered nor acknowledged: it stays pending and, after its
+// backoff, only OnDead is tried again (the handler is not: the decision
+// stands) until it succeeds. Counts are exact: 3 failed deliveries, the
+// give-up failing twice (deliveries 3 and 4), told on delivery 5, one
+// dead letter.
+func TestGiveUpUntoldStaysPending(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	opt := w.options("c1")
+	opt.Done = out.done
+	var mu sync.Mutex
+	var handled, told []int64
+	opt.OnDead = func(_ context.Context, e stream.Entry, _ string) error {
+		mu.Lock()
+		defer mu.Unlock()
+		told = append(told, e.Deliveries)
+		if len(told) < 3 {
+			return errors.New("wecom message/send: HTTP 500")
+		}
+		return nil
+	}
+	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
+		mu.Lock()
+		handled = append(handled, e.Deliveries)
+		mu.Unlock()
+		return errors.New("wecom message/send: HTTP 500")
+	}, opt)
+	start(t, c)
+	w.add(t, "k", "bad")
+	// Deliveries 1, 2 retried; 3 and 4 given up but untold (retried);
+	// 5 told and dead-lettered.
+	if diff := cmp.Diff([]string{"bad:retry", "bad:retry", "bad:retry", "bad:retry", "bad:dead"}, out.wait(t, 5)); diff != "" {
+		t.Errorf("outcomes (-want,+got):\n%s", diff)
+	}
+	mu.Lock()
+	if diff := cmp.Diff([]int64{1, 2, 3}, handled); diff != "" {
+		t.Errorf("deliveries seen by the handler (-want,+got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int64{3, 4, 5}, told); diff != "" {
+		t.Errorf("deliveries OnDead was called on (-want,+got):\n%s", diff)
+	}
+	mu.Unlock()
+	ctx := context.Background()
+	if n := w.rdb.XLen(ctx, w.stream()).Val(); n != 0 {
+		t.Errorf("%d entries left in the stream", n)
+	}
+	ds := w.rdb.XRange(ctx, w.dead(), "-", "+").Val()
+	if len(ds) != 1 || ds[0].Values["deliveries"] != "5" {
+		t.Errorf("dead letters = %+v, want one after 5 deliveries", ds)
 	}
 }
 
@@ -405,3 +460,38 @@ func (g turns) Acquire(ctx context.Context) error {
 }
 
 func (g turns) Release() { <-g }
+
+// TestStopUnblocksRead: Stop ends the blocking read at once (CLIENT
+// UNBLOCK on the reader's own connection) instead of waiting out Block —
+// a minute here, so a Stop that waited would meet its 20s deadline — and
+// the read so ended has taken nothing: an entry added after the stop is
+// pending with nobody and handled by the next consumer.
+func TestStopUnblocksRead(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	opt := w.options("c1")
+	opt.Block = time.Minute
+	opt.Done = out.done
+	c := stream.New(w.rdb, func(context.Context, stream.Entry) error { return nil }, opt)
+	if err := c.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	w.add(t, "k", "first")
+	out.wait(t, 1) // the reader is back in its blocking read
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := c.Stop(ctx); err != nil {
+		t.Fatalf("Stop: %v (it waited out the blocking read)", err)
+	}
+	w.add(t, "k", "second")
+	bg := context.Background()
+	if p := w.rdb.XPending(bg, w.stream(), "g").Val(); p.Count != 0 {
+		t.Errorf("after the stop %d entries were taken by the stopped consumer", p.Count)
+	}
+	opt2 := w.options("c2")
+	opt2.Done = out.done
+	start(t, stream.New(w.rdb, func(context.Context, stream.Entry) error { return nil }, opt2))
+	if diff := cmp.Diff([]string{"first:ok", "second:ok"}, out.wait(t, 2)); diff != "" {
+		t.Errorf("outcomes (-want,+got):\n%s", diff)
+	}
+}

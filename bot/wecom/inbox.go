@@ -57,8 +57,11 @@ type InboxOptions struct {
 	// and the callback answers 503, so WeCom retries later. 0: no bound.
 	MaxBacklog int64
 	// GiveUp tells the user (and staff) that a message was given up on,
-	// under a push id of its own. Optional.
-	GiveUp func(ctx context.Context, msg *bot.Message, reason string)
+	// under a push id of its own. An error (wrapping bot.ErrUndelivered:
+	// WeCom is still failing) keeps the message pending; it is tried again
+	// after its backoff, so a given-up message is never dropped untold.
+	// Optional.
+	GiveUp func(ctx context.Context, msg *bot.Message, reason string) error
 	// Done, if set, is called after each delivery with its outcome: "ok",
 	// "retry" (tried again later) or "dead". Tests wait on it.
 	Done    func(msg *bot.Message, outcome string)
@@ -257,15 +260,16 @@ func (in *Inbox) done(e stream.Entry, outcome string, _ error) {
 	}
 }
 
-// onDead tells the user (and staff) of a dead-lettered message.
-func (in *Inbox) onDead(ctx context.Context, e stream.Entry, reason string) {
+// onDead tells the user (and staff) of a message given up on, before it
+// is dead-lettered.
+func (in *Inbox) onDead(ctx context.Context, e stream.Entry, reason string) error {
 	msg, err := decodeEntry(e)
 	if err != nil || in.opt.GiveUp == nil {
-		return
+		return nil // nobody to tell
 	}
 	gctx, cancel := context.WithTimeout(GiveUpContext(ctx, msg), time.Minute)
 	defer cancel()
-	in.opt.GiveUp(gctx, msg, reason)
+	return in.opt.GiveUp(gctx, msg, reason)
 }
 
 // giveUpMessage is what a user reads when a message could not be handled

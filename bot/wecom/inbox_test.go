@@ -125,8 +125,9 @@ func TestPoisonMessageIsDeadLettered(t *testing.T) {
 		return errors.New("directory unreachable")
 	}, wecom.InboxOptions{Backoff: 10 * time.Millisecond, MaxDeliveries: 3,
 		Done: func(_ *bot.Message, o string) { outcomes <- o },
-		GiveUp: func(ctx context.Context, m *bot.Message, _ string) {
-			w.sender.Send(ctx, bot.Text(wecom.GiveUpMessage(true), m.From))
+		GiveUp: func(ctx context.Context, m *bot.Message, _ string) error {
+			_, err := w.sender.Send(ctx, bot.Text(wecom.GiveUpMessage(true), m.From))
+			return err
 		}})
 	w.run(t)
 	ctx := context.Background()

@@ -224,10 +224,15 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 // under an id naming the message and the recipient, so that a redriven
 // message given up again (or a directory changed meanwhile) tells nobody
 // twice and nobody is skipped. Staff go first so that the apology can tell
-// the truth about whether they were told.
-func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
+// the truth about whether they were told. While WeCom (or Redis) is
+// failing — a push undelivered, staff not readable — it returns the error
+// and the message stays pending: tried again later, the pushes already
+// made are not made twice, and the apology waits until staff were told.
+// A push WeCom refuses for good (a recipient unknown) is logged and
+// skipped.
+func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) error {
 	if msg.From == "" {
-		return
+		return nil
 	}
 	send := func(to string, out bot.Outbound) error {
 		_, err := a.sender.Send(sendlog.WithID(ctx, keys.ReplySendNS, "giveup:"+msg.ID+":"+to), out)
@@ -235,11 +240,14 @@ func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
 	}
 	told := 0
 	dests, err := a.staff(ctx)
-	if err != nil || len(dests) == 0 {
-		a.log.Error("no staff to alert about a given-up message: set reminders.staff_chat or add staff to the directory",
-			"msg", msg.ID, "err", err)
+	if err != nil {
+		return fmt.Errorf("staff to alert about a given-up message: %w", err)
+	}
+	if len(dests) == 0 {
+		a.log.Error("no staff to alert about a given-up message: set reminders.staff_chat or add staff to the directory", "msg", msg.ID)
 	}
 	text := a.alertText(ctx, msg)
+	var undelivered error
 	for _, d := range dests {
 		out := bot.Text(text, d)
 		if chat, ok := strings.CutPrefix(d, "chat:"); ok {
@@ -247,13 +255,23 @@ func (a *app) giveUp(ctx context.Context, msg *bot.Message, reason string) {
 		}
 		if err := send(d, out); err != nil {
 			a.log.Error("staff alert about a given-up message not sent", "to", d, "msg", msg.ID, "err", err)
+			if errors.Is(err, bot.ErrUndelivered) {
+				undelivered = err
+			}
 			continue
 		}
 		told++
 	}
-	if err := send("user", bot.Text(wecom.GiveUpMessage(told > 0), msg.From)); err != nil {
-		a.log.Error("apology for a given-up message not sent; it stays in the dead-letter stream", "user", msg.From, "msg", msg.ID, "err", err)
+	if undelivered != nil {
+		return fmt.Errorf("staff alert about a given-up message: %w", undelivered)
 	}
+	if err := send("user", bot.Text(wecom.GiveUpMessage(told > 0), msg.From)); err != nil {
+		a.log.Error("apology for a given-up message not sent", "user", msg.From, "msg", msg.ID, "err", err)
+		if errors.Is(err, bot.ErrUndelivered) {
+			return fmt.Errorf("apology for a given-up message: %w", err)
+		}
+	}
+	return nil
 }
 
 // staff are whom a given-up message is reported to: the 专班 group chat

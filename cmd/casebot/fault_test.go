@@ -17,7 +17,9 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/keys"
+	"casebot/bot/people"
 	"casebot/bot/redistest"
+	"casebot/bot/store"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
 	"casebot/config"
@@ -364,21 +366,111 @@ func TestFaultSentinelFailover(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: starts a Sentinel group and waits for a failover")
 	}
+	r, msgs := failoverUnderLoad(t, 120, wecomtest.Fault{API: "message/send", Status: 500, For: 2 * time.Second}, nil)
+	r.exactlyOnce(r.count(msgs))
+}
+
+// longFaults opts in to the fault tests that take tens of seconds.
+const longFaults = "CASEBOT_LONG_FAULTS"
+
+// TestFaultSentinelFailoverWeComDown: WeCom answers 500 from the first
+// send until well after the failover (8s), longer than a message's
+// deliveries last (inbox.max_deliveries 3, one sender retry, backoff
+// 200ms doubling: about a second and a half). The early messages are given up while WeCom is still down: their
+// staff alert and apology cannot be sent, so they stay pending (never
+// dead-lettered untold) and are tried again until WeCom takes them.
+// Counting is exact: every acknowledged message gets exactly one message,
+// its answer or, if it was given up, the apology saying staff were told,
+// and then the staff member got exactly one alert naming its sender (a
+// person, not the 专班 group chat: appchat/send has no duplicate check,
+// so an alert whose outcome the failover made unknown may go twice there,
+// as the README says). Opt-in (CASEBOT_LONG_FAULTS=1): it takes about
+// 70s, most of it a minute every worker spends queued by the per-user
+// rate limit (30 a minute) behind the alerts to that one staff member,
+// whose refused attempts were booked too (rel14's note: left as found).
+func TestFaultSentinelFailoverWeComDown(t *testing.T) {
+	t.Parallel()
+	if testing.Short() || os.Getenv(longFaults) == "" {
+		t.Skip("long: set " + longFaults + "=1 (and no -short) to run")
+	}
+	const staff = "zhuanban1"
+	r, msgs := failoverUnderLoad(t, 60, wecomtest.Fault{API: "message/send", Status: 500, For: 8 * time.Second, FromFirst: true},
+		func(r *faultRig) {
+			if err := store.New(r.rdb, r.k).PutPerson(context.Background(), &people.Person{UserID: staff, Name: "专班甲", Role: people.Staff}); err != nil {
+				t.Fatal(err)
+			}
+		}, "CASEBOT_INBOX_MAX_DELIVERIES=3", "CASEBOT_SENDER_RETRIES=1")
+	alerts := map[string]int{}
+	for _, m := range r.fake.Delivered(staff, 0) {
+		for _, msg := range msgs {
+			if strings.Contains(m.Content, msg.user) {
+				alerts[msg.user]++
+			}
+		}
+	}
+	// count: exactly one message each (an apology counts as the one);
+	// then which one, and the alerts it implies.
+	c := r.count(msgs)
+	answers, givenUp := 0, 0
+	for _, m := range msgs {
+		got := r.fake.Delivered(m.user, 0)
+		if !m.acked || len(got) != 1 {
+			continue
+		}
+		switch got[0].Content {
+		case wecom.GiveUpMessage(true):
+			givenUp++
+			if alerts[m.user] != 1 {
+				t.Errorf("%s was apologised to, and staff got %d alerts about it, want 1", m.user, alerts[m.user])
+			}
+		case wecom.GiveUpMessage(false), bot.GenericErrorMessage:
+			t.Errorf("%s got %q, want its answer or the apology saying staff were told", m.user, got[0].Content)
+		default:
+			answers++
+			if alerts[m.user] != 0 {
+				t.Errorf("%s was answered, and staff got %d alerts about it", m.user, alerts[m.user])
+			}
+		}
+	}
+	t.Logf("acknowledged %d: answered %d, given up with an alert and an apology %d, lost %d %v, doubled %d %v; not acknowledged %d",
+		c.acked, answers, givenUp, c.lost, c.lostIDs, c.doubled, c.doubledUsers, c.notAcked)
+	if c.lost != 0 || c.doubled != 0 || answers+givenUp != c.acked {
+		t.Errorf("%d acknowledged messages lost, %d doubled", c.lost, c.doubled)
+	}
+	if givenUp == 0 {
+		t.Error("no message was given up: the fault did not outlast the deliveries")
+	}
+}
+
+// failoverUnderLoad posts n messages at 30/s to one `casebot serve` on a
+// Sentinel group; at the 40th it injects fault (from the start if
+// FromFirst), cuts replication and, 600ms later, kills the master. before,
+// if set, runs before the server starts. It returns once every
+// acknowledged message was answered and the inbox is empty.
+func failoverUnderLoad(t *testing.T, n int, fault wecomtest.Fault, before func(*faultRig), env ...string) (*faultRig, []*message) {
 	s := redistest.StartSentinel(t, 2)
 	rdb := s.Client()
 	t.Cleanup(func() { rdb.Close() })
 	r := newFaultRig(t, rdb, "failover-"+randomHex(4), "CASEBOT_REDIS_ADDRS="+strings.Join(s.Addrs, ","),
 		"CASEBOT_REDIS_MASTER_NAME="+s.MasterName)
-	c := r.serve("CASEBOT_REDIS_WAIT_TIMEOUT=500ms", os.Getenv("FAULT_SENTINEL_ENV"))
+	if before != nil {
+		before(r)
+	}
+	c := r.serve(append([]string{"CASEBOT_REDIS_WAIT_TIMEOUT=500ms", os.Getenv("FAULT_SENTINEL_ENV")}, env...)...)
+	if fault.FromFirst {
+		r.fake.Inject(fault)
+	}
 	var killed time.Time
 	var wg sync.WaitGroup
-	msgs := r.load(120, 30, []string{c.url}, 700*time.Millisecond, func(i int) {
+	msgs := r.load(n, 30, []string{c.url}, 700*time.Millisecond, func(i int) {
 		if i != 40 {
 			return
 		}
-		// Replies queue up (WeCom refuses them for two seconds) while the
-		// replicas lag: the inbox holds messages only the master has.
-		r.fake.Inject(wecomtest.Fault{API: "message/send", Status: 500, For: 2 * time.Second})
+		// Replies queue up (WeCom refuses them) while the replicas lag:
+		// the inbox holds messages only the master has.
+		if !fault.FromFirst {
+			r.fake.Inject(fault)
+		}
 		if err := s.CutReplication(); err != nil {
 			t.Error(err)
 		}
@@ -400,13 +492,19 @@ func TestFaultSentinelFailover(t *testing.T) {
 	// load and its retries, so messages are posted, one at a time, until
 	// one is acknowledged — counted with the rest, exactly.
 	resumed := time.Now().Add(60 * time.Second)
-	for n := 0; !msgs[len(msgs)-1].acked && time.Now().Before(resumed); n++ {
+	ackedAfter := func() bool {
+		for _, m := range msgs {
+			if m.acked && m.posted.After(killed) {
+				return true
+			}
+		}
+		return false
+	}
+	for n := 0; !ackedAfter() && time.Now().Before(resumed); n++ {
 		m := r.post(context.Background(), []string{c.url}, fmt.Sprintf("u%d%05d", time.Now().UnixNano()%1e6, 900+n), 700*time.Millisecond)
 		msgs = append(msgs, m)
 	}
-	r.settle(msgs, 90*time.Second)
-	tl := r.count(msgs)
-	r.exactlyOnce(tl)
+	r.settle(msgs, 150*time.Second)
 	after := 0
 	for _, m := range msgs {
 		if m.acked && m.posted.After(killed) {
@@ -419,6 +517,7 @@ func TestFaultSentinelFailover(t *testing.T) {
 	if after == 0 {
 		t.Error("nothing was acknowledged after the failover")
 	}
+	return r, msgs
 }
 
 // TestFaultReplicaKilled: two replicas share the load; one is killed
