@@ -90,6 +90,7 @@ const (
 	Reminded  Aspect = "reminded"  // whether its hearing's reminder was sent, and answered (提醒发了没, 确认出庭了没)
 	Number    Aspect = "number"    // its full 案号 (案号咋写的)
 	Appealed  Aspect = "appealed"  // whether it was appealed (上诉了没)
+	Filing    Aspect = "filing"    // its 立案日期 (什么时候立案的), not its hearing
 )
 
 // Rate is a rate of the bulletin.

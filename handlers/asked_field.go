@@ -1,0 +1,16 @@
+package handlers
+
+import (
+	"casebot/bot/cases"
+	"time"
+)
+
+// filingFact answers 什么时候立案的 / 立案日期 of one case with its 立案日期,
+// never its hearing: the lead says the field asked, and says plainly when
+// the ledger does not have it.
+func filingFact(c *cases.Case, loc *time.Location) string {
+	if c.FiledOn.IsZero() {
+		return "立案日期：台账未登记该案的立案日期，请向承办人了解。"
+	}
+	return "立案日期：**" + cases.FormatDate(c.FiledOn, loc) + "**。"
+}
