@@ -240,7 +240,7 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 		today := workcal.DateOf(e.now, cst)
 		for _, c := range all {
 			rc := c.Rectify
-			if rc == nil || !visible(c) {
+			if rc == nil || !visible(c) || !rectifyQ(cl.Q, c) {
 				continue
 			}
 			if len(cl.Numbers) > 0 {

@@ -262,14 +262,7 @@ func (s *service) answerDeadlines(c bot.Context, q deadlineAsk, today workcal.Da
 	case askMine:
 		return s.myTodo(c, today)
 	case askRectify:
-		number, err := s.rectifyCaseOf(c)
-		if err != nil {
-			return answer{}, err
-		}
-		if number != "" {
-			return s.rectifyOfCase(c, number, today)
-		}
-		return s.rectifyList(c, today, q.rectify)
+		return s.rectifyAnswer(c, q, today)
 	}
 	if err != nil {
 		return answer{}, err
