@@ -184,6 +184,9 @@ func (s *service) handleText(c bot.Context) error {
 	if err := s.stateFirst(c, text, u, &a); err != nil {
 		return err // 答辩状交没交, 孙局确认了没: the state in the first line
 	}
+	if err := s.halfDayFirst(c, u, &a); err != nil {
+		return err // 上午还是下午: which half, first
+	}
 	if err := s.dayOrCase(c, text, u, &a); err != nil {
 		return err // 30号: the day, and the cases of that number offered
 	}

@@ -199,6 +199,8 @@ type Understanding struct {
 	// TimeOfDay is am or pm (上午, 下午); Clock a time of day (九点的庭).
 	TimeOfDay string `json:"time_of_day,omitempty"`
 	Clock     string `json:"clock,omitempty"`
+	// HalfDay: 上午还是下午 asks which half of the day, it filters nothing.
+	HalfDay bool `json:"half_day,omitempty"`
 	// Place limits hearings to a courtroom (第一法庭明天有几个庭), in the
 	// form CanonicalPlace gives; a courtroom only confirmed (是在第三法庭吧)
 	// is not a filter.
@@ -1011,6 +1013,17 @@ var (
 // rates, counts, hearings, facts) and the filters named by a word.
 func (r *reader) words() {
 	t := r.t
+	if ws := t.cutAll(halfDayWords...); len(ws) > 0 {
+		// 上午还是下午 (开): a question about the time, answered, not a
+		// filter that would find nothing in the other half. Read before
+		// the lone 开 of 上午开还是下午开 is taken for a sitting.
+		r.u.HalfDay, r.u.Hearing = true, true
+		defer func() {
+			if r.u.Aspect == "" {
+				r.u.Aspect = When
+			}
+		}()
+	}
 	if _, _, _, ok := t.find(caseWordRe, 0); ok {
 		r.caseWord = true
 	}
@@ -1247,6 +1260,8 @@ var (
 )
 
 var (
+	halfDayWords = []string{"上午开还是下午开", "下午开还是上午开", "上午还是下午开", "下午还是上午开", "上午开庭还是下午开庭", "上午还是下午",
+		"下午还是上午", "早上还是下午", "早上还是晚上", "上午或者下午", "上午下午", "上下午", "早上开还是下午开"}
 	todWords = []struct{ word, tod string }{{"上午", "am"}, {"早上", "am"}, {"早晨", "am"}, {"一早", "am"}, {"早", "am"},
 		{"中午", "pm"}, {"下午", "pm"}, {"傍晚", "pm"}, {"晚上", "pm"}}
 )
