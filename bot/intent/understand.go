@@ -1490,6 +1490,9 @@ func (r *reader) agencies() error {
 		if len(got) > 0 {
 			r.t.mark(i, i+utf8.RuneCountInString(w))
 			r.addAgency(w, got)
+		} else if full, ok := namedBare[w]; ok && r.u.Agency == "" {
+			r.t.mark(i, i+utf8.RuneCountInString(w))
+			r.addAgency(full, nil) // not in the ledger: said so
 		}
 	}
 	return nil
