@@ -14,3 +14,13 @@ func filingFact(c *cases.Case, loc *time.Location) string {
 	}
 	return "立案日期：**" + cases.FormatDate(c.FiledOn, loc) + "**。"
 }
+
+// numberYear is the year a 案号 carries ((2015)黔高行终字第12号: 2015), 0
+// when it does not parse.
+func numberYear(number string) int {
+	n, err := cases.ParseCanonical(number)
+	if err != nil {
+		return 0
+	}
+	return n.Year
+}

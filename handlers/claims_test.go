@@ -73,6 +73,7 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 			}
 		}
 		if q.Kind != "" && string(c.Kind) != q.Kind || q.Stage != "" && string(c.Stage) != q.Stage ||
+			q.CourtLevel != "" && !intent.CourtOfLevel(c.Court, q.CourtLevel) || q.NumberYear != 0 && numberYear(c.Number) != q.NumberYear ||
 			q.Cause != "" && !strings.Contains(c.Cause, q.Cause) || q.Open && c.Closure != nil ||
 			!q.Since.IsZero() && c.Closure != nil && c.Closure.On.Before(q.Since) {
 			return false

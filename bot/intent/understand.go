@@ -201,6 +201,12 @@ type Understanding struct {
 	Clock     string `json:"clock,omitempty"`
 	// HalfDay: 上午还是下午 asks which half of the day, it filters nothing.
 	HalfDay bool `json:"half_day,omitempty"`
+	// CourtLevel keeps the cases before a court of that level (高院那个
+	// 庭, 中院的案子, 基层法院): CourtHigh, CourtMiddle or CourtBasic.
+	CourtLevel string `json:"court_level,omitempty"`
+	// NumberYear keeps the cases whose 案号 carries that year (2015年那个
+	// 案子: (2015)…), not those filed in it.
+	NumberYear int `json:"number_year,omitempty"`
 	// Place limits hearings to a courtroom (第一法庭明天有几个庭), in the
 	// form CanonicalPlace gives; a courtroom only confirmed (是在第三法庭吧)
 	// is not a filter.
@@ -1013,6 +1019,8 @@ var (
 // rates, counts, hearings, facts) and the filters named by a word.
 func (r *reader) words() {
 	t := r.t
+	r.courtLevel()
+	r.numberYear()
 	if ws := t.cutAll(halfDayWords...); len(ws) > 0 {
 		// 上午还是下午 (开): a question about the time, answered, not a
 		// filter that would find nothing in the other half. Read before
@@ -1144,6 +1152,10 @@ func (r *reader) words() {
 				}
 			}
 		}
+	}
+	if t.has("听证") && !t.has("开庭") && !t.has("庭审") && !t.has("法院") && r.u.CaseKind == "" {
+		// 明天那个听证几点: a 听证 is a 复议 hearing (the courts 开庭).
+		r.u.CaseKind = "行政复议"
 	}
 	if ws := t.cutAll(hearingWords...); len(ws) > 0 {
 		r.u.Hearing = true
@@ -1815,7 +1827,8 @@ func (r *reader) residue() {
 func (r *reader) decide() {
 	u := &r.u
 	has := func() bool {
-		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != ""
+		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != "" ||
+			u.CourtLevel != "" || u.NumberYear != 0
 	}
 	caseRef := len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0
 	if u.Aspect == Reminded && !remindAskRe.MatchString(string(r.t.rs)) {
@@ -2004,6 +2017,10 @@ func (u Understanding) Echo(show func(party string) string) string {
 		add(u.Period.Short())
 	}
 	add(u.Place)
+	if u.NumberYear != 0 {
+		add("案号年份(" + strconv.Itoa(u.NumberYear) + ")")
+	}
+	add(map[string]string{CourtHigh: "高级法院", CourtMiddle: "中级法院", CourtBasic: "基层法院"}[u.CourtLevel])
 	add(map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay])
 	add(u.Clock)
 	add(u.CaseKind)
