@@ -64,7 +64,7 @@ func CourtOfLevel(court, level string) bool {
 }
 
 // numberYearRe is a year said of one case, 2015年那个案子 / 15年那个行终字
-//的案子: the year in its 案号 ((2015)…), not the cases filed that year.
+// 的案子: the year in its 案号 ((2015)…), not the cases filed that year.
 var numberYearRe = regexp.MustCompile(`(20\d\d|\d\d)年(?:的)?(?:那个|那件|那起|那一个|那宗|那一件|那个案|那案)`)
 
 // numberYear reads a year that names a case by its 案号, unless the message
