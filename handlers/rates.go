@@ -234,8 +234,14 @@ func ratePtr(st *bulletin.Stats, r intent.Rate) *bulletin.Rate {
 }
 
 // countOf is the count a ranking by number uses (败诉最多).
-func countOf(st *bulletin.Stats, r intent.Rate) int {
-	switch r {
+func countOf(st *bulletin.Stats, u intent.Understanding) int {
+	switch u.Metric {
+	case intent.Closed:
+		return st.Closed // 结案最多: by cases closed, whatever the rate shown
+	case intent.Filed:
+		return st.Filed
+	}
+	switch u.Rate {
 	case intent.AppearanceRate:
 		return st.HeadAppeared
 	case intent.CorrectionRate:
@@ -259,7 +265,7 @@ func ranked(sp *bulletin.Span, u intent.Understanding) []bulletin.Stats {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := &out[i], &out[j]
 		if u.ByCount {
-			ca, cb := countOf(a, u.Rate), countOf(b, u.Rate)
+			ca, cb := countOf(a, u), countOf(b, u)
 			if ca != cb {
 				return ca > cb == desc
 			}
@@ -344,7 +350,7 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		for _, st := range rs {
 			same := false
 			if u.ByCount {
-				same = countOf(&st, u.Rate) == countOf(&first, u.Rate)
+				same = countOf(&st, u) == countOf(&first, u)
 			} else {
 				v1, _ := rateOf(&st, u.Rate)
 				v2, _ := rateOf(&first, u.Rate)
@@ -363,8 +369,15 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		}
 		head := fmt.Sprintf("**%s%s%s的单位**", label, word, how)
 		if u.ByCount {
-			head = fmt.Sprintf("**%s%s%s的单位**", label, map[intent.Rate]string{intent.LossRate: "败诉案件", intent.AppearanceRate: "负责人出庭",
-				intent.CorrectionRate: "纠错案件", intent.WithdrawalRate: "调撤案件"}[u.Rate], how)
+			what := map[intent.Rate]string{intent.LossRate: "败诉案件", intent.AppearanceRate: "负责人出庭",
+				intent.CorrectionRate: "纠错案件", intent.WithdrawalRate: "调撤案件"}[u.Rate]
+			switch u.Metric {
+			case intent.Closed:
+				what = "审结案件"
+			case intent.Filed:
+				what = "新收案件"
+			}
+			head = fmt.Sprintf("**%s%s%s的单位**", label, what, how)
 		}
 		if len(top) > 1 {
 			head += fmt.Sprintf("（%d 个单位并列）", len(top))

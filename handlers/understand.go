@@ -426,6 +426,14 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if u.Metric != "" {
 		m.Metric = u.Metric
 	}
+	if p.Kind == intent.Rates && u.Rate == "" && (u.Metric == intent.Closed || u.Metric == intent.Filed) {
+		// 败诉率排名 → 那结案最多的呢: the ranking by the count named, not
+		// the last measure again.
+		m.Kind, m.Rate, m.Rank, m.ByCount = intent.Rates, intent.LossRate, intent.RankTop, true
+		if u.Rank != "" {
+			m.Rank = u.Rank
+		}
+	}
 	for _, f := range []struct{ dst, src *string }{{&m.CaseKind, &u.CaseKind}, {&m.Stage, &u.Stage}, {&m.Cause, &u.Cause},
 		{&m.Outcome, &u.Outcome}, {&m.Reason, &u.Reason}, {&m.Suggestion, &u.Suggestion}} {
 		if *f.src != "" {
