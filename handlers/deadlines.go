@@ -215,6 +215,15 @@ func (s *service) handleDeadlines(c bot.Context) error {
 	if err != nil {
 		return err
 	}
+	// A 整改 answer's follow-up (公安局那件呢) keeps the topic.
+	if err := c.Memory().Remember(memRectify, q.what == askRectify); err != nil {
+		return err
+	}
+	return s.replyDeadlines(c, a)
+}
+
+// replyDeadlines checks, audits and sends a deadlines answer.
+func (s *service) replyDeadlines(c bot.Context, a answer) error {
 	if s.onAnswer != nil {
 		s.onAnswer(c, intent.Understanding{Kind: intent.Deadlines}, a) // its claims are checked like every answer's
 	}

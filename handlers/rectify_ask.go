@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"casebot/bot"
 	"casebot/bot/cases"
@@ -97,10 +98,42 @@ func (s *service) rectifyWho(c bot.Context) (rectifyOf, error) {
 	switch {
 	case u.Person != "":
 		o.person = u.Person
-		o.label = u.Person + "作为出庭负责人或承办人的案件"
+		o.label = "限" + u.Person + "任出庭负责人或承办人的案件"
 	case len(u.Agencies) > 0:
 		o.agencies = u.Agencies
-		o.label = strings.Join(u.Agencies, "、") + "的案件"
+		o.label = "限被告为" + strings.Join(u.Agencies, "、")
 	}
 	return o, nil
+}
+
+// memRectify marks, in the conversation memory, that the last answer was
+// about 整改 reports, so a follow-up naming only an agency, a person or a
+// case (公安局那件呢, 王芳的呢) keeps the topic instead of listing cases.
+const memRectify = "query.rectify"
+
+// rectifyFollowUp answers such a follow-up as a 整改 question; ok is false
+// when the last answer was not about 整改 or the message asks something
+// else (a period, hearings, a rate, a count).
+func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
+	var on bool
+	if found, err := c.Memory().Recall(memRectify, &on); err != nil || !found || !on {
+		return false, err
+	}
+	t := strings.TrimSpace(intent.Normalize(text))
+	if !strings.Contains(t, "呢") && !strings.HasPrefix(t, "那") || utf8.RuneCountInString(t) > 16 {
+		return false, nil
+	}
+	u, err := intent.Understand(text, s.options(c, c.Person()))
+	if err != nil {
+		return false, err
+	}
+	if !(hasWho(u) || hasRef(u)) || !u.Period.IsZero() || u.Hearing || u.Rate != "" || u.Rank != "" || u.Metric != "" {
+		return false, nil
+	}
+	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
+	a, err := s.rectifyAnswer(c, deadlineAsk{what: askRectify, rectify: rectifyFilterOf(t, false)}, today)
+	if err != nil {
+		return true, err
+	}
+	return true, s.replyDeadlines(c, a)
 }

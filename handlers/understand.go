@@ -90,6 +90,9 @@ func (s *service) handleText(c bot.Context) error {
 	if intent.AsksCourt(text) {
 		return s.askCourt(c) // 帮我问下法院…: not news, and nothing the bot can do
 	}
+	if ok, err := s.rectifyFollowUp(c, text); ok || err != nil {
+		return err // 整改情况 → 公安局那件呢: the 整改 of that agency's case
+	}
 	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
@@ -215,6 +218,9 @@ func (s *service) handleText(c bot.Context) error {
 		}
 		if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 			return err
+		}
+		if err := c.Memory().Forget(memRectify); err != nil {
+			return err // the topic is this question's now
 		}
 	}
 	if err := s.recordAnswer(c, u, a, modelMS); err != nil {
