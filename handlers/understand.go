@@ -190,6 +190,9 @@ func (s *service) handleText(c bot.Context) error {
 	if err := s.halfDayFirst(c, u, &a); err != nil {
 		return err // 上午还是下午: which half, first
 	}
+	if err := s.numberYearFirst(c, u, &a); err != nil {
+		return err // 2015年那个案子: by the 案号's year, and said so
+	}
 	if err := s.dayOrCase(c, text, u, &a); err != nil {
 		return err // 30号: the day, and the cases of that number offered
 	}
