@@ -56,7 +56,7 @@ var (
 	// lengthRe asks a length in characters: nothing the bot answers but a
 	// draft has one, so a short message asking it (字数多少, 大概写多少字)
 	// is about the draft in focus even without 那篇.
-	lengthRe = regexp.MustCompile(`多少个?字|好多个?字|几个字|几千字|字数`)
+	lengthRe = regexp.MustCompile(`(?:多少个?|好多个?|几个|几千)字(?:$|[^号])|字数`)
 	// angleRe gives a writing angle (从检察建议的角度重新写一篇): a revision.
 	angleRe  = regexp.MustCompile(`(?:从|以|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
 	reviseRe = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
