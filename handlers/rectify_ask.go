@@ -88,11 +88,28 @@ func (s *service) rectifyAnswer(c bot.Context, q deadlineAsk, today workcal.Day)
 	return a, nil
 }
 
+// sideWords speak of a town's side without naming it (那镇上那个呢). They
+// are not agencies in general (行初108 → 镇上谁出庭 asks of the case shown),
+// but in a 整改 follow-up they can only mean the town government's case.
+var sideWords = []string{"镇上", "乡上", "镇政府", "乡政府"}
+
 // rectifyWho reads the person or agencies a 整改 list question names.
 func (s *service) rectifyWho(c bot.Context) (rectifyOf, error) {
-	u, err := intent.Understand(c.Message().Text, s.options(c, c.Person()))
+	opts := s.options(c, c.Person())
+	u, err := intent.Understand(c.Message().Text, opts)
 	if err != nil {
 		return rectifyOf{}, err
+	}
+	if u.Person == "" && len(u.Agencies) == 0 && opts.Lexicon != nil {
+		for _, w := range sideWords {
+			if !strings.Contains(c.Message().Text, w) {
+				continue
+			}
+			if u.Agencies, err = opts.Lexicon.Agencies(w); err != nil {
+				return rectifyOf{}, err
+			}
+			break
+		}
 	}
 	var o rectifyOf
 	switch {
@@ -127,7 +144,8 @@ func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if !(hasWho(u) || hasRef(u)) || !u.Period.IsZero() || u.Hearing || u.Rate != "" || u.Rank != "" || u.Metric != "" {
+	side := slices.ContainsFunc(sideWords, func(w string) bool { return strings.Contains(t, w) })
+	if !(hasWho(u) || hasRef(u) || side) || !u.Period.IsZero() || u.Hearing || u.Rate != "" || u.Rank != "" || u.Metric != "" {
 		return false, nil
 	}
 	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())

@@ -263,7 +263,7 @@ var namedBare = map[string]string{"综执": "综合行政执法局", "综合执�
 
 // townWords speak of a town's or township's government without naming it
 // (镇里的案子); the lexicon resolves them when the ledger has one.
-var townWords = []string{"镇里", "乡里", "乡镇", "镇上", "乡上"}
+var townWords = []string{"镇里", "乡里", "乡镇"}
 
 // agencySuffixes end the names of agencies (as opposed to plaintiffs).
 var agencySuffixes = []string{"管委会", "委员会", "办事处", "人民政府", "政府", "派出所", "司法所", "执法队", "大队", "支队", "中队",
