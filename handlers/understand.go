@@ -416,6 +416,13 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if u.Place != "" {
 		m.Place = u.Place
 	}
+	if u.CourtLevel != "" {
+		m.CourtLevel = u.CourtLevel // 下周的庭 → 中院那个谁去: that court's, that week
+	}
+	if u.NumberYear != 0 {
+		m.NumberYear = u.NumberYear
+	}
+	m.HalfDay = u.HalfDay // 上午还是下午 asks of this turn only
 	m.MustAppear = m.MustAppear || u.MustAppear
 	m.Held = m.Held || u.Held
 	m.NotAppeared = m.NotAppeared || u.NotAppeared
