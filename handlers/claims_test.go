@@ -241,6 +241,18 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 		today := workcal.DateOf(e.now, cst)
 		for _, c := range all {
 			rc := c.Rectify
+			if rc == nil && visible(c) && rectifyQ(cl.Q, c) && len(cl.Numbers) == 0 && c.Closure != nil &&
+				(cl.State == "unfiled" || cl.State == "pending") && (e.s.loss.Lost(c) || cases.Corrected(c)) {
+				// A loss not asked about yet is owed all the same, within its period.
+				from := c.ServedOn
+				if from.IsZero() {
+					from = c.Closure.On
+				}
+				due := deadline.RectifyDue(e.st.Deadlines.Calendar(), workcal.DateOf(from, cst), e.cfg.Rectify.DueDays)
+				if !due.Before(today) {
+					return fmt.Errorf("%s lost and owes a 整改 report not yet requested, due %s", c.Number, due)
+				}
+			}
 			if rc == nil || !visible(c) || !rectifyQ(cl.Q, c) {
 				continue
 			}

@@ -384,7 +384,17 @@ func (s *service) deadlineEntries(c bot.Context, viewer *people.Person, items []
 		if cs == nil || !s.scope.CanSee(viewer, cs) {
 			continue
 		}
-		if d, ok := s.st.Deadlines.Find(cs, kinds[i]); ok {
+		k := kinds[i]
+		if k == unaskedRectify {
+			if s.reminders == nil {
+				continue
+			}
+			if u := s.reminders.UnaskedCase(cs, c.Now()); u != nil {
+				cs = u
+			}
+			k = deadline.Rectify // asked since: the request itself
+		}
+		if d, ok := s.st.Deadlines.Find(cs, k); ok {
 			out = append(out, store.DueDeadline{Case: cs, Deadline: d})
 		}
 	}
@@ -400,7 +410,11 @@ func (s *service) deadlineLine(i int, viewer *people.Person, d store.DueDeadline
 		line += "｜承办人 " + c.Handler
 	}
 	if rc := c.Rectify; rc != nil && (d.Deadline.Kind == deadline.Rectify || d.Deadline.Kind == deadline.RectifyReview) {
-		line += "｜" + rc.Status.Label()
+		if rc.RequestedOn.IsZero() && rc.Status == cases.RectifyRequested {
+			line += "｜整改要求尚未发出"
+		} else {
+			line += "｜" + rc.Status.Label()
+		}
 		if rc.Repeat != "" {
 			line += "｜一年内同类再次败诉"
 		}

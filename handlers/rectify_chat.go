@@ -34,6 +34,10 @@ const (
 // cases have no 整改 record at all.
 const claimRectify = "rectify"
 
+// unaskedRectify is the list item kind of a loss whose 整改 request is not
+// sent yet (reminders.Unasked): shown with the period it will have.
+const unaskedRectify = "rectify_unasked"
+
 // rectifyFilterOf reads what a 整改 question narrows to: 逾期/超期 are the
 // overdue ones; 没交/还没/未报送 every report not filed, due or not (a
 // report not yet due is not yet filed); 退回 the returned ones.
@@ -106,7 +110,15 @@ func (s *service) rectifyOfCase(c bot.Context, number string, today workcal.Day)
 			a.md = fmt.Sprintf("%s 已结案（%s），未败诉，不需要一案一整改。", head, k.Closure.Method)
 		default:
 			msg := "台账中还没有该案的一案一整改记录"
-			a.md = fmt.Sprintf("%s 已结案（%s），属于需要一案一整改的案件，但%s（整改要求由提醒服务在结案后发出）。", head, k.Closure.Method, msg)
+			due := ""
+			if s.reminders != nil {
+				if u := s.reminders.UnaskedCase(k, c.Now()); u != nil {
+					if d, ok := s.st.Deadlines.Find(u, deadline.Rectify); ok {
+						due = "，整改报告报送期限：" + d.Value(today)
+					}
+				}
+			}
+			a.md = fmt.Sprintf("%s 已结案（%s），属于需要一案一整改的案件，但%s（整改要求由提醒服务在结案后发出%s）。", head, k.Closure.Method, msg, due)
 			a.claims = []claim{{Text: msg, What: claimRectify, Numbers: []string{k.Number}}}
 		}
 		return a, nil
@@ -174,6 +186,21 @@ func (s *service) rectifyList(c bot.Context, today workcal.Day, f rectifyFilter,
 		}
 		all = append(all, item{d.Case.Number + "@" + string(d.Deadline.Kind), g})
 	}
+	// Losses not asked about yet (new, or reminders off) are owed all the
+	// same: counting only the requests would answer "nothing owed" for them.
+	unasked := 0
+	if s.reminders != nil {
+		ks, err := s.reminders.Unasked(c.Ctx(), c.Now())
+		if err != nil {
+			return answer{}, err
+		}
+		for _, k := range ks {
+			if s.scope.CanSee(viewer, k) && only.has(k) {
+				all = append(all, item{k.Number + "@" + unaskedRectify, 1})
+				unasked++
+			}
+		}
+	}
 	slices.SortStableFunc(all, func(a, b item) int { return a.group - b.group })
 	var n [4]int
 	for _, it := range all {
@@ -197,6 +224,9 @@ func (s *service) rectifyList(c bot.Context, today workcal.Day, f rectifyFilter,
 		}
 	}
 	counts := fmt.Sprintf("逾期未报送 %d 项，待报送（未到期）%d 项，已退回待重新报送 %d 项，已报送待审核 %d 项", n[0], n[1], n[2], n[3])
+	if unasked > 0 {
+		counts += fmt.Sprintf("；待报送的其中 %d 项尚未发出整改要求", unasked)
+	}
 	scope := scopeNote(viewer)
 	if only.label != "" {
 		scope = "（" + only.label + "）" + scope

@@ -62,6 +62,11 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 	own := func(h store.ScheduledHearing) bool {
 		return viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name)
 	}
+	if len(numbers) == 0 && (u.Seq > 0 || u.Short != "" || len(u.Numbers) > 0) {
+		// 117推迟了 from a head who cannot see 117: the number binds to no
+		// hearing of theirs, never to their own next one.
+		return nil, nil, nil
+	}
 	if len(numbers) > 0 {
 		cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
 		if err != nil {
@@ -170,6 +175,17 @@ func (s *service) noReportedHearing(c bot.Context, u intent.Understanding, a ans
 	numbers, err := s.reportNumbers(c, u)
 	if err != nil {
 		return a, err
+	}
+	if len(numbers) == 0 && (u.Seq > 0 || len(u.Numbers) > 0) {
+		// The number names no case the reporter may see: say so of it.
+		what, cands := strings.Join(u.Numbers, "、")+" 案件", u.Numbers
+		if u.Seq > 0 {
+			what, cands = fmt.Sprintf("案号序号为 %d 的案件", u.Seq), s.seqCandidates(u.Seq, u.Recon, c.Now())
+		}
+		msg := notFound(what)
+		a.claims = []claim{{Text: msg, What: claimNumber, Numbers: cands}}
+		a.md = msg + "这次没有作任何修改。如是本单位的案件，请写出完整案号，例如 " + s.example(c.Now()) + "。"
+		return a, nil
 	}
 	q := s.reportQuery(c, u)
 	if len(numbers) > 0 {

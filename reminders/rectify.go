@@ -103,13 +103,11 @@ func (s *Service) pendingRectifications(ctx context.Context, now time.Time) ([]*
 	}
 	var ask []*cases.Case
 	for _, c := range cs {
-		if c == nil || c.Rectify != nil || !s.lostOrCorrected(c) {
-			continue
+		if rc := s.unasked(c, today); rc != nil {
+			rc.RequestedOn = now
+			c.Rectify = rc
+			ask = append(ask, c)
 		}
-		if deadline.RectifyDue(s.sched.Cal, DateOf(s.rectifyFrom(c), s.loc), days).Before(today) {
-			continue
-		}
-		ask = append(ask, c)
 	}
 	if len(ask) == 0 {
 		return nil, nil
@@ -119,10 +117,45 @@ func (s *Service) pendingRectifications(ctx context.Context, now time.Time) ([]*
 		return nil, err
 	}
 	for _, c := range ask {
-		c.Rectify = &cases.Rectification{RequestedOn: now, From: DateOf(s.rectifyFrom(c), s.loc).At(workcal.Clock{}, s.loc),
-			Status: cases.RectifyRequested, Repeat: repeats[c.Number]}
+		c.Rectify.Repeat = repeats[c.Number]
 	}
 	return ask, nil
+}
+
+// unasked returns the 整改 request a sweep on today would record for c — a
+// loss or a correction with no record yet whose report period has not run
+// out — or nil when c calls for none. Losses older than the period (a
+// ledger imported with its history) are not asked about: nothing could be
+// filed on time.
+func (s *Service) unasked(c *cases.Case, today Day) *cases.Rectification {
+	if c == nil || c.Rectify != nil || c.Closure == nil || !s.lostOrCorrected(c) {
+		return nil
+	}
+	from := DateOf(s.rectifyFrom(c), s.loc)
+	if deadline.RectifyDue(s.sched.Cal, from, s.dl.rectify.DueDays).Before(today) {
+		return nil
+	}
+	return &cases.Rectification{From: from.At(workcal.Clock{}, s.loc), Status: cases.RectifyRequested}
+}
+
+// Unasked returns the losses whose 整改 report the next sweep will request
+// (none was requested yet: the loss is new, or reminders are off), as copies
+// carrying that request, so that a 整改 question counts them as owed instead
+// of answering that nothing is owed.
+func (s *Service) Unasked(ctx context.Context, now time.Time) ([]*cases.Case, error) {
+	return s.pendingRectifications(ctx, now)
+}
+
+// UnaskedCase is Unasked for one case: a copy of c with the request a sweep
+// at now would record (RequestedOn zero: it is not sent yet), or nil.
+func (s *Service) UnaskedCase(c *cases.Case, now time.Time) *cases.Case {
+	rc := s.unasked(c, DateOf(now, s.loc))
+	if rc == nil {
+		return nil
+	}
+	k := *c
+	k.Rectify = rc
+	return &k
 }
 
 // repeatLosses returns, for each of cs that has one, the number of the

@@ -624,6 +624,23 @@ func acknowledges(norm string) bool {
 // something: no question in it, no case number, nothing to look up or
 // report (改期, 推迟, 取消, 去不了).
 func statement(rest, norm string) bool {
+	// 好的 那今年出庭率, 行 明天的庭提醒发了没, 好 再问下…: an acknowledgement
+	// that leads into the next question, which must not be swallowed.
+	for _, w := range []string{"那", "再", "还有", "然后", "另外", "顺便", "请问", "问下", "问一下", "帮我", "麻烦"} {
+		if strings.HasPrefix(rest, w) {
+			return false
+		}
+	}
+	for _, w := range []string{"没", "不", "否"} {
+		if strings.HasSuffix(rest, w) {
+			return false
+		}
+	}
+	for _, w := range []string{"咋", "如何", "率", "通报", "情况"} {
+		if strings.Contains(rest, w) {
+			return false
+		}
+	}
 	for _, q := range questionMarks {
 		if strings.Contains(rest, q) {
 			return false
