@@ -73,6 +73,7 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 			}
 		}
 		if q.Kind != "" && string(c.Kind) != q.Kind || q.Stage != "" && string(c.Stage) != q.Stage ||
+			q.CourtLevel != "" && !intent.CourtOfLevel(c.Court, q.CourtLevel) || q.NumberYear != 0 && numberYear(c.Number) != q.NumberYear ||
 			q.Cause != "" && !strings.Contains(c.Cause, q.Cause) || q.Open && c.Closure != nil ||
 			!q.Since.IsZero() && c.Closure != nil && c.Closure.On.Before(q.Since) {
 			return false
@@ -240,7 +241,7 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 		today := workcal.DateOf(e.now, cst)
 		for _, c := range all {
 			rc := c.Rectify
-			if rc == nil && visible(c) && len(cl.Numbers) == 0 && c.Closure != nil &&
+			if rc == nil && visible(c) && rectifyQ(cl.Q, c) && len(cl.Numbers) == 0 && c.Closure != nil &&
 				(cl.State == "unfiled" || cl.State == "pending") && (e.s.loss.Lost(c) || cases.Corrected(c)) {
 				// A loss not asked about yet is owed all the same, within its period.
 				from := c.ServedOn
@@ -252,7 +253,7 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 					return fmt.Errorf("%s lost and owes a 整改 report not yet requested, due %s", c.Number, due)
 				}
 			}
-			if rc == nil || !visible(c) {
+			if rc == nil || !visible(c) || !rectifyQ(cl.Q, c) {
 				continue
 			}
 			if len(cl.Numbers) > 0 {

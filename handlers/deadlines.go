@@ -215,6 +215,15 @@ func (s *service) handleDeadlines(c bot.Context) error {
 	if err != nil {
 		return err
 	}
+	// A 整改 answer's follow-up (公安局那件呢) keeps the topic.
+	if err := c.Memory().Remember(memRectify, q.what == askRectify); err != nil {
+		return err
+	}
+	return s.replyDeadlines(c, a)
+}
+
+// replyDeadlines checks, audits and sends a deadlines answer.
+func (s *service) replyDeadlines(c bot.Context, a answer) error {
 	if s.onAnswer != nil {
 		s.onAnswer(c, intent.Understanding{Kind: intent.Deadlines}, a) // its claims are checked like every answer's
 	}
@@ -262,14 +271,7 @@ func (s *service) answerDeadlines(c bot.Context, q deadlineAsk, today workcal.Da
 	case askMine:
 		return s.myTodo(c, today)
 	case askRectify:
-		number, err := s.rectifyCaseOf(c)
-		if err != nil {
-			return answer{}, err
-		}
-		if number != "" {
-			return s.rectifyOfCase(c, number, today)
-		}
-		return s.rectifyList(c, today, q.rectify)
+		return s.rectifyAnswer(c, q, today)
 	}
 	if err != nil {
 		return answer{}, err

@@ -412,6 +412,17 @@ func (h *explainHandlers) export(c bot.Context, u intent.Understanding) (answer,
 // written is said to be.
 func (h *explainHandlers) about(c bot.Context, u intent.Understanding) (answer, error) {
 	a := answer{noEcho: true}
+	if len(u.Numbers) == 0 && u.Short == "" && u.Seq == 0 && u.Ordinal == 0 {
+		// 字数多少 with no draft in view (after a refused request): say
+		// what is missing rather than asking which case.
+		var f draftFocus
+		if found, err := c.Memory().Recall(memDraftFocus, &f); err != nil {
+			return a, err
+		} else if !found {
+			a.md = "篇幅（字数）要针对具体的以案说法草稿回答，您当前尚未选定草稿。以案说法只以已结案件为素材：请先发送“以案说法 案号”（已结案件）生成草稿，或发送“待审核的以案说法”选一篇，再问多少字。"
+			return a, nil
+		}
+	}
 	f, ok, err := h.target(c, u)
 	if !ok {
 		return a, err

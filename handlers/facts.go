@@ -255,6 +255,8 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 			v += "，请向承办人 " + c.Handler + " 了解"
 		}
 		return v + "。"
+	case intent.Filing:
+		return filingFact(c, loc)
 	case intent.Cause:
 		return "案由：**" + orNone(c.Cause) + "**。"
 	case intent.Number:

@@ -57,6 +57,11 @@ type query struct {
 	Must      bool   `json:"must,omitempty"`
 	// Place keeps hearings in a courtroom (intent.CanonicalPlace form).
 	Place string `json:"place,omitempty"`
+	// CourtLevel keeps the cases before a court of that level
+	// (intent.CourtOfLevel).
+	CourtLevel string `json:"court_level,omitempty"`
+	// NumberYear keeps the cases whose 案号 carries that year.
+	NumberYear int `json:"number_year,omitempty"`
 	// NotAppeared keeps hearings whose head was recorded as absent or
 	// not recorded at all (the bulletin counts both as absent).
 	NotAppeared bool `json:"not_appeared,omitempty"`
@@ -104,7 +109,8 @@ const (
 func (s *service) queryOf(u intent.Understanding, viewer *people.Person) query {
 	q := query{Agencies: u.Agencies, Party: u.Party, Others: u.Others, Person: u.Person, Role: u.PersonRole,
 		Kind: u.CaseKind, Stage: u.Stage, Cause: u.Cause, Outcome: u.Outcome, Reason: u.Reason,
-		TimeOfDay: u.TimeOfDay, Clock: u.Clock, Must: u.MustAppear, Place: u.Place, NotAppeared: u.NotAppeared}
+		TimeOfDay: u.TimeOfDay, Clock: u.Clock, Must: u.MustAppear, Place: u.Place, NotAppeared: u.NotAppeared,
+		CourtLevel: u.CourtLevel, NumberYear: u.NumberYear}
 	if q.Role == "any" {
 		q.Role = ""
 	}
@@ -146,6 +152,10 @@ func (s *service) caseOK(q query, viewer *people.Person, c *cases.Case) bool {
 	case q.Kind != "" && string(c.Kind) != q.Kind:
 		return false
 	case q.Stage != "" && string(c.Stage) != q.Stage:
+		return false
+	case q.CourtLevel != "" && !intent.CourtOfLevel(c.Court, q.CourtLevel):
+		return false
+	case q.NumberYear != 0 && numberYear(c.Number) != q.NumberYear:
 		return false
 	case q.Cause != "" && !strings.Contains(c.Cause, q.Cause):
 		return false

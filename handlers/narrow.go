@@ -66,12 +66,12 @@ func (s *service) narrow(ctx context.Context, viewer *people.Person, q query, nu
 			return nil, err
 		}
 	}
-	data := recheck || q.Party != "" || len(q.Others) > 0 || q.Person != "" || q.Cause != "" || q.Outcome != "" || q.Reason != "" ||
+	data := recheck || q.CourtLevel != "" || q.NumberYear != 0 || q.Party != "" || len(q.Others) > 0 || q.Person != "" || q.Cause != "" || q.Outcome != "" || q.Reason != "" ||
 		q.Unknown != "" || !q.HeardBy.IsZero() || !q.HeldBy.IsZero() || !q.Since.IsZero() && !fromIndex || q.Metric != "" && q.Metric != "open" && !fromIndex
 	if !data {
 		return numbers, nil
 	}
-	if !recheck && q.Numbers == nil && q.Party == "" && len(q.Others) == 0 && q.Person != "" && q.Cause == "" && q.Outcome == "" && q.Reason == "" &&
+	if !recheck && q.CourtLevel == "" && q.NumberYear == 0 && q.Numbers == nil && q.Party == "" && len(q.Others) == 0 && q.Person != "" && q.Cause == "" && q.Outcome == "" && q.Reason == "" &&
 		q.Unknown == "" && q.HeardBy.IsZero() && q.HeldBy.IsZero() && (q.Since.IsZero() || fromIndex) && (q.Metric == "" || q.Metric == "open" || fromIndex) {
 		// Only the person's role is left to check (钱坤手上有几个案子, 我的
 		// 案件): scope was narrowed by the indexes above, and the role can

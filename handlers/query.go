@@ -48,7 +48,7 @@ func (s *service) caseAnswer(c bot.Context, u intent.Understanding) (answer, err
 	}
 	if len(numbers) == 0 {
 		q := s.queryOf(u, viewer)
-		if q.Party == "" && q.Agencies == nil && q.Unknown == "" && q.Stage == "" && q.Cause == "" && q.Person == "" && !q.Own && q.Kind == "" {
+		if q.Party == "" && q.Agencies == nil && q.Unknown == "" && q.Stage == "" && q.Cause == "" && q.Person == "" && !q.Own && q.Kind == "" && q.CourtLevel == "" && q.NumberYear == 0 {
 			return answer{md: "请问您问的是哪个案件？请发送案号（例如 " + s.example(c.Now()) + "），或先查出案件再问。"}, nil
 		}
 		return s.casesAbout(c, u, q)
@@ -282,7 +282,7 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if u.Mine == intent.MineSelf && q.Person == "" {
 		return s.bureauSelf(c, u)
 	}
-	if q.Party == "" && q.Agencies == nil && q.Unknown == "" && q.Person == "" && !q.Own && q.Kind == "" && q.Stage == "" && q.Cause == "" {
+	if q.Party == "" && q.Agencies == nil && q.Unknown == "" && q.Person == "" && !q.Own && q.Kind == "" && q.Stage == "" && q.Cause == "" && q.CourtLevel == "" && q.NumberYear == 0 {
 		return answer{md: s.scopeText(c, u), outcome: "unknown", noEcho: true}, nil
 	}
 	numbers, a, err := s.casesFor(c, u, q)
@@ -391,6 +391,10 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 		cands, err = s.numbersOfAgencies(ctx, q.Agencies)
 	case q.Own:
 		cands, err = s.ownNumbers(ctx, viewer)
+	case q.NumberYear != 0:
+		// 2015年那个案子: the cases numbered (2015)…, closed long ago or
+		// not, rather than this year's working set.
+		cands, err = s.st.NumbersWithPrefix(ctx, "("+strconv.Itoa(q.NumberYear)+")", 0)
 	default:
 		q.Since = yearOf(c.Now()).From
 		cands, err = s.workingSet(ctx, c.Now())

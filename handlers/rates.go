@@ -211,28 +211,37 @@ func controlNote(r bulletin.Rate, line float64) string {
 
 // rateOf reads one rate of a Stats, and whether it has a denominator.
 func rateOf(st *bulletin.Stats, r intent.Rate) (float64, bool) {
-	var p *bulletin.Rate
-	switch r {
-	case intent.AppearanceRate:
-		p = st.AppearanceRate
-	case intent.CorrectionRate:
-		p = st.CorrectionRate
-	case intent.WithdrawalRate:
-		p = st.WithdrawalRate
-	case intent.JudgedLossRate:
-		p = st.LossRateJudged
-	default:
-		p = st.LossRate
-	}
+	p := ratePtr(st, r)
 	if p == nil {
 		return 0, false
 	}
 	return float64(*p), true
 }
 
-// countOf is the count a ranking by number uses (败诉最多).
-func countOf(st *bulletin.Stats, r intent.Rate) int {
+// ratePtr is one rate of a Stats, nil without a denominator.
+func ratePtr(st *bulletin.Stats, r intent.Rate) *bulletin.Rate {
 	switch r {
+	case intent.AppearanceRate:
+		return st.AppearanceRate
+	case intent.CorrectionRate:
+		return st.CorrectionRate
+	case intent.WithdrawalRate:
+		return st.WithdrawalRate
+	case intent.JudgedLossRate:
+		return st.LossRateJudged
+	}
+	return st.LossRate
+}
+
+// countOf is the count a ranking by number uses (败诉最多).
+func countOf(st *bulletin.Stats, u intent.Understanding) int {
+	switch u.Metric {
+	case intent.Closed:
+		return st.Closed // 结案最多: by cases closed, whatever the rate shown
+	case intent.Filed:
+		return st.Filed
+	}
+	switch u.Rate {
 	case intent.AppearanceRate:
 		return st.HeadAppeared
 	case intent.CorrectionRate:
@@ -256,7 +265,7 @@ func ranked(sp *bulletin.Span, u intent.Understanding) []bulletin.Stats {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := &out[i], &out[j]
 		if u.ByCount {
-			ca, cb := countOf(a, u.Rate), countOf(b, u.Rate)
+			ca, cb := countOf(a, u), countOf(b, u)
 			if ca != cb {
 				return ca > cb == desc
 			}
@@ -266,21 +275,26 @@ func ranked(sp *bulletin.Span, u intent.Understanding) []bulletin.Stats {
 		if ra != rb {
 			return ra > rb == desc
 		}
-		return a.Agency < b.Agency
+		// Ties keep the bulletin's order (more losses, more closed cases,
+		// then the name: sp.Agencies is sorted so), as the notice lists them.
+		return false
 	})
 	return out
 }
 
 // position says where an agency stands in the ranking of a rate.
+// Agencies with the same rate share the place (bulletin.StandingOf, as
+// the notice's own-agency line says it); a 0.00% (0 of N) is ranked.
 func position(sp *bulletin.Span, agency string, r intent.Rate) string {
-	rs := ranked(sp, intent.Understanding{Rate: r, Rank: intent.RankTop})
-	for i, st := range rs {
-		if st.Agency == agency {
-			what := "由高到低"
-			return fmt.Sprintf("在 %d 个有数据的单位中%s排第 %d 位。", len(rs), what, i+1)
-		}
+	st := bulletin.StandingOf(sp.Agencies, agency, func(s *bulletin.Stats) *bulletin.Rate { return ratePtr(s, r) })
+	if !st.Ranked {
+		return ""
 	}
-	return ""
+	place := fmt.Sprintf("排第 %d 位", st.Rank)
+	if st.Tied {
+		place = fmt.Sprintf("并列第 %d 位", st.Rank)
+	}
+	return fmt.Sprintf("在 %d 个有数据的单位中由高到低%s。", st.Of, place)
 }
 
 // ranking lists agencies by the rate asked: all of them (排名), the top or
@@ -336,7 +350,7 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		for _, st := range rs {
 			same := false
 			if u.ByCount {
-				same = countOf(&st, u.Rate) == countOf(&first, u.Rate)
+				same = countOf(&st, u) == countOf(&first, u)
 			} else {
 				v1, _ := rateOf(&st, u.Rate)
 				v2, _ := rateOf(&first, u.Rate)
@@ -355,8 +369,15 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		}
 		head := fmt.Sprintf("**%s%s%s的单位**", label, word, how)
 		if u.ByCount {
-			head = fmt.Sprintf("**%s%s%s的单位**", label, map[intent.Rate]string{intent.LossRate: "败诉案件", intent.AppearanceRate: "负责人出庭",
-				intent.CorrectionRate: "纠错案件", intent.WithdrawalRate: "调撤案件"}[u.Rate], how)
+			what := map[intent.Rate]string{intent.LossRate: "败诉案件", intent.AppearanceRate: "负责人出庭",
+				intent.CorrectionRate: "纠错案件", intent.WithdrawalRate: "调撤案件"}[u.Rate]
+			switch u.Metric {
+			case intent.Closed:
+				what = "审结案件"
+			case intent.Filed:
+				what = "新收案件"
+			}
+			head = fmt.Sprintf("**%s%s%s的单位**", label, what, how)
 		}
 		if len(top) > 1 {
 			head += fmt.Sprintf("（%d 个单位并列）", len(top))

@@ -76,7 +76,7 @@ func (s *service) rectifyCaseOf(c bot.Context) (string, error) {
 		}
 		return ns[0], nil
 	}
-	if len(u.Agencies) > 0 || u.Agency != "" || u.Mine != "" || !u.Period.IsZero() {
+	if len(u.Agencies) > 0 || u.Agency != "" || u.Mine != "" || u.Person != "" || !u.Period.IsZero() {
 		return "", nil
 	}
 	var last lastQuestion
@@ -158,7 +158,7 @@ func orBy(who string) string {
 // rectifyList lists the 整改 reports in the asker's scope that the filter
 // keeps, overdue first, with how many are in each state; a list narrowed
 // to the overdue ones that finds none still says what else is owed.
-func (s *service) rectifyList(c bot.Context, today workcal.Day, f rectifyFilter) (answer, error) {
+func (s *service) rectifyList(c bot.Context, today workcal.Day, f rectifyFilter, only rectifyOf) (answer, error) {
 	viewer := c.Person()
 	dds, err := s.st.DeadlinesBetween(c.Ctx(), workcal.Day{}, today.AddDays(400), deadline.Rectify, deadline.RectifyReview)
 	if err != nil {
@@ -170,7 +170,7 @@ func (s *service) rectifyList(c bot.Context, today workcal.Day, f rectifyFilter)
 	}
 	var all []item
 	for _, d := range dds {
-		if !s.scope.CanSee(viewer, d.Case) {
+		if !s.scope.CanSee(viewer, d.Case) || !only.has(d.Case) {
 			continue
 		}
 		g := 3
@@ -195,7 +195,7 @@ func (s *service) rectifyList(c bot.Context, today workcal.Day, f rectifyFilter)
 			return answer{}, err
 		}
 		for _, k := range ks {
-			if s.scope.CanSee(viewer, k) {
+			if s.scope.CanSee(viewer, k) && only.has(k) {
 				all = append(all, item{k.Number + "@" + unaskedRectify, 1})
 				unasked++
 			}
@@ -228,6 +228,9 @@ func (s *service) rectifyList(c bot.Context, today workcal.Day, f rectifyFilter)
 		counts += fmt.Sprintf("；待报送的其中 %d 项尚未发出整改要求", unasked)
 	}
 	scope := scopeNote(viewer)
+	if only.label != "" {
+		scope = "（" + only.label + "）" + scope
+	}
 	if len(items) == 0 {
 		var msg, state string
 		switch f {
@@ -240,7 +243,7 @@ func (s *service) rectifyList(c bot.Context, today workcal.Day, f rectifyFilter)
 		default:
 			msg, state = "目前没有待报送或待审核的整改报告", "pending"
 		}
-		a := answer{md: msg + scope + "。", claims: []claim{{Text: msg, What: claimRectify, State: state}}}
+		a := answer{md: msg + scope + "。", claims: []claim{{Text: msg, What: claimRectify, State: state, Q: query{Person: only.person, Agencies: only.agencies}}}}
 		if len(all) == 0 {
 			return a, nil
 		}

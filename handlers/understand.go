@@ -90,6 +90,9 @@ func (s *service) handleText(c bot.Context) error {
 	if intent.AsksCourt(text) {
 		return s.askCourt(c) // 帮我问下法院…: not news, and nothing the bot can do
 	}
+	if ok, err := s.rectifyFollowUp(c, text); ok || err != nil {
+		return err // 整改情况 → 公安局那件呢: the 整改 of that agency's case
+	}
 	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
@@ -184,6 +187,12 @@ func (s *service) handleText(c bot.Context) error {
 	if err := s.stateFirst(c, text, u, &a); err != nil {
 		return err // 答辩状交没交, 孙局确认了没: the state in the first line
 	}
+	if err := s.halfDayFirst(c, u, &a); err != nil {
+		return err // 上午还是下午: which half, first
+	}
+	if err := s.numberYearFirst(c, u, &a); err != nil {
+		return err // 2015年那个案子: by the 案号's year, and said so
+	}
 	if err := s.dayOrCase(c, text, u, &a); err != nil {
 		return err // 30号: the day, and the cases of that number offered
 	}
@@ -212,6 +221,9 @@ func (s *service) handleText(c bot.Context) error {
 		}
 		if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 			return err
+		}
+		if err := c.Memory().Forget(memRectify); err != nil {
+			return err // the topic is this question's now
 		}
 	}
 	if err := s.recordAnswer(c, u, a, modelMS); err != nil {
@@ -404,6 +416,13 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if u.Place != "" {
 		m.Place = u.Place
 	}
+	if u.CourtLevel != "" {
+		m.CourtLevel = u.CourtLevel // 下周的庭 → 中院那个谁去: that court's, that week
+	}
+	if u.NumberYear != 0 {
+		m.NumberYear = u.NumberYear
+	}
+	m.HalfDay = u.HalfDay // 上午还是下午 asks of this turn only
 	m.MustAppear = m.MustAppear || u.MustAppear
 	m.Held = m.Held || u.Held
 	m.NotAppeared = m.NotAppeared || u.NotAppeared
@@ -422,6 +441,14 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	}
 	if u.Metric != "" {
 		m.Metric = u.Metric
+	}
+	if p.Kind == intent.Rates && u.Rate == "" && (u.Metric == intent.Closed || u.Metric == intent.Filed) {
+		// 败诉率排名 → 那结案最多的呢: the ranking by the count named, not
+		// the last measure again.
+		m.Kind, m.Rate, m.Rank, m.ByCount = intent.Rates, intent.LossRate, intent.RankTop, true
+		if u.Rank != "" {
+			m.Rank = u.Rank
+		}
 	}
 	for _, f := range []struct{ dst, src *string }{{&m.CaseKind, &u.CaseKind}, {&m.Stage, &u.Stage}, {&m.Cause, &u.Cause},
 		{&m.Outcome, &u.Outcome}, {&m.Reason, &u.Reason}, {&m.Suggestion, &u.Suggestion}} {

@@ -355,14 +355,10 @@ func (w *writer) own(agency string) section {
 	if a == nil {
 		return section{title: title, lines: []string{agency + "本月及今年以来无一审行政诉讼或行政复议案件。"}}
 	}
-	rank, ranked := 0, 0
-	for _, o := range w.r.Agencies {
-		if o.LossRate != nil {
-			ranked++
-			if o.Agency == agency {
-				rank = ranked
-			}
-		}
+	st := StandingOf(w.r.Agencies, agency, LossRateOf)
+	place := fmt.Sprintf("排第 %d 位", st.Rank)
+	if st.Tied {
+		place = fmt.Sprintf("并列第 %d 位", st.Rank)
 	}
 	var lines []string
 	if a.LossRate == nil {
@@ -372,8 +368,8 @@ func (w *writer) own(agency string) section {
 		if w.above(a.LossRate) {
 			mark = `，<font color="warning">超过控制线</font>`
 		}
-		lines = append(lines, fmt.Sprintf("%s本月新收 %d 件，审结 %d 件，败诉 %d 件，败诉率 **%s**（在 %d 个有审结案件的单位中排第 %d 位%s）；判决口径败诉率 %s，调撤率 %s。",
-			agency, a.Filed, a.Closed, a.Lost, pct(a.LossRate), ranked, rank, mark, pct(a.LossRateJudged), pct(a.WithdrawalRate)))
+		lines = append(lines, fmt.Sprintf("%s本月新收 %d 件，审结 %d 件，败诉 %d 件，败诉率 **%s**（在 %d 个有审结案件的单位中%s%s）；判决口径败诉率 %s，调撤率 %s。",
+			agency, a.Filed, a.Closed, a.Lost, pct(a.LossRate), st.Of, place, mark, pct(a.LossRateJudged), pct(a.WithdrawalRate)))
 	}
 	lines = append(lines, w.appearanceLine(a.Figures, "本月"))
 	if a.ReconsiderationClosed > 0 {

@@ -3,6 +3,7 @@ package intent
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // What a message about 以案说法 drafts asks, besides a write-up (the empty
@@ -50,8 +51,12 @@ var (
 	exportOnlyRe = regexp.MustCompile(`^(?:导出|下载|导成word|导出word|导出成word|导出来|导出一下)(?:来|一下)?(?:发我|给我|发给我)?[。！!]*$`)
 	// aboutRe asks about the draft's length; aboutAskRe makes it a question
 	// (写得太长了吗) rather than an instruction (写得短一点).
-	aboutRe    = regexp.MustCompile(`多少字|几个字|几千字|多少个字|字数|多长|多少篇幅|篇幅多|太长|太短|长不长|短不短|长了|写得怎么样|写得如何|写得好不好`)
-	aboutAskRe = regexp.MustCompile(`吗|嘛|么|没有|不长|不短|多少|几|怎么样|如何|好不好|[?？]`)
+	aboutRe    = regexp.MustCompile(`多少字|几个字|几千字|多少个字|好多字|好多个字|字数|多长|多少篇幅|篇幅多|太长|太短|长不长|短不短|长了|写得怎么样|写得如何|写得好不好`)
+	aboutAskRe = regexp.MustCompile(`吗|嘛|么|没有|不长|不短|多少|好多|几|怎么样|如何|好不好|[?？]`)
+	// lengthRe asks a length in characters: nothing the bot answers but a
+	// draft has one, so a short message asking it (字数多少, 大概写多少字)
+	// is about the draft in focus even without 那篇.
+	lengthRe = regexp.MustCompile(`(?:多少个?|好多个?|几个|几千)字(?:$|[^号])|字数`)
 	// angleRe gives a writing angle (从检察建议的角度重新写一篇): a revision.
 	angleRe  = regexp.MustCompile(`(?:从|以|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
 	reviseRe = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
@@ -88,7 +93,7 @@ func (r *reader) explainCommand(raw, norm string) bool {
 	rest := strings.TrimSpace(draftRef.ReplaceAllString(body, ""))
 	none := len(r.u.Numbers) == 0 && r.u.Short == ""
 	switch {
-	case aboutRe.MatchString(norm) && aboutAskRe.MatchString(norm) && (noun || writingRe.MatchString(body)) && none:
+	case aboutRe.MatchString(norm) && aboutAskRe.MatchString(norm) && (noun || writingRe.MatchString(body) || lengthOnly(norm)) && none:
 		r.u.Seq, r.u.Recon = 0, false
 		return set(ExplainAbout)
 	case angleRe.MatchString(norm) && strings.Contains(norm, "写") && !strings.Contains(norm, "以案说法") && none:
@@ -124,4 +129,9 @@ var (
 // written).
 func noteOf(raw string, prefix *regexp.Regexp) string {
 	return strings.TrimSpace(prefix.ReplaceAllString(strings.TrimSpace(raw), ""))
+}
+
+// lengthOnly reports whether norm is a short question of length alone.
+func lengthOnly(norm string) bool {
+	return lengthRe.MatchString(norm) && utf8.RuneCountInString(norm) <= 10
 }

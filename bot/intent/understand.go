@@ -90,6 +90,7 @@ const (
 	Reminded  Aspect = "reminded"  // whether its hearing's reminder was sent, and answered (提醒发了没, 确认出庭了没)
 	Number    Aspect = "number"    // its full 案号 (案号咋写的)
 	Appealed  Aspect = "appealed"  // whether it was appealed (上诉了没)
+	Filing    Aspect = "filing"    // its 立案日期 (什么时候立案的), not its hearing
 )
 
 // Rate is a rate of the bulletin.
@@ -198,6 +199,14 @@ type Understanding struct {
 	// TimeOfDay is am or pm (上午, 下午); Clock a time of day (九点的庭).
 	TimeOfDay string `json:"time_of_day,omitempty"`
 	Clock     string `json:"clock,omitempty"`
+	// HalfDay: 上午还是下午 asks which half of the day, it filters nothing.
+	HalfDay bool `json:"half_day,omitempty"`
+	// CourtLevel keeps the cases before a court of that level (高院那个
+	// 庭, 中院的案子, 基层法院): CourtHigh, CourtMiddle or CourtBasic.
+	CourtLevel string `json:"court_level,omitempty"`
+	// NumberYear keeps the cases whose 案号 carries that year (2015年那个
+	// 案子: (2015)…), not those filed in it.
+	NumberYear int `json:"number_year,omitempty"`
 	// Place limits hearings to a courtroom (第一法庭明天有几个庭), in the
 	// form CanonicalPlace gives; a courtroom only confirmed (是在第三法庭吧)
 	// is not a filter.
@@ -1027,6 +1036,19 @@ var (
 // rates, counts, hearings, facts) and the filters named by a word.
 func (r *reader) words() {
 	t := r.t
+	r.courtLevel()
+	r.numberYear()
+	if ws := t.cutAll(halfDayWords...); len(ws) > 0 {
+		// 上午还是下午 (开): a question about the time, answered, not a
+		// filter that would find nothing in the other half. Read before
+		// the lone 开 of 上午开还是下午开 is taken for a sitting.
+		r.u.HalfDay, r.u.Hearing = true, true
+		defer func() {
+			if r.u.Aspect == "" {
+				r.u.Aspect = When
+			}
+		}()
+	}
 	if _, _, _, ok := t.find(caseWordRe, 0); ok {
 		r.caseWord = true
 	}
@@ -1148,6 +1170,10 @@ func (r *reader) words() {
 			}
 		}
 	}
+	if t.has("听证") && !t.has("开庭") && !t.has("庭审") && !t.has("法院") && r.u.CaseKind == "" {
+		// 明天那个听证几点: a 听证 is a 复议 hearing (the courts 开庭).
+		r.u.CaseKind = "行政复议"
+	}
 	if ws := t.cutAll(hearingWords...); len(ws) > 0 {
 		r.u.Hearing = true
 	}
@@ -1263,6 +1289,8 @@ var (
 )
 
 var (
+	halfDayWords = []string{"上午开还是下午开", "下午开还是上午开", "上午还是下午开", "下午还是上午开", "上午开庭还是下午开庭", "上午还是下午",
+		"下午还是上午", "早上还是下午", "早上还是晚上", "上午或者下午", "上午下午", "上下午", "早上开还是下午开"}
 	todWords = []struct{ word, tod string }{{"上午", "am"}, {"早上", "am"}, {"早晨", "am"}, {"一早", "am"}, {"早", "am"},
 		{"中午", "pm"}, {"下午", "pm"}, {"傍晚", "pm"}, {"晚上", "pm"}}
 )
@@ -1491,6 +1519,9 @@ func (r *reader) agencies() error {
 		if len(got) > 0 {
 			r.t.mark(i, i+utf8.RuneCountInString(w))
 			r.addAgency(w, got)
+		} else if full, ok := namedBare[w]; ok && r.u.Agency == "" {
+			r.t.mark(i, i+utf8.RuneCountInString(w))
+			r.addAgency(full, nil) // not in the ledger: said so
 		}
 	}
 	return nil
@@ -1813,7 +1844,8 @@ func (r *reader) residue() {
 func (r *reader) decide() {
 	u := &r.u
 	has := func() bool {
-		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != ""
+		return u.Party != "" || u.Agency != "" || u.Person != "" || u.Mine != "" || u.CaseKind != "" || u.Stage != "" || u.Cause != "" ||
+			u.CourtLevel != "" || u.NumberYear != 0
 	}
 	caseRef := len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0
 	if u.Aspect == Reminded && !remindAskRe.MatchString(string(r.t.rs)) {
@@ -2002,6 +2034,10 @@ func (u Understanding) Echo(show func(party string) string) string {
 		add(u.Period.Short())
 	}
 	add(u.Place)
+	if u.NumberYear != 0 {
+		add("案号年份(" + strconv.Itoa(u.NumberYear) + ")")
+	}
+	add(map[string]string{CourtHigh: "高级法院", CourtMiddle: "中级法院", CourtBasic: "基层法院"}[u.CourtLevel])
 	add(map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay])
 	add(u.Clock)
 	add(u.CaseKind)

@@ -76,6 +76,10 @@ var aspectWords = []struct {
 	aspect Aspect
 	words  []string
 }{
+	// Filing first: 立案日期 holds 日期 (When), 立案 (the Filed count).
+	{Filing, []string{"立案时间是好久", "立案日期是好久", "立案时间是哪天", "立案日期是哪天", "立案时间是多少", "立案日期是多少", "什么时候立案的", "什么时候立的案", "什么时候立案", "啥时候立案的", "啥时候立的案", "啥时候立案", "哪天立的案", "哪天立案的",
+		"哪天立案", "几号立的案", "几号立案的", "几号立案", "哪一天立案", "好久立的案", "好久立案", "何时立案", "立案日期", "立案时间", "立案是哪天",
+		"立案是哪一天", "立案是什么时候", "立案是啥时候", "立案是几号", "立案是好久", "立案多久了", "立案那天", "受理日期", "受理时间"}},
 	{Reminded, []string{"提醒发给", "提醒发了没有", "提醒发了没", "提醒发了吗", "提醒发出去了", "提醒发出了", "提醒发没发", "提醒收到了", "提醒收到没",
 		"提醒收到", "收到提醒", "收到开庭提醒", "开庭提醒", "提醒到了", "通知到了", "通知到位", "提醒了没有", "提醒了没", "提醒了吗", "提醒过",
 		"发提醒", "发过提醒", "确认出庭了没有", "确认出庭了没", "确认出庭了吗", "确认出庭没", "点确认了", "点了确认", "提醒"}},
@@ -245,7 +249,17 @@ var partyMarkers = []string{"原告", "申请人", "第三人", "当事人", "�
 // 庭); each is taken only when the ledger has the agency. Words that are
 // also 案由 (交通, 治安) are not among them.
 var bareAgencies = []string{"市场监管", "人社", "市监", "住建", "公安", "城管", "卫健", "环保", "生态环境", "自然资源", "应急",
-	"税务", "教育", "民政", "农业农村", "林业", "水务", "医保", "文旅", "综合执法"}
+	"税务", "教育", "民政", "农业农村", "林业", "水务", "医保", "文旅", "综合执法",
+	// fragments and shorthand as typed (资规的庭, 生态那个庭, 综执有案子没)
+	"资规", "自规", "规资", "自资", "生态", "综执", "交运", "人力社保", "卫生健康", "市场监督"}
+
+// namedBare are the bare forms that name one kind of department whatever
+// else the message says: when the ledger has none of that department, the
+// answer says so (台账中没有综合行政执法局的案件) rather than reading
+// the word as something out of scope.
+var namedBare = map[string]string{"综执": "综合行政执法局", "综合执法": "综合行政执法局", "资规": "自然资源和规划局",
+	"自规": "自然资源和规划局", "市监": "市场监督管理局", "人社": "人力资源和社会保障局", "住建": "住房和城乡建设局",
+	"卫健": "卫生健康局", "医保": "医疗保障局", "文旅": "文化和旅游局"}
 
 // townWords speak of a town's or township's government without naming it
 // (镇里的案子); the lexicon resolves them when the ledger has one.

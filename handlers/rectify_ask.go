@@ -1,0 +1,157 @@
+package handlers
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"casebot/bot"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+	"casebot/bot/workcal"
+)
+
+// rectifyOf narrows a 整改 list to the cases of a person (as 出庭负责人 of a
+// hearing or as 承办人: 王局的整改, 周洁手上的整改) or of agencies (公安局的
+// 整改); zero keeps every case in the asker's scope.
+type rectifyOf struct {
+	person   string
+	agencies []string
+	label    string // said in the answer's title and in its none
+}
+
+func (o rectifyOf) has(c *cases.Case) bool {
+	return o.person == "" && len(o.agencies) == 0 || rectifyQ(query{Person: o.person, Agencies: o.agencies}, c)
+}
+
+// rectifyQ reports whether c is a case of q's person (head or handler) and
+// of one of q's agencies; the corpus's claim checker reads the same.
+func rectifyQ(q query, c *cases.Case) bool {
+	if q.Person != "" && c.Handler != q.Person && !slices.ContainsFunc(c.Hearings, func(h cases.Hearing) bool { return h.Head == q.Person }) {
+		return false
+	}
+	if len(q.Agencies) > 0 && !slices.ContainsFunc(c.Defendants, func(d string) bool { return slices.Contains(q.Agencies, d) }) {
+		return false
+	}
+	return true
+}
+
+// rectifyHowRe asks how, where or to whom a 整改 report is submitted
+// (整改报告咋个交, 怎么报, 交给谁, 在哪里提交), not whether it was.
+var rectifyHowRe = regexp.MustCompile(`整改.{0,8}(怎么|咋个|咋|如何|怎样|在哪|哪里|哪儿|往哪|给谁|交谁|报谁|什么方式|啥方式|什么途径|哪个系统|什么流程|啥流程|流程)|` +
+	`(怎么|咋个|咋|如何|在哪|哪里|往哪).{0,4}(交|报|提交|报送|上传).{0,2}整改`)
+
+// AsksRectifyHow reports whether text asks how to submit a 整改 report.
+func asksRectifyHow(text string) bool { return rectifyHowRe.MatchString(intent.Normalize(text)) }
+
+// rectifyHow is the bureau's procedure for a 整改 report (README 一案一整改),
+// for the asker's role.
+func (s *service) rectifyHow(viewer *people.Person) string {
+	lines := []string{
+		"**整改报告怎么交**（一案一整改）：",
+		"1. 由被告单位的出庭负责人或承办人报送：在本应用中发送“上传整改报告”，打开上传页面，选择案件，上传报告（Word、带文字的 PDF 或 txt），扫描件、照片可作为附件一并上传；",
+		"2. 也可以直接点整改通知卡片上的“填报原因分析”“填报整改措施”，各回复一条消息，两部分都填好即视为报送；",
+		fmt.Sprintf("3. 报送期限：判决（决定）送达之日起 %d 日内（未登记送达日期的，自结案之日起算）；报送后由司法局应诉专班审核，通过或退回，退回的按意见修改后重新报送。", s.cfg.Rectify.DueDays),
+	}
+	if viewer != nil && viewer.Bureau() {
+		lines = append(lines, "您是司法局工作人员：报告报送后，您会收到审核卡片，点“通过”或“退回”并写明意见即可。")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// rectifyAnswer answers a 整改 question: the case it names or follows,
+// else the list in the asker's scope narrowed to the person or agencies
+// named; a question how to submit gets the procedure first.
+func (s *service) rectifyAnswer(c bot.Context, q deadlineAsk, today workcal.Day) (answer, error) {
+	number, err := s.rectifyCaseOf(c)
+	if err != nil {
+		return answer{}, err
+	}
+	var a answer
+	if number != "" {
+		a, err = s.rectifyOfCase(c, number, today)
+	} else {
+		var only rectifyOf
+		if only, err = s.rectifyWho(c); err == nil {
+			a, err = s.rectifyList(c, today, q.rectify, only)
+		}
+	}
+	if err != nil {
+		return answer{}, err
+	}
+	if asksRectifyHow(c.Message().Text) {
+		a.md = s.rectifyHow(c.Person()) + "\n\n" + a.md
+	}
+	return a, nil
+}
+
+// sideWords speak of a town's side without naming it (那镇上那个呢). They
+// are not agencies in general (行初108 → 镇上谁出庭 asks of the case shown),
+// but in a 整改 follow-up they can only mean the town government's case.
+var sideWords = []string{"镇上", "乡上", "镇政府", "乡政府"}
+
+// rectifyWho reads the person or agencies a 整改 list question names.
+func (s *service) rectifyWho(c bot.Context) (rectifyOf, error) {
+	opts := s.options(c, c.Person())
+	u, err := intent.Understand(c.Message().Text, opts)
+	if err != nil {
+		return rectifyOf{}, err
+	}
+	if u.Person == "" && len(u.Agencies) == 0 && opts.Lexicon != nil {
+		for _, w := range sideWords {
+			if !strings.Contains(c.Message().Text, w) {
+				continue
+			}
+			if u.Agencies, err = opts.Lexicon.Agencies(w); err != nil {
+				return rectifyOf{}, err
+			}
+			break
+		}
+	}
+	var o rectifyOf
+	switch {
+	case u.Person != "":
+		o.person = u.Person
+		o.label = "限" + u.Person + "任出庭负责人或承办人的案件"
+	case len(u.Agencies) > 0:
+		o.agencies = u.Agencies
+		o.label = "限被告为" + strings.Join(u.Agencies, "、")
+	}
+	return o, nil
+}
+
+// memRectify marks, in the conversation memory, that the last answer was
+// about 整改 reports, so a follow-up naming only an agency, a person or a
+// case (公安局那件呢, 王芳的呢) keeps the topic instead of listing cases.
+const memRectify = "query.rectify"
+
+// rectifyFollowUp answers such a follow-up as a 整改 question; ok is false
+// when the last answer was not about 整改 or the message asks something
+// else (a period, hearings, a rate, a count).
+func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
+	var on bool
+	if found, err := c.Memory().Recall(memRectify, &on); err != nil || !found || !on {
+		return false, err
+	}
+	t := strings.TrimSpace(intent.Normalize(text))
+	if !strings.Contains(t, "呢") && !strings.HasPrefix(t, "那") || utf8.RuneCountInString(t) > 16 {
+		return false, nil
+	}
+	u, err := intent.Understand(text, s.options(c, c.Person()))
+	if err != nil {
+		return false, err
+	}
+	side := slices.ContainsFunc(sideWords, func(w string) bool { return strings.Contains(t, w) })
+	if !(hasWho(u) || hasRef(u) || side) || !u.Period.IsZero() || u.Hearing || u.Rate != "" || u.Rank != "" || u.Metric != "" {
+		return false, nil
+	}
+	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
+	a, err := s.rectifyAnswer(c, deadlineAsk{what: askRectify, rectify: rectifyFilterOf(t, false)}, today)
+	if err != nil {
+		return true, err
+	}
+	return true, s.replyDeadlines(c, a)
+}
