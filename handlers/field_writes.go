@@ -88,7 +88,10 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 		return err
 	}
 	u.Numbers, u.Short, u.Seq = up.Numbers, up.Short, 0
-	u.Person, u.Mine = "", "" // the person named is the new head, not a filter
+	if u.Person == "" || sameSurname(u.Person, up.Head) {
+		u.Person = "" // the person named is the new head, not a filter
+	} // else 明天孙局那个庭出庭的换成王副局长: 孙局 names the hearing
+	u.Mine = ""
 	if viewer.Role == people.Head {
 		u.Mine = intent.MineSelf
 	}

@@ -32,6 +32,13 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	if q.Unknown != "" {
 		return s.unknownAgency(c, q.Unknown, "的开庭"), nil
 	}
+	if len(u.Numbers) > 0 {
+		q.Numbers = u.Numbers // 那85号呢, 这个案子今天开庭吗: that case's hearings, and a none names it
+	}
+	if u.Aspect == intent.Reminded && u.Period.IsZero() && q.Person == "" && len(u.Numbers) == 0 {
+		// 提醒发了没, with nothing in focus: the hearings being reminded now.
+		u.Period, u.Upcoming = s.remindingNow(now, c.Location()), true
+	}
 	if (u.Clock != "" || u.TimeOfDay != "") && !u.Period.IsZero() {
 		if a, ok, err := s.nearbyTime(c, u, q); err != nil || ok {
 			return a, err
@@ -101,6 +108,9 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 		a.shown = []string{h.Case.Number}
 		return a, err
 	}
+	if u.Aspect == intent.Reminded {
+		return s.remindedList(c, what, hs, u.Person)
+	}
 	refs := make([]string, len(hs))
 	var shown []string
 	for i, h := range hs {
@@ -124,6 +134,9 @@ func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) str
 	// Every filter is named: a “没有” that left one out would claim more
 	// than was looked for (今后林涛没有开庭安排, when only 陈十二's were).
 	var whos []string
+	if len(u.Numbers) > 0 {
+		whos = append(whos, strings.Join(u.Numbers, "、")) // a case in focus is a filter too
+	}
 	switch {
 	case len(u.Agencies) > 0:
 		whos = append(whos, joinNames(u.Agencies))
@@ -135,6 +148,9 @@ func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) str
 	}
 	if u.Person != "" {
 		whos = append(whos, u.Person)
+	}
+	if k := u.CaseKind + u.Stage + u.Cause; k != "" {
+		whos = append(whos, k+"案件") // 本周非诉执行审查案件没有开庭安排
 	}
 	who := strings.Join(whos, "、")
 	tod := map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay]
@@ -231,7 +247,14 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 		b = append(b, msg)
 	} else {
 		lead := fmt.Sprintf("**%s您（%s）作为%s的开庭**：共 %d 场", label, viewer.Name, role, len(mine))
-		if len(mine) >= 1 && u.Aspect != "" {
+		if len(mine) >= 1 && u.Aspect == intent.Reminded {
+			// 我明天的庭提醒发了没: the send log, which hearingFact does not read.
+			fact, err := s.remindedFact(c, mine[0].Case, &mine[0].Hearing, viewer.Name)
+			if err != nil {
+				return answer{}, err
+			}
+			lead += "\n\n" + fact
+		} else if len(mine) >= 1 && u.Aspect != "" {
 			lead += "\n\n" + s.hearingFact(viewer, mine[0].Case, mine[0].Hearing, u.Aspect, now, loc)
 		}
 		b = append(b, lead)

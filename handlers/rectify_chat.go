@@ -72,8 +72,8 @@ func (s *service) rectifyCaseOf(c bot.Context) (string, error) {
 		}
 		return ns[0], nil
 	}
-	if len(u.Agencies) > 0 || u.Agency != "" || u.Mine != "" || !u.Period.IsZero() {
-		return "", nil
+	if !intent.RefersBack(u) {
+		return "", nil // 整改情况, 逾期未整改的有哪些: its own scope, not the case in focus
 	}
 	var last lastQuestion
 	found, err := c.Memory().RecallAll(map[string]any{memLast: &last})
@@ -105,7 +105,7 @@ func (s *service) rectifyOfCase(c bot.Context, number string, today workcal.Day)
 		case !s.loss.Lost(k) && !cases.Corrected(k):
 			a.md = fmt.Sprintf("%s 已结案（%s），未败诉，不需要一案一整改。", head, k.Closure.Method)
 		default:
-			msg := "台账中还没有该案的一案一整改记录"
+			msg := "台账中还没有" + k.Number + "的一案一整改记录"
 			a.md = fmt.Sprintf("%s 已结案（%s），属于需要一案一整改的案件，但%s（整改要求由提醒服务在结案后发出）。", head, k.Closure.Method, msg)
 			a.claims = []claim{{Text: msg, What: claimRectify, Numbers: []string{k.Number}}}
 		}

@@ -307,7 +307,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	switch u.Kind {
 	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates:
 	case intent.Scope:
-		if len(u.Residue) > 0 || u.Period.IsZero() || last.U.NotHeld != "" {
+		if len(u.Residue) > 0 || u.Period.IsZero() || last.U.NotHeld != "" || u.OffTopic {
 			return u // 今天天气怎么样 after a not-held question: a question of its own
 		}
 	default:
@@ -316,6 +316,9 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	p := last.U
 	if p.Kind == intent.Pick {
 		p.Kind = intent.Case
+	}
+	if m, ok := focusWithPeriod(u, last); ok {
+		return m // 行初87 → 这个案子今天开庭吗: that case's hearings then
 	}
 	if (u.Kind == intent.Hearings || u.Kind == intent.Case) && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
 		ownList(p, last) {

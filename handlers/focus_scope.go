@@ -1,0 +1,104 @@
+package handlers
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"casebot/bot"
+	"casebot/bot/intent"
+	"casebot/bot/store"
+)
+
+// The conversation focus is applied only to a message that refers back
+// (intent.RefersBack); these are the places where a message's own words
+// decide instead: a period said with an anaphor narrows the case in focus,
+// a reminder question names its hearing by day and person, and a spoken
+// appearance binds to the hearing of the day and head it names.
+
+// focusWithPeriod completes 这个案子今天开庭吗, 它明天开庭吗 after one case
+// was shown: that case's hearings in the period said, so that a none says
+// “行初87号今天没有开庭安排”, never a bare “今天没有开庭安排”.
+func focusWithPeriod(u intent.Understanding, last *lastQuestion) (intent.Understanding, bool) {
+	if !u.Reference || hasRef(u) || hasWho(u) || u.Period.IsZero() || len(last.Shown) != 1 {
+		return u, false
+	}
+	if u.Kind != intent.Hearings && u.Kind != intent.Case {
+		return u, false
+	}
+	u.Kind, u.Hearing, u.Anchored = intent.Hearings, true, true
+	u.Numbers = slices.Clone(last.Shown)
+	if u.Aspect == intent.Held || u.Aspect == intent.When {
+		u.Aspect = "" // the hearings listed say when; 开庭吗 asks whether there is one
+	}
+	return u, true
+}
+
+// remindingNow is the span whose hearings are being reminded now: from now
+// to the end of the day the first reminder looks ahead to (before_days,
+// 1: today and tomorrow).
+func (s *service) remindingNow(now time.Time, loc *time.Location) intent.Period {
+	days := max(s.cfg.Reminder.BeforeDays, 1)
+	y, m, d := now.In(loc).Date()
+	to := time.Date(y, m, d+days+1, 0, 0, 0, 0, loc)
+	label := fmt.Sprintf("今后%d天内（至%s）", days+1, to.AddDate(0, 0, -1).Format("1月2日"))
+	if days == 1 {
+		label = "今明两天（" + now.In(loc).Format("1月2日") + "—" + to.AddDate(0, 0, -1).Format("1月2日") + "）"
+	}
+	return intent.Period{From: time.Date(y, m, d, 0, 0, 0, 0, loc), To: to, Label: label}
+}
+
+// remindedList answers a reminder question over several hearings (明天的庭
+// 提醒都发了吗, 提醒发了没 with nothing in focus): each hearing, then whether
+// its reminder went out and what was answered on its card.
+func (s *service) remindedList(c bot.Context, what string, hs []store.ScheduledHearing, person string) (answer, error) {
+	viewer, loc := c.Person(), c.Location()
+	shown := hs[:min(len(hs), s.pageSize)]
+	b := []string{fmt.Sprintf("**%s**：共 %d 场%s，各场提醒情况如下：", what, len(hs), scopeNote(viewer))}
+	var numbers []string
+	for i, h := range shown {
+		fact, err := s.remindedFact(c, h.Case, &h.Hearing, person)
+		if err != nil {
+			return answer{}, err
+		}
+		b = append(b, s.hearingLine(i+1, viewer, h, loc)+"\n"+fact)
+		numbers = append(numbers, h.Case.Number)
+	}
+	if len(hs) > len(shown) {
+		b = append(b, fmt.Sprintf("另有 %d 场未列出，请写明日期或案号再问。", len(hs)-len(shown)))
+	}
+	return answer{md: strings.Join(b, "\n\n"), shown: numbers, results: len(hs)}, nil
+}
+
+// appearanceFocusFits reports whether the case in focus has a hearing the
+// spoken appearance can mean: on the day it names (today when none) and,
+// when it names a head by surname, headed by someone of that surname. A
+// report naming another day or head is about another hearing (行初87 →
+// 今天的庭陈局长去了 记一下 is 陈立's hearing today, not 87's).
+func (s *service) appearanceFocusFits(c bot.Context, up intent.Update, number string) (bool, error) {
+	if up.At.IsZero() && up.Surname == "" {
+		return true, nil // 局长上午出庭了 登记一下: nothing said beyond the case
+	}
+	cs, err := s.visible(c.Ctx(), c.Person(), []string{number}, nil)
+	if err != nil || len(cs) == 0 {
+		return false, err
+	}
+	day := up.At
+	if day.IsZero() {
+		day = c.Now()
+	}
+	for _, h := range cs[0].ActiveHearings() {
+		if sameDay(h.At, day, c.Location()) && (up.Surname == "" || strings.HasPrefix(h.Head, up.Surname)) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// sameSurname reports whether two ways of naming a person start alike (孙强
+// and 孙局, 王刚 and 王副局长).
+func sameSurname(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	return len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0]
+}
