@@ -102,3 +102,13 @@ func sameSurname(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	return len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0]
 }
+
+// ownScope reads a fact asked over many with no case (败诉原因都有哪些,
+// 判了的有哪些) as the cases it is asked of rather than a question about
+// one case to be named: the reasons of this year's lost cases.
+func ownScope(u intent.Understanding) intent.Understanding {
+	if u.Scoped && !u.Reference && u.Kind == intent.Case && !hasRef(u) && u.Aspect == intent.Reason {
+		u.Kind, u.Metric, u.Anchored = intent.Count, intent.Lost, true
+	}
+	return u
+}

@@ -120,6 +120,7 @@ func (s *service) handleText(c bot.Context) error {
 	} else {
 		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
+	u = ownScope(u) // 败诉原因都有哪些: the cases it is asked of
 	if m, ok := whyOfCase(text, u, prev); ok {
 		u = m // 行初74 → 为啥撤诉: that case's outcome and what is recorded of why
 	}
@@ -319,6 +320,9 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	}
 	if m, ok := focusWithPeriod(u, last); ok {
 		return m // 行初87 → 这个案子今天开庭吗: that case's hearings then
+	}
+	if u.Scoped && !u.Reference && (u.Kind == intent.Hearings || u.Kind == intent.Case) && !hasRef(u) {
+		return ownScope(u) // 哪些庭负责人还没定, 败诉原因都有哪些: its own scope, not the case or list in focus
 	}
 	if (u.Kind == intent.Hearings || u.Kind == intent.Case) && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
 		ownList(p, last) {
