@@ -153,10 +153,7 @@ func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) str
 		whos = append(whos, k+"案件") // 本周非诉执行审查案件没有开庭安排
 	}
 	who := strings.Join(whos, "、")
-	tod := map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay]
-	if u.Clock != "" {
-		tod = u.Clock
-	}
+	tod := todWord(u)
 	if u.Place != "" {
 		who += "在" + u.Place
 	}
@@ -240,6 +237,9 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 	party := ""
 	if u.Party != "" {
 		party = "当事人为" + s.shownName(viewer, u.Party) + "的"
+	}
+	if tod := todWord(u); tod != "" {
+		party += tod // 我下午两点半的庭: the none says the time looked for
 	}
 	if len(mine) == 0 {
 		msg := fmt.Sprintf("%s没有您（%s）作为%s的%s开庭。", label, viewer.Name, role, party)
@@ -433,4 +433,12 @@ func (s *service) nearbyTime(c bot.Context, u intent.Understanding, q query) (an
 		return a, true, nil
 	}
 	return answer{}, false, nil
+}
+
+// todWord names the time of day or clock a question narrows hearings to.
+func todWord(u intent.Understanding) string {
+	if u.Clock != "" {
+		return u.Clock
+	}
+	return map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay]
 }

@@ -91,7 +91,7 @@ func (s *service) rectifyOfCase(c bot.Context, number string, today workcal.Day)
 		return answer{}, err
 	}
 	if len(cs) == 0 {
-		msg := notFound("案件")
+		msg := notFound("案件 " + number) // a none names the case it is about
 		return answer{md: msg, claims: []claim{{Text: msg, What: claimNumber, Numbers: []string{number}}}}, nil
 	}
 	k := cs[0]
