@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"casebot/bot"
+	"casebot/bot/cases"
 	"casebot/bot/intent"
 	"casebot/bot/store"
 )
@@ -111,4 +112,34 @@ func ownScope(u intent.Understanding) intent.Understanding {
 		u.Kind, u.Metric, u.Anchored = intent.Count, intent.Lost, true
 	}
 	return u
+}
+
+// focusAgrees reports whether the case in focus is one the write's own
+// words allow: a write naming an agency, a party or a person (公安局那个案子
+// 判了 撤销 记一下, after 行初101 of 市监局) is about a case of theirs, and the
+// case in focus is taken only when it is one.
+func (s *service) focusAgrees(c bot.Context, number string) (bool, error) {
+	u, err := intent.Understand(c.Message().Text, s.options(c, c.Person()))
+	if err != nil {
+		return false, err
+	}
+	if len(u.Agencies) == 0 && u.Agency == "" && u.Party == "" && u.Person == "" {
+		return true, nil
+	}
+	cs, err := s.visible(c.Ctx(), c.Person(), []string{number}, nil)
+	if err != nil || len(cs) == 0 {
+		return false, err
+	}
+	k := cs[0]
+	switch {
+	case u.Agency != "" && len(u.Agencies) == 0:
+		return false, nil // an agency the ledger does not have: not this case's
+	case len(u.Agencies) > 0 && !slices.ContainsFunc(u.Agencies, k.HasDefendant):
+		return false, nil
+	case u.Party != "" && !slices.ContainsFunc(k.Plaintiffs, func(p cases.Party) bool { return p.Name == u.Party }):
+		return false, nil
+	case u.Person != "" && !names(k, u.Person, ""):
+		return false, nil
+	}
+	return true, nil
 }

@@ -152,9 +152,11 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 	if len(up.Numbers) == 0 && up.Short == "" && up.Seq == 0 && last != nil && len(last.Shown) == 1 {
 		// 行初101 → 局长上午出庭了 登记一下; but a day or head said that the
 		// case in focus has no hearing for is about another hearing.
-		fits := true
-		if up.Kind == intent.Appearance {
-			var err error
+		fits, err := s.focusAgrees(c, last.Shown[0])
+		if err != nil {
+			return err
+		}
+		if fits && up.Kind == intent.Appearance {
 			if fits, err = s.appearanceFocusFits(c, up, last.Shown[0]); err != nil {
 				return err
 			}
