@@ -143,3 +143,25 @@ func (s *service) focusAgrees(c bot.Context, number string) (bool, error) {
 	}
 	return true, nil
 }
+
+// overList reports whether a fact asked over many (原告有哪些, 负责人都有
+// 哪些) follows a list: it is asked of each item listed, as 都/分别 are.
+// Topics of their own (败诉原因, 司法建议, 期限) are not fields of the items
+// and stay the whole ledger's (ownScope).
+func overList(u intent.Understanding, last *lastQuestion) bool {
+	if !u.Scoped || u.Aspect == "" || hasRef(u) || hasWho(u) || !u.Period.IsZero() || last == nil || len(last.Shown) < 2 {
+		return false
+	}
+	return !topicAspect(u.Aspect) && (last.U.Kind == intent.Hearings || last.U.Kind == intent.Cases)
+}
+
+// topicAspect reports whether an aspect is a topic with a ledger-wide
+// answer of its own (败诉原因有哪些, 检察建议有哪些) rather than a field of
+// the items of a list.
+func topicAspect(a intent.Aspect) bool {
+	switch a {
+	case intent.Reason, intent.Advice, intent.Deadline:
+		return true
+	}
+	return false
+}

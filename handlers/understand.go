@@ -108,6 +108,9 @@ func (s *service) handleText(c bot.Context) error {
 	if lx, ok := opts.Lexicon.(*lexicon); ok {
 		guessed = len(lx.guessed) > 0
 	}
+	if overList(u, prev) {
+		u.Each = true // 明天有哪些庭 → 原告有哪些: the field of each listed
+	}
 	which, asking := whichOfList(u, prev)
 	if pickedU != nil {
 		u, asking = *pickedU, false // 第二个, 公安局那个: the fact of the one picked
@@ -321,7 +324,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if m, ok := focusWithPeriod(u, last); ok {
 		return m // 行初87 → 这个案子今天开庭吗: that case's hearings then
 	}
-	if u.Scoped && !u.Reference && (u.Kind == intent.Hearings || u.Kind == intent.Case) && !hasRef(u) {
+	if u.Scoped && !u.Reference && !(u.Each && len(last.Shown) > 1) && (u.Kind == intent.Hearings || u.Kind == intent.Case) && !hasRef(u) {
 		return ownScope(u) // 哪些庭负责人还没定, 败诉原因都有哪些: its own scope, not the case or list in focus
 	}
 	if (u.Kind == intent.Hearings || u.Kind == intent.Case) && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
