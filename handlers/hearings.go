@@ -37,7 +37,7 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	}
 	if u.Aspect == intent.Reminded && u.Period.IsZero() && q.Person == "" && len(u.Numbers) == 0 {
 		// 提醒发了没, with nothing in focus: the hearings being reminded now.
-		u.Period, u.Upcoming = s.remindingNow(now, c.Location()), true
+		u.Period = s.remindingNow(now, c.Location()) // today's held ones too: they were reminded
 	}
 	if (u.Clock != "" || u.TimeOfDay != "") && !u.Period.IsZero() {
 		if a, ok, err := s.nearbyTime(c, u, q); err != nil || ok {
