@@ -196,8 +196,8 @@ func focusCase(last *lastQuestion) (string, bool) {
 // 内容是啥, 司法建议写的啥) rather than counting this year's suggestions.
 func ofFocus(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	n, ok := focusCase(last)
-	if !ok || u.Aspect != intent.Advice || hasRef(u) || hasWho(u) || !u.Period.IsZero() {
-		return u
+	if !ok || u.Aspect != intent.Advice || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Scoped && !u.Reference {
+		return u // 检察建议有哪些: every case's, not the one in focus
 	}
 	u.Kind, u.Metric, u.Numbers, u.Anchored = intent.Case, "", []string{n}, true
 	return u

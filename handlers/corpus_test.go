@@ -490,6 +490,9 @@ func TestCorpusNonesAtOtherClocks(t *testing.T) {
 							if err := e.checkClaim(s.p, cl); err != nil {
 								t.Errorf("%s at %s: false none %q: %v", en, clock.Format("2006-01-02 15:04"), cl.Text, err)
 							}
+							if f := unnamedFilter(s.p, cl); f != "" {
+								t.Errorf("%s at %s: the none %q does not name its %s", en, clock.Format("2006-01-02 15:04"), cl.Text, f)
+							}
 						}
 					}
 					if stray := strayNone(text, claims); stray != "" {
@@ -620,6 +623,9 @@ func (e *corpusEnv) check(t *testing.T, en corpusEntry) []string {
 			claims = append(claims, cl)
 			if err := e.checkClaim(s.p, cl); err != nil {
 				fail("false none: %q: %v", cl.Text, err)
+			}
+			if f := unnamedFilter(s.p, cl); f != "" {
+				fail("the none %q does not name its %s", cl.Text, f)
 			}
 		}
 	}

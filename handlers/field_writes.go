@@ -70,7 +70,12 @@ func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion
 		}
 	}
 	if len(up.Numbers) == 0 && prev != nil && len(prev.Shown) == 1 && up.Kind == intent.DeadlineDone {
-		up.Numbers = append([]string(nil), prev.Shown...)
+		// 答辩状今天交了 after one case; not 市监局的答复交了 after another agency's.
+		if ok, err := s.focusAgrees(c, prev.Shown[0]); err != nil {
+			return err
+		} else if ok {
+			up.Numbers = append([]string(nil), prev.Shown...)
+		}
 	}
 	if up.Kind == intent.SetHead {
 		return s.headWrite(c, up)
@@ -88,7 +93,10 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 		return err
 	}
 	u.Numbers, u.Short, u.Seq = up.Numbers, up.Short, 0
-	u.Person, u.Mine = "", "" // the person named is the new head, not a filter
+	if u.Person == "" || sameSurname(u.Person, up.Head) {
+		u.Person = "" // the person named is the new head, not a filter
+	} // else 明天孙局那个庭出庭的换成王副局长: 孙局 names the hearing
+	u.Mine = ""
 	if viewer.Role == people.Head {
 		u.Mine = intent.MineSelf
 	}

@@ -43,8 +43,8 @@ func behindFigure(text string, last *lastQuestion) (intent.Understanding, bool) 
 // rather than the first of it silently.
 func whichOfList(u intent.Understanding, last *lastQuestion) (answer, bool) {
 	if last == nil || len(last.Shown) < 2 || u.Kind != intent.Case || u.Aspect == "" || u.Each ||
-		hasRef(u) || hasWho(u) || !u.Period.IsZero() {
-		return answer{}, false
+		hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Scoped && !u.Reference && topicAspect(u.Aspect) {
+		return answer{}, false // 败诉原因有哪些: the whole ledger's, not one of the list
 	}
 	switch last.U.Kind {
 	case intent.Hearings, intent.Cases, intent.Count:

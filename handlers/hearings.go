@@ -36,6 +36,13 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	if q.Unknown != "" {
 		return s.unknownAgency(c, q.Unknown, "的开庭"), nil
 	}
+	if len(u.Numbers) > 0 {
+		q.Numbers = u.Numbers // 那85号呢, 这个案子今天开庭吗: that case's hearings, and a none names it
+	}
+	if u.Aspect == intent.Reminded && u.Period.IsZero() && q.Person == "" && len(u.Numbers) == 0 {
+		// 提醒发了没, with nothing in focus: the hearings being reminded now.
+		u.Period = s.remindingNow(now, c.Location()) // today's held ones too: they were reminded
+	}
 	if (u.Clock != "" || u.TimeOfDay != "") && !u.Period.IsZero() {
 		if a, ok, err := s.nearbyTime(c, u, q); err != nil || ok {
 			return a, err
@@ -105,6 +112,9 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 		a.shown = []string{h.Case.Number}
 		return a, err
 	}
+	if u.Aspect == intent.Reminded {
+		return s.remindedList(c, what, hs, u.Person)
+	}
 	refs := make([]string, len(hs))
 	var shown []string
 	for i, h := range hs {
@@ -128,6 +138,9 @@ func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) str
 	// Every filter is named: a “没有” that left one out would claim more
 	// than was looked for (今后林涛没有开庭安排, when only 陈十二's were).
 	var whos []string
+	if len(u.Numbers) > 0 {
+		whos = append(whos, strings.Join(u.Numbers, "、")) // a case in focus is a filter too
+	}
 	switch {
 	case len(u.Agencies) > 0:
 		whos = append(whos, joinNames(u.Agencies))
@@ -140,11 +153,11 @@ func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) str
 	if u.Person != "" {
 		whos = append(whos, u.Person)
 	}
-	who := strings.Join(whos, "、")
-	tod := map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay]
-	if u.Clock != "" {
-		tod = u.Clock
+	if k := u.CaseKind + u.Stage + u.Cause; k != "" {
+		whos = append(whos, k+"案件") // 本周非诉执行审查案件没有开庭安排
 	}
+	who := strings.Join(whos, "、")
+	tod := todWord(u)
 	if u.Place != "" {
 		who += "在" + u.Place
 	}
@@ -229,13 +242,23 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 	if u.Party != "" {
 		party = "当事人为" + s.shownName(viewer, u.Party) + "的"
 	}
+	if tod := todWord(u); tod != "" {
+		party += tod // 我下午两点半的庭: the none says the time looked for
+	}
 	if len(mine) == 0 {
 		msg := fmt.Sprintf("%s没有您（%s）作为%s的%s开庭。", label, viewer.Name, role, party)
 		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: q})
 		b = append(b, msg)
 	} else {
 		lead := fmt.Sprintf("**%s您（%s）作为%s的开庭**：共 %d 场", label, viewer.Name, role, len(mine))
-		if len(mine) >= 1 && u.Aspect != "" {
+		if len(mine) >= 1 && u.Aspect == intent.Reminded {
+			// 我明天的庭提醒发了没: the send log, which hearingFact does not read.
+			fact, err := s.remindedFact(c, mine[0].Case, &mine[0].Hearing, viewer.Name)
+			if err != nil {
+				return answer{}, err
+			}
+			lead += "\n\n" + fact
+		} else if len(mine) >= 1 && u.Aspect != "" {
 			lead += "\n\n" + s.hearingFact(viewer, mine[0].Case, mine[0].Hearing, u.Aspect, now, loc)
 		}
 		b = append(b, lead)
@@ -414,4 +437,12 @@ func (s *service) nearbyTime(c bot.Context, u intent.Understanding, q query) (an
 		return a, true, nil
 	}
 	return answer{}, false, nil
+}
+
+// todWord names the time of day or clock a question narrows hearings to.
+func todWord(u intent.Understanding) string {
+	if u.Clock != "" {
+		return u.Clock
+	}
+	return map[string]string{"am": "上午", "pm": "下午"}[u.TimeOfDay]
 }

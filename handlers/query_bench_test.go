@@ -74,6 +74,8 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		// Added with chat9: a deadline's state first, a same-pinyin type.
 		{"deadline-state/staff", "staff1", "行初5001答辩状交没交", "**" + target.Number + "**"},
 		{"retyped-number/staff", "staff1", "刑初5001", "只登记行政案件"},
+		{"reminders-now/staff", "staff1", "提醒发了没", "提醒"},
+		{"off-topic-with-a-day/staff", "staff1", "今天天气咋样", "超出了我的范围"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if r := benchAsk(b, e, bc.user, bc.text); !strings.Contains(r, bc.want) {

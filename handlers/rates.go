@@ -77,7 +77,8 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 			b = append(b, line)
 			a.claims = append(a.claims, cl...)
 			if u.Rate == intent.LossRate && !rank {
-				if l2, cl2 := rateLine("", &sp.Total, intent.AppearanceRate, ""); strings.Contains(c.Message().Text, "出庭") {
+				// The second rate's none names the period too: it is read on its own.
+				if l2, cl2 := rateLine("", &sp.Total, intent.AppearanceRate, p.Short()); strings.Contains(c.Message().Text, "出庭") {
 					b = append(b, l2)
 					a.claims = append(a.claims, cl2...)
 				}

@@ -76,8 +76,8 @@ func (s *service) rectifyCaseOf(c bot.Context) (string, error) {
 		}
 		return ns[0], nil
 	}
-	if len(u.Agencies) > 0 || u.Agency != "" || u.Mine != "" || u.Person != "" || !u.Period.IsZero() {
-		return "", nil
+	if len(u.Agencies) > 0 || u.Agency != "" || u.Mine != "" || u.Person != "" || !u.Period.IsZero() || !intent.RefersBack(u) {
+		return "", nil // 整改情况, 逾期未整改的有哪些, 王局的整改: its own scope, not the case in focus
 	}
 	var last lastQuestion
 	found, err := c.Memory().RecallAll(map[string]any{memLast: &last})
@@ -95,7 +95,7 @@ func (s *service) rectifyOfCase(c bot.Context, number string, today workcal.Day)
 		return answer{}, err
 	}
 	if len(cs) == 0 {
-		msg := notFound("案件")
+		msg := notFound("案件 " + number) // a none names the case it is about
 		return answer{md: msg, claims: []claim{{Text: msg, What: claimNumber, Numbers: []string{number}}}}, nil
 	}
 	k := cs[0]
@@ -109,7 +109,7 @@ func (s *service) rectifyOfCase(c bot.Context, number string, today workcal.Day)
 		case !s.loss.Lost(k) && !cases.Corrected(k):
 			a.md = fmt.Sprintf("%s 已结案（%s），未败诉，不需要一案一整改。", head, k.Closure.Method)
 		default:
-			msg := "台账中还没有该案的一案一整改记录"
+			msg := "台账中还没有" + k.Number + "的一案一整改记录"
 			due := ""
 			if s.reminders != nil {
 				if u := s.reminders.UnaskedCase(k, c.Now()); u != nil {

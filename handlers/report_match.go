@@ -148,11 +148,16 @@ func (s *service) reportWhat(u intent.Understanding, numbers []string) string {
 	if len(numbers) > 0 {
 		b.WriteString(strings.Join(numbers, "、") + " ")
 	}
+	if len(u.Agencies) > 0 {
+		b.WriteString(joinNames(u.Agencies)) // every filter is named (公安局今天的庭取消了)
+	}
 	if u.Person != "" && u.Mine == "" {
 		b.WriteString(u.Person)
 	}
 	if !u.Period.IsZero() {
 		b.WriteString(u.Period.Short())
+	} else if len(numbers) == 0 {
+		b.WriteString("今后") // the window looked in: from now on
 	}
 	switch {
 	case u.Clock != "":

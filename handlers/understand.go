@@ -111,6 +111,9 @@ func (s *service) handleText(c bot.Context) error {
 	if lx, ok := opts.Lexicon.(*lexicon); ok {
 		guessed = len(lx.guessed) > 0
 	}
+	if overList(u, prev) {
+		u.Each = true // 明天有哪些庭 → 原告有哪些: the field of each listed
+	}
 	which, asking := whichOfList(u, prev)
 	if pickedU != nil {
 		u, asking = *pickedU, false // 第二个, 公安局那个: the fact of the one picked
@@ -123,6 +126,7 @@ func (s *service) handleText(c bot.Context) error {
 	} else {
 		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
+	u = ownScope(u) // 败诉原因都有哪些: the cases it is asked of
 	if m, ok := whyOfCase(text, u, prev); ok {
 		u = m // 行初74 → 为啥撤诉: that case's outcome and what is recorded of why
 	}
@@ -319,7 +323,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	switch u.Kind {
 	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates:
 	case intent.Scope:
-		if len(u.Residue) > 0 || u.Period.IsZero() || last.U.NotHeld != "" {
+		if len(u.Residue) > 0 || u.Period.IsZero() || last.U.NotHeld != "" || u.OffTopic {
 			return u // 今天天气怎么样 after a not-held question: a question of its own
 		}
 	default:
@@ -328,6 +332,12 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	p := last.U
 	if p.Kind == intent.Pick {
 		p.Kind = intent.Case
+	}
+	if m, ok := focusWithPeriod(u, last); ok {
+		return m // 行初87 → 这个案子今天开庭吗: that case's hearings then
+	}
+	if u.Scoped && !u.Reference && !(u.Each && len(last.Shown) > 1) && (u.Kind == intent.Hearings || u.Kind == intent.Case) && !hasRef(u) {
+		return ownScope(u) // 哪些庭负责人还没定, 败诉原因都有哪些: its own scope, not the case or list in focus
 	}
 	if (u.Kind == intent.Hearings || u.Kind == intent.Case) && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
 		ownList(p, last) {

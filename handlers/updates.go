@@ -150,7 +150,20 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		}
 	}
 	if len(up.Numbers) == 0 && up.Short == "" && up.Seq == 0 && last != nil && len(last.Shown) == 1 {
-		up.Numbers = append([]string(nil), last.Shown...) // 行初101 → 局长上午出庭了 登记一下
+		// 行初101 → 局长上午出庭了 登记一下; but a day or head said that the
+		// case in focus has no hearing for is about another hearing.
+		fits, err := s.focusAgrees(c, last.Shown[0])
+		if err != nil {
+			return err
+		}
+		if fits && up.Kind == intent.Appearance {
+			if fits, err = s.appearanceFocusFits(c, up, last.Shown[0]); err != nil {
+				return err
+			}
+		}
+		if fits {
+			up.Numbers = append([]string(nil), last.Shown...)
+		}
 	}
 	if !c.Person().Bureau() {
 		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：口述"+what); err != nil {

@@ -10,7 +10,8 @@ import (
 // still no question about hearings, and get the one-line statement of
 // scope instead of a period's hearings (never 今天没有开庭安排).
 var offTopicWords = []string{"开会", "上班", "下班", "放假", "放几天假", "调休", "休息", "吃饭", "吃啥", "吃什么", "火锅", "喝茶",
-	"喝酒", "聚餐", "去哪耍", "出去耍", "耍", "下雨", "下雪", "冷不冷", "好冷", "好热", "发工资", "打球", "体检", "团建"}
+	"喝酒", "聚餐", "去哪耍", "出去耍", "耍", "下雨", "下雪", "冷不冷", "好冷", "好热", "发工资", "打球", "体检", "团建",
+	"现在几点", "几点了", "星期几", "礼拜几"}
 
 // monthDayRe is a day of a month written out without 日 or 号 (十二月十六,
 // 十一月二十五, 12月一): the month already in digits, the day in Chinese

@@ -241,8 +241,16 @@ type Understanding struct {
 	// counties, the judge, the judgment's text…): the answer says so and
 	// where to ask, before anything it can show.
 	NotHeld string `json:"not_held,omitempty"`
-	// Reference is set by 那个案子, 这个案件: the case spoken of before.
+	// Reference is set by 那个案子, 这个案件, 它: the case spoken of before.
 	Reference bool `json:"reference,omitempty"`
+	// OffTopic is set when a word of everyday matters or of a service the
+	// bot does not offer decided the question (今天天气咋样, 中午吃啥): never
+	// a follow-up of the last question, whatever time word it has.
+	OffTopic bool `json:"off_topic,omitempty"`
+	// Scoped is set when a word states the message's own scope (整改情况,
+	// 逾期的有哪些, 全部, 一共多少): the case or list in focus is not its
+	// subject (see RefersBack).
+	Scoped bool `json:"scoped,omitempty"`
 	// ByCount ranks agencies by how many (败诉最多) rather than by rate.
 	ByCount bool `json:"by_count,omitempty"`
 	// Compare asks for the same count a year before too (同比);
@@ -378,6 +386,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	if personalLegal(norm) {
 		return Understanding{Kind: Legal, Anchored: true}, nil
 	}
+	pointed := pronounRe.MatchString(norm) // 它明天开庭吗: courtesy drops the leading 它
 	// 早上好 今天有几个庭: the greeting's 早上 is no half-day.
 	norm, courteous := courtesy(norm)
 	r.u.Filler = append(r.u.Filler, courteous...)
@@ -392,9 +401,10 @@ func (r *reader) read(raw string) (Understanding, error) {
 	if err := r.numbers(); err != nil {
 		return r.u, err
 	}
-	if _, _, _, ok := r.t.find(referenceRe, 0); ok {
+	if _, _, _, ok := r.t.find(referenceRe, 0); ok || pointed {
 		r.u.Reference = true
 	}
+	r.u.Scoped = ownScopeRe.MatchString(norm)
 	if _, ok := r.t.take(attachedQRe, 0); ok {
 		// 判决书传了没, 85号的判决书上传了吗: whether it is attached, a
 		// question, not the page to upload it on.
@@ -1291,7 +1301,7 @@ var (
 var (
 	halfDayWords = []string{"上午开还是下午开", "下午开还是上午开", "上午还是下午开", "下午还是上午开", "上午开庭还是下午开庭", "上午还是下午",
 		"下午还是上午", "早上还是下午", "早上还是晚上", "上午或者下午", "上午下午", "上下午", "早上开还是下午开"}
-	todWords = []struct{ word, tod string }{{"上午", "am"}, {"早上", "am"}, {"早晨", "am"}, {"一早", "am"}, {"早", "am"},
+	todWords = []struct{ word, tod string }{{"上午", "am"}, {"早上", "am"}, {"早晨", "am"}, {"一早", "am"}, {"早场", "am"},
 		{"中午", "pm"}, {"下午", "pm"}, {"傍晚", "pm"}, {"晚上", "pm"}}
 )
 
@@ -1930,8 +1940,13 @@ func (r *reader) decide() {
 			u.Aspect = Outcome // 88号案子开完庭多久了还没判
 		}
 		u.Metric = ""
+	case u.Aspect == Reminded:
+		// 明天那个庭提醒发给孙局了没, 提醒发了没: the reminder of a hearing,
+		// found by the day and person said (or the case in focus, or the
+		// hearings being reminded now); 发给 here is no errand.
+		u.Kind, u.Hearing = Hearings, true
 	case r.scopeWord && u.Metric == "" && (r.scopeAct || !u.Hearing):
-		u.Kind = Scope // 帮我订一下明天下午的会议室, 把明天的庭发给孙强
+		u.Kind, u.OffTopic = Scope, true // 帮我订一下明天下午的会议室, 把明天的庭发给孙强
 	case u.Aspect == Outcome && r.outcomeLost && u.Party == "" && (!u.Period.IsZero() || u.Mine != "" || u.Agency != ""):
 		// 我们县政府今年败诉了吗: a count, not one case's outcome.
 		u.Kind, u.Metric, u.Aspect = Count, Lost, ""
@@ -1981,7 +1996,7 @@ func (r *reader) decide() {
 		}
 	}
 	// A question that names nothing else is a follow-up of the last one.
-	if !u.Anchored && (u.Kind == Hearings || u.Kind == Scope && len(u.Residue) == 0) {
+	if !u.Anchored && (u.Kind == Hearings || u.Kind == Scope && len(u.Residue) == 0 && !u.OffTopic) {
 		u.FollowUp = u.FollowUp || !u.Period.IsZero()
 	}
 	if u.Kind == Scope && !u.Contact && !r.scopeWord && len(u.Residue) == 0 && (u.Agency != "" || u.Party != "" || u.Person != "") {

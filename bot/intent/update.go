@@ -395,7 +395,7 @@ var (
 	// appearedVerbs say that the head appeared (or did not).
 	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
 		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
-	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去"}
+	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去"}
 	// headWords name who appeared: the head, by title or as 负责人.
 	headWords = []string{"负责人", "局长", "县长", "镇长", "主任", "领导", "书记", "我"}
 	// recordWords ask for the fact to be put in the ledger.
