@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -233,8 +234,11 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 
 	var spans []span
 	spans = append(spans, identifierSpans(norm)...)
-	spans = append(spans, markedAddressSpans(norm)...)
-	spans = append(spans, unmarkedAddressSpans(norm)...)
+	for _, sp := range append(markedAddressSpans(norm), unmarkedAddressSpans(norm)...) {
+		if !alreadyMasked(norm[sp.start:sp.end]) {
+			spans = append(spans, sp)
+		}
+	}
 	for _, h := range hits {
 		if n := t.nameOf(h); !a.kept(n) {
 			spans = append(spans, span{t.off[h.start], t.off[h.end], KindName, a.pseudo[n]})
@@ -454,9 +458,39 @@ type Leak struct {
 
 // Leaks checks text for personal data: any name or identifier this
 // anonymizer removed before, even with spaces, markdown or zero-width
-// characters inside it, and anything the detectors still find.
+// characters inside it, anything still shaped like an identifier, and any
+// name the detectors find in it. Use it on a text this anonymizer did not
+// produce (a model's draft read line by line); Clean checks its own output
+// with the residue alone (see residue).
 func (a *Anonymizer) Leaks(text string) []Leak {
 	norm, _ := normalize(text)
+	out := a.residue(norm)
+	if hits := detect(norm); len(hits) > 0 {
+		seen := map[string]bool{}
+		for _, l := range out {
+			seen[l.Value] = true
+		}
+		t := newText(norm)
+		for _, h := range hits {
+			if n := t.nameOf(h); !a.kept(n) && !seen[n] {
+				seen[n] = true
+				out = append(out, Leak{KindName, n})
+			}
+		}
+	}
+	return out
+}
+
+// residue is what is still personal in normalized text this anonymizer
+// has masked: a registered name standing as a name (also spaced, split by
+// markdown or zero-width characters), an identifier removed before in any
+// spacing, and anything shaped like an identifier that holds no mask. It
+// does not run the name detectors again: on masked text they read the
+// masks themselves as new context (某 or ××× beside a word) and once
+// refused a correctly masked sentence. Every name they find in the
+// original is registered before masking, so a name that survives masking
+// is a registered one and is found here.
+func (a *Anonymizer) residue(norm string) []Leak {
 	var out []Leak
 	seen := map[string]bool{}
 	add := func(k Kind, v string) {
@@ -477,6 +511,9 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 	if len(names) > 0 {
 		t := newText(norm)
 		for _, n := range names {
+			if !mayContain(norm, n) {
+				continue
+			}
 			for _, loc := range spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).FindAllStringIndex(norm, -1) {
 				// A two-character name inside a word (高峰期) is the word.
 				if loc[1]-loc[0] == len(n) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known[n]) {
@@ -501,17 +538,44 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 		}
 	}
 	for _, sp := range resolve(identifierSpans(norm)) {
-		add(sp.kind, norm[sp.start:sp.end])
-	}
-	if hits := detect(norm); len(hits) > 0 {
-		t := newText(norm)
-		for _, h := range hits {
-			if n := t.nameOf(h); !a.kept(n) {
-				add(KindName, n)
-			}
+		if v := norm[sp.start:sp.end]; !strings.ContainsAny(v, maskChars) {
+			add(sp.kind, v)
 		}
 	}
 	return out
+}
+
+// alreadyMasked reports whether an address span holds nothing but masks
+// and the place words around them (××小区, ××路××号): text masked before
+// stays exactly as it was written.
+func alreadyMasked(s string) bool {
+	if !strings.ContainsAny(s, maskChars) {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune(maskChars, r) && !strings.ContainsRune(maskedPlaceWords, r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// maskedPlaceWords are the characters that name a level or a kind of
+// place after a mask (××省××市××区××小区×栋×单元).
+const maskedPlaceWords = "省市区县镇乡村组社街道路巷弄号院栋幢楼单元室小区屯寨坝湾庄苑园城"
+
+// maskChars are what masked text is written with (×××, 138****5678).
+const maskChars = "×*＊"
+
+// mayContain reports whether every rune of name occurs in s, a cheap test
+// before the spaced pattern is built and run.
+func mayContain(s, name string) bool {
+	for _, r := range name {
+		if !strings.ContainsRune(s, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // LeakError is returned when a text still holds personal data after two
@@ -534,13 +598,13 @@ func (e *LeakError) Error() string {
 // breaking the formatting), it returns a *LeakError and no text.
 func (a *Anonymizer) Clean(text string) (string, error) {
 	out := a.Anonymize(text)
-	if len(a.Leaks(out)) == 0 {
+	if len(a.residueOf(out)) == 0 {
 		return out, nil
 	}
 	// The second pass starts again from the text itself: the first may have
 	// masked part of an identifier and left the rest unrecognisable.
 	out = a.anonymize(text, true)
-	leaks := a.Leaks(out)
+	leaks := a.residueOf(out)
 	if len(leaks) == 0 {
 		return out, nil
 	}
@@ -551,6 +615,11 @@ func (a *Anonymizer) Clean(text string) (string, error) {
 		}
 	}
 	return "", &LeakError{Kinds: kinds}
+}
+
+func (a *Anonymizer) residueOf(text string) []Leak {
+	norm, _ := normalize(text)
+	return a.residue(norm)
 }
 
 func containsKind(ks []Kind, k Kind) bool {

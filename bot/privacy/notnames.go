@@ -85,6 +85,9 @@ func (d *detector) dropThings() {
 
 func (d *detector) isThing(h hit, docs [][2]int) bool {
 	t := d.t
+	if d.organisation(h) {
+		return true
+	}
 	for _, r := range docs {
 		if h.start < r[1] && h.end > r[0] {
 			return true

@@ -1,0 +1,80 @@
+package privacy
+
+import (
+	"errors"
+	"testing"
+)
+
+// TestOrganisationGuard: a surname-led span that runs into an
+// organisation's or shop's ending is the organisation, unless a person
+// marker stands before it; a person who acts before an organisation is
+// still a person.
+func TestOrganisationGuard(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"王守信饮片厂被责令停产整顿。", "王守信饮片厂被责令停产整顿。"},
+		{"杨氏秘制辣子鸡的招牌未经审批设置。", "杨氏秘制辣子鸡的招牌未经审批设置。"},
+		{"被告对赵氏兄弟汽修厂进行了现场检查。", "被告对赵氏兄弟汽修厂进行了现场检查。"},
+		{"原告系李金山体育用品有限公司的股东。", "原告系李金山体育用品有限公司的股东。"},
+		// A person marker says a person; a person's deed ends the stretch.
+		{"店主阮丽娟对违法事实供认不讳。", "店主阮某对违法事实供认不讳。"},
+		{"原告王芳提交了医院的诊断证明。", "原告王某提交了医院的诊断证明。"},
+		// 陈氏秋 (a Vietnamese name) stops at a conjunction.
+		{"申请人（越南籍）陈氏秋与原告系夫妻关系。", "申请人（越南籍）陈某与原告系夫妻关系。"},
+	} {
+		a := NewAnonymizer()
+		a.Prepare(tt.in)
+		if got, err := a.Clean(tt.in); err != nil || got != tt.want {
+			t.Errorf("Clean(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// TestAlreadyMaskedStays: text masked before is never touched again.
+func TestAlreadyMaskedStays(t *testing.T) {
+	for _, in := range []string{
+		"申请人黄某，住××省××市××区××小区。",
+		"原告张某某，男，住××县××镇××村。",
+		"原告电话138****5678，身份证号5201**********1234。",
+	} {
+		a := NewAnonymizer()
+		a.Prepare(in)
+		if got, err := a.Clean(in); err != nil || got != in {
+			t.Errorf("Clean(%q) = %q, %v; want it unchanged", in, got, err)
+		}
+	}
+}
+
+// TestResidueIsTrue: the check after masking refuses a name that really
+// remains (one the text splits with markdown) and does not refuse a
+// correctly masked text, whose masks sit beside words the detectors
+// would read afresh.
+func TestResidueIsTrue(t *testing.T) {
+	a := NewAnonymizer("王建国")
+	if _, err := a.Clean("本案中，**王建**国不服处罚。"); !errors.As(err, new(*LeakError)) {
+		t.Errorf("a name split by markdown: err = %v, want a *LeakError", err)
+	}
+	for _, in := range []string{
+		"原告张三与第三人李四签订了协议，张三称其已付款。",
+		"申请人黄某，住××省××市××区××小区，电话138****5678。",
+		"第三人周红、周军系兄妹。周红称周军已去世。",
+	} {
+		a := NewAnonymizer()
+		a.Prepare(in)
+		out, err := a.Clean(in)
+		if err != nil {
+			t.Errorf("Clean(%q) refused: %v", in, err)
+			continue
+		}
+		if r := a.residueOf(out); len(r) != 0 {
+			t.Errorf("residue of %q = %d items, want none", out, len(r))
+		}
+	}
+	// What stays shaped like an identifier is named by its kind.
+	a = NewAnonymizer()
+	if r := a.residueOf("其手机号码为13800138000。"); len(r) != 1 || r[0].Kind != KindPhone {
+		t.Errorf("residue = %v, want one phone", r)
+	}
+	if r := a.residueOf("其手机号码为138****8000。"); len(r) != 0 {
+		t.Errorf("residue of a masked phone = %v, want none", r)
+	}
+}
