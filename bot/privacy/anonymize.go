@@ -44,6 +44,11 @@ type person struct {
 	// known is set for a name the caller passed (the case store's parties,
 	// the handler): it is that person wherever it stands as a name.
 	known bool
+	// proved is set for a name the text itself proves somewhere (a role
+	// word before it, 男/女 after it): like a known name, it is the person
+	// wherever the words around it say a person, also where it is an
+	// everyday word (原告戴明亮… 后明亮反悔).
+	proved bool
 }
 
 // Anonymizer removes personal data from texts per 法释〔2016〕19号 第9–10条,
@@ -149,8 +154,22 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 	}
 	t := newText(norm)
 	for _, h := range hits {
-		a.register(t.nameOf(h), h.cap, false)
+		n := t.nameOf(h)
+		a.register(n, h.cap, false)
+		if p := a.people[n]; p != nil && !p.proved && provedAt(t, h) {
+			p.proved = true
+		}
 	}
+}
+
+// provedAt reports whether the text proves the hit a person where it
+// stands: a role word right before it, or 男/女 right after it.
+func provedAt(t *text, h hit) bool {
+	if roleEndingAt(t, h.start) > 0 {
+		return true
+	}
+	r := t.rest(h.end)
+	return strings.HasPrefix(r, "，男") || strings.HasPrefix(r, "，女") || strings.HasPrefix(r, ",男") || strings.HasPrefix(r, ",女")
 }
 
 // assign gives every registered name without a pseudonym one. Names that
@@ -292,7 +311,7 @@ func (a *Anonymizer) original(s string, k Kind) {
 // is also found with spaces or zero-width characters inside (张 三).
 func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 	repl := a.pseudo[name]
-	known := a.people[name] != nil && a.people[name].known
+	known := a.people[name] != nil && (a.people[name].known || a.people[name].proved)
 	var out []span
 	find := func(needle string, whole bool) {
 		for i := 0; ; {
@@ -370,19 +389,27 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		clauseStart := s == 0 || !t.han(s-1)
 		// 东升当时表示同意, 成功多次到现场查看: a registered person's given
 		// name opening a clause before what a person does.
+		// A person the text proves or the caller names (张某称李四未付款):
+		// wherever an adverb and a deed, or what only a person has or does,
+		// follows.
 		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
-			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) {
+			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) &&
+			!(known && (adverbDeed(t, e) || personRight(t, e, false))) &&
+			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) {
 			return false
 		}
 	}
 	if whole {
 		return true
 	}
-	// A given name alone: not after a surname (another person's name).
-	if surnameAt(t, s-1) > 0 && t.han(s-1) {
+	// A given name alone: not after a surname (another person's name),
+	// unless the surname is an adverb opening the clause before a proved
+	// person's given name (后明亮反悔).
+	if surnameAt(t, s-1) > 0 && t.han(s-1) && !(known && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))) {
 		return false
 	}
-	return leftOK(t, s) && boundary(t, e) >= 1
+	adverbOpens := known && s >= 1 && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))
+	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1
 }
 
 // splitFrom reports whether the given name at rs[s] follows its surname
@@ -504,7 +531,7 @@ func (a *Anonymizer) residue(norm string) []Leak {
 	for _, p := range a.order {
 		if !a.kept(p.name) {
 			names = append(names, p.name)
-			known[p.name] = p.known
+			known[p.name] = p.known || p.proved
 		}
 	}
 	sort.Strings(names)
@@ -563,6 +590,10 @@ func alreadyMasked(s string) bool {
 // maskedPlaceWords are the characters that name a level or a kind of
 // place after a mask (××省××市××区××小区×栋×单元).
 const maskedPlaceWords = "省市区县镇乡村组社街道路巷弄号院栋幢楼单元室小区屯寨坝湾庄苑园城"
+
+// clauseAdverbs open a clause before its subject and are surnames too:
+// 后, 但, 又 (后明亮反悔).
+const clauseAdverbs = "后但又遂即并而才也还就再"
 
 // maskChars are what masked text is written with (×××, 138****5678).
 const maskChars = "×*＊"

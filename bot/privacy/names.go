@@ -1043,6 +1043,11 @@ func detect(s string) []hit {
 	d.unexplained()
 	d.alsoSubjects()
 	d.provedLists()
+	// The second opinion (vote.go), before the last lists and the guards.
+	d.voteMarkedLists()
+	d.voteSiblings()
+	d.voteRolePairs()
+	d.voteSubjects()
 	d.lists()
 	d.dropThings()
 	d.trimFollowers()

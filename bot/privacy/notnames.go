@@ -130,7 +130,8 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 	// 原告平时称: a frequent word of time the default alone read right
 	// after a role word is when the party did it (夏天签名 and 向前称 at a
 	// clause's start may be names).
-	if h.cap == capNeutral && h.end-h.start == 2 && roleEndingAt(t, h.start) > 0 {
+	// A list's first item is no time word (工作人员向前、路遥).
+	if h.cap == capNeutral && h.end-h.start == 2 && roleEndingAt(t, h.start) > 0 && listSep(t, h.end) != 1 {
 		if w, ok := t.word(h.start, h.end); ok && w.pos == "t" && w.freq >= 1000 {
 			return true
 		}
