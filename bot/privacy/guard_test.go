@@ -78,3 +78,39 @@ func TestResidueIsTrue(t *testing.T) {
 		t.Errorf("residue of a masked phone = %v, want none", r)
 	}
 }
+
+// TestSecondOpinion: the vote's proposals and its veto, each with a
+// sentence where the same shape must stay.
+func TestSecondOpinion(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		// A clause's subject before a person's deed, by the name table.
+		{"时光于2022年取得该宅基地使用权。", "时某于2022年取得该宅基地使用权。"},
+		{"宁静于当日下午向派出所报案。", "宁某于当日下午向派出所报案。"},
+		{"夏天将事发经过告知了村委会。", "夏某将事发经过告知了村委会。"},
+		{"明天将前往县城办理手续。", "明天将前往县城办理手续。"},
+		{"平时在外务工，很少回家。", "平时在外务工，很少回家。"},
+		{"房东于2020年将房屋出租给原告。", "房东于2020年将房屋出租给原告。"},
+		{"林地于2018年承包给第三人。", "林地于2018年承包给第三人。"},
+		// Lists: one surname; closed by 均; after a role word.
+		{"同住人员为罗温暖、罗单纯。", "同住人员为罗某甲、罗某乙。"},
+		{"鲁迅雷、华罗成均为该合作社社员。", "鲁某、华某均为该合作社社员。"},
+		{"被告工作人员向前、路遥到现场进行了勘验。", "被告工作人员向某、路某到现场进行了勘验。"},
+		// Role pairs; the side of a party stays.
+		{"原告朝鲁门与第三人苏和系邻居。", "原告朝某与第三人苏某系邻居。"},
+		{"原告认为其与第三人之间存在收养关系。", "原告认为其与第三人之间存在收养关系。"},
+		{"原告单位与第三人签订了协议。", "原告单位与第三人签订了协议。"},
+		// The veto: a frequent noun before 于.
+		{"房屋于2019年取得不动产权证。", "房屋于2019年取得不动产权证。"},
+		{"程序于2022年启动。", "程序于2022年启动。"},
+		// A name the text proves is masked where a deed follows it.
+		{"原告张三与第三人李四签订了协议，张三称李四未付款。", "原告张某与第三人李某签订了协议，张某称李某未付款。"},
+		{"原告戴明亮与被告签订了协议。后明亮反悔。", "原告戴某与被告签订了协议。后戴某反悔。"},
+		{"原告杨建设诉称，被告违法。杨建设认为，建设完成后应当验收。", "原告杨某诉称，被告违法。杨某认为，建设完成后应当验收。"},
+	} {
+		a := NewAnonymizer()
+		a.Prepare(tt.in)
+		if got, err := a.Clean(tt.in); err != nil || got != tt.want {
+			t.Errorf("Clean(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}

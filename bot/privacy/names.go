@@ -1050,6 +1050,7 @@ func detect(s string) []hit {
 	d.voteSubjects()
 	d.lists()
 	d.dropThings()
+	d.voteVeto()
 	d.trimFollowers()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)

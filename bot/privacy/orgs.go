@@ -79,4 +79,3 @@ func (d *detector) organisation(h hit) bool {
 	}
 	return false
 }
-

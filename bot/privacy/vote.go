@@ -26,7 +26,9 @@ import "strings"
 // organisation's ending, a thing, a place, a masked form, a statute)
 // still runs after it and vetoes it (dropThings), so a proposal never
 // overrides a guard. Where the rules found a name this source has no
-// opinion on, the rules' name stands.
+// opinion on, the rules' name stands; where the statistics contradict a
+// name the rules read from a clause's frame alone, the word stays
+// (voteVeto).
 
 // subjectOpeners follow a clause's subject before its deed.
 var subjectOpeners = newMatcher([]string{
@@ -61,7 +63,7 @@ func (d *detector) voteSubjects() {
 			if e >= t.n() || !t.han(e-1) || d.taken[e-1] || t.match(e, subjectOpeners) == 0 {
 				continue
 			}
-			if d.subjectName(s, e) && personDeedAhead(t, e) {
+			if d.subjectName(s, e) && personDeedAhead(t, e) && !timeBeforeTense(t, s, e) {
 				d.add(s, e, capNeutral)
 			}
 			break
@@ -74,7 +76,12 @@ func (d *detector) voteSubjects() {
 // its characters at least as likely in names as in words.
 func (d *detector) subjectName(s, e int) bool {
 	t := d.t
-	if w, ok := t.word(s, e); ok && !nounish(w.pos) {
+	if w, ok := t.word(s, e); ok && (!nounish(w.pos) || w.pos == "n" && w.freq >= 1000) {
+		// 程序, 时期: a frequent plain noun is the thing it names.
+		return false
+	}
+	// 房东, 车主: a role word is the role, not a name.
+	if roleEndingAt(t, e) == e-s {
 		return false
 	}
 	if e-s == 3 {
@@ -86,6 +93,27 @@ func (d *detector) subjectName(s, e int) bool {
 		return t.d.givenScore(t.rs[s+1]) >= -5 && t.d.givenScore(t.rs[s+2]) >= -5
 	}
 	return t.d.givenScore(t.rs[s+1]) >= 0
+}
+
+// timeBeforeTense reports whether a time word opens the clause as its
+// time, not its subject: 平时在外务工, 明天将前往; a time word stands as a
+// name only before 将 and the thing it disposes of (夏天将事发经过告知…).
+func timeBeforeTense(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	if !ok || w.pos != "t" {
+		return false
+	}
+	if t.rs[e] != '将' || e+1 >= t.n() {
+		return true
+	}
+	// 将 disposes of a thing (将事发经过, 将该房屋) or marks the future
+	// (将前往, 将持续).
+	if strings.ContainsRune("该其此这那本所上全", t.rs[e+1]) {
+		return false
+	}
+	disposal := false
+	t.words(e+1, func(_ int, w word) { disposal = disposal || strings.HasPrefix(w.pos, "n") && w.freq >= 20 })
+	return !disposal
 }
 
 // nounish reports whether a part of speech may be a name read as a word:
@@ -312,4 +340,35 @@ func hanRun(t *text, s, e int) bool {
 		}
 	}
 	return true
+}
+
+// voteVeto is the second opinion against the rules, where they read a
+// frequent plain noun opening a clause before 于 or 将 as a name
+// (房屋于2019年取得…, 程序于2022年启动): when the name table says the
+// noun's second character is far likelier in words than in given names,
+// and nothing else says a person (no role word before, no 男/女 after),
+// the noun stays: 于 or 将 after a clause's first word is the very cue
+// the rules read, so it cannot count for them twice.
+func (d *detector) voteVeto() {
+	kept := d.hits[:0]
+	for _, h := range d.hits {
+		if h.name == "" && h.end-h.start == 2 && d.contradicted(h) {
+			for k := h.start; k < h.end; k++ {
+				d.taken[k] = false
+			}
+			continue
+		}
+		kept = append(kept, h)
+	}
+	d.hits = kept
+}
+
+func (d *detector) contradicted(h hit) bool {
+	t := d.t
+	s, e := h.start, h.end
+	if s > 0 && t.han(s-1) || e >= t.n() || !strings.ContainsRune("于将", t.rs[e]) || provedAt(t, h) {
+		return false
+	}
+	w, ok := t.word(s, e)
+	return ok && w.pos == "n" && w.freq >= 1000 && t.d.givenScore(t.rs[s+1]) <= -5
 }
