@@ -154,7 +154,11 @@ const placeEndChars = "园坝村湾沟寨屯庄镇乡街路桥山河湖塘坡岭
 func (d *detector) voteSiblings() {
 	t := d.t
 	for s := 0; s+6 < t.n(); s++ {
-		if (s > 0 && t.han(s-1) && !d.roleBefore(s) && !strings.ContainsRune(listOpeners, t.rs[s-1])) || surnameAt(t, s) != 1 {
+		// The cheap test first: a list's first item of three characters.
+		if t.rs[s+3] != '、' || surnameAt(t, s) != 1 {
+			continue
+		}
+		if s > 0 && t.han(s-1) && !strings.ContainsRune(listOpeners, t.rs[s-1]) && !d.roleBefore(s) {
 			continue
 		}
 		var items []int
@@ -234,7 +238,8 @@ var peopleClosers = newMatcher([]string{"均", "都", "二人", "两人", "三�
 func (d *detector) voteRolePairs() {
 	t := d.t
 	for s := 1; s+3 < t.n(); s++ {
-		if d.taken[s] || !t.han(s) || partyRoleBefore(t, s) == 0 || verbAt(t, s) {
+		// Every party's role word ends in 告 or 人.
+		if r := t.rs[s-1]; r != '告' && r != '人' || d.taken[s] || !t.han(s) || partyRoleBefore(t, s) == 0 || verbAt(t, s) {
 			continue
 		}
 		for n := 2; n <= 4 && s+n < t.n(); n++ {
