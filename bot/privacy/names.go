@@ -1071,6 +1071,7 @@ func detect(s string) []hit {
 	// The second opinion (vote.go), before the last lists and the guards.
 	d.voteMarkedLists()
 	d.voteSiblings()
+	d.voteShortLists()
 	d.voteRolePairs()
 	d.voteSubjects()
 	d.lists()

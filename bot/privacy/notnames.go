@@ -85,7 +85,7 @@ func (d *detector) dropThings() {
 
 func (d *detector) isThing(h hit, docs [][2]int) bool {
 	t := d.t
-	if d.organisation(h) {
+	if d.organisation(h) || capitalAmount(t, h.start) {
 		return true
 	}
 	for _, r := range docs {
@@ -211,3 +211,14 @@ func brandAt(t *text, s, e int) bool {
 	w, ok := t.word(s, e)
 	return ok && w.pos == "nz" && w.freq >= 20
 }
+
+// capitalAmount reports whether an amount in capital numerals starts at
+// i: 伍仟元整, 陆万元, 柒佰 (伍, 陆 and 柒 are surnames too).
+func capitalAmount(t *text, i int) bool {
+	return i+1 < t.n() && strings.ContainsRune(capitalDigits, t.rs[i]) && strings.ContainsRune(capitalUnits, t.rs[i+1])
+}
+
+const (
+	capitalDigits = "零壹贰叁肆伍陆柒捌玖"
+	capitalUnits  = "拾佰仟万亿元圆角分整"
+)

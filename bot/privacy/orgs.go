@@ -73,9 +73,18 @@ func (d *detector) organisation(h hit) bool {
 			}
 			return true
 		}
-		if strings.ContainsRune(orgBreaks, t.rs[k]) || verbAt(t, k) {
+		if strings.ContainsRune(orgBreaks, t.rs[k]) || deedAt(t, k) {
 			return false
 		}
 	}
 	return false
+}
+
+// deedAt reports whether a verb used as a verb, a preposition, a
+// conjunction, an adverb or a particle starts at k: 王芳提交了医院的…. A
+// verbal noun (体育, 加工, 推拿) may stand inside a trade's name.
+func deedAt(t *text, k int) bool {
+	v := false
+	t.words(k, func(_ int, w word) { v = v || w.pos != "vn" && verbLike(w.pos) && w.freq >= 100 })
+	return v
 }

@@ -377,3 +377,57 @@ func (d *detector) contradicted(h hit) bool {
 	w, ok := t.word(s, e)
 	return ok && w.pos == "n" && w.freq >= 1000 && t.d.givenScore(t.rs[s+1]) <= -5
 }
+
+// voteShortLists proposes the items of a 、-list of two-character names
+// that the close of the list says are people: 文强、乔木均未到庭,
+// 桃红、水莲二人到场. 均 or 都 counts only before a person's deed in the same
+// clause (黄金、白银均为贵金属 stays).
+func (d *detector) voteShortLists() {
+	t := d.t
+	for s := 0; s+4 < t.n(); s++ {
+		if t.rs[s+2] != '、' || surnameAt(t, s) != 1 {
+			continue
+		}
+		if s > 0 && t.han(s-1) && !strings.ContainsRune(listOpeners, t.rs[s-1]) && !d.roleBefore(s) {
+			continue
+		}
+		var items []int
+		for k := s; k+2 <= t.n() && surnameAt(t, k) == 1 && t.han(k+1); k += 3 {
+			items = append(items, k)
+			if k+2 >= t.n() || t.rs[k+2] != '、' {
+				break
+			}
+		}
+		if len(items) < 2 {
+			continue
+		}
+		last := items[len(items)-1] + 2
+		if last >= t.n() {
+			continue
+		}
+		n := t.match(last, peopleClosers)
+		if n == 0 {
+			continue
+		}
+		if c := t.rs[last]; (c == '均' || c == '都') && !personDeedAhead(t, last+1) {
+			continue
+		}
+		ok, scored := true, false
+		for _, k := range items {
+			if w, found := t.word(k, k+2); found && !nounish(w.pos) || strings.ContainsRune(placeEndChars, t.rs[k+1]) {
+				ok = false
+				break
+			}
+			if t.d.givenScore(t.rs[k+1]) > 0 {
+				scored = true
+			}
+		}
+		if !ok || !scored {
+			continue
+		}
+		for _, k := range items {
+			d.add(k, k+2, capNeutral)
+		}
+		s = last
+	}
+}
