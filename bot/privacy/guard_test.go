@@ -122,3 +122,18 @@ func TestSecondOpinion(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedIdentifiers: identifiers written in groups (a foreign phone
+// with a one-digit area code, a QQ number split by a space) go whole.
+func TestSpacedIdentifiers(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"其联系电话为+7 5 1234567。", "其联系电话为×××。"},
+		{"其QQ号码为 1234 56789。", "其QQ号码为 ×××。"},
+	} {
+		a := NewAnonymizer()
+		a.Prepare(tt.in)
+		if got, err := a.Clean(tt.in); err != nil || got != tt.want {
+			t.Errorf("Clean(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}

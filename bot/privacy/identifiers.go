@@ -150,7 +150,7 @@ var (
 	// North American numbers written without the country code: (415)
 	// 555-0199, （415）555 0199. A bracketed year has four digits.
 	nanpPhoneRe    = regexp.MustCompile(`[(（]\d{3}[)）] ?\d{3}[- ]\d{4}`)
-	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,6}){1,4}`)
+	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,8}){1,4}`)
 	// Vehicle identification and engine numbers: 17 characters without
 	// I, O, Q, or the value after a label.
 	vinRe = regexp.MustCompile(`[A-HJ-NPR-Z0-9]{17}`)
