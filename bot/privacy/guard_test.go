@@ -103,6 +103,16 @@ func TestSecondOpinion(t *testing.T) {
 		{"文强、乔木均未到庭。", "文某、乔某均未到庭。"},
 		{"黄金、白银均为贵金属。", "黄金、白银均为贵金属。"},
 		{"石料、钢材均堆放在工地。", "石料、钢材均堆放在工地。"},
+		// The items after a role-marked list's first name.
+		{"被告执法人员童话、关爱出示了执法证件。", "被告执法人员童某、关某出示了执法证件。"},
+		// A party before what it says, with no surname of the tables; the
+		// party's own deed stays.
+		{"申请人阿拉坦仓称其饲养的羊只被扣押。", "申请人阿某称其饲养的羊只被扣押。"},
+		{"证人在庭审中陈述，其未看到打斗过程。", "证人在庭审中陈述，其未看到打斗过程。"},
+		{"原告向本院提出诉讼请求。", "原告向本院提出诉讼请求。"},
+		// A rare surname the tables lack, after a role word.
+		{"保证人卯光华在借条上签名。", "保证人卯某在借条上签名。"},
+		{"答：他小名叫狗娃。", "答：他小名叫狗娃。"},
 		// Role pairs; the side of a party stays.
 		{"原告朝鲁门与第三人苏和系邻居。", "原告朝某与第三人苏某系邻居。"},
 		{"原告认为其与第三人之间存在收养关系。", "原告认为其与第三人之间存在收养关系。"},

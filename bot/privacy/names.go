@@ -1073,6 +1073,8 @@ func detect(s string) []hit {
 	d.voteSiblings()
 	d.voteShortLists()
 	d.voteRolePairs()
+	d.voteRoleSpeech()
+	d.voteRoleGiven()
 	d.voteSubjects()
 	d.lists()
 	d.dropThings()

@@ -321,7 +321,25 @@ func (d *detector) voteMarkedLists() {
 			}
 			start = start - 1 - n
 		}
-		if start == h.start || roleEndingAt(t, start) == 0 {
+		if roleEndingAt(t, start) == 0 {
+			continue
+		}
+		// Right: 执法人员童话、关爱出示了…: the items after the name, each of
+		// two characters before a deed or the list's next item, or three.
+		for j := h.end; j+2 < t.n() && t.rs[j] == '、' && surnameAt(t, j+1) == 1; {
+			k := j + 1
+			n := 0
+			if hanRun(t, k, k+2) && (k+2 >= t.n() || t.rs[k+2] == '、' || !t.han(k+2) || deedAt(t, k+2) || t.match(k+2, peopleClosers) > 0) {
+				n = 2
+			} else if k+3 <= t.n() && hanRun(t, k, k+3) && (k+3 >= t.n() || t.rs[k+3] == '、' || !t.han(k+3) || deedAt(t, k+3) || t.match(k+3, peopleClosers) > 0) {
+				n = 3
+			}
+			if n == 0 || !d.add(k, k+n, h.cap) {
+				break
+			}
+			j = k + n
+		}
+		if start == h.start {
 			continue
 		}
 		for k := start; k < h.start; {
@@ -429,5 +447,73 @@ func (d *detector) voteShortLists() {
 			d.add(k, k+2, capNeutral)
 		}
 		s = last
+	}
+}
+
+// partySays follow a party who speaks.
+var partySays = newMatcher([]string{"诉称", "述称", "辩称", "称", "陈述", "认为", "表示", "主张", "请求", "提出"})
+
+// voteRoleSpeech proposes the span between a party's role word and what
+// the party says (申请人阿拉坦仓称…): the role word and the speech are the
+// two cues, so the span need not start with a surname. It must hold no
+// verb or adverb (原告明确称, 原告当庭称) and be no word of its own or the
+// party's side (原告方称, 原告单位称).
+func (d *detector) voteRoleSpeech() {
+	t := d.t
+	for s := 1; s+3 < t.n(); s++ {
+		if r := t.rs[s-1]; r != '告' && r != '人' || d.taken[s] || partyRoleBefore(t, s) == 0 {
+			continue
+		}
+		for n := 3; n <= 4 && s+n < t.n(); n++ {
+			e := s + n
+			if !hanRun(t, s, e) || t.match(e, partySays) == 0 {
+				continue
+			}
+			if strings.ContainsRune(sideChars, t.rs[s]) || strings.ContainsAny(t.str(s, e), "其之的") {
+				break
+			}
+			// 在笔录中, 向本院, 庭审中: a preposition first, or a word that is
+			// no name inside, is what the party did, not who.
+			clean := !strings.ContainsRune(functionChars+"在向对于从由给将把被和与同跟", t.rs[s])
+			for k := s; k < e && clean; k++ {
+				t.words(k, func(j int, w word) {
+					if j <= e && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+						clean = false
+					}
+				})
+			}
+			if w, ok := t.word(s, e); ok && w.freq >= 20 || !clean {
+				break
+			}
+			d.add(s, e, capNeutral)
+			break
+		}
+	}
+}
+
+// voteRoleGiven proposes a name after a role word whose surname the tables
+// lack (保证人卯光华在借条上签名): three characters, no word, whose last two
+// are both strong given-name characters, before what a person does.
+func (d *detector) voteRoleGiven() {
+	t := d.t
+	for s := 2; s+3 < t.n(); s++ {
+		if d.taken[s] || !hanRun(t, s, s+3) || d.taken[s+1] || d.taken[s+2] || surnameAt(t, s) > 0 || roleEndingAt(t, s) == 0 {
+			continue
+		}
+		if strings.ContainsRune(functionChars+sideChars+"在向对于从由给将把被和与同跟叫是为称名系", t.rs[s]) {
+			continue
+		}
+		if t.d.givenScore(t.rs[s+1]) < 10 || t.d.givenScore(t.rs[s+2]) < 10 {
+			continue
+		}
+		// No word starts at the surname's place (the given part may be one:
+		// 光华).
+		inWord := false
+		t.words(s, func(j int, w word) { inWord = inWord || w.freq >= 5 && !strings.HasPrefix(w.pos, "nr") })
+		e := s + 3
+		if inWord || !(t.match(e, subjectOpeners) > 0 || deedAt(t, e) || t.match(e, partySays) > 0 || boundary(t, e) >= 2) {
+			continue
+		}
+		d.add(s, e, capNeutral)
 	}
 }
