@@ -60,7 +60,7 @@ func (d *detector) voteSubjects() {
 		// The shorter cut first: 宁静/于当日 before 宁静于/当日.
 		for _, n := range []int{2, 3} {
 			e := s + n
-			if e >= t.n() || !t.han(e-1) || d.taken[e-1] || t.match(e, subjectOpeners) == 0 {
+			if e >= t.n() || !hanRun(t, s, e) || d.taken[e-1] || t.match(e, subjectOpeners) == 0 {
 				continue
 			}
 			if d.subjectName(s, e) && personDeedAhead(t, e) && !timeBeforeTense(t, s, e) {
