@@ -468,12 +468,18 @@ func resolve(spans []span) []span {
 	return out
 }
 
-// separators are dropped before identifiers are compared.
-var separators = regexp.MustCompile(`[\s\-–—·.•_*~` + "`" + `()（）\x{200B}-\x{200D}\x{2060}\x{FEFF}]+`)
-
+// compact drops the separators identifiers are written with (spaces,
+// dashes, dots, markdown, brackets, zero-width characters) and upper-cases
+// the rest, so 138 0013 8000 and 13800138000 compare equal. A loop, not a
+// pattern: the post-check compacts a whole judgment.
 func compact(s string) string {
 	n, _ := normalize(s)
-	return strings.ToUpper(separators.ReplaceAllString(n, ""))
+	return strings.ToUpper(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("-–—·.•_*~`()（）", r) || r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF {
+			return -1
+		}
+		return r
+	}, n))
 }
 
 // Leak is personal data found by the post-check. Value is the data itself:

@@ -504,13 +504,14 @@ func (d *detector) voteRoleSpeech() {
 func (d *detector) voteRoleGiven() {
 	t := d.t
 	for s := 2; s+3 < t.n(); s++ {
-		if d.taken[s] || !hanRun(t, s, s+3) || d.taken[s+1] || d.taken[s+2] || surnameAt(t, s) > 0 || roleEndingAt(t, s) == 0 {
+		// The table lookups first: most positions fail them.
+		if t.d.givenScore(t.rs[s+1]) < 10 || t.d.givenScore(t.rs[s+2]) < 10 {
+			continue
+		}
+		if d.taken[s] || d.taken[s+1] || d.taken[s+2] || !hanRun(t, s, s+3) || surnameAt(t, s) > 0 || roleEndingAt(t, s) == 0 {
 			continue
 		}
 		if strings.ContainsRune(functionChars+sideChars+"在向对于从由给将把被和与同跟叫是为称名系", t.rs[s]) {
-			continue
-		}
-		if t.d.givenScore(t.rs[s+1]) < 10 || t.d.givenScore(t.rs[s+2]) < 10 {
 			continue
 		}
 		// No word starts at the surname's place (the given part may be one:
