@@ -161,22 +161,7 @@ const placeEndChars = "园坝村湾沟寨屯庄镇乡街路桥山河湖塘坡岭
 func (d *detector) voteSiblings() {
 	t := d.t
 	for s := 0; s+6 < t.n(); s++ {
-		// The cheap test first: a list's first item of three characters.
-		if t.rs[s+3] != '、' || surnameAt(t, s) != 1 {
-			continue
-		}
-		if s > 0 && t.han(s-1) && !strings.ContainsRune(listOpeners, t.rs[s-1]) && !d.roleBefore(s) {
-			continue
-		}
-		var items []int
-		same := true
-		for k := s; k+3 <= t.n() && surnameAt(t, k) == 1 && t.han(k+1) && t.han(k+2); k += 4 {
-			items = append(items, k)
-			same = same && t.rs[k] == t.rs[s]
-			if k+3 >= t.n() || t.rs[k+3] != '、' {
-				break
-			}
-		}
+		items, same := d.nameList(s, 3)
 		if len(items) < 2 {
 			continue
 		}
@@ -232,6 +217,29 @@ func (d *detector) dropCrossing(s, e int) bool {
 		}
 	}
 	return true
+}
+
+// nameList reads a 、-list at s whose items are a surname and width-1
+// characters each, opening a clause, following a list opener (为, 由…) or
+// a role word; it reports the items' starts (none unless s opens one) and
+// whether they share one surname.
+func (d *detector) nameList(s, width int) (items []int, same bool) {
+	t := d.t
+	if t.rs[s+width] != '、' || surnameAt(t, s) != 1 {
+		return nil, false
+	}
+	if s > 0 && t.han(s-1) && !strings.ContainsRune(listOpeners, t.rs[s-1]) && !d.roleBefore(s) {
+		return nil, false
+	}
+	same = true
+	for k := s; k+width <= t.n() && surnameAt(t, k) == 1 && hanRun(t, k+1, k+width); k += width + 1 {
+		items = append(items, k)
+		same = same && t.rs[k] == t.rs[s]
+		if k+width >= t.n() || t.rs[k+width] != '、' {
+			break
+		}
+	}
+	return items, same
 }
 
 // peopleClosers close a list of people: 均为, 二人, 分别….
@@ -410,19 +418,7 @@ func (d *detector) contradicted(h hit) bool {
 func (d *detector) voteShortLists() {
 	t := d.t
 	for s := 0; s+4 < t.n(); s++ {
-		if t.rs[s+2] != '、' || surnameAt(t, s) != 1 {
-			continue
-		}
-		if s > 0 && t.han(s-1) && !strings.ContainsRune(listOpeners, t.rs[s-1]) && !d.roleBefore(s) {
-			continue
-		}
-		var items []int
-		for k := s; k+2 <= t.n() && surnameAt(t, k) == 1 && t.han(k+1); k += 3 {
-			items = append(items, k)
-			if k+2 >= t.n() || t.rs[k+2] != '、' {
-				break
-			}
-		}
+		items, _ := d.nameList(s, 2)
 		if len(items) < 2 {
 			continue
 		}
