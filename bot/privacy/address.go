@@ -208,6 +208,9 @@ func subjectIsInstitution(s string, at int) bool {
 var neutralMarkersOrder = []string{"住所地", "地址"}
 
 var institutionSuffixes = []string{"局", "机关", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团",
+	// Shops named like their keepers (谢记裁缝铺位于老街十二号): the shop's
+	// address, as the organisation guard of the names reads them.
+	"铺", "馆", "坊", "超市", "诊所", "酒楼", "饭店", "宾馆", "茶庄", "药号", "国药号",
 	// Public places a family or a faith built (王氏宗祠位于该村东头): a
 	// landmark, not where a person lives.
 	"宗祠", "祠堂", "家祠", "祠", "寺", "庙", "道观", "教堂", "牌坊", "纪念馆", "故居", "文化广场", "文化礼堂"}

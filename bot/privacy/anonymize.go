@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,6 +44,11 @@ type person struct {
 	// known is set for a name the caller passed (the case store's parties,
 	// the handler): it is that person wherever it stands as a name.
 	known bool
+	// proved is set for a name the text itself proves somewhere (a role
+	// word before it, 男/女 after it): like a known name, it is the person
+	// wherever the words around it say a person, also where it is an
+	// everyday word (原告戴明亮… 后明亮反悔).
+	proved bool
 }
 
 // Anonymizer removes personal data from texts per 法释〔2016〕19号 第9–10条,
@@ -148,8 +154,22 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 	}
 	t := newText(norm)
 	for _, h := range hits {
-		a.register(t.nameOf(h), h.cap, false)
+		n := t.nameOf(h)
+		a.register(n, h.cap, false)
+		if p := a.people[n]; p != nil && !p.proved && provedAt(t, h) {
+			p.proved = true
+		}
 	}
+}
+
+// provedAt reports whether the text proves the hit a person where it
+// stands: a role word right before it, or 男/女 right after it.
+func provedAt(t *text, h hit) bool {
+	if roleEndingAt(t, h.start) > 0 {
+		return true
+	}
+	r := t.rest(h.end)
+	return strings.HasPrefix(r, "，男") || strings.HasPrefix(r, "，女") || strings.HasPrefix(r, ",男") || strings.HasPrefix(r, ",女")
 }
 
 // assign gives every registered name without a pseudonym one. Names that
@@ -233,8 +253,11 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 
 	var spans []span
 	spans = append(spans, identifierSpans(norm)...)
-	spans = append(spans, markedAddressSpans(norm)...)
-	spans = append(spans, unmarkedAddressSpans(norm)...)
+	for _, sp := range append(markedAddressSpans(norm), unmarkedAddressSpans(norm)...) {
+		if !alreadyMasked(norm[sp.start:sp.end]) {
+			spans = append(spans, sp)
+		}
+	}
 	for _, h := range hits {
 		if n := t.nameOf(h); !a.kept(n) {
 			spans = append(spans, span{t.off[h.start], t.off[h.end], KindName, a.pseudo[n]})
@@ -288,7 +311,7 @@ func (a *Anonymizer) original(s string, k Kind) {
 // is also found with spaces or zero-width characters inside (张 三).
 func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 	repl := a.pseudo[name]
-	known := a.people[name] != nil && a.people[name].known
+	known := a.people[name] != nil && (a.people[name].known || a.people[name].proved)
 	var out []span
 	find := func(needle string, whole bool) {
 		for i := 0; ; {
@@ -366,19 +389,27 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		clauseStart := s == 0 || !t.han(s-1)
 		// 东升当时表示同意, 成功多次到现场查看: a registered person's given
 		// name opening a clause before what a person does.
+		// A person the text proves or the caller names (张某称李四未付款):
+		// wherever an adverb and a deed, or what only a person has or does,
+		// follows.
 		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
-			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) {
+			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) &&
+			!(known && (adverbDeed(t, e) || personRight(t, e, false))) &&
+			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) {
 			return false
 		}
 	}
 	if whole {
 		return true
 	}
-	// A given name alone: not after a surname (another person's name).
-	if surnameAt(t, s-1) > 0 && t.han(s-1) {
+	// A given name alone: not after a surname (another person's name),
+	// unless the surname is an adverb opening the clause before a proved
+	// person's given name (后明亮反悔).
+	if surnameAt(t, s-1) > 0 && t.han(s-1) && !(known && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))) {
 		return false
 	}
-	return leftOK(t, s) && boundary(t, e) >= 1
+	adverbOpens := known && s >= 1 && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))
+	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1
 }
 
 // splitFrom reports whether the given name at rs[s] follows its surname
@@ -437,12 +468,18 @@ func resolve(spans []span) []span {
 	return out
 }
 
-// separators are dropped before identifiers are compared.
-var separators = regexp.MustCompile(`[\s\-–—·.•_*~` + "`" + `()（）\x{200B}-\x{200D}\x{2060}\x{FEFF}]+`)
-
+// compact drops the separators identifiers are written with (spaces,
+// dashes, dots, markdown, brackets, zero-width characters) and upper-cases
+// the rest, so 138 0013 8000 and 13800138000 compare equal. A loop, not a
+// pattern: the post-check compacts a whole judgment.
 func compact(s string) string {
 	n, _ := normalize(s)
-	return strings.ToUpper(separators.ReplaceAllString(n, ""))
+	return strings.ToUpper(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("-–—·.•_*~`()（）", r) || r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF {
+			return -1
+		}
+		return r
+	}, n))
 }
 
 // Leak is personal data found by the post-check. Value is the data itself:
@@ -454,9 +491,39 @@ type Leak struct {
 
 // Leaks checks text for personal data: any name or identifier this
 // anonymizer removed before, even with spaces, markdown or zero-width
-// characters inside it, and anything the detectors still find.
+// characters inside it, anything still shaped like an identifier, and any
+// name the detectors find in it. Use it on a text this anonymizer did not
+// produce (a model's draft read line by line); Clean checks its own output
+// with the residue alone (see residue).
 func (a *Anonymizer) Leaks(text string) []Leak {
 	norm, _ := normalize(text)
+	out := a.residue(norm)
+	if hits := detect(norm); len(hits) > 0 {
+		seen := map[string]bool{}
+		for _, l := range out {
+			seen[l.Value] = true
+		}
+		t := newText(norm)
+		for _, h := range hits {
+			if n := t.nameOf(h); !a.kept(n) && !seen[n] {
+				seen[n] = true
+				out = append(out, Leak{KindName, n})
+			}
+		}
+	}
+	return out
+}
+
+// residue is what is still personal in normalized text this anonymizer
+// has masked: a registered name standing as a name (also spaced, split by
+// markdown or zero-width characters), an identifier removed before in any
+// spacing, and anything shaped like an identifier that holds no mask. It
+// does not run the name detectors again: on masked text they read the
+// masks themselves as new context (某 or ××× beside a word) and once
+// refused a correctly masked sentence. Every name they find in the
+// original is registered before masking, so a name that survives masking
+// is a registered one and is found here.
+func (a *Anonymizer) residue(norm string) []Leak {
 	var out []Leak
 	seen := map[string]bool{}
 	add := func(k Kind, v string) {
@@ -470,13 +537,16 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 	for _, p := range a.order {
 		if !a.kept(p.name) {
 			names = append(names, p.name)
-			known[p.name] = p.known
+			known[p.name] = p.known || p.proved
 		}
 	}
 	sort.Strings(names)
 	if len(names) > 0 {
 		t := newText(norm)
 		for _, n := range names {
+			if !mayContain(norm, n) {
+				continue
+			}
 			for _, loc := range spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).FindAllStringIndex(norm, -1) {
 				// A two-character name inside a word (高峰期) is the word.
 				if loc[1]-loc[0] == len(n) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known[n]) {
@@ -501,17 +571,48 @@ func (a *Anonymizer) Leaks(text string) []Leak {
 		}
 	}
 	for _, sp := range resolve(identifierSpans(norm)) {
-		add(sp.kind, norm[sp.start:sp.end])
-	}
-	if hits := detect(norm); len(hits) > 0 {
-		t := newText(norm)
-		for _, h := range hits {
-			if n := t.nameOf(h); !a.kept(n) {
-				add(KindName, n)
-			}
+		if v := norm[sp.start:sp.end]; !strings.ContainsAny(v, maskChars) {
+			add(sp.kind, v)
 		}
 	}
 	return out
+}
+
+// alreadyMasked reports whether an address span holds nothing but masks
+// and the place words around them (××小区, ××路××号): text masked before
+// stays exactly as it was written.
+func alreadyMasked(s string) bool {
+	if !strings.ContainsAny(s, maskChars) {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune(maskChars, r) && !strings.ContainsRune(maskedPlaceWords, r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// maskedPlaceWords are the characters that name a level or a kind of
+// place after a mask (××省××市××区××小区×栋×单元).
+const maskedPlaceWords = "省市区县镇乡村组社街道路巷弄号院栋幢楼单元室小区屯寨坝湾庄苑园城"
+
+// clauseAdverbs open a clause before its subject and are surnames too:
+// 后, 但, 又 (后明亮反悔).
+const clauseAdverbs = "后但又遂即并而才也还就再"
+
+// maskChars are what masked text is written with (×××, 138****5678).
+const maskChars = "×*＊"
+
+// mayContain reports whether every rune of name occurs in s, a cheap test
+// before the spaced pattern is built and run.
+func mayContain(s, name string) bool {
+	for _, r := range name {
+		if !strings.ContainsRune(s, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // LeakError is returned when a text still holds personal data after two
@@ -534,13 +635,13 @@ func (e *LeakError) Error() string {
 // breaking the formatting), it returns a *LeakError and no text.
 func (a *Anonymizer) Clean(text string) (string, error) {
 	out := a.Anonymize(text)
-	if len(a.Leaks(out)) == 0 {
+	if len(a.residueOf(out)) == 0 {
 		return out, nil
 	}
 	// The second pass starts again from the text itself: the first may have
 	// masked part of an identifier and left the rest unrecognisable.
 	out = a.anonymize(text, true)
-	leaks := a.Leaks(out)
+	leaks := a.residueOf(out)
 	if len(leaks) == 0 {
 		return out, nil
 	}
@@ -551,6 +652,11 @@ func (a *Anonymizer) Clean(text string) (string, error) {
 		}
 	}
 	return "", &LeakError{Kinds: kinds}
+}
+
+func (a *Anonymizer) residueOf(text string) []Leak {
+	norm, _ := normalize(text)
+	return a.residue(norm)
 }
 
 func containsKind(ks []Kind, k Kind) bool {

@@ -121,6 +121,17 @@
 // signature title's gap, the name before a statement's closing date, a
 // notice's addressee before its colon and a name before its ethnicity.
 //
+// The second opinion (vote.go) does not ask what word a span is but what
+// the sentence does with it and how likely its characters are as a given
+// name: a clause's subject before a person's deed, lists of one surname or
+// closed by what says people, role-marked lists and the span between two
+// parties. Its proposals run before the guards, which veto them; where the
+// name table contradicts a name the rules read from a clause's frame alone,
+// the word stays. A name the text proves (role word, 男/女) is masked
+// wherever a deed follows it. Organisations (orgs.go): a surname-led span
+// running into a shop's or firm's ending, or 氏/记 after the surname, is
+// the organisation unless a role word says a person.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

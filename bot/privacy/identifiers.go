@@ -150,7 +150,7 @@ var (
 	// North American numbers written without the country code: (415)
 	// 555-0199, （415）555 0199. A bracketed year has four digits.
 	nanpPhoneRe    = regexp.MustCompile(`[(（]\d{3}[)）] ?\d{3}[- ]\d{4}`)
-	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,6}){1,4}`)
+	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,8}){1,4}`)
 	// Vehicle identification and engine numbers: 17 characters without
 	// I, O, Q, or the value after a label.
 	vinRe = regexp.MustCompile(`[A-HJ-NPR-Z0-9]{17}`)
@@ -232,7 +232,7 @@ var (
 	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},
 		`\s*(?:[:：]|为|是|号为)?\s*["“”'‘’「」『』]?([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
 	qqLabels = newLabelled([]string{"QQ号码", "QQ账号", "QQ帐号", "QQ号", "QQ", "qq号码", "qq号", "qq", "Qq", "扣扣号", "扣扣"},
-		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9]\d{4,11})`, kindOf(KindQQ), 5)
+		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9](?:[ \-]?\d){4,11})`, kindOf(KindQQ), 5)
 	// Foreign passports mix letters and digits anywhere (C7KM38P42).
 	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
 		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z0-9]{6,12})`, kindOf(KindPass), 4)
@@ -445,6 +445,36 @@ func countDigits(s string) int {
 	return n
 }
 
+// emailWindows returns the stretches around each @ made of the characters
+// an e-mail address may hold.
+func emailWindows(s string) [][2]int {
+	var out [][2]int
+	email := func(c byte) bool {
+		return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || strings.IndexByte("._%+-@", c) >= 0
+	}
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '@')
+		if j < 0 {
+			break
+		}
+		at := i + j
+		a, b := at, at+1
+		for a > 0 && email(s[a-1]) {
+			a--
+		}
+		for b < len(s) && email(s[b]) {
+			b++
+		}
+		if len(out) > 0 && a < out[len(out)-1][1] {
+			out[len(out)-1][1] = b
+		} else {
+			out = append(out, [2]int{a, b})
+		}
+		i = b
+	}
+	return out
+}
+
 // digitWindows returns the stretches of s made of digits, Latin letters
 // and the separators numbers are written with, that hold at least four
 // digits, each widened by the character before it.
@@ -594,8 +624,14 @@ func identifierSpans(s string) []span {
 			out = append(out, span{m[2], m[3], KindCert, "第" + Mask + "号"})
 		}
 	}
-	if strings.IndexByte(s, '@') >= 0 {
-		add(emailRe, KindEmail, nil)
+	// An e-mail address is read around each @ only: the pattern over a
+	// whole judgment costs more than every other pattern together.
+	for _, w := range emailWindows(s) {
+		for _, loc := range emailRe.FindAllStringIndex(s[w[0]:w[1]], -1) {
+			if a, b := w[0]+loc[0], w[0]+loc[1]; digitBounded(s, a, b) {
+				out = append(out, span{a, b, KindEmail, Mask})
+			}
+		}
 	}
 	if strings.Contains(s, "wxid_") {
 		add(wxidRe, KindWeChat, nil)
@@ -639,8 +675,16 @@ func identifierSpans(s string) []span {
 		add(permitBareRe, KindPermit, nil)
 		add(vinRe, KindVehicle, func(m string) bool { return countDigits(m) >= 3 && countDigits(m) < 17 })
 	}
+	// A foreign number is digits, spaces, dashes, brackets and +: it lies
+	// inside one digit window.
 	if strings.Contains(s, "+") || strings.Contains(s, "00") {
-		for _, loc := range foreignPhoneRe.FindAllStringIndex(s, -1) {
+		var found [][]int
+		for _, w := range windows {
+			for _, loc := range foreignPhoneRe.FindAllStringIndex(s[w[0]:w[1]], -1) {
+				found = append(found, []int{w[0] + loc[0], w[0] + loc[1]})
+			}
+		}
+		for _, loc := range found {
 			m := s[loc[0]:loc[1]]
 			d := countDigits(m)
 			// 00 inside 138-0013-8000 is no country prefix.

@@ -66,6 +66,10 @@ type text struct {
 	// titleOpen and titleClose hold, for each rune inside a 《…》 title,
 	// where the title opens and closes (-1 outside), once computed.
 	titleOpen, titleClose []int32
+	// roleN and roleK hold, for each position, the length (-1: not yet
+	// asked) and kind of the role word ending there (see roleEnding).
+	roleN []int8
+	roleK []markerKind
 }
 
 // title returns where the 《…》 title holding i opens and closes, or
@@ -755,7 +759,28 @@ func roleEndingAt(t *text, e int) int {
 
 // roleEnding returns the length and kind of a role word ending right
 // before e.
+//
+// It is asked of the same positions by many passes, so each answer is
+// kept with the text.
 func roleEnding(t *text, e int) (int, markerKind) {
+	if e < 0 || e > t.n() {
+		return 0, 0
+	}
+	if t.roleN == nil {
+		t.roleN, t.roleK = make([]int8, t.n()+1), make([]markerKind, t.n()+1)
+		for i := range t.roleN {
+			t.roleN[i] = -1
+		}
+	}
+	if n := t.roleN[e]; n >= 0 {
+		return int(n), t.roleK[e]
+	}
+	n, k := roleEndingUncached(t, e)
+	t.roleN[e], t.roleK[e] = int8(n), k
+	return n, k
+}
+
+func roleEndingUncached(t *text, e int) (int, markerKind) {
 	for n := 6; n >= 1; n-- {
 		s := e - n
 		if s < 0 {
@@ -1043,8 +1068,17 @@ func detect(s string) []hit {
 	d.unexplained()
 	d.alsoSubjects()
 	d.provedLists()
+	// The second opinion (vote.go), before the last lists and the guards.
+	d.voteMarkedLists()
+	d.voteSiblings()
+	d.voteShortLists()
+	d.voteRolePairs()
+	d.voteRoleSpeech()
+	d.voteRoleGiven()
+	d.voteSubjects()
 	d.lists()
 	d.dropThings()
+	d.voteVeto()
 	d.trimFollowers()
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)

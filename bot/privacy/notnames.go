@@ -85,6 +85,9 @@ func (d *detector) dropThings() {
 
 func (d *detector) isThing(h hit, docs [][2]int) bool {
 	t := d.t
+	if d.organisation(h) || capitalAmount(t, h.start) {
+		return true
+	}
 	for _, r := range docs {
 		if h.start < r[1] && h.end > r[0] {
 			return true
@@ -127,7 +130,8 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 	// 原告平时称: a frequent word of time the default alone read right
 	// after a role word is when the party did it (夏天签名 and 向前称 at a
 	// clause's start may be names).
-	if h.cap == capNeutral && h.end-h.start == 2 && roleEndingAt(t, h.start) > 0 {
+	// A list's first item is no time word (工作人员向前、路遥).
+	if h.cap == capNeutral && h.end-h.start == 2 && roleEndingAt(t, h.start) > 0 && listSep(t, h.end) != 1 {
 		if w, ok := t.word(h.start, h.end); ok && w.pos == "t" && w.freq >= 1000 {
 			return true
 		}
@@ -207,3 +211,14 @@ func brandAt(t *text, s, e int) bool {
 	w, ok := t.word(s, e)
 	return ok && w.pos == "nz" && w.freq >= 20
 }
+
+// capitalAmount reports whether an amount in capital numerals starts at
+// i: 伍仟元整, 陆万元, 柒佰 (伍, 陆 and 柒 are surnames too).
+func capitalAmount(t *text, i int) bool {
+	return i+1 < t.n() && strings.ContainsRune(capitalDigits, t.rs[i]) && strings.ContainsRune(capitalUnits, t.rs[i+1])
+}
+
+const (
+	capitalDigits = "零壹贰叁肆伍陆柒捌玖"
+	capitalUnits  = "拾佰仟万亿元圆角分整"
+)

@@ -1,0 +1,90 @@
+package privacy
+
+import "strings"
+
+// The organisation and brand guard. A surname-led span that runs, inside
+// one stretch of words, into an organisation's or shop's ending is the
+// organisation (王守信饮片厂, 李金山体育用品有限公司, 老陈家牛肉面馆,
+// 《常州日报》); so is a shop's 记 or a family's 氏 right after the
+// surname (杨氏秘制辣子鸡, 邱氏正骨推拿馆, 冯记烧腊行). A person marker right
+// before the span (原告, 经营者, 店主) says otherwise and keeps the person.
+
+// orgEndings end an organisation's or a shop's name. Single characters
+// that also open everyday words are checked with orgEndingBlocked.
+var orgEndings = []string{
+	"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "商行", "超市", "诊所", "医院", "卫生院",
+	"药店", "药房", "国药号", "药号", "茶号", "商号", "酒楼", "饭店", "酒家", "宾馆", "旅社", "茶楼", "大舞台",
+	"舞台", "工作室", "事务所", "门诊", "日报", "晚报", "报社", "商店", "宗祠", "祠堂", "茶庄", "扇庄", "钱庄",
+	"山庄", "农庄", "牧场", "农场", "养殖场", "加工厂", "珠宝", "金店", "银楼",
+	"店", "馆", "坊", "铺", "厂", "堂", "社", "行",
+}
+
+// orgEndingBlocked lists, for a one-character ending, what after it makes
+// an everyday word or a person's title instead: 厂长, 店主, 堂弟, 社保,
+// 行使, 馆长, 铺设.
+var orgEndingBlocked = map[string]string{
+	"店": "主长员内里外前门",
+	"馆": "长员内里外前门",
+	"坊": "主间",
+	"铺": "主设开面盖",
+	"厂": "长方区内里外前门",
+	"堂": "兄弟姐妹哥伯叔侄",
+	"社": "长员保会区交",
+	"行": "使为政动人走驶程李车长至进",
+}
+
+// orgBreaks are the characters that end the stretch a name and an
+// ending must share: a particle, a preposition, a conjunction or a verb
+// of being (张三经营的五金店 is a person and a shop).
+const orgBreaks = "的在与和及向对被将把于是系为称到去从给让由同跟经开办租营购买卖送交进出"
+
+// orgWindow is how far past a span an ending may start (李金山体育用品
+// 有限公司: four characters of trade between).
+const orgWindow = 6
+
+// organisation reports whether the hit is the start of an organisation's
+// or a shop's name rather than a person.
+func (d *detector) organisation(h hit) bool {
+	t := d.t
+	if roleEndingAt(t, h.start) > 0 {
+		return false
+	}
+	// 杨氏秘制…, 冯记烧腊行: 氏 or 记 after a one-character surname, and the
+	// words running on past the span. 陈氏秋与原告… (a Vietnamese name, 氏
+	// its middle name) stops at a conjunction, as a person's name does.
+	if h.end-h.start >= 2 && h.end < t.n() && t.han(h.end) && !strings.ContainsRune(orgBreaks, t.rs[h.end]) && !verbAt(t, h.end) {
+		if c := t.rs[h.start+1]; (c == '氏' || c == '记') && surnameAt(t, h.start) == 1 {
+			return true
+		}
+	}
+	for k := h.end; k < t.n() && k <= h.end+orgWindow; k++ {
+		if !t.han(k) {
+			return false
+		}
+		rest := t.rest(k)
+		for _, e := range orgEndings {
+			if !strings.HasPrefix(rest, e) {
+				continue
+			}
+			if blocked, ok := orgEndingBlocked[e]; ok {
+				if next := k + 1; next < t.n() && strings.ContainsRune(blocked, t.rs[next]) {
+					continue
+				}
+			}
+			return true
+		}
+		if strings.ContainsRune(orgBreaks, t.rs[k]) || deedAt(t, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// deedAt reports whether a verb used as a verb, a preposition, a
+// conjunction, an adverb or a particle starts at k: 王芳提交了医院的…. A
+// verbal noun (体育, 加工, 推拿) may stand inside a trade's name.
+func deedAt(t *text, k int) bool {
+	v := false
+	t.words(k, func(_ int, w word) { v = v || w.pos != "vn" && verbLike(w.pos) && w.freq >= 100 })
+	return v
+}
