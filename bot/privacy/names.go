@@ -972,6 +972,9 @@ type detector struct {
 	hits []hit
 	// taken marks runes already inside a name.
 	taken []bool
+	// reserved marks runes of words that hold a name part but are no
+	// name (乌兰察布, 嘎查长, 第五条; reserveWords in minority.go).
+	reserved []bool
 }
 
 func (d *detector) add(s, e int, c capacity) bool {
@@ -983,7 +986,7 @@ func (d *detector) add(s, e int, c capacity) bool {
 		return false
 	}
 	for k := s; k < e; k++ {
-		if d.taken[k] {
+		if d.taken[k] || d.reserved != nil && d.reserved[k] {
 			return false
 		}
 	}
@@ -998,6 +1001,7 @@ func (d *detector) add(s, e int, c capacity) bool {
 func detect(s string) []hit {
 	t := newText(s)
 	d := &detector{t: t, taken: make([]bool, t.n())}
+	d.reserveWords()
 	d.signatures()
 	d.dotted()
 	d.marriedNames()
@@ -1040,6 +1044,7 @@ func detect(s string) []hit {
 	d.positionNames()
 	d.wordNameFrames()
 	d.bare()
+	d.wordNames()
 	d.unexplained()
 	d.alsoSubjects()
 	d.provedLists()
