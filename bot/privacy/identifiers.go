@@ -614,6 +614,7 @@ func identifierSpans(s string) []span {
 	}
 	out = accountNameLabels.spans(s, out)
 	out = handleLabels.spans(s, out)
+	out = spacedSpans(s, out) // spaced.go
 	// A passport's shape where no label named the value as something else
 	// (通行证（H12345678）, 用户编号：SH0092731 keep their kinds).
 	for _, w := range windows {
@@ -632,6 +633,7 @@ func identifierSpans(s string) []span {
 	out = keepOrganisationCodes(s, out)
 	out = keepDocumentNumbers(s, out)
 	out = keepOfficeLandlines(s, out)
+	out = keepOfficeLines(s, out) // spaced.go
 	out = keepMaskedNumbers(s, out)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)
