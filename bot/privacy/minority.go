@@ -1,6 +1,9 @@
 package privacy
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Names with no surname, and names whose surname or given name is also a
 // word (issue 12, round 10). Three passes live here:
@@ -106,11 +109,34 @@ var (
 // reservation (第三人东方红称, 原告格桑花诉称, 巴特尔哈达), since a person's
 // name then stands there.
 func (d *detector) reserveWords() {
-	t := d.t
-	d.reserved = make([]bool, t.n())
+	d.reserved = d.t.reservedRunes()
+}
+
+// reservedIn reports whether a rune of [s, e) is reserved: a registered
+// name found again inside 宝音图嘎查 or 东方红拖拉机厂 is the word there.
+func (t *text) reservedIn(s, e int) bool {
+	res := t.reservedRunes()
+	for k := s; k < e && k < len(res); k++ {
+		if res[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// reservedRunes computes the reserved runes of t once.
+func (t *text) reservedRunes() []bool {
+	if t.reserved == nil {
+		t.reserved = computeReserved(t)
+	}
+	return t.reserved
+}
+
+func computeReserved(t *text) []bool {
+	reserved := make([]bool, t.n())
 	reserve := func(s, e int) {
 		for k := s; k < e && k < t.n(); k++ {
-			d.reserved[k] = true
+			reserved[k] = true
 		}
 	}
 	for i := 0; i < t.n(); i++ {
@@ -144,6 +170,13 @@ func (d *detector) reserveWords() {
 		if lifted {
 			continue
 		}
+		// 房屋承租人, 车辆所有人: a frequent noun before a role word of three
+		// characters or more says whose role it is, and is no name.
+		if w, ok := t.word(i, i+2); ok && w.pos == "n" && w.freq >= 1000 && (i == 0 || !t.han(i-1) || !surnameSet.has(t.rs[i-1])) && utf8.RuneCountInString(anyRole.at(t.rest(i+2))) >= 3 {
+			reserve(i, i+2)
+			i++
+			continue
+		}
 		if n := t.match(i, famousNamesakes); n > 0 && t.match(i+n, namesakeThings) > 0 {
 			reserve(i, i+n)
 			i += n - 1
@@ -154,6 +187,7 @@ func (d *detector) reserveWords() {
 			i += n - 1
 		}
 	}
+	return reserved
 }
 
 // herbClause reports whether the sentence around i speaks of medicine.
@@ -228,14 +262,7 @@ func (d *detector) minorityAlone(i int) int {
 }
 
 // blocked reports whether a rune of [s, e) is reserved.
-func (d *detector) blocked(s, e int) bool {
-	for k := s; k < e && k < len(d.reserved); k++ {
-		if d.reserved[k] {
-			return true
-		}
-	}
-	return false
-}
+func (d *detector) blocked(s, e int) bool { return d.t.reservedIn(s, e) }
 
 // partEndsAt reports whether a name part ends right before e.
 func partEndsAt(t *text, e int) bool {

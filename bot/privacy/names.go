@@ -66,6 +66,9 @@ type text struct {
 	// titleOpen and titleClose hold, for each rune inside a 《…》 title,
 	// where the title opens and closes (-1 outside), once computed.
 	titleOpen, titleClose []int32
+	// reserved marks the runes of words that hold a name part but are no
+	// name (乌兰察布, 嘎查长, 第五条), once computed (minority.go).
+	reserved []bool
 }
 
 // title returns where the 《…》 title holding i opens and closes, or
@@ -972,8 +975,7 @@ type detector struct {
 	hits []hit
 	// taken marks runes already inside a name.
 	taken []bool
-	// reserved marks runes of words that hold a name part but are no
-	// name (乌兰察布, 嘎查长, 第五条; reserveWords in minority.go).
+	// reserved is t.reservedRunes() (minority.go).
 	reserved []bool
 }
 
