@@ -71,6 +71,10 @@ var compoundWordFollowers = newMatcher([]string{
 	"电视", "时空", "小学", "中学", "学校", "学院", "大学", "剧院", "影院",
 })
 
+// firmNouns follow a brand or a firm named with a compound surname that is
+// a word and two characters more (东方雨虹防水材料, 东方希望集团).
+var firmNouns = newMatcher([]string{"防水", "材料", "牌", "集团", "股份", "科技", "电器", "电子", "有限公司", "公司", "品牌", "产品", "系列", "涂料", "建材", "饲料", "药业", "食品"})
+
 // compoundWordSurnames are the compound surnames that also are words.
 const compoundWordSurnames = "东方上官第五司马西门南宫南门东门东郭百里长孙"
 
@@ -158,8 +162,14 @@ func computeReserved(t *text) []bool {
 			if lifted {
 				continue
 			}
-			for j := i + 2; j <= i+3 && j < t.n(); j++ {
-				if n := t.match(j, compoundWordFollowers); n > 0 {
+			for j := i + 2; j <= i+4 && j < t.n(); j++ {
+				n := t.match(j, compoundWordFollowers)
+				if j == i+4 {
+					// 东方雨虹防水材料: two characters more before a product's
+					// or a firm's noun.
+					n = t.match(j, firmNouns)
+				}
+				if n > 0 {
 					reserve(i, j+n)
 					i = j + n - 1
 					break
@@ -245,9 +255,23 @@ func (d *detector) minorityAlone(i int) int {
 	if t.han(e) && t.match(e, minorityMatcher) == 0 && crossesRight(t, i, e, 20) {
 		return 0
 	}
-	start := i == 0 || !t.han(i-1) || strings.ContainsRune("被由向对给让把将与和及同跟、有", t.rs[i-1]) || titleBefore(t, i)
-	if start && (personRight(t, e, true) || boundary(t, e) == 3 && titleBefore(t, i)) {
+	// 收款人为努尔兰: a role word and 为 or 是 before it, as a title.
+	titled := titleBefore(t, i) || i > 0 && strings.ContainsRune("为是", t.rs[i-1]) && titleBefore(t, i-1)
+	start := i == 0 || !t.han(i-1) || strings.ContainsRune("被由向对给让把将与和及同跟、有", t.rs[i-1]) || titled
+	if start && (personRight(t, e, true) || boundary(t, e) == 3 && titled) {
 		return n
+	}
+	// 原告阿拉坦仓诉称: after a role word, parts and one or two more
+	// characters of a transliteration before what a party says.
+	if titled {
+		for k := 1; k <= 2 && e+k < t.n(); k++ {
+			if !translitSet.has(t.rs[e+k-1]) && !strings.ContainsRune(translitTails, t.rs[e+k-1]) {
+				break
+			}
+			if _, ok := hasPrefixAny(t.rest(e+k), partySays); ok {
+				return n + k
+			}
+		}
 	}
 	// A list: the part before or after a separator is a part or a name.
 	if sep := listSep(t, e); sep > 0 && e+sep < t.n() {
@@ -260,6 +284,13 @@ func (d *detector) minorityAlone(i int) int {
 	}
 	return 0
 }
+
+// translitTails end Mongolian and Turkic names and are no
+// transliteration characters of translitChars: 阿拉坦仓, 努尔兰别克.
+const translitTails = "仓江别克汗"
+
+// partySays is what a party says after its name: 原告X诉称.
+var partySays = []string{"诉称", "述称", "辩称", "称", "陈述", "认为", "不服"}
 
 // blocked reports whether a rune of [s, e) is reserved.
 func (d *detector) blocked(s, e int) bool { return d.t.reservedIn(s, e) }
