@@ -78,6 +78,9 @@ var firmNouns = newMatcher([]string{"防水", "材料", "牌", "集团", "股份
 // compoundWordSurnames are the compound surnames that also are words.
 const compoundWordSurnames = "东方上官第五司马西门南宫南门东门东郭百里长孙"
 
+// compoundWordFirsts are their first characters, for a quick look.
+var compoundWordFirsts = newRuneSet(compoundWordSurnames)
+
 // ordinalFollowers follow 第五 as an ordinal: 第五条, 第五次, 第五届.
 const ordinalFollowers = "条次届项款章节名组个十百千万天年月日期批轮部位类种号页段层季代道排列卷编辑款目点周号户栋楼单元者"
 
@@ -143,23 +146,26 @@ func computeReserved(t *text) []bool {
 			reserved[k] = true
 		}
 	}
+	// lifted is asked only where a word matched: a role word's lookup at
+	// every rune would cost a fifth of a judgment's time.
+	lifted := func(i int) bool {
+		return roleEndingAt(t, i) > 0 || i >= 2 && t.match(i-2, minorityMatcher) == 2 || i >= 3 && t.match(i-3, minorityMatcher) == 3
+	}
 	for i := 0; i < t.n(); i++ {
 		if !t.han(i) {
 			continue
 		}
-		lifted := roleEndingAt(t, i) > 0 || i >= 2 && t.match(i-2, minorityMatcher) == 2 || i >= 3 && t.match(i-3, minorityMatcher) == 3
-		if n := t.match(i, partWords); n > 0 && !lifted {
-			reserve(i, i+n)
-			i += n - 1
+		if n := t.match(i, partWords); n > 0 {
+			if !lifted(i) {
+				reserve(i, i+n)
+				i += n - 1
+			}
 			continue
 		}
-		if sl := surnameAt(t, i); sl == 2 && strings.Contains(compoundWordSurnames, t.str(i, i+2)) {
+		if compoundWordFirsts.has(t.rs[i]) && t.han(i+1) && compoundSet[t.str(i, i+2)] && strings.Contains(compoundWordSurnames, t.str(i, i+2)) {
 			if t.str(i, i+2) == "第五" && (t.han(i+2) && strings.ContainsRune(ordinalFollowers+numerals, t.rs[i+2])) {
 				reserve(i, i+3)
 				i += 2
-				continue
-			}
-			if lifted {
 				continue
 			}
 			for j := i + 2; j <= i+4 && j < t.n(); j++ {
@@ -170,34 +176,48 @@ func computeReserved(t *text) []bool {
 					n = t.match(j, firmNouns)
 				}
 				if n > 0 {
-					reserve(i, j+n)
-					i = j + n - 1
+					if !lifted(i) {
+						reserve(i, j+n)
+						i = j + n - 1
+					}
 					break
 				}
 			}
 			continue
 		}
-		if lifted {
-			continue
-		}
 		// 房屋承租人, 车辆所有人: a frequent noun before a role word of three
 		// characters or more says whose role it is, and is no name.
-		if w, ok := t.word(i, i+2); ok && w.pos == "n" && w.freq >= 1000 && (i == 0 || !t.han(i-1) || !surnameSet.has(t.rs[i-1])) && utf8.RuneCountInString(anyRole.at(t.rest(i+2))) >= 3 {
-			reserve(i, i+2)
-			i++
-			continue
+		if t.han(i+2) && roleNounAhead(t, i+4) && (i == 0 || !t.han(i-1) || !surnameSet.has(t.rs[i-1])) {
+			if r := anyRole.at(t.rest(i + 2)); utf8.RuneCountInString(r) >= 3 {
+				if w, ok := t.word(i, i+2); ok && w.pos == "n" && w.freq >= 1000 && !lifted(i) {
+					reserve(i, i+2)
+					i++
+					continue
+				}
+			}
 		}
-		if n := t.match(i, famousNamesakes); n > 0 && t.match(i+n, namesakeThings) > 0 {
+		if n := t.match(i, famousNamesakes); n > 0 && t.match(i+n, namesakeThings) > 0 && !lifted(i) {
 			reserve(i, i+n)
 			i += n - 1
 			continue
 		}
-		if n := t.match(i, herbNamesakes); n > 0 && herbClause(t, i) {
+		if n := t.match(i, herbNamesakes); n > 0 && herbClause(t, i) && !lifted(i) {
 			reserve(i, i+n)
 			i += n - 1
 		}
 	}
 	return reserved
+}
+
+// roleNounAhead reports whether 人, 者 or 员 stands at k, k+1 or k+2: a
+// cheap look before the role words are matched at every rune.
+func roleNounAhead(t *text, k int) bool {
+	for j := k; j < k+3 && j < t.n(); j++ {
+		if r := t.rs[j]; r == '人' || r == '者' || r == '员' {
+			return true
+		}
+	}
+	return false
 }
 
 // herbClause reports whether the sentence around i speaks of medicine.
@@ -339,11 +359,11 @@ var eraGiven = newMatcher([]string{
 // start or after a preposition that takes a person, and followed by a
 // person's deed.
 func wordGivenName(t *text, i int) int {
-	sl := surnameAt(t, i)
-	if sl == 0 {
+	if !(i == 0 || !t.han(i-1) || strings.ContainsRune("被由向对给让把将与和及同跟", t.rs[i-1])) {
 		return 0
 	}
-	if !(i == 0 || !t.han(i-1) || strings.ContainsRune("被由向对给让把将与和及同跟", t.rs[i-1])) {
+	sl := surnameAt(t, i)
+	if sl == 0 {
 		return 0
 	}
 	var ends []int
