@@ -270,6 +270,11 @@ func (d *detector) minorityAlone(i int) int {
 		return 0
 	}
 	e := i + n
+	// 艾合买提江: 江 ends Uyghur men's names as a diminutive, unless it
+	// starts a word (江边, 江苏).
+	if e < t.n() && t.rs[e] == '江' && !anyWordAt(t, e, e+2) && !anyWordAt(t, e, e+3) {
+		n, e = n+1, e+1
+	}
 	// The run must end where a word does: no dictionary word runs on
 	// from its last character (巴图腾).
 	if t.han(e) && t.match(e, minorityMatcher) == 0 && crossesRight(t, i, e, 20) {
