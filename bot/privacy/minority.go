@@ -196,7 +196,7 @@ func computeReserved(t *text) []bool {
 				}
 			}
 		}
-		if n := t.match(i, famousNamesakes); n > 0 && t.match(i+n, namesakeThings) > 0 && !lifted(i) {
+		if n := t.match(i, famousNamesakes); n > 0 && (t.match(i+n, namesakeThings) > 0 || i > 0 && strings.ContainsRune(goodsClassifiers, t.rs[i-1])) && !lifted(i) { // 一瓶杜康 (unexplained.go's classifiers)
 			reserve(i, i+n)
 			i += n - 1
 			continue

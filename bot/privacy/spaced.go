@@ -14,9 +14,9 @@ import (
 
 // spacedLabelled are the labels of identifiers.go with values in groups.
 var spacedLabelled = []*labelled{
-	// 561 208 437, 3021 5567 89, 7788 1234: five to twelve digits in
-	// groups of two to five.
-	{qqLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9]\d{1,4}(?: \d{2,5}){1,3})`), kindOf(KindQQ), 5},
+	// 561 208 437, 3021 5567 89, 7788 1234, 561-208-437: five to twelve
+	// digits in groups of two to five.
+	{qqLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9]\d{1,4}(?: \d{2,5}){1,3}|[1-9]\d{1,4}(?:-\d{2,5}){2,3})`), kindOf(KindQQ), 5},
 	// E 1234 5678, EA 123 4567, E 87654321: one or two letters and six to
 	// ten digits, the digits in groups or after one space.
 	{passportLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码为|号码|号为|号|编号)?\s*(?:[:：]|为|是)?\s*([A-Za-z]{1,2} ?\d{2,5}(?: \d{2,5}){1,3}|[A-Za-z]{1,2} \d{6,10})`), kindOf(KindPass), 6},
