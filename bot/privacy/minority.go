@@ -283,8 +283,11 @@ func (d *detector) minorityAlone(i int) int {
 	}
 	// 收款人为努尔兰: a role word and 为 or 是 before it, as a title.
 	titled := titleBefore(t, i) || i > 0 && strings.ContainsRune("为是", t.rs[i-1]) && titleBefore(t, i-1)
-	start := i == 0 || !t.han(i-1) || strings.ContainsRune("被由向对给让把将与和及同跟、有", t.rs[i-1]) || titled
-	if start && (personRight(t, e, true) || boundary(t, e) == 3 && titled) {
+	// 找尼玛协商, 支付给扎西。, 委托巴桑代为…: a verb that takes a person.
+	cue := objectCueLen(t, i)
+	strongCue := cue > 0 && !weakObjectCues[t.str(i-cue, i)]
+	start := i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions+"及、有", t.rs[i-1]) || titled || cue > 0
+	if start && (personRight(t, e, true) || boundary(t, e) == 3 && titled || strongCue && boundary(t, e) >= 2) {
 		return n
 	}
 	// 原告阿拉坦仓诉称: after a role word, parts and one or two more
@@ -362,10 +365,11 @@ var eraGiven = newMatcher([]string{
 // wordGivenName returns the length of a name at i whose given name is a
 // word, or 0: a common surname and a given name of an era, or a compound
 // surname and one or two characters (第五平安), standing at a clause's
-// start or after a preposition that takes a person, and followed by a
-// person's deed.
+// start or after a preposition or a verb that takes a person (names.go's
+// objectPrepositions and object cues: 系刘丰收于…, 找王建设), and followed
+// by a person's deed.
 func wordGivenName(t *text, i int) int {
-	if !(i == 0 || !t.han(i-1) || strings.ContainsRune("被由向对给让把将与和及同跟", t.rs[i-1])) {
+	if !(i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || objectCueLen(t, i) > 0) {
 		return 0
 	}
 	sl := surnameAt(t, i)
