@@ -34,7 +34,7 @@ var moreMinorityParts = []string{
 	// Tibetan, as written in Tibet, Qinghai, Gansu and Sichuan.
 	"东智", "周措", "万玛", "更藏", "仁欠", "华旦", "先巴", "公保", "加羊", "旦巴", "次成", "次旺", "格列", "旺扎",
 	"泽仁", "泽旺", "降央", "降措", "向巴", "曲扎", "嘎玛", "坚参", "坚赞", "赤列", "扎桑", "央拉", "措吉", "拉珍",
-	"次央", "美朵", "梅朵", "洛追", "贡觉", "曲尼", "仁措", "才让吉", "卓玛吉", "索南措", "多杰才让", "羊毛",
+	"次央", "美朵", "梅朵", "洛追", "贡觉", "曲尼", "仁措", "才让吉", "卓玛吉", "索南措", "多杰才让",
 	"德青", "仓决", "白珍", "琼珍", "央珍", "尼玛次仁", "边珍", "旺久", "次德", "普珍", "洛布",
 	// Mongolian.
 	"乌日图", "额日和木", "阿木尔", "巴雅斯古楞", "乌恩", "包音", "满达", "宝力高", "图力古尔", "苏日娜",
@@ -58,7 +58,7 @@ var partWords = newMatcher([]string{
 	"巴音郭楞", "巴音布鲁克", "巴音温都尔", "巴彦淖尔", "巴彦浩特", "巴彦", "阿拉善", "锡林郭勒", "锡林浩特",
 	"达坂城", "那曲", "尼玛县", "格桑花", "扎西德勒", "宝音图", "哈达", "达赖", "吐鲁番", "阿勒泰", "阿克苏",
 	"阿图什", "喀什", "和田", "伊犁", "博尔塔拉", "克拉玛依", "鄂尔多斯", "鄂温克", "鄂伦春", "达斡尔",
-	"玉树", "果洛", "黄南", "迪庆", "甘南", "昌都", "阿坝", "甘孜", "海西蒙古族",
+	"查干湖", "查干淖尔", "查干诺尔", "玉树", "果洛", "黄南", "迪庆", "甘南", "昌都", "阿坝", "甘孜", "海西蒙古族",
 	"嘎查长", "嘎查达", "嘎查", "苏木达", "苏木", "敖包", "那达慕", "马头琴", "酥油", "糌粑", "青稞",
 })
 
@@ -161,6 +161,12 @@ func computeReserved(t *text) []bool {
 				reserve(i, i+n)
 				i += n - 1
 			}
+			continue
+		}
+		// 古丽牌干果: a name part before 牌 names a brand.
+		if n, _ := minorityAt(t, i); n > 0 && i+n < t.n() && t.rs[i+n] == '牌' && !lifted(i) {
+			reserve(i, i+n+1)
+			i += n
 			continue
 		}
 		if compoundWordFirsts.has(t.rs[i]) && t.han(i+1) && compoundSet[t.str(i, i+2)] && strings.Contains(compoundWordSurnames, t.str(i, i+2)) {
@@ -281,13 +287,21 @@ func (d *detector) minorityAlone(i int) int {
 	if t.han(e) && t.match(e, minorityMatcher) == 0 && crossesRight(t, i, e, 20) {
 		return 0
 	}
+	// 乌云密布: a part that is also a frequent word of the dictionary
+	// needs a title or a list; a clause's start is not enough.
+	// The dictionary's nrt (a transliterated name: 洛桑, 拉姆) is no word;
+	// its nr is one when frequent (乌云 655, but 卓玛 181).
+	wordPart := false
+	if w, ok := t.word(i, e); ok && parts == 1 && w.freq >= 100 && w.pos != "nrt" && (w.pos != "nr" || w.freq >= 500) {
+		wordPart = true
+	}
 	// 收款人为努尔兰: a role word and 为 or 是 before it, as a title.
 	titled := titleBefore(t, i) || i > 0 && strings.ContainsRune("为是", t.rs[i-1]) && titleBefore(t, i-1)
 	// 找尼玛协商, 支付给扎西。, 委托巴桑代为…: a verb that takes a person.
 	cue := objectCueLen(t, i)
 	strongCue := cue > 0 && !weakObjectCues[t.str(i-cue, i)]
 	start := i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions+"及、有", t.rs[i-1]) || titled || cue > 0
-	if start && (personRight(t, e, true) || boundary(t, e) == 3 && titled || strongCue && boundary(t, e) >= 2) {
+	if start && (!wordPart || titled) && (personRight(t, e, true) || boundary(t, e) == 3 && titled || strongCue && boundary(t, e) >= 2) {
 		return n
 	}
 	// 原告阿拉坦仓诉称: after a role word, parts and one or two more
