@@ -411,7 +411,14 @@ func wordGivenName(t *text, i int) int {
 		if sl == 2 && wordAt(t, i, e) {
 			continue
 		}
-		if personRight(t, e, true) {
+		// 严建设管理, 曾建设的道路: the given name runs on into a word of
+		// the dictionary, 的 follows with nothing only a person has, or the
+		// surname is also an adverb or a preposition (曾, 将, 于) and no
+		// deed only a person does follows.
+		if anyWordAt(t, i+sl, e+1) || anyWordAt(t, i+sl, e+2) || t.rs[e] == '的' && !personAfter(t, e) {
+			continue
+		}
+		if personRight(t, e, !strings.ContainsRune(functionSurnames, t.rs[i])) {
 			return e - i
 		}
 	}
