@@ -120,6 +120,26 @@ func (d *detector) reserveWords() {
 	d.reserved = d.t.reservedRunes()
 }
 
+// reserveStarts are the characters a reserved word may start with, but
+// for a frequent noun before a role word, which may start with any and is
+// looked for before the gate (see computeReserved).
+var reserveStarts runeSet
+
+func init() {
+	// Built at init, after the matchers it reads.
+	reserveStarts = newRuneSet("")
+	for _, m := range []*matcher{partWords, famousNamesakes, herbNamesakes, minorityMatcher} {
+		for r := range m.byFirst {
+			if r < 0x10000 {
+				reserveStarts[r/64] |= 1 << (r % 64)
+			}
+		}
+	}
+	for _, r := range compoundWordSurnames {
+		reserveStarts[r/64] |= 1 << (r % 64)
+	}
+}
+
 // reservedIn reports whether a rune of [s, e) is reserved: a registered
 // name found again inside 宝音图嘎查 or 东方红拖拉机厂 is the word there.
 func (t *text) reservedIn(s, e int) bool {
@@ -152,8 +172,23 @@ func computeReserved(t *text) []bool {
 	lifted := func(i int) bool {
 		return roleEndingAt(t, i) > 0 || i >= 2 && t.match(i-2, minorityMatcher) == 2 || i >= 3 && t.match(i-3, minorityMatcher) == 3
 	}
+	brands := strings.ContainsRune(t.s, '牌')
 	for i := 0; i < t.n(); i++ {
 		if !t.han(i) {
+			continue
+		}
+		// 房屋承租人, 车辆所有人: a frequent noun before a role word of three
+		// characters or more says whose role it is, and is no name.
+		if t.han(i+2) && roleNounAhead(t, i+4) && (i == 0 || !t.han(i-1) || !surnameSet.has(t.rs[i-1])) {
+			if r := anyRole.at(t.rest(i + 2)); utf8.RuneCountInString(r) >= 3 {
+				if w, ok := t.word(i, i+2); ok && w.pos == "n" && w.freq >= 1000 && !lifted(i) {
+					reserve(i, i+2)
+					i++
+					continue
+				}
+			}
+		}
+		if !reserveStarts.has(t.rs[i]) {
 			continue
 		}
 		if n := t.match(i, partWords); n > 0 {
@@ -164,10 +199,12 @@ func computeReserved(t *text) []bool {
 			continue
 		}
 		// 古丽牌干果: a name part before 牌 names a brand.
-		if n, _ := minorityAt(t, i); n > 0 && i+n < t.n() && t.rs[i+n] == '牌' && !lifted(i) {
-			reserve(i, i+n+1)
-			i += n
-			continue
+		if brands && minorityMatcher.starts.has(t.rs[i]) {
+			if n, _ := minorityAt(t, i); n > 0 && i+n < t.n() && t.rs[i+n] == '牌' && !lifted(i) {
+				reserve(i, i+n+1)
+				i += n
+				continue
+			}
 		}
 		if compoundWordFirsts.has(t.rs[i]) && t.han(i+1) && compoundSet[t.str(i, i+2)] && strings.Contains(compoundWordSurnames, t.str(i, i+2)) {
 			if t.str(i, i+2) == "第五" && (t.han(i+2) && strings.ContainsRune(ordinalFollowers+numerals, t.rs[i+2])) {
@@ -191,17 +228,6 @@ func computeReserved(t *text) []bool {
 				}
 			}
 			continue
-		}
-		// 房屋承租人, 车辆所有人: a frequent noun before a role word of three
-		// characters or more says whose role it is, and is no name.
-		if t.han(i+2) && roleNounAhead(t, i+4) && (i == 0 || !t.han(i-1) || !surnameSet.has(t.rs[i-1])) {
-			if r := anyRole.at(t.rest(i + 2)); utf8.RuneCountInString(r) >= 3 {
-				if w, ok := t.word(i, i+2); ok && w.pos == "n" && w.freq >= 1000 && !lifted(i) {
-					reserve(i, i+2)
-					i++
-					continue
-				}
-			}
 		}
 		if n := t.match(i, famousNamesakes); n > 0 && (t.match(i+n, namesakeThings) > 0 || i > 0 && strings.ContainsRune(goodsClassifiers, t.rs[i-1])) && !lifted(i) { // 一瓶杜康 (unexplained.go's classifiers)
 			reserve(i, i+n)
@@ -272,6 +298,9 @@ func (d *detector) wordNames() {
 // (嘎查长宝音对…).
 func (d *detector) minorityAlone(i int) int {
 	t := d.t
+	if !minorityMatcher.starts.has(t.rs[i]) {
+		return 0
+	}
 	n, parts := minorityAt(t, i)
 	if parts == 0 || n < 2 || d.blocked(i, i+n) {
 		return 0
@@ -383,9 +412,6 @@ var eraGiven = newMatcher([]string{
 // objectPrepositions and object cues: 系刘丰收于…, 找王建设), and followed
 // by a person's deed.
 func wordGivenName(t *text, i int) int {
-	if !(i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || objectCueLen(t, i) > 0) {
-		return 0
-	}
 	sl := surnameAt(t, i)
 	if sl == 0 {
 		return 0
@@ -397,6 +423,10 @@ func wordGivenName(t *text, i int) int {
 		}
 	} else {
 		ends = append(ends, i+4, i+3)
+	}
+	// The position last: the object cues' lookup is the dearest test.
+	if len(ends) == 0 || !(i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || objectCueLen(t, i) > 0) {
+		return 0
 	}
 	for _, e := range ends {
 		if e > t.n() || !validGiven(t, i+sl, e) || !t.han(e) {

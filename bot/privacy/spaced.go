@@ -27,6 +27,9 @@ var spacedLabelled = []*labelled{
 // spacedSpans adds the spaced values after the labels above. A value of
 // more than twelve digits after a QQ label is no QQ number.
 func spacedSpans(s string, out []span) []span {
+	if !digitAfterGap(s) {
+		return out
+	}
 	for _, l := range spacedLabelled {
 		n := len(out)
 		out = l.spans(s, out)
@@ -43,6 +46,18 @@ func spacedSpans(s string, out []span) []span {
 	return out
 }
 
+// digitAfterGap reports whether a space or a dash stands before a digit
+// somewhere in s: without one no value here can be in groups, and the
+// label scans are skipped.
+func digitAfterGap(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == ' ' || s[i] == '-') && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // officeLineLabels name a line an agency publishes for the public to call
 // (投诉监督电话, 举报电话, 服务热线): the number after one is the office's,
 // written with or without spaces.
@@ -51,7 +66,12 @@ var officeLineLabels = []string{"监督电话", "投诉电话", "举报电话", 
 // keepOfficeLines drops a phone read right after an office line's label,
 // unless the clause names a person's own number (本人, 手机, 联系人…).
 func keepOfficeLines(s string, out []span) []span {
-	if !containsAny(s, officeLineLabels) {
+	phone := false
+	for _, sp := range out {
+		phone = phone || sp.kind == KindPhone
+	}
+	// Every label holds 电话 or 热线: two scans of a judgment, not eleven.
+	if !phone || !strings.Contains(s, "电话") && !strings.Contains(s, "热线") || !containsAny(s, officeLineLabels) {
 		return out
 	}
 	kept := out[:0]
