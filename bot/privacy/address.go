@@ -136,14 +136,16 @@ var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址"
 // number, a village, a township, a residential compound or a named street,
 // not 涉案房屋, 同上 or 马路边.
 var (
-	addressTokenRe = regexp.MustCompile(`\d+(?:-\d+)?(?:号|栋|幢|单元|室|组|楼|层|户)|[镇乡村屯寨]|社区|小区|街道|花园|新村|家园|大厦|公寓`)
+	addressTokenRe = regexp.MustCompile(`\d+(?:-\d+)?(?:号|栋|幢|单元|室|组|楼|层|户)|[镇乡村屯寨]|社区|小区|街道|花园|新村|家园|大厦|公寓|嘎查|苏木`)
 	streetRe       = regexp.MustCompile(`(\p{Han}{1,2})(?:路|街|巷|大道|胡同)`)
 )
 
 func addressLike(v string) bool {
 	if addressTokenRe.MatchString(v) {
 		// 农村, 乡村, 城乡 are not places.
-		cleaned := strings.NewReplacer("城中村", "", "农村", "", "乡村", "", "城乡", "", "乡镇", "", "村民", "", "村委", "").Replace(v)
+		// 村东方向, 村口: a direction from the village places no one.
+		cleaned := strings.NewReplacer("城中村", "", "农村", "", "乡村", "", "城乡", "", "乡镇", "", "村民", "", "村委", "",
+			"村东", "", "村西", "", "村南", "", "村北", "", "村头", "", "村口", "", "村尾", "", "村边", "", "村旁", "").Replace(v)
 		if addressTokenRe.MatchString(cleaned) {
 			return true
 		}
@@ -280,7 +282,9 @@ func markedAddressSpans(s string) []span {
 }
 
 // maskedPlaceRe matches what is already masked below the county: 某镇某村某组.
-var maskedPlaceRe = regexp.MustCompile(`^(?:某(?:街道|社区|小区|单元|镇|乡|村|组|路|街|巷|号|栋|幢|室|楼|屯|寨|居委会|村委会))+$`)
+// A pastoral area's 苏木 (township) and 嘎查 (village), a 民族乡, and 境
+// after them (某苏木境内) are the same.
+var maskedPlaceRe = regexp.MustCompile(`^(?:某(?:街道|社区|小区|单元|镇|乡|村|组|路|街|巷|号|栋|幢|室|楼|屯|寨|居委会|村委会|苏木|嘎查|民族乡))+境?$`)
 
 // roadLocation reports whether the place after a marker at s[at] is where
 // roads meet or run (该路段位于某区某路与某路交叉口), not where someone

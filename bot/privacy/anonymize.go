@@ -322,7 +322,7 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 			bs, be := i+j, i+j+len(needle)
 			i = be
 			s, e := t.runeAt(bs), t.runeAt(be)
-			if !standsAlone(t, s, e, whole, known) || !whole && splitFrom(t, s, Surname(name)) {
+			if !standsAlone(t, s, e, whole, known) || !whole && splitFrom(t, s, Surname(name)) || t.reservedIn(s, e) {
 				continue
 			}
 			out = append(out, span{bs, be, KindName, repl})
@@ -335,6 +335,9 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 	if strict {
 		re := spacedRe(name, `[\s\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`)
 		for _, loc := range re.FindAllStringIndex(t.s, -1) {
+			if t.reservedIn(t.runeAt(loc[0]), t.runeAt(loc[1])) {
+				continue // 宝音图嘎查: the word (minority.go)
+			}
 			out = append(out, span{loc[0], loc[1], KindName, repl})
 		}
 	}
@@ -549,7 +552,8 @@ func (a *Anonymizer) residue(norm string) []Leak {
 			}
 			for _, loc := range spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).FindAllStringIndex(norm, -1) {
 				// A two-character name inside a word (高峰期) is the word.
-				if loc[1]-loc[0] == len(n) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known[n]) {
+				// So is one inside a reserved word (宝音图嘎查; minority.go).
+				if loc[1]-loc[0] == len(n) && (!standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known[n]) || t.reservedIn(t.runeAt(loc[0]), t.runeAt(loc[1]))) {
 					continue
 				}
 				add(KindName, n)

@@ -132,6 +132,16 @@
 // running into a shop's or firm's ending, or 氏/记 after the surname, is
 // the organisation unless a role word says a person.
 //
+// Names without a surname (minority.go): a single Tibetan, Mongolian or
+// Uyghur name part in a name's position (a clause's start or a title
+// before a person's deed, a list with another part or name), a compound
+// surname or an era's given name (建设, 和平) before a person's deed.
+// Reserved words hold a name part or a surname but name a place, a title
+// or a thing (乌兰察布, 嘎查长, 第五条, 杜康酒, herbs in a prescription);
+// no pass reads a name across one, and a name masked elsewhere is not
+// found again inside one. Identifiers in groups after their labels
+// (spaced.go): E 1234 5678, 561 208 437; an office line stays.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

@@ -232,7 +232,7 @@ var (
 	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},
 		`\s*(?:[:：]|为|是|号为)?\s*["“”'‘’「」『』]?([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
 	qqLabels = newLabelled([]string{"QQ号码", "QQ账号", "QQ帐号", "QQ号", "QQ", "qq号码", "qq号", "qq", "Qq", "扣扣号", "扣扣"},
-		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9](?:[ \-]?\d){4,11})`, kindOf(KindQQ), 5)
+		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9]\d{4,11})`, kindOf(KindQQ), 5) // written in groups: spaced.go
 	// Foreign passports mix letters and digits anywhere (C7KM38P42).
 	passportLabels = newLabelled([]string{"护照号码", "护照编号", "护照号", "护照", "Passport No.", "Passport No", "Passport", "passport no.", "passport"},
 		`\s*(?:[:：]|为|是|号码为|号为)?\s*([A-Za-z0-9]{6,12})`, kindOf(KindPass), 4)
@@ -650,6 +650,7 @@ func identifierSpans(s string) []span {
 	}
 	out = accountNameLabels.spans(s, out)
 	out = handleLabels.spans(s, out)
+	out = spacedSpans(s, out) // spaced.go
 	// A passport's shape where no label named the value as something else
 	// (通行证（H12345678）, 用户编号：SH0092731 keep their kinds).
 	for _, w := range windows {
@@ -668,6 +669,7 @@ func identifierSpans(s string) []span {
 	out = keepOrganisationCodes(s, out)
 	out = keepDocumentNumbers(s, out)
 	out = keepOfficeLandlines(s, out)
+	out = keepOfficeLines(s, out) // spaced.go
 	out = keepMaskedNumbers(s, out)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)

@@ -393,6 +393,6 @@ var (
 	titleNounMatcher  = newMatcher(titleNouns)
 	followerMatcher   = newMatcher(followers)
 	orgMatcher        = newMatcher(orgSuffixes)
-	minorityMatcher   = newMatcher(minorityParts)
+	minorityMatcher   = newMatcher(minorityParts, moreMinorityParts)
 	japaneseMatcher   = newMatcher(japaneseSurnames)
 )

@@ -70,6 +70,9 @@ type text struct {
 	// asked) and kind of the role word ending there (see roleEnding).
 	roleN []int8
 	roleK []markerKind
+	// reserved marks the runes of words that hold a name part but are no
+	// name (乌兰察布, 嘎查长, 第五条), once computed (minority.go).
+	reserved []bool
 }
 
 // title returns where the 《…》 title holding i opens and closes, or
@@ -997,6 +1000,8 @@ type detector struct {
 	hits []hit
 	// taken marks runes already inside a name.
 	taken []bool
+	// reserved is t.reservedRunes() (minority.go).
+	reserved []bool
 }
 
 func (d *detector) add(s, e int, c capacity) bool {
@@ -1008,7 +1013,7 @@ func (d *detector) add(s, e int, c capacity) bool {
 		return false
 	}
 	for k := s; k < e; k++ {
-		if d.taken[k] {
+		if d.taken[k] || d.reserved != nil && d.reserved[k] {
 			return false
 		}
 	}
@@ -1023,6 +1028,7 @@ func (d *detector) add(s, e int, c capacity) bool {
 func detect(s string) []hit {
 	t := newText(s)
 	d := &detector{t: t, taken: make([]bool, t.n())}
+	d.reserveWords()
 	d.signatures()
 	d.dotted()
 	d.marriedNames()
@@ -1065,6 +1071,7 @@ func detect(s string) []hit {
 	d.positionNames()
 	d.wordNameFrames()
 	d.bare()
+	d.wordNames()
 	d.unexplained()
 	d.alsoSubjects()
 	d.provedLists()

@@ -1,0 +1,475 @@
+package privacy
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Names with no surname, and names whose surname or given name is also a
+// word (issue 12, round 10). Three passes live here:
+//
+//   - reserveWords, run first, marks the words that hold a name part or a
+//     surname but name a place, a title or a thing (乌兰察布, 嘎查长, 上官道口,
+//     第五条, 杜康酒, 徐长卿 in a prescription), so no later pass reads a
+//     name across them;
+//   - wordNames, run after the default reading, reads what that reading
+//     leaves: a single Tibetan, Mongolian or Uyghur name part in a name's
+//     position (尼玛将牦牛…, 次仁、多吉和…, 图雅与格某…, 嘎查长宝音对…), a
+//     compound surname before a given name that is a word (第五平安驾驶…), and
+//     an ordinary surname before a given name of an era (张建设将…,
+//     经查，杨建设在…);
+//   - the lexicon: moreMinorityParts extends lexicon.go's minorityParts.
+//
+// The name parts were collected by hand from the name elements that public
+// guides to Tibetan, Mongolian and Uyghur names list as the most common (the
+// Tibetan ones are Tibetan words: 扎西 "luck", 次仁 "long life", 卓玛 "Tara";
+// the Uyghur ones are mostly Arabic and Persian given names, a father's name
+// following as a second part; the Mongolian ones are words such as 巴特尔
+// "hero", 其其格 "flower"), and from the issue's examples. None is taken
+// from any person.
+
+// moreMinorityParts are name parts added in round 10 (minorityParts in
+// lexicon.go holds the earlier ones; the matcher reads both).
+var moreMinorityParts = []string{
+	// Tibetan, as written in Tibet, Qinghai, Gansu and Sichuan.
+	"东智", "周措", "万玛", "更藏", "仁欠", "华旦", "先巴", "公保", "加羊", "旦巴", "次成", "次旺", "格列", "旺扎",
+	"泽仁", "泽旺", "降央", "降措", "向巴", "曲扎", "嘎玛", "坚参", "坚赞", "赤列", "扎桑", "央拉", "措吉", "拉珍",
+	"次央", "美朵", "梅朵", "洛追", "贡觉", "曲尼", "仁措", "才让吉", "卓玛吉", "索南措", "多杰才让",
+	"德青", "仓决", "白珍", "琼珍", "央珍", "尼玛次仁", "边珍", "旺久", "次德", "普珍", "洛布",
+	// Mongolian.
+	"乌日图", "额日和木", "阿木尔", "巴雅斯古楞", "乌恩", "包音", "满达", "宝力高", "图力古尔", "苏日娜",
+	"萨日娜", "娜日苏", "阿茹娜", "额尔德木图", "孟根", "朝格吉乐", "毕力贡", "达楞", "敖日格勒", "特古斯",
+	"达古拉", "乌日其玛格", "查干", "乌力吉木仁", "白乙拉", "其其格玛", "格日乐图", "阿日斯楞", "那日苏",
+	"苏德", "吉日木图", "额尔敦巴特尔", "朝鲁门", "恩和", "包力高",
+	// Uyghur and Kazakh.
+	"艾尔肯", "买吾兰", "努尔买买提", "阿卜力孜", "吐尔地", "阿布来提", "热合木", "阿力甫", "亚库甫", "吾甫尔",
+	"努尔古丽", "阿依夏木", "再娜甫", "热孜万古丽", "玛依拉", "巴哈古丽", "阿曼古丽", "古再丽努尔", "艾克热木",
+	"麦尔丹", "伊斯拉木", "阿巴斯", "卡米力", "努热麦麦提", "买买提明", "阿不力米提", "吐尼沙", "热汗古丽",
+	"阿不都外力", "艾则孜", "吾尔开西", "克然木", "依力哈木", "玉苏甫", "阿依古", "帕尔哈提", "哈力克",
+	"托乎提", "买提", "依米提", "吐逊古丽", "努尔比亚", "古丽巴哈尔", "库尔班江",
+}
+
+// partWords are words that hold a name part, a title or a unit of a
+// pastoral area but name a place, a thing or an office: 乌兰察布市 stays,
+// 嘎查长 is a title, 嘎查 and 苏木 are a village and a township. They are
+// reserved wherever no role word or name part comes right before them.
+var partWords = newMatcher([]string{
+	"乌兰察布", "乌兰浩特", "乌兰牧骑", "乌兰哈达", "乌兰巴托", "乌兰花", "乌兰木伦", "呼和浩特", "呼伦贝尔",
+	"巴音郭楞", "巴音布鲁克", "巴音温都尔", "巴彦淖尔", "巴彦浩特", "巴彦", "阿拉善", "锡林郭勒", "锡林浩特",
+	"达坂城", "那曲", "尼玛县", "格桑花", "扎西德勒", "宝音图嘎查", "宝音图苏木", "哈达", "达赖", "吐鲁番", "阿勒泰", "阿克苏",
+	"阿图什", "喀什", "和田", "伊犁", "博尔塔拉", "克拉玛依", "鄂尔多斯", "鄂温克", "鄂伦春", "达斡尔",
+	"查干湖", "查干淖尔", "查干诺尔", "玉树", "果洛", "黄南", "迪庆", "甘南", "昌都", "阿坝", "甘孜", "海西蒙古族",
+	"嘎查长", "嘎查达", "嘎查", "苏木达", "苏木", "敖包", "那达慕", "马头琴", "酥油", "糌粑", "青稞",
+})
+
+// compoundWordFollowers are what follows a compound surname that is also a
+// word (东方, 上官, 第五, 司马…) when the pair names a place, a firm or a
+// thing: 上官道口, 东方明珠, 东方航空, 司马台, 东方红拖拉机厂.
+var compoundWordFollowers = newMatcher([]string{
+	"道口", "路口", "路段", "大道", "大街", "大桥", "广场", "明珠", "航空", "集团", "公司", "酒店", "宾馆", "饭店",
+	"医院", "市场", "商场", "电厂", "拖拉机", "机械", "厂", "台", "一带", "附近", "方向", "路", "街", "巷", "村",
+	"镇", "乡", "市", "县", "区", "桥", "站", "港", "湖", "山", "之", "红日", "欲晓", "既白", "文化", "卫视",
+	"电视", "时空", "小学", "中学", "学校", "学院", "大学", "剧院", "影院",
+})
+
+// firmNouns follow a brand or a firm named with a compound surname that is
+// a word and two characters more (东方雨虹防水材料, 东方希望集团).
+var firmNouns = newMatcher([]string{"防水", "材料", "牌", "集团", "股份", "科技", "电器", "电子", "有限公司", "公司", "品牌", "产品", "系列", "涂料", "建材", "饲料", "药业", "食品"})
+
+// compoundWordSurnames are the compound surnames that also are words.
+const compoundWordSurnames = "东方上官第五司马西门南宫南门东门东郭百里长孙"
+
+// compoundWordFirsts are their first characters, for a quick look.
+var compoundWordFirsts = newRuneSet(compoundWordSurnames)
+
+// ordinalFollowers follow 第五 as an ordinal: 第五条, 第五次, 第五届.
+const ordinalFollowers = "条次届项款章节名组个十百千万天年月日期批轮部位类种号页段层季代道排列卷编辑款目点周号户栋楼单元者"
+
+// namesakes are herbs, brands and famous people whose names read as a
+// person's, and the contexts in which they are the thing: an herb in a
+// clause about medicine, a brand or a famous person before a thing's or an
+// institution's noun (杜康酒, 李宁牌, 詹天佑中学, 焦裕禄精神, 中山公园).
+var (
+	herbNamesakes   = newMatcher([]string{"徐长卿", "刘寄奴", "王不留行", "使君子", "韩信草", "马兜铃", "杜衡", "苏合香", "徐长"})
+	famousNamesakes = newMatcher([]string{
+		"杜康", "李宁", "张裕", "张飞", "茅台", "孔府家", "康师傅", "周黑鸭", "老干妈", "王守义",
+		"詹天佑", "焦裕禄", "鲁迅", "孙中山", "中山", "逸仙", "雷锋", "岳飞", "包公", "包拯", "鲁班", "欧阳修",
+		"李时珍", "张仲景", "华佗", "孔子", "孟子", "杜甫", "李白", "白居易", "苏轼", "苏东坡", "王羲之",
+		"周恩来", "邓小平", "毛泽东", "黄继光", "董存瑞", "刘胡兰", "诸葛亮", "关公", "关羽", "郑成功", "林则徐",
+		"孔繁森", "钱学森", "袁隆平", "屈原", "司马迁", "司马光", "宋庆龄", "秋瑾", "徐霞客", "郭守敬", "祖冲之",
+		"张衡", "范仲淹", "海瑞", "文天祥", "戚继光", "左权", "朱德", "贺龙", "杨靖宇", "赵一曼", "冼星海",
+		"聂耳", "白求恩", "杨善洲", "谷文昌", "廖俊波", "黄大年", "南仁东", "张謇", "陶行知", "蔡元培", "梅兰芳",
+		"齐白石", "徐悲鸿", "老舍", "茅盾", "巴金", "冰心", "郭沫若", "武训", "王进喜", "陈嘉庚", "邵逸夫", "霍英东",
+	})
+	namesakeThings = newMatcher([]string{
+		"中学", "小学", "大学", "学校", "学院", "幼儿园", "精神", "文学奖", "奖", "公园", "纪念馆", "纪念碑", "纪念日",
+		"纪念堂", "故居", "祠", "庙", "墓", "陵", "广场", "路", "大道", "街", "中医院", "医院", "大药房", "药房", "药店",
+		"酒", "牌", "商标", "品牌", "字样", "系列", "专卖", "旗舰店", "运动", "服饰", "牛肉", "凉茶", "葡萄", "号",
+		"杯", "像", "铜像", "雕像", "景区", "研究会", "基金会", "图书馆", "剧院", "体育馆", "舰", "班", "式", "红",
+		"大桥", "中心", "陵园", "文化", "思想", "同志纪念", "塑像", "书院", "诗", "体",
+	})
+	// herbCues in a clause make its herbs' names the herbs.
+	herbCues = []string{"药", "处方", "采挖", "收购", "种植", "炮制", "晾晒", "草本"}
+)
+
+// reserveWords marks the words above so that no pass reads a name across
+// them. A role word or a name part right before the word lifts the
+// reservation (第三人东方红称, 原告格桑花诉称, 巴特尔哈达), since a person's
+// name then stands there.
+func (d *detector) reserveWords() {
+	d.reserved = d.t.reservedRunes()
+}
+
+// reserveStarts are the characters a reserved word may start with, but
+// for a frequent noun before a role word, which may start with any and is
+// looked for before the gate (see computeReserved).
+var reserveStarts runeSet
+
+func init() {
+	// Built at init, after the matchers it reads.
+	reserveStarts = newRuneSet("")
+	for _, m := range []*matcher{partWords, famousNamesakes, herbNamesakes, minorityMatcher} {
+		for r := range m.byFirst {
+			if r < 0x10000 {
+				reserveStarts[r/64] |= 1 << (r % 64)
+			}
+		}
+	}
+	for _, r := range compoundWordSurnames {
+		reserveStarts[r/64] |= 1 << (r % 64)
+	}
+}
+
+// reservedIn reports whether a rune of [s, e) is reserved: a registered
+// name found again inside 宝音图嘎查 or 东方红拖拉机厂 is the word there.
+func (t *text) reservedIn(s, e int) bool {
+	res := t.reservedRunes()
+	for k := s; k < e && k < len(res); k++ {
+		if res[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// reservedRunes computes the reserved runes of t once.
+func (t *text) reservedRunes() []bool {
+	if t.reserved == nil {
+		t.reserved = computeReserved(t)
+	}
+	return t.reserved
+}
+
+func computeReserved(t *text) []bool {
+	reserved := make([]bool, t.n())
+	reserve := func(s, e int) {
+		for k := s; k < e && k < t.n(); k++ {
+			reserved[k] = true
+		}
+	}
+	// lifted is asked only where a word matched: a role word's lookup at
+	// every rune would cost a fifth of a judgment's time.
+	lifted := func(i int) bool {
+		return roleEndingAt(t, i) > 0 || i >= 2 && t.match(i-2, minorityMatcher) == 2 || i >= 3 && t.match(i-3, minorityMatcher) == 3
+	}
+	brands := strings.ContainsRune(t.s, '牌')
+	for i := 0; i < t.n(); i++ {
+		if !t.han(i) {
+			continue
+		}
+		// 房屋承租人, 车辆所有人: a frequent noun before a role word of three
+		// characters or more says whose role it is, and is no name.
+		if t.han(i+2) && roleNounAhead(t, i+4) && (i == 0 || !t.han(i-1) || !surnameSet.has(t.rs[i-1])) {
+			if r := anyRole.at(t.rest(i + 2)); utf8.RuneCountInString(r) >= 3 {
+				if w, ok := t.word(i, i+2); ok && w.pos == "n" && w.freq >= 1000 && !lifted(i) {
+					reserve(i, i+2)
+					i++
+					continue
+				}
+			}
+		}
+		if !reserveStarts.has(t.rs[i]) {
+			continue
+		}
+		if n := t.match(i, partWords); n > 0 {
+			if !lifted(i) {
+				reserve(i, i+n)
+				i += n - 1
+			}
+			continue
+		}
+		// 古丽牌干果: a name part before 牌 names a brand.
+		if brands && minorityMatcher.starts.has(t.rs[i]) {
+			if n, _ := minorityAt(t, i); n > 0 && i+n < t.n() && t.rs[i+n] == '牌' && !lifted(i) {
+				reserve(i, i+n+1)
+				i += n
+				continue
+			}
+		}
+		if compoundWordFirsts.has(t.rs[i]) && t.han(i+1) && compoundSet[t.str(i, i+2)] && strings.Contains(compoundWordSurnames, t.str(i, i+2)) {
+			if t.str(i, i+2) == "第五" && (t.han(i+2) && strings.ContainsRune(ordinalFollowers+numerals, t.rs[i+2])) {
+				reserve(i, i+3)
+				i += 2
+				continue
+			}
+			for j := i + 2; j <= i+4 && j < t.n(); j++ {
+				n := t.match(j, compoundWordFollowers)
+				if j == i+4 {
+					// 东方雨虹防水材料: two characters more before a product's
+					// or a firm's noun.
+					n = t.match(j, firmNouns)
+				}
+				if n > 0 {
+					if !lifted(i) {
+						reserve(i, j+n)
+						i = j + n - 1
+					}
+					break
+				}
+			}
+			continue
+		}
+		if n := t.match(i, famousNamesakes); n > 0 && (t.match(i+n, namesakeThings) > 0 || i > 0 && strings.ContainsRune(goodsClassifiers, t.rs[i-1])) && !lifted(i) { // 一瓶杜康 (unexplained.go's classifiers)
+			reserve(i, i+n)
+			i += n - 1
+			continue
+		}
+		if n := t.match(i, herbNamesakes); n > 0 && herbClause(t, i) && !lifted(i) {
+			reserve(i, i+n)
+			i += n - 1
+		}
+	}
+	return reserved
+}
+
+// roleNounAhead reports whether 人, 者 or 员 stands at k, k+1 or k+2: a
+// cheap look before the role words are matched at every rune.
+func roleNounAhead(t *text, k int) bool {
+	for j := k; j < k+3 && j < t.n(); j++ {
+		if r := t.rs[j]; r == '人' || r == '者' || r == '员' {
+			return true
+		}
+	}
+	return false
+}
+
+// herbClause reports whether the sentence around i speaks of medicine.
+func herbClause(t *text, i int) bool {
+	s, e := i, i
+	for s > 0 && !strings.ContainsRune("。；\n", t.rs[s-1]) {
+		s--
+	}
+	for e < t.n() && !strings.ContainsRune("。；\n", t.rs[e]) {
+		e++
+	}
+	c := t.str(s, e)
+	for _, w := range herbCues {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordNames reads the names the default reading leaves because they hold
+// no surname or their given name is a word; see the file's comment.
+func (d *detector) wordNames() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		if d.taken[i] || d.reserved[i] || !t.han(i) {
+			continue
+		}
+		if n := d.minorityAlone(i); n > 0 {
+			d.add(i, i+n, capNeutral)
+			i += n - 1
+			continue
+		}
+		if n := wordGivenName(t, i); n > 0 && d.add(i, i+n, capNeutral) {
+			i += n - 1
+		}
+	}
+}
+
+// minorityAlone returns the length of a run of name parts at i that stands
+// where a person does, or 0. A single part is common and short (尼玛, 巴图,
+// 图雅), so it needs one of: a clause's start or a title before it and a
+// person's deed after it; another part or a name listed with it
+// (次仁、多吉和…; 图雅与格某…); a title of a pastoral area before it
+// (嘎查长宝音对…).
+func (d *detector) minorityAlone(i int) int {
+	t := d.t
+	if !minorityMatcher.starts.has(t.rs[i]) {
+		return 0
+	}
+	n, parts := minorityAt(t, i)
+	if parts == 0 || n < 2 || d.blocked(i, i+n) {
+		return 0
+	}
+	e := i + n
+	// 艾合买提江: 江 ends Uyghur men's names as a diminutive, unless it
+	// starts a word (江边, 江苏).
+	if e < t.n() && t.rs[e] == '江' && !anyWordAt(t, e, e+2) && !anyWordAt(t, e, e+3) {
+		n, e = n+1, e+1
+	}
+	// The run must end where a word does: no dictionary word runs on
+	// from its last character (巴图腾).
+	if t.han(e) && t.match(e, minorityMatcher) == 0 && crossesRight(t, i, e, 20) {
+		return 0
+	}
+	// 乌云密布: a part that is also a frequent word of the dictionary
+	// needs a title or a list; a clause's start is not enough.
+	// The dictionary's nrt (a transliterated name: 洛桑, 拉姆) is no word;
+	// its nr is one when frequent (乌云 655, but 卓玛 181).
+	wordPart := false
+	if w, ok := t.word(i, e); ok && parts == 1 && w.freq >= 100 && w.pos != "nrt" && (w.pos != "nr" || w.freq >= 500) {
+		wordPart = true
+	}
+	// 收款人为努尔兰: a role word and 为 or 是 before it, as a title.
+	titled := titleBefore(t, i) || i > 0 && strings.ContainsRune("为是", t.rs[i-1]) && titleBefore(t, i-1)
+	// 找尼玛协商, 支付给扎西。, 委托巴桑代为…: a verb that takes a person.
+	cue := objectCueLen(t, i)
+	strongCue := cue > 0 && !weakObjectCues[t.str(i-cue, i)]
+	start := i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions+"及、有", t.rs[i-1]) || titled || cue > 0
+	if start && (!wordPart || titled) && (personRight(t, e, true) || boundary(t, e) == 3 && titled || strongCue && boundary(t, e) >= 2) {
+		return n
+	}
+	// 原告阿拉坦仓诉称: after a role word, parts and one or two more
+	// characters of a transliteration before what a party says.
+	if titled {
+		for k := 1; k <= 2 && e+k < t.n(); k++ {
+			if !translitSet.has(t.rs[e+k-1]) && !strings.ContainsRune(translitTails, t.rs[e+k-1]) {
+				break
+			}
+			if _, ok := hasPrefixAny(t.rest(e+k), namePartSays); ok {
+				return n + k
+			}
+		}
+	}
+	// A list: the part before or after a separator is a part or a name.
+	if sep := listSep(t, e); sep > 0 && e+sep < t.n() {
+		if m, _ := minorityAt(t, e+sep); m >= 2 || d.taken[e+sep] {
+			return n
+		}
+	}
+	if i >= 2 && listSep(t, i-1) == 1 && (d.taken[i-2] || partEndsAt(t, i-1)) {
+		return n
+	}
+	return 0
+}
+
+// translitTails end Mongolian and Turkic names and are no
+// transliteration characters of translitChars: 阿拉坦仓, 努尔兰别克.
+const translitTails = "仓江别克汗"
+
+// namePartSays is what a party says after its name: 原告X诉称.
+var namePartSays = []string{"诉称", "述称", "辩称", "称", "陈述", "认为", "不服"}
+
+// blocked reports whether a rune of [s, e) is reserved.
+func (d *detector) blocked(s, e int) bool { return d.t.reservedIn(s, e) }
+
+// partEndsAt reports whether a name part ends right before e.
+func partEndsAt(t *text, e int) bool {
+	for n := 2; n <= 5 && e-n >= 0; n++ {
+		if t.match(e-n, minorityMatcher) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// pastoralTitles are titles of the villages and townships of pastoral
+// areas and everyday titles of a village, after which a person is named.
+var pastoralTitles = []string{"嘎查长", "嘎查达", "苏木达", "嘎查书记", "嘎查委员会主任", "牧民", "村民", "村主任", "老人", "之妻", "之夫", "之子", "之女", "之母", "之父"}
+
+// titleBefore reports whether a title or a role word ends right before i.
+func titleBefore(t *text, i int) bool {
+	if roleEndingAt(t, i) > 0 {
+		return true
+	}
+	for _, w := range pastoralTitles {
+		if strings.HasSuffix(t.str(max(0, i-len([]rune(w))), i), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// eraGiven are given names of an era (the 1950s to the 1970s) that are
+// ordinary words: after a surname at a clause's start and before a
+// person's deed they are a name (张建设将…, 被刘和平殴打), while 城市建设,
+// 世界和平 and 粮食丰收 stand after a character that starts no name.
+var eraGiven = newMatcher([]string{
+	"建设", "和平", "丰收", "卫东", "卫国", "向前", "向阳", "胜利", "红旗", "春风", "抗美", "援朝", "跃进", "国庆",
+	"建军", "建国", "建华", "卫红", "红卫", "解放", "东风", "前进", "超英", "援越", "拥军", "爱国", "学军", "立新",
+	"红军", "永红", "卫兵", "文革", "新华", "振华", "兴华", "跃华", "建新", "卫星", "红星", "东升", "光明", "春雷",
+	"文化", "学工", "学农", "反修", "继红", "建民", "国强", "富强", "民主", "自力", "更生", "幸福", "和谐",
+})
+
+// wordGivenName returns the length of a name at i whose given name is a
+// word, or 0: a common surname and a given name of an era, or a compound
+// surname and one or two characters (第五平安), standing at a clause's
+// start or after a preposition or a verb that takes a person (names.go's
+// objectPrepositions and object cues: 系刘丰收于…, 找王建设), and followed
+// by a person's deed.
+func wordGivenName(t *text, i int) int {
+	sl := surnameAt(t, i)
+	if sl == 0 {
+		return 0
+	}
+	var ends []int
+	if sl == 1 {
+		if t.match(i+1, eraGiven) == 2 {
+			ends = append(ends, i+3)
+		}
+	} else {
+		ends = append(ends, i+4, i+3)
+	}
+	// The position last: the object cues' lookup is the dearest test.
+	if len(ends) == 0 || !(i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions, t.rs[i-1]) || objectCueLen(t, i) > 0) {
+		return 0
+	}
+	for _, e := range ends {
+		if e > t.n() || !validGiven(t, i+sl, e) || !t.han(e) {
+			continue
+		}
+		// 李建设局长, 高建设标准: no word of the dictionary may run on from
+		// inside the given name, but a preposition or an auxiliary after
+		// its last character is the person's next word (杨建设在, 郑胜利于).
+		if givenRunsOn(t, i+sl, e) {
+			continue
+		}
+		if sl == 2 && wordAt(t, i, e) {
+			continue
+		}
+		// 严建设管理, 曾建设的道路: the given name runs on into a word of
+		// the dictionary, 的 follows with nothing only a person has, or the
+		// surname is also an adverb or a preposition (曾, 将, 于) and no
+		// deed only a person does follows.
+		if anyWordAt(t, i+sl, e+1) || anyWordAt(t, i+sl, e+2) || t.rs[e] == '的' && !personAfter(t, e) {
+			continue
+		}
+		if personRight(t, e, !strings.ContainsRune(functionSurnames, t.rs[i])) {
+			return e - i
+		}
+	}
+	return 0
+}
+
+// givenRunsOn reports whether a word of 20 uses or more starts inside the
+// given name [s, e) and ends after e, unless it starts at the last
+// character and what follows e is a preposition or an auxiliary.
+func givenRunsOn(t *text, s, e int) bool {
+	found := false
+	for a := s; a < e; a++ {
+		t.words(a, func(j int, w word) {
+			if j <= e || w.freq < 20 || strings.HasPrefix(w.pos, "nr") {
+				return
+			}
+			if a == e-1 && strings.ContainsRune("在于将把向对与和从被已曾称", t.rs[e]) {
+				return
+			}
+			found = true
+		})
+	}
+	return found
+}
