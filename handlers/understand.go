@@ -336,6 +336,13 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if m, ok := focusWithPeriod(u, last); ok {
 		return m // 行初87 → 这个案子今天开庭吗: that case's hearings then
 	}
+	if !u.FollowUp && !u.Reference && (u.Kind == intent.Cases || u.Kind == intent.Count) &&
+		(u.Stage != "" || u.Cause != "" || u.CaseKind != "" || u.CourtLevel != "" || u.NumberYear != 0) {
+		// 工伤的案子 → 二审的有哪些 → 复议的有几个: each names the cases it
+		// wants and asks over all of them; the last list's filters stacked
+		// under it made a none of filters nobody asked for.
+		return u
+	}
 	if u.Scoped && !u.Reference && !(u.Each && len(last.Shown) > 1) && (u.Kind == intent.Hearings || u.Kind == intent.Case) && !hasRef(u) {
 		return ownScope(u) // 哪些庭负责人还没定, 败诉原因都有哪些: its own scope, not the case or list in focus
 	}
@@ -459,6 +466,12 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		if u.Rank != "" {
 			m.Rank = u.Rank
 		}
+	}
+	if u.CaseKind != "" || u.Stage != "" || u.Cause != "" {
+		// 工伤的案子 → 那二审的呢: another kind of case, not 二审 among the
+		// 工伤 ones (which made a none of two filters) — the kind of case
+		// (诉讼/复议, 审级, 案由) is one slot a follow-up replaces whole.
+		m.CaseKind, m.Stage, m.Cause = "", "", ""
 	}
 	for _, f := range []struct{ dst, src *string }{{&m.CaseKind, &u.CaseKind}, {&m.Stage, &u.Stage}, {&m.Cause, &u.Cause},
 		{&m.Outcome, &u.Outcome}, {&m.Reason, &u.Reason}, {&m.Suggestion, &u.Suggestion}} {
