@@ -123,6 +123,9 @@ func (s *service) rectifyWho(c bot.Context) (rectifyOf, error) {
 	return o, nil
 }
 
+// rectifyDueWords ask when something is due to be filed.
+var rectifyDueWords = []string{"交", "报送", "期限", "最迟", "截止", "哪天", "几号", "什么时候"}
+
 // memRectify marks, in the conversation memory, that the last answer was
 // about 整改 reports, so a follow-up naming only an agency, a person or a
 // case (公安局那件呢, 王芳的呢) keeps the topic instead of listing cases.
@@ -137,12 +140,18 @@ func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
 		return false, err
 	}
 	t := strings.TrimSpace(intent.Normalize(text))
-	if !strings.Contains(t, "呢") && !strings.HasPrefix(t, "那") || utf8.RuneCountInString(t) > 16 {
+	follows := strings.Contains(t, "呢") || strings.HasPrefix(t, "那")
+	// 61那个最迟哪天交: when a case of the 整改 list is due, not its hearing.
+	due := slices.ContainsFunc(rectifyDueWords, func(w string) bool { return strings.Contains(t, w) })
+	if !follows && !due || utf8.RuneCountInString(t) > 16 {
 		return false, nil
 	}
 	u, err := intent.Understand(text, s.options(c, c.Person()))
 	if err != nil {
 		return false, err
+	}
+	if !follows && !hasRef(u) {
+		return false, nil
 	}
 	side := slices.ContainsFunc(sideWords, func(w string) bool { return strings.Contains(t, w) })
 	if !(hasWho(u) || hasRef(u) || side) || !u.Period.IsZero() || u.Hearing || u.Rate != "" || u.Rank != "" || u.Metric != "" {
