@@ -259,6 +259,9 @@ func surnameAt(t *text, i int) int {
 		return 2
 	}
 	if surnameSet.has(t.rs[i]) {
+		if wordStartSet.has(t.rs[i]) && (anyWordAt(t, i, i+2) || anyWordAt(t, i, i+3)) {
+			return 0
+		}
 		return 1
 	}
 	return 0
