@@ -2073,7 +2073,11 @@ func (d *detector) minority() {
 		if d.taken[i] || !t.han(i) {
 			continue
 		}
-		if n, parts := minorityAt(t, i); parts >= 2 && boundary(t, i+n) >= 1 {
+		n, parts := minorityAt(t, i)
+		if parts == 1 && n >= 3 {
+			n, parts = fatherNameTail(t, i, n)
+		}
+		if parts >= 2 && boundary(t, i+n) >= 1 {
 			d.add(i, i+n, capNeutral)
 			i += n - 1
 		} else if parts == 1 && n >= 3 && leftOK(t, i) && t.match(i+n, personVerbMatcher) > 0 {
@@ -2087,6 +2091,26 @@ func (d *detector) minority() {
 			i += n - 1
 		}
 	}
+}
+
+// fatherNameTail extends a Uyghur name of one known part of n runes at i
+// by a father's name opening with 阿不 or 阿布 that the lexicon does not
+// hold (热依拉阿不力孜系…): one to three characters more, up to a clear
+// boundary. It returns the name's length and its parts.
+func fatherNameTail(t *text, i, n int) (int, int) {
+	if !strings.HasPrefix(t.rest(i+n), "阿不") && !strings.HasPrefix(t.rest(i+n), "阿布") {
+		return n, 1
+	}
+	for k := 1; k <= 3; k++ {
+		e := i + n + 2 + k
+		if e > t.n() || !t.han(e-1) {
+			break
+		}
+		if boundary(t, e) >= 1 {
+			return e - i, 2
+		}
+	}
+	return n, 1
 }
 
 // daiAt returns the length of a Dai name at a clause start before a
