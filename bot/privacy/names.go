@@ -1585,6 +1585,9 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 	if n := latinAt(t, j); n > 0 && kind != markBoundary {
 		return n
 	}
+	if (kind == markParty || kind == markAgent) && !d.taken[j] && pairedAfterRole(t, j) {
+		return 2
+	}
 	if !t.han(j) || d.taken[j] {
 		if j < t.n() && d.taken[j] {
 			// Already found (a dotted name): step over it for the list.
@@ -1798,6 +1801,27 @@ func wordNameAt(t *text, j int) int {
 		return 0
 	}
 	return 2
+}
+
+// pairedAfterRole reports whether two two-character items, each led by a
+// surname and neither a role word nor a frequent noun, stand at j joined
+// by 、 before what only a person does (第三人向前、向晚系原告之子女): after
+// a party's role word they list two people, even where each is a word
+// (向前) or its surname a preposition.
+func pairedAfterRole(t *text, j int) bool {
+	if j+5 > t.n() || t.rs[j+2] != '、' || !t.han(j+1) || !t.han(j+4) || surnameAt(t, j) != 1 || surnameAt(t, j+3) != 1 {
+		return false
+	}
+	for _, k := range []int{j, j + 3} {
+		// 告知原告陈述、申辩的权利: what a party does is no name.
+		if w, ok := t.word(k, k+2); ok && (strings.HasPrefix(w.pos, "v") || findingVerbs[t.str(k, k+2)]) {
+			return false
+		}
+		if t.match(k, anyRole) >= 2 || commonNounAt(t, k, k+2) || anyNeverGiven(t, k+1, k+2) {
+			return false
+		}
+	}
+	return personAfter(t, j+5) || personRight(t, j+5, false)
 }
 
 // relaxedGivenFloor is the lowest given-name score of a word's second
