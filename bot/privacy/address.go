@@ -251,7 +251,11 @@ func markedAddressSpans(s string) []span {
 		if neutralMarkers[marker] && subjectIsInstitution(s, at) {
 			return
 		}
-		if neutralMarkers[marker] && roadLocation(s, at) {
+		if neutralMarkers[marker] && (roadLocation(s, at) || sideOfPlace(s[at+keep:end]) || townOnlyRe.MatchString(s[at+keep:end])) {
+			return
+		}
+		// 北京中路××号: the author masked it already; it stays as written.
+		if strings.Contains(s[at:end], "××") {
 			return
 		}
 		if at+keep < end {
@@ -285,6 +289,19 @@ func markedAddressSpans(s string) []span {
 // A pastoral area's 苏木 (township) and 嘎查 (village), a 民族乡, and 境
 // after them (某苏木境内) are the same.
 var maskedPlaceRe = regexp.MustCompile(`^(?:某(?:街道|社区|小区|单元|镇|乡|村|组|路|街|巷|号|栋|幢|室|楼|屯|寨|居委会|村委会|苏木|嘎查|民族乡))+境?$`)
+
+// townOnlyRe is a place no finer than a township (集宁区白海子镇 after the
+// county's part is kept): after 位于 it places a plot or a shop among
+// thousands of people, and its name may hold a surname (白, 贡). A city
+// 街道 is smaller and stays masked (乙方房屋坐落于某县新城街道).
+var townOnlyRe = regexp.MustCompile(`^(?:\p{Han}{1,5}(?:镇|乡|苏木))+(?:境内|辖区)?$`)
+
+// sideOfPlace reports whether a place after 位于 ends with a side of a
+// road or a landmark (建国路西侧, 贡江镇长征路南侧, 村北): it locates a
+// thing, not the home of a person.
+func sideOfPlace(v string) bool {
+	return hasSuffixAny(v, []string{"东侧", "西侧", "南侧", "北侧", "东面", "西面", "南面", "北面", "一侧", "两侧", "附近", "一带", "沿岸", "对面", "旁边", "东北角", "西北角", "东南角", "西南角"})
+}
 
 // roadLocation reports whether the place after a marker at s[at] is where
 // roads meet or run (该路段位于某区某路与某路交叉口), not where someone

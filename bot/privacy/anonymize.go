@@ -379,6 +379,10 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	if e < t.n() && strings.ContainsRune(placeOnlyChars, t.rs[e]) && !t.han(e+1) {
 		return false
 	}
+	// 东至向阳路，: a road named like the person (路过 is a deed).
+	if e < t.n() && strings.ContainsRune("路街巷", t.rs[e]) && (!t.han(e+1) || strings.ContainsRune("东西南北口段与和以", t.rs[e+1])) {
+		return false
+	}
 	if w, ok := t.word(s, e); ok && w.freq >= 100 && n == 2 {
 		// A name that is also a word (高山, 建设) is the person only where
 		// the words around say a person: a role word before it, or what

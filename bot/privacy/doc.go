@@ -141,6 +141,9 @@
 // no pass reads a name across one, and a name masked elsewhere is not
 // found again inside one. Identifiers in groups after their labels
 // (spaced.go): E 1234 5678, 561 208 437; an office line stays.
+// Surnames whose character starts common words (能, 资, 籍, 暴) count only
+// where they start no word (surnameAt); banners, brands and capital-numeral
+// amounts are reserved like the place words.
 //
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can

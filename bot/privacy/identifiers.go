@@ -269,7 +269,8 @@ var (
 		// Certificates of one birth or one death: 出生医学证明编号Q…, 死亡医学证明书编号M….
 		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
-		`\s*(?:分别为|分别是|[:：]|为|是)?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+		// A year in brackets may lead the number (（2019）FB-370211-0033).
+		`\s*(?:分别为|分别是|[:：]|为|是)?\s*(?:[(（〔\[]\d{4}[)）〕\]])?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
@@ -288,7 +289,8 @@ var (
 	// brackets (某税稽罚〔2023〕12号) and is no such value.
 	serialLabels = newLabelled([]string{"结婚证字号", "离婚证字号", "结婚证号", "离婚证号", "证字号", "所有权证号", "产权证号", "房产证号",
 		"土地证号", "使用证号", "证书号", "证书编号", "证号", "档案编号", "档案号", "个人编号"},
-		`\s*(?:[:：]|为|是)?\s*(\p{Han}{0,4}(?:[(（〔\[]\d{4}[)）〕\]]\p{Han}{0,2})?字\s*第?\s*[0-9A-Za-z-]{3,20}号?)`, kindOf(KindCert), 3)
+		// A licence's office writes up to eight characters before 字 (豫交运管许可字410102-00518号).
+		`\s*(?:[:：]|为|是)?\s*(\p{Han}{0,8}(?:[(（〔\[]\d{4}[)）〕\]]\p{Han}{0,2})?字\s*第?\s*[0-9A-Za-z-]{3,20}号?)`, kindOf(KindCert), 3)
 	// 婚字第…号, 离字第…号 name one marriage wherever they stand.
 	marriageSerialRe = regexp.MustCompile(`[^\P{Han}为是号：]?[婚离]字第?\s*\d{3,}号?`)
 	// certMarkers must appear before certRe is worth running.

@@ -128,16 +128,51 @@ var reserveStarts runeSet
 func init() {
 	// Built at init, after the matchers it reads.
 	reserveStarts = newRuneSet("")
-	for _, m := range []*matcher{partWords, famousNamesakes, herbNamesakes, minorityMatcher} {
+	for _, m := range []*matcher{partWords, famousNamesakes, herbNamesakes, minorityMatcher, placeAndThingWords} {
 		for r := range m.byFirst {
 			if r < 0x10000 {
 				reserveStarts[r/64] |= 1 << (r % 64)
 			}
 		}
 	}
-	for _, r := range compoundWordSurnames {
+	for _, r := range compoundWordSurnames + capitalDigits + capitalUnits {
 		reserveStarts[r/64] |= 1 << (r % 64)
 	}
+}
+
+// placeAndThingWords are words that hold a surname or a name part and
+// are never a person, whatever stands before them: the banners and
+// counties of pastoral areas (翁牛特旗, 陈巴尔虎旗, 杜尔伯特), brands that
+// read as a name (谭木匠, 周大福), a historical figure's byname (包青天)
+// and everyday words a role word may precede (被告门卫, 文中称). Unlike
+// partWords, a role word before them does not lift the reservation.
+var placeAndThingWords = newMatcher([]string{
+	"翁牛特", "巴尔虎", "杜尔伯特", "科尔沁", "鄂托克", "阿巴嘎", "苏尼特", "乌拉特", "达尔罕", "茂明安", "扎鲁特",
+	"奈曼旗", "库伦旗", "喀喇沁", "敖汉", "克什克腾", "巴林左旗", "巴林右旗", "土默特", "准格尔", "杭锦", "乌审",
+	"察哈尔", "正蓝旗", "正镶白旗", "镶黄旗", "镶白旗", "莫力达瓦", "阿荣旗", "额济纳", "四子王旗", "太仆寺旗",
+	"乌珠穆沁", "扎赉特", "扎兰屯", "额尔古纳", "根河", "阿尔山", "二连浩特", "满洲里", "牙克石", "霍林郭勒",
+	"前郭尔罗斯", "郭尔罗斯", "蒙古贞", "阜新蒙古族", "博湖", "和静", "和硕", "焉耆", "尉犁", "若羌", "且末",
+	"包青天", "包龙图", "谭木匠", "周大福", "周生生", "周六福", "老凤祥", "谢瑞麟", "王麻子", "张小泉", "王老吉",
+	"马应龙", "同仁堂", "胡庆余堂", "全聚德", "陈李济", "冯了性", "曹素功", "戴春林", "谢馥春", "汪恕有",
+	"门卫", "文中称", "文中所", "文中的", "文中提", "文中载", "果园", "周边",
+})
+
+// capitalAmountEnd returns the end of a run of capital numerals and their
+// units (notnames.go's capitalDigits and capitalUnits) from i holding two
+// numerals or more, or i: in 壹佰零贰万叁仟伍佰元整 the 万 and 伍 that are
+// surnames stay with the amount.
+func capitalAmountEnd(t *text, i int) int {
+	j, digits := i, 0
+	for j < t.n() && strings.ContainsRune(capitalDigits+capitalUnits, t.rs[j]) {
+		if t.rs[j] != '零' && strings.ContainsRune(capitalDigits, t.rs[j]) {
+			digits++
+		}
+		j++
+	}
+	if digits < 2 {
+		return i
+	}
+	return j
 }
 
 // reservedIn reports whether a rune of [s, e) is reserved: a registered
@@ -189,6 +224,16 @@ func computeReserved(t *text) []bool {
 			}
 		}
 		if !reserveStarts.has(t.rs[i]) {
+			continue
+		}
+		if e := capitalAmountEnd(t, i); e > i {
+			reserve(i, e)
+			i = e - 1
+			continue
+		}
+		if n := t.match(i, placeAndThingWords); n > 0 {
+			reserve(i, i+n)
+			i += n - 1
 			continue
 		}
 		if n := t.match(i, partWords); n > 0 {
@@ -403,6 +448,9 @@ var eraGiven = newMatcher([]string{
 	"建军", "建国", "建华", "卫红", "红卫", "解放", "东风", "前进", "超英", "援越", "拥军", "爱国", "学军", "立新",
 	"红军", "永红", "卫兵", "文革", "新华", "振华", "兴华", "跃华", "建新", "卫星", "红星", "东升", "光明", "春雷",
 	"文化", "学工", "学农", "反修", "继红", "建民", "国强", "富强", "民主", "自力", "更生", "幸福", "和谐",
+	// Wishes of the countryside that are words too (羊得胜, 栗长青, 能长江).
+	"得胜", "得水", "得福", "长青", "长江", "长河", "长城", "平安", "永安", "春雨", "秋雨", "丰年", "兴旺", "满仓",
+	"金山", "银山", "铁柱", "来福", "有福", "发财", "福生", "水生", "春生", "秋生", "国平", "国安", "长安", "长海",
 })
 
 // wordGivenName returns the length of a name at i whose given name is a

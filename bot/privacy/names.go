@@ -259,6 +259,9 @@ func surnameAt(t *text, i int) int {
 		return 2
 	}
 	if surnameSet.has(t.rs[i]) {
+		if wordStartSet.has(t.rs[i]) && (anyWordAt(t, i, i+2) || anyWordAt(t, i, i+3)) {
+			return 0
+		}
 		return 1
 	}
 	return 0
@@ -1582,6 +1585,9 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 	if n := latinAt(t, j); n > 0 && kind != markBoundary {
 		return n
 	}
+	if (kind == markParty || kind == markAgent) && !d.taken[j] && pairedAfterRole(t, j) {
+		return 2
+	}
 	if !t.han(j) || d.taken[j] {
 		if j < t.n() && d.taken[j] {
 			// Already found (a dotted name): step over it for the list.
@@ -1795,6 +1801,27 @@ func wordNameAt(t *text, j int) int {
 		return 0
 	}
 	return 2
+}
+
+// pairedAfterRole reports whether two two-character items, each led by a
+// surname and neither a role word nor a frequent noun, stand at j joined
+// by 、 before what only a person does (第三人向前、向晚系原告之子女): after
+// a party's role word they list two people, even where each is a word
+// (向前) or its surname a preposition.
+func pairedAfterRole(t *text, j int) bool {
+	if j+5 > t.n() || t.rs[j+2] != '、' || !t.han(j+1) || !t.han(j+4) || surnameAt(t, j) != 1 || surnameAt(t, j+3) != 1 {
+		return false
+	}
+	for _, k := range []int{j, j + 3} {
+		// 告知原告陈述、申辩的权利: what a party does is no name.
+		if w, ok := t.word(k, k+2); ok && (strings.HasPrefix(w.pos, "v") || findingVerbs[t.str(k, k+2)]) {
+			return false
+		}
+		if t.match(k, anyRole) >= 2 || commonNounAt(t, k, k+2) || anyNeverGiven(t, k+1, k+2) {
+			return false
+		}
+	}
+	return personAfter(t, j+5) || personRight(t, j+5, false)
 }
 
 // relaxedGivenFloor is the lowest given-name score of a word's second
@@ -2070,7 +2097,11 @@ func (d *detector) minority() {
 		if d.taken[i] || !t.han(i) {
 			continue
 		}
-		if n, parts := minorityAt(t, i); parts >= 2 && boundary(t, i+n) >= 1 {
+		n, parts := minorityAt(t, i)
+		if parts == 1 && n >= 3 {
+			n, parts = fatherNameTail(t, i, n)
+		}
+		if parts >= 2 && boundary(t, i+n) >= 1 {
 			d.add(i, i+n, capNeutral)
 			i += n - 1
 		} else if parts == 1 && n >= 3 && leftOK(t, i) && t.match(i+n, personVerbMatcher) > 0 {
@@ -2084,6 +2115,26 @@ func (d *detector) minority() {
 			i += n - 1
 		}
 	}
+}
+
+// fatherNameTail extends a Uyghur name of one known part of n runes at i
+// by a father's name opening with 阿不 or 阿布 that the lexicon does not
+// hold (热依拉阿不力孜系…): one to three characters more, up to a clear
+// boundary. It returns the name's length and its parts.
+func fatherNameTail(t *text, i, n int) (int, int) {
+	if !strings.HasPrefix(t.rest(i+n), "阿不") && !strings.HasPrefix(t.rest(i+n), "阿布") {
+		return n, 1
+	}
+	for k := 1; k <= 3; k++ {
+		e := i + n + 2 + k
+		if e > t.n() || !t.han(e-1) {
+			break
+		}
+		if boundary(t, e) >= 1 {
+			return e - i, 2
+		}
+	}
+	return n, 1
 }
 
 // daiAt returns the length of a Dai name at a clause start before a

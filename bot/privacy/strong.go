@@ -453,6 +453,11 @@ func (d *detector) tableCells() {
 		if k >= t.n() || t.rs[k] != '|' && t.rs[k] != '｜' || e-s < 2 || e-s > 4 || !d.free(s, e) || goodsCountAfter(t, e) {
 			continue
 		}
+		// | 4 | 额尔德尼 | 男 |: a cell that is one minority name or more.
+		if n, _ := minorityAt(t, s); n == e-s {
+			d.add(s, e, capNeutral)
+			continue
+		}
 		sur := surnameAt(t, s)
 		if sur == 0 || e-s-sur < 1 || e-s-sur > 2 || anyNeverGiven(t, s+sur, e) || anyRole.at(t.rest(s)) != "" {
 			continue

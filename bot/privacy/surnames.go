@@ -12,8 +12,18 @@ const rankedSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 // few words start with them, so they are read like the others.
 const rareSurnames = "凃塗禤仉郇逄隗笪蹇綦厍酆訾菅鄂鄞揣睢甯芈缑寿禚庹粘泮靖扶荀仰璩汝郏侬郗钮庾贲滑羿汲弓蓬蓟莘苍堵宰郤濮宦殳夔毋乜蒯竺桓糜步融慎郦宓邴佴暨钭"
 
+// wordStartSurnames are surnames of the 百家姓 and of the census's rarer
+// lists (暴, 咸, 籍, 能, 资, 种, 集) whose character also starts common words
+// (暴雨, 籍贯, 能源, 资源, 种植, 集体): each is a surname only where it and
+// what follows make no dictionary word (surnameAt), so 籍贯不影响 stays
+// and 籍永红、资国强 are read. 眭, 琚 and 麴 start no word and are rare
+// surnames like the others.
+const wordStartSurnames = "暴咸籍能资种集"
+
 var (
-	surnameSet = newRuneSet(rankedSurnames + rareSurnames)
+	surnameSet = newRuneSet(rankedSurnames + rareSurnames + "眭琚麴" + wordStartSurnames)
+	// wordStartSet holds wordStartSurnames.
+	wordStartSet = newRuneSet(wordStartSurnames)
 	// surnameRank is each ranked surname's place, from 1.
 	surnameRank = func() map[rune]int {
 		m := map[rune]int{}
