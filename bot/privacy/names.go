@@ -1139,6 +1139,12 @@ func (d *detector) signatures() {
 		for i := t.runeAt(m[1]); i < t.n(); {
 			run, next := d.spacedRun(i)
 			if len(run) < 2 {
+				if wide := d.wideSpacedName(i); wide != nil {
+					// 审判员 巩  磊: a two-character name spaced by two to
+					// align with three-character ones.
+					d.signRun(wide)
+					break
+				}
 				// 书记员 成功, 书 记 员　　平安: an unspaced name after the
 				// title's gap is the signer whatever word it is.
 				d.signedWord(i)
@@ -1179,6 +1185,21 @@ func (d *detector) signedWord(i int) {
 		return
 	}
 	d.add(i, e, capPersonal)
+}
+
+// wideSpacedName returns the two positions of a name written 巩  磊 at i —
+// one character, two spaces, one character, then the line's end, a wider
+// gap or a title — or nil. Blocks align a two-character name with the
+// three-character ones this way.
+func (d *detector) wideSpacedName(i int) []int {
+	t := d.t
+	if i+3 >= t.n() || !t.han(i) || t.rs[i+1] != ' ' || t.rs[i+2] != ' ' || !t.han(i+3) {
+		return nil
+	}
+	if e := i + 4; e < t.n() && t.han(e) || e+1 < t.n() && t.rs[e] == ' ' && t.han(e+1) && !signatureStartRe.MatchString(t.rest(e+1)) {
+		return nil // a longer run, or one space then more text: not this shape
+	}
+	return []int{i, i + 3}
 }
 
 // spacedRun returns the positions of the single characters, each one
