@@ -1086,6 +1086,7 @@ func detect(s string) []hit {
 	d.voteRoleSpeech()
 	d.voteRoleGiven()
 	d.voteSubjects()
+	d.voteTranslitSubjects()
 	d.lists()
 	d.dropThings()
 	d.voteVeto()

@@ -78,6 +78,54 @@ func (d *detector) voteSubjects() {
 	}
 }
 
+// voteTranslitSubjects proposes a transliterated name with no surname at a
+// clause's start before a person's deed (乌力吉图驾驶…, 格日勒图系该嘎查牧民,
+// 阿不都热依木在该市场经营…): three to six transliteration characters, no
+// dictionary word and no reserved place (乌兰察布, 呼和浩特), then an opener,
+// 系 or the deed itself.
+func (d *detector) voteTranslitSubjects() {
+	t := d.t
+	for s := 0; s+3 < t.n(); s++ {
+		if (s > 0 && t.han(s-1)) || d.taken[s] || !translitSet.has(t.rs[s]) {
+			continue
+		}
+		n := 0
+		for n < 7 && s+n < t.n() && translitSet.has(t.rs[s+n]) {
+			n++
+		}
+		for ; n >= 3; n-- {
+			e := s + n
+			if e >= t.n() || n > 6 || d.taken[e-1] || d.blocked(s, e) {
+				continue
+			}
+			if _, ok := t.word(s, e); ok {
+				continue
+			}
+			if commonPairIn(t, s, e) {
+				continue // 年合法建造, 西班牙…: an everyday word inside
+			}
+			next := t.match(e, subjectOpeners) > 0 || t.match(e, subjectDeeds) > 0 || t.rs[e] == '系'
+			if next && personDeedAhead(t, e) || t.match(e, subjectDeeds) > 0 {
+				d.add(s, e, capNeutral)
+				s = e
+				break
+			}
+		}
+	}
+}
+
+// commonPairIn reports whether a frequent two-character word stands inside
+// rs[s:e]: transliterated names are built of characters that rarely pair
+// into everyday words.
+func commonPairIn(t *text, s, e int) bool {
+	for k := s; k+2 <= e; k++ {
+		if w, ok := t.word(k, k+2); ok && w.freq >= 300 {
+			return true
+		}
+	}
+	return false
+}
+
 // subjectName reports whether rs[s:e] may be a surname and a given name
 // by the statistics: the given part no function word, verb or number, and
 // its characters at least as likely in names as in words.
