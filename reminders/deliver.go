@@ -183,14 +183,23 @@ func deferredUntil(err error) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// readTry reads the attempts recorded under key (none yet: zero).
+func (r *run) readTry(ctx context.Context, key string) (try, error) {
+	var t try
+	if b, err := r.s.rdb.Get(ctx, key).Bytes(); err == nil {
+		json.Unmarshal(b, &t)
+	} else if !errors.Is(err, redis.Nil) {
+		return t, err
+	}
+	return t, nil
+}
+
 // deferTo sets the next try of it at until, its attempts unchanged.
 func (r *run) deferTo(ctx context.Context, it Item, until time.Time) error {
 	s := r.s
 	key := s.k.RemindTry(it.ID)
-	var t try
-	if b, err := s.rdb.Get(ctx, key).Bytes(); err == nil {
-		json.Unmarshal(b, &t)
-	} else if !errors.Is(err, redis.Nil) {
+	t, err := r.readTry(ctx, key)
+	if err != nil {
 		return err
 	}
 	t.Next = until
@@ -208,10 +217,8 @@ func (r *run) deferTo(ctx context.Context, it Item, until time.Time) error {
 func (r *run) fail(ctx context.Context, it Item, cause error) error {
 	s := r.s
 	key := s.k.RemindTry(it.ID)
-	var t try
-	if b, err := s.rdb.Get(ctx, key).Bytes(); err == nil {
-		json.Unmarshal(b, &t)
-	} else if !errors.Is(err, redis.Nil) {
+	t, err := r.readTry(ctx, key)
+	if err != nil {
 		return err
 	}
 	t.N++

@@ -100,6 +100,17 @@ func enqueue(t *testing.T, w *inboxWorld, id, from, to string) {
 	}
 }
 
+// useSlots sends n one-part pushes to user at once, using n of its slots.
+func useSlots(t *testing.T, w *world, user string, n int) {
+	t.Helper()
+	for i := range n {
+		ctx := sendlog.WithID(context.Background(), keys.ReplySendNS, fmt.Sprint("fill:", user, i))
+		if _, err := w.sender.Send(ctx, bot.Text("好的", user)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func slotBook(t *testing.T, w *world, user string) []redis.Z {
 	t.Helper()
 	z, err := w.rdb.ZRangeWithScores(context.Background(), w.k.SendSlots(user), 0, -1).Result()
@@ -114,11 +125,7 @@ func slotBook(t *testing.T, w *world, user string) []redis.Z {
 func TestDeferredPushRefundsItsSlots(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
-	for i := range 30 {
-		if _, err := w.sender.Send(sendlog.WithID(ctx, keys.ReplySendNS, fmt.Sprint("a", i)), bot.Text("好的", "lisi")); err != nil {
-			t.Fatal(err)
-		}
-	}
+	useSlots(t, w, "lisi", 30)
 	before := slotBook(t, w, "lisi")
 	if len(before) != 30 {
 		t.Fatalf("%d slots booked, want 30", len(before))
@@ -148,11 +155,7 @@ func TestDeferredPushRefundsItsSlots(t *testing.T) {
 func TestDeferredMultiPartResumes(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
-	for i := range 28 {
-		if _, err := w.sender.Send(sendlog.WithID(ctx, keys.ReplySendNS, fmt.Sprint("a", i)), bot.Text("好的", "lisi")); err != nil {
-			t.Fatal(err)
-		}
-	}
+	useSlots(t, w, "lisi", 28)
 	long := strings.Repeat("案件办理情况说明。", 2*bot.MaxTextBytes/27+50)
 	pctx := func() context.Context { return sendlog.WithID(ctx, keys.ReplySendNS, "long") }
 	_, err := w.sender.Send(pctx(), bot.Text(long, "lisi"))
