@@ -143,6 +143,17 @@ func (r *run) deliver(ctx context.Context, items []Item, render renderFunc) erro
 	if err == nil && !receipt.Already && len(out.ToUsers) > 0 && len(receipt.Invalid) >= len(out.ToUsers) {
 		err = errNotDelivered
 	}
+	if until, ok := deferredUntil(err); ok {
+		// The recipient's rate limit is used up: not a failed attempt
+		// (it must not use up reminders.max_attempts); tried again then.
+		r.rep.Deferred += len(items)
+		for _, it := range items {
+			if ferr := r.deferTo(ctx, it, until); ferr != nil {
+				return ferr
+			}
+		}
+		return nil
+	}
 	if err != nil {
 		r.rep.Failed += len(items)
 		for _, it := range items {
@@ -162,16 +173,52 @@ func (r *run) deliver(ctx context.Context, items []Item, render renderFunc) erro
 	return nil
 }
 
+// deferredUntil reads a push deferred by the per-user rate limit
+// (wecom.DeferredError): when it may be made again.
+func deferredUntil(err error) (time.Time, bool) {
+	var d interface{ DeferredUntil() time.Time }
+	if errors.As(err, &d) {
+		return d.DeferredUntil(), true
+	}
+	return time.Time{}, false
+}
+
+// readTry reads the attempts recorded under key (none yet: zero).
+func (r *run) readTry(ctx context.Context, key string) (try, error) {
+	var t try
+	if b, err := r.s.rdb.Get(ctx, key).Bytes(); err == nil {
+		json.Unmarshal(b, &t)
+	} else if !errors.Is(err, redis.Nil) {
+		return t, err
+	}
+	return t, nil
+}
+
+// deferTo sets the next try of it at until, its attempts unchanged.
+func (r *run) deferTo(ctx context.Context, it Item, until time.Time) error {
+	s := r.s
+	key := s.k.RemindTry(it.ID)
+	t, err := r.readTry(ctx, key)
+	if err != nil {
+		return err
+	}
+	t.Next = until
+	s.Log.Info("reminder push deferred by the recipient's rate limit", "id", it.ID, "recipient", it.Recipient, "until", until)
+	b, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	return s.rdb.Set(ctx, key, b, keys.RemindTryTTL).Err()
+}
+
 // fail records a failed attempt of it. After
 // reminders.max_attempts attempts (at once for a recipient WeCom refuses)
 // it is given up, which makes the next plan report it to staff.
 func (r *run) fail(ctx context.Context, it Item, cause error) error {
 	s := r.s
 	key := s.k.RemindTry(it.ID)
-	var t try
-	if b, err := s.rdb.Get(ctx, key).Bytes(); err == nil {
-		json.Unmarshal(b, &t)
-	} else if !errors.Is(err, redis.Nil) {
+	t, err := r.readTry(ctx, key)
+	if err != nil {
 		return err
 	}
 	t.N++

@@ -193,7 +193,9 @@ type Report struct {
 	Skipped bool
 	// Sent counts pushes WeCom accepted; Failed those that failed (to be
 	// retried or reported); Busy those another sender was sending.
-	Sent, Failed, Busy int
+	// Deferred those the recipient's rate limit put off (tried again
+	// at their time, not counted as attempts).
+	Sent, Failed, Busy, Deferred int
 }
 
 // Sweep sends everything due at now that is not sent yet: notices of

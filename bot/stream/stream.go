@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -66,7 +67,24 @@ const (
 	OK    = "ok"    // handled and acknowledged
 	Retry = "retry" // failed; tried again after a backoff
 	Dead  = "dead"  // given up: moved to the dead-letter stream
+	// Deferred: the handler could not go on before a given time (a
+	// per-user rate limit) and said when; tried again then, without
+	// counting a delivery, so it never reaches MaxDeliveries for that.
+	Deferred = "deferred"
 )
+
+// deferrer is an error of a handler that is not a failure: the work
+// cannot go on before DeferredUntil (wecom.DeferredError).
+type deferrer interface{ DeferredUntil() time.Time }
+
+// deferredUntil returns when a deferred handler asked to be tried again.
+func deferredUntil(err error) (time.Time, bool) {
+	var d deferrer
+	if errors.As(err, &d) {
+		return d.DeferredUntil(), true
+	}
+	return time.Time{}, false
+}
 
 // Options configure a Consumer. Zero values take the defaults in brackets.
 type Options struct {
@@ -115,6 +133,9 @@ type Options struct {
 	// (not by ProcessPending): the inbox's priority.Limiter, which keeps
 	// reply work from starving the callback's acknowledgements.
 	Gate Gate
+	// Now is the clock deferrals are measured on: the clock of whatever
+	// set their time (the sender's) [time.Now].
+	Now func() time.Time
 	// Done, if set, is told the outcome of every delivery.
 	Done func(e Entry, outcome string, err error)
 	Log  *slog.Logger
@@ -143,12 +164,19 @@ type Consumer struct {
 	inflight map[string]*task   // entries this process holds
 	queued   map[string][]*task // per order key: entries behind a running one
 	timers   map[*time.Timer]*task
-	empty    chan struct{} // signalled when inflight becomes empty
+	parked   map[string]parkedEntry // ProcessPending's deferred entries
+	empty    chan struct{}          // signalled when inflight becomes empty
 
 	run     sync.Mutex
 	cancel  context.CancelFunc // stops reading, heartbeats and retries
 	hard    context.CancelFunc // cancels handlers
 	stopped chan struct{}
+}
+
+// parkedEntry is an entry ProcessPending left deferred, until when.
+type parkedEntry struct {
+	e     Entry
+	until time.Time
 }
 
 type task struct {
@@ -189,6 +217,9 @@ func New(rdb redis.UniversalClient, handle Handler, opt Options) *Consumer {
 	if opt.Log == nil {
 		opt.Log = slog.Default()
 	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
 	c := &Consumer{rdb: rdb, opt: opt, handle: handle,
 		slots:    make(chan struct{}, 2*opt.Workers),
 		extra:    make(chan struct{}, opt.Workers),
@@ -196,6 +227,7 @@ func New(rdb redis.UniversalClient, handle Handler, opt Options) *Consumer {
 		inflight: map[string]*task{},
 		queued:   map[string][]*task{},
 		timers:   map[*time.Timer]*task{},
+		parked:   map[string]parkedEntry{},
 		empty:    make(chan struct{}, 1),
 	}
 	for range cap(c.slots) {
@@ -319,7 +351,10 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 	}
 	n := 0
 	for {
-		var batch []Entry
+		batch, err := c.unpark(ctx)
+		if err != nil {
+			return n, err
+		}
 		taken, err := c.takeOverDead(ctx, 64)
 		if err != nil {
 			return n, err
@@ -342,6 +377,14 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 			for {
 				n++
 				_, err := c.deliver(ctx, e, false)
+				if until, ok := deferredUntil(err); ok {
+					// Stays pending, uncounted, for a later call once
+					// its time has come (see unpark).
+					c.mu.Lock()
+					c.parked[e.ID] = parkedEntry{e, until}
+					c.mu.Unlock()
+					break
+				}
 				// Past MaxDeliveries only the give-up itself failed: it
 				// stays pending, for Start's backoff to try again.
 				if err == nil || e.Deliveries > int64(c.opt.MaxDeliveries) {
@@ -355,6 +398,51 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 			}
 		}
 	}
+}
+
+// unpark returns ProcessPending's deferred entries whose time has come
+// (on Options.Now) and that are still pending, to be delivered again with
+// their delivery count unchanged (a JUSTID claim does not count one).
+func (c *Consumer) unpark(ctx context.Context) ([]Entry, error) {
+	now := c.opt.Now()
+	c.mu.Lock()
+	var due []parkedEntry
+	for id, p := range c.parked {
+		if !p.until.After(now) {
+			due = append(due, p)
+			delete(c.parked, id)
+		}
+	}
+	c.mu.Unlock()
+	var out []Entry
+	for i, p := range due {
+		ok, err := c.stillPending(ctx, p.e.ID)
+		if err != nil {
+			c.mu.Lock()
+			for _, p := range due[i:] {
+				c.parked[p.e.ID] = p
+			}
+			c.mu.Unlock()
+			return nil, err
+		}
+		if ok {
+			out = append(out, p.e)
+		}
+	}
+	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// stillPending claims entry id for this consumer without counting a
+// delivery, and reports whether it is still pending (not acknowledged
+// meanwhile).
+func (c *Consumer) stillPending(ctx context.Context, id string) (bool, error) {
+	ids, err := c.rdb.XClaimJustID(ctx, &redis.XClaimArgs{Stream: c.opt.Stream, Group: c.opt.Group,
+		Consumer: c.opt.Consumer, MinIdle: 0, Messages: []string{id}}).Result()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return false, err
+	}
+	return len(ids) > 0, nil
 }
 
 // read takes new entries for this consumer as slots free up. Its
@@ -542,14 +630,21 @@ func (c *Consumer) process(ctx context.Context, t *task, acks chan<- *task) bool
 	if err == nil || ctx.Err() != nil {
 		return true
 	}
-	c.retryAfter(ctx, t, c.backoff(t.e.Deliveries))
+	if until, ok := deferredUntil(err); ok {
+		// The worker is free at once; the task keeps its place in its
+		// key's queue, and its delivery count.
+		c.retryAfter(ctx, t, max(until.Sub(c.opt.Now()), 0), false)
+		return false
+	}
+	c.retryAfter(ctx, t, c.backoff(t.e.Deliveries), true)
 	return false
 }
 
-// retryAfter delivers t again after d. When Redis cannot be reached to
-// count the delivery (a failover), it tries again later, keeping the
-// task: the entry is never left unwatched.
-func (c *Consumer) retryAfter(ctx context.Context, t *task, d time.Duration) {
+// retryAfter delivers t again after d, counting a delivery unless count
+// is false (a deferral). When Redis cannot be reached to claim the entry
+// (a failover), it tries again later, keeping the task: the entry is
+// never left unwatched.
+func (c *Consumer) retryAfter(ctx context.Context, t *task, d time.Duration, count bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var tm *time.Timer
@@ -562,12 +657,17 @@ func (c *Consumer) retryAfter(ctx context.Context, t *task, d time.Duration) {
 			return // stopped: stopTimers released the task
 		}
 		rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		next, ok, err := c.redeliver(rctx, t.e.ID)
+		next, ok, err := t.e, false, error(nil)
+		if count {
+			next, ok, err = c.redeliver(rctx, t.e.ID)
+		} else {
+			ok, err = c.stillPending(rctx, t.e.ID)
+		}
 		cancel()
 		switch {
 		case err != nil && ctx.Err() == nil:
 			c.opt.Log.Warn("stream: cannot reclaim an entry for its retry; trying again", "stream", c.opt.Stream, "entry", t.e.ID, "err", err)
-			c.retryAfter(ctx, t, c.opt.Heartbeat)
+			c.retryAfter(ctx, t, c.opt.Heartbeat, count)
 		case err != nil || !ok:
 			c.finish(t) // acknowledged meanwhile, or stopping
 		default:
@@ -656,6 +756,9 @@ func (c *Consumer) deliver(ctx context.Context, e Entry, batched bool) (ackLater
 		c.done(e, Retry, err)
 	case errors.Is(err, ErrPoison):
 		return false, c.deadLetter(nctx, e, err.Error())
+	case err != nil && isDeferred(err):
+		// Not a failure: tried again at its time, uncounted.
+		c.done(e, Deferred, err)
 	case err == nil && batched:
 		return true, nil
 	case err == nil:
@@ -669,6 +772,8 @@ func (c *Consumer) deliver(ctx context.Context, e Entry, batched bool) (ackLater
 	}
 	return false, err
 }
+
+func isDeferred(err error) bool { _, ok := deferredUntil(err); return ok }
 
 func (c *Consumer) done(e Entry, outcome string, err error) {
 	if c.opt.Done != nil {

@@ -79,6 +79,9 @@ func newInboxWorld(t *testing.T, handle wecom.HandleFunc, opt wecom.InboxOptions
 	if opt.Block == 0 {
 		opt.Block = 100 * time.Millisecond // quick shutdown at the end of a test
 	}
+	if opt.Now == nil {
+		opt.Now = w.clock.Now // deferrals are timed on the sender's clock
+	}
 	w.inbox = wecom.NewInbox(w.rdb, w.k, handle, opt)
 	if err := w.inbox.EnsureGroup(context.Background()); err != nil {
 		t.Fatal(err)

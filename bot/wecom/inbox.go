@@ -62,8 +62,13 @@ type InboxOptions struct {
 	// after its backoff, so a given-up message is never dropped untold.
 	// Optional.
 	GiveUp func(ctx context.Context, msg *bot.Message, reason string) error
+	// Now is the sender's clock, on which a push deferred by the per-user
+	// rate limit (DeferredError) gives its time [time.Now].
+	Now func() time.Time
 	// Done, if set, is called after each delivery with its outcome: "ok",
-	// "retry" (tried again later) or "dead". Tests wait on it.
+	// "retry" (tried again later), "deferred" (a reply waits for its
+	// recipient's rate limit; not a failed delivery) or "dead". Tests
+	// wait on it.
 	Done    func(msg *bot.Message, outcome string)
 	Log     *slog.Logger
 	Metrics *Metrics
@@ -122,7 +127,7 @@ func NewInbox(rdb redis.UniversalClient, k keys.Keys, handle HandleFunc, opt Inb
 		HandleTimeout: MaxHandleTime,
 		Order:         func(e stream.Entry) string { m, _ := decodeEntry(e); return orderKey(m) },
 		DeadStream:    k.InboxDead(), DeadMaxLen: keys.InboxDeadMaxLen,
-		OnDead: in.onDead, Gate: opt.Gate,
+		OnDead: in.onDead, Gate: opt.Gate, Now: opt.Now,
 		Done: in.done,
 		Log:  opt.Log,
 	})

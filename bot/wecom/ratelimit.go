@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"strconv"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -66,31 +67,67 @@ for i = 1, n do
 end
 return out`)
 
+// Booking is a set of slots booked by one call of Book: their times, and
+// what it takes to refund those not used.
+type Booking struct {
+	At   []time.Time
+	keys []string // the users' slot books
+	tag  string   // slot i (from 0) is the member tag:(i+1) of each book
+}
+
 // Reserve books n consecutive slots, at least gap apart, for a push to all
 // of users, at or after now, and returns when each may be sent.
 func (l *Limiter) Reserve(ctx context.Context, users []string, n int, now time.Time, gap time.Duration) ([]time.Time, error) {
+	b, err := l.Book(ctx, users, n, now, gap)
+	return b.At, err
+}
+
+// Book is Reserve, keeping what Refund needs.
+func (l *Limiter) Book(ctx context.Context, users []string, n int, now time.Time, gap time.Duration) (Booking, error) {
 	if len(users) == 0 || n == 0 {
 		out := make([]time.Time, n)
 		for i := range out {
 			out[i] = now.Add(time.Duration(i) * gap)
 		}
-		return out, nil
+		return Booking{At: out}, nil
 	}
 	ks := make([]string, len(users))
 	for i, u := range users {
 		ks[i] = l.k.SendSlots(u)
 	}
-	tag := make([]byte, 8)
-	rand.Read(tag)
+	raw := make([]byte, 8)
+	rand.Read(raw)
+	tag := hex.EncodeToString(raw)
 	ms, err := reserve.Run(ctx, l.rdb, ks, now.UnixMilli(), l.perMinute, l.perHour, n, gap.Milliseconds(),
-		hex.EncodeToString(tag), keys.SendSlotsTTL.Milliseconds(),
+		tag, keys.SendSlotsTTL.Milliseconds(),
 		(time.Minute + limitMargin).Milliseconds(), (time.Hour + limitMargin).Milliseconds()).Int64Slice()
 	if err != nil {
-		return nil, err
+		return Booking{}, err
 	}
 	out := make([]time.Time, len(ms))
 	for i, m := range ms {
 		out[i] = time.UnixMilli(m)
 	}
-	return out, nil
+	return Booking{At: out, keys: ks, tag: tag}, nil
+}
+
+// Refund gives back the slots from the from-th (from 0) on: exactly the
+// members this booking added, nothing else, so the books read as if those
+// slots had never been booked. Only slots in which nothing was sent may be
+// refunded: WeCom counted every request that went.
+func (l *Limiter) Refund(ctx context.Context, b Booking, from int) error {
+	if len(b.keys) == 0 || from >= len(b.At) {
+		return nil
+	}
+	members := make([]any, 0, len(b.At)-from)
+	for i := from; i < len(b.At); i++ {
+		members = append(members, b.tag+":"+strconv.Itoa(i+1))
+	}
+	_, err := l.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for _, k := range b.keys {
+			p.ZRem(ctx, k, members...)
+		}
+		return nil
+	})
+	return err
 }

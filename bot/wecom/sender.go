@@ -236,11 +236,25 @@ func (s *Sender) sendParts(ctx context.Context, claim *sendlog.Claim, p sendlog.
 	if len(todo) == 0 {
 		return rcpt, false, nil
 	}
-	slots, err := s.limiter.Reserve(ctx, limitedUsers(out), len(todo), s.clock.Now(), s.partInterval)
+	book, err := s.limiter.Book(ctx, limitedUsers(out), len(todo), s.clock.Now(), s.partInterval)
 	if err != nil {
 		return rcpt, false, fmt.Errorf("%w: booking send slots: %w", bot.ErrUndelivered, err)
 	}
+	slots := book.At
 	for j, i := range todo {
+		if wait := slots[j].Sub(s.clock.Now()); claim != nil && wait > s.maxSlotWait() {
+			// Too far off to hold a worker for: give back the slots
+			// not used (nothing went in them) and let the caller try
+			// again then; the parts sent are recorded, so the retry
+			// resumes at this one.
+			if err := s.limiter.Refund(context.WithoutCancel(ctx), book, j); err != nil {
+				s.logger.Warn("deferred push: refunding its rate-limit slots failed (they expire unused)", "push", p.String(), "err", err)
+			}
+			s.metrics.SendWait.Observe(wait.Seconds())
+			s.logger.Info("push deferred by the per-user rate limit", "push", p.String(), "part", i+1,
+				"to", strings.Join(out.ToUsers, "|"), "until", slots[j])
+			return rcpt, false, &DeferredError{Until: slots[j]}
+		}
 		if err := s.waitSlot(ctx, claim, slots[j], out); err != nil {
 			return rcpt, false, err
 		}
@@ -253,6 +267,39 @@ func (s *Sender) sendParts(ctx context.Context, claim *sendlog.Claim, p sendlog.
 	}
 	return rcpt, claim != nil, nil
 }
+
+// maxSlotWait is the longest a push under a push id waits for its
+// rate-limit slot inside the caller's worker: one request's timeout
+// (sender.timeout, which also sets the claim's TTL), i.e. no longer than
+// sending itself may take. A slot further off defers the push (see
+// DeferredError). Pushes without an id cannot resume, so they wait.
+func (s *Sender) maxSlotWait() time.Duration {
+	if s.timeout > 0 {
+		return s.timeout
+	}
+	return defaultSlotWait
+}
+
+// defaultSlotWait is maxSlotWait when sender.timeout is unset.
+const defaultSlotWait = 10 * time.Second
+
+// DeferredError is the outcome of a push whose next rate-limit slot is
+// more than maxSlotWait away: nothing more was sent, the slots not used
+// were refunded, and the push should be made again, under the same push
+// id, at or after Until (it resumes at the first part not yet accepted).
+// It wraps bot.ErrUndelivered, so callers that only know that retry it;
+// it is not a failure of the push: a queue must not count it as one
+// (bot/stream reads DeferredUntil).
+type DeferredError struct{ Until time.Time }
+
+func (e *DeferredError) Error() string {
+	return fmt.Sprintf("%v: deferred by the per-user rate limit until %s", bot.ErrUndelivered, e.Until.Format(time.RFC3339))
+}
+
+func (e *DeferredError) Unwrap() error { return bot.ErrUndelivered }
+
+// DeferredUntil is when the push may be made again.
+func (e *DeferredError) DeferredUntil() time.Time { return e.Until }
 
 // waitSlot waits for a rate-limit slot, renewing the claim meanwhile: a
 // push queued for minutes stays ours.
