@@ -2149,6 +2149,9 @@ func (u Understanding) KindWord() string {
 
 // AspectWord names the fact asked about.
 func (u Understanding) AspectWord() string {
+	if u.Aspect == Advice && u.Suggestion != "" {
+		return u.Suggestion // 那检察建议呢: the one kind asked
+	}
 	return map[Aspect]string{Head: "出庭负责人", Handler: "承办人", Outcome: "结果", Held: "是否已开庭", Stage: "进展",
 		When: "时间", Where: "地点", Court: "法院", Plaintiff: "原告", Defendant: "被告单位", Reason: "败诉原因",
 		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议", Deadline: "法定期限", Number: "案号", Appealed: "是否上诉"}[u.Aspect]
