@@ -229,26 +229,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		}
 		return strings.Join(lines, "\n")
 	case intent.Advice:
-		if len(c.Suggestions) == 0 {
-			return "台账未登记该案的司法建议或检察建议。"
-		}
-		var parts []string
-		for _, sg := range c.Suggestions {
-			v := string(sg.Kind) + "：" + cases.FormatDate(sg.ReceivedOn, loc) + " 收到"
-			if sg.Issuer != "" {
-				v += "（" + sg.Issuer + "）"
-			}
-			if sg.Content != "" {
-				v += "，" + sg.Content
-			}
-			if sg.RepliedOn.IsZero() {
-				v += "；尚未登记回复"
-			} else {
-				v += "；" + cases.FormatDate(sg.RepliedOn, loc) + " 已回复"
-			}
-			parts = append(parts, v)
-		}
-		return strings.Join(parts, "\n") + "。"
+		return adviceFact(c, "", loc)
 	case intent.Lawyer:
 		v := "台账不登记代理律师（代理人）信息"
 		if c.Handler != "" {
@@ -505,4 +486,36 @@ func (s *service) remindedParts(c bot.Context, cs *cases.Case, h *cases.Hearing,
 		}
 	}
 	return strings.Join(b[:sent], ""), strings.Join(b[sent:], ""), nil
+}
+
+// adviceFact is what the ledger records of the case's 司法建议 and 检察建议,
+// or of the one kind asked (行初85 → 那检察建议呢): a question about the
+// one is not answered with the other.
+func adviceFact(c *cases.Case, kind cases.SuggestionKind, loc *time.Location) string {
+	var parts []string
+	for _, sg := range c.Suggestions {
+		if kind != "" && sg.Kind != kind {
+			continue
+		}
+		v := string(sg.Kind) + "：" + cases.FormatDate(sg.ReceivedOn, loc) + " 收到"
+		if sg.Issuer != "" {
+			v += "（" + sg.Issuer + "）"
+		}
+		if sg.Content != "" {
+			v += "，" + sg.Content
+		}
+		if sg.RepliedOn.IsZero() {
+			v += "；尚未登记回复"
+		} else {
+			v += "；" + cases.FormatDate(sg.RepliedOn, loc) + " 已回复"
+		}
+		parts = append(parts, v)
+	}
+	if len(parts) == 0 {
+		if kind != "" {
+			return "台账未登记 " + c.Number + " 的" + string(kind) + "。"
+		}
+		return "台账未登记该案的司法建议或检察建议。"
+	}
+	return strings.Join(parts, "\n") + "。"
 }

@@ -77,6 +77,9 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 			// stage's court, not the first instance's, which it does not record.
 			return "台账未登记该案一审的法院（只登记本案" + string(cs.Stage) + "的承办法院：" + orNone(cs.Court) + "），一审情况请查看一审裁判文书或向承办人了解。"
 		}
+		if u.Aspect == intent.Advice && u.Suggestion != "" {
+			return adviceFact(cs, cases.SuggestionKind(u.Suggestion), loc)
+		}
 		return s.fact(viewer, cs, u.Aspect, now, loc)
 	}
 	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded || firstInstanceAsked(u) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"casebot/bot"
 	"casebot/bot/audit"
@@ -206,7 +207,7 @@ func (s *service) handleText(c bot.Context) error {
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
 		if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
-			a.md = "按“" + echo + "”查询：\n\n" + a.md
+			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue) + "：\n\n" + a.md
 		}
 	}
 	if a.pick != nil {
@@ -620,4 +621,21 @@ func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answ
 	a.shown = append(a.shown, why.shown...)
 	a.results += why.results
 	return a, nil
+}
+
+// unreadNote names the words the answer could not apply (元旦后, 答复):
+// a bound or a topic dropped silently would pass a broader answer off as
+// the one asked. A lone character left over (派, 行) is a particle of
+// speech, not a filter, and is not named.
+func unreadNote(residue []string) string {
+	var words []string
+	for _, r := range residue {
+		if utf8.RuneCountInString(r) >= 2 {
+			words = append(words, "“"+r+"”")
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return "，未能按" + strings.Join(words, "、") + "筛选"
 }
