@@ -134,8 +134,14 @@ type Options struct {
 	// reply work from starving the callback's acknowledgements.
 	Gate Gate
 	// Now is the clock deferrals are measured on: the clock of whatever
-	// set their time (the sender's) [time.Now].
+	// set their time (the sender's) [time.Now]. Under Start a deferred
+	// entry is woken by a timer at its time and, whatever the clock, by
+	// each heartbeat once Now has reached it.
 	Now func() time.Time
+	// MaxParked bounds the entries held while waiting out a deferral (and
+	// the later entries of their order keys) without a read slot [1024].
+	// Beyond it a deferred entry keeps its read slot, as any backoff does.
+	MaxParked int
 	// Done, if set, is told the outcome of every delivery.
 	Done func(e Entry, outcome string, err error)
 	Log  *slog.Logger
@@ -158,14 +164,23 @@ type Consumer struct {
 	// a pool of their own, so that taking over never waits for the reader
 	// and reclaimed work never starves new messages.
 	extra chan struct{}
-	jobs  chan *task
+	// park bounds entries waiting out a deferral, and those queued behind
+	// them: they hand back their read slot, so that entries deferred for a
+	// minute (a busy recipient's rate limit) never stop new messages from
+	// being read and answered.
+	park chan struct{}
+	jobs chan *task // as many as all three pools: sending never blocks
 
 	mu       sync.Mutex
 	inflight map[string]*task   // entries this process holds
 	queued   map[string][]*task // per order key: entries behind a running one
 	timers   map[*time.Timer]*task
-	parked   map[string]parkedEntry // ProcessPending's deferred entries
-	empty    chan struct{}          // signalled when inflight becomes empty
+	parked   map[string]*task // deferred entries, until their task.until
+	asleep   map[string]bool  // order keys whose running entry is parked
+	wakeT    *time.Timer      // wakes the earliest parked entry (at wakeAt)
+	wakeAt   time.Time
+	soft     context.Context // Start's reading context, for timer wakes
+	empty    chan struct{}   // signalled when inflight becomes empty
 
 	run     sync.Mutex
 	cancel  context.CancelFunc // stops reading, heartbeats and retries
@@ -173,17 +188,22 @@ type Consumer struct {
 	stopped chan struct{}
 }
 
-// parkedEntry is an entry ProcessPending left deferred, until when.
-type parkedEntry struct {
-	e     Entry
-	until time.Time
-}
-
 type task struct {
 	e     Entry
 	key   string
-	extra bool // holds a slot of the extra pool
+	pool  pool      // the pool whose slot the task holds
+	until time.Time // parked: when it may go on
 }
+
+// pool names the slot a task holds.
+type pool uint8
+
+const (
+	poolRead  pool = iota // c.slots: read as new
+	poolExtra             // c.extra: taken over
+	poolPark              // c.park: deferred, or queued behind a deferred one
+	poolNone              // parked by ProcessPending: no slot at all
+)
 
 // New returns a consumer handing entries of opt.Stream to handle.
 func New(rdb redis.UniversalClient, handle Handler, opt Options) *Consumer {
@@ -220,21 +240,25 @@ func New(rdb redis.UniversalClient, handle Handler, opt Options) *Consumer {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	if opt.MaxParked <= 0 {
+		opt.MaxParked = 1024
+	}
 	c := &Consumer{rdb: rdb, opt: opt, handle: handle,
 		slots:    make(chan struct{}, 2*opt.Workers),
 		extra:    make(chan struct{}, opt.Workers),
-		jobs:     make(chan *task, 3*opt.Workers),
+		park:     make(chan struct{}, opt.MaxParked),
+		jobs:     make(chan *task, 3*opt.Workers+opt.MaxParked),
 		inflight: map[string]*task{},
 		queued:   map[string][]*task{},
 		timers:   map[*time.Timer]*task{},
-		parked:   map[string]parkedEntry{},
+		parked:   map[string]*task{},
+		asleep:   map[string]bool{},
 		empty:    make(chan struct{}, 1),
 	}
-	for range cap(c.slots) {
-		c.slots <- struct{}{}
-	}
-	for range cap(c.extra) {
-		c.extra <- struct{}{}
+	for _, ch := range []chan struct{}{c.slots, c.extra, c.park} {
+		for range cap(ch) {
+			ch <- struct{}{}
+		}
 	}
 	return c
 }
@@ -267,12 +291,15 @@ func (c *Consumer) Start(ctx context.Context) error {
 	soft, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	hard, cancelHard := context.WithCancel(context.WithoutCancel(ctx))
 	c.cancel, c.hard, c.stopped = cancel, cancelHard, make(chan struct{})
+	c.mu.Lock()
+	c.soft = soft
+	c.mu.Unlock()
 
 	drained := make(chan struct{})
 	// Acknowledgements are batched by one goroutine (see acker); it
 	// stops once the workers have, after acknowledging what they handled.
 	// Tasks hold their slots until acknowledged, so acks never fills.
-	acks, acked := make(chan *task, cap(c.slots)+cap(c.extra)), make(chan struct{})
+	acks, acked := make(chan *task, cap(c.jobs)), make(chan struct{})
 	go c.acker(acks, acked)
 	var workers sync.WaitGroup
 	for range c.opt.Workers {
@@ -381,7 +408,7 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 					// Stays pending, uncounted, for a later call once
 					// its time has come (see unpark).
 					c.mu.Lock()
-					c.parked[e.ID] = parkedEntry{e, until}
+					c.parked[e.ID] = &task{e: e, pool: poolNone, until: until}
 					c.mu.Unlock()
 					break
 				}
@@ -404,33 +431,45 @@ func (c *Consumer) ProcessPending(ctx context.Context) (int, error) {
 // (on Options.Now) and that are still pending, to be delivered again with
 // their delivery count unchanged (a JUSTID claim does not count one).
 func (c *Consumer) unpark(ctx context.Context) ([]Entry, error) {
+	var out []Entry
+	err := c.wakeDue(ctx, func(p pool) bool { return p == poolNone }, func(t *task) { out = append(out, t.e) }, nil)
+	return out, err
+}
+
+// wakeDue takes the parked tasks of the pools which selects (poolNone:
+// ProcessPending's; the others: Start's) whose time has come on Options.Now, in entry order,
+// claims each again without counting a delivery, and hands it to due, or
+// to gone if it was acknowledged meanwhile. If Redis cannot be reached,
+// the tasks not yet claimed stay parked, to be woken again.
+func (c *Consumer) wakeDue(ctx context.Context, which func(pool) bool, due, gone func(*task)) error {
 	now := c.opt.Now()
 	c.mu.Lock()
-	var due []parkedEntry
-	for id, p := range c.parked {
-		if !p.until.After(now) {
-			due = append(due, p)
+	var ts []*task
+	for id, t := range c.parked {
+		if which(t.pool) && !t.until.After(now) {
+			ts = append(ts, t)
 			delete(c.parked, id)
 		}
 	}
 	c.mu.Unlock()
-	var out []Entry
-	for i, p := range due {
-		ok, err := c.stillPending(ctx, p.e.ID)
+	slices.SortFunc(ts, func(a, b *task) int { return strings.Compare(a.e.ID, b.e.ID) })
+	for i, t := range ts {
+		ok, err := c.stillPending(ctx, t.e.ID)
 		if err != nil {
 			c.mu.Lock()
-			for _, p := range due[i:] {
-				c.parked[p.e.ID] = p
+			for _, t := range ts[i:] {
+				c.parked[t.e.ID] = t
 			}
 			c.mu.Unlock()
-			return nil, err
+			return err
 		}
 		if ok {
-			out = append(out, p.e)
+			due(t)
+		} else if gone != nil {
+			gone(t)
 		}
 	}
-	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.ID, b.ID) })
-	return out, nil
+	return nil
 }
 
 // stillPending claims entry id for this consumer without counting a
@@ -462,7 +501,7 @@ func (c *Consumer) read(ctx context.Context) {
 		}
 		es, err := br.read(ctx, c.readArgs(n, c.opt.Block))
 		for _, e := range es {
-			c.dispatch(e, false)
+			c.dispatch(e, poolRead)
 		}
 		c.putSlots(n - len(es))
 		switch {
@@ -553,19 +592,36 @@ func (c *Consumer) putExtra(n int) {
 	}
 }
 
-func (c *Consumer) put(extra bool) {
-	if extra {
-		c.putExtra(1)
-	} else {
+// put returns a slot to pool p. It never blocks: the slot came from it.
+func (c *Consumer) put(p pool) {
+	switch p {
+	case poolRead:
 		c.putSlots(1)
+	case poolExtra:
+		c.putExtra(1)
+	case poolPark:
+		c.park <- struct{}{}
 	}
 }
 
-// dispatch hands an entry (which holds a slot, of the extra pool when
-// extra) to the workers, behind any entry of the same order key still
-// here.
-func (c *Consumer) dispatch(e Entry, extra bool) {
-	t := &task{e: e, extra: extra}
+// toPark swaps the read or extra slot t holds for a slot of the park
+// pool, if one is free (else t keeps its slot). c.mu is held.
+func (c *Consumer) toPark(t *task) {
+	if t.pool != poolRead && t.pool != poolExtra {
+		return
+	}
+	select {
+	case <-c.park:
+		c.put(t.pool)
+		t.pool = poolPark
+	default:
+	}
+}
+
+// dispatch hands an entry (which holds a slot of pool p) to the workers,
+// behind any entry of the same order key still here.
+func (c *Consumer) dispatch(e Entry, p pool) {
+	t := &task{e: e, pool: p}
 	if c.opt.Order != nil {
 		t.key = c.opt.Order(e)
 	}
@@ -573,12 +629,15 @@ func (c *Consumer) dispatch(e Entry, extra bool) {
 	if _, dup := c.inflight[e.ID]; dup {
 		// Taken over while already held here: the holder finishes it.
 		c.mu.Unlock()
-		c.put(extra)
+		c.put(p)
 		return
 	}
 	c.inflight[e.ID] = t
 	if t.key != "" {
 		if q, busy := c.queued[t.key]; busy {
+			if c.asleep[t.key] {
+				c.toPark(t) // cannot go before the parked one wakes
+			}
 			c.queued[t.key] = append(q, t)
 			c.mu.Unlock()
 			return
@@ -587,6 +646,90 @@ func (c *Consumer) dispatch(e Entry, extra bool) {
 	}
 	c.mu.Unlock()
 	c.jobs <- t // never blocks: jobs holds as many as there are slots
+}
+
+// parkTask keeps t, deferred until until, out of the workers and, while
+// park slots last, off the read slots, together with the entries of its
+// order key queued behind it: new messages are read and answered
+// meanwhile. It stays held (renewed by the heartbeat, never taken for an
+// orphan) and keeps its place at the head of its key's queue. A timer
+// wakes it at until, and so does any heartbeat once Options.Now has
+// reached until (an injected clock). It reports false, parking nothing,
+// once the consumer is stopping.
+func (c *Consumer) parkTask(t *task, until time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stopping() {
+		return false
+	}
+	c.toPark(t)
+	t.until = until
+	c.parked[t.e.ID] = t
+	if t.key != "" {
+		c.asleep[t.key] = true
+		for _, q := range c.queued[t.key] {
+			c.toPark(q)
+		}
+	}
+	c.armWake()
+	return true
+}
+
+// armWake sets the wake timer to the earliest parked task of Start. c.mu
+// is held.
+func (c *Consumer) armWake() {
+	var first time.Time
+	for _, t := range c.parked {
+		if t.pool != poolNone && (first.IsZero() || t.until.Before(first)) {
+			first = t.until
+		}
+	}
+	if first.IsZero() || first.Equal(c.wakeAt) {
+		return
+	}
+	c.wakeAt = first
+	d := max(first.Sub(c.opt.Now()), 0)
+	if c.wakeT == nil {
+		c.wakeT = time.AfterFunc(d, c.wakeByTimer)
+	} else {
+		c.wakeT.Reset(d)
+	}
+}
+
+func (c *Consumer) wakeByTimer() {
+	c.mu.Lock()
+	ctx := c.soft
+	c.wakeAt = time.Time{}
+	c.mu.Unlock()
+	if ctx != nil && ctx.Err() == nil {
+		c.wake(ctx)
+	}
+}
+
+// wake hands the parked tasks whose time has come back to the workers
+// (they hold their slots), or finishes those acknowledged meanwhile.
+func (c *Consumer) wake(ctx context.Context) {
+	err := c.wakeDue(ctx, func(p pool) bool { return p != poolNone }, func(t *task) {
+		c.mu.Lock()
+		if t.key != "" {
+			delete(c.asleep, t.key)
+		}
+		c.mu.Unlock()
+		c.jobs <- t // never blocks: the task still holds its slot
+	}, func(t *task) {
+		c.mu.Lock()
+		if t.key != "" {
+			delete(c.asleep, t.key)
+		}
+		c.mu.Unlock()
+		c.finish(t)
+	})
+	c.mu.Lock()
+	c.armWake()
+	c.mu.Unlock()
+	if err != nil && ctx.Err() == nil {
+		c.opt.Log.Warn("stream: cannot reclaim a deferred entry at its time; trying again", "stream", c.opt.Stream, "err", err)
+	}
 }
 
 // work handles tasks; a task done (or given up) lets the next of its key
@@ -631,22 +774,28 @@ func (c *Consumer) process(ctx context.Context, t *task, acks chan<- *task) bool
 		return true
 	}
 	if until, ok := deferredUntil(err); ok {
-		// The worker is free at once; the task keeps its place in its
-		// key's queue, and its delivery count.
-		c.retryAfter(ctx, t, max(until.Sub(c.opt.Now()), 0), false)
-		return false
+		// The worker is free at once, and so is its read slot; the task
+		// keeps its place in its key's queue, and its delivery count.
+		return !c.parkTask(t, until)
 	}
-	c.retryAfter(ctx, t, c.backoff(t.e.Deliveries), true)
-	return false
+	return !c.retryAfter(ctx, t, c.backoff(t.e.Deliveries))
 }
 
-// retryAfter delivers t again after d, counting a delivery unless count
-// is false (a deferral). When Redis cannot be reached to claim the entry
-// (a failover), it tries again later, keeping the task: the entry is
-// never left unwatched.
-func (c *Consumer) retryAfter(ctx context.Context, t *task, d time.Duration, count bool) {
+// stopping reports whether reading has stopped (stopTimers has run or is
+// about to): a task must not wait for a timer any more, it is finished
+// and its entry stays pending. c.mu is held.
+func (c *Consumer) stopping() bool { return c.soft == nil || c.soft.Err() != nil }
+
+// retryAfter delivers t again after d, counting a delivery. When Redis
+// cannot be reached to claim the entry (a failover), it tries again
+// later, keeping the task: the entry is never left unwatched. It reports
+// false, scheduling nothing, once the consumer is stopping.
+func (c *Consumer) retryAfter(ctx context.Context, t *task, d time.Duration) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.stopping() {
+		return false
+	}
 	var tm *time.Timer
 	tm = time.AfterFunc(d, func() {
 		c.mu.Lock()
@@ -657,17 +806,14 @@ func (c *Consumer) retryAfter(ctx context.Context, t *task, d time.Duration, cou
 			return // stopped: stopTimers released the task
 		}
 		rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		next, ok, err := t.e, false, error(nil)
-		if count {
-			next, ok, err = c.redeliver(rctx, t.e.ID)
-		} else {
-			ok, err = c.stillPending(rctx, t.e.ID)
-		}
+		next, ok, err := c.redeliver(rctx, t.e.ID)
 		cancel()
 		switch {
 		case err != nil && ctx.Err() == nil:
 			c.opt.Log.Warn("stream: cannot reclaim an entry for its retry; trying again", "stream", c.opt.Stream, "entry", t.e.ID, "err", err)
-			c.retryAfter(ctx, t, c.opt.Heartbeat, count)
+			if !c.retryAfter(ctx, t, c.opt.Heartbeat) {
+				c.finish(t)
+			}
 		case err != nil || !ok:
 			c.finish(t) // acknowledged meanwhile, or stopping
 		default:
@@ -676,6 +822,7 @@ func (c *Consumer) retryAfter(ctx context.Context, t *task, d time.Duration, cou
 		}
 	})
 	c.timers[tm] = t
+	return true
 }
 
 // finish releases a task's slot and hold and starts the next of its key.
@@ -697,14 +844,15 @@ func (c *Consumer) finish(t *task) {
 		}
 	}
 	c.mu.Unlock()
-	c.put(t.extra)
+	c.put(t.pool)
 	if next != nil {
 		c.jobs <- next // never blocks: next holds its own slot
 	}
 }
 
-// stopTimers drops the retries waiting for their backoff: their entries
-// stay pending under this consumer, to be taken over.
+// stopTimers drops the retries waiting for their backoff and the entries
+// parked for a deferral: their entries stay pending under this consumer,
+// to be taken over.
 func (c *Consumer) stopTimers() {
 	c.mu.Lock()
 	var waiting []*task
@@ -713,6 +861,18 @@ func (c *Consumer) stopTimers() {
 		waiting = append(waiting, t)
 	}
 	c.timers = map[*time.Timer]*task{}
+	for id, t := range c.parked {
+		if t.pool != poolNone {
+			waiting = append(waiting, t)
+			delete(c.parked, id)
+		}
+	}
+	clear(c.asleep)
+	if c.wakeT != nil {
+		c.wakeT.Stop()
+		c.wakeAt = time.Time{}
+	}
+	c.soft = nil
 	c.mu.Unlock()
 	for _, t := range waiting {
 		c.finish(t)
@@ -901,6 +1061,9 @@ func (c *Consumer) heartbeat(ctx, reading context.Context) {
 		case <-t.C:
 		}
 		c.renew(ctx)
+		if reading.Err() == nil {
+			c.wake(reading) // on an injected clock, no timer would
+		}
 		// Until every dead consumer's entries are taken (or the pool is full).
 		for reading.Err() == nil {
 			if !c.takeOver(ctx, c.takeOverDead, "looking for dead consumers failed") {
@@ -920,7 +1083,7 @@ func (c *Consumer) takeOver(ctx context.Context, take func(context.Context, int)
 	}
 	es, err := take(ctx, free)
 	for _, e := range es {
-		c.dispatch(e, true)
+		c.dispatch(e, poolExtra)
 	}
 	c.putExtra(free - len(es))
 	if err != nil && ctx.Err() == nil {

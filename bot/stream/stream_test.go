@@ -495,3 +495,100 @@ func TestStopUnblocksRead(t *testing.T) {
 		t.Errorf("outcomes (-want,+got):\n%s", diff)
 	}
 }
+
+// deferral is a handler error that asks to be tried again at until.
+type deferral struct{ until time.Time }
+
+func (d deferral) Error() string            { return "deferred until " + d.until.String() }
+func (d deferral) DeferredUntil() time.Time { return d.until }
+
+// TestDeferredKeyFreesReadSlots: one user's 20 entries wait behind the
+// first, deferred for a minute of the injected clock; with 2 read slots
+// (1 worker), entries of three other users are still read and handled at
+// once. When the clock reaches the time, the heartbeat wakes the first
+// and the 20 are handled in order, each once, the first delivery
+// uncounted.
+func TestDeferredKeyFreesReadSlots(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	var mu sync.Mutex
+	now := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	due := now.Add(time.Minute)
+	opt := w.options("c1")
+	opt.Workers, opt.Now, opt.Done = 1, clock, out.done
+	opt.Order = func(e stream.Entry) string { return e.Field("user") }
+	var seq []string
+	deliveries := map[string]int64{}
+	c := stream.New(w.rdb, func(_ context.Context, e stream.Entry) error {
+		if e.Field("user") == "busy" && clock().Before(due) {
+			return deferral{due}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		seq = append(seq, e.Field("k"))
+		deliveries[e.Field("k")] = e.Deliveries
+		return nil
+	}, opt)
+	var want []string
+	for i := range 20 {
+		k := fmt.Sprintf("busy%02d", i)
+		want = append(want, k)
+		w.add(t, "k", k, "user", "busy")
+	}
+	start(t, c)
+	got := out.wait(t, 1)
+	if got[0] != "busy00:deferred" {
+		t.Fatalf("first outcome %q, want busy00 deferred", got[0])
+	}
+	for _, u := range []string{"a", "b", "c"} {
+		w.add(t, "k", u, "user", u)
+	}
+	got = out.wait(t, 4)
+	if diff := cmp.Diff([]string{"busy00:deferred", "a:ok", "b:ok", "c:ok"}, got); diff != "" {
+		t.Fatalf("outcomes before the time (-want,+got):\n%s", diff)
+	}
+	mu.Lock()
+	now = due
+	mu.Unlock()
+	got = out.wait(t, 24)
+	mu.Lock()
+	defer mu.Unlock()
+	if diff := cmp.Diff(append([]string{"a", "b", "c"}, want...), seq); diff != "" {
+		t.Errorf("handled (-want,+got):\n%s", diff)
+	}
+	if deliveries["busy00"] != 1 {
+		t.Errorf("busy00 handled at delivery %d, want 1 (a deferral is not counted)", deliveries["busy00"])
+	}
+	if n, err := w.rdb.XLen(context.Background(), w.stream()).Result(); err != nil || n != 0 {
+		t.Errorf("stream holds %d, %v; want 0", n, err)
+	}
+}
+
+// TestStopWhileDeferred: Stop does not wait for parked entries, nor for
+// those behind them that would defer in turn: everything stays pending
+// for the next start.
+func TestStopWhileDeferred(t *testing.T) {
+	w := newWorld(t)
+	out := newOutcomes()
+	opt := w.options("c1")
+	opt.Done = out.done
+	opt.Order = func(e stream.Entry) string { return e.Field("user") }
+	far := time.Now().Add(time.Hour)
+	c := stream.New(w.rdb, func(context.Context, stream.Entry) error { return deferral{far} }, opt)
+	for _, k := range []string{"a1", "a2", "a3"} {
+		w.add(t, "k", k, "user", "a")
+	}
+	if err := c.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	out.wait(t, 1)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := c.Stop(ctx); err != nil {
+		t.Fatalf("stop: %v (it waited for a deferred entry)", err)
+	}
+	if n, err := w.rdb.XLen(context.Background(), w.stream()).Result(); err != nil || n != 3 {
+		t.Errorf("stream holds %d after the stop, %v; want the 3", n, err)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/keys"
 	"casebot/bot/sendlog"
+	"casebot/bot/stream"
 	"casebot/bot/wecom"
 )
 
@@ -186,5 +187,91 @@ func TestDeferredMultiPartResumes(t *testing.T) {
 	}
 	if rcpt, err := w.sender.Send(pctx(), bot.Text(long, "lisi")); err != nil || !rcpt.Already {
 		t.Errorf("once more: %+v %v, want Already", rcpt, err)
+	}
+}
+
+// TestDeferredEntriesLeaveReadSlots: under the running workers, 40
+// messages whose replies wait for one recipient's next rate window (more
+// than the 16 read slots of 8 workers) do not stop new messages: 5 fresh
+// ones are read and answered at once, while the 40 wait. The 40 go at
+// their slots — 30 in the next window, the last 10 in the one after —
+// each once, none dead-lettered, none counted as a failed delivery.
+// The deferrals are timed on the injected clock; the heartbeat wakes
+// them once it has moved on.
+func TestDeferredEntriesLeaveReadSlots(t *testing.T) {
+	var mu sync.Mutex
+	outcomes := map[string]int{}
+	count := func(outcome string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		return outcomes[outcome]
+	}
+	var w *inboxWorld
+	w = newInboxWorld(t, func(ctx context.Context, m *bot.Message) error {
+		_, err := w.sender.Send(ctx, bot.Text("回复 "+m.ID, m.Text)) // the text names the recipient
+		return err
+	}, wecom.InboxOptions{MaxDeliveries: 2, Heartbeat: 20 * time.Millisecond, Done: func(_ *bot.Message, outcome string) {
+		mu.Lock()
+		outcomes[outcome]++
+		mu.Unlock()
+	}})
+	useSlots(t, w.world, "zhangsan", 30) // this minute's slots are gone
+	for i := range 40 {
+		enqueue(t, w, fmt.Sprintf("m%02d", i), fmt.Sprintf("from%02d", i), "zhangsan")
+	}
+	w.run(t)
+	waitFor(t, "the 40 replies to zhangsan deferred", func() bool { return count(stream.Deferred) == 40 })
+
+	others := []string{"u1", "u2", "u3", "u4", "u5"}
+	for _, u := range others {
+		enqueue(t, w, "fresh-"+u, u, u)
+	}
+	waitFor(t, "the 5 fresh messages answered", func() bool {
+		for _, u := range others {
+			if len(w.fake.Delivered(u, 0)) != 1 {
+				return false
+			}
+		}
+		return true
+	})
+	if n := len(w.fake.Delivered("zhangsan", 0)); n != 30 {
+		t.Fatalf("zhangsan got %d before his next window, want the 30 of this one", n)
+	}
+	if w.clock.Slept() != 0 {
+		t.Errorf("the sender slept %v: a deferred push held its worker", w.clock.Slept())
+	}
+
+	w.clock.Advance(time.Minute + 2*time.Second)
+	waitFor(t, "30 replies in the next window, 10 deferred again", func() bool {
+		return len(w.fake.Delivered("zhangsan", 0)) == 60 && count(stream.Deferred) == 50
+	})
+	w.clock.Advance(time.Minute + 2*time.Second)
+	waitFor(t, "the last 10 replies", func() bool { return count("ok") == 45 })
+
+	got := map[string]int{}
+	for _, m := range w.fake.Delivered("zhangsan", 30) {
+		got[m.Content]++
+	}
+	want := map[string]int{}
+	for i := range 40 {
+		want[fmt.Sprintf("回复 m%02d", i)] = 1
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("zhangsan's replies (-want,+got):\n%s", diff)
+	}
+	for _, u := range others {
+		if n := len(w.fake.Delivered(u, 0)); n != 1 {
+			t.Errorf("%s got %d, want 1", u, n)
+		}
+	}
+	waitFor(t, "the inbox empty", func() bool { return w.streamLen(t) == 0 })
+	st, err := w.inbox.Status(context.Background())
+	if err != nil || st.Dead != 0 {
+		t.Errorf("status %+v, %v; want nothing dead", st, err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if diff := cmp.Diff(map[string]int{"ok": 45, "deferred": 50}, outcomes); diff != "" {
+		t.Errorf("outcomes (-want,+got):\n%s", diff)
 	}
 }
