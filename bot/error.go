@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // Error is an error meant for the user: its Message is shown as is, in
@@ -28,6 +29,19 @@ func (e *Error) Error() string { return e.Message }
 // never acknowledged as handled (Bot.Handle returns an error), so the
 // inbox retries it.
 var ErrUndelivered = errors.New("message not delivered")
+
+// DeferredUntil reports whether err is a push deferred, not failed: its
+// recipient's rate limit has no slot before the time returned
+// (wecom.DeferredError, which also wraps ErrUndelivered). Whoever retries
+// pushes makes it again then, without counting a failure; nothing was
+// lost and nothing more was sent.
+func DeferredUntil(err error) (time.Time, bool) {
+	var d interface{ DeferredUntil() time.Time }
+	if errors.As(err, &d) {
+		return d.DeferredUntil(), true
+	}
+	return time.Time{}, false
+}
 
 // Transient reports whether err is a passing infrastructure failure — a
 // network error, a timeout, Redis failing over or loading — after which

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -60,11 +61,25 @@ type Pusher struct {
 
 	// Now is the clock of scheduled sweeps. It defaults to time.Now.
 	Now func() time.Time
+	// Sleep waits d on Now's clock, or until ctx ends (Push waiting out a
+	// recipient's rate limit). It defaults to a timer.
+	Sleep func(ctx context.Context, d time.Duration) error
 	// Log receives sweep errors and refused pushes.
 	Log *slog.Logger
 
 	mu     sync.Mutex
 	runner *sweep.Runner
+	dmu    sync.Mutex
+	// deferred are the pushes a recipient's rate limit put off (by
+	// wholeID), until when: not made again before, and made again then
+	// even after the catch-up window, so the bulletin still goes out.
+	deferred map[string]deferral
+}
+
+// deferral is a push put off by the recipient's rate limit.
+type deferral struct {
+	month Month
+	until time.Time
 }
 
 // NewPusher builds the bulletin pusher from the configuration. The
@@ -90,7 +105,8 @@ func NewPusher(cfg *config.Config, st *store.Store, sender bot.Sender) (*Pusher,
 	}
 	return &Pusher{
 		cfg: cfg.Bulletin, set: set, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
-		sent: sent, sender: sender, Now: time.Now, Log: slog.Default(),
+		sent: sent, sender: sender, Now: time.Now, Sleep: sleep, Log: slog.Default(),
+		deferred: map[string]deferral{},
 	}, nil
 }
 
@@ -190,10 +206,14 @@ func (b *Pusher) Start(ctx context.Context) error {
 	}
 	r := &sweep.Runner{Name: "bulletin sweep", Specs: []string{b.cfg.Cron}, Every: b.cfg.RetryInterval,
 		Location: b.set.Location, Now: func() time.Time { return b.Now() }, Log: b.Log,
-		Run: func(ctx context.Context, now time.Time) error {
-			_, err := b.Sweep(ctx, now)
-			return err
-		}}
+	}
+	r.Run = func(ctx context.Context, now time.Time) error {
+		rep, err := b.Sweep(ctx, now)
+		if until, ok := rep.NextDeferred(); ok {
+			r.RunAt(until) // not at the next retry_interval
+		}
+		return err
+	}
 	if err := r.Start(ctx); err != nil {
 		return fmt.Errorf("配置 bulletin.cron：%w", err)
 	}
@@ -231,6 +251,38 @@ type PushReport struct {
 	// Failed were refused (or could not be reached); they are retried at
 	// the next sweep within the catch-up window.
 	Failed []Failure
+	// Deferred were put off by their per-user rate limit (WeCom's
+	// messages per member per minute): not a failure; their push is made
+	// again at Until, even past the catch-up window.
+	Deferred []Deferred
+}
+
+// Deferred is a recipient whose push waits for its rate limit.
+type Deferred struct {
+	Recipient Recipient
+	Until     time.Time
+}
+
+// NextDeferred is the earliest time a deferred push of the sweep waits
+// for.
+func (s SweepReport) NextDeferred() (time.Time, bool) {
+	var first time.Time
+	for _, p := range s.Pushes {
+		if t, ok := p.nextDeferred(); ok && (first.IsZero() || t.Before(first)) {
+			first = t
+		}
+	}
+	return first, !first.IsZero()
+}
+
+func (p PushReport) nextDeferred() (time.Time, bool) {
+	var first time.Time
+	for _, d := range p.Deferred {
+		if first.IsZero() || d.Until.Before(first) {
+			first = d.Until
+		}
+	}
+	return first, !first.IsZero()
 }
 
 // Failure is a recipient whose push broke off, and why.
@@ -240,14 +292,16 @@ type Failure struct {
 }
 
 // Done reports whether every recipient has the bulletin.
-func (p PushReport) Done() bool { return len(p.Busy) == 0 && len(p.Failed) == 0 }
+func (p PushReport) Done() bool {
+	return len(p.Busy) == 0 && len(p.Failed) == 0 && len(p.Deferred) == 0
+}
 
 // Sweep pushes every month due at now to every recipient that does not
 // have it yet. Only one replica sweeps at a time; the others return with
 // Skipped set.
 func (b *Pusher) Sweep(ctx context.Context, now time.Time) (SweepReport, error) {
 	var rep SweepReport
-	months := b.DueMonths(now)
+	months := b.withDeferred(b.DueMonths(now))
 	if len(months) == 0 || len(b.Recipients()) == 0 {
 		return rep, nil
 	}
@@ -280,19 +334,85 @@ func (b *Pusher) Push(ctx context.Context, m Month, now time.Time) (PushReport, 
 	if len(b.Recipients()) == 0 {
 		return PushReport{}, errors.New("没有配置通报的接收人：请设置 bulletin.chat_ids（CASEBOT_BULLETIN_CHAT_IDS）或 bulletin.user_ids（CASEBOT_BULLETIN_USER_IDS）")
 	}
-	var p PushReport
-	held, err := lock.Hold(ctx, b.rdb, b.k.Lock(pushLock), pushLockTTL, func(ctx context.Context) error {
-		var err error
-		p, err = b.push(ctx, m, now)
-		return err
-	})
-	switch {
-	case err != nil && !held:
-		return p, fmt.Errorf("take the bulletin lock: %w", err)
-	case !held:
-		return p, ErrBusy
+	// A recipient put off by its rate limit is waited for (a minute at
+	// most each time), so that the command ends with everyone served.
+	var all PushReport
+	for round := 0; ; round++ {
+		var p PushReport
+		held, err := lock.Hold(ctx, b.rdb, b.k.Lock(pushLock), pushLockTTL, func(ctx context.Context) error {
+			var err error
+			p, err = b.push(ctx, m, now)
+			return err
+		})
+		switch {
+		case err != nil && !held:
+			return all, fmt.Errorf("take the bulletin lock: %w", err)
+		case !held:
+			return all, ErrBusy
+		}
+		p.Delivered = append(all.Delivered, p.Delivered...)
+		if round > 0 {
+			p.Already = all.Already
+		}
+		all = p
+		until, deferred := p.nextDeferred()
+		if err != nil || !deferred || round == maxPushWaits {
+			return all, err
+		}
+		b.Log.Info("bulletin push waits for a recipient's rate limit", "month", p.Month, "until", until)
+		if err := b.Sleep(ctx, until.Sub(b.Now())); err != nil {
+			return all, err
+		}
+		now = b.Now()
 	}
-	return p, err
+}
+
+// maxPushWaits bounds how often Push waits for a rate limit: each wait
+// is for the next minute's slots, and a bulletin is a few messages.
+const maxPushWaits = 3
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(max(d, 0))
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// withDeferred adds to months (oldest first) those with a push deferred,
+// so that a deferral never outlasts the catch-up window untried.
+func (b *Pusher) withDeferred(months []Month) []Month {
+	b.dmu.Lock()
+	defer b.dmu.Unlock()
+	for _, d := range b.deferred {
+		if !slices.Contains(months, d.month) {
+			months = append(months, d.month)
+		}
+	}
+	slices.SortFunc(months, func(x, y Month) int { return strings.Compare(x.String(), y.String()) })
+	return months
+}
+
+// deferralOf returns when the push whole was deferred until, if it was.
+func (b *Pusher) deferralOf(whole string) (time.Time, bool) {
+	b.dmu.Lock()
+	defer b.dmu.Unlock()
+	d, ok := b.deferred[whole]
+	return d.until, ok
+}
+
+// setDeferral records (until non-zero) or forgets the deferral of whole.
+func (b *Pusher) setDeferral(whole string, m Month, until time.Time) {
+	b.dmu.Lock()
+	defer b.dmu.Unlock()
+	if until.IsZero() {
+		delete(b.deferred, whole)
+	} else {
+		b.deferred[whole] = deferral{m, until}
+	}
 }
 
 // push delivers month m to each recipient in turn, under the lock.
@@ -318,10 +438,21 @@ func (b *Pusher) push(ctx context.Context, m Month, now time.Time) (PushReport, 
 		return p, err
 	}
 	for _, r := range todo {
+		whole := wholeID(m, r)
+		if until, ok := b.deferralOf(whole); ok && now.Before(until) {
+			p.Deferred = append(p.Deferred, Deferred{r, until})
+			continue
+		}
 		err := b.deliver(ctx, ed, m, r)
+		until, deferred := bot.DeferredUntil(err)
+		b.setDeferral(whole, m, until)
 		switch {
 		case errors.Is(err, sendlog.ErrBusy):
 			p.Busy = append(p.Busy, r)
+		case deferred:
+			// Not a failure: the recipient had its fill this minute.
+			b.Log.Info("bulletin push deferred by the recipient's rate limit; made again then", "month", p.Month, "to", r.ID(), "until", until)
+			p.Deferred = append(p.Deferred, Deferred{r, until})
 		case err != nil:
 			if ctx.Err() != nil {
 				return p, ctx.Err()

@@ -486,3 +486,108 @@ func (s *bulletinSender) pushesCopy() []bot.Outbound {
 	defer s.mu.Unlock()
 	return append([]bot.Outbound(nil), s.pushes...)
 }
+
+// rateDeferred is the WeCom sender's outcome of a push its recipient's
+// per-minute limit puts off (wecom.DeferredError): undelivered, and
+// deferred until a time.
+type rateDeferred struct{ until time.Time }
+
+func (d rateDeferred) Error() string            { return "deferred by the per-user rate limit" }
+func (d rateDeferred) Unwrap() error            { return bot.ErrUndelivered }
+func (d rateDeferred) DeferredUntil() time.Time { return d.until }
+
+// deferWangwu makes wangwu's pushes deferred until until, as long as the
+// clock has not reached it, and counts the attempts.
+func deferWangwu(s *bulletinSender, now func() time.Time, until time.Time) *int {
+	attempts := 0
+	s.fail = func(out bot.Outbound) error {
+		if len(out.ToUsers) == 1 && out.ToUsers[0] == "wangwu" {
+			attempts++
+			if now().Before(until) {
+				return rateDeferred{until}
+			}
+		}
+		return nil
+	}
+	return &attempts
+}
+
+// TestBulletinDeferredPushIsNoFailure: wangwu's per-minute limit is full
+// at 09:00 on the 1st. His push is reported deferred, not failed; it is
+// not tried again before its time; at its time — after the catch-up
+// window (0: the minute of the firing) has closed — it goes, once, and the
+// bulletin has reached everyone exactly once.
+func TestBulletinDeferredPushIsNoFailure(t *testing.T) {
+	f := newBulletinFixture(t)
+	f.cfg.Bulletin.CatchUp = 0
+	s := f.sender()
+	var mu sync.Mutex
+	now := bulletinAt("2025-11-01 09:00")
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	until := now.Add(61 * time.Second)
+	attempts := deferWangwu(s, clock, until)
+	b := f.pusher(s)
+	sweep := func(at time.Time) bulletin.SweepReport {
+		mu.Lock()
+		now = at
+		mu.Unlock()
+		rep, err := b.Sweep(context.Background(), at)
+		if err != nil {
+			t.Fatalf("sweep at %v: %v", at, err)
+		}
+		return rep
+	}
+	p := sweep(now).Pushes[0]
+	if len(p.Failed) != 0 || len(p.Delivered) != 2 || p.Done() ||
+		!cmp.Equal(p.Deferred, []bulletin.Deferred{{Recipient: bulletin.Recipient{User: "wangwu"}, Until: until}}) {
+		t.Fatalf("first sweep: %+v; want wangwu deferred until %v, not failed", p, until)
+	}
+	if *attempts != 1 {
+		t.Fatalf("%d attempts for wangwu, want 1", *attempts)
+	}
+	rep := sweep(until.Add(-30 * time.Second))
+	if len(rep.Pushes) != 1 || len(rep.Pushes[0].Deferred) != 1 || *attempts != 1 {
+		t.Fatalf("sweep before his time: %+v, %d attempts; want him waiting, untried", rep, *attempts)
+	}
+	if until.Before(b.DueAt(bulletin.Month{Year: 2025, Month: 10}).Add(time.Minute)) {
+		t.Fatal("the test wants the deferral to outlast the catch-up window")
+	}
+	rep = sweep(until)
+	if len(rep.Pushes) != 1 || !rep.Pushes[0].Done() || len(rep.Pushes[0].Delivered) != 1 {
+		t.Fatalf("sweep at his time: %+v; want wangwu delivered", rep)
+	}
+	if rep := sweep(until.Add(time.Minute)); len(rep.Pushes) != 0 {
+		t.Errorf("a sweep after the window pushed %+v", rep)
+	}
+	checkBulletinPush(t, s.take())
+}
+
+// TestBulletinPushWaitsOutARateLimit: `casebot bulletin --send` waits for a
+// recipient whose limit is full, on its clock, and ends with everyone
+// served, none twice.
+func TestBulletinPushWaitsOutARateLimit(t *testing.T) {
+	f := newBulletinFixture(t)
+	s := f.sender()
+	var mu sync.Mutex
+	now := bulletinAt("2025-11-20 10:00")
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	until := now.Add(61 * time.Second)
+	attempts := deferWangwu(s, clock, until)
+	b := f.pusher(s)
+	b.Now = clock
+	var slept time.Duration
+	b.Sleep = func(_ context.Context, d time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		now, slept = now.Add(d), slept+d
+		return nil
+	}
+	p, err := b.Push(context.Background(), bulletin.Month{Year: 2025, Month: 10}, clock())
+	if err != nil || !p.Done() || len(p.Delivered) != 3 {
+		t.Fatalf("push: %+v, %v; want all 3 delivered", p, err)
+	}
+	if slept != 61*time.Second || *attempts < 2 {
+		t.Errorf("slept %v, %d attempts for wangwu; want 61s and a second attempt", slept, *attempts)
+	}
+	checkBulletinPush(t, s.take())
+}

@@ -36,6 +36,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"casebot/bot"
 	"casebot/bot/keys"
 )
 
@@ -73,18 +74,10 @@ const (
 	Deferred = "deferred"
 )
 
-// deferrer is an error of a handler that is not a failure: the work
-// cannot go on before DeferredUntil (wecom.DeferredError).
-type deferrer interface{ DeferredUntil() time.Time }
-
-// deferredUntil returns when a deferred handler asked to be tried again.
-func deferredUntil(err error) (time.Time, bool) {
-	var d deferrer
-	if errors.As(err, &d) {
-		return d.DeferredUntil(), true
-	}
-	return time.Time{}, false
-}
+// deferredUntil returns when a deferred handler asked to be tried again:
+// its error is not a failure, the work cannot go on before then
+// (bot.DeferredUntil: a push waiting for its recipient's rate limit).
+var deferredUntil = bot.DeferredUntil
 
 // Options configure a Consumer. Zero values take the defaults in brackets.
 type Options struct {

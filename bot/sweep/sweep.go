@@ -42,6 +42,9 @@ type Runner struct {
 	cron   *cron.Cron
 	cancel context.CancelFunc
 	first  chan struct{}
+	job    cron.Job
+	extra  map[*time.Timer]bool // RunAt's runs not yet started
+	runs   sync.WaitGroup       // RunAt's runs started
 }
 
 // Start schedules the sweep and runs it once at once, in the background.
@@ -78,7 +81,7 @@ func (r *Runner) Start(ctx context.Context) error {
 	if r.Every > 0 {
 		c.Schedule(cron.Every(r.Every), job)
 	}
-	r.cron, r.cancel = c, cancel
+	r.cron, r.cancel, r.job, r.extra = c, cancel, job, map[*time.Timer]bool{}
 	c.Start()
 	// The catch-up run goes through cron's chain too, so a firing that
 	// comes while it runs is skipped rather than run beside it.
@@ -87,18 +90,52 @@ func (r *Runner) Start(ctx context.Context) error {
 	return nil
 }
 
+// RunAt also runs the sweep once at t, on Now's clock: a sweep that left
+// work due at a known time (a push put off by a rate limit) has it done
+// then rather than at the next firing. Like a firing, it is skipped if a
+// sweep is running then. Before Start or after Stop it does nothing.
+func (r *Runner) RunAt(t time.Time) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cron == nil {
+		return
+	}
+	var tm *time.Timer
+	tm = time.AfterFunc(max(t.Sub(r.now()), 0), func() {
+		r.mu.Lock()
+		live := r.extra[tm]
+		delete(r.extra, tm)
+		if live {
+			r.runs.Add(1)
+		}
+		job := r.job
+		r.mu.Unlock()
+		if live {
+			defer r.runs.Done()
+			job.Run()
+		}
+	})
+	r.extra[tm] = true
+}
+
 // Stop stops scheduling and waits, until ctx ends, for a running sweep.
 func (r *Runner) Stop(ctx context.Context) error {
 	r.mu.Lock()
 	c, cancel, first := r.cron, r.cancel, r.first
 	r.cron, r.cancel, r.first = nil, nil, nil
+	for tm := range r.extra {
+		tm.Stop()
+	}
+	r.extra = nil
 	r.mu.Unlock()
 	if c == nil {
 		return nil
 	}
 	cancel()
 	stopped := c.Stop().Done()
-	for _, ch := range []<-chan struct{}{stopped, first} {
+	extra := make(chan struct{})
+	go func() { r.runs.Wait(); close(extra) }()
+	for _, ch := range []<-chan struct{}{stopped, first, extra} {
 		select {
 		case <-ch:
 		case <-ctx.Done():

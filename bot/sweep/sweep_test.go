@@ -149,3 +149,30 @@ func TestBadSpecIsRefused(t *testing.T) {
 		t.Error("a runner without Run started")
 	}
 }
+
+// TestRunAt: a run asked for at a time already reached (on the injected
+// clock) runs at once, besides the catch-up run; after Stop, RunAt does
+// nothing.
+func TestRunAt(t *testing.T) {
+	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	runs := make(chan time.Time, 4)
+	r := &Runner{Name: "test sweep", Specs: []string{"0 9 1 1 *"}, Now: func() time.Time { return at },
+		Run: func(_ context.Context, now time.Time) error { runs <- now; return nil }}
+	if err := r.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	<-runs // the catch-up run
+	r.RunAt(at.Add(-time.Second))
+	select {
+	case <-runs:
+	case <-time.After(20 * time.Second):
+		t.Fatal("RunAt did not run")
+	}
+	if err := r.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	r.RunAt(at)
+	if len(runs) != 0 {
+		t.Errorf("%d runs after Stop", len(runs))
+	}
+}

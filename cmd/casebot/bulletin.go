@@ -134,12 +134,24 @@ func sendBulletin(e *env, m bulletin.Month, now time.Time, asJSON bool) error {
 	if p.Done() {
 		return nil
 	}
+	if len(p.Failed) == 0 && len(p.Busy) == 0 {
+		// Only put off by the per-member limit, after Push waited for it
+		// as long as it does: nothing failed.
+		var ds []string
+		for _, d := range p.Deferred {
+			ds = append(ds, fmt.Sprintf("%s（%s 后可推送）", d.Recipient.String(), d.Until.In(cfg.Location).Format("15:04:05")))
+		}
+		return fmt.Errorf("以下接收人本分钟接收的消息已达企业微信的条数上限，尚未推送：%s；请稍后重新运行本命令，已收到的不会重复推送", strings.Join(ds, "；"))
+	}
 	var fails []string
 	for _, f := range p.Failed {
 		fails = append(fails, f.Recipient.String()+"（"+f.Err.Error()+"）")
 	}
 	if len(p.Busy) > 0 {
 		fails = append(fails, names(p.Busy)+"（另一进程正在推送）")
+	}
+	for _, d := range p.Deferred {
+		fails = append(fails, d.Recipient.String()+"（本分钟消息已达条数上限）")
 	}
 	return fmt.Errorf("以下接收人未推送成功：%s；可稍后重新运行本命令，已收到的不会重复推送", strings.Join(fails, "；"))
 }
