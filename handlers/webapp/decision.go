@@ -308,6 +308,7 @@ type attachedView struct {
 	File, Number, Summary string
 	Notes                 []string
 	Same, Chat            bool
+	ChatAt                string // put off by the rate limit: when it comes
 }
 
 func (a *App) decisionConfirm(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -391,10 +392,8 @@ func (a *App) decisionConfirm(w http.ResponseWriter, r *http.Request, rq *reques
 		if c, err := a.st.Get(ctx, p.Number); err == nil && !c.Open() {
 			text += "\n现在可以为本案撰写以案说法，写作时将以文书中的查明事实、本院认为和裁判主文为依据。"
 		}
-		if _, err := a.sender.Send(pushOnce(ctx, "decision:"+up.Token), bot.Text(text, rq.person.UserID)); err != nil {
+		if err := a.sendText(ctx, "decision:"+up.Token, bot.Text(text, rq.person.UserID), &out.Chat, &out.ChatAt); err != nil {
 			a.log.Error("app page: attach not confirmed in chat", "user", rq.person.UserID, "err", err)
-		} else {
-			out.Chat = true
 		}
 	}
 	if err := a.uploads.finish(context.WithoutCancel(ctx), up, out); err != nil {

@@ -16,7 +16,17 @@ func (a *App) exportLedgerPage(w http.ResponseWriter, r *http.Request, rq *reque
 	if once == "" || len(once) > 64 {
 		once = randomToken(12)
 	}
-	sent, err := a.ExportLedger(pushOnce(r.Context(), "export:"+rq.person.UserID+":"+once), rq.person)
+	id := "export:" + rq.person.UserID + ":" + once
+	sent, err := a.ExportLedger(pushOnce(r.Context(), id), rq.person)
+	if at, later := a.sendLater(err, id, func() error {
+		_, err := a.ExportLedger(pushOnce(r.Context(), id), rq.person)
+		return err
+	}); later {
+		a.message(w, r, rq, http.StatusAccepted, msg{Heading: "稍后发送",
+			Success: fmt.Sprintf("企业微信限制每人每分钟接收的消息条数，您这一分钟的条数已用完。台账文件已排队，将于 %s 左右自动发送到您的聊天窗口，无需再点一次。", a.clockText(at)),
+			Links:   homeLink})
+		return
+	}
 	if errors.Is(err, bot.ErrUndelivered) {
 		// WeCom slow or down: the sender gave up for now (the page has no
 		// inbox to retry it later, so the person is asked to).

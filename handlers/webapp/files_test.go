@@ -2,14 +2,18 @@ package webapp_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"casebot/bot"
 	"casebot/bot/explain"
+	"casebot/bot/keys"
 	"casebot/bot/people"
+	"casebot/bot/sendlog"
 	"casebot/bot/wecom"
 	"casebot/bot/wecomtest"
 	"casebot/handlers/webapp"
@@ -277,5 +281,45 @@ func TestExportLedgerWhileWeComIsDown(t *testing.T) {
 	has(t, r, "台账已发送")
 	if n := len(e.fileMessages("zb")); n != 1 {
 		t.Errorf("file messages = %d, want 1", n)
+	}
+}
+
+// zb's per-minute limit of WeCom messages is full when he exports the
+// ledger from the page: the page says when the file comes (not a
+// failure, no need to press again); at that time it is sent, once, and
+// pressing again then sends nothing more.
+func TestExportLedgerPutOffByTheRateLimit(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn("zb")
+	once := field(c.get("/app/").body, "once")
+	for i := range e.cfg.Sender.PerUserPerMinute {
+		ctx := sendlog.WithID(context.Background(), keys.ReplySendNS, fmt.Sprint("fill", i))
+		if _, err := e.sender.Send(ctx, bot.Text("好的", "zb")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var later []func()
+	var wait time.Duration
+	e.app.After = func(d time.Duration, f func()) { wait, later = d, append(later, f) }
+	r := c.post("/app/export/ledger", url.Values{"once": {once}})
+	if r.status != http.StatusAccepted {
+		t.Fatalf("status %d, want 202", r.status)
+	}
+	has(t, r, "稍后发送", "每人每分钟接收的消息条数", "自动发送到您的聊天窗口", "无需再点一次")
+	if n := len(e.fileMessages("zb")); n != 0 || len(later) != 1 {
+		t.Fatalf("file messages = %d, retries scheduled %d; want 0 and 1", n, len(later))
+	}
+	if wait < time.Minute || wait > time.Minute+2*time.Second {
+		t.Errorf("made again after %v, want about a minute", wait)
+	}
+	e.clock.Advance(wait)
+	later[0]()
+	if n := len(e.fileMessages("zb")); n != 1 {
+		t.Fatalf("file messages = %d at its time, want 1", n)
+	}
+	r = c.post("/app/export/ledger", url.Values{"once": {once}})
+	has(t, r, "台账已发送")
+	if n := len(e.fileMessages("zb")); n != 1 || len(later) != 1 {
+		t.Errorf("file messages = %d, retries %d after pressing again; want 1 and 1", n, len(later))
 	}
 }

@@ -199,6 +199,7 @@ type written struct {
 	Created, Updated, Unchanged, Skipped int
 	Moved, Cancelled                     int
 	Chat                                 bool
+	ChatAt                               string // put off by the rate limit: when it comes
 }
 
 func (a *App) ledgerConfirm(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -278,11 +279,8 @@ func (a *App) ledgerConfirm(w http.ResponseWriter, r *http.Request, rq *request)
 
 	// The result in the uploader's chat, once (a retry of this request
 	// finds the upload taken and shows the outcome recorded below).
-	sctx := pushOnce(ctx, "import:"+up.Token)
-	if _, err := a.sender.Send(sctx, bot.Text(importMessage(out), rq.person.UserID)); err != nil {
+	if err := a.sendText(ctx, "import:"+up.Token, bot.Text(importMessage(out), rq.person.UserID), &out.Chat, &out.ChatAt); err != nil {
 		a.log.Error("app page: import result not sent in chat", "user", rq.person.UserID, "err", err)
-	} else {
-		out.Chat = true
 	}
 	if err := a.uploads.finish(context.WithoutCancel(ctx), up, out); err != nil {
 		a.log.Warn("app page: import outcome not kept with its upload", "err", err)
@@ -360,8 +358,9 @@ func (a *App) ledgerUndo(w http.ResponseWriter, r *http.Request, rq *request) {
 		a.userError(w, r, rq, "无法撤销", err, homeLink)
 		return
 	}
-	sctx := pushOnce(ctx, "undo:"+id)
-	if _, err := a.sender.Send(sctx, bot.Text(done, rq.person.UserID)); err != nil {
+	var told bool
+	var at string
+	if err := a.sendText(ctx, "undo:"+id, bot.Text(done, rq.person.UserID), &told, &at); err != nil {
 		a.log.Error("app page: undo not told in chat", "user", rq.person.UserID, "err", err)
 	}
 	a.message(w, r, rq, http.StatusOK, msg{Heading: "已撤销导入", Success: done, Links: homeLink})

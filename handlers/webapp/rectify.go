@@ -140,6 +140,7 @@ type rectifyDone struct {
 	Number                string
 	Added, Same, Replaced []string
 	Sections, Filed, Chat bool
+	ChatAt                string // put off by the rate limit: when it comes
 	Returned              bool
 	Due                   string
 }
@@ -205,10 +206,8 @@ func (a *App) rectifyUpload(w http.ResponseWriter, r *http.Request, rq *request)
 	if res.Filed {
 		text := fmt.Sprintf("您在应用页面上传的案件 %s 整改报告（%s）已报送，司法局将审核，审核结果会在聊天中通知您。", res.Number, strings.Join(out.Added, "、"))
 		// Once per filing, however often the page is reloaded.
-		if _, err := a.sender.Send(pushOnce(ctx, "rectify:"+res.Number+":"+a.now().Format("20060102150405.000")), bot.Text(text, rq.person.UserID)); err != nil {
+		if err := a.sendText(ctx, "rectify:"+res.Number+":"+a.now().Format("20060102150405.000"), bot.Text(text, rq.person.UserID), &out.Chat, &out.ChatAt); err != nil {
 			a.log.Error("app page: 整改 filing not confirmed in chat", "user", rq.person.UserID, "err", err)
-		} else {
-			out.Chat = true
 		}
 	}
 	a.render(w, r, rq, http.StatusOK, "rectify_done", "整改报告已报送", out)

@@ -69,6 +69,10 @@ type App struct {
 	log     *slog.Logger
 	mux     *http.ServeMux
 	pages   map[string]*template.Template
+
+	// After runs f after d: how a push put off by the rate limit is made
+	// again (sendLater). Tests replace it to run it on their clock.
+	After func(d time.Duration, f func())
 }
 
 //go:embed templates
@@ -97,6 +101,7 @@ func New(d Deps) (*App, error) {
 		audit: audit.New(d.Store.Client(), d.Store.Keys(), maxLen), sign: sign,
 		uploads: &uploads{rdb: d.Store.Client(), k: d.Store.Keys(), ttl: d.Config.App.UploadTTL},
 		log:     log,
+		After:   func(d time.Duration, f func()) { time.AfterFunc(d, f) },
 	}
 	a.audit.Now = a.now
 	a.ledger = ledgerAPI{st: d.Store, loc: a.loc, names: pol.Agencies()}
