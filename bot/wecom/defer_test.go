@@ -71,17 +71,7 @@ func TestBusyRecipientDefersNotBlocks(t *testing.T) {
 	if n, err := w.inbox.ProcessPending(ctx); err != nil || n != 10 {
 		t.Fatalf("next window: %d deliveries, %v; want 10", n, err)
 	}
-	got := map[string]int{}
-	for _, m := range w.fake.Delivered("zhangsan", 0) {
-		got[m.Content]++
-	}
-	want := map[string]int{}
-	for i := range 40 {
-		want[fmt.Sprintf("回复 m%02d", i)] = 1
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("zhangsan's replies (-want,+got):\n%s", diff)
-	}
+	checkRepliesOnce(t, w, "zhangsan", 0, 40)
 	st, err := w.inbox.Status(ctx)
 	if err != nil || st.Backlog != 0 || st.Dead != 0 {
 		t.Errorf("status %+v, %v; want nothing left, nothing dead", st, err)
@@ -248,17 +238,7 @@ func TestDeferredEntriesLeaveReadSlots(t *testing.T) {
 	w.clock.Advance(time.Minute + 2*time.Second)
 	waitFor(t, "the last 10 replies", func() bool { return count("ok") == 45 })
 
-	got := map[string]int{}
-	for _, m := range w.fake.Delivered("zhangsan", 30) {
-		got[m.Content]++
-	}
-	want := map[string]int{}
-	for i := range 40 {
-		want[fmt.Sprintf("回复 m%02d", i)] = 1
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("zhangsan's replies (-want,+got):\n%s", diff)
-	}
+	checkRepliesOnce(t, w, "zhangsan", 30, 40)
 	for _, u := range others {
 		if n := len(w.fake.Delivered(u, 0)); n != 1 {
 			t.Errorf("%s got %d, want 1", u, n)
@@ -273,5 +253,22 @@ func TestDeferredEntriesLeaveReadSlots(t *testing.T) {
 	defer mu.Unlock()
 	if diff := cmp.Diff(map[string]int{"ok": 45, "deferred": 50}, outcomes); diff != "" {
 		t.Errorf("outcomes (-want,+got):\n%s", diff)
+	}
+}
+
+// checkRepliesOnce checks that user got, from the from-th message on, the
+// replies "回复 m00".."回复 m<n-1>", each exactly once.
+func checkRepliesOnce(t *testing.T, w *inboxWorld, user string, from, n int) {
+	t.Helper()
+	got := map[string]int{}
+	for _, m := range w.fake.Delivered(user, from) {
+		got[m.Content]++
+	}
+	want := map[string]int{}
+	for i := range n {
+		want[fmt.Sprintf("回复 m%02d", i)] = 1
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s's replies (-want,+got):\n%s", user, diff)
 	}
 }
