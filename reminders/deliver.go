@@ -143,7 +143,7 @@ func (r *run) deliver(ctx context.Context, items []Item, render renderFunc) erro
 	if err == nil && !receipt.Already && len(out.ToUsers) > 0 && len(receipt.Invalid) >= len(out.ToUsers) {
 		err = errNotDelivered
 	}
-	if until, ok := deferredUntil(err); ok {
+	if until, ok := bot.DeferredUntil(err); ok {
 		// The recipient's rate limit is used up: not a failed attempt
 		// (it must not use up reminders.max_attempts); tried again then.
 		r.rep.Deferred += len(items)
@@ -171,16 +171,6 @@ func (r *run) deliver(ctx context.Context, items []Item, render renderFunc) erro
 		s.Delivered(Delivery{At: r.now, Items: items, Out: out})
 	}
 	return nil
-}
-
-// deferredUntil reads a push deferred by the per-user rate limit
-// (wecom.DeferredError): when it may be made again.
-func deferredUntil(err error) (time.Time, bool) {
-	var d interface{ DeferredUntil() time.Time }
-	if errors.As(err, &d) {
-		return d.DeferredUntil(), true
-	}
-	return time.Time{}, false
 }
 
 // readTry reads the attempts recorded under key (none yet: zero).
