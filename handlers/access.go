@@ -26,8 +26,10 @@ func knownOnly(s *service) bot.MiddlewareFunc {
 					return err
 				}
 			}
-			if m.Type == "text" {
-				// No lexicon: nothing of the ledger is looked up for them.
+			// Parsed only when it may be a legal question (the answer is
+			// otherwise the refusal, whatever it says), and with no lexicon:
+			// nothing of the ledger is looked up for them.
+			if m.Type == "text" && intent.MayBeLegal(m.Text) {
 				u, err := intent.Understand(m.Text, intent.Options{Now: c.Now()})
 				if err == nil && u.Kind == intent.Legal {
 					e := s.entry(c, audit.Refused, string(intent.Legal), 0, nil, "未登记用户的法律咨询")
