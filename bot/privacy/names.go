@@ -601,8 +601,11 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 		// character, before a party or a court, ends the name before it.
 		prepBefore := strings.ContainsRune(functionChars, third) && (t.match(long.c.e, anyRole) >= 2 || t.match(long.c.e, orgMatcher) > 0 ||
 			strings.HasPrefix(t.rest(long.c.e), "本院") || strings.HasPrefix(t.rest(long.c.e), "法院"))
+		// 找到高明后对其询问: 后, 时 or 前 after two characters is when
+		// the deed came, not the end of a three-character name.
+		timeAfter := strings.ContainsRune("后时前", third) && !commonGivenSet.has(third)
 		switch {
-		case short.b >= need && thirdFollows, prepBefore:
+		case short.b >= need && thirdFollows, prepBefore, timeAfter && !short.cross:
 			pick(0)
 		case (thirdStarts || t.d.givenScore(third) < 0) && !commonGivenSet.has(third) && !short.cross:
 			pick(0)
@@ -1033,6 +1036,7 @@ func detect(s string) []hit {
 	d := &detector{t: t, taken: make([]bool, t.n())}
 	d.reserveWords()
 	d.signatures()
+	d.signedLines()
 	d.dotted()
 	d.marriedNames()
 	// 由房东升报警: the frames go first, so that a role word inside a name
@@ -1088,6 +1092,7 @@ func detect(s string) []hit {
 	d.voteSubjects()
 	d.voteTranslitSubjects()
 	d.lists()
+	d.personPositions() // positions.go
 	d.dropThings()
 	d.voteVeto()
 	d.trimFollowers()
@@ -1186,6 +1191,36 @@ func (d *detector) signedWord(i int) {
 		return
 	}
 	d.add(i, e, capPersonal)
+}
+
+// signedLines reads a signature line written without a gap: a title at
+// the line's start and the signer right after it, up to the line's end or
+// a space (书记员夏天, 审判员：黄山). After a title there the name is the
+// signer whatever word it makes; only its first character must be a
+// surname, and masked text, placeholders and role words stay.
+func (d *detector) signedLines() {
+	t := d.t
+	for off := 0; off < len(t.s); {
+		end := strings.IndexByte(t.s[off:], '\n')
+		if end < 0 {
+			end = len(t.s)
+		} else {
+			end += off
+		}
+		line := t.s[off:end]
+		if m := signatureStartRe.FindStringIndex(line); m != nil && !strings.Contains(line[:m[1]], " ") {
+			i := t.runeAt(off + m[1])
+			e := i
+			for e < t.n() && t.han(e) {
+				e++
+			}
+			closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
+			if closed && e-i >= 2 && e-i <= 3 && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) && !labelValueIsThing(t, i, e, true) {
+				d.add(i, e, capOfficial)
+			}
+		}
+		off = end + 1
+	}
 }
 
 // wideSpacedName returns the two positions of a name written 巩  磊 at i —

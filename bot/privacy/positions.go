@@ -1,0 +1,175 @@
+package privacy
+
+import "strings"
+
+// Positions where only a person stands. A name that is an ordinary word
+// (黄河, 江山, 常青, 文静) is read by what the sentence does with the span,
+// not by what word it makes:
+//   - the object of a verb of meeting or finding, when the sentence then
+//     refers back to it as a person (碰见江山的弟弟; 找到常青，要求其…);
+//   - the first of a couple (黄河与其妻李某): only a person has a wife;
+//   - an item of a ；/、 list written in parallel with a name before it
+//     (严某，执法证号…；文静，执法证号…).
+// Each needs a surname first and a given part the lexicon allows; the
+// guards (dropThings) still veto what they find.
+
+// meetingVerbs take the person met, sought or fetched as their object.
+var meetingVerbs = newMatcher([]string{
+	"碰见", "碰到", "遇见", "遇到", "见到", "撞见", "找到", "找来", "叫来", "喊来", "约见", "请来", "拦住", "叫住", "追上",
+})
+
+// kinMatcher finds a relative's word (妻子, 之子, 其妻).
+var kinMatcher = newMatcher(roleWords[markKin])
+
+// personPositions reads the names in the positions above.
+func (d *detector) personPositions() {
+	t := d.t
+	for i := 0; i+2 < t.n(); i++ {
+		n := t.match(i, meetingVerbs)
+		if n == 0 {
+			continue
+		}
+		s := i + n
+		if s < t.n() && t.rs[s] == '了' {
+			s++
+		}
+		if e := referredObject(t, s); e > 0 && !anyTaken(d.taken, s, e) {
+			d.add(s, e, capNeutral)
+		}
+		i = s - 1
+	}
+	if strings.Contains(t.s, "其") {
+		d.coupleFirsts()
+	}
+	if strings.ContainsAny(t.s, "；;、") {
+		d.parallelItems()
+	}
+}
+
+// referredObject returns the end of the name at s after a verb of
+// meeting, when what follows refers to it as a person: 的 and a relative
+// or what only a person has (江山的弟弟), or, after a clause break or
+// 后, a pronoun in the next few characters (常青，要求其退还; 高明后对其…).
+// It returns 0 otherwise.
+func referredObject(t *text, s int) int {
+	sur := surnameAt(t, s)
+	if sur == 0 {
+		return 0
+	}
+	for e := s + sur + 1; e <= s+sur+2 && e < t.n(); e++ {
+		if !validGiven(t, s+sur, e) {
+			break
+		}
+		if referredAfter(t, e) {
+			return e
+		}
+	}
+	return 0
+}
+
+// referredAfter reports whether what follows e speaks of a person: 的 and
+// a relative or a person's attribute, or a pronoun (其, 他, 她) within the
+// next clause, after a comma or 后/时.
+func referredAfter(t *text, e int) bool {
+	if t.rs[e] == '的' {
+		return t.match(e+1, kinMatcher) > 0 || t.match(e+1, personAttributes) > 0
+	}
+	k := e
+	switch {
+	case t.rs[k] == '，' || t.rs[k] == ',':
+		k++
+	case strings.ContainsRune("后时", t.rs[k]) && k+1 < t.n() && t.han(k+1):
+		k++
+	default:
+		return false
+	}
+	for j := k; j < t.n() && j < k+8 && t.han(j); j++ {
+		if strings.ContainsRune("其他她", t.rs[j]) {
+			// 其他 and 其中 are no pronoun for a person.
+			return !(t.rs[j] == '其' && j+1 < t.n() && strings.ContainsRune("他中余次实", t.rs[j+1]))
+		}
+	}
+	return false
+}
+
+// coupleFirsts reads the first of a couple: X与其妻Y, X和其子Y, where Y
+// is a name already read or a surname leads it. X opens a clause or
+// follows a role word.
+func (d *detector) coupleFirsts() {
+	t := d.t
+	for p := 2; p+2 < t.n(); p++ {
+		if t.rs[p+1] != '其' || !strings.ContainsRune("与和及同", t.rs[p]) {
+			continue
+		}
+		k := t.match(p+2, kinMatcher)
+		if k == 0 {
+			// 其妻 is itself a kin word: 与其妻 matches at p+1.
+			k = t.match(p+1, kinMatcher) - 1
+		}
+		q := p + 2 + max(k, 0)
+		if k <= 0 || q >= t.n() || !(d.taken[q] || surnameAt(t, q) > 0) {
+			continue
+		}
+		for _, n := range []int{2, 3} {
+			s := p - n
+			// 原告与其妻子, 乙方及其妻: a role word is the first of the couple.
+			if s < 0 || surnameAt(t, s) == 0 || anyTaken(d.taken, s, p) || !validGiven(t, s+surnameAt(t, s), p) || roleInside(t, s, p) {
+				continue
+			}
+			if (s == 0 || !t.han(s-1)) && !strings.ContainsRune(functionSurnames, t.rs[s]) || roleEndingAt(t, s) > 0 {
+				d.add(s, p, capNeutral)
+				break
+			}
+		}
+	}
+}
+
+// parallelItems reads an item of a ；/、 list written like a name's item
+// before it: the same separator after the span and the same three
+// characters after that (严某，执法证号…；文静，执法证号…).
+func (d *detector) parallelItems() {
+	t := d.t
+	for h := 0; h < len(d.hits); h++ {
+		e := d.hits[h].end
+		if e+4 > t.n() || !strings.ContainsRune("，, ", t.rs[e]) || !allHan(t, e+1, e+4) {
+			continue
+		}
+		sep, tail := t.rs[e], t.str(e+1, e+4)
+		// The next item starts after the next ； or 、 of the sentence.
+		q := e + 4
+		for q < t.n() && q < e+40 && !strings.ContainsRune("；;、。\n", t.rs[q]) {
+			q++
+		}
+		if q >= t.n() || !strings.ContainsRune("；;、", t.rs[q]) {
+			continue
+		}
+		s := q + 1
+		sur := surnameAt(t, s)
+		if sur == 0 {
+			continue
+		}
+		for n := sur + 1; n <= sur+2; n++ {
+			f := s + n
+			if f+4 > t.n() || !validGiven(t, s+sur, f) {
+				break
+			}
+			if t.rs[f] == sep && t.str(f+1, f+4) == tail {
+				if !anyTaken(d.taken, s, f) {
+					d.add(s, f, capNeutral)
+				}
+				break
+			}
+		}
+	}
+}
+
+// roleInside reports whether a role word or a strong label starts in
+// rs[s:e] (由乙方, 原告).
+func roleInside(t *text, s, e int) bool {
+	for k := s; k < e; k++ {
+		if t.match(k, anyRole) > 0 || t.match(k, strongLabels) > 0 {
+			return true
+		}
+	}
+	return false
+}
