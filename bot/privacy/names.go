@@ -2158,6 +2158,13 @@ func (d *detector) minority() {
 		if parts == 1 && n >= 3 {
 			n, parts = fatherNameTail(t, i, n)
 		}
+		if parts <= 1 {
+			// 原告阿不都克力木艾则孜: the known part may be read already.
+			if m, _ := abduHead(t, i); m > n && d.absorb(i, i+m, capNeutral) {
+				i += m - 1
+				continue
+			}
+		}
 		if parts >= 2 && boundary(t, i+n) >= 1 {
 			d.add(i, i+n, capNeutral)
 			i += n - 1
@@ -2192,6 +2199,33 @@ func fatherNameTail(t *text, i, n int) (int, int) {
 		}
 	}
 	return n, 1
+}
+
+// abduHeads open Uyghur names the lexicon cannot list whole (阿不都克力木,
+// 阿布都热合曼): Abdu- and Abli- with any ending.
+var abduHeads = []string{"阿不都", "阿布都", "阿卜杜", "阿不力", "阿布力", "阿不来", "阿布来"}
+
+// abduHead reads a Uyghur name whose first part opens with one of
+// abduHeads and runs on into a known part within four characters
+// (阿不都克力木艾则孜), at a clause's start or after a role word. It returns
+// the name's length and its parts, or 0, 0.
+func abduHead(t *text, i int) (int, int) {
+	if !hasPrefixIn(t.rest(i), abduHeads) || !leftOK(t, i) {
+		return 0, 0
+	}
+	for k := i + 4; k <= i+7 && k < t.n() && t.han(k-1); k++ {
+		if n, parts := minorityAt(t, k); parts >= 1 && n >= 2 {
+			return k + n - i, parts + 1
+		}
+	}
+	// 阿不都热依木家的院墙: two or three characters more, then 家 or what a
+	// person does or has.
+	for k := i + 5; k <= i+6 && k < t.n() && t.han(k-1); k++ {
+		if t.rs[k] == '家' || personAfter(t, k) || t.match(k, personVerbMatcher) > 0 {
+			return k - i, 1
+		}
+	}
+	return 0, 0
 }
 
 // daiAt returns the length of a Dai name at a clause start before a

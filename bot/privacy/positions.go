@@ -10,7 +10,10 @@ import "strings"
 //   - the first of a couple (黄河与其妻李某): only a person has a wife;
 //   - an item of a ；/、 list written in parallel with a name before it
 //     (严某，执法证号…；文静，执法证号…).
-// Each needs a surname first and a given part the lexicon allows; the
+//   - an item of a 、-list whose other items are names already read, when
+//     it is shaped like a name (乌兰、图雅、阿拉坦仓、宝力道、萨其拉图: a list
+//     is all people when most of its items are known to be).
+// Each of the first three needs a surname first and a given part the lexicon allows; the
 // guards (dropThings) still veto what they find.
 
 // meetingVerbs take the person met, sought or fetched as their object.
@@ -43,6 +46,9 @@ func (d *detector) personPositions() {
 	}
 	if strings.ContainsAny(t.s, "；;、") {
 		d.parallelItems()
+	}
+	if strings.Contains(t.s, "、") {
+		d.peopleLists()
 	}
 }
 
@@ -172,4 +178,146 @@ func roleInside(t *text, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// absorb adds rs[s:e] as one name in place of the hits inside it (艾则孜
+// read alone inside 阿不都克力木艾则孜): the longer reading is the person.
+// It reports whether the name was added.
+func (d *detector) absorb(s, e int, c capacity) bool {
+	kept := d.hits[:0]
+	for _, h := range d.hits {
+		if h.start >= s && h.end <= e && h.name == "" {
+			for k := h.start; k < h.end; k++ {
+				d.taken[k] = false
+			}
+			continue
+		}
+		kept = append(kept, h)
+	}
+	d.hits = kept
+	return d.add(s, e, c)
+}
+
+// listClauseEnds close the clause a 、-list stands in.
+const listClauseEnds = "，。；：！？,;:!?\n（）()《》“”"
+
+// itemStops are characters no name in a list holds: function words, and
+// what closes a list (等, 均).
+const itemStops = "的了们是在有被把将从以因也都就还已未不没无非各每些另本个与对于即系并但却所之者第该你我他她它这那等均共"
+
+// peopleLists reads the unknown items of a 、-list whose known items are
+// names: at least two items are names already read, no fewer than the
+// unknown ones, and every unknown item is shaped like a name (two to six
+// characters, no word of the dictionary as a whole, no function word, no
+// role, no organisation's or place's ending).
+func (d *detector) peopleLists() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		if t.rs[i] != '、' {
+			continue
+		}
+		s, e := i, i
+		for s > 0 && !strings.ContainsRune(listClauseEnds, t.rs[s-1]) {
+			s--
+		}
+		for e < t.n() && !strings.ContainsRune(listClauseEnds, t.rs[e]) {
+			e++
+		}
+		d.peopleList(s, e)
+		i = e
+	}
+}
+
+func (d *detector) peopleList(s, e int) {
+	t := d.t
+	var items [][2]int
+	a := s
+	for k := s; k <= e; k++ {
+		if k == e || t.rs[k] == '、' {
+			items = append(items, [2]int{a, k})
+			a = k + 1
+		}
+	}
+	// The last item may join one more with 和 or 及, and close the list
+	// with 等 or 均 and a deed.
+	last := items[len(items)-1]
+	for k := last[0] + 2; k < last[1]; k++ {
+		if strings.ContainsRune("和及与", t.rs[k]) {
+			items = append(items[:len(items)-1], [2]int{last[0], k}, [2]int{k + 1, last[1]})
+			last = items[len(items)-1]
+			break
+		}
+	}
+	for k := last[0] + 2; k < last[1]; k++ {
+		if strings.ContainsRune("等均都共", t.rs[k]) {
+			items[len(items)-1][1] = k
+			break
+		}
+	}
+	hitAt := func(s, e int, tail bool) bool {
+		for _, h := range d.hits {
+			if h.end == e && (h.start == s || tail && h.start > s) {
+				return true
+			}
+		}
+		return false
+	}
+	// cutShort reports whether a name read at the item's start ends one or
+	// two characters before it (阿拉坦 of 阿拉坦仓): the item is that name.
+	cutShort := func(s, e int) bool {
+		for _, h := range d.hits {
+			if h.start == s && h.end < e && e-h.end <= 2 && h.name == "" && !anyTaken(d.taken, h.end, e) {
+				for k := h.end; k < e; k++ {
+					if strings.ContainsRune(itemStops, t.rs[k]) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	known := 0
+	var unknown, widen [][2]int
+	for n, it := range items {
+		switch {
+		case hitAt(it[0], it[1], n == 0):
+			known++
+		case n > 0 && cutShort(it[0], it[1]):
+			known++
+			widen = append(widen, it)
+		case n == 0:
+			// The first item holds what leads into the list (参加调解的有…).
+		case nameShapedItem(t, d.taken, it[0], it[1]):
+			unknown = append(unknown, it)
+		default:
+			return
+		}
+	}
+	if known < 2 || len(unknown) == 0 || len(unknown) > known {
+		return
+	}
+	for _, w := range widen {
+		d.absorb(w[0], w[1], capNeutral)
+	}
+	for _, u := range unknown {
+		d.add(u[0], u[1], capNeutral)
+	}
+}
+
+// nameShapedItem reports whether the list item rs[s:e] may be a name the
+// lexicon lacks.
+func nameShapedItem(t *text, taken []bool, s, e int) bool {
+	if e-s < 2 || e-s > 6 || !allHan(t, s, e) || anyTaken(taken, s, e) || anyWordAt(t, s, e) || roleInside(t, s, e) {
+		return false
+	}
+	if strings.ContainsRune(orgEnds+placeChars, t.rs[e-1]) {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if strings.ContainsRune(itemStops, t.rs[k]) {
+			return false
+		}
+	}
+	return true
 }
