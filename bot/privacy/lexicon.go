@@ -55,6 +55,8 @@ var roleWords = map[markerKind][]string{
 		"男方", "女方", "估价师", "评估人员", "小组成员", "公示名单", "公示", "养殖户", "种植户",
 		// Who wrote or signed for a party who could not: 代书人：某某.
 		"代书人", "代写人", "代笔人", "代签人", "签名人",
+		// Occupations written before a name as 村民 is: 牧民格日勒图, 渔民X.
+		"牧民", "牧户", "渔民", "农民", "社员", "牧工",
 	},
 	markAgent: {
 		"共同委托诉讼代理人", "委托诉讼代理人", "共同委托代理人", "委托代理人", "诉讼代理人", "法定代理人",

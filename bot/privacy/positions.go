@@ -77,10 +77,17 @@ func referredObject(t *text, s int) int {
 // a relative or a person's attribute, or a pronoun (其, 他, 她) within the
 // next clause, after a comma or 后/时.
 func referredAfter(t *text, e int) bool {
-	if t.rs[e] == '的' {
-		return t.match(e+1, kinMatcher) > 0 || t.match(e+1, personAttributes) > 0
-	}
 	k := e
+	if t.rs[e] == '的' {
+		if t.match(e+1, kinMatcher) > 0 || t.match(e+1, personAttributes) > 0 {
+			return true
+		}
+		// 遇见春雷的时候，其正在摆摊: when the meeting was, then the pronoun.
+		if !strings.HasPrefix(t.rest(e+1), "时候") {
+			return false
+		}
+		k = e + 3
+	}
 	switch {
 	case t.rs[k] == '，' || t.rs[k] == ',':
 		k++
@@ -137,12 +144,12 @@ func (d *detector) parallelItems() {
 	t := d.t
 	for h := 0; h < len(d.hits); h++ {
 		e := d.hits[h].end
-		if e+4 > t.n() || !strings.ContainsRune("，, ", t.rs[e]) || !allHan(t, e+1, e+4) {
+		if e+3 > t.n() || !strings.ContainsRune("，, ", t.rs[e]) || !allHan(t, e+1, e+3) {
 			continue
 		}
-		sep, tail := t.rs[e], t.str(e+1, e+4)
+		sep, tail := t.rs[e], t.str(e+1, e+3)
 		// The next item starts after the next ； or 、 of the sentence.
-		q := e + 4
+		q := e + 3
 		for q < t.n() && q < e+40 && !strings.ContainsRune("；;、。\n", t.rs[q]) {
 			q++
 		}
@@ -156,10 +163,10 @@ func (d *detector) parallelItems() {
 		}
 		for n := sur + 1; n <= sur+2; n++ {
 			f := s + n
-			if f+4 > t.n() || !validGiven(t, s+sur, f) {
+			if f+3 > t.n() || !validGiven(t, s+sur, f) {
 				break
 			}
-			if t.rs[f] == sep && t.str(f+1, f+4) == tail {
+			if t.rs[f] == sep && t.str(f+1, f+3) == tail {
 				if !anyTaken(d.taken, s, f) {
 					d.add(s, f, capNeutral)
 				}
@@ -254,13 +261,21 @@ func (d *detector) peopleList(s, e int) {
 			break
 		}
 	}
+	// hitAt reports whether names read cover the item (敖特根巴雅尔 read as
+	// two parts counts), or, for the first item, end it.
 	hitAt := func(s, e int, tail bool) bool {
+		starts, ends := tail, false
 		for _, h := range d.hits {
-			if h.end == e && (h.start == s || tail && h.start > s) {
-				return true
-			}
+			starts = starts || h.start == s
+			ends = ends || h.end == e
 		}
-		return false
+		if !starts || !ends {
+			return false
+		}
+		if tail {
+			return d.taken[e-1]
+		}
+		return allTaken(d.taken, s, e)
 	}
 	// cutShort reports whether a name read at the item's start ends one or
 	// two characters before it (阿拉坦 of 阿拉坦仓): the item is that name.
@@ -320,4 +335,14 @@ func nameShapedItem(t *text, taken []bool, s, e int) bool {
 		}
 	}
 	return true
+}
+
+// allTaken reports whether every rune of rs[s:e] is in a name read.
+func allTaken(taken []bool, s, e int) bool {
+	for k := s; k < e; k++ {
+		if !taken[k] {
+			return false
+		}
+	}
+	return e > s
 }
