@@ -2608,6 +2608,11 @@ func (d *detector) objects() {
 		if cue == 0 && !leftOK(t, i) {
 			continue
 		}
+		// 找来王某: the surname-like character completes a longer cue (找来,
+		// 叫来), and the name starts after it.
+		if cue > 0 && at == i && utf8.RuneCountInString(objectCueMatcher.at(t.str(i-cue, i+1))) == cue+1 {
+			continue
+		}
 		// How strongly the left side takes a person: 2 after a verb that
 		// takes one (通知, 委托) or a party and a conjunction (原告与), 1
 		// after a weaker cue, a preposition (对, 向, 由, 系), a verb that
@@ -2837,6 +2842,7 @@ const objectPrepositions = "对向由系被给让把将与和同跟据经为就"
 // objectCues take a person after them: 通知, 委托, 认识, 还有, 借给.
 var objectCueMatcher = newMatcher([]string{
 	"通知", "委托", "询问", "告知", "告诉", "发现", "看见", "看到", "认识", "联系", "找", "叫", "问", "还有",
+	"找来", "叫来", "请来", "喊来",
 	"邮寄给", "交给", "借给", "转给", "卖给", "租给", "送给", "出租给", "转让给", "转入", "支付给", "登记在",
 	"原由", "追加", "列为", "起诉", "控告", "举报", "殴打", "打伤", "陪同", "协助", "帮助", "代替", "代理",
 	"凭", "仅凭", "以", "有",
