@@ -66,6 +66,15 @@ func referredObject(t *text, s int) int {
 		if !validGiven(t, s+sur, e) {
 			break
 		}
+		// 找到金条后对其登记: a thing found is referred to as 其 too; a
+		// common noun is a person only before 的 and a relative.
+		if w, ok := t.word(s, e); ok && w.freq >= 20 && (w.pos == "n" || w.pos == "nz" || verbLike(w.pos)) && !(t.rs[e] == '的' && t.match(e+1, kinMatcher) > 0) {
+			return 0
+		}
+		// 高明后: 后 or 时 is when, not the name's third character.
+		if e-s == sur+2 && strings.ContainsRune("后时前", t.rs[e-1]) {
+			return 0
+		}
 		if referredAfter(t, e) {
 			return e
 		}
@@ -334,7 +343,16 @@ func nameShapedItem(t *text, taken []bool, s, e int) bool {
 			return false
 		}
 	}
-	return true
+	// 牧草种子: a frequent word inside is a thing.
+	thing := false
+	for k := s; k < e && !thing; k++ {
+		t.words(k, func(j int, w word) {
+			if j <= e && w.freq >= 500 && !strings.HasPrefix(w.pos, "nr") {
+				thing = true
+			}
+		})
+	}
+	return !thing
 }
 
 // allTaken reports whether every rune of rs[s:e] is in a name read.
