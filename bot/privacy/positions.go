@@ -38,6 +38,8 @@ func (d *detector) personPositions() {
 		}
 		if e := referredObject(t, s); e > 0 && !anyTaken(d.taken, s, e) {
 			d.add(s, e, capNeutral)
+		} else if e := d.namedAgain(s); e > 0 {
+			d.add(s, e, capNeutral)
 		}
 		i = s - 1
 	}
@@ -77,6 +79,29 @@ func referredObject(t *text, s int) int {
 		}
 		if referredAfter(t, e) {
 			return e
+		}
+	}
+	return 0
+}
+
+// namedAgain returns the end of the name at s after a verb of meeting
+// when the text reads the same name as a person elsewhere and this one
+// ends its clause (遇到了高峰，…，高峰将原告推倒), or 0.
+func (d *detector) namedAgain(s int) int {
+	t := d.t
+	sur := surnameAt(t, s)
+	if sur == 0 {
+		return 0
+	}
+	for e := s + sur + 1; e <= s+sur+2 && e < t.n(); e++ {
+		if !strings.ContainsRune("，,。；", t.rs[e]) || anyTaken(d.taken, s, e) {
+			continue
+		}
+		name := t.str(s, e)
+		for _, h := range d.hits {
+			if h.end-h.start == e-s && t.str(h.start, h.end) == name {
+				return e
+			}
 		}
 	}
 	return 0
@@ -153,7 +178,7 @@ func (d *detector) parallelItems() {
 	t := d.t
 	for h := 0; h < len(d.hits); h++ {
 		e := d.hits[h].end
-		if e+3 > t.n() || !strings.ContainsRune("，, ", t.rs[e]) || !allHan(t, e+1, e+3) {
+		if e+3 > t.n() || !strings.ContainsRune("，, （(", t.rs[e]) || !allHan(t, e+1, e+3) {
 			continue
 		}
 		sep, tail := t.rs[e], t.str(e+1, e+3)
@@ -286,17 +311,15 @@ func (d *detector) peopleList(s, e int) {
 		}
 		return allTaken(d.taken, s, e)
 	}
-	// cutShort reports whether a name read at the item's start ends one or
-	// two characters before it (阿拉坦 of 阿拉坦仓): the item is that name.
+	// cutShort reports whether a name read at the item's start ends one
+	// character before it (阿拉坦 of 阿拉坦仓): the item is that name.
 	cutShort := func(s, e int) bool {
 		for _, h := range d.hits {
-			if h.start == s && h.end < e && e-h.end <= 2 && h.name == "" && !anyTaken(d.taken, h.end, e) {
-				for k := h.end; k < e; k++ {
-					if strings.ContainsRune(itemStops, t.rs[k]) {
-						return false
-					}
-				}
-				return true
+			// One character more, that is no numeral, no deed and starts
+			// no word (三人, 反映, 诉称 close the list instead).
+			if h.start == s && h.end == e-1 && h.name == "" && !d.taken[h.end] {
+				r := t.rs[h.end]
+				return !strings.ContainsRune(itemStops+numerals+"称说讲人户名位", r) && t.match(h.end, personVerbMatcher) == 0 && !wordFrom(t, h.end, h.end+2, 20)
 			}
 		}
 		return false
@@ -318,7 +341,7 @@ func (d *detector) peopleList(s, e int) {
 			return
 		}
 	}
-	if known < 2 || len(unknown) == 0 || len(unknown) > known {
+	if known < 2 || len(unknown)+len(widen) == 0 || len(unknown) > known {
 		return
 	}
 	for _, w := range widen {
