@@ -1215,7 +1215,10 @@ func (d *detector) signedLines() {
 				e++
 			}
 			closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
-			if closed && e-i >= 2 && e-i <= 3 && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) && !labelValueIsThing(t, i, e, true) {
+			// 审判长宣判: a deed of the court is no signer.
+			w, ok := t.word(i, e)
+			deed := ok && w.freq >= 20 && verbLike(w.pos)
+			if closed && e-i >= 2 && e-i <= 3 && !deed && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) && !labelValueIsThing(t, i, e, true) {
 				d.add(i, e, capOfficial)
 			}
 		}
