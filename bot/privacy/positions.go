@@ -290,7 +290,8 @@ func (d *detector) peopleList(s, e int) {
 		}
 	}
 	for k := last[0] + 2; k < last[1]; k++ {
-		if strings.ContainsRune("等均都共", t.rs[k]) {
+		// …均到场, …等人, …三人共同出资.
+		if strings.ContainsRune("等均都共", t.rs[k]) || strings.ContainsRune(numerals, t.rs[k]) && k+1 < last[1] && strings.ContainsRune("人户名位", t.rs[k+1]) {
 			items[len(items)-1][1] = k
 			break
 		}
@@ -333,6 +334,9 @@ func (d *detector) peopleList(s, e int) {
 		case n > 0 && cutShort(it[0], it[1]):
 			known++
 			widen = append(widen, it)
+		case n == 0 && (it[0] == 0 || !t.han(it[0]-1)) && it[1]-it[0] <= 4 && nameShapedItem(t, d.taken, it[0], it[1]):
+			// 邗立新、笪某、钭某三人: the list opens the clause.
+			unknown = append(unknown, it)
 		case n == 0:
 			// The first item holds what leads into the list (参加调解的有…).
 		case nameShapedItem(t, d.taken, it[0], it[1]):
