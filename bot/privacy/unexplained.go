@@ -496,9 +496,9 @@ func defaultIsWord(t *text, s, e int) bool {
 			return true
 		}
 	}
-	// 林权权利人, 林权变更: a surname-like character and 权 before what
-	// rights have (a holder, a certificate, a transfer) is the right.
-	if e-s == 2 && t.rs[e-1] == '权' && t.match(e, rightFollowers) > 0 {
+	// 林权权利人, 林权变更, 林权人: a surname-like character and 权 before
+	// what rights have (a holder, a certificate, a transfer) is the right.
+	if e-s == 2 && t.rs[e-1] == '权' && t.match(e, rightFollowers) > 0 || e-s == 3 && t.str(e-2, e) == "权人" {
 		return true
 	}
 	return false
