@@ -1127,20 +1127,13 @@ func (d *detector) signatures() {
 	// The titles' pattern is costly on a long text: only lines that hold
 	// a space are searched, as spaced signatures do.
 	var found [][]int
-	for off := 0; off < len(t.s); {
-		end := strings.IndexByte(t.s[off:], '\n')
-		if end < 0 {
-			end = len(t.s)
-		} else {
-			end += off
-		}
+	eachLineSpan(t.s, func(off, end int) {
 		if strings.IndexByte(t.s[off:end], ' ') >= 0 {
 			for _, m := range signatureRe.FindAllStringIndex(t.s[off:end], -1) {
 				found = append(found, []int{off + m[0], off + m[1]})
 			}
 		}
-		off = end + 1
-	}
+	})
 	for _, m := range found {
 		for i := t.runeAt(m[1]); i < t.n(); {
 			run, next := d.spacedRun(i)
@@ -1200,28 +1193,37 @@ func (d *detector) signedWord(i int) {
 // surname, and masked text, placeholders and role words stay.
 func (d *detector) signedLines() {
 	t := d.t
-	for off := 0; off < len(t.s); {
-		end := strings.IndexByte(t.s[off:], '\n')
+	eachLineSpan(t.s, func(off, end int) {
+		line := t.s[off:end]
+		m := signatureStartRe.FindStringIndex(line)
+		if m == nil || strings.Contains(line[:m[1]], " ") {
+			return
+		}
+		i := t.runeAt(off + m[1])
+		e := i
+		for e < t.n() && t.han(e) {
+			e++
+		}
+		closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
+		// 审判长宣判: a deed of the court is no signer.
+		w, ok := t.word(i, e)
+		deed := ok && w.freq >= 20 && verbLike(w.pos)
+		if closed && e-i >= 2 && e-i <= 3 && !deed && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) && !labelValueIsThing(t, i, e, true) {
+			d.add(i, e, capOfficial)
+		}
+	})
+}
+
+// eachLineSpan calls fn with the byte span of every line of s.
+func eachLineSpan(s string, fn func(off, end int)) {
+	for off := 0; off < len(s); {
+		end := strings.IndexByte(s[off:], '\n')
 		if end < 0 {
-			end = len(t.s)
+			end = len(s)
 		} else {
 			end += off
 		}
-		line := t.s[off:end]
-		if m := signatureStartRe.FindStringIndex(line); m != nil && !strings.Contains(line[:m[1]], " ") {
-			i := t.runeAt(off + m[1])
-			e := i
-			for e < t.n() && t.han(e) {
-				e++
-			}
-			closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
-			// 审判长宣判: a deed of the court is no signer.
-			w, ok := t.word(i, e)
-			deed := ok && w.freq >= 20 && verbLike(w.pos)
-			if closed && e-i >= 2 && e-i <= 3 && !deed && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) && !labelValueIsThing(t, i, e, true) {
-				d.add(i, e, capOfficial)
-			}
-		}
+		fn(off, end)
 		off = end + 1
 	}
 }
