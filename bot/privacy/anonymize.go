@@ -379,8 +379,13 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	if e < t.n() && strings.ContainsRune(placeOnlyChars, t.rs[e]) && !t.han(e+1) {
 		return false
 	}
-	// 东至向阳路，: a road named like the person (路过 is a deed).
-	if e < t.n() && strings.ContainsRune("路街巷", t.rs[e]) && (!t.han(e+1) || strings.ContainsRune("东西南北口段与和以", t.rs[e+1])) {
+	// 林权权利人, 林权登记: a right named like the person.
+	if t.rs[e-1] == '权' && t.match(e, rightFollowers) > 0 {
+		return false
+	}
+	// 东至向阳路，西至白云寺，: a road or a temple named like the person
+	// (路过 is a deed).
+	if e < t.n() && strings.ContainsRune("路街巷寺庙庵祠阁亭塔", t.rs[e]) && (!t.han(e+1) || strings.ContainsRune("东西南北口段与和以", t.rs[e+1])) {
 		return false
 	}
 	if w, ok := t.word(s, e); ok && w.freq >= 100 && n == 2 {

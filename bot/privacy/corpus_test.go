@@ -155,7 +155,7 @@ func TestCorpus(t *testing.T) {
 
 // corpusFiles are the corpus, the blind sets written to check it and a
 // probe of over-masking (see the header of each).
-var corpusFiles = []string{"testdata/corpus.tsv", "testdata/blind1.tsv", "testdata/blind2.tsv", "testdata/blind3.tsv", "testdata/blind4.tsv", "testdata/blind5.tsv", "testdata/blind6.tsv", "testdata/blind7.tsv", "testdata/blind8.tsv", "testdata/blind9.tsv", "testdata/blind10.tsv", "testdata/blind11.tsv", "testdata/blind12.tsv", "testdata/blind13.tsv", "testdata/blind14.tsv", "testdata/blind15.tsv", "testdata/blind16.tsv", "testdata/dev7.tsv", "testdata/blind17.tsv", "testdata/blind18.tsv", "testdata/blind19.tsv", "testdata/blind20.tsv", "testdata/blind21.tsv", "testdata/blind22.tsv", "testdata/blind23.tsv", "testdata/blind24.tsv", "testdata/blind25.tsv", "testdata/guards.tsv"}
+var corpusFiles = []string{"testdata/corpus.tsv", "testdata/blind1.tsv", "testdata/blind2.tsv", "testdata/blind3.tsv", "testdata/blind4.tsv", "testdata/blind5.tsv", "testdata/blind6.tsv", "testdata/blind7.tsv", "testdata/blind8.tsv", "testdata/blind9.tsv", "testdata/blind10.tsv", "testdata/blind11.tsv", "testdata/blind12.tsv", "testdata/blind13.tsv", "testdata/blind14.tsv", "testdata/blind15.tsv", "testdata/blind16.tsv", "testdata/dev7.tsv", "testdata/blind17.tsv", "testdata/blind18.tsv", "testdata/blind19.tsv", "testdata/blind20.tsv", "testdata/blind21.tsv", "testdata/blind22.tsv", "testdata/blind23.tsv", "testdata/blind24.tsv", "testdata/blind25.tsv", "testdata/blind26.tsv", "testdata/guards.tsv"}
 
 // TestCorpusAsOneDocument anonymizes each corpus file as one document, as
 // a whole judgment is: a name found in one sentence is then looked for in

@@ -145,6 +145,12 @@
 // where they start no word (surnameAt); banners, brands and capital-numeral
 // amounts are reserved like the place words.
 //
+// Positions only a person stands in (positions.go): the object of a verb
+// of meeting or finding that the sentence refers back to as a person, the
+// first of a couple (X与其妻Y), an item of a list written in parallel with
+// a name, the unknown items of a 、-list whose known items are names; and
+// a signature line's signer (names.go signedLines).
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

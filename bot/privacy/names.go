@@ -601,8 +601,11 @@ func chooseAfter(t *text, s int, ev evidence, rare bool, need int) int {
 		// character, before a party or a court, ends the name before it.
 		prepBefore := strings.ContainsRune(functionChars, third) && (t.match(long.c.e, anyRole) >= 2 || t.match(long.c.e, orgMatcher) > 0 ||
 			strings.HasPrefix(t.rest(long.c.e), "本院") || strings.HasPrefix(t.rest(long.c.e), "法院"))
+		// 找到高明后对其询问: 后, 时 or 前 after two characters is when
+		// the deed came, not the end of a three-character name.
+		timeAfter := strings.ContainsRune("后时前", third) && !commonGivenSet.has(third)
 		switch {
-		case short.b >= need && thirdFollows, prepBefore:
+		case short.b >= need && thirdFollows, prepBefore, timeAfter && !short.cross:
 			pick(0)
 		case (thirdStarts || t.d.givenScore(third) < 0) && !commonGivenSet.has(third) && !short.cross:
 			pick(0)
@@ -1033,6 +1036,7 @@ func detect(s string) []hit {
 	d := &detector{t: t, taken: make([]bool, t.n())}
 	d.reserveWords()
 	d.signatures()
+	d.signedLines()
 	d.dotted()
 	d.marriedNames()
 	// 由房东升报警: the frames go first, so that a role word inside a name
@@ -1088,6 +1092,7 @@ func detect(s string) []hit {
 	d.voteSubjects()
 	d.voteTranslitSubjects()
 	d.lists()
+	d.personPositions() // positions.go
 	d.dropThings()
 	d.voteVeto()
 	d.trimFollowers()
@@ -1122,20 +1127,13 @@ func (d *detector) signatures() {
 	// The titles' pattern is costly on a long text: only lines that hold
 	// a space are searched, as spaced signatures do.
 	var found [][]int
-	for off := 0; off < len(t.s); {
-		end := strings.IndexByte(t.s[off:], '\n')
-		if end < 0 {
-			end = len(t.s)
-		} else {
-			end += off
-		}
+	eachLineSpan(t.s, func(off, end int) {
 		if strings.IndexByte(t.s[off:end], ' ') >= 0 {
 			for _, m := range signatureRe.FindAllStringIndex(t.s[off:end], -1) {
 				found = append(found, []int{off + m[0], off + m[1]})
 			}
 		}
-		off = end + 1
-	}
+	})
 	for _, m := range found {
 		for i := t.runeAt(m[1]); i < t.n(); {
 			run, next := d.spacedRun(i)
@@ -1186,6 +1184,48 @@ func (d *detector) signedWord(i int) {
 		return
 	}
 	d.add(i, e, capPersonal)
+}
+
+// signedLines reads a signature line written without a gap: a title at
+// the line's start and the signer right after it, up to the line's end or
+// a space (书记员夏天, 审判员：黄山). After a title there the name is the
+// signer whatever word it makes; only its first character must be a
+// surname, and masked text, placeholders and role words stay.
+func (d *detector) signedLines() {
+	t := d.t
+	eachLineSpan(t.s, func(off, end int) {
+		line := t.s[off:end]
+		m := signatureStartRe.FindStringIndex(line)
+		if m == nil || strings.Contains(line[:m[1]], " ") {
+			return
+		}
+		i := t.runeAt(off + m[1])
+		e := i
+		for e < t.n() && t.han(e) {
+			e++
+		}
+		closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
+		// 审判长宣判: a deed of the court is no signer.
+		w, ok := t.word(i, e)
+		deed := ok && w.freq >= 20 && verbLike(w.pos)
+		if closed && e-i >= 2 && e-i <= 3 && !deed && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) && !labelValueIsThing(t, i, e, true) {
+			d.add(i, e, capOfficial)
+		}
+	})
+}
+
+// eachLineSpan calls fn with the byte span of every line of s.
+func eachLineSpan(s string, fn func(off, end int)) {
+	for off := 0; off < len(s); {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+		}
+		fn(off, end)
+		off = end + 1
+	}
 }
 
 // wideSpacedName returns the two positions of a name written 巩  磊 at i —
@@ -2123,6 +2163,13 @@ func (d *detector) minority() {
 		if parts == 1 && n >= 3 {
 			n, parts = fatherNameTail(t, i, n)
 		}
+		if parts <= 1 {
+			// 原告阿不都克力木艾则孜: the known part may be read already.
+			if m, _ := abduHead(t, i); m > n && d.absorb(i, i+m, capNeutral) {
+				i += m - 1
+				continue
+			}
+		}
 		if parts >= 2 && boundary(t, i+n) >= 1 {
 			d.add(i, i+n, capNeutral)
 			i += n - 1
@@ -2157,6 +2204,33 @@ func fatherNameTail(t *text, i, n int) (int, int) {
 		}
 	}
 	return n, 1
+}
+
+// abduHeads open Uyghur names the lexicon cannot list whole (阿不都克力木,
+// 阿布都热合曼): Abdu- and Abli- with any ending.
+var abduHeads = []string{"阿不都", "阿布都", "阿卜杜", "阿不力", "阿布力", "阿不来", "阿布来"}
+
+// abduHead reads a Uyghur name whose first part opens with one of
+// abduHeads and runs on into a known part within four characters
+// (阿不都克力木艾则孜), at a clause's start or after a role word. It returns
+// the name's length and its parts, or 0, 0.
+func abduHead(t *text, i int) (int, int) {
+	if !hasPrefixIn(t.rest(i), abduHeads) || !leftOK(t, i) {
+		return 0, 0
+	}
+	for k := i + 4; k <= i+7 && k < t.n() && t.han(k-1); k++ {
+		if n, parts := minorityAt(t, k); parts >= 1 && n >= 2 {
+			return k + n - i, parts + 1
+		}
+	}
+	// 阿不都热依木家的院墙: two or three characters more, then 家 or what a
+	// person does or has.
+	for k := i + 5; k <= i+6 && k < t.n() && t.han(k-1); k++ {
+		if t.rs[k] == '家' || personAfter(t, k) || t.match(k, personVerbMatcher) > 0 {
+			return k - i, 1
+		}
+	}
+	return 0, 0
 }
 
 // daiAt returns the length of a Dai name at a clause start before a
@@ -2539,6 +2613,11 @@ func (d *detector) objects() {
 		if cue == 0 && !leftOK(t, i) {
 			continue
 		}
+		// 找来王某: the surname-like character completes a longer cue (找来,
+		// 叫来), and the name starts after it.
+		if cue > 0 && at == i && utf8.RuneCountInString(objectCueMatcher.at(t.str(i-cue, i+1))) == cue+1 {
+			continue
+		}
 		// How strongly the left side takes a person: 2 after a verb that
 		// takes one (通知, 委托) or a party and a conjunction (原告与), 1
 		// after a weaker cue, a preposition (对, 向, 由, 系), a verb that
@@ -2768,6 +2847,7 @@ const objectPrepositions = "对向由系被给让把将与和同跟据经为就"
 // objectCues take a person after them: 通知, 委托, 认识, 还有, 借给.
 var objectCueMatcher = newMatcher([]string{
 	"通知", "委托", "询问", "告知", "告诉", "发现", "看见", "看到", "认识", "联系", "找", "叫", "问", "还有",
+	"找来", "叫来", "请来", "喊来",
 	"邮寄给", "交给", "借给", "转给", "卖给", "租给", "送给", "出租给", "转让给", "转入", "支付给", "登记在",
 	"原由", "追加", "列为", "起诉", "控告", "举报", "殴打", "打伤", "陪同", "协助", "帮助", "代替", "代理",
 	"凭", "仅凭", "以", "有",

@@ -68,6 +68,15 @@ func provedSurnameAt(t *text, j int) (n int, pos bool) {
 	if t.han(j) && positionSurnameSet.has(t.rs[j]) {
 		return 1, true
 	}
+	// 原告邗立新诉称: a surname below the register's lists, a rare
+	// character that starts no word there and is no verb or function word
+	// (rareSurname), in the position only a name stands in.
+	if t.han(j) && t.han(j+1) && rareSurname(t, j) && !strings.ContainsRune(placeChars+orgEnds, t.rs[j]) {
+		// …and a rare character: 庭 (庭后提交) is a word of its own.
+		if w, ok := t.word(j, j+1); !ok || w.freq < 200 {
+			return 1, true
+		}
+	}
 	return 0, false
 }
 

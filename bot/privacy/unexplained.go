@@ -431,6 +431,11 @@ func (d *detector) unexplained() {
 		if e == 0 {
 			continue
 		}
+		// 找到高明后对其询问: 后, 时 or 前 after a surname and one given
+		// character is when the deed came, not the name's third character.
+		if e-i == 3 && surnameAt(t, i) == 1 && strings.ContainsRune("后时前", t.rs[e-1]) && !commonGivenSet.has(t.rs[e-1]) {
+			e--
+		}
 		if (thingsListedBefore(t, d.taken, i) || thingsListedAfter(t, e)) && !ownsAfter(t, e) || defaultIsWord(t, i, e) || goodsCountAfter(t, e) {
 			i = e - 1
 			continue
@@ -491,8 +496,20 @@ func defaultIsWord(t *text, s, e int) bool {
 			return true
 		}
 	}
+	// 林权权利人, 林权变更, 林权人: a surname-like character and 权 before
+	// what rights have (a holder, a certificate, a transfer) is the right.
+	if e-s == 2 && t.rs[e-1] == '权' && t.match(e, rightFollowers) > 0 || e-s == 3 && t.str(e-2, e) == "权人" {
+		return true
+	}
 	return false
 }
+
+// rightFollowers follow a right named by its object (林权, 矿权, 渔权):
+// its holder, its certificate, what is done to it.
+var rightFollowers = newMatcher([]string{
+	"权利人", "权人", "人", "证", "证书", "登记", "变更", "转让", "流转", "抵押", "纠纷", "争议", "归属", "确权",
+	"确认", "交易", "制度", "改革", "管理", "类", "期限", "范围", "面积", "界址", "主体",
+})
 
 // thingsListedAfter reports whether a list of things goes on after e: a
 // separator and a noun of the dictionary that is no name and no role,

@@ -330,7 +330,7 @@ func (d *detector) voteRolePairs() {
 const sideChars = "方单等一二三夫们本及人"
 
 // partyRoles are the parties a pair of names stands between.
-var partyRoles = []string{"原告", "被告", "第三人", "申请人", "被申请人", "上诉人", "被上诉人", "证人"}
+var partyRoles = []string{"原告", "被告", "第三人", "申请人", "被申请人", "上诉人", "被上诉人", "证人", "村民", "牧民", "牧户"}
 
 // partyRoleBefore returns the length of a party's role word ending at s.
 func partyRoleBefore(t *text, s int) int {
@@ -512,15 +512,16 @@ var partySays = newMatcher([]string{"诉称", "述称", "辩称", "称", "陈述
 func (d *detector) voteRoleSpeech() {
 	t := d.t
 	for s := 1; s+3 < t.n(); s++ {
-		if r := t.rs[s-1]; r != '告' && r != '人' || d.taken[s] || partyRoleBefore(t, s) == 0 {
+		if r := t.rs[s-1]; r != '告' && r != '人' && r != '民' && r != '户' || d.taken[s] || partyRoleBefore(t, s) == 0 {
 			continue
 		}
-		for n := 3; n <= 4 && s+n < t.n(); n++ {
+		// 牧民阿拉腾敖其尔称: a transliterated name runs to six characters.
+		for n := 3; n <= 6 && s+n < t.n(); n++ {
 			e := s + n
 			if !hanRun(t, s, e) || t.match(e, partySays) == 0 {
 				continue
 			}
-			if strings.ContainsRune(sideChars, t.rs[s]) || strings.ContainsAny(t.str(s, e), "其之的") {
+			if strings.ContainsRune(sideChars, t.rs[s]) || strings.ContainsAny(t.str(s, e), "之的") || pronounQi(t, s, e) {
 				break
 			}
 			// 在笔录中, 向本院, 庭审中: a preposition first, or a word that is
@@ -540,6 +541,18 @@ func (d *detector) voteRoleSpeech() {
 			break
 		}
 	}
+}
+
+// pronounQi reports whether 其 stands in rs[s:e] as a pronoun: first, or
+// before 他, 中, 余, 实 or 次. Inside a Mongolian name (敖其尔, 其其格) it
+// is a syllable.
+func pronounQi(t *text, s, e int) bool {
+	for k := s; k < e; k++ {
+		if t.rs[k] == '其' && (k == s || k+1 < t.n() && strings.ContainsRune("他中余实次", t.rs[k+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // voteRoleGiven proposes a name after a role word whose surname the tables

@@ -1,0 +1,393 @@
+package privacy
+
+import "strings"
+
+// Positions where only a person stands. A name that is an ordinary word
+// (黄河, 江山, 常青, 文静) is read by what the sentence does with the span,
+// not by what word it makes:
+//   - the object of a verb of meeting or finding, when the sentence then
+//     refers back to it as a person (碰见江山的弟弟; 找到常青，要求其…);
+//   - the first of a couple (黄河与其妻李某): only a person has a wife;
+//   - an item of a ；/、 list written in parallel with a name before it
+//     (严某，执法证号…；文静，执法证号…).
+//   - an item of a 、-list whose other items are names already read, when
+//     it is shaped like a name (乌兰、图雅、阿拉坦仓、宝力道、萨其拉图: a list
+//     is all people when most of its items are known to be).
+// Each of the first three needs a surname first and a given part the lexicon allows; the
+// guards (dropThings) still veto what they find.
+
+// meetingVerbs take the person met, sought or fetched as their object.
+var meetingVerbs = newMatcher([]string{
+	"碰见", "碰到", "遇见", "遇到", "见到", "撞见", "找到", "找来", "叫来", "喊来", "约见", "请来", "拦住", "叫住", "追上",
+})
+
+// kinMatcher finds a relative's word (妻子, 之子, 其妻).
+var kinMatcher = newMatcher(roleWords[markKin])
+
+// personPositions reads the names in the positions above.
+func (d *detector) personPositions() {
+	t := d.t
+	for i := 0; i+2 < t.n(); i++ {
+		n := t.match(i, meetingVerbs)
+		if n == 0 {
+			continue
+		}
+		s := i + n
+		if s < t.n() && t.rs[s] == '了' {
+			s++
+		}
+		if e := referredObject(t, s); e > 0 && !anyTaken(d.taken, s, e) {
+			d.add(s, e, capNeutral)
+		} else if e := d.namedAgain(s); e > 0 {
+			d.add(s, e, capNeutral)
+		}
+		i = s - 1
+	}
+	if strings.Contains(t.s, "其") {
+		d.coupleFirsts()
+	}
+	if strings.ContainsAny(t.s, "；;、") {
+		d.parallelItems()
+	}
+	if strings.Contains(t.s, "、") {
+		d.peopleLists()
+	}
+}
+
+// referredObject returns the end of the name at s after a verb of
+// meeting, when what follows refers to it as a person: 的 and a relative
+// or what only a person has (江山的弟弟), or, after a clause break or
+// 后, a pronoun in the next few characters (常青，要求其退还; 高明后对其…).
+// It returns 0 otherwise.
+func referredObject(t *text, s int) int {
+	sur := surnameAt(t, s)
+	if sur == 0 {
+		return 0
+	}
+	for e := s + sur + 1; e <= s+sur+2 && e < t.n(); e++ {
+		if !validGiven(t, s+sur, e) {
+			break
+		}
+		// 找到金条后对其登记: a thing found is referred to as 其 too; a
+		// common noun is a person only before 的 and a relative.
+		if w, ok := t.word(s, e); ok && w.freq >= 20 && (w.pos == "n" || w.pos == "nz" || verbLike(w.pos)) && !(t.rs[e] == '的' && t.match(e+1, kinMatcher) > 0) {
+			return 0
+		}
+		// 高明后: 后 or 时 is when, not the name's third character.
+		if e-s == sur+2 && strings.ContainsRune("后时前", t.rs[e-1]) {
+			return 0
+		}
+		if referredAfter(t, e) {
+			return e
+		}
+	}
+	return 0
+}
+
+// namedAgain returns the end of the name at s after a verb of meeting
+// when the text reads the same name as a person elsewhere and this one
+// ends its clause (遇到了高峰，…，高峰将原告推倒), or 0.
+func (d *detector) namedAgain(s int) int {
+	t := d.t
+	sur := surnameAt(t, s)
+	if sur == 0 {
+		return 0
+	}
+	for e := s + sur + 1; e <= s+sur+2 && e < t.n(); e++ {
+		if !strings.ContainsRune("，,。；", t.rs[e]) || anyTaken(d.taken, s, e) {
+			continue
+		}
+		name := t.str(s, e)
+		for _, h := range d.hits {
+			if h.end-h.start == e-s && t.str(h.start, h.end) == name {
+				return e
+			}
+		}
+	}
+	return 0
+}
+
+// referredAfter reports whether what follows e speaks of a person: 的 and
+// a relative or a person's attribute, or a pronoun (其, 他, 她) within the
+// next clause, after a comma or 后/时.
+func referredAfter(t *text, e int) bool {
+	k := e
+	if t.rs[e] == '的' {
+		if t.match(e+1, kinMatcher) > 0 || t.match(e+1, personAttributes) > 0 {
+			return true
+		}
+		// 遇见春雷的时候，其正在摆摊: when the meeting was, then the pronoun.
+		if !strings.HasPrefix(t.rest(e+1), "时候") {
+			return false
+		}
+		k = e + 3
+	}
+	switch {
+	case t.rs[k] == '，' || t.rs[k] == ',':
+		k++
+	case strings.ContainsRune("后时", t.rs[k]) && k+1 < t.n() && t.han(k+1):
+		k++
+	default:
+		return false
+	}
+	for j := k; j < t.n() && j < k+8 && t.han(j); j++ {
+		if strings.ContainsRune("其他她", t.rs[j]) {
+			// 其他 and 其中 are no pronoun for a person.
+			return !(t.rs[j] == '其' && j+1 < t.n() && strings.ContainsRune("他中余次实", t.rs[j+1]))
+		}
+	}
+	return false
+}
+
+// coupleFirsts reads the first of a couple: X与其妻Y, X和其子Y, where Y
+// is a name already read or a surname leads it. X opens a clause or
+// follows a role word.
+func (d *detector) coupleFirsts() {
+	t := d.t
+	for p := 2; p+2 < t.n(); p++ {
+		if t.rs[p+1] != '其' || !strings.ContainsRune("与和及同", t.rs[p]) {
+			continue
+		}
+		k := t.match(p+2, kinMatcher)
+		if k == 0 {
+			// 其妻 is itself a kin word: 与其妻 matches at p+1.
+			k = t.match(p+1, kinMatcher) - 1
+		}
+		q := p + 2 + max(k, 0)
+		if k <= 0 || q >= t.n() || !(d.taken[q] || surnameAt(t, q) > 0) {
+			continue
+		}
+		for _, n := range []int{2, 3} {
+			s := p - n
+			// 原告与其妻子, 乙方及其妻: a role word is the first of the couple.
+			if s < 0 || surnameAt(t, s) == 0 || anyTaken(d.taken, s, p) || !validGiven(t, s+surnameAt(t, s), p) || roleInside(t, s, p) {
+				continue
+			}
+			if (s == 0 || !t.han(s-1)) && !strings.ContainsRune(functionSurnames, t.rs[s]) || roleEndingAt(t, s) > 0 {
+				d.add(s, p, capNeutral)
+				break
+			}
+		}
+	}
+}
+
+// parallelItems reads an item of a ；/、 list written like a name's item
+// before it: the same separator after the span and the same three
+// characters after that (严某，执法证号…；文静，执法证号…).
+func (d *detector) parallelItems() {
+	t := d.t
+	for h := 0; h < len(d.hits); h++ {
+		e := d.hits[h].end
+		if e+3 > t.n() || !strings.ContainsRune("，, （(", t.rs[e]) || !allHan(t, e+1, e+3) {
+			continue
+		}
+		sep, tail := t.rs[e], t.str(e+1, e+3)
+		// The next item starts after the next ； or 、 of the sentence.
+		q := e + 3
+		for q < t.n() && q < e+40 && !strings.ContainsRune("；;、。\n", t.rs[q]) {
+			q++
+		}
+		if q >= t.n() || !strings.ContainsRune("；;、", t.rs[q]) {
+			continue
+		}
+		s := q + 1
+		sur := surnameAt(t, s)
+		if sur == 0 {
+			continue
+		}
+		for n := sur + 1; n <= sur+2; n++ {
+			f := s + n
+			if f+3 > t.n() || !validGiven(t, s+sur, f) {
+				break
+			}
+			if t.rs[f] == sep && t.str(f+1, f+3) == tail {
+				if !anyTaken(d.taken, s, f) {
+					d.add(s, f, capNeutral)
+				}
+				break
+			}
+		}
+	}
+}
+
+// roleInside reports whether a role word or a strong label starts in
+// rs[s:e] (由乙方, 原告).
+func roleInside(t *text, s, e int) bool {
+	for k := s; k < e; k++ {
+		if t.match(k, anyRole) > 0 || t.match(k, strongLabels) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// absorb adds rs[s:e] as one name in place of the hits inside it (艾则孜
+// read alone inside 阿不都克力木艾则孜): the longer reading is the person.
+// It reports whether the name was added.
+func (d *detector) absorb(s, e int, c capacity) bool {
+	kept := d.hits[:0]
+	for _, h := range d.hits {
+		if h.start >= s && h.end <= e && h.name == "" {
+			for k := h.start; k < h.end; k++ {
+				d.taken[k] = false
+			}
+			continue
+		}
+		kept = append(kept, h)
+	}
+	d.hits = kept
+	return d.add(s, e, c)
+}
+
+// listClauseEnds close the clause a 、-list stands in.
+const listClauseEnds = "，。；：！？,;:!?\n（）()《》“”"
+
+// itemStops are characters no name in a list holds: function words, and
+// what closes a list (等, 均).
+const itemStops = "的了们是在有被把将从以因也都就还已未不没无非各每些另本个与对于即系并但却所之者第该你我他她它这那等均共"
+
+// peopleLists reads the unknown items of a 、-list whose known items are
+// names: at least two items are names already read, no fewer than the
+// unknown ones, and every unknown item is shaped like a name (two to six
+// characters, no word of the dictionary as a whole, no function word, no
+// role, no organisation's or place's ending).
+func (d *detector) peopleLists() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		if t.rs[i] != '、' {
+			continue
+		}
+		s, e := i, i
+		for s > 0 && !strings.ContainsRune(listClauseEnds, t.rs[s-1]) {
+			s--
+		}
+		for e < t.n() && !strings.ContainsRune(listClauseEnds, t.rs[e]) {
+			e++
+		}
+		d.peopleList(s, e)
+		i = e
+	}
+}
+
+func (d *detector) peopleList(s, e int) {
+	t := d.t
+	var items [][2]int
+	a := s
+	for k := s; k <= e; k++ {
+		if k == e || t.rs[k] == '、' {
+			items = append(items, [2]int{a, k})
+			a = k + 1
+		}
+	}
+	// The last item may join one more with 和 or 及, and close the list
+	// with 等 or 均 and a deed.
+	last := items[len(items)-1]
+	for k := last[0] + 2; k < last[1]; k++ {
+		if strings.ContainsRune("和及与", t.rs[k]) {
+			items = append(items[:len(items)-1], [2]int{last[0], k}, [2]int{k + 1, last[1]})
+			last = items[len(items)-1]
+			break
+		}
+	}
+	for k := last[0] + 2; k < last[1]; k++ {
+		// …均到场, …等人, …三人共同出资.
+		if strings.ContainsRune("等均都共", t.rs[k]) || strings.ContainsRune(numerals, t.rs[k]) && k+1 < last[1] && strings.ContainsRune("人户名位", t.rs[k+1]) {
+			items[len(items)-1][1] = k
+			break
+		}
+	}
+	// hitAt reports whether names read cover the item (敖特根巴雅尔 read as
+	// two parts counts), or, for the first item, end it.
+	hitAt := func(s, e int, tail bool) bool {
+		starts, ends := tail, false
+		for _, h := range d.hits {
+			starts = starts || h.start == s
+			ends = ends || h.end == e
+		}
+		if !starts || !ends {
+			return false
+		}
+		if tail {
+			return d.taken[e-1]
+		}
+		return allTaken(d.taken, s, e)
+	}
+	// cutShort reports whether a name read at the item's start ends one
+	// character before it (阿拉坦 of 阿拉坦仓): the item is that name.
+	cutShort := func(s, e int) bool {
+		for _, h := range d.hits {
+			// One character more, that is no numeral, no deed and starts
+			// no word (三人, 反映, 诉称 close the list instead).
+			if h.start == s && h.end == e-1 && h.name == "" && !d.taken[h.end] {
+				r := t.rs[h.end]
+				return !strings.ContainsRune(itemStops+numerals+"称说讲人户名位", r) && t.match(h.end, personVerbMatcher) == 0 && !wordFrom(t, h.end, h.end+2, 20)
+			}
+		}
+		return false
+	}
+	known := 0
+	var unknown, widen [][2]int
+	for n, it := range items {
+		switch {
+		case hitAt(it[0], it[1], n == 0):
+			known++
+		case n > 0 && cutShort(it[0], it[1]):
+			known++
+			widen = append(widen, it)
+		case n == 0 && (it[0] == 0 || !t.han(it[0]-1)) && it[1]-it[0] <= 4 && nameShapedItem(t, d.taken, it[0], it[1]):
+			// 邗立新、笪某、钭某三人: the list opens the clause.
+			unknown = append(unknown, it)
+		case n == 0:
+			// The first item holds what leads into the list (参加调解的有…).
+		case nameShapedItem(t, d.taken, it[0], it[1]):
+			unknown = append(unknown, it)
+		default:
+			return
+		}
+	}
+	if known < 2 || len(unknown)+len(widen) == 0 || len(unknown) > known {
+		return
+	}
+	for _, w := range widen {
+		d.absorb(w[0], w[1], capNeutral)
+	}
+	for _, u := range unknown {
+		d.add(u[0], u[1], capNeutral)
+	}
+}
+
+// nameShapedItem reports whether the list item rs[s:e] may be a name the
+// lexicon lacks.
+func nameShapedItem(t *text, taken []bool, s, e int) bool {
+	if e-s < 2 || e-s > 6 || !allHan(t, s, e) || anyTaken(taken, s, e) || anyWordAt(t, s, e) || roleInside(t, s, e) {
+		return false
+	}
+	if strings.ContainsRune(orgEnds+placeChars, t.rs[e-1]) {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if strings.ContainsRune(itemStops, t.rs[k]) {
+			return false
+		}
+	}
+	// 牧草种子: a frequent word inside is a thing.
+	thing := false
+	for k := s; k < e && !thing; k++ {
+		t.words(k, func(j int, w word) {
+			if j <= e && w.freq >= 500 && !strings.HasPrefix(w.pos, "nr") {
+				thing = true
+			}
+		})
+	}
+	return !thing
+}
+
+// allTaken reports whether every rune of rs[s:e] is in a name read.
+func allTaken(taken []bool, s, e int) bool {
+	for k := s; k < e; k++ {
+		if !taken[k] {
+			return false
+		}
+	}
+	return e > s
+}
