@@ -673,6 +673,7 @@ func identifierSpans(s string) []span {
 	out = keepOfficeLandlines(s, out)
 	out = keepOfficeLines(s, out) // spaced.go
 	out = keepMaskedNumbers(s, out)
+	out = append(out, tableSpans(s, readTables(s))...)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
