@@ -1037,6 +1037,9 @@ func detect(s string) []hit {
 	d.signatures()
 	d.dotted()
 	d.tableNames(*t.tables())
+	if containsAny(s, enforcementStaff) {
+		d.cardHolders() // strong.go
+	}
 	d.marriedNames()
 	// 由房东升报警: the frames go first, so that a role word inside a name
 	// (房东) does not start another.
