@@ -169,6 +169,10 @@ var unitRunRe = regexp.MustCompile(`(?i)^\d+(?:mg|ml|kg|km|cm|mm|g|m|t|kw|kv|kwh
 // count (元, 平方米, 亩).
 var amountAfter = []string{"元", "万", "亿", "平方", "㎡", "亩", "米", "公里", "千米", "吨", "公斤", "千克", "克", "件", "户", "人", "个", "字", "次", "股", "%", "％", "年", "月", "日", "时", "天", "条", "款", "项", "页", "份", "套", "辆", "株", "棵", "只", "头", "箱", "袋"}
 
+// routeAfter make a letter and digits a road's, a train's or a flight's
+// number.
+var routeAfter = []string{"国道", "省道", "县道", "乡道", "高速", "公路", "线", "次列车", "次", "航班", "路公交"}
+
 // standardPrefixes lead a technical standard's number (GB 50016-2014).
 var standardPrefixes = []string{"GB", "JGJ", "CJJ", "DB", "HJ", "GBT", "JTG", "CJ", "SL", "DL", "NY", "QB", "ISO"}
 
@@ -200,6 +204,10 @@ func strictIdentifiers(s string) []span {
 		}
 		rest := strings.TrimLeft(s[b:], " ")
 		if _, ok := hasPrefixAny(rest, amountAfter); ok && letters == 0 {
+			continue
+		}
+		// G107国道, K1024次列车: a road, a train or a flight.
+		if _, ok := hasPrefixAny(rest, routeAfter); ok && letters > 0 && letters <= 2 {
 			continue
 		}
 		if before := strings.TrimRight(s[:a], " "); letters == 0 && (strings.HasSuffix(before, "￥") || strings.HasSuffix(before, "¥") || strings.HasSuffix(before, "人民币")) {
