@@ -331,8 +331,9 @@ var maskedPlaceRe = regexp.MustCompile(`^(?:某(?:街道|社区|小区|单元|�
 
 // townOnlyRe is a place no finer than a township (集宁区白海子镇 after the
 // county's part is kept): after 位于 it places a plot or a shop among
-// thousands of people, and its name may hold a surname (白, 贡). A city
-// 街道 is smaller and stays masked (乙方房屋坐落于某县新城街道).
+// thousands of people, and its name may hold a surname (白, 贡). After
+// 位于 and 坐落 every place but a door number stays (placeMarkers); this
+// also serves 地址 and 住所 of an organisation's premises.
 var townOnlyRe = regexp.MustCompile(`^(?:\p{Han}{1,5}(?:镇|乡|苏木))+(?:境内|辖区)?$`)
 
 // sideOfPlace reports whether a place after 位于 ends with a side of a

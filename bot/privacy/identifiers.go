@@ -778,27 +778,45 @@ var personalPermitHolders = []string{"原告", "申请人", "第三人", "当事
 // certificate (第三人某置业有限公司的…许可证号为…).
 var companyHolders = []string{"公司", "集团", "企业", "合作社", "政府", "管委会"}
 
-// enforcementCardRe is a card number right after an officer's name in a
-// clause about enforcement staff: 执法人员晏某33011911052、庞某33011911067.
-var enforcementCardRe = regexp.MustCompile(`\p{Han}((?:[A-Z]{1,2})?\d{8,14})(?:[、，,。；;（(）)\s和及]|$|\p{Han})`)
-
 // enforcementStaff are the words that say a clause lists officers and
 // their cards.
 var enforcementStaff = []string{"执法人员", "执法队员", "检查人员", "调查人员", "执法证", "民警", "辅警", "稽查人员"}
 
 // enforcementCards finds the card numbers written straight after the
-// officers' names (no 执法证号 label between).
+// officers' names, no 执法证号 label between (执法人员晏某33011911052、庞某
+// 33011911067): eight to fourteen digits, maybe led by one or two capitals,
+// right after a Chinese character, in a clause about enforcement staff. A
+// scan of the digit runs, not a pattern over the whole judgment.
 func enforcementCards(s string) []span {
 	if !containsAny(s, enforcementStaff) {
 		return nil
 	}
 	var out []span
-	for _, m := range enforcementCardRe.FindAllStringSubmatchIndex(s, -1) {
-		clauseStart := strings.LastIndexAny(s[:m[2]], "。；;\n") + 1
-		if !containsAny(s[clauseStart:m[2]], enforcementStaff) || !digitBounded(s, m[2], m[3]) {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			continue
 		}
-		out = append(out, span{m[2], m[3], KindRecord, Mask})
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		a := i
+		for a > 0 && i-a < 2 && s[a-1] >= 'A' && s[a-1] <= 'Z' {
+			a--
+		}
+		n := j - i
+		i = j
+		if n < 8 || n > 14 || j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || s[j] == '-' || s[j] == '.') {
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(s[:a]); !isHan(prev) {
+			continue
+		}
+		clauseStart := strings.LastIndexAny(s[:a], "。；;\n") + 1
+		if !containsAny(s[clauseStart:a], enforcementStaff) {
+			continue
+		}
+		out = append(out, span{a, j, KindRecord, Mask})
 	}
 	return out
 }

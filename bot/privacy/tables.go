@@ -103,7 +103,7 @@ func splitCells(line string) ([][2]int, byte) {
 	var seps func(s string, i int) int // length of the separator at i, or 0
 	mode := byte(' ')
 	switch {
-	case strings.ContainsAny(line, "|｜"):
+	case strings.IndexByte(line, '|') >= 0 || strings.Contains(line, "｜"):
 		mode = '|'
 		seps = func(s string, i int) int {
 			if s[i] == '|' {
@@ -114,7 +114,7 @@ func splitCells(line string) ([][2]int, byte) {
 			}
 			return 0
 		}
-	case strings.Contains(line, "\t"):
+	case strings.IndexByte(line, '\t') >= 0:
 		mode = '\t'
 		seps = func(s string, i int) int {
 			if s[i] == '\t' {
@@ -178,7 +178,8 @@ func splitCells(line string) ([][2]int, byte) {
 // mayHoldTable says cheaply whether s may hold a table row: a separator
 // between two characters of a line.
 func mayHoldTable(s string) bool {
-	return strings.ContainsAny(s, "|｜\t") || strings.Contains(s, " ")
+	// Bytes, not runes: ContainsAny with a non-ASCII set decodes every rune.
+	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, ' ') >= 0 || strings.Contains(s, "｜")
 }
 
 // readTables finds the tables of s (the normalized text).
@@ -198,6 +199,11 @@ func readTables(s string) textTable {
 			end += at
 		}
 		line := s[at:end]
+		if !mayHoldTable(line) {
+			kinds = nil
+			at = end + 1
+			continue
+		}
 		cells, m := splitCells(line)
 		if len(cells) >= 2 && len(line) <= 400 {
 			if hk, ok := headerRow(line, cells); ok {
