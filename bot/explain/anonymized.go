@@ -164,7 +164,7 @@ func (g *Generator) anonymize(c *cases.Case, att *decision.Attachment, digest st
 	m := material{att: att, doc: att.Document()}
 	a := g.anonymizerFor(c, m)
 	prepared := a.Entities()
-	masked := maskNumbers(att.Text, m.doc)
+	masked := m.decisionText()
 	text := a.Anonymize(masked)
 	m.anon = decision.Split(text)
 	all := a.Entities()

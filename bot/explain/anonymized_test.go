@@ -18,7 +18,7 @@ func (e *env) renderPrompt(c *cases.Case, m material, a *privacy.Anonymizer) str
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	system, user, err := e.svc.Gen.Prompts.Render(in)
+	system, user, err := e.svc.Gen.request(in, c.Number)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -20,6 +20,7 @@ import (
 	"casebot/bot/keys"
 	"casebot/bot/llm"
 	"casebot/bot/llm/llmtest"
+	"casebot/bot/privacy"
 	"casebot/bot/redistest"
 	"casebot/bot/sendlog"
 	"casebot/bot/store"
@@ -793,5 +794,46 @@ func TestJobBudgetCoversTwoModelDrafts(t *testing.T) {
 	want := leakAttempts*cfg.LLM.CallBudget() + claimMargin
 	if leakAttempts < 2 || svc.Worker.ClaimIdle != want {
 		t.Errorf("ClaimIdle = %s, want %d × %s + %s = %s", svc.Worker.ClaimIdle, leakAttempts, cfg.LLM.CallBudget(), claimMargin, want)
+	}
+}
+
+// TestUnknownNamesNeverReachTheModel: names and numbers no case field
+// names and no rule of the anonymizer reads (a transliterated name with no
+// role word, a staff number, a badge) are still masked in the request by
+// the strict pass, while the anonymizer's own output, which a person reads,
+// keeps them as it did.
+func TestUnknownNamesNeverReachTheModel(t *testing.T) {
+	e := newEnv(t, true, nil)
+	c := fixture()
+	c.Note = "据屈望舒反映，员工A0315当晚值班，阿不都热依木在场，工牌ZX20230917遗失；骑手K7712于当晚送达，顾客苟春妮签收。"
+	if err := e.st.Put(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	unknown := []string{"屈望舒", "A0315", "阿不都热依木", "ZX20230917", "K7712", "苟春妮"}
+	e.srv.Forbid(unknown...)
+	e.request("pufa1", "")
+	reqs := e.srv.Requests()
+	if len(reqs) != 1 {
+		t.Fatalf("model saw %d requests, want 1", len(reqs))
+	}
+	for _, m := range reqs[0].Messages {
+		for _, u := range unknown {
+			if strings.Contains(m.Content, u) {
+				t.Errorf("%q reached the model:\n%s", u, m.Content)
+			}
+		}
+	}
+	if !strings.Contains(reqs[0].Messages[1].Content, "当晚值班") {
+		t.Errorf("the note is not in the request:\n%s", reqs[0].Messages[1].Content)
+	}
+	// The strict pass is the request's alone: what the anonymizer gives a
+	// reader is unchanged (and the draft is the model's answer, anonymized).
+	// (A staff number with no label is one the anonymizer keeps; the name
+	// passes now catch 阿不都热依木 themselves.)
+	if out := privacy.Anonymize(c.Note); !strings.Contains(out, "A0315") {
+		t.Errorf("the anonymizer's own output changed: %s", out)
+	}
+	if d := e.draft(1); d.Body != modelDraft {
+		t.Errorf("stored draft body changed:\n%s", d.Body)
 	}
 }

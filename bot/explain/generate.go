@@ -130,7 +130,7 @@ func (g *Generator) Generate(ctx context.Context, req Request) (*Draft, error) {
 	case g.LLM == nil:
 		d.Offline, d.OfflineReason = true, ReasonNotConfigured
 	default:
-		system, user, err := g.Prompts.Render(in)
+		system, user, err := g.request(in, c.Number)
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +229,11 @@ func (g *Generator) anonymizerFor(c *cases.Case, m material) *privacy.Anonymizer
 	a.AddOfficials(officials...)
 	a.AddOfficials(decisionOfficials...)
 	if m.att != nil {
-		texts = append(texts, m.att.Text)
+		// The decision is read as it will be anonymized, its case numbers
+		// masked (maskNumbers): the anonymizer remembers the names it
+		// found in the last text it read, so anonymizing that same text
+		// next does not read it a second time.
+		texts = append(texts, m.decisionText())
 	}
 	a.Prepare(texts...)
 	return a
@@ -258,6 +262,25 @@ func (g *Generator) prompt(c *cases.Case, m material, a *privacy.Anonymizer, hin
 		in.Decision.ContestedAct = m.doc.ContestedAct.Text
 	}
 	return in, supplied, nil
+}
+
+// request renders the messages sent to the model. The user message, the
+// only one the case's material goes into, passes privacy.Strict after the
+// anonymizer: whatever is still shaped like a name or an identifier is
+// masked in the request alone, so that nothing the rules missed leaves
+// the bureau (the stored draft and `casebot anonymize` are not affected).
+// The system message is the template's with the bureau's name and fixed
+// labels only.
+func (g *Generator) request(in prompts.Input, number string) (system, user string, err error) {
+	system, user, err = g.Prompts.Render(in)
+	if err != nil {
+		return "", "", err
+	}
+	user, n := privacy.Strict(user)
+	if n > 0 {
+		g.log().Info("strict pass masked what the anonymizer left in the model request", "case", number, "spans", n)
+	}
+	return system, user, nil
 }
 
 // titleOf names the decision: 行政判决书, else the kind.

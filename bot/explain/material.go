@@ -23,6 +23,15 @@ type material struct {
 	anon *decision.Document
 }
 
+// decisionText is the decision's text with its case numbers masked, as it
+// is anonymized (maskNumbers).
+func (m material) decisionText() string {
+	if m.doc == nil {
+		return m.att.Text
+	}
+	return maskNumbers(m.att.Text, m.doc)
+}
+
 // people are the natural persons the decision names in its head and tail,
 // known to the anonymizer before it reads the text: the private ones (the
 // parties, their agents and representatives) and those named in office

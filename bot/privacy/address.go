@@ -132,6 +132,34 @@ func addressEnd(s string) int {
 // 某县自然资源局，住所地…): those are kept.
 var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址": true, "联系地址": true, "送达地址": true, "通讯地址": true, "位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
 
+// placeMarkers give where a thing is (位于, 坐落于), not where a person
+// lives (住, 住址, 现住, 户籍地, 送达地址).
+var placeMarkers = map[string]bool{"位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
+
+// placeMarkedBefore says whether a place marker ends s, maybe with 某县 or
+// 某镇 kept before the place.
+func placeMarkedBefore(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for k := 0; k < 3 && strings.HasSuffix(s, "县") || strings.HasSuffix(s, "镇") || strings.HasSuffix(s, "区") || strings.HasSuffix(s, "市"); k++ {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+		if r, m := utf8.DecodeLastRuneInString(s); r == '某' {
+			s = s[:len(s)-m]
+		} else {
+			break
+		}
+	}
+	for m := range placeMarkers {
+		if strings.HasSuffix(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// doorNumberRe is where a house number starts: 77号, 9号楼, 2幢, 402室.
+var doorNumberRe = regexp.MustCompile(`[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*\s*(?:号|栋|幢|单元|室|楼|弄|层|户)|[一二三四五六七八九十百零]+(?:号|栋|幢|单元|室)`)
+
 // addressLike reports whether a marked value reads as an address: a house
 // number, a village, a township, a residential compound or a named street,
 // not 涉案房屋, 同上 or 马路边.
@@ -254,6 +282,17 @@ func markedAddressSpans(s string) []span {
 		if neutralMarkers[marker] && (roadLocation(s, at) || sideOfPlace(s[at+keep:end]) || townOnlyRe.MatchString(s[at+keep:end])) {
 			return
 		}
+		// 案涉房屋坐落于某区文一路, 位于王家村村口: after 位于 or 坐落 a place
+		// is given as a place, not as where someone lives, and its names
+		// stay; only a door number and what is finer (77号2幢1单元402室)
+		// goes, which pins one household.
+		if placeMarkers[marker] {
+			door := doorNumberRe.FindStringIndex(s[at+keep : end])
+			if door == nil {
+				return
+			}
+			keep += door[0]
+		}
 		// 北京中路××号: the author masked it already; it stays as written.
 		if strings.Contains(s[at:end], "××") {
 			return
@@ -292,8 +331,9 @@ var maskedPlaceRe = regexp.MustCompile(`^(?:某(?:街道|社区|小区|单元|�
 
 // townOnlyRe is a place no finer than a township (集宁区白海子镇 after the
 // county's part is kept): after 位于 it places a plot or a shop among
-// thousands of people, and its name may hold a surname (白, 贡). A city
-// 街道 is smaller and stays masked (乙方房屋坐落于某县新城街道).
+// thousands of people, and its name may hold a surname (白, 贡). After
+// 位于 and 坐落 every place but a door number stays (placeMarkers); this
+// also serves 地址 and 住所 of an organisation's premises.
 var townOnlyRe = regexp.MustCompile(`^(?:\p{Han}{1,5}(?:镇|乡|苏木))+(?:境内|辖区)?$`)
 
 // sideOfPlace reports whether a place after 位于 ends with a side of a
@@ -401,8 +441,18 @@ func unmarkedAddressSpans(s string) []span {
 		if _, rel := hasPrefixAny(s[start:loc[0]], relativeVillages); rel && len(s[start:loc[0]]) <= len("本村") {
 			continue
 		}
+		end := loc[1] + unitTail(s[loc[1]:])
+		// 坐落于某镇东山村三组: a place given as a place keeps all but its
+		// door number (see markedAddressSpans).
+		if placeMarkedBefore(s[:start]) {
+			door := doorNumberRe.FindStringIndex(s[start:end])
+			if door == nil {
+				continue
+			}
+			start += door[0]
+		}
 		if start < loc[0] && !subjectIsInstitution(s, start) {
-			out = append(out, span{start, loc[1] + unitTail(s[loc[1]:]), KindAddress, Mask})
+			out = append(out, span{start, end, KindAddress, Mask})
 		}
 	}
 	return out

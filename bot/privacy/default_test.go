@@ -103,7 +103,8 @@ func TestFirstRunLeaks(t *testing.T) {
 		if len(c) != 6 {
 			t.Fatalf("firstrun.tsv: %d columns in %q", len(c), line)
 		}
-		set, item, sentence := c[0], c[3], c[4]
+		set, item := c[0], c[3]
+		sentence := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace(c[4]) // a table's rows (blind27)
 		var known []string
 		if c[5] != "" {
 			known = strings.Split(c[5], "|")

@@ -151,6 +151,13 @@
 // a name, the unknown items of a 、-list whose known items are names; and
 // a signature line's signer (names.go signedLines).
 //
+// Tables pasted as text (tables.go) are read by their header row: names
+// under a person's column, numbers under an identifier's, addresses under
+// 住址; the header cells are reserved. After 位于 and 坐落 a place is a
+// place and keeps all but its door number (address.go). Strict (strict.go)
+// is the last pass before a model, never before a reader: what is still
+// shaped like a name or an identifier is masked.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

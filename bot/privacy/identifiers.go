@@ -131,7 +131,7 @@ var (
 	// 土地证…字 is the identifier; the issuing authority before it is kept.
 	// A year in brackets may stand between the prefix and the serial:
 	// 林证字（2009）第520123004571号.
-	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|林证字|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|土地证\p{Han}{0,6}?字?)\s*(?:[(（〔\[]\d{4}[)）〕\]]\s*)?(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
+	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|林证字|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|集建[(（〔\[]\d{4}[)）〕\]]字?|土地证\p{Han}{0,6}?字?)\s*(?:[(（〔\[]\d{4}[)）〕\]]\s*)?(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
 	// Marriage and divorce certificates: J (结婚), L (离婚) or B (补发), the
 	// issuing office's six-digit code, the year and the serial:
 	// J522731-2016-004317.
@@ -266,6 +266,10 @@ var (
 		"学籍号", "考生号", "准考证号", "残疾人证号", "残疾证号", "低保证号", "救助证号", "特困证号", "户号",
 		// A utility's customer and a card's holder: 燃气用户编号, 医疗证证号.
 		"用户编号", "用户号", "客户编号", "客户号", "证号",
+		// A person's licence or certificate numbered with 编号 (健康证编号,
+		// 职业资格证书编号, 捕捞许可证（编号…）); a bare 编号 stays, and so
+		// does a project's permit (keepProjectPermits).
+		"证编号", "证书编号", "证书号", "证（编号", "证(编号", "证书（编号", "证书(编号", "证，编号",
 		// Certificates of one birth or one death: 出生医学证明编号Q…, 死亡医学证明书编号M….
 		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
@@ -294,7 +298,7 @@ var (
 	// 婚字第…号, 离字第…号 name one marriage wherever they stand.
 	marriageSerialRe = regexp.MustCompile(`[^\P{Han}为是号：]?[婚离]字第?\s*\d{3,}号?`)
 	// certMarkers must appear before certRe is worth running.
-	certMarkers = []string{"林权", "林证字", "不动产", "房权证", "房产证", "国用", "集用", "土地证"}
+	certMarkers = []string{"林权", "林证字", "不动产", "房权证", "房产证", "国用", "集用", "集建", "土地证"}
 	// Marriage certificate serials after their label: 结婚证字号为…
 	marriageLabels = newLabelled([]string{"结婚证字号", "结婚证号码", "结婚证编号", "结婚证号", "离婚证字号", "离婚证号码", "离婚证编号", "离婚证号", "婚姻登记证号", "结婚证书编号"},
 		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{5,24}[0-9A-Za-z])`, kindOf(KindMarriage), 6)
@@ -673,6 +677,9 @@ func identifierSpans(s string) []span {
 	out = keepOfficeLandlines(s, out)
 	out = keepOfficeLines(s, out) // spaced.go
 	out = keepMaskedNumbers(s, out)
+	out = append(out, enforcementCards(s)...)
+	out = keepProjectPermits(s, out)
+	out = append(out, tableSpans(s, readTables(s))...)
 	if hasUpperDigit(s) {
 		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
@@ -732,4 +739,84 @@ func overlapsAny(out []span, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// projectPermits are the permits of a building project or a company's
+// land, public by law (规划许可 is published): their numbers name no one.
+var projectPermits = []string{"规划许可证", "施工许可证", "建设用地批准书", "建设用地规划许可", "工程规划许可", "施工许可", "用地规划许可", "建字第", "地字第", "建设工程规划"}
+
+// keepProjectPermits drops the spans of a project's permit number (建设工程
+// 规划许可证号为建字第…号, 施工许可证编号为…) and of a certificate held by a
+// company (某公司持有的国有土地使用证为某国用（2015）第…号).
+func keepProjectPermits(s string, out []span) []span {
+	kept := out[:0]
+	for _, sp := range out {
+		clauseStart := strings.LastIndexAny(s[:sp.start], "。；;，,\n") + 1
+		if clauseStart > 0 {
+			_, n := utf8.DecodeRuneInString(s[clauseStart-1:])
+			clauseStart += n - 1
+		}
+		clause := s[clauseStart:sp.start]
+		v := s[sp.start:sp.end]
+		company := containsAny(clause, companyHolders)
+		if sp.kind != KindName && (containsAny(clause, projectPermits) || strings.HasPrefix(v, "建字第") || strings.HasPrefix(v, "地字第")) && (company || !containsAny(clause, personalPermitHolders)) {
+			continue
+		}
+		if sp.kind == KindCert && (company || subjectIsInstitution(s, sp.start)) {
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	return kept
+}
+
+// personalPermitHolders in a clause make a permit a person's even where
+// its noun reads like a project's (个人建房施工许可证 of a villager).
+var personalPermitHolders = []string{"原告", "申请人", "第三人", "当事人", "村民", "个人", "本人", "其"}
+
+// companyHolders in a clause say an organisation holds the permit or the
+// certificate (第三人某置业有限公司的…许可证号为…).
+var companyHolders = []string{"公司", "集团", "企业", "合作社", "政府", "管委会"}
+
+// enforcementStaff are the words that say a clause lists officers and
+// their cards.
+var enforcementStaff = []string{"执法人员", "执法队员", "检查人员", "调查人员", "执法证", "民警", "辅警", "稽查人员"}
+
+// enforcementCards finds the card numbers written straight after the
+// officers' names, no 执法证号 label between (执法人员晏某33011911052、庞某
+// 33011911067): eight to fourteen digits, maybe led by one or two capitals,
+// right after a Chinese character, in a clause about enforcement staff. A
+// scan of the digit runs, not a pattern over the whole judgment.
+func enforcementCards(s string) []span {
+	if !containsAny(s, enforcementStaff) {
+		return nil
+	}
+	var out []span
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		a := i
+		for a > 0 && i-a < 2 && s[a-1] >= 'A' && s[a-1] <= 'Z' {
+			a--
+		}
+		n := j - i
+		i = j
+		if n < 8 || n > 14 || j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || s[j] == '-' || s[j] == '.') {
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(s[:a]); !isHan(prev) {
+			continue
+		}
+		clauseStart := strings.LastIndexAny(s[:a], "。；;\n") + 1
+		if !containsAny(s[clauseStart:a], enforcementStaff) {
+			continue
+		}
+		out = append(out, span{a, j, KindRecord, Mask})
+	}
+	return out
 }

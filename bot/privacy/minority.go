@@ -284,6 +284,8 @@ func computeReserved(t *text) []bool {
 			i += n - 1
 		}
 	}
+	// 执法人员  执法证号  所属单位: a table's header cells (tables.go).
+	reserveTableHeaders(t, reserved)
 	return reserved
 }
 

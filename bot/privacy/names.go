@@ -73,6 +73,8 @@ type text struct {
 	// reserved marks the runes of words that hold a name part but are no
 	// name (乌兰察布, 嘎查长, 第五条), once computed (minority.go).
 	reserved []bool
+	// tbl holds the tables pasted as text, once read (tables.go).
+	tbl *textTable
 }
 
 // title returns where the 《…》 title holding i opens and closes, or
@@ -1038,6 +1040,10 @@ func detect(s string) []hit {
 	d.signatures()
 	d.signedLines()
 	d.dotted()
+	d.tableNames(*t.tables())
+	if containsAny(s, enforcementStaff) {
+		d.cardHolders() // strong.go
+	}
 	d.marriedNames()
 	// 由房东升报警: the frames go first, so that a role word inside a name
 	// (房东) does not start another.

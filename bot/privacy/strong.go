@@ -497,3 +497,25 @@ func nounWordAt(t *text, s, e int) bool {
 	w, ok := t.word(s, e)
 	return ok && w.freq >= 20 && strings.HasPrefix(w.pos, "n") && !strings.HasPrefix(w.pos, "nr")
 }
+
+// cardHolders reads the officers' names written straight before their
+// card numbers (执法人员晏某33011911052、庞某33011911067): the number closes
+// the name as a comma would, and the list's later items have no role word
+// of their own.
+func (d *detector) cardHolders() {
+	t := d.t
+	for _, sp := range enforcementCards(t.s) {
+		e := t.runeAt(sp.start)
+		for _, n := range []int{3, 2} {
+			s := e - n
+			if s < 0 || surnameAt(t, s) == 0 || !allHan(t, s, e) {
+				continue
+			}
+			before := t.str(0, s)
+			if s == 0 || strings.ContainsRune("、，,和及：:（(", t.rs[s-1]) || hasSuffixAny(before, enforcementStaff) {
+				d.add(s, e, capNeutral)
+				break
+			}
+		}
+	}
+}

@@ -66,7 +66,7 @@ func TestNewIdentifierKinds(t *testing.T) {
 		{"a MAC address", "设备MAC：A4-5E-60-C2-19-0B。", "设备MAC：×××。"},
 		{"a number after 作出编号为 stays", "被告作出编号为3301061000987654的决定。", "被告作出编号为3301061000987654的决定。"},
 		{"a decision's own number stays", "简易程序处罚决定书（编号：3301061000123456）。", "简易程序处罚决定书（编号：3301061000123456）。"},
-		{"a person's premises are no institution", "当事人经营场所位于某县城东街道新华路9号。", "当事人经营场所位于某县×××。"},
+		{"a person's premises are no institution", "当事人经营场所位于某县城东街道新华路9号。", "当事人经营场所位于某县城东街道新华路×××。"},
 		{"an agency's premises stay", "某县市场监督管理局的办公场所位于某县城东街道新华路9号。", "某县市场监督管理局的办公场所位于某县城东街道新华路9号。"},
 	})
 }
