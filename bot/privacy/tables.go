@@ -59,7 +59,7 @@ var addressHeaders = []string{"住址", "住所", "家庭住址", "现住址", "
 
 // otherHeaderEnds end the other headers a register has: these make a
 // header row with the ones above, and stay.
-var otherHeaderEnds = []string{"序号", "编次", "性别", "年龄", "民族", "出生", "出生年月", "出生日期", "日期", "时间", "年月", "金额", "面积", "数量", "人数", "人口", "单位", "单位名称", "名称", "职务", "职级", "岗位", "职业", "备注", "事实", "行为", "依据", "结果", "方式", "案由", "地点", "坐落", "用途", "类型", "情况", "考勤", "开户行", "银行", "状态", "标准", "项目", "内容", "期限", "理由", "文化程度", "政治面貌", "关系", "与户主关系", "家庭关系", "类别", "等级", "来源", "处罚", "罚款", "补偿", "签名", "签字", "说明", "部门", "科室", "所属单位", "工作单位", "建设单位", "项目名称"}
+var otherHeaderEnds = []string{"序号", "编次", "性别", "年龄", "民族", "出生", "出生年月", "出生日期", "日期", "时间", "年月", "金额", "面积", "数量", "人数", "人口", "单位", "单位名称", "名称", "职务", "职级", "岗位", "职业", "备注", "事实", "行为", "依据", "结果", "方式", "案由", "地点", "坐落", "用途", "类型", "情况", "结构", "高度", "层数", "份额", "考勤", "开户行", "银行", "状态", "标准", "项目", "内容", "期限", "理由", "文化程度", "政治面貌", "关系", "与户主关系", "家庭关系", "类别", "等级", "来源", "处罚", "罚款", "补偿", "签名", "签字", "说明", "部门", "科室", "所属单位", "工作单位", "建设单位", "项目名称"}
 
 // headerKind classifies one header cell; ok is false for a cell no header
 // list holds (a name, a number, a sentence), which makes the row no header.
@@ -220,6 +220,7 @@ func readTables(s string) textTable {
 				}
 			} else {
 				kinds = nil
+				flatTable(&tb, s, at, line)
 			}
 		} else {
 			kinds = nil
@@ -227,6 +228,171 @@ func readTables(s string) textTable {
 		at = end + 1
 	}
 	return tb
+}
+
+// flatTable reads a table whose rows were run into one line, as text
+// copied out of a PDF or a form arrives: the header cells, then the cells
+// of each row in turn, all separated alike (姓名 工号 岗位 兰某 A0315 保安
+// 石某 A0417 保洁), or a form's label and value pairs (姓名 阿旺罗布 性别 男
+// 住址 … 电话 …). A run of two or more header words opens it; the cells
+// after it must fill whole rows, and the first row's person cell must be
+// one person's name, or the line is prose and nothing is read.
+func flatTable(tb *textTable, s string, at int, line string) {
+	var toks [][2]int
+	for _, c := range splitFlat(line) {
+		if v := line[c[0]:c[1]]; v != "—" && v != "-" && v != "——" {
+			toks = append(toks, c)
+		}
+	}
+	if len(toks) < 4 {
+		return
+	}
+	cell := func(i int) string { return line[toks[i][0]:toks[i][1]] }
+	var kinds []columnKind
+	person := false
+	for i := range toks {
+		k, ok := headerKind(cell(i))
+		if !ok {
+			break
+		}
+		kinds = append(kinds, k)
+		person = person || k == colPerson
+	}
+	add := func(i int, k columnKind) {
+		if k != colOther && (k != colIdent || person) {
+			tb.cells = append(tb.cells, tableCell{at + toks[i][0], at + toks[i][1], k})
+		}
+	}
+	header := func(i int, k columnKind) {
+		tb.headers = append(tb.headers, tableCell{at + toks[i][0], at + toks[i][1], k})
+	}
+	isName := func(v string) bool {
+		n := utf8.RuneCountInString(v)
+		_, hdr := headerKind(v)
+		return n >= 2 && n <= 8 && allHanOrDot(v) && !hdr && !strings.ContainsAny(v, "某×") && !isInstitution(v)
+	}
+	// A header may end with a cell no list knows (值班人员 工号 班次): up to
+	// two more short words count as other columns when the rows then come
+	// out whole and every row's person cell is a name.
+	w := len(kinds)
+	rowsFit := func(w int, all bool) bool {
+		if w < 2 || len(toks) <= w || (len(toks)-w)%w != 0 {
+			return false
+		}
+		for r := w; r < len(toks); r += w {
+			for c := 0; c < len(kinds) && c < w; c++ {
+				if kinds[c] == colPerson && !isName(cell(r+c)) {
+					return false
+				}
+			}
+			if !all {
+				break
+			}
+		}
+		return true
+	}
+	if person && !rowsFit(w, false) {
+		for extra := 1; extra <= 2 && w+extra < len(toks); extra++ {
+			v := cell(w + extra - 1)
+			if !allHanString(v) || utf8.RuneCountInString(v) < 2 || utf8.RuneCountInString(v) > 4 {
+				break
+			}
+			// A cell led by a surname that is no dictionary word may be the
+			// first row's name (姓名 邱某 邱某 …): no header (班次 is one).
+			if vt := newText(v); surnameAt(vt, 0) > 0 && !wordAt(vt, 0, vt.n()) {
+				break
+			}
+			// Two rows at least: one row after an unknown word may be a
+			// signature line (听证主持人 钱 坤 记录员 苏 敏).
+			if len(toks)-(w+extra) >= 2*(w+extra) && rowsFit(w+extra, true) {
+				for i := 0; i < extra; i++ {
+					kinds = append(kinds, colOther)
+				}
+				w = len(kinds)
+				break
+			}
+		}
+	}
+	if w >= 2 && person && rowsFit(w, true) {
+		for i := range kinds {
+			header(i, kinds[i])
+		}
+		for i := w; i < len(toks); i++ {
+			add(i, kinds[(i-w)%w])
+		}
+		return
+	}
+	// Label and value pairs: every second cell a header word, three pairs
+	// or more, a person's label among them.
+	if w != 1 || len(toks)%2 != 0 || len(toks) < 6 {
+		return
+	}
+	kinds = kinds[:0]
+	person = false
+	for i := 0; i < len(toks); i += 2 {
+		k, ok := headerKind(cell(i))
+		if !ok {
+			return
+		}
+		if _, hdr := headerKind(cell(i + 1)); hdr {
+			return
+		}
+		kinds = append(kinds, k)
+		person = person || k == colPerson
+	}
+	if !person {
+		return
+	}
+	for j, k := range kinds {
+		if k == colPerson && !isName(cell(2*j+1)) {
+			return
+		}
+	}
+	for j, k := range kinds {
+		header(2*j, k)
+		add(2*j+1, k)
+	}
+}
+
+// splitFlat cuts a line at every separator a table may use: bars, tabs and
+// spaces alike (a run of them is one).
+func splitFlat(line string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i := 0; i < len(line); {
+		n := 0
+		switch {
+		case line[i] == '|' || line[i] == '\t' || line[i] == ' ':
+			n = 1
+		case strings.HasPrefix(line[i:], "｜"):
+			n = len("｜")
+		}
+		if n > 0 {
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+			i += n
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		i++
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(line)})
+	}
+	return out
+}
+
+func allHanOrDot(s string) bool {
+	for _, r := range s {
+		if !isHan(r) && r != '·' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // headerRow says whether a line is a table's header: every cell a header
