@@ -207,7 +207,7 @@ func (s *service) handleText(c bot.Context) error {
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
 		if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
-			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue) + "：\n\n" + a.md
+			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue, u.PeriodNote) + "：\n\n" + a.md
 		}
 	}
 	if a.pick != nil {
@@ -242,7 +242,7 @@ func (s *service) handleText(c bot.Context) error {
 
 // options are the understanding step's, with the lexicon of viewer.
 func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {
-	o := intent.Options{Now: c.Now(), Courts: s.courts}
+	o := intent.Options{Now: c.Now(), Courts: s.courts, Calendar: s.st.Deadlines.Calendar()}
 	if viewer != nil {
 		o.Lexicon = s.lexicon(c.Ctx(), viewer)
 	}
@@ -627,7 +627,7 @@ func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answ
 // a bound or a topic dropped silently would pass a broader answer off as
 // the one asked. A lone character left over (派, 行) is a particle of
 // speech, not a filter, and is not named.
-func unreadNote(residue []string) string {
+func unreadNote(residue []string, why string) string {
 	var words []string
 	for _, r := range residue {
 		if utf8.RuneCountInString(r) >= 2 {
@@ -637,5 +637,9 @@ func unreadNote(residue []string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	return "，未能按" + strings.Join(words, "、") + "筛选"
+	note := "，未能按" + strings.Join(words, "、") + "筛选"
+	if why != "" {
+		note += "（" + why + "）"
+	}
+	return note
 }
