@@ -216,8 +216,10 @@ func (s *service) handleDeadlines(c bot.Context) error {
 		return err
 	}
 	// A 整改 answer's follow-up (公安局那件呢) keeps the topic.
-	if err := c.Memory().Remember(memRectify, q.what == askRectify); err != nil {
-		return err
+	if q.what == askRectify {
+		if err := markRectify(c); err != nil {
+			return err
+		}
 	}
 	return s.replyDeadlines(c, a)
 }

@@ -227,9 +227,6 @@ func (s *service) handleText(c bot.Context) error {
 		if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 			return err
 		}
-		if err := c.Memory().Forget(memRectify); err != nil {
-			return err // the topic is this question's now
-		}
 	}
 	if err := s.recordAnswer(c, u, a, modelMS); err != nil {
 		return err

@@ -12,7 +12,9 @@ import (
 func TestBoundedPeriods(t *testing.T) {
 	loc := time.FixedZone("CST", 8*3600)
 	now := time.Date(2026, 11, 19, 8, 40, 0, 0, loc)
-	d := func(m, dd int) string { return time.Date(2026, time.Month(m), dd, 0, 0, 0, 0, loc).Format(time.DateOnly) }
+	d := func(m, dd int) string {
+		return time.Date(2026, time.Month(m), dd, 0, 0, 0, 0, loc).Format(time.DateOnly)
+	}
 	open := "open"
 	for _, c := range []struct{ msg, from, to string }{
 		{"12月10号以后的庭", d(12, 10), open},
