@@ -49,6 +49,14 @@ func (s *service) reportQuery(c bot.Context, u intent.Understanding) query {
 	return q
 }
 
+// unresolvedNumber reports whether a report named a case (a number, a
+// short one, a 序号) that resolves to none the reporter may see; numbers
+// are what reportNumbers made of it. Both the binding and the answer that
+// nothing was bound read it here.
+func unresolvedNumber(u intent.Understanding, numbers []string) bool {
+	return len(numbers) == 0 && hasRef(u)
+}
+
 // reportedHearing finds the hearing a report is about (see above). It
 // returns the hearing, or the choices to ask among when several match, or
 // neither when none does.
@@ -62,7 +70,7 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 	own := func(h store.ScheduledHearing) bool {
 		return viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name)
 	}
-	if len(numbers) == 0 && (u.Seq > 0 || u.Short != "" || len(u.Numbers) > 0) {
+	if unresolvedNumber(u, numbers) {
 		// 117推迟了 from a head who cannot see 117: the number binds to no
 		// hearing of theirs, never to their own next one.
 		return nil, nil, nil
@@ -181,7 +189,12 @@ func (s *service) noReportedHearing(c bot.Context, u intent.Understanding, a ans
 	if err != nil {
 		return a, err
 	}
-	if len(numbers) == 0 && (u.Seq > 0 || len(u.Numbers) > 0) {
+	if unresolvedNumber(u, numbers) {
+		if len(u.Numbers) == 0 && u.Seq == 0 {
+			// 行初85 with no court to complete it: nothing is claimed of it.
+			a.md = fmt.Sprintf("无法确定“%s”是哪个法院的案件，这次没有作任何修改。请写出完整案号，例如 %s。", u.Short, s.example(c.Now()))
+			return a, nil
+		}
 		// The number names no case the reporter may see: say so of it.
 		what, cands := strings.Join(u.Numbers, "、")+" 案件", u.Numbers
 		if u.Seq > 0 {
