@@ -166,6 +166,9 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		}
 	}
 	if !c.Person().Bureau() {
+		if done, err := s.relayReport(c, up, what); done || err != nil {
+			return err
+		}
 		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：口述"+what); err != nil {
 			return err
 		}
@@ -514,4 +517,73 @@ func plain(md string) string {
 		}
 	}
 	return strings.Join(parts, "；")
+}
+
+// relayReport takes a head's or handler's spoken report with no case
+// number (今天的庭我去了 原告没来) to the hearing it implies: the one held
+// today that the reporter heads or handles, else the only one held today
+// in their reach. The report goes to the 专班, who record it; when several
+// fit, the reporter is asked which and nothing is sent. done is false when
+// no hearing fits (the caller says who records such facts).
+func (s *service) relayReport(c bot.Context, up intent.Update, what string) (bool, error) {
+	if len(up.Numbers) > 0 || up.Short != "" || up.Seq > 0 {
+		return false, nil
+	}
+	hs, err := s.reportedHearings(c, up)
+	if err != nil || len(hs) == 0 {
+		return false, err
+	}
+	viewer, loc, now := c.Person(), c.Location(), c.Now()
+	var own []store.ScheduledHearing
+	for _, h := range hs {
+		if viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name) {
+			own = append(own, h)
+		}
+	}
+	if len(own) > 0 {
+		hs = own
+	}
+	if len(hs) > 1 {
+		var lines []string
+		for i, h := range hs {
+			lines = append(lines, fmt.Sprintf("%d. %s", i+1, s.hearingText(viewer, h, loc)))
+		}
+		if err := s.record(c, audit.Refused, string(up.Kind), 0, nil, "多场开庭：口述"+what); err != nil {
+			return true, err
+		}
+		return true, c.ReplyMarkdown("收到。今天已开的庭有多场，您说的是哪一场？请写明案号（例如“行初85号”）再发一次，这次未转告专班：\n\n" + strings.Join(lines, "\n\n"))
+	}
+	h := hs[0]
+	who := viewer.Name
+	if viewer.Post != "" {
+		who += viewer.Post
+	}
+	if viewer.Agency != "" {
+		who += "（" + viewer.Agency + "）"
+	}
+	usage := intent.Usage(up.Kind, now)
+	var b strings.Builder
+	fmt.Fprintf(&b, "【%s】%s 报：“%s”\n", what, who, strings.TrimSpace(c.Message().Text))
+	fmt.Fprintf(&b, "案件：%s %s\n开庭：%s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case), whenCN(h.Hearing.At, now, loc))
+	if h.Hearing.Place != "" {
+		b.WriteString(" " + h.Hearing.Place)
+	}
+	if h.Hearing.Head != "" {
+		b.WriteString("，出庭负责人 " + headText(h.Hearing))
+	}
+	fmt.Fprintf(&b, "\n请专班核实后登记（格式：%s）。", usage)
+	sent, err := s.sendStaff(c, b.String(), nil)
+	if err != nil {
+		return true, err
+	}
+	if err := s.record(c, audit.Update, string(up.Kind), 1, []string{h.Case.Number}, "转告专班：口述"+what); err != nil {
+		return true, err
+	}
+	reply := fmt.Sprintf("收到。您说的是 **%s**（%s）%s 的开庭。", h.Case.Number, s.parties(viewer, h.Case), whenCN(h.Hearing.At, now, loc))
+	if sent {
+		reply += "\n\n已转告司法局应诉专班，由专班核实后登记到台账；这次我未直接修改台账。"
+	} else {
+		reply += "\n\n台账的" + what + "由司法局应诉专班登记，目前未配置专班群，请直接告知专班。"
+	}
+	return true, c.ReplyMarkdown(reply)
 }
