@@ -29,10 +29,7 @@ func timeGiven(u intent.Understanding) bool {
 // reportNumbers are the case numbers a report names: written in full, or a
 // short or bare number completed in the reporter's scope.
 func (s *service) reportNumbers(c bot.Context, u intent.Understanding) ([]string, error) {
-	if u.Seq > 0 {
-		return s.completeSeq(c.Ctx(), c.Person(), u.Seq, u.Recon, c.Now())
-	}
-	return u.Numbers, nil
+	return s.caseRefs(c.Ctx(), c.Person(), u, c.Now())
 }
 
 // reportQuery is the filter a report's hearing must pass: the reporter's
@@ -79,12 +76,6 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 		cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
 		if err != nil {
 			return nil, nil, err
-		}
-		if len(cs) == 0 && (u.Short != "" || u.Seq > 0) {
-			// 行终33改到… in January: last year's case, when this year has none.
-			if cs, err = s.visible(c.Ctx(), viewer, yearBefore(numbers), nil); err != nil {
-				return nil, nil, err
-			}
 		}
 		var hs []store.ScheduledHearing
 		for _, cs := range cs {
