@@ -100,6 +100,12 @@ func (s *service) handleText(c bot.Context) error {
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
 	}
+	if viewer != nil && !viewer.Bureau() && intent.HeldReport(text, s.updateOptions(c.Now())) {
+		// 刚开完庭 法官说下个月宣判: news of the hearing held today, to the 专班.
+		if done, err := s.relayReport(c, intent.Update{Kind: intent.Appearance}, "庭审情况"); done || err != nil {
+			return err
+		}
+	}
 	opts := s.options(c, viewer)
 	u, err := intent.Understand(text, opts)
 	if err != nil {
