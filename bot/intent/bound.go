@@ -34,6 +34,9 @@ const Horizon = 3 // years
 // openEnd is the label's words for an open end.
 const openEnd = "至台账所载最后一天"
 
+// boundChars are the characters of the bound words and of 从/自.
+const boundChars = "后前起始来止从自"
+
 var (
 	afterWords  = []string{"以后", "之后", "往后", "过后", "开始", "以来", "起", "后"}
 	beforeWords = []string{"以前", "之前", "前"}
@@ -90,6 +93,11 @@ func fromBefore(t *text, s int) int {
 // words (从, 以后…), leaving the period's own words for periods to read.
 // A holiday with a bound (元旦后, 春节前) is read here whole.
 func (r *reader) bounds() {
+	// Every bound word has one of these characters: most messages have
+	// none and skip the second reading of the period rules.
+	if v, _ := r.t.view(); !strings.ContainsAny(v, boundChars) {
+		return
+	}
 	if r.holidayBound() {
 		return
 	}
