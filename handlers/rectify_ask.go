@@ -123,13 +123,6 @@ func (s *service) rectifyWho(c bot.Context) (rectifyOf, error) {
 	return o, nil
 }
 
-// rectifyDueWords ask when something is due to be filed; otherDueWords
-// name another period (复41决定期限 after a 整改 answer is the decision's).
-var (
-	rectifyDueWords = []string{"交", "报送", "最迟", "截止"}
-	otherDueWords   = []string{"决定", "答复", "上诉", "答辩", "举证", "回复", "开庭", "听证", "判"}
-)
-
 // memRectify marks, in the conversation memory, that the last answer was
 // about 整改 reports, so a follow-up naming only an agency, a person or a
 // case (公安局那件呢, 王芳的呢) keeps the topic instead of listing cases. It
@@ -171,8 +164,7 @@ func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
 	t := strings.TrimSpace(intent.Normalize(text))
 	follows := strings.Contains(t, "呢") || strings.HasPrefix(t, "那")
 	// 61那个最迟哪天交: when a case of the 整改 list is due, not its hearing.
-	due := slices.ContainsFunc(rectifyDueWords, func(w string) bool { return strings.Contains(t, w) }) &&
-		!slices.ContainsFunc(otherDueWords, func(w string) bool { return strings.Contains(t, w) })
+	due := intent.RectifyDueAsked(t)
 	if !follows && !due || utf8.RuneCountInString(t) > 16 {
 		return false, nil
 	}

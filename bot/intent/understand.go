@@ -962,23 +962,9 @@ func (r *reader) newsAndChanges() {
 	}
 }
 
-// deadlineWords name the statutory deadlines by kind (bot/deadline's
-// kinds); deadlineAny name a deadline of any kind.
+// deadlineAny name a deadline of any kind (the kinds' own words are
+// dueVocabulary, due.go).
 var (
-	deadlineWords = []struct {
-		kind  string
-		words []string
-	}{
-		{"judicial_suggestion", []string{"司法建议回复期限", "司法建议回复期", "司法建议答复期", "司法建议回复", "司法建议答复",
-			"法院那个建议", "法院的建议", "法院发的建议", "法院建议"}},
-		{"procuratorial_suggestion", []string{"检察建议回复期限", "检察建议回复期", "检察建议答复期", "检察建议回复", "检察建议答复",
-			"检察院那个建议", "检察院的建议", "检察院发的建议", "检察院建议"}},
-		{"answer", []string{"答辩举证期限", "答辩举证期", "答辩期限", "答辩期", "举证期限", "举证期", "答辩状交了", "答辩状提交", "交答辩状",
-			"提交答辩", "交答辩", "没答辩", "未答辩", "没有答辩"}},
-		{"reply", []string{"复议答复期限", "复议答复期", "复议答复", "答复期限", "答复期", "书面答复", "没答复", "未答复", "没有答复"}},
-		{"appeal", []string{"上诉期限", "上诉期", "上诉截止"}},
-		{"decision", []string{"复议决定期限", "决定期限", "复议审理期限", "审理期限"}},
-	}
 	deadlineAny   = []string{"法定期限", "各类期限", "期限", "快到期", "即将到期", "马上到期", "要到期", "到期"}
 	overdueWords  = []string{"已经超期", "已超期", "超期", "已经逾期", "已逾期", "逾期", "过期了", "过期", "超过期限", "超时"}
 	deadlineTails = []string{"快到了", "快到", "到了没", "还有几天", "还剩几天", "剩几天", "是哪天", "到哪天", "到什么时候", "什么时候到", "截止",
@@ -993,8 +979,8 @@ var (
 func (r *reader) deadlines() {
 	t := r.t
 	found := false
-	for _, g := range deadlineWords {
-		if ws := t.cutAll(g.words...); len(ws) > 0 {
+	for _, g := range dueVocabulary {
+		if ws := t.cutAll(g.phrases...); len(ws) > 0 {
 			r.u.DeadlineKinds = append(r.u.DeadlineKinds, g.kind)
 			found = true
 		}
