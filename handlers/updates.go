@@ -554,24 +554,9 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 		return true, c.ReplyMarkdown("收到。今天已开的庭有多场，您说的是哪一场？请写明案号（例如“行初85号”）再发一次，这次未转告专班：\n\n" + strings.Join(lines, "\n\n"))
 	}
 	h := hs[0]
-	who := viewer.Name
-	if viewer.Post != "" {
-		who += viewer.Post
-	}
-	if viewer.Agency != "" {
-		who += "（" + viewer.Agency + "）"
-	}
-	usage := intent.Usage(up.Kind, now)
 	var b strings.Builder
-	fmt.Fprintf(&b, "【%s】%s 报：“%s”\n", what, who, strings.TrimSpace(c.Message().Text))
-	fmt.Fprintf(&b, "案件：%s %s\n开庭：%s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case), whenCN(h.Hearing.At, now, loc))
-	if h.Hearing.Place != "" {
-		b.WriteString(" " + h.Hearing.Place)
-	}
-	if h.Hearing.Head != "" {
-		b.WriteString("，出庭负责人 " + headText(h.Hearing))
-	}
-	fmt.Fprintf(&b, "\n请专班核实后登记（格式：%s）。", usage)
+	s.reportHead(&b, c, "【"+what+"】", "开庭", &h)
+	fmt.Fprintf(&b, "\n请专班核实后登记（格式：%s）。", intent.Usage(up.Kind, now))
 	sent, err := s.sendStaff(c, b.String(), nil)
 	if err != nil {
 		return true, err
