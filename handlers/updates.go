@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -530,8 +531,14 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 		return false, nil
 	}
 	hs, err := s.reportedHearings(c, up)
-	if err != nil || len(hs) == 0 {
+	if err != nil {
 		return false, err
+	}
+	if len(hs) == 0 {
+		if up.Kind == intent.CloseCase {
+			return s.whichOpenCase(c, what) // 我们那个案子撤诉了: no hearing today to bind it to
+		}
+		return false, nil
 	}
 	viewer, loc, now := c.Person(), c.Location(), c.Now()
 	var own []store.ScheduledHearing
@@ -571,4 +578,49 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 		reply += "\n\n台账的" + what + "由司法局应诉专班登记，目前未配置专班群，请直接告知专班。"
 	}
 	return true, c.ReplyMarkdown(reply)
+}
+
+// whichOpenCase answers a closing report that names no case and fits no
+// hearing of today: the reporter's open cases (those they handle or head,
+// else their agency's) are listed and the bot asks which, sending nothing;
+// done is false when they have none open (the caller says who records it).
+func (s *service) whichOpenCase(c bot.Context, what string) (bool, error) {
+	viewer := c.Person()
+	numbers, err := s.ownNumbers(c.Ctx(), viewer)
+	if err != nil || len(numbers) == 0 {
+		return false, err
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return false, err
+	}
+	var open, own []*cases.Case
+	for _, k := range cs {
+		if !k.Open() {
+			continue
+		}
+		open = append(open, k)
+		if k.Handler == viewer.Name || slices.ContainsFunc(k.Hearings, func(h cases.Hearing) bool { return h.Head == viewer.Name }) {
+			own = append(own, k)
+		}
+	}
+	if len(own) > 0 {
+		open = own
+	}
+	if len(open) == 0 {
+		return false, nil
+	}
+	var lines []string
+	for i, k := range open[:min(len(open), s.pageSize)] {
+		lines = append(lines, fmt.Sprintf("%d. **%s** %s", i+1, k.Number, s.parties(viewer, k)))
+	}
+	more := ""
+	if len(open) > s.pageSize {
+		more = fmt.Sprintf("\n\n（共 %d 件未结，以上为前 %d 件）", len(open), s.pageSize)
+	}
+	if err := s.record(c, audit.Refused, string(intent.CloseCase), 0, nil, "未写明案号：口述"+what); err != nil {
+		return true, err
+	}
+	return true, c.ReplyMarkdown("收到。您说的是哪一个案件？请在消息里写明案号（例如“" + shortNumber(open[0].Number) + "……”）再发一次，这次未作任何记录，也未转告专班：\n\n" +
+		strings.Join(lines, "\n") + more)
 }
