@@ -61,34 +61,8 @@ var (
 // kindsNamed returns the deadline kinds a question names by their words.
 func kindsNamed(t string) []deadline.Kind {
 	var ks []deadline.Kind
-	has := func(ws ...string) bool {
-		for _, w := range ws {
-			if strings.Contains(t, w) {
-				return true
-			}
-		}
-		return false
-	}
-	if has("答辩", "举证", "应诉材料", "证据") {
-		ks = append(ks, deadline.Answer)
-	}
-	if has("复议答复", "书面答复", "答复") {
-		ks = append(ks, deadline.Reply)
-	}
-	if has("上诉") {
-		ks = append(ks, deadline.Appeal)
-	}
-	if has("复议决定", "作出决定", "审理期限", "决定期限") {
-		ks = append(ks, deadline.Decision)
-	}
-	if has("司法建议") {
-		ks = append(ks, deadline.JudicialReply)
-	}
-	if has("检察建议") {
-		ks = append(ks, deadline.ProcuratorialReply)
-	}
-	if !has("司法建议", "检察建议") && has("建议") {
-		ks = append(ks, deadline.JudicialReply, deadline.ProcuratorialReply)
+	for _, k := range intent.DueKinds(t) {
+		ks = append(ks, deadline.Kind(k)) // intent's vocabulary is bot/deadline's kinds
 	}
 	return ks
 }
@@ -216,8 +190,10 @@ func (s *service) handleDeadlines(c bot.Context) error {
 		return err
 	}
 	// A 整改 answer's follow-up (公安局那件呢) keeps the topic.
-	if err := c.Memory().Remember(memRectify, q.what == askRectify); err != nil {
-		return err
+	if q.what == askRectify {
+		if err := markRectify(c); err != nil {
+			return err
+		}
 	}
 	return s.replyDeadlines(c, a)
 }

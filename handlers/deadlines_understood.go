@@ -8,6 +8,7 @@ package handlers
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"casebot/bot"
@@ -58,6 +59,9 @@ func (s *service) deadlinesAnswer(c bot.Context, u intent.Understanding) (answer
 		from, to := workcal.DateOf(u.Period.From, loc), workcal.DateOf(u.Period.To.Add(-time.Nanosecond), loc)
 		q.From, q.To = u.Period.From, u.Period.To
 		what = u.Period.Short() + "到期的"
+		if strings.ContainsAny(u.Period.Label, "—起") {
+			what = u.Period.Label + "到期的" // a range says its days: 元旦前（11月19日—12月31日）
+		}
 		err = add(from, to, kinds)
 	case u.Overdue:
 		q.To = today.At(workcal.Clock{}, loc)

@@ -55,7 +55,7 @@ func register(b *bot.Bot, d Deps) *service {
 	if b.MemoryTTL == 0 {
 		b.MemoryTTL = d.Config.Chat.ContextTTL
 	}
-	b.Use(knownOnly(s))
+	b.Use(knownOnly(s), topicEnds)
 	registerPeople(b, s)
 	registerUpdates(b, s)
 	registerRemind(b, d)

@@ -179,25 +179,11 @@ func (s *service) newsChange(c bot.Context, u intent.Understanding, h *store.Sch
 // forwardNews tells the 专班 group chat and every staff member, and leaves
 // the change waiting for their 确认. It reports whether anyone was told.
 func (s *service) forwardNews(c bot.Context, u intent.Understanding, h *store.ScheduledHearing, p *pending) (bool, error) {
-	viewer, loc, now := c.Person(), c.Location(), c.Now()
-	who := viewer.Name
-	if viewer.Post != "" {
-		who += viewer.Post
-	}
-	if viewer.Agency != "" {
-		who += "（" + viewer.Agency + "）"
-	}
+	loc, now := c.Location(), c.Now()
 	title := map[intent.NewsKind]string{intent.Moved: "【改期消息】", intent.Postponed: "【推迟消息】",
 		intent.Cancelled: "【取消开庭消息】", intent.Cannot: "【无法出庭】"}[u.News.Kind]
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s%s 报：“%s”\n", title, who, strings.TrimSpace(c.Message().Text))
-	fmt.Fprintf(&b, "案件：%s %s\n原定开庭：%s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case), whenCN(h.Hearing.At, now, loc))
-	if h.Hearing.Place != "" {
-		b.WriteString(" " + h.Hearing.Place)
-	}
-	if h.Hearing.Head != "" {
-		b.WriteString("，出庭负责人 " + headText(h.Hearing))
-	}
+	s.reportHead(&b, c, title, "原定开庭", h)
 	b.WriteString("\n")
 	switch {
 	case p != nil && p.Case.Op == opMoveHearing:
@@ -210,6 +196,28 @@ func (s *service) forwardNews(c bot.Context, u intent.Understanding, h *store.Sc
 		b.WriteString("请专班跟进：" + cannotText)
 	}
 	return s.sendStaff(c, b.String(), p)
+}
+
+// reportHead writes the head of a field report relayed to the 专班: who
+// said what, the case, and the hearing (labelled when) with its place and
+// head.
+func (s *service) reportHead(b *strings.Builder, c bot.Context, title, when string, h *store.ScheduledHearing) {
+	viewer := c.Person()
+	who := viewer.Name
+	if viewer.Post != "" {
+		who += viewer.Post
+	}
+	if viewer.Agency != "" {
+		who += "（" + viewer.Agency + "）"
+	}
+	fmt.Fprintf(b, "%s%s 报：“%s”\n", title, who, strings.TrimSpace(c.Message().Text))
+	fmt.Fprintf(b, "案件：%s %s\n%s：%s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case), when, whenCN(h.Hearing.At, c.Now(), c.Location()))
+	if h.Hearing.Place != "" {
+		b.WriteString(" " + h.Hearing.Place)
+	}
+	if h.Hearing.Head != "" {
+		b.WriteString("，出庭负责人 " + headText(h.Hearing))
+	}
 }
 
 // sendStaff tells the 专班 group chat and every staff member text, and

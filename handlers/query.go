@@ -34,12 +34,11 @@ func (s *service) caseAnswer(c bot.Context, u intent.Understanding) (answer, err
 	if u.Short != "" && len(u.Numbers) == 0 {
 		return answer{md: fmt.Sprintf("无法确定“%s”是哪个法院的案件，请写出完整案号，例如 %s。", u.Short, s.example(c.Now()))}, nil
 	}
-	numbers := u.Numbers
+	numbers, err := s.caseRefs(c.Ctx(), viewer, u, c.Now())
+	if err != nil {
+		return answer{}, err
+	}
 	if u.Seq > 0 {
-		var err error
-		if numbers, err = s.completeSeq(c.Ctx(), viewer, u.Seq, u.Recon, c.Now()); err != nil {
-			return answer{}, err
-		}
 		if len(numbers) == 0 {
 			what := fmt.Sprintf("案号序号为 %d 的案件", u.Seq)
 			return answer{md: notFound(what) + "请写出完整案号，例如 " + s.example(c.Now()) + "。",
@@ -209,6 +208,35 @@ func (s *service) reconCandidates(ctx context.Context, seq int, now time.Time) (
 		}
 	}
 	return append(found[0], found[1]...), nil
+}
+
+// caseRefs resolves the cases u names by number, the one resolver of short
+// references: full numbers as written; a short one (行初85, completed by
+// intent with this year and the configured courts) or a bare one (85号) to
+// the cases viewer may see, this year's when there is one, else last
+// year's (行终33 in January). A short number that finds neither stays as
+// completed, so the answer can say what it looked for.
+func (s *service) caseRefs(ctx context.Context, viewer *people.Person, u intent.Understanding, now time.Time) ([]string, error) {
+	if u.Seq > 0 {
+		return s.completeSeq(ctx, viewer, u.Seq, u.Recon, now)
+	}
+	if u.Short == "" || len(u.Numbers) == 0 {
+		return u.Numbers, nil
+	}
+	for _, ns := range [][]string{u.Numbers, yearBefore(u.Numbers)} {
+		cs, err := s.visible(ctx, viewer, ns, nil)
+		if err != nil {
+			return nil, err
+		}
+		if len(cs) > 0 {
+			out := make([]string, len(cs))
+			for i, c := range cs {
+				out[i] = c.Number
+			}
+			return out, nil
+		}
+	}
+	return u.Numbers, nil
 }
 
 // completeSeq finds the cases viewer may see that a bare sequence number

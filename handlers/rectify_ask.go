@@ -123,31 +123,48 @@ func (s *service) rectifyWho(c bot.Context) (rectifyOf, error) {
 	return o, nil
 }
 
-// rectifyDueWords ask when something is due to be filed; otherDueWords
-// name another period (复41决定期限 after a 整改 answer is the decision's).
-var (
-	rectifyDueWords = []string{"交", "报送", "最迟", "截止"}
-	otherDueWords   = []string{"决定", "答复", "上诉", "答辩", "举证", "回复", "开庭", "听证", "判"}
-)
-
 // memRectify marks, in the conversation memory, that the last answer was
 // about 整改 reports, so a follow-up naming only an agency, a person or a
-// case (公安局那件呢, 王芳的呢) keeps the topic instead of listing cases.
+// case (公安局那件呢, 王芳的呢) keeps the topic instead of listing cases. It
+// holds the ID of the message that answer replied to: topicEnds forgets it
+// after any other message is handled, whatever answered it (a question, an
+// explain or bulletin command, a write).
 const memRectify = "query.rectify"
+
+// markRectify records that c's message was answered about 整改.
+func markRectify(c bot.Context) error { return c.Memory().Remember(memRectify, c.Message().ID) }
+
+// topicEnds is the one place the 整改 topic ends: after every text message
+// whose answer did not mark it.
+func topicEnds(next bot.HandlerFunc) bot.HandlerFunc {
+	return func(c bot.Context) error {
+		if err := next(c); err != nil || c.Message().Type != "text" {
+			return err
+		}
+		var id string
+		found, err := c.Memory().Recall(memRectify, &id)
+		if found && err == nil && id == c.Message().ID {
+			return nil
+		}
+		if found || err != nil {
+			return c.Memory().Forget(memRectify) // an unreadable mark is no mark
+		}
+		return nil
+	}
+}
 
 // rectifyFollowUp answers such a follow-up as a 整改 question; ok is false
 // when the last answer was not about 整改 or the message asks something
 // else (a period, hearings, a rate, a count).
 func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
-	var on bool
-	if found, err := c.Memory().Recall(memRectify, &on); err != nil || !found || !on {
-		return false, err
+	var id string
+	if found, err := c.Memory().Recall(memRectify, &id); err != nil || !found {
+		return false, nil // topicEnds forgets an unreadable mark
 	}
 	t := strings.TrimSpace(intent.Normalize(text))
 	follows := strings.Contains(t, "呢") || strings.HasPrefix(t, "那")
 	// 61那个最迟哪天交: when a case of the 整改 list is due, not its hearing.
-	due := slices.ContainsFunc(rectifyDueWords, func(w string) bool { return strings.Contains(t, w) }) &&
-		!slices.ContainsFunc(otherDueWords, func(w string) bool { return strings.Contains(t, w) })
+	due := intent.RectifyDueAsked(t)
 	if !follows && !due || utf8.RuneCountInString(t) > 16 {
 		return false, nil
 	}
@@ -165,6 +182,9 @@ func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
 	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
 	a, err := s.rectifyAnswer(c, deadlineAsk{what: askRectify, rectify: rectifyFilterOf(t, false)}, today)
 	if err != nil {
+		return true, err
+	}
+	if err := markRectify(c); err != nil {
 		return true, err
 	}
 	return true, s.replyDeadlines(c, a)

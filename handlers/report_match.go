@@ -29,10 +29,7 @@ func timeGiven(u intent.Understanding) bool {
 // reportNumbers are the case numbers a report names: written in full, or a
 // short or bare number completed in the reporter's scope.
 func (s *service) reportNumbers(c bot.Context, u intent.Understanding) ([]string, error) {
-	if u.Seq > 0 {
-		return s.completeSeq(c.Ctx(), c.Person(), u.Seq, u.Recon, c.Now())
-	}
-	return u.Numbers, nil
+	return s.caseRefs(c.Ctx(), c.Person(), u, c.Now())
 }
 
 // reportQuery is the filter a report's hearing must pass: the reporter's
@@ -49,6 +46,14 @@ func (s *service) reportQuery(c bot.Context, u intent.Understanding) query {
 	return q
 }
 
+// unresolvedNumber reports whether a report named a case (a number, a
+// short one, a 序号) that resolves to none the reporter may see; numbers
+// are what reportNumbers made of it. Both the binding and the answer that
+// nothing was bound read it here.
+func unresolvedNumber(u intent.Understanding, numbers []string) bool {
+	return len(numbers) == 0 && hasRef(u)
+}
+
 // reportedHearing finds the hearing a report is about (see above). It
 // returns the hearing, or the choices to ask among when several match, or
 // neither when none does.
@@ -62,7 +67,7 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 	own := func(h store.ScheduledHearing) bool {
 		return viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name)
 	}
-	if len(numbers) == 0 && (u.Seq > 0 || u.Short != "" || len(u.Numbers) > 0) {
+	if unresolvedNumber(u, numbers) {
 		// 117推迟了 from a head who cannot see 117: the number binds to no
 		// hearing of theirs, never to their own next one.
 		return nil, nil, nil
@@ -71,12 +76,6 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 		cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
 		if err != nil {
 			return nil, nil, err
-		}
-		if len(cs) == 0 && (u.Short != "" || u.Seq > 0) {
-			// 行终33改到… in January: last year's case, when this year has none.
-			if cs, err = s.visible(c.Ctx(), viewer, yearBefore(numbers), nil); err != nil {
-				return nil, nil, err
-			}
 		}
 		var hs []store.ScheduledHearing
 		for _, cs := range cs {
@@ -181,7 +180,12 @@ func (s *service) noReportedHearing(c bot.Context, u intent.Understanding, a ans
 	if err != nil {
 		return a, err
 	}
-	if len(numbers) == 0 && (u.Seq > 0 || len(u.Numbers) > 0) {
+	if unresolvedNumber(u, numbers) {
+		if len(u.Numbers) == 0 && u.Seq == 0 {
+			// 行初85 with no court to complete it: nothing is claimed of it.
+			a.md = fmt.Sprintf("无法确定“%s”是哪个法院的案件，这次没有作任何修改。请写出完整案号，例如 %s。", u.Short, s.example(c.Now()))
+			return a, nil
+		}
 		// The number names no case the reporter may see: say so of it.
 		what, cands := strings.Join(u.Numbers, "、")+" 案件", u.Numbers
 		if u.Seq > 0 {

@@ -100,6 +100,12 @@ func (s *service) handleText(c bot.Context) error {
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
 	}
+	if viewer != nil && !viewer.Bureau() && intent.HeldReport(text, s.updateOptions(c.Now())) {
+		// 刚开完庭 法官说下个月宣判: news of the hearing held today, to the 专班.
+		if done, err := s.relayReport(c, intent.Update{Kind: intent.Appearance}, "庭审情况"); done || err != nil {
+			return err
+		}
+	}
 	opts := s.options(c, viewer)
 	u, err := intent.Understand(text, opts)
 	if err != nil {
@@ -207,7 +213,7 @@ func (s *service) handleText(c bot.Context) error {
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
 		if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
-			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue) + "：\n\n" + a.md
+			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue, u.PeriodNote) + "：\n\n" + a.md
 		}
 	}
 	if a.pick != nil {
@@ -227,9 +233,6 @@ func (s *service) handleText(c bot.Context) error {
 		if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 			return err
 		}
-		if err := c.Memory().Forget(memRectify); err != nil {
-			return err // the topic is this question's now
-		}
 	}
 	if err := s.recordAnswer(c, u, a, modelMS); err != nil {
 		return err
@@ -242,7 +245,7 @@ func (s *service) handleText(c bot.Context) error {
 
 // options are the understanding step's, with the lexicon of viewer.
 func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {
-	o := intent.Options{Now: c.Now(), Courts: s.courts}
+	o := intent.Options{Now: c.Now(), Courts: s.courts, Calendar: s.st.Deadlines.Calendar()}
 	if viewer != nil {
 		o.Lexicon = s.lexicon(c.Ctx(), viewer)
 	}
@@ -627,7 +630,7 @@ func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answ
 // a bound or a topic dropped silently would pass a broader answer off as
 // the one asked. A lone character left over (派, 行) is a particle of
 // speech, not a filter, and is not named.
-func unreadNote(residue []string) string {
+func unreadNote(residue []string, why string) string {
 	var words []string
 	for _, r := range residue {
 		if utf8.RuneCountInString(r) >= 2 {
@@ -637,5 +640,9 @@ func unreadNote(residue []string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	return "，未能按" + strings.Join(words, "、") + "筛选"
+	note := "，未能按" + strings.Join(words, "、") + "筛选"
+	if why != "" {
+		note += "（" + why + "）"
+	}
+	return note
 }

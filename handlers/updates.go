@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -166,6 +167,9 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		}
 	}
 	if !c.Person().Bureau() {
+		if done, err := s.relayReport(c, up, what); done || err != nil {
+			return err
+		}
 		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：口述"+what); err != nil {
 			return err
 		}
@@ -514,4 +518,109 @@ func plain(md string) string {
 		}
 	}
 	return strings.Join(parts, "；")
+}
+
+// relayReport takes a head's or handler's spoken report with no case
+// number (今天的庭我去了 原告没来) to the hearing it implies: the one held
+// today that the reporter heads or handles, else the only one held today
+// in their reach. The report goes to the 专班, who record it; when several
+// fit, the reporter is asked which and nothing is sent. done is false when
+// no hearing fits (the caller says who records such facts).
+func (s *service) relayReport(c bot.Context, up intent.Update, what string) (bool, error) {
+	if len(up.Numbers) > 0 || up.Short != "" || up.Seq > 0 {
+		return false, nil
+	}
+	hs, err := s.reportedHearings(c, up)
+	if err != nil {
+		return false, err
+	}
+	if len(hs) == 0 {
+		if up.Kind == intent.CloseCase {
+			return s.whichOpenCase(c, what) // 我们那个案子撤诉了: no hearing today to bind it to
+		}
+		return false, nil
+	}
+	viewer, loc, now := c.Person(), c.Location(), c.Now()
+	var own []store.ScheduledHearing
+	for _, h := range hs {
+		if viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name) {
+			own = append(own, h)
+		}
+	}
+	if len(own) > 0 {
+		hs = own
+	}
+	if len(hs) > 1 {
+		var lines []string
+		for i, h := range hs {
+			lines = append(lines, fmt.Sprintf("%d. %s", i+1, s.hearingText(viewer, h, loc)))
+		}
+		if err := s.record(c, audit.Refused, string(up.Kind), 0, nil, "多场开庭：口述"+what); err != nil {
+			return true, err
+		}
+		return true, c.ReplyMarkdown("收到。今天已开的庭有多场，您说的是哪一场？请写明案号（例如“行初85号”）再发一次，这次未转告专班：\n\n" + strings.Join(lines, "\n\n"))
+	}
+	h := hs[0]
+	var b strings.Builder
+	s.reportHead(&b, c, "【"+what+"】", "开庭", &h)
+	fmt.Fprintf(&b, "\n请专班核实后登记（格式：%s）。", intent.Usage(up.Kind, now))
+	sent, err := s.sendStaff(c, b.String(), nil)
+	if err != nil {
+		return true, err
+	}
+	if err := s.record(c, audit.Update, string(up.Kind), 1, []string{h.Case.Number}, "转告专班：口述"+what); err != nil {
+		return true, err
+	}
+	reply := fmt.Sprintf("收到。您说的是 **%s**（%s）%s 的开庭。", h.Case.Number, s.parties(viewer, h.Case), whenCN(h.Hearing.At, now, loc))
+	if sent {
+		reply += "\n\n已转告司法局应诉专班，由专班核实后登记到台账；这次我未直接修改台账。"
+	} else {
+		reply += "\n\n台账的" + what + "由司法局应诉专班登记，目前未配置专班群，请直接告知专班。"
+	}
+	return true, c.ReplyMarkdown(reply)
+}
+
+// whichOpenCase answers a closing report that names no case and fits no
+// hearing of today: the reporter's open cases (those they handle or head,
+// else their agency's) are listed and the bot asks which, sending nothing;
+// done is false when they have none open (the caller says who records it).
+func (s *service) whichOpenCase(c bot.Context, what string) (bool, error) {
+	viewer := c.Person()
+	numbers, err := s.ownNumbers(c.Ctx(), viewer)
+	if err != nil || len(numbers) == 0 {
+		return false, err
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return false, err
+	}
+	var open, own []*cases.Case
+	for _, k := range cs {
+		if !k.Open() {
+			continue
+		}
+		open = append(open, k)
+		if k.Handler == viewer.Name || slices.ContainsFunc(k.Hearings, func(h cases.Hearing) bool { return h.Head == viewer.Name }) {
+			own = append(own, k)
+		}
+	}
+	if len(own) > 0 {
+		open = own
+	}
+	if len(open) == 0 {
+		return false, nil
+	}
+	var lines []string
+	for i, k := range open[:min(len(open), s.pageSize)] {
+		lines = append(lines, fmt.Sprintf("%d. **%s** %s", i+1, k.Number, s.parties(viewer, k)))
+	}
+	more := ""
+	if len(open) > s.pageSize {
+		more = fmt.Sprintf("\n\n（共 %d 件未结，以上为前 %d 件）", len(open), s.pageSize)
+	}
+	if err := s.record(c, audit.Refused, string(intent.CloseCase), 0, nil, "未写明案号：口述"+what); err != nil {
+		return true, err
+	}
+	return true, c.ReplyMarkdown("收到。您说的是哪一个案件？请在消息里写明案号（例如“" + shortNumber(open[0].Number) + "……”）再发一次，这次未作任何记录，也未转告专班：\n\n" +
+		strings.Join(lines, "\n") + more)
 }

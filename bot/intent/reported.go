@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"casebot/bot/cases"
 )
 
 // A write told in free text (88号宣判了 撤销 理由是程序违法 你们记一下) names
@@ -79,4 +81,27 @@ func trimFiller(s string) string {
 		s = tidy(strings.TrimPrefix(s, f))
 	}
 	return s
+}
+
+// heldReportRe says, as news, that a hearing has just been held (刚开完庭,
+// 庭开完了, 庭审结束了); heldQuestionRe is the same words asked (开完了吗,
+// 开完没).
+var (
+	heldReportRe   = regexp.MustCompile(`刚开完庭|刚开完|开完庭了|庭开完了|庭审结束了|庭审完了|庭审刚结束|开庭结束了|刚开庭回来|开完了`)
+	heldQuestionRe = regexp.MustCompile(`[吗嘛么没？?]|了没|没有|是不是|有没有|什么时候|几点|哪`)
+)
+
+// HeldReport reports whether text tells that a hearing has just been held,
+// with no case number (a number makes it a write or a lookup of that case):
+// a head back from court writes 刚开完庭 法官说下个月宣判.
+func HeldReport(text string, o Options) bool {
+	t := Normalize(text)
+	if !heldReportRe.MatchString(t) || heldQuestionRe.MatchString(t) {
+		return false
+	}
+	if _, _, found := findShort(t, o); found || len(cases.FindNumbers(t)) > 0 {
+		return false
+	}
+	seq, _, unread := reportedSeq(caseNumerals(t))
+	return seq == 0 && !unread
 }

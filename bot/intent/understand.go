@@ -24,6 +24,7 @@ import (
 
 	"casebot/bot/cases"
 	"casebot/bot/deadline"
+	"casebot/bot/workcal"
 )
 
 // Kind is what a message asks for.
@@ -194,6 +195,9 @@ type Understanding struct {
 	Ordinal int `json:"ordinal,omitempty"`
 
 	Period Period `json:"period,omitzero"`
+	// PeriodNote says why a period named could not be applied (a lunar
+	// holiday in a year the work calendar does not cover).
+	PeriodNote string `json:"period_note,omitempty"`
 	// Upcoming limits hearings to those still to come (还有, 要开, 接下来).
 	Upcoming bool `json:"upcoming,omitempty"`
 	// TimeOfDay is am or pm (上午, 下午); Clock a time of day (九点的庭).
@@ -326,6 +330,9 @@ type Options struct {
 	// Lexicon knows the ledger's names; nil knows none (a stranger's
 	// message, tests of phrasing alone).
 	Lexicon Lexicon
+	// Calendar gives the holidays' days off (春节前, 国庆后); nil knows
+	// only the fixed dates (元旦, 五一, 国庆).
+	Calendar *workcal.Calendar
 }
 
 // Understand reads one message.
@@ -358,6 +365,10 @@ type reader struct {
 	headWord    bool   // the head asked for by 负责人 (是谁), not by 出庭: maybe the directory's
 	typical     bool   // 典型案例 without a word for writing: the lost cases
 	loneHearing bool   // 庭 alone (明天的庭), not 出庭
+	bound       bound  // the period named is one side of a day (bound.go)
+	boundWords  string // the words of the bounded period, for its label
+	holiday     int    // 1 + the index in holidays of a holiday bound, 0 none
+	holidaySpan [2]int // its rune span
 }
 
 func (r *reader) read(raw string) (Understanding, error) {
@@ -418,6 +429,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.newsAndChanges()
 	r.mine()
 	r.deadlines()
+	r.bounds()
 	r.words()
 	if err := r.zhouNames(); err != nil {
 		return r.u, err
@@ -950,23 +962,9 @@ func (r *reader) newsAndChanges() {
 	}
 }
 
-// deadlineWords name the statutory deadlines by kind (bot/deadline's
-// kinds); deadlineAny name a deadline of any kind.
+// deadlineAny name a deadline of any kind (the kinds' own words are
+// dueVocabulary, due.go).
 var (
-	deadlineWords = []struct {
-		kind  string
-		words []string
-	}{
-		{"judicial_suggestion", []string{"司法建议回复期限", "司法建议回复期", "司法建议答复期", "司法建议回复", "司法建议答复",
-			"法院那个建议", "法院的建议", "法院发的建议", "法院建议"}},
-		{"procuratorial_suggestion", []string{"检察建议回复期限", "检察建议回复期", "检察建议答复期", "检察建议回复", "检察建议答复",
-			"检察院那个建议", "检察院的建议", "检察院发的建议", "检察院建议"}},
-		{"answer", []string{"答辩举证期限", "答辩举证期", "答辩期限", "答辩期", "举证期限", "举证期", "答辩状交了", "答辩状提交", "交答辩状",
-			"提交答辩", "交答辩", "没答辩", "未答辩", "没有答辩"}},
-		{"reply", []string{"复议答复期限", "复议答复期", "复议答复", "答复期限", "答复期", "书面答复", "没答复", "未答复", "没有答复"}},
-		{"appeal", []string{"上诉期限", "上诉期", "上诉截止"}},
-		{"decision", []string{"复议决定期限", "决定期限", "复议审理期限", "审理期限"}},
-	}
 	deadlineAny   = []string{"法定期限", "各类期限", "期限", "快到期", "即将到期", "马上到期", "要到期", "到期"}
 	overdueWords  = []string{"已经超期", "已超期", "超期", "已经逾期", "已逾期", "逾期", "过期了", "过期", "超过期限", "超时"}
 	deadlineTails = []string{"快到了", "快到", "到了没", "还有几天", "还剩几天", "剩几天", "是哪天", "到哪天", "到什么时候", "什么时候到", "截止",
@@ -981,8 +979,8 @@ var (
 func (r *reader) deadlines() {
 	t := r.t
 	found := false
-	for _, g := range deadlineWords {
-		if ws := t.cutAll(g.words...); len(ws) > 0 {
+	for _, g := range dueVocabulary {
+		if ws := t.cutAll(g.phrases...); len(ws) > 0 {
 			r.u.DeadlineKinds = append(r.u.DeadlineKinds, g.kind)
 			found = true
 		}
@@ -1258,7 +1256,9 @@ func (r *reader) words() {
 	if _, ok := t.cut(unitWords...); ok && r.u.Aspect == "" && r.u.Rank == "" {
 		r.u.Aspect = Defendant
 	}
-	if ws := t.cutAll(upcomingWords...); len(ws) > 0 {
+	if countAheadRe.MatchString(v0(t)) {
+		r.u.Upcoming = true // 接下来两个星期: the words are the period's
+	} else if ws := t.cutAll(upcomingWords...); len(ws) > 0 {
 		r.u.Upcoming = true
 	}
 	for _, w := range roleWords {
@@ -1284,6 +1284,12 @@ func (r *reader) words() {
 		r.u.FollowUp = true
 	}
 }
+
+// countAheadRe is a span counted ahead from now (接下来两个星期, 今后三天),
+// which the period rules read whole.
+var countAheadRe = regexp.MustCompile(`(?:接下来|今后|往后)\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:天|日|周|个?星期|个?月)`)
+
+func v0(t *text) string { v, _ := t.view(); return v }
 
 // demonstrativeRe is a leading 那 that points (那个, 那件, 那场, 那些,
 // 那几个) rather than continues.
@@ -1314,7 +1320,14 @@ func (r *reader) periods() {
 	if r.u.Hearing || r.u.News != nil {
 		l = nearest
 	}
-	if p, ok := takePeriod(r.t, r.o.Now, l); ok {
+	if r.holiday > 0 {
+		if p, ok := r.holidayPeriod(l); ok {
+			r.u.Period = p
+		}
+	} else if p, ok := takePeriod(r.t, r.o.Now, l); ok {
+		if r.bound != noBound {
+			p = bounded(p, r.bound, r.boundWords, r.o.Now, l)
+		}
 		r.u.Period = p
 		// 明天开还是今天开: two days offered, the span of both.
 		if r.t.has("还是") || r.t.has("或者") {

@@ -246,6 +246,35 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // periodRules are tried in order; the first that matches anywhere wins, so
 // longer, more specific forms come first.
 var periodRules = []periodRule{
+	// 上旬, 12月中旬, 下个月下旬, 2026年12月上旬: days 1–10, 11–20, 21–end
+	{regexp.MustCompile(`(?:(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月份?|(本月|这个月|这月|当月|下个月|下月|下一个月|上个月|上月))?\s*的?\s*([上中下])旬`), 0,
+		func(m []string, now time.Time, l lean) (Period, bool) {
+			first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
+			switch {
+			case m[2] != "":
+				mo := atoi(m[2])
+				if mo < 1 || mo > 12 {
+					return Period{}, false
+				}
+				y := placeMonth(mo, now, l)
+				if m[1] != "" {
+					y = atoi(m[1])
+				}
+				first = time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, now.Location())
+			case strings.HasPrefix(m[3], "下"):
+				first = first.AddDate(0, 1, 0)
+			case strings.HasPrefix(m[3], "上"):
+				first = first.AddDate(0, -1, 0)
+			}
+			from, to := first, first.AddDate(0, 0, 10)
+			switch m[4] {
+			case "中":
+				from, to = first.AddDate(0, 0, 10), first.AddDate(0, 0, 20)
+			case "下":
+				from, to = first.AddDate(0, 0, 20), first.AddDate(0, 1, 0)
+			}
+			return span(from, to, fmt.Sprintf("%d年%d月%s旬", first.Year(), first.Month(), m[4])), true
+		}, nil},
 	// 1-10月, 1月至10月, 2025年1—10月
 	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月?\s*(?:-|—+|~|至|到)\s*(\d{1,2})\s*月份?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
@@ -610,6 +639,13 @@ var periodWords = []struct {
 		}
 		return span(today, today.AddDate(0, 0, 3), "这几天")
 	}},
+	{[]string{"近半个月", "最近半个月", "未来半个月", "接下来半个月", "半个月内", "半月内", "近半月"}, func(now time.Time, l lean) Period {
+		today := day(now)
+		if l == past {
+			return span(today.AddDate(0, 0, -14), today.AddDate(0, 0, 1), "近半个月")
+		}
+		return span(today, today.AddDate(0, 0, 15), "半个月内")
+	}},
 	{[]string{"近一周", "最近一周", "一周内", "未来一周", "近期", "最近", "近日"}, func(now time.Time, l lean) Period {
 		today := day(now)
 		if l == past {
@@ -640,6 +676,13 @@ func relativeYears(s string, now time.Time) string {
 // words and returns it. Chinese numerals of dates were made digits first
 // (digitsInDates).
 func takePeriod(t *text, now time.Time, l lean) (Period, bool) {
+	p, _, _, ok := takePeriodSpan(t, now, l)
+	return p, ok
+}
+
+// takePeriodSpan is takePeriod that also returns the rune span of the words
+// that named the period.
+func takePeriodSpan(t *text, now time.Time, l lean) (Period, int, int, bool) {
 	for _, r := range periodRules {
 		v, idx := t.view()
 		loc := r.re.FindStringSubmatchIndex(v)
@@ -659,17 +702,22 @@ func takePeriod(t *text, now time.Time, l lean) (Period, bool) {
 		if !ok {
 			continue
 		}
-		t.mark(idx[loc[2*r.group]], idx[loc[2*r.group+1]])
-		return p, true
+		s, e := idx[loc[2*r.group]], idx[loc[2*r.group+1]]
+		t.mark(s, e)
+		return p, s, e, true
 	}
 	for _, pw := range periodWords {
-		if w, ok := t.cut(pw.words...); ok {
-			p := pw.build(now, l)
-			p.Word = w
-			return p, true
+		for _, w := range pw.words {
+			if i := t.index(w); i >= 0 {
+				e := i + utf8.RuneCountInString(w)
+				t.mark(i, e)
+				p := pw.build(now, l)
+				p.Word = w
+				return p, i, e, true
+			}
 		}
 	}
-	return Period{}, false
+	return Period{}, 0, 0, false
 }
 
 // takeClock finds a time of day in the free text of t and takes it.

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -139,6 +140,25 @@ func (c *Calendar) Workday(d Day) bool {
 	}
 	wd := d.Weekday()
 	return wd != time.Saturday && wd != time.Sunday
+}
+
+// Festival returns the first and last day off of the holiday of year
+// whose name contains name (国庆 finds 国庆节 and 国庆节、中秋节); ok is
+// false when the calendar holds none.
+func (c *Calendar) Festival(name string, year int) (first, last Day, ok bool) {
+	for d, n := range c.off {
+		if d.Year != year || !strings.Contains(n, name) {
+			continue
+		}
+		if !ok || d.Before(first) {
+			first = d
+		}
+		if !ok || d.After(last) {
+			last = d
+		}
+		ok = true
+	}
+	return first, last, ok
 }
 
 // Holiday returns the name of the holiday d falls in, or "".
