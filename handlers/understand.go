@@ -118,6 +118,8 @@ func (s *service) handleText(c bot.Context) error {
 	which, asking := whichOfList(u, prev)
 	if pickedU != nil {
 		u, asking = *pickedU, false // 第二个, 公安局那个: the fact of the one picked
+	} else if m, ok := personInFocus(text, u, prev); ok {
+		u, asking = m, false // 周洁 → 他企业微信是多少: the directory's entry for them
 	} else if m, ok := behindFigure(text, prev); ok {
 		u, asking = m, false // 今年败诉率 → 为什么这么高: the cases behind the figure
 	} else if m, ok := continuation(text, prev, opts); ok {

@@ -1,5 +1,7 @@
 package intent
 
+import "strings"
+
 // The vocabularies the rules read. Each list is tried longest first where
 // one word is part of another; every word a list takes is accounted for in
 // the Understanding (as a slot, a kind, or filler), so nothing a user
@@ -268,3 +270,18 @@ var townWords = []string{"镇里", "乡里", "乡镇"}
 // agencySuffixes end the names of agencies (as opposed to plaintiffs).
 var agencySuffixes = []string{"管委会", "委员会", "办事处", "人民政府", "政府", "派出所", "司法所", "执法队", "大队", "支队", "中队",
 	"分局", "局", "委", "街道", "镇", "乡"}
+
+// AsksDirectory reports whether text asks for something the directory holds
+// (企业微信, 账号, 职务) or the phone it does not (电话, 手机号): with no one
+// named, it is asked of the person in focus (周洁 → 他企业微信是多少).
+func AsksDirectory(text string) bool {
+	t := Normalize(text)
+	for _, ws := range [][]string{dirWords, contactWords, {"手机", "号码"}} {
+		for _, w := range ws {
+			if strings.Contains(t, w) && !strings.Contains(t, "名单") {
+				return true
+			}
+		}
+	}
+	return false
+}
