@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"slices"
 	"strings"
 
+	"casebot/bot"
 	"casebot/bot/intent"
 )
 
@@ -18,4 +20,32 @@ func personInFocus(text string, u intent.Understanding, last *lastQuestion) (int
 	m := intent.Understanding{Kind: intent.People, Person: last.U.Person, PersonRole: last.U.PersonRole,
 		Contact: u.Contact || strings.Contains(text, "电话") || strings.Contains(text, "手机"), Filler: u.Filler, FollowUp: true, Anchored: true, Model: u.Model}
 	return m, true
+}
+
+// sideOfFocus drops, from a field asked right after one case was shown, an
+// agency that is one of that case's defendants (行初108 → 镇上谁出庭, 镇政府
+// 那边派哪个): the question is about that case's hearing from that side, not
+// a search of the agency's cases. The answer's fact then says what the
+// ledger records (one 出庭负责人 per hearing, see coDefendantNote).
+func (s *service) sideOfFocus(c bot.Context, u intent.Understanding, last *lastQuestion) (intent.Understanding, error) {
+	if last == nil || len(last.Shown) != 1 || u.Aspect == "" || hasRef(u) || len(u.Agencies) == 0 ||
+		u.Party != "" || u.Person != "" || u.Mine != "" || !u.Period.IsZero() {
+		return u, nil
+	}
+	switch last.U.Kind {
+	case intent.Case, intent.Cases, intent.Count, intent.Pick:
+	default:
+		return u, nil
+	}
+	cs, err := s.visible(c.Ctx(), c.Person(), last.Shown, nil)
+	if err != nil || len(cs) != 1 {
+		return u, err
+	}
+	for _, a := range u.Agencies {
+		if !slices.Contains(cs[0].Defendants, a) {
+			return u, nil
+		}
+	}
+	u.Agency, u.Agencies = "", nil
+	return u, nil
 }

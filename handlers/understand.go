@@ -112,6 +112,9 @@ func (s *service) handleText(c bot.Context) error {
 	if lx, ok := opts.Lexicon.(*lexicon); ok {
 		guessed = len(lx.guessed) > 0
 	}
+	if u, err = s.sideOfFocus(c, u, prev); err != nil {
+		return err // 行初108 → 镇上谁出庭: that case, from the town's side
+	}
 	if overList(u, prev) {
 		u.Each = true // 明天有哪些庭 → 原告有哪些: the field of each listed
 	}
@@ -396,7 +399,11 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	// says it follows (公安局的呢) or names only an agency after a count, a
 	// rate or hearings (本月败诉 → 公安局有吗).
 	agencyOnly := u.Kind == intent.Cases && !u.Anchored && u.Agency != "" && u.Party == "" && u.Person == "" &&
-		(p.Kind == intent.Count || p.Kind == intent.Rates || p.Kind == intent.Hearings)
+		(p.Kind == intent.Count || p.Kind == intent.Rates || p.Kind == intent.Hearings) ||
+		// 今天下午的庭 → 镇上派的谁: a field asked of an agency's side
+		// of the hearings just listed, not of all that agency's cases.
+		u.Kind == intent.Case && !u.Anchored && u.Aspect != "" && !hasRef(u) && u.Agency != "" && u.Party == "" && u.Person == "" &&
+			p.Kind == intent.Hearings
 	if !u.FollowUp && !agencyOnly && (u.Marked || hasWho(u)) {
 		return u
 	}

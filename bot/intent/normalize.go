@@ -76,16 +76,21 @@ func Normalize(s string) string {
 // name: 检察院那边有建议没 is a 检察建议, 法院给的建议 a 司法建议, 复议那边的
 // 答复 a 复议答复. Each is rewritten to the record's name, keeping a 有 that
 // asks whether there is one, so the rest of the rules read one word. A
-// 法院 with no verb of giving before 建议 is left alone (法院建议 could be
-// anything the user proposes).
+// 法院 with no 有 or verb of giving before 建议 is left alone.
 var recordPhrases = []struct {
 	re   *regexp.Regexp
 	name string
 }{
-	{regexp.MustCompile(`(?:人民)?检察院(?:那边|那儿|那里|方面|这边)?(有没有|有)?(?:给|发来|发过来|发|提出|提|出具|出|下)?(?:了|过|的|来的)*(?:什么|啥子|啥|哪些|没有|没)?(?:的)?建议(?:书|函)?`), "检察建议"},
-	{regexp.MustCompile(`(?:人民)?法院(?:那边|那儿|那里|方面|这边)?(有没有|有)?(?:给|发来|发过来|发|提出|提|出具|出|下)(?:了|过|的|来的)*(?:什么|啥子|啥|哪些)?(?:的)?建议(?:书|函)?|(?:人民)?法院(?:那边|方面)?的建议(?:书|函)?`), "司法建议"},
+	{regexp.MustCompile(`(?:人民)?检察院` + recordGiven + `建议(?:书|函)?`), "检察建议"},
+	{regexp.MustCompile(`(?:人民)?法院` + recordGiven + `建议(?:书|函)?`), "司法建议"},
 	{regexp.MustCompile(`复议(?:那边|那儿|那里|方面|这边)?的答复`), "复议答复"},
 }
+
+// recordGiven is what stands between the body and 建议 in recordPhrases: a
+// 有 (captured) or a verb of giving, at least one of them, so that a bare
+// 检察院的建议 (which earlier answers read as the whole ledger's) is left
+// as it was.
+const recordGiven = `(?:那边|那儿|那里|方面|这边)?(?:(有没有|有)(?:给|发来|发过来|发|提出|提|出具|出|下)?|(?:给|发来|发过来|发|提出|提|出具|出|下))(?:了|过|的|来的)*(?:什么|啥子|啥|哪些|没有|没)?(?:的)?`
 
 // recordTypes rewrites the phrases of recordPhrases.
 func recordTypes(s string) string {
