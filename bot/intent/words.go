@@ -141,6 +141,13 @@ var metricWords = []struct {
 	{Filed, []string{"新收案件", "新增案件", "立案案件", "新收", "收案", "立案", "立了", "受理", "新案件", "新案", "被告了", "被诉", "被起诉", "新增"}},
 }
 
+// repeatWords ask for repeat losses (再次败诉); repeatQualifiers restate
+// the rule (同一单位, 同样案由, 一年内) and are filler once one is read.
+var repeatWords = []string{"再次败诉", "重复败诉", "屡次败诉", "多次败诉", "二次败诉", "两次败诉", "连续败诉", "接连败诉", "又败诉了",
+	"又败诉", "又败了", "又输了", "又输掉", "又输", "再败诉", "再次输", "屡败", "再次被纠错", "又被纠错", "又被撤销"}
+var repeatQualifiers = []string{"同一个单位", "同一家单位", "同一单位", "同个单位", "同一个案由", "同样的案由", "同样案由", "同一案由", "同类的案子",
+	"同类案件", "同类案子", "同类型", "同类", "一年之内", "一年内", "一年以内", "的单位", "单位"}
+
 // outcomeWords filter a count by 结案方式; a case matches when its 结案方式
 // contains the stem (撤销 takes 判决撤销, 判决部分撤销 and 复议的 撤销).
 var outcomeWords = []struct{ word, stem string }{
