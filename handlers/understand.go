@@ -94,6 +94,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.rectifyFollowUp(c, text); ok || err != nil {
 		return err // 整改情况 → 公安局那件呢: the 整改 of that agency's case
 	}
+	if intent.AsksStandInRule(text) {
+		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
+	}
 	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
@@ -107,6 +110,12 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if corrected {
 		u.FollowUp = true // a correction changes the last question
+	}
+	if ok, err := s.mustGo(c, text, u, prev); ok || err != nil {
+		return err // 高院那个要我去不: whether the head must appear there, and who is registered
+	}
+	if u.Kind == intent.Case && !hasRef(u) && u.Aspect == intent.Head && intent.AsksUnconfirmed(text) {
+		u.Kind, u.Hearing = intent.Hearings, true // 谁还没确认: the hearings' confirmations, not one case's
 	}
 	guessed := false // an agency found by correcting a typo: say so
 	if lx, ok := opts.Lexicon.(*lexicon); ok {
@@ -157,6 +166,10 @@ func (s *service) handleText(c bot.Context) error {
 			u.Numbers = append([]string(nil), prev.Shown...)
 		}
 	}
+	if u.Kind == intent.Hearings && (u.Aspect == intent.Head || u.Aspect == intent.Reminded && confirmAsked(text)) &&
+		(intent.AsksAttendance(text) || intent.AsksUnconfirmed(text) || confirmAsked(text)) {
+		u.Attendance, u.Aspect = true, intent.Head // 今明两天的庭负责人都到了吗: each hearing's state
+	}
 	u = defaults(u, c.Now())
 	modelMS := 0
 	if s.reader != nil && needsModel(u) {
@@ -179,7 +192,7 @@ func (s *service) handleText(c bot.Context) error {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err
 		}
-		if !attended && u.Kind == intent.Hearings && len(a.shown) > 0 && len(a.shown) <= 3 && isToday(u.Period, c.Now(), c.Location()) &&
+		if !attended && !a.states && u.Kind == intent.Hearings && len(a.shown) > 0 && len(a.shown) <= 3 && isToday(u.Period, c.Now(), c.Location()) &&
 			(u.NotHeld == "plaintiff-appearance" || u.Aspect == intent.Head && intent.AsksAttendance(text)) {
 			attended, u.Numbers = true, a.shown // 今天的庭原告来了没: what is recorded of today's hearings
 		}

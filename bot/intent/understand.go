@@ -226,6 +226,10 @@ type Understanding struct {
 	Anchored bool `json:"anchored,omitempty"`
 	// FollowUp is set by 呢, 那, 那么 and the like.
 	FollowUp bool `json:"follow_up,omitempty"`
+	// Attendance asks, over hearings, whether the heads came or confirmed
+	// (都到了吗, 都确认了没, 谁还没确认): each hearing's state, not a bare
+	// list. Set by handlers from the message's wording.
+	Attendance bool `json:"attendance,omitempty"`
 	// Repeat asks for the losses that repeat an earlier one (再次败诉: the
 	// same agency, the same 案由, within rectify.repeat_within_days).
 	Repeat bool `json:"repeat,omitempty"`
