@@ -90,7 +90,7 @@ var recordPhrases = []struct {
 // 有 (captured) or a verb of giving, at least one of them, so that a bare
 // 检察院的建议 (which earlier answers read as the whole ledger's) is left
 // as it was.
-const recordGiven = `(?:那边|那儿|那里|方面|这边)?(?:(有没有|有)(?:给|发来|发过来|发|提出|提|出具|出|下)?|(?:给|发来|发过来|发|提出|提|出具|出|下))(?:了|过|的|来的)*(?:什么|啥子|啥|哪些|没有|没)?(?:的)?`
+const recordGiven = `(?:那边|那儿|那里|方面|这边)?(?:给(?:我们|我局|本单位|咱们|我)|对我们|向我们)?(?:(有没有|有)(?:给|发来|发过来|发|提出|提|出具|出|下)?|(?:给|发来|发过来|发|提出|提|出具|出|下))(?:了|过|的|来的)*(?:什么|啥子|啥|哪些|没有|没)?(?:的)?`
 
 // recordTypes rewrites the phrases of recordPhrases.
 func recordTypes(s string) string {
