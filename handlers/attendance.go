@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
+	"casebot/bot/store"
 )
 
 // attendanceLead is what the ledger records about the attendance of a
@@ -153,4 +155,58 @@ func isToday(p intent.Period, now time.Time, loc *time.Location) bool {
 	y, m, d := now.In(loc).Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, loc)
 	return p.From.Equal(day) && p.To.Equal(day.AddDate(0, 0, 1))
+}
+
+// attendanceList answers an attendance question over several hearings
+// (今明两天的庭负责人都到了吗, 都确认了没, 谁还没确认): each hearing with its
+// state — not held yet and what its reminder card records (confirmed by
+// whom, cannot attend, no one yet), or held and what the ledger records of
+// the head's appearance — never a bare list, and never “都到了” without
+// the records. The first line counts the hearings to come that no one has
+// confirmed.
+func (s *service) attendanceList(c bot.Context, what string, hs []store.ScheduledHearing) (answer, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	shown := hs[:min(len(hs), s.pageSize)]
+	var b []string
+	var numbers []string
+	pending, unconfirmed, held := 0, 0, 0
+	for i, h := range shown {
+		var state string
+		if h.Hearing.At.After(now) {
+			pending++
+			sent, acked, err := s.remindedParts(c, h.Case, &h.Hearing, "")
+			if err != nil {
+				return answer{}, err
+			}
+			if strings.HasPrefix(acked, "卡片上尚未") {
+				unconfirmed++
+				acked += sent
+			}
+			state = "尚未开庭。" + cmp.Or(acked, sent)
+			if strings.TrimSpace(h.Hearing.Head) == "" {
+				state = "尚未开庭，台账未填写出庭负责人。" + cmp.Or(acked, sent)
+			}
+		} else {
+			held++
+			state = "已开庭，" + appearedText(h.Hearing) + "。"
+		}
+		b = append(b, s.hearingLine(i+1, viewer, h, loc)+"\n"+state)
+		if !slices.Contains(numbers, h.Case.Number) {
+			numbers = append(numbers, h.Case.Number)
+		}
+	}
+	head := fmt.Sprintf("**%s**：共 %d 场%s，各场出庭情况如下", what, len(hs), scopeNote(viewer))
+	switch {
+	case pending > 0 && held > 0:
+		head += fmt.Sprintf("（已开庭 %d 场，尚未开庭 %d 场，其中 %d 场卡片上尚无人确认出庭）：", held, pending, unconfirmed)
+	case pending > 0:
+		head += fmt.Sprintf("（均尚未开庭，其中 %d 场卡片上尚无人确认出庭）：", unconfirmed)
+	default:
+		head += "（均已开庭，以台账登记的出庭情况为准）："
+	}
+	b = append([]string{head}, b...)
+	if len(hs) > len(shown) {
+		b = append(b, fmt.Sprintf("另有 %d 场未列出，请写明日期或案号再问。", len(hs)-len(shown)))
+	}
+	return answer{md: strings.Join(b, "\n\n"), shown: numbers, results: len(hs), states: true}, nil
 }

@@ -316,6 +316,24 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 				return fmt.Errorf("%s counts in %s", c.Number, q.From.Format("2006-01"))
 			}
 		}
+	case claimRepeat:
+		// Brute force over the whole ledger, not reminders.RepeatLosses.
+		within := time.Duration(e.cfg.Rectify.RepeatWithinDays) * 24 * time.Hour
+		lostOr := func(c *cases.Case) bool { return c.Closure != nil && (e.s.loss.Lost(c) || cases.Corrected(c)) }
+		for _, c := range all {
+			if !visible(c) || !caseMatches(c) || !lostOr(c) || !in(c.Closure.On) {
+				continue
+			}
+			for _, p := range all {
+				if p.Number == c.Number || !lostOr(p) || strings.TrimSpace(p.Cause) != strings.TrimSpace(c.Cause) ||
+					!p.Closure.On.Before(c.Closure.On) || p.Closure.On.Before(c.Closure.On.Add(-within)) {
+					continue
+				}
+				if slices.ContainsFunc(c.Defendants, func(d string) bool { return slices.Contains(p.Defendants, d) }) {
+					return fmt.Errorf("%s repeats %s (same defendant and 案由 within %v)", c.Number, p.Number, within)
+				}
+			}
+		}
 	default:
 		return fmt.Errorf("unknown claim %q", cl.What)
 	}

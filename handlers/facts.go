@@ -85,17 +85,26 @@ const bringText = "出庭须携带：身份证明（写明姓名、职务，加�
 // holds: a field not recorded is said to be not recorded.
 func (s *service) fact(viewer *people.Person, c *cases.Case, a intent.Aspect, now time.Time, loc *time.Location) string {
 	v := s.oneFact(viewer, c, a, now, loc)
-	if a == intent.Head && len(c.Defendants) > 1 {
-		// 镇政府那边谁出庭: the ledger has one 出庭负责人 per hearing,
-		// whichever defendant is asked about.
-		who := "请向承办单位了解"
-		if c.Handler != "" {
-			who = "请向承办人" + c.Handler + "了解"
-		}
-		v += fmt.Sprintf("\n本案共有 %d 个被告（%s），台账每次开庭只登记一名出庭负责人，其他被告的出庭负责人未登记，%s。",
-			len(c.Defendants), strings.Join(c.Defendants, "、"), who)
+	if a == intent.Head {
+		v += coDefendantNote(c)
 	}
 	return v
+}
+
+// coDefendantNote is, for a case with several defendants, the line saying
+// that the ledger has one 出庭负责人 per hearing whichever defendant is
+// asked about (镇政府那边谁出庭, 镇里派哪个): the others' are not recorded.
+// "" for a case with one defendant.
+func coDefendantNote(c *cases.Case) string {
+	if len(c.Defendants) < 2 {
+		return ""
+	}
+	who := "请向承办单位了解"
+	if c.Handler != "" {
+		who = "请向承办人" + c.Handler + "了解"
+	}
+	return fmt.Sprintf("\n本案共有 %d 个被告（%s），台账每次开庭只登记一名出庭负责人，其他被告的出庭负责人未登记，%s。",
+		len(c.Defendants), strings.Join(c.Defendants, "、"), who)
 }
 
 // oneFact is fact without the note on co-defendants.
@@ -272,13 +281,13 @@ func (s *service) hearingFact(viewer *people.Person, c *cases.Case, h cases.Hear
 	switch a {
 	case intent.Head:
 		if h.Head == "" {
-			return fmt.Sprintf("%s这场开庭，台账未填写出庭负责人。", whenCN(h.At, now, loc))
+			return fmt.Sprintf("%s这场开庭，台账未填写出庭负责人。", whenCN(h.At, now, loc)) + coDefendantNote(c)
 		}
 		v := fmt.Sprintf("%s这场开庭的出庭负责人：**%s**", whenCN(h.At, now, loc), headText(h))
 		if !h.At.After(now) {
 			v += "，" + appearedText(h)
 		}
-		return v + "。"
+		return v + "。" + coDefendantNote(c)
 	case intent.When, intent.Where:
 		v := fmt.Sprintf("开庭时间：**%s**", whenCN(h.At, now, loc))
 		if h.Place != "" {

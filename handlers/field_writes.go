@@ -69,7 +69,8 @@ func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion
 			up.Short = strings.Join(up.Numbers, "、")
 		}
 	}
-	if len(up.Numbers) == 0 && prev != nil && len(prev.Shown) == 1 && up.Kind == intent.DeadlineDone {
+	if len(up.Numbers) == 0 && prev != nil && len(prev.Shown) == 1 && (up.Kind == intent.DeadlineDone || up.Kind == intent.SetHead && up.Delegated) {
+		// 明天我的庭 → 让周洁去行不: the hearing just shown.
 		// 答辩状今天交了 after one case; not 市监局的答复交了 after another agency's.
 		if ok, err := s.focusAgrees(c, prev.Shown[0]); err != nil {
 			return err
@@ -127,13 +128,25 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	if err != nil {
 		return err
 	}
+	which := fmt.Sprintf("**%s** %s的开庭（出庭负责人 %s）：", h.Case.Number, whenCN(h.Hearing.At, now, loc), orNone(headText(h.Hearing)))
+	howTo := fmt.Sprintf("如改由本单位其他负责人出庭，请发送“%s出庭的换成某某副局长”（写明姓名和职务），专班确认后登记。", shortNumber(h.Case.Number))
 	for _, p := range dir {
 		if p.Name == up.Head && p.Role != people.Head && up.HeadPost == "" {
 			if err := s.record(c, audit.Update, string(up.Kind), 0, []string{h.Case.Number}, "非负责人："+up.Head); err != nil {
 				return err
 			}
-			return c.Reply(fmt.Sprintf("%s在名单中是%s（%s），不是负责人，这次未登记为出庭负责人。%s", p.Name, roleWord(p.Role), orWord(p.Post, "无职务"), notHeadText))
+			return c.ReplyMarkdown(fmt.Sprintf("%s%s在名单中是%s（%s），不是负责人，不能代替负责人出庭，这次未登记为出庭负责人。%s\n\n%s",
+				which, p.Name, roleWord(p.Role), orWord(p.Post, "无职务"), notHeadText, howTo))
 		}
+	}
+	if up.HeadPost == "" && nicknameRe.MatchString(up.Head) {
+		// 叫小王替我去: a colleague by nickname, no 负责人 by any post
+		// written; nothing is proposed.
+		if err := s.record(c, audit.Update, string(up.Kind), 0, []string{h.Case.Number}, "非负责人："+up.Head); err != nil {
+			return err
+		}
+		return c.ReplyMarkdown(fmt.Sprintf("%s%s不在人员名单中，也未写明职务，这次未登记为出庭负责人。%s\n%s\n\n%s",
+			which, up.Head, headRule, notHeadText, howTo))
 	}
 	ch := &caseChange{Kind: intent.SetHead, Number: h.Case.Number, Op: opSetHead, HearingID: h.Hearing.ID, From: h.Hearing.At,
 		Head: up.Head, HeadPost: up.HeadPost}
@@ -166,6 +179,9 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	return c.ReplyMarkdown(msg)
 }
+
+// nicknameRe is a colleague named the familiar way (小王, 老李): no post.
+var nicknameRe = regexp.MustCompile(`^[小老]\p{Han}$`)
 
 // titleOnlyRe is a head written as surname and title (张局长).
 var titleOnlyRe = regexp.MustCompile(`^\p{Han}(?:副?局长|副?县长|副?镇长|副?主任|政委|副?书记|副?队长|副?所长)$`)

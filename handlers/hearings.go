@@ -39,7 +39,7 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	if len(u.Numbers) > 0 {
 		q.Numbers = u.Numbers // 那85号呢, 这个案子今天开庭吗: that case's hearings, and a none names it
 	}
-	if u.Aspect == intent.Reminded && u.Period.IsZero() && q.Person == "" && len(u.Numbers) == 0 {
+	if (u.Aspect == intent.Reminded || u.Attendance) && u.Period.IsZero() && q.Person == "" && len(u.Numbers) == 0 {
 		// 提醒发了没, with nothing in focus: the hearings being reminded now.
 		u.Period = s.remindingNow(now, c.Location()) // today's held ones too: they were reminded
 	}
@@ -97,6 +97,9 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 			a.md += "\n\n" + bringText
 		}
 		return a, err
+	}
+	if u.Attendance && len(hs) > 1 {
+		return s.attendanceList(c, what, hs) // 都到了吗, 谁还没确认: each hearing's state
 	}
 	if len(hs) == 1 && u.Aspect != "" {
 		h := hs[0]

@@ -78,6 +78,9 @@ type answer struct {
 	// pick, when set, is the question the answer asks back with options
 	// (a.shown): the next message may pick one (see pendingPick).
 	pick *pendingPick
+	// states is set when the answer gave each hearing's attendance state
+	// (attendanceList): no lead of one hearing's state goes before it.
+	states bool
 }
 
 // list answers with the first page of items and remembers the rest. The

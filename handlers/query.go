@@ -805,6 +805,9 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if err != nil {
 		return answer{}, err
 	}
+	if u.Repeat {
+		return s.repeatAnswer(c, u, q, numbers) // 再次败诉的有没有: the repeats only
+	}
 	first, err := s.firstInstances(ctx, numbers)
 	if err != nil {
 		return answer{}, err

@@ -72,7 +72,7 @@ var otherAskRe = regexp.MustCompile(`你知道|您知道|知不知道|几点|什
 // confirmation) in the first line of an answer that shows the case or
 // hearing; other answers are left as they are.
 func (s *service) stateFirst(c bot.Context, text string, u intent.Understanding, a *answer) error {
-	if a.md == "" || len(a.shown) == 0 || len(a.claims) > 0 {
+	if a.md == "" || len(a.shown) == 0 || len(a.claims) > 0 || a.states {
 		return nil
 	}
 	kind, dl := deadlineAsked(text)

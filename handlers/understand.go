@@ -94,6 +94,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.rectifyFollowUp(c, text); ok || err != nil {
 		return err // 整改情况 → 公安局那件呢: the 整改 of that agency's case
 	}
+	if intent.AsksStandInRule(text) {
+		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
+	}
 	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
@@ -114,9 +117,18 @@ func (s *service) handleText(c bot.Context) error {
 	if corrected {
 		u.FollowUp = true // a correction changes the last question
 	}
+	if ok, err := s.mustGo(c, text, u, prev); ok || err != nil {
+		return err // 高院那个要我去不: whether the head must appear there, and who is registered
+	}
+	if u.Kind == intent.Case && !hasRef(u) && u.Aspect == intent.Head && intent.AsksUnconfirmed(text) {
+		u.Kind, u.Hearing = intent.Hearings, true // 谁还没确认: the hearings' confirmations, not one case's
+	}
 	guessed := false // an agency found by correcting a typo: say so
 	if lx, ok := opts.Lexicon.(*lexicon); ok {
 		guessed = len(lx.guessed) > 0
+	}
+	if u, err = s.sideOfFocus(c, u, prev); err != nil {
+		return err // 行初108 → 镇上谁出庭: that case, from the town's side
 	}
 	if overList(u, prev) {
 		u.Each = true // 明天有哪些庭 → 原告有哪些: the field of each listed
@@ -124,6 +136,8 @@ func (s *service) handleText(c bot.Context) error {
 	which, asking := whichOfList(u, prev)
 	if pickedU != nil {
 		u, asking = *pickedU, false // 第二个, 公安局那个: the fact of the one picked
+	} else if m, ok := personInFocus(text, u, prev); ok {
+		u, asking = m, false // 周洁 → 他企业微信是多少: the directory's entry for them
 	} else if m, ok := behindFigure(text, prev); ok {
 		u, asking = m, false // 今年败诉率 → 为什么这么高: the cases behind the figure
 	} else if m, ok := continuation(text, prev, opts); ok {
@@ -158,6 +172,10 @@ func (s *service) handleText(c bot.Context) error {
 			u.Numbers = append([]string(nil), prev.Shown...)
 		}
 	}
+	if u.Kind == intent.Hearings && (u.Aspect == intent.Head || u.Aspect == intent.Reminded && confirmAsked(text)) &&
+		(intent.AsksAttendance(text) || intent.AsksUnconfirmed(text) || confirmAsked(text)) {
+		u.Attendance, u.Aspect = true, intent.Head // 今明两天的庭负责人都到了吗: each hearing's state
+	}
 	u = defaults(u, c.Now())
 	modelMS := 0
 	if s.reader != nil && needsModel(u) {
@@ -180,7 +198,7 @@ func (s *service) handleText(c bot.Context) error {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err
 		}
-		if !attended && u.Kind == intent.Hearings && len(a.shown) > 0 && len(a.shown) <= 3 && isToday(u.Period, c.Now(), c.Location()) &&
+		if !attended && !a.states && u.Kind == intent.Hearings && len(a.shown) > 0 && len(a.shown) <= 3 && isToday(u.Period, c.Now(), c.Location()) &&
 			(u.NotHeld == "plaintiff-appearance" || u.Aspect == intent.Head && intent.AsksAttendance(text)) {
 			attended, u.Numbers = true, a.shown // 今天的庭原告来了没: what is recorded of today's hearings
 		}
@@ -397,7 +415,11 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	// says it follows (公安局的呢) or names only an agency after a count, a
 	// rate or hearings (本月败诉 → 公安局有吗).
 	agencyOnly := u.Kind == intent.Cases && !u.Anchored && u.Agency != "" && u.Party == "" && u.Person == "" &&
-		(p.Kind == intent.Count || p.Kind == intent.Rates || p.Kind == intent.Hearings)
+		(p.Kind == intent.Count || p.Kind == intent.Rates || p.Kind == intent.Hearings) ||
+		// 今天下午的庭 → 镇上派的谁: a field asked of an agency's side
+		// of the hearings just listed, not of all that agency's cases.
+		u.Kind == intent.Case && !u.Anchored && u.Aspect != "" && !hasRef(u) && u.Agency != "" && u.Party == "" && u.Person == "" &&
+			p.Kind == intent.Hearings
 	if !u.FollowUp && !agencyOnly && (u.Marked || hasWho(u)) {
 		return u
 	}

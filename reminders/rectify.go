@@ -38,11 +38,15 @@ func (s *Service) rectifyFrom(c *cases.Case) time.Time {
 // lossesBetween returns the numbers of the cases closed in [from, to) that
 // call for 一案一整改.
 func (s *Service) lossesBetween(ctx context.Context, from, to time.Time) ([]string, error) {
-	lit, err := s.st.ClosedWithOutcomes(ctx, cases.Litigation, s.loss.Outcomes(), from, to)
+	return lossesBetween(ctx, s.st, s.loss, from, to)
+}
+
+func lossesBetween(ctx context.Context, st *store.Store, loss cases.LossSet, from, to time.Time) ([]string, error) {
+	lit, err := st.ClosedWithOutcomes(ctx, cases.Litigation, loss.Outcomes(), from, to)
 	if err != nil {
 		return nil, err
 	}
-	rec, err := s.st.ClosedWithOutcomes(ctx, cases.Reconsideration, cases.Corrections, from, to)
+	rec, err := st.ClosedWithOutcomes(ctx, cases.Reconsideration, cases.Corrections, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -158,11 +162,22 @@ func (s *Service) UnaskedCase(c *cases.Case, now time.Time) *cases.Case {
 	return &k
 }
 
-// repeatLosses returns, for each of cs that has one, the number of the
-// latest earlier case that one of its defendants lost in the same 案由
-// within rectify.repeat_within_days before it closed: one read of the
-// losses of that span for all of cs.
+// repeatLosses is RepeatLosses with the service's store, 败诉 set and
+// rectify.repeat_within_days.
 func (s *Service) repeatLosses(ctx context.Context, cs []*cases.Case) (map[string]string, error) {
+	return RepeatLosses(ctx, s.st, s.loss, s.dl.rectify.RepeatWithinDays, cs)
+}
+
+// RepeatLosses returns, for each of cs (closed cases) that has one, the
+// number of the latest earlier case that one of its defendants lost (or had
+// corrected) in the same 案由 within withinDays before it closed (再次败诉,
+// rectify.repeat_within_days): one read of the losses of that span for all
+// of cs. The 整改 request records it (Rectification.Repeat) and the chat
+// answers 再次败诉的有没有 with it, so the two never disagree.
+func RepeatLosses(ctx context.Context, st *store.Store, loss cases.LossSet, withinDays int, cs []*cases.Case) (map[string]string, error) {
+	if len(cs) == 0 {
+		return map[string]string{}, nil
+	}
 	from, to := cs[0].Closure.On, cs[0].Closure.On
 	for _, c := range cs {
 		if c.Closure.On.Before(from) {
@@ -172,32 +187,32 @@ func (s *Service) repeatLosses(ctx context.Context, cs []*cases.Case) (map[strin
 			to = c.Closure.On
 		}
 	}
-	within := time.Duration(s.dl.rectify.RepeatWithinDays) * 24 * time.Hour
-	numbers, err := s.lossesBetween(ctx, from.Add(-within), to)
+	within := time.Duration(withinDays) * 24 * time.Hour
+	numbers, err := lossesBetween(ctx, st, loss, from.Add(-within), to)
 	if err != nil {
 		return nil, err
 	}
-	past, err := s.st.GetMany(ctx, numbers)
+	past, err := st.GetMany(ctx, numbers)
 	if err != nil {
 		return nil, err
 	}
-	type loss struct {
+	type lossAt struct {
 		number string
 		on     time.Time
 	}
-	byKey := map[string][]loss{} // agency|案由 → its losses
+	byKey := map[string][]lossAt{} // agency|案由 → its losses
 	for _, e := range past {
-		if e == nil || !s.lostOrCorrected(e) {
+		if e == nil || !(loss.Lost(e) || cases.Corrected(e)) {
 			continue
 		}
 		for _, a := range e.Defendants {
 			k := a + "|" + strings.TrimSpace(e.Cause)
-			byKey[k] = append(byKey[k], loss{e.Number, e.Closure.On})
+			byKey[k] = append(byKey[k], lossAt{e.Number, e.Closure.On})
 		}
 	}
 	out := map[string]string{}
 	for _, c := range cs {
-		var best loss
+		var best lossAt
 		for _, a := range c.Defendants {
 			for _, e := range byKey[a+"|"+strings.TrimSpace(c.Cause)] {
 				if e.number != c.Number && e.on.Before(c.Closure.On) && !e.on.Before(c.Closure.On.Add(-within)) && e.on.After(best.on) {

@@ -14,6 +14,12 @@ import (
 // or asks. Nothing is written without the caller's echo and 确认.
 func FieldWrite(text string, o Options) (u Update, ok bool) {
 	t := Normalize(text)
+	// 让周洁去行不, 叫小王替我去可以吗: asking approval to send someone is a
+	// proposal, not a question of fact; the ask is cut before the test.
+	approval := false
+	if loc := approvalRe.FindStringIndex(t); loc != nil {
+		t, approval = strings.TrimSpace(t[:loc[0]]), true
+	}
 	if fieldAskRe.MatchString(t) {
 		return u, false
 	}
@@ -29,8 +35,15 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 		u.Head, u.HeadPost = headOf(m[1], m[2])
 		return u, u.Head != ""
 	}
-	if m := delegateRe.FindStringSubmatch(rest); m != nil && !strings.Contains(m[1], "我") &&
-		(strings.Contains(t, "庭") || strings.Contains(t, "应诉")) { // 我让周洁去开会 is no hearing
+	m := delegateRe.FindStringSubmatch(rest)
+	if m == nil && approval {
+		m = standInRe.FindStringSubmatch(rest) // 明天那个庭周洁代我去可以吗
+		if m != nil {
+			m[1] = strings.TrimLeft(m[1], "庭个的那这天了")
+		}
+	}
+	if m != nil && !strings.Contains(m[1], "我") &&
+		(strings.Contains(t, "庭") || strings.Contains(t, "应诉") || approval) { // 我让周洁去开会 is no hearing
 		u.Kind, u.Delegated = SetHead, true
 		u.Head, u.HeadPost = headOf(m[1], m[2])
 		return u, u.Head != ""
@@ -72,6 +85,10 @@ var (
 	headSetRe = regexp.MustCompile(`出庭(?:负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
 	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
 	delegateRe = regexp.MustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
+	// standInRe: 周洁代我去, 李文替我去 (no verb of sending before the name).
+	standInRe = regexp.MustCompile(`(\p{Han}{2,4}?)(` + headTitles + `)?(?:代我|替我|代替我)(?:去|出庭|参加)`)
+	// approvalRe ends a message asking leave (行不, 可以吗, 得不得行).
+	approvalRe = regexp.MustCompile(`(?:行不行|行不|行吗|行么|可以不|可以吗|可以么|可以吧|可不可以|得不得行|要得不|好不好|成不成|成不|成吗|能行吗|能不能行)[?？。!！吧]*$`)
 	// doneRe: 答辩状今天交了, 答复已经交了, 检察建议的回复已经发了, 答辩状已提交.
 	doneRe      = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了)`)
 	doneObjects = []struct{ word, kind string }{

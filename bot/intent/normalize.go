@@ -1,6 +1,7 @@
 package intent
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -67,8 +68,44 @@ func Normalize(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	out := colloquial.Replace(typos.Replace(traditional.Replace(b.String())))
+	out := recordTypes(colloquial.Replace(typos.Replace(traditional.Replace(b.String()))))
 	return strings.Join(strings.Fields(out), " ")
+}
+
+// recordPhrases name a kind of record by who made it rather than by its
+// name: 检察院那边有建议没 is a 检察建议, 法院给的建议 a 司法建议, 复议那边的
+// 答复 a 复议答复. Each is rewritten to the record's name, keeping a 有 that
+// asks whether there is one, so the rest of the rules read one word. A
+// 法院 with no 有 or verb of giving before 建议 is left alone.
+var recordPhrases = []struct {
+	re   *regexp.Regexp
+	name string
+}{
+	{regexp.MustCompile(`(?:人民)?检察院` + recordGiven + `建议(?:书|函)?`), "检察建议"},
+	{regexp.MustCompile(`(?:人民)?法院` + recordGiven + `建议(?:书|函)?`), "司法建议"},
+	{regexp.MustCompile(`复议(?:那边|那儿|那里|方面|这边)?的答复`), "复议答复"},
+}
+
+// recordGiven is what stands between the body and 建议 in recordPhrases: a
+// 有 (captured) or a verb of giving, at least one of them, so that a bare
+// 检察院的建议 (which earlier answers read as the whole ledger's) is left
+// as it was.
+const recordGiven = `(?:那边|那儿|那里|方面|这边)?(?:给(?:我们|我局|本单位|咱们|我)|对我们|向我们)?(?:(有没有|有)(?:给|发来|发过来|发|提出|提|出具|出|下)?|(?:给|发来|发过来|发|提出|提|出具|出|下))(?:了|过|的|来的)*(?:什么|啥子|啥|哪些|没有|没)?(?:的)?`
+
+// recordTypes rewrites the phrases of recordPhrases.
+func recordTypes(s string) string {
+	if !strings.Contains(s, "建议") && !strings.Contains(s, "答复") {
+		return s
+	}
+	for _, p := range recordPhrases {
+		s = p.re.ReplaceAllStringFunc(s, func(m string) string {
+			if sm := p.re.FindStringSubmatch(m); len(sm) > 1 && sm[1] != "" {
+				return "有" + p.name
+			}
+			return p.name
+		})
+	}
+	return s
 }
 
 // cnDigits are the Chinese numerals used in dates and times.

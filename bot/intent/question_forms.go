@@ -111,9 +111,38 @@ func (r *reader) documentDeadline(norm string) {
 }
 
 // attendanceAsks ask whether someone came to a hearing (到了没, 来了吗, 去了没).
-var attendanceAsks = []string{"到了没", "到了吗", "来了没", "来了吗", "来没来", "到没到", "去了没", "去了吗", "去没去", "到庭没", "到庭了吗", "出庭了没", "出庭了吗"}
+var attendanceAsks = []string{"到位了没", "到位没", "到位了吗", "到齐了没", "到齐了吗", "到齐没", "到了没", "到了吗", "来了没", "来了吗", "来没来", "到没到", "去了没", "去了吗", "去没去", "到庭没", "到庭了吗", "出庭了没", "出庭了吗"}
 
 // AsksAttendance reports whether text asks whether someone attended.
 func AsksAttendance(text string) bool {
 	return containsAny(Normalize(text), attendanceAsks)
+}
+
+// unconfirmedAsks ask who has not confirmed (谁还没确认, 哪些没确认).
+var unconfirmedAsks = []string{"还没确认", "没确认", "未确认", "没有确认", "没点确认"}
+
+// AsksUnconfirmed reports whether text asks who has not confirmed a
+// hearing yet.
+func AsksUnconfirmed(text string) bool {
+	return containsAny(Normalize(text), unconfirmedAsks)
+}
+
+// mustGoRe asks whether the head must go to a hearing (要我去不, 我要去吗,
+// 需要我出庭吗, 负责人要去不, 要不要负责人出庭, 用不用去).
+var mustGoRe = regexp.MustCompile(`(?:要|需要|得|必须|用不用|要不要|需不需要|是否需要)(?:我|负责人|领导|局长|县长|我们领导)?(?:去|出庭|到庭|参加)(?:不|吗|么|没|不去)?|我(?:要|得|需要)去(?:吗|不|么)|(?:负责人|领导)(?:要|得|需要)(?:去|出庭)(?:不|吗|么)`)
+
+// AsksMustGo reports whether text asks whether the head must appear at a
+// hearing, rather than who does.
+func AsksMustGo(text string) bool {
+	return mustGoRe.MatchString(Normalize(text))
+}
+
+// standInRuleRe asks whether staff may stand in for the head (承办人能代替
+// 负责人出庭吗, 工作人员可以替领导去吗).
+var standInRuleRe = regexp.MustCompile(`(?:承办人|经办人|工作人员|律师|代理人|干部|民警|科员)(?:能|可以|能不能|可不可以|可否|能否)?(?:代替|替代|代|替)(?:负责人|领导|局长|县长)`)
+
+// AsksStandInRule reports whether text asks the rule on who may appear in
+// the head's place.
+func AsksStandInRule(text string) bool {
+	return standInRuleRe.MatchString(Normalize(text))
 }

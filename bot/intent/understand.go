@@ -230,6 +230,13 @@ type Understanding struct {
 	Anchored bool `json:"anchored,omitempty"`
 	// FollowUp is set by 呢, 那, 那么 and the like.
 	FollowUp bool `json:"follow_up,omitempty"`
+	// Attendance asks, over hearings, whether the heads came or confirmed
+	// (都到了吗, 都确认了没, 谁还没确认): each hearing's state, not a bare
+	// list. Set by handlers from the message's wording.
+	Attendance bool `json:"attendance,omitempty"`
+	// Repeat asks for the losses that repeat an earlier one (再次败诉: the
+	// same agency, the same 案由, within rectify.repeat_within_days).
+	Repeat bool `json:"repeat,omitempty"`
 	// Contact is set when the message asks for a phone number.
 	Contact bool `json:"contact,omitempty"`
 	// Named is a name asked about in the directory that neither the
@@ -1044,6 +1051,13 @@ var (
 // rates, counts, hearings, facts) and the filters named by a word.
 func (r *reader) words() {
 	t := r.t
+	if _, ok := t.cut(repeatWords...); ok {
+		// Read first, before 案由 and 单位 are taken for slots.
+		// 再次败诉的有没有, 同一个单位同样案由又输的: the losses flagged as a
+		// repeat, never every loss; what qualifies the repeat is its rule.
+		r.u.Repeat, r.u.Metric = true, Lost
+		r.u.Filler = append(r.u.Filler, t.cutAll(repeatQualifiers...)...)
+	}
 	r.courtLevel()
 	r.numberYear()
 	if ws := t.cutAll(halfDayWords...); len(ws) > 0 {
@@ -2075,6 +2089,9 @@ func (u Understanding) Echo(show func(party string) string) string {
 	add(u.Reason)
 	if u.NotAppeared && u.Kind != Hearings {
 		add("负责人未出庭")
+	}
+	if u.Repeat {
+		add("再次败诉")
 	}
 	add(u.KindWord())
 	if (u.Kind != Count || u.Aspect != Advice) && u.Kind != Deadlines { // 检察建议 says it once

@@ -1,5 +1,7 @@
 package intent
 
+import "strings"
+
 // The vocabularies the rules read. Each list is tried longest first where
 // one word is part of another; every word a list takes is accounted for in
 // the Understanding (as a slot, a kind, or filler), so nothing a user
@@ -89,8 +91,11 @@ var aspectWords = []struct {
 	{Bring, []string{"要带什么材料", "带什么材料", "需要带什么", "要带什么", "带什么", "要带", "需要带", "准备什么材料",
 		"需要准备什么", "准备什么", "需要准备", "什么材料", "要注意什么", "注意什么", "注意事项", "出庭须知", "有什么要求"}},
 	{Head, []string{"负责人都到了吗", "负责人都到了没", "负责人到了吗", "负责人到了没", "负责人都到庭了吗", "到庭了吗", "到场了吗", "出庭情况", "出庭负责人是谁", "出庭负责人", "出庭领导", "出庭人", "负责人出庭了没有", "负责人出庭了吗", "负责人出庭了没",
-		"负责人都是谁", "负责人是谁", "负责人都定了吗", "负责人都确认了吗", "确认了没有", "确认了没", "确认了吗", "确认没有", "确认没", "确认了不", "确认好了吗", "谁去出庭", "谁来出庭", "谁出的庭", "谁出庭", "出庭的是谁",
+		"负责人都是谁", "负责人是谁", "负责人都定了吗", "负责人都确认了吗", "还没确认", "没确认", "未确认", "都到位了没", "到位了没", "到位没", "到位了吗",
+		"都到齐了吗", "到齐了没", "到齐了吗", "到齐没", "确认了没有", "确认了没", "确认了吗", "确认没有", "确认没", "确认了不", "确认好了吗", "谁去出庭", "谁来出庭", "谁出的庭", "谁出庭", "出庭的是谁",
 		"去的是谁", "谁参加", "哪个领导", "哪位领导", "谁去", "谁出",
+		// who a defendant sends (镇政府那边派哪个, 镇上派的谁, 镇政府的人谁来)
+		"派的哪个", "派的哪位", "派哪个", "派哪位", "派的谁", "派了谁", "派谁", "派什么人", "派啥人", "谁来",
 		// whether the head named went (吴局到庭没, 我当时是没去吧, 何县长要去吧)
 		"出庭了没有", "出庭了没", "出庭没", "出庭了吗", "到庭没有", "到庭没", "到了没有", "到了没", "去了没有", "去了没", "去没去",
 		"没去吧", "去了吧", "去了吗", "要去吧", "要去吗", "去不去", "要不要去", "负责人"}},
@@ -136,6 +141,13 @@ var metricWords = []struct {
 	{Closed, []string{"已结案件", "结案案件", "已结案", "结案", "审结", "办结", "已结", "结了"}},
 	{Filed, []string{"新收案件", "新增案件", "立案案件", "新收", "收案", "立案", "立了", "受理", "新案件", "新案", "被告了", "被诉", "被起诉", "新增"}},
 }
+
+// repeatWords ask for repeat losses (再次败诉); repeatQualifiers restate
+// the rule (同一单位, 同样案由, 一年内) and are filler once one is read.
+var repeatWords = []string{"再次败诉", "重复败诉", "屡次败诉", "多次败诉", "二次败诉", "两次败诉", "连续败诉", "接连败诉", "又败诉了",
+	"又败诉", "又败了", "又输了", "又输掉", "又输", "重复输", "输了又输", "反复败诉", "再败诉", "再次输", "屡败", "再次被纠错", "又被纠错", "又被撤销"}
+var repeatQualifiers = []string{"同一个单位", "同一家单位", "同一单位", "同个单位", "同一个案由", "同样的案由", "同样案由", "同一案由", "同类的案子",
+	"同类案件", "同类案子", "同类型", "同类", "一年之内", "一年内", "一年以内", "的单位", "单位"}
 
 // outcomeWords filter a count by 结案方式; a case matches when its 结案方式
 // contains the stem (撤销 takes 判决撤销, 判决部分撤销 and 复议的 撤销).
@@ -263,8 +275,23 @@ var namedBare = map[string]string{"综执": "综合行政执法局", "综合执�
 
 // townWords speak of a town's or township's government without naming it
 // (镇里的案子); the lexicon resolves them when the ledger has one.
-var townWords = []string{"镇里", "乡里", "乡镇"}
+var townWords = []string{"镇里", "镇上", "乡里", "乡上", "乡镇"}
 
 // agencySuffixes end the names of agencies (as opposed to plaintiffs).
 var agencySuffixes = []string{"管委会", "委员会", "办事处", "人民政府", "政府", "派出所", "司法所", "执法队", "大队", "支队", "中队",
 	"分局", "局", "委", "街道", "镇", "乡"}
+
+// AsksDirectory reports whether text asks for something the directory holds
+// (企业微信, 账号, 职务) or the phone it does not (电话, 手机号): with no one
+// named, it is asked of the person in focus (周洁 → 他企业微信是多少).
+func AsksDirectory(text string) bool {
+	t := Normalize(text)
+	for _, ws := range [][]string{dirWords, contactWords, {"手机", "号码"}} {
+		for _, w := range ws {
+			if strings.Contains(t, w) && !strings.Contains(t, "名单") {
+				return true
+			}
+		}
+	}
+	return false
+}

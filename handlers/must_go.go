@@ -1,0 +1,117 @@
+package handlers
+
+import (
+	"fmt"
+	"strings"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+)
+
+// mustGo answers 高院那个要我去不, 中院那个负责人要去不, 这个要我出庭不: of
+// the case meant — named, the one just shown, the one of that court level
+// among those just shown, or the asker's agency's only open case before
+// that court — whether the ledger marks its next hearing 应当出庭 (法释〔2020〕
+// 3号第4条), who is registered to appear, and the rule; never the list of
+// the asker's cases. ok is false when the message is no such question or
+// no one case is meant (the ordinary reading goes on).
+func (s *service) mustGo(c bot.Context, text string, u intent.Understanding, prev *lastQuestion) (bool, error) {
+	if !intent.AsksMustGo(text) || intent.AsksAttendance(text) || !u.Period.IsZero() || u.Party != "" || u.Person != "" || len(u.Agencies) > 0 {
+		return false, nil // 我下周三要去中院开庭吗, 卫十四那个要我出庭吗: the ordinary reading finds it
+	}
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	var candidates []string
+	switch {
+	case len(u.Numbers) > 0:
+		candidates = u.Numbers
+	case prev != nil && len(prev.Shown) > 0 && (len(prev.Shown) == 1 || u.CourtLevel != ""):
+		candidates = prev.Shown
+	case u.CourtLevel != "" && (viewer.Role == people.Head || viewer.Role == people.Handler):
+		ns, err := s.ownNumbers(c.Ctx(), viewer)
+		if err != nil {
+			return false, err
+		}
+		candidates = ns
+	default:
+		return false, nil
+	}
+	cs, err := s.visible(c.Ctx(), viewer, candidates, nil)
+	if err != nil {
+		return false, err
+	}
+	var k *cases.Case
+	for _, x := range cs {
+		if u.CourtLevel != "" && !intent.CourtOfLevel(x.Court, u.CourtLevel) || x.Closure != nil && len(candidates) > 1 {
+			continue
+		}
+		if k != nil {
+			return false, nil // two cases fit: the ordinary reading lists them
+		}
+		k = x
+	}
+	if k == nil {
+		return false, nil
+	}
+	var b []string
+	var claims []claim
+	next := k.NextHearing(now)
+	if next == nil {
+		msg := fmt.Sprintf("**%s**（%s）台账中今后没有待开的庭", k.Number, orNone(k.Court))
+		b = append(b, msg+"，目前无需安排出庭。")
+		claims = append(claims, claim{Text: msg, What: claimHearings, Q: query{Numbers: []string{k.Number}, From: now}})
+	} else {
+		b = append(b, fmt.Sprintf("**%s** %s的开庭（%s %s）：", k.Number, whenCN(next.At, now, loc), orNone(k.Court), next.Place))
+		if next.MustAppear {
+			b = append(b, "台账标注为**应当出庭**（法释〔2020〕3号第4条所列情形），被诉机关负责人应当出庭应诉。")
+		} else {
+			b = append(b, "台账未标注为法释〔2020〕3号第4条“应当出庭”的情形；按该规定第1条，一审、二审、再审程序中被诉行政机关负责人都应当出庭应诉，确有正当理由不能出庭的，应当委托相应的工作人员出庭（第8–10条）。")
+		}
+		switch {
+		case next.Head == "":
+			b = append(b, fmt.Sprintf("台账未填写出庭负责人，请尽快确定并告知专班（例如“%s出庭的是某某副县长”）。", shortNumber(k.Number)))
+		case viewer != nil && next.Head == viewer.Name:
+			b = append(b, fmt.Sprintf("登记的出庭负责人是您本人：**%s**。", headText(*next)))
+		default:
+			b = append(b, fmt.Sprintf("登记的出庭负责人：**%s**。", headText(*next)))
+		}
+	}
+	a := answer{md: strings.Join(b, "\n") + "\n\n" + s.card(viewer, k, now, loc), shown: []string{k.Number}, results: 1, outcome: audit.Answered, claims: claims}
+	ru := intent.Understanding{Kind: intent.Case, Numbers: a.shown, Aspect: intent.Head, Anchored: true}
+	if err := s.recordAnswer(c, ru, a, 0); err != nil {
+		return false, err
+	}
+	if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
+		return false, err
+	}
+	return true, c.ReplyMarkdown(a.md)
+}
+
+// standInRule answers 承办人能代替负责人出庭吗: who may appear as 负责人 and
+// what staff appearing counts as, with the case in focus when one was just
+// shown.
+func (s *service) standInRule(c bot.Context, prev *lastQuestion) error {
+	md := headRule + "\n" + notHeadText
+	var shown []string
+	if prev != nil && len(prev.Shown) == 1 {
+		cs, err := s.visible(c.Ctx(), c.Person(), prev.Shown, nil)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 1 {
+			k := cs[0]
+			if h := k.NextHearing(c.Now()); h != nil {
+				md = fmt.Sprintf("**%s** %s的开庭，登记的出庭负责人：%s。\n\n", k.Number, whenCN(h.At, c.Now(), c.Location()), orWord(headText(*h), "未填写")) + md +
+					fmt.Sprintf("\n\n如改由本单位其他负责人出庭，请发送“%s出庭的换成某某副局长”（写明姓名和职务），专班确认后登记。", shortNumber(k.Number))
+			}
+			shown = prev.Shown
+		}
+	}
+	a := answer{md: md, shown: shown, outcome: audit.Answered, noEcho: true}
+	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Legal, Numbers: shown, Anchored: true}, a, 0); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown(md)
+}
