@@ -94,6 +94,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.rectifyFollowUp(c, text); ok || err != nil {
 		return err // 整改情况 → 公安局那件呢: the 整改 of that agency's case
 	}
+	if up, ok := focusDone(text, prev, s.updateOptions(c.Now())); ok {
+		return s.fieldWrite(c, up, prev) // 行初133答辩期限 → 刚交了 帮我登记
+	}
 	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
@@ -321,6 +324,9 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		}
 		return u
 	}
+	if m, ok := countyWideOf(u, last.U); ok {
+		return m // 公安局今年败诉率 → 全县呢: the same question over every agency
+	}
 	switch u.Kind {
 	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates:
 	case intent.Scope:
@@ -381,7 +387,8 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		}
 		return u
 	}
-	if u.Anchored && !u.FollowUp {
+	narrows := narrowsLast(u, p)
+	if u.Anchored && !u.FollowUp && !narrows {
 		return u
 	}
 	if hasRef(u) && !u.FollowUp {
@@ -487,6 +494,68 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
 	return m
+}
+
+// narrowsLast reports whether u only changes the measure of the last
+// question p (王芳手上的案子 → 没结的 / 还有没结的吗; 11月出庭率 → 没达标的单位):
+// it names no case, person, party, agency or period of its own, so the
+// last question's scope (agency, person, period) carries and the echo says
+// it. A message that states its own scope (哪些, 全部, 各单位…) asks anew
+// unless it says it follows (结了的呢).
+func narrowsLast(u, p intent.Understanding) bool {
+	switch u.Kind {
+	case intent.Cases, intent.Count, intent.Rates:
+	default:
+		return false
+	}
+	if u.Metric == "" && u.Rank == "" {
+		return false
+	}
+	if hasRef(u) || hasWho(u) || u.Marked || !u.Period.IsZero() || u.YearBefore || countyWide(u) || (u.Scoped && !u.FollowUp) {
+		return false
+	}
+	switch p.Kind {
+	case intent.Cases, intent.Count, intent.Rates:
+	default:
+		return false
+	}
+	return p.Agency != "" || len(p.Agencies) > 0 || p.Person != "" || p.Party != "" || p.Mine != "" || !p.Period.IsZero()
+}
+
+// countyWords widen a question to every agency (全县呢, 全县的).
+var countyWords = []string{"全县", "全区", "全市", "所有单位", "全部单位"}
+
+// countyWide reports whether u says it is about the whole county.
+func countyWide(u intent.Understanding) bool {
+	for _, f := range u.Filler {
+		if slices.Contains(countyWords, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// countyWideOf is the last question p over every agency when u says only
+// 全县 (公安局今年败诉率 → 全县呢; 我们局的未结案件 → 全县的呢): the agency,
+// person and own-agency filters go, the measure and period stay.
+func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
+	if !countyWide(u) || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Metric != "" || u.Rate != "" || u.Rank != "" {
+		return u, false
+	}
+	switch p.Kind {
+	case intent.Rates, intent.Count, intent.Cases, intent.Hearings:
+	default:
+		return u, false
+	}
+	if p.Agency == "" && len(p.Agencies) == 0 && p.Mine == "" && p.Person == "" {
+		return u, false
+	}
+	m := p
+	m.Agency, m.Agencies, m.Mine, m.Person, m.PersonRole, m.Party, m.Marked = "", nil, "", "", "", "", false
+	m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false
+	m.Filler, m.Residue = u.Filler, u.Residue
+	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+	return m, true
 }
 
 // defaults fills what a question leaves to be understood: a rate or a
