@@ -370,6 +370,16 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		u.Kind, u.Numbers = intent.Case, append([]string(nil), last.Shown...)
 		return u
 	}
+	if u.Kind == intent.Case && u.Aspect == intent.When && u.Order == "next" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
+		len(last.Shown) == 0 && p.Kind == intent.Hearings && (p.Person != "" || p.Agency != "" || len(p.Agencies) > 0 || p.Mine != "" || p.Party != "") {
+		// 孙强今天有庭没 (none) → 下回是哪天: that person's hearings from
+		// now on, the next first; not "which case?".
+		m := p
+		m.Period, m.Upcoming, m.TimeOfDay, m.Clock, m.Aspect = intent.Period{}, false, "", "", ""
+		m.Filler, m.Residue = u.Filler, u.Residue
+		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+		return m
+	}
 	if u.Kind == intent.Case && !hasRef(u) && !hasWho(u) && u.Period.IsZero() {
 		if u.Each && u.Aspect != "" && len(last.Shown) > 1 && (p.Kind == intent.Hearings || p.Kind == intent.Cases) {
 			// 负责人都到了吗, after a list: the same list, each with the fact.
