@@ -511,7 +511,8 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 // it names no case, person, party, agency or period of its own, so the
 // last question's scope (agency, person, period) carries and the echo says
 // it. A message that states its own scope (哪些, 全部, 各单位…) asks anew
-// unless it says it follows (结了的呢).
+// unless it says it follows (结了的呢); a ranking's own 哪些单位 (哪些单位没
+// 达标) still keeps the period.
 func narrowsLast(u, p intent.Understanding) bool {
 	switch u.Kind {
 	case intent.Cases, intent.Count, intent.Rates:
@@ -521,7 +522,7 @@ func narrowsLast(u, p intent.Understanding) bool {
 	if u.Metric == "" && u.Rank == "" {
 		return false
 	}
-	if hasRef(u) || hasWho(u) || u.Marked || !u.Period.IsZero() || u.YearBefore || countyWide(u) || (u.Scoped && !u.FollowUp) {
+	if hasRef(u) || hasWho(u) || u.Marked || !u.Period.IsZero() || u.YearBefore || countyWide(u) || (u.Scoped && !u.FollowUp && u.Kind != intent.Rates) {
 		return false
 	}
 	switch p.Kind {
