@@ -107,6 +107,32 @@ func coDefendantNote(c *cases.Case) string {
 		len(c.Defendants), strings.Join(c.Defendants, "、"), who)
 }
 
+// orderedWhen answers when the next (order "next") or the last ("last")
+// hearing of c is, and says so when there is none on that side of now.
+func orderedWhen(c *cases.Case, order string, now time.Time, loc *time.Location) string {
+	var h *cases.Hearing
+	if order == "next" {
+		h = c.NextHearing(now)
+	} else {
+		hs := c.ActiveHearings()
+		for i := range hs {
+			if !hs[i].At.After(now) {
+				h = &hs[i]
+			}
+		}
+	}
+	word := map[string]string{"next": "下次开庭", "last": "上次开庭"}[order]
+	if h == nil {
+		none := map[string]string{"next": "台账未登记该案今后的开庭。", "last": "台账未登记该案已开过的庭。"}[order]
+		return none
+	}
+	v := word + "：**" + whenCN(h.At, now, loc) + "**"
+	if h.Place != "" {
+		v += " " + h.Place
+	}
+	return v + "。"
+}
+
 // oneFact is fact without the note on co-defendants.
 func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect, now time.Time, loc *time.Location) string {
 	party, defendant, court := labels(c.Kind)

@@ -317,3 +317,34 @@ func cnDate(t time.Time, loc *time.Location) string {
 	y, m, d := t.In(loc).Date()
 	return fmt.Sprintf("%d年%d月%d日", y, int(m), d)
 }
+
+// focusDone reads a report of work done that names neither the work nor the
+// case (刚交了 帮我登记, 已经回了 昨天交的) as the deadline of the one case the
+// last answer was about: its 答辩/答复 deadline when that was asked
+// (行初133答辩期限), its 司法建议 or 检察建议 when that was shown. ok is false
+// when the last answer was about no single deadline of one case: the
+// message is then read as any other.
+func focusDone(text string, prev *lastQuestion, o intent.Options) (intent.Update, bool) {
+	if prev == nil || len(prev.Shown) != 1 {
+		return intent.Update{}, false
+	}
+	up, ok := intent.BareDone(text, o)
+	if !ok {
+		return up, false
+	}
+	p := prev.U
+	switch {
+	case p.Suggestion == "司法建议":
+		up.Deadline = string(deadline.JudicialReply)
+	case p.Suggestion == "检察建议":
+		up.Deadline = string(deadline.ProcuratorialReply)
+	case p.Aspect == intent.Deadline && len(p.DeadlineKinds) == 1 &&
+		(p.DeadlineKinds[0] == string(deadline.Answer) || p.DeadlineKinds[0] == string(deadline.Reply)):
+		up.Deadline = p.DeadlineKinds[0]
+	default:
+		return up, false
+	}
+	up.Numbers = append([]string(nil), prev.Shown...)
+	up.Short = strings.Join(up.Numbers, "、")
+	return up, true
+}

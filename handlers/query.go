@@ -79,6 +79,9 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 		if u.Aspect == intent.Advice && u.Suggestion != "" {
 			return adviceFact(cs, cases.SuggestionKind(u.Suggestion), loc)
 		}
+		if u.Aspect == intent.When && u.Order != "" {
+			return orderedWhen(cs, u.Order, now, loc) // 下回是哪天: the next hearing only
+		}
 		return s.fact(viewer, cs, u.Aspect, now, loc)
 	}
 	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded || firstInstanceAsked(u) {

@@ -44,8 +44,16 @@ func rectifyQ(q query, c *cases.Case) bool {
 var rectifyHowRe = regexp.MustCompile(`整改.{0,8}(怎么|咋个|咋|如何|怎样|在哪|哪里|哪儿|往哪|给谁|交谁|报谁|什么方式|啥方式|什么途径|哪个系统|什么流程|啥流程|流程)|` +
 	`(怎么|咋个|咋|如何|在哪|哪里|往哪).{0,4}(交|报|提交|报送|上传).{0,2}整改`)
 
+// bareHowRe asks how to submit without saying what (咋个交, 那怎么报呢,
+// 交给谁): in a conversation about 整改 (rectifyFollowUp) it is the 整改
+// report's procedure.
+var bareHowRe = regexp.MustCompile(`^那?\s*(?:(?:怎么|咋个|咋|如何|怎样|在哪里?|往哪里?)(?:交|报|提交|报送|上传|递交)|(?:交|报|提交|报送)(?:给谁|给哪个|到哪里?|去哪里?))\s*(?:呢|啊|哈|嘛|撒|噻)?[?？]?$`)
+
 // AsksRectifyHow reports whether text asks how to submit a 整改 report.
-func asksRectifyHow(text string) bool { return rectifyHowRe.MatchString(intent.Normalize(text)) }
+func asksRectifyHow(text string) bool {
+	t := intent.Normalize(text)
+	return rectifyHowRe.MatchString(t) || bareHowRe.MatchString(strings.TrimSpace(t))
+}
 
 // rectifyHow is the bureau's procedure for a 整改 report (README 一案一整改),
 // for the asker's role.
@@ -162,6 +170,15 @@ func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
 		return false, nil // topicEnds forgets an unreadable mark
 	}
 	t := strings.TrimSpace(intent.Normalize(text))
+	if bareHowRe.MatchString(t) {
+		// 行初85的整改 → 咋个交: the procedure, then the 整改 items.
+		today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
+		a, err := s.rectifyAnswer(c, deadlineAsk{what: askRectify}, today)
+		if err != nil {
+			return true, err
+		}
+		return true, s.replyDeadlines(c, a)
+	}
 	follows := strings.Contains(t, "呢") || strings.HasPrefix(t, "那")
 	// 61那个最迟哪天交: when a case of the 整改 list is due, not its hearing.
 	due := intent.RectifyDueAsked(t)

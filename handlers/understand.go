@@ -97,6 +97,9 @@ func (s *service) handleText(c bot.Context) error {
 	if intent.AsksStandInRule(text) {
 		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
 	}
+	if up, ok := focusDone(text, prev, s.updateOptions(c.Now())); ok {
+		return s.fieldWrite(c, up, prev) // 行初133答辩期限 → 刚交了 帮我登记
+	}
 	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
@@ -342,6 +345,9 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		}
 		return u
 	}
+	if m, ok := countyWideOf(u, last.U); ok {
+		return m // 公安局今年败诉率 → 全县呢: the same question over every agency
+	}
 	switch u.Kind {
 	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates:
 	case intent.Scope:
@@ -385,6 +391,16 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		u.Kind, u.Numbers = intent.Case, append([]string(nil), last.Shown...)
 		return u
 	}
+	if u.Kind == intent.Case && u.Aspect == intent.When && u.Order == "next" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
+		len(last.Shown) == 0 && p.Kind == intent.Hearings && (p.Person != "" || p.Agency != "" || len(p.Agencies) > 0 || p.Mine != "" || p.Party != "") {
+		// 孙强今天有庭没 (none) → 下回是哪天: that person's hearings from
+		// now on, the next first; not "which case?".
+		m := p
+		m.Period, m.Upcoming, m.TimeOfDay, m.Clock, m.Aspect = intent.Period{}, false, "", "", ""
+		m.Filler, m.Residue = u.Filler, u.Residue
+		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+		return m
+	}
 	if u.Kind == intent.Case && !hasRef(u) && !hasWho(u) && u.Period.IsZero() {
 		if u.Each && u.Aspect != "" && len(last.Shown) > 1 && (p.Kind == intent.Hearings || p.Kind == intent.Cases) {
 			// 负责人都到了吗, after a list: the same list, each with the fact.
@@ -402,7 +418,8 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		}
 		return u
 	}
-	if u.Anchored && !u.FollowUp {
+	narrows := narrowsLast(u, p)
+	if u.Anchored && !u.FollowUp && !narrows {
 		return u
 	}
 	if hasRef(u) && !u.FollowUp {
@@ -512,6 +529,69 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
 	return m
+}
+
+// narrowsLast reports whether u only changes the measure of the last
+// question p (王芳手上的案子 → 没结的 / 还有没结的吗; 11月出庭率 → 没达标的单位):
+// it names no case, person, party, agency or period of its own, so the
+// last question's scope (agency, person, period) carries and the echo says
+// it. A message that states its own scope (哪些, 全部, 各单位…) asks anew
+// unless it says it follows (结了的呢); a ranking's own 哪些单位 (哪些单位没
+// 达标) still keeps the period.
+func narrowsLast(u, p intent.Understanding) bool {
+	switch u.Kind {
+	case intent.Cases, intent.Count, intent.Rates:
+	default:
+		return false
+	}
+	if u.Metric == "" && u.Rank == "" {
+		return false
+	}
+	if hasRef(u) || hasWho(u) || u.Marked || !u.Period.IsZero() || u.YearBefore || countyWide(u) || (u.Scoped && !u.FollowUp && u.Kind != intent.Rates) {
+		return false
+	}
+	switch p.Kind {
+	case intent.Cases, intent.Count, intent.Rates:
+	default:
+		return false
+	}
+	return p.Agency != "" || len(p.Agencies) > 0 || p.Person != "" || p.Party != "" || p.Mine != "" || !p.Period.IsZero()
+}
+
+// countyWords widen a question to every agency (全县呢, 全县的).
+var countyWords = []string{"全县", "全区", "全市", "所有单位", "全部单位"}
+
+// countyWide reports whether u says it is about the whole county.
+func countyWide(u intent.Understanding) bool {
+	for _, f := range u.Filler {
+		if slices.Contains(countyWords, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// countyWideOf is the last question p over every agency when u says only
+// 全县 (公安局今年败诉率 → 全县呢; 我们局的未结案件 → 全县的呢): the agency,
+// person and own-agency filters go, the measure and period stay.
+func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
+	if !countyWide(u) || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Metric != "" || u.Rate != "" || u.Rank != "" {
+		return u, false
+	}
+	switch p.Kind {
+	case intent.Rates, intent.Count, intent.Cases, intent.Hearings:
+	default:
+		return u, false
+	}
+	if p.Agency == "" && len(p.Agencies) == 0 && p.Mine == "" && p.Person == "" {
+		return u, false
+	}
+	m := p
+	m.Agency, m.Agencies, m.Mine, m.Person, m.PersonRole, m.Party, m.Marked = "", nil, "", "", "", "", false
+	m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false
+	m.Filler, m.Residue = u.Filler, u.Residue
+	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+	return m, true
 }
 
 // defaults fills what a question leaves to be understood: a rate or a

@@ -3,6 +3,7 @@ package intent
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // FieldWrite reads two writes people type in free text rather than as
@@ -56,22 +57,65 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 				break
 			}
 		}
-		u.At = day(o.Now)
-		switch {
-		case strings.Contains(rest, "前天"):
-			u.At = u.At.AddDate(0, 0, -2)
-		case strings.Contains(rest, "昨天"):
-			u.At = u.At.AddDate(0, 0, -1)
-		case strings.Contains(rest, "今天"):
-		default:
-			if d, _, found := findDate(rest, o.Now, past); found {
-				u.At = d
-			}
-		}
+		u.At = doneDay(rest, o)
 		return u, u.Deadline != ""
 	}
 	return u, false
 }
+
+// doneDay is the day a piece of work was said to be done: 前天, 昨天, a date
+// written, else today.
+func doneDay(s string, o Options) time.Time {
+	at := day(o.Now)
+	switch {
+	case strings.Contains(s, "前天"):
+		return at.AddDate(0, 0, -2)
+	case strings.Contains(s, "昨天"):
+		return at.AddDate(0, 0, -1)
+	case strings.Contains(s, "今天"):
+		return at
+	}
+	if d, _, found := findDate(s, o.Now, past); found {
+		return d
+	}
+	return at
+}
+
+// BareDone reads a report of work done that names neither the work nor
+// the case (刚交了 帮我登记, 已经回了 昨天交的, 今天交的 登记一下): it is the
+// deadline the conversation is about, which only the caller knows, so the
+// Update it returns has no Deadline and no case. Every segment of the
+// message must be a done verb, a day, or a request to record it; anything
+// else (a question, a name, another word) is not this.
+func BareDone(text string, o Options) (u Update, ok bool) {
+	t := Normalize(text)
+	if fieldAskRe.MatchString(t) {
+		return u, false
+	}
+	rest := bareDoneStrip.Replace(t)
+	verb := false
+	for _, seg := range strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune(" ，,。!！~", r) }) {
+		if !bareDoneRe.MatchString(seg) {
+			return u, false
+		}
+		verb = verb || bareVerbRe.MatchString(seg)
+	}
+	if !verb {
+		return u, false
+	}
+	return Update{Kind: DeadlineDone, At: doneDay(t, o)}, true
+}
+
+var (
+	// bareDoneStrip removes the requests to record and the particles
+	// around a bare report of work done.
+	bareDoneStrip = strings.NewReplacer("帮我登记一下", "", "帮忙登记一下", "", "帮我登记", "", "帮忙登记", "", "帮我记一下", "",
+		"帮忙记一下", "", "帮我记下", "", "帮忙记下", "", "麻烦登记一下", "", "麻烦登记", "", "请登记", "", "帮我记", "", "帮忙记", "",
+		"登记一下", "", "登记下", "", "记一下", "", "记下", "", "登记", "", "哈", "", "哦", "", "啊", "", "嘛", "", "噻", "", "撒", "")
+	bareDoneRe = regexp.MustCompile(`^(?:我们|我|已经|已|刚刚|刚才|刚|都|早就|就|今天|昨天|前天|上午|下午|早上|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])*` +
+		`(?:(?:交|提交|递交|报送|报|回|回复|答复|发|寄|送)(?:了|的|过了|上去了|过去了|出去了)?)?$`)
+	bareVerbRe = regexp.MustCompile(`(?:交|提交|递交|报送|报|回|回复|答复|发|寄|送)(?:了|的|过了|上去了|过去了|出去了)?$`)
+)
 
 // fieldAskRe marks a question (交了吗, 换成孙局了没, 谁出庭); 行不 and 可以吗
 // after a head sending someone ask for approval and are no question of
@@ -90,7 +134,7 @@ var (
 	// approvalRe ends a message asking leave (行不, 可以吗, 得不得行).
 	approvalRe = regexp.MustCompile(`(?:行不行|行不|行吗|行么|可以不|可以吗|可以么|可以吧|可不可以|得不得行|要得不|好不好|成不成|成不|成吗|能行吗|能不能行)[?？。!！吧]*$`)
 	// doneRe: 答辩状今天交了, 答复已经交了, 检察建议的回复已经发了, 答辩状已提交.
-	doneRe      = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了)`)
+	doneRe      = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
 	doneObjects = []struct{ word, kind string }{
 		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
 		{"答辩", "answer"}, {"答复", "reply"},

@@ -84,3 +84,30 @@ func TestOffTopicWithTimeWord(t *testing.T) {
 		}
 	}
 }
+
+func TestBareDone(t *testing.T) {
+	o := Options{Now: time.Date(2026, 11, 19, 8, 40, 0, 0, time.UTC)}
+	for in, want := range map[string]string{
+		"刚交了 帮我登记":    "2026-11-19",
+		"已经回了 昨天交的":   "2026-11-18",
+		"今天交的 登记一下":   "2026-11-19",
+		"前天就交了":       "2026-11-17",
+		"已经提交了":       "2026-11-19",
+		"交了没":         "",
+		"答辩状交了":       "", // names the work: FieldWrite's
+		"孙局交了":        "",
+		"好的":          "",
+		"登记一下":        "",
+		"昨天发了 帮忙登记一下": "2026-11-18",
+		"昨天就交了 帮忙记一下": "2026-11-18",
+	} {
+		u, ok := BareDone(in, o)
+		got := ""
+		if ok {
+			got = u.At.Format("2006-01-02")
+		}
+		if got != want {
+			t.Errorf("BareDone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -45,6 +45,10 @@ var colloquial = strings.NewReplacer(
 	"明早", "明天早上", "今早", "今天早上", "明晚", "明天晚上", "今晚", "今天晚上", "昨晚", "昨天晚上",
 	"明儿个", "明天", "今儿个", "今天", "明个", "明天",
 	"一下下周", "一下 下周", "一下下个月", "一下 下个月", "一下下月", "一下 下月",
+	// southwestern speech: 没得/莫得 are 没有, 好多 asks 多少, 前回/下回 are
+	// 上次/下次. Spelled out here so every rule reads one form and none of
+	// them is left over as a filter word (今天有没得庭 is 今天有没有庭).
+	"没得", "没有", "莫得", "没有", "好多", "多少", "前回", "上次", "上回", "上次", "下回", "下次",
 )
 
 // Normalize folds the writing of a message so the patterns below see one

@@ -10,12 +10,21 @@ import (
 // cnCaseNumber is a Chinese numeral before 号, with what precedes it.
 var cnCaseNumber = regexp.MustCompile(`(行初|行终|行申|行审|行赔|行保|复|第)?([零〇一二两三四五六七八九十百千]+)号(的案子|的案件|案|那个案|那件)?`)
 
+// cnPrefixedNumber is a Chinese numeral right after a case prefix with no
+// 号 (行初一零一, 行初九十六, 复四十一几点开): the prefix alone makes it a
+// number. What follows is kept to tell a count (复三次) from a number.
+var cnPrefixedNumber = regexp.MustCompile(`(行初|行终|行申|行审|行赔|行保|复)([零〇一二两三四五六七八九十百千]+)($|[^号零〇一二两三四五六七八九十百千])`)
+
+// countWords after a numeral make it a count, not a case number (复三次).
+const countWords = "次遍个件天月年日场周"
+
 // caseNumerals writes a case number said in Chinese numerals in digits
 // (一百二十四号 → 124号, 行初一百零一号 → 行初101号), so that the number rules
 // read it. A numeral after 月 is a day (十二月十六号) and is left to the
 // date rules; one of 31 or less is a day too unless a case prefix or 案
 // makes it a number (行初八十五号, 二十四号的案子).
 func caseNumerals(s string) string {
+	s = prefixedNumerals(s)
 	if !strings.Contains(s, "号") {
 		return s
 	}
@@ -40,6 +49,32 @@ func caseNumerals(s string) string {
 		}
 		if prefix && s[m[2]:m[3]] == "第" && !caseCtx {
 			continue // 第三号法庭: an ordinal
+		}
+		b.WriteString(s[last:m[4]])
+		b.WriteString(strconv.Itoa(n))
+		last = m[5]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// prefixedNumerals writes in digits a Chinese numeral that follows a case
+// prefix without 号 (行初一零一 → 行初101); caseNumerals reads those with 号.
+func prefixedNumerals(s string) string {
+	locs := cnPrefixedNumber.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range locs {
+		next := s[m[6]:m[7]]
+		if next != "" && strings.Contains(countWords, next) {
+			continue
+		}
+		n, ok := cnInteger(s[m[4]:m[5]])
+		if !ok || n == 0 {
+			continue
 		}
 		b.WriteString(s[last:m[4]])
 		b.WriteString(strconv.Itoa(n))

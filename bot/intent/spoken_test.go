@@ -15,6 +15,12 @@ func TestCaseNumerals(t *testing.T) {
 		"一千零二十号":     "1020号",
 		"复四十一号":      "复41号",
 		"一百一十七号搞哪样了": "117号搞哪样了",
+		"行初一零一":      "行初101",
+		"行初九十六":      "行初96",
+		"复四十一几点开":    "复41几点开",
+		"行初一一七谁出庭":   "行初117谁出庭",
+		"复三次了":       "复三次了", // a count
+		"行终三十三号":     "行终33号",
 	} {
 		if got := caseNumerals(in); got != want {
 			t.Errorf("caseNumerals(%q) = %q, want %q", in, got, want)

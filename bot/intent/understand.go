@@ -187,6 +187,9 @@ type Understanding struct {
 	// Suggestion is the kind of suggestion a Suggested count counts
 	// (司法建议, 检察建议); empty is both.
 	Suggestion string `json:"suggestion,omitempty"`
+	// Order is which hearing a When question asks of: "next" (下次/下回是
+	// 哪天) or "last" (上次/前回开庭是哪天); empty is every one.
+	Order string `json:"order,omitempty"`
 
 	Rate   Rate   `json:"rate,omitempty"`
 	Rank   Rank   `json:"rank,omitempty"`
@@ -433,6 +436,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	if r.explainCommand(raw, norm) && r.u.ExplainAct != ExplainCandidates {
 		return r.u, nil // the candidates read on: 市监局的, 复议的
 	}
+	r.hearingOrder()
 	r.newsAndChanges()
 	r.mine()
 	r.deadlines()
@@ -460,6 +464,19 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.notHeld(norm)
 	r.documentDeadline(norm)
 	return r.u, nil
+}
+
+// hearingOrder takes 下次/上次 (下回 and 前回 are spelled so by Normalize)
+// as which hearing is asked of; they are filler to every other rule.
+func (r *reader) hearingOrder() {
+	if ws := r.t.cutAll("下一次", "下一场", "下次"); len(ws) > 0 {
+		r.u.Order = "next"
+		r.u.Filler = append(r.u.Filler, ws...)
+	}
+	if ws := r.t.cutAll("上一次", "上一场", "上次"); len(ws) > 0 {
+		r.u.Order = "last"
+		r.u.Filler = append(r.u.Filler, ws...)
+	}
 }
 
 // greetWords greet; greetTitles are how people are addressed.
