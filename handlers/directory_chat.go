@@ -38,6 +38,12 @@ func (s *service) peopleAnswer(c bot.Context, u intent.Understanding) (answer, e
 		// An agency's people (县政府那边名单里有哪些人), or its heads
 		// (公安局负责人是谁).
 		heads := u.Aspect == intent.Head
+		if len(u.Agencies) == 0 {
+			// No agency was read (a carried context emptied it): asking is
+			// true, a "未登记" would claim what was never looked up.
+			a.md = "请问要查哪个单位的人员？例如：公安局负责人是谁、市监局名单里有哪些人。"
+			return a, nil
+		}
 		var ps []*people.Person
 		for _, p := range all {
 			if containsAgency(u.Agencies, p.Agency, names.Same) && sees(p) && (!heads || p.Role == people.Head) {
@@ -60,7 +66,7 @@ func (s *service) peopleAnswer(c bot.Context, u intent.Understanding) (answer, e
 			b = append(b, strings.Join(lines, "\n"))
 			a.results = len(ps)
 		}
-		if heads {
+		if heads && len(u.Agencies) > 0 {
 			if line, err := s.ledgerHeads(c, u.Agencies[0]); err != nil {
 				return answer{}, err
 			} else if line != "" {
