@@ -284,6 +284,8 @@ func computeReserved(t *text) []bool {
 			i += n - 1
 		}
 	}
+	// 巴音嘎查, 查干沐沦苏木: the names of pastoral places (places.go).
+	reservePastoralPlaces(t, reserve)
 	// 执法人员  执法证号  所属单位: a table's header cells (tables.go).
 	reserveTableHeaders(t, reserved)
 	return reserved
