@@ -525,3 +525,52 @@ func givenRunsOn(t *text, s, e int) bool {
 	}
 	return found
 }
+
+// translitLabels introduce the Chinese writing of a foreign name
+// (中文译名：安娜·施密特).
+var translitLabels = []string{"中文译名", "中文名", "译名", "汉译名", "中文姓名"}
+
+// translitLabelBefore returns the rune length of such a label, with its
+// colon, ending right before s, or 0.
+func translitLabelBefore(t *text, s int) int {
+	k := s
+	for k > 0 && strings.ContainsRune("：: ", t.rs[k-1]) {
+		k--
+	}
+	if k == s {
+		return 0
+	}
+	for _, l := range translitLabels {
+		n := utf8.RuneCountInString(l)
+		if k >= n && t.str(k-n, k) == l {
+			return s - (k - n)
+		}
+	}
+	return 0
+}
+
+// dottedFrom returns the end of a dotted name (孟和·巴特尔, 阿依古丽·买买提)
+// that starts at i, or i: a signature's passes read a signer from i and
+// must not stop at the dot.
+func dottedFrom(t *text, i int) int {
+	for k := i + 1; k < t.n() && k <= i+8 && t.han(k-1); k++ {
+		if strings.ContainsRune(dots, t.rs[k]) {
+			// The dot's own reading (dottedAt) may start later or not at
+			// all (孟和·巴特尔: 和 is a conjunction there); after a title
+			// the signer starts at i.
+			if t.han(k+1) {
+				return dottedEnd(t, k)
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// skipSpaces returns the first index at or after i that holds no space.
+func skipSpaces(t *text, i int) int {
+	for i < t.n() && t.rs[i] == ' ' {
+		i++
+	}
+	return i
+}

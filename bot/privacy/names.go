@@ -726,6 +726,15 @@ func dottedAt(t *text, i int) (int, int, bool) {
 		}
 		start--
 	}
+	end := dottedEnd(t, i)
+	if start == i || end == i+1 {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// dottedEnd returns the end of the dotted name whose dot is at i.
+func dottedEnd(t *text, i int) int {
 	end := i + 1
 	for end < len(t.rs) && end-i <= 10 {
 		if t.han(end) {
@@ -741,10 +750,7 @@ func dottedAt(t *text, i int) (int, int, bool) {
 		}
 		break
 	}
-	if start == i || end == i+1 {
-		return 0, 0, false
-	}
-	return start, end, true
+	return end
 }
 
 // afterBoundary reports whether a land-boundary word (东至, 西邻) ends at
@@ -973,8 +979,10 @@ var notAgentive = map[string]bool{
 }
 
 // latinRe reads a foreign name in Latin letters: capitalised parts (John
-// Smith, Mary-Jane O'Brien) or a passport's capitals (SMITH JOHN).
-var latinRe = regexp.MustCompile(`^(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*(?:[ .·][A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*){0,3}|[A-Z]{2,}(?:[ ,][A-Z]{2,}){1,3})`)
+// Smith, Mary-Jane O'Brien, Hans Peter Müller), with initials before or
+// between them (John M. Harrison, A. Petrov), or a passport's capitals
+// (SMITH JOHN).
+var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z]{2,}(?:[ ,][A-Z]{2,}){1,3})`)
 
 // latinOrgs follow a Latin word that names an organisation, not a person.
 var latinOrgs = []string{"公司", "有限", "集团", "银行", "律师事务所", "事务所", "中心", "协会", "大学", "学院", " Co", " Ltd", " Inc", " Group", " Bank", " LLC", " Corp"}
@@ -999,7 +1007,7 @@ func latinAt(t *text, i int) int {
 	if after != "" && after[0] < utf8.RuneSelf && (unicode.IsLetter(rune(after[0])) || unicode.IsDigit(rune(after[0]))) {
 		return 0
 	}
-	return len(m) // ASCII: bytes are runes
+	return utf8.RuneCountInString(m) // Müller: not all ASCII
 }
 
 // detector collects the names of one text.
@@ -1142,6 +1150,11 @@ func (d *detector) signatures() {
 	})
 	for _, m := range found {
 		for i := t.runeAt(m[1]); i < t.n(); {
+			// 代理审判员　孟和·巴特尔: a dotted signer is read whole (minority.go).
+			if j := skipSpaces(t, i); dottedFrom(t, j) > j {
+				d.add(j, dottedFrom(t, j), capPersonal)
+				break
+			}
 			run, next := d.spacedRun(i)
 			if len(run) < 2 {
 				if wide := d.wideSpacedName(i); wide != nil {
@@ -1350,6 +1363,10 @@ func (d *detector) latinInBrackets(e int) {
 // that writes it in Chinese: Michael Brown（迈克尔·布朗）.
 func (d *detector) latinBeforeBrackets(s, e int) {
 	t := d.t
+	// Anna Schmidt（中文译名：安娜·施密特）: a label may open the brackets.
+	if n := translitLabelBefore(t, s); n > 0 {
+		s -= n
+	}
 	if s < 2 || e >= t.n() || t.rs[s-1] != '（' && t.rs[s-1] != '(' || t.rs[e] != '）' && t.rs[e] != ')' {
 		return
 	}
