@@ -558,7 +558,7 @@ func dottedFrom(t *text, i int) int {
 			// The dot's own reading (dottedAt) may start later or not at
 			// all (孟和·巴特尔: 和 is a conjunction there); after a title
 			// the signer starts at i.
-			if t.han(k+1) {
+			if t.han(k + 1) {
 				return dottedEnd(t, k)
 			}
 			return i
