@@ -282,6 +282,11 @@ func markedAddressSpans(s string) []span {
 			k += n
 		}
 		keep := adminPrefix(s[at:end])
+		// 住在县城北关村: the county's town, named by its kind only, is
+		// no finer than the county.
+		if g, ok := hasPrefixAny(s[at+keep:end], []string{"县城", "市区", "城区"}); ok {
+			keep += len(g)
+		}
 		if maskedPlaceRe.MatchString(s[at+keep : end]) {
 			return // 某镇某村某组: already masked
 		}
@@ -503,6 +508,11 @@ func unitTail(s string) int {
 // (某食品厂（个人独资企业）), and the open bracket of an address in brackets
 // (某街道办事处（地址：…), so what remains ends with the owner's name.
 func trimRemark(c string) string {
+	// 某县人民政府办公室（某县府前路1号: an address in brackets open at
+	// the end belongs to what stands before the bracket.
+	if i := strings.LastIndexAny(c, "（("); i >= 0 && !strings.ContainsAny(c[i:], "）)") {
+		c = c[:i]
+	}
 	c = strings.TrimRight(c, "（(：: ")
 	for strings.HasSuffix(c, "）") || strings.HasSuffix(c, ")") {
 		i := strings.LastIndexAny(c, "（(")

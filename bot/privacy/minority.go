@@ -1,7 +1,9 @@
 package privacy
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -324,6 +326,7 @@ func herbClause(t *text, i int) bool {
 // no surname or their given name is a word; see the file's comment.
 func (d *detector) wordNames() {
 	t := d.t
+	d.latinWithInitials()
 	for i := 0; i < t.n(); i++ {
 		if d.taken[i] || d.reserved[i] || !t.han(i) {
 			continue
@@ -775,4 +778,28 @@ func (d *detector) translitSubject(i int) int {
 		}
 	}
 	return 0
+}
+
+// initialRe finds an initial before a capitalised part inside a Latin
+// name (Sergei V. Ivanov, A. Petrov).
+var initialRe = regexp.MustCompile(`(?:^|[ ·])[A-Z]\. ?[A-Z]\p{Ll}`)
+
+// latinWithInitials reads a Latin name written with an initial wherever
+// it stands (翻译人员向Sergei V. Ivanov宣读…): brands and products are not
+// written so, so the shape is the evidence that elsewhere a role word
+// gives (names.go latinAt).
+func (d *detector) latinWithInitials() {
+	t := d.t
+	if !strings.Contains(t.s, ".") {
+		return
+	}
+	for i := 0; i < t.n(); i++ {
+		if r := t.rs[i]; d.taken[i] || r < 'A' || r > 'Z' || i > 0 && t.rs[i-1] < utf8.RuneSelf && unicode.IsLetter(t.rs[i-1]) {
+			continue
+		}
+		n := latinAt(t, i)
+		if n > 0 && initialRe.MatchString(t.str(i, i+n)) && d.add(i, i+n, capNeutral) {
+			i += n - 1
+		}
+	}
 }
