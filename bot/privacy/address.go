@@ -18,6 +18,8 @@ var addressMarkers = []string{
 	// 我住在…, 租住在…, 暂住于…: 住 before 在 or 于 always says where
 	// someone lives (bareZhuIsAddress leaves 住在 to this marker).
 	"住在", "住于",
+	// A business's premises (see businessMarkers).
+	"生产经营场所", "经营场所", "营业场所", "经营地址", "经营地点",
 }
 
 // addressMarkerMatcher finds the markers with one look at most runes.
@@ -134,16 +136,29 @@ func addressEnd(s string) int {
 
 // neutralMarkers introduce an address that may be an organisation's (被告
 // 某县自然资源局，住所地…): those are kept.
-var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址": true, "联系地址": true, "送达地址": true, "通讯地址": true, "位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
+var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址": true, "联系地址": true, "送达地址": true, "通讯地址": true, "位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true,
+	"生产经营场所": true, "经营场所": true, "营业场所": true, "经营地址": true, "经营地点": true}
 
 // placeMarkers give where a thing is (位于, 坐落于), not where a person
 // lives (住, 住址, 现住, 户籍地, 送达地址).
-var placeMarkers = map[string]bool{"位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
+//
+// A business's premises (经营场所, 营业场所, 经营地址) are one of them.
+// 第10条 removes a natural person's 住址; where a business trades is no
+// home and is public (on its sign, its licence and the enterprise credit
+// register, sole traders included). So an organisation's premises stay
+// whole (neutralMarkers and subjectIsInstitution), and a sole trader's or
+// a person's keep their place names while the door number goes, as after
+// 位于: the shop is often the home too, and the number pins one
+// household (当事人王某，经营场所：某县人民路×××).
+var placeMarkers = map[string]bool{"位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true,
+	"生产经营场所": true, "经营场所": true, "营业场所": true, "经营地址": true, "经营地点": true}
 
 // placeMarkedBefore says whether a place marker ends s, maybe with 某县 or
 // 某镇 kept before the place.
 func placeMarkedBefore(s string) bool {
 	s = strings.TrimRight(s, " ")
+	// 经营场所：某县…, 经营场所为某县…
+	trimMarks := func() { s = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s, "为"), "设在"), "：: ") }
 	for k := 0; k < 3 && strings.HasSuffix(s, "县") || strings.HasSuffix(s, "镇") || strings.HasSuffix(s, "区") || strings.HasSuffix(s, "市"); k++ {
 		_, n := utf8.DecodeLastRuneInString(s)
 		s = s[:len(s)-n]
@@ -153,6 +168,7 @@ func placeMarkedBefore(s string) bool {
 			break
 		}
 	}
+	trimMarks()
 	for m := range placeMarkers {
 		if strings.HasSuffix(s, m) {
 			return true
@@ -263,6 +279,12 @@ func markedAddressSpans(s string) []span {
 			_, n := utf8.DecodeRuneInString(s[at:])
 			at += n
 		}
+		// 经营场所位于…, 经营场所为…: the premises' own verb.
+		if placeMarkers[marker] && !strings.HasSuffix(marker, "于") && !strings.HasPrefix(marker, "坐") && !strings.HasPrefix(marker, "座") {
+			if v, ok := hasPrefixAny(s[at:], []string{"位于", "设在", "为", "系", "是"}); ok {
+				at += len(v)
+			}
+		}
 		// 问：你的住址？答：林家村: in a record of questions the address
 		// is the answer.
 		if a := answerAfter(s, at); a > at {
@@ -317,6 +339,13 @@ func markedAddressSpans(s string) []span {
 				return
 			}
 			keep += door[0]
+			// …116号门面: the number and its units go, the premises'
+			// kind after them stays.
+			if n := houseNumberRe.FindStringIndex(s[at+keep : end]); n != nil && n[0] == 0 {
+				if e := at + keep + n[1] + unitTail(s[at+keep+n[1]:end]); e < end {
+					end = e
+				}
+			}
 		}
 		// 北京中路××号: the author masked it already; it stays as written.
 		if strings.Contains(s[at:end], "××") {

@@ -389,7 +389,8 @@ func (d *detector) minorityAlone(i int) int {
 	// 找尼玛协商, 支付给扎西。, 委托巴桑代为…: a verb that takes a person.
 	cue := objectCueLen(t, i)
 	strongCue := cue > 0 && !weakObjectCues[t.str(i-cue, i)]
-	start := i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions+"及、有", t.rs[i-1]) || titled || cue > 0
+	// 是扎西告诉我的: 是 before a person's deed opens a cleft sentence.
+	start := i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions+"及、有是", t.rs[i-1]) || titled || cue > 0
 	if start && (!wordPart || titled) && (personRight(t, e, true) || boundary(t, e) == 3 && titled || strongCue && boundary(t, e) >= 2) {
 		return n
 	}
