@@ -245,9 +245,10 @@ func computeReserved(t *text) []bool {
 			}
 			continue
 		}
-		// 古丽牌干果: a name part before 牌 names a brand.
-		if brands && minorityMatcher.starts.has(t.rs[i]) {
-			if n, _ := minorityAt(t, i); n > 0 && i+n < t.n() && t.rs[i+n] == '牌' && !lifted(i) {
+		// 古丽牌干果: a name part before 牌 names a brand; 达娃卓玛民宿,
+		// 格桑花饭店: parts before an organisation's ending name a shop.
+		if minorityMatcher.starts.has(t.rs[i]) {
+			if n, _ := minorityAt(t, i); n > 0 && i+n < t.n() && (brands && t.rs[i+n] == '牌' || orgEndingAt(t, i+n)) && !lifted(i) {
 				reserve(i, i+n+1)
 				i += n
 				continue
