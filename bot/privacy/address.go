@@ -46,6 +46,14 @@ var notAdmin = []string{"小区", "社区", "园区", "街区", "景区", "厂�
 func adminPrefix(addr string) int {
 	kept, level := 0, 0
 	rest := addr
+	// 香港新界沙田…, 澳门花地玛堂区…: the regions and districts of Hong Kong
+	// and Macau are written without the mainland's suffixes.
+	for _, names := range [][]string{{"香港特别行政区", "澳门特别行政区", "香港", "澳门"}, {"新界", "九龙", "香港岛", "港岛"}, hkMacauDistricts} {
+		if p, ok := hasPrefixAny(rest, names); ok {
+			kept, rest = kept+len(p), rest[len(p):]
+			level = 3
+		}
+	}
 	for rest != "" {
 		best, bestLevel, bestLen := -1, 0, 0
 		for _, a := range adminSuffixes {
@@ -78,6 +86,12 @@ func adminPrefix(addr string) int {
 	}
 	return kept
 }
+
+// hkMacauDistricts are the eighteen districts of Hong Kong and the
+// parishes of Macau (the county level of an address there).
+var hkMacauDistricts = []string{"中西区", "湾仔区", "湾仔", "东区", "南区", "油尖旺区", "油尖旺", "深水埗区", "深水埗", "九龙城区", "九龙城",
+	"黄大仙区", "黄大仙", "观塘区", "观塘", "荃湾区", "荃湾", "屯门区", "屯门", "元朗区", "元朗", "北区", "大埔区", "大埔", "西贡区", "西贡",
+	"沙田区", "沙田", "葵青区", "葵青", "离岛区", "离岛", "花地玛堂区", "圣安多尼堂区", "大堂区", "望德堂区", "风顺堂区", "氹仔", "路环"}
 
 // districtOfCity reports whether a word ending in 城区 is the name of a
 // county-level district (柯城区, 任城区, 越城区), not a town's centre (老城区,
@@ -360,7 +374,8 @@ func markedAddressSpans(s string) []span {
 			// 单位于, 岗位于: 位 ends a word before 于.
 			if m == "位于" && i > 0 {
 				prev, n := utf8.DecodeLastRuneInString(s[:i])
-				if w, ok := dict().lookup(s[i-n:i] + "位"); ok && w.freq >= 100 && isHan(prev) {
+				// 宅基地位于, 用地位于: 地 ends a land's noun, not 地位.
+				if w, ok := dict().lookup(s[i-n:i] + "位"); ok && w.freq >= 100 && isHan(prev) && prev != '地' {
 					i += len(m)
 					continue
 				}
@@ -494,6 +509,11 @@ func unmarkedAddressSpans(s string) []span {
 		}
 		if _, rel := hasPrefixAny(s[start:loc[0]], relativeVillages); rel && len(s[start:loc[0]]) <= len("本村") {
 			continue
+		}
+		// 香港新界沙田大围村12号: Hong Kong and Macau write their levels
+		// without the suffixes the walk stops at.
+		if _, hk := hasPrefixAny(s[start:loc[0]], []string{"香港", "澳门"}); hk {
+			start += adminPrefix(s[start:loc[0]])
 		}
 		end := loc[1] + unitTail(s[loc[1]:])
 		// 坐落于某镇东山村三组: a place given as a place keeps all but its
