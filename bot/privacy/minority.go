@@ -644,7 +644,16 @@ const minoritySuffixes = "图江汗罕"
 // transliteration characters that pair into no everyday word.
 func (d *detector) minorityRun(i int) int {
 	t := d.t
-	if !minorityMatcher.starts.has(t.rs[i]) && !translitSet.has(t.rs[i]) {
+	// A known part starts within the first four characters: a bit test
+	// before any lookup.
+	if !minorityMatcher.starts.has(t.rs[i]) && !(translitSet.has(t.rs[i]) || partChars.has(t.rs[i])) {
+		return 0
+	}
+	part := false
+	for k := i; k < i+4 && k < t.n() && !part; k++ {
+		part = minorityMatcher.starts.has(t.rs[k]) && t.match(k, minorityMatcher) > 0
+	}
+	if !part {
 		return 0
 	}
 	titled := titleBefore(t, i)

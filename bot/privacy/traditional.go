@@ -41,10 +41,20 @@ var simplifiedOf = func() map[rune]rune {
 	return m
 }()
 
+// traditionalSet holds the keys of simplifiedOf in the basic plane: a bit
+// test spares the map lookup for the simplified characters of a judgment.
+var traditionalSet = func() runeSet {
+	var b strings.Builder
+	for r := range simplifiedOf {
+		b.WriteRune(r)
+	}
+	return newRuneSet(b.String())
+}()
+
 // simplified returns r's simplified form, or r. Characters below the CJK
 // blocks are never looked up.
 func simplified(r rune) rune {
-	if r < 0x3400 {
+	if r < 0x3400 || r < 0x10000 && !traditionalSet.has(r) {
 		return r
 	}
 	if s, ok := simplifiedOf[r]; ok {
