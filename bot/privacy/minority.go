@@ -814,3 +814,39 @@ func (d *detector) latinWithInitials() {
 		}
 	}
 }
+
+// partBefore returns the length of the longest known name part that ends
+// right before i (孟和 before ·巴特尔, 其其格 before ·那顺), or 0; a role
+// word may not end inside it.
+func partBefore(t *text, i int) int {
+	for n := 5; n >= 2; n-- {
+		// The dot ends the match, so a part of n runes matches exactly n.
+		if i-n >= 0 && t.match(i-n, minorityMatcher) == n && roleEndingAt(t, i-n+1) == 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// partAfter returns the length of a known name part at i that holds a
+// conjunction's character (孟和 after 巴特尔·), or 0: the dotted name's end
+// must not stop inside it.
+func partAfter(t *text, i int) int {
+	n := t.match(i, minorityMatcher)
+	for k := i; k < i+n; k++ {
+		if strings.ContainsRune(functionChars, t.rs[k]) {
+			return n
+		}
+	}
+	return 0
+}
+
+// hanDateAt reports whether a date written in Chinese numerals starts at
+// i: numerals up to 年 (二〇二一年九月三日).
+func hanDateAt(t *text, i int) bool {
+	k := i
+	for k < t.n() && k-i < 4 && strings.ContainsRune("〇零一二三四五六七八九", t.rs[k]) {
+		k++
+	}
+	return k-i == 4 && k < t.n() && t.rs[k] == '年'
+}

@@ -715,8 +715,14 @@ func dottedAt(t *text, i int) (int, int, bool) {
 	if !strings.ContainsRune(dots, t.rs[i]) || !t.han(i-1) || !t.han(i+1) {
 		return 0, 0, false
 	}
-	start := i
-	for n := 0; n < 8 && start > 0 && t.han(start-1); n++ {
+	start, n0 := i, 0
+	// 孟和·巴特尔, 其其格·那顺: a known part before the dot is read whole,
+	// though it ends in a conjunction's character or holds one the
+	// transliteration table lacks (minority.go partBefore).
+	if p := partBefore(t, i); p > 0 {
+		start, n0 = i-p, 1
+	}
+	for n := n0; n < 8 && start > 0 && t.han(start-1); n++ {
 		r := t.rs[start-1]
 		if strings.ContainsRune(functionChars, r) || !translitSet.has(r) && n > 0 {
 			break
@@ -736,9 +742,12 @@ func dottedAt(t *text, i int) (int, int, bool) {
 // dottedEnd returns the end of the dotted name whose dot is at i.
 func dottedEnd(t *text, i int) int {
 	end := i + 1
+	// 巴特尔·孟和: a known part after the dot is read whole (minority.go).
+	end += partAfter(t, end)
 	for end < len(t.rs) && end-i <= 10 {
 		if t.han(end) {
-			if end > i+1 && boundary(t, end) >= 1 {
+			// 扎西·顿珠二〇二一年九月三日: a date in Chinese numerals ends it.
+			if end > i+1 && (boundary(t, end) >= 1 || hanDateAt(t, end)) {
 				break
 			}
 			end++
