@@ -13,7 +13,7 @@ import (
 // addressMarkers introduce an address. The bare 住 is handled apart
 // because it also starts 住房和城乡建设局.
 var addressMarkers = []string{
-	"户籍所在地", "经常居住地", "联系地址", "送达地址", "通讯地址", "住所地", "居住地", "户籍地",
+	"户籍所在地", "经常居住地", "联系地址", "送达地址", "通讯地址", "住所地", "居住地", "户籍地", "户籍地址", "居住地址", "现住址",
 	"住址", "住所", "家住", "现住", "居住于", "居住在", "地址", "位于", "坐落于", "座落于", "坐落在", "坐落",
 	// 我住在…, 租住在…, 暂住于…: 住 before 在 or 于 always says where
 	// someone lives (bareZhuIsAddress leaves 住在 to this marker).
@@ -549,6 +549,14 @@ func unitTail(s string) int {
 	// grammar word inside it.
 	if strings.ContainsAny(m, "的了在于是和与及将把被对从向为") {
 		return 0
+	}
+	// 7组房屋已被列入…: a unit that opens a word with what follows
+	// (房屋, 楼房, 层次) is that word, not the premises' unit.
+	last, _ := utf8.DecodeLastRuneInString(m)
+	if next, _ := utf8.DecodeRuneInString(s[len(m):]); isHan(next) {
+		if w, ok := dict().lookup(string([]rune{last, next})); ok && w.freq >= 100 {
+			return 0
+		}
 	}
 	return len(m)
 }

@@ -658,7 +658,9 @@ func (d *detector) minorityRun(i int) int {
 	}
 	titled := titleBefore(t, i)
 	prep := i > 0 && strings.ContainsRune(objectPrepositions+"在到去回往从来", t.rs[i-1])
-	start := i == 0 || !t.han(i-1) || titled || prep || objectCueLen(t, i) > 0
+	// 王建国、扎西共同经营…: an item after a name read already.
+	listed := i >= 2 && listSep(t, i-1) == 1 && d.taken[i-2]
+	start := i == 0 || !t.han(i-1) || titled || prep || listed || objectCueLen(t, i) > 0
 	if !start {
 		return 0
 	}
@@ -691,7 +693,7 @@ func (d *detector) minorityRun(i int) int {
 	}
 	e := j
 	home := e < t.n() && t.rs[e] == '家' && prep // 在达娃家
-	if known == 0 || e-i < 3 && !home || d.blocked(i, e) || !minorityRunEnds(t, e) {
+	if known == 0 || e-i < 3 && !home && !listed || d.blocked(i, e) || !minorityRunEnds(t, e) && !(listed && personRight(t, e, true)) {
 		return 0
 	}
 	// A word of the dictionary (乌云密布, 图门江) is the word.
@@ -708,7 +710,8 @@ func (d *detector) minorityRun(i int) int {
 		if titled || prep || personRight(t, e, true) || home {
 			return e - i
 		}
-	case titled && personRight(t, e, true), prep && (home || boundary(t, e) >= 1 && personRight(t, e, true)):
+	case titled && personRight(t, e, true), prep && (home || boundary(t, e) >= 1 && personRight(t, e, true)),
+		listed && (personRight(t, e, true) || boundary(t, e) >= 2):
 		return e - i
 	}
 	return 0
