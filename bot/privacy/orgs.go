@@ -102,7 +102,7 @@ const placeLedBreaks = "的在与和及向对被将把于是系为称等"
 func placeLedOrganisation(t *text, h hit) bool {
 	p := placeAt(t, h.start)
 	if p < 2 {
-		return false
+		return familyBrandAhead(t, h)
 	}
 	for k := h.start + p; k < t.n() && k <= h.start+p+placeLedWindow; k++ {
 		if !t.han(k) || strings.ContainsRune(placeLedBreaks, t.rs[k]) {
@@ -144,6 +144,27 @@ func orgEndingAt(t *text, k int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// familyBrandAhead reports whether the run after the hit holds a family's
+// brand (宋氏, 何氏) and then an organisation's ending, unbroken:
+// 章丘明水宋氏建材厂 is a firm led by a place the dictionary lacks (章丘,
+// 明水), not a person and a shop.
+func familyBrandAhead(t *text, h hit) bool {
+	brand := false
+	for k := h.end; k < t.n() && k <= h.end+placeLedWindow; k++ {
+		if !t.han(k) || strings.ContainsRune(placeLedBreaks, t.rs[k]) {
+			return false
+		}
+		if t.rs[k] == '氏' && k > h.end && surnameAt(t, k-1) == 1 {
+			brand = true
+			continue
+		}
+		if brand && orgEndingAt(t, k) {
+			return true
+		}
 	}
 	return false
 }
