@@ -13,15 +13,20 @@ import (
 // addressMarkers introduce an address. The bare 住 is handled apart
 // because it also starts 住房和城乡建设局.
 var addressMarkers = []string{
-	"户籍所在地", "经常居住地", "联系地址", "送达地址", "通讯地址", "住所地", "居住地", "户籍地",
+	"户籍所在地", "经常居住地", "联系地址", "送达地址", "通讯地址", "住所地", "居住地", "户籍地", "户籍地址", "居住地址", "现住址",
 	"住址", "住所", "家住", "现住", "居住于", "居住在", "地址", "位于", "坐落于", "座落于", "坐落在", "坐落",
+	// 我住在…, 租住在…, 暂住于…: 住 before 在 or 于 always says where
+	// someone lives (bareZhuIsAddress leaves 住在 to this marker).
+	"住在", "住于",
+	// A business's premises (see businessMarkers).
+	"生产经营场所", "经营场所", "营业场所", "经营地址", "经营地点",
 }
 
 // addressMarkerMatcher finds the markers with one look at most runes.
 var addressMarkerMatcher = newMatcher(addressMarkers)
 
 // addressStops end an address that runs into the rest of a sentence.
-var addressStops = []string{"的", "因", "系", "与", "并", "至今", "期间", "时", "处", "附近", "一带", "内"}
+var addressStops = []string{"的", "因", "系", "与", "并", "至今", "期间", "时", "处", "附近", "一带", "内", "一处", "一间", "一套"}
 
 // adminSuffixes are the levels kept, from the widest.
 var adminSuffixes = []struct {
@@ -41,6 +46,14 @@ var notAdmin = []string{"小区", "社区", "园区", "街区", "景区", "厂�
 func adminPrefix(addr string) int {
 	kept, level := 0, 0
 	rest := addr
+	// 香港新界沙田…, 澳门花地玛堂区…: the regions and districts of Hong Kong
+	// and Macau are written without the mainland's suffixes.
+	for _, names := range [][]string{{"香港特别行政区", "澳门特别行政区", "香港", "澳门"}, {"新界", "九龙", "香港岛", "港岛"}, hkMacauDistricts} {
+		if p, ok := hasPrefixAny(rest, names); ok {
+			kept, rest = kept+len(p), rest[len(p):]
+			level = 3
+		}
+	}
 	for rest != "" {
 		best, bestLevel, bestLen := -1, 0, 0
 		for _, a := range adminSuffixes {
@@ -52,7 +65,7 @@ func adminPrefix(addr string) int {
 				continue
 			}
 			word := rest[:i+len(a.suffix)]
-			if hasSuffixAny(word, notAdmin) && !districtOfCity(word) || strings.ContainsAny(rest[:i], "镇乡村路街道号栋组") {
+			if hasSuffixAny(word, notAdmin) && !districtOfCity(word) && !(level == 2 && word == "新城区") || strings.ContainsAny(rest[:i], "镇乡村路街道号栋组") {
 				continue
 			}
 			// 贵州省, 广州市: a 州 or 市 followed by another level is part of
@@ -74,9 +87,16 @@ func adminPrefix(addr string) int {
 	return kept
 }
 
+// hkMacauDistricts are the eighteen districts of Hong Kong and the
+// parishes of Macau (the county level of an address there).
+var hkMacauDistricts = []string{"中西区", "湾仔区", "湾仔", "东区", "南区", "油尖旺区", "油尖旺", "深水埗区", "深水埗", "九龙城区", "九龙城",
+	"黄大仙区", "黄大仙", "观塘区", "观塘", "荃湾区", "荃湾", "屯门区", "屯门", "元朗区", "元朗", "北区", "大埔区", "大埔", "西贡区", "西贡",
+	"沙田区", "沙田", "葵青区", "葵青", "离岛区", "离岛", "花地玛堂区", "圣安多尼堂区", "大堂区", "望德堂区", "风顺堂区", "氹仔", "路环"}
+
 // districtOfCity reports whether a word ending in 城区 is the name of a
 // county-level district (柯城区, 任城区, 越城区), not a town's centre (老城区,
-// 主城区, 某县城区).
+// 主城区, 某县城区). 新城区 is a district only right after a city
+// (呼和浩特市新城区, 西安市新城区; adminPrefix checks the level).
 func districtOfCity(word string) bool {
 	rs := []rune(word)
 	return len(rs) == 3 && strings.HasSuffix(word, "城区") && !strings.ContainsRune("老旧主新中某县市", rs[0])
@@ -130,16 +150,29 @@ func addressEnd(s string) int {
 
 // neutralMarkers introduce an address that may be an organisation's (被告
 // 某县自然资源局，住所地…): those are kept.
-var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址": true, "联系地址": true, "送达地址": true, "通讯地址": true, "位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
+var neutralMarkers = map[string]bool{"住所地": true, "住所": true, "地址": true, "联系地址": true, "送达地址": true, "通讯地址": true, "位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true,
+	"生产经营场所": true, "经营场所": true, "营业场所": true, "经营地址": true, "经营地点": true}
 
 // placeMarkers give where a thing is (位于, 坐落于), not where a person
 // lives (住, 住址, 现住, 户籍地, 送达地址).
-var placeMarkers = map[string]bool{"位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true}
+//
+// A business's premises (经营场所, 营业场所, 经营地址) are one of them.
+// 第10条 removes a natural person's 住址; where a business trades is no
+// home and is public (on its sign, its licence and the enterprise credit
+// register, sole traders included). So an organisation's premises stay
+// whole (neutralMarkers and subjectIsInstitution), and a sole trader's or
+// a person's keep their place names while the door number goes, as after
+// 位于: the shop is often the home too, and the number pins one
+// household (当事人王某，经营场所：某县人民路×××).
+var placeMarkers = map[string]bool{"位于": true, "坐落于": true, "座落于": true, "坐落在": true, "坐落": true,
+	"生产经营场所": true, "经营场所": true, "营业场所": true, "经营地址": true, "经营地点": true}
 
 // placeMarkedBefore says whether a place marker ends s, maybe with 某县 or
 // 某镇 kept before the place.
 func placeMarkedBefore(s string) bool {
 	s = strings.TrimRight(s, " ")
+	// 经营场所：某县…, 经营场所为某县…
+	trimMarks := func() { s = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s, "为"), "设在"), "：: ") }
 	for k := 0; k < 3 && strings.HasSuffix(s, "县") || strings.HasSuffix(s, "镇") || strings.HasSuffix(s, "区") || strings.HasSuffix(s, "市"); k++ {
 		_, n := utf8.DecodeLastRuneInString(s)
 		s = s[:len(s)-n]
@@ -149,6 +182,7 @@ func placeMarkedBefore(s string) bool {
 			break
 		}
 	}
+	trimMarks()
 	for m := range placeMarkers {
 		if strings.HasSuffix(s, m) {
 			return true
@@ -201,6 +235,8 @@ func subjectIsInstitution(s string, at int) bool {
 	if i := strings.IndexAny(clause, "，,"); i >= 0 {
 		clause = clause[:i]
 	}
+	// 原告某食品厂（个人独资企业）: a remark in brackets after the name.
+	clause = trimRemark(clause)
 	// 某县人民政府的办公地址位于…: the place of an organisation's office.
 	owner := clause
 	for _, w := range []string{"位于", "坐落", "座落", "办公地址", "办公地点", "所在地", "地址"} {
@@ -208,7 +244,7 @@ func subjectIsInstitution(s string, at int) bool {
 			owner = owner[:i]
 		}
 	}
-	owner = strings.TrimSuffix(owner, "的")
+	owner = trimRemark(strings.TrimRight(strings.TrimSuffix(owner, "的"), "（(：: "))
 	// 当事人经营场所位于…: a place (场所, 住所) is no institution for
 	// ending in 所; whose place it is decides.
 	// 当事人的门店位于…: so is a person's shop, stall or workshop.
@@ -238,6 +274,9 @@ func subjectIsInstitution(s string, at int) bool {
 var neutralMarkersOrder = []string{"住所地", "地址"}
 
 var institutionSuffixes = []string{"局", "机关", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团",
+	// An office, a division or a court's division receiving mail
+	// (收件人：某县自然资源局办公室，地址：…; 某县人民法院立案庭).
+	"办公室", "科", "庭", "联社",
 	// Shops named like their keepers (谢记裁缝铺位于老街十二号): the shop's
 	// address, as the organisation guard of the names reads them.
 	"铺", "馆", "坊", "超市", "诊所", "酒楼", "饭店", "宾馆", "茶庄", "药号", "国药号",
@@ -249,9 +288,21 @@ var institutionSuffixes = []string{"局", "机关", "政府", "公司", "法院"
 func markedAddressSpans(s string) []span {
 	var out []span
 	mark := func(at int, marker string) {
+		markerAt := at - len(marker)
 		for at < len(s) && (s[at] == ' ' || strings.HasPrefix(s[at:], "：") || s[at] == ':' || strings.HasPrefix(s[at:], "在") || strings.HasPrefix(s[at:], "于")) {
 			_, n := utf8.DecodeRuneInString(s[at:])
 			at += n
+		}
+		// 经营场所位于…, 经营场所为…: the premises' own verb.
+		if placeMarkers[marker] && !strings.HasSuffix(marker, "于") && !strings.HasPrefix(marker, "坐") && !strings.HasPrefix(marker, "座") {
+			if v, ok := hasPrefixAny(s[at:], []string{"位于", "设在", "为", "系", "是"}); ok {
+				at += len(v)
+			}
+		}
+		// 问：你的住址？答：林家村: in a record of questions the address
+		// is the answer.
+		if a := answerAfter(s, at); a > at {
+			at = a
 		}
 		end := at + addressEnd(s[at:])
 		if end <= at {
@@ -267,8 +318,16 @@ func markedAddressSpans(s string) []span {
 			k += n
 		}
 		keep := adminPrefix(s[at:end])
+		// 住在县城北关村: the county's town, named by its kind only, is
+		// no finer than the county.
+		if g, ok := hasPrefixAny(s[at+keep:end], []string{"县城", "市区", "城区"}); ok {
+			keep += len(g)
+		}
 		if maskedPlaceRe.MatchString(s[at+keep : end]) {
 			return // 某镇某村某组: already masked
+		}
+		if relativePlace(s[at+keep : end]) {
+			return // 住本村, 住同村: no more than the case says already
 		}
 		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) {
 			return // 地址：某县人民法院第一法庭 names a court, not a home
@@ -286,12 +345,21 @@ func markedAddressSpans(s string) []span {
 		// is given as a place, not as where someone lives, and its names
 		// stay; only a door number and what is finer (77号2幢1单元402室)
 		// goes, which pins one household.
-		if placeMarkers[marker] {
+		// 你户位于百乐村板干屯的房屋: a household's house is its home, and
+		// the place after 位于 is then where people live.
+		if placeMarkers[marker] && !householdBefore(s[:markerAt]) {
 			door := doorNumberRe.FindStringIndex(s[at+keep : end])
 			if door == nil {
 				return
 			}
 			keep += door[0]
+			// …116号门面: the number and its units go, the premises'
+			// kind after them stays.
+			if n := houseNumberRe.FindStringIndex(s[at+keep : end]); n != nil && n[0] == 0 {
+				if e := at + keep + n[1] + unitTail(s[at+keep+n[1]:end]); e < end {
+					end = e
+				}
+			}
 		}
 		// 北京中路××号: the author masked it already; it stays as written.
 		if strings.Contains(s[at:end], "××") {
@@ -306,7 +374,8 @@ func markedAddressSpans(s string) []span {
 			// 单位于, 岗位于: 位 ends a word before 于.
 			if m == "位于" && i > 0 {
 				prev, n := utf8.DecodeLastRuneInString(s[:i])
-				if w, ok := dict().lookup(s[i-n:i] + "位"); ok && w.freq >= 100 && isHan(prev) {
+				// 宅基地位于, 用地位于: 地 ends a land's noun, not 地位.
+				if w, ok := dict().lookup(s[i-n:i] + "位"); ok && w.freq >= 100 && isHan(prev) && prev != '地' {
 					i += len(m)
 					continue
 				}
@@ -433,7 +502,7 @@ func unmarkedAddressSpans(s string) []span {
 			if !isHan(r) && !(r >= '0' && r <= '9') || strings.ContainsRune(streetStops, r) {
 				break
 			}
-			if strings.ContainsRune("省市县区旗盟州", r) && (!hasSuffixAny(s[:start], notAdmin) || districtOfCity(lastRunes(s[:start], 3))) {
+			if strings.ContainsRune("省市县区旗盟州", r) && (!hasSuffixAny(s[:start], notAdmin) || districtOfCity(lastRunes(s[:start], 3)) || strings.HasSuffix(s[:start], "市新城区")) {
 				break
 			}
 			start -= size
@@ -441,17 +510,22 @@ func unmarkedAddressSpans(s string) []span {
 		if _, rel := hasPrefixAny(s[start:loc[0]], relativeVillages); rel && len(s[start:loc[0]]) <= len("本村") {
 			continue
 		}
+		// 香港新界沙田大围村12号: Hong Kong and Macau write their levels
+		// without the suffixes the walk stops at.
+		if _, hk := hasPrefixAny(s[start:loc[0]], []string{"香港", "澳门"}); hk {
+			start += adminPrefix(s[start:loc[0]])
+		}
 		end := loc[1] + unitTail(s[loc[1]:])
 		// 坐落于某镇东山村三组: a place given as a place keeps all but its
 		// door number (see markedAddressSpans).
-		if placeMarkedBefore(s[:start]) {
+		if placeMarkedBefore(s[:start]) && !householdBefore(strings.TrimRight(strings.TrimSuffix(s[:start], "某县"), " 位于坐落在座")) {
 			door := doorNumberRe.FindStringIndex(s[start:end])
 			if door == nil {
 				continue
 			}
 			start += door[0]
 		}
-		if start < loc[0] && !subjectIsInstitution(s, start) {
+		if start < loc[0] && !subjectIsInstitution(s, start) && !premisesAfter(s[end:]) {
 			out = append(out, span{start, end, KindAddress, Mask})
 		}
 	}
@@ -476,5 +550,115 @@ func unitTail(s string) int {
 	if strings.ContainsAny(m, "的了在于是和与及将把被对从向为") {
 		return 0
 	}
+	// 7组房屋已被列入…: a unit that opens a word with what follows
+	// (房屋, 楼房, 层次) is that word, not the premises' unit.
+	last, _ := utf8.DecodeLastRuneInString(m)
+	if next, _ := utf8.DecodeRuneInString(s[len(m):]); isHan(next) {
+		if w, ok := dict().lookup(string([]rune{last, next})); ok && w.freq >= 100 {
+			return 0
+		}
+	}
 	return len(m)
+}
+
+// trimRemark drops a remark in brackets at the end of a clause
+// (某食品厂（个人独资企业）), and the open bracket of an address in brackets
+// (某街道办事处（地址：…), so what remains ends with the owner's name.
+func trimRemark(c string) string {
+	// 某县人民政府办公室（某县府前路1号: an address in brackets open at
+	// the end belongs to what stands before the bracket.
+	if i := strings.LastIndexAny(c, "（("); i >= 0 && !strings.ContainsAny(c[i:], "）)") {
+		c = c[:i]
+	}
+	c = strings.TrimRight(c, "（(：: ")
+	for strings.HasSuffix(c, "）") || strings.HasSuffix(c, ")") {
+		i := strings.LastIndexAny(c, "（(")
+		if i < 0 {
+			break
+		}
+		c = strings.TrimRight(c[:i], " ")
+	}
+	return c
+}
+
+// answerAfter returns where the answer starts when s[at:] closes a
+// question about where someone lives (住址？答：…, 你住在哪里？答：…,
+// with a line break between), or at.
+func answerAfter(s string, at int) int {
+	rest := s[at:]
+	for _, q := range []string{"是", "哪里", "哪儿", "哪", "何处", "什么地方", "在哪里", "在哪"} {
+		if strings.HasPrefix(rest, q+"？") || strings.HasPrefix(rest, q+"?") {
+			rest = rest[len(q):]
+			break
+		}
+	}
+	if !strings.HasPrefix(rest, "？") && !strings.HasPrefix(rest, "?") {
+		return at
+	}
+	_, n := utf8.DecodeRuneInString(rest)
+	rest = strings.TrimLeft(rest[n:], " \n")
+	if !strings.HasPrefix(rest, "答") {
+		return at
+	}
+	rest = strings.TrimLeft(rest[len("答"):], " ")
+	if !strings.HasPrefix(rest, "：") && !strings.HasPrefix(rest, ":") {
+		return at
+	}
+	_, n = utf8.DecodeRuneInString(rest)
+	rest = strings.TrimLeft(rest[n:], " ")
+	// 答：我家在柳湾村二组 / 答：住在东关村: the speaker's own marker.
+	for _, p := range []string{"我家住在", "我家住", "我家在", "我住在", "我住", "家住", "住在", "在"} {
+		if strings.HasPrefix(rest, p) {
+			rest = rest[len(p):]
+			break
+		}
+	}
+	return len(s) - len(rest)
+}
+
+// relativePlace reports whether a value names a place only by reference
+// to the case or the speaker (本村, 同村; 该村三组 is finer and goes) or
+// only by its kind (镇上, 县城).
+func relativePlace(v string) bool {
+	// 住在镇上, 住村里, 住县城: a kind of place, no place named.
+	for _, r := range append(relativeVillages, "本乡", "本镇", "本社区", "本小区", "同组", "同乡", "同一村", "同一小区", "一起", "隔壁",
+		"镇上", "镇里", "村里", "村上", "乡里", "乡下", "城里", "县城", "县城里", "街上", "市区", "城区", "城郊", "老家", "当地", "本地", "外地") {
+		if v == r {
+			return true
+		}
+	}
+	return false
+}
+
+// householdRe ends the words that name a household as the owner of a
+// place: 你户, 该户, 其户, 你家, 被征收户, and their house (你户的房屋).
+var householdRe = regexp.MustCompile(`(?:(?:你|您|其|该|我|本|他|她)(?:户|家)|农户|住户|被征收户|被拆迁户|拆迁户|征收户|困难户)(?:的)?(?:房屋|住房|住宅|房子|宅院|院落|宅基地|老宅|祖屋|自建房)?$`)
+
+// householdBefore reports whether s ends with a household (and maybe its
+// house): what is then located is a home (你户位于百乐村板干屯), not a
+// plot or a shop.
+func householdBefore(s string) bool {
+	return householdRe.MatchString(strings.TrimRight(s, " "))
+}
+
+// premisesWords name an organisation's premises.
+var premisesWords = []string{"办公地点", "办公场所", "办公楼", "办公用房", "办公地址", "驻地", "所在地", "厂址", "校址", "院址", "旧址", "机关大院"}
+
+// premisesAfter reports whether the clause after an unmarked address says
+// whose premises it is (高雄路88号系被告下属事业单位的办公地点): an
+// organisation's address stays, as after 住所地 (第10条 removes the
+// addresses of natural persons).
+func premisesAfter(rest string) bool {
+	if _, ok := hasPrefixAny(rest, []string{"系", "是", "为", "现为", "原为", "曾是", "作为"}); !ok {
+		return false
+	}
+	if i := strings.IndexAny(rest, "，。；;,\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, w := range premisesWords {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -57,7 +57,7 @@ func TestDefaultKinds(t *testing.T) {
 		// Guards.
 		{"a measure word after a numeral", "现场拍摄照片一张，每周巡查两次。", "现场拍摄照片一张，每周巡查两次。"},
 		{"a place of a family", "该地块位于刘家湾。", "该地块位于刘家湾。"},
-		{"a place's suffix", "原告住在金田镇。", "原告住在金田镇。"},
+		{"a place's suffix", "原告在金田镇务工。", "原告在金田镇务工。"}, // 住在金田镇 is an address (address.go)
 		{"a statute's title", "依照《中华人民共和国城乡规划法》第六十四条。", "依照《中华人民共和国城乡规划法》第六十四条。"},
 		{"a name already masked", "原告李某某、胡××未到庭。", "原告李某某、胡××未到庭。"},
 		{"a pseudonym's mark", "罗某丁田地一亩。", "罗某丁田地一亩。"},

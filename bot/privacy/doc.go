@@ -158,6 +158,16 @@
 // is the last pass before a model, never before a reader: what is still
 // shaped like a name or an identifier is masked.
 //
+// Round 15: minority names are runs of components from a sourced
+// inventory, unknown syllables between known parts included (minority.go
+// minorityRun); pastoral places (嘎查, 苏木) and roads (places.go) and
+// place-led firms (orgs.go) are no names; traditional characters are read
+// as simplified ones (traditional.go, in normalize). Whose place it is
+// decides an address: a person's home goes below the county, a household's
+// house after 位于 too, an organisation's address stays whole, and a
+// business's premises keep their names but a person's door number
+// (address.go).
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

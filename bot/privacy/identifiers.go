@@ -79,6 +79,8 @@ func normalize(s string) (string, []int) {
 			r = '+'
 		case r == '．' || r == '・' || r == '•' || r == '‧' || r == '∙' || r == '⋅' || r == '･':
 			r = '·'
+		default:
+			r = simplified(r) // 陳志強 reads as 陈志强 (traditional.go)
 		}
 		n := utf8.RuneLen(r)
 		for k := 0; k < n; k++ {

@@ -398,6 +398,6 @@ var (
 	titleNounMatcher  = newMatcher(titleNouns)
 	followerMatcher   = newMatcher(followers)
 	orgMatcher        = newMatcher(orgSuffixes)
-	minorityMatcher   = newMatcher(minorityParts, moreMinorityParts)
+	minorityMatcher   = newMatcher(minorityParts, moreMinorityParts, sourcedMinorityParts)
 	japaneseMatcher   = newMatcher(japaneseSurnames)
 )

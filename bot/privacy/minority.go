@@ -1,7 +1,9 @@
 package privacy
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -243,9 +245,10 @@ func computeReserved(t *text) []bool {
 			}
 			continue
 		}
-		// 古丽牌干果: a name part before 牌 names a brand.
-		if brands && minorityMatcher.starts.has(t.rs[i]) {
-			if n, _ := minorityAt(t, i); n > 0 && i+n < t.n() && t.rs[i+n] == '牌' && !lifted(i) {
+		// 古丽牌干果: a name part before 牌 names a brand; 达娃卓玛民宿,
+		// 格桑花饭店: parts before an organisation's ending name a shop.
+		if minorityMatcher.starts.has(t.rs[i]) {
+			if n, _ := minorityAt(t, i); n > 0 && i+n < t.n() && (brands && t.rs[i+n] == '牌' || orgEndingAt(t, i+n)) && !lifted(i) {
 				reserve(i, i+n+1)
 				i += n
 				continue
@@ -284,6 +287,8 @@ func computeReserved(t *text) []bool {
 			i += n - 1
 		}
 	}
+	// 巴音嘎查, 查干沐沦苏木: the names of pastoral places (places.go).
+	reservePastoralPlaces(t, reserve)
 	// 执法人员  执法证号  所属单位: a table's header cells (tables.go).
 	reserveTableHeaders(t, reserved)
 	return reserved
@@ -322,12 +327,21 @@ func herbClause(t *text, i int) bool {
 // no surname or their given name is a word; see the file's comment.
 func (d *detector) wordNames() {
 	t := d.t
+	d.latinWithInitials()
 	for i := 0; i < t.n(); i++ {
 		if d.taken[i] || d.reserved[i] || !t.han(i) {
 			continue
 		}
 		if n := d.minorityAlone(i); n > 0 {
 			d.add(i, i+n, capNeutral)
+			i += n - 1
+			continue
+		}
+		if n := d.minorityRun(i); n > 0 && d.add(i, i+n, capNeutral) {
+			i += n - 1
+			continue
+		}
+		if n := d.translitSubject(i); n > 0 && d.add(i, i+n, capNeutral) {
 			i += n - 1
 			continue
 		}
@@ -376,7 +390,8 @@ func (d *detector) minorityAlone(i int) int {
 	// 找尼玛协商, 支付给扎西。, 委托巴桑代为…: a verb that takes a person.
 	cue := objectCueLen(t, i)
 	strongCue := cue > 0 && !weakObjectCues[t.str(i-cue, i)]
-	start := i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions+"及、有", t.rs[i-1]) || titled || cue > 0
+	// 是扎西告诉我的: 是 before a person's deed opens a cleft sentence.
+	start := i == 0 || !t.han(i-1) || strings.ContainsRune(objectPrepositions+"及、有是", t.rs[i-1]) || titled || cue > 0
 	if start && (!wordPart || titled) && (personRight(t, e, true) || boundary(t, e) == 3 && titled || strongCue && boundary(t, e) >= 2) {
 		return n
 	}
@@ -522,4 +537,319 @@ func givenRunsOn(t *text, s, e int) bool {
 		})
 	}
 	return found
+}
+
+// translitLabels introduce the Chinese writing of a foreign name
+// (中文译名：安娜·施密特).
+var translitLabels = []string{"中文译名", "中文名", "译名", "汉译名", "中文姓名"}
+
+// translitLabelBefore returns the rune length of such a label, with its
+// colon, ending right before s, or 0.
+func translitLabelBefore(t *text, s int) int {
+	k := s
+	for k > 0 && strings.ContainsRune("：: ", t.rs[k-1]) {
+		k--
+	}
+	if k == s {
+		return 0
+	}
+	for _, l := range translitLabels {
+		n := utf8.RuneCountInString(l)
+		if k >= n && t.str(k-n, k) == l {
+			return s - (k - n)
+		}
+	}
+	return 0
+}
+
+// dottedFrom returns the end of a dotted name (孟和·巴特尔, 阿依古丽·买买提)
+// that starts at i, or i: a signature's passes read a signer from i and
+// must not stop at the dot.
+func dottedFrom(t *text, i int) int {
+	for k := i + 1; k < t.n() && k <= i+8 && t.han(k-1); k++ {
+		if strings.ContainsRune(dots, t.rs[k]) {
+			// The dot's own reading (dottedAt) may start later or not at
+			// all (孟和·巴特尔: 和 is a conjunction there); after a title
+			// the signer starts at i.
+			if t.han(k + 1) {
+				return dottedEnd(t, k)
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// skipSpaces returns the first index at or after i that holds no space.
+func skipSpaces(t *text, i int) int {
+	for i < t.n() && t.rs[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// sourcedMinorityParts are name components added in round 15 (priv15),
+// each read in a public guide to the names of its people (stored pages,
+// read 2026-12-02):
+//   - Tibetan: the weekday names, names of good things and of Buddhist
+//     words, and the names used by women or by men only, listed at
+//     touch.travel.qunar.com/bookElement/4938152/1024701-2; the names of
+//     days and wishes and the short forms of four-character names at
+//     wanbiaoku.com/new/147ecfee44d447dda25c1775625be057; and
+//     auzhu.com/entertainment/4803009.html;
+//   - Mongolian: the names of happiness, strength, birds and beasts,
+//     metals, the sun, moon and stars, flowers and jewels listed at
+//     cnphk.com/Freenamelist/drvzdbeemh.html and dongezwzwm.html (in
+//     English transliteration there; the usual Chinese writing here), and
+//     www.jmdydc.com/nanhaiquming/147344.html;
+//   - Uyghur: names from religion, birth order and birth month, the
+//     women's endings and the honorific endings at
+//     m.ningxialong.com/c/0R39206352022_2.html, the short forms of
+//     Muhammad and Ahmad at news.43b.com.cn/a/528072.html, and the names
+//     at zqbbs.5ijt.cn (维族的名字) and www.mixuai.com/thread/20221103/4590445.html.
+//
+// Words that are also brands or everyday words (伊利, 阿洪 alone, 塔西)
+// were left out.
+var sourcedMinorityParts = []string{
+	// Tibetan
+	"白玛", "梅朵", "罗布", "嘉措", "洛桑", "德勒", "益希", "土登", "丹巴", "降央", "杰布", "旺姆", "桑姆",
+	"拉珍", "仓决", "帕卓", "珠杰", "罗追", "占推", "次松", "次捷", "朗嘎", "布赤", "穷达", "仓木决", "江村",
+	"单增", "琼培", "罗普", "顿朱", "格让", "拉毛吉", "江扬", "旺杰", "次仁多杰", "次仁罗布", "多吉才让",
+	"格桑德吉", "米玛旺堆", "扎西多吉", "扎西罗布", "尼玛次仁", "单增琼培",
+	// Mongolian
+	"吉日嘎朗", "巴雅斯古楞", "庆格勒", "毕力格达来", "恩和巴图", "乌恩宝音", "特古斯朝克图", "恩和巴雅尔",
+	"特古斯巴雅尔", "乌力吉巴雅尔", "孟和巴雅尔", "那斯图", "那顺布和", "哈森高娃", "斯琴高娃", "乌云其木格",
+	"其木格", "托雅", "阿日斯楞", "布日古德", "达林台", "乃仁台", "莫日根", "孟根", "敖登格日乐",
+	"哈森", "图日根", "乌恩其", "阿古拉", "哈斯尔", "腾格尔", "恩和宝力德", "乌云毕力格", "诺敏",
+	"特古斯", "朝格巴达拉呼", "那仁格日勒",
+	// Uyghur
+	"阿不都肉索里", "艾伯不拉", "阿不力孜", "塔里甫", "艾克板尔", "牙库甫", "艾合坦木", "热比安", "哈蒂曼",
+	"吾守尔", "赛盘尔", "热健甫", "巴拉提", "奴肉孜", "海伊提", "阿孜娜", "南吾巴哈尔", "吐尔地", "阿扎提",
+	"尼贾提", "艾尔克", "库吐鲁克", "亚里坤", "艾孜买提", "肉孜买提", "努尔买提", "尼亚孜买提", "买吐送",
+	"买合买提", "达吾提", "胡达拜地", "阿尔肯", "艾买提", "帕里但", "阿娜尔汗", "古力娜扎", "拜合提亚尔",
+	"尼格买提", "西热力江", "木合塔尔", "卡丽比努尔", "艾力亚尔", "阿不都沙拉木", "阿不都热西提", "迪力木拉提",
+	"阿不都拉", "乌斯曼", "司马义",
+}
+
+// minoritySuffixes end a name after a known part: the Mongolian -图
+// ("having": 宝音图, 朝克图), the Uyghur diminutive 江 and the women's 汗
+// and 罕 (阿力木江, 阿娜尔汗), unless they start a word (图片, 江边, 汗水).
+const minoritySuffixes = "图江汗罕"
+
+// minorityRun returns the length of a name built of known parts and
+// short runs of transliteration characters between or after them, that
+// stands where a person does (原告其木德道尔吉向…, 阿不来提阿不都拉于…,
+// 向宝音图送达…, 平措旺杰的妻子…, 在达娃家的院子里…), or 0. The parts
+// make the name; the unknown runs (one to three characters each) must be
+// transliteration characters that pair into no everyday word.
+func (d *detector) minorityRun(i int) int {
+	t := d.t
+	// A known part starts within the first four characters: a bit test
+	// before any lookup.
+	if !minorityMatcher.starts.has(t.rs[i]) && !(translitSet.has(t.rs[i]) || partChars.has(t.rs[i])) {
+		return 0
+	}
+	part := false
+	for k := i; k < i+4 && k < t.n() && !part; k++ {
+		part = minorityMatcher.starts.has(t.rs[k]) && t.match(k, minorityMatcher) > 0
+	}
+	if !part {
+		return 0
+	}
+	titled := titleBefore(t, i)
+	prep := i > 0 && strings.ContainsRune(objectPrepositions+"在到去回往从来", t.rs[i-1])
+	// 王建国、扎西共同经营…: an item after a name read already.
+	listed := i >= 2 && listSep(t, i-1) == 1 && d.taken[i-2]
+	start := i == 0 || !t.han(i-1) || titled || prep || listed || objectCueLen(t, i) > 0
+	if !start {
+		return 0
+	}
+	j, known, unknown, lastKnown := i, 0, 0, false
+	for j < t.n() && j-i < 12 {
+		if m := t.match(j, minorityMatcher); m > 0 {
+			j, known, lastKnown = j+m, known+1, true
+			continue
+		}
+		if lastKnown && strings.ContainsRune(minoritySuffixes, t.rs[j]) && !anyWordAt(t, j, j+2) {
+			j, lastKnown = j+1, false
+			break
+		}
+		// An unknown run: one to three characters, then a known part or
+		// the name's end.
+		took := false
+		for k := 3; k >= 1; k-- {
+			e := j + k
+			if e > t.n() || !allTranslit(t, j, e) || commonPairIn(t, j, e) || anyWordAt(t, j, e) && k >= 2 {
+				continue
+			}
+			if t.match(e, minorityMatcher) > 0 || known > 0 && minorityRunEnds(t, e) {
+				j, unknown, lastKnown, took = e, unknown+1, false, true
+				break
+			}
+		}
+		if !took {
+			break
+		}
+	}
+	e := j
+	home := e < t.n() && t.rs[e] == '家' && prep // 在达娃家
+	if known == 0 || e-i < 3 && !home && !listed || d.blocked(i, e) || !minorityRunEnds(t, e) && !(listed && personRight(t, e, true)) {
+		return 0
+	}
+	// A word of the dictionary (乌云密布, 图门江) is the word.
+	if w, ok := t.word(i, e); ok && w.pos != "nr" && w.pos != "nrt" && w.freq >= 20 {
+		return 0
+	}
+	if commonPairIn(t, i, e) {
+		return 0
+	}
+	switch {
+	case known >= 2 || known+unknown >= 2 && e-i >= 4:
+		// Several parts: the shape is the evidence, but a bare clause
+		// start needs what a person does or has after it.
+		if titled || prep || personRight(t, e, true) || home {
+			return e - i
+		}
+	case titled && personRight(t, e, true), prep && (home || boundary(t, e) >= 1 && personRight(t, e, true)),
+		listed && (personRight(t, e, true) || boundary(t, e) >= 2):
+		return e - i
+	}
+	return 0
+}
+
+// minorityRunEnds reports whether a name may end at e: a boundary, and no
+// place's ending right after it (达来呼布镇 is a town).
+func minorityRunEnds(t *text, e int) bool {
+	if e < t.n() && strings.ContainsRune("镇乡村县旗市区路街河湖山盟州寺庙", t.rs[e]) {
+		return false
+	}
+	return e >= t.n() || t.rs[e] == '家' || boundary(t, e) >= 1
+}
+
+// partChars are the characters the name parts are written with (其 of
+// 其其格, 嘎 of 卓嘎): the syllables an unknown part is built of too.
+var partChars = func() runeSet {
+	var b strings.Builder
+	for _, ps := range [][]string{minorityParts, moreMinorityParts, sourcedMinorityParts} {
+		for _, p := range ps {
+			b.WriteString(p)
+		}
+	}
+	return newRuneSet(b.String())
+}()
+
+// allTranslit reports whether every rune of [s, e) is a transliteration
+// character (lexicon.go), a character of a name part or a name's tail.
+func allTranslit(t *text, s, e int) bool {
+	for k := s; k < e; k++ {
+		if !t.han(k) || strings.ContainsRune(functionChars, t.rs[k]) || !translitSet.has(t.rs[k]) && !partChars.has(t.rs[k]) && !strings.ContainsRune(translitTails, t.rs[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// relationNouns name what a person is to the case or to another person
+// (阿古达木是原告的邻居, 艾山江系该店的实际经营者).
+var relationNouns = []string{"邻居", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "之子", "之女", "之妻", "之夫", "之父", "之母",
+	"亲属", "亲戚", "朋友", "同事", "雇员", "员工", "村民", "牧民", "承包户", "经营者", "负责人", "法定代表人", "代理人", "证人", "户主", "房东", "租户"}
+
+// translitSubject returns the length of a name of four to six
+// transliteration characters that no known part explains, at a clause's
+// start, when the clause says what the person is: 是 or 系, then a
+// relation within the clause (阿古达木是原告的邻居). The dictionary must
+// find no everyday word in the run.
+func (d *detector) translitSubject(i int) int {
+	t := d.t
+	if i > 0 && t.han(i-1) || !allTranslit(t, i, min(i+1, t.n())) {
+		return 0
+	}
+	e := i
+	for e < t.n() && e-i < 7 && allTranslit(t, e, e+1) {
+		e++
+	}
+	if e-i < 4 || e-i > 6 || e >= t.n() || !strings.ContainsRune("是系", t.rs[e]) || d.blocked(i, e) || commonPairIn(t, i, e) {
+		return 0
+	}
+	// The best path may pair two syllables (阿古), but into no frequent
+	// word, and no word of it runs past the name.
+	for k := i; k < e; k++ {
+		end := t.tokenAt(k)
+		if end > e {
+			return 0
+		}
+		if w, ok := t.word(k, end); end > k+1 && ok && w.freq >= 100 && w.pos != "nr" && w.pos != "nrt" {
+			return 0
+		}
+	}
+	clause := t.rest(e + 1)
+	if k := strings.IndexAny(clause, "，。；,;\n"); k >= 0 {
+		clause = clause[:k]
+	}
+	for _, w := range relationNouns {
+		if strings.Contains(clause, w) {
+			return e - i
+		}
+	}
+	return 0
+}
+
+// initialRe finds an initial before a capitalised part inside a Latin
+// name (Sergei V. Ivanov, A. Petrov).
+var initialRe = regexp.MustCompile(`(?:^|[ ·])[A-Z]\. ?[A-Z]\p{Ll}`)
+
+// latinWithInitials reads a Latin name written with an initial wherever
+// it stands (翻译人员向Sergei V. Ivanov宣读…): brands and products are not
+// written so, so the shape is the evidence that elsewhere a role word
+// gives (names.go latinAt).
+func (d *detector) latinWithInitials() {
+	t := d.t
+	if !strings.Contains(t.s, ".") {
+		return
+	}
+	for i := 0; i < t.n(); i++ {
+		if r := t.rs[i]; d.taken[i] || r < 'A' || r > 'Z' || i > 0 && t.rs[i-1] < utf8.RuneSelf && unicode.IsLetter(t.rs[i-1]) {
+			continue
+		}
+		n := latinAt(t, i)
+		if n > 0 && initialRe.MatchString(t.str(i, i+n)) && d.add(i, i+n, capNeutral) {
+			i += n - 1
+		}
+	}
+}
+
+// partBefore returns the length of the longest known name part that ends
+// right before i (孟和 before ·巴特尔, 其其格 before ·那顺), or 0; a role
+// word may not end inside it.
+func partBefore(t *text, i int) int {
+	for n := 5; n >= 2; n-- {
+		// The dot ends the match, so a part of n runes matches exactly n.
+		if i-n >= 0 && t.match(i-n, minorityMatcher) == n && roleEndingAt(t, i-n+1) == 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// partAfter returns the length of a known name part at i that holds a
+// conjunction's character (孟和 after 巴特尔·), or 0: the dotted name's end
+// must not stop inside it.
+func partAfter(t *text, i int) int {
+	n := t.match(i, minorityMatcher)
+	for k := i; k < i+n; k++ {
+		if strings.ContainsRune(functionChars, t.rs[k]) {
+			return n
+		}
+	}
+	return 0
+}
+
+// hanDateAt reports whether a date written in Chinese numerals starts at
+// i: numerals up to 年 (二〇二一年九月三日).
+func hanDateAt(t *text, i int) bool {
+	k := i
+	for k < t.n() && k-i < 4 && strings.ContainsRune("〇零一二三四五六七八九", t.rs[k]) {
+		k++
+	}
+	return k-i == 4 && k < t.n() && t.rs[k] == '年'
 }

@@ -715,8 +715,14 @@ func dottedAt(t *text, i int) (int, int, bool) {
 	if !strings.ContainsRune(dots, t.rs[i]) || !t.han(i-1) || !t.han(i+1) {
 		return 0, 0, false
 	}
-	start := i
-	for n := 0; n < 8 && start > 0 && t.han(start-1); n++ {
+	start, n0 := i, 0
+	// 孟和·巴特尔, 其其格·那顺: a known part before the dot is read whole,
+	// though it ends in a conjunction's character or holds one the
+	// transliteration table lacks (minority.go partBefore).
+	if p := partBefore(t, i); p > 0 {
+		start, n0 = i-p, 1
+	}
+	for n := n0; n < 8 && start > 0 && t.han(start-1); n++ {
 		r := t.rs[start-1]
 		if strings.ContainsRune(functionChars, r) || !translitSet.has(r) && n > 0 {
 			break
@@ -726,10 +732,22 @@ func dottedAt(t *text, i int) (int, int, bool) {
 		}
 		start--
 	}
+	end := dottedEnd(t, i)
+	if start == i || end == i+1 {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// dottedEnd returns the end of the dotted name whose dot is at i.
+func dottedEnd(t *text, i int) int {
 	end := i + 1
+	// 巴特尔·孟和: a known part after the dot is read whole (minority.go).
+	end += partAfter(t, end)
 	for end < len(t.rs) && end-i <= 10 {
 		if t.han(end) {
-			if end > i+1 && boundary(t, end) >= 1 {
+			// 扎西·顿珠二〇二一年九月三日: a date in Chinese numerals ends it.
+			if end > i+1 && (boundary(t, end) >= 1 || hanDateAt(t, end)) {
 				break
 			}
 			end++
@@ -741,10 +759,7 @@ func dottedAt(t *text, i int) (int, int, bool) {
 		}
 		break
 	}
-	if start == i || end == i+1 {
-		return 0, 0, false
-	}
-	return start, end, true
+	return end
 }
 
 // afterBoundary reports whether a land-boundary word (东至, 西邻) ends at
@@ -973,8 +988,10 @@ var notAgentive = map[string]bool{
 }
 
 // latinRe reads a foreign name in Latin letters: capitalised parts (John
-// Smith, Mary-Jane O'Brien) or a passport's capitals (SMITH JOHN).
-var latinRe = regexp.MustCompile(`^(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*(?:[ .·][A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*){0,3}|[A-Z]{2,}(?:[ ,][A-Z]{2,}){1,3})`)
+// Smith, Mary-Jane O'Brien, Hans Peter Müller), with initials before or
+// between them (John M. Harrison, A. Petrov), or a passport's capitals
+// (SMITH JOHN).
+var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z]{2,}(?:[ ,][A-Z]{2,}){1,3})`)
 
 // latinOrgs follow a Latin word that names an organisation, not a person.
 var latinOrgs = []string{"公司", "有限", "集团", "银行", "律师事务所", "事务所", "中心", "协会", "大学", "学院", " Co", " Ltd", " Inc", " Group", " Bank", " LLC", " Corp"}
@@ -999,7 +1016,7 @@ func latinAt(t *text, i int) int {
 	if after != "" && after[0] < utf8.RuneSelf && (unicode.IsLetter(rune(after[0])) || unicode.IsDigit(rune(after[0]))) {
 		return 0
 	}
-	return len(m) // ASCII: bytes are runes
+	return utf8.RuneCountInString(m) // Müller: not all ASCII
 }
 
 // detector collects the names of one text.
@@ -1142,6 +1159,11 @@ func (d *detector) signatures() {
 	})
 	for _, m := range found {
 		for i := t.runeAt(m[1]); i < t.n(); {
+			// 代理审判员　孟和·巴特尔: a dotted signer is read whole (minority.go).
+			if j := skipSpaces(t, i); dottedFrom(t, j) > j {
+				d.add(j, dottedFrom(t, j), capPersonal)
+				break
+			}
 			run, next := d.spacedRun(i)
 			if len(run) < 2 {
 				if wide := d.wideSpacedName(i); wide != nil {
@@ -1350,6 +1372,10 @@ func (d *detector) latinInBrackets(e int) {
 // that writes it in Chinese: Michael Brown（迈克尔·布朗）.
 func (d *detector) latinBeforeBrackets(s, e int) {
 	t := d.t
+	// Anna Schmidt（中文译名：安娜·施密特）: a label may open the brackets.
+	if n := translitLabelBefore(t, s); n > 0 {
+		s -= n
+	}
 	if s < 2 || e >= t.n() || t.rs[s-1] != '（' && t.rs[s-1] != '(' || t.rs[e] != '）' && t.rs[e] != ')' {
 		return
 	}

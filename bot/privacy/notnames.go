@@ -85,7 +85,7 @@ func (d *detector) dropThings() {
 
 func (d *detector) isThing(h hit, docs [][2]int) bool {
 	t := d.t
-	if d.organisation(h) || capitalAmount(t, h.start) {
+	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) {
 		return true
 	}
 	for _, r := range docs {

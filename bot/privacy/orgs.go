@@ -15,7 +15,7 @@ var orgEndings = []string{
 	"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "商行", "超市", "诊所", "医院", "卫生院",
 	"药店", "药房", "国药号", "药号", "茶号", "商号", "酒楼", "饭店", "酒家", "宾馆", "旅社", "茶楼", "大舞台",
 	"舞台", "工作室", "事务所", "门诊", "日报", "晚报", "报社", "商店", "宗祠", "祠堂", "茶庄", "扇庄", "钱庄",
-	"山庄", "农庄", "牧场", "农场", "养殖场", "加工厂", "珠宝", "金店", "银楼",
+	"山庄", "农庄", "牧场", "农场", "养殖场", "加工厂", "珠宝", "金店", "银楼", "民宿", "客栈", "农家乐", "牧家乐",
 	"店", "馆", "坊", "铺", "厂", "堂", "社", "行",
 }
 
@@ -46,6 +46,9 @@ const orgWindow = 6
 // or a shop's name rather than a person.
 func (d *detector) organisation(h hit) bool {
 	t := d.t
+	if placeLedOrganisation(t, h) {
+		return true
+	}
 	if roleEndingAt(t, h.start) > 0 {
 		return false
 	}
@@ -61,16 +64,7 @@ func (d *detector) organisation(h hit) bool {
 		if !t.han(k) {
 			return false
 		}
-		rest := t.rest(k)
-		for _, e := range orgEndings {
-			if !strings.HasPrefix(rest, e) {
-				continue
-			}
-			if blocked, ok := orgEndingBlocked[e]; ok {
-				if next := k + 1; next < t.n() && strings.ContainsRune(blocked, t.rs[next]) {
-					continue
-				}
-			}
+		if orgEndingAt(t, k) {
 			return true
 		}
 		if strings.ContainsRune(orgBreaks, t.rs[k]) || deedAt(t, k) {
@@ -87,4 +81,90 @@ func deedAt(t *text, k int) bool {
 	v := false
 	t.words(k, func(_ int, w word) { v = v || w.pos != "vn" && verbLike(w.pos) && w.freq >= 100 })
 	return v
+}
+
+// Firms are named place, trade name, trade and form (黄山 云谷 旅游开发
+// 有限公司, 曲靖 宣威 何氏火腿 有限公司): a span that opens with a place
+// and runs, unbroken, into an organisation's ending is the firm, even
+// after a role word (原告黄山云谷旅游开发有限公司诉称), since a person's name
+// does not start with a city's. The trade may hold verbs (开发, 经营,
+// 加工), so only particles, prepositions and punctuation break the run.
+
+// placeLedWindow is how far past the place an ending may start: a trade
+// name, a second place and a trade (宣威何氏火腿).
+const placeLedWindow = 12
+
+// placeLedBreaks end the run between a place and an ending.
+const placeLedBreaks = "的在与和及向对被将把于是系为称等"
+
+// placeLedOrganisation reports whether the hit opens with a place and
+// runs into an organisation's ending.
+func placeLedOrganisation(t *text, h hit) bool {
+	p := placeAt(t, h.start)
+	if p < 2 {
+		return familyBrandAhead(t, h)
+	}
+	for k := h.start + p; k < t.n() && k <= h.start+p+placeLedWindow; k++ {
+		if !t.han(k) || strings.ContainsRune(placeLedBreaks, t.rs[k]) {
+			return false
+		}
+		if k > h.start+p && orgEndingAt(t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAt returns the rune length of a place's name at i (a city of the
+// list in places.go, or a place the dictionary tags ns: 黄山, 宣威), or 0.
+func placeAt(t *text, i int) int {
+	if n := t.match(i, placeNames); n >= 2 {
+		return n
+	}
+	best := 0
+	t.words(i, func(j int, w word) {
+		if w.pos == "ns" && j-i <= 4 {
+			best = j - i
+		}
+	})
+	return best
+}
+
+// orgEndingAt reports whether an organisation's ending starts at k (厂长
+// and 店主 are no endings: orgEndingBlocked).
+func orgEndingAt(t *text, k int) bool {
+	rest := t.rest(k)
+	for _, e := range orgEndings {
+		if !strings.HasPrefix(rest, e) {
+			continue
+		}
+		if blocked, ok := orgEndingBlocked[e]; ok {
+			if next := k + 1; next < t.n() && strings.ContainsRune(blocked, t.rs[next]) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// familyBrandAhead reports whether the run after the hit holds a family's
+// brand (宋氏, 何氏) and then an organisation's ending, unbroken:
+// 章丘明水宋氏建材厂 is a firm led by a place the dictionary lacks (章丘,
+// 明水), not a person and a shop.
+func familyBrandAhead(t *text, h hit) bool {
+	brand := false
+	for k := h.end; k < t.n() && k <= h.end+placeLedWindow; k++ {
+		if !t.han(k) || strings.ContainsRune(placeLedBreaks, t.rs[k]) {
+			return false
+		}
+		if t.rs[k] == '氏' && k > h.end && surnameAt(t, k-1) == 1 {
+			brand = true
+			continue
+		}
+		if brand && orgEndingAt(t, k) {
+			return true
+		}
+	}
+	return false
 }

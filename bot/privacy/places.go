@@ -1,6 +1,9 @@
 package privacy
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Places of prefecture level and above (and the cities of Taiwan, Hong
 // Kong and Macau), without their 市/州/盟 suffix: the jieba dictionary
@@ -51,4 +54,102 @@ var placeNames = newMatcher(strings.Fields(`
 func placeSpan(t *text, s, e int) bool {
 	p := placeNames.at(t.rest(s))
 	return p != "" && len([]rune(p)) == e-s
+}
+
+// Roads. Streets are named after mountains, rivers and people (金雀山路,
+// 鹿溪南路, 彭德怀路, 高雄路), and a surname-led span right before a
+// road's ending is the road's name, whether or not the road is someone's
+// home: an address is masked by the address passes (address.go), below
+// the county, and a road that is no one's home stays (执法人员在金雀山路与
+// 沂蒙路交汇处…). 路过, 路上 and 街头 after a name are a person's deed or
+// whereabouts, not a road: the ending must not start a dictionary word.
+
+// roadEndings end a road's name; 大街 and 大道 before 街 and 道.
+var roadEndings = []string{"大街", "大道", "胡同", "路", "街", "巷", "弄"}
+
+// roadContinuations may follow a road's ending inside the road's own
+// words (路口, 路段, 街道 of a district's 街道办事处 is not one: that is a
+// place, and placeOnly covers it).
+var roadContinuations = []string{"路口", "路段", "路东", "路西", "路南", "路北", "街口", "巷口"}
+
+// roadName reports whether the hit is the name of a road: it ends right
+// before a road's ending, maybe after a side (东, 南…: 鹿溪南路), and the
+// ending starts no other word (路过 and 路上 are a person's).
+func roadName(t *text, h hit) bool {
+	k := h.end
+	// 金雀 + 山路: one or two characters of the road's name may follow
+	// the span, but no deed (张三走路) and no function word.
+	for j := 0; j < 2 && k < t.n() && t.han(k) && !strings.ContainsRune(functionChars+"东西南北中", t.rs[k]); j++ {
+		if _, road := hasPrefixAny(t.rest(k), roadEndings); road {
+			break
+		}
+		if w, ok := t.word(k, k+1); !ok || verbLike(w.pos) {
+			return false
+		}
+		k++
+	}
+	if k < t.n() && strings.ContainsRune("东西南北中", t.rs[k]) {
+		k++
+	}
+	if k >= t.n() {
+		return false
+	}
+	rest := t.rest(k)
+	end, ok := hasPrefixAny(rest, roadEndings)
+	if !ok {
+		return false
+	}
+	if _, cont := hasPrefixAny(rest, roadContinuations); cont {
+		return true
+	}
+	n := k + utf8.RuneCountInString(end)
+	if !t.han(n) {
+		return true // 高雄路88号, 金雀山路，
+	}
+	// 路过, 路上, 街头, 巷战: a word the ending starts is no road's.
+	if w, ok := t.word(k, n+1); ok && w.freq >= 20 {
+		return false
+	}
+	return true
+}
+
+// pastoralUnits are the units of a pastoral area and the endings of its
+// places (宝音图嘎查, 查干沐沦苏木, 锡林浩特, 查干淖尔, 锡林郭勒): a run of
+// name parts right before one is the place's name (巴音嘎查 is Bayan
+// gacha, not 巴某), unless the unit opens a title (嘎查长, 嘎查达, 苏木达).
+var pastoralUnits = []string{"嘎查", "苏木", "浩特", "淖尔", "诺尔", "郭勒"}
+
+// unitTitles follow a unit to make an office of it.
+var unitTitles = []string{"长", "达", "书记", "主任", "干部"}
+
+// placeRunStops end the walk back from a unit over a place's name: a
+// particle, a preposition, a verb of being or a place's own level.
+const placeRunStops = "的在于系是为与和及到至向从住等省市县区旗盟州镇乡村某"
+
+// reservePastoralPlaces reserves the names of pastoral places: from a
+// unit back over up to six characters to a stop (原告所在的巴音嘎查 →
+// 巴音嘎查; 巴林右旗查干沐沦苏木 → 查干沐沦苏木).
+func reservePastoralPlaces(t *text, reserve func(s, e int)) {
+	for _, u := range pastoralUnits {
+		if !strings.Contains(t.s, u) {
+			continue
+		}
+		un := utf8.RuneCountInString(u)
+		first, _ := utf8.DecodeRuneInString(u)
+		for i := 1; i+un <= t.n(); i++ {
+			if t.rs[i] != first || t.str(i, i+un) != u {
+				continue
+			}
+			if _, title := hasPrefixAny(t.rest(i+un), unitTitles); title {
+				continue
+			}
+			s := i
+			for s > 0 && i-s < 6 && t.han(s-1) && !strings.ContainsRune(placeRunStops, t.rs[s-1]) && roleEndingAt(t, s) == 0 {
+				s--
+			}
+			if i-s >= 2 {
+				reserve(s, i+un)
+			}
+		}
+	}
 }
