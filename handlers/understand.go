@@ -81,6 +81,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
 	}
+	if ok, err := s.attendReply(c, text, prev); ok || err != nil {
+		return err // 我明天的庭 → 去: the card's 确认出庭, typed
+	}
 	attended := false // a question about attendance: the ledger's record leads
 	if viewer != nil && viewer.Name != "" && intent.AsksLastOwnHearing(text) {
 		return s.lastOwnHearing(c) // 我上次出庭是哪个案子: the past, not the next hearing
@@ -137,16 +140,29 @@ func (s *service) handleText(c bot.Context) error {
 		u.Each = true // 明天有哪些庭 → 原告有哪些: the field of each listed
 	}
 	which, asking := whichOfList(u, prev)
-	if pickedU != nil {
+	direct, nextU, isNext, err := s.nextItem(c, text, prev)
+	if err != nil {
+		return err
+	}
+	compared, other, isCompare := comparedPeriod(text, prev, c.Now())
+	if isNext && pickedU == nil {
+		u, asking = nextU, false // 第一个 → 下一个呢: the item after it
+	} else if isCompare && pickedU == nil {
+		u, asking = compared, false // 今年败诉率 → 同比呢: the same question, and the period to compare
+	} else if pickedU != nil {
 		u, asking = *pickedU, false // 第二个, 公安局那个: the fact of the one picked
-	} else if m, ok := personInFocus(text, u, prev); ok {
-		u, asking = m, false // 周洁 → 他企业微信是多少: the directory's entry for them
+	} else if m, ok, err := s.personOfFocus(c, text, u, prev); err != nil {
+		return err
+	} else if ok {
+		u, asking = m, false // 周洁 → 他企业微信是多少, 行初117谁出庭 → 他名单里有没有: the directory's entry for them
 	} else if m, ok := behindFigure(text, prev); ok {
 		u, asking = m, false // 今年败诉率 → 为什么这么高: the cases behind the figure
 	} else if m, ok := continuation(text, prev, opts); ok {
 		u, asking = m, false // 下周有哪些庭 → 那再往后呢: the week after
 	} else if m, ok := nextOfCase(text, u, prev); ok {
 		u = m // 行初96 → 后面呢: where that case goes next
+	} else if m, ok := focusPast(text, u, prev); ok {
+		u, asking = m, false // 行初88 → 上次我去了没: that case's last hearing as recorded
 	} else {
 		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
@@ -192,6 +208,8 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if asking {
 		a = which
+	} else if isNext && pickedU == nil {
+		a = direct
 	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) &&
 		!(u.NotHeld == "plaintiff-appearance" && isToday(u.Period, c.Now(), c.Location())) {
 		// Nothing else asked: the plain statement is the answer, not a
@@ -200,6 +218,22 @@ func (s *service) handleText(c bot.Context) error {
 	} else {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err
+		}
+		if isCompare && pickedU == nil && !other.IsZero() {
+			// 同比 / 环比 of a rate or 环比 of a count: the same question over
+			// the other period, computed the same way, under its own label.
+			v := u
+			v.Period, v.Compare = other, false
+			b, err := s.answerFor(c, v, prev)
+			if err != nil {
+				return err
+			}
+			word := "环比"
+			if strings.HasPrefix(other.Label, "去年同期") {
+				word = "同比"
+			}
+			a.md += "\n\n**" + word + "**：\n" + b.md
+			a.claims = append(a.claims, b.claims...)
 		}
 		if !attended && !a.states && u.Kind == intent.Hearings && len(a.shown) > 0 && len(a.shown) <= 3 && isToday(u.Period, c.Now(), c.Location()) &&
 			(u.NotHeld == "plaintiff-appearance" || u.Aspect == intent.Head && intent.AsksAttendance(text)) {
