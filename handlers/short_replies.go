@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -153,11 +154,26 @@ func comparedPeriod(text string, last *lastQuestion, now time.Time) (u intent.Un
 		from = p.From.Add(-p.To.Sub(p.From))
 	}
 	to := p.From
-	label := fmt.Sprintf("上一期（%s—%s）", from.Format("2006年1月2日"), to.Add(-time.Nanosecond).Format("1月2日"))
-	if months == 1 && p.From.Day() == 1 {
-		label = fmt.Sprintf("上月（%s）", from.Format("2006年1月"))
+	return u, intent.Period{From: from, To: to, Label: spanLabel(from, to)}, true
+}
+
+// spanLabel names the period before, as the answers title it: a month
+// (2026年10月), a quarter, a half, a year, or the dates.
+func spanLabel(from, to time.Time) string {
+	months := (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month())
+	if from.Day() == 1 && to.Day() == 1 {
+		switch {
+		case months == 1:
+			return from.Format("2006年1月")
+		case months == 3 && (from.Month()-1)%3 == 0:
+			return fmt.Sprintf("%d年第%d季度", from.Year(), (from.Month()-1)/3+1)
+		case months == 6 && (from.Month() == 1 || from.Month() == 7):
+			return fmt.Sprintf("%d年%s", from.Year(), map[bool]string{true: "上半年", false: "下半年"}[from.Month() == 1])
+		case months == 12 && from.Month() == 1:
+			return fmt.Sprintf("%d年", from.Year())
+		}
 	}
-	return u, intent.Period{From: from, To: to, Label: label}, true
+	return fmt.Sprintf("%s—%s", from.Format("2006年1月2日"), to.Add(-time.Nanosecond).Format("1月2日"))
 }
 
 // attendYesRe is a head's yes to their own hearing just shown (去, 好 到时
@@ -331,5 +347,33 @@ func (s *service) personOfFocus(c bot.Context, text string, u intent.Understandi
 	}
 	m := intent.Understanding{Kind: intent.People, Person: name, PersonRole: last.U.PersonRole,
 		Contact: u.Contact || strings.Contains(text, "电话") || strings.Contains(text, "手机"), Filler: u.Filler, FollowUp: true, Anchored: true, Model: u.Model}
+	return m, true, nil
+}
+
+// thatOneRe points at one item of a list by its agency (卫健局那个, 市监局
+// 那件呢, 住建局的那个交了没).
+var thatOneRe = regexp.MustCompile(`(?:的)?那(?:一)?(?:个|件|条|家|项|起)`)
+
+// itemOfAgency reads 卫健局那个交了没 after a deadline list of several
+// cases as the one listed case of that agency, with its deadlines (after a
+// hearings or cases list, followUp narrows the list to the agency). ok is false
+// when the message is no such pointer, names anything else of its own,
+// or the agency has none or several of the listed cases (the ordinary
+// reading, or its which-one question, goes on).
+func (s *service) itemOfAgency(c bot.Context, text string, u intent.Understanding, last *lastQuestion) (intent.Understanding, bool, error) {
+	if last == nil || last.U.Kind != intent.Deadlines || len(last.Shown) < 2 || hasRef(u) || u.Party != "" || u.Person != "" || u.Mine != "" || !u.Period.IsZero() ||
+		len(u.Agencies) != 1 || !thatOneRe.MatchString(intent.Normalize(text)) {
+		return u, false, nil
+	}
+	cs, err := s.visible(c.Ctx(), c.Person(), last.Shown, func(k *cases.Case) bool { return slices.Contains(k.Defendants, u.Agencies[0]) })
+	if err != nil || len(cs) != 1 {
+		return u, false, err
+	}
+	m := u
+	m.Kind, m.Numbers, m.Agency, m.Agencies, m.Each = intent.Case, []string{cs[0].Number}, "", nil, false
+	if m.Aspect == "" {
+		m.Aspect = intent.Deadline
+	}
+	m.FollowUp, m.Anchored = true, true
 	return m, true, nil
 }

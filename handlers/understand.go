@@ -151,6 +151,10 @@ func (s *service) handleText(c bot.Context) error {
 		u, asking = compared, false // 今年败诉率 → 同比呢: the same question, and the period to compare
 	} else if pickedU != nil {
 		u, asking = *pickedU, false // 第二个, 公安局那个: the fact of the one picked
+	} else if m, ok, err := s.itemOfAgency(c, text, u, prev); err != nil {
+		return err
+	} else if ok {
+		u, asking = m, false // 最近到期的 → 卫健局那个交了没: that agency's item of the list
 	} else if m, ok, err := s.personOfFocus(c, text, u, prev); err != nil {
 		return err
 	} else if ok {
@@ -311,7 +315,8 @@ func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {
 // continue.
 func remembered(k intent.Kind) bool {
 	switch k {
-	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick, intent.Bulletin, intent.People:
+	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick, intent.Bulletin, intent.People,
+		intent.Deadlines:
 		return true
 	}
 	return false
@@ -355,8 +360,8 @@ func stepBack(u intent.Understanding, p intent.Understanding) (intent.Period, bo
 // last question's period and agency; a fact asked without a case (败诉原因是
 // 什么, 那个案子谁出的庭) is asked of the case the last answer showed.
 func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
-	if last == nil || !remembered(last.U.Kind) {
-		return u
+	if last == nil || !remembered(last.U.Kind) || last.U.Kind == intent.Deadlines {
+		return u // a deadline list is remembered for its items (itemOfAgency) only
 	}
 	if back, ok := stepBack(u, last.U); ok && (!u.Anchored || u.Kind == last.U.Kind) {
 		// 再往前一个月, 上个月的呢 after a bulletin: the last question of the
@@ -578,8 +583,8 @@ func narrowsLast(u, p intent.Understanding) bool {
 	default:
 		return false
 	}
-	if u.Metric == "" && u.Rank == "" {
-		return false
+	if u.Metric == "" && u.Rank == "" && !(u.Kind == intent.Rates && p.Kind == intent.Rates && u.Rate != "" && u.Rate != p.Rate) {
+		return false // 1-11月败诉率 → 调撤率是多少: another rate is another measure
 	}
 	if hasRef(u) || hasWho(u) || u.Marked || !u.Period.IsZero() || u.YearBefore || countyWide(u) || (u.Scoped && !u.FollowUp && u.Kind != intent.Rates) {
 		return false
