@@ -564,6 +564,9 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if m.Kind == intent.Hearings {
 		m.Hearing = true
 	}
+	if caseTopicEnds(m.Kind, u, p) {
+		m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 行初85 → 好 那今年的败诉率呢: the county's
+	}
 	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model

@@ -26,6 +26,8 @@ var Fillers = []string{
 	// speech fillers and demonstratives
 	"嗯嗯", "那个", "这个", "那件", "这件", "那场", "这场", "那次", "这次", "那起", "这起", "那一个", "这一个",
 	"我这边", "那边", "这边", "就是说", "就是", "然后", "来着", "的话", "对了", "那么", "是这样",
+	// switch words: a new topic follows (另外问下 本月败诉几件)
+	"顺便问一下", "顺便问下", "顺便问问", "顺便说下", "顺便", "还有个事", "还有件事", "换个问题", "再问个事",
 	// dialect asides: 晓得不 (do you know), 咋个安排的 (how is it arranged)
 	"你晓得不", "晓不晓得", "晓得不", "晓得吗", "晓得", "咋个安排", "咋安排", "怎么安排",
 	// question words the kind already holds
