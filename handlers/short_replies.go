@@ -300,6 +300,14 @@ func focusPast(text string, u intent.Understanding, last *lastQuestion) (intent.
 // 单里有没有, 她在通讯录里面没, 这个人在系统里吗).
 var inDirectoryRe = regexp.MustCompile(`^(?:那)?(?:他|她|这个人|此人|这人|该人|这位)?(?:在不在|在没在|在)?(?:人员)?(?:名单|通讯录|系统|名册)(?:里面|里头|里|中|上)?(?:有没有|有没|在不在|没有|有吗|在吗|在没|没得|没|吗|有不)?(?:他|她|这个人)?$`)
 
+// inDirectoryAsked is inDirectoryRe with a pronoun or a question in it:
+// 人员名单 alone is no question about the person in focus.
+func inDirectoryAsked(t string) bool {
+	return inDirectoryRe.MatchString(t) && askedOfSomeoneRe.MatchString(t)
+}
+
+var askedOfSomeoneRe = regexp.MustCompile(`他|她|这个人|此人|这人|该人|这位|没|吗|不`)
+
 // focusPersonName is the person the last answer was about: the person
 // asked of, else the head (or handler) the one case shown was asked for
 // (行初117谁出庭 → 他名单里有没有).
@@ -338,7 +346,7 @@ func (s *service) personOfFocus(c bot.Context, text string, u intent.Understandi
 	if last == nil || hasRef(u) || hasWho(u) || u.Agency != "" {
 		return u, false, nil
 	}
-	if !inDirectoryRe.MatchString(shortText(text)) && !intent.AsksDirectory(text) {
+	if !inDirectoryAsked(shortText(text)) && !intent.AsksDirectory(text) {
 		return u, false, nil
 	}
 	name, err := s.focusPersonName(c, last)
