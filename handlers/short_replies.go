@@ -10,6 +10,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/intent"
 	"casebot/bot/people"
 )
@@ -227,8 +228,18 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 		return false, nil
 	}
 	k, h, ok, err := s.ownHearingShown(c, last)
-	if err != nil || !ok {
+	if err != nil {
 		return false, err
+	}
+	if !ok && attendYesRe.MatchString(t) && (last == nil || len(last.Shown) == 0) {
+		// Nothing shown in chat: the reminder card they were sent is what
+		// they answer (去 under the card, typed instead of the button).
+		if k, h, ok, err = s.remindedOwnHearing(c); err != nil {
+			return false, err
+		}
+	}
+	if !ok {
+		return false, nil
 	}
 	now, loc := c.Now(), c.Location()
 	summary := fmt.Sprintf("将登记：您（%s）确认出庭 **%s** %s的开庭（%s %s）", c.Person().Name, k.Number, whenCN(h.At, now, loc), orNone(k.Court), h.Place)
@@ -237,6 +248,48 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 	}
 	summary += "。与提醒卡片上的“确认出庭”相同，专班可以看到。"
 	return true, s.propose(c, &pending{Summary: summary, Attend: &attendChange{Number: k.Number, Hearing: h.ID, At: h.At}})
+}
+
+// remindWindow is how far ahead a head's hearing can be the one their
+// last reminder card was about (the reminders start days before).
+const remindWindow = 8 * 24 * time.Hour
+
+// remindedOwnHearing is the one hearing to come that the viewer heads,
+// was sent a reminder card about and has not answered yet; ok is false
+// when there is none or several.
+func (s *service) remindedOwnHearing(c bot.Context) (*cases.Case, *cases.Hearing, bool, error) {
+	viewer, now := c.Person(), c.Now()
+	if viewer == nil || viewer.Role != people.Head || viewer.Name == "" || s.reminders == nil {
+		return nil, nil, false, nil
+	}
+	ns, err := s.ownNumbers(c.Ctx(), viewer)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	cs, err := s.visible(c.Ctx(), viewer, ns, nil)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	var k *cases.Case
+	var h *cases.Hearing
+	for _, x := range cs {
+		next := x.NextHearing(now)
+		if next == nil || next.Head != viewer.Name || next.At.Sub(now) > remindWindow {
+			continue
+		}
+		told, err := s.reminders.HearingTold(c.Ctx(), cases.Ref(x.Number, next.ID), next.At)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if !slices.Contains(told.Recipients, viewer.UserID) || told.Ack.Status != "" {
+			continue
+		}
+		if k != nil {
+			return nil, nil, false, nil // two cards unanswered: which one is not ours to guess
+		}
+		k, h = x, next
+	}
+	return k, h, k != nil, nil
 }
 
 // attendChange is a head's typed confirmation of a hearing, waiting for 确认.
@@ -363,25 +416,47 @@ func (s *service) personOfFocus(c bot.Context, text string, u intent.Understandi
 var thatOneRe = regexp.MustCompile(`(?:的)?那(?:一)?(?:个|件|条|家|项|起)`)
 
 // itemOfAgency reads 卫健局那个交了没 after a deadline list of several
-// cases as the one listed case of that agency, with its deadlines (after a
-// hearings or cases list, followUp narrows the list to the agency). ok is false
-// when the message is no such pointer, names anything else of its own,
-// or the agency has none or several of the listed cases (the ordinary
-// reading, or its which-one question, goes on).
+// cases as the listed case (or cases) of that agency, with its deadlines
+// (after a hearings or cases list, followUp narrows the list to the
+// agency). ok is false when the message is no such pointer, names
+// anything else of its own, or the agency has none of the listed cases.
 func (s *service) itemOfAgency(c bot.Context, text string, u intent.Understanding, last *lastQuestion) (intent.Understanding, bool, error) {
 	if last == nil || last.U.Kind != intent.Deadlines || len(last.Shown) < 2 || hasRef(u) || u.Party != "" || u.Person != "" || u.Mine != "" || !u.Period.IsZero() ||
 		len(u.Agencies) != 1 || !thatOneRe.MatchString(intent.Normalize(text)) {
 		return u, false, nil
 	}
 	cs, err := s.visible(c.Ctx(), c.Person(), last.Shown, func(k *cases.Case) bool { return slices.Contains(k.Defendants, u.Agencies[0]) })
-	if err != nil || len(cs) != 1 {
+	if err != nil || len(cs) == 0 {
 		return u, false, err
 	}
 	m := u
-	m.Kind, m.Numbers, m.Agency, m.Agencies, m.Each = intent.Case, []string{cs[0].Number}, "", nil, false
+	m.Kind, m.Agency, m.Agencies, m.Each = intent.Case, "", nil, false
+	m.Numbers = nil
+	for _, k := range cs {
+		m.Numbers = append(m.Numbers, k.Number) // 公安局那件呢, of two of its items: both
+	}
 	if m.Aspect == "" {
 		m.Aspect = intent.Deadline
 	}
 	m.FollowUp, m.Anchored = true, true
 	return m, true, nil
+}
+
+// deadlineOfFocus asks a deadline question that names no case (答辩交了没,
+// 那上诉期呢) of the one case just shown, as its deadlines; a question with
+// its own scope (快到期的有哪些, 全部逾期的), period, agency or person is the
+// ledger's list. ok is false otherwise.
+func deadlineOfFocus(text string, u intent.Understanding, last *lastQuestion) (intent.Understanding, bool) {
+	n, ok := focusCase(last)
+	if !ok || u.Kind != intent.Deadlines || hasRef(u) || hasWho(u) || u.Agency != "" || !u.Period.IsZero() || u.Scoped {
+		return u, false
+	}
+	if !doneAskRe.MatchString(intent.Normalize(text)) && !slices.ContainsFunc(u.DeadlineKinds, func(k string) bool {
+		return k == string(deadline.Answer) || k == string(deadline.Reply) || k == string(deadline.Appeal) || k == string(deadline.Decision)
+	}) {
+		return u, false // 检察院的建议: the ledger's suggestions, not the case's deadlines
+	}
+	m := u
+	m.Kind, m.Aspect, m.Numbers, m.FollowUp, m.Anchored = intent.Case, intent.Deadline, []string{n}, true, true
+	return m, true
 }

@@ -167,6 +167,8 @@ func (s *service) handleText(c bot.Context) error {
 		u = m // 行初96 → 后面呢: where that case goes next
 	} else if m, ok := focusPast(text, u, prev); ok {
 		u, asking = m, false // 行初88 → 上次我去了没: that case's last hearing as recorded
+	} else if m, ok := deadlineOfFocus(text, u, prev); ok {
+		u = m // 行初101 → 那答辩交了没: that case's deadlines
 	} else {
 		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}

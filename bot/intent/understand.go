@@ -582,8 +582,27 @@ var notHeldTopics = []struct {
 		"对方要来", "对方出不出庭", "对方到不到", "对方来人", "申请人来不来", "申请人来了"}},
 }
 
+// notHeldForms are the not-held questions said in too many ways for a
+// word list: whether the other side comes (原告那边来不来人, 对方会不会到庭).
+var notHeldForms = []struct {
+	topic string
+	re    *regexp.Regexp
+}{
+	{"plaintiff-appearance", regexp.MustCompile(`(?:原告|对方当事人|对方|申请人)(?:那边|那方|方面|方|的人)?(?:会不会|会|要|能|有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:了没|没有|不来|不到|没来|没到|不|没|了|吗|人)+`)},
+}
+
 // notHeld marks a question about something the ledger does not hold.
 func (r *reader) notHeld(norm string) {
+	for _, f := range notHeldForms {
+		if m := f.re.FindString(norm); m != "" {
+			r.u.NotHeld = f.topic
+			r.u.Residue = slices.DeleteFunc(r.u.Residue, func(res string) bool { return strings.Contains(m, res) || strings.Contains(res, m) })
+			if r.u.Kind == Case {
+				r.u.Aspect = ""
+			}
+			return
+		}
+	}
 	for _, t := range notHeldTopics {
 		for _, w := range t.words {
 			if strings.Contains(norm, w) {
