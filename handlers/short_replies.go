@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"casebot/bot"
 	"casebot/bot/audit"
@@ -46,7 +47,7 @@ var nextItemRe = regexp.MustCompile(`^(?:那|那么|然后)?(?:再)?(?:下一|�
 // more, or asks which item is meant. ok is false when text is no such
 // reply or nothing was shown.
 func (s *service) nextItem(c bot.Context, text string, last *lastQuestion) (answer, intent.Understanding, bool, error) {
-	if last == nil || !nextItemRe.MatchString(shortText(text)) {
+	if last == nil || !strings.Contains(text, "一") || !nextItemRe.MatchString(shortText(text)) {
 		return answer{}, intent.Understanding{}, false, nil
 	}
 	p := last.U
@@ -223,8 +224,11 @@ func (s *service) ownHearingShown(c bot.Context, last *lastQuestion) (*cases.Cas
 // “确认”. Their no (我不去了, 去不了) is news the ordinary reading already
 // relays to the 专班 with the rule. ok is false for anything else.
 func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (bool, error) {
+	if viewer := c.Person(); viewer == nil || viewer.Role != people.Head || s.reminders == nil || utf8.RuneCountInString(text) > 20 {
+		return false, nil // only a head answers their own hearing, and briefly
+	}
 	t := shortText(text)
-	if !attendYesRe.MatchString(t) && !attendAckRe.MatchString(t) || s.reminders == nil {
+	if !attendYesRe.MatchString(t) && !attendAckRe.MatchString(t) {
 		return false, nil
 	}
 	k, h, ok, err := s.ownHearingShown(c, last)
@@ -333,7 +337,8 @@ var ownPastAskedRe = regexp.MustCompile(`(?:上次|上一次|上一场|前一次
 // no one case is in focus or the message names its own case, person,
 // agency or period.
 func focusPast(text string, u intent.Understanding, last *lastQuestion) (intent.Understanding, bool) {
-	if last == nil || len(last.Shown) != 1 || hasRef(u) || u.Party != "" || u.Person != "" || len(u.Agencies) > 0 || !u.Period.IsZero() {
+	if last == nil || len(last.Shown) != 1 || hasRef(u) || u.Party != "" || u.Person != "" || len(u.Agencies) > 0 || !u.Period.IsZero() ||
+		u.Aspect != intent.Head && u.NotHeld != "absence-reason" && u.Mine == "" {
 		return u, false
 	}
 	switch last.U.Kind {
