@@ -69,6 +69,20 @@ func (s *service) nextItem(c bot.Context, text string, last *lastQuestion) (answ
 		md := fmt.Sprintf("上面列出了 %d 项，您说的“下一个”是哪一项？请回复序号（例如“第二个”）或案号。", len(pg.Items))
 		return answer{md: md, noEcho: true, shown: last.Shown}, p, true, nil
 	}
+	if n > len(pg.Items) && pg.Kind == listHearings && p.Kind == intent.Hearings && !p.Period.IsZero() {
+		// 明天上午公安局那个庭 → 下一个呢: the same question's next hearing
+		// after the last one shown, whatever its day.
+		hs, err := s.hearings(c, c.Person(), pg.Items[len(pg.Items)-1:])
+		if err != nil || len(hs) == 0 {
+			return answer{}, intent.Understanding{}, false, err
+		}
+		at := hs[0].Hearing.At
+		m := p
+		m.Period = intent.Period{From: at.Add(time.Minute), To: at.AddDate(1, 0, 0), Label: whenCN(at, c.Now(), c.Location()) + "之后"}
+		m.TimeOfDay, m.Clock, m.Upcoming, m.FollowUp, m.Anchored = "", "", false, true, true
+		a, err := s.hearingsAnswer(c, m)
+		return a, m, true, err
+	}
 	if n > len(pg.Items) {
 		title := strings.Trim(strings.SplitN(pg.Title, "：", 2)[0], "*")
 		md := fmt.Sprintf("上面列出的%s共 %d 项，第 %d 项已是最后一项。", title, len(pg.Items), len(pg.Items))
