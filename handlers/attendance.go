@@ -36,7 +36,11 @@ func attendanceLead(c *cases.Case, now time.Time, loc *time.Location) string {
 		}
 	}
 	if held == nil {
-		return fmt.Sprintf("**%s** 还没有已开的庭，出庭情况尚未登记。", c.Number)
+		// Read off the case itself: it has not been heard yet.
+		if next := c.NextHearing(now); next != nil {
+			return fmt.Sprintf("**%s** 尚未开庭（下次开庭 %s），出庭情况待开庭后登记。", c.Number, whenCN(next.At, now, loc))
+		}
+		return fmt.Sprintf("**%s** 尚未开过庭，出庭情况尚未登记。", c.Number)
 	}
 	at := held.At.In(loc)
 	when := fmt.Sprintf("%d月%d日 %s", at.Month(), at.Day(), at.Format("15:04"))

@@ -36,6 +36,8 @@ type pending struct {
 	Summary string        `json:"summary"` // the echo, as markdown
 	Case    *caseChange   `json:"case,omitempty"`
 	Person  *personChange `json:"person,omitempty"`
+	// Attend is a head's typed 确认出庭 (去, 好 到时候我去) of their hearing.
+	Attend *attendChange `json:"attend,omitempty"`
 }
 
 func (p *pending) kind() string {
@@ -44,6 +46,9 @@ func (p *pending) kind() string {
 	}
 	if p.Person != nil {
 		return p.Person.Op
+	}
+	if p.Attend != nil {
+		return "attend"
 	}
 	return ""
 }
@@ -82,6 +87,9 @@ func (s *service) propose(c bot.Context, p *pending) error {
 func (p *pending) numbers() []string {
 	if p.Case != nil {
 		return []string{p.Case.Number}
+	}
+	if p.Attend != nil {
+		return []string{p.Attend.Number}
 	}
 	return nil
 }
@@ -208,6 +216,9 @@ func (s *service) apply(c bot.Context, p *pending) error {
 	}
 	if p.Person != nil {
 		return s.applyPerson(c, p)
+	}
+	if p.Attend != nil {
+		return s.applyAttend(c, p)
 	}
 	return fmt.Errorf("pending change with nothing to apply")
 }

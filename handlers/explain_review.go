@@ -53,7 +53,7 @@ func (h *explainHandlers) act(c bot.Context, u intent.Understanding) (answer, er
 		return a, err
 	}
 	switch u.ExplainAct {
-	case intent.ExplainCandidates:
+	case intent.ExplainCandidates, intent.ExplainAnother:
 		return h.candidates(c, u)
 	case intent.ExplainList:
 		return h.list(c, u)
@@ -86,8 +86,15 @@ func (h *explainHandlers) candidates(c bot.Context, u intent.Understanding) (ans
 			return answer{}, err
 		}
 	}
+	skip, err := h.another(c, u)
+	if err != nil {
+		return answer{}, err
+	}
 	var numbers, lines []string
 	for _, cd := range all {
+		if cd.Number == skip {
+			continue // 换个案子: not the case of the draft in focus
+		}
 		if q.Party != "" && !slices.Contains(party, cd.Number) || q.Unknown != "" || q.Agencies != nil && !slices.ContainsFunc(cd.Agencies, func(a string) bool { return slices.Contains(q.Agencies, a) }) ||
 			q.Kind != "" && string(cd.Kind) != q.Kind || q.Cause != "" && !strings.Contains(cd.Cause, q.Cause) ||
 			u.Metric == intent.Lost && !cd.Lost {
@@ -118,6 +125,24 @@ func (h *explainHandlers) candidates(c bot.Context, u intent.Understanding) (ans
 	p := &page{Title: title, Kind: listCandidates, Items: numbers, Lines: lines, Total: len(numbers),
 		Footer: "回复“第N个”为该案生成以案说法草稿；也可写明案号，例如“以案说法 行初123号”。"}
 	return h.s.showPage(c, p)
+}
+
+// another is, for 换个案子, the case of the draft in focus (the one last
+// spoken of, else the user's last request), which the candidates leave out;
+// "" otherwise.
+func (h *explainHandlers) another(c bot.Context, u intent.Understanding) (string, error) {
+	if u.ExplainAct != intent.ExplainAnother {
+		return "", nil
+	}
+	var f draftFocus
+	if ok, err := c.Memory().Recall(memDraftFocus, &f); err != nil || ok {
+		return f.Number, err
+	}
+	number, _, err := h.ex.Queue.Last(c.Ctx(), c.UserID())
+	if errors.Is(err, explain.ErrNoLast) {
+		return "", nil
+	}
+	return number, err
 }
 
 // list answers 待审核的以案说法 and the like: the drafts in a state, the

@@ -105,6 +105,26 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	if err != nil {
 		return err
 	}
+	// The person sent, when the directory knows them: a staff member is no
+	// 负责人, and nothing is proposed, whichever hearing is meant.
+	dir, err := s.st.People(c.Ctx())
+	if err != nil {
+		return err
+	}
+	var staffer *people.Person
+	for _, p := range dir {
+		if p.Name == up.Head && p.Role != people.Head && up.HeadPost == "" {
+			staffer = p
+		}
+	}
+	if h == nil && staffer != nil && len(several) > 0 {
+		// 我的庭 (several) → 我安排王芳替我去: the rule needs no hearing.
+		if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "非负责人："+up.Head); err != nil {
+			return err
+		}
+		return c.ReplyMarkdown(fmt.Sprintf("%s在名单中是%s（%s），不是负责人，不能代替负责人出庭，这次未登记为出庭负责人。%s\n\n如改由本单位其他负责人出庭，请写明案号，例如“%s出庭的换成某某副局长”（写明姓名和职务），专班确认后登记。",
+			staffer.Name, roleWord(staffer.Role), orWord(staffer.Post, "无职务"), notHeadText, shortNumber(several[0].Case.Number)))
+	}
 	if h == nil {
 		u.News = &intent.Report{}
 		var a answer
@@ -122,22 +142,14 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 		// 出庭的是孙局 of 孙强's hearing: already so.
 		return c.ReplyMarkdown(fmt.Sprintf("**%s** %s的开庭，出庭负责人已登记为%s，无需修改。", h.Case.Number, whenCN(h.Hearing.At, now, loc), headText(h.Hearing)))
 	}
-	// The person sent, when the directory knows them: a staff member is no
-	// 负责人, and nothing is proposed.
-	dir, err := s.st.People(c.Ctx())
-	if err != nil {
-		return err
-	}
 	which := fmt.Sprintf("**%s** %s的开庭（出庭负责人 %s）：", h.Case.Number, whenCN(h.Hearing.At, now, loc), orNone(headText(h.Hearing)))
 	howTo := fmt.Sprintf("如改由本单位其他负责人出庭，请发送“%s出庭的换成某某副局长”（写明姓名和职务），专班确认后登记。", shortNumber(h.Case.Number))
-	for _, p := range dir {
-		if p.Name == up.Head && p.Role != people.Head && up.HeadPost == "" {
-			if err := s.record(c, audit.Update, string(up.Kind), 0, []string{h.Case.Number}, "非负责人："+up.Head); err != nil {
-				return err
-			}
-			return c.ReplyMarkdown(fmt.Sprintf("%s%s在名单中是%s（%s），不是负责人，不能代替负责人出庭，这次未登记为出庭负责人。%s\n\n%s",
-				which, p.Name, roleWord(p.Role), orWord(p.Post, "无职务"), notHeadText, howTo))
+	if p := staffer; p != nil {
+		if err := s.record(c, audit.Update, string(up.Kind), 0, []string{h.Case.Number}, "非负责人："+up.Head); err != nil {
+			return err
 		}
+		return c.ReplyMarkdown(fmt.Sprintf("%s%s在名单中是%s（%s），不是负责人，不能代替负责人出庭，这次未登记为出庭负责人。%s\n\n%s",
+			which, p.Name, roleWord(p.Role), orWord(p.Post, "无职务"), notHeadText, howTo))
 	}
 	if up.HeadPost == "" && nicknameRe.MatchString(up.Head) {
 		// 叫小王替我去: a colleague by nickname, no 负责人 by any post

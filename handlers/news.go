@@ -90,7 +90,11 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 		word := map[intent.NewsKind]string{intent.Postponed: "推迟（新时间待定）", intent.Cancelled: "取消"}[u.News.Kind]
 		fmt.Fprintf(&b, "已告知司法局应诉专班：该场开庭%s。专班登记后不再就原时间提醒；定了新时间请再告诉我。", word)
 	case intent.Cannot:
-		b.WriteString("已将您不能出庭的情况转告司法局应诉专班。" + cannotText)
+		b.WriteString("已将您不能出庭的情况转告司法局应诉专班。")
+		if h.Hearing.MustAppear {
+			b.WriteString("该场开庭台账标注为**应当出庭**（法释〔2020〕3号第4条所列情形）。")
+		}
+		b.WriteString(cannotText)
 	}
 	if !forwarded {
 		b.WriteString("\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）")

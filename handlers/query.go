@@ -70,6 +70,13 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 			if f := s.lastHeadFact(cs, now, loc); f != "" {
 				return f
 			}
+			if u.FollowUp {
+				// 行初117 → 上次我去了没: it has not been heard yet; say so,
+				// then the hearing to come.
+				msg := fmt.Sprintf("**%s** 台账中还没有已开过的庭", cs.Number)
+				a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: query{Numbers: []string{cs.Number}, To: now}})
+				return msg + "。" + s.fact(viewer, cs, u.Aspect, now, loc)
+			}
 		}
 		if u.Aspect == intent.Court && u.Stage == string(cases.StageFirst) && cs.Stage != "" && cs.Stage != cases.StageFirst {
 			// 一审是哪个法院判的 of an appeal: the ledger's 承办法院 is this
@@ -855,6 +862,11 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 		}
 		line := compareLine(len(numbers), len(before))
 		if len(before) == 0 {
+			// The none names what it counted a year before (the agency,
+			// person and period), as every none does.
+			vb := u
+			vb.Period = intent.Period{From: qb.From, To: qb.To, Label: qb.From.Format("2006年1月2日") + "—" + qb.To.Add(-time.Nanosecond).Format("1月2日")}
+			line = fmt.Sprintf("去年同期 0 件（%s），今年 %d 件。", s.countTitle(vb, viewer), len(numbers))
 			compared = append(compared, claim{Text: line, What: claimCases, Q: qb})
 		}
 		title += "\n" + line

@@ -161,6 +161,27 @@ func topicEnds(next bot.HandlerFunc) bot.HandlerFunc {
 	}
 }
 
+// caseTopicEnds is the one rule for when the case in focus stops carrying
+// into the next question (kind is what the follow-up asks, u the message,
+// p the last question): users who were just shown a case and then ask a
+// figure, a list over the ledger or a bulletin (好的 那今年的败诉率呢, 另外
+// 本月败诉几件, 还有个事 下周有几个庭, 那败诉的有哪些) have moved on to a new
+// topic — with or without a switch word (另外, 还有个事, 对了, 好的 那…呢) —
+// and the case is dropped. A question of a field of a case (那败诉原因呢,
+// 好的 那检察建议呢, 另外 整改交了没, 负责人去了没) is naturally about the
+// case and keeps it, switch word or not; it is answered as kind Case and
+// never reaches here. The 整改 topic ends the same way, in topicEnds.
+func caseTopicEnds(kind intent.Kind, u, p intent.Understanding) bool {
+	if hasRef(u) || p.Kind != intent.Case && p.Kind != intent.Pick {
+		return false
+	}
+	switch kind {
+	case intent.Count, intent.Rates, intent.Cases, intent.Hearings, intent.Bulletin:
+		return true
+	}
+	return false
+}
+
 // rectifyFollowUp answers such a follow-up as a 整改 question; ok is false
 // when the last answer was not about 整改 or the message asks something
 // else (a period, hearings, a rate, a count).

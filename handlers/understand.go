@@ -81,6 +81,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
 	}
+	if ok, err := s.attendReply(c, text, prev); ok || err != nil {
+		return err // 我明天的庭 → 去: the card's 确认出庭, typed
+	}
 	attended := false // a question about attendance: the ledger's record leads
 	if viewer != nil && viewer.Name != "" && intent.AsksLastOwnHearing(text) {
 		return s.lastOwnHearing(c) // 我上次出庭是哪个案子: the past, not the next hearing
@@ -137,16 +140,35 @@ func (s *service) handleText(c bot.Context) error {
 		u.Each = true // 明天有哪些庭 → 原告有哪些: the field of each listed
 	}
 	which, asking := whichOfList(u, prev)
-	if pickedU != nil {
+	direct, nextU, isNext, err := s.nextItem(c, text, prev)
+	if err != nil {
+		return err
+	}
+	compared, other, isCompare := comparedPeriod(text, prev, c.Now())
+	if isNext && pickedU == nil {
+		u, asking = nextU, false // 第一个 → 下一个呢: the item after it
+	} else if isCompare && pickedU == nil {
+		u, asking = compared, false // 今年败诉率 → 同比呢: the same question, and the period to compare
+	} else if pickedU != nil {
 		u, asking = *pickedU, false // 第二个, 公安局那个: the fact of the one picked
-	} else if m, ok := personInFocus(text, u, prev); ok {
-		u, asking = m, false // 周洁 → 他企业微信是多少: the directory's entry for them
+	} else if m, ok, err := s.itemOfAgency(c, text, u, prev); err != nil {
+		return err
+	} else if ok {
+		u, asking = m, false // 最近到期的 → 卫健局那个交了没: that agency's item of the list
+	} else if m, ok, err := s.personOfFocus(c, text, u, prev); err != nil {
+		return err
+	} else if ok {
+		u, asking = m, false // 周洁 → 他企业微信是多少, 行初117谁出庭 → 他名单里有没有: the directory's entry for them
 	} else if m, ok := behindFigure(text, prev); ok {
 		u, asking = m, false // 今年败诉率 → 为什么这么高: the cases behind the figure
 	} else if m, ok := continuation(text, prev, opts); ok {
 		u, asking = m, false // 下周有哪些庭 → 那再往后呢: the week after
 	} else if m, ok := nextOfCase(text, u, prev); ok {
 		u = m // 行初96 → 后面呢: where that case goes next
+	} else if m, ok := focusPast(text, u, prev); ok {
+		u, asking = m, false // 行初88 → 上次我去了没: that case's last hearing as recorded
+	} else if m, ok := deadlineOfFocus(text, u, prev); ok {
+		u = m // 行初101 → 那答辩交了没: that case's deadlines
 	} else {
 		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
@@ -192,6 +214,8 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if asking {
 		a = which
+	} else if isNext && pickedU == nil {
+		a = direct
 	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) &&
 		!(u.NotHeld == "plaintiff-appearance" && isToday(u.Period, c.Now(), c.Location())) {
 		// Nothing else asked: the plain statement is the answer, not a
@@ -200,6 +224,22 @@ func (s *service) handleText(c bot.Context) error {
 	} else {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err
+		}
+		if isCompare && pickedU == nil && !other.IsZero() {
+			// 同比 / 环比 of a rate or 环比 of a count: the same question over
+			// the other period, computed the same way, under its own label.
+			v := u
+			v.Period, v.Compare = other, false
+			b, err := s.answerFor(c, v, prev)
+			if err != nil {
+				return err
+			}
+			word := "环比"
+			if strings.HasPrefix(other.Label, "去年同期") {
+				word = "同比"
+			}
+			a.md += "\n\n**" + word + "**：\n" + b.md
+			a.claims = append(a.claims, b.claims...)
 		}
 		if !attended && !a.states && u.Kind == intent.Hearings && len(a.shown) > 0 && len(a.shown) <= 3 && isToday(u.Period, c.Now(), c.Location()) &&
 			(u.NotHeld == "plaintiff-appearance" || u.Aspect == intent.Head && intent.AsksAttendance(text)) {
@@ -277,7 +317,8 @@ func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {
 // continue.
 func remembered(k intent.Kind) bool {
 	switch k {
-	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick, intent.Bulletin, intent.People:
+	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates, intent.Pick, intent.Bulletin, intent.People,
+		intent.Deadlines:
 		return true
 	}
 	return false
@@ -321,8 +362,8 @@ func stepBack(u intent.Understanding, p intent.Understanding) (intent.Period, bo
 // last question's period and agency; a fact asked without a case (败诉原因是
 // 什么, 那个案子谁出的庭) is asked of the case the last answer showed.
 func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
-	if last == nil || !remembered(last.U.Kind) {
-		return u
+	if last == nil || !remembered(last.U.Kind) || last.U.Kind == intent.Deadlines {
+		return u // a deadline list is remembered for its items (itemOfAgency) only
 	}
 	if back, ok := stepBack(u, last.U); ok && (!u.Anchored || u.Kind == last.U.Kind) {
 		// 再往前一个月, 上个月的呢 after a bulletin: the last question of the
@@ -525,6 +566,9 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if m.Kind == intent.Hearings {
 		m.Hearing = true
 	}
+	if caseTopicEnds(m.Kind, u, p) {
+		m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 行初85 → 好 那今年的败诉率呢: the county's
+	}
 	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
@@ -544,8 +588,8 @@ func narrowsLast(u, p intent.Understanding) bool {
 	default:
 		return false
 	}
-	if u.Metric == "" && u.Rank == "" {
-		return false
+	if u.Metric == "" && u.Rank == "" && !(u.Kind == intent.Rates && p.Kind == intent.Rates && u.Rate != "" && u.Rate != p.Rate) {
+		return false // 1-11月败诉率 → 调撤率是多少: another rate is another measure
 	}
 	if hasRef(u) || hasWho(u) || u.Marked || !u.Period.IsZero() || u.YearBefore || countyWide(u) || (u.Scoped && !u.FollowUp && u.Kind != intent.Rates) {
 		return false

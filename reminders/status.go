@@ -60,3 +60,26 @@ func (s *Service) HearingTold(ctx context.Context, ref cases.HearingRef, at time
 	}
 	return out, nil
 }
+
+// ConfirmTyped records user's typed confirmation (去, 好 到时候我去, confirmed
+// with 确认 in chat) of the hearing ref at time at: the same answer the
+// card's 确认出庭 button records, so the reminders that follow and chat's
+// 确认了没 read it alike. A hearing never swept yet gets its id here.
+func (s *Service) ConfirmTyped(ctx context.Context, ref cases.HearingRef, at time.Time, user, text string, now time.Time) error {
+	hids, err := s.hids(ctx, []cases.HearingRef{ref}, true)
+	if err != nil {
+		return err
+	}
+	hid := hids[ref]
+	if hid == "" {
+		return errors.New("reminders: no hearing id assigned")
+	}
+	field := epochField(hid, at)
+	epochs, err := s.epochs(ctx, []string{field})
+	if err != nil {
+		return err
+	}
+	occ := occID(hid, at, epochs[field])
+	return s.setAck(ctx, occ, Ack{Status: AckConfirmed, By: user, At: now},
+		Click{User: user, Action: ActionConfirm, At: now, Text: text})
+}

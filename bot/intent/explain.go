@@ -17,6 +17,7 @@ const (
 	ExplainExport     = "export"     // 导出 (Word)
 	ExplainList       = "list"       // 待审核的以案说法: drafts by review state
 	ExplainAbout      = "about"      // 那篇多少字, 写得太长了吗: a question about the draft itself
+	ExplainAnother    = "another"    // 换个案子: the candidates again, without the case of the draft in focus
 )
 
 var (
@@ -58,8 +59,15 @@ var (
 	// is about the draft in focus even without 那篇.
 	lengthRe = regexp.MustCompile(`(?:多少个?|好多个?|几个|几千)字(?:$|[^号])|字数`)
 	// angleRe gives a writing angle (从检察建议的角度重新写一篇): a revision.
-	angleRe  = regexp.MustCompile(`(?:从|以|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
-	reviseRe = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
+	angleRe = regexp.MustCompile(`(?:从|以|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
+	// draftEditRe is an instruction about a draft's content (加上法条, 补充
+	//法律依据, 删掉案情, 多写点普法提示): a revision even without 改 or 那篇.
+	draftEditRe = regexp.MustCompile(`^(?:再|帮我|麻烦)?(?:加上|加点|加个|加入|加|补充|补上|增加|多加|引用|列出|写上|删掉|去掉|删除|少写|多写|多讲|少讲)` +
+		`(?:一下|一些|一点|几条|点|些)?(?:相关的?|具体的?|对应的?)?(?:法条|法律条文|条文|法律依据|依据|法律规定|规定|评析|点评|案例评析|法官说法|普法提示|提示|标题|小标题|结尾|开头|背景|案情|启示|建议)`)
+	// anotherCaseRe asks for another case to write up (换个案子, 换一个案例写,
+	// 换个别的案子吧).
+	anotherCaseRe = regexp.MustCompile(`^(?:那|再|要不|还是)?(?:换|另外|另|重新)(?:找|选|挑)?(?:个|一个|一篇)?(?:别的|其他的?|其它的?)?(?:案子|案例|案件|典型案例)(?:来写|写一篇|写|吧|嘛|哈|呢|噻)*$`)
+	reviseRe      = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|改长|扩充|展开|长一点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得`)
 )
 
 // explainCommand reads a command about 以案说法 drafts from the whole
@@ -108,7 +116,9 @@ func (r *reader) explainCommand(raw, norm string) bool {
 		return set(ExplainPublish)
 	case exportRe.MatchString(strings.ToLower(norm)) && (noun || len(r.u.Numbers) > 0 || r.u.Short != "" || exportOnlyRe.MatchString(strings.ToLower(body))):
 		return set(ExplainExport)
-	case reviseRe.MatchString(norm) && (noun && rest != body || writingRe.MatchString(body)) &&
+	case anotherCaseRe.MatchString(body) && none:
+		return set(ExplainAnother)
+	case (reviseRe.MatchString(norm) && (noun && rest != body || writingRe.MatchString(body)) || draftEditRe.MatchString(rest)) &&
 		len(r.u.Numbers) == 0 && r.u.Short == "":
 		r.u.Note = noteOf(raw, draftRefRaw)
 		r.u.Seq, r.u.Recon = 0, false // 控制在1200字 is no case

@@ -44,7 +44,7 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 		}
 	}
 	if m != nil && !strings.Contains(m[1], "我") &&
-		(strings.Contains(t, "庭") || strings.Contains(t, "应诉") || approval) { // 我让周洁去开会 is no hearing
+		(strings.Contains(t, "庭") || strings.Contains(t, "应诉") || approval || standsInForMe(m[0])) { // 我让周洁去开会 is no hearing
 		u.Kind, u.Delegated = SetHead, true
 		u.Head, u.HeadPost = headOf(m[1], m[2])
 		return u, u.Head != ""
@@ -61,6 +61,12 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 		return u, u.Deadline != ""
 	}
 	return u, false
+}
+
+// standsInForMe reports whether a sending names the head's own place (让周洁
+// 替我去, 叫王副局长代我去): that is an appearance even with no 庭 said.
+func standsInForMe(sent string) bool {
+	return strings.Contains(sent, "替我") || strings.Contains(sent, "代我") || strings.Contains(sent, "代替我")
 }
 
 // doneDay is the day a piece of work was said to be done: 前天, 昨天, a date

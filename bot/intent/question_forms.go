@@ -129,7 +129,9 @@ func AsksUnconfirmed(text string) bool {
 
 // mustGoRe asks whether the head must go to a hearing (要我去不, 我要去吗,
 // 需要我出庭吗, 负责人要去不, 要不要负责人出庭, 用不用去).
-var mustGoRe = regexp.MustCompile(`(?:要|需要|得|必须|用不用|要不要|需不需要|是否需要)(?:我|负责人|领导|局长|县长|我们领导)?(?:去|出庭|到庭|参加)(?:不|吗|么|没|不去)?|我(?:要|得|需要)去(?:吗|不|么)|(?:负责人|领导)(?:要|得|需要)(?:去|出庭)(?:不|吗|么)`)
+var mustGoRe = regexp.MustCompile(`(?:要|需要|得|必须|用不用|要不要|需不需要|是否需要)(?:我|负责人|领导|局长|县长|我们领导)?(?:去|出庭|到庭|参加)(?:不|吗|么|没|不去)?|我(?:要|得|需要)去(?:吗|不|么)|(?:负责人|领导)(?:要|得|需要)(?:去|出庭)(?:不|吗|么)` +
+	// 是不是应当出庭的, 算不算必须出庭, 应不应该出庭: the 第4条 mark asked of the case
+	`|(?:是不是|是否|是不|算不算|属不属于|属于不属于)(?:属于)?(?:应当|应该|必须|要求)(?:负责人|领导)?(?:出庭|到庭)|(?:应不应该|应不应当|该不该)(?:负责人|领导)?(?:出庭|去)`)
 
 // AsksMustGo reports whether text asks whether the head must appear at a
 // hearing, rather than who does.

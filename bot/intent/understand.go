@@ -387,7 +387,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	switch {
 	case b == "" && emojiAck(raw):
 		return Understanding{Kind: Thanks, Anchored: true}, nil
-	case b == "" || helpWords[b] || strings.Contains(b, "帮助") || strings.Contains(b, "怎么用") || strings.Contains(b, "使用说明"):
+	case b == "" || helpWords[b] || strings.Contains(b, "帮助") || strings.Contains(b, "怎么用") || strings.Contains(b, "使用说明") || helpAsked(b):
 		return Understanding{Kind: Help, Anchored: true}, nil
 	case moreWords[b]:
 		return Understanding{Kind: More, Anchored: true}, nil
@@ -568,22 +568,51 @@ var notHeldTopics = []struct {
 	{"other-county", []string{"其他区县", "别的区县", "其他县", "别的县", "外县", "兄弟区县", "兄弟县", "其他地区", "别的地区", "周边县", "全市各县", "各区县", "其他区"}},
 	{"court-phone", []string{"法院电话", "法院的电话", "法院联系电话", "法院的联系电话", "法院联系方式", "法院的联系方式", "立案庭电话",
 		"立案庭的电话", "法官电话", "法官的电话", "书记员电话", "书记员的电话", "法庭电话"}},
-	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "承办法官", "审判员", "书记员是谁", "合议庭", "法官叫", "哪位法官", "法官"}},
+	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "承办法官", "审判员", "书记员是谁", "合议庭", "法官叫", "哪位法官", "法官", "书记员"}},
 	{"personal-id", []string{"身份证", "证件号", "家庭住址", "住址", "家庭地址", "家住", "住哪", "住在哪", "户籍", "多大年纪", "年龄", "原告电话", "原告的电话", "原告手机", "原告的手机",
 		"对方电话", "对方的电话", "当事人电话", "当事人的电话", "申请人电话", "申请人的电话"}},
 	{"directions", []string{"怎么走", "咋个走", "咋走", "怎样走", "怎么去", "咋个去", "咋去", "怎么过去", "咋过去", "怎么到", "路线", "导航", "在什么位置", "停车", "几路车"}},
 	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
 	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
 	{"third-party", []string{"第三人是谁", "第三人是哪个", "第三人叫", "第三人有", "有没有第三人", "第三人", "第3人"}},
-	{"plaintiff-appearance", []string{"原告来了", "原告到了", "原告到庭", "原告来没来", "原告出庭了", "对方来了", "对方到了", "对方到庭", "对方出庭"}},
+	{"absence-reason", []string{"说明理由", "说明原因", "书面说明", "说了理由", "说了原因", "讲了原因", "讲了理由", "未出庭理由", "未出庭的理由",
+		"没出庭的理由", "没出庭的原因", "没去的原因", "没去的理由", "为什么没去", "为啥没去", "咋个没去", "为什么没出庭", "为啥没出庭"}},
+	{"plaintiff-appearance", []string{"原告来了", "原告到了", "原告到庭", "原告来没来", "原告出庭了", "对方来了", "对方到了", "对方到庭", "对方出庭",
+		"原告来不来", "原告会不会来", "原告会来", "原告要来", "原告出不出庭", "原告到不到", "对方来不来", "对方会不会来", "对方会来",
+		"对方要来", "对方出不出庭", "对方到不到", "对方来人", "申请人来不来", "申请人来了"}},
+}
+
+// notHeldForms are the not-held questions said in too many ways for a
+// word list: whether the other side comes (原告那边来不来人, 对方会不会到庭).
+var notHeldForms = []struct {
+	topic string
+	re    *regexp.Regexp
+}{
+	{"plaintiff-appearance", regexp.MustCompile(`(?:原告|对方当事人|对方|申请人)(?:那边|那方|方面|方|的人)?(?:会不会|会|要|能|有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:了没|没有|不来|不到|没来|没到|不|没|了|吗|人)+`)},
 }
 
 // notHeld marks a question about something the ledger does not hold.
 func (r *reader) notHeld(norm string) {
+	for _, f := range notHeldForms {
+		if m := f.re.FindString(norm); m != "" {
+			r.u.NotHeld = f.topic
+			r.u.Residue = slices.DeleteFunc(r.u.Residue, func(res string) bool { return strings.Contains(m, res) || strings.Contains(res, m) })
+			if r.u.Kind == Case {
+				r.u.Aspect = ""
+			}
+			return
+		}
+	}
 	for _, t := range notHeldTopics {
 		for _, w := range t.words {
 			if strings.Contains(norm, w) {
 				r.u.NotHeld = t.topic
+				// The words that asked it were answered by the statement
+				// of what is not held: no residue to echo (法官是哪个 after
+				// a hearing is not "未能按“法官”筛选").
+				r.u.Residue = slices.DeleteFunc(r.u.Residue, func(res string) bool {
+					return strings.Contains(res, w) || strings.Contains(w, res)
+				})
 				// The question is about what is not held: the words around
 				// it (是哪个, 承办法官, 什么时候交) asked for it, not for another
 				// fact of the case. An appeal's papers are due within the
@@ -913,6 +942,8 @@ var (
 	cancelledVerbs = []string{"不开庭了", "取消了", "不开了", "撤庭了", "取消"}
 	cannotVerbs    = []string{"出不了庭", "不能出庭", "无法出庭", "没法出庭", "去不了", "来不了", "参加不了", "没法去", "赶不过去",
 		"赶不回来", "出不了", "不能去", "去不成",
+		// 我不去了, 明天不来了: the head's answer that they will not go
+		"我不去了", "不去了", "我不去", "去不到", "不来了", "参加不到", "不参加了", "没空去",
 		// someone else in the head's place: staff must record the change
 		"代替我出庭", "代替我去", "代我出庭", "替我出庭", "代我去", "替我去", "换人出庭", "换个人出庭", "换人去", "换个人去"}
 	newsMarkers = []string{"刚接到法院通知", "法院刚打电话说", "法院打电话说", "法院刚打电话", "法院刚通知", "法院通知说", "法院通知",
@@ -1052,8 +1083,12 @@ var (
 	mustWords = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭"}
 	// notAppearedWords ask for the hearings a head missed; heldWords for
 	// the hearings already held (a relative clause, not 开完了吗).
-	notAppearedWords = []string{"负责人没出庭", "负责人没有出庭", "负责人未出庭", "没有出庭的", "没出庭的", "未出庭的", "缺席的", "没去出庭", "负责人没去", "没去的"}
-	heldWords        = []string{"已经开完的", "已经开过的", "开完的", "开过的", "已开的", "开了的", "已开庭的", "已经开庭的"}
+	notAppearedWords = []string{"负责人没出庭", "负责人没有出庭", "负责人未出庭", "没有出庭的", "没出庭的", "未出庭的", "缺席的", "没去出庭", "负责人没去", "没去的",
+		// 负责人没到的庭, 领导没来的: the head's absence said as not coming;
+		// 没到 alone is a deadline's (期限没到的), so the head is named.
+		"负责人没到", "负责人没有到", "负责人没来", "负责人没有来", "负责人未到", "负责人缺席", "领导没到", "领导没来", "领导没出庭",
+		"领导缺席", "局长没来", "局长没到", "没到庭的", "未到庭的", "没到场的"}
+	heldWords = []string{"已经开完的", "已经开过的", "开完的", "开过的", "已开的", "开了的", "已开庭的", "已经开庭的"}
 	// totalWords ask for the whole ledger.
 	totalWords = []string{"台账里一共", "台账上一共", "台账一共", "台账中一共", "系统里一共", "总共有多少案件", "一共有多少案件",
 		"台账里", "台账上", "台账中", "系统里", "系统中", "全部案件", "所有案件"}

@@ -275,6 +275,28 @@ var periodRules = []periodRule{
 			}
 			return span(from, to, fmt.Sprintf("%d年%d月%s旬", first.Year(), first.Month(), m[4])), true
 		}, nil},
+	// 今年前十个月, 今年头三个月, 去年前6个月: January to the end of month N
+	// of that year (a year-to-date span said by its length); the year is
+	// named, so 前三个月 alone is not read as this.
+	{regexp.MustCompile(`(今年|本年度|本年|今年度|这一年|去年|上一年|上年)\s*的?\s*(?:前|头)\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*个?月(?:份)?`), 0,
+		func(m []string, now time.Time, _ lean) (Period, bool) {
+			n, err := strconv.Atoi(m[2])
+			if err != nil {
+				var ok bool
+				if n, ok = cnNumber(m[2]); !ok {
+					return Period{}, false
+				}
+			}
+			if n < 1 || n > 12 {
+				return Period{}, false
+			}
+			y := now.Year()
+			if strings.Contains(m[1], "去") || strings.Contains(m[1], "上") {
+				y--
+			}
+			from := time.Date(y, 1, 1, 0, 0, 0, 0, now.Location())
+			return Period{From: from, To: from.AddDate(0, n, 0), Label: fmt.Sprintf("%d年1—%d月", y, n)}, true
+		}, nil},
 	// 1-10月, 1月至10月, 2025年1—10月
 	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月?\s*(?:-|—+|~|至|到)\s*(\d{1,2})\s*月份?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {

@@ -1,6 +1,9 @@
 package intent
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // The vocabularies the rules read. Each list is tried longest first where
 // one word is part of another; every word a list takes is accounted for in
@@ -23,6 +26,8 @@ var Fillers = []string{
 	// speech fillers and demonstratives
 	"嗯嗯", "那个", "这个", "那件", "这件", "那场", "这场", "那次", "这次", "那起", "这起", "那一个", "这一个",
 	"我这边", "那边", "这边", "就是说", "就是", "然后", "来着", "的话", "对了", "那么", "是这样",
+	// switch words: a new topic follows (另外问下 本月败诉几件)
+	"顺便问一下", "顺便问下", "顺便问问", "顺便说下", "顺便", "还有个事", "还有件事", "换个问题", "再问个事",
 	// dialect asides: 晓得不 (do you know), 咋个安排的 (how is it arranged)
 	"你晓得不", "晓不晓得", "晓得不", "晓得吗", "晓得", "咋个安排", "咋安排", "怎么安排",
 	// question words the kind already holds
@@ -43,6 +48,27 @@ var helpWords = map[string]bool{
 	"用法": true, "使用帮助": true, "帮助信息": true, "怎么查": true, "如何查询": true, "怎么查询": true, "功能介绍": true,
 	"你能干啥": true, "你能干什么": true, "能干啥": true, "能干什么": true, "你是谁": true, "有什么功能": true,
 	"怎么使用": true, "你好啊": true, "在": true, "喂": true, "哈喽": true,
+}
+
+// helpAskRe and helpUseRe are a whole message asking what the bot does or
+// how it is used, as people say it (你有啥子功能, 这个机器人能干啥子, 你都会
+// 些啥子嘛, 这个咋个用哦, 咋个用这个东西). helpAsked also wants the bot
+// named or a word of doing (功能, 干, 做), so 还有什么 after a list stays 更多.
+var (
+	helpAskRe = regexp.MustCompile(`^(?:这个|那个|你们|你|您|机器人|助手|小助手|这个机器人|这个助手|这个东西|这东西|这玩意|这个系统|系统)*` +
+		`(?:都|还|到底|究竟|一般)?(?:有|会|能|可以)(?:些|哪些)?(?:帮我|帮忙|帮)?(?:干|做|查)?(?:些|点|哪些)?` +
+		`(?:啥子|啥|什么|哪些|些什么|些啥)(?:功能|用处|用|事|事情|东西|本事|忙)?(?:嘛|哦|噻|撒|哈|啦|喃|嘞|喔)*$`)
+	helpUseRe = regexp.MustCompile(`^(?:这个|那个|你|您|机器人|助手|这个机器人|这个助手|这个东西|这东西|这玩意|这个系统|系统)*` +
+		`(?:该|要)?(?:咋个|咋|怎么|怎样|如何|啷个)(?:个)?(?:用|使用|操作|弄|问|玩)(?:这个|你|机器人|东西|这个东西|这个机器人|系统|这个系统)*` +
+		`(?:嘛|哦|噻|撒|哈|啦|喃|嘞|喔)*$`)
+	helpNamed = regexp.MustCompile(`你|您|机器人|助手|东西|玩意|系统|功能|用处|本事|干|做|帮`)
+)
+
+func helpAsked(b string) bool {
+	if helpUseRe.MatchString(b) {
+		return true
+	}
+	return helpAskRe.MatchString(b) && helpNamed.MatchString(b)
 }
 
 var moreWords = map[string]bool{
@@ -170,10 +196,11 @@ var rateWords = []struct {
 	words []string
 }{
 	{JudgedLossRate, []string{"判决口径败诉率", "判决败诉率", "判决口径"}},
-	{LossRate, []string{"败诉率", "胜诉率", "控制线"}},
-	{AppearanceRate, []string{"负责人出庭应诉率", "负责人出庭率", "出庭应诉率", "出庭率", "出庭比例"}},
-	{CorrectionRate, []string{"复议纠错率", "被纠错率", "纠错率", "复议维持率", "维持率"}},
-	{WithdrawalRate, []string{"调解撤诉率", "调撤率", "撤诉率"}},
+	{LossRate, []string{"败诉率", "胜诉率", "控制线", "败诉的比例", "败诉比例"}},
+	{AppearanceRate, []string{"负责人出庭应诉率", "负责人出庭率", "出庭应诉率", "出庭率", "出庭的比例", "出庭比例"}},
+	{CorrectionRate, []string{"复议纠错率", "被纠错率", "纠错率", "复议维持率", "维持率", "纠错的比例", "纠错比例"}},
+	// 调解撤诉的比例, 撤诉比例: a rate said as a proportion
+	{WithdrawalRate, []string{"调解撤诉率", "调撤率", "撤诉率", "调解撤诉的比例", "调解撤诉比例", "调撤的比例", "调撤比例", "撤诉的比例", "撤诉比例"}},
 }
 
 var rankWords = []struct {
