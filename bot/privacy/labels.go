@@ -66,6 +66,11 @@ func (d *detector) labelNames() {
 		colon := j < t.n() && (t.rs[j] == '：' || t.rs[j] == ':')
 		if colon {
 			j++
+			// 原告：同意调解。: a turn of speech in a record.
+			if speechAfterColon(t, j-1, j) {
+				i = j - 1
+				continue
+			}
 		}
 		for j < t.n() {
 			s, e := labelItem(t, j, colon)
@@ -158,7 +163,7 @@ func labelValueIsThing(t *text, s, e int, colon bool) bool {
 	// person's sex closes a name, and the span is a name's shape (a
 	// surname and a given name that make no word) or a word that people
 	// are named (成功, 平安, 全胜): an adjective or a rare noun.
-	if t.match(s, provedFollowers) > 0 || !closedAsPerson(t, e) {
+	if t.match(s, provedFollowers) > 0 || !closedAsPerson(t, e) || roleVerb(t, s, e) {
 		return true
 	}
 	// 原告方当庭提交: a deed that starts inside the span.

@@ -69,7 +69,10 @@ type text struct {
 	// roleN and roleK hold, for each position, the length (-1: not yet
 	// asked) and kind of the role word ending there (see roleEnding).
 	roleN []int8
-	roleK []markerKind
+	// record is 2 when the text is written as a record of what was said
+	// (recordLike), 1 when not, 0 before it is asked.
+	record int8
+	roleK  []markerKind
 	// reserved marks the runes of words that hold a name part but are no
 	// name (乌兰察布, 嘎查长, 第五条), once computed (minority.go).
 	reserved []bool
@@ -1029,8 +1032,15 @@ func (d *detector) add(s, e int, c capacity) bool {
 		d.taken[k] = true
 	}
 	d.hits = append(d.hits, hit{s, e, c, ""})
+	if traceAdd != nil {
+		traceAdd(d.t.str(s, e))
+	}
 	return true
 }
+
+// traceAdd, when set (by a test), is told every name a pass adds: which
+// pass read a false name is then one stack frame away.
+var traceAdd func(name string)
 
 // detect returns the names in normalized text s, in order of position.
 func detect(s string) []hit {
@@ -1453,6 +1463,7 @@ func (d *detector) afterRoles() {
 // perhaps carrying a bracketed note (（村支书）, （一级肢体）).
 func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	t := d.t
+	j0 := j
 	// 原告（反诉被告）张三: skip a short parenthetical.
 	if j < t.n() && (t.rs[j] == '（' || t.rs[j] == '(') {
 		k := j + 1
@@ -1498,6 +1509,11 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	for j < t.n() && strings.ContainsRune("：: \u3000", t.rs[j]) {
 		colon = colon || t.rs[j] != ' '
 		j++
+	}
+	// 被告：严格按照程序办理; 审判长：原告陆春华，…: speech, or another
+	// role word that reads its own name.
+	if colon && kind != markBoundary && j > 0 && (t.rs[j-1] == '：' || t.rs[j-1] == ':') && speechAfterColon(t, j0, j) {
+		return 0
 	}
 	// 法定代表人为张三, 户主是李四, 名叫王五, 见证人有覃某、黄某.
 	if !colon && j < t.n() && strings.ContainsRune("为是叫有", t.rs[j]) && kind != markBoundary {
@@ -1556,6 +1572,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 			}
 		}
 		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n {
+			break
+		}
+		// 执法人员查扣了…, 第三人简要陈述: the party's deed (roleVerb).
+		if read == 0 && !colon && roleVerb(t, j, j+n) {
 			break
 		}
 		if !d.taken[j] {

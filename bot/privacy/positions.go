@@ -391,3 +391,137 @@ func allTaken(taken []bool, s, e int) bool {
 	}
 	return e > s
 }
+
+// speakingRoles are the labels of turns in a record of a hearing, an
+// inquiry or a reconsideration hearing: what follows their colon may be
+// what was said. Form labels (承办人, 法定代表人, 姓名) never open speech.
+var speakingRoles = []string{
+	"原告", "被告", "第三人", "申请人", "上诉人", "代理人", "证人", "被询问人", "询问人", "被调查人", "调查人",
+	"审判长", "审判员", "主持人", "当事人", "法官", "书记员", "被处罚人", "答", "问",
+}
+
+// speechOpeners open the clause of a turn of speech after a comma (原告代理人：
+// 明白，没有异议; 被申请人：高度重视，已经整改); a header goes on with what a
+// person is (，男 ，局长 ，某律师事务所律师).
+var speechOpeners = []string{"没", "不", "已", "也", "都", "我", "你", "他", "她", "请", "要", "就", "还", "但", "可", "因", "所以", "希望", "同意", "是", "有", "无", "对", "这", "那", "当时", "现在"}
+
+// speechAfterColon reports whether what stands at j, right after the colon
+// of the label that ends at le, is what the speaker said, not a name: in a
+// record 原告：同意调解。, 被告：严格按照程序办理, 第三人：万一判决不利… are
+// turns of speech. Another role word at j is no name either (审判长：原告
+// 陆春华，…: the role word reads its own name).
+//
+// A turn's label is a party's or the court's (speakingRoles). What
+// follows it is speech when it opens with a word of the dictionary and is
+// not closed as a header or a signature closes a name (原告：冯丽娟，女;
+// 原告：高峰（…）; 记录人：温和 at the line's end): it ends a sentence, or a
+// comma opens more speech, or it runs on into a clause. A word the
+// dictionary tags as a name (明白, 高峰) opens speech only in a text
+// written as a record (问：, 答：, a question mark).
+func speechAfterColon(t *text, le, j int) bool {
+	if j >= t.n() || !t.han(j) {
+		return false
+	}
+	e := j
+	for e < t.n() && t.han(e) && !strings.ContainsRune(labelEnds, t.rs[e]) {
+		e++
+	}
+	// 第三人：房东升，男: a role word that starts a name closed as one.
+	if n, _ := roleAt(t, j); n > 0 && !(e-j <= 4 && closedAsName(t, e) && e-j > n) {
+		return true
+	}
+	if !hasSuffixAny(t.str(max(0, le-5), le), speakingRoles) {
+		return false
+	}
+	first := 0
+	var fw word
+	t.words(j, func(k int, w word) {
+		if w.freq >= 5 && k <= e {
+			first, fw = k-j, w
+		}
+	})
+	if first == 0 {
+		return false
+	}
+	// 明白，没有异议: a comma and more speech say a turn whatever the word.
+	if strings.HasPrefix(fw.pos, "nr") && !t.recordLike() && !(first == e-j && e < t.n() && (t.rs[e] == '，' || t.rs[e] == ',') && speechOpens(t, e+1)) {
+		return false
+	}
+	// 原告：高山林诉称…: a name before a party's deed.
+	for k := j + 2; k <= j+4 && k < e; k++ {
+		if t.match(k, provedFollowers) > 0 {
+			return false
+		}
+	}
+	if e-j > 4 {
+		return true
+	}
+	// 原告：高山林，…: a word that opens a longer span shaped like a name.
+	if first < e-j && !wordFrom(t, j+first, e, 20) {
+		return false
+	}
+	if e >= t.n() || strings.ContainsRune("\n \u3000\t（(、；;及：:", t.rs[e]) {
+		return false
+	}
+	if t.rs[e] == '，' || t.rs[e] == ',' {
+		return speechOpens(t, e+1)
+	}
+	return true // 。！？: a sentence said
+}
+
+// speechOpens reports whether a clause of speech opens at i (speechOpeners).
+func speechOpens(t *text, i int) bool {
+	_, ok := hasPrefixAny(t.rest(i), speechOpeners)
+	return ok
+}
+
+// recordLike reports whether the text is written as a record of what was
+// said: questions and answers, or a question mark.
+func (t *text) recordLike() bool {
+	if t.record == 0 {
+		t.record = 1
+		if strings.ContainsAny(t.s, "？?") || strings.Contains(t.s, "问：") || strings.Contains(t.s, "答：") {
+			t.record = 2
+		}
+	}
+	return t.record == 2
+}
+
+// roleVerb reports whether rs[s:e], right after a role word, is the
+// party's deed rather than a name: a verb of the dictionary of two
+// characters (查扣, 查封, 查获) that an aspect particle follows (查扣了),
+// or one whose second character the given-name model scores as almost no
+// one's (获, 要: 查获, 简要陈述); also an adverb or an adjective of that
+// kind before a deed (第三人简要陈述).
+func roleVerb(t *text, s, e int) bool {
+	if e-s != 2 {
+		return false
+	}
+	w, ok := t.word(s, e)
+	if !ok || strings.HasPrefix(w.pos, "nr") {
+		return false
+	}
+	verb := verbLike(w.pos) || w.pos == "a"
+	if !verb {
+		return false
+	}
+	if e < t.n() && strings.ContainsRune("了着过", t.rs[e]) && !wordFrom(t, e, e+2, 20) {
+		return true
+	}
+	return t.d.givenScore(t.rs[s+1]) <= -20
+}
+
+// closedAsName reports whether what follows rs[:e] closes a name written
+// after a label: the text's or the line's end, a space, brackets, the next
+// item of a list, or a comma and what a header says next about a person
+// (，男 ，1980年生 ，住… ，系…).
+func closedAsName(t *text, e int) bool {
+	if e >= t.n() || strings.ContainsRune("\n \u3000\t（(、；;及", t.rs[e]) {
+		return true
+	}
+	if (t.rs[e] == '，' || t.rs[e] == ',') && e+1 < t.n() {
+		r := t.rs[e+1]
+		return strings.ContainsRune("男女住系现户汉身出生曾原该（(", r) || isDigitRune(r)
+	}
+	return false
+}
