@@ -178,10 +178,38 @@ type labelled struct {
 	value     *regexp.Regexp // anchored at the end of the label; group 1 is the value
 	kind      func(label string) Kind
 	minDigits int
+	// unitAfter drops a value a measure follows (尾数为120箱 counts goods).
+	unitAfter bool
+}
+
+// valueSep returns the length of a list's separator between two values
+// after one label (、 / ／ 和 及 与, spaces around), or 0. Except after 、
+// the next value must start with a letter or a digit (和原告 is no value).
+func valueSep(s string) int {
+	n := len(s) - len(strings.TrimLeft(s, " "))
+	for _, sep := range []string{"、", "/", "／", "和", "及", "与", ","} {
+		if strings.HasPrefix(s[n:], sep) {
+			m := n + len(sep)
+			m += len(s[m:]) - len(strings.TrimLeft(s[m:], " "))
+			// After 、 the value may open with its province (鲁0124-0251).
+			if sep == "、" || m < len(s) && (s[m] >= '0' && s[m] <= '9' || s[m] >= 'A' && s[m] <= 'Z' || s[m] >= 'a' && s[m] <= 'z') {
+				return m
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// unitAfter reports whether a Han character other than a particle or a
+// conjunction follows a value: 12箱, 3个 count things, 3317的银行卡 does not.
+func unitAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isHan(r) && !strings.ContainsRune("的、和及与或，。；", r)
 }
 
 func newLabelled(labels []string, value string, kind func(string) Kind, minDigits int) *labelled {
-	return &labelled{newMatcher(labels), regexp.MustCompile(`^` + value), kind, minDigits}
+	return &labelled{newMatcher(labels), regexp.MustCompile(`^` + value), kind, minDigits, false}
 }
 
 func kindOf(k Kind) func(string) Kind { return func(string) Kind { return k } }
@@ -214,11 +242,17 @@ func (l *labelled) spans(s string, out []span) []span {
 			if !digitBounded(s, vs, ve) || countDigits(s[vs:ve]) < l.minDigits {
 				break
 			}
-			out = append(out, span{vs, ve, l.kind(lab), Mask})
-			if !strings.HasPrefix(s[ve:], "、") {
+			if l.unitAfter && unitAfter(s[ve:]) {
 				break
 			}
-			at = ve + len("、")
+			out = append(out, span{vs, ve, l.kind(lab), Mask})
+			// 执法证号 44-0312-0076 / 44-0312-0081, 分别为JX0231和JX0236:
+			// the next value of the list.
+			n := valueSep(s[ve:])
+			if n == 0 {
+				break
+			}
+			at = ve + n
 		}
 	}
 	return out
@@ -275,6 +309,11 @@ var (
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
 		// A year in brackets may lead the number (（2019）FB-370211-0033).
 		`\s*(?:分别为|分别是|[:：]|为|是)?\s*(?:[(（〔\[]\d{4}[)）〕\]])?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+	// The last digits of a card, a phone, an account or an ID point to
+	// one holder as the whole number does: 尾号为3317的银行卡, 手机尾号0926,
+	// 身份证号后四位为1028, 卡号末四位4471.
+	tailLabels = &labelled{newMatcher([]string{"尾号", "尾数", "后三位", "后四位", "后五位", "后六位", "后八位", "末三位", "末四位", "末五位", "末六位", "末尾四位", "最后四位", "后4位", "后6位", "末4位", "末6位"}),
+		regexp.MustCompile(`^\s*(?:后[三四五六八46]位)?\s*(?:[:：]|为|是|系)?\s*[“"]?(\d{3,8}[Xx]?)`), kindOf(KindRecord), 3, true}
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
@@ -651,6 +690,7 @@ func identifierSpans(s string) []span {
 	out = numberLabels.spans(s, out)
 	out = recordLabels.spans(s, out)
 	out = serialLabels.spans(s, out)
+	out = tailLabels.spans(s, out)
 	if strings.Contains(s, "婚字") || strings.Contains(s, "离字") {
 		add(marriageSerialRe, KindMarriage, nil)
 	}
