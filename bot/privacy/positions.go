@@ -52,6 +52,102 @@ func (d *detector) personPositions() {
 	if strings.Contains(t.s, "、") {
 		d.peopleLists()
 	}
+	d.numberedPeople()
+}
+
+// personHeadings end the heading of a list of people before its colon:
+// 证人名单：, 被征收人：, 参加勘查的人员有：.
+var personHeadings = []string{"人", "人员", "人员有", "名单", "人员名单", "人有", "户", "户主", "成员", "成员有", "代表", "证人", "人员为", "人为"}
+
+// numberedPeople reads the items of a numbered list of people (1.谷雨（村主任）；
+// 2.林立（村民代表）; （1）秦川，原告邻居；（2）田丰…; 1. 康乐 2. 安然): when
+// one item's head is a name already read, or the list's heading says
+// people, every item's head shaped as a name is a name whatever word it
+// is. A head is two to four Han characters from a surname to the item's
+// delimiter.
+func (d *detector) numberedPeople() {
+	t := d.t
+	type item struct{ s, e int }
+	var group []item
+	flush := func() {
+		if len(group) < 2 {
+			group = group[:0]
+			return
+		}
+		people := d.personHeading(group[0].s)
+		for _, it := range group {
+			if !people && d.taken[it.s] && hitAt(d.hits, it.s, it.e) {
+				people = true
+			}
+		}
+		if people {
+			for _, it := range group {
+				if !anyTaken(d.taken, it.s, it.e) && !labelValueIsThing(t, it.s, it.e, true) && !isThingWord(t, it.s, it.e) {
+					d.add(it.s, it.e, capNeutral)
+				}
+			}
+		}
+		group = group[:0]
+	}
+	last := -1
+	for i := 2; i < t.n(); i++ {
+		if !numberedItem(t, i) || i >= 3 && isDigitRune(t.rs[i-3]) && t.rs[i-1] == '.' {
+			continue
+		}
+		s := i
+		for s < t.n() && t.rs[s] == ' ' {
+			s++
+		}
+		e := s
+		for e < t.n() && t.han(e) && e-s <= 4 {
+			e++
+		}
+		if last >= 0 && (i-last > 30 || strings.ContainsAny(t.str(last, i), "\n。")) {
+			flush()
+		}
+		sur := surnameAt(t, s)
+		if sur == 0 || e-s < sur+1 || e-s > sur+2 || !(e == t.n() || strings.ContainsRune("，,；;。（( 　\n、", t.rs[e])) || !validGiven(t, s+sur, e) {
+			flush()
+			last = -1
+			continue
+		}
+		group = append(group, item{s, e})
+		last = e
+		i = e - 1
+	}
+	flush()
+}
+
+// personHeading reports whether the text before the numbered item at s
+// (its number and the heading's colon) ends with a heading of people.
+func (d *detector) personHeading(s int) bool {
+	t := d.t
+	k := s - 1
+	for k >= 0 && !strings.ContainsRune("：:", t.rs[k]) && s-k <= 6 {
+		k--
+	}
+	if k < 1 || !strings.ContainsRune("：:", t.rs[k]) {
+		return false
+	}
+	return hasSuffixAny(t.str(max(0, k-6), k), personHeadings)
+}
+
+// hitAt reports whether a hit covers exactly rs[s:e].
+func hitAt(hits []hit, s, e int) bool {
+	for _, h := range hits {
+		if h.start == s && h.end == e {
+			return true
+		}
+	}
+	return false
+}
+
+// isThingWord reports whether rs[s:e] is a common noun of the dictionary
+// for a place, an organisation or a time (北京, 法院, 当时), which no
+// numbered list makes a person.
+func isThingWord(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && (w.pos == "nt" || w.pos == "t" || w.pos == "f" || w.pos == "r")
 }
 
 // referredObject returns the end of the name at s after a verb of
