@@ -53,6 +53,246 @@ func (d *detector) personPositions() {
 		d.peopleLists()
 	}
 	d.numberedPeople()
+	d.slotNames()
+}
+
+// socialNouns name a person by a tie to the speaker or a post, as kin
+// words do: 室友于海洋, 我爱人叫春燕, 门卫常青说…, 仓库保管员华夏称.
+var socialNouns = []string{
+	"室友", "舍友", "同学", "同事", "邻居", "朋友", "好友", "战友", "老乡", "工友", "发小", "闺蜜", "同伴", "同乡",
+	"爱人", "老公", "老婆", "对象", "男友", "女友", "男朋友", "女朋友", "媳妇", "丈夫", "妻子", "小舅子", "小姨子", "大舅哥",
+	"会计", "出纳", "门卫", "保安", "保管员", "仓管员", "库管员", "司机", "厨师", "店员", "收银员", "服务员", "营业员",
+	"老板", "老板娘", "师傅", "徒弟", "学徒", "雇工", "帮工", "伙计", "保姆", "护工", "值班员", "调度员", "管理员",
+	"记账员", "统计员", "报账员", "村会计", "网格员", "联络员", "信息员", "协管员",
+}
+
+// socialMatcher finds a social noun or a kin word.
+var socialMatcher = newMatcher(append(append([]string(nil), socialNouns...), roleWords[markKin]...))
+
+// slotLinks may stand between the noun and the name: 我爱人叫春燕, 老板是芳姐.
+var slotLinks = []string{"名叫", "叫做", "叫", "是", "为"}
+
+// signLabels are the labels of a form's sign-off lines: after their colon
+// the signer's name, whatever word it is (校对：田野　审核：高山, 经手人签字：
+// 严明). Without a colon they are verbs (审核通过) and read nothing.
+var signLabels = newMatcher([]string{
+	"校对", "审核", "审批", "复核", "签发", "核稿", "拟稿", "制表", "填表", "批准", "审定", "核对", "初审", "复审",
+	"经手人签字", "经办人签字", "经手人签名", "经办人签名", "负责人签字", "签字", "签名", "经手人", "经手", "签收",
+})
+
+// slotNames reads names in the positions a person fills, whatever word
+// they are (slotAfter, signLabels, loanFrom, nicknames).
+func (d *detector) slotNames() {
+	t := d.t
+	for i := 0; i+2 < t.n(); i++ {
+		// 朋友圈, 康师傅: the noun inside a longer word is none.
+		if n := t.match(i, socialMatcher); n > 0 && !wordFrom(t, i+n-1, i+n+1, 20) && !(i > 0 && wordFrom(t, i-1, i+n, 20)) && !addressedBy(t, i, n) {
+			j := i + n
+			for _, l := range slotLinks {
+				if strings.HasPrefix(t.rest(j), l) {
+					j += len([]rune(l))
+					break
+				}
+			}
+			if e := slotAfter(t, j); e > 0 && !anyTaken(d.taken, j, e) {
+				d.add(j, e, capPersonal)
+			}
+			i += n - 1
+			continue
+		}
+		if n := t.match(i, signLabels); n > 0 && i+n < t.n() && strings.ContainsRune("：:", t.rs[i+n]) {
+			j := i + n + 1
+			e := j
+			for e < t.n() && t.han(e) && e-j <= 4 {
+				e++
+			}
+			if e-j >= 2 && e-j <= 4 && closedAsName(t, e) && !anyTaken(d.taken, j, e) && !labelValueIsThing(t, j, e, true) && !isThingWord(t, j, e) && !timeWord(t, j, e) {
+				d.add(j, e, capNeutral)
+			}
+		}
+	}
+	d.loansFrom()
+	d.nicknames()
+	if strings.Contains(t.s, "是") || strings.Contains(t.s, "系") {
+		d.tiedPairs()
+	}
+}
+
+// addressedBy reports whether the social noun at i is a form of address
+// after a surname (王师傅, 康师傅方便面, 李老板): no name follows it.
+func addressedBy(t *text, i, n int) bool {
+	w := t.str(i, i+n)
+	return i > 0 && (w == "师傅" || w == "老板" || w == "老板娘" || w == "师父") && surnameAt(t, i-1) > 0
+}
+
+// slotAfter returns the end of a name at j after a kin word or a social
+// noun, or 0: a surname and one or two given characters, or two
+// characters a person is named (暖暖, 春燕, 秋月), closed by punctuation or
+// what follows a name (当时, 开车, 于次日, 说). Words of grammar, time, a
+// role, a place or an organisation are no name, nor a form of address
+// (老周, 小王).
+func slotAfter(t *text, j int) int {
+	if j+2 > t.n() || !allHan(t, j, j+2) {
+		return 0
+	}
+	// 舍友于海洋: a surname that is also a function word starts a name of
+	// three characters whose given part is no word of grammar or time.
+	if e := j + 3; strings.ContainsRune(functionChars, t.rs[j]) && surnameAt(t, j) == 1 && e <= t.n() && allHan(t, j, e) && validGiven(t, j+1, e) &&
+		slotClosed(t, j, e) && !slotWord(t, j+1, e) && !timeWord(t, j+1, e) && t.match(j+1, anyRole) == 0 && !verbWordAt(t, j+1, e) {
+		return e
+	}
+	if strings.ContainsRune(functionChars+"其他她我你您某×也都还又就才已曾", t.rs[j]) {
+		return 0
+	}
+	if anyRole.at(t.rest(j)) != "" || personAttributes.at(t.rest(j)) != "" || t.match(j, honorificMatcher) > 0 || t.match(j, socialMatcher) > 0 {
+		return 0
+	}
+	if strings.ContainsRune("老小阿", t.rs[j]) && surnameAt(t, j+1) > 0 && !t.han(j+2) {
+		return 0
+	}
+	// 邻居余大姐, 王师傅: a form of address.
+	if sur := surnameAt(t, j); sur > 0 && (t.match(j+sur, honorificMatcher) > 0 || strings.ContainsRune("姐哥叔婶姨爷伯嫂", t.rs[j+sur])) {
+		return 0
+	}
+	if sur := surnameAt(t, j); sur > 0 {
+		for _, e := range []int{j + sur + 2, j + sur + 1} {
+			if e <= t.n() && allHan(t, j, e) && validGiven(t, j+sur, e) && slotClosed(t, j, e) && !slotWord(t, j, e) {
+				return e
+			}
+		}
+	}
+	e := j + 2
+	if !slotClosed(t, j, e) || slotWord(t, j, e) {
+		return 0
+	}
+	if t.rs[j] == t.rs[j+1] {
+		return e // 暖暖, 乐乐
+	}
+	a, b := t.d.givenScore(t.rs[j]), t.d.givenScore(t.rs[j+1])
+	if min(a, b) <= -20 || max(a, b) < 5 {
+		return 0
+	}
+	return e
+}
+
+// slotClosed reports whether a name may end at e: punctuation, the text's
+// end, or what follows a name (grammarAt, nameFollows), and no word runs
+// from inside the span past e (海洋那天 is closed, 海洋局 is not).
+func slotClosed(t *text, s, e int) bool {
+	if e > t.n() {
+		return false
+	}
+	if e == t.n() || !t.han(e) {
+		return true
+	}
+	// 方便面, 海洋局: the span opens a longer word.
+	if crossesRight(t, s, e, 50) && !strings.ContainsRune(functionChars, t.rs[e]) || wordFrom(t, s, e+1, 20) {
+		return false
+	}
+	return grammarAt(t, e) || nameFollows(t, e) || verbAt(t, e)
+}
+
+// slotWord reports whether rs[s:e] is a word no person is named after in
+// that slot: grammar, time, a verb, a place or an organisation, a frequent
+// common noun (家里, 单位), a role.
+func slotWord(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	// 秋月 is a word of time the dictionary rarely sees; 当天, 今年 are
+	// frequent ones.
+	if grammarSpan(t, s, e) || ok && w.pos == "t" && w.freq >= 100 || isThingWord(t, s, e) && w.pos != "t" || commonNounAt(t, s, e) || labelValueIsThing(t, s, e, true) {
+		return true
+	}
+	return ok && !strings.HasPrefix(w.pos, "nr") && (verbLike(w.pos) && w.freq >= 50 || w.pos == "a" && w.freq >= 2000 || w.pos == "s")
+}
+
+// verbWordAt reports whether rs[s:e] is a verb of the dictionary, however
+// rare (由同住的: 同住).
+func verbWordAt(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && verbLike(w.pos)
+}
+
+// tiedPairs reads X in 我和X是邻居, 他与X系同学: a person the speaker is tied
+// to by a social noun or a kin word after 是 or 系.
+func (d *detector) tiedPairs() {
+	t := d.t
+	for i := 0; i+4 < t.n(); i++ {
+		if !strings.ContainsRune("和与跟同", t.rs[i]) || i == 0 || !strings.ContainsRune("我他她你其", t.rs[i-1]) {
+			continue
+		}
+		j := i + 1
+		for e := j + 2; e <= j+3 && e+1 < t.n(); e++ {
+			if !allHan(t, j, e) || !strings.ContainsRune("是系", t.rs[e]) {
+				continue
+			}
+			k := e + 1
+			for _, w := range []string{"多年的", "多年", "老", "好", "的"} {
+				if strings.HasPrefix(t.rest(k), w) {
+					k += len([]rune(w))
+					break
+				}
+			}
+			if t.match(k, socialMatcher) == 0 || anyTaken(d.taken, j, e) || slotWord(t, j, e) || t.match(j, anyRole) > 0 || strings.ContainsRune("其他她我你您某×", t.rs[j]) {
+				continue
+			}
+			d.add(j, e, capPersonal)
+			break
+		}
+	}
+}
+
+// loanVerbs follow the lender of 向X借款: only a person or a firm lends,
+// and a firm's name ends as one (银行, 公司).
+var loanVerbs = newMatcher([]string{"借款", "借钱", "借了", "借得", "借取", "借用", "借支", "借", "赊"})
+
+// loansFrom reads the lender in 向X借款 (原告向高峰借款五万元): a surname
+// and one or two given characters before a verb of borrowing.
+func (d *detector) loansFrom() {
+	t := d.t
+	for i := 0; i+3 < t.n(); i++ {
+		if t.rs[i] != '向' || !strings.Contains(t.s[t.off[i]:t.off[min(t.n(), i+8)]], "借") {
+			continue
+		}
+		j := i + 1
+		sur := surnameAt(t, j)
+		if sur == 0 {
+			continue
+		}
+		for _, e := range []int{j + sur + 2, j + sur + 1} {
+			if e < t.n() && allHan(t, j, e) && validGiven(t, j+sur, e) && t.match(e, loanVerbs) > 0 && !anyTaken(d.taken, j, e) && !isThingWord(t, j, e) && !commonNounAt(t, j, e) && t.match(j, anyRole) == 0 {
+				if w, ok := t.word(j, e); ok && !strings.HasPrefix(w.pos, "nr") && (w.pos == "nt" || w.pos == "n" && w.freq >= 300) {
+					continue
+				}
+				d.add(j, e, capPersonal)
+				break
+			}
+		}
+	}
+}
+
+// nicknameCues introduce a nickname in quotes: 外号叫“黑皮”, 都叫他“二柱”,
+// 绰号“老三”, 小名“丫丫”.
+var nicknameCues = []string{"外号叫", "外号是", "外号", "绰号叫", "绰号是", "绰号", "小名叫", "小名", "乳名叫", "乳名", "诨名", "人称", "叫他", "叫她", "喊他", "喊她", "称他", "称她", "管他叫", "管她叫", "昵称"}
+
+// nicknames reads a nickname quoted after its cue: a person's other name
+// points to them as the name does.
+func (d *detector) nicknames() {
+	t := d.t
+	for i := 0; i+3 < t.n(); i++ {
+		if !strings.ContainsRune(openQuotes, t.rs[i]) {
+			continue
+		}
+		if !hasSuffixAny(t.str(max(0, i-3), i), nicknameCues) {
+			continue
+		}
+		e := i + 1
+		for e < t.n() && t.han(e) && e-i <= 5 {
+			e++
+		}
+		if e-i-1 >= 2 && e-i-1 <= 4 && e < t.n() && strings.ContainsRune("”」’\"'", t.rs[e]) && !anyTaken(d.taken, i+1, e) {
+			d.add(i+1, e, capPersonal)
+		}
+	}
 }
 
 // personHeadings end the heading of a list of people before its colon:
