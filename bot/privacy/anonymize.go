@@ -363,7 +363,9 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	if whole && n >= 3 {
 		return true
 	}
-	if crossesLeft(t, s, e-1, 50) || crossesRight(t, s, e, 50) {
+	// 志成本人签字: a word across the name's end (成本) gives way to what
+	// only a person is (本人, 自己) after a registered person's given name.
+	if crossesLeft(t, s, e-1, 50) || crossesRight(t, s, e, 50) && !(!whole && t.match(e, selfWords) > 0) {
 		return false
 	}
 	longer := false
@@ -407,7 +409,8 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) &&
 			!(known && (adverbDeed(t, e) || personRight(t, e, false))) &&
-			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) {
+			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) &&
+			!(!whole && boundary(t, e) == 3 && givenTo(t, s)) {
 			return false
 		}
 	}
@@ -422,6 +425,19 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	}
 	adverbOpens := known && s >= 1 && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))
 	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1
+}
+
+// selfWords say the person themselves after a name: 志成本人签字.
+var selfWords = newMatcher([]string{"本人", "自己", "亲自", "亲笔", "本身"})
+
+// givenTo reports whether a verb that hands something to a person ends
+// right before s (赠与明亮。, 交给秀兰。): the given name of a person the
+// text names is that person there, before punctuation.
+func givenTo(t *text, s int) bool {
+	if n := objectCueLen(t, s); n > 0 && !weakObjectCues[t.str(s-n, s)] {
+		return true
+	}
+	return hasSuffixAny(t.str(max(0, s-3), s), []string{"赠与", "赠给", "给予", "过户给", "让与", "留给", "分给"})
 }
 
 // splitFrom reports whether the given name at rs[s] follows its surname
