@@ -153,13 +153,51 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 		return
 	}
 	t := newText(norm)
+	// A given name read alone (国栋 after 莫国栋, in the text or known) is
+	// the person it belongs to, not a person of its own.
+	givens := map[string]int{}
 	for _, h := range hits {
+		if g := givenName(t.nameOf(h)); g != "" {
+			givens[g]++
+		}
+	}
+	var later []hit
+	reg := func(h hit) {
 		n := t.nameOf(h)
 		a.register(n, h.cap, false)
 		if p := a.people[n]; p != nil && !p.proved && provedAt(t, h) {
 			p.proved = true
 		}
 	}
+	for _, h := range hits {
+		if n := t.nameOf(h); a.people[n] == nil && (givens[n] > 0 || a.givenOwner(n) != "") {
+			later = append(later, h)
+			continue
+		}
+		reg(h)
+	}
+	// Two people of that given name (莫国栋, 李国栋): the name alone is
+	// its own.
+	for _, h := range later {
+		if a.givenOwner(t.nameOf(h)) == "" {
+			reg(h)
+		}
+	}
+}
+
+// givenOwner returns the one registered name whose given name is n (莫国栋
+// for 国栋), or "" when none or several are.
+func (a *Anonymizer) givenOwner(n string) string {
+	owner := ""
+	for _, p := range a.order {
+		if p.name != n && givenName(p.name) == n {
+			if owner != "" {
+				return ""
+			}
+			owner = p.name
+		}
+	}
+	return owner
 }
 
 // provedAt reports whether the text proves the hit a person where it
@@ -259,7 +297,11 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 		}
 	}
 	for _, h := range hits {
-		if n := t.nameOf(h); !a.kept(n) {
+		n := t.nameOf(h)
+		if a.people[n] == nil {
+			n = a.givenOwner(n) // registerHits left it to its owner
+		}
+		if !a.kept(n) {
 			spans = append(spans, span{t.off[h.start], t.off[h.end], KindName, a.pseudo[n]})
 		}
 	}

@@ -60,7 +60,7 @@ func (d *detector) personPositions() {
 // words do: 室友于海洋, 我爱人叫春燕, 门卫常青说…, 仓库保管员华夏称.
 var socialNouns = []string{
 	"室友", "舍友", "同学", "同事", "邻居", "朋友", "好友", "战友", "老乡", "工友", "发小", "闺蜜", "同伴", "同乡",
-	"爱人", "老公", "老婆", "对象", "男友", "女友", "男朋友", "女朋友", "媳妇", "丈夫", "妻子", "小舅子", "小姨子", "大舅哥",
+	"爱人", "老公", "老婆", "对象", "闺女", "丫头", "男友", "女友", "男朋友", "女朋友", "媳妇", "丈夫", "妻子", "小舅子", "小姨子", "大舅哥",
 	"会计", "出纳", "门卫", "保安", "保管员", "仓管员", "库管员", "司机", "厨师", "店员", "收银员", "服务员", "营业员",
 	"老板", "老板娘", "师傅", "徒弟", "学徒", "雇工", "帮工", "伙计", "保姆", "护工", "值班员", "调度员", "管理员",
 	"记账员", "统计员", "报账员", "村会计", "网格员", "联络员", "信息员", "协管员",
@@ -106,7 +106,9 @@ func (d *detector) slotNames() {
 			for e < t.n() && t.han(e) && e-j <= 4 {
 				e++
 			}
-			if e-j >= 2 && e-j <= 4 && closedAsName(t, e) && !anyTaken(d.taken, j, e) && !labelValueIsThing(t, j, e, true) && !isThingWord(t, j, e) && !timeWord(t, j, e) {
+			w, ok := t.word(j, e)
+			deed := grammarSpan(t, j, e) || ok && verbLike(w.pos) && w.freq >= 300 // 审核：同意
+			if e-j >= 2 && e-j <= 4 && closedAsName(t, e) && !deed && !anyTaken(d.taken, j, e) && !labelValueIsThing(t, j, e, true) && !isThingWord(t, j, e) && !timeWord(t, j, e) {
 				d.add(j, e, capNeutral)
 			}
 		}
@@ -116,6 +118,7 @@ func (d *detector) slotNames() {
 	if strings.Contains(t.s, "是") || strings.Contains(t.s, "系") {
 		d.tiedPairs()
 	}
+	d.partners()
 }
 
 // addressedBy reports whether the social noun at i is a form of address
@@ -147,8 +150,8 @@ func slotAfter(t *text, j int) int {
 	if anyRole.at(t.rest(j)) != "" || personAttributes.at(t.rest(j)) != "" || t.match(j, honorificMatcher) > 0 || t.match(j, socialMatcher) > 0 {
 		return 0
 	}
-	if strings.ContainsRune("老小阿", t.rs[j]) && surnameAt(t, j+1) > 0 && !t.han(j+2) {
-		return 0
+	if strings.ContainsRune("老小阿", t.rs[j]) && surnameAt(t, j+1) > 0 {
+		return 0 // 老张说, 小王: a form of address
 	}
 	// 邻居余大姐, 王师傅: a form of address.
 	if sur := surnameAt(t, j); sur > 0 && (t.match(j+sur, honorificMatcher) > 0 || strings.ContainsRune("姐哥叔婶姨爷伯嫂", t.rs[j+sur])) {
@@ -189,7 +192,15 @@ func slotClosed(t *text, s, e int) bool {
 	if crossesRight(t, s, e, 50) && !strings.ContainsRune(functionChars, t.rs[e]) || wordFrom(t, s, e+1, 20) {
 		return false
 	}
-	return grammarAt(t, e) || nameFollows(t, e) || verbAt(t, e)
+	if grammarAt(t, e) || nameFollows(t, e) || verbAt(t, e) {
+		return true
+	}
+	// 甜甜那天在学校, 田野这两天: a demonstrative or a word of time.
+	if strings.ContainsRune("那这今昨", t.rs[e]) {
+		return true
+	}
+	w, ok := t.word(e, min(e+2, t.n()))
+	return ok && (w.pos == "t" || w.pos == "r")
 }
 
 // slotWord reports whether rs[s:e] is a word no person is named after in
@@ -199,7 +210,10 @@ func slotWord(t *text, s, e int) bool {
 	w, ok := t.word(s, e)
 	// 秋月 is a word of time the dictionary rarely sees; 当天, 今年 are
 	// frequent ones.
-	if grammarSpan(t, s, e) || ok && w.pos == "t" && w.freq >= 100 || isThingWord(t, s, e) && w.pos != "t" || commonNounAt(t, s, e) || labelValueIsThing(t, s, e, true) {
+	// 我舍友田野那天…: a common noun that opens with a surname and closes
+	// before grammar is the name; 我同事单位的 stays.
+	surnamedNoun := surnameAt(t, s) == 1 && e-s == 2 && t.d.givenScore(t.rs[s+1]) >= 0 && e < t.n() && t.han(e) && !strings.ContainsRune("的里上中内外下边", t.rs[e]) && grammarAt(t, e)
+	if grammarSpan(t, s, e) || ok && w.pos == "t" && w.freq >= 100 || isThingWord(t, s, e) && w.pos != "t" || commonNounAt(t, s, e) && !surnamedNoun || labelValueIsThing(t, s, e, true) {
 		return true
 	}
 	return ok && !strings.HasPrefix(w.pos, "nr") && (verbLike(w.pos) && w.freq >= 50 || w.pos == "a" && w.freq >= 2000 || w.pos == "s")
@@ -237,6 +251,38 @@ func (d *detector) tiedPairs() {
 			}
 			d.add(j, e, capPersonal)
 			break
+		}
+	}
+}
+
+// partnerVerbs follow the person one spoke or dealt with: 我跟小芳说过, 他和
+// 秋生商量, 我对阿强讲.
+var partnerVerbs = newMatcher([]string{"说过", "说了", "说", "讲过", "讲了", "讲", "提过", "提起", "提到", "商量", "打过招呼", "打招呼", "反映", "联系", "借过", "借了", "吵", "打了"})
+
+// partners reads X in 我跟X说过…: after a pronoun and 跟/和/对/同, a
+// nickname of 小/阿 and a given-name character (小芳, 阿强) or a name of a
+// surname and one or two given characters, before a verb of speaking or
+// dealing. 小王 and 老张 are forms of address and stay.
+func (d *detector) partners() {
+	t := d.t
+	for i := 1; i+3 < t.n(); i++ {
+		if !strings.ContainsRune("跟和对同", t.rs[i]) || !strings.ContainsRune("我他她们", t.rs[i-1]) {
+			continue
+		}
+		j := i + 1
+		if strings.ContainsRune("小阿", t.rs[j]) && surnameAt(t, j+1) == 0 && t.han(j+1) && t.d.givenScore(t.rs[j+1]) >= 10 && t.match(j+2, partnerVerbs) > 0 {
+			if !anyTaken(d.taken, j, j+2) && !frequentWordAt(t, j, j+2, 200) {
+				d.add(j, j+2, capPersonal)
+			}
+			continue
+		}
+		if sur := surnameAt(t, j); sur > 0 {
+			for _, e := range []int{j + sur + 2, j + sur + 1} {
+				if e < t.n() && allHan(t, j, e) && validGiven(t, j+sur, e) && t.match(e, partnerVerbs) > 0 && !slotWord(t, j, e) && !anyWordAt(t, j, e) && !anyTaken(d.taken, j, e) {
+					d.add(j, e, capPersonal)
+					break
+				}
+			}
 		}
 	}
 }
@@ -800,9 +846,27 @@ func speechAfterColon(t *text, le, j int) bool {
 		return false
 	}
 	if t.rs[e] == '，' || t.rs[e] == ',' {
-		return speechOpens(t, e+1)
+		return speechOpens(t, e+1) || !strings.HasPrefix(fw.pos, "nr") && !headerClause(t, e+1)
 	}
 	return true // 。！？: a sentence said
+}
+
+// headerTitles end the clause of a header that says what a person is:
+// 代理人：高原，某法律服务所法律工作者; 原告：X，该村村民.
+var headerTitles = []string{"律师", "工作者", "员工", "职工", "职员", "局长", "主任", "经理", "科长", "所长", "队长", "村民", "居民", "农民", "干部", "人员", "负责人", "法定代表人", "股东", "经营者", "个体户", "之妻", "之夫", "之子", "之女", "之父", "之母"}
+
+// headerClause reports whether the clause at i goes on as a header does
+// about a person: a header's usual opening (closedAsName) or a title at
+// its end.
+func headerClause(t *text, i int) bool {
+	if i > 0 && closedAsName(t, i-1) {
+		return true
+	}
+	e := i
+	for e < t.n() && t.han(e) && e-i < 20 {
+		e++
+	}
+	return hasSuffixAny(t.str(i, e), headerTitles)
 }
 
 // speechOpens reports whether a clause of speech opens at i (speechOpeners).
