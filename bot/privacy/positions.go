@@ -785,7 +785,7 @@ var speakingRoles = []string{
 // speechOpeners open the clause of a turn of speech after a comma (原告代理人：
 // 明白，没有异议; 被申请人：高度重视，已经整改); a header goes on with what a
 // person is (，男 ，局长 ，某律师事务所律师).
-var speechOpeners = []string{"没", "不", "已", "也", "都", "我", "你", "他", "她", "请", "要", "就", "还", "但", "可", "因", "所以", "希望", "同意", "是", "有", "无", "对", "这", "那", "当时", "现在"}
+var speechOpeners = []string{"没", "不", "已", "也", "都", "我", "你", "他", "她", "请", "现在", "下面", "好的", "要", "就", "还", "但", "可", "因", "所以", "希望", "同意", "是", "有", "无", "对", "这", "那", "当时", "现在"}
 
 // speechAfterColon reports whether what stands at j, right after the colon
 // of the label that ends at le, is what the speaker said, not a name: in a
@@ -814,6 +814,10 @@ func speechAfterColon(t *text, le, j int) bool {
 	}
 	if !hasSuffixAny(t.str(max(0, le-5), le), speakingRoles) {
 		return false
+	}
+	// 书记员：请全体起立; 原告：我不同意: a word of speech opens the turn.
+	if speechOpens(t, j) {
+		return true
 	}
 	first := 0
 	var fw word
