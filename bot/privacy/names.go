@@ -1115,8 +1115,33 @@ func detect(s string) []hit {
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
+	d.widenToLonger()
 	sort.Slice(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	return d.hits
+}
+
+// widenToLonger widens a hit cut one character short of a longer name
+// the text reads elsewhere (原告邬春来，… read as 邬春 before 来, 邬春来：
+// in the next turn): one person, one name.
+func (d *detector) widenToLonger() {
+	t := d.t
+	longer := map[string]bool{}
+	for _, h := range d.hits {
+		if h.name == "" && h.end-h.start >= 3 {
+			longer[t.str(h.start, h.end)] = true
+		}
+	}
+	if len(longer) == 0 {
+		return
+	}
+	for i := range d.hits {
+		h := &d.hits[i]
+		if h.name != "" || h.end >= t.n() || d.taken[h.end] || !longer[t.str(h.start, h.end+1)] {
+			continue
+		}
+		d.taken[h.end] = true
+		h.end++
+	}
 }
 
 // signatureRe finds the titles of a signature block, where courts and
