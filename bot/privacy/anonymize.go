@@ -407,7 +407,8 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	}
 	// 志成本人签字: a word across the name's end (成本) gives way to what
 	// only a person is (本人, 自己) after a registered person's given name.
-	if crossesLeft(t, s, e-1, 50) || crossesRight(t, s, e, 50) && !(!whole && t.match(e, selfWords) > 0) {
+	// 建民主张…: so does a party's deed or a frequent verb (主张, 认为).
+	if crossesLeft(t, s, e-1, 50) || crossesRight(t, s, e, 50) && !(!whole && (t.match(e, selfWords) > 0 || t.match(e, provedFollowers) > 0 || frequentVerbAt(t, e))) {
 		return false
 	}
 	longer := false
@@ -468,6 +469,17 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	adverbOpens := known && s >= 1 && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))
 	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1
 }
+
+// frequentVerbAt reports whether a verb of two characters seen at least
+// 5,000 times (认为, 表示) or a party's claim (主张) starts at i.
+func frequentVerbAt(t *text, i int) bool {
+	w, ok := t.word(i, min(i+2, t.n()))
+	return ok && i+2 <= t.n() && (w.pos == "v" && w.freq >= 5000 || t.match(i, claimVerbs) > 0)
+}
+
+// claimVerbs are what a party claims or admits that the dictionary tags
+// as nouns: 建民主张…, 秀英承认….
+var claimVerbs = newMatcher([]string{"主张", "承认", "否认", "辩解", "要求", "声称"})
 
 // selfWords say the person themselves after a name: 志成本人签字.
 var selfWords = newMatcher([]string{"本人", "自己", "亲自", "亲笔", "本身"})

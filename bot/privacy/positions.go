@@ -119,6 +119,61 @@ func (d *detector) slotNames() {
 		d.tiedPairs()
 	}
 	d.partners()
+	if t.recordLike() {
+		d.recordNames()
+	}
+}
+
+// nameQuestions ask a person's name in a record: the answer is the name.
+var nameQuestions = []string{"姓名？", "名字？", "叫什么？", "叫什么名字？", "姓名?", "名字?", "叫什么名字?"}
+
+// recordNames reads the names a record of a hearing or an inquiry gives
+// by its form: the one the court addresses after a party's role word
+// (第三人丰收，你有无补充意见？), and the answer to a question of a name
+// (你的姓名？被询问人：宁静。), whatever word they are.
+func (d *detector) recordNames() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		n, kind := roleAt(t, i)
+		if n > 0 && (kind == markParty || kind == markAgent) {
+			j := i + n
+			for e := j + 2; e <= j+3 && e+1 < t.n(); e++ {
+				if !allHan(t, j, e) || t.rs[e] != '，' || !strings.ContainsRune("你您请", t.rs[e+1]) {
+					continue
+				}
+				// 丰收 is a verb of the dictionary, and a name here.
+				w, ok := t.word(j, e)
+				function := ok && strings.ContainsAny(w.pos[:1], "dpcrumq")
+				if !anyTaken(d.taken, j, e) && !function && !labelValueIsThing(t, j, e, true) && t.match(j, anyRole) == 0 {
+					d.add(j, e, capPersonal)
+				}
+				break
+			}
+			i += n - 1
+			continue
+		}
+		q, ok := hasPrefixAny(t.rest(i), nameQuestions)
+		if !ok {
+			continue
+		}
+		// The answer's label: 答：, 被询问人：, a role word and a colon.
+		k := i + len([]rune(q))
+		c := k
+		for c < t.n() && c-k <= 6 && !strings.ContainsRune("：:。？\n", t.rs[c]) {
+			c++
+		}
+		if c >= t.n() || !strings.ContainsRune("：:", t.rs[c]) {
+			continue
+		}
+		j := c + 1
+		e := j
+		for e < t.n() && t.han(e) && e-j <= 4 {
+			e++
+		}
+		if e-j >= 2 && e-j <= 4 && (e == t.n() || strings.ContainsRune("。，；\n ", t.rs[e])) && !anyTaken(d.taken, j, e) && !labelValueIsThing(t, j, e, true) && !grammarSpan(t, j, e) {
+			d.add(j, e, capPersonal)
+		}
+	}
 }
 
 // addressedBy reports whether the social noun at i is a form of address
@@ -150,8 +205,8 @@ func slotAfter(t *text, j int) int {
 	if anyRole.at(t.rest(j)) != "" || personAttributes.at(t.rest(j)) != "" || t.match(j, honorificMatcher) > 0 || t.match(j, socialMatcher) > 0 {
 		return 0
 	}
-	if strings.ContainsRune("老小阿", t.rs[j]) && surnameAt(t, j+1) > 0 {
-		return 0 // 老张说, 小王: a form of address
+	if formOfAddress(t, j) {
+		return 0
 	}
 	// 邻居余大姐, 王师傅: a form of address.
 	if sur := surnameAt(t, j); sur > 0 && (t.match(j+sur, honorificMatcher) > 0 || strings.ContainsRune("姐哥叔婶姨爷伯嫂", t.rs[j+sur])) {
@@ -178,6 +233,21 @@ func slotAfter(t *text, j int) int {
 	return e
 }
 
+// formOfAddress reports whether 老/小/阿 and a surname start at j: 老张,
+// 小王, 老李 are how people address one another, not names. 小 before a
+// surname that is rarely one and often a given name (小梅, 小芳) is a
+// nickname.
+func formOfAddress(t *text, j int) bool {
+	if j+1 >= t.n() || !strings.ContainsRune("老小阿", t.rs[j]) || surnameAt(t, j+1) == 0 {
+		return false
+	}
+	if t.rs[j] == '老' {
+		return true
+	}
+	r := surnameRank[t.rs[j+1]]
+	return r > 0 && r <= 60
+}
+
 // slotClosed reports whether a name may end at e: punctuation, the text's
 // end, or what follows a name (grammarAt, nameFollows), and no word runs
 // from inside the span past e (海洋那天 is closed, 海洋局 is not).
@@ -195,8 +265,12 @@ func slotClosed(t *text, s, e int) bool {
 	if grammarAt(t, e) || nameFollows(t, e) || verbAt(t, e) {
 		return true
 	}
-	// 甜甜那天在学校, 田野这两天: a demonstrative or a word of time.
+	// 甜甜那天在学校, 田野这两天: a demonstrative or a word of time; 海波帮我办:
+	// a frequent verb of one character.
 	if strings.ContainsRune("那这今昨", t.rs[e]) {
+		return true
+	}
+	if v, ok := t.word(e, e+1); ok && verbLike(v.pos) && v.freq >= 5000 {
 		return true
 	}
 	w, ok := t.word(e, min(e+2, t.n()))
@@ -246,7 +320,7 @@ func (d *detector) tiedPairs() {
 					break
 				}
 			}
-			if t.match(k, socialMatcher) == 0 || anyTaken(d.taken, j, e) || slotWord(t, j, e) || t.match(j, anyRole) > 0 || strings.ContainsRune("其他她我你您某×", t.rs[j]) {
+			if t.match(k, socialMatcher) == 0 || anyTaken(d.taken, j, e) || slotWord(t, j, e) || t.match(j, anyRole) > 0 || strings.ContainsRune("其他她我你您某×", t.rs[j]) || formOfAddress(t, j) {
 				continue
 			}
 			d.add(j, e, capPersonal)
@@ -368,7 +442,7 @@ func (d *detector) numberedPeople() {
 		}
 		if people {
 			for _, it := range group {
-				if !anyTaken(d.taken, it.s, it.e) && !labelValueIsThing(t, it.s, it.e, true) && !isThingWord(t, it.s, it.e) {
+				if w, ok := t.word(it.s, it.e); !anyTaken(d.taken, it.s, it.e) && !labelValueIsThing(t, it.s, it.e, true) && !(ok && (w.pos == "nt" || w.pos == "r")) {
 					d.add(it.s, it.e, capNeutral)
 				}
 			}
@@ -829,18 +903,20 @@ func speechAfterColon(t *text, le, j int) bool {
 	if first == 0 {
 		return false
 	}
-	// 明白，没有异议: a comma and more speech say a turn whatever the word.
-	if strings.HasPrefix(fw.pos, "nr") && !t.recordLike() && !(first == e-j && e < t.n() && (t.rs[e] == '，' || t.rs[e] == ',') && speechOpens(t, e+1)) {
-		return false
-	}
 	// 原告：高山林诉称…: a name before a party's deed.
 	for k := j + 2; k <= j+4 && k < e; k++ {
 		if t.match(k, provedFollowers) > 0 {
 			return false
 		}
 	}
+	// 原告：杨树是我家种的: a clause runs on where a header's name would
+	// stop.
 	if e-j > 4 {
 		return true
+	}
+	// 明白，没有异议: a comma and more speech say a turn whatever the word.
+	if strings.HasPrefix(fw.pos, "nr") && !t.recordLike() && !(first == e-j && e < t.n() && (t.rs[e] == '，' || t.rs[e] == ',') && speechOpens(t, e+1)) {
+		return false
 	}
 	// 原告：高山林，…: a word that opens a longer span shaped like a name.
 	if first < e-j && !wordFrom(t, j+first, e, 20) {
@@ -891,6 +967,12 @@ func (t *text) recordLike() bool {
 	return t.record == 2
 }
 
+// roleAt2 reports whether a party's or an agent's role word starts at i.
+func roleAt2(t *text, i int) bool {
+	n, kind := roleAt(t, i)
+	return n > 0 && (kind == markParty || kind == markAgent)
+}
+
 // roleVerb reports whether rs[s:e], right after a role word, is the
 // party's deed rather than a name: a verb of the dictionary of two
 // characters (查扣, 查封, 查获) that an aspect particle follows (查扣了),
@@ -902,6 +984,11 @@ func roleVerb(t *text, s, e int) bool {
 		return false
 	}
 	w, ok := t.word(s, e)
+	// 执法人员查实当事人…: a party right after the span is the deed's
+	// object; no name runs into a role word.
+	if ok && verbLike(w.pos) && roleAt2(t, e) {
+		return true
+	}
 	if !ok || strings.HasPrefix(w.pos, "nr") {
 		return false
 	}
