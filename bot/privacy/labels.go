@@ -24,7 +24,7 @@ var strongLabels = newMatcher([]string{
 var labelPlaceholders = map[string]bool{
 	"本人": true, "其本人": true, "同上": true, "不详": true, "无": true, "未到庭": true, "该公司": true, "见上": true,
 	"暂无": true, "待定": true, "待确认": true, "本单位": true, "该单位": true, "空缺": true, "未到场": true, "未签字": true,
-	"拒签": true, "拒绝签字": true, "缺席": true, "略": true,
+	"拒签": true, "拒绝签字": true, "缺席": true, "略": true, "见附件": true, "见附表": true, "见背面": true, "见下页": true, "附后": true, "另附": true,
 	// Owners that are no person: 所有权人：集体.
 	"集体": true, "村集体": true, "国家": true, "国有": true, "全民": true, "共有": true, "其他": true, "个人": true,
 }
