@@ -453,7 +453,7 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) &&
 			!(known && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) &&
-			!(!whole && boundary(t, e) == 3 && givenTo(t, s)) {
+			!(!whole && boundary(t, e) == 3 && givenTo(t, s)) && !(!whole && positionedGiven(t, s, e)) {
 			return false
 		}
 	}
@@ -463,11 +463,45 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	// A given name alone: not after a surname (another person's name),
 	// unless the surname is an adverb opening the clause before a proved
 	// person's given name (后明亮反悔).
-	if surnameAt(t, s-1) > 0 && t.han(s-1) && !(known && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))) {
+	if surnameAt(t, s-1) > 0 && t.han(s-1) && !(known && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))) && !(positionedGiven(t, s, e) && strings.ContainsRune(givenPrepositions, t.rs[s-1])) {
 		return false
 	}
 	adverbOpens := known && s >= 1 && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))
-	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1
+	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1 || positionedGiven(t, s, e)
+}
+
+// givenPrepositions stand before a person in a clause: 向小平借款, 与秀英
+// 协商, 由建党继承.
+const givenPrepositions = "向与和跟同由对给让被把将及"
+
+// givenAdverbs follow a person opening a clause: 秀英另称, 红军曾向…, 建党
+// 遂….
+const givenAdverbs = "另曾也又便遂则却亦均都还已未不即就再"
+
+// positionedGiven reports whether the given name of a person the text
+// names stands at rs[s:e] where a name stands (issue 12: 李秀英…秀英另称;
+// 史红军与佴小平…红军曾向小平借款; 郭建党…建党分得): it opens a clause (after
+// punctuation or a date) or follows a preposition, and it is followed by
+// punctuation, an adverb, a party's deed, a verb or borrowing. It holds
+// for the given name of a registered full name only (occurrences), so
+// 违法建设 stays a word: 法 is neither.
+func positionedGiven(t *text, s, e int) bool {
+	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1])
+	if !left {
+		return false
+	}
+	if e >= t.n() || !t.han(e) {
+		return true
+	}
+	if strings.ContainsRune(givenAdverbs, t.rs[e]) || t.match(e, provedFollowers) > 0 || t.match(e, loanVerbs) > 0 {
+		return true
+	}
+	// 和平解决争议, 建设完成后: a frequent word before a bare verb is the
+	// word; 建党分得 is the person.
+	if w, ok := t.word(s, e); ok && w.freq >= 1000 && !strings.HasPrefix(w.pos, "nr") {
+		return false
+	}
+	return boundary(t, e) >= 2 || verbAt(t, e)
 }
 
 // frequentVerbAt reports whether a verb of two characters seen at least
