@@ -119,8 +119,40 @@ func (d *detector) slotNames() {
 		d.tiedPairs()
 	}
 	d.partners()
+	d.deedSubjects()
 	if t.recordLike() {
 		d.recordNames()
+	}
+}
+
+// personDeeds are what only a person does, right after the subject: 江南
+// 借款五万元, 平安签字确认, 赖和平证称.
+var personDeeds = newMatcher([]string{"借款", "借钱", "签字", "签名", "捺印", "按手印", "证称", "陈述称", "出具了", "出具借条", "打了借条", "写下"})
+
+// deedSubjects reads the subject of a deed only a person does at a
+// clause's start (after punctuation, a date or a numbered item), whatever
+// word it is: a surname and one or two characters, no organisation, no
+// frequent common noun, no role or time word.
+func (d *detector) deedSubjects() {
+	t := d.t
+	for i := 0; i+3 < t.n(); i++ {
+		if i > 0 && t.han(i-1) {
+			continue
+		}
+		sur := surnameAt(t, i)
+		if sur == 0 {
+			continue
+		}
+		for _, e := range []int{i + sur + 2, i + sur + 1} {
+			if e >= t.n() || !allHan(t, i, e) || !validGiven(t, i+sur, e) || t.match(e, personDeeds) == 0 || anyTaken(d.taken, i, e) {
+				continue
+			}
+			if t.match(i, anyRole) > 0 || timeWord(t, i, e) || commonNounAt(t, i, e) || isThingWord(t, i, e) || labelValueIsThing(t, i, e, true) || formOfAddress(t, i) {
+				break
+			}
+			d.add(i, e, capPersonal)
+			break
+		}
 	}
 }
 
