@@ -430,6 +430,9 @@ var nicknameCues = []string{"外号叫", "外号是", "外号", "绰号叫", "�
 // points to them as the name does.
 func (d *detector) nicknames() {
 	t := d.t
+	if !containsAny(t.s, nicknameCues) {
+		return
+	}
 	for i := 0; i+3 < t.n(); i++ {
 		if !strings.ContainsRune(openQuotes, t.rs[i]) {
 			continue
