@@ -1186,9 +1186,18 @@ func (d *detector) signatures() {
 					break
 				}
 				// 书记员 成功, 书 记 员　　平安: an unspaced name after the
-				// title's gap is the signer whatever word it is.
-				d.signedWord(i)
-				break
+				// title's gap is the signer whatever word it is; 人民陪审员
+				// 向阳　夏雨: so is the next one after another gap.
+				e := d.signedWord(i)
+				j := e
+				for j > 0 && j < t.n() && t.rs[j] == ' ' {
+					j++
+				}
+				if e == 0 || j == e || j >= t.n() || !t.han(j) || signatureStartRe.MatchString(t.rest(j)) {
+					break
+				}
+				i = j
+				continue
 			}
 			d.signRun(run)
 			// 送达人：汪　洋　　唐　宁: one title may sign for another name
@@ -1211,20 +1220,22 @@ func (d *detector) signatures() {
 // signedWord reads the unspaced name of two to four characters at i,
 // after a signature title and its gap, closed by a space or the line's
 // end: it is the signer whatever word it makes, unless it is masked text,
-// a placeholder, a role word or an organisation (书记员：未到庭).
-func (d *detector) signedWord(i int) {
+// a placeholder, a role word or an organisation (书记员：未到庭). It
+// returns the name's end, or 0.
+func (d *detector) signedWord(i int) int {
 	t := d.t
 	if i == 0 || t.rs[i-1] != ' ' {
-		return
+		return 0
 	}
 	e := i
 	for e < t.n() && t.han(e) {
 		e++
 	}
 	if e-i < 2 || e-i > 4 || e < t.n() && t.rs[e] != ' ' && t.rs[e] != '\n' || labelValueIsThing(t, i, e, true) {
-		return
+		return 0
 	}
 	d.add(i, e, capPersonal)
+	return e
 }
 
 // signedLines reads a signature line written without a gap: a title at
@@ -1245,12 +1256,31 @@ func (d *detector) signedLines() {
 		for e < t.n() && t.han(e) {
 			e++
 		}
-		closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
-		// 审判长宣判: a deed of the court is no signer.
-		w, ok := t.word(i, e)
-		deed := ok && w.freq >= 20 && verbLike(w.pos)
-		if closed && e-i >= 2 && e-i <= 3 && !deed && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) && !labelValueIsThing(t, i, e, true) {
+		// 人民陪审员　向阳　夏雨: the signers of one title, each after a
+		// gap, to the line's end.
+		for first := true; ; first = false {
+			closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
+			// 审判长宣判: a deed of the court is no signer.
+			w, ok := t.word(i, e)
+			deed := ok && w.freq >= 20 && verbLike(w.pos)
+			if !closed || e-i < 2 || e-i > 3 || deed || !(surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) || labelValueIsThing(t, i, e, true) {
+				return
+			}
+			if !first && signatureStartRe.MatchString(t.rest(i)) {
+				return // the next title of the line
+			}
 			d.add(i, e, capOfficial)
+			k := e
+			for k < t.n() && t.rs[k] == ' ' {
+				k++
+			}
+			if k == e || k >= t.n() || !t.han(k) {
+				return
+			}
+			i, e = k, k
+			for e < t.n() && t.han(e) {
+				e++
+			}
 		}
 	})
 }
