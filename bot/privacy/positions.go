@@ -1002,8 +1002,10 @@ func (t *text) recordLike() bool {
 	return t.record == 2
 }
 
-// roleAt2 reports whether a party's or an agent's role word starts at i.
-func roleAt2(t *text, i int) bool {
+// roleWordAt reports whether a party's or an agent's role word of the
+// lexicon starts at i (当事人, 原告, 代理人; vote.go's partyRoles are the
+// parties a vote weighs, a shorter list).
+func roleWordAt(t *text, i int) bool {
 	n, kind := roleAt(t, i)
 	return n > 0 && (kind == markParty || kind == markAgent)
 }
@@ -1021,7 +1023,7 @@ func roleVerb(t *text, s, e int) bool {
 	w, ok := t.word(s, e)
 	// 执法人员查实当事人…: a party right after the span is the deed's
 	// object; no name runs into a role word.
-	if ok && verbLike(w.pos) && roleAt2(t, e) {
+	if ok && verbLike(w.pos) && roleWordAt(t, e) {
 		return true
 	}
 	if !ok || strings.HasPrefix(w.pos, "nr") {
