@@ -153,13 +153,51 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 		return
 	}
 	t := newText(norm)
+	// A given name read alone (国栋 after 莫国栋, in the text or known) is
+	// the person it belongs to, not a person of its own.
+	givens := map[string]int{}
 	for _, h := range hits {
+		if g := givenName(t.nameOf(h)); g != "" {
+			givens[g]++
+		}
+	}
+	var later []hit
+	reg := func(h hit) {
 		n := t.nameOf(h)
 		a.register(n, h.cap, false)
 		if p := a.people[n]; p != nil && !p.proved && provedAt(t, h) {
 			p.proved = true
 		}
 	}
+	for _, h := range hits {
+		if n := t.nameOf(h); a.people[n] == nil && (givens[n] > 0 || a.givenOwner(n) != "") {
+			later = append(later, h)
+			continue
+		}
+		reg(h)
+	}
+	// Two people of that given name (莫国栋, 李国栋): the name alone is
+	// its own.
+	for _, h := range later {
+		if a.givenOwner(t.nameOf(h)) == "" {
+			reg(h)
+		}
+	}
+}
+
+// givenOwner returns the one registered name whose given name is n (莫国栋
+// for 国栋), or "" when none or several are.
+func (a *Anonymizer) givenOwner(n string) string {
+	owner := ""
+	for _, p := range a.order {
+		if p.name != n && givenName(p.name) == n {
+			if owner != "" {
+				return ""
+			}
+			owner = p.name
+		}
+	}
+	return owner
 }
 
 // provedAt reports whether the text proves the hit a person where it
@@ -259,7 +297,11 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 		}
 	}
 	for _, h := range hits {
-		if n := t.nameOf(h); !a.kept(n) {
+		n := t.nameOf(h)
+		if a.people[n] == nil {
+			n = a.givenOwner(n) // registerHits left it to its owner
+		}
+		if !a.kept(n) {
 			spans = append(spans, span{t.off[h.start], t.off[h.end], KindName, a.pseudo[n]})
 		}
 	}
@@ -299,6 +341,12 @@ func (a *Anonymizer) original(s string, k Kind) {
 	}
 	s = compact(s)
 	if utf8.RuneCountInString(s) < 4 {
+		return
+	}
+	// A card's last four digits (尾号3317) is written as often as a year or
+	// an amount (2023年第3317号, 罚款3317元): looked for everywhere it would
+	// refuse the text for a number kept on purpose.
+	if len(s) < 6 && strings.Trim(s, "0123456789Xx") == "" {
 		return
 	}
 	a.originals[s] = k
@@ -363,7 +411,10 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	if whole && n >= 3 {
 		return true
 	}
-	if crossesLeft(t, s, e-1, 50) || crossesRight(t, s, e, 50) {
+	// 志成本人签字: a word across the name's end (成本) gives way to what
+	// only a person is (本人, 自己) after a registered person's given name.
+	// 建民主张…: so does a party's deed or a frequent verb (主张, 认为).
+	if crossesLeft(t, s, e-1, 50) || crossesRight(t, s, e, 50) && !(!whole && (t.match(e, selfWords) > 0 || t.match(e, provedFollowers) > 0 || frequentVerbAt(t, e))) {
 		return false
 	}
 	longer := false
@@ -407,7 +458,8 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) &&
 			!(known && (adverbDeed(t, e) || personRight(t, e, false))) &&
-			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) {
+			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) &&
+			!(!whole && boundary(t, e) == 3 && givenTo(t, s)) && !(!whole && positionedGiven(t, s, e)) {
 			return false
 		}
 	}
@@ -417,11 +469,69 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	// A given name alone: not after a surname (another person's name),
 	// unless the surname is an adverb opening the clause before a proved
 	// person's given name (后明亮反悔).
-	if surnameAt(t, s-1) > 0 && t.han(s-1) && !(known && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))) {
+	if surnameAt(t, s-1) > 0 && t.han(s-1) && !(known && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))) && !(positionedGiven(t, s, e) && strings.ContainsRune(givenPrepositions, t.rs[s-1])) {
 		return false
 	}
 	adverbOpens := known && s >= 1 && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))
-	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1
+	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1 || positionedGiven(t, s, e)
+}
+
+// givenPrepositions stand before a person in a clause: 向小平借款, 与秀英
+// 协商, 由建党继承.
+const givenPrepositions = "向与和跟同由对给让被把将及"
+
+// givenAdverbs follow a person opening a clause: 秀英另称, 红军曾向…, 建党
+// 遂….
+const givenAdverbs = "另曾也又便遂则却亦均都还已未不即就再"
+
+// positionedGiven reports whether the given name of a person the text
+// names stands at rs[s:e] where a name stands (issue 12: 李秀英…秀英另称;
+// 史红军与佴小平…红军曾向小平借款; 郭建党…建党分得): it opens a clause (after
+// punctuation or a date) or follows a preposition, and it is followed by
+// punctuation, an adverb, a party's deed, a verb or borrowing. It holds
+// for the given name of a registered full name only (occurrences), so
+// 违法建设 stays a word: 法 is neither.
+func positionedGiven(t *text, s, e int) bool {
+	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1])
+	if !left {
+		return false
+	}
+	if e >= t.n() || !t.han(e) {
+		return true
+	}
+	if strings.ContainsRune(givenAdverbs, t.rs[e]) || t.match(e, provedFollowers) > 0 || t.match(e, loanVerbs) > 0 {
+		return true
+	}
+	// 和平解决争议, 建设完成后: a frequent word before a bare verb is the
+	// word; 建党分得 is the person.
+	if w, ok := t.word(s, e); ok && w.freq >= 1000 && !strings.HasPrefix(w.pos, "nr") {
+		return false
+	}
+	return boundary(t, e) >= 2 || verbAt(t, e)
+}
+
+// frequentVerbAt reports whether a verb of two characters seen at least
+// 5,000 times (认为, 表示) or a party's claim (主张) starts at i.
+func frequentVerbAt(t *text, i int) bool {
+	w, ok := t.word(i, min(i+2, t.n()))
+	return ok && i+2 <= t.n() && (w.pos == "v" && w.freq >= 5000 || t.match(i, claimVerbs) > 0)
+}
+
+// claimVerbs are what a party claims or admits that the dictionary tags
+// as nouns: 建民主张…, 秀英承认….
+var claimVerbs = newMatcher([]string{"主张", "承认", "否认", "辩解", "要求", "声称"})
+
+// selfWords say the person themselves after a name: 志成本人签字.
+var selfWords = newMatcher([]string{"本人", "自己", "亲自", "亲笔", "本身"})
+
+// givenTo reports whether a verb that hands something to a person ends
+// right before s (赠与明亮。, 交给秀兰。): the given name of a person the
+// text names is that person there, before punctuation.
+func givenTo(t *text, s int) bool {
+	if n := objectCueLen(t, s); n > 0 && !weakObjectCues[t.str(s-n, s)] {
+		return true
+	}
+	return hasSuffixAny(t.str(max(0, s-3), s), []string{"赠与", "赠给", "给予", "过户给", "让与", "留给", "分给"})
 }
 
 // splitFrom reports whether the given name at rs[s] follows its surname

@@ -151,6 +151,16 @@
 // a name, the unknown items of a 、-list whose known items are names; and
 // a signature line's signer (names.go signedLines).
 //
+// Records of speech (positions.go speechAfterColon): after a party's or
+// the court's colon (原告：, 审判长：) what follows is a turn of speech unless
+// it is closed as a header or a signature closes a name; a role word after
+// the colon reads its own name, which the next turn's label (田园：…) then
+// repeats. Slots only a person fills (slotNames): after kin words, social
+// nouns and posts, a sign-off label's colon, 向X借款, 我和X是邻居, 我跟X说过,
+// a numbered list of people, a quoted nickname. A given name read alone
+// is its owner's (Anonymizer.registerHits, givenOwner), and a hit cut one
+// character short of a longer name read elsewhere is widened.
+//
 // Tables pasted as text (tables.go) are read by their header row: names
 // under a person's column, numbers under an identifier's, addresses under
 // 住址; the header cells are reserved. After 位于 and 坐落 a place is a

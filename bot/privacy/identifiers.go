@@ -180,10 +180,38 @@ type labelled struct {
 	value     *regexp.Regexp // anchored at the end of the label; group 1 is the value
 	kind      func(label string) Kind
 	minDigits int
+	// unitAfter drops a value a measure follows (尾数为120箱 counts goods).
+	unitAfter bool
+}
+
+// valueSep returns the length of a list's separator between two values
+// after one label (、 / ／ 和 及 与, spaces around), or 0. Except after 、
+// the next value must start with a letter or a digit (和原告 is no value).
+func valueSep(s string) int {
+	n := len(s) - len(strings.TrimLeft(s, " "))
+	for _, sep := range []string{"、", "/", "／", "和", "及", "与", ",", "，"} {
+		if strings.HasPrefix(s[n:], sep) {
+			m := n + len(sep)
+			m += len(s[m:]) - len(strings.TrimLeft(s[m:], " "))
+			// After 、 the value may open with its province (鲁0124-0251).
+			if sep == "、" || m < len(s) && (s[m] >= '0' && s[m] <= '9' || s[m] >= 'A' && s[m] <= 'Z' || s[m] >= 'a' && s[m] <= 'z') {
+				return m
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// unitAfter reports whether a measure follows a value: 12箱, 120个 count
+// things; 3317的银行卡 and 0815账户 do not.
+func unitAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("箱个件只台户人元吨斤米辆次张份笔条株棵头亩袋包瓶盒批块根", r)
 }
 
 func newLabelled(labels []string, value string, kind func(string) Kind, minDigits int) *labelled {
-	return &labelled{newMatcher(labels), regexp.MustCompile(`^` + value), kind, minDigits}
+	return &labelled{newMatcher(labels), regexp.MustCompile(`^` + value), kind, minDigits, false}
 }
 
 func kindOf(k Kind) func(string) Kind { return func(string) Kind { return k } }
@@ -206,6 +234,7 @@ func (l *labelled) spans(s string, out []span) []span {
 		}
 		// 执法证号：鲁0124-0236、鲁0124-0251: the label covers every value
 		// of its list.
+		prev := 0
 		for {
 			rest := s[at:min(len(s), at+96)]
 			m := l.value.FindStringSubmatchIndex(rest)
@@ -216,11 +245,27 @@ func (l *labelled) spans(s string, out []span) []span {
 			if !digitBounded(s, vs, ve) || countDigits(s[vs:ve]) < l.minDigits {
 				break
 			}
-			out = append(out, span{vs, ve, l.kind(lab), Mask})
-			if !strings.HasPrefix(s[ve:], "、") {
+			if l.unitAfter && unitAfter(s[ve:]) {
 				break
 			}
-			at = ve + len("、")
+			// After a separator other than 、 the next value must be
+			// written as the first was (44-0312-0076，44-0312-0081): a
+			// year or an amount after a comma is none.
+			if prev > 0 && ve-vs != prev {
+				break
+			}
+			out = append(out, span{vs, ve, l.kind(lab), Mask})
+			// 执法证号 44-0312-0076 / 44-0312-0081, 分别为JX0231和JX0236:
+			// the next value of the list.
+			n := valueSep(s[ve:])
+			if n == 0 {
+				break
+			}
+			prev = 0
+			if !strings.HasPrefix(strings.TrimLeft(s[ve:], " "), "、") {
+				prev = ve - vs
+			}
+			at = ve + n
 		}
 	}
 	return out
@@ -242,15 +287,15 @@ var (
 		// A foreigner's work permit: up to 19 characters, letters at either end.
 		"外国人工作许可证", "工作许可证", "外国人就业证", "就业证", "居住证"},
 		`\s*(?:号码|号|编号)?\s*(?:[:：]|为|是)?\s*[(（]?\s*([A-Za-z]{0,3}\d{6,18}[A-Za-z0-9]{0,3})`, kindOf(KindPermit), 6)
-	vinLabels = newLabelled([]string{"车架号码", "车架号", "车辆识别代号", "车辆识别代码", "车辆识别号", "VIN码", "VIN", "vin", "发动机号码", "发动机号"},
-		`\s*(?:[:：]|为|是)?\s*([A-Za-z0-9]{6,17})`, kindOf(KindVehicle), 3)
+	vinLabels = newLabelled([]string{"车架号码", "车架号", "车架编号", "车辆识别代号", "车辆识别代码", "车辆识别号", "VIN码", "VIN", "vin", "发动机号码", "发动机编号", "发动机号"},
+		`\s*(?:[:：]|为|是)?\s*([A-Za-z0-9](?:[A-Za-z0-9-]{4,19}[A-Za-z0-9])?)`, kindOf(KindVehicle), 3)
 	// Values after a label: 电话：…, 账号：…, 房产证号：…; these catch the
 	// shorter numbers (a local landline, an 8-digit account) that have no
 	// shape of their own.
 	numberLabels = newLabelled([]string{"联系电话", "电话号码", "手机号码", "手机号", "联系方式", "电话", "手机", "座机", "TEL", "Tel", "tel", "银行账号", "银行卡号", "银行账户", "开户账号", "账号", "账户", "卡号",
 		"不动产权证书号", "不动产权证号", "不动产权证书编号", "不动产证号", "房产证号", "房屋所有权证号", "土地证号", "土地使用证号", "土地使用权证号", "林权证号", "权属证书编号", "产权证号",
 		"身份证号码", "身份证字号", "身份证号", "公民身份号码", "身份号码", "证件号码", "证件号", "驾驶证号码", "驾驶证号", "社会保障号码", "社会保障卡号", "社保卡号", "医保卡号", "传真"},
-		`(?:码)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`, labelKind, 6)
+		`(?:码)?\s*(?:分别为|分别是)?\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z ()（）-]{5,30}[0-9A-Za-z])`, labelKind, 6)
 	// Numbers that file one person, after the label of the record: the
 	// hospital's (住院号, 门诊号, 病案号), social insurance's (个人编号,
 	// 社保编号), a registration's (注册号), an archive's (档案编号), land
@@ -271,12 +316,17 @@ var (
 		// A person's licence or certificate numbered with 编号 (健康证编号,
 		// 职业资格证书编号, 捕捞许可证（编号…）); a bare 编号 stays, and so
 		// does a project's permit (keepProjectPermits).
-		"证编号", "证书编号", "证书号", "证（编号", "证(编号", "证书（编号", "证书(编号", "证，编号",
+		"证编号", "证书编号", "证书编码", "执业证编码", "证书号", "证（编号", "证(编号", "证书（编号", "证书(编号", "证，编号",
 		// Certificates of one birth or one death: 出生医学证明编号Q…, 死亡医学证明书编号M….
 		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
 		// A year in brackets may lead the number (（2019）FB-370211-0033).
 		`\s*(?:分别为|分别是|[:：]|为|是)?\s*(?:[(（〔\[]\d{4}[)）〕\]])?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+	// The last digits of a card, a phone, an account or an ID point to
+	// one holder as the whole number does: 尾号为3317的银行卡, 手机尾号0926,
+	// 身份证号后四位为1028, 卡号末四位4471.
+	tailLabels = &labelled{newMatcher([]string{"尾号", "尾数", "后三位", "后四位", "后五位", "后六位", "后八位", "末三位", "末四位", "末五位", "末六位", "末尾四位", "最后四位", "后4位", "后6位", "末4位", "末6位"}),
+		regexp.MustCompile(`^\s*(?:后[三四五六八46]位)?\s*(?:[:：]|为|是|系)?\s*[“"]?(\d{3,8}[Xx]?)`), kindOf(KindRecord), 3, true}
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
@@ -653,6 +703,7 @@ func identifierSpans(s string) []span {
 	out = numberLabels.spans(s, out)
 	out = recordLabels.spans(s, out)
 	out = serialLabels.spans(s, out)
+	out = tailLabels.spans(s, out)
 	if strings.Contains(s, "婚字") || strings.Contains(s, "离字") {
 		add(marriageSerialRe, KindMarriage, nil)
 	}

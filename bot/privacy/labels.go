@@ -24,7 +24,7 @@ var strongLabels = newMatcher([]string{
 var labelPlaceholders = map[string]bool{
 	"本人": true, "其本人": true, "同上": true, "不详": true, "无": true, "未到庭": true, "该公司": true, "见上": true,
 	"暂无": true, "待定": true, "待确认": true, "本单位": true, "该单位": true, "空缺": true, "未到场": true, "未签字": true,
-	"拒签": true, "拒绝签字": true, "缺席": true, "略": true,
+	"拒签": true, "拒绝签字": true, "缺席": true, "略": true, "见附件": true, "见附表": true, "见背面": true, "见下页": true, "附后": true, "另附": true,
 	// Owners that are no person: 所有权人：集体.
 	"集体": true, "村集体": true, "国家": true, "国有": true, "全民": true, "共有": true, "其他": true, "个人": true,
 }
@@ -66,6 +66,11 @@ func (d *detector) labelNames() {
 		colon := j < t.n() && (t.rs[j] == '：' || t.rs[j] == ':')
 		if colon {
 			j++
+			// 原告：同意调解。: a turn of speech in a record.
+			if speechAfterColon(t, j-1, j) {
+				i = j - 1
+				continue
+			}
 		}
 		for j < t.n() {
 			s, e := labelItem(t, j, colon)
@@ -158,7 +163,7 @@ func labelValueIsThing(t *text, s, e int, colon bool) bool {
 	// person's sex closes a name, and the span is a name's shape (a
 	// surname and a given name that make no word) or a word that people
 	// are named (成功, 平安, 全胜): an adjective or a rare noun.
-	if t.match(s, provedFollowers) > 0 || !closedAsPerson(t, e) {
+	if t.match(s, provedFollowers) > 0 || !closedAsPerson(t, e) || roleVerb(t, s, e) {
 		return true
 	}
 	// 原告方当庭提交: a deed that starts inside the span.

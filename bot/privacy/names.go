@@ -69,7 +69,10 @@ type text struct {
 	// roleN and roleK hold, for each position, the length (-1: not yet
 	// asked) and kind of the role word ending there (see roleEnding).
 	roleN []int8
-	roleK []markerKind
+	// record is 2 when the text is written as a record of what was said
+	// (recordLike), 1 when not, 0 before it is asked.
+	record int8
+	roleK  []markerKind
 	// reserved marks the runes of words that hold a name part but are no
 	// name (乌兰察布, 嘎查长, 第五条), once computed (minority.go).
 	reserved []bool
@@ -1046,8 +1049,15 @@ func (d *detector) add(s, e int, c capacity) bool {
 		d.taken[k] = true
 	}
 	d.hits = append(d.hits, hit{s, e, c, ""})
+	if traceAdd != nil {
+		traceAdd(d.t.str(s, e))
+	}
 	return true
 }
+
+// traceAdd, when set (by a test), is told every name a pass adds: which
+// pass read a false name is then one stack frame away.
+var traceAdd func(name string)
 
 // detect returns the names in normalized text s, in order of position.
 func detect(s string) []hit {
@@ -1122,8 +1132,33 @@ func detect(s string) []hit {
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
+	d.widenToLonger()
 	sort.Slice(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	return d.hits
+}
+
+// widenToLonger widens a hit cut one character short of a longer name
+// the text reads elsewhere (原告邬春来，… read as 邬春 before 来, 邬春来：
+// in the next turn): one person, one name.
+func (d *detector) widenToLonger() {
+	t := d.t
+	longer := map[string]bool{}
+	for _, h := range d.hits {
+		if h.name == "" && h.end-h.start >= 3 {
+			longer[t.str(h.start, h.end)] = true
+		}
+	}
+	if len(longer) == 0 {
+		return
+	}
+	for i := range d.hits {
+		h := &d.hits[i]
+		if h.name != "" || h.end >= t.n() || d.taken[h.end] || !longer[t.str(h.start, h.end+1)] {
+			continue
+		}
+		d.taken[h.end] = true
+		h.end++
+	}
 }
 
 // signatureRe finds the titles of a signature block, where courts and
@@ -1173,9 +1208,18 @@ func (d *detector) signatures() {
 					break
 				}
 				// 书记员 成功, 书 记 员　　平安: an unspaced name after the
-				// title's gap is the signer whatever word it is.
-				d.signedWord(i)
-				break
+				// title's gap is the signer whatever word it is; 人民陪审员
+				// 向阳　夏雨: so is the next one after another gap.
+				e := d.signedWord(i)
+				j := e
+				for j > 0 && j < t.n() && t.rs[j] == ' ' {
+					j++
+				}
+				if e == 0 || j == e || j >= t.n() || !t.han(j) || signatureStartRe.MatchString(t.rest(j)) {
+					break
+				}
+				i = j
+				continue
 			}
 			d.signRun(run)
 			// 送达人：汪　洋　　唐　宁: one title may sign for another name
@@ -1198,20 +1242,22 @@ func (d *detector) signatures() {
 // signedWord reads the unspaced name of two to four characters at i,
 // after a signature title and its gap, closed by a space or the line's
 // end: it is the signer whatever word it makes, unless it is masked text,
-// a placeholder, a role word or an organisation (书记员：未到庭).
-func (d *detector) signedWord(i int) {
+// a placeholder, a role word or an organisation (书记员：未到庭). It
+// returns the name's end, or 0.
+func (d *detector) signedWord(i int) int {
 	t := d.t
 	if i == 0 || t.rs[i-1] != ' ' {
-		return
+		return 0
 	}
 	e := i
 	for e < t.n() && t.han(e) {
 		e++
 	}
 	if e-i < 2 || e-i > 4 || e < t.n() && t.rs[e] != ' ' && t.rs[e] != '\n' || labelValueIsThing(t, i, e, true) {
-		return
+		return 0
 	}
 	d.add(i, e, capPersonal)
+	return e
 }
 
 // signedLines reads a signature line written without a gap: a title at
@@ -1232,12 +1278,31 @@ func (d *detector) signedLines() {
 		for e < t.n() && t.han(e) {
 			e++
 		}
-		closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
-		// 审判长宣判: a deed of the court is no signer.
-		w, ok := t.word(i, e)
-		deed := ok && w.freq >= 20 && verbLike(w.pos)
-		if closed && e-i >= 2 && e-i <= 3 && !deed && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) && !labelValueIsThing(t, i, e, true) {
+		// 人民陪审员　向阳　夏雨: the signers of one title, each after a
+		// gap, to the line's end.
+		for first := true; ; first = false {
+			closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
+			// 审判长宣判: a deed of the court is no signer.
+			w, ok := t.word(i, e)
+			deed := ok && w.freq >= 20 && verbLike(w.pos)
+			if !closed || e-i < 2 || e-i > 3 || deed || !(surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) || labelValueIsThing(t, i, e, true) {
+				return
+			}
+			if !first && signatureStartRe.MatchString(t.rest(i)) {
+				return // the next title of the line
+			}
 			d.add(i, e, capOfficial)
+			k := e
+			for k < t.n() && t.rs[k] == ' ' {
+				k++
+			}
+			if k == e || k >= t.n() || !t.han(k) {
+				return
+			}
+			i, e = k, k
+			for e < t.n() && t.han(e) {
+				e++
+			}
 		}
 	})
 }
@@ -1479,6 +1544,7 @@ func (d *detector) afterRoles() {
 // perhaps carrying a bracketed note (（村支书）, （一级肢体）).
 func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	t := d.t
+	j0 := j
 	// 原告（反诉被告）张三: skip a short parenthetical.
 	if j < t.n() && (t.rs[j] == '（' || t.rs[j] == '(') {
 		k := j + 1
@@ -1524,6 +1590,11 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	for j < t.n() && strings.ContainsRune("：: \u3000", t.rs[j]) {
 		colon = colon || t.rs[j] != ' '
 		j++
+	}
+	// 被告：严格按照程序办理; 审判长：原告陆春华，…: speech, or another
+	// role word that reads its own name.
+	if colon && kind != markBoundary && j > 0 && (t.rs[j-1] == '：' || t.rs[j-1] == ':') && speechAfterColon(t, j0, j) {
+		return 0
 	}
 	// 法定代表人为张三, 户主是李四, 名叫王五, 见证人有覃某、黄某.
 	if !colon && j < t.n() && strings.ContainsRune("为是叫有", t.rs[j]) && kind != markBoundary {
@@ -1582,6 +1653,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 			}
 		}
 		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n {
+			break
+		}
+		// 执法人员查扣了…, 第三人简要陈述: the party's deed (roleVerb).
+		if read == 0 && !colon && roleVerb(t, j, j+n) {
 			break
 		}
 		if !d.taken[j] {

@@ -100,6 +100,11 @@ const placeLedBreaks = "的在与和及向对被将把于是系为称等"
 // placeLedOrganisation reports whether the hit opens with a place and
 // runs into an organisation's ending.
 func placeLedOrganisation(t *text, h hit) bool {
+	// 我外甥海洋负责看店: after a relative's word a person stands, whatever
+	// the dictionary says of the word (海洋 is tagged a place).
+	if n, kind := roleEnding(t, h.start); n > 0 && kind == markKin {
+		return false
+	}
 	p := placeAt(t, h.start)
 	if p < 2 {
 		return familyBrandAhead(t, h)

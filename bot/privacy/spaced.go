@@ -16,12 +16,12 @@ import (
 var spacedLabelled = []*labelled{
 	// 561 208 437, 3021 5567 89, 7788 1234, 561-208-437: five to twelve
 	// digits in groups of two to five.
-	{qqLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9]\d{1,4}(?: \d{2,5}){1,3}|[1-9]\d{1,4}(?:-\d{2,5}){2,3})`), kindOf(KindQQ), 5},
+	{qqLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9]\d{1,4}(?: \d{2,5}){1,3}|[1-9]\d{1,4}(?:-\d{2,5}){2,3})`), kindOf(KindQQ), 5, false},
 	// E 1234 5678, EA 123 4567, E 87654321: one or two letters and six to
 	// ten digits, the digits in groups or after one space.
-	{passportLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码为|号码|号为|号|编号)?\s*(?:[:：]|为|是)?\s*([A-Za-z]{1,2} ?\d{2,5}(?: \d{2,5}){1,3}|[A-Za-z]{1,2} \d{6,10})`), kindOf(KindPass), 6},
+	{passportLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码为|号码|号为|号|编号)?\s*(?:[:：]|为|是)?\s*([A-Za-z]{1,2} ?\d{2,5}(?: \d{2,5}){1,3}|[A-Za-z]{1,2} \d{6,10})`), kindOf(KindPass), 6, false},
 	// C 1234 5678, H 1234 5678 9, and a 台胞证's digits alone (1234 5678).
-	{permitLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码为|号码|号为|号|编号)?\s*(?:[:：]|为|是)?\s*([A-Za-z]{1,3} ?\d{2,5}(?: \d{2,5}){1,3}|[A-Za-z]{1,3} \d{6,12}|\d{4}(?: \d{4}){1,2})`), kindOf(KindPermit), 6},
+	{permitLabels.labels, regexp.MustCompile(`^\s*[（(]?\s*(?:号码为|号码|号为|号|编号)?\s*(?:[:：]|为|是)?\s*([A-Za-z]{1,3} ?\d{2,5}(?: \d{2,5}){1,3}|[A-Za-z]{1,3} \d{6,12}|\d{4}(?: \d{4}){1,2})`), kindOf(KindPermit), 6, false},
 }
 
 // spacedSpans adds the spaced values after the labels above. A value of

@@ -109,6 +109,10 @@ func strongNameAt(t *text, j int, item bool) int {
 		if anyNeverGiven(t, j+sur, e) {
 			continue
 		}
+		// 证人常胜证称: a party's deed (证称, 陈述) starts inside the span.
+		if n == sur+2 && t.match(e-1, provedFollowers) > 1 {
+			continue
+		}
 		// 见附件: a verb of one character and its object.
 		if v, ok := t.word(j, j+1); ok && verbLike(v.pos) && v.freq >= 1000 && e-j >= 3 && nounWordAt(t, j+1, e) {
 			continue
