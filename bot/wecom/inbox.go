@@ -186,19 +186,35 @@ func (in *Inbox) Enqueue(ctx context.Context, msg *bot.Message) (bool, error) {
 	if err != nil {
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
 		defer cancel()
-		if id != "" {
+		switch {
+		case id != "":
 			// Written but not confirmed: undo it, so the 503 is the truth.
 			// A worker that already took it is harmless: the retry's reply
-			// goes under the same push ids.
-			in.rdb.XDel(rctx, in.k.Inbox(), id)
-		}
-		if id != "" || !errors.Is(err, durable.ErrNotReplicated) {
+			// goes under the same push ids. The entry and its dedupe key
+			// go in one script: a dedupe key left without its entry would
+			// answer WeCom's retry 200 as a duplicate of a message nobody
+			// holds (a message lost), which two separate deletes allowed
+			// when the second failed, or when a failover promoted a
+			// replica that had the first and not the second.
+			unenqueue.Run(rctx, in.rdb, []string{seen, in.k.Inbox()}, id)
+		case !errors.Is(err, durable.ErrNotReplicated):
+			// The script's outcome is unknown (no answer): whatever it
+			// wrote, the retry must be taken. An entry it did append is
+			// kept and handled; the retry's reply goes under the same
+			// push ids, so it is answered once.
 			in.rdb.Del(rctx, seen)
 		}
 		return false, err
 	}
 	return id != "", nil
 }
+
+// unenqueue removes an entry appended by enqueue and its dedupe key at
+// once (KEYS: seen, inbox; ARGV[1]: the entry id): either both go or,
+// when it fails, both stay and the entry is handled; never the key alone.
+var unenqueue = redis.NewScript(`
+redis.call("XDEL", KEYS[2], ARGV[1])
+return redis.call("DEL", KEYS[1])`)
 
 // EnsureGroup creates the stream and its consumer group if missing.
 func (in *Inbox) EnsureGroup(ctx context.Context) error { return in.c.EnsureGroup(ctx) }
