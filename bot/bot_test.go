@@ -98,6 +98,51 @@ func TestRouting(t *testing.T) {
 	}
 }
 
+// TestMiddlewareAnsweringSparesTheMatchers: a text's route is picked only
+// when the middleware calls on: middleware that answers by itself (as
+// handlers' knownOnly refuses a stranger) runs no matcher, and the others
+// route as before. A text no route takes and no fallback handles is still
+// ignored, without the middleware.
+func TestMiddlewareAnsweringSparesTheMatchers(t *testing.T) {
+	b, rec := newBot(t)
+	matched := 0
+	b.Use(func(next bot.HandlerFunc) bot.HandlerFunc {
+		return func(c bot.Context) error {
+			if c.Person() == nil {
+				return c.Reply("refused")
+			}
+			return next(c)
+		}
+	})
+	b.Text(func(s string) bool { matched++; return strings.HasPrefix(s, "以案说法") }, func(c bot.Context) error { return c.Reply("explain") })
+	b.Fallback(func(c bot.Context) error { return c.Reply("query") })
+	ctx := context.Background()
+	for _, m := range []*bot.Message{text("stranger", "以案说法"), text("staff1", "以案说法"), text("staff1", "今天开庭")} {
+		if err := b.Handle(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := strings.Join(rec.texts(), "|"), "refused|explain|query"; got != want {
+		t.Errorf("replies = %q, want %q", got, want)
+	}
+	if matched != 2 {
+		t.Errorf("the matcher ran %d times, want 2 (not for the refused stranger)", matched)
+	}
+
+	nofallback, rec2 := newBot(t)
+	ran := 0
+	nofallback.Use(func(next bot.HandlerFunc) bot.HandlerFunc {
+		return func(c bot.Context) error { ran++; return next(c) }
+	})
+	nofallback.Text(bot.Prefix("以案说法"), func(c bot.Context) error { return c.Reply("explain") })
+	if err := nofallback.Handle(ctx, text("staff1", "你好")); err != nil {
+		t.Fatal(err)
+	}
+	if ran != 0 || len(rec2.texts()) != 0 {
+		t.Errorf("a text nothing takes: middleware ran %d times, replies %q; want ignored", ran, rec2.texts())
+	}
+}
+
 func TestAwait(t *testing.T) {
 	b, rec := newBot(t)
 	b.Button("replace:", func(c bot.Context) error {

@@ -15,6 +15,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"casebot/bot"
+	"casebot/bot/clock"
 	"casebot/bot/keys"
 	"casebot/bot/lock"
 	"casebot/bot/sendlog"
@@ -62,7 +63,7 @@ type Pusher struct {
 	// Now is the clock of scheduled sweeps. It defaults to time.Now.
 	Now func() time.Time
 	// Sleep waits d on Now's clock, or until ctx ends (Push waiting out a
-	// recipient's rate limit). It defaults to a timer.
+	// recipient's rate limit). It defaults to clock.Sleep, the wall clock.
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Log receives sweep errors and refused pushes.
 	Log *slog.Logger
@@ -105,7 +106,7 @@ func NewPusher(cfg *config.Config, st *store.Store, sender bot.Sender) (*Pusher,
 	}
 	return &Pusher{
 		cfg: cfg.Bulletin, set: set, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
-		sent: sent, sender: sender, Now: time.Now, Sleep: sleep, Log: slog.Default(),
+		sent: sent, sender: sender, Now: time.Now, Sleep: clock.Sleep, Log: slog.Default(),
 		deferred: map[string]deferral{},
 	}, nil
 }
@@ -370,17 +371,6 @@ func (b *Pusher) Push(ctx context.Context, m Month, now time.Time) (PushReport, 
 // maxPushWaits bounds how often Push waits for a rate limit: each wait
 // is for the next minute's slots, and a bulletin is a few messages.
 const maxPushWaits = 3
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(max(d, 0))
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
 
 // withDeferred adds to months (oldest first) those with a push deferred,
 // so that a deferral never outlasts the catch-up window untried.

@@ -24,6 +24,7 @@ import (
 
 	openai "github.com/sashabaranov/go-openai"
 
+	"casebot/bot/clock"
 	"casebot/config"
 )
 
@@ -70,7 +71,8 @@ type Client struct {
 	// config.MaxRetryWait.
 	Backoff func(n int) time.Duration
 	// Sleep waits, or returns early with ctx's error. Tests replace it to
-	// record waits instead of spending them. If nil, a timer is used.
+	// record waits instead of spending them. If nil, clock.Sleep (the wall
+	// clock).
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Log receives one line per failed try. If nil, slog.Default.
 	Log *slog.Logger
@@ -257,14 +259,7 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	if c.Sleep != nil {
 		return c.Sleep(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return clock.Sleep(ctx, d)
 }
 
 func (c *Client) log() *slog.Logger {

@@ -37,6 +37,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
+	"casebot/bot/clock"
 	"casebot/bot/keys"
 )
 
@@ -509,7 +510,7 @@ func (c *Consumer) read(ctx context.Context) {
 				c.opt.Log.Error("stream: read failed; retrying", "stream", c.opt.Stream, "err", err)
 				lastErr = time.Now()
 			}
-			sleep(ctx, time.Second)
+			clock.Sleep(ctx, time.Second)
 		}
 	}
 }
@@ -1287,15 +1288,4 @@ func (c *Consumer) withDeliveries(ctx context.Context, msgs []redis.XMessage) ([
 // Backlog returns how many entries wait in the stream (read or not).
 func (c *Consumer) Backlog(ctx context.Context) (int64, error) {
 	return c.rdb.XLen(ctx, c.opt.Stream).Result()
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }

@@ -1,12 +1,14 @@
 package wecom_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -472,6 +474,38 @@ func TestEnvelopeEncrypt(t *testing.T) {
 		got, ok := wecom.EnvelopeEncrypt([]byte(tc.body))
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("%.40q: (%.20q, %v), want (%.20q, %v)", tc.body, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// takeAll is an Enqueuer that keeps nothing: the callback's own work,
+// without Redis.
+type takeAll struct{}
+
+func (takeAll) Enqueue(context.Context, *bot.Message) (bool, error) { return true, nil }
+
+// BenchmarkCallbackPOST is the CPU of one acknowledged POST in the
+// callback itself — query, envelope, signature, timestamp, decryption,
+// message decoding — with an inbox that keeps nothing (Redis is
+// measured by casebot loadtest).
+func BenchmarkCallbackPOST(b *testing.B) {
+	crypto, err := wecom.NewCrypto(testToken, testAESKey, testCorp)
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := &wecom.Callback{Crypto: crypto, Inbox: takeAll{}}
+	client := &wecomtest.Client{Token: testToken, AESKey: testAESKey, CorpID: testCorp, AgentID: testAgent}
+	req, err := client.Build(client.Text("zhangsan", "（2025）黔0115行初12号下周几开庭？"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	target := "/wecom/callback?" + url.Values{"msg_signature": {req.Signature}, "timestamp": {req.Timestamp}, "nonce": {req.Nonce}}.Encode()
+	b.ReportAllocs()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, target, bytes.NewReader(req.Body)))
+		if w.Code != http.StatusOK {
+			b.Fatalf("status %d", w.Code)
 		}
 	}
 }

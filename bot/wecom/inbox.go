@@ -125,7 +125,7 @@ func NewInbox(rdb redis.UniversalClient, k keys.Keys, handle HandleFunc, opt Inb
 		Heartbeat: opt.Heartbeat, Workers: opt.Workers, MaxDeliveries: opt.MaxDeliveries,
 		Backoff: opt.Backoff, MaxBackoff: time.Minute, Block: opt.Block, ClaimIdle: opt.ClaimIdle,
 		HandleTimeout: MaxHandleTime,
-		Order:         func(e stream.Entry) string { m, _ := decodeEntry(e); return orderKey(m) },
+		Order:         entryOrder,
 		DeadStream:    k.InboxDead(), DeadMaxLen: keys.InboxDeadMaxLen,
 		OnDead: in.onDead, Gate: opt.Gate, Now: opt.Now,
 		Done: in.done,
@@ -141,6 +141,17 @@ func orderKey(m *bot.Message) string {
 	return m.From
 }
 
+// entryOrder is the order key of an entry: its field "u" (the sender, set
+// by enqueue so the reader need not decode the message), or, for an entry
+// written before that field existed, the decoded message's sender.
+func entryOrder(e stream.Entry) string {
+	if u, ok := e.Values["u"].(string); ok {
+		return u
+	}
+	m, _ := decodeEntry(e)
+	return orderKey(m)
+}
+
 // Consumer is this process's name in the consumer group.
 func (in *Inbox) Consumer() string { return in.opt.Consumer }
 
@@ -148,6 +159,7 @@ func (in *Inbox) Consumer() string { return in.opt.Consumer }
 // no failure can leave one without the other. It returns the entry id, ""
 // for a message already taken, or 0 when the stream already holds
 // ARGV[3] entries (the backlog bound; 0: none) — nothing is written then.
+// ARGV[4], the sender, is the entry's order key (field "u").
 // A duplicate is told apart first, so that WeCom's retry of a message
 // already taken is answered 200 even when the backlog is full.
 var enqueue = redis.NewScript(`
@@ -159,7 +171,7 @@ if bound > 0 and redis.call("XLEN", KEYS[2]) >= bound then
 	return 0
 end
 redis.call("SET", KEYS[1], "1", "PX", ARGV[1])
-return redis.call("XADD", KEYS[2], "*", "m", ARGV[2])`)
+return redis.call("XADD", KEYS[2], "*", "m", ARGV[2], "u", ARGV[4])`)
 
 // ErrBacklogFull means the inbox holds inbox.max_backlog messages not yet
 // handled: the callback answers 503 and WeCom retries later.
@@ -175,7 +187,7 @@ func (in *Inbox) Enqueue(ctx context.Context, msg *bot.Message) (bool, error) {
 		return false, err
 	}
 	seen := in.k.Seen(msg.ID)
-	res, err := in.durable.Run(ctx, enqueue, []string{seen, in.k.Inbox()}, keys.SeenTTL.Milliseconds(), b, in.opt.MaxBacklog)
+	res, err := in.durable.Run(ctx, enqueue, []string{seen, in.k.Inbox()}, keys.SeenTTL.Milliseconds(), b, in.opt.MaxBacklog, orderKey(msg))
 	id := ""
 	if res != nil && res.Err() == nil {
 		if n, isInt := res.Val().(int64); isInt && n == 0 {
@@ -186,19 +198,35 @@ func (in *Inbox) Enqueue(ctx context.Context, msg *bot.Message) (bool, error) {
 	if err != nil {
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
 		defer cancel()
-		if id != "" {
+		switch {
+		case id != "":
 			// Written but not confirmed: undo it, so the 503 is the truth.
 			// A worker that already took it is harmless: the retry's reply
-			// goes under the same push ids.
-			in.rdb.XDel(rctx, in.k.Inbox(), id)
-		}
-		if id != "" || !errors.Is(err, durable.ErrNotReplicated) {
+			// goes under the same push ids. The entry and its dedupe key
+			// go in one script: a dedupe key left without its entry would
+			// answer WeCom's retry 200 as a duplicate of a message nobody
+			// holds (a message lost), which two separate deletes allowed
+			// when the second failed, or when a failover promoted a
+			// replica that had the first and not the second.
+			unenqueue.Run(rctx, in.rdb, []string{seen, in.k.Inbox()}, id)
+		case !errors.Is(err, durable.ErrNotReplicated):
+			// The script's outcome is unknown (no answer): whatever it
+			// wrote, the retry must be taken. An entry it did append is
+			// kept and handled; the retry's reply goes under the same
+			// push ids, so it is answered once.
 			in.rdb.Del(rctx, seen)
 		}
 		return false, err
 	}
 	return id != "", nil
 }
+
+// unenqueue removes an entry appended by enqueue and its dedupe key at
+// once (KEYS: seen, inbox; ARGV[1]: the entry id): either both go or,
+// when it fails, both stay and the entry is handled; never the key alone.
+var unenqueue = redis.NewScript(`
+redis.call("XDEL", KEYS[2], ARGV[1])
+return redis.call("DEL", KEYS[1])`)
 
 // EnsureGroup creates the stream and its consumer group if missing.
 func (in *Inbox) EnsureGroup(ctx context.Context) error { return in.c.EnsureGroup(ctx) }
@@ -361,7 +389,7 @@ func (in *Inbox) Redrive(ctx context.Context, id string) (*bot.Message, error) {
 		return nil, fmt.Errorf("dead letter %s cannot be decoded: %w", id, err)
 	}
 	_, err = in.durable.Tx(ctx, in.k.Inbox(), func(p redis.Pipeliner) error {
-		p.XAdd(ctx, &redis.XAddArgs{Stream: in.k.Inbox(), Values: []any{"m", e.Field("m")}})
+		p.XAdd(ctx, &redis.XAddArgs{Stream: in.k.Inbox(), Values: []any{"m", e.Field("m"), "u", orderKey(msg)}})
 		p.XDel(ctx, in.k.InboxDead(), id)
 		return nil
 	})

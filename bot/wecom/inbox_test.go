@@ -13,6 +13,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"casebot/bot"
+	"casebot/bot/durable"
 	"casebot/bot/keys"
 	"casebot/bot/redistest"
 	"casebot/bot/wecom"
@@ -318,5 +319,89 @@ func TestBacklogBoundAnswers503(t *testing.T) {
 	want := map[string]int{"消息0": 1, "消息1": 1, "消息2": 1, "消息3": 1}
 	if diff := cmp.Diff(want, handled); diff != "" {
 		t.Errorf("handled (-want,+got):\n%s", diff)
+	}
+}
+
+// failAfterWait fails the n-th command (from 1) sent after a WAIT: a
+// Redis that stops answering while a callback undoes a write its replicas
+// did not confirm.
+type failAfterWait struct {
+	mu    sync.Mutex
+	n     int
+	since int // commands since the last WAIT; -1 before any
+}
+
+func (h *failAfterWait) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (h *failAfterWait) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		h.mu.Lock()
+		fail := false
+		switch {
+		case cmd.Name() == "wait":
+			h.since = 0
+		case h.since >= 0:
+			h.since++
+			fail = h.since == h.n
+		}
+		h.mu.Unlock()
+		if fail {
+			err := errors.New("injected: connection lost")
+			cmd.SetErr(err)
+			return err
+		}
+		return next(ctx, cmd)
+	}
+}
+
+func (h *failAfterWait) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return next
+}
+
+// TestUnconfirmedEnqueueNeverLeavesADedupeKeyAlone: a callback whose
+// write no replica confirmed answers 503 and undoes the write. Whatever
+// fails during the undo, the message's dedupe key never stays without its
+// entry: else WeCom's retry would be answered 200 as a duplicate of a
+// message nobody holds, and never answered (TestFaultSentinelFailover's
+// one loss in 45 at load 15 had this shape: the entry's XDEL went through,
+// the dedupe key's DEL did not). The retry is then either taken afresh or
+// the entry is still there to be handled.
+func TestUnconfirmedEnqueueNeverLeavesADedupeKeyAlone(t *testing.T) {
+	for n := 0; n <= 3; n++ { // 0: nothing fails; else the n-th command after the WAIT
+		t.Run(fmt.Sprintf("fail-%d", n), func(t *testing.T) {
+			base, k := redistest.New(t)
+			rdb := redis.NewClient(&redis.Options{Addr: base.(*redis.Client).Options().Addr})
+			t.Cleanup(func() { rdb.Close() })
+			rdb.AddHook(&failAfterWait{n: n, since: -1})
+			ctx := context.Background()
+			// One replica asked for and none there: WAIT confirms nothing.
+			unconfirmed := wecom.NewInbox(rdb, k, nil, wecom.InboxOptions{Durable: durable.NewWriter(rdb, 1, 10*time.Millisecond)})
+			if err := unconfirmed.EnsureGroup(ctx); err != nil {
+				t.Fatal(err)
+			}
+			msg := &bot.Message{ID: "msg:7001", Type: "text", From: "zhouba", Text: "（2025）黔0115行初7号"}
+			if fresh, err := unconfirmed.Enqueue(ctx, msg); err == nil || fresh {
+				t.Fatalf("unconfirmed enqueue = %v, %v; want an error", fresh, err)
+			}
+			seen := base.Exists(ctx, k.Seen(msg.ID)).Val() == 1
+			entries := base.XLen(ctx, k.Inbox()).Val()
+			if seen && entries == 0 {
+				t.Fatalf("after the failed undo the dedupe key is kept and the inbox is empty: WeCom's retry would be lost")
+			}
+			// WeCom's retry, now confirmed (no replica asked for).
+			fresh, err := wecom.NewInbox(base, k, nil, wecom.InboxOptions{}).Enqueue(ctx, msg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			after := base.XLen(ctx, k.Inbox()).Val()
+			switch {
+			case fresh && after != entries+1:
+				t.Errorf("retry taken but the inbox went from %d to %d entries", entries, after)
+			case !fresh && after == 0:
+				t.Errorf("retry answered as a duplicate with nothing in the inbox: lost")
+			case n == 0 && (!fresh || entries != 0):
+				t.Errorf("clean undo: inbox had %d entries and the retry fresh=%v; want 0 and a fresh retry", entries, fresh)
+			}
+		})
 	}
 }

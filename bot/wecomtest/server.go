@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"casebot/bot"
+	"casebot/bot/clock"
 )
 
 // Server is a fake WeCom server API. Mount it at the root of an API base
@@ -406,14 +407,7 @@ func (r *recorder) status() int {
 
 // waitOrGone waits d, or until the caller of r goes away (false).
 func waitOrGone(r *http.Request, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-r.Context().Done():
-		return false
-	}
+	return clock.Sleep(r.Context(), d) == nil
 }
 
 func (s *Server) takeFault(api string) (Fault, bool) {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -45,6 +46,9 @@ type faultRig struct {
 	prefix string
 	redis  []string // how the children reach Redis (env)
 	client *wecomtest.Client
+
+	mu   sync.Mutex
+	logs []string // the children's log files, to explain a loss
 }
 
 // fastEnv shortens what the tests would otherwise wait for: a replica is
@@ -90,12 +94,16 @@ func (r *faultRig) serve(env ...string) *child {
 		r.t.Fatal(err)
 	}
 	r.t.Cleanup(stop)
+	r.mu.Lock()
+	r.logs = append(r.logs, serveLog(url))
+	r.mu.Unlock()
 	return &child{url: url, pid: pid, stop: stop}
 }
 
 // message is one question posted, and what became of it.
 type message struct {
 	user    string
+	id      string // the MsgId, kept across WeCom's retries
 	posted  time.Time
 	acked   bool   // some callback attempt was answered 200
 	ackedBy string // the callback URL that answered 200
@@ -106,8 +114,8 @@ type message struct {
 // again while not answered 200, at most three more times, each retry to
 // the next URL in turn (a load balancer skipping a dead replica).
 func (r *faultRig) post(ctx context.Context, urls []string, user string, retryWait time.Duration) *message {
-	m := &message{user: user, posted: time.Now(), first: urls[0]}
-	plain := r.client.Text(user, "（2025）黔0115行初"+strings.TrimPrefix(user, "u")+"号")
+	m := &message{user: user, id: wecomtest.NewMsgID(), posted: time.Now(), first: urls[0]}
+	plain := r.client.TextWithID(user, "（2025）黔0115行初"+strings.TrimPrefix(user, "u")+"号", m.id)
 	for attempt := 0; attempt <= 3; attempt++ {
 		if attempt > 0 {
 			time.Sleep(retryWait)
@@ -199,6 +207,7 @@ type tally struct {
 	apologies             int
 	answeredWithoutAnAck  int
 	doubledUsers, lostIDs []string
+	lostMsgs              []*message
 }
 
 func (r *faultRig) count(msgs []*message) tally {
@@ -222,6 +231,7 @@ func (r *faultRig) count(msgs []*message) tally {
 		case len(got) == 0:
 			c.lost++
 			c.lostIDs = append(c.lostIDs, m.user)
+			c.lostMsgs = append(c.lostMsgs, m)
 		case len(got) == 1:
 			c.answered++
 		default:
@@ -244,9 +254,66 @@ func (r *faultRig) exactlyOnce(c tally) {
 	if c.lost != 0 || c.doubled != 0 || c.answered != c.acked {
 		r.t.Errorf("%d acknowledged messages lost %v, %d doubled %v", c.lost, c.lostIDs, c.doubled, c.doubledUsers)
 	}
+	for _, m := range c.lostMsgs {
+		r.history(m)
+	}
 	if c.apologies != 0 {
 		r.t.Errorf("%d apologies sent; a failed reply must be retried, not apologised for", c.apologies)
 	}
+}
+
+// history logs what is left of a lost message, to tell the ways it can
+// be lost apart: its dedupe key kept without an entry (a retry answered
+// 200 as a duplicate), an entry dead-lettered, a send record without a
+// delivery, or nothing at all (the acknowledged write itself lost in a
+// failover); then the children's log lines naming it.
+func (r *faultRig) history(m *message) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	id := "msg:" + m.id
+	exists := func(key string) string {
+		n, err := r.rdb.Exists(ctx, key).Result()
+		if err != nil {
+			return err.Error()
+		}
+		return fmt.Sprint(n == 1)
+	}
+	inStream := func(stream string) string {
+		es, err := r.rdb.XRange(ctx, stream, "-", "+").Result()
+		if err != nil {
+			return err.Error()
+		}
+		for _, e := range es {
+			if strings.Contains(fmt.Sprint(e.Values), m.user) {
+				return "entry " + e.ID
+			}
+		}
+		return "none"
+	}
+	r.t.Logf("lost %s (%s), posted %s, acknowledged by %s: dedupe key %s; inbox %s; dead letters %s; send record %s",
+		m.user, id, m.posted.Format("15:04:05.000"), m.ackedBy, exists(r.k.Seen(id)), inStream(r.k.Inbox()),
+		inStream(r.k.InboxDead()), exists(r.k.SendDone(keys.ReplySendNS, "reply:"+id+":1")))
+	r.mu.Lock()
+	logs := append([]string{}, r.logs...)
+	r.mu.Unlock()
+	for _, path := range logs {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.Contains(line, m.user) || strings.Contains(line, m.id) {
+				r.t.Logf("%s: %s", path, line)
+			}
+		}
+	}
+}
+
+// serveLog is the log file startServe gives the child serving url.
+func serveLog(url string) string {
+	port := strings.TrimPrefix(url, "http://127.0.0.1:")
+	port, _, _ = strings.Cut(port, "/")
+	return filepath.Join(os.TempDir(), "casebot-serve-"+port+".log")
 }
 
 // latencies summarises answer latencies (posted → delivered by the fake).
