@@ -1850,12 +1850,16 @@ func (r *reader) marked() {
 	}
 }
 
+// numeralRunes are digits and Chinese numerals: a run made only of them is
+// a number (一零一, １０１), never a party's name.
+const numeralRunes = "0123456789０１２３４５６７８９零〇幺一二两三四五六七八九十百千"
+
 // plausibleName reports whether s can be a party's name: a person's (two
 // to four Chinese characters, or a minority or foreign name with ·) or an
 // organisation's.
 func plausibleName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 40 || strings.Trim(s, "0123456789") == "" {
+	if n < 2 || n > 40 || strings.Trim(s, numeralRunes) == "" {
 		return false
 	}
 	for _, r := range s {
