@@ -211,7 +211,11 @@ func (s *service) reportHead(b *strings.Builder, c bot.Context, title, when stri
 		who += "（" + viewer.Agency + "）"
 	}
 	fmt.Fprintf(b, "%s%s 报：“%s”\n", title, who, strings.TrimSpace(c.Message().Text))
-	fmt.Fprintf(b, "案件：%s %s\n%s：%s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case), when, whenCN(h.Hearing.At, c.Now(), c.Location()))
+	fmt.Fprintf(b, "案件：%s %s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case))
+	if h.Hearing.At.IsZero() {
+		return // a case with no hearing held: the case alone
+	}
+	fmt.Fprintf(b, "\n%s：%s", when, whenCN(h.Hearing.At, c.Now(), c.Location()))
 	if h.Hearing.Place != "" {
 		b.WriteString(" " + h.Hearing.Place)
 	}

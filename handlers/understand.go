@@ -106,10 +106,19 @@ func (s *service) handleText(c bot.Context) error {
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
 	}
-	if viewer != nil && !viewer.Bureau() && intent.HeldReport(text, s.updateOptions(c.Now())) {
-		// 刚开完庭 法官说下个月宣判: news of the hearing held today, to the 专班.
-		if done, err := s.relayReport(c, intent.Update{Kind: intent.Appearance}, "庭审情况"); done || err != nil {
-			return err
+	if viewer != nil && (viewer.Role == people.Head || viewer.Role == people.Handler) {
+		// 刚开完庭 法官说下个月宣判, 108今天下午开完了: news of the hearing
+		// held, to the 专班; 判了 我们赢了: the decision, its 结案方式 to ask.
+		up, held := intent.HeldReport(text, s.updateOptions(c.Now()))
+		what := "庭审情况"
+		if !held {
+			up, held = intent.DecidedReport(text, s.updateOptions(c.Now()))
+			what = "结案"
+		}
+		if held {
+			if done, err := s.fieldReport(c, up, what, prev); done || err != nil {
+				return err
+			}
 		}
 	}
 	opts := s.options(c, viewer)

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"casebot/bot/cases"
 )
 
 // A write told in free text (88号宣判了 撤销 理由是程序违法 你们记一下) names
@@ -91,17 +90,47 @@ var (
 	heldQuestionRe = regexp.MustCompile(`[吗嘛么没？?]|了没|没有|是不是|有没有|什么时候|几点|哪`)
 )
 
-// HeldReport reports whether text tells that a hearing has just been held,
-// with no case number (a number makes it a write or a lookup of that case):
-// a head back from court writes 刚开完庭 法官说下个月宣判.
-func HeldReport(text string, o Options) bool {
+// HeldReport reads a report that a hearing has just been held (刚开完庭
+// 法官说下个月宣判, 108今天下午开完了, 一零八刚开完庭): an appearance whose
+// Appeared is unknown, with the case it names if any (a number wins over
+// the focus; without one the caller binds it to the reporter's hearing of
+// today). A question (开完了吗) is not one.
+func HeldReport(text string, o Options) (u Update, ok bool) {
 	t := Normalize(text)
 	if !heldReportRe.MatchString(t) || heldQuestionRe.MatchString(t) {
-		return false
+		return u, false
 	}
-	if _, _, found := findShort(t, o); found || len(cases.FindNumbers(t)) > 0 {
-		return false
+	if _, one := u.caseIn(t, o); !one {
+		return u, false
 	}
-	seq, _, unread := reportedSeq(caseNumerals(t))
-	return seq == 0 && !unread
+	if len(u.Numbers) == 0 && u.Short == "" {
+		u.Seq, _, u.Unread = reportedSeq(caseNumerals(t))
+	}
+	u.Kind = Appearance
+	return u, true
+}
+
+// decidedNot make a message with a verb of deciding something else: not
+// yet decided (还没判), or the judgment as a file to upload or send (判决书
+// 下来了 我传一下).
+var decidedNot = []string{"没判", "还没", "传一下", "上传", "我传", "传给", "发给", "发我", "发你", "看看", "看一下"}
+
+// DecidedReport reads a report that the court decided a case without the
+// 结案方式 (判了 我们赢了, 判决下来了 输了): a closing with no Method, which
+// the 专班 cannot record until the reporter says how. A question (判了吗,
+// 判了没) is not one, nor a report that names the outcome (ReportedUpdate
+// takes those).
+func DecidedReport(text string, o Options) (u Update, ok bool) {
+	t := Normalize(text)
+	if !containsAny(t, decidedVerbs) || containsAny(t, reportAsks) || containsAny(t, decidedNot) {
+		return u, false
+	}
+	if _, one := u.caseIn(t, o); !one {
+		return u, false
+	}
+	if len(u.Numbers) == 0 && u.Short == "" {
+		u.Seq, _, u.Unread = reportedSeq(caseNumerals(t))
+	}
+	u.Kind = CloseCase
+	return u, true
 }

@@ -580,6 +580,11 @@ var notHeldTopics = []struct {
 
 // notHeld marks a question about something the ledger does not hold.
 func (r *reader) notHeld(norm string) {
+	if r.u.Kind == News && r.u.News != nil && r.u.News.Kind != Cannot {
+		// 法官请假 改成下周一: news of the hearing, its reason told in
+		// passing; nothing is asked of what the ledger does not hold.
+		return
+	}
 	for _, t := range notHeldTopics {
 		for _, w := range t.words {
 			if strings.Contains(norm, w) {
@@ -911,6 +916,9 @@ var (
 		"改为", "改成", "改在", "调到", "调整到", "调整为", "挪到", "延至", "换到"}
 	postponedVerbs = []string{"推迟了", "延期了", "延后了", "推后了", "改期了", "要改期", "往后推", "推迟", "延期", "延后", "改期"}
 	cancelledVerbs = []string{"不开庭了", "取消了", "不开了", "撤庭了", "取消"}
+	// hearingDropped say a hearing was called off (那个庭法院说撤了) only
+	// when a 庭 stands before them; of a case they tell a withdrawal.
+	hearingDropped = []string{"撤掉了", "撤了"}
 	cannotVerbs    = []string{"出不了庭", "不能出庭", "无法出庭", "没法出庭", "去不了", "来不了", "参加不了", "没法去", "赶不过去",
 		"赶不回来", "出不了", "不能去", "去不成",
 		// someone else in the head's place: staff must record the change
@@ -980,7 +988,20 @@ func (r *reader) newsAndChanges() {
 		}
 		return false
 	}
-	if find(Moved, movedVerbs) || find(Cancelled, cancelledVerbs) || find(Cannot, cannotVerbs) || find(Postponed, postponedVerbs) {
+	dropped := func() bool {
+		v, _ := r.t.view()
+		i := strings.Index(v, "庭")
+		if i < 0 || strings.Contains(v, "撤诉") || strings.Contains(v, "撤回") || strings.Contains(v, "案子撤") || strings.Contains(v, "案件撤") {
+			return false
+		}
+		for _, w := range hearingDropped {
+			if j := strings.Index(v, w); j > i {
+				return find(Cancelled, []string{w})
+			}
+		}
+		return false
+	}
+	if find(Moved, movedVerbs) || find(Cancelled, cancelledVerbs) || dropped() || find(Cannot, cannotVerbs) || find(Postponed, postponedVerbs) {
 		r.t.cutAll(newsMarkers...)
 		r.t.cutAll("让副局长替我", "让别人替我", "替我", "我临时", "我这边", "了")
 	}

@@ -391,7 +391,19 @@ func (u *Update) parseAppearance(rest string, o Options) error {
 var (
 	// closedVerbs say that a case was decided.
 	closedVerbs = []string{"判下来了", "判决下来了", "判决出来了", "出判决了", "宣判了", "已宣判", "判决了", "判了", "裁定了",
-		"结案了", "已结案", "结了", "出结果了", "撤诉了", "撤了"}
+		"结案了", "已结案", "结了", "出结果了", "撤诉了", "撤了", "判决书收到了", "收到判决书", "判决书到了", "裁定书收到了",
+		"收到裁定书", "裁定书到了", "裁定书下来了", "判决书下来了", "驳回了", "调解了", "准许了", "准了"}
+	// decidedVerbs tell that the court decided, with or without saying how
+	// (判了 我们赢了): DecidedReport reads them when no 结案方式 is named.
+	decidedVerbs = []string{"判下来了", "判决下来了", "判决出来了", "出判决了", "宣判了", "已宣判", "判决了", "判了", "裁定了",
+		"出结果了", "判决书收到了", "收到判决书", "判决书到了", "裁定书收到了", "收到裁定书", "裁定书到了", "裁定书下来了", "判决书下来了"}
+	// outcomeSpoken rewrites how a report says an outcome into the
+	// vocabulary's words (撤回起诉 → 撤诉, 驳回了原告的诉讼请求 → 驳回原告诉讼
+	// 请求) so that outcomeIn finds it.
+	outcomeSpoken = strings.NewReplacer("撤回了起诉", "撤诉", "撤回起诉", "撤诉", "撤回了诉讼", "撤诉", "撤回诉讼", "撤诉", "撤了诉", "撤诉",
+		"驳回了原告的诉讼请求", "驳回原告诉讼请求", "驳回了原告诉讼请求", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回原告诉讼请求",
+		"驳回了诉讼请求", "驳回诉讼请求", "驳回了对方的诉讼请求", "驳回原告诉讼请求", "驳回了起诉", "驳回起诉", "驳回了上诉", "驳回上诉",
+		"撤回了复议申请", "撤回申请", "撤回复议申请", "撤回申请", "撤回了申请", "撤回申请")
 	// appearedVerbs say that the head appeared (or did not).
 	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
 		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
@@ -425,6 +437,7 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if len(u.Numbers) == 0 {
 		u.Seq, rest, u.Unread = reportedSeq(caseNumerals(t))
 	}
+	rest = outcomeSpoken.Replace(rest)
 	if method := outcomeIn(rest); method != "" && (containsAny(rest, closedVerbs) || strings.Contains(rest, method+"了")) {
 		u.Kind, u.Method = CloseCase, method
 		u.At = day(o.Now)
@@ -452,7 +465,7 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if titled != nil {
 		u.Surname = titled[1]
 	}
-	if !containsAny(rest, recordWords) && !containsAny(rest, []string{"今天", "上午", "下午", "昨天", "刚才", "已经"}) {
+	if !containsAny(rest, recordWords) && !containsAny(rest, []string{"今天", "上午", "下午", "昨天", "刚才", "已经"}) && !heldReportRe.MatchString(rest) {
 		return u, false // 局长出庭了 alone could be anything; a report says when or asks to record it
 	}
 	u.Kind = Appearance
