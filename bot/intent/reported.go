@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
 )
 
 // A write told in free text (88号宣判了 撤销 理由是程序违法 你们记一下) names
