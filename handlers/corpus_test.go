@@ -494,6 +494,9 @@ func TestCorpusNonesAtOtherClocks(t *testing.T) {
 							if f := unnamedFilter(s.p, cl); f != "" {
 								t.Errorf("%s at %s: the none %q does not name its %s", en, clock.Format("2006-01-02 15:04"), cl.Text, f)
 							}
+							if f := inventedFilter(cl); f != "" {
+								t.Errorf("%s at %s: the none %q: %s", en, clock.Format("2006-01-02 15:04"), cl.Text, f)
+							}
 						}
 					}
 					if stray := strayNone(text, claims); stray != "" {
@@ -627,6 +630,9 @@ func (e *corpusEnv) check(t *testing.T, en corpusEntry) []string {
 			}
 			if f := unnamedFilter(s.p, cl); f != "" {
 				fail("the none %q does not name its %s", cl.Text, f)
+			}
+			if f := inventedFilter(cl); f != "" {
+				fail("the none %q: %s", cl.Text, f)
 			}
 		}
 	}
