@@ -400,6 +400,15 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		u.Kind, u.Numbers = intent.Case, append([]string(nil), last.Shown...)
 		return u
 	}
+	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && u.Agency != "" && u.Party == "" && u.Person == "" &&
+		u.Mine == "" && u.Period.IsZero() && !u.Upcoming && !u.Scoped && p.Kind == intent.Hearings && !p.Period.IsZero() && len(last.Shown) > 0 {
+		// 今天下午有哪些庭 → 那个镇政府出庭的是谁呀: a field asked of an
+		// agency's side of the hearings just listed, in their period and
+		// half-day, not that agency's hearings from now on.
+		m := u
+		m.Period, m.TimeOfDay, m.Clock, m.FollowUp = p.Period, p.TimeOfDay, p.Clock, true
+		return m
+	}
 	if u.Kind == intent.Case && u.Aspect == intent.When && u.Order == "next" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
 		len(last.Shown) == 0 && p.Kind == intent.Hearings && (p.Person != "" || p.Agency != "" || len(p.Agencies) > 0 || p.Mine != "" || p.Party != "") {
 		// 孙强今天有庭没 (none) → 下回是哪天: that person's hearings from
