@@ -85,8 +85,13 @@ func trimFiller(s string) string {
 // 庭开完了, 庭审结束了); heldQuestionRe is the same words asked (开完了吗,
 // 开完没).
 var (
-	heldReportRe   = regexp.MustCompile(`刚开完庭|刚开完|开完庭了|庭开完了|庭审结束了|庭审完了|庭审刚结束|开庭结束了|刚开庭回来|开完了`)
-	heldQuestionRe = regexp.MustCompile(`[吗嘛么没？?]|了没|没有|是不是|有没有|什么时候|几点|哪`)
+	heldReportRe = regexp.MustCompile(`刚开完庭|刚开完|开完庭了|开完庭|庭开完了|庭审结束了|庭审完了|庭审刚结束|开庭结束了|刚开庭回来|开完了|出完庭|` +
+		// 下午那个庭结束了, 庭审已经结束, 庭已经开完: a 庭 then, a few
+		// characters on, its end (not 结束后, a time still to come).
+		`庭[^，,。；;！!？?\s]{0,6}?(?:结束|开完|审完)(?:了|$|[，,。；;！!\s])`)
+	// 没 asks only at the end or right after the verb (开完没, 结束了没):
+	// 原告没到场 in a report is a fact.
+	heldQuestionRe = regexp.MustCompile(`[吗嘛么？?]|了没|完没|束没|没[有呢啊呀]?\s*$|是不是|有没有|什么时候|几点|哪`)
 )
 
 // HeldReport reads a report that a hearing has just been held (刚开完庭
@@ -96,8 +101,8 @@ var (
 // today). A question (开完了吗) is not one.
 func HeldReport(text string, o Options) (u Update, ok bool) {
 	t := Normalize(text)
-	if !heldReportRe.MatchString(t) || heldQuestionRe.MatchString(t) {
-		return u, false
+	if !heldReportRe.MatchString(t) || heldQuestionRe.MatchString(t) || containsAny(t, reportAsks) || containsAny(t, decidedNot) {
+		return u, false // 开完庭多久了还没判: a question
 	}
 	if _, one := u.caseIn(t, o); !one {
 		return u, false
@@ -112,7 +117,18 @@ func HeldReport(text string, o Options) (u Update, ok bool) {
 // decidedNot make a message with a verb of deciding something else: not
 // yet decided (还没判), or the judgment as a file to upload or send (判决书
 // 下来了 我传一下).
-var decidedNot = []string{"没判", "还没", "传一下", "上传", "我传", "传给", "发给", "发我", "发你", "看看", "看一下"}
+var decidedNot = []string{"没判", "还没", "多久", "多长时间", "传一下", "上传", "我传", "传给", "发给", "发我", "发你", "看看", "看一下"}
+
+// decidedRe tells of a decision in other words than closedVerbs: the
+// judgment or ruling in hand (判决书拿到了, 裁定书已经送达了, 收到了判决书)
+// or the result (我们败诉了, 官司赢了).
+var decidedRe = regexp.MustCompile(`(?:判决书|裁定书|调解书|判决|裁定)(?:已经|已|刚)?(?:收到|拿到|到手|下来|出来|送达|送到|到)了|` +
+	`收到了?(?:判决书|裁定书|调解书|判决|裁定)|(?:败诉|胜诉|输|赢)了`)
+
+// decided reports whether t tells of a decision (closedVerbs or decidedRe).
+func decided(t string) bool {
+	return containsAny(t, decidedVerbs) || decidedRe.MatchString(t)
+}
 
 // DecidedReport reads a report that the court decided a case without the
 // 结案方式 (判了 我们赢了, 判决下来了 输了): a closing with no Method, which
@@ -121,7 +137,7 @@ var decidedNot = []string{"没判", "还没", "传一下", "上传", "我传", "
 // takes those).
 func DecidedReport(text string, o Options) (u Update, ok bool) {
 	t := Normalize(text)
-	if !containsAny(t, decidedVerbs) || containsAny(t, reportAsks) || containsAny(t, decidedNot) {
+	if !decided(t) || containsAny(t, reportAsks) || containsAny(t, decidedNot) {
 		return u, false
 	}
 	if _, one := u.caseIn(t, o); !one {

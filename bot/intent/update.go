@@ -406,6 +406,7 @@ var (
 		"撤回了复议申请", "撤回申请", "撤回复议申请", "撤回申请", "撤回了申请", "撤回申请")
 	// appearedVerbs say that the head appeared (or did not).
 	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
+		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "亲自去的", "亲自去了",
 		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
 	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去"}
 	// headWords name who appeared: the head, by title or as 负责人.
@@ -438,7 +439,7 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 		u.Seq, rest, u.Unread = reportedSeq(caseNumerals(t))
 	}
 	rest = outcomeSpoken.Replace(rest)
-	if method := outcomeIn(rest); method != "" && (containsAny(rest, closedVerbs) || strings.Contains(rest, method+"了")) {
+	if method := outcomeIn(rest); method != "" && (containsAny(rest, closedVerbs) || decidedRe.MatchString(rest) || strings.Contains(rest, method+"了")) {
 		u.Kind, u.Method = CloseCase, method
 		u.At = day(o.Now)
 		if d, _, found := findDate(rest, o.Now, past); found {
