@@ -191,7 +191,17 @@ func (s *service) myTodo(c bot.Context, today workcal.Day) (answer, error) {
 		items = append(items, id)
 	}
 	if len(items) == 0 {
-		return answer{md: "您目前没有待办的期限事项（已逾期一周内至未来一个月内到期的法定期限、待报送的整改报告）。"}, nil
+		// The none says the window it searched, which differs by role, and
+		// claims the deadlines in it (the 整改 reports are any day ahead).
+		from, to := today.AddDays(-7), today.AddDays(32)
+		msg := "您目前没有待办的期限事项（已逾期一周内至未来一个月内到期的法定期限、待报送的整改报告）。"
+		if viewer.Bureau() {
+			to = today.AddDays(8)
+			msg = "您目前没有待办的期限事项（已逾期一周内至未来一周内到期的法定期限、待审核的整改报告）。"
+		}
+		loc := s.st.Deadlines.Location()
+		q := query{Own: !viewer.Bureau(), From: from.At(workcal.Clock{}, loc), To: to.At(workcal.Clock{}, loc)}
+		return answer{md: msg, claims: []claim{{Text: strings.TrimSuffix(msg, "。"), What: claimDeadlines, Q: q}}}, nil
 	}
 	return s.list(c, fmt.Sprintf("**您的待办**：共 %d 项", len(items)), listDeadlines, items, len(items))
 }
