@@ -122,8 +122,8 @@ var decidedNot = []string{"没判", "还没", "多久", "多长时间", "传一�
 // decidedRe tells of a decision in other words than closedVerbs: the
 // judgment or ruling in hand (判决书拿到了, 裁定书已经送达了, 收到了判决书)
 // or the result (我们败诉了, 官司赢了).
-var decidedRe = regexp.MustCompile(`(?:判决书|裁定书|调解书|判决|裁定)(?:已经|已|刚)?(?:收到|拿到|到手|下来|出来|送达|送到|到)了|` +
-	`收到了?(?:判决书|裁定书|调解书|判决|裁定)|(?:败诉|胜诉|输|赢)了`)
+var decidedRe = regexp.MustCompile(`(?:判决书|裁定书|调解书|判决|裁定)(?:今天|昨天|刚刚|上午|下午|今早)?(?:已经|已|刚)?(?:收到|拿到|到手|下来|出来|送达|送到|到)了|` +
+	`收到了?(?:判决书|裁定书|调解书|判决|裁定)|(?:败诉|胜诉|输|赢)了|已(?:经)?(?:准许|准予|宣判|判决|裁定|撤诉|结案|调解)`)
 
 // decided reports whether t tells of a decision (closedVerbs or decidedRe).
 func decided(t string) bool {

@@ -914,7 +914,8 @@ var bareSeqRe = regexp.MustCompile(`(?:^|[^\d.:\-/])(\d{2,5})(?:$|[^\d.:\-/%])`)
 var (
 	movedVerbs = []string{"推迟到", "推迟至", "延期到", "延期至", "延后到", "推后到", "提前到", "改期到", "改期至", "改期为", "改到",
 		"改为", "改成", "改在", "调到", "调整到", "调整为", "挪到", "延至", "换到"}
-	postponedVerbs = []string{"推迟了", "延期了", "延后了", "推后了", "改期了", "要改期", "往后推", "推迟", "延期", "延后", "改期"}
+	postponedVerbs = []string{"推迟了", "延期了", "延后了", "推后了", "改期了", "要改期", "往后推", "往后延", "顺延", "推迟", "延期", "延后", "改期",
+		"暂缓开庭", "择期开庭", "另行通知"}
 	cancelledVerbs = []string{"不开庭了", "取消了", "不开了", "撤庭了", "取消"}
 	// hearingDropped say a hearing was called off (那个庭法院说撤了) only
 	// when a 庭 stands before them; of a case they tell a withdrawal.
