@@ -1892,6 +1892,11 @@ func plausibleName(s string) bool {
 	if strings.ContainsAny(s, notNameRunes) || aNotA(s) {
 		return false // 原告来了没, 对方在不在: a question, not a name
 	}
+	for _, w := range notNameStarts {
+		if strings.HasPrefix(s, w) {
+			return false // 驳回原告诉讼请求, 原告撤诉, 原告律师: what a party asked or did, or who acts for them
+		}
+	}
 	return n <= 6 || cases.IsOrganization(s) || strings.Contains(s, "·")
 }
 
@@ -1900,6 +1905,11 @@ func plausibleName(s string) bool {
 // holding one is the rest of a question (原告来了没, 原告到庭没有, 申请人
 // 在不在), so common words (来, 去, 在) never become a 来某.
 const notNameRunes = "了没吗呢吧嘛"
+
+// notNameStarts begin what follows a party marker in a report or a
+// question without naming anyone: the claim (原告诉讼请求), an act
+// (原告撤诉, 原告上诉) or who acts for them (原告律师, 原告代理人).
+var notNameStarts = []string{"诉讼请求", "的诉讼请求", "诉请", "起诉", "撤诉", "撤回", "上诉", "律师", "代理人", "代理律师", "委托代理人"}
 
 // aNotA reports whether s holds an A不A question (在不在, 来不来, 到没到 is
 // caught by 没 above).
