@@ -109,6 +109,9 @@ const bareNotAfter = countWords + "号点时分秒岁元块万倍人家名份条
 // stand alone: at the start, after a space or punctuation or one of
 // bareLeads, and not before a unit word.
 func bareNumerals(s string) string {
+	if !numeralPair(s) {
+		return s // most messages: no run of two numerals, nothing to read
+	}
 	locs := cnBareNumber.FindAllStringIndex(s, -1)
 	if locs == nil {
 		return s
@@ -142,8 +145,26 @@ func bareNumerals(s string) string {
 		b.WriteString(strconv.Itoa(n))
 		last = m[1]
 	}
+	if last == 0 {
+		return s // nothing read: no copy
+	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// numeralPair reports whether s holds two Chinese numerals in a row, the
+// least bareNumerals reads; it costs no allocation.
+func numeralPair(s string) bool {
+	prev := false
+	for _, r := range s {
+		_, digit := cnDigits[r]
+		is := digit || r == '十' || r == '百' || r == '千'
+		if is && prev {
+			return true
+		}
+		prev = is
+	}
+	return false
 }
 
 // cnInteger reads a Chinese numeral below 10000 (一百二十四, 一百零一, 八十五,
