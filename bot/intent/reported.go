@@ -104,14 +104,24 @@ func HeldReport(text string, o Options) (u Update, ok bool) {
 	if !heldReportRe.MatchString(t) || heldQuestionRe.MatchString(t) || containsAny(t, reportAsks) || containsAny(t, decidedNot) {
 		return u, false // 开完庭多久了还没判: a question
 	}
-	if _, one := u.caseIn(t, o); !one {
+	if !u.reportCase(t, o) {
 		return u, false
+	}
+	u.Kind = Appearance
+	return u, true
+}
+
+// reportCase takes the case a report names into u: a full or short number
+// (caseIn), else a bare sequence number in any form (reportedSeq). It is
+// false when the report names several full numbers.
+func (u *Update) reportCase(t string, o Options) bool {
+	if _, one := u.caseIn(t, o); !one {
+		return false
 	}
 	if len(u.Numbers) == 0 && u.Short == "" {
 		u.Seq, _, u.Unread = reportedSeq(caseNumerals(t))
 	}
-	u.Kind = Appearance
-	return u, true
+	return true
 }
 
 // decidedNot make a message with a verb of deciding something else: not
@@ -140,11 +150,8 @@ func DecidedReport(text string, o Options) (u Update, ok bool) {
 	if !decided(t) || containsAny(t, reportAsks) || containsAny(t, decidedNot) {
 		return u, false
 	}
-	if _, one := u.caseIn(t, o); !one {
+	if !u.reportCase(t, o) {
 		return u, false
-	}
-	if len(u.Numbers) == 0 && u.Short == "" {
-		u.Seq, _, u.Unread = reportedSeq(caseNumerals(t))
 	}
 	u.Kind = CloseCase
 	return u, true

@@ -29,31 +29,42 @@ func caseNumerals(s string) string {
 	if !strings.Contains(s, "号") {
 		return s
 	}
-	locs := cnCaseNumber.FindAllStringSubmatchIndex(s, -1)
-	if locs == nil {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range locs {
+	return numeralsAt(s, cnCaseNumber.FindAllStringSubmatchIndex(s, -1), func(m []int) (int, int, int, bool) {
 		prefix := m[2] >= 0
 		numeral := s[m[4]:m[5]]
 		caseCtx := m[6] >= 0
 		n, ok := cnInteger(numeral)
-		before := s[:m[0]]
-		afterMonth := strings.HasSuffix(before, "月")
+		afterMonth := strings.HasSuffix(s[:m[0]], "月")
 		if !ok || n == 0 || afterMonth && !prefix {
-			continue
+			return 0, 0, 0, false
 		}
 		if n <= 31 && !prefix && !caseCtx && !strings.ContainsAny(numeral, "百千") {
-			continue
+			return 0, 0, 0, false
 		}
 		if prefix && s[m[2]:m[3]] == "第" && !caseCtx {
-			continue // 第三号法庭: an ordinal
+			return 0, 0, 0, false // 第三号法庭: an ordinal
 		}
-		b.WriteString(s[last:m[4]])
+		return m[4], m[5], n, true
+	})
+}
+
+// numeralsAt writes in digits, over each match of locs that read accepts,
+// the numeral it spans (start, end) with its value n; s is returned as is
+// when read accepts none.
+func numeralsAt(s string, locs [][]int, read func(m []int) (start, end, n int, ok bool)) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range locs {
+		start, end, n, ok := read(m)
+		if !ok {
+			continue
+		}
+		b.WriteString(s[last:start])
 		b.WriteString(strconv.Itoa(n))
-		last = m[5]
+		last = end
+	}
+	if last == 0 {
+		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
@@ -62,27 +73,13 @@ func caseNumerals(s string) string {
 // prefixedNumerals writes in digits a Chinese numeral that follows a case
 // prefix without 号 (行初一零一 → 行初101); caseNumerals reads those with 号.
 func prefixedNumerals(s string) string {
-	locs := cnPrefixedNumber.FindAllStringSubmatchIndex(s, -1)
-	if locs == nil {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range locs {
-		next := s[m[6]:m[7]]
-		if next != "" && strings.Contains(countWords, next) {
-			continue
+	return numeralsAt(s, cnPrefixedNumber.FindAllStringSubmatchIndex(s, -1), func(m []int) (int, int, int, bool) {
+		if next := s[m[6]:m[7]]; next != "" && strings.Contains(countWords, next) {
+			return 0, 0, 0, false
 		}
 		n, ok := cnInteger(s[m[4]:m[5]])
-		if !ok || n == 0 {
-			continue
-		}
-		b.WriteString(s[last:m[4]])
-		b.WriteString(strconv.Itoa(n))
-		last = m[5]
-	}
-	b.WriteString(s[last:])
-	return b.String()
+		return m[4], m[5], n, ok && n > 0
+	})
 }
 
 // cnBareNumber is a run of Chinese numerals, as bareNumerals reads it.
@@ -112,44 +109,28 @@ func bareNumerals(s string) string {
 	if !numeralPair(s) {
 		return s // most messages: no run of two numerals, nothing to read
 	}
-	locs := cnBareNumber.FindAllStringIndex(s, -1)
-	if locs == nil {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range locs {
+	return numeralsAt(s, cnBareNumber.FindAllStringIndex(s, -1), func(m []int) (int, int, int, bool) {
 		run := s[m[0]:m[1]]
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[0] > 0 && unicode.Is(unicode.Han, prev) && !strings.ContainsRune(bareLeads, prev) {
-			continue
+			return 0, 0, 0, false
 		}
 		if next, _ := utf8.DecodeRuneInString(s[m[1]:]); m[1] < len(s) && (strings.ContainsRune(bareNotAfter, next) || unicode.IsDigit(next) || unicode.IsLetter(next) && next < 0x80) {
-			continue
+			return 0, 0, 0, false
 		}
-		n, ok := cnInteger(strings.ReplaceAll(run, "幺", "一"))
-		if !ok || n == 0 {
-			continue
+		n, ok := cnInteger(run)
+		if !ok || n == 0 || strings.HasPrefix(run, "两") { // 两百: an amount
+			return 0, 0, 0, false
 		}
 		runes := utf8.RuneCountInString(run)
 		if strings.ContainsAny(run, "十百千") {
 			if n <= 31 || strings.Contains(run, "幺") {
-				continue
+				return 0, 0, 0, false
 			}
 		} else if runes < 3 && !(runes == 2 && strings.Contains(run, "幺")) {
-			continue
+			return 0, 0, 0, false
 		}
-		if strings.HasPrefix(run, "两") {
-			continue // 两百: an amount
-		}
-		b.WriteString(s[last:m[0]])
-		b.WriteString(strconv.Itoa(n))
-		last = m[1]
-	}
-	if last == 0 {
-		return s // nothing read: no copy
-	}
-	b.WriteString(s[last:])
-	return b.String()
+		return m[0], m[1], n, true
+	})
 }
 
 // numeralPair reports whether s holds two Chinese numerals in a row, the
