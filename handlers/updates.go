@@ -690,7 +690,7 @@ func (s *service) reportProposal(c bot.Context, up intent.Update, cs *cases.Case
 		up.At = h.Hearing.At
 	case intent.CloseCase:
 		if up.Method == "" {
-			return nil, "报告未说明结案方式"
+			return nil, "报告未说明结案方式" // or one the vocabulary lacks (驳回再审申请)
 		}
 	default:
 		return nil, ""
@@ -729,7 +729,10 @@ func missingAsk(k intent.UpdateKind, missing string) string {
 	case "报告未说明负责人是否出庭":
 		return "为便于专班登记，请再告诉我出庭负责人是否到庭，例如“负责人出庭了”或“负责人没出庭”。"
 	}
-	return "（" + missing + "，请专班核实。）"
+	// A plan's error is written for staff, with a command to copy: the
+	// reporter needs only what it says about their report.
+	missing, _, _ = strings.Cut(missing, "。例如")
+	return "（" + strings.TrimSuffix(missing, "。") + "，专班会核实后登记。）"
 }
 
 // whichOpenCase answers a closing report that names no case and fits no

@@ -86,6 +86,7 @@ func trimFiller(s string) string {
 // 开完没).
 var (
 	heldReportRe = regexp.MustCompile(`刚开完庭|刚开完|开完庭了|开完庭|庭开完了|庭审结束了|庭审完了|庭审刚结束|开庭结束了|刚开庭回来|开完了|出完庭|` +
+		`出庭回来|开庭回来|从法院回来|庭已开|已开完|已经开完|开过庭了|` +
 		// 下午那个庭结束了, 庭审已经结束, 庭已经开完: a 庭 then, a few
 		// characters on, its end (not 结束后, a time still to come).
 		`庭[^，,。；;！!？?\s]{0,6}?(?:结束|开完|审完)(?:了|$|[，,。；;！!\s])`)
@@ -133,7 +134,9 @@ var decidedNot = []string{"没判", "还没", "多久", "多长时间", "传一�
 // judgment or ruling in hand (判决书拿到了, 裁定书已经送达了, 收到了判决书)
 // or the result (我们败诉了, 官司赢了).
 var decidedRe = regexp.MustCompile(`(?:判决书|裁定书|调解书|判决|裁定)(?:今天|昨天|刚刚|上午|下午|今早)?(?:已经|已|刚)?(?:收到|拿到|到手|下来|出来|送达|送到|到)了|` +
-	`收到了?(?:判决书|裁定书|调解书|判决|裁定)|(?:败诉|胜诉|输|赢)了|已(?:经)?(?:准许|准予|宣判|判决|裁定|撤诉|结案|调解)`)
+	`收到了?(?:判决书|裁定书|调解书|判决|裁定)|(?:败诉|胜诉|输|赢)了|已(?:经)?(?:准许|准予|宣判|判决|裁定|撤诉|结案|调解)|` +
+	// 高院裁定驳回再审申请了: the court's act and its result, said as done
+	`(?:判决|裁定)(?:驳回|撤销|维持|准许|准予|确认|不予)[^，,。；;\s]{0,8}了`)
 
 // decided reports whether t tells of a decision (closedVerbs or decidedRe).
 func decided(t string) bool {

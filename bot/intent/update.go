@@ -406,7 +406,7 @@ var (
 		"撤回了复议申请", "撤回申请", "撤回复议申请", "撤回申请", "撤回了申请", "撤回申请")
 	// appearedVerbs say that the head appeared (or did not).
 	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
-		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "亲自去的", "亲自去了",
+		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "本人到庭", "我到庭", "亲自去的", "亲自去了", "出庭回来",
 		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
 	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去"}
 	// headWords name who appeared: the head, by title or as 负责人.
