@@ -617,12 +617,12 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 	s.reportHead(&b, c, "【"+what+"】", "开庭", head)
 	if p != nil {
 		fmt.Fprintf(&b, "\n拟登记：%s\n回复“确认登记”即登记到台账（%d 小时内有效）；有出入的，请用“%s”登记。",
-			proposalLine(p.Summary), int(newsTTL.Hours()), intent.Usage(up.Kind, now))
+			proposalLine(p.Summary), int(newsTTL.Hours()), recordFormat(up.Kind, cs.Number))
 	} else {
 		if missing != "" {
 			b.WriteString("\n（" + missing + "）")
 		}
-		fmt.Fprintf(&b, "\n请专班核实后登记（格式：%s）。", intent.Usage(up.Kind, now))
+		fmt.Fprintf(&b, "\n请专班核实后登记（格式：%s）。", recordFormat(up.Kind, cs.Number))
 	}
 	sent, err := s.sendStaff(c, b.String(), p)
 	if err != nil {
@@ -632,8 +632,8 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 		return true, err
 	}
 	reply := fmt.Sprintf("收到。您说的是 **%s**（%s）", cs.Number, s.parties(viewer, cs))
-	if h != nil {
-		reply += whenCN(h.Hearing.At, now, loc) + " 的开庭"
+	if h != nil && up.Kind == intent.Appearance {
+		reply += whenCN(h.Hearing.At, now, loc) + " 的开庭" // a closing is the case's, whatever hearing came last
 	}
 	reply += "。"
 	switch {
@@ -704,6 +704,16 @@ func (s *service) reportProposal(c bot.Context, up intent.Update, cs *cases.Case
 		return nil, err.Error()
 	}
 	return &pending{Author: c.UserID(), Summary: summary, Case: ch}, ""
+}
+
+// recordFormat is the command that records a report's fact for case
+// number, to copy when the proposal is not right: the case's own number,
+// the values to fill in named.
+func recordFormat(k intent.UpdateKind, number string) string {
+	if k == intent.CloseCase {
+		return "结案 " + number + " 结案日期 结案方式"
+	}
+	return "出庭 " + number + " 是（或 否）"
 }
 
 // proposalLine is the change of an echo in one line, without its heading
