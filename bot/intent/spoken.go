@@ -89,7 +89,7 @@ var cnBareNumber = regexp.MustCompile(`[零〇幺一二两三四五六七八九�
 // no 号 (查下一零一, 帮我查查一一七, 是一百零一): a verb of looking up, a
 // pointer or a particle. Any other Chinese character before a numeral
 // makes it part of a word or a name (魏三十二, 十一长假, 下一个).
-const bareLeads = "查下看问找是的个说把"
+const bareLeads = "查下看问找是的个说把和与及或跟"
 
 // bareNotAfter are what make a numeral a count, an amount, a time or a
 // date rather than a case number (三百块, 一百多件, 一二三四年, 十一点).

@@ -40,6 +40,7 @@ func TestCaseNumerals(t *testing.T) {
 		"一二三四五":       "一二三四五",   // not a number of a case
 		"十二":          "十二",      // a day or a count
 		"查下一三九 答辩交了没": "查下139 答辩交了没",
+		"一零一和一一七":     "101和117",
 	} {
 		if got := caseNumerals(in); got != want {
 			t.Errorf("caseNumerals(%q) = %q, want %q", in, got, want)
