@@ -568,8 +568,23 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 	var cs *cases.Case
 	if len(up.Numbers) > 0 {
 		found, err := s.visible(c.Ctx(), viewer, up.Numbers, nil)
-		if err != nil || len(found) != 1 {
+		if err != nil || len(found) > 1 {
 			return false, err
+		}
+		if len(found) == 0 {
+			// 行初117判了 from a head who cannot see 117: said, never bound
+			// to a case of theirs; nothing is sent.
+			what := "案件 " + strings.Join(up.Numbers, "、")
+			if up.Short != "" {
+				what = "“" + up.Short + "”案件" // completed with every court: the words as written
+			}
+			msg := notFound(what)
+			a := answer{md: msg + "这次没有作任何修改，也未转告专班。如是本单位的案件，请核对案号后再发。", noEcho: true, action: audit.Update,
+				claims: []claim{{Text: msg, What: claimNumber, Numbers: up.Numbers}}}
+			if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Case, Numbers: up.Numbers, Anchored: true}, a, 0); err != nil {
+				return true, err
+			}
+			return true, c.ReplyMarkdown(a.md)
 		}
 		cs = found[0]
 		h = reportedHearingOf(cs, up, now, loc)
