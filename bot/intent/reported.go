@@ -19,6 +19,9 @@ var (
 	// 宣判了): a number of two to five digits standing first.
 	reportedSeqRe  = regexp.MustCompile(`(?:^|[^\d.:\-/年月])(\d{1,5})\s*号`)
 	reportedLeadRe = regexp.MustCompile(`^\s*(\d{2,5})(?:\s|那个|的|[^\d号年月日点时:：.\-/%])`)
+	// reportedCaseRe is a bare number a word for the case follows
+	// anywhere in the report (孙局说117那个案子原告撤了).
+	reportedCaseRe = regexp.MustCompile(`(?:^|[^\d.:\-/年月])(\d{2,5})\s*(?:那个案|这个案|案子|案件|的案|那件|那个庭|的庭)`)
 	// reportedCnRe is a case number said in Chinese numerals that
 	// caseNumerals could not read (二零零号, digit by digit).
 	reportedCnRe = regexp.MustCompile(`[零〇一二两三四五六七八九十百千]{2,}号`)
@@ -39,6 +42,10 @@ func reportedSeq(t string) (seq int, rest string, unread bool) {
 		}
 	}
 	if m := reportedLeadRe.FindStringSubmatchIndex(t); m != nil {
+		n, _ := strconv.Atoi(t[m[2]:m[3]])
+		return n, t[:m[2]] + " " + t[m[3]:], false
+	}
+	if m := reportedCaseRe.FindStringSubmatchIndex(t); m != nil {
 		n, _ := strconv.Atoi(t[m[2]:m[3]])
 		return n, t[:m[2]] + " " + t[m[3]:], false
 	}

@@ -913,6 +913,7 @@ var bareSeqRe = regexp.MustCompile(`(?:^|[^\d.:\-/])(\d{2,5})(?:$|[^\d.:\-/%])`)
 
 var (
 	movedVerbs = []string{"推迟到", "推迟至", "延期到", "延期至", "延后到", "推后到", "提前到", "改期到", "改期至", "改期为", "改到",
+		"延到", "推到", "顺延到", "延迟到", "改至", "挪至",
 		"改为", "改成", "改在", "调到", "调整到", "调整为", "挪到", "延至", "换到"}
 	postponedVerbs = []string{"推迟了", "延期了", "延后了", "推后了", "改期了", "要改期", "往后推", "往后延", "顺延", "推迟", "延期", "延后", "改期",
 		"暂缓开庭", "择期开庭", "另行通知"}
@@ -976,6 +977,11 @@ func (r *reader) newsAndChanges() {
 				}
 				if n.At.IsZero() {
 					n.Kind = Postponed
+					if _, ok := takePeriod(newText(tail), now, future); ok {
+						// 延到明年1月: the new time, too loose to move the
+						// hearing to, is not the hearing's own period.
+						r.t.mark(end, end+utf8.RuneCountInString(tail))
+					}
 				} else {
 					n.Kind = Moved
 					r.t.mark(end, end+utf8.RuneCountInString(tail))

@@ -400,7 +400,8 @@ var (
 	// outcomeSpoken rewrites how a report says an outcome into the
 	// vocabulary's words (撤回起诉 → 撤诉, 驳回了原告的诉讼请求 → 驳回原告诉讼
 	// 请求) so that outcomeIn finds it.
-	outcomeSpoken = strings.NewReplacer("撤回了起诉", "撤诉", "撤回起诉", "撤诉", "撤回了诉讼", "撤诉", "撤回诉讼", "撤诉", "撤了诉", "撤诉",
+	outcomeSpoken = strings.NewReplacer("原告那边撤了", "原告撤诉了", "原告撤了", "原告撤诉了", "对方撤了", "对方撤诉了", "申请人撤了", "申请人撤回申请了",
+		"原告那边主动撤了", "原告撤诉了", "撤回了起诉", "撤诉", "撤回起诉", "撤诉", "撤回了诉讼", "撤诉", "撤回诉讼", "撤诉", "撤了诉", "撤诉",
 		"驳回了原告的诉讼请求", "驳回原告诉讼请求", "驳回了原告诉讼请求", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回原告诉讼请求",
 		"驳回了诉讼请求", "驳回诉讼请求", "驳回了对方的诉讼请求", "驳回原告诉讼请求", "驳回了起诉", "驳回起诉", "驳回了上诉", "驳回上诉",
 		"撤回了复议申请", "撤回申请", "撤回复议申请", "撤回申请", "撤回了申请", "撤回申请")
@@ -409,6 +410,9 @@ var (
 		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "本人到庭", "我到庭", "亲自去的", "亲自去了", "出庭回来",
 		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
 	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去"}
+	// appearedEndRe is 出庭/到庭 closing a clause (负责人陈立出庭。): a
+	// statement, where 出庭 inside a clause may be anything (出庭率).
+	appearedEndRe = regexp.MustCompile(`(?:出庭|到庭|到场)(?:$|[，,。.!！；;\s])`)
 	// headWords name who appeared: the head, by title or as 负责人.
 	headWords = []string{"负责人", "局长", "县长", "镇长", "主任", "领导", "书记", "我"}
 	// recordWords ask for the fact to be put in the ledger.
@@ -460,7 +464,7 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	absent := containsAny(rest, absentVerbs)
 	// 今天的庭陈局长去了: 去了 after the hearing is named says they went.
 	went := strings.Contains(rest, "庭") && strings.Contains(rest, "去了") && !strings.Contains(rest, "没去")
-	if !absent && !containsAny(rest, appearedVerbs) && !went {
+	if !absent && !containsAny(rest, appearedVerbs) && !went && !appearedEndRe.MatchString(rest) {
 		return u, false
 	}
 	if titled != nil {
