@@ -135,20 +135,44 @@ func (u *Update) reportCase(t string, o Options) bool {
 // decidedNot make a message with a verb of deciding something else: not
 // yet decided (还没判), or the judgment as a file to upload or send (判决书
 // 下来了 我传一下).
-var decidedNot = []string{"没判", "还没", "多久", "多长时间", "传一下", "上传", "我传", "传给", "发给", "发我", "发你", "看看", "看一下"}
+var decidedNot = []string{"没判", "还没", "多久", "多长时间", "多少", "几个", "几件", "统计", "排名", "有哪些", "传一下", "上传", "我传", "传给", "发给", "发我", "发你", "看看", "看一下"}
 
 // decidedRe tells of a decision in other words than closedVerbs: the
 // judgment or ruling in hand (判决书拿到了, 裁定书已经送达了, 收到了判决书)
 // or the result (我们败诉了, 官司赢了).
 var decidedRe = regexp.MustCompile(`(?:判决书|裁定书|调解书|判决|裁定)(?:今天|昨天|刚刚|上午|下午|今早)?(?:已经|已|刚)?(?:收到|拿到|到手|下来|出来|送达|送到|到)了|` +
-	`收到了?(?:判决书|裁定书|调解书|判决|裁定)|(?:败诉|胜诉|输|赢)了|已(?:经)?(?:准许|准予|宣判|判决|裁定|撤诉|结案|调解)|` +
+	`收到了?(?:判决书|裁定书|调解书|判决|裁定)|` + resultWords + `|已(?:经)?(?:准许|准予|宣判|判决|裁定|撤诉|结案|调解)|` +
 	// 高院裁定驳回再审申请了: the court's act and its result, said as done
 	`(?:判决|裁定)(?:驳回|撤销|维持|准许|准予|确认|不予)[^，,。；;\s]{0,8}了`)
 
-// decided reports whether t tells of a decision (closedVerbs or decidedRe).
-func decided(t string) bool {
-	return containsAny(t, decidedVerbs) || decidedRe.MatchString(t)
+// resultWords tell the result alone (我们败诉了, 一审赢了); resultRe is
+// them on their own.
+const resultWords = `(?:败诉|胜诉|输|赢)了`
+
+var resultRe = regexp.MustCompile(resultWords)
+
+// oneCaseWords make a result told alone about one case (一审我们赢了, 那个
+// 官司输了), not a question about many (去年输了的案子).
+var oneCaseWords = []string{"一审", "二审", "再审", "官司", "那个案", "这个案", "我们那个", "这个庭", "那个庭"}
+
+// decided reports whether t tells of a decision: a verb of deciding, the
+// judgment in hand, or the result alone when t is about one case (a number
+// or oneCaseWords).
+func decided(t string, numbered bool) bool {
+	if containsAny(t, decidedVerbs) {
+		return true
+	}
+	if !decidedRe.MatchString(t) {
+		return false
+	}
+	if loc := decidedRe.FindStringIndex(t); loc != nil && resultRe.MatchString(t[loc[0]:loc[1]]) && len(decidedRe.FindAllString(t, -1)) == 1 {
+		return numbered || containsAny(t, oneCaseWords) // 我们输了 alone: one case named
+	}
+	return true
 }
+
+// hasRef reports whether an update names a case in any form.
+func hasRef(u Update) bool { return len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0 }
 
 // DecidedReport reads a report that the court decided a case without the
 // 结案方式 (判了 我们赢了, 判决下来了 输了): a closing with no Method, which
@@ -157,10 +181,10 @@ func decided(t string) bool {
 // takes those).
 func DecidedReport(text string, o Options) (u Update, ok bool) {
 	t := Normalize(text)
-	if !decided(t) || containsAny(t, reportAsks) || containsAny(t, decidedNot) {
+	if containsAny(t, reportAsks) || containsAny(t, decidedNot) || !u.reportCase(t, o) {
 		return u, false
 	}
-	if !u.reportCase(t, o) {
+	if !decided(t, hasRef(u)) {
 		return u, false
 	}
 	u.Kind = CloseCase

@@ -34,6 +34,10 @@ func TestFieldReports(t *testing.T) {
 		"判了吗":                    {},
 		"还没判":                    {},
 		"行初85的判决书下来了 我传一下":       {},
+		"一审我们赢了":                 {decided: true},
+		"我们局输了多少案子":              {},
+		"去年输了的案子":                {},
+		"今年赢了几个":                 {},
 	} {
 		hu, held := HeldReport(in, o)
 		du, dec := DecidedReport(in, o)
