@@ -121,6 +121,12 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 	switch cl.What {
 	case claimList, claimField:
 		return nil
+	case claimRisk:
+		for _, c := range all {
+			if visible(c) && c.Risk != nil && c.Open() {
+				return fmt.Errorf("%s is flagged 败诉风险", c.Number)
+			}
+		}
 	case claimNumber:
 		for _, c := range all {
 			if slices.Contains(cl.Numbers, c.Number) && visible(c) {

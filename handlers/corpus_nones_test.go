@@ -82,6 +82,23 @@ func unnamedFilter(viewer *people.Person, cl claim) string {
 	return ""
 }
 
+// numeralOnly are the runes of a number written in digits or said in
+// Chinese numerals (一零一, 幺零幺, １０１).
+const numeralOnly = "0123456789０１２３４５６７８９零〇幺一二两三四五六七八九十百千"
+
+// inventedFilter returns a filter of cl's query that no user means
+// ("" when none): a party or person made only of numerals is a case
+// number read wrong (查下一零一 → the party 一零一), and a none over it is
+// false of the question asked, however true of the filter.
+func inventedFilter(cl claim) string {
+	for _, p := range append([]string{cl.Q.Party, cl.Q.Person}, cl.Q.Others...) {
+		if p != "" && strings.Trim(p, numeralOnly) == "" {
+			return "filter " + p + " is a number, not a name"
+		}
+	}
+	return ""
+}
+
 // kindWord is the word any naming of a kind of case contains.
 func kindWord(kind string) string {
 	switch {
@@ -155,5 +172,16 @@ func TestUnnamedFilter(t *testing.T) {
 		if got := unnamedFilter(tc.viewer, tc.cl); got != tc.want {
 			t.Errorf("%q: unnamed = %q, want %q", tc.cl.Text, got, tc.want)
 		}
+	}
+	// A party that is a number is never a filter anyone asked for, even
+	// when the none names it.
+	for _, p := range []string{"一零一", "幺零幺", "101", "１０１", "一百零一"} {
+		cl := claim{Text: "没有找到您可以查看的当事人“" + p + "”的案件。", What: claimCases, Q: query{Party: p}}
+		if inventedFilter(cl) == "" {
+			t.Errorf("party %q: not flagged as invented", p)
+		}
+	}
+	if f := inventedFilter(claim{Text: "当事人魏某本月没有败诉案件。", What: claimCases, Q: query{Party: "魏三十二"}}); f != "" {
+		t.Errorf("魏三十二 is a name: %s", f)
 	}
 }

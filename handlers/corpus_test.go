@@ -494,6 +494,9 @@ func TestCorpusNonesAtOtherClocks(t *testing.T) {
 							if f := unnamedFilter(s.p, cl); f != "" {
 								t.Errorf("%s at %s: the none %q does not name its %s", en, clock.Format("2006-01-02 15:04"), cl.Text, f)
 							}
+							if f := inventedFilter(cl); f != "" {
+								t.Errorf("%s at %s: the none %q: %s", en, clock.Format("2006-01-02 15:04"), cl.Text, f)
+							}
 						}
 					}
 					if stray := strayNone(text, claims); stray != "" {
@@ -628,6 +631,9 @@ func (e *corpusEnv) check(t *testing.T, en corpusEntry) []string {
 			if f := unnamedFilter(s.p, cl); f != "" {
 				fail("the none %q does not name its %s", cl.Text, f)
 			}
+			if f := inventedFilter(cl); f != "" {
+				fail("the none %q: %s", cl.Text, f)
+			}
 		}
 	}
 	if first(en.props["none"]) == "yes" && len(claims) == 0 {
@@ -688,7 +694,7 @@ func strayNone(reply string, claims []claim) string {
 	// last draft, a month still to come) rather than search: true by
 	// construction.
 	for _, ok := range []string{"下次开庭：暂无安排", "还没有登记在本机器人的人员名单中", "没有作任何修改", "人员名单中没有账号",
-		"上一条修改没有确认", "没有找到您可以使用的已结案件", "台账中没有案件", "您最近没有申请过以案说法草稿", "还没有到，暂无该月通报", "该案目前没有在计的法定期限"} {
+		"上一条修改没有确认", "目前没有需要您确认的修改", "没有找到您可以使用的已结案件", "台账中没有案件", "您最近没有申请过以案说法草稿", "还没有到，暂无该月通报", "该案目前没有在计的法定期限"} {
 		reply = strings.ReplaceAll(reply, ok, "")
 	}
 	if i := strings.Index(reply, "行政机关败诉案件情况"); i >= 0 {

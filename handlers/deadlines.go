@@ -3,8 +3,6 @@ package handlers
 import (
 	"fmt"
 	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 
 	"casebot/bot"
@@ -17,11 +15,14 @@ import (
 	"casebot/bot/workcal"
 )
 
-// The deadline questions of the chat: 本周到期, 我的待办, 逾期未答辩,
-// 哪些案子快过上诉期, 整改情况, 重点案件. They are their own route (before the
-// free-form query, after updates), with their own small reader, so the
-// question reader of bot/intent stays untouched; the entry points are
-// parseDeadlineAsk (what was asked) and service.answerDeadlines (the answer).
+// The to-do list (我的待办) and the 整改 questions (整改情况, 逾期未整改) are
+// their own route (before the free-form query, after updates); the entry
+// points are parseDeadlineAsk (whether it is one) and
+// service.answerDeadlines (the answer). Deadlines due or overdue (本周到期,
+// 逾期未答辩, 哪些案子快过上诉期) are read by the understanding step with
+// every other question (deadlines_understood.go), whose "none" answers the
+// corpus checks; this route once had a period reader of its own for them,
+// which nothing reached.
 
 // listDeadlines is the list kind of deadline answers: items are
 // "<number>@<kind>".
@@ -31,19 +32,13 @@ const listDeadlines = "deadlines"
 type askWhat int
 
 const (
-	askDue     askWhat = iota + 1 // deadlines ending in a period
-	askOverdue                    // deadlines past their last day, not done
-	askMine                       // the asker's open deadlines and 整改 to do
+	askMine    askWhat = iota + 1 // the asker's open deadlines and 整改 to do
 	askRectify                    // 整改 reports: due, filed, overdue
 )
 
 // deadlineAsk is one deadline question.
 type deadlineAsk struct {
-	what  askWhat
-	kinds []deadline.Kind // empty: every kind the question covers
-	// from, to bound the last days asked about (askDue); label names them.
-	from, to workcal.Day
-	label    string
+	what askWhat
 	// overdueOnly narrows a 整改 question to the reports past due;
 	// rectify says what else it narrows to (rectify_chat.go).
 	overdueOnly bool
@@ -53,72 +48,16 @@ type deadlineAsk struct {
 var (
 	// caseNumberish is a text naming a case: a lookup, not a list question.
 	caseNumberish = regexp.MustCompile(`[0-9０-９]+\s*号`)
-	// withinDays is "3天内", "近7天", "未来五天", "七日内".
-	withinDays = regexp.MustCompile(`(?:近|未来|最近|接下来)?([0-9]+|[一二两三四五六七八九十]+)(?:个工作日|天|日)(?:内|之内|以内)?`)
-	askSpace   = strings.NewReplacer(" ", "", "　", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "")
+	askSpace      = strings.NewReplacer(" ", "", "　", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "")
 )
 
-// kindsNamed returns the deadline kinds a question names by their words.
-func kindsNamed(t string) []deadline.Kind {
-	var ks []deadline.Kind
-	for _, k := range intent.DueKinds(t) {
-		ks = append(ks, deadline.Kind(k)) // intent's vocabulary is bot/deadline's kinds
-	}
-	return ks
-}
-
-func chineseNumber(s string) int {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n
-	}
-	digits := map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	r := []rune(s)
-	switch {
-	case len(r) == 1 && r[0] == '十':
-		return 10
-	case len(r) == 1:
-		return digits[r[0]]
-	case len(r) == 2 && r[0] == '十':
-		return 10 + digits[r[1]]
-	case len(r) == 2 && r[1] == '十':
-		return digits[r[0]] * 10
-	case len(r) == 3 && r[1] == '十':
-		return digits[r[0]]*10 + digits[r[2]]
-	}
-	return 0
-}
-
-// period reads the window of last days a question names, from today:
-// 今天, 明天, 本周, 下周, 本月, "N天内"; ok is false when it names none.
-func period(t string, today workcal.Day, cal *workcal.Calendar) (from, to workcal.Day, label string, ok bool) {
-	monday := today.AddDays(-((int(today.Weekday()) + 6) % 7))
-	switch {
-	case strings.Contains(t, "今天") || strings.Contains(t, "今日"):
-		return today, today, "今天", true
-	case strings.Contains(t, "明天") || strings.Contains(t, "明日"):
-		return today.AddDays(1), today.AddDays(1), "明天", true
-	case strings.Contains(t, "下周") || strings.Contains(t, "下星期") || strings.Contains(t, "下个星期"):
-		return monday.AddDays(7), monday.AddDays(13), "下周", true
-	case strings.Contains(t, "本周") || strings.Contains(t, "这周") || strings.Contains(t, "本星期") || strings.Contains(t, "这个星期") || strings.Contains(t, "这星期") || strings.Contains(t, "这礼拜"):
-		return today, monday.AddDays(6), "本周", true
-	case strings.Contains(t, "本月") || strings.Contains(t, "这个月") || strings.Contains(t, "这月"):
-		first := workcal.Day{Year: today.Year, Month: today.Month, Day: 1}
-		return today, first.AddMonths(1).AddDays(-1), "本月", true
-	}
-	if m := withinDays.FindStringSubmatch(t); m != nil {
-		if n := chineseNumber(m[1]); n > 0 && n <= 366 {
-			if strings.Contains(m[0], "工作日") {
-				return today, cal.AddWorkdays(today, n), fmt.Sprintf("%d个工作日内", n), true
-			}
-			return today, today.AddDays(n), fmt.Sprintf("%d天内", n), true
-		}
-	}
-	return today, today, "", false
-}
-
-// parseDeadlineAsk reads a deadline question; ok is false for any other
-// text (which goes on to the other routes).
-func parseDeadlineAsk(text string, today workcal.Day, cal *workcal.Calendar) (deadlineAsk, bool) {
+// parseDeadlineAsk reads the questions this route answers: the to-do list
+// (我的待办) and the 整改 reports (整改情况, 逾期未整改); ok is false for any
+// other text, which goes on to the other routes. Questions about
+// deadlines due or overdue (本周到期, 逾期未答辩) are read with every other
+// question by the understanding step (deadlines_understood.go), with the
+// one period reader of bot/intent.
+func parseDeadlineAsk(text string) (deadlineAsk, bool) {
 	t := askSpace.Replace(strings.TrimSpace(text))
 	if t == "" || len([]rune(t)) > 40 || caseNumberish.MatchString(t) {
 		return deadlineAsk{}, false
@@ -131,40 +70,15 @@ func parseDeadlineAsk(text string, today workcal.Day, cal *workcal.Calendar) (de
 		}
 		return false
 	}
-	late := has("逾期", "超期", "过期", "超过期限", "超时", "没按时", "未按时", "没有按时", "误期", "已过期限", "晚了")
 	if has("整改") {
+		late := has("逾期", "超期", "过期", "超过期限", "超时", "没按时", "未按时", "没有按时", "误期", "已过期限", "晚了")
 		return deadlineAsk{what: askRectify, overdueOnly: late, rectify: rectifyFilterOf(t, late)}, true
 	}
 	if has("待办", "我的任务", "我要办", "我该办", "我需要办", "我还有什么要办", "我还有什么事", "我有哪些期限", "我的期限", "我负责的期限") {
 		return deadlineAsk{what: askMine}, true
 	}
-	kinds := kindsNamed(t)
-	from, to, label, hasPeriod := period(t, today, cal)
-	if late && (len(kinds) > 0 || has("期限", "未提交", "没提交", "未答", "没答", "未回复", "没回复", "案件", "案子", "哪些")) {
-		if len(kinds) == 0 {
-			kinds = []deadline.Kind{deadline.Answer, deadline.Reply, deadline.Decision, deadline.JudicialReply, deadline.ProcuratorialReply}
-		}
-		return deadlineAsk{what: askOverdue, kinds: kinds}, true
-	}
-	soon := has("快", "即将", "将要", "要到", "马上", "临近", "快要", "还剩", "剩几天", "剩下几天")
-	ending := has("到期", "届满", "截止", "期满", "截至", "过期")
-	appealPeriod := has("上诉期")
-	if !(ending || appealPeriod || has("期限") && (soon || hasPeriod)) {
-		return deadlineAsk{}, false
-	}
-	if !hasPeriod {
-		if !soon && !appealPeriod && !has("哪些", "什么", "有没有", "多少", "几个", "几件", "列出", "查") {
-			return deadlineAsk{}, false
-		}
-		from, to, label = today, today.AddDays(7), "7天内"
-	}
-	return deadlineAsk{what: askDue, kinds: kinds, from: from, to: to, label: label}, true
+	return deadlineAsk{}, false
 }
-
-// matchDay is the day the route's matcher reads questions on: whether a
-// text is a deadline question does not depend on the day (only the window
-// it asks about does, which the handler reads on the message's clock).
-var matchDay = workcal.MustParseDay("2026-01-05")
 
 // registerDeadlines adds the deadline questions' route.
 //
@@ -174,14 +88,14 @@ var matchDay = workcal.MustParseDay("2026-01-05")
 // whose "none" answers the corpus checks.
 func registerDeadlines(b *bot.Bot, s *service) {
 	b.Text(func(text string) bool {
-		q, ok := parseDeadlineAsk(text, matchDay, s.st.Deadlines.Calendar())
-		return ok && (q.what == askMine || q.what == askRectify)
+		_, ok := parseDeadlineAsk(text)
+		return ok
 	}, s.handleDeadlines)
 }
 
 func (s *service) handleDeadlines(c bot.Context) error {
 	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
-	q, ok := parseDeadlineAsk(c.Message().Text, today, s.st.Deadlines.Calendar())
+	q, ok := parseDeadlineAsk(c.Message().Text)
 	if !ok {
 		return s.handleText(c)
 	}
@@ -219,61 +133,10 @@ func (s *service) answerDeadlines(c bot.Context, q deadlineAsk, today workcal.Da
 	if !ready {
 		return answer{md: "期限索引正在建立，暂时无法准确列出期限，请几分钟后再问。"}, nil
 	}
-	viewer := c.Person()
-	var dds []store.DueDeadline
-	var title, none string
-	switch q.what {
-	case askDue:
-		kinds := q.kinds
-		if len(kinds) == 0 {
-			kinds = slices.DeleteFunc(slices.Clone(deadline.Kinds), func(k deadline.Kind) bool { return k == deadline.RectifyReview })
-		}
-		dds, err = s.st.DeadlinesBetween(c.Ctx(), q.from, q.to, kinds...)
-		what := kindWords(q.kinds)
-		title = fmt.Sprintf("**%s到期的%s**（%s至%s）", q.label, what, q.from.Chinese(), q.to.Chinese())
-		none = fmt.Sprintf("%s（%s至%s）没有到期的%s", q.label, q.from.Chinese(), q.to.Chinese(), what)
-	case askOverdue:
-		dds, err = s.st.DeadlinesOverdue(c.Ctx(), today, q.kinds...)
-		if slices.Contains(q.kinds, deadline.Appeal) {
-			// A lapsed appeal is not the agency's failure: only those
-			// lapsed within a month, whose outcome is worth recording.
-			dds = slices.DeleteFunc(dds, func(d store.DueDeadline) bool {
-				return d.Deadline.Kind == deadline.Appeal && d.Deadline.Due.Before(today.AddDays(-31))
-			})
-		}
-		what := kindWords(q.kinds)
-		title = "**已过期限仍未登记完成的" + what + "**"
-		none = "没有已过期限仍未登记完成的" + what
-	case askMine:
-		return s.myTodo(c, today)
-	case askRectify:
+	if q.what == askRectify {
 		return s.rectifyAnswer(c, q, today)
 	}
-	if err != nil {
-		return answer{}, err
-	}
-	var items []string
-	for _, d := range dds {
-		if s.scope.CanSee(viewer, d.Case) {
-			items = append(items, d.Case.Number+"@"+string(d.Deadline.Kind))
-		}
-	}
-	if len(items) == 0 {
-		return answer{md: none + scopeNote(viewer) + "。"}, nil
-	}
-	return s.list(c, fmt.Sprintf("%s：共 %d 项%s", title, len(items), scopeNote(viewer)), listDeadlines, items, len(items))
-}
-
-// kindWords names the kinds asked about.
-func kindWords(ks []deadline.Kind) string {
-	if len(ks) == 0 {
-		return "期限"
-	}
-	var ws []string
-	for _, k := range ks {
-		ws = append(ws, k.Label())
-	}
-	return strings.Join(ws, "、")
+	return s.myTodo(c, today)
 }
 
 // myTodo lists the asker's open deadlines from a week overdue to a month
@@ -328,7 +191,17 @@ func (s *service) myTodo(c bot.Context, today workcal.Day) (answer, error) {
 		items = append(items, id)
 	}
 	if len(items) == 0 {
-		return answer{md: "您目前没有待办的期限事项（已逾期一周内至未来一个月内到期的法定期限、待报送的整改报告）。"}, nil
+		// The none says the window it searched, which differs by role, and
+		// claims the deadlines in it (the 整改 reports are any day ahead).
+		from, to := today.AddDays(-7), today.AddDays(32)
+		msg := "您目前没有待办的期限事项（已逾期一周内至未来一个月内到期的法定期限、待报送的整改报告）。"
+		if viewer.Bureau() {
+			to = today.AddDays(8)
+			msg = "您目前没有待办的期限事项（已逾期一周内至未来一周内到期的法定期限、待审核的整改报告）。"
+		}
+		loc := s.st.Deadlines.Location()
+		q := query{Own: !viewer.Bureau(), From: from.At(workcal.Clock{}, loc), To: to.At(workcal.Clock{}, loc)}
+		return answer{md: msg, claims: []claim{{Text: strings.TrimSuffix(msg, "。"), What: claimDeadlines, Q: q}}}, nil
 	}
 	return s.list(c, fmt.Sprintf("**您的待办**：共 %d 项", len(items)), listDeadlines, items, len(items))
 }

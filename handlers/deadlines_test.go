@@ -7,60 +7,36 @@ import (
 
 	"casebot/bot/cases"
 	"casebot/bot/people"
-	"casebot/bot/workcal"
 )
 
-// The questions as bureau staff and agency people type them on a phone,
-// and texts that are other questions (left to the other routes).
+// The to-do and 整改 questions as bureau staff and agency people type them
+// on a phone take this route; every other text, deadline questions due or
+// overdue among them (read by the understanding step), goes on.
 func TestParseDeadlineAsk(t *testing.T) {
-	today := workcal.MustParseDay("2025-11-26") // a Wednesday
-	cal := workcal.BuiltinCalendar()
 	for text, want := range map[string]askWhat{
-		"本周到期":         askDue,
-		"这周有哪些期限到期？":   askDue,
-		"本星期到期的案子":     askDue,
-		"下周有什么到期的":     askDue,
-		"三天内到期的答辩期限":   askDue,
-		"哪些案子快过上诉期":    askDue,
-		"上诉期快到了的有哪些":   askDue,
-		"最近有没有快到期的":    askDue,
-		"答辩期限快到了吗":     askDue,
-		"今天到期的有哪些":     askDue,
-		"我的待办":         askMine,
-		"我还有什么要办的":     askMine,
-		"待办事项":         askMine,
-		"逾期未答辩":        askOverdue,
-		"哪些案子没按时提交答辩状": askOverdue,
-		"超期未举证的案件":     askOverdue,
-		"复议答复逾期了的有哪些":  askOverdue,
-		"逾期未整改":        askRectify,
-		"整改情况":         askRectify,
-		"哪些单位还没交整改报告":  askRectify,
+		"我的待办":        askMine,
+		"我还有什么要办的":    askMine,
+		"待办事项":        askMine,
+		"逾期未整改":       askRectify,
+		"整改情况":        askRectify,
+		"哪些单位还没交整改报告": askRectify,
 	} {
-		got, ok := parseDeadlineAsk(text, today, cal)
+		got, ok := parseDeadlineAsk(text)
 		if !ok || got.what != want {
 			t.Errorf("%q: %+v %v, want what=%d", text, got, ok, want)
 		}
 	}
+	if q, _ := parseDeadlineAsk("逾期未整改"); !q.overdueOnly {
+		t.Errorf("逾期未整改: not overdue only: %+v", q)
+	}
 	for _, text := range []string{
 		"本周开庭", "查 张三", "本月败诉", "(2025)黔0115行初123号", "（2025）黔0115行初123号答辩期限",
 		"帮助", "谢谢", "市场监管局的案件", "本月通报", "明天下午开庭的有哪些", "今年结案",
+		"本周到期", "三天内到期的答辩期限", "哪些案子快过上诉期", "逾期未答辩", "复议答复逾期了的有哪些",
 	} {
-		if got, ok := parseDeadlineAsk(text, today, cal); ok {
-			t.Errorf("%q read as a deadline question: %+v", text, got)
+		if got, ok := parseDeadlineAsk(text); ok {
+			t.Errorf("%q taken by the to-do/整改 route: %+v", text, got)
 		}
-	}
-	q, _ := parseDeadlineAsk("本周到期", today, cal)
-	if q.from != today || q.to != workcal.MustParseDay("2025-11-30") {
-		t.Errorf("本周: %s…%s", q.from, q.to)
-	}
-	q, _ = parseDeadlineAsk("下周到期的答辩期限", today, cal)
-	if q.from != workcal.MustParseDay("2025-12-01") || q.to != workcal.MustParseDay("2025-12-07") || len(q.kinds) != 1 {
-		t.Errorf("下周: %+v", q)
-	}
-	q, _ = parseDeadlineAsk("哪些案子快过上诉期", today, cal)
-	if len(q.kinds) != 1 || q.kinds[0] != "appeal" || q.to != today.AddDays(7) {
-		t.Errorf("上诉期: %+v", q)
 	}
 }
 

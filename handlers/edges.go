@@ -54,7 +54,7 @@ func helpText(p *people.Person, fullNames bool, number string) string {
 		b.WriteString("> 增加开庭 案号 时间 地点；改期 案号 新时间\n")
 		b.WriteString("> 结案 案号 " + year + "-12-01 判决驳回诉讼请求\n")
 		b.WriteString("> 出庭 案号 是（或 否）\n")
-		b.WriteString("> 负责人、承办人报来的改期消息，回复“确认改期”即登记")
+		b.WriteString("> 负责人、承办人报来的改期、出庭、结案消息，回复“确认登记”即登记")
 	}
 	if p.Role == people.Admin {
 		b.WriteString("\n\n**人员管理**：\n")

@@ -103,6 +103,7 @@ const (
 	claimDrafts    = "drafts"    // no 以案说法 draft version is in State (with Numbers: those cases have no draft)
 	claimDeadlines = "deadlines" // no open deadline of Q.DeadlineKinds of a visible case falls in [From, To) (zero From: any day before To; appeals only when named)
 	claimField     = "field"     // the case does not record the field (no 出庭负责人, no 败诉原因)
+	claimRisk      = "risk"      // no open visible case is flagged 败诉风险 (重点案件)
 )
 
 // queryOf makes the understanding's filters concrete for viewer.

@@ -63,7 +63,11 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 		q.From, q.To = u.Period.From, u.Period.To
 		if u.Upcoming && q.From.Before(now) && q.To.After(now) {
 			q.From = now
-			label += "（今后）"
+			// 元旦前（11月19日—12月31日） said today already starts today:
+			// （今后） after it would say it twice.
+			if !(strings.HasSuffix(label, "）") && sameDay(u.Period.From, now, c.Location())) {
+				label += "（今后）"
+			}
 		}
 	}
 	if (u.Held || u.NotAppeared) && q.To.After(now) {

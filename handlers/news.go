@@ -215,7 +215,11 @@ func (s *service) reportHead(b *strings.Builder, c bot.Context, title, when stri
 		who += "（" + viewer.Agency + "）"
 	}
 	fmt.Fprintf(b, "%s%s 报：“%s”\n", title, who, strings.TrimSpace(c.Message().Text))
-	fmt.Fprintf(b, "案件：%s %s\n%s：%s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case), when, whenCN(h.Hearing.At, c.Now(), c.Location()))
+	fmt.Fprintf(b, "案件：%s %s", h.Case.Number, s.parties(&people.Person{Role: people.Staff}, h.Case))
+	if h.Hearing.At.IsZero() {
+		return // a case with no hearing held: the case alone
+	}
+	fmt.Fprintf(b, "\n%s：%s", when, whenCN(h.Hearing.At, c.Now(), c.Location()))
 	if h.Hearing.Place != "" {
 		b.WriteString(" " + h.Hearing.Place)
 	}
@@ -325,7 +329,7 @@ func (s *service) applyNews(c bot.Context, numbers []string) (answer, error) {
 	}
 	if len(live) > 1 {
 		var b strings.Builder
-		fmt.Fprintf(&b, "有 %d 条负责人、承办人报来的改期消息待确认，请问确认哪一条？\n\n", len(live))
+		fmt.Fprintf(&b, "有 %d 条负责人、承办人报来的消息（改期、出庭、结案）待确认，请问确认哪一条？\n\n", len(live))
 		for i, w := range live {
 			fmt.Fprintf(&b, "%d.\n%s\n\n", i+1, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(w.p.Summary), "**请核对以下修改**")))
 			if !slices.Contains(a.shown, w.p.Case.Number) {
@@ -353,15 +357,15 @@ func (s *service) applyNews(c bot.Context, numbers []string) (answer, error) {
 		}
 		a.action, a.detail, a.results, a.shown = audit.Update, "登记改期消息", 1, []string{w.p.Case.Number}
 		if n, err := rdb.LLen(c.Ctx(), k.FieldNews(c.UserID())).Result(); err == nil && n > 0 {
-			if err := c.Reply(fmt.Sprintf("另有 %d 条改期消息待确认，再回复“确认改期”继续。", n)); err != nil {
+			if err := c.Reply(fmt.Sprintf("另有 %d 条报来的消息待确认，再回复“确认登记”继续。", n)); err != nil {
 				return a, err
 			}
 		}
 		return a, nil
 	}
-	msg := "目前没有待确认的改期消息。"
+	msg := "目前没有待确认的改期消息或报来的出庭、结案消息。"
 	if len(numbers) > 0 {
-		msg = "目前没有" + strings.Join(numbers, "、") + "待确认的改期消息。"
+		msg = "目前没有" + strings.Join(numbers, "、") + "待确认的改期消息或报来的出庭、结案消息。"
 	}
 	a.md = msg
 	a.claims = []claim{{Text: msg, What: claimList}}
@@ -432,7 +436,7 @@ func (s *service) changes(c bot.Context, u intent.Understanding) (answer, error)
 	if viewer.Bureau() {
 		n, err := s.st.Client().LLen(c.Ctx(), s.st.Keys().FieldNews(c.UserID())).Result()
 		if err == nil && n > 0 {
-			a.md += fmt.Sprintf("\n\n另有 %d 条负责人、承办人报来的改期消息待确认，回复“确认改期”登记。", n)
+			a.md += fmt.Sprintf("\n\n另有 %d 条负责人、承办人报来的消息（改期、出庭、结案）待确认，回复“确认登记”登记。", n)
 		}
 	}
 	return a, nil

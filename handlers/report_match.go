@@ -169,6 +169,14 @@ func (s *service) reportWhat(u intent.Understanding, numbers []string) string {
 	if !timeGiven(u) {
 		b.WriteString("待开")
 	}
+	// The kind of case and the stage filter the search too (高院那个再审的庭):
+	// a none that did not say them would read wider than it is.
+	if u.CaseKind != "" {
+		b.WriteString(u.CaseKind)
+	}
+	if u.Stage != "" {
+		b.WriteString(u.Stage)
+	}
 	return b.String() + "的庭"
 }
 

@@ -7,6 +7,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/intent"
 	"casebot/bot/store"
 	"casebot/reminders"
 )
@@ -128,12 +129,16 @@ func registerRisk(b *bot.Bot, s *service, svc *reminders.Service) {
 		}
 		var a answer
 		if len(numbers) == 0 {
-			a = answer{md: "目前没有标记为败诉风险的重点案件" + scopeNote(viewer) + "。"}
+			msg := "目前没有标记为败诉风险的重点案件" + scopeNote(viewer)
+			a = answer{md: msg + "。", claims: []claim{{Text: msg, What: claimRisk}}}
 		} else if a, err = s.list(c, fmt.Sprintf("**重点案件（败诉风险）**：共 %d 件%s", len(numbers), scopeNote(viewer)), listCases, numbers, len(numbers)); err != nil {
 			return err
 		}
 		if err := s.record(c, audit.Query, "key_cases", a.results, a.shown, ""); err != nil {
 			return err
+		}
+		if s.onAnswer != nil {
+			s.onAnswer(c, intent.Understanding{Kind: intent.Cases}, a) // its none is checked like every answer's
 		}
 		return c.ReplyMarkdown(a.md)
 	})

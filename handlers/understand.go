@@ -109,10 +109,19 @@ func (s *service) handleText(c bot.Context) error {
 	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok {
 		return s.reportedChange(c, up, prev)
 	}
-	if viewer != nil && !viewer.Bureau() && intent.HeldReport(text, s.updateOptions(c.Now())) {
-		// 刚开完庭 法官说下个月宣判: news of the hearing held today, to the 专班.
-		if done, err := s.relayReport(c, intent.Update{Kind: intent.Appearance}, "庭审情况"); done || err != nil {
-			return err
+	if viewer != nil && (viewer.Role == people.Head || viewer.Role == people.Handler) {
+		// 刚开完庭 法官说下个月宣判, 108今天下午开完了: news of the hearing
+		// held, to the 专班; 判了 我们赢了: the decision, its 结案方式 to ask.
+		up, held := intent.HeldReport(text, s.updateOptions(c.Now()))
+		what := "庭审情况"
+		if !held {
+			up, held = intent.DecidedReport(text, s.updateOptions(c.Now()))
+			what = "结案"
+		}
+		if held {
+			if done, err := s.fieldReport(c, up, what, prev); done || err != nil {
+				return err
+			}
 		}
 	}
 	opts := s.options(c, viewer)
@@ -431,6 +440,15 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		// every hearing from now on.
 		u.Kind, u.Numbers = intent.Case, append([]string(nil), last.Shown...)
 		return u
+	}
+	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && u.Agency != "" && u.Party == "" && u.Person == "" &&
+		u.Mine == "" && u.Period.IsZero() && !u.Upcoming && !u.Scoped && p.Kind == intent.Hearings && !p.Period.IsZero() && len(last.Shown) > 0 {
+		// 今天下午有哪些庭 → 那个镇政府出庭的是谁呀: a field asked of an
+		// agency's side of the hearings just listed, in their period and
+		// half-day, not that agency's hearings from now on.
+		m := u
+		m.Period, m.TimeOfDay, m.Clock, m.FollowUp = p.Period, p.TimeOfDay, p.Clock, true
+		return m
 	}
 	if u.Kind == intent.Case && u.Aspect == intent.When && u.Order == "next" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
 		len(last.Shown) == 0 && p.Kind == intent.Hearings && (p.Person != "" || p.Agency != "" || len(p.Agencies) > 0 || p.Mine != "" || p.Party != "") {

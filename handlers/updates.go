@@ -145,12 +145,10 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 	if up.Kind == intent.Appearance {
 		usage, what = intent.Usage(intent.Appearance, c.Now()), "出庭情况"
 	}
-	if c.Person().Bureau() {
-		if done, err := s.reportedCase(c, &up, what, usage); done || err != nil {
-			return err // a number named: never the case in focus
-		}
+	if done, err := s.reportedCase(c, &up, what, usage); done || err != nil {
+		return err // a number named: never the case in focus
 	}
-	if len(up.Numbers) == 0 && up.Short == "" && up.Seq == 0 && last != nil && len(last.Shown) == 1 {
+	if !hasUpdateRef(up) && last != nil && len(last.Shown) == 1 {
 		// 行初101 → 局长上午出庭了 登记一下; but a day or head said that the
 		// case in focus has no hearing for is about another hearing.
 		fits, err := s.focusAgrees(c, last.Shown[0])
@@ -205,6 +203,38 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		return c.Reply("请写明是哪个案件，这次没有作任何修改。登记" + what + "请发送：" + usage)
 	}
 	return s.proposeUpdate(c, up)
+}
+
+// fieldReport relays a report from the field that ReportedUpdate does not
+// read (a hearing held, a decision whose 结案方式 is unsaid): the number it
+// names (resolved in the reporter's scope; one not found or several are
+// said), else the one case in focus when the report fits it, else the
+// reporter's hearing of today. done is false when nothing fits: the
+// message is then read as a question.
+func (s *service) fieldReport(c bot.Context, up intent.Update, what string, last *lastQuestion) (bool, error) {
+	if done, err := s.reportedCase(c, &up, what, intent.Usage(up.Kind, c.Now())); done || err != nil {
+		return true, err
+	}
+	if !hasUpdateRef(up) && last != nil && len(last.Shown) == 1 {
+		fits, err := s.focusAgrees(c, last.Shown[0])
+		if err != nil {
+			return true, err
+		}
+		if fits && up.Kind == intent.Appearance {
+			if fits, err = s.appearanceFocusFits(c, up, last.Shown[0]); err != nil {
+				return true, err
+			}
+		}
+		if fits {
+			up.Numbers = append([]string(nil), last.Shown...)
+		}
+	}
+	return s.relayReport(c, up, what)
+}
+
+// hasUpdateRef reports whether an update names a case in any form.
+func hasUpdateRef(up intent.Update) bool {
+	return len(up.Numbers) > 0 || up.Short != "" || up.Seq > 0
 }
 
 // reportedHearings are the hearings an appearance told without a case may
@@ -520,64 +550,214 @@ func plain(md string) string {
 	return strings.Join(parts, "；")
 }
 
-// relayReport takes a head's or handler's spoken report with no case
-// number (今天的庭我去了 原告没来) to the hearing it implies: the one held
+// relayReport takes a head's or handler's report of a fact the ledger
+// records (the hearing held, the head's appearance, the case decided or
+// withdrawn) to the 专班 with the case, through the one news path: the
+// message goes to the 专班 chat and to staff, and where the ledger can take
+// the fact, the exact change waits for one staff reply (确认登记), applied
+// by applyNews like a reported move. The case is the one the report names
+// (up.Numbers, resolved by the caller); without a number, the hearing held
 // today that the reporter heads or handles, else the only one held today
-// in their reach. The report goes to the 专班, who record it; when several
-// fit, the reporter is asked which and nothing is sent. done is false when
-// no hearing fits (the caller says who records such facts).
+// in their reach; a closing that fits no hearing of today lists their open
+// cases and asks which. When several hearings fit, the reporter is asked
+// which and nothing is sent. done is false when no case fits (the caller
+// says who records such facts).
 func (s *service) relayReport(c bot.Context, up intent.Update, what string) (bool, error) {
-	if len(up.Numbers) > 0 || up.Short != "" || up.Seq > 0 {
-		return false, nil
-	}
-	hs, err := s.reportedHearings(c, up)
-	if err != nil {
-		return false, err
-	}
-	if len(hs) == 0 {
-		if up.Kind == intent.CloseCase {
-			return s.whichOpenCase(c, what) // 我们那个案子撤诉了: no hearing today to bind it to
-		}
-		return false, nil
-	}
 	viewer, loc, now := c.Person(), c.Location(), c.Now()
-	var own []store.ScheduledHearing
-	for _, h := range hs {
-		if viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name) {
-			own = append(own, h)
+	var h *store.ScheduledHearing
+	var cs *cases.Case
+	if len(up.Numbers) > 0 {
+		found, err := s.visible(c.Ctx(), viewer, up.Numbers, nil)
+		if err != nil || len(found) > 1 {
+			return false, err
 		}
-	}
-	if len(own) > 0 {
-		hs = own
-	}
-	if len(hs) > 1 {
-		var lines []string
-		for i, h := range hs {
-			lines = append(lines, fmt.Sprintf("%d. %s", i+1, s.hearingText(viewer, h, loc)))
+		if len(found) == 0 {
+			// 行初117判了 from a head who cannot see 117: said, never bound
+			// to a case of theirs; nothing is sent.
+			what := "案件 " + strings.Join(up.Numbers, "、")
+			if up.Short != "" {
+				what = "“" + up.Short + "”案件" // completed with every court: the words as written
+			}
+			msg := notFound(what)
+			a := answer{md: msg + "这次没有作任何修改，也未转告专班。如是本单位的案件，请核对案号后再发。", noEcho: true, action: audit.Update,
+				claims: []claim{{Text: msg, What: claimNumber, Numbers: up.Numbers}}}
+			if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Case, Numbers: up.Numbers, Anchored: true}, a, 0); err != nil {
+				return true, err
+			}
+			return true, c.ReplyMarkdown(a.md)
 		}
-		if err := s.record(c, audit.Refused, string(up.Kind), 0, nil, "多场开庭：口述"+what); err != nil {
-			return true, err
+		cs = found[0]
+		h = reportedHearingOf(cs, up, now, loc)
+	} else {
+		if up.Short != "" || up.Seq > 0 {
+			return false, nil
 		}
-		return true, c.ReplyMarkdown("收到。今天已开的庭有多场，您说的是哪一场？请写明案号（例如“行初85号”）再发一次，这次未转告专班：\n\n" + strings.Join(lines, "\n\n"))
+		hs, err := s.reportedHearings(c, up)
+		if err != nil {
+			return false, err
+		}
+		if len(hs) == 0 {
+			if up.Kind == intent.CloseCase {
+				return s.whichOpenCase(c, what) // 我们那个案子撤诉了: no hearing today to bind it to
+			}
+			return false, nil
+		}
+		var own []store.ScheduledHearing
+		for _, h := range hs {
+			if viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name) {
+				own = append(own, h)
+			}
+		}
+		if len(own) > 0 {
+			hs = own
+		}
+		if len(hs) > 1 {
+			var lines []string
+			for i, h := range hs {
+				lines = append(lines, fmt.Sprintf("%d. %s", i+1, s.hearingText(viewer, h, loc)))
+			}
+			if err := s.record(c, audit.Refused, string(up.Kind), 0, nil, "多场开庭：口述"+what); err != nil {
+				return true, err
+			}
+			return true, c.ReplyMarkdown("收到。今天已开的庭有多场，您说的是哪一场？请写明案号（例如“行初85号”）再发一次，这次未转告专班：\n\n" + strings.Join(lines, "\n\n"))
+		}
+		h, cs = &hs[0], hs[0].Case
 	}
-	h := hs[0]
+	p, missing := s.reportProposal(c, up, cs, h)
 	var b strings.Builder
-	s.reportHead(&b, c, "【"+what+"】", "开庭", &h)
-	fmt.Fprintf(&b, "\n请专班核实后登记（格式：%s）。", intent.Usage(up.Kind, now))
-	sent, err := s.sendStaff(c, b.String(), nil)
+	head := h
+	if head == nil {
+		head = &store.ScheduledHearing{Case: cs}
+	}
+	s.reportHead(&b, c, "【"+what+"】", "开庭", head)
+	if p != nil {
+		fmt.Fprintf(&b, "\n拟登记：%s\n回复“确认登记”即登记到台账（%d 小时内有效）；有出入的，请用“%s”登记。",
+			proposalLine(p.Summary), int(newsTTL.Hours()), recordFormat(up.Kind, cs.Number))
+	} else {
+		if missing != "" {
+			b.WriteString("\n（" + missing + "）")
+		}
+		fmt.Fprintf(&b, "\n请专班核实后登记（格式：%s）。", recordFormat(up.Kind, cs.Number))
+	}
+	sent, err := s.sendStaff(c, b.String(), p)
 	if err != nil {
 		return true, err
 	}
-	if err := s.record(c, audit.Update, string(up.Kind), 1, []string{h.Case.Number}, "转告专班：口述"+what); err != nil {
+	if err := s.record(c, audit.Update, string(up.Kind), 1, []string{cs.Number}, "转告专班：口述"+what); err != nil {
 		return true, err
 	}
-	reply := fmt.Sprintf("收到。您说的是 **%s**（%s）%s 的开庭。", h.Case.Number, s.parties(viewer, h.Case), whenCN(h.Hearing.At, now, loc))
-	if sent {
+	reply := fmt.Sprintf("收到。您说的是 **%s**（%s）", cs.Number, s.parties(viewer, cs))
+	if h != nil && up.Kind == intent.Appearance {
+		reply += whenCN(h.Hearing.At, now, loc) + " 的开庭" // a closing is the case's, whatever hearing came last
+	}
+	reply += "。"
+	switch {
+	case sent && p != nil:
+		reply += "\n\n已转告司法局应诉专班，专班核实确认后登记为：" + proposalLine(p.Summary) + "；这次我未直接修改台账。"
+	case sent:
 		reply += "\n\n已转告司法局应诉专班，由专班核实后登记到台账；这次我未直接修改台账。"
-	} else {
+	default:
 		reply += "\n\n台账的" + what + "由司法局应诉专班登记，目前未配置专班群，请直接告知专班。"
 	}
+	if missing != "" && sent {
+		reply += "\n\n" + missingAsk(up.Kind, missing)
+	}
 	return true, c.ReplyMarkdown(reply)
+}
+
+// reportedHearingOf is the hearing of cs a report names by its case: for
+// an appearance, the one on the day told, else the latest held; for any
+// other report, the latest held. nil when none is held yet.
+func reportedHearingOf(cs *cases.Case, up intent.Update, now time.Time, loc *time.Location) *store.ScheduledHearing {
+	var pick *store.ScheduledHearing
+	for _, hr := range cs.ActiveHearings() {
+		if hr.At.After(now) {
+			continue
+		}
+		if up.Kind == intent.Appearance && !up.At.IsZero() && !sameDay(hr.At, up.At, loc) {
+			continue
+		}
+		pick = &store.ScheduledHearing{Case: cs, Hearing: hr}
+	}
+	return pick
+}
+
+// reportProposal is the change a report from the field asks of the
+// ledger, ready for one staff reply, or nil and what the report leaves
+// unsaid. An appearance needs whether the head appeared: a held report
+// (刚开完庭) says it only when the reporter is that hearing's registered
+// head, reporting their own hearing; a closing needs its 结案方式 from the
+// contract vocabulary (判了 我们赢了 names none).
+func (s *service) reportProposal(c bot.Context, up intent.Update, cs *cases.Case, h *store.ScheduledHearing) (*pending, string) {
+	viewer := c.Person()
+	switch up.Kind {
+	case intent.Appearance:
+		if h == nil {
+			return nil, "该案尚无已开庭的记录"
+		}
+		if up.Appeared == nil {
+			if viewer.Name == "" || h.Hearing.Head != viewer.Name {
+				return nil, "报告未说明负责人是否出庭"
+			}
+			yes := true // the head telling of their own hearing held
+			up.Appeared = &yes
+		}
+		up.At = h.Hearing.At
+	case intent.CloseCase:
+		if up.Method == "" {
+			return nil, "报告未说明结案方式" // or one the vocabulary lacks (驳回再审申请)
+		}
+	default:
+		return nil, ""
+	}
+	ch, summary, err := s.plan(c, up, cs)
+	if err != nil {
+		var be *bot.Error
+		if errors.As(err, &be) {
+			return nil, be.Message
+		}
+		return nil, err.Error()
+	}
+	return &pending{Author: c.UserID(), Summary: summary, Case: ch}, ""
+}
+
+// recordFormat is the command that records a report's fact for case
+// number, to copy when the proposal is not right: the case's own number,
+// the values to fill in named.
+func recordFormat(k intent.UpdateKind, number string) string {
+	if k == intent.CloseCase {
+		return "结案 " + number + " 结案日期 结案方式"
+	}
+	return "出庭 " + number + " 是（或 否）"
+}
+
+// proposalLine is the change of an echo in one line, without its heading
+// and case number (the message around it names the case).
+func proposalLine(summary string) string {
+	var parts []string
+	for _, l := range strings.Split(summary, "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, ">") || strings.HasPrefix(l, "> 案号") {
+			continue
+		}
+		parts = append(parts, strings.TrimSpace(strings.TrimPrefix(l, ">")))
+	}
+	return strings.Join(parts, "；")
+}
+
+// missingAsk asks the reporter for what their report left unsaid, so that
+// the 专班 can record it.
+func missingAsk(k intent.UpdateKind, missing string) string {
+	switch missing {
+	case "报告未说明结案方式":
+		return "为便于专班登记，请再告诉我结案方式，例如“判决驳回诉讼请求”“裁定驳回起诉”“准许撤诉”“判决撤销”。"
+	case "报告未说明负责人是否出庭":
+		return "为便于专班登记，请再告诉我出庭负责人是否到庭，例如“负责人出庭了”或“负责人没出庭”。"
+	}
+	// A plan's error is written for staff, with a command to copy: the
+	// reporter needs only what it says about their report.
+	missing, _, _ = strings.Cut(missing, "。例如")
+	return "（" + strings.TrimSuffix(missing, "。") + "，专班会核实后登记。）"
 }
 
 // whichOpenCase answers a closing report that names no case and fits no

@@ -113,7 +113,7 @@ func recordTypes(s string) string {
 }
 
 // cnDigits are the Chinese numerals used in dates and times.
-var cnDigits = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+var cnDigits = map[rune]int{'〇': 0, '零': 0, '幺': 1, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 // cnNumber reads a Chinese numeral up to 99 (十二, 二十三, 三十一, 十) and
 // reports whether s was one.

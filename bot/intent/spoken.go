@@ -4,16 +4,17 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // cnCaseNumber is a Chinese numeral before 号, with what precedes it.
-var cnCaseNumber = regexp.MustCompile(`(行初|行终|行申|行审|行赔|行保|复|第)?([零〇一二两三四五六七八九十百千]+)号(的案子|的案件|案|那个案|那件)?`)
+var cnCaseNumber = regexp.MustCompile(`(行初|行终|行申|行审|行赔|行保|复|第)?([零〇幺一二两三四五六七八九十百千]+)号(的案子|的案件|案|那个案|那件)?`)
 
 // cnPrefixedNumber is a Chinese numeral right after a case prefix with no
 // 号 (行初一零一, 行初九十六, 复四十一几点开): the prefix alone makes it a
 // number. What follows is kept to tell a count (复三次) from a number.
-var cnPrefixedNumber = regexp.MustCompile(`(行初|行终|行申|行审|行赔|行保|复)([零〇一二两三四五六七八九十百千]+)($|[^号零〇一二两三四五六七八九十百千])`)
+var cnPrefixedNumber = regexp.MustCompile(`(行初|行终|行申|行审|行赔|行保|复)([零〇幺一二两三四五六七八九十百千]+)($|[^号零〇一二两三四五六七八九十百千])`)
 
 // countWords after a numeral make it a count, not a case number (复三次).
 const countWords = "次遍个件天月年日场周"
@@ -24,35 +25,46 @@ const countWords = "次遍个件天月年日场周"
 // date rules; one of 31 or less is a day too unless a case prefix or 案
 // makes it a number (行初八十五号, 二十四号的案子).
 func caseNumerals(s string) string {
-	s = prefixedNumerals(s)
+	s = bareNumerals(prefixedNumerals(s))
 	if !strings.Contains(s, "号") {
 		return s
 	}
-	locs := cnCaseNumber.FindAllStringSubmatchIndex(s, -1)
-	if locs == nil {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range locs {
+	return numeralsAt(s, cnCaseNumber.FindAllStringSubmatchIndex(s, -1), func(m []int) (int, int, int, bool) {
 		prefix := m[2] >= 0
 		numeral := s[m[4]:m[5]]
 		caseCtx := m[6] >= 0
 		n, ok := cnInteger(numeral)
-		before := s[:m[0]]
-		afterMonth := strings.HasSuffix(before, "月")
+		afterMonth := strings.HasSuffix(s[:m[0]], "月")
 		if !ok || n == 0 || afterMonth && !prefix {
-			continue
+			return 0, 0, 0, false
 		}
 		if n <= 31 && !prefix && !caseCtx && !strings.ContainsAny(numeral, "百千") {
-			continue
+			return 0, 0, 0, false
 		}
 		if prefix && s[m[2]:m[3]] == "第" && !caseCtx {
-			continue // 第三号法庭: an ordinal
+			return 0, 0, 0, false // 第三号法庭: an ordinal
 		}
-		b.WriteString(s[last:m[4]])
+		return m[4], m[5], n, true
+	})
+}
+
+// numeralsAt writes in digits, over each match of locs that read accepts,
+// the numeral it spans (start, end) with its value n; s is returned as is
+// when read accepts none.
+func numeralsAt(s string, locs [][]int, read func(m []int) (start, end, n int, ok bool)) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range locs {
+		start, end, n, ok := read(m)
+		if !ok {
+			continue
+		}
+		b.WriteString(s[last:start])
 		b.WriteString(strconv.Itoa(n))
-		last = m[5]
+		last = end
+	}
+	if last == 0 {
+		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
@@ -61,27 +73,79 @@ func caseNumerals(s string) string {
 // prefixedNumerals writes in digits a Chinese numeral that follows a case
 // prefix without 号 (行初一零一 → 行初101); caseNumerals reads those with 号.
 func prefixedNumerals(s string) string {
-	locs := cnPrefixedNumber.FindAllStringSubmatchIndex(s, -1)
-	if locs == nil {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range locs {
-		next := s[m[6]:m[7]]
-		if next != "" && strings.Contains(countWords, next) {
-			continue
+	return numeralsAt(s, cnPrefixedNumber.FindAllStringSubmatchIndex(s, -1), func(m []int) (int, int, int, bool) {
+		if next := s[m[6]:m[7]]; next != "" && strings.Contains(countWords, next) {
+			return 0, 0, 0, false
 		}
 		n, ok := cnInteger(s[m[4]:m[5]])
-		if !ok || n == 0 {
-			continue
-		}
-		b.WriteString(s[last:m[4]])
-		b.WriteString(strconv.Itoa(n))
-		last = m[5]
+		return m[4], m[5], n, ok && n > 0
+	})
+}
+
+// cnBareNumber is a run of Chinese numerals, as bareNumerals reads it.
+var cnBareNumber = regexp.MustCompile(`[零〇幺一二两三四五六七八九十百千]+`)
+
+// bareLeads may stand right before a case number said with no prefix and
+// no 号 (查下一零一, 帮我查查一一七, 是一百零一): a verb of looking up, a
+// pointer or a particle. Any other Chinese character before a numeral
+// makes it part of a word or a name (魏三十二, 十一长假, 下一个).
+const bareLeads = "查下看问找是的个说把和与及或跟"
+
+// bareNotAfter are what make a numeral a count, an amount, a time or a
+// date rather than a case number (三百块, 一百多件, 一二三四年, 十一点).
+const bareNotAfter = countWords + "号点时分秒岁元块万倍人家名份条项页位期批类种届多余来几%‰第之半成折以度"
+
+// bareNumerals writes in digits a case number said in Chinese numerals
+// with neither prefix nor 号 (查下一零一, 幺三三谁承办, 一百零一, 一一七明天
+// 几点开), so that the bare-number rule reads it as the case's sequence
+// number and it never becomes a party called 一零一. Only forms that are
+// numbers beyond doubt are read: digits said one by one, three or more
+// (一零一, 一二三; 五一 and 十一 are holidays, 三五 a guess), or with 幺,
+// the digit one as only numbers are said; or a numeral with units above
+// 31 (一百零一, 九十六; smaller ones are days and counts). The run must
+// stand alone: at the start, after a space or punctuation or one of
+// bareLeads, and not before a unit word.
+func bareNumerals(s string) string {
+	if !numeralPair(s) {
+		return s // most messages: no run of two numerals, nothing to read
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return numeralsAt(s, cnBareNumber.FindAllStringIndex(s, -1), func(m []int) (int, int, int, bool) {
+		run := s[m[0]:m[1]]
+		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[0] > 0 && unicode.Is(unicode.Han, prev) && !strings.ContainsRune(bareLeads, prev) {
+			return 0, 0, 0, false
+		}
+		if next, _ := utf8.DecodeRuneInString(s[m[1]:]); m[1] < len(s) && (strings.ContainsRune(bareNotAfter, next) || unicode.IsDigit(next) || unicode.IsLetter(next) && next < 0x80) {
+			return 0, 0, 0, false
+		}
+		n, ok := cnInteger(run)
+		if !ok || n == 0 || strings.HasPrefix(run, "两") { // 两百: an amount
+			return 0, 0, 0, false
+		}
+		runes := utf8.RuneCountInString(run)
+		if strings.ContainsAny(run, "十百千") {
+			if n <= 31 || strings.Contains(run, "幺") {
+				return 0, 0, 0, false
+			}
+		} else if runes < 3 && !(runes == 2 && strings.Contains(run, "幺")) {
+			return 0, 0, 0, false
+		}
+		return m[0], m[1], n, true
+	})
+}
+
+// numeralPair reports whether s holds two Chinese numerals in a row, the
+// least bareNumerals reads; it costs no allocation.
+func numeralPair(s string) bool {
+	prev := false
+	for _, r := range s {
+		_, digit := cnDigits[r]
+		is := digit || r == '十' || r == '百' || r == '千'
+		if is && prev {
+			return true
+		}
+		prev = is
+	}
+	return false
 }
 
 // cnInteger reads a Chinese numeral below 10000 (一百二十四, 一百零一, 八十五,

@@ -21,6 +21,26 @@ func TestCaseNumerals(t *testing.T) {
 		"行初一一七谁出庭":   "行初117谁出庭",
 		"复三次了":       "复三次了", // a count
 		"行终三十三号":     "行终33号",
+		// bare, with neither prefix nor 号
+		"查下一零一":       "查下101",
+		"查一下幺零幺":      "查一下101",
+		"一百零一":        "101",
+		"帮我查查一一七":     "帮我查查117",
+		"一一七明天几点开":    "117明天几点开",
+		"幺三三谁承办":      "133谁承办",
+		"查下九十六":       "查下96",
+		"五一前有庭吗":      "五一前有庭吗",  // a holiday
+		"十一长假后":       "十一长假后",   // a holiday
+		"下一个庭":        "下一个庭",    // not a number
+		"魏三十二的案子":     "魏三十二的案子", // a name
+		"近九十天":        "近九十天",    // a count
+		"一百多件":        "一百多件",    // an amount
+		"下午三点":        "下午三点",    // a time
+		"三五天":         "三五天",     // a guess
+		"一二三四五":       "一二三四五",   // not a number of a case
+		"十二":          "十二",      // a day or a count
+		"查下一三九 答辩交了没": "查下139 答辩交了没",
+		"一零一和一一七":     "101和117",
 	} {
 		if got := caseNumerals(in); got != want {
 			t.Errorf("caseNumerals(%q) = %q, want %q", in, got, want)

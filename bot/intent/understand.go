@@ -593,6 +593,11 @@ var notHeldForms = []struct {
 
 // notHeld marks a question about something the ledger does not hold.
 func (r *reader) notHeld(norm string) {
+	if r.u.Kind == News && r.u.News != nil && r.u.News.Kind != Cannot {
+		// 法官请假 改成下周一: news of the hearing, its reason told in
+		// passing; nothing is asked of what the ledger does not hold.
+		return
+	}
 	for _, f := range notHeldForms {
 		if m := f.re.FindString(norm); m != "" {
 			r.u.NotHeld = f.topic
@@ -937,9 +942,14 @@ var bareSeqRe = regexp.MustCompile(`(?:^|[^\d.:\-/])(\d{2,5})(?:$|[^\d.:\-/%])`)
 
 var (
 	movedVerbs = []string{"推迟到", "推迟至", "延期到", "延期至", "延后到", "推后到", "提前到", "改期到", "改期至", "改期为", "改到",
+		"延到", "推到", "顺延到", "延迟到", "改至", "挪至",
 		"改为", "改成", "改在", "调到", "调整到", "调整为", "挪到", "延至", "换到"}
-	postponedVerbs = []string{"推迟了", "延期了", "延后了", "推后了", "改期了", "要改期", "往后推", "推迟", "延期", "延后", "改期"}
+	postponedVerbs = []string{"推迟了", "延期了", "延后了", "推后了", "改期了", "要改期", "往后推", "往后延", "顺延", "推迟", "延期", "延后", "改期",
+		"暂缓开庭", "择期开庭", "另行通知"}
 	cancelledVerbs = []string{"不开庭了", "取消了", "不开了", "撤庭了", "取消"}
+	// hearingDropped say a hearing was called off (那个庭法院说撤了) only
+	// when a 庭 stands before them; of a case they tell a withdrawal.
+	hearingDropped = []string{"撤掉了", "撤了"}
 	cannotVerbs    = []string{"出不了庭", "不能出庭", "无法出庭", "没法出庭", "去不了", "来不了", "参加不了", "没法去", "赶不过去",
 		"赶不回来", "出不了", "不能去", "去不成",
 		// 我不去了, 明天不来了: the head's answer that they will not go
@@ -998,6 +1008,11 @@ func (r *reader) newsAndChanges() {
 				}
 				if n.At.IsZero() {
 					n.Kind = Postponed
+					if _, ok := takePeriod(newText(tail), now, future); ok {
+						// 延到明年1月: the new time, too loose to move the
+						// hearing to, is not the hearing's own period.
+						r.t.mark(end, end+utf8.RuneCountInString(tail))
+					}
 				} else {
 					n.Kind = Moved
 					r.t.mark(end, end+utf8.RuneCountInString(tail))
@@ -1011,7 +1026,20 @@ func (r *reader) newsAndChanges() {
 		}
 		return false
 	}
-	if find(Moved, movedVerbs) || find(Cancelled, cancelledVerbs) || find(Cannot, cannotVerbs) || find(Postponed, postponedVerbs) {
+	dropped := func() bool {
+		v, _ := r.t.view()
+		i := strings.Index(v, "庭")
+		if i < 0 || strings.Contains(v, "撤诉") || strings.Contains(v, "撤回") || strings.Contains(v, "案子撤") || strings.Contains(v, "案件撤") {
+			return false
+		}
+		for _, w := range hearingDropped {
+			if j := strings.Index(v, w); j > i {
+				return find(Cancelled, []string{w})
+			}
+		}
+		return false
+	}
+	if find(Moved, movedVerbs) || find(Cancelled, cancelledVerbs) || dropped() || find(Cannot, cannotVerbs) || find(Postponed, postponedVerbs) {
 		r.t.cutAll(newsMarkers...)
 		r.t.cutAll("让副局长替我", "让别人替我", "替我", "我临时", "我这边", "了")
 	}
@@ -1885,12 +1913,16 @@ func (r *reader) marked() {
 	}
 }
 
+// numeralRunes are digits and Chinese numerals: a run made only of them is
+// a number (一零一, １０１), never a party's name.
+const numeralRunes = "0123456789０１２３４５６７８９零〇幺一二两三四五六七八九十百千"
+
 // plausibleName reports whether s can be a party's name: a person's (two
 // to four Chinese characters, or a minority or foreign name with ·) or an
 // organisation's.
 func plausibleName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 40 || strings.Trim(s, "0123456789") == "" {
+	if n < 2 || n > 40 || strings.Trim(s, numeralRunes) == "" {
 		return false
 	}
 	for _, r := range s {
@@ -1901,6 +1933,11 @@ func plausibleName(s string) bool {
 	if strings.ContainsAny(s, notNameRunes) || aNotA(s) {
 		return false // 原告来了没, 对方在不在: a question, not a name
 	}
+	for _, w := range notNameStarts {
+		if strings.HasPrefix(s, w) {
+			return false // 驳回原告诉讼请求, 原告撤诉, 原告律师: what a party asked or did, or who acts for them
+		}
+	}
 	return n <= 6 || cases.IsOrganization(s) || strings.Contains(s, "·")
 }
 
@@ -1909,6 +1946,11 @@ func plausibleName(s string) bool {
 // holding one is the rest of a question (原告来了没, 原告到庭没有, 申请人
 // 在不在), so common words (来, 去, 在) never become a 来某.
 const notNameRunes = "了没吗呢吧嘛"
+
+// notNameStarts begin what follows a party marker in a report or a
+// question without naming anyone: the claim (原告诉讼请求), an act
+// (原告撤诉, 原告上诉) or who acts for them (原告律师, 原告代理人).
+var notNameStarts = []string{"诉讼请求", "的诉讼请求", "诉请", "起诉", "撤诉", "撤回", "上诉", "律师", "代理人", "代理律师", "委托代理人"}
 
 // aNotA reports whether s holds an A不A question (在不在, 来不来, 到没到 is
 // caught by 没 above).

@@ -391,11 +391,28 @@ func (u *Update) parseAppearance(rest string, o Options) error {
 var (
 	// closedVerbs say that a case was decided.
 	closedVerbs = []string{"判下来了", "判决下来了", "判决出来了", "出判决了", "宣判了", "已宣判", "判决了", "判了", "裁定了",
-		"结案了", "已结案", "结了", "出结果了", "撤诉了", "撤了"}
+		"结案了", "已结案", "结了", "出结果了", "撤诉了", "撤了", "判决书收到了", "收到判决书", "判决书到了", "裁定书收到了",
+		"收到裁定书", "裁定书到了", "裁定书下来了", "判决书下来了", "驳回了", "调解了", "准许了", "准了"}
+	// decidedVerbs tell that the court decided, with or without saying how
+	// (判了 我们赢了): DecidedReport reads them when no 结案方式 is named.
+	decidedVerbs = []string{"判下来了", "判决下来了", "判决出来了", "出判决了", "宣判了", "已宣判", "判决了", "判了", "裁定了",
+		"出结果了", "判决书收到了", "收到判决书", "判决书到了", "裁定书收到了", "收到裁定书", "裁定书到了", "裁定书下来了", "判决书下来了"}
+	// outcomeSpoken rewrites how a report says an outcome into the
+	// vocabulary's words (撤回起诉 → 撤诉, 驳回了原告的诉讼请求 → 驳回原告诉讼
+	// 请求) so that outcomeIn finds it.
+	outcomeSpoken = strings.NewReplacer("原告那边撤了", "原告撤诉了", "原告撤了", "原告撤诉了", "对方撤了", "对方撤诉了", "申请人撤了", "申请人撤回申请了",
+		"原告那边主动撤了", "原告撤诉了", "撤回了起诉", "撤诉", "撤回起诉", "撤诉", "撤回了诉讼", "撤诉", "撤回诉讼", "撤诉", "撤了诉", "撤诉",
+		"驳回了原告的诉讼请求", "驳回原告诉讼请求", "驳回了原告诉讼请求", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回原告诉讼请求",
+		"驳回了诉讼请求", "驳回诉讼请求", "驳回了对方的诉讼请求", "驳回原告诉讼请求", "驳回了起诉", "驳回起诉", "驳回了上诉", "驳回上诉",
+		"撤回了复议申请", "撤回申请", "撤回复议申请", "撤回申请", "撤回了申请", "撤回申请")
 	// appearedVerbs say that the head appeared (or did not).
 	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
+		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "本人到庭", "我到庭", "亲自去的", "亲自去了", "出庭回来",
 		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
 	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去"}
+	// appearedEndRe is 出庭/到庭 closing a clause (负责人陈立出庭。): a
+	// statement, where 出庭 inside a clause may be anything (出庭率).
+	appearedEndRe = regexp.MustCompile(`(?:出庭|到庭|到场)(?:$|[，,。.!！；;\s])`)
 	// headWords name who appeared: the head, by title or as 负责人.
 	headWords = []string{"负责人", "局长", "县长", "镇长", "主任", "领导", "书记", "我"}
 	// recordWords ask for the fact to be put in the ledger.
@@ -425,7 +442,8 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if len(u.Numbers) == 0 {
 		u.Seq, rest, u.Unread = reportedSeq(caseNumerals(t))
 	}
-	if method := outcomeIn(rest); method != "" && (containsAny(rest, closedVerbs) || strings.Contains(rest, method+"了")) {
+	rest = outcomeSpoken.Replace(rest)
+	if method := outcomeIn(rest); method != "" && (containsAny(rest, closedVerbs) || decidedRe.MatchString(rest) || strings.Contains(rest, method+"了")) {
 		u.Kind, u.Method = CloseCase, method
 		u.At = day(o.Now)
 		if d, _, found := findDate(rest, o.Now, past); found {
@@ -446,13 +464,13 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	absent := containsAny(rest, absentVerbs)
 	// 今天的庭陈局长去了: 去了 after the hearing is named says they went.
 	went := strings.Contains(rest, "庭") && strings.Contains(rest, "去了") && !strings.Contains(rest, "没去")
-	if !absent && !containsAny(rest, appearedVerbs) && !went {
+	if !absent && !containsAny(rest, appearedVerbs) && !went && !appearedEndRe.MatchString(rest) {
 		return u, false
 	}
 	if titled != nil {
 		u.Surname = titled[1]
 	}
-	if !containsAny(rest, recordWords) && !containsAny(rest, []string{"今天", "上午", "下午", "昨天", "刚才", "已经"}) {
+	if !containsAny(rest, recordWords) && !containsAny(rest, []string{"今天", "上午", "下午", "昨天", "刚才", "已经"}) && !heldReportRe.MatchString(rest) {
 		return u, false // 局长出庭了 alone could be anything; a report says when or asks to record it
 	}
 	u.Kind = Appearance
