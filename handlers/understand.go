@@ -94,6 +94,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.rectifyFollowUp(c, text); ok || err != nil {
 		return err // 整改情况 → 公安局那件呢: the 整改 of that agency's case
 	}
+	if q, ok := intent.AsksRule(text); ok {
+		return s.ruleAnswer(c, q, prev) // 撤诉算不算败诉: the rule, never a count
+	}
 	if intent.AsksStandInRule(text) {
 		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
 	}
