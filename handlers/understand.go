@@ -123,6 +123,7 @@ func (s *service) handleText(c bot.Context) error {
 	if corrected {
 		u.FollowUp = true // a correction changes the last question
 	}
+	u = reminderDay(text, u, c.Now(), c.Location()) // 孙局今天还会收到提醒不: today's sending
 	if ok, err := s.mustGo(c, text, u, prev); ok || err != nil {
 		return err // 高院那个要我去不: whether the head must appear there, and who is registered
 	}

@@ -921,6 +921,26 @@ var (
 	askChange = []string{"有没有改期", "是不是改期", "改期了没", "改期了吗", "改期没", "有没有推迟", "推迟了吗", "取消了吗"}
 )
 
+// changesAskRe asks, of no hearing in particular, which hearings were
+// moved: 开庭时间有变的有吗, 有没有庭改时间了, 最近哪些庭推迟了, 有没有改了开庭时间
+// 的案子. A message naming a case asks about that case (askChange).
+var changesAskRe = regexp.MustCompile(`(?:开庭|庭审)?时间(?:有|有没有|有无|都)?(?:变|变化|变动|调整|改动|更改|改)(?:过|了|的)*|` +
+	`(?:哪些|哪几场|哪几个|哪个|有没有|有无|有)(?:庭|场|案子|案件|开庭)?(?:被)?(?:推迟|延期|延后|改期|改时间|改了时间|调整|取消|调时间)(?:了|过|的)*|` +
+	`(?:改|调|变)(?:了|过)(?:开庭)?时间(?:的)?`)
+
+// changesAsked reports whether s is a question (not news: 开庭时间改了
+// 改到下周三 reports a change) that changesAskRe may read.
+func changesAsked(s string) bool {
+	for _, w := range append(movedVerbs, newsMarkers...) {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	return changesAskRe.MatchString(s) && questionMarkRe.MatchString(s)
+}
+
+var questionMarkRe = regexp.MustCompile(`吗|么|没|哪|有无|有没有|不|\?|有的|的有`)
+
 // newsAndChanges reads a report about a hearing (改到…, 推迟了, 取消了, 去不了)
 // and a question about recent changes (最近改期).
 func (r *reader) newsAndChanges() {
@@ -928,6 +948,15 @@ func (r *reader) newsAndChanges() {
 		r.changes, r.u.Anchored = true, true
 		r.t.cutAll("有没有", "有哪些", "哪些", "的庭", "的案子", "开庭", "情况")
 		return
+	}
+	if len(r.u.Numbers) == 0 && r.u.Short == "" && r.u.Seq == 0 && changesAsked(string(r.t.rs)) {
+		if _, ok := r.t.take(changesAskRe, 0); ok {
+			// 开庭时间有变的有吗, 最近哪些庭推迟了: the recent changes, asked
+			// of no one hearing.
+			r.changes, r.u.Anchored = true, true
+			r.t.cutAll("有没有", "有哪些", "哪些", "的庭", "的案子", "开庭", "情况", "有吗", "有没")
+			return
+		}
 	}
 	if w, ok := r.t.cut(askChange...); ok {
 		r.u.Aspect, r.u.Hearing = When, true
@@ -1459,6 +1488,11 @@ func (r *reader) mine() {
 	if _, ok := r.t.cut(mineAgencyWords...); ok {
 		r.u.Mine = MineAgency
 		r.t.cutAll(mineAgencyWords...)
+	}
+	// 何县长要我通知不: the asker as the one who would notify, asking
+	// whether the reminder reaches that person, not the asker's own hearings.
+	if _, ok := r.t.cut("要不要我通知", "需不需要我通知", "需要我通知", "要我去通知", "要我通知", "让我通知", "用不用我通知", "用我通知"); ok {
+		r.u.Aspect, r.u.Hearing = Reminded, true
 	}
 	// Filler with 我 in it (帮我, 发我, 我想知道) is not the asker.
 	var with []string
