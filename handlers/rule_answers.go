@@ -96,12 +96,12 @@ func correctionRule(o cases.Outcome) string {
 
 // writtenRule answers whether a case heard on the papers needs anyone in
 // court.
-const writtenRule = "书面审理的案件不开庭，也就没有出庭应诉：负责人和工作人员都不需要到庭，但要按期提交答辩（答复）材料和证据。\n" +
+const writtenRule = "书面审理的案件不开庭，也就不涉及出庭应诉：负责人和工作人员都不需要到庭，但要按期提交答辩（答复）材料和证据。\n" +
 	"负责人出庭率只计开庭审理的案件，书面审理的不计入分母。\n" +
 	"行政复议案件组织听证的，被申请人的负责人应当参加听证（《行政复议法》第51条），不能参加的应当说明理由并委托相应的工作人员参加；台账中听证按开庭登记，会照常提醒。"
 
 // lengthRule answers how long a 以案说法 runs (DOMAIN.md §4).
-const lengthRule = "以案说法的篇幅没有统一的官方规定，一般建议 1000–2000 字。\n" +
+const lengthRule = "以案说法的篇幅尚无统一的官方规定，一般建议 1000–2000 字。\n" +
 	"常用体例：标题 → 案情简介 → 争议焦点 → 裁判结果（复议结果）→ 法理评析（写明败诉原因）→ 典型意义与执法警示 → 相关法条。\n" +
 	"对具体的草稿，可先发送“待审核的以案说法”选定一篇，再发送“改短一点”或“控制在1000字以内”生成新的一版。"
 

@@ -571,7 +571,7 @@ var notHeldTopics = []struct {
 	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "承办法官", "审判员", "书记员是谁", "合议庭", "法官叫", "哪位法官", "法官"}},
 	{"personal-id", []string{"身份证", "证件号", "家庭住址", "住址", "家庭地址", "家住", "住哪", "住在哪", "户籍", "多大年纪", "年龄", "原告电话", "原告的电话", "原告手机", "原告的手机",
 		"对方电话", "对方的电话", "当事人电话", "当事人的电话", "申请人电话", "申请人的电话"}},
-	{"directions", []string{"怎么走", "咋个走", "咋走", "怎样走", "怎么去", "咋个去", "咋去", "怎么过去", "咋过去", "怎么到", "路线", "导航", "在什么位置", "停车", "几路车"}},
+	{"directions", []string{"法院地址", "法院的地址", "法院在哪", "法院在什么地方", "法院位置", "法院的位置", "怎么走", "咋个走", "咋走", "怎样走", "怎么去", "咋个去", "咋去", "怎么过去", "咋过去", "怎么到", "路线", "导航", "在什么位置", "停车", "几路车"}},
 	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
 	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
 	{"third-party", []string{"第三人是谁", "第三人是哪个", "第三人叫", "第三人有", "有没有第三人", "第三人", "第3人"}},
@@ -584,6 +584,11 @@ func (r *reader) notHeld(norm string) {
 		for _, w := range t.words {
 			if strings.Contains(norm, w) {
 				r.u.NotHeld = t.topic
+				// Its own words were asked for, not left over (行初117的法官是谁
+				// is not "未能按“法官”筛选").
+				r.u.Residue = slices.DeleteFunc(r.u.Residue, func(x string) bool {
+					return strings.Contains(w, x) || strings.Contains(x, w)
+				})
 				// The question is about what is not held: the words around
 				// it (是哪个, 承办法官, 什么时候交) asked for it, not for another
 				// fact of the case. An appeal's papers are due within the
