@@ -18,7 +18,7 @@ var (
 		`(?:结果|判决)(?:还|都)?(?:没|未|没有)(?:出来|下来|出)`)
 	// heardRe says the hearing has been held; read only next to an
 	// undecided phrase, so that a report (庭开完了 原告没来) stays one.
-	heardRe = regexp.MustCompile(`(?:庭(?:都|已经|已)*开(?:过|完)了|(?:都|已经|已)?开(?:了|过)庭(?:了)?|庭审(?:都|已经)?(?:完|结束)了?|庭(?:都|已经|已)+开了(?:的)?)` +
+	heardRe = regexp.MustCompile(`(?:庭(?:都|已经|已)*开(?:过|完)了|(?:都|已经|已)?开(?:了|过)庭(?:了)?|庭审(?:都|已经)?(?:完|结束)了?|庭(?:都|已经|已)*开了(?:的)?)` +
 		`(?:但是|但|可是|可|不过)?`)
 )
 
