@@ -722,7 +722,7 @@ func emojiAck(raw string) bool {
 var attachedQRe = regexp.MustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,4}?(?:有没有|是否|有无|有没)(?:上传|传|挂|附|关联|导入)|(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
 
 // remindAskRe makes a mention of reminders a question about them.
-var remindAskRe = regexp.MustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过`)
+var remindAskRe = regexp.MustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过|不[?？]?$`)
 
 // backRe reads a step back from the month last spoken of: 再往前一个月,
 // 往前两个月, 再前一个月, 前一个月的, 上一期, 再上一期.
