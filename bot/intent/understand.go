@@ -933,15 +933,24 @@ var changesAskRe = regexp.MustCompile(`(?:开庭|庭审)?时间(?:有|有没有|
 	`(?:哪些|哪几场|哪几个|哪个|有没有|有无|有)(?:庭|场|案子|案件|开庭)?(?:被)?(?:推迟|延期|延后|改期|改时间|改了时间|调整|取消|调时间)(?:了|过|的)*|` +
 	`(?:改|调|变)(?:了|过)(?:开庭)?时间(?:的)?`)
 
+// changeRune is a character every form of changesAskRe holds one of: a
+// message with none is not read further (nor copied to a string).
+func changeRune(r rune) bool { return strings.ContainsRune("变改推延调取", r) }
+
 // changesAsked reports whether s is a question (not news: 开庭时间改了
 // 改到下周三 reports a change) that changesAskRe may read.
 func changesAsked(s string) bool {
-	for _, w := range append(movedVerbs, newsMarkers...) {
-		if strings.Contains(s, w) {
-			return false
+	if !changesAskRe.MatchString(s) || !questionMarkRe.MatchString(s) {
+		return false
+	}
+	for _, ws := range [][]string{movedVerbs, newsMarkers} {
+		for _, w := range ws {
+			if strings.Contains(s, w) {
+				return false
+			}
 		}
 	}
-	return changesAskRe.MatchString(s) && questionMarkRe.MatchString(s)
+	return true
 }
 
 var questionMarkRe = regexp.MustCompile(`吗|么|没|哪|有无|有没有|不|\?|有的|的有`)
@@ -954,7 +963,7 @@ func (r *reader) newsAndChanges() {
 		r.t.cutAll("有没有", "有哪些", "哪些", "的庭", "的案子", "开庭", "情况")
 		return
 	}
-	if len(r.u.Numbers) == 0 && r.u.Short == "" && r.u.Seq == 0 && changesAsked(string(r.t.rs)) {
+	if len(r.u.Numbers) == 0 && r.u.Short == "" && r.u.Seq == 0 && slices.ContainsFunc(r.t.rs, changeRune) && changesAsked(string(r.t.rs)) {
 		if _, ok := r.t.take(changesAskRe, 0); ok {
 			// 开庭时间有变的有吗, 最近哪些庭推迟了: the recent changes, asked
 			// of no one hearing.
