@@ -233,7 +233,13 @@ func (s *service) handleText(c bot.Context) error {
 		return err // 30号: the day, and the cases of that number offered
 	}
 	if retyped && a.md != "" {
-		a.md, a.noEcho = "台账只登记行政案件；您要查的是否为"+typed+"？\n\n"+a.md, true
+		// 刑初 may be a criminal case typed on purpose: ask. 形初/型初/行出 are
+		// slips of pinyin: say what was read.
+		note := "台账只登记行政案件；您要查的是否为" + typed + "？"
+		if !strings.Contains(intent.Normalize(c.Message().Text), "刑") {
+			note = "按“" + typed + "”查询："
+		}
+		a.md, a.noEcho = note+"\n\n"+a.md, true
 	}
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
