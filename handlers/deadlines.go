@@ -59,7 +59,9 @@ var (
 // one period reader of bot/intent.
 func parseDeadlineAsk(text string) (deadlineAsk, bool) {
 	t := askSpace.Replace(strings.TrimSpace(text))
-	if t == "" || len([]rune(t)) > 40 || caseNumberish.MatchString(t) {
+	// A number is a case question, except with 整改: 85号整改最晚啥时候交
+	// asks that case's 整改 report (rectifyCaseOf reads the number).
+	if t == "" || len([]rune(t)) > 40 || caseNumberish.MatchString(t) && !strings.Contains(t, "整改") {
 		return deadlineAsk{}, false
 	}
 	has := func(ws ...string) bool {

@@ -107,8 +107,11 @@ func sameSurname(a, b string) bool {
 // ownScope reads a fact asked over many with no case (败诉原因都有哪些,
 // 判了的有哪些) as the cases it is asked of rather than a question about
 // one case to be named: the reasons of this year's lost cases.
+// A period (今年败诉原因都有啥) or nothing at all (败诉原因, with no case in
+// focus) asks the same: a reason belongs to a lost case, and asking which
+// case would answer nothing the ledger cannot list.
 func ownScope(u intent.Understanding) intent.Understanding {
-	if u.Scoped && !u.Reference && u.Kind == intent.Case && !hasRef(u) && u.Aspect == intent.Reason {
+	if !u.Reference && u.Kind == intent.Case && !hasRef(u) && (u.Scoped || !hasWho(u)) && u.Aspect == intent.Reason {
 		u.Kind, u.Metric, u.Anchored = intent.Count, intent.Lost, true
 	}
 	return u

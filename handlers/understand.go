@@ -97,6 +97,9 @@ func (s *service) handleText(c bot.Context) error {
 	if ok, err := s.rectifyFollowUp(c, text); ok || err != nil {
 		return err // 整改情况 → 公安局那件呢: the 整改 of that agency's case
 	}
+	if q, ok := intent.AsksRule(text); ok {
+		return s.ruleAnswer(c, q, prev) // 撤诉算不算败诉: the rule, never a count
+	}
 	if intent.AsksStandInRule(text) {
 		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
 	}
@@ -132,6 +135,7 @@ func (s *service) handleText(c bot.Context) error {
 	if corrected {
 		u.FollowUp = true // a correction changes the last question
 	}
+	u = reminderDay(text, u, c.Now(), c.Location()) // 孙局今天还会收到提醒不: today's sending
 	if ok, err := s.mustGo(c, text, u, prev); ok || err != nil {
 		return err // 高院那个要我去不: whether the head must appear there, and who is registered
 	}
@@ -278,7 +282,13 @@ func (s *service) handleText(c bot.Context) error {
 		return err // 30号: the day, and the cases of that number offered
 	}
 	if retyped && a.md != "" {
-		a.md, a.noEcho = "台账只登记行政案件；您要查的是否为"+typed+"？\n\n"+a.md, true
+		// 刑初 may be a criminal case typed on purpose: ask. 形初/型初/行出 are
+		// slips of pinyin: say what was read.
+		note := "台账只登记行政案件；您要查的是否为" + typed + "？"
+		if !strings.Contains(intent.Normalize(c.Message().Text), "刑") {
+			note = "按“" + typed + "”查询："
+		}
+		a.md, a.noEcho = note+"\n\n"+a.md, true
 	}
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.

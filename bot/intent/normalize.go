@@ -72,7 +72,7 @@ func Normalize(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	out := recordTypes(colloquial.Replace(typos.Replace(traditional.Replace(b.String()))))
+	out := oldNumberYear(undecidedHeard(recordTypes(colloquial.Replace(typos.Replace(traditional.Replace(b.String()))))))
 	return strings.Join(strings.Fields(out), " ")
 }
 

@@ -571,7 +571,7 @@ var notHeldTopics = []struct {
 	{"judge", []string{"审判长", "法官是谁", "哪个法官", "主审法官", "承办法官", "审判员", "书记员是谁", "合议庭", "法官叫", "哪位法官", "法官", "书记员"}},
 	{"personal-id", []string{"身份证", "证件号", "家庭住址", "住址", "家庭地址", "家住", "住哪", "住在哪", "户籍", "多大年纪", "年龄", "原告电话", "原告的电话", "原告手机", "原告的手机",
 		"对方电话", "对方的电话", "当事人电话", "当事人的电话", "申请人电话", "申请人的电话"}},
-	{"directions", []string{"怎么走", "咋个走", "咋走", "怎样走", "怎么去", "咋个去", "咋去", "怎么过去", "咋过去", "怎么到", "路线", "导航", "在什么位置", "停车", "几路车"}},
+	{"directions", []string{"法院地址", "法院的地址", "法院在哪", "法院在什么地方", "法院位置", "法院的位置", "怎么走", "咋个走", "咋走", "怎样走", "怎么去", "咋个去", "咋去", "怎么过去", "咋过去", "怎么到", "路线", "导航", "在什么位置", "停车", "几路车"}},
 	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
 	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
 	{"third-party", []string{"第三人是谁", "第三人是哪个", "第三人叫", "第三人有", "有没有第三人", "第三人", "第3人"}},
@@ -751,7 +751,7 @@ func emojiAck(raw string) bool {
 var attachedQRe = regexp.MustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,4}?(?:有没有|是否|有无|有没)(?:上传|传|挂|附|关联|导入)|(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
 
 // remindAskRe makes a mention of reminders a question about them.
-var remindAskRe = regexp.MustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过`)
+var remindAskRe = regexp.MustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过|不[?？]?$`)
 
 // backRe reads a step back from the month last spoken of: 再往前一个月,
 // 往前两个月, 再前一个月, 前一个月的, 上一期, 再上一期.
@@ -962,6 +962,35 @@ var (
 	askChange = []string{"有没有改期", "是不是改期", "改期了没", "改期了吗", "改期没", "有没有推迟", "推迟了吗", "取消了吗"}
 )
 
+// changesAskRe asks, of no hearing in particular, which hearings were
+// moved: 开庭时间有变的有吗, 有没有庭改时间了, 最近哪些庭推迟了, 有没有改了开庭时间
+// 的案子. A message naming a case asks about that case (askChange).
+var changesAskRe = regexp.MustCompile(`(?:开庭|庭审)?时间(?:有|有没有|有无|都)?(?:变|变化|变动|调整|改动|更改|改)(?:过|了|的)*|` +
+	`(?:哪些|哪几场|哪几个|哪个|有没有|有无|有)(?:庭|场|案子|案件|开庭)?(?:被)?(?:推迟|延期|延后|改期|改时间|改了时间|调整|取消|调时间)(?:了|过|的)*|` +
+	`(?:改|调|变)(?:了|过)(?:开庭)?时间(?:的)?`)
+
+// changeRune is a character every form of changesAskRe holds one of: a
+// message with none is not read further (nor copied to a string).
+func changeRune(r rune) bool { return strings.ContainsRune("变改推延调取", r) }
+
+// changesAsked reports whether s is a question (not news: 开庭时间改了
+// 改到下周三 reports a change) that changesAskRe may read.
+func changesAsked(s string) bool {
+	if !changesAskRe.MatchString(s) || !questionMarkRe.MatchString(s) {
+		return false
+	}
+	for _, ws := range [][]string{movedVerbs, newsMarkers} {
+		for _, w := range ws {
+			if strings.Contains(s, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var questionMarkRe = regexp.MustCompile(`吗|么|没|哪|有无|有没有|不|\?|有的|的有`)
+
 // newsAndChanges reads a report about a hearing (改到…, 推迟了, 取消了, 去不了)
 // and a question about recent changes (最近改期).
 func (r *reader) newsAndChanges() {
@@ -969,6 +998,15 @@ func (r *reader) newsAndChanges() {
 		r.changes, r.u.Anchored = true, true
 		r.t.cutAll("有没有", "有哪些", "哪些", "的庭", "的案子", "开庭", "情况")
 		return
+	}
+	if len(r.u.Numbers) == 0 && r.u.Short == "" && r.u.Seq == 0 && slices.ContainsFunc(r.t.rs, changeRune) && changesAsked(string(r.t.rs)) {
+		if _, ok := r.t.take(changesAskRe, 0); ok {
+			// 开庭时间有变的有吗, 最近哪些庭推迟了: the recent changes, asked
+			// of no one hearing.
+			r.changes, r.u.Anchored = true, true
+			r.t.cutAll("有没有", "有哪些", "哪些", "的庭", "的案子", "开庭", "情况", "有吗", "有没")
+			return
+		}
 	}
 	if w, ok := r.t.cut(askChange...); ok {
 		r.u.Aspect, r.u.Hearing = When, true
@@ -1522,6 +1560,11 @@ func (r *reader) mine() {
 	if _, ok := r.t.cut(mineAgencyWords...); ok {
 		r.u.Mine = MineAgency
 		r.t.cutAll(mineAgencyWords...)
+	}
+	// 何县长要我通知不: the asker as the one who would notify, asking
+	// whether the reminder reaches that person, not the asker's own hearings.
+	if _, ok := r.t.cut("要不要我通知", "需不需要我通知", "需要我通知", "要我去通知", "要我通知", "让我通知", "用不用我通知", "用我通知"); ok {
+		r.u.Aspect, r.u.Hearing = Reminded, true
 	}
 	// Filler with 我 in it (帮我, 发我, 我想知道) is not the asker.
 	var with []string

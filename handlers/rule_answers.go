@@ -1,0 +1,123 @@
+package handlers
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+)
+
+// ruleAnswer answers a rule question (intent.AsksRule) with the rule: how
+// this bureau's figures count a 结案方式 (from the configured loss set and
+// the contract's correction set, so chat and bulletin agree), what a rate
+// divides by, whether a case heard on the papers needs anyone in court,
+// how long a 以案说法 runs. Never a count of cases: the question asks how,
+// not how many.
+func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQuestion) error {
+	var md string
+	switch q.Topic {
+	case intent.RuleStandIn:
+		return s.standInRule(c, prev) // the head's substitute: 法释〔2020〕3号, with the case in focus
+	case intent.RuleLoss:
+		md = s.lossRule(cases.Outcome(q.Outcome))
+	case intent.RuleCorrection:
+		md = correctionRule(cases.Outcome(q.Outcome))
+	case intent.RuleWritten:
+		md = writtenRule
+	case intent.RuleLength:
+		md = lengthRule
+	case intent.RuleRate:
+		md = rateRule(q.Rate)
+	}
+	a := answer{md: md, outcome: audit.Answered, noEcho: true}
+	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Legal, Anchored: true}, a, 0); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown(md)
+}
+
+// outcomeNames lists outcomes in the 、-joined form of the answers.
+func outcomeNames(os []cases.Outcome) string {
+	names := make([]string, len(os))
+	for i, o := range os {
+		names[i] = string(o)
+	}
+	return strings.Join(names, "、")
+}
+
+// lossRule says whether o is a loss under the configured 败诉 set and how
+// it enters the loss rates.
+func (s *service) lossRule(o cases.Outcome) string {
+	lost := s.loss[o]
+	verdict := "不算败诉"
+	if lost {
+		verdict = "算败诉"
+	}
+	lines := []string{fmt.Sprintf("按本系统的败诉口径，**%s%s**。", o, verdict),
+		"计为败诉的结案方式：" + outcomeNames(s.loss.Outcomes()) + "（配置项 cases.loss_outcomes，月度通报与聊天统计同一口径）。"}
+	switch {
+	case o == cases.AppealDismissed || o == cases.AppealAmended || o == cases.AppealRemanded:
+		lines = append(lines, "这是二审的结果：败诉率只计一审行政诉讼案件，二审结果不计入。")
+	case lost:
+		lines = append(lines, "它计入败诉数，也计入败诉率的分母（审结数）和判决口径败诉率的分母（判决结案数）。")
+	case o.Judged():
+		lines = append(lines, "它计入败诉率的分母（审结数）和判决口径败诉率的分母（判决结案数），不计入败诉数。")
+	default:
+		lines = append(lines, "它计入败诉率的分母（审结数），不计入败诉数；判决口径败诉率只以判决结案的案件为分母，不含它。")
+	}
+	if o.MediatedOrWithdrawn() {
+		lines = append(lines, "调解与撤诉合计计入调撤率（调解和撤诉数 ÷ 审结数）。")
+	}
+	switch o {
+	case cases.Mediation:
+		lines = append(lines, "依《行政诉讼法》第60条，行政案件一般不适用调解，调解只限于行政赔偿、补偿以及行政机关行使法律、法规规定的自由裁量权的案件。")
+	case cases.WithdrawalAfterCorrection:
+		lines = append(lines, "被告改变行政行为后原告撤诉的，各地口径不一：有的单列为一种结案方式，有的视作“实质纠错”。本系统按上述配置计算；本地考核另有口径的，以考核文件为准。")
+	case cases.WithdrawalPermitted, cases.WithdrawalDeemed:
+		lines = append(lines, "如撤诉是因被告改变行政行为，请在结案方式中登记为“改变行为后撤诉”，以便单独统计。")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// correctionRule says whether a reconsideration decision o is a correction.
+func correctionRule(o cases.Outcome) string {
+	verdict := "不算纠错"
+	if slices.Contains(cases.Corrections, o) {
+		verdict = "算纠错"
+	}
+	return strings.Join([]string{fmt.Sprintf("按本系统的复议纠错口径，**复议%s%s**。", o, verdict),
+		"计为纠错的复议决定：" + outcomeNames(cases.Corrections) + "。",
+		"复议纠错率 = 纠错决定数 ÷ 同期办结的行政复议案件数，月度通报与聊天统计同一口径。"}, "\n")
+}
+
+// writtenRule answers whether a case heard on the papers needs anyone in
+// court.
+const writtenRule = "书面审理的案件不开庭，也就不涉及出庭应诉：负责人和工作人员都不需要到庭，但要按期提交答辩（答复）材料和证据。\n" +
+	"负责人出庭率只计开庭审理的案件，书面审理的不计入分母。\n" +
+	"行政复议案件组织听证的，被申请人的负责人应当参加听证（《行政复议法》第51条），不能参加的应当说明理由并委托相应的工作人员参加；台账中听证按开庭登记，会照常提醒。"
+
+// lengthRule answers how long a 以案说法 runs (DOMAIN.md §4).
+const lengthRule = "以案说法的篇幅尚无统一的官方规定，一般建议 1000–2000 字。\n" +
+	"常用体例：标题 → 案情简介 → 争议焦点 → 裁判结果（复议结果）→ 法理评析（写明败诉原因）→ 典型意义与执法警示 → 相关法条。\n" +
+	"对具体的草稿，可先发送“待审核的以案说法”选定一篇，再发送“改短一点”或“控制在1000字以内”生成新的一版。"
+
+// rateRule says how a rate of the bulletin is computed.
+func rateRule(r intent.Rate) string {
+	common := "口径同月度败诉通报：诉讼只计一审行政诉讼案件。"
+	switch r {
+	case intent.AppearanceRate:
+		return "负责人出庭率 = 负责人出庭的案件数 ÷ 同期开庭审理的一审案件数。一案多次开庭的，负责人出庭一次即计为出庭（法释〔2020〕3号第7条）；书面审理的案件不计入分母；未登记是否出庭的按未出庭计。\n" + common
+	case intent.CorrectionRate:
+		return "复议纠错率 = 作出撤销、变更、确认违法、确认无效、责令履行决定的案件数 ÷ 同期办结的行政复议案件数。\n" + common
+	case intent.WithdrawalRate:
+		return "调撤率 = 调解和撤诉结案的案件数 ÷ 同期审结的案件数。\n" + common
+	case intent.JudgedLossRate:
+		return "判决口径败诉率 = 判决败诉的案件数 ÷ 同期以判决结案的案件数（撤诉、驳回起诉等裁定结案的不计入分母）。\n" + common
+	}
+	return "败诉率（审结口径）= 败诉案件数 ÷ 同期审结的案件数，撤诉、驳回起诉等也计入分母；另给判决口径（败诉数 ÷ 判决结案数）。\n" +
+		"计为败诉的结案方式由配置项 cases.loss_outcomes 决定，可问“撤诉算不算败诉”。\n" + common
+}
