@@ -1732,6 +1732,13 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = bareGivenAt(t, j)
 			}
 		}
+		// 原告吉克阿依莫: a minority name of known parts is read whole,
+		// not as a surname (吉) and two given characters.
+		if j < t.n() && !d.taken[j] {
+			if m := d.minorityRun(j); m > n {
+				n = m
+			}
+		}
 		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n {
 			break
 		}
@@ -1744,7 +1751,9 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 			if kind == markOfficial || kind != markKin && officialContext(t, j+n) {
 				c = capOfficial
 			}
-			d.add(j, j+n, c)
+			if d.add(j, j+n, c) {
+				d.yiGivenAlone(j, j+n)
+			}
 		}
 		read = j + n
 		j += n
@@ -2789,7 +2798,7 @@ func datedAfter(t *text, e int) bool {
 func (d *detector) objects() {
 	t := d.t
 	for i := 1; i < t.n(); i++ {
-		if d.taken[i] || d.taken[i-1] || surnameAt(t, i) == 0 || afterBoundary(t, i) {
+		if d.taken[i] || d.taken[i-1] || surnameAt(t, i) == 0 || afterBoundary(t, i) || designatedAs(t, i) {
 			continue
 		}
 		cue, at := objectCueLen(t, i), i
@@ -2907,6 +2916,19 @@ func (d *detector) objects() {
 		}
 	}
 }
+
+// designatedAs reports whether a verb of designation and 为 stand before
+// i (划为公益林, 列为重点对象, 变更为商业用地): what follows is the category
+// a thing is put in, not a person.
+func designatedAs(t *text, i int) bool {
+	if i < 2 || t.rs[i-1] != '为' {
+		return false
+	}
+	return strings.ContainsRune("划列定改视", t.rs[i-2]) || i >= 3 && hasSuffixAny(t.str(i-3, i-1), designationVerbs)
+}
+
+// designationVerbs put a thing in a category before 为 (变更为, 调整为).
+var designationVerbs = []string{"变更", "调整", "规划", "确定", "认定", "登记", "划分"}
 
 // consentMatcher matches what a person gives after 经 or 未经: 同意, 介绍.
 var consentMatcher = newMatcher([]string{"同意", "允许", "批准", "授权", "许可", "签字", "签名", "介绍", "确认", "认可", "手"})
