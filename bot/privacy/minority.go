@@ -328,6 +328,9 @@ func herbClause(t *text, i int) bool {
 func (d *detector) wordNames() {
 	t := d.t
 	d.latinWithInitials()
+	if hasLatinUpper(t.s) {
+		d.latinInContext() // latin.go
+	}
 	for i := 0; i < t.n(); i++ {
 		if d.taken[i] || d.reserved[i] || !t.han(i) {
 			continue

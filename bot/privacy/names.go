@@ -1133,6 +1133,9 @@ func detect(s string) []hit {
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
+	if hasLatinUpper(s) {
+		d.latinRecurrences() // latin.go
+	}
 	d.widenToLonger()
 	sort.Slice(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	return d.hits
