@@ -346,14 +346,25 @@ func (d *detector) tiedPairs() {
 				continue
 			}
 			k := e + 1
-			for _, w := range []string{"多年的", "多年", "老", "好", "的"} {
-				if strings.HasPrefix(t.rest(k), w) {
-					k += len([]rune(w))
-					break
+			// 是老乡: the relation itself may open with 老; else 老 is
+			// an intensifier (老同学 → 同学).
+			if t.match(k, socialMatcher) == 0 {
+				for _, w := range []string{"多年的", "多年", "老", "好", "的"} {
+					if strings.HasPrefix(t.rest(k), w) {
+						k += len([]rune(w))
+						break
+					}
 				}
 			}
 			if t.match(k, socialMatcher) == 0 || anyTaken(d.taken, j, e) || slotWord(t, j, e) || t.match(j, anyRole) > 0 || strings.ContainsRune("其他她我你您某×", t.rs[j]) || formOfAddress(t, j) {
 				continue
+			}
+			// 他和田小军是老乡: a place read across the conjunction (和田)
+			// gives way; the frame reads 和 as "and".
+			if d.reserved != nil && d.reserved[i] {
+				for r := i; r < e; r++ {
+					d.reserved[r] = false
+				}
 			}
 			d.add(j, e, capPersonal)
 			break
