@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -663,6 +664,18 @@ var yiClans = []string{"吉克", "沙马", "阿苏", "俄底", "海来", "吉伍
 	"阿力", "哈马", "阿黑", "阿措", "拖觉", "阿苦", "嘿哈", "火布", "吉斯", "尼色", "吉补", "曲木", "吉子", "克惹", "阿鲁",
 	"贾巴", "黑来", "阿伙", "阿说", "阿的", "俄木"}
 
+// yiGivenWord reports whether rs[j:e], a noun of two characters right
+// after a Yi clan name that opens the run at i, is the given name (阿黑赤子:
+// Yi given names are often words, 赤子 among them); verbs stay words
+// (阿力提供).
+func yiGivenWord(t *text, i, j, e int) bool {
+	if j-i != 2 || e-j != 2 || !slices.Contains(yiClans, t.str(i, j)) {
+		return false
+	}
+	w, ok := t.word(j, e)
+	return ok && w.pos == "n"
+}
+
 // yiGivenAlone masks, wherever it recurs, the given part of a Yi name
 // read whole (the clan name off: 吉克阿依莫 … 阿依莫表示). A given part of
 // two characters or more is the person's own name, as a Han given name
@@ -745,7 +758,7 @@ func (d *detector) minorityRun(i int) int {
 		took := false
 		for k := 3; k >= 1; k-- {
 			e := j + k
-			if e > t.n() || !allTranslit(t, j, e) || commonPairIn(t, j, e) || anyWordAt(t, j, e) && k >= 2 {
+			if e > t.n() || !allTranslit(t, j, e) || commonPairIn(t, j, e) || anyWordAt(t, j, e) && k >= 2 && !yiGivenWord(t, i, j, e) {
 				continue
 			}
 			if t.match(e, minorityMatcher) > 0 || known > 0 && minorityRunEnds(t, e) {

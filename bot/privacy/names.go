@@ -1136,6 +1136,7 @@ func detect(s string) []hit {
 	if hasLatinUpper(s) {
 		d.latinRecurrences() // latin.go
 	}
+	d.pairedWithGiven() // positions.go
 	d.widenToLonger()
 	sort.Slice(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	return d.hits
