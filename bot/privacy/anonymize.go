@@ -493,6 +493,11 @@ const givenAdverbs = "另曾也又便遂则却亦均都还已未不即就再"
 // 违法建设 stays a word: 法 is neither.
 func positionedGiven(t *text, s, e int) bool {
 	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1])
+	// 我哥海涛那天…: right after a relative's word the registered
+	// person's given name is that relative.
+	if !left && kinBefore(t, s) {
+		return true
+	}
 	if !left {
 		return false
 	}
@@ -508,6 +513,22 @@ func positionedGiven(t *text, s, e int) bool {
 		return false
 	}
 	return boundary(t, e) >= 2 || verbAt(t, e)
+}
+
+// kinBefore reports whether a relative's word of one to three
+// characters ends right before s (我哥, 其弟, 他妹妹).
+func kinBefore(t *text, s int) bool {
+	// 我哥, 他姐: speech shortens the relative's word to one character
+	// after a pronoun.
+	if s >= 2 && strings.ContainsRune("哥姐弟妹叔舅姑姨", t.rs[s-1]) && strings.ContainsRune("我他她其你", t.rs[s-2]) {
+		return true
+	}
+	for m := 1; m <= 3 && m <= s; m++ {
+		if t.match(s-m, kinMatcher) == m {
+			return true
+		}
+	}
+	return false
 }
 
 // frequentVerbAt reports whether a verb of two characters seen at least

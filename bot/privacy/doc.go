@@ -178,6 +178,12 @@
 // business's premises keep their names but a person's door number
 // (address.go).
 //
+// Round 16: sign-off labels and 签名 after a title open a signature slot
+// whose every signer is a name (names.go signatures); Yi clan and given
+// parts join the inventory, and a Yi name's given part is masked where it
+// recurs (minority.go yiGivenAlone); Latin names in context and their
+// family names alone (latin.go).
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

@@ -272,8 +272,9 @@ func (l *labelled) spans(s string, out []span) []span {
 }
 
 // answerAfterRe skips from a label in a question to its answer: 是多少？答：,
-// ？答：.
-var answerAfterRe = regexp.MustCompile(`^(?:是多少|是什么|多少|是|号码|号码是多少)?[？?]\s*答\s*[:：]\s*`)
+// ？答：, and the answer of a record that labels its turns by who speaks
+// (审：…？被：…, 问：…？被询问人：…).
+var answerAfterRe = regexp.MustCompile(`^(?:是多少|是什么|多少|是|号码|号码是多少)?[？?]\s*(?:答|被询问人|被调查人|被检查人|被|当事人)\s*[:：]\s*`)
 
 var (
 	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},

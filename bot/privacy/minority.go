@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -328,6 +329,9 @@ func herbClause(t *text, i int) bool {
 func (d *detector) wordNames() {
 	t := d.t
 	d.latinWithInitials()
+	if hasLatinUpper(t.s) {
+		d.latinInContext() // latin.go
+	}
 	for i := 0; i < t.n(); i++ {
 		if d.taken[i] || d.reserved[i] || !t.han(i) {
 			continue
@@ -338,6 +342,7 @@ func (d *detector) wordNames() {
 			continue
 		}
 		if n := d.minorityRun(i); n > 0 && d.add(i, i+n, capNeutral) {
+			d.yiGivenAlone(i, i+n)
 			i += n - 1
 			continue
 		}
@@ -591,25 +596,41 @@ func skipSpaces(t *text, i int) int {
 // sourcedMinorityParts are name components added in round 15 (priv15),
 // each read in a public guide to the names of its people (stored pages,
 // read 2026-12-02):
+//
 //   - Tibetan: the weekday names, names of good things and of Buddhist
 //     words, and the names used by women or by men only, listed at
 //     touch.travel.qunar.com/bookElement/4938152/1024701-2; the names of
 //     days and wishes and the short forms of four-character names at
 //     wanbiaoku.com/new/147ecfee44d447dda25c1775625be057; and
 //     auzhu.com/entertainment/4803009.html;
+//
 //   - Mongolian: the names of happiness, strength, birds and beasts,
 //     metals, the sun, moon and stars, flowers and jewels listed at
 //     cnphk.com/Freenamelist/drvzdbeemh.html and dongezwzwm.html (in
 //     English transliteration there; the usual Chinese writing here), and
 //     www.jmdydc.com/nanhaiquming/147344.html;
+//
 //   - Uyghur: names from religion, birth order and birth month, the
 //     women's endings and the honorific endings at
 //     m.ningxialong.com/c/0R39206352022_2.html, the short forms of
 //     Muhammad and Ahmad at news.43b.com.cn/a/528072.html, and the names
 //     at zqbbs.5ijt.cn (维族的名字) and www.mixuai.com/thread/20221103/4590445.html.
 //
-// Words that are also brands or everyday words (伊利, 阿洪 alone, 塔西)
-// were left out.
+//   - Yi (诺苏, round 16, priv16): the clan names (家支) listed at
+//     www.fengsuwang.com/minzu/yizuxingming.asp (沙马, 曲比, 乃保, 阿约,
+//     吉木, 阿力, 哈马, 阿黑, 阿措, 拖觉, 阿苦, 阿子, 嘿哈, 火布, 吉斯, 吉克,
+//     尼色, 吉补), tjls.net/lvyou/202301/28/15221.html (曲木, 吉子, 阿祝,
+//     克惹) and mingzi8.com/wangmingdaquan/120193.html (阿鲁, 贾巴, 黑来,
+//     阿伙); the given names by birth direction, sacrificial beast, humble
+//     names, beasts and flowers at lm263.com/article/202310/149916_3.html
+//     (子到, 日木, 立色, 友色, 衣尔, 威杂, 哈比, 赤次, 帕所, 赤莫, 日则,
+//     尔子, 俄里, 木土, 史外, 俄外, 阿合) and the women's names at
+//     en.nctoro.com/tag_yizunvshengmingzi (阿呷, 尔洛, 阿芝) and
+//     www.wangluoqianming.com/lizhiqianming/261657.html (尔外, 沙红, 子杂,
+//     俄铁); the women's ending 莫 (嫫) is in minoritySuffixes.
+//
+// Words that are also brands or everyday words (伊利, 阿洪 alone, 塔西;
+// the Yi 有日, 里外 and 赤子) were left out.
 var sourcedMinorityParts = []string{
 	// Tibetan
 	"白玛", "梅朵", "罗布", "嘉措", "洛桑", "德勒", "益希", "土登", "丹巴", "降央", "杰布", "旺姆", "桑姆",
@@ -629,12 +650,70 @@ var sourcedMinorityParts = []string{
 	"买合买提", "达吾提", "胡达拜地", "阿尔肯", "艾买提", "帕里但", "阿娜尔汗", "古力娜扎", "拜合提亚尔",
 	"尼格买提", "西热力江", "木合塔尔", "卡丽比努尔", "艾力亚尔", "阿不都沙拉木", "阿不都热西提", "迪力木拉提",
 	"阿不都拉", "乌斯曼", "司马义",
+	// Yi: clans, then given names (see the comment above).
+	"乃保", "阿约", "阿力", "哈马", "阿黑", "阿措", "拖觉", "阿苦", "嘿哈", "火布", "吉斯", "尼色", "吉补", "曲木",
+	"吉子", "阿祝", "克惹", "阿鲁", "贾巴", "黑来", "阿伙", "阿说", "阿的", "俄木", "吉伍", "子到", "日木", "立色",
+	"友色", "衣尔", "威杂", "哈比", "赤次", "帕所", "赤莫", "日则", "尔子", "俄里", "木土", "史外", "俄外",
+	"阿合", "尔洛", "阿芝", "尔外", "沙红", "子杂", "俄铁", "石且", "惹古", "拉哈",
+}
+
+// yiClans are the Yi clan names a person's full name opens with; the
+// rest of such a name is what the person is called alone later
+// (吉克阿依莫 … 阿依莫表示).
+var yiClans = []string{"吉克", "沙马", "阿苏", "俄底", "海来", "吉伍", "曲比", "马海", "吉木", "勒格", "瓦扎", "乃保", "阿约",
+	"阿力", "哈马", "阿黑", "阿措", "拖觉", "阿苦", "嘿哈", "火布", "吉斯", "尼色", "吉补", "曲木", "吉子", "克惹", "阿鲁",
+	"贾巴", "黑来", "阿伙", "阿说", "阿的", "俄木"}
+
+// yiGivenWord reports whether rs[j:e], a noun of two characters right
+// after a Yi clan name that opens the run at i, is the given name (阿黑赤子:
+// Yi given names are often words, 赤子 among them); verbs stay words
+// (阿力提供).
+func yiGivenWord(t *text, i, j, e int) bool {
+	if j-i != 2 || e-j != 2 || !slices.Contains(yiClans, t.str(i, j)) {
+		return false
+	}
+	w, ok := t.word(j, e)
+	return ok && w.pos == "n"
+}
+
+// yiGivenAlone masks, wherever it recurs, the given part of a Yi name
+// read whole (the clan name off: 吉克阿依莫 … 阿依莫表示). A given part of
+// two characters or more is the person's own name, as a Han given name
+// is after its surname; a frequent word of the dictionary stays.
+func (d *detector) yiGivenAlone(s, e int) {
+	t := d.t
+	full := t.str(s, e)
+	for _, c := range yiClans {
+		if !strings.HasPrefix(full, c) {
+			continue
+		}
+		given := full[len(c):]
+		if utf8.RuneCountInString(given) < 2 {
+			return
+		}
+		if w, ok := t.word(s+2, e); ok && w.freq >= 20 && w.pos != "nr" {
+			return
+		}
+		n := utf8.RuneCountInString(given)
+		for off := 0; ; {
+			k := strings.Index(t.s[off:], given)
+			if k < 0 {
+				return
+			}
+			i := t.runeAt(off + k)
+			off += k + len(given)
+			if i+n <= t.n() && !d.taken[i] && (i+n == t.n() || !t.han(i+n) || boundary(t, i+n) >= 1) {
+				d.add(i, i+n, capNeutral)
+			}
+		}
+	}
 }
 
 // minoritySuffixes end a name after a known part: the Mongolian -图
 // ("having": 宝音图, 朝克图), the Uyghur diminutive 江 and the women's 汗
-// and 罕 (阿力木江, 阿娜尔汗), unless they start a word (图片, 江边, 汗水).
-const minoritySuffixes = "图江汗罕"
+// and 罕 (阿力木江, 阿娜尔汗), and the Yi women's 莫 or 嫫 (阿依莫, 阿呷嫫),
+// unless they start a word (图片, 江边, 汗水, 莫名).
+const minoritySuffixes = "图江汗罕莫嫫"
 
 // minorityRun returns the length of a name built of known parts and
 // short runs of transliteration characters between or after them, that
@@ -679,7 +758,7 @@ func (d *detector) minorityRun(i int) int {
 		took := false
 		for k := 3; k >= 1; k-- {
 			e := j + k
-			if e > t.n() || !allTranslit(t, j, e) || commonPairIn(t, j, e) || anyWordAt(t, j, e) && k >= 2 {
+			if e > t.n() || !allTranslit(t, j, e) || commonPairIn(t, j, e) || anyWordAt(t, j, e) && k >= 2 && !yiGivenWord(t, i, j, e) {
 				continue
 			}
 			if t.match(e, minorityMatcher) > 0 || known > 0 && minorityRunEnds(t, e) {

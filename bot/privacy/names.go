@@ -1065,6 +1065,7 @@ func detect(s string) []hit {
 	d := &detector{t: t, taken: make([]bool, t.n())}
 	d.reserveWords()
 	d.signatures()
+	d.spacedAfterRole()
 	d.signedLines()
 	d.dotted()
 	d.tableNames(*t.tables())
@@ -1132,6 +1133,10 @@ func detect(s string) []hit {
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
+	if hasLatinUpper(s) {
+		d.latinRecurrences() // latin.go
+	}
+	d.pairedWithGiven() // positions.go
 	d.widenToLonger()
 	sort.Slice(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	return d.hits
@@ -1169,7 +1174,11 @@ var signatureRe = regexp.MustCompile(signatureTitles)
 // signatureStartRe is a title at the start of a string.
 var signatureStartRe = regexp.MustCompile(`^` + signatureTitles)
 
-const signatureTitles = `(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员|记 ?录 ?人|记 ?录 ?员|承 ?办 ?人|审 ?核 ?人|经 ?办 ?人|复 ?议 ?人 ?员|执 ?法 ?人 ?员|调 ?查 ?人 ?员|听 ?证 ?主 ?持 ?人|主 ?持 ?人|送 ?达 ?人|工 ?作 ?人 ?员|调 ?解 ?员|见 ?证 ?人|鉴 ?定 ?人|勘 ?验 ?人|询 ?问 ?人|检 ?查 ?人|核 ?对 ?人|校 ?对 ?人|签 ?收 ?人|代 ?收 ?人|受 ?送 ?达 ?人)[ ：:]*`
+// The titles of people, optionally followed by 签名 or 签字 (执法人员签名：,
+// 被询问人（签名）：); then the sign-off labels of a document's tail
+// (校对：, 审核：, 撰稿：, 复核人：), titles only with their colon, since
+// 审核 and 复核 are also the deeds prose names.
+const signatureTitles = `(?:(?:审 ?判 ?长|代 ?理 ?审 ?判 ?员|审 ?判 ?员|人 ?民 ?陪 ?审 ?员|陪 ?审 ?员|书 ?记 ?员|法 ?官 ?助 ?理|执 ?行 ?员|记 ?录 ?人|记 ?录 ?员|承 ?办 ?人|审 ?核 ?人|经 ?办 ?人|复 ?议 ?人 ?员|执 ?法 ?人 ?员|调 ?查 ?人 ?员|听 ?证 ?主 ?持 ?人|主 ?持 ?人|送 ?达 ?人|工 ?作 ?人 ?员|调 ?解 ?员|见 ?证 ?人|鉴 ?定 ?人|勘 ?验 ?人|询 ?问 ?人|检 ?查 ?人|核 ?对 ?人|校 ?对 ?人|签 ?收 ?人|代 ?收 ?人|受 ?送 ?达 ?人)(?: ?[（(]?签 ?[名字][）)]?)?[ ：:]*|(?:校 ?对|审 ?核|复 ?核 ?人|复 ?核|撰 ?稿 ?人|撰 ?稿|核 ?稿|拟 ?稿 ?人|拟 ?稿|制 ?表 ?人|制 ?表|填 ?表 ?人|审 ?批 ?人|批 ?准 ?人|签 ?发 ?人|签 ?发) ?[：:][ ]*)`
 
 // signatures reads the spaced-out names of a signature block: after a
 // title, a run of single characters each followed by a space is one name
@@ -1193,7 +1202,7 @@ func (d *detector) signatures() {
 		}
 	})
 	for _, m := range found {
-		for i := t.runeAt(m[1]); i < t.n(); {
+		for i := skipSignerOffice(t, t.runeAt(m[1])); i < t.n(); {
 			// 代理审判员　孟和·巴特尔: a dotted signer is read whole (minority.go).
 			if j := skipSpaces(t, i); dottedFrom(t, j) > j {
 				d.add(j, dottedFrom(t, j), capPersonal)
@@ -1222,6 +1231,14 @@ func (d *detector) signatures() {
 				continue
 			}
 			d.signRun(run)
+			// 执法人员签名：龙　飞（执法证号…）、易　明（…）: the signers of one
+			// title may be listed, each with a remark in brackets.
+			if k := nextListedSigner(t, next); k > next {
+				if more, _ := d.spacedRun(k); len(more) >= 2 {
+					i = k
+					continue
+				}
+			}
 			// 送达人：汪　洋　　唐　宁: one title may sign for another name
 			// after a wider gap, unless a title follows.
 			j := next
@@ -1235,6 +1252,65 @@ func (d *detector) signatures() {
 				break
 			}
 			i = j
+		}
+	}
+}
+
+// skipSignerOffice skips the office a sign-off names before its signer
+// (撰稿：某县自然资源局　田　野): an unspaced run that ends in an
+// organisation's ending, and the gap after it. It returns i otherwise.
+func skipSignerOffice(t *text, i int) int {
+	e := i
+	for e < t.n() && t.han(e) {
+		e++
+	}
+	if e-i < 3 || e >= t.n() || t.rs[e] != ' ' {
+		return i
+	}
+	if run := t.str(i, e); hasSuffixAny(run, institutionSuffixes) || hasSuffixAny(run, orgEndings) {
+		return skipSpaces(t, e)
+	}
+	return i
+}
+
+// nextListedSigner returns where the next signer of a list starts after a
+// signer's end at i: past a remark in brackets on the same line and a
+// 、 or ，; i when no list goes on there.
+func nextListedSigner(t *text, i int) int {
+	j := i
+	if j < t.n() && (t.rs[j] == '（' || t.rs[j] == '(') {
+		for j < t.n() && t.rs[j] != '）' && t.rs[j] != ')' && t.rs[j] != '\n' {
+			j++
+		}
+		if j >= t.n() || t.rs[j] == '\n' {
+			return i
+		}
+		j++
+	}
+	if j < t.n() && (t.rs[j] == '、' || t.rs[j] == '，' || t.rs[j] == ',') {
+		return skipSpaces(t, j+1)
+	}
+	return i
+}
+
+// spacedAfterRole reads a two-character name written spaced after a
+// party's role word (委托代理人邓　超，系原告的同事): a name typed as a
+// signature block aligns it. Only the shape 邓　超 closed by no further
+// character is read, and its first character must be a surname.
+func (d *detector) spacedAfterRole() {
+	t := d.t
+	if !strings.Contains(t.s, " ") {
+		return
+	}
+	for k := 1; k+2 < t.n(); k++ {
+		if t.rs[k+1] != ' ' || !t.han(k) || !t.han(k+2) || t.han(k-1) && t.han(k+3) || k+3 < t.n() && (t.han(k+3) || t.rs[k+3] == ' ' && t.han(k+4)) {
+			continue
+		}
+		for m := 2; m <= 7 && m <= k; m++ {
+			if n, kind := roleAt(t, k-m); n == m && (kind == markParty || kind == markAgent) {
+				d.signRun([]int{k, k + 2})
+				break
+			}
 		}
 	}
 }
@@ -1360,6 +1436,10 @@ func (d *detector) spacedRun(i int) (run []int, next int) {
 	return run, run[len(run)-1] + 1
 }
 
+// signGrammar are characters no signer's name holds; a spaced run with
+// one is emphasis, not a signature.
+const signGrammar = "的了是在和与及或对为把被就也都不"
+
 // signRun reads the names of one spaced run of a signature block.
 func (d *detector) signRun(run []int) {
 	t := d.t
@@ -1390,7 +1470,11 @@ func (d *detector) signRun(run []int) {
 		}
 		n := name.String()
 		rs := []rune(n)
-		if !surnameSet.has(rs[0]) && !positionSurnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
+		// 审　判　员　　央　宗: a run that is the whole slot after a title is
+		// its signer whatever its first character; in a longer run the
+		// surname tells where each name starts.
+		whole := len(groups) == 1 && len(g) == len(run) && !strings.ContainsAny(n, signGrammar)
+		if !whole && !surnameSet.has(rs[0]) && !positionSurnameSet.has(rs[0]) && !compoundSet[string(rs[:min(2, len(rs))])] {
 			continue
 		}
 		if d.add(g[0], g[len(g)-1]+1, capOfficial) {
@@ -1652,6 +1736,13 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = bareGivenAt(t, j)
 			}
 		}
+		// 原告吉克阿依莫: a minority name of known parts is read whole,
+		// not as a surname (吉) and two given characters.
+		if j < t.n() && !d.taken[j] {
+			if m := d.minorityRun(j); m > n {
+				n = m
+			}
+		}
 		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n {
 			break
 		}
@@ -1664,7 +1755,9 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 			if kind == markOfficial || kind != markKin && officialContext(t, j+n) {
 				c = capOfficial
 			}
-			d.add(j, j+n, c)
+			if d.add(j, j+n, c) {
+				d.yiGivenAlone(j, j+n)
+			}
 		}
 		read = j + n
 		j += n
@@ -2709,7 +2802,7 @@ func datedAfter(t *text, e int) bool {
 func (d *detector) objects() {
 	t := d.t
 	for i := 1; i < t.n(); i++ {
-		if d.taken[i] || d.taken[i-1] || surnameAt(t, i) == 0 || afterBoundary(t, i) {
+		if d.taken[i] || d.taken[i-1] || surnameAt(t, i) == 0 || afterBoundary(t, i) || designatedAs(t, i) {
 			continue
 		}
 		cue, at := objectCueLen(t, i), i
@@ -2827,6 +2920,19 @@ func (d *detector) objects() {
 		}
 	}
 }
+
+// designatedAs reports whether a verb of designation and 为 stand before
+// i (划为公益林, 列为重点对象, 变更为商业用地): what follows is the category
+// a thing is put in, not a person.
+func designatedAs(t *text, i int) bool {
+	if i < 2 || t.rs[i-1] != '为' {
+		return false
+	}
+	return strings.ContainsRune("划列定改视", t.rs[i-2]) || i >= 3 && hasSuffixAny(t.str(i-3, i-1), designationVerbs)
+}
+
+// designationVerbs put a thing in a category before 为 (变更为, 调整为).
+var designationVerbs = []string{"变更", "调整", "规划", "确定", "认定", "登记", "划分"}
 
 // consentMatcher matches what a person gives after 经 or 未经: 同意, 介绍.
 var consentMatcher = newMatcher([]string{"同意", "允许", "批准", "授权", "许可", "签字", "签名", "介绍", "确认", "认可", "手"})

@@ -346,14 +346,25 @@ func (d *detector) tiedPairs() {
 				continue
 			}
 			k := e + 1
-			for _, w := range []string{"多年的", "多年", "老", "好", "的"} {
-				if strings.HasPrefix(t.rest(k), w) {
-					k += len([]rune(w))
-					break
+			// 是老乡: the relation itself may open with 老; else 老 is
+			// an intensifier (老同学 → 同学).
+			if t.match(k, socialMatcher) == 0 {
+				for _, w := range []string{"多年的", "多年", "老", "好", "的"} {
+					if strings.HasPrefix(t.rest(k), w) {
+						k += len([]rune(w))
+						break
+					}
 				}
 			}
 			if t.match(k, socialMatcher) == 0 || anyTaken(d.taken, j, e) || slotWord(t, j, e) || t.match(j, anyRole) > 0 || strings.ContainsRune("其他她我你您某×", t.rs[j]) || formOfAddress(t, j) {
 				continue
+			}
+			// 他和田小军是老乡: a place read across the conjunction (和田)
+			// gives way; the frame reads 和 as "and".
+			if d.reserved != nil && d.reserved[i] {
+				for r := i; r < e; r++ {
+					d.reserved[r] = false
+				}
 			}
 			d.add(j, e, capPersonal)
 			break
@@ -1052,4 +1063,40 @@ func closedAsName(t *text, e int) bool {
 		return strings.ContainsRune("男女住系现户汉身出生曾原该（(", r) || isDigitRune(r)
 	}
 	return false
+}
+
+// pairCollectives close a pair of people named together: 兄弟二人,
+// 父子, 夫妻, 二人.
+var pairCollectives = newMatcher([]string{"兄弟", "姐妹", "兄妹", "姐弟", "父子", "父女", "母子", "母女", "夫妻", "夫妇", "二人", "两人", "三人", "等人"})
+
+// pairedWithGiven reads the name coordinated with a person's given name
+// before a word that closes a pair of people (杭水生 … 由水生、春根兄弟二人;
+// 冬生、水根父子): the other one is a person too, though named only there.
+// It runs after the full names are read.
+func (d *detector) pairedWithGiven() {
+	t := d.t
+	if !strings.ContainsRune(t.s, '、') && !strings.ContainsRune(t.s, '和') {
+		return
+	}
+	given := map[string]bool{}
+	for _, h := range d.hits {
+		if h.end-h.start == 3 && surnameAt(t, h.start) == 1 {
+			given[t.str(h.start+1, h.end)] = true
+		}
+	}
+	for i := 0; i+5 <= t.n(); i++ {
+		if t.rs[i+2] != '、' && t.rs[i+2] != '和' || !allHan(t, i, i+2) || !allHan(t, i+3, i+5) {
+			continue
+		}
+		if i > 0 && t.han(i-1) && !strings.ContainsRune(givenPrepositions, t.rs[i-1]) || t.match(i+5, pairCollectives) == 0 {
+			continue
+		}
+		a, b := t.str(i, i+2), t.str(i+3, i+5)
+		switch {
+		case given[a] && !given[b] && !frequentWordAt(t, i+3, i+5, 200):
+			d.add(i+3, i+5, capNeutral)
+		case given[b] && !given[a] && !frequentWordAt(t, i, i+2, 200):
+			d.add(i, i+2, capNeutral)
+		}
+	}
 }

@@ -1,0 +1,185 @@
+package privacy
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Latin-letter names in positions no role word marks (issue 12, round 16):
+// after an honorific (Mr. Thomas Becker, Dr. Peter Müller), a passport's
+// capitals quoted after a name's label (姓名为“LIU YANG”), a name of two
+// capitalised parts after a preposition or before a person's deed
+// (向John Miller送达, Maria Garcia称); then, once a name is read, its
+// family name written alone (Miller当场签收) and the Chinese name in
+// brackets after it (Li Wei(李伟)).
+
+// honorificRe is an English honorific and its gap before a name.
+var honorificRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Mme|Herr|Frau)\.? ?`)
+
+// latinNameLabels are labels a quoted or bare name in capitals follows.
+var latinNameLabels = []string{"姓名", "名字", "英文名", "拼音", "署名", "签名", "名为", "叫"}
+
+// latinInContext reads the Latin names described above at their first
+// writing.
+func (d *detector) latinInContext() {
+	t := d.t
+	for i := 0; i < t.n(); i++ {
+		r := t.rs[i]
+		if d.taken[i] || r < 'A' || r > 'Z' || i > 0 && t.rs[i-1] < utf8.RuneSelf && unicode.IsLetter(t.rs[i-1]) {
+			continue
+		}
+		if m := honorificRe.FindString(t.rest(i)); m != "" {
+			j := i + utf8.RuneCountInString(m)
+			if n := latinAt(t, j); n > 0 && d.add(j, j+n, capNeutral) {
+				i = j + n - 1
+				continue
+			}
+		}
+		n := latinAt(t, i)
+		if n == 0 {
+			continue
+		}
+		name := t.str(i, i+n)
+		if corporateLatin(name) {
+			i += n - 1
+			continue
+		}
+		parts := strings.Count(name, " ") + 1
+		capitals := strings.ToUpper(name) == name
+		var ok bool
+		switch {
+		case capitals:
+			ok = parts >= 2 && latinLabelBefore(t, i)
+		case parts >= 2:
+			prev := rune(0)
+			if i > 0 {
+				prev = t.rs[i-1]
+			}
+			e := i + n
+			deed := e < t.n() && t.han(e) && !strings.HasPrefix(t.rest(e), "系列") && (personAfter(t, e) || t.match(e, personVerbMatcher) > 0)
+			ok = !latinPlace(name) && (strings.ContainsRune(latinPersonCues, prev) || latinLabelBefore(t, i) || deed)
+		}
+		if ok && d.add(i, i+n, capNeutral) {
+			i += n - 1
+		}
+	}
+}
+
+// latinPersonCues are the prepositions a person's Latin name follows (向,
+// 与, 由…); 系, 为 and 经 before a brand or a model are left out.
+const latinPersonCues = "对向由被给让与和同跟"
+
+// latinPlaceWords open the Latin names of places (New York, San Diego,
+// Hong Kong), not people's.
+var latinPlaceWords = map[string]bool{"New": true, "San": true, "Santa": true, "Los": true, "Las": true, "Hong": true, "Saint": true,
+	"St": true, "North": true, "South": true, "East": true, "West": true, "Port": true, "Fort": true, "Mount": true, "Lake": true}
+
+// latinPlace reports whether a Latin run opens with a place's word.
+func latinPlace(name string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	return latinPlaceWords[first]
+}
+
+// latinLabelBefore reports whether a name's label ends right before i,
+// past a quote, a colon or 为/是 (姓名为“LIU YANG”, 护照姓名：ZHANG WEI).
+func latinLabelBefore(t *text, i int) bool {
+	j := i
+	for j > 0 && strings.ContainsRune("“\"'‘「：: 为是", t.rs[j-1]) {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	before := t.str(max(j-4, 0), j)
+	return hasSuffixAny(before, latinNameLabels)
+}
+
+// latinRecurrences masks, for every Latin name of two or more parts read
+// so far, its family name where it is written alone (John Miller …
+// Miller当场签收; Ms. Garcia) and a Chinese name in brackets right after
+// it (Li Wei(李伟), Wang Fang（王芳）).
+func (d *detector) latinRecurrences() {
+	t := d.t
+	families := map[string]bool{}
+	for _, h := range append([]hit(nil), d.hits...) {
+		if h.start >= t.n() || t.rs[h.start] >= utf8.RuneSelf || !unicode.IsUpper(t.rs[h.start]) {
+			continue
+		}
+		name := t.str(h.start, h.end)
+		if sp := strings.LastIndexByte(name, ' '); sp > 0 {
+			if family := name[sp+1:]; utf8.RuneCountInString(family) >= 3 && !strings.Contains(family, ".") {
+				families[family] = true
+			}
+		}
+		d.hanInBrackets(h.end)
+	}
+	for family := range families {
+		n := utf8.RuneCountInString(family)
+		for off := 0; ; {
+			k := strings.Index(t.s[off:], family)
+			if k < 0 {
+				break
+			}
+			i := t.runeAt(off + k)
+			off += k + len(family)
+			if i > 0 && latinLetter(t.rs[i-1]) || i+n < t.n() && latinLetter(t.rs[i+n]) {
+				continue
+			}
+			d.add(i, i+n, capNeutral)
+		}
+	}
+}
+
+// hanInBrackets masks a Chinese name of two to four characters in
+// brackets at e, right after a Latin name: the same person's name.
+func (d *detector) hanInBrackets(e int) {
+	t := d.t
+	if e >= t.n() || t.rs[e] != '(' && t.rs[e] != '（' {
+		return
+	}
+	j := e + 1
+	k := j
+	for k < t.n() && t.han(k) {
+		k++
+	}
+	if k-j < 2 || k-j > 4 || k >= t.n() || t.rs[k] != ')' && t.rs[k] != '）' || surnameAt(t, j) == 0 {
+		return
+	}
+	d.add(j, k, capNeutral)
+}
+
+// hasLatinUpper reports whether s holds a capital Latin letter: without
+// one no pass here can read anything.
+func hasLatinUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// latinLetter reports whether r is a letter of a Latin-script word
+// (Müller's ü too), not a Chinese character.
+func latinLetter(r rune) bool {
+	return unicode.Is(unicode.Latin, r)
+}
+
+// corporateWords end or fill a firm's Latin name (Apple Inc., JINHUA
+// TRADING CO., LTD.): a run holding one is no person.
+var corporateWords = map[string]bool{"Inc": true, "Ltd": true, "Co": true, "Corp": true, "LLC": true, "Group": true, "Bank": true,
+	"GmbH": true, "AG": true, "SA": true, "PLC": true, "Company": true, "Limited": true, "Corporation": true, "Trading": true,
+	"Technology": true, "Industries": true, "International": true, "Holdings": true, "Services": true, "Store": true, "Office": true}
+
+// corporateLatin reports whether a Latin run holds a corporate word, in
+// any case.
+func corporateLatin(name string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+		if corporateWords[w] || corporateWords[strings.ToUpper(w[:1])+strings.ToLower(w[1:])] || corporateWords[strings.ToUpper(w)] {
+			return true
+		}
+	}
+	return false
+}
