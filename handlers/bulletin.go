@@ -52,6 +52,19 @@ func (h *bulletinHandlers) ask(c bot.Context, u intent.Understanding) (bulletin.
 		return bulletin.Ask{Month: cur.Add(-2), Issued: cur.Add(-1)}, nil
 	}
 	m := bulletin.MonthOf(p.From, loc)
+	if last := bulletin.MonthOf(p.To.Add(-time.Nanosecond), loc); !p.To.IsZero() && m.Before(last) {
+		// 今年的通报, 上半年败诉原因 (after a bulletin): a bulletin is
+		// monthly and its 当年累计 covers the year so far, so the
+		// period's latest issued one answers; its first month's would
+		// say "nothing" of a year that has losses.
+		if !last.Before(cur) {
+			last = cur.Add(-1)
+		}
+		if last.Before(m) {
+			return bulletin.Ask{}, fmt.Errorf("%s的月度通报尚未发布（每月1日发布上一个月的通报）。", p.Short())
+		}
+		return bulletin.Ask{Month: last, Issued: last.Add(1)}, nil
+	}
 	if cur.Before(m) {
 		return bulletin.Ask{}, fmt.Errorf("%s还没有到，暂无该月通报。", m.Label())
 	}
