@@ -571,6 +571,19 @@ func (t *text) runeAt(b int) int {
 	return sort.SearchInts(t.off, b)
 }
 
+// eachIndex calls f with the rune index of every occurrence of sub in the
+// text, left to right, occurrences not overlapping.
+func (t *text) eachIndex(sub string, f func(i int)) {
+	for off := 0; ; {
+		k := strings.Index(t.s[off:], sub)
+		if k < 0 {
+			return
+		}
+		f(t.runeAt(off + k))
+		off += k + len(sub)
+	}
+}
+
 // fuzzyOccurrences finds an identifier written with other separators.
 func fuzzyOccurrences(s, original string, k Kind) []span {
 	var out []span

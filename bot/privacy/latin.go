@@ -117,18 +117,12 @@ func (d *detector) latinRecurrences() {
 	}
 	for family := range families {
 		n := utf8.RuneCountInString(family)
-		for off := 0; ; {
-			k := strings.Index(t.s[off:], family)
-			if k < 0 {
-				break
-			}
-			i := t.runeAt(off + k)
-			off += k + len(family)
+		t.eachIndex(family, func(i int) {
 			if i > 0 && latinLetter(t.rs[i-1]) || i+n < t.n() && latinLetter(t.rs[i+n]) {
-				continue
+				return
 			}
 			d.add(i, i+n, capNeutral)
-		}
+		})
 	}
 }
 

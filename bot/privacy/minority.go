@@ -695,17 +695,12 @@ func (d *detector) yiGivenAlone(s, e int) {
 			return
 		}
 		n := utf8.RuneCountInString(given)
-		for off := 0; ; {
-			k := strings.Index(t.s[off:], given)
-			if k < 0 {
-				return
-			}
-			i := t.runeAt(off + k)
-			off += k + len(given)
+		t.eachIndex(given, func(i int) {
 			if i+n <= t.n() && !d.taken[i] && (i+n == t.n() || !t.han(i+n) || boundary(t, i+n) >= 1) {
 				d.add(i, i+n, capNeutral)
 			}
-		}
+		})
+		return // the first clan that opens the name is its clan
 	}
 }
 
