@@ -414,7 +414,10 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	// 志成本人签字: a word across the name's end (成本) gives way to what
 	// only a person is (本人, 自己) after a registered person's given name.
 	// 建民主张…: so does a party's deed or a frequent verb (主张, 认为).
-	if crossesLeft(t, s, e-1, 50) || crossesRight(t, s, e, 50) && !(!whole && (t.match(e, selfWords) > 0 || t.match(e, provedFollowers) > 0 || frequentVerbAt(t, e))) {
+	// 小军用拳头击打…: so does a preposition opening a clause's deed with
+	// its object (军用 is the word only without one).
+	// 询问中建平讲过: a step of the proceedings ends at 中, so 中建 is no word there.
+	if crossesLeft(t, s, e-1, 50) && !(!whole && stageBefore(t, s)) || crossesRight(t, s, e, 50) && !(!whole && (t.match(e, selfWords) > 0 || t.match(e, provedFollowers) > 0 || frequentVerbAt(t, e) || instrumentAt(t, s, e))) {
 		return false
 	}
 	longer := false
@@ -492,10 +495,20 @@ const givenAdverbs = "另曾也又便遂则却亦均都还已未不即就再"
 // for the given name of a registered full name only (occurrences), so
 // 违法建设 stays a word: 法 is neither.
 func positionedGiven(t *text, s, e int) bool {
-	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1])
+	// 该房屋系建国出资建造: 系 before the given name of a person the text
+	// names, and a deed of money or building after it.
+	if s > 0 && t.rs[s-1] == '系' && t.match(e, fundingDeeds) > 0 {
+		return true
+	}
+	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1]) || stageBefore(t, s)
 	// 我哥海涛那天…: right after a relative's word the registered
 	// person's given name is that relative.
 	if !left && kinBefore(t, s) {
+		return true
+	}
+	// 击打海涛头部: a part of the body is a person's, whatever stands
+	// before.
+	if e < t.n() && t.match(e, bodyParts) > 0 {
 		return true
 	}
 	if !left {
@@ -507,12 +520,66 @@ func positionedGiven(t *text, s, e int) bool {
 	if strings.ContainsRune(givenAdverbs, t.rs[e]) || t.match(e, provedFollowers) > 0 || t.match(e, loanVerbs) > 0 {
 		return true
 	}
+	// 冬生说…, 建平讲过…: speech, one character, after the person.
+	if strings.ContainsRune("说讲问答", t.rs[e]) && (!longerWordAt(t, e) || e+1 < t.n() && strings.ContainsRune("过了道", t.rs[e+1])) {
+		return true
+	}
+	// 海波用木棍击打…: a preposition opening the person's deed (用, 以,
+	// 从) and no longer word there (建设用地 is the word).
+	if strings.ContainsRune("用以从在向对把将", t.rs[e]) && !longerWordAt(t, e) {
+		return true
+	}
 	// 和平解决争议, 建设完成后: a frequent word before a bare verb is the
 	// word; 建党分得 is the person.
 	if w, ok := t.word(s, e); ok && w.freq >= 1000 && !strings.HasPrefix(w.pos, "nr") {
 		return false
 	}
 	return boundary(t, e) >= 2 || verbAt(t, e)
+}
+
+// instrumentAt reports whether, after a given name opening a clause at
+// rs[s:e], 用 or 以 takes a noun of two characters or more (小军用拳头, 建平以
+// 木棍): the person's deed, not a word across the name's end.
+func instrumentAt(t *text, s, e int) bool {
+	if s > 0 && t.han(s-1) || e+1 >= t.n() || !strings.ContainsRune("用以拿持", t.rs[e]) {
+		return false
+	}
+	noun := false
+	t.words(e+1, func(_ int, w word) { noun = noun || nounish(w.pos) && w.freq >= 100 })
+	return noun
+}
+
+// stageBefore reports whether a step of the proceedings and 中, 时 or 后
+// end right before s (庭审中冬生说, 询问时秀英称, 调解后国强表示): a time
+// phrase, after which a clause opens with its subject.
+func stageBefore(t *text, s int) bool {
+	if s < 3 || !strings.ContainsRune("中时后", t.rs[s-1]) {
+		return false
+	}
+	return t.match(s-3, stageWords) == 2
+}
+
+// fundingDeeds are what a person does to a house or a sum (系建国出资建造,
+// 系秀英购买).
+var fundingDeeds = newMatcher([]string{"出资", "购买", "建造", "修建", "承包", "经营", "借款", "支付", "实际使用", "实际居住"})
+
+// stageWords are steps of a case where people speak.
+var stageWords = newMatcher([]string{"庭审", "审理", "询问", "调查", "调解", "协商", "谈话", "听证", "质证", "笔录", "开庭", "讯问"})
+
+// bodyParts are parts of a person's body a given name is followed by
+// (击打海涛头部).
+var bodyParts = newMatcher([]string{"头部", "面部", "脸部", "眼部", "颈部", "胸部", "背部", "腰部", "腹部", "手臂", "手部", "腿部", "左手", "右手", "左腿", "右腿", "左臂", "右臂", "左眼", "右眼"})
+
+// longerWordAt reports whether a word of two characters or more seen at
+// least 20 times starts at i (用地 in 建设用地).
+func longerWordAt(t *text, i int) bool {
+	longer := false
+	t.words(i, func(j int, w word) {
+		if j > i+1 && w.freq >= 20 {
+			longer = true
+		}
+	})
+	return longer
 }
 
 // kinBefore reports whether a relative's word of one to three
