@@ -1277,7 +1277,11 @@ func skipSignerOffice(t *text, i int) int {
 // signer's end at i: past a remark in brackets on the same line and a
 // 、 or ，; i when no list goes on there.
 func nextListedSigner(t *text, i int) int {
+	// 白 云 、 金 山: a block spaced with single spaces spaces the 、 too.
 	j := i
+	if j+1 < t.n() && t.rs[j] == ' ' && strings.ContainsRune("、，,（(", t.rs[j+1]) {
+		j++
+	}
 	if j < t.n() && (t.rs[j] == '（' || t.rs[j] == '(') {
 		for j < t.n() && t.rs[j] != '）' && t.rs[j] != ')' && t.rs[j] != '\n' {
 			j++
@@ -1356,23 +1360,38 @@ func (d *detector) signedLines() {
 		}
 		// 人民陪审员　向阳　夏雨: the signers of one title, each after a
 		// gap, to the line's end.
-		for first := true; ; first = false {
+		for {
 			closed := e == t.n() || t.rs[e] == '\n' || t.rs[e] == ' '
 			// 审判长宣判: a deed of the court is no signer.
 			w, ok := t.word(i, e)
 			deed := ok && w.freq >= 20 && verbLike(w.pos)
-			if !closed || e-i < 2 || e-i > 3 || deed || !(surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i])) || labelValueIsThing(t, i, e, true) {
+			// 审核人：长江: a proper noun alone in a signer's slot is a name
+			// too, whatever its first character.
+			proper := ok && (strings.HasPrefix(w.pos, "nr") || strings.HasPrefix(w.pos, "ns"))
+			if !closed {
 				return
 			}
-			if !first && signatureStartRe.MatchString(t.rest(i)) {
-				return // the next title of the line
+			// 经办人：春雷　　复核人：昆仑: a slot another rule reads (or
+			// none fills) leaves the next title of the line to be read.
+			signer := e-i >= 2 && e-i <= 3 && !deed && (surnameAt(t, i) > 0 || positionSurnameSet.has(t.rs[i]) || proper) && !labelValueIsThing(t, i, e, true)
+			if signer {
+				d.add(i, e, capOfficial)
 			}
-			d.add(i, e, capOfficial)
 			k := e
 			for k < t.n() && t.rs[k] == ' ' {
 				k++
 			}
 			if k == e || k >= t.n() || !t.han(k) {
+				return
+			}
+			// 承办人：红梅　　审核人：长江: the next title of the line, and
+			// its signer after it.
+			if m := signatureStartRe.FindString(t.rest(k)); m != "" {
+				if strings.Contains(m, " ") {
+					return
+				}
+				k += utf8.RuneCountInString(m)
+			} else if !signer {
 				return
 			}
 			i, e = k, k
