@@ -2395,6 +2395,9 @@ func (d *detector) minority() {
 		} else if parts == 1 && n >= 3 && leftOK(t, i) && t.match(i+n, personVerbMatcher) > 0 {
 			d.add(i, i+n, capNeutral) // 巴特尔称…
 			i += n - 1
+		} else if c := turnLabelAt(t, i, n); parts == 1 && c > 0 {
+			d.add(i, c, capNeutral) // 吾买尔江：当时我在店门口。
+			i = c - 1
 		} else if jp := japaneseAt(t, i, evWeak); jp > 0 && leftOK(t, i) {
 			d.add(i, i+jp, capNeutral)
 			i += jp - 1
@@ -2403,6 +2406,25 @@ func (d *detector) minority() {
 			i += n - 1
 		}
 	}
+}
+
+// turnLabelAt returns the end of a turn's label in a record that opens
+// with a name part of n runes at s: the label alone at a line's start,
+// before a colon and what was said (吾买尔江：当时我在店门口, 拉毛草：是我的).
+// The part may be followed by up to two characters the lexicon lacks (the
+// diminutive 江, the Amdo women's 草). It returns 0 otherwise.
+func turnLabelAt(t *text, s, n int) int {
+	if n < 2 || s > 0 && t.rs[s-1] != '\n' {
+		return 0
+	}
+	e := s + n
+	for e < t.n() && e < s+n+2 && t.han(e) {
+		e++
+	}
+	if e+1 >= t.n() || t.rs[e] != '：' && t.rs[e] != ':' || !t.han(e+1) && !strings.ContainsRune("“\"", t.rs[e+1]) {
+		return 0
+	}
+	return e
 }
 
 // fatherNameTail extends a Uyghur name of one known part of n runes at i
