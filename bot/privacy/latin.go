@@ -16,7 +16,8 @@ import (
 // brackets after it (Li Wei(李伟)).
 
 // honorificRe is an English honorific and its gap before a name.
-var honorificRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Mme|Herr|Frau)\.? ?`)
+// A passport's capitals write it in capitals too (MR. KEVIN O'BRIEN).
+var honorificRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Mme|Herr|Frau|MR|MRS|MS|MISS|DR)\.? ?`)
 
 // latinNameLabels are labels a quoted or bare name in capitals follows.
 var latinNameLabels = []string{"姓名", "名字", "英文名", "拼音", "署名", "签名", "名为", "叫"}
@@ -52,6 +53,10 @@ func (d *detector) latinInContext() {
 		switch {
 		case capitals:
 			ok = parts >= 2 && latinLabelBefore(t, i)
+		case parts == 1:
+			// Smith先生称…: a capitalised name alone before a Chinese
+			// honorific.
+			_, ok = hasPrefixAny(t.rest(i+n), latinHonorificsAfter)
 		case parts >= 2:
 			prev := rune(0)
 			if i > 0 {
@@ -109,8 +114,17 @@ func (d *detector) latinRecurrences() {
 		}
 		name := t.str(h.start, h.end)
 		if sp := strings.LastIndexByte(name, ' '); sp > 0 {
-			if family := name[sp+1:]; utf8.RuneCountInString(family) >= 3 && !strings.Contains(family, ".") {
+			family := name[sp+1:]
+			// Lee Jun-ho, Nguyen Van An: a family name written first.
+			if first := name[:strings.IndexByte(name, ' ')]; familyFirst[strings.ToLower(first)] {
+				family = first
+			}
+			if utf8.RuneCountInString(family) >= 3 && !strings.Contains(family, ".") {
+				// O'BRIEN … O'Brien: a passport's capitals, then the
+				// name as prose writes it.
 				families[family] = true
+				families[strings.ToUpper(family)] = true
+				families[titleCase(family)] = true
 			}
 		}
 		d.hanInBrackets(h.end)
@@ -124,6 +138,29 @@ func (d *detector) latinRecurrences() {
 			d.add(i, i+n, capNeutral)
 		})
 	}
+}
+
+// latinHonorificsAfter follow a Latin family name alone (Smith先生).
+var latinHonorificsAfter = []string{"先生", "女士", "小姐", "夫人", "太太"}
+
+// familyFirst are family names that Korean and Vietnamese names (and
+// Chinese ones in pinyin) write first: Lee Jun-ho's family name is Lee.
+// Those under three letters (Le, Li) are left out, as every family name
+// that short is.
+var familyFirst = map[string]bool{"lee": true, "kim": true, "park": true, "choi": true, "jung": true, "kang": true, "yoon": true,
+	"nguyen": true, "tran": true, "pham": true, "hoang": true, "huynh": true, "phan": true, "dang": true, "bui": true,
+	"wang": true, "zhang": true, "chen": true, "liu": true, "yang": true, "zhao": true, "huang": true, "zhou": true}
+
+// titleCase writes a family name as prose does: capitals at its start
+// and after an apostrophe or a hyphen (O'BRIEN is O'Brien).
+func titleCase(s string) string {
+	rs := []rune(strings.ToLower(s))
+	for k := range rs {
+		if k == 0 || rs[k-1] == '\'' || rs[k-1] == '-' {
+			rs[k] = unicode.ToUpper(rs[k])
+		}
+	}
+	return string(rs)
 }
 
 // hanInBrackets masks a Chinese name of two to four characters in

@@ -994,7 +994,7 @@ var notAgentive = map[string]bool{
 // Smith, Mary-Jane O'Brien, Hans Peter Müller), with initials before or
 // between them (John M. Harrison, A. Petrov), or a passport's capitals
 // (SMITH JOHN).
-var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z]{2,}(?:[ ,][A-Z]{2,}){1,3})`)
+var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z](?:[A-Z]|'[A-Z])+(?:[ ,][A-Z](?:[A-Z]|'[A-Z])+){1,3})`)
 
 // latinOrgs follow a Latin word that names an organisation, not a person.
 var latinOrgs = []string{"公司", "有限", "集团", "银行", "律师事务所", "事务所", "中心", "协会", "大学", "学院", " Co", " Ltd", " Inc", " Group", " Bank", " LLC", " Corp"}
