@@ -326,8 +326,8 @@ var (
 	// The last digits of a card, a phone, an account or an ID point to
 	// one holder as the whole number does: 尾号为3317的银行卡, 手机尾号0926,
 	// 身份证号后四位为1028, 卡号末四位4471.
-	tailLabels = &labelled{newMatcher([]string{"尾号", "尾数", "后三位", "后四位", "后五位", "后六位", "后八位", "末三位", "末四位", "末五位", "末六位", "末尾四位", "最后四位", "后4位", "后6位", "末4位", "末6位"}),
-		regexp.MustCompile(`^\s*(?:后[三四五六八46]位)?\s*(?:[:：]|为|是|系)?\s*[“"]?(\d{3,8}[Xx]?)`), kindOf(KindRecord), 3, true}
+	tailLabels = &labelled{newMatcher([]string{"尾号", "尾数", "末尾", "后三位", "后四位", "后五位", "后六位", "后八位", "末三位", "末四位", "末五位", "末六位", "末尾四位", "最后四位", "后4位", "后6位", "末4位", "末6位"}),
+		regexp.MustCompile(`^\s*(?:后[三四五六八46]位)?\s*(?:分别为|分别是|[:：]|为|是|系)?\s*[“"]?(\d{3,8}[Xx]?)`), kindOf(KindRecord), 3, true}
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
