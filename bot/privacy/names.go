@@ -2395,6 +2395,9 @@ func (d *detector) minority() {
 		} else if parts == 1 && n >= 3 && leftOK(t, i) && t.match(i+n, personVerbMatcher) > 0 {
 			d.add(i, i+n, capNeutral) // 巴特尔称…
 			i += n - 1
+		} else if c := speakerPartAt(t, i, n); parts == 1 && c > 0 {
+			d.add(i, c, capNeutral) // 达来说…, 拉毛草称…
+			i = c - 1
 		} else if c := turnLabelAt(t, i, n); parts == 1 && c > 0 {
 			d.add(i, c, capNeutral) // 吾买尔江：当时我在店门口。
 			i = c - 1
@@ -2407,6 +2410,31 @@ func (d *detector) minority() {
 		}
 	}
 }
+
+// speakerPartAt returns the end of a two-character name part alone at s
+// (n runes) as the subject of speech or a claim (达来说, 拉毛草称): at a
+// clause's start or after a function word, no word of the dictionary, and
+// with the Amdo women's 草 or 措 after it when written. It returns 0
+// otherwise; 卓玛草场 is the pasture.
+func speakerPartAt(t *text, s, n int) int {
+	if n != 2 || !leftOK(t, s) {
+		return 0
+	}
+	if w, ok := t.word(s, s+n); ok && w.freq >= 20 {
+		return 0
+	}
+	e := s + n
+	if e < t.n() && strings.ContainsRune("草措", t.rs[e]) {
+		e++
+	}
+	if t.match(e, partSpeech) == 0 {
+		return 0
+	}
+	return e
+}
+
+// partSpeech are the verbs of speech and claim a name part alone opens.
+var partSpeech = newMatcher([]string{"称", "说", "讲", "诉称", "辩称", "述称", "陈述", "证实", "表示", "认为", "承认", "否认", "不服"})
 
 // turnLabelAt returns the end of a turn's label in a record that opens
 // with a name part of n runes at s: the label alone at a line's start,
