@@ -184,6 +184,11 @@
 // recurs (minority.go yiGivenAlone); Latin names in context and their
 // family names alone (latin.go).
 //
+// Round 17: a registered given name alone in more positions (anonymize.go
+// positionedGiven), every title of a sign-off line (names.go signedLines),
+// minority parts alone as a turn's label or before speech (names.go
+// minority), Latin family names in any case or written first (latin.go).
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check
