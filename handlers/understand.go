@@ -530,8 +530,15 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.Numbers, m.Short, m.Seq = nil, "", 0
 	}
 	if hasRef(u) {
-		// 那85号呢: the same question of another case.
+		// 那85号呢: the same question of another case. The party, agency,
+		// person or courtroom that picked the last case picked that one,
+		// not this: kept, they named 孙七 over 行初124 in the scope line.
 		m.Numbers, m.Short, m.Seq, m.Recon = u.Numbers, u.Short, u.Seq, u.Recon
+		if !hasWho(u) {
+			m.Party, m.Written, m.Marked, m.Agency, m.Agencies = "", "", false, "", nil
+			m.Person, m.PersonRole, m.Mine = "", "", ""
+		}
+		m.Place, m.CourtLevel = u.Place, u.CourtLevel
 	}
 	if hasWho(u) {
 		if !hasRef(u) {
@@ -653,10 +660,15 @@ func countyWide(u intent.Understanding) bool {
 }
 
 // countyWideOf is the last question p over every agency when u says only
-// 全县 (公安局今年败诉率 → 全县呢; 我们局的未结案件 → 全县的呢): the agency,
-// person and own-agency filters go, the measure and period stay.
+// 全县 or 全部 (公安局今年败诉率 → 全县呢; 我们局的未结案件 → 全县的呢;
+// 第一法庭明天的庭 → 那全部的呢): the agency, person, party, own-agency and
+// courtroom filters go, the measure and period stay.
 func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
-	if !countyWide(u) || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Metric != "" || u.Rate != "" || u.Rank != "" {
+	whole := countyWide(u)
+	for _, f := range u.Filler {
+		whole = whole || slices.Contains(wholeWords, f) // 第一法庭明天的庭 → 那全部的呢
+	}
+	if !whole || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Metric != "" || u.Rate != "" || u.Rank != "" {
 		return u, false
 	}
 	switch p.Kind {
@@ -664,11 +676,12 @@ func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
 	default:
 		return u, false
 	}
-	if p.Agency == "" && len(p.Agencies) == 0 && p.Mine == "" && p.Person == "" {
+	if p.Agency == "" && len(p.Agencies) == 0 && p.Mine == "" && p.Person == "" && p.Party == "" && p.Place == "" {
 		return u, false
 	}
 	m := p
 	m.Agency, m.Agencies, m.Mine, m.Person, m.PersonRole, m.Party, m.Marked = "", nil, "", "", "", "", false
+	m.Place = ""
 	m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
