@@ -664,6 +664,9 @@ func (s *service) whoOf(u intent.Understanding, viewer *people.Person) string {
 	if u.Person != "" {
 		who = append(who, u.Person)
 	}
+	if l := courtLevelWord[u.CourtLevel]; l != "" {
+		who = append(who, l) // 中院的案子 → 那没结的呢: 中级法院未结案件, not every court's
+	}
 	switch u.Mine {
 	case intent.MineSelf:
 		who = append(who, "您本人")
