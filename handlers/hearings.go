@@ -140,6 +140,9 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	return a, err
 }
 
+// courtLevelWord names a court level in a title (在中级法院的开庭).
+var courtLevelWord = map[string]string{intent.CourtHigh: "高级法院", intent.CourtMiddle: "中级法院", intent.CourtBasic: "基层法院"}
+
 // hearingWhat names the hearings asked about after the period: 某县公安局的开庭.
 func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) string {
 	// Every filter is named: a “没有” that left one out would claim more
@@ -165,8 +168,10 @@ func (s *service) hearingWhat(u intent.Understanding, viewer *people.Person) str
 	}
 	who := strings.Join(whos, "、")
 	tod := todWord(u)
-	if u.Place != "" {
-		who += "在" + u.Place
+	// A court's level is a filter a follow-up carries (中院的庭 → 下周呢):
+	// named, as the courtroom is, so the title never reads as every court's.
+	if at := courtLevelWord[u.CourtLevel] + u.Place; at != "" {
+		who += "在" + at
 	}
 	w := tod + who + "的开庭"
 	switch {

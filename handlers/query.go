@@ -664,6 +664,9 @@ func (s *service) whoOf(u intent.Understanding, viewer *people.Person) string {
 	if u.Person != "" {
 		who = append(who, u.Person)
 	}
+	if l := courtLevelWord[u.CourtLevel]; l != "" {
+		who = append(who, l) // 中院的案子 → 那没结的呢: 中级法院未结案件, not every court's
+	}
 	switch u.Mine {
 	case intent.MineSelf:
 		who = append(who, "您本人")
@@ -796,7 +799,12 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if u.Metric == intent.Open && (u.Held || u.Aspect == intent.Held) {
 		q.HeldBy = c.Now() // 开完庭还没判的: open cases already heard
 	}
-	if u.Metric != intent.Open {
+	if u.Metric == intent.Open {
+		// 未结 is a state now, counted over every open case whatever the
+		// period: the title names none (2015年的案子 → 没结的呢 said
+		// 2015年未结案件 of all 18 open ones).
+		u.Period = intent.Period{}
+	} else {
 		p := u.Period
 		if p.IsZero() && (u.Metric != "" || u.Outcome != "" || u.Reason != "") {
 			p = yearOf(c.Now())

@@ -131,9 +131,47 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 		a.claims[i].Q.From, a.claims[i].Q.To = p.From, p.To
 	}
 	b = append(b, "<font color=\"comment\">口径同月度败诉通报：诉讼只计一审行政诉讼案件。</font>")
+	if note := s.unratedNote(u, viewer); note != "" {
+		b = append([]string{note}, b...)
+	}
 	a.md = strings.Join(b, "\n\n")
 	a.results = 1
 	return a, nil
+}
+
+// unratedNote says which filters of u the rates do not split by: they are
+// the bulletin's, per agency and for the county, so a 案由, 审级, court,
+// courtroom, party or person asked (今年工伤案件的败诉率) or carried by a
+// follow-up (工伤的案子 → 那败诉率呢) is not applied, and the figure below
+// would otherwise read as that filter's.
+func (s *service) unratedNote(u intent.Understanding, viewer *people.Person) string {
+	var not []string
+	if u.Cause != "" {
+		not = append(not, "案由（"+u.Cause+"）")
+	}
+	if u.Stage != "" && u.Stage != "一审" {
+		not = append(not, "审级（"+u.Stage+"）")
+	}
+	if l := courtLevelWord[u.CourtLevel]; l != "" {
+		not = append(not, "法院（"+l+"）")
+	}
+	if u.Place != "" {
+		not = append(not, "法庭（"+u.Place+"）")
+	}
+	if u.Party != "" {
+		not = append(not, "当事人（"+s.shownName(viewer, u.Party)+"）")
+	}
+	if u.Person != "" {
+		not = append(not, "人员（"+u.Person+"）")
+	}
+	if len(not) == 0 {
+		return ""
+	}
+	which := "该条件"
+	if len(not) > 1 {
+		which = "这些条件"
+	}
+	return "比率按月度通报口径分单位统计，无法按" + strings.Join(not, "、") + "单独计算；以下是未按" + which + "区分的数据："
 }
 
 // ownLedgerAgencies are the ledger's names of viewer's agency.

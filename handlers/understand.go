@@ -396,7 +396,10 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if last.U.Kind == intent.Bulletin {
 		// After a bulletin, a month alone (那9月份的呢) is that month's
 		// bulletin; anything else is a question of its own.
-		if u.Kind != intent.Bulletin && !u.Anchored && !u.Period.IsZero() && !hasRef(u) && !hasWho(u) {
+		// A period with a measure of its own (今年败诉原因主要是啥, 今年败诉率)
+		// asks that measure over the period, not the bulletin.
+		if u.Kind != intent.Bulletin && !u.Anchored && !u.Period.IsZero() && !hasRef(u) && !hasWho(u) &&
+			u.Aspect == "" && u.Metric == "" && u.Rate == "" && u.Rank == "" && u.Reason == "" && u.Outcome == "" {
 			m := last.U
 			m.Period = u.Period
 			m.Filler, m.Residue = u.Filler, u.Residue
@@ -407,6 +410,12 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	}
 	if m, ok := countyWideOf(u, last.U); ok {
 		return m // 公安局今年败诉率 → 全县呢: the same question over every agency
+	}
+	if m, ok := ownWholeScope(u, last.U); ok {
+		return m // 人社局的庭 → 那明天全县有几个庭: every agency's, not 人社局's
+	}
+	if m, ok := otherCaseByDay(u, last.U); ok {
+		return m // 孙七的案子 → 24号那个呢: the case heard that day, not 孙七's
 	}
 	switch u.Kind {
 	case intent.Case, intent.Cases, intent.Hearings, intent.Count, intent.Rates:
@@ -521,8 +530,15 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.Numbers, m.Short, m.Seq = nil, "", 0
 	}
 	if hasRef(u) {
-		// 那85号呢: the same question of another case.
+		// 那85号呢: the same question of another case. The party, agency,
+		// person or courtroom that picked the last case picked that one,
+		// not this: kept, they named 孙七 over 行初124 in the scope line.
 		m.Numbers, m.Short, m.Seq, m.Recon = u.Numbers, u.Short, u.Seq, u.Recon
+		if !hasWho(u) {
+			m.Party, m.Written, m.Marked, m.Agency, m.Agencies = "", "", false, "", nil
+			m.Person, m.PersonRole, m.Mine = "", "", ""
+		}
+		m.Place, m.CourtLevel = u.Place, u.CourtLevel
 	}
 	if hasWho(u) {
 		if !hasRef(u) {
@@ -644,10 +660,15 @@ func countyWide(u intent.Understanding) bool {
 }
 
 // countyWideOf is the last question p over every agency when u says only
-// 全县 (公安局今年败诉率 → 全县呢; 我们局的未结案件 → 全县的呢): the agency,
-// person and own-agency filters go, the measure and period stay.
+// 全县 or 全部 (公安局今年败诉率 → 全县呢; 我们局的未结案件 → 全县的呢;
+// 第一法庭明天的庭 → 那全部的呢): the agency, person, party, own-agency and
+// courtroom filters go, the measure and period stay.
 func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
-	if !countyWide(u) || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Metric != "" || u.Rate != "" || u.Rank != "" {
+	whole := countyWide(u)
+	for _, f := range u.Filler {
+		whole = whole || slices.Contains(wholeWords, f) // 第一法庭明天的庭 → 那全部的呢
+	}
+	if !whole || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Metric != "" || u.Rate != "" || u.Rank != "" {
 		return u, false
 	}
 	switch p.Kind {
@@ -655,14 +676,81 @@ func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
 	default:
 		return u, false
 	}
-	if p.Agency == "" && len(p.Agencies) == 0 && p.Mine == "" && p.Person == "" {
+	if p.Agency == "" && len(p.Agencies) == 0 && p.Mine == "" && p.Person == "" && p.Party == "" && p.Place == "" {
 		return u, false
 	}
 	m := p
 	m.Agency, m.Agencies, m.Mine, m.Person, m.PersonRole, m.Party, m.Marked = "", nil, "", "", "", "", false
+	m.Place = ""
 	m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+	return m, true
+}
+
+// wholeWords state that a message is about every case, hearing or agency
+// (所有未结的案子, 全部的庭, 一共几个): no filter of the last question holds.
+var wholeWords = []string{"所有", "所有的", "全部", "全部的", "一共", "总共", "全都"}
+
+// ownWholeScope is u asked anew when it names its kind and states its own
+// whole scope, though it opens with 那 (人社局的庭 → 那明天全县有几个庭;
+// 张三的案子 → 那所有未结的案子有哪些; 第一法庭明天的庭 → 那下周都有哪些庭):
+// the last question's agency, person, party, courtroom and case contradict
+// it and go. A count or a rate with no period of its own keeps the last
+// one's period (公安局上个月败诉几个 → 那全县一共败诉几个), which its scope
+// line names. Only an elliptical message (那X呢, 后天呢, 还有呢) inherits the
+// rest.
+func ownWholeScope(u, p intent.Understanding) (intent.Understanding, bool) {
+	if !u.Anchored || hasRef(u) || hasWho(u) || u.Marked {
+		return u, false
+	}
+	switch u.Kind {
+	case intent.Cases, intent.Count, intent.Hearings, intent.Rates:
+	default:
+		return u, false
+	}
+	whole := countyWide(u)
+	for _, f := range u.Filler {
+		whole = whole || slices.Contains(wholeWords, f)
+	}
+	// 哪些 with a period of its own asks over that period, whatever the
+	// last list was narrowed to (第一法庭明天 → 那下周都有哪些庭).
+	fresh := whole || u.Kind == intent.Hearings && u.Scoped && !u.Period.IsZero()
+	if !fresh {
+		return u, false
+	}
+	m := u
+	if m.Period.IsZero() && !m.Upcoming && (u.Kind == intent.Count || u.Kind == intent.Rates) &&
+		(p.Kind == intent.Count || p.Kind == intent.Rates) && !p.Period.IsZero() {
+		m.Period = p.Period
+	}
+	m.FollowUp = false
+	return m, true
+}
+
+// thatOneWords point at one case or hearing by what follows (24号那个, 25号
+// 那场).
+var thatOneWords = []string{"那个", "这个", "那场", "这场", "那件", "这件", "那一个", "那个庭", "那个案子"}
+
+// otherCaseByDay reads a day with 那个 after a question about one case or
+// a party's case (孙七那个案子什么时候开庭 → 24号那个呢) as the hearings of
+// that day: another case, named by its day, so the party that named the
+// last one is not carried (it made a false "孙七 has none on the 24th").
+// 那明天呢, with no 那个, still asks the same case's party then.
+func otherCaseByDay(u, p intent.Understanding) (intent.Understanding, bool) {
+	if u.Anchored || hasRef(u) || hasWho(u) || !u.Period.Day() || (p.Kind != intent.Case && p.Kind != intent.Pick && p.Party == "") {
+		return u, false
+	}
+	that := false
+	for _, f := range u.Filler {
+		that = that || slices.Contains(thatOneWords, f)
+	}
+	if !that {
+		return u, false
+	}
+	m := u
+	m.Kind, m.Hearing, m.Aspect = intent.Hearings, true, p.Aspect
+	m.FollowUp, m.Anchored = true, true
 	return m, true
 }
 
