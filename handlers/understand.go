@@ -343,7 +343,7 @@ func (s *service) handleText(c bot.Context) error {
 }
 
 // vagueRefRe is a bare reference with nothing asked (他呢, 那个呢, 这个人呢).
-var vagueRefRe = regexp.MustCompile(`^(?:那|那么|还有|然后)?(?:他|她|它|他们|她们|那个|这个|那个人|这个人|那位|这位|那件|这件|那个案子|这个案子|那个案件|这个案件|那个单位|那家)(?:的|呢|嘞|咧|了)*$`)
+var vagueRefRe = regexp.MustCompile(`^(?:那|那么|还有|然后)?(?:他|她|它|他们|她们|那个|这个|那个人|这个人|那位|这位|那件|这件|那个案子|这个案子|那个案件|这个案件|那个单位|那家|后来|之后|然后|后面)(?:的|呢|嘞|咧|了)*$`)
 
 // options are the understanding step's, with the lexicon of viewer.
 func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {
