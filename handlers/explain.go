@@ -114,13 +114,29 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 		// 上个月那个镇政府强拆败诉的, 没听取陈述申辩那个: the closed cases
 		// the description fits, offered with the request to send; never a
 		// guess.
-		offer, shown, err := h.byDescription(c, u, terms)
+		offer, shown, none, err := h.byDescription(c, u, terms)
 		if err != nil {
 			return a, err
 		}
 		if offer != "" {
 			a.shown, a.pick = shown, &pendingPick{} // 对, 第二个: the request again, of that case
 			return a, c.ReplyMarkdown(offer)
+		}
+		if none != nil && len(terms) == 0 {
+			// 这周败诉的写一篇: nothing closed fits; say what was searched
+			// (a claim the checker holds to), then the nearest candidates.
+			v := u
+			v.Period = intent.Period{}
+			ca, err := h.candidates(c, v)
+			if err != nil {
+				return ca, err
+			}
+			if ca.md != "" && len(ca.claims) == 0 { // else the candidates' own none says it
+				ca.md = none.Text + "以下是近期可以选用的案件，供参考：\n\n" + ca.md
+				ca.claims = append(ca.claims, *none)
+			}
+			ca.noEcho = true
+			return ca, nil
 		}
 		if len(terms) > 0 {
 			// 写一篇关于食品安全的: no case has those words; say what was
@@ -310,7 +326,7 @@ func described(u intent.Understanding) bool {
 // byDescription finds the closed cases a described request fits (the
 // period said, else the last three years), through the count's own
 // selection, and offers at most five; "" when none fits.
-func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, terms []string) (string, []string, error) {
+func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, terms []string) (string, []string, *claim, error) {
 	viewer, now := c.Person(), c.Now()
 	v := u
 	v.Kind = intent.Count
@@ -324,15 +340,25 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 	q.Metric = v.Metric
 	q.From, q.To = v.Period.From, v.Period.To
 	if q.Unknown != "" {
-		return "", nil, nil
+		return "", nil, nil, nil
+	}
+	// none is what was searched, when nothing closed fits it.
+	none := &claim{What: claimCases, Q: q}
+	if echo := v.Echo(func(p string) string { return h.s.shownName(viewer, p) }); echo != "" {
+		none.Text = "按“" + echo + "”查找，没有您可以查看的相符已结案件。"
+	} else {
+		none = nil
 	}
 	ns, err := h.s.countNumbers(c, v, q)
 	if err != nil || len(ns) == 0 {
-		return "", nil, err
+		return "", nil, none, err
 	}
 	cs, err := h.s.visible(c.Ctx(), viewer, ns, func(cs *cases.Case) bool { return !cs.Open() && casesHave(cs, terms) })
 	if err != nil || len(cs) == 0 {
-		return "", nil, err
+		if len(terms) == 0 && err == nil {
+			return "", nil, none, nil // the count's cases are all open: none closed fits
+		}
+		return "", nil, nil, err
 	}
 	n := min(len(cs), 5)
 	var b strings.Builder
@@ -364,7 +390,7 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 	} else {
 		fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿。", ref)
 	}
-	return b.String(), shown, nil
+	return b.String(), shown, nil, nil
 }
 
 // explainFiller are the words of a request by description that name no
