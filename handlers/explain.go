@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -108,16 +109,57 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 			numbers = []string{cs[0].Number}
 		}
 	}
-	if len(numbers) == 0 && described(u) {
-		// 上个月那个镇政府强拆败诉的: the closed cases the description
-		// fits, offered with the request to send; never a guess.
-		offer, shown, err := h.byDescription(c, u)
+	terms := explainTerms(u.Residue)
+	if len(numbers) == 0 && (described(u) || len(terms) > 0) {
+		// 上个月那个镇政府强拆败诉的, 没听取陈述申辩那个: the closed cases
+		// the description fits, offered with the request to send; never a
+		// guess.
+		offer, shown, none, err := h.byDescription(c, u, terms)
 		if err != nil {
 			return a, err
 		}
 		if offer != "" {
 			a.shown, a.pick = shown, &pendingPick{} // 对, 第二个: the request again, of that case
 			return a, c.ReplyMarkdown(offer)
+		}
+		if none != nil && len(terms) == 0 {
+			// 这周败诉的写一篇: nothing closed fits; say what was searched
+			// (a claim the checker holds to), then the nearest candidates.
+			v := u
+			v.Period = intent.Period{}
+			ca, err := h.candidates(c, v)
+			if err != nil {
+				return ca, err
+			}
+			if ca.md != "" && len(ca.claims) == 0 { // else the candidates' own none says it
+				ca.md = none.Text + "以下是近期可以选用的案件，供参考：\n\n" + ca.md
+				ca.claims = append(ca.claims, *none)
+			}
+			ca.noEcho = true
+			return ca, nil
+		}
+		if len(terms) > 0 {
+			// 写一篇关于食品安全的: no case has those words; say what was
+			// searched, then the nearest closed cases to pick from.
+			v := u
+			v.Residue = nil
+			ca, err := h.candidates(c, v)
+			if err != nil {
+				return ca, err
+			}
+			span := "近三年"
+			if !u.Period.IsZero() {
+				span = u.Period.Label
+			}
+			note := "按“" + strings.Join(terms, "”“") + "”查找了您可以查看的" + span + "已结案件（案由、结案方式、败诉原因、备注），未找到相符的案件。"
+			switch {
+			case ca.md != "" && len(ca.claims) == 0:
+				ca.md = note + "以下是可以选用的案件，供参考：\n\n" + ca.md
+			case ca.md != "":
+				ca.md = note + "\n\n" + ca.md // the candidates' own none follows
+			}
+			ca.noEcho = true
+			return ca, nil
 		}
 	}
 	if len(numbers) == 0 {
@@ -284,7 +326,7 @@ func described(u intent.Understanding) bool {
 // byDescription finds the closed cases a described request fits (the
 // period said, else the last three years), through the count's own
 // selection, and offers at most five; "" when none fits.
-func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding) (string, []string, error) {
+func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, terms []string) (string, []string, *claim, error) {
 	viewer, now := c.Person(), c.Now()
 	v := u
 	v.Kind = intent.Count
@@ -298,15 +340,25 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding) (
 	q.Metric = v.Metric
 	q.From, q.To = v.Period.From, v.Period.To
 	if q.Unknown != "" {
-		return "", nil, nil
+		return "", nil, nil, nil
+	}
+	// none is what was searched, when nothing closed fits it.
+	none := &claim{What: claimCases, Q: q}
+	if echo := v.Echo(func(p string) string { return h.s.shownName(viewer, p) }); echo != "" {
+		none.Text = "按“" + echo + "”查找，没有您可以查看的相符已结案件。"
+	} else {
+		none = nil
 	}
 	ns, err := h.s.countNumbers(c, v, q)
 	if err != nil || len(ns) == 0 {
-		return "", nil, err
+		return "", nil, none, err
 	}
-	cs, err := h.s.visible(c.Ctx(), viewer, ns, func(cs *cases.Case) bool { return !cs.Open() })
+	cs, err := h.s.visible(c.Ctx(), viewer, ns, func(cs *cases.Case) bool { return !cs.Open() && casesHave(cs, terms) })
 	if err != nil || len(cs) == 0 {
-		return "", nil, err
+		if len(terms) == 0 && err == nil {
+			return "", nil, none, nil // the count's cases are all open: none closed fits
+		}
+		return "", nil, nil, err
 	}
 	n := min(len(cs), 5)
 	var b strings.Builder
@@ -338,5 +390,50 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding) (
 	} else {
 		fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿。", ref)
 	}
-	return b.String(), shown, nil
+	return b.String(), shown, nil, nil
+}
+
+// explainFiller are the words of a request by description that name no
+// case (写一篇, 那个, 关于): what is left of a residue word without them is
+// a word to look for in the cases.
+var explainFiller = strings.NewReplacer("关于", "", "有关", "", "涉及", "", "那个", "", "这个", "", "那件", "", "案子", "", "案件", "",
+	"案例", "", "一篇", "", "一个", "", "方面", "", "的", "", "写", "", "挑", "", "选", "", "找", "", "个", "", "篇", "", "吧", "", "呢", "")
+
+// explainTerms are the residue words of a write-up request worth looking
+// for in the cases' text (没听取陈述申辩, 食品安全), two runes or more.
+func explainTerms(residue []string) []string {
+	var out []string
+	for _, r := range residue {
+		if t := explainFiller.Replace(r); len([]rune(t)) >= 2 && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// negations are written several ways for one meaning (没听取, 未听取,
+// 不听取): compared as one.
+var negations = strings.NewReplacer("没有", "未", "没", "未", "无", "未", "不", "未")
+
+// casesHave reports whether every term occurs in the case's own text (案由,
+// 结案方式, 败诉原因, 备注), negations compared as one; a term of five runes
+// or more occurs when any four-rune stretch of it does (没听取陈述申辩 in
+// 未听取陈述申辩). No terms: any case.
+func casesHave(c *cases.Case, terms []string) bool {
+	text := c.Cause + "｜" + c.Note
+	if c.Closure != nil {
+		text += "｜" + string(c.Closure.Method) + "｜" + c.Closure.Reason
+	}
+	text = negations.Replace(text)
+	for _, t := range terms {
+		rs := []rune(negations.Replace(t))
+		found := strings.Contains(text, string(rs))
+		for i := 0; !found && len(rs) > 4 && i+4 <= len(rs); i++ {
+			found = strings.Contains(text, string(rs[i:i+4]))
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

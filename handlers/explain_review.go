@@ -49,11 +49,29 @@ func (h *explainHandlers) focus(c bot.Context, f draftFocus) error {
 // act answers the explain acts other than a request.
 func (h *explainHandlers) act(c bot.Context, u intent.Understanding) (answer, error) {
 	a := answer{noEcho: true}
+	if u.OnlyInFocus {
+		// 换一个 said with nothing of drafts before it: another case only
+		// when a draft or the candidates are in focus; otherwise ask what
+		// to change, never a refusal or a list the user did not ask for.
+		if ok, err := h.draftInFocus(c); err != nil || !ok {
+			if err != nil {
+				return a, err
+			}
+			return a, c.Reply("请问您想换成什么？请说明要换的案件（发案号）、开庭或时间；如要换一个案子写以案说法，请说“换个案子写以案说法”。")
+		}
+	}
 	if ok, err := h.allowed(c); !ok {
 		return a, err
 	}
 	switch u.ExplainAct {
 	case intent.ExplainCandidates, intent.ExplainAnother:
+		if u.ExplainAct == intent.ExplainCandidates && len(explainTerms(u.Residue)) > 0 {
+			// 找个关于电信诈骗的案子写: the words looked for in the cases
+			// first, as a request by description.
+			v := u
+			v.ExplainAct = ""
+			return h.request(c, v)
+		}
 		return h.candidates(c, u)
 	case intent.ExplainList:
 		return h.list(c, u)
@@ -110,21 +128,54 @@ func (h *explainHandlers) candidates(c bot.Context, u intent.Understanding) (ans
 	if u.CaseKind != "" {
 		what = strings.Replace(what, "已结案件", "已结"+u.CaseKind+"案件", 1)
 	}
+	// The none names every filter it applied.
+	if q.Cause != "" {
+		what = strings.Replace(what, "案件", q.Cause+"类案件", 1)
+	}
+	if u.Metric == intent.Lost {
+		what = strings.Replace(what, "已结", "已结且败诉或被纠错的", 1)
+	}
 	days := int(candidateWindow.Hours() / 24)
 	if len(numbers) == 0 {
 		msg := fmt.Sprintf("近 %d 天没有%s。", days, what)
-		a := answer{md: msg + "可以直接写明案号，例如“以案说法 " + h.s.example(c.Now()) + "”。", noEcho: true,
-			claims: []claim{{Text: msg, What: claimCases, Q: query{Agencies: q.Agencies, Unknown: q.Unknown, Kind: q.Kind, Party: q.Party, Cause: q.Cause,
-				Metric: intent.Closed, From: c.Now().Add(-candidateWindow), To: c.Now()}}}}
+		cl := claim{Text: msg, What: claimCases, Q: query{Agencies: q.Agencies, Unknown: q.Unknown, Kind: q.Kind, Party: q.Party, Cause: q.Cause,
+			Metric: intent.Closed, From: c.Now().Add(-candidateWindow), To: c.Now()}}
 		if u.Metric == intent.Lost {
-			a.claims[0].Q.Metric = intent.Lost
+			cl.Q.Metric = intent.Lost
 		}
-		return a, nil
+		var near, nearLines []string
+		for _, cd := range all {
+			if cd.Number != skip && len(near) < 5 {
+				near, nearLines = append(near, cd.Number), append(nearLines, cd.Line())
+			}
+		}
+		if len(near) == 0 {
+			return answer{md: msg + "可以直接写明案号，例如“以案说法 " + h.s.example(c.Now()) + "”。", noEcho: true, claims: []claim{cl}}, nil
+		}
+		// 环保罚款那个写一篇: nothing fits; the nearest closed cases to
+		// pick from instead, numbered for 第N个.
+		p := &page{Title: msg + "以下是最近可写成以案说法的其他已结案件，供参考：", Kind: listCandidates, Items: near, Lines: nearLines, Total: len(near),
+			Footer: "回复“第N个”为该案生成以案说法草稿；也可写明案号，例如“以案说法 行初123号”。"}
+		a, err := h.s.showPage(c, p)
+		a.noEcho = true
+		a.claims = append(a.claims, cl)
+		return a, err
 	}
 	title := fmt.Sprintf("**近 %d 天%s**（%d 件，败诉和纠错案件在前）", days, what, len(numbers))
 	p := &page{Title: title, Kind: listCandidates, Items: numbers, Lines: lines, Total: len(numbers),
 		Footer: "回复“第N个”为该案生成以案说法草稿；也可写明案号，例如“以案说法 行初123号”。"}
 	return h.s.showPage(c, p)
+}
+
+// draftInFocus reports whether the conversation has a draft or the
+// candidates in focus, which a bare 换一个 refers to.
+func (h *explainHandlers) draftInFocus(c bot.Context) (bool, error) {
+	var f draftFocus
+	if ok, err := c.Memory().Recall(memDraftFocus, &f); err != nil || ok {
+		return ok, err
+	}
+	pg, err := h.s.loadPage(c)
+	return pg != nil && pg.Kind == listCandidates, err
 }
 
 // another is, for 换个案子, the case of the draft in focus (the one last

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -214,9 +215,23 @@ func (s *service) handleText(c bot.Context) error {
 		(intent.AsksAttendance(text) || intent.AsksUnconfirmed(text) || confirmAsked(text)) {
 		u.Attendance, u.Aspect = true, intent.Head // 今明两天的庭负责人都到了吗: each hearing's state
 	}
+	if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) && u.NotHeld != "plaintiff-appearance" && prev != nil && len(prev.Shown) == 1 &&
+		prev.U.Kind == intent.Case {
+		// 行初85 → 法官叫什么, 判了多少钱: not held, said first, then what
+		// the ledger does hold of the case in focus (its card).
+		u.Numbers, u.Kind, u.Aspect, u.Hearing, u.Anchored = append([]string(nil), prev.Shown...), intent.Case, "", false, true
+	} else if notHeldText(u.NotHeld) != "" && hasRef(u) && u.Kind == intent.Scope {
+		u.Kind, u.Aspect = intent.Case, "" // 复33原告电话多少: the same, of the case named
+	}
+	if u.Kind == intent.Explain && u.ExplainAct == "" && !hasRef(u) && u.Party == "" && !described(u) && len(explainTerms(u.Residue)) == 0 &&
+		prev != nil && len(prev.Shown) == 1 {
+		// 公安那个事实不清被撤销的 → 写一篇: the one case just shown.
+		u.Numbers = append([]string(nil), prev.Shown...)
+	}
+	vagueRef := (u.Kind == intent.Scope || u.Kind == intent.Unknown || u.Kind == intent.Help && !u.Greeting) && u.NotHeld == "" && vagueRefRe.MatchString(shortText(text))
 	u = defaults(u, c.Now())
 	modelMS := 0
-	if s.reader != nil && needsModel(u) {
+	if s.reader != nil && needsModel(u) && !vagueRef {
 		if u, modelMS, err = s.reader.read(c, text, u, s.lexicon(c.Ctx(), viewer)); err != nil {
 			return err
 		}
@@ -227,6 +242,10 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if asking {
 		a = which
+	} else if vagueRef {
+		// 他呢, 那个呢 with nothing before them to refer to: ask, never a
+		// search or the scope line.
+		a = answer{md: "请问您说的是哪个案件或哪一位？请发送案号（例如“行初85号”）或姓名，也可以先查出案件再问。", noEcho: true}
 	} else if isNext && pickedU == nil {
 		a = direct
 	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) &&
@@ -322,6 +341,9 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	return c.ReplyMarkdown(a.md)
 }
+
+// vagueRefRe is a bare reference with nothing asked (他呢, 那个呢, 这个人呢).
+var vagueRefRe = regexp.MustCompile(`^(?:那|那么|还有|然后)?(?:他|她|它|他们|她们|那个|这个|那个人|这个人|那位|这位|那件|这件|那个案子|这个案子|那个案件|这个案件|那个单位|那家|后来|之后|然后|后面)(?:的|呢|嘞|咧|了)*$`)
 
 // options are the understanding step's, with the lexicon of viewer.
 func (s *service) options(c bot.Context, viewer *people.Person) intent.Options {

@@ -294,6 +294,9 @@ type Understanding struct {
 	ExplainAct string `json:"explain_act,omitempty"`
 	Note       string `json:"note,omitempty"`
 	DraftState string `json:"draft_state,omitempty"`
+	// OnlyInFocus is set on an act said with no word of drafts (换一个): it
+	// means that act only while a draft or the candidates are in focus.
+	OnlyInFocus bool `json:"only_in_focus,omitempty"`
 
 	// Each is set by 都, 分别, 每个, 这些: a fact asked of every item of the
 	// last list, not of its first.
@@ -574,6 +577,11 @@ var notHeldTopics = []struct {
 	{"directions", []string{"法院地址", "法院的地址", "法院在哪", "法院在什么地方", "法院位置", "法院的位置", "怎么走", "咋个走", "咋走", "怎样走", "怎么去", "咋个去", "咋去", "怎么过去", "咋过去", "怎么到", "路线", "导航", "在什么位置", "停车", "几路车"}},
 	{"judgment-text", []string{"判决书全文", "判决书原文", "裁判文书全文", "文书全文", "判决书发我", "判决书给我", "全文"}},
 	{"material-deadline", []string{"材料什么时候", "材料要什么时候", "材料截止", "交材料", "材料之前要交", "提交材料的期限", "补充材料"}},
+	{"amount", []string{"赔了多少钱", "罚了多少钱", "罚款多少钱", "赔偿多少钱", "判赔多少钱", "赔多少钱", "罚多少钱", "判了多少钱", "判多少钱", "赔了多少", "赔多少", "赔偿多少", "赔偿金额", "赔偿数额", "判赔", "罚了多少", "罚款多少", "罚款金额", "罚了好多",
+		"赔了好多", "多少钱", "好多钱", "金额是多少", "涉案金额", "标的额"}},
+	{"duration", []string{"庭审持续", "持续多久", "持续多长", "持续了多久", "开了多久", "开了多长时间", "开了好久", "庭审多久", "庭审多长时间", "庭审时长",
+		"开庭多久", "开庭多长时间", "开庭时长", "审了多久", "审了好久", "开了几个小时", "开了几小时",
+		"开庭用了多长时间", "开庭用了多久", "庭审用了多长时间", "庭审用了多久", "开庭用了", "庭审用了", "开庭花了", "庭审花了", "开庭要多久", "开庭要多长时间", "庭审要多久"}},
 	{"third-party", []string{"第三人是谁", "第三人是哪个", "第三人叫", "第三人有", "有没有第三人", "第三人", "第3人"}},
 	{"absence-reason", []string{"说明理由", "说明原因", "书面说明", "说了理由", "说了原因", "讲了原因", "讲了理由", "未出庭理由", "未出庭的理由",
 		"没出庭的理由", "没出庭的原因", "没去的原因", "没去的理由", "为什么没去", "为啥没去", "咋个没去", "为什么没出庭", "为啥没出庭"}},
@@ -1217,6 +1225,18 @@ func (r *reader) words() {
 		} else if strings.HasPrefix(w, "典型") || strings.HasPrefix(w, "普法") || t.has("推荐") {
 			r.typical = true // 今年的典型案例有哪些, 普法用的案例推荐几个
 			t.cutAll("推荐一下", "推荐几个", "推荐", "普法用的", "普法用")
+		}
+	} else if !t.has("通报") && !t.has("台账") {
+		// 答复超期被撤销那个复议写一篇, 写写那个违法强拆的, 最近败诉的挑一个写:
+		// the 普法 team asks for a write-up by its verb alone; nothing
+		// else the bot does is written (通报 and 台账 have their own words).
+		if _, ok := t.take(loneWriteRe, 0); ok {
+			r.explain = true
+		} else if _, s1, e1, ok := t.find(pickWriteRe, 1); ok {
+			_, s2, e2, _ := t.find(pickWriteRe, 2)
+			t.mark(s1, e1)
+			t.mark(s2, e2)
+			r.explain = true
 		}
 	}
 	if !t.has("通报批评") {

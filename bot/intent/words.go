@@ -252,6 +252,14 @@ var explainWords = []string{"以案说法", "以案释法", "典型案例", "普
 // writeWords, with 案例 or 典型, make an explain request.
 var writeWords = []string{"写一篇", "写个", "写篇", "写一个", "撰写", "生成一篇", "生成", "写"}
 
+// loneWriteRe asks for a write-up without naming it: 写一篇, 写写那个…,
+// 挑一个写, …那个写个. A bare 写 (台账上写的, 备注写了什么) is not one.
+var loneWriteRe = regexp.MustCompile(`写一篇|写篇|写写|写一写|(?:挑|选|找)一?(?:个|件|篇)(?:来|出来)?写|写个(?:稿子|稿|草稿|材料)?$|写一下(?:吧)?$|写个吧$`)
+
+// pickWriteRe is 挑一个…写 around a description (挑一个最近败诉的写): the
+// two ends ask for a write-up, the middle is read as usual.
+var pickWriteRe = regexp.MustCompile(`^((?:挑|选|找)一?(?:个|件|篇)).{1,24}?(写(?:一下|一篇|吧)?)$`)
+
 // changesWords ask for the hearings recently moved or cancelled.
 var changesWords = []string{"改期记录", "改期情况", "最近改期", "最近有改期", "近期改期", "哪些改期", "有哪些改期", "改过期",
 	"最近取消", "最近变更", "改期的"}
