@@ -49,7 +49,16 @@ func corpusMessages(t *testing.T) []string {
 // each guarded method returns exactly what the bare regexp returns, over
 // the corpus and texts made to hold the needed runes.
 func TestPatternPrefilterEquivalence(t *testing.T) {
-	texts := append(corpusMessages(t),
+	// Every eighth corpus text: TestCorpus already runs all of them
+	// through the guarded patterns unchanged; this is the direct check,
+	// kept to a few seconds under -race.
+	var texts []string
+	for i, m := range corpusMessages(t) {
+		if i%8 == 0 {
+			texts = append(texts, m)
+		}
+	}
+	texts = append(texts,
 		"", " ", "号", "1号", "3月", "下周三", "Q3", "q3", "2025年上半年", "复47", "（2025）黔0115行初123号",
 		"撤诉", "以案说法多少字", "判决书收到了", "出庭负责人是张明副局长", "\x00那么", "\xff\xfe", "一二三号")
 	filtered := 0
