@@ -125,6 +125,13 @@ type corpusEnv struct {
 	// snapshot is the fixture's keys as the first reset wrote them.
 	snapshot []keyDump
 	dumped   bool
+	// snapKeys are the two hashes (dumps, TTLs) holding snapshot on the
+	// server, outside the world's keys, so that a reset is one script
+	// call rather than a SCAN, a DEL and the whole fixture sent again
+	// (a reset runs before each of the corpus's thousands of
+	// conversations); nil when the server cannot run the script:
+	// resets then restore snapshot from here.
+	snapKeys []string
 	// answers are what the understanding step answered for the last
 	// message, in order.
 	answers []seen
@@ -212,10 +219,17 @@ func (e *corpusEnv) reset() {
 	e.tb.Helper()
 	ctx := context.Background()
 	rdb := e.st.Client()
+	e.now = e.clock
+	if e.snapKeys != nil {
+		err := resetScript.Run(ctx, rdb, e.snapKeys, e.st.Keys().Pattern()).Err()
+		if err == nil {
+			return
+		}
+		e.snapKeys = nil // restore from here, as below
+	}
 	if err := e.clear(ctx); err != nil {
 		e.tb.Fatal(err)
 	}
-	e.now = e.clock
 	if e.snapshot != nil {
 		pipe := rdb.Pipeline()
 		for _, d := range e.snapshot {
@@ -246,7 +260,50 @@ func (e *corpusEnv) reset() {
 	if !e.dumped {
 		e.dumped = true
 		e.snapshot = e.dump(ctx)
+		e.snapKeys = e.keepSnapshot(ctx)
 	}
+}
+
+// resetScript deletes every key of a world (ARGV[1], its pattern) and
+// restores the snapshot kept in KEYS[1] (key -> DUMP) and KEYS[2] (key ->
+// TTL in ms, 0 for none): what clear and the RESTORE pipeline of reset do,
+// in one round trip.
+var resetScript = redis.NewScript(`
+local cursor = "0"
+repeat
+  local r = redis.call("SCAN", cursor, "MATCH", ARGV[1], "COUNT", 1000)
+  cursor = r[1]
+  for _, k in ipairs(r[2]) do redis.call("DEL", k) end
+until cursor == "0"
+local d = redis.call("HGETALL", KEYS[1])
+for i = 1, #d, 2 do
+  redis.call("RESTORE", d[i], redis.call("HGET", KEYS[2], d[i]), d[i + 1])
+end
+return #d / 2
+`)
+
+// keepSnapshot writes the snapshot to two hashes on the server for
+// resetScript and returns their keys, or nil when it cannot (then resets
+// restore it from the client).
+func (e *corpusEnv) keepSnapshot(ctx context.Context) []string {
+	if e.snapshot == nil {
+		return nil
+	}
+	rdb := e.st.Client()
+	// Outside the world's pattern, so that clearing the world keeps them.
+	snap := []string{"snap-" + e.st.Keys().Pattern() + "dumps", "snap-" + e.st.Keys().Pattern() + "ttls"}
+	e.tb.Cleanup(func() { rdb.Del(context.Background(), snap...) })
+	pipe := rdb.Pipeline()
+	for _, d := range e.snapshot {
+		pipe.HSet(ctx, snap[0], d.key, d.dump)
+		pipe.HSet(ctx, snap[1], d.key, d.ttl.Milliseconds())
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
+		return nil
+	}
+	// The first reset through the script proves the server runs it;
+	// a failure falls back inside reset.
+	return snap
 }
 
 // keyDump is one key of the fixture as DUMP returned it.

@@ -391,6 +391,12 @@ var fillers = []string{"请帮我查询", "请帮我查", "帮我查询", "帮�
 // appearance, each once. Text that mentions none returns nil.
 func FindNumbers(text string) []Number {
 	norm := foldNumber(text)
+	// Every number in text has its year in brackets (yearPat), which
+	// foldNumber made '(': without one the three scans below find nothing,
+	// and chat asks this of every message, most of which name no number.
+	if strings.IndexByte(norm, '(') < 0 {
+		return nil
+	}
 	type hit struct {
 		start, end int
 		n          Number

@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -221,4 +222,27 @@ func FuzzParseCanonical(f *testing.F) {
 			t.Fatalf("ParseCanonical(%q) = %+v, %v; ParseNumber: %+v, %v", s, got, err, want, wantErr)
 		}
 	})
+}
+
+// TestFindNumbersNeedsABracket pins the early return of FindNumbers: none
+// of its three patterns matches a text without '(' (yearPat), so skipping
+// them there changes no answer.
+func TestFindNumbersNeedsABracket(t *testing.T) {
+	for _, re := range []*regexp.Regexp{courtInText, legacyInText, reconInText} {
+		if !strings.Contains(re.String(), yearPat) {
+			t.Fatalf("%s no longer needs yearPat: the early return of FindNumbers is wrong", re)
+		}
+	}
+	for _, s := range []string{"", "2025黔0115行初123号", "黔0115行初123号", "2025)黔0115行初123号", "黔府复2025 12号",
+		"查一下2025年行初12号", "黔府复〔2025〕12号", "（2025）黔0115行初123号", "[2025]黔府复12号", "【2025】黔0115行初1号"} {
+		norm := foldNumber(s)
+		if strings.IndexByte(norm, '(') >= 0 {
+			continue
+		}
+		for _, re := range []*regexp.Regexp{courtInText, legacyInText, reconInText} {
+			if re.MatchString(norm) {
+				t.Errorf("%q: %s matches without a bracket", s, re)
+			}
+		}
+	}
 }

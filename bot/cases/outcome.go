@@ -179,6 +179,34 @@ func ParseOutcome(kind Kind, s string) (Outcome, error) {
 	return "", fmt.Errorf("结案方式“%s”不在%s的结案方式表中（可用：%s）", s, kind, strings.Join(names, "、"))
 }
 
+// knownFolds are the folded forms ParseOutcome accepts for some kind: each
+// kind's vocabulary and aliases, and an alias's stem without 结案 (the
+// lookups ParseOutcome makes, so KnownOutcome answers as it does).
+var knownFolds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range [][]Outcome{litigationOutcomes, reconsiderationOutcomes, nonLitigationOutcomes} {
+		for _, o := range v {
+			m[foldOutcome(string(o))] = true
+		}
+	}
+	for _, a := range []map[string]Outcome{litigationAliases, reconsiderationAliases, nonLitigationAliases} {
+		for k := range a {
+			m[k] = true
+			if stem, ok := strings.CutSuffix(k, "结案"); ok {
+				m[stem] = true
+			}
+		}
+	}
+	return m
+}()
+
+// KnownOutcome reports whether ParseOutcome accepts s for some kind,
+// without building the error of every kind that does not: chat tries it
+// on every substring of a message.
+func KnownOutcome(s string) bool {
+	return knownFolds[foldOutcome(s)]
+}
+
 // Outcomes lists the vocabulary of a kind.
 func Outcomes(kind Kind) []Outcome {
 	switch kind {

@@ -132,3 +132,45 @@ func TestAmbiguousOutcome(t *testing.T) {
 		t.Errorf("ParseOutcome(行政诉讼, 判决驳回) = %q, %v", o, err)
 	}
 }
+
+// TestKnownOutcomeIsParseOutcome pins KnownOutcome to ParseOutcome over
+// every kind: each vocabulary entry and alias, with 结案, punctuation and
+// spaces, their substrings, the ambiguous forms and non-outcomes.
+func TestKnownOutcomeIsParseOutcome(t *testing.T) {
+	var seeds []string
+	for _, v := range [][]Outcome{litigationOutcomes, reconsiderationOutcomes, nonLitigationOutcomes} {
+		for _, o := range v {
+			seeds = append(seeds, string(o))
+		}
+	}
+	for _, a := range []map[string]Outcome{litigationAliases, reconsiderationAliases, nonLitigationAliases} {
+		for k := range a {
+			seeds = append(seeds, k)
+		}
+	}
+	for k := range ambiguousLitigation {
+		seeds = append(seeds, k)
+	}
+	seeds = append(seeds, "", "结案", "结案结案", "开庭", "明天开庭", "已经撤诉了", "判决书收到了")
+	var ins []string
+	for _, s := range seeds {
+		ins = append(ins, s, s+"结案", s+"结案结案", "（"+s+"）", " "+s+"。", s+"了")
+		rs := []rune(s)
+		for i := range rs {
+			for j := i + 1; j <= len(rs); j++ {
+				ins = append(ins, string(rs[i:j]))
+			}
+		}
+	}
+	for _, s := range ins {
+		want := false
+		for _, k := range Kinds {
+			if _, err := ParseOutcome(k, s); err == nil {
+				want = true
+			}
+		}
+		if got := KnownOutcome(s); got != want {
+			t.Errorf("KnownOutcome(%q) = %v, ParseOutcome accepts it: %v", s, got, want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package intent
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -195,12 +194,12 @@ var holidays = []struct {
 	{`国庆节?|十一长假|十一黄金周`, "国庆", 10, 1, true},
 }
 
-var holidayRe = func() *regexp.Regexp {
+var holidayRe = func() *pattern {
 	var alts []string
 	for _, h := range holidays {
 		alts = append(alts, "("+h.re+")")
 	}
-	return regexp.MustCompile(`(?:` + strings.Join(alts, "|") + `)\s*(?:节日|节|假期|长假|放假|假)?\s*(以后|之后|过后|后|以前|之前|前)`)
+	return mustCompile(`(?:` + strings.Join(alts, "|") + `)\s*(?:节日|节|假期|长假|放假|假)?\s*(以后|之后|过后|后|以前|之前|前)`)
 }()
 
 // holidayBound finds 元旦后, 春节前, 国庆以后 and takes its words; the

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,7 +64,11 @@ func CourtOfLevel(court, level string) bool {
 
 // numberYearRe is a year said of one case, 2015年那个案子 / 15年那个行终字
 // 的案子: the year in its 案号 ((2015)…), not the cases filed that year.
-var numberYearRe = regexp.MustCompile(`(20\d\d|\d\d)年(?:的)?(?:那个|那件|那起|那一个|那宗|那一件|那个案|那案)`)
+var numberYearRe = mustCompile(`(20\d\d|\d\d)年(?:的)?(?:那个|那件|那起|那一个|那宗|那一件|那个案|那案)`)
+
+// numberYearCountRe is a count asked of the year's cases; compiled once
+// here, not on every message numberYear reads.
+var numberYearCountRe = mustCompile(`多少|几个|几件|一共|总共`)
 
 // numberYear reads a year that names a case by its 案号, unless the message
 // counts (2015年那个案子有几个 is not a question about one case).
@@ -73,7 +76,7 @@ func (r *reader) numberYear() {
 	t := r.t
 	s := string(t.rs)
 	loc := numberYearRe.FindStringSubmatchIndex(s)
-	if loc == nil || strings.ContainsAny(s, "几多") && regexp.MustCompile(`多少|几个|几件|一共|总共`).MatchString(s) {
+	if loc == nil || strings.ContainsAny(s, "几多") && numberYearCountRe.MatchString(s) {
 		return
 	}
 	y, err := strconv.Atoi(s[loc[2]:loc[3]])

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,59 +21,59 @@ const (
 
 var (
 	// explainNoun names a write-up or a draft.
-	explainNoun = regexp.MustCompile(`以案说法|以案释法|典型案例|草稿|稿子|初稿|这篇|那篇|上篇|上一篇|文章|普法文章`)
+	explainNoun = mustCompile(`以案说法|以案释法|典型案例|草稿|稿子|初稿|这篇|那篇|上篇|上一篇|文章|普法文章`)
 	// draftRef points at the draft spoken of (上面那篇, 刚才那篇, 这篇).
-	draftRef = regexp.MustCompile(`^(?:把|将)?(?:上面|上边|刚才|刚刚|前面|最新)?的?(?:那篇|这篇|一篇|上一篇|上篇|这个稿子|那个稿子|这份|那份|稿子|草稿|初稿|以案说法|以案释法)?(?:的)?`)
+	draftRef = mustCompile(`^(?:把|将)?(?:上面|上边|刚才|刚刚|前面|最新)?的?(?:那篇|这篇|一篇|上一篇|上篇|这个稿子|那个稿子|这份|那份|稿子|草稿|初稿|以案说法|以案释法)?(?:的)?`)
 	// stateWords read a review state as people write it, for a list.
 	stateWords = []struct {
-		re    *regexp.Regexp
+		re    *pattern
 		state string
 	}{
-		{regexp.MustCompile(`待审核|未审核|待审|没审核|还没审|等待审核|需要审核|要审核`), "草稿"},
-		{regexp.MustCompile(`已审核|审核通过的|通过审核的|审过的|审好的`), "已审核"},
-		{regexp.MustCompile(`已退回|退回的|被退回|打回的`), "已退回"},
-		{regexp.MustCompile(`已发布|发布了的|发布过的|发布的`), "已发布"},
+		{mustCompile(`待审核|未审核|待审|没审核|还没审|等待审核|需要审核|要审核`), "草稿"},
+		{mustCompile(`已审核|审核通过的|通过审核的|审过的|审好的`), "已审核"},
+		{mustCompile(`已退回|退回的|被退回|打回的`), "已退回"},
+		{mustCompile(`已发布|发布了的|发布过的|发布的`), "已发布"},
 	}
-	candidateRe = regexp.MustCompile(`候选|适合(?:做|写|用来|拿来|作为|当)|值得写|可以写的|能写的|推荐(?:几个|一下|个)?(?:案例|案子|案件)?(?:写|做)|选(?:几个|个)案(?:例|子|件)|(?:找|挑|选)(?:个|一个|几个)?.{0,12}(?:典型案例|案例|案子).{0,4}写`)
+	candidateRe = mustCompile(`候选|适合(?:做|写|用来|拿来|作为|当)|值得写|可以写的|能写的|推荐(?:几个|一下|个)?(?:案例|案子|案件)?(?:写|做)|选(?:几个|个)案(?:例|子|件)|(?:找|挑|选)(?:个|一个|几个)?.{0,12}(?:典型案例|案例|案子).{0,4}写`)
 	// candidateWords are cut from a request for candidates, read on for
 	// what it names.
 	candidateWords = []string{"以案说法候选", "以案释法候选", "候选案例", "候选案件", "候选", "适合做", "适合写", "适合用来做", "适合拿来做",
 		"适合作为", "适合", "值得写", "可以写的", "能写的", "推荐一下", "推荐几个", "推荐", "找个", "找一个", "挑个", "选个", "写一篇", "写篇", "写个",
 		"以案说法", "以案释法", "典型案例", "典型"}
-	approveRe = regexp.MustCompile(`审核通过|通过审核|审核同意|审定通过|审批通过|同意通过`)
-	returnRe  = regexp.MustCompile(`^(?:退回|打回|退回去|退回修改|打回修改|不通过|审核不通过)(?:[:：，,。\s]*)(.*)$`)
-	publishRe = regexp.MustCompile(`^(?:确认发布|同意发布|可以发布|予以发布|正式发布|发布)(?:吧|一下|出去)?[。！!]*$`)
-	exportRe  = regexp.MustCompile(`导出|下载|导成|转成word|转为word|生成word|生成文档|发(?:个|一份)?word|word版|word文档|docx`)
+	approveRe = mustCompile(`审核通过|通过审核|审核同意|审定通过|审批通过|同意通过`)
+	returnRe  = mustCompile(`^(?:退回|打回|退回去|退回修改|打回修改|不通过|审核不通过)(?:[:：，,。\s]*)(.*)$`)
+	publishRe = mustCompile(`^(?:确认发布|同意发布|可以发布|予以发布|正式发布|发布)(?:吧|一下|出去)?[。！!]*$`)
+	exportRe  = mustCompile(`导出|下载|导成|转成word|转为word|生成word|生成文档|发(?:个|一份)?word|word版|word文档|docx`)
 	// writingRe starts an instruction that can only be about writing
 	// (改短一点), without naming the draft; 改一下明天那个庭 is not one.
-	writingRe = regexp.MustCompile(`^(?:太长了?|太短了?|有点长|有点短|长了|啰嗦了?)?[，,\s]*(?:再)?(?:改短|改长|缩短|精简|压缩|删减|扩充|写短|写长|写得|写的|短一点|短一些|短点|短些|长一点|长点|通俗|口语化|语言|(?:标题|题目)(?:改|换)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目))`)
+	writingRe = mustCompile(`^(?:太长了?|太短了?|有点长|有点短|长了|啰嗦了?)?[，,\s]*(?:再)?(?:改短|改长|缩短|精简|压缩|删减|扩充|写短|写长|写得|写的|短一点|短一些|短点|短些|长一点|长点|通俗|口语化|语言|(?:标题|题目)(?:改|换)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目))`)
 	// exportOnlyRe is 导出 said alone (the draft spoken of).
-	exportOnlyRe = regexp.MustCompile(`^(?:导出|下载|导成word|导出word|导出成word|导出来|导出一下)(?:来|一下)?(?:发我|给我|发给我)?[。！!]*$`)
+	exportOnlyRe = mustCompile(`^(?:导出|下载|导成word|导出word|导出成word|导出来|导出一下)(?:来|一下)?(?:发我|给我|发给我)?[。！!]*$`)
 	// aboutRe asks about the draft's length; aboutAskRe makes it a question
 	// (写得太长了吗) rather than an instruction (写得短一点).
-	aboutRe    = regexp.MustCompile(`多少字|几个字|几千字|多少个字|好多字|好多个字|字数|多长|多少篇幅|篇幅多|太长|太短|长不长|短不短|长了|写得怎么样|写得如何|写得好不好`)
-	aboutAskRe = regexp.MustCompile(`吗|嘛|么|没有|不长|不短|多少|好多|几|怎么样|如何|好不好|[?？]`)
+	aboutRe    = mustCompile(`多少字|几个字|几千字|多少个字|好多字|好多个字|字数|多长|多少篇幅|篇幅多|太长|太短|长不长|短不短|长了|写得怎么样|写得如何|写得好不好`)
+	aboutAskRe = mustCompile(`吗|嘛|么|没有|不长|不短|多少|好多|几|怎么样|如何|好不好|[?？]`)
 	// lengthRe asks a length in characters: nothing the bot answers but a
 	// draft has one, so a short message asking it (字数多少, 大概写多少字)
 	// is about the draft in focus even without 那篇.
-	lengthRe = regexp.MustCompile(`(?:多少个?|好多个?|几个|几千)字(?:$|[^号])|字数`)
+	lengthRe = mustCompile(`(?:多少个?|好多个?|几个|几千)字(?:$|[^号])|字数`)
 	// angleRe gives a writing angle (从检察建议的角度重新写一篇): a revision.
-	angleRe = regexp.MustCompile(`(?:从|以|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
+	angleRe = mustCompile(`(?:从|以|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
 	// draftEditRe is an instruction about a draft's content (加上法条, 补充
 	//法律依据, 删掉案情, 多写点普法提示): a revision even without 改 or 那篇.
-	draftEditRe = regexp.MustCompile(`^(?:再|帮我|麻烦)?(?:加上|加点|加个|加入|加|补充|补上|增加|多加|引用|列出|写上|删掉|去掉|删除|少写|多写|多讲|少讲)` +
+	draftEditRe = mustCompile(`^(?:再|帮我|麻烦)?(?:加上|加点|加个|加入|加|补充|补上|增加|多加|引用|列出|写上|删掉|去掉|删除|少写|多写|多讲|少讲)` +
 		`(?:一下|一些|一点|几条|点|些)?(?:相关的?|具体的?|对应的?)?(?:法条|法律条文|条文|法律依据|依据|法律规定|规定|评析|点评|案例评析|法官说法|普法提示|提示|标题|小标题|结尾|开头|背景|案情|启示|建议)`)
 	// draftEditAfterRe is the same instruction with its object first (把法条加上,
 	// 法律依据补充一下, 标题也去掉).
-	draftEditAfterRe = regexp.MustCompile(`^(?:再|帮我|麻烦)?(?:把|将)?(?:相关的?|具体的?|对应的?)?(?:法条|法律条文|条文|法律依据|法律规定|评析|点评|法官说法|普法提示|小标题|启示)` +
+	draftEditAfterRe = mustCompile(`^(?:再|帮我|麻烦)?(?:把|将)?(?:相关的?|具体的?|对应的?)?(?:法条|法律条文|条文|法律依据|法律规定|评析|点评|法官说法|普法提示|小标题|启示)` +
 		`(?:也|都|再)?(?:加上|加进去|加一下|加点|补上|补充上|补充一下|补充|写上|写进去|列出来|列一下|去掉|删掉|删了|去了)`)
 	// anotherCaseRe asks for another case to write up (换个案子, 换一个案例写,
 	// 换个别的案子吧).
-	anotherCaseRe = regexp.MustCompile(`^(?:那|再|要不|还是)?(?:换|另外|另|重新)(?:找|选|挑)?(?:个|一个|一篇)?(?:别的|其他的?|其它的?)?(?:案子|案例|案件|典型案例)(?:来写|写一篇|写|吧|嘛|哈|呢|噻)*$`)
-	reviseRe      = regexp.MustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|短点|写短|改长|扩充|展开|长一点|长点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得|(?:标题|题目)(?:改|换)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目)`)
+	anotherCaseRe = mustCompile(`^(?:那|再|要不|还是)?(?:换|另外|另|重新)(?:找|选|挑)?(?:个|一个|一篇)?(?:别的|其他的?|其它的?)?(?:案子|案例|案件|典型案例)(?:来写|写一篇|写|吧|嘛|哈|呢|噻)*$`)
+	reviseRe      = mustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|短点|写短|改长|扩充|展开|长一点|长点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得|(?:标题|题目)(?:改|换)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目)`)
 	// anotherOneRe is 换一个 said alone: only after a draft or the
 	// candidates does it mean another case (the handler checks which).
-	anotherOneRe = regexp.MustCompile(`^(?:那|再|要不|还是)?(?:再)?(?:换|另)(?:个|一个|一件|一篇|篇|件)(?:别的|其他的?)?(?:吧|嘛|哈|呢|噻|写|来写)*$`)
+	anotherOneRe = mustCompile(`^(?:那|再|要不|还是)?(?:再)?(?:换|另)(?:个|一个|一件|一篇|篇|件)(?:别的|其他的?)?(?:吧|嘛|哈|呢|噻|写|来写)*$`)
 )
 
 // explainCommand reads a command about 以案说法 drafts from the whole
@@ -142,15 +141,15 @@ func (r *reader) explainCommand(raw, norm string) bool {
 
 var (
 	// returnWordRe is the 退回 a note follows, in the message as typed.
-	returnWordRe = regexp.MustCompile(`^.*?(?:审核不通过|不通过|退回修改|打回修改|退回去|退回|打回)[:：，,。\s]*`)
+	returnWordRe = mustCompile(`^.*?(?:审核不通过|不通过|退回修改|打回修改|退回去|退回|打回)[:：，,。\s]*`)
 	// draftRefRaw is the reference to the draft before an instruction.
-	draftRefRaw = regexp.MustCompile(`^[\s请帮我麻烦您]*(?:把|将)?(?:上面|上边|刚才|刚刚|前面|最新)?的?(?:那篇|这篇|上一篇|上篇|这个稿子|那个稿子|这份|那份|稿子|草稿|初稿|以案说法|以案释法)?(?:的)?[，,：:\s]*`)
+	draftRefRaw = mustCompile(`^[\s请帮我麻烦您]*(?:把|将)?(?:上面|上边|刚才|刚刚|前面|最新)?的?(?:那篇|这篇|上一篇|上篇|这个稿子|那个稿子|这份|那份|稿子|草稿|初稿|以案说法|以案释法)?(?:的)?[，,：:\s]*`)
 )
 
 // noteOf is what follows prefix in the message as the user typed it:
 // a return's note, a revision's instruction (digits and punctuation as
 // written).
-func noteOf(raw string, prefix *regexp.Regexp) string {
+func noteOf(raw string, prefix *pattern) string {
 	return strings.TrimSpace(prefix.ReplaceAllString(strings.TrimSpace(raw), ""))
 }
 

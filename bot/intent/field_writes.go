@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strings"
 	"time"
 )
@@ -118,29 +117,29 @@ var (
 	bareDoneStrip = strings.NewReplacer("帮我登记一下", "", "帮忙登记一下", "", "帮我登记", "", "帮忙登记", "", "帮我记一下", "",
 		"帮忙记一下", "", "帮我记下", "", "帮忙记下", "", "麻烦登记一下", "", "麻烦登记", "", "请登记", "", "帮我记", "", "帮忙记", "",
 		"登记一下", "", "登记下", "", "记一下", "", "记下", "", "登记", "", "哈", "", "哦", "", "啊", "", "嘛", "", "噻", "", "撒", "")
-	bareDoneRe = regexp.MustCompile(`^(?:我们|我|已经|已|刚刚|刚才|刚|都|早就|就|今天|昨天|前天|上午|下午|早上|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])*` +
+	bareDoneRe = mustCompile(`^(?:我们|我|已经|已|刚刚|刚才|刚|都|早就|就|今天|昨天|前天|上午|下午|早上|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])*` +
 		`(?:(?:交|提交|递交|报送|报|回|回复|答复|发|寄|送)(?:了|的|过了|上去了|过去了|出去了)?)?$`)
-	bareVerbRe = regexp.MustCompile(`(?:交|提交|递交|报送|报|回|回复|答复|发|寄|送)(?:了|的|过了|上去了|过去了|出去了)?$`)
+	bareVerbRe = mustCompile(`(?:交|提交|递交|报送|报|回|回复|答复|发|寄|送)(?:了|的|过了|上去了|过去了|出去了)?$`)
 )
 
 // fieldAskRe marks a question (交了吗, 换成孙局了没, 谁出庭); 行不 and 可以吗
 // after a head sending someone ask for approval and are no question of
 // fact, so they are left to delegateRe.
-var fieldAskRe = regexp.MustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|什么|啥|几|呢`)
+var fieldAskRe = mustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|什么|啥|几|呢`)
 
 const headTitles = `副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|政委|副书记|书记|副队长|队长|副所长|所长`
 
 var (
 	// headSetRe: 出庭人 张明 副局长, 出庭的是王刚副局长, 出庭负责人改成刘斌局长.
-	headSetRe = regexp.MustCompile(`出庭(?:负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
+	headSetRe = mustCompile(`出庭(?:负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
 	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
-	delegateRe = regexp.MustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
+	delegateRe = mustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
 	// standInRe: 周洁代我去, 李文替我去 (no verb of sending before the name).
-	standInRe = regexp.MustCompile(`(\p{Han}{2,4}?)(` + headTitles + `)?(?:代我|替我|代替我)(?:去|出庭|参加)`)
+	standInRe = mustCompile(`(\p{Han}{2,4}?)(` + headTitles + `)?(?:代我|替我|代替我)(?:去|出庭|参加)`)
 	// approvalRe ends a message asking leave (行不, 可以吗, 得不得行).
-	approvalRe = regexp.MustCompile(`(?:行不行|行不|行吗|行么|可以不|可以吗|可以么|可以吧|可不可以|得不得行|要得不|好不好|成不成|成不|成吗|能行吗|能不能行)[?？。!！吧]*$`)
+	approvalRe = mustCompile(`(?:行不行|行不|行吗|行么|可以不|可以吗|可以么|可以吧|可不可以|得不得行|要得不|好不好|成不成|成不|成吗|能行吗|能不能行)[?？。!！吧]*$`)
 	// doneRe: 答辩状今天交了, 答复已经交了, 检察建议的回复已经发了, 答辩状已提交.
-	doneRe      = regexp.MustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
+	doneRe      = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
 	doneObjects = []struct{ word, kind string }{
 		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
 		{"答辩", "answer"}, {"答复", "reply"},

@@ -1,7 +1,5 @@
 package intent
 
-import "regexp"
-
 // The conversation focus (the case or list the last answer showed) is the
 // subject of a message only when the message leans on it: an anaphor (那个
 // 案子, 这个, 它, 上面), an ellipsis (呢-fragments, 那…), a pick (第二个) or a
@@ -13,13 +11,13 @@ import "regexp"
 
 // pronounRe is a pronoun for the case spoken of: 它, 这件, 那件, 该案
 // (其它 is “other”).
-var pronounRe = regexp.MustCompile(`(?:^|[^其])它|这件|那件|该案|上面那|刚才那`)
+var pronounRe = mustCompile(`(?:^|[^其])它|这件|那件|该案|上面那|刚才那`)
 
 // ownScopeRe is a word by which a message states its own scope: a whole
 // set (全部, 所有, 各单位), a question over many (哪些, 哪几, 有多少件, 一共;
 // not 案号是多少, which asks a field), or
 // a topic's overall state (整改情况, 出庭情况) or lateness (逾期, 超期).
-var ownScopeRe = regexp.MustCompile(`全部|所有|哪些|哪几|(?:有|共)多少|多少(?:件|个|场|份|起|家|案)|一共|总共|各单位|各个单位|哪个单位|哪家单位|逾期|超期|(?:整改|出庭|开庭|应诉|败诉|结案|收案|整体|总体|全县)情况`)
+var ownScopeRe = mustCompile(`全部|所有|哪些|哪几|(?:有|共)多少|多少(?:件|个|场|份|起|家|案)|一共|总共|各单位|各个单位|哪个单位|哪家单位|逾期|超期|(?:整改|出庭|开庭|应诉|败诉|结案|收案|整体|总体|全县)情况`)
 
 // RefersBack reports whether a message leans on the conversation's focus
 // (see above). u is the message as read on its own.

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -82,12 +81,12 @@ func Normalize(s string) string {
 // asks whether there is one, so the rest of the rules read one word. A
 // 法院 with no 有 or verb of giving before 建议 is left alone.
 var recordPhrases = []struct {
-	re   *regexp.Regexp
+	re   *pattern
 	name string
 }{
-	{regexp.MustCompile(`(?:人民)?检察院` + recordGiven + `建议(?:书|函)?`), "检察建议"},
-	{regexp.MustCompile(`(?:人民)?法院` + recordGiven + `建议(?:书|函)?`), "司法建议"},
-	{regexp.MustCompile(`复议(?:那边|那儿|那里|方面|这边)?的答复`), "复议答复"},
+	{mustCompile(`(?:人民)?检察院` + recordGiven + `建议(?:书|函)?`), "检察建议"},
+	{mustCompile(`(?:人民)?法院` + recordGiven + `建议(?:书|函)?`), "司法建议"},
+	{mustCompile(`复议(?:那边|那儿|那里|方面|这边)?的答复`), "复议答复"},
 }
 
 // recordGiven is what stands between the body and 建议 in recordPhrases: a

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strconv"
 )
 
@@ -17,7 +16,7 @@ var offTopicWords = []string{"开会", "上班", "下班", "放假", "放几天�
 // 十一月二十五, 12月一): the month already in digits, the day in Chinese
 // numerals, followed by nothing that makes the numeral a word of its own
 // (12月一共, 12月一些, 12月十几个).
-var monthDayRe = regexp.MustCompile(`(\d{1,2})月([一二三四五六七八九十]{1,3})([^一二三四五六七八九十日号月天周个共起些样直点下般切律份几多来号]|$)`)
+var monthDayRe = mustCompile(`(\d{1,2})月([一二三四五六七八九十]{1,3})([^一二三四五六七八九十日号月天周个共起些样直点下般切律份几多来号]|$)`)
 
 // monthDays writes such a day as N月D日.
 func monthDays(s string) string {

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -18,9 +17,9 @@ var (
 	// oldNumberRe is an old-style number with no year before it: a court's
 	// abbreviation (a province's character and what follows it), the kind
 	// with 字, and the sequence.
-	oldNumberRe = regexp.MustCompile(`([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵黔粤青藏川宁琼][\p{Han}\d]{0,4}?)(行(?:初|终|申|再|审|赔|监)?字)第?(\d+)号`)
+	oldNumberRe = mustCompile(`([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵黔粤青藏川宁琼][\p{Han}\d]{0,4}?)(行(?:初|终|申|再|审|赔|监)?字)第?(\d+)号`)
 	// spokenYearRe is a year said apart: 15年, 2015年, 一五年, 二〇一五年.
-	spokenYearRe = regexp.MustCompile(`((?:19|20)?\d{2}|[一二〇零两三四五六七八九]{2,4})年`)
+	spokenYearRe = mustCompile(`((?:19|20)?\d{2}|[一二〇零两三四五六七八九]{2,4})年`)
 )
 
 // oldNumberYear writes the year said in s into an old-style number of s

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -14,11 +13,11 @@ import (
 
 var (
 	// undecidedRe says the result is not out yet.
-	undecidedRe = regexp.MustCompile(`(?:还在|正在|在|还)?等(?:待)?(?:判决|宣判|结果|判)|(?:还|都)?(?:没|未|没有)(?:宣判|出判决|下判决|出结果|有结果|判下来)|` +
+	undecidedRe = mustCompile(`(?:还在|正在|在|还)?等(?:待)?(?:判决|宣判|结果|判)|(?:还|都)?(?:没|未|没有)(?:宣判|出判决|下判决|出结果|有结果|判下来)|` +
 		`(?:结果|判决)(?:还|都)?(?:没|未|没有)(?:出来|下来|出)`)
 	// heardRe says the hearing has been held; read only next to an
 	// undecided phrase, so that a report (庭开完了 原告没来) stays one.
-	heardRe = regexp.MustCompile(`(?:庭(?:都|已经|已)*开(?:过|完)了|(?:都|已经|已)?开(?:了|过)庭(?:了)?|庭审(?:都|已经)?(?:完|结束)了?|庭(?:都|已经|已)*开了(?:的)?)` +
+	heardRe = mustCompile(`(?:庭(?:都|已经|已)*开(?:过|完)了|(?:都|已经|已)?开(?:了|过)庭(?:了)?|庭审(?:都|已经)?(?:完|结束)了?|庭(?:都|已经|已)*开了(?:的)?)` +
 		`(?:但是|但|可是|可|不过)?`)
 )
 

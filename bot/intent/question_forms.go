@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -66,7 +65,7 @@ func AsksCourt(text string) bool {
 
 // lastOwnRe asks about the asker's own last hearing as 出庭负责人 (我上次出庭
 // 是哪个案子, 我上回出庭是啥时候): the past, never the next one.
-var lastOwnRe = regexp.MustCompile(`我(?:们)?(?:上次|上回|上一次|上一回|最近一次|前一次|之前那次)(?:去)?(?:出庭|出的庭|出廷|开庭|去法院)`)
+var lastOwnRe = mustCompile(`我(?:们)?(?:上次|上回|上一次|上一回|最近一次|前一次|之前那次)(?:去)?(?:出庭|出的庭|出廷|开庭|去法院)`)
 
 // AsksLastOwnHearing reports whether text asks about the asker's own last
 // hearing held.
@@ -129,7 +128,7 @@ func AsksUnconfirmed(text string) bool {
 
 // mustGoRe asks whether the head must go to a hearing (要我去不, 我要去吗,
 // 需要我出庭吗, 负责人要去不, 要不要负责人出庭, 用不用去).
-var mustGoRe = regexp.MustCompile(`(?:要|需要|得|必须|用不用|要不要|需不需要|是否需要)(?:我|负责人|领导|局长|县长|我们领导)?(?:去|出庭|到庭|参加)(?:不|吗|么|没|不去)?|我(?:要|得|需要)去(?:吗|不|么)|(?:负责人|领导)(?:要|得|需要)(?:去|出庭)(?:不|吗|么)` +
+var mustGoRe = mustCompile(`(?:要|需要|得|必须|用不用|要不要|需不需要|是否需要)(?:我|负责人|领导|局长|县长|我们领导)?(?:去|出庭|到庭|参加)(?:不|吗|么|没|不去)?|我(?:要|得|需要)去(?:吗|不|么)|(?:负责人|领导)(?:要|得|需要)(?:去|出庭)(?:不|吗|么)` +
 	// 是不是应当出庭的, 算不算必须出庭, 应不应该出庭: the 第4条 mark asked of the case
 	`|(?:是不是|是否|是不|算不算|属不属于|属于不属于)(?:属于)?(?:应当|应该|必须|要求)(?:负责人|领导)?(?:出庭|到庭)|(?:应不应该|应不应当|该不该)(?:负责人|领导)?(?:出庭|去)`)
 
@@ -141,7 +140,7 @@ func AsksMustGo(text string) bool {
 
 // standInRuleRe asks whether staff may stand in for the head (承办人能代替
 // 负责人出庭吗, 工作人员可以替领导去吗).
-var standInRuleRe = regexp.MustCompile(`(?:承办人|经办人|工作人员|律师|代理人|干部|民警|科员)(?:能|可以|能不能|可不可以|可否|能否)?(?:代替|替代|代|替)(?:负责人|领导|局长|县长)`)
+var standInRuleRe = mustCompile(`(?:承办人|经办人|工作人员|律师|代理人|干部|民警|科员)(?:能|可以|能不能|可不可以|可否|能否)?(?:代替|替代|代|替)(?:负责人|领导|局长|县长)`)
 
 // AsksStandInRule reports whether text asks the rule on who may appear in
 // the head's place.

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,14 +16,14 @@ var (
 	// reportedSeqRe is a bare sequence number a report names: 88号, 96号的,
 	// 121号那个; reportedLeadRe one that opens the report with no 号 (133
 	// 宣判了): a number of two to five digits standing first.
-	reportedSeqRe  = regexp.MustCompile(`(?:^|[^\d.:\-/年月])(\d{1,5})\s*号`)
-	reportedLeadRe = regexp.MustCompile(`^\s*(\d{2,5})(?:\s|那个|的|[^\d号年月日点时:：.\-/%])`)
+	reportedSeqRe  = mustCompile(`(?:^|[^\d.:\-/年月])(\d{1,5})\s*号`)
+	reportedLeadRe = mustCompile(`^\s*(\d{2,5})(?:\s|那个|的|[^\d号年月日点时:：.\-/%])`)
 	// reportedCaseRe is a bare number a word for the case follows
 	// anywhere in the report (孙局说117那个案子原告撤了).
-	reportedCaseRe = regexp.MustCompile(`(?:^|[^\d.:\-/年月])(\d{2,5})\s*(?:那个案|这个案|案子|案件|的案|那件|那个庭|的庭)`)
+	reportedCaseRe = mustCompile(`(?:^|[^\d.:\-/年月])(\d{2,5})\s*(?:那个案|这个案|案子|案件|的案|那件|那个庭|的庭)`)
 	// reportedCnRe is a case number said in Chinese numerals that
 	// caseNumerals could not read (二零零号, digit by digit).
-	reportedCnRe = regexp.MustCompile(`[零〇一二两三四五六七八九十百千]{2,}号`)
+	reportedCnRe = mustCompile(`[零〇一二两三四五六七八九十百千]{2,}号`)
 )
 
 // reportedSeq returns the bare sequence number a report names and the text
@@ -92,14 +91,14 @@ func trimFiller(s string) string {
 // 庭开完了, 庭审结束了); heldQuestionRe is the same words asked (开完了吗,
 // 开完没).
 var (
-	heldReportRe = regexp.MustCompile(`刚开完庭|刚开完|开完庭了|开完庭|庭开完了|庭审结束了|庭审完了|庭审刚结束|开庭结束了|刚开庭回来|开完了|出完庭|` +
+	heldReportRe = mustCompile(`刚开完庭|刚开完|开完庭了|开完庭|庭开完了|庭审结束了|庭审完了|庭审刚结束|开庭结束了|刚开庭回来|开完了|出完庭|` +
 		`出庭回来|开庭回来|从法院回来|庭已开|已开完|已经开完|开过庭了|` +
 		// 下午那个庭结束了, 庭审已经结束, 庭已经开完: a 庭 then, a few
 		// characters on, its end (not 结束后, a time still to come).
 		`庭[^，,。；;！!？?\s]{0,6}?(?:结束|开完|审完)(?:了|$|[，,。；;！!\s])`)
 	// 没 asks only at the end or right after the verb (开完没, 结束了没):
 	// 原告没到场 in a report is a fact.
-	heldQuestionRe = regexp.MustCompile(`[吗嘛么？?]|了没|完没|束没|没[有呢啊呀]?\s*$|是不是|有没有|什么时候|几点|哪`)
+	heldQuestionRe = mustCompile(`[吗嘛么？?]|了没|完没|束没|没[有呢啊呀]?\s*$|是不是|有没有|什么时候|几点|哪`)
 )
 
 // HeldReport reads a report that a hearing has just been held (刚开完庭
@@ -140,7 +139,7 @@ var decidedNot = []string{"没判", "还没", "多久", "多长时间", "多少"
 // decidedRe tells of a decision in other words than closedVerbs: the
 // judgment or ruling in hand (判决书拿到了, 裁定书已经送达了, 收到了判决书)
 // or the result (我们败诉了, 官司赢了).
-var decidedRe = regexp.MustCompile(`(?:判决书|裁定书|调解书|判决|裁定)(?:今天|昨天|刚刚|上午|下午|今早)?(?:已经|已|刚)?(?:收到|拿到|到手|下来|出来|送达|送到|到)了|` +
+var decidedRe = mustCompile(`(?:判决书|裁定书|调解书|判决|裁定)(?:今天|昨天|刚刚|上午|下午|今早)?(?:已经|已|刚)?(?:收到|拿到|到手|下来|出来|送达|送到|到)了|` +
 	`收到了?(?:判决书|裁定书|调解书|判决|裁定)|` + resultWords + `|已(?:经)?(?:准许|准予|宣判|判决|裁定|撤诉|结案|调解)|` +
 	// 高院裁定驳回再审申请了: the court's act and its result, said as done
 	`(?:判决|裁定)(?:驳回|撤销|维持|准许|准予|确认|不予)[^，,。；;\s]{0,8}了`)
@@ -149,7 +148,7 @@ var decidedRe = regexp.MustCompile(`(?:判决书|裁定书|调解书|判决|裁�
 // them on their own.
 const resultWords = `(?:败诉|胜诉|输|赢)了`
 
-var resultRe = regexp.MustCompile(resultWords)
+var resultRe = mustCompile(resultWords)
 
 // oneCaseWords make a result told alone about one case (一审我们赢了, 那个
 // 官司输了), not a question about many (去年输了的案子).

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -37,56 +36,56 @@ var (
 	// at the end of the message: 算不算败诉, 算败诉吗, 是不是也算输,
 	// 属于纠错吗. Anchored at the end so that a count (算败诉的有几个) is
 	// not taken for one.
-	countsAsRe = regexp.MustCompile(`(?:算不算|算没算|是不是|属不属于|计不计入|计不计|能不能算|算|计入|计为|算作|算是|视为|属于|当作|当成)` +
+	countsAsRe = mustCompile(`(?:算不算|算没算|是不是|属不属于|计不计入|计不计|能不能算|算|计入|计为|算作|算是|视为|属于|当作|当成)` +
 		`(?:是|也|就|作|为|算)*(败诉|输|败|胜诉|赢|被纠错|纠错)(?:了)?(?:的)?(?:案件|案子|一类|那种)?` +
 		`(?:吗|么|不|没|呢|吧|嘛|啊|呀|没有|不算|还是不算|还是胜诉|还是败诉|\?)*$`)
 	// writtenRe asks whether a case heard on the papers needs anyone there.
-	writtenRe = regexp.MustCompile(`书面审理.{0,8}(?:出庭|到庭|到场|开庭|去|参加|负责人)|(?:出庭|到场|开庭).{0,6}书面审理`)
+	writtenRe = mustCompile(`书面审理.{0,8}(?:出庭|到庭|到场|开庭|去|参加|负责人)|(?:出庭|到场|开庭).{0,6}书面审理`)
 	// ruleLengthRe asks how long a 以案说法 should be.
-	ruleLengthRe     = regexp.MustCompile(`(?:以案说法|以案释法).{0,10}(?:字数|多少字|多少个字|几个字|几千字|多长|篇幅)|(?:字数|篇幅).{0,8}(?:以案说法|以案释法)`)
-	ruleLengthWordRe = regexp.MustCompile(`要求|规定|限制|标准|合适|一般|上限|下限|多少字|多长`)
+	ruleLengthRe     = mustCompile(`(?:以案说法|以案释法).{0,10}(?:字数|多少字|多少个字|几个字|几千字|多长|篇幅)|(?:字数|篇幅).{0,8}(?:以案说法|以案释法)`)
+	ruleLengthWordRe = mustCompile(`要求|规定|限制|标准|合适|一般|上限|下限|多少字|多长`)
 	// rateHowRe asks how a rate is computed.
-	rateHowRe = regexp.MustCompile(`(败诉率|出庭率|出庭应诉率|纠错率|调撤率|撤诉率|判决口径)(?:是|到底|具体)*(?:怎么|咋个|咋|如何|怎样)(?:个)?(?:算|计算|统计|来的|得出)|` +
+	rateHowRe = mustCompile(`(败诉率|出庭率|出庭应诉率|纠错率|调撤率|撤诉率|判决口径)(?:是|到底|具体)*(?:怎么|咋个|咋|如何|怎样)(?:个)?(?:算|计算|统计|来的|得出)|` +
 		`(败诉率|出庭率|出庭应诉率|纠错率|调撤率|撤诉率)的?(?:口径|算法|计算方法|计算公式|公式|分母|分子)|` +
 		`(?:怎么|咋个|咋|如何)(?:算|计算|统计)(败诉率|出庭率|出庭应诉率|纠错率|调撤率|撤诉率)`)
 	// standInAskRe asks whether a head who cannot appear may send someone
 	// else (负责人不能出庭的话可以让别人去吗): a question in the third person,
 	// not a head's own news (我去不了 让王副局长去).
-	standInAskRe = regexp.MustCompile(`(?:负责人|领导|局长|县长|主要负责人)(?:确实|实在)?(?:不能|没法|无法|去不了|来不了|出不了庭|参加不了)(?:出庭|去|到庭)?.{0,6}` +
+	standInAskRe = mustCompile(`(?:负责人|领导|局长|县长|主要负责人)(?:确实|实在)?(?:不能|没法|无法|去不了|来不了|出不了庭|参加不了)(?:出庭|去|到庭)?.{0,6}` +
 		`(?:让|叫|找|派|委托|换)(?:别人|其他人|别的人|其他负责人|工作人员|律师|副职|副局长|人)(?:去|代|替|出庭|参加)?.{0,4}(?:吗|不|么|行不|可以|能不能|可不可以|行吗)`)
-	digitRe = regexp.MustCompile(`\d`)
+	digitRe = mustCompile(`\d`)
 )
 
 // outcomePhrases name a 结案方式 as people say it, most specific first;
 // loss is the litigation vocabulary, correction the reconsideration one.
 var outcomePhrases = []struct {
-	re               *regexp.Regexp
+	re               *pattern
 	loss, correction string
 }{
-	{regexp.MustCompile(`(?:改变|改了|纠正|撤回|撤销了?)(?:原)?(?:行政)?(?:行为|决定|处罚).{0,10}撤诉|撤诉.{0,6}(?:改变|纠正)`), "改变行为后撤诉", ""},
-	{regexp.MustCompile(`按撤诉处理`), "按撤诉处理", ""},
-	{regexp.MustCompile(`撤诉|撤回起诉|撤案`), "准许撤诉", ""},
-	{regexp.MustCompile(`撤回(?:复议)?申请`), "", "终止"},
-	{regexp.MustCompile(`驳回起诉`), "裁定驳回起诉", ""},
-	{regexp.MustCompile(`不予立案|不立案`), "裁定不予立案", ""},
-	{regexp.MustCompile(`驳回(?:诉讼)?请求|驳回诉请`), "判决驳回诉讼请求", ""},
-	{regexp.MustCompile(`驳回(?:复议)?申请`), "", "驳回复议申请"},
-	{regexp.MustCompile(`驳回上诉|维持原判`), "驳回上诉维持原判", ""},
-	{regexp.MustCompile(`发回重审`), "发回重审", ""},
-	{regexp.MustCompile(`改判`), "改判", ""},
-	{regexp.MustCompile(`确认违法`), "判决确认违法", "确认违法"},
-	{regexp.MustCompile(`确认无效`), "判决确认无效", "确认无效"},
-	{regexp.MustCompile(`部分撤销`), "判决部分撤销", "撤销"},
-	{regexp.MustCompile(`撤销|判撤`), "判决撤销", "撤销"},
-	{regexp.MustCompile(`责令履行|履行(?:法定)?职责|判履行`), "判决履行法定职责", "责令履行"},
-	{regexp.MustCompile(`给付`), "判决给付", ""},
-	{regexp.MustCompile(`赔偿`), "判决赔偿", ""},
-	{regexp.MustCompile(`变更`), "判决变更", "变更"},
-	{regexp.MustCompile(`调解`), "调解", "调解"},
-	{regexp.MustCompile(`和解`), "调解", "和解"},
-	{regexp.MustCompile(`终结`), "终结", ""},
-	{regexp.MustCompile(`终止`), "", "终止"},
-	{regexp.MustCompile(`维持`), "", "维持"},
+	{mustCompile(`(?:改变|改了|纠正|撤回|撤销了?)(?:原)?(?:行政)?(?:行为|决定|处罚).{0,10}撤诉|撤诉.{0,6}(?:改变|纠正)`), "改变行为后撤诉", ""},
+	{mustCompile(`按撤诉处理`), "按撤诉处理", ""},
+	{mustCompile(`撤诉|撤回起诉|撤案`), "准许撤诉", ""},
+	{mustCompile(`撤回(?:复议)?申请`), "", "终止"},
+	{mustCompile(`驳回起诉`), "裁定驳回起诉", ""},
+	{mustCompile(`不予立案|不立案`), "裁定不予立案", ""},
+	{mustCompile(`驳回(?:诉讼)?请求|驳回诉请`), "判决驳回诉讼请求", ""},
+	{mustCompile(`驳回(?:复议)?申请`), "", "驳回复议申请"},
+	{mustCompile(`驳回上诉|维持原判`), "驳回上诉维持原判", ""},
+	{mustCompile(`发回重审`), "发回重审", ""},
+	{mustCompile(`改判`), "改判", ""},
+	{mustCompile(`确认违法`), "判决确认违法", "确认违法"},
+	{mustCompile(`确认无效`), "判决确认无效", "确认无效"},
+	{mustCompile(`部分撤销`), "判决部分撤销", "撤销"},
+	{mustCompile(`撤销|判撤`), "判决撤销", "撤销"},
+	{mustCompile(`责令履行|履行(?:法定)?职责|判履行`), "判决履行法定职责", "责令履行"},
+	{mustCompile(`给付`), "判决给付", ""},
+	{mustCompile(`赔偿`), "判决赔偿", ""},
+	{mustCompile(`变更`), "判决变更", "变更"},
+	{mustCompile(`调解`), "调解", "调解"},
+	{mustCompile(`和解`), "调解", "和解"},
+	{mustCompile(`终结`), "终结", ""},
+	{mustCompile(`终止`), "", "终止"},
+	{mustCompile(`维持`), "", "维持"},
 }
 
 // AsksRule reads a rule question; ok is false for any other message. A

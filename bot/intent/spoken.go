@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,12 +8,12 @@ import (
 )
 
 // cnCaseNumber is a Chinese numeral before 号, with what precedes it.
-var cnCaseNumber = regexp.MustCompile(`(行初|行终|行申|行审|行赔|行保|复|第)?([零〇幺一二两三四五六七八九十百千]+)号(的案子|的案件|案|那个案|那件)?`)
+var cnCaseNumber = mustCompile(`(行初|行终|行申|行审|行赔|行保|复|第)?([零〇幺一二两三四五六七八九十百千]+)号(的案子|的案件|案|那个案|那件)?`)
 
 // cnPrefixedNumber is a Chinese numeral right after a case prefix with no
 // 号 (行初一零一, 行初九十六, 复四十一几点开): the prefix alone makes it a
 // number. What follows is kept to tell a count (复三次) from a number.
-var cnPrefixedNumber = regexp.MustCompile(`(行初|行终|行申|行审|行赔|行保|复)([零〇幺一二两三四五六七八九十百千]+)($|[^号零〇一二两三四五六七八九十百千])`)
+var cnPrefixedNumber = mustCompile(`(行初|行终|行申|行审|行赔|行保|复)([零〇幺一二两三四五六七八九十百千]+)($|[^号零〇一二两三四五六七八九十百千])`)
 
 // countWords after a numeral make it a count, not a case number (复三次).
 const countWords = "次遍个件天月年日场周"
@@ -83,7 +82,7 @@ func prefixedNumerals(s string) string {
 }
 
 // cnBareNumber is a run of Chinese numerals, as bareNumerals reads it.
-var cnBareNumber = regexp.MustCompile(`[零〇幺一二两三四五六七八九十百千]+`)
+var cnBareNumber = mustCompile(`[零〇幺一二两三四五六七八九十百千]+`)
 
 // bareLeads may stand right before a case number said with no prefix and
 // no 号 (查下一零一, 帮我查查一一七, 是一百零一): a verb of looking up, a
@@ -198,10 +197,10 @@ func cnInteger(s string) (int, bool) {
 
 // courtesies open or close a message without asking anything; a time
 // word in them (早上好, 明天见) is no period.
-var courtesies = regexp.MustCompile(`^(?:(?:早上好|上午好|中午好|下午好|晚上好|早安|早啊[,，.。!！~ ]|早[,，.。!！~ ]|大家好|领导好|今天辛苦了|今天辛苦|辛苦了|辛苦)[,，.。!！~ ]*)+|[,，.。!！~ ]*(?:明天见|明早见|下午见|晚安|今天辛苦了|辛苦了)[,，.。!！~ ]*$`)
+var courtesies = mustCompile(`^(?:(?:早上好|上午好|中午好|下午好|晚上好|早安|早啊[,，.。!！~ ]|早[,，.。!！~ ]|大家好|领导好|今天辛苦了|今天辛苦|辛苦了|辛苦)[,，.。!！~ ]*)+|[,，.。!！~ ]*(?:明天见|明早见|下午见|晚安|今天辛苦了|辛苦了)[,，.。!！~ ]*$`)
 
 // pronoun is a leading 它/该案 pointing at the case in focus (它的被告呢).
-var pronoun = regexp.MustCompile(`^(?:那么|那)?(?:它的|它|该案的|该案件的|该案)`)
+var pronoun = mustCompile(`^(?:那么|那)?(?:它的|它|该案的|该案件的|该案)`)
 
 // courtesy removes (早上的庭 keeps its 早上: only the greeting forms go) the courtesies of a message that also asks something
 // and returns what is left and what was removed.
@@ -226,7 +225,7 @@ func courtesy(s string) (string, []string) {
 // nonAdminNumber is a case number of a kind the ledger never holds: civil
 // (民初, 民终…), criminal (刑初…), enforcement (执, 执恢…) and 行保
 // (preservation), written with or without its year and court.
-var nonAdminNumber = regexp.MustCompile(`(?:民初|民终|民申|民再|民特|民辖|刑初|刑终|刑申|刑再|执恢|执保|执异|执复|执监|执|行保|破)(?:字第|第)?\s*\d+\s*号`)
+var nonAdminNumber = mustCompile(`(?:民初|民终|民申|民再|民特|民辖|刑初|刑终|刑申|刑再|执恢|执保|执异|执复|执监|执|行保|破)(?:字第|第)?\s*\d+\s*号`)
 
 // nonAdmin reports whether a message names a case number of a kind the
 // ledger does not hold.
@@ -236,7 +235,7 @@ func nonAdmin(norm string) bool {
 
 // personalOpen begins a message about the asker's own affairs or their
 // family's (我自己, 我老公, 邻居家); 我们 speaks for the agency and is not one.
-var personalOpen = regexp.MustCompile(`^(?:我自己|我本人|我家|我老公|我老婆|我爱人|我爸|我妈|我父亲|我母亲|我儿子|我女儿|我哥|我姐|我弟|我妹|我亲戚|我朋友|邻居|我(?:被|的|要|想|在|跟|和|与)|我[^们])`)
+var personalOpen = mustCompile(`^(?:我自己|我本人|我家|我老公|我老婆|我爱人|我爸|我妈|我父亲|我母亲|我儿子|我女儿|我哥|我姐|我弟|我妹|我亲戚|我朋友|邻居|我(?:被|的|要|想|在|跟|和|与)|我[^们])`)
 
 // personalMatters are the disputes of private life people bring to the
 // bureau's staff; ledgerWords keep a question about the work a work one.

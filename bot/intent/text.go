@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,7 +57,7 @@ func (t *text) view() (string, []int) {
 // find returns the submatches of the first match of re in the free text,
 // with its rune span; group selects the submatch whose span is returned (0:
 // the whole match).
-func (t *text) find(re *regexp.Regexp, group int) (m []string, start, end int, ok bool) {
+func (t *text) find(re *pattern, group int) (m []string, start, end int, ok bool) {
 	v, idx := t.view()
 	loc := re.FindStringSubmatchIndex(v)
 	if loc == nil {
@@ -77,7 +76,7 @@ func (t *text) find(re *regexp.Regexp, group int) (m []string, start, end int, o
 }
 
 // take is find that also marks the span taken.
-func (t *text) take(re *regexp.Regexp, group int) ([]string, bool) {
+func (t *text) take(re *pattern, group int) ([]string, bool) {
 	m, s, e, ok := t.find(re, group)
 	if ok {
 		t.mark(s, e)

@@ -14,7 +14,6 @@ package intent
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -485,7 +484,7 @@ func (r *reader) hearingOrder() {
 // greetWords greet; greetTitles are how people are addressed.
 var (
 	greetWords  = []string{"早上好", "上午好", "中午好", "下午好", "晚上好", "早安", "你好", "您好", "在吗", "在么", "在不在", "在嘛", "早", "在", "好", "hello", "hi", "嗨", "哈喽"}
-	greetTitles = regexp.MustCompile(`^\p{Han}{1,3}?(?:副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|科长|股长|所长|老师|领导|同志|局|县|主任|总)$`)
+	greetTitles = mustCompile(`^\p{Han}{1,3}?(?:副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|科长|股长|所长|老师|领导|同志|局|县|主任|总)$`)
 )
 
 // greeting reports whether b (the message stripped by bare) is a greeting
@@ -594,9 +593,9 @@ var notHeldTopics = []struct {
 // word list: whether the other side comes (原告那边来不来人, 对方会不会到庭).
 var notHeldForms = []struct {
 	topic string
-	re    *regexp.Regexp
+	re    *pattern
 }{
-	{"plaintiff-appearance", regexp.MustCompile(`(?:原告|对方当事人|对方|申请人)(?:那边|那方|方面|方|的人)?(?:会不会|会|要|能|有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:了没|没有|不来|不到|没来|没到|不|没|了|吗|人)+`)},
+	{"plaintiff-appearance", mustCompile(`(?:原告|对方当事人|对方|申请人)(?:那边|那方|方面|方|的人)?(?:会不会|会|要|能|有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:了没|没有|不来|不到|没来|没到|不|没|了|吗|人)+`)},
 }
 
 // notHeld marks a question about something the ledger does not hold.
@@ -756,14 +755,14 @@ func emojiAck(raw string) bool {
 
 // attachedQRe asks whether a case's decision has been attached: the
 // document, an upload verb within a few characters, and a question.
-var attachedQRe = regexp.MustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,4}?(?:有没有|是否|有无|有没)(?:上传|传|挂|附|关联|导入)|(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
+var attachedQRe = mustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,4}?(?:有没有|是否|有无|有没)(?:上传|传|挂|附|关联|导入)|(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
 
 // remindAskRe makes a mention of reminders a question about them.
-var remindAskRe = regexp.MustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过|不[?？]?$`)
+var remindAskRe = mustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过|不[?？]?$`)
 
 // backRe reads a step back from the month last spoken of: 再往前一个月,
 // 往前两个月, 再前一个月, 前一个月的, 上一期, 再上一期.
-var backRe = regexp.MustCompile(`(?:再往前|往前|再前|再早|前推)(一|两|二|三|四|五|六|[1-6])个?月|^前(一|两|二|三)个月|(?:再上|上|前)(一)期`)
+var backRe = mustCompile(`(?:再往前|往前|再前|再早|前推)(一|两|二|三|四|五|六|[1-6])个?月|^前(一|两|二|三)个月|(?:再上|上|前)(一)期`)
 
 // backMonths is how many months backRe's match steps back.
 func backMonths(m []string) int {
@@ -782,9 +781,9 @@ func backMonths(m []string) int {
 	return 1
 }
 
-var leadAckRe = regexp.MustCompile(`^\s*(好的|好嘞|好吧|好|嗯嗯|嗯|收到|明白了|明白|知道了|行|ok|OK|谢谢)[\s,，.。!！、]`)
+var leadAckRe = mustCompile(`^\s*(好的|好嘞|好吧|好|嗯嗯|嗯|收到|明白了|明白|知道了|行|ok|OK|谢谢)[\s,，.。!！、]`)
 
-var pickRe = regexp.MustCompile(`^[\x00\s]*(?:那|那么|再|看看|看下|看一下|打开|查看|点开|要|就|就用|用|选|就选|写|就写|选择)*\s*第\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个|条|件|项|场|位|号案|篇)`)
+var pickRe = mustCompile(`^[\x00\s]*(?:那|那么|再|看看|看下|看一下|打开|查看|点开|要|就|就用|用|选|就选|写|就写|选择)*\s*第\s*([一二三四五六七八九十两\d]{1,3})\s*(?:个|条|件|项|场|位|号案|篇)`)
 
 // pick reads 第二个: an item of the last list.
 func (r *reader) pick() {
@@ -803,11 +802,11 @@ func (r *reader) pick() {
 
 // shortNumber finds a case number written without its year or court:
 // 行初123, 25行初123, 2025行初123号, 黔0115行初123.
-var shortNumber = regexp.MustCompile(`(?:\(?((?:19|20)?\d{2})\)?\s*年?\s*)?(最高法|[` + cases.Provinces + `](?:\d{4}|\d{2})?)?\s*(知)?\s*(行\p{Han}{1,2}|赔辖终?|司救行)\s*(\d{1,8})\s*号?`)
+var shortNumber = mustCompile(`(?:\(?((?:19|20)?\d{2})\)?\s*年?\s*)?(最高法|[` + cases.Provinces + `](?:\d{4}|\d{2})?)?\s*(知)?\s*(行\p{Han}{1,2}|赔辖终?|司救行)\s*(\d{1,8})\s*号?`)
 
 // legacyNoYear is an old-style number written after its year without the
 // brackets: 2015年那个黔高行终字第12号.
-var legacyNoYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年?([^\d\x00]{1,8}?)(行[\p{Han}]{1,2}字第\s*\d{1,6}\s*号)`)
+var legacyNoYear = mustCompile(`((?:19|20)\d{2})\s*年?([^\d\x00]{1,8}?)(行[\p{Han}]{1,2}字第\s*\d{1,6}\s*号)`)
 
 func findShort(t string, o Options) (short string, numbers []string, ok bool) {
 	m := shortNumber.FindStringSubmatch(t)
@@ -852,9 +851,9 @@ func completeShort(m []string, o Options) (short string, numbers []string, ok bo
 // seqRe is a bare sequence number: 117号, 88号那个案子, 117那个案子; reconRe
 // a 复议 one: 复41号, 复议41号, 41号复议.
 var (
-	seqHaoRe  = regexp.MustCompile(`(?:案号|案子号)?\s*(\d{1,5})\s*号`)
-	seqCaseRe = regexp.MustCompile(`(\d{1,5})\s*(?:那个案|这个案|案子|案件|的案)`)
-	reconRe   = regexp.MustCompile(`复议?\s*(?:第)?\s*(\d{1,4})\s*号?|(\d{1,4})\s*号?\s*复议`)
+	seqHaoRe  = mustCompile(`(?:案号|案子号)?\s*(\d{1,5})\s*号`)
+	seqCaseRe = mustCompile(`(\d{1,5})\s*(?:那个案|这个案|案子|案件|的案)`)
+	reconRe   = mustCompile(`复议?\s*(?:第)?\s*(\d{1,4})\s*号?|(\d{1,4})\s*号?\s*复议`)
 	caseAfter = []string{"那个案", "这个案", "案", "的案", "那件", "这件"}
 )
 
@@ -946,7 +945,7 @@ func (r *reader) numbers() error {
 	return nil
 }
 
-var bareSeqRe = regexp.MustCompile(`(?:^|[^\d.:\-/])(\d{2,5})(?:$|[^\d.:\-/%])`)
+var bareSeqRe = mustCompile(`(?:^|[^\d.:\-/])(\d{2,5})(?:$|[^\d.:\-/%])`)
 
 var (
 	movedVerbs = []string{"推迟到", "推迟至", "延期到", "延期至", "延后到", "推后到", "提前到", "改期到", "改期至", "改期为", "改到",
@@ -973,7 +972,7 @@ var (
 // changesAskRe asks, of no hearing in particular, which hearings were
 // moved: 开庭时间有变的有吗, 有没有庭改时间了, 最近哪些庭推迟了, 有没有改了开庭时间
 // 的案子. A message naming a case asks about that case (askChange).
-var changesAskRe = regexp.MustCompile(`(?:开庭|庭审)?时间(?:有|有没有|有无|都)?(?:变|变化|变动|调整|改动|更改|改)(?:过|了|的)*|` +
+var changesAskRe = mustCompile(`(?:开庭|庭审)?时间(?:有|有没有|有无|都)?(?:变|变化|变动|调整|改动|更改|改)(?:过|了|的)*|` +
 	`(?:哪些|哪几场|哪几个|哪个|有没有|有无|有)(?:庭|场|案子|案件|开庭)?(?:被)?(?:推迟|延期|延后|改期|改时间|改了时间|调整|取消|调时间)(?:了|过|的)*|` +
 	`(?:改|调|变)(?:了|过)(?:开庭)?时间(?:的)?`)
 
@@ -997,7 +996,7 @@ func changesAsked(s string) bool {
 	return true
 }
 
-var questionMarkRe = regexp.MustCompile(`吗|么|没|哪|有无|有没有|不|\?|有的|的有`)
+var questionMarkRe = mustCompile(`吗|么|没|哪|有无|有没有|不|\?|有的|的有`)
 
 // newsAndChanges reads a report about a hearing (改到…, 推迟了, 取消了, 去不了)
 // and a question about recent changes (最近改期).
@@ -1439,21 +1438,21 @@ func (r *reader) words() {
 
 // countAheadRe is a span counted ahead from now (接下来两个星期, 今后三天),
 // which the period rules read whole.
-var countAheadRe = regexp.MustCompile(`(?:接下来|今后|往后)\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:天|日|周|个?星期|个?月)`)
+var countAheadRe = mustCompile(`(?:接下来|今后|往后)\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:天|日|周|个?星期|个?月)`)
 
 func v0(t *text) string { v, _ := t.view(); return v }
 
 // demonstrativeRe is a leading 那 that points (那个, 那件, 那场, 那些,
 // 那几个) rather than continues.
-var demonstrativeRe = regexp.MustCompile(`^那(?:个|件|场|些|几)`)
+var demonstrativeRe = mustCompile(`^那(?:个|件|场|些|几)`)
 
 var (
-	caseWordRe  = regexp.MustCompile(`案子|案件|官司|[^以]案(?:[^例由说释号]|$)`)
-	eachRe      = regexp.MustCompile(`都|分别|各自|每个|每场|每一场|每一个|这几个|这几场|这些|这两个|这两场|这俩|他们`)
-	courtroomRe = regexp.MustCompile(`第[一二三四五六七八九十\d]{1,2}法庭|[一二三四五六七八九十\d]{1,2}号(?:法庭|庭)|听证室`)
-	narrowRe    = regexp.MustCompile(`^[\x00\s]*(只看|只要|只查|只列|只显示|只说|其中|这里面|这些里面|这些当中|这些中|里面)`)
-	thenRe      = regexp.MustCompile(`^[\x00\s]*(那么|那)(?:[^个些边里件场次]|$)`)
-	referenceRe = regexp.MustCompile(`(?:那个|这个|该|上面那个|刚才那个|刚才的|上面的|这)[\x00\s]*(?:案子|案件|案)`)
+	caseWordRe  = mustCompile(`案子|案件|官司|[^以]案(?:[^例由说释号]|$)`)
+	eachRe      = mustCompile(`都|分别|各自|每个|每场|每一场|每一个|这几个|这几场|这些|这两个|这两场|这俩|他们`)
+	courtroomRe = mustCompile(`第[一二三四五六七八九十\d]{1,2}法庭|[一二三四五六七八九十\d]{1,2}号(?:法庭|庭)|听证室`)
+	narrowRe    = mustCompile(`^[\x00\s]*(只看|只要|只查|只列|只显示|只说|其中|这里面|这些里面|这些当中|这些中|里面)`)
+	thenRe      = mustCompile(`^[\x00\s]*(那么|那)(?:[^个些边里件场次]|$)`)
+	referenceRe = mustCompile(`(?:那个|这个|该|上面那个|刚才那个|刚才的|上面的|这)[\x00\s]*(?:案子|案件|案)`)
 )
 
 var (
@@ -1555,9 +1554,9 @@ func (r *reader) zhouNames() error {
 	return nil
 }
 
-var ourCountyRe = regexp.MustCompile(`((?:我们|咱们|咱)(?:全)?县)(政府)?`)
+var ourCountyRe = mustCompile(`((?:我们|咱们|咱)(?:全)?县)(政府)?`)
 
-var selfRe = regexp.MustCompile(`我(?:的|手上|手里|下次|下一次|名下)?|本人`)
+var selfRe = mustCompile(`我(?:的|手上|手里|下次|下一次|名下)?|本人`)
 
 // notSelf are the words with 我 that do not make a question about the
 // asker (我想知道…, 我这边…, 我是公安局的).
@@ -1607,8 +1606,8 @@ func (r *reader) mine() {
 }
 
 var (
-	askRe  = regexp.MustCompile(`^[\x00\s]*(?:请问|麻烦|帮我|帮忙|请)?[\x00\s]*(查一下|查询一下|查询|查查|查下|查|搜一下|搜索|搜|找一下|找)`)
-	suesRe = regexp.MustCompile(`[\p{Han}·]诉[\p{Han}]`)
+	askRe  = mustCompile(`^[\x00\s]*(?:请问|麻烦|帮我|帮忙|请)?[\x00\s]*(查一下|查询一下|查询|查查|查下|查|搜一下|搜索|搜|找一下|找)`)
+	suesRe = mustCompile(`[\p{Han}·]诉[\p{Han}]`)
 )
 
 // markers reads the words that say a name follows: 查, 原告, 申请人, X诉Y,
@@ -1891,7 +1890,7 @@ func (r *reader) absorbTitle(end int) {
 	}
 }
 
-var titledRe = regexp.MustCompile(`(\p{Han})(副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|科长|股长|所长|队长|书记|部长|处长|局)`)
+var titledRe = mustCompile(`(\p{Han})(副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|科长|股长|所长|队长|书记|部长|处长|局)`)
 
 // titled reads a head named by surname and title: 孙局, 何县长.
 func (r *reader) titled() error {
@@ -2272,7 +2271,7 @@ func CanonicalPlace(s string) string {
 	return s[:m[0]] + "第" + n + "法庭" + s[m[1]:]
 }
 
-var placeNumberRe = regexp.MustCompile(`(?:第)?([一二三四五六七八九十\d]{1,2})(?:号法庭|号庭|法庭)`)
+var placeNumberRe = mustCompile(`(?:第)?([一二三四五六七八九十\d]{1,2})(?:号法庭|号庭|法庭)`)
 
 // chineseNumber writes 1–99 in Chinese numerals (12 → 十二, 20 → 二十).
 func chineseNumber(v int) string {

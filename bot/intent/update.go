@@ -2,7 +2,6 @@ package intent
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -197,7 +196,7 @@ func numberSpan(s, want string) [2]int {
 	return [2]int{0, 0}
 }
 
-var clockRe = regexp.MustCompile(`(上午|下午|晚上|中午|早上|凌晨|傍晚|早|晚)?\s*(\d{1,2})\s*(?::|点|时)\s*(\d{1,2}|半|一刻|三刻)?\s*分?`)
+var clockRe = mustCompile(`(上午|下午|晚上|中午|早上|凌晨|傍晚|早|晚)?\s*(\d{1,2})\s*(?::|点|时)\s*(\d{1,2}|半|一刻|三刻)?\s*分?`)
 
 // findClock finds a time of day and returns the text without it.
 func findClock(s string) (h, m int, rest string, ok bool) {
@@ -210,7 +209,7 @@ func findClock(s string) (h, m int, rest string, ok bool) {
 }
 
 // cnClock turns Chinese numerals before 点 and 时 into digits (九点半).
-var cnClock = regexp.MustCompile(`([〇零一二两三四五六七八九十]{1,3})(点|时)([〇零一二三四五六七八九十]{1,3})?`)
+var cnClock = mustCompile(`([〇零一二两三四五六七八九十]{1,3})(点|时)([〇零一二三四五六七八九十]{1,3})?`)
 
 func digitsInClock(s string) string { return clockDigits(s, false) }
 
@@ -342,13 +341,11 @@ func (u *Update) parseClosure(rest string, o Options) error {
 	return nil
 }
 
+// outcomeKnown reports whether s is a 结案方式 of some kind. outcomeIn asks
+// it of every substring of a message, so it is a set lookup, not
+// ParseOutcome's error per kind.
 func outcomeKnown(s string) bool {
-	for _, k := range cases.Kinds {
-		if _, err := cases.ParseOutcome(k, s); err == nil {
-			return true
-		}
-	}
-	return false
+	return cases.KnownOutcome(s)
 }
 
 var (
@@ -412,7 +409,7 @@ var (
 	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去"}
 	// appearedEndRe is 出庭/到庭 closing a clause (负责人陈立出庭。): a
 	// statement, where 出庭 inside a clause may be anything (出庭率).
-	appearedEndRe = regexp.MustCompile(`(?:出庭|到庭|到场)(?:$|[，,。.!！；;\s])`)
+	appearedEndRe = mustCompile(`(?:出庭|到庭|到场)(?:$|[，,。.!！；;\s])`)
 	// headWords name who appeared: the head, by title or as 负责人.
 	headWords = []string{"负责人", "局长", "县长", "镇长", "主任", "领导", "书记", "我"}
 	// recordWords ask for the fact to be put in the ledger.

@@ -2,7 +2,6 @@ package intent
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -169,7 +168,7 @@ func validDate(y, m, d int, loc *time.Location) (time.Time, bool) {
 
 // cnDateNumber turns Chinese numerals before 月, 日, 号 into digits
 // (十二月三日 → 12月3日), and 年 years written digit by digit (二〇二五年).
-var cnDateNumber = regexp.MustCompile(`([〇零一二两三四五六七八九十]{1,4})(年|月|日|号)`)
+var cnDateNumber = mustCompile(`([〇零一二两三四五六七八九十]{1,4})(年|月|日|号)`)
 
 func digitsInDates(s string) string {
 	return cnDateNumber.ReplaceAllStringFunc(s, func(m string) string {
@@ -198,7 +197,7 @@ func digitsInDates(s string) string {
 }
 
 type periodRule struct {
-	re *regexp.Regexp
+	re *pattern
 	// group is the submatch that spans the words to remove (0: the whole
 	// match), for rules that look at a character on either side.
 	group int
@@ -247,7 +246,7 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // longer, more specific forms come first.
 var periodRules = []periodRule{
 	// 上旬, 12月中旬, 下个月下旬, 2026年12月上旬: days 1–10, 11–20, 21–end
-	{regexp.MustCompile(`(?:(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月份?|(本月|这个月|这月|当月|下个月|下月|下一个月|上个月|上月))?\s*的?\s*([上中下])旬`), 0,
+	{mustCompile(`(?:(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月份?|(本月|这个月|这月|当月|下个月|下月|下一个月|上个月|上月))?\s*的?\s*([上中下])旬`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
 			switch {
@@ -278,7 +277,7 @@ var periodRules = []periodRule{
 	// 今年前十个月, 今年头三个月, 去年前6个月: January to the end of month N
 	// of that year (a year-to-date span said by its length); the year is
 	// named, so 前三个月 alone is not read as this.
-	{regexp.MustCompile(`(今年|本年度|本年|今年度|这一年|去年|上一年|上年)\s*的?\s*(?:前|头)\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*个?月(?:份)?`), 0,
+	{mustCompile(`(今年|本年度|本年|今年度|这一年|去年|上一年|上年)\s*的?\s*(?:前|头)\s*(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*个?月(?:份)?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			n, err := strconv.Atoi(m[2])
 			if err != nil {
@@ -298,7 +297,7 @@ var periodRules = []periodRule{
 			return Period{From: from, To: from.AddDate(0, n, 0), Label: fmt.Sprintf("%d年1—%d月", y, n)}, true
 		}, nil},
 	// 1-10月, 1月至10月, 2025年1—10月
-	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月?\s*(?:-|—+|~|至|到)\s*(\d{1,2})\s*月份?`), 0,
+	{mustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月?\s*(?:-|—+|~|至|到)\s*(\d{1,2})\s*月份?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			a, b := atoi(m[2]), atoi(m[3])
 			if a < 1 || b > 12 || a > b {
@@ -315,7 +314,7 @@ var periodRules = []periodRule{
 			return Period{From: from, To: to, Label: fmt.Sprintf("%d年%d—%d月", y, a, b)}, true
 		}, nil},
 	// 11月23日到25日, 11月23日至12月1日
-	{regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:到|至|-|—+|~)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]?`), 0,
+	{mustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:到|至|-|—+|~)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			a, ok := placeDay(atoi(m[1]), atoi(m[2]), now, l)
 			if !ok {
@@ -335,25 +334,25 @@ var periodRules = []periodRule{
 			return span(a, b.AddDate(0, 0, 1), fmt.Sprintf("%d月%d日至%d月%d日", a.Month(), a.Day(), b.Month(), b.Day())), true
 		}, nil},
 	// 2025-12-03, 2025/12/3, 2025.12.3, 2025年12月3日
-	{regexp.MustCompile(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?`), 0,
+	{mustCompile(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			d, ok := validDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), now.Location())
 			return dayPeriod(d, now), ok
 		}, nil},
 	// 12月3日, 12月3号, 12月3
-	{regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`), 0,
+	{mustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			d, ok := placeDay(atoi(m[1]), atoi(m[2]), now, l)
 			return dayPeriod(d, now), ok
 		}, nil},
 	// 12.8 (a month and a day, not a decimal)
-	{regexp.MustCompile(`(?:^|[^\d.])((\d{1,2})\.(\d{1,2}))(?:$|[^\d.%])`), 1,
+	{mustCompile(`(?:^|[^\d.])((\d{1,2})\.(\d{1,2}))(?:$|[^\d.%])`), 1,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
 			return dayPeriod(d, now), ok
 		}, nil},
 	// 3月到现在, 1月以来, 5月至今: from the start of that month to today
-	{regexp.MustCompile(`(\d{1,2})\s*月份?\s*(?:到现在为止|到现在|到目前|到今天|至今|以来)`), 0,
+	{mustCompile(`(\d{1,2})\s*月份?\s*(?:到现在为止|到现在|到目前|到今天|至今|以来)`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			mo := atoi(m[1])
 			if mo < 1 || mo > int(now.Month()) {
@@ -363,19 +362,19 @@ var periodRules = []periodRule{
 			return span(from, day(now).AddDate(0, 0, 1), fmt.Sprintf("%d月至今", mo)), true
 		}, nil},
 	// 11-24 (a month and a day; 1-10月 was read above)
-	{regexp.MustCompile(`(?:^|[^\d\-/.])((\d{1,2})-(\d{1,2}))(?:$|[^\d\-/.月号日])`), 1,
+	{mustCompile(`(?:^|[^\d\-/.])((\d{1,2})-(\d{1,2}))(?:$|[^\d\-/.月号日])`), 1,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
 			return dayPeriod(d, now), ok
 		}, nil},
 	// 12/3
-	{regexp.MustCompile(`(?:^|[^\d/])((\d{1,2})/(\d{1,2}))(?:$|[^\d/])`), 1,
+	{mustCompile(`(?:^|[^\d/])((\d{1,2})/(\d{1,2}))(?:$|[^\d/])`), 1,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			d, ok := placeDay(atoi(m[2]), atoi(m[3]), now, l)
 			return dayPeriod(d, now), ok
 		}, nil},
 	// 2025年10月, 2025-10
-	{regexp.MustCompile(`((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*月?份?`), 0,
+	{mustCompile(`((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*月?份?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			mo := atoi(m[2])
 			if mo < 1 || mo > 12 {
@@ -384,7 +383,7 @@ var periodRules = []periodRule{
 			return monthPeriod(atoi(m[1]), time.Month(mo), now.Location()), true
 		}, nil},
 	// 本季度, 这个季度, 上季度, 下个季度
-	{regexp.MustCompile(`(本|这个|这|当|上个|上一个|上一|上|下个|下一个|下一|下)\s*季度?`), 0,
+	{mustCompile(`(本|这个|这|当|上个|上一个|上一|上|下个|下一个|下一|下)\s*季度?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			q := (int(now.Month()) - 1) / 3
 			from := time.Date(now.Year(), time.Month(q*3+1), 1, 0, 0, 0, 0, now.Location())
@@ -397,7 +396,7 @@ var periodRules = []periodRule{
 			return Period{From: from, To: from.AddDate(0, 3, 0), Label: fmt.Sprintf("%d年第%d季度", from.Year(), (int(from.Month())-1)/3+1)}, true
 		}, nil},
 	// 2025年第一季度, 一季度, Q3
-	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(?:第)?([一二三四1-4])\s*季度|[Qq]([1-4])`), 0,
+	{mustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(?:第)?([一二三四1-4])\s*季度|[Qq]([1-4])`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			q := map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[2]+m[3]]
 			y := now.Year()
@@ -410,7 +409,7 @@ var periodRules = []periodRule{
 			return Period{From: from, To: from.AddDate(0, 3, 0), Label: fmt.Sprintf("%d年第%d季度", y, q)}, true
 		}, nil},
 	// 2025年上半年 / 下半年, 上半年
-	{regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(上|下)半年`), 0,
+	{mustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(上|下)半年`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			y := now.Year()
 			if m[1] != "" {
@@ -423,13 +422,13 @@ var periodRules = []periodRule{
 			return Period{From: from, To: from.AddDate(0, 6, 0), Label: fmt.Sprintf("%d年%s", y, label)}, true
 		}, nil},
 	// 2025年, 2025年度
-	{regexp.MustCompile(`((?:19|20)\d{2})\s*年度?`), 0,
+	{mustCompile(`((?:19|20)\d{2})\s*年度?`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			return yearPeriod(atoi(m[1]), now.Location()), true
 		}, nil},
 	// 下周一到周三, 本周三至周五; 周六周日, 周四和周五, 周六日: two days
 	// joined without 到 are a span only when they are adjacent
-	{regexp.MustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天1-7])\s*(?:(到|至|-|—+|~)\s*(?:周|星期|礼拜)?([一二三四五六日天1-7])|(和|、|跟|与|或|，|,)?\s*(?:(?:周|星期|礼拜)([一二三四五六日天1-7])|([一二三四五六日天])))`), 0,
+	{mustCompile(`(本|这个?|下个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天1-7])\s*(?:(到|至|-|—+|~)\s*(?:周|星期|礼拜)?([一二三四五六日天1-7])|(和|、|跟|与|或|，|,)?\s*(?:(?:周|星期|礼拜)([一二三四五六日天1-7])|([一二三四五六日天])))`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			if m[3] == "" {
 				second := m[6] + m[7]
@@ -448,7 +447,7 @@ var periodRules = []periodRule{
 			return span(a, b.AddDate(0, 0, 1), weekdayNames[a.Weekday()]+"至"+weekdayNames[b.Weekday()]), true
 		}, nil},
 	// 10月, 10月份
-	{regexp.MustCompile(`(\d{1,2})\s*月份?`), 0,
+	{mustCompile(`(\d{1,2})\s*月份?`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			mo := atoi(m[1])
 			if mo < 1 || mo > 12 {
@@ -457,7 +456,7 @@ var periodRules = []periodRule{
 			return monthPeriod(placeMonth(mo, now, l), time.Month(mo), now.Location()), true
 		}, nil},
 	// 下周三, 本周五, 周一, 星期天, 这周末
-	{regexp.MustCompile(`(本|这个?|下下个?|下个?|上上个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), 0,
+	{mustCompile(`(本|这个?|下下个?|下个?|上上个?|上个?|下一)?(?:周|星期|礼拜)([一二三四五六日天末1-7])`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			base := weekOf(m[1], now)
 			d := base.AddDate(0, 0, weekdayIndex[m[2]])
@@ -477,7 +476,7 @@ var periodRules = []periodRule{
 			return dayPeriod(d, now), true
 		}, surnameWeekday},
 	// 近 7 天, 最近30天, 未来3天, 7天内
-	{regexp.MustCompile(`(?:(近|最近|未来|接下来|今后|往后|过去)\s*(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(天|日|周|个?星期|个?月)(?:内|以内)?)|(?:(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(天|日|周|个?星期|个?月)(?:内|以内))`), 0,
+	{mustCompile(`(?:(近|最近|未来|接下来|今后|往后|过去)\s*(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(天|日|周|个?星期|个?月)(?:内|以内)?)|(?:(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(天|日|周|个?星期|个?月)(?:内|以内))`), 0,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			word, num, unit := m[1], m[2], m[3]
 			if num == "" {
@@ -514,7 +513,7 @@ var periodRules = []periodRule{
 			return span(today, today.AddDate(0, 0, days), fmt.Sprintf("近 %d 天", days)), true
 		}, nil},
 	// 本月30号, 下个月5号, 上月28日: a day of the month named
-	{regexp.MustCompile(`(本月|这个月|这月|当月|下个月|下月|下一个月|上个月|上月)\s*(\d{1,2})\s*[号日]`), 0,
+	{mustCompile(`(本月|这个月|这月|当月|下个月|下月|下一个月|上个月|上月)\s*(\d{1,2})\s*[号日]`), 0,
 		func(m []string, now time.Time, _ lean) (Period, bool) {
 			shift := 0
 			switch {
@@ -531,7 +530,7 @@ var periodRules = []periodRule{
 			return dayPeriod(t, now), true
 		}, nil},
 	// 15号, 20日: a day of this month (of the next one when past, for hearings)
-	{regexp.MustCompile(`(?:^|[^\d月./\-])((\d{1,2})\s*[号日])`), 1,
+	{mustCompile(`(?:^|[^\d月./\-])((\d{1,2})\s*[号日])`), 1,
 		func(m []string, now time.Time, l lean) (Period, bool) {
 			d := atoi(m[2])
 			t, ok := validDate(now.Year(), int(now.Month()), d, now.Location())
@@ -679,7 +678,7 @@ var periodWords = []struct {
 
 // yearBeforeRe is a relative year written before a month, a quarter or a
 // half (去年10月, 今年1到10月份, 前年第四季度, 明年上半年).
-var yearBeforeRe = regexp.MustCompile(`(前年|去年|上年|今年|本年|明年)(\s*(?:\d{1,2}\s*月|\d{1,2}\s*(?:-|—|~|至|到)|第?[一二三四1-4]\s*季度|[上下]半年))`)
+var yearBeforeRe = mustCompile(`(前年|去年|上年|今年|本年|明年)(\s*(?:\d{1,2}\s*月|\d{1,2}\s*(?:-|—|~|至|到)|第?[一二三四1-4]\s*季度|[上下]半年))`)
 
 // relativeYears writes a relative year before a month, quarter or half as
 // the year it is (去年10月 → 2025年10月), so the period rules read one form.

@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -55,13 +54,13 @@ var helpWords = map[string]bool{
 // 些啥子嘛, 这个咋个用哦, 咋个用这个东西). helpAsked also wants the bot
 // named or a word of doing (功能, 干, 做), so 还有什么 after a list stays 更多.
 var (
-	helpAskRe = regexp.MustCompile(`^(?:这个|那个|你们|你|您|机器人|助手|小助手|这个机器人|这个助手|这个东西|这东西|这玩意|这个系统|系统)*` +
+	helpAskRe = mustCompile(`^(?:这个|那个|你们|你|您|机器人|助手|小助手|这个机器人|这个助手|这个东西|这东西|这玩意|这个系统|系统)*` +
 		`(?:都|还|到底|究竟|一般)?(?:有|会|能|可以)(?:些|哪些)?(?:帮我|帮忙|帮)?(?:干|做|查)?(?:些|点|哪些)?` +
 		`(?:啥子|啥|什么|哪些|些什么|些啥)(?:功能|用处|用|事|事情|东西|本事|忙)?(?:嘛|哦|噻|撒|哈|啦|喃|嘞|喔)*$`)
-	helpUseRe = regexp.MustCompile(`^(?:这个|那个|你|您|机器人|助手|这个机器人|这个助手|这个东西|这东西|这玩意|这个系统|系统)*` +
+	helpUseRe = mustCompile(`^(?:这个|那个|你|您|机器人|助手|这个机器人|这个助手|这个东西|这东西|这玩意|这个系统|系统)*` +
 		`(?:该|要)?(?:咋个|咋|怎么|怎样|如何|啷个)(?:个)?(?:用|使用|操作|弄|问|玩)(?:这个|你|机器人|东西|这个东西|这个机器人|系统|这个系统)*` +
 		`(?:嘛|哦|噻|撒|哈|啦|喃|嘞|喔)*$`)
-	helpNamed = regexp.MustCompile(`你|您|机器人|助手|东西|玩意|系统|功能|用处|本事|干|做|帮`)
+	helpNamed = mustCompile(`你|您|机器人|助手|东西|玩意|系统|功能|用处|本事|干|做|帮`)
 )
 
 func helpAsked(b string) bool {
@@ -254,11 +253,11 @@ var writeWords = []string{"写一篇", "写个", "写篇", "写一个", "撰写"
 
 // loneWriteRe asks for a write-up without naming it: 写一篇, 写写那个…,
 // 挑一个写, …那个写个. A bare 写 (台账上写的, 备注写了什么) is not one.
-var loneWriteRe = regexp.MustCompile(`写一篇|写篇|写写|写一写|(?:挑|选|找)一?(?:个|件|篇)(?:来|出来)?写|写个(?:稿子|稿|草稿|材料)?$|写一下(?:吧)?$|写个吧$`)
+var loneWriteRe = mustCompile(`写一篇|写篇|写写|写一写|(?:挑|选|找)一?(?:个|件|篇)(?:来|出来)?写|写个(?:稿子|稿|草稿|材料)?$|写一下(?:吧)?$|写个吧$`)
 
 // pickWriteRe is 挑一个…写 around a description (挑一个最近败诉的写): the
 // two ends ask for a write-up, the middle is read as usual.
-var pickWriteRe = regexp.MustCompile(`^((?:挑|选|找)一?(?:个|件|篇)).{1,24}?(写(?:一下|一篇|吧)?)$`)
+var pickWriteRe = mustCompile(`^((?:挑|选|找)一?(?:个|件|篇)).{1,24}?(写(?:一下|一篇|吧)?)$`)
 
 // changesWords ask for the hearings recently moved or cancelled.
 var changesWords = []string{"改期记录", "改期情况", "最近改期", "最近有改期", "近期改期", "哪些改期", "有哪些改期", "改过期",
