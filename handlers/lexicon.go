@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"casebot/bot/textdist"
 	"context"
 	"slices"
 	"strings"
@@ -89,11 +90,48 @@ func (l *lexicon) alternatives(name string, known []string, names agencies.Names
 			}
 		}
 	}
+	if len(guess) == 0 {
+		guess = slipped(name, known, names)
+	}
 	if len(guess) != 1 {
 		return nil // none, or two agencies one slip away: no guess
 	}
 	l.guessed = append(l.guessed, guess[0])
 	return guess
+}
+
+// slipped finds the agencies a longer name is one character away from,
+// the place aside (自然资原局 → 某县自然资源局, 生态环竟局): a slip of the
+// input method in a name of four characters or more before its suffix
+// letter, which agency.Typo (three-character forms) does not see. Two
+// characters or fewer of body would make any one slip a different word.
+func slipped(name string, known []string, names agencies.Names) []string {
+	rs := []rune(name)
+	if len(rs) < 4 {
+		return nil
+	}
+	var out []string
+	for _, a := range known {
+		body := agencyBody(names.Key(a))
+		if len([]rune(body)) != len(rs) || []rune(body)[len(rs)-1] != rs[len(rs)-1] {
+			continue // the suffix (局, 办) is never the slip
+		}
+		if textdist.Distance(body, name) == 1 && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// agencyBody is an agency's name without its place (某县, 某镇): what people
+// write when they name it.
+func agencyBody(k string) string {
+	for _, p := range []string{"县", "市", "区", "镇", "乡"} {
+		if i := strings.Index(k, p); i >= 0 && i <= 9 {
+			return k[i+len(p):]
+		}
+	}
+	return k
 }
 
 // shortened finds the agencies a name shortened by dropping characters
@@ -118,14 +156,8 @@ func shortened(name string, known []string, names agencies.Names) []string {
 		if !strings.HasSuffix(k, suffix) {
 			continue
 		}
-		body := []rune(strings.TrimSuffix(k, suffix))
 		// The place (某县, 某镇) is not part of what people shorten.
-		for _, p := range []string{"县", "市", "区", "镇", "乡"} {
-			if i := strings.Index(string(body), p); i >= 0 && i <= 9 {
-				body = []rune(string(body)[i+len(p):])
-				break
-			}
-		}
+		body := []rune(strings.TrimSuffix(agencyBody(k), suffix))
 		if len(body) == 0 || body[0] != core[0] {
 			continue
 		}

@@ -340,7 +340,10 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 		role := map[string]string{"head": "出庭负责人", "handler": "承办人"}[q.Role]
 		switch {
 		case len(numbers) == 0 && len(all) > 0:
-			head = fmt.Sprintf("台账中没有以您（%s）为%s的案件，以下为贵单位（%s）的全部案件。\n\n", viewer.Name, role, viewer.Agency)
+			// Said of the agency's cases only: the ledger may name the same
+			// person on another agency's case, which this viewer cannot see
+			// and so cannot be told there is none of.
+			head = fmt.Sprintf("贵单位（%s）的案件中没有以您（%s）为%s的，以下为贵单位的全部案件。\n\n", viewer.Agency, viewer.Name, role)
 			a.claims[0].Text = strings.TrimSuffix(head, "\n\n")
 			numbers = all
 		case len(numbers) > 0 && len(all) > len(numbers):
