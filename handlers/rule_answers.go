@@ -30,6 +30,8 @@ func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQue
 		md = writtenRule
 	case intent.RuleLength:
 		md = lengthRule
+	case intent.RuleChange:
+		md = changeRule
 	case intent.RuleRate:
 		md = rateRule(q.Rate)
 	}
@@ -99,6 +101,12 @@ func correctionRule(o cases.Outcome) string {
 const writtenRule = "书面审理的案件不开庭，也就不涉及出庭应诉：负责人和工作人员都不需要到庭，但要按期提交答辩（答复）材料和证据。\n" +
 	"负责人出庭率只计开庭审理的案件，书面审理的不计入分母。\n" +
 	"行政复议案件组织听证的，被申请人的负责人应当参加听证（《行政复议法》第51条），不能参加的应当说明理由并委托相应的工作人员参加；台账中听证按开庭登记，会照常提醒。"
+
+// changeRule answers what to do when the court moves or calls off a
+// hearing (如果法院改期了要怎么办): asked, not reported, so nothing is
+// relayed; it says how to report one when it happens.
+const changeRule = "法院改期或取消开庭的，以法院的通知为准。收到通知后请直接告诉我，写明案号和新时间（例如“行初117改到12月2日上午9点”；时间未定的可说“行初117改期了 时间另行通知”），我会转告司法局应诉专班，专班登记后提醒按新时间发送，原时间不再提醒。\n" +
+	"出庭负责人因改期无法出庭的，同样请告诉我，按法释〔2020〕3号第8、9条须有正当理由，并安排相应的工作人员出庭。"
 
 // lengthRule answers how long a 以案说法 runs (DOMAIN.md §4).
 const lengthRule = "以案说法的篇幅尚无统一的官方规定，一般建议 1000–2000 字。\n" +

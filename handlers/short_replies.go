@@ -197,7 +197,17 @@ func spanLabel(from, to time.Time) string {
 // agreement that counts as one right under that hearing (行, 可以, 要得).
 var (
 	attendYesRe = regexp.MustCompile(`^(?:好的|好|行|嗯嗯|嗯|可以|要得|没问题|收到|晓得了|知道了|明白|ok)*(?:那)?(?:到时候|到时|那天|明天|后天|当天|准时|按时)?(?:我)?(?:一定|肯定|会|要|就)?(?:准时|按时)?(?:去|到|参加|出庭|到场|过去)(?:的|了)?$`)
-	attendAckRe = regexp.MustCompile(`^(?:行|可以|要得|没问题|行的|可以的)$`)
+	attendAckRe = regexp.MustCompile(`^(?:行|可以|要得|没问题|没得问题|行的|可以的|好嘞|妥)$`)
+	// attendHedge and attendConflict are the two halves of an undecided
+	// reply: the hedge (说不准, 可能去不了) and the clash that makes it
+	// one (那天可能有检查, 明天上午有个会冲突了); either or both.
+	attendHedge    = `看情况|看看情况|看看再说|再看看|看时间|到时候再说|到时再说|到时候看|再说|不好说|说不准|说不好|不确定|还不确定|不一定|尽量(?:去|参加|安排)?|争取(?:去|参加)?|(?:可能|估计|怕是|恐怕)(?:去不了|去不成|来不了|参加不了|没空|没时间)|不一定(?:去得了|去得成|能去|有空|有时间)`
+	attendConflict = `(?:那天|当天|明天|后天|那个时间|那个时候|那时候)?(?:上午|下午)?(?:可能|估计|好像)?(?:要|有个?|还有个?|要开个?)(?:会|开会|会议|别的安排|安排|事|其他事|接待|检查|调研)(?:时间)?(?:冲突|撞了|撞车)?`
+	// attendMaybeRe is a head's answer that is neither yes nor no (看情况吧,
+	// 到时候再说, 不一定去得了, 我尽量, 可能去不了, 那天要开会): it must not
+	// be recorded as a confirmation, nor relayed as a refusal they did not
+	// make; the bot asks which of the card's answers they mean.
+	attendMaybeRe = regexp.MustCompile(`^(?:我|那|这个|嗯)?(?:(?:` + attendHedge + `)(?:` + attendConflict + `)?|` + attendConflict + `)(?:的|了|啊|吧)?$`)
 )
 
 // ownHearingShown returns the one hearing to come the viewer heads among
@@ -242,14 +252,15 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 		return false, nil // only a head answers their own hearing, and briefly
 	}
 	t := shortText(text)
-	if !attendYesRe.MatchString(t) && !attendAckRe.MatchString(t) {
+	maybe := attendMaybeRe.MatchString(t)
+	if !attendYesRe.MatchString(t) && !attendAckRe.MatchString(t) && !maybe {
 		return false, nil
 	}
 	k, h, ok, err := s.ownHearingShown(c, last)
 	if err != nil {
 		return false, err
 	}
-	if !ok && attendYesRe.MatchString(t) && (last == nil || len(last.Shown) == 0) {
+	if !ok && (last == nil || len(last.Shown) == 0) {
 		// Nothing shown in chat: the reminder card they were sent is what
 		// they answer (去 under the card, typed instead of the button).
 		if k, h, ok, err = s.remindedOwnHearing(c); err != nil {
@@ -260,12 +271,38 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 		return false, nil
 	}
 	now, loc := c.Now(), c.Location()
+	if maybe {
+		return true, s.attendAsk(c, text, k, h)
+	}
 	summary := fmt.Sprintf("将登记：您（%s）确认出庭 **%s** %s的开庭（%s %s）", c.Person().Name, k.Number, whenCN(h.At, now, loc), orNone(k.Court), h.Place)
 	if h.MustAppear {
 		summary += "，该场台账标注为应当出庭"
 	}
 	summary += "。与提醒卡片上的“确认出庭”相同，专班可以看到。"
 	return true, s.propose(c, &pending{Summary: summary, Attend: &attendChange{Number: k.Number, Hearing: h.ID, At: h.At}})
+}
+
+// attendAsk answers a head's undecided reply to their hearing's reminder:
+// nothing is recorded or relayed; it names the hearing and says what each
+// of the card's answers means and how to give it in words.
+func (s *service) attendAsk(c bot.Context, text string, k *cases.Case, h *cases.Hearing) error {
+	now, loc := c.Now(), c.Location()
+	var b strings.Builder
+	fmt.Fprintf(&b, "您说的是 **%s** %s的开庭（%s %s）", k.Number, whenCN(h.At, now, loc), orNone(k.Court), h.Place)
+	if h.MustAppear {
+		b.WriteString("，该场台账标注为应当出庭")
+	}
+	fmt.Fprintf(&b, "。“%s”我先不登记为确认出庭，也先不转告专班。请告诉我您的决定：\n\n", strings.TrimSpace(text))
+	b.WriteString("1. 能去：回复“我去”，与提醒卡片上的“确认出庭”相同；\n")
+	b.WriteString("2. 无法出庭：回复“去不了”并说明原因（如“去不了 要开会”），我转告司法局应诉专班登记无法出庭；\n")
+	b.WriteString("3. 更换出庭人：回复由谁出庭（如“换王副局长去”），由专班登记更换出庭人。")
+	if h.MustAppear {
+		b.WriteString("\n\n依法释〔2020〕3号第8、9条，不能出庭须有正当理由，并安排相应的工作人员出庭。")
+	}
+	if err := s.record(c, audit.Query, "attend-ask", 1, []string{k.Number}, ""); err != nil {
+		return err
+	}
+	return c.Reply(b.String())
 }
 
 // remindWindow is how far ahead a head's hearing can be the one their

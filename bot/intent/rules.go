@@ -20,6 +20,7 @@ const (
 	RuleLength     RuleTopic = "length"     // 以案说法有字数要求不
 	RuleRate       RuleTopic = "rate"       // 败诉率怎么算
 	RuleStandIn    RuleTopic = "stand-in"   // 负责人不能出庭可以让别人去吗
+	RuleChange     RuleTopic = "change"     // 如果法院改期了要怎么办
 )
 
 // RuleQuestion is a rule question as read: its topic and, for RuleLoss and
@@ -54,6 +55,15 @@ var (
 	standInAskRe = mustCompile(`(?:负责人|领导|局长|县长|主要负责人)(?:确实|实在)?(?:不能|没法|无法|去不了|来不了|出不了庭|参加不了)(?:出庭|去|到庭)?.{0,6}` +
 		`(?:让|叫|找|派|委托|换)(?:别人|其他人|别的人|其他负责人|工作人员|律师|副职|副局长|人)(?:去|代|替|出庭|参加)?.{0,4}(?:吗|不|么|行不|可以|能不能|可不可以|行吗)`)
 	digitRe = mustCompile(`\d`)
+	// hypotheticalRe asks what to do if something happened (要是下周去不了
+	// 怎么办, 如果法院改期了要怎么办): a question, never news to relay; the
+	// middle says which rule answers it.
+	hypotheticalRe = mustCompile(`(?:要是|如果|万一|假如|假设|若是|倘若)(.{1,16}?)(?:的话)?(?:那)?(?:我们|我)?(?:该|要|应该|需要)?(?:怎么办|咋办|怎么处理|如何处理|怎么弄|咋弄|怎么搞|咋搞|怎么整|怎么操作|走什么程序|有什么程序)`)
+	hypoCannotRe   = mustCompile(`去不了|来不了|去不成|不能出庭|出不了庭|无法出庭|没法出庭|参加不了|不能去|没法去|没空|没时间|有事|有会|开会|出差|冲突|病了|生病`)
+	hypoChangeRe   = mustCompile(`改期|推迟|延期|延后|改时间|取消|不开了|不开庭|另行通知`)
+	// swapAskRe asks whether the head may be replaced (可以换人吗, 能不能换个
+	// 人出庭, 换人可以不): the stand-in rule, not a substitution made.
+	swapAskRe = mustCompile(`^(?:那|我|这个|明天|那天)?(?:可以|能|能不能|可不可以|可否|能否|允许)(?:换人|换个人|换别人|换一个人|让别人|叫别人|找人|派人|找别人|请人)(?:去|出庭|代|替|代替)?(?:吗|不|么|嘛|没)?$|^换(?:个)?人(?:出庭|去)?(?:可以|行|能行)(?:吗|不|么|嘛)?$`)
 )
 
 // outcomePhrases name a 结案方式 as people say it, most specific first;
@@ -122,8 +132,16 @@ func AsksRule(text string) (RuleQuestion, bool) {
 			"纠错率": CorrectionRate, "调撤率": WithdrawalRate, "撤诉率": WithdrawalRate}[name]
 		return RuleQuestion{Topic: RuleRate, Rate: rate}, true
 	}
-	if standInAskRe.MatchString(t) {
+	if standInAskRe.MatchString(t) || swapAskRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleStandIn}, true
+	}
+	if m := hypotheticalRe.FindStringSubmatch(t); m != nil {
+		switch {
+		case hypoChangeRe.MatchString(m[1]):
+			return RuleQuestion{Topic: RuleChange}, true
+		case hypoCannotRe.MatchString(m[1]):
+			return RuleQuestion{Topic: RuleStandIn}, true
+		}
 	}
 	return RuleQuestion{}, false
 }

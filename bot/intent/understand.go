@@ -962,11 +962,14 @@ var (
 		// 我不去了, 明天不来了: the head's answer that they will not go
 		"我不去了", "不去了", "我不去", "去不到", "不来了", "参加不到", "不参加了", "没空去",
 		// someone else in the head's place: staff must record the change
-		"代替我出庭", "代替我去", "代我出庭", "替我出庭", "代我去", "替我去", "换人出庭", "换个人出庭", "换人去", "换个人去"}
+		"代替我出庭", "代替我去", "代我出庭", "替我出庭", "代我去", "替我去", "换人出庭", "换个人出庭", "换人去", "换个人去",
+		// 那个庭改由王副局长去: the substitute named, no 替 said
+		"改由", "改派"}
 	newsMarkers = []string{"刚接到法院通知", "法院刚打电话说", "法院打电话说", "法院刚打电话", "法院刚通知", "法院通知说", "法院通知",
 		"法院说", "书记员说", "法官说", "刚接到通知", "接到通知", "刚收到通知", "临时有事", "有个会", "有会"}
 	// askChange words ask whether a hearing moved: a question, not news.
-	askChange = []string{"有没有改期", "是不是改期", "改期了没", "改期了吗", "改期没", "有没有推迟", "推迟了吗", "取消了吗"}
+	askChange = []string{"有没有改期", "是不是改期", "改期了没", "改期了吗", "改期没", "有没有推迟", "推迟了吗", "取消了吗",
+		"取消了没有", "取消了没", "取消没有", "有没有取消", "是不是取消了", "是否取消", "改期了没有", "推迟了没有"}
 )
 
 // changesAskRe asks, of no hearing in particular, which hearings were
@@ -1029,7 +1032,7 @@ func (r *reader) newsAndChanges() {
 			}
 			end := i + utf8.RuneCountInString(v)
 			tail := r.t.after(end)
-			if (kind == Moved || kind == Postponed) && askedAfter(tail) {
+			if (kind == Moved || kind == Postponed || kind == Cancelled) && askedAfter(tail) {
 				// 中院那个庭改到什么时候了: a question about the change.
 				r.t.mark(i, end+utf8.RuneCountInString(tail))
 				r.u.Aspect, r.u.Hearing = When, true
