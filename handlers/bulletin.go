@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"casebot/bot"
@@ -49,6 +50,12 @@ func (h *bulletinHandlers) ask(c bot.Context, u intent.Understanding) (bulletin.
 	case p.IsZero(), p.Word == "本月" || p.Word == "这个月" || p.Word == "当月" || p.Word == "这月" || p.Word == "本月份":
 		return bulletin.Ask{Month: cur.Add(-1), Issued: cur}, nil
 	case p.Word == "上个月" || p.Word == "上月" || p.Word == "上一个月":
+		if aboutMonth(c.Message().Text) {
+			// 上个月的败诉情况通报一下: last month's losses, which this
+			// month's bulletin reports; only 上个月的通报 (the bulletin
+			// as a thing) is the one issued last month.
+			return bulletin.Ask{Month: cur.Add(-1), Issued: cur}, nil
+		}
 		return bulletin.Ask{Month: cur.Add(-2), Issued: cur.Add(-1)}, nil
 	}
 	m := bulletin.MonthOf(p.From, loc)
@@ -139,6 +146,18 @@ func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer
 	return a, err
 }
 
+// aboutMonth reports whether a bulletin request asks about the month's
+// cases (上个月的败诉情况, 上个月败诉的案件, 上月输了哪些) rather than naming
+// the bulletin issued in it (上个月的通报).
+func aboutMonth(text string) bool {
+	for _, w := range []string{"情况", "败诉的", "败诉了", "输了", "案件", "案子"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // monthPeriod is m as a period, labelled as the answers say it.
 func monthPeriod(m bulletin.Month, loc *time.Location) intent.Period {
 	return intent.Period{From: m.Start(loc), To: m.End(loc), Label: m.Label()}
@@ -152,6 +171,10 @@ func bulletinIntro(a bulletin.Ask, now bulletin.Month) string {
 	case a.Issued == now:
 		return fmt.Sprintf("本月（%d月）通报的是%s的情况，内容如下（按台账当前数据生成；%s）：", int(a.Issued.Month), a.Month.Label(), other)
 	case a.Issued != (bulletin.Month{}):
+		// Whoever meant the bulletin on last month itself is told how to
+		// ask for it.
+		next := a.Month.Add(1)
+		other = fmt.Sprintf("%s的情况见本月通报，请发送“%d年%d月通报”", next.Label(), next.Year, int(next.Month))
 		return fmt.Sprintf("上月（%d月）通报的是%s的情况，内容如下（按台账当前数据生成；%s）：", int(a.Issued.Month), a.Month.Label(), other)
 	case a.InProgress:
 		return fmt.Sprintf("%s尚未结束，以下是截至目前的数据，仅供参考，正式通报于下月初发布：", a.Month.Label())
