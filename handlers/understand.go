@@ -129,6 +129,7 @@ func (s *service) handleText(c bot.Context) error {
 		}
 	}
 	opts := s.options(c, viewer)
+	text = s.digitNames(c.Ctx(), text) // 孙7的案子: the party 孙七, not case 7
 	u, err := intent.Understand(text, opts)
 	if err != nil {
 		return err

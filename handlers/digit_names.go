@@ -1,0 +1,104 @@
+package handlers
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// digitNameRe is a Chinese character followed by Arabic digits (孙7, 金31,
+// full-width 吕２４): how a party named with numerals is typed on a phone.
+var digitNameRe = regexp.MustCompile(`(\p{Han})([0-9０-９]{1,3})`)
+
+// digitNames rewrites a party name typed with Arabic digits (孙7, 金31) as
+// the ledger spells it (孙七, 金三十一), and only when the ledger has a party
+// of exactly that spelling: read as it was typed, 孙7 is case number 7 and
+// the answer a false “没有找到”. A character and digits naming no party
+// (行初7, 第3) are left as they are.
+func (s *service) digitNames(ctx context.Context, text string) string {
+	if !digitNameRe.MatchString(text) {
+		return text
+	}
+	ms := digitNameRe.FindAllStringSubmatchIndex(text, -1)
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		han, digits := text[m[2]:m[3]], text[m[4]:m[5]]
+		name := han + chineseNumeral(digits)
+		if name == han || !s.isParty(ctx, name) {
+			continue
+		}
+		// The digits must end the name: 孙7号 is still a number.
+		if rest := text[m[1]:]; strings.HasPrefix(rest, "号") {
+			continue
+		}
+		b.WriteString(text[last:m[2]])
+		b.WriteString(name)
+		last = m[1]
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// isParty reports whether the ledger holds a party named exactly name.
+func (s *service) isParty(ctx context.Context, name string) bool {
+	rs := []rune(name)
+	if len(rs) < 2 {
+		return false
+	}
+	hits, err := s.st.NamesWithPrefixes(ctx, []string{string(rs[:2])}, 50)
+	if err != nil || len(hits) == 0 {
+		return false
+	}
+	return slices.Contains(hits[0].Parties, name)
+}
+
+// chineseNumeral writes 1–999 in Chinese numerals as names use them
+// (7 → 七, 14 → 十四, 31 → 三十一, 120 → 一百二十); anything else is "".
+func chineseNumeral(digits string) string {
+	n := 0
+	for _, r := range digits {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			n = n*10 + int(r-'０')
+		default:
+			return ""
+		}
+	}
+	d := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n > 999:
+		return ""
+	case n < 10:
+		return d[n]
+	case n < 20:
+		if n == 10 {
+			return "十"
+		}
+		return "十" + d[n%10]
+	case n < 100:
+		out := d[n/10] + "十"
+		if n%10 != 0 {
+			out += d[n%10]
+		}
+		return out
+	}
+	out := d[n/100] + "百"
+	switch rest := n % 100; {
+	case rest == 0:
+	case rest < 10:
+		out += "零" + d[rest]
+	default:
+		out += d[rest/10] + "十"
+		if rest%10 != 0 {
+			out += d[rest%10]
+		}
+	}
+	return out
+}
