@@ -134,6 +134,10 @@ func (s *service) handleText(c bot.Context) error {
 	if err != nil {
 		return err
 	}
+	// 详细点 after a list (the whole message: 说具体一点 is no 13:00).
+	if done, err := s.moreDetail(c, text, &u, prev); done || err != nil {
+		return err // after a list of several: which one
+	}
 	if corrected {
 		u.FollowUp = true // a correction changes the last question
 	}
