@@ -17,7 +17,24 @@ import (
 
 // honorificRe is an English honorific and its gap before a name.
 // A passport's capitals write it in capitals too (MR. KEVIN O'BRIEN).
-var honorificRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Mme|Herr|Frau|MR|MRS|MS|MISS|DR)\.? ?`)
+// The longer forms come first (Mrs before Mr), and the word must end
+// there: Mrs. Linda is not Mr and a name "s. Linda".
+var honorificRe = regexp.MustCompile(`^(?:Mrs|Miss|Mr|Ms|Dr|Prof|Sir|Madam|Mme|Herr|Frau|MRS|MISS|MR|MS|DR)(?:\. ?| |\.)`)
+
+// honorificBefore returns the rune length of an English honorific at i
+// when a Latin name follows it (Mr. Kevin O'Brien, Miss Emily Watson),
+// or 0. The honorific is no part of the name: it stays.
+func honorificBefore(t *text, i int) int {
+	m := honorificRe.FindString(t.rest(i))
+	if m == "" {
+		return 0
+	}
+	h := utf8.RuneCountInString(m)
+	if latinNameAt(t, i+h) == 0 {
+		return 0
+	}
+	return h
+}
 
 // latinNameLabels are labels a quoted or bare name in capitals follows.
 var latinNameLabels = []string{"姓名", "名字", "英文名", "拼音", "署名", "签名", "名为", "叫"}
@@ -31,8 +48,8 @@ func (d *detector) latinInContext() {
 		if d.taken[i] || r < 'A' || r > 'Z' || i > 0 && t.rs[i-1] < utf8.RuneSelf && unicode.IsLetter(t.rs[i-1]) {
 			continue
 		}
-		if m := honorificRe.FindString(t.rest(i)); m != "" {
-			j := i + utf8.RuneCountInString(m)
+		if h := honorificBefore(t, i); h > 0 {
+			j := i + h
 			if n := latinAt(t, j); n > 0 && d.add(j, j+n, capNeutral) {
 				i = j + n - 1
 				continue

@@ -994,13 +994,24 @@ var notAgentive = map[string]bool{
 // Smith, Mary-Jane O'Brien, Hans Peter Müller), with initials before or
 // between them (John M. Harrison, A. Petrov), or a passport's capitals
 // (SMITH JOHN).
-var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z](?:[A-Z]|'[A-Z])+(?:[ ,][A-Z](?:[A-Z]|'[A-Z])+){1,3})`)
+var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*(?:[A-Z]')?[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*(?:[A-Z]')?[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z](?:[A-Z]|'[A-Z])+(?:[ ,][A-Z](?:[A-Z]|'[A-Z])+){1,3})`)
 
 // latinOrgs follow a Latin word that names an organisation, not a person.
 var latinOrgs = []string{"公司", "有限", "集团", "银行", "律师事务所", "事务所", "中心", "协会", "大学", "学院", " Co", " Ltd", " Inc", " Group", " Bank", " LLC", " Corp"}
 
 // latinAt returns the rune length of a Latin-letter name at i, or 0.
+// An English honorific at i (Mr. Kevin O'Brien after 外籍教师) is no name
+// of its own: latinInContext reads the name after it and keeps it.
 func latinAt(t *text, i int) int {
+	if honorificBefore(t, i) > 0 {
+		return 0
+	}
+	return latinNameAt(t, i)
+}
+
+// latinNameAt returns the rune length of a Latin-letter name at i, or 0,
+// whatever comes before it.
+func latinNameAt(t *text, i int) int {
 	if i >= len(t.rs) || t.rs[i] >= utf8.RuneSelf {
 		return 0
 	}
