@@ -1144,6 +1144,7 @@ func detect(s string) []hit {
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
+	d.readingsInBrackets() // latin.go
 	if hasLatinUpper(s) {
 		d.latinRecurrences() // latin.go
 	}
