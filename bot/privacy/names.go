@@ -709,6 +709,33 @@ func japaneseAt(t *text, i int, ev evidence) int {
 	return 0
 }
 
+// japaneseAtClauseStart returns the length of a Japanese name in kanji at
+// a clause's start before a person's deed or a preposition (渡边美穂与其雇主…,
+// 经查，佐藤美咲于…), whatever its given name ends with, or 0. A given name
+// that is a word (田中作物于…) is the word.
+func japaneseAtClauseStart(t *text, i int) int {
+	if i > 0 && t.han(i-1) {
+		return 0
+	}
+	sur := t.match(i, japaneseMatcher)
+	if sur == 0 {
+		return 0
+	}
+	for g := 2; g >= 1; g-- {
+		e := i + sur + g
+		if e >= len(t.rs) || !t.han(e-1) || !validGiven(t, i+sur, e) {
+			continue
+		}
+		if w, ok := t.word(i+sur, e); g == 2 && ok && w.freq >= 20 {
+			continue
+		}
+		if t.match(e, personVerbMatcher) > 0 || strings.ContainsRune("与于和同跟向对在将把被称说系", t.rs[e]) {
+			return e - i
+		}
+	}
+	return 0
+}
+
 // dots join the parts of a transliterated name: 阿依古丽·买买提, and its
 // variants in other fonts and keyboards.
 const dots = "·•・‧∙⋅･.．"
@@ -2414,6 +2441,9 @@ func (d *detector) minority() {
 			d.add(i, c, capNeutral) // 吾买尔江：当时我在店门口。
 			i = c - 1
 		} else if jp := japaneseAt(t, i, evWeak); jp > 0 && leftOK(t, i) {
+			d.add(i, i+jp, capNeutral)
+			i += jp - 1
+		} else if jp := japaneseAtClauseStart(t, i); jp > 0 {
 			d.add(i, i+jp, capNeutral)
 			i += jp - 1
 		} else if n := daiAt(t, i); n > 0 {
