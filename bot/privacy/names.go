@@ -1019,9 +1019,10 @@ var notAgentive = map[string]bool{
 
 // latinRe reads a foreign name in Latin letters: capitalised parts (John
 // Smith, Mary-Jane O'Brien, Hans Peter Müller), with initials before or
-// between them (John M. Harrison, A. Petrov), or a passport's capitals
-// (SMITH JOHN).
-var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*(?:[A-Z]')?[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*(?:[A-Z]')?[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z](?:[A-Z]|'[A-Z])+(?:[ ,][A-Z](?:[A-Z]|'[A-Z])+){1,3})`)
+// between them (John M. Harrison, A. Petrov), a family name in capitals
+// before given names as prose writes them (TAN Wei Jie, KIM Jisoo), or a
+// passport's capitals (SMITH JOHN).
+var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*(?:[A-Z]')?[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*(?:[A-Z]')?[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z]{2,}(?: [A-Z]\p{Ll}+(?:-[A-Z]?\p{Ll}+)*){1,3}|[A-Z](?:[A-Z]|'[A-Z])+(?:[ ,][A-Z](?:[A-Z]|'[A-Z])+){1,3})`)
 
 // latinOrgs follow a Latin word that names an organisation, not a person.
 var latinOrgs = []string{"公司", "有限", "集团", "银行", "律师事务所", "事务所", "中心", "协会", "大学", "学院", " Co", " Ltd", " Inc", " Group", " Bank", " LLC", " Corp"}
