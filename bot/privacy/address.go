@@ -496,6 +496,13 @@ func unmarkedAddressSpans(s string) []span {
 		if !hasSuffixAny(before, placeSuffixes) {
 			continue
 		}
+		// 李子园村三组村民反映…: a village's 组 with no house number after
+		// it names a village group, a place the case is about, not
+		// someone's home (a home written as an address is found by its
+		// label or marker: 家住, 住址).
+		if villageGroupOnly(s, loc[0], loc[1]) {
+			continue
+		}
 		start := loc[0]
 		for n := 0; n < 20 && start > 0; n++ {
 			r, size := utf8.DecodeLastRuneInString(s[:start])
@@ -662,3 +669,31 @@ func premisesAfter(rest string) bool {
 	}
 	return false
 }
+
+// villageGroupOnly reports whether the house number at s[i:j] is only a
+// village's group (三组, 5组) after 村, with no door number or unit after
+// it.
+func villageGroupOnly(s string, i, j int) bool {
+	if !strings.HasSuffix(s[:i], "村") || !strings.HasSuffix(s[i:j], "组") {
+		return false
+	}
+	for _, u := range []string{"号", "栋", "幢", "单元", "室", "户"} {
+		if strings.Contains(s[i:j], u) {
+			return false
+		}
+	}
+	if unitTail(s[j:]) != 0 {
+		return false
+	}
+	// Only a group named as a group of people or land: its villagers,
+	// its land, or the next group of a list or a range. A group before
+	// a house (向阳村7组房屋) or alone in a table's or a form's cell is
+	// a home.
+	_, group := hasPrefixAny(s[j:], villageGroupFollowers)
+	return group
+}
+
+// villageGroupFollowers follow a village group named as a community:
+// 三组村民, 三组集体土地, 一组至四组, 二组、三组.
+var villageGroupFollowers = []string{"村民", "群众", "集体", "土地", "耕地", "农田", "道路", "组长", "范围", "、", "至", "和", "与", "及",
+	"的村民", "的群众", "的土地", "的耕地", "的道路"}

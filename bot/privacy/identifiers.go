@@ -413,6 +413,34 @@ func keepOfficeLandlines(s string, out []span) []span {
 	return kept
 }
 
+// keepAgencyAccounts drops the accounts a fee is paid into (缴至市财政局
+// 非税收入汇缴结算户（开户行：…，账号…）) and an agency's public mailbox
+// (征收办的公共邮箱…@….gov.cn): the state's accounts and addresses are
+// published for everyone to pay and write to, and name no one. A clause
+// that says the account or mailbox is a person's keeps them masked.
+func keepAgencyAccounts(s string, out []span) []span {
+	kept := out[:0]
+	for _, sp := range out {
+		from := max(strings.LastIndexAny(s[:sp.start], "\n。；;"), 0)
+		clause := s[from:sp.start]
+		personal := containsAny(clause, []string{"个人", "本人", "私人", "其账户", "其银行", "户名：", "户名:"})
+		switch {
+		case sp.kind == KindAccount && !personal && containsAny(clause, agencyAccountWords):
+			continue
+		case sp.kind == KindEmail && !personal && strings.HasSuffix(strings.ToLower(s[sp.start:sp.end]), ".gov.cn") && containsAny(clause, publicMailboxWords):
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	return kept
+}
+
+// agencyAccountWords name the state's collection accounts.
+var agencyAccountWords = []string{"非税收入", "汇缴结算户", "财政专户", "国库", "罚没款", "代收账户", "代收专户"}
+
+// publicMailboxWords name a mailbox an agency publishes.
+var publicMailboxWords = []string{"公共邮箱", "官方邮箱", "公开邮箱", "受理邮箱", "举报邮箱", "信访邮箱", "政务邮箱", "工作邮箱"}
+
 // keepMaskedNumbers drops a value that runs into asterisks: a number
 // already partly masked (4201**********4417) identifies no one and must
 // stay exactly as written, not lose its visible digits.
@@ -729,6 +757,7 @@ func identifierSpans(s string) []span {
 	out = keepOrganisationCodes(s, out)
 	out = keepDocumentNumbers(s, out)
 	out = keepOfficeLandlines(s, out)
+	out = keepAgencyAccounts(s, out)
 	out = keepOfficeLines(s, out) // spaced.go
 	out = keepMaskedNumbers(s, out)
 	out = append(out, enforcementCards(s)...)

@@ -17,7 +17,24 @@ import (
 
 // honorificRe is an English honorific and its gap before a name.
 // A passport's capitals write it in capitals too (MR. KEVIN O'BRIEN).
-var honorificRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Mme|Herr|Frau|MR|MRS|MS|MISS|DR)\.? ?`)
+// The longer forms come first (Mrs before Mr), and the word must end
+// there: Mrs. Linda is not Mr and a name "s. Linda".
+var honorificRe = regexp.MustCompile(`^(?:Mrs|Miss|Mr|Ms|Dr|Prof|Sir|Madam|Mme|Herr|Frau|MRS|MISS|MR|MS|DR)(?:\. ?| |\.)`)
+
+// honorificBefore returns the rune length of an English honorific at i
+// when a Latin name follows it (Mr. Kevin O'Brien, Miss Emily Watson),
+// or 0. The honorific is no part of the name: it stays.
+func honorificBefore(t *text, i int) int {
+	m := honorificRe.FindString(t.rest(i))
+	if m == "" {
+		return 0
+	}
+	h := utf8.RuneCountInString(m)
+	if latinNameAt(t, i+h) == 0 {
+		return 0
+	}
+	return h
+}
 
 // latinNameLabels are labels a quoted or bare name in capitals follows.
 var latinNameLabels = []string{"姓名", "名字", "英文名", "拼音", "署名", "签名", "名为", "叫"}
@@ -31,8 +48,8 @@ func (d *detector) latinInContext() {
 		if d.taken[i] || r < 'A' || r > 'Z' || i > 0 && t.rs[i-1] < utf8.RuneSelf && unicode.IsLetter(t.rs[i-1]) {
 			continue
 		}
-		if m := honorificRe.FindString(t.rest(i)); m != "" {
-			j := i + utf8.RuneCountInString(m)
+		if h := honorificBefore(t, i); h > 0 {
+			j := i + h
 			if n := latinAt(t, j); n > 0 && d.add(j, j+n, capNeutral) {
 				i = j + n - 1
 				continue
@@ -213,4 +230,72 @@ func corporateLatin(name string) bool {
 		}
 	}
 	return false
+}
+
+// readingsInBrackets masks the other writing of a name in brackets
+// beside it: a reading in kana or hangul (佐藤健一（さとう けんいち）,
+// 朴智妍（박지연）), pinyin or a passport's spelling (张伟（ZHANG Wei）),
+// and the Latin name before a Chinese one in brackets (HAN Meiling（韩美玲）).
+// Either side being a name makes the other the same person's.
+func (d *detector) readingsInBrackets() {
+	t := d.t
+	for _, h := range append([]hit(nil), d.hits...) {
+		s, e := h.start, h.end
+		if e < t.n() && (t.rs[e] == '（' || t.rs[e] == '(') {
+			j := e + 1
+			k := j
+			for k < t.n() && k-j <= 30 && t.rs[k] != '）' && t.rs[k] != ')' {
+				k++
+			}
+			if k < t.n() && k > j && (t.rs[k] == '）' || t.rs[k] == ')') && otherScriptName(t.str(j, k)) {
+				d.add(j, k, capNeutral)
+			}
+		}
+		if s > 1 && (t.rs[s-1] == '（' || t.rs[s-1] == '(') && e < t.n() && (t.rs[e] == '）' || t.rs[e] == ')') {
+			j := s - 1
+			for j > 0 && t.rs[j-1] == ' ' {
+				j--
+			}
+			k := j
+			for k > 0 && (latinLetter(t.rs[k-1]) || strings.ContainsRune(" -'", t.rs[k-1])) {
+				k--
+			}
+			for k < j && t.rs[k] == ' ' {
+				k++
+			}
+			if k < j && unicode.IsUpper(t.rs[k]) && otherScriptName(t.str(k, j)) {
+				d.add(k, j, capNeutral)
+			}
+		}
+	}
+}
+
+// otherScriptName reports whether s reads as a name in another script: a
+// reading in kana or hangul, or Latin letters of two to four parts that
+// are no firm's (ZHANG Wei, Li Na; CEO or Apple Inc. are not).
+func otherScriptName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	kana, latin, other := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			kana++
+		case latinLetter(r):
+			latin++
+		case r == ' ' || r == '　' || r == '・' || r == '·' || r == '-' || r == '\'':
+		default:
+			other++
+		}
+	}
+	if other > 0 || kana > 0 && latin > 0 {
+		return false
+	}
+	if kana > 0 {
+		return kana >= 2 && kana <= 12
+	}
+	parts := strings.Fields(s)
+	return len(parts) >= 2 && len(parts) <= 4 && !corporateLatin(s) && !latinPlace(s) && unicode.IsUpper([]rune(s)[0])
 }

@@ -709,6 +709,33 @@ func japaneseAt(t *text, i int, ev evidence) int {
 	return 0
 }
 
+// japaneseAtClauseStart returns the length of a Japanese name in kanji at
+// a clause's start before a person's deed or a preposition (渡边美穂与其雇主…,
+// 经查，佐藤美咲于…), whatever its given name ends with, or 0. A given name
+// that is a word (田中作物于…) is the word.
+func japaneseAtClauseStart(t *text, i int) int {
+	if i > 0 && t.han(i-1) {
+		return 0
+	}
+	sur := t.match(i, japaneseMatcher)
+	if sur == 0 {
+		return 0
+	}
+	for g := 2; g >= 1; g-- {
+		e := i + sur + g
+		if e >= len(t.rs) || !t.han(e-1) || !validGiven(t, i+sur, e) {
+			continue
+		}
+		if w, ok := t.word(i+sur, e); g == 2 && ok && w.freq >= 20 {
+			continue
+		}
+		if t.match(e, personVerbMatcher) > 0 || strings.ContainsRune("与于和同跟向对在将把被称说系", t.rs[e]) {
+			return e - i
+		}
+	}
+	return 0
+}
+
 // dots join the parts of a transliterated name: 阿依古丽·买买提, and its
 // variants in other fonts and keyboards.
 const dots = "·•・‧∙⋅･.．"
@@ -992,15 +1019,27 @@ var notAgentive = map[string]bool{
 
 // latinRe reads a foreign name in Latin letters: capitalised parts (John
 // Smith, Mary-Jane O'Brien, Hans Peter Müller), with initials before or
-// between them (John M. Harrison, A. Petrov), or a passport's capitals
-// (SMITH JOHN).
-var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z](?:[A-Z]|'[A-Z])+(?:[ ,][A-Z](?:[A-Z]|'[A-Z])+){1,3})`)
+// between them (John M. Harrison, A. Petrov), a family name in capitals
+// before given names as prose writes them (TAN Wei Jie, KIM Jisoo), or a
+// passport's capitals (SMITH JOHN).
+var latinRe = regexp.MustCompile(`^(?:(?:[A-Z]\. ?)*(?:[A-Z]')?[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*(?:[ .·](?:[A-Z]\. ?)*(?:[A-Z]')?[A-Z]\p{Ll}+(?:['-][A-Z]?\p{Ll}+)*){0,3}|[A-Z]{2,}(?: [A-Z]\p{Ll}+(?:-[A-Z]?\p{Ll}+)*){1,3}|[A-Z](?:[A-Z]|'[A-Z])+(?:[ ,][A-Z](?:[A-Z]|'[A-Z])+){1,3})`)
 
 // latinOrgs follow a Latin word that names an organisation, not a person.
 var latinOrgs = []string{"公司", "有限", "集团", "银行", "律师事务所", "事务所", "中心", "协会", "大学", "学院", " Co", " Ltd", " Inc", " Group", " Bank", " LLC", " Corp"}
 
 // latinAt returns the rune length of a Latin-letter name at i, or 0.
+// An English honorific at i (Mr. Kevin O'Brien after 外籍教师) is no name
+// of its own: latinInContext reads the name after it and keeps it.
 func latinAt(t *text, i int) int {
+	if honorificBefore(t, i) > 0 {
+		return 0
+	}
+	return latinNameAt(t, i)
+}
+
+// latinNameAt returns the rune length of a Latin-letter name at i, or 0,
+// whatever comes before it.
+func latinNameAt(t *text, i int) int {
 	if i >= len(t.rs) || t.rs[i] >= utf8.RuneSelf {
 		return 0
 	}
@@ -1133,6 +1172,7 @@ func detect(s string) []hit {
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}
+	d.readingsInBrackets() // latin.go
 	if hasLatinUpper(s) {
 		d.latinRecurrences() // latin.go
 	}
@@ -2402,6 +2442,9 @@ func (d *detector) minority() {
 			d.add(i, c, capNeutral) // 吾买尔江：当时我在店门口。
 			i = c - 1
 		} else if jp := japaneseAt(t, i, evWeak); jp > 0 && leftOK(t, i) {
+			d.add(i, i+jp, capNeutral)
+			i += jp - 1
+		} else if jp := japaneseAtClauseStart(t, i); jp > 0 {
 			d.add(i, i+jp, capNeutral)
 			i += jp - 1
 		} else if n := daiAt(t, i); n > 0 {

@@ -50,6 +50,10 @@ var thingAfterName = []string{"牌", "干部学院", "学院", "纪念馆", "故
 	// Forms of a medicine: 乌鸡白凤丸, X胶囊, X颗粒.
 	"胶囊", "颗粒", "口服液", "冲剂", "注射液", "软膏", "药丸", "药膏", "喷雾剂"}
 
+// expresswayAfter follow the name of an expressway or a railway.
+var expresswayAfter = []string{"高速公路", "高速铁路", "高速沿线", "高速出口", "高速入口", "高速服务区", "高速收费站", "高速改扩建", "高速某段",
+	"高速段", "高速互通", "高速连接线", "高速项目", "高速路段", "高速K", "高速的", "高速，", "高速。", "高速、", "高铁", "铁路", "城际铁路"}
+
 // conditionAfter measure a condition (石漠化严重, 沙化程度), never a person.
 var conditionAfter = []string{"严重", "加剧", "程度", "现象", "趋势", "防治", "治理"}
 
@@ -106,6 +110,12 @@ func (d *detector) isThing(h hit, docs [][2]int) bool {
 		}
 	}
 	if _, ok := hasPrefixAny(after, thingAfterName); ok {
+		return true
+	}
+	// 沈海高速沿线, 杭瑞高速某段: an expressway named from the syllables of
+	// the places it joins. 高速 alone before a deed (高速行驶) is how a
+	// person drove, so only the road's own words after it count.
+	if _, ok := hasPrefixAny(after, expresswayAfter); ok {
 		return true
 	}
 	// 苏宁与国美签订: a brand the dictionary knows (nz), and what the
