@@ -415,6 +415,23 @@ func explainTerms(residue []string) []string {
 // 不听取): compared as one.
 var negations = strings.NewReplacer("没有", "未", "没", "未", "无", "未", "不", "未")
 
+// negatedNear reports whether core occurs in text negated by a 未 at most
+// three runes before it (没催告 in 未依法催告, 没告知 in 未书面告知).
+func negatedNear(text, core string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], core)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before := []rune(text[:i])
+		if j := len(before) - 4; strings.ContainsRune(string(before[max(j, 0):]), '未') {
+			return true
+		}
+		from = i + len(core)
+	}
+}
+
 // casesHave reports whether every term occurs in the case's own text (案由,
 // 结案方式, 败诉原因, 备注), negations compared as one; a term of five runes
 // or more occurs when any four-rune stretch of it does (没听取陈述申辩 in
@@ -430,6 +447,9 @@ func casesHave(c *cases.Case, terms []string) bool {
 		found := strings.Contains(text, string(rs))
 		for i := 0; !found && len(rs) > 4 && i+4 <= len(rs); i++ {
 			found = strings.Contains(text, string(rs[i:i+4]))
+		}
+		if !found && len(rs) >= 3 && rs[0] == '未' {
+			found = negatedNear(text, string(rs[1:]))
 		}
 		if !found {
 			return false
