@@ -425,7 +425,10 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		// bulletin; anything else is a question of its own.
 		// A period with a measure of its own (今年败诉原因主要是啥, 今年败诉率)
 		// asks that measure over the period, not the bulletin.
-		if u.Kind != intent.Bulletin && !u.Anchored && !u.Period.IsZero() && !hasRef(u) && !hasWho(u) &&
+		// A day or a week (下下周一有啥, 明天呢) is no bulletin's period: it
+		// asks what happens then, read as a question of its own.
+		monthly := !u.Period.IsZero() && !u.Period.To.Before(u.Period.From.AddDate(0, 0, 28))
+		if u.Kind != intent.Bulletin && !u.Anchored && monthly && !hasRef(u) && !hasWho(u) &&
 			u.Aspect == "" && u.Metric == "" && u.Rate == "" && u.Rank == "" && u.Reason == "" && u.Outcome == "" {
 			m := last.U
 			m.Period = u.Period
