@@ -5,11 +5,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"casebot/bot/intent"
 )
 
 // digitNameRe is a Chinese character followed by Arabic digits (孙7, 金31,
 // full-width 吕２４): how a party named with numerals is typed on a phone.
-var digitNameRe = regexp.MustCompile(`(\p{Han})([0-9０-９]{1,3})`)
+var digitNameRe = regexp.MustCompile(`(\p{Han})([0-9０-９]{1,2})`)
 
 // digitNames rewrites a party name typed with Arabic digits (孙7, 金31) as
 // the ledger spells it (孙七, 金三十一), and only when the ledger has a party
@@ -29,8 +31,9 @@ func (s *service) digitNames(ctx context.Context, text string) string {
 		if name == han || !s.isParty(ctx, name) {
 			continue
 		}
-		// The digits must end the name: 孙7号 is still a number.
-		if rest := text[m[1]:]; strings.HasPrefix(rest, "号") {
+		// The digits must end the name: 孙7号 is still a number, and
+		// 孙123 no 孙十二 followed by 3.
+		if rest := text[m[1]:]; strings.HasPrefix(rest, "号") || startsDigit(rest) {
 			continue
 		}
 		b.WriteString(text[last:m[2]])
@@ -42,6 +45,14 @@ func (s *service) digitNames(ctx context.Context, text string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// startsDigit reports whether s opens with a digit, half- or full-width.
+func startsDigit(s string) bool {
+	for _, r := range s {
+		return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+	}
+	return false
 }
 
 // isParty reports whether the ledger holds a party named exactly name.
@@ -57,8 +68,8 @@ func (s *service) isParty(ctx context.Context, name string) bool {
 	return slices.Contains(hits[0].Parties, name)
 }
 
-// chineseNumeral writes 1–999 in Chinese numerals as names use them
-// (7 → 七, 14 → 十四, 31 → 三十一, 120 → 一百二十); anything else is "".
+// chineseNumeral reads digits, half- or full-width (7, ３１), and writes
+// them in Chinese numerals (七, 三十一); more than 99 or not digits is "".
 func chineseNumeral(digits string) string {
 	n := 0
 	for _, r := range digits {
@@ -70,35 +81,9 @@ func chineseNumeral(digits string) string {
 		default:
 			return ""
 		}
-	}
-	d := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n > 999:
-		return ""
-	case n < 10:
-		return d[n]
-	case n < 20:
-		if n == 10 {
-			return "十"
-		}
-		return "十" + d[n%10]
-	case n < 100:
-		out := d[n/10] + "十"
-		if n%10 != 0 {
-			out += d[n%10]
-		}
-		return out
-	}
-	out := d[n/100] + "百"
-	switch rest := n % 100; {
-	case rest == 0:
-	case rest < 10:
-		out += "零" + d[rest]
-	default:
-		out += d[rest/10] + "十"
-		if rest%10 != 0 {
-			out += d[rest%10]
+		if n > 99 {
+			return ""
 		}
 	}
-	return out
+	return intent.ChineseNumber(n)
 }
