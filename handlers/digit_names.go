@@ -13,6 +13,10 @@ import (
 // full-width 吕２４): how a party named with numerals is typed on a phone.
 var digitNameRe = regexp.MustCompile(`(\p{Han})([0-9０-９]{1,2})`)
 
+// numberChars end the words before a case number or an ordinal (行初85,
+// 行终33, 复47, 第2个, 共3件, 前5); not 申 (行申88), a surname too.
+const numberChars = "初终审复赔执号第共前约近"
+
 // digitNames rewrites a party name typed with Arabic digits (孙7, 金31) as
 // the ledger spells it (孙七, 金三十一), and only when the ledger has a party
 // of exactly that spelling: read as it was typed, 孙7 is case number 7 and
@@ -27,6 +31,9 @@ func (s *service) digitNames(ctx context.Context, text string) string {
 	last := 0
 	for _, m := range ms {
 		han, digits := text[m[2]:m[3]], text[m[4]:m[5]]
+		if strings.Contains(numberChars, han) {
+			continue // 行初85, 复33, 第2: a number, and no Redis round trip
+		}
 		name := han + chineseNumeral(digits)
 		if name == han || !s.isParty(ctx, name) {
 			continue
