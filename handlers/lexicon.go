@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"casebot/bot/textdist"
 	"context"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/store"
+	"casebot/bot/textdist"
 )
 
 // lexicon is what the understanding step knows of the ledger and the
@@ -102,9 +102,9 @@ func (l *lexicon) alternatives(name string, known []string, names agencies.Names
 
 // slipped finds the agencies a longer name is one character away from,
 // the place aside (自然资原局 → 某县自然资源局, 生态环竟局): a slip of the
-// input method in a name of four characters or more before its suffix
-// letter, which agency.Typo (three-character forms) does not see. Two
-// characters or fewer of body would make any one slip a different word.
+// input method in a name of four characters or more, its suffix included,
+// which agency.Typo (three-character forms) does not see; in a shorter one
+// any slip makes a different word.
 func slipped(name string, known []string, names agencies.Names) []string {
 	rs := []rune(name)
 	if len(rs) < 4 {
