@@ -694,11 +694,7 @@ func countyWide(u intent.Understanding) bool {
 // 第一法庭明天的庭 → 那全部的呢): the agency, person, party, own-agency and
 // courtroom filters go, the measure and period stay.
 func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
-	whole := countyWide(u)
-	for _, f := range u.Filler {
-		whole = whole || slices.Contains(wholeWords, f) // 第一法庭明天的庭 → 那全部的呢
-	}
-	if !whole || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Metric != "" || u.Rate != "" || u.Rank != "" {
+	if !statesWhole(u) || hasRef(u) || hasWho(u) || !u.Period.IsZero() || u.Metric != "" || u.Rate != "" || u.Rank != "" {
 		return u, false
 	}
 	switch p.Kind {
@@ -722,6 +718,15 @@ func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
 // (所有未结的案子, 全部的庭, 一共几个): no filter of the last question holds.
 var wholeWords = []string{"所有", "所有的", "全部", "全部的", "一共", "总共", "全都"}
 
+// statesWhole reports whether u says it is about every agency or every
+// case (全县, or one of wholeWords among its filler).
+func statesWhole(u intent.Understanding) bool { return countyWide(u) || saidAny(u, wholeWords) }
+
+// saidAny reports whether one of words is among the filler u set aside.
+func saidAny(u intent.Understanding, words []string) bool {
+	return slices.ContainsFunc(u.Filler, func(f string) bool { return slices.Contains(words, f) })
+}
+
 // ownWholeScope is u asked anew when it names its kind and states its own
 // whole scope, though it opens with 那 (人社局的庭 → 那明天全县有几个庭;
 // 张三的案子 → 那所有未结的案子有哪些; 第一法庭明天的庭 → 那下周都有哪些庭):
@@ -739,13 +744,9 @@ func ownWholeScope(u, p intent.Understanding) (intent.Understanding, bool) {
 	default:
 		return u, false
 	}
-	whole := countyWide(u)
-	for _, f := range u.Filler {
-		whole = whole || slices.Contains(wholeWords, f)
-	}
 	// 哪些 with a period of its own asks over that period, whatever the
 	// last list was narrowed to (第一法庭明天 → 那下周都有哪些庭).
-	fresh := whole || u.Kind == intent.Hearings && u.Scoped && !u.Period.IsZero()
+	fresh := statesWhole(u) || u.Kind == intent.Hearings && u.Scoped && !u.Period.IsZero()
 	if !fresh {
 		return u, false
 	}
@@ -771,11 +772,7 @@ func otherCaseByDay(u, p intent.Understanding) (intent.Understanding, bool) {
 	if u.Anchored || hasRef(u) || hasWho(u) || !u.Period.Day() || (p.Kind != intent.Case && p.Kind != intent.Pick && p.Party == "") {
 		return u, false
 	}
-	that := false
-	for _, f := range u.Filler {
-		that = that || slices.Contains(thatOneWords, f)
-	}
-	if !that {
+	if !saidAny(u, thatOneWords) {
 		return u, false
 	}
 	m := u
