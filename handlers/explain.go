@@ -415,8 +415,8 @@ func explainTerms(residue []string) []string {
 // 不听取): compared as one.
 var negations = strings.NewReplacer("没有", "未", "没", "未", "无", "未", "不", "未")
 
-// negatedNear reports whether core occurs in text negated by a 未 at most
-// three runes before it (没催告 in 未依法催告, 没告知 in 未书面告知).
+// negatedNear reports whether core occurs in text negated by a 未 among
+// the four runes before it (没催告 in 未依法催告, 没告知 in 未书面告知).
 func negatedNear(text, core string) bool {
 	for from := 0; ; {
 		i := strings.Index(text[from:], core)
