@@ -127,39 +127,19 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 			// (a claim the checker holds to), then the nearest candidates.
 			v := u
 			v.Period = intent.Period{}
-			ca, err := h.candidates(c, v)
-			if err != nil {
-				return ca, err
-			}
-			if ca.md != "" && len(ca.claims) == 0 { // else the candidates' own none says it
-				ca.md = none.Text + "以下是近期可以选用的案件，供参考：\n\n" + ca.md
-				ca.claims = append(ca.claims, *none)
-			}
-			ca.noEcho = true
-			return ca, nil
+			return h.nearestAfter(c, v, none.Text, "以下是近期可以选用的案件，供参考：", none)
 		}
 		if len(terms) > 0 {
 			// 写一篇关于食品安全的: no case has those words; say what was
 			// searched, then the nearest closed cases to pick from.
 			v := u
 			v.Residue = nil
-			ca, err := h.candidates(c, v)
-			if err != nil {
-				return ca, err
-			}
 			span := "近三年"
 			if !u.Period.IsZero() {
 				span = u.Period.Label
 			}
 			note := "按“" + strings.Join(terms, "”“") + "”查找了您可以查看的" + span + "已结案件（案由、结案方式、败诉原因、备注），未找到相符的案件。"
-			switch {
-			case ca.md != "" && len(ca.claims) == 0:
-				ca.md = note + "以下是可以选用的案件，供参考：\n\n" + ca.md
-			case ca.md != "":
-				ca.md = note + "\n\n" + ca.md // the candidates' own none follows
-			}
-			ca.noEcho = true
-			return ca, nil
+			return h.nearestAfter(c, v, note, "以下是可以选用的案件，供参考：", nil)
 		}
 	}
 	if len(numbers) == 0 {
@@ -316,6 +296,29 @@ func explainHelp(p *people.Person, number string) string {
 	return "**以案说法草稿**（仅限已结案件）\n> 以案说法 " + number + "（或 帮我写一篇以案说法 就用行初85号）\n> 重新生成\n> 换个角度：从负责人出庭应诉的角度写\n草稿中的当事人信息已脱敏，须经人工审核后方可发布。"
 }
 
+// nearestAfter answers a description nothing fits: note (what was searched
+// and not found), then the candidates of v to pick from, introduced by
+// lead. none is note's claim for the checker, nil when note states no
+// count the checker holds; with none, a note is left out when the
+// candidates state their own none (the two would say it twice).
+func (h *explainHandlers) nearestAfter(c bot.Context, v intent.Understanding, note, lead string, none *claim) (answer, error) {
+	ca, err := h.candidates(c, v)
+	if err != nil {
+		return ca, err
+	}
+	switch {
+	case ca.md != "" && len(ca.claims) == 0:
+		ca.md = note + lead + "\n\n" + ca.md
+		if none != nil {
+			ca.claims = append(ca.claims, *none)
+		}
+	case ca.md != "" && none == nil:
+		ca.md = note + "\n\n" + ca.md // the candidates' own none follows
+	}
+	ca.noEcho = true
+	return ca, nil
+}
+
 // described reports whether a request without a number describes its
 // case: an agency, an outcome, a cause, a loss reason, a period.
 func described(u intent.Understanding) bool {
@@ -324,6 +327,7 @@ func described(u intent.Understanding) bool {
 }
 
 // byDescription finds the closed cases a described request fits (the
+
 // period said, else the last three years), through the count's own
 // selection, and offers at most five; "" when none fits.
 func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, terms []string) (string, []string, *claim, error) {
