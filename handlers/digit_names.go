@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"casebot/bot/intent"
+	"casebot/bot/numeral"
 )
 
 // digitNameRe is a Chinese character followed by Arabic digits (孙7, 金31,
@@ -92,5 +92,8 @@ func chineseNumeral(digits string) string {
 			return ""
 		}
 	}
-	return intent.ChineseNumber(n)
+	if n == 0 {
+		return ""
+	}
+	return numeral.Format(n)
 }

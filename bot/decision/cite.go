@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"casebot/bot/numeral"
 )
 
 // Statute is one article cited: 《中华人民共和国行政处罚法》第四十四条, down
@@ -26,15 +28,15 @@ type Statute struct {
 // String writes the citation in the statutes' own style.
 func (s Statute) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "《%s》第%s条", s.Law, chineseNumber(s.Article))
+	fmt.Fprintf(&b, "《%s》第%s条", s.Law, numeral.Format(s.Article))
 	if s.Sub > 0 {
-		b.WriteString("之" + chineseNumber(s.Sub))
+		b.WriteString("之" + numeral.Format(s.Sub))
 	}
 	if s.Para > 0 {
-		fmt.Fprintf(&b, "第%s款", chineseNumber(s.Para))
+		fmt.Fprintf(&b, "第%s款", numeral.Format(s.Para))
 	}
 	if s.Item > 0 {
-		fmt.Fprintf(&b, "第（%s）项", chineseNumber(s.Item))
+		fmt.Fprintf(&b, "第（%s）项", numeral.Format(s.Item))
 	}
 	return b.String()
 }
@@ -207,7 +209,7 @@ func num(s string, m []int, i int) int {
 }
 
 func mustNum(s string) int {
-	n, _ := parseNumber(s)
+	n, _ := numeral.Parse(s)
 	return int(n)
 }
 
@@ -424,7 +426,7 @@ func amountFen(numText, unit string) (int64, bool) {
 	}
 	clean := strings.NewReplacer(",", "", "，", "").Replace(numText)
 	if whole, frac, ok := strings.Cut(clean, "."); ok {
-		w, ok1 := parseNumber(whole)
+		w, ok1 := numeral.Parse(whole)
 		if !ok1 {
 			return 0, false
 		}
@@ -439,7 +441,7 @@ func amountFen(numText, unit string) (int64, bool) {
 		}
 		return w*mult + f, true
 	}
-	n, ok := parseNumber(clean)
+	n, ok := numeral.Parse(clean)
 	if !ok {
 		return 0, false
 	}

@@ -3,6 +3,9 @@ package intent
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"casebot/bot/numeral"
 )
 
 // traditional maps the traditional characters that turn up in messages
@@ -114,35 +117,12 @@ func recordTypes(s string) string {
 // cnDigits are the Chinese numerals used in dates and times.
 var cnDigits = map[rune]int{'〇': 0, '零': 0, '幺': 1, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
-// cnNumber reads a Chinese numeral up to 99 (十二, 二十三, 三十一, 十) and
-// reports whether s was one.
+// cnNumber reads a Chinese numeral up to 99 (十二, 二十三, 三十一, 十, 幺) of at
+// most three characters and reports whether s was one.
 func cnNumber(s string) (int, bool) {
-	rs := []rune(s)
-	if len(rs) == 0 || len(rs) > 3 {
+	if utf8.RuneCountInString(s) > 3 {
 		return 0, false
 	}
-	n, tens := 0, false
-	for i, r := range rs {
-		if r == '十' {
-			if tens {
-				return 0, false
-			}
-			tens = true
-			if i == 0 {
-				n = 1
-			}
-			n *= 10
-			continue
-		}
-		d, ok := cnDigits[r]
-		if !ok {
-			return 0, false
-		}
-		if tens {
-			n += d
-		} else {
-			n = n*10 + d
-		}
-	}
-	return n, true
+	n, ok := numeral.Parse(s)
+	return int(n), ok && n <= 99
 }

@@ -23,6 +23,7 @@ import (
 
 	"casebot/bot/cases"
 	"casebot/bot/deadline"
+	"casebot/bot/numeral"
 	"casebot/bot/workcal"
 )
 
@@ -2269,27 +2270,12 @@ func CanonicalPlace(s string) string {
 	}
 	n := s[m[2]:m[3]]
 	if v, err := strconv.Atoi(n); err == nil && v > 0 && v < 100 {
-		n = ChineseNumber(v)
+		n = numeral.Format(v)
 	}
 	return s[:m[0]] + "第" + n + "法庭" + s[m[1]:]
 }
 
 var placeNumberRe = mustCompile(`(?:第)?([一二三四五六七八九十\d]{1,2})(?:号法庭|号庭|法庭)`)
-
-// ChineseNumber writes 1–99 in Chinese numerals (12 → 十二, 20 → 二十), as
-// courtrooms and the ledger's numbered names use them; anything else is "".
-func ChineseNumber(v int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case v < 1 || v > 99:
-		return ""
-	case v < 10:
-		return digits[v]
-	case v < 20:
-		return "十" + digits[v%10]
-	}
-	return digits[v/10] + "十" + digits[v%10]
-}
 
 // KindWord names the kind of question in a few characters.
 func (u Understanding) KindWord() string {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"casebot/bot/cases"
+	"casebot/bot/numeral"
 )
 
 // The deadline columns: the dates that start and stop the statutory
@@ -126,24 +127,11 @@ func parseExtension(s string) (int, error) {
 // chineseNumber reads 0–999 in digits or 1–99 in Chinese numerals (十五,
 // 二十, 三十); -1 when it is neither.
 func chineseNumber(s string) int {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n
+	n, ok := numeral.Parse(s)
+	if !ok || n > 999 {
+		return -1
 	}
-	digit := func(r rune) int { return slices.Index([]rune("零一二三四五六七八九"), r) }
-	rs := []rune(s)
-	switch {
-	case len(rs) == 1 && rs[0] == '十':
-		return 10
-	case len(rs) == 1 && digit(rs[0]) > 0:
-		return digit(rs[0])
-	case len(rs) == 2 && rs[0] == '十' && digit(rs[1]) > 0:
-		return 10 + digit(rs[1])
-	case len(rs) == 2 && rs[1] == '十' && digit(rs[0]) > 0:
-		return 10 * digit(rs[0])
-	case len(rs) == 3 && rs[1] == '十' && digit(rs[0]) > 0 && digit(rs[2]) > 0:
-		return 10*digit(rs[0]) + digit(rs[2])
-	}
-	return -1
+	return int(n)
 }
 
 // readClocks reads the deadline columns of the row into v.

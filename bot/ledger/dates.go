@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"casebot/bot/numeral"
 )
 
 // dateForms are the forms a date error suggests; hint leaves out the one
@@ -227,39 +229,8 @@ func cnClock(s string) string {
 
 // cnNumber reads a Chinese numeral from 0 to 59: 九, 十, 十四, 二十, 三十五, 〇五.
 func cnNumber(rs []rune) (int, bool) {
-	digit := func(r rune) (int, bool) {
-		i := strings.IndexRune("〇一二三四五六七八九", r)
-		switch {
-		case r == '零':
-			return 0, true
-		case r == '两':
-			return 2, true
-		case i >= 0:
-			return len([]rune("〇一二三四五六七八九"[:i])), true
-		}
-		return 0, false
-	}
-	switch {
-	case len(rs) == 1 && rs[0] == '十':
-		return 10, true
-	case len(rs) == 1:
-		return digit(rs[0])
-	case len(rs) == 2 && rs[0] == '十':
-		d, ok := digit(rs[1])
-		return 10 + d, ok
-	case len(rs) == 2 && rs[1] == '十':
-		d, ok := digit(rs[0])
-		return 10 * d, ok && d > 0 && d < 6
-	case len(rs) == 2: // 〇五
-		a, ok1 := digit(rs[0])
-		d, ok2 := digit(rs[1])
-		return 10*a + d, ok1 && ok2 && a < 6
-	case len(rs) == 3 && rs[1] == '十':
-		a, ok1 := digit(rs[0])
-		d, ok2 := digit(rs[2])
-		return 10*a + d, ok1 && ok2 && a > 0 && a < 6
-	}
-	return 0, false
+	n, ok := numeral.Parse(string(rs))
+	return int(n), ok && n <= 59
 }
 
 // parseClock reads a time of day: 9:30, 09:30:00, 9时30分, 9点半, with an
