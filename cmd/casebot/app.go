@@ -92,6 +92,11 @@ type appOptions struct {
 	// NoRedisCheck skips the durability settings check (the demo's
 	// in-process Redis has no configuration to check).
 	NoRedisCheck bool
+	// Now is the clock of everything that reads the date: the ledger's
+	// stamps, the chat's "today", reminders, bulletins, drafts (the demo's
+	// --at). If nil, time.Now. Claims, leases and heartbeats keep the wall
+	// clock: other processes share them.
+	Now func() time.Time
 }
 
 // newApp builds the server from validated configuration. Nothing runs until
@@ -110,6 +115,9 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 	if err != nil {
 		rdb.Close()
 		return nil, err
+	}
+	if opt.Now != nil {
+		st.Now = opt.Now
 	}
 	a := &app{cfg: cfg, rdb: rdb, store: st, log: log, mux: http.NewServeMux(), opt: opt}
 
@@ -130,7 +138,7 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 
 	a.bot = &bot.Bot{
 		Sender: a.sender, Directory: bot.DirectoryFunc(a.store.LookupPerson),
-		Redis: rdb, Keys: k, Location: cfg.Location, Log: log,
+		Redis: rdb, Keys: k, Location: cfg.Location, Log: log, Now: opt.Now,
 	}
 	a.bot.Use(bot.Logger(log))
 
@@ -142,6 +150,9 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		return nil, err
 	}
 	rs.Log = log
+	if opt.Now != nil {
+		rs.Now = opt.Now
+	}
 	a.reminders = rs
 
 	// Monthly 败诉 bulletin (bot/bulletin): pushed by cron on the 1st,
@@ -152,6 +163,9 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 		return nil, err
 	}
 	bs.Log = log
+	if opt.Now != nil {
+		bs.Now = opt.Now
+	}
 	a.bulletins = bs
 
 	// 以案说法 drafts (bot/explain): the worker writes queued drafts with the

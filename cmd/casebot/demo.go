@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -26,6 +27,7 @@ import (
 
 func runDemo(e *env, args []string) error {
 	fs := e.flags("demo")
+	at := fs.String("at", "", "演示从这一时刻开始（按配置时区，如 \"2026-12-01 08:55\"），此后时间照常流逝：用来演练开庭前一天的提醒、每月1日的通报等；不填为现在")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -33,10 +35,18 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	now := time.Now
+	if *at != "" {
+		start, err := parseDemoAt(*at, cfg.Location)
+		if err != nil {
+			return usagef("--at：%v", err)
+		}
+		now = shiftedClock(start, time.Now)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	d, err := startDemo(ctx, cfg, log, time.Now())
+	d, err := startDemo(ctx, cfg, log, now)
 	if err != nil {
 		return err
 	}
@@ -81,7 +91,7 @@ func randomHex(n int) string {
 }
 
 // startDemo starts everything and returns once the page is served.
-func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now time.Time) (d *demoServer, err error) {
+func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now func() time.Time) (d *demoServer, err error) {
 	d = &demoServer{served: make(chan error, 1)}
 	defer func() {
 		if err != nil {
@@ -124,7 +134,7 @@ func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now ti
 		rdb.Close()
 		return nil, err
 	}
-	if err := seedDemo(ctx, st, cfg, now); err != nil {
+	if err := seedDemo(ctx, st, cfg, now()); err != nil {
 		rdb.Close()
 		return nil, err
 	}
@@ -142,7 +152,7 @@ func startDemo(ctx context.Context, cfg *config.Config, log *slog.Logger, now ti
 	// The app page signs in through the fake's 网页授权, which returns to
 	// the demo's own address.
 	cfg.App.BaseURL, cfg.App.OAuthBase = d.URL, cfg.WeCom.APIBase
-	a, err := newApp(cfg, appOptions{Redis: rdb, Log: log, NoRedisCheck: inProcess})
+	a, err := newApp(cfg, appOptions{Redis: rdb, Log: log, NoRedisCheck: inProcess, Now: now})
 	if err != nil {
 		ln.Close()
 		return nil, err
@@ -179,4 +189,24 @@ func (d *demoServer) close() {
 		d.cleanup[i]()
 	}
 	d.cleanup = nil
+}
+
+// demoAtLayouts are the ways --at may be written.
+var demoAtLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"}
+
+// parseDemoAt reads --at in the configured time zone.
+func parseDemoAt(s string, loc *time.Location) (time.Time, error) {
+	for _, layout := range demoAtLayouts {
+		if t, err := time.ParseInLocation(layout, strings.TrimSpace(s), loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("“%s”不是日期时间，请写成 2026-12-01 08:55 的样子", s)
+}
+
+// shiftedClock is a clock that read start when it was made and runs at
+// the pace of real: the demo's pretended day.
+func shiftedClock(start time.Time, real func() time.Time) func() time.Time {
+	offset := start.Sub(real())
+	return func() time.Time { return real().Add(offset) }
 }

@@ -20,7 +20,7 @@ func startTestDemo(t *testing.T) *demoServer {
 	cfg := config.MustDefault()
 	cfg.HTTP.Addr = "127.0.0.1:0"
 	ctx, cancel := context.WithCancel(context.Background())
-	d, err := startDemo(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now())
+	d, err := startDemo(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), time.Now)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
@@ -94,5 +94,27 @@ func TestDemoSandboxInBrowser(t *testing.T) {
 	}
 	if !seen {
 		t.Errorf("the fake WeCom recorded no markdown card for %s: %+v", c.Number, d.fake.Delivered("sandbox-tester", 0))
+	}
+}
+
+// TestDemoAt checks --at: read in the configured zone, refused with a
+// Chinese message naming the value, and a clock that starts there and
+// runs at the real pace.
+func TestDemoAt(t *testing.T) {
+	loc := time.FixedZone("CST", 8*3600)
+	for _, in := range []string{"2026-12-01 08:55", "2026-12-01T08:55", "2026-12-01 08:55:00"} {
+		got, err := parseDemoAt(in, loc)
+		if err != nil || !got.Equal(time.Date(2026, 12, 1, 8, 55, 0, 0, loc)) {
+			t.Errorf("parseDemoAt(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := parseDemoAt("明天早上", loc); err == nil || !strings.Contains(err.Error(), "明天早上") {
+		t.Errorf("parseDemoAt(明天早上) = %v, want an error naming it", err)
+	}
+	real := time.Date(2026, 7, 1, 12, 0, 0, 0, loc)
+	now := shiftedClock(time.Date(2026, 12, 1, 8, 55, 0, 0, loc), func() time.Time { return real })
+	real = real.Add(90 * time.Second)
+	if got := now(); !got.Equal(time.Date(2026, 12, 1, 8, 56, 30, 0, loc)) {
+		t.Errorf("shifted clock after 90 s = %v", got)
 	}
 }
