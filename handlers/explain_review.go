@@ -366,6 +366,14 @@ func (h *explainHandlers) target(c bot.Context, u intent.Understanding) (draftFo
 	if !errors.Is(err, explain.ErrNoLast) {
 		return draftFocus{}, false, err
 	}
+	if u.ExplainAct == intent.ExplainRevise || u.ExplainAct == intent.ExplainAbout {
+		// 短一点 800字左右 before any draft: there is nothing to revise yet.
+		msg := "请写明是哪个案件的以案说法，例如“以案说法 " + h.s.example(c.Now()) + "”，或发“以案说法候选”后回复“第N个”。"
+		if note := strings.TrimSpace(u.Note); note != "" {
+			msg += "初稿写好后，再发“" + note + "”，我会据此改出新的一版。"
+		}
+		return draftFocus{}, false, c.Reply(msg)
+	}
 	return draftFocus{}, false, c.Reply("请写明是哪个案件的以案说法，例如“审核通过 " + h.s.example(c.Now()) + "”，或先发“待审核的以案说法”再回复“第N个”。")
 }
 

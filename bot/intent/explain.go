@@ -46,7 +46,7 @@ var (
 	exportRe  = mustCompile(`导出|下载|导成|转成word|转为word|生成word|生成文档|发(?:个|一份)?word|word版|word文档|docx`)
 	// writingRe starts an instruction that can only be about writing
 	// (改短一点), without naming the draft; 改一下明天那个庭 is not one.
-	writingRe = mustCompile(`^(?:太长了?|太短了?|有点长|有点短|长了|啰嗦了?)?[，,\s]*(?:再)?(?:改短|改长|缩短|精简|压缩|删减|扩充|写短|写长|写得|写的|短一点|短一些|短点|短些|长一点|长点|通俗|口语化|语言|(?:标题|题目)(?:改|换)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目))`)
+	writingRe = mustCompile(`^(?:太长了?|太短了?|有点长|有点短|长了|啰嗦了?)?[，,\s]*(?:再)?(?:改短|改长|缩短|精简|压缩|删减|扩充|写短|写长|写得|写的|短一点|短一些|短点|短些|长一点|长点|通俗|口语化|语言|(?:标题|题目)(?:改|换|起|取|拟)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目))`)
 	// exportOnlyRe is 导出 said alone (the draft spoken of).
 	exportOnlyRe = mustCompile(`^(?:导出|下载|导成word|导出word|导出成word|导出来|导出一下)(?:来|一下)?(?:发我|给我|发给我)?[。！!]*$`)
 	// aboutRe asks about the draft's length; aboutAskRe makes it a question
@@ -58,19 +58,27 @@ var (
 	// is about the draft in focus even without 那篇.
 	lengthRe = mustCompile(`(?:多少个?|好多个?|几个|几千)字(?:$|[^号])|字数`)
 	// angleRe gives a writing angle (从检察建议的角度重新写一篇): a revision.
-	angleRe = mustCompile(`(?:从|以|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
+	angleRe = mustCompile(`(?:从|以|用|站在|换成|改成)[^，。,]{1,16}(?:角度|视角|立场|口吻)|换个?角度|换一个角度`)
 	// draftEditRe is an instruction about a draft's content (加上法条, 补充
 	//法律依据, 删掉案情, 多写点普法提示): a revision even without 改 or 那篇.
 	draftEditRe = mustCompile(`^(?:再|帮我|麻烦)?(?:加上|加点|加个|加入|加|补充|补上|增加|多加|引用|列出|写上|删掉|去掉|删除|少写|多写|多讲|少讲)` +
-		`(?:一下|一些|一点|几条|点|些)?(?:相关的?|具体的?|对应的?)?(?:法条|法律条文|条文|法律依据|依据|法律规定|规定|评析|点评|案例评析|法官说法|普法提示|提示|标题|小标题|结尾|开头|背景|案情|启示|建议)`)
+		`(?:一下|一些|一点|几条|一条|一段|几段|段|几句|一句|点|些)?(?:相关的?|具体的?|对应的?)?(?:法条|法律条文|条文|法律依据|依据|法律规定|规定|评析|点评|案例评析|法官说法|普法提示|提示|标题|小标题|结尾|开头|背景|案情|启示|建议)`)
 	// draftEditAfterRe is the same instruction with its object first (把法条加上,
 	// 法律依据补充一下, 标题也去掉).
 	draftEditAfterRe = mustCompile(`^(?:再|帮我|麻烦)?(?:把|将)?(?:相关的?|具体的?|对应的?)?(?:法条|法律条文|条文|法律依据|法律规定|评析|点评|法官说法|普法提示|小标题|启示)` +
 		`(?:也|都|再)?(?:加上|加进去|加一下|加点|补上|补充上|补充一下|补充|写上|写进去|列出来|列一下|去掉|删掉|删了|去了)`)
+	// lengthInstrRe sets a draft's length in characters (改成300字的简讯,
+	// 压缩到500字以内, 800字左右): an instruction, and its number no case.
+	lengthInstrRe = mustCompile(`(?:改成|改为|压缩到|压缩成|压缩在|缩到|缩短到|缩减到|控制在|精简到|写成|删到|减到)[^，。,]{0,6}?\d+\s*字|\d+\s*字(?:左右|以内|上下|之内|以下)`)
+	// formInstrRe recasts a draft in another form (改成表格, 写成新闻稿,
+	// 弄成一问一答).
+	formInstrRe = mustCompile(`(?:改成|改为|换成|写成|做成|弄成|整成)(?:一[篇份则个])?(?:\d+字的?)?(?:简讯|短讯|消息稿|新闻稿|通讯稿|表格|问答体?|一问一答|图文|要点|提纲|微信推送|公众号文章|公众号推文)`)
+	// namesInstrRe is about the names a draft shows (原告名字改成某某, 镇名也别出现).
+	namesInstrRe = mustCompile(`(?:名字|姓名|人名|地名|镇名|村名|乡名|单位名称)(?:都|也|全|全部)?(?:(?:改成|改为|换成|写成)(?:某某?|化名|代称|“某)|去掉|删掉|隐去|隐掉|别出现|不要出现|不出现|别写|不要写|不写)`)
 	// anotherCaseRe asks for another case to write up (换个案子, 换一个案例写,
 	// 换个别的案子吧).
 	anotherCaseRe = mustCompile(`^(?:那|再|要不|还是)?(?:换|另外|另|重新)(?:找|选|挑)?(?:个|一个|一篇)?(?:别的|其他的?|其它的?)?(?:案子|案例|案件|典型案例)(?:来写|写一篇|写|吧|嘛|哈|呢|噻)*$`)
-	reviseRe      = mustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|短点|写短|改长|扩充|展开|长一点|长点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得|(?:标题|题目)(?:改|换)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目)`)
+	reviseRe      = mustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|短点|写短|改长|扩充|展开|长一点|长点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得|(?:标题|题目)(?:改|换|起|取|拟)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目)`)
 	// anotherOneRe is 换一个 said alone: only after a draft or the
 	// candidates does it mean another case (the handler checks which).
 	anotherOneRe = mustCompile(`^(?:那|再|要不|还是)?(?:再)?(?:换|另)(?:个|一个|一件|一篇|篇|件)(?:别的|其他的?)?(?:吧|嘛|哈|呢|噻|写|来写)*$`)
@@ -130,6 +138,12 @@ func (r *reader) explainCommand(raw, norm string) bool {
 	case anotherOneRe.MatchString(body) && none:
 		r.u.OnlyInFocus = true // 换一个: of the draft or candidates in focus, else not ours
 		return set(ExplainAnother)
+	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody)) && len(r.u.Numbers) == 0 && r.u.Short == "":
+		// 改成300字的简讯, 原告名字改成某某: about the draft, whose case
+		// was named before; a hearing moved (改成下周三) names no form.
+		r.u.Note = noteOf(raw, draftRefRaw)
+		r.u.Seq, r.u.Recon = 0, false
+		return set(ExplainRevise)
 	case (reviseRe.MatchString(norm) && (noun && rest != body || writingRe.MatchString(body) || writingRe.MatchString(normBody)) || draftEditRe.MatchString(rest) || draftEditAfterRe.MatchString(rest)) &&
 		len(r.u.Numbers) == 0 && r.u.Short == "":
 		r.u.Note = noteOf(raw, draftRefRaw)
