@@ -50,6 +50,8 @@ var moreMinorityParts = []string{
 	"麦尔丹", "伊斯拉木", "阿巴斯", "卡米力", "努热麦麦提", "买买提明", "阿不力米提", "吐尼沙", "热汗古丽",
 	"阿不都外力", "艾则孜", "吾尔开西", "克然木", "依力哈木", "玉苏甫", "阿依古", "帕尔哈提", "哈力克",
 	"托乎提", "买提", "依米提", "吐逊古丽", "努尔比亚", "古丽巴哈尔", "库尔班江",
+	// Uyghur given names written alone, added in round 19 (热依汗称…).
+	"热依汗", "古再丽", "迪丽拜尔", "祖丽皮耶", "麦合木提", "阿依提拉", "帕提曼", "阿瓦汗", "米热古丽", "图尔荪", "阿依达尔",
 }
 
 // partWords are words that hold a name part, a title or a unit of a
@@ -240,7 +242,9 @@ func computeReserved(t *text) []bool {
 			continue
 		}
 		if n := t.match(i, partWords); n > 0 {
-			if !lifted(i) {
+			// 东至乌兰察布方向的公路: a land boundary bounds places as
+			// often as people's land, and lifts nothing.
+			if _, k := roleEnding(t, i); k == markBoundary || !lifted(i) {
 				reserve(i, i+n)
 				i += n - 1
 			}
