@@ -459,7 +459,10 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		// A person the text proves or the caller names (张某称李四未付款):
 		// wherever an adverb and a deed, or what only a person has or does,
 		// follows.
-		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
+		// 被告程序违法, 第三人安全生产许可证: a role word before a frequent
+		// word says a person only where a person's deed follows too
+		// (slotAttribute, proved.go).
+		if (roleEndingAt(t, s) == 0 || slotAttribute(t, s, e)) && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) &&
 			!(known && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) &&

@@ -1802,11 +1802,18 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = m
 			}
 		}
-		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n {
+		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n && wordInSlot(t, j) != n {
 			break
 		}
 		// 执法人员查扣了…, 第三人简要陈述: the party's deed (roleVerb).
 		if read == 0 && !colon && roleVerb(t, j, j+n) {
+			break
+		}
+		// 被告程序违法, 保障证人安全: a frequent word the role word
+		// qualifies, with nothing a person does after it (proved.go).
+		// After a strong marker only where a verb takes the role word
+		// (保障证人安全).
+		if read == 0 && !colon && kind != markKin && (!strong || governedRole(t, j0)) && slotAttribute(t, j, j+n) {
 			break
 		}
 		if !d.taken[j] {
@@ -1979,6 +1986,13 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 	// person has prove the name, whatever word or rare surname it is.
 	if kind == markParty || kind == markAgent {
 		if n := provedAfterRole(t, j); n > 0 {
+			return n
+		}
+	}
+	// 原告章程不服…, 登记人员甘露在登记簿上签字: a word in a party's or an
+	// official's slot before a deed only a person does (proved.go).
+	if kind == markParty || kind == markAgent || kind == markOfficial {
+		if n := wordInSlot(t, j); n > 0 {
 			return n
 		}
 	}
