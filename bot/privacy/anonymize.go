@@ -483,6 +483,9 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1 || positionedGiven(t, s, e)
 }
 
+// deedTimes say when a person did something, after 于: 于次日, 于当晚.
+var deedTimes = newMatcher([]string{"次日", "当日", "当天", "当晚", "同日", "同年", "同月", "事发", "案发", "事后", "此后", "其后", "当年", "翌日", "上午", "下午", "晚上", "凌晨"})
+
 // givenPrepositions stand before a person in a clause: 向小平借款, 与秀英
 // 协商, 由建党继承.
 const givenPrepositions = "向与和跟同由对给让被把将及"
@@ -522,6 +525,10 @@ func positionedGiven(t *text, s, e int) bool {
 		return true
 	}
 	if strings.ContainsRune(givenAdverbs, t.rs[e]) || t.match(e, provedFollowers) > 0 || t.match(e, loanVerbs) > 0 {
+		return true
+	}
+	// 建国于次日再次前往…, 秀英于当晚报警: when the person did what follows.
+	if t.rs[e] == '于' && (e+1 < t.n() && isDigitRune(t.rs[e+1]) || t.match(e+1, deedTimes) > 0) {
 		return true
 	}
 	// 冬生说…, 建平讲过…: speech, one character, after the person.
