@@ -326,13 +326,18 @@ var (
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
 		// A year in brackets may lead the number (（2019）FB-370211-0033).
 		`\s*(?:分别为|分别是|[:：]|为|是)?\s*(?:[(（〔\[]\d{4}[)）〕\]])?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+	// A staff member's number after its label, three characters and up
+	// (胸牌号为037, 警员编号F0215, 员工号SF1023): it names one of the
+	// staff as the name would.
+	staffLabels = newLabelled([]string{"警员编号", "警员号", "员工号", "员工编号", "职工号", "职工编号", "工号", "工牌号", "胸牌号", "胸牌编号", "胸卡号", "工作牌号", "工作证号", "工作证编号", "执勤证号"},
+		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{1,20}[0-9A-Za-z])`, kindOf(KindRecord), 2)
 	// The last digits of a card, a phone, an account or an ID point to
 	// one holder as the whole number does: 尾号为3317的银行卡, 手机尾号0926,
 	// 身份证号后四位为1028, 卡号末四位4471.
 	// A plate's last characters mix letters in (车牌尾号7K, 尾号为3A8,
 	// 后两位为9T): two to five of them with a digit and a capital.
 	tailLabels = &labelled{newMatcher([]string{"尾号", "尾数", "末尾", "后两位", "后三位", "后四位", "后五位", "后六位", "后八位", "末两位", "末三位", "末四位", "末五位", "末六位", "末尾四位", "最后四位", "后2位", "后3位", "后4位", "后6位", "末4位", "末6位"}),
-		regexp.MustCompile(`^\s*(?:后[两三四五六八2346]位)?\s*(?:分别为|分别是|[:：]|为|是|系)?\s*[“"]?(\d{3,8}[Xx]?|(?:\d[A-HJ-NP-Z]|[A-HJ-NP-Z]\d)[0-9A-HJ-NP-Z]{0,3})`), kindOf(KindRecord), 1, true}
+		regexp.MustCompile(`^\s*(?:后[两三四五六八2346]位)?\s*(?:分别为|分别是|[:：]|为|是|系)?\s*[“"]?(\d{3,8}[Xx]?|\d{0,4}[A-HJ-NP-Z][0-9A-HJ-NP-Z]{0,4})`), kindOf(KindRecord), 1, true}
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
@@ -739,6 +744,7 @@ func identifierSpans(s string) []span {
 	out = recordLabels.spans(s, out)
 	out = serialLabels.spans(s, out)
 	out = tailLabels.spans(s, out)
+	out = staffLabels.spans(s, out)
 	if strings.Contains(s, "婚字") || strings.Contains(s, "离字") {
 		add(marriageSerialRe, KindMarriage, nil)
 	}

@@ -20,7 +20,8 @@ var postsAfterSurname = newMatcher(func() []string {
 		}
 		out = append(out, w)
 	}
-	return out
+	// Posts of a village's and a police station's own (罗支书, 周指导员).
+	return append(out, "支书", "指导员", "教导员")
 }())
 
 // notSurnameBeforePost are characters of the surname table that, before a
