@@ -129,8 +129,8 @@ var (
 	// Plates: province, letter, 5 characters (6 for new-energy plates), or 4
 	// and 挂/学/警….
 	// A plate written in part, the rest elided or starred: 贵A·7K…,
-	// 川A5**12, 黔C3×××.
-	partialPlateRe = regexp.MustCompile(provinces + `[A-HJ-NP-Z][ ·•・.-]?[A-HJ-NP-Z0-9]{1,5}(?:…+|\.{3,}|[*＊×]+)[A-HJ-NP-Z0-9]{0,4}`)
+	// 川A5**12, 黔A***12 (with a digit: 贵A××× is masked already).
+	partialPlateRe = regexp.MustCompile(provinces + `[A-HJ-NP-Z][ ·•・.-]?[A-HJ-NP-Z0-9]{0,5}(?:…+|\.{3,}|[*＊×]+)[A-HJ-NP-Z0-9]{0,4}`)
 	plateRe        = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇][A-HJ-NP-Za-hj-np-z][ ·•・.-]?(?:[A-HJ-NP-Za-hj-np-z0-9]{5,6}|[A-HJ-NP-Za-hj-np-z0-9]{4}[挂学警港澳])`)
 	// Property certificates: the serial after 不动产权, 房权证…字, 国用(年),
 	// 土地证…字 is the identifier; the issuing authority before it is kept.
@@ -710,7 +710,7 @@ func identifierSpans(s string) []span {
 		in(landlineRe, KindPhone, nil)
 		in(plateRe, KindPlate, func(m string) bool { return countDigits(m) > 0 })
 		in(plateDashRe, KindPlate, nil)
-		in(partialPlateRe, KindPlate, nil)
+		in(partialPlateRe, KindPlate, func(m string) bool { return countDigits(m) > 0 })
 		in(regionPhoneRe, KindPhone, nil)
 		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
 		in(nanpPhoneRe, KindPhone, nil)

@@ -1811,6 +1811,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 		}
 		// 被告程序违法, 保障证人安全: a frequent word the role word
 		// qualifies, with nothing a person does after it (proved.go).
+		// 局长信箱, 市长热线: the office's own channel.
+		if read == 0 && t.match(j, officeChannels) > 0 {
+			break
+		}
 		// After a strong marker only where a verb takes the role word
 		// (保障证人安全).
 		if read == 0 && !colon && kind != markKin && (!strong || governedRole(t, j0)) && slotAttribute(t, j, j+n) {
@@ -1839,6 +1843,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	}
 	return read
 }
+
+// officeChannels are what an office is reached by, named after its post
+// (局长信箱, 市长热线, 书记接待日).
+var officeChannels = newMatcher([]string{"信箱", "邮箱", "热线", "专线", "接待日", "办公会", "办公室"})
 
 // formDeeds are what is done on a form besides signing that the
 // dictionary lacks: 签名捺印, 签字按印.

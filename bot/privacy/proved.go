@@ -607,7 +607,8 @@ func skipDate(t *text, e int) int {
 // attribute (被告程序违法, 第三人安全生产许可证, 原告章程第十条, 保障证人安全).
 
 // slotDeeds follow only a person in a party's or an official's slot.
-var slotDeeds = newMatcher([]string{"诉称", "述称", "辩称", "证称", "不服", "到庭", "出庭", "未到庭", "未出庭", "作证", "当庭陈述", "当庭表示"})
+var slotDeeds = newMatcher([]string{"诉称", "述称", "辩称", "证称", "上诉称", "答辩称", "陈述称", "起诉称", "申诉称", "不服", "到庭", "出庭", "未到庭", "未出庭", "作证", "当庭陈述", "当庭表示",
+	"经本院", "经合法", "向本院", "向本机关", "向本府", "向法院", "向人民法院", "的委托", "的代理人", "的法定代理人", "之妻", "之夫", "之子", "之女", "之父", "之母"})
 
 // signingDeeds close a clause of signing: 在登记簿上签字确认, 在笔录上捺印.
 var signingDeeds = []string{"签字", "签名", "签署", "捺印", "按印", "盖章"}
