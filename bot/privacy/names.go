@@ -2745,6 +2745,13 @@ func (d *detector) clauseStarts() {
 			continue
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
+		// 同日，玉兰向被告提交…: a preposition before a party or the court
+		// is the clause's, not the name's third character.
+		if n == 3 && strings.ContainsRune("向对把将给跟", t.rs[i+2]) {
+			if _, court := hasPrefixAny(t.rest(i+3), courtObjects); court || t.match(i+3, anyRole) > 0 {
+				n = 2
+			}
+		}
 		clauseStart := i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i) || dottedDateBefore(t, i)
 		// 和建平一家已于…, 梁某夫妇: a clause opening with a name and the
 		// group it heads (一家, 夫妇, 父子) is as sure as after a role word.
@@ -2814,6 +2821,9 @@ func (d *detector) clauseStarts() {
 		d.add(i, i+n, capNeutral)
 	}
 }
+
+// courtObjects are what a party turns to besides another party (向本院提交).
+var courtObjects = []string{"本院", "本机关", "本府", "本局", "法院", "人民法院", "派出所", "公安机关"}
 
 // openingWords start a clause inside a sentence: 后因程某拒绝…, 经查王某….
 var openingWords = newMatcher([]string{
