@@ -293,6 +293,12 @@ func markedAddressSpans(s string) []span {
 			_, n := utf8.DecodeRuneInString(s[at:])
 			at += n
 		}
+		// 送达地址为…, 户籍地址是…: the copula stays with its marker.
+		if marker != "住" && !placeMarkers[marker] {
+			if v, ok := hasPrefixAny(s[at:], []string{"为", "是", "系"}); ok {
+				at += len(v)
+			}
+		}
 		// 经营场所位于…, 经营场所为…: the premises' own verb.
 		if placeMarkers[marker] && !strings.HasSuffix(marker, "于") && !strings.HasPrefix(marker, "坐") && !strings.HasPrefix(marker, "座") {
 			if v, ok := hasPrefixAny(s[at:], []string{"位于", "设在", "为", "系", "是"}); ok {

@@ -310,6 +310,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 			spans = append(spans, a.occurrences(t, p.name, strict)...)
 		}
 	}
+	spans = append(spans, a.titledSurnames(t)...) // titled.go
 	if strict {
 		for o, k := range a.originals {
 			if k != KindName {
@@ -458,7 +459,10 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		// A person the text proves or the caller names (张某称李四未付款):
 		// wherever an adverb and a deed, or what only a person has or does,
 		// follows.
-		if roleEndingAt(t, s) == 0 && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
+		// 被告程序违法, 第三人安全生产许可证: a role word before a frequent
+		// word says a person only where a person's deed follows too
+		// (slotAttribute, proved.go).
+		if (roleEndingAt(t, s) == 0 || slotAttribute(t, s, e)) && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) &&
 			!(known && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) &&
@@ -478,6 +482,9 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	adverbOpens := known && s >= 1 && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))
 	return (leftOK(t, s) || adverbOpens) && boundary(t, e) >= 1 || positionedGiven(t, s, e)
 }
+
+// deedTimes say when a person did something, after 于: 于次日, 于当晚.
+var deedTimes = newMatcher([]string{"次日", "当日", "当天", "当晚", "同日", "同年", "同月", "事发", "案发", "事后", "此后", "其后", "当年", "翌日", "上午", "下午", "晚上", "凌晨"})
 
 // givenPrepositions stand before a person in a clause: 向小平借款, 与秀英
 // 协商, 由建党继承.
@@ -518,6 +525,10 @@ func positionedGiven(t *text, s, e int) bool {
 		return true
 	}
 	if strings.ContainsRune(givenAdverbs, t.rs[e]) || t.match(e, provedFollowers) > 0 || t.match(e, loanVerbs) > 0 {
+		return true
+	}
+	// 建国于次日再次前往…, 秀英于当晚报警: when the person did what follows.
+	if t.rs[e] == '于' && (e+1 < t.n() && isDigitRune(t.rs[e+1]) || t.match(e+1, deedTimes) > 0) {
 		return true
 	}
 	// 冬生说…, 建平讲过…: speech, one character, after the person.

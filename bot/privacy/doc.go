@@ -189,6 +189,13 @@
 // minority parts alone as a turn's label or before speech (names.go
 // minority), Latin family names in any case or written first (latin.go).
 //
+// Round 19: a word in a role slot before a deed only a person does is a
+// name, and the party's attribute before anything else (proved.go
+// wordInSlot, slotAttribute); a surname before a post (邹副局长) keeps its
+// 某 (titled.go); quoted nicknames without a cue (positions.go nicknames),
+// province-numbered enforcement cards, staff numbers and partial plates
+// (identifiers.go).
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

@@ -128,7 +128,10 @@ var (
 	accountRe = regexp.MustCompile(`\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?|\d{16,19}`)
 	// Plates: province, letter, 5 characters (6 for new-energy plates), or 4
 	// and 挂/学/警….
-	plateRe = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇][A-HJ-NP-Za-hj-np-z][ ·•・.-]?(?:[A-HJ-NP-Za-hj-np-z0-9]{5,6}|[A-HJ-NP-Za-hj-np-z0-9]{4}[挂学警港澳])`)
+	// A plate written in part, the rest elided or starred: 贵A·7K…,
+	// 川A5**12, 黔A***12 (with a digit: 贵A××× is masked already).
+	partialPlateRe = regexp.MustCompile(provinces + `[A-HJ-NP-Z][ ·•・.-]?[A-HJ-NP-Z0-9]{0,5}(?:…+|\.{3,}|[*＊×]+)[A-HJ-NP-Z0-9]{0,4}`)
+	plateRe        = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇陇][A-HJ-NP-Za-hj-np-z][ ·•・.-]?(?:[A-HJ-NP-Za-hj-np-z0-9]{5,6}|[A-HJ-NP-Za-hj-np-z0-9]{4}[挂学警港澳])`)
 	// Property certificates: the serial after 不动产权, 房权证…字, 国用(年),
 	// 土地证…字 is the identifier; the issuing authority before it is kept.
 	// A year in brackets may stand between the prefix and the serial:
@@ -323,11 +326,18 @@ var (
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
 		// A year in brackets may lead the number (（2019）FB-370211-0033).
 		`\s*(?:分别为|分别是|[:：]|为|是)?\s*(?:[(（〔\[]\d{4}[)）〕\]])?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+	// A staff member's number after its label, three characters and up
+	// (胸牌号为037, 警员编号F0215, 员工号SF1023): it names one of the
+	// staff as the name would.
+	staffLabels = newLabelled([]string{"警员编号", "警员号", "员工号", "员工编号", "职工号", "职工编号", "工号", "工牌号", "胸牌号", "胸牌编号", "胸卡号", "工作牌号", "工作证号", "工作证编号", "执勤证号"},
+		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{1,20}[0-9A-Za-z])`, kindOf(KindRecord), 2)
 	// The last digits of a card, a phone, an account or an ID point to
 	// one holder as the whole number does: 尾号为3317的银行卡, 手机尾号0926,
 	// 身份证号后四位为1028, 卡号末四位4471.
-	tailLabels = &labelled{newMatcher([]string{"尾号", "尾数", "末尾", "后三位", "后四位", "后五位", "后六位", "后八位", "末三位", "末四位", "末五位", "末六位", "末尾四位", "最后四位", "后4位", "后6位", "末4位", "末6位"}),
-		regexp.MustCompile(`^\s*(?:后[三四五六八46]位)?\s*(?:分别为|分别是|[:：]|为|是|系)?\s*[“"]?(\d{3,8}[Xx]?)`), kindOf(KindRecord), 3, true}
+	// A plate's last characters mix letters in (车牌尾号7K, 尾号为3A8,
+	// 后两位为9T): two to five of them with a digit and a capital.
+	tailLabels = &labelled{newMatcher([]string{"尾号", "尾数", "末尾", "后两位", "后三位", "后四位", "后五位", "后六位", "后八位", "末两位", "末三位", "末四位", "末五位", "末六位", "末尾四位", "最后四位", "后2位", "后3位", "后4位", "后6位", "末4位", "末6位"}),
+		regexp.MustCompile(`^\s*(?:后[两三四五六八2346]位)?\s*(?:分别为|分别是|[:：]|为|是|系)?\s*[“"]?(\d{3,8}[Xx]?|\d{0,4}[A-HJ-NP-Z][0-9A-HJ-NP-Z]{0,4})`), kindOf(KindRecord), 1, true}
 	// Vessels' registration numbers start with the port's characters:
 	// 船舶登记号码为黔遵义货1168; a boat, like a car, points to its owner.
 	vesselLabels = newLabelled([]string{"船舶登记号码", "船舶登记号", "船舶识别号", "船舶编号", "渔船编号", "船舶号码", "船号"},
@@ -569,7 +579,7 @@ func digitWindows(s string) [][2]int {
 	var out [][2]int
 	inWindow := func(r rune) bool {
 		return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune(" -+().:", r)) ||
-			strings.ContainsRune("（）·•・转挂学警港澳领使\u3000", r)
+			strings.ContainsRune("（）·•・…＊×*转挂学警港澳领使\u3000", r)
 	}
 	start, digits, letters := -1, 0, 0
 	flush := func(end int) {
@@ -700,6 +710,7 @@ func identifierSpans(s string) []span {
 		in(landlineRe, KindPhone, nil)
 		in(plateRe, KindPlate, func(m string) bool { return countDigits(m) > 0 })
 		in(plateDashRe, KindPlate, nil)
+		in(partialPlateRe, KindPlate, func(m string) bool { return countDigits(m) > 0 })
 		in(regionPhoneRe, KindPhone, nil)
 		in(regionIDRe, KindID, func(m string) bool { return countDigits(m) >= 7 })
 		in(nanpPhoneRe, KindPhone, nil)
@@ -733,6 +744,7 @@ func identifierSpans(s string) []span {
 	out = recordLabels.spans(s, out)
 	out = serialLabels.spans(s, out)
 	out = tailLabels.spans(s, out)
+	out = staffLabels.spans(s, out)
 	if strings.Contains(s, "婚字") || strings.Contains(s, "离字") {
 		add(marriageSerialRe, KindMarriage, nil)
 	}
@@ -900,6 +912,35 @@ func enforcementCards(s string) []span {
 			continue
 		}
 		out = append(out, span{a, j, KindRecord, Mask})
+	}
+	return append(out, provinceCards(s)...)
+}
+
+// provinceCardRe is an enforcement card numbered by its province's
+// office: 川执0512034, 黔执字第0012号, 黔执法2201386.
+var provinceCardRe = regexp.MustCompile(provinces + `执法?(?:证)?(?:字)?第?\d{4,14}号?`)
+
+// provinceCards finds the cards a province numbers (provinceCardRe) in a
+// clause about enforcement staff. A court's enforcement case number has
+// its year in brackets before the province (（2019）黔执1234号) and stays.
+func provinceCards(s string) []span {
+	if !strings.Contains(s, "执") {
+		return nil
+	}
+	var out []span
+	for _, loc := range provinceCardRe.FindAllStringIndex(s, -1) {
+		a, b := loc[0], loc[1]
+		if !digitBounded(s, a, b) {
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(s[:a]); strings.ContainsRune(")）〕]】", prev) || isDigitRune(prev) {
+			continue
+		}
+		clauseStart := strings.LastIndexAny(s[:a], "。；;\n") + 1
+		if !containsAny(s[clauseStart:min(len(s), b+len("执法证"))], enforcementStaff) {
+			continue
+		}
+		out = append(out, span{a, b, KindRecord, Mask})
 	}
 	return out
 }

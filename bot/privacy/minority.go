@@ -50,6 +50,10 @@ var moreMinorityParts = []string{
 	"麦尔丹", "伊斯拉木", "阿巴斯", "卡米力", "努热麦麦提", "买买提明", "阿不力米提", "吐尼沙", "热汗古丽",
 	"阿不都外力", "艾则孜", "吾尔开西", "克然木", "依力哈木", "玉苏甫", "阿依古", "帕尔哈提", "哈力克",
 	"托乎提", "买提", "依米提", "吐逊古丽", "努尔比亚", "古丽巴哈尔", "库尔班江",
+	// Mongolian parts of round 19 (那顺乌力吉).
+	"那顺", "乌力吉",
+	// Uyghur given names written alone, added in round 19 (热依汗称…).
+	"热依汗", "古再丽", "迪丽拜尔", "祖丽皮耶", "麦合木提", "阿依提拉", "帕提曼", "阿瓦汗", "米热古丽", "图尔荪", "阿依达尔",
 }
 
 // partWords are words that hold a name part, a title or a unit of a
@@ -240,7 +244,9 @@ func computeReserved(t *text) []bool {
 			continue
 		}
 		if n := t.match(i, partWords); n > 0 {
-			if !lifted(i) {
+			// 东至乌兰察布方向的公路: a land boundary bounds places as
+			// often as people's land, and lifts nothing.
+			if _, k := roleEnding(t, i); k == markBoundary || !lifted(i) {
 				reserve(i, i+n)
 				i += n - 1
 			}
@@ -797,7 +803,8 @@ func minorityRunEnds(t *text, e int) bool {
 	if e < t.n() && strings.ContainsRune("镇乡村县旗市区路街河湖山盟州寺庙", t.rs[e]) {
 		return false
 	}
-	return e >= t.n() || t.rs[e] == '家' || boundary(t, e) >= 1
+	// 东至那顺乌力吉草场: what a person owns, two characters or more.
+	return e >= t.n() || t.rs[e] == '家' || boundary(t, e) >= 1 || t.match(e, possessionMatcher) >= 2
 }
 
 // partChars are the characters the name parts are written with (其 of

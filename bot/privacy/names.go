@@ -1802,11 +1802,22 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = m
 			}
 		}
-		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n {
+		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n && wordInSlot(t, j) != n {
 			break
 		}
 		// 执法人员查扣了…, 第三人简要陈述: the party's deed (roleVerb).
 		if read == 0 && !colon && roleVerb(t, j, j+n) {
+			break
+		}
+		// 被告程序违法, 保障证人安全: a frequent word the role word
+		// qualifies, with nothing a person does after it (proved.go).
+		// 局长信箱, 市长热线: the office's own channel.
+		if read == 0 && t.match(j, officeChannels) > 0 {
+			break
+		}
+		// After a strong marker only where a verb takes the role word
+		// (保障证人安全).
+		if read == 0 && !colon && kind != markKin && (!strong || governedRole(t, j0)) && slotAttribute(t, j, j+n) {
 			break
 		}
 		if !d.taken[j] {
@@ -1832,6 +1843,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	}
 	return read
 }
+
+// officeChannels are what an office is reached by, named after its post
+// (局长信箱, 市长热线, 书记接待日).
+var officeChannels = newMatcher([]string{"信箱", "邮箱", "热线", "专线", "接待日", "办公会", "办公室"})
 
 // formDeeds are what is done on a form besides signing that the
 // dictionary lacks: 签名捺印, 签字按印.
@@ -1979,6 +1994,13 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 	// person has prove the name, whatever word or rare surname it is.
 	if kind == markParty || kind == markAgent {
 		if n := provedAfterRole(t, j); n > 0 {
+			return n
+		}
+	}
+	// 原告章程不服…, 登记人员甘露在登记簿上签字: a word in a party's or an
+	// official's slot before a deed only a person does (proved.go).
+	if kind == markParty || kind == markAgent || kind == markOfficial {
+		if n := wordInSlot(t, j); n > 0 {
 			return n
 		}
 	}
@@ -2723,6 +2745,13 @@ func (d *detector) clauseStarts() {
 			continue
 		}
 		n := chooseAfter(t, i, evWeak, false, 1)
+		// 同日，玉兰向被告提交…: a preposition before a party or the court
+		// is the clause's, not the name's third character.
+		if n == 3 && strings.ContainsRune("向对把将给跟", t.rs[i+2]) {
+			if _, court := hasPrefixAny(t.rest(i+3), courtObjects); court || t.match(i+3, anyRole) > 0 {
+				n = 2
+			}
+		}
 		clauseStart := i == 0 || strings.ContainsRune("，。；：:;,\n", t.rs[i-1]) || numberedItem(t, i) || clauseOpens(t, i) || dottedDateBefore(t, i)
 		// 和建平一家已于…, 梁某夫妇: a clause opening with a name and the
 		// group it heads (一家, 夫妇, 父子) is as sure as after a role word.
@@ -2792,6 +2821,9 @@ func (d *detector) clauseStarts() {
 		d.add(i, i+n, capNeutral)
 	}
 }
+
+// courtObjects are what a party turns to besides another party (向本院提交).
+var courtObjects = []string{"本院", "本机关", "本府", "本局", "法院", "人民法院", "派出所", "公安机关"}
 
 // openingWords start a clause inside a sentence: 后因程某拒绝…, 经查王某….
 var openingWords = newMatcher([]string{

@@ -439,26 +439,79 @@ var nicknameCues = []string{"外号叫", "外号是", "外号", "绰号叫", "�
 
 // nicknames reads a nickname quoted after its cue: a person's other name
 // points to them as the name does.
+//
+// Without a cue, a quoted word shaped as a nickname (nicknameShaped: 老包,
+// 黑三, 刘二) is one where a person is said around it: after 叫 or 称为
+// (一个叫“老包”的男子), before a person's noun (“黑三”的男子) or before a
+// person's deed (“老包”当时也在现场). A quoted word of the dictionary is a
+// word there (俗称“老赖”, “小产权”房, “城中村”改造).
 func (d *detector) nicknames() {
 	t := d.t
-	if !containsAny(t.s, nicknameCues) {
+	cued := containsAny(t.s, nicknameCues)
+	if !cued && !strings.ContainsAny(t.s, "“「\"") {
 		return
 	}
 	for i := 0; i+3 < t.n(); i++ {
 		if !strings.ContainsRune(openQuotes, t.rs[i]) {
 			continue
 		}
-		if !hasSuffixAny(t.str(max(0, i-3), i), nicknameCues) {
-			continue
-		}
 		e := i + 1
 		for e < t.n() && t.han(e) && e-i <= 5 {
 			e++
 		}
-		if e-i-1 >= 2 && e-i-1 <= 4 && e < t.n() && strings.ContainsRune("”」’\"'", t.rs[e]) && !anyTaken(d.taken, i+1, e) {
-			d.add(i+1, e, capPersonal)
+		if e-i-1 < 2 || e-i-1 > 4 || e >= t.n() || !strings.ContainsRune("”」’\"'", t.rs[e]) || anyTaken(d.taken, i+1, e) {
+			continue
 		}
+		switch {
+		case cued && hasSuffixAny(t.str(max(0, i-3), i), nicknameCues):
+		case !nicknameShaped(t, i+1, e) || quotedWord(t, i+1, e):
+			continue
+		case hasSuffixAny(t.str(max(0, i-3), i), nicknameFrames) || t.match(e+1, nicknamePeople) > 0:
+		case personRight(t, e+1, true):
+		default:
+			continue
+		}
+		d.add(i+1, e, capPersonal)
 	}
+}
+
+// quotedWord reports whether rs[s:e] is a word of the dictionary that is
+// neither a name nor a numeral's compound (老赖, 老街 are words; 老三, 二柱
+// are nicknames the dictionary holds).
+func quotedWord(t *text, s, e int) bool {
+	w, ok := t.word(s, e)
+	return ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") && w.pos != "m"
+}
+
+// nicknameFrames say a name follows: 一个叫“老包”的男子, 被称为“黑三”.
+var nicknameFrames = []string{"叫", "叫做", "称为", "称作", "名叫", "自称"}
+
+// nicknamePeople are what a nickname's bearer is called after it:
+// “黑三”的男子, “刘二”等人.
+var nicknamePeople = newMatcher([]string{"的男子", "的女子", "的男人", "的女人", "的中年男子", "的青年男子", "的青年", "的年轻人", "的老人", "的妇女", "的小伙", "的人", "的村民", "的司机", "的老板", "的工人", "的朋友", "等人", "本人"})
+
+// nicknameNumerals and nicknameTails end the nicknames built on an
+// ordinal or a trait (刘二, 黑三, 二柱, 大头).
+var (
+	nicknameHeads    = newRuneSet("黑大二三四五胖瘦矮麻疤秃")
+	nicknameNumerals = newRuneSet("二三四五六七八九")
+	nicknameTails    = newRuneSet("二三四五六七八九子娃皮头狗柱蛋牛毛虎猴")
+)
+
+// nicknameShaped reports whether rs[s:e] is built as a nickname: 老, 小 or
+// 阿 and one character (老包, 小刘, 阿强), a surname and an ordinal (刘二,
+// 王老三), or a trait and a tail (黑三, 二柱, 大头).
+func nicknameShaped(t *text, s, e int) bool {
+	n := e - s
+	switch {
+	case n == 2 && strings.ContainsRune("老小阿", t.rs[s]):
+		return true
+	case surnameSet.has(t.rs[s]) && (n == 2 && nicknameNumerals.has(t.rs[s+1]) || n == 3 && t.rs[s+1] == '老' && nicknameNumerals.has(t.rs[s+2])):
+		return true
+	case n == 2 && nicknameHeads.has(t.rs[s]) && nicknameTails.has(t.rs[s+1]):
+		return true
+	}
+	return false
 }
 
 // personHeadings end the heading of a list of people before its colon:

@@ -598,3 +598,126 @@ func skipDate(t *text, e int) int {
 	}
 	return k
 }
+
+// Round 19: a word that is also a name in a role slot (原告章程不服…,
+// 上诉人程序不服…, 申请人金融于2023年3月5日向本机关申请…, 登记人员甘露在登记簿上
+// 签字, 原告章程、第三人高山均未到庭). The role word and a deed only a
+// person does right after the word prove the name whatever word it is;
+// the same word after a role word before anything else is the party's
+// attribute (被告程序违法, 第三人安全生产许可证, 原告章程第十条, 保障证人安全).
+
+// slotDeeds follow only a person in a party's or an official's slot.
+var slotDeeds = newMatcher([]string{"诉称", "述称", "辩称", "证称", "上诉称", "答辩称", "陈述称", "起诉称", "申诉称", "不服", "到庭", "出庭", "未到庭", "未出庭", "作证", "当庭陈述", "当庭表示",
+	"经本院", "经合法", "向本院", "向本机关", "向本府", "向法院", "向人民法院", "的委托", "的代理人", "的法定代理人", "之妻", "之夫", "之子", "之女", "之父", "之母"})
+
+// signingDeeds close a clause of signing: 在登记簿上签字确认, 在笔录上捺印.
+var signingDeeds = []string{"签字", "签名", "签署", "捺印", "按印", "盖章"}
+
+// slotOwnNouns are words a role word qualifies that no deed makes a
+// person: the party's side or body, its people and its things (被告单位不服,
+// 原告方面辩称, 原告房屋于…, 原告申请出庭的证人, 原告陈述称).
+var slotOwnNouns = newMatcher([]string{"单位", "公司", "方面", "代表", "全体", "双方", "员工", "职工", "集体", "房屋", "车辆", "律师", "代理", "委托",
+	"监护", "同事", "邻居", "家属", "亲属", "本人", "法人", "股东", "村民", "承包", "经营", "申请", "陈述", "申诉", "答辩", "起诉", "上诉", "举报", "投诉", "证言", "证据"})
+
+// slotDeedAfter reports whether what follows e is a deed only a person
+// does in a role slot: a party's pleading or appearance (slotDeeds), a
+// date and then what the person did to someone (于2023年3月5日向本机关…),
+// signing a record (在登记簿上签字), or the next party of a list of parties
+// (、第三人…).
+func slotDeedAfter(t *text, e int) bool {
+	if e >= t.n() {
+		return false
+	}
+	if t.match(e, slotDeeds) > 0 {
+		return true
+	}
+	// 第三人高山均未到庭, 上诉人程序亦不服: an adverb of the clause first.
+	if strings.ContainsRune("均都亦也", t.rs[e]) && t.match(e+1, slotDeeds) > 0 {
+		return true
+	}
+	switch t.rs[e] {
+	case '诉': // 原告江山诉某县人民政府…一案: a case's title
+		return e+1 < t.n() && !strings.ContainsRune("讼求", t.rs[e+1])
+	case '于':
+		k := e + 1
+		for k < t.n() && (isDigitRune(t.rs[k]) || strings.ContainsRune("年月日号", t.rs[k])) {
+			k++
+		}
+		return k > e+2 && k < t.n() && t.rs[k] == '向'
+	case '在':
+		end := min(t.n(), e+12)
+		for k := e + 1; k < end && t.han(k); k++ {
+			if t.match(k, signingMatcher) > 0 {
+				return true
+			}
+		}
+	case '、':
+		if n, kind := roleAt(t, e+1); n > 0 && (kind == markParty || kind == markAgent) {
+			return true
+		}
+	}
+	return false
+}
+
+var signingMatcher = newMatcher(signingDeeds)
+
+// wordInSlot reads a word of two characters right after a role word at j
+// as a name when slotDeedAfter proves it: a noun, a place, an adjective or
+// a rare verb (甘露), never a frequent verb, an adverb, a function word or
+// a word of slotOwnNouns.
+func wordInSlot(t *text, j int) int {
+	e := j + 2
+	if e > t.n() || !allHan(t, j, e) || surnameAt(t, j) != 1 || t.match(j, slotOwnNouns) == 2 || t.match(j, anyRole) > 0 {
+		return 0
+	}
+	w, ok := t.word(j, e)
+	if !ok || !slotDeedAfter(t, e) {
+		return 0
+	}
+	switch {
+	case strings.HasPrefix(w.pos, "nr"), nounPOS[w.pos], w.pos == "a", w.pos == "an":
+	case verbLike(w.pos) && w.freq < 1000:
+	default:
+		return 0
+	}
+	return 2
+}
+
+// governedRole reports whether the role word ending at j is the object
+// of a frequent verb (保障证人安全, 保护证人隐私): the role word and the
+// word after it are then one thing the verb takes.
+func governedRole(t *text, j int) bool {
+	n := roleEndingAt(t, j)
+	if n == 0 || j-n < 2 {
+		return false
+	}
+	w, ok := t.word(j-n-2, j-n)
+	return ok && verbLike(w.pos) && w.freq >= 1000
+}
+
+// slotAttribute reports whether a frequent word right after a role word
+// (rs[j:e]) is the party's attribute, not its name: nothing a person does
+// or is follows it (被告程序违法, 第三人安全生产许可证, 保障证人安全。).
+func slotAttribute(t *text, j, e int) bool {
+	if e-j != 2 {
+		return false
+	}
+	w, ok := t.word(j, e)
+	if !ok || w.freq < 1000 || strings.HasPrefix(w.pos, "nr") {
+		return false
+	}
+	// 法定代理人高山，系原告之父; 收款人为成功，金额…: a header's or a
+	// label's details after a comma.
+	if e < t.n() && strings.ContainsRune("，,（(：:", t.rs[e]) {
+		return false
+	}
+	// 第三人华夏、华山均为…: a list goes on, and its end says.
+	return !slotDeedAfter(t, e) && t.match(e, provedFollowers) == 0 && !personRight(t, e, false) && !adverbDeed(t, e) && !gendered(t, e) && !listedName(t, e)
+}
+
+// listedName reports whether a list goes on at e with an item that opens
+// as a name does (华夏、华山; not 安全和隐私).
+func listedName(t *text, e int) bool {
+	sep := listSep(t, e)
+	return sep > 0 && surnameAt(t, e+sep) > 0
+}

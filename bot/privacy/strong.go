@@ -257,7 +257,8 @@ func (d *detector) speechAndObjects() {
 			roleEndingAt(t, i) > 0 && (i < 2 || !d.taken[i-1])
 		for _, n := range []int{3, 2} {
 			e := i + n
-			if e > t.n() || !allHan(t, i, e) || !d.free(i, e) || !personSpan(t, i, e) {
+			// 局长信箱反映: the office's channel (names.go officeChannels).
+			if e > t.n() || !allHan(t, i, e) || !d.free(i, e) || !personSpan(t, i, e) || t.match(i, officeChannels) == n {
 				continue
 			}
 			// After a role word (原告申辩称, 原告方面表示) a word needs a
