@@ -2,6 +2,7 @@ package intent
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -702,8 +703,51 @@ func takePeriod(t *text, now time.Time, l lean) (Period, bool) {
 }
 
 // takePeriodSpan is takePeriod that also returns the rune span of the words
-// that named the period.
+// that named the period. Two periods joined by 到 or 至 (7号到9号, 这周四到下周二,
+// 明天到后天, 从今天到月底) are one span from the first to the end of the
+// second: read alone, the first would answer a question about both.
 func takePeriodSpan(t *text, now time.Time, l lean) (Period, int, int, bool) {
+	p, s, e, ok := takeOnePeriod(t, now, l)
+	if !ok {
+		return p, s, e, ok
+	}
+	j := e
+	for j < len(t.rs) && !t.used[j] && unicode.IsSpace(t.rs[j]) {
+		j++
+	}
+	joiner := 0
+	for _, w := range []string{"一直到", "到", "至", "~", "～", "—", "-"} {
+		if strings.HasPrefix(string(t.rs[j:]), w) && !slices.Contains(t.used[j:j+utf8.RuneCountInString(w)], true) {
+			joiner = utf8.RuneCountInString(w)
+			break
+		}
+	}
+	if joiner == 0 {
+		return p, s, e, true
+	}
+	k := j + joiner
+	for k < len(t.rs) && unicode.IsSpace(t.rs[k]) {
+		k++
+	}
+	end := k
+	for end < len(t.rs) && !t.used[end] {
+		end++
+	}
+	rest := newText(string(t.rs[k:end]))
+	p2, s2, e2, ok := takeOnePeriod(rest, now, future)
+	if !ok || s2 != 0 || !p2.To.After(p.From) || !p2.From.After(p.From.Add(-time.Nanosecond)) {
+		return p, s, e, true
+	}
+	if s > 0 && t.rs[s-1] == '从' && !t.used[s-1] {
+		s-- // 从今天到月底
+	}
+	label := string(t.rs[s:e]) + "至" + string(rest.rs[:e2])
+	t.mark(s, k+e2)
+	return span(p.From, p2.To, strings.TrimPrefix(label, "从")), s, k + e2, true
+}
+
+// takeOnePeriod finds the first period the free text of t names.
+func takeOnePeriod(t *text, now time.Time, l lean) (Period, int, int, bool) {
 	for _, r := range periodRules {
 		v, idx := t.view()
 		loc := r.re.FindStringSubmatchIndex(v)
@@ -727,16 +771,28 @@ func takePeriodSpan(t *text, now time.Time, l lean) (Period, int, int, bool) {
 		t.mark(s, e)
 		return p, s, e, true
 	}
-	for _, pw := range periodWords {
+	// The leftmost word, the longest at a place (大后天 over 后天): 明天到后天
+	// is read from 明天.
+	best, bestAt, bestLen := -1, -1, 0
+	var bestWord string
+	for n, pw := range periodWords {
 		for _, w := range pw.words {
-			if i := t.index(w); i >= 0 {
-				e := i + utf8.RuneCountInString(w)
-				t.mark(i, e)
-				p := pw.build(now, l)
-				p.Word = w
-				return p, i, e, true
+			i := t.index(w)
+			if i < 0 {
+				continue
+			}
+			wl := utf8.RuneCountInString(w)
+			if bestAt < 0 || i < bestAt || i == bestAt && wl > bestLen {
+				best, bestAt, bestLen, bestWord = n, i, wl, w
 			}
 		}
+	}
+	if best >= 0 {
+		e := bestAt + bestLen
+		t.mark(bestAt, e)
+		p := periodWords[best].build(now, l)
+		p.Word = bestWord
+		return p, bestAt, e, true
 	}
 	return Period{}, 0, 0, false
 }
