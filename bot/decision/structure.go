@@ -11,7 +11,7 @@ import (
 // every change that can read a text differently: what was stored read
 // under another version (bot/explain's anonymized decisions) is then read
 // again.
-const ParseVersion = "2026-12-01"
+const ParseVersion = "2026-12-02"
 
 // Part is a part of a decision, in the order decisions are written.
 type Part string
