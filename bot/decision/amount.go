@@ -142,7 +142,32 @@ func colloquialYuan(text string, at int, num string, end int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[end:])
-	return !unicode.Is(unicode.Han, r) || strings.ContainsRune(colloquialAfter, r)
+	if !unicode.Is(unicode.Han, r) || strings.ContainsRune(colloquialAfter, r) {
+		return true
+	}
+	// 两百块手续费, 五十块押金: a sum of a fee or a deposit.
+	word := []rune(text[end:])
+	for i, r := range word[:min(len(word), 4)] {
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		if r == '费' && i > 0 {
+			return true
+		}
+	}
+	return hasPrefixAny(text[end:], moneyNouns)
+}
+
+// moneyNouns are sums of money a bare 块 may count (五十块押金).
+var moneyNouns = []string{"押金", "罚款", "现金", "红包", "工钱", "定金", "订金", "保证金"}
+
+func hasPrefixAny(s string, list []string) bool {
+	for _, x := range list {
+		if strings.HasPrefix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted reports whether offset at of text stands inside a quotation of

@@ -50,6 +50,7 @@ func TestFindAmounts(t *testing.T) {
 		{"证人证言：“我就收了他200块钱。”", []string{"200块钱=200"}},
 		{"原告称：“两百块就算了，五千块我不认。”", []string{"两百块=200", "五千块=5000"}},
 		{"当事人说「罚一百块吧」", []string{"一百块=100"}},
+		{"原告陈述：“镇里叫我交两百块手续费，又收了五十块押金。”", []string{"两百块=200", "五十块=50"}},
 		// A sum read twice in two writings is one.
 		{"罚款3000元。……被申请人告知拟罚款叁仟元", []string{"3000元=3000"}},
 		// Guards: no sum said.
@@ -60,6 +61,7 @@ func TestFindAmounts(t *testing.T) {
 		{"上万元的设备", nil},
 		{"店外竖立三块广告牌，占用一块地", nil},
 		{"证人说：“我们一块去的，搬了两块砖。”", nil},
+		{"他说：“门口立了三块费用公示牌。”", nil},
 		{"他当时拿了200块", nil}, // 块 outside a quote: a measure word as often
 		{"第五百元", nil},
 		{"罚款500，1000元", []string{"1000元=1000"}},

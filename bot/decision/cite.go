@@ -241,7 +241,7 @@ func (d DocNumber) Key() string { return fmt.Sprintf("%s〔%d〕%d", d.Org, d.Ye
 var (
 	docRe = regexp.MustCompile(`((?:\p{Han}|[（(]\p{Han}{1,4}[）)]){2,24})\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,6})\s*号`)
 	// docTitleRe reads the document's name after its number.
-	docTitleRe = regexp.MustCompile(`^\s*《?([^，。；、《》\s]{2,24}?(?:决定书|决定|通知书|通知|答复书|答复|批复|意见书|告知书|认定书|裁决书|证))》?`)
+	docTitleRe = regexp.MustCompile(`^\s*《?([^，。；、《》\s]{2,24}?(?:决定书|决定|通知书|通知|答复书|答复|批复|意见书|意见|告知书|认定书|裁决书|证))》?`)
 )
 
 // orgBreakers end the words before an organ's code: in 被告于2025年作出的
@@ -252,6 +252,26 @@ var orgBreakers = []string{"撤销", "维持", "确认", "变更", "送达", "�
 func FindDocNumbers(text string) []DocNumber {
 	var out []DocNumber
 	seen := map[string]bool{}
+	for _, p := range placedDocNumbers(text) {
+		if !seen[p.Key()] {
+			seen[p.Key()] = true
+			out = append(out, p.DocNumber)
+		}
+	}
+	return out
+}
+
+// placedDocNumber is one writing of a 文号 and where it stands in the text
+// it was read from.
+type placedDocNumber struct {
+	DocNumber
+	start, end int
+}
+
+// placedDocNumbers returns every writing of a 文号 in text, in order, with
+// where each stands.
+func placedDocNumbers(text string) []placedDocNumber {
+	var out []placedDocNumber
 	for _, m := range docRe.FindAllStringSubmatchIndex(text, -1) {
 		org := text[m[2]:m[3]]
 		for _, b := range orgBreakers {
@@ -278,10 +298,7 @@ func FindDocNumbers(text string) []DocNumber {
 		if t := docTitleRe.FindStringSubmatch(text[m[1]:]); t != nil {
 			d.Title = t[1]
 		}
-		if !seen[d.Key()] {
-			seen[d.Key()] = true
-			out = append(out, d)
-		}
+		out = append(out, placedDocNumber{d, m[3] - len(org), m[1]})
 	}
 	return out
 }
