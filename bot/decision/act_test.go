@@ -119,12 +119,13 @@ func TestPeopleListedOnOneLine(t *testing.T) {
 		"审　判　员　　刘　成",
 		"人民陪审员　　张三、李四",
 		"审判员：王五　赵六",
+		"代理审判员 孙七 人民陪审员 周　八",
 		"二〇二五年七月二十一日",
 		"书　记　员　　龙　飞",
 		"法官助理　欧阳晓明",
 	}, "\n")
 	d := Parse(text)
-	want := []string{"龙再兴", "龙再旺", "吴文杰", "欧阳丹", "唐志明", "黎建新", "谭敏", "黄志强", "刘成", "张三", "李四", "王五", "赵六", "龙飞", "欧阳晓明"}
+	want := []string{"龙再兴", "龙再旺", "吴文杰", "欧阳丹", "唐志明", "黎建新", "谭敏", "黄志强", "刘成", "张三", "李四", "王五", "赵六", "孙七", "周八", "龙飞", "欧阳晓明"}
 	if diff := cmp.Diff(want, d.NameNatural()); diff != "" {
 		t.Errorf("people (-want,+got):\n%s", diff)
 	}
@@ -135,7 +136,7 @@ func TestPeopleListedOnOneLine(t *testing.T) {
 			t.Errorf("%q read as one person", p.Name)
 		}
 	}
-	for name, role := range map[string]string{"吴文杰": "委托诉讼代理人", "欧阳丹": "委托诉讼代理人", "刘成": "审判员", "李四": "人民陪审员", "赵六": "审判员", "龙飞": "书记员"} {
+	for name, role := range map[string]string{"吴文杰": "委托诉讼代理人", "欧阳丹": "委托诉讼代理人", "刘成": "审判员", "李四": "人民陪审员", "赵六": "审判员", "孙七": "代理审判员", "周八": "人民陪审员", "龙飞": "书记员"} {
 		if roles[name] != role {
 			t.Errorf("%s has role %q, want %q", name, roles[name], role)
 		}

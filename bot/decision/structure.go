@@ -200,7 +200,10 @@ var (
 var (
 	// tailPersonRe is a signature of the tail, its role spaced out or not
 	// (审　判　员　刘　成, 审判员：张三、李四); tailNames reads the names.
-	tailPersonRe = regexp.MustCompile(`^(` + spacedAlt("审判长", "代理审判员", "审判员", "人民陪审员", "书记员", "法官助理", "速录员", "执行员") + `)[\s\x{3000}\x{a0}]*[：:]?[\s\x{3000}\x{a0}]*(\S.*)$`)
+	tailPersonRe = regexp.MustCompile(`^(` + tailRoles + `)[\s\x{3000}\x{a0}]*[：:]?[\s\x{3000}\x{a0}]*(\S.*)$`)
+	// tailRoleInRe finds a second signature on the line of one
+	// (审判长　陈文斌　审判员　李四).
+	tailRoleInRe = regexp.MustCompile(`[\s\x{3000}\x{a0}](?:` + tailRoles + `)`)
 	personNameRe = regexp.MustCompile(`^(?:\p{Han}{2,5}|\p{Han}+·\p{Han}+)$`)
 )
 
@@ -310,6 +313,9 @@ func Split(text string) *Document {
 	return d
 }
 
+// tailRoles are the roles that sign a decision.
+var tailRoles = spacedAlt("审判长", "代理审判员", "审判员", "人民陪审员", "书记员", "法官助理", "速录员", "执行员")
+
 // spacedAlt is a pattern of the words, each with spaces allowed between
 // its characters, as signatures are spaced out for the eye.
 func spacedAlt(words ...string) string {
@@ -327,10 +333,20 @@ func spacedAlt(words ...string) string {
 // readTail reads the judges and the clerk who sign the tail.
 func (d *Document) readTail() {
 	for _, l := range strings.Split(d.Section(PartTail), "\n") {
-		if m := tailPersonRe.FindStringSubmatch(strings.TrimSpace(strings.Trim(l, "\u3000"))); m != nil {
-			for _, n := range tailNames(m[2]) {
+		l = strings.TrimSpace(strings.Trim(l, "\u3000"))
+		for l != "" {
+			m := tailPersonRe.FindStringSubmatch(l)
+			if m == nil {
+				break
+			}
+			names, next := m[2], ""
+			if loc := tailRoleInRe.FindStringIndex(names); loc != nil {
+				names, next = names[:loc[0]], strings.TrimSpace(strings.Trim(names[loc[0]:], "\u3000"))
+			}
+			for _, n := range tailNames(names) {
 				d.People = append(d.People, Person{Role: compactSpace(m[1]), Name: n, Official: true})
 			}
+			l = next
 		}
 	}
 	// The issuer of a 复议 decision signs it at the end; a court's is its
