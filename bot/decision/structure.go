@@ -535,7 +535,8 @@ func (d *Document) finish(text string) {
 // 诉讼请求 or 复议请求 asks against (请求撤销…, 确认…违法, 不服…), else the
 // first the parts telling the case name, in the order they are written.
 // A 复议 decision's number is never the act (the act is what it
-// reviewed), nor the decision's own, nor a rule's (法释〔2020〕3号, 国发…).
+// reviewed), nor the decision's own, nor a rule's (法释〔2020〕3号, 国发…),
+// nor one written as what an act relied on (依据江政发〔2020〕3号文件).
 // The evidence part is not read: a 文号 listed there as proof is no act
 // unless a claim names it.
 func (d *Document) contestedAct(own map[string]bool) *DocNumber {
@@ -543,7 +544,7 @@ func (d *Document) contestedAct(own map[string]bool) *DocNumber {
 		if n, err := cases.ParseNumber(dn.Text); err == nil && (own[n.String()] || n.Form == cases.ReconsiderationNumber && reviewDecision(dn, section)) {
 			return false
 		}
-		return !strings.HasPrefix(dn.Org, "法") && !strings.HasPrefix(dn.Org, "国")
+		return !strings.HasPrefix(dn.Org, "法") && !strings.HasPrefix(dn.Org, "国") && !hasSuffixAny(section[:dn.start], groundWords)
 	}
 	claims := d.Section(PartClaims)
 	for _, dn := range placedDocNumbers(claims) {
@@ -564,6 +565,10 @@ func (d *Document) contestedAct(own map[string]bool) *DocNumber {
 	}
 	return nil
 }
+
+// groundWords before a 文号 make it what an act relied on (确认被告依据
+// 江政发〔2020〕3号文件作出的拆除行为违法), not the act.
+var groundWords = []string{"依据", "根据", "按照", "依照", "按"}
 
 // suedRe is what a claim asks of the act it names: 撤销, 确认…违法, 变更,
 // 宣告…无效, or 不服 it.
@@ -595,10 +600,10 @@ func suedKind(claims string) string {
 }
 
 // clauseBefore returns the clause of text that ends at offset at: back to
-// the last full stop, semicolon, colon or line break (请求：1.撤销…；2.…).
+// the last stop, semicolon, colon, comma or line break (请求：1.撤销…；2.…).
 func clauseBefore(text string, at int) string {
 	s := text[:at]
-	for _, sep := range []string{"。", "；", ";", "\n", "：", ":"} {
+	for _, sep := range []string{"。", "；", ";", "\n", "：", ":", "，", ","} {
 		if i := strings.LastIndex(s, sep); i >= 0 {
 			s = s[i+len(sep):]
 		}
