@@ -53,6 +53,9 @@ func TestContestedActIsWhatTheClaimSues(t *testing.T) {
 			"原告龙再兴诉称，原告不服被告作出的江自然资决字〔2025〕第8号《责令停止违法行为决定书》，请求予以撤销。", "", facts, "江自然资决字〔2025〕第8号"},
 		{"the act and the 复议 decision that upheld it",
 			"原告龙再兴诉称，请求撤销江州市人民政府作出的江府复决字〔2025〕9号行政复议决定及被告作出的江公（治）行罚决字〔2025〕5号行政处罚决定。", "", facts, "江公（治）行罚决字〔2025〕5号"},
+		{"an appeal's claims naming the 原审 ruling and the act, the 原审 citing the act reviewed",
+			"上诉人龙再兴上诉称，请求撤销江球县人民法院（2025）湘1127行初58号行政裁定，指令一审法院继续审理其诉江球信复字〔2025〕第62号复查意见一案。",
+			"原审法院认为，白沙镇人民政府作出的江白信处字〔2025〕第15号《信访事项处理意见书》及被告的复查意见均属信访处理行为。", facts, "江球信复字〔2025〕第62号"},
 		// Guards.
 		{"a rule the act relied on, in the claim",
 			"原告龙再兴诉称，请求确认被告依据江政发〔2020〕3号文件作出的强制拆除行为违法，并按照江政办〔2021〕7号文件的标准予以补偿。", "",
@@ -170,6 +173,25 @@ func TestTailNamesGuards(t *testing.T) {
 	} {
 		if diff := cmp.Diff(want, tailNames(in)); diff != "" {
 			t.Errorf("%s (-want,+got):\n%s", in, diff)
+		}
+	}
+}
+
+// A 文号's organ code is what follows the words of the sentence around it;
+// a code holding such a word's character (投诉) keeps it.
+func TestDocNumberOrgAfterVerbs(t *testing.T) {
+	for in, want := range map[string]string{
+		"指令一审法院继续审理其诉江球信复字〔2025〕第62号复查意见一案": "江球信复字〔2025〕第62号",
+		"请求撤销某信复〔2026〕第3号答复":                "某信复〔2026〕第3号",
+		"被告审理江球信复字〔2025〕第62号":               "江球信复字〔2025〕第62号",
+		"被告作出某市监投诉字〔2025〕12号投诉处理决定":         "某市监投诉字〔2025〕12号",
+	} {
+		got := ""
+		if dns := FindDocNumbers(in); len(dns) == 1 {
+			got = dns[0].Text
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", in, got, want)
 		}
 	}
 }

@@ -246,7 +246,7 @@ var (
 
 // orgBreakers end the words before an organ's code: in 被告于2025年作出的
 // 某市监处罚〔2025〕45号 the code is what follows the last of them.
-var orgBreakers = []string{"撤销", "维持", "确认", "变更", "送达", "收到", "签收", "不服", "制作", "作出的", "作出", "出具的", "印发的", "下发的", "的", "于", "依据", "根据", "按照", "依照", "即", "及", "和", "与", "、", "为", "是", "经", "对", "以", "号", "了", "被诉", "原", "该", "即"}
+var orgBreakers = []string{"撤销", "维持", "确认", "变更", "送达", "收到", "签收", "不服", "制作", "作出的", "作出", "出具的", "印发的", "下发的", "的", "于", "依据", "根据", "按照", "依照", "即", "及", "和", "与", "、", "为", "是", "经", "对", "以", "号", "了", "被诉", "原", "该", "即", "其诉", "审理", "请求", "指令"}
 
 // FindDocNumbers returns the 文号 written in text, each once, in order.
 func FindDocNumbers(text string) []DocNumber {
