@@ -204,8 +204,14 @@ var (
 	// tailRoleInRe finds a second signature on the line of one
 	// (审判长　陈文斌　审判员　李四).
 	tailRoleInRe = regexp.MustCompile(`[\s\x{3000}\x{a0}](?:` + tailRoles + `)`)
+	// nextAgentRe is another person of the role a party line names, after
+	// its semicolon: 欧阳丹，该所实习律师; agentWords say a person.
+	nextAgentRe  = regexp.MustCompile(`^(\p{Han}{2,4}|\p{Han}+·\p{Han}+)[，,](.*)$`)
 	personNameRe = regexp.MustCompile(`^(?:\p{Han}{2,5}|\p{Han}+·\p{Han}+)$`)
 )
+
+// agentWords describe the person named after a party line's semicolon.
+var agentWords = []string{"律师", "工作人员", "男", "女", "系", "法律顾问", "职工", "员工", "同上"}
 
 // natural roles name a person whatever the name looks like.
 var naturalRoles = []string{"代理人", "法定代表人", "负责人", "经营者", "投资人", "诉讼代表人", "法定代理人"}
@@ -255,6 +261,12 @@ func Split(text string) *Document {
 		}
 		parties = append(parties, paras[i])
 		d.readParty(m[1], strings.TrimSpace(m[3]))
+		// 委托诉讼代理人：吴文杰，…律师；欧阳丹，该所实习律师。
+		for _, seg := range strings.Split(p, "；")[1:] {
+			if n := nextAgentRe.FindStringSubmatch(seg); n != nil && containsAny(n[2], agentWords) {
+				d.readParty(m[1], n[1])
+			}
+		}
 	}
 	d.add(PartParties, strings.Join(parties, "\n"))
 
