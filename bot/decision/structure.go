@@ -12,7 +12,7 @@ import (
 // every change that can read a text differently: what was stored read
 // under another version (bot/explain's anonymized decisions) is then read
 // again.
-const ParseVersion = "2026-12-02"
+const ParseVersion = "2026-12-02.dec2"
 
 // Part is a part of a decision, in the order decisions are written.
 type Part string
