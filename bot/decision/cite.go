@@ -241,17 +241,37 @@ func (d DocNumber) Key() string { return fmt.Sprintf("%s〔%d〕%d", d.Org, d.Ye
 var (
 	docRe = regexp.MustCompile(`((?:\p{Han}|[（(]\p{Han}{1,4}[）)]){2,24})\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,6})\s*号`)
 	// docTitleRe reads the document's name after its number.
-	docTitleRe = regexp.MustCompile(`^\s*《?([^，。；、《》\s]{2,24}?(?:决定书|决定|通知书|通知|答复书|答复|批复|意见书|告知书|认定书|裁决书|证))》?`)
+	docTitleRe = regexp.MustCompile(`^\s*《?([^，。；、《》\s]{2,24}?(?:决定书|决定|通知书|通知|答复书|答复|批复|意见书|意见|告知书|认定书|裁决书|证))》?`)
 )
 
 // orgBreakers end the words before an organ's code: in 被告于2025年作出的
 // 某市监处罚〔2025〕45号 the code is what follows the last of them.
-var orgBreakers = []string{"撤销", "维持", "确认", "变更", "送达", "收到", "签收", "不服", "制作", "作出的", "作出", "出具的", "印发的", "下发的", "的", "于", "依据", "根据", "按照", "依照", "即", "及", "和", "与", "、", "为", "是", "经", "对", "以", "号", "了", "被诉", "原", "该", "即"}
+var orgBreakers = []string{"撤销", "维持", "确认", "变更", "送达", "收到", "签收", "不服", "制作", "作出的", "作出", "出具的", "印发的", "下发的", "的", "于", "依据", "根据", "按照", "依照", "即", "及", "和", "与", "、", "为", "是", "经", "对", "以", "号", "了", "被诉", "原", "该", "即", "其诉", "审理", "请求", "指令"}
 
 // FindDocNumbers returns the 文号 written in text, each once, in order.
 func FindDocNumbers(text string) []DocNumber {
 	var out []DocNumber
 	seen := map[string]bool{}
+	for _, p := range placedDocNumbers(text) {
+		if !seen[p.Key()] {
+			seen[p.Key()] = true
+			out = append(out, p.DocNumber)
+		}
+	}
+	return out
+}
+
+// placedDocNumber is one writing of a 文号 and where it stands in the text
+// it was read from.
+type placedDocNumber struct {
+	DocNumber
+	start, end int
+}
+
+// placedDocNumbers returns every writing of a 文号 in text, in order, with
+// where each stands.
+func placedDocNumbers(text string) []placedDocNumber {
+	var out []placedDocNumber
 	for _, m := range docRe.FindAllStringSubmatchIndex(text, -1) {
 		org := text[m[2]:m[3]]
 		for _, b := range orgBreakers {
@@ -278,10 +298,7 @@ func FindDocNumbers(text string) []DocNumber {
 		if t := docTitleRe.FindStringSubmatch(text[m[1]:]); t != nil {
 			d.Title = t[1]
 		}
-		if !seen[d.Key()] {
-			seen[d.Key()] = true
-			out = append(out, d)
-		}
+		out = append(out, placedDocNumber{d, m[3] - len(org), m[1]})
 	}
 	return out
 }
@@ -388,62 +405,4 @@ func FindDates(text string, partial bool) []Date {
 		out = append(out, h.d)
 	}
 	return out
-}
-
-// Amount is a sum of money in fen (分), as written (Text).
-type Amount struct {
-	Fen  int64  `json:"fen"`
-	Text string `json:"text"`
-}
-
-func (a Amount) String() string { return a.Text }
-
-var amountRe = regexp.MustCompile(`((?:\d[\d,，]*(?:\.\d+)?)|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(万元|亿元|元)`)
-
-// FindAmounts returns the sums of money in text, each value once.
-func FindAmounts(text string) []Amount {
-	var out []Amount
-	seen := map[int64]bool{}
-	for _, m := range amountRe.FindAllStringSubmatchIndex(text, -1) {
-		numText, unit := text[m[2]:m[3]], text[m[4]:m[5]]
-		fen, ok := amountFen(numText, unit)
-		if !ok || seen[fen] {
-			continue
-		}
-		seen[fen] = true
-		out = append(out, Amount{Fen: fen, Text: strings.TrimSpace(text[m[0]:m[1]])})
-	}
-	return out
-}
-
-func amountFen(numText, unit string) (int64, bool) {
-	mult := int64(100)
-	switch unit {
-	case "万元":
-		mult = 100 * 10000
-	case "亿元":
-		mult = 100 * 100000000
-	}
-	clean := strings.NewReplacer(",", "", "，", "").Replace(numText)
-	if whole, frac, ok := strings.Cut(clean, "."); ok {
-		w, ok1 := numeral.Parse(whole)
-		if !ok1 {
-			return 0, false
-		}
-		f := int64(0)
-		scale := mult
-		for _, r := range frac {
-			if r < '0' || r > '9' {
-				return 0, false
-			}
-			scale /= 10
-			f += int64(r-'0') * scale
-		}
-		return w*mult + f, true
-	}
-	n, ok := numeral.Parse(clean)
-	if !ok {
-		return 0, false
-	}
-	return n * mult, true
 }

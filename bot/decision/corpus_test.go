@@ -96,6 +96,16 @@ var corpus = []corpusCase{
 	{file: "d17_city_gov_recon_perform.txt", kind: KindDecision, number: "锦府复决字〔2025〕142号", issuer: "锦城市人民政府",
 		parts: mainParts, operative: "对申请人蒲晓军于2025年3月31日提出的政府信息公开申请依法作出答复",
 		statutes: []string{"《中华人民共和国政府信息公开条例》第三十三条第二款", "《中华人民共和国行政复议法》第六十六条"}},
+	// The act sued against is a 信访 复查意见 and a 政府信息公开 答复, numbered
+	// with 第 and a 复 that is no 复议 decision's; other 文号 are cited as
+	// evidence, as the earlier 处理意见 and as another application's 告知书.
+	{file: "d18_county_ruling_petition_review.txt", kind: KindRuling, number: "(2025)湘1127行初58号", issuer: "湖南省江球县人民法院",
+		act: "江球信复字〔2025〕第62号", parts: append(mainParts, PartEvidence), operative: "驳回原告吴德胜的起诉",
+		statutes: []string{"《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一条第二款第（九）项", "《中华人民共和国行政诉讼法》第四十九条第（四）项", "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第六十九条第一款第（一）项"},
+		amounts:  []string{"200元"}},
+	{file: "d19_city_gov_recon_disclosure_reply.txt", kind: KindDecision, number: "江州府复决字〔2026〕15号", issuer: "江州市人民政府",
+		act: "江自然资依复〔2026〕第3号", parts: mainParts, operative: "撤销被申请人江州市自然资源和规划局作出的江自然资依复〔2026〕第3号",
+		statutes: []string{"《中华人民共和国政府信息公开条例》第三十六条第（四）项", "《中华人民共和国行政复议法》第六十四条第一款第（一）项"}},
 }
 
 // Personal is what a corpus decision holds that must never leave the
@@ -235,15 +245,6 @@ func TestCorpusStructure(t *testing.T) {
 func isName(s string) bool {
 	n := len([]rune(s))
 	return n >= 2 && n <= 4 && !strings.ContainsAny(s, "0123456789号村路街组年")
-}
-
-func containsAny(s string, list []string) bool {
-	for _, x := range list {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
 }
 
 func firstLine(s string) string {

@@ -3,6 +3,7 @@ package decision
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"casebot/bot/cases"
 )
@@ -11,7 +12,7 @@ import (
 // every change that can read a text differently: what was stored read
 // under another version (bot/explain's anonymized decisions) is then read
 // again.
-const ParseVersion = "2026-12-01"
+const ParseVersion = "2026-12-02.dec2"
 
 // Part is a part of a decision, in the order decisions are written.
 type Part string
@@ -190,12 +191,27 @@ var (
 	reasonRe      = regexp.MustCompile(`^(?:本院|本机关|本府|复议机关|本局)(?:经审查|经审理|二审|再审|审查)?认为|^经审查，本院认为|^综上，本院认为`)
 	// operativeRe ends the reasoning and opens the 主文; it may stand at
 	// the end of the reasoning's last paragraph.
-	operativeRe  = regexp.MustCompile(`(?:(?:本机关|本府|现)?决定如下|判决如下|裁定如下|本机关决定|本府决定|现决定|作出如下决定|调解协议如下|达成如下协议)\s*[：:]?`)
-	tailRe       = regexp.MustCompile(`^(?:如不服本|如不服|当事人如不服|申请人如不服|第三人如不服|本判决为终审判决|本裁定为终审裁定|本裁定送达后即发生法律效力|本判决书送达后即发生法律效力|本决定书送达后即发生法律效力|本决定为最终裁决|审判长|审判员|代理审判员|人民陪审员|书记员|法官助理|本件与原本核对无异|二〇|二零)`)
-	dateLineRe   = regexp.MustCompile(`^(?:\d{4}年\d{1,2}月\d{1,2}日|` + cnDigits + `{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$`)
-	partyRe      = regexp.MustCompile(`^((?:[二三四五六七八九十]原告|[二三四五六七八九十]申请人|原告|被告)?(?:共同)?(?:再审申请人|被申请人|申请人|原告|被告|上诉人|被上诉人|第三人|申请执行人|被执行人|委托诉讼代理人|委托代理人|诉讼代理人|指定代理人|法定代表人|主要负责人|行政机关出庭负责人|出庭负责人|负责人|法定代理人|诉讼代表人|经营者|投资人))((?:[（(][^）)]{1,20}[）)])*)[：:]?\s*([^，,。；;（(：:]{2,40})`)
-	tailPersonRe = regexp.MustCompile(`^(审判长|代理审判员|审判员|人民陪审员|书记员|法官助理|速录员|执行员)[：:]?(\p{Han}{2,5}|\p{Han}+·\p{Han}+)$`)
+	operativeRe = regexp.MustCompile(`(?:(?:本机关|本府|现)?决定如下|判决如下|裁定如下|本机关决定|本府决定|现决定|作出如下决定|调解协议如下|达成如下协议)\s*[：:]?`)
+	tailRe      = regexp.MustCompile(`^(?:如不服本|如不服|当事人如不服|申请人如不服|第三人如不服|本判决为终审判决|本裁定为终审裁定|本裁定送达后即发生法律效力|本判决书送达后即发生法律效力|本决定书送达后即发生法律效力|本决定为最终裁决|审判长|审判员|代理审判员|人民陪审员|书记员|法官助理|本件与原本核对无异|二〇|二零)`)
+	dateLineRe  = regexp.MustCompile(`^(?:\d{4}年\d{1,2}月\d{1,2}日|` + cnDigits + `{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$`)
+	partyRe     = regexp.MustCompile(`^((?:[二三四五六七八九十]原告|[二三四五六七八九十]申请人|原告|被告)?(?:共同)?(?:再审申请人|被申请人|申请人|原告|被告|上诉人|被上诉人|第三人|申请执行人|被执行人|委托诉讼代理人|委托代理人|诉讼代理人|指定代理人|法定代表人|主要负责人|行政机关出庭负责人|出庭负责人|负责人|法定代理人|诉讼代表人|经营者|投资人))((?:[（(][^）)]{1,20}[）)])*)[：:]?\s*([^，,。；;（(：:]{2,40})`)
 )
+
+var (
+	// tailPersonRe is a signature of the tail, its role spaced out or not
+	// (审　判　员　刘　成, 审判员：张三、李四); tailNames reads the names.
+	tailPersonRe = regexp.MustCompile(`^(` + tailRoles + `)[\s\x{3000}\x{a0}]*[：:]?[\s\x{3000}\x{a0}]*(\S.*)$`)
+	// tailRoleInRe finds a second signature on the line of one
+	// (审判长　陈文斌　审判员　李四).
+	tailRoleInRe = regexp.MustCompile(`[\s\x{3000}\x{a0}](?:` + tailRoles + `)`)
+	// nextAgentRe is another person of the role a party line names, after
+	// its semicolon: 欧阳丹，该所实习律师; agentWords say a person.
+	nextAgentRe  = regexp.MustCompile(`^(\p{Han}{2,4}|\p{Han}+·\p{Han}+)[，,](.*)$`)
+	personNameRe = regexp.MustCompile(`^(?:\p{Han}{2,5}|\p{Han}+·\p{Han}+)$`)
+)
+
+// agentWords describe the person named after a party line's semicolon.
+var agentWords = []string{"律师", "工作人员", "男", "女", "系", "法律顾问", "职工", "员工", "同上"}
 
 // natural roles name a person whatever the name looks like.
 var naturalRoles = []string{"代理人", "法定代表人", "负责人", "经营者", "投资人", "诉讼代表人", "法定代理人"}
@@ -245,6 +261,12 @@ func Split(text string) *Document {
 		}
 		parties = append(parties, paras[i])
 		d.readParty(m[1], strings.TrimSpace(m[3]))
+		// 委托诉讼代理人：吴文杰，…律师；欧阳丹，该所实习律师。
+		for _, seg := range strings.Split(p, "；")[1:] {
+			if n := nextAgentRe.FindStringSubmatch(seg); n != nil && containsAny(n[2], agentWords) {
+				d.readParty(m[1], n[1])
+			}
+		}
 	}
 	d.add(PartParties, strings.Join(parties, "\n"))
 
@@ -303,11 +325,40 @@ func Split(text string) *Document {
 	return d
 }
 
+// tailRoles are the roles that sign a decision.
+var tailRoles = spacedAlt("审判长", "代理审判员", "审判员", "人民陪审员", "书记员", "法官助理", "速录员", "执行员")
+
+// spacedAlt is a pattern of the words, each with spaces allowed between
+// its characters, as signatures are spaced out for the eye.
+func spacedAlt(words ...string) string {
+	var alts []string
+	for _, w := range words {
+		var rs []string
+		for _, r := range w {
+			rs = append(rs, regexp.QuoteMeta(string(r)))
+		}
+		alts = append(alts, strings.Join(rs, `[\s\x{3000}\x{a0}]*`))
+	}
+	return strings.Join(alts, "|")
+}
+
 // readTail reads the judges and the clerk who sign the tail.
 func (d *Document) readTail() {
 	for _, l := range strings.Split(d.Section(PartTail), "\n") {
-		if m := tailPersonRe.FindStringSubmatch(compactSpace(l)); m != nil {
-			d.People = append(d.People, Person{Role: m[1], Name: m[2], Official: true})
+		l = strings.TrimSpace(strings.Trim(l, "\u3000"))
+		for l != "" {
+			m := tailPersonRe.FindStringSubmatch(l)
+			if m == nil {
+				break
+			}
+			names, next := m[2], ""
+			if loc := tailRoleInRe.FindStringIndex(names); loc != nil {
+				names, next = names[:loc[0]], strings.TrimSpace(strings.Trim(names[loc[0]:], "\u3000"))
+			}
+			for _, n := range tailNames(names) {
+				d.People = append(d.People, Person{Role: compactSpace(m[1]), Name: n, Official: true})
+			}
+			l = next
 		}
 	}
 	// The issuer of a 复议 decision signs it at the end; a court's is its
@@ -366,7 +417,44 @@ func (d *Document) readHeadLine(p string) {
 	}
 }
 
-func (d *Document) readParty(role, name string) {
+// tailNames reads the names signed after a role: several when 、 or a
+// space stands between names of two characters or more (张三、李四,
+// 张三　李四), one when the space pads a name out (刘　成 is 刘成, as a
+// two-character name is spaced to the width of three). Anything not
+// shaped like a name is none.
+func tailNames(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, "、") {
+		fields := strings.FieldsFunc(part, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' })
+		names := []string{compactSpace(part)}
+		several := len(fields) > 1
+		for _, f := range fields {
+			several = several && utf8.RuneCountInString(f) >= 2
+		}
+		if several {
+			names = fields
+		}
+		for _, n := range names {
+			if personNameRe.MatchString(n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// readParty reads a party line's role and name: several names when the
+// line lists them (委托诉讼代理人吴文杰、欧阳丹，…律师; 原告张三、李四), each
+// its own party and person.
+func (d *Document) readParty(role, names string) {
+	for _, name := range strings.Split(names, "、") {
+		if name = strings.TrimSpace(name); utf8.RuneCountInString(name) >= 2 {
+			d.readOneParty(role, name)
+		}
+	}
+}
+
+func (d *Document) readOneParty(role, name string) {
 	name = strings.TrimRight(name, " 　")
 	natural := !cases.IsOrganization(name)
 	representative := false
@@ -422,36 +510,140 @@ func (d *Document) finish(text string) {
 	for _, n := range d.Numbers {
 		own[n.String()] = true
 	}
+	related := map[string]bool{}
 	for _, n := range cases.FindNumbers(text) {
-		if !own[n.String()] {
+		// A 复议 number is read with the 文号 below, where its organ's code
+		// is told from the words before it, and a 信访 复查 or an 答复 numbered
+		// 某信复〔2025〕第62号 from a 复议 decision's.
+		if !own[n.String()] && n.Form != cases.ReconsiderationNumber && !related[n.String()] {
+			related[n.String()] = true
 			d.Related = append(d.Related, n)
 		}
 	}
-	for _, dn := range FindDocNumbers(text) {
-		if n, err := cases.ParseNumber(dn.Text); err == nil && own[n.String()] {
-			continue // the 复议决定书's own number
+	docs := map[string]bool{}
+	for _, dn := range placedDocNumbers(text) {
+		if docs[dn.Key()] {
+			continue
 		}
-		d.DocNumbers = append(d.DocNumbers, dn)
-	}
-	for _, p := range []Part{PartOrigin, PartClaims, PartPrior, PartFacts, PartDefense, PartReasoning} {
-		if d.ContestedAct != nil {
-			break
-		}
-		for _, dn := range FindDocNumbers(d.Section(p)) {
-			if n, err := cases.ParseNumber(dn.Text); err == nil && (own[n.String()] || n.Form == cases.ReconsiderationNumber) {
-				continue
+		docs[dn.Key()] = true
+		if n, err := cases.ParseNumber(dn.Text); err == nil && n.Form == cases.ReconsiderationNumber {
+			if own[n.String()] {
+				continue // the 复议决定书's own number
 			}
-			if strings.HasPrefix(dn.Org, "法") || strings.HasPrefix(dn.Org, "国") {
-				continue // 法释〔2020〕3号, 国发…: rules, not the act
+			if reviewDecision(dn, text) && !related[n.String()] {
+				related[n.String()] = true
+				d.Related = append(d.Related, n)
 			}
-			dn := dn
-			d.ContestedAct = &dn
-			break
 		}
+		d.DocNumbers = append(d.DocNumbers, dn.DocNumber)
 	}
+	d.ContestedAct = d.contestedAct(own)
 	d.Dates = FindDates(text, false)
 	d.Amounts = FindAmounts(text)
 	d.Statutes = FindStatutes(text)
+}
+
+// contestedAct finds the 文号 of the act under review: the first the
+// 诉讼请求 or 复议请求 asks against (请求撤销…, 确认…违法, 不服…), else the
+// first the parts telling the case name, in the order they are written.
+// A 复议 decision's number is never the act (the act is what it
+// reviewed), nor the decision's own, nor a rule's (法释〔2020〕3号, 国发…),
+// nor one written as what an act relied on (依据江政发〔2020〕3号文件).
+// The evidence part is not read: a 文号 listed there as proof is no act
+// unless a claim names it.
+func (d *Document) contestedAct(own map[string]bool) *DocNumber {
+	candidate := func(section string, dn placedDocNumber) bool {
+		if n, err := cases.ParseNumber(dn.Text); err == nil && (own[n.String()] || n.Form == cases.ReconsiderationNumber && reviewDecision(dn, section)) {
+			return false
+		}
+		return !strings.HasPrefix(dn.Org, "法") && !strings.HasPrefix(dn.Org, "国") && !hasSuffixAny(section[:dn.start], groundWords)
+	}
+	claims := d.Section(PartClaims)
+	for _, dn := range placedDocNumbers(claims) {
+		if candidate(claims, dn) && suedRe.MatchString(clauseBefore(claims, dn.start)) {
+			return &dn.DocNumber
+		}
+	}
+	// A claim that names the act by its kind alone (请求撤销被告作出的复查
+	// 意见) rules out a 文号 of another kind: the 处理意见 the 复查 reviewed.
+	kind := suedKind(claims)
+	for _, p := range []Part{PartOrigin, PartClaims, PartPrior, PartFacts, PartDefense, PartReasoning} {
+		section := d.Section(p)
+		for _, dn := range placedDocNumbers(section) {
+			if candidate(section, dn) && (kind == "" || dn.Title == "" || strings.Contains(dn.Title, kind)) {
+				return &dn.DocNumber
+			}
+		}
+	}
+	return nil
+}
+
+// groundWords before a 文号 make it what an act relied on (确认被告依据
+// 江政发〔2020〕3号文件作出的拆除行为违法), not the act.
+var groundWords = []string{"依据", "根据", "按照", "依照", "按"}
+
+// suedRe is what a claim asks of the act it names: 撤销, 确认…违法, 变更,
+// 宣告…无效, or 不服 it.
+var suedRe = regexp.MustCompile(`撤销|确认|变更|宣告|不服|认定[^，。；]*无效`)
+
+// actKinds name the kinds of act a claim sues against, told apart where
+// one reviews another (a 复查 of a 处理意见, a 复核 of a 复查).
+var actKinds = []string{"复查", "复核", "处理意见", "答复", "告知", "处罚", "认定", "补偿"}
+
+// suedKind returns the kind of act the first claim asking against one
+// names (请求撤销被告作出的复查意见: 复查), or "".
+func suedKind(claims string) string {
+	for _, loc := range suedRe.FindAllStringIndex(claims, -1) {
+		clause := claims[loc[1]:]
+		if i := strings.IndexAny(clause, "。；;，,\n"); i >= 0 {
+			clause = clause[:i]
+		}
+		first, kind := len(clause), ""
+		for _, k := range actKinds {
+			if i := strings.Index(clause, k); i >= 0 && i < first {
+				first, kind = i, k
+			}
+		}
+		if kind != "" {
+			return kind
+		}
+	}
+	return ""
+}
+
+// clauseBefore returns the clause of text that ends at offset at: back to
+// the last stop, semicolon, colon, comma or line break (请求：1.撤销…；2.…).
+func clauseBefore(text string, at int) string {
+	s := text[:at]
+	for _, sep := range []string{"。", "；", ";", "\n", "：", ":", "，", ","} {
+		if i := strings.LastIndex(s, sep); i >= 0 {
+			s = s[i+len(sep):]
+		}
+	}
+	return s
+}
+
+// nonReview are the words of a document numbered like a 复议 decision (an
+// organ's code with 复) that is none: a 信访 复查 or 复核 意见, an 答复.
+var nonReview = []string{"信复", "依复", "复查", "复核", "答复", "复函", "告知", "处理意见", "信访"}
+
+// reviewDecision reports whether dn, a 文号 of text numbered like a 复议
+// decision, is one: unless its organ's code, its title or the words just
+// before it name something else (江球信复字〔2025〕第62号《信访事项复查意见书》,
+// 信访事项复查意见（某信复〔2026〕第3号）, 江自然资依复〔2026〕第3号答复).
+func reviewDecision(dn placedDocNumber, text string) bool {
+	if containsAny(dn.Org, nonReview) {
+		return false
+	}
+	if dn.Title != "" {
+		return strings.Contains(dn.Title, "复议")
+	}
+	before := []rune(text[:dn.start])
+	near := string(before[max(0, len(before)-16):])
+	if i := strings.LastIndexAny(near, "。；;\n"); i >= 0 {
+		near = near[i:]
+	}
+	return strings.Contains(near, "复议") || !containsAny(near, nonReview)
 }
 
 func paragraphs(text string) []string {
@@ -473,6 +665,15 @@ func compactSpace(s string) string {
 		}
 		return r
 	}, s)
+}
+
+func containsAny(s string, list []string) bool {
+	for _, x := range list {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains[T comparable](list []T, x T) bool {

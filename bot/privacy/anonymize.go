@@ -389,6 +389,30 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 			}
 			out = append(out, span{loc[0], loc[1], KindName, repl})
 		}
+	} else if a.people[name] != nil && a.people[name].known {
+		out = append(out, spacedOut(t, name, repl)...)
+	}
+	return out
+}
+
+// spacedOut finds a name the caller knows written with spaces between its
+// characters, as decisions pad a name out to align their signatures and
+// party lines (审判员　刘　成, 原告：刘　成): it is the person, as written.
+// The full-width space is a space here (normalize).
+func spacedOut(t *text, name, repl string) []span {
+	rs := []rune(name)
+	spaced := false
+	for _, r := range rs[:len(rs)-1] {
+		spaced = spaced || strings.Contains(t.s, string(r)+" ")
+	}
+	if !spaced { // the pattern is compiled only where it can match
+		return nil
+	}
+	var out []span
+	for _, loc := range spacedRe(name, ` *`).FindAllStringIndex(t.s, -1) {
+		if strings.Contains(t.s[loc[0]:loc[1]], " ") && !t.reservedIn(t.runeAt(loc[0]), t.runeAt(loc[1])) {
+			out = append(out, span{loc[0], loc[1], KindName, repl})
+		}
 	}
 	return out
 }
