@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -23,6 +24,9 @@ type lastQuestion struct {
 	U intent.Understanding `json:"u"`
 	// Shown are the case numbers the answer showed, in order.
 	Shown []string `json:"shown,omitempty"`
+	// Sides are the agencies, parties and people of the cases shown, read
+	// when a message names someone (newSubject); never stored.
+	Sides []string `json:"-"`
 }
 
 // handleText answers every message no command took: it reads the message
@@ -152,6 +156,11 @@ func (s *service) handleText(c bot.Context) error {
 	if lx, ok := opts.Lexicon.(*lexicon); ok {
 		guessed = len(lx.guessed) > 0
 	}
+	if prev != nil && hasWho(u) {
+		if prev.Sides, err = s.sidesOf(c.Ctx(), prev.Shown); err != nil {
+			return err // whether the one named is a side of what was shown (newSubject)
+		}
+	}
 	if u, err = s.sideOfFocus(c, u, prev); err != nil {
 		return err // 行初108 → 镇上谁出庭: that case, from the town's side
 	}
@@ -180,6 +189,8 @@ func (s *service) handleText(c bot.Context) error {
 		u, asking = m, false // 周洁 → 他企业微信是多少, 行初117谁出庭 → 他名单里有没有: the directory's entry for them
 	} else if m, ok := behindFigure(text, prev); ok {
 		u, asking = m, false // 今年败诉率 → 为什么这么高: the cases behind the figure
+	} else if m, ok := countOfLast(text, u, prev); ok {
+		u, asking = m, false // 下周三的庭 → 有几个: that list, counted in its title
 	} else if m, ok := continuation(text, prev, opts); ok {
 		u, asking = m, false // 下周有哪些庭 → 那再往后呢: the week after
 	} else if m, ok := nextOfCase(text, u, prev); ok {
@@ -542,15 +553,32 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	agencyOnly := u.Kind == intent.Cases && !u.Anchored && u.Agency != "" && u.Party == "" && u.Person == "" &&
 		(p.Kind == intent.Count || p.Kind == intent.Rates || p.Kind == intent.Hearings) ||
 		// 今天下午的庭 → 镇上派的谁: a field asked of an agency's side
-		// of the hearings just listed, not of all that agency's cases.
+		// of the hearings just listed, not of all that agency's cases —
+		// only when the agency is a side of them (李四的工伤案今天下午开吗
+		// → 吴久那个交通局的案子几号开庭 is a question of its own).
 		u.Kind == intent.Case && !u.Anchored && u.Aspect != "" && !hasRef(u) && u.Agency != "" && u.Party == "" && u.Person == "" &&
-			p.Kind == intent.Hearings
+			p.Kind == intent.Hearings && !newSubject(u, last)
 	if !u.FollowUp && !agencyOnly && (u.Marked || hasWho(u)) {
 		return u
 	}
 	if u.Anchored && u.Kind != p.Kind && !(u.Kind == intent.Rates || u.Kind == intent.Count) {
 		return u
 	}
+	return carried(u, p, last)
+}
+
+// carried is the last question p asked again with the changes u makes:
+// the one rule of a follow-up, which followUp's cases above only decide
+// whether to apply. Every slot u fills replaces the carried one (a period
+// with its half-day and clock; the kind of case — 诉讼/复议, 审级, 案由 —
+// as one slot); when u names a new subject (newSubject: a case, party,
+// agency or person the last answer was not about), the slots that
+// described the last subject's hearing or case go with it — its half-day
+// and clock, its 案由, 审级 and kind, its courtroom, and its period when u
+// asks when (吴九的呢 after 李四的工伤案今天下午开吗 is 吴九's case, not
+// 吴九's 工伤 hearing this afternoon). Only the kind of case of a count or
+// a rate stays: there it is the measure's category (复议纠错 → 公安局的呢).
+func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding {
 	m := p
 	if u.Anchored {
 		m.Kind = u.Kind
@@ -576,6 +604,18 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		}
 		m.Party, m.Marked, m.Agency, m.Agencies = u.Party, u.Marked, u.Agency, u.Agencies
 		m.Person, m.PersonRole, m.Mine = u.Person, u.PersonRole, u.Mine
+	}
+	if newSubject(u, last) && (hasRef(p) || hasWho(p)) {
+		// Only a subject replaced takes what described it: 今天下午的庭 →
+		// 公安局的呢 asks 公安局's hearings this afternoon.
+		m.TimeOfDay, m.Clock, m.Place, m.CourtLevel = "", "", u.Place, u.CourtLevel
+		m.Cause, m.Stage = "", ""
+		if m.Kind != intent.Count && m.Kind != intent.Rates {
+			m.CaseKind = ""
+		}
+		if u.Aspect == intent.When && u.Period.IsZero() {
+			m.Period, m.Upcoming = intent.Period{}, false // 几号开庭: the date is what is asked
+		}
 	}
 	switch {
 	case u.YearBefore && !p.Period.IsZero():
@@ -647,6 +687,75 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
 	return m
+}
+
+// newSubject reports whether u names a case, party, agency or person that
+// the last answer was not about: not the last question's own, nor a side
+// (agency, party, head, handler) of a case it showed (last.Sides, read by
+// handleText when u names someone). 镇上派的谁 after the hearings of the
+// town's case is that case's side; 交通局 after 李四's 人社局 case is
+// another subject.
+func newSubject(u intent.Understanding, last *lastQuestion) bool {
+	if last == nil {
+		return false
+	}
+	p := last.U
+	known := func(name string) bool { return slices.Contains(last.Sides, name) }
+	switch {
+	case len(u.Numbers) > 0 && !slices.Equal(u.Numbers, p.Numbers) && !slices.ContainsFunc(u.Numbers, func(n string) bool {
+		return slices.Contains(last.Shown, n)
+	}):
+		return true
+	case (u.Short != "" || u.Seq > 0) && len(u.Numbers) == 0 && (u.Short != p.Short || u.Seq != p.Seq):
+		return true
+	case u.Party != "" && u.Party != p.Party && !known(u.Party):
+		return true
+	case u.Person != "" && u.Person != p.Person && !known(u.Person):
+		return true
+	case u.Agency != "" && len(u.Agencies) == 0 && u.Agency != p.Agency:
+		return true // an agency the ledger does not have
+	}
+	for _, a := range u.Agencies {
+		if !slices.Contains(p.Agencies, a) && !known(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// sidesOf are the agencies, parties, heads and handlers of the cases
+// numbers (the last answer's), for newSubject; a long list is not read
+// (its sides would cover most of the ledger and say nothing).
+func (s *service) sidesOf(ctx context.Context, numbers []string) ([]string, error) {
+	if len(numbers) == 0 || len(numbers) > 20 {
+		return nil, nil
+	}
+	cs, err := s.st.GetMany(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	add := func(n string) {
+		if n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, c := range cs {
+		if c == nil {
+			continue
+		}
+		for _, d := range c.Defendants {
+			add(d)
+		}
+		for _, pt := range c.Plaintiffs {
+			add(pt.Name)
+		}
+		add(c.Handler)
+		for _, h := range c.Hearings {
+			add(h.Head)
+		}
+	}
+	return out, nil
 }
 
 // narrowsLast reports whether u only changes the measure of the last
