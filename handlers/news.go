@@ -109,9 +109,13 @@ func (s *service) whichHearing(c bot.Context, u intent.Understanding, hs []store
 	viewer, loc := c.Person(), c.Location()
 	a := answer{noEcho: true, action: audit.Update, detail: "改期消息：未指明案件"}
 	var b strings.Builder
-	if u.Period.IsZero() {
+	switch {
+	case u.Period.IsZero() && u.Party != "" && len(u.Numbers) == 0:
+		// 孔二十七那个庭推迟了: the party's case has several hearings.
+		fmt.Fprintf(&b, "当事人%s的案件有 %d 场开庭，您的消息未指明是哪一场，我不能替您选定。", s.shownName(viewer, u.Party), len(hs))
+	case u.Period.IsZero():
 		b.WriteString("您的消息未写明是哪个案件的开庭，我不能替您选定。")
-	} else {
+	default:
 		fmt.Fprintf(&b, "%s有 %d 场开庭，您的消息未指明是哪一场，我不能替您选定。", u.Period.Short(), len(hs))
 	}
 	n := min(len(hs), 5)
