@@ -413,11 +413,14 @@ func stepBack(u intent.Understanding, p intent.Understanding) (intent.Period, bo
 	return intent.Period{From: from, To: to, Label: from.Format("2006年1月2日") + "—" + to.AddDate(0, 0, -1).Format("1月2日")}, true
 }
 
-// followUp completes a question from the last one: a question that names
-// no kind (后天呢, 公安局的呢, 上个月呢) asks the last question again with
-// what it names changed; one that names its kind with 呢 (出庭率呢) keeps the
-// last question's period and agency; a fact asked without a case (败诉原因是
-// 什么, 那个案子谁出的庭) is asked of the case the last answer showed.
+// followUp completes a question from the last one. The rule is carried's:
+// the last question with every slot the message fills replaced, and,
+// when it names a new subject, without what described the old subject's
+// case. What followUp decides first is whether the rule applies at all —
+// a message that asks anew (its own case, someone named without 呢, its
+// own whole scope) is answered as it stands — and the cases it answers
+// otherwise, each saying why: a step back in time, a bulletin's month, the
+// whole county, a day's 那个, a fact asked of the case or list in focus.
 func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if last == nil || !remembered(last.U.Kind) || last.U.Kind == intent.Deadlines {
 		return u // a deadline list is remembered for its items (itemOfAgency) only
@@ -587,6 +590,27 @@ func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding
 		m.Kind = intent.Hearings // 明天呢, after a case: the hearings then
 		m.Numbers, m.Short, m.Seq = nil, "", 0
 	}
+	replaceSubject(&m, u)
+	if newSubject(u, last) && (hasRef(p) || hasWho(p)) {
+		// Only a subject replaced takes what described it: 今天下午的庭 →
+		// 公安局的呢 asks 公安局's hearings this afternoon.
+		dropDescribed(&m, u)
+	}
+	overlay(&m, u, p)
+	if m.Kind == intent.Hearings {
+		m.Hearing = true
+	}
+	if caseTopicEnds(m.Kind, u, p) {
+		m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 行初85 → 好 那今年的败诉率呢: the county's
+	}
+	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
+	m.Filler, m.Residue = u.Filler, u.Residue
+	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+	return m
+}
+
+// replaceSubject puts the case or who u names in place of m's.
+func replaceSubject(m *intent.Understanding, u intent.Understanding) {
 	if hasRef(u) {
 		// 那85号呢: the same question of another case. The party, agency,
 		// person or courtroom that picked the last case picked that one,
@@ -605,18 +629,28 @@ func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding
 		m.Party, m.Marked, m.Agency, m.Agencies = u.Party, u.Marked, u.Agency, u.Agencies
 		m.Person, m.PersonRole, m.Mine = u.Person, u.PersonRole, u.Mine
 	}
-	if newSubject(u, last) && (hasRef(p) || hasWho(p)) {
-		// Only a subject replaced takes what described it: 今天下午的庭 →
-		// 公安局的呢 asks 公安局's hearings this afternoon.
-		m.TimeOfDay, m.Clock, m.Place, m.CourtLevel = "", "", u.Place, u.CourtLevel
-		m.Cause, m.Stage = "", ""
-		if m.Kind != intent.Count && m.Kind != intent.Rates {
-			m.CaseKind = ""
-		}
-		if u.Aspect == intent.When && u.Period.IsZero() {
-			m.Period, m.Upcoming = intent.Period{}, false // 几号开庭: the date is what is asked
-		}
+}
+
+// dropDescribed clears what described the subject u replaced: its
+// half-day and clock, its courtroom and court, its 案由 and 审级, its kind
+// of case (but a count's or a rate's, which is the measure's category),
+// and its period when u asks when (几号开庭: the date is what is asked).
+func dropDescribed(m *intent.Understanding, u intent.Understanding) {
+	m.TimeOfDay, m.Clock, m.Place, m.CourtLevel = "", "", u.Place, u.CourtLevel
+	m.Cause, m.Stage = "", ""
+	if m.Kind != intent.Count && m.Kind != intent.Rates {
+		m.CaseKind = ""
 	}
+	if u.Aspect == intent.When && u.Period.IsZero() {
+		m.Period, m.Upcoming = intent.Period{}, false
+	}
+}
+
+// overlay puts every slot u fills in place of m's: a slot the new message
+// fills replaces the carried one. Two slots are wider than one field: a
+// period with its half-day and clock, and the kind of case (诉讼/复议, 审级,
+// 案由) as one slot; a hearing filter (只看应当出庭的, 开完的) narrows.
+func overlay(m *intent.Understanding, u, p intent.Understanding) {
 	switch {
 	case u.YearBefore && !p.Period.IsZero():
 		// 去年同期呢: the last question's period, a year before.
@@ -627,7 +661,9 @@ func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding
 		m.Period, m.Upcoming = u.Period, u.Upcoming
 		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
 	}
-	// 只看应当出庭的, 只看开完的: the hearing filters narrow the last list.
+	if u.TimeOfDay != "" {
+		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
+	}
 	if u.Place != "" {
 		m.Place = u.Place
 	}
@@ -642,9 +678,6 @@ func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding
 	m.Held = m.Held || u.Held
 	m.NotAppeared = m.NotAppeared || u.NotAppeared
 	m.Compare = u.Compare
-	if u.TimeOfDay != "" {
-		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
-	}
 	if u.Aspect != "" {
 		m.Aspect = u.Aspect
 	}
@@ -667,8 +700,7 @@ func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding
 	}
 	if u.CaseKind != "" || u.Stage != "" || u.Cause != "" {
 		// 工伤的案子 → 那二审的呢: another kind of case, not 二审 among the
-		// 工伤 ones (which made a none of two filters) — the kind of case
-		// (诉讼/复议, 审级, 案由) is one slot a follow-up replaces whole.
+		// 工伤 ones (which made a none of two filters).
 		m.CaseKind, m.Stage, m.Cause = "", "", ""
 	}
 	for _, f := range []struct{ dst, src *string }{{&m.CaseKind, &u.CaseKind}, {&m.Stage, &u.Stage}, {&m.Cause, &u.Cause},
@@ -677,16 +709,6 @@ func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding
 			*f.dst = *f.src
 		}
 	}
-	if m.Kind == intent.Hearings {
-		m.Hearing = true
-	}
-	if caseTopicEnds(m.Kind, u, p) {
-		m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 行初85 → 好 那今年的败诉率呢: the county's
-	}
-	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
-	m.Filler, m.Residue = u.Filler, u.Residue
-	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-	return m
 }
 
 // newSubject reports whether u names a case, party, agency or person that
