@@ -25,3 +25,26 @@ func TestTypoAndShortNames(t *testing.T) {
 		t.Errorf("ShortName(资规局) = %v, %v", b, ok)
 	}
 }
+
+func TestBareWords(t *testing.T) {
+	ws := BareWords()
+	at := map[string]int{}
+	for i, b := range ws {
+		at[b.Word] = i
+		if b.Short == "" {
+			t.Errorf("%s has no short name", b.Word)
+		}
+	}
+	// A longer word is tried first: 交警大队 is not 交警 with 大队 left over.
+	for _, pair := range [][2]string{{"交警大队", "交警"}, {"交警队", "交警"}, {"住建委", "住建"}, {"生态环境", "生态"}} {
+		if at[pair[0]] > at[pair[1]] {
+			t.Errorf("%s is tried after %s", pair[0], pair[1])
+		}
+	}
+	for short, body := range map[string]string{"公安局": "公安局", "市监局": "市场监督管理局", "住健局": "住房和城乡建设局",
+		"综执局": "综合行政执法局", "国土局": "自然资源局"} {
+		if got := Body(short); got != body {
+			t.Errorf("Body(%s) = %s, want %s", short, got, body)
+		}
+	}
+}
