@@ -10,6 +10,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
+	"casebot/bot/people"
 	"casebot/bot/store"
 )
 
@@ -180,7 +181,7 @@ func (s *service) focusFits(c bot.Context, u intent.Understanding, number string
 
 // reportWhat names what a report said of its hearing: the case, the day,
 // the half-day or time and the person, as the “none” claim states it.
-func (s *service) reportWhat(u intent.Understanding, numbers []string) string {
+func (s *service) reportWhat(u intent.Understanding, numbers []string, viewer *people.Person) string {
 	var b strings.Builder
 	if len(numbers) > 0 {
 		b.WriteString(strings.Join(numbers, "、") + " ")
@@ -192,7 +193,7 @@ func (s *service) reportWhat(u intent.Understanding, numbers []string) string {
 		b.WriteString(u.Person)
 	}
 	if u.Party != "" && len(numbers) == 0 {
-		b.WriteString("当事人" + u.Party) // 张三那个庭推迟了: the party is a filter too
+		b.WriteString("当事人" + s.shownName(viewer, u.Party)) // 张三那个庭推迟了: the party is a filter too
 	}
 	if !u.Period.IsZero() {
 		b.WriteString(u.Period.Short())
@@ -250,7 +251,7 @@ func (s *service) noReportedHearing(c bot.Context, u intent.Understanding, a ans
 		// The case named: the claim is about it (and last year's).
 		q.Numbers = append(slices.Clone(numbers), yearBefore(numbers)...)
 	}
-	msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", s.reportWhat(u, numbers))
+	msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", s.reportWhat(u, numbers, c.Person()))
 	a.claims = []claim{{Text: msg, What: claimHearings, Q: q}}
 	a.md = msg + "请写明案号，例如“行初85号改到12月3日上午9点半”。"
 	if !timeGiven(u) && (u.Party == "" || len(numbers) > 0) {
