@@ -505,10 +505,12 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		return u
 	}
 	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && u.Agency != "" && u.Party == "" && u.Person == "" &&
-		u.Mine == "" && u.Period.IsZero() && !u.Upcoming && !u.Scoped && p.Kind == intent.Hearings && !p.Period.IsZero() && len(last.Shown) > 0 {
+		u.Mine == "" && u.Period.IsZero() && !u.Upcoming && !u.Scoped && p.Kind == intent.Hearings && !p.Period.IsZero() && len(last.Shown) > 0 &&
+		!newSubject(u, last) {
 		// 今天下午有哪些庭 → 那个镇政府出庭的是谁呀: a field asked of an
 		// agency's side of the hearings just listed, in their period and
-		// half-day, not that agency's hearings from now on.
+		// half-day, not that agency's hearings from now on (an agency that
+		// is no side of them, 交通局那个案子几号开庭, asks of its own).
 		m := u
 		m.Period, m.TimeOfDay, m.Clock, m.FollowUp = p.Period, p.TimeOfDay, p.Clock, true
 		return m
