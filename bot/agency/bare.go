@@ -77,3 +77,19 @@ func misspelled(name string) (string, bool) {
 	m, ok := misspellings[strings.TrimSpace(name)]
 	return m, ok
 }
+
+// Standing returns the name written with its department replaced by the
+// short name that department's word stands for, when the name ends with a
+// bare word whose short name is not itself with 局 (某县交警大队 → 某县公安局,
+// 县交警队 → 县公安局): what a question names, resolved as the ledger's
+// names are. The place is kept, so 某市交警支队 is never 某县公安局.
+func Standing(name string) (string, bool) {
+	k := fold(name)
+	for _, b := range BareWords() {
+		if b.Short == b.Word+"局" || !strings.HasSuffix(k, b.Word) {
+			continue
+		}
+		return strings.TrimSuffix(k, b.Word) + b.Short, true
+	}
+	return name, false
+}

@@ -48,3 +48,16 @@ func TestBareWords(t *testing.T) {
 		}
 	}
 }
+
+func TestStanding(t *testing.T) {
+	for in, want := range map[string]string{"某县交警大队": "某县公安局", "县交警队": "县公安局", "交警": "公安局", "住建委": "住建局"} {
+		if got, ok := Standing(in); !ok || got != want {
+			t.Errorf("Standing(%s) = %s, %v; want %s", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"某市交警支队", "某县公安局", "住建局", "某县人民政府"} {
+		if got, ok := Standing(in); ok {
+			t.Errorf("Standing(%s) = %s: no bare word of its own short name ends it", in, got)
+		}
+	}
+}
