@@ -113,9 +113,8 @@ func countOfLast(text string, u intent.Understanding, last *lastQuestion) (inten
 		return u, false
 	}
 	m.Aspect, m.Each, m.Order = "", false, ""
-	m.Filler, m.Residue, m.NotHeld = u.Filler, u.Residue, ""
-	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-	return m, true
+	m.NotHeld = ""
+	return following(m, u), true
 }
 
 // correctionRe opens a correction of the last question: 哦说错了 是明天的,

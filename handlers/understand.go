@@ -430,9 +430,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		// period before.
 		m := last.U
 		m.Period = back
-		m.Filler, m.Residue = u.Filler, u.Residue
-		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-		return m
+		return following(m, u)
 	}
 	if last.U.Kind == intent.Bulletin {
 		// After a bulletin, a month alone (那9月份的呢) is that month's
@@ -446,9 +444,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 			u.Aspect == "" && u.Metric == "" && u.Rate == "" && u.Rank == "" && u.Reason == "" && u.Outcome == "" {
 			m := last.U
 			m.Period = u.Period
-			m.Filler, m.Residue = u.Filler, u.Residue
-			m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-			return m
+			return following(m, u)
 		}
 		return u
 	}
@@ -493,9 +489,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		// not every hearing of the county.
 		m := p
 		m.Aspect = u.Aspect
-		m.Filler, m.Residue = u.Filler, u.Residue
-		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-		return m
+		return following(m, u)
 	}
 	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
 		(p.Kind == intent.Case || p.Kind == intent.Cases || p.Kind == intent.Count) && len(last.Shown) == 1 {
@@ -521,18 +515,14 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		// now on, the next first; not "which case?".
 		m := p
 		m.Period, m.Upcoming, m.TimeOfDay, m.Clock, m.Aspect = intent.Period{}, false, "", "", ""
-		m.Filler, m.Residue = u.Filler, u.Residue
-		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-		return m
+		return following(m, u)
 	}
 	if u.Kind == intent.Case && !hasRef(u) && !hasWho(u) && u.Period.IsZero() {
 		if u.Each && u.Aspect != "" && len(last.Shown) > 1 && (p.Kind == intent.Hearings || p.Kind == intent.Cases) {
 			// 负责人都到了吗, after a list: the same list, each with the fact.
 			m := p
 			m.Aspect = u.Aspect
-			m.Filler, m.Residue = u.Filler, u.Residue
-			m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-			return m
+			return following(m, u)
 		}
 		if len(last.Shown) > 0 {
 			u.Numbers = append([]string(nil), last.Shown...)
@@ -606,9 +596,7 @@ func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding
 		m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 行初85 → 好 那今年的败诉率呢: the county's
 	}
 	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
-	m.Filler, m.Residue = u.Filler, u.Residue
-	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-	return m
+	return following(m, u)
 }
 
 // replaceSubject puts the case or who u names in place of m's.
@@ -711,6 +699,15 @@ func overlay(m *intent.Understanding, u, p intent.Understanding) {
 			*f.dst = *f.src
 		}
 	}
+}
+
+// following is m, the question a follow-up u makes of the last one, with
+// u's own words (its filler and residue, for the echo) and marked as a
+// follow-up anchored in the last question.
+func following(m, u intent.Understanding) intent.Understanding {
+	m.Filler, m.Residue = u.Filler, u.Residue
+	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
+	return m
 }
 
 // newSubject reports whether u names a case, party, agency or person that
@@ -842,9 +839,7 @@ func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
 	m.Agency, m.Agencies, m.Mine, m.Person, m.PersonRole, m.Party, m.Marked = "", nil, "", "", "", "", false
 	m.Place = ""
 	m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false
-	m.Filler, m.Residue = u.Filler, u.Residue
-	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-	return m, true
+	return following(m, u), true
 }
 
 // wholeWords state that a message is about every case, hearing or agency
