@@ -96,26 +96,38 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 				}
 			}
 		}
-		if len(hs) == 0 && !timeGiven(u) {
+		if !timeGiven(u) {
 			// The case named and no time said: its next hearing, whatever
 			// the day, or, when it has none, its last one if that was
 			// recent and is not recorded as held (法院通知改到下周三, told
-			// the day after the hearing that did not take place). A time
-			// said that the case's hearings do not match binds to none of
-			// them.
+			// the day after the hearing that did not take place); a
+			// hearing of the last two days may be meant though another is
+			// ahead (孔二十七那个庭推迟了, the day after the first of two),
+			// and then the bot asks. A time said that the case's hearings
+			// do not match binds to none of them.
+			inWindow := len(hs) > 0
 			for _, cs := range cs {
-				if h := cs.NextHearing(now); h != nil {
-					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *h})
-				} else if h := recentHearing(cs, now); h != nil {
-					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *h})
+				next := cs.NextHearing(now)
+				if !inWindow && next != nil {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *next})
+				}
+				recent := recentHearing(cs, now)
+				if recent != nil && (next == nil || now.Sub(recent.At) <= reportedLately) &&
+					!slices.ContainsFunc(hs, func(h store.ScheduledHearing) bool { return h.Hearing.ID == recent.ID && h.Case == cs }) {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *recent})
 				}
 			}
+			slices.SortStableFunc(hs, func(a, b store.ScheduledHearing) int { return a.Hearing.At.Compare(b.Hearing.At) })
 		}
+		mixed := slices.ContainsFunc(hs, func(h store.ScheduledHearing) bool { return h.Hearing.At.Before(now) }) &&
+			slices.ContainsFunc(hs, func(h store.ScheduledHearing) bool { return !h.Hearing.At.Before(now) })
 		switch {
 		case len(hs) == 0:
 			return nil, nil, nil
-		case len(hs) > 1 && (timeGiven(u) || byParty):
-			return nil, hs, nil // two hearings in the period said, or of the party named: ask which
+		case len(hs) > 1 && (timeGiven(u) || byParty || mixed):
+			// Two hearings in the period said, of the party named, or one
+			// just past and one ahead: ask which.
+			return nil, hs, nil
 		}
 		for _, h := range hs {
 			if own(h) {
@@ -149,6 +161,10 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 // reportedPast is how long after a hearing a report about it still
 // comes: a change the court made is often told a day or two later.
 const reportedPast = 7 * 24 * time.Hour
+
+// reportedLately is how recent a past hearing is when a report may mean
+// it though the case has another ahead: the day after, or the next.
+const reportedLately = 48 * time.Hour
 
 // recentHearing is the last active hearing of c before now, when it lies
 // within reportedPast and no appearance is recorded for it (a hearing
