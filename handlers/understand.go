@@ -567,12 +567,13 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 // whether to apply. Every slot u fills replaces the carried one (a period
 // with its half-day and clock; the kind of case — 诉讼/复议, 审级, 案由 —
 // as one slot); when u names a new subject (newSubject: a case, party,
-// agency or person the last answer was not about), the slots that
-// described the last subject's hearing or case go with it — its half-day
-// and clock, its 案由, 审级 and kind, its courtroom, and its period when u
-// asks when (吴九的呢 after 李四的工伤案今天下午开吗 is 吴九's case, not
-// 吴九's 工伤 hearing this afternoon). Only the kind of case of a count or
-// a rate stays: there it is the measure's category (复议纠错 → 公安局的呢).
+// agency or person the last answer was not about) in place of the last
+// question's own, the slots that described the last subject's hearing or
+// case go with it — its half-day and clock, its 案由, 审级 and kind, its
+// courtroom, and its period when u asks when (那吴九的呢 after 李四的工伤案
+// 今天下午开吗 is 吴九's hearings today, not 吴九's 工伤 hearings this
+// afternoon). Only the kind of case of a count or a rate stays: there it
+// is the measure's category (复议纠错 → 公安局的呢).
 func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding {
 	m := p
 	if u.Anchored {
