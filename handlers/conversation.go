@@ -89,6 +89,34 @@ func continuation(text string, last *lastQuestion, opts intent.Options) (intent.
 	return u, true
 }
 
+// countOnlyRe is a bare count with nothing else asked: 有几个, 一共几场,
+// 总共多少件, 那有几个庭.
+var countOnlyRe = regexp.MustCompile(`^(?:那|那么)?(?:一共|总共|加起来)?(?:有|是)?(?:几个|几场|几件|多少个|多少场|多少件|多少)(?:庭|案子|案件|开庭)?$`)
+
+// countOfLast reads a bare count (有几个, 一共几场) as the last question
+// counted: the same list of hearings or cases, whose title gives the
+// count. After one case (行初117什么时候开庭 → 有几个) it is the hearings
+// of the filters that still make sense without that case — its period,
+// agency, person or party — never that one case again; the title names
+// what was kept. ok is false when text is no bare count.
+func countOfLast(text string, u intent.Understanding, last *lastQuestion) (intent.Understanding, bool) {
+	if last == nil || hasRef(u) || hasWho(u) || !u.Period.IsZero() || !countOnlyRe.MatchString(bare(text)) {
+		return u, false
+	}
+	m := last.U
+	switch m.Kind {
+	case intent.Hearings, intent.Cases, intent.Count:
+	case intent.Case, intent.Pick:
+		m.Kind, m.Hearing = intent.Hearings, true
+		m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false
+	default:
+		return u, false
+	}
+	m.Aspect, m.Each, m.Order = "", false, ""
+	m.NotHeld = ""
+	return following(m, u), true
+}
+
 // correctionRe opens a correction of the last question: 哦说错了 是明天的,
 // 不是这个 是行初124, 搞错了 应该是市监局的.
 var correctionRe = regexp.MustCompile(`^(?:哦|噢|喔|啊|呃|嗯|诶|哎)?(?:我)?(?:说错了|打错了|搞错了|弄错了|写错了|发错了|说错|打错|搞错|弄错|` +

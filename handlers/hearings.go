@@ -435,7 +435,12 @@ func (s *service) nearbyTime(c bot.Context, u intent.Understanding, q query) (an
 		if err != nil {
 			return a, false, err
 		}
-		msg := fmt.Sprintf("%s%s没有开庭安排%s。", u.Period.Short(), asked, scopeNote(viewer))
+		// Every filter of exact is named (今天下午当事人张三没有开庭安排): a
+		// none that left the party out would read as the whole county's.
+		named := u
+		named.Person, named.PersonRole, named.Clock, named.TimeOfDay = "", "", "", ""
+		who := strings.TrimSuffix(s.hearingWhat(named, viewer), "的开庭")
+		msg := fmt.Sprintf("%s%s%s没有开庭安排%s。", u.Period.Short(), asked, who, scopeNote(viewer))
 		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: exact})
 		day := "同一天"
 		if v.TimeOfDay != "" {

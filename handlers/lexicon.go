@@ -50,6 +50,9 @@ func (l *lexicon) Agencies(name string) ([]string, error) {
 	}
 	known := l.agencies[:len(l.agencies)-1]
 	names := l.s.scope.Agencies()
+	if alt, ok := agencies.Standing(name); ok {
+		name = alt // 某县交警大队: 某县公安局, by the table the bare words use
+	}
 	if got := names.Resolve(name, known); len(got) > 0 {
 		return got, nil
 	}

@@ -109,9 +109,17 @@ func (s *service) whichHearing(c bot.Context, u intent.Understanding, hs []store
 	viewer, loc := c.Person(), c.Location()
 	a := answer{noEcho: true, action: audit.Update, detail: "改期消息：未指明案件"}
 	var b strings.Builder
-	if u.Period.IsZero() {
+	oneCase := !slices.ContainsFunc(hs, func(h store.ScheduledHearing) bool { return h.Case.Number != hs[0].Case.Number })
+	switch {
+	case u.Period.IsZero() && u.Party != "" && !hasRef(u):
+		// 孔二十七那个庭推迟了: the party's case has several hearings.
+		fmt.Fprintf(&b, "当事人%s的案件有 %d 场开庭，您的消息未指明是哪一场，我不能替您选定。", s.shownName(viewer, u.Party), len(hs))
+	case u.Period.IsZero() && oneCase:
+		// 136推迟了 the day after its first of two hearings.
+		fmt.Fprintf(&b, "%s 有 %d 场开庭，您的消息未指明是哪一场，我不能替您选定。", hs[0].Case.Number, len(hs))
+	case u.Period.IsZero():
 		b.WriteString("您的消息未写明是哪个案件的开庭，我不能替您选定。")
-	} else {
+	default:
 		fmt.Fprintf(&b, "%s有 %d 场开庭，您的消息未指明是哪一场，我不能替您选定。", u.Period.Short(), len(hs))
 	}
 	n := min(len(hs), 5)

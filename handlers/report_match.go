@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"casebot/bot"
+	"casebot/bot/cases"
 	"casebot/bot/intent"
+	"casebot/bot/people"
 	"casebot/bot/store"
 )
 
@@ -64,6 +66,15 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 	if err != nil {
 		return nil, nil, err
 	}
+	byParty := false
+	if len(numbers) == 0 && !hasRef(u) && u.Party != "" {
+		// 张三那个 法院通知改到下周三上午: the party's cases, whose hearing
+		// may already be past (a postponement is often told the day after).
+		if numbers, err = s.st.PartyNumbers(c.Ctx(), u.Party); err != nil {
+			return nil, nil, err
+		}
+		byParty = len(numbers) > 0
+	}
 	own := func(h store.ScheduledHearing) bool {
 		return viewer.Name != "" && (h.Hearing.Head == viewer.Name || h.Case.Handler == viewer.Name)
 	}
@@ -85,21 +96,38 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 				}
 			}
 		}
-		if len(hs) == 0 && !timeGiven(u) {
+		if !timeGiven(u) {
 			// The case named and no time said: its next hearing, whatever
-			// the day. A time said that the case's hearings do not match
-			// binds to none of them.
+			// the day, or, when it has none, its last one if that was
+			// recent and is not recorded as held (法院通知改到下周三, told
+			// the day after the hearing that did not take place); a
+			// hearing of the last two days may be meant though another is
+			// ahead (孔二十七那个庭推迟了, the day after the first of two),
+			// and then the bot asks. A time said that the case's hearings
+			// do not match binds to none of them.
+			inWindow := len(hs) > 0
 			for _, cs := range cs {
-				if h := cs.NextHearing(now); h != nil {
-					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *h})
+				next := cs.NextHearing(now)
+				if !inWindow && next != nil {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *next})
+				}
+				recent := recentHearing(cs, now)
+				if recent != nil && (next == nil || now.Sub(recent.At) <= reportedLately) &&
+					!slices.ContainsFunc(hs, func(h store.ScheduledHearing) bool { return h.Hearing.ID == recent.ID && h.Case == cs }) {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: *recent})
 				}
 			}
+			slices.SortStableFunc(hs, func(a, b store.ScheduledHearing) int { return a.Hearing.At.Compare(b.Hearing.At) })
 		}
+		mixed := slices.ContainsFunc(hs, func(h store.ScheduledHearing) bool { return h.Hearing.At.Before(now) }) &&
+			slices.ContainsFunc(hs, func(h store.ScheduledHearing) bool { return !h.Hearing.At.Before(now) })
 		switch {
 		case len(hs) == 0:
 			return nil, nil, nil
-		case len(hs) > 1 && timeGiven(u):
-			return nil, hs, nil // two hearings in the period said: ask which
+		case len(hs) > 1 && (timeGiven(u) || byParty || mixed):
+			// Two hearings in the period said, of the party named, or one
+			// just past and one ahead: ask which.
+			return nil, hs, nil
 		}
 		for _, h := range hs {
 			if own(h) {
@@ -130,6 +158,33 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 	return nil, hs, nil
 }
 
+// reportedPast is how long after a hearing a report about it still
+// comes: a change the court made is often told a day or two later.
+const reportedPast = 7 * 24 * time.Hour
+
+// reportedLately is how recent a past hearing is when a report may mean
+// it though the case has another ahead: the day after, or the next.
+const reportedLately = 48 * time.Hour
+
+// recentHearing is the last active hearing of c before now, when it lies
+// within reportedPast and no appearance is recorded for it (a hearing
+// recorded as attended was held: no report moves it), or nil.
+func recentHearing(c *cases.Case, now time.Time) *cases.Hearing {
+	if c.Closure != nil {
+		return nil
+	}
+	var last *cases.Hearing
+	for _, h := range c.ActiveHearings() {
+		if h.At.Before(now) && !h.At.Before(now.Add(-reportedPast)) {
+			last = &h
+		}
+	}
+	if last == nil || last.HeadAppeared != nil {
+		return nil
+	}
+	return last
+}
+
 // focusFits reports whether the case in the conversation's focus has a
 // hearing matching what a report without a case number says, so that the
 // report may be taken to be about it.
@@ -142,7 +197,7 @@ func (s *service) focusFits(c bot.Context, u intent.Understanding, number string
 
 // reportWhat names what a report said of its hearing: the case, the day,
 // the half-day or time and the person, as the “none” claim states it.
-func (s *service) reportWhat(u intent.Understanding, numbers []string) string {
+func (s *service) reportWhat(u intent.Understanding, numbers []string, viewer *people.Person) string {
 	var b strings.Builder
 	if len(numbers) > 0 {
 		b.WriteString(strings.Join(numbers, "、") + " ")
@@ -152,6 +207,9 @@ func (s *service) reportWhat(u intent.Understanding, numbers []string) string {
 	}
 	if u.Person != "" && u.Mine == "" {
 		b.WriteString(u.Person)
+	}
+	if u.Party != "" && len(numbers) == 0 {
+		b.WriteString("当事人" + s.shownName(viewer, u.Party)) // 张三那个庭推迟了: the party is a filter too
 	}
 	if !u.Period.IsZero() {
 		b.WriteString(u.Period.Short())
@@ -209,10 +267,10 @@ func (s *service) noReportedHearing(c bot.Context, u intent.Understanding, a ans
 		// The case named: the claim is about it (and last year's).
 		q.Numbers = append(slices.Clone(numbers), yearBefore(numbers)...)
 	}
-	msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", s.reportWhat(u, numbers))
+	msg := fmt.Sprintf("没有找到您可以查看的%s，无法确定是哪一场。", s.reportWhat(u, numbers, c.Person()))
 	a.claims = []claim{{Text: msg, What: claimHearings, Q: q}}
 	a.md = msg + "请写明案号，例如“行初85号改到12月3日上午9点半”。"
-	if !timeGiven(u) {
+	if !timeGiven(u) && (u.Party == "" || len(numbers) > 0) {
 		return a, nil
 	}
 	near, shown, err := s.nearestReported(c, u)
@@ -236,6 +294,13 @@ func (s *service) nearestReported(c bot.Context, u intent.Understanding) (string
 	numbers, err := s.reportNumbers(c, u)
 	if err != nil {
 		return "", nil, err
+	}
+	if len(numbers) == 0 && !hasRef(u) && u.Party != "" {
+		// 蒋十五那个庭改到下周三: the hearings registered for the party's
+		// cases, though none is recent enough to be the one meant.
+		if numbers, err = s.st.PartyNumbers(c.Ctx(), u.Party); err != nil {
+			return "", nil, err
+		}
 	}
 	if len(numbers) > 0 {
 		cs, err := s.visible(c.Ctx(), c.Person(), numbers, nil)

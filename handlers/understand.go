@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -23,6 +24,9 @@ type lastQuestion struct {
 	U intent.Understanding `json:"u"`
 	// Shown are the case numbers the answer showed, in order.
 	Shown []string `json:"shown,omitempty"`
+	// Sides are the agencies, parties and people of the cases shown, read
+	// when a message names someone (newSubject); never stored.
+	Sides []string `json:"-"`
 }
 
 // handleText answers every message no command took: it reads the message
@@ -152,6 +156,11 @@ func (s *service) handleText(c bot.Context) error {
 	if lx, ok := opts.Lexicon.(*lexicon); ok {
 		guessed = len(lx.guessed) > 0
 	}
+	if prev != nil && hasWho(u) {
+		if prev.Sides, err = s.sidesOf(c.Ctx(), prev.Shown); err != nil {
+			return err // whether the one named is a side of what was shown (newSubject)
+		}
+	}
 	if u, err = s.sideOfFocus(c, u, prev); err != nil {
 		return err // 行初108 → 镇上谁出庭: that case, from the town's side
 	}
@@ -180,6 +189,8 @@ func (s *service) handleText(c bot.Context) error {
 		u, asking = m, false // 周洁 → 他企业微信是多少, 行初117谁出庭 → 他名单里有没有: the directory's entry for them
 	} else if m, ok := behindFigure(text, prev); ok {
 		u, asking = m, false // 今年败诉率 → 为什么这么高: the cases behind the figure
+	} else if m, ok := countOfLast(text, u, prev); ok {
+		u, asking = m, false // 下周三的庭 → 有几个: that list, counted in its title
 	} else if m, ok := continuation(text, prev, opts); ok {
 		u, asking = m, false // 下周有哪些庭 → 那再往后呢: the week after
 	} else if m, ok := nextOfCase(text, u, prev); ok {
@@ -402,11 +413,14 @@ func stepBack(u intent.Understanding, p intent.Understanding) (intent.Period, bo
 	return intent.Period{From: from, To: to, Label: from.Format("2006年1月2日") + "—" + to.AddDate(0, 0, -1).Format("1月2日")}, true
 }
 
-// followUp completes a question from the last one: a question that names
-// no kind (后天呢, 公安局的呢, 上个月呢) asks the last question again with
-// what it names changed; one that names its kind with 呢 (出庭率呢) keeps the
-// last question's period and agency; a fact asked without a case (败诉原因是
-// 什么, 那个案子谁出的庭) is asked of the case the last answer showed.
+// followUp completes a question from the last one. The rule is carried's:
+// the last question with every slot the message fills replaced, and,
+// when it names a new subject, without what described the old subject's
+// case. What followUp decides first is whether the rule applies at all —
+// a message that asks anew (its own case, someone named without 呢, its
+// own whole scope) is answered as it stands — and the cases it answers
+// otherwise, each saying why: a step back in time, a bulletin's month, the
+// whole county, a day's 那个, a fact asked of the case or list in focus.
 func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if last == nil || !remembered(last.U.Kind) || last.U.Kind == intent.Deadlines {
 		return u // a deadline list is remembered for its items (itemOfAgency) only
@@ -416,9 +430,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		// period before.
 		m := last.U
 		m.Period = back
-		m.Filler, m.Residue = u.Filler, u.Residue
-		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-		return m
+		return following(m, u)
 	}
 	if last.U.Kind == intent.Bulletin {
 		// After a bulletin, a month alone (那9月份的呢) is that month's
@@ -432,9 +444,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 			u.Aspect == "" && u.Metric == "" && u.Rate == "" && u.Rank == "" && u.Reason == "" && u.Outcome == "" {
 			m := last.U
 			m.Period = u.Period
-			m.Filler, m.Residue = u.Filler, u.Residue
-			m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-			return m
+			return following(m, u)
 		}
 		return u
 	}
@@ -479,9 +489,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		// not every hearing of the county.
 		m := p
 		m.Aspect = u.Aspect
-		m.Filler, m.Residue = u.Filler, u.Residue
-		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-		return m
+		return following(m, u)
 	}
 	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && !hasWho(u) && u.Period.IsZero() &&
 		(p.Kind == intent.Case || p.Kind == intent.Cases || p.Kind == intent.Count) && len(last.Shown) == 1 {
@@ -491,10 +499,12 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		return u
 	}
 	if u.Kind == intent.Hearings && u.Aspect != "" && !hasRef(u) && u.Agency != "" && u.Party == "" && u.Person == "" &&
-		u.Mine == "" && u.Period.IsZero() && !u.Upcoming && !u.Scoped && p.Kind == intent.Hearings && !p.Period.IsZero() && len(last.Shown) > 0 {
+		u.Mine == "" && u.Period.IsZero() && !u.Upcoming && !u.Scoped && p.Kind == intent.Hearings && !p.Period.IsZero() && len(last.Shown) > 0 &&
+		!newSubject(u, last) {
 		// 今天下午有哪些庭 → 那个镇政府出庭的是谁呀: a field asked of an
 		// agency's side of the hearings just listed, in their period and
-		// half-day, not that agency's hearings from now on.
+		// half-day, not that agency's hearings from now on (an agency that
+		// is no side of them, 交通局那个案子几号开庭, asks of its own).
 		m := u
 		m.Period, m.TimeOfDay, m.Clock, m.FollowUp = p.Period, p.TimeOfDay, p.Clock, true
 		return m
@@ -505,18 +515,14 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		// now on, the next first; not "which case?".
 		m := p
 		m.Period, m.Upcoming, m.TimeOfDay, m.Clock, m.Aspect = intent.Period{}, false, "", "", ""
-		m.Filler, m.Residue = u.Filler, u.Residue
-		m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-		return m
+		return following(m, u)
 	}
 	if u.Kind == intent.Case && !hasRef(u) && !hasWho(u) && u.Period.IsZero() {
 		if u.Each && u.Aspect != "" && len(last.Shown) > 1 && (p.Kind == intent.Hearings || p.Kind == intent.Cases) {
 			// 负责人都到了吗, after a list: the same list, each with the fact.
 			m := p
 			m.Aspect = u.Aspect
-			m.Filler, m.Residue = u.Filler, u.Residue
-			m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-			return m
+			return following(m, u)
 		}
 		if len(last.Shown) > 0 {
 			u.Numbers = append([]string(nil), last.Shown...)
@@ -542,15 +548,33 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	agencyOnly := u.Kind == intent.Cases && !u.Anchored && u.Agency != "" && u.Party == "" && u.Person == "" &&
 		(p.Kind == intent.Count || p.Kind == intent.Rates || p.Kind == intent.Hearings) ||
 		// 今天下午的庭 → 镇上派的谁: a field asked of an agency's side
-		// of the hearings just listed, not of all that agency's cases.
+		// of the hearings just listed, not of all that agency's cases —
+		// only when the agency is a side of them (李四的工伤案今天下午开吗
+		// → 吴久那个交通局的案子几号开庭 is a question of its own).
 		u.Kind == intent.Case && !u.Anchored && u.Aspect != "" && !hasRef(u) && u.Agency != "" && u.Party == "" && u.Person == "" &&
-			p.Kind == intent.Hearings
+			p.Kind == intent.Hearings && !newSubject(u, last)
 	if !u.FollowUp && !agencyOnly && (u.Marked || hasWho(u)) {
 		return u
 	}
 	if u.Anchored && u.Kind != p.Kind && !(u.Kind == intent.Rates || u.Kind == intent.Count) {
 		return u
 	}
+	return carried(u, p, last)
+}
+
+// carried is the last question p asked again with the changes u makes:
+// the one rule of a follow-up, which followUp's cases above only decide
+// whether to apply. Every slot u fills replaces the carried one (a period
+// with its half-day and clock; the kind of case — 诉讼/复议, 审级, 案由 —
+// as one slot); when u names a new subject (newSubject: a case, party,
+// agency or person the last answer was not about) in place of the last
+// question's own, the slots that described the last subject's hearing or
+// case go with it — its half-day and clock, its 案由, 审级 and kind, its
+// courtroom, and its period when u asks when (那吴九的呢 after 李四的工伤案
+// 今天下午开吗 is 吴九's hearings today, not 吴九's 工伤 hearings this
+// afternoon). Only the kind of case of a count or a rate stays: there it
+// is the measure's category (复议纠错 → 公安局的呢).
+func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding {
 	m := p
 	if u.Anchored {
 		m.Kind = u.Kind
@@ -559,6 +583,25 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.Kind = intent.Hearings // 明天呢, after a case: the hearings then
 		m.Numbers, m.Short, m.Seq = nil, "", 0
 	}
+	replaceSubject(&m, u)
+	if newSubject(u, last) && (hasRef(p) || hasWho(p)) {
+		// Only a subject replaced takes what described it: 今天下午的庭 →
+		// 公安局的呢 asks 公安局's hearings this afternoon.
+		dropDescribed(&m, u)
+	}
+	overlay(&m, u, p)
+	if m.Kind == intent.Hearings {
+		m.Hearing = true
+	}
+	if caseTopicEnds(m.Kind, u, p) {
+		m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 行初85 → 好 那今年的败诉率呢: the county's
+	}
+	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
+	return following(m, u)
+}
+
+// replaceSubject puts the case or who u names in place of m's.
+func replaceSubject(m *intent.Understanding, u intent.Understanding) {
 	if hasRef(u) {
 		// 那85号呢: the same question of another case. The party, agency,
 		// person or courtroom that picked the last case picked that one,
@@ -577,6 +620,28 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.Party, m.Marked, m.Agency, m.Agencies = u.Party, u.Marked, u.Agency, u.Agencies
 		m.Person, m.PersonRole, m.Mine = u.Person, u.PersonRole, u.Mine
 	}
+}
+
+// dropDescribed clears what described the subject u replaced: its
+// half-day and clock, its courtroom and court, its 案由 and 审级, its kind
+// of case (but a count's or a rate's, which is the measure's category),
+// and its period when u asks when (几号开庭: the date is what is asked).
+func dropDescribed(m *intent.Understanding, u intent.Understanding) {
+	m.TimeOfDay, m.Clock, m.Place, m.CourtLevel = "", "", u.Place, u.CourtLevel
+	m.Cause, m.Stage = "", ""
+	if m.Kind != intent.Count && m.Kind != intent.Rates {
+		m.CaseKind = ""
+	}
+	if u.Aspect == intent.When && u.Period.IsZero() {
+		m.Period, m.Upcoming = intent.Period{}, false
+	}
+}
+
+// overlay puts every slot u fills in place of m's: a slot the new message
+// fills replaces the carried one. Two slots are wider than one field: a
+// period with its half-day and clock, and the kind of case (诉讼/复议, 审级,
+// 案由) as one slot; a hearing filter (只看应当出庭的, 开完的) narrows.
+func overlay(m *intent.Understanding, u, p intent.Understanding) {
 	switch {
 	case u.YearBefore && !p.Period.IsZero():
 		// 去年同期呢: the last question's period, a year before.
@@ -587,7 +652,9 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 		m.Period, m.Upcoming = u.Period, u.Upcoming
 		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
 	}
-	// 只看应当出庭的, 只看开完的: the hearing filters narrow the last list.
+	if u.TimeOfDay != "" {
+		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
+	}
 	if u.Place != "" {
 		m.Place = u.Place
 	}
@@ -602,9 +669,6 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	m.Held = m.Held || u.Held
 	m.NotAppeared = m.NotAppeared || u.NotAppeared
 	m.Compare = u.Compare
-	if u.TimeOfDay != "" {
-		m.TimeOfDay, m.Clock = u.TimeOfDay, u.Clock
-	}
 	if u.Aspect != "" {
 		m.Aspect = u.Aspect
 	}
@@ -627,8 +691,7 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	}
 	if u.CaseKind != "" || u.Stage != "" || u.Cause != "" {
 		// 工伤的案子 → 那二审的呢: another kind of case, not 二审 among the
-		// 工伤 ones (which made a none of two filters) — the kind of case
-		// (诉讼/复议, 审级, 案由) is one slot a follow-up replaces whole.
+		// 工伤 ones (which made a none of two filters).
 		m.CaseKind, m.Stage, m.Cause = "", "", ""
 	}
 	for _, f := range []struct{ dst, src *string }{{&m.CaseKind, &u.CaseKind}, {&m.Stage, &u.Stage}, {&m.Cause, &u.Cause},
@@ -637,16 +700,84 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 			*f.dst = *f.src
 		}
 	}
-	if m.Kind == intent.Hearings {
-		m.Hearing = true
-	}
-	if caseTopicEnds(m.Kind, u, p) {
-		m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false // 行初85 → 好 那今年的败诉率呢: the county's
-	}
-	m.NotHeld = u.NotHeld // what the last question could not be answered about is not this one's
+}
+
+// following is m, the question a follow-up u makes of the last one, with
+// u's own words (its filler and residue, for the echo) and marked as a
+// follow-up anchored in the last question.
+func following(m, u intent.Understanding) intent.Understanding {
 	m.Filler, m.Residue = u.Filler, u.Residue
 	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
 	return m
+}
+
+// newSubject reports whether u names a case, party, agency or person that
+// the last answer was not about: not the last question's own, nor a side
+// (agency, party, head, handler) of a case it showed (last.Sides, read by
+// handleText when u names someone). 镇上派的谁 after the hearings of the
+// town's case is that case's side; 交通局 after 李四's 人社局 case is
+// another subject.
+func newSubject(u intent.Understanding, last *lastQuestion) bool {
+	if last == nil {
+		return false
+	}
+	p := last.U
+	known := func(name string) bool { return slices.Contains(last.Sides, name) }
+	switch {
+	case len(u.Numbers) > 0 && !slices.Equal(u.Numbers, p.Numbers) && !slices.ContainsFunc(u.Numbers, func(n string) bool {
+		return slices.Contains(last.Shown, n)
+	}):
+		return true
+	case (u.Short != "" || u.Seq > 0) && len(u.Numbers) == 0 && (u.Short != p.Short || u.Seq != p.Seq):
+		return true
+	case u.Party != "" && u.Party != p.Party && !known(u.Party):
+		return true
+	case u.Person != "" && u.Person != p.Person && !known(u.Person):
+		return true
+	case u.Agency != "" && len(u.Agencies) == 0 && u.Agency != p.Agency:
+		return true // an agency the ledger does not have
+	}
+	for _, a := range u.Agencies {
+		if !slices.Contains(p.Agencies, a) && !known(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// sidesOf are the agencies, parties, heads and handlers of the cases
+// numbers (the last answer's), for newSubject; a long list is not read
+// (its sides would cover most of the ledger and say nothing).
+func (s *service) sidesOf(ctx context.Context, numbers []string) ([]string, error) {
+	if len(numbers) == 0 || len(numbers) > 20 {
+		return nil, nil
+	}
+	cs, err := s.st.GetMany(ctx, numbers)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	add := func(n string) {
+		if n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, c := range cs {
+		if c == nil {
+			continue
+		}
+		for _, d := range c.Defendants {
+			add(d)
+		}
+		for _, pt := range c.Plaintiffs {
+			add(pt.Name)
+		}
+		add(c.Handler)
+		for _, h := range c.Hearings {
+			add(h.Head)
+		}
+	}
+	return out, nil
 }
 
 // narrowsLast reports whether u only changes the measure of the last
@@ -709,9 +840,7 @@ func countyWideOf(u, p intent.Understanding) (intent.Understanding, bool) {
 	m.Agency, m.Agencies, m.Mine, m.Person, m.PersonRole, m.Party, m.Marked = "", nil, "", "", "", "", false
 	m.Place = ""
 	m.Numbers, m.Short, m.Seq, m.Recon = nil, "", 0, false
-	m.Filler, m.Residue = u.Filler, u.Residue
-	m.FollowUp, m.Anchored, m.Model = true, true, u.Model
-	return m, true
+	return following(m, u), true
 }
 
 // wholeWords state that a message is about every case, hearing or agency

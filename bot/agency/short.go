@@ -69,11 +69,15 @@ var shortForms = func() []string {
 }()
 
 // Typo returns the short forms a three-character department name differs
-// from by one character (住健局 → 住建局, 卫健局); the caller keeps a guess
+// from by one character (人设局 → 人社局; 卫建局 → 住建局, 卫健局), or the one a
+// known misspelling stands for (住健局 → 住建局); the caller keeps a guess
 // only when they all designate one agency of the ledger, and says back
 // what it used.
 func Typo(name string) []string {
 	name = fold(name)
+	if m, ok := misspelled(name); ok {
+		return []string{m}
+	}
 	if utf8.RuneCountInString(name) != 3 || !strings.HasSuffix(name, "局") && !strings.HasSuffix(name, "委") {
 		return nil
 	}

@@ -21,6 +21,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"casebot/bot/agency"
 	"casebot/bot/cases"
 	"casebot/bot/deadline"
 	"casebot/bot/numeral"
@@ -1686,25 +1687,30 @@ func (r *reader) agencies() error {
 	if r.o.Lexicon == nil {
 		return nil
 	}
-	for _, w := range append(bareAgencies, townWords...) {
-		i := r.t.index(w)
+	// The words and what they stand for are agency.BareWords, the table
+	// the ledger side folds names with; each is taken only when the
+	// ledger has the agency, or, when it names one department whatever
+	// else is said (市监, 交警), as that department, so the answer says the
+	// ledger has none.
+	bare := agency.BareWords()
+	for _, w := range townWords {
+		bare = append(bare, agency.Bare{Word: w, Short: w}) // 镇里的案子: the town's government, when the ledger has one
+	}
+	for _, b := range bare {
+		i := r.t.index(b.Word)
 		if i < 0 {
 			continue
 		}
-		name := w + "局"
-		if slices.Contains(townWords, w) {
-			name = w // 镇里的案子: the town's government, when the ledger has one
-		}
-		got, err := r.o.Lexicon.Agencies(name)
+		got, err := r.o.Lexicon.Agencies(b.Short)
 		if err != nil {
 			return err
 		}
 		if len(got) > 0 {
-			r.t.mark(i, i+utf8.RuneCountInString(w))
-			r.addAgency(w, got)
-		} else if full, ok := namedBare[w]; ok && r.u.Agency == "" {
-			r.t.mark(i, i+utf8.RuneCountInString(w))
-			r.addAgency(full, nil) // not in the ledger: said so
+			r.t.mark(i, i+utf8.RuneCountInString(b.Word))
+			r.addAgency(b.Word, got)
+		} else if b.Named && r.u.Agency == "" {
+			r.t.mark(i, i+utf8.RuneCountInString(b.Word))
+			r.addAgency(agency.Body(b.Short), nil) // not in the ledger: said so
 		}
 	}
 	return nil

@@ -296,22 +296,6 @@ var titles = []string{"副局长", "局长", "副县长", "县长", "副镇长",
 // partyMarkers precede a plaintiff's or applicant's name.
 var partyMarkers = []string{"原告", "申请人", "第三人", "当事人", "起诉人", "上诉人", "相对人", "被执行人"}
 
-// bareAgencies are departments people name without 局 (人社那个案子, 市监的
-// 庭); each is taken only when the ledger has the agency. Words that are
-// also 案由 (交通, 治安) are not among them.
-var bareAgencies = []string{"市场监管", "人社", "市监", "住建", "公安", "城管", "卫健", "环保", "生态环境", "自然资源", "应急",
-	"税务", "教育", "民政", "农业农村", "林业", "水务", "医保", "文旅", "综合执法",
-	// fragments and shorthand as typed (资规的庭, 生态那个庭, 综执有案子没)
-	"资规", "自规", "规资", "自资", "生态", "综执", "交运", "人力社保", "卫生健康", "市场监督"}
-
-// namedBare are the bare forms that name one kind of department whatever
-// else the message says: when the ledger has none of that department, the
-// answer says so (台账中没有综合行政执法局的案件) rather than reading
-// the word as something out of scope.
-var namedBare = map[string]string{"综执": "综合行政执法局", "综合执法": "综合行政执法局", "资规": "自然资源和规划局",
-	"自规": "自然资源和规划局", "市监": "市场监督管理局", "人社": "人力资源和社会保障局", "住建": "住房和城乡建设局",
-	"卫健": "卫生健康局", "医保": "医疗保障局", "文旅": "文化和旅游局"}
-
 // townWords speak of a town's or township's government without naming it
 // (镇里的案子); the lexicon resolves them when the ledger has one.
 var townWords = []string{"镇里", "镇上", "乡里", "乡上", "乡镇"}
