@@ -2171,6 +2171,10 @@ func (r *reader) decide() {
 		u.Kind = Case // 败诉原因是什么: the case shown before
 	case !u.Period.IsZero() && len(u.Residue) == 0:
 		u.Kind = Hearings // 明天, 下周三: the hearings then
+	case !u.Period.IsZero() && scheduleOnly(u.Residue):
+		// 下周一到周五有啥安排, …全部列一下 我要排车: the hearings then are
+		// what the day holds for this bot.
+		u.Kind, u.Hearing, u.Residue = Hearings, true, nil
 	case len(u.Residue) > 0 || !u.Period.IsZero():
 		u.Kind = Scope
 	default:
@@ -2282,6 +2286,23 @@ func CanonicalPlace(s string) string {
 }
 
 var placeNumberRe = mustCompile(`(?:第)?([一二三四五六七八九十\d]{1,2})(?:号法庭|号庭|法庭)`)
+
+// scheduleWords ask what a period holds (明天有啥安排) or why it is asked
+// (我要排车): with a period and nothing else, its hearings.
+var scheduleWords = []string{"安排", "日程", "行程", "日程安排", "工作安排", "排车", "派车", "用车", "订车", "排班", "要忙的", "忙不忙", "啥事", "什么事", "哪些事"}
+
+// scheduleOnly reports whether every word of residue is a schedule word.
+func scheduleOnly(residue []string) bool {
+	if len(residue) == 0 {
+		return false
+	}
+	for _, w := range residue {
+		if !slices.Contains(scheduleWords, w) {
+			return false
+		}
+	}
+	return true
+}
 
 // KindWord names the kind of question in a few characters.
 func (u Understanding) KindWord() string {

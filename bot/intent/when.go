@@ -445,7 +445,16 @@ var periodRules = []periodRule{
 			if b.Before(a) {
 				return Period{}, false
 			}
-			return span(a, b.AddDate(0, 0, 1), weekdayNames[a.Weekday()]+"至"+weekdayNames[b.Weekday()]), true
+			week := "" // 下周一至周五: the week said stays in the title
+			switch {
+			case strings.HasPrefix(m[1], "下"):
+				week = "下"
+			case strings.HasPrefix(m[1], "上"):
+				week = "上"
+			case m[1] != "":
+				week = "本"
+			}
+			return span(a, b.AddDate(0, 0, 1), week+weekdayNames[a.Weekday()]+"至"+weekdayNames[b.Weekday()]), true
 		}, nil},
 	// 10月, 10月份
 	{mustCompile(`(\d{1,2})\s*月份?`), 0,
@@ -711,6 +720,34 @@ func takePeriodSpan(t *text, now time.Time, l lean) (Period, int, int, bool) {
 	if !ok {
 		return p, s, e, ok
 	}
+	// A rule reads 下周二 before a word reads 今天: 今天至下周二 is looked
+	// for from the period before the joiner too.
+	if js := joinerBefore(t, s); js >= 0 {
+		lo := js
+		for lo > 0 && !t.used[lo-1] {
+			lo--
+		}
+		before := newText(string(t.rs[lo:js]))
+		for {
+			p0, s0, e0, ok := takeOnePeriod(before, now, l)
+			if !ok {
+				break
+			}
+			if strings.TrimSpace(string(before.rs[e0:])) != "" {
+				continue // not the one just before the joiner
+			}
+			if p.To.After(p0.From) && !p.From.Before(p0.From) {
+				from := lo + s0
+				if from > 0 && t.rs[from-1] == '从' && !t.used[from-1] {
+					from--
+				}
+				label := strings.TrimPrefix(string(t.rs[from:lo+e0]), "从") + "至" + string(t.rs[s:e])
+				t.mark(from, e)
+				return span(p0.From, p.To, label), from, e, true
+			}
+			break
+		}
+	}
 	j := e
 	for j < len(t.rs) && !t.used[j] && unicode.IsSpace(t.rs[j]) {
 		j++
@@ -744,6 +781,22 @@ func takePeriodSpan(t *text, now time.Time, l lean) (Period, int, int, bool) {
 	label := string(t.rs[s:e]) + "至" + string(rest.rs[:e2])
 	t.mark(s, k+e2)
 	return span(p.From, p2.To, strings.TrimPrefix(label, "从")), s, k + e2, true
+}
+
+// joinerBefore returns where a 到 or 至 ends just before rune s of t (spaces
+// between), or -1: its start.
+func joinerBefore(t *text, s int) int {
+	i := s
+	for i > 0 && !t.used[i-1] && unicode.IsSpace(t.rs[i-1]) {
+		i--
+	}
+	for _, w := range []string{"一直到", "到", "至", "~", "～"} {
+		n := utf8.RuneCountInString(w)
+		if i >= n && string(t.rs[i-n:i]) == w && !slices.Contains(t.used[i-n:i], true) {
+			return i - n
+		}
+	}
+	return -1
 }
 
 // takeOnePeriod finds the first period the free text of t names.
