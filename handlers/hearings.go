@@ -95,6 +95,11 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 		}
 		return s.selfHearings(c, u, q, hs, all, label)
 	}
+	if len(hs) == 0 && s.foreign(viewer, q) {
+		if a, ok, err := s.foreignAnswer(c, q, "开庭"); err != nil || ok {
+			return a, err
+		}
+	}
 	if len(hs) == 0 {
 		a, err := s.noHearings(c, u, q, what)
 		if u.Aspect == intent.Bring {

@@ -371,7 +371,7 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 		}
 		role := map[string]string{"head": "出庭负责人", "handler": "承办人"}[q.Role]
 		switch {
-		case len(numbers) == 0 && len(all) > 0:
+		case len(numbers) == 0 && len(all) > 0 && len(a.claims) > 0 && !s.foreign(viewer, q):
 			// Said of the agency's cases only: the ledger may name the same
 			// person on another agency's case, which this viewer cannot see
 			// and so cannot be told there is none of.
@@ -399,6 +399,9 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	echo := s.whoseCases(u, viewer)
 	if head != "" {
 		echo = "贵单位（" + viewer.Agency + "）的案件"
+	}
+	if s.foreign(viewer, q) {
+		echo += "（仅含列您为出庭负责人或承办人的，该单位其他案件不在您可以查看的范围内）"
 	}
 	if headSelf && u.Mine == intent.MineSelf {
 		echo = "贵单位（" + viewer.Agency + "）的案件及列您（" + viewer.Name + "）为出庭负责人或承办人的其他单位案件"
@@ -514,6 +517,12 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 	}
 	if len(numbers) > 0 {
 		return numbers, answer{}, nil
+	}
+	if s.foreign(viewer, q) {
+		// Another agency's cases, none of which names the asker.
+		if a, ok, err := s.foreignAnswer(c, q, "案件"); err != nil || ok {
+			return nil, a, err
+		}
 	}
 	msg := notFound(s.whoseCases(u, viewer))
 	if !q.Since.IsZero() {
@@ -953,6 +962,11 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	what := s.countTitle(u, viewer)
 	if !q.HeldBy.IsZero() {
 		what = "已开过庭、" + what
+	}
+	if len(numbers) == 0 && s.foreign(viewer, q) {
+		if a, ok, err := s.foreignAnswer(c, q, "案件和统计"); err != nil || ok {
+			return a, err
+		}
 	}
 	if len(numbers) == 0 {
 		msg := fmt.Sprintf("**%s**：0 件%s。", what, scopeNote(viewer))
