@@ -947,6 +947,20 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if u.Mine == intent.MineSelf && q.Person == "" && !viewer.Bureau() {
 		q.Own = true
 	}
+	if countyAsked(u, viewer) {
+		return s.countyCount(c, u, q) // 11月全县败诉几件: the bulletin's county figure
+	}
+	if note := countyNote(u, viewer); note != "" {
+		a, err := s.countAnswerScoped(c, u, q)
+		a.md = note + a.md
+		return a, err
+	}
+	return s.countAnswerScoped(c, u, q)
+}
+
+// countAnswerScoped is countAnswer over the asker's scope, once q is made.
+func (s *service) countAnswerScoped(c bot.Context, u intent.Understanding, q query) (answer, error) {
+	viewer := c.Person()
 	ctx := c.Ctx()
 	numbers, err := s.countNumbers(c, u, q)
 	if err != nil {
