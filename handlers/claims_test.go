@@ -55,7 +55,7 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 		case people.Pufa:
 			return c.Closure != nil
 		}
-		if namesakes == 1 && (c.Handler == viewer.Name || slices.ContainsFunc(c.Hearings, func(h cases.Hearing) bool { return h.Head == viewer.Name })) {
+		if namesakes == 1 && (c.Handler == viewer.Name || slices.ContainsFunc(c.Hearings, func(h cases.Hearing) bool { return !h.Cancelled && h.Head == viewer.Name })) {
 			return true
 		}
 		for _, d := range c.Defendants {

@@ -851,10 +851,11 @@ func (s *service) amongOwnAgencies(ctx context.Context, viewer *people.Person, n
 
 // namedElsewhere returns the numbers of the cases of other agencies than
 // own (viewer's, as the ledger names them) that name viewer as 承办人 or
-// 出庭负责人 and that viewer may see for it (scope.Named): read from the
-// person index, and only those not of own loaded, to check the name.
+// 出庭负责人 and that viewer may see for it (scope.Named): the person
+// index holds exactly the cases naming a name (trimmed, hearings not
+// cancelled), so when the name is viewer's alone none is loaded.
 func (s *service) namedElsewhere(ctx context.Context, viewer *people.Person, own []string) ([]string, error) {
-	if viewer == nil || !viewer.SoleName || viewer.Bureau() {
+	if viewer == nil || !viewer.SoleName || viewer.Role != people.Head && viewer.Role != people.Handler {
 		return nil, nil
 	}
 	numbers, err := s.st.PersonNumbers(ctx, strings.TrimSpace(viewer.Name))
@@ -866,21 +867,7 @@ func (s *service) namedElsewhere(ctx context.Context, viewer *people.Person, own
 	if err != nil {
 		return nil, err
 	}
-	others := without(numbers, mine)
-	if len(others) == 0 {
-		return nil, nil
-	}
-	cs, err := s.st.GetMany(ctx, others)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, c := range cs {
-		if c != nil && s.scope.CanSee(viewer, c) {
-			out = append(out, c.Number)
-		}
-	}
-	return out, nil
+	return without(numbers, mine), nil
 }
 
 func (s *service) countOpen(ctx context.Context, numbers []string) (int, error) {

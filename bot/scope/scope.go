@@ -66,7 +66,7 @@ func (p Policy) CanSee(viewer *people.Person, c *cases.Case) bool {
 }
 
 // Named reports whether case c names viewer as its 承办人 or as the 出庭负责人
-// of one of its hearings (a cancelled one too: they were told of it), so
+// of one of its hearings not cancelled (as the store's person index does), so
 // that a head or handler sees a case of another agency they are named on
 // (the county government's head heading a 镇政府 or 自然资源局 hearing, a
 // 市监局 handler handling a 卫健局 case), and can be answered about it.
@@ -90,7 +90,7 @@ func Named(viewer *people.Person, c *cases.Case) bool {
 		return true
 	}
 	for _, h := range c.Hearings {
-		if strings.TrimSpace(h.Head) == name {
+		if !h.Cancelled && strings.TrimSpace(h.Head) == name {
 			return true
 		}
 	}

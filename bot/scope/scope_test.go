@@ -76,7 +76,7 @@ func TestCanSeeNamed(t *testing.T) {
 		want bool
 	}{
 		{"head named on a hearing", &people.Person{Name: "何平", Role: people.Head, Agency: "某县人民政府", SoleName: true}, town, true},
-		{"head named on a cancelled hearing", &people.Person{Name: "何平", Role: people.Head, Agency: "某县人民政府", SoleName: true}, cancelled, true},
+		{"head named on a cancelled hearing only", &people.Person{Name: "何平", Role: people.Head, Agency: "某县人民政府", SoleName: true}, cancelled, false},
 		{"handler named as 承办人", &people.Person{Name: "马丽", Role: people.Handler, Agency: "某县人民政府", SoleName: true}, town, true},
 		{"a namesake in the directory", &people.Person{Name: "何平", Role: people.Head, Agency: "某县人民政府"}, town, false},
 		{"not named", &people.Person{Name: "吴敏", Role: people.Head, Agency: "某县自然资源局", SoleName: true}, town, false},
