@@ -11,6 +11,7 @@ import (
 	"casebot/bot/deadline"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/bot/scope"
 	"casebot/bot/store"
 	"casebot/bot/workcal"
 )
@@ -166,11 +167,12 @@ func (s *service) myTodo(c bot.Context, today workcal.Day) (answer, error) {
 			return answer{}, err
 		}
 		dds = append(dds, rect...)
-		// A 承办人 named on cases sees theirs; one named on none, the agency's.
+		// A 承办人 named on cases sees theirs (of any agency: scope.Named);
+		// one named on none, the agency's.
 		if viewer.Role == people.Handler {
 			var own []store.DueDeadline
 			for _, d := range dds {
-				if strings.TrimSpace(d.Case.Handler) == viewer.Name {
+				if strings.TrimSpace(d.Case.Handler) == viewer.Name && s.scope.CanSee(viewer, d.Case) {
 					own = append(own, d)
 				}
 			}
@@ -186,8 +188,8 @@ func (s *service) myTodo(c bot.Context, today workcal.Day) (answer, error) {
 		if d.Deadline.Kind == deadline.RectifyReview && !viewer.Bureau() || seen[id] || !s.scope.CanSee(viewer, d.Case) {
 			continue
 		}
-		if !viewer.Bureau() && !s.ownAgencyCase(viewer, d.Case) {
-			continue
+		if !viewer.Bureau() && !s.ownAgencyCase(viewer, d.Case) && !scope.Named(viewer, d.Case) {
+			continue // their agency's, and the cases naming them
 		}
 		seen[id] = true
 		items = append(items, id)

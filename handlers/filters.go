@@ -96,6 +96,7 @@ const (
 	claimHearings  = "hearings"  // no hearing of a visible case matches Q
 	claimCases     = "cases"     // no visible case matches Q (with Q.Metric in the period)
 	claimNumber    = "number"    // none of Numbers is a case the asker may see
+	claimAbsent    = "absent"    // none of Numbers is in the ledger at all
 	claimRate      = "rate"      // the rate has no denominator over Q (no closed or heard case)
 	claimChanges   = "changes"   // no hearing moved or cancelled in [From, To)
 	claimBulletin  = "bulletin"  // no first-instance litigation or reconsideration in the month and year to date
@@ -123,7 +124,9 @@ func (s *service) queryOf(u intent.Understanding, viewer *people.Person) query {
 		q.Own = viewer.Agency != ""
 	case intent.MineSelf:
 		if viewer.Role == people.Head || viewer.Role == people.Handler {
-			q.Own, q.Person = true, viewer.Name
+			// Their own are the cases that name them, of whichever agency
+			// they may see (scope.Named), not only their agency's.
+			q.Person = viewer.Name
 			q.Role = map[people.Role]string{people.Head: "head", people.Handler: "handler"}[viewer.Role]
 		}
 	}

@@ -88,12 +88,17 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 	if self {
 		// Their own first, then the rest of their agency's.
 		rest := q
-		rest.Person, rest.Role = "", ""
+		rest.Person, rest.Role, rest.Own = "", "", true
 		all, err := s.hearingsOf(c.Ctx(), viewer, rest, c.Location())
 		if err != nil {
 			return answer{}, err
 		}
 		return s.selfHearings(c, u, q, hs, all, label)
+	}
+	if len(hs) == 0 && s.foreign(viewer, q) {
+		if a, ok, err := s.foreignAnswer(c, q, "开庭"); err != nil || ok {
+			return a, err
+		}
 	}
 	if len(hs) == 0 {
 		a, err := s.noHearings(c, u, q, what)
@@ -288,7 +293,7 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 	if len(refs) == 0 {
 		msg := fmt.Sprintf("贵单位（%s）%s也没有%s开庭。", viewer.Agency, label, party)
 		qa := q
-		qa.Person, qa.Role = "", ""
+		qa.Person, qa.Role, qa.Own = "", "", true
 		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: qa})
 		b = append(b, msg)
 		if near := s.nearestHearing(c, q); near != "" {

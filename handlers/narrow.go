@@ -42,7 +42,9 @@ func (s *service) narrow(ctx context.Context, viewer *people.Person, q query, nu
 	var err error
 	switch viewer.Role {
 	case people.Head, people.Handler:
-		if numbers, err = s.amongOwnAgencies(ctx, viewer, numbers); err != nil {
+		// Their agency's cases and those of other agencies naming them
+		// (scope.Named); their agency's only when q says 我们局 (Own).
+		if numbers, err = s.amongOwnAgencies(ctx, viewer, numbers, !q.Own); err != nil {
 			return nil, err
 		}
 	case people.Pufa:

@@ -201,7 +201,7 @@ func (s *service) proposeModify(c bot.Context, args []string) error {
 	if err := p.Validate(); err != nil {
 		return bot.Errorf(bot.EInvalid, "%s", err.Error())
 	}
-	if p == *old {
+	if p.Same(*old) {
 		return c.Reply("信息没有变化，无需修改。")
 	}
 	if p.UserID == c.UserID() && p.Role != people.Admin {
@@ -254,7 +254,7 @@ func (s *service) applyPerson(c bot.Context, p *pending) error {
 		}
 		err = s.st.PutPerson(c.Ctx(), ch.After)
 	case "modify":
-		if cur == nil || *cur != *ch.Before {
+		if cur == nil || !cur.Same(*ch.Before) {
 			return bot.Errorf(bot.EInvalid, "确认前账号 %s 的信息已被他人修改，未作修改，请重新发送。", id)
 		}
 		err = s.st.PutPerson(c.Ctx(), ch.After)

@@ -19,9 +19,10 @@ import (
 	"casebot/bot/store"
 )
 
-// notFound is the one answer for a case that does not exist and for a case
-// the asker may not see: the two must read the same, or the answer would
-// tell a head that another agency's case exists.
+// notFound says that nothing the asker may see matches what. A case asked
+// for by number that exists outside the asker's scope is not answered so
+// (outOfScope): a head told “没有找到” of a case they are due in court for
+// would stay away; that the number exists is told, nothing else of it.
 func notFound(what string) string {
 	return "没有找到您可以查看的" + what + "。"
 }
@@ -40,9 +41,17 @@ func (s *service) caseAnswer(c bot.Context, u intent.Understanding) (answer, err
 	}
 	if u.Seq > 0 {
 		if len(numbers) == 0 {
+			cands := s.seqCandidates(u.Seq, u.Recon, c.Now())
+			hidden, _, err := s.unseen(c.Ctx(), cands)
+			if err != nil {
+				return answer{}, err
+			}
+			if len(hidden) > 0 {
+				return answer{md: outOfScope(viewer, fmt.Sprintf("案号序号为 %d 的案件（%s）", u.Seq, strings.Join(hidden, "、")))}, nil
+			}
 			what := fmt.Sprintf("案号序号为 %d 的案件", u.Seq)
 			return answer{md: notFound(what) + "请写出完整案号，例如 " + s.example(c.Now()) + "。",
-				claims: []claim{{Text: notFound(what), What: claimNumber, Numbers: s.seqCandidates(u.Seq, u.Recon, c.Now())}}}, nil
+				claims: []claim{{Text: notFound(what), What: claimNumber, Numbers: cands}}}, nil
 		}
 	}
 	if len(numbers) == 0 {
@@ -140,14 +149,25 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 	} else if len(cs) == 0 {
 		missing = numbers
 	}
-	if len(missing) > 0 {
-		what := "案件 " + strings.Join(missing, "、")
+	hidden, absent, err := s.unseen(c.Ctx(), missing)
+	if err != nil {
+		return answer{}, err
+	}
+	if len(hidden) > 0 {
+		// In the ledger, outside the asker's scope: said so, never “没有”.
+		what := "案件 " + strings.Join(hidden, "、") + " "
 		if u.Short != "" {
-			what = "案件“" + u.Short + "”（按今年及本地法院补全为 " + strings.Join(missing, "、") + "）"
+			what = "案件“" + u.Short + "”（" + strings.Join(hidden, "、") + "）"
 		}
-		msg := notFound(what)
-		a.claims = append(a.claims, claim{Text: msg, What: claimNumber, Numbers: missing})
-		sugg, err := s.suggestNumbers(c.Ctx(), viewer, missing)
+		parts = append(parts, outOfScope(viewer, what))
+		if u.Short != "" || u.Seq > 0 {
+			absent = nil // the completions that do not exist were not asked for
+		}
+	}
+	if len(absent) > 0 {
+		msg := absentText(u.Short, absent)
+		a.claims = append(a.claims, claim{Text: msg, What: claimAbsent, Numbers: absent})
+		sugg, err := s.suggestNumbers(c.Ctx(), viewer, absent)
 		if err != nil {
 			return answer{}, err
 		}
@@ -315,9 +335,11 @@ func (s *service) casesAbout(c bot.Context, u intent.Understanding, q query) (an
 // agency's, a person's, the asker's own, of a kind or stage.
 func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, error) {
 	viewer := c.Person()
+	headSelf := false
 	if u.Mine == intent.MineSelf && viewer.Role == people.Head {
-		// A head's 我的案件 is their agency's: they appear for all of it.
-		u.Mine = intent.MineAgency
+		// A head's 我的案件 is their agency's: they appear for all of it;
+		// and the other agencies' cases that name them (headNamed).
+		u.Mine, headSelf = intent.MineAgency, true
 	}
 	q := s.queryOf(u, viewer)
 	if u.Mine == intent.MineSelf && q.Person == "" {
@@ -330,8 +352,18 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if err != nil {
 		return a, err
 	}
+	if headSelf {
+		more, err := s.headNamed(c, viewer, q)
+		if err != nil {
+			return answer{}, err
+		}
+		if len(more) > 0 {
+			u.Mine = intent.MineSelf // named: 贵单位 alone would not say it
+			numbers, a = append(numbers, more...), answer{}
+		}
+	}
 	head := ""
-	if u.Mine == intent.MineSelf {
+	if u.Mine == intent.MineSelf && !headSelf {
 		// A head's or handler's own cases first, then their agency's.
 		all, err := s.ownNumbers(c.Ctx(), viewer)
 		if err != nil {
@@ -339,14 +371,14 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 		}
 		role := map[string]string{"head": "出庭负责人", "handler": "承办人"}[q.Role]
 		switch {
-		case len(numbers) == 0 && len(all) > 0:
+		case len(numbers) == 0 && len(all) > 0 && len(a.claims) > 0 && !s.foreign(viewer, q):
 			// Said of the agency's cases only: the ledger may name the same
 			// person on another agency's case, which this viewer cannot see
 			// and so cannot be told there is none of.
 			head = fmt.Sprintf("贵单位（%s）的案件中没有以您（%s）为%s的，以下为贵单位的全部案件。\n\n", viewer.Agency, viewer.Name, role)
 			a.claims[0].Text = strings.TrimSuffix(head, "\n\n")
 			numbers = all
-		case len(numbers) > 0 && len(all) > len(numbers):
+		case len(numbers) > 0 && len(without(all, numbers)) > 0:
 			a.md = fmt.Sprintf("\n\n贵单位（%s）共有 %d 件案件，回复“我们单位的案件”查看全部。", viewer.Agency, len(all))
 		}
 	}
@@ -368,6 +400,12 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if head != "" {
 		echo = "贵单位（" + viewer.Agency + "）的案件"
 	}
+	if s.foreign(viewer, q) {
+		echo += "（仅含列您为出庭负责人或承办人的，该单位其他案件不在您可以查看的范围内）"
+	}
+	if headSelf && u.Mine == intent.MineSelf {
+		echo = "贵单位（" + viewer.Agency + "）的案件及列您（" + viewer.Name + "）为出庭负责人或承办人的其他单位案件"
+	}
 	if q.Party == "" && q.Person == "" && q.Agencies == nil && !q.Own {
 		echo += fmt.Sprintf("（未结及%d年以来结案的）", c.Now().Year())
 	}
@@ -385,6 +423,33 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	a.md += tail
 	a.claims = append(a.claims, claims...)
 	return a, err
+}
+
+// headNamed returns the cases of other agencies that name the head viewer
+// (scope.Named) and that q, without its own-agency filter, keeps: the rest
+// of a head's 我的案件.
+func (s *service) headNamed(c bot.Context, viewer *people.Person, q query) ([]string, error) {
+	more, err := s.namedElsewhere(c.Ctx(), viewer, s.ownLedgerAgencies(c, viewer))
+	if err != nil || len(more) == 0 {
+		return nil, err
+	}
+	q.Own = false
+	return s.narrow(c.Ctx(), viewer, q, more, true)
+}
+
+// without returns the numbers of all that are not among some.
+func without(all, some []string) []string {
+	in := make(map[string]bool, len(some))
+	for _, n := range some {
+		in[n] = true
+	}
+	var out []string
+	for _, n := range all {
+		if !in[n] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // bureauSelf answers 我的案件 from someone of the bureau, who is no
@@ -452,6 +517,12 @@ func (s *service) casesFor(c bot.Context, u intent.Understanding, q query) ([]st
 	}
 	if len(numbers) > 0 {
 		return numbers, answer{}, nil
+	}
+	if s.foreign(viewer, q) {
+		// Another agency's cases, none of which names the asker.
+		if a, ok, err := s.foreignAnswer(c, q, "案件"); err != nil || ok {
+			return nil, a, err
+		}
 	}
 	msg := notFound(s.whoseCases(u, viewer))
 	if !q.Since.IsZero() {
@@ -738,9 +809,10 @@ func (s *service) ownAgency(viewer *people.Person, a string) bool {
 
 // amongOwnAgencies keeps, in order, the numbers that are cases of one of
 // viewer's own ledger agencies (those ownAgency accepts), asking the agency
-// index rather than loading the cases. It only narrows: whoever shows the
-// cases still checks scope on each.
-func (s *service) amongOwnAgencies(ctx context.Context, viewer *people.Person, numbers []string) ([]string, error) {
+// index rather than loading the cases, and, with named, the cases of other
+// agencies that name viewer (namedElsewhere). It only narrows: whoever
+// shows the cases still checks scope on each.
+func (s *service) amongOwnAgencies(ctx context.Context, viewer *people.Person, numbers []string, named bool) ([]string, error) {
 	if len(numbers) == 0 {
 		return numbers, nil
 	}
@@ -754,7 +826,48 @@ func (s *service) amongOwnAgencies(ctx context.Context, viewer *people.Person, n
 			own = append(own, a)
 		}
 	}
-	return s.inAgencies(ctx, own, numbers)
+	kept, err := s.inAgencies(ctx, own, numbers)
+	if err != nil || !named {
+		return kept, err
+	}
+	elsewhere, err := s.namedElsewhere(ctx, viewer, own)
+	if err != nil || len(elsewhere) == 0 {
+		return kept, err
+	}
+	// The cases of other agencies that name viewer (scope.Named) are in
+	// scope too: kept in the order numbers gives.
+	in := map[string]bool{}
+	for _, n := range append(kept, elsewhere...) {
+		in[n] = true
+	}
+	out := numbers[:0:0]
+	for _, n := range numbers {
+		if in[n] {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// namedElsewhere returns the numbers of the cases of other agencies than
+// own (viewer's, as the ledger names them) that name viewer as 承办人 or
+// 出庭负责人 and that viewer may see for it (scope.Named): the person
+// index holds exactly the cases naming a name (trimmed, hearings not
+// cancelled), so when the name is viewer's alone none is loaded.
+func (s *service) namedElsewhere(ctx context.Context, viewer *people.Person, own []string) ([]string, error) {
+	if viewer == nil || !viewer.SoleName || viewer.Role != people.Head && viewer.Role != people.Handler {
+		return nil, nil
+	}
+	numbers, err := s.st.PersonNumbers(ctx, strings.TrimSpace(viewer.Name))
+	if err != nil || len(numbers) == 0 {
+		return nil, err
+	}
+	sort.Strings(numbers)
+	mine, err := s.inAgencies(ctx, own, numbers)
+	if err != nil {
+		return nil, err
+	}
+	return without(numbers, mine), nil
 }
 
 func (s *service) countOpen(ctx context.Context, numbers []string) (int, error) {
@@ -821,6 +934,20 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if u.Mine == intent.MineSelf && q.Person == "" && !viewer.Bureau() {
 		q.Own = true
 	}
+	if countyAsked(u, viewer) {
+		return s.countyCount(c, u, q) // 11月全县败诉几件: the bulletin's county figure
+	}
+	if note := countyNote(u, viewer); note != "" {
+		a, err := s.countAnswerScoped(c, u, q)
+		a.md = note + a.md
+		return a, err
+	}
+	return s.countAnswerScoped(c, u, q)
+}
+
+// countAnswerScoped is countAnswer over the asker's scope, once q is made.
+func (s *service) countAnswerScoped(c bot.Context, u intent.Understanding, q query) (answer, error) {
+	viewer := c.Person()
 	ctx := c.Ctx()
 	numbers, err := s.countNumbers(c, u, q)
 	if err != nil {
@@ -836,6 +963,11 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	what := s.countTitle(u, viewer)
 	if !q.HeldBy.IsZero() {
 		what = "已开过庭、" + what
+	}
+	if len(numbers) == 0 && s.foreign(viewer, q) {
+		if a, ok, err := s.foreignAnswer(c, q, "案件和统计"); err != nil || ok {
+			return a, err
+		}
 	}
 	if len(numbers) == 0 {
 		msg := fmt.Sprintf("**%s**：0 件%s。", what, scopeNote(viewer))
@@ -924,6 +1056,8 @@ func (s *service) countNumbers(c bot.Context, u intent.Understanding, q query) (
 		switch {
 		case q.Agencies != nil:
 			numbers, err = s.numbersOfAgencies(ctx, q.Agencies)
+		case q.Person != "":
+			numbers, err = s.st.PersonNumbers(ctx, q.Person) // 我手上还有几个没结的: every case naming them
 		case viewer.Role == people.Head || viewer.Role == people.Handler:
 			numbers, err = s.ownNumbers(ctx, viewer)
 		default:

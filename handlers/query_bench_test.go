@@ -38,7 +38,13 @@ func BenchmarkQueryByNumber(b *testing.B) {
 	e.people(
 		&people.Person{UserID: "staff1", Name: "陈专班", Role: people.Staff},
 		&people.Person{UserID: "head1", Name: "王五", Role: people.Head, Agency: target.Defendants[0]},
+		// Named as 承办人 on 2000 cases of every agency (scope.Named).
+		&people.Person{UserID: "handler1", Name: target.Handler, Role: people.Handler, Agency: target.Defendants[0]},
 	)
+	other := storetest.Generate(50010, time.Date(2025, 11, 1, 0, 0, 0, 0, cst))
+	if other.Defendants[0] == target.Defendants[0] {
+		b.Fatalf("case 50010 is of the target's agency too")
+	}
 	for _, bc := range []struct{ name, user, text, want string }{
 		{"full-number/staff", "staff1", "请问（２０２５）黔０１１５行初５００１号现在怎么样了？", "**" + target.Number + "**"},
 		{"short-number/staff", "staff1", "行初5001", "**" + target.Number + "**"},
@@ -76,6 +82,11 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"retyped-number/staff", "staff1", "刑初5001", "只登记行政案件"},
 		{"reminders-now/staff", "staff1", "提醒发了没", "提醒"},
 		{"off-topic-with-a-day/staff", "staff1", "今天天气咋样", "超出了我的范围"},
+		// Added with chat23: who may see what.
+		{"out-of-scope-number/head", "head1", other.Number, "不在您可以查看的范围内"},
+		{"my-cases-named-on-2000/handler", "handler1", "我手上的案子", "**您本人的案件**"},
+		{"my-open-named-on-2000/handler", "handler1", "我手上还有几个没结的", "未结"},
+		{"county-lost/head", "head1", "全县今年败诉几件", "全县（本地区）"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if r := benchAsk(b, e, bc.user, bc.text); !strings.Contains(r, bc.want) {

@@ -82,7 +82,7 @@ func TestNoMatchSuggestsNearest(t *testing.T) {
 	e := newQueryEnv(t)
 	// A typo in the sequence: the nearest numbers the asker may see.
 	r := e.one("head1", "(2025)黔0115行初1011号")
-	mustContain(t, "number typo", r, "没有找到您可以查看的案件 (2025)黔0115行初1011号", "您要找的是不是", "**"+upNumber+"**")
+	mustContain(t, "number typo", r, "台账中没有案件 (2025)黔0115行初1011号", "您要找的是不是", "**"+upNumber+"**")
 	if strings.Contains(r, "行初110号") {
 		t.Errorf("head was offered another agency's case:\n%s", r)
 	}

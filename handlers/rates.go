@@ -134,6 +134,10 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 	if note := s.unratedNote(u, viewer); note != "" {
 		b = append([]string{note}, b...)
 	}
+	if viewer.Role == people.Handler && countyWide(u) && len(u.Agencies) == 0 && u.Mine == "" {
+		// 全县败诉率 from a handler: their agency's, said to be.
+		b = append([]string{"全县的统计和排名随月度败诉通报提供给司法局应诉专班和各单位负责人；以下是贵单位的数据："}, b...)
+	}
 	a.md = strings.Join(b, "\n\n")
 	a.results = 1
 	return a, nil

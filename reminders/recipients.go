@@ -14,16 +14,18 @@ import (
 type Directory struct {
 	byAgency map[string][]*people.Person
 	byID     map[string]*people.Person
+	byName   map[string][]*people.Person
 	staff    []*people.Person
 }
 
 // NewDirectory indexes ps.
 func NewDirectory(ps []*people.Person) *Directory {
-	d := &Directory{byAgency: map[string][]*people.Person{}, byID: map[string]*people.Person{}}
+	d := &Directory{byAgency: map[string][]*people.Person{}, byID: map[string]*people.Person{}, byName: map[string][]*people.Person{}}
 	sorted := append([]*people.Person(nil), ps...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].UserID < sorted[j].UserID })
 	for _, p := range sorted {
 		d.byID[p.UserID] = p
+		d.byName[strings.TrimSpace(p.Name)] = append(d.byName[strings.TrimSpace(p.Name)], p)
 		if p.Agency != "" {
 			d.byAgency[p.Agency] = append(d.byAgency[p.Agency], p)
 		}
@@ -63,7 +65,10 @@ type Problem struct {
 // for each defendant agency of the case (共同被告 each answer the suit):
 //   - the hearing's 出庭负责人 when Head names a person of a defendant agency
 //     in the directory, for that agency; every head (role head) of each
-//     other defendant agency;
+//     other defendant agency; when Head names nobody of a defendant agency
+//     but one head or handler of another (the county government's head
+//     heading a 镇政府 hearing) and nobody else in the directory has that
+//     name, that person too (scope.Named: they see the case);
 //   - the 承办人 of every defendant agency, copied: the case's 承办人 when
 //     the name matches a person of the agency, else every handler (role
 //     handler) of the agency.
@@ -94,7 +99,11 @@ func (d *Directory) Recipients(c *cases.Case, h cases.Hearing) ([]Recipient, []P
 			}
 		}
 		if len(covered) == 0 {
-			problems = append(problems, Problem{Text: "出庭负责人“" + head + "”不在被告单位的通讯录中，已改为提醒被告单位的负责人"})
+			if ps := d.byName[head]; len(ps) == 1 && (ps[0].Role == people.Head || ps[0].Role == people.Handler) {
+				add(ps[0], people.Head, ps[0].Agency) // named, of another agency; the defendants' heads are told as well
+			} else {
+				problems = append(problems, Problem{Text: "出庭负责人“" + head + "”不在被告单位的通讯录中，已改为提醒被告单位的负责人"})
+			}
 		}
 	}
 	for _, a := range agencies {

@@ -39,3 +39,32 @@ func TestEveryDefendantReminded(t *testing.T) {
 		t.Errorf("problems (-want,+got):\n%s", diff)
 	}
 }
+
+// TestNamedHeadOfAnotherAgency: a hearing headed by someone of another
+// agency (the county government's head on a 镇政府 hearing) reminds them,
+// when the name is theirs alone in the directory, besides the defendant's
+// heads; of two people of that name, neither, and staff are told.
+func TestNamedHeadOfAnotherAgency(t *testing.T) {
+	ps := []*people.Person{
+		{UserID: "heping", Name: "何平", Role: people.Head, Agency: "某县人民政府"},
+		{UserID: "zhao", Name: "赵镇长", Role: people.Head, Agency: "某镇人民政府"},
+		{UserID: "sun", Name: "孙所长", Role: people.Handler, Agency: "某镇人民政府"},
+	}
+	c := &cases.Case{Number: "(2026)黔0115行初70号", Defendants: []string{"某镇人民政府"}}
+	ids := func(rs []Recipient) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Person.UserID+"/"+string(r.Role))
+		}
+		return out
+	}
+	rs, problems := NewDirectory(ps).Recipients(c, cases.Hearing{Head: "何平"})
+	if diff := cmp.Diff([]string{"heping/head", "zhao/head", "sun/handler"}, ids(rs)); diff != "" || len(problems) > 0 {
+		t.Errorf("recipients (-want,+got):\n%s\nproblems: %v", diff, problems)
+	}
+	namesake := append(ps, &people.Person{UserID: "heping2", Name: "何平", Role: people.Handler, Agency: "某县教育局"})
+	rs, problems = NewDirectory(namesake).Recipients(c, cases.Hearing{Head: "何平"})
+	if diff := cmp.Diff([]string{"zhao/head", "sun/handler"}, ids(rs)); diff != "" || len(problems) != 1 {
+		t.Errorf("with a namesake, recipients (-want,+got):\n%s\nproblems: %v", diff, problems)
+	}
+}

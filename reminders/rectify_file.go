@@ -104,9 +104,10 @@ func (s *Service) UploadHint() string {
 func (s *Service) MaxFileBytes() int64 { return s.dl.rectify.MaxFileBytes }
 
 // CanFileRectify reports whether p may file c's 整改 report: a head or
-// 承办人 of a defendant agency (the scope rule says which cases are theirs).
+// 承办人 of a defendant agency. Someone of another agency the case names
+// (scope.Named) sees it, but the report is the defendant agency's to file.
 func (s *Service) CanFileRectify(p *people.Person, c *cases.Case) bool {
-	return p != nil && (p.Role == people.Head || p.Role == people.Handler) && s.scope.CanSee(p, c)
+	return p != nil && (p.Role == people.Head || p.Role == people.Handler) && s.scope.OwnAgency(p, c)
 }
 
 // OpenRectifications returns the cases whose 整改 report p may file now

@@ -156,7 +156,7 @@ func Sync(ctx context.Context, st Store, src MemberSource, departments map[int]s
 			continue
 		}
 		p.UserID, p.Role = old.UserID, old.Role
-		if p == *old {
+		if p.Same(*old) {
 			rep.Unchanged++
 			continue
 		}

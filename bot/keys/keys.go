@@ -97,6 +97,11 @@ func (k Keys) AgencyPeople(agency string) string { return k.p + "idx:agency-peop
 // RolePeople is a set of the userids holding a role.
 func (k Keys) RolePeople(role string) string { return k.p + "idx:role-people:" + role }
 
+// NamePeople is a set of the userids of the directory's people with a name
+// (two people may share one), so that scope can tell whether a name the
+// ledger writes is one person's.
+func (k Keys) NamePeople(name string) string { return k.p + "idx:name-people:" + name }
+
 // Conversations.
 
 // Await holds the question the bot is waiting for a user to answer, as a

@@ -71,6 +71,21 @@ type Person struct {
 	Agency string `json:"agency,omitempty"`
 	// Post is the person's title (局长, 副局长...), shown in reminders.
 	Post string `json:"post,omitempty"`
+
+	// SoleName is set when the entry was read with the directory's name
+	// index (store.LookupPerson) and nobody else in the directory has this
+	// name: only then is a name the ledger writes (出庭负责人, 承办人) on
+	// another agency's case taken to be this person (package scope). It is
+	// never stored; an entry built any other way leaves it false, which
+	// only narrows what the person sees.
+	SoleName bool `json:"-"`
+}
+
+// Same reports whether p and q are the same directory entry, field by
+// field (SoleName, which is read with the entry, not part of it, aside).
+func (p Person) Same(q Person) bool {
+	p.SoleName, q.SoleName = false, false
+	return p == q
 }
 
 // Bureau reports whether the person works for the bureau (admin or staff)

@@ -47,8 +47,9 @@ func Default() Policy {
 }
 
 // CanSee reports whether viewer may see case c: admin and staff see every
-// case; heads and handlers their own agency's; the 普法 team closed cases
-// only; an unknown user (nil) nothing.
+// case; heads and handlers their own agency's and every case that names
+// them (Named); the 普法 team closed cases only; an unknown user (nil)
+// nothing.
 func (p Policy) CanSee(viewer *people.Person, c *cases.Case) bool {
 	if viewer == nil || c == nil {
 		return false
@@ -57,9 +58,41 @@ func (p Policy) CanSee(viewer *people.Person, c *cases.Case) bool {
 	case people.Admin, people.Staff:
 		return true
 	case people.Head, people.Handler:
-		return p.OwnAgency(viewer, c)
+		return p.OwnAgency(viewer, c) || Named(viewer, c)
 	case people.Pufa:
 		return !c.Open()
+	}
+	return false
+}
+
+// Named reports whether case c names viewer as its 承办人 or as the 出庭负责人
+// of one of its hearings not cancelled (as the store's person index does), so
+// that a head or handler sees a case of another agency they are named on
+// (the county government's head heading a 镇政府 or 自然资源局 hearing, a
+// 市监局 handler handling a 卫健局 case), and can be answered about it.
+//
+// The ledger writes names, not directory accounts, so a name is matched
+// exactly (spaces trimmed) against viewer's directory name, and only when
+// the name is viewer's alone (SoleName: nobody else in the directory has
+// it). When two people of the directory share a name, a case of a third
+// agency naming it could be either's, and neither gains it; on their own
+// agency's cases each sees it anyway. The rule is the same for heads and
+// handlers, whichever role the case names them in.
+func Named(viewer *people.Person, c *cases.Case) bool {
+	if viewer == nil || !viewer.SoleName || c == nil {
+		return false
+	}
+	name := strings.TrimSpace(viewer.Name)
+	if name == "" {
+		return false
+	}
+	if strings.TrimSpace(c.Handler) == name {
+		return true
+	}
+	for _, h := range c.Hearings {
+		if !h.Cancelled && strings.TrimSpace(h.Head) == name {
+			return true
+		}
 	}
 	return false
 }

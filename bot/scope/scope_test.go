@@ -59,3 +59,32 @@ func TestPlaintiffs(t *testing.T) {
 		t.Error("an unknown role was accepted")
 	}
 }
+
+// A head or handler sees the cases of another agency that name them, when
+// the name is theirs alone in the directory.
+func TestCanSeeNamed(t *testing.T) {
+	at := time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
+	town := &cases.Case{Number: "(2026)黔0115行初70号", Defendants: []string{"某镇人民政府"}, Handler: "马丽",
+		Hearings: []cases.Hearing{{ID: 1, At: at, Head: " 何平 "}}}
+	cancelled := &cases.Case{Number: "(2026)黔0115行初71号", Defendants: []string{"某县自然资源局"},
+		Hearings: []cases.Hearing{{ID: 1, At: at, Head: "何平", Cancelled: true}}}
+	p := scope.Default()
+	tests := []struct {
+		name string
+		who  *people.Person
+		c    *cases.Case
+		want bool
+	}{
+		{"head named on a hearing", &people.Person{Name: "何平", Role: people.Head, Agency: "某县人民政府", SoleName: true}, town, true},
+		{"head named on a cancelled hearing only", &people.Person{Name: "何平", Role: people.Head, Agency: "某县人民政府", SoleName: true}, cancelled, false},
+		{"handler named as 承办人", &people.Person{Name: "马丽", Role: people.Handler, Agency: "某县人民政府", SoleName: true}, town, true},
+		{"a namesake in the directory", &people.Person{Name: "何平", Role: people.Head, Agency: "某县人民政府"}, town, false},
+		{"not named", &people.Person{Name: "吴敏", Role: people.Head, Agency: "某县自然资源局", SoleName: true}, town, false},
+		{"普法 sees closed cases only", &people.Person{Name: "马丽", Role: people.Pufa, SoleName: true}, town, false},
+	}
+	for _, tt := range tests {
+		if got := p.CanSee(tt.who, tt.c); got != tt.want {
+			t.Errorf("%s: CanSee = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

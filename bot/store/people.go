@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/redis/go-redis/v9"
@@ -29,13 +30,47 @@ func (s *Store) Person(ctx context.Context, userID string) (*people.Person, erro
 }
 
 // LookupPerson is Person with a missing entry reported as (nil, nil), the
-// shape bot.Directory wants.
+// shape bot.Directory wants, and with SoleName said: whether nobody else in
+// the directory has the person's name (one SMEMBERS of the name index).
 func (s *Store) LookupPerson(ctx context.Context, userID string) (*people.Person, error) {
 	p, err := s.Person(ctx, userID)
 	if errors.Is(err, ErrNotFound) {
 		return nil, nil
 	}
-	return p, err
+	if err != nil {
+		return nil, err
+	}
+	ids, err := s.rdb.SMembers(ctx, s.k.NamePeople(p.Name)).Result()
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(ids, userID) {
+		// A directory written before the name index existed: build it,
+		// once, then read again.
+		if err := s.reindexNames(ctx); err != nil {
+			return nil, err
+		}
+		if ids, err = s.rdb.SMembers(ctx, s.k.NamePeople(p.Name)).Result(); err != nil {
+			return nil, err
+		}
+	}
+	p.SoleName = len(ids) == 1 && ids[0] == userID
+	return p, nil
+}
+
+// reindexNames adds every directory entry to the name index.
+func (s *Store) reindexNames(ctx context.Context) error {
+	ps, err := s.People(ctx)
+	if err != nil || len(ps) == 0 {
+		return err
+	}
+	_, err = s.rdb.Pipelined(ctx, func(pl redis.Pipeliner) error {
+		for _, p := range ps {
+			pl.SAdd(ctx, s.k.NamePeople(p.Name), p.UserID)
+		}
+		return nil
+	})
+	return err
 }
 
 // PutPerson adds or replaces a directory entry and its indexes atomically.
@@ -72,6 +107,7 @@ func (s *Store) PutPeople(ctx context.Context, ps []*people.Person) error {
 				pl.Set(ctx, ks[i], b, 0)
 				pl.SAdd(ctx, s.k.People(), p.UserID)
 				pl.SAdd(ctx, s.k.RolePeople(string(p.Role)), p.UserID)
+				pl.SAdd(ctx, s.k.NamePeople(p.Name), p.UserID)
 				if p.Agency != "" {
 					pl.SAdd(ctx, s.k.AgencyPeople(p.Agency), p.UserID)
 				}
@@ -105,6 +141,7 @@ func (s *Store) DeletePerson(ctx context.Context, userID string) error {
 
 func (s *Store) queuePersonUnindex(ctx context.Context, pl redis.Pipeliner, old *people.Person) {
 	pl.SRem(ctx, s.k.RolePeople(string(old.Role)), old.UserID)
+	pl.SRem(ctx, s.k.NamePeople(old.Name), old.UserID)
 	if old.Agency != "" {
 		pl.SRem(ctx, s.k.AgencyPeople(old.Agency), old.UserID)
 	}
