@@ -18,10 +18,21 @@ import (
 // how long a 以案说法 runs. Never a count of cases: the question asks how,
 // not how many.
 func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQuestion) error {
+	if q.Topic == intent.RuleStandIn {
+		return s.standInRule(c, prev) // the head's substitute: 法释〔2020〕3号, with the case in focus
+	}
+	md := s.ruleText(q)
+	a := answer{md: md, outcome: audit.Answered, noEcho: true}
+	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Legal, Anchored: true}, a, 0); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown(md)
+}
+
+// ruleText is the rule a question asks (any topic but RuleStandIn).
+func (s *service) ruleText(q intent.RuleQuestion) string {
 	var md string
 	switch q.Topic {
-	case intent.RuleStandIn:
-		return s.standInRule(c, prev) // the head's substitute: 法释〔2020〕3号, with the case in focus
 	case intent.RuleLoss:
 		md = s.lossRule(cases.Outcome(q.Outcome))
 	case intent.RuleCorrection:
@@ -35,11 +46,7 @@ func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQue
 	case intent.RuleRate:
 		md = rateRule(q.Rate)
 	}
-	a := answer{md: md, outcome: audit.Answered, noEcho: true}
-	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Legal, Anchored: true}, a, 0); err != nil {
-		return err
-	}
-	return c.ReplyMarkdown(md)
+	return md
 }
 
 // outcomeNames lists outcomes in the 、-joined form of the answers.

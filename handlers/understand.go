@@ -35,7 +35,7 @@ type lastQuestion struct {
 // leave words unread and the model is configured, answers within the
 // asker's scope, remembers the question for the next follow-up and audits
 // it with what was understood.
-func (s *service) handleText(c bot.Context) error {
+func (s *service) handleText(c bot.Context) (err error) {
 	viewer := c.Person()
 	text := c.Message().Text
 	fixed, typed, retyped, err := s.retyped(c, text)
@@ -104,6 +104,16 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if q, ok := intent.AsksRule(text); ok {
 		return s.ruleAnswer(c, q, prev) // 撤诉算不算败诉: the rule, never a count
+	}
+	if count, q, ok := intent.CountThenRule(text); ok {
+		// 我们局今年输了几个 撤诉的算不算: the count without the 结案方式 as
+		// a filter, then whether it counts.
+		text = count
+		defer func() {
+			if err == nil {
+				err = c.ReplyMarkdown(s.ruleText(q))
+			}
+		}()
 	}
 	if intent.AsksStandInRule(text) {
 		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus

@@ -66,6 +66,36 @@ var (
 	swapAskRe = mustCompile(`^(?:那|我|这个|明天|那天)?(?:可以|能|能不能|可不可以|可否|能否|允许)(?:换人|换个人|换别人|换一个人|让别人|叫别人|找人|派人|找别人|请人)(?:去|出庭|代|替|代替)?(?:吗|不|么|嘛|没)?$|^换(?:个)?人(?:出庭|去)?(?:可以|行|能行)(?:吗|不|么|嘛)?$`)
 )
 
+// countThenRuleRe is a count of losses or corrections followed by whether
+// one 结案方式 counts (我们局今年输了几个 撤诉的算不算): the count, then the
+// rule; the 结案方式 is no filter of the count.
+var (
+	countThenRuleRe = mustCompile(`^(.*?(?:输|败诉|败|被纠错|纠错|被撤|撤了|撤销).*?(?:几|多少).*?)[，,。；;\s]*(?:那|但是?|那么|这里|其中)?([^，,。；;\s]{2,12}?)(?:的|那种|那类)?(?:也|都|就)?(?:算不算|算吗|算不|算没|算没算|算进去了?吗|算进去没|算在内吗|算在里面吗|包括吗|包不包括|包含吗|含不含|计不计|计入了?吗|计进去了?吗)(?:在内|进去)?[吗呢啊呀嘛?？]*$`)
+)
+
+// CountThenRule reads a count followed by whether a 结案方式 counts: the
+// count's words and the rule question. ok is false for anything else.
+func CountThenRule(text string) (count string, q RuleQuestion, ok bool) {
+	t := strings.TrimSpace(Normalize(text))
+	m := countThenRuleRe.FindStringSubmatch(t)
+	if m == nil {
+		return "", RuleQuestion{}, false
+	}
+	correction := strings.Contains(m[1], "纠错") || strings.Contains(m[1], "复议")
+	for _, p := range outcomePhrases {
+		if !p.re.MatchString(m[2]) {
+			continue
+		}
+		if correction && p.correction != "" {
+			return m[1], RuleQuestion{Topic: RuleCorrection, Outcome: p.correction}, true
+		}
+		if !correction && p.loss != "" {
+			return m[1], RuleQuestion{Topic: RuleLoss, Outcome: p.loss}, true
+		}
+	}
+	return "", RuleQuestion{}, false
+}
+
 // outcomePhrases name a 结案方式 as people say it, most specific first;
 // loss is the litigation vocabulary, correction the reconsideration one.
 var outcomePhrases = []struct {

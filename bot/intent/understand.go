@@ -2180,6 +2180,9 @@ func (r *reader) decide() {
 	default:
 		u.Kind = Help
 	}
+	if u.Metric == Open && slices.Contains([]string{"最近", "近期", "这段时间", "这阵子", "这些天", "这几天"}, u.Period.Word) {
+		u.Period = Period{} // 王芳最近在忙哪几个案子: what is open now, whenever filed
+	}
 	switch u.Kind {
 	case Explain, Bulletin, Rates, Legal, News, Changes, Pick, Count:
 		u.Anchored = true
