@@ -14,7 +14,12 @@ import (
 
 // Person returns the directory entry of a WeCom userid.
 func (s *Store) Person(ctx context.Context, userID string) (*people.Person, error) {
-	b, err := s.rdb.Get(ctx, s.k.Person(userID)).Bytes()
+	return decodePerson(userID, s.rdb.Get(ctx, s.k.Person(userID)))
+}
+
+// decodePerson is the entry cmd read, ErrNotFound when there is none.
+func decodePerson(userID string, cmd *redis.StringCmd) (*people.Person, error) {
+	b, err := cmd.Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, ErrNotFound
 	}
@@ -31,11 +36,33 @@ func (s *Store) Person(ctx context.Context, userID string) (*people.Person, erro
 // LookupPerson is Person with a missing entry reported as (nil, nil), the
 // shape bot.Directory wants.
 func (s *Store) LookupPerson(ctx context.Context, userID string) (*people.Person, error) {
-	p, err := s.Person(ctx, userID)
+	return notFoundNil(s.Person(ctx, userID))
+}
+
+func notFoundNil(p *people.Person, err error) (*people.Person, error) {
 	if errors.Is(err, ErrNotFound) {
 		return nil, nil
 	}
 	return p, err
+}
+
+// Directory is the people directory as the bot looks senders up in:
+// bot.Directory, and bot.QueuedDirectory when the bot's Redis is the
+// store's (the sender and their pending question read in one round trip).
+type Directory struct{ s *Store }
+
+// Directory returns the store as the bot's directory.
+func (s *Store) Directory() Directory { return Directory{s} }
+
+// Lookup is LookupPerson.
+func (d Directory) Lookup(ctx context.Context, userID string) (*people.Person, error) {
+	return d.s.LookupPerson(ctx, userID)
+}
+
+// QueueLookup queues LookupPerson's read on p; get answers once p ran.
+func (d Directory) QueueLookup(ctx context.Context, p redis.Pipeliner, userID string) (get func() (*people.Person, error)) {
+	cmd := p.Get(ctx, d.s.k.Person(userID))
+	return func() (*people.Person, error) { return notFoundNil(decodePerson(userID, cmd)) }
 }
 
 // PutPerson adds or replaces a directory entry and its indexes atomically.
