@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 
@@ -100,5 +102,43 @@ func TestQueuedDirectory(t *testing.T) {
 	err := b.Handle(ctx, text("u1", "今天开庭"))
 	if err == nil || !strings.Contains(err.Error(), "look up u1") {
 		t.Errorf("Handle on a closed Redis = %v, want the failed lookup", err)
+	}
+}
+
+// processCPU is the CPU time this process used so far (not Redis's, a
+// child): what a round trip costs the client, apart from waiting for it.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkHandleRead is Handle of a text from a stranger on real Redis
+// (or miniredis): the sender looked up and the pending question read one
+// after the other (plain) or in one round trip (queued).
+func BenchmarkHandleRead(b *testing.B) {
+	rdb, k := redistest.New(b)
+	dir := &queuedDir{rdb: rdb, k: k}
+	for _, bc := range []struct {
+		name string
+		dir  bot.Directory
+	}{
+		{"plain", bot.DirectoryFunc(dir.Lookup)},
+		{"queued", dir},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			bt := &bot.Bot{Sender: &recorder{}, Redis: rdb, Keys: k, Directory: bc.dir}
+			bt.Fallback(func(c bot.Context) error { return nil })
+			ctx := context.Background()
+			m := text("stranger", "（2025）黔0115行初1号")
+			b.ReportAllocs()
+			cpu := processCPU()
+			for b.Loop() {
+				if err := bt.Handle(ctx, m); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+		})
 	}
 }
