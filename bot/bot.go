@@ -33,6 +33,15 @@ type Directory interface {
 	Lookup(ctx context.Context, userID string) (*people.Person, error)
 }
 
+// QueuedDirectory is a Directory whose entries are on the Bot's Redis and
+// whose lookup can be queued on a pipeline of it: Handle then reads the
+// person and the pending question in one round trip instead of two. get
+// is called after the pipeline ran and answers as Lookup would.
+type QueuedDirectory interface {
+	Directory
+	QueueLookup(ctx context.Context, p redis.Pipeliner, userID string) (get func() (*people.Person, error))
+}
+
 // DirectoryFunc adapts a function to Directory.
 type DirectoryFunc func(ctx context.Context, userID string) (*people.Person, error)
 
@@ -112,20 +121,11 @@ func (e *PanicError) Error() string { return fmt.Sprintf("handler panic: %v", e.
 // no apology is sent for a reply that failed to go: the retry is the
 // answer.
 func (b *Bot) Handle(ctx context.Context, msg *Message) (err error) {
-	person, err := b.lookup(ctx, msg.From)
+	person, await, awaitData, err := b.read(ctx, msg)
 	if err != nil {
-		return fmt.Errorf("look up %s: %w", msg.From, err)
+		return err
 	}
-	c := &nativeContext{ctx: ctx, b: b, msg: msg, person: person}
-
-	await := ""
-	if msg.Type == "text" && b.Redis != nil {
-		name, data, err := b.sessions().await(ctx, msg.From)
-		if err != nil {
-			return fmt.Errorf("read pending question of %s: %w", msg.From, err)
-		}
-		await, c.awaitData = name, data
-	}
+	c := &nativeContext{ctx: ctx, b: b, msg: msg, person: person, awaitData: awaitData}
 	h := b.route(msg, await)
 	if h == nil {
 		return nil // an event nobody handles: acknowledged and ignored
@@ -174,6 +174,42 @@ func (b *Bot) onError(err error, c Context) {
 	if rerr := c.Reply(ErrorMessage(err)); rerr != nil {
 		b.log().Error("could not tell the user about an error", "user", c.UserID(), "err", rerr)
 	}
+}
+
+// read looks up the sender and, for a text, reads their pending question
+// (see Context.Await): in one round trip when the directory can share the
+// pipeline (QueuedDirectory), else one after the other. A failed lookup
+// is reported before a failed read, as when they ran in turn.
+func (b *Bot) read(ctx context.Context, msg *Message) (person *people.Person, await, data string, err error) {
+	pending := msg.Type == "text" && b.Redis != nil
+	qd, queued := b.Directory.(QueuedDirectory)
+	if !pending || !queued || msg.From == "" {
+		if person, err = b.lookup(ctx, msg.From); err != nil {
+			return nil, "", "", fmt.Errorf("look up %s: %w", msg.From, err)
+		}
+		if pending {
+			if await, data, err = b.sessions().await(ctx, msg.From); err != nil {
+				return nil, "", "", fmt.Errorf("read pending question of %s: %w", msg.From, err)
+			}
+		}
+		return person, await, data, nil
+	}
+	var get func() (*people.Person, error)
+	var vals *redis.SliceCmd
+	// The pipeline's own error is its first command's, a missing person
+	// (redis.Nil) included: each command's is read instead.
+	b.Redis.Pipelined(ctx, func(p redis.Pipeliner) error {
+		get = qd.QueueLookup(ctx, p, msg.From)
+		vals = b.sessions().queueAwait(ctx, p, msg.From)
+		return nil
+	})
+	if person, err = get(); err != nil {
+		return nil, "", "", fmt.Errorf("look up %s: %w", msg.From, err)
+	}
+	if await, data, err = awaited(vals); err != nil {
+		return nil, "", "", fmt.Errorf("read pending question of %s: %w", msg.From, err)
+	}
+	return person, await, data, nil
 }
 
 func (b *Bot) lookup(ctx context.Context, userID string) (*people.Person, error) {

@@ -35,7 +35,17 @@ func (s sessionStore) clearAwait(ctx context.Context, user string) error {
 }
 
 func (s sessionStore) await(ctx context.Context, user string) (name, data string, err error) {
-	vals, err := s.b.Redis.HMGet(ctx, s.b.Keys.Await(user), "name", "data").Result()
+	return awaited(s.b.Redis.HMGet(ctx, s.b.Keys.Await(user), "name", "data"))
+}
+
+// queueAwait queues the read of await on p (see Bot.read).
+func (s sessionStore) queueAwait(ctx context.Context, p redis.Pipeliner, user string) *redis.SliceCmd {
+	return p.HMGet(ctx, s.b.Keys.Await(user), "name", "data")
+}
+
+// awaited is the pending question's name and data read by cmd.
+func awaited(cmd *redis.SliceCmd) (name, data string, err error) {
+	vals, err := cmd.Result()
 	if err != nil {
 		return "", "", err
 	}

@@ -15,7 +15,12 @@ import (
 
 // Person returns the directory entry of a WeCom userid.
 func (s *Store) Person(ctx context.Context, userID string) (*people.Person, error) {
-	b, err := s.rdb.Get(ctx, s.k.Person(userID)).Bytes()
+	return decodePerson(userID, s.rdb.Get(ctx, s.k.Person(userID)))
+}
+
+// decodePerson is the entry cmd read, ErrNotFound when there is none.
+func decodePerson(userID string, cmd *redis.StringCmd) (*people.Person, error) {
+	b, err := cmd.Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, ErrNotFound
 	}
@@ -33,29 +38,56 @@ func (s *Store) Person(ctx context.Context, userID string) (*people.Person, erro
 // shape bot.Directory wants, and with SoleName said: whether nobody else in
 // the directory has the person's name (one SMEMBERS of the name index).
 func (s *Store) LookupPerson(ctx context.Context, userID string) (*people.Person, error) {
-	p, err := s.Person(ctx, userID)
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	ids, err := s.rdb.SMembers(ctx, s.k.NamePeople(p.Name)).Result()
-	if err != nil {
-		return nil, err
-	}
-	if !slices.Contains(ids, userID) {
-		// A directory written before the name index existed: build it,
-		// once, then read again.
-		if err := s.reindexNames(ctx); err != nil {
+	return s.withSoleName(ctx, userID)(s.Person(ctx, userID))
+}
+
+// withSoleName completes an entry read for userID: a missing one is (nil,
+// nil), a found one learns SoleName. The name is known only once the entry
+// is read, so this is a round trip of its own even after a pipelined read.
+func (s *Store) withSoleName(ctx context.Context, userID string) func(*people.Person, error) (*people.Person, error) {
+	return func(p *people.Person, err error) (*people.Person, error) {
+		if errors.Is(err, ErrNotFound) {
+			return nil, nil
+		}
+		if err != nil {
 			return nil, err
 		}
-		if ids, err = s.rdb.SMembers(ctx, s.k.NamePeople(p.Name)).Result(); err != nil {
+		ids, err := s.rdb.SMembers(ctx, s.k.NamePeople(p.Name)).Result()
+		if err != nil {
 			return nil, err
 		}
+		if !slices.Contains(ids, userID) {
+			// A directory written before the name index existed: build it,
+			// once, then read again.
+			if err := s.reindexNames(ctx); err != nil {
+				return nil, err
+			}
+			if ids, err = s.rdb.SMembers(ctx, s.k.NamePeople(p.Name)).Result(); err != nil {
+				return nil, err
+			}
+		}
+		p.SoleName = len(ids) == 1 && ids[0] == userID
+		return p, nil
 	}
-	p.SoleName = len(ids) == 1 && ids[0] == userID
-	return p, nil
+}
+
+// Directory is the people directory as the bot looks senders up in:
+// bot.Directory, and bot.QueuedDirectory when the bot's Redis is the
+// store's (the sender and their pending question read in one round trip).
+type Directory struct{ s *Store }
+
+// Directory returns the store as the bot's directory.
+func (s *Store) Directory() Directory { return Directory{s} }
+
+// Lookup is LookupPerson.
+func (d Directory) Lookup(ctx context.Context, userID string) (*people.Person, error) {
+	return d.s.LookupPerson(ctx, userID)
+}
+
+// QueueLookup queues LookupPerson's read on p; get answers once p ran.
+func (d Directory) QueueLookup(ctx context.Context, p redis.Pipeliner, userID string) (get func() (*people.Person, error)) {
+	cmd := p.Get(ctx, d.s.k.Person(userID))
+	return func() (*people.Person, error) { return d.s.withSoleName(ctx, userID)(decodePerson(userID, cmd)) }
 }
 
 // reindexNames adds every directory entry to the name index.

@@ -1,12 +1,14 @@
 package wecom
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -541,10 +543,25 @@ func (s *Sender) build(ctx context.Context, out bot.Outbound, p part, checked bo
 	if off, err = json.Marshal(w); err != nil || !checked {
 		return apiSend, off, off, err
 	}
+	// The checked request differs only in the check's two fields, the
+	// last of wire: their JSON is swapped rather than the whole request
+	// (a long answer, a card) marshalled again.
+	if head, ok := bytes.CutSuffix(off, uncheckedTail); ok {
+		on = append(append(make([]byte, 0, len(head)+len(checkedTail)), head...), checkedTail...)
+		return apiSend, on, off, nil
+	}
 	w.EnableDuplicateCheck, w.DuplicateCheckInterval = 1, int(DuplicateCheckInterval/time.Second)
 	on, err = json.Marshal(w)
 	return apiSend, on, off, err
 }
+
+// uncheckedTail and checkedTail end wire's JSON without and with WeCom's
+// duplicate check (see build).
+var (
+	uncheckedTail = []byte(`"enable_duplicate_check":0,"duplicate_check_interval":1800}`)
+	checkedTail   = []byte(`"enable_duplicate_check":1,"duplicate_check_interval":` +
+		strconv.Itoa(int(DuplicateCheckInterval/time.Second)) + `}`)
+)
 
 func merge(dst *bot.Receipt, r bot.Receipt) {
 	dst.MsgIDs = append(dst.MsgIDs, r.MsgIDs...)

@@ -137,7 +137,7 @@ func newApp(cfg *config.Config, opt appOptions) (*app, error) {
 			Owner: a.presence.Name(), Heartbeat: true, Durable: a.durable})
 
 	a.bot = &bot.Bot{
-		Sender: a.sender, Directory: bot.DirectoryFunc(a.store.LookupPerson),
+		Sender: a.sender, Directory: a.store.Directory(),
 		Redis: rdb, Keys: k, Location: cfg.Location, Log: log, Now: opt.Now,
 	}
 	a.bot.Use(bot.Logger(log))
