@@ -20,7 +20,9 @@ const (
 	RuleLength     RuleTopic = "length"     // 以案说法有字数要求不
 	RuleRate       RuleTopic = "rate"       // 败诉率怎么算
 	RuleStandIn    RuleTopic = "stand-in"   // 负责人不能出庭可以让别人去吗
-	RuleChange     RuleTopic = "change"     // 如果法院改期了要怎么办
+	RuleChange     RuleTopic = "change"     // 如果法院改期了要怎么办, 延期了要重新报吗
+	RuleAbsent     RuleTopic = "absent"     // 不出庭会咋样: what follows when nobody (or no head) appears
+	RuleLost       RuleTopic = "lost"       // 要是败诉了会怎样: what follows a loss
 )
 
 // RuleQuestion is a rule question as read: its topic and, for RuleLoss and
@@ -61,6 +63,23 @@ var (
 	hypotheticalRe = mustCompile(`(?:要是|如果|万一|假如|假设|若是|倘若)(.{1,16}?)(?:的话)?(?:那)?(?:我们|我)?(?:该|要|应该|需要)?(?:怎么办|咋办|怎么处理|如何处理|怎么弄|咋弄|怎么搞|咋搞|怎么整|怎么操作|走什么程序|有什么程序)`)
 	hypoCannotRe   = mustCompile(`去不了|来不了|去不成|不能出庭|出不了庭|无法出庭|没法出庭|参加不了|不能去|没法去|没空|没时间|有事|有会|开会|出差|冲突|病了|生病`)
 	hypoChangeRe   = mustCompile(`改期|推迟|延期|延后|改时间|取消|不开了|不开庭|另行通知`)
+	// absentWhatRe asks what follows when the head (or anyone) does not
+	// appear (不出庭会咋样, 负责人不出庭有什么后果, 没去出庭会被通报吗): a
+	// question about the rule, anchored at its end so that news (孙局明天
+	// 不出庭) and a list (不出庭的有哪些) are not taken for one.
+	absentWhatRe = mustCompile(`(?:不出庭|没出庭|未出庭|不去出庭|不到庭|没到庭|拒不到庭|缺席|不去开庭|不参加庭审|不出庭应诉)(?:了)?(?:的话|的)?` +
+		`(?:会|要|有|能)?(?:咋样|怎样|怎么样|怎么着|咋办|怎么办|什么后果|啥后果|哪些后果|后果|什么影响|啥影响|影响|被追责|被通报|被处分|受处分|被问责|扣分)` +
+		`(?:吗|么|不|呢|啊|呀|嘛|没有|\?)*$`)
+	// lostWhatRe asks what follows a loss (要是败诉了会怎样, 输了会咋样,
+	// 败诉了要干啥): anchored at the end, and needing a consequence word,
+	// so that 败诉了几件 or 败诉的有哪些 stay counts.
+	lostWhatRe = mustCompile(`(?:败诉|输了|被判输|官司输|被撤销|被判撤销|被纠错)(?:了)?(?:的话|的)?(?:那)?(?:我们|单位)?(?:会|要|有|该|得|需要)?` +
+		`(?:咋样|怎样|怎么样|怎么着|咋办|怎么办|什么后果|啥后果|哪些后果|后果|什么影响|啥影响|影响|干啥|干什么|做什么|做啥|走什么程序|被追责|被通报|扣分)` +
+		`(?:吗|么|不|呢|啊|呀|嘛|\?)*$`)
+	// changeAgainRe asks whether a moved hearing must be reported or
+	// arranged again (延期了要重新报吗, 改期的话出庭负责人要重新报不): the
+	// change rule, never news of a change.
+	changeAgainRe = mustCompile(`(?:延期|改期|推迟|延后|改时间|换时间)(?:了)?(?:的话)?.{0,8}(?:要|需要|用|得|还要|还得)(?:不要)?(?:重新|再|另外)(?:报|上报|报送|报备|登记|备案|提交|申请|确认|安排|通知)`)
 	// swapAskRe asks whether the head may be replaced (可以换人吗, 能不能换个
 	// 人出庭, 换人可以不): the stand-in rule, not a substitution made.
 	swapAskRe = mustCompile(`^(?:那|我|这个|明天|那天)?(?:可以|能|能不能|可不可以|可否|能否|允许)(?:换人|换个人|换别人|换一个人|让别人|叫别人|找人|派人|找别人|请人)(?:去|出庭|代|替|代替)?(?:吗|不|么|嘛|没)?$|^换(?:个)?人(?:出庭|去)?(?:可以|行|能行)(?:吗|不|么|嘛)?$`)
@@ -134,6 +153,15 @@ func AsksRule(text string) (RuleQuestion, bool) {
 	}
 	if standInAskRe.MatchString(t) || swapAskRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleStandIn}, true
+	}
+	if absentWhatRe.MatchString(t) {
+		return RuleQuestion{Topic: RuleAbsent}, true
+	}
+	if lostWhatRe.MatchString(t) {
+		return RuleQuestion{Topic: RuleLost}, true
+	}
+	if changeAgainRe.MatchString(t) {
+		return RuleQuestion{Topic: RuleChange}, true
 	}
 	if m := hypotheticalRe.FindStringSubmatch(t); m != nil {
 		switch {
