@@ -853,6 +853,9 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 			notes = append(notes, fmt.Sprintf("其中一审 %d 件计入败诉通报，其余为二审、再审", first))
 		}
 	case intent.Filed:
+		if u.CaseKind != "" && u.CaseKind != string(cases.Litigation) {
+			break // 复议新收: no litigation among them to point at
+		}
 		notes = append(notes, fmt.Sprintf("其中一审行政诉讼 %d 件，即通报中的“新收”", first))
 	}
 	title := fmt.Sprintf("**%s**：共 %d 件", what, len(numbers))
@@ -889,6 +892,16 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 			return answer{}, err
 		}
 		title += "\n按被告单位：" + by
+	}
+	if u.ByMonth {
+		// 今年败诉了几件 → 按月分一下: the same cases, by month.
+		by, err := s.monthSplit(ctx, viewer, numbers, u.Metric)
+		if err != nil {
+			return answer{}, err
+		}
+		if by != "" {
+			title += "\n" + by
+		}
 	}
 	a, err := s.listAbout(c, title, listCases, numbers, len(numbers), u.Aspect)
 	a.claims = append(a.claims, compared...)

@@ -101,6 +101,9 @@ func (s *service) handleText(c bot.Context) error {
 	if q, ok := intent.AsksRule(text); ok {
 		return s.ruleAnswer(c, q, prev) // 撤诉算不算败诉: the rule, never a count
 	}
+	if sp, ok := intent.SplitAsked(text); ok && pickedU == nil {
+		return s.splitLast(c, sp, prev) // 今年败诉了几件 → 按月分一下: the same figure, split
+	}
 	if intent.AsksStandInRule(text) {
 		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
 	}
@@ -258,6 +261,10 @@ func (s *service) handleText(c bot.Context) error {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.
 		a = answer{md: note, outcome: audit.NotKnown, noEcho: true}
+	} else if u.ByKind && (u.Kind == intent.Count || u.Kind == intent.Cases) && !hasRef(u) {
+		if a, err = s.byKindAnswer(c, u, prev); err != nil {
+			return err // 复议和诉讼各多少: each kind's count
+		}
 	} else {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err

@@ -173,3 +173,33 @@ func AsksRule(text string) (RuleQuestion, bool) {
 	}
 	return RuleQuestion{}, false
 }
+
+// Split is how a follow-up asks the last figure to be split.
+type Split string
+
+// The splits.
+const (
+	SplitMonth  Split = "month"  // 按月分一下
+	SplitAgency Split = "agency" // 按单位分, 各单位的呢
+)
+
+// splitRe is a whole message that asks only for the last figure split
+// (按月分一下, 分单位看看, 那按局排一下呢, 每个月的呢): it names no figure
+// of its own, so it splits the one just given.
+var splitRe = mustCompile(`^(?:那|那么|再|麻烦|帮我|请|你)*(?:按|分|按照)(月份|月|被告单位|单位|局|部门)(?:来)?(?:分|拆|统计|列|看|排|排序|排名|显示)?` +
+	`(?:个序|一下|下|一哈|看看|看|呢|吧|哈|嘛|啊|行吗|可以吗|行不|呀)*$|` +
+	`^(?:那|那么)?(每个月|各月|逐月|每月|各单位|每个单位|各个单位|各局|每个局)(?:的|分别)?(?:呢|是多少|多少|情况|看看|列一下)*$`)
+
+// SplitAsked reads a message that asks only for the last figure split by
+// month or by agency.
+func SplitAsked(text string) (Split, bool) {
+	t := strings.NewReplacer(" ", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "").Replace(Normalize(text))
+	m := splitRe.FindStringSubmatch(t)
+	if m == nil {
+		return "", false
+	}
+	if w := m[1] + m[2]; strings.Contains(w, "月") {
+		return SplitMonth, true
+	}
+	return SplitAgency, true
+}
