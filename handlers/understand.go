@@ -75,6 +75,9 @@ func (s *service) handleText(c bot.Context) error {
 			text = retryText(n, ask.Text)
 		}
 	}
+	if intent.Retracts(text) && pickedU == nil {
+		return s.retract(c) // 刚才说错了，不是改期: what was relayed is withdrawn
+	}
 	corrected := false
 	if rest, ok := correction(text, prev); ok && pickedU == nil {
 		text, corrected = rest, true // 哦说错了 是明天的: the last question with 明天
@@ -106,6 +109,9 @@ func (s *service) handleText(c bot.Context) error {
 	}
 	if intent.AsksStandInRule(text) {
 		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
+	}
+	if appeal, ok := intent.AppealIntent(text); ok && viewer != nil && viewer.Role != people.Pufa {
+		return s.appealIntent(c, appeal, prev) // 我们准备上诉, 打算不上诉了: acknowledged with the appeal period
 	}
 	if up, ok := focusDone(text, prev, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初133答辩期限 → 刚交了 帮我登记

@@ -203,3 +203,20 @@ func SplitAsked(text string) (Split, bool) {
 	}
 	return SplitAgency, true
 }
+
+// retractRe is a whole message that takes back what the sender just said
+// or reported (刚才说错了，不是改期; 搞错了 那条不算; 刚才那条作废; 发错了):
+// an admission with, at most, what was wrong (不是改期, 没有推迟, 那条不算),
+// and nothing that says what is right instead (哦说错了 是明天的 corrects
+// the last question, read elsewhere).
+var retractRe = mustCompile(`^(?:不好意思|抱歉|对不起|哦|噢|啊|嗯)*(?:我)?(?:刚才|刚刚|刚|上一条|上条|前面)?(?:我)?(?:说错了|搞错了|弄错了|发错了|报错了|写错了|打错了|说错|搞错|弄错|发错|报错|写错)` +
+	`(?:了)?(?:不好意思|抱歉|对不起)*(?:不是改期|不是推迟|不是延期|不是取消|没有改期|没改期|没有推迟|没推迟|没有延期|没延期|没有取消|没取消|不改期了|不改了|不推迟了|不取消了|不延期了|没变|没有变|照常开|照常|还是原来的时间|时间没变|那条不算|那个不算|不算|作废|撤回|别登记|不用登记|先别登|请忽略|忽略)*(?:了|的|哈|啊|吧|哦)*$|` +
+	`^(?:刚才|刚刚|上一条|上条|前面)(?:那条|那个|说的|报的|发的)(?:消息)?(?:作废|撤回|不算|请忽略|忽略|说错了|搞错了|弄错了|不对)(?:了|哈|啊|吧)*$|` +
+	`^(?:撤回|作废)(?:刚才|刚刚|上一条|上条)(?:那条|的|说的|报的)?(?:消息)?(?:了|哈|吧)*$`)
+
+// Retracts reports whether text only takes back what the sender just said
+// or reported.
+func Retracts(text string) bool {
+	t := strings.NewReplacer(" ", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "", "、", "", "~", "").Replace(Normalize(text))
+	return t != "" && retractRe.MatchString(t)
+}
