@@ -124,6 +124,9 @@ func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer
 			}
 		}
 	}
+	if err := c.Memory().Forget(memBulletinExtra); err != nil {
+		return a, err // a bulletin sent afresh: nothing added to it yet
+	}
 	a.shown = distinctNumbers(numbers)
 	a.results = len(a.shown)
 	if err := c.Reply(bulletinIntro(ask, bulletin.MonthOf(c.Now(), c.Location()))); err != nil {

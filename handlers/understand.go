@@ -75,6 +75,9 @@ func (s *service) handleText(c bot.Context) error {
 			text = retryText(n, ask.Text)
 		}
 	}
+	if e, ok := intent.EditAsked(text); ok && prev != nil && prev.U.Kind == intent.Bulletin && pickedU == nil {
+		return s.bulletinEdit(c, e, prev) // 加上出庭情况, 导出word: of the bulletin just sent
+	}
 	if intent.Retracts(text) && pickedU == nil {
 		return s.retract(c) // 刚才说错了，不是改期: what was relayed is withdrawn
 	}
