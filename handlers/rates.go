@@ -127,7 +127,7 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 			b = append(b, controlNote(*sp.Total.LossRate, s.cfg.Bulletin.ControlLine))
 		}
 	}
-	if rank || viewer.Bureau() && len(agencies) == 0 && u.Rate != "" && (u.ByAgency || strings.Contains(c.Message().Text, "各单位")) {
+	if rank || (viewer.Bureau() || viewer.Role == people.Head) && len(agencies) == 0 && u.Rate != "" && (u.ByAgency || strings.Contains(c.Message().Text, "各单位")) {
 		b = append(b, s.ranking(sp, u, label, &a))
 	}
 	if viewer.Role == people.Head && len(agencies) == 0 && !rank {

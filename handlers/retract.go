@@ -60,6 +60,9 @@ func (s *service) retract(c bot.Context) error {
 		who += "（" + viewer.Agency + "）"
 	}
 	note := fmt.Sprintf("【更正】%s：刚才报的“%s”说错了，请不要按这条登记。", who, f.Said)
+	if f.Token == "" {
+		note = fmt.Sprintf("【更正】%s：刚才报的“%s”说错了，请不必按这条跟进。", who, f.Said)
+	}
 	if f.Token != "" && !withdrawn {
 		note = fmt.Sprintf("【更正】%s：刚才报的“%s”说错了；这条已经登记或已过期，请核对台账并更正。", who, f.Said)
 	}
@@ -77,6 +80,8 @@ func (s *service) retract(c bot.Context) error {
 	switch {
 	case f.Token != "" && !withdrawn:
 		fmt.Fprintf(&b, "收到。您刚才报的“%s”专班已经处理（或已过期），我已告知专班这条说错了，请专班核对台账并更正。", f.Said)
+	case told && f.Token == "":
+		fmt.Fprintf(&b, "好的，您刚才报的“%s”已作废，已告知司法局应诉专班这条说错了，台账没有作任何修改。", f.Said)
 	case told:
 		fmt.Fprintf(&b, "好的，您刚才报的“%s”已作废，已告知司法局应诉专班不要登记，台账没有作任何修改。", f.Said)
 	default:

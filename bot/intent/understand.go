@@ -1181,7 +1181,7 @@ var (
 		{"经办的", "handler"}, {"负责的", "any"}, {"负责", "any"}}
 	// byAgencyWords split a figure by agency; byMonthWords by month.
 	byAgencyWords = []string{"按单位排", "按局排", "按部门排", "分单位排", "按单位分", "按局分", "按部门分", "分单位", "分部门",
-		"按单位", "按局", "按部门", "按被告单位", "各单位分别", "各个单位", "各单位", "每个单位", "每家单位", "各局", "每个局", "各部门", "每个部门"}
+		"按单位", "按局", "按部门", "按被告单位", "各单位分别", "各个单位", "各个局", "各个部门", "各单位", "每个单位", "每家单位", "各局", "每个局", "各部门", "每个部门"}
 	byMonthWords = []string{"按月份分", "按月分", "按月份", "按月", "分月份", "分月", "逐月", "每个月", "各月份", "各月"}
 	unitWords    = []string{"哪个单位的", "哪个单位", "哪些单位", "哪家单位", "什么单位", "各单位", "各个单位", "哪个部门", "哪些部门", "哪个局", "哪些局", "哪家局",
 		"单位是哪个", "单位是哪些", "单位", "是哪个", "哪个"}
@@ -1425,7 +1425,7 @@ func (r *reader) words() {
 	if kinds > 1 {
 		// 复议和诉讼各多少: both kinds, side by side, never the first alone.
 		r.u.ByKind = true
-		r.u.Filler = append(r.u.Filler, t.cutAll("各有多少", "各多少", "各几个", "各几件", "分别多少", "分别有多少", "各", "分别", "和", "与", "跟")...)
+		r.u.Filler = append(r.u.Filler, t.cutAll("各有多少", "各多少件", "各多少", "各几个", "各几件", "分别多少件", "分别多少", "分别有多少", "分别是多少", "多少件", "几件", "各", "分别", "和", "与", "跟")...)
 	}
 	for _, s := range stageWords {
 		if _, ok := t.cut(s.word); ok && r.u.Stage == "" {
@@ -1439,8 +1439,8 @@ func (r *reader) words() {
 	}
 	if w, ok := t.cut(byAgencyWords...); ok {
 		r.u.ByAgency = true
-		if strings.HasSuffix(w, "排") && r.u.Rank == "" {
-			r.u.Rank = RankTop // 纠错率按局排一下: the whole ranking
+		if _, ok := t.cut("排一下", "排个序", "排一排", "排个名", "排序", "排"); (ok || strings.HasSuffix(w, "排")) && r.u.Rank == "" {
+			r.u.Rank = RankTop // 纠错率按局排一下, 各个局的纠错率排一下: the whole ranking
 		}
 		if r.u.Aspect == "" && r.u.Rank == "" {
 			r.u.Aspect = Defendant // a count split by agency: 按被告单位
