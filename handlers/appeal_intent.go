@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"casebot/bot"
 	"casebot/bot/audit"
@@ -42,7 +44,27 @@ func (s *service) appealIntent(c bot.Context, appeal bool, prev *lastQuestion) e
 		return c.ReplyMarkdown(md)
 	}
 	if len(numbers) == 0 {
-		return record(fmt.Sprintf("收到。请问是哪个案件%s？请连同案号再发一次，例如“行初85%s”。", what, what), nil)
+		// Which case: offer those the asker may see whose appeal period
+		// runs now (never a none: only the question is asked).
+		today := workcal.DateOf(c.Now(), c.Location())
+		dds, err := s.st.DeadlinesBetween(c.Ctx(), today, today.AddDays(31), deadline.Appeal)
+		if err != nil {
+			return err
+		}
+		var lines []string
+		var shown []string
+		for _, d := range dds {
+			if !s.scope.CanSee(viewer, d.Case) || !viewer.Bureau() && !s.ownAgencyCase(viewer, d.Case) || slices.Contains(shown, d.Case.Number) {
+				continue
+			}
+			shown = append(shown, d.Case.Number)
+			lines = append(lines, fmt.Sprintf("%d. **%s** %s，上诉期限 %s", len(lines)+1, d.Case.Number, s.parties(viewer, d.Case), d.Deadline.Value(today)))
+		}
+		md := fmt.Sprintf("收到。请问是哪个案件%s？请连同案号再发一次，例如“行初85%s”。", what, what)
+		if len(lines) > 0 {
+			md += "\n\n正在上诉期内的案件：\n" + strings.Join(lines, "\n")
+		}
+		return record(md, nil)
 	}
 	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
 	if err != nil {
