@@ -373,6 +373,29 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	}
 	claims := a.claims
 	title := head + fmt.Sprintf("**%s**：共 %d 件，其中未结 %d 件", echo, len(numbers), open)
+	if !u.Period.IsZero() && q.Party == "" && q.Person == "" && len(numbers) > 1 {
+		// 今年一共多少行政诉讼: how many of them came in during the period too.
+		filed, err := s.st.FiledNumbers(c.Ctx(), u.Period.From, u.Period.To)
+		if err != nil {
+			return answer{}, err
+		}
+		in := make(map[string]bool, len(filed))
+		for _, n := range filed {
+			in[n] = true
+		}
+		k := 0
+		for _, n := range numbers {
+			if in[n] {
+				k++
+			}
+		}
+		switch {
+		case k == len(numbers):
+			title += fmt.Sprintf("，均为%s立案（新收）", u.Period.Short())
+		case k > 0:
+			title += fmt.Sprintf("；其中%s立案（新收）%d 件", u.Period.Short(), k)
+		}
+	}
 	if len(numbers) == 1 {
 		a, err := s.lookup(c, u, numbers)
 		if err == nil {
