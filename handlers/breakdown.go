@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,6 +27,9 @@ import (
 // 纠错, the filing date for 新收 and 未结. Only months holding a case are
 // named, so it states no none.
 func (s *service) monthSplit(ctx context.Context, viewer *people.Person, numbers []string, m intent.Metric) (string, error) {
+	if m == intent.Suggested {
+		return "", nil // counted by the day the suggestion came, which no case date here is
+	}
 	cs, err := s.visible(ctx, viewer, numbers, nil)
 	if err != nil {
 		return "", err
@@ -58,12 +63,9 @@ func (s *service) monthSplit(ctx context.Context, viewer *people.Person, numbers
 	if len(order) == 0 {
 		return "", nil
 	}
-	// Chronological, oldest first.
-	for i := 1; i < len(order); i++ {
-		for j := i; j > 0 && (order[j].y < order[j-1].y || order[j].y == order[j-1].y && order[j].m < order[j-1].m); j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
-	}
+	slices.SortFunc(order, func(a, b month) int { // chronological, oldest first
+		return cmp.Or(cmp.Compare(a.y, b.y), cmp.Compare(a.m, b.m))
+	})
 	sameYear := order[0].y == order[len(order)-1].y
 	var parts []string
 	for _, k := range order {
@@ -93,9 +95,9 @@ func (s *service) rateByMonth(c bot.Context, u intent.Understanding, p intent.Pe
 	a := answer{results: 1}
 	var lines []string
 	var runFrom, runTo time.Time // months in a row with no denominator
-	flush := func() error {
+	flush := func() {
 		if runFrom.IsZero() {
-			return nil
+			return
 		}
 		label := fmt.Sprintf("%d年%d月", runFrom.Year(), runFrom.Month())
 		if last := runTo.AddDate(0, -1, 0); last.After(runFrom) {
@@ -111,7 +113,6 @@ func (s *service) rateByMonth(c bot.Context, u intent.Understanding, p intent.Pe
 		lines = append(lines, "- "+line)
 		a.claims = append(a.claims, cl...)
 		runFrom = time.Time{}
-		return nil
 	}
 	for from := time.Date(p.From.Year(), p.From.Month(), 1, 0, 0, 0, 0, p.From.Location()); from.Before(p.To) && !from.After(now); from = from.AddDate(0, 1, 0) {
 		to := from.AddDate(0, 1, 0)
@@ -135,9 +136,7 @@ func (s *service) rateByMonth(c bot.Context, u intent.Understanding, p intent.Pe
 			runTo = to
 			continue
 		}
-		if err := flush(); err != nil {
-			return answer{}, err
-		}
+		flush()
 		if ratePtr(st, u.Rate) == nil {
 			runFrom, runTo = from, to
 			continue
@@ -145,9 +144,7 @@ func (s *service) rateByMonth(c bot.Context, u intent.Understanding, p intent.Pe
 		line, _ := rateLine(who, st, u.Rate, fmt.Sprintf("%d年%d月", from.Year(), from.Month()))
 		lines = append(lines, "- "+line)
 	}
-	if err := flush(); err != nil {
-		return answer{}, err
-	}
+	flush()
 	a.md = fmt.Sprintf("**%s%s按月**（每月按月度通报口径计算）：", label, who) + "\n" + strings.Join(lines, "\n")
 	return a, nil
 }

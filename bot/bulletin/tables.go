@@ -1,8 +1,10 @@
 package bulletin
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,7 +27,7 @@ func (r *Report) AppearanceMarkdown(st Style, agencies []string) []string {
 	lines := []string{"# " + w.m.Label() + "负责人出庭应诉情况（" + whose + "）", w.asOf(), "", "全地区：" + w.appearanceLine(r.Total.Figures, "本月")}
 	var rows []Stats
 	for _, a := range r.Agencies {
-		if a.Heard > 0 && (agencies == nil || contains(agencies, a.Agency)) {
+		if a.Heard > 0 && (agencies == nil || slices.Contains(agencies, a.Agency)) {
 			rows = append(rows, a)
 		}
 	}
@@ -70,26 +72,22 @@ func (r *Report) AgencyTableMarkdown(st Style) []string {
 	return pack([]section{{lines: lines}}, st.maxBytes())
 }
 
-func contains(ss []string, s string) bool {
-	for _, v := range ss {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 // sortByRate orders rows by a rate, lowest first, those without one last;
 // ties keep their order.
 func sortByRate(rows []Stats, rate func(*Stats) *Rate) {
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && less(rate(&rows[j]), rate(&rows[j-1])); j-- {
-			rows[j], rows[j-1] = rows[j-1], rows[j]
+	slices.SortStableFunc(rows, func(a, b Stats) int {
+		ra, rb := rate(&a), rate(&b)
+		switch {
+		case ra == nil && rb == nil:
+			return 0
+		case ra == nil:
+			return 1
+		case rb == nil:
+			return -1
 		}
-	}
+		return cmp.Compare(*ra, *rb)
+	})
 }
-
-func less(a, b *Rate) bool { return a != nil && (b == nil || *a < *b) }
 
 // markRe are the WeCom markdown marks a Word document leaves out.
 var markRe = regexp.MustCompile(`</?font[^>]*>|\*\*`)
