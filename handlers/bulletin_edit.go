@@ -142,20 +142,30 @@ func (s *service) bulletinEdit(c bot.Context, e intent.BulletinEdit, prev *lastQ
 		parts = append(parts, rep.AgencyMarkdown(ag, h.set.Style)...)
 		added = append(added, ag+"部分")
 	}
+	md, err := h.sendWord(c, month, parts, added)
+	if err != nil {
+		return err
+	}
+	return reply(md, nil)
+}
+
+// sendWord sends the bulletin parts as a Word file to the asker and
+// returns the line saying so (with the parts added, when any).
+func (h *bulletinHandlers) sendWord(c bot.Context, month bulletin.Month, parts, added []string) (string, error) {
 	doc := bulletin.Document(parts, h.set.Style.Issuer, c.Now())
 	var buf bytes.Buffer
 	if err := docx.Write(&buf, doc); err != nil {
-		return err
+		return "", err
 	}
 	name := bulletin.Title(month) + ".docx"
 	if _, err := c.Send(bot.FileMessage(name, buf.Bytes(), c.UserID())); err != nil {
-		return err
+		return "", err
 	}
 	md := fmt.Sprintf("已发送 Word 版《%s》（按台账当前数据生成）", name)
 	if len(added) > 0 {
 		md += "，已附上" + strings.Join(added, "、")
 	}
-	return reply(md+"。", nil)
+	return md + "。", nil
 }
 
 // appendHint adds hint to the last part.

@@ -1163,7 +1163,9 @@ func askedAfter(tail string) bool {
 
 var (
 	bulletinTails = []string{"出了没有", "出了没", "出了吗", "出来了吗", "出来没", "发了吗", "发了没", "发布了吗", "发布了没", "生成一下",
-		"生成", "最新一期", "最新的", "最新", "一期", "发我看看", "发我"}
+		"生成", "最新一期", "最新的", "最新", "一期", "发我看看", "发我",
+		// 把本月通报导出word: its file (the handler reads EditAsked)
+		"能导出word", "导出word", "导出Word", "导出WORD", "导成word", "给我个word版", "给我个Word版", "word版", "Word版", "word文档", "word", "Word", "WORD", "能导出", "导出"}
 	mustWords = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭"}
 	// notAppearedWords ask for the hearings a head missed; heldWords for
 	// the hearings already held (a relative clause, not 开完了吗).
