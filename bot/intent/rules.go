@@ -75,8 +75,13 @@ var (
 	// 败诉了要干啥): anchored at the end, and needing a consequence word,
 	// so that 败诉了几件 or 败诉的有哪些 stay counts.
 	lostWhatRe = mustCompile(`(?:败诉|输了|被判输|官司输|被撤销|被判撤销|被纠错)(?:了)?(?:的话|的)?(?:那)?(?:我们|单位)?(?:会|要|有|该|得|需要)*` +
-		`(?:咋样|怎样|怎么样|怎么着|咋办|怎么办|什么后果|啥后果|哪些后果|后果|什么影响|啥影响|影响|干啥|干什么|做什么|做啥|走什么程序|被追责|被通报|扣分)` +
+		`(?:咋样|怎样|怎么样|怎么着|咋办|怎么办|什么后果|啥后果|哪些后果|后果|什么影响|啥影响|影响|干啥|干什么|做什么|做啥|走什么程序|被追责|被通报|扣分|` +
+		`(?:不要|不用|需不需要)?(?:写|报|交|报送|提交)?(?:整改报告|整改材料|整改))` +
 		`(?:吗|么|不|呢|啊|呀|嘛|\?)*$`)
+	// hypoWhatRe asks what follows if something happens (要是出庭负责人临时
+	// 去不了会怎样): the middle says which rule answers it.
+	hypoWhatRe = mustCompile(`(?:要是|如果|万一|假如|假设|若是|倘若)(.{1,16}?)(?:的话)?(?:那)?(?:会|要|有)*(?:怎样|咋样|怎么样|怎么着|什么后果|啥后果|后果|什么影响|啥影响|影响)(?:吗|么|呢|啊|呀|\?)*$`)
+	hypoLostRe = mustCompile(`败诉|输|被撤销|被纠错|判撤`)
 	// changeAgainRe asks whether a moved hearing must be reported or
 	// arranged again (延期了要重新报吗, 改期的话出庭负责人要重新报不): the
 	// change rule, never news of a change.
@@ -163,6 +168,16 @@ func AsksRule(text string) (RuleQuestion, bool) {
 	}
 	if changeAgainRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleChange}, true
+	}
+	if m := hypoWhatRe.FindStringSubmatch(t); m != nil {
+		switch {
+		case hypoChangeRe.MatchString(m[1]):
+			return RuleQuestion{Topic: RuleChange}, true
+		case hypoCannotRe.MatchString(m[1]) || strings.Contains(m[1], "不出庭") || strings.Contains(m[1], "没出庭"):
+			return RuleQuestion{Topic: RuleAbsent}, true
+		case hypoLostRe.MatchString(m[1]):
+			return RuleQuestion{Topic: RuleLost}, true
+		}
 	}
 	if m := hypotheticalRe.FindStringSubmatch(t); m != nil {
 		switch {

@@ -35,6 +35,9 @@ func TestAsksRule(t *testing.T) {
 		{"延期了要重新报吗", RuleChange, ""},
 		{"改期的话出庭负责人要重新报不", RuleChange, ""},
 		{"推迟了还要再登记吗", RuleChange, ""},
+		{"要是出庭负责人临时去不了会怎样", RuleAbsent, ""},
+		{"如果败诉了要不要写整改报告", RuleLost, ""},
+		{"万一法院延期了会有什么影响", RuleChange, ""},
 	} {
 		q, ok := AsksRule(tc.text)
 		if !ok || q.Topic != tc.topic || q.Outcome != tc.outcome {
@@ -46,7 +49,7 @@ func TestAsksRule(t *testing.T) {
 		"今年撤诉了几个", "以案说法 行初85", "这篇多少字", "我去不了 让王副局长去", "85号是不是败诉了",
 		"公安局今年输了几个", "败诉原因",
 		"孙局明天不出庭", "不出庭的有哪些", "今年败诉了几件", "败诉的案子有哪些", "明天的庭延期了",
-		"行初117延期了要重新报吗", "没出庭的案子", "败诉率多少",
+		"行初117延期了要重新报吗", "没出庭的案子", "败诉率多少", "败诉的整改报告交了没", "整改报告什么时候交",
 	} {
 		if q, ok := AsksRule(text); ok {
 			t.Errorf("AsksRule(%q) = %+v, want no rule question", text, q)
