@@ -13,7 +13,6 @@ import (
 	"casebot/bot/bulletin"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
-	"casebot/bot/people"
 )
 
 // Breakdowns split a figure the bot already answers: a count by month
@@ -24,17 +23,21 @@ import (
 
 // monthSplit says how many of the counted cases fall in each month, by
 // the date the count counts them on: the closing date for 败诉, 结案 and
-// 纠错, the filing date for 新收 and 未结. Only months holding a case are
-// named, so it states no none.
-func (s *service) monthSplit(ctx context.Context, viewer *people.Person, numbers []string, m intent.Metric) (string, error) {
+// 纠错, the filing date for 新收 and 未结, read from that date's index (no
+// case is loaded). Only months holding a case are named, so it states no
+// none.
+func (s *service) monthSplit(ctx context.Context, numbers []string, m intent.Metric, loc *time.Location) (string, error) {
 	if m == intent.Suggested {
 		return "", nil // counted by the day the suggestion came, which no case date here is
 	}
-	cs, err := s.visible(ctx, viewer, numbers, nil)
+	byFiling := m == intent.Filed || m == intent.Open
+	scores, has, err := s.st.ClosedScores(ctx, numbers)
+	if byFiling {
+		scores, has, err = s.st.FiledScores(ctx, numbers)
+	}
 	if err != nil {
 		return "", err
 	}
-	byFiling := m == intent.Filed || m == intent.Open
 	type month struct {
 		y int
 		m time.Month
@@ -42,18 +45,12 @@ func (s *service) monthSplit(ctx context.Context, viewer *people.Person, numbers
 	counts := map[month]int{}
 	var order []month
 	undated := 0
-	for _, c := range cs {
-		var on time.Time
-		switch {
-		case byFiling:
-			on = c.FiledOn
-		case c.Closure != nil:
-			on = c.Closure.On
-		}
-		if on.IsZero() {
+	for i := range numbers {
+		if !has[i] || scores[i] == 0 {
 			undated++
 			continue
 		}
+		on := time.Unix(int64(scores[i]), 0).In(loc)
 		k := month{on.Year(), on.Month()}
 		if counts[k] == 0 {
 			order = append(order, k)

@@ -373,19 +373,17 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	}
 	claims := a.claims
 	title := head + fmt.Sprintf("**%s**：共 %d 件，其中未结 %d 件", echo, len(numbers), open)
-	if !u.Period.IsZero() && q.Party == "" && q.Person == "" && len(numbers) > 1 {
+	if !u.Period.IsZero() && q.Party == "" && q.Person == "" && len(numbers) > 1 && len(numbers) <= maxFiledNote {
 		// 今年一共多少行政诉讼: how many of them came in during the period too.
-		filed, err := s.st.FiledNumbers(c.Ctx(), u.Period.From, u.Period.To)
+		// From the filing index's scores of the listed cases: no case is loaded.
+		scores, has, err := s.st.FiledScores(c.Ctx(), numbers)
 		if err != nil {
 			return answer{}, err
 		}
-		in := make(map[string]bool, len(filed))
-		for _, n := range filed {
-			in[n] = true
-		}
+		from, to := float64(u.Period.From.Unix()), float64(u.Period.To.Unix())
 		k := 0
-		for _, n := range numbers {
-			if in[n] {
+		for i := range numbers {
+			if has[i] && scores[i] >= from && scores[i] < to {
 				k++
 			}
 		}
@@ -409,6 +407,12 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	a.claims = append(a.claims, claims...)
 	return a, err
 }
+
+// maxFiledNote bounds the lists whose filings in the period are counted
+// for the title: reading the filing scores of 5,000 numbers costs Redis
+// about 10 ms (store.NewestFirst); a longer list (a ledger far beyond a
+// county's) is titled without it rather than answered slower.
+const maxFiledNote = 5000
 
 // bureauSelf answers 我的案件 from someone of the bureau, who is no
 // agency's head or handler: every open case (the 普法 team: closed ones).
@@ -918,7 +922,7 @@ func (s *service) countAnswer(c bot.Context, u intent.Understanding) (answer, er
 	}
 	if u.ByMonth {
 		// 今年败诉了几件 → 按月分一下: the same cases, by month.
-		by, err := s.monthSplit(ctx, viewer, numbers, u.Metric)
+		by, err := s.monthSplit(ctx, numbers, u.Metric, c.Location())
 		if err != nil {
 			return answer{}, err
 		}
