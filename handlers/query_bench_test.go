@@ -61,6 +61,7 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"both-kinds/staff", "staff1", "复议和诉讼各多少", "行政复议"},
 		{"loss-rate-by-agency/staff", "staff1", "各单位败诉率", "各单位败诉率"},
 		{"lost-by-month/staff", "staff1", "今年每个月败诉几件", "按月"},
+		{"loss-rate-by-month/staff", "staff1", "今年败诉率按月分一下", "按月"},
 		{"loss-rate-this-year/staff", "staff1", "今年败诉率", "败诉率"},
 		{"ranking/head", "head1", "哪个单位败诉最多", "最多的单位"},
 		{"out-of-scope/staff", "staff1", "帮我订一下明天下午的会议室", "超出了我的范围"},
