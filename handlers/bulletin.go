@@ -124,8 +124,19 @@ func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer
 			}
 		}
 	}
+	if err := c.Memory().Forget(memBulletinExtra); err != nil {
+		return a, err // a bulletin sent afresh: nothing added to it yet
+	}
 	a.shown = distinctNumbers(numbers)
 	a.results = len(a.shown)
+	if e, ok := intent.EditAsked(c.Message().Text); ok && e == intent.EditWord {
+		// 把本月通报导出word: the file, not the text again.
+		md, err := h.sendWord(c, ask.Month, parts, nil)
+		if err != nil {
+			return a, err
+		}
+		return a, c.Reply(md + "通报的是" + ask.Month.Label() + "的情况；要在聊天中查看全文，请发送“" + ask.Month.Label() + "通报”。")
+	}
 	if err := c.Reply(bulletinIntro(ask, bulletin.MonthOf(c.Now(), c.Location()))); err != nil {
 		return a, err
 	}

@@ -185,6 +185,20 @@ func (s *service) confirm(b *bot.Bot) bot.HandlerFunc {
 				return c.Reply("这条修改不是您发起的，无法确认。")
 			}
 			return s.apply(c, &p)
+		case intent.Retracts(c.Message().Text):
+			// 刚才说错了，不是改期: the change is called off, and said which.
+			raw, err := s.st.Client().GetDel(c.Ctx(), key).Bytes()
+			if err != nil && !errors.Is(err, redis.Nil) {
+				return err
+			}
+			var p pending
+			if len(raw) > 0 && json.Unmarshal(raw, &p) == nil {
+				if err := s.record(c, p.action(), p.kind(), 0, p.numbers(), "已撤回"); err != nil {
+					return err
+				}
+				return c.ReplyMarkdown(retracted(p.Summary))
+			}
+			return s.retract(c)
 		case cancelWords[word] || cancelOnly(c.Message().Text):
 			// 算了 取消, 先不登了: this change is called off.
 			raw, err := s.st.Client().GetDel(c.Ctx(), key).Bytes()

@@ -73,6 +73,9 @@ func parseDeadlineAsk(text string) (deadlineAsk, bool) {
 		}
 		return false
 	}
+	if _, rule := intent.AsksRule(text); rule {
+		return deadlineAsk{}, false // 如果败诉了要不要写整改报告: the rule, read by the understanding step
+	}
 	if has("整改") {
 		late := has("逾期", "超期", "过期", "超过期限", "超时", "没按时", "未按时", "没有按时", "误期", "已过期限", "晚了")
 		return deadlineAsk{what: askRectify, overdueOnly: late, rectify: rectifyFilterOf(t, late)}, true

@@ -138,7 +138,10 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 		}
 		return c.ReplyMarkdown(a.md)
 	}
-	if h.Hearing.Head == up.Head || shortTitleRe.MatchString(up.Head) && strings.HasPrefix(h.Hearing.Head, string([]rune(up.Head)[:1])) {
+	calledBy := shortTitleRe.MatchString(up.Head) ||
+		// 孙局 read as 孙局长: a deputy is called so too (孙强 副局长)
+		up.HeadPost == "" && titleOnlyRe.MatchString(up.Head) && strings.HasSuffix(up.Head, "局长") && strings.HasSuffix(h.Hearing.HeadPost, "局长")
+	if h.Hearing.Head == up.Head || calledBy && strings.HasPrefix(h.Hearing.Head, string([]rune(up.Head)[:1])) {
 		// 出庭的是孙局 of 孙强's hearing: already so.
 		return c.ReplyMarkdown(fmt.Sprintf("**%s** %s的开庭，出庭负责人已登记为%s，无需修改。", h.Case.Number, whenCN(h.Hearing.At, now, loc), headText(h.Hearing)))
 	}

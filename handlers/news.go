@@ -268,6 +268,10 @@ func (s *service) sendStaff(c bot.Context, text string, p *pending) (bool, error
 			return false, err
 		}
 	}
+	// What was relayed, for a retraction that follows (刚才说错了).
+	if err := c.Memory().Remember(memForwarded, forwarded{Said: strings.TrimSpace(c.Message().Text), Token: token}); err != nil {
+		return false, err
+	}
 	sent := false
 	if chat := s.cfg.Reminder.StaffChat; chat != "" {
 		if _, err := c.Send(bot.Outbound{ToChat: chat, Type: bot.MsgText, Text: text}); err != nil {

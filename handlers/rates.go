@@ -69,6 +69,18 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 			}
 		}
 	}
+	if u.ByMonth {
+		// 今年败诉率按月分一下: each month as its bulletin computes it.
+		who, agency := "本地区", ""
+		if len(agencies) > 0 {
+			who, agency = agencies[0], agencies[0]
+		}
+		if a, err = s.rateByMonth(c, u, p, label, who, agency); err != nil {
+			return answer{}, err
+		}
+		a.md += "\n\n<font color=\"comment\">口径同月度败诉通报：诉讼只计一审行政诉讼案件。</font>"
+		return a, nil
+	}
 	var b []string
 	rank := u.Rank != "" && viewer.Role != people.Handler
 	if !rank || len(agencies) > 0 {
@@ -115,7 +127,7 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 			b = append(b, controlNote(*sp.Total.LossRate, s.cfg.Bulletin.ControlLine))
 		}
 	}
-	if rank || viewer.Bureau() && len(agencies) == 0 && u.Rate != "" && strings.Contains(c.Message().Text, "各单位") {
+	if rank || (viewer.Bureau() || viewer.Role == people.Head) && len(agencies) == 0 && u.Rate != "" && (u.ByAgency || strings.Contains(c.Message().Text, "各单位")) {
 		b = append(b, s.ranking(sp, u, label, &a))
 	}
 	if viewer.Role == people.Head && len(agencies) == 0 && !rank {
@@ -377,6 +389,12 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		}
 		b = append(b, fmt.Sprintf("**%s%s**：共 %d 个", label, std, len(under)))
 		for i, st := range under {
+			b = append(b, line(i+1, st))
+		}
+	case "":
+		// 各单位败诉率, 出庭率按单位分: every agency with the rate, highest first.
+		b = append(b, fmt.Sprintf("**%s各单位%s**（由高到低，共 %d 个有数据的单位）：", label, word, len(rs)))
+		for i, st := range rs {
 			b = append(b, line(i+1, st))
 		}
 	case intent.RankTop, intent.RankBottom:

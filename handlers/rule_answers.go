@@ -43,6 +43,10 @@ func (s *service) ruleText(q intent.RuleQuestion) string {
 		md = lengthRule
 	case intent.RuleChange:
 		md = changeRule
+	case intent.RuleAbsent:
+		md = absentRule
+	case intent.RuleLost:
+		md = s.lostRule()
 	case intent.RuleRate:
 		md = rateRule(q.Rate)
 	}
@@ -113,7 +117,29 @@ const writtenRule = "书面审理的案件不开庭，也就不涉及出庭应�
 // hearing (如果法院改期了要怎么办): asked, not reported, so nothing is
 // relayed; it says how to report one when it happens.
 const changeRule = "法院改期或取消开庭的，以法院的通知为准。收到通知后请直接告诉我，写明案号和新时间（例如“行初117改到12月2日上午9点”；时间未定的可说“行初117改期了 时间另行通知”），我会转告司法局应诉专班，专班登记后提醒按新时间发送，原时间不再提醒。\n" +
-	"出庭负责人因改期无法出庭的，同样请告诉我，按法释〔2020〕3号第8、9条须有正当理由，并安排相应的工作人员出庭。"
+	"出庭负责人不变的，不需要重新报出庭负责人，但新的开庭前仍须向法院提交负责人的身份证明（法释〔2020〕3号第6条）；出庭负责人因改期无法出庭或要换人的，同样请告诉我，按法释〔2020〕3号第8、9条须有正当理由，并安排相应的工作人员出庭。"
+
+// absentRule answers what follows when a head (or nobody) does not appear
+// (不出庭会咋样): asked, not reported, so nothing is relayed or recorded.
+const absentRule = "负责人不出庭的后果：\n" +
+	"1. 无正当理由不出庭、申请延期后仍不出庭、负责人和相应的工作人员均不出庭、未经许可中途退庭的，人民法院可以向监察机关和上一级行政机关提出司法建议（法释〔2020〕3号第12条）；" +
+	"被告经传票传唤无正当理由拒不到庭的，法院可以缺席判决，并可以将情况予以公告（《行政诉讼法》第66条）。\n" +
+	"2. 开庭前未提交写明姓名、职务并加盖公章的身份证明且不能补正的，视为负责人未出庭（第6条）。\n" +
+	"3. 负责人未出庭的案件计入出庭率的分母、不计入出庭数，月度通报列出出庭率未达 100% 的单位。\n" +
+	"确因不可抗力、意外事件、需本人处理的公务等正当理由不能出庭的，应提交加盖公章的书面说明，可以申请延期开庭，并由相应的工作人员出庭（第8–10条）。" +
+	"具体案件的负责人去不了，请告诉我案号，例如“行初117孙局去不了”，我转告司法局应诉专班。"
+
+// lostRule answers what follows a loss (要是败诉了会怎样): the appeal
+// period, the figures it enters, and the 一案一整改 report the bureau asks
+// for, with the configured period.
+func (s *service) lostRule() string {
+	return "一审败诉后：\n" +
+		"1. 不服判决的，可以在判决书送达之日起 15 日内、裁定书送达之日起 10 日内向上一级人民法院提起上诉（《行政诉讼法》第85条）；逾期不上诉，判决、裁定发生法律效力。" +
+		"决定上诉或不上诉的，可以告诉我，例如“行初85准备上诉”，我会说明该案的上诉期限并转告司法局应诉专班。\n" +
+		"2. 败诉案件计入本单位和本地区的败诉率，列入月度败诉通报。\n" +
+		fmt.Sprintf("3. 按“一案一整改”，败诉单位应在判决（决定）送达之日起 %d 日内报送败诉原因分析和整改措施，由司法局应诉专班审核。\n", s.cfg.Rectify.DueDays) +
+		"4. 判决生效后应当依法履行；拒绝履行的，法院可以对行政机关负责人按日处以罚款，并可以向监察机关或上一级行政机关提出司法建议（《行政诉讼法》第96条）。"
+}
 
 // lengthRule answers how long a 以案说法 runs (DOMAIN.md §4).
 const lengthRule = "以案说法的篇幅尚无统一的官方规定，一般建议 1000–2000 字。\n" +

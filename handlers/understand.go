@@ -79,6 +79,12 @@ func (s *service) handleText(c bot.Context) (err error) {
 			text = retryText(n, ask.Text)
 		}
 	}
+	if e, ok := intent.EditAsked(text); ok && prev != nil && prev.U.Kind == intent.Bulletin && pickedU == nil {
+		return s.bulletinEdit(c, e, prev) // 加上出庭情况, 导出word: of the bulletin just sent
+	}
+	if intent.Retracts(text) && pickedU == nil {
+		return s.retract(c) // 刚才说错了，不是改期: what was relayed is withdrawn
+	}
 	corrected := false
 	if rest, ok := correction(text, prev); ok && pickedU == nil {
 		text, corrected = rest, true // 哦说错了 是明天的: the last question with 明天
@@ -105,6 +111,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if q, ok := intent.AsksRule(text); ok {
 		return s.ruleAnswer(c, q, prev) // 撤诉算不算败诉: the rule, never a count
 	}
+	if sp, ok := intent.SplitAsked(text); ok && pickedU == nil {
+		return s.splitLast(c, sp, prev) // 今年败诉了几件 → 按月分一下: the same figure, split
+	}
 	if count, q, ok := intent.CountThenRule(text); ok {
 		// 我们局今年输了几个 撤诉的算不算: the count without the 结案方式 as
 		// a filter, then whether it counts.
@@ -117,6 +126,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if intent.AsksStandInRule(text) {
 		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
+	}
+	if appeal, ok := intent.AppealIntent(text); ok && viewer != nil && viewer.Role != people.Pufa {
+		return s.appealIntent(c, appeal, prev) // 我们准备上诉, 打算不上诉了: acknowledged with the appeal period
 	}
 	if up, ok := focusDone(text, prev, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初133答辩期限 → 刚交了 帮我登记
@@ -279,6 +291,10 @@ func (s *service) handleText(c bot.Context) (err error) {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.
 		a = answer{md: note, outcome: audit.NotKnown, noEcho: true}
+	} else if u.ByKind && (u.Kind == intent.Count || u.Kind == intent.Cases) && !hasRef(u) {
+		if a, err = s.byKindAnswer(c, u, prev); err != nil {
+			return err // 复议和诉讼各多少: each kind's count
+		}
 	} else {
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err

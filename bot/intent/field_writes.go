@@ -127,11 +127,11 @@ var (
 // fact, so they are left to delegateRe.
 var fieldAskRe = mustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|什么|啥|几|呢`)
 
-const headTitles = `副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|政委|副书记|书记|副队长|队长|副所长|所长`
+const headTitles = `副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|政委|副书记|书记|副队长|队长|副所长|所长|副局|局`
 
 var (
 	// headSetRe: 出庭人 张明 副局长, 出庭的是王刚副局长, 出庭负责人改成刘斌局长.
-	headSetRe = mustCompile(`出庭(?:负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
+	headSetRe = mustCompile(`出庭(?:的负责人|的领导|的人|负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
 	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
 	delegateRe = mustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
 	// standInRe: 周洁代我去, 李文替我去 (no verb of sending before the name).
@@ -139,10 +139,13 @@ var (
 	// approvalRe ends a message asking leave (行不, 可以吗, 得不得行).
 	approvalRe = mustCompile(`(?:行不行|行不|行吗|行么|可以不|可以吗|可以么|可以吧|可不可以|得不得行|要得不|好不好|成不成|成不|成吗|能行吗|能不能行)[?？。!！吧]*$`)
 	// doneRe: 答辩状今天交了, 答复已经交了, 检察建议的回复已经发了, 答辩状已提交.
-	doneRe      = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议)[^，,。；;]{0,8}?(?:交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
+	// The evidence is filed with the 答辩状 in the same period (《行政诉讼法》
+	// 第67条): 证据材料已经送法院了 records that deadline as met.
+	doneRe      = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议|证据材料|证据和依据|举证材料|证据|举证)[^，,。；;]{0,8}?(?:(?:送|交|提交|递交|寄|报)(?:到|给|至)?(?:法院|复议机关|法官|司法局)(?:了|去了)|交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
 	doneObjects = []struct{ word, kind string }{
 		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
 		{"答辩", "answer"}, {"答复", "reply"},
+		{"证据", "answer"}, {"举证", "answer"}, // the case's kind makes it the 答复 of a 复议
 	}
 )
 
@@ -150,6 +153,9 @@ var (
 // (张局长) when only that was given.
 func headOf(name, title string) (string, string) {
 	name = strings.TrimSpace(name)
+	if title == "局" || title == "副局" {
+		title += "长" // 王局, 张副局: how 局长 and 副局长 are called
+	}
 	switch {
 	case name == "" || strings.ContainsAny(name, "他她去的了个没吗呢确认知道回复谁"):
 		return "", ""
@@ -161,4 +167,30 @@ func headOf(name, title string) (string, string) {
 		return name + title, "" // 张局长: the title is part of the name written
 	}
 	return name, title
+}
+
+// appealIntentRe says the defendant means to appeal (我们准备上诉, 打算上诉,
+// 局里决定上诉); appealNotRe that it means not to (打算不上诉了, 不上诉了,
+// 服判). Neither is a fact the ledger records: the appeal is filed, or the
+// period runs out, later.
+var (
+	appealIntentRe = mustCompile(`(?:准备|打算|计划|想|决定|拟|考虑|研究后|商量后|要)(?:要|还是|再)?(?:提起|提|去)?上诉`)
+	appealNotRe    = mustCompile(`(?:不打算|不准备|决定不|打算不|准备不|不想|不用|不再|不|不去|没打算)(?:提起|提|去)?上诉|服判|认了这个判决|接受判决`)
+)
+
+// AppealIntent reads a message saying whether the defendant means to
+// appeal (我们准备上诉: appeal true; 打算不上诉了: false). ok is false for
+// anything else, a question above all (上诉了没, 要不要上诉, 上诉期多久).
+func AppealIntent(text string) (appeal bool, ok bool) {
+	t := Normalize(text)
+	if fieldAskRe.MatchString(t) || strings.Contains(t, "要不要") || strings.Contains(t, "是否") || strings.Contains(t, "期") {
+		return false, false
+	}
+	switch {
+	case appealNotRe.MatchString(t):
+		return false, true
+	case appealIntentRe.MatchString(t):
+		return true, true
+	}
+	return false, false
 }

@@ -20,7 +20,9 @@ const (
 	RuleLength     RuleTopic = "length"     // 以案说法有字数要求不
 	RuleRate       RuleTopic = "rate"       // 败诉率怎么算
 	RuleStandIn    RuleTopic = "stand-in"   // 负责人不能出庭可以让别人去吗
-	RuleChange     RuleTopic = "change"     // 如果法院改期了要怎么办
+	RuleChange     RuleTopic = "change"     // 如果法院改期了要怎么办, 延期了要重新报吗
+	RuleAbsent     RuleTopic = "absent"     // 不出庭会咋样: what follows when nobody (or no head) appears
+	RuleLost       RuleTopic = "lost"       // 要是败诉了会怎样: what follows a loss
 )
 
 // RuleQuestion is a rule question as read: its topic and, for RuleLoss and
@@ -61,6 +63,29 @@ var (
 	hypotheticalRe = mustCompile(`(?:要是|如果|万一|假如|假设|若是|倘若)(.{1,16}?)(?:的话)?(?:那)?(?:我们|我)?(?:该|要|应该|需要)?(?:怎么办|咋办|怎么处理|如何处理|怎么弄|咋弄|怎么搞|咋搞|怎么整|怎么操作|走什么程序|有什么程序)`)
 	hypoCannotRe   = mustCompile(`去不了|来不了|去不成|不能出庭|出不了庭|无法出庭|没法出庭|参加不了|不能去|没法去|没空|没时间|有事|有会|开会|出差|冲突|病了|生病`)
 	hypoChangeRe   = mustCompile(`改期|推迟|延期|延后|改时间|取消|不开了|不开庭|另行通知`)
+	// absentWhatRe asks what follows when the head (or anyone) does not
+	// appear (不出庭会咋样, 负责人不出庭有什么后果, 没去出庭会被通报吗): a
+	// question about the rule, anchored at its end so that news (孙局明天
+	// 不出庭) and a list (不出庭的有哪些) are not taken for one.
+	absentWhatRe = mustCompile(`(?:不出庭|没出庭|未出庭|不去出庭|不到庭|没到庭|拒不到庭|缺席|不去开庭|不参加庭审|不出庭应诉)(?:了)?(?:的话|的)?` +
+		`(?:会|要|有|能|需要)*(?:咋样|怎样|怎么样|怎么着|咋办|怎么办|什么后果|啥后果|哪些后果|后果|什么影响|啥影响|影响|被追责|被通报|被处分|受处分|被问责|扣分|` +
+		`(?:承担|负)(?:什么|啥|哪些)?(?:法律)?责任|什么责任|啥责任)` +
+		`(?:吗|么|不|呢|啊|呀|嘛|没有|\?)*$`)
+	// lostWhatRe asks what follows a loss (要是败诉了会怎样, 输了会咋样,
+	// 败诉了要干啥): anchored at the end, and needing a consequence word,
+	// so that 败诉了几件 or 败诉的有哪些 stay counts.
+	lostWhatRe = mustCompile(`(?:败诉|输了|被判输|官司输|被撤销|被判撤销|被纠错)(?:了)?(?:的话|的)?(?:那)?(?:我们|单位)?(?:会|要|有|该|得|需要)*` +
+		`(?:咋样|怎样|怎么样|怎么着|咋办|怎么办|什么后果|啥后果|哪些后果|后果|什么影响|啥影响|影响|干啥|干什么|做什么|做啥|走什么程序|被追责|被通报|扣分|` +
+		`(?:不要|不用|需不需要)?(?:写|报|交|报送|提交)?(?:整改报告|整改材料|整改))` +
+		`(?:吗|么|不|呢|啊|呀|嘛|\?)*$`)
+	// hypoWhatRe asks what follows if something happens (要是出庭负责人临时
+	// 去不了会怎样): the middle says which rule answers it.
+	hypoWhatRe = mustCompile(`(?:要是|如果|万一|假如|假设|若是|倘若)(.{1,16}?)(?:的话)?(?:那)?(?:会|要|有)*(?:怎样|咋样|怎么样|怎么着|什么后果|啥后果|后果|什么影响|啥影响|影响)(?:吗|么|呢|啊|呀|\?)*$`)
+	hypoLostRe = mustCompile(`败诉|输|被撤销|被纠错|判撤`)
+	// changeAgainRe asks whether a moved hearing must be reported or
+	// arranged again (延期了要重新报吗, 改期的话出庭负责人要重新报不): the
+	// change rule, never news of a change.
+	changeAgainRe = mustCompile(`(?:延期|改期|推迟|延后|改时间|换时间)(?:了)?(?:的话)?.{0,8}(?:要|需要|用|得|还要|还得)(?:不要)?(?:重新|再|另外)(?:报|上报|报送|报备|登记|备案|提交|申请|确认|安排|通知)`)
 	// swapAskRe asks whether the head may be replaced (可以换人吗, 能不能换个
 	// 人出庭, 换人可以不): the stand-in rule, not a substitution made.
 	swapAskRe = mustCompile(`^(?:那|我|这个|明天|那天)?(?:可以|能|能不能|可不可以|可否|能否|允许)(?:换人|换个人|换别人|换一个人|让别人|叫别人|找人|派人|找别人|请人)(?:去|出庭|代|替|代替)?(?:吗|不|么|嘛|没)?$|^换(?:个)?人(?:出庭|去)?(?:可以|行|能行)(?:吗|不|么|嘛)?$`)
@@ -165,6 +190,25 @@ func AsksRule(text string) (RuleQuestion, bool) {
 	if standInAskRe.MatchString(t) || swapAskRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleStandIn}, true
 	}
+	if absentWhatRe.MatchString(t) {
+		return RuleQuestion{Topic: RuleAbsent}, true
+	}
+	if lostWhatRe.MatchString(t) {
+		return RuleQuestion{Topic: RuleLost}, true
+	}
+	if changeAgainRe.MatchString(t) {
+		return RuleQuestion{Topic: RuleChange}, true
+	}
+	if m := hypoWhatRe.FindStringSubmatch(t); m != nil {
+		switch {
+		case hypoChangeRe.MatchString(m[1]):
+			return RuleQuestion{Topic: RuleChange}, true
+		case hypoCannotRe.MatchString(m[1]) || strings.Contains(m[1], "不出庭") || strings.Contains(m[1], "没出庭"):
+			return RuleQuestion{Topic: RuleAbsent}, true
+		case hypoLostRe.MatchString(m[1]):
+			return RuleQuestion{Topic: RuleLost}, true
+		}
+	}
 	if m := hypotheticalRe.FindStringSubmatch(t); m != nil {
 		switch {
 		case hypoChangeRe.MatchString(m[1]):
@@ -174,4 +218,51 @@ func AsksRule(text string) (RuleQuestion, bool) {
 		}
 	}
 	return RuleQuestion{}, false
+}
+
+// Split is how a follow-up asks the last figure to be split.
+type Split string
+
+// The splits.
+const (
+	SplitMonth  Split = "month"  // 按月分一下
+	SplitAgency Split = "agency" // 按单位分, 各单位的呢
+)
+
+// splitRe is a whole message that asks only for the last figure split
+// (按月分一下, 分单位看看, 那按局排一下呢, 每个月的呢): it names no figure
+// of its own, so it splits the one just given.
+var splitRe = mustCompile(`^(?:那|那么|再|麻烦|帮我|请|你)*(?:按|分|按照)(月份|月|被告单位|单位|局|部门)(?:来)?(?:分|拆|统计|列|看|排|排序|排名|显示)?` +
+	`(?:个序|一下|下|一哈|看看|看|呢|吧|哈|嘛|啊|行吗|可以吗|行不|呀)*$|` +
+	`^(?:那|那么)?(每个月|各月|逐月|每月|各单位|每个单位|各个单位|各局|每个局)(?:的|分别)?(?:呢|是多少|多少|情况|看看|列一下)*$`)
+
+// SplitAsked reads a message that asks only for the last figure split by
+// month or by agency.
+func SplitAsked(text string) (Split, bool) {
+	t := strings.NewReplacer(" ", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "").Replace(Normalize(text))
+	m := splitRe.FindStringSubmatch(t)
+	if m == nil {
+		return "", false
+	}
+	if w := m[1] + m[2]; strings.Contains(w, "月") {
+		return SplitMonth, true
+	}
+	return SplitAgency, true
+}
+
+// retractRe is a whole message that takes back what the sender just said
+// or reported (刚才说错了，不是改期; 搞错了 那条不算; 刚才那条作废; 发错了):
+// an admission with, at most, what was wrong (不是改期, 没有推迟, 那条不算),
+// and nothing that says what is right instead (哦说错了 是明天的 corrects
+// the last question, read elsewhere).
+var retractRe = mustCompile(`^(?:不好意思|抱歉|对不起|哦|噢|啊|嗯|不对)*(?:我)?(?:刚才|刚刚|刚|上一条|上条|前面)?(?:我)?(?:说错了|搞错了|弄错了|发错了|报错了|写错了|打错了|说错|搞错|弄错|发错|报错|写错)` +
+	`(?:了)?(?:不好意思|抱歉|对不起)*(?:不是改期|不是推迟|不是延期|不是取消|没有改期|没改期|没有推迟|没推迟|没有延期|没延期|没有取消|没取消|不改期了|不改了|不推迟了|不取消了|不延期了|没变|没有变|照常开|照常|还是原来的时间|时间没变|那条不算|那个不算|不算|作废|撤回|别登记|不用登记|先别登|请忽略|忽略|我能去|我可以去|能去|我去得了|能出庭|照常出庭|我照常去)*(?:了|的|哈|啊|吧|哦)*$|` +
+	`^(?:刚才|刚刚|上一条|上条|前面)(?:那条|那个|说的|报的|发的)(?:消息)?(?:作废|撤回|不算|请忽略|忽略|说错了|搞错了|弄错了|不对)(?:了|哈|啊|吧)*$|` +
+	`^(?:撤回|作废)(?:刚才|刚刚|上一条|上条)(?:那条|的|说的|报的)?(?:消息)?(?:了|哈|吧)*$`)
+
+// Retracts reports whether text only takes back what the sender just said
+// or reported.
+func Retracts(text string) bool {
+	t := strings.NewReplacer(" ", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "", "、", "", "~", "").Replace(Normalize(text))
+	return t != "" && retractRe.MatchString(t)
 }

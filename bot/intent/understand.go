@@ -303,6 +303,14 @@ type Understanding struct {
 	// last list, not of its first.
 	Each bool `json:"each,omitempty"`
 
+	// ByAgency and ByMonth ask for a figure split by agency (各单位败诉率,
+	// 败诉按单位分, 纠错率按局排) or by month (按月分一下, 今年每个月新收多少);
+	// ByKind for counts of litigation and reconsideration side by side
+	// (复议和诉讼各多少).
+	ByAgency bool `json:"by_agency,omitempty"`
+	ByMonth  bool `json:"by_month,omitempty"`
+	ByKind   bool `json:"by_kind,omitempty"`
+
 	// Filler lists the words ignored; Residue what could not be placed.
 	Filler  []string `json:"filler,omitempty"`
 	Residue []string `json:"residue,omitempty"`
@@ -1157,7 +1165,9 @@ func askedAfter(tail string) bool {
 
 var (
 	bulletinTails = []string{"出了没有", "出了没", "出了吗", "出来了吗", "出来没", "发了吗", "发了没", "发布了吗", "发布了没", "生成一下",
-		"生成", "最新一期", "最新的", "最新", "一期", "发我看看", "发我"}
+		"生成", "最新一期", "最新的", "最新", "一期", "发我看看", "发我",
+		// 把本月通报导出word: its file (the handler reads EditAsked)
+		"能导出word", "导出word", "导出Word", "导出WORD", "导成word", "给我个word版", "给我个Word版", "word版", "Word版", "word文档", "word", "Word", "WORD", "能导出", "导出"}
 	mustWords = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭"}
 	// notAppearedWords ask for the hearings a head missed; heldWords for
 	// the hearings already held (a relative clause, not 开完了吗).
@@ -1173,7 +1183,11 @@ var (
 	upcomingWords = []string{"还没开", "没开", "还有", "要开", "接下来", "即将", "将要", "今后", "以后", "之后", "后面", "剩下"}
 	roleWords     = []struct{ word, role string }{{"手上", "handler"}, {"手里", "handler"}, {"名下", "handler"}, {"承办的", "handler"},
 		{"经办的", "handler"}, {"负责的", "any"}, {"负责", "any"}}
-	unitWords = []string{"哪个单位的", "哪个单位", "哪些单位", "哪家单位", "什么单位", "各单位", "各个单位", "哪个部门", "哪些部门",
+	// byAgencyWords split a figure by agency; byMonthWords by month.
+	byAgencyWords = []string{"按单位排", "按局排", "按部门排", "分单位排", "按单位分", "按局分", "按部门分", "分单位", "分部门",
+		"按单位", "按局", "按部门", "按被告单位", "各单位分别", "各个单位", "各个局", "各个部门", "各单位", "每个单位", "每家单位", "各局", "每个局", "各部门", "每个部门"}
+	byMonthWords = []string{"按月份分", "按月分", "按月份", "按月", "分月份", "分月", "逐月", "每个月", "各月份", "各月"}
+	unitWords    = []string{"哪个单位的", "哪个单位", "哪些单位", "哪家单位", "什么单位", "各单位", "各个单位", "哪个部门", "哪些部门", "哪个局", "哪些局", "哪家局",
 		"单位是哪个", "单位是哪些", "单位", "是哪个", "哪个"}
 )
 
@@ -1394,10 +1408,28 @@ func (r *reader) words() {
 	if w, ok := t.cut(reasonWords...); ok {
 		r.u.Reason = w
 	}
+	kinds := 0
 	for _, k := range caseKindWords {
-		if _, ok := t.cut(k.word); ok && r.u.CaseKind == "" {
-			r.u.CaseKind = k.kind
+		if _, ok := t.cut(k.word); ok {
+			if r.u.CaseKind == "" {
+				r.u.CaseKind = k.kind
+				kinds++
+			} else if r.u.CaseKind != k.kind {
+				kinds++
+			}
 		}
+	}
+	if kinds == 1 && r.u.CaseKind != "行政诉讼" {
+		// 复议和诉讼各多少: a bare 诉讼 is a kind only beside the other one
+		// (alone it is read with what it qualifies: 诉讼今年判了几个).
+		if _, ok := t.cut("诉讼"); ok {
+			kinds++
+		}
+	}
+	if kinds > 1 {
+		// 复议和诉讼各多少: both kinds, side by side, never the first alone.
+		r.u.ByKind = true
+		r.u.Filler = append(r.u.Filler, t.cutAll("各有多少", "各多少件", "各多少", "各几个", "各几件", "分别多少件", "分别多少", "分别有多少", "分别是多少", "多少件", "几件", "各", "分别", "和", "与", "跟")...)
 	}
 	for _, s := range stageWords {
 		if _, ok := t.cut(s.word); ok && r.u.Stage == "" {
@@ -1408,6 +1440,18 @@ func (r *reader) words() {
 		if _, ok := t.cut(c.word); ok && r.u.Cause == "" {
 			r.u.Cause = c.stem
 		}
+	}
+	if w, ok := t.cut(byAgencyWords...); ok {
+		r.u.ByAgency = true
+		if _, ok := t.cut("排一下", "排个序", "排一排", "排个名", "排序", "排"); (ok || strings.HasSuffix(w, "排")) && r.u.Rank == "" {
+			r.u.Rank = RankTop // 纠错率按局排一下, 各个局的纠错率排一下: the whole ranking
+		}
+		if r.u.Aspect == "" && r.u.Rank == "" {
+			r.u.Aspect = Defendant // a count split by agency: 按被告单位
+		}
+	}
+	if _, ok := t.cut(byMonthWords...); ok {
+		r.u.ByMonth = true
 	}
 	if _, ok := t.cut(unitWords...); ok && r.u.Aspect == "" && r.u.Rank == "" {
 		r.u.Aspect = Defendant

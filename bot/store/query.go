@@ -157,6 +157,13 @@ func (s *Store) FiledScores(ctx context.Context, numbers []string) ([]float64, [
 	return s.scoresOf(ctx, s.k.Filed(), numbers)
 }
 
+// ClosedScores is FiledScores of the closing index (the closing date as
+// Unix seconds): it splits a count of closed cases by month without
+// loading them.
+func (s *Store) ClosedScores(ctx context.Context, numbers []string) ([]float64, []bool, error) {
+	return s.scoresOf(ctx, s.k.Closed(), numbers)
+}
+
 // NewestFirst orders case numbers by filing date, newest first (equal
 // dates: the greater number first), cases filed on no date last, each
 // number once, from the filing index's scores (no case is loaded).

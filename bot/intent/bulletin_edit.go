@@ -1,0 +1,47 @@
+package intent
+
+import "strings"
+
+// BulletinEdit is what someone asks of a bulletin they have just been
+// sent: a part added or taken out on its own, or the file.
+type BulletinEdit string
+
+// The edits.
+const (
+	EditWord       BulletinEdit = "word"       // 导出word, 给我个word版
+	EditAppearance BulletinEdit = "appearance" // 加上出庭情况
+	EditAgencies   BulletinEdit = "agencies"   // 各单位都列上
+	EditAgency     BulletinEdit = "agency"     // 公安那块单列一段 (the agency is read by Understand)
+)
+
+var (
+	editWordRe = mustCompile(`(?i)(?:word|doc|docx|文档|文件|附件|wps)|(?:导出|导成|下载|转成|生成|做成|弄成|出个|给我个|发个|发我个|要个)(?:一个|一份|个)?(?:电子版|正式版|可编辑|可以编辑)`)
+	// editAppearanceRe adds head appearance (加上出庭情况, 出庭的也列一下).
+	editAppearanceRe = mustCompile(`(?:加上|加进|加入|补上|补充|添上|增加|再加|也加|带上|列上|也列|再列|附上)(?:一下|个|一段|一块|上)?(?:负责人)?(?:的)?出庭|` +
+		`(?:负责人)?出庭(?:应诉)?(?:的)?(?:情况|率|数据|这块|那块|部分)?(?:也)?(?:要)?(?:加上|加进去|加一下|补上|补充|列上|列一下|列出来|写上|加|都列|详细)`)
+	// editAgenciesRe lists every agency (各单位都列上, 所有单位都列出来).
+	editAgenciesRe = mustCompile(`(?:各单位|各个单位|每个单位|所有单位|全部单位|每家单位|所有的单位|各部门|每个局|所有局)(?:的)?(?:情况|数据)?(?:都|全|全部|也)(?:要)?(?:列|写|加|放|显示|体现)|` +
+		`(?:把|将)?(?:各单位|所有单位|全部单位|每个单位)(?:都)?(?:列上|列出来|列全|加上|写上)|(?:单位)(?:没列全|不全|漏了|少了)`)
+	// editAgencyRe asks one agency's part alone (公安那块单列一段, 把公安局单独列出来).
+	editAgencyRe = mustCompile(`单列|单独(?:列|发|拎|拿|写|成|一段|做)|单拎|拎出来|另列|单独的`)
+)
+
+// EditAsked reads a request to change or add to the bulletin just sent.
+// ok is false for anything else; the caller applies it only right after a
+// bulletin.
+func EditAsked(text string) (BulletinEdit, bool) {
+	t := strings.NewReplacer(" ", "", "，", "", ",", "", "。", "").Replace(Normalize(text))
+	switch {
+	case t == "":
+		return "", false
+	case editWordRe.MatchString(t):
+		return EditWord, true
+	case editAgenciesRe.MatchString(t):
+		return EditAgencies, true
+	case editAppearanceRe.MatchString(t):
+		return EditAppearance, true
+	case editAgencyRe.MatchString(t):
+		return EditAgency, true
+	}
+	return "", false
+}

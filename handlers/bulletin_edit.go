@@ -1,0 +1,177 @@
+package handlers
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"casebot/bot"
+	"casebot/bot/audit"
+	"casebot/bot/bulletin"
+	"casebot/bot/docx"
+	"casebot/bot/intent"
+	"casebot/bot/people"
+)
+
+// memBulletinExtra names, in the conversation memory, the parts added to
+// the bulletin just sent (加上出庭情况, 各单位都列上, 公安那块单列一段), so
+// that its Word file carries them too.
+const memBulletinExtra = "bulletin.extra"
+
+// bulletinExtra is what was added to the bulletin in focus.
+type bulletinExtra struct {
+	Month    string   `json:"month"`
+	Edits    []string `json:"edits,omitempty"`
+	Agencies []string `json:"agencies,omitempty"`
+}
+
+// bulletinEdit answers a request about the bulletin just sent: the part
+// asked for, computed from the same report (bulletin.Compute of that
+// month), never the same notice again; the Word file of the notice with
+// the parts added; or, when the request is for something the notice
+// cannot give the asker, what they can have instead.
+func (s *service) bulletinEdit(c bot.Context, e intent.BulletinEdit, prev *lastQuestion) error {
+	h := s.bulletins
+	viewer, loc := c.Person(), c.Location()
+	month := bulletin.MonthOf(prev.U.Period.From, loc)
+	reply := func(md string, parts []string) error {
+		a := answer{md: md, outcome: audit.Answered, noEcho: true, detail: month.String()}
+		if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Bulletin, Period: prev.U.Period, Anchored: true}, a, 0); err != nil {
+			return err
+		}
+		if err := c.Memory().Remember(memLast, *prev); err != nil {
+			return err // the bulletin stays in focus for the next request
+		}
+		if md != "" {
+			if err := c.ReplyMarkdown(md); err != nil {
+				return err
+			}
+		}
+		for _, p := range parts {
+			if err := c.ReplyMarkdown(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if !viewer.Bureau() && viewer.Role != people.Head {
+		return reply("您好！月度败诉通报只发给司法局应诉专班、管理员和各单位负责人。", nil)
+	}
+	var extra bulletinExtra
+	if ok, err := c.Memory().Recall(memBulletinExtra, &extra); err != nil {
+		return err
+	} else if !ok || extra.Month != month.String() {
+		extra = bulletinExtra{Month: month.String()}
+	}
+	rep, err := h.set.Compute(c.Ctx(), s.st, month, c.Now())
+	if err != nil {
+		return err
+	}
+	own := []string(nil) // a head sees their own agency's parts only
+	if !viewer.Bureau() {
+		own = s.ownLedgerAgencies(c, viewer)
+		if len(own) == 0 {
+			own = []string{viewer.Agency}
+		}
+	}
+	remember := func(edit string, agencies ...string) error {
+		if !slices.Contains(extra.Edits, edit) {
+			extra.Edits = append(extra.Edits, edit)
+		}
+		for _, a := range agencies {
+			if !slices.Contains(extra.Agencies, a) {
+				extra.Agencies = append(extra.Agencies, a)
+			}
+		}
+		return c.Memory().Remember(memBulletinExtra, extra)
+	}
+	const wordHint = "\n\n需要 Word 版（含以上内容），请回复“导出Word”。"
+	switch e {
+	case intent.EditAppearance:
+		if err := remember(string(e)); err != nil {
+			return err
+		}
+		parts := rep.AppearanceMarkdown(h.set.Style, own)
+		return reply(fmt.Sprintf("%s通报的“负责人出庭应诉情况”只列出庭率未达 100%% 的单位；以下是%s的负责人出庭情况（与通报同一数据）：", month.Label(),
+			map[bool]string{true: "各单位", false: "贵单位"}[viewer.Bureau()]), appendHint(parts, wordHint))
+	case intent.EditAgencies:
+		if !viewer.Bureau() {
+			return reply("各单位的完整数据只提供给司法局应诉专班；您收到的通报已列出各单位败诉率排名和贵单位的情况。", nil)
+		}
+		if err := remember(string(e)); err != nil {
+			return err
+		}
+		return reply(fmt.Sprintf("%s通报的排名只列有审结案件的单位；以下是通报涉及的全部 %d 个单位（与通报同一数据）：", month.Label(), len(rep.Agencies)),
+			appendHint(rep.AgencyTableMarkdown(h.set.Style), wordHint))
+	case intent.EditAgency:
+		u, err := intent.Understand(c.Message().Text, s.options(c, viewer))
+		if err != nil {
+			return err
+		}
+		switch {
+		case len(u.Agencies) != 1:
+			return reply("请问要单列哪个单位？请写明单位，例如“公安局那段单独发我”。", nil)
+		case !viewer.Bureau() && !slices.Contains(own, u.Agencies[0]):
+			return reply("其他单位的情况只提供给司法局应诉专班；您收到的通报已列出贵单位的情况。", nil)
+		}
+		if err := remember(string(e), u.Agencies[0]); err != nil {
+			return err
+		}
+		return reply("", appendHint(rep.AgencyMarkdown(u.Agencies[0], h.set.Style), wordHint))
+	}
+	// EditWord: the notice as the asker gets it, with the parts added.
+	var parts []string
+	if viewer.Bureau() {
+		parts = rep.Markdown(h.set.Style)
+	} else {
+		parts = rep.HeadMarkdown(viewer.Agency, h.set.Style)
+	}
+	var added []string
+	for _, ed := range extra.Edits {
+		switch intent.BulletinEdit(ed) {
+		case intent.EditAppearance:
+			parts = append(parts, rep.AppearanceMarkdown(h.set.Style, own)...)
+			added = append(added, "负责人出庭情况")
+		case intent.EditAgencies:
+			parts = append(parts, rep.AgencyTableMarkdown(h.set.Style)...)
+			added = append(added, "各单位情况一览")
+		}
+	}
+	for _, ag := range extra.Agencies {
+		parts = append(parts, rep.AgencyMarkdown(ag, h.set.Style)...)
+		added = append(added, ag+"部分")
+	}
+	md, err := h.sendWord(c, month, parts, added)
+	if err != nil {
+		return err
+	}
+	return reply(md, nil)
+}
+
+// sendWord sends the bulletin parts as a Word file to the asker and
+// returns the line saying so (with the parts added, when any).
+func (h *bulletinHandlers) sendWord(c bot.Context, month bulletin.Month, parts, added []string) (string, error) {
+	doc := bulletin.Document(parts, h.set.Style.Issuer, c.Now())
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, doc); err != nil {
+		return "", err
+	}
+	name := bulletin.Title(month) + ".docx"
+	if _, err := c.Send(bot.FileMessage(name, buf.Bytes(), c.UserID())); err != nil {
+		return "", err
+	}
+	md := fmt.Sprintf("已发送 Word 版《%s》（按台账当前数据生成）", name)
+	if len(added) > 0 {
+		md += "，已附上" + strings.Join(added, "、")
+	}
+	return md + "。", nil
+}
+
+// appendHint adds hint to the last part.
+func appendHint(parts []string, hint string) []string {
+	if len(parts) > 0 {
+		parts[len(parts)-1] += hint
+	}
+	return parts
+}
