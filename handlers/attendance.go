@@ -127,7 +127,7 @@ func (s *service) lastOwnHearing(c bot.Context) error {
 		return err
 	}
 	if len(a.shown) == 1 {
-		if err := c.Memory().Remember(memLast, lastQuestion{U: intent.Understanding{Kind: intent.Case, Numbers: a.shown}, Shown: a.shown}); err != nil {
+		if err := focusOn(c, a.shown[0]); err != nil {
 			return err
 		}
 	}

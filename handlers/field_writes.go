@@ -192,6 +192,9 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	if !forwarded {
 		msg += "\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
 	}
+	if err := focusOn(c, h.Case.Number); err != nil {
+		return err
+	}
 	return c.ReplyMarkdown(msg)
 }
 

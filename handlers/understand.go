@@ -374,6 +374,10 @@ func (s *service) handleText(c bot.Context) (err error) {
 		if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 			return err
 		}
+	} else if len(a.shown) == 1 && (u.Kind == intent.News || u.Kind == intent.Changes) {
+		if err := focusOn(c, a.shown[0]); err != nil { // news of one case: 那个案子 next is it
+			return err
+		}
 	}
 	if err := s.recordAnswer(c, u, a, modelMS); err != nil {
 		return err

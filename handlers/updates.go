@@ -662,6 +662,9 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 	if missing != "" && sent {
 		reply += "\n\n" + missingAsk(up.Kind, missing)
 	}
+	if err := focusOn(c, cs.Number); err != nil {
+		return true, err
+	}
 	return true, c.ReplyMarkdown(reply)
 }
 
