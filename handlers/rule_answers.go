@@ -49,9 +49,35 @@ func (s *service) ruleText(q intent.RuleQuestion) string {
 		md = s.lostRule()
 	case intent.RuleRate:
 		md = rateRule(q.Rate)
+	case intent.RuleRepeat:
+		md = repeatRule
+	case intent.RuleExcuse:
+		md = excuseRule
+	case intent.RuleNotice:
+		md = noticeRule
+	case intent.RuleDeputy:
+		md = deputyRule
+	case intent.RuleSanction:
+		md = sanctionRule
 	}
 	return md
 }
+
+// The 出庭 rules of 法释〔2020〕3号 (DOMAIN.md §3), as a head asks them.
+const (
+	repeatRule = "按法释〔2020〕3号第7条，同一审级多次开庭的，负责人出庭一次一般即视为已履行出庭应诉义务；一审、二审、再审的义务分别计算。" +
+		"法院就这一次开庭另行书面通知负责人出庭的，请按通知出庭，或先与承办法官核实。问“我的庭”可查看您登记的出庭记录。"
+	excuseRule = "**不算出庭。**按法释〔2020〕3号第8、9条，负责人因不可抗力、意外事件、需本人处理的公务等正当理由不能出庭的，应提交加盖公章的书面说明，" +
+		"由相应的工作人员出庭，也可以申请延期开庭；这属于“有正当理由未出庭”，出庭率仍按未出庭计（负责人出庭案件数 ÷ 开庭审理案件数）。" +
+		"无正当理由不出庭的，法院应当向监察机关和上一级行政机关提出司法建议（第12条）。"
+	noticeRule = "**出庭通知书**：按法释〔2020〕3号第5条，法院通知负责人出庭的，应在开庭三日前送达出庭通知书，并告知不出庭的后果；收到后请交承办人和司法局应诉专班，核对开庭时间和出庭负责人。\n" +
+		"**身份证明**：按第6条，负责人出庭应在开庭前向法院提交身份证明，写明姓名、职务，并加盖本机关公章；不能补正的，视为负责人未出庭。" +
+		"常见写法（供参考，以法院要求为准）：“兹证明某某同志系本机关某职务，作为本机关负责人出庭参加（案号）一案的诉讼活动。特此证明。”落款写机关全称、日期并盖章。"
+	deputyRule = "**副职可以。**按法释〔2020〕3号第2条，出庭应诉的负责人包括行政机关的正职、副职负责人，以及参与分管被诉行为的其他负责人，不要求正职本人；" +
+		"第4条所列食品药品安全等应当出庭的案件，同样由这些负责人之一出庭即可。受委托组织或下级机关的负责人不算本机关负责人。"
+	sanctionRule = "按法释〔2020〕3号第12条，负责人无正当理由不出庭、申请延期后仍不出庭、负责人和相应工作人员都不出庭、或未经许可中途退庭的，法院应当向监察机关和上一级行政机关提出司法建议。" +
+		"有正当理由（第8、9条）并已提交加盖公章的书面说明、由相应工作人员出庭的，不属于无正当理由不出庭。"
+)
 
 // outcomeNames lists outcomes in the 、-joined form of the answers.
 func outcomeNames(os []cases.Outcome) string {

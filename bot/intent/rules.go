@@ -23,6 +23,11 @@ const (
 	RuleChange     RuleTopic = "change"     // 如果法院改期了要怎么办, 延期了要重新报吗
 	RuleAbsent     RuleTopic = "absent"     // 不出庭会咋样: what follows when nobody (or no head) appears
 	RuleLost       RuleTopic = "lost"       // 要是败诉了会怎样: what follows a loss
+	RuleRepeat     RuleTopic = "repeat"     // 上次去过了 这次还必须去吗: once per 审级 (第7条)
+	RuleExcuse     RuleTopic = "excuse"     // 说明理由了算不算出庭: no, a reason for not appearing (第8–9条)
+	RuleNotice     RuleTopic = "notice"     // 出庭通知书和身份证明要怎么弄 (第5–6条)
+	RuleDeputy     RuleTopic = "deputy"     // 是不是必须局长本人去 副局长行不行 (第2条)
+	RuleSanction   RuleTopic = "sanction"   // 我没去 会不会被发建议 (第12条)
 )
 
 // RuleQuestion is a rule question as read: its topic and, for RuleLoss and
@@ -121,6 +126,17 @@ func CountThenRule(text string) (count string, q RuleQuestion, ok bool) {
 	return "", RuleQuestion{}, false
 }
 
+// The 出庭 rules of 法释〔2020〕3号 asked in a head's words.
+var (
+	repeatRuleRe = mustCompile(`(?:上次|上回|之前|前面|第一次|头一次|已经|以前)(?:已经)?(?:去过|出过庭|出庭过|到过庭|出了庭|来过|参加过|去了)(?:了)?.{0,10}(?:这次|这回|下次|第二次|再开|再次|还)(?:还|也)?(?:必须|要|得|需要|用|要不要|需不需要|用不用|是不是)?(?:要)?(?:去|出庭|到庭|参加|来)|` +
+		`(?:第二次|再次|又|二次)开庭.{0,6}(?:还要|还得|还用|要不要|需不需要|还需要|用不用)(?:负责人|领导|局长)?(?:去|出庭|到庭)`)
+	excuseRuleRe = mustCompile(`(?:说明(?:了)?理由|请假|请了假|报了假|写了(?:情况)?说明|有正当理由|交了说明|提交了说明|说明了情况)(?:了)?.{0,6}(?:算不算|算|能不能算|可不可以算|算没算)(?:是|作)?(?:出庭|出了庭|已出庭|出庭了)`)
+	noticeRuleRe = mustCompile(`(?:出庭通知书|身份证明|出庭证明|负责人身份证明|法定代表人身份证明).{0,12}(?:怎么|咋|如何|要不要|需不需要|需要|啥|什么|哪里|谁|样稿|模板|格式|范本)`)
+	deputyRuleRe = mustCompile(`(?:副局长|副职|副县长|副镇长|副主任|分管(?:的)?(?:领导|副局长|负责人|局长)|常务副\p{Han}{0,2})(?:去|出庭|来|代替|替)?(?:行不行|可以吗|可以不|行吗|可不可以|能不能|算不算|算吗|能算|也行吗|也可以吗|能行吗)|` +
+		`(?:是不是|是否|是)(?:必须|一定要|只能|非得|得)(?:局长|一把手|正职|主要负责人|县长|镇长|主任)(?:本人|亲自)?(?:去|出庭|到庭)`)
+	sanctionRuleRe = mustCompile(`(?:会不会|会否|是否会|会|要不要|会被)(?:也|因此)?(?:被)?(?:法院)?(?:发|提|提出|下|收到)(?:个)?(?:司法)?建议`)
+)
+
 // outcomePhrases name a 结案方式 as people say it, most specific first;
 // loss is the litigation vocabulary, correction the reconsideration one.
 var outcomePhrases = []struct {
@@ -177,6 +193,14 @@ func AsksRule(text string) (RuleQuestion, bool) {
 	}
 	if writtenRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleWritten}, true
+	}
+	for _, r := range []struct {
+		re    *pattern
+		topic RuleTopic
+	}{{repeatRuleRe, RuleRepeat}, {excuseRuleRe, RuleExcuse}, {noticeRuleRe, RuleNotice}, {deputyRuleRe, RuleDeputy}, {sanctionRuleRe, RuleSanction}} {
+		if r.re.MatchString(t) {
+			return RuleQuestion{Topic: r.topic}, true
+		}
 	}
 	if ruleLengthRe.MatchString(t) && ruleLengthWordRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleLength}, true
