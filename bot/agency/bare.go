@@ -28,7 +28,7 @@ var bareWords = []Bare{
 	{"住建委", "住建局", false}, {"住建", "", true}, {"住健", "", false}, // 住健: the same pinyin, a slip (see misspellings)
 	{"公安", "", false}, {"交警大队", "公安局", true}, {"交警队", "公安局", true}, {"交警", "公安局", true},
 	{"城管", "", true}, {"综合执法", "", true}, {"综执", "", true},
-	{"卫健", "", true}, {"卫生健康", "", false},
+	{"卫健", "", true}, {"卫建", "卫健局", true}, {"卫生健康", "", false}, // 卫建: the same pinyin, a slip
 	{"环保", "", false}, {"生态环境", "", false}, {"生态", "", false},
 	{"自然资源", "", false}, {"国土", "", false}, {"资规", "", true}, {"自规", "", true}, {"规资", "", false}, {"自资", "", false},
 	{"应急", "", false}, {"税务", "", false}, {"教育", "", false}, {"民政", "", false}, {"农业农村", "", false},
@@ -70,7 +70,7 @@ func Body(short string) string {
 // sound (住健局 for 住建局, zhùjiàn): unlike a slip Typo finds by distance,
 // whose other readings (卫健局) make it no guess, the sound says which
 // one is meant. The caller still says back what it used.
-var misspellings = map[string]string{"住健局": "住建局"}
+var misspellings = map[string]string{"住健局": "住建局", "卫建局": "卫健局"}
 
 // misspelled returns the form a known misspelling stands for.
 func misspelled(name string) (string, bool) {

@@ -12,8 +12,11 @@ func TestTypoAndShortNames(t *testing.T) {
 	if got := Typo("住健局"); !slices.Equal(got, []string{"住建局"}) {
 		t.Errorf("Typo(住健局) = %v, want 住建局 (the same sound), not 卫健局 too", got)
 	}
-	if got := Typo("卫建局"); len(got) < 2 {
-		t.Errorf("Typo(卫建局) = %v, want 住建局, 卫健局… (several readings: the caller then guesses nothing)", got)
+	if got := Typo("卫建局"); !slices.Equal(got, []string{"卫健局"}) {
+		t.Errorf("Typo(卫建局) = %v, want 卫健局 (the same sound, wèijiàn), not 住建局 too", got)
+	}
+	if got := Typo("卫键局"); len(got) < 2 {
+		t.Errorf("Typo(卫键局) = %v, want 住建局, 卫健局… (several readings by distance: the caller then guesses nothing)", got)
 	}
 	if got := Typo("公安局"); got != nil {
 		t.Errorf("Typo(公安局) = %v, want nil: a form is no typo", got)
