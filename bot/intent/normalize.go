@@ -76,7 +76,7 @@ func Normalize(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	out := oldNumberYear(undecidedHeard(recordTypes(colloquial.Replace(typos.Replace(traditional.Replace(b.String()))))))
+	out := whoMustGo(oldNumberYear(undecidedHeard(recordTypes(colloquial.Replace(typos.Replace(traditional.Replace(b.String())))))))
 	return strings.Join(strings.Fields(out), " ")
 }
 
@@ -99,6 +99,29 @@ var recordPhrases = []struct {
 // 检察院的建议 (which earlier answers read as the whole ledger's) is left
 // as it was.
 const recordGiven = `(?:那边|那儿|那里|方面|这边)?(?:给(?:我们|我局|本单位|咱们|我)|对我们|向我们)?(?:(有没有|有)(?:给|发来|发过来|发|提出|提|出具|出|下)?|(?:给|发来|发过来|发|提出|提|出具|出|下))(?:了|过|的|来的)*(?:什么|啥子|啥|哪些|没有|没)?(?:的)?`
+
+// whoMustGoRe asks whether someone named must go with the name inside the
+// question (要不要何县去, 需不需要吴局出庭, 用不用李文到庭): written as the
+// question the rules read, the name first (何县要不要去).
+var whoMustGoRe = mustCompile(`(要不要|需不需要|用不用|需要|必须|得不得)(\p{Han}{1,4}?)(去|出庭|到庭|参加)`)
+
+// whoMustGo rewrites whoMustGoRe's questions, the name before the ask.
+func whoMustGo(s string) string {
+	if !strings.Contains(s, "要") && !strings.Contains(s, "用") && !strings.Contains(s, "须") && !strings.Contains(s, "得") {
+		return s
+	}
+	return whoMustGoRe.ReplaceAllStringFunc(s, func(m string) string {
+		sm := whoMustGoRe.FindStringSubmatch(m)
+		if strings.ContainsAny(sm[2], "我你他她们也都还再") {
+			return m // 要不要我去, 需要他们去: a person word the rules read where it stands
+		}
+		ask := sm[1]
+		if ask == "需要" || ask == "必须" {
+			return sm[2] + ask + sm[3]
+		}
+		return sm[2] + "要不要去"
+	})
+}
 
 // recordTypes rewrites the phrases of recordPhrases.
 func recordTypes(s string) string {
