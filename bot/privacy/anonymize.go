@@ -310,7 +310,8 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 			spans = append(spans, a.occurrences(t, p.name, strict)...)
 		}
 	}
-	spans = append(spans, a.titledSurnames(t)...) // titled.go
+	spans = append(spans, a.titledSurnames(t)...)    // titled.go
+	spans = append(spans, a.addressedSurnames(t)...) // titled.go
 	if strict {
 		for o, k := range a.originals {
 			if k != KindName {
