@@ -13,7 +13,9 @@ import "strings"
 // titles, without the judges' (a 审判长 is named in full) and the words
 // that are posts only sometimes (主席 as in a historic figure, 会计 as in
 // accounting).
-var postsAfterSurname = newMatcher(func() []string {
+var postsAfterSurname = newMatcher(postWords)
+
+var postWords = func() []string {
 	var out []string
 	for _, w := range officialTitlesAfter {
 		switch w {
@@ -22,9 +24,14 @@ var postsAfterSurname = newMatcher(func() []string {
 		}
 		out = append(out, w)
 	}
-	// Posts of a village's and a police station's own (罗支书, 周指导员).
-	return append(out, "支书", "指导员", "教导员")
-}())
+	// Posts of a village's and a police station's own (罗支书, 周指导员),
+	// and the occupations a person is addressed by, which point to one
+	// person within a clinic or a firm as a post does (卢医生, 马大夫,
+	// 周护士). 律师 and 老师 are honorifics the name passes read with the
+	// surname (王律师 → 王某); 王师傅 stays, as the corpus has it, a form
+	// of address shared by many.
+	return append(out, "支书", "指导员", "教导员", "医生", "大夫", "医师", "护士", "护士长", "教授", "教练", "工程师", "技术员")
+}()
 
 // notSurnameBeforePost are characters of the surname table that, before a
 // post, are a word of their own: a modifier (原局长, 代县长, 时任, 常务) or a
@@ -35,13 +42,23 @@ var notSurnameBeforePost = newRuneSet("原前代正总常时现该各全任兼�
 // replacement spans. The name passes run first: a full name before a post
 // (郑建华副局长) is a name hit, which starts earlier and wins in resolve.
 func (a *Anonymizer) titledSurnames(t *text) []span {
-	if a.opts.KeepOfficials || !containsAny(t.s, officialTitlesAfter) {
+	if a.opts.KeepOfficials || !containsAny(t.s, postWords) {
 		return nil
 	}
 	var out []span
 	for i := 0; i+1 < t.n(); i++ {
 		n := t.match(i+1, postsAfterSurname)
-		if n == 0 || !t.han(i) || !surnameSet.has(t.rs[i]) || notSurnameBeforePost.has(t.rs[i]) {
+		if n == 0 || !t.han(i) {
+			continue
+		}
+		// 朝鲁书记, 巴特尔嘎查长: a Mongolian, Tibetan or Uyghur name part
+		// before the post goes whole, as its first character and 某.
+		if p := partBefore(t, i+1); p >= 2 && !t.reservedIn(i+1-p, i+1) && (i+1-p == 0 || !t.han(i-p) || !anyWordAt(t, i-p, i+1-p+1)) {
+			out = append(out, span{t.off[i+1-p], t.off[i+1], KindName, string(t.rs[i+1-p]) + "某"})
+			i += n
+			continue
+		}
+		if !surnameSet.has(t.rs[i]) || notSurnameBeforePost.has(t.rs[i]) {
 			continue
 		}
 		// 书记员 is the court's clerk, 主任科员 a rank: still a person, but
