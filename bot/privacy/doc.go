@@ -34,10 +34,11 @@
 // passport and travel-permit numbers, marriage certificate serials, the
 // numbers that file one person after their record's label (住院号, 门诊号,
 // 社保个人编号, 注册号, 档案编号, 不动产单元号, 宗地代码, 执法证号, 学籍号),
-// an individual business's credit code (class 92), account names with
-// letters, IP and MAC addresses, and addresses below the county become ×××.
-// Agencies, courts, companies, statutes, case numbers, dates and amounts
-// stay.
+// account names with letters, IP and MAC addresses, and addresses below
+// the county become ×××. Agencies, courts, companies, statutes, case
+// numbers, dates, amounts and every organisation's credit code stay, an
+// individual business's (class 92) too: it is the business's published
+// registration code (priv20; its keeper's name goes as any person's).
 //
 // # How names are found
 //
