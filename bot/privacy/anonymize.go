@@ -291,11 +291,13 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 
 	var spans []span
 	spans = append(spans, identifierSpans(norm)...)
-	for _, sp := range append(markedAddressSpans(norm), unmarkedAddressSpans(norm)...) {
+	marked := markedAddressSpans(norm)
+	for _, sp := range append(marked, unmarkedAddressSpans(norm)...) {
 		if !alreadyMasked(norm[sp.start:sp.end]) {
 			spans = append(spans, sp)
 		}
 	}
+	spans = append(spans, knownAddresses(norm, marked, spans)...)
 	for _, h := range hits {
 		n := t.nameOf(h)
 		if a.people[n] == nil {
@@ -333,6 +335,66 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// knownAddresses finds a person's address masked once after its marker
+// (住某县石祥村金家埭38号) wherever the text names it again without one
+// (在石祥村金家埭38号东侧…): a known identifier, like a name, goes
+// throughout. Only marked addresses down to a door number are followed
+// (five characters and a number), so a village's name alone stays where
+// it names a place, and an address the rules only guessed spreads
+// nowhere.
+func knownAddresses(norm string, marked, spans []span) []span {
+	seen := map[string]bool{}
+	var values []string
+	for _, sp := range marked {
+		v := norm[sp.start:sp.end]
+		// 该村金家埭38号: the part after the village or the town is
+		// named alone too.
+		cands := []string{v}
+		if k := strings.LastIndexAny(v, "村镇乡"); k > 0 {
+			cands = append(cands, v[k+len("村"):])
+		}
+		for _, c := range cands {
+			if sp.kind == KindAddress && !seen[c] && utf8.RuneCountInString(c) >= 4 && strings.ContainsAny(c, "0123456789") && !alreadyMasked(c) {
+				seen[c] = true
+				values = append(values, c)
+			}
+		}
+	}
+	var out []span
+	for _, v := range values {
+		for i := 0; ; {
+			j := strings.Index(norm[i:], v)
+			if j < 0 {
+				break
+			}
+			b, e := i+j, i+j+len(v)
+			i = e
+			// 金家埭38号 inside 金家埭385号: the number must end there.
+			if r, _ := utf8.DecodeRuneInString(norm[e:]); e < len(norm) && isDigitRune(r) {
+				continue
+			}
+			// 坐落于…解放路12号: where the clause reads an address of its
+			// own (a place's door number), that reading stands.
+			if overlapsAddress(spans, b, e) {
+				continue
+			}
+			out = append(out, span{b, e, KindAddress, Mask})
+		}
+	}
+	return out
+}
+
+// overlapsAddress reports whether an address span overlaps [b, e) without
+// being exactly it.
+func overlapsAddress(spans []span, b, e int) bool {
+	for _, sp := range spans {
+		if sp.kind == KindAddress && sp.start < e && b < sp.end && !(sp.start == b && sp.end == e) {
+			return true
+		}
+	}
+	return false
 }
 
 // original records a removed string for the post-check. Identifiers are
