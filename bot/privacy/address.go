@@ -634,7 +634,7 @@ func answerAfter(s string, at int) int {
 // only by its kind (镇上, 县城).
 func relativePlace(v string) bool {
 	// 住在镇上, 住村里, 住县城: a kind of place, no place named.
-	for _, r := range append(relativeVillages, "本乡", "本镇", "本社区", "本小区", "同组", "同乡", "同一村", "同一小区", "一起", "隔壁",
+	for _, r := range append(relativeVillages, "本乡", "本镇", "本社区", "本小区", "该小区", "同一小区内", "该社区", "本楼", "该楼", "同组", "同乡", "同一村", "同一小区", "一起", "隔壁",
 		"镇上", "镇里", "村里", "村上", "乡里", "乡下", "城里", "县城", "县城里", "街上", "市区", "城区", "城郊", "老家", "当地", "本地", "外地") {
 		if v == r {
 			return true

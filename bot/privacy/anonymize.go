@@ -291,11 +291,13 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 
 	var spans []span
 	spans = append(spans, identifierSpans(norm)...)
-	for _, sp := range append(markedAddressSpans(norm), unmarkedAddressSpans(norm)...) {
+	marked := markedAddressSpans(norm)
+	for _, sp := range append(marked, unmarkedAddressSpans(norm)...) {
 		if !alreadyMasked(norm[sp.start:sp.end]) {
 			spans = append(spans, sp)
 		}
 	}
+	spans = append(spans, knownAddresses(norm, marked, spans)...)
 	for _, h := range hits {
 		n := t.nameOf(h)
 		if a.people[n] == nil {
@@ -310,7 +312,8 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 			spans = append(spans, a.occurrences(t, p.name, strict)...)
 		}
 	}
-	spans = append(spans, a.titledSurnames(t)...) // titled.go
+	spans = append(spans, a.titledSurnames(t)...)    // titled.go
+	spans = append(spans, a.addressedSurnames(t)...) // titled.go
 	if strict {
 		for o, k := range a.originals {
 			if k != KindName {
@@ -332,6 +335,66 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// knownAddresses finds a person's address masked once after its marker
+// (住某县石祥村金家埭38号) wherever the text names it again without one
+// (在石祥村金家埭38号东侧…): a known identifier, like a name, goes
+// throughout. Only marked addresses down to a door number are followed
+// (five characters and a number), so a village's name alone stays where
+// it names a place, and an address the rules only guessed spreads
+// nowhere.
+func knownAddresses(norm string, marked, spans []span) []span {
+	seen := map[string]bool{}
+	var values []string
+	for _, sp := range marked {
+		v := norm[sp.start:sp.end]
+		// 该村金家埭38号: the part after the village or the town is
+		// named alone too.
+		cands := []string{v}
+		if k := strings.LastIndexAny(v, "村镇乡"); k > 0 {
+			cands = append(cands, v[k+len("村"):])
+		}
+		for _, c := range cands {
+			if sp.kind == KindAddress && !seen[c] && utf8.RuneCountInString(c) >= 4 && strings.ContainsAny(c, "0123456789") && !alreadyMasked(c) {
+				seen[c] = true
+				values = append(values, c)
+			}
+		}
+	}
+	var out []span
+	for _, v := range values {
+		for i := 0; ; {
+			j := strings.Index(norm[i:], v)
+			if j < 0 {
+				break
+			}
+			b, e := i+j, i+j+len(v)
+			i = e
+			// 金家埭38号 inside 金家埭385号: the number must end there.
+			if r, _ := utf8.DecodeRuneInString(norm[e:]); e < len(norm) && isDigitRune(r) {
+				continue
+			}
+			// 坐落于…解放路12号: where the clause reads an address of its
+			// own (a place's door number), that reading stands.
+			if overlapsAddress(spans, b, e) {
+				continue
+			}
+			out = append(out, span{b, e, KindAddress, Mask})
+		}
+	}
+	return out
+}
+
+// overlapsAddress reports whether an address span overlaps [b, e) without
+// being exactly it.
+func overlapsAddress(spans []span, b, e int) bool {
+	for _, sp := range spans {
+		if sp.kind == KindAddress && sp.start < e && b < sp.end && !(sp.start == b && sp.end == e) {
+			return true
+		}
+	}
+	return false
 }
 
 // original records a removed string for the post-check. Identifiers are
@@ -371,14 +434,18 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 			bs, be := i+j, i+j+len(needle)
 			i = be
 			s, e := t.runeAt(bs), t.runeAt(be)
-			if !standsAlone(t, s, e, whole, known) || !whole && splitFrom(t, s, Surname(name)) || t.reservedIn(s, e) {
+			// 湖南金霞律师事务所, 金霞物流园C区: an organisation's or a
+			// place's ending right after the span says the name is
+			// theirs, not the person's.
+			if !standsAlone(t, s, e, whole, known) || !whole && splitFrom(t, s, Surname(name)) || t.reservedIn(s, e) || orgAfterName(t, s, e) {
 				continue
 			}
 			out = append(out, span{bs, be, KindName, repl})
 		}
 	}
 	find(name, true)
-	if g := givenName(name); g != "" {
+	// 王律师 read as one name: 律师 alone is the title, never the person.
+	if g := givenName(name); g != "" && !titleWord(g) {
 		find(g, false)
 	}
 	if strict {
@@ -415,6 +482,34 @@ func spacedOut(t *text, name, repl string) []span {
 		}
 	}
 	return out
+}
+
+// orgAfterName reports whether an organisation's or a place's suffix of
+// two characters or more follows rs[s:e] directly (金霞律师事务所, 金霞物流园),
+// and no role word stands before it.
+func orgAfterName(t *text, s, e int) bool {
+	if e >= t.n() || roleEndingAt(t, s) > 0 {
+		return false
+	}
+	for k := e; k <= e+2 && k < t.n() && t.han(k); k++ {
+		if t.match(k, orgMatcher) >= 3 || k == e && t.match(k, orgMatcher) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWord reports whether w is an honorific or a post (律师, 老师,
+// 医生, 书记), which a surname before it may have been read with.
+func titleWord(w string) bool {
+	for _, l := range [][]string{honorifics, postWords} {
+		for _, x := range l {
+			if x == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // givenName returns the two-character given name of a Chinese name of
@@ -478,6 +573,12 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		// (从张三的角度); 高峰时段 is still the word.
 		// 建设遂报警: at a clause's start, before an adverb and a deed.
 		clauseStart := s == 0 || !t.han(s-1)
+		// 该企业的安全生产责任制, 被告的程序违法: after 的 a word that is
+		// a person's name elsewhere is the word, unless a role word or a
+		// person's deed says the person (原告的代理人方正称).
+		if s > 0 && t.rs[s-1] == '的' && roleEndingAt(t, s) == 0 && !personAfter(t, e) && !personRight(t, e, false) {
+			return false
+		}
 		// 东升当时表示同意, 成功多次到现场查看: a registered person's given
 		// name opening a clause before what a person does.
 		// A person the text proves or the caller names (张某称李四未付款):
@@ -486,7 +587,10 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		// 被告程序违法, 第三人安全生产许可证: a role word before a frequent
 		// word says a person only where a person's deed follows too
 		// (slotAttribute, proved.go).
+		// 经查，安全用木棍击打…: a person the text names opening a clause
+		// with the instrument of a deed.
 		if (roleEndingAt(t, s) == 0 || slotAttribute(t, s, e)) && !personAfter(t, e) && !(boundary(t, e) == 3 && clauseStart) && !(clauseStart && (adverbDeed(t, e) || personRight(t, e, false))) &&
+			!(clauseStart && instrumentAt(t, s, e)) &&
 			!(whole && known && boundary(t, e) >= 1 && (s == 0 || !t.han(s-1) || strings.ContainsRune(functionChars, t.rs[s-1]))) &&
 			!(known && (adverbDeed(t, e) || personRight(t, e, false))) &&
 			!(known && nounish(w.pos) && boundary(t, e) >= 2 && (clauseStart || strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2)))) &&
@@ -500,7 +604,7 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 	// A given name alone: not after a surname (another person's name),
 	// unless the surname is an adverb opening the clause before a proved
 	// person's given name (后明亮反悔).
-	if surnameAt(t, s-1) > 0 && t.han(s-1) && !(known && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))) && !(positionedGiven(t, s, e) && strings.ContainsRune(givenPrepositions, t.rs[s-1])) {
+	if surnameAt(t, s-1) > 0 && t.han(s-1) && !timeOpensAt(t, s) && !(known && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))) && !(positionedGiven(t, s, e) && strings.ContainsRune(givenPrepositions, t.rs[s-1])) {
 		return false
 	}
 	adverbOpens := known && s >= 1 && strings.ContainsRune(clauseAdverbs, t.rs[s-1]) && (s < 2 || !t.han(s-2))
@@ -531,7 +635,7 @@ func positionedGiven(t *text, s, e int) bool {
 	if s > 0 && t.rs[s-1] == '系' && t.match(e, fundingDeeds) > 0 {
 		return true
 	}
-	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1]) || stageBefore(t, s)
+	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1]) || stageBefore(t, s) || timeOpensAt(t, s)
 	// 我哥海涛那天…: right after a relative's word the registered
 	// person's given name is that relative.
 	if !left && kinBefore(t, s) {
@@ -548,7 +652,9 @@ func positionedGiven(t *text, s, e int) bool {
 	if e >= t.n() || !t.han(e) {
 		return true
 	}
-	if strings.ContainsRune(givenAdverbs, t.rs[e]) || t.match(e, provedFollowers) > 0 || t.match(e, loanVerbs) > 0 {
+	// 海燕那天提前走的, 玉田、玉兰兄妹俩: when the person did something, or
+	// the group the person belongs to.
+	if strings.ContainsRune(givenAdverbs, t.rs[e]) || t.match(e, provedFollowers) > 0 || t.match(e, loanVerbs) > 0 || t.match(e, givenAfterWords) > 0 {
 		return true
 	}
 	// 建国于次日再次前往…, 秀英于当晚报警: when the person did what follows.
@@ -570,6 +676,26 @@ func positionedGiven(t *text, s, e int) bool {
 		return false
 	}
 	return boundary(t, e) >= 2 || verbAt(t, e)
+}
+
+// givenAfterWords follow a person's given name in speech: the time of
+// what the person did (海燕那天提前走的) or the group of relatives the
+// person belongs to (玉田、玉兰兄妹俩).
+var givenAfterWords = newMatcher([]string{"那天", "那晚", "那时", "那会", "当时", "当天", "当晚", "平时", "后来", "一直", "已经", "兄妹", "姐妹", "兄弟", "姐弟", "夫妻", "夫妇", "母女", "母子", "父女", "父子", "俩", "两人", "二人", "两口子"})
+
+// clauseTimes open a clause before a person: 当时秀芝就在屋里.
+var clauseTimes = []string{"当时", "那天", "那时", "当晚", "当天", "后来", "随后", "事后", "次日", "第二天"}
+
+// timeOpensAt reports whether a clause opens with a time word right
+// before s (当时秀芝…, after punctuation or a quote).
+func timeOpensAt(t *text, s int) bool {
+	for _, w := range clauseTimes {
+		n := len([]rune(w))
+		if s >= n && t.str(s-n, s) == w && (s-n == 0 || !t.han(s-n-1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // instrumentAt reports whether, after a given name opening a clause at

@@ -65,7 +65,8 @@ func TestDefaultKinds(t *testing.T) {
 		{"a measured value", "涉案车辆毛重为49吨。", "涉案车辆毛重为49吨。"},
 		{"a suffix making a word", "证据达到高度盖然性的标准。", "证据达到高度盖然性的标准。"},
 		{"a document's number", "林权证号为林证字（2009）第0012号。", "林权证号为林证字（2009）第×××号。"},
-		{"a nickname", "老张和陈姐都说不知道。", "老张和陈姐都说不知道。"},
+		// priv20: a form of address before speech is a person's (titled.go).
+		{"a nickname", "老张和陈姐都说不知道。", "张某和陈姐都说不知道。"},
 		{"a land boundary", "东至田埂，西至公路。", "东至田埂，西至公路。"},
 	}
 	checkCleans(t, tests)

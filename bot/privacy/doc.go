@@ -34,10 +34,11 @@
 // passport and travel-permit numbers, marriage certificate serials, the
 // numbers that file one person after their record's label (住院号, 门诊号,
 // 社保个人编号, 注册号, 档案编号, 不动产单元号, 宗地代码, 执法证号, 学籍号),
-// an individual business's credit code (class 92), account names with
-// letters, IP and MAC addresses, and addresses below the county become ×××.
-// Agencies, courts, companies, statutes, case numbers, dates and amounts
-// stay.
+// account names with letters, IP and MAC addresses, and addresses below
+// the county become ×××. Agencies, courts, companies, statutes, case
+// numbers, dates, amounts and every organisation's credit code stay, an
+// individual business's (class 92) too: it is the business's published
+// registration code (priv20; its keeper's name goes as any person's).
 //
 // # How names are found
 //
@@ -194,6 +195,29 @@
 // wordInSlot, slotAttribute); a surname before a post (邹副局长) keeps its
 // 某 (titled.go); quoted nicknames without a cue (positions.go nicknames),
 // province-numbered enforcement cards, staff numbers and partial plates
+// (identifiers.go).
+//
+// Round 20: a form of address (老马, 小李, 大刘: 老, 小 or 大 and a frequent
+// surname) goes as the surname and 某 where the clause says a person — a
+// deed or speech after it, a post, a role noun before it, a coordinated
+// form — and stays where the characters are a word (老板, 小区, 大刘村,
+// 养老金; titled.go addressedSurnames). The rule for titles: a surname
+// before a post or an occupation a person is addressed by (卢医生, 马大夫,
+// 周护士长) keeps its 某 and the title (卢某医生), as 邹某副局长 does; 律师
+// and 老师 are honorifics read with the surname (王律师 → 王某); 王师傅 and
+// 陈姐 stay, forms of address many share; a minority name part before a
+// post goes whole (朝鲁书记 → 朝某书记). Quoted names after 称其为, 人称,
+// 外号, 绰号 and after 称作/称为 where a person is said (positions.go
+// nicknames); a given name alone inside a quoted statement after a time
+// word or before a group of kin (“当时秀芝就在屋里”, “玉田、玉兰兄妹俩”);
+// Latin names after 为/是 following a person's noun, opening a list of
+// those present, alone at a clause's start before what a person says, and
+// their Chinese rendering after 中文名/译名 (latin.go). A registered name
+// stops before an organisation's or a park's suffix (金霞律师事务所,
+// 金霞物流园). A person's address masked after its marker goes wherever the
+// text names it again (anonymize.go knownAddresses). Personal account,
+// fund and insurance numbers, a quoted certificate's number, office-
+// prefixed cards (闽卫监0582-117) and quoted partial plates go
 // (identifiers.go).
 //
 // A name that is an everyday word written with nothing around it that says

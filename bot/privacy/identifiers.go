@@ -159,10 +159,6 @@ var (
 	// Vehicle identification and engine numbers: 17 characters without
 	// I, O, Q, or the value after a label.
 	vinRe = regexp.MustCompile(`[A-HJ-NPR-Z0-9]{17}`)
-	// The unified social credit code of an individual business (个体工商户,
-	// registration class 92) names its keeper; a firm's or an agency's
-	// (91, 11, 12…) is public and stays.
-	individualCreditRe = regexp.MustCompile(`92\d{6}[0-9A-HJ-NPQRTUWXY]{10}`)
 	// The addresses of a device: IPv4 (183.62.117.45) and MAC
 	// (3C:46:D8:1A:7F:22, 3C-46-D8-1A-7F-22). A dotted date has three
 	// parts, a version number rarely four below 256 each.
@@ -309,6 +305,12 @@ var (
 	recordLabels = newLabelled([]string{"住院号码", "住院号", "门诊号码", "门诊号", "病案号", "病历号", "就诊卡号", "医保号", "医疗保险号",
 		"执法证件号码", "执法证件号", "执法证编号", "执法证号", "工作证编号", "工作证号", "警号", "工号", "员工编号",
 		"个人编号", "个人编码", "社保编号", "社保号", "保险号",
+		// A person's account with a fund or an insurer (个人账户编号为…,
+		// 公积金账号, 医保编号).
+		"个人账户编号", "个人账户号", "个人账号", "账户编号", "医保编号", "医保卡号", "医保账号", "社保卡编号", "公积金账号", "公积金账户", "养老保险账号",
+		// A certificate whose title is quoted before its number
+		// (《出生医学证明》编号为Q…, 《医师执业证书》编号).
+		"证明》编号", "证明书》编号", "证》编号", "证书》编号", "证》号", "证书》号",
 		"注册号", "档案编号", "档案号", "不动产单元号", "不动产单元代码", "宗地代码", "宗地编号", "宗地号", "地籍号",
 		// A land contract's or right's certificate (trailing letter and
 		// all) and a parcel's number (3-17-22) name one holder's land.
@@ -325,7 +327,7 @@ var (
 		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
 		// A year in brackets may lead the number (（2019）FB-370211-0033).
-		`\s*(?:分别为|分别是|[:：]|为|是)?\s*(?:[(（〔\[]\d{4}[)）〕\]])?\s*((?:`+provinces+`)?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
+		`\s*(?:分别为|分别是|[:：]|为|是)?\s*(?:[(（〔\[]\d{4}[)）〕\]])?\s*((?:`+provinces+`[卫监执法环药食质交运城管林渔农水]{0,3})?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
 	// A staff member's number after its label, three characters and up
 	// (胸牌号为037, 警员编号F0215, 员工号SF1023): it names one of the
 	// staff as the name would.
@@ -368,17 +370,19 @@ var (
 )
 
 // creditCodeLabels name an organisation's code; what follows them is
-// public unless it is an individual business's (class 92).
+// public and stays, an individual business's (个体工商户, class 92) too
+// (priv20): it is the business's registered code, published with its
+// licence, while its keeper's name is masked as any person's.
 var creditCodeLabels = []string{"统一社会信用代码", "社会信用代码", "信用代码", "组织机构代码"}
 
 // keepOrganisationCodes drops the spans that took an organisation's code
 // for something else (an 18-digit code read as an account): a span right
-// after a credit code's label, its value not of class 92.
+// after a credit code's label.
 func keepOrganisationCodes(s string, out []span) []span {
 	kept := out[:0]
 	for _, sp := range out {
 		before := strings.TrimRight(s[:sp.start], " ：:为是")
-		if sp.kind != KindRecord && hasSuffixAny(before, creditCodeLabels) && !strings.HasPrefix(s[sp.start:], "92") {
+		if sp.kind != KindRecord && hasSuffixAny(before, creditCodeLabels) || strings.HasPrefix(s[sp.start:], "92") && hasSuffixAny(before, creditCodeLabels) {
 			continue
 		}
 		kept = append(kept, sp)
@@ -762,9 +766,6 @@ func identifierSpans(s string) []span {
 		}
 	}
 	out = vesselLabels.spans(s, out)
-	if strings.Contains(s, "92") {
-		add(individualCreditRe, KindRecord, nil)
-	}
 	out = append(out, hanDigitSpans(s)...)
 	out = keepOrganisationCodes(s, out)
 	out = keepDocumentNumbers(s, out)
@@ -773,6 +774,7 @@ func identifierSpans(s string) []span {
 	out = keepOfficeLines(s, out) // spaced.go
 	out = keepMaskedNumbers(s, out)
 	out = append(out, enforcementCards(s)...)
+	out = append(out, quotedPartialPlates(s)...)
 	out = keepProjectPermits(s, out)
 	out = append(out, tableSpans(s, readTables(s))...)
 	if hasUpperDigit(s) {
@@ -914,6 +916,28 @@ func enforcementCards(s string) []span {
 		out = append(out, span{a, j, KindRecord, Mask})
 	}
 	return append(out, provinceCards(s)...)
+}
+
+// quotedPartialPlateRe is the head of a plate quoted or said to open the
+// number (号牌为“皖A·5F”开头, 车牌以皖A5F打头): a witness's or a camera's
+// partial reading narrows the vehicle to a few holders.
+var quotedPartialPlateRe = regexp.MustCompile(`(?:[“"「]\s*(` + provinces + `[A-HJ-NP-Z][ ·•・.-]?[A-HJ-NP-Z0-9]{1,4})\s*[”"」])|(?:(` + provinces + `[A-HJ-NP-Z][ ·•・.-]?[A-HJ-NP-Z0-9]{1,4})(?:开头|打头|字头))`)
+
+// quotedPartialPlates finds the partial plates of quotedPartialPlateRe
+// with a digit in them (“皖A”开头 names only a city).
+func quotedPartialPlates(s string) []span {
+	if !strings.Contains(s, "·") && !strings.ContainsAny(s, "“\"「") && !strings.Contains(s, "头") {
+		return nil
+	}
+	var out []span
+	for _, m := range quotedPartialPlateRe.FindAllStringSubmatchIndex(s, -1) {
+		for g := 1; g <= 2; g++ {
+			if a, b := m[2*g], m[2*g+1]; a >= 0 && countDigits(s[a:b]) > 0 {
+				out = append(out, span{a, b, KindPlate, Mask})
+			}
+		}
+	}
+	return out
 }
 
 // provinceCardRe is an enforcement card numbered by its province's

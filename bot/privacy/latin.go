@@ -72,8 +72,10 @@ func (d *detector) latinInContext() {
 			ok = parts >= 2 && latinLabelBefore(t, i)
 		case parts == 1:
 			// Smith先生称…: a capitalised name alone before a Chinese
-			// honorific.
+			// honorific; O'Brien在听证中陈述…, Fischer当庭表示…: a clause
+			// opened by it whose verb says what a person says.
 			_, ok = hasPrefixAny(t.rest(i+n), latinHonorificsAfter)
+			ok = ok || n >= 4 && (i == 0 || strings.ContainsRune("。；;\n！？", t.rs[i-1])) && latinSpeaker(t, i+n)
 		case parts >= 2:
 			prev := rune(0)
 			if i > 0 {
@@ -81,7 +83,10 @@ func (d *detector) latinInContext() {
 			}
 			e := i + n
 			deed := e < t.n() && t.han(e) && !strings.HasPrefix(t.rest(e), "系列") && (personAfter(t, e) || t.match(e, personVerbMatcher) > 0)
-			ok = !latinPlace(name) && (strings.ContainsRune(latinPersonCues, prev) || latinLabelBefore(t, i) || deed)
+			// 翻译人员为Anna Schmidt, 还有Sophie Laurent、佐藤健一: after 为 or
+			// 是 following a person's noun, or opening a list of those
+			// present.
+			ok = !latinPlace(name) && (strings.ContainsRune(latinPersonCues, prev) || latinLabelBefore(t, i) || deed || latinPersonSlot(t, i))
 		}
 		if ok && d.add(i, i+n, capNeutral) {
 			i += n - 1
@@ -92,6 +97,35 @@ func (d *detector) latinInContext() {
 // latinPersonCues are the prepositions a person's Latin name follows (向,
 // 与, 由…); 系, 为 and 经 before a brand or a model are left out.
 const latinPersonCues = "对向由被给让与和同跟"
+
+// latinPersonSlot reports whether a person's slot ends right before i:
+// 为 or 是 after a person's noun (翻译人员为, 代理人是), or a list of those
+// present (还有, 在场人员有).
+func latinPersonSlot(t *text, i int) bool {
+	before := t.str(max(0, i-6), i)
+	for _, w := range []string{"为", "是"} {
+		if b, ok := strings.CutSuffix(before, w); ok && hasSuffixAny(b, []string{"人员", "人", "翻译", "译员", "代理人", "证人", "员"}) {
+			return true
+		}
+	}
+	return hasSuffixAny(before, []string{"还有", "人员有", "在场的有", "在场有", "包括"})
+}
+
+// latinSpeaker reports whether the clause after a Latin name at e says
+// what a person says or does before its end: 当庭表示, 在听证中陈述.
+func latinSpeaker(t *text, e int) bool {
+	if e >= t.n() || !t.han(e) {
+		return false
+	}
+	if personAfter(t, e) {
+		return true
+	}
+	end := e
+	for end < t.n() && end-e < 12 && !strings.ContainsRune("，。；;,\n", t.rs[end]) {
+		end++
+	}
+	return containsAny(t.str(e, end), []string{"陈述", "表示", "称", "证实", "签字", "签收", "到庭", "作证", "承认", "辩称"})
+}
 
 // latinPlaceWords open the Latin names of places (New York, San Diego,
 // Hong Kong), not people's.
@@ -180,6 +214,10 @@ func titleCase(s string) string {
 	return string(rs)
 }
 
+// chineseNameLabels open a Chinese rendering in brackets after a Latin
+// name.
+var chineseNameLabels = newMatcher([]string{"中文名：", "中文名:", "中文名为", "中文名", "中文译名：", "中文译名:", "中文译名为", "中文译名", "译名：", "译名为", "译名", "汉语名：", "中文姓名："})
+
 // hanInBrackets masks a Chinese name of two to four characters in
 // brackets at e, right after a Latin name: the same person's name.
 func (d *detector) hanInBrackets(e int) {
@@ -191,6 +229,19 @@ func (d *detector) hanInBrackets(e int) {
 	k := j
 	for k < t.n() && t.han(k) {
 		k++
+	}
+	// John Carter（中文名：卡特）: the Chinese rendering after its label,
+	// a transliteration of any surname.
+	if lab := t.match(j, chineseNameLabels); lab > 0 {
+		j += lab
+		k = j
+		for k < t.n() && (t.han(k) || t.rs[k] == '·') && k-j <= 8 {
+			k++
+		}
+		if k-j >= 2 && k < t.n() && (t.rs[k] == ')' || t.rs[k] == '）' || t.rs[k] == '，' || t.rs[k] == '、') {
+			d.add(j, k, capNeutral)
+		}
+		return
 	}
 	if k-j < 2 || k-j > 4 || k >= t.n() || t.rs[k] != ')' && t.rs[k] != '）' || surnameAt(t, j) == 0 {
 		return

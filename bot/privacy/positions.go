@@ -464,6 +464,11 @@ func (d *detector) nicknames() {
 		}
 		switch {
 		case cued && hasSuffixAny(t.str(max(0, i-3), i), nicknameCues):
+		case e-i-1 <= 3 && namedBy(t, i, e) && !strings.Contains(t.str(max(0, i-3), i), "昵称") && allHan(t, i+1, e) && !strings.ContainsRune(quotedThingEnds, t.rs[e-1]) &&
+			(!quotedWord(t, i+1, e) || e-i-1 == 2 && t.rs[i+1] == t.rs[i+2] && isCommonGiven(t, t.rs[i+1])):
+			// 家人称其“莹莹”: a doubled given-name character is a pet name
+			// although the dictionary holds it as a word; 昵称为“山里人家”
+			// is an account's name, not a person's.
 		case !nicknameShaped(t, i+1, e) || quotedWord(t, i+1, e):
 			continue
 		case hasSuffixAny(t.str(max(0, i-3), i), nicknameFrames) || t.match(e+1, nicknamePeople) > 0:
@@ -484,7 +489,34 @@ func quotedWord(t *text, s, e int) bool {
 }
 
 // nicknameFrames say a name follows: 一个叫“老包”的男子, 被称为“黑三”.
-var nicknameFrames = []string{"叫", "叫做", "称为", "称作", "名叫", "自称"}
+var nicknameFrames = []string{"叫", "叫做", "称为", "称作", "名叫", "自称", "称其为", "称其", "称呼其为", "称呼为"}
+
+// nicknameNamedBy introduce any quoted name that is no word of the
+// dictionary (被称作“菊姐”, 村民均称其为“黑娃”, 人称“东子”): what is quoted
+// after them is what people call a person.
+var nicknameNamedBy = []string{"称其为", "称其", "称呼其为", "人称", "外号", "绰号", "小名", "乳名"}
+
+// nicknameNamedWeak name a thing as often as a person (被称为“城中村”): what
+// they quote is a person's name only where the name or what follows says
+// a person (“菊姐”的女子, “明仔”当晚…).
+var nicknameNamedWeak = []string{"称作", "称为", "叫做", "名叫"}
+
+// quotedThingEnds end the quoted names of places and things (“城中村”,
+// “小产权房”, “金三角”区).
+const quotedThingEnds = "村区镇乡街路房楼园场厂店所局院队站社屯湾岭坡沟桥"
+
+// namedBy reports whether the quote opening at i, closing at e, follows
+// a frame that names a person by it.
+func namedBy(t *text, i, e int) bool {
+	before := t.str(max(0, i-4), i)
+	if hasSuffixAny(before, nicknameNamedBy) {
+		return true
+	}
+	if !hasSuffixAny(before, nicknameNamedWeak) {
+		return false
+	}
+	return strings.ContainsRune("姐哥娃仔子妹叔婶姨爷伯嫂儿", t.rs[e-1]) || t.match(e+1, nicknamePeople) > 0 || personRight(t, e+1, false)
+}
 
 // nicknamePeople are what a nickname's bearer is called after it:
 // “黑三”的男子, “刘二”等人.

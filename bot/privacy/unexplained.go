@@ -169,8 +169,10 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	if shopAhead(t, c.e) {
 		return false
 	}
-	// 老张, 小刘: a nickname, which stays as written.
-	if c.s > 0 && strings.ContainsRune("老小", t.rs[c.s-1]) && !anyWordAt(t, c.s-2, c.s) {
+	// 老张, 小刘: a form of address, not a name with its given part here
+	// (addressedSurnames, titled.go, masks the form where the clause says
+	// a person); 班组长老贺带着: 长老 is no word there after the role.
+	if c.s > 0 && strings.ContainsRune("老小", t.rs[c.s-1]) && (!anyWordAt(t, c.s-2, c.s) || addressRoleBefore(t, c.s-1)) {
 		return false
 	}
 	return true
