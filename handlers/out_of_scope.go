@@ -96,6 +96,12 @@ func (s *service) foreignAnswer(c bot.Context, q query, what string) (a answer, 
 	if err != nil || len(all) == 0 {
 		return answer{}, false, err
 	}
+	// A case of those agencies that viewer's own agency is party to (a joint
+	// case: 某镇人民政府 beside 自然资源局) is viewer's to see: the caller's
+	// none is then of cases viewer sees, and true as it stands.
+	if own, err := s.visible(ctx, viewer, all, nil); err != nil || len(own) > 0 {
+		return answer{}, false, err
+	}
 	agencies := joinNames(q.Agencies)
 	var b []string
 	if q.Person != "" && q.Person == viewer.Name {

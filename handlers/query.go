@@ -401,7 +401,7 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 		echo = "贵单位（" + viewer.Agency + "）的案件"
 	}
 	if s.foreign(viewer, q) {
-		echo += "（仅含列您为出庭负责人或承办人的，该单位其他案件不在您可以查看的范围内）"
+		echo += "（仅含您可以查看的：与贵单位共同被诉的、列您为出庭负责人或承办人的；该单位其他案件不在您可以查看的范围内）"
 	}
 	if headSelf && u.Mine == intent.MineSelf {
 		echo = "贵单位（" + viewer.Agency + "）的案件及列您（" + viewer.Name + "）为出庭负责人或承办人的其他单位案件"
