@@ -118,6 +118,12 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 		if err != nil {
 			return a, err
 		}
+		if offer == "" && len(shown) == 1 {
+			// 强拆那个写一篇: one closed case says it in its own words
+			// (强制拆除前未依法催告); that one is written.
+			a.shown = shown
+			return a, h.submit(c, shown[0], "")
+		}
 		if offer != "" {
 			a.shown, a.pick = shown, &pendingPick{} // 对, 第二个: the request again, of that case
 			return a, c.ReplyMarkdown(offer)
@@ -364,6 +370,17 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 		}
 		return "", nil, nil, err
 	}
+	if said := saidOf(c.Message().Text); len(cs) > 1 && len(said) > 0 {
+		var strong []*cases.Case
+		for _, x := range cs {
+			if caseSays(x, said) {
+				strong = append(strong, x)
+			}
+		}
+		if len(strong) == 1 && singular(c.Message().Text) {
+			return "", []string{strong[0].Number}, nil, nil
+		}
+	}
 	n := min(len(cs), 5)
 	var b strings.Builder
 	if len(cs) == 1 {
@@ -440,6 +457,46 @@ func negatedNear(text, core string) bool {
 // 结案方式, 败诉原因, 备注), negations compared as one; a term of five runes
 // or more occurs when any four-rune stretch of it does (没听取陈述申辩 in
 // 未听取陈述申辩). No terms: any case.
+// saidWords are colloquial names of what a case was about, with the words a
+// ledger's free text (败诉原因, 备注) writes them in: 强拆 is a 行政强制
+// like others, but only some say 拆除.
+var saidWords = map[string][]string{
+	"强拆": {"拆除", "强拆"}, "拆违": {"拆除", "违建", "违法建筑"}, "拆房": {"拆除"}, "拆迁": {"拆迁", "征收", "拆除"},
+	"查封": {"查封"}, "扣押": {"扣押"}, "吊销": {"吊销"}, "停产": {"停产", "停业"}, "关停": {"关停", "停业"},
+	"罚款": {"罚款"}, "拘留": {"拘留"}, "催告": {"催告"}, "听证": {"听证"}, "陈述申辩": {"陈述", "申辩"},
+}
+
+// saidOf returns the free-text words of the colloquial names text uses.
+func saidOf(text string) []string {
+	var out []string
+	for w, fs := range saidWords {
+		if strings.Contains(text, w) {
+			out = append(out, fs...)
+		}
+	}
+	return out
+}
+
+// caseSays reports whether c's own words (败诉原因, 备注) hold one of words.
+func caseSays(c *cases.Case, words []string) bool {
+	text := c.Note
+	if c.Closure != nil {
+		text += "｜" + c.Closure.Reason
+	}
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// singular reports whether a request names one case (强拆那个, 那件, 这个案子)
+// rather than asking for some (强拆的有哪些).
+func singular(text string) bool {
+	return strings.Contains(text, "那个") || strings.Contains(text, "那件") || strings.Contains(text, "这个") || strings.Contains(text, "那篇") || strings.Contains(text, "那一个")
+}
+
 func casesHave(c *cases.Case, terms []string) bool {
 	text := c.Cause + "｜" + c.Note
 	if c.Closure != nil {
