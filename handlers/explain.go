@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -457,6 +458,42 @@ func negatedNear(text, core string) bool {
 // 结案方式, 败诉原因, 备注), negations compared as one; a term of five runes
 // or more occurs when any four-rune stretch of it does (没听取陈述申辩 in
 // 未听取陈述申辩). No terms: any case.
+// writeThatRe is a request to write up a case just shown, named by a word of
+// it or by nothing (就写复议那个, 写这个吧, 那就写信息公开那件).
+var writeThatRe = regexp.MustCompile(`^(?:好的?|行|嗯)?[，, ]*(?:那就|就|那|那么就)?(?:写|用)(?:一篇|篇|个)?(?:这个|那个|这件|那件|它|这篇|这一个|那一个)?(?:吧|了|呗)?$|^(?:那就|就|那)?(?:写|用)(\p{Han}{1,8}?)(?:的)?(?:那个|这个|那件|这件|那篇)(?:吧|了|呗)?$`)
+
+// writeShown writes up the case a request names among those the last answer
+// showed: the only one, or the only one of the kind or agency it says
+// (复议那个 after 复33 and 行初133). It reports false for anything else.
+func (h *explainHandlers) writeShown(c bot.Context, text string, last *lastQuestion) (bool, error) {
+	m := writeThatRe.FindStringSubmatch(strings.TrimSpace(intent.Normalize(text)))
+	if m == nil || last == nil || len(last.Shown) == 0 || len(last.Shown) > 8 {
+		return false, nil
+	}
+	cs, err := h.s.visible(c.Ctx(), c.Person(), last.Shown, func(x *cases.Case) bool {
+		if x.Open() {
+			return false
+		}
+		word := m[1]
+		switch {
+		case word == "":
+			return true
+		case strings.Contains(word, "复议"):
+			return x.Kind == cases.Reconsideration
+		case strings.Contains(word, "诉讼"):
+			return x.Kind == cases.Litigation
+		}
+		return casesHave(x, []string{word}) || slices.ContainsFunc(x.Defendants, func(d string) bool { return strings.Contains(d, word) })
+	})
+	if err != nil || len(cs) != 1 {
+		return false, err
+	}
+	if ok, err := h.allowed(c); !ok {
+		return true, err
+	}
+	return true, h.submit(c, cs[0].Number, "")
+}
+
 // saidWords are colloquial names of what a case was about, with the words a
 // ledger's free text (败诉原因, 备注) writes them in: 强拆 is a 行政强制
 // like others, but only some say 拆除.

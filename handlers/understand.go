@@ -127,6 +127,11 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if intent.AsksStandInRule(text) {
 		return s.standInRule(c, prev) // 承办人能代替负责人出庭吗: the rule, with the case in focus
 	}
+	if viewer != nil && (viewer.Role == people.Pufa || viewer.Role == people.Staff || viewer.Role == people.Admin) {
+		if ok, err := s.explains.writeShown(c, text, prev); ok || err != nil {
+			return err // 信息公开的有没有案例 → 就写复议那个: the one shown
+		}
+	}
 	if appeal, ok := intent.AppealIntent(text); ok && viewer != nil && viewer.Role != people.Pufa {
 		return s.appealIntent(c, appeal, prev) // 我们准备上诉, 打算不上诉了: acknowledged with the appeal period
 	}
