@@ -622,9 +622,14 @@ func carried(u, p intent.Understanding, last *lastQuestion) intent.Understanding
 	if newSubject(u, last) && (hasRef(p) || hasWho(p)) {
 		// Only a subject replaced takes what described it: 今天下午的庭 →
 		// 公安局的呢 asks 公安局's hearings this afternoon.
-		dropDescribed(&m, u)
+		dropDescribed(&m, u, p)
 	}
 	overlay(&m, u, p)
+	if u.CaseKind == "" && (u.Rate == intent.CorrectionRate && m.CaseKind == "行政诉讼" || u.Rate == intent.LossRate && m.CaseKind == "行政复议") {
+		// 行政诉讼败诉率 → 复议纠错率呢: the rate said names its own kind of
+		// case; the carried one would turn it back into the last rate.
+		m.CaseKind = ""
+	}
 	if m.Kind == intent.Hearings {
 		m.Hearing = true
 	}
@@ -661,11 +666,14 @@ func replaceSubject(m *intent.Understanding, u intent.Understanding) {
 // half-day and clock, its courtroom and court, its 案由 and 审级, its kind
 // of case (but a count's or a rate's, which is the measure's category),
 // and its period when u asks when (几号开庭: the date is what is asked).
-func dropDescribed(m *intent.Understanding, u intent.Understanding) {
+func dropDescribed(m *intent.Understanding, u, p intent.Understanding) {
 	m.TimeOfDay, m.Clock, m.Place, m.CourtLevel = "", "", u.Place, u.CourtLevel
 	m.Cause, m.Stage = "", ""
-	if m.Kind != intent.Count && m.Kind != intent.Rates {
-		m.CaseKind = ""
+	// A count or rate after a count or rate keeps its 复议/诉讼 (the measure);
+	// after one case's question (吕二十四复议那个 → 我们局这个月结了几个) the
+	// 复议 described that case and goes with it.
+	if m.Kind != intent.Count && m.Kind != intent.Rates || p.Kind != intent.Count && p.Kind != intent.Rates {
+		m.CaseKind = u.CaseKind
 	}
 	if u.Aspect == intent.When && u.Period.IsZero() {
 		m.Period, m.Upcoming = intent.Period{}, false
@@ -771,6 +779,8 @@ func newSubject(u intent.Understanding, last *lastQuestion) bool {
 		return true
 	case u.Agency != "" && len(u.Agencies) == 0 && u.Agency != p.Agency:
 		return true // an agency the ledger does not have
+	case u.Mine != "" && p.Mine == "" && (p.Party != "" || p.Person != "" || len(p.Numbers) > 0 || p.Short != ""):
+		return true // 吕二十四那个 → 我们局这个月结了几个: the asker's own, not that party's
 	}
 	for _, a := range u.Agencies {
 		if !slices.Contains(p.Agencies, a) && !known(a) {
