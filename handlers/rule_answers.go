@@ -59,9 +59,17 @@ func (s *service) ruleText(q intent.RuleQuestion) string {
 		md = deputyRule
 	case intent.RuleSanction:
 		md = sanctionRule
+	case intent.RuleAdviceDue:
+		md = fmt.Sprintf(adviceDueRule, s.cfg.Deadlines.JudicialSuggestionDays)
 	}
 	return md
 }
+
+// adviceDueRule is when a suggestion is to be answered (bot/deadline's
+// ProcuratorialDue and JudicialDue); %d is deadlines.judicial_suggestion_days.
+const adviceDueRule = "**检察建议**：按《人民检察院检察建议工作规定》第十九条，除另有规定外，被建议单位应自收到检察建议书之日起**两个月以内**作出处理并书面回复检察院；检察建议书另定了更短期限的，以建议书为准。\n" +
+	"**司法建议**：法律未规定统一期限，以司法建议书载明的期限为准；未载明的，本系统按本地规定的收到后 **%d 日**内回复提醒。\n" +
+	"台账登记了收到日期的，会在到期前提醒承办人；可问“行初85号的司法建议什么时候到期”。"
 
 // The 出庭 rules of 法释〔2020〕3号 (DOMAIN.md §3), as a head asks them.
 const (

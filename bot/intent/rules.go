@@ -28,6 +28,7 @@ const (
 	RuleNotice     RuleTopic = "notice"     // 出庭通知书和身份证明要怎么弄 (第5–6条)
 	RuleDeputy     RuleTopic = "deputy"     // 是不是必须局长本人去 副局长行不行 (第2条)
 	RuleSanction   RuleTopic = "sanction"   // 我没去 会不会被发建议 (第12条)
+	RuleAdviceDue  RuleTopic = "advice-due" // 这个建议要多久回复: a 检察建议's two months, a 司法建议's configured days
 )
 
 // RuleQuestion is a rule question as read: its topic and, for RuleLoss and
@@ -134,6 +135,8 @@ var (
 	noticeRuleRe = mustCompile(`(?:出庭通知书|身份证明|出庭证明|负责人身份证明|法定代表人身份证明).{0,12}(?:怎么|咋|如何|要不要|需不需要|需要|啥|什么|哪里|谁|样稿|模板|格式|范本)`)
 	deputyRuleRe = mustCompile(`(?:副局长|副职|副县长|副镇长|副主任|分管(?:的)?(?:领导|副局长|负责人|局长)|常务副\p{Han}{0,2})(?:去|出庭|来|代替|替)?(?:行不行|可以吗|可以不|行吗|可不可以|能不能|算不算|算吗|能算|也行吗|也可以吗|能行吗)|` +
 		`(?:是不是|是否|是)(?:必须|一定要|只能|非得|得)(?:局长|一把手|正职|主要负责人|县长|镇长|主任)(?:本人|亲自)?(?:去|出庭|到庭)`)
+	adviceDueRuleRe = mustCompile(`(?:检察建议|司法建议|建议)书?.{0,6}(?:多久|多长时间|几天|几个月|期限|时限)(?:之?内)?(?:要|得|需要|必须)?(?:回复|答复|反馈|回函)|` +
+		`(?:回复|答复|反馈)(?:检察建议|司法建议|建议)的?(?:期限|时限|时间)`)
 	sanctionRuleRe = mustCompile(`(?:会不会|会否|是否会|会|要不要|会被)(?:也|因此)?(?:被)?(?:法院)?(?:发|提|提出|下|收到)(?:个)?(?:司法)?建议`)
 )
 
@@ -197,7 +200,7 @@ func AsksRule(text string) (RuleQuestion, bool) {
 	for _, r := range []struct {
 		re    *pattern
 		topic RuleTopic
-	}{{repeatRuleRe, RuleRepeat}, {excuseRuleRe, RuleExcuse}, {noticeRuleRe, RuleNotice}, {deputyRuleRe, RuleDeputy}, {sanctionRuleRe, RuleSanction}} {
+	}{{repeatRuleRe, RuleRepeat}, {excuseRuleRe, RuleExcuse}, {noticeRuleRe, RuleNotice}, {deputyRuleRe, RuleDeputy}, {sanctionRuleRe, RuleSanction}, {adviceDueRuleRe, RuleAdviceDue}} {
 		if r.re.MatchString(t) {
 			return RuleQuestion{Topic: r.topic}, true
 		}
