@@ -3,7 +3,6 @@ package handlers
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"casebot/bot"
 	"casebot/bot/bulletin"
@@ -92,11 +91,7 @@ func (s *service) countyCount(c bot.Context, u intent.Understanding, q query) (a
 	if err != nil {
 		return answer{}, err
 	}
-	label := p.Label
-	tomorrow := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, now.Location())
-	if p.To.After(tomorrow) && p.From.Before(now) {
-		label += fmt.Sprintf("（截至%d月%d日）", now.Month(), now.Day())
-	}
+	label := periodSoFar(p, now)
 	b := []string{fmt.Sprintf("**%s全县（本地区）**%s。", label, countyFigure(u.Metric, sp.Total.Figures))}
 	for _, ag := range s.ownLedgerAgencies(c, viewer) {
 		st := sp.Agency(ag)

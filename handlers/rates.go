@@ -41,11 +41,7 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 	if err != nil {
 		return answer{}, err
 	}
-	label := p.Label
-	tomorrow := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, now.Location())
-	if p.To.After(tomorrow) && p.From.Before(now) {
-		label += fmt.Sprintf("（截至%d月%d日）", now.Month(), now.Day())
-	}
+	label := periodSoFar(p, now)
 	// Whose figures: an agency asked for, the asker's own, or the total.
 	var agencies []string
 	switch {
@@ -507,4 +503,14 @@ func (s *service) span(ctx context.Context, from, to, now time.Time) (*bulletin.
 		return nil, err
 	}
 	return sp, nil
+}
+
+// periodSoFar is p's label, with the day it runs to when p has not ended
+// (2026年（截至12月2日）): a figure of a period still running says so.
+func periodSoFar(p intent.Period, now time.Time) string {
+	tomorrow := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, now.Location())
+	if p.To.After(tomorrow) && p.From.Before(now) {
+		return p.Label + fmt.Sprintf("（截至%d月%d日）", now.Month(), now.Day())
+	}
+	return p.Label
 }
