@@ -29,40 +29,30 @@ func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQue
 	return c.ReplyMarkdown(md)
 }
 
-// ruleText is the rule a question asks (any topic but RuleStandIn).
+// ruleText is the rule a question asks (any topic but RuleStandIn): a
+// fixed text (fixedRules), or one made from the question or the
+// configuration.
 func (s *service) ruleText(q intent.RuleQuestion) string {
-	var md string
 	switch q.Topic {
 	case intent.RuleLoss:
-		md = s.lossRule(cases.Outcome(q.Outcome))
+		return s.lossRule(cases.Outcome(q.Outcome))
 	case intent.RuleCorrection:
-		md = correctionRule(cases.Outcome(q.Outcome))
-	case intent.RuleWritten:
-		md = writtenRule
-	case intent.RuleLength:
-		md = lengthRule
-	case intent.RuleChange:
-		md = changeRule
-	case intent.RuleAbsent:
-		md = absentRule
+		return correctionRule(cases.Outcome(q.Outcome))
 	case intent.RuleLost:
-		md = s.lostRule()
+		return s.lostRule()
 	case intent.RuleRate:
-		md = rateRule(q.Rate)
-	case intent.RuleRepeat:
-		md = repeatRule
-	case intent.RuleExcuse:
-		md = excuseRule
-	case intent.RuleNotice:
-		md = noticeRule
-	case intent.RuleDeputy:
-		md = deputyRule
-	case intent.RuleSanction:
-		md = sanctionRule
+		return rateRule(q.Rate)
 	case intent.RuleAdviceDue:
-		md = fmt.Sprintf(adviceDueRule, s.cfg.Deadlines.JudicialSuggestionDays)
+		return fmt.Sprintf(adviceDueRule, s.cfg.Deadlines.JudicialSuggestionDays)
 	}
-	return md
+	return fixedRules[q.Topic]
+}
+
+// fixedRules are the rules whose text depends on nothing asked.
+var fixedRules = map[intent.RuleTopic]string{
+	intent.RuleWritten: writtenRule, intent.RuleLength: lengthRule, intent.RuleChange: changeRule,
+	intent.RuleAbsent: absentRule, intent.RuleRepeat: repeatRule, intent.RuleExcuse: excuseRule,
+	intent.RuleNotice: noticeRule, intent.RuleDeputy: deputyRule, intent.RuleSanction: sanctionRule,
 }
 
 // adviceDueRule is when a suggestion is to be answered (bot/deadline's

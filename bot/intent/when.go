@@ -753,7 +753,7 @@ func takePeriodSpan(t *text, now time.Time, l lean) (Period, int, int, bool) {
 		j++
 	}
 	joiner := 0
-	for _, w := range []string{"一直到", "到", "至", "~", "～", "—", "-"} {
+	for _, w := range spanJoiners {
 		if strings.HasPrefix(string(t.rs[j:]), w) && !slices.Contains(t.used[j:j+utf8.RuneCountInString(w)], true) {
 			joiner = utf8.RuneCountInString(w)
 			break
@@ -783,6 +783,11 @@ func takePeriodSpan(t *text, now time.Time, l lean) (Period, int, int, bool) {
 	return span(p.From, p2.To, strings.TrimPrefix(label, "从")), s, k + e2, true
 }
 
+// spanJoiners join two periods into one span (明天到后天), longest first;
+// the last two, dashes, join only a period before them to one after
+// (12月3日—5日): before a period a dash is more often a date's own.
+var spanJoiners = []string{"一直到", "到", "至", "~", "～", "—", "-"}
+
 // joinerBefore returns where a 到 or 至 ends just before rune s of t (spaces
 // between), or -1: its start.
 func joinerBefore(t *text, s int) int {
@@ -790,7 +795,7 @@ func joinerBefore(t *text, s int) int {
 	for i > 0 && !t.used[i-1] && unicode.IsSpace(t.rs[i-1]) {
 		i--
 	}
-	for _, w := range []string{"一直到", "到", "至", "~", "～"} {
+	for _, w := range spanJoiners[:len(spanJoiners)-2] {
 		n := utf8.RuneCountInString(w)
 		if i >= n && string(t.rs[i-n:i]) == w && !slices.Contains(t.used[i-n:i], true) {
 			return i - n
