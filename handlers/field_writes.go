@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -214,6 +215,18 @@ func roleWord(r people.Role) string {
 // doneWrite proposes that a deadline's work was done on the day said.
 func (s *service) doneWrite(c bot.Context, up intent.Update) error {
 	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	if len(up.Numbers) == 0 && !viewer.Bureau() {
+		// 答辩状和证据昨天交了 from a handler: their one case whose period
+		// for that work is running, or the one open case of theirs; several,
+		// they are asked which (a reply naming one carries on).
+		n, asked, err := s.soleOwnCase(c, up)
+		if err != nil || asked {
+			return err
+		}
+		if n != "" {
+			up.Numbers, up.Short = []string{n}, shortNumber(n)
+		}
+	}
 	if len(up.Numbers) == 0 {
 		if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "未写明案号：期限完成"); err != nil {
 			return err
@@ -365,4 +378,74 @@ func focusDone(text string, prev *lastQuestion, o intent.Options) (intent.Update
 	up.Numbers = append([]string(nil), prev.Shown...)
 	up.Short = strings.Join(up.Numbers, "、")
 	return up, true
+}
+
+// soleOwnCase finds the case a head or handler means when they report work
+// done without naming it: of the open cases they handle (or, for a head, of
+// their hearings and their agency's), the only one whose period for that
+// work is running and not yet met; else the only open one. Several, it asks
+// which, listing them, and asked is true. None, n is "" and the caller asks
+// for the number.
+func (s *service) soleOwnCase(c bot.Context, up intent.Update) (n string, asked bool, err error) {
+	viewer := c.Person()
+	if viewer == nil || viewer.Name == "" {
+		return "", false, nil
+	}
+	numbers, err := s.st.PersonNumbers(c.Ctx(), viewer.Name)
+	if err != nil {
+		return "", false, err
+	}
+	if len(numbers) == 0 && viewer.Role == people.Head {
+		if numbers, err = s.ownNumbers(c.Ctx(), viewer); err != nil {
+			return "", false, err
+		}
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return "", false, err
+	}
+	var open, running []*cases.Case
+	for _, k := range cs {
+		if !k.Open() && !(up.Deadline == string(deadline.JudicialReply) || up.Deadline == string(deadline.ProcuratorialReply)) {
+			continue
+		}
+		kind := deadline.Kind(up.Deadline)
+		switch {
+		case kind == deadline.Answer && k.Kind == cases.Reconsideration:
+			kind = deadline.Reply
+		case kind == deadline.Reply && k.Kind == cases.Litigation:
+			kind = deadline.Answer
+		}
+		if d, ok := s.st.Deadlines.Find(k, kind); ok && !d.Done {
+			running = append(running, k)
+		}
+		if k.Open() {
+			open = append(open, k)
+		}
+	}
+	pick := running
+	slices.SortFunc(running, func(a, b *cases.Case) int { return strings.Compare(a.Number, b.Number) })
+	slices.SortFunc(open, func(a, b *cases.Case) int { return strings.Compare(a.Number, b.Number) })
+	if len(pick) == 0 && up.Deadline != string(deadline.JudicialReply) && up.Deadline != string(deadline.ProcuratorialReply) {
+		pick = open
+	}
+	switch len(pick) {
+	case 0:
+		return "", false, nil
+	case 1:
+		return pick[0].Number, false, nil
+	}
+	var lines, shown []string
+	for i, k := range pick[:min(len(pick), s.pageSize)] {
+		lines = append(lines, fmt.Sprintf("%d. **%s** %s", i+1, k.Number, s.parties(viewer, k)))
+		shown = append(shown, k.Number)
+	}
+	if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "未写明案号：期限完成，列出候选"); err != nil {
+		return "", true, err
+	}
+	if err := c.Memory().Remember(memAsk, &pendingPick{Options: shown, Text: c.Message().Text}); err != nil {
+		return "", true, err
+	}
+	return "", true, c.ReplyMarkdown("收到。您说的是哪一个案件？回复序号或案号即可（例如“第一个”或“" + shortNumber(pick[0].Number) +
+		"”），这次没有作任何修改：\n\n" + strings.Join(lines, "\n"))
 }

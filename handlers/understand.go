@@ -95,6 +95,14 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if ok, err := s.attendReply(c, text, prev); ok || err != nil {
 		return err // 我明天的庭 → 去: the card's 确认出庭, typed
 	}
+	if ch, ok := intent.ChaseAsked(text); ok && pickedU == nil {
+		if done, err := s.chase(c, ch); done || err != nil {
+			return err // 催一下孙强, 提醒公安局把答辩交了: a reminder sent, staff told
+		}
+	}
+	if e, ok := intent.ExtensionTold(text); ok && viewer != nil && viewer.Role != "" && pickedU == nil {
+		return s.extension(c, e, prev) // 复议延期30天: the decision period, not a hearing put off
+	}
 	attended := false // a question about attendance: the ledger's record leads
 	if viewer != nil && viewer.Name != "" && intent.AsksLastOwnHearing(text) {
 		return s.lastOwnHearing(c) // 我上次出庭是哪个案子: the past, not the next hearing

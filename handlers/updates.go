@@ -52,6 +52,8 @@ type caseChange struct {
 	Method     cases.Outcome `json:"method,omitempty"`
 	Reason     string        `json:"reason,omitempty"`
 	Appeared   *bool         `json:"appeared,omitempty"`
+	// Days is a 复议 case's 延长审理期限 (opExtend).
+	Days int `json:"days,omitempty"`
 }
 
 const (
@@ -168,6 +170,15 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		if done, err := s.relayReport(c, up, what); done || err != nil {
 			return err
 		}
+		if msg, ok, err := s.notYetHeld(c, up); err != nil || ok {
+			if err == nil {
+				err = s.record(c, audit.Update, string(up.Kind), 0, nil, "尚未开庭：口述"+what)
+			}
+			if err != nil {
+				return err
+			}
+			return c.ReplyMarkdown(msg)
+		}
 		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：口述"+what); err != nil {
 			return err
 		}
@@ -197,12 +208,71 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		}
 	}
 	if len(up.Numbers) == 0 {
+		if msg, ok, err := s.notYetHeld(c, up); err != nil || ok {
+			if err == nil {
+				err = s.record(c, audit.Update, string(up.Kind), 0, nil, "尚未开庭：口述"+what)
+			}
+			if err != nil {
+				return err
+			}
+			return c.ReplyMarkdown(msg)
+		}
 		if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "未写明案号：口述"+what); err != nil {
 			return err
 		}
 		return c.Reply("请写明是哪个案件，这次没有作任何修改。登记" + what + "请发送：" + usage)
 	}
 	return s.proposeUpdate(c, up)
+}
+
+// notYetHeld answers an appearance told of a day (today when unsaid) on
+// which the head meant has no hearing begun yet: the head named by surname
+// (孙局长今天出庭了, from staff) or the teller themselves (今天的庭我去了,
+// from a head), when the ledger has a hearing of theirs still to come
+// within a month. The report is then early, or of another day: it says
+// which hearing the ledger has and how to report it once held. ok is
+// false when no such hearing is found: the caller asks as before.
+func (s *service) notYetHeld(c bot.Context, up intent.Update) (string, bool, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	if up.Kind != intent.Appearance || up.Appeared == nil || !*up.Appeared {
+		return "", false, nil
+	}
+	y, m, d := now.In(loc).Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	if !up.At.IsZero() && up.At.Before(today) {
+		return "", false, nil // a past day: nothing of it is still to come
+	}
+	hs, err := s.st.HearingsBetween(c.Ctx(), now, today.AddDate(0, 1, 0))
+	if err != nil {
+		return "", false, err
+	}
+	who, whose := "", func(h store.ScheduledHearing) bool { return false }
+	switch {
+	case up.Surname != "":
+		who = up.Surname + "姓负责人"
+		whose = func(h store.ScheduledHearing) bool { return strings.HasPrefix(h.Hearing.Head, up.Surname) }
+	case viewer != nil && viewer.Role == people.Head && viewer.Name != "":
+		who = "您"
+		whose = func(h store.ScheduledHearing) bool { return h.Hearing.Head == viewer.Name }
+	default:
+		return "", false, nil
+	}
+	for _, h := range hs {
+		if !whose(h) || !s.scope.CanSee(viewer, h.Case) {
+			continue
+		}
+		if who != "您" {
+			who = h.Hearing.Head
+		}
+		report := "今天的庭我去了"
+		if viewer.Bureau() {
+			report = fmt.Sprintf("出庭 %s 是", h.Case.Number)
+		}
+		return fmt.Sprintf("收到。台账中%s最近的开庭是 **%s**（%s）%s，还未到开庭时间，这次未作任何记录。开庭结束后请再发“%s”，我%s。",
+			who, h.Case.Number, s.parties(viewer, h.Case), whenCN(h.Hearing.At, now, loc), report,
+			map[bool]string{true: "列出修改请您确认后登记", false: "转司法局应诉专班确认登记"}[viewer.Bureau()]), true, nil
+	}
+	return "", false, nil
 }
 
 // fieldReport relays a report from the field that ReportedUpdate does not
@@ -490,6 +560,8 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 			cs.Closure = &cases.Closure{On: ch.At, Method: ch.Method, Reason: ch.Reason}
 		case opSetHead, opDeadlineDone:
 			return applyField(cs, ch, loc)
+		case opExtend:
+			cs.ExtendedDays = ch.Days
 		case opAppearance:
 			h := cs.Hearing(ch.HearingID)
 			if h == nil || h.Cancelled {
