@@ -100,6 +100,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 			return err // 催一下孙强, 提醒公安局把答辩交了: a reminder sent, staff told
 		}
 	}
+	if ask, ok := intent.LedgerAsked(text); ok && viewer != nil && viewer.Role != "" && pickedU == nil {
+		return s.ledgerAsk(c, ask) // 有没有重复录入的案件, 谁还没绑定, 哪些司法建议没回, 谁改了这个案子
+	}
 	if e, ok := intent.ExtensionTold(text); ok && viewer != nil && viewer.Role != "" && pickedU == nil {
 		return s.extension(c, e, prev) // 复议延期30天: the decision period, not a hearing put off
 	}
