@@ -263,6 +263,11 @@ func (s *service) sendStaff(c bot.Context, text string, p *pending) (bool, error
 				pl.LTrim(c.Ctx(), k.FieldNews(st.UserID), 0, maxPendingNews-1)
 				pl.Expire(c.Ctx(), k.FieldNews(st.UserID), newsTTL)
 			}
+			if ch := p.Case; ch != nil && (ch.Op == opMoveHearing || ch.Op == opCancelHearing) {
+				pl.LPush(c.Ctx(), k.CaseNews(ch.Number), token)
+				pl.LTrim(c.Ctx(), k.CaseNews(ch.Number), 0, maxPendingNews-1)
+				pl.Expire(c.Ctx(), k.CaseNews(ch.Number), newsTTL)
+			}
 			return nil
 		}); err != nil {
 			return false, err
@@ -452,4 +457,46 @@ func (s *service) changes(c bot.Context, u intent.Understanding) (answer, error)
 		}
 	}
 	return a, nil
+}
+
+// pendingHearingNotes says, for the cases an answer shows, the hearing
+// changes reported from the field that no staff member has confirmed yet
+// (另：周洁报告 行初117 11月20日的开庭改到11月25日 09:30，尚未确认): an
+// answer about that hearing must not read as if nothing were coming. A
+// change applied or withdrawn is gone with its pending key.
+func (s *service) pendingHearingNotes(c bot.Context, numbers []string) (string, error) {
+	rdb, k, now, loc := s.st.Client(), s.st.Keys(), c.Now(), c.Location()
+	var lines []string
+	for _, n := range numbers[:min(len(numbers), 10)] {
+		tokens, err := rdb.LRange(c.Ctx(), k.CaseNews(n), 0, -1).Result()
+		if err != nil {
+			return "", err
+		}
+		for _, t := range tokens {
+			raw, err := rdb.Get(c.Ctx(), k.PendingUpdate(t)).Bytes()
+			if errors.Is(err, redis.Nil) {
+				continue // applied, withdrawn or expired
+			}
+			if err != nil {
+				return "", err
+			}
+			var p pending
+			if json.Unmarshal(raw, &p) != nil || p.Case == nil {
+				continue
+			}
+			who := "有人"
+			if p.Author != "" {
+				if a, err := s.st.LookupPerson(c.Ctx(), p.Author); err == nil && a != nil {
+					who = a.Name
+				}
+			}
+			ch := p.Case
+			what := "推迟（新时间待定）"
+			if ch.Op == opMoveHearing {
+				what = "改期到 " + whenCN(ch.At, now, loc)
+			}
+			lines = append(lines, fmt.Sprintf("另：%s报告 %s %s的开庭%s，尚未经专班确认，台账暂未修改。", who, shortNumber(ch.Number), whenCN(ch.From, now, loc), what))
+		}
+	}
+	return strings.Join(lines, "\n"), nil
 }

@@ -373,6 +373,16 @@ func (s *service) handleText(c bot.Context) (err error) {
 			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue, u.PeriodNote) + "：\n\n" + a.md
 		}
 	}
+	if a.md != "" && len(a.shown) > 0 && (u.Kind == intent.Case || u.Kind == intent.Hearings || u.Kind == intent.Cases) {
+		// 行初117 after 周洁 reported it moved: the change still waiting.
+		note, err := s.pendingHearingNotes(c, a.shown)
+		if err != nil {
+			return err
+		}
+		if note != "" {
+			a.md += "\n\n" + note
+		}
+	}
 	if a.pick != nil {
 		a.pick.Options = a.shown
 		if a.pick.U == nil && a.pick.Text == "" {

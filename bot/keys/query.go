@@ -16,6 +16,11 @@ func (k Keys) PendingUpdate(token string) string { return k.p + "update:pending:
 // first, which their 确认 applies.
 func (k Keys) FieldNews(userID string) string { return k.p + "news:pending:" + userID }
 
+// CaseNews is a list of the pending-update tokens of the hearing changes
+// reported from the field for one case, newest first: answers about the
+// case's hearings mention those still waiting.
+func (k Keys) CaseNews(number string) string { return k.p + "news:case:" + number }
+
 // Greeted holds the day a user was last greeted on opening the app, so the
 // greeting comes once a day.
 func (k Keys) Greeted(userID string) string { return k.p + "greeted:" + userID }
