@@ -28,7 +28,7 @@ func (s *service) extension(c bot.Context, e intent.Extension, prev *lastQuestio
 			return err
 		}
 		if viewer.Bureau() {
-			return c.Reply("收到：法院延长审理期限。" + same + "台账没有审限字段，这次未作修改；如开庭时间随之变化，请发送“改期 案号 新时间”。")
+			return c.Reply("收到：法院延长审理期限。" + same + "审限不是台账登记的字段，这次未作修改；如开庭时间随之变化，请发送“改期 案号 新时间”。")
 		}
 		forwarded, err := s.sendStaff(c, fmt.Sprintf("【审限延长】%s%s 报：“%s”\n开庭时间未变，仅供知悉。", viewer.Name, viewer.Post, strings.TrimSpace(c.Message().Text)), nil)
 		if err != nil {
