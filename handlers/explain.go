@@ -242,14 +242,19 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 		return c.Reply(fmt.Sprintf("案件 %s 尚未结案。以案说法只以已结案件为素材，请在结案后再试。", number))
 	}
 	if hint != "" && !h.ex.ModelConfigured() {
-		// Without a model a draft is the ledger's fields put in order:
-		// another angle or a revision would be the same text again, so no
-		// new version is made, and the user is told why.
+		// Without a model a draft is the ledger's fields put in order: a
+		// revision a fixed operation can make (隐名, 压缩, 标题, 法条原文)
+		// is made; another angle or a rewording would be the same text
+		// again, so no new version is made, and the user is told why.
+		instr := strings.TrimPrefix(hint, "在上一版基础上修改：")
+		if kind, limit, ok := offlineEditOf(instr); ok && strings.HasPrefix(hint, "在上一版基础上修改：") {
+			return h.offlineEdit(c, number, kind, limit, instr)
+		}
 		if err := h.s.record(c, audit.Refused, "explain-hint-no-model", 0, []string{number}, hint); err != nil {
 			return err
 		}
 		return c.Reply(fmt.Sprintf("按“%s”改写需要大模型，本系统未配置大模型：草稿只能根据台账字段自动整理，换角度或改写后的文字与原稿相同，"+
-			"因此这次未生成新版本，原草稿不变。如需调整，请在原稿上人工修改；如需由大模型改写，请联系%s。", strings.TrimPrefix(hint, "在上一版基础上修改："), h.s.cfg.People.Contact))
+			"因此这次未生成新版本，原草稿不变。如需调整，请在原稿上人工修改；如需由大模型改写，请联系%s。\n%s", strings.TrimPrefix(hint, "在上一版基础上修改："), h.s.cfg.People.Contact, offlineCan))
 	}
 	if err := h.s.record(c, audit.Query, "explain", 1, []string{number}, hint); err != nil {
 		return err

@@ -79,8 +79,11 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 	}
 	var b []string
 	rank := u.Rank != "" && viewer.Role != people.Handler
+	// 全县的出庭率和我们局的, 我们局出庭率 全县呢: the county's figure
+	// first, then the agency's, as the bulletin gives both to a head.
+	withTotal := len(agencies) > 0 && len(u.Agencies) == 0 && u.Mine != "" && countyWide(u) && viewer.Role != people.Handler
 	if !rank || len(agencies) > 0 {
-		if len(agencies) == 0 {
+		if len(agencies) == 0 || withTotal {
 			line, cl := rateLine("本地区", &sp.Total, u.Rate, label)
 			b = append(b, line)
 			a.claims = append(a.claims, cl...)
@@ -92,12 +95,14 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 				}
 			}
 		}
+		ownNone := len(agencies) > 0
 		for _, ag := range agencies {
 			st := sp.Agency(ag)
 			if st == nil {
 				st = &bulletin.Stats{Agency: ag}
 			}
 			line, cl := rateLine(ag, st, u.Rate, label)
+			ownNone = ownNone && len(cl) > 0
 			for i := range cl {
 				cl[i].Q.Agencies = []string{ag}
 			}
@@ -109,6 +114,14 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 			if pos := position(sp, ag, u.Rate); pos != "" && viewer.Role != people.Handler {
 				b = append(b, pos)
 			}
+		}
+		if ownNone && !withTotal && viewer.Role == people.Head && u.Mine != "" && len(u.Agencies) == 0 {
+			// 我们的出庭率 from a head whose agency had no hearing: the
+			// county's figure, as the bulletin gives it, rather than only
+			// "无法计算".
+			line, cl := rateLine("全县（本地区）", &sp.Total, u.Rate, label)
+			b = append(b, "供参考，"+line)
+			a.claims = append(a.claims, cl...)
 		}
 		if viewer.Role == people.Handler && u.Rank != "" {
 			b = append(b, "各单位排名只提供给司法局应诉专班和各单位负责人。")

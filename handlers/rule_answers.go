@@ -21,6 +21,9 @@ func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQue
 	if q.Topic == intent.RuleStandIn {
 		return s.standInRule(c, prev) // the head's substitute: 法释〔2020〕3号, with the case in focus
 	}
+	if _, ok := procedureRules[q.Topic]; ok || q.Topic == intent.RuleWithdrawCorrec {
+		return s.procedureAnswer(c, q, prev) // 上诉期多少天: the table's rule, with the case in focus
+	}
 	md := s.ruleText(q)
 	a := answer{md: md, outcome: audit.Answered, noEcho: true}
 	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Legal, Anchored: true}, a, 0); err != nil {

@@ -874,7 +874,9 @@ func narrowsLast(u, p intent.Understanding) bool {
 }
 
 // countyWords widen a question to every agency (全县呢, 全县的).
-var countyWords = []string{"全县", "全区", "全市", "所有单位", "全部单位"}
+var countyWords = []string{"全县", "全区", "全市", "所有单位", "全部单位",
+	// the county said as the asker's own (intent's ourCountyRe)
+	"我们县", "咱们县", "咱县", "我县", "本县", "我们全县", "我们区", "咱们区", "我区", "本区", "整个县", "整个区", "全县范围", "本地区"}
 
 // countyWide reports whether u says it is about the whole county.
 func countyWide(u intent.Understanding) bool {

@@ -75,6 +75,13 @@ var (
 	formInstrRe = mustCompile(`(?:改成|改为|换成|写成|做成|弄成|整成)(?:一[篇份则个])?(?:\d+字的?)?(?:简讯|短讯|消息稿|新闻稿|通讯稿|表格|问答体?|一问一答|图文|要点|提纲|微信推送|公众号文章|公众号推文)`)
 	// namesInstrRe is about the names a draft shows (原告名字改成某某, 镇名也别出现).
 	namesInstrRe = mustCompile(`(?:名字|姓名|人名|地名|镇名|村名|乡名|单位名称)(?:都|也|全|全部)?(?:(?:改成|改为|换成|写成)(?:某某?|化名|代称|“某)|去掉|删掉|隐去|隐掉|别出现|不要出现|不出现|别写|不要写|不写)`)
+	// offlineInstrRe is an instruction about a draft in words of its own
+	// (给三个标题, 隐名处理, 口语一点, 加上法条原文, 把名字都去掉): a
+	// revision, of the draft spoken of.
+	offlineInstrRe = mustCompile(`^(?:再|帮我|麻烦|请|那)?(?:给我|帮我|给)?(?:再)?(?:给|来|拟|起|取|换|想|出|列)(?:几|三|两|二|3|2|多|一些|若干)?(?:个)?(?:备选的?)?(?:新的?)?(?:标题|题目)` +
+		`|^(?:再|帮我|麻烦|请)?(?:隐名|脱敏|匿名化|做一下隐名|做隐名|隐名处理)` +
+		`|^(?:再|帮我|麻烦|请)?(?:写得|改得|说得)?(?:更)?(?:口语|通俗|接地气|白话|大白话)(?:化)?(?:一点|一些|点|些)?` +
+		`|法条原文|条文原文|法条全文|条文全文|(?:名字|姓名|人名)都(?:去掉|删掉|隐去|隐掉)|把(?:名字|姓名|人名)(?:都)?(?:去掉|删掉|隐去|隐掉)`)
 	// anotherCaseRe asks for another case to write up (换个案子, 换一个案例写,
 	// 换个别的案子吧).
 	anotherCaseRe = mustCompile(`^(?:那|再|要不|还是)?(?:换|另外|另|重新)(?:找|选|挑)?(?:个|一个|一篇)?(?:别的|其他的?|其它的?)?(?:案子|案例|案件|典型案例)(?:来写|写一篇|写|吧|嘛|哈|呢|噻)*$`)
@@ -138,7 +145,7 @@ func (r *reader) explainCommand(raw, norm string) bool {
 	case anotherOneRe.MatchString(body) && none:
 		r.u.OnlyInFocus = true // 换一个: of the draft or candidates in focus, else not ours
 		return set(ExplainAnother)
-	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody)) && len(r.u.Numbers) == 0 && r.u.Short == "":
+	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody) || offlineInstrRe.MatchString(normBody)) && len(r.u.Numbers) == 0 && r.u.Short == "":
 		// 改成300字的简讯, 原告名字改成某某: about the draft, whose case
 		// was named before; a hearing moved (改成下周三) names no form.
 		r.u.Note = noteOf(raw, draftRefRaw)

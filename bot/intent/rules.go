@@ -62,6 +62,11 @@ var (
 	// not a head's own news (我去不了 让王副局长去).
 	standInAskRe = mustCompile(`(?:负责人|领导|局长|县长|主要负责人)(?:确实|实在)?(?:不能|没法|无法|去不了|来不了|出不了庭|参加不了)(?:出庭|去|到庭)?.{0,6}` +
 		`(?:让|叫|找|派|委托|换)(?:别人|其他人|别的人|其他负责人|工作人员|律师|副职|副局长|人)(?:去|代|替|出庭|参加)?.{0,4}(?:吗|不|么|行不|可以|能不能|可不可以|行吗)`)
+	// headCannotHowRe asks, in the third person, what to do when the head
+	// cannot appear (负责人不能出庭怎么办, 领导去不了出庭该咋办): the
+	// stand-in rule, never news of one hearing.
+	headCannotHowRe = mustCompile(`^(?:那|请问|如果|要是|万一)?(?:行政机关)?(?:的)?(?:负责人|领导|局长|县长|主要负责人|一把手)(?:确实|实在|临时)?(?:不能|没法|无法|去不了|来不了|出不了庭|参加不了)(?:出庭|去|到庭|应诉|出庭应诉)?(?:了)?(?:的话)?` +
+		`(?:该|要|应该|需要|得)?(?:怎么办|咋办|怎么处理|如何处理|怎么弄|咋弄|走什么程序|有什么程序|要走什么手续|什么手续|要什么手续)(?:呢|啊|呀|\?)*$`)
 	digitRe = mustCompile(`\d`)
 	// hypotheticalRe asks what to do if something happened (要是下周去不了
 	// 怎么办, 如果法院改期了要怎么办): a question, never news to relay; the
@@ -194,6 +199,9 @@ func AsksRule(text string) (RuleQuestion, bool) {
 			}
 		}
 	}
+	if topic, ok := asksProcedure(t); ok {
+		return RuleQuestion{Topic: topic}, true
+	}
 	if writtenRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleWritten}, true
 	}
@@ -214,7 +222,7 @@ func AsksRule(text string) (RuleQuestion, bool) {
 			"纠错率": CorrectionRate, "调撤率": WithdrawalRate, "撤诉率": WithdrawalRate}[name]
 		return RuleQuestion{Topic: RuleRate, Rate: rate}, true
 	}
-	if standInAskRe.MatchString(t) || swapAskRe.MatchString(t) {
+	if standInAskRe.MatchString(t) || swapAskRe.MatchString(t) || headCannotHowRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleStandIn}, true
 	}
 	if absentWhatRe.MatchString(t) {

@@ -1603,7 +1603,10 @@ func (r *reader) zhouNames() error {
 	return nil
 }
 
-var ourCountyRe = mustCompile(`((?:我们|咱们|咱)(?:全)?县)(政府)?`)
+// ourCountyRe is the county (or district) as a whole said as the asker's
+// own (我们县, 我县, 本县, 整个县, 本地区): every agency, never the asker's
+// agency; 我县政府 is the agency.
+var ourCountyRe = mustCompile(`((?:我们|咱们|咱|我|本)(?:全)?(?:县|区)|整个县|整个区|全县范围|本地区)(政府|人民政府)?`)
 
 var selfRe = mustCompile(`我(?:的|手上|手里|下次|下一次|名下)?|本人`)
 

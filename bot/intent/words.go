@@ -240,7 +240,7 @@ var causeWords = []struct{ word, stem string }{
 
 // Mine words: the asker's own agency, and the asker themself.
 var mineAgencyWords = []string{"我们单位", "咱们单位", "我所在单位", "我们局", "咱们局", "咱局", "我们县政府", "我们政府", "我们的",
-	"我们", "咱们", "我局", "本局", "我单位", "本单位", "我方", "我县", "局里", "单位里", "我们这"}
+	"我们", "咱们", "我局", "本局", "我单位", "本单位", "我方", "局里", "单位里", "我们这"}
 
 // bulletinWords name the monthly bulletin.
 var bulletinWords = []string{"败诉通报", "月度通报", "通报", "月报"}
