@@ -1730,9 +1730,18 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 		return 0
 	}
 	colon := false
+	gap := 0
 	for j < t.n() && strings.ContainsRune("：: \u3000", t.rs[j]) {
 		colon = colon || t.rs[j] != ' '
+		if t.rs[j] == ' ' || t.rs[j] == '\u3000' {
+			gap++
+		}
 		j++
+	}
+	// 法定代表人：　　　程序方面，…: a blank left on a form, and the text
+	// going on with an ordinary word: the slot is empty.
+	if gap >= 2 && blankThenWord(t, j) {
+		return 0
 	}
 	// 被告：严格按照程序办理; 审判长：原告陆春华，…: speech, or another
 	// role word that reads its own name.
@@ -3337,4 +3346,17 @@ func (d *detector) bare() {
 			i += 2
 		}
 	}
+}
+
+// blankThenWord reports whether a frequent word that is no name starts at
+// j and the clause runs on after it in Han characters (程序方面, 安全方面):
+// after a form's blank it is the text, not the slot's value.
+func blankThenWord(t *text, j int) bool {
+	found := false
+	t.words(j, func(k int, w word) {
+		if w.freq >= 500 && !strings.HasPrefix(w.pos, "nr") && k < t.n() && t.han(k) {
+			found = true
+		}
+	})
+	return found
 }
