@@ -183,6 +183,40 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 			reg(h)
 		}
 	}
+	a.siblingsListed(t)
+}
+
+// siblingGroups close a list of siblings' given names: 建国、建华兄弟二人.
+var siblingGroups = newMatcher([]string{"兄弟", "姐妹", "兄妹", "姐弟"})
+
+// siblingsListed registers the sibling listed by given name beside a
+// registered person's given name before a word of siblings (原告张建国…
+// 建国、建华兄弟二人…): the sibling shares the surname, and is masked as
+// a person of it.
+func (a *Anonymizer) siblingsListed(t *text) {
+	if !strings.ContainsAny(t.s, "兄弟姐妹") {
+		return
+	}
+	for i := 0; i+2 < t.n(); i++ {
+		if t.rs[i] != '、' && t.rs[i] != '和' && t.rs[i] != '与' {
+			continue
+		}
+		var owner, other string
+		// The registered given name before the separator, the other after,
+		// or the other way round.
+		if i >= 2 && i+3 < t.n() && t.match(i+3, siblingGroups) > 0 && allHan(t, i-2, i) && allHan(t, i+1, i+3) && (i < 3 || !t.han(i-3)) {
+			g1, g2 := t.str(i-2, i), t.str(i+1, i+3)
+			if o := a.givenOwner(g1); o != "" && a.givenOwner(g2) == "" {
+				owner, other = o, g2
+			} else if o := a.givenOwner(g2); o != "" && a.givenOwner(g1) == "" {
+				owner, other = o, g1
+			}
+		}
+		if owner == "" || !validGiven(newText(other), 0, 2) || wordAt(newText(other), 0, 2) && !strings.HasPrefix(other, string([]rune(givenName(owner))[:1])) {
+			continue
+		}
+		a.register(Surname(owner)+other, capPersonal, false)
+	}
 }
 
 // givenOwner returns the one registered name whose given name is n (莫国栋
@@ -573,6 +607,16 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		// (从张三的角度); 高峰时段 is still the word.
 		// 建设遂报警: at a clause's start, before an adverb and a deed.
 		clauseStart := s == 0 || !t.han(s-1)
+		// 安全、消防、环保等部门: a given name alone that is a word, as an
+		// item of a list of things, is the word.
+		// 建国、建华兄弟二人: a list closed by a group of people is of people.
+		groupAfter := e < t.n() && t.match(e, givenAfterWords) > 0
+		if sep := listSep(t, e); sep > 0 && e+sep+2 < t.n() && t.match(e+sep+2, givenAfterWords) > 0 {
+			groupAfter = true
+		}
+		if !whole && !groupAfter && roleEndingAt(t, s) == 0 && (thingsListedAfter(t, e) || s >= 2 && strings.ContainsRune("、和与及或者", t.rs[s-1]) && thingsListedBefore(t, make([]bool, t.n()), s)) {
+			return false
+		}
 		// 文明执法是…, 平安建设工作: the word and a verb made a noun, the
 		// subject of 是 or the head of a noun, are one phrase.
 		if roleEndingAt(t, s) == 0 && phraseSubject(t, e) {
