@@ -619,7 +619,7 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		}
 		// 文明执法是…, 平安建设工作: the word and a verb made a noun, the
 		// subject of 是 or the head of a noun, are one phrase.
-		if roleEndingAt(t, s) == 0 && phraseSubject(t, e) {
+		if roleEndingAt(t, s) == 0 && (phraseSubject(t, e) || w.freq >= 1000 && compoundAfter(t, e)) {
 			return false
 		}
 		// 该企业的安全生产责任制, 被告的程序违法: after 的 a word that is
@@ -1031,6 +1031,13 @@ func (a *Anonymizer) residue(norm string) []Leak {
 	}
 	sort.Strings(ids)
 	for _, o := range ids {
+		// 城南街道 masked in a person's header stays in an agency's address
+		// (地址某县城南街道建设路8号): an address without a door number
+		// names a place many share, and only one down to a number is
+		// followed through the text (knownAddresses).
+		if a.originals[o] == KindAddress && !strings.ContainsAny(o, "0123456789") {
+			continue
+		}
 		if strings.Contains(flat, o) {
 			add(a.originals[o], o)
 		}
@@ -1154,4 +1161,19 @@ func phraseSubject(t *text, e int) bool {
 	}
 	w, ok := t.word(e, e+2)
 	return ok && (w.pos == "v" || w.pos == "vn") && t.match(e+2, phraseHeads) > 0
+}
+
+// compoundAfter reports whether a verb of two characters at e runs on
+// into more of a noun phrase (安全生产许可证, 文明经营承诺书, 程序违法的主张):
+// after a frequent word it makes a compound with it. A person's deed
+// after a name takes an aspect (建国修建了…) or is what only a person
+// does (provedFollowers).
+func compoundAfter(t *text, e int) bool {
+	if e+2 >= t.n() || !t.han(e+2) || strings.ContainsRune("了着过得", t.rs[e+2]) || t.match(e, provedFollowers) > 0 || t.match(e, deedManners) > 0 {
+		return false
+	}
+	// A verb made a noun, and a frequent one (生产, 经营, 违法, 管理): 出资,
+	// 认为 and 推倒 are what a person does.
+	w, ok := t.word(e, e+2)
+	return ok && w.pos == "vn" && w.freq >= 1000
 }
