@@ -1032,10 +1032,10 @@ func (a *Anonymizer) residue(norm string) []Leak {
 	sort.Strings(ids)
 	for _, o := range ids {
 		// 城南街道 masked in a person's header stays in an agency's address
-		// (地址某县城南街道建设路8号): an address without a door number
-		// names a place many share, and only one down to a number is
-		// followed through the text (knownAddresses).
-		if a.originals[o] == KindAddress && !strings.ContainsAny(o, "0123456789") {
+		// (被告某派出所，地址某县城南街道建设路8号): an address without a
+		// door number names a place many share, and in an organisation's
+		// sentence it is the organisation's.
+		if a.originals[o] == KindAddress && !strings.ContainsAny(o, "0123456789") && onlyInstitutionsHold(norm, o) {
 			continue
 		}
 		if strings.Contains(flat, o) {
@@ -1176,4 +1176,22 @@ func compoundAfter(t *text, e int) bool {
 	// 认为 and 推倒 are what a person does.
 	w, ok := t.word(e, e+2)
 	return ok && w.pos == "vn" && w.freq >= 1000
+}
+
+// onlyInstitutionsHold reports whether every place where v stands in s is
+// in a sentence about an organisation (subjectIsInstitution), and v stands
+// somewhere.
+func onlyInstitutionsHold(s, v string) bool {
+	found := false
+	for i := 0; ; {
+		j := strings.Index(s[i:], v)
+		if j < 0 {
+			return found
+		}
+		if !subjectIsInstitution(s, i+j) {
+			return false
+		}
+		found = true
+		i += j + len(v)
+	}
 }
