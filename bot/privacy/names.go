@@ -1379,6 +1379,10 @@ func (d *detector) spacedAfterRole() {
 			continue
 		}
 		for k < t.n() && t.han(k) && len(run) < 4 {
+			// 第三人 黄 文 斌 未到庭: the party's deed closes the name.
+			if len(run) >= 2 && t.match(k, provedFollowers) > 0 {
+				break
+			}
 			run = append(run, k)
 			if k+2 < t.n() && t.rs[k+1] == ' ' && t.han(k+2) {
 				k += 2
