@@ -137,7 +137,8 @@ func addressEnd(s string) int {
 			return i
 		}
 		if i > 0 {
-			if _, ok := hasPrefixAny(s[i:], addressStops); ok {
+			// 街道办事处, 管理处: an office's name, not 住处.
+			if x, ok := hasPrefixAny(s[i:], addressStops); ok && !(x == "处" && hasSuffixAny(s[:i], []string{"办事", "管理", "服务"})) {
 				return i
 			}
 		}
@@ -273,6 +274,28 @@ func subjectIsInstitution(s string, at int) bool {
 
 var neutralMarkersOrder = []string{"住所地", "地址"}
 
+// personRoles open a 当事人 header that is a natural person's when no
+// organisation ends its first clause (原告严某，住所…).
+var personRoles = []string{"原告", "申请人", "第三人", "上诉人", "被上诉人", "再审申请人", "被申请人", "委托诉讼代理人", "委托代理人", "法定代理人", "证人", "当事人", "被处罚人", "举报人", "投诉人"}
+
+// personSubject reports whether the sentence holding s[at] is a natural
+// person's header: it opens with a party's role word, and its first
+// clause is no organisation (subjectIsInstitution).
+func personSubject(s string, at int) bool {
+	start := strings.LastIndexAny(s[:at], "。；;\n") + 1
+	if start > 0 {
+		_, n := utf8.DecodeRuneInString(s[start-1:])
+		start += n - 1
+	}
+	clause := strings.TrimLeft(s[start:at], " ")
+	if _, ok := hasPrefixAny(clause, personRoles); !ok {
+		return false
+	}
+	// 被申请人某县公安局…: an agency; 某公司（个人独资企业）: an
+	// organisation either way.
+	return !subjectIsInstitution(s, at)
+}
+
 var institutionSuffixes = []string{"局", "机关", "政府", "公司", "法院", "委员会", "中心", "合作社", "厂", "店", "学校", "医院", "银行", "所", "院", "队", "站", "办事处", "大队", "支队", "社", "部", "委", "办", "协会", "集团",
 	// An office, a division or a court's division receiving mail
 	// (收件人：某县自然资源局办公室，地址：…; 某县人民法院立案庭).
@@ -335,7 +358,9 @@ func markedAddressSpans(s string) []span {
 		if relativePlace(s[at+keep : end]) {
 			return // 住本村, 住同村: no more than the case says already
 		}
-		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) {
+		// 住某区上海路街道办事处: after a home's marker a 街道's office
+		// names the 街道, below the county.
+		if rest := s[at+keep : end]; rest != "" && isInstitution(rest) && !(!neutralMarkers[marker] && strings.Contains(rest, "街道办事处")) {
 			return // 地址：某县人民法院第一法庭 names a court, not a home
 		}
 		if !addressLike(s[at+keep : end]) {
@@ -344,7 +369,10 @@ func markedAddressSpans(s string) []span {
 		if neutralMarkers[marker] && subjectIsInstitution(s, at) {
 			return
 		}
-		if neutralMarkers[marker] && (roadLocation(s, at) || sideOfPlace(s[at+keep:end]) || townOnlyRe.MatchString(s[at+keep:end])) {
+		// 申请人严某，住所某县清水江镇: a natural party's 住所 is the
+		// person's home, however coarse (第10条).
+		if neutralMarkers[marker] && !placeMarkers[marker] && !personSubject(s, markerAt) && (roadLocation(s, at) || sideOfPlace(s[at+keep:end]) || townOnlyRe.MatchString(s[at+keep:end])) ||
+			placeMarkers[marker] && (roadLocation(s, at) || sideOfPlace(s[at+keep:end]) || townOnlyRe.MatchString(s[at+keep:end])) {
 			return
 		}
 		// 案涉房屋坐落于某区文一路, 位于王家村村口: after 位于 or 坐落 a place

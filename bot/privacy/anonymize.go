@@ -183,6 +183,40 @@ func (a *Anonymizer) registerHits(norm string, hits []hit) {
 			reg(h)
 		}
 	}
+	a.siblingsListed(t)
+}
+
+// siblingGroups close a list of siblings' given names: 建国、建华兄弟二人.
+var siblingGroups = newMatcher([]string{"兄弟", "姐妹", "兄妹", "姐弟"})
+
+// siblingsListed registers the sibling listed by given name beside a
+// registered person's given name before a word of siblings (原告张建国…
+// 建国、建华兄弟二人…): the sibling shares the surname, and is masked as
+// a person of it.
+func (a *Anonymizer) siblingsListed(t *text) {
+	if !strings.ContainsAny(t.s, "兄弟姐妹") {
+		return
+	}
+	for i := 0; i+2 < t.n(); i++ {
+		if t.rs[i] != '、' && t.rs[i] != '和' && t.rs[i] != '与' {
+			continue
+		}
+		var owner, other string
+		// The registered given name before the separator, the other after,
+		// or the other way round.
+		if i >= 2 && i+3 < t.n() && t.match(i+3, siblingGroups) > 0 && allHan(t, i-2, i) && allHan(t, i+1, i+3) && (i < 3 || !t.han(i-3)) {
+			g1, g2 := t.str(i-2, i), t.str(i+1, i+3)
+			if o := a.givenOwner(g1); o != "" && a.givenOwner(g2) == "" {
+				owner, other = o, g2
+			} else if o := a.givenOwner(g2); o != "" && a.givenOwner(g1) == "" {
+				owner, other = o, g1
+			}
+		}
+		if owner == "" || !validGiven(newText(other), 0, 2) || wordAt(newText(other), 0, 2) && !strings.HasPrefix(other, string([]rune(givenName(owner))[:1])) {
+			continue
+		}
+		a.register(Surname(owner)+other, capPersonal, false)
+	}
 }
 
 // givenOwner returns the one registered name whose given name is n (莫国栋
@@ -573,6 +607,21 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 		// (从张三的角度); 高峰时段 is still the word.
 		// 建设遂报警: at a clause's start, before an adverb and a deed.
 		clauseStart := s == 0 || !t.han(s-1)
+		// 安全、消防、环保等部门: a given name alone that is a word, as an
+		// item of a list of things, is the word.
+		// 建国、建华兄弟二人: a list closed by a group of people is of people.
+		groupAfter := e < t.n() && t.match(e, givenAfterWords) > 0
+		if sep := listSep(t, e); sep > 0 && e+sep+2 < t.n() && t.match(e+sep+2, givenAfterWords) > 0 {
+			groupAfter = true
+		}
+		if !whole && !groupAfter && roleEndingAt(t, s) == 0 && (thingsListedAfter(t, e) || s >= 2 && strings.ContainsRune("、和与及或者", t.rs[s-1]) && thingsListedBefore(t, make([]bool, t.n()), s)) {
+			return false
+		}
+		// 文明执法是…, 平安建设工作: the word and a verb made a noun, the
+		// subject of 是 or the head of a noun, are one phrase.
+		if roleEndingAt(t, s) == 0 && (phraseSubject(t, e) || w.freq >= 1000 && compoundAfter(t, e)) {
+			return false
+		}
 		// 该企业的安全生产责任制, 被告的程序违法: after 的 a word that is
 		// a person's name elsewhere is the word, unless a role word or a
 		// person's deed says the person (原告的代理人方正称).
@@ -614,6 +663,26 @@ func standsAlone(t *text, s, e int, whole, known bool) bool {
 // deedTimes say when a person did something, after 于: 于次日, 于当晚.
 var deedTimes = newMatcher([]string{"次日", "当日", "当天", "当晚", "同日", "同年", "同月", "事发", "案发", "事后", "此后", "其后", "当年", "翌日", "上午", "下午", "晚上", "凌晨"})
 
+// deedPlaces say where a person did something, after 于: 于村口, 于家中.
+var deedPlaces = newMatcher([]string{"村口", "家中", "家门口", "门口", "现场", "其承包", "其宅基", "其房屋", "自家", "原宅基", "本村", "该地", "该处", "该房屋", "该地块"})
+
+// deedManners open a person's deed after the person: 安全按约支付, 建国随即
+// 报警, 文明拒绝签字.
+var deedManners = newMatcher([]string{"按约", "按期", "按时", "依约", "随即", "当即", "立即", "随后", "多次", "再次", "先后", "私自", "擅自", "自行", "拒绝", "拒不", "坚持要求", "主动", "本人", "亲自"})
+
+// objectDeeds are done to or with a person named after a preposition (向X
+// 送达, 将X推倒, 与X协商); 将安全放在首位 stays a word.
+var objectDeeds = newMatcher([]string{"送达", "告知", "发出", "出具", "说明", "道歉", "赔偿", "支付", "交付", "借款", "协商", "签订", "推倒", "打伤", "撞伤", "殴打", "拉扯", "扭打", "带离", "带回", "送往", "送至", "约谈", "询问", "调查", "了解", "核实", "送去"})
+
+// orderVerbs take a person who is then told what to do: 要求安全在十日内…,
+// 责令文明拆除, 通知高山到场.
+var orderVerbs = []string{"要求", "责令", "通知", "告知", "催告", "督促", "委托", "劝说", "安排", "告诉", "动员"}
+
+// orderBefore reports whether an order verb ends right before s.
+func orderBefore(t *text, s int) bool {
+	return s >= 2 && hasSuffixAny(t.str(max(0, s-2), s), orderVerbs)
+}
+
 // givenPrepositions stand before a person in a clause: 向小平借款, 与秀英
 // 协商, 由建党继承.
 const givenPrepositions = "向与和跟同由对给让被把将及"
@@ -635,7 +704,7 @@ func positionedGiven(t *text, s, e int) bool {
 	if s > 0 && t.rs[s-1] == '系' && t.match(e, fundingDeeds) > 0 {
 		return true
 	}
-	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1]) || stageBefore(t, s) || timeOpensAt(t, s)
+	left := s == 0 || !t.han(s-1) || strings.ContainsRune(givenPrepositions, t.rs[s-1]) || stageBefore(t, s) || timeOpensAt(t, s) || orderBefore(t, s)
 	// 我哥海涛那天…: right after a relative's word the registered
 	// person's given name is that relative.
 	if !left && kinBefore(t, s) {
@@ -657,8 +726,19 @@ func positionedGiven(t *text, s, e int) bool {
 	if strings.ContainsRune(givenAdverbs, t.rs[e]) || t.match(e, provedFollowers) > 0 || t.match(e, loanVerbs) > 0 || t.match(e, givenAfterWords) > 0 {
 		return true
 	}
-	// 建国于次日再次前往…, 秀英于当晚报警: when the person did what follows.
-	if t.rs[e] == '于' && (e+1 < t.n() && isDigitRune(t.rs[e+1]) || t.match(e+1, deedTimes) > 0) {
+	// 建国于次日再次前往…, 秀英于当晚报警: when the person did what follows;
+	// 建国于村口自建房屋: where.
+	if t.rs[e] == '于' && (e+1 < t.n() && isDigitRune(t.rs[e+1]) || t.match(e+1, deedTimes) > 0 || t.match(e+1, deedPlaces) > 0) {
+		return true
+	}
+	// 安全按约支付, 平安随即报警: a manner of the person's deed opening
+	// what follows.
+	if t.match(e, deedManners) > 0 {
+		return true
+	}
+	// 向安全送达, 与海燕协商; 将高山推倒: what is done to or with a
+	// person after a preposition.
+	if s > 0 && strings.ContainsRune("向对给与跟同将把被", t.rs[s-1]) && t.match(e, objectDeeds) > 0 {
 		return true
 	}
 	// 冬生说…, 建平讲过…: speech, one character, after the person.
@@ -951,6 +1031,13 @@ func (a *Anonymizer) residue(norm string) []Leak {
 	}
 	sort.Strings(ids)
 	for _, o := range ids {
+		// 城南街道 masked in a person's header stays in an agency's address
+		// (被告某派出所，地址某县城南街道建设路8号): an address without a
+		// door number names a place many share, and in an organisation's
+		// sentence it is the organisation's.
+		if a.originals[o] == KindAddress && !strings.ContainsAny(o, "0123456789") && onlyInstitutionsHold(norm, o) {
+			continue
+		}
 		if strings.Contains(flat, o) {
 			add(a.originals[o], o)
 		}
@@ -1060,4 +1147,51 @@ func Anonymize(text string, names ...string) string {
 	a := NewAnonymizer(names...)
 	a.Prepare(text)
 	return a.Anonymize(text)
+}
+
+// phraseHeads follow a word and a verb made a noun (文明执法是…, 平安建设
+// 工作): the two are the phrase, not a person and a deed.
+var phraseHeads = newMatcher([]string{"是", "工作", "活动", "理念", "原则", "要求", "水平", "意识", "示范", "创建", "宣传", "成效", "成果", "体系", "机制", "领域"})
+
+// phraseSubject reports whether a verb of two characters at e is followed
+// by a phrase's head (phraseHeads).
+func phraseSubject(t *text, e int) bool {
+	if e+2 >= t.n() {
+		return false
+	}
+	w, ok := t.word(e, e+2)
+	return ok && (w.pos == "v" || w.pos == "vn") && t.match(e+2, phraseHeads) > 0
+}
+
+// compoundAfter reports whether a verb of two characters at e runs on
+// into more of a noun phrase (安全生产许可证, 文明经营承诺书, 程序违法的主张):
+// after a frequent word it makes a compound with it. A person's deed
+// after a name takes an aspect (建国修建了…) or is what only a person
+// does (provedFollowers).
+func compoundAfter(t *text, e int) bool {
+	if e+2 >= t.n() || !t.han(e+2) || strings.ContainsRune("了着过得", t.rs[e+2]) || t.match(e, provedFollowers) > 0 || t.match(e, deedManners) > 0 {
+		return false
+	}
+	// A verb made a noun, and a frequent one (生产, 经营, 违法, 管理): 出资,
+	// 认为 and 推倒 are what a person does.
+	w, ok := t.word(e, e+2)
+	return ok && w.pos == "vn" && w.freq >= 1000
+}
+
+// onlyInstitutionsHold reports whether every place where v stands in s is
+// in a sentence about an organisation (subjectIsInstitution), and v stands
+// somewhere.
+func onlyInstitutionsHold(s, v string) bool {
+	found := false
+	for i := 0; ; {
+		j := strings.Index(s[i:], v)
+		if j < 0 {
+			return found
+		}
+		if !subjectIsInstitution(s, i+j) {
+			return false
+		}
+		found = true
+		i += j + len(v)
+	}
 }

@@ -487,10 +487,13 @@ func officeLandline(s string, start, end int) bool {
 	// previous clause when this one is the label alone (…18号，联系电话：…).
 	from := max(strings.LastIndexAny(s[:start], "\n。；;"), 0)
 	clause := s[from:start]
-	if containsAny(clause, personalPhoneWords) {
+	// 被申请人联系电话：0851-…: the respondent of a reconsideration (and
+	// the defendant of a suit, 被告 not 被告人) is an agency.
+	agency := strings.Contains(clause, "被申请人") || strings.Contains(clause, "被告") && !strings.Contains(clause, "被告人")
+	if containsAny(strings.ReplaceAll(clause, "被申请人", ""), personalPhoneWords) {
 		return false
 	}
-	return containsAny(clause, officeWords)
+	return agency || containsAny(clause, officeWords)
 }
 
 // officeWords name an organisation whose number is public.

@@ -172,6 +172,11 @@ func labelValueIsThing(t *text, s, e int, colon bool) bool {
 			return true
 		}
 	}
+	// 法定代表人程序，总经理: the title, the holder and the post in a
+	// header.
+	if headerTitleBefore(t, s) && e+1 < t.n() && (t.rs[e] == '，' || t.rs[e] == ',') && headerPostAt(t, e+1) {
+		return false
+	}
 	if ok && w.freq >= 20 {
 		// 原告光明诉称: a frequent noun is a name only before what a party
 		// says or how it attends (原告房屋系…, 原告车辆于… stay).
@@ -194,7 +199,37 @@ func closedAsPerson(t *text, e int) bool {
 	if t.match(e, provedFollowers) > 0 || t.rs[e] == '及' || t.rs[e] == '系' {
 		return true
 	}
-	return e+1 < t.n() && (t.rs[e] == '，' || t.rs[e] == ',') && (t.rs[e+1] == '男' || t.rs[e+1] == '女')
+	return e+1 < t.n() && (t.rs[e] == '，' || t.rs[e] == ',') && (t.rs[e+1] == '男' || t.rs[e+1] == '女' || headerPostAt(t, e+1))
+}
+
+// headerPosts close the holder's name in a 当事人 header after the title
+// (法定代表人程序，总经理。; 负责人建国，该村民小组组长。).
+var headerPosts = newMatcher([]string{"总经理", "经理", "董事长", "执行董事", "董事", "理事长", "监事", "法人代表", "投资人", "业主", "店主", "厂长", "站长", "局长", "副局长", "县长", "副县长", "区长", "副区长", "市长", "镇长", "乡长", "主任", "村主任", "组长", "社长", "院长", "所长", "校长", "会长", "负责人", "合伙人", "股东"})
+
+// headerTitleBefore reports whether the title of an organisation's
+// representative ends right before s (法定代表人, 负责人).
+func headerTitleBefore(t *text, s int) bool {
+	return hasSuffixAny(t.str(max(0, s-5), s), []string{"法定代表人", "负责人", "经营者", "投资人"})
+}
+
+// headerPostAt reports whether a post, or 该 and a unit's post (该公司
+// 执行董事, 该村民小组组长), starts at k and ends the value.
+func headerPostAt(t *text, k int) bool {
+	end := func(e int) bool { return e >= t.n() || strings.ContainsRune("，。；、）)\n", t.rs[e]) }
+	if n := t.match(k, headerPosts); n > 0 && end(k+n) {
+		return true
+	}
+	if k >= t.n() || t.rs[k] != '该' {
+		return false
+	}
+	for e := k + 2; e <= k+10 && e <= t.n() && t.han(e-1); e++ {
+		for _, p := range []string{"执行董事", "董事长", "总经理", "经理", "理事长", "组长", "主任", "站长", "负责人", "业主", "店主", "股东"} {
+			if strings.HasSuffix(t.str(k, e), p) && end(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noticeOpeners start the body of a notice addressed to a person, after

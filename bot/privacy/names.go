@@ -1343,7 +1343,7 @@ func nextListedSigner(t *text, i int) int {
 // character is read, and its first character must be a surname.
 func (d *detector) spacedAfterRole() {
 	t := d.t
-	if !strings.Contains(t.s, " ") {
+	if !strings.Contains(t.s, " ") && !strings.Contains(t.s, "\u3000") {
 		return
 	}
 	for k := 1; k+2 < t.n(); k++ {
@@ -1356,6 +1356,58 @@ func (d *detector) spacedAfterRole() {
 				break
 			}
 		}
+	}
+	// 委托代理人　　谭　晓　丽，女; 原告刘 明 辉诉称: after a party's or an
+	// agent's role word, perhaps a colon and a gap, a name of two or three
+	// characters each one space apart, its first a surname, closed by
+	// what is no character or by a party's deed.
+	for i := 0; i < t.n(); i++ {
+		n, kind := roleAt(t, i)
+		if n == 0 || kind != markParty && kind != markAgent {
+			continue
+		}
+		j := i + n
+		for j < t.n() && strings.ContainsRune("：: ", t.rs[j]) {
+			j++
+		}
+		var run []int
+		k := j
+		if compoundSet[t.str(k, min(k+2, t.n()))] && k+3 < t.n() && t.rs[k+2] == ' ' {
+			run = append(run, k)
+			k++
+		} else if surnameAt(t, k) != 1 {
+			continue
+		}
+		for k < t.n() && t.han(k) && len(run) < 4 {
+			// 第三人 黄 文 斌 未到庭: the party's deed closes the name.
+			if len(run) >= 2 && t.match(k, provedFollowers) > 0 {
+				break
+			}
+			run = append(run, k)
+			if k+2 < t.n() && t.rs[k+1] == ' ' && t.han(k+2) {
+				k += 2
+				continue
+			}
+			k++
+			break
+		}
+		if len(run) < 2 || len(run) > 4 || run[1] == run[0]+1 && len(run) < 3 {
+			continue
+		}
+		if e := run[len(run)-1] + 1; e < t.n() && t.han(e) && t.match(e, provedFollowers) == 0 {
+			continue
+		}
+		var name strings.Builder
+		for _, p := range run {
+			name.WriteRune(t.rs[p])
+		}
+		if strings.ContainsAny(name.String(), signGrammar) {
+			continue
+		}
+		if d.add(run[0], run[len(run)-1]+1, capPersonal) {
+			d.hits[len(d.hits)-1].name = name.String()
+		}
+		i = run[len(run)-1]
 	}
 }
 
@@ -1730,9 +1782,18 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 		return 0
 	}
 	colon := false
+	gap := 0
 	for j < t.n() && strings.ContainsRune("：: \u3000", t.rs[j]) {
 		colon = colon || t.rs[j] != ' '
+		if t.rs[j] == ' ' || t.rs[j] == '\u3000' {
+			gap++
+		}
 		j++
+	}
+	// 法定代表人：　　　程序方面，…: a blank left on a form, and the text
+	// going on with an ordinary word: the slot is empty.
+	if gap >= 2 && blankThenWord(t, j) {
+		return 0
 	}
 	// 被告：严格按照程序办理; 审判长：原告陆春华，…: speech, or another
 	// role word that reads its own name.
@@ -3337,4 +3398,17 @@ func (d *detector) bare() {
 			i += 2
 		}
 	}
+}
+
+// blankThenWord reports whether a frequent word that is no name starts at
+// j and the clause runs on after it in Han characters (程序方面, 安全方面):
+// after a form's blank it is the text, not the slot's value.
+func blankThenWord(t *text, j int) bool {
+	found := false
+	t.words(j, func(k int, w word) {
+		if w.freq >= 500 && !strings.HasPrefix(w.pos, "nr") && k < t.n() && t.han(k) {
+			found = true
+		}
+	})
+	return found
 }

@@ -206,7 +206,7 @@ func (a *Anonymizer) addressedSurnames(t *text) []span {
 		if word {
 			return e < t.n() && t.match(e, addressStrong) > 0
 		}
-		return personRight(t, e, true) || e < t.n() && t.match(e, addressDeeds) > 0
+		return personRight(t, e, true) || e < t.n() && t.match(e, addressDeeds) > 0 || addressFramed(t, j, cands)
 	}
 	for k, j := range cands {
 		if !says(j) {
@@ -252,4 +252,39 @@ func linkedToProved(t *text, j int, cands []int, proved map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// addressFrames end a clause's predicate whose complement is a person
+// (在场的有老周、小李, 打人的是老钱, 称其父为老周, 村民都叫他小李, 村民称老马).
+var addressFrames = []string{"的有", "还有", "是", "为", "叫他", "叫她", "喊他", "喊她", "称", "包括"}
+
+// addressFramed reports whether the form at j, with nothing after it but
+// the clause's end or the next form of a list (老周、小李。), completes a
+// predicate that only a person completes (addressFrames), itself or
+// through the list it stands in. Forms that are also words (老黄, 小明)
+// are proved only by a coordinated form (linkedToProved).
+func addressFramed(t *text, j int, cands []int) bool {
+	linked := func(a, b int) bool {
+		l := t.str(a+2, b)
+		return l == "和" || l == "与" || l == "、" || l == "及"
+	}
+	e := j + 2
+	end := e >= t.n() || strings.ContainsRune("，。；：、）)”」", t.rs[e])
+	k := -1
+	for i, q := range cands {
+		if q == j {
+			k = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	if !end && (k+1 >= len(cands) || !linked(j, cands[k+1])) {
+		return false
+	}
+	first := j
+	for p := k - 1; p >= 0 && linked(cands[p], first); p-- {
+		first = cands[p]
+	}
+	return hasSuffixAny(t.str(max(0, first-3), first), addressFrames)
 }

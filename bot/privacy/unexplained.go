@@ -498,6 +498,11 @@ func defaultIsWord(t *text, s, e int) bool {
 			return true
 		}
 	}
+	// 某县安监站, 乡农经站: an office's short name right after the
+	// administrative unit it serves.
+	if e-s == 3 && s > 0 && strings.ContainsRune("县市区镇乡", t.rs[s-1]) && strings.ContainsRune("站所办局队股科", t.rs[e-1]) {
+		return true
+	}
 	// 林权权利人, 林权变更, 林权人: a surname-like character and 权 before
 	// what rights have (a holder, a certificate, a transfer) is the right.
 	if e-s == 2 && t.rs[e-1] == '权' && t.match(e, rightFollowers) > 0 || e-s == 3 && t.str(e-2, e) == "权人" {
