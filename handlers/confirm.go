@@ -95,6 +95,10 @@ func (p *pending) numbers() []string {
 }
 
 var (
+	// attendWords confirm a proposed attendance only (确认出庭 under “将登记：
+	// 您确认出庭…”).
+	attendWords = map[string]bool{"确认出庭": true, "确认参加": true, "确认出席": true, "我去": true, "去": true, "会去": true,
+		"我会去": true, "我确认出庭": true, "出庭": true, "参加": true, "我参加": true}
 	confirmWords = map[string]bool{"确认": true, "确定": true, "是": true, "是的": true, "好": true, "好的": true,
 		"对": true, "可以": true, "同意": true, "执行": true, "ok": true, "y": true, "yes": true, "确认修改": true,
 		"确认执行": true, "没问题": true, "无误": true, "确认无误": true}
@@ -168,8 +172,19 @@ func (s *service) confirm(b *bot.Bot) bot.HandlerFunc {
 			return err
 		}
 		word := answerWord(c.Message().Text)
+		yes := confirmWords[word]
+		if !yes && attendWords[word] {
+			// 确认出庭 / 我去 under a proposed attendance is its 确认; under
+			// any other change it says something else and drops it.
+			raw, err := s.st.Client().Get(c.Ctx(), key).Bytes()
+			if err != nil && !errors.Is(err, redis.Nil) {
+				return err
+			}
+			var p pending
+			yes = len(raw) > 0 && json.Unmarshal(raw, &p) == nil && p.Attend != nil
+		}
 		switch {
-		case confirmWords[word]:
+		case yes:
 			raw, err := s.st.Client().GetDel(c.Ctx(), key).Bytes()
 			if errors.Is(err, redis.Nil) {
 				return c.Reply("这条修改已经处理过，或已超过 30 分钟，请重新发送。")

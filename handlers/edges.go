@@ -13,6 +13,7 @@ import (
 	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/handlers/webapp"
+	"casebot/reminders"
 )
 
 // examples are what each role can ask, written as they would ask it.
@@ -83,12 +84,68 @@ func (s *service) greet(c bot.Context) error {
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s您好！我是司法局行政应诉助手，可以查台账里的案件、开庭、统计和通报。您可以这样问：\n", p.Name)
+	fmt.Fprintf(&b, "%s您好！我是司法局行政应诉助手，可以查台账里的案件、开庭、统计和通报。", p.Name)
+	ahead, err := s.aheadText(c)
+	if err != nil {
+		return err
+	}
+	b.WriteString(ahead)
+	b.WriteString("您可以这样问：\n")
 	for _, e := range examples(p)[:4] {
 		b.WriteString("> " + e + "\n")
 	}
 	b.WriteString("回复“帮助”查看全部用法。")
 	return c.ReplyMarkdown(b.String())
+}
+
+// greetAhead is how far ahead the greeting lists a head's own hearings.
+const greetAhead = 7 * 24 * time.Hour
+
+// aheadText is what the greeting tells a head first: their hearings in the
+// week to come and whether each is answered, so that opening the app the
+// day before a hearing, before its reminder card comes, shows it and how
+// to confirm in words. Empty for anyone else or when there is none.
+func (s *service) aheadText(c bot.Context) (string, error) {
+	hs, err := s.ownUpcoming(c)
+	if err != nil || len(hs) == 0 {
+		return "", err
+	}
+	now, loc := c.Now(), c.Location()
+	var b strings.Builder
+	n, open := 0, 0
+	for _, o := range hs {
+		if o.h.At.Sub(now) > greetAhead {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "\n%d. %s **%s** %s %s", n, whenCN(o.h.At, now, loc), o.k.Number, orNone(o.k.Court), o.h.Place)
+		if o.h.MustAppear {
+			b.WriteString("（应当出庭）")
+		}
+		switch o.told.Ack.Status {
+		case reminders.AckConfirmed:
+			b.WriteString("：已确认出庭")
+		case reminders.AckCannot:
+			b.WriteString("：已回复无法出庭")
+		case reminders.AckReplacing, reminders.AckReplaced:
+			b.WriteString("：已选择更换出庭人")
+		default:
+			b.WriteString("：尚未确认")
+			open++
+		}
+	}
+	if n == 0 {
+		return "", nil
+	}
+	head := fmt.Sprintf("\n\n**您近7天作为出庭负责人的开庭**：共 %d 场", n)
+	tail := "\n\n"
+	switch {
+	case open == 1:
+		tail = "\n能出庭请回复“我去”（与提醒卡片上的“确认出庭”相同）；去不了请回复“去不了”并说明原因，我转告专班。\n\n"
+	case open > 1:
+		tail = "\n请逐场回复，例如“明天的庭我去”（与提醒卡片上的“确认出庭”相同）；去不了请说明哪一场和原因，我转告专班。\n\n"
+	}
+	return head + b.String() + tail, nil
 }
 
 // firstToday reports whether the sender opens the app for the first time

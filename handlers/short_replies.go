@@ -14,6 +14,7 @@ import (
 	"casebot/bot/deadline"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/reminders"
 )
 
 // Short replies to what the bot just showed: a word or two that only make
@@ -192,11 +193,16 @@ func spanLabel(from, to time.Time) string {
 	return fmt.Sprintf("%s—%s", from.Format("2006年1月2日"), to.Add(-time.Nanosecond).Format("1月2日"))
 }
 
+// attendWhich names the hearing a yes is about, before it (明天那个庭我去,
+// 后天的庭 我准时到, 12号那场我参加): the day, then the hearing.
+const attendWhich = `(?:(?:今天|明天|后天|当天|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[0-9０-９一二三四五六七八九十]{1,3}(?:号|日))?(?:上午|下午)?(?:(?:那个|这个|的)?(?:庭|开庭|庭审)|那场|这场)(?:的话)?)?`
+
 // attendYesRe is a head's yes to their own hearing just shown (去, 好 到时
 // 候我去, 行 我去, 晓得了 我准时到, 没问题 会去的); attendAckRe the bare
 // agreement that counts as one right under that hearing (行, 可以, 要得).
 var (
-	attendYesRe = regexp.MustCompile(`^(?:好的|好|行|嗯嗯|嗯|可以|要得|没问题|收到|晓得了|知道了|明白|ok)*(?:那)?(?:到时候|到时|那天|明天|后天|当天|准时|按时)?(?:我)?(?:一定|肯定|会|要|就)?(?:准时|按时)?(?:去|到|参加|出庭|到场|过去)(?:的|了)?$`)
+	attendYesRe = regexp.MustCompile(`^(?:好的|好|行|嗯嗯|嗯|可以|要得|没问题|收到|晓得了|知道了|明白|ok)*(?:那)?` + attendWhich + `(?:到时候|到时|那天|明天|后天|当天|准时|按时)?(?:我)?(?:一定|肯定|会|要|就)?(?:准时|按时)?(?:去|到|参加|出庭|到场|过去|出席)(?:的|了)?$|` +
+		`^(?:我)?` + attendWhich + `(?:我)?(?:确认|确定)(?:一下)?(?:会)?(?:出庭|参加|出席|到庭|去|能去|会去)(?:的|了)?$`)
 	attendAckRe = regexp.MustCompile(`^(?:行|可以|要得|没问题|没得问题|行的|可以的|好嘞|妥)$`)
 	// attendHedge and attendConflict are the two halves of an undecided
 	// reply: the hedge (说不准, 可能去不了) and the clash that makes it
@@ -266,6 +272,11 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 		if k, h, ok, err = s.remindedOwnHearing(c); err != nil {
 			return false, err
 		}
+		if !ok {
+			if k, h, ok, err = s.unansweredOwnHearing(c, t); err != nil {
+				return false, err
+			}
+		}
 	}
 	if !ok {
 		return false, nil
@@ -309,24 +320,32 @@ func (s *service) attendAsk(c bot.Context, text string, k *cases.Case, h *cases.
 // last reminder card was about (the reminders start days before).
 const remindWindow = 8 * 24 * time.Hour
 
-// remindedOwnHearing is the one hearing to come that the viewer heads,
-// was sent a reminder card about and has not answered yet; ok is false
-// when there is none or several.
-func (s *service) remindedOwnHearing(c bot.Context) (*cases.Case, *cases.Hearing, bool, error) {
+// ownHearing is a hearing to come that the viewer heads, with what the
+// reminders recorded about it.
+type ownHearing struct {
+	k    *cases.Case
+	h    *cases.Hearing
+	told reminders.Told
+}
+
+// ownUpcoming lists the hearings to come within remindWindow that the
+// viewer (a head) is recorded to appear at, soonest first: the one place
+// that reads which of their hearings a reminder was sent about and which
+// they answered, for the typed answers and for the greeting.
+func (s *service) ownUpcoming(c bot.Context) ([]ownHearing, error) {
 	viewer, now := c.Person(), c.Now()
 	if viewer == nil || viewer.Role != people.Head || viewer.Name == "" || s.reminders == nil {
-		return nil, nil, false, nil
+		return nil, nil
 	}
 	ns, err := s.ownNumbers(c.Ctx(), viewer)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, err
 	}
 	cs, err := s.visible(c.Ctx(), viewer, ns, nil)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, err
 	}
-	var k *cases.Case
-	var h *cases.Hearing
+	var out []ownHearing
 	for _, x := range cs {
 		next := x.NextHearing(now)
 		if next == nil || next.Head != viewer.Name || next.At.Sub(now) > remindWindow {
@@ -334,17 +353,76 @@ func (s *service) remindedOwnHearing(c bot.Context) (*cases.Case, *cases.Hearing
 		}
 		told, err := s.reminders.HearingTold(c.Ctx(), cases.Ref(x.Number, next.ID), next.At)
 		if err != nil {
-			return nil, nil, false, err
+			return nil, err
 		}
-		if !slices.Contains(told.Recipients, viewer.UserID) || told.Ack.Status != "" {
+		out = append(out, ownHearing{k: x, h: next, told: told})
+	}
+	slices.SortStableFunc(out, func(a, b ownHearing) int { return a.h.At.Compare(b.h.At) })
+	return out, nil
+}
+
+// remindedOwnHearing is the one hearing to come that the viewer heads,
+// was sent a reminder card about and has not answered yet; ok is false
+// when there is none or several.
+func (s *service) remindedOwnHearing(c bot.Context) (*cases.Case, *cases.Hearing, bool, error) {
+	hs, err := s.ownUpcoming(c)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	var one *ownHearing
+	for i, o := range hs {
+		if !slices.Contains(o.told.Recipients, c.UserID()) || o.told.Ack.Status != "" {
 			continue
 		}
-		if k != nil {
+		if one != nil {
 			return nil, nil, false, nil // two cards unanswered: which one is not ours to guess
 		}
-		k, h = x, next
+		one = &hs[i]
 	}
-	return k, h, k != nil, nil
+	if one == nil {
+		return nil, nil, false, nil
+	}
+	return one.k, one.h, true, nil
+}
+
+// unansweredOwnHearing is the hearing a head's yes answers when nothing was
+// shown and no card is waiting (a reminder not sent yet: 明天那个庭我去 the
+// afternoon before): their one unanswered hearing to come, or the one on
+// the day the message names (今天, 明天, 后天). ok is false when there is
+// none or the choice is not theirs alone.
+func (s *service) unansweredOwnHearing(c bot.Context, text string) (*cases.Case, *cases.Hearing, bool, error) {
+	hs, err := s.ownUpcoming(c)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	now, loc := c.Now().In(c.Location()), c.Location()
+	day, named := -1, false
+	for w, d := range map[string]int{"今天": 0, "明天": 1, "后天": 2} {
+		if strings.Contains(text, w) {
+			day, named = d, true
+		}
+	}
+	var one *ownHearing
+	for i, o := range hs {
+		if o.told.Ack.Status != "" {
+			continue
+		}
+		if named {
+			y, m, d := now.AddDate(0, 0, day).Date()
+			hy, hm, hd := o.h.At.In(loc).Date()
+			if y != hy || m != hm || d != hd {
+				continue
+			}
+		}
+		if one != nil {
+			return nil, nil, false, nil
+		}
+		one = &hs[i]
+	}
+	if one == nil {
+		return nil, nil, false, nil
+	}
+	return one.k, one.h, true, nil
 }
 
 // attendChange is a head's typed confirmation of a hearing, waiting for 确认.
