@@ -279,6 +279,12 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		return numberFact(c)
 	case intent.Appealed:
 		return s.appealedFact(c, now)
+	case intent.Decided:
+		return s.decidedFact(viewer, c, now, loc)
+	case intent.Amount:
+		return amountFact(c)
+	case intent.Appealable:
+		return s.appealableFact(c, now)
 	}
 	return ""
 }

@@ -266,6 +266,11 @@ func (s *service) handleText(c bot.Context) (err error) {
 	} else if notHeldText(u.NotHeld) != "" && hasRef(u) && u.Kind == intent.Scope {
 		u.Kind, u.Aspect = intent.Case, "" // 复33原告电话多少: the same, of the case named
 	}
+	if u.NotHeld == "amount" && u.Kind == intent.Case && hasRef(u) {
+		// 判了多少钱 of a case: the amount its row writes, or which fields
+		// hold none (amountFact), as the one fact.
+		u.Aspect, u.NotHeld = intent.Amount, ""
+	}
 	if u.Kind == intent.Explain && u.ExplainAct == "" && !hasRef(u) && u.Party == "" && !described(u) && len(explainTerms(u.Residue)) == 0 &&
 		prev != nil && len(prev.Shown) == 1 {
 		// 公安那个事实不清被撤销的 → 写一篇: the one case just shown.
