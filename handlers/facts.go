@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"casebot/bot/cases"
 	"casebot/bot/decision"
 	"casebot/bot/intent"
+	"casebot/bot/numeral"
 	"casebot/bot/people"
 	"casebot/reminders"
 )
@@ -110,6 +112,9 @@ func coDefendantNote(c *cases.Case) string {
 // orderedWhen answers when the next (order "next") or the last ("last")
 // hearing of c is, and says so when there is none on that side of now.
 func orderedWhen(c *cases.Case, order string, now time.Time, loc *time.Location) string {
+	if n, err := strconv.Atoi(order); err == nil || order == "final" {
+		return nthWhen(c, n, now, loc) // 第二次呢, 最后一次
+	}
 	var h *cases.Hearing
 	if order == "next" {
 		h = c.NextHearing(now)
@@ -129,6 +134,30 @@ func orderedWhen(c *cases.Case, order string, now time.Time, loc *time.Location)
 	v := word + "：**" + whenCN(h.At, now, loc) + "**"
 	if h.Place != "" {
 		v += " " + h.Place
+	}
+	return v + "。"
+}
+
+// nthWhen answers which is the n-th hearing of c (1-based; 0: the final
+// one), held or to come, and how many the ledger records.
+func nthWhen(c *cases.Case, n int, now time.Time, loc *time.Location) string {
+	hs := c.ActiveHearings()
+	if len(hs) == 0 {
+		return "台账未登记该案的开庭。"
+	}
+	if n == 0 {
+		n = len(hs)
+	}
+	if n > len(hs) {
+		return fmt.Sprintf("台账只登记了该案 %d 次开庭，未登记第%s次。", len(hs), numeral.Format(n))
+	}
+	h := hs[n-1]
+	v := fmt.Sprintf("第%s次开庭（共登记 %d 次）：**%s**", numeral.Format(n), len(hs), whenCN(h.At, now, loc))
+	if h.Place != "" {
+		v += " " + h.Place
+	}
+	if !h.At.After(now) {
+		v += "，已开庭（" + appearedText(h) + "）"
 	}
 	return v + "。"
 }
@@ -279,6 +308,12 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		return numberFact(c)
 	case intent.Appealed:
 		return s.appealedFact(c, now)
+	case intent.Decided:
+		return s.decidedFact(viewer, c, now, loc)
+	case intent.Amount:
+		return amountFact(c)
+	case intent.Appealable:
+		return s.appealableFact(c, now)
 	}
 	return ""
 }

@@ -100,7 +100,7 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 		}
 		return s.fact(viewer, cs, u.Aspect, now, loc)
 	}
-	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded || firstInstanceAsked(u) {
+	if u.Aspect == intent.Attached || u.Aspect == intent.Reminded || u.Aspect == intent.Clash || firstInstanceAsked(u) {
 		facts := map[string]string{}
 		for _, cs := range cs {
 			if firstInstanceAsked(u) {
@@ -111,6 +111,8 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 					f = s.fact(viewer, cs, u.Aspect, now, loc)
 				}
 				facts[cs.Number], err = f, ferr
+			} else if u.Aspect == intent.Clash {
+				facts[cs.Number], err = s.clashFact(c.Ctx(), viewer, cs, now, loc)
 			} else if u.Aspect == intent.Reminded {
 				facts[cs.Number], err = s.remindedFact(c, cs, nil, u.Person)
 			} else {

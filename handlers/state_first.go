@@ -114,12 +114,17 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 	short := "**" + c.Number + "**"
 	d, ok := rules.Find(c, kind)
 	if !ok {
-		why := "台账未填写收到起诉状副本的日期"
+		why := "台账未填写答辩举证提交日期，也未填写收到起诉状副本的日期"
 		switch kind {
 		case deadline.Reply:
-			why = "台账未填写收到复议申请书副本的日期"
+			why = "台账未填写答复提交日期（答辩举证提交日期），也未填写收到复议申请书副本的日期"
 		case deadline.JudicialReply, deadline.ProcuratorialReply:
 			why = "台账未登记该案的" + strings.TrimSuffix(what, "的回复")
+		}
+		if (kind == deadline.Answer || kind == deadline.Reply) && !c.AnsweredOn.IsZero() {
+			// Submitted, the day recorded; only the clock's start is missing.
+			on := workcal.DateOf(c.AnsweredOn, ctx.Location())
+			return fmt.Sprintf("%s 的%s**已提交**（%d月%d日）；台账未填写收到副本的日期，算不出期限。", short, what, on.Month, on.Day)
 		}
 		ask := "提交情况请向承办人" + c.Handler + "了解"
 		if c.Handler == "" || c.Handler == ctx.Person().Name {

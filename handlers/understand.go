@@ -183,6 +183,26 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if corrected {
 		u.FollowUp = true // a correction changes the last question
 	}
+	// References resolved against the ledger (refs.go): a follow-up on
+	// the hearings of the case shown (第二次呢), a day said as a case
+	// (23号那个), a subject keyword (拆违那个), a surname (老周).
+	refLead := ""
+	var surnameAsk *answer
+	if m, ok := hearingOfFocus(text, prev); ok && pickedU == nil {
+		u = m
+	} else if m, lead, ok, err := s.dayReference(c, text, u, prev); err != nil {
+		return err
+	} else if ok {
+		u, refLead = m, lead
+	} else if m, lead, ok, err := s.subjectOf(c, u); err != nil {
+		return err
+	} else if ok {
+		u, refLead = m, lead
+	} else if m, ask, ok, err := s.surnamed(c, u); err != nil {
+		return err
+	} else if ok {
+		u, surnameAsk = m, ask
+	}
 	u = reminderDay(text, u, c.Now(), c.Location()) // 孙局今天还会收到提醒不: today's sending
 	if ok, err := s.mustGo(c, text, u, prev); ok || err != nil {
 		return err // 高院那个要我去不: whether the head must appear there, and who is registered
@@ -206,6 +226,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		u.Each = true // 明天有哪些庭 → 原告有哪些: the field of each listed
 	}
 	which, asking := whichOfList(u, prev)
+	if surnameAsk != nil {
+		which, asking = *surnameAsk, true // 老周: which of the people of that surname
+	}
 	direct, nextU, isNext, err := s.nextItem(c, text, prev)
 	if err != nil {
 		return err
@@ -277,6 +300,11 @@ func (s *service) handleText(c bot.Context) (err error) {
 	} else if notHeldText(u.NotHeld) != "" && hasRef(u) && u.Kind == intent.Scope {
 		u.Kind, u.Aspect = intent.Case, "" // 复33原告电话多少: the same, of the case named
 	}
+	if u.NotHeld == "amount" && u.Kind == intent.Case && hasRef(u) {
+		// 判了多少钱 of a case: the amount its row writes, or which fields
+		// hold none (amountFact), as the one fact.
+		u.Aspect, u.NotHeld = intent.Amount, ""
+	}
 	if u.Kind == intent.Explain && u.ExplainAct == "" && !hasRef(u) && u.Party == "" && !described(u) && len(explainTerms(u.Residue)) == 0 &&
 		prev != nil && len(prev.Shown) == 1 {
 		// 公安那个事实不清被撤销的 → 写一篇: the one case just shown.
@@ -345,6 +373,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		if note != "" && a.md != "" {
 			a.md = note + "\n\n" + a.md
 		}
+	}
+	if refLead != "" && a.md != "" {
+		a.md = refLead + "\n\n" + a.md
 	}
 	if err := s.stateFirst(c, text, u, &a); err != nil {
 		return err // 答辩状交没交, 孙局确认了没: the state in the first line

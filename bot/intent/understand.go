@@ -72,27 +72,31 @@ const (
 type Aspect string
 
 const (
-	Head      Aspect = "head"      // 出庭负责人 (and whether they appeared)
-	Handler   Aspect = "handler"   // 承办人
-	Outcome   Aspect = "outcome"   // 判了吗: the 结案方式, or why not yet
-	Held      Aspect = "held"      // 开庭了没: held or not, when
-	Stage     Aspect = "stage"     // 到哪一步了: the status
-	When      Aspect = "when"      // the hearing's time
-	Where     Aspect = "where"     // the courtroom
-	Court     Aspect = "court"     // the court (复议机关)
-	Plaintiff Aspect = "plaintiff" // 原告 (申请人)
-	Defendant Aspect = "defendant" // 被告 (被申请人): which agencies
-	Reason    Aspect = "reason"    // 败诉原因
-	Bring     Aspect = "bring"     // what a head brings to court
-	Lawyer    Aspect = "lawyer"    // 代理律师 (not in the ledger)
-	Cause     Aspect = "cause"     // 案由
-	Advice    Aspect = "advice"    // the 司法建议 and 检察建议 the case drew
-	Deadline  Aspect = "deadline"  // its statutory deadlines (答辩期, 上诉期…)
-	Attached  Aspect = "attached"  // whether its decision is attached (判决书传了没)
-	Reminded  Aspect = "reminded"  // whether its hearing's reminder was sent, and answered (提醒发了没, 确认出庭了没)
-	Number    Aspect = "number"    // its full 案号 (案号咋写的)
-	Appealed  Aspect = "appealed"  // whether it was appealed (上诉了没)
-	Filing    Aspect = "filing"    // its 立案日期 (什么时候立案的), not its hearing
+	Head       Aspect = "head"       // 出庭负责人 (and whether they appeared)
+	Handler    Aspect = "handler"    // 承办人
+	Outcome    Aspect = "outcome"    // 判了吗: the 结案方式, or why not yet
+	Held       Aspect = "held"       // 开庭了没: held or not, when
+	Stage      Aspect = "stage"      // 到哪一步了: the status
+	When       Aspect = "when"       // the hearing's time
+	Where      Aspect = "where"      // the courtroom
+	Court      Aspect = "court"      // the court (复议机关)
+	Plaintiff  Aspect = "plaintiff"  // 原告 (申请人)
+	Defendant  Aspect = "defendant"  // 被告 (被申请人): which agencies
+	Reason     Aspect = "reason"     // 败诉原因
+	Bring      Aspect = "bring"      // what a head brings to court
+	Lawyer     Aspect = "lawyer"     // 代理律师 (not in the ledger)
+	Cause      Aspect = "cause"      // 案由
+	Advice     Aspect = "advice"     // the 司法建议 and 检察建议 the case drew
+	Deadline   Aspect = "deadline"   // its statutory deadlines (答辩期, 上诉期…)
+	Attached   Aspect = "attached"   // whether its decision is attached (判决书传了没)
+	Reminded   Aspect = "reminded"   // whether its hearing's reminder was sent, and answered (提醒发了没, 确认出庭了没)
+	Number     Aspect = "number"     // its full 案号 (案号咋写的)
+	Appealed   Aspect = "appealed"   // whether it was appealed (上诉了没)
+	Filing     Aspect = "filing"     // its 立案日期 (什么时候立案的), not its hearing
+	Decided    Aspect = "decided"    // the day it was decided and served (哪天判的, 什么时候裁定的)
+	Amount     Aspect = "amount"     // an amount written in its 结案方式 or 备注 (赔了多少, 判赔)
+	Clash      Aspect = "clash"      // the other hearings on its hearing's day (撞了没, 那天还有别的庭吗)
+	Appealable Aspect = "appealable" // whether it can still be appealed (还能上诉吗): the 上诉期 on the clock
 )
 
 // Rate is a rate of the bulletin.
@@ -642,6 +646,10 @@ func (r *reader) notHeld(norm string) {
 				switch {
 				case t.topic == "material-deadline" && strings.Contains(norm, "上诉"):
 					r.u.Aspect, r.u.Stage = Deadline, ""
+				case t.topic == "amount" && r.u.Kind == Case:
+					// 行初85赔了多少: the amount, when its 结案方式 or 备注
+					// writes one; the fact says which fields hold none.
+					r.u.Aspect, r.u.NotHeld = Amount, ""
 				case r.u.Kind == Case:
 					r.u.Aspect = ""
 				}
@@ -955,6 +963,11 @@ func (r *reader) numbers() error {
 	return nil
 }
 
+// clashRe asks whether a hearing clashes with others that day (和别的庭撞了没,
+// 那天还有别的庭吗, 时间冲突吗, 同一天还有其他庭没有).
+var clashRe = mustCompile(`(?:那天|当天|同一天|同天|那一天|当日|同一时间|那个时间)?(?:还有|有没有|有无|另有|又有|有)?(?:和|跟|与)?(?:别的|其他|其它|另外的?|其余)(?:的)?(?:庭|开庭|庭审|案子|案件)` +
+	`(?:要开|安排)?(?:撞了没有|撞了没|撞了吗|撞没撞|撞车|撞期|冲突|重了|吗|么|没有|没)?|撞了没有|撞了没|撞了吗|撞没撞|撞车了?|撞期|撞庭|时间冲突|有冲突|冲突了?吗|冲突没|冲不冲突|冲突不|重没重|(?:同一天|同天|那天|当天)(?:还有|有没有)(?:庭|开庭)`)
+
 var bareSeqRe = mustCompile(`(?:^|[^\d.:\-/])(\d{2,5})(?:$|[^\d.:\-/%])`)
 
 var (
@@ -1119,6 +1132,12 @@ var (
 // is a 败诉原因 (答复超期), so it is read here only beside a deadline word.
 func (r *reader) deadlines() {
 	t := r.t
+	if _, ok := t.take(appealableRe, 0); ok {
+		// 还能上诉吗, 上诉还来得及不: whether the 上诉期 still runs, one fact.
+		r.u.Aspect, r.u.Anchored = Appealable, true
+		r.u.DeadlineKinds = []string{"appeal"}
+		return
+	}
 	found := false
 	for _, g := range dueVocabulary {
 		if ws := t.cutAll(g.phrases...); len(ws) > 0 {
@@ -1150,6 +1169,11 @@ func (r *reader) deadlines() {
 	t.cutAll(deadlineTails...)
 	r.u.Aspect, r.u.Anchored = Deadline, true
 }
+
+// appealableRe asks whether a case can still be appealed (还能上诉吗,
+// 能不能上诉, 上诉还来得及吗, 上诉期过了没).
+var appealableRe = mustCompile(`(?:还|现在|目前|那)?(?:能不能|能否|可不可以|可以|能|来得及|来不来得及|还来得及)(?:提起|提出|去|再)?上诉(?:吗|么|不|没|了吗|嘛|吧|呢)?|` +
+	`上诉(?:还)?(?:来得及|来不来得及)(?:吗|不|没)?|(?:还有|有没有)(?:机会|时间)上诉|上诉期?(?:过了没有|过了没|过了吗|过没过|还有没有|截止了吗|结束了吗|结束没)`)
 
 // askedAfter reports whether what follows 改到 or 推迟 asks (什么时候了,
 // 几号, 了吗) rather than tells.
@@ -1322,6 +1346,10 @@ func (r *reader) words() {
 	}
 	if r.u.Rank != "" && r.u.Rate == "" && strings.Contains(r.rankWord, "控制线") {
 		r.u.Rate = LossRate
+	}
+	if _, ok := t.take(clashRe, 0); ok && r.u.Aspect == "" {
+		// 和别的庭撞了没, 那天还有别的庭吗: the other hearings that day.
+		r.u.Aspect, r.u.Hearing = Clash, true
 	}
 	for _, g := range aspectWords {
 		for _, w := range g.words {
@@ -2409,5 +2437,6 @@ func (u Understanding) AspectWord() string {
 	}
 	return map[Aspect]string{Head: "出庭负责人", Handler: "承办人", Outcome: "结果", Held: "是否已开庭", Stage: "进展",
 		When: "时间", Where: "地点", Court: "法院", Plaintiff: "原告", Defendant: "被告单位", Reason: "败诉原因",
-		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议", Deadline: "法定期限", Number: "案号", Appealed: "是否上诉"}[u.Aspect]
+		Bring: "出庭须知", Lawyer: "代理律师", Cause: "案由", Advice: "司法建议、检察建议", Deadline: "法定期限", Number: "案号", Appealed: "是否上诉",
+		Decided: "结案日期", Amount: "金额", Clash: "同日开庭", Appealable: "上诉期"}[u.Aspect]
 }
