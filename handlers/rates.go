@@ -143,8 +143,13 @@ func (s *service) rateAnswer(c bot.Context, u intent.Understanding) (answer, err
 		own := s.ownLedgerAgencies(c, viewer)
 		for _, ag := range own {
 			if st := sp.Agency(ag); st != nil {
-				line, _ := rateLine(ag, st, u.Rate, "")
+				// Its none is a claim like any other: it names the period.
+				line, cl := rateLine(ag, st, u.Rate, "")
+				if len(cl) > 0 {
+					line, cl = rateLine(ag, st, u.Rate, label)
+				}
 				b = append(b, "贵单位："+line)
+				a.claims = append(a.claims, cl...)
 			}
 		}
 	}

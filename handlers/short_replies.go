@@ -193,6 +193,11 @@ func spanLabel(from, to time.Time) string {
 	return fmt.Sprintf("%s—%s", from.Format("2006年1月2日"), to.Add(-time.Nanosecond).Format("1月2日"))
 }
 
+// attendDoneRe is an attendance told as done (今天的庭我去了, 刚才已经出庭了,
+// 昨天那个庭我到了): the ordinary reading records it after the hearing,
+// never a confirmation of one to come.
+var attendDoneRe = regexp.MustCompile(`(?:今天|昨天|前天|刚才|刚刚|已经|上午|下午).*(?:去|到|参加|出庭|出席|到场)了$`)
+
 // attendWhich names the hearing a yes is about, before it (明天那个庭我去,
 // 后天的庭 我准时到, 12号那场我参加): the day, then the hearing.
 const attendWhich = `(?:(?:今天|明天|后天|当天|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[0-9０-９一二三四五六七八九十]{1,3}(?:号|日))?(?:上午|下午)?(?:(?:那个|这个|的)?(?:庭|开庭|庭审)|那场|这场)(?:的话)?)?`
@@ -258,6 +263,9 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 		return false, nil // only a head answers their own hearing, and briefly
 	}
 	t := shortText(text)
+	if attendDoneRe.MatchString(t) {
+		return false, nil // 今天的庭我去了: an attendance told, not a yes to come
+	}
 	maybe := attendMaybeRe.MatchString(t)
 	if !attendYesRe.MatchString(t) && !attendAckRe.MatchString(t) && !maybe {
 		return false, nil
