@@ -1105,6 +1105,7 @@ func detect(s string) []hit {
 	d.reserveWords()
 	d.signatures()
 	d.spacedAfterRole()
+	d.spacedNames()
 	d.signedLines()
 	d.dotted()
 	d.tableNames(*t.tables())
