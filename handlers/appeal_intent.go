@@ -24,16 +24,9 @@ import (
 // conversation is not about one, is asked.
 func (s *service) appealIntent(c bot.Context, appeal bool, prev *lastQuestion) error {
 	viewer := c.Person()
-	u, err := intent.Understand(c.Message().Text, s.options(c, viewer))
+	numbers, err := s.toldNumbers(c, prev)
 	if err != nil {
 		return err
-	}
-	numbers, err := s.reportNumbers(c, u)
-	if err != nil {
-		return err
-	}
-	if len(numbers) == 0 && prev != nil && len(prev.Shown) == 1 {
-		numbers = prev.Shown // 行初85 → 我们准备上诉
 	}
 	what := map[bool]string{true: "准备上诉", false: "不上诉"}[appeal]
 	record := func(md string, shown []string) error {

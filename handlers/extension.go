@@ -42,16 +42,9 @@ func (s *service) extension(c bot.Context, e intent.Extension, prev *lastQuestio
 	}
 	// The 复议 case: the one named, else the one in focus, else the only
 	// open 复议 case of the teller's side.
-	u, err := intent.Understand(c.Message().Text, s.options(c, viewer))
+	numbers, err := s.toldNumbers(c, prev)
 	if err != nil {
 		return err
-	}
-	numbers, err := s.reportNumbers(c, u)
-	if err != nil {
-		return err
-	}
-	if len(numbers) == 0 && prev != nil && len(prev.Shown) == 1 {
-		numbers = prev.Shown
 	}
 	if len(numbers) == 0 && !viewer.Bureau() {
 		own, err := s.ownNumbers(c.Ctx(), viewer)

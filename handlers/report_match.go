@@ -360,3 +360,20 @@ func (s *service) nearestReported(c bot.Context, u intent.Understanding) (string
 	b.WriteString("请问您说的是哪一场？请连同案号和时间再发一次。")
 	return b.String(), shown, nil
 }
+
+// toldNumbers are the cases a piece of news from the field is about: those
+// its message names, else the one case just shown (行初85 → 我们准备上诉).
+func (s *service) toldNumbers(c bot.Context, prev *lastQuestion) ([]string, error) {
+	u, err := intent.Understand(c.Message().Text, s.options(c, c.Person()))
+	if err != nil {
+		return nil, err
+	}
+	numbers, err := s.reportNumbers(c, u)
+	if err != nil {
+		return nil, err
+	}
+	if len(numbers) == 0 && prev != nil && len(prev.Shown) == 1 {
+		numbers = prev.Shown
+	}
+	return numbers, nil
+}
