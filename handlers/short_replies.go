@@ -404,11 +404,22 @@ func (s *service) unansweredOwnHearing(c bot.Context, text string) (*cases.Case,
 		return nil, nil, false, err
 	}
 	now, loc := c.Now().In(c.Location()), c.Location()
+	// The day the message names: 大后天 before 后天, which it holds; two
+	// different days named leave the choice open.
 	day, named := -1, false
-	for w, d := range map[string]int{"今天": 0, "明天": 1, "后天": 2} {
-		if strings.Contains(text, w) {
-			day, named = d, true
+	rest := text
+	for _, w := range []struct {
+		word string
+		day  int
+	}{{"大后天", 3}, {"今天", 0}, {"明天", 1}, {"后天", 2}} {
+		if !strings.Contains(rest, w.word) {
+			continue
 		}
+		if named && day != w.day {
+			return nil, nil, false, nil
+		}
+		day, named = w.day, true
+		rest = strings.ReplaceAll(rest, w.word, "")
 	}
 	var one *ownHearing
 	for i, o := range hs {
