@@ -62,6 +62,9 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 			return a, err
 		}
 		a.md = ""
+		if u.News.Kept != "" {
+			summary += fmt.Sprintf("\n> 您说“%s”：那一场不作改动", u.News.Kept)
+		}
 		return a, s.propose(c, &pending{Summary: summary, Case: ch})
 	}
 	var p *pending
@@ -86,6 +89,9 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 	switch u.News.Kind {
 	case intent.Moved:
 		fmt.Fprintf(&b, "已告知司法局应诉专班：法院将开庭改到 **%s**。专班登记后，相关人员会按新时间收到开庭提醒。", whenCN(p.Case.At, now, loc))
+		if note := movedTimeNote(u.News, h.Hearing.At, loc); note != "" {
+			b.WriteString(note)
+		}
 	case intent.Postponed, intent.Cancelled:
 		word := map[intent.NewsKind]string{intent.Postponed: "推迟（新时间待定）", intent.Cancelled: "取消"}[u.News.Kind]
 		fmt.Fprintf(&b, "已告知司法局应诉专班：该场开庭%s。专班登记后不再就原时间提醒；定了新时间请再告诉我。", word)
@@ -95,6 +101,9 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 			b.WriteString("该场开庭台账标注为**应当出庭**（法释〔2020〕3号第4条所列情形）。")
 		}
 		b.WriteString(cannotText)
+	}
+	if u.News.Kept != "" {
+		fmt.Fprintf(&b, "\n\n您说“%s”：那一场不作改动。", u.News.Kept)
 	}
 	if !forwarded {
 		b.WriteString("\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）")
@@ -167,6 +176,9 @@ func (s *service) newsChange(c bot.Context, u intent.Understanding, h *store.Sch
 			at = time.Date(old.Year(), old.Month(), old.Day(), at.Hour(), at.Minute(), 0, 0, loc)
 		} else if !u.News.TimeGiven {
 			at = time.Date(at.Year(), at.Month(), at.Day(), old.Hour(), old.Minute(), 0, 0, loc)
+			if h, ok := halfDayClock(u.News.Half, old); ok {
+				at = time.Date(at.Year(), at.Month(), at.Day(), h, 0, 0, 0, loc)
+			}
 		}
 		ch := &caseChange{Kind: intent.MoveHearing, Number: h.Case.Number, Op: opMoveHearing, HearingID: h.Hearing.ID,
 			From: h.Hearing.At, At: at, Place: u.News.Place}
@@ -176,8 +188,8 @@ func (s *service) newsChange(c bot.Context, u intent.Understanding, h *store.Sch
 		}
 		lines := []string{"**请核对以下修改**", "> 案号：" + h.Case.Number, "> 开庭改期：" + whenCN(old, now, loc) + " → " + whenCN(at, now, loc),
 			"> 地点：" + orNone(place)}
-		if !u.News.TimeGiven {
-			lines = append(lines, "（只说了日期，时间沿用原定时间，请核实）")
+		if note := movedTimeNote(u.News, old, loc); note != "" {
+			lines = append(lines, note)
 		}
 		return ch, strings.Join(lines, "\n"), nil
 	}
@@ -199,8 +211,8 @@ func (s *service) forwardNews(c bot.Context, u intent.Understanding, h *store.Sc
 	b.WriteString("\n")
 	switch {
 	case p != nil && p.Case.Op == opMoveHearing:
-		fmt.Fprintf(&b, "拟登记：改期至 %s%s\n回复“确认改期”即登记到台账（%d 小时内有效）；时间有出入的，请用“改期 案号 时间”登记。",
-			whenCN(p.Case.At, now, loc), map[bool]string{true: " " + p.Case.Place, false: ""}[p.Case.Place != ""], int(newsTTL.Hours()))
+		fmt.Fprintf(&b, "拟登记：改期至 %s%s%s\n回复“确认改期”即登记到台账（%d 小时内有效）；时间有出入的，请用“改期 案号 时间”登记。",
+			whenCN(p.Case.At, now, loc), map[bool]string{true: " " + p.Case.Place, false: ""}[p.Case.Place != ""], movedTimeNote(u.News, h.Hearing.At, loc), int(newsTTL.Hours()))
 	case p != nil:
 		fmt.Fprintf(&b, "拟登记：该场开庭%s\n回复“确认改期”即登记到台账（%d 小时内有效）；定了新时间，请用“开庭 案号 时间 地点”登记。",
 			p.Case.Reason, int(newsTTL.Hours()))
@@ -499,4 +511,31 @@ func (s *service) pendingHearingNotes(c bot.Context, numbers []string) (string, 
 		}
 	}
 	return strings.Join(lines, "\n"), nil
+}
+
+// halfDayClock is the hour a move to a half-day alone (改到下周一上午) is
+// entered at when the old time lies in the other half: 09:00 or 14:30's
+// hour (14). ok is false when the old time already fits or none was said.
+func halfDayClock(half string, old time.Time) (int, bool) {
+	switch {
+	case half == "am" && old.Hour() >= 12:
+		return 9, true
+	case half == "pm" && old.Hour() < 12:
+		return 14, true
+	}
+	return 0, false
+}
+
+// movedTimeNote says, under a move, what of the new time was not said:
+// the clock time kept from the old hearing, or the one entered for a
+// half-day alone; "" when the time was given.
+func movedTimeNote(n *intent.Report, old time.Time, loc *time.Location) string {
+	if n.TimeGiven || n.At.Year() == 1 {
+		return ""
+	}
+	if h, ok := halfDayClock(n.Half, old.In(loc)); ok {
+		half := map[string]string{"am": "上午", "pm": "下午"}[n.Half]
+		return fmt.Sprintf("（只说了%s，具体时间未说，暂按 %02d:00 登记，请向法院核实）", half, h)
+	}
+	return fmt.Sprintf("（只说了日期，时间暂沿用原定的 %s，请核实）", old.In(loc).Format("15:04"))
 }

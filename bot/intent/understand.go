@@ -146,6 +146,13 @@ type Report struct {
 	TimeGiven bool      `json:"time_given,omitempty"`
 	// Place is the new courtroom, when given (改期 案号 时间 第三法庭).
 	Place string `json:"place,omitempty"`
+	// Kept is a clause naming a hearing the change leaves as it is (136明天
+	// 那次取消了 只开9号那次: "只开9号那次"), as written; its day is not the
+	// changed hearing's.
+	Kept string `json:"kept,omitempty"`
+	// Half is the half-day of the new time when only that was said (改到
+	// 下周一上午): "am" or "pm"; the hearing's old clock time does not fit it.
+	Half string `json:"half,omitempty"`
 }
 
 // Understanding is what a message asks, part by part.
@@ -1046,6 +1053,7 @@ func (r *reader) newsAndChanges() {
 		_ = w
 		return
 	}
+	kept := r.keptClause()
 	now := r.o.Now
 	find := func(kind NewsKind, verbs []string) bool {
 		for _, v := range verbs {
@@ -1077,6 +1085,14 @@ func (r *reader) newsAndChanges() {
 					}
 					n.TimeGiven = true
 				}
+				if !n.TimeGiven {
+					for _, w := range todWords {
+						if strings.Contains(tail, w.word) {
+							n.Half = w.tod
+							break
+						}
+					}
+				}
 				if n.At.IsZero() {
 					n.Kind = Postponed
 					if _, ok := takePeriod(newText(tail), now, future); ok {
@@ -1092,6 +1108,7 @@ func (r *reader) newsAndChanges() {
 				// What follows is the reason; staff read the message itself.
 				r.t.mark(end, end+utf8.RuneCountInString(tail))
 			}
+			n.Kept = kept
 			r.u.News, r.u.Anchored = n, true
 			return true
 		}
@@ -1114,6 +1131,78 @@ func (r *reader) newsAndChanges() {
 		r.t.cutAll(newsMarkers...)
 		r.t.cutAll("让副局长替我", "让别人替我", "替我", "我临时", "我这边", "了")
 	}
+}
+
+// keptWords say a hearing stays as it is; a clause holding one beside a
+// change names the hearing that is NOT changed.
+var keptWords = []string{"只开", "只保留", "保留", "照常", "照旧", "照开", "不变", "没变", "正常开", "正常进行", "还是开", "还开", "继续开",
+	"仍然开", "依然开", "依旧", "不受影响", "没取消", "不取消", "没推迟", "不推迟", "没改", "不改"}
+
+// keptClause finds, in a message that tells a change (取消, 推迟, 改到,
+// 去不了), a clause saying another hearing stays (只开9号那次, 26号的照常,
+// 下周四的保留), takes it whole so that its day is not read as the changed
+// hearing's, and returns it; "" when there is none. Without this, 136明天那
+// 次取消了 只开9号那次 read 9号 (a date rule outranks the word 明天) and
+// proposed cancelling the one hearing that was kept.
+func (r *reader) keptClause() string {
+	t := r.t
+	v, _ := t.view()
+	changed := func(s string) bool {
+		for _, ws := range [][]string{cancelledVerbs, hearingDropped, postponedVerbs, movedVerbs, cannotVerbs} {
+			for _, w := range ws {
+				if strings.Contains(s, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !changed(v) {
+		return ""
+	}
+	// Clause boundaries: punctuation and spaces, the end of a change verb
+	// (取消了只开9号), and the start of a kept word that opens a clause (只开).
+	n := len(t.rs)
+	cut := make([]bool, n+1)
+	cut[0], cut[n] = true, true
+	for i, c := range t.rs {
+		if unicode.IsSpace(c) || unicode.IsPunct(c) || t.used[i] {
+			cut[i], cut[i+1] = true, true
+		}
+	}
+	s := string(t.rs)
+	for _, ws := range [][]string{cancelledVerbs, hearingDropped, postponedVerbs, cannotVerbs, {"但是", "但", "不过", "只有", "只"}} {
+		for _, w := range ws {
+			for off := 0; ; {
+				j := strings.Index(s[off:], w)
+				if j < 0 {
+					break
+				}
+				at := utf8.RuneCountInString(s[:off+j])
+				if w == "但是" || w == "但" || w == "不过" || w == "只有" || w == "只" {
+					cut[at] = true
+				} else {
+					cut[at+utf8.RuneCountInString(w)] = true
+				}
+				off += j + len(w)
+			}
+		}
+	}
+	for start := 0; start < n; {
+		end := start + 1
+		for end < n && !cut[end] {
+			end++
+		}
+		clause := string(t.rs[start:end])
+		if !slices.Contains(t.used[start:end], true) && !changed(clause) && slices.ContainsFunc(keptWords, func(w string) bool { return strings.Contains(clause, w) }) {
+			if _, _, ok := findPeriod(clause, r.o.Now, nearest); ok || strings.Contains(clause, "那次") || strings.Contains(clause, "那场") {
+				t.mark(start, end)
+				return strings.TrimSpace(clause)
+			}
+		}
+		start = end
+	}
+	return ""
 }
 
 // deadlineAny name a deadline of any kind (the kinds' own words are
