@@ -46,6 +46,19 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 	if err != nil {
 		return a, err
 	}
+	if h != nil && u.News.Days > 1 {
+		// 136明天和26号的都取消了: two days named for one change; which
+		// hearing (or each) is the reporter's to say, one message each.
+		choices = nil
+		for _, x := range h.Case.ActiveHearings() {
+			if !x.At.Before(now.Add(-reportedPast)) {
+				choices = append(choices, store.ScheduledHearing{Case: h.Case, Hearing: x})
+			}
+		}
+		if len(choices) > 1 {
+			h = nil
+		}
+	}
 	if h == nil && len(choices) > 0 {
 		// Several hearings fit and the message names none: ask, never pick.
 		return s.whichHearing(c, u, choices), nil
@@ -120,6 +133,8 @@ func (s *service) whichHearing(c bot.Context, u intent.Understanding, hs []store
 	var b strings.Builder
 	oneCase := !slices.ContainsFunc(hs, func(h store.ScheduledHearing) bool { return h.Case.Number != hs[0].Case.Number })
 	switch {
+	case u.News != nil && u.News.Days > 1:
+		fmt.Fprintf(&b, "您的消息提到了 %d 个日期，我不能替您判断变化的是哪一场；几场都有变化的，请一场一条分别告诉我。", u.News.Days)
 	case u.Period.IsZero() && u.Party != "" && !hasRef(u):
 		// 孔二十七那个庭推迟了: the party's case has several hearings.
 		fmt.Fprintf(&b, "当事人%s的案件有 %d 场开庭，您的消息未指明是哪一场，我不能替您选定。", s.shownName(viewer, u.Party), len(hs))

@@ -153,6 +153,10 @@ type Report struct {
 	// Half is the half-day of the new time when only that was said (改到
 	// 下周一上午): "am" or "pm"; the hearing's old clock time does not fit it.
 	Half string `json:"half,omitempty"`
+	// Days counts the different days the message names for the hearing
+	// changed (kept clauses and a move's new time aside): two (136明天和
+	// 26号的都取消了) leave the hearing for the reporter to say, one by one.
+	Days int `json:"days,omitempty"`
 }
 
 // Understanding is what a message asks, part by part.
@@ -1128,9 +1132,29 @@ func (r *reader) newsAndChanges() {
 		return false
 	}
 	if find(Moved, movedVerbs) || find(Cancelled, cancelledVerbs) || dropped() || find(Cannot, cannotVerbs) || find(Postponed, postponedVerbs) {
+		if r.u.News != nil {
+			r.u.News.Days = r.daysLeft()
+		}
 		r.t.cutAll(newsMarkers...)
 		r.t.cutAll("让副局长替我", "让别人替我", "替我", "我临时", "我这边", "了")
 	}
+}
+
+// daysLeft counts the different days the free text names, read on a copy
+// (the periods rule reads the first one later).
+func (r *reader) daysLeft() int {
+	c := &text{rs: r.t.rs, used: slices.Clone(r.t.used)}
+	var days []time.Time
+	for range 4 {
+		p, ok := takePeriod(c, r.o.Now, nearest)
+		if !ok {
+			break
+		}
+		if p.Day() && !slices.ContainsFunc(days, p.From.Equal) {
+			days = append(days, p.From)
+		}
+	}
+	return len(days)
 }
 
 // keptWords say a hearing stays as it is; a clause holding one beside a
