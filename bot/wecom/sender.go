@@ -144,9 +144,9 @@ type media struct {
 }
 
 type sendAnswer struct {
-	InvalidUser  string `json:"invaliduser"`
-	MsgID        string `json:"msgid"`
-	ResponseCode string `json:"response_code"`
+	InvalidUser  userList `json:"invaliduser"`
+	MsgID        string   `json:"msgid"`
+	ResponseCode string   `json:"response_code"`
 }
 
 // part is one API call of a push.
@@ -440,10 +440,33 @@ func (s *Sender) post(ctx context.Context, api string, body []byte, before func(
 	if a.MsgID != "" {
 		r.MsgIDs = []string{a.MsgID}
 	}
-	if a.InvalidUser != "" {
-		r.Invalid = strings.Split(a.InvalidUser, "|")
-	}
+	r.Invalid = a.InvalidUser
 	return r, tries, nil
+}
+
+// userList is WeCom's invaliduser: message/send writes it as one string,
+// ids joined by "|" ("a|b"), and message/update_template_card as an array
+// (["a","b"]); both mean the same list.
+type userList []string
+
+func (l *userList) UnmarshalJSON(b []byte) error {
+	if bytes.HasPrefix(bytes.TrimSpace(b), []byte("[")) {
+		var ids []string
+		if err := json.Unmarshal(b, &ids); err != nil {
+			return err
+		}
+		*l = ids
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*l = nil
+	if s != "" {
+		*l = strings.Split(s, "|")
+	}
+	return nil
 }
 
 func validate(out bot.Outbound) error {
