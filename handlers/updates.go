@@ -558,7 +558,7 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 			cs.AddHearing(cases.Hearing{At: ch.At, Place: ch.Place, MustAppear: ch.MustAppear, Head: ch.Head, HeadPost: ch.HeadPost})
 		case opClose:
 			cs.Closure = &cases.Closure{On: ch.At, Method: ch.Method, Reason: ch.Reason}
-		case opSetHead, opDeadlineDone:
+		case opSetHead, opDeadlineDone, opServed, opCopyReceived:
 			return applyField(cs, ch, loc)
 		case opExtend:
 			cs.ExtendedDays = ch.Days

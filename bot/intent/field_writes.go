@@ -23,6 +23,9 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	if fieldAskRe.MatchString(t) {
 		return u, false
 	}
+	if w, ok := dateWrite(t, o); ok {
+		return w, true
+	}
 	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) {
 		return u, false // most messages: no word of either write, no number to parse
 	}
@@ -195,3 +198,52 @@ func AppealIntent(text string) (appeal bool, ok bool) {
 	}
 	return false, false
 }
+
+// dateWrite reads the two dates people report on receiving a paper: the
+// judgment or ruling served (101判决书刚拿到了, 85号的判决今天送达的,
+// 裁定书今天收到) and the 起诉状副本 or 复议申请书副本 received (今天收到法院送来
+// 的起诉状副本 原告张三). t is normalized and no question. A message that
+// also tells the outcome (判决书拿到了 我们败诉了 撤销处罚决定) is a closing,
+// left to the closing report; one that asks (判决书收到没) is no write.
+func dateWrite(t string, o Options) (u Update, ok bool) {
+	copyMatch := copyRe.MatchString(t) || copyFirstRe.MatchString(t)
+	served := !copyMatch && (servedRe.MatchString(t) || servedFirstRe.MatchString(t))
+	if !copyMatch && !served || dateAskRe.MatchString(t) {
+		return u, false
+	}
+	if served && outcomeToldRe.MatchString(t) {
+		return u, false
+	}
+	rest, one := u.caseIn(t, o)
+	if !one {
+		return u, false
+	}
+	u.Kind = DocServed
+	if copyMatch {
+		u.Kind = CopyReceived
+		if m := copyPartyRe.FindStringSubmatch(rest); m != nil {
+			u.Party = m[1]
+		}
+		u.Review = strings.Contains(t, "复议") || strings.Contains(t, "申请书") || strings.Contains(t, "申请人") || strings.Contains(t, "申请笔录")
+	}
+	u.At = doneDay(rest, o)
+	return u, true
+}
+
+var (
+	// servedRe: 判决书刚拿到了, 裁定书今天收到, 判决今天送达的, 文书已签收.
+	servedRe = mustCompile(`(?:判决书|裁定书|调解书|裁判文书|判决文书|法律文书|判决|裁定|文书)[^，,。；;？?]{0,10}?(?:拿到|收到|送达|送过来|送来|寄来|寄到|签收|领到|领回|领取|到手|到了)`)
+	// servedFirstRe: 收到判决书了, 今天拿到了101的裁定书, 法院送达了判决.
+	servedFirstRe = mustCompile(`(?:拿到|收到|送达|签收|领到|领回|领取|接到)了?[^，,。；;？?]{0,12}?(?:判决书|裁定书|调解书|裁判文书|判决文书|法律文书)`)
+	// copyRe: 收到法院送来的起诉状副本, 收到复议申请书副本, 接到应诉通知书.
+	copyRe = mustCompile(`(?:收到|拿到|签收|接到|送来|送达|转来)了?[^，,。；;？?]{0,12}?(?:起诉状副本|起诉书副本|起诉状|起诉书|应诉通知书|应诉通知|复议申请书副本|申请书副本|复议申请书|申请笔录)`)
+	// copyFirstRe: 起诉状副本今天收到, 复议申请书副本已签收.
+	copyFirstRe = mustCompile(`(?:起诉状副本|起诉书副本|应诉通知书|复议申请书副本|申请书副本)[^，,。；;？?]{0,10}?(?:收到|拿到|签收|送达|送来|到了)`)
+	// copyPartyRe: the 原告 or 申请人 named with the copy (原告张三, 申请人是李四).
+	copyPartyRe = mustCompile(`(?:原告|申请人|起诉人|当事人)(?:是|为|叫)?\s*(\p{Han}{2,12}?)(?:\s|$|，|,|。|的|起诉|告|申请)`)
+	// dateAskRe marks what fieldAskRe misses in these reports: 收到没,
+	// 送达了不, 是否收到, 收到后 (the rule, 收到起诉状副本后几天内要答辩).
+	dateAskRe = mustCompile(`没[收拿到签]|[到达收]没|了不$|是否|开始|起算|算起|之日|有没有|[到达]后|以后|之后|多久|多少天|怎么|如何|要不要|需不需要`)
+	// outcomeToldRe: the outcome told with the paper, a closing.
+	outcomeToldRe = mustCompile(`驳回|撤销|败诉|胜诉|维持|确认违法|确认无效|撤诉|赢了|输了|判赢|判输|责令|履行|变更`)
+)

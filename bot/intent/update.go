@@ -35,6 +35,12 @@ const (
 	// DeadlineDone records that a deadline's work was done (复47答复已经交了,
 	// 行初133答辩状今天交了), read by FieldWrite.
 	DeadlineDone UpdateKind = "deadline-done"
+	// DocServed records the day the judgment or ruling was served on the
+	// agency (101判决书刚拿到了, 裁定书今天收到), read by FieldWrite.
+	DocServed UpdateKind = "served"
+	// CopyReceived records the day the 起诉状副本 (or 复议申请书副本) was
+	// received (今天收到法院送来的起诉状副本 原告张三), read by FieldWrite.
+	CopyReceived UpdateKind = "copy-received"
 )
 
 // Update is a parsed chat update.
@@ -67,6 +73,12 @@ type Update struct {
 	// that could not be read. Either way the case in focus is not used.
 	Seq    int  `json:"seq,omitempty"`
 	Unread bool `json:"unread,omitempty"`
+	// Party is the 原告 or 申请人 a CopyReceived names (原告张三), for the
+	// case to be found by it when no number is given.
+	Party string `json:"party,omitempty"`
+	// Review is set when the copy received is a 复议申请书 (申请人 named):
+	// the case is a reconsideration.
+	Review bool `json:"review,omitempty"`
 }
 
 var updateCommands = []struct {
