@@ -418,7 +418,17 @@ var (
 	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
 		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "本人到庭", "我到庭", "亲自去的", "亲自去了", "出庭回来",
 		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
-	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去"}
+	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去", "没来", "没有来", "没到", "未到",
+		"没参加", "未参加", "没能出庭", "没能去", "缺席", "没露面"}
+	// lawyerOnlyRe: only the lawyer (or staff) went, the head did not
+	// (让律师去的, 委托律师出庭, 只有律师去了, 仅委托代理人).
+	lawyerOnlyRe = mustCompile(`(?:让|叫|派|委托|只有|只是|仅|仅委托|就|是)(?:了)?(?:代理)?(?:律师|代理人)(?:去|出庭|到庭|参加|去的|出的庭)`)
+	// pastHearingWords place a report on a hearing held (那次, 上次开庭):
+	// with them a report needs no day.
+	pastHearingWords = []string{"今天", "上午", "下午", "昨天", "前天", "刚才", "已经", "那次", "上次", "那天", "当天", "那场", "上一次"}
+	// standInHeadRe: another head went in the head's place (派的副局长王刚,
+	// 王副局长去的): no absence of a 负责人, so none is recorded.
+	standInHeadRe = mustCompile(`(?:派|换|改|让|由|是)(?:的|了)?(?:\p{Han}{0,3})(?:副局长|副县长|副镇长|副主任|局长|县长|镇长|主任|书记)`)
 	// appearedEndRe is 出庭/到庭 closing a clause (负责人陈立出庭。): a
 	// statement, where 出庭 inside a clause may be anything (出庭率).
 	appearedEndRe = mustCompile(`(?:出庭|到庭|到场)(?:$|[，,。.!！；;\s])`)
@@ -470,7 +480,10 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if !containsAny(rest, headWords) && titled == nil {
 		return u, false
 	}
-	absent := containsAny(rest, absentVerbs)
+	absent := containsAny(rest, absentVerbs) || lawyerOnlyRe.MatchString(rest) && !containsAny(rest, []string{"本人", "亲自"})
+	if absent && standInHeadRe.MatchString(afterAbsent(rest)) {
+		return u, false // 陈局没去 派的副局长王刚: a 负责人 appeared all the same
+	}
 	// 今天的庭陈局长去了: 去了 after the hearing is named says they went.
 	went := strings.Contains(rest, "庭") && strings.Contains(rest, "去了") && !strings.Contains(rest, "没去")
 	if !absent && !containsAny(rest, appearedVerbs) && !went && !appearedEndRe.MatchString(rest) {
@@ -479,7 +492,8 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if titled != nil {
 		u.Surname = titled[1]
 	}
-	if !containsAny(rest, recordWords) && !containsAny(rest, []string{"今天", "上午", "下午", "昨天", "刚才", "已经"}) && !heldReportRe.MatchString(rest) {
+	if !containsAny(rest, recordWords) && !containsAny(rest, pastHearingWords) && !heldReportRe.MatchString(rest) &&
+		len(u.Numbers) == 0 && u.Seq == 0 { // 117 负责人出庭了: a case named makes it a report
 		return u, false // 局长出庭了 alone could be anything; a report says when or asks to record it
 	}
 	u.Kind = Appearance
@@ -533,4 +547,19 @@ func (u *Update) caseIn(t string, o Options) (rest string, one bool) {
 		return strings.Replace(t, short, " ", 1), true
 	}
 	return t, true
+}
+
+// afterAbsent is what follows the first word of absence in s (陈局没去 派
+// 的副局长王刚 → 派的副局长王刚), where a stand-in would be named.
+func afterAbsent(s string) string {
+	best := -1
+	for _, w := range absentVerbs {
+		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+			best = i + len(w)
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	return s[best:]
 }
