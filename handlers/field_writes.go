@@ -178,6 +178,13 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	lines := []string{"**请核对以下修改**", "> 案号：" + h.Case.Number, "> " + whenCN(h.Hearing.At, now, loc) + " 的开庭",
 		"> 出庭负责人：" + orNone(headText(h.Hearing)) + " → " + v}
+	if !up.Delegated && h.Hearing.At.Before(now) && h.Hearing.HeadAppeared == nil {
+		// 今天上午出庭的是王副局长, told after the hearing: who appeared,
+		// and that a 负责人 did.
+		yes := true
+		ch.Appeared = &yes
+		lines = append(lines, "> 负责人是否出庭：未登记 → 已出庭")
+	}
 	if up.HeadPost == "" && titleOnlyRe.MatchString(up.Head) {
 		lines = append(lines, "（只写了姓和职务，请核对姓名）")
 	}
@@ -313,6 +320,10 @@ func applyField(cs *cases.Case, ch *caseChange, loc *time.Location) error {
 			return err
 		}
 		h.Head, h.HeadPost = ch.Head, ch.HeadPost
+		if ch.Appeared != nil && h.HeadAppeared == nil {
+			v := *ch.Appeared
+			h.HeadAppeared = &v
+		}
 	case opServed:
 		cs.ServedOn = ch.At
 	case opCopyReceived:

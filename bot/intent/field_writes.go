@@ -26,12 +26,22 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	if w, ok := dateWrite(t, o); ok {
 		return w, true
 	}
-	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) {
+	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) && !standInPastRe.MatchString(t) {
 		return u, false // most messages: no word of either write, no number to parse
 	}
 	rest, one := u.caseIn(t, o)
 	if !one {
 		return u, false
+	}
+	if m := standInPastRe.FindStringSubmatch(rest); m != nil {
+		// 陈局没去 派的副局长王刚: the head who did appear.
+		u.Kind = SetHead
+		title := m[1]
+		if title == "" {
+			title = m[3]
+		}
+		u.Head, u.HeadPost = headOf(m[2], title)
+		return u, u.Head != ""
 	}
 	if m := headSetRe.FindStringSubmatch(rest); m != nil {
 		u.Kind = SetHead
@@ -137,6 +147,9 @@ var (
 	headSetRe = mustCompile(`出庭(?:的负责人|的领导|的人|负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
 	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
 	delegateRe = mustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
+	// standInPastRe: the head did not go and another head did (陈局没去 派
+	// 的副局长王刚, 局长没来 是王刚副局长出的庭); the title makes them a 负责人.
+	standInPastRe = mustCompile(`(?:没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(?:派的|派了|换的|换了|改派|改由|让|由|是)(` + headTitles + `)?(\p{Han}{2,3}?)(` + headTitles + `)?(?:去的|去了|出的庭|出庭|到庭|参加|$|\s|，|,|。)`)
 	// standInRe: 周洁代我去, 李文替我去 (no verb of sending before the name).
 	standInRe = mustCompile(`(\p{Han}{2,4}?)(` + headTitles + `)?(?:代我|替我|代替我)(?:去|出庭|参加)`)
 	// approvalRe ends a message asking leave (行不, 可以吗, 得不得行).
