@@ -176,6 +176,8 @@ func headOf(name, title string) (string, string) {
 	switch {
 	case name == "" || strings.ContainsAny(name, "他她去的了个没吗呢确认知道回复谁"):
 		return "", ""
+	case strings.Contains(name, "律师") || strings.Contains(name, "代理") || strings.Contains(name, "承办") || strings.Contains(name, "工作人员"):
+		return "", "" // 是律师去的: no 负责人 (an absence, read by ReportedUpdate)
 	case strings.HasPrefix(name, "副") || strings.HasPrefix(name, "常务") || strings.HasPrefix(name, "分管"):
 		return "", "" // 我让副局长替我去: a post, nobody named (news: cannot appear)
 	case len([]rune(name)) == 1 && title == "":

@@ -33,6 +33,22 @@ func TestFieldWrite(t *testing.T) {
 		{in: "我让周洁去开会"},
 		{in: "133号的答辩状交了吗 交了帮我登记"},
 		{in: "行初133那个答辩状交没交"},
+		// chat31: papers received, and a head sent in the head's place after the fact.
+		{in: "101判决书刚拿到了", ok: true, kind: DocServed, day: 19},
+		{in: "裁定书今天收到", ok: true, kind: DocServed, day: 19},
+		{in: "85号的判决今天送达的", ok: true, kind: DocServed, day: 19},
+		{in: "85号判决书上周五收到的", ok: true, kind: DocServed, day: 13},
+		{in: "昨天收到了法院的裁定书", ok: true, kind: DocServed, day: 18},
+		{in: "今天收到法院送来的起诉状副本 原告张三", ok: true, kind: CopyReceived, day: 19},
+		{in: "起诉状副本前天收到的", ok: true, kind: CopyReceived, day: 17},
+		{in: "判决书收到了吗"},
+		{in: "判决书收到没"},
+		{in: "收到判决书后多久可以上诉"},
+		{in: "收到起诉状副本后几天内要答辩"},
+		{in: "上诉期从收到判决书开始算吗"},
+		{in: "92号判决书拿到了 我们败诉了 撤销处罚决定"}, // a closing
+		{in: "101那次陈局没去 派的副局长王刚", ok: true, kind: SetHead, head: "王刚", post: "副局长"},
+		{in: "101今天上午陈局长没来 是王刚副局长出的庭", ok: true, kind: SetHead, head: "王刚", post: "副局长"},
 	} {
 		u, ok := FieldWrite(tc.in, o)
 		if ok != tc.ok {
