@@ -54,6 +54,9 @@ type caseChange struct {
 	Appeared   *bool         `json:"appeared,omitempty"`
 	// Days is a 复议 case's 延长审理期限 (opExtend).
 	Days int `json:"days,omitempty"`
+	// Served is set on a closing told with the paper received (92号判决书
+	// 拿到了 我们败诉了): the closing day is also the 裁判文书送达日期.
+	Served bool `json:"served,omitempty"`
 }
 
 const (
@@ -429,6 +432,10 @@ func (s *service) plan(c bot.Context, u intent.Update, cs *cases.Case) (*caseCha
 		if u.Reason != "" {
 			add("败诉原因", u.Reason)
 		}
+		if cs.ServedOn.IsZero() && intent.PaperServed(c.Message().Text) {
+			ch.Served = true
+			add("裁判文书送达日期", cnDate(u.At, loc))
+		}
 		if cs.Closure != nil {
 			lines = append(lines, "该案已登记结案（"+cases.FormatDate(cs.Closure.On, loc)+" "+string(cs.Closure.Method)+"），确认后将覆盖。")
 		}
@@ -558,6 +565,9 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 			cs.AddHearing(cases.Hearing{At: ch.At, Place: ch.Place, MustAppear: ch.MustAppear, Head: ch.Head, HeadPost: ch.HeadPost})
 		case opClose:
 			cs.Closure = &cases.Closure{On: ch.At, Method: ch.Method, Reason: ch.Reason}
+			if ch.Served && cs.ServedOn.IsZero() {
+				cs.ServedOn = ch.At
+			}
 		case opSetHead, opDeadlineDone, opServed, opCopyReceived:
 			return applyField(cs, ch, loc)
 		case opExtend:

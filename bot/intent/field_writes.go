@@ -262,3 +262,11 @@ var (
 	// outcomeToldRe: the outcome told with the paper, a closing.
 	outcomeToldRe = mustCompile(`驳回|撤销|败诉|胜诉|维持|确认违法|确认无效|撤诉|赢了|输了|判赢|判输|责令|履行|变更`)
 )
+
+// PaperServed reports whether a message tells that the judgment or ruling
+// was received (92号判决书拿到了 我们败诉了 撤销处罚决定), whatever else it
+// tells: a closing told so also records the day it was served.
+func PaperServed(text string) bool {
+	t := Normalize(text)
+	return !fieldAskRe.MatchString(t) && !dateAskRe.MatchString(t) && (servedRe.MatchString(t) || servedFirstRe.MatchString(t))
+}
