@@ -282,6 +282,10 @@ func (s *service) doneWrite(c bot.Context, up intent.Update) error {
 		return c.ReplyMarkdown(s.deadlineState(k, kind, c) + "无需再登记。")
 	case up.At.After(now):
 		return c.Reply("日期晚于今天，请核对，这次没有作任何修改。")
+	case beforeFiling(k, up.At, loc):
+		// 12月1号交的 read as last year's (a day to come is no work done):
+		// before the case was filed it is a slip.
+		return c.Reply(fmt.Sprintf("%s早于该案立案日期%s，请核对日期，这次没有作任何修改。", cnDate(up.At, loc), cnDate(k.FiledOn, loc)))
 	}
 	ch := &caseChange{Kind: intent.DeadlineDone, Number: k.Number, Op: opDeadlineDone, At: up.At, Reason: string(kind)}
 	lines := []string{"**请核对以下修改**", "> 案号：" + k.Number,
@@ -600,6 +604,8 @@ func (s *service) paperWrite(c bot.Context, up intent.Update) error {
 	switch {
 	case up.At.After(now):
 		return c.Reply("日期晚于今天，请核对，这次没有作任何修改。")
+	case beforeFiling(k, up.At, loc):
+		return c.Reply(fmt.Sprintf("%s早于该案立案日期%s，请核对日期，这次没有作任何修改。", cnDate(up.At, loc), cnDate(k.FiledOn, loc)))
 	case !was.IsZero() && sameDay(was, up.At, loc):
 		return c.ReplyMarkdown(fmt.Sprintf("**%s** 的%s已登记为 %s，无需再登记。", k.Number, label, cnDate(was, loc)))
 	}
@@ -610,7 +616,7 @@ func (s *service) paperWrite(c bot.Context, up intent.Update) error {
 	lines := []string{"**请核对以下修改**", "> 案号：" + k.Number, "> " + label + "：" + from + " → " + cnDate(up.At, loc)}
 	switch {
 	case up.Kind == intent.CopyReceived && !was.IsZero():
-		lines = append(lines, "（台账已有收到副本的日期；如是同一原告的新案件，请由专班另行录入，不要修改本案）")
+		lines = append(lines, "（台账已有收到副本的日期；如是同一当事人的另一起新案件，请由专班另行录入，不要修改本案）")
 	case up.Kind == intent.DocServed && k.Open():
 		lines = append(lines, "（该案尚未登记结案：请一并告知结案方式，例如“结案 "+shortNumber(k.Number)+" "+up.At.In(loc).Format("2006-01-02")+" 判决驳回诉讼请求”）")
 	case up.Kind == intent.DocServed:
@@ -675,4 +681,14 @@ func paperKind(up intent.Update) string {
 		return string(cases.Reconsideration)
 	}
 	return string(cases.Litigation)
+}
+
+// beforeFiling reports whether day falls before the case was filed (a
+// paper received or work done then is a slip of the date).
+func beforeFiling(k *cases.Case, day time.Time, loc *time.Location) bool {
+	if k.FiledOn.IsZero() {
+		return false
+	}
+	f := k.FiledOn.In(loc)
+	return day.In(loc).Before(time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, loc))
 }

@@ -498,7 +498,16 @@ func appearanceHearing(cs *cases.Case, on, now time.Time, loc *time.Location) (*
 	}
 	switch {
 	case pick == nil && !on.IsZero():
-		return nil, bot.Errorf(bot.EInvalid, "案件 %s 在 %s 没有开庭记录，请核对日期。", cs.Number, cases.FormatDate(on, loc))
+		// The hearings it has, rather than a bare "none on that day": the
+		// day said is most often a slip (昨天 for today's).
+		var days []string
+		for _, h := range cs.ActiveHearings() {
+			days = append(days, cases.FormatTime(h.At, loc))
+		}
+		if len(days) == 0 {
+			return nil, bot.Errorf(bot.EInvalid, "案件 %s 台账未登记开庭，无法登记 %s 负责人是否出庭，请核对案号。", cs.Number, cases.FormatDate(on, loc))
+		}
+		return nil, bot.Errorf(bot.EInvalid, "案件 %s 登记的开庭时间是 %s，不是 %s，请核对日期后再发。", cs.Number, strings.Join(days, "、"), cases.FormatDate(on, loc))
 	case pick == nil:
 		return nil, bot.Errorf(bot.EInvalid, "案件 %s 尚无已开庭的记录，无法登记负责人是否出庭。", cs.Number)
 	case pick.At.After(now):

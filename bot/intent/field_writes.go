@@ -88,9 +88,9 @@ func doneDay(s string, o Options) time.Time {
 	switch {
 	case strings.Contains(s, "前天"):
 		return at.AddDate(0, 0, -2)
-	case strings.Contains(s, "昨天"):
+	case strings.Contains(s, "昨天") || strings.Contains(s, "昨日"):
 		return at.AddDate(0, 0, -1)
-	case strings.Contains(s, "今天"):
+	case strings.Contains(s, "今天") || strings.Contains(s, "今日"):
 		return at
 	}
 	if d, _, found := findDate(s, o.Now, past); found {
@@ -158,7 +158,7 @@ var (
 	// The evidence is filed with the 答辩状 in the same period (《行政诉讼法》
 	// 第67条): 证据材料已经送法院了 records that deadline as met. 已 before
 	// the verb is done whatever follows (答辩材料已经递交法院, 司法建议回复已发).
-	doneRe      = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议|证据材料|证据和依据|举证材料|证据|举证)[^，,。；;]{0,8}?(?:(?:送|交|提交|递交|寄|报)(?:到|给|至)?(?:法院|复议机关|法官|司法局)(?:了|去了)|已经?(?:提交|递交|报送|送达|寄出|发出|回复|答复|交|送|寄|报|发|回)|(?:发|寄|送|交|报|回)(?:出去|过去|上去)了|交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
+	doneRe      = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议|证据材料|证据和依据|举证材料|证据|举证)[^，,。；;]{0,8}?(?:(?:送|交|提交|递交|寄|报)(?:到|给|至)?(?:法院|复议机关|法官|司法局)(?:了|去了)|已经?(?:提交|递交|报送|送达|寄出|发出|回复|答复|交|送|寄|报|发|回)|已于[^，,。；;]{1,8}?(?:提交|递交|报送|送交|交)|(?:发|寄|送|交|报|回)(?:出去|过去|上去)了|交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
 	doneObjects = []struct{ word, kind string }{
 		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
 		{"答辩", "answer"}, {"答复", "reply"},
