@@ -51,7 +51,7 @@ func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion
 		}
 		return c.Reply("台账的" + what + "由司法局应诉专班登记，这次我未作任何记录，也未转告。请告知专班或本单位的承办人。")
 	}
-	if up.Kind == intent.SetHead && !viewer.Bureau() && viewer.Role != people.Head {
+	if up.Kind == intent.SetHead && !viewer.Bureau() && viewer.Role != people.Head && !up.Held {
 		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：承办人更换出庭人"); err != nil {
 			return err
 		}
@@ -107,6 +107,10 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	u.Mine = ""
 	if viewer.Role == people.Head {
 		u.Mine = intent.MineSelf
+	}
+	if u.Period.IsZero() && u.TimeOfDay != "" && len(u.Numbers) == 0 {
+		// 上午出庭的是王刚副局长: a half-day with no day is today's.
+		u.Period = intent.Today(now)
 	}
 	h, several, err := s.reportedHearing(c, u)
 	if err != nil {
@@ -194,7 +198,12 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	p := &pending{Author: c.UserID(), Summary: summary, Case: ch}
 	line := fmt.Sprintf("拟登记：出庭负责人改为 %s\n回复“确认登记”即登记到台账（%d 小时内有效）。", v, int(newsTTL.Hours()))
-	forwarded, err := s.toStaff(c, "【更换出庭负责人】", h, line, p)
+	title := "【更换出庭负责人】"
+	if ch.Appeared != nil {
+		line = fmt.Sprintf("拟登记：出庭负责人改为 %s，负责人已出庭\n回复“确认登记”即登记到台账（%d 小时内有效）。", v, int(newsTTL.Hours()))
+		title = "【出庭情况】"
+	}
+	forwarded, err := s.toStaff(c, title, h, line, p)
 	if err != nil {
 		return err
 	}
@@ -203,6 +212,11 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	msg := fmt.Sprintf("收到。您说的是 **%s** %s的开庭，拟由 %s 出庭。已转司法局应诉专班，专班确认后登记到台账；此后的开庭提醒发给登记的出庭负责人（不在人员名单中的，发给本单位负责人）。\n\n%s",
 		h.Case.Number, whenCN(h.Hearing.At, now, loc), v, headRule)
+	if ch.Appeared != nil {
+		// Told after the hearing: who appeared, not a head to send.
+		msg = fmt.Sprintf("收到。您说的是 **%s** %s的开庭，由 %s 出庭。已转司法局应诉专班，专班确认后登记该次开庭的出庭负责人和“负责人已出庭”；这次我未直接修改台账。",
+			h.Case.Number, whenCN(h.Hearing.At, now, loc), v)
+	}
 	if !forwarded {
 		msg += "\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
 	}

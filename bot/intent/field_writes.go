@@ -35,7 +35,7 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	}
 	if m := standInPastRe.FindStringSubmatch(rest); m != nil {
 		// 陈局没去 派的副局长王刚: the head who did appear.
-		u.Kind = SetHead
+		u.Kind, u.Held = SetHead, true
 		title := m[1]
 		if title == "" {
 			title = m[3]

@@ -76,6 +76,9 @@ type Update struct {
 	// Party is the 原告 or 申请人 a CopyReceived names (原告张三), for the
 	// case to be found by it when no number is given.
 	Party string `json:"party,omitempty"`
+	// Held is set on a SetHead told of a hearing already held (陈局没去 是
+	// 王刚副局长去的): who appeared, a fact a handler may report too.
+	Held bool `json:"held,omitempty"`
 	// Review is set when the copy received is a 复议申请书 (申请人 named):
 	// the case is a reconsideration.
 	Review bool `json:"review,omitempty"`
