@@ -643,6 +643,10 @@ func (s *service) paperWrite(c bot.Context, up intent.Update) error {
 	}
 	p := &pending{Author: c.UserID(), Summary: summary, Case: ch}
 	line := fmt.Sprintf("拟登记：%s %s\n回复“确认登记”即登记到台账（%d 小时内有效）。", label, cnDate(up.At, loc), int(newsTTL.Hours()))
+	if !was.IsZero() {
+		// The 专班 sees that a date recorded would be replaced.
+		line = fmt.Sprintf("拟登记：%s %s → %s\n回复“确认登记”即登记到台账（%d 小时内有效）。", label, from, cnDate(up.At, loc), int(newsTTL.Hours()))
+	}
 	forwarded, err := s.toStaff(c, "【"+label+"】", &store.ScheduledHearing{Case: k}, line, p)
 	if err != nil {
 		return err
