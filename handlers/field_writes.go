@@ -519,6 +519,14 @@ func paperLabel(up intent.Update, k *cases.Case) string {
 // only case still lacking that date; several, it asks which.
 func (s *service) paperWrite(c bot.Context, up intent.Update) error {
 	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	if len(up.Numbers) == 0 && up.Seq > 0 {
+		// 判决书11月16号收到的 85号: the bare number completed in scope.
+		numbers, err := s.reportNumbers(c, intent.Understanding{Kind: intent.Case, Seq: up.Seq})
+		if err != nil {
+			return err
+		}
+		up.Numbers = numbers
+	}
 	if len(up.Numbers) == 0 && up.Party != "" {
 		numbers, err := s.st.PartyNumbers(c.Ctx(), up.Party)
 		if err != nil {

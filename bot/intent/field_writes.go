@@ -26,12 +26,17 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	if w, ok := dateWrite(t, o); ok {
 		return w, true
 	}
-	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) && !standInPastRe.MatchString(t) {
+	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) && !standInPastRe.MatchString(t) && !standInForRe.MatchString(t) {
 		return u, false // most messages: no word of either write, no number to parse
 	}
 	rest, one := u.caseIn(t, o)
 	if !one {
 		return u, false
+	}
+	if m := standInForRe.FindStringSubmatch(rest); m != nil {
+		u.Kind, u.Held = SetHead, true
+		u.Head, u.HeadPost = headOf(m[1], m[2])
+		return u, u.Head != ""
 	}
 	if m := standInPastRe.FindStringSubmatch(rest); m != nil {
 		// 陈局没去 派的副局长王刚: the head who did appear.
@@ -149,6 +154,9 @@ var (
 	delegateRe = mustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
 	// standInPastRe: the head did not go and another head did (陈局没去 派
 	// 的副局长王刚, 局长没来 是王刚副局长出的庭); the title makes them a 负责人.
+	// standInForRe: the head did not go and another went for them (我没去成
+	// 王刚副局长代我去的).
+	standInForRe = mustCompile(`(?:没去成|没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(\p{Han}{2,3}?)(` + headTitles + `)(?:代我|替我|代替我|代替他|替他|代他|代替)(?:去|出庭|参加|到庭)`)
 	standInPastRe = mustCompile(`(?:没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(?:派的|派了|换的|换了|改派|改由|让|由|是)(` + headTitles + `)?(\p{Han}{2,3}?)(` + headTitles + `)?(?:去的|去了|出的庭|出庭|到庭|参加|$|\s|，|,|。)`)
 	// standInRe: 周洁代我去, 李文替我去 (no verb of sending before the name).
 	standInRe = mustCompile(`(\p{Han}{2,4}?)(` + headTitles + `)?(?:代我|替我|代替我)(?:去|出庭|参加)`)
@@ -242,6 +250,13 @@ func dateWrite(t string, o Options) (u Update, ok bool) {
 		u.Review = strings.Contains(t, "复议") || strings.Contains(t, "申请书") || strings.Contains(t, "申请人") || strings.Contains(t, "申请笔录")
 	}
 	u.At = doneDay(rest, o)
+	if len(u.Numbers) == 0 {
+		// 判决书11月16号收到的 85号: a bare number once the day is out.
+		if _, without, found := findDate(rest, o.Now, past); found {
+			rest = without
+		}
+		u.Seq, _, u.Unread = reportedSeq(caseNumerals(rest))
+	}
 	return u, true
 }
 

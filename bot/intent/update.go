@@ -420,7 +420,7 @@ var (
 	// appearedVerbs say that the head appeared (or did not).
 	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
 		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "本人到庭", "我到庭", "亲自去的", "亲自去了", "出庭回来",
-		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
+		"出廷了", "出厅了", "亲自来了", "亲自来的", "亲自到了", "本人来了", "到场了", "按时到了"} // the last two as voice input and pinyin typing write 出庭了
 	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去", "没来", "没有来", "没到", "未到",
 		"没参加", "未参加", "没能出庭", "没能去", "缺席", "没露面"}
 	// lawyerOnlyRe: only the lawyer (or staff) went, the head did not
@@ -431,7 +431,8 @@ var (
 	pastHearingWords = []string{"今天", "上午", "下午", "昨天", "前天", "刚才", "已经", "那次", "上次", "那天", "当天", "那场", "上一次"}
 	// standInHeadRe: another head went in the head's place (派的副局长王刚,
 	// 王副局长去的): no absence of a 负责人, so none is recorded.
-	standInHeadRe = mustCompile(`(?:派|换|改|让|由|是)(?:的|了)?(?:\p{Han}{0,3})(?:副局长|副县长|副镇长|副主任|局长|县长|镇长|主任|书记)`)
+	standInHeadRe = mustCompile(`(?:派|换|改|让|由|是)(?:的|了)?(?:\p{Han}{0,3})(?:副局长|副县长|副镇长|副主任|局长|县长|镇长|主任|书记)|` +
+		`(?:副局长|副县长|副镇长|副主任|局长|县长|镇长|主任|书记)(?:代我|替我|代替我|代替他|替他|代他|代替)`)
 	// appearedEndRe is 出庭/到庭 closing a clause (负责人陈立出庭。): a
 	// statement, where 出庭 inside a clause may be anything (出庭率).
 	appearedEndRe = mustCompile(`(?:出庭|到庭|到场)(?:$|[，,。.!！；;\s])`)
