@@ -156,7 +156,7 @@ var (
 	// 的副局长王刚, 局长没来 是王刚副局长出的庭); the title makes them a 负责人.
 	// standInForRe: the head did not go and another went for them (我没去成
 	// 王刚副局长代我去的).
-	standInForRe = mustCompile(`(?:没去成|没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(\p{Han}{2,3}?)(` + headTitles + `)(?:代我|替我|代替我|代替他|替他|代他|代替)(?:去|出庭|参加|到庭)`)
+	standInForRe  = mustCompile(`(?:没去成|没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(\p{Han}{2,3}?)(` + headTitles + `)(?:代我|替我|代替我|代替他|替他|代他|代替)(?:去|出庭|参加|到庭)`)
 	standInPastRe = mustCompile(`(?:没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(?:派的|派了|换的|换了|改派|改由|让|由|是)(` + headTitles + `)?(\p{Han}{2,3}?)(` + headTitles + `)?(?:去的|去了|出的庭|出庭|到庭|参加|$|\s|，|,|。)`)
 	// standInRe: 周洁代我去, 李文替我去 (no verb of sending before the name).
 	standInRe = mustCompile(`(\p{Han}{2,4}?)(` + headTitles + `)?(?:代我|替我|代替我)(?:去|出庭|参加)`)
