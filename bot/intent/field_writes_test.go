@@ -127,3 +127,45 @@ func TestBareDone(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsenceTold: a head's absence told with who went instead. The lawyer
+// or a handler sent is an absence; a deputy sent is no absence (FieldWrite
+// reads who appeared); a question is neither.
+func TestAbsenceTold(t *testing.T) {
+	now := time.Date(2026, 11, 19, 11, 40, 0, 0, time.FixedZone("CST", 8*3600))
+	o := Options{Now: now}
+	for _, tc := range []struct {
+		in     string
+		ok     bool
+		absent bool
+	}{
+		{"136那次负责人没去 让律师去的", true, true},
+		{"行初124那次开庭负责人没到 委托律师出庭", true, true},
+		{"今天上午的庭负责人没来 是律师去的", true, true},
+		{"117 负责人出庭了", true, false},
+		{"117今天的庭孙局亲自来了", true, false},
+		{"101 陈局长没去 委托李文去的", true, true},
+		{"101那次陈局没去 派的副局长王刚", false, false},
+		{"今天上午的庭我没去成 王刚副局长代我去的", false, false},
+		{"117负责人出庭了吗", false, false},
+	} {
+		u, ok := ReportedUpdate(tc.in, o)
+		if ok != tc.ok {
+			t.Errorf("%s: ok %v, want %v (%+v)", tc.in, ok, tc.ok, u)
+			continue
+		}
+		if ok && (u.Kind != Appearance || u.Appeared == nil || *u.Appeared == tc.absent) {
+			t.Errorf("%s: got %+v, want absent %v", tc.in, u, tc.absent)
+		}
+	}
+	for _, in := range []string{"101那次陈局没去 派的副局长王刚", "今天上午的庭我没去成 王刚副局长代我去的"} {
+		if u, ok := FieldWrite(in, o); !ok || u.Kind != SetHead || u.Head != "王刚" || !u.Held {
+			t.Errorf("%s: FieldWrite %+v %v, want 王刚 held", in, u, ok)
+		}
+	}
+	for _, in := range []string{"是律师去的", "136那次负责人没去 让律师去的"} {
+		if u, ok := FieldWrite(in, o); ok {
+			t.Errorf("%s: FieldWrite %+v, want none (a lawyer is no 负责人)", in, u)
+		}
+	}
+}
