@@ -143,7 +143,7 @@ var (
 // fieldAskRe marks a question (交了吗, 换成孙局了没, 谁出庭, 答辩状还没交的有哪些); 行不 and 可以吗
 // after a head sending someone ask for approval and are no question of
 // fact, so they are left to delegateRe.
-var fieldAskRe = mustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|哪些|哪几|还没|未交|没交|什么|啥|几|呢`)
+var fieldAskRe = mustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|哪些|哪几|哪天|哪一天|何时|好久|多久|还没|未交|没交|什么|啥|几|呢`)
 
 const headTitles = `副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|政委|副书记|书记|副队长|队长|副所长|所长|副局|局`
 
