@@ -73,22 +73,36 @@ func helpText(p *people.Person, fullNames bool, number string) string {
 	return b.String()
 }
 
-// greet answers the enter_agent event (opening the app) once a day: who
-// the bot is and what the person can ask.
+// greet answers the enter_agent event (opening the app): who the bot is
+// and what the person can ask the first time in a day, a short greeting
+// when it is opened again later that day, nothing for WeCom's re-delivery
+// of the same event seconds later.
 func (s *service) greet(c bot.Context) error {
 	p := c.Person()
-	if first, err := s.firstToday(c); err != nil || !first {
-		return err
+	kind, err := s.enterKind(c)
+	if err != nil || kind == enterRepeat {
+		return err // WeCom's re-delivery of the event just answered
 	}
 	if err := s.record(c, audit.Query, string(intent.Greet), 0, nil, ""); err != nil {
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s您好！我是司法局行政应诉助手，可以查台账里的案件、开庭、统计和通报。", p.Name)
 	ahead, err := s.aheadText(c)
 	if err != nil {
 		return err
 	}
+	if kind == enterAgain {
+		// Opened again later the same day: a short greeting, the head's
+		// hearings to come still first (they may have changed since).
+		fmt.Fprintf(&b, "%s您好，有什么需要查的？", p.Name)
+		b.WriteString(ahead)
+		if ahead == "" {
+			b.WriteString("例如“" + examples(p)[0] + "”。")
+		}
+		b.WriteString("回复“帮助”查看全部用法。")
+		return c.ReplyMarkdown(b.String())
+	}
+	fmt.Fprintf(&b, "%s您好！我是司法局行政应诉助手，可以查台账里的案件、开庭、统计和通报。", p.Name)
 	b.WriteString(ahead)
 	b.WriteString("您可以这样问：\n")
 	for _, e := range examples(p)[:4] {
@@ -148,18 +162,56 @@ func (s *service) aheadText(c bot.Context) (string, error) {
 	return head + b.String() + tail, nil
 }
 
-// firstToday reports whether the sender opens the app for the first time
-// today, and marks that they did. SET … GET returns the day of the last
-// greeting and makes it today's in one step, so two replicas never greet
-// twice.
-func (s *service) firstToday(c bot.Context) (bool, error) {
-	today := c.Now().Format("2006-01-02")
-	last, err := s.st.Client().SetArgs(c.Ctx(), s.st.Keys().Greeted(c.UserID()), today,
+// enterDuplicate is how close together two enter_agent events of one user
+// are WeCom's re-delivery of one event (it retries a callback not answered
+// within five seconds, three times) rather than the app opened again.
+const enterDuplicate = 30 * time.Second
+
+// entry says what an enter_agent event is: the first opening of the day,
+// another opening later the same day, or WeCom's duplicate delivery of
+// the last one.
+type enterEvent int
+
+const (
+	enterFirst enterEvent = iota
+	enterAgain
+	enterRepeat
+)
+
+// enterKind reads and marks the sender's last opening of the app. SET …
+// GET returns the time of the last one and makes it now's in one step, so
+// two replicas receiving the same event never both answer it. A value
+// written as a bare day (before times were kept) is a greeting that day.
+func (s *service) enterKind(c bot.Context) (enterEvent, error) {
+	now := c.Now()
+	last, err := s.st.Client().SetArgs(c.Ctx(), s.st.Keys().Greeted(c.UserID()), now.Format(time.RFC3339Nano),
 		redis.SetArgs{Get: true, TTL: 48 * time.Hour}).Result()
 	if err != nil && !errors.Is(err, redis.Nil) {
-		return false, err
+		return enterFirst, err
 	}
-	return last != today, nil
+	today := now.In(c.Location()).Format("2006-01-02")
+	at, perr := time.Parse(time.RFC3339Nano, last)
+	switch {
+	case last == "":
+		return enterFirst, nil
+	case perr != nil:
+		if last == today {
+			return enterAgain, nil
+		}
+		return enterFirst, nil
+	case now.Sub(at) >= 0 && now.Sub(at) < enterDuplicate:
+		return enterRepeat, nil
+	case at.In(c.Location()).Format("2006-01-02") == today:
+		return enterAgain, nil
+	}
+	return enterFirst, nil
+}
+
+// firstToday reports whether the sender opens the app for the first time
+// today, and marks that they did: a stranger's refusal is given once a day.
+func (s *service) firstToday(c bot.Context) (bool, error) {
+	k, err := s.enterKind(c)
+	return k == enterFirst, err
 }
 
 // legalText points someone asking a legal question of their own to the

@@ -291,6 +291,14 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		if len(lines) == 0 {
 			return "该案目前无在计的法定期限：台账未登记相应的起算日期（如收到起诉状副本的日期），或期限已完成。请向承办人确认。"
 		}
+		if !c.CopyReceivedOn.IsZero() {
+			// The day the 答辩/答复 period runs from (起诉状副本哪天收到的).
+			what := "收到起诉状副本"
+			if c.Kind == cases.Reconsideration {
+				what = "收到复议申请书副本"
+			}
+			lines = append(lines, what+"："+cnDate(c.CopyReceivedOn, loc))
+		}
 		return strings.Join(lines, "\n")
 	case intent.Advice:
 		return adviceFact(c, "", loc)

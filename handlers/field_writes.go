@@ -40,7 +40,8 @@ const notHeadText = "按法释〔2020〕3号第2条，承办人等工作人员�
 
 func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion) error {
 	viewer := c.Person()
-	what := map[intent.UpdateKind]string{intent.SetHead: "出庭负责人", intent.DeadlineDone: "期限完成情况"}[up.Kind]
+	what := map[intent.UpdateKind]string{intent.SetHead: "出庭负责人", intent.DeadlineDone: "期限完成情况",
+		intent.DocServed: "裁判文书送达日期", intent.CopyReceived: "收到副本日期"}[up.Kind]
 	switch {
 	case viewer.Bureau():
 	case viewer.Role == people.Head && up.Kind == intent.SetHead, viewer.Role == people.Head || viewer.Role == people.Handler:
@@ -50,7 +51,7 @@ func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion
 		}
 		return c.Reply("台账的" + what + "由司法局应诉专班登记，这次我未作任何记录，也未转告。请告知专班或本单位的承办人。")
 	}
-	if up.Kind == intent.SetHead && !viewer.Bureau() && viewer.Role != people.Head {
+	if up.Kind == intent.SetHead && !viewer.Bureau() && viewer.Role != people.Head && !up.Held {
 		if err := s.record(c, audit.Refused, string(up.Kind), 0, up.Numbers, "无修改权限：承办人更换出庭人"); err != nil {
 			return err
 		}
@@ -70,7 +71,9 @@ func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion
 			up.Short = strings.Join(up.Numbers, "、")
 		}
 	}
-	if len(up.Numbers) == 0 && prev != nil && len(prev.Shown) == 1 && (up.Kind == intent.DeadlineDone || up.Kind == intent.SetHead && up.Delegated) {
+	paper := up.Kind == intent.DocServed || up.Kind == intent.CopyReceived
+	if len(up.Numbers) == 0 && up.Party == "" && prev != nil && len(prev.Shown) == 1 &&
+		(up.Kind == intent.DeadlineDone || paper || up.Kind == intent.SetHead && up.Delegated) {
 		// 明天我的庭 → 让周洁去行不: the hearing just shown.
 		// 答辩状今天交了 after one case; not 市监局的答复交了 after another agency's.
 		if ok, err := s.focusAgrees(c, prev.Shown[0]); err != nil {
@@ -79,8 +82,11 @@ func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion
 			up.Numbers = append([]string(nil), prev.Shown...)
 		}
 	}
-	if up.Kind == intent.SetHead {
+	switch {
+	case up.Kind == intent.SetHead:
 		return s.headWrite(c, up)
+	case paper:
+		return s.paperWrite(c, up)
 	}
 	return s.doneWrite(c, up)
 }
@@ -101,6 +107,10 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	u.Mine = ""
 	if viewer.Role == people.Head {
 		u.Mine = intent.MineSelf
+	}
+	if u.Period.IsZero() && u.TimeOfDay != "" && len(u.Numbers) == 0 {
+		// 上午出庭的是王刚副局长: a half-day with no day is today's.
+		u.Period = intent.Today(now)
 	}
 	h, several, err := s.reportedHearing(c, u)
 	if err != nil {
@@ -172,6 +182,13 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	lines := []string{"**请核对以下修改**", "> 案号：" + h.Case.Number, "> " + whenCN(h.Hearing.At, now, loc) + " 的开庭",
 		"> 出庭负责人：" + orNone(headText(h.Hearing)) + " → " + v}
+	if !up.Delegated && h.Hearing.At.Before(now) && h.Hearing.HeadAppeared == nil {
+		// 今天上午出庭的是王副局长, told after the hearing: who appeared,
+		// and that a 负责人 did.
+		yes := true
+		ch.Appeared = &yes
+		lines = append(lines, "> 负责人是否出庭：未登记 → 已出庭")
+	}
 	if up.HeadPost == "" && titleOnlyRe.MatchString(up.Head) {
 		lines = append(lines, "（只写了姓和职务，请核对姓名）")
 	}
@@ -181,7 +198,12 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	p := &pending{Author: c.UserID(), Summary: summary, Case: ch}
 	line := fmt.Sprintf("拟登记：出庭负责人改为 %s\n回复“确认登记”即登记到台账（%d 小时内有效）。", v, int(newsTTL.Hours()))
-	forwarded, err := s.toStaff(c, "【更换出庭负责人】", h, line, p)
+	title := "【更换出庭负责人】"
+	if ch.Appeared != nil {
+		line = fmt.Sprintf("拟登记：出庭负责人改为 %s，负责人已出庭\n回复“确认登记”即登记到台账（%d 小时内有效）。", v, int(newsTTL.Hours()))
+		title = "【出庭情况】"
+	}
+	forwarded, err := s.toStaff(c, title, h, line, p)
 	if err != nil {
 		return err
 	}
@@ -190,6 +212,11 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	msg := fmt.Sprintf("收到。您说的是 **%s** %s的开庭，拟由 %s 出庭。已转司法局应诉专班，专班确认后登记到台账；此后的开庭提醒发给登记的出庭负责人（不在人员名单中的，发给本单位负责人）。\n\n%s",
 		h.Case.Number, whenCN(h.Hearing.At, now, loc), v, headRule)
+	if ch.Appeared != nil {
+		// Told after the hearing: who appeared, not a head to send.
+		msg = fmt.Sprintf("收到。您说的是 **%s** %s的开庭，由 %s 出庭。已转司法局应诉专班，专班确认后登记该次开庭的出庭负责人和“负责人已出庭”；这次我未直接修改台账。",
+			h.Case.Number, whenCN(h.Hearing.At, now, loc), v)
+	}
 	if !forwarded {
 		msg += "\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
 	}
@@ -261,12 +288,18 @@ func (s *service) doneWrite(c bot.Context, up intent.Update) error {
 	short := k.Number
 	answer := kind == deadline.Answer || kind == deadline.Reply
 	switch {
-	case !ok && (!answer || !k.Open()):
+	case !ok && (!answer || !k.AnsweredOn.IsZero()):
+		// A closed case whose 答辩 date was never written (85号举证材料已提交)
+		// still gets it recorded: the ledger is the record, not the clock.
 		return c.ReplyMarkdown(s.deadlineState(k, kind, c) + "这次没有作任何修改。")
 	case ok && d.Done:
 		return c.ReplyMarkdown(s.deadlineState(k, kind, c) + "无需再登记。")
 	case up.At.After(now):
 		return c.Reply("日期晚于今天，请核对，这次没有作任何修改。")
+	case beforeFiling(k, up.At, loc):
+		// 12月1号交的 read as last year's (a day to come is no work done):
+		// before the case was filed it is a slip.
+		return c.Reply(fmt.Sprintf("%s早于该案立案日期%s，请核对日期，这次没有作任何修改。", cnDate(up.At, loc), cnDate(k.FiledOn, loc)))
 	}
 	ch := &caseChange{Kind: intent.DeadlineDone, Number: k.Number, Op: opDeadlineDone, At: up.At, Reason: string(kind)}
 	lines := []string{"**请核对以下修改**", "> 案号：" + k.Number,
@@ -274,7 +307,7 @@ func (s *service) doneWrite(c bot.Context, up intent.Update) error {
 	if !ok {
 		// The date the copy was received is missing: the submission is
 		// recorded all the same, and the period cannot be computed.
-		lines = append(lines, "（台账未填写收到副本的日期，期限无法计算，请一并补填）")
+		lines = append(lines, "（台账未填写收到副本的日期，算不出答辩期限，请一并补填）")
 	}
 	summary := strings.Join(lines, "\n")
 	if viewer.Bureau() {
@@ -305,6 +338,14 @@ func applyField(cs *cases.Case, ch *caseChange, loc *time.Location) error {
 			return err
 		}
 		h.Head, h.HeadPost = ch.Head, ch.HeadPost
+		if ch.Appeared != nil && h.HeadAppeared == nil {
+			v := *ch.Appeared
+			h.HeadAppeared = &v
+		}
+	case opServed:
+		cs.ServedOn = ch.At
+	case opCopyReceived:
+		cs.CopyReceivedOn = ch.At
 	case opDeadlineDone:
 		switch deadline.Kind(ch.Reason) {
 		case deadline.Answer, deadline.Reply:
@@ -448,4 +489,232 @@ func (s *service) soleOwnCase(c bot.Context, up intent.Update) (n string, asked 
 	}
 	return "", true, c.ReplyMarkdown("收到。您说的是哪一个案件？回复序号或案号即可（例如“第一个”或“" + shortNumber(pick[0].Number) +
 		"”），这次没有作任何修改：\n\n" + strings.Join(lines, "\n"))
+}
+
+// Two dates told on receiving a paper (intent.DocServed, CopyReceived):
+// the judgment or ruling served on the agency, which starts the appeal
+// period, and the 起诉状副本 or 复议申请书副本 received, which starts the
+// 答辩/答复 period. Written like a deadline's work done: staff confirm,
+// a head or handler is forwarded to the 专班.
+
+const (
+	opServed       = "served"
+	opCopyReceived = "copy-received"
+)
+
+// paperLabel is the ledger's column for the date a paper was received.
+func paperLabel(up intent.Update, k *cases.Case) string {
+	switch {
+	case up.Kind == intent.DocServed:
+		return "裁判文书送达日期"
+	case k != nil && k.Kind == cases.Reconsideration, k == nil && up.Review:
+		return "收到复议申请书副本日期"
+	}
+	return "收到起诉状副本日期"
+}
+
+// paperWrite proposes the date a paper was received on the case meant:
+// the one named (by number, or for a copy by its 原告/申请人), else the
+// case in focus (the caller has set it), else for a head or handler their
+// only case still lacking that date; several, it asks which.
+func (s *service) paperWrite(c bot.Context, up intent.Update) error {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	if len(up.Numbers) == 0 && up.Seq > 0 {
+		// 判决书11月16号收到的 85号: the bare number completed in scope.
+		numbers, err := s.reportNumbers(c, intent.Understanding{Kind: intent.Case, Seq: up.Seq})
+		if err != nil {
+			return err
+		}
+		up.Numbers = numbers
+	}
+	if len(up.Numbers) == 0 && up.Party != "" {
+		numbers, err := s.st.PartyNumbers(c.Ctx(), up.Party)
+		if err != nil {
+			return err
+		}
+		cs, err := s.visible(c.Ctx(), viewer, numbers, func(k *cases.Case) bool { return paperFits(up, k) })
+		if err != nil {
+			return err
+		}
+		switch {
+		case len(cs) == 0:
+			// A copy naming a party the ledger does not know: most often a
+			// new case, which is entered with its date.
+			msg := fmt.Sprintf("台账中没有您可以查看的当事人“%s”的%s案件。", up.Party, map[bool]string{true: "行政复议", false: "行政诉讼"}[up.Review])
+			md := msg + fmt.Sprintf("如是新收到的案件，请由专班在台账中录入（发送“写入台账”），并填写%s：%s；答辩（答复）期限从该日起算。这次没有作任何修改。",
+				paperLabel(up, nil), cnDate(up.At, loc))
+			a := answer{md: md, noEcho: true, action: audit.Update, detail: "收到副本：当事人无案件",
+				claims: []claim{{Text: msg, What: claimCases, Q: query{Party: up.Party, Kind: paperKind(up)}}}}
+			if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Cases, Party: up.Party}, a, 0); err != nil {
+				return err
+			}
+			return c.ReplyMarkdown(a.md)
+		case len(cs) == 1:
+			up.Numbers = []string{cs[0].Number}
+		default:
+			return s.askPaperCase(c, up, cs)
+		}
+	}
+	if len(up.Numbers) == 0 && !viewer.Bureau() && viewer.Name != "" {
+		numbers, err := s.st.PersonNumbers(c.Ctx(), viewer.Name)
+		if err != nil {
+			return err
+		}
+		if len(numbers) == 0 && viewer.Role == people.Head {
+			if numbers, err = s.ownNumbers(c.Ctx(), viewer); err != nil {
+				return err
+			}
+		}
+		cs, err := s.visible(c.Ctx(), viewer, numbers, func(k *cases.Case) bool {
+			if up.Kind == intent.DocServed {
+				return k.ServedOn.IsZero() && (k.Open() || k.Closure != nil && now.Sub(k.Closure.On) < 30*24*time.Hour)
+			}
+			return k.Open() && k.CopyReceivedOn.IsZero() && paperFits(up, k)
+		})
+		if err != nil {
+			return err
+		}
+		switch len(cs) {
+		case 0:
+		case 1:
+			up.Numbers = []string{cs[0].Number}
+		default:
+			return s.askPaperCase(c, up, cs)
+		}
+	}
+	if len(up.Numbers) == 0 {
+		if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "未写明案号："+paperLabel(up, nil)); err != nil {
+			return err
+		}
+		ex := "“101判决书今天收到了”"
+		if up.Kind == intent.CopyReceived {
+			ex = "“行初133起诉状副本今天收到”或“今天收到起诉状副本 原告张三”"
+		}
+		return c.Reply("请写明是哪个案件，这次没有作任何修改。例如" + ex + "。")
+	}
+	cs, err := s.visible(c.Ctx(), viewer, up.Numbers, nil)
+	if err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		msg := "没有找到您可以查看的案件 " + strings.Join(up.Numbers, "、") + "。"
+		md := msg + "这次没有作任何修改，请核对案号后再发。"
+		if up.Kind == intent.CopyReceived {
+			md = msg + fmt.Sprintf("如是新收到的案件，请由专班在台账中录入（发送“写入台账”），并填写%s：%s。这次没有作任何修改。",
+				paperLabel(up, nil), cnDate(up.At, loc))
+		}
+		a := answer{md: md, noEcho: true, action: audit.Update, detail: paperLabel(up, nil) + "：案件不存在或不可见",
+			claims: []claim{{Text: msg, What: claimCases, Q: query{Numbers: up.Numbers}}}}
+		if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Case, Numbers: up.Numbers}, a, 0); err != nil {
+			return err
+		}
+		return c.ReplyMarkdown(a.md)
+	}
+	if len(cs) > 1 {
+		return s.askPaperCase(c, up, cs)
+	}
+	k := cs[0]
+	label := paperLabel(up, k)
+	was := k.ServedOn
+	op := opServed
+	if up.Kind == intent.CopyReceived {
+		was, op = k.CopyReceivedOn, opCopyReceived
+	}
+	if err := focusOn(c, k.Number); err != nil {
+		return err
+	}
+	switch {
+	case up.At.After(now):
+		return c.Reply("日期晚于今天，请核对，这次没有作任何修改。")
+	case beforeFiling(k, up.At, loc):
+		return c.Reply(fmt.Sprintf("%s早于该案立案日期%s，请核对日期，这次没有作任何修改。", cnDate(up.At, loc), cnDate(k.FiledOn, loc)))
+	case !was.IsZero() && sameDay(was, up.At, loc):
+		return c.ReplyMarkdown(fmt.Sprintf("**%s** 的%s已登记为 %s，无需再登记。", k.Number, label, cnDate(was, loc)))
+	}
+	from := "未填写"
+	if !was.IsZero() {
+		from = cnDate(was, loc)
+	}
+	lines := []string{"**请核对以下修改**", "> 案号：" + k.Number, "> " + label + "：" + from + " → " + cnDate(up.At, loc)}
+	switch {
+	case up.Kind == intent.CopyReceived && !was.IsZero():
+		lines = append(lines, "（台账已有收到副本的日期；如是同一当事人的另一起新案件，请由专班另行录入，不要修改本案）")
+	case up.Kind == intent.DocServed && k.Open():
+		lines = append(lines, "（该案尚未登记结案：请一并告知结案方式，例如“结案 "+shortNumber(k.Number)+" "+up.At.In(loc).Format("2006-01-02")+" 判决驳回诉讼请求”）")
+	case up.Kind == intent.DocServed:
+		lines = append(lines, "（上诉期限从送达之日起算：判决15日，裁定10日）")
+	}
+	ch := &caseChange{Kind: up.Kind, Number: k.Number, Op: op, At: up.At}
+	summary := strings.Join(lines, "\n")
+	if viewer.Bureau() {
+		return s.propose(c, &pending{Summary: summary, Case: ch})
+	}
+	p := &pending{Author: c.UserID(), Summary: summary, Case: ch}
+	line := fmt.Sprintf("拟登记：%s %s\n回复“确认登记”即登记到台账（%d 小时内有效）。", label, cnDate(up.At, loc), int(newsTTL.Hours()))
+	if !was.IsZero() {
+		// The 专班 sees that a date recorded would be replaced.
+		line = fmt.Sprintf("拟登记：%s %s → %s\n回复“确认登记”即登记到台账（%d 小时内有效）。", label, from, cnDate(up.At, loc), int(newsTTL.Hours()))
+	}
+	forwarded, err := s.toStaff(c, "【"+label+"】", &store.ScheduledHearing{Case: k}, line, p)
+	if err != nil {
+		return err
+	}
+	if err := s.record(c, audit.Update, string(up.Kind), 0, []string{k.Number}, "转专班："+label); err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("收到。已将 **%s** 的%s（%s）转告司法局应诉专班，专班确认后登记到台账；这次我未直接修改台账。", k.Number, label, cnDate(up.At, loc))
+	if up.Kind == intent.DocServed && k.Open() {
+		msg += "\n\n为便于专班登记结案，请再告诉我结案方式，例如“判决驳回诉讼请求”“裁定驳回起诉”“准许撤诉”“判决撤销”。"
+	}
+	if !forwarded {
+		msg += "\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
+	}
+	return c.ReplyMarkdown(msg)
+}
+
+// askPaperCase asks which of cs a paper received is about; a reply naming
+// one carries on with the message.
+func (s *service) askPaperCase(c bot.Context, up intent.Update, cs []*cases.Case) error {
+	slices.SortFunc(cs, func(a, b *cases.Case) int { return strings.Compare(a.Number, b.Number) })
+	var lines, shown []string
+	for i, k := range cs[:min(len(cs), s.pageSize)] {
+		lines = append(lines, fmt.Sprintf("%d. **%s** %s", i+1, k.Number, s.parties(c.Person(), k)))
+		shown = append(shown, k.Number)
+	}
+	if err := s.record(c, audit.Update, string(up.Kind), 0, nil, "未写明案号："+paperLabel(up, nil)+"，列出候选"); err != nil {
+		return err
+	}
+	if err := c.Memory().Remember(memAsk, &pendingPick{Options: shown, Text: c.Message().Text}); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown("收到。您说的是哪一个案件？回复序号或案号即可（例如“第一个”或“" + shortNumber(cs[0].Number) +
+		"”），这次没有作任何修改：\n\n" + strings.Join(lines, "\n"))
+}
+
+// paperFits reports whether k is of the kind the copy received belongs to:
+// a 复议申请书 to a reconsideration, an 起诉状 to a lawsuit. A served
+// judgment fits any case.
+func paperFits(up intent.Update, k *cases.Case) bool {
+	if up.Kind != intent.CopyReceived {
+		return true
+	}
+	return (k.Kind == cases.Reconsideration) == up.Review
+}
+
+// paperKind is the case kind a copy received names, for its none's claim.
+func paperKind(up intent.Update) string {
+	if up.Review {
+		return string(cases.Reconsideration)
+	}
+	return string(cases.Litigation)
+}
+
+// beforeFiling reports whether day falls before the case was filed (a
+// paper received or work done then is a slip of the date).
+func beforeFiling(k *cases.Case, day time.Time, loc *time.Location) bool {
+	if k.FiledOn.IsZero() {
+		return false
+	}
+	f := k.FiledOn.In(loc)
+	return day.In(loc).Before(time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, loc))
 }

@@ -140,11 +140,15 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 	p.Next = end
 
 	var lines, shown []string
+	lead := ""
 	switch p.Kind {
 	case listCases:
 		cs, err := s.visible(c.Ctx(), viewer, items, nil)
 		if err != nil {
 			return answer{}, err
+		}
+		if p.Aspect == intent.Outcome && start == 0 && len(cs) > 1 && len(cs) == p.Total {
+			lead = outcomeLead(cs)
 		}
 		for i, cs := range cs {
 			lines = append(lines, s.caseLine(start+i+1, viewer, cs, now, loc)+s.lineFact(viewer, cs, nil, p.Aspect, now, loc))
@@ -194,6 +198,7 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 	if start > 0 {
 		fmt.Fprintf(&b, "（续）")
 	}
+	b.WriteString(lead)
 	for _, l := range lines {
 		b.WriteString("\n\n" + l)
 	}
@@ -312,4 +317,25 @@ func (s *service) pick(c bot.Context, u intent.Understanding) (answer, error) {
 		return answer{md: "这个列表不能按序号查看。"}, nil
 	}
 	return a, nil
+}
+
+// outcomeLead is the answer to 判了没 asked of several cases at once (那个
+// 工伤的案子判了没 where the ledger has two), said before the list: how many
+// are closed and how many are not.
+func outcomeLead(cs []*cases.Case) string {
+	closed, open := 0, 0
+	for _, k := range cs {
+		if k.Open() {
+			open++
+		} else {
+			closed++
+		}
+	}
+	switch {
+	case open == 0:
+		return "，均已结案"
+	case closed == 0:
+		return "，均尚未结案"
+	}
+	return fmt.Sprintf("，其中已结案 %d 件、尚未结案 %d 件", closed, open)
 }

@@ -54,6 +54,9 @@ type caseChange struct {
 	Appeared   *bool         `json:"appeared,omitempty"`
 	// Days is a 复议 case's 延长审理期限 (opExtend).
 	Days int `json:"days,omitempty"`
+	// Served is set on a closing told with the paper received (92号判决书
+	// 拿到了 我们败诉了): the closing day is also the 裁判文书送达日期.
+	Served bool `json:"served,omitempty"`
 }
 
 const (
@@ -429,6 +432,10 @@ func (s *service) plan(c bot.Context, u intent.Update, cs *cases.Case) (*caseCha
 		if u.Reason != "" {
 			add("败诉原因", u.Reason)
 		}
+		if cs.ServedOn.IsZero() && intent.PaperServed(c.Message().Text) {
+			ch.Served = true
+			add("裁判文书送达日期", cnDate(u.At, loc))
+		}
 		if cs.Closure != nil {
 			lines = append(lines, "该案已登记结案（"+cases.FormatDate(cs.Closure.On, loc)+" "+string(cs.Closure.Method)+"），确认后将覆盖。")
 		}
@@ -491,7 +498,16 @@ func appearanceHearing(cs *cases.Case, on, now time.Time, loc *time.Location) (*
 	}
 	switch {
 	case pick == nil && !on.IsZero():
-		return nil, bot.Errorf(bot.EInvalid, "案件 %s 在 %s 没有开庭记录，请核对日期。", cs.Number, cases.FormatDate(on, loc))
+		// The hearings it has, rather than a bare "none on that day": the
+		// day said is most often a slip (昨天 for today's).
+		var days []string
+		for _, h := range cs.ActiveHearings() {
+			days = append(days, cases.FormatTime(h.At, loc))
+		}
+		if len(days) == 0 {
+			return nil, bot.Errorf(bot.EInvalid, "案件 %s 台账未登记开庭，无法登记 %s 负责人是否出庭，请核对案号。", cs.Number, cases.FormatDate(on, loc))
+		}
+		return nil, bot.Errorf(bot.EInvalid, "案件 %s 登记的开庭时间是 %s，不是 %s，请核对日期后再发。", cs.Number, strings.Join(days, "、"), cases.FormatDate(on, loc))
 	case pick == nil:
 		return nil, bot.Errorf(bot.EInvalid, "案件 %s 尚无已开庭的记录，无法登记负责人是否出庭。", cs.Number)
 	case pick.At.After(now):
@@ -558,7 +574,10 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 			cs.AddHearing(cases.Hearing{At: ch.At, Place: ch.Place, MustAppear: ch.MustAppear, Head: ch.Head, HeadPost: ch.HeadPost})
 		case opClose:
 			cs.Closure = &cases.Closure{On: ch.At, Method: ch.Method, Reason: ch.Reason}
-		case opSetHead, opDeadlineDone:
+			if ch.Served && cs.ServedOn.IsZero() {
+				cs.ServedOn = ch.At
+			}
+		case opSetHead, opDeadlineDone, opServed, opCopyReceived:
 			return applyField(cs, ch, loc)
 		case opExtend:
 			cs.ExtendedDays = ch.Days

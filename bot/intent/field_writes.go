@@ -23,12 +23,30 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	if fieldAskRe.MatchString(t) {
 		return u, false
 	}
-	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) {
+	if w, ok := dateWrite(t, o); ok {
+		return w, true
+	}
+	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) && !standInPastRe.MatchString(t) && !standInForRe.MatchString(t) {
 		return u, false // most messages: no word of either write, no number to parse
 	}
 	rest, one := u.caseIn(t, o)
 	if !one {
 		return u, false
+	}
+	if m := standInForRe.FindStringSubmatch(rest); m != nil {
+		u.Kind, u.Held = SetHead, true
+		u.Head, u.HeadPost = headOf(m[1], m[2])
+		return u, u.Head != ""
+	}
+	if m := standInPastRe.FindStringSubmatch(rest); m != nil {
+		// 陈局没去 派的副局长王刚: the head who did appear.
+		u.Kind, u.Held = SetHead, true
+		title := m[1]
+		if title == "" {
+			title = m[3]
+		}
+		u.Head, u.HeadPost = headOf(m[2], title)
+		return u, u.Head != ""
 	}
 	if m := headSetRe.FindStringSubmatch(rest); m != nil {
 		u.Kind = SetHead
@@ -75,9 +93,9 @@ func doneDay(s string, o Options) time.Time {
 	switch {
 	case strings.Contains(s, "前天"):
 		return at.AddDate(0, 0, -2)
-	case strings.Contains(s, "昨天"):
+	case strings.Contains(s, "昨天") || strings.Contains(s, "昨日"):
 		return at.AddDate(0, 0, -1)
-	case strings.Contains(s, "今天"):
+	case strings.Contains(s, "今天") || strings.Contains(s, "今日"):
 		return at
 	}
 	if d, _, found := findDate(s, o.Now, past); found {
@@ -125,7 +143,7 @@ var (
 // fieldAskRe marks a question (交了吗, 换成孙局了没, 谁出庭, 答辩状还没交的有哪些); 行不 and 可以吗
 // after a head sending someone ask for approval and are no question of
 // fact, so they are left to delegateRe.
-var fieldAskRe = mustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|哪些|哪几|还没|未交|没交|什么|啥|几|呢`)
+var fieldAskRe = mustCompile(`吗|[?？]|了没|没有|没得|交没交|确认没|谁|哪个|哪些|哪几|哪天|哪一天|何时|好久|多久|还没|未交|没交|什么|啥|几|呢`)
 
 const headTitles = `副局长|局长|副县长|县长|副镇长|镇长|副主任|主任|政委|副书记|书记|副队长|队长|副所长|所长|副局|局`
 
@@ -134,6 +152,12 @@ var (
 	headSetRe = mustCompile(`出庭(?:的负责人|的领导|的人|负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
 	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
 	delegateRe = mustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
+	// standInPastRe: the head did not go and another head did (陈局没去 派
+	// 的副局长王刚, 局长没来 是王刚副局长出的庭); the title makes them a 负责人.
+	// standInForRe: the head did not go and another went for them (我没去成
+	// 王刚副局长代我去的).
+	standInForRe  = mustCompile(`(?:没去成|没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(\p{Han}{2,3}?)(` + headTitles + `)(?:代我|替我|代替我|代替他|替他|代他|代替)(?:去|出庭|参加|到庭)`)
+	standInPastRe = mustCompile(`(?:没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(?:派的|派了|换的|换了|改派|改由|让|由|是)(` + headTitles + `)?(\p{Han}{2,3}?)(` + headTitles + `)?(?:去的|去了|出的庭|出庭|到庭|参加|$|\s|，|,|。)`)
 	// standInRe: 周洁代我去, 李文替我去 (no verb of sending before the name).
 	standInRe = mustCompile(`(\p{Han}{2,4}?)(` + headTitles + `)?(?:代我|替我|代替我)(?:去|出庭|参加)`)
 	// approvalRe ends a message asking leave (行不, 可以吗, 得不得行).
@@ -142,7 +166,7 @@ var (
 	// The evidence is filed with the 答辩状 in the same period (《行政诉讼法》
 	// 第67条): 证据材料已经送法院了 records that deadline as met. 已 before
 	// the verb is done whatever follows (答辩材料已经递交法院, 司法建议回复已发).
-	doneRe      = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议|证据材料|证据和依据|举证材料|证据|举证)[^，,。；;]{0,8}?(?:(?:送|交|提交|递交|寄|报)(?:到|给|至)?(?:法院|复议机关|法官|司法局)(?:了|去了)|已经?(?:提交|递交|报送|送达|寄出|发出|回复|答复|交|送|寄|报|发|回)|(?:发|寄|送|交|报|回)(?:出去|过去|上去)了|交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
+	doneRe      = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议|证据材料|证据和依据|举证材料|证据|举证)[^，,。；;]{0,8}?(?:(?:送|交|提交|递交|寄|报)(?:到|给|至)?(?:法院|复议机关|法官|司法局)(?:了|去了)|已经?(?:提交|递交|报送|送达|寄出|发出|回复|答复|交|送|寄|报|发|回)|已于[^，,。；;]{1,8}?(?:提交|递交|报送|送交|交)|(?:发|寄|送|交|报|回)(?:出去|过去|上去)了|交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
 	doneObjects = []struct{ word, kind string }{
 		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
 		{"答辩", "answer"}, {"答复", "reply"},
@@ -160,6 +184,8 @@ func headOf(name, title string) (string, string) {
 	switch {
 	case name == "" || strings.ContainsAny(name, "他她去的了个没吗呢确认知道回复谁"):
 		return "", ""
+	case strings.Contains(name, "律师") || strings.Contains(name, "代理") || strings.Contains(name, "承办") || strings.Contains(name, "工作人员"):
+		return "", "" // 是律师去的: no 负责人 (an absence, read by ReportedUpdate)
 	case strings.HasPrefix(name, "副") || strings.HasPrefix(name, "常务") || strings.HasPrefix(name, "分管"):
 		return "", "" // 我让副局长替我去: a post, nobody named (news: cannot appear)
 	case len([]rune(name)) == 1 && title == "":
@@ -194,4 +220,68 @@ func AppealIntent(text string) (appeal bool, ok bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// dateWrite reads the two dates people report on receiving a paper: the
+// judgment or ruling served (101判决书刚拿到了, 85号的判决今天送达的,
+// 裁定书今天收到) and the 起诉状副本 or 复议申请书副本 received (今天收到法院送来
+// 的起诉状副本 原告张三). t is normalized and no question. A message that
+// also tells the outcome (判决书拿到了 我们败诉了 撤销处罚决定) is a closing,
+// left to the closing report; one that asks (判决书收到没) is no write.
+func dateWrite(t string, o Options) (u Update, ok bool) {
+	copyMatch := copyRe.MatchString(t) || copyFirstRe.MatchString(t)
+	served := !copyMatch && (servedRe.MatchString(t) || servedFirstRe.MatchString(t))
+	if !copyMatch && !served || dateAskRe.MatchString(t) {
+		return u, false
+	}
+	if served && outcomeToldRe.MatchString(t) {
+		return u, false
+	}
+	rest, one := u.caseIn(t, o)
+	if !one {
+		return u, false
+	}
+	u.Kind = DocServed
+	if copyMatch {
+		u.Kind = CopyReceived
+		if m := copyPartyRe.FindStringSubmatch(rest); m != nil {
+			u.Party = m[1]
+		}
+		u.Review = strings.Contains(t, "复议") || strings.Contains(t, "申请书") || strings.Contains(t, "申请人") || strings.Contains(t, "申请笔录")
+	}
+	u.At = doneDay(rest, o)
+	if len(u.Numbers) == 0 {
+		// 判决书11月16号收到的 85号: a bare number once the day is out.
+		if _, without, found := findDate(rest, o.Now, past); found {
+			rest = without
+		}
+		u.Seq, _, u.Unread = reportedSeq(caseNumerals(rest))
+	}
+	return u, true
+}
+
+var (
+	// servedRe: 判决书刚拿到了, 裁定书今天收到, 判决今天送达的, 文书已签收.
+	servedRe = mustCompile(`(?:判决书|裁定书|调解书|裁判文书|判决文书|法律文书|判决|裁定|文书)[^，,。；;？?]{0,10}?(?:拿到|收到|送达|送过来|送来|寄来|寄到|签收|领到|领回|领取|到手|到了)`)
+	// servedFirstRe: 收到判决书了, 今天拿到了101的裁定书, 法院送达了判决.
+	servedFirstRe = mustCompile(`(?:拿到|收到|送达|签收|领到|领回|领取|接到)了?[^，,。；;？?]{0,12}?(?:判决书|裁定书|调解书|裁判文书|判决文书|法律文书)`)
+	// copyRe: 收到法院送来的起诉状副本, 收到复议申请书副本, 接到应诉通知书.
+	copyRe = mustCompile(`(?:收到|拿到|签收|接到|送来|送达|转来)了?[^，,。；;？?]{0,12}?(?:起诉状副本|起诉书副本|起诉状|起诉书|应诉通知书|应诉通知|复议申请书副本|申请书副本|复议申请书|申请笔录)`)
+	// copyFirstRe: 起诉状副本今天收到, 复议申请书副本已签收.
+	copyFirstRe = mustCompile(`(?:起诉状副本|起诉书副本|应诉通知书|复议申请书副本|申请书副本)[^，,。；;？?]{0,10}?(?:收到|拿到|签收|送达|送来|到了)`)
+	// copyPartyRe: the 原告 or 申请人 named with the copy (原告张三, 申请人是李四).
+	copyPartyRe = mustCompile(`(?:原告|申请人|起诉人|当事人)(?:是|为|叫)?\s*(\p{Han}{2,12}?)(?:\s|$|，|,|。|的|起诉|告|申请)`)
+	// dateAskRe marks what fieldAskRe misses in these reports: 收到没,
+	// 送达了不, 是否收到, 收到后 (the rule, 收到起诉状副本后几天内要答辩).
+	dateAskRe = mustCompile(`没[收拿到签]|[到达收]没|了不$|是否|开始|起算|算起|之日|有没有|[到达]后|以后|之后|多久|多少天|怎么|如何|要不要|需不需要`)
+	// outcomeToldRe: the outcome told with the paper, a closing.
+	outcomeToldRe = mustCompile(`驳回|撤销|败诉|胜诉|维持|确认违法|确认无效|撤诉|赢了|输了|判赢|判输|责令|履行|变更`)
+)
+
+// PaperServed reports whether a message tells that the judgment or ruling
+// was received (92号判决书拿到了 我们败诉了 撤销处罚决定), whatever else it
+// tells: a closing told so also records the day it was served.
+func PaperServed(text string) bool {
+	t := Normalize(text)
+	return !fieldAskRe.MatchString(t) && !dateAskRe.MatchString(t) && (servedRe.MatchString(t) || servedFirstRe.MatchString(t))
 }

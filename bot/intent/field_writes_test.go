@@ -33,6 +33,22 @@ func TestFieldWrite(t *testing.T) {
 		{in: "我让周洁去开会"},
 		{in: "133号的答辩状交了吗 交了帮我登记"},
 		{in: "行初133那个答辩状交没交"},
+		// chat31: papers received, and a head sent in the head's place after the fact.
+		{in: "101判决书刚拿到了", ok: true, kind: DocServed, day: 19},
+		{in: "裁定书今天收到", ok: true, kind: DocServed, day: 19},
+		{in: "85号的判决今天送达的", ok: true, kind: DocServed, day: 19},
+		{in: "85号判决书上周五收到的", ok: true, kind: DocServed, day: 13},
+		{in: "昨天收到了法院的裁定书", ok: true, kind: DocServed, day: 18},
+		{in: "今天收到法院送来的起诉状副本 原告张三", ok: true, kind: CopyReceived, day: 19},
+		{in: "起诉状副本前天收到的", ok: true, kind: CopyReceived, day: 17},
+		{in: "判决书收到了吗"},
+		{in: "判决书收到没"},
+		{in: "收到判决书后多久可以上诉"},
+		{in: "收到起诉状副本后几天内要答辩"},
+		{in: "上诉期从收到判决书开始算吗"},
+		{in: "92号判决书拿到了 我们败诉了 撤销处罚决定"}, // a closing
+		{in: "101那次陈局没去 派的副局长王刚", ok: true, kind: SetHead, head: "王刚", post: "副局长"},
+		{in: "101今天上午陈局长没来 是王刚副局长出的庭", ok: true, kind: SetHead, head: "王刚", post: "副局长"},
 	} {
 		u, ok := FieldWrite(tc.in, o)
 		if ok != tc.ok {
@@ -108,6 +124,48 @@ func TestBareDone(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("BareDone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAbsenceTold: a head's absence told with who went instead. The lawyer
+// or a handler sent is an absence; a deputy sent is no absence (FieldWrite
+// reads who appeared); a question is neither.
+func TestAbsenceTold(t *testing.T) {
+	now := time.Date(2026, 11, 19, 11, 40, 0, 0, time.FixedZone("CST", 8*3600))
+	o := Options{Now: now}
+	for _, tc := range []struct {
+		in     string
+		ok     bool
+		absent bool
+	}{
+		{"136那次负责人没去 让律师去的", true, true},
+		{"行初124那次开庭负责人没到 委托律师出庭", true, true},
+		{"今天上午的庭负责人没来 是律师去的", true, true},
+		{"117 负责人出庭了", true, false},
+		{"117今天的庭孙局亲自来了", true, false},
+		{"101 陈局长没去 委托李文去的", true, true},
+		{"101那次陈局没去 派的副局长王刚", false, false},
+		{"今天上午的庭我没去成 王刚副局长代我去的", false, false},
+		{"117负责人出庭了吗", false, false},
+	} {
+		u, ok := ReportedUpdate(tc.in, o)
+		if ok != tc.ok {
+			t.Errorf("%s: ok %v, want %v (%+v)", tc.in, ok, tc.ok, u)
+			continue
+		}
+		if ok && (u.Kind != Appearance || u.Appeared == nil || *u.Appeared == tc.absent) {
+			t.Errorf("%s: got %+v, want absent %v", tc.in, u, tc.absent)
+		}
+	}
+	for _, in := range []string{"101那次陈局没去 派的副局长王刚", "今天上午的庭我没去成 王刚副局长代我去的"} {
+		if u, ok := FieldWrite(in, o); !ok || u.Kind != SetHead || u.Head != "王刚" || !u.Held {
+			t.Errorf("%s: FieldWrite %+v %v, want 王刚 held", in, u, ok)
+		}
+	}
+	for _, in := range []string{"是律师去的", "136那次负责人没去 让律师去的"} {
+		if u, ok := FieldWrite(in, o); ok {
+			t.Errorf("%s: FieldWrite %+v, want none (a lawyer is no 负责人)", in, u)
 		}
 	}
 }

@@ -1751,6 +1751,10 @@ var ourCountyRe = mustCompile(`((?:我们|咱们|咱|我|本)(?:全)?(?:县|区)
 
 var selfRe = mustCompile(`我(?:的|手上|手里|下次|下一次|名下)?|本人`)
 
+// selfAppearRe is the asker said with what they must do at a hearing (我要
+// 出庭, 我需要去开庭, 我是不是要到庭): group 1 is the asker's part.
+var selfAppearRe = mustCompile(`(我(?:是不是|是否|还|也)?(?:要不要|需不需要|要|需要|得|该|应该)(?:去|亲自去|亲自)?)(?:出庭|开庭|到庭|应诉|出几次庭|出几个庭|去法院)`)
+
 // notSelf are the words with 我 that do not make a question about the
 // asker (我想知道…, 我这边…, 我是公安局的).
 var notSelf = []string{"我想知道", "我想看", "我想查", "我想问", "我想", "我要", "我这边", "我这里", "我是", "我被", "我家", "我刚",
@@ -1783,6 +1787,18 @@ func (r *reader) mine() {
 	for _, f := range Fillers {
 		if strings.Contains(f, "我") {
 			with = append(with, f)
+		}
+	}
+	// 明天我要去开庭不, 下周我要出庭的有哪些: 我要 before an appearance is
+	// the asker's own hearing, not the filler 我要 (我要查…).
+	for {
+		_, s, e, ok := r.t.find(selfAppearRe, 1)
+		if !ok {
+			break
+		}
+		r.t.mark(s, e)
+		if r.u.Mine == "" {
+			r.u.Mine = MineSelf
 		}
 	}
 	r.u.Filler = append(r.u.Filler, r.t.cutAll(append(with, notSelf...)...)...)

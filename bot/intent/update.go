@@ -35,6 +35,12 @@ const (
 	// DeadlineDone records that a deadline's work was done (复47答复已经交了,
 	// 行初133答辩状今天交了), read by FieldWrite.
 	DeadlineDone UpdateKind = "deadline-done"
+	// DocServed records the day the judgment or ruling was served on the
+	// agency (101判决书刚拿到了, 裁定书今天收到), read by FieldWrite.
+	DocServed UpdateKind = "served"
+	// CopyReceived records the day the 起诉状副本 (or 复议申请书副本) was
+	// received (今天收到法院送来的起诉状副本 原告张三), read by FieldWrite.
+	CopyReceived UpdateKind = "copy-received"
 )
 
 // Update is a parsed chat update.
@@ -67,6 +73,15 @@ type Update struct {
 	// that could not be read. Either way the case in focus is not used.
 	Seq    int  `json:"seq,omitempty"`
 	Unread bool `json:"unread,omitempty"`
+	// Party is the 原告 or 申请人 a CopyReceived names (原告张三), for the
+	// case to be found by it when no number is given.
+	Party string `json:"party,omitempty"`
+	// Held is set on a SetHead told of a hearing already held (陈局没去 是
+	// 王刚副局长去的): who appeared, a fact a handler may report too.
+	Held bool `json:"held,omitempty"`
+	// Review is set when the copy received is a 复议申请书 (申请人 named):
+	// the case is a reconsideration.
+	Review bool `json:"review,omitempty"`
 }
 
 var updateCommands = []struct {
@@ -405,8 +420,19 @@ var (
 	// appearedVerbs say that the head appeared (or did not).
 	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
 		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "本人到庭", "我到庭", "亲自去的", "亲自去了", "出庭回来",
-		"出廷了", "出厅了"} // the last two as voice input and pinyin typing write 出庭了
-	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去"}
+		"出廷了", "出厅了", "亲自来了", "亲自来的", "亲自到了", "本人来了", "到场了", "按时到了"} // the last two as voice input and pinyin typing write 出庭了
+	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去", "没来", "没有来", "没到", "未到",
+		"没参加", "未参加", "没能出庭", "没能去", "缺席", "没露面"}
+	// lawyerOnlyRe: only the lawyer (or staff) went, the head did not
+	// (让律师去的, 委托律师出庭, 只有律师去了, 仅委托代理人).
+	lawyerOnlyRe = mustCompile(`(?:让|叫|派|委托|只有|只是|仅|仅委托|就|是)(?:了)?(?:代理)?(?:律师|代理人)(?:去|出庭|到庭|参加|去的|出的庭)`)
+	// pastHearingWords place a report on a hearing held (那次, 上次开庭):
+	// with them a report needs no day.
+	pastHearingWords = []string{"今天", "上午", "下午", "昨天", "前天", "刚才", "已经", "那次", "上次", "那天", "当天", "那场", "上一次"}
+	// standInHeadRe: another head went in the head's place (派的副局长王刚,
+	// 王副局长去的): no absence of a 负责人, so none is recorded.
+	standInHeadRe = mustCompile(`(?:派|换|改|让|由|是)(?:的|了)?(?:\p{Han}{0,3})(?:副局长|副县长|副镇长|副主任|局长|县长|镇长|主任|书记)|` +
+		`(?:副局长|副县长|副镇长|副主任|局长|县长|镇长|主任|书记)(?:代我|替我|代替我|代替他|替他|代他|代替)`)
 	// appearedEndRe is 出庭/到庭 closing a clause (负责人陈立出庭。): a
 	// statement, where 出庭 inside a clause may be anything (出庭率).
 	appearedEndRe = mustCompile(`(?:出庭|到庭|到场)(?:$|[，,。.!！；;\s])`)
@@ -458,7 +484,10 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if !containsAny(rest, headWords) && titled == nil {
 		return u, false
 	}
-	absent := containsAny(rest, absentVerbs)
+	absent := containsAny(rest, absentVerbs) || lawyerOnlyRe.MatchString(rest) && !containsAny(rest, []string{"本人", "亲自"})
+	if absent && standInHeadRe.MatchString(afterAbsent(rest)) {
+		return u, false // 陈局没去 派的副局长王刚: a 负责人 appeared all the same
+	}
 	// 今天的庭陈局长去了: 去了 after the hearing is named says they went.
 	went := strings.Contains(rest, "庭") && strings.Contains(rest, "去了") && !strings.Contains(rest, "没去")
 	if !absent && !containsAny(rest, appearedVerbs) && !went && !appearedEndRe.MatchString(rest) {
@@ -467,7 +496,8 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if titled != nil {
 		u.Surname = titled[1]
 	}
-	if !containsAny(rest, recordWords) && !containsAny(rest, []string{"今天", "上午", "下午", "昨天", "刚才", "已经"}) && !heldReportRe.MatchString(rest) {
+	if !containsAny(rest, recordWords) && !containsAny(rest, pastHearingWords) && !heldReportRe.MatchString(rest) &&
+		len(u.Numbers) == 0 && u.Seq == 0 { // 117 负责人出庭了: a case named makes it a report
 		return u, false // 局长出庭了 alone could be anything; a report says when or asks to record it
 	}
 	u.Kind = Appearance
@@ -521,4 +551,19 @@ func (u *Update) caseIn(t string, o Options) (rest string, one bool) {
 		return strings.Replace(t, short, " ", 1), true
 	}
 	return t, true
+}
+
+// afterAbsent is what follows the first word of absence in s (陈局没去 派
+// 的副局长王刚 → 派的副局长王刚), where a stand-in would be named.
+func afterAbsent(s string) string {
+	best := -1
+	for _, w := range absentVerbs {
+		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+			best = i + len(w)
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	return s[best:]
 }
