@@ -348,6 +348,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	}
 	spans = append(spans, a.titledSurnames(t)...)    // titled.go
 	spans = append(spans, a.addressedSurnames(t)...) // titled.go
+	spans = append(spans, a.keeperShops(t)...)       // shops.go
 	if strict {
 		for o, k := range a.originals {
 			if k != KindName {
