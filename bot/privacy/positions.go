@@ -479,6 +479,9 @@ func (d *detector) nicknames() {
 		}
 		switch {
 		case cued && hasSuffixAny(t.str(max(0, i-3), i), nicknameCues):
+		case e-i-1 == 2 && isCommonGiven(t, t.rs[i+1]) && isCommonGiven(t, t.rs[i+2]) && !quotedWord(t, i+1, e) && namedInSentence(t, e+1):
+			// 多次提到“含香”，经核实系其前妻的名字: the sentence says the
+			// quote is someone's name (priv22).
 		case e-i-1 <= 3 && namedBy(t, i, e) && !strings.Contains(t.str(max(0, i-3), i), "昵称") && allHan(t, i+1, e) && !strings.ContainsRune(quotedThingEnds, t.rs[e-1]) &&
 			(!quotedWord(t, i+1, e) || e-i-1 == 2 && t.rs[i+1] == t.rs[i+2] && isCommonGiven(t, t.rs[i+1])):
 			// 家人称其“莹莹”: a doubled given-name character is a pet name
@@ -544,6 +547,16 @@ func glossedName(d *detector, p int) (int, int, bool) {
 		return p, e, true
 	}
 	return 0, 0, false
+}
+
+// namedInSentence reports whether the sentence from p on says that what
+// was just quoted is a person's name (…系其前妻的名字, …是他的小名).
+func namedInSentence(t *text, p int) bool {
+	rest := t.str(p, min(t.n(), p+30))
+	if k := strings.IndexAny(rest, "。；;\n"); k >= 0 {
+		rest = rest[:k]
+	}
+	return containsAny(rest, []string{"的名字", "的小名", "的乳名", "的外号", "的绰号", "的昵称", "名字叫"})
 }
 
 // quotedWord reports whether rs[s:e] is a word of the dictionary that is
