@@ -348,6 +348,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	}
 	spans = append(spans, a.titledSurnames(t)...)    // titled.go
 	spans = append(spans, a.addressedSurnames(t)...) // titled.go
+	spans = append(spans, a.keeperShops(t)...)       // shops.go
 	if strict {
 		for o, k := range a.originals {
 			if k != KindName {
@@ -487,6 +488,14 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 		for _, loc := range re.FindAllStringIndex(t.s, -1) {
 			if t.reservedIn(t.runeAt(loc[0]), t.runeAt(loc[1])) {
 				continue // 宝音图嘎查: the word (minority.go)
+			}
+			// 黎明时分, 海洋渔业 where 黎明 and 海洋 are parties: the name
+			// written whole is checked as the first pass and the residue
+			// check read it (a word inside a word stays); only a spaced
+			// one is the name whatever stands around it. A retry caused by
+			// another leak must not spread a word-name to its words.
+			if loc[1]-loc[0] == len(name) && !standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known) {
+				continue
 			}
 			out = append(out, span{loc[0], loc[1], KindName, repl})
 		}

@@ -220,6 +220,19 @@
 // prefixed cards (闽卫监0582-117) and quoted partial plates go
 // (identifiers.go).
 //
+// Round 22: a posted item's tracking number (运单号, 快递单号, EMS (单号…),
+// 挂号信编号, a UPU number EA…CN) and a 死亡医学证明（推断）书's number go
+// (identifiers.go); a transliterated family name before 先生/女士/夫人 is a
+// name (vote.go voteTranslitTitled); a quoted nickname glossed by a name
+// after it (“波哥”（即第三人骆明波）, “芳姐”即…) goes with the name, as do
+// X哥/X姐 nicknames after 所称 (positions.go glossedName); a given name
+// after 我家 in a quoted speech, a quoted given name the sentence calls a
+// name, and a proved list's last item written as a given name alone
+// (原告夏雨、冬梅系夫妻关系); a shop named after a keeper its sentence names
+// (王记烧烤, 老周麻辣烫, 小红理发店) takes the keeper's pseudonym (shops.go).
+// Clean's strict retry reads a word-name written whole only where it
+// stands alone, so a leak elsewhere no longer spreads 黎明 to 黎明时分.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

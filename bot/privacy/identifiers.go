@@ -158,7 +158,8 @@ var (
 	foreignPhoneRe = regexp.MustCompile(`(?:\+|00)(?:[1-9]\d{0,2})[ -]?(?:\(\d{1,4}\)[ -]?)?\d{1,4}(?:[ -]?\d{2,8}){1,4}`)
 	// Vehicle identification and engine numbers: 17 characters without
 	// I, O, Q, or the value after a label.
-	vinRe = regexp.MustCompile(`[A-HJ-NPR-Z0-9]{17}`)
+	upuTrackingRe = regexp.MustCompile(`[A-Z]{2}\d{9}[A-Z]{2}`)
+	vinRe         = regexp.MustCompile(`[A-HJ-NPR-Z0-9]{17}`)
 	// The addresses of a device: IPv4 (183.62.117.45) and MAC
 	// (3C:46:D8:1A:7F:22, 3C-46-D8-1A-7F-22). A dotted date has three
 	// parts, a version number rarely four below 256 each.
@@ -360,6 +361,18 @@ var (
 		"土地证号", "使用证号", "证书号", "证书编号", "证号", "档案编号", "档案号", "个人编号"},
 		// A licence's office writes up to eight characters before 字 (豫交运管许可字410102-00518号).
 		`\s*(?:[:：]|为|是)?\s*(\p{Han}{0,8}(?:[(（〔\[]\d{4}[)）〕\]]\p{Han}{0,2})?字\s*第?\s*[0-9A-Za-z-]{3,20}号?)`, kindOf(KindCert), 3)
+	// A posted item's tracking number names its sender and addressee
+	// (运单号：9816452307114, 快递单号SF1402937758461, EMS（单号…）, a
+	// registered letter's 挂号信编号): the delivery slip shows both
+	// names and addresses to whoever holds the number. Nine digits at
+	// least, so 单号 before a short ticket count stays.
+	trackingLabels = newLabelled([]string{"快递单号码", "快递单号", "快递单", "快递号", "快件单号", "快件号", "运单号码", "运单号", "运单编号", "物流单号", "邮件号码", "邮件号", "邮件编号",
+		"邮寄单号", "邮寄号码", "邮单号", "面单号", "挂号信编号", "挂号信号码", "挂号编号", "邮件条码", "EMS", "ems", "单号"},
+		`\s*(?:[(（]\s*)?(?:邮件号码|邮件号|运单号|单号|号码|编号|号)?\s*(?:分别为|分别是|[:：]|为|是)?\s*[“"]?([A-Za-z]{0,4}\d{9,20}[A-Za-z]{0,2})`, kindOf(KindRecord), 9)
+	// A certificate of death the doctor writes as 《居民死亡医学证明（推断）书》
+	// before its number.
+	deathCertLabels = newLabelled([]string{"（推断）书》编号", "(推断)书》编号", "（推断）书编号", "(推断)书编号", "推断书编号", "推断）书》号"},
+		`\s*(?:[:：]|为|是)?\s*([0-9A-Za-z][0-9A-Za-z-]{4,20}[0-9A-Za-z])`, kindOf(KindRecord), 4)
 	// 婚字第…号, 离字第…号 name one marriage wherever they stand.
 	marriageSerialRe = regexp.MustCompile(`[^\P{Han}为是号：]?[婚离]字第?\s*\d{3,}号?`)
 	// certMarkers must appear before certRe is worth running.
@@ -752,6 +765,8 @@ func identifierSpans(s string) []span {
 	out = serialLabels.spans(s, out)
 	out = tailLabels.spans(s, out)
 	out = staffLabels.spans(s, out)
+	out = trackingLabels.spans(s, out)
+	out = deathCertLabels.spans(s, out)
 	if strings.Contains(s, "婚字") || strings.Contains(s, "离字") {
 		add(marriageSerialRe, KindMarriage, nil)
 	}
@@ -784,6 +799,9 @@ func identifierSpans(s string) []span {
 		add(marriageRe, KindMarriage, nil)
 		add(passportBareRe, KindPass, func(m string) bool { return len(m) == 9 })
 		add(permitBareRe, KindPermit, nil)
+		// A UPU tracking number wherever it stands: two letters, nine
+		// digits, the country (EA529610384CN).
+		add(upuTrackingRe, KindRecord, nil)
 		add(vinRe, KindVehicle, func(m string) bool { return countDigits(m) >= 3 && countDigits(m) < 17 })
 	}
 	// A foreign number is digits, spaces, dashes, brackets and +: it lies

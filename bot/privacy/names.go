@@ -1165,6 +1165,7 @@ func detect(s string) []hit {
 	d.voteRoleGiven()
 	d.voteSubjects()
 	d.voteTranslitSubjects()
+	d.voteTranslitTitled()
 	d.lists()
 	d.personPositions() // positions.go
 	d.dropThings()

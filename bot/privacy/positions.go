@@ -459,11 +459,29 @@ func (d *detector) nicknames() {
 		for e < t.n() && t.han(e) && e-i <= 5 {
 			e++
 		}
-		if e-i-1 < 2 || e-i-1 > 4 || e >= t.n() || !strings.ContainsRune("”」’\"'", t.rs[e]) || anyTaken(d.taken, i+1, e) {
+		if e-i-1 < 2 || e-i-1 > 4 || e >= t.n() || !strings.ContainsRune("”」’\"'", t.rs[e]) {
+			continue
+		}
+		// “波哥”（即第三人骆明波）, 绰号"黑皮"（戴春林）, “芳姐”即原审第三人蒙芳:
+		// the gloss after the quote names the person the quote calls so;
+		// both go, the gloss also where another pass read the quote.
+		if gs, ge, ok := glossedName(d, e+1); ok && allHan(t, i+1, e) && !strings.ContainsRune(quotedThingEnds, t.rs[e-1]) {
+			if !anyTaken(d.taken, i+1, e) {
+				d.add(i+1, e, capPersonal)
+			}
+			if !anyTaken(d.taken, gs, ge) {
+				d.add(gs, ge, capPersonal)
+			}
+			continue
+		}
+		if anyTaken(d.taken, i+1, e) {
 			continue
 		}
 		switch {
 		case cued && hasSuffixAny(t.str(max(0, i-3), i), nicknameCues):
+		case e-i-1 == 2 && isCommonGiven(t, t.rs[i+1]) && isCommonGiven(t, t.rs[i+2]) && !quotedWord(t, i+1, e) && namedInSentence(t, e+1):
+			// 多次提到“含香”，经核实系其前妻的名字: the sentence says the
+			// quote is someone's name (priv22).
 		case e-i-1 <= 3 && namedBy(t, i, e) && !strings.Contains(t.str(max(0, i-3), i), "昵称") && allHan(t, i+1, e) && !strings.ContainsRune(quotedThingEnds, t.rs[e-1]) &&
 			(!quotedWord(t, i+1, e) || e-i-1 == 2 && t.rs[i+1] == t.rs[i+2] && isCommonGiven(t, t.rs[i+1])):
 			// 家人称其“莹莹”: a doubled given-name character is a pet name
@@ -478,6 +496,67 @@ func (d *detector) nicknames() {
 		}
 		d.add(i+1, e, capPersonal)
 	}
+}
+
+// glossedName returns the name that glosses a quote closing right before
+// p: in brackets, 即 or not, after a party's role (（即第三人骆明波）,
+// （戴春林）), or after 即 alone up to a delimiter (即原审第三人蒙芳，). The
+// name is a surname and one or two given characters and no word.
+func glossedName(d *detector, p int) (int, int, bool) {
+	t := d.t
+	bracket := p < t.n() && (t.rs[p] == '（' || t.rs[p] == '(')
+	if bracket {
+		p++
+	}
+	ji := p < t.n() && t.rs[p] == '即'
+	if ji {
+		p++
+	}
+	if !bracket && !ji {
+		return 0, 0, false
+	}
+	if strings.HasPrefix(t.str(p, min(t.n(), p+2)), "原审") {
+		p += 2
+	}
+	if n := t.match(p, anyRole); n > 0 {
+		p += n
+	}
+	sur := 0
+	switch {
+	case p+1 < t.n() && compoundSet[t.str(p, p+2)]:
+		sur = 2
+	case p < t.n() && surnameSet.has(t.rs[p]):
+		sur = 1
+	default:
+		return 0, 0, false
+	}
+	for _, e := range []int{p + sur + 2, p + sur + 1} {
+		if e > t.n() || !allHan(t, p, e) || !validGiven(t, p+sur, e) || d.blocked(p, e) {
+			continue
+		}
+		closed := e < t.n() && (t.rs[e] == '）' || t.rs[e] == ')')
+		if !bracket {
+			closed = e == t.n() || !t.han(e)
+		}
+		if !closed || strings.ContainsRune(quotedThingEnds, t.rs[e-1]) {
+			continue
+		}
+		if w, ok := t.word(p, e); ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+			continue
+		}
+		return p, e, true
+	}
+	return 0, 0, false
+}
+
+// namedInSentence reports whether the sentence from p on says that what
+// was just quoted is a person's name (…系其前妻的名字, …是他的小名).
+func namedInSentence(t *text, p int) bool {
+	rest := t.str(p, min(t.n(), p+30))
+	if k := strings.IndexAny(rest, "。；;\n"); k >= 0 {
+		rest = rest[:k]
+	}
+	return containsAny(rest, []string{"的名字", "的小名", "的乳名", "的外号", "的绰号", "的昵称", "名字叫"})
 }
 
 // quotedWord reports whether rs[s:e] is a word of the dictionary that is
@@ -499,7 +578,7 @@ var nicknameNamedBy = []string{"称其为", "称其", "称呼其为", "人称", 
 // nicknameNamedWeak name a thing as often as a person (被称为“城中村”): what
 // they quote is a person's name only where the name or what follows says
 // a person (“菊姐”的女子, “明仔”当晚…).
-var nicknameNamedWeak = []string{"称作", "称为", "叫做", "名叫"}
+var nicknameNamedWeak = []string{"称作", "称为", "叫做", "名叫", "所称", "所称的", "所说的"}
 
 // quotedThingEnds end the quoted names of places and things (“城中村”,
 // “小产权房”, “金三角”区).
@@ -541,6 +620,10 @@ func nicknameShaped(t *text, s, e int) bool {
 	case surnameSet.has(t.rs[s]) && (n == 2 && nicknameNumerals.has(t.rs[s+1]) || n == 3 && t.rs[s+1] == '老' && nicknameNumerals.has(t.rs[s+2])):
 		return true
 	case n == 2 && nicknameHeads.has(t.rs[s]) && nicknameTails.has(t.rs[s+1]):
+		return true
+	case n == 2 && strings.ContainsRune("哥姐", t.rs[s+1]) && (nicknameNumerals.has(t.rs[s]) || isCommonGiven(t, t.rs[s])):
+		// 波哥, 芳姐, 三哥: a given-name character or an ordinal and an
+		// elder's title (大哥, 空姐 are words: quotedWord).
 		return true
 	}
 	return false

@@ -252,6 +252,14 @@ func (d *detector) provedLists() {
 			}
 			n := listItemAt(t, e+sep, d.taken)
 			if n == 0 {
+				// 原告夏雨、冬梅系夫妻关系: the last item of a proved name's
+				// list written as a given name alone, where what closes
+				// the list says persons (priv22).
+				j := e + sep
+				if !neutral && !anyTaken(d.taken, j, j+2) && bareGiven(t, j, false, true) == 2 && t.match(j+2, personListClosers) > 0 {
+					items = append(items, [2]int{j, j + 2})
+					e = j + 2
+				}
 				break
 			}
 			items = append(items, [2]int{e + sep, e + sep + n})

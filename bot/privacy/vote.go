@@ -114,6 +114,50 @@ func (d *detector) voteTranslitSubjects() {
 	}
 }
 
+// foreignHonorifics follow a foreigner's family name written in Chinese
+// (威尔逊女士, 布朗先生, 安德森夫人).
+var foreignHonorifics = newMatcher([]string{"先生", "女士", "夫人", "小姐", "太太"})
+
+// voteTranslitTitled proposes a transliterated family name right before an
+// honorific (提交了威尔逊女士出具的…, 经询问，布朗先生表示…): two to five
+// transliteration characters back from the honorific, no everyday word
+// among them (青年女士, 各位先生 stay), the longest such run first. The
+// honorific says a person, the characters say a foreign name; nothing
+// else in the clause need say more.
+func (d *detector) voteTranslitTitled() {
+	t := d.t
+	for h := 2; h+1 < t.n(); h++ {
+		if t.match(h, foreignHonorifics) == 0 || d.taken[h-1] {
+			continue
+		}
+		s := h
+		for s > 0 && h-s < 5 && translitSet.has(t.rs[s-1]) && !d.taken[s-1] {
+			s--
+		}
+		for ; h-s >= 2; s++ {
+			if w, ok := t.word(s, h); ok && !strings.HasPrefix(w.pos, "nr") {
+				continue
+			}
+			if everydayPairIn(t, s, h) || d.blocked(s, h) {
+				continue
+			}
+			d.add(s, h, capNeutral)
+			break
+		}
+	}
+}
+
+// everydayPairIn is commonPairIn without the names the dictionary holds
+// (布朗 is a name, 青年 a word).
+func everydayPairIn(t *text, s, e int) bool {
+	for k := s; k+2 <= e; k++ {
+		if w, ok := t.word(k, k+2); ok && w.freq >= 300 && !strings.HasPrefix(w.pos, "nr") {
+			return true
+		}
+	}
+	return false
+}
+
 // commonPairIn reports whether a frequent two-character word stands inside
 // rs[s:e]: transliterated names are built of characters that rarely pair
 // into everyday words.

@@ -156,6 +156,13 @@ func (d *detector) wordNameFrames() {
 	t := d.t
 	for i := 1; i+2 < t.n(); i++ {
 		switch {
+		case i >= 2 && strings.ContainsRune("我你他她俺咱", t.rs[i-2]) && t.rs[i-1] == '家' && d.free(i, i+2) && insideQuote(t, i):
+			// “我家明月从小就懂事”: in a quoted speech 我家 before a given
+			// name is the speaker's child or spouse (priv22); the frame
+			// says a person whatever follows.
+			if n := bareGiven(t, i, false, true); n > 0 {
+				d.add(i, i+2, capPersonal)
+			}
 		case t.rs[i-1] == '由' && d.free(i, i+2) && t.match(i+2, proxyVerbs) > 0:
 			if n := bareGivenAt(t, i); n > 0 || surnameAt(t, i) > 0 && allHan(t, i, i+2) {
 				d.add(i, i+2, capPersonal)
@@ -288,4 +295,18 @@ func (d *detector) spacedCells() {
 		}
 		i = e
 	}
+}
+
+// insideQuote reports whether rune i stands inside a quotation opened
+// earlier in its paragraph and not yet closed.
+func insideQuote(t *text, i int) bool {
+	for k := i - 1; k >= 0 && i-k < 200; k-- {
+		switch t.rs[k] {
+		case '“', '「':
+			return true
+		case '”', '」', '\n':
+			return false
+		}
+	}
+	return false
 }

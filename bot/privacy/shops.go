@@ -1,0 +1,79 @@
+package privacy
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Shops named after their keeper (priv22): 王记烧烤, 老周麻辣烫, 李二副食店,
+// 小红理发店, 建军修车铺. Where the keeper is a person the text names (a
+// party, a witness), the shop's name points to them as the name does: the
+// part taken from the keeper becomes the keeper's pseudonym (王某烧烤),
+// the kind of shop stays. A shop whose keeper the text does not name
+// (马记, 杨记 in a list of shops inspected) keeps its name, and so does a
+// shop whose sentence names no keeper.
+
+// shopKinds follow the keeper's part of a shop's name.
+var shopKinds = newMatcher([]string{"面馆", "粉馆", "饭店", "饭馆", "餐馆", "餐厅", "酒楼", "酒家", "小吃", "烧烤", "烤鱼", "火锅", "麻辣烫", "米粉", "羊肉粉", "牛肉粉", "牛肉面", "早餐",
+	"副食店", "副食", "超市", "便利店", "小卖部", "商店", "商行", "百货", "五金", "建材", "理发店", "理发", "美发", "发廊", "修车铺", "修车", "汽修", "修理", "农家乐",
+	"养殖场", "砂场", "砖厂", "加工厂", "诊所", "药店", "茶楼", "茶馆", "网吧", "小卖铺", "杂货", "肉铺", "豆腐", "豆花", "店", "铺", "馆", "坊",
+	// A dish after 某记 names the shop that sells it (杨记豆花面, 王记粉).
+	"面", "粉", "饼", "鸡", "鱼", "茶"})
+
+// keeperShops finds the shops named after the registered people.
+func (a *Anonymizer) keeperShops(t *text) []span {
+	if t.n() == 0 || !shopKindsIn(t.s) {
+		return nil
+	}
+	var out []span
+	for _, p := range a.order {
+		if a.kept(p.name) || !allHanString(p.name) || utf8.RuneCountInString(p.name) < 2 {
+			continue
+		}
+		sur := Surname(p.name)
+		given := []rune(strings.TrimPrefix(p.name, sur))
+		if sur == "" || len(given) == 0 {
+			continue
+		}
+		prefixes := []string{sur + "记", "老" + sur, sur + "家"}
+		if len(given) == 2 {
+			// 李二顺 keeps 李二副食店; 邓小红 keeps 小红理发店.
+			prefixes = append(prefixes, sur+string(given[0]), string(given))
+		}
+		for _, pre := range prefixes {
+			for i := 0; ; {
+				j := strings.Index(t.s[i:], pre)
+				if j < 0 {
+					break
+				}
+				bs, be := i+j, i+j+len(pre)
+				i = be
+				s, e := t.runeAt(bs), t.runeAt(be)
+				if t.match(e, shopKinds) == 0 || s > 0 && t.han(s-1) && !strings.ContainsRune("的在了开设营办家个间", t.rs[s-1]) {
+					continue
+				}
+				// The keeper must be named in the shop's sentence: in a
+				// whole judgment many share a surname, and 王记 is the
+				// party's shop only where the sentence says whose it is.
+				from := strings.LastIndexAny(t.s[:bs], "。\n；;") + 1
+				to := strings.IndexAny(t.s[be:], "。\n；;")
+				if to < 0 {
+					to = len(t.s)
+				} else {
+					to += be
+				}
+				if !strings.Contains(t.s[from:bs], p.name) && !strings.Contains(t.s[be:to], p.name) {
+					continue
+				}
+				out = append(out, span{bs, be, KindName, a.pseudo[p.name]})
+			}
+		}
+	}
+	return out
+}
+
+// shopKindsIn is a cheap test before the scan: a text without a shop's
+// kind holds no shop.
+func shopKindsIn(s string) bool {
+	return strings.ContainsAny(s, "店铺馆坊烤粉吃食市厂场所楼吧行")
+}
