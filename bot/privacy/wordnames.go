@@ -108,13 +108,27 @@ func bareGivenAt(t *text, j int) int { return bareGiven(t, j, false, false) }
 // anyFollow lets any Chinese character follow, where the frame alone says
 // a person (答：是X报的警).
 func bareGiven(t *text, j int, timeOK, anyFollow bool) int {
+	return bareGivenAny(t, j, timeOK, anyFollow, false)
+}
+
+// deicticTimes are the time words that point at a moment (明天, 当时); the
+// dictionary's other time words (明月, 春晓, 秋月 — poetic) are given names
+// too, where a frame already says a person stands there.
+var deicticTimes = newMatcher([]string{"今天", "明天", "昨天", "前天", "后天", "今年", "明年", "去年", "前年", "后年", "今晚", "明晚", "昨晚",
+	"今早", "明早", "昨早", "现在", "当时", "以前", "以后", "之前", "之后", "平时", "最近", "原来", "早上", "晚上", "上午", "下午", "中午",
+	"春节", "过年", "周末", "那天", "这天", "当天", "次日", "每天", "天天", "今后", "目前", "本月", "上月", "下月", "今日", "昨日", "明日",
+	"从小", "小时", "当年", "那年", "早年", "晚年", "近来", "将来", "如今", "此时", "那时", "这时", "平日", "往年", "一早", "傍晚", "半夜", "夜里"})
+
+// bareGivenAny is bareGiven that, with anyTime, also takes a time word that
+// points at no moment (not a deicticTimes word).
+func bareGivenAny(t *text, j int, timeOK, anyFollow, anyTime bool) int {
 	e := j + 2
 	if e > t.n() || !allHan(t, j, e) || strings.ContainsRune("其他她我你您某×", t.rs[j]) {
 		return 0
 	}
 	w, isWord := t.word(j, e)
 	if anyRole.at(t.rest(j)) != "" || personAttributes.at(t.rest(j)) != "" || t.match(j, honorificMatcher) > 0 ||
-		grammarSpan(t, j, e) && !(isWord && (w.pos == "vn" || w.freq < 100)) || timeWord(t, j, e) && !(timeOK && timeWord(t, e, e+2)) || anyNeverGiven(t, j, e) {
+		grammarSpan(t, j, e) && !(isWord && (w.pos == "vn" || w.freq < 100)) || timeWord(t, j, e) && !(timeOK && timeWord(t, e, e+2)) && !(anyTime && t.match(j, deicticTimes) != 2) || anyNeverGiven(t, j, e) {
 		return 0
 	}
 	a, b := t.d.givenScore(t.rs[j]), t.d.givenScore(t.rs[j+1])
@@ -160,7 +174,7 @@ func (d *detector) wordNameFrames() {
 			// “我家明月从小就懂事”: in a quoted speech 我家 before a given
 			// name is the speaker's child or spouse (priv22); the frame
 			// says a person whatever follows.
-			if n := bareGiven(t, i, false, true); n > 0 {
+			if n := bareGivenAny(t, i, false, true, true); n > 0 {
 				d.add(i, i+2, capPersonal)
 			}
 		case t.rs[i-1] == '由' && d.free(i, i+2) && t.match(i+2, proxyVerbs) > 0:
