@@ -661,6 +661,12 @@ func answerAfter(s string, at int) int {
 // to the case or the speaker (本村, 同村; 该村三组 is finer and goes) or
 // only by its kind (镇上, 县城).
 func relativePlace(v string) bool {
+	// 住在这条街上, 住在那个小区里: a demonstrative and a measure word
+	// point at a place named elsewhere, if at all (那坡县 is a county: 那
+	// alone is no demonstrative here).
+	if demonstrativePlaceRe.MatchString(v) {
+		return true
+	}
 	// 住在镇上, 住村里, 住县城: a kind of place, no place named.
 	for _, r := range append(relativeVillages, "本乡", "本镇", "本社区", "本小区", "该小区", "同一小区内", "该社区", "本楼", "该楼", "同组", "同乡", "同一村", "同一小区", "一起", "隔壁",
 		"镇上", "镇里", "村里", "村上", "乡里", "乡下", "城里", "县城", "县城里", "街上", "市区", "城区", "城郊", "老家", "当地", "本地", "外地") {
@@ -670,6 +676,10 @@ func relativePlace(v string) bool {
 	}
 	return false
 }
+
+// demonstrativePlaceRe is a place written only as 这/那 and a measure
+// word or a place word (这条街上, 那个小区, 这边, 那一带, 这里).
+var demonstrativePlaceRe = regexp.MustCompile(`^(?:这|那)(?:条|个|片|座|栋|幢|间|户|家|块|处|边|里|儿|一带|附近|周边)`)
 
 // householdRe ends the words that name a household as the owner of a
 // place: 你户, 该户, 其户, 你家, 被征收户, and their house (你户的房屋).
