@@ -326,8 +326,8 @@ func countOf(st *bulletin.Stats, u intent.Understanding) int {
 func ranked(sp *bulletin.Span, u intent.Understanding) []bulletin.Stats {
 	var out []bulletin.Stats
 	for _, st := range sp.Agencies {
-		if _, ok := rateOf(&st, u.Rate); ok {
-			out = append(out, st)
+		if _, ok := rateOf(&st, u.Rate); ok || u.ByCount && u.Metric == intent.Filed && st.Filed > 0 {
+			out = append(out, st) // 收案最多: an agency with new cases and none closed counts too
 		}
 	}
 	desc := u.Rank != intent.RankBottom
@@ -379,6 +379,11 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		return msg
 	}
 	line := func(i int, st bulletin.Stats) string {
+		if u.ByCount && u.Metric == intent.Filed {
+			// 收案最多: the count ranked by; the rate's line (审结 N 件)
+			// says nothing of it. 结案最多 keeps that line: it names 审结.
+			return fmt.Sprintf("%d. **%s**新收案件 **%d** 件。", i, st.Agency, st.Filed)
+		}
 		l, _ := rateLine(st.Agency, &st, u.Rate, "")
 		return fmt.Sprintf("%d. %s", i, strings.TrimPrefix(l, ""))
 	}

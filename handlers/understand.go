@@ -404,6 +404,11 @@ func (s *service) handleText(c bot.Context) (err error) {
 			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue, u.PeriodNote) + "：\n\n" + a.md
 		}
 	}
+	if a.md != "" && u.Follow {
+		// 判了通知我, 帮我盯一下85号: no subscription exists; say what is
+		// sent anyway rather than promise a notice nobody sends.
+		a.md += "\n\n" + followNote
+	}
 	if a.md != "" && len(a.shown) > 0 && (u.Kind == intent.Case || u.Kind == intent.Hearings || u.Kind == intent.Cases) {
 		// 行初117 after 周洁 reported it moved: the change still waiting.
 		note, err := s.pendingHearingNotes(c, a.shown)
@@ -1142,6 +1147,14 @@ func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answ
 	a.results += why.results
 	return a, nil
 }
+
+// followNote answers a request to be told of a case later: what the
+// reminders send of themselves (reminders.DayBefore, DayOf, Rescheduled,
+// Cancelled) and where an outcome is found; the bot keeps no per-person
+// subscription to a case.
+const followNote = "<font color=\"comment\">说明：我不能单独订阅某个案件、在有结果时另行通知您。" +
+	"系统会在开庭前一天和开庭当天向该庭的出庭负责人和承办人发送开庭提醒，开庭改期或取消时通知已提醒的人；" +
+	"判决结果等由应诉专班登记到台账后，您可以随时问我（例如“101号判了吗”），结案情况也会计入月度败诉通报。</font>"
 
 // unreadNote names the words the answer could not apply (元旦后, 答复):
 // a bound or a topic dropped silently would pass a broader answer off as
