@@ -410,6 +410,28 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		for i, st := range under {
 			b = append(b, line(i+1, st))
 		}
+	case intent.RankMet:
+		// 出庭率达标的单位: 100% appearance, or a 败诉率 within the control line.
+		var met []bulletin.Stats
+		for _, st := range rs {
+			v, _ := rateOf(&st, u.Rate)
+			if u.Rate == intent.AppearanceRate && v >= 1 || u.Rate != intent.AppearanceRate && v <= s.cfg.Bulletin.ControlLine {
+				met = append(met, st)
+			}
+		}
+		std := "出庭率达到 100% 的单位"
+		if u.Rate != intent.AppearanceRate {
+			std = fmt.Sprintf("%s未超过控制线（%.0f%%）的单位", word, s.cfg.Bulletin.ControlLine*100)
+		}
+		if len(met) == 0 {
+			msg := fmt.Sprintf("%s没有%s。", label, std)
+			a.claims = append(a.claims, claim{Text: msg, What: claimRate, Rate: u.Rate})
+			return msg
+		}
+		b = append(b, fmt.Sprintf("**%s%s**：共 %d 个（有数据的单位共 %d 个）", label, std, len(met), len(rs)))
+		for i, st := range met {
+			b = append(b, line(i+1, st))
+		}
 	case "":
 		// 各单位败诉率, 出庭率按单位分: every agency with the rate, highest first.
 		b = append(b, fmt.Sprintf("**%s各单位%s**（由高到低，共 %d 个有数据的单位）：", label, word, len(rs)))

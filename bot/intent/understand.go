@@ -117,6 +117,7 @@ const (
 	RankTop    Rank = "top"    // 排名, 最多, 排第几
 	RankBottom Rank = "bottom" // 最少, 最低
 	RankUnder  Rank = "under"  // 没达标: 出庭率 under 100%, 败诉率 over the control line
+	RankMet    Rank = "met"    // 达标的: 出庭率 100%, 败诉率 within the control line
 )
 
 // Mine limits an answer to the asker.
@@ -914,10 +915,14 @@ func (r *reader) follow() {
 // case (caseAskAfter), past a joining 的, 那个, 这个 or 那边.
 func asksOfCase(after string) bool {
 	after = strings.TrimLeft(after, " ")
-	for _, j := range []string{"的", "那个", "这个", "那边", "这边"} {
-		if strings.HasPrefix(after, j) {
-			after = strings.TrimPrefix(after, j)
-			break
+	// 21号二审判了没, 21号的那个判了没: a stage word and a joining word
+	// may stand between; each is passed once, in this order.
+	for _, js := range [][]string{{"的"}, {"一审", "二审", "再审", "复议", "诉讼"}, {"的"}, {"那个", "这个", "那边", "这边"}} {
+		for _, j := range js {
+			if strings.HasPrefix(after, j) {
+				after = strings.TrimPrefix(after, j)
+				break
+			}
 		}
 	}
 	return slices.ContainsFunc(caseAskAfter, func(w string) bool { return strings.HasPrefix(after, w) })
