@@ -905,10 +905,21 @@ var followRe = mustCompile(`(?:前(?:一天|1天|两天|2天|一日)?)?(?:麻烦
 // follow reads a request to be told later (followRe); 我 in it asks for
 // the asker's own hearings when nothing else is named (开庭前一天提醒我).
 func (r *reader) follow() {
+	v, _ := r.t.view()
+	if !asksToFollow(v) {
+		return
+	}
 	if m, ok := r.t.take(followRe, 0); ok {
 		r.u.Follow = true
 		r.followSelf = strings.Contains(m[0], "我")
 	}
+}
+
+// asksToFollow reports whether t asks to be told later (followRe): 通知我们
+// (法院通知我们101号判了) tells what someone was told, not a request.
+func asksToFollow(t string) bool {
+	loc := followRe.FindStringIndex(t)
+	return loc != nil && !strings.HasPrefix(t[loc[1]:], "们")
 }
 
 // asksOfCase reports whether what follows a number 1–31 with 号 asks of a
@@ -925,6 +936,7 @@ func asksOfCase(after string) bool {
 			}
 		}
 	}
+	after = strings.TrimRight(after, " ?？。呢啊")
 	return slices.ContainsFunc(caseAskAfter, func(w string) bool { return strings.HasPrefix(after, w) })
 }
 
