@@ -74,7 +74,7 @@ var modelKinds = []intent.Kind{intent.Hearings, intent.Case, intent.Cases, inten
 var (
 	modelMetrics = []string{"lost", "closed", "filed", "corrected", "open", "suggested"}
 	modelRates   = []string{"loss", "judged", "appearance", "correction", "withdrawal"}
-	modelRanks   = []string{"top", "bottom", "under"}
+	modelRanks   = []string{"top", "bottom", "under", "met"}
 	modelAspects = []string{"head", "handler", "outcome", "held", "stage", "when", "where", "court",
 		"plaintiff", "defendant", "reason", "bring", "lawyer", "cause", "advice"}
 	modelCaseKinds   = []string{"行政诉讼", "行政复议", "非诉执行审查"}

@@ -49,6 +49,14 @@ func (s *service) caseAnswer(c bot.Context, u intent.Understanding) (answer, err
 			if len(hidden) > 0 {
 				return answer{md: outOfScope(viewer, fmt.Sprintf("案号序号为 %d 的案件（%s）", u.Seq, strings.Join(hidden, "、")))}, nil
 			}
+			if u.Seq <= 31 && !u.Recon && u.Period.IsZero() {
+				// 24号的负责人是谁 with no case numbered 24: the 24th, read
+				// as a day (intent reads 24号 + what is asked of a case as
+				// the case; the ledger says there is none).
+				if a, ok, err := s.seqAsDay(c, u, cands); err != nil || ok {
+					return a, err
+				}
+			}
 			what := fmt.Sprintf("案号序号为 %d 的案件", u.Seq)
 			return answer{md: notFound(what) + "请写出完整案号，例如 " + s.example(c.Now()) + "。",
 				claims: []claim{{Text: notFound(what), What: claimNumber, Numbers: cands}}}, nil
@@ -62,6 +70,29 @@ func (s *service) caseAnswer(c bot.Context, u intent.Understanding) (answer, err
 		return s.casesAbout(c, u, q)
 	}
 	return s.lookup(c, u, numbers)
+}
+
+// seqAsDay answers a question read of case number seq (1–31) that no case
+// has as the hearings on that day of the month, saying so.
+func (s *service) seqAsDay(c bot.Context, u intent.Understanding, cands []string) (answer, bool, error) {
+	d, err := intent.Understand(fmt.Sprintf("%d号的庭", u.Seq), s.options(c, c.Person()))
+	if err != nil || d.Kind != intent.Hearings || d.Period.IsZero() {
+		return answer{}, false, err
+	}
+	v := u
+	v.Kind, v.Seq, v.Anchored, v.Period, v.Hearing = intent.Hearings, 0, true, d.Period, true
+	if v.Aspect != intent.Head && v.Aspect != intent.Handler && v.Aspect != intent.When && v.Aspect != intent.Where {
+		v.Aspect = ""
+	}
+	a, err := s.hearingsAnswer(c, v)
+	if err != nil || a.md == "" {
+		return a, false, err
+	}
+	none := fmt.Sprintf("台账中没有案号序号为 %d 的案件", u.Seq)
+	a.md = none + fmt.Sprintf("，按日期（%s）理解：\n\n", d.Period.Short()) + a.md
+	a.claims = append(a.claims, claim{Text: none, What: claimNumber, Numbers: cands})
+	a.noEcho = true
+	return a, true, nil
 }
 
 // lookup shows the cases under numbers that the asker may see, each with

@@ -326,8 +326,8 @@ func countOf(st *bulletin.Stats, u intent.Understanding) int {
 func ranked(sp *bulletin.Span, u intent.Understanding) []bulletin.Stats {
 	var out []bulletin.Stats
 	for _, st := range sp.Agencies {
-		if _, ok := rateOf(&st, u.Rate); ok {
-			out = append(out, st)
+		if _, ok := rateOf(&st, u.Rate); ok || u.ByCount && u.Metric == intent.Filed && st.Filed > 0 {
+			out = append(out, st) // 收案最多: an agency with new cases and none closed counts too
 		}
 	}
 	desc := u.Rank != intent.RankBottom
@@ -379,6 +379,11 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		return msg
 	}
 	line := func(i int, st bulletin.Stats) string {
+		if u.ByCount && u.Metric == intent.Filed {
+			// 收案最多: the count ranked by; the rate's line (审结 N 件)
+			// says nothing of it. 结案最多 keeps that line: it names 审结.
+			return fmt.Sprintf("%d. **%s**新收案件 **%d** 件。", i, st.Agency, st.Filed)
+		}
 		l, _ := rateLine(st.Agency, &st, u.Rate, "")
 		return fmt.Sprintf("%d. %s", i, strings.TrimPrefix(l, ""))
 	}
@@ -403,6 +408,28 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 		}
 		b = append(b, fmt.Sprintf("**%s%s**：共 %d 个", label, std, len(under)))
 		for i, st := range under {
+			b = append(b, line(i+1, st))
+		}
+	case intent.RankMet:
+		// 出庭率达标的单位: 100% appearance, or a 败诉率 within the control line.
+		var met []bulletin.Stats
+		for _, st := range rs {
+			v, _ := rateOf(&st, u.Rate)
+			if u.Rate == intent.AppearanceRate && v >= 1 || u.Rate != intent.AppearanceRate && v <= s.cfg.Bulletin.ControlLine {
+				met = append(met, st)
+			}
+		}
+		std := "出庭率达到 100% 的单位"
+		if u.Rate != intent.AppearanceRate {
+			std = fmt.Sprintf("%s未超过控制线（%.0f%%）的单位", word, s.cfg.Bulletin.ControlLine*100)
+		}
+		if len(met) == 0 {
+			msg := fmt.Sprintf("%s没有%s。", label, std)
+			a.claims = append(a.claims, claim{Text: msg, What: claimRate, Rate: u.Rate})
+			return msg
+		}
+		b = append(b, fmt.Sprintf("**%s%s**：共 %d 个（有数据的单位共 %d 个）", label, std, len(met), len(rs)))
+		for i, st := range met {
 			b = append(b, line(i+1, st))
 		}
 	case "":

@@ -50,9 +50,11 @@ func firstRune(s string) (rune, int) {
 	return 0, 0
 }
 
-// bareDayRe is a message that is only a number with 号 (30号, 5号的): a day
-// of the month, or a case by its number.
-var bareDayRe = regexp.MustCompile(`^(\d{1,2})\s*号(?:的|呢|嘞)?[?？。]?$`)
+// bareDayRe is a message that is only a number with 号 (30号, 5号的), or
+// one asking only whether there is a hearing then (12号开庭吗, 21号有庭没):
+// a day of the month, or a case by its number, so the day's answer offers
+// the cases of that number.
+var bareDayRe = regexp.MustCompile(`^(\d{1,2})\s*号(?:的|呢|嘞|开庭吗|开庭么|开庭没|开庭没有|开不开庭|有庭吗|有庭没|有没有庭|有没有开庭|开庭不)?[?？。]?$`)
 
 // dayOrCase completes the answer to a bare 30号 read as a day: it says so,
 // and offers the cases whose number it also is.

@@ -404,6 +404,11 @@ func (s *service) handleText(c bot.Context) (err error) {
 			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue, u.PeriodNote) + "：\n\n" + a.md
 		}
 	}
+	if a.md != "" && u.Follow {
+		// 判了通知我, 帮我盯一下85号: no subscription exists; say what is
+		// sent anyway rather than promise a notice nobody sends.
+		a.md += "\n\n" + s.followNote()
+	}
 	if a.md != "" && len(a.shown) > 0 && (u.Kind == intent.Case || u.Kind == intent.Hearings || u.Kind == intent.Cases) {
 		// 行初117 after 周洁 reported it moved: the change still waiting.
 		note, err := s.pendingHearingNotes(c, a.shown)
@@ -1141,6 +1146,31 @@ func (s *service) whyRate(c bot.Context, u intent.Understanding, a answer) (answ
 	a.shown = append(a.shown, why.shown...)
 	a.results += why.results
 	return a, nil
+}
+
+// followNote answers a request to be told of a case later: what the
+// hearing reminders send of themselves as configured (reminders.DayBefore,
+// DayOf, Rescheduled, Cancelled) and where an outcome is found; the bot
+// keeps no per-person subscription to a case.
+func (s *service) followNote() string {
+	r := s.cfg.Reminder
+	var when []string
+	if r.BeforeAt != "" {
+		if d := max(r.BeforeDays, 1); d == 1 {
+			when = append(when, "开庭前一天")
+		} else {
+			when = append(when, fmt.Sprintf("开庭前%d天", d))
+		}
+	}
+	if r.DayOfAt != "" {
+		when = append(when, "开庭当天")
+	}
+	sent := "开庭提醒目前未开启，开庭安排请以台账和法院通知为准"
+	if r.Enabled && len(when) > 0 {
+		sent = "系统会在" + strings.Join(when, "和") + "向该庭的出庭负责人和承办人发送开庭提醒，开庭改期或取消时通知已提醒的人"
+	}
+	return "<font color=\"comment\">说明：我不能单独订阅某个案件、在有结果时另行通知您。" + sent +
+		"；判决结果等由应诉专班登记到台账后，您可以随时问我（例如“101号判了吗”），结案情况也会计入月度败诉通报。</font>"
 }
 
 // unreadNote names the words the answer could not apply (元旦后, 答复):

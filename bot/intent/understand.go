@@ -117,6 +117,7 @@ const (
 	RankTop    Rank = "top"    // 排名, 最多, 排第几
 	RankBottom Rank = "bottom" // 最少, 最低
 	RankUnder  Rank = "under"  // 没达标: 出庭率 under 100%, 败诉率 over the control line
+	RankMet    Rank = "met"    // 达标的: 出庭率 100%, 败诉率 within the control line
 )
 
 // Mine limits an answer to the asker.
@@ -273,6 +274,9 @@ type Understanding struct {
 	NotHeld string `json:"not_held,omitempty"`
 	// Reference is set by 那个案子, 这个案件, 它: the case spoken of before.
 	Reference bool `json:"reference,omitempty"`
+	// Follow is set by a request to be told later (判了通知我, 帮我盯一下,
+	// 开庭前提醒我): the answer says what the bot sends of itself.
+	Follow bool `json:"follow,omitempty"`
 	// OffTopic is set when a word of everyday matters or of a service the
 	// bot does not offer decided the question (今天天气咋样, 中午吃啥): never
 	// a follow-up of the last question, whatever time word it has.
@@ -382,6 +386,8 @@ type reader struct {
 	o Options
 	t *text
 	u Understanding
+	// followSelf: the request to be told (follow) said 我
+	followSelf bool
 	// what the message named, before the kind is decided
 	asked       bool   // 查, 搜, 找 at the start
 	askedAt     int    // rune index after the ask word
@@ -446,6 +452,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 		r.u.Filler = append(r.u.Filler, m[1])
 	}
 	r.pick()
+	r.follow()
 	if err := r.numbers(); err != nil {
 		return r.u, err
 	}
@@ -466,6 +473,9 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.hearingOrder()
 	r.newsAndChanges()
 	r.mine()
+	if r.followSelf && r.u.Mine == "" && !r.u.Anchored && len(r.u.Numbers) == 0 && r.u.Seq == 0 {
+		r.u.Mine = MineSelf // 开庭前一天提醒我: the asker's own hearings
+	}
 	r.deadlines()
 	r.bounds()
 	r.words()
@@ -884,7 +894,62 @@ var (
 	seqCaseRe = mustCompile(`(\d{1,5})\s*(?:那个案|这个案|案子|案件|的案)`)
 	reconRe   = mustCompile(`复议?\s*(?:第)?\s*(\d{1,4})\s*号?|(\d{1,4})\s*号?\s*复议`)
 	caseAfter = []string{"那个案", "这个案", "案", "的案", "那件", "这件"}
+	// caseAskAfter are what is asked of one case, not of a day: 21号判了吗,
+	// 12号撤诉了吗, 21号的原告是谁, 85号那边啥进展. After a number of 1–31
+	// they make it the case's sequence number, where a day would give a
+	// none for a question no day answers (what of the hearings on the 21st
+	// was 判了?). Words of hearings on a day (12号的庭, 12号上午, 12号有几个庭,
+	// 12号结案的) are not among them.
+	caseAskAfter = []string{"判了", "判没", "判决了", "判下来", "判的", "判了没", "判完", "宣判了", "结了", "结没", "结案了", "结案没",
+		"撤诉了", "撤诉没", "撤了", "上诉了", "上诉没", "原告", "被告", "申请人", "第三人", "承办", "出庭负责人", "负责人",
+		"进展", "进度", "怎么样", "咋样", "怎样", "什么情况", "啥情况", "情况", "到哪", "案由", "结果", "下次", "现在",
+		"哪个法院", "什么法院", "哪个单位的", "是谁的", "谁承办", "谁负责", "是哪个局"}
 )
+
+// followRe asks to be told of a case later (101判了通知我一下, 帮我盯一下85号,
+// 开庭前一天提醒我, 有新情况及时告诉我): the bot keeps no such subscription,
+// so the request is read (Follow) and answered with what is sent anyway.
+var followRe = mustCompile(`(?:前(?:一天|1天|两天|2天|一日)?)?(?:麻烦|请|记得|及时|第一时间|马上|务必|到时候?|到时)*` +
+	`(?:通知我|告诉我|告知我|提醒我|跟我说|和我说|给我说|通知一下我|提醒一下我|告诉一下我|通知下我|提醒下我|说一声)(?:一下|一声|下)?|` +
+	`(?:帮我|帮忙|麻烦)?(?:盯一下|盯着点|盯着|盯紧点?|盯下|关注一下|关注下|跟一下|跟进一下|跟踪一下|留意一下)`)
+
+// follow reads a request to be told later (followRe); 我 in it asks for
+// the asker's own hearings when nothing else is named (开庭前一天提醒我).
+func (r *reader) follow() {
+	v, _ := r.t.view()
+	if !asksToFollow(v) {
+		return
+	}
+	if m, ok := r.t.take(followRe, 0); ok {
+		r.u.Follow = true
+		r.followSelf = strings.Contains(m[0], "我")
+	}
+}
+
+// asksToFollow reports whether t asks to be told later (followRe): 通知我们
+// (法院通知我们101号判了) tells what someone was told, not a request.
+func asksToFollow(t string) bool {
+	loc := followRe.FindStringIndex(t)
+	return loc != nil && !strings.HasPrefix(t[loc[1]:], "们")
+}
+
+// asksOfCase reports whether what follows a number 1–31 with 号 asks of a
+// case (caseAskAfter), past a joining 的, 那个, 这个 or 那边.
+func asksOfCase(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	// 21号二审判了没, 21号的那个判了没: a stage word and a joining word
+	// may stand between; each is passed once, in this order.
+	for _, js := range [][]string{{"的"}, {"一审", "二审", "再审", "复议", "诉讼"}, {"的"}, {"那个", "这个", "那边", "这边"}} {
+		for _, j := range js {
+			if strings.HasPrefix(after, j) {
+				after = strings.TrimPrefix(after, j)
+				break
+			}
+		}
+	}
+	after = strings.TrimRight(after, " ?？。呢啊")
+	return slices.ContainsFunc(caseAskAfter, func(w string) bool { return strings.HasPrefix(after, w) })
+}
 
 // numbers reads case numbers: full ones, short ones, bare sequences.
 func (r *reader) numbers() error {
@@ -948,7 +1013,7 @@ func (r *reader) numbers() error {
 		n, _ := strconv.Atoi(m[1])
 		after := r.t.after(e)
 		caseWord := slices.ContainsFunc(caseAfter, func(w string) bool { return strings.HasPrefix(after, w) })
-		if n > 31 || caseWord {
+		if n > 31 || caseWord || asksOfCase(after) {
 			r.t.mark(s, e)
 			r.u.Seq, r.u.Anchored = n, true
 			return nil
@@ -1449,6 +1514,11 @@ func (r *reader) words() {
 			r.u.Rank, r.rankWord = g.rank, w
 			break
 		}
+	}
+	if r.u.NotAppeared && r.u.Rank == RankTop && r.rankWord == "最多" {
+		// 哪个局负责人没出庭最多: notAppearedWords took 负责人没出庭, so
+		// 最多 is left alone; it asks for the lowest 出庭率.
+		r.u.Rank, r.rankWord, r.u.NotAppeared, r.u.Hearing = RankBottom, "没出庭最多", false, false
 	}
 	for _, g := range rateWords {
 		if _, ok := t.cut(g.words...); ok {
@@ -2294,13 +2364,16 @@ func (r *reader) decide() {
 		u.Kind = Rates
 		if u.Rate == "" && (r.rankWord == "最多" || r.rankWord == "最少" || r.rankWord == "最高" || r.rankWord == "最低") {
 			u.ByCount = true
+			if u.Metric == "" && r.caseWord {
+				u.Metric = Filed // 哪个单位案子最多: the cases brought, not the losses
+			}
 		}
 		if u.Rate == "" {
 			switch {
 			case u.Metric == Corrected:
 				u.Rate = CorrectionRate
 			case u.Hearing || strings.Contains(r.rankWord, "达标") || strings.Contains(r.rankWord, "100") ||
-				strings.Contains(r.rankWord, "百分之百") || strings.Contains(r.rankWord, "出庭"):
+				strings.Contains(r.rankWord, "百分之百") || strings.Contains(r.rankWord, "出庭") || strings.Contains(r.rankWord, "缺"):
 				u.Rate = AppearanceRate
 			default:
 				u.Rate = LossRate

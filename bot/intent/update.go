@@ -458,6 +458,9 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 			return u, false
 		}
 	}
+	if asksToFollow(t) {
+		return u, false // 33号判了通知我: to be told when it is, not news that it was
+	}
 	rest, one := u.caseIn(t, o)
 	if !one {
 		return u, false
