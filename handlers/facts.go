@@ -454,6 +454,10 @@ func (s *service) remindedFact(c bot.Context, cs *cases.Case, h *cases.Hearing, 
 	return sent + acked, err
 }
 
+// notSentYet is the card state of a hearing whose reminder has not gone
+// out: nobody was asked, so nobody has declined either.
+const notSentYet = "提醒尚未发出，因此尚未有人确认出庭（并非有人拒绝）。"
+
 // remindedParts is remindedFact in its two parts: whether the reminder was
 // sent, and what was answered on its card (a question about the
 // confirmation puts the second first).
@@ -528,6 +532,9 @@ func (s *service) remindedParts(c bot.Context, cs *cases.Case, h *cases.Hearing,
 	case "":
 		if !h.At.After(now) {
 			b = append(b, appearedText(*h)+"。")
+		} else if len(told.Recipients) == 0 && told.FirstDue.After(now) {
+			// Nobody has been asked yet: no answer is not a refusal.
+			b = append(b, notSentYet)
 		} else {
 			b = append(b, "卡片上尚未有人确认出庭。")
 		}
