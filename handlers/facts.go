@@ -129,6 +129,9 @@ func orderedWhen(c *cases.Case, order string, now time.Time, loc *time.Location)
 	word := map[string]string{"next": "下次开庭", "last": "上次开庭"}[order]
 	if h == nil {
 		none := map[string]string{"next": "台账未登记该案今后的开庭。", "last": "台账未登记该案已开过的庭。"}[order]
+		if order == "next" {
+			return noHearingText(c, now, loc, none)
+		}
 		return none
 	}
 	v := word + "：**" + whenCN(h.At, now, loc) + "**"
@@ -136,6 +139,38 @@ func orderedWhen(c *cases.Case, order string, now time.Time, loc *time.Location)
 		v += " " + h.Place
 	}
 	return v + "。"
+}
+
+// withdrawnHearings says which hearings of c the ledger records as
+// cancelled or postponed (a postponement with no new time is recorded as a
+// cancellation), the latest three; "" when none. A case whose one hearing
+// was postponed has a hearing on record: “台账未登记该案的开庭” would be a
+// false none, and “没有开庭” alone would hide why.
+func withdrawnHearings(c *cases.Case, now time.Time, loc *time.Location) string {
+	var ts []string
+	for _, h := range c.Hearings {
+		if h.Cancelled {
+			ts = append(ts, whenCN(h.At, now, loc))
+		}
+	}
+	if len(ts) == 0 {
+		return ""
+	}
+	ts = ts[max(0, len(ts)-3):]
+	return "台账记载" + strings.Join(ts, "、") + "的开庭已取消或推迟（新时间待定）"
+}
+
+// noHearingText is base (the case has no hearing of the kind asked),
+// preceded by the hearings withdrawn when there are any.
+func noHearingText(c *cases.Case, now time.Time, loc *time.Location, base string) string {
+	w := withdrawnHearings(c, now, loc)
+	if w == "" {
+		return base
+	}
+	if base == "台账未登记该案的开庭。" {
+		return w + "，新的开庭时间台账尚未登记。"
+	}
+	return w + "；" + base
 }
 
 // nthWhen answers which is the n-th hearing of c (1-based; 0: the final
@@ -185,7 +220,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		case last != nil:
 			return fmt.Sprintf("%s开庭，台账未填写出庭负责人，%s。", whenCN(last.At, now, loc), appearedText(*last))
 		}
-		return "台账未登记该案的开庭，也未填写出庭负责人。"
+		return noHearingText(c, now, loc, "台账未登记该案的开庭，也未填写出庭负责人。")
 	case intent.Handler:
 		if c.Handler == "" {
 			return "台账未填写该案的承办人。"
@@ -241,7 +276,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		case next != nil:
 			return fmt.Sprintf("尚未开庭，定于%s开庭。", whenCN(next.At, now, loc))
 		}
-		return "台账未登记该案的开庭。"
+		return noHearingText(c, now, loc, "台账未登记该案的开庭。")
 	case intent.Stage:
 		v := "状态：**" + s.status(c, now) + "**"
 		if c.Stage != "" {
@@ -256,7 +291,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		return v + "。"
 	case intent.When, intent.Where:
 		if len(hs) == 0 {
-			return "台账未登记该案的开庭。"
+			return noHearingText(c, now, loc, "台账未登记该案的开庭。")
 		}
 		var ts []string
 		for _, h := range hs {
@@ -270,6 +305,9 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 			ts = append(ts, t)
 		}
 		v := "开庭时间：" + strings.Join(ts, "；")
+		if w := withdrawnHearings(c, now, loc); next == nil && w != "" {
+			v += "。" + w + "，新的开庭时间台账尚未登记"
+		}
 		if a == intent.Where && c.Court != "" {
 			v += "。" + court + "：" + c.Court
 		}
