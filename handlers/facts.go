@@ -160,17 +160,15 @@ func withdrawnHearings(c *cases.Case, now time.Time, loc *time.Location) string 
 	return "台账记载" + strings.Join(ts, "、") + "的开庭已取消或推迟（新时间待定）"
 }
 
-// noHearingText is base (the case has no hearing of the kind asked),
-// preceded by the hearings withdrawn when there are any.
+// noHearingText is base (the case has no hearing of the kind asked), or,
+// when hearings were withdrawn, those hearings and that no new time is
+// recorded.
 func noHearingText(c *cases.Case, now time.Time, loc *time.Location, base string) string {
 	w := withdrawnHearings(c, now, loc)
 	if w == "" {
 		return base
 	}
-	if base == "台账未登记该案的开庭。" {
-		return w + "，新的开庭时间台账尚未登记。"
-	}
-	return w + "；" + base
+	return w + "，新的开庭时间台账尚未登记。"
 }
 
 // nthWhen answers which is the n-th hearing of c (1-based; 0: the final
