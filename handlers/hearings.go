@@ -367,7 +367,7 @@ func (s *service) withdrawnNote(c bot.Context, q query) string {
 	if len(ts) == 0 {
 		return ""
 	}
-	return "另：" + strings.Join(ts[:min(len(ts), 3)], "、") + "的开庭已取消或推迟，新的开庭时间台账尚未登记。"
+	return "另：" + strings.Join(ts[:min(len(ts), 3)], "、") + "的开庭已取消或推迟（以台账登记为准）。"
 }
 
 // noHearings answers a question no hearing matches: a true “没有”, with
@@ -508,6 +508,9 @@ func (s *service) nearbyTime(c bot.Context, u intent.Understanding, q query) (an
 		lead := fmt.Sprintf("%s%s有以下开庭，您说的可能是这一场（请以此时间为准）：", msg, day)
 		if len(near) > 1 {
 			lead = fmt.Sprintf("%s%s有以下 %d 场开庭，您说的可能是其中一场：", msg, day, len(near))
+		}
+		if w := s.withdrawnNote(c, exact); w != "" {
+			lead = msg + w + "\n\n" + strings.TrimPrefix(lead, msg) // 明天下午的庭 after 行初136's was cancelled
 		}
 		a.md = lead + "\n\n" + a.md
 		return a, true, nil
