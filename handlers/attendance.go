@@ -173,7 +173,7 @@ func (s *service) attendanceList(c bot.Context, what string, hs []store.Schedule
 	shown := hs[:min(len(hs), s.pageSize)]
 	var b []string
 	var numbers []string
-	pending, unconfirmed, held := 0, 0, 0
+	pending, unconfirmed, notSent, held := 0, 0, 0, 0
 	for i, h := range shown {
 		var state string
 		if h.Hearing.At.After(now) {
@@ -182,7 +182,11 @@ func (s *service) attendanceList(c bot.Context, what string, hs []store.Schedule
 			if err != nil {
 				return answer{}, err
 			}
-			if strings.HasPrefix(acked, "卡片上尚未") {
+			switch {
+			case acked == notSentYet:
+				notSent++
+				acked = sent
+			case strings.HasPrefix(acked, "卡片上尚未"):
 				unconfirmed++
 				acked += sent
 			}
@@ -200,11 +204,24 @@ func (s *service) attendanceList(c bot.Context, what string, hs []store.Schedule
 		}
 	}
 	head := fmt.Sprintf("**%s**：共 %d 场%s，各场出庭情况如下", what, len(hs), scopeNote(viewer))
+	// Of the hearings to come, those whose card went out and got no answer
+	// and those whose reminder has not been sent (nobody asked yet).
+	var open []string
+	if unconfirmed > 0 {
+		open = append(open, fmt.Sprintf("%d 场提醒已发出、卡片上尚无人确认出庭", unconfirmed))
+	}
+	if notSent > 0 {
+		open = append(open, fmt.Sprintf("%d 场提醒尚未发送", notSent))
+	}
+	if confirmed := pending - unconfirmed - notSent; confirmed > 0 {
+		open = append(open, fmt.Sprintf("%d 场卡片上已有回复", confirmed))
+	}
+	detail := strings.Join(open, "，")
 	switch {
 	case pending > 0 && held > 0:
-		head += fmt.Sprintf("（已开庭 %d 场，尚未开庭 %d 场，其中 %d 场卡片上尚无人确认出庭）：", held, pending, unconfirmed)
+		head += fmt.Sprintf("（已开庭 %d 场，尚未开庭 %d 场，其中 %s）：", held, pending, detail)
 	case pending > 0:
-		head += fmt.Sprintf("（均尚未开庭，其中 %d 场卡片上尚无人确认出庭）：", unconfirmed)
+		head += fmt.Sprintf("（均尚未开庭，其中 %s）：", detail)
 	default:
 		head += "（均已开庭，以台账登记的出庭情况为准）："
 	}

@@ -693,6 +693,11 @@ func (e *corpusEnv) check(t *testing.T, en corpusEntry) []string {
 			}
 		}
 	}
+	for _, s := range e.answers {
+		if err := e.checkNoHearingField(s.a); err != nil {
+			fail("false none: %v", err)
+		}
+	}
 	if first(en.props["none"]) == "yes" && len(claims) == 0 {
 		fail("expected a “none” answer, none was stated")
 	}
@@ -981,4 +986,29 @@ func (routedFiles) HandleDecisionLink(c bot.Context) error {
 func (routedFiles) HandleUndo(c bot.Context) error { return c.Reply("〔页面：撤销导入〕") }
 func (routedFiles) HandleExportDraft(c bot.Context, number string, v int) error {
 	return c.Reply(fmt.Sprintf("〔页面：导出 %s 第%d版〕", number, v))
+}
+
+// checkNoHearingField checks the one-case none “台账未登记该案的开庭” (and
+// its 今后 form) against the ledger: it is said of the case shown, which
+// must have no hearing on record at all (a postponed or cancelled one is on
+// record and must be said as such), or none to come. It escaped the claims
+// (no claim carries it, and 未登记 is no 没有): a postponed hearing was
+// answered with it.
+func (e *corpusEnv) checkNoHearingField(a answer) error {
+	never := strings.Contains(a.md, "台账未登记该案的开庭")
+	future := strings.Contains(a.md, "台账未登记该案今后的开庭")
+	if !never && !future || len(a.shown) != 1 {
+		return nil
+	}
+	c, err := e.st.Get(context.Background(), a.shown[0])
+	if err != nil || c == nil {
+		return err
+	}
+	for _, h := range c.Hearings {
+		if never || h.Cancelled || h.At.After(e.now) {
+			return fmt.Errorf("%s: “台账未登记该案%s的开庭” while it records one on %s (cancelled %v)",
+				c.Number, map[bool]string{true: "今后", false: ""}[future], h.At.In(cst).Format("2006-01-02 15:04"), h.Cancelled)
+		}
+	}
+	return nil
 }

@@ -129,6 +129,9 @@ func orderedWhen(c *cases.Case, order string, now time.Time, loc *time.Location)
 	word := map[string]string{"next": "下次开庭", "last": "上次开庭"}[order]
 	if h == nil {
 		none := map[string]string{"next": "台账未登记该案今后的开庭。", "last": "台账未登记该案已开过的庭。"}[order]
+		if order == "next" {
+			return noHearingText(c, now, loc, none)
+		}
 		return none
 	}
 	v := word + "：**" + whenCN(h.At, now, loc) + "**"
@@ -136,6 +139,36 @@ func orderedWhen(c *cases.Case, order string, now time.Time, loc *time.Location)
 		v += " " + h.Place
 	}
 	return v + "。"
+}
+
+// withdrawnHearings says which hearings of c the ledger records as
+// cancelled or postponed (a postponement with no new time is recorded as a
+// cancellation), the latest three; "" when none. A case whose one hearing
+// was postponed has a hearing on record: “台账未登记该案的开庭” would be a
+// false none, and “没有开庭” alone would hide why.
+func withdrawnHearings(c *cases.Case, now time.Time, loc *time.Location) string {
+	var ts []string
+	for _, h := range c.Hearings {
+		if h.Cancelled {
+			ts = append(ts, whenCN(h.At, now, loc))
+		}
+	}
+	if len(ts) == 0 {
+		return ""
+	}
+	ts = ts[max(0, len(ts)-3):]
+	return "台账记载" + strings.Join(ts, "、") + "的开庭已取消或推迟（新时间待定）"
+}
+
+// noHearingText is base (the case has no hearing of the kind asked), or,
+// when hearings were withdrawn, those hearings and that no new time is
+// recorded.
+func noHearingText(c *cases.Case, now time.Time, loc *time.Location, base string) string {
+	w := withdrawnHearings(c, now, loc)
+	if w == "" {
+		return base
+	}
+	return w + "，新的开庭时间台账尚未登记。"
 }
 
 // nthWhen answers which is the n-th hearing of c (1-based; 0: the final
@@ -185,7 +218,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		case last != nil:
 			return fmt.Sprintf("%s开庭，台账未填写出庭负责人，%s。", whenCN(last.At, now, loc), appearedText(*last))
 		}
-		return "台账未登记该案的开庭，也未填写出庭负责人。"
+		return noHearingText(c, now, loc, "台账未登记该案的开庭，也未填写出庭负责人。")
 	case intent.Handler:
 		if c.Handler == "" {
 			return "台账未填写该案的承办人。"
@@ -241,7 +274,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		case next != nil:
 			return fmt.Sprintf("尚未开庭，定于%s开庭。", whenCN(next.At, now, loc))
 		}
-		return "台账未登记该案的开庭。"
+		return noHearingText(c, now, loc, "台账未登记该案的开庭。")
 	case intent.Stage:
 		v := "状态：**" + s.status(c, now) + "**"
 		if c.Stage != "" {
@@ -256,7 +289,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		return v + "。"
 	case intent.When, intent.Where:
 		if len(hs) == 0 {
-			return "台账未登记该案的开庭。"
+			return noHearingText(c, now, loc, "台账未登记该案的开庭。")
 		}
 		var ts []string
 		for _, h := range hs {
@@ -270,6 +303,9 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 			ts = append(ts, t)
 		}
 		v := "开庭时间：" + strings.Join(ts, "；")
+		if w := withdrawnHearings(c, now, loc); next == nil && w != "" {
+			v += "。" + w + "，新的开庭时间台账尚未登记"
+		}
 		if a == intent.Where && c.Court != "" {
 			v += "。" + court + "：" + c.Court
 		}
@@ -462,6 +498,10 @@ func (s *service) remindedFact(c bot.Context, cs *cases.Case, h *cases.Hearing, 
 	return sent + acked, err
 }
 
+// notSentYet is the card state of a hearing whose reminder has not gone
+// out: nobody was asked, so nobody has declined either.
+const notSentYet = "提醒尚未发出，因此尚未有人确认出庭（并非有人拒绝）。"
+
 // remindedParts is remindedFact in its two parts: whether the reminder was
 // sent, and what was answered on its card (a question about the
 // confirmation puts the second first).
@@ -536,6 +576,9 @@ func (s *service) remindedParts(c bot.Context, cs *cases.Case, h *cases.Hearing,
 	case "":
 		if !h.At.After(now) {
 			b = append(b, appearedText(*h)+"。")
+		} else if len(told.Recipients) == 0 && told.FirstDue.After(now) {
+			// Nobody has been asked yet: no answer is not a refusal.
+			b = append(b, notSentYet)
 		} else {
 			b = append(b, "卡片上尚未有人确认出庭。")
 		}

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -266,6 +267,9 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 		msg := fmt.Sprintf("%s没有您（%s）作为%s的%s开庭。", label, viewer.Name, role, party)
 		a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: q})
 		b = append(b, msg)
+		if w := s.withdrawnNote(c, q); w != "" {
+			b = append(b, w)
+		}
 	} else {
 		lead := fmt.Sprintf("**%s您（%s）作为%s的开庭**：共 %d 场", label, viewer.Name, role, len(mine))
 		if len(mine) >= 1 && u.Aspect == intent.Reminded {
@@ -319,6 +323,53 @@ func (s *service) selfHearings(c bot.Context, u intent.Understanding, q query, m
 	return a2, err
 }
 
+// withdrawnNote names the hearings a query would have found but for their
+// cancellation or postponement (孙局下次出庭 after 行初117's hearing was
+// postponed with no new time): the none is true of the hearings on the
+// calendar, and the reader is told of the one they may be thinking of.
+// They are read from the hearing-change stream (its latest entries), since
+// the hearing and person indexes drop a cancelled hearing; "" when none.
+func (s *service) withdrawnNote(c bot.Context, q query) string {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	msgs, err := s.st.Client().XRevRangeN(c.Ctx(), s.st.Keys().HearingChanges(), "+", "-", 200).Result()
+	if err != nil {
+		return ""
+	}
+	var numbers []string
+	for _, m := range msgs {
+		ch, err := store.ParseHearingChange(m)
+		if err == nil && ch.Kind == cases.HearingCancelled && !slices.Contains(numbers, ch.Case) {
+			numbers = append(numbers, ch.Case)
+		}
+	}
+	if len(numbers) == 0 {
+		return ""
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return ""
+	}
+	var ts []string
+	for _, k := range cs {
+		if !s.caseOK(caseLevel(q), viewer, k) {
+			continue
+		}
+		for _, h := range k.Hearings {
+			if !h.Cancelled {
+				continue
+			}
+			h.Cancelled = false
+			if hearingOK(q, k, h, loc) {
+				ts = append(ts, "**"+k.Number+"** "+whenCN(h.At, now, loc))
+			}
+		}
+	}
+	if len(ts) == 0 {
+		return ""
+	}
+	return "另：" + strings.Join(ts[:min(len(ts), 3)], "、") + "的开庭已取消或推迟（以台账登记为准）。"
+}
+
 // noHearings answers a question no hearing matches: a true “没有”, with
 // the nearest hearing that matches all but the period.
 func (s *service) noHearings(c bot.Context, u intent.Understanding, q query, what string) (answer, error) {
@@ -337,6 +388,9 @@ func (s *service) noHearings(c bot.Context, u intent.Understanding, q query, wha
 	}
 	a := answer{claims: []claim{{Text: msg, What: claimHearings, Q: q}}}
 	a.md = msg
+	if w := s.withdrawnNote(c, q); w != "" {
+		a.md += "\n\n" + w
+	}
 	if near := s.nearestHearing(c, q); near != "" {
 		a.md += "\n\n" + near
 	}
@@ -454,6 +508,9 @@ func (s *service) nearbyTime(c bot.Context, u intent.Understanding, q query) (an
 		lead := fmt.Sprintf("%s%s有以下开庭，您说的可能是这一场（请以此时间为准）：", msg, day)
 		if len(near) > 1 {
 			lead = fmt.Sprintf("%s%s有以下 %d 场开庭，您说的可能是其中一场：", msg, day, len(near))
+		}
+		if w := s.withdrawnNote(c, exact); w != "" {
+			lead = msg + w + "\n\n" + strings.TrimPrefix(lead, msg) // 明天下午的庭 after 行初136's was cancelled
 		}
 		a.md = lead + "\n\n" + a.md
 		return a, true, nil

@@ -65,6 +65,19 @@ func confirmAsked(text string) bool {
 	return confirmAskRe.MatchString(t) && !otherAskRe.MatchString(t)
 }
 
+// whoConfirmedRe asks who, over the hearings asked, confirmed
+// (谁确认了, 有没有人确认, 都有谁确认, 哪些领导确认了, 确认了几个).
+var whoConfirmedRe = regexp.MustCompile(`(?:谁|哪个|哪位|哪些|有没有人|有人|几个人|几位|几个|多少)[^，,。？?]{0,6}?确认|确认(?:了|过)?(?:的)?(?:有)?(?:谁|哪些|几个|几场|多少|没有|没得|没|吗|不|么)`)
+
+// whoConfirmedAsked reports whether a message asks which heads confirmed
+// their hearings (and not about a deadline's reply).
+func whoConfirmedAsked(text string) bool {
+	if _, ok := deadlineAsked(text); ok {
+		return false
+	}
+	return whoConfirmedRe.MatchString(intent.Normalize(text))
+}
+
 // otherAskRe asks something else with a 知道 in it (你知道117号几点开吗).
 var otherAskRe = regexp.MustCompile(`你知道|您知道|知不知道|几点|什么时候|啥时候|哪天|几号|在哪|哪里|哪个法庭|谁`)
 

@@ -292,6 +292,12 @@ func (s *service) handleText(c bot.Context) (err error) {
 		(intent.AsksAttendance(text) || intent.AsksUnconfirmed(text) || confirmAsked(text)) {
 		u.Attendance, u.Aspect = true, intent.Head // 今明两天的庭负责人都到了吗: each hearing's state
 	}
+	if u.Kind == intent.Hearings && !u.Attendance && whoConfirmedAsked(text) {
+		// 明天的庭谁确认了, 有没有人确认明天出庭: each hearing's card state,
+		// never the bare list with 确认 left unread (nor a “no one”).
+		u.Attendance, u.Aspect = true, intent.Head
+		u.Residue = slices.DeleteFunc(u.Residue, func(r string) bool { return strings.Contains(r, "确认") })
+	}
 	if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) && u.NotHeld != "plaintiff-appearance" && prev != nil && len(prev.Shown) == 1 &&
 		prev.U.Kind == intent.Case {
 		// 行初85 → 法官叫什么, 判了多少钱: not held, said first, then what
