@@ -910,6 +910,12 @@ func (r *reader) numbers() error {
 		if !ok {
 			break
 		}
+		if m[3] != "" && m[1] == "" && m[2] == "" && s > 0 && unicode.Is(unicode.Han, r.t.rs[s-1]) {
+			// 整改通知行初70, 告知 行初85: the 知 ends a word (通知, 告知),
+			// not the 知 of an IP court's number, which follows a court.
+			m[3], m[0] = "", strings.TrimLeft(strings.TrimPrefix(strings.TrimSpace(m[0]), "知"), " ")
+			s++
+		}
 		short, numbers, valid := completeShort(m, r.o)
 		if !valid {
 			break
