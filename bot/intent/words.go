@@ -250,7 +250,7 @@ var mineAgencyWords = []string{"我们单位", "咱们单位", "我所在单位"
 	"我们", "咱们", "我局", "本局", "我单位", "本单位", "我方", "局里", "单位里", "我们这"}
 
 // bulletinWords name the monthly bulletin.
-var bulletinWords = []string{"败诉通报", "月度通报", "通报", "月报"}
+var bulletinWords = []string{"败诉通报", "月度通报", "通报", "月报", "汇报材料", "情况汇报", "情况报告", "汇报"}
 
 // explainWords ask for a 以案说法 write-up.
 var explainWords = []string{"以案说法", "以案释法", "典型案例", "普法文章", "普法素材"}
