@@ -2,8 +2,10 @@ package handlers
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"casebot/bot"
 	"casebot/bot/cases"
@@ -120,6 +122,9 @@ func (s *service) rectifyOfCase(c bot.Context, number string, today workcal.Day)
 			}
 			a.md = fmt.Sprintf("%s 已结案（%s），属于需要一案一整改的案件，但%s（整改要求由提醒服务在结案后发出%s）。", head, k.Closure.Method, msg, due)
 			a.claims = []claim{{Text: msg, What: claimRectify, Numbers: []string{k.Number}}}
+			if draftNoticeRe.MatchString(c.Message().Text) {
+				a.md += "\n\n" + rectifyNotice(k, strings.TrimPrefix(due, "，整改报告报送期限："), c.Location())
+			}
 		}
 		return a, nil
 	}
@@ -145,7 +150,57 @@ func (s *service) rectifyOfCase(c bot.Context, number string, today workcal.Day)
 		lines = append(lines, "一年内同类再次败诉（前案 "+rc.Repeat+"）")
 	}
 	a.md = strings.Join(lines, "\n")
+	if draftNoticeRe.MatchString(c.Message().Text) {
+		due := ""
+		if d, ok := s.st.Deadlines.Find(k, deadline.Rectify); ok {
+			due = d.Value(today)
+		}
+		a.md += "\n\n" + rectifyNotice(k, due, c.Location())
+	}
 	return a, nil
+}
+
+// draftNoticeRe asks for the 整改 notice itself to be drafted (帮我起草一个
+// 整改通知, 整改通知书拟一下, 写个整改通知).
+var draftNoticeRe = regexp.MustCompile(`(?:起草|草拟|拟|写|弄个|弄一个|做个|做一个|整个|整一个)[^，。]{0,6}(?:整改)?通知|通知书?[^，。]{0,4}(?:起草|草拟|拟一下|拟个|写一下|写个|弄一下)`)
+
+// rectifyNotice drafts the 一案一整改 notice to the losing agency from the
+// ledger's own facts: the case, its outcome and 败诉原因, what to submit
+// and by when (the period the reminders compute). No party is named: the
+// notice goes to an agency, about its own conduct.
+func rectifyNotice(k *cases.Case, due string, loc *time.Location) string {
+	var b strings.Builder
+	b.WriteString("**一案一整改通知（草稿，须经审核后印发）**\n\n")
+	fmt.Fprintf(&b, "%s：\n\n", strings.Join(k.Defendants, "、"))
+	outcome := ""
+	if k.Closure != nil {
+		outcome = fmt.Sprintf("，%s以“%s”结案", k.Closure.On.In(loc).Format("2006年1月2日"), k.Closure.Method)
+	}
+	role, lost := "被告", "败诉"
+	if k.Kind == cases.Reconsideration {
+		role, lost = "被申请人", "被复议机关纠错"
+	}
+	fmt.Fprintf(&b, "你单位作为%s的 %s（%s）%s，%s。", role, k.Number, orPendingWord(k.Cause, "案由待补充"), outcome, lost)
+	if k.Closure != nil && strings.TrimSpace(k.Closure.Reason) != "" {
+		fmt.Fprintf(&b, "败诉原因：%s。", strings.TrimRight(strings.TrimSpace(k.Closure.Reason), "。"))
+	}
+	b.WriteString("\n\n根据一案一整改工作要求，请你单位对照裁判文书（复议决定书），逐项分析败诉原因，查找执法中存在的问题，制定并落实整改措施，明确责任人员和完成时限，并举一反三，防止同类问题再次发生。\n\n")
+	when := "（报送期限待核实）"
+	if due != "" {
+		when = due
+		if i := strings.Index(when, "（"); i > 0 {
+			when = when[:i] // the days left are the reader's, not the notice's
+		}
+	}
+	fmt.Fprintf(&b, "请于 %s 前将整改报告（含败诉原因分析、整改措施及落实情况、相关制度完善情况）报送司法局。\n\n特此通知。\n\n某县司法局（待盖章）\n（日期待填）", when)
+	return b.String()
+}
+
+func orPendingWord(s, pending string) string {
+	if strings.TrimSpace(s) == "" {
+		return pending
+	}
+	return s
 }
 
 func orBy(who string) string {

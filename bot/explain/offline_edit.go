@@ -25,7 +25,20 @@ const (
 	EditShorten   EditKind = "shorten"   // 改短一点, 压缩到500字: quotes and blanks' instructions dropped, sections cut to their first sentences
 	EditTitles    EditKind = "titles"    // 换几个标题: three titles from the case's fields
 	EditStatutes  EditKind = "statutes"  // 加上法条原文: the cited articles' text from the local table
+	EditDrop      EditKind = "drop"      // 去掉第三段, 删掉典型意义那段: one paragraph or one section removed
+	EditRetitle   EditKind = "retitle"   // 标题改成“程序违法的代价”: the title the user gave, anonymized
 )
+
+// Edit is an offline revision with what it needs: the length asked
+// (Shorten), the paragraph (Para: 1-based, negative from the end) or
+// section named (Section) to drop, the new title (Title).
+type Edit struct {
+	Kind    EditKind
+	Limit   int
+	Para    int
+	Section string
+	Title   string
+}
 
 // OfflineResult is what an offline revision made: a new draft version
 // (nil when the text needed no change, or for titles), and what was done
@@ -41,6 +54,13 @@ type OfflineResult struct {
 // length asked for (0: about two thirds of the draft). The new version
 // is stored like any draft, so that review and export see it.
 func (s *Service) ReviseOffline(ctx context.Context, number string, e EditKind, limit int, requester, instruction string) (*OfflineResult, error) {
+	return s.ReviseOfflineEdit(ctx, number, Edit{Kind: e, Limit: limit}, requester, instruction)
+}
+
+// ReviseOfflineEdit applies ed to the newest draft of number, as
+// ReviseOffline does.
+func (s *Service) ReviseOfflineEdit(ctx context.Context, number string, ed Edit, requester, instruction string) (*OfflineResult, error) {
+	e, limit := ed.Kind, ed.Limit
 	d, err := s.Drafts.Latest(ctx, number)
 	if err != nil {
 		return nil, err
@@ -128,6 +148,41 @@ func (s *Service) ReviseOffline(ctx context.Context, number string, e EditKind, 
 		res.Done = "已在“相关法条”下附上条文原文（取自本系统的法条表，发布前请与国家法律法规数据库核对）"
 		if len(missing) > 0 {
 			res.Left = "以下条文本系统法条表未收录原文，请人工补充：" + strings.Join(missing, "；") + "。"
+		}
+	case EditDrop:
+		out, what, ok := dropParagraph(body, ed.Para, ed.Section)
+		if !ok {
+			res.Done = "未找到要删去的段落：" + what
+			res.Left = "段落按正文计（不含标题和小标题）；也可以说“删掉典型意义那段”按小标题删去一节。"
+			return res, nil
+		}
+		body = out
+		res.Done = "已删去" + what
+		res.Left = "其余段落未改动；删去后前后文是否衔接，请审核人员核对。"
+	case EditRetitle:
+		_, anon, err := s.Gen.loadMaterial(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		// The title is the user's words, stored in the draft: it goes
+		// through the same anonymizer as every other text of a draft.
+		t, err := anon.Clean(strings.TrimSpace(ed.Title))
+		var leak *privacy.LeakError
+		if errors.As(err, &leak) {
+			return nil, LeakRefusal(leak)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if t == "" {
+			res.Done = "没有读到新标题"
+			res.Left = "请写明新标题，例如：标题改成“程序违法的代价”。"
+			return res, nil
+		}
+		body = retitle(body, t)
+		res.Done = "标题已改为“" + t + "”"
+		if t != strings.TrimSpace(ed.Title) {
+			res.Done += "（标题中的人名已按隐名规则处理）"
 		}
 	default:
 		return nil, fmt.Errorf("unknown offline edit %q", e)
@@ -258,4 +313,106 @@ func titlesFor(c *cases.Case, loss cases.LossSet) []string {
 		out = append(out, fmt.Sprintf("一起%s%s案件的启示", cause, kind))
 	}
 	return out[:3]
+}
+
+// retitle puts title in place of the body's first heading (# ...), or
+// before the body when it has none.
+func retitle(body, title string) string {
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "# ") {
+			lines[i] = "# " + title
+			return strings.Join(lines, "\n")
+		}
+		if strings.TrimSpace(l) != "" {
+			break
+		}
+	}
+	return "# " + title + "\n\n" + strings.TrimSpace(body)
+}
+
+// block is a run of lines of a draft: a heading (# or ##) or a paragraph
+// (text lines up to a blank line or a heading; a list and the article
+// text under it are one paragraph).
+type block struct {
+	heading bool
+	lines   []string
+}
+
+func blocksOf(body string) []block {
+	var out []block
+	var cur *block
+	for _, l := range strings.Split(body, "\n") {
+		switch {
+		case strings.HasPrefix(l, "#"):
+			out = append(out, block{heading: true, lines: []string{l}})
+			cur = nil
+		case strings.TrimSpace(l) == "":
+			cur = nil
+		default:
+			if cur == nil {
+				out = append(out, block{})
+				cur = &out[len(out)-1]
+			}
+			cur.lines = append(cur.lines, l)
+		}
+	}
+	return out
+}
+
+func joinBlocks(bs []block) string {
+	parts := make([]string, 0, len(bs))
+	for _, b := range bs {
+		parts = append(parts, strings.Join(b.lines, "\n"))
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// dropParagraph removes paragraph n of body (1-based, counted over the
+// text under the title, headings not counted; -1 the last, -2 the one
+// before) or, with section, the section whose heading holds it, heading
+// and all. A section left without text loses its heading too. It returns
+// the text, what was removed (or, when nothing was, what was looked for)
+// and whether anything was.
+func dropParagraph(body string, n int, section string) (string, string, bool) {
+	bs := blocksOf(body)
+	if section != "" {
+		for i, b := range bs {
+			if !b.heading || strings.HasPrefix(b.lines[0], "# ") || !strings.Contains(b.lines[0], section) {
+				continue
+			}
+			j := i + 1
+			for j < len(bs) && !bs[j].heading {
+				j++
+			}
+			name := strings.TrimSpace(strings.TrimLeft(b.lines[0], "# "))
+			out := append(append([]block{}, bs[:i]...), bs[j:]...)
+			return joinBlocks(out), "“" + name + "”一节", true
+		}
+		return body, "草稿中没有小标题含“" + section + "”的一节", false
+	}
+	var paras []int
+	for i, b := range bs {
+		if !b.heading {
+			paras = append(paras, i)
+		}
+	}
+	k := n - 1
+	if n < 0 {
+		k = len(paras) + n
+	}
+	if n == 0 || k < 0 || k >= len(paras) {
+		return body, fmt.Sprintf("草稿正文共 %d 段（不含标题和小标题）", len(paras)), false
+	}
+	i := paras[k]
+	text := strings.Join(bs[i].lines, "")
+	if r := []rune(text); len(r) > 24 {
+		text = string(r[:24]) + "…"
+	}
+	out := append(append([]block{}, bs[:i]...), bs[i+1:]...)
+	// A heading followed by another heading or nothing has lost its text.
+	if i > 0 && bs[i-1].heading && !strings.HasPrefix(bs[i-1].lines[0], "# ") && (i == len(out) || out[i].heading) {
+		out = append(out[:i-1], out[i:]...)
+	}
+	return joinBlocks(out), fmt.Sprintf("正文第 %d 段（“%s”）", k+1, text), true
 }

@@ -69,7 +69,7 @@ var (
 		`(?:也|都|再)?(?:加上|加进去|加一下|加点|补上|补充上|补充一下|补充|写上|写进去|列出来|列一下|去掉|删掉|删了|去了)`)
 	// lengthInstrRe sets a draft's length in characters (改成300字的简讯,
 	// 压缩到500字以内, 800字左右): an instruction, and its number no case.
-	lengthInstrRe = mustCompile(`(?:改成|改为|压缩到|压缩成|压缩在|缩到|缩短到|缩减到|控制在|精简到|写成|删到|减到)[^，。,]{0,6}?\d+\s*字|\d+\s*字(?:左右|以内|上下|之内|以下)`)
+	lengthInstrRe = mustCompile(`(?:改成|改为|压缩到|压缩成|压缩在|缩到|缩短到|缩减到|控制在|精简到|写成|删到|减到)[^，。,]{0,6}?(?:\d+|[一二两三四五六七八九十百千]+)\s*个?字|(?:\d+|[一二两三四五六七八九十百千]+)\s*个?字(?:左右|以内|上下|之内|以下)`)
 	// formInstrRe recasts a draft in another form (改成表格, 写成新闻稿,
 	// 弄成一问一答).
 	formInstrRe = mustCompile(`(?:改成|改为|换成|写成|做成|弄成|整成)(?:一[篇份则个])?(?:\d+字的?)?(?:简讯|短讯|消息稿|新闻稿|通讯稿|表格|问答体?|一问一答|图文|要点|提纲|微信推送|公众号文章|公众号推文)`)
@@ -82,6 +82,22 @@ var (
 		`|^(?:再|帮我|麻烦|请)?(?:隐名|脱敏|匿名化|做一下隐名|做隐名|隐名处理)` +
 		`|^(?:再|帮我|麻烦|请)?(?:写得|改得|说得)?(?:更)?(?:口语|通俗|接地气|白话|大白话)(?:化)?(?:一点|一些|点|些)?` +
 		`|法条原文|条文原文|法条全文|条文全文|(?:名字|姓名|人名)都(?:去掉|删掉|隐去|隐掉)|把(?:名字|姓名|人名)(?:都)?(?:去掉|删掉|隐去|隐掉)`)
+	// paraEditRe removes a paragraph or a section of the draft (去掉第三段,
+	// 第二段删掉, 把最后一段去了, 删掉典型意义那段, 法官说法那部分不要了):
+	// a place in a text, which nothing but a draft has.
+	paraEditRe = mustCompile(`(?:去掉|删掉|删除|删去|拿掉|砍掉|去除|不要)(?:了)?(?:倒数)?(?:第\s*(?:[0-9０-９]+|[一二两三四五六七八九十]+)\s*个?(?:自然)?段|最后一段|末段|开头那?一?段|首段)` +
+		`|(?:倒数)?(?:第\s*(?:[0-9０-９]+|[一二两三四五六七八九十]+)\s*个?(?:自然)?段|最后一段|末段|开头那?一?段|首段)(?:也|就|都)?(?:去掉|删掉|删了|去了|删除|删去|拿掉|不要)` +
+		`|(?:去掉|删掉|删除|删去|拿掉|不要)[^，。,]{0,8}(?:那一?段|那一?节|那部分|这一?段|这部分)` +
+		`|(?:典型意义|执法警示|法官说法|说法|评析|点评|争议焦点|焦点|要点|案情|结果|相关法条|法条)(?:那一?段|那一?节|那部分|这一?段|这部分|部分)?(?:也|就|都)?(?:去掉|删掉|删了|去了|不要了?|拿掉)`)
+	// retitleRe gives the draft's new title (题目就叫“…”, 标题改成 …).
+	retitleRe = mustCompile(`^(?:把|将)?(?:标题|题目)(?:就|直接)?(?:改成|改为|换成|定为|定成|改叫|就叫|叫做|写成)`)
+	// toneEditRe asks a tone or wording of the draft (语气正式一点, 措辞严谨些,
+	// 再正式些): a revision; 正式 is read before 一点 becomes a clock time.
+	toneEditRe = mustCompile(`^(?:再|请|帮我|麻烦)?(?:把)?(?:语气|口气|措辞|用词|语言|文风|行文|表述|文字)?(?:再|更|要|写得|改得)?(?:正式|严肃|庄重|书面|规范|严谨|专业|活泼|亲切|生动|平实|简洁|精炼|客观)(?:化)?(?:一点|一些|点|些)(?:吧|哈|呢)?$` +
+		`|^(?:语气|口气|措辞|用词|文风|行文|表述)(?:要|再|改得|写得)?(?:更)?[^，。,]{0,6}(?:一点|一些|点|些)`)
+	// addSectionRe asks a passage added (加一段给行政机关的启示, 多写点对执法
+	// 人员的提醒, 补充一段典型意义, 结尾加几句普法提示).
+	addSectionRe = mustCompile(`^(?:再|请|帮我|麻烦|结尾|最后|文末|末尾)?(?:再)?(?:加上|加|补充|补上|增加|增补|多写|多加|补|添加|添)(?:一段|一节|一部分|几句|一句|一些|一点|点|些|个)[^，。,]{0,16}(?:启示|提醒|建议|提示|警示|意义|分析|评析|说明|介绍|内容|总结|结语|教训|做法|要求)`)
 	// anotherCaseRe asks for another case to write up (换个案子, 换一个案例写,
 	// 换个别的案子吧).
 	anotherCaseRe = mustCompile(`^(?:那|再|要不|还是)?(?:换|另外|另|重新)(?:找|选|挑)?(?:个|一个|一篇)?(?:别的|其他的?|其它的?)?(?:案子|案例|案件|典型案例)(?:来写|写一篇|写|吧|嘛|哈|呢|噻)*$`)
@@ -145,7 +161,8 @@ func (r *reader) explainCommand(raw, norm string) bool {
 	case anotherOneRe.MatchString(body) && none:
 		r.u.OnlyInFocus = true // 换一个: of the draft or candidates in focus, else not ours
 		return set(ExplainAnother)
-	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody) || offlineInstrRe.MatchString(normBody)) && len(r.u.Numbers) == 0 && r.u.Short == "":
+	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody) || offlineInstrRe.MatchString(normBody) ||
+		paraEditRe.MatchString(normBody) || retitleRe.MatchString(normBody) || toneEditRe.MatchString(normBody) || addSectionRe.MatchString(normBody)) && len(r.u.Numbers) == 0 && r.u.Short == "":
 		// 改成300字的简讯, 原告名字改成某某: about the draft, whose case
 		// was named before; a hearing moved (改成下周三) names no form.
 		r.u.Note = noteOf(raw, draftRefRaw)

@@ -986,6 +986,12 @@ func (r *reader) numbers() error {
 		if !ok {
 			break
 		}
+		if m[3] != "" && m[1] == "" && m[2] == "" && s > 0 && unicode.Is(unicode.Han, r.t.rs[s-1]) {
+			// 整改通知行初70, 告知 行初85: the 知 ends a word (通知, 告知),
+			// not the 知 of an IP court's number, which follows a court.
+			m[3], m[0] = "", strings.TrimLeft(strings.TrimPrefix(strings.TrimSpace(m[0]), "知"), " ")
+			s++
+		}
 		short, numbers, valid := completeShort(m, r.o)
 		if !valid {
 			break
@@ -1436,9 +1442,18 @@ func (r *reader) words() {
 			r.u.Place = CanonicalPlace(m[0])
 		}
 	}
+	// 给公众号写个案例, 推荐个案例给公众号: where the write-up goes, no filter.
+	t.cutAll("给公众号", "公众号上", "公众号用的", "公众号用", "发公众号", "公众号")
 	if _, ok := t.cut("以案说法", "以案释法"); ok {
 		r.explain = true
 		t.cutAll(writeWords...)
+	} else if !t.has("普法组") && slices.ContainsFunc(promoWords, t.has) && slices.ContainsFunc(promoVerbs, t.has) {
+		// 拿行初101做个案例宣传, 整一篇普法稿子, 适合写普法的: a write-up
+		// named by what it is for, with a verb of making it.
+		r.explain = true
+		t.cut(promoWords...)
+		t.cutAll(promoVerbs...)
+		t.cutAll("适合拿来", "适合用来", "适合")
 	} else if w, ok := t.cut("典型案例", "典型案件", "典型的案例", "典型的案子", "典型", "普法文章", "普法素材", "普法用的案例", "案例"); ok {
 		if _, ok := t.cut(writeWords...); ok {
 			r.explain = true

@@ -262,10 +262,17 @@ var mineAgencyWords = []string{"我们单位", "咱们单位", "我所在单位"
 	"我们", "咱们", "我局", "本局", "我单位", "本单位", "我方", "局里", "单位里", "我们这"}
 
 // bulletinWords name the monthly bulletin.
-var bulletinWords = []string{"败诉通报", "月度通报", "通报", "月报"}
+var bulletinWords = []string{"败诉通报", "月度通报", "通报", "月报", "汇报材料", "情况汇报", "情况报告", "汇报"}
 
 // explainWords ask for a 以案说法 write-up.
 var explainWords = []string{"以案说法", "以案释法", "典型案例", "普法文章", "普法素材"}
+
+// promoWords name a write-up by what it is for (普法宣传, 案例宣传, 普法稿子);
+// with one of promoVerbs they ask for a 以案说法 draft.
+var (
+	promoWords = []string{"普法宣传稿", "普法宣传材料", "普法宣传", "案例宣传", "普法稿子", "普法稿件", "普法稿", "宣传稿", "普法推文", "普法的", "普法"}
+	promoVerbs = []string{"写一篇", "写篇", "写个", "写一个", "写", "做一篇", "做个", "做一个", "做", "整一篇", "整个", "整", "弄一篇", "弄个", "弄", "搞一篇", "搞个", "出一篇", "出个"}
+)
 
 // writeWords, with 案例 or 典型, make an explain request.
 var writeWords = []string{"写一篇", "写个", "写篇", "写一个", "撰写", "生成一篇", "生成", "写"}

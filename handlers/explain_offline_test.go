@@ -1,0 +1,47 @@
+package handlers
+
+import (
+	"testing"
+
+	"casebot/bot/explain"
+)
+
+// The offline edits read from instructions as people type them.
+func TestOfflineEditOf(t *testing.T) {
+	for _, tc := range []struct {
+		instr string
+		want  explain.Edit
+		ok    bool
+	}{
+		{"去掉第三段", explain.Edit{Kind: explain.EditDrop, Para: 3}, true},
+		{"第二段删掉", explain.Edit{Kind: explain.EditDrop, Para: 2}, true},
+		{"去掉第2段", explain.Edit{Kind: explain.EditDrop, Para: 2}, true},
+		{"第 ４ 段不要了", explain.Edit{Kind: explain.EditDrop, Para: 4}, true},
+		{"最后一段去了", explain.Edit{Kind: explain.EditDrop, Para: -1}, true},
+		{"倒数第二段删了吧", explain.Edit{Kind: explain.EditDrop, Para: -2}, true},
+		{"开头那段去掉", explain.Edit{Kind: explain.EditDrop, Para: 1}, true},
+		{"删掉典型意义那段", explain.Edit{Kind: explain.EditDrop, Section: "典型意义"}, true},
+		{"法官说法那部分不要了", explain.Edit{Kind: explain.EditDrop, Section: "说法"}, true},
+		{"争议焦点那一节删掉", explain.Edit{Kind: explain.EditDrop, Section: "争议焦点"}, true},
+		{"标题改成 程序违法的代价", explain.Edit{Kind: explain.EditRetitle, Title: "程序违法的代价"}, true},
+		{"题目就叫“一次没有催告的强拆”", explain.Edit{Kind: explain.EditRetitle, Title: "一次没有催告的强拆"}, true},
+		{"标题改为：通俗易懂说程序", explain.Edit{Kind: explain.EditRetitle, Title: "通俗易懂说程序"}, true},
+		{"标题换一个", explain.Edit{Kind: explain.EditTitles}, true},
+		{"换个标题吧", explain.Edit{Kind: explain.EditTitles}, true},
+		{"字数控制在800字以内", explain.Edit{Kind: explain.EditShorten, Limit: 800}, true},
+		{"控制在六百字左右", explain.Edit{Kind: explain.EditShorten, Limit: 600}, true},
+		{"改短一点", explain.Edit{Kind: explain.EditShorten}, true},
+		{"加上法条原文", explain.Edit{Kind: explain.EditStatutes}, true},
+		{"把名字都去掉", explain.Edit{Kind: explain.EditAnonymize}, true},
+		// Rewording: the model's, said so offline.
+		{"再通俗些", explain.Edit{}, false},
+		{"语气正式一点", explain.Edit{}, false},
+		{"加一段给行政机关的启示", explain.Edit{}, false},
+		{"多写点对执法人员的提醒", explain.Edit{}, false},
+	} {
+		got, ok := offlineEditOf(tc.instr)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("offlineEditOf(%q) = %+v %v, want %+v %v", tc.instr, got, ok, tc.want, tc.ok)
+		}
+	}
+}
