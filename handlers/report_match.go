@@ -88,6 +88,23 @@ func (s *service) reportedHearing(c bot.Context, u intent.Understanding) (*store
 		if err != nil {
 			return nil, nil, err
 		}
+		if u.News != nil && u.News.Ordinal > 0 {
+			// 第二次开庭改到14号: the case's sittings counted in order;
+			// the day said beside it is another sitting's.
+			var hs []store.ScheduledHearing
+			for _, cs := range cs {
+				if all := cs.ActiveHearings(); u.News.Ordinal <= len(all) {
+					hs = append(hs, store.ScheduledHearing{Case: cs, Hearing: all[u.News.Ordinal-1]})
+				}
+			}
+			switch len(hs) {
+			case 0:
+				return nil, nil, nil
+			case 1:
+				return &hs[0], nil, nil
+			}
+			return nil, hs, nil
+		}
 		var hs []store.ScheduledHearing
 		for _, cs := range cs {
 			for _, h := range cs.ActiveHearings() {

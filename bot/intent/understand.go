@@ -158,6 +158,11 @@ type Report struct {
 	// changed (kept clauses and a move's new time aside): two (136明天和
 	// 26号的都取消了) leave the hearing for the reporter to say, one by one.
 	Days int `json:"days,omitempty"`
+	// Ordinal is which of the case's sittings the change is of, when the
+	// message counts them (第二次开庭, 后面那次: 2; 第一次: 1); 0 when it
+	// does not. It outranks a day said beside it (136周一开庭我去 第二次开
+	// 庭的时间改到14号: the second sitting moved, not Monday's).
+	Ordinal int `json:"ordinal,omitempty"`
 }
 
 // Understanding is what a message asks, part by part.
@@ -1129,6 +1134,12 @@ func (r *reader) newsAndChanges() {
 		return
 	}
 	kept := r.keptClause()
+	ordinal := 0
+	if slices.ContainsFunc(r.t.rs, changeRune) || strings.Contains(v0(r.t), "不开") {
+		if m, ok := r.t.take(sittingOrdinalRe, 0); ok {
+			ordinal = sittingOrdinal(m)
+		}
+	}
 	now := r.o.Now
 	find := func(kind NewsKind, verbs []string) bool {
 		for _, v := range verbs {
@@ -1143,6 +1154,11 @@ func (r *reader) newsAndChanges() {
 				r.t.mark(i, end+utf8.RuneCountInString(tail))
 				r.u.Aspect, r.u.Hearing = When, true
 				return true
+			}
+			if kind == Moved && !timeFirst(tail, now) {
+				// 答辩状框架改成正式一点的: 改成 with no time after it is an
+				// edit, not a hearing moved (一点 read as 13:00 moved one).
+				continue
 			}
 			r.t.mark(i, end)
 			n := &Report{Kind: kind}
@@ -1183,7 +1199,7 @@ func (r *reader) newsAndChanges() {
 				// What follows is the reason; staff read the message itself.
 				r.t.mark(end, end+utf8.RuneCountInString(tail))
 			}
-			n.Kept = kept
+			n.Kept, n.Ordinal = kept, ordinal
 			r.u.News, r.u.Anchored = n, true
 			return true
 		}
@@ -1226,6 +1242,36 @@ func (r *reader) daysLeft() int {
 		}
 	}
 	return len(days)
+}
+
+// sittingOrdinalRe counts a case's sittings: 第二次开庭, 第2场, 第一回的庭,
+// 后面那次, 后一次, 前面那次, 头一次.
+var sittingOrdinalRe = mustCompile(`第([一二三四1-4])(?:次|场|回)(?:开庭|庭审|的庭|的开庭|庭)?|(后面|后边|后一|前面|前边|前一|头一)(?:那|一)?(?:次|场)(?:开庭|庭审|的庭|庭)?`)
+
+// sittingOrdinal is the sitting a sittingOrdinalRe match counts (1-based;
+// 后面那次 the second, 前面那次 the first).
+func sittingOrdinal(m []string) int {
+	switch {
+	case m[1] != "":
+		return map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[1]]
+	case strings.HasPrefix(m[2], "后"):
+		return 2
+	}
+	return 1
+}
+
+// timeFirst reports whether the words after a move verb start with the
+// new time (改到下周三上午九点半, 改在12月1号, 改成了10点): a period or a clock
+// time at once, after 了 or a space at most.
+func timeFirst(tail string, now time.Time) bool {
+	tail = strings.TrimLeft(tail, " 　了,，:：")
+	t := newText(relativeYears(digitsInClocks(monthDays(digitsInDates(caseNumerals(tail)))), now))
+	if _, s, _, ok := takePeriodSpan(t, now, future); ok && s == 0 {
+		return true
+	}
+	t = newText(digitsInClocks(digitsInDates(tail)))
+	_, s, _, ok := t.find(clockRe, 0)
+	return ok && s == 0
 }
 
 // keptWords say a hearing stays as it is; a clause holding one beside a

@@ -862,6 +862,11 @@ func takeClock(t *text) (h, m int, ok bool) {
 		return 0, 0, false
 	}
 	h, _ = strconv.Atoi(sub[2])
+	if h == 1 && sub[1] == "" && sub[3] == "" && s > 0 && unicode.Is(unicode.Han, t.rs[s-1]) && !strings.ContainsRune("到在于为成是至从天号日午晚早周", t.rs[s-1]) {
+		// 正式一点, 短一点, 快一点: "a little", not one o'clock (改成正式
+		// 一点的 moved a hearing to 13:00).
+		return 0, 0, false
+	}
 	switch mm := sub[3]; mm {
 	case "":
 	case "半":
