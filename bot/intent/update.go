@@ -444,7 +444,10 @@ var (
 	// A guess checked with 吧 (撤诉了吧, 没出庭是吧) is a question too; 记一下吧
 	// is not.
 	reportAsks = []string{"吗", "?", "呢", "是否", "有没有", "了没", "没有判", "什么", "啥", "怎么", "哪", "谁", "几",
-		"了吧", "是吧", "对吧", "的吧", "没吧", "不是吧"}
+		"了吧", "是吧", "对吧", "的吧", "没吧", "不是吧",
+		// 孙局都没去 法院是不是两个都要发司法建议啊: a question about what
+		// follows, not the absence told as news
+		"是不是", "要不要", "会不会", "能不能", "可不可以", "需不需要", "该不该", "算不算"}
 )
 
 // ReportedUpdate reads a closing or a head's appearance told as news. ok
