@@ -1769,7 +1769,7 @@ var demonstrativeRe = mustCompile(`^那(?:个|件|场|些|几)`)
 
 var (
 	caseWordRe  = mustCompile(`案子|案件|官司|[^以]案(?:[^例由说释号]|$)`)
-	eachRe      = mustCompile(`都|分别|各自|每个|每场|每一场|每一个|这几个|这几场|这些|这两个|这两场|这俩|他们`)
+	eachRe      = mustCompile(`都|分别|谁确认|哪些确认|几个确认|有没有人确认|各自|每个|每场|每一场|每一个|这几个|这几场|这些|这两个|这两场|这俩|他们`)
 	courtroomRe = mustCompile(`第[一二三四五六七八九十\d]{1,2}法庭|[一二三四五六七八九十\d]{1,2}号(?:法庭|庭)|听证室`)
 	narrowRe    = mustCompile(`^[\x00\s]*(只看|只要|只查|只列|只显示|只说|其中|这里面|这些里面|这些当中|这些中|里面)`)
 	thenRe      = mustCompile(`^[\x00\s]*(那么|那)(?:[^个些边里件场次]|$)`)
