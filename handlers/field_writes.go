@@ -421,6 +421,23 @@ func focusDone(text string, prev *lastQuestion, o intent.Options) (intent.Update
 	return up, true
 }
 
+// focusReceived reads the day a copy was received told alone (十一月五号收到
+// 的) after an answer about one case's deadline, the answer that could not
+// count it without that day, as that case's 收到副本日期. ok is false
+// otherwise.
+func focusReceived(text string, prev *lastQuestion, o intent.Options) (intent.Update, bool) {
+	if prev == nil || len(prev.Shown) != 1 || prev.U.Aspect != intent.Deadline && prev.U.Kind != intent.Deadlines {
+		return intent.Update{}, false
+	}
+	up, ok := intent.BareReceived(text, o)
+	if !ok {
+		return up, false
+	}
+	up.Numbers = append([]string(nil), prev.Shown...)
+	up.Short = strings.Join(up.Numbers, "、")
+	return up, true
+}
+
 // soleOwnCase finds the case a head or handler means when they report work
 // done without naming it: of the open cases they handle (or, for a head, of
 // their hearings and their agency's), the only one whose period for that

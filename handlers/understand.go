@@ -149,6 +149,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if up, ok := focusDone(text, prev, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初133答辩期限 → 刚交了 帮我登记
 	}
+	if up, ok := focusReceived(text, prev, s.updateOptions(c.Now())); ok {
+		return s.fieldWrite(c, up, prev) // 行终33的答辩期限 (未填写收到副本日期) → 十一月五号收到的
+	}
 	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}

@@ -129,12 +129,32 @@ func BareDone(text string, o Options) (u Update, ok bool) {
 	return Update{Kind: DeadlineDone, At: doneDay(t, o)}, true
 }
 
+// BareReceived reads the day a copy was received told alone (十一月五号收到
+// 的, 是11月5号收到的, 昨天收到的副本), the answer to a deadline that could not
+// be counted for want of it: the case is the one the conversation is about,
+// which only the caller knows. Anything more (a document named, a number,
+// a question) is not this.
+func BareReceived(text string, o Options) (u Update, ok bool) {
+	t := bareDoneStrip.Replace(digitsInDates(Normalize(text)))
+	t = strings.Trim(t, " ，,。!！~")
+	if fieldAskRe.MatchString(t) || !bareReceivedRe.MatchString(t) {
+		return u, false
+	}
+	return Update{Kind: CopyReceived, At: doneDay(t, o)}, true
+}
+
+var bareReceivedRe = mustCompile(`^(?:是|就是|那是|应该是)?(?:今天|昨天|前天|上周[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:上午|下午|早上)?(?:就)?` +
+	`(?:收到|签收|拿到|接到)(?:的|了)?(?:起诉状副本|上诉状副本|申请书副本|副本)?(?:的)?$`)
+
 var (
 	// bareDoneStrip removes the requests to record and the particles
 	// around a bare report of work done.
 	bareDoneStrip = strings.NewReplacer("帮我登记一下", "", "帮忙登记一下", "", "帮我登记", "", "帮忙登记", "", "帮我记一下", "",
 		"帮忙记一下", "", "帮我记下", "", "帮忙记下", "", "麻烦登记一下", "", "麻烦登记", "", "请登记", "", "帮我记", "", "帮忙记", "",
-		"登记一下", "", "登记下", "", "记一下", "", "记下", "", "登记", "", "哈", "", "哦", "", "啊", "", "嘛", "", "噻", "", "撒", "")
+		"登记一下", "", "登记下", "", "记一下", "", "记下", "", "登记", "",
+		// 交了 12月2号交的 帮我登一下: 登/录/填/更新 said for 登记
+		"帮我登一下", "", "帮忙登一下", "", "帮我登下", "", "登一下", "", "登下", "", "帮我录一下", "", "录一下", "", "帮我填一下", "", "填一下", "",
+		"帮我更新一下", "", "更新一下", "", "哈", "", "哦", "", "啊", "", "嘛", "", "噻", "", "撒", "")
 	bareDoneRe = mustCompile(`^(?:我们|我|已经|已|刚刚|刚才|刚|都|早就|就|今天|昨天|前天|上午|下午|早上|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])*` +
 		`(?:(?:交|提交|递交|报送|报|回|回复|答复|发|寄|送)(?:了|的|过了|上去了|过去了|出去了)?)?$`)
 	bareVerbRe = mustCompile(`(?:交|提交|递交|报送|报|回|回复|答复|发|寄|送)(?:了|的|过了|上去了|过去了|出去了)?$`)
