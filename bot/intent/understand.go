@@ -1801,6 +1801,16 @@ func (r *reader) periods() {
 			p = bounded(p, r.bound, r.boundWords, r.o.Now, l)
 		}
 		r.u.Period = p
+		// 那这个月呢 十一月, 明天 20号的庭: the same span said twice (a word
+		// and a date) is read once, not left as residue.
+		for range 2 {
+			c := &text{rs: r.t.rs, used: slices.Clone(r.t.used)}
+			q, ok := takePeriod(c, r.o.Now, l)
+			if !ok || !q.From.Equal(p.From) || !q.To.Equal(p.To) {
+				break
+			}
+			r.t.used, r.t.vvalid = c.used, false
+		}
 		// 明天开还是今天开: two days offered, the span of both.
 		if r.t.has("还是") || r.t.has("或者") {
 			if q, ok := takePeriod(r.t, r.o.Now, l); ok {

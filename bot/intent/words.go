@@ -213,7 +213,9 @@ var rateWords = []struct {
 	rate  Rate
 	words []string
 }{
-	{JudgedLossRate, []string{"判决口径败诉率", "判决败诉率", "判决口径"}},
+	{JudgedLossRate, []string{"判决口径败诉率", "判决败诉率", "判决口径",
+		// 只按判决的算呢, after a 败诉率: the rate over judgments
+		"只按判决的算", "按判决的算", "只按判决算", "按判决算", "只算判决的", "只算判决", "按判决口径", "判决的口径"}},
 	{LossRate, []string{"败诉率", "胜诉率", "控制线", "败诉的比例", "败诉比例"}},
 	{AppearanceRate, []string{"负责人出庭应诉率", "负责人出庭率", "出庭应诉率", "出庭率", "出庭的比例", "出庭比例"}},
 	{CorrectionRate, []string{"复议纠错率", "被纠错率", "纠错率", "复议维持率", "维持率", "纠错的比例", "纠错比例"}},
