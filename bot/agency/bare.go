@@ -33,7 +33,7 @@ var bareWords = []Bare{
 	{"自然资源", "", false}, {"国土", "", false}, {"资规", "", true}, {"自规", "", true}, {"规资", "", false}, {"自资", "", false},
 	{"应急", "", false}, {"税务", "", false}, {"教育", "", false}, {"民政", "", false}, {"农业农村", "", false},
 	{"安监", "安监局", false}, {"计生", "计生局", true}, {"工商", "工商局", false}, {"派出所", "公安局", true},
-	{"林业", "", false}, {"水务", "", false}, {"医保", "", true}, {"文旅", "", true}, {"交运", "", false},
+	{"林业", "", false}, {"水务", "", false}, {"医保", "", true}, {"文旅", "", true}, {"交运", "", false}, {"交通运输", "", false},
 }
 
 // BareWords returns the bare words, longest first (交警大队 before 交警),

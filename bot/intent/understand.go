@@ -1669,6 +1669,14 @@ func (r *reader) words() {
 			r.u.Metric = g.metric
 		}
 	}
+	if i := t.index("输的"); i >= 0 && (i == 0 || t.rs[i-1] != '运') {
+		// 输的呢, 今年输的有几个: the cases lost; 交通运输的案子 is the
+		// transport bureau's.
+		t.mark(i, i+2)
+		if r.u.Metric == "" {
+			r.u.Metric = Lost
+		}
+	}
 	if _, ok := t.cut("被法院判决", "被法院判", "法院判决的", "法院判决", "法院判的", "法院判了", "法院判", "法院裁判"); ok && r.u.CaseKind == "" {
 		r.u.CaseKind = "行政诉讼" // 今年法院判撤销的: lawsuits, not a 复议 撤销
 	}
