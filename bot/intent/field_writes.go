@@ -61,7 +61,7 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 		}
 	}
 	if m != nil && !strings.Contains(m[1], "我") &&
-		(strings.Contains(t, "庭") || strings.Contains(t, "应诉") || approval || standsInForMe(m[0])) { // 我让周洁去开会 is no hearing
+		(strings.Contains(t, "庭") || strings.Contains(t, "应诉") || approval || standsInForMe(m[0]) || titledSentForDay(t, m, o)) { // 我让周洁去开会 is no hearing
 		u.Kind, u.Delegated = SetHead, true
 		u.Head, u.HeadPost = headOf(m[1], m[2])
 		return u, u.Head != ""
@@ -78,6 +78,24 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 		return u, u.Deadline != ""
 	}
 	return u, false
+}
+
+// titledSentForDay reports whether a sending (m, a delegateRe match of t)
+// sends a titled head on a day the message names, with nothing after 去
+// (明天我要去省里开会 让分管的刘建副局长去): the head's hearing that day, for the
+// caller to find; 让王副局长去开会 sends them elsewhere.
+func titledSentForDay(t string, m []string, o Options) bool {
+	if m[2] == "" {
+		return false
+	}
+	if _, _, ok := findPeriod(t, o.Now, nearest); !ok {
+		return false
+	}
+	after := strings.TrimLeft(t[strings.Index(t, m[0])+len(m[0]):], " ，,。!！~")
+	for _, p := range []string{"了", "吧", "啊", "哈", "的", "就行", "就可以", "可以"} {
+		after = strings.TrimPrefix(after, p)
+	}
+	return strings.TrimLeft(after, " ，,。!！~") == ""
 }
 
 // standsInForMe reports whether a sending names the head's own place (让周洁
@@ -171,7 +189,7 @@ var (
 	// headSetRe: 出庭人 张明 副局长, 出庭的是王刚副局长, 出庭负责人改成刘斌局长.
 	headSetRe = mustCompile(`出庭(?:的负责人|的领导|的人|负责人|人|领导|的)\s*(?:是|为|改成|改为|换成|换为|变更为|登记为|登记成|定为|定成)?\s*(?:\p{Han}{1,10}?(?:局|政府|办公室|中心)的)?(\p{Han}{1,3}?)\s*(` + headTitles + `)?(?:\s|$|，|,|。|帮|登记|记一下|记下)`)
 	// delegateRe: 我让王副局长去, 换周洁去出庭, 让李明代我出庭.
-	delegateRe = mustCompile(`(?:我让|让|叫|派|换|改派|安排)(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
+	delegateRe = mustCompile(`(?:我让|让|叫|派|换|改派|安排)(?:分管的|分管|主管的|主管|常务)?(\p{Han}{1,3}?)(` + headTitles + `)?(?:代我|替我|代替我)?(?:去|出庭|参加)`)
 	// standInPastRe: the head did not go and another head did (陈局没去 派
 	// 的副局长王刚, 局长没来 是王刚副局长出的庭); the title makes them a 负责人.
 	// standInForRe: the head did not go and another went for them (我没去成
