@@ -67,6 +67,12 @@ func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion
 		if up.Numbers, err = s.reportNumbers(c, u); err != nil {
 			return err
 		}
+		if len(up.Numbers) == 0 && !hasRef(u) && u.Party != "" {
+			// 张三那个答辩交了: the party's one case the asker may see.
+			if up.Numbers, err = s.partyCase(c, u.Party); err != nil {
+				return err
+			}
+		}
 		if len(up.Numbers) > 0 && up.Short == "" {
 			up.Short = strings.Join(up.Numbers, "、")
 		}
@@ -419,6 +425,20 @@ func focusDone(text string, prev *lastQuestion, o intent.Options) (intent.Update
 	up.Numbers = append([]string(nil), prev.Shown...)
 	up.Short = strings.Join(up.Numbers, "、")
 	return up, true
+}
+
+// partyCase is the one case of a party that the asker may see, as a
+// number list of one; none or several give nil (the caller then asks).
+func (s *service) partyCase(c bot.Context, party string) ([]string, error) {
+	numbers, err := s.st.PartyNumbers(c.Ctx(), party)
+	if err != nil || len(numbers) == 0 {
+		return nil, err
+	}
+	cs, err := s.visible(c.Ctx(), c.Person(), numbers, nil)
+	if err != nil || len(cs) != 1 {
+		return nil, err
+	}
+	return []string{cs[0].Number}, nil
 }
 
 // focusReceived reads the day a copy was received told alone (十一月五号收到
