@@ -67,8 +67,9 @@ func (s *service) fieldWrite(c bot.Context, up intent.Update, prev *lastQuestion
 		if up.Numbers, err = s.reportNumbers(c, u); err != nil {
 			return err
 		}
-		if len(up.Numbers) == 0 && !hasRef(u) && u.Party != "" {
-			// 张三那个答辩交了: the party's one case the asker may see.
+		if len(up.Numbers) == 0 && !hasRef(u) && u.Party != "" && up.Kind != intent.CopyReceived {
+			// 张三那个答辩交了: the party's one case the asker may see (a copy
+			// received reads its party itself: a 复议 copy is of a 复议 case).
 			if up.Numbers, err = s.partyCase(c, u.Party); err != nil {
 				return err
 			}
