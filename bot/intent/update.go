@@ -450,6 +450,10 @@ var (
 		"是不是", "要不要", "会不会", "能不能", "可不可以", "需不需要", "该不该", "算不算"}
 )
 
+// appearanceSetRe sets the 负责人是否出庭 column in words: 把出庭记成否,
+// 出庭那栏填是, 负责人出庭登记为未出庭.
+var appearanceSetRe = mustCompile(`(?:负责人)?(?:是否)?出庭(?:情况)?(?:那栏|那一栏|一栏|那项|那一项)?(?:记成|记为|记作|登记成|登记为|改成|改为|填成|填为|填|写成|写为)(是|否|已出庭|未出庭|出庭了|没出庭|没去|去了)`)
+
 // ReportedUpdate reads a closing or a head's appearance told as news. ok
 // is false for anything else, a question above all (判了吗, 局长出庭了没有).
 // The case may be missing (Numbers and Short empty): the caller takes it
@@ -470,6 +474,14 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	}
 	if len(u.Numbers) == 0 {
 		u.Seq, rest, u.Unread = reportedSeq(caseNumerals(t))
+	}
+	if m := appearanceSetRe.FindStringSubmatch(rest); m != nil {
+		// 回头你把出庭记成否吧, 101的出庭登记为是: the 出庭 column set as the
+		// command 出庭 案号 是/否 does, said in words.
+		u.Kind = Appearance
+		appeared := !strings.ContainsAny(m[1], "否未没不")
+		u.Appeared = &appeared
+		return u, true
 	}
 	rest = outcomeSpoken.Replace(rest)
 	if method := outcomeIn(rest); method != "" && (containsAny(rest, closedVerbs) || decidedRe.MatchString(rest) || strings.Contains(rest, method+"了")) {
