@@ -489,6 +489,12 @@ func (r *reader) read(raw string) (Understanding, error) {
 	}
 	r.periods()
 	r.markers()
+	if strings.Contains(norm, "听证") || strings.Contains(norm, "复议") {
+		// 赵六那个听证 司法局哪个同志主持: the 司法局 that holds a 复议's
+		// hearing is the reviewing body, no respondent to filter by (it
+		// made a false none of the applicant's own case).
+		r.u.Filler = append(r.u.Filler, r.t.cutAll("司法局的", "司法局")...)
+	}
 	if err := r.agencies(); err != nil {
 		return r.u, err
 	}
