@@ -1079,6 +1079,12 @@ func (d *detector) add(s, e int, c capacity) bool {
 	if strings.ContainsAny(d.t.str(s, e), "某×") {
 		return false
 	}
+	e = trimNameTail(d.t, s, e)
+	// 尚未署名, 并不知情: a word of two characters that ends in a
+	// negation is the negation, never a surname and its given name.
+	if e-s == 2 && strings.ContainsRune("不没未", d.t.rs[e-1]) && anyWordAt(d.t, s, e) {
+		return false
+	}
 	for k := s; k < e; k++ {
 		if d.taken[k] || d.reserved != nil && d.reserved[k] {
 			return false
@@ -1092,6 +1098,38 @@ func (d *detector) add(s, e int, c capacity) bool {
 		traceAdd(d.t.str(s, e))
 	}
 	return true
+}
+
+// nameTailStops are function characters a name does not end with: a
+// reader that runs one character too far (旦增尼玛不在家, 央金拉姆都不知情)
+// would swallow the negation or the adverb and change what the sentence
+// says (旦某在家).
+const nameTailStops = "不没未在也都就又是的了与及曾已仍还便却"
+
+// trimNameTail returns the end of the name read as [s, e): one
+// character shorter where the last is a function character and the
+// shorter reading is still a name (a known minority part ends there, or
+// a surname opens two characters or more).
+func trimNameTail(t *text, s, e int) int {
+	if e-s < 3 || !strings.ContainsRune(nameTailStops, t.rs[e-1]) {
+		return e
+	}
+	// 阿不都, 满都拉: a known part that holds the character keeps it.
+	shorter := false
+	for k := s; k < e; k++ {
+		if m := t.match(k, minorityMatcher); m > 0 && k+m == e {
+			return e
+		} else if m > 0 && k+m == e-1 {
+			shorter = true
+		}
+	}
+	if shorter {
+		return e - 1
+	}
+	if surnameAt(t, s) > 0 || e-1-s >= 3 {
+		return e - 1
+	}
+	return e
 }
 
 // traceAdd, when set (by a test), is told every name a pass adds: which
