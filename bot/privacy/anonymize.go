@@ -479,6 +479,12 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 		}
 	}
 	find(name, true)
+	// 罗伯特·约翰逊 … 约翰逊每日由原告考勤: a part of a dotted name, of
+	// three characters or more and no word, written alone later is the
+	// person.
+	for _, part := range dottedParts(name) {
+		find(part, false)
+	}
 	// 王律师 read as one name: 律师 alone is the title, never the person.
 	if g := givenName(name); g != "" && !titleWord(g) {
 		find(g, false)
@@ -501,6 +507,28 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 		}
 	} else if a.people[name] != nil && a.people[name].known {
 		out = append(out, spacedOut(t, name, repl)...)
+	}
+	return out
+}
+
+// dottedParts returns the parts of a dotted name (罗伯特·约翰逊) that stand
+// for the person alone: three Han characters or more, no word of the
+// dictionary.
+func dottedParts(name string) []string {
+	if !strings.ContainsAny(name, dots) {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.FieldsFunc(name, func(r rune) bool { return strings.ContainsRune(dots, r) }) {
+		rs := []rune(p)
+		if len(rs) < 3 || !isHan(rs[0]) || !isHan(rs[len(rs)-1]) {
+			continue
+		}
+		// 加西亚 is a place of the dictionary too (ns), and a family name.
+		if w, ok := dict().lookup(p); ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") && w.pos != "ns" {
+			continue
+		}
+		out = append(out, p)
 	}
 	return out
 }
