@@ -1051,6 +1051,11 @@ func (a *Anonymizer) residue(norm string) []Leak {
 			for _, loc := range spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).FindAllStringIndex(norm, -1) {
 				// A two-character name inside a word (高峰期) is the word.
 				// So is one inside a reserved word (宝音图嘎查; minority.go).
+				// 山田某 for 山田浩二 where 山田 (山田先生) is registered too:
+				// a family name before 某 is a pseudonym.
+				if strings.HasPrefix(norm[loc[1]:], "某") {
+					continue
+				}
 				if loc[1]-loc[0] == len(n) && (!standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known[n]) || t.reservedIn(t.runeAt(loc[0]), t.runeAt(loc[1]))) {
 					continue
 				}
