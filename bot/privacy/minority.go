@@ -54,6 +54,8 @@ var moreMinorityParts = []string{
 	"那顺", "乌力吉",
 	// Uyghur given names written alone, added in round 19 (热依汗称…).
 	"热依汗", "古再丽", "迪丽拜尔", "祖丽皮耶", "麦合木提", "阿依提拉", "帕提曼", "阿瓦汗", "米热古丽", "图尔荪", "阿依达尔",
+	// Tibetan given names written alone, added in round 23 (证人其美陈述).
+	"其美", "其加", "次措", "白央",
 }
 
 // partWords are words that hold a name part, a title or a unit of a
