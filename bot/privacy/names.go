@@ -2105,6 +2105,12 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 			return n
 		}
 	}
+	// 委托诉讼代理人万里，某省正衡律师事务所律师: an agent's slot up to a
+	// comma and the agent's description holds the name, although the two
+	// characters are a word (a numeral's, 万里) of the dictionary.
+	if kind == markAgent && j+2 < t.n() && surnameSet.has(t.rs[j]) && t.han(j+1) && describedAfter(t, j+2) && !d.blocked(j, j+2) {
+		return 2
+	}
 	// A label's value is the name whatever its characters: 姓名：禤志明.
 	if kind == markLabel || ev == evStrong {
 		if n := chooseAfter(t, j, ev, true, 1); n > 0 {
