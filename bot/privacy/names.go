@@ -1883,9 +1883,23 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 			}
 		}
 	}
+	// 北至邻居戴红军房屋: a role word inside a land boundary; the name
+	// before what the neighbour owns is read as after the boundary.
+	inBoundary := false
+	if kind != markBoundary {
+		if m := roleEndingAt(t, j0); m > 0 {
+			_, k := roleEnding(t, j0-m)
+			inBoundary = k == markBoundary
+		}
+	}
 	read := 0
 	for {
 		n := d.nameAt(j, kind, ev)
+		owner := false
+		if n == 0 && inBoundary && read == 0 {
+			n = d.nameAt(j, markBoundary, ev)
+			owner = n > 0
+		}
 		if strong && j < t.n() && !d.taken[j] {
 			if m := strongNameAt(t, j, read > 0 || colon); m > n {
 				n = m
@@ -1903,7 +1917,7 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = m
 			}
 		}
-		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n && wordInSlot(t, j) != n {
+		if n == 0 || !owner && kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n && wordInSlot(t, j) != n {
 			break
 		}
 		// 执法人员查扣了…, 第三人简要陈述: the party's deed (roleVerb).
@@ -2043,6 +2057,11 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 		for k := len(cands) - 1; k >= 0; k-- {
 			c := cands[k]
 			if !plausible(t, c, evMarker) || t.match(c.e, possessionMatcher) == 0 {
+				continue
+			}
+			// 何平房屋: the last character opens what is owned (房屋), and
+			// the name is the shorter one.
+			if c.e-c.s >= 3 && t.match(c.e-1, possessionMatcher) >= 2 {
 				continue
 			}
 			// 北邻巫家祖坟, 南至李家老屋: the family's, a word after 家.
