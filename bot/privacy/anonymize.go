@@ -71,6 +71,9 @@ type Anonymizer struct {
 	// read: Prepare and Clean read a judgment twice.
 	lastNorm string
 	lastHits []hit
+	// shopKeepers maps a family business's name (张记, 王氏) to the
+	// keeper a prepared sentence names beside it (shops.go).
+	shopKeepers map[string]string
 }
 
 // detect returns the names in normalized text, reusing the last answer
@@ -145,6 +148,12 @@ func (a *Anonymizer) Prepare(texts ...string) {
 	for _, t := range texts {
 		norm, _ := normalize(t)
 		a.registerHits(norm, a.detect(norm))
+	}
+	// The shops' keepers, once every name of the texts is registered: a
+	// keeper named in one text makes the shop theirs in the others.
+	for _, t := range texts {
+		norm, _ := normalize(t)
+		a.keeperShops(newText(norm))
 	}
 }
 
@@ -482,8 +491,10 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 	// 罗伯特·约翰逊 … 约翰逊每日由原告考勤: a part of a dotted name, of
 	// three characters or more and no word, written alone later is the
 	// person.
+	// Three characters of transliteration are the name wherever they
+	// stand, as a whole name of three is (约翰逊每日由原告考勤).
 	for _, part := range dottedParts(name) {
-		find(part, false)
+		find(part, true)
 	}
 	// 王律师 read as one name: 律师 alone is the title, never the person.
 	if g := givenName(name); g != "" && !titleWord(g) {

@@ -29,7 +29,6 @@ func (a *Anonymizer) keeperShops(t *text) []span {
 		return nil
 	}
 	var out, later []span
-	proven := map[string]string{}
 	for _, p := range a.order {
 		if a.kept(p.name) || !allHanString(p.name) || utf8.RuneCountInString(p.name) < 2 {
 			continue
@@ -82,15 +81,18 @@ func (a *Anonymizer) keeperShops(t *text) []span {
 					continue
 				}
 				if named {
-					proven[pre] = a.pseudo[p.name]
+					if a.shopKeepers == nil {
+						a.shopKeepers = map[string]string{}
+					}
+					a.shopKeepers[pre] = p.name
 				}
 				out = append(out, span{bs, be, KindName, a.pseudo[p.name]})
 			}
 		}
 	}
 	for _, sp := range later {
-		if r, ok := proven[t.s[sp.start:sp.end]]; ok {
-			sp.repl = r
+		if keeper, ok := a.shopKeepers[t.s[sp.start:sp.end]]; ok {
+			sp.repl = a.pseudo[keeper]
 			out = append(out, sp)
 		}
 	}
@@ -114,5 +116,5 @@ var firmEndings = newMatcher([]string{"有限公司", "有限责任公司", "公
 // shopKindsIn is a cheap test before the scan: a text without a shop's
 // kind holds no shop.
 func shopKindsIn(s string) bool {
-	return strings.ContainsAny(s, "店铺馆坊烤粉吃食市厂场所楼吧行")
+	return strings.ContainsAny(s, "店铺馆坊烤粉吃食市厂场所楼吧行锅司")
 }
