@@ -243,24 +243,6 @@ func (a *Anonymizer) givenOwner(n string) string {
 	return owner
 }
 
-// japaneseOwner returns the one registered name whose Japanese family
-// name is n (山田浩二 for 山田), or "".
-func (a *Anonymizer) japaneseOwner(n string) string {
-	if japaneseMatcher.at(n) != n {
-		return ""
-	}
-	owner := ""
-	for _, p := range a.order {
-		if p.name != n && Surname(p.name) == n {
-			if owner != "" {
-				return ""
-			}
-			owner = p.name
-		}
-	}
-	return owner
-}
-
 // provedAt reports whether the text proves the hit a person where it
 // stands: a role word right before it, or 男/女 right after it.
 func provedAt(t *text, h hit) bool {
@@ -283,28 +265,15 @@ func (a *Anonymizer) assign() {
 		if _, ok := a.pseudo[p.name]; ok {
 			continue
 		}
-		// 山田先生 after 山田浩二: the family name alone is that person
-		// and takes that person's pseudonym (山田某先生).
-		if o := a.japaneseOwner(p.name); o != "" {
-			if _, ok := a.pseudo[o]; !ok {
-				a.pseudo[o] = a.newPseudonym(o, count)
-			}
-			a.pseudo[p.name] = a.pseudo[o]
+		m := MaskName(p.name)
+		if count[m] == 1 && a.groups[m] == 0 {
+			a.pseudo[p.name] = m
+			a.groups[m] = 1
 			continue
 		}
-		a.pseudo[p.name] = a.newPseudonym(p.name, count)
+		a.groups[m]++
+		a.pseudo[p.name] = m + a.suffix(a.groups[m])
 	}
-}
-
-// newPseudonym numbers the next pseudonym of a name's masked form.
-func (a *Anonymizer) newPseudonym(name string, count map[string]int) string {
-	m := MaskName(name)
-	if count[m] == 1 && a.groups[m] == 0 {
-		a.groups[m] = 1
-		return m
-	}
-	a.groups[m]++
-	return m + a.suffix(a.groups[m])
 }
 
 // suffix returns the n-th distinguishing mark: 甲, 乙… or 1, 2….
