@@ -154,14 +154,17 @@ func (d *detector) voteTranslitTitled() {
 }
 
 // japaneseBefore returns the length of a Japanese family name ending
-// right before h and opening where no Han character runs into it, or 0.
+// right before h and opening where no other name or word runs into it, or
+// 0.
 func japaneseBefore(t *text, h int) int {
 	for n := 3; n >= 2; n-- {
 		s := h - n
 		if s < 0 || t.match(s, japaneseMatcher) != n {
 			continue
 		}
-		if s > 0 && t.han(s-1) && anyWordAt(t, s-1, s+1) {
+		// 王中村先生 is a Chinese name's end: before the family name only
+		// punctuation or a function character (据, 与, 向, 经).
+		if s > 0 && t.han(s-1) && (anyWordAt(t, s-1, s+1) || !strings.ContainsRune(functionChars+"据经问时", t.rs[s-1])) {
 			continue
 		}
 		return n
