@@ -1100,11 +1100,11 @@ func (d *detector) add(s, e int, c capacity) bool {
 	return true
 }
 
-// nameTailStops are function characters a name does not end with: a
-// reader that runs one character too far (旦增尼玛不在家, 央金拉姆都不知情)
-// would swallow the negation or the adverb and change what the sentence
-// says (旦某在家).
-const nameTailStops = "不没未在也都就又是的了与及曾已仍还便却"
+// nameTailStops are function characters and speech verbs a name does
+// not end with: a reader that runs one character too far (旦增尼玛不在家,
+// 央金拉姆都不知情, 证人达娃说…) would swallow the negation, the adverb or
+// the verb and change what the sentence says (旦某在家).
+const nameTailStops = "不没未在也都就又是的了与及曾已仍还便却说讲称问答"
 
 // trimNameTail returns the end of the name read as [s, e): one
 // character shorter where the last is a function character and the
