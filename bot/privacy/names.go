@@ -1841,9 +1841,11 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 		return 0
 	}
 	// 法定代表人为张三, 户主是李四, 名叫王五, 见证人有覃某、黄某.
+	holder := false
 	if !colon && j < t.n() && strings.ContainsRune("为是叫有", t.rs[j]) && kind != markBoundary {
 		if kind == markLabel || kind == markAgent || roleIsHolder(t, j) {
 			j++
+			holder = true
 		}
 	}
 	if j+1 < t.n() && strings.ContainsRune(openQuotes, t.rs[j]) && t.han(j+1) {
@@ -1895,6 +1897,12 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 	read := 0
 	for {
 		n := d.nameAt(j, kind, ev)
+		// 经营者为向春雨，: after 为 a preposition cannot stand, so 向
+		// (于, 和…) is the surname of a name that closes the clause.
+		if n == 0 && holder && read == 0 && j+3 <= t.n() && strings.ContainsRune(functionSurnames, t.rs[j]) && t.han(j+1) && t.han(j+2) &&
+			boundary(t, j+3) >= 1 && validGiven(t, j+1, j+3) && !d.blocked(j, j+3) {
+			n = 3
+		}
 		owner := false
 		if n == 0 && inBoundary && read == 0 {
 			n = d.nameAt(j, markBoundary, ev)
@@ -1917,7 +1925,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = m
 			}
 		}
-		if n == 0 || !owner && kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n && wordInSlot(t, j) != n {
+		// 经营者为向春雨: after the role and 为 the value is its holder,
+		// not a thing the role word qualifies.
+		value := holder && read == 0 && surnameAt(t, j) > 0 && boundary(t, j+n) >= 1
+		if n == 0 || !owner && !value && kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n && wordInSlot(t, j) != n {
 			break
 		}
 		// 执法人员查扣了…, 第三人简要陈述: the party's deed (roleVerb).
