@@ -71,6 +71,9 @@ type Anonymizer struct {
 	// read: Prepare and Clean read a judgment twice.
 	lastNorm string
 	lastHits []hit
+	// shopKeepers maps a family business's name (张记, 王氏) to the
+	// keeper a prepared sentence names beside it (shops.go).
+	shopKeepers map[string]string
 }
 
 // detect returns the names in normalized text, reusing the last answer
@@ -145,6 +148,12 @@ func (a *Anonymizer) Prepare(texts ...string) {
 	for _, t := range texts {
 		norm, _ := normalize(t)
 		a.registerHits(norm, a.detect(norm))
+	}
+	// The shops' keepers, once every name of the texts is registered: a
+	// keeper named in one text makes the shop theirs in the others.
+	for _, t := range texts {
+		norm, _ := normalize(t)
+		a.keeperShops(newText(norm))
 	}
 }
 
@@ -479,6 +488,14 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 		}
 	}
 	find(name, true)
+	// 罗伯特·约翰逊 … 约翰逊每日由原告考勤: a part of a dotted name, of
+	// three characters or more and no word, written alone later is the
+	// person.
+	// Three characters of transliteration are the name wherever they
+	// stand, as a whole name of three is (约翰逊每日由原告考勤).
+	for _, part := range dottedParts(name) {
+		find(part, true)
+	}
 	// 王律师 read as one name: 律师 alone is the title, never the person.
 	if g := givenName(name); g != "" && !titleWord(g) {
 		find(g, false)
@@ -501,6 +518,28 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 		}
 	} else if a.people[name] != nil && a.people[name].known {
 		out = append(out, spacedOut(t, name, repl)...)
+	}
+	return out
+}
+
+// dottedParts returns the parts of a dotted name (罗伯特·约翰逊) that stand
+// for the person alone: three Han characters or more, no word of the
+// dictionary.
+func dottedParts(name string) []string {
+	if !strings.ContainsAny(name, dots) {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.FieldsFunc(name, func(r rune) bool { return strings.ContainsRune(dots, r) }) {
+		rs := []rune(p)
+		if len(rs) < 3 || !isHan(rs[0]) || !isHan(rs[len(rs)-1]) {
+			continue
+		}
+		// 加西亚 is a place of the dictionary too (ns), and a family name.
+		if w, ok := dict().lookup(p); ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") && w.pos != "ns" {
+			continue
+		}
+		out = append(out, p)
 	}
 	return out
 }
@@ -1023,6 +1062,11 @@ func (a *Anonymizer) residue(norm string) []Leak {
 			for _, loc := range spacedRe(n, `[\s*_~`+"`"+`\x{200B}-\x{200D}\x{2060}\x{FEFF}]*`).FindAllStringIndex(norm, -1) {
 				// A two-character name inside a word (高峰期) is the word.
 				// So is one inside a reserved word (宝音图嘎查; minority.go).
+				// 山田某 for 山田浩二 where 山田 (山田先生) is registered too:
+				// a family name before 某 is a pseudonym.
+				if strings.HasPrefix(norm[loc[1]:], "某") {
+					continue
+				}
 				if loc[1]-loc[0] == len(n) && (!standsAlone(t, t.runeAt(loc[0]), t.runeAt(loc[1]), true, known[n]) || t.reservedIn(t.runeAt(loc[0]), t.runeAt(loc[1]))) {
 					continue
 				}

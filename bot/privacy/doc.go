@@ -233,6 +233,21 @@
 // Clean's strict retry reads a word-name written whole only where it
 // stands alone, so a leak elsewhere no longer spreads 黎明 to 黎明时分.
 //
+// Round 23: a name never ends in a function character (names.go
+// trimNameTail: 旦增尼玛不在家 once came out 旦某在家), and a word of two
+// characters ending in a negation (尚未) is no name; a quoted nickname
+// whose bracket holds a pseudonym (“老牛”（牛某）) and one after 称原告为
+// go (positions.go); Japanese family names before 先生/女士 (vote.go); the
+// parts of three characters of a dotted name registered (约翰逊 of
+// 罗伯特·约翰逊) wherever they stand (anonymize.go dottedParts); a Yi clan
+// after a role word lifts the township word inside the name (阿苏木呷);
+// Tibetan given names alone (其美); a word-like name in an agent's slot
+// before the agent's description (万里); a neighbour named inside a land
+// boundary before what they own; a 记/氏 firm whose keeper one prepared
+// text names is the keeper's in every text (shops.go); a practitioner's
+// number after 编号 and a collective land certificate go, a device's
+// certificate stays (identifiers.go thingCertificate).
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

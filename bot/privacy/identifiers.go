@@ -326,7 +326,10 @@ var (
 		"证编号", "证书编号", "证书编码", "执业证编码", "证书号", "证（编号", "证(编号", "证书（编号", "证书(编号", "证，编号",
 		// Certificates of one birth or one death: 出生医学证明编号Q…, 死亡医学证明书编号M….
 		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
-		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号"},
+		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号",
+		// A practitioner's own number (评估师编号为51230019, 鉴定人执业编号):
+		// it names the one practitioner as the name does.
+		"师编号", "师注册号", "师注册编号", "师执业号", "执业编号", "执业注册号", "鉴定人编号", "评估人编号", "人员编号"},
 		// A year in brackets may lead the number (（2019）FB-370211-0033).
 		`\s*(?:分别为|分别是|[:：]|为|是)?\s*(?:[(（〔\[]\d{4}[)）〕\]])?\s*((?:`+provinces+`[卫监执法环药食质交运城管林渔农水]{0,3})?[0-9A-Za-z][0-9A-Za-z-]{2,40}[0-9A-Za-z])`, kindOf(KindRecord), 3)
 	// A staff member's number after its label, three characters and up
@@ -358,7 +361,9 @@ var (
 	// 档案编号为税稽字3301829. An agency's decision number carries its year in
 	// brackets (某税稽罚〔2023〕12号) and is no such value.
 	serialLabels = newLabelled([]string{"结婚证字号", "离婚证字号", "结婚证号", "离婚证号", "证字号", "所有权证号", "产权证号", "房产证号",
-		"土地证号", "使用证号", "证书号", "证书编号", "证号", "档案编号", "档案号", "个人编号"},
+		"土地证号", "使用证号", "证书号", "证书编号", "证号", "档案编号", "档案号", "个人编号",
+		// 集体土地使用证编号为柳集用（2003）字第0782号: one holder's land.
+		"使用证编号", "土地证编号", "所有权证编号", "产权证编号"},
 		// A licence's office writes up to eight characters before 字 (豫交运管许可字410102-00518号).
 		`\s*(?:[:：]|为|是)?\s*(\p{Han}{0,8}(?:[(（〔\[]\d{4}[)）〕\]]\p{Han}{0,2})?字\s*第?\s*[0-9A-Za-z-]{3,20}号?)`, kindOf(KindCert), 3)
 	// A posted item's tracking number names its sender and addressee
@@ -883,10 +888,38 @@ func keepProjectPermits(s string, out []span) []span {
 		if sp.kind == KindCert && (company || subjectIsInstitution(s, sp.start)) {
 			continue
 		}
+		// 该测速设备经某研究院检定合格，检定证书编号为JD2024-08871: a
+		// device's or a firm's certificate names no person.
+		if (sp.kind == KindRecord || sp.kind == KindCert) && thingCertificate(clause, company) {
+			continue
+		}
 		kept = append(kept, sp)
 	}
 	return kept
 }
+
+// deviceCertificates are the labels of what certifies a device, a
+// measuring instrument or a product, not a person.
+var deviceCertificates = []string{"检定证书", "校准证书", "检测证书", "检验证书", "检定合格证", "产品合格证", "合格证", "出厂编号", "设备编号", "仪器编号", "型式批准", "计量器具", "检测报告编号", "检验报告编号", "校准报告编号", "检定报告编号"}
+
+// deviceNouns say the clause is about a device.
+var deviceNouns = []string{"设备", "仪器", "测速仪", "测速装置", "装置", "器具", "电子眼", "探头", "计量"}
+
+// thingCertificate reports whether the clause before a number says it
+// certifies a device or a firm: a device's certificate label, or a device
+// or a firm in the clause and no person who holds it.
+func thingCertificate(clause string, company bool) bool {
+	if containsAny(clause, deviceCertificates) {
+		return true
+	}
+	if !strings.Contains(clause, "证书") && !strings.Contains(clause, "证编号") {
+		return false
+	}
+	return (company || containsAny(clause, deviceNouns)) && !containsAny(clause, personalPermitHolders) && !containsAny(clause, practitionerNouns)
+}
+
+// practitionerNouns hold a certificate of their own (评估师, 鉴定人).
+var practitionerNouns = []string{"师", "鉴定人", "评估人", "人员", "个人"}
 
 // personalPermitHolders in a clause make a permit a person's even where
 // its noun reads like a project's (个人建房施工许可证 of a villager).

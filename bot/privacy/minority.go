@@ -54,6 +54,8 @@ var moreMinorityParts = []string{
 	"那顺", "乌力吉",
 	// Uyghur given names written alone, added in round 19 (热依汗称…).
 	"热依汗", "古再丽", "迪丽拜尔", "祖丽皮耶", "麦合木提", "阿依提拉", "帕提曼", "阿瓦汗", "米热古丽", "图尔荪", "阿依达尔",
+	// Tibetan given names written alone, added in round 23 (证人其美陈述).
+	"其美", "其加", "次措", "白央",
 }
 
 // partWords are words that hold a name part, a title or a unit of a
@@ -212,7 +214,8 @@ func computeReserved(t *text) []bool {
 	// lifted is asked only where a word matched: a role word's lookup at
 	// every rune would cost a fifth of a judgment's time.
 	lifted := func(i int) bool {
-		return roleEndingAt(t, i) > 0 || i >= 2 && t.match(i-2, minorityMatcher) == 2 || i >= 3 && t.match(i-3, minorityMatcher) == 3
+		return roleEndingAt(t, i) > 0 || i >= 2 && t.match(i-2, minorityMatcher) == 2 || i >= 3 && t.match(i-3, minorityMatcher) == 3 ||
+			i >= 1 && yiClanOpens(t, i-1)
 	}
 	brands := strings.ContainsRune(t.s, '牌')
 	for i := 0; i < t.n(); i++ {
@@ -680,6 +683,16 @@ func yiGivenWord(t *text, i, j, e int) bool {
 	}
 	w, ok := t.word(j, e)
 	return ok && w.pos == "n"
+}
+
+// yiClanOpens reports whether a Yi clan name opens a name at i, right
+// after a role word (法定代表人阿苏木呷: 苏木 is a township's word, but here
+// the clan 阿苏 and the given name 木呷).
+func yiClanOpens(t *text, i int) bool {
+	if i+2 > t.n() || !slices.Contains(yiClans, t.str(i, i+2)) {
+		return false
+	}
+	return roleEndingAt(t, i) > 0
 }
 
 // yiGivenAlone masks, wherever it recurs, the given part of a Yi name

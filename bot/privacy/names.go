@@ -1079,6 +1079,12 @@ func (d *detector) add(s, e int, c capacity) bool {
 	if strings.ContainsAny(d.t.str(s, e), "某×") {
 		return false
 	}
+	e = trimNameTail(d.t, s, e)
+	// 尚未署名, 并不知情: a word of two characters that ends in a
+	// negation is the negation, never a surname and its given name.
+	if e-s == 2 && strings.ContainsRune("不没未", d.t.rs[e-1]) && anyWordAt(d.t, s, e) {
+		return false
+	}
 	for k := s; k < e; k++ {
 		if d.taken[k] || d.reserved != nil && d.reserved[k] {
 			return false
@@ -1092,6 +1098,38 @@ func (d *detector) add(s, e int, c capacity) bool {
 		traceAdd(d.t.str(s, e))
 	}
 	return true
+}
+
+// nameTailStops are function characters and speech verbs a name does
+// not end with: a reader that runs one character too far (旦增尼玛不在家,
+// 央金拉姆都不知情, 证人达娃说…) would swallow the negation, the adverb or
+// the verb and change what the sentence says (旦某在家).
+const nameTailStops = "不没未在也都就又是的了与及曾已仍还便却说讲称问答"
+
+// trimNameTail returns the end of the name read as [s, e): one
+// character shorter where the last is a function character and the
+// shorter reading is still a name (a known minority part ends there, or
+// a surname opens two characters or more).
+func trimNameTail(t *text, s, e int) int {
+	if e-s < 3 || !strings.ContainsRune(nameTailStops, t.rs[e-1]) {
+		return e
+	}
+	// 阿不都, 满都拉: a known part that holds the character keeps it.
+	shorter := false
+	for k := s; k < e; k++ {
+		if m := t.match(k, minorityMatcher); m > 0 && k+m == e {
+			return e
+		} else if m > 0 && k+m == e-1 {
+			shorter = true
+		}
+	}
+	if shorter {
+		return e - 1
+	}
+	if surnameAt(t, s) > 0 || e-1-s >= 3 {
+		return e - 1
+	}
+	return e
 }
 
 // traceAdd, when set (by a test), is told every name a pass adds: which
@@ -1803,9 +1841,11 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 		return 0
 	}
 	// 法定代表人为张三, 户主是李四, 名叫王五, 见证人有覃某、黄某.
+	holder := false
 	if !colon && j < t.n() && strings.ContainsRune("为是叫有", t.rs[j]) && kind != markBoundary {
 		if kind == markLabel || kind == markAgent || roleIsHolder(t, j) {
 			j++
+			holder = true
 		}
 	}
 	if j+1 < t.n() && strings.ContainsRune(openQuotes, t.rs[j]) && t.han(j+1) {
@@ -1845,9 +1885,29 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 			}
 		}
 	}
+	// 北至邻居戴红军房屋: a role word inside a land boundary; the name
+	// before what the neighbour owns is read as after the boundary.
+	inBoundary := false
+	if kind != markBoundary {
+		if m := roleEndingAt(t, j0); m > 0 {
+			_, k := roleEnding(t, j0-m)
+			inBoundary = k == markBoundary
+		}
+	}
 	read := 0
 	for {
 		n := d.nameAt(j, kind, ev)
+		// 经营者为向春雨，: after 为 a preposition cannot stand, so 向
+		// (于, 和…) is the surname of a name that closes the clause.
+		if n == 0 && holder && read == 0 && j+3 <= t.n() && strings.ContainsRune(functionSurnames, t.rs[j]) && t.han(j+1) && t.han(j+2) &&
+			boundary(t, j+3) >= 1 && validGiven(t, j+1, j+3) && !d.blocked(j, j+3) {
+			n = 3
+		}
+		owner := false
+		if n == 0 && inBoundary && read == 0 {
+			n = d.nameAt(j, markBoundary, ev)
+			owner = n > 0
+		}
 		if strong && j < t.n() && !d.taken[j] {
 			if m := strongNameAt(t, j, read > 0 || colon); m > n {
 				n = m
@@ -1865,7 +1925,10 @@ func (d *detector) readRole(j int, kind markerKind, strong bool) int {
 				n = m
 			}
 		}
-		if n == 0 || kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n && wordInSlot(t, j) != n {
+		// 经营者为向春雨: after the role and 为 the value is its holder,
+		// not a thing the role word qualifies.
+		value := holder && read == 0 && surnameAt(t, j) > 0 && boundary(t, j+n) >= 1
+		if n == 0 || !owner && !value && kind != markKin && markerThing(t, j, j+n) && provedAfterRole(t, j) != n && wordInSlot(t, j) != n {
 			break
 		}
 		// 执法人员查扣了…, 第三人简要陈述: the party's deed (roleVerb).
@@ -2007,6 +2070,11 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 			if !plausible(t, c, evMarker) || t.match(c.e, possessionMatcher) == 0 {
 				continue
 			}
+			// 何平房屋: the last character opens what is owned (房屋), and
+			// the name is the shorter one.
+			if c.e-c.s >= 3 && t.match(c.e-1, possessionMatcher) >= 2 {
+				continue
+			}
 			// 北邻巫家祖坟, 南至李家老屋: the family's, a word after 家.
 			if c.sur == 1 && t.rs[c.s+1] == '家' && wordFrom(t, c.s+2, c.e, 20) {
 				continue
@@ -2066,6 +2134,12 @@ func (d *detector) nameAt(j int, kind markerKind, ev evidence) int {
 		if n := wordInSlot(t, j); n > 0 {
 			return n
 		}
+	}
+	// 委托诉讼代理人万里，某省正衡律师事务所律师: an agent's slot up to a
+	// comma and the agent's description holds the name, although the two
+	// characters are a word (a numeral's, 万里) of the dictionary.
+	if kind == markAgent && j+2 < t.n() && surnameSet.has(t.rs[j]) && t.han(j+1) && describedAfter(t, j+2) && !d.blocked(j, j+2) {
+		return 2
 	}
 	// A label's value is the name whatever its characters: 姓名：禤志明.
 	if kind == markLabel || ev == evStrong {

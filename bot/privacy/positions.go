@@ -474,6 +474,15 @@ func (d *detector) nicknames() {
 			}
 			continue
 		}
+		// “老牛”（牛某）, “胖子”（即卢某）: the person in the gloss is masked
+		// already (the writer's own pseudonym); the nickname still points
+		// to them and goes.
+		if pseudonymGloss(t, e+1) && allHan(t, i+1, e) && !strings.ContainsRune(quotedThingEnds, t.rs[e-1]) {
+			if !anyTaken(d.taken, i+1, e) {
+				d.add(i+1, e, capPersonal)
+			}
+			continue
+		}
 		if anyTaken(d.taken, i+1, e) {
 			continue
 		}
@@ -549,6 +558,56 @@ func glossedName(d *detector, p int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// pseudonymGloss reports whether a bracket opening at p holds a name
+// masked already, a surname and 某 (（牛某）, （即第三人卢某某）, （张某甲）).
+func pseudonymGloss(t *text, p int) bool {
+	if p >= t.n() || t.rs[p] != '（' && t.rs[p] != '(' {
+		return false
+	}
+	p++
+	if p < t.n() && t.rs[p] == '即' {
+		p++
+	}
+	if strings.HasPrefix(t.str(p, min(t.n(), p+2)), "原审") {
+		p += 2
+	}
+	if n := t.match(p, anyRole); n > 0 {
+		p += n
+	}
+	switch {
+	case p+1 < t.n() && compoundSet[t.str(p, p+2)]:
+		p += 2
+	case p < t.n() && surnameSet.has(t.rs[p]):
+		p++
+	default:
+		return false
+	}
+	if p >= t.n() || t.rs[p] != '某' {
+		return false
+	}
+	for p < t.n() && (t.rs[p] == '某' || strings.ContainsRune("甲乙丙丁戊", t.rs[p])) {
+		p++
+	}
+	return p < t.n() && (t.rs[p] == '）' || t.rs[p] == ')')
+}
+
+// namedAsRole reports whether the quote opening at i follows 称 or 叫, a
+// party's role and 为 (村民称原告为“国庆哥”, 大家都叫第三人“老四”, 习惯称呼申请人为
+// “芳姐”): what people call that party.
+func namedAsRole(t *text, i int) bool {
+	k := i
+	if k > 0 && t.rs[k-1] == '为' {
+		k--
+	}
+	for s := max(0, k-8); s < k; s++ {
+		if n := t.match(s, anyRole); n > 0 && s+n == k {
+			before := t.str(max(0, s-2), s)
+			return strings.HasSuffix(before, "称") || strings.HasSuffix(before, "叫") || strings.HasSuffix(before, "称呼") || strings.HasSuffix(before, "喊")
+		}
+	}
+	return false
+}
+
 // namedInSentence reports whether the sentence from p on says that what
 // was just quoted is a person's name (…系其前妻的名字, …是他的小名).
 func namedInSentence(t *text, p int) bool {
@@ -588,7 +647,7 @@ const quotedThingEnds = "村区镇乡街路房楼园场厂店所局院队站社�
 // a frame that names a person by it.
 func namedBy(t *text, i, e int) bool {
 	before := t.str(max(0, i-4), i)
-	if hasSuffixAny(before, nicknameNamedBy) {
+	if hasSuffixAny(before, nicknameNamedBy) || namedAsRole(t, i) {
 		return true
 	}
 	if !hasSuffixAny(before, nicknameNamedWeak) {

@@ -679,6 +679,11 @@ func wordInSlot(t *text, j int) int {
 		return 0
 	}
 	w, ok := t.word(j, e)
+	// 驳回原告夏天的诉讼请求: a word of time before what only a party
+	// has is the party's name, not when the party did something.
+	if ok && w.pos == "t" && t.match(e, partyClaims) > 0 {
+		return 2
+	}
 	if !ok || !slotDeedAfter(t, e) {
 		return 0
 	}
@@ -729,3 +734,7 @@ func listedName(t *text, e int) bool {
 	sep := listSep(t, e)
 	return sep > 0 && surnameAt(t, e+sep) > 0
 }
+
+// partyClaims are what only a party has, after its name and 的: a word of
+// time there is no time (驳回原告夏天的诉讼请求).
+var partyClaims = newMatcher([]string{"的诉讼请求", "的起诉", "的上诉", "的上诉请求", "的复议申请", "的行政复议申请", "的再审申请", "的诉请", "的全部诉讼请求", "的其他诉讼请求"})

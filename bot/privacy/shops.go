@@ -18,14 +18,17 @@ var shopKinds = newMatcher([]string{"面馆", "粉馆", "饭店", "饭馆", "餐
 	"副食店", "副食", "超市", "便利店", "小卖部", "商店", "商行", "百货", "五金", "建材", "理发店", "理发", "美发", "发廊", "修车铺", "修车", "汽修", "修理", "农家乐",
 	"养殖场", "砂场", "砖厂", "加工厂", "诊所", "药店", "茶楼", "茶馆", "网吧", "小卖铺", "杂货", "肉铺", "豆腐", "豆花", "店", "铺", "馆", "坊",
 	// A dish after 某记 names the shop that sells it (杨记豆花面, 王记粉).
-	"面", "粉", "饼", "鸡", "鱼", "茶"})
+	"面", "粉", "饼", "鸡", "鱼", "茶",
+	// 张记老火锅, 张记餐饮: a shop's kind after an old name's 老, a
+	// trade.
+	"老火锅", "老面馆", "老字号", "餐饮", "食品", "商贸"})
 
 // keeperShops finds the shops named after the registered people.
 func (a *Anonymizer) keeperShops(t *text) []span {
 	if t.n() == 0 || !shopKindsIn(t.s) {
 		return nil
 	}
-	var out []span
+	var out, later []span
 	for _, p := range a.order {
 		if a.kept(p.name) || !allHanString(p.name) || utf8.RuneCountInString(p.name) < 2 {
 			continue
@@ -35,7 +38,7 @@ func (a *Anonymizer) keeperShops(t *text) []span {
 		if sur == "" || len(given) == 0 {
 			continue
 		}
-		prefixes := []string{sur + "记", "老" + sur, sur + "家"}
+		prefixes := []string{sur + "记", "老" + sur, sur + "家", sur + "氏"}
 		if len(given) == 2 {
 			// 李二顺 keeps 李二副食店; 邓小红 keeps 小红理发店.
 			prefixes = append(prefixes, sur+string(given[0]), string(given))
@@ -49,7 +52,11 @@ func (a *Anonymizer) keeperShops(t *text) []span {
 				bs, be := i+j, i+j+len(pre)
 				i = be
 				s, e := t.runeAt(bs), t.runeAt(be)
-				if t.match(e, shopKinds) == 0 || s > 0 && t.han(s-1) && !strings.ContainsRune("的在了开设营办家个间", t.rs[s-1]) {
+				// 某市张记餐饮管理有限公司, 供应商冯氏食品商行: a place or
+				// a buyer's word before the name, a firm's ending after it.
+				named := strings.HasSuffix(pre, "记") || strings.HasSuffix(pre, "氏")
+				firm := named && firmAfter(t, e)
+				if t.match(e, shopKinds) == 0 && !firm || s > 0 && t.han(s-1) && !strings.ContainsRune("的在了开设营办家个间", t.rs[s-1]) && !(named && strings.ContainsRune("市县区镇乡村某商对向由与和及将把被给从", t.rs[s-1])) {
 					continue
 				}
 				// The keeper must be named in the shop's sentence: in a
@@ -63,17 +70,51 @@ func (a *Anonymizer) keeperShops(t *text) []span {
 					to += be
 				}
 				if !strings.Contains(t.s[from:bs], p.name) && !strings.Contains(t.s[be:to], p.name) {
+					// 张记 and 张氏 name a family's business: where one
+					// sentence says whose it is (某市张记餐饮管理有限公司，
+					// 法定代表人张国富), the same name in another sentence
+					// (由上诉人某市张记餐饮管理有限公司负担, 在“张记老火锅”用餐)
+					// is the same keeper's.
+					if named {
+						later = append(later, span{bs, be, KindName, a.pseudo[p.name]})
+					}
 					continue
+				}
+				if named {
+					if a.shopKeepers == nil {
+						a.shopKeepers = map[string]string{}
+					}
+					a.shopKeepers[pre] = p.name
 				}
 				out = append(out, span{bs, be, KindName, a.pseudo[p.name]})
 			}
 		}
 	}
+	for _, sp := range later {
+		if keeper, ok := a.shopKeepers[t.s[sp.start:sp.end]]; ok {
+			sp.repl = a.pseudo[keeper]
+			out = append(out, sp)
+		}
+	}
 	return out
 }
+
+// firmAfter reports whether a firm's ending closes the name within ten
+// characters after e (张记餐饮管理有限公司, 冯氏食品商行).
+func firmAfter(t *text, e int) bool {
+	for k := e; k < e+10 && k < t.n() && t.han(k); k++ {
+		if t.match(k, firmEndings) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// firmEndings close the names of firms and shops.
+var firmEndings = newMatcher([]string{"有限公司", "有限责任公司", "公司", "商行", "经营部", "门市部", "合作社", "工作室"})
 
 // shopKindsIn is a cheap test before the scan: a text without a shop's
 // kind holds no shop.
 func shopKindsIn(s string) bool {
-	return strings.ContainsAny(s, "店铺馆坊烤粉吃食市厂场所楼吧行")
+	return strings.ContainsAny(s, "店铺馆坊烤粉吃食市厂场所楼吧行锅司")
 }

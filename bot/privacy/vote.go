@@ -130,6 +130,12 @@ func (d *detector) voteTranslitTitled() {
 		if t.match(h, foreignHonorifics) == 0 || d.taken[h-1] {
 			continue
 		}
+		// 山田先生, 中村女士: a Japanese family name in kanji before the
+		// honorific, where no longer word ends (高山田 is no 山田).
+		if jp := japaneseBefore(t, h); jp > 0 && !anyTaken(d.taken, h-jp, h) && !d.blocked(h-jp, h) {
+			d.add(h-jp, h, capNeutral)
+			continue
+		}
 		s := h
 		for s > 0 && h-s < 5 && translitSet.has(t.rs[s-1]) && !d.taken[s-1] {
 			s--
@@ -145,6 +151,25 @@ func (d *detector) voteTranslitTitled() {
 			break
 		}
 	}
+}
+
+// japaneseBefore returns the length of a Japanese family name ending
+// right before h and opening where no other name or word runs into it, or
+// 0.
+func japaneseBefore(t *text, h int) int {
+	for n := 3; n >= 2; n-- {
+		s := h - n
+		if s < 0 || t.match(s, japaneseMatcher) != n {
+			continue
+		}
+		// 王中村先生 is a Chinese name's end: before the family name only
+		// punctuation or a function character (据, 与, 向, 经).
+		if s > 0 && t.han(s-1) && (anyWordAt(t, s-1, s+1) || !strings.ContainsRune(functionChars+"据经问时", t.rs[s-1])) {
+			continue
+		}
+		return n
+	}
+	return 0
 }
 
 // everydayPairIn is commonPairIn without the names the dictionary holds
