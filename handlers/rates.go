@@ -389,47 +389,33 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 	}
 	var b []string
 	switch u.Rank {
-	case intent.RankUnder:
-		var under []bulletin.Stats
+	case intent.RankUnder, intent.RankMet:
+		// 出庭率没达标的单位 / 达标的单位: the standard is 100% appearance,
+		// or a 败诉率 within the control line; one side of it each.
+		met := u.Rank == intent.RankMet
+		var side []bulletin.Stats
 		for _, st := range rs {
 			v, _ := rateOf(&st, u.Rate)
-			if u.Rate == intent.AppearanceRate && v < 1 || u.Rate != intent.AppearanceRate && v > s.cfg.Bulletin.ControlLine {
-				under = append(under, st)
+			ok := u.Rate == intent.AppearanceRate && v >= 1 || u.Rate != intent.AppearanceRate && v <= s.cfg.Bulletin.ControlLine
+			if ok == met {
+				side = append(side, st)
 			}
 		}
-		std := "出庭率未达 100% 的单位"
+		std := map[bool]string{false: "出庭率未达 100% 的单位", true: "出庭率达到 100% 的单位"}[met]
 		if u.Rate != intent.AppearanceRate {
-			std = fmt.Sprintf("%s超过控制线（%.0f%%）的单位", word, s.cfg.Bulletin.ControlLine*100)
+			std = fmt.Sprintf("%s%s控制线（%.0f%%）的单位", word, map[bool]string{false: "超过", true: "未超过"}[met], s.cfg.Bulletin.ControlLine*100)
 		}
-		if len(under) == 0 {
+		if len(side) == 0 {
 			msg := fmt.Sprintf("%s没有%s。", label, std)
 			a.claims = append(a.claims, claim{Text: msg, What: claimRate, Rate: u.Rate})
 			return msg
 		}
-		b = append(b, fmt.Sprintf("**%s%s**：共 %d 个", label, std, len(under)))
-		for i, st := range under {
-			b = append(b, line(i+1, st))
+		if met {
+			b = append(b, fmt.Sprintf("**%s%s**：共 %d 个（有数据的单位共 %d 个）", label, std, len(side), len(rs)))
+		} else {
+			b = append(b, fmt.Sprintf("**%s%s**：共 %d 个", label, std, len(side)))
 		}
-	case intent.RankMet:
-		// 出庭率达标的单位: 100% appearance, or a 败诉率 within the control line.
-		var met []bulletin.Stats
-		for _, st := range rs {
-			v, _ := rateOf(&st, u.Rate)
-			if u.Rate == intent.AppearanceRate && v >= 1 || u.Rate != intent.AppearanceRate && v <= s.cfg.Bulletin.ControlLine {
-				met = append(met, st)
-			}
-		}
-		std := "出庭率达到 100% 的单位"
-		if u.Rate != intent.AppearanceRate {
-			std = fmt.Sprintf("%s未超过控制线（%.0f%%）的单位", word, s.cfg.Bulletin.ControlLine*100)
-		}
-		if len(met) == 0 {
-			msg := fmt.Sprintf("%s没有%s。", label, std)
-			a.claims = append(a.claims, claim{Text: msg, What: claimRate, Rate: u.Rate})
-			return msg
-		}
-		b = append(b, fmt.Sprintf("**%s%s**：共 %d 个（有数据的单位共 %d 个）", label, std, len(met), len(rs)))
-		for i, st := range met {
+		for i, st := range side {
 			b = append(b, line(i+1, st))
 		}
 	case "":
