@@ -115,7 +115,8 @@ func (h *explainHandlers) candidates(c bot.Context, u intent.Understanding) (ans
 		}
 		if q.Party != "" && !slices.Contains(party, cd.Number) || q.Unknown != "" || q.Agencies != nil && !slices.ContainsFunc(cd.Agencies, func(a string) bool { return slices.Contains(q.Agencies, a) }) ||
 			q.Kind != "" && string(cd.Kind) != q.Kind || q.Cause != "" && !strings.Contains(cd.Cause, q.Cause) ||
-			u.Metric == intent.Lost && !cd.Lost {
+			u.Metric == intent.Lost && !cd.Lost ||
+			!u.Period.IsZero() && (cd.ClosedOn.Before(u.Period.From) || !cd.ClosedOn.Before(u.Period.To)) { // 今天判的那几个: closed then
 			continue
 		}
 		numbers = append(numbers, cd.Number)
@@ -136,10 +137,14 @@ func (h *explainHandlers) candidates(c bot.Context, u intent.Understanding) (ans
 		what = strings.Replace(what, "已结", "已结且败诉或被纠错的", 1)
 	}
 	days := int(candidateWindow.Hours() / 24)
+	span, from, to := fmt.Sprintf("近 %d 天", days), c.Now().Add(-candidateWindow), c.Now()
+	if !u.Period.IsZero() {
+		span, from, to = u.Period.Short(), u.Period.From, u.Period.To
+	}
 	if len(numbers) == 0 {
-		msg := fmt.Sprintf("近 %d 天没有%s。", days, what)
+		msg := fmt.Sprintf("%s没有%s。", span, what)
 		cl := claim{Text: msg, What: claimCases, Q: query{Agencies: q.Agencies, Unknown: q.Unknown, Kind: q.Kind, Party: q.Party, Cause: q.Cause,
-			Metric: intent.Closed, From: c.Now().Add(-candidateWindow), To: c.Now()}}
+			Metric: intent.Closed, From: from, To: to}}
 		if u.Metric == intent.Lost {
 			cl.Q.Metric = intent.Lost
 		}
@@ -161,7 +166,7 @@ func (h *explainHandlers) candidates(c bot.Context, u intent.Understanding) (ans
 		a.claims = append(a.claims, cl)
 		return a, err
 	}
-	title := fmt.Sprintf("**近 %d 天%s**（%d 件，败诉和纠错案件在前）", days, what, len(numbers))
+	title := fmt.Sprintf("**%s%s**（%d 件，败诉和纠错案件在前）", span, what, len(numbers))
 	p := &page{Title: title, Kind: listCandidates, Items: numbers, Lines: lines, Total: len(numbers),
 		Footer: "回复“第N个”为该案生成以案说法草稿；也可写明案号，例如“以案说法 行初123号”。"}
 	return h.s.showPage(c, p)

@@ -39,7 +39,7 @@ var (
 	// what it names.
 	candidateWords = []string{"以案说法候选", "以案释法候选", "候选案例", "候选案件", "候选", "适合做", "适合写", "适合用来做", "适合拿来做",
 		"适合作为", "适合", "值得写", "可以写的", "能写的", "推荐一下", "推荐几个", "推荐", "找个", "找一个", "挑个", "选个", "写一篇", "写篇", "写个",
-		"以案说法", "以案释法", "典型案例", "典型"}
+		"以案说法", "以案释法", "典型案例", "典型", "判了的", "结了的", "判决的", "判的", "结的", "那几个", "这几个"}
 	approveRe = mustCompile(`审核通过|通过审核|审核同意|审定通过|审批通过|同意通过`)
 	returnRe  = mustCompile(`^(?:退回|打回|退回去|退回修改|打回修改|不通过|审核不通过)(?:[:：，,。\s]*)(.*)$`)
 	publishRe = mustCompile(`^(?:确认发布|同意发布|可以发布|予以发布|正式发布|发布)(?:吧|一下|出去)?[。！!]*$`)
@@ -102,6 +102,15 @@ var (
 	// 换个别的案子吧).
 	anotherCaseRe = mustCompile(`^(?:那|再|要不|还是)?(?:换|另外|另|重新)(?:找|选|挑)?(?:个|一个|一篇)?(?:别的|其他的?|其它的?)?(?:案子|案例|案件|典型案例)(?:来写|写一篇|写|吧|嘛|哈|呢|噻)*$`)
 	reviseRe      = mustCompile(`改短|缩短|精简|压缩|删减|简短|短一点|短一些|短些|短点|写短|改长|扩充|展开|长一点|长点|通俗|口语化|正式一点|书面一点|改一下|改改|修改一下|调整一下|重写|再写|写得|(?:标题|题目)(?:改|换|起|取|拟)|(?:改|换|起|取|拟)(?:个|一个|一下)?(?:新的?)?(?:标题|题目)`)
+	// writeCaseRe is 写 and a case and nothing else to write (写83号吧, 就写
+	// 85号, 写一下行初85; the case number is a hole in the view): a write-up
+	// of it. 写一下85号的答辩状 names another document and is not this.
+	writeCaseRe = mustCompile(`^(?:就|那就|那|还是|先)?写(?:一下|一篇|篇|个)?[\s\x00]*(?:号)?[\s\x00]*(?:吧|呗|哈|嘛|噻)?(?:[\s，,]*(?:重点|主要|着重|重点是)(?:讲|写|说|突出|谈)[^，。,]{1,16})?[。！!]*$`)
+	// decidedCasesRe names cases decided (今天判的那几个, 最近结的案子): with
+	// 能写的 or 适合写, the candidates among them.
+	decidedCasesRe = mustCompile(`判的|结的|判了的|结了的|判决的|结案的`)
+	// titleRuleRe sets a rule for the draft's title (标题别带案号, 题目不要太长).
+	titleRuleRe = mustCompile(`^(?:那|再)?(?:标题|题目)(?:里)?(?:别|不要|不用|不能|别再|不必)(?:带|有|出现|写|太|用)`)
 	// anotherOneRe is 换一个 said alone: only after a draft or the
 	// candidates does it mean another case (the handler checks which).
 	anotherOneRe = mustCompile(`^(?:那|再|要不|还是)?(?:再)?(?:换|另)(?:个|一个|一件|一篇|篇|件)(?:别的|其他的?)?(?:吧|嘛|哈|呢|噻|写|来写)*$`)
@@ -131,7 +140,8 @@ func (r *reader) explainCommand(raw, norm string) bool {
 			}
 		}
 	}
-	if candidateRe.MatchString(norm) && (noun || strings.Contains(norm, "案例")) {
+	if candidateRe.MatchString(norm) && (noun || strings.Contains(norm, "案例") || decidedCasesRe.MatchString(norm)) {
+		// 今天判的那几个有能写的吗: the cases just decided, to write up.
 		r.t.cutAll(candidateWords...)
 		return set(ExplainCandidates)
 	}
@@ -141,6 +151,14 @@ func (r *reader) explainCommand(raw, norm string) bool {
 	normBody := strings.TrimSpace(strings.TrimLeft(norm, "请帮我麻烦您 "))
 	none := len(r.u.Numbers) == 0 && r.u.Short == ""
 	switch {
+	case (!none || r.u.Seq > 0) && writeCaseRe.MatchString(body):
+		// 写83号吧, 就写85号, 写一下行初85: the case named, written up.
+		r.u.Kind, r.u.Anchored = Explain, true
+		return true
+	case none && titleRuleRe.MatchString(normBody):
+		// 标题别带案号 起个好点的: a rule for the draft's title.
+		r.u.Note = noteOf(raw, draftRefRaw)
+		return set(ExplainRevise)
 	case aboutRe.MatchString(norm) && aboutAskRe.MatchString(norm) && (noun || writingRe.MatchString(body) || lengthOnly(norm)) && none:
 		r.u.Seq, r.u.Recon = 0, false
 		return set(ExplainAbout)

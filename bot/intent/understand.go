@@ -1802,8 +1802,9 @@ var (
 // periods reads the period, the time of day and a clock time.
 func (r *reader) periods() {
 	l := nearest
-	if r.u.Metric != "" || r.u.Rate != "" || r.u.Rank != "" || r.bulletin || r.u.Outcome != "" || r.u.Reason != "" {
-		l = past
+	if r.u.Metric != "" || r.u.Rate != "" || r.u.Rank != "" || r.bulletin || r.u.Outcome != "" || r.u.Reason != "" ||
+		r.u.ExplainAct == ExplainCandidates {
+		l = past // 最近判的有能写的吗: cases closed, so the days before
 	}
 	if r.u.Hearing || r.u.News != nil {
 		l = nearest
