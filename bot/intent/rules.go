@@ -67,6 +67,11 @@ var (
 	// stand-in rule, never news of one hearing.
 	headCannotHowRe = mustCompile(`^(?:那|请问|如果|要是|万一)?(?:行政机关)?(?:的)?(?:负责人|领导|局长|县长|主要负责人|一把手)(?:确实|实在|临时)?(?:不能|没法|无法|去不了|来不了|出不了庭|参加不了)(?:出庭|去|到庭|应诉|出庭应诉)?(?:了)?(?:的话)?` +
 		`(?:该|要|应该|需要|得)?(?:怎么办|咋办|怎么处理|如何处理|怎么弄|咋弄|走什么程序|有什么程序|要走什么手续|什么手续|要什么手续)(?:呢|啊|呀|\?)*$`)
+	// aloneAskRe asks whether someone who is no 负责人 may appear alone
+	// (第二次能不能我一个人去, 负责人不去 承办人自己去行不行, 只派律师去可以吗):
+	// the stand-in rule.
+	aloneAskRe = mustCompile(`(?:(?:只|仅|就)(?:派|让|委托|叫)?(?:律师|代理人|承办人|工作人员)|(?:承办人|工作人员|律师|我)(?:一个人|单独|自己))(?:去|出庭|参加|到庭)?` +
+		`(?:开庭)?(?:的话)?(?:行不行|可不可以|能不能|可以吗|行吗|可以不|行不|成不成|算不算)|(?:能不能|可不可以|可以)(?:只|仅)?(?:让|派)?(?:我|承办人|律师|工作人员)(?:一个人|单独|自己)(?:去|出庭)`)
 	digitRe = mustCompile(`\d`)
 	// hypotheticalRe asks what to do if something happened (要是下周去不了
 	// 怎么办, 如果法院改期了要怎么办): a question, never news to relay; the
@@ -222,7 +227,7 @@ func AsksRule(text string) (RuleQuestion, bool) {
 			"纠错率": CorrectionRate, "调撤率": WithdrawalRate, "撤诉率": WithdrawalRate}[name]
 		return RuleQuestion{Topic: RuleRate, Rate: rate}, true
 	}
-	if standInAskRe.MatchString(t) || swapAskRe.MatchString(t) || headCannotHowRe.MatchString(t) {
+	if standInAskRe.MatchString(t) || swapAskRe.MatchString(t) || headCannotHowRe.MatchString(t) || aloneAskRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleStandIn}, true
 	}
 	if absentWhatRe.MatchString(t) {
