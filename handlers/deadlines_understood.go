@@ -7,6 +7,7 @@ package handlers
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -109,4 +110,34 @@ func (s *service) deadlinesAnswer(c bot.Context, u intent.Understanding) (answer
 		return a, err
 	}
 	return s.listAbout(c, fmt.Sprintf("**%s**：%d 件案件%s", title, len(numbers), scopeNote(viewer)), listCases, numbers, len(numbers), intent.Deadline)
+}
+
+// ofHearingRe names a hearing by its day (明天的庭, 下周一那个庭, 那场庭);
+// 开庭前 or 庭审 say no hearing of the day.
+var ofHearingRe = regexp.MustCompile(`(?:的|那个|那场|这个|这场)庭(?:的|审的)?`)
+
+// deadlineOfHearings reads a deadline asked of the hearings of a day (下周一
+// 的庭答辩状交了没有, 明天那个庭的答辩状交了吗) as that hearing's case's
+// deadline: the day names the hearing, not the day the deadline falls due
+// (read so, it answered a true but unasked "没有"). ok is false unless the
+// message says 庭 and the day's hearings the asker may see are of one case.
+func (s *service) deadlineOfHearings(c bot.Context, u intent.Understanding) (intent.Understanding, bool, error) {
+	if !ofHearingRe.MatchString(c.Message().Text) || u.Period.IsZero() || hasRef(u) {
+		return u, false, nil
+	}
+	q := s.queryOf(u, c.Person())
+	q.From, q.To = u.Period.From, u.Period.To
+	hs, err := s.hearingsOf(c.Ctx(), c.Person(), q, c.Location())
+	if err != nil || len(hs) == 0 {
+		return u, false, err
+	}
+	for _, h := range hs[1:] {
+		if h.Case.Number != hs[0].Case.Number {
+			return u, false, nil // several cases heard that day: the list as asked
+		}
+	}
+	m := u
+	m.Kind, m.Aspect, m.Numbers = intent.Case, intent.Deadline, []string{hs[0].Case.Number}
+	m.Period, m.Mine, m.Hearing = intent.Period{}, "", false
+	return m, true, nil
 }

@@ -1079,6 +1079,12 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 	case intent.Changes:
 		return s.changes(c, u)
 	case intent.Deadlines:
+		if m, ok, err := s.deadlineOfHearings(c, u); err != nil || ok {
+			if err != nil {
+				return answer{}, err
+			}
+			return s.caseAnswer(c, m) // 下周一的庭答辩状交了没有: that hearing's case
+		}
 		return s.deadlinesAnswer(c, u)
 	case intent.Files:
 		return s.filesAnswer(c, u)
