@@ -422,8 +422,16 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if u.Mine == intent.MineSelf && head == "" {
 		tail, a.md = a.md, ""
 	}
-	if numbers, err = s.newestFirst(c.Ctx(), numbers); err != nil {
+	// Counted whole, listed from the newest: a page is shown and at most
+	// maxListed remembered, so only those are put in order.
+	top, total, err := s.st.NewestFirstTop(c.Ctx(), numbers, maxListed)
+	if err != nil {
 		return answer{}, err
+	}
+	if total <= maxListed {
+		numbers = top
+	} else {
+		numbers = distinctNumbers(numbers)
 	}
 	open, err := s.countOpen(c.Ctx(), numbers)
 	if err != nil {
@@ -443,8 +451,8 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 		echo += fmt.Sprintf("（未结及%d年以来结案的）", c.Now().Year())
 	}
 	claims := a.claims
-	title := head + fmt.Sprintf("**%s**：共 %d 件，其中未结 %d 件", echo, len(numbers), open)
-	if !u.Period.IsZero() && q.Party == "" && q.Person == "" && len(numbers) > 1 && len(numbers) <= maxFiledNote {
+	title := head + fmt.Sprintf("**%s**：共 %d 件，其中未结 %d 件", echo, total, open)
+	if !u.Period.IsZero() && q.Party == "" && q.Person == "" && total > 1 && total <= maxFiledNote {
 		// 今年一共多少行政诉讼: how many of them came in during the period too.
 		// From the filing index's scores of the listed cases: no case is loaded.
 		scores, has, err := s.st.FiledScores(c.Ctx(), numbers)
@@ -465,15 +473,15 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 			title += fmt.Sprintf("；其中%s立案（新收）%d 件", u.Period.Short(), k)
 		}
 	}
-	if len(numbers) == 1 {
-		a, err := s.lookup(c, u, numbers)
+	if total == 1 {
+		a, err := s.lookup(c, u, top)
 		if err == nil {
 			a.md = head + fmt.Sprintf("**%s**：共 1 件\n\n", echo) + a.md + tail
 			a.claims = append(a.claims, claims...)
 		}
 		return a, err
 	}
-	a, err = s.listAbout(c, title, listCases, numbers, len(numbers), u.Aspect)
+	a, err = s.listAbout(c, title, listCases, top, total, u.Aspect)
 	a.md += tail
 	a.claims = append(a.claims, claims...)
 	return a, err
@@ -931,20 +939,7 @@ func (s *service) namedElsewhere(ctx context.Context, viewer *people.Person, own
 }
 
 func (s *service) countOpen(ctx context.Context, numbers []string) (int, error) {
-	k := 0
-	const batch = 5000
-	for i := 0; i < len(numbers); i += batch {
-		open, err := s.st.OpenAmong(ctx, numbers[i:min(i+batch, len(numbers))])
-		if err != nil {
-			return 0, err
-		}
-		for _, o := range open {
-			if o {
-				k++
-			}
-		}
-	}
-	return k, nil
+	return s.st.CountOpenAmong(ctx, numbers)
 }
 
 // scopeNote is added to counts for people who do not see every case.

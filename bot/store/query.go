@@ -207,6 +207,111 @@ func (s *Store) NewestFirst(ctx context.Context, numbers []string) ([]string, er
 	return out, nil
 }
 
+// NewestFirstTop is the first limit numbers of NewestFirst(numbers) and
+// how many distinct numbers there are. A long list (the working set of a
+// large ledger, 今年一共多少行政诉讼) is counted whole but shown a page at a
+// time and remembered only up to a few hundred, so instead of reading and
+// sorting every score it walks the filing index from the newest end and
+// keeps the members of numbers until it has limit of them. The walk reads
+// at most twice as many index entries as numbers hold before it falls back
+// to the scores, so it never costs much more than NewestFirst; on 45k of
+// 100k numbers it reads about one chunk instead of 45k scores.
+func (s *Store) NewestFirstTop(ctx context.Context, numbers []string, limit int) ([]string, int, error) {
+	want := make(map[string]bool, len(numbers))
+	for _, n := range numbers {
+		want[n] = true
+	}
+	total := len(want)
+	if limit <= 0 || total <= 2*limit || total < topWalkMin {
+		all, err := s.NewestFirst(ctx, numbers)
+		return all[:min(limit, len(all))], total, err
+	}
+	out := make([]string, 0, limit)
+	walked := 0
+	for start := int64(0); len(out) < limit; start += topWalkChunk {
+		ms, err := s.rdb.ZRevRange(ctx, s.k.Filed(), start, start+topWalkChunk-1).Result()
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, m := range ms {
+			if want[m] {
+				out = append(out, m)
+				delete(want, m) // once, even if the index moved under the walk
+				if len(out) == limit {
+					return out, total, nil
+				}
+			}
+		}
+		if len(ms) < topWalkChunk {
+			// The index is read to its end: the rest have no filing date
+			// and come last, the greater number first, as in NewestFirst.
+			rest := make([]string, 0, len(want))
+			for n := range want {
+				rest = append(rest, n)
+			}
+			slices.SortFunc(rest, func(a, b string) int { return strings.Compare(b, a) })
+			return append(out, rest[:min(limit-len(out), len(rest))]...), total, nil
+		}
+		if walked += len(ms); walked > 2*total {
+			// The numbers are old ones of a busy index: their scores are
+			// cheaper than walking on.
+			all, err := s.NewestFirst(ctx, numbers)
+			return all[:min(limit, len(all))], total, err
+		}
+	}
+	return out, total, nil
+}
+
+// topWalkMin and topWalkChunk tune NewestFirstTop: below topWalkMin
+// distinct numbers the scores are read (a few milliseconds at most); the
+// walk reads the filing index topWalkChunk entries per round trip.
+const (
+	topWalkMin   = 5000
+	topWalkChunk = 2000
+)
+
+// CountOpenAmong counts the open cases among numbers (each number once as
+// given). For a list longer than the open set itself it reads the open set
+// whole and counts in memory: one SMEMBERS of the smaller side instead of
+// SMISMEMBER of every number.
+func (s *Store) CountOpenAmong(ctx context.Context, numbers []string) (int, error) {
+	if len(numbers) >= topWalkMin {
+		card, err := s.rdb.SCard(ctx, s.k.OpenCases()).Result()
+		if err != nil {
+			return 0, err
+		}
+		if card <= int64(len(numbers)) {
+			_, in, err := s.openSet(ctx)
+			if err != nil {
+				return 0, err
+			}
+			k := 0
+			for _, n := range numbers {
+				if _, ok := in[n]; ok {
+					k++
+				}
+			}
+			return k, nil
+		}
+	}
+	k := 0
+	for i := 0; i < len(numbers); i += openBatch {
+		open, err := s.OpenAmong(ctx, numbers[i:min(i+openBatch, len(numbers))])
+		if err != nil {
+			return 0, err
+		}
+		for _, o := range open {
+			if o {
+				k++
+			}
+		}
+	}
+	return k, nil
+}
+
+// openBatch is how many members one SMISMEMBER asks about.
+const openBatch = 5000
+
 // scoreBatch is how many members one ZMSCORE asks about. Several smaller
 // ZMSCOREs in one pipeline cost Redis about half what one of 5,000 does
 // (measured on 100k cases: 11 ms against 21 ms for 5,000 numbers).
@@ -392,11 +497,6 @@ func (s *Store) NumbersWithPrefix(ctx context.Context, prefix string, limit int)
 // AllNumbers returns the number of every stored case, in number order.
 func (s *Store) AllNumbers(ctx context.Context) ([]string, error) {
 	return s.rdb.ZRange(ctx, s.k.AllCases(), 0, -1).Result()
-}
-
-// OpenNumbers returns the numbers of every open case.
-func (s *Store) OpenNumbers(ctx context.Context) ([]string, error) {
-	return s.rdb.SMembers(ctx, s.k.OpenCases()).Result()
 }
 
 // OpenAmong reports which of numbers are open cases, in one round trip

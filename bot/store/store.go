@@ -41,11 +41,13 @@ type Store struct {
 	// before its first write, and every process writing one ledger must
 	// use the same.
 	Deadlines *deadline.Rules
+	// open is the open set as last read (open_cache.go).
+	open *openCache
 }
 
 // New returns a store over rdb with keys under k.
 func New(rdb redis.UniversalClient, k keys.Keys) *Store {
-	return &Store{rdb: rdb, k: k, Now: time.Now, Deadlines: defaultRules()}
+	return &Store{rdb: rdb, k: k, Now: time.Now, Deadlines: defaultRules(), open: &openCache{}}
 }
 
 // Client returns the underlying Redis client.
