@@ -428,9 +428,10 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 	if err != nil {
 		return answer{}, err
 	}
-	if total <= maxListed {
+	switch {
+	case total <= maxListed:
 		numbers = top
-	} else {
+	case total < len(numbers):
 		numbers = distinctNumbers(numbers)
 	}
 	open, err := s.countOpen(c.Ctx(), numbers)

@@ -230,6 +230,9 @@ func run(bin, set, out, at string, quiet time.Duration, usersOut, pushesOut stri
 	// let in before the first message, so replies are not mixed with them.
 	time.Sleep(first)
 	seen := map[string]int{}
+	// The last card with buttons each user got, start-up pushes included:
+	// what "[点击:文字]" taps.
+	cards := map[string]message{}
 	var startup strings.Builder
 	startup.WriteString("user\tmessage\n")
 	for _, u := range dir.Users {
@@ -239,6 +242,9 @@ func run(bin, set, out, at string, quiet time.Duration, usersOut, pushesOut stri
 		}
 		seen[u.ID] = last
 		for _, m := range ms {
+			if m.Card != nil && len(m.Card.Buttons) > 0 {
+				cards[u.ID] = m
+			}
 			fmt.Fprintf(&startup, "%s\t%s\n", u.ID, oneLine(m.render()))
 		}
 	}
@@ -252,7 +258,6 @@ func run(bin, set, out, at string, quiet time.Duration, usersOut, pushesOut stri
 	}
 	var b strings.Builder
 	b.WriteString("id\tuser\tmessage\treplies\n")
-	cards := map[string]message{}
 	for i, r := range rows {
 		var err error
 		switch {
