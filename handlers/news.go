@@ -482,8 +482,50 @@ func (s *service) changes(c bot.Context, u intent.Understanding) (answer, error)
 		if err == nil && n > 0 {
 			a.md += fmt.Sprintf("\n\n另有 %d 条负责人、承办人报来的消息（改期、出庭、结案）待确认，回复“确认登记”登记。", n)
 		}
+		return a, nil
+	}
+	// A head or handler sees no staff queue, but a change their colleague
+	// reported is coming: "没有改期" alone would read as if none were.
+	note, err := s.reportedChangesOfOwn(c)
+	if err != nil {
+		return answer{}, err
+	}
+	if note != "" {
+		a.md += "\n\n" + note
 	}
 	return a, nil
+}
+
+// reportedChangesOfOwn is pendingHearingNotes over the open cases of the
+// asker's agency that have reports waiting (the first ten of them).
+func (s *service) reportedChangesOfOwn(c bot.Context) (string, error) {
+	own, err := s.ownNumbers(c.Ctx(), c.Person())
+	if err != nil || len(own) == 0 {
+		return "", err
+	}
+	if own, err = s.openFilter(c.Ctx(), own, true); err != nil || len(own) == 0 {
+		return "", err
+	}
+	rdb, k := s.st.Client(), s.st.Keys()
+	lens := make([]*redis.IntCmd, len(own))
+	if _, err := rdb.Pipelined(c.Ctx(), func(p redis.Pipeliner) error {
+		for i, n := range own {
+			lens[i] = p.LLen(c.Ctx(), k.CaseNews(n))
+		}
+		return nil
+	}); err != nil {
+		return "", err
+	}
+	var with []string
+	for i, l := range lens {
+		if l.Val() > 0 {
+			with = append(with, own[i])
+		}
+	}
+	if len(with) == 0 {
+		return "", nil
+	}
+	return s.pendingHearingNotes(c, with)
 }
 
 // pendingHearingNotes says, for the cases an answer shows, the hearing
