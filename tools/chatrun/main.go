@@ -230,9 +230,9 @@ func run(bin, set, out, at string, quiet time.Duration, usersOut, pushesOut stri
 	// let in before the first message, so replies are not mixed with them.
 	time.Sleep(first)
 	seen := map[string]int{}
-	// The last card with buttons each user got, start-up pushes included:
-	// what "[点击:文字]" taps.
-	cards := map[string]message{}
+	// The cards with buttons each user got, start-up pushes included: what
+	// "[点击:文字]" taps (the newest card with that button).
+	cards := map[string][]message{}
 	var startup strings.Builder
 	startup.WriteString("user\tmessage\n")
 	for _, u := range dir.Users {
@@ -243,7 +243,7 @@ func run(bin, set, out, at string, quiet time.Duration, usersOut, pushesOut stri
 		seen[u.ID] = last
 		for _, m := range ms {
 			if m.Card != nil && len(m.Card.Buttons) > 0 {
-				cards[u.ID] = m
+				cards[u.ID] = append(cards[u.ID], m)
 			}
 			fmt.Fprintf(&startup, "%s\t%s\n", u.ID, oneLine(m.render()))
 		}
@@ -266,11 +266,13 @@ func run(bin, set, out, at string, quiet time.Duration, usersOut, pushesOut stri
 		case strings.HasPrefix(r.text, "[点击:") && strings.HasSuffix(r.text, "]"):
 			want := strings.TrimSuffix(strings.TrimPrefix(r.text, "[点击:"), "]")
 			err = errors.New("没有带“" + want + "”按钮的卡片")
-			if m, ok := cards[r.user]; ok {
+		tap:
+			for i := len(cards[r.user]) - 1; i >= 0; i-- {
+				m := cards[r.user][i]
 				for _, btn := range m.Card.Buttons {
 					if btn.Text == want || strings.Contains(btn.Text, want) {
 						err = c.post("/demo/api/click", map[string]string{"user": r.user, "task_id": m.Card.TaskID, "key": btn.Key})
-						break
+						break tap
 					}
 				}
 			}
@@ -288,7 +290,7 @@ func run(bin, set, out, at string, quiet time.Duration, usersOut, pushesOut stri
 			seen[r.user] = last
 			for _, m := range ms {
 				if m.Card != nil && len(m.Card.Buttons) > 0 {
-					cards[r.user] = m
+					cards[r.user] = append(cards[r.user], m)
 				}
 				replies = append(replies, oneLine(m.render()))
 			}
