@@ -150,24 +150,48 @@ func (s *service) answerDeadlines(c bot.Context, q deadlineAsk, today workcal.Da
 // the 整改 reports waiting for review and the deadlines of the coming week.
 func (s *service) myTodo(c bot.Context, today workcal.Day) (answer, error) {
 	viewer := c.Person()
+	items, _, err := s.todo(c, today)
+	if err != nil {
+		return answer{}, err
+	}
+	if len(items) == 0 {
+		// The none says the window it searched, which differs by role, and
+		// claims the deadlines in it (the 整改 reports are any day ahead).
+		from, to := today.AddDays(-7), today.AddDays(32)
+		msg := "您目前没有待办的期限事项（已逾期一周内至未来一个月内到期的法定期限、待报送的整改报告）。"
+		if viewer.Bureau() {
+			to = today.AddDays(8)
+			msg = "您目前没有待办的期限事项（已逾期一周内至未来一周内到期的法定期限、待审核的整改报告）。"
+		}
+		loc := s.st.Deadlines.Location()
+		q := query{Own: !viewer.Bureau(), From: from.At(workcal.Clock{}, loc), To: to.At(workcal.Clock{}, loc)}
+		return answer{md: msg, claims: []claim{{Text: strings.TrimSuffix(msg, "。"), What: claimDeadlines, Q: q}}}, nil
+	}
+	return s.list(c, fmt.Sprintf("**您的待办**：共 %d 项", len(items)), listDeadlines, items, len(items))
+}
+
+// todo is the asker's to-do list of myTodo: the item ids (number@kind) and
+// their deadlines, in the same order.
+func (s *service) todo(c bot.Context, today workcal.Day) ([]string, []store.DueDeadline, error) {
+	viewer := c.Person()
 	var dds []store.DueDeadline
 	var err error
 	if viewer.Bureau() {
 		if dds, err = s.st.DeadlinesBetween(c.Ctx(), today.AddDays(-7), today.AddDays(7)); err != nil {
-			return answer{}, err
+			return nil, nil, err
 		}
 		review, err := s.st.DeadlinesBetween(c.Ctx(), workcal.Day{}, today.AddDays(400), deadline.RectifyReview)
 		if err != nil {
-			return answer{}, err
+			return nil, nil, err
 		}
 		dds = append(review, dds...)
 	} else {
 		if dds, err = s.st.DeadlinesBetween(c.Ctx(), today.AddDays(-7), today.AddDays(31)); err != nil {
-			return answer{}, err
+			return nil, nil, err
 		}
 		rect, err := s.st.DeadlinesBetween(c.Ctx(), workcal.Day{}, today.AddDays(400), deadline.Rectify)
 		if err != nil {
-			return answer{}, err
+			return nil, nil, err
 		}
 		dds = append(dds, rect...)
 		// A 承办人 named on cases sees theirs (of any agency: scope.Named);
@@ -186,6 +210,7 @@ func (s *service) myTodo(c bot.Context, today workcal.Day) (answer, error) {
 	}
 	seen := map[string]bool{}
 	var items []string
+	var kept []store.DueDeadline
 	for _, d := range dds {
 		id := d.Case.Number + "@" + string(d.Deadline.Kind)
 		if d.Deadline.Kind == deadline.RectifyReview && !viewer.Bureau() || seen[id] || !s.scope.CanSee(viewer, d.Case) {
@@ -196,21 +221,9 @@ func (s *service) myTodo(c bot.Context, today workcal.Day) (answer, error) {
 		}
 		seen[id] = true
 		items = append(items, id)
+		kept = append(kept, d)
 	}
-	if len(items) == 0 {
-		// The none says the window it searched, which differs by role, and
-		// claims the deadlines in it (the 整改 reports are any day ahead).
-		from, to := today.AddDays(-7), today.AddDays(32)
-		msg := "您目前没有待办的期限事项（已逾期一周内至未来一个月内到期的法定期限、待报送的整改报告）。"
-		if viewer.Bureau() {
-			to = today.AddDays(8)
-			msg = "您目前没有待办的期限事项（已逾期一周内至未来一周内到期的法定期限、待审核的整改报告）。"
-		}
-		loc := s.st.Deadlines.Location()
-		q := query{Own: !viewer.Bureau(), From: from.At(workcal.Clock{}, loc), To: to.At(workcal.Clock{}, loc)}
-		return answer{md: msg, claims: []claim{{Text: strings.TrimSuffix(msg, "。"), What: claimDeadlines, Q: q}}}, nil
-	}
-	return s.list(c, fmt.Sprintf("**您的待办**：共 %d 项", len(items)), listDeadlines, items, len(items))
+	return items, kept, nil
 }
 
 func (s *service) ownAgencyCase(viewer *people.Person, c *cases.Case) bool {

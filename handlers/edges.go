@@ -12,6 +12,7 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/bot/workcal"
 	"casebot/handlers/webapp"
 	"casebot/reminders"
 )
@@ -104,6 +105,14 @@ func (s *service) greet(c bot.Context) error {
 	}
 	fmt.Fprintf(&b, "%s您好！我是司法局行政应诉助手，可以查台账里的案件、开庭、统计和通报。", p.Name)
 	b.WriteString(ahead)
+	todo, err := s.todoLine(c)
+	if err != nil {
+		return err
+	}
+	if ahead != "" {
+		todo = strings.TrimPrefix(todo, "\n\n")
+	}
+	b.WriteString(todo)
 	b.WriteString("您可以这样问：\n")
 	for _, e := range examples(p)[:4] {
 		b.WriteString("> " + e + "\n")
@@ -287,4 +296,40 @@ func notHeldText(topic string) string {
 		return "台账只登记我方出庭负责人是否出庭，不记录原告（对方当事人）是否到庭，请向出庭人员或承办人了解。"
 	}
 	return ""
+}
+
+// todoLine is what the first greeting of the day says of the person's
+// to-do list (myTodo): how many items, how many overdue or due today, and
+// how to see them. Empty when the list is empty or the deadline index is
+// not yet built (no "none" is said from it here).
+func (s *service) todoLine(c bot.Context) (string, error) {
+	if ready, err := s.st.DeadlineIndexReady(c.Ctx()); err != nil || !ready {
+		return "", err
+	}
+	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
+	items, dds, err := s.todo(c, today)
+	if err != nil || len(items) == 0 {
+		return "", err
+	}
+	overdue, due := 0, 0
+	for _, d := range dds {
+		switch {
+		case d.Deadline.Due.Before(today):
+			overdue++
+		case d.Deadline.Due == today:
+			due++
+		}
+	}
+	var parts []string
+	if overdue > 0 {
+		parts = append(parts, fmt.Sprintf("已逾期 %d 项", overdue))
+	}
+	if due > 0 {
+		parts = append(parts, fmt.Sprintf("今天到期 %d 项", due))
+	}
+	detail := ""
+	if len(parts) > 0 {
+		detail = "，其中" + strings.Join(parts, "、")
+	}
+	return fmt.Sprintf("\n\n**您的待办**：%d 项期限事项%s，回复“我的待办”查看。\n\n", len(items), detail), nil
 }
