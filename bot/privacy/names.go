@@ -1183,6 +1183,7 @@ func detect(s string) []hit {
 		d.tableCells()
 	}
 	d.titles()
+	d.occupationNames() // occupations.go
 	d.objects()
 	d.kinSharingSurname()
 	d.lists()
