@@ -164,6 +164,8 @@ var placeAndThingWords = newMatcher([]string{
 	"包青天", "包龙图", "谭木匠", "周大福", "周生生", "周六福", "老凤祥", "谢瑞麟", "王麻子", "张小泉", "王老吉",
 	"马应龙", "同仁堂", "胡庆余堂", "全聚德", "陈李济", "冯了性", "曹素功", "戴春林", "谢馥春", "汪恕有",
 	"门卫", "文中称", "文中所", "文中的", "文中提", "文中载", "果园", "周边",
+	// Chains named like a person (priv24): “永辉超市” is no 永辉's shop.
+	"永辉超市", "联华超市", "物美超市", "美宜佳", "华润万家", "家家悦", "红旗连锁", "步步高超市",
 	// Drugs and substances found in food and medicine cases (priv24): their
 	// transliterated syllables hold a surname and a given character
 	// (西布曲明 read 曲明, 苯海拉明 read 海拉明, 右美沙芬 read 沙芬).

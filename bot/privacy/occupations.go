@@ -1,5 +1,7 @@
 package privacy
 
+import "strings"
+
 // Round 24 (priv24): names before the occupation a person is addressed
 // by, and names before a post whose unit is already masked.
 
@@ -55,4 +57,116 @@ func maskedUnitPost(t *text, k int) bool {
 	}
 	p := k + 1 + m
 	return p < t.n() && (t.rs[p] == '长' || t.match(p, officialAfter) > 0 || t.match(p, postsAfterSurname) > 0)
+}
+
+// householdAfter are what a household has or where it lives, after 家:
+// 德富家的承包地, 到建忠家中, 玉成家院坝, 东至桂芳家房屋.
+var householdAfter = newMatcher([]string{"家的承包地", "家的责任田", "家的自留地", "家的宅基地", "家的房屋", "家的房子", "家的住房", "家的老屋", "家的院子", "家的院坝",
+	"家的耕地", "家的水田", "家的旱地", "家的林地", "家的山林", "家的菜地", "家的果园", "家的田", "家的地", "家的土地", "家的围墙", "家的猪圈",
+	"家中", "家里", "家门口", "家门前", "家院坝", "家院子", "家院内", "家房屋", "家房后", "家屋后", "家屋前", "家老屋", "家宅基地", "家承包地",
+	"家责任田", "家自留地", "家水田", "家旱地", "家林地", "家山林", "家菜地", "家围墙", "家猪圈", "家楼下", "家楼上"})
+
+// householdNames reads a given name written alone before the household it
+// heads (priv24): 争议地块东至德富家的承包地, 民警前往秀兰家中. The
+// household's 家 and what it has stay; the given name goes, as its owner's
+// pseudonym where the text names the owner in full (向德富 … 德富家 →
+// 向某家). It runs before the passes that would read a surname in the
+// given name's first character and 家 as the given name (玉成家 → 玉+成家).
+// A word (村民家中, 老人家中, 亲戚家里), a role (被告家中), a post (村长
+// 家) or a span a longer word runs into (受害人家中) is no given name.
+func (d *detector) householdNames() {
+	t := d.t
+	if !strings.ContainsRune(t.s, '家') {
+		return
+	}
+	for k := 2; k < t.n(); k++ {
+		if t.rs[k] != '家' || t.match(k, householdAfter) == 0 {
+			continue
+		}
+		s := k - 2
+		if d.taken[s] || d.taken[s+1] || !allHan(t, s, k) || !validGiven(t, s, k) || !allCommonGiven(t, s, k) {
+			continue
+		}
+		if strings.ContainsRune("老小大阿", t.rs[s]) && surnameSet.has(t.rs[s+1]) {
+			continue // 老李家, 小王家中: a form of address (titled.go).
+		}
+		if w, ok := t.word(s, k); ok && (w.freq >= 300 || !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 && w.pos != "n" && w.pos != "nz") {
+			continue
+		}
+		if t.match(s, anyRole) > 0 || t.match(s, officialAfter) > 0 || t.match(s+1, anyRole) > 0 || crossesLeft(t, s, k, 20) && !afterBoundary(t, s) {
+			continue
+		}
+		// The full name's surname before the given name (向德富家) is the
+		// name passes' to read whole.
+		if s > 0 && t.han(s-1) && !strings.ContainsRune(functionChars+"到去往至因入进回", t.rs[s-1]) && !afterBoundary(t, s) && !leftOK(t, s) {
+			continue
+		}
+		if s > 0 && t.han(s-1) && surnameSet.has(t.rs[s-1]) && !strings.ContainsRune(functionChars+"到去往至因入进回", t.rs[s-1]) {
+			continue
+		}
+		d.add(s, k, capNeutral)
+	}
+}
+
+// shopSuffixes end a shop's name inside its quotes: “国栋干货行”, “建军面馆”,
+// “阿梅快餐”, “秀英裁缝店”.
+var shopSuffixes = []string{"店", "馆", "行", "铺", "坊", "部", "厂", "场", "庄", "楼", "吧", "摊", "超市", "烧烤", "火锅", "快餐", "小吃", "烤鱼", "麻辣烫", "米粉", "餐厅", "酒家", "门市", "诊所", "工作室", "公司"}
+
+// quotedShopNames reads the given name a shop is named after, quoted with
+// the shop's trade and no keeper named (priv24): “国栋干货行” → “国某干货行”,
+// “阿梅快餐” → “阿某快餐”. The trade stays. A word (“幸福面馆”, “阳光超
+// 市”), a place (“华联超市”), a surname's 记 or 家 (“胡记面馆”, “毛家饭店”;
+// shops.go), a form of address (“老曾卤味店”) and a doubled character
+// (“佳佳超市”) are no given name.
+func (d *detector) quotedShopNames() {
+	t := d.t
+	for q := 0; q+4 < t.n(); q++ {
+		if t.rs[q] != '“' && t.rs[q] != '"' {
+			continue
+		}
+		s, g := q+1, q+3
+		end := -1
+		for k := g + 1; k < t.n() && k <= g+6; k++ {
+			if t.rs[k] == '”' || t.rs[k] == '"' {
+				end = k
+				break
+			}
+			if !t.han(k) {
+				break
+			}
+		}
+		if end < 0 || d.taken[s] || d.taken[s+1] || !allHan(t, s, g) || t.rs[s] == t.rs[s+1] {
+			continue
+		}
+		if _, ok := hasSuffixAny2(t.str(g, end), shopSuffixes); !ok || strings.ContainsRune("记家氏", t.rs[g]) {
+			continue
+		}
+		// 阿梅, 小红: 阿 or 小 and a given character; else two given
+		// characters.
+		lead := strings.ContainsRune("阿小", t.rs[s])
+		// 小李 is a form of address (titled.go); 阿梅 a given name.
+		if lead && (t.rs[s] == '小' && surnameSet.has(t.rs[s+1]) || !isCommonGiven(t, t.rs[s+1]) && t.d.givenScore(t.rs[s+1]) <= 0) || !lead && !allCommonGiven(t, s, g) {
+			continue
+		}
+		if w, ok := t.word(s, g); ok && (w.freq >= 300 || w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") && w.pos != "n") || crossesRight(t, s, g, 20) {
+			continue
+		}
+		// “杨国福麻辣烫”: a surname and a full given name open the quote;
+		// the shop is a full name's (a keeper's or a chain's), not this
+		// reading's.
+		if !lead && surnameAt(t, s) > 0 && (t.han(g) && wordAt(t, s+1, g+1) || validGiven(t, s+1, s+3) && allCommonGiven(t, s+1, s+3)) {
+			continue
+		}
+		d.add(s, g, capNeutral)
+	}
+}
+
+// hasSuffixAny2 is hasSuffixAny that also says which suffix matched.
+func hasSuffixAny2(s string, suffixes []string) (string, bool) {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return x, true
+		}
+	}
+	return "", false
 }
