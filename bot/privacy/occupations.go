@@ -1,6 +1,9 @@
 package privacy
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Round 24 (priv24): names before the occupation a person is addressed
 // by, and names before a post whose unit is already masked.
@@ -169,4 +172,65 @@ func hasSuffixAny2(s string, suffixes []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// calledAsPerson reports whether a frame that calls a person something
+// ends right before the quote at i (priv24): 称其为, 称第三人为, 叫他作,
+// 都管他叫 — a verb of calling, the person (其, 他, 她 or a party's role)
+// and 为/作/做. 俗称“老赖” and 被称为“城中村” name no one and stay.
+func calledAsPerson(t *text, i int) bool {
+	if i < 3 || !strings.ContainsRune("为作做", t.rs[i-1]) {
+		return false
+	}
+	p := i - 1
+	switch {
+	case strings.ContainsRune("其他她", t.rs[p-1]):
+		p--
+	case roleEndingAt(t, p) > 0:
+		// 称呼被告为“城管”: the agencies of an administrative case (被告,
+		// 被申请人, 被上诉人) are called by their trade, not nicknamed.
+		n := roleEndingAt(t, p)
+		if strings.HasPrefix(t.str(p-n, p), "被") {
+			return false
+		}
+		p -= n
+	default:
+		return false
+	}
+	before := t.str(max(0, p-2), p)
+	return hasSuffixAny(before, []string{"称", "叫", "喊", "唤", "称呼"})
+}
+
+// characterizations are what people call a person to judge them, not to
+// name them (村民称其为“骗子”): they stay.
+var characterizations = map[string]bool{"骗子": true, "老赖": true, "钉子户": true, "恶霸": true, "村霸": true, "路霸": true, "流氓": true, "好人": true, "坏人": true, "能人": true,
+	"老好人": true, "英雄": true, "恩人": true, "仇人": true, "小偷": true, "疯子": true, "傻子": true, "神经病": true, "败家子": true, "大款": true, "土豪": true,
+	"暴发户": true, "专业户": true, "贫困户": true, "五保户": true, "孤儿": true, "黑社会": true, "老实人": true, "热心人": true, "带头人": true, "致富能手": true}
+
+// unquotedNicknames reads a name written without quotes after a frame of
+// calling a person (priv24): 工友们平时都叫他小龙，…; 大家都喊她阿芳。 The
+// name runs to the clause's end, two or three characters, and reads as a
+// name (a name's tag, 小/老/阿 and a character, or a surname-led name):
+// 叫他过来, 叫他回家 are what he was told.
+func (d *detector) unquotedNicknames() {
+	t := d.t
+	for _, cue := range []string{"叫他", "叫她", "喊他", "喊她", "管他叫", "管她叫", "称他为", "称她为", "称呼他为", "称呼她为"} {
+		t.eachIndex(cue, func(i int) {
+			s := i + utf8.RuneCountInString(cue)
+			for n := 3; n >= 2; n-- {
+				e := s + n
+				if e > t.n() || !allHan(t, s, e) || e < t.n() && !strings.ContainsRune("，。；;,、！\n", t.rs[e]) || anyTaken(d.taken, s, e) {
+					continue
+				}
+				w, isWord := t.word(s, e)
+				named := isWord && strings.HasPrefix(w.pos, "nr") ||
+					n == 2 && strings.ContainsRune("小老阿", t.rs[s]) && (!isWord || w.freq < 1000) && !verbLike(w.pos) ||
+					surnameAt(t, s) > 0 && chooseAfter(t, s, evMarker, false, 0) == n
+				if named && !characterizations[t.str(s, e)] {
+					d.add(s, e, capPersonal)
+				}
+				return
+			}
+		})
+	}
 }
