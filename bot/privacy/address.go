@@ -300,6 +300,9 @@ var institutionSuffixes = []string{"局", "机关", "政府", "公司", "法院"
 	// An office, a division or a court's division receiving mail
 	// (收件人：某县自然资源局办公室，地址：…; 某县人民法院立案庭).
 	"办公室", "科", "庭", "联社",
+	// Schools and associations (被告某某大学，住所地某市学院路38号): a
+	// university's seat is public, as an agency's is.
+	"大学", "中学", "小学", "幼儿园", "学会", "商会", "基金会", "联合会", "研究会",
 	// Shops named like their keepers (谢记裁缝铺位于老街十二号): the shop's
 	// address, as the organisation guard of the names reads them.
 	"铺", "馆", "坊", "超市", "诊所", "酒楼", "饭店", "宾馆", "茶庄", "药号", "国药号",

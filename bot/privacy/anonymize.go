@@ -758,6 +758,11 @@ func positionedGiven(t *text, s, e int) bool {
 	if !left && kinBefore(t, s) {
 		return true
 	}
+	// 因德富家的承包地, 到建忠家中: the household a person heads, after a
+	// preposition or a verb of going (occupations.go householdAfter).
+	if t.match(e, householdAfter) > 0 && (left || s > 0 && strings.ContainsRune(functionChars+"到去往至因入进回", t.rs[s-1]) || afterBoundary(t, s)) {
+		return true
+	}
 	// 击打海涛头部: a part of the body is a person's, whatever stands
 	// before.
 	if e < t.n() && t.match(e, bodyParts) > 0 {

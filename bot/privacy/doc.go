@@ -248,6 +248,20 @@
 // number after 编号 and a collective land certificate go, a device's
 // certificate stays (identifiers.go thingCertificate).
 //
+// Round 24: a full name before the occupation a person is addressed by
+// (车建明教授, 向志远律师, 管红梅会计) and before a post whose unit is
+// masked already (覃志强某支队长 → 覃某某支队长; occupations.go); a given
+// name before the household it heads (德富家的承包地, 到建忠家中) as its
+// owner's pseudonym where the text names the owner, else as itself (德某家);
+// a shop named by a given name in quotes (“国栋干货行” → “国某干货行”) and a
+// firm named by a party's given name (建华公司 of 刘建华); a nickname that is
+// an everyday word after a frame calling a person (称其为“猴子”, 绰号为
+// “黑子”, 叫他小龙), judgements (“骗子”) aside; quoted Latin names without
+// a label (“LI XIAOHONG”, 配偶“Maria Lopez”); a proper noun of
+// transliteration before 先生 (摩根先生); a birth certificate's number in
+// brackets. Drugs (西布曲明), chains (永辉超市), hills after a boundary
+// (东至老鹰岩) and a university's seat (学院路38号) stay.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

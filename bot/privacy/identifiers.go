@@ -324,6 +324,8 @@ var (
 		// 职业资格证书编号, 捕捞许可证（编号…）); a bare 编号 stays, and so
 		// does a project's permit (keepProjectPermits).
 		"证编号", "证书编号", "证书编码", "执业证编码", "证书号", "证（编号", "证(编号", "证书（编号", "证书(编号", "证，编号",
+		// A birth or death certificate numbered in brackets (出生医学证明（编号M…）).
+		"证明（编号", "证明(编号", "证明书（编号", "证明书(编号",
 		// Certificates of one birth or one death: 出生医学证明编号Q…, 死亡医学证明书编号M….
 		"出生医学证明编号", "出生医学证明号", "出生证编号", "出生证号", "死亡医学证明书编号", "死亡医学证明编号",
 		"死亡证明书编号", "死亡证明编号", "火化证编号", "火化证明编号",

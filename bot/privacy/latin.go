@@ -69,7 +69,9 @@ func (d *detector) latinInContext() {
 		var ok bool
 		switch {
 		case capitals:
-			ok = parts >= 2 && latinLabelBefore(t, i)
+			// “LI XIAOHONG”于…入境: a passport's capitals quoted whole are
+			// a name without their label too.
+			ok = parts >= 2 && (latinLabelBefore(t, i) || quotedWhole(t, i, i+n) && !latinPlace(name))
 		case parts == 1:
 			// Smith先生称…: a capitalised name alone before a Chinese
 			// honorific; O'Brien在听证中陈述…, Fischer当庭表示…: a clause
@@ -86,7 +88,8 @@ func (d *detector) latinInContext() {
 			// 翻译人员为Anna Schmidt, 还有Sophie Laurent、佐藤健一: after 为 or
 			// 是 following a person's noun, or opening a list of those
 			// present.
-			ok = !latinPlace(name) && (strings.ContainsRune(latinPersonCues, prev) || latinLabelBefore(t, i) || deed || latinPersonSlot(t, i))
+			ok = !latinPlace(name) && (strings.ContainsRune(latinPersonCues, prev) || latinLabelBefore(t, i) || deed || latinPersonSlot(t, i) ||
+				quotedWhole(t, i, e) && quotedPersonCue(t, i, e))
 		}
 		if ok && d.add(i, i+n, capNeutral) {
 			i += n - 1
@@ -349,4 +352,35 @@ func otherScriptName(s string) bool {
 	}
 	parts := strings.Fields(s)
 	return len(parts) >= 2 && len(parts) <= 4 && !corporateLatin(s) && !latinPlace(s) && unicode.IsUpper([]rune(s)[0])
+}
+
+// quotedWhole reports whether the run [i, e) is all a quote holds
+// (“Maria Lopez”, "LI XIAOHONG").
+func quotedWhole(t *text, i, e int) bool {
+	if i == 0 || e >= t.n() {
+		return false
+	}
+	open, close := t.rs[i-1], t.rs[e]
+	return open == '“' && close == '”' || open == '"' && close == '"' || open == '‘' && close == '’' || open == '「' && close == '」'
+}
+
+// quotedPersonCue reports whether a quoted Latin name of title case at
+// [i, e) stands for a person: a person's noun before the quote (配偶“Maria
+// Lopez”) or a nationality or a person's deed after it (…”系菲律宾籍).
+// A quoted brand or title (“Blue Ocean”品牌) has neither.
+func quotedPersonCue(t *text, i, e int) bool {
+	before := t.str(max(0, i-1-4), i-1)
+	if hasSuffixAny(before, []string{"配偶", "妻子", "丈夫", "之妻", "之夫", "其妻", "其夫", "女友", "男友", "朋友", "人员", "当事人", "申请人", "被申请人", "第三人", "证人", "外籍人", "外国人", "男子", "女子"}) {
+		return true
+	}
+	j := e + 1
+	if j < t.n() && t.han(j) && personAfter(t, j) {
+		return true
+	}
+	end := j
+	for end < t.n() && end-j < 8 && !strings.ContainsRune("，。；;,\n", t.rs[end]) {
+		end++
+	}
+	after := t.str(j, end)
+	return strings.HasPrefix(after, "系") && strings.Contains(after, "籍") || strings.HasPrefix(after, "为") && strings.Contains(after, "国籍")
 }

@@ -1151,6 +1151,7 @@ func detect(s string) []hit {
 		d.cardHolders() // strong.go
 	}
 	d.marriedNames()
+	d.householdNames() // occupations.go
 	// 由房东升报警: the frames go first, so that a role word inside a name
 	// (房东) does not start another.
 	d.byFrames()
@@ -1183,6 +1184,7 @@ func detect(s string) []hit {
 		d.tableCells()
 	}
 	d.titles()
+	d.occupationNames() // occupations.go
 	d.objects()
 	d.kinSharingSurname()
 	d.lists()
@@ -1209,6 +1211,9 @@ func detect(s string) []hit {
 	d.dropThings()
 	d.voteVeto()
 	d.trimFollowers()
+	// A shop's given name reads its own guards (a word, a place, a 记):
+	// after the guards of the names, which veto every quoted trade name.
+	d.quotedShopNames() // occupations.go
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}

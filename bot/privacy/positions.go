@@ -115,6 +115,7 @@ func (d *detector) slotNames() {
 	}
 	d.loansFrom()
 	d.nicknames()
+	d.unquotedNicknames() // occupations.go
 	if strings.Contains(t.s, "是") || strings.Contains(t.s, "系") {
 		d.tiedPairs()
 	}
@@ -435,7 +436,9 @@ func (d *detector) loansFrom() {
 
 // nicknameCues introduce a nickname in quotes: 外号叫“黑皮”, 都叫他“二柱”,
 // 绰号“老三”, 小名“丫丫”.
-var nicknameCues = []string{"外号叫", "外号是", "外号", "绰号叫", "绰号是", "绰号", "小名叫", "小名", "乳名叫", "乳名", "诨名", "人称", "叫他", "叫她", "喊他", "喊她", "称他", "称她", "管他叫", "管她叫", "昵称"}
+var nicknameCues = []string{"外号叫", "外号是", "外号", "绰号叫", "绰号是", "绰号", "小名叫", "小名", "乳名叫", "乳名", "诨名", "人称", "叫他", "叫她", "喊他", "喊她", "称他", "称她", "管他叫", "管她叫", "昵称",
+	// 第三人的绰号为“黑子”: the cue and 为 (priv24).
+	"绰号为", "外号为", "小名为", "乳名为", "外号叫做", "绰号叫做"}
 
 // nicknames reads a nickname quoted after its cue: a person's other name
 // points to them as the name does.
@@ -488,6 +491,9 @@ func (d *detector) nicknames() {
 		}
 		switch {
 		case cued && hasSuffixAny(t.str(max(0, i-3), i), nicknameCues):
+		case calledAsPerson(t, i) && e-i-1 <= 3 && allHan(t, i+1, e) && !characterizations[t.str(i+1, e)] && !strings.ContainsRune(quotedThingEnds, t.rs[e-1]):
+			// 村民称其为“猴子”, 都称第三人为“海子”: what people call a
+			// person is their nickname, an everyday word too (occupations.go).
 		case e-i-1 == 2 && isCommonGiven(t, t.rs[i+1]) && isCommonGiven(t, t.rs[i+2]) && !quotedWord(t, i+1, e) && namedInSentence(t, e+1):
 			// 多次提到“含香”，经核实系其前妻的名字: the sentence says the
 			// quote is someone's name (priv22).

@@ -90,6 +90,7 @@ func (a *Anonymizer) keeperShops(t *text) []span {
 			}
 		}
 	}
+	out = append(out, a.givenFirms(t)...)
 	for _, sp := range later {
 		if keeper, ok := a.shopKeepers[t.s[sp.start:sp.end]]; ok {
 			sp.repl = a.pseudo[keeper]
@@ -117,4 +118,41 @@ var firmEndings = newMatcher([]string{"有限公司", "有限责任公司", "公
 // kind holds no shop.
 func shopKindsIn(s string) bool {
 	return strings.ContainsAny(s, "店铺馆坊烤粉吃食市厂场所楼吧行锅司")
+}
+
+// givenFirms finds a firm named by a registered person's given name alone,
+// the firm's ending right after it (priv24: 第三人刘建华… 原告与建华公司签订;
+// 原告付德明… 后德明公司停业): the firm is the person's as 王记 is its
+// keeper's, in any sentence of the text, so the given name takes the
+// person's pseudonym and the firm's ending stays. Only where one person
+// has that given name, and where the name opens the firm (after a
+// preposition or punctuation): 某县建华公司 is a firm named by its place.
+func (a *Anonymizer) givenFirms(t *text) []span {
+	if !strings.Contains(t.s, "公司") && !strings.Contains(t.s, "商行") && !strings.Contains(t.s, "经营部") {
+		return nil
+	}
+	var out []span
+	for _, p := range a.order {
+		if a.kept(p.name) {
+			continue
+		}
+		g := givenName(p.name)
+		if g == "" || a.givenOwner(g) != p.name {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(t.s[i:], g)
+			if j < 0 {
+				break
+			}
+			bs, be := i+j, i+j+len(g)
+			i = be
+			s, e := t.runeAt(bs), t.runeAt(be)
+			if t.match(e, firmEndings) == 0 || s > 0 && t.han(s-1) && !strings.ContainsRune("与和及同跟向对由的在了将把被给从后因该", t.rs[s-1]) {
+				continue
+			}
+			out = append(out, span{bs, be, KindName, a.pseudo[p.name]})
+		}
+	}
+	return out
 }

@@ -19,7 +19,9 @@ func shaped(t *text, c candidate, ev evidence) bool {
 	}
 	// 冉某, 张××: what follows is a name already masked, and the span ends
 	// with its surname (向冉某).
-	if c.e < t.n() && strings.ContainsRune("某×*＊", t.rs[c.e]) {
+	// 韦明亮某局副局长: a masked unit and its post after a full name are
+	// the office's 某 (occupations.go).
+	if c.e < t.n() && strings.ContainsRune("某×*＊", t.rs[c.e]) && !(c.e-c.s-c.sur == 2 && maskedUnitPost(t, c.e)) {
 		return false
 	}
 	// 阿布都·吾斯曼: a part of a transliterated name, which the dotted

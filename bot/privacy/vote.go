@@ -141,7 +141,10 @@ func (d *detector) voteTranslitTitled() {
 			s--
 		}
 		for ; h-s >= 2; s++ {
-			if w, ok := t.word(s, h); ok && !strings.HasPrefix(w.pos, "nr") {
+			// 摩根先生, 摩尔女士: a proper noun of transliterated
+			// characters (nz) before the honorific is the person's
+			// family name, as a name's tag (nr) is.
+			if w, ok := t.word(s, h); ok && !strings.HasPrefix(w.pos, "nr") && w.pos != "nz" {
 				continue
 			}
 			if everydayPairIn(t, s, h) || d.blocked(s, h) {
@@ -646,6 +649,12 @@ func (d *detector) voteRoleGiven() {
 		t.words(s, func(j int, w word) { inWord = inWord || w.freq >= 5 && !strings.HasPrefix(w.pos, "nr") })
 		e := s + 3
 		if inWord || !(t.match(e, subjectOpeners) > 0 || deedAt(t, e) || t.match(e, partySays) > 0 || boundary(t, e) >= 2) {
+			continue
+		}
+		// 东至老鹰岩, 北至白石岩: after a land boundary a span that ends
+		// as hills and fields do is a place, unless what a person owns
+		// follows (unexplained's rule).
+		if afterBoundary(t, s) && strings.ContainsRune(landChars, t.rs[e-1]) && !ownsAfter(t, e) {
 			continue
 		}
 		d.add(s, e, capNeutral)
