@@ -247,6 +247,10 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 			v += "（败诉）"
 		case cases.Corrected(c):
 			v += "（纠错）"
+		case c.Closure.Method == cases.JudgmentDismissClaims:
+			// 76号是不是赢了: the claims dismissed is the agency's win, said
+			// as plainly as a loss is.
+			v += "（行政机关胜诉）"
 		}
 		if a == intent.Reason || lost {
 			switch {

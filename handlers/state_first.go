@@ -48,8 +48,19 @@ func deadlineAsked(text string) (deadline.Kind, bool) {
 			}
 		}
 	}
+	// 市监局交了没, 47号交没交: handed in with nothing named is the case's
+	// answer (a 复议's 答复, deadlineState reads it so); what else one
+	// hands in (整改报告, 原因分析, 上诉状) is named when it is meant.
+	if bareHandedRe.MatchString(t) && !otherHandedRe.MatchString(t) {
+		return deadline.Answer, true
+	}
 	return "", false
 }
+
+var (
+	bareHandedRe  = regexp.MustCompile(`(?:交|提交)(?:了|过|上来了|上去了)?(?:没有|没得|没|吗|么)|交没交`)
+	otherHandedRe = regexp.MustCompile(`整改|报告|分析|建议|上诉|材料|费|钱|款|罚`)
+)
 
 // confirmAskRe asks whether a hearing's head confirmed, answered or knows
 // (确认了没, 他回了吗, 孙局知道了吗, 出庭的确认没).

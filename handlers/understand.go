@@ -571,6 +571,14 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if p.Kind == intent.Pick {
 		p.Kind = intent.Case
 	}
+	if u.Kind == intent.Hearings && u.MustAppear && !p.MustAppear && p.Kind == intent.Hearings && u.Period.IsZero() && !u.Upcoming &&
+		!hasRef(u) && !hasWho(u) && u.Mine == "" {
+		// 下周有几个庭 → 哪几个要负责人去的: those of the hearings just
+		// listed (their period and scope) that a head must attend.
+		m := p
+		m.MustAppear, m.Hearing = true, true
+		return following(m, u)
+	}
 	if m, ok := focusWithPeriod(u, last); ok {
 		return m // 行初87 → 这个案子今天开庭吗: that case's hearings then
 	}

@@ -1,6 +1,7 @@
 package intent
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -97,13 +98,33 @@ var (
 		"什么时候截止", "啥时候截止", "截止到哪天", "截止到什么时候", "截止日期", "截止时间", "最晚什么时候", "最晚哪天", "截止"}
 )
 
+// submittedAskWords ask whether what a case's deadline asks for is in (市监局
+// 交了没, 交没交): of a case with no document named, its answer (答辩状, or a
+// 复议's 答复), which the Deadline aspect reports as submitted or not.
+var submittedAskWords = []string{"交了没有", "交了没", "交了吗", "交没交", "交上来了吗", "交上来了没", "交上去了没", "交上去了吗", "提交了没", "提交了吗", "交过了吗", "交过了没"}
+
 // documentDeadline turns a question about a document's due day into the
 // Deadline aspect.
 func (r *reader) documentDeadline(norm string) {
+	if r.u.Kind == Case && r.u.Aspect == "" && containsAny(norm, submittedAskWords) {
+		r.u.Aspect = Deadline
+		var rest []string
+		for _, w := range r.u.Residue {
+			if !containsAny(w, []string{"交", "没", "吗"}) {
+				rest = append(rest, w)
+			}
+		}
+		r.u.Residue = rest
+		return
+	}
 	if r.u.Kind != Case || !containsAny(norm, dueDocWords) || !containsAny(norm, dueWhenWords) {
 		return
 	}
 	r.u.Aspect = Deadline
+	// The document and the when-word are the aspect now, not unread words.
+	r.u.Residue = slices.DeleteFunc(r.u.Residue, func(w string) bool {
+		return containsAny(w, dueDocWords) || containsAny(w, dueWhenWords)
+	})
 	if r.u.NotHeld == "material-deadline" {
 		r.u.NotHeld = "" // the statutory period is held: it is the answer
 	}

@@ -1430,7 +1430,11 @@ var (
 		"生成", "最新一期", "最新的", "最新", "一期", "发我看看", "发我",
 		// 把本月通报导出word: its file (the handler reads EditAsked)
 		"能导出word", "导出word", "导出Word", "导出WORD", "导成word", "给我个word版", "给我个Word版", "word版", "Word版", "word文档", "word", "Word", "WORD", "能导出", "导出"}
-	mustWords = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭"}
+	mustWords = []string{"应当出庭", "应该出庭", "应出庭", "必须出庭", "要求出庭",
+		// 哪几个要负责人去的, 需要领导出庭的有哪些: the 第4条 hearings, said by
+		// who must go
+		"要负责人去的", "要负责人出庭的", "需要负责人出庭的", "需要负责人去的", "需要负责人出庭", "需要负责人去", "必须负责人出庭", "必须负责人去",
+		"要领导去的", "要领导出庭的", "需要领导出庭", "需要领导去", "负责人必须去的", "负责人必须出庭的", "得负责人去的", "得负责人出庭的"}
 	// notAppearedWords ask for the hearings a head missed; heldWords for
 	// the hearings already held (a relative clause, not 开完了吗).
 	notAppearedWords = []string{"负责人没出庭", "负责人没有出庭", "负责人未出庭", "没有出庭的", "没出庭的", "未出庭的", "缺席的", "没去出庭", "负责人没去", "没去的",
