@@ -810,7 +810,13 @@ func emojiAck(raw string) bool {
 var attachedQRe = mustCompile(`(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,4}?(?:有没有|是否|有无|有没)(?:上传|传|挂|附|关联|导入)|(?:判决书|裁定书|裁判文书|文书|决定书)[^，。,？?]{0,6}?(?:上传|传|挂|附|关联|导入)(?:上来|上去|进去|到系统|到台账)?(?:了吗|了没有|了没|没有|没|了不|吗|了吧)|有没有(?:上传|传)(?:判决书|裁定书|裁判文书|文书|决定书)`)
 
 // remindAskRe makes a mention of reminders a question about them.
-var remindAskRe = mustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过|不[?？]?$`)
+var remindAskRe = mustCompile(`没|吗|么|是否|有无|[?？]|收到|到了|过|不[?？]?$|` + scheduledRemind)
+
+// scheduledRemind asks for the day-before reminder (提前一天给他发个提醒,
+// 开庭前一天记得提醒孙局), which is already scheduled: its plan is the answer.
+const scheduledRemind = `提前|前一天|前一日|头一天|到时候|记得`
+
+var scheduledRemindRe = mustCompile(scheduledRemind)
 
 // backRe reads a step back from the month last spoken of: 再往前一个月,
 // 往前两个月, 再前一个月, 前一个月的, 上一期, 再上一期.
@@ -2417,6 +2423,10 @@ func (r *reader) decide() {
 			u.CourtLevel != "" || u.NumberYear != 0
 	}
 	caseRef := len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0
+	if u.Aspect == Reminded && scheduledRemindRe.MatchString(string(r.t.rs)) {
+		// 提前一天给他发个提醒: the words of the schedule asked are read.
+		u.Residue = slices.DeleteFunc(u.Residue, func(w string) bool { return scheduledRemindRe.MatchString(w) })
+	}
 	if u.Aspect == Reminded && !remindAskRe.MatchString(string(r.t.rs)) {
 		u.Aspect = "" // 提醒孙局明天开庭 asks for no record
 	}
