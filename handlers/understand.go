@@ -340,6 +340,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	} else if isNext && pickedU == nil {
 		a = direct
 	} else if note := notHeldText(u.NotHeld); note != "" && !hasRef(u) && !hasWho(u) &&
+		// 明天那个庭是谁去 我还没收到出庭通知书 asks a fact of the hearings
+		// too: answerFor gives it, under the statement.
+		!(u.Kind == intent.Hearings && u.Aspect != "" && u.NotHeld == "court-notice") &&
 		!(u.NotHeld == "plaintiff-appearance" && isToday(u.Period, c.Now(), c.Location())) {
 		// Nothing else asked: the plain statement is the answer, not a
 		// nearby card or figure the user would read as one.

@@ -627,6 +627,9 @@ var notHeldTopics = []struct {
 	{"duration", []string{"庭审持续", "持续多久", "持续多长", "持续了多久", "开了多久", "开了多长时间", "开了好久", "庭审多久", "庭审多长时间", "庭审时长",
 		"开庭多久", "开庭多长时间", "开庭时长", "审了多久", "审了好久", "开了几个小时", "开了几小时",
 		"开庭用了多长时间", "开庭用了多久", "庭审用了多长时间", "庭审用了多久", "开庭用了", "庭审用了", "开庭花了", "庭审花了", "开庭要多久", "开庭要多长时间", "庭审要多久"}},
+	// 出庭通知书法院送了没有, 117号传票收到没: the court's notice is not
+	// recorded; the rule says when it is due.
+	{"court-notice", []string{"出庭通知书", "出庭通知", "应诉通知书", "应诉通知", "传票", "开庭通知书", "开庭通知"}},
 	{"third-party", []string{"第三人是谁", "第三人是哪个", "第三人叫", "第三人有", "有没有第三人", "第三人", "第3人"}},
 	{"absence-reason", []string{"说明理由", "说明原因", "书面说明", "说了理由", "说了原因", "讲了原因", "讲了理由", "未出庭理由", "未出庭的理由",
 		"没出庭的理由", "没出庭的原因", "没去的原因", "没去的理由", "为什么没去", "为啥没去", "咋个没去", "为什么没出庭", "为啥没出庭"}},
@@ -668,8 +671,10 @@ func (r *reader) notHeld(norm string) {
 				// The words that asked it were answered by the statement
 				// of what is not held: no residue to echo (法官是哪个 after
 				// a hearing is not "未能按“法官”筛选").
+				// A word another rule cut in part (出庭 of 出庭通知书) leaves
+				// the rest leading a run: that run was asked too.
 				r.u.Residue = slices.DeleteFunc(r.u.Residue, func(res string) bool {
-					return strings.Contains(res, w) || strings.Contains(w, res)
+					return strings.Contains(res, w) || strings.Contains(w, res) || leadsWithTail(res, w)
 				})
 				// The question is about what is not held: the words around
 				// it (是哪个, 承办法官, 什么时候交) asked for it, not for another
@@ -689,6 +694,18 @@ func (r *reader) notHeld(norm string) {
 			}
 		}
 	}
+}
+
+// leadsWithTail reports whether res begins with the last two or more
+// characters of w (通知书法院送了没 after 出庭通知书).
+func leadsWithTail(res, w string) bool {
+	rs := []rune(w)
+	for k := 1; k <= len(rs)-2; k++ {
+		if strings.HasPrefix(res, string(rs[k:])) {
+			return true
+		}
+	}
+	return false
 }
 
 // bare strips politeness and punctuation from both ends, lower-cased.
