@@ -8,8 +8,11 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/audit"
+	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/bot/workcal"
 )
 
 // howTo answers a question about using the system (intent.HowToAsked):
@@ -89,6 +92,10 @@ func (s *service) howImport(c bot.Context, named []string) (string, error) {
 		return "", err
 	}
 	var b []string
+	if text := c.Message().Text; strings.Contains(text, "简称") || strings.Contains(text, "全称") {
+		// 单位写简称行不行: what directory.Agencies.Resolve does with one.
+		b = append(b, "“单位”最好写台账中的单位全称。写简称时，能唯一对应台账中一个单位的，按台账记为全称（导入时会提示）；对应多个单位的会报错，须写全称；台账里找不到的按所填名称登记，这样的单位对不上案件，收不到提醒。")
+	}
 	switch {
 	case viewer.Role == people.Admin:
 		b = append(b, "**补录人员名单（通讯录）**，管理员有两种方式：\n"+
@@ -156,7 +163,13 @@ func (s *service) directoryGaps(c bot.Context, named []string, asked bool) (stri
 		switch {
 		case asked && len(full) == 0 && len(lines) == len(named):
 			// 是不是还没导进通讯录: answered first, the detail after.
-			b = append(b, fmt.Sprintf("是的，%s目前在人员名单中还缺人员（收不到开庭和期限提醒）：\n%s", joinNames(named), strings.Join(lines, "\n")))
+			// 是不是还没导进 is answered 是的; 录进去了没, 尚未.
+			lead := "尚未导入完整："
+			if t := c.Message().Text; strings.Contains(t, "是不是") || strings.Contains(t, "还没") || strings.Contains(t, "没导") ||
+				strings.Contains(t, "没录") || strings.Contains(t, "没进") || strings.Contains(t, "缺") || strings.Contains(t, "没人") {
+				lead = "是的，"
+			}
+			b = append(b, fmt.Sprintf("%s%s目前在人员名单中还缺人员（收不到开庭和期限提醒）：\n%s", lead, joinNames(named), strings.Join(lines, "\n")))
 		case len(lines) > 0:
 			b = append(b, "目前人员名单中：\n"+strings.Join(lines, "\n"))
 		}
@@ -255,9 +268,14 @@ func (s *service) howImportError(c bot.Context, named []string) string {
 		row = "第 " + m[1] + " 行"
 	}
 	var b []string
-	if len(named) == 1 {
+	switch {
+	case len(named) != 1 && strings.Contains(text, "账号"):
+		b = append(b, fmt.Sprintf("“账号”要写企业微信后台“通讯录→成员”中的账号（userid）：只能由字母、数字和 _-@. 组成，以字母或数字开头，不超过 64 个字符，同一账号不能出现两次。请改正%s后重新导入（文件有任何一处错误时整份不写入）。", row))
+	case len(named) != 1 && strings.Contains(text, "角色"):
+		b = append(b, fmt.Sprintf("“角色”只能写 管理员、专班（或工作人员）、负责人、承办人、普法（或 admin、staff、head、handler、pufa）。请改正%s后重新导入（文件有任何一处错误时整份不写入）。", row))
+	case len(named) == 1:
 		b = append(b, fmt.Sprintf("人员名单的“单位”要写**台账中的单位全称**：您写的简称在台账中是“%s”。请把%s的单位改为“%s”后重新导入（文件有任何一处错误时整份不写入，改正后再导一次即可）。", named[0], row, named[0]))
-	} else {
+	default:
 		b = append(b, fmt.Sprintf("人员名单的“单位”要写**台账中的单位全称**（例如 某县人力资源和社会保障局，不写“人社局”）。请按提示改正%s后重新导入（文件有任何一处错误时整份不写入）。", row))
 	}
 	b = append(b, "常见提示：\n"+
@@ -319,16 +337,37 @@ func (s *service) howButton(c bot.Context, u intent.Understanding) (string, erro
 			return "", err
 		}
 	}
-	ref := ""
+	text := c.Message().Text
+	ref, state := "", ""
 	if len(numbers) == 1 {
 		if cs, err := s.visible(c.Ctx(), viewer, numbers, nil); err != nil {
 			return "", err
 		} else if len(cs) == 1 {
 			ref = shortNumber(cs[0].Number)
+			// The deadline the button was for, as the ledger has it now:
+			// whether the click was recorded shows there.
+			kind := deadline.Kind("")
+			switch {
+			case strings.Contains(text, "答复") && cs[0].Kind == cases.Reconsideration:
+				kind = deadline.Reply
+			case strings.Contains(text, "已提交") || strings.Contains(text, "答辩"):
+				kind = deadline.Answer
+				if cs[0].Kind == cases.Reconsideration {
+					kind = deadline.Reply
+				}
+			}
+			if kind != "" {
+				if d, ok := s.st.Deadlines.Find(cs[0], kind); ok {
+					today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
+					state = fmt.Sprintf("台账目前登记：%s %s %s。", cs[0].Number, d.Kind.Label(), d.Value(today))
+				}
+			}
 		}
 	}
-	text := c.Message().Text
 	var b []string
+	if state != "" {
+		b = append(b, state)
+	}
 	lead := "按钮没反应时，不用反复点，直接发文字给我也能办理"
 	if !viewer.Bureau() {
 		lead += "（文字报来的完成情况由我转告专班登记）"
