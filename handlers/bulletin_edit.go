@@ -104,6 +104,11 @@ func (s *service) bulletinEdit(c bot.Context, e intent.BulletinEdit, prev *lastQ
 		}
 		return reply(fmt.Sprintf("%s通报的排名只列有审结案件的单位；以下是通报涉及的全部 %d 个单位（与通报同一数据）：", month.Label(), len(rep.Agencies)),
 			appendHint(rep.AgencyTableMarkdown(h.set.Style), wordHint))
+	case intent.EditShort:
+		// 简单点发群里: the notice cut to one message to forward; a head's
+		// has the county's figures and their own agency's lost cases.
+		short := rep.ShortMarkdown(h.set.Style, own)
+		return reply(fmt.Sprintf("以下是%s通报的简版（与通报同一数据，当事人不具名），可直接转发到群里：", month.Label()), []string{short})
 	case intent.EditAgency:
 		u, err := intent.Understand(c.Message().Text, s.options(c, viewer))
 		if err != nil {

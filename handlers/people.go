@@ -41,6 +41,9 @@ func adminOnly() error {
 }
 
 func (s *service) handlePeople(c bot.Context) error {
+	if topic, ok := intent.HowToAsked(c.Message().Text); ok && c.Person() != nil && c.Person().Role != "" {
+		return s.howTo(c, topic) // 人员名单要填哪些: how it is filled, not the command
+	}
 	f := strings.Fields(intent.Normalize(c.Message().Text))
 	cmd := f[0]
 	for _, w := range peopleCommands {

@@ -95,6 +95,14 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if ok, err := s.attendReply(c, text, prev); ok || err != nil {
 		return err // 我明天的庭 → 去: the card's 确认出庭, typed
 	}
+	if topic, ok := intent.HowToAsked(text); ok && viewer != nil && viewer.Role != "" && pickedU == nil {
+		return s.howTo(c, topic) // 通讯录怎么补录, 导入要哪几列, 书记员加不了机器人, 按钮没反应: how the system is used
+	}
+	if intent.AsksInDirectory(text) && viewer != nil && viewer.Role != "" && pickedU == nil {
+		if done, err := s.inDirectory(c, text); done || err != nil {
+			return err // 好了 现在能查到赵磊了吧: the directory's entry, not their cases
+		}
+	}
 	if ch, ok := intent.ChaseAsked(text); ok && pickedU == nil {
 		if done, err := s.chase(c, ch); done || err != nil {
 			return err // 催一下孙强, 提醒公安局把答辩交了: a reminder sent, staff told
@@ -112,6 +120,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if ok, byAgency := intent.AsksDirectoryCover(text); ok {
 		return s.directoryCover(c, byAgency, prev) // 负责人不在名单里的有哪些
+	}
+	if intent.AsksAgencyCoverage(text) && viewer != nil && viewer.Role != "" {
+		return s.directoryCoverage(c) // 卫健局的人是不是还没导进通讯录: the directory's gaps by agency
 	}
 	if intent.AsksCourt(text) {
 		return s.askCourt(c) // 帮我问下法院…: not news, and nothing the bot can do

@@ -12,6 +12,7 @@ const (
 	EditAppearance BulletinEdit = "appearance" // 加上出庭情况
 	EditAgencies   BulletinEdit = "agencies"   // 各单位都列上
 	EditAgency     BulletinEdit = "agency"     // 公安那块单列一段 (the agency is read by Understand)
+	EditShort      BulletinEdit = "short"      // 简单点发群里, 拟个简版
 )
 
 var (
@@ -24,6 +25,9 @@ var (
 		`(?:把|将)?(?:各单位|所有单位|全部单位|每个单位)(?:都)?(?:列上|列出来|列全|加上|写上)|(?:单位)(?:没列全|不全|漏了|少了)`)
 	// editAgencyRe asks one agency's part alone (公安那块单列一段, 把公安局单独列出来).
 	editAgencyRe = mustCompile(`单列|单独(?:列|发|拎|拿|写|成|一段|做)|单拎|拎出来|另列|单独的`)
+	// editShortRe asks a short version to pass on (简单点发群里, 拟个简版,
+	// 压缩成几句话, 太长了).
+	editShortRe = mustCompile(`简单点|简单些|简单一点|简单的|简短|简版|精简|简要|简化|短一点|短点|短些|太长|压缩|缩短|发群里|群里发|发到群|发群|转发到群|一段话|几句话|摘要|概要|要点|提炼|浓缩`)
 )
 
 // EditAsked reads a request to change or add to the bulletin just sent.
@@ -42,6 +46,8 @@ func EditAsked(text string) (BulletinEdit, bool) {
 		return EditAppearance, true
 	case editAgencyRe.MatchString(t):
 		return EditAgency, true
+	case editShortRe.MatchString(t):
+		return EditShort, true
 	}
 	return "", false
 }

@@ -26,7 +26,7 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	if w, ok := dateWrite(t, o); ok {
 		return w, true
 	}
-	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) && !standInPastRe.MatchString(t) && !standInForRe.MatchString(t) {
+	if !strings.Contains(t, "出庭") && !strings.Contains(t, "去") && !strings.Contains(t, "参加") && !doneRe.MatchString(t) && !buttonDoneLooseRe.MatchString(t) && !standInPastRe.MatchString(t) && !standInForRe.MatchString(t) {
 		return u, false // most messages: no word of either write, no number to parse
 	}
 	rest, one := u.caseIn(t, o)
@@ -66,7 +66,11 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 		u.Head, u.HeadPost = headOf(m[1], m[2])
 		return u, u.Head != ""
 	}
-	if m := doneRe.FindStringSubmatch(rest); m != nil {
+	m = doneRe.FindStringSubmatch(rest)
+	if m == nil {
+		m = buttonDoneRe.FindStringSubmatch(strings.TrimSpace(rest))
+	}
+	if m != nil {
 		u.Kind = DeadlineDone
 		for _, o := range doneObjects {
 			if strings.Contains(m[1], o.word) {
@@ -204,8 +208,14 @@ var (
 	// The evidence is filed with the 答辩状 in the same period (《行政诉讼法》
 	// 第67条): 证据材料已经送法院了 records that deadline as met. 已 before
 	// the verb is done whatever follows (答辩材料已经递交法院, 司法建议回复已发).
-	doneRe      = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议|证据材料|证据和依据|举证材料|证据|举证)[^，,。；;]{0,8}?(?:(?:送|交|提交|递交|寄|报)(?:到|给|至)?(?:法院|复议机关|法官|司法局)(?:了|去了)|已经?(?:提交|递交|报送|送达|寄出|发出|回复|答复|交|送|寄|报|发|回)|已于[^，,。；;]{1,8}?(?:提交|递交|报送|送交|交)|(?:发|寄|送|交|报|回)(?:出去|过去|上去)了|交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
-	doneObjects = []struct{ word, kind string }{
+	doneRe = mustCompile(`(答辩状|答辩材料|答辩书|答辩|答复材料|答复书|书面答复|复议答复|答复|司法建议|检察建议|证据材料|证据和依据|举证材料|证据|举证)[^，,。；;]{0,8}?(?:(?:送|交|提交|递交|寄|报)(?:到|给|至)?(?:法院|复议机关|法官|司法局)(?:了|去了)|已经?(?:提交|递交|报送|送达|寄出|发出|回复|答复|交|送|寄|报|发|回)|已于[^，,。；;]{1,8}?(?:提交|递交|报送|送交|交)|(?:发|寄|送|交|报|回)(?:出去|过去|上去)了|交了|交上去了|交过去了|提交了|已提交|递交了|报了|报送了|发了|回复了|回了|答复了|寄了|送了|提交的|交的|回复的|回的|报送的|寄的|送的)`)
+	// buttonDoneRe is a deadline card's button typed after the case (复47已答复,
+	// 行初117已提交答辩状, 47号已经答复了): what to type when the button did
+	// nothing. The whole rest of the message, so a question (已答复了吗) or
+	// more words (已答复按钮没反应) is none.
+	buttonDoneRe      = mustCompile(`^(?:(?:复议|复|行初|行终|行审|行申)?\d+号?(?:案|案子)?)?(?:那个|这个|这件|的)?(?:已经?|都)(?:提交|递交|报送)?(?:了)?(答复书|复议答复|答复|答辩状|答辩材料|答辩)(?:了|过了|好了)?[，,。!！~]*$`)
+	buttonDoneLooseRe = mustCompile(`(?:已经?|都)(?:提交|递交|报送)?了?(?:答复|答辩)`)
+	doneObjects       = []struct{ word, kind string }{
 		{"司法建议", "judicial_suggestion"}, {"检察建议", "procuratorial_suggestion"},
 		{"答辩", "answer"}, {"答复", "reply"},
 		{"证据", "answer"}, {"举证", "answer"}, // the case's kind makes it the 答复 of a 复议
