@@ -95,6 +95,11 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if ok, err := s.attendReply(c, text, prev); ok || err != nil {
 		return err // 我明天的庭 → 去: the card's 确认出庭, typed
 	}
+	if kind, ok := draftAsked(text); ok && kind != draftRectify && pickedU == nil && viewer != nil && viewer.Role != "" {
+		if done, err := s.draft(c, kind, text, prev); done || err != nil {
+			return err // 起草行初130的答辩状提纲, 写一份本季度的情况汇报: offline drafts
+		}
+	}
 	if ch, ok := intent.ChaseAsked(text); ok && pickedU == nil {
 		if done, err := s.chase(c, ch); done || err != nil {
 			return err // 催一下孙强, 提醒公安局把答辩交了: a reminder sent, staff told
