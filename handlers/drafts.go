@@ -209,8 +209,15 @@ func (s *service) defenceDraft(c bot.Context, k *cases.Case, kind draftKind) str
 	} else {
 		b.WriteString(draftHead("行政答辩状提纲", "提交法院"))
 	}
+	signer := "答辩人"
+	if recon {
+		signer = "答复人"
+	}
+	if k.Closure != nil {
+		fmt.Fprintf(&b, "<font color=\"comment\">本案已于%s结案（%s），一般不再需要%s；以下仅供存档或复盘参考。</font>\n\n", cnDate(k.Closure.On, c.Location()), k.Closure.Method, map[bool]string{true: "复议答复书", false: "答辩状"}[recon])
+	}
 	fmt.Fprintf(&b, "案号：%s\n%s：%s\n", k.Number, court, orPendingWord(k.Court, "待补充"))
-	fmt.Fprintf(&b, "%s（答辩人）：%s\n", def, strings.Join(k.Defendants, "、"))
+	fmt.Fprintf(&b, "%s（%s）：%s\n", def, signer, strings.Join(k.Defendants, "、"))
 	fmt.Fprintf(&b, "%s：%s\n", party, s.scope.Plaintiffs(viewer, k))
 	fmt.Fprintf(&b, "案由：%s\n\n", orPendingWord(k.Cause, "待补充"))
 
@@ -226,14 +233,14 @@ func (s *service) defenceDraft(c bot.Context, k *cases.Case, kind draftKind) str
 		fmt.Fprintf(&b, "依据%s，应自收到%s之日起%s内提交。台账未登记收到%s的日期，期限待核实，请承办人核对后登记（例如“%s收到副本日期 11月5日”）。\n", basis, what, period, what, shortNumbers([]string{k.Number})[0])
 	}
 
-	b.WriteString("\n**二、答辩要点**\n")
+	fmt.Fprintf(&b, "\n**二、%s要点**\n", map[bool]string{true: "答复", false: "答辩"}[recon])
 	if recon {
 		b.WriteString("（依据《中华人民共和国行政复议法》第四十四条，被申请人对其作出的行政行为的合法性、适当性负有举证责任。）\n")
 	} else {
 		b.WriteString("（依据《中华人民共和国行政诉讼法》第三十四条，被告对作出的行政行为负有举证责任，应当提供作出该行政行为的证据和所依据的规范性文件。）\n")
 	}
 	points := []string{
-		"职权依据：答辩人依法具有作出被诉行政行为的法定职权（列明法律、法规或规章条款）；",
+		"职权依据：" + signer + "依法具有作出该行政行为的法定职权（列明法律、法规或规章条款）；",
 		"事实认定：认定的事实清楚，主要证据确实、充分（逐项对应下列证据）；",
 		"程序合法：已依法履行立案、调查、告知、听取陈述申辩（或听证）、决定、送达等程序（列明各环节日期）；",
 		"法律适用：适用法律、法规正确（写明依据的条款）；",
@@ -257,7 +264,7 @@ func (s *service) defenceDraft(c bot.Context, k *cases.Case, kind draftKind) str
 	} else {
 		b.WriteString("逾期或无正当理由不提供证据的，视为无相应证据（行政诉讼法第三十四条第二款），请务必在期限内一并提交。\n")
 	}
-	fmt.Fprintf(&b, "\n答辩人：%s（盖章）\n法定代表人：（签名）\n（日期待填）", strings.Join(k.Defendants, "、"))
+	fmt.Fprintf(&b, "\n%s：%s（盖章）\n法定代表人：（签名）\n（日期待填）", signer, strings.Join(k.Defendants, "、"))
 	if k.Handler != "" {
 		fmt.Fprintf(&b, "\n\n<font color=\"comment\">以上按台账数据生成，仅为提纲；事实、证据和法律依据请承办人%s对照案卷补充、核实。</font>", k.Handler)
 	}
