@@ -16,15 +16,17 @@ import (
 // whether the reminder can reach anyone of the agency at all.
 var whyUnconfirmedRe = regexp.MustCompile(`(?:为什么|为啥|怎么|咋|为何)(?:还|一直|都)?(?:没有?人|没|未)(?:点)?(?:确认|回复|回)`)
 
-// unreachedNote says, from the reminders' own choice of recipients
+// unreachedNote says of hearing h (nil: the case's next), from the
+// reminders' own choice of recipients
 // (reminders.Directory.Recipients), who of the case's defendant agencies
 // the hearing's reminder goes to, and plainly when the directory holds
 // no head or no 承办人 of an agency, so the card has nobody there to
 // confirm it; then whom to call. "" when everyone is reachable.
-func (s *service) unreachedNote(c bot.Context, cs *cases.Case) (string, error) {
-	now := c.Now()
-	h := cs.NextHearing(now)
+func (s *service) unreachedNote(c bot.Context, cs *cases.Case, h *cases.Hearing) (string, error) {
 	if h == nil {
+		h = cs.NextHearing(c.Now())
+	}
+	if h == nil || !h.At.After(c.Now()) {
 		return "", nil // a hearing held or none: the state said is the answer
 	}
 	dir, err := s.st.People(c.Ctx())
@@ -66,4 +68,17 @@ func (s *service) unreachedNote(c bot.Context, cs *cases.Case) (string, error) {
 	}
 	call += "确认出庭人；管理员添加人员后，之后的提醒即可送达，格式：" + usageAdd
 	return strings.Join(gaps, "；") + "。\n\n" + call + "。", nil
+}
+
+// withWhyUnconfirmed appends, when the message asks why nobody confirmed,
+// what keeps the hearing's reminder from reaching its agency.
+func (s *service) withWhyUnconfirmed(c bot.Context, fact string, cs *cases.Case, h *cases.Hearing) (string, error) {
+	if !whyUnconfirmedRe.MatchString(c.Message().Text) {
+		return fact, nil
+	}
+	why, err := s.unreachedNote(c, cs, h)
+	if err != nil || why == "" {
+		return fact, err
+	}
+	return fact + "\n\n" + why, nil
 }
