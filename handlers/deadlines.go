@@ -95,6 +95,9 @@ func parseDeadlineAsk(text string) (deadlineAsk, bool) {
 func registerDeadlines(b *bot.Bot, s *service) {
 	b.Text(func(text string) bool {
 		_, ok := parseDeadlineAsk(text)
+		if k, drafting := draftAsked(text); drafting && k != draftRectify {
+			return false // 起草行初130的答辩状提纲: a draft, not the 答辩期
+		}
 		return ok
 	}, s.handleDeadlines)
 }

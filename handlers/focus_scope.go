@@ -63,6 +63,9 @@ func (s *service) remindedList(c bot.Context, what string, hs []store.ScheduledH
 		if err != nil {
 			return answer{}, err
 		}
+		if fact, err = s.withWhyUnconfirmed(c, fact, h.Case, &h.Hearing); err != nil {
+			return answer{}, err
+		}
 		b = append(b, s.hearingLine(i+1, viewer, h, loc)+"\n"+fact)
 		numbers = append(numbers, h.Case.Number)
 	}

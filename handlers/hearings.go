@@ -119,6 +119,9 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 			if lead, err = s.remindedFact(c, h.Case, &h.Hearing, u.Person); err != nil {
 				return answer{}, err
 			}
+			if lead, err = s.withWhyUnconfirmed(c, lead, h.Case, &h.Hearing); err != nil {
+				return answer{}, err
+			}
 		}
 		a, err := s.listAbout(c, fmt.Sprintf("**%s**：共 1 场%s\n\n%s", what, scopeNote(viewer), lead), listHearings,
 			[]string{string(h.Ref())}, 1, "")

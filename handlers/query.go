@@ -146,6 +146,10 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 				facts[cs.Number], err = s.clashFact(c.Ctx(), viewer, cs, now, loc)
 			} else if u.Aspect == intent.Reminded {
 				facts[cs.Number], err = s.remindedFact(c, cs, nil, u.Person)
+				if err == nil {
+					// 为什么没人确认: whether anyone of the agency can be reached
+					facts[cs.Number], err = s.withWhyUnconfirmed(c, facts[cs.Number], cs, nil)
+				}
 			} else {
 				facts[cs.Number], err = s.attachedFact(c, cs)
 			}

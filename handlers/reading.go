@@ -64,29 +64,74 @@ func firstInstanceAsked(u intent.Understanding) bool {
 	return u.Stage == "一审" && (u.Aspect == intent.Outcome || u.Aspect == intent.Reason)
 }
 
-// appealedFact answers 上诉了没 from what the ledger records: 是否上诉 (and
-// the 二审案号), else that it is not recorded, with the 上诉期 the ledger
-// counts, so the answer never reads “not appealed” from a blank.
+// appealedFact answers 上诉了没 (谁上诉的, 是我们上诉的吗, 对方上诉了没)
+// from what the ledger records: 是否上诉 (and the 二审案号), else that it
+// is not recorded, with the 上诉期 the ledger counts, so the answer never
+// reads “not appealed” from a blank. The ledger has no column for who
+// appealed: the answer says which side the judgment went against and
+// that the ledger does not say who, quoting a 备注 that does.
 func (s *service) appealedFact(c *cases.Case, now time.Time) string {
+	var v string
 	switch {
+	case c.Closure == nil && c.Stage == cases.StageSecond:
+		// 行终33是谁上诉的: this case is the appeal itself.
+		v = "本案是二审（上诉审）案件，尚未结案。"
 	case c.Closure == nil:
 		return "尚未结案，裁判作出后才谈得上是否上诉。"
 	case c.Appealed != nil && *c.Appealed:
-		v := "已上诉"
+		v = "已上诉"
 		if c.AppealNumber != "" {
 			v += "，二审案号 " + c.AppealNumber
 		}
-		return v + "。"
+		v += "。"
 	case c.Appealed != nil:
-		return "未上诉（台账登记：是否上诉 否）。"
+		v = "未上诉（台账登记：是否上诉 否）。"
+	default:
+		v = "台账未登记是否上诉"
+		s.st.Deadlines.Lines(c, now, func(label, value string) {
+			if strings.Contains(label, "上诉") {
+				v += "；" + label + "：" + value
+			}
+		})
+		v += "。"
 	}
-	v := "台账未登记是否上诉"
-	s.st.Deadlines.Lines(c, now, func(label, value string) {
-		if strings.Contains(label, "上诉") {
-			v += "；" + label + "：" + value
+	return v + s.appealSide(c)
+}
+
+// appealSide is what the ledger says toward who appealed: the outcome and
+// the side it went against, a 备注 that names the appeal, and that the
+// ledger records no appellant.
+func (s *service) appealSide(c *cases.Case) string {
+	var b []string
+	if c.Closure != nil {
+		m := string(c.Closure.Method)
+		switch {
+		case s.loss.Lost(c):
+			b = append(b, "本案结果为"+m+"，行政机关一方败诉")
+		case strings.Contains(m, "驳回上诉"):
+			b = append(b, "本案结果为"+m+"，上诉未获支持")
+		case strings.Contains(m, "驳回诉讼请求") || strings.Contains(m, "驳回起诉"):
+			b = append(b, "本案结果为"+m+"，原告一方的请求未获支持")
+		default:
+			b = append(b, "本案结果为"+m)
 		}
-	})
-	return v + "。"
+	}
+	if strings.Contains(c.Note, "上诉") {
+		// Only the clause that speaks of the appeal: a 备注 may say more.
+		var said []string
+		for _, cl := range strings.FieldsFunc(c.Note, func(r rune) bool { return strings.ContainsRune("，,。；;", r) }) {
+			if strings.Contains(cl, "上诉") {
+				said = append(said, cl)
+			}
+		}
+		b = append(b, "台账备注写明“"+strings.Join(said, "，")+"”")
+	}
+	who := "台账只登记是否上诉和二审案号，不登记由哪一方提起上诉"
+	if c.Handler != "" {
+		who += "，请向承办人 " + c.Handler + " 确认"
+	}
+	b = append(b, who)
+	return strings.Join(b, "；") + "。"
 }
 
 // lapsedAppealNote says what the ledger cannot tell of lapsed appeal

@@ -170,7 +170,7 @@ var draftNoticeRe = regexp.MustCompile(`(?:起草|草拟|拟|写|弄个|弄一�
 // notice goes to an agency, about its own conduct.
 func rectifyNotice(k *cases.Case, due string, loc *time.Location) string {
 	var b strings.Builder
-	b.WriteString("**一案一整改通知（草稿，须经审核后印发）**\n\n")
+	b.WriteString(draftHead("一案一整改通知", "印发")) // the heading every offline draft has
 	fmt.Fprintf(&b, "%s：\n\n", strings.Join(k.Defendants, "、"))
 	outcome := ""
 	if k.Closure != nil {

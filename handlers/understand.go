@@ -103,9 +103,26 @@ func (s *service) handleText(c bot.Context) (err error) {
 			return err // 好了 现在能查到赵磊了吧: the directory's entry, not their cases
 		}
 	}
+	if kind, ok := draftAsked(text); ok && kind != draftRectify && pickedU == nil && viewer != nil && viewer.Role != "" {
+		if done, err := s.draft(c, kind, text, prev); done || err != nil {
+			return err // 起草行初130的答辩状提纲, 写一份本季度的情况汇报: offline drafts
+		}
+	}
 	if ch, ok := intent.ChaseAsked(text); ok && pickedU == nil {
 		if done, err := s.chase(c, ch); done || err != nil {
 			return err // 催一下孙强, 提醒公安局把答辩交了: a reminder sent, staff told
+		}
+	}
+	presence := false // 行初101还在台账吗: whether it is there, said first
+	if rest, seq, year, old, ok := inLedgerAsked(text); ok && pickedU == nil {
+		if seq > 0 {
+			return s.inLedgerSeq(c, seq, year, old) // 老案子12号还在台账吗: every year's 12号
+		}
+		text, presence = rest, true
+	}
+	if name, of, ok := whoIsAsked(text); ok && pickedU == nil {
+		if done, err := s.whoIs(c, name, of); done || err != nil {
+			return err // 钱坤是住建局的吗, 张三是哪个单位的: their role and agency
 		}
 	}
 	if ask, ok := intent.LedgerAsked(text); ok && viewer != nil && viewer.Role != "" && pickedU == nil {
@@ -399,6 +416,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if refLead != "" && a.md != "" {
 		a.md = refLead + "\n\n" + a.md
+	}
+	if presence && u.Kind == intent.Case && a.results > 0 && len(a.claims) == 0 && a.md != "" {
+		a.md = "在，台账中有此案：\n\n" + a.md
 	}
 	if err := s.stateFirst(c, text, u, &a); err != nil {
 		return err // 答辩状交没交, 孙局确认了没: the state in the first line

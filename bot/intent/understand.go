@@ -1655,6 +1655,11 @@ func (r *reader) words() {
 			}
 		}
 	}
+	if r.u.Aspect == Appealed {
+		// 对方上诉了没, 是我方上诉的吗: the side is part of the question
+		// (the answer says what the ledger records of it), no filter.
+		t.cut("对方", "我方", "原告方", "被告方", "原告")
+	}
 	if t.has("听证") && !t.has("开庭") && !t.has("庭审") && !t.has("法院") && r.u.CaseKind == "" {
 		// 明天那个听证几点: a 听证 is a 复议 hearing (the courts 开庭).
 		r.u.CaseKind = "行政复议"
