@@ -58,7 +58,7 @@ func register(b *bot.Bot, d Deps) *service {
 	b.Use(knownOnly(s), topicEnds)
 	registerPeople(b, s)
 	registerUpdates(b, s)
-	registerRemind(b, d)
+	registerRemind(b, d, s)
 	s.bulletins = newBulletinHandlers(s)
 	s.explains = registerExplain(b, s, d.Explain)
 	registerRisk(b, s, d.Reminders)

@@ -2,8 +2,14 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"casebot/bot"
+	"casebot/bot/cases"
 	"casebot/reminders"
 )
 
@@ -11,7 +17,7 @@ import (
 // 更换出庭人, 无法出庭, and 是/否 of the attendance question) and the
 // follow-up questions they ask. It needs d.Reminders; without it the
 // routes are not registered.
-func registerRemind(b *bot.Bot, d Deps) {
+func registerRemind(b *bot.Bot, d Deps, s *service) {
 	svc := d.Reminders
 	if svc == nil {
 		return
@@ -36,7 +42,7 @@ func registerRemind(b *bot.Bot, d Deps) {
 	})
 	for _, q := range []string{reminders.QuestionReplace, reminders.QuestionCannot,
 		reminders.QuestionAnalysis, reminders.QuestionMeasures, reminders.QuestionReturn} {
-		b.Await(q, answerRemind(svc, q))
+		b.Await(q, answerRemind(svc, q, s.handleText))
 	}
 }
 
@@ -63,8 +69,12 @@ func follow(c bot.Context, t *reminders.Task, out reminders.Outcome) error {
 }
 
 // answerRemind handles the text answering question q. An unusable answer
-// (a name not in the directory) keeps the question open.
-func answerRemind(svc *reminders.Service, q string) bot.HandlerFunc {
+// (a name not in the directory) keeps the question open. A message that
+// is plainly no answer to a free-text question (孙局说117号他亲自出庭 帮我
+// 登记一下 while 85号's 败诉原因分析 is awaited) goes to other, the
+// understanding step, and the question stays open with a line saying so:
+// it is never filed as the analysis.
+func answerRemind(svc *reminders.Service, q string, other bot.HandlerFunc) bot.HandlerFunc {
 	return func(c bot.Context) error {
 		t, err := svc.Task(c.Ctx(), c.AwaitData())
 		if errors.Is(err, reminders.ErrNoTask) {
@@ -73,6 +83,13 @@ func answerRemind(svc *reminders.Service, q string) bot.HandlerFunc {
 		}
 		if err != nil {
 			return err
+		}
+		if (q == reminders.QuestionAnalysis || q == reminders.QuestionMeasures) && notAnAnswer(c.Message().Text, t.Case) {
+			if err := other(c); err != nil {
+				return err
+			}
+			part := map[string]string{reminders.QuestionAnalysis: "败诉原因分析", reminders.QuestionMeasures: "整改措施"}[q]
+			return c.Reply(fmt.Sprintf("（%s的%s还在等您回复：直接发来即可，回复“取消”可放弃。）", shortNumber(t.Case), part))
 		}
 		out, err := svc.Answer(c.Ctx(), q, t, c.UserID(), c.Message().Text, c.Now())
 		if err != nil {
@@ -84,3 +101,29 @@ func answerRemind(svc *reminders.Service, q string) bot.HandlerFunc {
 		return c.Reply(out.Reply)
 	}
 }
+
+// notAnAnswer reports whether text, sent while a free-text part of number's
+// 整改 report is awaited, is plainly something else: it names another case,
+// or it is a short question or request (查一下, 帮我登记, 几号开庭?). An
+// analysis is a statement about the case; a long text is taken as one.
+func notAnAnswer(text, number string) bool {
+	t := strings.TrimSpace(text)
+	if t == "取消" {
+		return false
+	}
+	if num, err := cases.ParseCanonical(number); err == nil {
+		for _, m := range caseSeqRe.FindAllStringSubmatch(t, -1) {
+			if n, err := strconv.Atoi(m[1] + m[2]); err == nil && n != num.Seq {
+				return true
+			}
+		}
+	}
+	return utf8.RuneCountInString(t) <= 40 && otherAskRe2.MatchString(t)
+}
+
+var (
+	// caseSeqRe finds a case named by its sequence (117号, 行初117, 复47).
+	caseSeqRe = regexp.MustCompile(`(?:行初|行终|行审|行申|复)\s*(\d+)|(?:^|[^月\d])(\d+)\s*号`)
+	// otherAskRe2 is a question or a request to the bot, not an analysis.
+	otherAskRe2 = regexp.MustCompile(`[?？]|吗$|呢$|帮我|帮忙|查一下|查下|查查|登记一下|登一下|发我|给我看|是不是|能不能|几号|什么时候|啥时候|谁`)
+)

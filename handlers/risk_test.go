@@ -134,11 +134,20 @@ func TestRectifyReportByChat(t *testing.T) {
 	if out := e.click("wangwu", card, "填报原因分析", "code1"); len(out) != 1 || !strings.Contains(out[0].Text, "败诉原因分析") {
 		t.Fatalf("click: %+v", out)
 	}
+	// A request about another case while the analysis is awaited is no
+	// analysis: answered as a message of its own, the question kept open.
+	out := e.say("wangwu", "帮我查一下401号什么时候开庭")
+	if len(out) != 2 || strings.Contains(out[0].Text, "已收到败诉原因分析") || !strings.Contains(out[1].Text, "败诉原因分析还在等您回复") {
+		t.Fatalf("another case's question during the await: %+v", out)
+	}
+	if got, _ := e.st.Get(ctx, c.Number); got.Rectify != nil && got.Rectify.Analysis != "" {
+		t.Fatalf("the question was filed as the analysis: %q", got.Rectify.Analysis)
+	}
 	if out := e.say("wangwu", "对当事人陈述申辩意见未予复核，程序违法。"); len(out) != 1 || !strings.Contains(out[0].Text, "还需要整改措施") {
 		t.Fatalf("analysis: %+v", out)
 	}
 	e.click("wangwu", card, "填报整改措施", "code2")
-	out := e.say("wangwu", "建立陈述申辩复核台账，法规科每月抽查。")
+	out = e.say("wangwu", "建立陈述申辩复核台账，法规科每月抽查。")
 	var kinds []string
 	for _, o := range out {
 		kinds = append(kinds, strings.Join(o.ToUsers, ",")+":"+o.Text)
