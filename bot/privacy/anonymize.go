@@ -358,6 +358,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	spans = append(spans, a.titledSurnames(t)...)    // titled.go
 	spans = append(spans, a.addressedSurnames(t)...) // titled.go
 	spans = append(spans, a.keeperShops(t)...)       // shops.go
+	spans = append(spans, a.familyForms(t)...)       // p25.go
 	if strict {
 		for o, k := range a.originals {
 			if k != KindName {
@@ -496,6 +497,11 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 	for _, part := range dottedParts(name) {
 		find(part, true)
 	}
+	// 健太 of 山本健太, Kenta of YAMAMOTO KENTA written alone (p25.go).
+	for _, part := range aloneParts(name) {
+		out = append(out, aloneOccurrences(t, part, repl)...)
+	}
+	out = append(out, latinPartOccurrences(t, name, repl)...)
 	// 王律师 read as one name: 律师 alone is the title, never the person.
 	if g := givenName(name); g != "" && !titleWord(g) {
 		find(g, false)

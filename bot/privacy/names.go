@@ -1142,6 +1142,9 @@ func detect(s string) []hit {
 	d := &detector{t: t, taken: make([]bool, t.n())}
 	d.reserveWords()
 	d.signatures()
+	d.courtStaff()       // p25.go
+	d.firmLawyers()      // p25.go
+	d.unknownPartNames() // p25.go
 	d.spacedAfterRole()
 	d.spacedNames()
 	d.signedLines()
