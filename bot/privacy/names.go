@@ -1143,6 +1143,8 @@ func detect(s string) []hit {
 	d.reserveWords()
 	d.signatures()
 	d.courtStaff()       // p25.go
+	d.keeperInShopName() // p25.go
+	d.latinColleagues()  // p25.go
 	d.firmLawyers()      // p25.go
 	d.unknownPartNames() // p25.go
 	d.spacedAfterRole()
@@ -1208,7 +1210,9 @@ func detect(s string) []hit {
 	d.voteTranslitSubjects()
 	d.voteTranslitTitled()
 	d.lists()
-	d.personPositions() // positions.go
+	d.listNextItems()      // p25.go
+	d.givenAloneEvidence() // p25.go
+	d.personPositions()    // positions.go
 	d.dropThings()
 	d.voteVeto()
 	d.trimFollowers()
@@ -2556,7 +2560,8 @@ func runBefore(t *text, e int) int {
 	if s > 0 && t.han(s-1) {
 		return 0
 	}
-	if s > 0 && !strings.ContainsRune("\n：:", t.rs[s-1]) {
+	// 【基本案情】扎西多吉，男: a section's heading opens a line too.
+	if s > 0 && !strings.ContainsRune("\n：:】］]", t.rs[s-1]) {
 		return 0
 	}
 	if e-s > 6 || !validGiven(t, s, e) || t.match(s, anyRole) > 0 {

@@ -538,7 +538,141 @@ func (a *Anonymizer) familyForms(t *text) []span {
 		if !insideQuote(t, j) {
 			continue
 		}
+		// “老陈家”饭馆: a quote that holds the form alone names a shop.
+		if j > 0 && strings.ContainsRune("“「\"", t.rs[j-1]) && e < t.n() && strings.ContainsRune("”」\"", t.rs[e]) {
+			continue
+		}
 		out = append(out, span{t.off[j], t.off[j+2], KindName, a.surnamePseudonym(string(t.rs[j+1]))})
 	}
 	return out
+}
+
+// listNextItems reads the next item of a 、-list a name opens when it is
+// a surname and a given name of two characters the name model has seen
+// as a given name (何淑珍、白建国逾期未答复: 建国 is a word too, but after a
+// name and 、 a surname before it makes a person), closed by the clause's
+// end, another 、 or a deed.
+func (d *detector) listNextItems() {
+	t := d.t
+	for n := 0; n < len(d.hits); n++ {
+		h := d.hits[n]
+		for k := h.end; listSep(t, k) == 1 && t.rs[k] == '、'; {
+			s := k + 1
+			e := s + 3
+			if e > t.n() || !allHan(t, s, e) || surnameAt(t, s) != 1 || t.d.pairs[t.str(s+1, e)] < 3 {
+				break
+			}
+			if !(boundary(t, e) == 3 || t.rs[e] == '、' || verbAt(t, e) || strings.ContainsRune("逾均都未已等和及", t.rs[e])) {
+				break
+			}
+			if !d.add(s, e, h.cap) {
+				break
+			}
+			k = e
+		}
+	}
+}
+
+// aloneGivenFollowers say what a person does or is, right after a given
+// name written alone (丽娟确实分得, 健太每周排班, 丽娟嫁出去了, 德华本人).
+var aloneGivenFollowers = newMatcher([]string{"确实", "本人", "每天", "每周", "每晚", "每月", "曾", "嫁", "称", "说", "讲", "亲口", "当场", "当庭", "一直在", "经常"})
+
+// givenAloneEvidence reads a given name written alone that no full name
+// registers, where the sentence itself says a person: a pair of
+// characters that is no word and that both names use more than words do
+// (丽娟, 健太), or a Tibetan or Mongolian name part (多吉), opening a
+// clause or a quote or after a word (显示健太, 期间多吉, 承包时丽娟), and
+// followed by what only a person does or is (aloneGivenFollowers).
+func (d *detector) givenAloneEvidence() {
+	t := d.t
+	for s := 0; s+2 < t.n(); s++ {
+		e := s + 2
+		if !allHan(t, s, e) || d.taken[s] || d.taken[s+1] || t.match(e, aloneGivenFollowers) == 0 {
+			continue
+		}
+		if s > 0 && t.han(s-1) && !wordEndsAt(t, s) {
+			continue
+		}
+		part := t.match(s, minorityMatcher) == 2 && (e >= t.n() || t.match(e, minorityMatcher) == 0)
+		if !part {
+			if _, ok := t.word(s, e); ok {
+				// 德华本人: a word of the dictionary only before 本人.
+				if w, _ := t.word(s, e); w.freq >= 100 || !strings.HasPrefix(t.rest(e), "本人") {
+					continue
+				}
+			}
+			g1, g2 := t.d.givenScore(t.rs[s]), t.d.givenScore(t.rs[s+1])
+			if g1 < 10 || g2 < 10 || g1+g2 < 30 || anyRole.at(t.rest(s)) != "" {
+				continue
+			}
+		}
+		d.add(s, e, capPersonal)
+	}
+}
+
+// keeperInShopName reads the keeper's name inside an individual business's
+// quoted name (个体工商户“天山区热合曼干果商行”): after the place, a name
+// part of three characters or more before the trade is the keeper's, as
+// 王记 is (shops.go), and goes.
+func (d *detector) keeperInShopName() {
+	t := d.t
+	if !strings.Contains(t.s, "个体") {
+		return
+	}
+	t.eachIndex("个体", func(i int) {
+		j := i + 2
+		for _, w := range []string{"工商户", "户"} {
+			if strings.HasPrefix(t.rest(j), w) {
+				j += utf8.RuneCountInString(w)
+				break
+			}
+		}
+		if j >= t.n() || !strings.ContainsRune("“「\"", t.rs[j]) {
+			return
+		}
+		j++
+		// Skip the place: up to a division's suffix within eight.
+		for k := j; k < t.n() && k < j+8 && t.han(k); k++ {
+			if strings.ContainsRune("区县市镇乡旗", t.rs[k]) {
+				j = k + 1
+				break
+			}
+		}
+		// The name is set on the hit, as for a spaced signature, so that
+		// the guard that reads the span as the start of a firm's name
+		// (dropThings) leaves the keeper's name in it.
+		if m := t.match(j, minorityMatcher); m >= 3 && j+m < t.n() && t.han(j+m) && !d.taken[j] && d.add(j, j+m, capPersonal) {
+			d.hits[len(d.hits)-1].name = t.str(j, j+m)
+		}
+	})
+}
+
+// latinColleagueRe is a Latin given name opening a quoted statement that
+// says who the person is to the speaker (“Kenta是我们的全职调酒师”, “Anna是
+// 我的同事”): a workplace's or a speaker's own person.
+var latinColleagueRe = regexp.MustCompile(`[“「"]([A-Z][a-z]{2,11})(?:是|系)(?:我们|我|本店|店里|公司|厂里|我们店|我们公司)的`)
+
+// latinColleagues reads those names.
+func (d *detector) latinColleagues() {
+	t := d.t
+	if !hasLatinUpper(t.s) {
+		return
+	}
+	for _, m := range latinColleagueRe.FindAllStringSubmatchIndex(t.s, -1) {
+		d.add(t.runeAt(m[2]), t.runeAt(m[3]), capPersonal)
+	}
+}
+
+// thingNamesAfter say that what stands before them names a thing: “Blue
+// Harbor是我们的店名”, “Sunny是该品牌的商标”.
+var thingNamesAfter = []string{"店名", "商标", "品牌", "招牌", "字号", "名称", "英文名称"}
+
+// thingNamedAfter reports whether the clause after e says the span before
+// it is a thing's name.
+func thingNamedAfter(t *text, e int) bool {
+	end := e
+	for end < t.n() && end-e < 12 && !strings.ContainsRune("，。；;,\n”」", t.rs[end]) {
+		end++
+	}
+	return containsAny(t.str(e, end), thingNamesAfter)
 }
