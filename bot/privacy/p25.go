@@ -12,7 +12,7 @@ import (
 
 // nrWordIsName reports whether the dictionary word rs[i:j] on the best
 // path is a person's name: the jieba dictionary holds thousands of real
-// people's names of three characters tagged nr (陈永福, 何月华), which
+// people's names of three characters tagged nr (陈永福, 付海峰), which
 // outweigh the name model and so were read as an ordinary word. It is a
 // name where a surname opens it and its other two characters pass the
 // name model's own checks (严重性, 修道院 and 东升镇 do not).
@@ -50,8 +50,8 @@ func motionIntoEnding(t *text, k int) bool {
 // person when written alone later in the document (山本健太 … 健太每周排班
 // 五天; 孙丽娟 … “丽娟嫁出去了”; 扎西多吉 … 多吉曾找他): a given name that
 // is no word of the dictionary (not even one tagged a name: 海燕, 文明
-// and 玉兰 are words where they stand) and whose characters are both likelier in
-// names than in words, and the second part of a Tibetan or Mongolian name
+// and 玉兰 are words where they stand) and whose characters are both
+// likelier in names than in words, and the second part of a Tibetan or Mongolian name
 // of two known parts written without a dot. A given name that is also a
 // word (建设, 高山) is left to occurrences, which asks the words around.
 func aloneParts(name string) []string {
@@ -675,4 +675,17 @@ func thingNamedAfter(t *text, e int) bool {
 		end++
 	}
 	return containsAny(t.str(e, end), thingNamesAfter)
+}
+
+// alonePartOwners counts the registered names each alone part belongs to:
+// a part two people share (多吉 of 扎西多吉 and of 次仁多吉) is neither's
+// pseudonym when written alone.
+func (a *Anonymizer) alonePartOwners() map[string]int {
+	owners := map[string]int{}
+	for _, p := range a.order {
+		for _, part := range aloneParts(p.name) {
+			owners[part]++
+		}
+	}
+	return owners
 }
