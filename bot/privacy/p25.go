@@ -249,10 +249,11 @@ func holderCertificateSpans(s string) []span {
 var courtStaffTitles = newMatcher([]string{"审判长", "代理审判员", "审判员", "人民陪审员", "陪审员", "书记员", "法官助理", "执行员", "速录员", "听证主持人", "听证员", "记录员"})
 
 // courtStaff reads the name right after a court's or a hearing's title
-// that the clause closes at once (审判长黄河，…; 书记员常乐。): the title
-// and the delimiter leave room for nothing but the person who holds it,
-// so a name that is a word (黄河, 常乐, 安全, 成功) is read too. Nothing
-// else may stand there: 书记员宣读法庭纪律 and 审判员认为 go on with a deed.
+// that the clause closes at once (审判长黄河，…; 书记员常乐。) or that a
+// deed of the proceedings follows (书记员常乐担任记录): the title and what
+// closes it leave room for nothing but the person who holds it, so a
+// name that is a word (黄河, 常乐, 安全, 成功) is read too. A deed right
+// after the title is no name: 书记员宣读法庭纪律, 审判员认为.
 // Court staff act in office: masked unless privacy.keep_officials.
 func (d *detector) courtStaff() {
 	t := d.t
@@ -298,7 +299,8 @@ func (d *detector) courtStaff() {
 }
 
 // staffClosed reports whether a staff member's name may end at e: the
-// line's end, a separator, or the next title.
+// line's end, a separator, the next title, or what court staff do in
+// the proceedings (审判员黄河独任审判, 书记员常乐担任记录).
 func staffClosed(t *text, e int) bool {
 	if e >= t.n() {
 		return true
@@ -306,8 +308,11 @@ func staffClosed(t *text, e int) bool {
 	if strings.ContainsRune("，,、；;。 \u3000\n（(", t.rs[e]) {
 		return true
 	}
-	return t.match(e, courtStaffTitles) > 0
+	return t.match(e, courtStaffTitles) > 0 || t.match(e, staffDeeds) > 0
 }
+
+// staffDeeds are what a judge or a clerk does in the proceedings.
+var staffDeeds = newMatcher([]string{"担任", "独任", "主持", "到庭", "出庭", "参加", "参与", "宣读", "宣布", "记录在案", "签名", "核对"})
 
 // firmLawyers reads the lawyers listed right after their firm
 // (原告代理律师：四川康巴律师事务所卓玛、陈建川; 代理律师为…律师事务所黎明、方圆):
