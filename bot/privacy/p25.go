@@ -694,3 +694,20 @@ func (a *Anonymizer) alonePartOwners() map[string]int {
 	}
 	return owners
 }
+
+// certAbbreviation reports whether the hit is part of the issuing
+// authority's abbreviation before a certificate's or a document's serial
+// (黔林证字〔2012〕第…号, 桂农证字第…号, 川国用〔2005〕): 证字 or 字 and the
+// serial follow within two characters.
+func certAbbreviation(t *text, h hit) bool {
+	for k := h.end - 1; k <= h.end+2 && k < t.n(); k++ {
+		if k < h.end-1 || k > h.end && !t.han(k-1) {
+			break
+		}
+		rest := t.rest(k)
+		if _, ok := hasPrefixAny(rest, []string{"证字", "字第", "字〔", "字（", "字(", "字[", "字［"}); ok {
+			return true
+		}
+	}
+	return false
+}
