@@ -367,8 +367,10 @@ func (d *detector) firmLawyers() {
 	})
 }
 
-// ownedAfterBoundary are what a neighbour owns after a land boundary.
-var ownedAfterBoundary = []string{"承包地", "责任田", "自留地", "宅基地", "房屋", "住房", "耕地", "林地", "草场", "家", "户"}
+// ownedAfterBoundary are what a neighbour owns after a land boundary; a
+// pasture, a field or a wood is named after its place as often (东至沙日
+// 塔拉草场), and is left out.
+var ownedAfterBoundary = []string{"承包地", "责任田", "自留地", "宅基地", "房屋", "住房", "家", "户"}
 
 // unknownPartNames reads a Yi, Tibetan or Mongolian name of four
 // characters the inventory lacks, written without a dot (俄的日火), where
@@ -423,7 +425,9 @@ func unexplainedRun(t *text, s, e int) bool {
 			return false
 		}
 		for m := k + 2; m <= e; m++ {
-			if w, ok := t.word(k, m); ok && w.freq >= 5 && !strings.HasPrefix(w.pos, "nr") {
+			// 阿苏 of 阿苏日体 is a place too (ns): a known name part is
+			// the name's.
+			if w, ok := t.word(k, m); ok && w.freq >= 5 && !strings.HasPrefix(w.pos, "nr") && t.match(k, minorityMatcher) != m-k {
 				return false
 			}
 		}
