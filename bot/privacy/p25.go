@@ -381,8 +381,10 @@ var ownedAfterBoundary = []string{"承包地", "责任田", "自留地", "宅基
 // organisation's ending, so 东至集体林地 and 东至安宁河 stay.
 func (d *detector) unknownPartNames() {
 	t := d.t
-	for i := 0; i+4 <= t.n(); i++ {
-		if !t.han(i) || d.taken[i] {
+	for i := 1; i+4 <= t.n(); i++ {
+		// The last characters of a boundary word or a post: a look at one
+		// rune before the lookups, which would cost a judgment's every rune.
+		if !t.han(i) || d.taken[i] || !strings.ContainsRune("至临邻抵接靠面边与侧：: 任书长达计", t.rs[i-1]) {
 			continue
 		}
 		boundary := afterBoundary(t, i)
@@ -664,7 +666,7 @@ var latinColleagueRe = regexp.MustCompile(`[“「"]([A-Z][a-z]{2,11})(?:是|系
 // latinColleagues reads those names.
 func (d *detector) latinColleagues() {
 	t := d.t
-	if !hasLatinUpper(t.s) {
+	if !hasLatinUpper(t.s) || !containsAny(t.s, []string{"是我", "系我", "是本店", "是店里", "是公司", "是厂里"}) {
 		return
 	}
 	for _, m := range latinColleagueRe.FindAllStringSubmatchIndex(t.s, -1) {
