@@ -569,7 +569,7 @@ func unmarkedAddressSpans(s string) []span {
 			}
 			start += door[0]
 		}
-		if start < loc[0] && !subjectIsInstitution(s, start) && !premisesAfter(s[end:]) {
+		if start < loc[0] && !subjectIsInstitution(s, start) && !premisesAfter(s[end:]) && !agencyTail(s[loc[1]:end]) {
 			out = append(out, span{start, end, KindAddress, Mask})
 		}
 	}

@@ -74,6 +74,10 @@ type Anonymizer struct {
 	// shopKeepers maps a family business's name (张记, 王氏) to the
 	// keeper a prepared sentence names beside it (shops.go).
 	shopKeepers map[string]string
+	// aloneOwners counts, for each part of a name that stands for its
+	// person alone (健太 of 山本健太), the registered names it is part of
+	// (p25.go); anonymize fills it.
+	aloneOwners map[string]int
 }
 
 // detect returns the names in normalized text, reusing the last answer
@@ -350,6 +354,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 			spans = append(spans, span{t.off[h.start], t.off[h.end], KindName, a.pseudo[n]})
 		}
 	}
+	a.aloneOwners = a.alonePartOwners() // p25.go
 	for _, p := range a.order {
 		if !a.kept(p.name) {
 			spans = append(spans, a.occurrences(t, p.name, strict)...)
@@ -358,6 +363,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	spans = append(spans, a.titledSurnames(t)...)    // titled.go
 	spans = append(spans, a.addressedSurnames(t)...) // titled.go
 	spans = append(spans, a.keeperShops(t)...)       // shops.go
+	spans = append(spans, a.familyForms(t)...)       // p25.go
 	if strict {
 		for o, k := range a.originals {
 			if k != KindName {
@@ -496,6 +502,18 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 	for _, part := range dottedParts(name) {
 		find(part, true)
 	}
+	// 健太 of 山本健太, Kenta of YAMAMOTO KENTA written alone (p25.go).
+	// A part two people share goes as a name of its own (多某): it names
+	// one of them, and neither's pseudonym may be guessed.
+	for _, part := range aloneParts(name) {
+		if r := repl; a.aloneOwners[part] >= 1 {
+			if a.aloneOwners[part] > 1 {
+				r = MaskName(part)
+			}
+			out = append(out, aloneOccurrences(t, part, r)...)
+		}
+	}
+	out = append(out, latinPartOccurrences(t, name, repl)...)
 	// 王律师 read as one name: 律师 alone is the title, never the person.
 	if g := givenName(name); g != "" && !titleWord(g) {
 		find(g, false)

@@ -261,6 +261,20 @@
 // transliteration before 先生 (摩根先生); a birth certificate's number in
 // brackets. Drugs (西布曲明), chains (永辉超市), hills after a boundary
 // (东至老鹰岩) and a university's seat (学院路38号) stay.
+// Round 25 (p25.go): the serial of a household's certificate in 证字 form
+// goes (锡草证字第…号, 川康农证字〔2019〕第…号; a notary's number, whose
+// year comes first, stays), and no name is read inside the abbreviation;
+// a district or its police branch (吴中区, 吴中分局) and a quoted place
+// after 位于 or before 地块 are places; an organ's premises after a house
+// number stay whole; court staff right after their title before a
+// delimiter or a deed of the proceedings (审判长黄河，书记员常乐担任记录) and
+// the lawyers listed after their firm are names whatever the words; the
+// given name or the second name part of a registered person, and the parts
+// of a Latin name, go alone (健太, 多吉, Kenta), and a sentence alone proves
+// a given name by what follows it (丽娟确实分得, 德华本人); an unknown Yi name
+// in a boundary or after a village post, 老X家 in a quote, names the
+// dictionary holds tagged nr (陈永福), the next item of a name list and a
+// keeper's name part inside a business's quoted name are read.
 //
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can

@@ -794,6 +794,7 @@ func identifierSpans(s string) []span {
 	out = append(out, hanDigitSpans(s)...)
 	out = keepOrganisationCodes(s, out)
 	out = keepDocumentNumbers(s, out)
+	out = append(out, holderCertificateSpans(s)...) // p25.go
 	out = keepOfficeLandlines(s, out)
 	out = keepAgencyAccounts(s, out)
 	out = keepOfficeLines(s, out) // spaced.go

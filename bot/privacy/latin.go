@@ -84,7 +84,7 @@ func (d *detector) latinInContext() {
 				prev = t.rs[i-1]
 			}
 			e := i + n
-			deed := e < t.n() && t.han(e) && !strings.HasPrefix(t.rest(e), "系列") && (personAfter(t, e) || t.match(e, personVerbMatcher) > 0)
+			deed := e < t.n() && t.han(e) && !strings.HasPrefix(t.rest(e), "系列") && (personAfter(t, e) || t.match(e, personVerbMatcher) > 0) && !thingNamedAfter(t, e)
 			// 翻译人员为Anna Schmidt, 还有Sophie Laurent、佐藤健一: after 为 or
 			// 是 following a person's noun, or opening a list of those
 			// present.

@@ -1142,6 +1142,11 @@ func detect(s string) []hit {
 	d := &detector{t: t, taken: make([]bool, t.n())}
 	d.reserveWords()
 	d.signatures()
+	d.courtStaff()       // p25.go
+	d.keeperInShopName() // p25.go
+	d.latinColleagues()  // p25.go
+	d.firmLawyers()      // p25.go
+	d.unknownPartNames() // p25.go
 	d.spacedAfterRole()
 	d.spacedNames()
 	d.signedLines()
@@ -1207,7 +1212,9 @@ func detect(s string) []hit {
 	d.voteTranslitSubjects()
 	d.voteTranslitTitled()
 	d.lists()
-	d.personPositions() // positions.go
+	d.listNextItems()      // p25.go
+	d.givenAloneEvidence() // p25.go
+	d.personPositions()    // positions.go
 	d.dropThings()
 	d.voteVeto()
 	d.trimFollowers()
@@ -2558,7 +2565,8 @@ func runBefore(t *text, e int) int {
 	if s > 0 && t.han(s-1) {
 		return 0
 	}
-	if s > 0 && !strings.ContainsRune("\n：:", t.rs[s-1]) {
+	// 【基本案情】扎西多吉，男: a section's heading opens a line too.
+	if s > 0 && !strings.ContainsRune("\n：:】］]", t.rs[s-1]) {
 		return 0
 	}
 	if e-s > 6 || !validGiven(t, s, e) || t.match(s, anyRole) > 0 {

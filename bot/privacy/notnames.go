@@ -89,7 +89,7 @@ func (d *detector) dropThings() {
 
 func (d *detector) isThing(h hit, docs [][2]int) bool {
 	t := d.t
-	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) {
+	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) || placeHit(t, h) || certAbbreviation(t, h) {
 		return true
 	}
 	for _, r := range docs {
@@ -194,13 +194,13 @@ var thingWords = newMatcher([]string{
 	"石料", "石英", "钟乳", "云母", "黄铜", "白银", "黄金", "白矾", "明矾", "花岗岩", "汉白玉",
 	"乔木林", "乔木层", "苗木", "苗圃", "苗床", "柏油", "杨木", "柏木", "杉木", "樟木", "杨梅", "杨桃", "柳丁",
 	"花椒", "胡椒", "桑葚", "桑叶", "桑蚕", "秦椒", "单枞", "毛尖", "龙井", "普洱", "乌龙", "祁红", "滇红",
-	"金桔", "沙糖桔", "蜜桔", "黄瓜", "黄豆", "白菜", "花生", "凤梨", "雪梨", "金针菇", "毛竹", "毛豆",
+	"胡杨林", "胡杨", "金桔", "沙糖桔", "蜜桔", "黄瓜", "黄豆", "白菜", "花生", "凤梨", "雪梨", "金针菇", "毛竹", "毛豆",
 	// Old shops and brands.
 	"同仁堂", "胡庆余堂", "庆余堂", "陈李济", "王老吉", "马应龙", "张小泉", "全聚德", "吴裕泰", "李锦记",
 	"云南白药", "片仔癀", "雷允上", "叶开泰", "童涵春", "乐家老铺", "鹤年堂", "东阿阿胶", "王致和",
 	"六必居", "曹素功", "戴春林", "谢馥春", "孔凤春", "冯了性", "潘高寿", "敬修堂", "王守义",
 	// Everyday words jieba tags as names.
-	"乔迁", "捺印", "贺岁", "贺卡", "贺词", "祝寿", "祝福", "宋体", "黑体", "楷体", "汤圆", "汤药",
+	"乔迁", "农家乐", "捺印", "贺岁", "贺卡", "贺词", "祝寿", "祝福", "宋体", "黑体", "楷体", "汤圆", "汤药",
 })
 
 // brandItem reports whether rs[s:e] is a brand standing as a whole item

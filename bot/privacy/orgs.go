@@ -67,7 +67,7 @@ func (d *detector) organisation(h hit) bool {
 		if orgEndingAt(t, k) {
 			return true
 		}
-		if strings.ContainsRune(orgBreaks, t.rs[k]) || deedAt(t, k) {
+		if strings.ContainsRune(orgBreaks, t.rs[k]) || deedAt(t, k) || motionIntoEnding(t, k) {
 			return false
 		}
 	}

@@ -69,7 +69,7 @@ func (t *text) bestPath(a, b int, ends []int32, name []bool, route []float64) {
 				continue
 			}
 			if sc := float64(w.logFreq) - d.logTotal + route[j]; sc >= best {
-				best, next = sc, j
+				best, next, isName = sc, j, nrWordIsName(t, i, j, w)
 			}
 		}
 		if sur := surnameAt(t, i); sur > 0 {
