@@ -750,6 +750,14 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 	default:
 		reply += "\n\n台账的" + what + "由司法局应诉专班登记，目前未配置专班群，请直接告知专班。"
 	}
+	if said := intent.CourtRemark(c.Message().Text); said != "" && sent {
+		// 庭上审判长说一个月内宣判: the bench's word is news for the 专班
+		// to follow, not a date the ledger holds.
+		reply += "\n\n庭上的情况（“" + said + "”）已原文转告专班跟进。"
+		if strings.Contains(strings.NewReplacer("审判长", "", "审判员", "").Replace(said), "判") {
+			reply += "台账不登记预计的宣判时间，宣判后请把结果告诉我，我转专班登记。"
+		}
+	}
 	if missing != "" && sent {
 		reply += "\n\n" + missingAsk(up.Kind, missing)
 	}
