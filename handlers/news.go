@@ -628,3 +628,107 @@ func movedTimeNote(n *intent.Report, old time.Time, loc *time.Location) string {
 	}
 	return fmt.Sprintf("（只说了日期，时间暂沿用原定的 %s，请核实）", old.In(loc).Format("15:04"))
 }
+
+// forwardedTime answers a time of day given by a reporter from the field
+// right after their move was relayed with the time kept from the old
+// hearing (“请核实”): 还是十点 五庭 confirms it, 下午两点半 corrects it. The
+// change still waiting for the 专班's 确认 is updated (its time, and the
+// note dropped), and the 专班 is told. ok is false when no such move of
+// theirs is waiting, or the message says a courtroom other than its own.
+func (s *service) forwardedTime(c bot.Context, text string) (bool, error) {
+	viewer := c.Person()
+	if viewer == nil || viewer.Bureau() || viewer.Role == "" {
+		return false, nil
+	}
+	h, m, room, ok := intent.TimePlaceAnswer(text)
+	if !ok {
+		return false, nil
+	}
+	var f forwarded
+	if found, err := c.Memory().Recall(memForwarded, &f); err != nil || !found || f.Token == "" {
+		return false, err
+	}
+	key := s.st.Keys().PendingUpdate(f.Token)
+	raw, err := s.st.Client().Get(c.Ctx(), key).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var p pending
+	if json.Unmarshal(raw, &p) != nil || p.Case == nil || p.Case.Op != opMoveHearing || p.Author != c.UserID() {
+		return false, nil
+	}
+	if room != "" {
+		place := p.Case.Place
+		if place == "" {
+			k, err := s.st.Get(c.Ctx(), p.Case.Number)
+			if err != nil {
+				return false, err
+			}
+			if hr := k.Hearing(p.Case.HearingID); hr != nil {
+				place = hr.Place
+			}
+		}
+		if !strings.Contains(place, room) {
+			return false, nil // another courtroom: a change of its own
+		}
+	}
+	loc, now := c.Location(), c.Now()
+	old := p.Case.At.In(loc)
+	at := time.Date(old.Year(), old.Month(), old.Day(), h, m, 0, 0, loc)
+	var lines []string
+	for _, l := range strings.Split(p.Summary, "\n") {
+		switch {
+		case strings.HasPrefix(l, "（只说了"):
+			continue
+		case strings.HasPrefix(l, "> 开庭改期："):
+			if from, _, ok := strings.Cut(l, " → "); ok {
+				l = from + " → " + whenCN(at, now, loc)
+			}
+		}
+		lines = append(lines, l)
+	}
+	same := at.Equal(old)
+	p.Case.At, p.Summary = at, strings.Join(lines, "\n")
+	if raw, err = json.Marshal(&p); err != nil {
+		return false, err
+	}
+	ttl, err := s.st.Client().TTL(c.Ctx(), key).Result()
+	if err != nil {
+		return false, err
+	}
+	if ttl <= 0 {
+		ttl = newsTTL
+	}
+	if err := s.st.Client().Set(c.Ctx(), key, raw, ttl).Err(); err != nil {
+		return false, err
+	}
+	who := viewer.Name + viewer.Post
+	if viewer.Agency != "" {
+		who += "（" + viewer.Agency + "）"
+	}
+	note := fmt.Sprintf("【补充】%s：%s 改期后的开庭时间为 %s（原定时间不变）。", who, shortNumber(p.Case.Number), whenCN(at, now, loc))
+	if !same {
+		note = fmt.Sprintf("【补充】%s：%s 改期后的开庭时间为 %s，前一条拟登记的时间已按此更正；回复“确认改期”即登记。", who, shortNumber(p.Case.Number), whenCN(at, now, loc))
+	}
+	told, err := s.sendStaff(c, note, nil)
+	if err != nil {
+		return true, err
+	}
+	// sendStaff remembered the note; the move stays the one to correct.
+	if err := c.Memory().Remember(memForwarded, f); err != nil {
+		return true, err
+	}
+	if err := s.record(c, audit.Update, string(intent.MoveHearing), 0, []string{p.Case.Number}, "补充改期时间"); err != nil {
+		return true, err
+	}
+	msg := fmt.Sprintf("好的，**%s** 改期后的开庭时间按 **%s** 转告专班", p.Case.Number, whenCN(at, now, loc))
+	if told {
+		msg += "，专班确认后登记；这次我未直接修改台账。"
+	} else {
+		msg += "。（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
+	}
+	return true, c.ReplyMarkdown(msg)
+}

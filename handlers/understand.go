@@ -149,6 +149,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if up, ok := focusDone(text, prev, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初133答辩期限 → 刚交了 帮我登记
 	}
+	if ok, err := s.forwardedTime(c, text); ok || err != nil {
+		return err // 33号改到12月2号上午 → 还是十点 五庭: the time of the move relayed
+	}
 	if up, ok, err := s.doneOfFocus(c, text, prev); err != nil || ok {
 		if err != nil {
 			return err

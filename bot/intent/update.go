@@ -613,13 +613,27 @@ var timeAnswerFiller = []string{"法院没说几点", "法院没说时间", "几
 // to its “请核实时间”. ok is false for anything more (a day, a case, a
 // question), which is a message of its own.
 func TimeAnswer(text string) (h, m int, ok bool) {
+	h, m, place, ok := TimePlaceAnswer(text)
+	return h, m, ok && place == ""
+}
+
+// saidRoomRe is a courtroom said along with the time (还是十点 五庭, 第二法庭).
+var saidRoomRe = mustCompile(`(?:还是|也是|在)?(?:第)?([一二三四五六七八九十0-9]{1,2})(?:号)?(?:法庭|庭)`)
+
+// TimePlaceAnswer is TimeAnswer that also takes a courtroom said with the
+// time (还是十点 五庭): place is its number as written (五), "" when none.
+func TimePlaceAnswer(text string) (h, m int, place string, ok bool) {
 	t := Normalize(text)
+	if sm := saidRoomRe.FindStringSubmatchIndex(t); sm != nil {
+		place = t[sm[2]:sm[3]]
+		t = t[:sm[0]] + " " + t[sm[1]:]
+	}
 	if strings.ContainsAny(t, "吗？?呢") || strings.Contains(t, "号") || strings.Contains(t, "月") || strings.Contains(t, "周") {
-		return 0, 0, false
+		return 0, 0, "", false
 	}
 	h, m, rest, ok := findClock(t)
 	if !ok {
-		return 0, 0, false
+		return 0, 0, "", false
 	}
 	for {
 		rest = strings.Trim(rest, " ，,。.!！~")
@@ -634,5 +648,5 @@ func TimeAnswer(text string) (h, m int, ok bool) {
 			break
 		}
 	}
-	return h, m, rest == ""
+	return h, m, place, rest == ""
 }
