@@ -286,6 +286,13 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 			}
 		}
 	}
+	if !ok && (strings.Contains(t, "庭") || strings.Contains(t, "那场") || strings.Contains(t, "这场")) {
+		// 下周一那个庭我去 after another case was shown: the hearing is
+		// named by its day, whatever the conversation was about.
+		if k, h, ok, err = s.unansweredOwnHearing(c, t); err != nil {
+			return false, err
+		}
+	}
 	if !ok {
 		return false, nil
 	}
