@@ -418,7 +418,8 @@ var (
 		"驳回了诉讼请求", "驳回诉讼请求", "驳回了对方的诉讼请求", "驳回原告诉讼请求", "驳回了起诉", "驳回起诉", "驳回了上诉", "驳回上诉",
 		"撤回了复议申请", "撤回申请", "撤回复议申请", "撤回申请", "撤回了申请", "撤回申请")
 	// appearedVerbs say that the head appeared (or did not).
-	appearedVerbs = []string{"出庭了", "到庭了", "本人去的", "本人去了", "本人到的", "本人参加的", "亲自参加的", "亲自出的庭", "自己去的", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
+	appearedVerbs = []string{"出庭了", "到庭了", "本人去的", "本人去了", "本人到的", "本人参加的", "亲自参加的", "亲自出的庭", "自己去的",
+		"本人参加了", "亲自参加了", "亲自到的", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
 		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "本人到庭", "我到庭", "亲自去的", "亲自去了", "出庭回来",
 		"出廷了", "出厅了", "亲自来了", "亲自来的", "亲自到了", "本人来了", "到场了", "按时到了"} // the last two as voice input and pinyin typing write 出庭了
 	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去", "没来", "没有来", "没到", "未到",
@@ -453,6 +454,10 @@ var (
 // countedAppearedRe asks an appearance be counted (算我出了吧, 就算我出庭
 // 了吧, 应该算出庭了吧): said by the one who went, it tells it.
 var countedAppearedRe = mustCompile(`(?:就|应该|可以)?算(?:我|是我)?(?:已经)?(?:出了|出庭了|出过庭了|到庭了|出了庭|出庭)(?:的)?(?:吧|哈|啊)?`)
+
+// headArrivedRe is the head said to have arrived (我到了的, 陈局到了): 到了
+// right after who, not of a paper (开庭通知到了).
+var headArrivedRe = mustCompile(`(?:我|局长|县长|镇长|负责人|领导|\p{Han}局|\p{Han}县)(?:本人|亲自|已经|也|都)?(?:到了|到的)`)
 
 // ownDoneRe is the teller's own appearance told as past (我本人去的, 我亲自
 // 去的, 我自己去的): the 的 of a thing done, a report without a day said.
@@ -522,8 +527,8 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	// 今天的庭陈局长去了: 去了 after the hearing is named says they went;
 	// so does 陈局去了的 with the head named (上午101陈局去了的 帮我登一下).
 	went := (strings.Contains(rest, "庭") || titled != nil || containsAny(rest, []string{"负责人", "局长", "县长", "镇长", "领导"})) &&
-		containsAny(rest, []string{"去了", "去的"}) && !strings.Contains(rest, "没去")
-	if !absent && !containsAny(rest, appearedVerbs) && !went && !appearedEndRe.MatchString(rest) {
+		(containsAny(rest, []string{"去了", "去的"}) || headArrivedRe.MatchString(rest)) && !containsAny(rest, []string{"没去", "没到", "未到"})
+	if !absent && !containsAny(rest, appearedVerbs) && !went && !appearedEndRe.MatchString(rest) && !ownDoneRe.MatchString(rest) {
 		return u, false
 	}
 	if titled != nil {
