@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -798,6 +799,11 @@ func (s *service) reportProposal(c bot.Context, up intent.Update, cs *cases.Case
 			return nil, "该案尚无已开庭的记录"
 		}
 		if up.Appeared == nil {
+			if h.Hearing.HeadAppeared != nil || s.appearanceRelayed(c, cs.Number) {
+				// 101号庭上审判长说一个月内宣判 after 陈局去了的 was relayed (or
+				// recorded): the report is of the hearing, nothing to ask.
+				return nil, ""
+			}
 			if viewer.Name == "" || h.Hearing.Head != viewer.Name {
 				return nil, "报告未说明负责人是否出庭"
 			}
@@ -905,4 +911,20 @@ func (s *service) whichOpenCase(c bot.Context, what string) (bool, error) {
 	}
 	return true, c.ReplyMarkdown("收到。您说的是哪一个案件？请在消息里写明案号（例如“" + shortNumber(open[0].Number) + "……”）再发一次，这次未作任何记录，也未转告专班：\n\n" +
 		strings.Join(lines, "\n") + more)
+}
+
+// appearanceRelayed reports whether the last report this user relayed to
+// the 专班 was an appearance at a hearing of case number still waiting for
+// their 确认登记.
+func (s *service) appearanceRelayed(c bot.Context, number string) bool {
+	var f forwarded
+	if found, err := c.Memory().Recall(memForwarded, &f); err != nil || !found || f.Token == "" {
+		return false
+	}
+	raw, err := s.st.Client().Get(c.Ctx(), s.st.Keys().PendingUpdate(f.Token)).Bytes()
+	if err != nil {
+		return false
+	}
+	var p pending
+	return json.Unmarshal(raw, &p) == nil && p.Case != nil && p.Case.Op == opAppearance && p.Case.Number == number
 }
