@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/redis/go-redis/v9"
@@ -228,6 +229,13 @@ func (s *service) confirm(b *bot.Bot) bot.HandlerFunc {
 			}
 			return c.Reply("已取消，没有作任何修改。")
 		}
+		if h, m, ok := intent.TimeAnswer(c.Message().Text); ok {
+			// 几点没说 先按九点半记吧: the answer to the move's “请核实”, which
+			// completes that change instead of dropping it.
+			if done, err := s.timedMove(c, key, h, m); done || err != nil {
+				return err
+			}
+		}
 		if err := s.st.Client().Del(c.Ctx(), key).Err(); err != nil {
 			return err
 		}
@@ -250,4 +258,53 @@ func (s *service) apply(c bot.Context, p *pending) error {
 		return s.applyAttend(c, p)
 	}
 	return fmt.Errorf("pending change with nothing to apply")
+}
+
+// timedMove answers a time of day given under a proposed move (the echo
+// said the time was kept from the old hearing and asked to check it): the
+// same time, said to be recorded so, is the author's 确认; another time
+// makes a new echo of the move at that time, to confirm as before. done is
+// false when the change waiting is no move of the author's.
+func (s *service) timedMove(c bot.Context, key string, h, m int) (bool, error) {
+	raw, err := s.st.Client().Get(c.Ctx(), key).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var p pending
+	if json.Unmarshal(raw, &p) != nil || p.Case == nil || p.Case.Op != opMoveHearing || p.Author != c.UserID() {
+		return false, nil
+	}
+	loc, now := c.Location(), c.Now()
+	old := p.Case.At.In(loc)
+	at := time.Date(old.Year(), old.Month(), old.Day(), h, m, 0, 0, loc)
+	var lines []string
+	for _, l := range strings.Split(p.Summary, "\n") {
+		switch {
+		case strings.HasPrefix(l, "（只说了"):
+			continue // the time is said now
+		case strings.HasPrefix(l, "> 开庭改期："):
+			if from, _, ok := strings.Cut(l, " → "); ok {
+				l = from + " → " + whenCN(at, now, loc)
+			}
+		}
+		lines = append(lines, l)
+	}
+	p.Summary = strings.Join(lines, "\n")
+	if at.Equal(old) {
+		if raw, err = s.st.Client().GetDel(c.Ctx(), key).Bytes(); errors.Is(err, redis.Nil) {
+			return true, c.Reply("这条修改已经处理过，或已超过 30 分钟，请重新发送。")
+		} else if err != nil {
+			return true, err
+		}
+		return true, s.apply(c, &p)
+	}
+	if err := s.st.Client().Del(c.Ctx(), key).Err(); err != nil {
+		return true, err
+	}
+	p.Case.At = at
+	p.Summary += fmt.Sprintf("\n（时间按您说的 %02d:%02d）", h, m)
+	return true, s.propose(c, &p)
 }

@@ -756,3 +756,92 @@ func beforeFiling(k *cases.Case, day time.Time, loc *time.Location) bool {
 	f := k.FiledOn.In(loc)
 	return day.In(loc).Before(time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, loc))
 }
+
+// doneLeadRe is the agency a bare report of work done opens with (市监局
+// 那个交了, 卫健局那边已经交了, 公安的也交了): what follows must be the
+// bare report itself.
+var doneLeadRe = regexp.MustCompile(`^(\p{Han}{2,12}?)(?:那个案子|那个|那件|那边|这个|的)(?:也|都)?`)
+
+// doneOfFocus reads a bare report of work done (交了, 市监局那个交了) that
+// focusDone leaves, because the last answer was about a case and not
+// about its deadline (47号复议今天最后一天了 市监局交了没 → 市监局那个交了),
+// as the 答辩/答复 of the case the conversation is about when that period
+// is running and not met; failing that, of the one case of the agency it
+// names whose period is running. ok is false otherwise: the message is
+// read as any other.
+func (s *service) doneOfFocus(c bot.Context, text string, prev *lastQuestion) (intent.Update, bool, error) {
+	viewer := c.Person()
+	t := intent.Normalize(text)
+	body, agencies := t, []string(nil)
+	if m := doneLeadRe.FindStringSubmatchIndex(t); m != nil {
+		u, err := intent.Understand(t[m[2]:m[3]], s.options(c, viewer))
+		if err != nil {
+			return intent.Update{}, false, err
+		}
+		if len(u.Agencies) > 0 && !hasRef(u) {
+			body, agencies = t[m[1]:], u.Agencies
+		}
+	}
+	up, ok := intent.BareDone(body, s.updateOptions(c.Now()))
+	if !ok {
+		return up, false, nil
+	}
+	// running is the 答辩 or 答复 deadline of k that is still to be met.
+	running := func(k *cases.Case) (deadline.Kind, bool) {
+		kind := deadline.Answer
+		if k.Kind == cases.Reconsideration {
+			kind = deadline.Reply
+		}
+		d, ok := s.st.Deadlines.Find(k, kind)
+		return kind, ok && !d.Done && k.Open()
+	}
+	take := func(k *cases.Case, kind deadline.Kind) (intent.Update, bool, error) {
+		up.Deadline, up.Numbers, up.Short = string(kind), []string{k.Number}, shortNumber(k.Number)
+		return up, true, nil
+	}
+	if prev != nil && len(prev.Shown) == 1 {
+		cs, err := s.visible(c.Ctx(), viewer, prev.Shown, nil)
+		if err != nil {
+			return up, false, err
+		}
+		if len(cs) == 1 && (len(agencies) == 0 || slices.ContainsFunc(agencies, cs[0].HasDefendant)) {
+			if kind, ok := running(cs[0]); ok {
+				return take(cs[0], kind)
+			}
+			if kind := map[bool]deadline.Kind{true: deadline.Reply, false: deadline.Answer}[cs[0].Kind == cases.Reconsideration]; cs[0].Open() {
+				if _, found := s.st.Deadlines.Find(cs[0], kind); found {
+					return take(cs[0], kind) // already recorded as met: the answer says so, and writes nothing
+				}
+			}
+		}
+	}
+	if len(agencies) == 0 {
+		return up, false, nil
+	}
+	var numbers []string
+	for _, a := range agencies {
+		ns, _, err := s.st.AgencyNumbers(c.Ctx(), a, store.Page{})
+		if err != nil {
+			return up, false, err
+		}
+		numbers = append(numbers, ns...)
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return up, false, err
+	}
+	var pick *cases.Case
+	var pickKind deadline.Kind
+	for _, k := range cs {
+		if kind, ok := running(k); ok {
+			if pick != nil {
+				return up, false, nil // two running: which one is not ours to guess
+			}
+			pick, pickKind = k, kind
+		}
+	}
+	if pick == nil {
+		return up, false, nil
+	}
+	return take(pick, pickKind)
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -109,6 +110,13 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 		word := map[intent.NewsKind]string{intent.Postponed: "推迟（新时间待定）", intent.Cancelled: "取消"}[u.News.Kind]
 		fmt.Fprintf(&b, "已告知司法局应诉专班：该场开庭%s。专班登记后不再就原时间提醒；定了新时间请再告诉我。", word)
 	case intent.Cannot:
+		if own := viewer.Role == people.Head && (h.Hearing.Head == "" || h.Hearing.Head == viewer.Name); !own {
+			// 我刚打电话问了人社局 说赵磊去 负责人来不了: told of another's
+			// hearing, by staff or a handler: the head's absence and who
+			// goes instead, and the rule as what the agency must do.
+			b.WriteString(othersCannot(viewer, h, standInOf(c.Message().Text, viewer, h.Hearing.Head), forwarded))
+			break
+		}
 		b.WriteString("已将您不能出庭的情况转告司法局应诉专班。")
 		if h.Hearing.MustAppear {
 			b.WriteString("该场开庭台账标注为**应当出庭**（法释〔2020〕3号第4条所列情形）。")
@@ -118,11 +126,77 @@ func (s *service) news(c bot.Context, u intent.Understanding) (answer, error) {
 	if u.News.Kept != "" {
 		fmt.Fprintf(&b, "\n\n您说“%s”：那一场不作改动。", u.News.Kept)
 	}
-	if !forwarded {
+	if !forwarded && !viewer.Bureau() {
+		// Staff are the 专班 themselves: only a reporter from the field is
+		// told that no one could be reached.
 		b.WriteString("\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）")
 	}
 	a.md = b.String()
 	return a, nil
+}
+
+var (
+	// standInRe is someone named as going in the head's place (说赵磊去,
+	// 孙局来不了 周洁去, 由王芳出庭); selfStandInRe the teller themselves (我去).
+	standInRe     = regexp.MustCompile(`(?:^|说|由|让|派|换成|改由|是|[\s，,。])(\p{Han}{2,3}?)(?:去|来|出庭|参加)(?:了|的|吧)?(?:$|[\s，,。])`)
+	selfStandInRe = regexp.MustCompile(`(?:^|[\s，,。])我(?:去|来|出庭|参加)(?:了|的|吧)?(?:$|[\s，,。])`)
+)
+
+// standInOf is who a report of a head's absence says goes instead, "" when
+// it names none: the teller (我去) when they are not the head, else a name
+// that is not the head's (by surname).
+func standInOf(text string, viewer *people.Person, head string) string {
+	t := intent.Normalize(text)
+	if selfStandInRe.MatchString(t) && viewer.Name != "" && viewer.Name != head {
+		return viewer.Name
+	}
+	for _, m := range standInRe.FindAllStringSubmatch(t, -1) {
+		name := m[1]
+		if r := []rune(name); len(r) == 3 && strings.ContainsRune("说由让派是叫请", r[0]) {
+			name = string(r[1:]) // 说赵磊去: the name after the verb
+		}
+		if strings.ContainsAny(name, "不没我他她谁人") || strings.Contains(name, "负责") || strings.Contains(name, "领导") ||
+			head != "" && strings.HasPrefix(name, string([]rune(head)[:1])) {
+			continue
+		}
+		return name
+	}
+	return ""
+}
+
+// othersCannot is the answer to a head's absence told by someone else
+// (staff who phoned the agency, the agency's handler): what was relayed,
+// the one going instead when named, and the rule put as what the agency
+// has to do, not as a reproach to the teller.
+func othersCannot(viewer *people.Person, h *store.ScheduledHearing, standIn string, forwarded bool) string {
+	var b strings.Builder
+	who := "该场开庭的负责人"
+	if h.Hearing.Head != "" {
+		who = "出庭负责人" + headText(h.Hearing)
+	}
+	switch {
+	case viewer.Bureau() && forwarded:
+		fmt.Fprintf(&b, "已转告专班其他同事：%s不能出庭", who)
+	case viewer.Bureau():
+		fmt.Fprintf(&b, "收到：%s不能出庭", who)
+	default:
+		fmt.Fprintf(&b, "已将%s不能出庭的情况转告司法局应诉专班", who)
+	}
+	if standIn != "" {
+		fmt.Fprintf(&b, "，由%s出庭", standIn)
+	}
+	b.WriteString("。台账未作修改。")
+	if h.Hearing.MustAppear {
+		b.WriteString("\n\n该场开庭台账标注为**应当出庭**（法释〔2020〕3号第4条所列情形）。")
+	} else {
+		b.WriteString("\n\n该场开庭台账未标注为应当出庭。")
+	}
+	b.WriteString("按法释〔2020〕3号第8–10条，负责人因正当理由（不可抗力、意外事件、需本人处理的公务等）不能出庭的，" +
+		"被诉机关应向法院提交加盖公章的书面说明，并由相应的工作人员出庭；承办人等工作人员出庭不计为负责人出庭。")
+	if viewer.Bureau() {
+		b.WriteString("开庭后“负责人是否出庭”请按实际情况登记（格式：出庭 " + shortNumber(h.Case.Number) + " 否）。")
+	}
+	return b.String()
 }
 
 // whichHearing answers a report that fits several hearings: it lists them
@@ -595,4 +669,108 @@ func movedTimeNote(n *intent.Report, old time.Time, loc *time.Location) string {
 		return fmt.Sprintf("（只说了%s，具体时间未说，暂按 %02d:00 登记，请向法院核实）", half, h)
 	}
 	return fmt.Sprintf("（只说了日期，时间暂沿用原定的 %s，请核实）", old.In(loc).Format("15:04"))
+}
+
+// forwardedTime answers a time of day given by a reporter from the field
+// right after their move was relayed with the time kept from the old
+// hearing (“请核实”): 还是十点 五庭 confirms it, 下午两点半 corrects it. The
+// change still waiting for the 专班's 确认 is updated (its time, and the
+// note dropped), and the 专班 is told. ok is false when no such move of
+// theirs is waiting, or the message says a courtroom other than its own.
+func (s *service) forwardedTime(c bot.Context, text string) (bool, error) {
+	viewer := c.Person()
+	if viewer == nil || viewer.Bureau() || viewer.Role == "" {
+		return false, nil
+	}
+	h, m, room, ok := intent.TimePlaceAnswer(text)
+	if !ok {
+		return false, nil
+	}
+	var f forwarded
+	if found, err := c.Memory().Recall(memForwarded, &f); err != nil || !found || f.Token == "" {
+		return false, err
+	}
+	key := s.st.Keys().PendingUpdate(f.Token)
+	raw, err := s.st.Client().Get(c.Ctx(), key).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var p pending
+	if json.Unmarshal(raw, &p) != nil || p.Case == nil || p.Case.Op != opMoveHearing || p.Author != c.UserID() {
+		return false, nil
+	}
+	if room != "" {
+		place := p.Case.Place
+		if place == "" {
+			k, err := s.st.Get(c.Ctx(), p.Case.Number)
+			if err != nil {
+				return false, err
+			}
+			if hr := k.Hearing(p.Case.HearingID); hr != nil {
+				place = hr.Place
+			}
+		}
+		if !strings.Contains(place, room) {
+			return false, nil // another courtroom: a change of its own
+		}
+	}
+	loc, now := c.Location(), c.Now()
+	old := p.Case.At.In(loc)
+	at := time.Date(old.Year(), old.Month(), old.Day(), h, m, 0, 0, loc)
+	var lines []string
+	for _, l := range strings.Split(p.Summary, "\n") {
+		switch {
+		case strings.HasPrefix(l, "（只说了"):
+			continue
+		case strings.HasPrefix(l, "> 开庭改期："):
+			if from, _, ok := strings.Cut(l, " → "); ok {
+				l = from + " → " + whenCN(at, now, loc)
+			}
+		}
+		lines = append(lines, l)
+	}
+	same := at.Equal(old)
+	p.Case.At, p.Summary = at, strings.Join(lines, "\n")
+	if raw, err = json.Marshal(&p); err != nil {
+		return false, err
+	}
+	ttl, err := s.st.Client().TTL(c.Ctx(), key).Result()
+	if err != nil {
+		return false, err
+	}
+	if ttl <= 0 {
+		ttl = newsTTL
+	}
+	if err := s.st.Client().Set(c.Ctx(), key, raw, ttl).Err(); err != nil {
+		return false, err
+	}
+	who := viewer.Name + viewer.Post
+	if viewer.Agency != "" {
+		who += "（" + viewer.Agency + "）"
+	}
+	note := fmt.Sprintf("【补充】%s：%s 改期后的开庭时间为 %s（原定时间不变）。", who, shortNumber(p.Case.Number), whenCN(at, now, loc))
+	if !same {
+		note = fmt.Sprintf("【补充】%s：%s 改期后的开庭时间为 %s，前一条拟登记的时间已按此更正；回复“确认改期”即登记。", who, shortNumber(p.Case.Number), whenCN(at, now, loc))
+	}
+	told, err := s.sendStaff(c, note, nil)
+	if err != nil {
+		return true, err
+	}
+	// sendStaff remembered the note; the move stays the one to correct.
+	if err := c.Memory().Remember(memForwarded, f); err != nil {
+		return true, err
+	}
+	if err := s.record(c, audit.Update, string(intent.MoveHearing), 0, []string{p.Case.Number}, "补充改期时间"); err != nil {
+		return true, err
+	}
+	msg := fmt.Sprintf("好的，**%s** 改期后的开庭时间按 **%s** 转告专班", p.Case.Number, whenCN(at, now, loc))
+	if told {
+		msg += "，专班确认后登记；这次我未直接修改台账。"
+	} else {
+		msg += "。（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"
+	}
+	return true, c.ReplyMarkdown(msg)
 }

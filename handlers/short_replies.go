@@ -200,7 +200,7 @@ var attendDoneRe = regexp.MustCompile(`(?:今天|昨天|前天|刚才|刚刚|已
 
 // attendWhich names the hearing a yes is about, before it (明天那个庭我去,
 // 后天的庭 我准时到, 12号那场我参加): the day, then the hearing.
-const attendWhich = `(?:(?:今天|明天|后天|当天|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[0-9０-９一二三四五六七八九十]{1,3}(?:号|日))?(?:上午|下午)?(?:(?:那个|这个|的)?(?:庭|开庭|庭审)|那场|这场)(?:的话)?)?`
+const attendWhich = `(?:(?:今天|明天|后天|当天|(?:下|这|本)?(?:个)?(?:周|星期|礼拜)[一二三四五六日天]|[0-9０-９一二三四五六七八九十]{1,3}(?:号|日))?(?:上午|下午)?(?:(?:那个|这个|的)?(?:庭|开庭|庭审)|那场|这场)(?:的话)?)?`
 
 // attendYesRe is a head's yes to their own hearing just shown (去, 好 到时
 // 候我去, 行 我去, 晓得了 我准时到, 没问题 会去的); attendAckRe the bare
@@ -284,6 +284,13 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 			if k, h, ok, err = s.unansweredOwnHearing(c, t); err != nil {
 				return false, err
 			}
+		}
+	}
+	if !ok && (strings.Contains(t, "庭") || strings.Contains(t, "那场") || strings.Contains(t, "这场")) {
+		// 下周一那个庭我去 after another case was shown: the hearing is
+		// named by its day, whatever the conversation was about.
+		if k, h, ok, err = s.unansweredOwnHearing(c, t); err != nil {
+			return false, err
 		}
 	}
 	if !ok {
@@ -421,9 +428,22 @@ func (s *service) unansweredOwnHearing(c bot.Context, text string) (*cases.Case,
 		day, named = w.day, true
 		rest = strings.ReplaceAll(rest, w.word, "")
 	}
+	// 下周一那个庭我去, 25号那场我参加: any other day said, as the
+	// ordinary reading dates it, picks the hearing of that day.
+	var period intent.Period
+	if !named {
+		u, err := intent.Understand(text, s.options(c, c.Person()))
+		if err != nil {
+			return nil, nil, false, err
+		}
+		period = u.Period
+	}
 	var one *ownHearing
 	for i, o := range hs {
 		if o.told.Ack.Status != "" {
+			continue
+		}
+		if !period.IsZero() && (o.h.At.Before(period.From) || !o.h.At.Before(period.To)) {
 			continue
 		}
 		if named {

@@ -177,6 +177,15 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if up, ok := focusDone(text, prev, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行初133答辩期限 → 刚交了 帮我登记
 	}
+	if ok, err := s.forwardedTime(c, text); ok || err != nil {
+		return err // 33号改到12月2号上午 → 还是十点 五庭: the time of the move relayed
+	}
+	if up, ok, err := s.doneOfFocus(c, text, prev); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		return s.fieldWrite(c, up, prev) // 47号复议 市监局交了没 → 市监局那个交了: that case's 答复
+	}
 	if up, ok := focusReceived(text, prev, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行终33的答辩期限 (未填写收到副本日期) → 十一月五号收到的
 	}

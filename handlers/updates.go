@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -750,6 +751,14 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 	default:
 		reply += "\n\n台账的" + what + "由司法局应诉专班登记，目前未配置专班群，请直接告知专班。"
 	}
+	if said := intent.CourtRemark(c.Message().Text); said != "" && sent {
+		// 庭上审判长说一个月内宣判: the bench's word is news for the 专班
+		// to follow, not a date the ledger holds.
+		reply += "\n\n庭上的情况（“" + said + "”）已原文转告专班跟进。"
+		if strings.Contains(strings.NewReplacer("审判长", "", "审判员", "").Replace(said), "判") {
+			reply += "台账不登记预计的宣判时间，宣判后请把结果告诉我，我转专班登记。"
+		}
+	}
 	if missing != "" && sent {
 		reply += "\n\n" + missingAsk(up.Kind, missing)
 	}
@@ -790,6 +799,11 @@ func (s *service) reportProposal(c bot.Context, up intent.Update, cs *cases.Case
 			return nil, "该案尚无已开庭的记录"
 		}
 		if up.Appeared == nil {
+			if h.Hearing.HeadAppeared != nil || s.appearanceRelayed(c, cs.Number) {
+				// 101号庭上审判长说一个月内宣判 after 陈局去了的 was relayed (or
+				// recorded): the report is of the hearing, nothing to ask.
+				return nil, ""
+			}
 			if viewer.Name == "" || h.Hearing.Head != viewer.Name {
 				return nil, "报告未说明负责人是否出庭"
 			}
@@ -897,4 +911,20 @@ func (s *service) whichOpenCase(c bot.Context, what string) (bool, error) {
 	}
 	return true, c.ReplyMarkdown("收到。您说的是哪一个案件？请在消息里写明案号（例如“" + shortNumber(open[0].Number) + "……”）再发一次，这次未作任何记录，也未转告专班：\n\n" +
 		strings.Join(lines, "\n") + more)
+}
+
+// appearanceRelayed reports whether the last report this user relayed to
+// the 专班 was an appearance at a hearing of case number still waiting for
+// their 确认登记.
+func (s *service) appearanceRelayed(c bot.Context, number string) bool {
+	var f forwarded
+	if found, err := c.Memory().Recall(memForwarded, &f); err != nil || !found || f.Token == "" {
+		return false
+	}
+	raw, err := s.st.Client().Get(c.Ctx(), s.st.Keys().PendingUpdate(f.Token)).Bytes()
+	if err != nil {
+		return false
+	}
+	var p pending
+	return json.Unmarshal(raw, &p) == nil && p.Case != nil && p.Case.Op == opAppearance && p.Case.Number == number
 }

@@ -95,11 +95,35 @@ var (
 		`出庭回来|开庭回来|从法院回来|庭已开|已开完|已经开完|开过庭了|` +
 		// 下午那个庭结束了, 庭审已经结束, 庭已经开完: a 庭 then, a few
 		// characters on, its end (not 结束后, a time still to come).
-		`庭[^，,。；;！!？?\s]{0,6}?(?:结束|开完|审完)(?:了|$|[，,。；;！!\s])`)
+		`庭[^，,。；;！!？?\s]{0,6}?(?:结束|开完|审完)(?:了|$|[，,。；;！!\s])|` +
+		// 101号庭上审判长说一个月内宣判: what the court said at the hearing.
+		courtSaid)
 	// 没 asks only at the end or right after the verb (开完没, 结束了没):
 	// 原告没到场 in a report is a fact.
 	heldQuestionRe = mustCompile(`[吗嘛么？?]|了没|完没|束没|没[有呢啊呀]?\s*$|是不是|有没有|什么时候|几点|哪`)
 )
+
+// courtSaid is what the bench said at a hearing held (庭上审判长说一个月内
+// 宣判, 法官当庭说下个月判, 合议庭讲了让补交证据): news of that hearing.
+const courtSaid = `(?:庭上|庭审上|庭审时|庭审中|开庭时|开庭的时候|当庭)[^，,。；;！!？?]{0,4}?(?:审判长|法官|合议庭|审判员|书记员|法院)[^，,。；;！!？?]{0,3}?(?:说|讲|表示|宣布|要求|让)|` +
+	`(?:审判长|法官|合议庭|审判员)(?:当庭|在庭上|庭上)(?:说|讲|表示|宣布|要求|让)`
+
+var courtSaidRe = mustCompile(courtSaid)
+
+// CourtRemark returns what a report says the bench said at the hearing
+// (庭上审判长说一个月内宣判 → 审判长说一个月内宣判), "" when it says none.
+func CourtRemark(text string) string {
+	t := Normalize(text)
+	m := courtSaidRe.FindStringIndex(t)
+	if m == nil {
+		return ""
+	}
+	r := t[m[0]:]
+	for _, lead := range []string{"庭上", "庭审上", "庭审时", "庭审中", "开庭的时候", "开庭时", "当庭"} {
+		r = strings.TrimPrefix(r, lead)
+	}
+	return strings.TrimSpace(trimFiller(r))
+}
 
 // HeldReport reads a report that a hearing has just been held (刚开完庭
 // 法官说下个月宣判, 108今天下午开完了, 一零八刚开完庭): an appearance whose

@@ -802,10 +802,20 @@ func statement(rest, norm string) bool {
 			return false
 		}
 	}
+	// 何县长那边我已经电话说过了: a thing already done by the teller, told
+	// along with the thanks, may run longer than a remark.
+	limit := 12
+	if toldDoneRe.MatchString(rest) {
+		limit = 24
+	}
 	return !strings.ContainsAny(rest, "0123456789") && !strings.ContainsAny(norm, "?？") &&
-		utf8.RuneCountInString(rest) <= 12 && !strings.Contains(rest, "改") && !strings.Contains(rest, "推迟") &&
+		utf8.RuneCountInString(rest) <= limit && !strings.Contains(rest, "改") && !strings.Contains(rest, "推迟") &&
 		!strings.Contains(rest, "取消") && !strings.Contains(rest, "不了")
 }
+
+// toldDoneRe is the teller's own errand told as done (我已经电话说过了, 我
+// 已经通知他了, 跟他讲过了): nothing to look up in it.
+var toldDoneRe = mustCompile(`(?:已经|都|早就|刚才|刚刚?)+(?:打|用|当面)?(?:电话|微信)?(?:跟\p{Han}{1,4})?(?:说过|讲过|说了|讲了|通知过|通知了|告诉过|告诉了|转告了|转告过|联系过|联系了|交代过|交代了)`)
 
 // emojiAck reports whether a message of symbols alone (👌, 👍👍, 🙏) is an
 // acknowledgement: it holds an emoji and no question mark or puzzled face.

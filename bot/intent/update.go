@@ -418,7 +418,8 @@ var (
 		"驳回了诉讼请求", "驳回诉讼请求", "驳回了对方的诉讼请求", "驳回原告诉讼请求", "驳回了起诉", "驳回起诉", "驳回了上诉", "驳回上诉",
 		"撤回了复议申请", "撤回申请", "撤回复议申请", "撤回申请", "撤回了申请", "撤回申请")
 	// appearedVerbs say that the head appeared (or did not).
-	appearedVerbs = []string{"出庭了", "到庭了", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
+	appearedVerbs = []string{"出庭了", "到庭了", "本人去的", "本人去了", "本人到的", "本人参加的", "亲自参加的", "亲自出的庭", "自己去的",
+		"本人参加了", "亲自参加了", "亲自到的", "出的庭", "去出庭了", "参加庭审了", "参加了庭审", "去了法院", "去法院了",
 		"到庭应诉", "出庭应诉", "亲自出庭", "亲自到庭", "本人出庭", "本人到庭", "我到庭", "亲自去的", "亲自去了", "出庭回来",
 		"出廷了", "出厅了", "亲自来了", "亲自来的", "亲自到了", "本人来了", "到场了", "按时到了"} // the last two as voice input and pinyin typing write 出庭了
 	absentVerbs = []string{"没出庭", "没有出庭", "未出庭", "没到庭", "没去出庭", "没有去", "没去", "没来", "没有来", "没到", "未到",
@@ -450,6 +451,18 @@ var (
 		"是不是", "要不要", "会不会", "能不能", "可不可以", "需不需要", "该不该", "算不算"}
 )
 
+// countedAppearedRe asks an appearance be counted (算我出了吧, 就算我出庭
+// 了吧, 应该算出庭了吧): said by the one who went, it tells it.
+var countedAppearedRe = mustCompile(`(?:就|应该|可以)?算(?:我|是我)?(?:已经)?(?:出了|出庭了|出过庭了|到庭了|出了庭|出庭)(?:的)?(?:吧|哈|啊)?`)
+
+// headArrivedRe is the head said to have arrived (我到了的, 陈局到了): 到了
+// right after who, not of a paper (开庭通知到了).
+var headArrivedRe = mustCompile(`(?:我|局长|县长|镇长|负责人|领导|\p{Han}局|\p{Han}县)(?:本人|亲自|已经|也|都)?(?:到了|到的)`)
+
+// ownDoneRe is the teller's own appearance told as past (我本人去的, 我亲自
+// 去的, 我自己去的): the 的 of a thing done, a report without a day said.
+var ownDoneRe = mustCompile(`(?:本人|亲自|自己)(?:去|到|参加|出)(?:的|了)`)
+
 // appearanceSetRe sets the 负责人是否出庭 column in words: 把出庭记成否,
 // 出庭那栏填是, 负责人出庭登记为未出庭.
 var appearanceSetRe = mustCompile(`(?:负责人)?(?:是否)?出庭(?:情况)?(?:那栏|那一栏|一栏|那项|那一项)?(?:记成|记为|记作|登记成|登记为|改成|改为|填成|填为|填|写成|写为)(是|否|已出庭|未出庭|出庭了|没出庭|没去|去了)`)
@@ -460,6 +473,11 @@ var appearanceSetRe = mustCompile(`(?:负责人)?(?:是否)?出庭(?:情况)?(?:
 // from the conversation or asks for it.
 func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	t := Normalize(text)
+	if m := countedAppearedRe.FindStringSubmatchIndex(t); m != nil {
+		// 上午那个庭算我出了吧: the head asking their appearance be
+		// counted tells it; 吧 here asks to record, not whether it was.
+		t = t[:m[0]] + "我出庭了" + t[m[1]:]
+	}
 	for _, q := range reportAsks {
 		if strings.Contains(t, q) {
 			return u, false
@@ -506,16 +524,18 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	if absent && standInHeadRe.MatchString(afterAbsent(rest)) {
 		return u, false // 陈局没去 派的副局长王刚: a 负责人 appeared all the same
 	}
-	// 今天的庭陈局长去了: 去了 after the hearing is named says they went.
-	went := strings.Contains(rest, "庭") && strings.Contains(rest, "去了") && !strings.Contains(rest, "没去")
-	if !absent && !containsAny(rest, appearedVerbs) && !went && !appearedEndRe.MatchString(rest) {
+	// 今天的庭陈局长去了: 去了 after the hearing is named says they went;
+	// so does 陈局去了的 with the head named (上午101陈局去了的 帮我登一下).
+	went := (strings.Contains(rest, "庭") || titled != nil || containsAny(rest, []string{"负责人", "局长", "县长", "镇长", "领导"})) &&
+		(containsAny(rest, []string{"去了", "去的"}) || headArrivedRe.MatchString(rest)) && !containsAny(rest, []string{"没去", "没到", "未到"})
+	if !absent && !containsAny(rest, appearedVerbs) && !went && !appearedEndRe.MatchString(rest) && !ownDoneRe.MatchString(rest) {
 		return u, false
 	}
 	if titled != nil {
 		u.Surname = titled[1]
 	}
 	if !containsAny(rest, recordWords) && !containsAny(rest, pastHearingWords) && !heldReportRe.MatchString(rest) &&
-		len(u.Numbers) == 0 && u.Seq == 0 { // 117 负责人出庭了: a case named makes it a report
+		!ownDoneRe.MatchString(rest) && len(u.Numbers) == 0 && u.Seq == 0 { // 117 负责人出庭了: a case named makes it a report
 		return u, false // 局长出庭了 alone could be anything; a report says when or asks to record it
 	}
 	u.Kind = Appearance
@@ -584,4 +604,54 @@ func afterAbsent(s string) string {
 		return s
 	}
 	return s[best:]
+}
+
+// timeAnswerFiller is what a reply giving the time of a move may say
+// around the clock (几点没说 先按九点半记吧, 就按10点, 时间还是九点半): that
+// the time was not said, and that it is to be recorded so.
+var timeAnswerFiller = []string{"法院没说几点", "法院没说时间", "几点没说", "没说几点", "时间没说", "没说时间", "没讲几点", "几点没讲", "没说",
+	"暂时", "暂定", "那就", "先", "就", "还是", "照旧", "也是", "时间是", "时间", "开庭", "按照", "按", "照", "登记为", "登记成", "登记", "记成", "记为",
+	"记", "登", "写成", "写", "填", "算", "定", "吧", "的", "了", "啊", "哈", "嗯", "好", "那", "开", "一下"}
+
+// TimeAnswer reads a reply that gives only the time of day of a change
+// just proposed (几点没说 先按九点半记吧, 就按十点, 下午两点半): the answer
+// to its “请核实时间”. ok is false for anything more (a day, a case, a
+// question), which is a message of its own.
+func TimeAnswer(text string) (h, m int, ok bool) {
+	h, m, place, ok := TimePlaceAnswer(text)
+	return h, m, ok && place == ""
+}
+
+// saidRoomRe is a courtroom said along with the time (还是十点 五庭, 第二法庭).
+var saidRoomRe = mustCompile(`(?:还是|也是|在)?(?:第)?([一二三四五六七八九十0-9]{1,2})(?:号)?(?:法庭|庭)`)
+
+// TimePlaceAnswer is TimeAnswer that also takes a courtroom said with the
+// time (还是十点 五庭): place is its number as written (五), "" when none.
+func TimePlaceAnswer(text string) (h, m int, place string, ok bool) {
+	t := Normalize(text)
+	if sm := saidRoomRe.FindStringSubmatchIndex(t); sm != nil {
+		place = t[sm[2]:sm[3]]
+		t = t[:sm[0]] + " " + t[sm[1]:]
+	}
+	if strings.ContainsAny(t, "吗？?呢") || strings.Contains(t, "号") || strings.Contains(t, "月") || strings.Contains(t, "周") {
+		return 0, 0, "", false
+	}
+	h, m, rest, ok := findClock(t)
+	if !ok {
+		return 0, 0, "", false
+	}
+	for {
+		rest = strings.Trim(rest, " ，,。.!！~")
+		cut := false
+		for _, w := range timeAnswerFiller {
+			if r, found := strings.CutPrefix(rest, w); found {
+				rest, cut = r, true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	return h, m, place, rest == ""
 }
