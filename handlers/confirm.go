@@ -266,16 +266,9 @@ func (s *service) apply(c bot.Context, p *pending) error {
 // makes a new echo of the move at that time, to confirm as before. done is
 // false when the change waiting is no move of the author's.
 func (s *service) timedMove(c bot.Context, key string, h, m int) (bool, error) {
-	raw, err := s.st.Client().Get(c.Ctx(), key).Bytes()
-	if errors.Is(err, redis.Nil) {
-		return false, nil
-	}
-	if err != nil {
+	p, err := s.ownPendingMove(c, key)
+	if p == nil || err != nil {
 		return false, err
-	}
-	var p pending
-	if json.Unmarshal(raw, &p) != nil || p.Case == nil || p.Case.Op != opMoveHearing || p.Author != c.UserID() {
-		return false, nil
 	}
 	loc, now := c.Location(), c.Now()
 	old := p.Case.At.In(loc)
@@ -294,17 +287,35 @@ func (s *service) timedMove(c bot.Context, key string, h, m int) (bool, error) {
 	}
 	p.Summary = strings.Join(lines, "\n")
 	if at.Equal(old) {
-		if raw, err = s.st.Client().GetDel(c.Ctx(), key).Bytes(); errors.Is(err, redis.Nil) {
+		if _, err = s.st.Client().GetDel(c.Ctx(), key).Bytes(); errors.Is(err, redis.Nil) {
 			return true, c.Reply("这条修改已经处理过，或已超过 30 分钟，请重新发送。")
 		} else if err != nil {
 			return true, err
 		}
-		return true, s.apply(c, &p)
+		return true, s.apply(c, p)
 	}
 	if err := s.st.Client().Del(c.Ctx(), key).Err(); err != nil {
 		return true, err
 	}
 	p.Case.At = at
 	p.Summary += fmt.Sprintf("\n（时间按您说的 %02d:%02d）", h, m)
-	return true, s.propose(c, &p)
+	return true, s.propose(c, p)
+}
+
+// ownPendingMove reads the change waiting under key when it is a hearing
+// move the asker proposed (nil otherwise): what a time given under it
+// (先按九点半记吧, 还是十点 五庭) may complete.
+func (s *service) ownPendingMove(c bot.Context, key string) (*pending, error) {
+	raw, err := s.st.Client().Get(c.Ctx(), key).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var p pending
+	if json.Unmarshal(raw, &p) != nil || p.Case == nil || p.Case.Op != opMoveHearing || p.Author != c.UserID() {
+		return nil, nil
+	}
+	return &p, nil
 }

@@ -691,16 +691,9 @@ func (s *service) forwardedTime(c bot.Context, text string) (bool, error) {
 		return false, err
 	}
 	key := s.st.Keys().PendingUpdate(f.Token)
-	raw, err := s.st.Client().Get(c.Ctx(), key).Bytes()
-	if errors.Is(err, redis.Nil) {
-		return false, nil
-	}
-	if err != nil {
+	p, err := s.ownPendingMove(c, key)
+	if p == nil || err != nil {
 		return false, err
-	}
-	var p pending
-	if json.Unmarshal(raw, &p) != nil || p.Case == nil || p.Case.Op != opMoveHearing || p.Author != c.UserID() {
-		return false, nil
 	}
 	if room != "" {
 		place := p.Case.Place
@@ -734,7 +727,8 @@ func (s *service) forwardedTime(c bot.Context, text string) (bool, error) {
 	}
 	same := at.Equal(old)
 	p.Case.At, p.Summary = at, strings.Join(lines, "\n")
-	if raw, err = json.Marshal(&p); err != nil {
+	raw, err := json.Marshal(p)
+	if err != nil {
 		return false, err
 	}
 	ttl, err := s.st.Client().TTL(c.Ctx(), key).Result()
