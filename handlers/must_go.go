@@ -25,6 +25,16 @@ func (s *service) mustGo(c bot.Context, text string, u intent.Understanding, pre
 	viewer, now, loc := c.Person(), c.Now(), c.Location()
 	var candidates []string
 	switch {
+	case u.Seq > 0 || u.Short != "":
+		// 再审那个88号要不要领导去: the case the number names (of the stage
+		// said), never the one just shown (it answered 行终33).
+		ns, err := s.caseRefs(c.Ctx(), viewer, u, now)
+		if err != nil {
+			return false, err
+		}
+		if candidates = ns; len(candidates) == 0 {
+			return false, nil
+		}
 	case len(u.Numbers) > 0:
 		candidates = u.Numbers
 	case prev != nil && len(prev.Shown) > 0 && (len(prev.Shown) == 1 || u.CourtLevel != ""):
@@ -44,7 +54,8 @@ func (s *service) mustGo(c bot.Context, text string, u intent.Understanding, pre
 	}
 	var k *cases.Case
 	for _, x := range cs {
-		if u.CourtLevel != "" && !intent.CourtOfLevel(x.Court, u.CourtLevel) || x.Closure != nil && len(candidates) > 1 {
+		if u.CourtLevel != "" && !intent.CourtOfLevel(x.Court, u.CourtLevel) || x.Closure != nil && len(candidates) > 1 ||
+			u.Stage != "" && len(candidates) > 1 && string(x.Stage) != u.Stage {
 			continue
 		}
 		if k != nil {

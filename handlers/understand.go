@@ -267,6 +267,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
 	u = ownScope(u) // 败诉原因都有哪些: the cases it is asked of
+	if m, ok := handlerOfFocus(text, u, prev); ok {
+		u = m // 行初133 → 承办人是谁 我去催: that case's 承办人
+	}
 	if m, ok := whyOfCase(text, u, prev); ok {
 		u = m // 行初74 → 为啥撤诉: that case's outcome and what is recorded of why
 	}
@@ -388,6 +391,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if err := s.stateFirst(c, text, u, &a); err != nil {
 		return err // 答辩状交没交, 孙局确认了没: the state in the first line
+	}
+	if err := s.toldOutcomeFirst(c, text, u, &a); err != nil {
+		return err // 81号今天赢了 顺便问下败诉率: the news acknowledged, then the rate
 	}
 	if err := s.halfDayFirst(c, u, &a); err != nil {
 		return err // 上午还是下午: which half, first
