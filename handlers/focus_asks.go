@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"regexp"
 
 	"casebot/bot"
@@ -63,5 +64,39 @@ func (s *service) toldOutcomeFirst(c bot.Context, text string, u intent.Understa
 		line += "台账登记" + strings.TrimSuffix(s.oneFact(viewer, k, intent.Outcome, now, loc), "。") + won + "，已计入下面的统计。"
 	}
 	a.md = line + "\n\n" + a.md
+	return nil
+}
+
+// appearedToo adds, to a head's hearings not appeared at (孙局是不是好几次
+// 没出庭了), the hearings of the same span that head did appear at: the
+// question weighs how often, and a list of absences alone reads as all.
+func (s *service) appearedToo(c bot.Context, u intent.Understanding, a *answer) error {
+	if a.md == "" || u.Kind != intent.Hearings || !u.NotAppeared || u.Person == "" || hasRef(u) {
+		return nil
+	}
+	now := c.Now()
+	p := u.Period
+	if p.IsZero() {
+		p = yearOf(now)
+	}
+	to := p.To
+	if to.After(now) {
+		to = now
+	}
+	all, err := s.st.HearingsBetween(c.Ctx(), p.From, to)
+	if err != nil {
+		return err
+	}
+	var went []string
+	for _, o := range all {
+		h := o.Hearing
+		if h.Cancelled || h.Head != u.Person || h.HeadAppeared == nil || !*h.HeadAppeared || !s.scope.CanSee(c.Person(), o.Case) {
+			continue
+		}
+		went = append(went, fmt.Sprintf("%s %s", whenCN(h.At, now, c.Location()), o.Case.Number))
+	}
+	if len(went) > 0 {
+		a.md += fmt.Sprintf("\n\n同期台账登记%s已出庭 %d 场：%s。", u.Person, len(went), strings.Join(went, "；"))
+	}
 	return nil
 }

@@ -298,6 +298,12 @@ func (s *service) handleText(c bot.Context) (err error) {
 		(intent.AsksAttendance(text) || intent.AsksUnconfirmed(text) || confirmAsked(text)) {
 		u.Attendance, u.Aspect = true, intent.Head // 今明两天的庭负责人都到了吗: each hearing's state
 	}
+	if u.Kind == intent.Hearings && !u.Attendance && intent.AsksAnyoneGoes(text) {
+		// 下午4点那个人社局到底有人去没: each hearing's confirmation state and
+		// its head, plainly, not the bare list with the question left unread.
+		u.Attendance, u.Aspect = true, intent.Head
+		u.Residue = slices.DeleteFunc(u.Residue, func(r string) bool { return strings.Contains(r, "去") || strings.Contains(r, "人") })
+	}
 	if u.Kind == intent.Hearings && !u.Attendance && whoConfirmedAsked(text) {
 		// 明天的庭谁确认了, 有没有人确认明天出庭: each hearing's card state,
 		// never the bare list with 确认 left unread (nor a “no one”).
@@ -391,6 +397,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if err := s.stateFirst(c, text, u, &a); err != nil {
 		return err // 答辩状交没交, 孙局确认了没: the state in the first line
+	}
+	if err := s.appearedToo(c, u, &a); err != nil {
+		return err // 孙局是不是好几次没出庭了: the absences, and the appearances beside them
 	}
 	if err := s.toldOutcomeFirst(c, text, u, &a); err != nil {
 		return err // 81号今天赢了 顺便问下败诉率: the news acknowledged, then the rate
