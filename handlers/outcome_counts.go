@@ -20,8 +20,12 @@ var countsAskRe = regexp.MustCompile(`(?:算不算|算是|不算|算|属于|属�
 // counts: a case number and countsAskRe.
 func asksCounts(text string) bool {
 	t := intent.Normalize(text)
-	return countsAskRe.MatchString(t) && caseMentionRe.MatchString(t) && !strings.Contains(t, "率多少")
+	return countsAskRe.MatchString(t) && caseMentionRe.MatchString(t) && !otherThanCountsRe.MatchString(t)
 }
+
+// otherThanCountsRe asks something beside what an outcome counts as (败诉了
+// 不服要上诉吗, 败诉了整改怎么报, 败诉率): the other routes read those.
+var otherThanCountsRe = regexp.MustCompile(`上诉|整改|原因|通报|率|怎么办|咋办|写`)
 
 // caseMentionRe is a case named by number (36号, 行初85, 复33).
 var caseMentionRe = regexp.MustCompile(`\d+\s*号|行[初终申再审]\s*\d|复\s*\d`)
