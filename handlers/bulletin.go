@@ -80,6 +80,9 @@ func (h *bulletinHandlers) ask(c bot.Context, u intent.Understanding) (bulletin.
 
 func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer, error) {
 	s := h.s
+	if a, ok, err := s.caseExposure(c, u); err != nil || ok {
+		return a, err // 那88号呢 会不会也被通报: that case under the bulletin's rules
+	}
 	a := answer{noEcho: true}
 	ask, err := h.ask(c, u)
 	if err != nil {

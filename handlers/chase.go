@@ -78,6 +78,12 @@ func (s *service) chase(c bot.Context, ch intent.Chase) (bool, error) {
 	case len(u.Numbers) > 0:
 		numbers = u.Numbers
 	case u.Person != "" || len(to) > 0:
+		if numbers, err = s.focusOfPerson(c, u, to); err != nil {
+			return true, err
+		}
+		if len(numbers) > 0 {
+			break // 47号复议今天到期 → 帮我给李文发个信息催下: that case
+		}
 		if numbers, err = s.st.PersonNumbers(c.Ctx(), label); err != nil {
 			return true, err
 		}
@@ -193,4 +199,36 @@ func leadDays(ds []int) string {
 		}
 	}
 	return strings.Join(out, "和")
+}
+
+// focusOfPerson is the one case the conversation is about when a chase
+// names a person and no case (47号复议今天最后一天 → 帮我给李文发个信息催下):
+// the 催 is of that case, when the person works on it (its 承办人, a
+// hearing's 出庭负责人, or someone of an agency it names), not every case
+// the person has (it sent 李文 two hearings and missed the 47 reply due).
+func (s *service) focusOfPerson(c bot.Context, u intent.Understanding, to []*people.Person) ([]string, error) {
+	if u.Seq > 0 || u.Short != "" || len(u.Agencies) > 0 || !u.Period.IsZero() {
+		return nil, nil
+	}
+	var last lastQuestion
+	found, err := c.Memory().RecallAll(map[string]any{memLast: &last})
+	if err != nil || !found[memLast] || len(last.Shown) != 1 {
+		return nil, err
+	}
+	cs, err := s.visible(c.Ctx(), c.Person(), last.Shown, nil)
+	if err != nil || len(cs) != 1 {
+		return nil, err
+	}
+	k := cs[0]
+	names := s.scope.Agencies()
+	if u.Person != "" && (k.Handler == u.Person || slices.ContainsFunc(k.Hearings, func(h cases.Hearing) bool { return h.Head == u.Person })) {
+		return []string{k.Number}, nil // named in the ledger, with or without an account
+	}
+	for _, p := range to {
+		if k.Handler == p.Name || slices.ContainsFunc(k.Hearings, func(h cases.Hearing) bool { return h.Head == p.Name }) ||
+			slices.ContainsFunc(k.Defendants, func(d string) bool { return names.Same(d, p.Agency) }) {
+			return []string{k.Number}, nil
+		}
+	}
+	return nil, nil
 }

@@ -52,6 +52,11 @@ var (
 	askSpace      = strings.NewReplacer(" ", "", "　", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "")
 )
 
+// reportHowRe asks where or how a loss's 原因分析 (the first part of the 整改
+// report) is submitted (85号原因分析我写好了在哪里交, 原因分析怎么报): the 整改
+// procedure, not the case's 败诉原因 (it showed the card).
+var reportHowRe = regexp.MustCompile(`(?:原因分析|整改措施|分析报告).{0,8}(?:在哪|哪里|哪儿|往哪|怎么|咋|如何|交给谁|报给谁|交谁|发给谁|给谁)|(?:在哪|哪里|哪儿|往哪|怎么|咋|如何)(?:里)?(?:交|报|提交|上传|填)[^，。]{0,3}(?:原因分析|整改措施)`)
+
 // parseDeadlineAsk reads the questions this route answers: the to-do list
 // (我的待办) and the 整改 reports (整改情况, 逾期未整改); ok is false for any
 // other text, which goes on to the other routes. Questions about
@@ -62,7 +67,7 @@ func parseDeadlineAsk(text string) (deadlineAsk, bool) {
 	t := askSpace.Replace(strings.TrimSpace(text))
 	// A number is a case question, except with 整改: 85号整改最晚啥时候交
 	// asks that case's 整改 report (rectifyCaseOf reads the number).
-	if t == "" || len([]rune(t)) > 40 || caseNumberish.MatchString(t) && !strings.Contains(t, "整改") {
+	if t == "" || len([]rune(t)) > 40 || caseNumberish.MatchString(t) && !strings.Contains(t, "整改") && !reportHowRe.MatchString(t) {
 		return deadlineAsk{}, false
 	}
 	has := func(ws ...string) bool {
@@ -76,7 +81,7 @@ func parseDeadlineAsk(text string) (deadlineAsk, bool) {
 	if _, rule := intent.AsksRule(text); rule {
 		return deadlineAsk{}, false // 如果败诉了要不要写整改报告: the rule, read by the understanding step
 	}
-	if has("整改") {
+	if has("整改") || reportHowRe.MatchString(t) {
 		late := has("逾期", "超期", "过期", "超过期限", "超时", "没按时", "未按时", "没有按时", "误期", "已过期限", "晚了")
 		return deadlineAsk{what: askRectify, overdueOnly: late, rectify: rectifyFilterOf(t, late)}, true
 	}

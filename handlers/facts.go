@@ -10,10 +10,12 @@ import (
 
 	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/decision"
 	"casebot/bot/intent"
 	"casebot/bot/numeral"
 	"casebot/bot/people"
+	"casebot/bot/workcal"
 	"casebot/reminders"
 )
 
@@ -341,7 +343,7 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 		}
 		return strings.Join(lines, "\n")
 	case intent.Advice:
-		return adviceFact(c, "", loc)
+		return s.adviceDue(c, "", now, loc)
 	case intent.Lawyer:
 		v := "台账不登记代理律师（代理人）信息"
 		if c.Handler != "" {
@@ -643,4 +645,42 @@ func adviceFact(c *cases.Case, kind cases.SuggestionKind, loc *time.Location) st
 		return "台账未登记该案的司法建议或检察建议。"
 	}
 	return strings.Join(parts, "\n") + "。"
+}
+
+// adviceDue is adviceFact with each unanswered suggestion's reply period
+// said as what it is: the date the 建议书 sets when the ledger records one,
+// else that the ledger records none, then the date the rule computes and
+// how (还有那个司法建议要回的吧 几号前 was answered with a computed date
+// shown as if recorded).
+func (s *service) adviceDue(c *cases.Case, kind cases.SuggestionKind, now time.Time, loc *time.Location) string {
+	v := adviceFact(c, kind, loc)
+	today := workcal.DateOf(now, s.st.Deadlines.Location())
+	var lines []string
+	for _, sg := range c.Suggestions {
+		if kind != "" && sg.Kind != kind || !sg.RepliedOn.IsZero() {
+			continue
+		}
+		k := deadline.ProcuratorialReply
+		if sg.Kind == cases.JudicialSuggestion {
+			k = deadline.JudicialReply
+		}
+		d, ok := s.st.Deadlines.Find(c, k)
+		switch {
+		case !sg.DueOn.IsZero():
+			lines = append(lines, fmt.Sprintf("%s回复期限：**%s**（建议书载明，台账已登记）。", sg.Kind, cases.FormatDate(sg.DueOn, loc)))
+		case ok:
+			basis := d.Basis
+			if strings.Contains(basis, "deadlines.") {
+				basis = "本地规定" // the setting's name is the bureau's, not the reader's
+			}
+			lines = append(lines, fmt.Sprintf("台账**未登记**%s书载明的回复期限。按%s自收到之日（%s）起%s推算，回复期限为 %s；请以建议书载明的期限为准，可向承办人或发出单位核实后告知专班登记。",
+				sg.Kind, basis, cases.FormatDate(sg.ReceivedOn, loc), d.Period, d.Value(today)))
+		default:
+			lines = append(lines, fmt.Sprintf("台账**未登记**%s的回复期限，请以建议书载明的期限为准。", sg.Kind))
+		}
+	}
+	if len(lines) == 0 {
+		return v
+	}
+	return strings.Join(lines, "\n") + "\n" + v
 }

@@ -57,6 +57,7 @@ func register(b *bot.Bot, d Deps) *service {
 	}
 	b.Use(knownOnly(s), topicEnds)
 	registerPeople(b, s)
+	registerOutcomeCounts(b, s) // before the updates: 36号驳回了 不算纠错吧 asks
 	registerUpdates(b, s)
 	registerRemind(b, d, s)
 	s.bulletins = newBulletinHandlers(s)

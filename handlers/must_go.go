@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"casebot/bot"
 	"casebot/bot/audit"
@@ -19,12 +20,22 @@ import (
 // the asker's cases. ok is false when the message is no such question or
 // no one case is meant (the ordinary reading goes on).
 func (s *service) mustGo(c bot.Context, text string, u intent.Understanding, prev *lastQuestion) (bool, error) {
-	if !intent.AsksMustGo(text) || intent.AsksAttendance(text) || !u.Period.IsZero() || u.Party != "" || u.Person != "" || len(u.Agencies) > 0 {
+	if !intent.AsksMustGo(text) || intent.AsksAttendance(text) || !u.Period.IsZero() || !hasRef(u) && (u.Party != "" || u.Person != "" || len(u.Agencies) > 0) {
 		return false, nil // 我下周三要去中院开庭吗, 卫十四那个要我出庭吗: the ordinary reading finds it
 	}
 	viewer, now, loc := c.Person(), c.Now(), c.Location()
 	var candidates []string
 	switch {
+	case u.Seq > 0 || u.Short != "":
+		// 再审那个88号要不要领导去: the case the number names (of the stage
+		// said), never the one just shown (it answered 行终33).
+		ns, err := s.caseRefs(c.Ctx(), viewer, u, now)
+		if err != nil {
+			return false, err
+		}
+		if candidates = ns; len(candidates) == 0 {
+			return false, nil
+		}
 	case len(u.Numbers) > 0:
 		candidates = u.Numbers
 	case prev != nil && len(prev.Shown) > 0 && (len(prev.Shown) == 1 || u.CourtLevel != ""):
@@ -44,7 +55,8 @@ func (s *service) mustGo(c bot.Context, text string, u intent.Understanding, pre
 	}
 	var k *cases.Case
 	for _, x := range cs {
-		if u.CourtLevel != "" && !intent.CourtOfLevel(x.Court, u.CourtLevel) || x.Closure != nil && len(candidates) > 1 {
+		if u.CourtLevel != "" && !intent.CourtOfLevel(x.Court, u.CourtLevel) || x.Closure != nil && len(candidates) > 1 ||
+			u.Stage != "" && len(candidates) > 1 && string(x.Stage) != u.Stage {
 			continue
 		}
 		if k != nil {
@@ -68,6 +80,9 @@ func (s *service) mustGo(c bot.Context, text string, u intent.Understanding, pre
 			b = append(b, "台账标注为**应当出庭**（法释〔2020〕3号第4条所列情形），被诉机关负责人应当出庭应诉。")
 		} else {
 			b = append(b, "台账未标注为法释〔2020〕3号第4条“应当出庭”的情形；按该规定第1条，一审、二审、再审程序中被诉行政机关负责人都应当出庭应诉，确有正当理由不能出庭的，应当委托相应的工作人员出庭（第8–10条）。")
+		}
+		if line := onceAppearedLine(k, *next, now, loc); line != "" {
+			b = append(b, line) // 第二次开庭吴局还得去吗 第一次去过了
 		}
 		switch {
 		case next.Head == "":
@@ -114,4 +129,28 @@ func (s *service) standInRule(c bot.Context, prev *lastQuestion) error {
 		return err
 	}
 	return c.ReplyMarkdown(md)
+}
+
+// onceAppearedLine applies 法释〔2020〕3号第7条 to a case's next hearing: when
+// a head already appeared at an earlier sitting of the same case (the
+// ledger keeps one row per 审级, so its sittings are one instance), one
+// appearance per instance generally counts as done, and a later sitting
+// need not be attended again; "" when no earlier appearance is recorded.
+func onceAppearedLine(k *cases.Case, next cases.Hearing, now time.Time, loc *time.Location) string {
+	for _, h := range k.ActiveHearings() {
+		if !h.At.Before(next.At) || h.HeadAppeared == nil || !*h.HeadAppeared {
+			continue
+		}
+		who := "负责人"
+		if h.Head != "" {
+			who = "负责人 " + headText(h)
+		}
+		stage := "同一审级"
+		if k.Stage != "" {
+			stage = "同一审级（" + string(k.Stage) + "）"
+		}
+		return fmt.Sprintf("台账登记%s已于%s出庭。按法释〔2020〕3号第7条，%s多次开庭的，负责人出庭一次一般即视为已履行出庭应诉义务，这次开庭可不再强制出庭（法院另行通知要求出庭的除外）；进入二审、再审等不同审理程序的，出庭义务另行计算。",
+			who, whenCN(h.At, now, loc), stage)
+	}
+	return ""
 }

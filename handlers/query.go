@@ -124,7 +124,7 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 			return "台账未登记该案一审的法院（只登记本案" + string(cs.Stage) + "的承办法院：" + orNone(cs.Court) + "），一审情况请查看一审裁判文书或向承办人了解。"
 		}
 		if u.Aspect == intent.Advice && u.Suggestion != "" {
-			return adviceFact(cs, cases.SuggestionKind(u.Suggestion), loc)
+			return s.adviceDue(cs, cases.SuggestionKind(u.Suggestion), now, loc)
 		}
 		if u.Aspect == intent.When && u.Order != "" {
 			return orderedWhen(cs, u.Order, now, loc) // 下回是哪天: the next hearing only

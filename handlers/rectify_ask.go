@@ -42,7 +42,7 @@ func rectifyQ(q query, c *cases.Case) bool {
 // rectifyHowRe asks how, where or to whom a 整改 report is submitted
 // (整改报告咋个交, 怎么报, 交给谁, 在哪里提交), not whether it was.
 var rectifyHowRe = regexp.MustCompile(`整改.{0,8}(怎么|咋个|咋|如何|怎样|在哪|哪里|哪儿|往哪|给谁|交谁|报谁|什么方式|啥方式|什么途径|哪个系统|什么流程|啥流程|流程)|` +
-	`(怎么|咋个|咋|如何|在哪|哪里|往哪).{0,4}(交|报|提交|报送|上传).{0,2}整改`)
+	`(怎么|咋个|咋|如何|在哪|哪里|往哪).{0,4}(交|报|提交|报送|上传).{0,2}整改|` + reportHowRe.String())
 
 // bareHowRe asks how to submit without saying what (咋个交, 那怎么报呢,
 // 交给谁): in a conversation about 整改 (rectifyFollowUp) it is the 整改
@@ -74,13 +74,28 @@ func (s *service) rectifyHow(viewer *people.Person) string {
 // else the list in the asker's scope narrowed to the person or agencies
 // named; a question how to submit gets the procedure first.
 func (s *service) rectifyAnswer(c bot.Context, q deadlineAsk, today workcal.Day) (answer, error) {
-	number, err := s.rectifyCaseOf(c)
+	numbers, err := s.rectifyCasesOf(c)
 	if err != nil {
 		return answer{}, err
 	}
 	var a answer
-	if number != "" {
-		a, err = s.rectifyOfCase(c, number, today)
+	if len(numbers) > 0 {
+		for _, n := range numbers {
+			b, err := s.rectifyOfCase(c, n, today)
+			if err != nil {
+				return answer{}, err
+			}
+			if b.md != "" && rectifyWhoRe.MatchString(intent.Normalize(c.Message().Text)) {
+				line, err := s.rectifyOwner(c, n)
+				if err != nil {
+					return answer{}, err
+				}
+				if line != "" {
+					b.md += "\n" + line
+				}
+			}
+			a = joinAnswers(a, b)
+		}
 	} else {
 		var only rectifyOf
 		if only, err = s.rectifyWho(c); err == nil {
@@ -226,4 +241,81 @@ func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
 		return true, err
 	}
 	return true, s.replyDeadlines(c, a)
+}
+
+// rectifyWhoRe asks who submits a 整改 report or whom to get it from
+// (整改报告找谁要, 是我们报还是镇里报, 都要我们报吗, 该谁交).
+var rectifyWhoRe = regexp.MustCompile(`找谁|谁报|谁交|谁写|谁来|谁负责|该谁|由谁|哪个单位|哪家|我们报|我们交|我们写|我们来|镇里报|镇上报|他们报|要我们|是我们|归谁|谁的事`)
+
+// joinAnswers puts b after a, one case's answer after another's.
+func joinAnswers(a, b answer) answer {
+	if a.md == "" {
+		return b
+	}
+	a.md += "\n\n" + b.md
+	a.shown = append(a.shown, b.shown...)
+	a.results += b.results
+	a.claims = append(a.claims, b.claims...)
+	return a
+}
+
+// rectifyOwner says who owes a case's 整改 report: the losing defendant
+// (被申请人), its 出庭负责人 and 承办人 as the ledger records them, and,
+// when the directory has nobody of that agency, that it has none and whom
+// to reach them through. The report is the agency's own (README 一案一整改),
+// so a question 我们报还是镇里报 is answered with the defendant, not only
+// the deadline.
+func (s *service) rectifyOwner(c bot.Context, number string) (string, error) {
+	cs, err := s.visible(c.Ctx(), c.Person(), []string{number}, nil)
+	if err != nil || len(cs) != 1 {
+		return "", err
+	}
+	k := cs[0]
+	if k.Closure == nil || !s.loss.Lost(k) && !cases.Corrected(k) || len(k.Defendants) == 0 {
+		return "", nil
+	}
+	role := "被告"
+	if k.Kind == cases.Reconsideration {
+		role = "被申请人"
+	}
+	names := s.scope.Agencies()
+	viewer := c.Person()
+	who := strings.Join(k.Defendants, "、")
+	if viewer != nil && viewer.Agency != "" && slices.ContainsFunc(k.Defendants, func(d string) bool { return names.Same(d, viewer.Agency) }) {
+		who += "（贵单位）"
+	}
+	line := "报送单位：由" + role + " **" + who + "** 报送原因分析和整改措施"
+	var ledger []string
+	heads := map[string]bool{}
+	for _, h := range k.Hearings {
+		if h.Head != "" && !heads[h.Head] {
+			heads[h.Head] = true
+			ledger = append(ledger, "出庭负责人 "+headText(h))
+		}
+	}
+	if k.Handler != "" {
+		ledger = append(ledger, "承办人 "+k.Handler)
+	}
+	if len(ledger) > 0 {
+		line += "；台账登记：" + strings.Join(ledger, "、")
+	}
+	line += "。"
+	dir, err := s.st.People(c.Ctx())
+	if err != nil {
+		return "", err
+	}
+	var missing []string
+	for _, d := range k.Defendants {
+		if !slices.ContainsFunc(dir, func(p *people.Person) bool { return names.Same(p.Agency, d) }) {
+			missing = append(missing, d)
+		}
+	}
+	if len(missing) > 0 {
+		line += "人员名单中未登记" + strings.Join(missing, "、") + "的人员，机器人无法向其发送整改通知和提醒"
+		if k.Handler != "" {
+			line += "；可请承办人 " + k.Handler + " 转告"
+		}
+		line += "，或联系管理员补录该单位的负责人、承办人（格式：" + usageAdd + "）。"
+	}
+	return line, nil
 }

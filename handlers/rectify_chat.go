@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,30 +64,75 @@ func containsAnyOf(t string, ws ...string) bool {
 // the one case the previous answer showed when the question names no
 // agency or case of its own (整改呢, 那整改交了没).
 func (s *service) rectifyCaseOf(c bot.Context) (string, error) {
+	ns, err := s.rectifyCasesOf(c)
+	if err != nil || len(ns) == 0 {
+		return "", err
+	}
+	return ns[0], nil
+}
+
+// seqHaoAll finds every bare 号 number of a message (61号跟33号).
+var seqHaoAll = regexp.MustCompile(`(?:^|[^\d])(\d{1,5})\s*号`)
+
+// rectifyCasesOf is rectifyCaseOf for a question that may name several
+// cases (61号跟33号两个整改都要我们报？各自几号截止): each of them, where only
+// the first was answered and the second read as if it needed nothing.
+func (s *service) rectifyCasesOf(c bot.Context) ([]string, error) {
 	text := c.Message().Text
 	u, err := intent.Understand(text, s.options(c, c.Person()))
 	if err != nil {
-		return "", err
+		return nil, err
+	}
+	if len(u.Numbers) > 0 && u.Short != "" {
+		// 行初70 completes to every configured court's number: the ones
+		// that exist, else the first as written (its none names it).
+		ns, err := s.caseRefs(c.Ctx(), c.Person(), u, c.Now())
+		if err != nil || len(ns) == 0 || len(ns) == len(u.Numbers) {
+			return u.Numbers[:1], err
+		}
+		return ns, nil
 	}
 	if len(u.Numbers) > 0 {
-		return u.Numbers[0], nil
+		return u.Numbers, nil
 	}
 	if u.Seq > 0 {
-		ns, err := s.completeSeq(c.Ctx(), c.Person(), u.Seq, u.Recon, c.Now())
-		if err != nil || len(ns) != 1 {
-			return "", err
+		seqs := []int{u.Seq}
+		for _, m := range seqHaoAll.FindAllStringSubmatch(intent.Normalize(text), -1) {
+			if n, _ := strconv.Atoi(m[1]); n > 0 && !slices.Contains(seqs, n) {
+				seqs = append(seqs, n)
+			}
 		}
-		return ns[0], nil
+		var out []string
+		for _, n := range seqs {
+			ns, err := s.completeSeq(c.Ctx(), c.Person(), n, u.Recon && n == u.Seq, c.Now())
+			if err != nil {
+				return nil, err
+			}
+			if len(ns) > 1 {
+				// 33号 is 行终33 and 复33: in a 整改 question, the one that owes a report.
+				cs, err := s.visible(c.Ctx(), c.Person(), ns, func(k *cases.Case) bool { return s.loss.Lost(k) || cases.Corrected(k) })
+				if err != nil {
+					return nil, err
+				}
+				if len(cs) == 1 {
+					ns = []string{cs[0].Number}
+				}
+			}
+			if len(ns) == 1 {
+				out = append(out, ns[0])
+			}
+		}
+		return out, nil
 	}
 	if len(u.Agencies) > 0 || u.Agency != "" || u.Mine != "" || u.Person != "" || !u.Period.IsZero() || !intent.RefersBack(u) {
-		return "", nil // 整改情况, 逾期未整改的有哪些, 王局的整改: its own scope, not the case in focus
+		return nil, nil // 整改情况, 逾期未整改的有哪些, 王局的整改: its own scope, not the case in focus
 	}
 	var last lastQuestion
 	found, err := c.Memory().RecallAll(map[string]any{memLast: &last})
 	if err != nil || !found[memLast] || len(last.Shown) != 1 {
-		return "", err
+		return nil, err
 	}
-	return last.Shown[0], nil
+	return []string{last.Shown[0]}, nil
 }
 
 // rectifyOfCase answers the 整改 state of one case.

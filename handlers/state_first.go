@@ -157,6 +157,16 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 		return fmt.Sprintf("%s 的%s：%s，算不出期限，%s。", short, what, why, ask)
 	}
 	today := workcal.DateOf(ctx.Now(), ctx.Location())
+	label := d.Kind.Label()
+	if (kind == deadline.JudicialReply || kind == deadline.ProcuratorialReply) && d.Basis != "建议书载明的回复期限" {
+		// No date of the 建议书 is recorded: the one shown is computed, and
+		// says so (检察院那个建议要回吗 showed it as if recorded).
+		basis := d.Basis
+		if strings.Contains(basis, "deadlines.") {
+			basis = "本地规定"
+		}
+		label += "（台账未登记建议书载明的期限，按" + basis + "自收到之日起" + d.Period + "推算）"
+	}
 	done := map[deadline.Kind]string{deadline.Answer: "已提交", deadline.Reply: "已提交"}[kind]
 	if done == "" {
 		done = "已回复"
@@ -167,7 +177,7 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 		if !d.DoneOn.IsZero() {
 			v += fmt.Sprintf("（%d月%d日）", d.DoneOn.Month, d.DoneOn.Day)
 		}
-		return v + fmt.Sprintf("；%s：%s。", d.Kind.Label(), d.Value(today))
+		return v + fmt.Sprintf("；%s：%s。", label, d.Value(today))
 	case d.Moot:
 		return fmt.Sprintf("%s 已结案，台账未登记%s的提交日期。", short, what)
 	}
@@ -176,7 +186,7 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 	if d.DaysLeft(today) < 0 {
 		state = "**" + not + "，已逾期**"
 	}
-	return fmt.Sprintf("%s 的%s%s（以台账登记为准）；%s：%s。", short, strings.TrimSuffix(what, "的回复"), state, d.Kind.Label(), d.Value(today))
+	return fmt.Sprintf("%s 的%s%s（以台账登记为准）；%s：%s。", short, strings.TrimSuffix(what, "的回复"), state, label, d.Value(today))
 }
 
 // confirmState says whether the head confirmed the hearing asked about:

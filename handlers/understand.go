@@ -304,6 +304,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		u = figureOfKind(followUp(sibling(text, bulletinPart(ofFocus(numberAsked(text, heardOpen(text, u)), prev), prev), prev), prev))
 	}
 	u = ownScope(u) // 败诉原因都有哪些: the cases it is asked of
+	if m, ok := handlerOfFocus(text, u, prev); ok {
+		u = m // 行初133 → 承办人是谁 我去催: that case's 承办人
+	}
 	if m, ok := whyOfCase(text, u, prev); ok {
 		u = m // 行初74 → 为啥撤诉: that case's outcome and what is recorded of why
 	}
@@ -331,6 +334,12 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if u.Kind == intent.Hearings && (u.Aspect == intent.Head || u.Aspect == intent.Reminded && confirmAsked(text)) &&
 		(intent.AsksAttendance(text) || intent.AsksUnconfirmed(text) || confirmAsked(text)) {
 		u.Attendance, u.Aspect = true, intent.Head // 今明两天的庭负责人都到了吗: each hearing's state
+	}
+	if u.Kind == intent.Hearings && !u.Attendance && intent.AsksAnyoneGoes(text) {
+		// 下午4点那个人社局到底有人去没: each hearing's confirmation state and
+		// its head, plainly, not the bare list with the question left unread.
+		u.Attendance, u.Aspect = true, intent.Head
+		u.Residue = slices.DeleteFunc(u.Residue, func(r string) bool { return strings.Contains(r, "去") || strings.Contains(r, "人") })
 	}
 	if u.Kind == intent.Hearings && !u.Attendance && whoConfirmedAsked(text) {
 		// 明天的庭谁确认了, 有没有人确认明天出庭: each hearing's card state,
@@ -431,6 +440,12 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if err := s.stateFirst(c, text, u, &a); err != nil {
 		return err // 答辩状交没交, 孙局确认了没: the state in the first line
+	}
+	if err := s.appearedToo(c, u, &a); err != nil {
+		return err // 孙局是不是好几次没出庭了: the absences, and the appearances beside them
+	}
+	if err := s.toldOutcomeFirst(c, text, u, &a); err != nil {
+		return err // 81号今天赢了 顺便问下败诉率: the news acknowledged, then the rate
 	}
 	if err := s.halfDayFirst(c, u, &a); err != nil {
 		return err // 上午还是下午: which half, first

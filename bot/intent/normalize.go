@@ -108,8 +108,8 @@ var recordPhrases = []struct {
 	re   *pattern
 	name string
 }{
-	{mustCompile(`(?:人民)?检察院` + recordGiven + `建议(?:书|函)?`), "检察建议"},
-	{mustCompile(`(?:人民)?法院` + recordGiven + `建议(?:书|函)?`), "司法建议"},
+	{mustCompile(`(?:人民)?检察院` + recordGiven + `(?:那个|这个|那份|这份|那条|那一份)?建议(?:书|函)?`), "检察建议"},
+	{mustCompile(`(?:人民)?法院` + recordGiven + `(?:那个|这个|那份|这份|那条|那一份)?建议(?:书|函)?`), "司法建议"},
 	{mustCompile(`复议(?:那边|那儿|那里|方面|这边)?的答复`), "复议答复"},
 }
 

@@ -133,6 +133,15 @@ func (r *reader) documentDeadline(norm string) {
 // attendanceAsks ask whether someone came to a hearing (到了没, 来了吗, 去了没).
 var attendanceAsks = []string{"到位了没", "到位没", "到位了吗", "到齐了没", "到齐了吗", "到齐没", "到了没", "到了吗", "来了没", "来了吗", "来没来", "到没到", "去了没", "去了吗", "去没去", "到庭没", "到庭了吗", "出庭了没", "出庭了吗"}
 
+// anyoneGoesAsks ask whether anyone goes to a hearing (下午4点那个庭到底有人
+// 去没, 有没有人出庭): the hearing's confirmation state and its head.
+var anyoneGoesAsks = []string{"有人去没", "有人去吗", "有没有人去", "有人去了没", "有人去了吗", "有人出庭没", "有人出庭吗", "有没有人出庭", "去人了没", "去人没", "派人了没", "派人去了没", "有人到没"}
+
+// AsksAnyoneGoes reports whether text asks whether anyone goes to a hearing.
+func AsksAnyoneGoes(text string) bool {
+	return containsAny(Normalize(text), anyoneGoesAsks)
+}
+
 // AsksAttendance reports whether text asks whether someone attended.
 func AsksAttendance(text string) bool {
 	return containsAny(Normalize(text), attendanceAsks)
