@@ -182,7 +182,7 @@ func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explai
 			}
 		}
 		for i, p := range skipped {
-			fmt.Fprintf(&b, "\n%d. “%s”：未处理，这项需要改写语句，须由大模型或人工完成。", len(steps)+i+1, p)
+			fmt.Fprintf(&b, "\n%d. “%s”：未处理，离线只能做上面这类固定的修改，这项须由大模型或人工完成。", len(steps)+i+1, p)
 		}
 	}
 	for _, st := range steps {
