@@ -247,8 +247,8 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 		// is made; another angle or a rewording would be the same text
 		// again, so no new version is made, and the user is told why.
 		instr := strings.TrimPrefix(hint, "在上一版基础上修改：")
-		if ed, ok := offlineEditOf(instr); ok && strings.HasPrefix(hint, "在上一版基础上修改：") {
-			return h.offlineEdit(c, number, ed, instr)
+		if eds, skipped, ok := offlineEditsOf(instr); ok && strings.HasPrefix(hint, "在上一版基础上修改：") {
+			return h.offlineEdit(c, number, eds, skipped, instr)
 		}
 		if err := h.s.record(c, audit.Refused, "explain-hint-no-model", 0, []string{number}, hint); err != nil {
 			return err

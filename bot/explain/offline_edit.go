@@ -27,7 +27,12 @@ const (
 	EditStatutes  EditKind = "statutes"  // 加上法条原文: the cited articles' text from the local table
 	EditDrop      EditKind = "drop"      // 去掉第三段, 删掉典型意义那段: one paragraph or one section removed
 	EditRetitle   EditKind = "retitle"   // 标题改成“程序违法的代价”: the title the user gave, anonymized
+	EditAgency    EditKind = "agency"    // 别写局名, 就说某执法部门: the case's agencies' names replaced, by position
 )
+
+// defaultAgencyPhrase stands for an agency whose name is to be hidden when
+// the user gives no phrase of their own.
+const defaultAgencyPhrase = "某行政机关"
 
 // Edit is an offline revision with what it needs: the length asked
 // (Shorten), the paragraph (Para: 1-based, negative from the end) or
@@ -38,6 +43,12 @@ type Edit struct {
 	Para    int
 	Section string
 	Title   string
+	// Agency edits: Phrase replaces the names (empty: 某行政机关), Agency
+	// is the one agency the user named (自然资源局; empty: every agency of
+	// the case), Court asks the court's (or 复议机关's) name hidden too.
+	Phrase string
+	Agency string
+	Court  bool
 }
 
 // OfflineResult is what an offline revision made: a new draft version
@@ -60,22 +71,59 @@ func (s *Service) ReviseOffline(ctx context.Context, number string, e EditKind, 
 // ReviseOfflineEdit applies ed to the newest draft of number, as
 // ReviseOffline does.
 func (s *Service) ReviseOfflineEdit(ctx context.Context, number string, ed Edit, requester, instruction string) (*OfflineResult, error) {
-	e, limit := ed.Kind, ed.Limit
-	d, err := s.Drafts.Latest(ctx, number)
+	steps, nd, err := s.ReviseOfflineEdits(ctx, number, []Edit{ed}, requester, instruction)
 	if err != nil {
 		return nil, err
+	}
+	res := &steps[0]
+	res.Draft = nd
+	return res, nil
+}
+
+// ReviseOfflineEdits applies eds in order to the newest draft of number,
+// each to what the one before left, and stores one new version when the
+// text changed (nil otherwise). It returns what each edit did and did not.
+func (s *Service) ReviseOfflineEdits(ctx context.Context, number string, eds []Edit, requester, instruction string) ([]OfflineResult, *Draft, error) {
+	d, err := s.Drafts.Latest(ctx, number)
+	if err != nil {
+		return nil, nil, err
 	}
 	c, err := s.Store.Get(ctx, number)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	res := &OfflineResult{}
 	body := d.Body
+	var steps []OfflineResult
+	for _, ed := range eds {
+		out, res, err := s.applyOffline(ctx, c, body, ed)
+		if err != nil {
+			return nil, nil, err
+		}
+		body = out
+		steps = append(steps, *res)
+	}
+	if body == d.Body {
+		return steps, nil, nil
+	}
+	nd := &Draft{Number: number, Body: body, CreatedAt: s.Gen.now(), Requester: requester, Offline: true,
+		OfflineReason: "离线修改：" + instruction, Hint: d.Hint, Decision: d.Decision, Warnings: d.Warnings}
+	if err := s.Drafts.Add(ctx, nd); err != nil {
+		return nil, nil, err
+	}
+	return steps, nd, nil
+}
+
+// applyOffline makes the edit ed of body, a draft of c: the text after it
+// (body itself when nothing changed) and what was done and not.
+func (s *Service) applyOffline(ctx context.Context, c *cases.Case, body string, ed Edit) (string, *OfflineResult, error) {
+	e, limit := ed.Kind, ed.Limit
+	res := &OfflineResult{}
+	orig := body
 	switch e {
 	case EditTitles:
 		_, anon, err := s.Gen.loadMaterial(ctx, c)
 		if err != nil {
-			return nil, err
+			return orig, nil, err
 		}
 		for _, t := range titlesFor(c, s.Gen.Loss) {
 			clean, err := anon.Clean(t)
@@ -86,19 +134,19 @@ func (s *Service) ReviseOfflineEdit(ctx context.Context, number string, ed Edit,
 		}
 		res.Done = "根据台账字段拟了三个备选标题（不生成新版本，选定后请在稿中替换）"
 		res.Left = "结合全文提炼更有新意的标题需要大模型。"
-		return res, nil
+		return orig, res, nil
 	case EditAnonymize:
 		_, anon, err := s.Gen.loadMaterial(ctx, c)
 		if err != nil {
-			return nil, err
+			return orig, nil, err
 		}
 		clean, err := anon.Clean(body)
 		var leak *privacy.LeakError
 		if errors.As(err, &leak) {
-			return nil, LeakRefusal(leak)
+			return orig, nil, LeakRefusal(leak)
 		}
 		if err != nil {
-			return nil, err
+			return orig, nil, err
 		}
 		masked := maskedNames(c, anon, clean)
 		names := "草稿中未出现自然人姓名"
@@ -108,7 +156,7 @@ func (s *Service) ReviseOfflineEdit(ctx context.Context, number string, ed Edit,
 		if clean == body {
 			res.Done = "已按隐名规则（法释〔2016〕19号第9、10条的做法：保留姓、名用“某”代替，删除住址、证件号、电话等）重新核查，草稿原已脱敏，无需修改：" + names
 			res.Left = "单位名称（如公司、机关名称）是否也写成“某县某局”“某公司”，按本地口径由审核人员决定（待核实）；如需整体改写，需要大模型。"
-			return res, nil
+			return orig, res, nil
 		}
 		body = clean
 		res.Done = "已按隐名规则重新脱敏：" + names
@@ -118,7 +166,7 @@ func (s *Service) ReviseOfflineEdit(ctx context.Context, number string, ed Edit,
 		asked := limit > 0
 		if asked && before <= limit {
 			res.Done = fmt.Sprintf("草稿约 %d 字，已在 %d 字以内，未作修改", before, limit)
-			return res, nil
+			return orig, res, nil
 		}
 		if !asked {
 			limit = before * 2 / 3
@@ -128,21 +176,25 @@ func (s *Service) ReviseOfflineEdit(ctx context.Context, number string, ed Edit,
 		if after >= before {
 			res.Done = fmt.Sprintf("草稿约 %d 字，已无可删去的摘录或说明", before)
 			res.Left = "在保留案情、结果和法条的前提下进一步压缩，需要改写语句，须由大模型或人工完成。"
-			return res, nil
+			return orig, res, nil
 		}
 		body = short
 		res.Done = fmt.Sprintf("已压缩：约 %d 字 → %d 字（%s）", before, after, strings.Join(dropped, "；"))
+		if asked && after <= limit {
+			res.Done = fmt.Sprintf("已压缩到 %d 字以内：约 %d 字 → %d 字（%s）", limit, before, after, strings.Join(dropped, "；"))
+		}
 		if asked && after > limit {
-			res.Left = fmt.Sprintf("仍超过 %d 字：标题、案情、结果和法条均已保留，再压缩需要改写语句，须由大模型或人工完成。", limit)
+			res.Left = fmt.Sprintf("仍比 %d 字多约 %d 字：标题、基本案情、裁判结果和相关法条须保留，这几部分现约 %d 字，"+
+				"再压缩需要改写或删减这些内容的语句，须由大模型或人工完成。", limit, after-limit, keptCount(short))
 		} else {
-			res.Left = "删去的是摘录和各节第一句以后的内容，语句本身未改写；如需改写得更紧凑，需要大模型。"
+			res.Left = "语句本身未改写，删去的内容见上；如需改写得更紧凑，需要大模型。"
 		}
 	case EditStatutes:
 		withText, missing := statuteTexts(body)
 		if withText == body {
 			res.Done = "草稿的“相关法条”中没有本系统法条表收录原文的条文"
 			res.Left = "请审核人员根据裁判文书补充法条原文（待补充）。"
-			return res, nil
+			return orig, res, nil
 		}
 		body = withText
 		res.Done = "已在“相关法条”下附上条文原文（取自本系统的法条表，发布前请与国家法律法规数据库核对）"
@@ -154,7 +206,7 @@ func (s *Service) ReviseOfflineEdit(ctx context.Context, number string, ed Edit,
 		if !ok {
 			res.Done = "未找到要删去的段落：" + what
 			res.Left = "段落按正文计（不含标题和小标题）；也可以说“删掉典型意义那段”按小标题删去一节。"
-			return res, nil
+			return orig, res, nil
 		}
 		body = out
 		res.Done = "已删去" + what
@@ -162,38 +214,48 @@ func (s *Service) ReviseOfflineEdit(ctx context.Context, number string, ed Edit,
 	case EditRetitle:
 		_, anon, err := s.Gen.loadMaterial(ctx, c)
 		if err != nil {
-			return nil, err
+			return orig, nil, err
 		}
 		// The title is the user's words, stored in the draft: it goes
 		// through the same anonymizer as every other text of a draft.
 		t, err := anon.Clean(strings.TrimSpace(ed.Title))
 		var leak *privacy.LeakError
 		if errors.As(err, &leak) {
-			return nil, LeakRefusal(leak)
+			return orig, nil, LeakRefusal(leak)
 		}
 		if err != nil {
-			return nil, err
+			return orig, nil, err
 		}
 		if t == "" {
 			res.Done = "没有读到新标题"
 			res.Left = "请写明新标题，例如：标题改成“程序违法的代价”。"
-			return res, nil
+			return orig, res, nil
 		}
 		body = retitle(body, t)
 		res.Done = "标题已改为“" + t + "”"
 		if t != strings.TrimSpace(ed.Title) {
 			res.Done += "（标题中的人名已按隐名规则处理）"
 		}
+	case EditAgency:
+		_, anon, err := s.Gen.loadMaterial(ctx, c)
+		if err != nil {
+			return orig, nil, err
+		}
+		// The phrase is the user's words, stored in the draft: it goes
+		// through the anonymizer as the title does.
+		phrase, err := anon.Clean(strings.TrimSpace(ed.Phrase))
+		var leak *privacy.LeakError
+		if errors.As(err, &leak) {
+			return orig, nil, LeakRefusal(leak)
+		}
+		if err != nil {
+			return orig, nil, err
+		}
+		body, res = replaceAgencies(c, body, ed, phrase)
 	default:
-		return nil, fmt.Errorf("unknown offline edit %q", e)
+		return orig, nil, fmt.Errorf("unknown offline edit %q", e)
 	}
-	nd := &Draft{Number: number, Body: body, CreatedAt: s.Gen.now(), Requester: requester, Offline: true,
-		OfflineReason: "离线修改：" + instruction, Hint: d.Hint, Decision: d.Decision, Warnings: d.Warnings}
-	if err := s.Drafts.Add(ctx, nd); err != nil {
-		return nil, err
-	}
-	res.Draft = nd
-	return res, nil
+	return body, res, nil
 }
 
 // maskedNames lists, once each, how text writes the case's natural
@@ -219,9 +281,27 @@ func maskedNames(c *cases.Case, anon *privacy.Anonymizer, text string) []string 
 // the next section.
 var quoteRe = regexp.MustCompile(`(?s)\n（以下摘自[^\n]*）\n.*?(?:\n\n|\n##|$)`)
 
-// shortenDraft cuts body towards limit characters: the decision's excerpts
-// first, then every section but the title, 基本案情, the result and the
-// articles to its first sentence. It returns the text and what was cut.
+// placeholderRe is a blank's instruction in an offline draft
+// (（待补充：请根据裁判文书提炼本案的裁判要旨。）).
+var placeholderRe = regexp.MustCompile(`（待补充[：:][^（）]*(?:（[^（）]*）[^（）]*)*）`)
+
+// essentialSection is a section a shortened draft keeps whole: what
+// happened, how it ended and the articles.
+func essentialSection(heading string) bool {
+	return strings.Contains(heading, "基本案情") || strings.Contains(heading, "结果") || strings.Contains(heading, "相关法条")
+}
+
+// dropOrder is the order the other sections go in, whole, when cutting
+// them to their first sentences was not enough: the least the case's
+// lesson rests on first.
+var dropOrder = []string{"争议焦点", "要点", "典型意义", "警示", "说法", "评析"}
+
+// shortenDraft cuts body towards limit characters, step by step and only
+// as far as needed: the decision's excerpts; the blanks' instructions
+// (（待补充：…）, a section left empty losing its heading); every section
+// but the title, 基本案情, the result and the articles cut to its first
+// sentence; then those sections dropped whole, one by one. It returns the
+// text and what was cut, each step said.
 func shortenDraft(body string, limit int) (string, []string) {
 	var dropped []string
 	if quoteRe.MatchString(body) {
@@ -233,25 +313,105 @@ func shortenDraft(body string, limit int) (string, []string) {
 		})
 		dropped = append(dropped, "删去裁判文书摘录")
 	}
+	body = joinBlocks(blocksOf(body))
 	if charCount(body) <= limit {
 		return strings.TrimSpace(body), dropped
 	}
-	parts := strings.Split(body, "\n## ")
-	cut := false
-	for i := 1; i < len(parts); i++ {
-		title, text, _ := strings.Cut(parts[i], "\n")
-		if strings.Contains(title, "基本案情") || strings.Contains(title, "结果") || strings.Contains(title, "相关法条") {
+	if n := len(placeholderRe.FindAllString(body, -1)); n > 0 {
+		body = dropEmptySections(placeholderRe.ReplaceAllString(body, ""))
+		dropped = append(dropped, fmt.Sprintf("删去“待补充”提示 %d 处（其内容仍须人工补充），只有提示的小节一并删去", n))
+		if charCount(body) <= limit {
+			return strings.TrimSpace(body), dropped
+		}
+	}
+	bs := blocksOf(body)
+	var cut []string
+	for i := 0; i < len(bs); i++ {
+		h := bs[i].lines[0]
+		if !bs[i].heading || strings.HasPrefix(h, "# ") || essentialSection(h) {
 			continue
 		}
+		j := i + 1
+		for j < len(bs) && !bs[j].heading {
+			j++
+		}
+		if j == i+1 {
+			continue
+		}
+		text := joinBlocks(bs[i+1 : j])
 		if first := firstSentence(text); first != strings.TrimSpace(text) {
-			parts[i] = title + "\n" + first
-			cut = true
+			bs = append(append(append([]block{}, bs[:i+1]...), blocksOf(first)...), bs[j:]...)
+			cut = append(cut, sectionName(h))
 		}
 	}
-	if cut {
-		dropped = append(dropped, "要点、争议焦点、评析和典型意义各保留第一句")
+	body = joinBlocks(bs)
+	if len(cut) > 0 {
+		dropped = append(dropped, strings.Join(cut, "、")+"各保留第一句")
 	}
-	return strings.TrimSpace(strings.Join(parts, "\n## ")), dropped
+	if charCount(body) <= limit {
+		return strings.TrimSpace(body), dropped
+	}
+	var whole []string
+	for _, want := range dropOrder {
+		for charCount(body) > limit {
+			out, what, ok := dropParagraph(body, 0, want)
+			if !ok || essentialSection(what) {
+				break
+			}
+			body = out
+			whole = append(whole, strings.TrimSuffix(what, "一节"))
+		}
+	}
+	if len(whole) > 0 {
+		dropped = append(dropped, "整节删去"+strings.Join(whole, ""))
+	}
+	return strings.TrimSpace(body), dropped
+}
+
+// sectionName is a heading's words without its marks (## 【要点】: 要点).
+func sectionName(heading string) string {
+	return strings.Trim(strings.TrimSpace(strings.TrimLeft(heading, "# ")), "【】 ")
+}
+
+// dropEmptySections removes the headings (## …) no text follows.
+func dropEmptySections(body string) string {
+	bs := blocksOf(body)
+	var out []block
+	for i, b := range bs {
+		if b.heading && !strings.HasPrefix(b.lines[0], "# ") && (i+1 == len(bs) || bs[i+1].heading) {
+			continue
+		}
+		if !b.heading {
+			var ls []string
+			for _, l := range b.lines {
+				if strings.TrimSpace(l) != "" {
+					ls = append(ls, l)
+				}
+			}
+			if len(ls) == 0 {
+				continue
+			}
+			b.lines = ls
+		}
+		out = append(out, b)
+	}
+	return joinBlocks(out)
+}
+
+// keptCount is how many characters body's title and kept sections
+// (基本案情, the result, the articles) have: what a shortening without
+// rewording cannot go under.
+func keptCount(body string) int {
+	n, keep := 0, true
+	for _, b := range blocksOf(body) {
+		if b.heading {
+			keep = strings.HasPrefix(b.lines[0], "# ") || essentialSection(b.lines[0])
+		}
+		if keep {
+			n += charCount(strings.Join(b.lines, "\n"))
+		}
+	}
+	return n
 }
 
 // firstSentence is text up to its first 。 outside brackets, with a

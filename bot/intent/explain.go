@@ -69,12 +69,17 @@ var (
 		`(?:也|都|再)?(?:加上|加进去|加一下|加点|补上|补充上|补充一下|补充|写上|写进去|列出来|列一下|去掉|删掉|删了|去了)`)
 	// lengthInstrRe sets a draft's length in characters (改成300字的简讯,
 	// 压缩到500字以内, 800字左右): an instruction, and its number no case.
-	lengthInstrRe = mustCompile(`(?:改成|改为|压缩到|压缩成|压缩在|缩到|缩短到|缩减到|控制在|精简到|写成|删到|减到)[^，。,]{0,6}?(?:\d+|[一二两三四五六七八九十百千]+)\s*个?字|(?:\d+|[一二两三四五六七八九十百千]+)\s*个?字(?:左右|以内|上下|之内|以下)`)
+	lengthInstrRe = mustCompile(`(?:改成|改为|压到|压成|压缩到|压缩成|压缩在|缩到|缩短到|缩减到|控制在|精简到|写成|删到|减到)[^，。,]{0,6}?(?:\d+|[一二两三四五六七八九十百千]+)\s*个?字|(?:\d+|[一二两三四五六七八九十百千]+)\s*个?字(?:左右|以内|上下|之内|以下)`)
 	// formInstrRe recasts a draft in another form (改成表格, 写成新闻稿,
 	// 弄成一问一答).
 	formInstrRe = mustCompile(`(?:改成|改为|换成|写成|做成|弄成|整成)(?:一[篇份则个])?(?:\d+字的?)?(?:简讯|短讯|消息稿|新闻稿|通讯稿|表格|问答体?|一问一答|图文|要点|提纲|微信推送|公众号文章|公众号推文)`)
 	// namesInstrRe is about the names a draft shows (原告名字改成某某, 镇名也别出现).
 	namesInstrRe = mustCompile(`(?:名字|姓名|人名|地名|镇名|村名|乡名|单位名称)(?:都|也|全|全部)?(?:(?:改成|改为|换成|写成)(?:某某?|化名|代称|“某)|去掉|删掉|隐去|隐掉|别出现|不要出现|不出现|别写|不要写|不写)`)
+	// agencyInstrRe hides the agencies' names in a draft (别写局名, 不要出现
+	// 单位名称, 机关名称隐去, 把自然资源局换成某执法部门, 就说某执法部门).
+	agencyInstrRe = mustCompile(`(?:局名|局的名字|单位名称?|单位的名字|机关名称?|机关的名字|部门名称?|被告名称?|法院名称?)(?:也|都|全|全部|一律|统一)?(?:去掉|删掉|隐去|隐掉|隐藏|别出现|不要出现|不出现|别写|不要写|不写|别提|不要提|模糊|换掉|换成|改成|写成)` +
+		`|(?:别写|不要写|不写|别出现|不要出现|不出现|别提|不要提|隐去|隐掉|去掉|删掉|隐藏)(?:具体的?|真实的?)?(?:局名|局的名字|单位名称?|单位的名字|机关名称?|机关的名字|部门名称?|被告名称?|法院名称?|哪个局)` +
+		`|(?:换成|改成|改为|写成|写作|就说|统一写成?|说成)[“"]?某[^，。,]{0,10}?(?:部门|机关|单位|机构)`)
 	// offlineInstrRe is an instruction about a draft in words of its own
 	// (给三个标题, 隐名处理, 口语一点, 加上法条原文, 把名字都去掉): a
 	// revision, of the draft spoken of.
@@ -179,7 +184,7 @@ func (r *reader) explainCommand(raw, norm string) bool {
 	case anotherOneRe.MatchString(body) && none:
 		r.u.OnlyInFocus = true // 换一个: of the draft or candidates in focus, else not ours
 		return set(ExplainAnother)
-	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody) || offlineInstrRe.MatchString(normBody) ||
+	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody) || agencyInstrRe.MatchString(normBody) || offlineInstrRe.MatchString(normBody) ||
 		paraEditRe.MatchString(normBody) || retitleRe.MatchString(normBody) || toneEditRe.MatchString(normBody) || addSectionRe.MatchString(normBody)) && len(r.u.Numbers) == 0 && r.u.Short == "":
 		// 改成300字的简讯, 原告名字改成某某: about the draft, whose case
 		// was named before; a hearing moved (改成下周三) names no form.
