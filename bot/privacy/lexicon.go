@@ -57,6 +57,9 @@ var roleWords = map[markerKind][]string{
 		"代书人", "代写人", "代笔人", "代签人", "签名人",
 		// Occupations written before a name as 村民 is: 牧民格日勒图, 渔民X.
 		"牧民", "牧户", "渔民", "农民", "社员", "牧工",
+		// Who interpreted or drove for the parties (priv26): 经翻译阿苏拉且
+		// 用彝语宣读, 拖拉机手那仁陈述.
+		"翻译", "拖拉机手", "挖机手", "铲车司机", "货车司机",
 	},
 	markAgent: {
 		"共同委托诉讼代理人", "委托诉讼代理人", "共同委托代理人", "委托代理人", "诉讼代理人", "法定代理人",
