@@ -91,6 +91,8 @@ var roleWords = map[markerKind][]string{
 		// A foreigner's Chinese name after their own (priv26): OKAFOR
 		// Chinedu Emmanuel（中文名“奥卡福”）.
 		"中文名", "中文名字", "中文姓名", "汉名", "汉文名", "汉名叫", "中文名叫",
+		// What a slip or a record shows someone signed (priv26): 收货人签字为热合曼.
+		"签字为", "签名为", "签收人为", "署名为",
 		// 我叫胡某, 他叫王某; “，叫祝某。” after a relative.
 		"我叫", "他叫", "她叫", "你叫", "叫做", "叫作", "就叫", "，叫", ",叫",
 	},
