@@ -136,7 +136,7 @@ var (
 	// 土地证…字 is the identifier; the issuing authority before it is kept.
 	// A year in brackets may stand between the prefix and the serial:
 	// 林证字（2009）第520123004571号.
-	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|林证字|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]|集建[(（〔\[]\d{4}[)）〕\]]字?|土地证\p{Han}{0,6}?字?)\s*(?:[(（〔\[]\d{4}[)）〕\]]\s*)?(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
+	certRe = regexp.MustCompile(`(?:林权证\p{Han}{0,6}?字?|林权|林证字|不动产权|不动产证|房权证\p{Han}{0,6}?字?|房产证\p{Han}{0,6}?字?|[国集]用[(（〔\[]\d{4}[)）〕\]]字?|集建[(（〔\[]\d{4}[)）〕\]]字?|土地证\p{Han}{0,6}?字?)\s*(?:[(（〔\[]\d{4}[)）〕\]]\s*)?(第?\s*[0-9A-Za-z]{3,}\s*号?)`)
 	// Marriage and divorce certificates: J (结婚), L (离婚) or B (补发), the
 	// issuing office's six-digit code, the year and the serial:
 	// J522731-2016-004317.
@@ -794,7 +794,8 @@ func identifierSpans(s string) []span {
 	out = append(out, hanDigitSpans(s)...)
 	out = keepOrganisationCodes(s, out)
 	out = keepDocumentNumbers(s, out)
-	out = append(out, holderCertificateSpans(s)...) // p25.go
+	out = append(out, holderCertificateSpans(s)...)   // p25.go
+	out = append(out, holderCertificateSpans26(s)...) // certificates26.go
 	out = keepOfficeLandlines(s, out)
 	out = keepAgencyAccounts(s, out)
 	out = keepOfficeLines(s, out) // spaced.go

@@ -71,7 +71,7 @@ func (d *detector) latinInContext() {
 		case capitals:
 			// “LI XIAOHONG”于…入境: a passport's capitals quoted whole are
 			// a name without their label too.
-			ok = parts >= 2 && (latinLabelBefore(t, i) || quotedWhole(t, i, i+n) && !latinPlace(name))
+			ok = parts >= 2 && (latinLabelBefore(t, i) || latinPersonBefore26(t, i) || quotedWhole(t, i, i+n) && !latinPlace(name))
 		case parts == 1:
 			// Smith先生称…: a capitalised name alone before a Chinese
 			// honorific; O'Brien在听证中陈述…, Fischer当庭表示…: a clause
@@ -88,7 +88,7 @@ func (d *detector) latinInContext() {
 			// 翻译人员为Anna Schmidt, 还有Sophie Laurent、佐藤健一: after 为 or
 			// 是 following a person's noun, or opening a list of those
 			// present.
-			ok = !latinPlace(name) && (strings.ContainsRune(latinPersonCues, prev) || latinLabelBefore(t, i) || deed || latinPersonSlot(t, i) ||
+			ok = !latinPlace(name) && (strings.ContainsRune(latinPersonCues, prev) || latinLabelBefore(t, i) || latinPersonBefore26(t, i) || deed || latinPersonSlot(t, i) ||
 				quotedWhole(t, i, e) && quotedPersonCue(t, i, e))
 		}
 		if ok && d.add(i, i+n, capNeutral) {
@@ -180,6 +180,7 @@ func (d *detector) latinRecurrences() {
 				families[strings.ToUpper(family)] = true
 				families[titleCase(family)] = true
 			}
+			latinGivenAlone(families, name) // latin26.go
 		}
 		d.hanInBrackets(h.end)
 	}

@@ -57,6 +57,9 @@ var roleWords = map[markerKind][]string{
 		"代书人", "代写人", "代笔人", "代签人", "签名人",
 		// Occupations written before a name as 村民 is: 牧民格日勒图, 渔民X.
 		"牧民", "牧户", "渔民", "农民", "社员", "牧工",
+		// Who interpreted or drove for the parties (priv26): 经翻译阿苏拉且
+		// 用彝语宣读, 拖拉机手那仁陈述.
+		"翻译", "拖拉机手", "挖机手", "铲车司机", "货车司机",
 	},
 	markAgent: {
 		"共同委托诉讼代理人", "委托诉讼代理人", "共同委托代理人", "委托代理人", "诉讼代理人", "法定代理人",
@@ -85,6 +88,11 @@ var roleWords = map[markerKind][]string{
 	markLabel: {
 		"姓名", "户名", "开户名", "账户名", "账户名称", "户主姓名", "名为", "实名为", "名叫", "化名", "署名",
 		"签名", "签字人", "真实姓名", "曾用名", "别名", "全名", "本名", "原名", "又名", "乳名", "小名",
+		// A foreigner's Chinese name after their own (priv26): OKAFOR
+		// Chinedu Emmanuel（中文名“奥卡福”）.
+		"中文名", "中文名字", "中文姓名", "汉名", "汉文名", "汉名叫", "中文名叫",
+		// What a slip or a record shows someone signed (priv26): 收货人签字为热合曼.
+		"签字为", "签名为", "签收人为", "署名为",
 		// 我叫胡某, 他叫王某; “，叫祝某。” after a relative.
 		"我叫", "他叫", "她叫", "你叫", "叫做", "叫作", "就叫", "，叫", ",叫",
 	},

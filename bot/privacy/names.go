@@ -1221,6 +1221,7 @@ func detect(s string) []hit {
 	// A shop's given name reads its own guards (a word, a place, a 记):
 	// after the guards of the names, which veto every quoted trade name.
 	d.quotedShopNames() // occupations.go
+	d.oldSurnameNames() // nick26.go
 	for _, h := range append([]hit(nil), d.hits...) {
 		d.latinInBrackets(h.end)
 	}

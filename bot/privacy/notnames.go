@@ -89,7 +89,7 @@ func (d *detector) dropThings() {
 
 func (d *detector) isThing(h hit, docs [][2]int) bool {
 	t := d.t
-	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) || placeHit(t, h) || certAbbreviation(t, h) {
+	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) || placeHit(t, h) || certAbbreviation(t, h) || functionSurname26(t, h) {
 		return true
 	}
 	for _, r := range docs {
@@ -201,7 +201,7 @@ var thingWords = newMatcher([]string{
 	"六必居", "曹素功", "戴春林", "谢馥春", "孔凤春", "冯了性", "潘高寿", "敬修堂", "王守义",
 	// Everyday words jieba tags as names.
 	"乔迁", "农家乐", "捺印", "贺岁", "贺卡", "贺词", "祝寿", "祝福", "宋体", "黑体", "楷体", "汤圆", "汤药",
-})
+}, groves26) // words26.go
 
 // brandItem reports whether rs[s:e] is a brand standing as a whole item
 // of a list or a pair: a clause's start or a separator before it, a

@@ -199,17 +199,23 @@ var holderCertTailRe = regexp.MustCompile(`^\s*(?:[(（〔\[]\d{4}[)）〕\]]\s*
 
 // holderCertificateSpans returns the serials of such certificates.
 func holderCertificateSpans(s string) []span {
-	if !strings.Contains(s, "证字") {
+	return holderCertificateSpansAt(s, "证字")
+}
+
+// holderCertificateSpansAt reads the serials after anchor (证字, or the
+// other endings certificates26 lists).
+func holderCertificateSpansAt(s, anchor string) []span {
+	if !strings.Contains(s, anchor) {
 		return nil
 	}
 	var out []span
 	for i := 0; ; {
-		j := strings.Index(s[i:], "证字")
+		j := strings.Index(s[i:], anchor)
 		if j < 0 {
 			break
 		}
 		at := i + j
-		i = at + len("证字")
+		i = at + len(anchor)
 		// The abbreviation before 证字: up to six Han characters.
 		start, n := at, 0
 		for start > 0 && n < 6 {

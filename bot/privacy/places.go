@@ -46,7 +46,7 @@ var placeNames = newMatcher(strings.Fields(`
 青海 西宁 果洛
 宁夏 银川 石嘴山 吴忠 固原
 新疆 乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰 石河子
-`))
+`), countyCities26) // words26.go
 
 // placeSpan reports whether rs[s:e] is one of those places, standing
 // whole: not the start of a longer name (高雄伟 is a person) and not

@@ -23,7 +23,7 @@ var strongRoles = newMatcher([]string{
 	"种植户", "承包户", "驾驶员", "驾驶人", "司机", "被侵害人", "违法行为人", "被处罚人", "收款人", "开户人",
 	"工作人员", "执法人员", "干部", "干事", "民警", "委托代理人", "委托诉讼代理人", "诉讼代理人", "法定代理人", "代理律师", "小组成员", "成员", "公示名单", "名单",
 	"公示",
-})
+}, strongRoles26) // roles26.go
 
 // colonOnlyRoles are strong only before a colon: 公示：X、Y, 小组成员：X.
 var colonOnlyRoles = map[string]bool{"成员": true, "小组成员": true, "名单": true, "公示名单": true, "公示": true}

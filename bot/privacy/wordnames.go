@@ -191,9 +191,9 @@ func (d *detector) wordNameFrames() {
 			if n := bareGivenAt(t, i); n > 0 && min(t.d.givenScore(t.rs[i]), t.d.givenScore(t.rs[i+1])) >= 5 {
 				d.add(i, i+2, capPersonal)
 			}
-		case i >= 3 && t.str(i-3, i) == "答：是" && askedWho(t, i-3) && d.free(i, i+2) && !strings.ContainsAny(t.str(i, i+2), "某×"):
+		case i >= 3 && t.str(i-3, i) == "答：是" && askedWho(t, i-3) && d.free(i, i+2) && !strings.ContainsAny(t.str(i, i+2), "某×") && !placeSpan(t, i, i+2):
 			// 问：谁动手打的人？答：是春雨先推的我: the answer to who names a
-			// person.
+			// person; 答：是西昌的包工头 names a place (priv26).
 			if n := bareGiven(t, i, false, true); n > 0 || surnameAt(t, i) > 0 && allHan(t, i, i+2) && nameFollows(t, i+2) {
 				d.add(i, i+2, capPersonal)
 			}
