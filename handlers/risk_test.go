@@ -140,6 +140,11 @@ func TestRectifyReportByChat(t *testing.T) {
 	if len(out) != 2 || strings.Contains(out[0].Text, "已收到败诉原因分析") || !strings.Contains(out[1].Text, "败诉原因分析还在等您回复") {
 		t.Fatalf("another case's question during the await: %+v", out)
 	}
+	// Nor is a question about this very report (写好了在哪里交).
+	out = e.say("wangwu", "402号原因分析我写好了在哪里交")
+	if len(out) != 2 || strings.Contains(out[0].Text, "已收到败诉原因分析") || !strings.Contains(out[1].Text, "败诉原因分析还在等您回复") {
+		t.Fatalf("a question about the report during the await: %+v", out)
+	}
 	if got, _ := e.st.Get(ctx, c.Number); got.Rectify != nil && got.Rectify.Analysis != "" {
 		t.Fatalf("the question was filed as the analysis: %q", got.Rectify.Analysis)
 	}

@@ -629,6 +629,12 @@ func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if p.Kind == intent.Pick {
 		p.Kind = intent.Case
 	}
+	if p.MustAppear && !u.MustAppear && (u.Agency != "" || len(u.Agencies) > 0 || hasRef(u) || hasWho(u)) {
+		// 哪几个要负责人去的 → 人社局今天下午四点那个: a question of its own
+		// subject's hearings; carried, the 第4条 filter made a "没有" of a
+		// hearing that is there (明天呢 alone keeps it: the same list then).
+		p.MustAppear = false
+	}
 	if u.Kind == intent.Hearings && u.MustAppear && !p.MustAppear && p.Kind == intent.Hearings && u.Period.IsZero() && !u.Upcoming &&
 		!hasRef(u) && !hasWho(u) && u.Mine == "" {
 		// 下周有几个庭 → 哪几个要负责人去的: those of the hearings just

@@ -27,7 +27,7 @@ var (
 	// howImportRe is a way of putting people into it.
 	howImportRe = mustCompile(`导入|导进|补录|录入|录进|补进|补上|添加|加进|加到|加入|加人|放进|批量|上传|模板|表格|那个表|这个表|哪几列|哪些列|几列|什么列|字段|表头|格式|填哪些|填什么`)
 	// howAskRe asks how, or what a thing needs.
-	howAskRe = mustCompile(`怎么|怎样|如何|咋|啥格式|什么格式|要哪|要什么|需要什么|需要哪|要填|哪几列|哪些列|几列|什么列|表头|步骤|方法|流程|模板|在哪|哪里|哪个命令|什么命令|用什么|是啥|是什么|啥样|什么样|行不行|行不|能不能|可不可以|可以吗|行吗|吗$|么$`)
+	howAskRe = mustCompile(`怎么|怎样|如何|咋|啥格式|什么格式|要哪|要什么|需要什么|需要哪|要填|哪几列|哪些列|几列|什么列|表头|步骤|方法|流程|模板|在哪|哪里|哪个命令|什么命令|用什么|是啥|是什么|啥样|什么样|行不行|行不|能不能|可不可以|可以吗|行吗|吗$|么$|啊$|谁(?:报|给|提供|负责|来报|来弄|弄)`)
 	// howErrorRe is an import that complained.
 	howErrorRe = mustCompile(`提示|报错|错误|失败|不匹配|匹配不上|对不上|不对|识别不了|无法识别|不能识别|对应多个|出错|不成功|导不进|导不了|进不去|第\d+行`)
 	// howAccessRe is someone who cannot reach the bot, or an access asked for.
@@ -44,7 +44,9 @@ var (
 	howCaseListRe = mustCompile(`(?:案子|案件|开庭|庭)[^，,。]{0,6}(?:有哪些|有哪几|哪几个|哪些|几个|几件|多少|列一下|列出来)|(?:有哪些|哪几个|哪些|几个|几件|多少)[^，,。]{0,4}(?:案子|案件|开庭|庭)`)
 	// howChaseRe is a reminder to send now, not a setting (提前一天给他发个提醒).
 	howChaseRe = mustCompile(`给[^，,。]{0,8}(?:发|推)|帮我|提醒(?:一下)?(?:他|她|孙|何|吴|陈|王|李|张|周|马|赵)|催`)
-	numberish  = regexp.MustCompile(`\d+号|行初|行终|行审|行申|复\d|\d{2,}`)
+	// howAgencyPeopleRe is the people of an agency or unit.
+	howAgencyPeopleRe = mustCompile(`(?:局|单位|部门|政府|镇里|乡里|委|办)(?:那边|这边)?(?:的)?(?:人|联系人|负责人|承办人|人员)`)
+	numberish         = regexp.MustCompile(`\d+号|行初|行终|行审|行申|复\d|\d{2,}`)
 )
 
 // HowToAsked reads a question about using the system (see HowTo). ok is
@@ -61,7 +63,9 @@ func HowToAsked(text string) (HowTo, bool) {
 	if AsksAgencyCoverage(text) && !containsAny(t, []string{"怎么", "如何", "咋", "怎样", "哪几列", "哪些列", "模板"}) {
 		return "", false // 卫健局的人是不是还没导进通讯录: the directory's gaps, answered from it
 	}
-	dir := containsAny(t, howDirWords) || strings.Contains(t, "加人")
+	// An agency's people (人社局的人, 那几个单位的联系人) are the directory's
+	// entries when a way of putting them in is said with them.
+	dir := containsAny(t, howDirWords) || strings.Contains(t, "加人") || howAgencyPeopleRe.MatchString(t)
 	caseList := howCaseListRe.MatchString(t)
 	switch {
 	case howButtonRe.MatchString(t) && howButtonWho.MatchString(t) && !strings.Contains(t, "庭审") && (strings.Contains(t, "按钮") || strings.Contains(t, "按键") || strings.Contains(t, "点") || strings.Contains(t, "卡片")):
