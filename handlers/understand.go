@@ -274,6 +274,7 @@ func (s *service) handleText(c bot.Context) (err error) {
 		return err
 	}
 	compared, other, isCompare := comparedPeriod(text, prev, c.Now())
+	said := u // the message's own reading, before the conversation completes it
 	if isNext && pickedU == nil {
 		u, asking = nextU, false // 第一个 → 下一个呢: the item after it
 	} else if isCompare && pickedU == nil {
@@ -399,6 +400,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 	} else {
 		if a, err = s.answerFor(c, u, prev); err != nil {
+			return err
+		}
+		if a, err = s.unlessCarriedNone(c, a, u, said, prev); err != nil {
 			return err
 		}
 		if isCompare && pickedU == nil && !other.IsZero() {
@@ -1279,4 +1283,62 @@ func unreadNote(residue []string, why string) string {
 		note += "（" + why + "）"
 	}
 	return note
+}
+
+// unlessCarriedNone answers again a "没有" that holds only under filters
+// the message itself did not say, carried from the conversation (哪几个要
+// 负责人去的 → 人社局今天下午四点那个咋办, 交通局的案子 → 这个月输了几个):
+// the none is true of the question completed, but the user may not have
+// meant the carried part, and a head who reads "没有" stays away. When the
+// message read alone finds something, both are said: the none with its
+// filters, then what the message alone finds. Otherwise a is unchanged.
+func (s *service) unlessCarriedNone(c bot.Context, a answer, u, said intent.Understanding, prev *lastQuestion) (answer, error) {
+	if a.results > 0 || len(a.claims) == 0 || prev == nil || pickOrNext(said) {
+		return a, nil
+	}
+	if !carriedFilter(u, said) || !ownQuestion(said) {
+		return a, nil
+	}
+	b, err := s.answerFor(c, said, nil)
+	if err != nil || b.results == 0 {
+		return a, err
+	}
+	a.md = a.md + "\n\n只按这条消息本身（" + said.Echo(nil) + "）查询：\n\n" + b.md
+	a.claims = append(a.claims, b.claims...)
+	a.shown, a.results = b.shown, b.results
+	return a, nil
+}
+
+// carriedFilter reports whether u, the question completed from the
+// conversation, filters by something said did not: a narrowing kind, an
+// agency, a party, a person, a 案由 or a stage the message never named.
+func carriedFilter(u, said intent.Understanding) bool {
+	return u.MustAppear && !said.MustAppear ||
+		u.Agency != "" && said.Agency == "" && len(said.Agencies) == 0 ||
+		u.Party != "" && said.Party == "" ||
+		u.Person != "" && said.Person == "" ||
+		u.Cause != "" && said.Cause == "" ||
+		u.Stage != "" && said.Stage == "" ||
+		u.CaseKind != "" && said.CaseKind == ""
+}
+
+// ownQuestion reports whether said, read alone, asks something that can
+// be answered without the conversation: a kind of its own with a period
+// or a subject.
+func ownQuestion(said intent.Understanding) bool {
+	switch said.Kind {
+	case intent.Hearings, intent.Count, intent.Cases:
+	default:
+		return false
+	}
+	if said.FollowUp && said.Agency == "" && len(said.Agencies) == 0 && said.Metric == "" {
+		return false // 公安局的庭 → 下周三呢: the same subject then, said so
+	}
+	return !said.Period.IsZero() || said.Agency != "" || len(said.Agencies) > 0 || said.Metric != ""
+}
+
+// pickOrNext reports whether said picks from or steps through the last
+// list (第二个, 下一个): nothing of its own to read.
+func pickOrNext(said intent.Understanding) bool {
+	return said.Kind == intent.Pick || said.Kind == intent.More
 }
