@@ -424,7 +424,10 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 // case (写一篇, 那个, 关于): what is left of a residue word without them is
 // a word to look for in the cases.
 var explainFiller = strings.NewReplacer("关于", "", "有关", "", "涉及", "", "那个", "", "这个", "", "那件", "", "案子", "", "案件", "",
-	"案例", "", "一篇", "", "一个", "", "方面", "", "的", "", "写", "", "挑", "", "选", "", "找", "", "个", "", "篇", "", "吧", "", "呢", "")
+	"案例", "", "一篇", "", "一个", "", "方面", "", "的", "", "写", "", "挑", "", "选", "", "找", "", "个", "", "篇", "", "吧", "", "呢", "",
+	// what makes a case worth writing, said of any case (有教育意义的, 最好是
+	// 典型的): no words to find in a case's text
+	"有教育意义", "", "教育意义", "", "有意义", "", "最好是", "", "最好", "", "典型", "", "代表性", "", "适合", "", "合适", "", "正面", "", "反面", "", "警示", "")
 
 // explainTerms are the residue words of a write-up request worth looking
 // for in the cases' text (没听取陈述申辩, 食品安全), two runes or more.

@@ -2107,7 +2107,7 @@ func (r *reader) agencies() error {
 	}
 	for _, b := range bare {
 		i := r.t.index(b.Word)
-		if i < 0 {
+		if i < 0 || everydayBare(r.t.rs, i, b.Word) {
 			continue
 		}
 		got, err := r.o.Lexicon.Agencies(b.Short)
@@ -2123,6 +2123,28 @@ func (r *reader) agencies() error {
 		}
 	}
 	return nil
+}
+
+// everydayPhrases hold a bare word as everyday speech, no department:
+// 有教育意义 (a 以案说法 worth writing) is no 教育局, 应急处置 no 应急局.
+var everydayPhrases = []string{"教育意义", "教育作用", "教育价值", "警示教育", "普法教育", "法治教育", "宣传教育", "教育引导", "教育警示", "教育作用",
+	"受教育", "有教育", "应急处置", "应急预案", "应急措施", "生态文明"}
+
+// everydayBare reports whether the bare word at i of rs is part of an
+// everyday phrase (everydayPhrases).
+func everydayBare(rs []rune, i int, word string) bool {
+	for _, p := range everydayPhrases {
+		pr := []rune(p)
+		k := strings.Index(p, word)
+		if k < 0 {
+			continue
+		}
+		start := i - utf8.RuneCountInString(p[:k])
+		if start >= 0 && start+len(pr) <= len(rs) && string(rs[start:start+len(pr)]) == p {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *reader) agency() (bool, error) {
