@@ -236,13 +236,24 @@ func (s *service) confirm(b *bot.Bot) bot.HandlerFunc {
 				return err
 			}
 		}
-		if err := s.st.Client().Del(c.Ctx(), key).Err(); err != nil {
+		// Anything else is a message of its own, answered as such; the
+		// change stays waiting (nothing is written without 确认) and the
+		// reply says so, unless that message made a question of its own.
+		// Dropping it silently lost a reported change whenever the user
+		// asked something first (行审12号要不要安排出庭 after a move).
+		if err := b.Handle(c.Ctx(), c.Message()); err != nil {
 			return err
 		}
-		if err := c.Reply("上一条修改没有确认，已放弃，没有作任何修改。"); err != nil {
+		if n, err := s.st.Client().Exists(c.Ctx(), key).Result(); err != nil || n == 0 {
+			return err // applied, withdrawn or expired meanwhile
+		}
+		if n, err := s.st.Client().Exists(c.Ctx(), s.st.Keys().Await(c.UserID())).Result(); err != nil || n > 0 {
+			return err // the message asked a question of its own
+		}
+		if err := c.Await(awaitConfirm, token); err != nil {
 			return err
 		}
-		return b.Handle(c.Ctx(), c.Message())
+		return c.Reply("（上一条修改仍待确认：回复“确认”登记，回复“取消”放弃，30 分钟内有效。）")
 	}
 }
 

@@ -129,13 +129,17 @@ func TestCancelAndMovingOnLeaveTheCaseAlone(t *testing.T) {
 		t.Errorf("取消 → %q", r)
 	}
 	e.one("staff1", "改期 "+upNumber+" 12月5日 下午3点")
-	// Asking something else drops the change and answers the question.
+	// Asking something else answers the question and leaves the change
+	// waiting, said so; nothing is written.
 	out := e.say("staff1", "本周开庭")
-	if len(out) != 2 || !strings.Contains(out[0], "上一条修改没有确认，已放弃") || !strings.Contains(out[1], "本周") {
+	if len(out) != 2 || !strings.Contains(out[0], "本周") || !strings.Contains(out[1], "上一条修改仍待确认") {
 		t.Errorf("moving on → %q", out)
 	}
 	if h := e.get(upNumber).Hearings[0]; !h.At.Equal(at("2025-11-27 09:30")) {
 		t.Errorf("hearing changed: %+v", h)
+	}
+	if r := e.one("staff1", "取消"); r != "已取消，没有作任何修改。" {
+		t.Errorf("取消 after moving on → %q", r)
 	}
 	got := auditOf(t, e, "staff1")
 	if len(got) < 3 || got[0] != "update/move-hearing 0 待确认" || got[1] != "update/move-hearing 0 已取消" {
