@@ -448,7 +448,10 @@ var (
 		"了吧", "是吧", "对吧", "的吧", "没吧", "不是吧",
 		// 孙局都没去 法院是不是两个都要发司法建议啊: a question about what
 		// follows, not the absence told as news
-		"是不是", "要不要", "会不会", "能不能", "可不可以", "需不需要", "该不该", "算不算"}
+		"是不是", "要不要", "会不会", "能不能", "可不可以", "需不需要", "该不该", "算不算",
+		// 85号那个也写一篇吧 负责人没出庭被法院发建议的那个: a case described
+		// for a write-up, not its absence told as news
+		"写一篇", "写篇", "写个", "写一个", "以案说法", "起草", "起个草", "稿子", "案例宣传"}
 )
 
 // countedAppearedRe asks an appearance be counted (算我出了吧, 就算我出庭
