@@ -322,10 +322,12 @@ func (s *service) handleText(c bot.Context) (err error) {
 			attended = true
 		}
 	}
-	if u.Kind == intent.News && !hasRef(u) && prev != nil && len(prev.Shown) == 1 {
+	if u.Kind == intent.News && !hasRef(u) && u.Party == "" && prev != nil && len(prev.Shown) == 1 {
 		// 行初124 → 法院说改到下周三上午九点半: the case just shown, and
 		// only when it was the one case shown and has a hearing matching
 		// what the report says (行初88 → 今天下午的庭推迟了 is not about 88).
+		// A party named (褚十三那个 → 周八那个改到…) is the case meant: the
+		// focus moved a court's change onto the wrong case.
 		if fits, err := s.focusFits(c, u, prev.Shown[0]); err != nil {
 			return err
 		} else if fits {
