@@ -684,6 +684,14 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 		if up.Short != "" || up.Seq > 0 {
 			return false, nil
 		}
+		if n, ok, err := s.partyCaseOf(c); err != nil {
+			return false, err
+		} else if ok {
+			// 华三十那个强拆的今天宣判了驳回: the one case of the party named,
+			// never a hearing of today or a list of the reporter's cases.
+			up.Numbers = []string{n}
+			return s.relayReport(c, up, what)
+		}
 		hs, err := s.reportedHearings(c, up)
 		if err != nil {
 			return false, err
@@ -927,4 +935,23 @@ func (s *service) appearanceRelayed(c bot.Context, number string) bool {
 	}
 	var p pending
 	return json.Unmarshal(raw, &p) == nil && p.Case != nil && p.Case.Op == opAppearance && p.Case.Number == number
+}
+
+// partyCaseOf is the one case the message's party names among those the
+// asker may see (华三十那个…), read as a question would read it; ok is false
+// when no party is named or the party has not exactly one such case.
+func (s *service) partyCaseOf(c bot.Context) (string, bool, error) {
+	u, err := intent.Understand(c.Message().Text, s.options(c, c.Person()))
+	if err != nil || u.Party == "" {
+		return "", false, err
+	}
+	numbers, err := s.st.PartyNumbers(c.Ctx(), u.Party)
+	if err != nil || len(numbers) == 0 {
+		return "", false, err
+	}
+	cs, err := s.visible(c.Ctx(), c.Person(), numbers, nil)
+	if err != nil || len(cs) != 1 {
+		return "", false, err
+	}
+	return cs[0].Number, true, nil
 }
