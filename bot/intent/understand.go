@@ -1408,6 +1408,7 @@ func (r *reader) deadlines() {
 		// 还能上诉吗, 上诉还来得及不: whether the 上诉期 still runs, one fact.
 		r.u.Aspect, r.u.Anchored = Appealable, true
 		r.u.DeadlineKinds = []string{"appeal"}
+		t.cutAll("最晚", "最迟") // 最晚哪天: the last day is what is given
 		return
 	}
 	found := false
@@ -1445,7 +1446,10 @@ func (r *reader) deadlines() {
 // appealableRe asks whether a case can still be appealed (还能上诉吗,
 // 能不能上诉, 上诉还来得及吗, 上诉期过了没).
 var appealableRe = mustCompile(`(?:还|现在|目前|那)?(?:能不能|能否|可不可以|可以|能|来得及|来不来得及|还来得及)(?:提起|提出|去|再)?上诉(?:吗|么|不|没|了吗|嘛|吧|呢)?|` +
-	`上诉(?:还)?(?:来得及|来不来得及)(?:吗|不|没)?|(?:还有|有没有)(?:机会|时间)上诉|上诉期?(?:过了没有|过了没|过了吗|过没过|还有没有|截止了吗|结束了吗|结束没)`)
+	`上诉(?:还)?(?:来得及|来不来得及)(?:吗|不|没)?|(?:还有|有没有)(?:机会|时间)上诉|上诉期?(?:过了没有|过了没|过了吗|过没过|还有没有|截止了吗|结束了吗|结束没)|` +
+	// 局里还在商量要不要上诉 最晚哪天, 上不上诉 最迟什么时候定: whether to
+	// appeal still open, and by when: the 上诉期, never a 二审 filter
+	`(?:要不要|上不上|打不打算|准备不准备|是否要|是不是要|还在商量要不要|商量要不要|考虑要不要|决定要不要)(?:提起|提出|去)?上诉`)
 
 // askedAfter reports whether what follows 改到 or 推迟 asks (什么时候了,
 // 几号, 了吗) rather than tells.
