@@ -32,7 +32,7 @@ var deadlineObjects = []struct {
 
 // doneAskRe asks whether something was handed in or replied (交没交,
 // 交了没得, 回了没有, 搞了没).
-var doneAskRe = regexp.MustCompile(`(?:交|提交|报|报送|搞|弄|回复|回|答复|发)(?:了|过)?(?:没有|没得|没|吗|不|么|否)|交没交|回没回|报没报|有没有(?:交|提交|回复|答复)`)
+var doneAskRe = regexp.MustCompile(`(?:交|提交|报|报送|搞|弄|回复|回|答复|发)(?:了|过)?(?:没有|没得|没|吗|不|么|否)|交没交|回没回|报没报|有没有(?:交|提交|回复|答复)|(?:弄|搞|办|写|做)好(?:了)?(?:没有|没得|没|吗|不|么)`)
 
 // deadlineAsked is the kind of deadline whose state a message asks, if it
 // asks one.

@@ -103,6 +103,22 @@ var (
 // 复议's 答复), which the Deadline aspect reports as submitted or not.
 var submittedAskWords = []string{"交了没有", "交了没", "交了吗", "交没交", "交上来了吗", "交上来了没", "交上去了没", "交上去了吗", "提交了没", "提交了吗", "交过了吗", "交过了没"}
 
+// partyDeadline reads a deadline asked of a party's case on a day
+// (餐饮店那个复议答复是今天最后一天吧 李文弄好了没) as that case's deadline
+// question: the day is the deadline's, no filter of hearings (a "今天没有
+// 开庭" answered a question about a 答复), and the person named is who does
+// the work, not a filter of cases.
+func (r *reader) partyDeadline() {
+	u := &r.u
+	if u.Kind != Hearings || u.Aspect != Deadline || u.Party == "" || len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0 {
+		return
+	}
+	u.Kind, u.Period, u.Person, u.Hearing, u.Anchored = Case, Period{}, "", false, true
+	u.Residue = slices.DeleteFunc(u.Residue, func(w string) bool {
+		return containsAny(w, []string{"最后一天", "最后期限", "弄好", "搞好", "办好", "交了", "好了没"})
+	})
+}
+
 // documentDeadline turns a question about a document's due day into the
 // Deadline aspect.
 func (r *reader) documentDeadline(norm string) {

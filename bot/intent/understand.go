@@ -511,6 +511,7 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.decide()
 	r.notHeld(norm)
 	r.documentDeadline(norm)
+	r.partyDeadline()
 	return r.u, nil
 }
 
