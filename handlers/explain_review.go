@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -166,11 +168,33 @@ func (h *explainHandlers) candidates(c bot.Context, u intent.Understanding) (ans
 		a.claims = append(a.claims, cl)
 		return a, err
 	}
-	title := fmt.Sprintf("**%s%s**（%d 件，败诉和纠错案件在前）", span, what, len(numbers))
+	order := "败诉和纠错案件在前"
+	if wonAskRe.MatchString(c.Message().Text) && u.Metric != intent.Lost {
+		// 最近有没有赢了的典型案子 想写个正面的: the cases the agency won
+		// first, the same list otherwise (nothing is left out, so no "没有").
+		lost := map[string]bool{}
+		for _, cd := range all {
+			lost[cd.Number] = cd.Lost
+		}
+		idx := make([]int, len(numbers))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return !lost[numbers[idx[a]]] && lost[numbers[idx[b]]] })
+		ns, ls := make([]string, len(idx)), make([]string, len(idx))
+		for i, j := range idx {
+			ns[i], ls[i] = numbers[j], lines[j]
+		}
+		numbers, lines, order = ns, ls, "行政机关胜诉（未败诉、未被纠错）的案件在前"
+	}
+	title := fmt.Sprintf("**%s%s**（%d 件，%s）", span, what, len(numbers), order)
 	p := &page{Title: title, Kind: listCandidates, Items: numbers, Lines: lines, Total: len(numbers),
 		Footer: "回复“第N个”为该案生成以案说法草稿；也可写明案号，例如“以案说法 行初123号”。"}
 	return h.s.showPage(c, p)
 }
+
+// wonAskRe asks for a case the agency won, to write up as a good example.
+var wonAskRe = regexp.MustCompile(`赢|胜诉|正面|正向|驳回诉讼请求|维持了`)
 
 // draftInFocus reports whether the conversation has a draft or the
 // candidates in focus, which a bare 换一个 refers to.
