@@ -274,6 +274,10 @@ func (s *service) handleText(c bot.Context) (err error) {
 		return err
 	}
 	compared, other, isCompare := comparedPeriod(text, prev, c.Now())
+	if u.Kind == intent.Rates && u.Rank != "" && prev != nil && prev.U.Kind == intent.Rates && prev.U.Rate != "" && prev.U.Rate != u.Rate &&
+		!rateNamedRe.MatchString(text) {
+		u.Rate = "" // 出庭率 → 全县排第几: the rate is the last one (followUp), not the 败诉率 a bare ranking defaults to
+	}
 	said := u // the message's own reading, before the conversation completes it
 	if isNext && pickedU == nil {
 		u, asking = nextU, false // 第一个 → 下一个呢: the item after it
@@ -589,6 +593,17 @@ func stepBack(u intent.Understanding, p intent.Understanding) (intent.Period, bo
 func followUp(u intent.Understanding, last *lastQuestion) intent.Understanding {
 	if last == nil || !remembered(last.U.Kind) || last.U.Kind == intent.Deadlines {
 		return u // a deadline list is remembered for its items (itemOfAgency) only
+	}
+	if u.Kind == intent.Rates && u.Rank != "" && u.Rate == "" && last.U.Kind == intent.Rates && last.U.Rate != "" && !hasRef(u) {
+		// 我们局这个月出庭率多少 → 全县排第几, 今年出庭率 → 哪个单位最低: the
+		// ranking of the rate just given, over its period, not the 败诉率's.
+		m := u
+		m.Rate = last.U.Rate
+		if m.Period.IsZero() {
+			m.Period = last.U.Period
+		}
+		m.Mine, m.FollowUp = "", true
+		return m
 	}
 	if back, ok := stepBack(u, last.U); ok && (!u.Anchored || u.Kind == last.U.Kind) {
 		// 再往前一个月, 上个月的呢 after a bulletin: the last question of the
@@ -1338,6 +1353,9 @@ func ownQuestion(said intent.Understanding) bool {
 	}
 	return !said.Period.IsZero() || said.Agency != "" || len(said.Agencies) > 0 || said.Metric != ""
 }
+
+// rateNamedRe names a rate or what it measures in a ranking question.
+var rateNamedRe = regexp.MustCompile(`败诉|输|出庭|应诉|纠错|调撤|撤诉|收案|新收|立案`)
 
 // pickOrNext reports whether said picks from or steps through the last
 // list (第二个, 下一个): nothing of its own to read.
