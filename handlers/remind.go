@@ -118,12 +118,12 @@ func notAnAnswer(text, number string) bool {
 			}
 		}
 	}
-	return utf8.RuneCountInString(t) <= 40 && otherAskRe2.MatchString(t)
+	return utf8.RuneCountInString(t) <= 40 && notAnalysisRe.MatchString(t)
 }
 
 var (
 	// caseSeqRe finds a case named by its sequence (117号, 行初117, 复47).
 	caseSeqRe = regexp.MustCompile(`(?:行初|行终|行审|行申|复)\s*(\d+)|(?:^|[^月\d])(\d+)\s*号`)
-	// otherAskRe2 is a question or a request to the bot, not an analysis.
-	otherAskRe2 = regexp.MustCompile(`[?？]|吗$|呢$|啊$|帮我|帮忙|查一下|查下|查查|登记一下|登一下|发我|给我看|是不是|能不能|可不可以|几号|什么时候|啥时候|谁|哪里|在哪|交到哪|怎么|如何|咋`)
+	// notAnalysisRe is a question or a request to the bot, not an analysis.
+	notAnalysisRe = regexp.MustCompile(`[?？]|吗$|呢$|啊$|帮我|帮忙|查一下|查下|查查|登记一下|登一下|发我|给我看|是不是|能不能|可不可以|几号|什么时候|啥时候|谁|哪里|在哪|交到哪|怎么|如何|咋`)
 )

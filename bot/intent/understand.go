@@ -2132,7 +2132,7 @@ func (r *reader) agencies() error {
 
 // everydayPhrases hold a bare word as everyday speech, no department:
 // 有教育意义 (a 以案说法 worth writing) is no 教育局, 应急处置 no 应急局.
-var everydayPhrases = []string{"教育意义", "教育作用", "教育价值", "警示教育", "普法教育", "法治教育", "宣传教育", "教育引导", "教育警示", "教育作用",
+var everydayPhrases = []string{"教育意义", "教育作用", "教育价值", "警示教育", "普法教育", "法治教育", "宣传教育", "教育引导", "教育警示",
 	"受教育", "有教育", "应急处置", "应急预案", "应急措施", "生态文明"}
 
 // everydayBare reports whether the bare word at i of rs is part of an
