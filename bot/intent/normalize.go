@@ -72,6 +72,11 @@ var colloquial = strings.NewReplacer(
 	// 上次/下次. Spelled out here so every rule reads one form and none of
 	// them is left over as a filter word (今天有没得庭 is 今天有没有庭).
 	"没得", "没有", "莫得", "没有", "好多", "多少", "前回", "上次", "上回", "上次", "下回", "下次",
+	// 这个月到今天为止 is this month so far: read as 本月截至目前, which the
+	// period rules take as the month (the bound alone made it the year).
+	"这个月到今天为止", "本月截至目前", "这个月到现在为止", "本月截至目前", "这个月到目前为止", "本月截至目前", "本月到今天为止", "本月截至目前",
+	"本月到现在为止", "本月截至目前", "本月到目前为止", "本月截至目前", "这个月到今天", "本月截至目前", "这个月到现在", "本月截至目前",
+	"今年到今天为止", "今年截至目前", "今年到现在为止", "今年截至目前", "今年到目前为止", "今年截至目前",
 )
 
 // Normalize folds the writing of a message so the patterns below see one
