@@ -279,6 +279,14 @@ func (s *service) noReportedHearing(c bot.Context, u intent.Understanding, a ans
 		a.md = msg + "这次没有作任何修改。如是本单位的案件，请写出完整案号，例如 " + s.example(c.Now()) + "。"
 		return a, nil
 	}
+	if u.News != nil && u.News.Kind == intent.Cannot && len(numbers) == 1 {
+		// 85号怎么又输了 我那天有会去不了: of a case with no hearing to come,
+		// "去不了" explains a hearing past; the case is what is asked, with
+		// how a justified absence counts, never "which hearing?".
+		if b, ok, err := s.pastAbsence(c, u, numbers[0]); err != nil || ok {
+			return b, err
+		}
+	}
 	q := s.reportQuery(c, u)
 	if len(numbers) > 0 {
 		// The case named: the claim is about it (and last year's).
@@ -393,4 +401,29 @@ func (s *service) toldNumbers(c bot.Context, prev *lastQuestion) ([]string, erro
 		numbers = prev.Shown
 	}
 	return numbers, nil
+}
+
+// pastAbsence answers an absence told of a case with no hearing to come:
+// the case (its state and outcome first) and how a justified absence
+// counts (法释〔2020〕3号第8、9条). ok is false when the case still has a
+// hearing to come (the report is news of that one).
+func (s *service) pastAbsence(c bot.Context, u intent.Understanding, number string) (answer, bool, error) {
+	cs, err := s.visible(c.Ctx(), c.Person(), []string{number}, nil)
+	if err != nil || len(cs) != 1 {
+		return answer{}, false, err
+	}
+	for _, h := range cs[0].ActiveHearings() {
+		if h.At.After(c.Now()) {
+			return answer{}, false, nil
+		}
+	}
+	v := intent.Understanding{Kind: intent.Case, Numbers: []string{number}, Aspect: intent.Outcome, Anchored: true}
+	a, err := s.lookup(c, v, []string{number})
+	if err != nil {
+		return answer{}, false, err
+	}
+	msg := fmt.Sprintf("**%s** 台账中今后没有待开的庭", number)
+	a.md = msg + "。您说的是已开过的庭，这次未转告专班。" + excuseRule + "\n\n" + a.md
+	a.claims = append(a.claims, claim{Text: msg, What: claimHearings, Q: query{Numbers: []string{number}, From: c.Now()}})
+	return a, true, nil
 }
