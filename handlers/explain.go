@@ -434,12 +434,20 @@ var explainFiller = strings.NewReplacer("关于", "", "有关", "", "涉及", ""
 func explainTerms(residue []string) []string {
 	var out []string
 	for _, r := range residue {
-		if t := explainFiller.Replace(r); len([]rune(t)) >= 2 && !slices.Contains(out, t) {
+		if instructionTermRe.MatchString(r) {
+			continue // 八百字左右, 当事人名字隐掉: how to write it, not what it is about
+		}
+		// 强拆前没催告: 强拆 is read as the 案由, its 前 leads the rest.
+		if t := strings.TrimPrefix(explainFiller.Replace(r), "前"); len([]rune(t)) >= 2 && !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}
 	return out
 }
+
+// instructionTermRe is a residue word that says how to write, riding on a
+// request by description.
+var instructionTermRe = regexp.MustCompile(`[0-9一二两三四五六七八九十百千]+\s*字|^字(?:左右|以内|以下|上下)|名字|姓名|隐掉|隐去|隐名|脱敏|标题|口吻|公众号|短一点|长一点|简短|通俗`)
 
 // negations are written several ways for one meaning (没听取, 未听取,
 // 不听取): compared as one.

@@ -111,6 +111,9 @@ var (
 	// 85号, 写一下行初85; the case number is a hole in the view): a write-up
 	// of it. 写一下85号的答辩状 names another document and is not this.
 	writeCaseRe = mustCompile(`^(?:就|那就|那|还是|先)?写(?:一下|一篇|篇|个)?[\s\x00]*(?:号)?[\s\x00]*(?:吧|呗|哈|嘛|噻)?(?:[\s，,]*(?:重点|主要|着重|重点是)(?:讲|写|说|突出|谈)[^，。,]{1,16})?[。！!]*$`)
+	// describedWriteRe names a case to write by what happened in it (就写那个
+	// 强拆前没催告的吧, 那就写那件没听取陈述申辩的): the description ends in 的.
+	describedWriteRe = mustCompile(`^(?:那)?(?:就|还是)?(?:写|用|选|挑|换成写|改写)(?:那个|这个|那件|这件|那一个|这一个)[^，,。\s]{2,20}?的(?:吧|那个|那件|案子)?(?:[，,。\s]|$)`)
 	// decidedCasesRe names cases decided (今天判的那几个, 最近结的案子): with
 	// 能写的 or 适合写, the candidates among them.
 	decidedCasesRe = mustCompile(`判的|结的|判了的|结了的|判决的|结案的`)
@@ -184,6 +187,22 @@ func (r *reader) explainCommand(raw, norm string) bool {
 	case anotherOneRe.MatchString(body) && none:
 		r.u.OnlyInFocus = true // 换一个: of the draft or candidates in focus, else not ours
 		return set(ExplainAnother)
+	case none && describedWriteRe.MatchString(normBody):
+		// 就写那个强拆前没催告的吧 八百字左右: a case described to be written
+		// (the instructions ride along), never a revision of the draft in
+		// focus, which is another case; 八百字 is no 800号.
+		// The reading goes on, so the description is read as any request
+		// by description is; the instructions are cut first.
+		for _, re := range []*pattern{lengthInstrRe, namesInstrRe} {
+			if m := re.FindString(string(r.t.rs)); m != "" {
+				r.t.cutAll(m)
+			}
+		}
+		if lengthInstrRe.MatchString(normBody) {
+			r.u.Seq, r.u.Recon = 0, false // 八百字 is no 800号
+		}
+		r.explain = true
+		return false
 	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody) || agencyInstrRe.MatchString(normBody) || offlineInstrRe.MatchString(normBody) ||
 		paraEditRe.MatchString(normBody) || retitleRe.MatchString(normBody) || toneEditRe.MatchString(normBody) || addSectionRe.MatchString(normBody)) && len(r.u.Numbers) == 0 && r.u.Short == "":
 		// 改成300字的简讯, 原告名字改成某某: about the draft, whose case
