@@ -48,6 +48,11 @@ var (
 	countsAsRe = mustCompile(`(?:算不算|算没算|是不是|属不属于|计不计入|计不计|能不能算|算|计入|计为|算作|算是|视为|属于|当作|当成)` +
 		`(?:是|也|就|作|为|算)*(败诉|输|败|胜诉|赢|被纠错|纠错)(?:了)?(?:的)?(?:案件|案子|一类|那种)?` +
 		`(?:吗|么|不|没|呢|吧|嘛|啊|呀|没有|不算|还是不算|还是胜诉|还是败诉|\?)*$`)
+	// bareCountsRe is 算不算 right after an outcome (撤诉的算不算, 驳回起诉那个算吗).
+	bareCountsRe = mustCompile(`(?:撤诉|撤回起诉|驳回起诉|不予立案|驳回诉讼请求|驳回请求)(?:的|那个|这个|那件|这种)*(?:算不算|算吗|能算吗|算不)`)
+	// bareCountsNotRe is another question beside it: a count (输了几个 撤诉的
+	// 算不算 is the count, then the rule) or a measure named (算不算实质纠错).
+	bareCountsNotRe = mustCompile(`几|多少|纠错|实质|出庭`)
 	// writtenRe asks whether a case heard on the papers needs anyone there.
 	writtenRe = mustCompile(`书面审理.{0,8}(?:出庭|到庭|到场|开庭|去|参加|负责人)|(?:出庭|到场|开庭).{0,6}书面审理`)
 	// ruleLengthRe asks how long a 以案说法 should be.
@@ -163,7 +168,7 @@ var outcomePhrases = []struct {
 	re               *pattern
 	loss, correction string
 }{
-	{mustCompile(`(?:改变|改了|纠正|撤回|撤销了?)(?:原)?(?:行政)?(?:行为|决定|处罚).{0,10}撤诉|撤诉.{0,6}(?:改变|纠正)`), "改变行为后撤诉", ""},
+	{mustCompile(`(?:改变|改了|纠正|撤回|撤销了?)(?:原)?(?:行政)?(?:行为|决定|处罚).{0,10}撤诉|撤诉.{0,12}(?:改变|纠正|改了|自己改)`), "改变行为后撤诉", ""},
 	{mustCompile(`按撤诉处理`), "按撤诉处理", ""},
 	{mustCompile(`撤诉|撤回起诉|撤案`), "准许撤诉", ""},
 	{mustCompile(`撤回(?:复议)?申请`), "", "终止"},
@@ -207,6 +212,15 @@ func AsksRule(text string) (RuleQuestion, bool) {
 				return RuleQuestion{Topic: RuleCorrection, Outcome: p.correction}, true
 			}
 			if !correction && p.loss != "" {
+				return RuleQuestion{Topic: RuleLoss, Outcome: p.loss}, true
+			}
+		}
+	}
+	if bareCountsRe.MatchString(t) && !bareCountsNotRe.MatchString(t) {
+		// 朱十九那个撤诉的算不算 交通局自己改了决定人家才撤的: an outcome and
+		// 算不算 with no 败诉 said asks whether it counts as a loss.
+		for _, p := range outcomePhrases {
+			if p.loss != "" && p.re.MatchString(t) {
 				return RuleQuestion{Topic: RuleLoss, Outcome: p.loss}, true
 			}
 		}
