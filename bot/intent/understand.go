@@ -2001,21 +2001,18 @@ func (r *reader) mine() {
 	}
 	// 明天我要去开庭不, 下周我要出庭的有哪些: 我要 before an appearance is
 	// the asker's own hearing, not the filler 我要 (我要查…).
-	for {
-		_, s, e, ok := r.t.find(selfAppearRe, 1)
-		if !ok {
-			break
-		}
-		r.t.mark(s, e)
-		if r.u.Mine == "" {
-			r.u.Mine = MineSelf
-		}
-	}
+	r.markSelf(selfAppearRe, 1)
 	r.u.Filler = append(r.u.Filler, r.t.cutAll(append(with, notSelf...)...)...)
+	r.markSelf(selfRe, 0)
+}
+
+// markSelf marks every match of re (its group, 0 for the whole) as the
+// asker speaking of themself.
+func (r *reader) markSelf(re *pattern, group int) {
 	for {
-		_, s, e, ok := r.t.find(selfRe, 0)
+		_, s, e, ok := r.t.find(re, group)
 		if !ok {
-			break
+			return
 		}
 		r.t.mark(s, e)
 		if r.u.Mine == "" {

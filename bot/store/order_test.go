@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -21,22 +20,12 @@ func TestNewestFirstAndInAgencyOverLongLists(t *testing.T) {
 	rdb, k := redistest.New(t)
 	s := store.New(rdb, k)
 	ctx := context.Background()
-	base := at("2024-01-01 00:00")
-	var cs []*cases.Case
-	var numbers []string
-	for i := range 620 {
-		c := sampleCase(fmt.Sprintf("（2025）黔0115行初%d号", i+1))
-		// Three cases a day: ties are broken by the number.
-		c.FiledOn = base.AddDate(0, 0, i/3)
-		if i%97 == 0 {
-			c.FiledOn = time.Time{} // filed on no date
-		}
+	// Three cases a day: ties are broken by the number.
+	cs, numbers := filedCases(620, at("2024-01-01 00:00"), 3, 97, func(i int, c *cases.Case) {
 		if i%10 == 9 {
 			c.Defendants = []string{"某县公安局"}
 		}
-		cs = append(cs, c)
-		numbers = append(numbers, c.Number)
-	}
+	})
 	if err := s.PutMany(ctx, cs, nil); err != nil {
 		t.Fatal(err)
 	}

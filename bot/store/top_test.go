@@ -22,21 +22,11 @@ func TestNewestFirstTopAndOpenCount(t *testing.T) {
 	rdb, k := redistest.New(t)
 	s := store.New(rdb, k)
 	ctx := context.Background()
-	base := at("2020-01-01 00:00")
-	var cs []*cases.Case
-	var numbers []string
-	for i := range 12000 {
-		c := sampleCase(fmt.Sprintf("（2025）黔0115行初%d号", i+1))
-		c.FiledOn = base.AddDate(0, 0, i/4)
-		if i%131 == 0 {
-			c.FiledOn = time.Time{}
-		}
+	cs, numbers := filedCases(12000, at("2020-01-01 00:00"), 4, 131, func(i int, c *cases.Case) {
 		if i%3 == 0 {
 			c.Closure = &cases.Closure{On: at("2025-11-01 00:00"), Method: cases.WithdrawalPermitted}
 		}
-		cs = append(cs, c)
-		numbers = append(numbers, c.Number)
-	}
+	})
 	if err := s.PutMany(ctx, cs, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -122,4 +112,23 @@ func TestNewestFirstTopAndOpenCount(t *testing.T) {
 	if !slices.Contains(open, reopen.Number) || slices.Contains(open, closeIt.Number) {
 		t.Errorf("OpenNumbers does not follow the ledger: reopened %v, closed %v", slices.Contains(open, reopen.Number), slices.Contains(open, closeIt.Number))
 	}
+}
+
+// filedCases makes n cases (2025)黔0115行初1号… filed perDay a day from
+// base (ties broken by the number), every undatedEvery-th one filed on no
+// date, each then changed by tweak; and their numbers, in order.
+func filedCases(n int, base time.Time, perDay, undatedEvery int, tweak func(i int, c *cases.Case)) ([]*cases.Case, []string) {
+	var cs []*cases.Case
+	var numbers []string
+	for i := range n {
+		c := sampleCase(fmt.Sprintf("（2025）黔0115行初%d号", i+1))
+		c.FiledOn = base.AddDate(0, 0, i/perDay)
+		if i%undatedEvery == 0 {
+			c.FiledOn = time.Time{} // filed on no date
+		}
+		tweak(i, c)
+		cs = append(cs, c)
+		numbers = append(numbers, c.Number)
+	}
+	return cs, numbers
 }
