@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -24,7 +25,11 @@ func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQue
 	if _, ok := procedureRules[q.Topic]; ok || q.Topic == intent.RuleWithdrawCorrec {
 		return s.procedureAnswer(c, q, prev) // 上诉期多少天: the table's rule, with the case in focus
 	}
-	md := s.ruleText(q)
+	return s.fixedRuleAnswer(c, s.ruleText(q))
+}
+
+// fixedRuleAnswer answers with a rule's text, audited as a legal answer.
+func (s *service) fixedRuleAnswer(c bot.Context, md string) error {
 	a := answer{md: md, outcome: audit.Answered, noEcho: true}
 	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Legal, Anchored: true}, a, 0); err != nil {
 		return err
@@ -190,3 +195,11 @@ func rateRule(r intent.Rate) string {
 	return "败诉率（审结口径）= 败诉案件数 ÷ 同期审结的案件数，撤诉、驳回起诉等也计入分母；另给判决口径（败诉数 ÷ 判决结案数）。\n" +
 		"计为败诉的结案方式由配置项 cases.loss_outcomes 决定，可问“撤诉算不算败诉”。\n" + common
 }
+
+// nonLitigationAppearRe asks whether a 行审 (非诉执行审查) case needs
+// anyone in court or counts in the 出庭率.
+var nonLitigationAppearRe = regexp.MustCompile(`行审(?:复)?\s*\d*\s*号?[^，,。？?]{0,12}?(?:要不要|需不需要|需要|用不用|得|要)(?:安排)?(?:负责人|领导|人)?(?:出庭|到庭|开庭|去)|行审[^，,。]{0,16}?(?:算不算|计不计|算进|计入)[^，,。]{0,4}出庭率`)
+
+// nonLitigationAppearRule is how a 行审 case stands to appearance.
+const nonLitigationAppearRule = "**行审案件是非诉行政执行审查**：行政机关申请法院强制执行，法院一般书面审查，不开庭审理，不涉及行政机关负责人出庭应诉，" +
+	"也不计入负责人出庭率（出庭率只计开庭审理的一审行政诉讼案件，月度通报同一口径）。法院通知听取意见或询问的，按通知安排人员参加即可。"

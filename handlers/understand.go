@@ -104,12 +104,7 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 	}
 	if nonLitigationAppearRe.MatchString(intent.Normalize(text)) && pickedU == nil && viewer != nil && viewer.Role != "" {
-		// 行审12号要不要安排出庭 算不算进出庭率: the rule of the 非诉执行审查
-		// kind, not a report of a hearing to bind.
-		if err := s.record(c, audit.Query, string(intent.Legal), 0, nil, ""); err != nil {
-			return err
-		}
-		return c.ReplyMarkdown(nonLitigationAppearRule)
+		return s.fixedRuleAnswer(c, nonLitigationAppearRule) // 行审12号要不要安排出庭: the kind's rule, not a report to bind
 	}
 	if kind, ok := draftAsked(text); ok && kind != draftRectify && pickedU == nil && viewer != nil && viewer.Role != "" {
 		if done, err := s.draft(c, kind, text, prev); done || err != nil {
@@ -1370,11 +1365,3 @@ var rateNamedRe = regexp.MustCompile(`败诉|输|出庭|应诉|纠错|调撤|撤
 func pickOrNext(said intent.Understanding) bool {
 	return said.Kind == intent.Pick || said.Kind == intent.More
 }
-
-// nonLitigationAppearRe asks whether a 行审 (非诉执行审查) case needs
-// anyone in court or counts in the 出庭率.
-var nonLitigationAppearRe = regexp.MustCompile(`行审(?:复)?\s*\d*\s*号?[^，,。？?]{0,12}?(?:要不要|需不需要|需要|用不用|得|要)(?:安排)?(?:负责人|领导|人)?(?:出庭|到庭|开庭|去)|行审[^，,。]{0,16}?(?:算不算|计不计|算进|计入)[^，,。]{0,4}出庭率`)
-
-// nonLitigationAppearRule is how a 行审 case stands to appearance.
-const nonLitigationAppearRule = "**行审案件是非诉行政执行审查**：行政机关申请法院强制执行，法院一般书面审查，不开庭审理，不涉及行政机关负责人出庭应诉，" +
-	"也不计入负责人出庭率（出庭率只计开庭审理的一审行政诉讼案件，月度通报同一口径）。法院通知听取意见或询问的，按通知安排人员参加即可。"
