@@ -1215,6 +1215,10 @@ func detect(s string) []hit {
 	d.listNextItems()      // p25.go
 	d.givenAloneEvidence() // p25.go
 	d.personPositions()    // positions.go
+	d.roleSlots()          // p27.go
+	d.householdHeads()     // p27.go
+	d.listSiblings()       // p27.go
+	d.nicknameQuotes()     // p27.go
 	d.dropThings()
 	d.voteVeto()
 	d.trimFollowers()

@@ -107,6 +107,11 @@ func placeLedOrganisation(t *text, h hit) bool {
 	}
 	p := placeAt(t, h.start)
 	if p < 2 {
+		// 延边金达莱房地产开发有限公司: the place stands right before the
+		// span, which is the firm's trade name (priv27).
+		if placeBefore(t, h.start) > 0 && placeLedRun(t, h.end) {
+			return true
+		}
 		return familyBrandAhead(t, h)
 	}
 	for k := h.start + p; k < t.n() && k <= h.start+p+placeLedWindow; k++ {
@@ -114,6 +119,20 @@ func placeLedOrganisation(t *text, h hit) bool {
 			return false
 		}
 		if k > h.start+p && orgEndingAt(t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeLedRun reports whether the run from k goes on, unbroken, into an
+// organisation's ending within placeLedWindow.
+func placeLedRun(t *text, k0 int) bool {
+	for k := k0; k < t.n() && k <= k0+placeLedWindow; k++ {
+		if !t.han(k) || strings.ContainsRune(placeLedBreaks, t.rs[k]) {
+			return false
+		}
+		if orgEndingAt(t, k) {
 			return true
 		}
 	}

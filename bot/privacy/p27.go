@@ -1,0 +1,513 @@
+package privacy
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Round 27: names that start with no surname the census knows (Dai names
+// 岩X and 玉X, Tibetan and Uyghur names outside the inventory, nicknames),
+// read by the structure around them rather than by their characters; and
+// places and firms the rules read as names.
+//
+// The structure is the same in every pass: a slot only a person fills (a
+// person's role word, a list with a person in it, a boundary before a
+// household's field) and, in it, a run of Chinese characters the
+// dictionary cannot explain as ordinary words (slotRun). A run that opens
+// with an ordinary word (证人证言, 原告诉称, 审判长宣布) is no slot.
+
+// slotStops end a run in a slot: function characters, speech verbs and
+// what follows a person's name (的, 说, 家), besides neverGiven.
+const slotStops = "说称讲问答是系在于与和及等也均已未曾就将把被向对因的之所户家时后前经由给让请叫"
+
+// slotStopSet is neverGiven and slotStops.
+var slotStopSet = newRuneSet(neverGiven + slotStops)
+
+// slotCloses are the single characters a person's name may stand before
+// at the end of a slot: the speech verbs and function characters of
+// slotStops.
+var slotCloses = newRuneSet(slotStops)
+
+// slotPunct end a slot as a clause boundary or a list does.
+const slotPunct = "，。；：、,;:！？!?（()）“”\"」「"
+
+// ordinaryWordAt returns the end of the longest dictionary word of two
+// characters or more at k that is no name reading (查明, 当庭, 人身), or 0.
+func ordinaryWordAt(t *text, k int) int {
+	end := 0
+	t.words(k, func(j int, w word) {
+		if w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+			end = j
+		}
+	})
+	return end
+}
+
+// slotRun returns the end of the run of unexplained characters at j, or
+// j: it ends at punctuation, at a function character, at a word a person
+// does (代签, 陈述) and at an ordinary word of two characters or more; an
+// ordinary word at j itself ends it at once, unless whole (a list's
+// member: 白马拉姆, where 白马 is a word) says the word is only the name's
+// first part.
+func (d *detector) slotRun(j int, whole bool) int {
+	t := d.t
+	k := j
+	for k < t.n() && k < j+7 {
+		if !t.han(k) || d.taken[k] || slotStopSet.has(t.rs[k]) || d.reserved != nil && d.reserved[k] {
+			break
+		}
+		if k > j || !whole {
+			if ordinaryWordAt(t, k) > 0 || t.match(k, personVerbMatcher) >= 2 {
+				break
+			}
+		}
+		// 被告查明, 被告宁可错拆: a frequent word jieba tags as a name
+		// opens no slot.
+		if k == j && !whole && frequentWordAt(t, k, k+2, 300) {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// slotEnds27 reports whether what stands at e closes a person's name: a
+// clause boundary, the end of the text, a person's deed or speech.
+func slotEnds27(t *text, e int) bool {
+	if e >= t.n() || !t.han(e) {
+		return e >= t.n() || strings.ContainsRune(slotPunct, t.rs[e])
+	}
+	if slotCloses.has(t.rs[e]) {
+		return true
+	}
+	return t.match(e, personVerbMatcher) >= 2 || t.match(e, followerMatcher) >= 2
+}
+
+// slotNameRun reports whether rs[s:e] may be a name written without a
+// known surname: two to six characters, no ordinary word as a whole, no
+// numeral and classifier (三户, 两名), no place or firm ending after it
+// (勐罕镇: the stop already ends it), and not a form of address of a
+// surname the titles read (老李, 小王: titled.go).
+func slotNameRun(t *text, s, e int) bool {
+	if e-s < 2 || e-s > 6 {
+		return false
+	}
+	if w, ok := t.word(s, e); ok && (!strings.HasPrefix(w.pos, "nr") || w.freq >= 300) {
+		return false
+	}
+	// 暂扣, 签批, 按月, 代耕: a verb, a preposition or an adverb of one
+	// character each is the party's deed; the characters of a name are
+	// likelier in names than in words (岩依坎, 格绒泽仁, 通雄).
+	sum := 0
+	for k := s; k < e; k++ {
+		g := t.d.givenScore(t.rs[k])
+		if g < -12 {
+			return false
+		}
+		sum += g
+	}
+	if sum < 2*(e-s) {
+		return false
+	}
+	if strings.ContainsRune(numerals, t.rs[s]) && strings.ContainsRune(classifiers, t.rs[s+1]) {
+		return false
+	}
+	if e-s == 2 && strings.ContainsRune("老小大", t.rs[s]) && surnameSet.has(t.rs[s+1]) {
+		return false
+	}
+	if e < t.n() && orgEndingAt(t, e) {
+		return false
+	}
+	// A place the list of cities holds (延边, 玉溪 is not there but
+	// ends in no name either way).
+	if placeSpan(t, s, e) {
+		return false
+	}
+	return true
+}
+
+// crossedIntoRole reports whether the role word ending at j is the start
+// of a longer word (老板娘, 员工宿舍): no slot opens after it.
+func crossedIntoRole(t *text, j, n int) bool {
+	for a := j - n; a < j; a++ {
+		crossed := false
+		t.words(a, func(e int, w word) {
+			if e > j && w.freq >= 20 {
+				crossed = true
+			}
+		})
+		if crossed {
+			return true
+		}
+	}
+	return false
+}
+
+// birthRanks name a sibling by their rank (老二通雄, 老三岩光): a person's
+// slot as a kin word is.
+var birthRanks = newMatcher([]string{"老大", "老二", "老三", "老四", "老五", "老六", "老七", "老八", "老幺", "老小"})
+
+// roleSlots reads the name in a person's role slot that no surname opens
+// (证人岩依坎当庭陈述, 审判长格绒泽仁，, 村民小组长岩庄代签, 老二通雄，).
+func (d *detector) roleSlots() {
+	t := d.t
+	for j := 1; j < t.n(); j++ {
+		if !t.han(j) || d.taken[j] {
+			continue
+		}
+		n, kind := roleEnding(t, j)
+		if n == 0 && j >= 2 && t.match(j-2, birthRanks) == 2 {
+			n, kind = 2, markKin
+		}
+		if n == 0 || kind == markBoundary || kind == markLabel {
+			continue
+		}
+		if crossedIntoRole(t, j, n) {
+			continue
+		}
+		e := d.slotRun(j, false)
+		if !slotNameRun(t, j, e) || !slotEnds27(t, e) {
+			continue
+		}
+		c := capPersonal
+		if kind == markOfficial {
+			c = capOfficial
+		}
+		d.add(j, e, c)
+	}
+}
+
+// maskedEndingAt returns where a name already masked ending at e starts
+// (王某, 岩某乙, 张某1), or -1.
+func maskedEndingAt(t *text, e int) int {
+	k := e
+	for k > 0 && (t.rs[k-1] >= '0' && t.rs[k-1] <= '9' || strings.ContainsRune(stemRunes, t.rs[k-1])) && k > e-2 {
+		k--
+	}
+	if k < 2 || t.rs[k-1] != '某' {
+		return -1
+	}
+	s := k - 1
+	for s > 0 && k-1-s < 2 && t.han(s-1) && t.rs[s-1] != '某' && surnameSet.has(t.rs[s-1]) {
+		s--
+	}
+	if s == k-1 {
+		return -1
+	}
+	return s
+}
+
+// maskedMemberEndingAt reports whether a masked member of a list ends at
+// e: 玉某叫 between two separators.
+func maskedMemberEndingAt(t *text, e int) bool {
+	s := e
+	for s > 0 && s > e-4 && t.han(s-1) && listSep27(t, s-1) == 0 {
+		s--
+	}
+	return s < e && s > 0 && listSep27(t, s-1) > 0 && strings.ContainsRune(t.str(s, e), '某') && t.rs[s] != '某'
+}
+
+// stemRunes number people who mask alike (张某甲, 张某乙).
+const stemRunes = "甲乙丙丁戊己庚辛壬癸"
+
+// hitEndingAt and hitStartingAt find a name the passes read.
+func (d *detector) hitEndingAt(e int) bool {
+	for _, h := range d.hits {
+		if h.end == e {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *detector) hitStartingAt(s int) (int, bool) {
+	for _, h := range d.hits {
+		if h.start == s {
+			return h.end, true
+		}
+	}
+	return 0, false
+}
+
+// listSep27 returns the length of a separator between two persons: 、,
+// or 和, 与, 及 between two members.
+func listSep27(t *text, j int) int {
+	if j >= t.n() {
+		return 0
+	}
+	if strings.ContainsRune("、和与及", t.rs[j]) {
+		return 1
+	}
+	return 0
+}
+
+// listSiblings reads the other members of a list one of whose members is
+// a person, masked or read (人民陪审员王某、白马拉姆; 监督员杨某、四郎甲措
+// 检查时; 原告岩某、玉某叫、岩罕经济损失): a member of two to six
+// characters the dictionary cannot explain as one ordinary word, a place
+// or a firm is a person too. A whole member beats a word reading: 白马 is
+// a word, 白马拉姆 a name.
+func (d *detector) listSiblings() {
+	t := d.t
+	for p := 1; p+1 < t.n(); p++ {
+		sep := listSep27(t, p)
+		if sep == 0 {
+			continue
+		}
+		person := d.hitEndingAt(p) || maskedEndingAt(t, p) >= 0 || maskedMemberEndingAt(t, p)
+		if !person {
+			continue
+		}
+		q := p + sep
+		for q < t.n() {
+			if !t.han(q) {
+				break
+			}
+			if end, ok := d.hitStartingAt(q); ok {
+				q = end
+			} else if maskedStartingAt(t, q) > 0 {
+				q += maskedStartingAt(t, q)
+			} else {
+				e := d.slotRun(q, true)
+				if !slotNameRun(t, q, e) || !slotEnds27(t, e) || !memberShaped(t, q, e) {
+					break
+				}
+				if !d.add(q, e, capPersonal) {
+					break
+				}
+				q = e
+			}
+			s := listSep27(t, q)
+			if s == 0 {
+				break
+			}
+			q += s
+		}
+	}
+}
+
+// maskedStartingAt returns the length of a masked member at s (王某,
+// 岩某乙, 玉某叫: a Dai name keeps its last character), up to the next
+// separator or the clause's end, or 0.
+func maskedStartingAt(t *text, s int) int {
+	e := s
+	for e < t.n() && e < s+5 && t.han(e) && listSep27(t, e) == 0 {
+		e++
+	}
+	if !strings.ContainsRune(t.str(s, e), '某') || t.rs[s] == '某' {
+		return 0
+	}
+	if e < t.n() && t.han(e) {
+		// 王某经济损失: stop after 某 and what numbers it.
+		k := s
+		for k < e && t.rs[k] != '某' {
+			k++
+		}
+		k++
+		if k < t.n() && (strings.ContainsRune(stemRunes, t.rs[k]) || t.rs[k] >= '0' && t.rs[k] <= '9') {
+			k++
+		}
+		return k - s
+	}
+	return e - s
+}
+
+// memberShaped reports whether a list member may be a person: no
+// dictionary word covers it with a thing's part of speech (白银, 医疗费,
+// 公安), no place (ns) as a whole, and the characters are no numeral.
+func memberShaped(t *text, s, e int) bool {
+	if w, ok := t.word(s, e); ok && !strings.HasPrefix(w.pos, "nr") {
+		return false
+	}
+	// 黄金、白银和钻石: every part an ordinary word.
+	k := s
+	for k < e {
+		w := ordinaryWordAt(t, k)
+		if w == 0 || w > e {
+			break
+		}
+		k = w
+	}
+	if k == e {
+		return false
+	}
+	for i := s; i < e; i++ {
+		if strings.ContainsRune(numerals, t.rs[i]) && i == s && e-s <= 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// householdHeads reads the head of a household named in a land boundary
+// by what the household owns (西至岩依坎家玉米地, 北至莫老四家的鱼塘): a
+// boundary word, two to four characters, 家, 的 perhaps, and a field,
+// a house or a pond. One character and 家 (韦家祠堂, 王家坝, 张家口) is a
+// clan or a place, and stays.
+func (d *detector) householdHeads() {
+	t := d.t
+	if !strings.Contains(t.s, "家") {
+		return
+	}
+	for j := 2; j < t.n(); j++ {
+		if n, kind := roleEnding(t, j); n == 0 || kind != markBoundary {
+			continue
+		}
+		for l := 4; l >= 2; l-- {
+			g := j + l
+			if g+1 >= t.n() || t.rs[g] != '家' || !allHan(t, j, g) {
+				continue
+			}
+			k := g + 1
+			if t.rs[k] == '的' {
+				k++
+			}
+			if !ownedAt(t, k) {
+				continue
+			}
+			ok := true
+			for i := j; i < g; i++ {
+				if d.taken[i] || slotStopSet.has(t.rs[i]) {
+					ok = false
+				}
+			}
+			if !ok || !slotNameRun(t, j, g) || ordinaryWordAt(t, j) >= g || ordinaryWordAt(t, j) > 0 && surnameAt(t, j) == 0 {
+				continue
+			}
+			d.add(j, g, capPersonal)
+			break
+		}
+	}
+}
+
+// ownedAt reports whether a household's field, house or pond is named at
+// k: a possession of the boundary's list, or a noun of the dictionary
+// ending in a land character (玉米地, 橡胶林, 茶园).
+func ownedAt(t *text, k int) bool {
+	if t.match(k, possessionMatcher) > 0 {
+		return true
+	}
+	for l := 4; l >= 2; l-- {
+		if k+l > t.n() || !allHan(t, k, k+l) {
+			continue
+		}
+		if strings.ContainsRune(landChars+"房屋棚圈舍墙", t.rs[k+l-1]) {
+			if w, ok := t.word(k, k+l-1); ok && nounPOS[w.pos] || ok && w.freq >= 100 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nicknameQuotes reads a nickname in quotes named as a person (管家“小巴桑”
+// 询问, 由“阿香”代收): 老, 小 or 阿 and one to three characters, quoted
+// whole, after a person's noun or before a person's deed.
+func (d *detector) nicknameQuotes() {
+	t := d.t
+	for j := 0; j+3 < t.n(); j++ {
+		if !strings.ContainsRune("“「", t.rs[j]) || !strings.ContainsRune("老小阿", t.rs[j+1]) {
+			continue
+		}
+		c := j + 2
+		for c < t.n() && c <= j+5 && t.han(c) {
+			c++
+		}
+		if c >= t.n() || c-j-1 < 2 || c-j-1 > 4 || !strings.ContainsRune("”」", t.rs[c]) {
+			continue
+		}
+		s, e := j+1, c
+		if d.taken[s] || t.reservedIn(s, e) || !validGiven(t, s+1, e) {
+			continue
+		}
+		if w, ok := t.word(s, e); ok && !strings.HasPrefix(w.pos, "nr") {
+			continue // “老大难”, “小区”
+		}
+		person := roleEndingAt(t, j) > 0 || personNounBefore(t, j)
+		after := c + 1
+		if !person && (after >= t.n() || !(t.match(after, personVerbMatcher) >= 2 || t.match(after, followerMatcher) >= 2)) {
+			continue
+		}
+		// “老海羊杂碎”: a shop's name runs on inside the quote; the quote
+		// holds the nickname alone here.
+		d.add(s, e, capPersonal)
+	}
+}
+
+// personNounBefore reports whether a noun of a person's occupation ends
+// at j (管家, 店员, 服务员): a word of the dictionary ending in 家, 员,
+// 工, 师 or 手 that is a noun.
+func personNounBefore(t *text, j int) bool {
+	for l := 2; l <= 3; l++ {
+		if j-l < 0 {
+			continue
+		}
+		if w, ok := t.word(j-l, j); ok && w.pos == "n" && strings.ContainsRune("家员工师手", t.rs[j-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// thing27 reports whether a hit is a place or a group the rules read as
+// a name: a place of origin before 籍 (玉溪籍的李某), a village named after
+// a clan and a landform (石家坳), a quoted name before 组 or 社 (“阿莫洛”组),
+// a pasture's name running into 草场 (查干敖包草场), a word cut across
+// (民宿管家 read as 宿管家).
+func thing27(t *text, h hit) bool {
+	s, e := h.start, h.end
+	if e-s >= 3 && t.rs[e-1] == '籍' {
+		return true
+	}
+	if e < t.n() && t.rs[e] == '籍' && (e+1 >= t.n() || t.rs[e+1] != '贯') {
+		return true
+	}
+	if e-s == 3 && t.rs[s+1] == '家' && strings.ContainsRune(placeOnlyChars+"坳", t.rs[s+2]) {
+		return true
+	}
+	if roleEndingAt(t, s) > 0 {
+		return false
+	}
+	// A quoted group or a pasture: the quote closes, or the run goes on
+	// two characters at most, before what names a place.
+	for k := e; k < t.n() && k <= e+2; k++ {
+		if strings.ContainsRune("”」", t.rs[k]) {
+			if k+1 < t.n() && strings.ContainsRune("组社队", t.rs[k+1]) && ordinaryWordAt(t, k+1) == 0 && insideQuote(t, s) {
+				return true
+			}
+			break
+		}
+		if !t.han(k) || slotStopSet.has(t.rs[k]) {
+			break
+		}
+		if k > e {
+			if _, ok := hasPrefixAny(t.rest(k), pastureNouns); ok {
+				return true
+			}
+		}
+	}
+	// 民宿管家: the span is glued to the word before it and the rest is a
+	// noun of a person's occupation, which no given name is.
+	if s > 0 && e-s == 3 && t.han(s-1) {
+		if w, ok := t.word(s+1, e); ok && w.pos == "n" && w.freq >= 100 && strings.ContainsRune("家员工师手", t.rs[e-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastureNouns follow the name of a pasture or a field (查干敖包草场).
+var pastureNouns = []string{"草场", "牧场", "草牧场", "草地", "草原", "地块"}
+
+// placeBefore returns the length of a place written right before s (延边,
+// 黄山), or 0.
+func placeBefore(t *text, s int) int {
+	for l := 4; l >= 2; l-- {
+		if s-l >= 0 && placeAt(t, s-l) == l {
+			return l
+		}
+	}
+	return 0
+}
+
+var _ = utf8.RuneCountInString
