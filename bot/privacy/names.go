@@ -334,7 +334,7 @@ func crossesRight(t *text, s, e, minFreq int) bool {
 			if j == e+1 && a == e-1 && strings.ContainsRune(prepositionsAfter, t.rs[e]) && commonGivenSet.has(t.rs[a]) {
 				return
 			}
-			if j > e && w.freq >= uint32(minFreq) && !strings.HasPrefix(w.pos, "nr") {
+			if j > e && w.freq >= uint32(minFreq) && !strings.HasPrefix(w.pos, "nr") && !nounBeyond(t, e, j, w.freq) {
 				found = true
 			}
 		})
@@ -343,6 +343,20 @@ func crossesRight(t *text, s, e, minFreq int) bool {
 		}
 	}
 	return false
+}
+
+// nounBeyond reports whether a noun more frequent than the crossing word
+// (of frequency f, ending at j) starts at e and runs past j: 人身 in
+// 黎永强人身自由 reads the text better than 强人 (priv27), so the
+// crossing word does not cut the name.
+func nounBeyond(t *text, e, j int, f uint32) bool {
+	found := false
+	t.words(e, func(k int, w word) {
+		if k > j && w.pos == "n" && w.freq > f {
+			found = true
+		}
+	})
+	return found
 }
 
 // prepositionsAfter follow a name to say where or to whom: 在, 于, 向….
@@ -1219,6 +1233,7 @@ func detect(s string) []hit {
 	d.householdHeads()     // p27.go
 	d.listSiblings()       // p27.go
 	d.nicknameQuotes()     // p27.go
+	d.clauseSlots()        // p27.go
 	d.dropThings()
 	d.voteVeto()
 	d.trimFollowers()

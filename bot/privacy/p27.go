@@ -18,7 +18,7 @@ import (
 
 // slotStops end a run in a slot: function characters, speech verbs and
 // what follows a person's name (的, 说, 家), besides neverGiven.
-const slotStops = "说称讲问答是系在于与和及等也均已未曾就将把被向对因的之所户家时后前经由给让请叫"
+const slotStops = "说称讲问答是系在于与和及等也均已未曾就将把被向对因的之所户家时后前经由给让请叫则又还再便却才都亦"
 
 // slotStopSet is neverGiven and slotStops.
 var slotStopSet = newRuneSet(neverGiven + slotStops)
@@ -50,9 +50,14 @@ func ordinaryWordAt(t *text, k int) int {
 // member: 白马拉姆, where 白马 is a word) says the word is only the name's
 // first part.
 func (d *detector) slotRun(j int, whole bool) int {
+	return d.slotRunTo(j, j+7, whole)
+}
+
+// slotRunTo is slotRun stopping at limit at the latest.
+func (d *detector) slotRunTo(j, limit int, whole bool) int {
 	t := d.t
 	k := j
-	for k < t.n() && k < j+7 {
+	for k < t.n() && k < limit {
 		if !t.han(k) || d.taken[k] || slotStopSet.has(t.rs[k]) || d.reserved != nil && d.reserved[k] {
 			break
 		}
@@ -197,6 +202,26 @@ func maskedEndingAt(t *text, e int) int {
 	return s
 }
 
+// hitInMember reports whether the member of a list ending at e, between
+// two separators, holds a name read inside it (玉应叫 read as 玉应 before
+// 叫): the member is a person.
+func (d *detector) hitInMember(e int) bool {
+	t := d.t
+	s := e
+	for s > 0 && s > e-4 && t.han(s-1) && listSep27(t, s-1) == 0 {
+		s--
+	}
+	if s == e || s == 0 || listSep27(t, s-1) == 0 {
+		return false
+	}
+	for _, h := range d.hits {
+		if h.start >= s && h.end <= e && h.end-h.start >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // maskedMemberEndingAt reports whether a masked member of a list ends at
 // e: 玉某叫 between two separators.
 func maskedMemberEndingAt(t *text, e int) bool {
@@ -254,7 +279,7 @@ func (d *detector) listSiblings() {
 		if sep == 0 {
 			continue
 		}
-		person := d.hitEndingAt(p) || maskedEndingAt(t, p) >= 0 || maskedMemberEndingAt(t, p)
+		person := d.hitEndingAt(p) || maskedEndingAt(t, p) >= 0 || maskedMemberEndingAt(t, p) || d.hitInMember(p)
 		if !person {
 			continue
 		}
@@ -511,3 +536,61 @@ func placeBefore(t *text, s int) int {
 }
 
 var _ = utf8.RuneCountInString
+
+// speechWords are what a speaker says at a clause's start (进货时吐尔洪说):
+// one character of speech, unless it opens a longer word (说明, 称为), or
+// a verb of telling.
+var speechWords = newMatcher([]string{"说", "称", "讲", "告诉", "表示", "讲述", "介绍"})
+
+// familyWords follow the head of a household or of a couple named at a
+// clause's start or after a verb of seeing (即见通榜一家在该林地…).
+var familyWords = newMatcher([]string{"一家", "一户", "全家", "夫妇", "夫妻", "两口子", "父子", "母子", "父女", "母女", "兄弟", "姐妹"})
+
+// seeingBefore open the slot of a person seen or dealt with before a
+// household's word: 见, 看见, 看到, 发现, 由, 与, 和, 帮, 替, 给.
+const seeingBefore = "见到现由与和帮替给"
+
+// clauseSlots reads a name no surname opens at a clause's start before a
+// speech verb (，进货时吐尔洪说是…) or before a household's word after a
+// verb of seeing (即见通榜一家), and between 代 and 签 (马福林代卓玛签):
+// frames only a person fills, with a run of characters likelier in names
+// than in words (slotNameRun).
+func (d *detector) clauseSlots() {
+	t := d.t
+	for e := 2; e < t.n(); e++ {
+		if !t.han(e) || d.taken[e] || !t.han(e-1) {
+			continue
+		}
+		speech := t.match(e, speechWords) > 0 && ordinaryWordAt(t, e) <= e+t.match(e, speechWords)
+		family := t.match(e, familyWords) > 0
+		sign := t.rs[e] == '签' && !d.taken[e-1]
+		if !speech && !family && !sign {
+			continue
+		}
+		for l := 6; l >= 2; l-- {
+			s := e - l
+			if s < 0 || d.slotRunTo(s, e, false) != e || !slotNameRun(t, s, e) {
+				continue
+			}
+			opens := s == 0 || strings.ContainsRune(slotPunct, t.rs[s-1])
+			// Before speech or a household's word the run must end where
+			// the verb starts (说 is no part of the name); before 签 the
+			// character may run on (签 alone is no stop).
+			if !sign && d.slotRun(s, false) != e {
+				continue
+			}
+			switch {
+			case sign:
+				opens = s > 0 && t.rs[s-1] == '代'
+			case speech:
+				// 进货时, 当天下午…: a time clause closed by 时 or 后.
+				opens = opens || s >= 2 && strings.ContainsRune("时后", t.rs[s-1]) && t.han(s-2)
+			case family:
+				opens = opens || s > 0 && strings.ContainsRune(seeingBefore, t.rs[s-1])
+			}
+			if opens && d.add(s, e, capPersonal) {
+				break
+			}
+		}
+	}
+}
