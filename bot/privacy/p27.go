@@ -18,10 +18,11 @@ import (
 
 // slotStops end a run in a slot: function characters, speech verbs and
 // what follows a person's name (的, 说, 家), besides neverGiven.
-const slotStops = "说称讲问答是系在于与和及等也均已未曾就将把被向对因的之所户家时后前经由给让请叫则又还再便却才都亦"
+const slotStops = "说称讲问答是系在于与和及等也均已未曾就将把被向对因的之所户家时后前经由给请叫则又还再便却才都亦"
 
-// slotStopSet is neverGiven and slotStops.
-var slotStopSet = newRuneSet(neverGiven + slotStops)
+// slotStopSet is neverGiven and slotStops, but for 科, which
+// transliterated names use (扎科尔, 科尔沁 aside: a word ends the run).
+var slotStopSet = newRuneSet(strings.ReplaceAll(neverGiven, "科", "") + slotStops)
 
 // slotCloses are the single characters a person's name may stand before
 // at the end of a slot: the speech verbs and function characters of
@@ -51,6 +52,61 @@ func ordinaryWordAt(t *text, k int) int {
 // first part.
 func (d *detector) slotRun(j int, whole bool) int {
 	return d.slotRunTo(j, j+7, whole)
+}
+
+// slotRunOver is slotRun reading over names other passes read inside the
+// run (泽郎翁 of 泽郎翁姆, 温坎 of 岩温坎): the slot says where the name
+// starts and ends, and addOver puts the whole in their place.
+func (d *detector) slotRunOver(j int, whole bool) int {
+	saved := map[int]bool{}
+	for k := j; k < d.t.n() && k < j+7; k++ {
+		if d.taken[k] {
+			saved[k] = true
+			d.taken[k] = false
+		}
+	}
+	e := d.slotRun(j, whole)
+	for k := range saved {
+		d.taken[k] = true
+	}
+	return e
+}
+
+// addOver adds [s, e) as a name in place of the hits inside it; hits
+// that run past it keep theirs, and then nothing is added.
+func (d *detector) addOver(s, e int, c capacity) bool {
+	var inside []int
+	for i, h := range d.hits {
+		if h.start < e && h.end > s {
+			if h.start < s || h.end > e || h.name != "" {
+				return false
+			}
+			// 欧建波释明后: a full name of a frequent surname opening the
+			// slot is whole; what follows it is the sentence's. One
+			// starting inside the slot is a misreading (马央措 of
+			// 黑马央措).
+			if r := surnameRank[d.t.rs[h.start]]; h.start == s && h.end-h.start >= 3 && surnameAt(d.t, h.start) == 1 && r > 0 && r <= 200 {
+				return false
+			}
+			inside = append(inside, i)
+		}
+	}
+	if len(inside) == 0 {
+		return d.add(s, e, c)
+	}
+	kept := d.hits[:0]
+	for i, h := range d.hits {
+		if len(inside) > 0 && i == inside[0] {
+			inside = inside[1:]
+			for k := h.start; k < h.end; k++ {
+				d.taken[k] = false
+			}
+			continue
+		}
+		kept = append(kept, h)
+	}
+	d.hits = kept
+	return d.add(s, e, c)
 }
 
 // slotRunTo is slotRun stopping at limit at the latest.
@@ -94,6 +150,14 @@ func slotEnds27(t *text, e int) bool {
 // (勐罕镇: the stop already ends it), and not a form of address of a
 // surname the titles read (老李, 小王: titled.go).
 func slotNameRun(t *text, s, e int) bool {
+	return slotNameRunMin(t, s, e, -12, 2)
+}
+
+// slotNameRunMin is slotNameRun with the score a character must reach
+// (min) and the score per character the run must reach: a list with a
+// person in it says more than a role word does, so its members may hold
+// characters of Tibetan names words use more (央措).
+func slotNameRunMin(t *text, s, e, min, per int) bool {
 	if e-s < 2 || e-s > 6 {
 		return false
 	}
@@ -106,12 +170,12 @@ func slotNameRun(t *text, s, e int) bool {
 	sum := 0
 	for k := s; k < e; k++ {
 		g := t.d.givenScore(t.rs[k])
-		if g < -12 {
+		if g < min {
 			return false
 		}
 		sum += g
 	}
-	if sum < 2*(e-s) {
+	if sum < per*(e-s) {
 		return false
 	}
 	if strings.ContainsRune(numerals, t.rs[s]) && strings.ContainsRune(classifiers, t.rs[s+1]) {
@@ -157,7 +221,9 @@ var birthRanks = newMatcher([]string{"老大", "老二", "老三", "老四", "�
 func (d *detector) roleSlots() {
 	t := d.t
 	for j := 1; j < t.n(); j++ {
-		if !t.han(j) || d.taken[j] {
+		// A name read already at j may be a part of the slot's (泽郎翁 of
+		// 泽郎翁姆): addOver widens it.
+		if !t.han(j) || d.taken[j] && !d.hitStartsAt(j) {
 			continue
 		}
 		n, kind := roleEnding(t, j)
@@ -170,7 +236,7 @@ func (d *detector) roleSlots() {
 		if crossedIntoRole(t, j, n) {
 			continue
 		}
-		e := d.slotRun(j, false)
+		e := d.slotRunOver(j, false)
 		if !slotNameRun(t, j, e) || !slotEnds27(t, e) {
 			continue
 		}
@@ -178,7 +244,7 @@ func (d *detector) roleSlots() {
 		if kind == markOfficial {
 			c = capOfficial
 		}
-		d.add(j, e, c)
+		d.addOver(j, e, c)
 	}
 }
 
@@ -245,6 +311,11 @@ func (d *detector) hitEndingAt(e int) bool {
 	return false
 }
 
+func (d *detector) hitStartsAt(s int) bool {
+	_, ok := d.hitStartingAt(s)
+	return ok
+}
+
 func (d *detector) hitStartingAt(s int) (int, bool) {
 	for _, h := range d.hits {
 		if h.start == s {
@@ -288,16 +359,21 @@ func (d *detector) listSiblings() {
 			if !t.han(q) {
 				break
 			}
+			// 妻子甘秀英, 乙方查东升: a member opening with a role word is
+			// read by the role word's own pass.
+			if n, _ := roleAt(t, q); n > 0 {
+				break
+			}
 			if end, ok := d.hitStartingAt(q); ok {
 				q = end
 			} else if maskedStartingAt(t, q) > 0 {
 				q += maskedStartingAt(t, q)
 			} else {
-				e := d.slotRun(q, true)
-				if !slotNameRun(t, q, e) || !slotEnds27(t, e) || !memberShaped(t, q, e) {
+				e := d.slotRunOver(q, true)
+				if !slotNameRunMin(t, q, e, -20, -8) || !slotEnds27(t, e) || !memberShaped(t, q, e) {
 					break
 				}
-				if !d.add(q, e, capPersonal) {
+				if !d.addOver(q, e, capPersonal) {
 					break
 				}
 				q = e
@@ -392,15 +468,16 @@ func (d *detector) householdHeads() {
 			}
 			ok := true
 			for i := j; i < g; i++ {
-				if d.taken[i] || slotStopSet.has(t.rs[i]) {
+				if slotStopSet.has(t.rs[i]) {
 					ok = false
 				}
 			}
 			if !ok || !slotNameRun(t, j, g) || ordinaryWordAt(t, j) >= g || ordinaryWordAt(t, j) > 0 && surnameAt(t, j) == 0 {
 				continue
 			}
-			d.add(j, g, capPersonal)
-			break
+			if d.addOver(j, g, capPersonal) {
+				break
+			}
 		}
 	}
 }
@@ -490,8 +567,19 @@ func thing27(t *text, h hit) bool {
 	if e-s == 3 && t.rs[s+1] == '家' && strings.ContainsRune(placeOnlyChars+"坳", t.rs[s+2]) {
 		return true
 	}
-	if roleEndingAt(t, s) > 0 {
+	// 证人证言, 鉴定人鉴定: a word opening with the role word's own
+	// character is what the role gives or does, not a name.
+	if n := roleEndingAt(t, s); n > 0 {
+		if w, ok := t.word(s, e); ok && e-s == 2 && t.rs[s] == t.rs[s-n] && !strings.HasPrefix(w.pos, "nr") {
+			return true
+		}
 		return false
+	}
+	// 高力板草场东至…: a pasture's name opening the clause.
+	if s == 0 || strings.ContainsRune(slotPunct, t.rs[s-1]) {
+		if _, ok := hasPrefixAny(t.rest(e), pastureNouns); ok {
+			return true
+		}
 	}
 	// A quoted group or a pasture: the quote closes, or the run goes on
 	// two characters at most, before what names a place.
