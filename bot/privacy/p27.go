@@ -233,7 +233,9 @@ func (d *detector) roleSlots() {
 		if n == 0 || kind == markBoundary || kind == markLabel {
 			continue
 		}
-		if crossedIntoRole(t, j, n) {
+		// 证人老幺岩罕: a birth rank after the role word opens its own
+		// slot, read at the next position.
+		if crossedIntoRole(t, j, n) || t.match(j, birthRanks) == 2 {
 			continue
 		}
 		e := d.slotRunOver(j, false)
@@ -576,7 +578,7 @@ func thing27(t *text, h hit) bool {
 		return false
 	}
 	// 高力板草场东至…: a pasture's name opening the clause.
-	if s == 0 || strings.ContainsRune(slotPunct, t.rs[s-1]) {
+	if s == 0 || strings.ContainsRune(slotPunct+"\n\r\t 。", t.rs[s-1]) {
 		if _, ok := hasPrefixAny(t.rest(e), pastureNouns); ok {
 			return true
 		}
@@ -660,7 +662,7 @@ func (d *detector) clauseSlots() {
 			if s < 0 || d.slotRunTo(s, e, false) != e || !slotNameRun(t, s, e) {
 				continue
 			}
-			opens := s == 0 || strings.ContainsRune(slotPunct, t.rs[s-1])
+			opens := s == 0 || strings.ContainsRune(slotPunct+"\n\r\t", t.rs[s-1])
 			// Before speech or a household's word the run must end where
 			// the verb starts (说 is no part of the name); before 签 the
 			// character may run on (签 alone is no stop).
