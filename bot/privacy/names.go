@@ -1234,6 +1234,7 @@ func detect(s string) []hit {
 	d.listSiblings()       // p27.go
 	d.nicknameQuotes()     // p27.go
 	d.clauseSlots()        // p27.go
+	d.ahNicknames()        // p27.go
 	d.dropThings()
 	d.voteVeto()
 	d.trimFollowers()

@@ -684,3 +684,37 @@ func (d *detector) clauseSlots() {
 		}
 	}
 }
+
+// kinChars27 are the kin characters 阿 makes a form of address with.
+const kinChars27 = "婆公爸妈爹娘哥姐弟妹叔伯嫂姨爷奶舅婶姑嬷"
+
+// ahNicknames reads 阿 and one given-name character as a nickname where
+// the sentence goes on as after a person (当晚是阿刚先动手, 由阿珍代收):
+// 阿 opens no word there (阿姨, 阿富汗 are words; 阿坝 a place), the
+// character is far likelier in names than in words, and what follows
+// closes a name (a function character, a deed, punctuation).
+func (d *detector) ahNicknames() {
+	t := d.t
+	for j := 0; j+2 <= t.n(); j++ {
+		if t.rs[j] != '阿' || !t.han(j+1) || d.taken[j] || d.taken[j+1] || t.reservedIn(j, j+2) {
+			continue
+		}
+		if j > 0 && t.han(j-1) && !strings.ContainsRune(functionChars+slotStops, t.rs[j-1]) && roleEndingAt(t, j) == 0 && t.match(j-2, birthRanks) == 0 {
+			continue // 马阿刚 is read as a name with its surname
+		}
+		opens := false
+		t.words(j, func(int, word) { opens = true })
+		// 阿婆, 阿爸, 阿叔: 阿 before a kin character is a form of address
+		// many share.
+		if opens || strings.ContainsRune(kinChars27, t.rs[j+1]) || placeSpan(t, j, j+2) || t.match(j, minorityMatcher) > 0 || t.d.givenScore(t.rs[j+1]) < 10 || neverGivenSet.has(t.rs[j+1]) {
+			continue
+		}
+		e := j + 2
+		if e < t.n() && t.han(e) && !slotEnds27(t, e) && t.match(e, personVerbMatcher) == 0 {
+			continue
+		}
+		// A function character after the pair may open a word (先后, 就是
+		// are fine): what follows is read as the sentence's.
+		d.add(j, e, capPersonal)
+	}
+}

@@ -56,7 +56,7 @@ func (a *Anonymizer) keeperShops(t *text) []span {
 				// a buyer's word before the name, a firm's ending after it.
 				named := strings.HasSuffix(pre, "记") || strings.HasSuffix(pre, "氏")
 				firm := named && firmAfter(t, e)
-				if t.match(e, shopKinds) == 0 && !firm || s > 0 && t.han(s-1) && !strings.ContainsRune("的在了开设营办家个间", t.rs[s-1]) && !(named && strings.ContainsRune("市县区镇乡村某商对向由与和及将把被给从", t.rs[s-1])) {
+				if t.match(e, shopKinds) == 0 && !firm && !quotedShopAt(t, s) || s > 0 && t.han(s-1) && !strings.ContainsRune("的在了开设营办家个间", t.rs[s-1]) && !(named && strings.ContainsRune("市县区镇乡村某商对向由与和及将把被给从", t.rs[s-1])) {
 					continue
 				}
 				// The keeper must be named in the shop's sentence: in a
@@ -156,3 +156,26 @@ func (a *Anonymizer) givenFirms(t *text) []span {
 	}
 	return out
 }
+
+// quotedShopAt reports whether a quote opening right before s names a
+// shop: the quote closes within a shop's name's length and a shop's word
+// or its keeper's follows (“老海羊杂碎”店, “老马牛肉面”实际经营者), so the
+// dish or trade inside the quote need not be one shopKinds knows (priv27).
+func quotedShopAt(t *text, s int) bool {
+	if s == 0 || !strings.ContainsRune("“「", t.rs[s-1]) {
+		return false
+	}
+	for k := s + 1; k < t.n() && k <= s+10; k++ {
+		if strings.ContainsRune("“「", t.rs[k]) {
+			return false
+		}
+		if strings.ContainsRune("”」", t.rs[k]) {
+			_, ok := hasPrefixAny(t.rest(k+1), quotedShopAfter)
+			return ok
+		}
+	}
+	return false
+}
+
+// quotedShopAfter follow a shop's quoted name.
+var quotedShopAfter = []string{"店", "馆", "铺", "门店", "门面", "档口", "摊位", "经营者", "实际经营者", "店主", "老板", "的老板", "的店主", "的经营者"}
