@@ -276,6 +276,25 @@
 // dictionary holds tagged nr (陈永福), the next item of a name list and a
 // keeper's name part inside a business's quoted name are read.
 //
+// Round 27 (p27.go): names no surname opens are read by their slot, not
+// their characters. After a person's role word or a birth rank (证人,
+// 审判长, 村民小组长, 老二) a run of two to six characters that stops at
+// punctuation, a function character or an ordinary word, whose characters
+// are likelier in names than in words, and that a boundary or a person's
+// deed closes is a name (证人岩X当庭陈述; 原告诉称, 被告暂扣 stay); a list
+// member beside a person, masked or read, is a person too, a whole member
+// beating a word inside it; a boundary's 东至X家(的)玉米地 names the
+// household's head when X has two to four characters (王家坝, 韦家祠堂
+// stay); a quoted 小X after an occupation's noun, 阿X before a name's
+// close, a speaker after a time clause (进货时X说), 见X一家 and 代X签 are
+// names. A slot's run reads over names other passes cut inside it. A
+// place before 籍, a clan's name and a landform (X家坳), a quoted group
+// before 组, a pasture's name before 草场, a firm led by a place written
+// before its trade name and a word opening with its role word's character
+// (证人证言) are no names; a noun running past a word that crosses a
+// name's end no longer cuts the name (原告X人身自由赔偿金); a shop's quoted
+// name before 店 or its keeper's word is the keeper's whatever its dish.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check
