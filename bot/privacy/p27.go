@@ -212,6 +212,20 @@ func crossedIntoRole(t *text, j, n int) bool {
 	return false
 }
 
+// roleEnds27 are the last characters of the role words, the agent nouns
+// (人, 员, 方) and the birth ranks: a slot opens only after one.
+var roleEnds27 = func() runeSet {
+	var b strings.Builder
+	for _, l := range roleWords {
+		for _, w := range l {
+			r := []rune(w)
+			b.WriteRune(r[len(r)-1])
+		}
+	}
+	b.WriteString("人员方大二三四五六七八幺小")
+	return newRuneSet(b.String())
+}()
+
 // birthRanks name a sibling by their rank (老二通雄, 老三岩光): a person's
 // slot as a kin word is.
 var birthRanks = newMatcher([]string{"老大", "老二", "老三", "老四", "老五", "老六", "老七", "老八", "老幺", "老小"})
@@ -224,6 +238,9 @@ func (d *detector) roleSlots() {
 		// A name read already at j may be a part of the slot's (泽郎翁 of
 		// 泽郎翁姆): addOver widens it.
 		if !t.han(j) || d.taken[j] && !d.hitStartsAt(j) {
+			continue
+		}
+		if !roleEnds27.has(t.rs[j-1]) {
 			continue
 		}
 		n, kind := roleEnding(t, j)
@@ -452,7 +469,10 @@ func (d *detector) householdHeads() {
 	if !strings.Contains(t.s, "家") {
 		return
 	}
-	for j := 2; j < t.n(); j++ {
+	for j := 2; j+2 < t.n(); j++ {
+		if t.rs[j+2] != '家' && (j+3 >= t.n() || t.rs[j+3] != '家') && (j+4 >= t.n() || t.rs[j+4] != '家') {
+			continue
+		}
 		if n, kind := roleEnding(t, j); n == 0 || kind != markBoundary {
 			continue
 		}
