@@ -184,6 +184,11 @@ func slotNameRunMin(t *text, s, e, min, per int) bool {
 	if e-s == 2 && strings.ContainsRune("老小大", t.rs[s]) && surnameSet.has(t.rs[s+1]) {
 		return false
 	}
+	// 老三一家: a birth rank alone is how the family calls a sibling,
+	// many share it.
+	if t.match(s, birthRanks) == e-s {
+		return false
+	}
 	if e < t.n() && orgEndingAt(t, e) {
 		return false
 	}
