@@ -1083,6 +1083,9 @@ type detector struct {
 	taken []bool
 	// reserved is t.reservedRunes() (minority.go).
 	reserved []bool
+	// docs are the document numbers' ranges, once the slots of p27.go
+	// ask.
+	docs [][2]int
 }
 
 func (d *detector) add(s, e int, c capacity) bool {
@@ -1229,14 +1232,18 @@ func detect(s string) []hit {
 	d.listNextItems()      // p25.go
 	d.givenAloneEvidence() // p25.go
 	d.personPositions()    // positions.go
+	d.dropThings()
+	d.voteVeto()
+	// Round 27's slots, after the guards: the persons a list is read
+	// from are those the guards left, and what a slot reads passes the
+	// same guards (addOver).
 	d.roleSlots()          // p27.go
 	d.householdHeads()     // p27.go
 	d.listSiblings()       // p27.go
+	d.listSiblingsBefore() // p27.go
 	d.nicknameQuotes()     // p27.go
 	d.clauseSlots()        // p27.go
 	d.ahNicknames()        // p27.go
-	d.dropThings()
-	d.voteVeto()
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
 	// after the guards of the names, which veto every quoted trade name.

@@ -18,7 +18,7 @@ import (
 
 // slotStops end a run in a slot: function characters, speech verbs and
 // what follows a person's name (的, 说, 家), besides neverGiven.
-const slotStops = "说称讲问答是系在于与和及等也均已未曾就将把被向对因的之所户家时后前经由给请叫则又还再便却才都亦"
+const slotStops = "说称讲问答是系在于与和及等也均已未曾就将把被向对因的之所户家时后前经由给请叫则又还再便却才都亦有"
 
 // slotStopSet is neverGiven and slotStops, but for 科, which
 // transliterated names use (扎科尔, 科尔沁 aside: a word ends the run).
@@ -42,6 +42,18 @@ func ordinaryWordAt(t *text, k int) int {
 		}
 	})
 	return end
+}
+
+// commonWordAt reports whether a frequent word that names nothing (no
+// place, no proper noun, no name) starts at k: 代表, 工作.
+func commonWordAt(t *text, k int) bool {
+	common := false
+	t.words(k, func(_ int, w word) {
+		if w.freq >= 1000 && w.pos != "ns" && w.pos != "nz" && !strings.HasPrefix(w.pos, "nr") {
+			common = true
+		}
+	})
+	return common
 }
 
 // slotRun returns the end of the run of unexplained characters at j, or
@@ -75,6 +87,9 @@ func (d *detector) slotRunOver(j int, whole bool) int {
 // addOver adds [s, e) as a name in place of the hits inside it; hits
 // that run past it keep theirs, and then nothing is added.
 func (d *detector) addOver(s, e int, c capacity) bool {
+	if d.isThing(hit{s, e, c, ""}, d.docRanges()) {
+		return false
+	}
 	var inside []int
 	for i, h := range d.hits {
 		if h.start < e && h.end > s {
@@ -109,6 +124,18 @@ func (d *detector) addOver(s, e int, c capacity) bool {
 	return d.add(s, e, c)
 }
 
+// docRanges returns the document numbers' ranges (docNumberRanges),
+// computed once for the slots.
+func (d *detector) docRanges() [][2]int {
+	if d.docs == nil {
+		d.docs = docNumberRanges(d.t)
+		if d.docs == nil {
+			d.docs = [][2]int{}
+		}
+	}
+	return d.docs
+}
+
 // slotRunTo is slotRun stopping at limit at the latest.
 func (d *detector) slotRunTo(j, limit int, whole bool) int {
 	t := d.t
@@ -121,6 +148,11 @@ func (d *detector) slotRunTo(j, limit int, whole bool) int {
 			if ordinaryWordAt(t, k) > 0 || t.match(k, personVerbMatcher) >= 2 {
 				break
 			}
+		}
+		// A whole member may open with a word that names (白马 of
+		// 白马拉姆), not with a frequent common one (代表仲某 after 村民).
+		if k == j && whole && commonWordAt(t, k) {
+			break
 		}
 		// 被告查明, 被告宁可错拆: a frequent word jieba tags as a name
 		// opens no slot.
@@ -559,7 +591,7 @@ func (d *detector) nicknameQuotes() {
 		}
 		// “老海羊杂碎”: a shop's name runs on inside the quote; the quote
 		// holds the nickname alone here.
-		d.add(s, e, capPersonal)
+		d.addOver(s, e, capPersonal)
 	}
 }
 
@@ -703,7 +735,7 @@ func (d *detector) clauseSlots() {
 			case family:
 				opens = opens || s > 0 && strings.ContainsRune(seeingBefore, t.rs[s-1])
 			}
-			if opens && d.add(s, e, capPersonal) {
+			if opens && d.addOver(s, e, capPersonal) {
 				break
 			}
 		}
@@ -740,6 +772,40 @@ func (d *detector) ahNicknames() {
 		}
 		// A function character after the pair may open a word (先后, 就是
 		// are fine): what follows is read as the sentence's.
-		d.add(j, e, capPersonal)
+		d.addOver(j, e, capPersonal)
+	}
+}
+
+// listSiblingsBefore reads the members before a person in a list
+// (证人白马拉姆、王某均证实; 格桑央宗与王某系夫妻): the member opens after a
+// role word, punctuation or another separator, and is shaped as
+// listSiblings asks. The list is read from its end, so that a member read
+// makes the one before it a sibling too.
+func (d *detector) listSiblingsBefore() {
+	t := d.t
+	for p := t.n() - 2; p > 1; p-- {
+		if listSep27(t, p) == 0 || !t.han(p-1) {
+			continue
+		}
+		q := p + 1
+		if !d.hitStartsAt(q) && maskedStartingAt(t, q) == 0 {
+			continue
+		}
+		for l := 6; l >= 2; l-- {
+			s := p - l
+			if s < 0 {
+				continue
+			}
+			opens := s == 0 || roleEndingAt(t, s) > 0 || strings.ContainsRune(slotPunct+"\n\r\t", t.rs[s-1]) || listSep27(t, s-1) > 0
+			if !opens || d.slotRunOver(s, true) != p || !slotNameRunMin(t, s, p, -20, -8) || !memberShaped(t, s, p) {
+				continue
+			}
+			if n, _ := roleAt(t, s); n > 0 {
+				continue
+			}
+			if d.addOver(s, p, capPersonal) {
+				break
+			}
+		}
 	}
 }
