@@ -196,6 +196,17 @@ func slotNameRunMin(t *text, s, e, min, per int) bool {
 	if w, ok := t.word(s, e); ok && (!strings.HasPrefix(w.pos, "nr") || w.freq >= 300) {
 		return false
 	}
+	// 曼迈寨寨老: a village's character (寨, 屯, 坝) names a place.
+	for k := s; k < e; k++ {
+		if strings.ContainsRune(placeOnlyChars, t.rs[k]) {
+			return false
+		}
+	}
+	// 格朗和乡: a conjunction that a township's or a village's character
+	// follows ends the place's name, not a person's.
+	if e+1 < t.n() && strings.ContainsRune("和与及", t.rs[e]) && strings.ContainsRune("乡镇村寨县", t.rs[e+1]) {
+		return false
+	}
 	// 暂扣, 签批, 按月, 代耕: a verb, a preposition or an adverb of one
 	// character each is the party's deed; the characters of a name are
 	// likelier in names than in words (岩依坎, 格绒泽仁, 通雄).
