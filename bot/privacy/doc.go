@@ -285,7 +285,8 @@
 // member beside a person, masked or read, is a person too, a whole member
 // beating a word inside it; a boundary's 东至X家(的)玉米地 names the
 // household's head when X has two to four characters (王家坝, 韦家祠堂
-// stay); a quoted 小X after an occupation's noun, 阿X before a name's
+// stay); a quoted 小X after an occupation's noun, 阿X and X哥 (not a
+// surname's: 陈姐 stays) before a name's
 // close, a speaker after a time clause (进货时X说), 见X一家 and 代X签 are
 // names. A slot's run reads over names other passes cut inside it. A
 // place before 籍, a clan's name and a landform (X家坳), a quoted group

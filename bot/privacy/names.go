@@ -1244,6 +1244,7 @@ func detect(s string) []hit {
 	d.nicknameQuotes()     // p27.go
 	d.clauseSlots()        // p27.go
 	d.ahNicknames()        // p27.go
+	d.brotherNicknames()   // p27.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
 	// after the guards of the names, which veto every quoted trade name.

@@ -484,6 +484,10 @@ func maskedStartingAt(t *text, s int) int {
 // dictionary word covers it with a thing's part of speech (白银, 医疗费,
 // 公安), no place (ns) as a whole, and the characters are no numeral.
 func memberShaped(t *text, s, e int) bool {
+	// 老张和陈姐: a surname and a form of address stay (titled.go).
+	if e-s == 2 && surnameSet.has(t.rs[s]) && strings.ContainsRune("哥姐叔嫂婶姨伯爷", t.rs[s+1]) {
+		return false
+	}
 	if w, ok := t.word(s, e); ok && !strings.HasPrefix(w.pos, "nr") {
 		return false
 	}
@@ -778,7 +782,7 @@ func (d *detector) ahNicknames() {
 			continue
 		}
 		e := j + 2
-		if e < t.n() && t.han(e) && !slotEnds27(t, e) && t.match(e, personVerbMatcher) == 0 {
+		if !nicknameClosed(t, e) {
 			continue
 		}
 		// A function character after the pair may open a word (先后, 就是
@@ -818,5 +822,46 @@ func (d *detector) listSiblingsBefore() {
 				break
 			}
 		}
+	}
+}
+
+// nicknameClosed reports whether a nickname may end at e: what closes a
+// name, a person's deed, or an adverb before one (先动手, 又说).
+func nicknameClosed(t *text, e int) bool {
+	if e >= t.n() || !t.han(e) || slotEnds27(t, e) || t.match(e, personVerbMatcher) > 0 {
+		return true
+	}
+	return strings.ContainsRune("先又只刚", t.rs[e])
+}
+
+// brotherNicknames reads X哥 and X姐, a given-name character and the
+// form of address, where a clause says a person (当晚是强哥先动的手,
+// 据其陈述梅姐当天在收银台): the pair is no word (大哥, 表姐, 空姐), the
+// character is no rank or kin character and is likelier in names than in
+// words, a clause's start, a function character or a list stands before
+// it and a name's close after it.
+func (d *detector) brotherNicknames() {
+	t := d.t
+	for j := 1; j+2 <= t.n(); j++ {
+		if (t.rs[j+1] != '哥' && t.rs[j+1] != '姐') || !t.han(j) || d.taken[j] || d.taken[j+1] || t.reservedIn(j, j+2) {
+			continue
+		}
+		// 陈姐, 王哥: a surname and the form of address stay, a form many
+		// share (titled.go).
+		if strings.ContainsRune("大二三四五六七八九老小表堂亲师空嫂姐哥弟妹", t.rs[j]) || surnameSet.has(t.rs[j]) || t.d.givenScore(t.rs[j]) < 10 || neverGivenSet.has(t.rs[j]) {
+			continue
+		}
+		if _, ok := t.word(j, j+2); ok {
+			continue
+		}
+		// A word ending at j+1 (帅哥) or running over the pair is the word's.
+		if j > 0 && t.han(j-1) && anyWordAt(t, j-1, j+1) {
+			continue
+		}
+		before := !t.han(j-1) || strings.ContainsRune(slotStops+functionChars, t.rs[j-1]) || roleEndingAt(t, j) > 0
+		if !before || !nicknameClosed(t, j+2) {
+			continue
+		}
+		d.addOver(j, j+2, capPersonal)
 	}
 }
