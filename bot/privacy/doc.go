@@ -286,9 +286,9 @@
 // beating a word inside it; a boundary's 东至X家(的)玉米地 names the
 // household's head when X has two to four characters (王家坝, 韦家祠堂
 // stay); a quoted 小X after an occupation's noun, 阿X and X哥 (not a
-// surname's: 陈姐 stays) before a name's
-// close, a speaker after a time clause (进货时X说), 见X一家 and 代X签 are
-// names. A slot's run reads over names other passes cut inside it. A
+// surname's: 陈姐 stays) before a name's close, a speaker after a time
+// clause (进货时X说), 见X一家 and 代X签 are names; these slots run after
+// the guards and pass them. A slot's run reads over names other passes cut inside it. A
 // place before 籍, a clan's name and a landform (X家坳), a quoted group
 // before 组, a pasture's name before 草场, a firm led by a place written
 // before its trade name and a word opening with its role word's character
