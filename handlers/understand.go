@@ -414,6 +414,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		if a, err = s.unlessCarriedNone(c, a, u, said, prev); err != nil {
 			return err
 		}
+		if a, err = s.unlessFilteredNone(c, a, u); err != nil {
+			return err // 高院那个再审 when it is an appeal: what the question finds without one filter
+		}
 		if isCompare && pickedU == nil && !other.IsZero() {
 			// 同比 / 环比 of a rate or 环比 of a count: the same question over
 			// the other period, computed the same way, under its own label.
