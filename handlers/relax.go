@@ -21,6 +21,11 @@ import (
 // and after), nor the outcome or the kind asked (公安局今年确认违法的 → 0 件,
 // 下周有复议听证吗 → 没有: that is the answer).
 
+// maxRelaxations bounds the questions asked again after a none: each is a
+// list query (up to tens of milliseconds over 100k cases), and a none
+// with more filters than this is rare.
+const maxRelaxations = 3
+
 // relaxation is a question with one filter left out.
 type relaxation struct {
 	u intent.Understanding
@@ -92,7 +97,11 @@ func (s *service) unlessFilteredNone(c bot.Context, a answer, u intent.Understan
 		return a, nil // an agency the ledger lacks: its answer names the ones it has
 	}
 	show := func(p string) string { return s.shownName(c.Person(), p) }
-	for _, r := range relaxations(u) {
+	rs := relaxations(u)
+	if len(rs) > maxRelaxations {
+		rs = rs[:maxRelaxations]
+	}
+	for _, r := range rs {
 		b, err := s.answerFor(c, r.u, nil)
 		if err != nil {
 			return a, err
