@@ -1583,7 +1583,16 @@ func (r *reader) words() {
 	if _, ok := t.cut(legalWords...); ok {
 		r.legal = true
 	}
-	if _, ok := t.cut(contactWords...); ok {
+	if raw := string(t.rs); PhoneOnlyTold(raw) {
+		// 他电话一直打不通: a call told, filler to the question beside it.
+		for _, loc := range phoneToldRe.FindAllStringIndex(raw, -1) {
+			s, e := utf8.RuneCountInString(raw[:loc[0]]), utf8.RuneCountInString(raw[:loc[1]])
+			if !anyUsed(t.used[s:e]) {
+				t.mark(s, e)
+				r.u.Filler = append(r.u.Filler, raw[loc[0]:loc[1]])
+			}
+		}
+	} else if _, ok := t.cut(contactWords...); ok {
 		r.u.Contact, r.scopeWord = true, true
 	}
 	for _, w := range dirWords {
