@@ -285,4 +285,3 @@ func courtCodeMayBe(n cases.Number, level string) bool {
 	}
 	return true
 }
-
