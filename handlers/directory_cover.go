@@ -22,6 +22,9 @@ func (s *service) directoryCover(c bot.Context, byAgency bool, prev *lastQuestio
 	if err != nil {
 		return err
 	}
+	if byAgency && len(u.Agencies) > 0 {
+		return s.directoryCoverage(c) // 生态环境局有没有人在名单里: that agency, not every one with hearings
+	}
 	u = defaults(u, now)
 	period := u.Period
 	if period.IsZero() && prev != nil && (prev.U.Kind == intent.Hearings) {

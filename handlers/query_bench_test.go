@@ -92,6 +92,10 @@ func BenchmarkQueryByNumber(b *testing.B) {
 		{"my-cases-named-on-2000/handler", "handler1", "我手上的案子", "**您本人的案件**"},
 		{"my-open-named-on-2000/handler", "handler1", "我手上还有几个没结的", "未结"},
 		{"county-lost/head", "head1", "全县今年败诉几件", "全县（本地区）"},
+		// A none over several filters is asked again without each (relax.go).
+		{"none-over-filters/staff", "staff1", "中院那个再审的工伤案子有哪些", "没有"},
+		{"none-over-filters-own/head", "head1", "我们局中院那个再审的工伤案子有哪些", "没有"},
+		{"none-court-and-stage/staff", "staff1", "高院那个一审的案子", "没有"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if r := benchAsk(b, e, bc.user, bc.text); !strings.Contains(r, bc.want) {

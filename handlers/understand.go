@@ -213,6 +213,11 @@ func (s *service) handleText(c bot.Context) (err error) {
 			}
 		}
 	}
+	if pickedU == nil {
+		if done, err := s.compound(c, text); done || err != nil {
+			return err // 85号判了没 117号什么时候开庭: each question answered as if sent alone
+		}
+	}
 	opts := s.options(c, viewer)
 	text = s.digitNames(c.Ctx(), text) // 孙7的案子: the party 孙七, not case 7
 	u, err := intent.Understand(text, opts)
@@ -413,6 +418,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 		if a, err = s.unlessCarriedNone(c, a, u, said, prev); err != nil {
 			return err
+		}
+		if a, err = s.unlessFilteredNone(c, a, u); err != nil {
+			return err // 高院那个再审 when it is an appeal: what the question finds without one filter
 		}
 		if isCompare && pickedU == nil && !other.IsZero() {
 			// 同比 / 环比 of a rate or 环比 of a count: the same question over

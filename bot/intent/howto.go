@@ -100,9 +100,24 @@ func AsksInDirectory(text string) bool {
 // (卫健局的人是不是还没导进通讯录, 通讯录里还缺哪些单位, 哪些单位没录进名单).
 var agencyCoverageRe = mustCompile(`(?:没|未|还没|没有)(?:导进|导入|录进|录入|录|导|加进|加入|进)(?:去|来)?(?:到)?(?:通讯录|人员名单|名单)|(?:通讯录|人员名单|名单)(?:里|中|上)?(?:还)?(?:缺|少|没有|没)(?:哪些|哪几个|哪个|什么)?(?:单位|局)|(?:哪些|哪几个|哪个)(?:单位|局)(?:的人)?(?:在)?(?:通讯录|人员名单|名单)(?:里|中|上)?(?:还)?(?:没|缺|没有)|(?:局|单位|政府)[^，,。]{0,8}?(?:的人|人员)(?:都|已经|已|也)?(?:导进|导入|录进|录入|加进|补录|录)(?:去|来)?了?(?:没|吗|没有|吧)$|(?:局|单位|政府)[^，,。]{0,8}?(?:的人|人员)(?:都|已经|已|也)?(?:导进|导入|录进|录入|加进|进)(?:去|来)?(?:了)?(?:到)?(?:通讯录|人员名单|名单)(?:里|中)?了?(?:吗|没|没有|吧|不)`)
 
+// Whether an agency has anyone in the directory, asked without the words
+// agencyCoverageRe spells out: a word of the directory or of an agency, a
+// word of someone being there (有人吗, 是不是也没人, 谁能收到提醒), and no
+// word of a hearing or of coming to one (来人没, 出庭, 到场), which asks who
+// came, not who is listed.
+var (
+	coverPlaceRe    = mustCompile(`通讯录|人员名单|名单|企业微信|局|政府|单位|委员会|中心|大队|所`)
+	coverPresenceRe = mustCompile(`有没有人|没有人|没人|有人吗|有人没|缺人|人齐|人全|都有人|谁能收到|收不到提醒|能收到提醒|收得到提醒|发不出去|发不到`)
+	coverAbsentRe   = mustCompile(`庭|出庭|来人|到场|去了|去没|参加|开会|电话|来了|到了|值班`)
+)
+
 // AsksAgencyCoverage reports whether text asks which agencies have nobody
 // (or no head or handler) in the people directory.
 func AsksAgencyCoverage(text string) bool {
 	t := strings.NewReplacer(" ", "", "　", "", "？", "", "?", "").Replace(Normalize(text))
-	return agencyCoverageRe.MatchString(t) && !howCaseListRe.MatchString(t)
+	if howCaseListRe.MatchString(t) {
+		return false
+	}
+	return agencyCoverageRe.MatchString(t) ||
+		coverPlaceRe.MatchString(t) && coverPresenceRe.MatchString(t) && !coverAbsentRe.MatchString(t)
 }

@@ -1,6 +1,7 @@
 package intent
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -334,6 +335,22 @@ var dirWords = []string{"在不在人员名单里面", "在不在人员名单里
 // contactWords ask for someone's phone: pointed to the address book.
 var contactWords = []string{"电话", "手机号", "联系方式", "微信号"}
 
+// phoneToldRe is a call told as a fact (他电话一直打不通, 电话没人接, 打了
+// 电话, 给周洁打电话), phoneAskedRe a number asked for (电话多少, 手机号, 有没有
+// 他电话). A phone only told is no question of the directory: 郑局确认了没有
+// 他电话一直打不通 asks the confirmation, and was answered with the address
+// book.
+var (
+	phoneToldRe  = regexp.MustCompile(`(电话|手机)[^，。,.？?!！]{0,4}(打不通|没打通|不通|没人接|没接|不接|关机|占线|联系不上|没联系上|没回)|打(了|过)?(个|几个|好几个|几次)?电话|电话(里|中)(说|讲)|给[^，。,.？?]{1,6}打电话`)
+	phoneAskedRe = regexp.MustCompile(`电话(号码|号)?(是)?多少|号码|手机号|联系方式|怎么联系|有没有[^，。,.？?]{0,4}(电话|手机)|(电话|手机)[^，。,.？?]{0,2}(吗|么|呢)`)
+)
+
+// PhoneOnlyTold reports whether the phone words of text tell of a call
+// rather than ask for a number.
+func PhoneOnlyTold(text string) bool {
+	return phoneToldRe.MatchString(text) && !phoneAskedRe.MatchString(text)
+}
+
 // titles follow a surname in how people name a head (孙局, 何县长).
 var titles = []string{"副局长", "局长", "副县长", "县长", "副镇长", "镇长", "副主任", "主任", "科长", "股长", "所长", "队长",
 	"书记", "部长", "处长", "局"}
@@ -354,6 +371,9 @@ var agencySuffixes = []string{"管委会", "委员会", "办事处", "人民政�
 // named, it is asked of the person in focus (周洁 → 他企业微信是多少).
 func AsksDirectory(text string) bool {
 	t := Normalize(text)
+	if PhoneOnlyTold(t) {
+		return false
+	}
 	for _, ws := range [][]string{dirWords, contactWords, {"手机", "号码"}} {
 		for _, w := range ws {
 			if strings.Contains(t, w) && !strings.Contains(t, "名单") {

@@ -1,0 +1,121 @@
+package intent
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Two questions in one message (85号判了没 117号什么时候开庭, 明天有几个庭
+// 另外今年败诉率多少) were read as one: the slots of both merged into a
+// question nobody asked (“明天 · 败诉率”), answered with a figure or a none
+// of that. Compound splits such a message into its questions, so that each
+// is answered as if sent alone.
+//
+// A clause is a run between clause marks (spaces of voice input, commas,
+// question marks) or before a word that opens another question (另外, 还有,
+// 顺便问下). A clause asks a question of its own when, read alone, it is a
+// question of a kind that looks something up, a word named that kind, it
+// is no follow-up (呢, 那个) and it names its own subject: a case, a
+// period, an agency, a party, a person or the asker (我的, 我们局). Every
+// other clause (公安局的, 负责人都确认了吗, 电话没人接) belongs to the
+// question before it, or to the first one when it comes first.
+
+// compoundCutRe cuts a message into clauses: the marks, and before the
+// words that open another question.
+// listAskedRe ends a clause that asks for a list without a question word
+// (我的庭, 我们局的案子, 今年败诉率).
+var listAskedRe = regexp.MustCompile(`(的庭|开庭|庭审|案子|案件|通报|率|期限)$`)
+
+// timeAskedRe asks when, in words questionRe leaves to the clock readers
+// (117号明天几点开).
+var timeAskedRe = regexp.MustCompile(`几点|几时|何时|多久|多长时间`)
+
+// 还有 and 以及 open a question only after a mark (还有几个庭 asks how many
+// are left): there they are dropped as a clause's first word.
+var (
+	compoundCutRe  = regexp.MustCompile(`[\s，,；;。？?！!]+|另外|顺便问一下|顺便问下|顺便问问|顺便|再问一下|再问下`)
+	compoundLeadRe = regexp.MustCompile(`^(还有|以及|然后|再就是)`)
+)
+
+// Compound returns the questions of a message that asks two or more, each
+// with the clauses that belong to it, in order; nil when it asks one.
+func Compound(raw string, o Options) ([]string, error) {
+	clauses := cutClauses(Normalize(raw))
+	if len(clauses) < 2 {
+		return nil, nil
+	}
+	var groups []string
+	lead := "" // clauses before the first question of its own
+	for _, cl := range clauses {
+		own, err := ownClause(cl, o)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case own:
+			groups = append(groups, lead+cl)
+			lead = ""
+		case len(groups) == 0:
+			lead += cl + " "
+		default:
+			groups[len(groups)-1] += " " + cl
+		}
+	}
+	if len(groups) < 2 {
+		return nil, nil
+	}
+	return groups, nil
+}
+
+// cutClauses splits t at compoundCutRe, dropping the marks and the opening
+// words (they say only that another question follows).
+func cutClauses(t string) []string {
+	var out []string
+	at := 0
+	for _, loc := range compoundCutRe.FindAllStringIndex(t, -1) {
+		out = appendClause(out, t[at:loc[0]])
+		at = loc[1]
+	}
+	return appendClause(out, t[at:])
+}
+
+// appendClause adds a clause without its opening word, unless nothing is
+// left of it.
+func appendClause(out []string, s string) []string {
+	s = strings.TrimSpace(compoundLeadRe.ReplaceAllString(strings.TrimSpace(s), ""))
+	if s == "" {
+		return out
+	}
+	return append(out, s)
+}
+
+// ownClause reports whether a clause, read alone, is a question of its own
+// (see the comment above).
+func ownClause(cl string, o Options) (bool, error) {
+	if utf8.RuneCountInString(cl) < 3 || !questionRe.MatchString(cl) && !timeAskedRe.MatchString(cl) && !listAskedRe.MatchString(cl) {
+		return false, nil // 负责人陈立出庭, 开之前跟我说一声: told or asked for, no question
+	}
+	u, err := Understand(cl, o)
+	if err != nil {
+		return false, err
+	}
+	switch u.Kind {
+	case Case, Cases, Hearings, Count, Rates, Bulletin, Deadlines:
+	default:
+		return false, nil
+	}
+	if u.FollowUp || u.Reference || u.News != nil {
+		return false, nil
+	}
+	if len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0 {
+		return true, nil // a case named is a question's subject and kind enough (117号明天几点开)
+	}
+	if !u.Anchored {
+		return false, nil
+	}
+	if u.Kind == Case {
+		return false, nil // a fact asked with no case named: of the case before it
+	}
+	return !u.Period.IsZero() || u.Agency != "" || len(u.Agencies) > 0 || u.Party != "" || u.Person != "" || u.Mine != "", nil
+}
