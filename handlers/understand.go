@@ -214,6 +214,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 	}
 	if pickedU == nil {
+		if done, err := s.urgentOfList(c, text, prev); done || err != nil {
+			return err // 我手上还有几个没结的 → 最急的是哪个: by each case's next deadline or hearing
+		}
 		if done, err := s.compound(c, text); done || err != nil {
 			return err // 85号判了没 117号什么时候开庭: each question answered as if sent alone
 		}
