@@ -126,10 +126,6 @@ func (s *service) hearingAfter(c bot.Context, number string) (answer, error) {
 	return a, nil
 }
 
-// compareRe is a comparison asked alone after a figure: 同比 (the same
-// period a year before) or 环比 (the period just before).
-var compareRe = regexp.MustCompile(`^(?:那|那么)?(?:(同比|和去年比|跟去年比|与去年比|比去年|和去年同期比|跟去年同期比|和上年比|比上年)|(环比|和上个月比|跟上个月比|比上个月|和上月比|跟上月比|比上月|和上季度比|跟上季度比|比上季度|和上期比|跟上期比|比上期))(?:怎么样|咋样|如何|多少|是多少|有变化吗|变化|情况|的|呢)*$`)
-
 // comparedPeriod reads 同比 / 环比 after a count or a rate: the last
 // question, and the period to compare it with (a year before, or the span
 // just before of the same length: the month, quarter, half or year before).
@@ -140,7 +136,7 @@ func comparedPeriod(text string, last *lastQuestion, now time.Time) (u intent.Un
 	if last == nil || last.U.Kind != intent.Count && last.U.Kind != intent.Rates {
 		return u, other, false
 	}
-	m := compareRe.FindStringSubmatch(shortText(text))
+	m := intent.CompareAsked(shortText(text))
 	if m == nil {
 		return u, other, false
 	}

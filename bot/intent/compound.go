@@ -52,6 +52,9 @@ func Compound(raw string, o Options) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		if !own && len(groups) > 0 && CompareAsked(cl) != nil {
+			own = true // 上个月败诉率 和去年同期比怎么样: the comparison of the figure before it
+		}
 		switch {
 		case own:
 			groups = append(groups, lead+cl)
@@ -119,3 +122,12 @@ func ownClause(cl string, o Options) (bool, error) {
 	}
 	return !u.Period.IsZero() || u.Agency != "" || len(u.Agencies) > 0 || u.Party != "" || u.Person != "" || u.Mine != "", nil
 }
+
+// compareRe is a comparison asked alone after a figure: 同比 (the same
+// period a year before, group 1) or 环比 (the period just before, group 2).
+var compareRe = regexp.MustCompile(`^(?:那|那么)?(?:(同比|和去年比|跟去年比|与去年比|比去年|和去年同期比|跟去年同期比|和上年比|比上年)|(环比|和上个月比|跟上个月比|比上个月|和上月比|跟上月比|比上月|和上季度比|跟上季度比|比上季度|和上期比|跟上期比|比上期))(?:怎么样|咋样|如何|多少|是多少|有变化吗|变化|情况|的|呢)*$`)
+
+// CompareAsked returns compareRe's submatches of text (said alone, or as
+// a clause after the figure it compares: 上个月败诉率 和去年同期比怎么样),
+// nil when it is no comparison.
+func CompareAsked(text string) []string { return compareRe.FindStringSubmatch(text) }
