@@ -42,8 +42,12 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 		return false, err
 	}
 	if k == nil {
-		if md := dutyRule(topics); md != "" && !hasRef(u) && !hasWho(u) && u.Party == "" {
-			return true, s.fixedRuleAnswer(c, md) // 那还要不要写情况说明, with no case: the rule
+		// 那还要不要写情况说明 with no case, 孙局那个要不要在通报里点名 of
+		// several: the rule, which stands without the case (the bulletin
+		// names no head whichever case it is), and a request for the number.
+		naming := slices.Contains(topics, intent.DutyBulletin) && namingAsked(text)
+		if md := dutyRule(topics, naming); md != "" && (naming || !hasRef(u) && !hasWho(u) && u.Party == "") {
+			return true, s.fixedRuleAnswer(c, md)
 		}
 		return false, nil
 	}
@@ -246,6 +250,9 @@ func appearLines(viewer *people.Person, k *cases.Case, now time.Time, loc *time.
 	} else if bulletin.FirstInstance(k) && !next.MustAppear {
 		b = append(b, "负责人出庭的，计入当月负责人出庭率；由工作人员出庭的，按负责人未出庭计。")
 	}
+	if note := strings.TrimSpace(coDefendantNote(k)); note != "" {
+		b = append(b, note) // 108号镇里要不要派领导去: one head is recorded for both
+	}
 	switch {
 	case next.Head == "":
 		b = append(b, fmt.Sprintf("台账未填写出庭负责人，请尽快确定并告知专班（例如“%s出庭的是某某副县长”）。", shortNumber(k.Number)))
@@ -358,12 +365,22 @@ func (s *service) monthLines(k *cases.Case, now time.Time, loc *time.Location) [
 // bulletin names no head: the 专班's call to add.
 func (s *service) bulletinLines(text string, k *cases.Case, now time.Time, loc *time.Location) []string {
 	var b []string
-	if strings.Contains(text, "点名") || strings.Contains(text, "名字") || strings.Contains(text, "姓名") {
-		// 通报里要不要点名: the answer first, then where the case shows.
-		b = append(b, "**本系统生成的通报不点负责人的名**：败诉案件只列案号、被诉单位、结案方式、结案日期和败诉原因，出庭情况只按单位列出出庭率；是否在通报中点名负责人或写明司法建议，属于通报口径，由司法局应诉专班定稿时决定。")
+	if namingAsked(text) {
+		b = append(b, namingRule) // 通报里要不要点名: the answer first, then where the case shows
 	}
 	return append(b, s.exposureOf(k, now, loc))
 }
+
+// namingAsked reports whether a bulletin question asks about naming
+// someone (点名, 写名字).
+func namingAsked(text string) bool {
+	t := intent.Normalize(text)
+	return strings.Contains(t, "点名") || strings.Contains(t, "名字") || strings.Contains(t, "姓名") || strings.Contains(t, "点出")
+}
+
+// namingRule is what the bulletin prints of people (bot/bulletin's
+// markdown: lost cases by number and agency, 出庭 by agency).
+const namingRule = "**本系统生成的通报不点负责人的名**：败诉案件只列案号、被诉单位、结案方式、结案日期和败诉原因，出庭情况只按单位列出出庭率；是否在通报中点名负责人或写明司法建议，属于通报口径，由司法局应诉专班定稿时决定。"
 
 // rectifyLines answer what 一案一整改 asks of k and of whom: whether a
 // report is owed, that the agency's head or 承办人 files it (the one named,
@@ -406,7 +423,7 @@ func (s *service) rectifyLines(c bot.Context, k *cases.Case, u intent.Understand
 // signLines answer whether the head must sign: neither the ledger nor the
 // rectify flow asks for a signature; the agency's own rules do, or not.
 func (s *service) signLines(k *cases.Case) []string {
-	v := "**是否需要您签字，台账和本系统均未作规定**："
+	v := "**是否需要负责人签字，台账和本系统均未作规定**："
 	if k.Closure != nil && (s.loss.Lost(k) || cases.Corrected(k)) {
 		v += "本系统的一案一整改报告由被告单位的负责人或承办人报送（填报或上传文件，盖章页扫描件可作附件），不要求负责人签字；"
 	}
@@ -443,9 +460,14 @@ const explainRuleText = "只要有本机关负责人（正职、副职或参与�
 
 // dutyRule is the rule a duty question asks when no case is meant, for
 // the topics whose rule stands without one ("" for the others).
-func dutyRule(topics []intent.DutyTopic) string {
+func dutyRule(topics []intent.DutyTopic, naming bool) string {
 	var b []string
 	for _, t := range topics {
+		switch {
+		case t == intent.DutyBulletin && naming:
+			b = append(b, namingRule)
+			continue
+		}
 		switch t {
 		case intent.DutyExplain:
 			b = append(b, "**情况说明**："+explainRuleText)
@@ -458,5 +480,5 @@ func dutyRule(topics []intent.DutyTopic) string {
 	if len(b) == 0 {
 		return ""
 	}
-	return strings.Join(b, "\n") + "\n\n说的是哪个案件，请写明案号（例如“行初117”），我再按该案的开庭和登记情况回答。"
+	return strings.Join(b, "\n") + "\n\n说的是哪个案件，请写明案号（例如“行初117”），我再按该案的台账登记情况具体回答。"
 }

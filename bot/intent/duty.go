@@ -70,6 +70,7 @@ var (
 	// 会不会被通报, 通报上有没有它, 上不上通报.
 	bulletinRe = mustCompile(`通报(?:里|上|中|里面|上面|中间)?(?:` + dutyAnotA + `|会|要|需要|得|有没有)(?:被)?(?:写|列|提|点名|点|体现|出现|写进|列进|列入|有|点出|通报)` +
 		`|(?:` + dutyAnotA + `|会|要)(?:被)?(?:点名|点名通报|写进通报|列入通报|列进通报|上通报|进通报|通报)(?:吗|么|不|呢|\?)?` +
+		`|(?:要不要|会不会|需不需要|该不该|用不用)(?:在)?通报(?:里|上|中)?(?:点名|点|写|提|列)` +
 		`|(?:上不上|进不进|列不列|写不写)通报|通报(?:点不点名|写不写|列不列|提不提)`)
 	// The topics of a duty to do something: the thing, then whether a
 	// question about doing it (a need, who does it, or whether someone's
@@ -84,7 +85,15 @@ var (
 		`|(?:就行了?|就可以了?|就好了?)(?:吧|吗|么|\?)`)
 	// needNotRe is a question about the state or the way of it (交了没, 怎么
 	// 写, 什么时候交) or a request to draft it: other answers.
-	needNotRe = mustCompile(`(?:交|报|写|提交|报送|填|签|盖)(?:了|过|好了?)(?:没有|没|吗|么|没得)|交没交|报没报|写没写|签没签|怎么|咋|如何|什么时候|啥时候|哪天|几号|截止|起草|帮我写|帮忙写|写一份|写一个|写个|拟一|草拟|上诉状|答辩状|上诉书|身份证明|出庭通知书|授权委托书`)
+	needNotRe = mustCompile(`(?:交|报|写|提交|报送|填|签|盖)(?:了|过|好了?)(?:没有|没|吗|么|没得)|交没交|报没报|写没写|签没签|怎么|咋|如何|什么时候|啥时候|哪天|几号|截止|起草|帮我写|帮忙写|给我写|替我写|拟一|草拟|上诉状|答辩状|上诉书|身份证明|出庭通知书|授权委托书`)
+	// rectifyNeedRe is the question form of the report itself (要不要报,
+	// 谁来写, 让周洁写就行吧), not only of signing it (整改报告要局长签字吗
+	// asks the signature).
+	rectifyNeedRe = mustCompile(`(?:要不要|需不需要|用不用|是不是|是否|该不该|得不得|还要不要)[^,.;!?\s]{0,8}?(?:写|报|交|填|做|弄|提交|报送)` +
+		`|` + dutyModal + `[^,.;!?\s]{0,8}?(?:写|报|交|填|做|弄|提交|报送)[^,.;!?\s]{0,10}?` + dutyEnd +
+		`|(?:让|叫|由|给|交给|安排)[^,.;!?\s]{1,4}?(?:来)?(?:写|填|报|弄|做|交|填报)` +
+		`|(?:谁|哪个|哪位)(?:来)?(?:写|填|报|交|弄|负责)|(?:就行了?|就可以了?|就好了?)(?:吧|吗|么|\?)` +
+		`|^[^签盖]*(?:要不要|需不需要|用不用|是不是|该不该)[^签盖]*$`)
 	// dutyClauseRe splits a message into clauses.
 	dutyClauseRe = regexp.MustCompile(`[,.;!。，；！、\s]+`)
 )
@@ -125,7 +134,7 @@ func DutyAsked(text string) ([]DutyTopic, bool) {
 		if explainRe.MatchString(cl) {
 			add(DutyExplain)
 		}
-		if rectifyRe.MatchString(cl) {
+		if rectifyRe.MatchString(cl) && rectifyNeedRe.MatchString(cl) {
 			add(DutyRectify)
 		}
 		if signRe.MatchString(cl) {
