@@ -133,8 +133,8 @@ func (s *service) dutyCase(c bot.Context, text string, u intent.Understanding, p
 		if len(cands) == 0 && focus != "" && u.Party == "" && len(u.Agencies) == 0 {
 			cands = []string{focus} // 我打电话给赵磊 named someone, not the case
 		}
-	case focus != "":
-		cands = []string{focus}
+	case focus != "" && (u.Period.IsZero() || caseWordRe.MatchString(text)) && !pluralRe.MatchString(text):
+		cands = []string{focus} // 那还要不要写情况说明; never 明天的庭都要负责人去吗 (the day's, not the focus's)
 	default:
 		return nil, nil
 	}
@@ -205,8 +205,12 @@ func (s *service) dutyCase(c bot.Context, text string, u intent.Understanding, p
 	return best, nil
 }
 
-// caseWordRe points at a case (那个, 这件, 那个案子).
-var caseWordRe = regexp.MustCompile(`那个|这个|那件|这件|该案|案子|案件`)
+// caseWordRe points at a case (那个, 这件, 那个案子); pluralRe asks of
+// several (都, 哪些, 各).
+var (
+	caseWordRe = regexp.MustCompile(`那个|这个|那件|这件|该案|案子|案件`)
+	pluralRe   = regexp.MustCompile(`都|哪些|哪几|几个|各个|每个|所有`)
+)
 
 // inPeriod reports whether a hearing of k, its closing or its filing falls
 // in p.
