@@ -404,7 +404,22 @@ func (s *service) rectifyLines(c bot.Context, k *cases.Case, u intent.Understand
 		role = "被申请人"
 	}
 	lead := "**需要报送**"
+	// Only someone of the directory can file in the app: a name the ledger
+	// registers but the directory lacks is said to be missing there.
+	listed := false
+	if u.Person != "" {
+		dir, err := s.st.People(c.Ctx())
+		if err != nil {
+			return nil, nil, err
+		}
+		listed = slices.ContainsFunc(dir, func(p *people.Person) bool {
+			return p.Name == u.Person && (p.Role == people.Head || p.Role == people.Handler) && slices.ContainsFunc(k.Defendants, func(d string) bool { return s.scope.Agencies().Same(d, p.Agency) })
+		})
+	}
+	registered := u.Person != "" && (u.Person == k.Handler || slices.ContainsFunc(k.Hearings, func(h cases.Hearing) bool { return h.Head == u.Person }))
 	switch named := u.Person; {
+	case registered && !listed:
+		lead = fmt.Sprintf("**%s是本案登记的承办人或出庭负责人，但不在本机器人的人员名单中，无法在本系统填报**；可由本单位名单中的负责人或承办人报送，或请管理员补录", named)
 	case named != "" && named == k.Handler:
 		lead = fmt.Sprintf("**可以由承办人%s填报**", named)
 	case named != "" && slices.ContainsFunc(k.Hearings, func(h cases.Hearing) bool { return h.Head == named }):
