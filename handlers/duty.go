@@ -419,7 +419,11 @@ func (s *service) rectifyLines(c bot.Context, k *cases.Case, u intent.Understand
 	registered := u.Person != "" && (u.Person == k.Handler || slices.ContainsFunc(k.Hearings, func(h cases.Hearing) bool { return h.Head == u.Person }))
 	switch named := u.Person; {
 	case registered && !listed:
-		lead = fmt.Sprintf("**%s是本案登记的承办人或出庭负责人，但不在本机器人的人员名单中，无法在本系统填报**；可由本单位名单中的负责人或承办人报送，或请管理员补录", named)
+		as := "出庭负责人"
+		if named == k.Handler {
+			as = "承办人"
+		}
+		lead = fmt.Sprintf("**%s是本案登记的%s，但不在本机器人的人员名单中，无法在本系统填报**；可由本单位名单中的负责人或承办人报送，或请管理员补录", named, as)
 	case named != "" && named == k.Handler:
 		lead = fmt.Sprintf("**可以由承办人%s填报**", named)
 	case named != "" && slices.ContainsFunc(k.Hearings, func(h cases.Hearing) bool { return h.Head == named }):
