@@ -470,7 +470,10 @@ func explainLines(k *cases.Case, now time.Time, loc *time.Location) ([]string, [
 		if note := strings.TrimSpace(k.Note); note != "" {
 			v += "（备注：" + note + "）"
 		}
-		return []string{v + "。负责人不能出庭的，应当向法院提交加盖公章的书面说明，写明不能出庭的正当理由（法释〔2020〕3号第8、9条）；台账不登记说明是否已提交，请向承办人" + orWord(k.Handler, "") + "确认。"}, nil
+		// And the rule of a hearing to come, which is often what is meant
+		// (那还要不要写情况说明 after a head's absence was told).
+		return []string{v + "。负责人不能出庭的，应当向法院提交加盖公章的书面说明，写明不能出庭的正当理由（法释〔2020〕3号第8、9条）；台账不登记说明是否已提交，请向承办人" + orWord(k.Handler, "") + "确认。",
+			"今后的开庭：" + explainRuleText}, nil
 	}
 	msg := fmt.Sprintf("**%s** 台账中今后没有待开的庭", k.Number)
 	return []string{msg + "，已开的庭也未登记负责人未出庭。" + explainRuleText}, []claim{{Text: msg, What: claimHearings, Q: query{Numbers: []string{k.Number}, From: now}}}
