@@ -63,7 +63,7 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 			claims = append(claims, cl...)
 		case intent.DutyCounted:
 			var cl []claim
-			ls, cl = countedLines(k, now, loc)
+			ls, cl = countedLines(text, viewer, k, now, loc)
 			claims = append(claims, cl...)
 		case intent.DutyMonth:
 			ls = s.monthLines(k, now, loc)
@@ -205,6 +205,10 @@ func (s *service) dutyCase(c bot.Context, text string, u intent.Understanding, p
 	return best, nil
 }
 
+// deputyNamedRe names a deputy leader as the one who appears (政委去,
+// 副局长出庭): 第2条's question, not the record's.
+var deputyNamedRe = regexp.MustCompile(`(?:政委|副政委|副局长|副县长|副镇长|副乡长|副主任|副职|分管(?:的)?(?:领导|副局长|负责人|局长)|常务副)(?:去|出庭|代|替|参加|到庭)`)
+
 // caseWordRe points at a case (那个, 这件, 那个案子); pluralRe asks of
 // several (都, 哪些, 各).
 var (
@@ -272,7 +276,16 @@ func appearLines(viewer *people.Person, k *cases.Case, now time.Time, loc *time.
 // held, what the ledger records of the head there, and how the bulletin's
 // 出庭率 counts it (an unrecorded one as absent; a justified absence is
 // still an absence, but no 无正当理由 one).
-func countedLines(k *cases.Case, now time.Time, loc *time.Location) ([]string, []claim) {
+func countedLines(text string, viewer *people.Person, k *cases.Case, now time.Time, loc *time.Location) ([]string, []claim) {
+	if deputyNamedRe.MatchString(intent.Normalize(text)) {
+		// 117号政委去能不能算出庭: whether that deputy is a 负责人 (第2条),
+		// then who is registered for its next hearing.
+		b := []string{"**算负责人出庭**：" + strings.TrimPrefix(deputyRule, "**副职可以。**")}
+		if next := k.NextHearing(now); next != nil {
+			b = append(b, fmt.Sprintf("**%s** %s的开庭，登记的出庭负责人：%s；由副职等其他负责人出庭的，计入出庭率的出庭数。", k.Number, whenCN(next.At, now, loc), orWord(headText(*next), "未填写")))
+		}
+		return b, nil
+	}
 	var held *cases.Hearing
 	for _, h := range k.ActiveHearings() {
 		if h.At.Before(now) {
