@@ -77,6 +77,8 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 			claims = append(claims, cl...)
 		case intent.DutySign:
 			ls = s.signLines(k)
+		case intent.DutyPapers:
+			ls = papersLines(k, now, loc)
 		case intent.DutyExplain:
 			var cl []claim
 			ls, cl = explainLines(k, now, loc)
@@ -241,6 +243,9 @@ func appearLines(viewer *people.Person, k *cases.Case, now time.Time, loc *time.
 	var b []string
 	once := onceAppearedLine(k, *next, now, loc)
 	switch {
+	case k.Kind == cases.Reconsideration:
+		// 复41听证要不要局长参加: the 复议 hearing's own rule, not 法释〔2020〕3号.
+		b = append(b, "**要参加**："+when+"是行政复议听证：按《行政复议法》第51条，被申请人的负责人应当参加听证；不能参加的，应当说明理由并委托相应的工作人员参加。复议听证不计入诉讼的负责人出庭率。")
 	case once != "":
 		v := "**一般可以不再出庭**：" + when + "。" + once
 		if next.MustAppear {
@@ -253,9 +258,11 @@ func appearLines(viewer *people.Person, k *cases.Case, now time.Time, loc *time.
 		b = append(b, "**不属于必须由负责人出庭的案件**："+when+"台账未标注为法释〔2020〕3号第4条“应当出庭”的情形（法院应当通知负责人出庭的那一类）。"+
 			"法院另行通知负责人出庭的，以通知为准；负责人不能出庭的，应当委托本机关相应的工作人员出庭（《行政诉讼法》第三条第三款）。")
 	}
-	if !bulletin.FirstInstance(k) && k.Kind == cases.Litigation {
+	switch {
+	case k.Kind != cases.Litigation:
+	case !bulletin.FirstInstance(k):
 		b = append(b, "本案是"+orWord(string(k.Stage), "非一审")+"程序：出庭义务与一审分别计算（第7条）；月度通报的负责人出庭率只计一审案件，这次开庭不计入。")
-	} else if bulletin.FirstInstance(k) && !next.MustAppear {
+	case !next.MustAppear:
 		b = append(b, "负责人出庭的，计入当月负责人出庭率；由工作人员出庭的，按负责人未出庭计。")
 	}
 	if note := strings.TrimSpace(coDefendantNote(k)); note != "" {
@@ -311,6 +318,12 @@ func countedLines(text string, viewer *people.Person, k *cases.Case, now time.Ti
 	case *held.HeadAppeared:
 		b = append(b, fmt.Sprintf("**算出庭**：%s登记为负责人已出庭（%s），计入%s负责人出庭率的出庭数。", when, head, month))
 	default:
+		if intent.JustifiedAsked(text) {
+			// 88号这个算不算无正当理由: what the ledger holds of the reason;
+			// whether it is 正当 is the court's to decide.
+			b = append(b, fmt.Sprintf("**是否属于正当理由，以法院认定为准**：第8、9条所列正当理由为不可抗力、意外事件、需本人处理的公务等，须提交加盖公章的书面说明；台账备注：%s。",
+				orWord(strings.TrimSpace(k.Note), "（未填写）")))
+		}
 		v := fmt.Sprintf("**算未出庭**：%s登记为负责人未出庭（登记的出庭负责人 %s）", when, head)
 		if note := strings.TrimSpace(k.Note); note != "" {
 			v += "，备注：" + note
@@ -490,6 +503,17 @@ func explainLines(k *cases.Case, now time.Time, loc *time.Location) ([]string, [
 	}
 	msg := fmt.Sprintf("**%s** 台账中今后没有待开的庭", k.Number)
 	return []string{msg + "，已开的庭也未登记负责人未出庭。" + explainRuleText}, []claim{{Text: msg, What: claimHearings, Q: query{Numbers: []string{k.Number}, From: now}}}
+}
+
+// papersLines answer whether the head's identity paper (and the court's
+// notice) is needed for k: noticeRule (第5、6条), with the next hearing and
+// whose paper it is.
+func papersLines(k *cases.Case, now time.Time, loc *time.Location) []string {
+	b := []string{noticeRule}
+	if next := k.NextHearing(now); next != nil {
+		b = append([]string{fmt.Sprintf("**要**：**%s** %s的开庭，开庭前须向法院提交出庭负责人（登记为：%s）的身份证明。", k.Number, whenCN(next.At, now, loc), orWord(headText(*next), "未填写"))}, b...)
+	}
+	return b
 }
 
 // explainRuleText is when a head's written statement is needed (法释〔2020〕

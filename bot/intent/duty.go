@@ -30,6 +30,7 @@ const (
 	DutySign     DutyTopic = "sign"     // 还要我签字吗: whether the head signs
 	DutyRectify  DutyTopic = "rectify"  // 原因分析让周洁写就行吧, 要不要写整改报告: what 一案一整改 asks and of whom
 	DutyExplain  DutyTopic = "explain"  // 要不要写情况说明: the statement of a head who does not appear
+	DutyPapers   DutyTopic = "papers"   // 要不要交身份证明: the head's identity paper and the court's notice
 )
 
 // The question forms, shared by every topic.
@@ -60,6 +61,14 @@ var (
 	countedRe = mustCompile(`(?:算不算|算没算|计不计|能不能算|算是|算作|视为|算|计)(?:是|作|为)?(?:我们?|负责人|领导)?(?:没有?|未|不|已经?|已)?(?:出庭|出了庭|到庭|出席|缺席)(?:了)?` +
 		`|(?:算不算|计不计|算没算|算|计)(?:进|入|在)?(?:了)?(?:出庭率|出庭应诉率|出庭数)`)
 	countedAskRe = mustCompile(dutyAnotA + `|算没|算不`)
+	// justifiedRe asks whether an absence counts as justified (算不算无正当
+	// 理由, 属于正当理由吗): how the recorded absence counts, too.
+	justifiedRe = mustCompile(`(?:算不算|是不是|属不属于|算|属于)(?:是)?(?:无正当理由|有正当理由|正当理由)`)
+	// papersRe is the head's identity paper or the court's notice.
+	papersRe = mustCompile(`身份证明|出庭通知书|出庭通知|授权委托书|出庭材料|出庭手续`)
+	// papersNeedRe asks whether they are needed (要不要交身份证明, 身份证明
+	// 需要提前交吗, 收到出庭通知书了吗 is no such question).
+	papersNeedRe = mustCompile(dutyAnotA + `|` + dutyModal + `[^,.;!?\s]{0,10}?` + dutyEnd)
 	// monthRe asks which month's figures a case enters: 算11月还是12月,
 	// 算哪个月, 算这个月的吗, 计入几月份.
 	monthRe = mustCompile(`(?:算|计入|计在|算在|算到|计到|归到|归入|归|统计在|统计到|放在|进|记在|算进)(?:到)?(?:哪个月|哪一个月|几月|哪月|什么月份)` +
@@ -94,12 +103,18 @@ var (
 		`|(?:让|叫|由|给|交给|安排)[^,.;!?\s]{1,4}?(?:来)?(?:写|填|报|弄|做|交|填报)` +
 		`|(?:谁|哪个|哪位)(?:来)?(?:写|填|报|交|弄|负责)|(?:就行了?|就可以了?|就好了?)(?:吧|吗|么|\?)` +
 		`|^[^签盖]*(?:要不要|需不需要|用不用|是不是|该不该)[^签盖]*$`)
+	// papersNotRe asks the state or the way of them (收到了吗, 交了没, 怎么写).
+	papersNotRe = mustCompile(`(?:收到|交|送达|提交|开|准备)(?:了|过|好了?)(?:没有|没|吗|么)|怎么|咋|如何|模板|样稿|格式|范本`)
 	// dutyClauseRe splits a message into clauses.
 	dutyClauseRe = regexp.MustCompile(`[,.;!。，；！、\s]+`)
 )
 
 // dutyMonthWord is a month as said: 11月, 十一月, 本月, 上个月.
 const dutyMonthWord = `(?:\d{1,2}|[一二三四五六七八九十]{1,3}|本|这个|上个|下个|当|上|下)月`
+
+// JustifiedAsked reports whether text asks whether an absence counts as
+// justified (算不算无正当理由).
+func JustifiedAsked(text string) bool { return justifiedRe.MatchString(Normalize(text)) }
 
 // DutyAsked reads the duty questions of a message, in the order of the
 // topics (a message may ask two: 原因分析让周洁写就行了吧 我还要签字吗); ok is
@@ -119,8 +134,11 @@ func DutyAsked(text string) ([]DutyTopic, bool) {
 		if asksAppear(cl) {
 			add(DutyAppear)
 		}
-		if countedRe.MatchString(cl) && (strings.ContainsAny(cl, "吗么?呢吧") || countedAskRe.MatchString(cl)) {
+		if countedRe.MatchString(cl) && (strings.ContainsAny(cl, "吗么?呢吧") || countedAskRe.MatchString(cl)) || justifiedRe.MatchString(cl) {
 			add(DutyCounted)
+		}
+		if papersRe.MatchString(cl) && papersNeedRe.MatchString(cl) && !papersNotRe.MatchString(cl) {
+			add(DutyPapers)
 		}
 		if monthRe.MatchString(cl) {
 			add(DutyMonth)
