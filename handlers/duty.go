@@ -54,6 +54,10 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 	now, loc := c.Now(), c.Location()
 	var lines []string
 	var claims []claim
+	if u.Aspect == intent.Outcome {
+		// 88号还没判吧 领导没出庭的说明交法院了没: the outcome asked beside it.
+		lines = append(lines, s.fact(viewer, k, intent.Outcome, now, loc))
+	}
 	for _, t := range topics {
 		var ls []string
 		switch t {
@@ -79,6 +83,8 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 			ls = s.signLines(k)
 		case intent.DutyPapers:
 			ls = papersLines(k, now, loc)
+		case intent.DutyFiled:
+			ls = filedLines(text, k, now, loc)
 		case intent.DutyExplain:
 			var cl []claim
 			ls, cl = explainLines(k, now, loc)
@@ -514,6 +520,33 @@ func papersLines(k *cases.Case, now time.Time, loc *time.Location) []string {
 		b = append([]string{fmt.Sprintf("**要**：**%s** %s的开庭，开庭前须向法院提交出庭负责人（登记为：%s）的身份证明。", k.Number, whenCN(next.At, now, loc), orWord(headText(*next), "未填写"))}, b...)
 	}
 	return b
+}
+
+// filedLines answer whether a paper to the court (the head's identity
+// paper, the written statement of an absence) was handed in: the ledger
+// has no field for it, which is said first, with what it does hold (the
+// hearing's record, the 备注) and who to ask.
+func filedLines(text string, k *cases.Case, now time.Time, loc *time.Location) []string {
+	what := "说明材料"
+	if strings.Contains(text, "身份证明") {
+		what = "身份证明"
+	} else if strings.Contains(text, "委托书") {
+		what = "授权委托书"
+	}
+	v := fmt.Sprintf("**台账不登记%s是否已提交法院**", what)
+	for _, h := range slices.Backward(k.ActiveHearings()) {
+		if h.At.Before(now) {
+			v += fmt.Sprintf("：**%s** %s的开庭%s", k.Number, h.At.In(loc).Format("1月2日"), map[bool]string{true: "登记为负责人已出庭", false: "登记为负责人未出庭"}[h.HeadAppeared != nil && *h.HeadAppeared])
+			if h.HeadAppeared == nil {
+				v = strings.TrimSuffix(v, "登记为负责人未出庭") + "未登记负责人是否出庭"
+			}
+			break
+		}
+	}
+	if note := strings.TrimSpace(k.Note); note != "" {
+		v += "；台账备注：" + note
+	}
+	return []string{v + "。提交情况请向承办人" + orWord(k.Handler, "") + "确认。"}
 }
 
 // explainRuleText is when a head's written statement is needed (法释〔2020〕

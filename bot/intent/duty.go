@@ -31,6 +31,7 @@ const (
 	DutyRectify  DutyTopic = "rectify"  // 原因分析让周洁写就行吧, 要不要写整改报告: what 一案一整改 asks and of whom
 	DutyExplain  DutyTopic = "explain"  // 要不要写情况说明: the statement of a head who does not appear
 	DutyPapers   DutyTopic = "papers"   // 要不要交身份证明: the head's identity paper and the court's notice
+	DutyFiled    DutyTopic = "filed"    // 说明交法院了没, 身份证明交了没: a paper the ledger does not track
 )
 
 // The question forms, shared by every topic.
@@ -103,6 +104,10 @@ var (
 		`|(?:让|叫|由|给|交给|安排)[^,.;!?\s]{1,4}?(?:来)?(?:写|填|报|弄|做|交|填报)` +
 		`|(?:谁|哪个|哪位)(?:来)?(?:写|填|报|交|弄|负责)|(?:就行了?|就可以了?|就好了?)(?:吧|吗|么|\?)` +
 		`|^[^签盖]*(?:要不要|需不需要|用不用|是不是|该不该)[^签盖]*$`)
+	// filedRe asks whether a paper to the court was handed in (领导没出庭
+	// 的说明交法院了没, 身份证明交了没): the ledger has no field for it.
+	filedRe = mustCompile(`(?:身份证明|授权委托书|情况说明|书面说明|说明材料|说明)[^,.;!?\s]{0,8}?(?:交|提交|送|递交|报)(?:到|给|去)?(?:法院)?(?:了|过|上去了)(?:没有|没|吗|么|没得)?` +
+		`|(?:身份证明|授权委托书|情况说明|书面说明|说明材料|说明)[^,.;!?\s]{0,8}?(?:交没交|送没送|报没报)`)
 	// papersNotRe asks the state or the way of them (收到了吗, 交了没, 怎么写).
 	papersNotRe = mustCompile(`(?:收到|交|送达|提交|开|准备)(?:了|过|好了?)(?:没有|没|吗|么)|怎么|咋|如何|模板|样稿|格式|范本`)
 	// dutyClauseRe splits a message into clauses.
@@ -136,6 +141,9 @@ func DutyAsked(text string) ([]DutyTopic, bool) {
 		}
 		if countedRe.MatchString(cl) && (strings.ContainsAny(cl, "吗么?呢吧") || countedAskRe.MatchString(cl)) || justifiedRe.MatchString(cl) {
 			add(DutyCounted)
+		}
+		if filedRe.MatchString(cl) {
+			add(DutyFiled)
 		}
 		if papersRe.MatchString(cl) && papersNeedRe.MatchString(cl) && !papersNotRe.MatchString(cl) {
 			add(DutyPapers)

@@ -34,6 +34,8 @@ func TestDutyAsked(t *testing.T) {
 		{"121号需要提前交身份证明吗", []DutyTopic{DutyPapers}},
 		{"复41听证要不要局长参加", []DutyTopic{DutyAppear}},
 		{"85号计入本月败诉数吗", []DutyTopic{DutyMonth}},
+		{"88号还没判吧 领导没出庭的说明交法院了没", []DutyTopic{DutyFiled}},
+		{"121号身份证明交了没", []DutyTopic{DutyFiled}},
 		// not duty questions
 		{"101号出庭通知书收到了吗", nil},
 		{"身份证明怎么写", nil},
@@ -49,7 +51,6 @@ func TestDutyAsked(t *testing.T) {
 		{"我要去法院", nil},
 		{"十一月通报先出个初稿我改", nil},
 		{"85号的上诉状要不要局长签字", nil},
-		{"88号领导没出庭的说明交法院了没", nil},
 		{"今年出庭率多少", nil},
 	} {
 		got, _ := DutyAsked(c.text)
