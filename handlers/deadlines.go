@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"casebot/bot"
@@ -103,16 +104,32 @@ func registerDeadlines(b *bot.Bot, s *service) {
 		if k, drafting := draftAsked(text); drafting && k != draftRectify {
 			return false // 起草行初130的答辩状提纲: a draft, not the 答辩期
 		}
+		if ok && dutyOfRectify(text) {
+			return false // 85号原因分析让周洁写就行吧: the duty of that case first (handleText)
+		}
 		return ok
 	}, s.handleDeadlines)
 }
 
 func (s *service) handleDeadlines(c bot.Context) error {
-	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
 	q, ok := parseDeadlineAsk(c.Message().Text)
 	if !ok {
 		return s.handleText(c)
 	}
+	return s.deadlinesReply(c, q)
+}
+
+// dutyOfRectify reports whether text asks a duty of 一案一整改 (who files
+// it, whether it is owed, whether the head signs): of one case it is
+// answered by dutyAnswer, else as a deadlines question.
+func dutyOfRectify(text string) bool {
+	ts, ok := intent.DutyAsked(text)
+	return ok && (slices.Contains(ts, intent.DutyRectify) || slices.Contains(ts, intent.DutySign))
+}
+
+// deadlinesReply answers a deadlines question q.
+func (s *service) deadlinesReply(c bot.Context, q deadlineAsk) error {
+	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
 	a, err := s.answerDeadlines(c, q, today)
 	if err != nil {
 		return err

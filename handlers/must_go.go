@@ -67,32 +67,7 @@ func (s *service) mustGo(c bot.Context, text string, u intent.Understanding, pre
 	if k == nil {
 		return false, nil
 	}
-	var b []string
-	var claims []claim
-	next := k.NextHearing(now)
-	if next == nil {
-		msg := fmt.Sprintf("**%s**（%s）台账中今后没有待开的庭", k.Number, orNone(k.Court))
-		b = append(b, msg+"，目前无需安排出庭。")
-		claims = append(claims, claim{Text: msg, What: claimHearings, Q: query{Numbers: []string{k.Number}, From: now}})
-	} else {
-		b = append(b, fmt.Sprintf("**%s** %s的开庭（%s %s）：", k.Number, whenCN(next.At, now, loc), orNone(k.Court), next.Place))
-		if next.MustAppear {
-			b = append(b, "台账标注为**应当出庭**（法释〔2020〕3号第4条所列情形），被诉机关负责人应当出庭应诉。")
-		} else {
-			b = append(b, "台账未标注为法释〔2020〕3号第4条“应当出庭”的情形；按该规定第1条，一审、二审、再审程序中被诉行政机关负责人都应当出庭应诉，确有正当理由不能出庭的，应当委托相应的工作人员出庭（第8–10条）。")
-		}
-		if line := onceAppearedLine(k, *next, now, loc); line != "" {
-			b = append(b, line) // 第二次开庭吴局还得去吗 第一次去过了
-		}
-		switch {
-		case next.Head == "":
-			b = append(b, fmt.Sprintf("台账未填写出庭负责人，请尽快确定并告知专班（例如“%s出庭的是某某副县长”）。", shortNumber(k.Number)))
-		case viewer != nil && next.Head == viewer.Name:
-			b = append(b, fmt.Sprintf("登记的出庭负责人是您本人：**%s**。", headText(*next)))
-		default:
-			b = append(b, fmt.Sprintf("登记的出庭负责人：**%s**。", headText(*next)))
-		}
-	}
+	b, claims := appearLines(viewer, k, now, loc)
 	a := answer{md: strings.Join(b, "\n") + "\n\n" + s.card(viewer, k, now, loc), shown: []string{k.Number}, results: 1, outcome: audit.Answered, claims: claims}
 	ru := intent.Understanding{Kind: intent.Case, Numbers: a.shown, Aspect: intent.Head, Anchored: true}
 	if err := s.recordAnswer(c, ru, a, 0); err != nil {

@@ -239,6 +239,7 @@ func (s *service) handleText(c bot.Context) (err error) {
 	// (23号那个), a subject keyword (拆违那个), a surname (老周).
 	refLead := ""
 	var surnameAsk *answer
+	beforeRefs, bySubject := u, false
 	if m, ok := hearingOfFocus(text, prev); ok && pickedU == nil {
 		u = m
 	} else if m, lead, ok, err := s.dayReference(c, text, u, prev); err != nil {
@@ -248,7 +249,7 @@ func (s *service) handleText(c bot.Context) (err error) {
 	} else if m, lead, ok, err := s.subjectOf(c, u); err != nil {
 		return err
 	} else if ok {
-		u, refLead = m, lead
+		u, refLead, bySubject = m, lead, true
 	} else if m, ask, ok, err := s.surnamed(c, u); err != nil {
 		return err
 	} else if ok {
@@ -257,6 +258,18 @@ func (s *service) handleText(c bot.Context) (err error) {
 	u = reminderDay(text, u, c.Now(), c.Location()) // 孙局今天还会收到提醒不: today's sending
 	if ok, err := s.mustGo(c, text, u, prev); ok || err != nil {
 		return err // 高院那个要我去不: whether the head must appear there, and who is registered
+	}
+	du := u
+	if ts, _ := intent.DutyAsked(text); bySubject && len(ts) > 0 && !slices.ContainsFunc(ts, func(t intent.DutyTopic) bool {
+		return t != intent.DutyExplain && t != intent.DutySign && t != intent.DutyRectify
+	}) {
+		du = beforeRefs // 情况说明要不要写: 说明 is the duty asked, not a keyword of a 备注
+	}
+	if ok, err := s.dutyAnswer(c, text, du, prev); ok || err != nil {
+		return err // 23号那个要领导去吗, 算不算没出庭, 算11月还是12月: the yes/no or which, then the card
+	}
+	if q, ok := parseDeadlineAsk(text); ok && dutyOfRectify(text) {
+		return s.deadlinesReply(c, q) // 整改报告谁来写 of no one case: the 整改 answer it had
 	}
 	if u.Kind == intent.Case && !hasRef(u) && u.Aspect == intent.Head && intent.AsksUnconfirmed(text) {
 		u.Kind, u.Hearing = intent.Hearings, true // 谁还没确认: the hearings' confirmations, not one case's
