@@ -40,6 +40,9 @@ type explainHandlers struct {
 // (ex nil), so that the words are answered rather than read as a query.
 func registerExplain(b *bot.Bot, s *service, ex *explain.Service) *explainHandlers {
 	h := &explainHandlers{s: s, ex: ex}
+	if ex != nil {
+		ex.Worker.Revise = h.reviseJob // instructions riding on a request, made on the first version
+	}
 	b.Text(exactWord(regenerateWord), h.regenerate)
 	b.Text(bot.Prefix(angleWord), h.angle)
 	return h
@@ -120,13 +123,19 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 			return a, err
 		}
 		if offer == "" && len(shown) == 1 {
-			// 强拆那个写一篇: one closed case says it in its own words
-			// (强制拆除前未依法催告); that one is written.
+			// 资源局那个没听陈述申辩被撤销的, 强拆那个写一篇: one closed case
+			// fits; that one is written at once, said which and how to
+			// change it, since the user expects the draft next (改短一点
+			// comes after it, never an answer to "是这件吗").
 			a.shown = shown
-			return a, h.submit(c, shown[0], "")
+			lead, err := h.foundLead(c, shown[0])
+			if err != nil {
+				return a, err
+			}
+			return a, h.submitWith(c, shown[0], "", writeOpts{lead: lead, riding: u.Note})
 		}
 		if offer != "" {
-			a.shown, a.pick = shown, &pendingPick{} // 对, 第二个: the request again, of that case
+			a.shown, a.pick = shown, &pendingPick{Explain: true} // 对, 第二个: the request again, of that case
 			return a, c.ReplyMarkdown(offer)
 		}
 		if none != nil && len(terms) == 0 {
@@ -154,7 +163,22 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 		return h.candidates(c, u)
 	}
 	a.shown = numbers[:1]
-	return a, h.submit(c, numbers[0], "")
+	return a, h.submitWith(c, numbers[0], "", writeOpts{riding: u.Note})
+}
+
+// foundLead says which case a description found, before its draft: the
+// case's line, and how to say it is another.
+func (h *explainHandlers) foundLead(c bot.Context, number string) (string, error) {
+	cs, err := h.s.visible(c.Ctx(), c.Person(), []string{number}, nil)
+	if err != nil || len(cs) == 0 {
+		return "", err
+	}
+	x := cs[0]
+	line := fmt.Sprintf("%s %s｜%s", x.Number, h.s.parties(c.Person(), x), x.Cause)
+	if x.Closure != nil {
+		line += "｜" + cases.FormatDate(x.Closure.On, c.Location()) + " " + string(x.Closure.Method)
+	}
+	return "按您的描述找到 1 件已结案件：" + line + "，就用这件来写。如不是这件，请告诉我案号。\n", nil
 }
 
 // regenerate handles "重新生成": the user's last case, with its angle.
@@ -215,8 +239,20 @@ func (h *explainHandlers) allowed(c bot.Context) (bool, error) {
 	return true, nil
 }
 
+// writeOpts are what a request brings besides its case: lead, said before
+// the answer (which case a description found, and how to change it), and
+// riding, instructions on how to write it (八百字左右 当事人名字隐掉, 写成
+// 公众号口吻): with a model they are the prompt's angle; without one the
+// worker makes them as a revision of the first version (reviseJob).
+type writeOpts struct{ lead, riding string }
+
 // submit checks the case and queues the draft.
 func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
+	return h.submitWith(c, number, hint, writeOpts{})
+}
+
+// submitWith is submit with what the request brought besides the case.
+func (h *explainHandlers) submitWith(c bot.Context, number, hint string, o writeOpts) error {
 	ctx := c.Ctx()
 	viewer := c.Person()
 	cs, err := h.s.st.Get(ctx, number)
@@ -256,13 +292,24 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 		return c.Reply(fmt.Sprintf("按“%s”改写需要大模型，本系统未配置大模型：草稿只能根据台账字段自动整理，换角度或改写后的文字与原稿相同，"+
 			"因此这次未生成新版本，原草稿不变。如需调整，请在原稿上人工修改；如需由大模型改写，请联系%s。\n%s", strings.TrimPrefix(hint, "在上一版基础上修改："), h.s.cfg.People.Contact, offlineCan))
 	}
-	if err := h.s.record(c, audit.Query, "explain", 1, []string{number}, hint); err != nil {
+	revise := ""
+	if o.riding != "" {
+		if h.ex.ModelConfigured() {
+			hint = strings.TrimSpace(hint + " " + o.riding)
+		} else {
+			revise = o.riding
+		}
+	}
+	if n := len([]rune(hint)); n > maxHintRunes {
+		return c.Reply(fmt.Sprintf("写作要求请控制在 %d 字以内（您写了 %d 字）。", maxHintRunes, n))
+	}
+	if err := h.s.record(c, audit.Query, "explain", 1, []string{number}, strings.TrimSpace(hint+" "+revise)); err != nil {
 		return err
 	}
 	if err := h.focus(c, draftFocus{Number: number}); err != nil {
 		return err
 	}
-	_, err = h.ex.Request(ctx, explain.Job{Number: number, User: c.UserID(), Hint: hint, RequestedAt: c.Now()})
+	_, err = h.ex.Request(ctx, explain.Job{Number: number, User: c.UserID(), Hint: hint, Revise: revise, RequestedAt: c.Now()})
 	var le *explain.LimitedError
 	if errors.As(err, &le) {
 		return c.Reply(fmt.Sprintf("抱歉，每人每小时最多申请 %d 篇由大模型撰写的以案说法草稿，您本小时的次数已用完。请在 %s 以后再试，谢谢理解。",
@@ -272,6 +319,7 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 		return err
 	}
 	var b strings.Builder
+	b.WriteString(o.lead)
 	fmt.Fprintf(&b, "正在生成案件 %s 的以案说法草稿", number)
 	if hint != "" {
 		fmt.Fprintf(&b, "（写作角度：%s）", hint)
@@ -279,6 +327,8 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 	b.WriteString("…\n")
 	if h.ex.ModelConfigured() {
 		b.WriteString("大模型撰写通常需要一到两分钟，完成后将分段发送给您。")
+	} else if revise != "" {
+		fmt.Fprintf(&b, "本系统未配置大模型，将根据台账字段自动整理成稿；您的要求“%s”会在初稿上离线处理（能做的固定修改会做，做不到的会说明），稍后一并发送给您。", revise)
 	} else {
 		b.WriteString("本系统未配置大模型，将根据台账字段自动整理成稿，稍后发送给您。")
 	}
@@ -387,17 +437,16 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 			return "", []string{strong[0].Number}, nil, nil
 		}
 	}
+	if len(cs) == 1 {
+		return "", []string{cs[0].Number}, nil, nil // one case fits: written at once (request)
+	}
 	n := min(len(cs), 5)
 	var b strings.Builder
-	if len(cs) == 1 {
-		b.WriteString("按您的描述找到 1 件已结案件，是这件吗？\n\n")
-	} else {
-		fmt.Fprintf(&b, "按您的描述找到 %d 件已结案件", len(cs))
-		if len(cs) > n {
-			fmt.Fprintf(&b, "（列出最近 %d 件）", n)
-		}
-		b.WriteString("，请选一件：\n\n")
+	fmt.Fprintf(&b, "按您的描述找到 %d 件已结案件", len(cs))
+	if len(cs) > n {
+		fmt.Fprintf(&b, "（列出最近 %d 件）", n)
 	}
+	b.WriteString("，请选一件：\n\n")
 	var shown []string
 	for i, x := range cs[:n] {
 		line := fmt.Sprintf("%d. **%s** %s｜%s", i+1, x.Number, h.s.parties(viewer, x), x.Cause)
@@ -412,11 +461,7 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 	if strings.HasPrefix(sn.Type, "行") && sn.Seq > 0 {
 		ref = fmt.Sprintf("%s%d号", sn.Type, sn.Seq)
 	}
-	if len(cs) == 1 {
-		fmt.Fprintf(&b, "\n是这件请回复“对”（或“以案说法 %s”），我再生成草稿。", ref)
-	} else {
-		fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿。", ref)
-	}
+	fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿；也可以同时说怎么写（例如“第一个 三百字以内”）。", ref)
 	return b.String(), shown, nil, nil
 }
 

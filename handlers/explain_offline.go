@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -167,14 +168,28 @@ func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explai
 	if err := h.s.record(c, audit.Query, "explain-offline-edit", 1, []string{number}, instr); err != nil {
 		return err
 	}
+	md := offlineReport("按“"+instr+"”离线修改（本系统未配置大模型）", eds, steps, skipped, nd)
+	if nd == nil {
+		return c.ReplyMarkdown(md)
+	}
+	if err := h.focus(c, draftFocus{Number: number}); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown(md + nd.Render(c.Location()))
+}
+
+// offlineReport says what the offline revisions eds did (steps) and what
+// they could not (skipped), after head (按“…”离线修改…), then the new
+// version's number when there is one (nd), the draft itself to follow.
+func offlineReport(head string, eds []explain.Edit, steps []explain.OfflineResult, skipped []string, nd *explain.Draft) string {
 	var b strings.Builder
 	if len(steps) == 1 && len(skipped) == 0 {
-		fmt.Fprintf(&b, "按“%s”离线修改（本系统未配置大模型）：%s。", instr, steps[0].Done)
+		fmt.Fprintf(&b, "%s：%s。", head, steps[0].Done)
 		if steps[0].Left != "" {
 			b.WriteString("\n" + steps[0].Left)
 		}
 	} else {
-		fmt.Fprintf(&b, "按“%s”离线修改（本系统未配置大模型），共 %d 项，依次处理：", instr, len(steps)+len(skipped))
+		fmt.Fprintf(&b, "%s，共 %d 项，依次处理：", head, len(steps)+len(skipped))
 		for i, st := range steps {
 			fmt.Fprintf(&b, "\n%d. %s：%s。", i+1, editLabel(eds[i]), st.Done)
 			if st.Left != "" {
@@ -197,14 +212,31 @@ func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explai
 		if len(steps) > 1 || len(skipped) > 0 {
 			b.WriteString("\n草稿内容未变，未生成新版本。")
 		}
-		return c.ReplyMarkdown(b.String())
-	}
-	if err := h.focus(c, draftFocus{Number: number}); err != nil {
-		return err
+		return b.String()
 	}
 	fmt.Fprintf(&b, "\n已存为第 %d 版，须经人工审核后方可发布：\n\n", nd.Version)
-	b.WriteString(nd.Render(c.Location()))
-	return c.ReplyMarkdown(b.String())
+	return b.String()
+}
+
+// reviseJob is the worker's Revise (explain.Worker): the instructions that
+// rode on a request (就写强拆那个 八百字左右 当事人名字隐掉) made, without a
+// model, as a revision of the first version just written, with what was
+// done and what could not be, before the draft sent.
+func (h *explainHandlers) reviseJob(ctx context.Context, job explain.Job, d *explain.Draft) (string, *explain.Draft, error) {
+	instr := strings.TrimSpace(job.Revise)
+	eds, skipped, ok := offlineEditsOf(instr)
+	if !ok {
+		return fmt.Sprintf("初稿已生成（第 %d 版）。您的要求“%s”需要改写语句，本系统未配置大模型，离线无法处理，请在稿上人工修改；%s\n\n", d.Version, instr, offlineCan), nil, nil
+	}
+	steps, nd, err := h.ex.ReviseDraftOffline(ctx, d, eds, job.User, instr, job.ID+":revise")
+	if err != nil {
+		return "", nil, err
+	}
+	md := offlineReport(fmt.Sprintf("初稿已生成（第 %d 版），并按您的要求“%s”离线修改（本系统未配置大模型）", d.Version, instr), eds, steps, skipped, nd)
+	if nd == nil {
+		md += "\n以下为初稿：\n\n"
+	}
+	return md, nd, nil
 }
 
 // editLabel names an offline edit in a list of what was done.

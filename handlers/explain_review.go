@@ -45,6 +45,9 @@ type draftFocus struct {
 }
 
 func (h *explainHandlers) focus(c bot.Context, f draftFocus) error {
+	if err := c.Memory().Remember(memDraftLast, draftLast{Msg: c.Message().ID}); err != nil {
+		return err // the draft is the last thing now (draftOwns)
+	}
 	return c.Memory().Remember(memDraftFocus, f)
 }
 

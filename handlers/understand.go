@@ -60,6 +60,16 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if found[memLast] {
 		prev = &last
 	}
+	var offered *pendingPick
+	if found[memAsk] {
+		offered = &ask
+	}
+	if ok, err := s.explains.pickWrite(c, text, offered); ok || err != nil {
+		if err == nil && offered != nil {
+			err = c.Memory().Forget(memAsk)
+		}
+		return err // 就76号吧 写成公众号口吻 别太长 after the candidates: that draft, so written
+	}
 	var pickedU *intent.Understanding // a fact asked of the option picked
 	if found[memAsk] {
 		// The bot asked which one; a reply naming one carries on.
@@ -218,6 +228,13 @@ func (s *service) handleText(c bot.Context) (err error) {
 	u, err := intent.Understand(text, opts)
 	if err != nil {
 		return err
+	}
+	if u.Kind == intent.Explain && u.ExplainAct == "" {
+		u.Note = ridingOf(text) // 就写强拆那个 八百字左右 当事人名字隐掉: how to write it, made with the draft
+	} else if pickedU == nil {
+		if ok, err := s.explains.draftOwns(c, text, u); ok || err != nil {
+			return err // 标题再给我几个 不要太官方, with a draft the last thing said: that draft's revision
+		}
 	}
 	// 详细点 after a list (the whole message: 说具体一点 is no 13:00).
 	if done, err := s.moreDetail(c, text, &u, prev); done || err != nil {
@@ -513,7 +530,7 @@ func (s *service) handleText(c bot.Context) (err error) {
 		if !a.period.IsZero() {
 			ru.Period = a.period
 		}
-		if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
+		if err := rememberLast(c, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 			return err
 		}
 	} else if len(a.shown) == 1 && (u.Kind == intent.News || u.Kind == intent.Changes) {

@@ -88,6 +88,15 @@ func (s *Service) ReviseOfflineEdits(ctx context.Context, number string, eds []E
 	if err != nil {
 		return nil, nil, err
 	}
+	return s.ReviseDraftOffline(ctx, d, eds, requester, instruction, "")
+}
+
+// ReviseDraftOffline applies eds in order to the draft d, as
+// ReviseOfflineEdits does to the newest one. A jobID stores the new
+// version under that job, once: the same job revising again (a job
+// redelivered after a crash) gets the version it stored before.
+func (s *Service) ReviseDraftOffline(ctx context.Context, d *Draft, eds []Edit, requester, instruction, jobID string) ([]OfflineResult, *Draft, error) {
+	number := d.Number
 	c, err := s.Store.Get(ctx, number)
 	if err != nil {
 		return nil, nil, err
@@ -105,8 +114,15 @@ func (s *Service) ReviseOfflineEdits(ctx context.Context, number string, eds []E
 	if body == d.Body {
 		return steps, nil, nil
 	}
+	if jobID != "" {
+		if done, err := s.Drafts.ForJob(ctx, jobID, number); err == nil {
+			return steps, done, nil
+		} else if !errors.Is(err, ErrNoDraft) {
+			return nil, nil, err
+		}
+	}
 	nd := &Draft{Number: number, Body: body, CreatedAt: s.Gen.now(), Requester: requester, Offline: true,
-		OfflineReason: "离线修改：" + instruction, Hint: d.Hint, Decision: d.Decision, Warnings: d.Warnings}
+		OfflineReason: "离线修改：" + instruction, Hint: d.Hint, Decision: d.Decision, Warnings: d.Warnings, JobID: jobID}
 	if err := s.Drafts.Add(ctx, nd); err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,276 @@
+package handlers
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"casebot/bot"
+	"casebot/bot/cases"
+	"casebot/bot/intent"
+)
+
+// A 以案说法 conversation seldom follows the bot's script: a request
+// carries how to write it (八百字左右 当事人名字隐掉), a pick from the
+// candidates carries it too (就76号吧 写成公众号口吻 别太长), and while a
+// draft is the last thing said, a message about text (标题再给我几个 不要
+// 太官方) is about that draft. These are the mechanisms that read them.
+
+// memDraftLast marks that a draft (sent or being written) is the last
+// thing in the conversation: the message that asked it. A later answer
+// that remembers a question or a list (rememberLast, savePage) clears it,
+// so that an instruction after another question is not taken for the
+// draft's.
+const memDraftLast = "explain.last"
+
+// draftLast is what memDraftLast keeps: the message that made the draft
+// the focus, so that the same message remembering its question (第二个 on
+// the candidates is a pick) does not clear it.
+type draftLast struct {
+	Msg string `json:"msg"`
+}
+
+// rememberLast remembers the last question; the draft is no longer the
+// last thing, unless this very message asked for it.
+func rememberLast(c bot.Context, q lastQuestion) error {
+	var dl draftLast
+	ok, err := c.Memory().Recall(memDraftLast, &dl)
+	if err != nil {
+		return err
+	}
+	if ok && (dl.Msg == "" || dl.Msg != c.Message().ID) {
+		if err := c.Memory().Forget(memDraftLast); err != nil {
+			return err
+		}
+	}
+	return c.Memory().Remember(memLast, q)
+}
+
+// draftIsLast reports whether a draft is the last thing in the
+// conversation (and which), so that an unclear message about text is its.
+func (h *explainHandlers) draftIsLast(c bot.Context) (draftFocus, bool, error) {
+	var dl draftLast
+	var f draftFocus
+	found, err := c.Memory().RecallAll(map[string]any{memDraftLast: &dl, memDraftFocus: &f})
+	if err != nil || !found[memDraftLast] || !found[memDraftFocus] {
+		return f, false, err
+	}
+	return f, true, nil
+}
+
+var (
+	// ridingPieceRe is a piece of a write request that says how to write
+	// rather than which case (八百字左右, 当事人名字隐掉, 写成公众号口吻, 别太长,
+	// 标题要醒目点, 语气活泼些): it rides on the request as an instruction.
+	ridingPieceRe = regexp.MustCompile(`[0-9一二两三四五六七八九十百千]+\s*个?字|字数|篇幅|名字|姓名|人名|隐掉|隐去|隐名|脱敏|匿名|标题|题目|口吻|语气|口气|措辞|文风|公众号|推文|简讯|` +
+		`短一?点|短些|短一些|写短|简短|精简|压缩|太长|别太长|不要太长|长一?点|通俗|口语|接地气|白话|生动|活泼|正式|官方|书面|严肃|法条|条文|法律依据|举例|例子|开头|结尾|段|单位名|局名|某县某局|某某`)
+	// ridingSepRe splits a request into pieces.
+	ridingSepRe = regexp.MustCompile(`[，,。；;！!？?\s]+|吧`)
+)
+
+// ridingOf returns the instructions riding on a write request, pieces
+// joined by a space as the user wrote them; "" when there are none.
+func ridingOf(text string) string {
+	var out []string
+	for _, p := range ridingSepRe.Split(strings.TrimSpace(text), -1) {
+		p = strings.TrimSpace(p)
+		if p == "" || !ridingPieceRe.MatchString(p) {
+			continue
+		}
+		if caseRefInRe.MatchString(p) || strings.Contains(p, "以案说法") {
+			continue // 就用行初85号那篇: the case, not how to write it
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, " ")
+}
+
+// caseRefInRe is a case number inside a piece (76号, 行初85, 复33).
+var caseRefInRe = regexp.MustCompile(`[0-9]+\s*号|行[初终申审]|复\s*[0-9]|第[一二三四五六七八九十0-9]+个`)
+
+var (
+	// pickLeadRe is what may stand around a pick from the candidates and ask
+	// nothing else (就76号吧, 那就写83号那个, 第二个吧, 用这个): what is left of
+	// a pick once its reference and its instructions are taken out.
+	pickFillerRe = regexp.MustCompile(`^(?:好的?|行|嗯|那|那就|就|还是|要不|先|就用|用|写|选|挑|定|就写|那就写|就选|那就选|就它|这个|那个|这件|那件|这篇|那篇|的|吧|呗|了|哈|嘛|一篇|篇|个|一个|案子|案例|以案说法|来|写一篇|写个|写吧|也)*$`)
+	// pickAskRe is a question, which a pick is not (第二个是哪个局的, 76号判的什么).
+	pickAskRe = regexp.MustCompile(`吗|么|呢|什么|啥|哪|几|谁|怎么|怎样|如何|多少|是不是|有没有|[?？]`)
+	// pickOrdRe is an ordinal of the list (第二个, 第2个, 2号那个 is a number).
+	pickOrdRe = regexp.MustCompile(`第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:个|件|篇|条|项)?`)
+	// pickNumRe is a case named by number (76号, 行初85, 复33, 83号那个).
+	pickNumRe = regexp.MustCompile(`(?:行[初终申审]字?第?|复|某府复〔[0-9]+〕)?\s*[0-9]+\s*号?(?:那个|这个|那件|这件|的)?`)
+)
+
+// explainOffer is the candidates the conversation offered last: the
+// options of a pending pick the explain handlers asked, else the
+// candidates' list when it is the current page; nil when neither.
+func (h *explainHandlers) explainOffer(c bot.Context, ask *pendingPick) ([]string, error) {
+	if ask != nil && ask.Explain && len(ask.Options) > 0 {
+		return ask.Options, nil
+	}
+	p, err := h.s.loadPage(c)
+	if err != nil || p == nil || p.Kind != listCandidates {
+		return nil, err
+	}
+	return p.Items, nil
+}
+
+// pickWrite answers a pick from the candidates just offered that says how
+// to write (就76号吧 写成公众号口吻 别太长, 第二个 写短点, 那就写83号那个):
+// the draft of that case, the instructions riding on it, never the case's
+// card. The case may be one the list did not show (the user knows its
+// number). It reports false for anything else, a question above all.
+func (h *explainHandlers) pickWrite(c bot.Context, text string, ask *pendingPick) (bool, error) {
+	if h.ex == nil {
+		return false, nil
+	}
+	p := c.Person()
+	if p == nil || p.Role == "" {
+		return false, nil
+	}
+	offer, err := h.explainOffer(c, ask)
+	if err != nil || len(offer) == 0 {
+		return false, err
+	}
+	norm := strings.TrimSpace(intent.Normalize(text))
+	riding := ridingOf(norm)
+	// What is left once the instructions are out must be a pick and
+	// filler: the reference, then nothing asked.
+	var rest []string
+	for _, piece := range ridingSepRe.Split(norm, -1) {
+		if piece = strings.TrimSpace(piece); piece != "" && !ridingPieceRe.MatchString(piece) {
+			rest = append(rest, piece)
+		}
+	}
+	ref := strings.Join(rest, "")
+	if pickAskRe.MatchString(ref) {
+		return false, nil
+	}
+	var number string
+	switch {
+	case pickOrdRe.MatchString(ref):
+		m := pickOrdRe.FindStringSubmatch(ref)
+		n := ordinalValue(m[1])
+		if n < 1 || n > len(offer) || !pickFillerRe.MatchString(strings.Replace(ref, m[0], "", 1)) {
+			return false, nil
+		}
+		number = offer[n-1]
+	case pickNumRe.MatchString(ref):
+		m := pickNumRe.FindString(ref)
+		if !pickFillerRe.MatchString(strings.Replace(ref, m, "", 1)) {
+			return false, nil
+		}
+		u, err := intent.Understand(m, h.s.options(c, p))
+		if err != nil {
+			return false, err
+		}
+		ns := u.Numbers
+		if len(ns) == 0 && u.Seq > 0 {
+			if ns, err = h.s.completeSeq(c.Ctx(), p, u.Seq, u.Recon, c.Now()); err != nil {
+				return false, err
+			}
+		}
+		// The offered case of that number first (76号 among the list),
+		// else the one closed case of it the user may see.
+		for _, n := range ns {
+			if slices.Contains(offer, n) {
+				number = n
+				break
+			}
+		}
+		if number == "" {
+			cs, err := h.s.visible(c.Ctx(), p, ns, func(x *cases.Case) bool { return !x.Open() })
+			if err != nil || len(cs) != 1 {
+				return false, err
+			}
+			number = cs[0].Number
+		}
+	default:
+		return false, nil
+	}
+	if riding == "" && !strings.ContainsAny(ref, "写用选就吧") {
+		return false, nil // 76号 alone: the pick the conversation already reads
+	}
+	if ok, err := h.allowed(c); !ok {
+		return true, err
+	}
+	return true, h.submitWith(c, number, "", writeOpts{riding: riding})
+}
+
+// ordinalValue reads 2 or 二.
+func ordinalValue(s string) int {
+	if n, ok := map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}[s]; ok {
+		return n
+	}
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+var (
+	// textWordRe speaks of text: a draft's title, length, paragraphs, tone,
+	// articles (标题, 三百字, 第二段, 开头, 口吻, 正式, 官方, 法条, 再加, 删,
+	// 改, 短, 长, 通俗, 举例).
+	textWordRe = regexp.MustCompile(`标题|题目|[0-9一二两三四五六七八九十百千几多]\s*个?字|字数|篇幅|段|开头|结尾|结语|口吻|语气|口气|措辞|用词|文风|正式|官方|书面|口语|通俗|接地气|白话|` +
+		`生动|活泼|严肃|法条|条文|再加|加一|加个|加点|加上|补充|删|去掉|改|短|长|精简|啰嗦|举例|例子|配图|小标题`)
+	// textWordNotRe are words that hold a text word and are about the
+	// ledger (局长, 改期, 改到下周, 延长, 短信, 名字叫什么): taken out first.
+	textWordNotRe = regexp.MustCompile(`局长|县长|镇长|乡长|村长|院长|庭长|科长|处长|部长|所长|站长|队长|市长|省长|家长|延长|长期|长时间|多长时间|增长|改期|改到|改在|改为[0-9一二三四五六七八九十下上明后本]|` +
+		`改判|改变|变更|更改|整改|改革|改正|短信|短期|短时间|删除案件|名字叫|叫什么名字|判决书|裁定书|决定书`)
+)
+
+// draftOwns reports whether a message no reading took (out of scope,
+// unknown) is an instruction for the draft that is the last thing in the
+// conversation: it speaks of text and asks nothing of the ledger (no case,
+// period, rate, count, agency or person named). It answers it as a
+// revision of that draft, and reports false for anything else.
+func (h *explainHandlers) draftOwns(c bot.Context, text string, u intent.Understanding) (bool, error) {
+	if h.ex == nil || u.Kind == intent.Explain {
+		return false, nil
+	}
+	if yesWords[bare(text)] && (u.Kind == intent.Scope || u.Kind == intent.Unknown || u.Kind == intent.Help && !u.Greeting) {
+		// 对 after a case was taken from a description: the habit of
+		// confirming; the draft is already on its way.
+		f, ok, err := h.draftIsLast(c)
+		if err != nil || !ok {
+			return false, err
+		}
+		return true, c.Reply("好的，就用案件 " + f.Number + " 来写，草稿正在生成或已发给您。如需修改，直接告诉我怎么改即可，例如“改短一点”“标题再给几个”。")
+	}
+	switch u.Kind {
+	case intent.Unknown, intent.Scope, intent.More:
+	case intent.Help:
+		if u.Greeting {
+			return false, nil
+		}
+	default:
+		return false, nil // a question the reading understood is that question
+	}
+	if hasRef(u) || !u.Period.IsZero() || u.Rate != "" || u.Metric != "" || u.Agency != "" || len(u.Agencies) > 0 || u.Party != "" || u.Person != "" || u.NotHeld != "" {
+		return false, nil
+	}
+	t := textWordNotRe.ReplaceAllString(intent.Normalize(text), "")
+	if !textWordRe.MatchString(t) {
+		return false, nil
+	}
+	if _, ok, err := h.draftIsLast(c); err != nil || !ok {
+		return false, err
+	}
+	v := intent.Understanding{Kind: intent.Explain, ExplainAct: intent.ExplainRevise, Note: strings.TrimSpace(text), Anchored: true}
+	a, err := h.revise(c, v)
+	if err != nil {
+		return true, err
+	}
+	if err := h.s.recordAnswer(c, v, a, 0); err != nil {
+		return true, err
+	}
+	if a.md != "" {
+		return true, c.ReplyMarkdown(a.md)
+	}
+	return true, nil
+}
