@@ -284,12 +284,12 @@ func (h *explainHandlers) submitWith(c bot.Context, number, hint string, o write
 		// again, so no new version is made, and the user is told why.
 		instr := strings.TrimPrefix(hint, "在上一版基础上修改：")
 		if eds, skipped, ok := offlineEditsOf(instr); ok && strings.HasPrefix(hint, "在上一版基础上修改：") {
-			return h.offlineEdit(c, number, eds, skipped, instr)
+			return h.offlineEdit(c, number, eds, skipped, instr, o.lead)
 		}
 		if err := h.s.record(c, audit.Refused, "explain-hint-no-model", 0, []string{number}, hint); err != nil {
 			return err
 		}
-		return c.Reply(fmt.Sprintf("按“%s”改写需要大模型，本系统未配置大模型：草稿只能根据台账字段自动整理，换角度或改写后的文字与原稿相同，"+
+		return c.Reply(o.lead + fmt.Sprintf("按“%s”改写需要大模型，本系统未配置大模型：草稿只能根据台账字段自动整理，换角度或改写后的文字与原稿相同，"+
 			"因此这次未生成新版本，原草稿不变。如需调整，请在原稿上人工修改；如需由大模型改写，请联系%s。\n%s", strings.TrimPrefix(hint, "在上一版基础上修改："), h.s.cfg.People.Contact, offlineCan))
 	}
 	revise := ""
@@ -437,16 +437,44 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 			return "", []string{strong[0].Number}, nil, nil
 		}
 	}
-	if len(cs) == 1 {
+	text := c.Message().Text
+	sorted := false // by what was won rather than by date
+	if wonAskRe.MatchString(text) && v.Metric == intent.Closed {
+		// 最近有没有赢了的典型案子 想写个正面的: the cases the agency won,
+		// those decided on the merits (驳回诉讼请求, 维持) before those
+		// ended otherwise (终止, 撤诉); all of them when it won none.
+		var won, other []*cases.Case
+		for _, x := range cs {
+			switch {
+			case h.s.loss.Lost(x) || cases.Corrected(x):
+			case meritsWonRe.MatchString(string(x.Closure.Method)):
+				won = append(won, x)
+			default:
+				other = append(other, x)
+			}
+		}
+		if len(won)+len(other) > 0 {
+			cs, sorted = append(won, other...), true
+		}
+	}
+	asked := offerAskRe.MatchString(text)
+	if len(cs) == 1 && !asked {
 		return "", []string{cs[0].Number}, nil, nil // one case fits: written at once (request)
 	}
 	n := min(len(cs), 5)
 	var b strings.Builder
 	fmt.Fprintf(&b, "按您的描述找到 %d 件已结案件", len(cs))
-	if len(cs) > n {
+	switch {
+	case len(cs) > n && sorted:
+		fmt.Fprintf(&b, "（行政机关胜诉的在前，列出 %d 件）", n)
+	case len(cs) > n:
 		fmt.Fprintf(&b, "（列出最近 %d 件）", n)
 	}
-	b.WriteString("，请选一件：\n\n")
+	if len(cs) == 1 {
+		b.WriteString("：\n\n") // 有没有…的案子: asked, so offered, not written
+	} else {
+		b.WriteString("，请选一件：\n\n")
+	}
 	var shown []string
 	for i, x := range cs[:n] {
 		line := fmt.Sprintf("%d. **%s** %s｜%s", i+1, x.Number, h.s.parties(viewer, x), x.Cause)
@@ -461,9 +489,21 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 	if strings.HasPrefix(sn.Type, "行") && sn.Seq > 0 {
 		ref = fmt.Sprintf("%s%d号", sn.Type, sn.Seq)
 	}
-	fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿；也可以同时说怎么写（例如“第一个 三百字以内”）。", ref)
+	if len(cs) == 1 {
+		fmt.Fprintf(&b, "\n要用这件写，请回复“写这个”（或“以案说法 %s”），也可以同时说怎么写（例如“写这个 三百字以内”）。", ref)
+	} else {
+		fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿；也可以同时说怎么写（例如“第一个 三百字以内”）。", ref)
+	}
 	return b.String(), shown, nil, nil
 }
+
+var (
+	// meritsWonRe are the endings in which the agency won on the merits.
+	meritsWonRe = regexp.MustCompile(`驳回诉讼请求|维持|驳回复议申请|驳回上诉`)
+	// offerAskRe asks whether there is a case (有没有…的, …的有哪些): the
+	// cases are offered even when one fits, never written unasked.
+	offerAskRe = regexp.MustCompile(`有没有|有无|有哪些|哪些|哪几个|哪个|有吗|吗[?？]?$|[?？]`)
+)
 
 // explainFiller are the words of a request by description that name no
 // case (写一篇, 那个, 关于): what is left of a residue word without them is
@@ -472,7 +512,9 @@ var explainFiller = strings.NewReplacer("关于", "", "有关", "", "涉及", ""
 	"案例", "", "一篇", "", "一个", "", "方面", "", "的", "", "写", "", "挑", "", "选", "", "找", "", "个", "", "篇", "", "吧", "", "呢", "",
 	// what makes a case worth writing, said of any case (有教育意义的, 最好是
 	// 典型的): no words to find in a case's text
-	"有教育意义", "", "教育意义", "", "有意义", "", "最好是", "", "最好", "", "典型", "", "代表性", "", "适合", "", "合适", "", "正面", "", "反面", "", "警示", "")
+	"有教育意义", "", "教育意义", "", "有意义", "", "最好是", "", "最好", "", "典型", "", "代表性", "", "适合", "", "合适", "", "正面", "", "反面", "", "警示", "",
+	// a case the agency won (胜诉的, 打赢了的): a filter of its own (wonAskRe), no words to find
+	"胜诉", "", "打赢", "", "赢了", "", "赢", "")
 
 // explainTerms are the residue words of a write-up request worth looking
 // for in the cases' text (没听取陈述申辩, 食品安全), two runes or more.

@@ -185,6 +185,8 @@ func (h *explainHandlers) pickWrite(c bot.Context, text string, ask *pendingPick
 			}
 			number = cs[0].Number
 		}
+	case len(offer) == 1 && ref != "" && pickFillerRe.MatchString(ref) && strings.ContainsAny(ref, "写用就选"):
+		number = offer[0] // 写这个 三百字以内, after the one case offered
 	default:
 		return false, nil
 	}

@@ -27,7 +27,7 @@ var (
 	shortenRe   = regexp.MustCompile(`(?:控制在|压缩到|压到|压成|缩减到|缩到|精简到|删到|减到)[^，。]{0,6}字|改短|缩短|精简|压缩|删减|简短|简化|短一点|短一些|短些|短点|写短|再短|太长|字以内|字之内|字以下|字左右|字上下`)
 	titlesRe    = regexp.MustCompile(`标题|题目`)
 	titlesNotRe = regexp.MustCompile(`去掉|删掉|删了|不要|别要`)
-	statutesRe  = regexp.MustCompile(`(?:法条|条文|法律依据|法律规定)(?:的)?(?:原文|全文|内容|具体内容)|(?:加上|加|附上|附|补充|补上|引用|列出|写上)(?:一段|一下|上)?(?:相关的?|具体的?)?(?:法条|条文|法律条文|法律依据)|(?:法条|条文)(?:也|都)?(?:加上|附上|补上|加进去|列出来|写上)`)
+	statutesRe  = regexp.MustCompile(`(?:法条|条文|法律依据|法律规定)(?:的)?(?:原文|全文|内容|具体内容)|(?:加上|加|附上|附|补充|补上|引用|列出|写上|多加|再加)(?:一段|一下|上|一句|几句|一条|几条|点|些|个)?(?:相关的?|具体的?)?(?:法条|条文|法律条文|法律依据)|(?:法条|条文)(?:也|都)?(?:加上|附上|补上|加进去|列出来|写上)`)
 	// retitleRe gives the new title itself (标题改成“程序违法的代价”, 题目就叫
 	// 一次没催告的强拆): the words after the verb, quotes taken off.
 	retitleRe = regexp.MustCompile(`(?:标题|题目)(?:就|直接)?(?:改成|改为|换成|定为|定成|改叫|就叫|叫做|叫|写成|用)(?:这个|这样)?[：:，,\s]*[“"「『]?([^”"」』]+?)[”"」』]?[。！!\s]*$`)
@@ -151,7 +151,7 @@ const offlineCan = "不用大模型可以做的修改：“把名字都去掉”
 // offlineEdit makes the offline revisions eds of the newest draft of
 // number, in order, as one new version; skipped are the parts of instr no
 // fixed operation meets, said as not done.
-func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explain.Edit, skipped []string, instr string) error {
+func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explain.Edit, skipped []string, instr, lead string) error {
 	steps, nd, err := h.ex.ReviseOfflineEdits(c.Ctx(), number, eds, c.UserID(), instr)
 	var be *bot.Error
 	switch {
@@ -159,7 +159,7 @@ func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explai
 		if err := h.s.record(c, audit.Refused, "explain-offline-no-draft", 0, []string{number}, instr); err != nil {
 			return err
 		}
-		return c.Reply(fmt.Sprintf("按“%s”修改：案件 %s 的草稿尚未生成完毕，请在收到草稿后再发一次。本系统未配置大模型，离线修改只对已有的草稿做固定处理，不改写语句。", instr, number))
+		return c.Reply(lead + fmt.Sprintf("按“%s”修改：案件 %s 的草稿尚未生成完毕，请在收到草稿后再发一次。本系统未配置大模型，离线修改只对已有的草稿做固定处理，不改写语句。", instr, number))
 	case errors.As(err, &be):
 		return c.Reply(be.Message)
 	case err != nil:
@@ -168,7 +168,7 @@ func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explai
 	if err := h.s.record(c, audit.Query, "explain-offline-edit", 1, []string{number}, instr); err != nil {
 		return err
 	}
-	md := offlineReport("按“"+instr+"”离线修改（本系统未配置大模型）", eds, steps, skipped, nd)
+	md := lead + offlineReport("按“"+instr+"”离线修改（本系统未配置大模型）", eds, steps, skipped, nd)
 	if nd == nil {
 		return c.ReplyMarkdown(md)
 	}
@@ -254,6 +254,8 @@ func editLabel(e explain.Edit) string {
 		return "删去段落"
 	case explain.EditRetitle:
 		return "改标题"
+	case explain.EditAddLaw:
+		return "加上法条"
 	case explain.EditAgency:
 		if e.Agency != "" {
 			return "隐去“" + e.Agency + "”的名称"
@@ -311,6 +313,10 @@ func offlineEditsOf(instr string) (eds []explain.Edit, skipped []string, ok bool
 			_, title, _ := strings.Cut(p, "\x02")
 			e, good = offlineEditOf("标题改成" + title)
 			p = "标题改成" + title
+		case lawAskRe.MatchString(p):
+			// 负责人出庭是哪条来着: the article the table holds for it, added;
+			// one it does not hold is said as not done, never guessed.
+			e, good = lawEditOf(p)
 		default:
 			e, good = offlineEditOf(p)
 		}
@@ -360,4 +366,58 @@ func offlineEditsOf(instr string) (eds []explain.Edit, skipped []string, ok bool
 		return []explain.Edit{e}, nil, true
 	}
 	return eds, skipped, true
+}
+
+// lawAskRe asks which article says something (负责人出庭是哪条来着, 依据是
+// 哪一条, 法律上怎么规定的).
+var lawAskRe = regexp.MustCompile(`哪一?条|第几条|什么(?:规定|法条|条文|依据)|哪个(?:规定|法条|条文)|依据是|怎么规定|哪部法`)
+
+// lawTopics are the articles a question about a draft may ask and the bot
+// can answer from its own rules (DOMAIN.md, 法释〔2020〕3号): what it is
+// about, the article with its text, and the answer said in chat.
+var lawTopics = []struct {
+	re            *regexp.Regexp
+	law, text, an string
+}{
+	{regexp.MustCompile(`负责人.{0,6}(?:出庭|应诉)|出庭应诉|出庭`),
+		"《中华人民共和国行政诉讼法》第三条第三款", "被诉行政机关负责人应当出庭应诉。不能出庭的，应当委托行政机关相应的工作人员出庭。",
+		"行政机关负责人出庭应诉的规定是《中华人民共和国行政诉讼法》第三条第三款：“被诉行政机关负责人应当出庭应诉。不能出庭的，应当委托行政机关相应的工作人员出庭。”" +
+			"具体规则见《最高人民法院关于行政机关负责人出庭应诉若干问题的规定》（法释〔2020〕3号）：负责人包括正职、副职等（第二条），不能出庭的理由限于不可抗力、意外事件等正当理由（第八、九条），" +
+			"负责人无正当理由不出庭的，法院应当向监察机关、上一级行政机关提出司法建议（第十二条）。"},
+}
+
+// lawOf is the topic a question about an article asks, ok false when the
+// table holds none for it.
+func lawOf(text string) (law, lawText, answer string, ok bool) {
+	if !lawAskRe.MatchString(text) {
+		return "", "", "", false
+	}
+	for _, t := range lawTopics {
+		if t.re.MatchString(text) {
+			return t.law, t.text, t.an, true
+		}
+	}
+	return "", "", "", false
+}
+
+// lawEditOf is the edit a question about an article asks: that article
+// added to the draft's 相关法条.
+func lawEditOf(piece string) (explain.Edit, bool) {
+	law, text, _, ok := lawOf(piece)
+	if !ok {
+		return explain.Edit{}, false
+	}
+	return explain.Edit{Kind: explain.EditAddLaw, Law: law, LawText: text}, true
+}
+
+// lawAnswer answers, before the revision, a question about an article an
+// instruction holds (再加一句法条 负责人出庭是哪条来着); "" when it asks none
+// the table answers.
+func lawAnswer(instr string) string {
+	for _, p := range instrSepRe.Split(instr, -1) {
+		if _, _, an, ok := lawOf(p); ok {
+			return an + "\n\n"
+		}
+	}
+	return ""
 }

@@ -491,7 +491,9 @@ func (h *explainHandlers) revise(c bot.Context, u intent.Understanding) (answer,
 		return a, err
 	}
 	a.shown = []string{f.Number}
-	return a, h.submit(c, f.Number, hint)
+	// 再加一句法条 负责人出庭是哪条来着: the question is answered first,
+	// the article added as the revision can.
+	return a, h.submitWith(c, f.Number, hint, writeOpts{lead: lawAnswer(u.Note)})
 }
 
 // export answers 导出 for the draft meant: a reviewed version as a Word
