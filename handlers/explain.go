@@ -514,7 +514,9 @@ var explainFiller = strings.NewReplacer("关于", "", "有关", "", "涉及", ""
 	// 典型的): no words to find in a case's text
 	"有教育意义", "", "教育意义", "", "有意义", "", "最好是", "", "最好", "", "典型", "", "代表性", "", "适合", "", "合适", "", "正面", "", "反面", "", "警示", "",
 	// a case the agency won (胜诉的, 打赢了的): a filter of its own (wonAskRe), no words to find
-	"胜诉", "", "打赢", "", "赢了", "", "赢", "")
+	"胜诉", "", "打赢", "", "赢了", "", "赢", "",
+	// what the write-up is (一篇普法文章, 稿子): no words to find in a case
+	"普法文章", "", "普法稿", "", "普法", "", "文章", "", "稿子", "", "稿", "", "素材", "")
 
 // explainTerms are the residue words of a write-up request worth looking
 // for in the cases' text (没听取陈述申辩, 食品安全), two runes or more.
@@ -644,17 +646,79 @@ func casesHave(c *cases.Case, terms []string) bool {
 	}
 	text = negations.Replace(text)
 	for _, t := range terms {
-		rs := []rune(negations.Replace(t))
-		found := strings.Contains(text, string(rs))
-		for i := 0; !found && len(rs) > 4 && i+4 <= len(rs); i++ {
-			found = strings.Contains(text, string(rs[i:i+4]))
-		}
-		if !found && len(rs) >= 3 && rs[0] == '未' {
-			found = negatedNear(text, string(rs[1:]))
-		}
-		if !found {
+		if !termFound(text, []rune(negations.Replace(t))) {
 			return false
 		}
 	}
 	return true
+}
+
+// termJoinRe joins two acts in one description (没催告就拆, 没听申辩就罚):
+// each is looked for on its own.
+var termJoinRe = regexp.MustCompile(`就|才|又|然后|以后|之后`)
+
+// termFound reports whether the term rs (negations as 未) occurs in text,
+// a case's own words, as casesHave says.
+func termFound(text string, rs []rune) bool {
+	found := strings.Contains(text, string(rs))
+	for i := 0; !found && len(rs) > 4 && i+4 <= len(rs); i++ {
+		found = strings.Contains(text, string(rs[i:i+4]))
+	}
+	if !found && len(rs) >= 3 && rs[0] == '未' {
+		found = negatedNear(text, string(rs[1:]))
+	}
+	if !found && len(rs) >= 3 && rs[0] == '未' {
+		// 没听申辩 in 未听取陈述申辩: the negated act's last two runes,
+		// with a 未 a few words before them.
+		found = negatedWithin(text, string(rs[len(rs)-2:]), 6)
+	}
+	if !found && len(rs) >= 4 {
+		// 自己纠正后 in 被告自行纠正后: a colloquial wording of the
+		// ledger's, most of its two-rune pieces there, its end too.
+		found = mostBigrams(text, rs)
+	}
+	if !found && termJoinRe.MatchString(string(rs)) {
+		// 没催告就拆: 没催告 found, 拆 too short to say anything.
+		parts, long := termJoinRe.Split(string(rs), -1), 0
+		found = true
+		for _, p := range parts {
+			if pr := []rune(p); len(pr) >= 2 {
+				long++
+				found = found && termFound(text, pr)
+			}
+		}
+		found = found && long > 0
+	}
+	return found
+}
+
+// negatedWithin reports whether core occurs in text with a 未 among the n
+// runes before it.
+func negatedWithin(text, core string, n int) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], core)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before := []rune(text[:i])
+		if strings.ContainsRune(string(before[max(len(before)-n, 0):]), '未') {
+			return true
+		}
+		from = i + len(core)
+	}
+}
+
+// mostBigrams reports whether at least half of the two-rune pieces of rs
+// occur in text, the last among them (what a description ends on is what
+// it is about: 纠正后, 申辩).
+func mostBigrams(text string, rs []rune) bool {
+	n, hit := 0, 0
+	for i := 0; i+2 <= len(rs); i++ {
+		n++
+		if strings.Contains(text, string(rs[i:i+2])) {
+			hit++
+		}
+	}
+	return strings.Contains(text, string(rs[len(rs)-2:])) && 2*hit >= n
 }

@@ -8,6 +8,7 @@ import (
 	"casebot/bot"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
+	"casebot/bot/people"
 )
 
 // A 以案说法 conversation seldom follows the bot's script: a request
@@ -104,12 +105,18 @@ var (
 // explainOffer is the candidates the conversation offered last: the
 // options of a pending pick the explain handlers asked, else the
 // candidates' list when it is the current page; nil when neither.
-func (h *explainHandlers) explainOffer(c bot.Context, ask *pendingPick) ([]string, error) {
+// With write, a request to write (写), also the cases the last answer
+// showed: the one case (写这个 短一点 after 行初70), or the list's (第二个
+// 写一篇 after 确认违法的案子).
+func (h *explainHandlers) explainOffer(c bot.Context, ask *pendingPick, prev *lastQuestion, write bool) ([]string, error) {
 	if ask != nil && ask.Explain && len(ask.Options) > 0 {
 		return ask.Options, nil
 	}
+	if write && prev != nil && len(prev.Shown) == 1 {
+		return prev.Shown, nil
+	}
 	p, err := h.s.loadPage(c)
-	if err != nil || p == nil || p.Kind != listCandidates {
+	if err != nil || p == nil || !(p.Kind == listCandidates || write && p.Kind == listCases) {
 		return nil, err
 	}
 	return p.Items, nil
@@ -120,19 +127,19 @@ func (h *explainHandlers) explainOffer(c bot.Context, ask *pendingPick) ([]strin
 // the draft of that case, the instructions riding on it, never the case's
 // card. The case may be one the list did not show (the user knows its
 // number). It reports false for anything else, a question above all.
-func (h *explainHandlers) pickWrite(c bot.Context, text string, ask *pendingPick) (bool, error) {
+func (h *explainHandlers) pickWrite(c bot.Context, text string, ask *pendingPick, prev *lastQuestion) (bool, error) {
 	if h.ex == nil {
 		return false, nil
 	}
 	p := c.Person()
-	if p == nil || p.Role == "" {
-		return false, nil
+	if p == nil || p.Role != people.Pufa && p.Role != people.Staff && p.Role != people.Admin {
+		return false, nil // those who may not ask for drafts: their words are read as questions
 	}
-	offer, err := h.explainOffer(c, ask)
+	norm := strings.TrimSpace(intent.Normalize(text))
+	offer, err := h.explainOffer(c, ask, prev, strings.Contains(norm, "写"))
 	if err != nil || len(offer) == 0 {
 		return false, err
 	}
-	norm := strings.TrimSpace(intent.Normalize(text))
 	riding := ridingOf(norm)
 	// What is left once the instructions are out must be a pick and
 	// filler: the reference, then nothing asked.
@@ -275,4 +282,21 @@ func (h *explainHandlers) draftOwns(c bot.Context, text string, u intent.Underst
 		return true, c.ReplyMarkdown(a.md)
 	}
 	return true, nil
+}
+
+// lawEditVerbRe asks an article put into a draft (加上, 补一条, 附上), which
+// the revision answers with the question.
+var lawEditVerbRe = regexp.MustCompile(`加|补|附|写进|放进|引用|列上`)
+
+// lawQuestion is the answer to a question of which article says something
+// the bot's own rules hold (负责人出庭是哪条规定, 负责人出庭应诉依据是哪一条),
+// asked alone: the article, never a case's card. ok is false for a question
+// naming a case, or one asking the article put into a draft.
+func lawQuestion(text string) (string, bool) {
+	t := intent.Normalize(text)
+	if caseRefInRe.MatchString(t) || lawEditVerbRe.MatchString(t) || len([]rune(t)) > 30 {
+		return "", false
+	}
+	_, _, an, ok := lawOf(t)
+	return an, ok
 }

@@ -64,7 +64,7 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if found[memAsk] {
 		offered = &ask
 	}
-	if ok, err := s.explains.pickWrite(c, text, offered); ok || err != nil {
+	if ok, err := s.explains.pickWrite(c, text, offered, prev); ok || err != nil {
 		if err == nil && offered != nil {
 			err = c.Memory().Forget(memAsk)
 		}
@@ -162,6 +162,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if q, ok := intent.AsksRule(text); ok {
 		return s.ruleAnswer(c, q, prev) // 撤诉算不算败诉: the rule, never a count
+	}
+	if an, ok := lawQuestion(text); ok && pickedU == nil {
+		return s.fixedRuleAnswer(c, an) // 负责人出庭是哪条规定: the article, never a case's head
 	}
 	if sp, ok := intent.SplitAsked(text); ok && pickedU == nil {
 		return s.splitLast(c, sp, prev) // 今年败诉了几件 → 按月分一下: the same figure, split
