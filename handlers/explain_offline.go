@@ -27,7 +27,9 @@ var (
 	shortenRe   = regexp.MustCompile(`(?:控制在|压缩到|压到|压成|缩减到|缩到|精简到|删到|减到)[^，。]{0,6}字|改短|缩短|精简|压缩|删减|简短|简化|短一点|短一些|短些|短点|写短|再短|太长|字以内|字之内|字以下|字左右|字上下`)
 	titlesRe    = regexp.MustCompile(`标题|题目`)
 	titlesNotRe = regexp.MustCompile(`去掉|删掉|删了|不要|别要`)
-	statutesRe  = regexp.MustCompile(`(?:法条|条文|法律依据|法律规定)(?:的)?(?:原文|全文|内容|具体内容)|(?:加上|加|附上|附|补充|补上|引用|列出|写上|多加|再加)(?:一段|一下|上|一句|几句|一条|几条|点|些|个)?(?:相关的?|具体的?)?(?:法条|条文|法律条文|法律依据)|(?:法条|条文)(?:也|都)?(?:加上|附上|补上|加进去|列出来|写上)`)
+	// titleAskRe asks for titles to choose from (起几个, 再给几个, 标题要醒目).
+	titleAskRe = regexp.MustCompile(`(?:起|拟|给|来|换|出|想|取|列)(?:我)?(?:几|三|两|多|一些|个)|几个|再来|再给|醒目|吸引|抓人|响亮|标题要|题目要`)
+	statutesRe = regexp.MustCompile(`(?:法条|条文|法律依据|法律规定)(?:的)?(?:原文|全文|内容|具体内容)|(?:加上|加|附上|附|补充|补上|引用|列出|写上|多加|再加)(?:一段|一下|上|一句|几句|一条|几条|点|些|个)?(?:相关的?|具体的?)?(?:法条|条文|法律条文|法律依据)|(?:法条|条文)(?:也|都)?(?:加上|附上|补上|加进去|列出来|写上)`)
 	// retitleRe gives the new title itself (标题改成“程序违法的代价”, 题目就叫
 	// 一次没催告的强拆): the words after the verb, quotes taken off.
 	retitleRe = regexp.MustCompile(`(?:标题|题目)(?:就|直接)?(?:改成|改为|换成|定为|定成|改叫|就叫|叫做|叫|写成|用)(?:这个|这样)?[：:，,\s]*[“"「『]?([^”"」』]+?)[”"」』]?[。！!\s]*$`)
@@ -119,6 +121,11 @@ func offlineEditOf(instr string) (explain.Edit, bool) {
 				return explain.Edit{Kind: explain.EditDrop, Section: sn.heading}, true
 			}
 		}
+	}
+	if titlesRe.MatchString(t) && titleAskRe.MatchString(t) && !titlesNotRe.MatchString(t) {
+		// 标题起几个吸引人的, 题目要响亮点: the table's titles, offered;
+		// the tone asked is the model's, which the titles' note says.
+		return explain.Edit{Kind: explain.EditTitles}, true
 	}
 	if modelOnlyRe.MatchString(t) {
 		return explain.Edit{}, false
