@@ -11,10 +11,12 @@ import (
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/explain"
 	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/store"
+	"casebot/bot/workcal"
 )
 
 // The chat commands of 以案说法 drafts.
@@ -333,6 +335,7 @@ func (h *explainHandlers) submitWith(c bot.Context, number, hint string, o write
 		b.WriteString("本系统未配置大模型，将根据台账字段自动整理成稿，稍后发送给您。")
 	}
 	b.WriteString("草稿中的当事人信息已脱敏，须经人工审核后方可发布。")
+	b.WriteString(h.notFinal(c, cs))
 	return c.Reply(b.String())
 }
 
@@ -721,4 +724,17 @@ func mostBigrams(text string, rs []rune) bool {
 		}
 	}
 	return strings.Contains(text, string(rs[len(rs)-2:])) && 2*hit >= n
+}
+
+// notFinal warns, for a first-instance decision still open to appeal (its
+// appeal period as the deadline rules count it not yet run, no appeal
+// decision recorded), that it is not yet in force: a write-up published
+// now may have to be withdrawn. "" otherwise.
+func (h *explainHandlers) notFinal(c bot.Context, cs *cases.Case) string {
+	d, ok := h.s.st.Deadlines.Find(cs, deadline.Appeal)
+	today := workcal.DateOf(c.Now(), h.s.st.Deadlines.Location())
+	if !ok || d.Done || d.Due.Before(today) {
+		return ""
+	}
+	return fmt.Sprintf("\n请注意：该案一审裁判文书于%s送达，上诉期限至%s，目前尚未生效（当事人仍可上诉）；建议生效后再发布，或稿中暂不写裁判结果的定性。", d.Start.Chinese(), d.Due.Chinese())
 }
