@@ -1,12 +1,15 @@
 package handlers
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 
 	"casebot/bot"
 	"casebot/bot/cases"
+	"casebot/bot/explain"
 	"casebot/bot/intent"
 	"casebot/bot/people"
 )
@@ -63,7 +66,7 @@ var (
 	// ridingPieceRe is a piece of a write request that says how to write
 	// rather than which case (八百字左右, 当事人名字隐掉, 写成公众号口吻, 别太长,
 	// 标题要醒目点, 语气活泼些): it rides on the request as an instruction.
-	ridingPieceRe = regexp.MustCompile(`[0-9一二两三四五六七八九十百千]+\s*个?字|字数|篇幅|名字|姓名|人名|隐掉|隐去|隐名|脱敏|匿名|标题|题目|口吻|语气|口气|措辞|文风|公众号|推文|简讯|` +
+	ridingPieceRe = regexp.MustCompile(`[0-9一二两三四五六七八九十百千]+\s*个?字|字数|篇幅|名字|姓名|人名|全名|真名|实名|隐掉|隐去|隐名|脱敏|匿名|标题|题目|口吻|语气|口气|措辞|文风|公众号|推文|简讯|` +
 		`短一?点|短些|短一些|写短|简短|精简|压缩|太长|别太长|不要太长|长一?点|通俗|口语|接地气|白话|生动|活泼|正式|官方|书面|严肃|法条|条文|法律依据|举例|例子|开头|结尾|段|单位名|局名|某县某局|某某`)
 	// ridingSepRe splits a request into pieces.
 	ridingSepRe = regexp.MustCompile(`[，,。；;！!？?\s]+|吧`)
@@ -82,6 +85,17 @@ func ridingOf(text string) string {
 			continue // 就用行初85号那篇: the case, not how to write it
 		}
 		out = append(out, p)
+	}
+	return strings.Join(out, " ")
+}
+
+// withoutRiding is text without the pieces that say how to write it.
+func withoutRiding(text string) string {
+	var out []string
+	for _, p := range ridingSepRe.Split(strings.TrimSpace(text), -1) {
+		if p = strings.TrimSpace(p); p != "" && (!ridingPieceRe.MatchString(p) || caseRefInRe.MatchString(p) || strings.Contains(p, "以案说法")) {
+			out = append(out, p)
+		}
 	}
 	return strings.Join(out, " ")
 }
@@ -299,4 +313,86 @@ func lawQuestion(text string) (string, bool) {
 	}
 	_, _, an, ok := lawOf(t)
 	return an, ok
+}
+
+var (
+	// otherCaseRe says the case taken is not the one meant, and which is
+	// (不是这个 是81号, 不对 是复议那个信息公开的), or asks another in its
+	// place (换成85号写吧, 改写83号那个).
+	otherCaseRe  = regexp.MustCompile(`^(?:不是这个|不是这件|不是这篇|不是这一个|不是它|不是|不对|错了|搞错了|弄错了|写错了)[，,。！!\s]*(?:我要的|我说的|要写的|应该)?(?:是|写)?(.+)$`)
+	switchCaseRe = regexp.MustCompile(`^(?:那|还是|要不)?(?:换成|换|改成|改写|改为)(.+?)(?:来写|写吧|写|吧|呗)+$`)
+	// publishAskRe asks whether the draft may go out (这篇可以发了吗).
+	publishAskRe = regexp.MustCompile(`(?:可以|能|能不能|可不可以|是不是可以)(?:直接)?(?:发|发布|用|推送|发出去|登)了?(?:吗|没|不|么|嘛)?|发得了吗|能发不`)
+	// dropDraftRe lets the draft be (算了 先不写了, 不用写了).
+	dropDraftRe = regexp.MustCompile(`^(?:那|好吧|好的)?[，,\s]*(?:算了|先不写了|不写了|不用写了|先不用了|不要了|先放着|先这样)(?:吧|了)?[，,\s]*(?:先不写了|不写了|先这样|以后再说)?(?:吧|了)?[。！!\s]*$`)
+)
+
+// draftTurn answers, while a draft is the last thing in the conversation,
+// what speaks of it as a whole: another case meant than the one taken (不是
+// 这个 是81号, 换成85号写吧), whether it may go out (这篇可以发了吗), or that
+// it is to be let be (算了 先不写了). It reports false for anything else.
+func (h *explainHandlers) draftTurn(c bot.Context, text string) (bool, error) {
+	if h.ex == nil {
+		return false, nil
+	}
+	norm := strings.TrimSpace(intent.Normalize(text))
+	rest := ""
+	if m := otherCaseRe.FindStringSubmatch(norm); m != nil {
+		rest = m[1]
+	} else if m := switchCaseRe.FindStringSubmatch(norm); m != nil {
+		rest = m[1]
+	}
+	asksOut, drop := publishAskRe.MatchString(norm) && !caseRefInRe.MatchString(norm), dropDraftRe.MatchString(norm)
+	if rest == "" && !asksOut && !drop {
+		return false, nil
+	}
+	f, ok, err := h.draftIsLast(c)
+	if err != nil || !ok {
+		return false, err
+	}
+	switch {
+	case drop:
+		return true, c.Reply("好的，不再修改。案件 " + f.Number + " 已生成的草稿保存为待审核状态，不审核通过就不会发布；以后要继续，发“待审核的以案说法”选出这篇即可。")
+	case asksOut:
+		d, err := h.ex.Drafts.Latest(c.Ctx(), f.Number)
+		if errors.Is(err, explain.ErrNoDraft) {
+			return true, c.Reply("案件 " + f.Number + " 的以案说法草稿还在生成，生成后须经人工审核通过才能发布。")
+		}
+		if err != nil {
+			return true, err
+		}
+		rv, err := h.ex.ReviewOf(c.Ctx(), f.Number, d.Version)
+		if err != nil {
+			return true, err
+		}
+		msg := fmt.Sprintf("案件 %s 第 %d 版以案说法草稿目前是“%s”状态。", f.Number, d.Version, stateName(rv.State))
+		if rv.State != explain.StateApproved && rv.State != explain.StatePublished {
+			msg += "草稿须经人工审核通过后才能发布，请先核对事实、法条和隐名处理。"
+		}
+		return true, c.Reply(msg + reviewHint(rv.State))
+	}
+	if pickAskRe.MatchString(rest) && !strings.HasSuffix(rest, "的") {
+		return false, nil // 不是说下周开庭吗: a question, not another case
+	}
+	v, err := intent.Understand("写一篇以案说法 "+withoutRiding(rest), h.s.options(c, c.Person()))
+	if err != nil {
+		return true, err
+	}
+	named := hasRef(v) || v.Party != ""
+	describedCase := (described(v) || len(explainTerms(v.Residue)) > 0) && (strings.HasSuffix(rest, "的") || strings.Contains(rest, "那个") || strings.Contains(rest, "那件") || strings.Contains(rest, "案子"))
+	if v.Kind != intent.Explain || v.ExplainAct != "" || !named && !describedCase {
+		return false, nil
+	}
+	v.Note = ridingOf(rest)
+	a, err := h.request(c, v)
+	if err != nil {
+		return true, err
+	}
+	if err := h.s.recordAnswer(c, v, a, 0); err != nil {
+		return true, err
+	}
+	if a.md != "" {
+		return true, c.ReplyMarkdown(a.md)
+	}
+	return true, nil
 }

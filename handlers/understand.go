@@ -70,6 +70,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 		return err // 就76号吧 写成公众号口吻 别太长 after the candidates: that draft, so written
 	}
+	if ok, err := s.explains.draftTurn(c, text); ok || err != nil {
+		return err // 不是这个 是81号, 这篇可以发了吗, 算了 先不写了: of the draft just asked
+	}
 	var pickedU *intent.Understanding // a fact asked of the option picked
 	if found[memAsk] {
 		// The bot asked which one; a reply naming one carries on.
@@ -233,7 +236,18 @@ func (s *service) handleText(c bot.Context) (err error) {
 		return err
 	}
 	if u.Kind == intent.Explain && u.ExplainAct == "" {
-		u.Note = ridingOf(text) // 就写强拆那个 八百字左右 当事人名字隐掉: how to write it, made with the draft
+		// 就写强拆那个 八百字左右 当事人名字隐掉: how to write it, made with
+		// the draft; the case is read from the rest (别写全名 is no party
+		// 全某, 八百字 no 800号).
+		riding := ridingOf(text)
+		if rest := withoutRiding(text); riding != "" && rest != "" {
+			if v, err := intent.Understand(rest, opts); err != nil {
+				return err
+			} else if v.Kind == intent.Explain && v.ExplainAct == "" {
+				u = v
+			}
+		}
+		u.Note = riding
 	} else if pickedU == nil {
 		if ok, err := s.explains.draftOwns(c, text, u); ok || err != nil {
 			return err // 标题再给我几个 不要太官方, with a draft the last thing said: that draft's revision
