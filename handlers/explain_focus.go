@@ -322,7 +322,7 @@ var (
 	otherCaseRe  = regexp.MustCompile(`^(?:不是这个|不是这件|不是这篇|不是这一个|不是它|不是|不对|错了|搞错了|弄错了|写错了)[，,。！!\s]*(?:我要的|我说的|要写的|应该)?(?:是|写)?(.+)$`)
 	switchCaseRe = regexp.MustCompile(`^(?:那|还是|要不)?(?:换成|换|改成|改写|改为)(.+?)(?:来写|写吧|写|吧|呗)+$`)
 	// publishAskRe asks whether the draft may go out (这篇可以发了吗).
-	publishAskRe = regexp.MustCompile(`(?:可以|能|能不能|可不可以|是不是可以)(?:直接)?(?:发|发布|用|推送|发出去|登)了?(?:吗|没|不|么|嘛)?|发得了吗|能发不`)
+	publishAskRe = regexp.MustCompile(`(?:可以|能|是不是可以)(?:直接)?(?:发|发布|用|推送|发出去|登)了?(?:吗|没|不|么|嘛)[?？。]*$|^(?:这篇|那篇|这个|稿子|草稿)?(?:能不能|可不可以)(?:直接)?(?:发|发布|用|推送|发出去)了?[?？。]*$|发得了吗|能发不`)
 	// dropDraftRe lets the draft be (算了 先不写了, 不用写了).
 	dropDraftRe = regexp.MustCompile(`^(?:那|好吧|好的)?[，,\s]*(?:算了|先不写了|不写了|不用写了|先不用了|不要了|先放着|先这样)(?:吧|了)?[，,\s]*(?:先不写了|不写了|先这样|以后再说)?(?:吧|了)?[。！!\s]*$`)
 )
@@ -342,7 +342,8 @@ func (h *explainHandlers) draftTurn(c bot.Context, text string) (bool, error) {
 	} else if m := switchCaseRe.FindStringSubmatch(norm); m != nil {
 		rest = m[1]
 	}
-	asksOut, drop := publishAskRe.MatchString(norm) && !caseRefInRe.MatchString(norm), dropDraftRe.MatchString(norm)
+	asksOut := publishAskRe.MatchString(norm) && !caseRefInRe.MatchString(norm) && len([]rune(norm)) <= 14
+	drop := dropDraftRe.MatchString(norm)
 	if rest == "" && !asksOut && !drop {
 		return false, nil
 	}
