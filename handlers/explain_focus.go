@@ -240,7 +240,7 @@ var (
 	// articles (标题, 三百字, 第二段, 开头, 口吻, 正式, 官方, 法条, 再加, 删,
 	// 改, 短, 长, 通俗, 举例).
 	textWordRe = regexp.MustCompile(`标题|题目|[0-9一二两三四五六七八九十百千几多]\s*个?字|字数|篇幅|段|开头|结尾|结语|口吻|语气|口气|措辞|用词|文风|正式|官方|书面|口语|通俗|接地气|白话|` +
-		`生动|活泼|严肃|法条|条文|再加|加一|加个|加点|加上|补充|删|去掉|改|短|长|精简|啰嗦|举例|例子|配图|小标题`)
+		`生动|活泼|严肃|法条|条文|再加|加一|加个|加点|加上|补充|删|去掉|改|短|长|精简|精炼|精练|简练|啰嗦|举例|例子|配图|小标题|吸引人`)
 	// textWordNotRe are words that hold a text word and are about the
 	// ledger (局长, 改期, 改到下周, 延长, 短信, 名字叫什么): taken out first.
 	textWordNotRe = regexp.MustCompile(`局长|县长|镇长|乡长|村长|院长|庭长|科长|处长|部长|所长|站长|队长|市长|省长|家长|延长|长期|长时间|多长时间|增长|改期|改到|改在|改为[0-9一二三四五六七八九十下上明后本]|` +
@@ -267,6 +267,11 @@ func (h *explainHandlers) draftOwns(c bot.Context, text string, u intent.Underst
 	}
 	switch u.Kind {
 	case intent.Unknown, intent.Scope, intent.More:
+	case intent.Hearings:
+		if !strings.Contains(text, "开头") || strings.Contains(text, "庭") {
+			return false, nil // 开头能不能吸引人一点 is read as 开庭; a hearing asked is that
+		}
+		u.Period, u.Hearing = intent.Period{}, false
 	case intent.Help:
 		if u.Greeting {
 			return false, nil
@@ -321,6 +326,8 @@ var (
 	// place (换成85号写吧, 改写83号那个).
 	otherCaseRe  = regexp.MustCompile(`^(?:不是这个|不是这件|不是这篇|不是这一个|不是它|不是|不对|错了|搞错了|弄错了|写错了)[，,。！!\s]*(?:我要的|我说的|要写的|应该)?(?:是|写)?(.+)$`)
 	switchCaseRe = regexp.MustCompile(`^(?:那|还是|要不)?(?:换成|换|改成|改写|改为)(.+?)(?:来写|写吧|写|吧|呗)+$`)
+	// draftExportRe asks the draft as a file (发我word版, 导出来).
+	draftExportRe = regexp.MustCompile(`word|docx|导出|下载|文档版|文件版`)
 	// publishAskRe asks whether the draft may go out (这篇可以发了吗).
 	publishAskRe = regexp.MustCompile(`(?:可以|能|是不是可以)(?:直接)?(?:发|发布|用|推送|发出去|登)了?(?:吗|没|不|么|嘛)[?？。]*$|^(?:这篇|那篇|这个|稿子|草稿)?(?:能不能|可不可以)(?:直接)?(?:发|发布|用|推送|发出去)了?[?？。]*$|发得了吗|能发不`)
 	// dropDraftRe lets the draft be (算了 先不写了, 不用写了).
@@ -341,6 +348,25 @@ func (h *explainHandlers) draftTurn(c bot.Context, text string) (bool, error) {
 		rest = m[1]
 	} else if m := switchCaseRe.FindStringSubmatch(norm); m != nil {
 		rest = m[1]
+	}
+	if draftExportRe.MatchString(strings.ToLower(norm)) && !caseRefInRe.MatchString(norm) && len([]rune(norm)) <= 14 {
+		// 发我word版 of the draft just asked: its export (a reviewed one;
+		// an unreviewed one is refused with its state).
+		if _, ok, err := h.draftIsLast(c); err != nil || !ok {
+			return false, err
+		}
+		v := intent.Understanding{Kind: intent.Explain, ExplainAct: intent.ExplainExport, Anchored: true}
+		a, err := h.export(c, v)
+		if err != nil {
+			return true, err
+		}
+		if err := h.s.recordAnswer(c, v, a, 0); err != nil {
+			return true, err
+		}
+		if a.md != "" {
+			return true, c.ReplyMarkdown(a.md)
+		}
+		return true, nil
 	}
 	asksOut := publishAskRe.MatchString(norm) && !caseRefInRe.MatchString(norm) && len([]rune(norm)) <= 14
 	drop := dropDraftRe.MatchString(norm)

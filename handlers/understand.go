@@ -252,6 +252,14 @@ func (s *service) handleText(c bot.Context) (err error) {
 		if ok, err := s.explains.draftOwns(c, text, u); ok || err != nil {
 			return err // 标题再给我几个 不要太官方, with a draft the last thing said: that draft's revision
 		}
+		if u.Kind == intent.Case && !hasRef(u) && u.Party == "" && s.explains.ex != nil {
+			// 原告是谁 right after a draft: of the draft's case.
+			if f, ok, err := s.explains.draftIsLast(c); err != nil {
+				return err
+			} else if ok {
+				u.Numbers = []string{f.Number}
+			}
+		}
 	}
 	// 详细点 after a list (the whole message: 说具体一点 is no 13:00).
 	if done, err := s.moreDetail(c, text, &u, prev); done || err != nil {
