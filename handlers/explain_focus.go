@@ -244,7 +244,7 @@ var (
 	// textWordNotRe are words that hold a text word and are about the
 	// ledger (局长, 改期, 改到下周, 延长, 短信, 名字叫什么): taken out first.
 	textWordNotRe = regexp.MustCompile(`局长|县长|镇长|乡长|村长|院长|庭长|科长|处长|部长|所长|站长|队长|市长|省长|家长|延长|长期|长时间|多长时间|增长|改期|改到|改在|改为[0-9一二三四五六七八九十下上明后本]|` +
-		`改判|改变|变更|更改|整改|改革|改正|短信|短期|短时间|删除案件|名字叫|叫什么名字|判决书|裁定书|决定书`)
+		`改判|改变|变更|更改|整改|改革|改正|改天|台账|短信|短期|短时间|删除案件|名字叫|叫什么名字|判决书|裁定书|决定书`)
 )
 
 // draftOwns reports whether a message no reading took (out of scope,
