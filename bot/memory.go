@@ -148,3 +148,31 @@ func (m *Memory) Forget(names ...string) error {
 	}
 	return m.b.Redis.HDel(m.ctx, m.key(), names...).Err()
 }
+
+// WrittenAt returns when each of names was last written, for the names
+// kept and not expired: which of two things the conversation did last
+// (the draft sent after the list, or the list after the draft).
+func (m *Memory) WrittenAt(names ...string) (map[string]time.Time, error) {
+	out := map[string]time.Time{}
+	if m.b.Redis == nil || len(names) == 0 {
+		return out, nil
+	}
+	vals, err := m.b.Redis.HMGet(m.ctx, m.key(), names...).Result()
+	if err != nil {
+		return out, err
+	}
+	for i, n := range names {
+		s, ok := vals[i].(string)
+		if !ok {
+			continue
+		}
+		var e memoryEntry
+		if err := json.Unmarshal([]byte(s), &e); err != nil {
+			return out, fmt.Errorf("recall %s: %w", n, err)
+		}
+		if at := time.UnixMilli(e.At); m.b.now().Sub(at) <= m.ttl() {
+			out[n] = at
+		}
+	}
+	return out, nil
+}

@@ -203,7 +203,7 @@ func (s *service) splitLast(c bot.Context, sp intent.Split, prev *lastQuestion) 
 		if a, err = s.answerFor(c, u, prev); err != nil {
 			return err
 		}
-		if err := c.Memory().Remember(memLast, lastQuestion{U: u, Shown: a.shown}); err != nil {
+		if err := rememberLast(c, lastQuestion{U: u, Shown: a.shown}); err != nil {
 			return err
 		}
 	}

@@ -40,7 +40,7 @@ func (s *service) bulletinEdit(c bot.Context, e intent.BulletinEdit, prev *lastQ
 		if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Bulletin, Period: prev.U.Period, Anchored: true}, a, 0); err != nil {
 			return err
 		}
-		if err := c.Memory().Remember(memLast, *prev); err != nil {
+		if err := rememberLast(c, *prev); err != nil {
 			return err // the bulletin stays in focus for the next request
 		}
 		if md != "" {

@@ -301,6 +301,9 @@ type pendingPick struct {
 	Options []string              `json:"options"`
 	Text    string                `json:"text,omitempty"`
 	U       *intent.Understanding `json:"u,omitempty"`
+	// Explain marks the candidates of a write-up the explain handlers
+	// offered: a pick with instructions (第二个 写短点) writes that case.
+	Explain bool `json:"explain,omitempty"`
 }
 
 // picked resolves a reply to the bot's own question among options: 第二个,

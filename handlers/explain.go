@@ -11,10 +11,12 @@ import (
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/explain"
 	"casebot/bot/intent"
 	"casebot/bot/people"
 	"casebot/bot/store"
+	"casebot/bot/workcal"
 )
 
 // The chat commands of 以案说法 drafts.
@@ -40,6 +42,9 @@ type explainHandlers struct {
 // (ex nil), so that the words are answered rather than read as a query.
 func registerExplain(b *bot.Bot, s *service, ex *explain.Service) *explainHandlers {
 	h := &explainHandlers{s: s, ex: ex}
+	if ex != nil {
+		ex.Worker.Revise = h.reviseJob // instructions riding on a request, made on the first version
+	}
 	b.Text(exactWord(regenerateWord), h.regenerate)
 	b.Text(bot.Prefix(angleWord), h.angle)
 	return h
@@ -120,13 +125,19 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 			return a, err
 		}
 		if offer == "" && len(shown) == 1 {
-			// 强拆那个写一篇: one closed case says it in its own words
-			// (强制拆除前未依法催告); that one is written.
+			// 资源局那个没听陈述申辩被撤销的, 强拆那个写一篇: one closed case
+			// fits; that one is written at once, said which and how to
+			// change it, since the user expects the draft next (改短一点
+			// comes after it, never an answer to "是这件吗").
 			a.shown = shown
-			return a, h.submit(c, shown[0], "")
+			lead, err := h.foundLead(c, shown[0])
+			if err != nil {
+				return a, err
+			}
+			return a, h.submitWith(c, shown[0], "", writeOpts{lead: lead, riding: u.Note})
 		}
 		if offer != "" {
-			a.shown, a.pick = shown, &pendingPick{} // 对, 第二个: the request again, of that case
+			a.shown, a.pick = shown, &pendingPick{Explain: true} // 对, 第二个: the request again, of that case
 			return a, c.ReplyMarkdown(offer)
 		}
 		if none != nil && len(terms) == 0 {
@@ -154,7 +165,22 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 		return h.candidates(c, u)
 	}
 	a.shown = numbers[:1]
-	return a, h.submit(c, numbers[0], "")
+	return a, h.submitWith(c, numbers[0], "", writeOpts{riding: u.Note})
+}
+
+// foundLead says which case a description found, before its draft: the
+// case's line, and how to say it is another.
+func (h *explainHandlers) foundLead(c bot.Context, number string) (string, error) {
+	cs, err := h.s.visible(c.Ctx(), c.Person(), []string{number}, nil)
+	if err != nil || len(cs) == 0 {
+		return "", err
+	}
+	x := cs[0]
+	line := fmt.Sprintf("%s %s｜%s", x.Number, h.s.parties(c.Person(), x), x.Cause)
+	if x.Closure != nil {
+		line += "｜" + cases.FormatDate(x.Closure.On, c.Location()) + " " + string(x.Closure.Method)
+	}
+	return "按您的描述找到 1 件已结案件：" + line + "，就用这件来写。如不是这件，请告诉我案号。\n", nil
 }
 
 // regenerate handles "重新生成": the user's last case, with its angle.
@@ -215,8 +241,20 @@ func (h *explainHandlers) allowed(c bot.Context) (bool, error) {
 	return true, nil
 }
 
+// writeOpts are what a request brings besides its case: lead, said before
+// the answer (which case a description found, and how to change it), and
+// riding, instructions on how to write it (八百字左右 当事人名字隐掉, 写成
+// 公众号口吻): with a model they are the prompt's angle; without one the
+// worker makes them as a revision of the first version (reviseJob).
+type writeOpts struct{ lead, riding string }
+
 // submit checks the case and queues the draft.
 func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
+	return h.submitWith(c, number, hint, writeOpts{})
+}
+
+// submitWith is submit with what the request brought besides the case.
+func (h *explainHandlers) submitWith(c bot.Context, number, hint string, o writeOpts) error {
 	ctx := c.Ctx()
 	viewer := c.Person()
 	cs, err := h.s.st.Get(ctx, number)
@@ -248,21 +286,32 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 		// again, so no new version is made, and the user is told why.
 		instr := strings.TrimPrefix(hint, "在上一版基础上修改：")
 		if eds, skipped, ok := offlineEditsOf(instr); ok && strings.HasPrefix(hint, "在上一版基础上修改：") {
-			return h.offlineEdit(c, number, eds, skipped, instr)
+			return h.offlineEdit(c, number, eds, skipped, instr, o.lead)
 		}
 		if err := h.s.record(c, audit.Refused, "explain-hint-no-model", 0, []string{number}, hint); err != nil {
 			return err
 		}
-		return c.Reply(fmt.Sprintf("按“%s”改写需要大模型，本系统未配置大模型：草稿只能根据台账字段自动整理，换角度或改写后的文字与原稿相同，"+
+		return c.Reply(o.lead + fmt.Sprintf("按“%s”改写需要大模型，本系统未配置大模型：草稿只能根据台账字段自动整理，换角度或改写后的文字与原稿相同，"+
 			"因此这次未生成新版本，原草稿不变。如需调整，请在原稿上人工修改；如需由大模型改写，请联系%s。\n%s", strings.TrimPrefix(hint, "在上一版基础上修改："), h.s.cfg.People.Contact, offlineCan))
 	}
-	if err := h.s.record(c, audit.Query, "explain", 1, []string{number}, hint); err != nil {
+	revise := ""
+	if o.riding != "" {
+		if h.ex.ModelConfigured() {
+			hint = strings.TrimSpace(hint + " " + o.riding)
+		} else {
+			revise = o.riding
+		}
+	}
+	if n := len([]rune(hint)); n > maxHintRunes {
+		return c.Reply(fmt.Sprintf("写作要求请控制在 %d 字以内（您写了 %d 字）。", maxHintRunes, n))
+	}
+	if err := h.s.record(c, audit.Query, "explain", 1, []string{number}, strings.TrimSpace(hint+" "+revise)); err != nil {
 		return err
 	}
 	if err := h.focus(c, draftFocus{Number: number}); err != nil {
 		return err
 	}
-	_, err = h.ex.Request(ctx, explain.Job{Number: number, User: c.UserID(), Hint: hint, RequestedAt: c.Now()})
+	_, err = h.ex.Request(ctx, explain.Job{Number: number, User: c.UserID(), Hint: hint, Revise: revise, RequestedAt: c.Now()})
 	var le *explain.LimitedError
 	if errors.As(err, &le) {
 		return c.Reply(fmt.Sprintf("抱歉，每人每小时最多申请 %d 篇由大模型撰写的以案说法草稿，您本小时的次数已用完。请在 %s 以后再试，谢谢理解。",
@@ -272,6 +321,7 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 		return err
 	}
 	var b strings.Builder
+	b.WriteString(o.lead)
 	fmt.Fprintf(&b, "正在生成案件 %s 的以案说法草稿", number)
 	if hint != "" {
 		fmt.Fprintf(&b, "（写作角度：%s）", hint)
@@ -279,10 +329,13 @@ func (h *explainHandlers) submit(c bot.Context, number, hint string) error {
 	b.WriteString("…\n")
 	if h.ex.ModelConfigured() {
 		b.WriteString("大模型撰写通常需要一到两分钟，完成后将分段发送给您。")
+	} else if revise != "" {
+		fmt.Fprintf(&b, "本系统未配置大模型，将根据台账字段自动整理成稿；您的要求“%s”会在初稿上离线处理（能做的固定修改会做，做不到的会说明），稍后一并发送给您。", revise)
 	} else {
 		b.WriteString("本系统未配置大模型，将根据台账字段自动整理成稿，稍后发送给您。")
 	}
 	b.WriteString("草稿中的当事人信息已脱敏，须经人工审核后方可发布。")
+	b.WriteString(h.notFinal(c, cs))
 	return c.Reply(b.String())
 }
 
@@ -387,15 +440,42 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 			return "", []string{strong[0].Number}, nil, nil
 		}
 	}
+	text := c.Message().Text
+	sorted := false // by what was won rather than by date
+	if wonAskRe.MatchString(text) && v.Metric == intent.Closed {
+		// 最近有没有赢了的典型案子 想写个正面的: the cases the agency won,
+		// those decided on the merits (驳回诉讼请求, 维持) before those
+		// ended otherwise (终止, 撤诉); all of them when it won none.
+		var won, other []*cases.Case
+		for _, x := range cs {
+			switch {
+			case h.s.loss.Lost(x) || cases.Corrected(x):
+			case meritsWonRe.MatchString(string(x.Closure.Method)):
+				won = append(won, x)
+			default:
+				other = append(other, x)
+			}
+		}
+		if len(won)+len(other) > 0 {
+			cs, sorted = append(won, other...), true
+		}
+	}
+	asked := offerAskRe.MatchString(text)
+	if len(cs) == 1 && !asked {
+		return "", []string{cs[0].Number}, nil, nil // one case fits: written at once (request)
+	}
 	n := min(len(cs), 5)
 	var b strings.Builder
+	fmt.Fprintf(&b, "按您的描述找到 %d 件已结案件", len(cs))
+	switch {
+	case len(cs) > n && sorted:
+		fmt.Fprintf(&b, "（行政机关胜诉的在前，列出 %d 件）", n)
+	case len(cs) > n:
+		fmt.Fprintf(&b, "（列出最近 %d 件）", n)
+	}
 	if len(cs) == 1 {
-		b.WriteString("按您的描述找到 1 件已结案件，是这件吗？\n\n")
+		b.WriteString("：\n\n") // 有没有…的案子: asked, so offered, not written
 	} else {
-		fmt.Fprintf(&b, "按您的描述找到 %d 件已结案件", len(cs))
-		if len(cs) > n {
-			fmt.Fprintf(&b, "（列出最近 %d 件）", n)
-		}
 		b.WriteString("，请选一件：\n\n")
 	}
 	var shown []string
@@ -413,12 +493,20 @@ func (h *explainHandlers) byDescription(c bot.Context, u intent.Understanding, t
 		ref = fmt.Sprintf("%s%d号", sn.Type, sn.Seq)
 	}
 	if len(cs) == 1 {
-		fmt.Fprintf(&b, "\n是这件请回复“对”（或“以案说法 %s”），我再生成草稿。", ref)
+		fmt.Fprintf(&b, "\n要用这件写，请回复“写这个”（或“以案说法 %s”），也可以同时说怎么写（例如“写这个 三百字以内”）。", ref)
 	} else {
-		fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿。", ref)
+		fmt.Fprintf(&b, "\n请回复序号（例如“第一个”）或“以案说法 %s”（换成您选的案号），我再生成草稿；也可以同时说怎么写（例如“第一个 三百字以内”）。", ref)
 	}
 	return b.String(), shown, nil, nil
 }
+
+var (
+	// meritsWonRe are the endings in which the agency won on the merits.
+	meritsWonRe = regexp.MustCompile(`驳回诉讼请求|维持|驳回复议申请|驳回上诉`)
+	// offerAskRe asks whether there is a case (有没有…的, …的有哪些): the
+	// cases are offered even when one fits, never written unasked.
+	offerAskRe = regexp.MustCompile(`有没有|有无|有哪些|哪些|哪几个|哪个|有吗|吗[?？]?$|[?？]`)
+)
 
 // explainFiller are the words of a request by description that name no
 // case (写一篇, 那个, 关于): what is left of a residue word without them is
@@ -427,7 +515,11 @@ var explainFiller = strings.NewReplacer("关于", "", "有关", "", "涉及", ""
 	"案例", "", "一篇", "", "一个", "", "方面", "", "的", "", "写", "", "挑", "", "选", "", "找", "", "个", "", "篇", "", "吧", "", "呢", "",
 	// what makes a case worth writing, said of any case (有教育意义的, 最好是
 	// 典型的): no words to find in a case's text
-	"有教育意义", "", "教育意义", "", "有意义", "", "最好是", "", "最好", "", "典型", "", "代表性", "", "适合", "", "合适", "", "正面", "", "反面", "", "警示", "")
+	"有教育意义", "", "教育意义", "", "有意义", "", "最好是", "", "最好", "", "典型", "", "代表性", "", "适合", "", "合适", "", "正面", "", "反面", "", "警示", "",
+	// a case the agency won (胜诉的, 打赢了的): a filter of its own (wonAskRe), no words to find
+	"胜诉", "", "打赢", "", "赢了", "", "赢", "",
+	// what the write-up is (一篇普法文章, 稿子): no words to find in a case
+	"普法文章", "", "普法稿", "", "普法", "", "文章", "", "稿子", "", "稿", "", "素材", "")
 
 // explainTerms are the residue words of a write-up request worth looking
 // for in the cases' text (没听取陈述申辩, 食品安全), two runes or more.
@@ -557,17 +649,92 @@ func casesHave(c *cases.Case, terms []string) bool {
 	}
 	text = negations.Replace(text)
 	for _, t := range terms {
-		rs := []rune(negations.Replace(t))
-		found := strings.Contains(text, string(rs))
-		for i := 0; !found && len(rs) > 4 && i+4 <= len(rs); i++ {
-			found = strings.Contains(text, string(rs[i:i+4]))
-		}
-		if !found && len(rs) >= 3 && rs[0] == '未' {
-			found = negatedNear(text, string(rs[1:]))
-		}
-		if !found {
+		if !termFound(text, []rune(negations.Replace(t))) {
 			return false
 		}
 	}
 	return true
+}
+
+// termJoinRe joins two acts in one description (没催告就拆, 没听申辩就罚):
+// each is looked for on its own.
+var termJoinRe = regexp.MustCompile(`就|才|又|然后|以后|之后`)
+
+// termFound reports whether the term rs (negations as 未) occurs in text,
+// a case's own words, as casesHave says.
+func termFound(text string, rs []rune) bool {
+	found := strings.Contains(text, string(rs))
+	for i := 0; !found && len(rs) > 4 && i+4 <= len(rs); i++ {
+		found = strings.Contains(text, string(rs[i:i+4]))
+	}
+	if !found && len(rs) >= 3 && rs[0] == '未' {
+		found = negatedNear(text, string(rs[1:]))
+	}
+	if !found && len(rs) >= 3 && rs[0] == '未' {
+		// 没听申辩 in 未听取陈述申辩: the negated act's last two runes,
+		// with a 未 a few words before them.
+		found = negatedWithin(text, string(rs[len(rs)-2:]), 6)
+	}
+	if !found && len(rs) >= 4 {
+		// 自己纠正后 in 被告自行纠正后: a colloquial wording of the
+		// ledger's, most of its two-rune pieces there, its end too.
+		found = mostBigrams(text, rs)
+	}
+	if !found && termJoinRe.MatchString(string(rs)) {
+		// 没催告就拆: 没催告 found, 拆 too short to say anything.
+		parts, long := termJoinRe.Split(string(rs), -1), 0
+		found = true
+		for _, p := range parts {
+			if pr := []rune(p); len(pr) >= 2 {
+				long++
+				found = found && termFound(text, pr)
+			}
+		}
+		found = found && long > 0
+	}
+	return found
+}
+
+// negatedWithin reports whether core occurs in text with a 未 among the n
+// runes before it.
+func negatedWithin(text, core string, n int) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], core)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before := []rune(text[:i])
+		if strings.ContainsRune(string(before[max(len(before)-n, 0):]), '未') {
+			return true
+		}
+		from = i + len(core)
+	}
+}
+
+// mostBigrams reports whether at least half of the two-rune pieces of rs
+// occur in text, the last among them (what a description ends on is what
+// it is about: 纠正后, 申辩).
+func mostBigrams(text string, rs []rune) bool {
+	n, hit := 0, 0
+	for i := 0; i+2 <= len(rs); i++ {
+		n++
+		if strings.Contains(text, string(rs[i:i+2])) {
+			hit++
+		}
+	}
+	return strings.Contains(text, string(rs[len(rs)-2:])) && 2*hit >= n
+}
+
+// notFinal warns, for a first-instance decision still open to appeal (its
+// appeal period as the deadline rules count it not yet run, no appeal
+// decision recorded), that it is not yet in force: a write-up published
+// now may have to be withdrawn. "" otherwise.
+func (h *explainHandlers) notFinal(c bot.Context, cs *cases.Case) string {
+	d, ok := h.s.st.Deadlines.Find(cs, deadline.Appeal)
+	today := workcal.DateOf(c.Now(), h.s.st.Deadlines.Location())
+	if !ok || d.Done || d.Due.Before(today) {
+		return ""
+	}
+	return fmt.Sprintf("\n请注意：该案一审裁判文书于%s送达，上诉期限至%s，目前尚未生效（当事人仍可上诉）；建议生效后再发布，或稿中暂不写裁判结果的定性。", d.Start.Chinese(), d.Due.Chinese())
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -23,10 +24,12 @@ var (
 	// form, an angle (口语一点, 改成简讯, 一问一答, 律师的口吻).
 	modelOnlyRe = regexp.MustCompile(`口语|通俗|接地气|白话|生动|活泼|吸引人|好听|有新意|正式一点|书面一点|口吻|角度|视角|简讯|短讯|新闻稿|消息稿|通讯稿|问答|表格|图文|推送|推文|公众号|重写|润色|扩充|展开|改长|长一点|长点|写长|多写`)
 	anonymizeRe = regexp.MustCompile(`隐名|脱敏|匿名|(?:名字|姓名|人名|原告名|当事人名)(?:都|也|全|全部)?(?:去掉|删掉|删了|去了|隐去|隐掉|隐藏|别出现|不要出现|不出现|别写|不要写|不写|改成某|换成某|写成某)`)
-	shortenRe   = regexp.MustCompile(`(?:控制在|压缩到|压到|压成|缩减到|缩到|精简到|删到|减到)[^，。]{0,6}字|改短|缩短|精简|压缩|删减|简短|简化|短一点|短一些|短些|短点|写短|再短|太长|字以内|字之内|字以下|字左右|字上下`)
+	shortenRe   = regexp.MustCompile(`(?:控制在|压缩到|压到|压成|缩减到|缩到|精简到|删到|减到)[^，。]{0,6}字|改短|缩短|精简|压缩|删减|简短|简化|短一点|短一些|短些|短点|写短|再短|太长|字以内|字之内|字以下|字左右|字上下|字数太多|字太多|太多字|篇幅太长|篇幅控制|控制一下篇幅|控制篇幅`)
 	titlesRe    = regexp.MustCompile(`标题|题目`)
 	titlesNotRe = regexp.MustCompile(`去掉|删掉|删了|不要|别要`)
-	statutesRe  = regexp.MustCompile(`(?:法条|条文|法律依据|法律规定)(?:的)?(?:原文|全文|内容|具体内容)|(?:加上|加|附上|附|补充|补上|引用|列出|写上)(?:一段|一下|上)?(?:相关的?|具体的?)?(?:法条|条文|法律条文|法律依据)|(?:法条|条文)(?:也|都)?(?:加上|附上|补上|加进去|列出来|写上)`)
+	// titleAskRe asks for titles to choose from (起几个, 再给几个, 标题要醒目).
+	titleAskRe = regexp.MustCompile(`(?:起|拟|给|来|换|出|想|取|列)(?:我)?(?:几|三|两|多|一些|个)|几个|再来|再给|醒目|吸引|抓人|响亮|标题要|题目要`)
+	statutesRe = regexp.MustCompile(`(?:法条|条文|法律依据|法律规定)(?:的)?(?:原文|全文|内容|具体内容)|(?:加上|加|附上|附|补充|补上|引用|列出|写上|多加|再加)(?:一段|一下|上|一句|几句|一条|几条|点|些|个)?(?:相关的?|具体的?)?(?:法条|条文|法律条文|法律依据)|(?:法条|条文)(?:也|都)?(?:加上|附上|补上|加进去|列出来|写上)`)
 	// retitleRe gives the new title itself (标题改成“程序违法的代价”, 题目就叫
 	// 一次没催告的强拆): the words after the verb, quotes taken off.
 	retitleRe = regexp.MustCompile(`(?:标题|题目)(?:就|直接)?(?:改成|改为|换成|定为|定成|改叫|就叫|叫做|叫|写成|用)(?:这个|这样)?[：:，,\s]*[“"「『]?([^”"」』]+?)[”"」』]?[。！!\s]*$`)
@@ -119,6 +122,11 @@ func offlineEditOf(instr string) (explain.Edit, bool) {
 			}
 		}
 	}
+	if titlesRe.MatchString(t) && titleAskRe.MatchString(t) && !titlesNotRe.MatchString(t) {
+		// 标题起几个吸引人的, 题目要响亮点: the table's titles, offered;
+		// the tone asked is the model's, which the titles' note says.
+		return explain.Edit{Kind: explain.EditTitles}, true
+	}
 	if modelOnlyRe.MatchString(t) {
 		return explain.Edit{}, false
 	}
@@ -150,7 +158,7 @@ const offlineCan = "不用大模型可以做的修改：“把名字都去掉”
 // offlineEdit makes the offline revisions eds of the newest draft of
 // number, in order, as one new version; skipped are the parts of instr no
 // fixed operation meets, said as not done.
-func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explain.Edit, skipped []string, instr string) error {
+func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explain.Edit, skipped []string, instr, lead string) error {
 	steps, nd, err := h.ex.ReviseOfflineEdits(c.Ctx(), number, eds, c.UserID(), instr)
 	var be *bot.Error
 	switch {
@@ -158,7 +166,7 @@ func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explai
 		if err := h.s.record(c, audit.Refused, "explain-offline-no-draft", 0, []string{number}, instr); err != nil {
 			return err
 		}
-		return c.Reply(fmt.Sprintf("按“%s”修改：案件 %s 的草稿尚未生成完毕，请在收到草稿后再发一次。本系统未配置大模型，离线修改只对已有的草稿做固定处理，不改写语句。", instr, number))
+		return c.Reply(lead + fmt.Sprintf("按“%s”修改：案件 %s 的草稿尚未生成完毕，请在收到草稿后再发一次。本系统未配置大模型，离线修改只对已有的草稿做固定处理，不改写语句。", instr, number))
 	case errors.As(err, &be):
 		return c.Reply(be.Message)
 	case err != nil:
@@ -167,14 +175,28 @@ func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explai
 	if err := h.s.record(c, audit.Query, "explain-offline-edit", 1, []string{number}, instr); err != nil {
 		return err
 	}
+	md := lead + offlineReport("按“"+instr+"”离线修改（本系统未配置大模型）", eds, steps, skipped, nd)
+	if nd == nil {
+		return c.ReplyMarkdown(md)
+	}
+	if err := h.focus(c, draftFocus{Number: number}); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown(md + nd.Render(c.Location()))
+}
+
+// offlineReport says what the offline revisions eds did (steps) and what
+// they could not (skipped), after head (按“…”离线修改…), then the new
+// version's number when there is one (nd), the draft itself to follow.
+func offlineReport(head string, eds []explain.Edit, steps []explain.OfflineResult, skipped []string, nd *explain.Draft) string {
 	var b strings.Builder
 	if len(steps) == 1 && len(skipped) == 0 {
-		fmt.Fprintf(&b, "按“%s”离线修改（本系统未配置大模型）：%s。", instr, steps[0].Done)
+		fmt.Fprintf(&b, "%s：%s。", head, steps[0].Done)
 		if steps[0].Left != "" {
 			b.WriteString("\n" + steps[0].Left)
 		}
 	} else {
-		fmt.Fprintf(&b, "按“%s”离线修改（本系统未配置大模型），共 %d 项，依次处理：", instr, len(steps)+len(skipped))
+		fmt.Fprintf(&b, "%s，共 %d 项，依次处理：", head, len(steps)+len(skipped))
 		for i, st := range steps {
 			fmt.Fprintf(&b, "\n%d. %s：%s。", i+1, editLabel(eds[i]), st.Done)
 			if st.Left != "" {
@@ -197,14 +219,31 @@ func (h *explainHandlers) offlineEdit(c bot.Context, number string, eds []explai
 		if len(steps) > 1 || len(skipped) > 0 {
 			b.WriteString("\n草稿内容未变，未生成新版本。")
 		}
-		return c.ReplyMarkdown(b.String())
-	}
-	if err := h.focus(c, draftFocus{Number: number}); err != nil {
-		return err
+		return b.String()
 	}
 	fmt.Fprintf(&b, "\n已存为第 %d 版，须经人工审核后方可发布：\n\n", nd.Version)
-	b.WriteString(nd.Render(c.Location()))
-	return c.ReplyMarkdown(b.String())
+	return b.String()
+}
+
+// reviseJob is the worker's Revise (explain.Worker): the instructions that
+// rode on a request (就写强拆那个 八百字左右 当事人名字隐掉) made, without a
+// model, as a revision of the first version just written, with what was
+// done and what could not be, before the draft sent.
+func (h *explainHandlers) reviseJob(ctx context.Context, job explain.Job, d *explain.Draft) (string, *explain.Draft, error) {
+	instr := strings.TrimSpace(job.Revise)
+	eds, skipped, ok := offlineEditsOf(instr)
+	if !ok {
+		return fmt.Sprintf("初稿已生成（第 %d 版）。您的要求“%s”需要改写语句，本系统未配置大模型，离线无法处理，请在稿上人工修改；%s\n\n", d.Version, instr, offlineCan), nil, nil
+	}
+	steps, nd, err := h.ex.ReviseDraftOffline(ctx, d, eds, job.User, instr, job.ID+":revise")
+	if err != nil {
+		return "", nil, err
+	}
+	md := offlineReport(fmt.Sprintf("初稿已生成（第 %d 版），并按您的要求“%s”离线修改（本系统未配置大模型）", d.Version, instr), eds, steps, skipped, nd)
+	if nd == nil {
+		md += "\n以下为初稿：\n\n"
+	}
+	return md, nd, nil
 }
 
 // editLabel names an offline edit in a list of what was done.
@@ -222,6 +261,8 @@ func editLabel(e explain.Edit) string {
 		return "删去段落"
 	case explain.EditRetitle:
 		return "改标题"
+	case explain.EditAddLaw:
+		return "加上法条"
 	case explain.EditAgency:
 		if e.Agency != "" {
 			return "隐去“" + e.Agency + "”的名称"
@@ -279,6 +320,10 @@ func offlineEditsOf(instr string) (eds []explain.Edit, skipped []string, ok bool
 			_, title, _ := strings.Cut(p, "\x02")
 			e, good = offlineEditOf("标题改成" + title)
 			p = "标题改成" + title
+		case lawAskRe.MatchString(p):
+			// 负责人出庭是哪条来着: the article the table holds for it, added;
+			// one it does not hold is said as not done, never guessed.
+			e, good = lawEditOf(p)
 		default:
 			e, good = offlineEditOf(p)
 		}
@@ -328,4 +373,58 @@ func offlineEditsOf(instr string) (eds []explain.Edit, skipped []string, ok bool
 		return []explain.Edit{e}, nil, true
 	}
 	return eds, skipped, true
+}
+
+// lawAskRe asks which article says something (负责人出庭是哪条来着, 依据是
+// 哪一条, 法律上怎么规定的).
+var lawAskRe = regexp.MustCompile(`哪一?条|第几条|什么(?:规定|法条|条文|依据)|哪个(?:规定|法条|条文)|依据是|怎么规定|哪部法`)
+
+// lawTopics are the articles a question about a draft may ask and the bot
+// can answer from its own rules (DOMAIN.md, 法释〔2020〕3号): what it is
+// about, the article with its text, and the answer said in chat.
+var lawTopics = []struct {
+	re            *regexp.Regexp
+	law, text, an string
+}{
+	{regexp.MustCompile(`负责人.{0,6}(?:出庭|应诉)|出庭应诉|出庭`),
+		"《中华人民共和国行政诉讼法》第三条第三款", "被诉行政机关负责人应当出庭应诉。不能出庭的，应当委托行政机关相应的工作人员出庭。",
+		"行政机关负责人出庭应诉的规定是《中华人民共和国行政诉讼法》第三条第三款：“被诉行政机关负责人应当出庭应诉。不能出庭的，应当委托行政机关相应的工作人员出庭。”" +
+			"具体规则见《最高人民法院关于行政机关负责人出庭应诉若干问题的规定》（法释〔2020〕3号）：负责人包括正职、副职等（第二条），不能出庭的理由限于不可抗力、意外事件等正当理由（第八、九条），" +
+			"负责人无正当理由不出庭的，法院应当向监察机关、上一级行政机关提出司法建议（第十二条）。"},
+}
+
+// lawOf is the topic a question about an article asks, ok false when the
+// table holds none for it.
+func lawOf(text string) (law, lawText, answer string, ok bool) {
+	if !lawAskRe.MatchString(text) {
+		return "", "", "", false
+	}
+	for _, t := range lawTopics {
+		if t.re.MatchString(text) {
+			return t.law, t.text, t.an, true
+		}
+	}
+	return "", "", "", false
+}
+
+// lawEditOf is the edit a question about an article asks: that article
+// added to the draft's 相关法条.
+func lawEditOf(piece string) (explain.Edit, bool) {
+	law, text, _, ok := lawOf(piece)
+	if !ok {
+		return explain.Edit{}, false
+	}
+	return explain.Edit{Kind: explain.EditAddLaw, Law: law, LawText: text}, true
+}
+
+// lawAnswer answers, before the revision, a question about an article an
+// instruction holds (再加一句法条 负责人出庭是哪条来着); "" when it asks none
+// the table answers.
+func lawAnswer(instr string) string {
+	for _, p := range instrSepRe.Split(instr, -1) {
+		if _, _, an, ok := lawOf(p); ok {
+			return an + "\n\n"
+		}
+	}
+	return ""
 }

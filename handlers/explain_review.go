@@ -45,6 +45,9 @@ type draftFocus struct {
 }
 
 func (h *explainHandlers) focus(c bot.Context, f draftFocus) error {
+	if err := c.Memory().Remember(memDraftLast, draftLast{Msg: c.Message().ID}); err != nil {
+		return err // the draft is the last thing now (draftOwns)
+	}
 	return c.Memory().Remember(memDraftFocus, f)
 }
 
@@ -488,7 +491,9 @@ func (h *explainHandlers) revise(c bot.Context, u intent.Understanding) (answer,
 		return a, err
 	}
 	a.shown = []string{f.Number}
-	return a, h.submit(c, f.Number, hint)
+	// 再加一句法条 负责人出庭是哪条来着: the question is answered first,
+	// the article added as the revision can.
+	return a, h.submitWith(c, f.Number, hint, writeOpts{lead: lawAnswer(u.Note)})
 }
 
 // export answers 导出 for the draft meant: a reviewed version as a Word

@@ -15,7 +15,7 @@ import (
 // of it (今天上午那个庭我去了的 → 那个案子大概啥时候判), 那个案子 is that one.
 func focusOn(c bot.Context, number string) error {
 	shown := []string{number}
-	return c.Memory().Remember(memLast, lastQuestion{U: intent.Understanding{Kind: intent.Case, Numbers: shown}, Shown: shown})
+	return rememberLast(c, lastQuestion{U: intent.Understanding{Kind: intent.Case, Numbers: shown}, Shown: shown})
 }
 
 // whyWords ask what is behind a figure just given (今年败诉率 → 为什么这么高,

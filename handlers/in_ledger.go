@@ -176,7 +176,7 @@ func (s *service) inLedgerSeq(c bot.Context, seq, year int, old bool) error {
 // that reader's answers are sent: recorded (with its claims), remembered
 // for a follow-up (那它开庭了吗 of the one case shown), then replied.
 func (s *service) replyRouted(c bot.Context, u intent.Understanding, a answer) error {
-	if err := c.Memory().Remember(memLast, lastQuestion{U: u, Shown: a.shown}); err != nil {
+	if err := rememberLast(c, lastQuestion{U: u, Shown: a.shown}); err != nil {
 		return err
 	}
 	if err := s.recordAnswer(c, u, a, 0); err != nil {

@@ -336,5 +336,5 @@ func focusOnAll(c bot.Context, shown []string) error {
 	if len(shown) == 1 {
 		return focusOn(c, shown[0])
 	}
-	return c.Memory().Remember(memLast, lastQuestion{U: intent.Understanding{Kind: intent.Cases}, Shown: append([]string(nil), shown...)})
+	return rememberLast(c, lastQuestion{U: intent.Understanding{Kind: intent.Cases}, Shown: append([]string(nil), shown...)})
 }

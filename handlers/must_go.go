@@ -73,7 +73,7 @@ func (s *service) mustGo(c bot.Context, text string, u intent.Understanding, pre
 	if err := s.recordAnswer(c, ru, a, 0); err != nil {
 		return false, err
 	}
-	if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
+	if err := rememberLast(c, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 		return false, err
 	}
 	return true, c.ReplyMarkdown(a.md)

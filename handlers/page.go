@@ -45,7 +45,12 @@ type page struct {
 // memPage names the last list in the conversation memory.
 const memPage = "query.page"
 
-func (s *service) savePage(c bot.Context, p *page) error { return c.Memory().Remember(memPage, p) }
+func (s *service) savePage(c bot.Context, p *page) error {
+	if err := c.Memory().Forget(memDraftLast); err != nil { // a list after the draft: the list is in focus
+		return err
+	}
+	return c.Memory().Remember(memPage, p)
+}
 
 func (s *service) loadPage(c bot.Context) (*page, error) {
 	var p page

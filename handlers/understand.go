@@ -60,6 +60,19 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if found[memLast] {
 		prev = &last
 	}
+	var offered *pendingPick
+	if found[memAsk] {
+		offered = &ask
+	}
+	if ok, err := s.explains.pickWrite(c, text, offered, prev); ok || err != nil {
+		if err == nil && offered != nil {
+			err = c.Memory().Forget(memAsk)
+		}
+		return err // 就76号吧 写成公众号口吻 别太长 after the candidates: that draft, so written
+	}
+	if ok, err := s.explains.draftTurn(c, text); ok || err != nil {
+		return err // 不是这个 是81号, 这篇可以发了吗, 算了 先不写了: of the draft just asked
+	}
 	var pickedU *intent.Understanding // a fact asked of the option picked
 	if found[memAsk] {
 		// The bot asked which one; a reply naming one carries on.
@@ -153,6 +166,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if q, ok := intent.AsksRule(text); ok {
 		return s.ruleAnswer(c, q, prev) // 撤诉算不算败诉: the rule, never a count
 	}
+	if an, ok := lawQuestion(text); ok && pickedU == nil {
+		return s.fixedRuleAnswer(c, an) // 负责人出庭是哪条规定: the article, never a case's head
+	}
 	if sp, ok := intent.SplitAsked(text); ok && pickedU == nil {
 		return s.splitLast(c, sp, prev) // 今年败诉了几件 → 按月分一下: the same figure, split
 	}
@@ -226,6 +242,32 @@ func (s *service) handleText(c bot.Context) (err error) {
 	u, err := intent.Understand(text, opts)
 	if err != nil {
 		return err
+	}
+	if u.Kind == intent.Explain && u.ExplainAct == "" {
+		// 就写强拆那个 八百字左右 当事人名字隐掉: how to write it, made with
+		// the draft; the case is read from the rest (别写全名 is no party
+		// 全某, 八百字 no 800号).
+		riding := ridingOf(text)
+		if rest := withoutRiding(text); riding != "" && rest != "" {
+			if v, err := intent.Understand(rest, opts); err != nil {
+				return err
+			} else if v.Kind == intent.Explain && v.ExplainAct == "" {
+				u = v
+			}
+		}
+		u.Note = riding
+	} else if pickedU == nil {
+		if ok, err := s.explains.draftOwns(c, text, u); ok || err != nil {
+			return err // 标题再给我几个 不要太官方, with a draft the last thing said: that draft's revision
+		}
+		if u.Kind == intent.Case && !hasRef(u) && u.Party == "" && s.explains.ex != nil {
+			// 原告是谁 right after a draft: of the draft's case.
+			if f, ok, err := s.explains.draftIsLast(c); err != nil {
+				return err
+			} else if ok {
+				u.Numbers = []string{f.Number}
+			}
+		}
 	}
 	// 详细点 after a list (the whole message: 说具体一点 is no 13:00).
 	if done, err := s.moreDetail(c, text, &u, prev); done || err != nil {
@@ -537,7 +579,7 @@ func (s *service) handleText(c bot.Context) (err error) {
 		if !a.period.IsZero() {
 			ru.Period = a.period
 		}
-		if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
+		if err := rememberLast(c, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 			return err
 		}
 	} else if len(a.shown) == 1 && (u.Kind == intent.News || u.Kind == intent.Changes) {

@@ -28,6 +28,7 @@ const (
 	EditDrop      EditKind = "drop"      // 去掉第三段, 删掉典型意义那段: one paragraph or one section removed
 	EditRetitle   EditKind = "retitle"   // 标题改成“程序违法的代价”: the title the user gave, anonymized
 	EditAgency    EditKind = "agency"    // 别写局名, 就说某执法部门: the case's agencies' names replaced, by position
+	EditAddLaw    EditKind = "add-law"   // 再加一句法条 负责人出庭是哪条: one article, named with its text, added to 相关法条
 )
 
 // defaultAgencyPhrase stands for an agency whose name is to be hidden when
@@ -49,6 +50,10 @@ type Edit struct {
 	Phrase string
 	Agency string
 	Court  bool
+	// Law and LawText are the article an EditAddLaw adds (《中华人民共和国
+	// 行政诉讼法》第三条第三款) and its text, from a table the bureau checks.
+	Law     string
+	LawText string
 }
 
 // OfflineResult is what an offline revision made: a new draft version
@@ -88,6 +93,15 @@ func (s *Service) ReviseOfflineEdits(ctx context.Context, number string, eds []E
 	if err != nil {
 		return nil, nil, err
 	}
+	return s.ReviseDraftOffline(ctx, d, eds, requester, instruction, "")
+}
+
+// ReviseDraftOffline applies eds in order to the draft d, as
+// ReviseOfflineEdits does to the newest one. A jobID stores the new
+// version under that job, once: the same job revising again (a job
+// redelivered after a crash) gets the version it stored before.
+func (s *Service) ReviseDraftOffline(ctx context.Context, d *Draft, eds []Edit, requester, instruction, jobID string) ([]OfflineResult, *Draft, error) {
+	number := d.Number
 	c, err := s.Store.Get(ctx, number)
 	if err != nil {
 		return nil, nil, err
@@ -105,8 +119,15 @@ func (s *Service) ReviseOfflineEdits(ctx context.Context, number string, eds []E
 	if body == d.Body {
 		return steps, nil, nil
 	}
+	if jobID != "" {
+		if done, err := s.Drafts.ForJob(ctx, jobID, number); err == nil {
+			return steps, done, nil
+		} else if !errors.Is(err, ErrNoDraft) {
+			return nil, nil, err
+		}
+	}
 	nd := &Draft{Number: number, Body: body, CreatedAt: s.Gen.now(), Requester: requester, Offline: true,
-		OfflineReason: "离线修改：" + instruction, Hint: d.Hint, Decision: d.Decision, Warnings: d.Warnings}
+		OfflineReason: "离线修改：" + instruction, Hint: d.Hint, Decision: d.Decision, Warnings: d.Warnings, JobID: jobID}
 	if err := s.Drafts.Add(ctx, nd); err != nil {
 		return nil, nil, err
 	}
@@ -201,6 +222,13 @@ func (s *Service) applyOffline(ctx context.Context, c *cases.Case, body string, 
 		if len(missing) > 0 {
 			res.Left = "以下条文本系统法条表未收录原文，请人工补充：" + strings.Join(missing, "；") + "。"
 		}
+	case EditAddLaw:
+		if strings.Contains(body, ed.Law) {
+			res.Done = "草稿的“相关法条”中已有" + ed.Law + "，未重复添加"
+			return orig, res, nil
+		}
+		body = addLaw(body, "- "+ed.Law+"\n  > 原文："+ed.LawText)
+		res.Done = "已在“相关法条”中加上" + ed.Law + "及其原文（取自本系统的法条表，发布前请与国家法律法规数据库核对）"
 	case EditDrop:
 		out, what, ok := dropParagraph(body, ed.Para, ed.Section)
 		if !ok {
@@ -575,4 +603,20 @@ func dropParagraph(body string, n int, section string) (string, string, bool) {
 		out = append(out[:i-1], out[i:]...)
 	}
 	return joinBlocks(out), fmt.Sprintf("正文第 %d 段（“%s”）", k+1, text), true
+}
+
+// addLaw adds item at the end of body's 相关法条 section, or adds the
+// section at the end when the draft has none.
+func addLaw(body, item string) string {
+	head := "\n## 相关法条\n"
+	i := strings.Index(body, head)
+	if i < 0 {
+		return strings.TrimRight(body, "\n") + "\n" + head + item + "\n"
+	}
+	start := i + len(head)
+	end := len(body)
+	if j := strings.Index(body[start:], "\n## "); j >= 0 {
+		end = start + j
+	}
+	return strings.TrimRight(body[:end], "\n") + "\n" + item + "\n" + body[end:]
 }

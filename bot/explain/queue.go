@@ -17,10 +17,15 @@ import (
 // Job is one queued draft request.
 type Job struct {
 	// ID is the stream entry id, set when the job is read.
-	ID          string
-	Number      string
-	User        string
-	Hint        string
+	ID     string
+	Number string
+	User   string
+	Hint   string
+	// Revise are the instructions that rode on the request (帮我写一篇
+	// 八百字左右 当事人名字隐掉) when no model writes the draft: the worker
+	// makes them as a revision of the first version (Worker.Revise), since
+	// an offline draft cannot be written to them.
+	Revise      string
 	RequestedAt time.Time
 }
 
@@ -59,7 +64,7 @@ func (q *Queue) Submit(ctx context.Context, j Job) (string, error) {
 	_, err := q.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		add = p.XAdd(ctx, &redis.XAddArgs{
 			Stream: q.k.ExplainJobs(), MaxLen: keys.ExplainJobsMaxLen, Approx: true,
-			Values: []string{"number", j.Number, "user", j.User, "hint", j.Hint, "at", j.RequestedAt.Format(time.RFC3339Nano)},
+			Values: []string{"number", j.Number, "user", j.User, "hint", j.Hint, "revise", j.Revise, "at", j.RequestedAt.Format(time.RFC3339Nano)},
 		})
 		last := q.k.ExplainLast(j.User)
 		p.HSet(ctx, last, "number", j.Number, "hint", j.Hint)
@@ -91,5 +96,5 @@ func (q *Queue) Last(ctx context.Context, user string) (number, hint string, err
 
 func parseJob(e stream.Entry) Job {
 	at, _ := time.Parse(time.RFC3339Nano, e.Field("at"))
-	return Job{ID: e.ID, Number: e.Field("number"), User: e.Field("user"), Hint: e.Field("hint"), RequestedAt: at}
+	return Job{ID: e.ID, Number: e.Field("number"), User: e.Field("user"), Hint: e.Field("hint"), Revise: e.Field("revise"), RequestedAt: at}
 }

@@ -55,6 +55,12 @@ type Worker struct {
 	// failed. If 0, 5.
 	MaxAttempts int
 	Log         *slog.Logger
+	// Revise makes a job's riding instructions (Job.Revise) as a revision
+	// of the draft d it just wrote: what to say before the draft (what was
+	// done and not) and the new version (nil: d unchanged). It must be
+	// idempotent per job (a job handled again must not make a second
+	// version). Nil: the instructions are left for the user to send again.
+	Revise func(ctx context.Context, job Job, d *Draft) (lead string, nd *Draft, err error)
 
 	mu sync.Mutex
 	c  *stream.Consumer
@@ -137,7 +143,22 @@ func (w *Worker) handle(ctx context.Context, e stream.Entry) error {
 	case err != nil:
 		return fmt.Errorf("draft of %s (attempt %d): %w", job.Number, e.Deliveries, err)
 	}
-	parts := splitMarkdown(d.Render(w.Gen.loc())+footer, bot.MaxTextBytes)
+	lead := ""
+	if job.Revise != "" && w.Revise != nil {
+		l, nd, err := w.Revise(ctx, job, d)
+		switch {
+		case errors.As(err, &ue):
+			lead = ue.Message + "\n\n" // the first version is still sent
+		case err != nil:
+			return fmt.Errorf("revise the draft of %s (attempt %d): %w", job.Number, e.Deliveries, err)
+		default:
+			lead = l
+			if nd != nil {
+				d = nd
+			}
+		}
+	}
+	parts := splitMarkdown(lead+d.Render(w.Gen.loc())+footer, bot.MaxTextBytes)
 	for i, p := range parts {
 		if err := w.send(ctx, job.ID+":"+strconv.Itoa(i), bot.Markdown(p, job.User)); err != nil {
 			return fmt.Errorf("send part %d of the draft of %s: %w", i+1, job.Number, err)
