@@ -230,6 +230,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 	}
 	if pickedU == nil {
+		if done, err := s.excludedRate(c, text, prev); done || err != nil {
+			return err // 今年败诉率 → 不算撤诉的话呢: the rate without those closings
+		}
 		if done, err := s.urgentOfList(c, text, prev); done || err != nil {
 			return err // 我手上还有几个没结的 → 最急的是哪个: by each case's next deadline or hearing
 		}
