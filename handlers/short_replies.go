@@ -580,6 +580,39 @@ func (s *service) personOfFocus(c bot.Context, text string, u intent.Understandi
 	return m, true, nil
 }
 
+// pronounCasesRe asks for the cases or hearings of someone named by a
+// pronoun (她手上还有别的案子吗, 他名下有几个没结的, 他下周还有庭吗).
+var pronounCasesRe = regexp.MustCompile(`(?:他|她)(?:们)?(?:手上|手里|名下|负责的|承办的|办的|那边|自己)?.{0,6}?(?:案子|案件|庭|没结)`)
+
+// casesOfFocusPerson reads a question of cases or hearings that names its
+// subject by a pronoun (承办人是谁 → 她手上还有别的案子吗) as asked of the
+// person in focus: read alone, 别的案子 made it the hearings on the same day
+// as the case shown. ok is false when the message names its own subject.
+func (s *service) casesOfFocusPerson(c bot.Context, text string, u intent.Understanding, last *lastQuestion) (intent.Understanding, bool, error) {
+	if last == nil || hasRef(u) || u.Person != "" || u.Party != "" || u.Agency != "" || len(u.Agencies) > 0 || u.Mine != "" ||
+		!pronounCasesRe.MatchString(intent.Normalize(text)) {
+		return u, false, nil
+	}
+	name, err := s.focusPersonName(c, last)
+	if err != nil || name == "" {
+		return u, false, err
+	}
+	m := u
+	m.Person, m.Aspect, m.Numbers, m.Short, m.Seq = name, "", nil, "", 0
+	switch t := intent.Normalize(text); {
+	case m.Kind == intent.Count:
+	case strings.Contains(t, "案子") || strings.Contains(t, "案件") || strings.Contains(t, "没结"):
+		m.Kind = intent.Cases
+	case strings.Contains(t, "庭"):
+		m.Kind = intent.Hearings
+	default:
+		m.Kind = intent.Cases
+	}
+	m.FollowUp, m.Anchored = true, true
+	m.Residue = slices.DeleteFunc(slices.Clone(m.Residue), func(r string) bool { return strings.ContainsAny(r, "他她") })
+	return m, true, nil
+}
+
 // thatOneRe points at one item of a list by its agency (卫健局那个, 市监局
 // 那件呢, 住建局的那个交了没).
 var thatOneRe = regexp.MustCompile(`(?:的)?那(?:一)?(?:个|件|条|家|项|起)`)

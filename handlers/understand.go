@@ -358,6 +358,10 @@ func (s *service) handleText(c bot.Context) (err error) {
 		return err
 	} else if ok {
 		u, asking = m, false // 最近到期的 → 卫健局那个交了没: that agency's item of the list
+	} else if m, ok, err := s.casesOfFocusPerson(c, text, u, prev); err != nil {
+		return err
+	} else if ok {
+		u, asking = m, false // 承办人是谁 → 她手上还有别的案子吗: that person's cases
 	} else if m, ok, err := s.personOfFocus(c, text, u, prev); err != nil {
 		return err
 	} else if ok {
