@@ -58,6 +58,13 @@ var (
 // procedure, not the case's 败诉原因 (it showed the card).
 var reportHowRe = regexp.MustCompile(`(?:原因分析|整改措施|分析报告).{0,8}(?:在哪|哪里|哪儿|往哪|怎么|咋|如何|交给谁|报给谁|交谁|发给谁|给谁)|(?:在哪|哪里|哪儿|往哪|怎么|咋|如何)(?:里)?(?:交|报|提交|上传|填)[^，。]{0,3}(?:原因分析|整改措施)`)
 
+// ownTodoRe asks what the asker (or their agency) has to do or hand in,
+// by its parts: a first person, a question word, a modal and a verb of
+// doing or handing in (我有什么要交的, 我还有哪些该报的): the to-do list, not
+// the asker's cases. 我们 is left out: the list is the asker's own, and a
+// none of it would be no answer for the agency.
+var ownTodoRe = regexp.MustCompile(`(?:我|咱)(?:[^们，。？?][^，。？?]{0,5})?(?:什么|啥|哪些|哪几|有没有)[^，。？?]{0,4}(?:要|该|得|需要|待|还没)(?:办|交|处理|做|弄|报|提交|完成)`)
+
 // parseDeadlineAsk reads the questions this route answers: the to-do list
 // (我的待办) and the 整改 reports (整改情况, 逾期未整改); ok is false for any
 // other text, which goes on to the other routes. Questions about
@@ -86,7 +93,7 @@ func parseDeadlineAsk(text string) (deadlineAsk, bool) {
 		late := has("逾期", "超期", "过期", "超过期限", "超时", "没按时", "未按时", "没有按时", "误期", "已过期限", "晚了")
 		return deadlineAsk{what: askRectify, overdueOnly: late, rectify: rectifyFilterOf(t, late)}, true
 	}
-	if has("待办", "我的任务", "我要办", "我该办", "我需要办", "我还有什么要办", "我还有什么事", "我有哪些期限", "我的期限", "我负责的期限") {
+	if has("待办", "我的任务", "我要办", "我该办", "我需要办", "我还有什么要办", "我还有什么事", "我有哪些期限", "我的期限", "我负责的期限") || ownTodoRe.MatchString(t) {
 		return deadlineAsk{what: askMine}, true
 	}
 	return deadlineAsk{}, false
