@@ -488,7 +488,13 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
-		if asked := askedResidue(text, u.Residue); asked != "" {
+		if asked := askedResidue(text, u.Residue); asked != "" && bareList(u) {
+			// 情况说明写好了要我签字吗 read as 我的案件: the list answers nothing
+			// asked; the question is said as not understood instead.
+			if a, err = s.notUnderstood(c, u); err != nil {
+				return err
+			}
+		} else if asked != "" {
 			// 直接发你这里行吗 is no filter: the part not answered is said as
 			// a question left open, never as words the search ignored.
 			a.md = s.askedLead(c, asked, u, a) + a.md
@@ -1204,7 +1210,7 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 	if u.Kind == intent.Unknown {
 		return answer{md: vagueText(c.Person()), outcome: audit.NotKnown, noEcho: true}, nil
 	}
-	return s.notUnderstood(c, u), nil
+	return s.notUnderstood(c, u)
 }
 
 // recordAnswer audits a question with what was understood of it.

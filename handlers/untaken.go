@@ -264,11 +264,11 @@ func changeCommands(t, ref string, year int) string {
 // of the work (那还要不要写情况说明), that the question was not understood,
 // what the bot can do on its topic, and that the 专班 can be asked; the
 // scope line only for what is outside the work (天气, 请假).
-func (s *service) notUnderstood(c bot.Context, u intent.Understanding) answer {
+func (s *service) notUnderstood(c bot.Context, u intent.Understanding) (answer, error) {
 	text := c.Message().Text
 	viewer := c.Person()
 	if viewer == nil || viewer.Role == "" || !intent.DomainWords(text) {
-		return answer{md: s.scopeText(c, u), outcome: audit.NotKnown, noEcho: true}
+		return answer{md: s.scopeText(c, u), outcome: audit.NotKnown, noEcho: true}, nil
 	}
 	t := intent.Normalize(text)
 	var b strings.Builder
@@ -277,8 +277,7 @@ func (s *service) notUnderstood(c bot.Context, u intent.Understanding) answer {
 	case containsAnyOf(t, "整改", "原因分析", "整改措施"):
 		b.WriteString("关于整改报告，我能告诉您的是：\n\n" + s.rectifyHow(viewer))
 	case containsAnyOf(t, "情况说明", "书面说明", "不出庭说明", "不能出庭", "去不了", "出庭"):
-		b.WriteString("关于负责人出庭，规则是：" + headRule + "负责人都不能出庭的，" +
-			"应向法院提交加盖公章的书面说明（不可抗力、意外事件、需本人处理的公务等正当理由），并由相应的工作人员出庭（第8–10条）；由副职或参与分管的负责人出庭的，属于负责人出庭。")
+		b.WriteString("关于负责人出庭，规则是：" + appearRule)
 	case containsAnyOf(t, "以案说法", "草稿", "稿子"):
 		b.WriteString("以案说法可以这样说：“帮我写一篇以案说法 就用行初85号”，写好后按“改短一点”“标题换一个”等修改。")
 	default:
@@ -287,11 +286,19 @@ func (s *service) notUnderstood(c bot.Context, u intent.Understanding) answer {
 	}
 	if !viewer.Bureau() {
 		b.WriteString("\n\n如需司法局应诉专班答复，请回复“转给专班”，我把您的原话转过去。")
-		_ = c.Memory().Remember(memUnanswered, strings.TrimSpace(text))
+		if err := c.Memory().Remember(memUnanswered, strings.TrimSpace(text)); err != nil {
+			return answer{}, err
+		}
 	}
 	b.WriteString("\n\n回复“帮助”查看全部用法。")
-	return answer{md: b.String(), outcome: audit.NotKnown, noEcho: true}
+	return answer{md: b.String(), outcome: audit.NotKnown, noEcho: true}, nil
 }
+
+// appearRule is who counts as the 负责人 appearing and when a written
+// explanation is owed (法释〔2020〕3号第2条、第8–10条).
+const appearRule = "按法释〔2020〕3号第2条，出庭应诉的负责人包括行政机关的正职、副职和参与分管被诉行为的负责人，由其中任何一位出庭的，都属于负责人出庭，" +
+	"不需要提交负责人不能出庭的情况说明；更换出庭负责人的，开庭前向法院提交新出庭负责人的身份证明（写明姓名、职务，加盖公章）。" +
+	"负责人都不能出庭的，须有正当理由（不可抗力、意外事件、需本人处理的公务等），向法院提交加盖公章的书面说明，并由相应的工作人员出庭（第8–10条）。"
 
 // memUnanswered names, in the conversation memory, the last question of a
 // head or handler the bot could not answer: “转给专班” next relays it.
@@ -345,11 +352,13 @@ func askedResidue(text string, residue []string) string {
 	t := intent.Normalize(text)
 	var asked []string
 	for _, r := range residue {
-		if utf8.RuneCountInString(r) < 2 || !residueAskRe.MatchString(r) {
+		if utf8.RuneCountInString(r) < 2 {
 			continue
 		}
 		for _, cl := range clausesOf(t) {
-			if strings.Contains(cl, r) && !slices.Contains(asked, cl) {
+			// 85号那个判决 我们还用不用开会研究: the word (研究) is no ask, its
+			// clause is; 年前还有庭不 asks with a filter word, and keeps it.
+			if strings.Contains(cl, r) && (residueAskRe.MatchString(r) || modalAskRe.MatchString(cl)) && !slices.Contains(asked, cl) {
 				asked = append(asked, cl)
 			}
 		}
@@ -363,6 +372,10 @@ func askedResidue(text string, residue []string) string {
 // residueAskRe is a leftover word that asks or requests rather than
 // filters: a modal, the bot addressed, work said as done or to do.
 var residueAskRe = regexp.MustCompile(`行|能|可以|要不要|需要|用不用|该|应该|得|还要|是不是|还是|你|写好|填好|弄好|做好|发给|发你|签字|签|怎么办|咋办`)
+
+// modalAskRe is a clause asking whether something is to be done or may
+// be (还用不用开会研究, 要我签字吗), not which cases or when.
+var modalAskRe = regexp.MustCompile(`要不要|用不用|需不需要|能不能|可不可以|行不行|该不该|应不应该|还要|还用|还得|需要|可以吗|可以不|行吗|要吗|能吗|得吗|签字`)
 
 // questionOrRequest reports whether t asks (a question form) or requests.
 func questionOrRequest(t string) bool {
@@ -393,4 +406,12 @@ func (s *service) askedLead(c bot.Context, asked string, u intent.Understanding,
 		}
 	}
 	return lead + "\n\n"
+}
+
+// bareList reports whether u is a list or count narrowed by nothing but
+// whose cases they are (我的案件, 我们局的案子): with a question left
+// unread, such a list is no part of an answer.
+func bareList(u intent.Understanding) bool {
+	return (u.Kind == intent.Cases || u.Kind == intent.Count) && !hasRef(u) && u.Party == "" && u.Person == "" &&
+		len(u.Agencies) == 0 && u.Period.IsZero() && u.Cause == "" && u.Stage == "" && u.CaseKind == "" && u.Metric == ""
 }
