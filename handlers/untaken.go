@@ -79,8 +79,11 @@ func (s *service) statementCase(c bot.Context, said intent.Understanding, prev *
 		if err != nil {
 			return nil, err
 		}
-		numbers = ns
-	case len(said.Agencies) == 0 && said.Period.IsZero() && prev != nil && len(prev.Shown) == 1:
+		numbers = ns // 原告那边刚才又打电话来了 marks no party of the ledger: none
+	}
+	if len(numbers) == 0 && !hasRef(said) && len(said.Agencies) == 0 && prev != nil && len(prev.Shown) == 1 &&
+		(said.Period.IsZero() || isToday(said.Period, c.Now(), c.Location())) {
+		// 刚才又打电话来了 is of the case in focus; 昨天的庭没人去 of a day, not it.
 		numbers = prev.Shown
 	}
 	if len(numbers) == 0 {
