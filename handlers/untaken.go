@@ -248,7 +248,7 @@ func changeCommands(t, ref string, year int) string {
 	if strings.Contains(t, "庭") && containsAnyOf(t, "改", "推迟", "取消", "延期", "定了", "排了") {
 		lines = append(lines, fmt.Sprintf("**开庭**：开庭 %s %d-12-03 09:30 第三法庭；改期 %s 新时间", ref, year, ref))
 	}
-	if containsAnyOf(t, "出庭", "到庭", "没来", "来了", "没去", "去了", "领导") {
+	if containsAnyOf(t, "出庭", "到庭", "没来", "来了", "没去", "去了", "领导") && !newCaseRe.MatchString(t) {
 		lines = append(lines, fmt.Sprintf("**负责人是否出庭**：出庭 %s 是（或 否）", ref))
 	}
 	if containsAnyOf(t, "判", "裁定", "结案", "撤诉", "宣判", "驳回", "维持", "撤销") {
@@ -361,8 +361,10 @@ func askedResidue(text string, residue []string) string {
 		for _, cl := range clausesOf(t) {
 			// 85号那个判决 我们还用不用开会研究: the word (研究) is no ask, its
 			// clause is; 年前还有庭不 asks with a filter word, and keeps it.
-			if strings.Contains(cl, r) && (residueAskRe.MatchString(r) || modalAskRe.MatchString(cl)) && !slices.Contains(asked, cl) {
-				asked = append(asked, cl)
+			if strings.Contains(cl, r) && (residueAskRe.MatchString(r) || modalAskRe.MatchString(cl)) {
+				if q := askPart(cl); !slices.Contains(asked, q) {
+					asked = append(asked, q)
+				}
 			}
 		}
 	}
@@ -375,6 +377,26 @@ func askedResidue(text string, residue []string) string {
 // residueAskRe is a leftover word that asks or requests rather than
 // filters: a modal, the bot addressed, work said as done or to do.
 var residueAskRe = regexp.MustCompile(`行|能|可以|要不要|需要|用不用|该|应该|得|还要|是不是|还是|你|写好|填好|弄好|做好|发给|发你|签字|签|怎么办|咋办`)
+
+// askPart is the asking part of a clause: all of a short one, else from
+// a few characters before its first ask (…原因分析让周洁写就行了吧我这边还要
+// 签字吗 → 我这边还要签字吗), so the reply quotes the question, not the
+// whole message typed without a pause.
+func askPart(cl string) string {
+	rs := []rune(cl)
+	if len(rs) <= 16 {
+		return cl
+	}
+	loc := modalAskRe.FindStringIndex(cl)
+	if loc == nil {
+		loc = residueAskRe.FindStringIndex(cl)
+	}
+	if loc == nil {
+		return cl
+	}
+	start := max(utf8.RuneCountInString(cl[:loc[0]])-3, 0)
+	return string(rs[start:])
+}
 
 // modalAskRe is a clause asking whether something is to be done or may
 // be (还用不用开会研究, 要我签字吗), not which cases or when.

@@ -767,6 +767,17 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 			reply += "台账不登记预计的宣判时间，宣判后请把结果告诉我，我转专班登记。"
 		}
 	}
+	if p != nil && up.Kind == intent.Appearance && up.Appeared == nil {
+		// The head telling of their own hearing held is taken to have
+		// appeared (reportProposal): said, so a head who sent someone
+		// else can say so before the 专班 confirms.
+		reply += "\n\n您是该场登记的出庭负责人，按您本人出庭拟登记；如不是您本人出庭，请告诉我是谁出的庭。"
+	}
+	if intent.OtherSideAbsent(c.Message().Text) && sent {
+		// 镇政府那边一个领导都没来: another side's attendance, which the
+		// ledger has no field for; relayed, not dropped.
+		reply += "\n\n您说的其他当事方（共同被告、原告等）的到庭情况，台账不单独登记，您的原话已一并转告专班。"
+	}
 	if missing != "" && sent {
 		reply += "\n\n" + missingAsk(up.Kind, missing)
 	}

@@ -14,10 +14,11 @@ import (
 // wording.
 
 // statementAskRe marks a question anywhere in the message: a question
-// particle or mark, a question word, an A-not-A form written out.
+// particle or mark, a question word, an A-not-A form written out, a 吧
+// closing a clause (还要我去吧) and a rhetorical 不是 (上次不是去过了).
 var statementAskRe = mustCompile(`[吗嘛呢？?]|么$|什么|怎么|为什么|多少|几[个件场次号天点时月年位条项份]|几$|哪|谁|啥|咋|如何|多久|何时|` +
 	`是不是|要不要|需不需要|用不用|能不能|可不可以|行不行|对不对|有没有|是否|还是|了没|没有?$|没了?$|` +
-	`没有?(?:\s|$)|到底|交没交|来没来|去没去|到没到|判没判|开没开|有没|可以不|行不$|对吧|吧$|的还是|男的女的`)
+	`没有?(?:\s|$)|到底|交没交|来没来|去没去|到没到|判没判|开没开|有没|可以不|行不$|对吧|吧(?:\s|$)|不是|的还是|男的女的`)
 
 // askPair reports an A-不-A or A-没-A question (去不去, 来没来) over one
 // character, which statementAskRe does not list.

@@ -662,6 +662,10 @@ func TimePlaceAnswer(text string) (h, m int, place string, ok bool) {
 	return h, m, place, rest == ""
 }
 
+// OtherSideAbsent reports whether text tells an absence, and only of a
+// side other than the teller's agency (镇政府那边一个领导都没来, 原告没来).
+func OtherSideAbsent(text string) bool { return otherSideAbsent(Normalize(text)) }
+
 // otherSideRe names a side other than the teller's agency (镇政府那边, 对方,
 // 原告, 第三人, 他们单位).
 var otherSideRe = mustCompile(`那边|那头|那方|对方|原告|第三人|共同被告|人家|他们`)
