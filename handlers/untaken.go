@@ -42,8 +42,8 @@ func (s *service) untakenStatement(c bot.Context, text string, said, u intent.Un
 	if len(said.Residue) == 0 && said.Kind != intent.Scope && said.Kind != intent.Unknown {
 		return false, nil // every word placed: the query is what was meant
 	}
-	if said.NotHeld != "" || said.Follow || u.NotHeld != "" || u.Follow || toldMeRe.MatchString(intent.Normalize(text)) {
-		return false, nil // 还没收到出庭通知书, 判了通知我: answered as what the ledger does not hold, or what is sent anyway
+	if ownAnswer(said.NotHeld) || ownAnswer(u.NotHeld) || said.Follow || u.Follow || toldMeRe.MatchString(intent.Normalize(text)) {
+		return false, nil // 还没收到出庭通知书, 判了通知我: answered by the notice's rule, or what is sent anyway
 	}
 	if !intent.Statement(text) {
 		return false, nil
@@ -228,6 +228,14 @@ func (s *service) staffStatement(c bot.Context, text string, k *cases.Case) erro
 		}
 	}
 	return c.ReplyMarkdown(b.String())
+}
+
+// ownAnswer reports whether a topic the ledger does not hold has an
+// answer of its own that a statement of it needs (the notice to appear and
+// its rule, the other side's attendance beside our own); the others (书记员
+// 说…, 法院要我们补材料) are relayed like any statement.
+func ownAnswer(notHeld string) bool {
+	return notHeld == "court-notice" || notHeld == "plaintiff-appearance"
 }
 
 // toldMeRe asks the bot to tell the teller later (判了通知我, 记得告诉我):

@@ -40,9 +40,10 @@ var statementRequestWords = []string{"记一下", "记下", "记着", "记上", 
 // 已经寄出, 刚到): the telling form of a report.
 var statementPastRe = mustCompile(`\p{Han}了|过了|已经|已于|刚刚|刚才`)
 
-// Statement reports whether text tells (a fact done or a request to record
-// or pass it on) rather than asks: no question form anywhere, and a
-// request word or a past-tense fact. It says nothing about what is told;
+// Statement reports whether text tells (a fact done, what someone said,
+// or a request to record or pass it on) rather than asks: no question
+// form anywhere, and a request word, a past-tense fact or a report of
+// what was told. It says nothing about what is told;
 // the caller decides whether the message is of the domain.
 func Statement(text string) bool {
 	t := strings.TrimSpace(Normalize(text))
@@ -52,8 +53,13 @@ func Statement(text string) bool {
 	if t == "" || statementAskRe.MatchString(t) || askPair([]rune(t)) {
 		return false
 	}
-	return containsAny(t, statementRequestWords) || statementPastRe.MatchString(t)
+	return containsAny(t, statementRequestWords) || statementPastRe.MatchString(t) || statementToldRe.MatchString(t)
 }
+
+// statementToldRe is what someone told the teller (法院刚来电话 说…, 书记员说…,
+// 市监局说下午交, 原告说要申请延期): a report relayed, whatever its tense.
+var statementToldRe = mustCompile(`(?:法院|中院|高院|法官|书记员|立案庭|审判长|审判员|复议机关|复议科|复议办|检察院|原告|被告|对方|律师|当事人|申请人|局|政府|那边|他们)` +
+	`(?:那边)?(?:刚刚|刚才|刚|今天|昨天|上午|下午|早上|也|又|还)?(?:打电话|打来电话|来电话|来电|通知|说|讲|反映|要求|表示)`)
 
 // StatementRequest reports whether a statement asks the bot to record or
 // pass it on (先记一下, 帮我登一下, 给何县长也推一下), not only tells.

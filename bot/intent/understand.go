@@ -1192,6 +1192,16 @@ func (r *reader) newsAndChanges() {
 			}
 			end := i + utf8.RuneCountInString(v)
 			tail := r.t.after(end)
+			if kind == Cannot && otherSideRe.MatchString(clauseBefore(r.t.rs, i)) {
+				// 镇政府那边说他们不来了: another side will not come, not our
+				// head; a report of it, no absence to relay as the head's.
+				continue
+			}
+			if (kind == Postponed || kind == Moved) && askedForRe.MatchString(clauseBefore(r.t.rs, i)) {
+				// 原告说要申请延期 法院还没答复: a party asking for a delay, not a
+				// hearing the court has moved.
+				continue
+			}
 			if (kind == Moved || kind == Postponed || kind == Cancelled) && askedAfter(tail) {
 				// 中院那个庭改到什么时候了: a question about the change.
 				r.t.mark(i, end+utf8.RuneCountInString(tail))
@@ -1268,6 +1278,19 @@ func (r *reader) newsAndChanges() {
 		r.t.cutAll(newsMarkers...)
 		r.t.cutAll("让副局长替我", "让别人替我", "替我", "我临时", "我这边", "了")
 	}
+}
+
+// askedForRe is a party asking for a change rather than the court making
+// it (原告说要申请延期, 对方想改期, 我们申请推迟).
+var askedForRe = mustCompile(`申请|想要?|打算|准备|要求`)
+
+// clauseBefore is the part of rs's clause before rune i.
+func clauseBefore(rs []rune, i int) string {
+	s := i
+	for s > 0 && !strings.ContainsRune(" \t\n，,。；;！!？?、", rs[s-1]) {
+		s--
+	}
+	return string(rs[s:i])
 }
 
 // daysLeft counts the different days the free text names, read on a copy
