@@ -488,7 +488,10 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
-		if asked := askedResidue(text, u.Residue); asked != "" && bareList(u) {
+		if asked := askedResidue(text, u.Residue); asked != "" && notHeldText(u.NotHeld) != "" {
+			// 镇政府那边来人没 你那有记吗: the note of what is not held, first,
+			// answers the question; no lead says it was left open.
+		} else if asked != "" && bareList(u) {
 			// 情况说明写好了要我签字吗 read as 我的案件: the list answers nothing
 			// asked; the question is said as not understood instead.
 			if a, err = s.notUnderstood(c, u); err != nil {

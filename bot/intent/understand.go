@@ -646,6 +646,9 @@ var notHeldForms = []struct {
 	re    *pattern
 }{
 	{"plaintiff-appearance", mustCompile(`(?:原告|对方当事人|对方|申请人)(?:那边|那方|方面|方|的人)?(?:会不会|会|要|能|有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:了没|没有|不来|不到|没来|没到|不|没|了|吗|人)+`)},
+	// 镇政府那边来人没, 交通局那边到了没有: another side's attendance (a
+	// co-defendant), which no field records; our own side (我们那边) is not.
+	{"side-appearance", mustCompile(`(?:^|[\s，,])(?:另外|还有|那)?(?:镇政府|乡政府|镇里|乡里|镇上|街道|[^我们本\s，,]\p{Han}{0,4}?局|[^我们本\s，,]\p{Han}{0,3}?政府)那边(?:有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:人)?(?:了没|没有|没来|没到|没|了吗|吗|了没有)`)},
 }
 
 // notHeld marks a question about something the ledger does not hold.
