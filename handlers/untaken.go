@@ -106,9 +106,32 @@ func (s *service) relayStatement(c bot.Context, text string, said intent.Underst
 	if err != nil {
 		return err
 	}
+	// Who is to be told: the one the request clause names (帮我跟刘洋说一下
+	// 明天的庭孙局可能晚点到 is for 刘洋, not 孙局).
+	target := ""
+	if clause := requestClauseRe.FindString(intent.Normalize(text)); clause != "" {
+		cu, err := intent.Understand(clause, s.options(c, viewer))
+		if err != nil {
+			return err
+		}
+		target = cu.Person
+		if target == "" {
+			// 刘洋 is no name of the ledger the lexicon knows: the directory's.
+			all, err := s.st.People(c.Ctx())
+			if err != nil {
+				return err
+			}
+			for _, p := range all {
+				if utf8.RuneCountInString(p.Name) >= 2 && strings.Contains(clause, p.Name) {
+					target = p.Name
+					break
+				}
+			}
+		}
+	}
 	var told *people.Person
-	if said.Person != "" && intent.StatementRequest(text) {
-		if told, err = s.personNamed(c, said.Person); err != nil {
+	if target != "" {
+		if told, err = s.personNamed(c, target); err != nil {
 			return err
 		}
 	}
@@ -125,8 +148,8 @@ func (s *service) relayStatement(c bot.Context, text string, said intent.Underst
 		}
 		fmt.Fprintf(&fw, "【现场消息】%s 报：“%s”", who, strings.TrimSpace(text))
 	}
-	if said.Person != "" && intent.StatementRequest(text) {
-		fmt.Fprintf(&fw, "\n请求通知：%s", s.shownName(&people.Person{Role: people.Staff}, said.Person))
+	if target != "" {
+		fmt.Fprintf(&fw, "\n请求通知：%s", target)
 	}
 	fw.WriteString("\n机器人未能将这条消息识别为可直接登记的修改，台账未作改动，请专班核实处理。")
 	sent, err := s.sendStaff(c, fw.String(), nil)
@@ -138,21 +161,42 @@ func (s *service) relayStatement(c bot.Context, text string, said intent.Underst
 	if k != nil {
 		fmt.Fprintf(&b, "您说的是 **%s**（%s）。", k.Number, s.parties(viewer, k))
 	}
-	// What the person named is sent: what this teller relayed just before
-	// (the news of the case), never a summary the bot made up.
+	// What the person named is sent: the message itself when it carries
+	// its own news (跟刘洋说一下 明天的庭孙局可能晚点到), else what this teller
+	// relayed just before (the news of the case): never a summary the bot
+	// made up. The 专班 themselves were told already.
 	direct := false
-	if told != nil && told.UserID != c.UserID() && hadPrior && prior.Said != "" && k != nil {
-		msg := fmt.Sprintf("%s请我转告您：“%s”（案件：%s %s）。该消息已转告司法局应诉专班，台账以专班核实登记为准。",
-			viewer.Name, prior.Said, k.Number, s.parties(&people.Person{Role: people.Staff}, k))
+	content := ""
+	if ownContent(text) {
+		content = strings.TrimSpace(text)
+	} else if hadPrior && prior.Said != "" && k != nil {
+		content = prior.Said
+	}
+	switch {
+	case told != nil && told.Bureau() && sent:
+		direct = true
+		fmt.Fprintf(&b, "已把您的消息转给%s及专班其他同事。", personLabel(told))
+	case told != nil && told.UserID != c.UserID() && content != "":
+		msg := fmt.Sprintf("%s请我转告您：“%s”", viewer.Name, content)
+		if k != nil {
+			msg += fmt.Sprintf("（案件：%s %s）", k.Number, s.parties(&people.Person{Role: people.Staff}, k))
+		}
+		msg += "。该消息已转告司法局应诉专班，台账以专班核实登记为准。"
 		if _, err := c.Send(bot.Text(msg, told.UserID)); err != nil {
 			return err
 		}
 		direct = true
-		fmt.Fprintf(&b, "已把您刚才报的“%s”发给%s。", prior.Said, personLabel(told))
+		if content == prior.Said && content != strings.TrimSpace(text) {
+			fmt.Fprintf(&b, "已把您刚才报的“%s”发给%s。", content, personLabel(told))
+		} else {
+			fmt.Fprintf(&b, "已把您的消息发给%s。", personLabel(told))
+		}
 	}
 	switch {
-	case sent && said.Person != "" && intent.StatementRequest(text) && !direct:
-		fmt.Fprintf(&b, "我不能直接通知%s，已把您的消息原文转告司法局应诉专班，请专班通知。", s.shownName(viewer, said.Person))
+	case direct && told.Bureau():
+		b.WriteString("这条消息我没能识别为可以直接登记的修改，由专班核实处理。")
+	case sent && target != "" && !direct:
+		fmt.Fprintf(&b, "我不能直接通知%s，已把您的消息原文转告司法局应诉专班，请专班通知。", s.shownName(viewer, target))
 	case sent:
 		b.WriteString("这条消息我没能识别为可以直接登记的修改，已原文转告司法局应诉专班，由专班核实处理。")
 	default:
@@ -176,6 +220,28 @@ func (s *service) relayStatement(c bot.Context, text string, said intent.Underst
 		return err
 	}
 	return c.ReplyMarkdown(b.String())
+}
+
+// requestClauseRe is the asking-to-tell part of a message (麻烦也给何县长推
+// 一下, 帮我跟刘洋说一声, 告诉孙局一声), cut to see what news is left.
+var requestClauseRe = regexp.MustCompile(`(?:好的|好|麻烦|帮我|帮忙|请|你|也|再)*(?:给|跟|和|向)?\p{Han}{1,4}?(?:也)?(?:推一下|推送一下|推下|推送|说一下|说一声|讲一声|讲一下|转告一下|转告|转一下|提醒一下)|` +
+	`(?:好的|好|麻烦|帮我|帮忙|请|你|也|再)*(?:告诉|通知|转告)(?:一下)?\p{Han}{1,4}?(?:一声|一下)|` +
+	// 帮我提醒下李文, 催一下孙局: a reminder asked, the verb first.
+	`(?:好的|好|麻烦|帮我|帮忙|请|你|也|再)*(?:提醒一下|提醒下|提醒|催一下|催下|催促|催|通知一下|通知下)\p{Han}{1,4}`)
+
+// ownContent reports whether a request to tell someone carries news of
+// its own (帮我跟刘洋说一下 明天的庭孙局可能晚点到), beyond the request and a
+// remark (他那天原本要下乡) that is no news for them.
+func ownContent(text string) bool {
+	t := intent.Normalize(text)
+	rest := requestClauseRe.ReplaceAllString(t, " ")
+	n := 0
+	for _, cl := range clausesOf(rest) {
+		if utf8.RuneCountInString(cl) >= 6 && !strings.HasPrefix(cl, "他") && !strings.HasPrefix(cl, "她") {
+			n += utf8.RuneCountInString(cl)
+		}
+	}
+	return n >= 6
 }
 
 // personNamed is the directory's entry of the one person of that name, nil

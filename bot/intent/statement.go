@@ -34,7 +34,7 @@ func askPair(rs []rune) bool {
 // statementRequestWords ask the bot to record or pass something on (先记一
 // 下, 帮我登一下, 给何县长也推一下, 告诉他一声).
 var statementRequestWords = []string{"记一下", "记下", "记着", "记上", "登一下", "登下", "登记", "录一下", "录入", "推一下", "推送", "推给",
-	"转告", "转给", "转一下", "告诉", "通知", "说一声", "讲一声", "提醒一下", "报一下", "备个案", "备注一下", "留个底"}
+	"转告", "转给", "转一下", "转达", "告诉", "通知", "说一声", "讲一声", "说一下", "讲一下", "提醒一下", "报一下", "备个案", "备注一下", "留个底"}
 
 // statementPastRe is a fact told as done (交到复议科了, 开完了, 写好了, 又来了个,
 // 已经寄出, 刚到): the telling form of a report.
