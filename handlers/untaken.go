@@ -285,6 +285,17 @@ func (s *service) staffStatement(c bot.Context, text string, k *cases.Case) erro
 		fmt.Fprintf(&b, "（您说的应是 **%s**。）", k.Number)
 	}
 	b.WriteString("\n\n" + changeCommands(intent.Normalize(text), ref, c.Now().Year()))
+	if k != nil {
+		// What is registered now, so a check (117号下周开庭了) is answered
+		// too and a change can be compared with it.
+		card, err := s.caseAnswer(c, intent.Understanding{Kind: intent.Case, Numbers: []string{k.Number}, Anchored: true})
+		if err != nil {
+			return err
+		}
+		if card.md != "" {
+			b.WriteString("\n\n该案目前登记的情况：\n\n" + card.md)
+		}
+	}
 	if err := s.record(c, audit.Update, string(intent.Unknown), 0, nil, "未识别为修改"); err != nil {
 		return err
 	}
@@ -329,7 +340,14 @@ func changeCommands(t, ref string, year int) string {
 		lines = append(lines, fmt.Sprintf("**结案**：结案 %s %d-12-01 判决驳回诉讼请求", ref, year))
 	}
 	if containsAnyOf(t, "答辩", "答复", "举证", "交了", "提交", "送到", "交到", "寄") {
-		lines = append(lines, fmt.Sprintf("**答辩、答复已提交**：%s答复已提交（或 %s答辩状已提交）", ref, ref))
+		switch {
+		case strings.HasPrefix(ref, "复"):
+			lines = append(lines, fmt.Sprintf("**复议答复已提交**：%s答复已提交", ref))
+		case strings.HasPrefix(ref, "行"):
+			lines = append(lines, fmt.Sprintf("**答辩状已提交**：%s答辩状已提交", ref))
+		default:
+			lines = append(lines, fmt.Sprintf("**答辩、答复已提交**：%s答复已提交（或 %s答辩状已提交）", ref, ref))
+		}
 	}
 	if len(lines) == 0 {
 		lines = append(lines, fmt.Sprintf("**常用修改**：开庭 %s 时间 地点；改期 %s 新时间；出庭 %s 是（或 否）；结案 %s 日期 结案方式；%s答复已提交", ref, ref, ref, ref, ref))
