@@ -178,8 +178,8 @@ func (s *service) relayStatement(c bot.Context, text string, said intent.Underst
 		fmt.Fprintf(&b, "已把您的消息转给%s及专班其他同事。", personLabel(told))
 	case told != nil && told.UserID != c.UserID() && content != "":
 		msg := fmt.Sprintf("%s请我转告您：“%s”", viewer.Name, content)
-		if k != nil {
-			msg += fmt.Sprintf("（案件：%s %s）", k.Number, s.parties(&people.Person{Role: people.Staff}, k))
+		if k != nil && s.scope.CanSee(told, k) {
+			msg += fmt.Sprintf("（案件：%s %s）", k.Number, s.parties(told, k)) // as the one told may see it
 		}
 		msg += "。该消息已转告司法局应诉专班，台账以专班核实登记为准。"
 		if _, err := c.Send(bot.Text(msg, told.UserID)); err != nil {
