@@ -996,16 +996,19 @@ func (s *service) closedAlready(c bot.Context, up intent.Update, cs *cases.Case)
 	if up.Kind != intent.CloseCase || cs.Closure == nil || cs.ServedOn.IsZero() && intent.PaperServed(c.Message().Text) {
 		return false, nil // the day the paper came is news still: the proposal records it
 	}
-	if up.Method != "" {
-		m, err := cases.ParseOutcome(cs.Kind, up.Method)
-		if err != nil || m != cs.Closure.Method {
+	if m, err := cases.ParseOutcome(cs.Kind, up.Method); up.Method != "" && err == nil {
+		if m != cs.Closure.Method {
 			return false, nil
 		}
 	} else if !closingFits(intent.Normalize(c.Message().Text), cs.Closure.Method) {
-		return false, nil
+		return false, nil // 驳回 alone fits either 驳回; the one registered decides
 	}
 	loc := c.Location()
-	if closingDateRe.MatchString(intent.Normalize(c.Message().Text)) && !sameDay(up.At, cs.Closure.On, loc) {
+	at := up.At
+	if at.IsZero() {
+		at = c.Now() // a closing told without its day is today's news
+	}
+	if closingDateRe.MatchString(intent.Normalize(c.Message().Text)) && !sameDay(at, cs.Closure.On, loc) {
 		return false, nil // 今天宣判了 of a case registered closed another day: a correction to relay
 	}
 	line := fmt.Sprintf("台账已登记 **%s**（%s）于 %s 结案：%s", cs.Number, s.parties(c.Person(), cs), cases.FormatDate(cs.Closure.On, loc), cs.Closure.Method)
