@@ -337,7 +337,7 @@ func changeCommands(t, ref string, year int) string {
 		lines = append(lines, fmt.Sprintf("**负责人是否出庭**：出庭 %s 是（或 否）", ref))
 	}
 	if containsAnyOf(t, "判", "裁定", "结案", "撤诉", "宣判", "驳回", "维持", "撤销") {
-		lines = append(lines, fmt.Sprintf("**结案**：结案 %s %d-12-01 判决驳回诉讼请求", ref, year))
+		lines = append(lines, fmt.Sprintf("**结案**：结案 %s 结案日期 结案方式（例如“结案 %s %d-12-01 判决撤销”）", ref, ref, year))
 	}
 	if containsAnyOf(t, "答辩", "答复", "举证", "交了", "提交", "送到", "交到", "寄") {
 		switch {
@@ -453,7 +453,7 @@ func askedResidue(text string, residue []string) string {
 		for _, cl := range clausesOf(t) {
 			// 85号那个判决 我们还用不用开会研究: the word (研究) is no ask, its
 			// clause is; 年前还有庭不 asks with a filter word, and keeps it.
-			if strings.Contains(cl, r) && (residueAskRe.MatchString(r) || modalAskRe.MatchString(cl)) {
+			if strings.Contains(cl, r) && (residueAskRe.MatchString(r) || modalAskRe.MatchString(cl)) && !answeredAskRe.MatchString(cl) {
 				if q := askPart(cl); !slices.Contains(asked, q) {
 					asked = append(asked, q)
 				}
@@ -468,7 +468,11 @@ func askedResidue(text string, residue []string) string {
 
 // residueAskRe is a leftover word that asks or requests rather than
 // filters: a modal, the bot addressed, work said as done or to do.
-var residueAskRe = regexp.MustCompile(`行|能|可以|要不要|需要|用不用|该|应该|得|还要|是不是|还是|你|写好|填好|弄好|做好|发给|发你|签字|签|怎么办|咋办`)
+var residueAskRe = regexp.MustCompile(`行$|能$|可以$|要不要|需要|用不用|该不该|还要|是不是|发你|给你|你那|你这|写好|填好|弄好|做好|发给|签字|怎么办|咋办`)
+
+// answeredAskRe is a clause whose question the answer's list or card is
+// (几点开, 搞得怎么样了, 有哪些可以写, 多了还是少了): never said to be left open.
+var answeredAskRe = regexp.MustCompile(`怎么样|咋样|几点|什么时候|啥时候|哪天|哪些|哪几|多少|几个|几件|几场|多了还是少|进展`)
 
 // askPart is the asking part of a clause: all of a short one, else from
 // a few characters before its first ask (…原因分析让周洁写就行了吧我这边还要
@@ -492,7 +496,7 @@ func askPart(cl string) string {
 
 // modalAskRe is a clause asking whether something is to be done or may
 // be (还用不用开会研究, 要我签字吗), not which cases or when.
-var modalAskRe = regexp.MustCompile(`要不要|用不用|需不需要|能不能|可不可以|行不行|该不该|应不应该|还要|还用|还得|需要|可以吗|可以不|行吗|要吗|能吗|得吗|签字`)
+var modalAskRe = regexp.MustCompile(`要不要|用不用|需不需要|能不能|可不可以|行不行|该不该|应不应该|还要|还用|还得|可以吗|可以不|行吗|要吗|能吗|得吗|签字`)
 
 // questionOrRequest reports whether t asks (a question form) or requests.
 func questionOrRequest(t string) bool {

@@ -31,6 +31,10 @@ func askPair(rs []rune) bool {
 	return false
 }
 
+// statementEditRe is an instruction to rewrite something (刚才说的答辩状框架改成
+// 正式一点的, 标题换成通俗一点的): a request of a draft, not news to relay.
+var statementEditRe = mustCompile(`改成|改为|改得|写成|换成|改短|改长|精简|加一句|加上|删掉|去掉|正式一点|通俗一点`)
+
 // statementRequestWords ask the bot to record or pass something on (先记一
 // 下, 帮我登一下, 给何县长也推一下, 告诉他一声).
 var statementRequestWords = []string{"记一下", "记下", "记着", "记上", "登一下", "登下", "登记", "录一下", "录入", "推一下", "推送", "推给",
@@ -50,7 +54,7 @@ func Statement(text string) bool {
 	for _, w := range []string{"这么", "那么", "多么", "怎么也"} {
 		t = strings.ReplaceAll(t, w, "")
 	}
-	if t == "" || statementAskRe.MatchString(t) || askPair([]rune(t)) {
+	if t == "" || statementAskRe.MatchString(t) || askPair([]rune(t)) || statementEditRe.MatchString(t) {
 		return false
 	}
 	return containsAny(t, statementRequestWords) || statementPastRe.MatchString(t) || statementToldRe.MatchString(t)
