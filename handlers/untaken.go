@@ -57,7 +57,7 @@ func (s *service) untakenStatement(c bot.Context, text string, said, u intent.Un
 		return true, err
 	}
 	if viewer.Bureau() {
-		return true, s.staffStatement(c, text, k)
+		return true, s.staffStatement(c, text, k, s.statementChoices(c, said, k))
 	}
 	return true, s.relayStatement(c, text, said, k)
 }
@@ -94,6 +94,27 @@ func (s *service) statementCase(c bot.Context, said intent.Understanding, prev *
 		return nil, err
 	}
 	return found[0], nil
+}
+
+// statementChoices are the cases a statement's number may mean when it is
+// not one (88号: 行初88号 and 行申88号), for the reply to name.
+func (s *service) statementChoices(c bot.Context, said intent.Understanding, k *cases.Case) []string {
+	if k != nil || !hasRef(said) {
+		return nil
+	}
+	ns, err := s.caseRefs(c.Ctx(), c.Person(), said, c.Now())
+	if err != nil {
+		return nil // only a note: the reply stands without it
+	}
+	found, err := s.visible(c.Ctx(), c.Person(), ns, nil)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, f := range found {
+		out = append(out, f.Number)
+	}
+	return out
 }
 
 // relayStatement relays a head's or handler's statement to the 专班, and,
@@ -274,7 +295,7 @@ func personLabel(p *people.Person) string {
 // staffStatement answers a 专班 member's statement no command took: it
 // was not read as a change, nothing was changed, and the command that
 // makes the change it seems to be about.
-func (s *service) staffStatement(c bot.Context, text string, k *cases.Case) error {
+func (s *service) staffStatement(c bot.Context, text string, k *cases.Case, choices []string) error {
 	ref := "案号"
 	if k != nil {
 		ref = shortNumber(k.Number)
@@ -283,6 +304,8 @@ func (s *service) staffStatement(c bot.Context, text string, k *cases.Case) erro
 	b.WriteString("这条消息我没能理解为对台账的修改，台账未作任何修改。")
 	if k != nil {
 		fmt.Fprintf(&b, "（您说的应是 **%s**。）", k.Number)
+	} else if len(choices) > 1 {
+		fmt.Fprintf(&b, "（您说的案号对应 %s，请写明是哪一个。）", strings.Join(shortNumbers(choices), "、"))
 	}
 	b.WriteString("\n\n" + changeCommands(intent.Normalize(text), ref, c.Now().Year()))
 	if k != nil {
