@@ -65,6 +65,15 @@ func (s *service) chase(c bot.Context, ch intent.Chase) (bool, error) {
 			return false, nil
 		}
 	}
+	if !viewer.Bureau() && viewer.Role != "" && viewer.Role != people.Pufa && ownContent(c.Message().Text) {
+		// 帮我跟刘洋说一下 明天的庭孙局可能晚点到: news to pass on, not a
+		// reminder to send; relayed like any statement from the field.
+		k, err := s.statementCase(c, u, nil)
+		if err != nil {
+			return true, err
+		}
+		return true, s.relayStatement(c, c.Message().Text, u, k)
+	}
 	if !viewer.Bureau() {
 		if err := s.record(c, audit.Refused, "chase", 0, nil, "催办仅限专班"); err != nil {
 			return true, err

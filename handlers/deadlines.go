@@ -56,7 +56,10 @@ var (
 // reportHowRe asks where or how a loss's 原因分析 (the first part of the 整改
 // report) is submitted (85号原因分析我写好了在哪里交, 原因分析怎么报): the 整改
 // procedure, not the case's 败诉原因 (it showed the card).
-var reportHowRe = regexp.MustCompile(`(?:原因分析|整改措施|分析报告).{0,8}(?:在哪|哪里|哪儿|往哪|怎么|咋|如何|交给谁|报给谁|交谁|发给谁|给谁)|(?:在哪|哪里|哪儿|往哪|怎么|咋|如何)(?:里)?(?:交|报|提交|上传|填)[^，。]{0,3}(?:原因分析|整改措施)`)
+var reportHowRe = regexp.MustCompile(`(?:原因分析|整改措施|分析报告|整改报告).{0,8}(?:在哪|哪里|哪儿|往哪|怎么|咋|如何|交给谁|报给谁|交谁|发给谁|给谁)|` +
+	// 原因分析写好了 直接发你这里行吗, 是发给你还是在卡片里填: how, asked as
+	// a choice of ways.
+	`(?:原因分析|整改措施|分析报告|整改报告).{0,14}(?:发给你|发你|发到你|发到这|发这里|直接发|直接在卡片|卡片里填|卡片上填|在卡片里|在卡片上)|(?:在哪|哪里|哪儿|往哪|怎么|咋|如何)(?:里)?(?:交|报|提交|上传|填)[^，。]{0,3}(?:原因分析|整改措施)`)
 
 // ownTodoRe asks what the asker (or their agency) has to do or hand in,
 // by its parts: a first person, a question word, a modal and a verb of

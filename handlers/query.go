@@ -383,7 +383,7 @@ func (s *service) casesAnswer(c bot.Context, u intent.Understanding) (answer, er
 		return s.bureauSelf(c, u)
 	}
 	if q.Party == "" && q.Agencies == nil && q.Unknown == "" && q.Person == "" && !q.Own && q.Kind == "" && q.Stage == "" && q.Cause == "" && q.CourtLevel == "" && q.NumberYear == 0 {
-		return answer{md: s.scopeText(c, u), outcome: "unknown", noEcho: true}, nil
+		return s.notUnderstood(c, u)
 	}
 	numbers, a, err := s.casesFor(c, u, q)
 	if err != nil {

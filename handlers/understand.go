@@ -95,6 +95,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if e, ok := intent.EditAsked(text); ok && prev != nil && prev.U.Kind == intent.Bulletin && pickedU == nil {
 		return s.bulletinEdit(c, e, prev) // 加上出庭情况, 导出word: of the bulletin just sent
 	}
+	if ok, err := s.relayUnanswered(c, text); ok || err != nil {
+		return err // 转给专班: the question just left unanswered, relayed
+	}
 	if intent.Retracts(text) && pickedU == nil {
 		return s.retract(c) // 刚才说错了，不是改期: what was relayed is withdrawn
 	}
@@ -446,6 +449,11 @@ func (s *service) handleText(c bot.Context) (err error) {
 		u.Numbers = append([]string(nil), prev.Shown...)
 	}
 	vagueRef := (u.Kind == intent.Scope || u.Kind == intent.Unknown || u.Kind == intent.Help && !u.Greeting) && u.NotHeld == "" && vagueRefRe.MatchString(shortText(text))
+	if pickedU == nil && !asking && !isNext && !isCompare && !vagueRef {
+		if done, err := s.untakenStatement(c, text, said, u, prev); done || err != nil {
+			return err // 立案庭说又来了个新案子 先记一下: relayed or explained, never a list
+		}
+	}
 	u = defaults(u, c.Now())
 	modelMS := 0
 	if s.reader != nil && needsModel(u) && !vagueRef {
@@ -553,7 +561,20 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
 		// Words were left unread: say what the answer is based on.
-		if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
+		if asked := askedResidue(text, u.Residue); asked != "" && notHeldText(u.NotHeld) != "" {
+			// 镇政府那边来人没 你那有记吗: the note of what is not held, first,
+			// answers the question; no lead says it was left open.
+		} else if asked != "" && bareList(u) {
+			// 情况说明写好了要我签字吗 read as 我的案件: the list answers nothing
+			// asked; the question is said as not understood instead.
+			if a, err = s.notUnderstood(c, u); err != nil {
+				return err
+			}
+		} else if asked != "" {
+			// 直接发你这里行吗 is no filter: the part not answered is said as
+			// a question left open, never as words the search ignored.
+			a.md = s.askedLead(c, asked, u, a) + a.md
+		} else if echo := u.Echo(func(p string) string { return s.shownName(viewer, p) }); echo != "" {
 			a.md = "按“" + echo + "”查询" + unreadNote(u.Residue, u.PeriodNote) + "：\n\n" + a.md
 		}
 	}
@@ -1265,7 +1286,7 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 	if u.Kind == intent.Unknown {
 		return answer{md: vagueText(c.Person()), outcome: audit.NotKnown, noEcho: true}, nil
 	}
-	return answer{md: s.scopeText(c, u), outcome: audit.NotKnown, noEcho: true}, nil
+	return s.notUnderstood(c, u)
 }
 
 // recordAnswer audits a question with what was understood of it.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -226,8 +227,23 @@ func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQues
 		}
 		return c.Reply("请写明是哪个案件，这次没有作任何修改。登记" + what + "请发送：" + usage)
 	}
+	if up.Kind == intent.CloseCase && len(up.Numbers) == 1 {
+		// 85号判决撤销了, already registered: proposing it again would move
+		// the closing day to today.
+		if cs, err := s.visible(c.Ctx(), c.Person(), up.Numbers, nil); err != nil {
+			return err
+		} else if len(cs) == 1 {
+			if done, err := s.closedAlready(c, up, cs[0]); done || err != nil {
+				return err
+			}
+		}
+	}
 	return s.proposeUpdate(c, up)
 }
+
+// closingDateRe is a day written in a closing told (11月13日, 今天, 昨天):
+// one that may correct the day registered.
+var closingDateRe = regexp.MustCompile(`\d{1,2}月|月\d{1,2}[日号]|\d{4}-\d|今天|昨天|前天|今日|昨日|上周|本周|这周`)
 
 // notYetHeld answers an appearance told of a day (today when unsaid) on
 // which the head meant has no hearing begun yet: the head named by surname
@@ -723,6 +739,9 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 		}
 		h, cs = &hs[0], hs[0].Case
 	}
+	if done, err := s.closedAlready(c, up, cs); done || err != nil {
+		return true, err // 秦二十那个裁定驳回起诉了: the ledger has it; nothing to relay
+	}
 	p, missing := s.reportProposal(c, up, cs, h)
 	var b strings.Builder
 	head := h
@@ -766,6 +785,17 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 		if strings.Contains(strings.NewReplacer("审判长", "", "审判员", "").Replace(said), "判") {
 			reply += "台账不登记预计的宣判时间，宣判后请把结果告诉我，我转专班登记。"
 		}
+	}
+	if p != nil && up.Kind == intent.Appearance && up.Appeared == nil {
+		// The head telling of their own hearing held is taken to have
+		// appeared (reportProposal): said, so a head who sent someone
+		// else can say so before the 专班 confirms.
+		reply += "\n\n您是该场登记的出庭负责人，按您本人出庭拟登记；如不是您本人出庭，请告诉我是谁出的庭。"
+	}
+	if intent.OtherSideAbsent(c.Message().Text) && sent {
+		// 镇政府那边一个领导都没来: another side's attendance, which the
+		// ledger has no field for; relayed, not dropped.
+		reply += "\n\n您说的其他当事方（共同被告、原告等）的到庭情况，台账不单独登记，您的原话已一并转告专班。"
 	}
 	if missing != "" && sent {
 		reply += "\n\n" + missingAsk(up.Kind, missing)
@@ -954,4 +984,63 @@ func (s *service) partyCaseOf(c bot.Context) (string, bool, error) {
 		return "", false, err
 	}
 	return cs[0].Number, true, nil
+}
+
+// closedAlready answers a closing told from the field that the ledger
+// already holds (秦二十那个裁定驳回起诉了, 华三十那个今天宣判了驳回 我们赢了
+// after the 专班 registered it): what is registered, and that nothing
+// needs registering; the 专班 is not asked to register it again. A
+// closing that says another 结案方式 is not this: it goes on, and the
+// proposal says it would overwrite.
+func (s *service) closedAlready(c bot.Context, up intent.Update, cs *cases.Case) (bool, error) {
+	if up.Kind != intent.CloseCase || cs.Closure == nil || cs.ServedOn.IsZero() && intent.PaperServed(c.Message().Text) {
+		return false, nil // the day the paper came is news still: the proposal records it
+	}
+	if m, err := cases.ParseOutcome(cs.Kind, up.Method); up.Method != "" && err == nil {
+		if m != cs.Closure.Method {
+			return false, nil
+		}
+	} else if !closingFits(intent.Normalize(c.Message().Text), cs.Closure.Method) {
+		return false, nil // 驳回 alone fits either 驳回; the one registered decides
+	}
+	loc := c.Location()
+	at := up.At
+	if at.IsZero() {
+		at = c.Now() // a closing told without its day is today's news
+	}
+	if closingDateRe.MatchString(intent.Normalize(c.Message().Text)) && !sameDay(at, cs.Closure.On, loc) {
+		return false, nil // 今天宣判了 of a case registered closed another day: a correction to relay
+	}
+	line := fmt.Sprintf("台账已登记 **%s**（%s）于 %s 结案：%s", cs.Number, s.parties(c.Person(), cs), cases.FormatDate(cs.Closure.On, loc), cs.Closure.Method)
+	if cs.Closure.Reason != "" {
+		line += "（败诉原因：" + cs.Closure.Reason + "）"
+	}
+	md := "收到。" + line + "，与您说的一致，无需再登记"
+	if !c.Person().Bureau() {
+		md += "，也不再转告专班"
+	}
+	md += "。"
+	if err := s.record(c, audit.Update, string(up.Kind), 1, []string{cs.Number}, "已登记结案：口述结案"); err != nil {
+		return true, err
+	}
+	if err := focusOn(c, cs.Number); err != nil {
+		return true, err
+	}
+	return true, c.ReplyMarkdown(md)
+}
+
+// closingFits reports whether a closing told without a 结案方式 of the
+// vocabulary (宣判了驳回 我们赢了, 判撤销了) agrees with the one registered.
+func closingFits(t string, m cases.Outcome) bool {
+	switch {
+	case strings.Contains(t, "驳回"):
+		return strings.Contains(string(m), "驳回")
+	case strings.Contains(t, "撤销"):
+		return strings.Contains(string(m), "撤销")
+	case strings.Contains(t, "维持"):
+		return strings.Contains(string(m), "维持")
+	case strings.Contains(t, "撤诉"):
+		return strings.Contains(string(m), "撤诉") || strings.Contains(string(m), "撤回")
+	}
+	return false
 }

@@ -646,6 +646,9 @@ var notHeldForms = []struct {
 	re    *pattern
 }{
 	{"plaintiff-appearance", mustCompile(`(?:原告|对方当事人|对方|申请人)(?:那边|那方|方面|方|的人)?(?:会不会|会|要|能|有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:了没|没有|不来|不到|没来|没到|不|没|了|吗|人)+`)},
+	// 镇政府那边来人没, 交通局那边到了没有: another side's attendance (a
+	// co-defendant), which no field records; our own side (我们那边) is not.
+	{"side-appearance", mustCompile(`(?:^|[\s，,])(?:另外|还有|那)?(?:镇政府|乡政府|镇里|乡里|镇上|街道|[^我们本\s，,]\p{Han}{0,4}?局|[^我们本\s，,]\p{Han}{0,3}?政府)那边(?:有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:人)?(?:了没|没有|没来|没到|没|了吗|吗|了没有)`)},
 }
 
 // notHeld marks a question about something the ledger does not hold.
@@ -1192,6 +1195,16 @@ func (r *reader) newsAndChanges() {
 			}
 			end := i + utf8.RuneCountInString(v)
 			tail := r.t.after(end)
+			if kind == Cannot && otherSideRe.MatchString(clauseBefore(r.t.rs, i)) {
+				// 镇政府那边说他们不来了: another side will not come, not our
+				// head; a report of it, no absence to relay as the head's.
+				continue
+			}
+			if (kind == Postponed || kind == Moved) && askedForRe.MatchString(clauseBefore(r.t.rs, i)) {
+				// 原告说要申请延期 法院还没答复: a party asking for a delay, not a
+				// hearing the court has moved.
+				continue
+			}
 			if (kind == Moved || kind == Postponed || kind == Cancelled) && askedAfter(tail) {
 				// 中院那个庭改到什么时候了: a question about the change.
 				r.t.mark(i, end+utf8.RuneCountInString(tail))
@@ -1268,6 +1281,19 @@ func (r *reader) newsAndChanges() {
 		r.t.cutAll(newsMarkers...)
 		r.t.cutAll("让副局长替我", "让别人替我", "替我", "我临时", "我这边", "了")
 	}
+}
+
+// askedForRe is a party asking for a change rather than the court making
+// it (原告说要申请延期, 对方想改期, 我们申请推迟).
+var askedForRe = mustCompile(`申请|想要?|打算|准备|要求`)
+
+// clauseBefore is the part of rs's clause before rune i.
+func clauseBefore(rs []rune, i int) string {
+	s := i
+	for s > 0 && !strings.ContainsRune(" \t\n，,。；;！!？?、", rs[s-1]) {
+		s--
+	}
+	return string(rs[s:i])
 }
 
 // daysLeft counts the different days the free text names, read on a copy

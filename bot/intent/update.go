@@ -524,6 +524,9 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 		return u, false
 	}
 	absent := containsAny(rest, absentVerbs) || lawyerOnlyRe.MatchString(rest) && !containsAny(rest, []string{"本人", "亲自"})
+	if absent && otherSideAbsent(rest) {
+		absent = false // 镇政府那边一个领导都没来, 原告没来: another side's absence, not the teller's head's
+	}
 	if absent && standInHeadRe.MatchString(afterAbsent(rest)) {
 		return u, false // 陈局没去 派的副局长王刚: a 负责人 appeared all the same
 	}
@@ -657,4 +660,29 @@ func TimePlaceAnswer(text string) (h, m int, place string, ok bool) {
 		}
 	}
 	return h, m, place, rest == ""
+}
+
+// OtherSideAbsent reports whether text tells an absence, and only of a
+// side other than the teller's agency (镇政府那边一个领导都没来, 原告没来).
+func OtherSideAbsent(text string) bool { return otherSideAbsent(Normalize(text)) }
+
+// otherSideRe names a side other than the teller's agency (镇政府那边, 对方,
+// 原告, 第三人, 他们单位).
+var otherSideRe = mustCompile(`那边|那头|那方|对方|原告|第三人|共同被告|人家|他们`)
+
+// otherSideAbsent reports whether every clause of t telling an absence
+// tells it of another side (镇政府那边一个领导都没来, 原告没来): the teller's
+// head is not said to be absent.
+func otherSideAbsent(t string) bool {
+	found := false
+	for _, cl := range strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(" \t\n，,。；;！!？?、", r) }) {
+		if !containsAny(cl, absentVerbs) {
+			continue
+		}
+		if !otherSideRe.MatchString(cl) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
