@@ -296,6 +296,20 @@
 // name's end no longer cuts the name (原告X人身自由赔偿金); a shop's quoted
 // name before 店 or its keeper's word is the keeper's whatever its dish.
 //
+// Round 28 (p28.go): frames that say a person whatever the characters. A
+// party introduced with its sex after a role, a bracketed role too
+// (上诉人（原审原告）X，男，), holds a name up to the comma even where
+// words lie inside it (才让东周); a signing post and spaces (审判员　X) hold
+// one of two to four characters that opens with no deed (书记员　宣读… stays);
+// a quote the clause declares a person's other name (“X”系原告的小名) or
+// what people call a named person (称张某为“X”) is that person; 屯长 and
+// 寨老 are village posts; a certificate's serial after its title in
+// book-title marks (《自留山证》编号为…字第…号) goes. A court's case number
+// after its bracketed year (（2024）甘行终41号), a quoted brand before 牌,
+// a surname named as such (王姓男子), a family's landform (李家渠), a place
+// before its industrial park (石泉工业区), a cairn (白音敖包) and an
+// agency's short name before 局, 委 or 厅 (林草局) are no names.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

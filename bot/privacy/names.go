@@ -1245,6 +1245,9 @@ func detect(s string) []hit {
 	d.clauseSlots()        // p27.go
 	d.ahNicknames()        // p27.go
 	d.brotherNicknames()   // p27.go
+	d.introNames()         // p28.go
+	d.signatureNames()     // p28.go
+	d.declaredNames()      // p28.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
 	// after the guards of the names, which veto every quoted trade name.

@@ -1,0 +1,260 @@
+package privacy
+
+import "strings"
+
+// Round 28 (priv28): frames of court writing that say a person whatever
+// the characters, and the shapes of things the name passes read as names.
+//
+// A party's introduction (上诉人（原审原告）X，男，…) and a judge's
+// signature (审判员　X) hold a name between a role and what closes it,
+// ordinary words inside (才让东周 holds 东周) or not; a quote the sentence
+// declares a person's other name (“X”系原告的小名, 称张某为“X”) is that
+// person. A court's case number (（2024）甘行终41号), a brand in quotes
+// before 牌, 王姓 (a surname named as such), a family's landform (李家渠),
+// a place before its industrial park (石泉工业区) and an agency's short
+// name before 局 or 委 (林草局) are no names.
+
+// introCloses follow a party's name in the introduction: the sex.
+var introCloses = []string{"，男，", "，女，", "，男。", "，女。", ",男,", ",女,", "，男,", "，女,"}
+
+// introNames reads the name of a party introduced with its sex: the
+// shortest run after a role word (or a role in brackets) up to the sex.
+func (d *detector) introNames() {
+	t := d.t
+	if !strings.Contains(t.s, "，男") && !strings.Contains(t.s, "，女") && !strings.Contains(t.s, ",男") && !strings.Contains(t.s, ",女") {
+		return
+	}
+	for p := 2; p < t.n(); p++ {
+		if _, ok := hasPrefixAny(t.rest(p), introCloses); !ok {
+			continue
+		}
+		for l := 2; l <= 6 && p-l > 0; l++ {
+			s := p - l
+			if !allHan(t, s, p) {
+				break
+			}
+			if !introRoleBefore(t, s) {
+				continue
+			}
+			if e, ok := d.hitStartingAt(s); ok && e == p {
+				break
+			}
+			// A dictionary word as a whole (原告单位，男) is no name.
+			if w, ok := t.word(s, p); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+				break
+			}
+			d.addOver(s, p, capPersonal)
+			break
+		}
+	}
+}
+
+// introRoleBefore reports whether a party's role ends right before s,
+// also one in brackets after another (上诉人（原审原告）).
+func introRoleBefore(t *text, s int) bool {
+	if n, k := roleEnding(t, s); n > 0 && k != markBoundary && k != markLabel {
+		return true
+	}
+	if t.rs[s-1] != '）' && t.rs[s-1] != ')' {
+		return false
+	}
+	o := s - 2
+	for o >= 0 && s-o <= 16 && t.rs[o] != '（' && t.rs[o] != '(' {
+		o--
+	}
+	if o < 1 || s-o > 16 {
+		return false
+	}
+	n, _ := roleEnding(t, s-1)
+	m, _ := roleEnding(t, o)
+	return n > 0 && m > 0
+}
+
+// signatureRoles sign a judgment at its end, a space between the post and
+// the name.
+var signatureRoles = []string{"审判长", "审判员", "代理审判员", "人民陪审员", "书记员", "法官助理"}
+
+// signatureNames reads the name after a signing post and spaces, up to
+// spaces or the end of the line.
+func (d *detector) signatureNames() {
+	t := d.t
+	for _, r := range signatureRoles {
+		t.eachIndex(r, func(i int) {
+			j := i + len([]rune(r))
+			if j >= t.n() || !isSpaceRune(t.rs[j]) {
+				return
+			}
+			if i > 0 && t.han(i-1) && r == "审判员" && t.rs[i-1] == '理' {
+				return // 代理审判员 reads itself
+			}
+			for j < t.n() && isSpaceRune(t.rs[j]) {
+				j++
+			}
+			e := j
+			for e < t.n() && t.han(e) && e-j < 7 {
+				e++
+			}
+			// 书记员　宣读法庭纪律: a clerk's deed, no name, opens with an
+			// ordinary word a surname does not open; names sign in four
+			// characters at most (完么才让).
+			if e-j < 2 || e-j > 4 || e < t.n() && !isSpaceRune(t.rs[e]) && t.rs[e] != '\n' && t.rs[e] != '\r' {
+				return
+			}
+			if ordinaryWordAt(t, j) > 0 && (surnameAt(t, j) == 0 || verbOpensAt(t, j)) {
+				return // 审判长　宣布开庭: 宣 is a surname, 宣布 a deed
+			}
+			if w, ok := t.word(j, e); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 300 {
+				return
+			}
+			if ex, ok := d.hitStartingAt(j); ok && ex == e {
+				return
+			}
+			d.addOver(j, e, capOfficial)
+		})
+	}
+}
+
+func isSpaceRune(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' }
+
+// otherNameNouns name what a quote is declared to be: a person's other
+// names. 昵称 and 网名 name accounts as often and are left out.
+var otherNameNouns = []string{"的小名", "的乳名", "的外号", "的绰号", "的曾用名", "的别名", "的化名", "的诨名", "的艺名"}
+
+// declaredNames reads a quote the sentence declares to be a person's other
+// name: “X”系原告的小名, “X”是他的乳名; and 称张某为“X”, 叫王某“X”.
+func (d *detector) declaredNames() {
+	t := d.t
+	for i := 0; i+3 < t.n(); i++ {
+		if !strings.ContainsRune("“「\"", t.rs[i]) {
+			continue
+		}
+		e := i + 1
+		for e < t.n() && t.han(e) && e-i <= 5 {
+			e++
+		}
+		if e-i-1 < 2 || e-i-1 > 4 || e >= t.n() || !strings.ContainsRune("”」\"", t.rs[e]) || anyTaken(d.taken, i+1, e) {
+			continue
+		}
+		if strings.ContainsRune(quotedThingEnds, t.rs[e-1]) {
+			continue
+		}
+		if declaredAfter(t, e+1) || calledPersonBefore(d, i) {
+			d.add(i+1, e, capPersonal)
+		}
+	}
+}
+
+// declaredAfter reports whether 系, 是 or 为 opens the text at p and the
+// clause goes on to a person's other name within a few characters.
+func declaredAfter(t *text, p int) bool {
+	if p >= t.n() || !strings.ContainsRune("系是为乃即", t.rs[p]) {
+		return false
+	}
+	rest := t.str(p, min(t.n(), p+14))
+	if k := strings.IndexAny(rest, "，。；;,\n"); k >= 0 {
+		rest = rest[:k]
+	}
+	return containsAny(rest, otherNameNouns)
+}
+
+// calledPersonBefore reports whether 称, 叫 or 喊, a person's name (read,
+// or masked) and 为 stand before the quote at i: 称韦某为“X”.
+func calledPersonBefore(d *detector, i int) bool {
+	t := d.t
+	k := i
+	if k > 0 && t.rs[k-1] == '为' {
+		k--
+	}
+	s := -1
+	for _, h := range d.hits {
+		if h.end == k {
+			s = h.start
+		}
+	}
+	if s < 0 {
+		s = maskedEndingAt(t, k)
+	}
+	if s < 1 {
+		return false
+	}
+	before := t.str(max(0, s-2), s)
+	return strings.HasSuffix(before, "称") || strings.HasSuffix(before, "叫") || strings.HasSuffix(before, "喊")
+}
+
+// familyLandforms end a place named after a family (李家渠, 王家梁,
+// 张家滩) besides the villages' characters.
+const familyLandforms = "坳渠梁峁滩庄营窑垴畈圩洞"
+
+// parkNouns follow a place's name to make an industrial or business
+// park's (石泉工业区).
+var parkNouns = []string{"工业区", "工业园", "工业园区", "开发区", "产业园", "科技园", "物流园", "工业城", "创业园"}
+
+// thing28 reports whether the hit is one of the things above.
+func thing28(t *text, h hit) bool {
+	s, e := h.start, h.end
+	// 王姓男子, 刘姓教授: the surname named as a surname.
+	if s+1 < t.n() && t.rs[s+1] == '姓' && surnameSet.has(t.rs[s]) && (s+2 >= t.n() || t.rs[s+2] != '名') {
+		return true
+	}
+	if e-s == 3 && t.rs[s+1] == '家' && strings.ContainsRune(familyLandforms, t.rs[s+2]) {
+		return true
+	}
+	// “白玉兰”牌: a brand closes its quote before 牌.
+	if e+1 < t.n() && strings.ContainsRune("”」\"", t.rs[e]) && t.rs[e+1] == '牌' && insideQuote(t, s) {
+		return true
+	}
+	// 白音敖包: a cairn's name, the cairn read into the hit or after it.
+	for k := s + 1; k <= e && k+1 < t.n(); k++ {
+		if t.rs[k] == '敖' && t.rs[k+1] == '包' {
+			return true
+		}
+	}
+	if _, ok := hasPrefixAny(t.rest(e), parkNouns); ok {
+		return true
+	}
+	// 林草局, 文旅局, 卫健委: an agency's short name before its kind, not
+	// a post (局长, 委员) or the office's inside (局里).
+	if e-s == 2 && e+1 < t.n() && strings.ContainsRune("局委厅", t.rs[e]) && !strings.ContainsRune("长员里内", t.rs[e+1]) {
+		return true
+	}
+	return false
+}
+
+// caseNumberRanges returns the ranges of a court's case numbers after
+// their bracketed year: （2024）甘行终41号, (2023)川01民初88号.
+func caseNumberRanges(t *text) [][2]int {
+	var out [][2]int
+	for i := 0; i+6 < t.n(); i++ {
+		if t.rs[i] != '（' && t.rs[i] != '(' {
+			continue
+		}
+		k := i + 1
+		for k < t.n() && k-i <= 4 && t.rs[k] >= '0' && t.rs[k] <= '9' {
+			k++
+		}
+		if k-i-1 != 4 || k >= t.n() || t.rs[k] != '）' && t.rs[k] != ')' {
+			continue
+		}
+		s := k + 1
+		e := s
+		for e < t.n() && e-s < 14 && t.rs[e] != '号' && (t.han(e) || t.rs[e] >= '0' && t.rs[e] <= '9') {
+			e++
+		}
+		if e < t.n() && t.rs[e] == '号' && t.han(s) && e-s >= 3 && t.rs[e-1] >= '0' && t.rs[e-1] <= '9' {
+			out = append(out, [2]int{s, e + 1})
+		}
+	}
+	return out
+}
+
+// verbOpensAt reports whether a verb of the dictionary of two characters or
+// more starts at k.
+func verbOpensAt(t *text, k int) bool {
+	verb := false
+	t.words(k, func(j int, w word) {
+		if j-k >= 2 && w.freq >= 20 && strings.HasPrefix(w.pos, "v") {
+			verb = true
+		}
+	})
+	return verb
+}
