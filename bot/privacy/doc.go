@@ -304,7 +304,11 @@
 // a quote the clause declares a person's other name (“X”系原告的小名) or
 // what people call a named person (称张某为“X”) is that person; 屯长 and
 // 寨老 are village posts; a certificate's serial after its title in
-// book-title marks (《自留山证》编号为…字第…号) goes. A court's case number
+// book-title marks (《自留山证》编号为…字第…号) goes; whom a party is kin
+// of (系X之妻) is a person unless a role or a pronoun; a party's own
+// boundary (南边是X家的鱼塘) reads as 南至 does; a Latin writing in brackets
+// widens the name read inside the run before it (桜井隆之（SAKURAI…）) and
+// one after its label (韩文名KIM MI RAN) goes, the label staying. A court's case number
 // after its bracketed year (（2024）甘行终41号), a quoted brand before 牌,
 // a surname named as such (王姓男子), a family's landform (李家渠), a place
 // before its industrial park (石泉工业区), a cairn (白音敖包) and an

@@ -192,6 +192,9 @@ var parkNouns = []string{"工业区", "工业园", "工业园区", "开发区", 
 // thing28 reports whether the hit is one of the things above.
 func thing28(t *text, h hit) bool {
 	s, e := h.start, h.end
+	if foreignLabelAt(t, s) {
+		return true
+	}
 	// 王姓男子, 刘姓教授: the surname named as a surname.
 	if s+1 < t.n() && t.rs[s+1] == '姓' && surnameSet.has(t.rs[s]) && (s+2 >= t.n() || t.rs[s+2] != '名') {
 		return true
@@ -257,4 +260,110 @@ func verbOpensAt(t *text, k int) bool {
 		}
 	})
 	return verb
+}
+
+// kinOfEnds follow the person a party is kin of: 系X之妻, 系X之子.
+const kinOfEnds = "妻夫子女父母兄弟姐妹孙媳婿侄"
+
+// kinOfNames reads X in 系X之妻, 是X之子, 为X之女: whom a party is kin of
+// is a person whatever the characters (系才让东周之妻). A role (系原告之妻),
+// a pronoun or a word (系本人之子) stays.
+func (d *detector) kinOfNames() {
+	t := d.t
+	if !strings.Contains(t.s, "之") {
+		return
+	}
+	for p := 3; p+1 < t.n(); p++ {
+		if t.rs[p] != '之' || !strings.ContainsRune(kinOfEnds, t.rs[p+1]) {
+			continue
+		}
+		for l := 2; l <= 6 && p-l > 0; l++ {
+			s := p - l
+			if !allHan(t, s, p) {
+				break
+			}
+			if !strings.ContainsRune("系是为", t.rs[s-1]) {
+				continue
+			}
+			if anyTaken(d.taken, s, p) && !d.hitStartsAt(s) || roleEndingAt(t, p) > 0 || strings.ContainsAny(t.str(s, p), "某其本该此") {
+				break
+			}
+			if w, ok := t.word(s, p); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+				break
+			}
+			if e, ok := d.hitStartingAt(s); ok && e == p {
+				break
+			}
+			d.addOver(s, p, capPersonal)
+			break
+		}
+	}
+}
+
+// foreignNameLabels introduce a person's name written in Latin letters.
+var foreignNameLabels = []string{"英文名", "英文姓名", "韩文名", "韩文姓名", "日文名", "外文名", "外文姓名", "护照姓名", "拼音名", "罗马字名"}
+
+// latinNames28 reads a Latin writing of a name in brackets right after the
+// Chinese one a role or a hit stands in (桜井隆之（SAKURAI TAKAYUKI）), widening
+// the hit to the whole run, and one after its label (韩文名KIM MI RAN).
+func (d *detector) latinNames28() {
+	t := d.t
+	if !hasLatinUpper(t.s) {
+		return
+	}
+	for _, l := range foreignNameLabels {
+		t.eachIndex(l, func(i int) {
+			j := i + len([]rune(l))
+			if j < t.n() && t.rs[j] == '称' {
+				return // 英文名称: a firm's or a product's
+			}
+			for j < t.n() && strings.ContainsRune("：: 为是", t.rs[j]) {
+				j++
+			}
+			if n := latinNameAt(t, j); n > 0 && !anyTaken(d.taken, j, j+n) {
+				d.add(j, j+n, capNeutral)
+			}
+		})
+	}
+	for p := 2; p+2 < t.n(); p++ {
+		if t.rs[p] != '（' && t.rs[p] != '(' {
+			continue
+		}
+		n := latinNameAt(t, p+1)
+		if n == 0 || p+1+n >= t.n() || t.rs[p+1+n] != '）' && t.rs[p+1+n] != ')' {
+			continue
+		}
+		s := p
+		for s > 0 && p-s < 5 && t.han(s-1) {
+			s--
+		}
+		if p-s < 2 {
+			continue
+		}
+		// The name starts where the hit inside the run starts (原告张伟
+		// keeps its role); a hit that ends before the brackets is a
+		// part of it the Latin shows whole (桜井 of 桜井隆之).
+		hs, he := -1, -1
+		for _, h := range d.hits {
+			if h.start >= s && h.start < p && h.end <= p && h.end > he {
+				hs, he = h.start, h.end
+			}
+		}
+		if hs < 0 {
+			continue
+		}
+		if he < p && p-hs <= 5 {
+			d.addOver(hs, p, capPersonal)
+		}
+		if !anyTaken(d.taken, p+1, p+1+n) {
+			d.add(p+1, p+1+n, capNeutral)
+		}
+	}
+}
+
+// foreignLabelAt reports whether a label of a Latin name starts at s: 韩文名
+// is no 韩 and a given name.
+func foreignLabelAt(t *text, s int) bool {
+	_, ok := hasPrefixAny(t.rest(s), foreignNameLabels)
+	return ok
 }
