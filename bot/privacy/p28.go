@@ -367,3 +367,55 @@ func foreignLabelAt(t *text, s int) bool {
 	_, ok := hasPrefixAny(t.rest(s), foreignNameLabels)
 	return ok
 }
+
+// speakerLabels reads the speaker a record's line opens with (岩温：我家…,
+// 扎西：我们…): a run of two to four characters, a colon, and speech in
+// the first person. A role (原告：我方…), a word (经查：, 说明：) or a
+// masked name stays as it is.
+func (d *detector) speakerLabels() {
+	t := d.t
+	if !strings.ContainsAny(t.s, "：:") || !strings.ContainsAny(t.s, "我俺咱") {
+		return
+	}
+	for s := 0; s+3 < t.n(); s++ {
+		if s > 0 && t.rs[s-1] != '\n' {
+			continue
+		}
+		e := s
+		for e < t.n() && t.han(e) && e-s <= 4 {
+			e++
+		}
+		if e-s < 2 || e-s > 4 || e+1 >= t.n() || !strings.ContainsRune("：:", t.rs[e]) || !firstPersonClause(t, e+1) {
+			continue
+		}
+		// 经查：我局…, 综上：我局…: the characters must be likelier in
+		// names than in words.
+		if !slotNameRun(t, s, e) {
+			continue
+		}
+		if anyTaken(d.taken, s, e) || roleEndingAt(t, e) > 0 || strings.ContainsRune(t.str(s, e), '某') {
+			continue
+		}
+		if w, ok := t.word(s, e); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 20 {
+			continue
+		}
+		if ordinaryWordAt(t, s) >= e || commonWordAt(t, s) {
+			continue
+		}
+		d.add(s, e, capPersonal)
+	}
+}
+
+// firstPersonClause reports whether the clause from p on speaks in the
+// first person (我家, 我们, 俺).
+func firstPersonClause(t *text, p int) bool {
+	for k := p; k < t.n() && k < p+12; k++ {
+		if strings.ContainsRune("，。；！？,;", t.rs[k]) {
+			return false
+		}
+		if strings.ContainsRune("我俺咱", t.rs[k]) {
+			return true
+		}
+	}
+	return false
+}
