@@ -942,7 +942,7 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 		return false
 	}
 	p := i - sep // the end of the item before
-	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
+	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 || kinCollectiveEnds(t, p) {
 		return false
 	}
 	if thingItemEnds(t, p) {

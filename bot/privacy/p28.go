@@ -419,3 +419,12 @@ func firstPersonClause(t *text, p int) bool {
 	}
 	return false
 }
+
+// kinCollectives name people together by their kinship: 方某甲、方某乙兄弟及X
+// lists persons, not things.
+var kinCollectives = []string{"兄弟", "姐妹", "兄妹", "姐弟", "夫妇", "夫妻", "父子", "父女", "母子", "母女", "婆媳", "叔侄", "祖孙", "一家"}
+
+// kinCollectiveEnds reports whether such a word ends right before p.
+func kinCollectiveEnds(t *text, p int) bool {
+	return p >= 2 && hasSuffixAny(t.str(p-2, p), kinCollectives)
+}
