@@ -428,3 +428,7 @@ var kinCollectives = []string{"兄弟", "姐妹", "兄妹", "姐弟", "夫妇", 
 func kinCollectiveEnds(t *text, p int) bool {
 	return p >= 2 && hasSuffixAny(t.str(p-2, p), kinCollectives)
 }
+
+// jointDeeds follow the partner of a joint deed after 和, 与, 跟 or 同:
+// 和永福一起盖的, 跟建军合伙.
+var jointDeeds28 = newMatcher([]string{"一起", "一块", "一同", "合伙", "共同", "两人", "二人"})
