@@ -308,7 +308,13 @@
 // of (系X之妻) is a person unless a role or a pronoun; a party's own
 // boundary (南边是X家的鱼塘) reads as 南至 does; a Latin writing in brackets
 // widens the name read inside the run before it (桜井隆之（SAKURAI…）) and
-// one after its label (韩文名KIM MI RAN) goes, the label staying. A court's case number
+// one after its label (韩文名KIM MI RAN) goes, the label staying; a
+// record's line opened by a name and a colon before first-person speech
+// (岩坎：我家…) names its speaker; a kin collective before 及 (X兄弟及Y)
+// lists people, not things; a registered person's given name as the
+// partner of a joint deed (和永福一起盖的) is that person; a quote before
+// 的签名 is who signed; a Kazakh name's 别克 after a role reads over a
+// place inside it (阿勒泰别克). A court's case number
 // after its bracketed year (（2024）甘行终41号), a quoted brand before 牌,
 // a surname named as such (王姓男子), a family's landform (李家渠), a place
 // before its industrial park (石泉工业区), a cairn (白音敖包) and an

@@ -138,7 +138,7 @@ func (d *detector) declaredNames() {
 		if strings.ContainsRune(quotedThingEnds, t.rs[e-1]) {
 			continue
 		}
-		if declaredAfter(t, e+1) || calledPersonBefore(d, i) {
+		if declaredAfter(t, e+1) || calledPersonBefore(d, i) || t.match(e+1, signedAfter28) > 0 && roleEndingAt(t, e) == 0 && !quotedWord(t, i+1, e) {
 			d.add(i+1, e, capPersonal)
 		}
 	}
@@ -432,3 +432,48 @@ func kinCollectiveEnds(t *text, p int) bool {
 // jointDeeds follow the partner of a joint deed after 和, 与, 跟 or 同:
 // 和永福一起盖的, 跟建军合伙.
 var jointDeeds28 = newMatcher([]string{"一起", "一块", "一同", "合伙", "共同", "两人", "二人"})
+
+// signedAfter28 follow a quoted name only a person writes: 名单中有“巴图”的签名.
+var signedAfter28 = newMatcher([]string{"的签名", "的签字", "的手印", "的指印", "的亲笔签名", "签名", "签字", "按手印", "捺印"})
+
+// turkicEnds28 end Kazakh, Kyrgyz and Uzbek men's names (努尔别克, 阿勒泰别克).
+var turkicEnds28 = []string{"别克", "拜克"}
+
+// turkicNames28 reads such a name after a person's role word, a place's
+// name inside it too (阿勒泰 of 阿勒泰别克): the ending says a person. A
+// verb or a word before 别克 (驾驶别克轿车) is the car's brand.
+func (d *detector) turkicNames28() {
+	t := d.t
+	for _, end := range turkicEnds28 {
+		t.eachIndex(end, func(p int) {
+			e := p + 2
+			if e < t.n() && t.han(e) && !slotCloses.has(t.rs[e]) && t.match(e, personVerbMatcher) < 2 && t.match(e, followerMatcher) < 2 {
+				return
+			}
+			for l := 1; l <= 4 && p-l > 0; l++ {
+				s := p - l
+				if !t.han(s) || strings.ContainsRune(slotPunct, t.rs[s]) {
+					return
+				}
+				// 护林员, 草管员: an agent noun of 员 is a role as those of
+				// the lexicon are.
+				n, kind := roleEnding(t, s)
+				if (n == 0 || kind == markBoundary || kind == markLabel) && t.rs[s-1] != '员' {
+					continue
+				}
+				if verbOpensAt(t, s) || anyTaken(d.taken, s, e) && !d.hitStartsAt(s) {
+					return
+				}
+				// A place read inside the name (阿勒泰) gives way: the ending
+				// says whose it is.
+				if d.reserved != nil {
+					for r := s; r < e; r++ {
+						d.reserved[r] = false
+					}
+				}
+				d.addOver(s, e, capPersonal)
+				return
+			}
+		})
+	}
+}
