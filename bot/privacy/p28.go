@@ -25,6 +25,9 @@ func (d *detector) introNames() {
 		return
 	}
 	for p := 2; p < t.n(); p++ {
+		if t.rs[p] != '，' && t.rs[p] != ',' || p+1 < t.n() && t.rs[p+1] != '男' && t.rs[p+1] != '女' {
+			continue
+		}
 		if _, ok := hasPrefixAny(t.rest(p), introCloses); !ok {
 			continue
 		}
