@@ -366,7 +366,7 @@ var (
 		"土地证号", "使用证号", "证书号", "证书编号", "证号", "档案编号", "档案号", "个人编号",
 		// 集体土地使用证编号为柳集用（2003）字第0782号: one holder's land.
 		"使用证编号", "土地证编号", "所有权证编号", "产权证编号",
-		// 《农村宅基地使用证》（编号同农宅字第0921号）: a certificate's title in
+		// 《农村宅基地使用证》（编号桂农宅字第2091号）: a certificate's title in
 		// book-title marks before its serial (priv28).
 		"证》编号", "证》（编号", "证》(编号", "证》号码"},
 		// A licence's office writes up to eight characters before 字 (豫交运管许可字410102-00518号).

@@ -1252,6 +1252,7 @@ func detect(s string) []hit {
 	d.latinNames28()       // p28.go
 	d.speakerLabels()      // p28.go
 	d.turkicNames28()      // p28.go
+	d.inquirySubjects()    // p28.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
 	// after the guards of the names, which veto every quoted trade name.

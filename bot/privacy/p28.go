@@ -7,12 +7,12 @@ import "strings"
 //
 // A party's introduction (上诉人（原审原告）X，男，…) and a judge's
 // signature (审判员　X) hold a name between a role and what closes it,
-// ordinary words inside (才让东周 holds 东周) or not; a quote the sentence
+// ordinary words inside (才让西周 holds 西周) or not; a quote the sentence
 // declares a person's other name (“X”系原告的小名, 称张某为“X”) is that
-// person. A court's case number (（2024）甘行终41号), a brand in quotes
+// person. A court's case number (（2025）甘01行初77号), a brand in quotes
 // before 牌, 王姓 (a surname named as such), a family's landform (李家渠),
-// a place before its industrial park (石泉工业区) and an agency's short
-// name before 局 or 委 (林草局) are no names.
+// a place before its industrial park (石岗工业区) and an agency's short
+// name before 局 or 委 (文旅局) are no names.
 
 // introCloses follow a party's name in the introduction: the sex.
 var introCloses = []string{"，男，", "，女，", "，男。", "，女。", ",男,", ",女,", "，男,", "，女,"}
@@ -189,7 +189,7 @@ func calledPersonBefore(d *detector, i int) bool {
 const familyLandforms = "坳渠梁峁滩庄营窑垴畈圩洞"
 
 // parkNouns follow a place's name to make an industrial or business
-// park's (石泉工业区).
+// park's (石岗工业区).
 var parkNouns = []string{"工业区", "工业园", "工业园区", "开发区", "产业园", "科技园", "物流园", "工业城", "创业园"}
 
 // thing28 reports whether the hit is one of the things above.
@@ -198,18 +198,18 @@ func thing28(t *text, h hit) bool {
 	if foreignLabelAt(t, s) {
 		return true
 	}
-	// 王姓男子, 刘姓教授: the surname named as a surname.
+	// 王姓男子, 刘姓医生: the surname named as a surname.
 	if s+1 < t.n() && t.rs[s+1] == '姓' && surnameSet.has(t.rs[s]) && (s+2 >= t.n() || t.rs[s+2] != '名') {
 		return true
 	}
 	if e-s == 3 && t.rs[s+1] == '家' && strings.ContainsRune(familyLandforms, t.rs[s+2]) {
 		return true
 	}
-	// “白玉兰”牌: a brand closes its quote before 牌.
+	// “金桂花”牌: a brand closes its quote before 牌.
 	if e+1 < t.n() && strings.ContainsRune("”」\"", t.rs[e]) && t.rs[e+1] == '牌' && insideQuote(t, s) {
 		return true
 	}
-	// 白音敖包: a cairn's name, the cairn read into the hit or after it.
+	// 查干敖包: a cairn's name, the cairn read into the hit or after it.
 	for k := s + 1; k <= e && k+1 < t.n(); k++ {
 		if t.rs[k] == '敖' && t.rs[k+1] == '包' {
 			return true
@@ -218,7 +218,7 @@ func thing28(t *text, h hit) bool {
 	if _, ok := hasPrefixAny(t.rest(e), parkNouns); ok {
 		return true
 	}
-	// 林草局, 文旅局, 卫健委: an agency's short name before its kind, not
+	// 文旅局, 卫健委, 应急局: an agency's short name before its kind, not
 	// a post (局长, 委员) or the office's inside (局里).
 	if e-s == 2 && e+1 < t.n() && strings.ContainsRune("局委厅", t.rs[e]) && !strings.ContainsRune("长员里内", t.rs[e+1]) {
 		return true
@@ -227,7 +227,7 @@ func thing28(t *text, h hit) bool {
 }
 
 // caseNumberRanges returns the ranges of a court's case numbers after
-// their bracketed year: （2024）甘行终41号, (2023)川01民初88号.
+// their bracketed year: （2025）甘01行初77号, (2023)川01民初88号.
 func caseNumberRanges(t *text) [][2]int {
 	var out [][2]int
 	for i := 0; i+6 < t.n(); i++ {
@@ -269,7 +269,7 @@ func verbOpensAt(t *text, k int) bool {
 const kinOfEnds = "妻夫子女父母兄弟姐妹孙媳婿侄"
 
 // kinOfNames reads X in 系X之妻, 是X之子, 为X之女: whom a party is kin of
-// is a person whatever the characters (系才让东周之妻). A role (系原告之妻),
+// is a person whatever the characters (系才让西周之妻). A role (系原告之妻),
 // a pronoun or a word (系本人之子) stays.
 func (d *detector) kinOfNames() {
 	t := d.t
@@ -307,8 +307,8 @@ func (d *detector) kinOfNames() {
 var foreignNameLabels = []string{"英文名", "英文姓名", "韩文名", "韩文姓名", "日文名", "外文名", "外文姓名", "护照姓名", "拼音名", "罗马字名"}
 
 // latinNames28 reads a Latin writing of a name in brackets right after the
-// Chinese one a role or a hit stands in (桜井隆之（SAKURAI TAKAYUKI）), widening
-// the hit to the whole run, and one after its label (韩文名KIM MI RAN).
+// Chinese one a role or a hit stands in (渡边健一（WATANABE KENICHI）), widening
+// the hit to the whole run, and one after its label (韩文名CHOI YOUNG HO).
 func (d *detector) latinNames28() {
 	t := d.t
 	if !hasLatinUpper(t.s) {
@@ -345,7 +345,7 @@ func (d *detector) latinNames28() {
 		}
 		// The name starts where the hit inside the run starts (原告张伟
 		// keeps its role); a hit that ends before the brackets is a
-		// part of it the Latin shows whole (桜井 of 桜井隆之).
+		// part of it the Latin shows whole (渡边 of 渡边健一).
 		hs, he := -1, -1
 		for _, h := range d.hits {
 			if h.start >= s && h.start < p && h.end <= p && h.end > he {
@@ -423,7 +423,7 @@ func firstPersonClause(t *text, p int) bool {
 	return false
 }
 
-// kinCollectives name people together by their kinship: 方某甲、方某乙兄弟及X
+// kinCollectives name people together by their kinship: 黎某甲、黎某乙兄弟及X
 // lists persons, not things.
 var kinCollectives = []string{"兄弟", "姐妹", "兄妹", "姐弟", "夫妇", "夫妻", "父子", "父女", "母子", "母女", "婆媳", "叔侄", "祖孙", "一家"}
 
@@ -433,17 +433,17 @@ func kinCollectiveEnds(t *text, p int) bool {
 }
 
 // jointDeeds follow the partner of a joint deed after 和, 与, 跟 or 同:
-// 和永福一起盖的, 跟建军合伙.
+// 和建军一起盖的, 跟建军合伙.
 var jointDeeds28 = newMatcher([]string{"一起", "一块", "一同", "合伙", "共同", "两人", "二人"})
 
-// signedAfter28 follow a quoted name only a person writes: 名单中有“巴图”的签名.
+// signedAfter28 follow a quoted name only a person writes: 名单中有“塔拉”的签名.
 var signedAfter28 = newMatcher([]string{"的签名", "的签字", "的手印", "的指印", "的亲笔签名", "签名", "签字", "按手印", "捺印"})
 
-// turkicEnds28 end Kazakh, Kyrgyz and Uzbek men's names (努尔别克, 阿勒泰别克).
+// turkicEnds28 end Kazakh, Kyrgyz and Uzbek men's names (努尔别克, 塔城别克).
 var turkicEnds28 = []string{"别克", "拜克"}
 
 // turkicNames28 reads such a name after a person's role word, a place's
-// name inside it too (阿勒泰 of 阿勒泰别克): the ending says a person. A
+// name inside it too (塔城 of 塔城别克): the ending says a person. A
 // verb or a word before 别克 (驾驶别克轿车) is the car's brand.
 func (d *detector) turkicNames28() {
 	t := d.t
@@ -467,7 +467,7 @@ func (d *detector) turkicNames28() {
 				if verbOpensAt(t, s) || anyTaken(d.taken, s, e) && !d.hitStartsAt(s) {
 					return
 				}
-				// A place read inside the name (阿勒泰) gives way: the ending
+				// A place read inside the name (塔城) gives way: the ending
 				// says whose it is.
 				if d.reserved != nil {
 					for r := s; r < e; r++ {
@@ -479,4 +479,45 @@ func (d *detector) turkicNames28() {
 			}
 		})
 	}
+}
+
+// inquirySpeech28 are what a person says in a record (在询问中称): only a
+// person is questioned, and the one questioned opens the clause.
+var inquiryVerbs28 = []string{"称", "陈述", "表示", "供述", "承认", "辩称", "证实", "交代"}
+
+// inquirySubjects reads X in X在询问中称, X在调查笔录中陈述 at a clause's start:
+// a run of two to six characters likelier in names than in words; a role
+// (被告在答辩中称), an agency or a pronoun stays.
+func (d *detector) inquirySubjects() {
+	t := d.t
+	if !strings.Contains(t.s, "在") || !strings.Contains(t.s, "中") {
+		return
+	}
+	t.eachIndex("在", func(e int) {
+		// 在 + two to six characters + 中 + a speech verb.
+		ok := false
+		for k := e + 3; k <= e+7 && k < t.n(); k++ {
+			if !t.han(k) {
+				break
+			}
+			if t.rs[k] == '中' {
+				_, ok = hasPrefixAny(t.rest(k+1), inquiryVerbs28)
+				break
+			}
+		}
+		if !ok || e < 2 {
+			return
+		}
+		s := e
+		for s > 0 && t.han(s-1) && e-s < 6 {
+			s--
+		}
+		if s > 0 && t.han(s-1) || e-s < 2 {
+			return
+		}
+		if anyTaken(d.taken, s, e) || roleEndingAt(t, e) > 0 || strings.ContainsAny(t.str(s, e), "某该其本此他她我") || !slotNameRun(t, s, e) {
+			return
+		}
+		d.add(s, e, capPersonal)
+	})
 }
