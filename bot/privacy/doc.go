@@ -302,8 +302,8 @@
 // words lie inside it (才让西周); a signing post and spaces (审判员　X) hold
 // one of two to four characters that opens with no deed (书记员　宣读… stays);
 // a quote the clause declares a person's other name (“X”系原告的小名) or
-// what people call a named person (称张某为“X”) is that person; 屯长 and
-// 寨老 are village posts; a certificate's serial after its title in
+// what people call a named person (称张某为“X”) is that person; 寨老 is a
+// village post; a certificate's serial after its title in
 // book-title marks (《自留山证》编号为…字第…号) goes; whom a party is kin
 // of (系X之妻) is a person unless a role or a pronoun; a party's own
 // boundary (南边是X家的鱼塘) reads as 南至 does; a Latin writing in brackets

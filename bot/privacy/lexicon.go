@@ -101,8 +101,8 @@ var roleWords = map[markerKind][]string{
 		"行政执法人员", "执法人员", "执法队员", "工作人员", "行政复议人员", "复议人员", "承办人员", "承办人",
 		"经办人", "办案人员", "民警", "辅警", "交警", "警官", "协警", "城管队员", "网格员", "调解员", "公证员",
 		"村干部", "干部", "村支书", "支书", "村主任", "村长", "组长", "村民小组长",
-		// A hamlet's head and a Miao or Dong village's elder (priv28).
-		"屯长", "寨老",
+		// A Miao or Dong village's elder (priv28).
+		"寨老",
 		// Local titles of Inner Mongolia: a 嘎查 is a village, a 苏木 a township.
 		"嘎查长", "嘎查达", "苏木长", "苏木达",
 		"副局长", "局长", "副县长", "县长", "副区长", "区长", "副市长", "市长", "副镇长", "镇长", "副乡长", "乡长",
