@@ -49,7 +49,9 @@ func framedAlone26(t *text, needle, repl string) []span {
 		if e >= t.n() || !t.han(e) {
 			return
 		}
-		if t.match(e, personFrames26) == 0 && !(helper && t.match(e, shopKinds) == 0 && !orgAfterName(t, s, e)) {
+		// 他二哥生前和建军一起盖的: a partner in a joint deed (priv28).
+		joint := s > 0 && strings.ContainsRune("和与跟同", t.rs[s-1]) && t.match(e, jointDeeds28) > 0
+		if t.match(e, personFrames26) == 0 && !joint && !(helper && t.match(e, shopKinds) == 0 && !orgAfterName(t, s, e)) {
 			return
 		}
 		out = append(out, span{t.off[s], t.off[e], KindName, repl})

@@ -296,6 +296,32 @@
 // name's end no longer cuts the name (原告X人身自由赔偿金); a shop's quoted
 // name before 店 or its keeper's word is the keeper's whatever its dish.
 //
+// Round 28 (p28.go): frames that say a person whatever the characters. A
+// party introduced with its sex after a role, a bracketed role too
+// (上诉人（原审原告）X，男，), holds a name up to the comma even where
+// words lie inside it (才让西周); a signing post and spaces (审判员　X) hold
+// one of two to four characters that opens with no deed (书记员　宣读… stays);
+// a quote the clause declares a person's other name (“X”系原告的小名) or
+// what people call a named person (称张某为“X”) is that person; 寨老 is a
+// village post; a certificate's serial after its title in
+// book-title marks (《自留山证》编号为…字第…号) goes; whom a party is kin
+// of (系X之妻) is a person unless a role or a pronoun; a party's own
+// boundary (南边是X家的鱼塘) reads as 南至 does; a Latin writing in brackets
+// widens the name read inside the run before it (渡边健一（WATANABE…）) and
+// one after its label (韩文名CHOI YOUNG HO) goes, the label staying; a
+// record's line opened by a name and a colon before first-person speech
+// (岩坎：我家…) names its speaker; a kin collective before 及 (X兄弟及Y)
+// lists people, not things; a registered person's given name as the
+// partner of a joint deed (和建军一起盖的) is that person; a quote before
+// 的签名 is who signed; a Kazakh name's 别克 after a role reads over a
+// place inside it (塔城别克); a run opening a clause before 在询问中称 (or
+// 在调查笔录中陈述…) is the one questioned, a role, an agency or a pronoun
+// staying. A court's case number
+// after its bracketed year (（2025）甘01行初77号), a quoted brand before 牌,
+// a surname named as such (王姓男子), a family's landform (李家渠), a place
+// before its industrial park (石岗工业区), a cairn (查干敖包) and an
+// agency's short name before 局, 委 or 厅 (文旅局) are no names.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

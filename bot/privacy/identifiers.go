@@ -365,7 +365,10 @@ var (
 	serialLabels = newLabelled([]string{"结婚证字号", "离婚证字号", "结婚证号", "离婚证号", "证字号", "所有权证号", "产权证号", "房产证号",
 		"土地证号", "使用证号", "证书号", "证书编号", "证号", "档案编号", "档案号", "个人编号",
 		// 集体土地使用证编号为柳集用（2003）字第0782号: one holder's land.
-		"使用证编号", "土地证编号", "所有权证编号", "产权证编号"},
+		"使用证编号", "土地证编号", "所有权证编号", "产权证编号",
+		// 《农村宅基地使用证》（编号桂农宅字第2091号）: a certificate's title in
+		// book-title marks before its serial (priv28).
+		"证》编号", "证》（编号", "证》(编号", "证》号码"},
 		// A licence's office writes up to eight characters before 字 (豫交运管许可字410102-00518号).
 		`\s*(?:[:：]|为|是)?\s*(\p{Han}{0,8}(?:[(（〔\[]\d{4}[)）〕\]]\p{Han}{0,2})?字\s*第?\s*[0-9A-Za-z-]{3,20}号?)`, kindOf(KindCert), 3)
 	// A posted item's tracking number names its sender and addressee

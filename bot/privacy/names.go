@@ -942,7 +942,7 @@ func thingsListedBefore(t *text, taken []bool, i int) bool {
 		return false
 	}
 	p := i - sep // the end of the item before
-	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 {
+	if !t.han(p-1) || taken[p-1] || strings.ContainsRune("他她其我你您", t.rs[p-1]) || roleEndingAt(t, p) > 0 || kinCollectiveEnds(t, p) {
 		return false
 	}
 	if thingItemEnds(t, p) {
@@ -1245,6 +1245,14 @@ func detect(s string) []hit {
 	d.clauseSlots()        // p27.go
 	d.ahNicknames()        // p27.go
 	d.brotherNicknames()   // p27.go
+	d.introNames()         // p28.go
+	d.signatureNames()     // p28.go
+	d.declaredNames()      // p28.go
+	d.kinOfNames()         // p28.go
+	d.latinNames28()       // p28.go
+	d.speakerLabels()      // p28.go
+	d.turkicNames28()      // p28.go
+	d.inquirySubjects()    // p28.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
 	// after the guards of the names, which veto every quoted trade name.

@@ -40,7 +40,7 @@ func docNumberRanges(t *text) [][2]int {
 		}
 		out = append(out, [2]int{s, e})
 	}
-	return out
+	return append(out, caseNumberRanges(t)...) // p28.go
 }
 
 // thingAfterName are what makes the words before them a thing's name: a
@@ -89,7 +89,7 @@ func (d *detector) dropThings() {
 
 func (d *detector) isThing(h hit, docs [][2]int) bool {
 	t := d.t
-	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) || placeHit(t, h) || certAbbreviation(t, h) || functionSurname26(t, h) || thing27(t, h) {
+	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) || placeHit(t, h) || certAbbreviation(t, h) || functionSurname26(t, h) || thing27(t, h) || thing28(t, h) {
 		return true
 	}
 	for _, r := range docs {
