@@ -138,10 +138,21 @@ func (s *service) dutyCase(c bot.Context, text string, u intent.Understanding, p
 			return nil, err
 		}
 		cands = ns
-		if len(cands) == 0 && focus != "" && u.Party == "" && len(u.Agencies) == 0 {
-			cands = []string{focus} // 我打电话给赵磊 named someone, not the case
+		if len(cands) == 0 && focus != "" && u.Party == "" && len(u.Agencies) == 0 && u.Period.IsZero() {
+			cands = []string{focus} // 我打电话给赵磊 named someone, not the case; 明天那个庭 is tomorrow's, not the focus
 		}
 	case focus != "" && (u.Period.IsZero() || caseWordRe.MatchString(text)) && !pluralRe.MatchString(text):
+		if !u.Period.IsZero() {
+			// 85号 → 明天那个庭几点 我得去吧: a day of its own points at that
+			// day's hearing; the focus only when it is heard (or closed) then.
+			fs, err := s.visible(ctx, viewer, []string{focus}, nil)
+			if err != nil {
+				return nil, err
+			}
+			if len(fs) != 1 || !inPeriod(fs[0], u.Period) {
+				return nil, nil
+			}
+		}
 		cands = []string{focus} // 那还要不要写情况说明; never 明天的庭都要负责人去吗 (the day's, not the focus's)
 	default:
 		return nil, nil
@@ -156,16 +167,17 @@ func (s *service) dutyCase(c bot.Context, text string, u intent.Understanding, p
 	if len(cs) == 1 {
 		return cs[0], nil
 	}
-	for _, k := range cs {
-		if k.Number == focus {
-			return k, nil // 那个庭: the case just shown, which the words fit
-		}
-	}
 	if !u.Period.IsZero() {
-		// 23号高院那个: the case with a hearing (or its closing) that day.
+		// 23号高院那个: the case with a hearing (or its closing) that day,
+		// before the one in focus (85号 → 明天那个庭我得去吧 is tomorrow's).
 		cs = slices.DeleteFunc(slices.Clone(cs), func(k *cases.Case) bool { return !inPeriod(k, u.Period) })
 		if len(cs) == 1 {
 			return cs[0], nil
+		}
+	}
+	for _, k := range cs {
+		if k.Number == focus {
+			return k, nil // 那个庭: the case just shown, which the words fit
 		}
 	}
 	t := intent.Normalize(text)

@@ -1418,7 +1418,11 @@ func (r *reader) keptClause() string {
 // deadlineAny name a deadline of any kind (the kinds' own words are
 // dueVocabulary, due.go).
 var (
-	deadlineAny   = []string{"法定期限", "各类期限", "期限", "快到期", "即将到期", "马上到期", "要到期", "到期"}
+	// 快过期, 要逾期: about to run out, not run out (read before overdueWords
+	// take 过期 and 逾期).
+	deadlineAny = []string{"法定期限", "各类期限", "期限", "快到期", "即将到期", "马上到期", "要到期", "到期",
+		"快要过期", "快过期", "即将过期", "马上过期", "要过期", "快要超期", "快超期", "即将超期", "马上超期", "要超期",
+		"快要逾期", "快逾期", "即将逾期", "马上逾期", "要逾期"}
 	overdueWords  = []string{"已经超期", "已超期", "超期", "已经逾期", "已逾期", "逾期", "过期了", "过期", "超过期限", "超时"}
 	deadlineTails = []string{"快到了", "快到", "到了没", "还有几天", "还剩几天", "剩几天", "是哪天", "到哪天", "到什么时候", "什么时候到", "截止",
 		"什么时候要回复", "什么时候回复", "要回复", "要注意的", "要注意", "注意一下", "最近", "近期", "近日", "马上"}
