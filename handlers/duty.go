@@ -138,6 +138,16 @@ func (s *service) dutyCase(c bot.Context, text string, u intent.Understanding, p
 			return nil, err
 		}
 		cands = ns
+		if len(cands) == 0 && u.Person != "" && slices.Contains(topics, intent.DutyAppear) {
+			// 高院那个再审的要不要何县长去: the one who would go, when no case
+			// names them yet, is no filter of the case (孙局那个庭 is).
+			v := u
+			v.Person, v.PersonRole = "", ""
+			if ns, _, err = s.casesFor(c, v, s.queryOf(v, viewer)); err != nil {
+				return nil, err
+			}
+			cands = ns
+		}
 		if len(cands) == 0 && focus != "" && u.Party == "" && len(u.Agencies) == 0 && u.Period.IsZero() {
 			cands = []string{focus} // 我打电话给赵磊 named someone, not the case; 明天那个庭 is tomorrow's, not the focus
 		}
