@@ -120,6 +120,21 @@ func (s *service) dutyCase(c bot.Context, text string, u intent.Understanding, p
 	// pointed at (23号高院那个, 那个登记的案子) or described is one case.
 	described := u.Party != "" || u.Person != "" || len(u.Agencies) > 0 || u.Stage != "" || u.Cause != "" || u.Outcome != "" ||
 		caseWordRe.MatchString(text) && (u.Mine != "" || u.CourtLevel != "" || !u.Period.IsZero())
+	if focus != "" && !hasRef(u) && u.Party == "" && rectifyTopic(topics, text) {
+		// 117号's hearing → 整改材料让周洁弄就行了吧: the 整改 is of the
+		// asker's one case that has one, when the focus has none.
+		if own, err := s.pendingRectifyCase(c, focus); err != nil {
+			return nil, err
+		} else if own != "" {
+			cs, err := s.visible(ctx, viewer, []string{own}, nil)
+			if err != nil {
+				return nil, err
+			}
+			if len(cs) == 1 {
+				return cs[0], nil
+			}
+		}
+	}
 	var cands []string
 	switch {
 	case hasRef(u):
@@ -164,6 +179,7 @@ func (s *service) dutyCase(c bot.Context, text string, u intent.Understanding, p
 			}
 		}
 		cands = []string{focus} // 那还要不要写情况说明; never 明天的庭都要负责人去吗 (the day's, not the focus's)
+
 	default:
 		return nil, nil
 	}
@@ -600,3 +616,32 @@ func dutyRule(topics []intent.DutyTopic, naming bool) string {
 	}
 	return strings.Join(b, "\n") + "\n\n说的是哪个案件，请写明案号（例如“行初117”），我再按该案的台账登记情况具体回答。"
 }
+
+// rectifyTopic reports whether a duty question is of a 一案一整改 report:
+// its topic, or a signature asked of 整改 material.
+func rectifyTopic(topics []intent.DutyTopic, text string) bool {
+	return slices.Contains(topics, intent.DutyRectify) || slices.Contains(topics, intent.DutySign) && strings.Contains(text, "整改")
+}
+
+// pendingRectifyCase returns, when the case in focus has no 一案一整改
+// record, the one case of the asker's agency whose report is still to be
+// approved; "" when the focus has one or the asker has none or several.
+func (s *service) pendingRectifyCase(c bot.Context, focus string) (string, error) {
+	viewer := c.Person()
+	fs, err := s.visible(c.Ctx(), viewer, []string{focus}, nil)
+	if err != nil || len(fs) != 1 || fs[0].Rectify != nil || viewer.Bureau() {
+		return "", err
+	}
+	own, err := s.ownNumbers(c.Ctx(), viewer)
+	if err != nil {
+		return "", err
+	}
+	cs, err := s.visible(c.Ctx(), viewer, own, func(k *cases.Case) bool {
+		return k.Rectify != nil && k.Rectify.Status != cases.RectifyApproved
+	})
+	if err != nil || len(cs) != 1 {
+		return "", err
+	}
+	return cs[0].Number, nil
+}
+
