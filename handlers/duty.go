@@ -644,4 +644,3 @@ func (s *service) pendingRectifyCase(c bot.Context, focus string) (string, error
 	}
 	return cs[0].Number, nil
 }
-
