@@ -294,13 +294,7 @@ func (h *explainHandlers) draftOwns(c bot.Context, text string, u intent.Underst
 	if err != nil {
 		return true, err
 	}
-	if err := h.s.recordAnswer(c, v, a, 0); err != nil {
-		return true, err
-	}
-	if a.md != "" {
-		return true, c.ReplyMarkdown(a.md)
-	}
-	return true, nil
+	return true, h.s.recordAndReply(c, v, a)
 }
 
 // lawEditVerbRe asks an article put into a draft (加上, 补一条, 附上), which
@@ -360,13 +354,7 @@ func (h *explainHandlers) draftTurn(c bot.Context, text string) (bool, error) {
 		if err != nil {
 			return true, err
 		}
-		if err := h.s.recordAnswer(c, v, a, 0); err != nil {
-			return true, err
-		}
-		if a.md != "" {
-			return true, c.ReplyMarkdown(a.md)
-		}
-		return true, nil
+		return true, h.s.recordAndReply(c, v, a)
 	}
 	asksOut := publishAskRe.MatchString(norm) && !caseRefInRe.MatchString(norm) && len([]rune(norm)) <= 14
 	drop := dropDraftRe.MatchString(norm)
@@ -415,11 +403,5 @@ func (h *explainHandlers) draftTurn(c bot.Context, text string) (bool, error) {
 	if err != nil {
 		return true, err
 	}
-	if err := h.s.recordAnswer(c, v, a, 0); err != nil {
-		return true, err
-	}
-	if a.md != "" {
-		return true, c.ReplyMarkdown(a.md)
-	}
-	return true, nil
+	return true, h.s.recordAndReply(c, v, a)
 }

@@ -71,9 +71,5 @@ func (s *service) excludedRate(c bot.Context, text string, prev *lastQuestion) (
 	}
 	b = append(b, "<font color=\"comment\">口径同月度败诉通报：诉讼只计一审行政诉讼案件；“不计调解、撤诉”是按您的要求另行计算的参考口径。</font>")
 	md := strings.Join(b, "\n\n")
-	a := answer{md: md, outcome: audit.Answered, noEcho: true, detail: "rate:excluded"}
-	if err := s.recordAnswer(c, u, a, 0); err != nil {
-		return true, err
-	}
-	return true, c.ReplyMarkdown(md)
+	return true, s.recordAndReply(c, u, answer{md: md, outcome: audit.Answered, noEcho: true, detail: "rate:excluded"})
 }

@@ -30,11 +30,20 @@ func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQue
 
 // fixedRuleAnswer answers with a rule's text, audited as a legal answer.
 func (s *service) fixedRuleAnswer(c bot.Context, md string) error {
-	a := answer{md: md, outcome: audit.Answered, noEcho: true}
-	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Legal, Anchored: true}, a, 0); err != nil {
+	return s.recordAndReply(c, intent.Understanding{Kind: intent.Legal, Anchored: true}, answer{md: md, outcome: audit.Answered, noEcho: true})
+}
+
+// recordAndReply audits an answer with what was understood, then sends
+// it (nothing when it has no text): the end of every route that answers
+// on its own.
+func (s *service) recordAndReply(c bot.Context, u intent.Understanding, a answer) error {
+	if err := s.recordAnswer(c, u, a, 0); err != nil {
 		return err
 	}
-	return c.ReplyMarkdown(md)
+	if a.md == "" {
+		return nil
+	}
+	return c.ReplyMarkdown(a.md)
 }
 
 // ruleText is the rule a question asks (any topic but RuleStandIn): a

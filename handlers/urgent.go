@@ -68,10 +68,7 @@ func (s *service) urgentOfList(c bot.Context, text string, prev *lastQuestion) (
 		return true, err
 	}
 	a := answer{md: md, outcome: audit.Answered, noEcho: true, detail: "urgent"}
-	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Case, Numbers: prev.Shown, Anchored: true}, a, 0); err != nil {
-		return true, err
-	}
-	return true, c.ReplyMarkdown(md)
+	return true, s.recordAndReply(c, intent.Understanding{Kind: intent.Case, Numbers: prev.Shown, Anchored: true}, a)
 }
 
 // earliestDue is c's earliest open deadline or next hearing.
