@@ -47,6 +47,9 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 		// names no head whichever case it is), and a request for the number.
 		naming := slices.Contains(topics, intent.DutyBulletin) && namingAsked(text)
 		if md := dutyRule(topics, naming); md != "" && (naming || !hasRef(u) && !hasWho(u) && u.Party == "") {
+			if err := offerRelay(c, text); err != nil {
+				return true, err // the rule without the case: “转给专班” next passes the question on
+			}
 			return true, s.fixedRuleAnswer(c, md)
 		}
 		return false, nil
@@ -99,6 +102,9 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 	}
 	if err := c.Memory().Remember(memLast, lastQuestion{U: ru, Shown: a.shown}); err != nil {
 		return false, err
+	}
+	if err := offerRelay(c, text); err != nil {
+		return false, err // where the rules leave it to the unit (a signature), “转给专班” next passes it on
 	}
 	return true, c.ReplyMarkdown(a.md)
 }

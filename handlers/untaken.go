@@ -404,7 +404,7 @@ func (s *service) notUnderstood(c bot.Context, u intent.Understanding) (answer, 
 	}
 	if !viewer.Bureau() {
 		b.WriteString("\n\n如需司法局应诉专班答复，请回复“转给专班”，我把您的原话转过去。")
-		if err := c.Memory().Remember(memUnanswered, strings.TrimSpace(text)); err != nil {
+		if err := offerRelay(c, text); err != nil {
 			return answer{}, err
 		}
 	}
@@ -422,6 +422,15 @@ const appearRule = "按法释〔2020〕3号第2条，出庭应诉的负责人包
 // head or handler the bot could not answer: “转给专班” next relays it.
 const memUnanswered = "query.unanswered"
 
+// offerRelay keeps text as the question “转给专班” next passes on to the
+// 专班; the 专班's own questions are not kept (they are the 专班).
+func offerRelay(c bot.Context, text string) error {
+	if c.Person().Bureau() {
+		return nil
+	}
+	return c.Memory().Remember(memUnanswered, strings.TrimSpace(text))
+}
+
 // relayAskRe is a request to pass the question just unanswered on to the
 // 专班 (转给专班, 帮我转一下, 好的 问下专班).
 var relayAskRe = regexp.MustCompile(`^(?:好的?|行|可以|嗯|那)?\s*(?:麻烦|请|帮我|帮忙|你)?\s*(?:转给专班|转专班|转一下专班|转给司法局|转一下|转过去|问一下专班|问问专班|问下专班|帮我问问|帮我转)(?:吧|一下|吧谢谢|谢谢)?[。！!]?$`)
@@ -435,8 +444,14 @@ func (s *service) relayUnanswered(c bot.Context, text string) (bool, error) {
 	}
 	var q string
 	found, err := c.Memory().Recall(memUnanswered, &q)
-	if err != nil || !found || q == "" {
+	if err != nil {
 		return false, err
+	}
+	if !found || q == "" {
+		// Nothing offered to pass on (the offer expired, or the answer
+		// before was no “不能回答”): relaying the words 转给专班 themselves
+		// would tell the 专班 nothing.
+		return true, c.Reply("好的。请把要转给应诉专班的问题或情况直接发给我，说明是哪个案件，我把原话转过去。")
 	}
 	if err := c.Memory().Forget(memUnanswered); err != nil {
 		return true, err
@@ -545,7 +560,7 @@ func (s *service) askedLead(c bot.Context, asked string, u intent.Understanding,
 	}
 	lead := "“" + asked + "”这一问我还不能从台账回答；" + what + "："
 	if v := c.Person(); v != nil && v.Role != "" && !v.Bureau() {
-		if err := c.Memory().Remember(memUnanswered, strings.TrimSpace(c.Message().Text)); err == nil {
+		if err := offerRelay(c, c.Message().Text); err == nil {
 			lead = "“" + asked + "”这一问我还不能从台账回答，需要的话回复“转给专班”，我把原话转给司法局应诉专班答复；" + what + "："
 		}
 	}
