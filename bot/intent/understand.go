@@ -943,7 +943,9 @@ var (
 	seqHaoRe  = mustCompile(`(?:案号|案子号)?\s*(\d{1,5})\s*号`)
 	seqCaseRe = mustCompile(`(\d{1,5})\s*(?:那个案|这个案|案子|案件|的案)`)
 	reconRe   = mustCompile(`复议?\s*(?:第)?\s*(\d{1,4})\s*号?|(\d{1,4})\s*号?\s*复议`)
-	caseAfter = []string{"那个案", "这个案", "案", "的案", "那件", "这件"}
+	// A stage or a court paper right after the number is a case's too (21号
+	// 终审判决书收到了, 12号二审那个): no day has an instance or a 判决书.
+	caseAfter = []string{"那个案", "这个案", "案", "的案", "那件", "这件", "终审", "二审", "一审", "再审", "判决书", "裁定书"}
 	// caseAskAfter are what is asked of one case, not of a day: 21号判了吗,
 	// 12号撤诉了吗, 21号的原告是谁, 85号那边啥进展. After a number of 1–31
 	// they make it the case's sequence number, where a day would give a
