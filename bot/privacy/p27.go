@@ -84,14 +84,14 @@ func (d *detector) slotRunOver(j int, whole bool) int {
 	return e
 }
 
-// addOver adds [s, e) as a name in place of the hits inside it; hits
-// that run past it keep theirs, and then nothing is added.
+// addOver adds [s, e) as a name in place of the hits inside it (absorb);
+// hits that run past it, or carry a name of their own, keep theirs, and
+// then nothing is added.
 func (d *detector) addOver(s, e int, c capacity) bool {
 	if d.isThing(hit{s, e, c, ""}, d.docRanges()) {
 		return false
 	}
-	var inside []int
-	for i, h := range d.hits {
+	for _, h := range d.hits {
 		if h.start < e && h.end > s {
 			if h.start < s || h.end > e || h.name != "" {
 				return false
@@ -103,25 +103,9 @@ func (d *detector) addOver(s, e int, c capacity) bool {
 			if r := surnameRank[d.t.rs[h.start]]; h.start == s && h.end-h.start >= 3 && surnameAt(d.t, h.start) == 1 && r > 0 && r <= 200 {
 				return false
 			}
-			inside = append(inside, i)
 		}
 	}
-	if len(inside) == 0 {
-		return d.add(s, e, c)
-	}
-	kept := d.hits[:0]
-	for i, h := range d.hits {
-		if len(inside) > 0 && i == inside[0] {
-			inside = inside[1:]
-			for k := h.start; k < h.end; k++ {
-				d.taken[k] = false
-			}
-			continue
-		}
-		kept = append(kept, h)
-	}
-	d.hits = kept
-	return d.add(s, e, c)
+	return d.absorb(s, e, c)
 }
 
 // docRanges returns the document numbers' ranges (docNumberRanges),
