@@ -281,22 +281,7 @@ func (s *service) timedMove(c bot.Context, key string, h, m int) (bool, error) {
 	if p == nil || err != nil {
 		return false, err
 	}
-	loc, now := c.Location(), c.Now()
-	old := p.Case.At.In(loc)
-	at := time.Date(old.Year(), old.Month(), old.Day(), h, m, 0, 0, loc)
-	var lines []string
-	for _, l := range strings.Split(p.Summary, "\n") {
-		switch {
-		case strings.HasPrefix(l, "（只说了"):
-			continue // the time is said now
-		case strings.HasPrefix(l, "> 开庭改期："):
-			if from, _, ok := strings.Cut(l, " → "); ok {
-				l = from + " → " + whenCN(at, now, loc)
-			}
-		}
-		lines = append(lines, l)
-	}
-	p.Summary = strings.Join(lines, "\n")
+	old, at := p.retime(h, m, c.Now(), c.Location())
 	if at.Equal(old) {
 		if _, err = s.st.Client().GetDel(c.Ctx(), key).Bytes(); errors.Is(err, redis.Nil) {
 			return true, c.Reply("这条修改已经处理过，或已超过 30 分钟，请重新发送。")
@@ -311,6 +296,29 @@ func (s *service) timedMove(c bot.Context, key string, h, m int) (bool, error) {
 	p.Case.At = at
 	p.Summary += fmt.Sprintf("\n（时间按您说的 %02d:%02d）", h, m)
 	return true, s.propose(c, p)
+}
+
+// retime gives a proposed move the time of day h:m on its day: the echo's
+// move line says the new time and the line that the time was kept from the
+// old hearing goes. It returns the move's time before and after; the
+// caller decides whether the case's time changes.
+func (p *pending) retime(h, m int, now time.Time, loc *time.Location) (old, at time.Time) {
+	old = p.Case.At.In(loc)
+	at = time.Date(old.Year(), old.Month(), old.Day(), h, m, 0, 0, loc)
+	var lines []string
+	for _, l := range strings.Split(p.Summary, "\n") {
+		switch {
+		case strings.HasPrefix(l, "（只说了"):
+			continue // the time is said now
+		case strings.HasPrefix(l, "> 开庭改期："):
+			if from, _, ok := strings.Cut(l, " → "); ok {
+				l = from + " → " + whenCN(at, now, loc)
+			}
+		}
+		lines = append(lines, l)
+	}
+	p.Summary = strings.Join(lines, "\n")
+	return old, at
 }
 
 // ownPendingMove reads the change waiting under key when it is a hearing

@@ -711,22 +711,9 @@ func (s *service) forwardedTime(c bot.Context, text string) (bool, error) {
 		}
 	}
 	loc, now := c.Location(), c.Now()
-	old := p.Case.At.In(loc)
-	at := time.Date(old.Year(), old.Month(), old.Day(), h, m, 0, 0, loc)
-	var lines []string
-	for _, l := range strings.Split(p.Summary, "\n") {
-		switch {
-		case strings.HasPrefix(l, "（只说了"):
-			continue
-		case strings.HasPrefix(l, "> 开庭改期："):
-			if from, _, ok := strings.Cut(l, " → "); ok {
-				l = from + " → " + whenCN(at, now, loc)
-			}
-		}
-		lines = append(lines, l)
-	}
+	old, at := p.retime(h, m, now, loc)
 	same := at.Equal(old)
-	p.Case.At, p.Summary = at, strings.Join(lines, "\n")
+	p.Case.At = at
 	raw, err := json.Marshal(p)
 	if err != nil {
 		return false, err
