@@ -42,7 +42,7 @@ var (
 // with the clauses that belong to it, in order; nil when it asks one.
 func Compound(raw string, o Options) ([]string, error) {
 	clauses := cutClauses(Normalize(raw))
-	if len(clauses) < 2 {
+	if len(clauses) < 2 || !mayBeCompound(clauses) {
 		return nil, nil
 	}
 	var groups []string
@@ -71,6 +71,29 @@ func Compound(raw string, o Options) ([]string, error) {
 	return groups, nil
 }
 
+// mayBeCompound reports whether two clauses could each be a question of
+// its own by their words alone (or one and a comparison after it), so that
+// the common message of spaced words (公安局 下周 开庭) is not read clause by
+// clause with the ledger's names for nothing.
+func mayBeCompound(clauses []string) bool {
+	asks, compares := 0, 0
+	for _, cl := range clauses {
+		switch {
+		case asksByWords(cl):
+			asks++
+		case CompareAsked(cl) != nil:
+			compares++
+		}
+	}
+	return asks >= 2 || asks == 1 && compares > 0
+}
+
+// asksByWords reports whether a clause has the words a question of its
+// own needs (ownClause reads the rest).
+func asksByWords(cl string) bool {
+	return utf8.RuneCountInString(cl) >= 3 && (questionRe.MatchString(cl) || timeAskedRe.MatchString(cl) || listAskedRe.MatchString(cl))
+}
+
 // cutClauses splits t at compoundCutRe, dropping the marks and the opening
 // words (they say only that another question follows).
 func cutClauses(t string) []string {
@@ -96,7 +119,7 @@ func appendClause(out []string, s string) []string {
 // ownClause reports whether a clause, read alone, is a question of its own
 // (see the comment above).
 func ownClause(cl string, o Options) (bool, error) {
-	if utf8.RuneCountInString(cl) < 3 || !questionRe.MatchString(cl) && !timeAskedRe.MatchString(cl) && !listAskedRe.MatchString(cl) {
+	if !asksByWords(cl) {
 		return false, nil // 负责人陈立出庭, 开之前跟我说一声: told or asked for, no question
 	}
 	u, err := Understand(cl, o)
