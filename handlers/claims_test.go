@@ -215,7 +215,7 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 			switch cl.Rate {
 			case intent.AppearanceRate:
 				for _, h := range c.Hearings {
-					if first && !h.Cancelled && in(h.At) && h.At.Before(e.now) {
+					if first && !h.Cancelled && in(h.At) && h.At.Before(e.now) && (!q.Must || h.MustAppear) {
 						return fmt.Errorf("%s was heard on %s", c.Number, h.At.In(cst).Format("2006-01-02"))
 					}
 				}

@@ -233,8 +233,8 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 	}
 	if pickedU == nil {
-		if done, err := s.excludedRate(c, text, prev); done || err != nil {
-			return err // 今年败诉率 → 不算撤诉的话呢: the rate without those closings
+		if done, err := s.rateOnBasis(c, text, prev); done || err != nil {
+			return err // 今年出庭率 → 只算应当出庭的呢, 不算撤诉的话呢: the rate on that basis
 		}
 		if done, err := s.urgentOfList(c, text, prev); done || err != nil {
 			return err // 我手上还有几个没结的 → 最急的是哪个: by each case's next deadline or hearing

@@ -207,6 +207,7 @@ type facts struct {
 	Stage      cases.Stage `json:"stage"`
 	Hearings   []struct {
 		At           time.Time `json:"at"`
+		MustAppear   bool      `json:"must_appear"`
 		HeadAppeared *bool     `json:"head_appeared"`
 		Cancelled    bool      `json:"cancelled"`
 	} `json:"hearings"`
@@ -223,7 +224,7 @@ func decodeFacts(raw []byte) (*cases.Case, error) {
 	c := &cases.Case{Number: f.Number, Kind: f.Kind, Defendants: f.Defendants, FiledOn: f.FiledOn, Stage: f.Stage,
 		Closure: f.Closure, Hearings: make([]cases.Hearing, len(f.Hearings))}
 	for i, h := range f.Hearings {
-		c.Hearings[i] = cases.Hearing{At: h.At, HeadAppeared: h.HeadAppeared, Cancelled: h.Cancelled}
+		c.Hearings[i] = cases.Hearing{At: h.At, MustAppear: h.MustAppear, HeadAppeared: h.HeadAppeared, Cancelled: h.Cancelled}
 	}
 	return c, nil
 }
@@ -327,12 +328,13 @@ func caseCounts(c *cases.Case, p period, loss cases.LossSet) counts {
 				k.mediated = 1
 			}
 		}
-		held, unknown := false, false
+		held, unknown, must := false, false, false
 		for _, h := range c.Hearings {
 			if h.Cancelled || h.At.Before(p.from) || !h.At.Before(p.heardTo) {
 				continue
 			}
 			k.heard = 1
+			must = must || h.MustAppear
 			switch {
 			case h.HeadAppeared == nil:
 				unknown = true
@@ -344,6 +346,9 @@ func caseCounts(c *cases.Case, p period, loss cases.LossSet) counts {
 			k.appeared = 1
 		} else if unknown {
 			k.unrecorded = 1
+		}
+		if must {
+			k.mustHeard, k.mustAppeared, k.mustUnrecorded = 1, k.appeared, k.unrecorded
 		}
 	case c.Kind == cases.Reconsideration:
 		if c.Closure != nil && p.has(c.Closure.On) {

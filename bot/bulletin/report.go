@@ -82,6 +82,13 @@ type Figures struct {
 	// recorded at any of their hearings in the period (counted as absent).
 	// The notice names it; the contract's JSON has no such key.
 	HeadUnrecorded int `json:"-"`
+	// HeardMust, HeadAppearedMust and HeadUnrecordedMust are the same three
+	// counts over the heard cases with a hearing marked 应当出庭 in the
+	// period (法释〔2020〕3号 第4条): chat's 只算应当出庭的 asks that 口径.
+	// Not in the contract's JSON either.
+	HeardMust          int `json:"-"`
+	HeadAppearedMust   int `json:"-"`
+	HeadUnrecordedMust int `json:"-"`
 }
 
 // YearOnYear is the same month a year before, and the change since.
@@ -133,6 +140,7 @@ func diff(a, b *Rate) *Rate {
 type counts struct {
 	filed, closed, lost, lostJudged, judged, mediated int
 	heard, appeared, unrecorded                       int
+	mustHeard, mustAppeared, mustUnrecorded           int
 	reconClosed, reconCorrected                       int
 }
 
@@ -146,6 +154,9 @@ func (c *counts) add(o counts) {
 	c.heard += o.heard
 	c.appeared += o.appeared
 	c.unrecorded += o.unrecorded
+	c.mustHeard += o.mustHeard
+	c.mustAppeared += o.mustAppeared
+	c.mustUnrecorded += o.mustUnrecorded
 	c.reconClosed += o.reconClosed
 	c.reconCorrected += o.reconCorrected
 }
@@ -169,6 +180,9 @@ func (c counts) figures() Figures {
 		ReconsiderationCorrected: c.reconCorrected,
 		CorrectionRate:           ratio(c.reconCorrected, c.reconClosed),
 		HeadUnrecorded:           c.unrecorded,
+		HeardMust:                c.mustHeard,
+		HeadAppearedMust:         c.mustAppeared,
+		HeadUnrecordedMust:       c.mustUnrecorded,
 	}
 }
 
@@ -190,6 +204,9 @@ func change(a, b Figures) Figures {
 		ReconsiderationCorrected: a.ReconsiderationCorrected - b.ReconsiderationCorrected,
 		CorrectionRate:           diff(a.CorrectionRate, b.CorrectionRate),
 		HeadUnrecorded:           a.HeadUnrecorded - b.HeadUnrecorded,
+		HeardMust:                a.HeardMust - b.HeardMust,
+		HeadAppearedMust:         a.HeadAppearedMust - b.HeadAppearedMust,
+		HeadUnrecordedMust:       a.HeadUnrecordedMust - b.HeadUnrecordedMust,
 	}
 }
 

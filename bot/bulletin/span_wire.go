@@ -38,6 +38,7 @@ func (w wireRate) rate() *Rate {
 type wireFigures struct {
 	Filed, Closed, Lost, Judged, MediatedWithdrawn, Heard, HeadAppeared int
 	ReconsiderationClosed, ReconsiderationCorrected, HeadUnrecorded     int
+	HeardMust, HeadAppearedMust, HeadUnrecordedMust                     int
 	Loss, LossJudged, Withdrawal, Appearance, Correction                wireRate
 }
 
@@ -46,6 +47,7 @@ func figuresToWire(f Figures) wireFigures {
 		Filed: f.Filed, Closed: f.Closed, Lost: f.Lost, Judged: f.Judged, MediatedWithdrawn: f.MediatedWithdrawn,
 		Heard: f.Heard, HeadAppeared: f.HeadAppeared, ReconsiderationClosed: f.ReconsiderationClosed,
 		ReconsiderationCorrected: f.ReconsiderationCorrected, HeadUnrecorded: f.HeadUnrecorded,
+		HeardMust: f.HeardMust, HeadAppearedMust: f.HeadAppearedMust, HeadUnrecordedMust: f.HeadUnrecordedMust,
 		Loss: toWire(f.LossRate), LossJudged: toWire(f.LossRateJudged), Withdrawal: toWire(f.WithdrawalRate),
 		Appearance: toWire(f.AppearanceRate), Correction: toWire(f.CorrectionRate),
 	}
@@ -56,6 +58,7 @@ func (w wireFigures) figures() Figures {
 		Filed: w.Filed, Closed: w.Closed, Lost: w.Lost, Judged: w.Judged, MediatedWithdrawn: w.MediatedWithdrawn,
 		Heard: w.Heard, HeadAppeared: w.HeadAppeared, ReconsiderationClosed: w.ReconsiderationClosed,
 		ReconsiderationCorrected: w.ReconsiderationCorrected, HeadUnrecorded: w.HeadUnrecorded,
+		HeardMust: w.HeardMust, HeadAppearedMust: w.HeadAppearedMust, HeadUnrecordedMust: w.HeadUnrecordedMust,
 		LossRate: w.Loss.rate(), LossRateJudged: w.LossJudged.rate(), WithdrawalRate: w.Withdrawal.rate(),
 		AppearanceRate: w.Appearance.rate(), CorrectionRate: w.Correction.rate(),
 	}

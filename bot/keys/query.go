@@ -27,9 +27,11 @@ func (k Keys) Greeted(userID string) string { return k.p + "greeted:" + userID }
 
 // ChatSpan caches the bulletin's figures over [from, to) (Unix seconds) as
 // the ledger was at version (LedgerVersion), for chat's rates: a write
-// changes the version, so a stale entry is never read.
+// changes the version, so a stale entry is never read. The v2 segment
+// is the encoding's: a span cached before the 应当出庭 counts were added
+// would read them as 0.
 func (k Keys) ChatSpan(from, to int64, version string) string {
-	return k.p + "chat:span:" + strconv.FormatInt(from, 10) + ":" + strconv.FormatInt(to, 10) + ":" + version
+	return k.p + "chat:span:v2:" + strconv.FormatInt(from, 10) + ":" + strconv.FormatInt(to, 10) + ":" + version
 }
 
 // ChatSpanTTL bounds how long cached figures are used: hearings that
