@@ -184,9 +184,9 @@ func (s *service) rateOnBasis(c bot.Context, text string, prev *lastQuestion) (b
 				n, _ := noMediatedLine("", f)
 				b = append(b, "· 只计判决结案："+j, "· "+n)
 			}
-		if appearance {
-			b = append(b, "出庭率：")
-		}
+			if appearance {
+				b = append(b, "出庭率：")
+			}
 		}
 		if appearance {
 			line, cl := rateLine(who, st, intent.AppearanceRate, periodSoFar(p, now))
