@@ -541,6 +541,19 @@ func questionOrRequest(t string) bool {
 	return !intent.Statement(t) && askFormRe.MatchString(t) || intent.StatementRequest(t)
 }
 
+// asksOnly reports whether text asks and does not tell: a question form
+// and no request to record or pass anything on. Such a message is never
+// taken as a change to the ledger or a report from the field.
+func asksOnly(text string) bool {
+	t := intent.Normalize(text)
+	// 让周洁替我去行不, 王芳代我去可以吗: asking leave is proposing.
+	t = permissionTagRe.ReplaceAllString(t, "")
+	return askFormRe.MatchString(t) && !intent.Statement(t) && !intent.StatementRequest(t)
+}
+
+// permissionTagRe is a request's asking leave (行不, 可以吗), after it.
+var permissionTagRe = regexp.MustCompile(`(?:行不行|行不|行吗|行么|可以吗|可以不|可以么|可不可以|好吗|好不好|成不|中不|可否)[。？?！!]*$`)
+
 var askFormRe = regexp.MustCompile(`[吗嘛呢？?]|么$|什么|怎么|多少|哪|谁|啥|咋|如何|是不是|要不要|需不需要|用不用|能不能|可不可以|行不行|是否|还是|了没|没有?$|行不$|可以不`)
 
 // clausesOf splits t at spaces and punctuation.

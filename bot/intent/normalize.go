@@ -100,9 +100,19 @@ func Normalize(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	out := whoMustGo(oldNumberYear(undecidedHeard(recordTypes(colloquial.Replace(typos.Replace(traditional.Replace(b.String())))))))
+	out := whoMustGo(oldNumberYear(undecidedHeard(paperArrived(recordTypes(colloquial.Replace(typos.Replace(traditional.Replace(b.String()))))))))
 	return strings.Join(strings.Fields(out), " ")
 }
+
+// paperArrivedRe is a court paper asked to have arrived (判决书到了没有,
+// 裁定书下来了没): its receipt. Read by its verb, 到了没有 asked whether the head came to
+// the hearing.
+var paperArrivedRe = mustCompile(`(判决书|裁定书|决定书|复议决定书|文书|传票)(?:已经|都)?(?:到了|来了|下来了|出来了|寄到了|送到了|送来了)(没有|没|吗|么)`)
+
+// paperArrived spells a paper's arrival asked as its receipt asked:
+// 判决书收到没有 (收到了没有 would still hold 到了没有). Told (判决书下来了),
+// the report rules read it as it is.
+func paperArrived(s string) string { return paperArrivedRe.ReplaceAllString(s, "${1}收到${2}") }
 
 // recordPhrases name a kind of record by who made it rather than by its
 // name: 检察院那边有建议没 is a 检察建议, 法院给的建议 a 司法建议, 复议那边的

@@ -1207,7 +1207,7 @@ func (r *reader) newsAndChanges() {
 				// hearing the court has moved.
 				continue
 			}
-			if (kind == Moved || kind == Postponed || kind == Cancelled) && askedAfter(tail) {
+			if (kind == Moved || kind == Postponed || kind == Cancelled) && (askedAfter(tail) || askedWhether(clauseBefore(r.t.rs, i), tail)) {
 				// 中院那个庭改到什么时候了: a question about the change.
 				r.t.mark(i, end+utf8.RuneCountInString(tail))
 				r.u.Aspect, r.u.Hearing = When, true
@@ -1486,6 +1486,25 @@ var appealableRe = mustCompile(`(?:还|现在|目前|那)?(?:能不能|能否|�
 
 // askedAfter reports whether what follows 改到 or 推迟 asks (什么时候了,
 // 几号, 了吗) rather than tells.
+// askedWhether reports whether the clause of a change verb asks whether
+// the change happened (117号改到下周三了吗, 明天的庭是不是改到下午了):
+// a question about the hearing, not news of it.
+func askedWhether(before, tail string) bool {
+	cl := strings.TrimLeft(tail, "\x00")
+	if i := strings.IndexAny(cl, " ，,。；;！!"); i >= 0 {
+		cl = cl[:i]
+	}
+	return yesNoEndRe.MatchString(cl) || whetherRe.MatchString(before) || confirmTagRe.MatchString(strings.TrimSpace(tail))
+}
+
+var (
+	yesNoEndRe = mustCompile(`(?:吗|么|嘛|没有|没|是吧|对吧|是不是|对不对|是真的吗)[？?]*$|[？?]$`)
+	whetherRe  = mustCompile(`是不是|是否|有没有|真的`)
+	// confirmTagRe asks the whole message to be confirmed (听说92号改到下周一了
+	// 是真的吗).
+	confirmTagRe = mustCompile(`(?:是真的吗|真的吗|是吗|对吗|是不是真的|对不对|确定吗|准不准)[？?]*$`)
+)
+
 func askedAfter(tail string) bool {
 	tail = strings.TrimLeft(tail, "\x00 了")
 	for _, q := range []string{"什么时候", "啥时候", "几号", "哪天", "哪一天", "几点", "多久", "吗", "没有", "没", "么", "?"} {
