@@ -232,6 +232,12 @@ func (s *service) rectifyFollowUp(c bot.Context, text string) (bool, error) {
 	if !(hasWho(u) || hasRef(u) || side) || !u.Period.IsZero() || u.Hearing || u.Rate != "" || u.Rank != "" || u.Metric != "" {
 		return false, nil
 	}
+	if u.Aspect != "" && u.Aspect != intent.Deadline && u.Aspect != intent.Reason && !due {
+		return false, nil // 整改报了没 → 那行申88号要我去吗: a question of its own about that case
+	}
+	if ts, _ := intent.DutyAsked(text); len(ts) > 0 && !slices.Contains(ts, intent.DutyRectify) {
+		return false, nil // 117号呢 孙局去不去: whether the head goes, not its 整改
+	}
 	today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
 	a, err := s.rectifyAnswer(c, deadlineAsk{what: askRectify, rectify: rectifyFilterOf(t, false)}, today)
 	if err != nil {

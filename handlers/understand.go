@@ -1225,6 +1225,10 @@ func defaults(u intent.Understanding, now time.Time) intent.Understanding {
 	return u
 }
 
+// hearingsAlsoRe asks for the hearings of a period beside its changes
+// (下周的庭都有哪些 改期的也列一下).
+var hearingsAlsoRe = regexp.MustCompile(`(?:庭|开庭)(?:都|一共|总共)?(?:有哪些|有什么|有啥|有几个|安排)[^也]{0,12}(?:也|一起|一并|顺便|包括)`)
+
 func hasRef(u intent.Understanding) bool { return len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0 }
 
 func hasWho(u intent.Understanding) bool {
@@ -1268,6 +1272,21 @@ func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQue
 	case intent.News:
 		return s.news(c, u)
 	case intent.Changes:
+		if hearingsAlsoRe.MatchString(intent.Normalize(c.Message().Text)) {
+			// 下周的庭都有哪些 改期的也列一下: the hearings, then the changes;
+			// the changes alone left out the list asked first.
+			hu := u
+			hu.Kind, hu.Hearing = intent.Hearings, true
+			h, err := s.hearingsAnswer(c, hu)
+			if err != nil {
+				return answer{}, err
+			}
+			ch, err := s.changes(c, u)
+			if err != nil {
+				return answer{}, err
+			}
+			return joinAnswers(h, ch), nil
+		}
 		return s.changes(c, u)
 	case intent.Deadlines:
 		if m, ok, err := s.deadlineOfHearings(c, u); err != nil || ok {

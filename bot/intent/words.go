@@ -301,8 +301,8 @@ var (
 var writeWords = []string{"写一篇", "写个", "写篇", "写一个", "撰写", "生成一篇", "生成", "写"}
 
 // loneWriteRe asks for a write-up without naming it: 写一篇, 写写那个…,
-// 挑一个写, …那个写个. A bare 写 (台账上写的, 备注写了什么) is not one.
-var loneWriteRe = mustCompile(`写一篇|写篇|写写|写一写|(?:挑|选|找)一?(?:个|件|篇)(?:来|出来)?写|写个(?:稿子|稿|草稿|材料)?$|写一下(?:吧)?$|写个吧$`)
+// 挑一个写, …那个写个, 再来一篇 (a 篇 is only ever a write-up here). A bare 写 (台账上写的, 备注写了什么) is not one.
+var loneWriteRe = mustCompile(`(?:再|另)?(?:来|出|整|弄|搞)一?篇|写一篇|写篇|写写|写一写|(?:挑|选|找)一?(?:个|件|篇)(?:来|出来)?写|写个(?:稿子|稿|草稿|材料)?$|写一下(?:吧)?$|写个吧$`)
 
 // pickWriteRe is 挑一个…写 around a description (挑一个最近败诉的写): the
 // two ends ask for a write-up, the middle is read as usual.
