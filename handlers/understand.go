@@ -151,7 +151,7 @@ func (s *service) handleText(c bot.Context) (err error) {
 		return s.extension(c, e, prev) // 复议延期30天: the decision period, not a hearing put off
 	}
 	attended := false // a question about attendance: the ledger's record leads
-	if viewer != nil && viewer.Name != "" && intent.AsksLastOwnHearing(text) {
+	if viewer != nil && viewer.Name != "" && (intent.AsksLastOwnHearing(text) || viewer.Role == people.Head && intent.AsksLastHearingCounted(text)) {
 		return s.lastOwnHearing(c) // 我上次出庭是哪个案子: the past, not the next hearing
 	}
 	if ok, byAgency := intent.AsksDirectoryCover(text); ok {

@@ -60,6 +60,7 @@ var (
 	// countedRe asks how an attendance counts: 算不算没出庭, 算出庭吗, 计不计
 	// 入出庭率, 这样算缺席吗.
 	countedRe = mustCompile(`(?:算不算|算没算|计不计|能不能算|算是|算作|视为|算|计)(?:是|作|为)?(?:我们?|负责人|领导)?(?:没有?|未|不|已经?|已)?(?:出庭|出了庭|到庭|出席|缺席)(?:了)?` +
+		`|算(?:我|是)?出了(?:吧|吗|没|么)` + // 我昨天那个庭算出了吧: counted as appeared
 		`|(?:算不算|计不计|算没算|算|计)(?:进|入|在)?(?:了)?(?:出庭率|出庭应诉率|出庭数)`)
 	countedAskRe = mustCompile(dutyAnotA + `|算没|算不`)
 	// justifiedRe asks whether an absence counts as justified (算不算无正当

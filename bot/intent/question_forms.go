@@ -68,6 +68,15 @@ func AsksCourt(text string) bool {
 // 是哪个案子, 我上回出庭是啥时候): the past, never the next one.
 var lastOwnRe = mustCompile(`我(?:们)?(?:上次|上回|上一次|上一回|最近一次|前一次|之前那次)(?:去)?(?:出庭|出的庭|出廷|开庭|去法院)`)
 
+// lastCountedRe asks a head whether their last hearing counts or was
+// registered (上回那个庭算出了吧, 上次那个庭登记了没): read alone, 上回那个庭
+// was the hearings to come.
+var lastCountedRe = mustCompile(`^(?:我)?(?:上次|上回|上一次|上一回|前一次|之前那次)(?:那个|那场|的)?庭(?:审)?[^，,。？?]{0,4}?(?:算|登记|登|记)`)
+
+// AsksLastHearingCounted reports whether text asks a head's last hearing
+// held whether it counts or is registered.
+func AsksLastHearingCounted(text string) bool { return lastCountedRe.MatchString(Normalize(text)) }
+
 // AsksLastOwnHearing reports whether text asks about the asker's own last
 // hearing held.
 func AsksLastOwnHearing(text string) bool {
