@@ -142,7 +142,7 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 	}
 	return &Service{
 		calendar: calendar, parts: parts,
-		cfg:      cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
+		cfg: cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
 		sender: sender, scope: pol, dl: dl, loss: loss, audit: audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen),
 		leaders: cfg.Risk.RiskLeaders(), rectifyPage: RectifyPage(cfg),
 		Now: time.Now, Log: slog.Default(),
