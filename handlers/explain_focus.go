@@ -38,12 +38,19 @@ type draftLast struct {
 // last thing, unless this very message asked for it.
 func rememberLast(c bot.Context, q lastQuestion) error {
 	var dl draftLast
-	ok, err := c.Memory().Recall(memDraftLast, &dl)
+	var nd noticeDraft
+	found, err := c.Memory().RecallAll(map[string]any{memDraftLast: &dl, memNotice: &nd})
 	if err != nil {
 		return err
 	}
-	if ok && (dl.Msg == "" || dl.Msg != c.Message().ID) {
+	if found[memDraftLast] && (dl.Msg == "" || dl.Msg != c.Message().ID) {
 		if err := c.Memory().Forget(memDraftLast); err != nil {
+			return err
+		}
+	}
+	if found[memNotice] && nd.Msg != c.Message().ID {
+		// A message draft is no longer the last thing either.
+		if err := c.Memory().Forget(memNotice); err != nil {
 			return err
 		}
 	}
