@@ -217,21 +217,22 @@ func (s *service) nameAbsent(c bot.Context, month bulletin.Month, rep *bulletin.
 		agency, line string
 	}
 	var rows []absent
+	var unrecorded []string // heard, appearance not recorded: not named
 	seen := map[string]bool{}
 	add := func(k *cases.Case, h cases.Hearing) {
 		if seen[k.Number] || !s.scope.CanSee(c.Person(), k) {
 			return
 		}
 		seen[k.Number] = true
+		if h.HeadAppeared == nil {
+			unrecorded = append(unrecorded, k.Number)
+			return
+		}
 		line := fmt.Sprintf("%s，%s开庭", k.Number, whenCN(h.At, c.Now(), loc))
 		if h.Head != "" {
 			line += "，出庭负责人" + headText(h)
 		}
-		if h.HeadAppeared == nil {
-			line += "，台账未登记是否出庭（按未出庭计）"
-		} else {
-			line += "未出庭应诉"
-		}
+		line += "未出庭应诉"
 		if k.Closure != nil && s.loss.Lost(k) {
 			line += fmt.Sprintf("；该案已于%s%s，行政机关败诉", cnDate(k.Closure.On, loc), k.Closure.Method)
 		}
@@ -267,8 +268,12 @@ func (s *service) nameAbsent(c bot.Context, month bulletin.Month, rep *bulletin.
 			}
 		}
 	}
+	pending := ""
+	if len(unrecorded) > 0 {
+		pending = fmt.Sprintf("\n\n另有 %s 的开庭台账未登记负责人是否出庭，未列入点名；登记后（例如“出庭 %s 否”）再发“点名”即可。", strings.Join(unrecorded, "、"), shortNumbers(unrecorded[:1])[0])
+	}
 	if len(rows) == 0 {
-		return fmt.Sprintf("按台账登记，%s开庭的案件和本月败诉案件中，负责人都已出庭应诉（或未开庭），暂无需要点名的单位。", month.Label()), nil
+		return fmt.Sprintf("按台账登记，%s开庭的案件和本月败诉案件中，均未登记负责人未出庭的情况，这次不列点名单位。", month.Label()) + pending, nil
 	}
 	var agencies []string
 	var b strings.Builder
@@ -293,6 +298,7 @@ func (s *service) nameAbsent(c bot.Context, month bulletin.Month, rep *bulletin.
 	} else {
 		fmt.Fprintf(&b, "\n请%s于____年__月__日前向县司法局书面说明负责人未出庭应诉的原因，并报送整改措施。", strings.Join(agencies, "、"))
 	}
+	b.WriteString(pending)
 	b.WriteString("\n\n<font color=\"comment\">按台账登记生成；期限请专班填写，事实请核对后使用。通报正文其余部分未改动，需要 Word 版请回复“导出Word”后人工合并。</font>")
 	return b.String(), nil
 }

@@ -343,6 +343,15 @@ func (s *service) renderNotice(c bot.Context, d noticeDraft, k *cases.Case) (str
 			optional = append(optional, hearingShort+"须按时到庭。")
 		}
 		text, over := fitParts(strings.Join(parts, "")+tail, "并报专班。", optional, strings.Join(d.Extras, ""), d.Limit)
+		// Still too long: shorter words for the same facts, one at a time.
+		for _, r := range [][2]string{{"答辩举证期限", "答辩期"}, {"复议答复期限", "答复期"}, {"司法建议回复期限", "建议回复期"}, {"检察建议回复期限", "建议回复期"},
+			{"整改报告期限", "整改期"}, {"【催办】", ""}, {"【提醒】", ""}, {"和证据", ""}, {"已逾期，请立即", "已逾期，立即"}} {
+			if !over {
+				break
+			}
+			text = strings.Replace(text, r[0], r[1], 1)
+			over = noticeLen(text) > d.Limit
+		}
 		if over {
 			note = strings.TrimSpace(note + fmt.Sprintf(" 按台账事项和您加的内容，最短也有 %d 字，超过了 %d 字的上限；可以说“去掉最后一句”或复制后自行删减。", noticeLen(text), d.Limit))
 		}

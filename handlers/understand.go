@@ -117,6 +117,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
 	}
+	if ok, err := s.tellAfter(c, text, prev); ok || err != nil {
+		return err // 下周一王五那个我能去 跟周洁说一声: the yes proposed, the words passed on
+	}
 	if ok, err := s.attendReply(c, text, prev); ok || err != nil {
 		return err // 我明天的庭 → 去: the card's 确认出庭, typed
 	}
