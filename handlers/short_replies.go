@@ -207,7 +207,7 @@ var (
 	// attendNamedYesRe is the yes with the hearing named by its day and a
 	// party (下周一王五那个我能去, 明天张三那个庭我去).
 	attendNamedYesRe = regexp.MustCompile(`^(?:今天|明天|后天|(?:下|这|本)?(?:个)?(?:周|星期|礼拜)[一二三四五六日天]|[0-9]{1,2}(?:号|日))(?:上午|下午)?\p{Han}{2,4}?(?:那个|这个|那件|的)(?:庭|案子|案件|开庭)?(?:我)?(?:一定|肯定|会|要|就|能|可以)?(?:准时|按时)?(?:去|到|参加|出庭|到场|出席)(?:的|了)?$`)
-	attendAckRe = regexp.MustCompile(`^(?:行|可以|要得|没问题|没得问题|行的|可以的|好嘞|妥)$`)
+	attendAckRe      = regexp.MustCompile(`^(?:行|可以|要得|没问题|没得问题|行的|可以的|好嘞|妥)$`)
 	// attendHedge and attendConflict are the two halves of an undecided
 	// reply: the hedge (说不准, 可能去不了) and the clash that makes it
 	// one (那天可能有检查, 明天上午有个会冲突了); either or both.
