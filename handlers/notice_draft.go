@@ -543,15 +543,16 @@ func personNames(ps []*people.Person) string {
 }
 
 var (
-	noticeSendRe   = regexp.MustCompile(`^(?:那就|好的?|可以|行|没问题|嗯)?\s*(?:发送|发吧|发出去|发了吧|就这样发|这样发吧|可以发了|确认发送|发一下|帮我发了?|发过去)(?:吧|了|一下)?$`)
-	noticeSendToRe = regexp.MustCompile(`^(?:那就|好的?|可以|行|改成|换成)?\s*(?:发给|发送给|转给|给)(.{1,16}?)(?:发过去|发了?吧?|发一下)?(?:吧)?$`)
-	noticeLimitRe  = regexp.MustCompile(`([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个)?字(?:以内|之内|以下|左右|内)?`)
-	noticeShortRe  = regexp.MustCompile(`短一?点|短些|简短|精简|压缩|简单点|简单一点|简洁|太长|缩短|简化`)
-	noticeFirmRe   = regexp.MustCompile(`语气重|重一?点|严厉|强硬|加重|严肃一?点|狠一?点|硬一?点|口气重|措辞重|更重`)
-	noticePoliteRe = regexp.MustCompile(`客气|委婉|温和|缓和|软一?点|礼貌|柔和|别那么硬|不要那么硬`)
-	noticeFullRe   = regexp.MustCompile(`正式一?点|详细一?点|完整一?点|长一?点|原来那版|恢复`)
-	noticeAddRe    = regexp.MustCompile(`^(?:再)?(?:加上|加一句|加个|再加|补上|补一句|写上|添上|加)(?:一句)?[：:，,]?\s*(.+)$`)
-	noticeDropRe   = regexp.MustCompile(`^(?:把)?(.{0,10}?)(?:去掉|删掉|删了|不要了|别写|删去)|^(?:去掉|删掉|不要|别写|删去)(.+)$`)
+	noticeDropAllRe = regexp.MustCompile(`^(?:那|那就)?(?:算了\s*)?(?:先不发了?|不发了|不用发了|别发了|暂时不发|算了)(?:吧|了)?$`)
+	noticeSendRe    = regexp.MustCompile(`^(?:那就|好的?|可以|行|没问题|嗯)?\s*(?:发送|发吧|发出去|发了吧|就这样发|这样发吧|可以发了|确认发送|发一下|帮我发了?|发过去)(?:吧|了|一下)?$`)
+	noticeSendToRe  = regexp.MustCompile(`^(?:那就|好的?|可以|行|改成|换成)?\s*(?:(?:发给|发送给|转给|转发给)(.{1,16}?)(?:吧|一下)?|给(.{1,16}?)(?:发过去|发了吧|发一下|发吧|发))$`)
+	noticeLimitRe   = regexp.MustCompile(`([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个)?字(?:以内|之内|以下|左右|内)?`)
+	noticeShortRe   = regexp.MustCompile(`短一?点|短些|简短|精简|压缩|简单点|简单一点|简洁|太长|缩短|简化`)
+	noticeFirmRe    = regexp.MustCompile(`语气重|重一点|重些|严厉|强硬|加重|严肃一?点|狠一?点|硬一?点|口气重|措辞重|更重`)
+	noticePoliteRe  = regexp.MustCompile(`客气|委婉|温和|缓和|软一?点|礼貌|柔和|别那么硬|不要那么硬`)
+	noticeFullRe    = regexp.MustCompile(`正式一?点|详细一?点|完整一?点|长一?点|原来那版|恢复`)
+	noticeAddRe     = regexp.MustCompile(`^(?:再)?(?:加上|加一句|加个|再加|补上|补一句|写上|添上|加)(?:一句)?[：:，,]?\s*(.+)$`)
+	noticeDropRe    = regexp.MustCompile(`^(?:把)?(.{0,10}?)(?:去掉|删掉|删了|不要了|别写|删去)|^(?:去掉|删掉|不要|别写|删去)(.+)$`)
 )
 
 // noticeTurn answers a message about the message draft in focus: send it,
@@ -564,7 +565,7 @@ func (s *service) noticeTurn(c bot.Context, text string) (bool, error) {
 		return false, err
 	}
 	t := strings.TrimSpace(strings.TrimRight(intent.Normalize(text), "。.!！~ "))
-	if len([]rune(t)) > 40 {
+	if len([]rune(t)) > 60 {
 		return false, nil
 	}
 	cs, err := s.visible(c.Ctx(), c.Person(), []string{d.Number}, nil)
@@ -577,12 +578,18 @@ func (s *service) noticeTurn(c bot.Context, text string) (bool, error) {
 	k := cs[0]
 	lead := ""
 	switch {
+	case noticeDropAllRe.MatchString(t):
+		if err := c.Memory().Forget(memNotice); err != nil {
+			return true, err
+		}
+		return true, c.Reply("好的，这份" + d.Form + "草稿先不发，未发送给任何人。")
 	case noticeSendRe.MatchString(t) && d.Form == "回复口径":
 		return true, c.Reply("回复口径是供您答复询问时用的，没有默认的收件人；要发给谁，请说“发给+姓名”。")
 	case noticeSendRe.MatchString(t):
 		return true, s.sendNotice(c, d, k)
 	case noticeSendToRe.MatchString(t):
-		name := noticeSendToRe.FindStringSubmatch(t)[1]
+		sm := noticeSendToRe.FindStringSubmatch(t)
+		name := sm[1] + sm[2]
 		u, err := intent.Understand(name, s.options(c, c.Person()))
 		if err != nil {
 			return true, err
@@ -639,8 +646,8 @@ func (s *service) noticeTurn(c bot.Context, text string) (bool, error) {
 			d.Extras, changed = append(d.Extras, add), true
 		}
 	}
-	if m := noticeDropRe.FindStringSubmatch(t); m != nil && !changed {
-		what := m[1] + m[2]
+	if noticeDropRe.MatchString(t) && !changed {
+		what := strings.NewReplacer("去掉", "", "删掉", "", "删了", "", "不要了", "", "别写", "", "删去", "", "把", "").Replace(t)
 		switch {
 		case strings.Contains(what, "开庭") || strings.Contains(what, "庭"):
 			d.NoHearing, changed = true, true
@@ -650,6 +657,11 @@ func (s *service) noticeTurn(c bot.Context, text string) (bool, error) {
 			if len(d.Extras) > 0 {
 				d.Extras, changed = d.Extras[:len(d.Extras)-1], true
 			}
+		case strings.Contains(what, "通知") || strings.Contains(what, "草稿") || strings.Contains(what, "这个") || strings.Contains(what, d.Form):
+			if err := c.Memory().Forget(memNotice); err != nil {
+				return true, err
+			}
+			return true, c.Reply("好的，这份" + d.Form + "草稿不要了，未发送给任何人。")
 		default:
 			return true, c.Reply("这部分我没法单独删掉（未配置大模型，只能按固定格式改写）。可以说“去掉开庭时间”“去掉法条”“改短一点”，或复制后自己修改。")
 		}

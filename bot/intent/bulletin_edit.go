@@ -39,7 +39,7 @@ var (
 	editToneRe = mustCompile(`语气|口气|措辞|严厉|重一点|重点儿|加重|客气|委婉|温和|强硬|狠一点`)
 	editLineRe = mustCompile(`^(?:再)?(?:加一句|加一段|补一句|补一段|加上一句|添一句|加句)`)
 	// EditFirm reports whether a request asks a firmer tone.
-	editFirmRe  = mustCompile(`重一?点|加重|严厉|强硬|狠一?点|严肃`)
+	editFirmRe  = mustCompile(`重一点|重些|加重|严厉|强硬|狠一?点|严肃`)
 	editShortRe = mustCompile(`简单点|简单些|简单一点|简单的|简短|简版|精简|简要|简化|短一点|短点|短些|太长|压缩|缩短|发群里|群里发|发到群|发群|转发到群|一段话|几句话|摘要|概要|要点|提炼|浓缩`)
 )
 
