@@ -43,16 +43,17 @@ func rememberLast(c bot.Context, q lastQuestion) error {
 	if err != nil {
 		return err
 	}
+	// A question answered ends what waited on the last message: the draft
+	// in focus, the message draft, the time asked for a personal reminder.
+	forget := []string{memOwnAsk}
 	if found[memDraftLast] && (dl.Msg == "" || dl.Msg != c.Message().ID) {
-		if err := c.Memory().Forget(memDraftLast); err != nil {
-			return err
-		}
+		forget = append(forget, memDraftLast)
 	}
 	if found[memNotice] && nd.Msg != c.Message().ID {
-		// A message draft is no longer the last thing either.
-		if err := c.Memory().Forget(memNotice); err != nil {
-			return err
-		}
+		forget = append(forget, memNotice)
+	}
+	if err := c.Memory().Forget(forget...); err != nil {
+		return err
 	}
 	return c.Memory().Remember(memLast, q)
 }
