@@ -52,6 +52,12 @@ type Reminders struct {
 	// RetryBackoff is the wait after the first failure; it doubles after
 	// each further failure.
 	RetryBackoff time.Duration `mapstructure:"retry_backoff"`
+	// PersonalMorning, PersonalAfternoon and PersonalEvening are the times
+	// a personal reminder (下周一早上提醒我…) is set for when the asker names
+	// a part of the day (早上, 下午, 晚上) or only a day, not a time.
+	PersonalMorning   string `mapstructure:"personal_morning"`
+	PersonalAfternoon string `mapstructure:"personal_afternoon"`
+	PersonalEvening   string `mapstructure:"personal_evening"`
 }
 
 func defaultReminders() Reminders {
@@ -67,5 +73,9 @@ func defaultReminders() Reminders {
 		Sweep:            "*/5 * * * *",
 		MaxAttempts:      4,
 		RetryBackoff:     5 * time.Minute,
+		// Office hours: the start of the working morning and afternoon.
+		PersonalMorning:   "09:00",
+		PersonalAfternoon: "14:30",
+		PersonalEvening:   "19:00",
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/bulletin"
+	"casebot/bot/cases"
 	"casebot/bot/docx"
 	"casebot/bot/intent"
 	"casebot/bot/people"
@@ -88,6 +90,23 @@ func (s *service) bulletinEdit(c bot.Context, e intent.BulletinEdit, prev *lastQ
 	}
 	const wordHint = "\n\n需要 Word 版（含以上内容），请回复“导出Word”。"
 	switch e {
+	case intent.EditTone, intent.EditLine:
+		// The notice is written to a fixed form from the figures: its
+		// sentences are not rewritten here, and saying so beats a list.
+		what := "改语气"
+		if e == intent.EditLine {
+			what = "加入自拟的句子"
+		}
+		return reply(fmt.Sprintf("%s通报的正文由系统按固定格式根据台账数据生成，在聊天里没法%s（未配置大模型改写）。可以回复“点名”，我按台账列出负责人未出庭的单位和案件，写成一段点名通报（加“语气重一点”则措辞从严）；其余措辞请导出 Word（回复“导出Word”）后人工修改。", month.Label(), what), nil)
+	case intent.EditName:
+		if !viewer.Bureau() {
+			return reply("点名通报由司法局应诉专班拟定；您收到的通报已列出贵单位的情况。", nil)
+		}
+		md, err := s.nameAbsent(c, month, rep, intent.EditFirm(c.Message().Text))
+		if err != nil {
+			return err
+		}
+		return reply(md, nil)
 	case intent.EditAppearance:
 		if err := remember(string(e)); err != nil {
 			return err
@@ -179,4 +198,122 @@ func appendHint(parts []string, hint string) []string {
 		parts[len(parts)-1] += hint
 	}
 	return parts
+}
+
+// nameAbsent writes the 点名 paragraph of a month's bulletin: the agencies
+// whose head did not appear at a hearing held in the month (or at the last
+// hearing of a case lost in the month), each with its case, the head the
+// ledger names and what followed (the loss, a 司法建议), as the ledger has
+// them; firm words it as a firmer demand. Nothing is said that the ledger
+// does not hold: the time limit is left for the 专班 to fill.
+func (s *service) nameAbsent(c bot.Context, month bulletin.Month, rep *bulletin.Report, firm bool) (string, error) {
+	loc := c.Location()
+	from := time.Date(month.Year, month.Month, 1, 0, 0, 0, 0, loc)
+	to := from.AddDate(0, 1, 0)
+	if now := c.Now(); to.After(now) {
+		to = now
+	}
+	type absent struct {
+		agency, line string
+	}
+	var rows []absent
+	var unrecorded []string // heard, appearance not recorded: not named
+	seen := map[string]bool{}
+	add := func(k *cases.Case, h cases.Hearing) {
+		if seen[k.Number] || !s.scope.CanSee(c.Person(), k) {
+			return
+		}
+		seen[k.Number] = true
+		if h.HeadAppeared == nil {
+			unrecorded = append(unrecorded, k.Number)
+			return
+		}
+		line := fmt.Sprintf("%s，%s开庭", k.Number, whenCN(h.At, c.Now(), loc))
+		if h.Head != "" {
+			line += "，出庭负责人" + headText(h)
+		}
+		line += "未出庭应诉"
+		if k.Closure != nil && s.loss.Lost(k) {
+			line += fmt.Sprintf("；该案已于%s%s，行政机关败诉", cnDate(k.Closure.On, loc), k.Closure.Method)
+		}
+		if k.Suggestion(cases.JudicialSuggestion) != nil {
+			line += "；法院已发出司法建议"
+		}
+		for _, ag := range k.Defendants {
+			rows = append(rows, absent{ag, line})
+		}
+	}
+	hs, err := s.st.HearingsBetween(c.Ctx(), from, to)
+	if err != nil {
+		return "", err
+	}
+	for _, h := range hs {
+		if h.Hearing.Cancelled || h.Case.Kind != cases.Litigation || (h.Hearing.HeadAppeared != nil && *h.Hearing.HeadAppeared) {
+			continue
+		}
+		add(h.Case, h.Hearing)
+	}
+	var lost []string
+	for _, lc := range rep.LostCases {
+		lost = append(lost, lc.Number)
+	}
+	if len(lost) > 0 {
+		cs, err := s.visible(c.Ctx(), c.Person(), lost, nil)
+		if err != nil {
+			return "", err
+		}
+		for _, k := range cs {
+			if h := lastHeld(k, c.Now()); h != nil && (h.HeadAppeared == nil || !*h.HeadAppeared) {
+				add(k, *h)
+			}
+		}
+	}
+	pending := ""
+	if len(unrecorded) > 0 {
+		pending = fmt.Sprintf("\n\n另有 %s 的开庭台账未登记负责人是否出庭，未列入点名；登记后（例如“出庭 %s 否”）再发“点名”即可。", strings.Join(unrecorded, "、"), shortNumbers(unrecorded[:1])[0])
+	}
+	if len(rows) == 0 {
+		return fmt.Sprintf("按台账登记，%s开庭的案件和本月败诉案件中，均未登记负责人未出庭的情况，这次不列点名单位。", month.Label()) + pending, nil
+	}
+	var agencies []string
+	var b strings.Builder
+	fmt.Fprintf(&b, "**点名通报（草稿，可加入%s通报）**\n\n", month.Label())
+	if firm {
+		b.WriteString("经统计，下列单位存在行政机关负责人应当出庭而未出庭应诉的情况，现予点名通报：\n")
+	} else {
+		b.WriteString("经统计，下列单位存在行政机关负责人未出庭应诉的情况，现予通报：\n")
+	}
+	byAgency := map[string][]string{}
+	for _, r := range rows {
+		if !slices.Contains(agencies, r.agency) {
+			agencies = append(agencies, r.agency)
+		}
+		byAgency[r.agency] = append(byAgency[r.agency], r.line)
+	}
+	for i, ag := range agencies {
+		fmt.Fprintf(&b, "%d. **%s**：%s。\n", i+1, ag, strings.Join(byAgency[ag], "；另，"))
+	}
+	if firm {
+		fmt.Fprintf(&b, "\n%s要高度重视、严肃对待，于____年__月__日前向县司法局书面说明负责人未出庭应诉的原因，并报送整改措施；败诉案件同时落实“一案一整改”。对无正当理由应当出庭而不出庭、整改不到位的单位，将提请县人民政府约谈单位主要负责人，并纳入法治政府建设考核。", strings.Join(agencies, "、"))
+	} else {
+		fmt.Fprintf(&b, "\n请%s于____年__月__日前向县司法局书面说明负责人未出庭应诉的原因，并报送整改措施。", strings.Join(agencies, "、"))
+	}
+	b.WriteString(pending)
+	b.WriteString("\n\n<font color=\"comment\">按台账登记生成；期限请专班填写，事实请核对后使用。通报正文其余部分未改动，需要 Word 版请回复“导出Word”后人工合并。</font>")
+	return b.String(), nil
+}
+
+// lastHeld is the last hearing of k held before now, nil when none.
+func lastHeld(k *cases.Case, now time.Time) *cases.Hearing {
+	var last *cases.Hearing
+	for i := range k.Hearings {
+		h := &k.Hearings[i]
+		if h.Cancelled || !h.At.Before(now) {
+			continue
+		}
+		if last == nil || h.At.After(last.At) {
+			last = h
+		}
+	}
+	return last
 }

@@ -38,14 +38,22 @@ type draftLast struct {
 // last thing, unless this very message asked for it.
 func rememberLast(c bot.Context, q lastQuestion) error {
 	var dl draftLast
-	ok, err := c.Memory().Recall(memDraftLast, &dl)
+	var nd noticeDraft
+	found, err := c.Memory().RecallAll(map[string]any{memDraftLast: &dl, memNotice: &nd})
 	if err != nil {
 		return err
 	}
-	if ok && (dl.Msg == "" || dl.Msg != c.Message().ID) {
-		if err := c.Memory().Forget(memDraftLast); err != nil {
-			return err
-		}
+	// A question answered ends what waited on the last message: the draft
+	// in focus, the message draft, the time asked for a personal reminder.
+	forget := []string{memOwnAsk}
+	if found[memDraftLast] && (dl.Msg == "" || dl.Msg != c.Message().ID) {
+		forget = append(forget, memDraftLast)
+	}
+	if found[memNotice] && nd.Msg != c.Message().ID {
+		forget = append(forget, memNotice)
+	}
+	if err := c.Memory().Forget(forget...); err != nil {
+		return err
 	}
 	return c.Memory().Remember(memLast, q)
 }

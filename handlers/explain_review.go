@@ -45,6 +45,9 @@ type draftFocus struct {
 }
 
 func (h *explainHandlers) focus(c bot.Context, f draftFocus) error {
+	if err := c.Memory().Forget(memNotice); err != nil { // the 以案说法 is now the last thing
+		return err
+	}
 	if err := c.Memory().Remember(memDraftLast, draftLast{Msg: c.Message().ID}); err != nil {
 		return err // the draft is the last thing now (draftOwns)
 	}

@@ -57,6 +57,7 @@ func register(b *bot.Bot, d Deps) *service {
 	}
 	b.Use(knownOnly(s), topicEnds)
 	registerPeople(b, s)
+	registerWork(b, s)          // before the updates: 提醒我…, 起个催办通知… are work asked, not changes
 	registerOutcomeCounts(b, s) // before the updates: 36号驳回了 不算纠错吧 asks
 	registerUpdates(b, s)
 	registerRemind(b, d, s)

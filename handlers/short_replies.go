@@ -202,9 +202,12 @@ const attendWhich = `(?:(?:今天|明天|后天|当天|(?:下|这|本)?(?:个)?(
 // 候我去, 行 我去, 晓得了 我准时到, 没问题 会去的); attendAckRe the bare
 // agreement that counts as one right under that hearing (行, 可以, 要得).
 var (
-	attendYesRe = regexp.MustCompile(`^(?:好的|好|行|嗯嗯|嗯|可以|要得|没问题|收到|晓得了|知道了|明白|ok)*(?:那)?` + attendWhich + `(?:到时候|到时|那天|明天|后天|当天|准时|按时)?(?:我)?(?:一定|肯定|会|要|就)?(?:准时|按时)?(?:去|到|参加|出庭|到场|过去|出席)(?:的|了)?$|` +
+	attendYesRe = regexp.MustCompile(`^(?:好的|好|行|嗯嗯|嗯|可以|要得|没问题|收到|晓得了|知道了|明白|ok)*(?:那)?` + attendWhich + `(?:到时候|到时|那天|明天|后天|当天|准时|按时)?(?:我)?(?:一定|肯定|会|要|就|能|可以)?(?:准时|按时)?(?:去|到|参加|出庭|到场|过去|出席)(?:的|了)?$|` +
 		`^(?:我)?` + attendWhich + `(?:我)?(?:确认|确定)(?:一下)?(?:会)?(?:出庭|参加|出席|到庭|去|能去|会去)(?:的|了)?$`)
-	attendAckRe = regexp.MustCompile(`^(?:行|可以|要得|没问题|没得问题|行的|可以的|好嘞|妥)$`)
+	// attendNamedYesRe is the yes with the hearing named by its day and a
+	// party (下周一王五那个我能去, 明天张三那个庭我去).
+	attendNamedYesRe = regexp.MustCompile(`^(?:今天|明天|后天|(?:下|这|本)?(?:个)?(?:周|星期|礼拜)[一二三四五六日天]|[0-9]{1,2}(?:号|日))(?:上午|下午)?\p{Han}{2,4}?(?:那个|这个|那件|的)(?:庭|案子|案件|开庭)?(?:我)?(?:一定|肯定|会|要|就|能|可以)?(?:准时|按时)?(?:去|到|参加|出庭|到场|出席)(?:的|了)?$`)
+	attendAckRe      = regexp.MustCompile(`^(?:行|可以|要得|没问题|没得问题|行的|可以的|好嘞|妥)$`)
 	// attendHedge and attendConflict are the two halves of an undecided
 	// reply: the hedge (说不准, 可能去不了) and the clash that makes it
 	// one (那天可能有检查, 明天上午有个会冲突了); either or both.
@@ -263,7 +266,8 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 		return false, nil // 今天的庭我去了: an attendance told, not a yes to come
 	}
 	maybe := attendMaybeRe.MatchString(t)
-	if !attendYesRe.MatchString(t) && !attendAckRe.MatchString(t) && !maybe {
+	named := attendNamedYesRe.MatchString(t)
+	if !attendYesRe.MatchString(t) && !attendAckRe.MatchString(t) && !maybe && !named {
 		return false, nil
 	}
 	k, h, ok, err := s.ownHearingShown(c, last)
@@ -282,7 +286,7 @@ func (s *service) attendReply(c bot.Context, text string, last *lastQuestion) (b
 			}
 		}
 	}
-	if !ok && (strings.Contains(t, "庭") || strings.Contains(t, "那场") || strings.Contains(t, "这场")) {
+	if !ok && (named || strings.Contains(t, "庭") || strings.Contains(t, "那场") || strings.Contains(t, "这场")) {
 		// 下周一那个庭我去 after another case was shown: the hearing is
 		// named by its day, whatever the conversation was about.
 		if k, h, ok, err = s.unansweredOwnHearing(c, t); err != nil {

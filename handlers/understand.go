@@ -73,6 +73,15 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if ok, err := s.explains.draftTurn(c, text); ok || err != nil {
 		return err // 不是这个 是81号, 这篇可以发了吗, 算了 先不写了: of the draft just asked
 	}
+	if ok, err := s.ownReminderTurn(c, text); ok || err != nil {
+		return err // 下周一早上提醒我找人社局补通讯录: a personal reminder set, or when asked
+	}
+	if ok, err := s.noticeTurn(c, text); ok || err != nil {
+		return err // 改短一点 五十字以内, 语气重一点, 发送: of the message draft just shown
+	}
+	if form, ok := noticeAsked(text); ok && viewer != nil && viewer.Role != "" {
+		return s.noticeDraftAsk(c, form, text, prev) // 帮我起个催办通知发卫健局: a message drafted, never a ledger change
+	}
 	var pickedU *intent.Understanding // a fact asked of the option picked
 	if found[memAsk] {
 		// The bot asked which one; a reply naming one carries on.
@@ -107,6 +116,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	if ok, err := s.addPersonTold(c, text); ok || err != nil {
 		return err
+	}
+	if ok, err := s.tellAfter(c, text, prev); ok || err != nil {
+		return err // 下周一王五那个我能去 跟周洁说一声: the yes proposed, the words passed on
 	}
 	if ok, err := s.attendReply(c, text, prev); ok || err != nil {
 		return err // 我明天的庭 → 去: the card's 确认出庭, typed

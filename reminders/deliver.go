@@ -32,7 +32,7 @@ type run struct {
 // to staff are grouped into one message per destination.
 func (r *run) send(ctx context.Context, items []Item, dests []string) error {
 	order := []Kind{Missing, WorkdayBefore, DayBefore, DayOf, Escalation, Attendance,
-		DeadlineMissing, RectifyRequest, DeadlineReminder, RectifyReview, RectifyFile, DeadlineEscalation, RiskAlert, Failed}
+		DeadlineMissing, RectifyRequest, DeadlineReminder, RectifyReview, RectifyFile, DeadlineEscalation, RiskAlert, PersonalNote, Failed}
 	byKind := map[Kind][]Item{}
 	for _, it := range items {
 		byKind[it.Kind] = append(byKind[it.Kind], it)
@@ -43,6 +43,12 @@ func (r *run) send(ctx context.Context, items []Item, dests []string) error {
 		case Missing, Escalation, Failed, DeadlineMissing, DeadlineEscalation, RiskAlert:
 			for _, group := range byRecipient(its) {
 				if err := r.deliver(ctx, group, r.s.renderReport); err != nil {
+					return err
+				}
+			}
+		case PersonalNote:
+			for _, it := range its {
+				if err := r.deliver(ctx, []Item{it}, r.s.renderNote); err != nil {
 					return err
 				}
 			}

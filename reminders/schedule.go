@@ -72,6 +72,8 @@ func (k Kind) Label() string {
 		return "整改报告文件"
 	case RiskAlert:
 		return "败诉风险预警"
+	case PersonalNote:
+		return "个人提醒"
 	}
 	return string(k)
 }

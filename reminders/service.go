@@ -81,6 +81,8 @@ type Service struct {
 	runner *sweep.Runner
 	// warnedDay is the last day the calendar's coverage was warned about.
 	warnedDay Day
+	// parts are the times of personal reminders set for a part of the day.
+	parts DayParts
 }
 
 // Delivery is one push WeCom accepted.
@@ -126,6 +128,10 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 	if err != nil {
 		return nil, err
 	}
+	parts, err := dayParts(cfg.Reminder.PersonalMorning, cfg.Reminder.PersonalAfternoon, cfg.Reminder.PersonalEvening)
+	if err != nil {
+		return nil, err
+	}
 	var calendar bot.Calendar
 	if cfg.Reminder.CalendarEvents {
 		c, ok := sender.(bot.Calendar)
@@ -135,8 +141,8 @@ func New(cfg *config.Config, st *store.Store, sender bot.Sender) (*Service, erro
 		calendar = c
 	}
 	return &Service{
-		calendar: calendar,
-		cfg:      cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
+		calendar: calendar, parts: parts,
+		cfg: cfg.Reminder, loc: loc, sched: sched, st: st, rdb: st.Client(), k: st.Keys(),
 		sender: sender, scope: pol, dl: dl, loss: loss, audit: audit.New(st.Client(), st.Keys(), cfg.Audit.MaxLen),
 		leaders: cfg.Risk.RiskLeaders(), rectifyPage: RectifyPage(cfg),
 		Now: time.Now, Log: slog.Default(),
@@ -225,7 +231,11 @@ func (s *Service) Sweep(ctx context.Context, now time.Time) (Report, error) {
 		if err != nil {
 			return err
 		}
-		return r.send(ctx, append(items, dls...), dests)
+		notes, err := s.noteItems(ctx, r.now, true)
+		if err != nil {
+			return err
+		}
+		return r.send(ctx, append(append(items, dls...), notes...), dests)
 	})
 	if err == nil && !held {
 		rep.Skipped = true
@@ -349,7 +359,11 @@ func (s *Service) Due(ctx context.Context, now time.Time) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	items = append(append(append(notices, items...), dls...), reqs...)
+	notes, err := s.noteItems(ctx, now, false)
+	if err != nil {
+		return nil, err
+	}
+	items = append(append(append(append(notices, items...), dls...), reqs...), notes...)
 	sortItems(items)
 	return items, nil
 }

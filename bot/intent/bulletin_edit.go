@@ -13,6 +13,14 @@ const (
 	EditAgencies   BulletinEdit = "agencies"   // 各单位都列上
 	EditAgency     BulletinEdit = "agency"     // 公安那块单列一段 (the agency is read by Understand)
 	EditShort      BulletinEdit = "short"      // 简单点发群里, 拟个简版
+	// EditName names the agencies whose heads did not appear (把没出庭那两个
+	// 单位点个名); with tone words the paragraph is written firmly.
+	EditName BulletinEdit = "name"
+	// EditTone asks another tone of the notice's own text (语气重一点), and
+	// EditLine a sentence of the asker's added (加一句…): the notice is
+	// written to a fixed form, so these are answered honestly.
+	EditTone BulletinEdit = "tone"
+	EditLine BulletinEdit = "line"
 )
 
 var (
@@ -27,6 +35,11 @@ var (
 	editAgencyRe = mustCompile(`单列|单独(?:列|发|拎|拿|写|成|一段|做)|单拎|拎出来|另列|单独的`)
 	// editShortRe asks a short version to pass on (简单点发群里, 拟个简版,
 	// 压缩成几句话, 太长了).
+	editNameRe = mustCompile(`点名|点个名|点一下名|点出来|通报批评|指名`)
+	editToneRe = mustCompile(`语气|口气|措辞|严厉|重一点|重点儿|加重|客气|委婉|温和|强硬|狠一点`)
+	editLineRe = mustCompile(`^(?:再)?(?:加一句|加一段|补一句|补一段|加上一句|添一句|加句)`)
+	// EditFirm reports whether a request asks a firmer tone.
+	editFirmRe  = mustCompile(`重一点|重些|加重|严厉|强硬|狠一?点|严肃`)
 	editShortRe = mustCompile(`简单点|简单些|简单一点|简单的|简短|简版|精简|简要|简化|短一点|短点|短些|太长|压缩|缩短|发群里|群里发|发到群|发群|转发到群|一段话|几句话|摘要|概要|要点|提炼|浓缩`)
 )
 
@@ -40,6 +53,12 @@ func EditAsked(text string) (BulletinEdit, bool) {
 		return "", false
 	case editWordRe.MatchString(t):
 		return EditWord, true
+	case editNameRe.MatchString(t):
+		return EditName, true
+	case editLineRe.MatchString(t):
+		return EditLine, true
+	case editToneRe.MatchString(t):
+		return EditTone, true
 	case editAgenciesRe.MatchString(t):
 		return EditAgencies, true
 	case editAppearanceRe.MatchString(t):
@@ -51,3 +70,7 @@ func EditAsked(text string) (BulletinEdit, bool) {
 	}
 	return "", false
 }
+
+// EditFirm reports whether a request about the bulletin asks a firmer
+// tone (语气重一点, 严厉些).
+func EditFirm(text string) bool { return editFirmRe.MatchString(Normalize(text)) }

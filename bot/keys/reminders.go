@@ -84,3 +84,17 @@ const (
 // RemindSchedules is a hash from "<hearing ref>|<userid>" to the WeCom
 // calendar event (schedule_id, time, content digest) made for that head.
 func (k Keys) RemindSchedules() string { return k.p + "remind:schedules" }
+
+// Personal reminders (提醒我…, 明早九点叫我…): one person asked the bot to
+// tell them something at a time of their choosing.
+
+// RemindNotes is a sorted set of the ids of the personal reminders not yet
+// cleared, scored by the unix second they are due.
+func (k Keys) RemindNotes() string { return k.p + "remind:notes" }
+
+// RemindNoteData is a hash from a personal reminder's id to the reminder
+// as JSON (who, what, when, asked when).
+func (k Keys) RemindNoteData() string { return k.p + "remind:note-data" }
+
+// RemindNoteSeq is the counter personal reminder ids are made from.
+func (k Keys) RemindNoteSeq() string { return k.p + "remind:note-seq" }
