@@ -1,0 +1,252 @@
+package privacy
+
+import "strings"
+
+// Round 29 (priv29): a nickname set in quotes right before the name it
+// belongs to (司机“二楞子”刘海军), a pseudonym the writer marks as one
+// (患儿小宇（化名）), a modal 应 after a party (被上诉人应信守承诺: the party
+// should keep a promise, no 应 is named) and a place before a public
+// facility (石井停车场, 钟落潭收费站).
+
+// appositiveNicknames reads a quote of two to four Han characters set
+// right before a person's name (司机“二楞子”刘海军, 村民“黑皮”王建军): a
+// nickname in apposition to the name, which goes with it. A dictionary
+// word in quotes (签订“补充协议”) is read only where it is shaped as a
+// nickname or a person's noun stands before it.
+func (d *detector) appositiveNicknames() {
+	t := d.t
+	if !strings.ContainsAny(t.s, "“「\"") {
+		return
+	}
+	for i := 0; i+4 < t.n(); i++ {
+		if !strings.ContainsRune("“「\"", t.rs[i]) {
+			continue
+		}
+		e := i + 1
+		for e < t.n() && t.han(e) && e-i <= 5 {
+			e++
+		}
+		if n := e - i - 1; n < 2 || n > 4 || e+1 >= t.n() || !strings.ContainsRune("”」\"", t.rs[e]) {
+			continue
+		}
+		s := i + 1
+		if d.taken[s] || t.reservedIn(s, e) || characterizations[t.str(s, e)] || strings.ContainsRune(quotedThingEnds, t.rs[e-1]) {
+			continue
+		}
+		he, ok := d.hitStartingAt(e + 1)
+		if !ok || he-(e+1) < 2 || surnameAt(t, e+1) == 0 {
+			continue
+		}
+		person := roleEndingAt(t, i) > 0 || personNounBefore(t, i) || socialEndingAt(t, i)
+		// “情况说明”李明已签字: a quote opening with a word of the
+		// dictionary is a paper or a phrase unless it is shaped as a
+		// nickname or a person's noun stands before it.
+		if !nicknameShaped(t, s, e) && !person && (quotedWord(t, s, e) || wordOpens(t, s, e)) {
+			continue
+		}
+		d.addOver(s, e, capPersonal)
+	}
+}
+
+// pseudonymNames reads the name a writer marks as a pseudonym (患儿小宇
+// （化名，…）, 被害人“小雨”（化名）, 化名“甜甜”): the pseudonym still points
+// to one child or one victim in the case and goes as a name does.
+func (d *detector) pseudonymNames() {
+	t := d.t
+	if !strings.Contains(t.s, "化名") {
+		return
+	}
+	t.eachIndex("化名", func(k int) {
+		// X（化名, “X”（化名: the name before the bracket.
+		if k >= 3 && (t.rs[k-1] == '（' || t.rs[k-1] == '(') {
+			p := k - 1
+			if p > 0 && strings.ContainsRune("”」\"", t.rs[p-1]) {
+				p--
+			}
+			// 罗泽市（化名）, 某县中学（化名）: a place or a unit's pseudonym
+			// is no person's.
+			if s, ok := pseudonymStart(t, p); ok && !anyTaken(d.taken, s, p) && !strings.ContainsRune(quotedThingEnds+"市县省州司厂校", t.rs[p-1]) {
+				d.addOver(s, p, capPersonal)
+			}
+			return
+		}
+		// 化名为“X”, 化名小雨: the name after the cue.
+		j := k + 2
+		for _, l := range []string{"为", "叫", "是"} {
+			if strings.HasPrefix(t.rest(j), l) {
+				j++
+				break
+			}
+		}
+		if j < t.n() && strings.ContainsRune("“「\"：:", t.rs[j]) {
+			j++
+		}
+		e := j
+		for e < t.n() && t.han(e) && e-j < 4 {
+			e++
+		}
+		if e-j >= 2 && (e >= t.n() || !t.han(e)) && !anyTaken(d.taken, j, e) && !quotedWord(t, j, e) {
+			d.addOver(j, e, capPersonal)
+		}
+	})
+}
+
+// pseudonymStart returns where the pseudonym ending at p starts: after a
+// quote, a delimiter, a digit or a person's noun (患儿, 被害人), two to four
+// Han characters back; 小X, 阿X and a doubled character (婷婷) are two.
+func pseudonymStart(t *text, p int) (int, bool) {
+	if p >= 1 && p < t.n() && !t.han(p-1) {
+		return 0, false
+	}
+	if p >= 2 && (strings.ContainsRune("小阿", t.rs[p-2]) || t.rs[p-2] == t.rs[p-1]) && t.han(p-2) {
+		return p - 2, true
+	}
+	for l := 2; l <= 4 && p-l >= 0; l++ {
+		s := p - l
+		if !allHan(t, s, p) {
+			return 0, false
+		}
+		if s == 0 || !t.han(s-1) || roleEndingAt(t, s) > 0 || personNounBefore(t, s) {
+			if quotedWord(t, s, p) {
+				return 0, false
+			}
+			return s, true
+		}
+	}
+	return 0, false
+}
+
+// facilityNouns follow a place's name to make a public facility's: 石井
+// 停车场, 钟落潭收费站, 罗冲围菜市场. A person does not stand right before
+// them.
+var facilityNouns = []string{"停车场", "停车库", "加油站", "加气站", "充电站", "收费站", "服务区", "汽车站", "客运站", "火车站", "高铁站", "地铁站", "公交站", "公交车站", "车站",
+	"菜市场", "农贸市场", "批发市场", "市场", "码头", "渡口", "立交", "立交桥", "大桥", "隧道", "水库", "电站", "变电站", "公园", "广场", "体育场", "体育馆", "派出所", "卫生院", "中学", "小学", "幼儿园"}
+
+// modalChars are modals that a common surname writes too: 应 in 被告应履行.
+const modalChars = "应"
+
+// thing29 reports whether the hit is one of the things above: a place
+// before a facility, or a modal after a party before what the party
+// should do.
+func thing29(t *text, h hit) bool {
+	s, e := h.start, h.end
+	if e-s <= 3 && roleEndingAt(t, s) == 0 {
+		if _, ok := hasPrefixAny(t.rest(e), facilityNouns); ok {
+			return true
+		}
+	}
+	return modalAfterParty(t, s, e)
+}
+
+// modalAfterParty reports whether the hit [s, e) opens with a modal after
+// a party's role or a pronoun and goes on as the party's duty (被上诉人应
+// 信守承诺, 第三人应恪守约定, 被上诉人应依约履行): a word of the dictionary or a
+// preposition after the modal, and the clause running on past the hit
+// with no deed or speech only a person's name takes (原告应建国诉称 stays a
+// name).
+func modalAfterParty(t *text, s, e int) bool {
+	if e-s < 2 || !strings.ContainsRune(modalChars, t.rs[s]) || e >= t.n() || !t.han(e) {
+		return false
+	}
+	if roleEndingAt(t, s) == 0 && (s == 0 || !strings.ContainsRune("他她其你您我方", t.rs[s-1])) {
+		return false
+	}
+	w, ok := t.word(s+1, min(e, s+3))
+	if !(ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr")) && !strings.ContainsRune("依按予如及当向对与", t.rs[s+1]) {
+		return false
+	}
+	if strings.ContainsRune("称说讲，", t.rs[e]) || t.match(e, personVerbMatcher) > 0 && strings.ContainsRune("诉辩陈证述", t.rs[e]) {
+		return false
+	}
+	return true
+}
+
+// socialEndingAt reports whether a social noun or a kin word ends right
+// before i (司机, 邻居, 其妻).
+func socialEndingAt(t *text, i int) bool {
+	for l := 2; l <= 3 && i-l >= 0; l++ {
+		if t.match(i-l, socialMatcher) == l {
+			return true
+		}
+	}
+	return false
+}
+
+// wordOpens reports whether a word of the dictionary that is no name
+// starts at s and ends inside [s, e].
+func wordOpens(t *text, s, e int) bool {
+	found := false
+	t.words(s, func(j int, w word) {
+		if j <= e && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+			found = true
+		}
+	})
+	return found
+}
+
+// verbBeyond reports whether a verb of the dictionary starts at e and runs
+// past the crossing word's end j, leaving that word's last character
+// with no word of its own (韦金生出具的证明: 生出 leaves 具 stranded, 出具
+// reads the text whole), so the crossing word does not cut the
+// name before it.
+func verbBeyond(t *text, e, j int) bool {
+	if j != e+1 || j+1 >= t.n() {
+		return false
+	}
+	found := false
+	t.words(e, func(k int, w word) {
+		if k == j+1 && w.pos == "v" && w.freq >= 100 {
+			found = true
+		}
+	})
+	if !found {
+		return false
+	}
+	stranded := true
+	t.words(j, func(k int, w word) {
+		if w.freq >= 20 {
+			stranded = false
+		}
+	})
+	return stranded
+}
+
+// penaltyVerbs follow the one an organ penalises: 对X罚款五万元, 对X处以
+// 拘留, 对X予以警告.
+var penaltyVerbs = []string{"罚款", "处以", "处罚款", "予以", "作出", "给予", "警告", "没收", "吊销", "暂停", "责令", "进行罚款", "进行处罚", "并处"}
+
+// penaltyOn reports whether [i, e) stands between 对 and a penalty's verb
+// (对洛桑次仁罚款五万元): an organ penalises a person or a unit there, and
+// a run of a minority name's parts is the person.
+func penaltyOn(t *text, i, e int) bool {
+	if i == 0 || t.rs[i-1] != '对' {
+		return false
+	}
+	_, ok := hasPrefixAny(t.rest(e), penaltyVerbs)
+	return ok
+}
+
+// widenMinorityRuns widens a name cut inside a run of a minority name's
+// known parts (次仁旺 of 次仁旺堆, read as a surname and two characters) to
+// the whole run, where the run ends as a word does: one person, one name.
+func (d *detector) widenMinorityRuns() {
+	t := d.t
+	for i := range d.hits {
+		h := &d.hits[i]
+		if h.name != "" || !minorityMatcher.starts.has(t.rs[h.start]) {
+			continue
+		}
+		n, parts := minorityAt(t, h.start)
+		e := h.start + n
+		if parts < 2 || e <= h.end || e > t.n() || anyTaken(d.taken, h.end, e) || d.blocked(h.end, e) {
+			continue
+		}
+		if e < t.n() && t.han(e) && (t.match(e, minorityMatcher) > 0 || crossesRight(t, h.start, e, 20)) {
+			continue
+		}
+		for k := h.end; k < e; k++ {
+			d.taken[k] = true
+		}
+		h.end = e
+	}
+}
