@@ -336,7 +336,10 @@
 // a name's end and leaves the crossing word's last character stranded
 // (韦金生出具: 生出 leaves 具) does not cut the name; a minority name
 // between 对 and a penalty (对洛桑次仁罚款) is a name, and a name read
-// inside a run of known parts widens to the run (次仁旺堆).
+// inside a run of known parts widens to the run (次仁旺堆). A name before
+// a body part (屈海军额头有血) or a 所 clause of what a person does (的于海燕
+// 所驾) is a name, 汪洋头部 and 罗汉头部 staying; a diminutive of three
+// characters (“二林子”一方) is a nickname before 一方, 一家 or a frame.
 //
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can

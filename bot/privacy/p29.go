@@ -41,7 +41,7 @@ func (d *detector) appositiveNicknames() {
 		// “情况说明”李明已签字: a quote opening with a word of the
 		// dictionary is a paper or a phrase unless it is shaped as a
 		// nickname or a person's noun stands before it.
-		if !nicknameShaped(t, s, e) && !person && (quotedWord(t, s, e) || wordOpens(t, s, e)) {
+		if !nicknameShaped(t, s, e) && !nickname3Shaped(t, s, e) && !person && (quotedWord(t, s, e) || wordOpens(t, s, e)) {
 			continue
 		}
 		d.addOver(s, e, capPersonal)
@@ -248,5 +248,64 @@ func (d *detector) widenMinorityRuns() {
 			d.taken[k] = true
 		}
 		h.end = e
+	}
+}
+
+// personBodyParts are what only a person's body has: a name right before one is
+// the person hurt or examined (屈海军额头有血, 李建明头部外伤).
+var personBodyParts = newMatcher([]string{"头部", "额头", "额部", "面部", "脸部", "脸上", "眼部", "眼眶", "鼻部", "鼻梁", "嘴唇", "嘴角", "口腔", "耳部", "颈部", "脖子", "胸部", "胸口", "腹部", "背部", "腰部", "臀部",
+	"头顶", "后脑", "枕部", "肩部", "左肩", "右肩", "手臂", "左臂", "右臂", "左手", "右手", "双手", "手指", "手腕", "腿部", "左腿", "右腿", "双腿", "膝盖", "左膝", "右膝", "脚踝", "左脚", "右脚", "肋骨", "身上", "全身", "下肢", "上肢"})
+
+// agentDeeds follow the one who did what a 所 clause says: 于海燕所驾电动
+// 自行车, 于建波所驾驶, 王某所述.
+var agentDeeds = newMatcher([]string{"所驾驶", "所驾", "所开", "所骑", "所乘", "所述", "所称", "所写", "所签", "所借", "所欠", "所持"})
+
+// bodyAndAgentNames reads a surname and one or two given characters
+// before a body part or a 所 clause of what a person does: only a person
+// has a forehead or drives. A surname that is also a preposition (于, 向)
+// counts there only after 的 or a delimiter, where no preposition stands
+// before a person's own deed.
+func (d *detector) bodyAndAgentNames() {
+	t := d.t
+	for i := 0; i+3 < t.n(); i++ {
+		sur := surnameAt(t, i)
+		if sur == 0 || d.taken[i] {
+			continue
+		}
+		if strings.ContainsRune(functionSurnames, t.rs[i]) && i > 0 && t.han(i-1) && t.rs[i-1] != '的' {
+			continue
+		}
+		// 甘肃籍男子头部: 籍 closes a place of origin.
+		if t.rs[i] == '籍' && i > 0 && t.han(i-1) {
+			continue
+		}
+		for _, e := range []int{i + sur + 2, i + sur + 1} {
+			if e >= t.n() || !allHan(t, i, e) || !validGiven(t, i+sur, e) || anyTaken(d.taken, i, e) {
+				continue
+			}
+			body := t.match(e, personBodyParts) > 0
+			if !body && t.match(e, agentDeeds) == 0 {
+				continue
+			}
+			// 李建明 is a name the dictionary holds (nr); a word that is
+			// no name (高度, 海燕 alone) is none here.
+			if w, ok := t.word(i, e); ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") || t.match(i, anyRole) > 0 || isThingWord(t, i, e) || formOfAddress(t, i) {
+				break
+			}
+			// 车辆头部, 王家村口: the word before the part must not run
+			// into the span's characters.
+			if crossesLeft(t, i, e, 100) && !(i > 0 && t.rs[i-1] == '的') {
+				break
+			}
+			// A two-character span needs a given character likelier in
+			// names than in words and no word of its own (汪洋头部, 罗汉
+			// 头部 stay: the dictionary tags both nr).
+			if e-i-sur == 1 && (t.d.givenScore(t.rs[e-1]) < 5 || frequentWordAt(t, i, e, 100)) {
+				continue
+			}
+
+			d.addOver(i, e, capPersonal)
+			break
+		}
 	}
 }
