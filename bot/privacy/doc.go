@@ -339,7 +339,9 @@
 // inside a run of known parts widens to the run (次仁旺堆). A name before
 // a body part (屈海军额头有血) or a 所 clause of what a person does (的于海燕
 // 所驾) is a name, 汪洋头部 and 罗汉头部 staying; a diminutive of three
-// characters (“二林子”一方) is a nickname before 一方, 一家 or a frame.
+// characters (“二林子”一方) is a nickname before 一方, 一家 or a frame. After
+// 归 or 属于 the owner before 家 or 所有 is a person (归才让家, 归王建国家使用),
+// 归 no surname, 韦家, 集体 and 国家 staying.
 //
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can

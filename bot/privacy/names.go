@@ -1257,6 +1257,7 @@ func detect(s string) []hit {
 	d.pseudonymNames()      // p29.go
 	d.widenMinorityRuns()   // p29.go
 	d.bodyAndAgentNames()   // p29.go
+	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
 	// after the guards of the names, which veto every quoted trade name.

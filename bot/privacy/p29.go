@@ -309,3 +309,85 @@ func (d *detector) bodyAndAgentNames() {
 		}
 	}
 }
+
+// ownedAfter follow the owner of 归X…: 归X家, 归X所有, 归X使用.
+var ownedAfter = []string{"家", "所有", "使用", "管理", "耕种", "承包", "经营", "占有", "继承"}
+
+// ownersAfterGui reads X in 归X家, 归X所有 and 属于X家 (白石头以北归才让家, 该林地归王建国
+// 家使用): after a clause's subject 归 is the verb of ownership, not a
+// surname, and X, a name of two to four characters (a minority name's
+// parts or a surname and one or two given characters), is the owner. A
+// name read across 归 (归扎西) or cut by a word after it (王建 of 王建国家,
+// 国家 being a word) is read again.
+func (d *detector) ownersAfterGui() {
+	t := d.t
+	if !strings.Contains(t.s, "归") && !strings.Contains(t.s, "属于") {
+		return
+	}
+	read := func(g, s int) {
+		for l := 4; l >= 2; l-- {
+			e := s + l
+			if e >= t.n() || !allHan(t, s, e) {
+				continue
+			}
+			if _, ok := hasPrefixAny(t.rest(e), ownedAfter); !ok {
+				continue
+			}
+			m, parts := minorityAt(t, s)
+			minority := parts > 0 && m == l
+			sur := surnameAt(t, s)
+			han := sur > 0 && l-sur >= 1 && l-sur <= 2 && validGiven(t, s+sur, e)
+			// 归申请人所有: a party's role owns there, no name.
+			if !minority && !han || d.blocked(s, e) || t.match(s, anyRole) > 0 {
+				continue
+			}
+			// 归韦家所有: the family's, a surname and 家, is no one's name;
+			// a name read across 归 goes and nothing is added.
+			if t.rs[e-1] == '家' {
+				if _, ok := d.hitStartingAt(g); ok {
+					d.dropHitsIn(g, e, -1, -1)
+				}
+				continue
+			}
+			// 归集体所有, 归国家所有: a word is the owner there.
+			if w, ok := t.word(s, e); ok && w.freq >= 20 && !strings.HasPrefix(w.pos, "nr") {
+				continue
+			}
+			if !d.dropHitsIn(g, e, s, e) {
+				return
+			}
+			d.addOver(s, e, capPersonal)
+			return
+		}
+	}
+	for _, v := range []string{"归", "属于"} {
+		t.eachIndex(v, func(g int) {
+			if g > 0 && t.han(g-1) {
+				read(g, g+len([]rune(v)))
+			}
+		})
+	}
+}
+
+// dropHitsIn removes the hits overlapping [s, e) that are not [ks, ke)
+// itself and lie inside [s, e); it reports false when a hit runs out of
+// [s, e), which then stands.
+func (d *detector) dropHitsIn(s, e, ks, ke int) bool {
+	for _, h := range d.hits {
+		if h.start < e && h.end > s && (h.start < s || h.end > e || h.name != "") {
+			return false
+		}
+	}
+	kept := d.hits[:0]
+	for _, h := range d.hits {
+		if h.start < e && h.end > s && !(h.start == ks && h.end == ke) {
+			for k := h.start; k < h.end; k++ {
+				d.taken[k] = false
+			}
+			continue
+		}
+		kept = append(kept, h)
+	}
+	d.hits = kept
+	return true
+}
