@@ -325,6 +325,14 @@ func (d *detector) ownersAfterGui() {
 		return
 	}
 	read := func(g, s int) {
+		// 归男方所有: a name read across 归 whose rest is a word or a
+		// role (男方, 女方, 申请人) is the owner's word, no name.
+		if he, ok := d.hitStartingAt(g); ok && he > s {
+			if _, own := hasPrefixAny(t.rest(he), ownedAfter); own && (anyWordAt(t, s, he) || t.match(s, anyRole) == he-s) {
+				d.dropHitsIn(g, he, -1, -1)
+				return
+			}
+		}
 		for l := 4; l >= 2; l-- {
 			e := s + l
 			if e >= t.n() || !allHan(t, s, e) {
