@@ -72,20 +72,27 @@ func (d *detector) pseudonymNames() {
 		}
 		// 化名为“X”, 化名小雨: the name after the cue.
 		j := k + 2
+		cued := false
 		for _, l := range []string{"为", "叫", "是"} {
 			if strings.HasPrefix(t.rest(j), l) {
 				j++
+				cued = true
 				break
 			}
 		}
 		if j < t.n() && strings.ContainsRune("“「\"：:", t.rs[j]) {
 			j++
+			cued = true
 		}
 		e := j
 		for e < t.n() && t.han(e) && e-j < 4 {
 			e++
 		}
-		if e-j >= 2 && (e >= t.n() || !t.han(e)) && !anyTaken(d.taken, j, e) && !quotedWord(t, j, e) {
+		// 用化名开设账户: a name's shape (小雪, 婷婷, 李丽) is the pseudonym,
+		// and after a cue or a quote what is no word of the dictionary.
+		shaped := e-j >= 2 && (strings.ContainsRune("小阿", t.rs[j]) || t.rs[j] == t.rs[j+1] || surnameAt(t, j) > 0 && e-j <= 3)
+		word := quotedWord(t, j, e) || wordOpens(t, j, e)
+		if e-j >= 2 && (shaped || cued && !word) && (e >= t.n() || !t.han(e)) && !anyTaken(d.taken, j, e) {
 			d.addOver(j, e, capPersonal)
 		}
 	})
