@@ -575,7 +575,7 @@ func unmarkedAddressSpans(s string) []span {
 			}
 			start += door[0]
 		}
-		if named && start <= loc[0] && !subjectIsInstitution(s, start) && !premisesAfter(s[end:]) && !agencyTail(s[loc[1]:end]) {
+		if named && start <= loc[0] && !subjectIsInstitution(s, start) && !premisesAfter(s[end:]) && !agencyTail(s[loc[1]:end]) && !organAfter(s[loc[1]:]) {
 			out = append(out, span{start, end, KindAddress, Mask})
 		}
 	}
