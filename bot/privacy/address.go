@@ -412,7 +412,9 @@ func markedAddressSpans(s string) []span {
 			if m == "位于" && i > 0 {
 				prev, n := utf8.DecodeLastRuneInString(s[:i])
 				// 宅基地位于, 用地位于: 地 ends a land's noun, not 地位.
-				if w, ok := dict().lookup(s[i-n:i] + "位"); ok && w.freq >= 100 && isHan(prev) && prev != '地' {
+				// 约定位于, 认定位于: 定 ends the verb before it (约定), and
+				// 位于 stands as the marker (priv29).
+				if w, ok := dict().lookup(s[i-n:i] + "位"); ok && w.freq >= 100 && isHan(prev) && prev != '地' && !wordEndsBefore(s, i) {
 					i += len(m)
 					continue
 				}
@@ -560,6 +562,10 @@ func unmarkedAddressSpans(s string) []span {
 			start += adminPrefix(s[start:loc[0]])
 		}
 		end := loc[1] + unitTail(s[loc[1]:])
+		// A street or compound's name before the number makes it an
+		// address; after 位于 the name then stays and the number goes
+		// (约定位于金都花园12幢1402室 keeps 金都花园).
+		named := start < loc[0]
 		// 坐落于某镇东山村三组: a place given as a place keeps all but its
 		// door number (see markedAddressSpans).
 		if placeMarkedBefore(s[:start]) && !householdBefore(strings.TrimRight(strings.TrimSuffix(s[:start], "某县"), " 位于坐落在座")) {
@@ -569,7 +575,7 @@ func unmarkedAddressSpans(s string) []span {
 			}
 			start += door[0]
 		}
-		if start < loc[0] && !subjectIsInstitution(s, start) && !premisesAfter(s[end:]) && !agencyTail(s[loc[1]:end]) {
+		if named && start <= loc[0] && !subjectIsInstitution(s, start) && !premisesAfter(s[end:]) && !agencyTail(s[loc[1]:end]) && !organAfter(s[loc[1]:]) {
 			out = append(out, span{start, end, KindAddress, Mask})
 		}
 	}
@@ -744,3 +750,16 @@ func villageGroupOnly(s string, i, j int) bool {
 // 三组村民, 三组集体土地, 一组至四组, 二组、三组.
 var villageGroupFollowers = []string{"村民", "群众", "集体", "土地", "耕地", "农田", "道路", "组长", "范围", "、", "至", "和", "与", "及",
 	"的村民", "的群众", "的土地", "的耕地", "的道路"}
+
+// wordEndsBefore reports whether the two characters before s[i] are a
+// word of the dictionary (约定, 认定, 确定): the character before 位 closes
+// that word and does not open one with 位.
+func wordEndsBefore(s string, i int) bool {
+	_, n1 := utf8.DecodeLastRuneInString(s[:i])
+	if i-n1 <= 0 {
+		return false
+	}
+	_, n2 := utf8.DecodeLastRuneInString(s[:i-n1])
+	w, ok := dict().lookup(s[i-n1-n2 : i])
+	return ok && w.freq >= 100 && !strings.HasPrefix(w.pos, "nr")
+}

@@ -880,7 +880,8 @@ var fundingDeeds = newMatcher([]string{"出资", "购买", "建造", "修建", "
 var stageWords = newMatcher([]string{"庭审", "审理", "询问", "调查", "调解", "协商", "谈话", "听证", "质证", "笔录", "开庭", "讯问"})
 
 // bodyParts are parts of a person's body a given name is followed by
-// (击打海涛头部).
+// (击打海涛头部); p29.go's personBodyParts are the wider set a full
+// name is read before.
 var bodyParts = newMatcher([]string{"头部", "面部", "脸部", "眼部", "颈部", "胸部", "背部", "腰部", "腹部", "手臂", "手部", "腿部", "左手", "右手", "左腿", "右腿", "左臂", "右臂", "左眼", "右眼"})
 
 // longerWordAt reports whether a word of two characters or more seen at

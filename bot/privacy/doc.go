@@ -322,6 +322,27 @@
 // before its industrial park (石岗工业区), a cairn (查干敖包) and an
 // agency's short name before 局, 委 or 厅 (文旅局) are no names.
 //
+// Round 29 (p29.go): a quote of two to four characters set right before a
+// name (司机“二楞子”刘海军) is that person's nickname, a paper's title
+// (“情况说明”李明已签字) staying; a pseudonym the writer marks with 化名
+// (患儿小宇（化名）, 化名“豆豆”) goes as a name, a place's (罗泽市（化名）)
+// staying; 应 after a party before the party's duty is the modal (被上诉人
+// 应信守承诺), 原告应建国诉称 a name; a place before a public facility (石井
+// 停车场, 钟落潭收费站) is no name. An organ's hearing, inquiry or mediation
+// room after a house number (…68号州人社局三楼听证室) keeps the address
+// whole; 约定位于 reads 位于 as the marker, and a door number after a
+// compound's name goes there (金都花园×××); an app's ID in brackets
+// (微信（ID：…）, 抖音（ID：…）) goes (identifiers.go). A verb that starts at
+// a name's end and leaves the crossing word's last character stranded
+// (韦金生出具: 生出 leaves 具) does not cut the name; a minority name
+// between 对 and a penalty (对洛桑次仁罚款) is a name, and a name read
+// inside a run of known parts widens to the run (次仁旺堆). A name before
+// a body part (屈海军额头有血) or a 所 clause of what a person does (的于海燕
+// 所驾) is a name, 汪洋头部 and 罗汉头部 staying; a diminutive of three
+// characters (“二林子”一方) is a nickname before 一方, 一家 or a frame. After
+// 归 or 属于 the owner before 家 or 所有 is a person (归才让家, 归王建国家使用),
+// 归 no surname, 韦家, 集体 and 国家 staying.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

@@ -278,7 +278,8 @@ var answerAfterRe = regexp.MustCompile(`^(?:是多少|是什么|多少|是|号�
 
 var (
 	wechatLabels = newLabelled([]string{"微信号码", "微信号", "微信账号", "微信帐号", "微信ID", "微信id", "微信名", "WeChat ID", "WeChatID", "WeChat", "wechat", "Wechat", "VX号", "vx号", "VX", "vx", "V信", "WX号", "wx号", "微信"},
-		`\s*(?:[:：]|为|是|号为)?\s*["“”'‘’「」『』]?([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
+		// 微信（ID：huiguiying_jn）: the ID named in brackets after the app.
+		`\s*(?:[（(]\s*(?:ID|id|Id|号码|号|账号|帐号)\s*)?(?:[:：]|为|是|号为)?\s*["“”'‘’「」『』]?([A-Za-z][-_A-Za-z0-9]{5,19}|\d{5,12})`, kindOf(KindWeChat), 0)
 	qqLabels = newLabelled([]string{"QQ号码", "QQ账号", "QQ帐号", "QQ号", "QQ", "qq号码", "qq号", "qq", "Qq", "扣扣号", "扣扣"},
 		`\s*[（(]?\s*(?:号码|账号|帐号|号)?\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([1-9]\d{4,11})`, kindOf(KindQQ), 5) // written in groups: spaced.go
 	// Foreign passports mix letters and digits anywhere (C7KM38P42).
@@ -358,6 +359,10 @@ var (
 	// person as a WeChat ID does: 抖音号"tianyuan6688", 支付宝账号：….
 	handleLabels = newLabelled([]string{"抖音号", "抖音账号", "抖音ID", "抖音id", "快手号", "快手账号", "快手ID", "微博号", "微博账号", "微博ID", "小红书号", "淘宝账号", "淘宝ID", "闲鱼账号", "支付宝账号", "支付宝帐号", "支付宝", "钉钉号", "视频号"},
 		`\s*(?:[:：]|为|是)?\s*["“”'‘’「」『』]?([A-Za-z0-9][-_.A-Za-z0-9]{4,30}[A-Za-z0-9])`, kindOf(KindAccount), 0)
+	// 抖音（ID：tianyuan6688）, 快手(账号:ks_88123): a platform's name and
+	// its ID in brackets; the bare name (抖音直播) is no label.
+	platformIDLabels = newLabelled([]string{"抖音", "快手", "微博", "小红书", "哔哩哔哩", "B站", "钉钉", "淘宝", "闲鱼", "拼多多"},
+		`\s*[（(]\s*(?:ID|id|Id|号码|号|账号|帐号|用户名)\s*(?:[:：]|为)?\s*["“”'‘’「」『』]?([A-Za-z0-9][-_.A-Za-z0-9]{3,30}[A-Za-z0-9])`, kindOf(KindAccount), 0)
 	// A personal certificate's or record's serial written as its office
 	// writes it, 字 and all: 结婚证字号为鄂婚字第1023874号, 房屋所有权证号为东字第…号,
 	// 档案编号为税稽字3301829. An agency's decision number carries its year in
@@ -782,6 +787,7 @@ func identifierSpans(s string) []span {
 	}
 	out = accountNameLabels.spans(s, out)
 	out = handleLabels.spans(s, out)
+	out = platformIDLabels.spans(s, out)
 	out = spacedSpans(s, out) // spaced.go
 	// A passport's shape where no label named the value as something else
 	// (通行证（H12345678）, 用户编号：SH0092731 keep their kinds).

@@ -420,6 +420,10 @@ func (d *detector) minorityAlone(i int) int {
 	if start && (!wordPart || titled) && (personRight(t, e, true) || boundary(t, e) == 3 && titled || strongCue && boundary(t, e) >= 2) {
 		return n
 	}
+	// 对洛桑次仁罚款五万元: the one a penalty is imposed on (penaltyOn).
+	if !wordPart && penaltyOn(t, i, e) {
+		return n
+	}
 	// 原告阿拉坦仓诉称: after a role word, parts and one or two more
 	// characters of a transliteration before what a party says.
 	if titled {

@@ -334,7 +334,7 @@ func crossesRight(t *text, s, e, minFreq int) bool {
 			if j == e+1 && a == e-1 && strings.ContainsRune(prepositionsAfter, t.rs[e]) && commonGivenSet.has(t.rs[a]) {
 				return
 			}
-			if j > e && w.freq >= uint32(minFreq) && !strings.HasPrefix(w.pos, "nr") && !nounBeyond(t, e, j, w.freq) {
+			if j > e && w.freq >= uint32(minFreq) && !strings.HasPrefix(w.pos, "nr") && !nounBeyond(t, e, j, w.freq) && !verbBeyond(t, e, j) {
 				found = true
 			}
 		})
@@ -1237,22 +1237,27 @@ func detect(s string) []hit {
 	// Round 27's slots, after the guards: the persons a list is read
 	// from are those the guards left, and what a slot reads passes the
 	// same guards (addOver).
-	d.roleSlots()          // p27.go
-	d.householdHeads()     // p27.go
-	d.listSiblings()       // p27.go
-	d.listSiblingsBefore() // p27.go
-	d.nicknameQuotes()     // p27.go
-	d.clauseSlots()        // p27.go
-	d.ahNicknames()        // p27.go
-	d.brotherNicknames()   // p27.go
-	d.introNames()         // p28.go
-	d.signatureNames()     // p28.go
-	d.declaredNames()      // p28.go
-	d.kinOfNames()         // p28.go
-	d.latinNames28()       // p28.go
-	d.speakerLabels()      // p28.go
-	d.turkicNames28()      // p28.go
-	d.inquirySubjects()    // p28.go
+	d.roleSlots()           // p27.go
+	d.householdHeads()      // p27.go
+	d.listSiblings()        // p27.go
+	d.listSiblingsBefore()  // p27.go
+	d.nicknameQuotes()      // p27.go
+	d.clauseSlots()         // p27.go
+	d.ahNicknames()         // p27.go
+	d.brotherNicknames()    // p27.go
+	d.introNames()          // p28.go
+	d.signatureNames()      // p28.go
+	d.declaredNames()       // p28.go
+	d.kinOfNames()          // p28.go
+	d.latinNames28()        // p28.go
+	d.speakerLabels()       // p28.go
+	d.turkicNames28()       // p28.go
+	d.inquirySubjects()     // p28.go
+	d.appositiveNicknames() // p29.go
+	d.pseudonymNames()      // p29.go
+	d.widenMinorityRuns()   // p29.go
+	d.bodyAndAgentNames()   // p29.go
+	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
 	// after the guards of the names, which veto every quoted trade name.

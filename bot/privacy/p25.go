@@ -522,8 +522,19 @@ var agencyPremises = []string{"分局", "公安局", "派出所", "人民法院"
 // agencyTail reports whether the premises' tail after a house number
 // names an organ.
 func agencyTail(tail string) bool {
-	return containsAny(tail, agencyPremises)
+	return containsAny(tail, agencyPremises) || hasSuffixAny(tail, proceedingRooms) || hasSuffixAny(tail, organEnds)
 }
+
+// organEnds close an organ's name that ends the address after its house
+// number (…机场路1299号白云大队): a home ends in a room or a flat, never
+// in a police brigade or a bureau (priv29).
+var organEnds = []string{"大队", "中队", "支队", "派出所", "分局", "局", "法庭", "人民法院", "检察院", "人民政府", "委员会", "管委会", "办事处", "服务中心", "司法所", "执法队"}
+
+// proceedingRooms are the rooms where an organ hears, questions or
+// mediates (…航天大道三段68号州人社局三楼听证室, …机场路1299号白云大队执勤室):
+// no one lives in them, and the address before them is the organ's
+// (priv29).
+var proceedingRooms = []string{"听证室", "听证厅", "执勤室", "询问室", "讯问室", "审讯室", "调解室", "谈话室", "接待室", "会议室", "值班室", "办案区", "办案中心", "接待大厅", "服务大厅", "办事大厅", "审判庭", "法庭"}
 
 // familyForms finds 老X家 and 小X家 in quoted speech (“南边那块是按老额家的
 // 户口分的”): a form of address before 家 and what a household has names
@@ -722,4 +733,18 @@ func certAbbreviation(t *text, h hit) bool {
 		}
 	}
 	return false
+}
+
+// organAfter reports whether the Han run right after a house number, up
+// to a delimiter, is an organ's name (…1299号白云大队。): the address is
+// the organ's.
+func organAfter(rest string) bool {
+	n := 0
+	for i, r := range rest {
+		if !isHan(r) || n >= 12 {
+			return n >= 2 && hasSuffixAny(rest[:i], organEnds)
+		}
+		n++
+	}
+	return n >= 2 && hasSuffixAny(rest, organEnds)
 }

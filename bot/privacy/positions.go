@@ -502,6 +502,10 @@ func (d *detector) nicknames() {
 			// 家人称其“莹莹”: a doubled given-name character is a pet name
 			// although the dictionary holds it as a word; 昵称为“山里人家”
 			// is an account's name, not a person's.
+		case nickname3Shaped(t, i+1, e) && !quotedWord(t, i+1, e) && (hasSuffixAny(t.str(max(0, i-3), i), nicknameFrames) || t.match(e+1, nicknamePeople) > 0):
+			// “二林子”一方的说法, 叫“三狗子”的男子: a diminutive of three
+			// characters only where a person is said right there (“三板子”
+			// 工作法 stays).
 		case !nicknameShaped(t, i+1, e) || quotedWord(t, i+1, e):
 			continue
 		case hasSuffixAny(t.str(max(0, i-3), i), nicknameFrames) || t.match(e+1, nicknamePeople) > 0:
@@ -664,7 +668,7 @@ func namedBy(t *text, i, e int) bool {
 
 // nicknamePeople are what a nickname's bearer is called after it:
 // “黑三”的男子, “刘二”等人.
-var nicknamePeople = newMatcher([]string{"的男子", "的女子", "的男人", "的女人", "的中年男子", "的青年男子", "的青年", "的年轻人", "的老人", "的妇女", "的小伙", "的人", "的村民", "的司机", "的老板", "的工人", "的朋友", "等人", "本人"})
+var nicknamePeople = newMatcher([]string{"一方", "一家", "一伙", "夫妇", "夫妻", "兄弟", "父子", "母子", "的男子", "的女子", "的男人", "的女人", "的中年男子", "的青年男子", "的青年", "的年轻人", "的老人", "的妇女", "的小伙", "的人", "的村民", "的司机", "的老板", "的工人", "的朋友", "等人", "本人"})
 
 // nicknameNumerals and nicknameTails end the nicknames built on an
 // ordinal or a trait (刘二, 黑三, 二柱, 大头).
@@ -673,6 +677,13 @@ var (
 	nicknameNumerals = newRuneSet("二三四五六七八九")
 	nicknameTails    = newRuneSet("二三四五六七八九子娃皮头狗柱蛋牛毛虎猴")
 )
+
+// nickname3Shaped reports whether rs[s:e] is a diminutive of three
+// characters: a trait or an ordinal, one character and a diminutive's
+// tail (二林子, 三狗子, 黑蛋娃; priv29).
+func nickname3Shaped(t *text, s, e int) bool {
+	return e-s == 3 && nicknameHeads.has(t.rs[s]) && t.han(s+1) && strings.ContainsRune("子娃蛋", t.rs[s+2])
+}
 
 // nicknameShaped reports whether rs[s:e] is built as a nickname: 老, 小 or
 // 阿 and one character (老包, 小刘, 阿强), a surname and an ordinal (刘二,
