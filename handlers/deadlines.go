@@ -308,7 +308,7 @@ func (s *service) deadlineEntries(c bot.Context, viewer *people.Person, items []
 // deadlineLine is one entry of a list of deadlines.
 func (s *service) deadlineLine(i int, viewer *people.Person, d store.DueDeadline, today workcal.Day) string {
 	c := d.Case
-	line := fmt.Sprintf("%d. **%s** %s：%s", i, c.Number, d.Deadline.Kind.Label(), d.Deadline.Value(today))
+	line := fmt.Sprintf("%d. **%s** %s：%s", i, c.Number, d.Deadline.Title(), d.Deadline.Value(today))
 	line += "\n" + s.parties(viewer, c)
 	if c.Handler != "" {
 		line += "｜承办人 " + c.Handler

@@ -31,7 +31,18 @@ var dueVocabulary = []struct {
 		[]string{"复议答复", "书面答复", "答复"}},
 	{"appeal", []string{"上诉期限", "上诉期", "上诉截止"}, []string{"上诉"}},
 	{"decision", []string{"复议决定期限", "决定期限", "复议审理期限", "审理期限"}, []string{"复议决定", "作出决定", "审理期限", "决定期限", "决定"}},
+	// The periods the ledger keeps no clock for (UntrackedKinds): named so
+	// that a question of one is answered as not recorded, never with the
+	// day of another kind (申请再审期限 read as the 再审 stage's deadlines).
+	{"retrial", []string{"申请再审期限", "申请再审的期限", "申请再审期", "再审申请期限", "再审期限", "申诉期限", "申诉期"}, nil},
+	{"suit", []string{"起诉期限", "起诉的期限", "起诉期"}, nil},
+	{"perform", []string{"判决履行期限", "判决的履行期限", "履行期限", "履行的期限", "履行期"}, nil},
 }
+
+// UntrackedKinds are the deadline kinds of dueVocabulary that bot/deadline
+// does not compute: 申请再审 (after the judgment takes effect), the
+// plaintiff's 起诉期限 and the 履行期限 a judgment sets.
+var UntrackedKinds = []string{"retrial", "suit", "perform"}
 
 // suggestionStem names a suggestion without saying whose: both replies.
 const suggestionStem = "建议"
