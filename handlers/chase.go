@@ -113,7 +113,7 @@ func (s *service) chase(c bot.Context, ch intent.Chase) (bool, error) {
 			if !topicFits(ch.Topic, d.Kind) {
 				continue
 			}
-			parts = append(parts, d.Kind.Label()+" "+d.Value(today))
+			parts = append(parts, d.Title()+" "+d.Value(today))
 		}
 		if ch.Topic == "" || ch.Topic == "hearing" {
 			if h := k.NextHearing(now); h != nil && (u.Person == "" || h.Head == label || k.Handler == label) {

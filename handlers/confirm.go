@@ -39,6 +39,8 @@ type pending struct {
 	Person  *personChange `json:"person,omitempty"`
 	// Attend is a head's typed 确认出庭 (去, 好 到时候我去) of their hearing.
 	Attend *attendChange `json:"attend,omitempty"`
+	// Rectify is a 整改 report's parts told in chat (rectify_text.go).
+	Rectify *rectifyText `json:"rectify,omitempty"`
 }
 
 func (p *pending) kind() string {
@@ -50,6 +52,9 @@ func (p *pending) kind() string {
 	}
 	if p.Attend != nil {
 		return "attend"
+	}
+	if p.Rectify != nil {
+		return "rectify_text"
 	}
 	return ""
 }
@@ -91,6 +96,9 @@ func (p *pending) numbers() []string {
 	}
 	if p.Attend != nil {
 		return []string{p.Attend.Number}
+	}
+	if p.Rectify != nil {
+		return []string{p.Rectify.Number}
 	}
 	return nil
 }
@@ -267,6 +275,9 @@ func (s *service) apply(c bot.Context, p *pending) error {
 	}
 	if p.Attend != nil {
 		return s.applyAttend(c, p)
+	}
+	if p.Rectify != nil {
+		return s.applyRectify(c, p)
 	}
 	return fmt.Errorf("pending change with nothing to apply")
 }

@@ -759,6 +759,15 @@ func strayNone(reply string, claims []claim) string {
 		"上一条修改没有确认", "目前没有需要您确认的修改", "没有找到您可以使用的已结案件", "台账中没有案件", "您最近没有申请过以案说法草稿", "还没有到，暂无该月通报", "该案目前没有在计的法定期限"} {
 		reply = strings.ReplaceAll(reply, ok, "")
 	}
+	// The asker's own words echoed back as a 整改 report's parts
+	// (rectify_text.go: 现场证据没有固定好) are theirs to confirm, no claim.
+	var kept []string
+	for _, l := range strings.Split(reply, "\n") {
+		if !strings.HasPrefix(l, "> 败诉原因分析：") && !strings.HasPrefix(l, "> 整改措施：") {
+			kept = append(kept, l)
+		}
+	}
+	reply = strings.Join(kept, "\n")
 	if i := strings.Index(reply, "行政机关败诉案件情况"); i >= 0 {
 		reply = reply[:i] // the bulletin's own text, tested in bot/bulletin
 	}

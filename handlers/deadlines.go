@@ -123,8 +123,8 @@ func registerDeadlines(b *bot.Bot, s *service) {
 
 func (s *service) handleDeadlines(c bot.Context) error {
 	q, ok := parseDeadlineAsk(c.Message().Text)
-	if !ok {
-		return s.handleText(c)
+	if _, _, stated := statedReport(c.Message().Text); !ok || stated {
+		return s.handleText(c) // 原因是…… 整改是……: content told, read there (rectifyStated)
 	}
 	return s.deadlinesReply(c, q)
 }
@@ -147,6 +147,17 @@ func (s *service) deadlinesReply(c bot.Context, q deadlineAsk) error {
 	// A 整改 answer's follow-up (公安局那件呢) keeps the topic.
 	if q.what == askRectify {
 		if err := markRectify(c); err != nil {
+			return err
+		}
+		// The one case a 整改 answer was about, for the report's content
+		// told next (33号原因分析写好了 咋交 → 原因就是……): rectifyStated.
+		var err error
+		if len(a.shown) == 1 {
+			err = c.Memory().Remember(memRectifyCase, a.shown[0])
+		} else {
+			err = c.Memory().Forget(memRectifyCase)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -308,7 +319,7 @@ func (s *service) deadlineEntries(c bot.Context, viewer *people.Person, items []
 // deadlineLine is one entry of a list of deadlines.
 func (s *service) deadlineLine(i int, viewer *people.Person, d store.DueDeadline, today workcal.Day) string {
 	c := d.Case
-	line := fmt.Sprintf("%d. **%s** %s：%s", i, c.Number, d.Deadline.Kind.Label(), d.Deadline.Value(today))
+	line := fmt.Sprintf("%d. **%s** %s：%s", i, c.Number, d.Deadline.Title(), d.Deadline.Value(today))
 	line += "\n" + s.parties(viewer, c)
 	if c.Handler != "" {
 		line += "｜承办人 " + c.Handler

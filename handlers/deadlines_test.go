@@ -68,7 +68,7 @@ func TestDeadlineChat(t *testing.T) {
 		t.Errorf("本周 lists what is not due this week:\n%s", got)
 	}
 	mustContain(t, "逾期", e.one("staff1", "逾期未答辩"), "(2025)黔0115行初302号", "已逾期9天")
-	mustContain(t, "上诉", e.one("staff1", "哪些案子快过上诉期？"), "(2025)黔0115行初303号", "上诉期限：2025年12月1日")
+	mustContain(t, "上诉", e.one("staff1", "哪些案子快过上诉期？"), "(2025)黔0115行初303号", "上诉期限**：2025年12月1日")
 	mustContain(t, "整改", e.one("staff1", "逾期未整改"), "(2025)黔0115行初304号", "待报送")
 
 	// An agency's head sees the agency's cases only, and "没有" is said

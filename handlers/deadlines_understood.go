@@ -32,6 +32,18 @@ const deadlineSoon = 14
 // about: whether anyone appealed is what is missing, not a duty overdue.
 func (s *service) deadlinesAnswer(c bot.Context, u intent.Understanding) (answer, error) {
 	ctx, viewer, now, loc := c.Ctx(), c.Person(), c.Now(), c.Location()
+	if un := untrackedOf(u.DeadlineKinds); len(un) > 0 {
+		// 哪些案子履行期限快到了: no clock of that kind is kept, so no
+		// list of it, and never a "没有" it could not stand behind.
+		lines := []string{"台账不登记这类期限，无法按它列出案件："}
+		for _, k := range un {
+			lines = append(lines, untrackedRule(k))
+		}
+		if len(un) < len(u.DeadlineKinds) {
+			lines = append(lines, "其他期限请分别询问，例如“本周到期的期限”。")
+		}
+		return answer{md: strings.Join(lines, "\n")}, nil
+	}
 	q := s.queryOf(u, viewer)
 	kinds := make([]deadline.Kind, len(u.DeadlineKinds))
 	for i, k := range u.DeadlineKinds {
@@ -104,12 +116,12 @@ func (s *service) deadlinesAnswer(c bot.Context, u intent.Understanding) (answer
 		msg := fmt.Sprintf("**%s**：没有%s。", title, scopeNote(viewer))
 		return answer{md: msg + lapsedAppealNote(u), claims: []claim{{Text: msg, What: claimDeadlines, Q: q}}}, nil
 	}
-	if note := lapsedAppealNote(u); note != "" {
-		a, err := s.listAbout(c, fmt.Sprintf("**%s**：%d 件案件%s", title, len(numbers), scopeNote(viewer)), listCases, numbers, len(numbers), intent.Deadline)
-		a.md += note
-		return a, err
-	}
-	return s.listAbout(c, fmt.Sprintf("**%s**：%d 件案件%s", title, len(numbers), scopeNote(viewer)), listCases, numbers, len(numbers), intent.Deadline)
+	// Each case shows the kinds asked (检察院那个建议啥时候截至), not its
+	// other deadlines' days.
+	a, err := s.showPage(c, &page{Title: fmt.Sprintf("**%s**：%d 件案件%s", title, len(numbers), scopeNote(viewer)), Kind: listCases,
+		Items: numbers, Total: len(numbers), Aspect: intent.Deadline, Kinds: u.DeadlineKinds})
+	a.md += lapsedAppealNote(u)
+	return a, err
 }
 
 // ofHearingRe names a hearing by its day (明天的庭, 下周一那个庭, 那场庭);

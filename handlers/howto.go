@@ -359,7 +359,7 @@ func (s *service) howButton(c bot.Context, u intent.Understanding) (string, erro
 			if kind != "" {
 				if d, ok := s.st.Deadlines.Find(cs[0], kind); ok {
 					today := workcal.DateOf(c.Now(), s.st.Deadlines.Location())
-					state = fmt.Sprintf("台账目前登记：%s %s %s。", cs[0].Number, d.Kind.Label(), d.Value(today))
+					state = fmt.Sprintf("台账目前登记：%s %s %s。", cs[0].Number, d.Title(), d.Value(today))
 				}
 			}
 		}

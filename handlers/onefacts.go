@@ -85,10 +85,7 @@ func (s *service) appealableFact(c *cases.Case, now time.Time) string {
 	}
 	d, ok := s.st.Deadlines.Find(c, deadline.Appeal)
 	if !ok {
-		if c.ServedOn.IsZero() {
-			return "台账未填写裁判文书送达日期，算不出上诉期（判决自送达之日起15日、裁定10日），请向承办人" + orWord(c.Handler, "") + "确认送达日期。"
-		}
-		return "结案方式为" + string(c.Closure.Method) + "，依法不能上诉（只有判决和不予立案、驳回起诉的裁定可以上诉）。"
+		return s.appealMissing(c, s.st.Deadlines.Location())
 	}
 	today := workcal.DateOf(now, s.st.Deadlines.Location())
 	served := fmt.Sprintf("自%d月%d日送达起算%s", d.Start.Month, d.Start.Day, d.Period)

@@ -35,6 +35,9 @@ type page struct {
 	Total  int           `json:"total"`
 	Next   int           `json:"next"`
 	Aspect intent.Aspect `json:"aspect,omitempty"`
+	// Kinds are the deadline kinds a list about deadlines was asked of
+	// (检察院那个建议啥时候截至): each case shows those, not all of its own.
+	Kinds []string `json:"kinds,omitempty"`
 	// Lines are the items as written when listed, for lists whose items
 	// are not cases or hearings to load again (the 以案说法 candidates and
 	// drafts); Footer says what to reply.
@@ -156,7 +159,11 @@ func (s *service) renderPage(c bot.Context, p *page) (answer, error) {
 			lead = outcomeLead(cs)
 		}
 		for i, cs := range cs {
-			lines = append(lines, s.caseLine(start+i+1, viewer, cs, now, loc)+s.lineFact(viewer, cs, nil, p.Aspect, now, loc))
+			fact := s.lineFact(viewer, cs, nil, p.Aspect, now, loc)
+			if p.Aspect == intent.Deadline && len(p.Kinds) > 0 {
+				fact = "\n" + s.kindsFact(cs, p.Kinds, now, loc)
+			}
+			lines = append(lines, s.caseLine(start+i+1, viewer, cs, now, loc)+fact)
 			shown = append(shown, cs.Number)
 		}
 	case listHearings:

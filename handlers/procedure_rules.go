@@ -147,7 +147,7 @@ func (s *service) focusDeadlines(c bot.Context, kinds []deadline.Kind, prev *las
 	var parts []string
 	for _, kind := range kinds {
 		if d, ok := s.st.Deadlines.Find(k, kind); ok {
-			parts = append(parts, fmt.Sprintf("%s：%s", d.Kind.Label(), d.Value(today)))
+			parts = append(parts, fmt.Sprintf("%s：%s", d.Title(), d.Value(today)))
 		}
 	}
 	if len(parts) == 0 {

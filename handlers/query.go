@@ -123,6 +123,9 @@ func (s *service) lookup(c bot.Context, u intent.Understanding, numbers []string
 			// stage's court, not the first instance's, which it does not record.
 			return "台账未登记该案一审的法院（只登记本案" + string(cs.Stage) + "的承办法院：" + orNone(cs.Court) + "），一审情况请查看一审裁判文书或向承办人了解。"
 		}
+		if u.Aspect == intent.Deadline && len(u.DeadlineKinds) > 0 {
+			return s.kindsFact(cs, u.DeadlineKinds, now, loc) // the kind asked, never another's day
+		}
 		if u.Aspect == intent.Advice && u.Suggestion != "" {
 			return s.adviceDue(cs, cases.SuggestionKind(u.Suggestion), now, loc)
 		}

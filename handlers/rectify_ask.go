@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"casebot/bot"
@@ -105,10 +106,79 @@ func (s *service) rectifyAnswer(c bot.Context, q deadlineAsk, today workcal.Day)
 	if err != nil {
 		return answer{}, err
 	}
-	if asksRectifyHow(c.Message().Text) {
+	frame := asksRectifyFrame(c.Message().Text)
+	if asksRectifyHow(c.Message().Text) && (!frame || submitWordRe.MatchString(c.Message().Text)) {
 		a.md = s.rectifyHow(c.Person()) + "\n\n" + a.md
 	}
+	if frame {
+		// 61号整改报告要写哪几块 能不能给我个框架: the parts, filled from the
+		// ledger where it can, then the state and the last day.
+		var k *cases.Case
+		if len(numbers) == 1 {
+			cs, err := s.visible(c.Ctx(), c.Person(), numbers, nil)
+			if err != nil {
+				return answer{}, err
+			}
+			if len(cs) == 1 {
+				k = cs[0]
+			}
+		}
+		a.md = s.rectifyFrame(c.Person(), k, c.Location()) + "\n\n" + a.md
+	}
 	return a, nil
+}
+
+// rectifyFrameRe asks what a 整改 report contains (要写哪几块, 给个框架,
+// 模板, 怎么写), not whether or how it is submitted.
+var rectifyFrameRe = regexp.MustCompile(`框架|模板|模版|提纲|大纲|格式|范本|样本|样稿|参考|结构|哪几块|哪几部分|哪些部分|哪几个部分|几部分|几块|哪些内容|什么内容|啥内容|写哪些|写什么|写些什么|写啥|怎么写|如何写|咋写|咋个写|要写哪`)
+
+// submitWordRe is a verb of submitting: a frame question that also asks
+// how to submit gets the procedure too.
+var submitWordRe = regexp.MustCompile(`交|提交|报送|上传|报给`)
+
+// asksRectifyFrame reports whether text asks the contents of a 整改 report.
+func asksRectifyFrame(text string) bool {
+	t := intent.Normalize(text)
+	return containsAnyOf(t, "整改", "原因分析") && rectifyFrameRe.MatchString(t)
+}
+
+// rectifyFrame is the 整改 report's framework (一案一整改): the two parts
+// the bureau reads (败诉原因分析, 整改措施; their headings are what an
+// uploaded report is split by, rectify_file.go), with the case's facts
+// and the ledger's 败诉原因 filled in when k is the case asked about.
+func (s *service) rectifyFrame(viewer *people.Person, k *cases.Case, loc *time.Location) string {
+	lines := []string{"**整改报告框架**（一案一整改）：请保留“败诉原因分析”“整改措施”两个标题，司法局按这两部分审核。"}
+	basic := "写明案号、原告、被告单位、案由，判决（复议决定）的日期和结果。"
+	reason := "对照裁判文书（复议决定书）认定的问题，"
+	if k != nil {
+		who := "原告 " + s.scope.Plaintiffs(viewer, k) + " 诉 "
+		if k.Kind == cases.Reconsideration {
+			who = "申请人 " + s.scope.Plaintiffs(viewer, k) + " 对 "
+		}
+		basic = fmt.Sprintf("%s，%s%s，案由%s", k.Number, who, strings.Join(k.Defendants, "、"), orPendingWord(k.Cause, "（待补充）"))
+		if k.Closure != nil {
+			basic += fmt.Sprintf("，%s以“%s”结案", cnDate(k.Closure.On, loc), k.Closure.Method)
+		}
+		basic += "。"
+		if k.Closure != nil && strings.TrimSpace(k.Closure.Reason) != "" {
+			reason += "台账登记的原因是“" + strings.TrimRight(strings.TrimSpace(k.Closure.Reason), "。") + "”，"
+		}
+	}
+	lines = append(lines,
+		"一、案件基本情况："+basic,
+		"二、败诉原因分析："+reason+"从事实认定、证据收集固定、法律适用、执法程序等方面逐项分析，查找执法环节存在的具体问题。",
+		"三、整改措施：针对上述原因逐条写明具体措施（如完善执法流程、规范告知和陈述申辩程序、开展培训和案卷评查），每条写明责任部门（责任人）和完成时限。",
+		"四、责任落实与举一反三：相关人员的责任落实情况，同类案件的排查和制度完善情况。")
+	if k != nil {
+		for _, sg := range k.Suggestions {
+			if strings.TrimSpace(sg.Content) == "" {
+				continue
+			}
+			lines = append(lines, fmt.Sprintf("本案还有%s%s（%s），整改措施可一并回应。", orPendingWord(sg.Issuer, ""), sg.Kind, strings.TrimRight(sg.Content, "。")))
+		}
+	}
+	lines = append(lines, "两部分可以在整改通知卡片上点“填报原因分析”“填报整改措施”分别回复，也可以写成一份报告，发送“上传整改报告”上传。")
+	return strings.Join(lines, "\n")
 }
 
 // sideWords speak of a town's side without naming it (那镇上那个呢). They

@@ -158,7 +158,7 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 	}
 	today := workcal.DateOf(ctx.Now(), ctx.Location())
 	label := d.Kind.Label()
-	if (kind == deadline.JudicialReply || kind == deadline.ProcuratorialReply) && d.Basis != "建议书载明的回复期限" {
+	if d.Estimated() {
 		// No date of the 建议书 is recorded: the one shown is computed, and
 		// says so (检察院那个建议要回吗 showed it as if recorded).
 		basis := d.Basis

@@ -64,6 +64,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if found[memAsk] {
 		offered = &ask
 	}
+	if ok, err := s.rectifyStated(c, text, prev); ok || err != nil {
+		return err // 原因就是…… 整改是……: the 整改 report's content, echoed to confirm
+	}
 	if ok, err := s.explains.pickWrite(c, text, offered, prev); ok || err != nil {
 		if err == nil && offered != nil {
 			err = c.Memory().Forget(memAsk)

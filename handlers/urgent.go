@@ -77,7 +77,7 @@ func earliestDue(c *cases.Case, open []deadline.Deadline, today workcal.Day, now
 	for _, d := range open {
 		at := d.Due.At(workcal.Clock{}, loc)
 		if !found || at.Before(best.at) {
-			best.at, best.what, found = at, d.Kind.Label()+"："+d.Value(today), true
+			best.at, best.what, found = at, d.Title()+"："+d.Value(today), true
 		}
 	}
 	if h := c.NextHearing(now); h != nil && (!found || h.At.Before(best.at)) {

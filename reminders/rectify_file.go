@@ -524,3 +524,63 @@ func headingOf(line string) (head, rest string) {
 	}
 	return "", ""
 }
+
+// FileText files the parts of a 整改 report typed in chat outside a card's
+// question (原因就是…… 整改是……), once their author confirmed the echo: the
+// same record and filing as the card's 填报原因分析 and 填报整改措施 (a part
+// left empty keeps what is recorded). p must be a head or 承办人 of a
+// defendant agency and the request open. The reply says what was filed
+// and what is still missing.
+func (s *Service) FileText(ctx context.Context, p *people.Person, number, analysis, measures string, now time.Time) (string, error) {
+	c, err := s.st.Get(ctx, number)
+	if errors.Is(err, store.ErrNotFound) {
+		return "台账中没有案件 " + number + "，这次没有作任何修改。", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if !s.CanFileRectify(p, c) {
+		return "整改报告由被告（被申请人）单位的负责人或承办人报送，这次没有作任何修改。", nil
+	}
+	if !c.Rectify.Open() {
+		return "该案的整改报告目前不在待报送状态（尚未发出整改要求，或已报送、已审核），这次没有作任何修改，请以台账为准。", nil
+	}
+	analysis, measures = truncate(strings.TrimSpace(analysis), maxReportRunes), truncate(strings.TrimSpace(measures), maxReportRunes)
+	var parts []string
+	if analysis != "" {
+		parts = append(parts, "败诉原因分析："+truncate(analysis, 100))
+	}
+	if measures != "" {
+		parts = append(parts, "整改措施："+truncate(measures, 100))
+	}
+	if len(parts) == 0 {
+		return "内容为空，没有作任何修改。", nil
+	}
+	res, err := s.fileRectify(ctx, number, p.UserID, now, "rectify_report", strings.Join(parts, "；"), func(rc *cases.Rectification) error {
+		if analysis != "" {
+			rc.Analysis = analysis
+		}
+		if measures != "" {
+			rc.Measures = measures
+		}
+		return nil
+	})
+	var ue *bot.Error
+	if errors.As(err, &ue) {
+		return ue.Message, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	rc := res.c.Rectify
+	switch {
+	case res.filed && rc.Analysis != "" && rc.Measures != "":
+		return "已填报，" + number + " 的整改报告（败诉原因分析和整改措施）已报送，等待司法局审核。", nil
+	case res.filed:
+		return "已填报，与已上传的整改报告文件一并报送，等待司法局审核。", nil
+	case rc.Analysis == "":
+		return "已收到整改措施。还需要败诉原因分析：直接发“原因是……”，或点整改通知卡片上的“填报原因分析”。", nil
+	default:
+		return "已收到败诉原因分析。还需要整改措施：直接发“整改措施是……”，或点整改通知卡片上的“填报整改措施”。", nil
+	}
+}

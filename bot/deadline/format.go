@@ -77,6 +77,24 @@ func (d Deadline) Value(today workcal.Day) string {
 	return s + "）"
 }
 
+// Estimated reports whether d is a suggestion's reply period the ledger
+// does not hold: no date of the 建议书 is recorded, so the day is the
+// rule's (two months for a 检察建议, the local period for a 司法建议), not
+// the document's, and is said as computed, never as the recorded one.
+func (d Deadline) Estimated() bool {
+	return (d.Kind == JudicialReply || d.Kind == ProcuratorialReply) && d.Basis != suggestionDueBasis
+}
+
+// Title is the kind's label as a line shows it: an Estimated one says it
+// is computed (检察院那个建议啥时候截至 was answered with the rule's date as
+// if the ledger held it).
+func (d Deadline) Title() string {
+	if d.Estimated() && d.Open() { // once replied, the day that counted is past asking
+		return d.Kind.Label() + "（台账未登记建议书载明的期限，按规定推算）"
+	}
+	return d.Kind.Label()
+}
+
 // Lines calls line(label, value) for each deadline of c a case card shows
 // on now: the open ones and the done ones, in the order of Kinds; a moot
 // one (an answer never recorded on a closed case) says nothing useful and
@@ -87,7 +105,7 @@ func (r *Rules) Lines(c *cases.Case, now time.Time, line func(label, value strin
 	today := workcal.DateOf(now, r.loc)
 	for _, d := range r.Of(c) {
 		if !d.Moot {
-			line(d.Kind.Label(), d.Value(today))
+			line(d.Title(), d.Value(today))
 		}
 	}
 }

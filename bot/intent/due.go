@@ -27,11 +27,22 @@ var dueVocabulary = []struct {
 		"起诉状副本哪天收到", "起诉状副本什么时候收到", "起诉状副本是什么时候收到", "起诉状副本是哪天收到", "起诉状是什么时候收到", "起诉状什么时候收到",
 		"起诉状哪天收到", "什么时候收到的起诉状", "哪天收到的起诉状", "收到起诉状副本的日期", "收到起诉状副本日期", "收到副本的日期", "副本哪天收到",
 		"副本什么时候收到", "副本是哪天收到", "副本是什么时候收到"}, []string{"答辩", "举证", "应诉材料", "证据"}},
-	{"reply", []string{"复议答复期限", "复议答复期", "复议答复", "答复期限", "答复期", "书面答复", "没答复", "未答复", "没有答复"},
+	{"reply", []string{"复议答复期限", "复议答复期", "复议答复", "书面答复期限", "书面答复期", "答复期限", "答复期", "书面答复", "没答复", "未答复", "没有答复"},
 		[]string{"复议答复", "书面答复", "答复"}},
 	{"appeal", []string{"上诉期限", "上诉期", "上诉截止"}, []string{"上诉"}},
 	{"decision", []string{"复议决定期限", "决定期限", "复议审理期限", "审理期限"}, []string{"复议决定", "作出决定", "审理期限", "决定期限", "决定"}},
+	// The periods the ledger keeps no clock for (UntrackedKinds): named so
+	// that a question of one is answered as not recorded, never with the
+	// day of another kind (申请再审期限 read as the 再审 stage's deadlines).
+	{"retrial", []string{"申请再审期限", "申请再审的期限", "申请再审期", "再审申请期限", "再审期限", "申诉期限", "申诉期"}, nil},
+	{"suit", []string{"起诉期限", "起诉的期限", "起诉期"}, nil},
+	{"perform", []string{"判决履行期限", "判决的履行期限", "履行期限", "履行的期限", "履行期"}, nil},
 }
+
+// UntrackedKinds are the deadline kinds of dueVocabulary that bot/deadline
+// does not compute: 申请再审 (after the judgment takes effect), the
+// plaintiff's 起诉期限 and the 履行期限 a judgment sets.
+var UntrackedKinds = []string{"retrial", "suit", "perform"}
 
 // suggestionStem names a suggestion without saying whose: both replies.
 const suggestionStem = "建议"

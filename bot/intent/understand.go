@@ -1427,6 +1427,7 @@ var (
 		"快要逾期", "快逾期", "即将逾期", "马上逾期", "要逾期"}
 	overdueWords  = []string{"已经超期", "已超期", "超期", "已经逾期", "已逾期", "逾期", "过期了", "过期", "超过期限", "超时"}
 	deadlineTails = []string{"快到了", "快到", "到了没", "还有几天", "还剩几天", "剩几天", "是哪天", "到哪天", "到什么时候", "什么时候到", "截止",
+		"过了没有", "过了没", "过了吗", "到了吗",
 		"什么时候要回复", "什么时候回复", "要回复", "要注意的", "要注意", "注意一下", "最近", "近期", "近日", "马上"}
 	// lossWords make 超期 a reason for losing (答复超期败诉的), not a deadline.
 	lossWords = []string{"败诉", "输", "撤销", "纠错", "确认违法", "原因"}
@@ -1442,6 +1443,9 @@ func (r *reader) deadlines() {
 		r.u.Aspect, r.u.Anchored = Appealable, true
 		r.u.DeadlineKinds = []string{"appeal"}
 		t.cutAll("最晚", "最迟") // 最晚哪天: the last day is what is given
+		// 上不上诉还没定 上诉期到哪天: the period named too is this one, not a 二审
+		t.cutAll("上诉期限", "上诉期", "上诉截止")
+		t.cutAll(deadlineTails...)
 		return
 	}
 	found := false
@@ -1482,7 +1486,9 @@ var appealableRe = mustCompile(`(?:还|现在|目前|那)?(?:能不能|能否|�
 	`上诉(?:还)?(?:来得及|来不来得及)(?:吗|不|没)?|(?:还有|有没有)(?:机会|时间)上诉|上诉期?(?:过了没有|过了没|过了吗|过没过|还有没有|截止了吗|结束了吗|结束没)|` +
 	// 局里还在商量要不要上诉 最晚哪天, 上不上诉 最迟什么时候定: whether to
 	// appeal still open, and by when: the 上诉期, never a 二审 filter
-	`(?:要不要|上不上|打不打算|准备不准备|是否要|是不是要|还在商量要不要|商量要不要|考虑要不要|决定要不要)(?:提起|提出|去)?上诉`)
+	`(?:要不要|打不打算|准备不准备|是否要|是不是要|还在商量要不要|商量要不要|考虑要不要|决定要不要)(?:提起|提出|去)?上诉|` +
+	// 县里还上不上诉还没定: 上不上诉 is one word, its 上 shared
+	`上不上诉|诉不诉`)
 
 // askedAfter reports whether what follows 改到 or 推迟 asks (什么时候了,
 // 几号, 了吗) rather than tells.

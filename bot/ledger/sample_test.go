@@ -244,7 +244,17 @@ func TestSampleDeadlines(t *testing.T) {
 	}
 	lines := map[string]string{}
 	for _, e := range l.Entries {
-		rules.Lines(e.Case, at("2025-11-20 08:00"), func(label, value string) { lines[e.Number+" "+label] = value })
+		rules.Lines(e.Case, at("2025-11-20 08:00"), func(label, value string) {
+			if kind, note, ok := strings.Cut(label, "（"); ok {
+				// A suggestion's period the ledger does not hold is labelled computed.
+				label = kind
+				lines[e.Number+" "+label+" note"] = note
+			}
+			lines[e.Number+" "+label] = value
+		})
+	}
+	if got := lines["(2025)黔0115行初61号 检察建议回复期限 note"]; !strings.Contains(got, "按规定推算") {
+		t.Errorf("61号 检察建议回复期限 (no date of the 建议书 recorded) is not labelled computed: %q", got)
 	}
 	for key, want := range map[string]string{
 		"(2025)黔0115行初139号 答辩举证期限":  "2025年11月25日（周二，还剩5天）",
