@@ -74,6 +74,11 @@ func (d Deadline) Value(today workcal.Day) string {
 	if d.Open() && d.Postponed != "" {
 		s += "；末日逢" + d.Postponed + "顺延"
 	}
+	if d.Open() && (d.Kind == ProcuratorialReply || d.Kind == JudicialReply) && d.Basis != suggestionOwnBasis {
+		// The date is the rule's, not one the ledger holds: a 检察建议书 may
+		// set a shorter one, and a reader must not take it as recorded.
+		s += "；台账未登记建议书载明的期限，按" + d.Period + "推算，以建议书为准"
+	}
 	return s + "）"
 }
 
