@@ -109,6 +109,9 @@ var reasonAnsweredRe = regexp.MustCompile(`理由|原因`)
 // not answer; k is the one case the message is about (nil: none or
 // several). It reports whether it added any.
 func (s *service) openActs(c bot.Context, text string, k *cases.Case, a *answer) (bool, error) {
+	if v := c.Person(); v == nil || v.Role == "" {
+		return false, nil // a stranger's message is refused, not answered
+	}
 	acts := messageActs(text)
 	if len(acts) == 0 {
 		return false, nil
