@@ -50,7 +50,7 @@ var (
 	actConfirmRe = regexp.MustCompile(`(?:能|会|可以|来得及)(?:去|来|出庭|到场|到庭)(?:吗|不|么|嘛|了吗)|能不能(?:去|来|出庭|到)|会不会(?:去|来|出庭)|去不去|来不来|去得了|来得了|能否(?:出庭|到庭|参加)|能出庭不|确定(?:能)?(?:去|来)(?:吗|了没)`)
 	actReasonRe  = regexp.MustCompile(`(?:理由|原因)(?:没有?|吗|呢|是什么|是啥|有没有|有吗)|(?:说|讲|给|交|报|写)(?:了|过|没)?(?:理由|原因|情况说明)|(?:为什么|为啥|咋|怎么)没(?:去|来|出庭|到庭|到场)`)
 	actWhyRe     = regexp.MustCompile(`为什么|为啥|凭什么|为何|干嘛要|怎么(?:还|又|要|会|就|是|让)|咋(?:还|又|要|会|就)`)
-	actHowRe     = regexp.MustCompile(`怎么要求|怎么要交|怎么还款|怎么就是`) // how, not why
+	actHowRe     = regexp.MustCompile(`怎么要求|怎么要交|怎么还款|怎么就是|怎么还没|咋还没|怎么还不|咋还不`) // how, or a state asked (88号怎么还没判), not why
 	actSkipRe    = regexp.MustCompile(`能不去|可以不去|不去行不行|不去可以|不去行吗|能不能不去|可不可以不去|能不出庭|可以不出庭|不出庭行吗|不出庭可以|能不能不出庭|不用去吧|不去也行吧`)
 	// actAbsentRe is the absence a reason is asked of (郑伟没去 说理由没有).
 	actAbsentRe = regexp.MustCompile(`没去|没来|没到|未出庭|不出庭|没出庭|缺席|不去|不来|去不了|来不了`)

@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"casebot/bot/cases"
@@ -69,17 +70,32 @@ func (d Deadline) doneWord() string {
 // Value is the deadline as the value of a card line on today:
 // 2026年12月18日（周五，还剩3天）. An open deadline whose last day was moved
 // by the holiday rule says so.
+//
+// A suggestion's reply date the ledger does not hold (Reckoned) says it is
+// the rule's reckoning: a 检察建议书 may set a shorter one, and a reader
+// must not take it as recorded. Plain leaves that to a caller that says it
+// in words of its own.
 func (d Deadline) Value(today workcal.Day) string {
+	s := d.Plain(today)
+	if d.Reckoned() {
+		s = strings.TrimSuffix(s, "）") + "；台账未登记建议书载明的期限，按" + d.Period + "推算，以建议书为准）"
+	}
+	return s
+}
+
+// Plain is Value without the note of a reckoned suggestion date.
+func (d Deadline) Plain(today workcal.Day) string {
 	s := d.Due.Chinese() + "（" + weekdays[d.Due.Weekday()] + "，" + d.Status(today)
 	if d.Open() && d.Postponed != "" {
 		s += "；末日逢" + d.Postponed + "顺延"
 	}
-	if d.Open() && (d.Kind == ProcuratorialReply || d.Kind == JudicialReply) && d.Basis != suggestionOwnBasis {
-		// The date is the rule's, not one the ledger holds: a 检察建议书 may
-		// set a shorter one, and a reader must not take it as recorded.
-		s += "；台账未登记建议书载明的期限，按" + d.Period + "推算，以建议书为准"
-	}
 	return s + "）"
+}
+
+// Reckoned reports whether d is an open suggestion's reply date computed by
+// the rule because the ledger records none of the 建议书's own.
+func (d Deadline) Reckoned() bool {
+	return d.Open() && (d.Kind == ProcuratorialReply || d.Kind == JudicialReply) && d.Basis != suggestionOwnBasis
 }
 
 // Lines calls line(label, value) for each deadline of c a case card shows
