@@ -124,6 +124,9 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 			if err != nil {
 				return false, err
 			}
+			if len(ls) > 0 && len(lines) > 0 && boldHead(ls[0]) != "" && boldHead(ls[0]) == boldHead(lines[0]) {
+				ls = ls[1:] // the same yes/no and rule (**需要报送**：按…) is said once
+			}
 			lines, claims = append(lines, ls...), append(claims, cl...)
 		}
 	}
@@ -684,4 +687,15 @@ func (s *service) pendingRectifyCase(c bot.Context, focus string) (string, error
 		return "", err
 	}
 	return cs[0].Number, nil
+}
+
+// boldHead is the bold lead of a duty line (**需要报送**), "" when none.
+func boldHead(line string) string {
+	if !strings.HasPrefix(line, "**") {
+		return ""
+	}
+	if i := strings.Index(line[2:], "**"); i > 0 {
+		return line[:i+4]
+	}
+	return ""
 }
