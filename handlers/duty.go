@@ -61,41 +61,79 @@ func (s *service) dutyAnswer(c bot.Context, text string, u intent.Understanding,
 		// 88号还没判吧 领导没出庭的说明交法院了没: the outcome asked beside it.
 		lines = append(lines, s.fact(viewer, k, intent.Outcome, now, loc))
 	}
-	for _, t := range topics {
-		var ls []string
-		switch t {
-		case intent.DutyAppear:
-			var cl []claim
-			ls, cl = appearLines(viewer, k, now, loc)
-			claims = append(claims, cl...)
-		case intent.DutyCounted:
-			var cl []claim
-			ls, cl = countedLines(text, viewer, k, now, loc)
-			claims = append(claims, cl...)
-		case intent.DutyMonth:
-			ls = s.monthLines(k, now, loc)
-		case intent.DutyBulletin:
-			ls = s.bulletinLines(intent.Normalize(text), k, now, loc)
-		case intent.DutyRectify:
-			var cl []claim
-			if ls, cl, err = s.rectifyLines(c, k, u); err != nil {
+	topicLines := func(kk *cases.Case) (out []string, outClaims []claim, err error) {
+		for _, t := range topics {
+			var ls []string
+			switch t {
+			case intent.DutyAppear:
+				var cl []claim
+				ls, cl = appearLines(viewer, kk, now, loc)
+				outClaims = append(outClaims, cl...)
+			case intent.DutyCounted:
+				var cl []claim
+				ls, cl = countedLines(text, viewer, kk, now, loc)
+				outClaims = append(outClaims, cl...)
+			case intent.DutyMonth:
+				ls = s.monthLines(kk, now, loc)
+			case intent.DutyBulletin:
+				ls = s.bulletinLines(intent.Normalize(text), kk, now, loc)
+			case intent.DutyRectify:
+				var cl []claim
+				if ls, cl, err = s.rectifyLines(c, kk, u); err != nil {
+					return nil, nil, err
+				}
+				outClaims = append(outClaims, cl...)
+			case intent.DutySign:
+				ls = s.signLines(kk)
+			case intent.DutyPapers:
+				ls = papersLines(kk, now, loc)
+			case intent.DutyFiled:
+				ls = filedLines(text, kk, now, loc)
+			case intent.DutyExplain:
+				var cl []claim
+				ls, cl = explainLines(kk, now, loc)
+				outClaims = append(outClaims, cl...)
+			}
+			out = append(out, ls...)
+		}
+		return out, outClaims, nil
+	}
+	ls, cl, err := topicLines(k)
+	if err != nil {
+		return false, err
+	}
+	lines, claims = append(lines, ls...), append(claims, cl...)
+	if slices.Contains(topics, intent.DutyRectify) {
+		// 61号和33号两个整改都要我报: each case named is answered, not the first alone.
+		ns, err := s.rectifyCasesOf(c)
+		if err != nil {
+			return false, err
+		}
+		for _, n := range ns {
+			if n == k.Number {
+				continue
+			}
+			others, err := s.visible(c.Ctx(), viewer, []string{n}, nil)
+			if err != nil {
 				return false, err
 			}
-			claims = append(claims, cl...)
-		case intent.DutySign:
-			ls = s.signLines(k)
-		case intent.DutyPapers:
-			ls = papersLines(k, now, loc)
-		case intent.DutyFiled:
-			ls = filedLines(text, k, now, loc)
-		case intent.DutyExplain:
-			var cl []claim
-			ls, cl = explainLines(k, now, loc)
-			claims = append(claims, cl...)
+			if len(others) != 1 {
+				continue
+			}
+			ls, cl, err := topicLines(others[0])
+			if err != nil {
+				return false, err
+			}
+			if len(ls) > 0 && len(lines) > 0 && boldHead(ls[0]) != "" && boldHead(ls[0]) == boldHead(lines[0]) {
+				ls = ls[1:] // the same yes/no and rule (**需要报送**：按…) is said once
+			}
+			lines, claims = append(lines, ls...), append(claims, cl...)
 		}
-		lines = append(lines, ls...)
 	}
 	a := answer{md: strings.Join(lines, "\n") + "\n\n" + s.card(viewer, k, now, loc), shown: []string{k.Number}, results: 1, outcome: audit.Answered, claims: claims}
+	if _, err := s.openActs(c, text, k, &a); err != nil {
+		return false, err // 两个整改都要我报 能不能晚点交: the extension asked too
+	}
 	ru := intent.Understanding{Kind: intent.Case, Numbers: a.shown, Anchored: true}
 	if err := s.recordAnswer(c, ru, a, 0); err != nil {
 		return false, err
@@ -649,4 +687,15 @@ func (s *service) pendingRectifyCase(c bot.Context, focus string) (string, error
 		return "", err
 	}
 	return cs[0].Number, nil
+}
+
+// boldHead is the bold lead of a duty line (**需要报送**), "" when none.
+func boldHead(line string) string {
+	if !strings.HasPrefix(line, "**") {
+		return ""
+	}
+	if i := strings.Index(line[2:], "**"); i > 0 {
+		return line[:i+4]
+	}
+	return ""
 }

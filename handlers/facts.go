@@ -674,7 +674,7 @@ func (s *service) adviceDue(c *cases.Case, kind cases.SuggestionKind, now time.T
 				basis = "本地规定" // the setting's name is the bureau's, not the reader's
 			}
 			lines = append(lines, fmt.Sprintf("台账**未登记**%s书载明的回复期限。按%s自收到之日（%s）起%s推算，回复期限为 %s；请以建议书载明的期限为准，可向承办人或发出单位核实后告知专班登记。",
-				sg.Kind, basis, cases.FormatDate(sg.ReceivedOn, loc), d.Period, d.Value(today)))
+				sg.Kind, basis, cases.FormatDate(sg.ReceivedOn, loc), d.Period, d.Plain(today))) // says the reckoning itself
 		default:
 			lines = append(lines, fmt.Sprintf("台账**未登记**%s的回复期限，请以建议书载明的期限为准。", sg.Kind))
 		}

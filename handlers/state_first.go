@@ -177,7 +177,7 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 		if !d.DoneOn.IsZero() {
 			v += fmt.Sprintf("（%d月%d日）", d.DoneOn.Month, d.DoneOn.Day)
 		}
-		return v + fmt.Sprintf("；%s：%s。", label, d.Value(today))
+		return v + fmt.Sprintf("；%s：%s。", label, d.Plain(today))
 	case d.Moot:
 		return fmt.Sprintf("%s 已结案，台账未登记%s的提交日期。", short, what)
 	}
@@ -186,7 +186,7 @@ func (s *service) deadlineState(c *cases.Case, kind deadline.Kind, ctx bot.Conte
 	if d.DaysLeft(today) < 0 {
 		state = "**" + not + "，已逾期**"
 	}
-	return fmt.Sprintf("%s 的%s%s（以台账登记为准）；%s：%s。", short, strings.TrimSuffix(what, "的回复"), state, label, d.Value(today))
+	return fmt.Sprintf("%s 的%s%s（以台账登记为准）；%s：%s。", short, strings.TrimSuffix(what, "的回复"), state, label, d.Plain(today))
 }
 
 // confirmState says whether the head confirmed the hearing asked about:

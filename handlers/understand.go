@@ -575,7 +575,22 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 		a.md, a.noEcho = note+"\n\n"+a.md, true
 	}
-	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho {
+	opened := false
+	if a.md != "" && !asking && !isNext && pickedU == nil && !isCompare {
+		if err := s.eachNamedCase(c, text, u, &a, prev); err != nil {
+			return err // 61号和33号两个整改: each case named, not the first alone
+		}
+		// 孙局能去吗, 能不能晚点交: each act of the message the reply does
+		// not answer, said honestly with what the ledger holds of it.
+		k, err := s.actCase(c, said, u, a, prev)
+		if err != nil {
+			return err
+		}
+		if opened, err = s.openActs(c, text, k, &a); err != nil {
+			return err
+		}
+	}
+	if a.md != "" && (len(u.Residue) > 0 || guessed) && !a.noEcho && !opened {
 		// Words were left unread: say what the answer is based on.
 		if asked := askedResidue(text, u.Residue); asked != "" && notHeldText(u.NotHeld) != "" {
 			// 镇政府那边来人没 你那有记吗: the note of what is not held, first,

@@ -334,8 +334,9 @@ func (r *Rules) decision(c *cases.Case, accepted workcal.Day) Deadline {
 	return d
 }
 
-// suggestionDueBasis is the Basis of a reply period the 建议书 itself set.
-const suggestionDueBasis = "建议书载明的回复期限"
+// suggestionOwnBasis is the basis of a suggestion's reply date the ledger
+// records (the one the 建议书 sets), as against the rule's.
+const suggestionOwnBasis = "建议书载明的回复期限"
 
 // suggestion is the reply deadline of a 司法建议 or 检察建议: the date the
 // document sets when recorded, else the rule's.
@@ -350,7 +351,7 @@ func (r *Rules) suggestion(s cases.Suggestion) Deadline {
 	}
 	if due := r.day(s.DueOn); !due.IsZero() {
 		d.Due, d.Period, d.Postponed = due, "建议书确定的期限", ""
-		d.Basis = suggestionDueBasis
+		d.Basis = suggestionOwnBasis
 	}
 	if !s.RepliedOn.IsZero() {
 		d.Done, d.DoneOn = true, r.day(s.RepliedOn)

@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"casebot/bot/cases"
@@ -69,7 +70,21 @@ func (d Deadline) doneWord() string {
 // Value is the deadline as the value of a card line on today:
 // 2026年12月18日（周五，还剩3天）. An open deadline whose last day was moved
 // by the holiday rule says so.
+//
+// A suggestion's reply date the ledger does not hold (Reckoned) says it is
+// the rule's reckoning: a 检察建议书 may set a shorter one, and a reader
+// must not take it as recorded. Plain leaves that to a caller that says it
+// in words of its own.
 func (d Deadline) Value(today workcal.Day) string {
+	s := d.Plain(today)
+	if d.Reckoned() {
+		s = strings.TrimSuffix(s, "）") + "；台账未登记建议书载明的期限，按" + d.Period + "推算，以建议书为准）"
+	}
+	return s
+}
+
+// Plain is Value without the note of a reckoned suggestion date.
+func (d Deadline) Plain(today workcal.Day) string {
 	s := d.Due.Chinese() + "（" + weekdays[d.Due.Weekday()] + "，" + d.Status(today)
 	if d.Open() && d.Postponed != "" {
 		s += "；末日逢" + d.Postponed + "顺延"
@@ -82,16 +97,17 @@ func (d Deadline) Value(today workcal.Day) string {
 // rule's (two months for a 检察建议, the local period for a 司法建议), not
 // the document's, and is said as computed, never as the recorded one.
 func (d Deadline) Estimated() bool {
-	return (d.Kind == JudicialReply || d.Kind == ProcuratorialReply) && d.Basis != suggestionDueBasis
+	return (d.Kind == JudicialReply || d.Kind == ProcuratorialReply) && d.Basis != suggestionOwnBasis
 }
 
-// Title is the kind's label as a line shows it: an Estimated one says it
-// is computed (检察院那个建议啥时候截至 was answered with the rule's date as
-// if the ledger held it).
+// Reckoned reports whether d is an open Estimated date: Value says so
+// (检察院那个建议啥时候截至 was answered with the rule's date as if the ledger
+// held it); once replied, the day that counted is past asking.
+func (d Deadline) Reckoned() bool { return d.Open() && d.Estimated() }
+
+// Title is the kind's label as a line shows it, beside Value, which says
+// whether the date is the rule's reckoning.
 func (d Deadline) Title() string {
-	if d.Estimated() && d.Open() { // once replied, the day that counted is past asking
-		return d.Kind.Label() + "（台账未登记建议书载明的期限，按规定推算）"
-	}
 	return d.Kind.Label()
 }
 
