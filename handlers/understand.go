@@ -207,6 +207,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		if ok, err := s.explains.writeShown(c, text, prev); ok || err != nil {
 			return err // 信息公开的有没有案例 → 就写复议那个: the one shown
 		}
+		if ok, err := s.explains.fitAnswer(c, text, prev); ok || err != nil {
+			return err // 85号能写吗: whether that case can be written up
+		}
 	}
 	if appeal, ok := intent.AppealIntent(text); ok && viewer != nil && viewer.Role != people.Pufa {
 		return s.appealIntent(c, appeal, prev) // 我们准备上诉, 打算不上诉了: acknowledged with the appeal period

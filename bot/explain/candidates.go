@@ -61,35 +61,14 @@ func (s *Service) Candidates(ctx context.Context, now time.Time, window time.Dur
 		return nil, err
 	}
 	var out []Candidate
-	var nums []string
 	for _, c := range cs {
 		if c == nil || c.Closure == nil || c.Kind == cases.NonLitigation {
 			continue
 		}
-		class := outcomeClass(c, s.Gen.Loss)
-		out = append(out, Candidate{
-			Number: c.Number, Kind: c.Kind, Agencies: c.Defendants, Cause: c.Cause, Outcome: c.Closure.Method,
-			Class: class, ClosedOn: c.Closure.On.In(s.Gen.loc()), Lost: class == "行政机关败诉" || class == "复议纠错",
-		})
-		nums = append(nums, c.Number)
+		out = append(out, s.candidate(c))
 	}
-	has, err := s.Attach.Decisions.Has(ctx, nums)
-	if err != nil {
+	if err := s.annotate(ctx, out); err != nil {
 		return nil, err
-	}
-	counts, err := s.Drafts.Counts(ctx, nums)
-	if err != nil {
-		return nil, err
-	}
-	reviews, err := s.Reviews.Newest(ctx, nums, counts)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].HasDecision, out[i].Drafts = has[i], counts[i]
-		if rv := reviews[i]; rv != nil {
-			out[i].State = rv.State
-		}
 	}
 	rank := func(c Candidate) int {
 		switch {
@@ -120,4 +99,51 @@ func (s *Service) Candidates(ctx context.Context, now time.Time, window time.Dur
 		out = out[:limit]
 	}
 	return out, nil
+}
+
+// CandidateOf is closed case c as a candidate: how it ended, whether a
+// decision is attached and where its drafts stand (chat's 85号能写吗).
+func (s *Service) CandidateOf(ctx context.Context, c *cases.Case) (Candidate, error) {
+	out := []Candidate{s.candidate(c)}
+	if err := s.annotate(ctx, out); err != nil {
+		return Candidate{}, err
+	}
+	return out[0], nil
+}
+
+// candidate is closed case c with how it ended, before annotate.
+func (s *Service) candidate(c *cases.Case) Candidate {
+	class := outcomeClass(c, s.Gen.Loss)
+	return Candidate{
+		Number: c.Number, Kind: c.Kind, Agencies: c.Defendants, Cause: c.Cause, Outcome: c.Closure.Method,
+		Class: class, ClosedOn: c.Closure.On.In(s.Gen.loc()), Lost: class == "行政机关败诉" || class == "复议纠错",
+	}
+}
+
+// annotate says of each candidate whether a decision is attached and
+// where its drafts stand: three round trips whatever their number.
+func (s *Service) annotate(ctx context.Context, out []Candidate) error {
+	nums := make([]string, len(out))
+	for i, c := range out {
+		nums[i] = c.Number
+	}
+	has, err := s.Attach.Decisions.Has(ctx, nums)
+	if err != nil {
+		return err
+	}
+	counts, err := s.Drafts.Counts(ctx, nums)
+	if err != nil {
+		return err
+	}
+	reviews, err := s.Reviews.Newest(ctx, nums, counts)
+	if err != nil {
+		return err
+	}
+	for i := range out {
+		out[i].HasDecision, out[i].Drafts = has[i], counts[i]
+		if rv := reviews[i]; rv != nil {
+			out[i].State = rv.State
+		}
+	}
+	return nil
 }
