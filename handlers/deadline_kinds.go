@@ -158,6 +158,21 @@ func (s *service) missingKind(c *cases.Case, k deadline.Kind, loc *time.Location
 	return "台账未登记。"
 }
 
+// notAppealable says why no decision of c can be appealed, whatever its
+// state: a reconsideration, a non-litigation review, a second instance or
+// retrial.
+func notAppealable(c *cases.Case) (string, bool) {
+	switch {
+	case c.Kind == cases.Reconsideration:
+		return "这是行政复议案件，复议决定不适用上诉；对复议决定不服的，申请人可依法向法院起诉。", true
+	case c.Kind == cases.NonLitigation:
+		return "这是非诉执行审查案件，法院的执行裁定不适用上诉。", true
+	case c.Stage != "" && c.Stage != cases.StageFirst:
+		return "本案是" + string(c.Stage) + "，" + string(c.Stage) + "的裁判不能再上诉（两审终审）；如有错误，可依法申请再审。", true
+	}
+	return "", false
+}
+
 // appealMissing says why a case has no 上诉期限: not appealable (a
 // reconsideration, a second instance, an outcome that cannot be appealed),
 // not closed, or the 送达 date not recorded. The last gives the day the
@@ -165,15 +180,11 @@ func (s *service) missingKind(c *cases.Case, k deadline.Kind, loc *time.Location
 // (the ledger's 结案日期), said as a supposition with its basis: the
 // question 上诉期到哪天 deserves the day, and the ledger does not hold it.
 func (s *service) appealMissing(c *cases.Case, loc *time.Location) string {
-	switch {
-	case c.Kind == cases.Reconsideration:
-		return "这是行政复议案件，复议决定不适用上诉；对复议决定不服的，申请人可依法向法院起诉。"
-	case c.Kind == cases.NonLitigation:
-		return "这是非诉执行审查案件，法院的执行裁定不适用上诉。"
-	case c.Closure == nil:
+	if why, ok := notAppealable(c); ok {
+		return why
+	}
+	if c.Closure == nil {
 		return "尚未结案，上诉期还未起算：一审判决书送达之日起15日、裁定书送达之日起10日（《行政诉讼法》第八十五条）。"
-	case c.Stage != "" && c.Stage != cases.StageFirst:
-		return "本案是" + string(c.Stage) + "，" + string(c.Stage) + "的裁判不能再上诉（两审终审）；如有错误，可依法申请再审。"
 	}
 	o, err := cases.ParseOutcome(c.Kind, string(c.Closure.Method))
 	ruling := o == cases.RulingDismissSuit || o == cases.RulingNotAccepted

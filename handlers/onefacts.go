@@ -73,15 +73,11 @@ func amountFact(c *cases.Case) string {
 // service of a judgment, 10 of an appealable ruling, counted on the work
 // calendar) still runs on now.
 func (s *service) appealableFact(c *cases.Case, now time.Time) string {
-	switch {
-	case c.Kind == cases.Reconsideration:
-		return "这是行政复议案件，复议决定不适用上诉；对复议决定不服的，申请人可依法向法院起诉。"
-	case c.Kind == cases.NonLitigation:
-		return "这是非诉执行审查案件，法院的执行裁定不适用上诉。"
-	case c.Closure == nil:
+	if why, ok := notAppealable(c); ok {
+		return why
+	}
+	if c.Closure == nil {
 		return "尚未结案：裁判文书送达后才起算上诉期（判决15日、裁定10日）。"
-	case c.Stage != "" && c.Stage != cases.StageFirst:
-		return "本案是" + string(c.Stage) + "，" + string(c.Stage) + "的裁判不能再上诉（两审终审）；如有错误，可依法申请再审。"
 	}
 	d, ok := s.st.Deadlines.Find(c, deadline.Appeal)
 	if !ok {
