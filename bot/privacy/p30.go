@@ -1,6 +1,9 @@
 package privacy
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Round 30 (priv30): a false name read from the head of a place's name
 // whose unit comes a character or two later (王爱召镇, 黄联关镇, 由荣家湾镇,
@@ -188,4 +191,21 @@ func (d *detector) postHolders() {
 			break
 		}
 	}
+}
+
+// yiWhole30 reports whether name, found whole, is a Yi name of a clan and
+// a given name of two characters or more (阿苏木呷): read as a person once
+// (拉且的妻子阿苏木呷), it is the person wherever it recurs whole, though a
+// word is reserved inside it there (苏木, a township's word: 文中沙马拉且、
+// 阿苏木呷等人名).
+func yiWhole30(name string, whole bool) bool {
+	if !whole || utf8.RuneCountInString(name) < 4 {
+		return false
+	}
+	for _, c := range yiClans {
+		if strings.HasPrefix(name, c) {
+			return true
+		}
+	}
+	return false
 }
