@@ -1259,6 +1259,7 @@ func detect(s string) []hit {
 	d.bodyAndAgentNames()   // p29.go
 	d.countedLists()        // p30.go
 	d.postHolders()         // p30.go
+	d.widenAmdo()           // p30.go
 	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
@@ -2659,7 +2660,9 @@ func (d *detector) minority() {
 				continue
 			}
 		}
-		if parts >= 2 && boundary(t, i+n) >= 1 {
+		// 陈海龙推搡才让东智致其摔倒, 扎西才让上前: two known parts of four
+		// characters or more are a name whatever follows (p30).
+		if parts >= 2 && (boundary(t, i+n) >= 1 || n >= 4 && !anyWordAt(t, i, i+n)) {
 			d.add(i, i+n, capNeutral)
 			i += n - 1
 		} else if parts == 1 && n >= 3 && leftOK(t, i) && t.match(i+n, personVerbMatcher) > 0 {

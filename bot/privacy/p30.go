@@ -209,3 +209,24 @@ func yiWhole30(name string, whole bool) bool {
 	}
 	return false
 }
+
+// amdoSuffixes close a Tibetan woman's name in Amdo (卓玛措, 拉毛草).
+const amdoSuffixes = "措草"
+
+// widenAmdo widens a Tibetan name part read alone to the Amdo suffix
+// right after it (转入卓玛措的账户 read as 卓玛 before 措): the suffix is
+// the name's last character, and leaving it would keep 卓某措.
+func (d *detector) widenAmdo() {
+	t := d.t
+	for i, h := range d.hits {
+		e := h.end
+		if h.name != "" || e >= t.n() || !strings.ContainsRune(amdoSuffixes, t.rs[e]) || d.taken[e] {
+			continue
+		}
+		if t.match(h.start, minorityMatcher) != e-h.start || e+1 < t.n() && t.han(e+1) && !strings.ContainsRune(particles+"在说称于和与及", t.rs[e+1]) {
+			continue
+		}
+		d.taken[e] = true
+		d.hits[i].end = e + 1
+	}
+}
