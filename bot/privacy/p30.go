@@ -230,3 +230,46 @@ func (d *detector) widenAmdo() {
 		d.hits[i].end = e + 1
 	}
 }
+
+// homeFrames30 follow 老 and a surname where they name the person's home
+// (老石家门口, 老周家里, 老马家院子).
+var homeFrames30 = newMatcher([]string{"家门口", "家门前", "家大门", "家里", "家中", "家院", "家院子", "家后院", "家屋里", "家屋后", "家房前", "家房后", "家楼下", "家门外"})
+
+// homeOfOld30 returns the places where needle, 老 and the surname of a
+// person the text names (石永福 … 放在老石家门口), stands before the home's
+// word after a place's verb or a preposition: in such a text the home is
+// that family's, and 老石 points to them. Where nobody of the surname is
+// named (原告回到老李家中) this is never called and 老李 stays.
+func homeOfOld30(t *text, needle string) []span {
+	var out []span
+	t.eachIndex(needle, func(s int) {
+		e := s + utf8.RuneCountInString(needle)
+		if e >= t.n() || t.match(e, homeFrames30) == 0 || t.reservedIn(s, e) {
+			return
+		}
+		if s > 0 && t.han(s-1) && !strings.ContainsRune(givenPrepositions+"在到去进从往回来是有的", t.rs[s-1]) {
+			return
+		}
+		// Only in a quoted statement, where people are called so; the
+		// writer's own 老李家 is how a house or a family is known.
+		if !insideQuote30(t, s) {
+			return
+		}
+		out = append(out, span{t.off[s], t.off[e], KindName, "老某"})
+	})
+	return out
+}
+
+// insideQuote30 reports whether i stands inside a quote opened earlier on
+// its line and not yet closed.
+func insideQuote30(t *text, i int) bool {
+	for k := i - 1; k >= 0 && t.rs[k] != '\n'; k-- {
+		switch t.rs[k] {
+		case '”', '」', '』':
+			return false
+		case '“', '「', '『':
+			return true
+		}
+	}
+	return false
+}
