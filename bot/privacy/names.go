@@ -1260,6 +1260,7 @@ func detect(s string) []hit {
 	d.countedLists()        // p30.go
 	d.postHolders()         // p30.go
 	d.widenAmdo()           // p30.go
+	d.subjectsOfRoles()     // p30.go
 	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):

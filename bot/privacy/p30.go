@@ -2,6 +2,7 @@ package privacy
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -272,4 +273,36 @@ func insideQuote30(t *text, i int) bool {
 		}
 	}
 	return false
+}
+
+// subjectsOfRoles reads a name opening a clause before 系 and a party's
+// role (温庆山系第三人原项目部仓库保管员, 高原系原告之子): the clause says who
+// the person is, and only a person is a party's role.
+func (d *detector) subjectsOfRoles() {
+	t := d.t
+	if !strings.Contains(t.s, "系") {
+		return
+	}
+	t.eachIndex("系", func(k int) {
+		for _, s := range []int{k - 3, k - 2} {
+			if s < 0 || anyTaken(d.taken, s, k) || !allHan(t, s, k) || surnameAt(t, s) != 1 {
+				continue
+			}
+			if s > 0 && (t.han(s-1) || unicode.IsLetter(t.rs[s-1]) || unicode.IsDigit(t.rs[s-1])) {
+				continue
+			}
+			// 原告系原告本人: a role word is no name.
+			if n, _ := roleAt(t, s); n > 0 {
+				continue
+			}
+			if n, kind := roleAt(t, k+1); n == 0 || kind == markKin {
+				continue
+			}
+			if w, ok := t.word(s, k); ok && w.freq >= 100 {
+				continue
+			}
+			d.addOver(s, k, capPersonal)
+			return
+		}
+	})
 }
