@@ -6,10 +6,14 @@ import (
 	"unicode/utf8"
 )
 
-// Round 30 (priv30): a false name read from the head of a place's name
-// whose unit comes a character or two later (王爱召镇, 黄联关镇, 由荣家湾镇,
-// 巴彦塔拉旗, 金普新区), and the persons a list names before counting them
-// (黄河、高原两名原告, 张伟、李强二人).
+// Round 30 (priv30), from set U's misses by kind: a false name read from
+// the head of a place's name whose unit comes a character or two later
+// (王爱召镇, 黄联关镇, 由荣家湾镇, 巴彦塔拉旗, 金普新区); the persons a list names
+// before counting them (黄河、高原两名原告, 张伟、李强二人); a post's holder
+// between the title and the deed done to a paper (科长曾凡荣批注); the Amdo
+// 措 closing a Tibetan part (卓玛措); a name opening a clause before 系 and
+// a party's role; 老 and a named person's surname before his home in a
+// quoted statement; and a Yi name recurring whole.
 
 // placeUnits30 end the name of a township, banner or new district; the
 // characters before one are the place's own.
