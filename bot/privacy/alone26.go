@@ -69,6 +69,7 @@ func (a *Anonymizer) framedOccurrences26(t *text, name, repl string) []span {
 	}
 	if sur := Surname(name); utf8.RuneCountInString(sur) == 1 && allHanString(name) && utf8.RuneCountInString(name) >= 2 {
 		out = append(out, framedAlone26(t, "老"+sur, "老某")...)
+		out = append(out, homeOfOld30(t, "老"+sur)...) // p30.go
 	}
 	return out
 }

@@ -487,7 +487,7 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 			// 湖南金霞律师事务所, 金霞物流园C区: an organisation's or a
 			// place's ending right after the span says the name is
 			// theirs, not the person's.
-			if !standsAlone(t, s, e, whole, known) || !whole && splitFrom(t, s, Surname(name)) || t.reservedIn(s, e) || orgAfterName(t, s, e) {
+			if !standsAlone(t, s, e, whole, known) || !whole && splitFrom(t, s, Surname(name)) || t.reservedIn(s, e) && !yiWhole30(name, whole) || orgAfterName(t, s, e) {
 				continue
 			}
 			out = append(out, span{bs, be, KindName, repl})

@@ -1257,6 +1257,10 @@ func detect(s string) []hit {
 	d.pseudonymNames()      // p29.go
 	d.widenMinorityRuns()   // p29.go
 	d.bodyAndAgentNames()   // p29.go
+	d.countedLists()        // p30.go
+	d.postHolders()         // p30.go
+	d.widenAmdo()           // p30.go
+	d.subjectsOfRoles()     // p30.go
 	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
@@ -1718,6 +1722,20 @@ func (d *detector) latinInBrackets(e int) {
 		}
 		if n := latinAt(t, j); n > 0 {
 			d.add(j, j+n, capNeutral)
+			return
+		}
+		// 阮文德（越南籍，NGUYEN VAN DUC）: a later item of the note
+		// after the name, a whole Latin name up to the next item or the
+		// bracket's close, is the name as the passport writes it.
+		for k := j; k < t.n() && k-j < 40 && t.rs[k] != '）' && t.rs[k] != ')'; k++ {
+			if !strings.ContainsRune("，,、；;", t.rs[k]) {
+				continue
+			}
+			m := skipSpaces(t, k+1)
+			if n := latinAt(t, m); n > 0 && m+n < t.n() && strings.ContainsRune("，,、；;）)", t.rs[m+n]) {
+				d.add(m, m+n, capNeutral)
+				return
+			}
 		}
 	}
 }
@@ -2643,7 +2661,9 @@ func (d *detector) minority() {
 				continue
 			}
 		}
-		if parts >= 2 && boundary(t, i+n) >= 1 {
+		// 陈海龙推搡才让东智致其摔倒, 扎西才让上前: two known parts of four
+		// characters or more are a name whatever follows (p30).
+		if parts >= 2 && (boundary(t, i+n) >= 1 || n >= 4 && !anyWordAt(t, i, i+n)) {
 			d.add(i, i+n, capNeutral)
 			i += n - 1
 		} else if parts == 1 && n >= 3 && leftOK(t, i) && t.match(i+n, personVerbMatcher) > 0 {

@@ -294,7 +294,9 @@ func (d *detector) courtStaff() {
 				continue
 			}
 			// 审判长宣判。: the title's deed, not a name.
-			if w, ok := t.word(j, e); ok && verbLike(w.pos) {
+			// 审判长甘露　审判员…: a rare verb the next title follows is
+			// its holder's name; no deed stands between two titles.
+			if w, ok := t.word(j, e); ok && verbLike(w.pos) && !(w.freq < 1000 && t.match(skipSpaces(t, e), courtStaffTitles) > 0) {
 				break
 			}
 			d.add(j, e, capOfficial)

@@ -26,7 +26,9 @@ var positionSurnameSet = newRuneSet(positionSurnames)
 // provedFollowers follow only a person's name after a party's role word:
 // what a party says or does in the proceedings, or the person's details.
 var provedFollowers = newMatcher([]string{
-	"诉称", "述称", "辩称", "称", "证称", "陈述", "证实", "证明", "作证", "出庭", "当庭", "到庭", "未到庭", "未出庭",
+	"诉称", "述称", "辩称", "称", "证称",
+	// 代理人石建明质证称: the deed before 称 closes the name, not 称.
+	"质证", "举证", "陈述", "证实", "证明", "作证", "出庭", "当庭", "到庭", "未到庭", "未出庭",
 	"未提交", "未参加", "未提出", "未答辩", "不服", "经本院", "经合法", "经公告", "经传票", "的委托",
 	"的丈夫", "的妻子", "的儿子", "的女儿", "的父亲", "的母亲", "的证言", "的陈述", "签字", "签名",
 	"捺印", "提交", "提出", "，男", "，女", ",男", ",女", "（男", "（女", "(男", "(女",

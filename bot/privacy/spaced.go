@@ -79,11 +79,30 @@ func keepOfficeLines(s string, out []span) []span {
 		if sp.kind == KindPhone {
 			before := strings.TrimRight(s[:sp.start], " ：:为是")
 			from := max(strings.LastIndexAny(before, "\n。；;，,"), 0)
-			if hasSuffixAny(before, officeLineLabels) && !containsAny(before[from:], personalPhoneWords) {
+			// 举报电话13977315046: an office publishes a landline or a short
+			// number; a mobile's eleven digits after the label are the
+			// caller's own (the 举报人's), and go.
+			if hasSuffixAny(before, officeLineLabels) && !containsAny(before[from:], personalPhoneWords) && !mobileDigits(s[sp.start:sp.end]) {
 				continue
 			}
 		}
 		kept = append(kept, sp)
 	}
 	return kept
+}
+
+// mobileDigits reports whether v, without its spaces and dashes, is a
+// mainland mobile number: eleven digits from 13 to 19.
+func mobileDigits(v string) bool {
+	var b []byte
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			b = append(b, c)
+		case c == ' ' || c == '-':
+		default:
+			return false
+		}
+	}
+	return len(b) == 11 && b[0] == '1' && b[1] >= '3' && b[1] <= '9'
 }
