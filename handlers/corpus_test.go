@@ -763,7 +763,9 @@ func strayNone(reply string, claims []claim) string {
 	// (rectify_text.go: 现场证据没有固定好) are theirs to confirm, no claim.
 	var kept []string
 	for _, l := range strings.Split(reply, "\n") {
-		if !strings.HasPrefix(l, "> 败诉原因分析：") && !strings.HasPrefix(l, "> 整改措施：") {
+		// A statute's own words (a draft's 相关法条: 判决履行没有意义的) are the
+		// law's, no claim of the ledger.
+		if !strings.HasPrefix(l, "> 败诉原因分析：") && !strings.HasPrefix(l, "> 整改措施：") && !strings.HasPrefix(strings.TrimSpace(l), "> 原文：") {
 			kept = append(kept, l)
 		}
 	}

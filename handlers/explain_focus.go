@@ -255,6 +255,9 @@ var (
 		`改判|改变|变更|更改|整改|改革|改正|改天|台账|短信|短期|短时间|删除案件|名字叫|叫什么名字|判决书|裁定书|决定书`)
 )
 
+// draftNamedRe names a draft by pointing at it (那篇, 上面那篇, 刚才这篇稿子).
+var draftNamedRe = regexp.MustCompile(`(?:那|这|上面那|上面这|刚才那|刚才这|刚那)篇`)
+
 // draftOwns reports whether a message no reading took (out of scope,
 // unknown) is an instruction for the draft that is the last thing in the
 // conversation: it speaks of text and asks nothing of the ledger (no case,
@@ -273,21 +276,25 @@ func (h *explainHandlers) draftOwns(c bot.Context, text string, u intent.Underst
 		}
 		return true, c.Reply("好的，就用案件 " + f.Number + " 来写，草稿正在生成或已发给您。如需修改，直接告诉我怎么改即可，例如“改短一点”“标题再给几个”。")
 	}
-	switch u.Kind {
-	case intent.Unknown, intent.Scope, intent.More:
-	case intent.Hearings:
+	// 强拆那篇法条帮我补上: a draft named by what it is about (那篇) is the
+	// draft, whatever kind and filters its description reads as.
+	ofDraft := draftNamedRe.MatchString(text) && !hasRef(u) && textWordRe.MatchString(textWordNotRe.ReplaceAllString(intent.Normalize(text), ""))
+	switch {
+	case ofDraft:
+	case u.Kind == intent.Unknown, u.Kind == intent.Scope, u.Kind == intent.More:
+	case u.Kind == intent.Hearings:
 		if !strings.Contains(text, "开头") || strings.Contains(text, "庭") {
 			return false, nil // 开头能不能吸引人一点 is read as 开庭; a hearing asked is that
 		}
 		u.Period, u.Hearing = intent.Period{}, false
-	case intent.Help:
+	case u.Kind == intent.Help:
 		if u.Greeting {
 			return false, nil
 		}
 	default:
 		return false, nil // a question the reading understood is that question
 	}
-	if hasRef(u) || !u.Period.IsZero() || u.Rate != "" || u.Metric != "" || u.Agency != "" || len(u.Agencies) > 0 || u.Party != "" || u.Person != "" || u.NotHeld != "" {
+	if !ofDraft && (hasRef(u) || !u.Period.IsZero() || u.Rate != "" || u.Metric != "" || u.Agency != "" || len(u.Agencies) > 0 || u.Party != "" || u.Person != "" || u.NotHeld != "") {
 		return false, nil
 	}
 	t := textWordNotRe.ReplaceAllString(intent.Normalize(text), "")

@@ -214,6 +214,9 @@ func (s *service) rateOnBasis(c bot.Context, text string, prev *lastQuestion) (b
 			return true, err
 		}
 	}
+	if err := rememberLast(c, lastQuestion{U: u}); err != nil {
+		return true, err // 按区里那个口径 → 只算应当出庭的呢: of this figure
+	}
 	return true, s.recordAndReply(c, u, a)
 }
 
