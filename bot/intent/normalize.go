@@ -2,6 +2,7 @@ package intent
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -85,6 +86,23 @@ var colloquial = strings.NewReplacer(
 // typos fixed, spoken compounds spelled out (colloquial), runs of spaces
 // collapsed, and symbols (emoji) dropped.
 func Normalize(s string) string {
+	// Every route reads the same message again, Normalize first: the last
+	// folding is kept, so the second and later reads of one message cost a
+	// comparison. Concurrent messages only overwrite each other's entry.
+	if last := lastNormal.Load(); last != nil && last.in == s {
+		return last.out
+	}
+	out := normalize(s)
+	lastNormal.Store(&normalPair{s, out})
+	return out
+}
+
+// normalPair is one folding Normalize made.
+type normalPair struct{ in, out string }
+
+var lastNormal atomic.Pointer[normalPair]
+
+func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -112,7 +130,12 @@ var paperArrivedRe = mustCompile(`(判决书|裁定书|决定书|复议决定书
 // paperArrived spells a paper's arrival asked as its receipt asked:
 // 判决书收到没有 (收到了没有 would still hold 到了没有). Told (判决书下来了),
 // the report rules read it as it is.
-func paperArrived(s string) string { return paperArrivedRe.ReplaceAllString(s, "${1}收到${2}") }
+func paperArrived(s string) string {
+	if !strings.ContainsAny(s, "书票") {
+		return s
+	}
+	return paperArrivedRe.ReplaceAllString(s, "${1}收到${2}")
+}
 
 // recordPhrases name a kind of record by who made it rather than by its
 // name: 检察院那边有建议没 is a 检察建议, 法院给的建议 a 司法建议, 复议那边的
