@@ -125,5 +125,7 @@ var (
 	// caseSeqRe finds a case named by its sequence (117号, 行初117, 复47).
 	caseSeqRe = regexp.MustCompile(`(?:行初|行终|行审|行申|复)\s*(\d+)|(?:^|[^月\d])(\d+)\s*号`)
 	// notAnalysisRe is a question or a request to the bot, not an analysis.
-	notAnalysisRe = regexp.MustCompile(`[?？]|吗$|呢$|啊$|帮我|帮忙|查一下|查下|查查|登记一下|登一下|发我|给我看|是不是|能不能|可不可以|几号|什么时候|啥时候|谁|哪里|在哪|交到哪|怎么|如何|咋`)
+	// A complaint about the card itself (33号是钱坤办的啊 为啥推我这) is one too.
+	notAnalysisRe = regexp.MustCompile(`[?？]|吗$|呢$|啊$|帮我|帮忙|查一下|查下|查查|登记一下|登一下|发我|给我看|是不是|能不能|可不可以|几号|什么时候|啥时候|谁|哪里|在哪|交到哪|怎么|如何|咋|` +
+		`为啥|为什么|凭什么|干嘛|搞错|弄错|推我|找我|发给我干|不是我(?:办|管|负责)|是\p{Han}{2,3}(?:办|管|负责)的`)
 )

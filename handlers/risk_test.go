@@ -145,6 +145,13 @@ func TestRectifyReportByChat(t *testing.T) {
 	if len(out) != 2 || strings.Contains(out[0].Text, "已收到败诉原因分析") || !strings.Contains(out[1].Text, "败诉原因分析还在等您回复") {
 		t.Fatalf("a question about the report during the await: %+v", out)
 	}
+	// Nor a complaint about the card itself (this case is someone else's).
+	for _, msg := range []string{"对了402号是李四办的啊 为啥推我这", "这个不是我负责的吧 搞错了", "402号凭什么让我写"} {
+		out = e.say("wangwu", msg)
+		if len(out) != 2 || strings.Contains(out[0].Text, "已收到败诉原因分析") || !strings.Contains(out[1].Text, "败诉原因分析还在等您回复") {
+			t.Fatalf("a complaint about the card during the await (%s): %+v", msg, out)
+		}
+	}
 	if got, _ := e.st.Get(ctx, c.Number); got.Rectify != nil && got.Rectify.Analysis != "" {
 		t.Fatalf("the question was filed as the analysis: %q", got.Rectify.Analysis)
 	}

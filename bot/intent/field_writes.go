@@ -223,6 +223,11 @@ var (
 	}
 )
 
+// notPersonWords are nouns that stand where a head's name would (出庭的名单,
+// 出庭情况): never a person.
+var notPersonWords = map[string]bool{"名单": true, "清单": true, "情况": true, "安排": true, "人员": true, "人选": true,
+	"名字": true, "姓名": true, "材料": true, "手续": true, "记录": true, "通知": true, "时间": true, "人数": true, "领导": true}
+
 // headOf is the head as written: a full name, or a surname with a title
 // (张局长) when only that was given.
 func headOf(name, title string) (string, string) {
@@ -233,6 +238,8 @@ func headOf(name, title string) (string, string) {
 	switch {
 	case name == "" || strings.ContainsAny(name, "他她去的了个没吗呢确认知道回复谁"):
 		return "", ""
+	case notPersonWords[name]:
+		return "", "" // 没确认出庭的名单: a list asked for, no one named
 	case strings.Contains(name, "律师") || strings.Contains(name, "代理") || strings.Contains(name, "承办") || strings.Contains(name, "工作人员"):
 		return "", "" // 是律师去的: no 负责人 (an absence, read by ReportedUpdate)
 	case strings.HasPrefix(name, "副") || strings.HasPrefix(name, "常务") || strings.HasPrefix(name, "分管"):

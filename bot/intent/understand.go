@@ -958,7 +958,7 @@ var (
 		"哪个法院", "什么法院", "哪个单位的", "是谁的", "谁承办", "谁负责", "是哪个局",
 		"出结果", "有结果", "结果出", "出判决", "有判决", "宣判没", "裁定了", "裁了",
 		// 21号的判决下来没, 21号的裁定书: a court paper of a case, no day's
-		"判决", "裁定", "文书", "上诉期"}
+		"判决", "裁定", "文书", "上诉期", "判维持", "维持原判", "维持了", "改判", "判撤销", "判驳回", "驳回上诉"}
 )
 
 // followRe asks to be told of a case later (101判了通知我一下, 帮我盯一下85号,
@@ -994,7 +994,8 @@ func asksOfCase(after string) bool {
 	after = strings.TrimLeft(after, " ")
 	// 21号二审判了没, 21号的那个判了没: a stage word and a joining word
 	// may stand between; each is passed once, in this order.
-	for _, js := range [][]string{{"的"}, {"一审", "二审", "再审", "复议", "诉讼"}, {"的"}, {"那个", "这个", "那边", "这边"}} {
+	// 21号中院判维持了: a court, too.
+	for _, js := range [][]string{{"的"}, {"一审", "二审", "再审", "复议", "诉讼"}, {"的"}, {"那个", "这个", "那边", "这边"}, {"中院", "高院", "市中院", "中级法院", "县法院", "法院"}} {
 		for _, j := range js {
 			if strings.HasPrefix(after, j) {
 				after = strings.TrimPrefix(after, j)
