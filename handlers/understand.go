@@ -252,6 +252,9 @@ func (s *service) handleText(c bot.Context) (err error) {
 		}
 	}
 	if pickedU == nil {
+		if done, err := s.proseOfLast(c, text, prev); done || err != nil {
+			return err // 各单位排名 → 帮我写成一段话: the same answer as running text
+		}
 		if done, err := s.rateOnBasis(c, text, prev); done || err != nil {
 			return err // 今年出庭率 → 只算应当出庭的呢, 不算撤诉的话呢: the rate on that basis
 		}
