@@ -34,6 +34,7 @@ const (
 	actNotify                       // 谁去通知: who tells someone
 	actWhy                          // 怎么还报我未确认: why something is so
 	actSkip                         // 明天的庭我能不去吗: may the head not appear
+	actDirectory                    // 通讯录里有他们的人没: whether the agency's people can be reached
 )
 
 // act is one question or request clause of a message and what it asks.
@@ -43,6 +44,7 @@ type act struct {
 }
 
 var (
+	actDirectoryRe = regexp.MustCompile(`(?:通讯录|名单|系统)里?(?:面)?(?:有|有没有)(?:他们|她们|他|她|对方|那边|该局|该单位|[^，, ]{0,6}?)(?:的)?人|(?:能|会)收到(?:提醒|通知)|(?:提醒|通知)(?:能|会)?(?:发到|收到)`)
 	actSameRe    = regexp.MustCompile(`同一个?人|是一个人|一个人吗|一个人不|是不是一个|同一位|同一个李|同名|重名`)
 	actContactRe = regexp.MustCompile(`电话|手机|联系方式|座机`)
 	actNotifyRe  = regexp.MustCompile(`谁(?:去|来|负责|能|会|给|跟|帮)?(?:通知|联系|告诉|转告|说一声|讲一声|催|对接)|(?:通知|联系|告诉)(?:谁|哪个|哪位)|由谁(?:通知|联系)`)
@@ -65,6 +67,8 @@ func messageActs(text string) []act {
 	for _, cl := range clausesOf(t) {
 		k := actKind(0)
 		switch {
+		case actDirectoryRe.MatchString(cl) && (askFormRe.MatchString(cl) || strings.HasSuffix(cl, "没")):
+			k = actDirectory
 		case actSameRe.MatchString(cl):
 			k = actSame
 		case actContactRe.MatchString(cl) && (askFormRe.MatchString(cl) || strings.Contains(cl, "有") || strings.Contains(cl, "给我") || strings.Contains(cl, "发我")):
@@ -100,6 +104,7 @@ var actEvidence = map[actKind]*regexp.Regexp{
 	actNotify:    regexp.MustCompile(`通知|转告|提醒已发送|已发送给`),
 	actWhy:       regexp.MustCompile(`因为|由于|原因是|原因：|原因在于|败诉原因|理由|之所以|规定|第[一二三四五六七八九十百0-9]+条|依据|口径`),
 	actSkip:      regexp.MustCompile(`正当理由|书面说明|情况说明`),
+	actDirectory: regexp.MustCompile(`人员名单|通讯录`),
 }
 
 // reasonAnsweredRe answers a reason asked of no absence (败诉原因是什么).
@@ -237,6 +242,8 @@ func (s *service) actLine(c bot.Context, text string, x act, k *cases.Case) (str
 		return s.notifyLine(c, text, q, k)
 	case actSkip:
 		return q + "：" + mustAppearMark(k, c) + appearRule, nil
+	case actDirectory:
+		return s.directoryLine(c, q, k)
 	case actWhy:
 		line := q + "这一问我还不能从台账回答，台账不登记原因。"
 		if strings.Contains(x.text, "出庭") {
@@ -497,4 +504,31 @@ func mustAppearMark(k *cases.Case, c bot.Context) string {
 		mark = "台账标注为**应当出庭**（法释〔2020〕3号第4条的情形）"
 	}
 	return fmt.Sprintf("**%s** %s的开庭%s。", shortNumber(k.Number), whenCN(h.At, c.Now(), c.Location()), mark)
+}
+
+// directoryLine says, of each agency of case k, who of it is in the
+// directory (the people reminders and notices reach), or that nobody is.
+func (s *service) directoryLine(c bot.Context, q string, k *cases.Case) (string, error) {
+	if k == nil || len(k.Defendants) == 0 {
+		return "", nil
+	}
+	dir, err := s.st.People(c.Ctx())
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	for _, ag := range k.Defendants {
+		var names []string
+		for _, p := range dir {
+			if p.Agency != "" && s.scope.Agencies().Same(ag, p.Agency) {
+				names = append(names, p.Name)
+			}
+		}
+		if len(names) == 0 {
+			parts = append(parts, "**"+ag+"**在本机器人的人员名单中一个人也未登记，提醒和通知发不到该单位，请管理员补录该单位的负责人和承办人")
+		} else {
+			parts = append(parts, "人员名单中**"+ag+"**有"+strings.Join(names, "、")+"，提醒和通知发给他们")
+		}
+	}
+	return q + "：" + strings.Join(parts, "；") + "。", nil
 }
