@@ -229,14 +229,14 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if up, ok := focusReceived(text, prev, s.updateOptions(c.Now())); ok {
 		return s.fieldWrite(c, up, prev) // 行终33的答辩期限 (未填写收到副本日期) → 十一月五号收到的
 	}
-	asking := asksOnly(text) // 林涛知道133答辩超期了吗: a question is never a change or a report
-	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok && !asking {
+	onlyAsks := asksOnly(text) // 林涛知道133答辩超期了吗: a question is never a change or a report
+	if up, ok := intent.FieldWrite(text, s.updateOptions(c.Now())); ok && !onlyAsks {
 		return s.fieldWrite(c, up, prev) // 行初121出庭的是张明副局长, 复47答复已经交了
 	}
-	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok && !asking {
+	if up, ok := intent.ReportedUpdate(text, s.updateOptions(c.Now())); ok && !onlyAsks {
 		return s.reportedChange(c, up, prev)
 	}
-	if viewer != nil && (viewer.Role == people.Head || viewer.Role == people.Handler) && !asking {
+	if viewer != nil && (viewer.Role == people.Head || viewer.Role == people.Handler) && !onlyAsks {
 		// 刚开完庭 法官说下个月宣判, 108今天下午开完了: news of the hearing
 		// held, to the 专班; 判了 我们赢了: the decision, its 结案方式 to ask.
 		up, held := intent.HeldReport(text, s.updateOptions(c.Now()))
