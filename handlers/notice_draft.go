@@ -558,12 +558,12 @@ var (
 // noticeTurn answers a message about the message draft in focus: send it,
 // or revise it. ok is false when no draft is in focus or the message is
 // none of these (it is then read as any other, which ends the focus).
-func (s *service) noticeTurn(c bot.Context, text string) (bool, error) {
-	var d noticeDraft
-	found, err := c.Memory().Recall(memNotice, &d)
-	if err != nil || !found {
-		return false, err
+// shown is the draft in focus, read with the rest of the conversation.
+func (s *service) noticeTurn(c bot.Context, text string, shown *noticeDraft) (bool, error) {
+	if shown == nil {
+		return false, nil
 	}
+	d := *shown
 	t := strings.TrimSpace(strings.TrimRight(intent.Normalize(text), "。.!！~ "))
 	if len([]rune(t)) > 60 {
 		return false, nil

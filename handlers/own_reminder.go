@@ -61,8 +61,8 @@ func (s *service) ownOptions() intent.OwnReminderOptions {
 
 // ownReminderTurn answers a message about a personal reminder: a request
 // for one, the time asked for one, or its withdrawal. ok is false for any
-// other message.
-func (s *service) ownReminderTurn(c bot.Context, text string) (bool, error) {
+// other message. asked is the reminder waiting for its time, if any.
+func (s *service) ownReminderTurn(c bot.Context, text string, asked *ownAsk) (bool, error) {
 	viewer := c.Person()
 	if viewer == nil || viewer.Role == "" {
 		return false, nil
@@ -98,16 +98,14 @@ func (s *service) ownReminderTurn(c bot.Context, text string) (bool, error) {
 	r, ok := intent.OwnReminderAsked(text, c.Now(), opts)
 	if !ok {
 		// The time asked for a reminder whose content was said before.
-		var ask ownAsk
-		found, err := c.Memory().Recall(memOwnAsk, &ask)
-		if err != nil || !found {
-			return false, err
+		if asked == nil {
+			return false, nil
 		}
 		r, ok = intent.OwnReminderAsked(text+" 提醒我", c.Now(), opts)
 		if !ok || r.At.IsZero() || len([]rune(norm)) > 24 {
 			return false, nil
 		}
-		r.What = ask.What
+		r.What = asked.What
 	}
 	return true, s.ownReminder(c, r)
 }

@@ -52,9 +52,20 @@ func (s *service) handleText(c bot.Context) (err error) {
 	}
 	var last lastQuestion
 	var ask pendingPick
-	found, err := c.Memory().RecallAll(map[string]any{memLast: &last, memAsk: &ask})
+	var notice noticeDraft
+	var owed ownAsk
+	// One round trip for every part of the conversation a route below reads.
+	found, err := c.Memory().RecallAll(map[string]any{memLast: &last, memAsk: &ask, memNotice: &notice, memOwnAsk: &owed})
 	if err != nil {
 		return err
+	}
+	var noticeShown *noticeDraft
+	if found[memNotice] {
+		noticeShown = &notice
+	}
+	var ownAsked *ownAsk
+	if found[memOwnAsk] {
+		ownAsked = &owed
 	}
 	var prev *lastQuestion
 	if found[memLast] {
@@ -76,10 +87,10 @@ func (s *service) handleText(c bot.Context) (err error) {
 	if ok, err := s.explains.draftTurn(c, text); ok || err != nil {
 		return err // 不是这个 是81号, 这篇可以发了吗, 算了 先不写了: of the draft just asked
 	}
-	if ok, err := s.ownReminderTurn(c, text); ok || err != nil {
+	if ok, err := s.ownReminderTurn(c, text, ownAsked); ok || err != nil {
 		return err // 下周一早上提醒我找人社局补通讯录: a personal reminder set, or when asked
 	}
-	if ok, err := s.noticeTurn(c, text); ok || err != nil {
+	if ok, err := s.noticeTurn(c, text, noticeShown); ok || err != nil {
 		return err // 改短一点 五十字以内, 语气重一点, 发送: of the message draft just shown
 	}
 	if form, ok := noticeAsked(text); ok && viewer != nil && viewer.Role != "" {
