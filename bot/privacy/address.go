@@ -697,8 +697,12 @@ var householdRe = regexp.MustCompile(`(?:(?:你|您|其|该|我|本|他|她)(?:�
 // householdBefore reports whether s ends with a household (and maybe its
 // house): what is then located is a home (你户位于百乐村板干屯), not a
 // plot or a shop.
+//
+// Only the last runes are matched: householdRe is anchored at the end, and
+// matching it against the whole text before every address made a long
+// judgment quadratic. Its longest match is well under 16 runes.
 func householdBefore(s string) bool {
-	return householdRe.MatchString(strings.TrimRight(s, " "))
+	return householdRe.MatchString(lastRunes(strings.TrimRight(s, " "), 16))
 }
 
 // premisesWords name an organisation's premises.

@@ -36,6 +36,11 @@ type Options struct {
 // person is a natural person the anonymizer knows.
 type person struct {
 	name string
+	// given caches givenName(name) once computed (givenSet): givenOwner
+	// asks it of every registered person for every hit, and Surname walks
+	// the compound surnames each time.
+	given    string
+	givenSet bool
 	// official is set when the person was seen acting in office (审判长,
 	// 工作人员, 副区长), personal when seen in a private capacity (a party,
 	// a relative, a known name). Only an official who is not also a
@@ -237,7 +242,10 @@ func (a *Anonymizer) siblingsListed(t *text) {
 func (a *Anonymizer) givenOwner(n string) string {
 	owner := ""
 	for _, p := range a.order {
-		if p.name != n && givenName(p.name) == n {
+		if !p.givenSet {
+			p.given, p.givenSet = givenName(p.name), true
+		}
+		if p.name != n && p.given == n {
 			if owner != "" {
 				return ""
 			}
