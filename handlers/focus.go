@@ -32,6 +32,9 @@ var whyWords = map[string]bool{
 // 100, 咋没到100%, 怎么才66): the number is a percentage, not case 100.
 var whyNotRe = regexp.MustCompile(`^(?:为什么|为啥|咋个|咋|怎么|怎么会)(?:还|就)?(?:不是|没到|没有到|没达到|达不到|不到|没|才|只有)\s*\d+(?:\.\d+)?\s*%?(?:的)?$`)
 
+// behindFigureWords is built once, not on every call (building a Replacer allocates).
+var behindFigureWords = strings.NewReplacer("啥子", "啥", "咋个", "咋", "这么多", "这么高", "这么少", "这么低")
+
 // behindFigure turns a why or which after a rate or a count into the last
 // question asked again with the cases behind it (the rate's Why, the
 // count's list), reporting whether it did.
@@ -41,7 +44,7 @@ func behindFigure(text string, last *lastQuestion) (intent.Understanding, bool) 
 	}
 	b := strings.TrimRight(strings.TrimSpace(intent.Normalize(text)), "?？!！。.，, 呢啊呀嘞")
 	b = strings.TrimPrefix(strings.TrimPrefix(b, "那"), "这")
-	b = strings.NewReplacer("啥子", "啥", "咋个", "咋", "这么多", "这么高", "这么少", "这么低").Replace(b)
+	b = behindFigureWords.Replace(b)
 	if !whyWords[b] && !(last.U.Kind == intent.Rates && whyNotRe.MatchString(b)) {
 		return intent.Understanding{}, false
 	}

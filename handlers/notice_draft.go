@@ -555,6 +555,9 @@ var (
 	noticeDropRe    = regexp.MustCompile(`^(?:把)?(.{0,10}?)(?:去掉|删掉|删了|不要了|别写|删去)|^(?:去掉|删掉|不要|别写|删去)(.+)$`)
 )
 
+// noticeCutWords is built once, not on every call (building a Replacer allocates).
+var noticeCutWords = strings.NewReplacer("去掉", "", "删掉", "", "删了", "", "不要了", "", "别写", "", "删去", "", "把", "")
+
 // noticeTurn answers a message about the message draft in focus: send it,
 // or revise it. ok is false when no draft is in focus or the message is
 // none of these (it is then read as any other, which ends the focus).
@@ -647,7 +650,7 @@ func (s *service) noticeTurn(c bot.Context, text string, shown *noticeDraft) (bo
 		}
 	}
 	if noticeDropRe.MatchString(t) && !changed {
-		what := strings.NewReplacer("去掉", "", "删掉", "", "删了", "", "不要了", "", "别写", "", "删去", "", "把", "").Replace(t)
+		what := noticeCutWords.Replace(t)
 		switch {
 		case strings.Contains(what, "开庭") || strings.Contains(what, "庭"):
 			d.NoHearing, changed = true, true

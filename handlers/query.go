@@ -684,6 +684,9 @@ func (s *service) unknownAgency(c bot.Context, name, what string) answer {
 	return a
 }
 
+// agencyGenericWords is built once, not on every call (building a Replacer allocates).
+var agencyGenericWords = strings.NewReplacer("局", "", "政府", "", "人民", "", "某县", "", "县", "", "区", "")
+
 // nearestAgencies orders the known agencies by how many characters of
 // name they share, and returns the first n that share any.
 func nearestAgencies(name string, known []string, n int) []string {
@@ -691,7 +694,7 @@ func nearestAgencies(name string, known []string, n int) []string {
 		a string
 		k int
 	}
-	core := strings.NewReplacer("局", "", "政府", "", "人民", "", "某县", "", "县", "", "区", "").Replace(name)
+	core := agencyGenericWords.Replace(name)
 	var ss []scored
 	for _, a := range known {
 		k := 0

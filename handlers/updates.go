@@ -658,6 +658,9 @@ func plain(md string) string {
 	return strings.Join(parts, "；")
 }
 
+// judgeTitles is built once, not on every call (building a Replacer allocates).
+var judgeTitles = strings.NewReplacer("审判长", "", "审判员", "")
+
 // relayReport takes a head's or handler's report of a fact the ledger
 // records (the hearing held, the head's appearance, the case decided or
 // withdrawn) to the 专班 with the case, through the one news path: the
@@ -782,7 +785,7 @@ func (s *service) relayReport(c bot.Context, up intent.Update, what string) (boo
 		// 庭上审判长说一个月内宣判: the bench's word is news for the 专班
 		// to follow, not a date the ledger holds.
 		reply += "\n\n庭上的情况（“" + said + "”）已原文转告专班跟进。"
-		if strings.Contains(strings.NewReplacer("审判长", "", "审判员", "").Replace(said), "判") {
+		if strings.Contains(judgeTitles.Replace(said), "判") {
 			reply += "台账不登记预计的宣判时间，宣判后请把结果告诉我，我转专班登记。"
 		}
 	}

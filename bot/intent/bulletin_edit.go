@@ -43,11 +43,14 @@ var (
 	editShortRe = mustCompile(`简单点|简单些|简单一点|简单的|简短|简版|精简|简要|简化|短一点|短点|短些|太长|压缩|缩短|发群里|群里发|发到群|发群|转发到群|一段话|几句话|摘要|概要|要点|提炼|浓缩`)
 )
 
+// editAskedStrip is built once, not on every call (building a Replacer allocates).
+var editAskedStrip = strings.NewReplacer(" ", "", "，", "", ",", "", "。", "")
+
 // EditAsked reads a request to change or add to the bulletin just sent.
 // ok is false for anything else; the caller applies it only right after a
 // bulletin.
 func EditAsked(text string) (BulletinEdit, bool) {
-	t := strings.NewReplacer(" ", "", "，", "", ",", "", "。", "").Replace(Normalize(text))
+	t := editAskedStrip.Replace(Normalize(text))
 	switch {
 	case t == "":
 		return "", false

@@ -49,11 +49,14 @@ var (
 	numberish         = regexp.MustCompile(`\d+号|行初|行终|行审|行申|复\d|\d{2,}`)
 )
 
+// howToStrip is built once, not on every call (building a Replacer allocates).
+var howToStrip = strings.NewReplacer(" ", "", "　", "", "？", "", "?", "", "，", "，")
+
 // HowToAsked reads a question about using the system (see HowTo). ok is
 // false for anything else, a case question above all: one that lists or
 // counts cases stays one whatever directory word it holds.
 func HowToAsked(text string) (HowTo, bool) {
-	t := strings.NewReplacer(" ", "", "　", "", "？", "", "?", "", "，", "，").Replace(Normalize(text))
+	t := howToStrip.Replace(Normalize(text))
 	if t == "" {
 		return "", false
 	}
@@ -86,10 +89,13 @@ func HowToAsked(text string) (HowTo, bool) {
 // 了吧, 赵磊导进去了没, 王五在通讯录里了吗): the directory answers, not cases.
 var inDirectoryRe = mustCompile(`(?:能|可以)?(?:查到|查得到|查的到|找到|找得到|搜到|搜得到)[^，,。]{0,6}?(?:了吧|了吗|了没|了不|吗|没|不|吧)|(?:导进去|导进来|导入|导上|录进去|录上|加进去|加上|添加)了?(?:没|吗|吧|没有|了吗|了没|成功)|(?:在|进)(?:通讯录|人员名单|名单)(?:里|中|上)?了?(?:没|吗|吧|没有|了吗|了没|了吧)|(?:通讯录|人员名单|名单)(?:里|中|上)?(?:有没有|有)[^，,。局单位]{2,6}?(?:吗|没|不|没有)$`)
 
+// inDirectoryStrip is built once, not on every call (building a Replacer allocates).
+var inDirectoryStrip = strings.NewReplacer(" ", "", "　", "", "？", "", "?", "")
+
 // AsksInDirectory reports whether text asks whether a person is in the
 // people directory now. The caller finds the person.
 func AsksInDirectory(text string) bool {
-	t := strings.NewReplacer(" ", "", "　", "", "？", "", "?", "").Replace(Normalize(text))
+	t := inDirectoryStrip.Replace(Normalize(text))
 	if AsksAgencyCoverage(text) || howCaseListRe.MatchString(t) || strings.Contains(t, "案") || strings.Contains(t, "庭") || strings.Contains(t, "答辩") {
 		return false
 	}
@@ -111,10 +117,13 @@ var (
 	coverAbsentRe   = mustCompile(`庭|出庭|来人|到场|去了|去没|参加|开会|电话|来了|到了|值班`)
 )
 
+// agencyCoverageStrip is built once, not on every call (building a Replacer allocates).
+var agencyCoverageStrip = strings.NewReplacer(" ", "", "　", "", "？", "", "?", "")
+
 // AsksAgencyCoverage reports whether text asks which agencies have nobody
 // (or no head or handler) in the people directory.
 func AsksAgencyCoverage(text string) bool {
-	t := strings.NewReplacer(" ", "", "　", "", "？", "", "?", "").Replace(Normalize(text))
+	t := agencyCoverageStrip.Replace(Normalize(text))
 	if howCaseListRe.MatchString(t) {
 		return false
 	}

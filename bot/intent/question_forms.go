@@ -47,12 +47,15 @@ func questionTail(rs []rune, i int, w string) bool {
 var askCourtWords = []string{"问下法院", "问一下法院", "问问法院", "问法院", "跟法院说", "和法院说", "同法院说", "给法院说",
 	"联系下法院", "联系一下法院", "联系法院", "给法院打", "打电话给法院", "找法院问", "找下法院", "找一下法院", "向法院申请一下", "帮我向法院"}
 
+// courtStrip is built once, not on every call (building a Replacer allocates).
+var courtStrip = strings.NewReplacer(" ", "", "　", "", "，", "", ",", "")
+
 // AsksCourt reports whether text asks the bot to ask or tell the court
 // something on the user's behalf (帮我问下法院117能不能延期). Reports of what
 // the court said (法院说改到…, 法院通知延期了) are not such requests.
 func AsksCourt(text string) bool {
 	t := Normalize(text)
-	t = strings.NewReplacer(" ", "", "　", "", "，", "", ",", "").Replace(t)
+	t = courtStrip.Replace(t)
 	if strings.Contains(t, "法院说") && !strings.Contains(t, "跟法院说") && !strings.Contains(t, "和法院说") && !strings.Contains(t, "给法院说") {
 		return false
 	}
@@ -83,13 +86,16 @@ func AsksLastOwnHearing(text string) bool {
 	return lastOwnRe.MatchString(Normalize(text))
 }
 
+// directoryCoverStrip is built once, not on every call (building a Replacer allocates).
+var directoryCoverStrip = strings.NewReplacer(" ", "", "　", "", "？", "", "?", "")
+
 // AsksDirectoryCover reports whether text asks which hearings' heads (or
 // agencies) the 人员名单 lacks (负责人不在名单里的有哪些, 下周有庭的局名单里都有人
 // 没, 出庭负责人都在名单里吗): a question about the directory's cover of the
 // hearings, not about one person or one case. byAgency is true when it
 // asks about the agencies (局/单位 … 有人).
 func AsksDirectoryCover(text string) (ok, byAgency bool) {
-	t := strings.NewReplacer(" ", "", "　", "", "？", "", "?", "").Replace(Normalize(text))
+	t := directoryCoverStrip.Replace(Normalize(text))
 	if !strings.Contains(t, "名单") {
 		return false, false
 	}

@@ -194,10 +194,13 @@ var outcomePhrases = []struct {
 	{mustCompile(`维持`), "", "维持"},
 }
 
+// ruleStrip is built once, not on every call (building a Replacer allocates).
+var ruleStrip = strings.NewReplacer(" ", "", "？", "?", "。", "", "，", "", ",", "", "！", "", "!", "")
+
 // AsksRule reads a rule question; ok is false for any other message. A
 // message naming a case (any digit) asks about that case, not the rule.
 func AsksRule(text string) (RuleQuestion, bool) {
-	t := strings.NewReplacer(" ", "", "？", "?", "。", "", "，", "", ",", "", "！", "", "!", "").Replace(Normalize(text))
+	t := ruleStrip.Replace(Normalize(text))
 	if t == "" || digitRe.MatchString(t) {
 		return RuleQuestion{}, false
 	}
@@ -297,10 +300,13 @@ var splitRe = mustCompile(`^(?:那|那么|再|麻烦|帮我|请|你)*(?:按|分|
 	`(?:个序|一下|下|一哈|看看|看|呢|吧|哈|嘛|啊|行吗|可以吗|行不|呀)*$|` +
 	`^(?:那|那么)?(每个月|各月|逐月|每月|各单位|每个单位|各个单位|各局|每个局)(?:的|分别)?(?:呢|是多少|多少|情况|看看|列一下)*$`)
 
+// splitStrip is built once, not on every call (building a Replacer allocates).
+var splitStrip = strings.NewReplacer(" ", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "")
+
 // SplitAsked reads a message that asks only for the last figure split by
 // month or by agency.
 func SplitAsked(text string) (Split, bool) {
-	t := strings.NewReplacer(" ", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "").Replace(Normalize(text))
+	t := splitStrip.Replace(Normalize(text))
 	m := splitRe.FindStringSubmatch(t)
 	if m == nil {
 		return "", false
@@ -321,9 +327,12 @@ var retractRe = mustCompile(`^(?:不好意思|抱歉|对不起|哦|噢|啊|嗯|�
 	`^(?:刚才|刚刚|上一条|上条|前面)(?:那条|那个|说的|报的|发的)(?:消息)?(?:作废|撤回|不算|请忽略|忽略|说错了|搞错了|弄错了|不对)(?:了|哈|啊|吧)*$|` +
 	`^(?:撤回|作废)(?:刚才|刚刚|上一条|上条)(?:那条|的|说的|报的)?(?:消息)?(?:了|哈|吧)*$`)
 
+// retractStrip is built once, not on every call (building a Replacer allocates).
+var retractStrip = strings.NewReplacer(" ", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "", "、", "", "~", "")
+
 // Retracts reports whether text only takes back what the sender just said
 // or reported.
 func Retracts(text string) bool {
-	t := strings.NewReplacer(" ", "", "？", "", "?", "", "。", "", "，", "", ",", "", "！", "", "!", "", "、", "", "~", "").Replace(Normalize(text))
+	t := retractStrip.Replace(Normalize(text))
 	return t != "" && retractRe.MatchString(t)
 }

@@ -778,6 +778,9 @@ func acknowledges(norm string) bool {
 	return true
 }
 
+// fewWordsStrip is built once, not on every call (building a Replacer allocates).
+var fewWordsStrip = strings.NewReplacer("这几", "", "那几", "")
+
 // statement reports whether what follows an acknowledgement only states
 // something: no question in it, no case number, nothing to look up or
 // report (改期, 推迟, 取消, 去不了).
@@ -800,7 +803,7 @@ func statement(rest, norm string) bool {
 		}
 	}
 	// 这几篇我先发给科长看: 这几/那几 point at things, they ask no number.
-	asked := strings.NewReplacer("这几", "", "那几", "").Replace(rest)
+	asked := fewWordsStrip.Replace(rest)
 	for _, q := range questionMarks {
 		if strings.Contains(asked, q) {
 			return false

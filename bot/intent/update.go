@@ -304,9 +304,12 @@ func tidy(s string) string {
 	})
 }
 
+// hearingVerbs is built once, not on every call (building a Replacer allocates).
+var hearingVerbs = strings.NewReplacer("改为", " ", "改到", " ", "改成", " ", "调整为", " ", "延期至", " ", "延期到", " ", "定于", " ", "时间", " ")
+
 func (u *Update) parseHearing(rest string, o Options) error {
 	usage := Usage(u.Kind, o.Now)
-	rest = strings.NewReplacer("改为", " ", "改到", " ", "改成", " ", "调整为", " ", "延期至", " ", "延期到", " ", "定于", " ", "时间", " ").Replace(rest)
+	rest = hearingVerbs.Replace(rest)
 	d, rest, ok := findDate(rest, o.Now, nearest)
 	if !ok {
 		return fmt.Errorf("没有看懂开庭日期。请这样写：%s", usage)

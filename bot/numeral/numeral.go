@@ -20,13 +20,16 @@ var digitValue = map[rune]int64{
 
 var unitValue = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000}
 
+// thousandsSeps is built once, not on every call (building a Replacer allocates).
+var thousandsSeps = strings.NewReplacer(",", "", "，", "")
+
 // Parse reads an Arabic or Chinese number: 124, １２４, 一百二十四, 十五,
 // 贰万叁仟, 1,000, 二〇二五 (a run of digits with no unit is read digit by
 // digit). ok is false for anything else, and for a malformed numeral: a
 // unit not smaller than the one before it (十十, 百千), or two digits in a
 // row among units (十二三).
 func Parse(s string) (int64, bool) {
-	s = strings.TrimSpace(strings.NewReplacer(",", "", "，", "").Replace(s))
+	s = strings.TrimSpace(thousandsSeps.Replace(s))
 	if s == "" {
 		return 0, false
 	}
