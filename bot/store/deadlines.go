@@ -203,7 +203,7 @@ func (s *Store) DeadlinesOf(ctx context.Context, refs []DeadlineAt, from, to wor
 			continue
 		}
 		if cs[i] == nil {
-			if cs[i], err = decodeCase(raws[i]); err != nil {
+			if cs[i], err = s.decoded.decode(raws[i]); err != nil {
 				return nil, err
 			}
 		}

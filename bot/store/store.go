@@ -43,11 +43,13 @@ type Store struct {
 	Deadlines *deadline.Rules
 	// open is the open set as last read (open_cache.go).
 	open *openCache
+	// decoded are the cases decoded before, by their JSON (decoded.go).
+	decoded *decodedCases
 }
 
 // New returns a store over rdb with keys under k.
 func New(rdb redis.UniversalClient, k keys.Keys) *Store {
-	return &Store{rdb: rdb, k: k, Now: time.Now, Deadlines: defaultRules(), open: &openCache{}}
+	return &Store{rdb: rdb, k: k, Now: time.Now, Deadlines: defaultRules(), open: &openCache{}, decoded: &decodedCases{}}
 }
 
 // Client returns the underlying Redis client.
@@ -66,7 +68,7 @@ func (s *Store) Get(ctx context.Context, number string) (*cases.Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeCase(b)
+	return s.decoded.decode(b)
 }
 
 // FindCase parses any writing of a case number and returns the case.
@@ -90,7 +92,7 @@ func (s *Store) GetMany(ctx context.Context, numbers []string) ([]*cases.Case, e
 		if b == nil {
 			continue
 		}
-		if out[i], err = decodeCase(b); err != nil {
+		if out[i], err = s.decoded.decode(b); err != nil {
 			return nil, err
 		}
 	}
