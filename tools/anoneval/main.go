@@ -9,7 +9,10 @@
 // separated by |, each an exact substring of text). It is run twice:
 // DOCUMENT (one Anonymizer per document, every row Prepared first, then
 // Clean per row, as a judgment is anonymized) and SENTENCE (each row
-// alone). An item already written 姓+某 in the set is skipped. A row Clean
+// alone), and MODEL: the DOCUMENT text after privacy.Strict, the last
+// pass before a request leaves for a model, which is what the model would
+// be sent (its over-masks are words lost to the model only; the draft a
+// person reads is the DOCUMENT text). An item already written 姓+某 in the set is skipped. A row Clean
 // refuses (its residual check still finds personal data) is counted as
 // refused and measured on Anonymize's text, so a refusal hides nothing.
 package main
@@ -38,9 +41,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "anoneval:", err)
 		os.Exit(1)
 	}
-	for _, mode := range []string{"DOCUMENT", "SENTENCE"} {
+	for _, mode := range []string{"DOCUMENT", "SENTENCE", "MODEL"} {
 		docs := map[string]*privacy.Anonymizer{}
-		if mode == "DOCUMENT" {
+		if mode != "SENTENCE" {
 			texts := map[string][]string{}
 			for _, r := range rows {
 				texts[r.doc] = append(texts[r.doc], r.text)
@@ -62,6 +65,9 @@ func main() {
 			if err != nil {
 				refused++
 				out = a.Anonymize(r.text)
+			}
+			if mode == "MODEL" {
+				out, _ = privacy.Strict(out)
 			}
 			for _, g := range r.gone {
 				if strings.HasSuffix(g, "某") {
