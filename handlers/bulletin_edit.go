@@ -14,6 +14,7 @@ import (
 	"casebot/bot/docx"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/bot/store"
 )
 
 // memBulletinExtra names, in the conversation memory, the parts added to
@@ -26,6 +27,9 @@ type bulletinExtra struct {
 	Month    string   `json:"month"`
 	Edits    []string `json:"edits,omitempty"`
 	Agencies []string `json:"agencies,omitempty"`
+	// Cases are the cases asked added (把83号也加进去): listed after the
+	// notice as a supplement, and read by 点名.
+	Cases []string `json:"cases,omitempty"`
 }
 
 // bulletinEdit answers a request about the bulletin just sent: the part
@@ -37,8 +41,9 @@ func (s *service) bulletinEdit(c bot.Context, e intent.BulletinEdit, prev *lastQ
 	h := s.bulletins
 	viewer, loc := c.Person(), c.Location()
 	month := bulletin.MonthOf(prev.U.Period.From, loc)
+	var claims []claim // a case asked added that the asker cannot see (EditCase)
 	reply := func(md string, parts []string) error {
-		a := answer{md: md, outcome: audit.Answered, noEcho: true, detail: month.String()}
+		a := answer{md: md, outcome: audit.Answered, noEcho: true, detail: month.String(), claims: claims}
 		if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Bulletin, Period: prev.U.Period, Anchored: true}, a, 0); err != nil {
 			return err
 		}
@@ -102,9 +107,26 @@ func (s *service) bulletinEdit(c bot.Context, e intent.BulletinEdit, prev *lastQ
 		if !viewer.Bureau() {
 			return reply("点名通报由司法局应诉专班拟定；您收到的通报已列出贵单位的情况。", nil)
 		}
-		md, err := s.nameAbsent(c, month, rep, intent.EditFirm(c.Message().Text))
+		md, err := s.nameAbsent(c, month, rep, extra.Cases, intent.EditFirm(c.Message().Text))
 		if err != nil {
 			return err
+		}
+		return reply(md, nil)
+	case intent.EditCase:
+		md, added, none, err := s.bulletinAddCase(c, month, rep)
+		if err != nil {
+			return err
+		}
+		claims = none
+		for _, n := range added {
+			if !slices.Contains(extra.Cases, n) {
+				extra.Cases = append(extra.Cases, n)
+			}
+		}
+		if len(added) > 0 {
+			if err := c.Memory().Remember(memBulletinExtra, extra); err != nil {
+				return err
+			}
 		}
 		return reply(md, nil)
 	case intent.EditAppearance:
@@ -166,6 +188,16 @@ func (s *service) bulletinEdit(c bot.Context, e intent.BulletinEdit, prev *lastQ
 		parts = append(parts, rep.AgencyMarkdown(ag, h.set.Style)...)
 		added = append(added, ag+"部分")
 	}
+	if len(extra.Cases) > 0 {
+		cs, err := s.visible(c.Ctx(), viewer, extra.Cases, nil)
+		if err != nil {
+			return err
+		}
+		if sup := s.supplementOf(c, month, cs); sup != "" {
+			parts = append(parts, sup)
+			added = append(added, "补充的案件")
+		}
+	}
 	md, err := h.sendWord(c, month, parts, added)
 	if err != nil {
 		return err
@@ -202,11 +234,11 @@ func appendHint(parts []string, hint string) []string {
 
 // nameAbsent writes the 点名 paragraph of a month's bulletin: the agencies
 // whose head did not appear at a hearing held in the month (or at the last
-// hearing of a case lost in the month), each with its case, the head the
+// hearing of a case lost in the month, or of one added to the notice), each with its case, the head the
 // ledger names and what followed (the loss, a 司法建议), as the ledger has
 // them; firm words it as a firmer demand. Nothing is said that the ledger
 // does not hold: the time limit is left for the 专班 to fill.
-func (s *service) nameAbsent(c bot.Context, month bulletin.Month, rep *bulletin.Report, firm bool) (string, error) {
+func (s *service) nameAbsent(c bot.Context, month bulletin.Month, rep *bulletin.Report, added []string, firm bool) (string, error) {
 	loc := c.Location()
 	from := time.Date(month.Year, month.Month, 1, 0, 0, 0, 0, loc)
 	to := from.AddDate(0, 1, 0)
@@ -257,6 +289,7 @@ func (s *service) nameAbsent(c bot.Context, month bulletin.Month, rep *bulletin.
 	for _, lc := range rep.LostCases {
 		lost = append(lost, lc.Number)
 	}
+	lost = append(lost, added...) // the cases asked added to the notice (把83号也加进去)
 	if len(lost) > 0 {
 		cs, err := s.visible(c.Ctx(), c.Person(), lost, nil)
 		if err != nil {
@@ -271,6 +304,38 @@ func (s *service) nameAbsent(c bot.Context, month bulletin.Month, rep *bulletin.
 	pending := ""
 	if len(unrecorded) > 0 {
 		pending = fmt.Sprintf("\n\n另有 %s 的开庭台账未登记负责人是否出庭，未列入点名；登记后（例如“出庭 %s 否”）再发“点名”即可。", strings.Join(unrecorded, "、"), shortNumbers(unrecorded[:1])[0])
+	}
+	// An agency named in the request (点名住建局) with nothing recorded
+	// against it is said so, never named on a guess.
+	// Each piece is read alone: 语气严厉点 would make the whole a draft's
+	// revision, whose reading names no agency.
+	var named []string
+	for _, piece := range rewordSepRe.Split(intent.Normalize(c.Message().Text), -1) {
+		if piece == "" {
+			continue
+		}
+		u, err := intent.Understand(piece, s.options(c, c.Person()))
+		if err != nil {
+			return "", err
+		}
+		for _, ag := range u.Agencies {
+			if !slices.Contains(named, ag) {
+				named = append(named, ag)
+			}
+		}
+	}
+	{
+		for _, ag := range named {
+			if !slices.ContainsFunc(rows, func(r absent) bool { return r.agency == ag }) {
+				line := fmt.Sprintf("\n\n您提到的%s：%s开庭的案件、本月败诉案件和补充的案件中，均未登记该单位负责人未出庭，未列入点名。", ag, month.Label())
+				if other, err := s.absentElsewhere(c, ag, seen); err != nil {
+					return "", err
+				} else if len(other) > 0 {
+					line += "该单位其他月份负责人未出庭的案件：" + strings.Join(other, "；") + "。如要一并点名，可先发“把" + shortNumber(strings.SplitN(other[0], "（", 2)[0]) + "也加进去”再发“点名”。"
+				}
+				pending += line
+			}
+		}
 	}
 	if len(rows) == 0 {
 		return fmt.Sprintf("按台账登记，%s开庭的案件和本月败诉案件中，均未登记负责人未出庭的情况，这次不列点名单位。", month.Label()) + pending, nil
@@ -316,4 +381,137 @@ func lastHeld(k *cases.Case, now time.Time) *cases.Hearing {
 		}
 	}
 	return last
+}
+
+// bulletinAddCase answers a case asked added to the bulletin in focus (把
+// 83号也加进去 今天刚判的): a loss or correction of the month is already in
+// it; one of another month is said to count there (the notice's figures
+// are the month's and are not changed) and is listed as a supplement the
+// Word file carries; an open case, or one that is no loss, is not added,
+// and why is said. added are the cases taken as the supplement.
+func (s *service) bulletinAddCase(c bot.Context, month bulletin.Month, rep *bulletin.Report) (string, []string, []claim, error) {
+	viewer, now, loc := c.Person(), c.Now(), c.Location()
+	u, err := intent.Understand(c.Message().Text, s.options(c, viewer))
+	if err != nil {
+		return "", nil, nil, err
+	}
+	numbers := u.Numbers
+	if len(numbers) == 0 && u.Seq > 0 {
+		if numbers, err = s.completeSeq(c.Ctx(), viewer, u.Seq, u.Recon, now); err != nil {
+			return "", nil, nil, err
+		}
+	}
+	cs, err := s.visible(c.Ctx(), viewer, numbers, nil)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	if len(cs) == 0 {
+		msg := fmt.Sprintf("没有找到您可以查看的案件%s", strings.Join(shortNumbers(numbers), "、"))
+		return msg + fmt.Sprintf("，未加入%s通报。请写明完整案号，例如“把行初83号加进去”。", month.Label()), nil,
+			[]claim{{Text: msg, What: claimNumber, Numbers: numbers}}, nil
+	}
+	listed := map[string]bool{}
+	for _, lc := range rep.LostCases {
+		listed[lc.Number] = true
+	}
+	var lines, added, later []string
+	for _, k := range cs {
+		switch {
+		case listed[k.Number]:
+			lines = append(lines, fmt.Sprintf("**%s** 已列在%s通报的案件情况中，不用再加。", k.Number, month.Label()))
+		case k.Closure == nil:
+			lines = append(lines, fmt.Sprintf("**%s** 尚未结案，不能作为败诉（纠错）案件列入通报；结案登记后会计入结案当月的通报。", k.Number))
+		case !s.loss.Lost(k) && !cases.Corrected(k):
+			lines = append(lines, fmt.Sprintf("**%s** 于%s%s，不属于行政机关败诉或复议纠错，通报的案件情况部分不列。", k.Number, cnDate(k.Closure.On, loc), k.Closure.Method))
+		default:
+			on := bulletin.MonthOf(k.Closure.On, loc)
+			what := "行政机关败诉"
+			if k.Kind == cases.Reconsideration {
+				what = "复议纠错"
+			}
+			if on == month && k.Kind == cases.Reconsideration {
+				lines = append(lines, fmt.Sprintf("**%s** 于%s%s（复议纠错），已计入%s通报的“行政复议纠错情况”，不用再加。", k.Number, cnDate(k.Closure.On, loc), k.Closure.Method, month.Label()))
+				continue
+			}
+			if on == month {
+				// Closed in the month but not in the report (not first
+				// instance, say): listed as a supplement, figures unchanged.
+				lines = append(lines, fmt.Sprintf("**%s** 于%s%s（%s），但不属于通报统计的一审行政诉讼（行政复议）案件，数字中未计入；已作为补充情况附在通报之后。", k.Number, cnDate(k.Closure.On, loc), k.Closure.Method, what))
+			} else {
+				lines = append(lines, fmt.Sprintf("**%s** 于%s%s（%s），按结案日期计入**%s**的统计，%s通报的审结、败诉数和各项比率不变（否则与月度口径不一致）；已作为补充情况附在%s通报之后。", k.Number, cnDate(k.Closure.On, loc), k.Closure.Method, what, on.Label(), month.Label(), month.Label()))
+				later = append(later, on.Label())
+			}
+			added = append(added, k.Number)
+		}
+	}
+	md := strings.Join(lines, "\n")
+	if len(added) > 0 {
+		sup, err := s.visible(c.Ctx(), viewer, added, nil)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		md += "\n\n" + s.supplementOf(c, month, sup)
+		md += "\n\n需要 Word 版（含补充情况）请回复“导出Word”；要点名负责人未出庭的单位，请回复“点名”。"
+		if len(later) > 0 {
+			md += fmt.Sprintf("%s的情况可在次月初发“%s通报”查看。", later[0], later[0])
+		}
+	}
+	return md, added, nil, nil
+}
+
+// supplementOf is the supplement of cases added to a month's notice, each
+// written as the notice writes its lost cases, with the head's appearance
+// at the last hearing as the ledger records it; "" when none is closed.
+func (s *service) supplementOf(c bot.Context, month bulletin.Month, cs []*cases.Case) string {
+	now, loc := c.Now(), c.Location()
+	var b strings.Builder
+	n := 0
+	for _, k := range cs {
+		if k.Closure == nil {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "\n%d. %s｜%s｜%s｜%d月%d日结案", n, k.Number, strings.Join(k.Defendants, "、"), k.Closure.Method, k.Closure.On.In(loc).Month(), k.Closure.On.In(loc).Day())
+		if r := strings.TrimSpace(k.Closure.Reason); r != "" {
+			b.WriteString("\n> 败诉原因：" + r)
+		} else {
+			b.WriteString("\n> 败诉原因：未填报，请承办单位补报")
+		}
+		if h := lastHeld(k, now); h != nil && h.HeadAppeared != nil && !*h.HeadAppeared {
+			who := "负责人"
+			if h.Head != "" {
+				who = "出庭负责人" + headText(*h)
+			}
+			fmt.Fprintf(&b, "\n> %s开庭，%s未出庭应诉", whenCN(h.At, now, loc), who)
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("**补充情况（%s通报之后）**", month.Label()) + b.String()
+}
+
+// absentElsewhere lists an agency's closed cases, not already named, whose
+// last hearing the ledger records its head absent at (行初83号（9月30日开庭，
+// 11月12日判决履行法定职责）): what 点名住建局 may mean when the month holds
+// none of them. Only the first page of the agency's cases is read.
+func (s *service) absentElsewhere(c bot.Context, agency string, seen map[string]bool) ([]string, error) {
+	numbers, _, err := s.st.AgencyNumbers(c.Ctx(), agency, store.Page{Limit: 50})
+	if err != nil {
+		return nil, err
+	}
+	cs, err := s.visible(c.Ctx(), c.Person(), numbers, func(k *cases.Case) bool { return k.Closure != nil && !seen[k.Number] })
+	if err != nil {
+		return nil, err
+	}
+	now, loc := c.Now(), c.Location()
+	var out []string
+	for _, k := range cs {
+		h := lastHeld(k, now)
+		if h == nil || h.HeadAppeared == nil || *h.HeadAppeared || k.Kind != cases.Litigation {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s（%d月%d日开庭，%s%s）", k.Number, h.At.In(loc).Month(), h.At.In(loc).Day(), cnDate(k.Closure.On, loc), k.Closure.Method))
+	}
+	return out, nil
 }

@@ -32,6 +32,11 @@ const (
 	draftReply   draftKind = "复议答复书"  // 行政复议答复书
 	draftReport  draftKind = "情况汇报"   // a period's 行政应诉 figures, as the bulletin computes them
 	draftAppear  draftKind = "催促出庭通知" // to an agency: its head to appear at the next hearing
+	// draftMeeting is a document the bot cannot write (会议材料提纲, 讲话稿,
+	// PPT): it needs the meeting's agenda and the leader's points. It is
+	// answered honestly, with the figures and the lists such a document is
+	// built from, never with a search for something else.
+	draftMeeting draftKind = "会议材料"
 )
 
 // draftVerb asks for a document to be written before its name (起草,
@@ -52,6 +57,8 @@ var draftDocs = []struct {
 	{draftAppear, regexp.MustCompile(`(?:催促|督促|催|提醒|要求)[^，。]{0,8}?(?:按时)?出庭(?:应诉)?的?(?:通知书|通知函|函|通知)(?:$|[^一他她到下])|出庭(?:应诉)?(?:督促|催促|提示)(?:通知书?|函)`)},
 	{draftDefence, regexp.MustCompile(`答辩(?:状|书)?的?(?:提纲|要点|框架|思路|大纲|草稿|初稿|模板)|` + draftVerb + `[^，。]{0,10}?答辩(?:状|书|意见)|答辩(?:状|书|意见)[^，。]{0,3}?` + draftVerbAfter)},
 	{draftReply, regexp.MustCompile(`(?:复议)?答复(?:书|意见)?的?(?:提纲|要点|框架|草稿|初稿|模板)|` + draftVerb + `[^，。]{0,10}?(?:复议答复|答复书|答复意见)|(?:复议答复|答复书|答复意见)[^，。]{0,3}?` + draftVerbAfter)},
+	{draftMeeting, regexp.MustCompile(`(?i)(?:会议|会上|开会|汇报会|座谈会|推进会|调度会|例会)[^，。]{0,6}?(?:材料|提纲|讲话稿|发言稿|讲稿|ppt|幻灯片|课件|纪要|议程)|` +
+		`(?i)讲话稿|发言稿|发言提纲|讲话提纲|汇报提纲|讲稿|ppt|幻灯片|会议纪要|会议议程|(?:` + draftVerb + `)[^，。整答通说]{0,6}?(?:提纲|大纲)`)},
 	{draftReport, regexp.MustCompile(`(?:季度|半年|年度|月度|本月|上月|今年|这个月|上个月)[^，。]{0,8}?(?:情况汇报|工作汇报|汇报材料|情况报告|工作总结)|` + draftVerb + `[^，。]{0,10}?(?:情况汇报|工作汇报|汇报材料|情况报告)|(?:情况汇报|工作汇报|汇报材料)[^，。]{0,4}?` + draftVerbAfter)},
 	{draftRectify, draftNoticeRe},
 }
@@ -93,6 +100,12 @@ func (s *service) draft(c bot.Context, kind draftKind, text string, prev *lastQu
 	}
 	if kind == draftReport && (strings.Contains(text, "败诉") || oneMonth(u.Period)) {
 		return false, nil // 弄个十月份败诉情况汇报: that month's bulletin itself
+	}
+	if kind == draftMeeting {
+		if a.md, err = s.meetingDraft(c, u, text); err != nil {
+			return false, err
+		}
+		return true, s.replyRouted(c, intent.Understanding{Kind: intent.Bulletin, Period: u.Period}, a)
 	}
 	if kind == draftReport {
 		if a.md, err = s.reportDraft(c, u); err != nil {
@@ -382,4 +395,61 @@ func quarterOf(now time.Time) intent.Period {
 	q := (int(now.Month()) - 1) / 3
 	from := time.Date(now.Year(), time.Month(q*3+1), 1, 0, 0, 0, 0, now.Location())
 	return intent.Period{From: from, To: from.AddDate(0, 3, 0), Label: fmt.Sprintf("%d年第%d季度", now.Year(), q+1)}
+}
+
+// meetingDocRe names the document asked, for the answer's first words.
+var meetingDocRe = regexp.MustCompile(`(?i)会议材料提纲|会议材料|会议提纲|汇报提纲|发言提纲|讲话提纲|讲话稿|发言稿|讲稿|ppt|幻灯片|课件|会议纪要|会议议程|提纲|大纲`)
+
+// meetingDraft answers a request for a document the bot cannot write (会
+// 议材料提纲, 讲话稿, PPT): said plainly, then what it can give for it, the
+// period's figures as the bulletin computes them (this year so far unless a
+// month or longer is named; 周一上午要 is when it is due, not its span),
+// and the lists to ask next. A 普法 member gets no figures (reportDraft's
+// rule).
+func (s *service) meetingDraft(c bot.Context, u intent.Understanding, text string) (string, error) {
+	viewer, now := c.Person(), c.Now()
+	doc := meetingDocRe.FindString(text)
+	if doc == "" || strings.EqualFold(doc, "ppt") {
+		doc = map[bool]string{true: "PPT", false: "会议材料"}[doc != ""]
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s**要按会议的议题和领导的要求来拟，本机器人不能代写%s，也不能按页数排版（未接入大模型写作）。", doc, doc)
+	if viewer.Role == people.Pufa {
+		b.WriteString("各单位的败诉率、出庭率等统计只提供给司法局应诉专班、管理员和各单位负责人；以案说法的素材可以发“以案说法候选”查看。")
+		return b.String(), nil
+	}
+	b.WriteString("其中要用的数据和清单，可以按台账提供：\n\n")
+	p := u.Period
+	if p.IsZero() || p.To.Sub(p.From) < 28*24*time.Hour {
+		from := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, now.Location())
+		p = intent.Period{From: from, To: from.AddDate(1, 0, 0), Label: fmt.Sprintf("%d年", now.Year())}
+	}
+	sp, err := s.span(c.Ctx(), p.From, p.To, now)
+	if err != nil {
+		return "", err
+	}
+	who, st := "本地区", &sp.Total
+	if !viewer.Bureau() && viewer.Agency != "" {
+		who = viewer.Agency
+		if st = sp.Agency(viewer.Agency); st == nil {
+			st = &bulletin.Stats{Agency: viewer.Agency}
+		}
+	}
+	f := st.Figures
+	fmt.Fprintf(&b, "**%s%s行政应诉数据**（口径同月度败诉通报，诉讼只计一审行政诉讼案件）\n", periodSoFar(p, now), who)
+	fmt.Fprintf(&b, "- 一审行政诉讼：新收 %d 件，审结 %d 件，行政机关败诉 %d 件，败诉率 %s（判决口径 %s）；调解、撤诉 %d 件，调撤率 %s\n",
+		f.Filed, f.Closed, f.Lost, bulletin.Percent(f.LossRate), bulletin.Percent(f.LossRateJudged), f.MediatedWithdrawn, bulletin.Percent(f.WithdrawalRate))
+	fmt.Fprintf(&b, "- 负责人出庭：开庭审理 %d 件，负责人出庭 %d 件，出庭率 %s", f.Heard, f.HeadAppeared, bulletin.Percent(f.AppearanceRate))
+	if f.HeadUnrecorded > 0 {
+		fmt.Fprintf(&b, "（其中 %d 件未登记出庭情况，按未出庭计）", f.HeadUnrecorded)
+	}
+	fmt.Fprintf(&b, "\n- 行政复议：办结 %d 件，纠错 %d 件，纠错率 %s\n\n", f.ReconsiderationClosed, f.ReconsiderationCorrected, bulletin.Percent(f.CorrectionRate))
+	b.WriteString("**可以接着发我的清单**（逐条发送）：\n")
+	b.WriteString("- “今年败诉的案件”：逐案的单位、结案方式和败诉原因\n")
+	b.WriteString("- “今年各单位败诉率排名”\n")
+	b.WriteString("- “整改报告还有哪些没交”\n")
+	b.WriteString("- “下周开庭的有哪些”\n")
+	b.WriteString("- “起草今年的情况汇报”：按上面的数据生成一份情况汇报草稿（案件情况、负责人出庭、存在问题、下一步打算），可作为提纲的底稿\n\n")
+	fmt.Fprintf(&b, "<font color=\"comment\">数据按台账当前数据计算%s。</font>", scopeNote(viewer))
+	return b.String(), nil
 }

@@ -115,7 +115,7 @@ var (
 	// pickLeadRe is what may stand around a pick from the candidates and ask
 	// nothing else (就76号吧, 那就写83号那个, 第二个吧, 用这个): what is left of
 	// a pick once its reference and its instructions are taken out.
-	pickFillerRe = regexp.MustCompile(`^(?:好的?|行|嗯|那|那就|就|还是|要不|先|就用|用|写|选|挑|定|就写|那就写|就选|那就选|就它|这个|那个|这件|那件|这篇|那篇|的|吧|呗|了|哈|嘛|一篇|篇|个|一个|案子|案例|以案说法|来|写一篇|写个|写吧|也)*$`)
+	pickFillerRe = regexp.MustCompile(`^(?:好的?|行|嗯|那|那就|就|还是|要不|先|就用|用|写|选|挑|定|就写|那就写|就选|那就选|就它|这个|那个|这件|那件|这篇|那篇|的|吧|呗|了|哈|嘛|一篇|篇|个|一个|案子|案例|以案说法|来|写一篇|写个|写吧|也|帮我|给我|帮忙|麻烦|起草|起个草|起个稿|打个草稿|草拟|拟个稿|拟一篇|出个初稿|初稿|草稿|稿子|一稿|写一下|一下)*$`)
 	// pickAskRe is a question, which a pick is not (第二个是哪个局的, 76号判的什么).
 	pickAskRe = regexp.MustCompile(`吗|么|呢|什么|啥|哪|几|谁|怎么|怎样|如何|多少|是不是|有没有|[?？]`)
 	// pickOrdRe is an ordinal of the list (第二个, 第2个, 2号那个 is a number).

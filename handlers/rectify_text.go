@@ -54,9 +54,53 @@ var (
 // statedReport reads the parts of a 整改 report told in text; ok is false
 // when text is no such statement.
 func statedReport(text string) (analysis, measures string, ok bool) {
+	analysis, measures, _, ok = statedReportAsked(text)
+	return analysis, measures, ok
+}
+
+// rewordRe is an instruction to the bot that rides on the report's
+// content (帮我整理成正式一点的, 润色一下, 写规范点): never part of what is
+// filed. formalRe is the piece it makes: an instruction whole.
+var (
+	rewordRe = regexp.MustCompile(`^(?:你|再|请|麻烦|帮我|帮忙|给我|替我|那)*(?:整理|润色|改写|改|写|弄|整|优化|修饰|加工|提炼)(?:一下|一遍|下|成|得|好)?` +
+		`(?:正式|规范|书面|专业|通顺|像样|官方|好看|公文)?(?:一点|一些|点|些)?(?:的)?(?:文字|表述|说法|语言|版本|格式|样子)?(?:吧|哈|呗|啊)?$` +
+		`|^(?:再|请|麻烦)?(?:正式|规范|书面|专业|通顺)(?:一点|一些|点|些)(?:的)?(?:吧|哈)?$`)
+	// rewordTailRe is the instruction run on at the end of a part without
+	// a space (…书面告知帮我整理成正式一点的).
+	rewordTailRe = regexp.MustCompile(`(?:帮我|帮忙|麻烦|请你|给我)(?:再)?(?:整理|润色|改写|写成|弄成|改成|规范|优化)[^，,。；;]*$`)
+	// rewordSepRe splits the message into the pieces an instruction is one of.
+	rewordSepRe = regexp.MustCompile(`[ ，,。；;！!]+`)
+)
+
+// withoutReword takes the instructions out of a report's part (以后处罚前
+// 一律书面告知 帮我整理成正式一点的 → 以后处罚前一律书面告知); asked is true
+// when there was one.
+func withoutReword(part string) (string, bool) {
+	var keep []string
+	asked := false
+	if loc := rewordTailRe.FindStringIndex(part); loc != nil && loc[0] > 0 {
+		part, asked = part[:loc[0]], true // …书面告知帮我整理成正式一点的
+	}
+	for _, p := range rewordSepRe.Split(part, -1) {
+		if p == "" {
+			continue
+		}
+		if rewordRe.MatchString(p) {
+			asked = true
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return strings.Join(keep, " "), asked
+}
+
+// statedReportAsked is statedReport that also reports whether the message
+// asked the content put in formal words (帮我整理成正式一点的): the
+// instruction is taken out of the parts, never filed as content.
+func statedReportAsked(text string) (analysis, measures string, formal, ok bool) {
 	t := strings.TrimSpace(intent.Normalize(text))
 	if t == "" || statedQuestionRe.MatchString(t) || statedOtherRe.MatchString(t) {
-		return "", "", false
+		return "", "", false, false
 	}
 	body := t
 	if m := statedAnalysisRe.FindStringSubmatchIndex(t); m != nil && !statedLeadRe.MatchString(t[m[2]:m[3]]) {
@@ -66,17 +110,21 @@ func statedReport(text string) (analysis, measures string, ok bool) {
 	if m := statedMeasuresRe.FindStringSubmatchIndex(body); m != nil {
 		lead := strings.TrimSpace(body[:m[0]])
 		if analysis == "" && utf8.RuneCountInString(lead) > 14 {
-			return "", "", false // a measure word deep in a message of something else
+			return "", "", false, false // a measure word deep in a message of something else
 		}
 		if analysis != "" {
 			analysis = lead
 		}
 		measures = strings.TrimSpace(body[m[1]:])
 	}
+	var fa, fm bool
+	analysis, fa = withoutReword(analysis)
+	measures, fm = withoutReword(measures)
+	formal = fa || fm
 	trim := func(s string) string { return strings.Trim(s, " ，,。；;、") }
 	analysis, measures = trim(analysis), trim(measures)
 	if utf8.RuneCountInString(analysis) < 4 && utf8.RuneCountInString(measures) < 4 {
-		return "", "", false
+		return "", "", false, false
 	}
 	if utf8.RuneCountInString(analysis) < 4 {
 		analysis = ""
@@ -84,7 +132,7 @@ func statedReport(text string) (analysis, measures string, ok bool) {
 	if utf8.RuneCountInString(measures) < 4 {
 		measures = ""
 	}
-	return analysis, measures, true
+	return analysis, measures, formal, true
 }
 
 // rectifyStated answers a 整改 report told in chat by a head or 承办人 (see
@@ -95,7 +143,7 @@ func (s *service) rectifyStated(c bot.Context, text string, prev *lastQuestion) 
 	if s.reminders == nil || viewer == nil || viewer.Role != people.Head && viewer.Role != people.Handler {
 		return false, nil
 	}
-	analysis, measures, ok := statedReport(text)
+	analysis, measures, formal, ok := statedReportAsked(text)
 	if !ok {
 		return false, nil
 	}
@@ -168,7 +216,15 @@ func (s *service) rectifyStated(c bot.Context, text string, prev *lastQuestion) 
 		return true, c.ReplyMarkdown(fmt.Sprintf("收到。您说的是 **%s** 的整改内容，但%s，这次没有作任何修改。\n%s",
 			k.Number, why, statedEcho(analysis, measures)))
 	}
-	lines := []string{"**请核对整改报告内容**", "> 案号：" + k.Number}
+	lead := ""
+	if formal {
+		// 帮我整理成正式一点的: the parts in a report's formal frame, the
+		// facts and measures as the author told them; no rewording of them
+		// is made up (no model is used for it).
+		analysis, measures = formalAnalysis(analysis, k), formalMeasures(measures)
+		lead = "已按整改报告的书面格式整理：只补了公文的起承语句，原因和措施仍是您的原话；措辞还要调整，请在确认前直接发来改好的文字。\n\n"
+	}
+	lines := []string{lead + "**请核对整改报告内容**", "> 案号：" + k.Number}
 	lines = append(lines, strings.Split(statedEcho(analysis, measures), "\n")...)
 	lines = append(lines, "确认后作为本案整改报告填报（与点整改通知卡片上的“填报原因分析”“填报整改措施”相同），两部分都填好即报送司法局审核。")
 	switch {
@@ -217,4 +273,27 @@ func truncateRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// formalAnalysis puts the 败诉原因分析 told in chat in a report's words,
+// with the court's finding the ledger records when it says more; "" stays.
+func formalAnalysis(analysis string, k *cases.Case) string {
+	if analysis == "" {
+		return ""
+	}
+	md := "经分析，本案败诉的主要原因是：" + strings.TrimRight(analysis, "。.") + "。"
+	if k.Closure != nil {
+		if r := strings.TrimSpace(k.Closure.Reason); r != "" && r != analysis {
+			md += "（台账登记的败诉原因：" + strings.TrimRight(r, "。.") + "。）"
+		}
+	}
+	return md
+}
+
+// formalMeasures puts the 整改措施 told in chat in a report's words.
+func formalMeasures(measures string) string {
+	if measures == "" {
+		return ""
+	}
+	return "针对上述问题，本单位将采取以下整改措施：" + strings.TrimRight(measures, "。.") + "。"
 }

@@ -10,6 +10,7 @@ import (
 	"casebot/bot/audit"
 	"casebot/bot/cases"
 	"casebot/bot/intent"
+	"casebot/bot/privacy"
 )
 
 // ruleAnswer answers a rule question (intent.AsksRule) with the rule: how
@@ -21,6 +22,9 @@ import (
 func (s *service) ruleAnswer(c bot.Context, q intent.RuleQuestion, prev *lastQuestion) error {
 	if q.Topic == intent.RuleStandIn {
 		return s.standInRule(c, prev) // the head's substitute: 法释〔2020〕3号, with the case in focus
+	}
+	if q.Topic == intent.RuleAnonymize {
+		return s.anonymizeRule(c, prev) // 原告名字是不是要打码: the 隐名 rule, with the case in focus
 	}
 	if _, ok := procedureRules[q.Topic]; ok || q.Topic == intent.RuleWithdrawCorrec {
 		return s.procedureAnswer(c, q, prev) // 上诉期多少天: the table's rule, with the case in focus
@@ -212,3 +216,58 @@ var nonLitigationAppearRe = regexp.MustCompile(`行审(?:复)?\s*\d*\s*号?[^，
 // nonLitigationAppearRule is how a 行审 case stands to appearance.
 const nonLitigationAppearRule = "**行审案件是非诉行政执行审查**：行政机关申请法院强制执行，法院一般书面审查，不开庭审理，不涉及行政机关负责人出庭应诉，" +
 	"也不计入负责人出庭率（出庭率只计开庭审理的一审行政诉讼案件，月度通报同一口径）。法院通知听取意见或询问的，按通知安排人员参加即可。"
+
+// anonymizeRuleText is the 隐名 rule for what the bureau publishes
+// (DOMAIN.md §5.1): 法释〔2016〕19号 as the floor, stricter for a
+// government's own 以案说法, which needs no person's real name.
+const anonymizeRuleText = "**要隐名。** 以案说法等对外发布的材料中，当事人的个人信息按以下规则处理：\n" +
+	"1. 自然人（原告、申请人、第三人、证人等）一律隐名：保留姓，名用“某”代替（例如 张三 → 张某）；少数民族姓名保留第一个字，外国人中文译名保留第一个字；隐名后重名的，加阿拉伯数字区分（张某1、张某2）。\n" +
+	"2. 删去住址、电话、身份证号、银行账号、车牌号、不动产权证号、健康状况等信息（参照《最高人民法院关于人民法院在互联网公布裁判文书的规定》法释〔2016〕19号第九、十条）。\n" +
+	"3. 法院在裁判文书网上只对婚姻家庭、未成年人等案件的当事人隐名，行政案件原告在文书上通常是实名；但政府对外发布普法材料应当从严，按《个人信息保护法》最小必要的要求，不写当事人真实姓名。\n" +
+	"4. 企业和行政机关的名称可以保留；是否写成“某县某局”，按本地口径决定（可对草稿发“别写局名，就说某执法部门”）。\n" +
+	"本系统生成的以案说法草稿已按上述规则自动隐名，发布前仍须人工核对；对某篇草稿可发“把名字都去掉”重新核查一遍。"
+
+// anonymizeRule answers whether a party's name is to be hidden: the rule,
+// and with one case in focus (the draft's, or the one shown) how its
+// natural persons are written.
+func (s *service) anonymizeRule(c bot.Context, prev *lastQuestion) error {
+	md := anonymizeRuleText
+	var focus []string
+	if prev != nil && len(prev.Shown) == 1 {
+		focus = prev.Shown
+	} else if s.explains != nil {
+		var f draftFocus
+		if ok, err := c.Memory().Recall(memDraftFocus, &f); err != nil {
+			return err
+		} else if ok && f.Number != "" {
+			focus = []string{f.Number}
+		}
+	}
+	var shown []string
+	if len(focus) == 1 {
+		cs, err := s.visible(c.Ctx(), c.Person(), focus, nil)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 1 {
+			k := cs[0]
+			var masked []string
+			for _, p := range k.Plaintiffs {
+				if p.Natural {
+					masked = append(masked, "“"+privacy.MaskName(p.Name)+"”")
+				}
+			}
+			if len(masked) > 0 {
+				md = fmt.Sprintf("**%s** 的原告是自然人，写作%s，不写全名、住址和证件号。\n\n", k.Number, strings.Join(masked, "、")) + md
+			} else if len(k.Plaintiffs) > 0 {
+				md = fmt.Sprintf("**%s** 的原告（申请人）是单位，名称可以保留；文中出现的其他自然人仍须隐名。\n\n", k.Number) + md
+			}
+			shown = []string{k.Number}
+		}
+	}
+	a := answer{md: md, shown: shown, outcome: audit.Answered, noEcho: true}
+	if err := s.recordAnswer(c, intent.Understanding{Kind: intent.Legal, Numbers: shown, Anchored: true}, a, 0); err != nil {
+		return err
+	}
+	return c.ReplyMarkdown(md)
+}

@@ -21,6 +21,9 @@ const (
 	// written to a fixed form, so these are answered honestly.
 	EditTone BulletinEdit = "tone"
 	EditLine BulletinEdit = "line"
+	// EditCase adds a case to the bulletin (把83号也加进去 今天刚判的): the
+	// case is read by Understand, and the month it counts in is said.
+	EditCase BulletinEdit = "case"
 )
 
 var (
@@ -35,11 +38,15 @@ var (
 	editAgencyRe = mustCompile(`单列|单独(?:列|发|拎|拿|写|成|一段|做)|单拎|拎出来|另列|单独的`)
 	// editShortRe asks a short version to pass on (简单点发群里, 拟个简版,
 	// 压缩成几句话, 太长了).
+	// editCaseRe adds a case named by number (把83号也加进去, 85号也补上,
+	// 行初83加到通报里, 再加上83号): the number and a verb of adding.
+	editCaseRe = mustCompile(`(?:[0-9]+号|行[初终申审赔]+[0-9]+|复[0-9]+)(?:那个|那件|这个|这件|的|案子|案件)?(?:也|都|一起|一并|再)?(?:要)?(?:加进去|加进来|加进|加上|加入|加到|加在|补进去|补进|补上|补充进去|放进去|放进|放到|写进去|写进|写上|列进去|列进|列上|列入|算进去|算上|纳入|添上|添进去)|` +
+		`(?:加上|加入|补上|补充|纳入|添上|再加|也加)(?:一下)?(?:[0-9]+号|行[初终申审赔]+[0-9]+|复[0-9]+)`)
 	editNameRe = mustCompile(`点名|点个名|点一下名|点出来|通报批评|指名`)
 	editToneRe = mustCompile(`语气|口气|措辞|严厉|重一点|重点儿|加重|客气|委婉|温和|强硬|狠一点`)
 	editLineRe = mustCompile(`^(?:再)?(?:加一句|加一段|补一句|补一段|加上一句|添一句|加句)`)
 	// EditFirm reports whether a request asks a firmer tone.
-	editFirmRe  = mustCompile(`重一点|重些|加重|严厉|强硬|狠一?点|严肃`)
+	editFirmRe  = mustCompile(`重一点|重些|重一些|更重|加重|严厉|强硬|狠一?点|严肃|严一点|严些|严格一点`)
 	editShortRe = mustCompile(`简单点|简单些|简单一点|简单的|简短|简版|精简|简要|简化|短一点|短点|短些|太长|压缩|缩短|发群里|群里发|发到群|发群|转发到群|一段话|几句话|摘要|概要|要点|提炼|浓缩`)
 )
 
@@ -56,6 +63,8 @@ func EditAsked(text string) (BulletinEdit, bool) {
 		return "", false
 	case editWordRe.MatchString(t):
 		return EditWord, true
+	case editCaseRe.MatchString(t) && !editNameRe.MatchString(t):
+		return EditCase, true
 	case editNameRe.MatchString(t):
 		return EditName, true
 	case editLineRe.MatchString(t):

@@ -119,6 +119,14 @@ var (
 	// decidedCasesRe names cases decided (今天判的那几个, 最近结的案子): with
 	// 能写的 or 适合写, the candidates among them.
 	decidedCasesRe = mustCompile(`判的|结的|判了的|结了的|判决的|结案的`)
+	// seqSaidRe is a case number said with 号 (70号, 第83号): a case, never
+	// the 八百字 of a length; writeAskRe asks a draft written (起个草, 写一篇,
+	// 拟个稿, 出个初稿).
+	seqSaidRe  = mustCompile(`[0-9]+\s*号`)
+	writeAskRe = mustCompile(`起草|起个草|起个稿|打个草稿|拟个稿|拟一稿|草拟|(?:写|拟|出|弄|整)(?:一篇|篇|个|一个|一份|份|一下|一稿)|(?:出|写|弄)(?:个|一个|一版)?(?:初稿|草稿|稿子)|写吧|写写`)
+	// writeOtherDocRe names another document to write (85号的原因分析帮我写
+	// 一下, 117号出庭通知写个): not a 以案说法.
+	writeOtherDocRe = mustCompile(`答辩|答复|整改|通知|通报|汇报|报告|说明|原因|措施|函|建议|回复|上诉|申请|材料|提纲|起诉|意见|提醒|庭|催|短信|消息|情况|备注`)
 	// titleRuleRe sets a rule for the draft's title (标题别带案号, 题目不要太长).
 	titleRuleRe = mustCompile(`^(?:那|再)?(?:标题|题目)(?:里)?(?:别|不要|不用|不能|别再|不必)(?:带|有|出现|写|太|用)`)
 	// anotherOneRe is 换一个 said alone: only after a draft or the
@@ -205,6 +213,12 @@ func (r *reader) explainCommand(raw, norm string) bool {
 		}
 		r.explain = true
 		return false
+	case (!none || r.u.Seq > 0 && seqSaidRe.MatchString(normBody)) && writeAskRe.MatchString(normBody) && !writeOtherDocRe.MatchString(normBody):
+		// 就70号吧 帮我起个草 八百字左右: a case named by its number and a
+		// draft asked of it; the instructions that ride on it are no
+		// revision of another draft (the handler reads them as the note).
+		r.u.Kind, r.u.Anchored = Explain, true
+		return true
 	case (lengthInstrRe.MatchString(normBody) || formInstrRe.MatchString(normBody) || namesInstrRe.MatchString(normBody) || agencyInstrRe.MatchString(normBody) || offlineInstrRe.MatchString(normBody) ||
 		paraEditRe.MatchString(normBody) || retitleRe.MatchString(normBody) || toneEditRe.MatchString(normBody) || addSectionRe.MatchString(normBody)) && len(r.u.Numbers) == 0 && r.u.Short == "":
 		// 改成300字的简讯, 原告名字改成某某: about the draft, whose case

@@ -46,7 +46,10 @@ var (
 	howChaseRe = mustCompile(`给[^，,。]{0,8}(?:发|推)|帮我|提醒(?:一下)?(?:他|她|孙|何|吴|陈|王|李|张|周|马|赵)|催`)
 	// howAgencyPeopleRe is the people of an agency or unit.
 	howAgencyPeopleRe = mustCompile(`(?:局|单位|部门|政府|镇里|乡里|委|办)(?:那边|这边)?(?:的)?(?:人|联系人|负责人|承办人|人员)`)
-	numberish         = regexp.MustCompile(`\d+号|行初|行终|行审|行申|复\d|\d{2,}`)
+	// howPeopleCmdRe names the directory's own commands (casebot people
+	// import, people sync): a question about them is about loading people.
+	howPeopleCmdRe = regexp.MustCompile(`people(?:import|sync|导入|同步)|(?:导入|导)(?:人员|通讯录|名单)的?(?:那个|这个)?命令`)
+	numberish      = regexp.MustCompile(`\d+号|行初|行终|行审|行申|复\d|\d{2,}`)
 )
 
 // howToStrip is built once, not on every call (building a Replacer allocates).
@@ -71,6 +74,10 @@ func HowToAsked(text string) (HowTo, bool) {
 	dir := containsAny(t, howDirWords) || strings.Contains(t, "加人") || howAgencyPeopleRe.MatchString(t)
 	caseList := howCaseListRe.MatchString(t)
 	switch {
+	case howPeopleCmdRe.MatchString(strings.ToLower(t)) && !caseList:
+		// casebot people import 这个命令要什么格式的表: the command named
+		// is the directory's import, whatever else the question says.
+		return HowImport, true
 	case howButtonRe.MatchString(t) && howButtonWho.MatchString(t) && !strings.Contains(t, "庭审") && (strings.Contains(t, "按钮") || strings.Contains(t, "按键") || strings.Contains(t, "点") || strings.Contains(t, "卡片")):
 		return HowButton, true
 	case strings.Contains(t, "导") && howErrorRe.MatchString(t) && !containsAny(t, []string{"台账", "案号", "案件", "案子", "开庭"}) && (dir || strings.Contains(t, "单位") || strings.Contains(t, "角色") || strings.Contains(t, "账号") || strings.Contains(t, "行")) && !caseList:

@@ -29,6 +29,7 @@ const (
 	RuleDeputy     RuleTopic = "deputy"     // 是不是必须局长本人去 副局长行不行 (第2条)
 	RuleSanction   RuleTopic = "sanction"   // 我没去 会不会被发建议 (第12条)
 	RuleAdviceDue  RuleTopic = "advice-due" // 这个建议要多久回复: a 检察建议's two months, a 司法建议's configured days
+	RuleAnonymize  RuleTopic = "anonymize"  // 原告名字是不是要打码: the 隐名 rule for what is published (以案说法)
 )
 
 // RuleQuestion is a rule question as read: its topic and, for RuleLoss and
@@ -159,6 +160,18 @@ var (
 		`^[^庭]*(?:换|派|让|叫|安排)(?:个|一个|一位)?` + deputyWords + `(?:替我|代我|代替我?|替)(?:去|出庭)[^庭]*$`)
 	adviceDueRuleRe = mustCompile(`(?:检察建议|司法建议|建议)书?.{0,6}(?:多久|多长时间|几天|几个月|期限|时限)(?:之?内)?(?:要|得|需要|必须)?(?:回复|答复|反馈|回函)|` +
 		`(?:回复|答复|反馈)(?:检察建议|司法建议|建议)的?(?:期限|时限|时间)`)
+	// anonymizeRuleRe asks whether a person's name or details must be
+	// hidden in what is written up (原告名字是不是要打码, 当事人能写全名吗,
+	// 身份证号要不要删): the 隐名 rule, never a search for a party.
+	anonymizeRuleRe = mustCompile(`(?:名字|姓名|真名|全名|真实姓名|人名|实名|身份证|住址|家庭地址|电话|手机号|个人信息|隐私)` +
+		`[^，,。]{0,8}?(?:写全|写出来|写真|写实名|出现|公开|露出来|露|保留|打码|打上码|隐|脱敏|匿名|遮|去掉|删掉|删|处理|马赛克|码掉)|` +
+		`(?:打码|隐名|脱敏|匿名化?)[^，,。]{0,4}?(?:规定|要求|规则|标准|依据|怎么弄|怎么做|怎么处理)`)
+	// anonymizeNotRe asks a party's name itself (原告叫什么名字) or the
+	// directory's people: not the rule.
+	anonymizeNotRe = mustCompile(`叫什么|叫啥|是谁|是什么|是啥|哪个|通讯录|名单|台账里`)
+	// anonymizeAskRe makes it a question (是不是要, 能不能, 吗), not an
+	// instruction for a draft (把名字都去掉).
+	anonymizeAskRe = mustCompile(`是不是|是否|要不要|需不需要|用不用|得不得|该不该|能不能|可不可以|可以不|行不行|怎么|如何|有什么|有啥|吗|么|嘛|呢|[?？]`)
 	sanctionRuleRe = mustCompile(`(?:会不会|会否|是否会|会|要不要|会被)(?:也|因此)?(?:被)?(?:法院)?(?:发|提|提出|下|收到)(?:个)?(?:司法)?建议`)
 )
 
@@ -241,6 +254,9 @@ func AsksRule(text string) (RuleQuestion, bool) {
 		if r.re.MatchString(t) {
 			return RuleQuestion{Topic: r.topic}, true
 		}
+	}
+	if anonymizeRuleRe.MatchString(t) && anonymizeAskRe.MatchString(t) && !anonymizeNotRe.MatchString(t) {
+		return RuleQuestion{Topic: RuleAnonymize}, true
 	}
 	if ruleLengthRe.MatchString(t) && ruleLengthWordRe.MatchString(t) {
 		return RuleQuestion{Topic: RuleLength}, true
