@@ -355,6 +355,19 @@ func (s *service) contactLine(c bot.Context, text, q string, k *cases.Case) (str
 	}
 	var b strings.Builder
 	b.WriteString(q + "：台账和本机器人的人员名单都不登记电话号码，我查不到。")
+	if len(names) == 0 && k != nil {
+		// 给我列一下负责人电话: the case's head and handler, as the ledger
+		// names them, are the people asked after.
+		t := intent.Normalize(text)
+		if h := caseHead(k); h != "" && !strings.Contains(t, "承办人") {
+			b.WriteString("台账登记的出庭负责人是" + h + "。")
+			names = append(names, h)
+		}
+		if hd := strings.TrimSpace(k.Handler); hd != "" && !strings.Contains(t, "负责人") {
+			b.WriteString("台账登记的承办人是" + hd + "。")
+			names = append(names, hd)
+		}
+	}
 	for _, n := range names {
 		switch es, hidden := s.dirEntries(c.Person(), dir, n); {
 		case len(es) > 0:
@@ -367,6 +380,18 @@ func (s *service) contactLine(c bot.Context, text, q string, k *cases.Case) (str
 		b.WriteString("可以通过" + strings.Join(k.Defendants, "、") + "办公室联系。")
 	}
 	return b.String(), nil
+}
+
+// caseHead is the head the ledger names for case k's hearings: the next
+// one's, else the last named; "" when none is.
+func caseHead(k *cases.Case) string {
+	head := ""
+	for _, h := range k.Hearings {
+		if v := strings.TrimSpace(h.Head); v != "" {
+			head = v
+		}
+	}
+	return head
 }
 
 // notifyLine answers who is to tell someone: the ledger records no such
