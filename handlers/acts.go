@@ -5,12 +5,15 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/bot/workcal"
 )
 
 // A message asks one or more things (its acts: 孙局能去吗, 能不能晚点交,
@@ -35,6 +38,7 @@ const (
 	actWhy                          // 怎么还报我未确认: why something is so
 	actSkip                         // 明天的庭我能不去吗: may the head not appear
 	actDirectory                    // 通讯录里有他们的人没: whether the agency's people can be reached
+	actInTime                       // 周一交来得及吗: whether a day is within a deadline
 )
 
 // act is one question or request clause of a message and what it asks.
@@ -54,6 +58,7 @@ var (
 	actWhyRe       = regexp.MustCompile(`为什么|为啥|凭什么|为何|干嘛要|怎么(?:还|又|要|会|就|是|让)|咋(?:还|又|要|会|就)`)
 	actHowRe       = regexp.MustCompile(`怎么要求|怎么要交|怎么还款|怎么就是|怎么还没|咋还没|怎么还不|咋还不`) // how, or a state asked (88号怎么还没判), not why
 	actSkipRe      = regexp.MustCompile(`能不去|可以不去|不去行不行|不去可以|不去行吗|能不能不去|可不可以不去|能不出庭|可以不出庭|不出庭行吗|不出庭可以|能不能不出庭|不用去吧|不去也行吧`)
+	actInTimeRe    = regexp.MustCompile(`来得及|来不来得及|赶得上|赶得及|赶不赶得上|不晚吧|晚不晚|晚了吗|算不算逾期|算逾期吗|会不会逾期|超期了?吗|超没超期|过没过期|还在期限内吗|在不在期限内`)
 	// actAbsentRe is the absence a reason is asked of (郑伟没去 说理由没有).
 	actAbsentRe = regexp.MustCompile(`没去|没来|没到|未出庭|不出庭|没出庭|缺席|不去|不来|去不了|来不了`)
 	// actOwedRe is something owed a later date may be asked for.
@@ -80,6 +85,8 @@ func messageActs(text string) []act {
 		case actExtendRe.MatchString(cl) && actOwedRe.MatchString(t) && !strings.Contains(cl, "庭") &&
 			(askFormRe.MatchString(cl) || modalAskRe.MatchString(cl) || strings.Contains(cl, "申请")):
 			k = actExtension
+		case actInTimeRe.MatchString(cl) && actOwedRe.MatchString(t):
+			k = actInTime
 		case actSkipRe.MatchString(cl):
 			k = actSkip
 		case actConfirmRe.MatchString(cl):
@@ -105,6 +112,7 @@ var actEvidence = map[actKind]*regexp.Regexp{
 	actWhy:       regexp.MustCompile(`因为|由于|原因是|原因：|原因在于|败诉原因|理由|之所以|规定|第[一二三四五六七八九十百0-9]+条|依据|口径`),
 	actSkip:      regexp.MustCompile(`正当理由|书面说明|情况说明`),
 	actDirectory: regexp.MustCompile(`人员名单|通讯录`),
+	actInTime:    regexp.MustCompile(`在期限内|已过期限|已经过了期限|期限之后`),
 }
 
 // reasonAnsweredRe answers a reason asked of no absence (败诉原因是什么).
@@ -244,6 +252,8 @@ func (s *service) actLine(c bot.Context, text string, x act, k *cases.Case) (str
 		return q + "：" + mustAppearMark(k, c) + appearRule, nil
 	case actDirectory:
 		return s.directoryLine(c, q, k)
+	case actInTime:
+		return s.inTimeLine(c, text, q, k), nil
 	case actWhy:
 		line := q + "这一问我还不能从台账回答，台账不登记原因。"
 		if strings.Contains(x.text, "出庭") {
@@ -556,4 +566,65 @@ func (s *service) directoryLine(c bot.Context, q string, k *cases.Case) (string,
 		}
 	}
 	return q + "：" + strings.Join(parts, "；") + "。", nil
+}
+
+// inTimeLine answers whether handing something in later is in time (他们
+// 说周一交来得及吗): the open deadline of case k the message names (答辩,
+// 答复, 上诉), and whether it has passed; a deadline passed is said so
+// plainly, a day to come is left to compare with its last day.
+func (s *service) inTimeLine(c bot.Context, text, q string, k *cases.Case) string {
+	if k == nil {
+		return ""
+	}
+	t := intent.Normalize(text)
+	open := s.st.Deadlines.Open(k)
+	var d *deadline.Deadline
+	for i := range open {
+		x := &open[i]
+		switch {
+		case x.Kind == deadline.Answer && strings.Contains(t, "答辩"),
+			x.Kind == deadline.Reply && strings.Contains(t, "答复"),
+			x.Kind == deadline.Appeal && strings.Contains(t, "上诉"),
+			x.Kind == deadline.JudicialReply && strings.Contains(t, "司法建议"),
+			x.Kind == deadline.ProcuratorialReply && strings.Contains(t, "检察建议"):
+			d = x
+		}
+		if d != nil {
+			break
+		}
+	}
+	if d == nil && len(open) == 1 {
+		d = &open[0]
+	}
+	if d == nil {
+		return ""
+	}
+	today := workcal.DateOf(c.Now(), c.Location())
+	label := d.Kind.Label()
+	if u, err := intent.Understand(text, s.options(c, c.Person())); err == nil && !u.Period.IsZero() && u.Period.To.Sub(u.Period.From) <= 24*time.Hour {
+		// 下周一交来得及吗: the day named, against the last day.
+		day := workcal.DateOf(u.Period.From, c.Location())
+		when := day.Chinese()
+		if day.Before(today) {
+			day = today
+		}
+		switch {
+		case d.Due.Before(today):
+		case day.After(d.Due):
+			return fmt.Sprintf("%s：**%s** 的%s最后一天是%s，%s交已**晚于期限**（逾期%d天）；最迟须在%s当天提交，确有困难的请尽快向%s说明情况。",
+				q, shortNumber(k.Number), label, d.Due.Chinese(), when, d.Due.DaysUntil(day), d.Due.Chinese(), orNone(k.Court))
+		default:
+			return fmt.Sprintf("%s：**%s** 的%s最后一天是%s，%s交**在期限内**。", q, shortNumber(k.Number), label, d.Due.Chinese(), when)
+		}
+	}
+	if d.Due.Before(today) {
+		return fmt.Sprintf("%s：**%s** 的%s最后一天是%s，已逾期%d天，现在再交已在期限之后；请尽快提交，并向%s说明逾期的情况。",
+			q, shortNumber(k.Number), label, d.Due.Chinese(), d.Due.DaysUntil(today), orNone(k.Court))
+	}
+	left := fmt.Sprintf("还剩%d天", today.DaysUntil(d.Due))
+	if d.Due == today {
+		left = "今天到期"
+	}
+	return fmt.Sprintf("%s：**%s** 的%s最后一天是%s（%s），在这一天之前（含当天）交即在期限内，晚于这一天即逾期。",
+		q, shortNumber(k.Number), label, d.Due.Chinese(), left)
 }
