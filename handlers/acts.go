@@ -39,6 +39,7 @@ const (
 	actSkip                         // 明天的庭我能不去吗: may the head not appear
 	actDirectory                    // 通讯录里有他们的人没: whether the agency's people can be reached
 	actInTime                       // 周一交来得及吗: whether a day is within a deadline
+	actTogether                     // 检察建议也一起回吗: whether a suggestion's reply goes with the report
 )
 
 // act is one question or request clause of a message and what it asks.
@@ -48,17 +49,20 @@ type act struct {
 }
 
 var (
-	actDirectoryRe = regexp.MustCompile(`(?:通讯录|名单|系统)里?(?:面)?(?:有|有没有)(?:他们|她们|他|她|对方|那边|该局|该单位|[^，, ]{0,6}?)(?:的)?人|(?:能|会)收到(?:提醒|通知)|(?:提醒|通知)(?:能|会)?(?:发到|收到)`)
-	actSameRe      = regexp.MustCompile(`同一个?人|是一个人|一个人吗|一个人不|是不是一个|同一位|同一个李|同名|重名`)
-	actContactRe   = regexp.MustCompile(`电话|手机|联系方式|座机`)
-	actNotifyRe    = regexp.MustCompile(`谁(?:去|来|负责|能|会|给|跟|帮)?(?:通知|联系|告诉|转告|说一声|讲一声|催|对接)|(?:通知|联系|告诉)(?:谁|哪个|哪位)|由谁(?:通知|联系)`)
-	actExtendRe    = regexp.MustCompile(`晚(?:点|一点|些|几天|两天|一两天|一周)|延期|宽限|缓(?:几天|一下|两天|一缓)|推迟(?:交|报|提交|报送)|延后|往后(?:推|延|拖)|延长(?:期限|几天|时间)?`)
-	actConfirmRe   = regexp.MustCompile(`(?:能|会|可以|来得及)(?:去|来|出庭|到场|到庭)(?:吗|不|么|嘛|了吗)|能不能(?:去|来|出庭|到)|会不会(?:去|来|出庭)|去不去|来不来|去得了|来得了|能否(?:出庭|到庭|参加)|能出庭不|确定(?:能)?(?:去|来)(?:吗|了没)`)
-	actReasonRe    = regexp.MustCompile(`(?:理由|原因)(?:没有?|吗|呢|是什么|是啥|有没有|有吗)|(?:说|讲|给|交|报|写)(?:了|过|没)?(?:理由|原因|情况说明)|(?:为什么|为啥|咋|怎么)没(?:去|来|出庭|到庭|到场)`)
-	actWhyRe       = regexp.MustCompile(`为什么|为啥|凭什么|为何|干嘛要|怎么(?:还|又|要|会|就|是|让)|咋(?:还|又|要|会|就)`)
-	actHowRe       = regexp.MustCompile(`怎么要求|怎么要交|怎么还款|怎么就是|怎么还没|咋还没|怎么还不|咋还不`) // how, or a state asked (88号怎么还没判), not why
-	actSkipRe      = regexp.MustCompile(`能不去|可以不去|不去行不行|不去可以|不去行吗|能不能不去|可不可以不去|能不出庭|可以不出庭|不出庭行吗|不出庭可以|能不能不出庭|不用去吧|不去也行吧`)
-	actInTimeRe    = regexp.MustCompile(`来得及|来不来得及|赶得上|赶得及|赶不赶得上|不晚吧|晚不晚|晚了吗|算不算逾期|算逾期吗|会不会逾期|超期了?吗|超没超期|过没过期|还在期限内吗|在不在期限内`)
+	actDirectoryRe = regexp.MustCompile(`(?:通讯录|名单|系统)里?(?:面)?(?:有|有没有)(?:他们|她们|他|她|对方|那边|该局|该单位|[^，, ]{0,6}?)(?:的)?人|(?:能|会)收到(?:提醒|通知)|(?:提醒|通知)(?:能|会)?(?:发到|收到)` +
+		// 推给谁了, 提醒发给谁了, 通知到谁了: who the reminders reach.
+		`|(?:推|推送|发|提醒|通知)(?:给|到)?了?谁|(?:提醒|通知|卡片)(?:发|推|推送)?(?:给|到)了?谁`)
+	actSameRe     = regexp.MustCompile(`同一个?人|是一个人|一个人吗|一个人不|是不是一个|同一位|同一个李|同名|重名`)
+	actContactRe  = regexp.MustCompile(`电话|手机|联系方式|座机`)
+	actNotifyRe   = regexp.MustCompile(`谁(?:去|来|负责|能|会|给|跟|帮)?(?:通知|联系|告诉|转告|说一声|讲一声|催|对接)|(?:通知|联系|告诉)(?:谁|哪个|哪位)|由谁(?:通知|联系)`)
+	actExtendRe   = regexp.MustCompile(`晚(?:点|一点|些|几天|两天|一两天|一周)|延期|宽限|缓(?:几天|一下|两天|一缓)|推迟(?:交|报|提交|报送)|延后|往后(?:推|延|拖)|延长(?:期限|几天|时间)?`)
+	actConfirmRe  = regexp.MustCompile(`(?:能|会|可以|来得及)(?:去|来|出庭|到场|到庭)(?:吗|不|么|嘛|了吗)|能不能(?:去|来|出庭|到)|会不会(?:去|来|出庭)|去不去|来不来|去得了|来得了|能否(?:出庭|到庭|参加)|能出庭不|确定(?:能)?(?:去|来)(?:吗|了没)`)
+	actReasonRe   = regexp.MustCompile(`(?:理由|原因)(?:没有?|吗|呢|是什么|是啥|有没有|有吗)|(?:说|讲|给|交|报|写)(?:了|过|没)?(?:理由|原因|情况说明)|(?:为什么|为啥|咋|怎么)没(?:去|来|出庭|到庭|到场)`)
+	actWhyRe      = regexp.MustCompile(`为什么|为啥|凭什么|为何|干嘛要|怎么(?:还|又|要|会|就|是|让)|咋(?:还|又|要|会|就)`)
+	actHowRe      = regexp.MustCompile(`怎么要求|怎么要交|怎么还款|怎么就是|怎么还没|咋还没|怎么还不|咋还不`) // how, or a state asked (88号怎么还没判), not why
+	actSkipRe     = regexp.MustCompile(`能不去|可以不去|不去行不行|不去可以|不去行吗|能不能不去|可不可以不去|能不出庭|可以不出庭|不出庭行吗|不出庭可以|能不能不出庭|不用去吧|不去也行吧`)
+	actInTimeRe   = regexp.MustCompile(`来得及|来不来得及|赶得上|赶得及|赶不赶得上|不晚吧|晚不晚|晚了吗|算不算逾期|算逾期吗|会不会逾期|超期了?吗|超没超期|过没过期|还在期限内吗|在不在期限内`)
+	actTogetherRe = regexp.MustCompile(`(?:司法建议|检察建议|建议)[^，, ]{0,6}?(?:也|都)?(?:一起|一并|同时|顺便|合在一起|放一起)(?:回|回复|报|报送|交|答复|写)`)
 	// actAbsentRe is the absence a reason is asked of (郑伟没去 说理由没有).
 	actAbsentRe = regexp.MustCompile(`没去|没来|没到|未出庭|不出庭|没出庭|缺席|不去|不来|去不了|来不了`)
 	// actOwedRe is something owed a later date may be asked for.
@@ -85,6 +89,8 @@ func messageActs(text string) []act {
 		case actExtendRe.MatchString(cl) && actOwedRe.MatchString(t) && !strings.Contains(cl, "庭") &&
 			(askFormRe.MatchString(cl) || modalAskRe.MatchString(cl) || strings.Contains(cl, "申请")):
 			k = actExtension
+		case actTogetherRe.MatchString(cl):
+			k = actTogether
 		case actInTimeRe.MatchString(cl) && actOwedRe.MatchString(t):
 			k = actInTime
 		case actSkipRe.MatchString(cl):
@@ -113,6 +119,7 @@ var actEvidence = map[actKind]*regexp.Regexp{
 	actSkip:      regexp.MustCompile(`正当理由|书面说明|情况说明`),
 	actDirectory: regexp.MustCompile(`人员名单|通讯录`),
 	actInTime:    regexp.MustCompile(`在期限内|已过期限|已经过了期限|期限之后`),
+	actTogether:  regexp.MustCompile(`单独回复|分别回复|各自的期限`),
 }
 
 // reasonAnsweredRe answers a reason asked of no absence (败诉原因是什么).
@@ -254,6 +261,8 @@ func (s *service) actLine(c bot.Context, text string, x act, k *cases.Case) (str
 		return s.directoryLine(c, q, k)
 	case actInTime:
 		return s.inTimeLine(c, text, q, k), nil
+	case actTogether:
+		return togetherLine(c, text, q, k), nil
 	case actWhy:
 		line := q + "这一问我还不能从台账回答，台账不登记原因。"
 		if strings.Contains(x.text, "出庭") {
@@ -627,4 +636,35 @@ func (s *service) inTimeLine(c bot.Context, text, q string, k *cases.Case) strin
 	}
 	return fmt.Sprintf("%s：**%s** 的%s最后一天是%s（%s），在这一天之前（含当天）交即在期限内，晚于这一天即逾期。",
 		q, shortNumber(k.Number), label, d.Due.Chinese(), left)
+}
+
+// togetherLine answers whether a 司法建议's or 检察建议's reply goes with
+// the 整改 report (检察院那个建议也一起回吗): they are answered each to its
+// issuer, by its own deadline; what the ledger holds of the suggestion.
+func togetherLine(c bot.Context, text, q string, k *cases.Case) string {
+	if k == nil {
+		return ""
+	}
+	t := intent.Normalize(text)
+	var parts []string
+	for _, kind := range cases.SuggestionKinds {
+		sg := k.Suggestion(kind)
+		if sg == nil || strings.Contains(t, "检察") && kind != cases.ProcuratorialSuggestion || strings.Contains(t, "司法建议") && kind != cases.JudicialSuggestion {
+			continue
+		}
+		v := fmt.Sprintf("台账登记 **%s** %s收到%s的%s", shortNumber(k.Number), sg.ReceivedOn.In(c.Location()).Format("1月2日"), orNone(sg.Issuer), kind)
+		switch {
+		case !sg.RepliedOn.IsZero():
+			v += "，已于" + sg.RepliedOn.In(c.Location()).Format("1月2日") + "回复"
+		case !sg.DueOn.IsZero():
+			v += "，建议书载明的回复期限是" + sg.DueOn.In(c.Location()).Format("2006年1月2日")
+		default:
+			v += "，台账未登记建议书载明的回复期限"
+		}
+		parts = append(parts, v)
+	}
+	if len(parts) == 0 {
+		return q + "：台账未登记该案的司法建议或检察建议。一案一整改报告报送司法局应诉专班；建议如另有，须按建议书要求单独回复发出单位。"
+	}
+	return q + "：" + strings.Join(parts, "；") + "。一案一整改报告报送司法局应诉专班，司法建议、检察建议须按建议书的要求**单独回复**发出单位，各有各的期限；整改措施可以一并准备、内容互相衔接，但不能以整改报告代替对建议的回复。"
 }
