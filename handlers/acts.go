@@ -5,12 +5,15 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"casebot/bot"
 	"casebot/bot/audit"
 	"casebot/bot/cases"
+	"casebot/bot/deadline"
 	"casebot/bot/intent"
 	"casebot/bot/people"
+	"casebot/bot/workcal"
 )
 
 // A message asks one or more things (its acts: 孙局能去吗, 能不能晚点交,
@@ -35,6 +38,8 @@ const (
 	actWhy                          // 怎么还报我未确认: why something is so
 	actSkip                         // 明天的庭我能不去吗: may the head not appear
 	actDirectory                    // 通讯录里有他们的人没: whether the agency's people can be reached
+	actInTime                       // 周一交来得及吗: whether a day is within a deadline
+	actTogether                     // 检察建议也一起回吗: whether a suggestion's reply goes with the report
 )
 
 // act is one question or request clause of a message and what it asks.
@@ -44,16 +49,20 @@ type act struct {
 }
 
 var (
-	actDirectoryRe = regexp.MustCompile(`(?:通讯录|名单|系统)里?(?:面)?(?:有|有没有)(?:他们|她们|他|她|对方|那边|该局|该单位|[^，, ]{0,6}?)(?:的)?人|(?:能|会)收到(?:提醒|通知)|(?:提醒|通知)(?:能|会)?(?:发到|收到)`)
-	actSameRe      = regexp.MustCompile(`同一个?人|是一个人|一个人吗|一个人不|是不是一个|同一位|同一个李|同名|重名`)
-	actContactRe   = regexp.MustCompile(`电话|手机|联系方式|座机`)
-	actNotifyRe    = regexp.MustCompile(`谁(?:去|来|负责|能|会|给|跟|帮)?(?:通知|联系|告诉|转告|说一声|讲一声|催|对接)|(?:通知|联系|告诉)(?:谁|哪个|哪位)|由谁(?:通知|联系)`)
-	actExtendRe    = regexp.MustCompile(`晚(?:点|一点|些|几天|两天|一两天|一周)|延期|宽限|缓(?:几天|一下|两天|一缓)|推迟(?:交|报|提交|报送)|延后|往后(?:推|延|拖)|延长(?:期限|几天|时间)?`)
-	actConfirmRe   = regexp.MustCompile(`(?:能|会|可以|来得及)(?:去|来|出庭|到场|到庭)(?:吗|不|么|嘛|了吗)|能不能(?:去|来|出庭|到)|会不会(?:去|来|出庭)|去不去|来不来|去得了|来得了|能否(?:出庭|到庭|参加)|能出庭不|确定(?:能)?(?:去|来)(?:吗|了没)`)
-	actReasonRe    = regexp.MustCompile(`(?:理由|原因)(?:没有?|吗|呢|是什么|是啥|有没有|有吗)|(?:说|讲|给|交|报|写)(?:了|过|没)?(?:理由|原因|情况说明)|(?:为什么|为啥|咋|怎么)没(?:去|来|出庭|到庭|到场)`)
-	actWhyRe       = regexp.MustCompile(`为什么|为啥|凭什么|为何|干嘛要|怎么(?:还|又|要|会|就|是|让)|咋(?:还|又|要|会|就)`)
-	actHowRe       = regexp.MustCompile(`怎么要求|怎么要交|怎么还款|怎么就是|怎么还没|咋还没|怎么还不|咋还不`) // how, or a state asked (88号怎么还没判), not why
-	actSkipRe      = regexp.MustCompile(`能不去|可以不去|不去行不行|不去可以|不去行吗|能不能不去|可不可以不去|能不出庭|可以不出庭|不出庭行吗|不出庭可以|能不能不出庭|不用去吧|不去也行吧`)
+	actDirectoryRe = regexp.MustCompile(`(?:通讯录|名单|系统)里?(?:面)?(?:有|有没有)(?:他们|她们|他|她|对方|那边|该局|该单位|[^，, ]{0,6}?)(?:的)?人|(?:能|会)收到(?:提醒|通知)|(?:提醒|通知)(?:能|会)?(?:发到|收到)` +
+		// 推给谁了, 提醒发给谁了, 通知到谁了: who the reminders reach.
+		`|(?:推|推送|发|提醒|通知)(?:给|到)?了?谁|(?:提醒|通知|卡片)(?:发|推|推送)?(?:给|到)了?谁`)
+	actSameRe     = regexp.MustCompile(`同一个?人|是一个人|一个人吗|一个人不|是不是一个|同一位|同一个李|同名|重名`)
+	actContactRe  = regexp.MustCompile(`电话|手机|联系方式|座机`)
+	actNotifyRe   = regexp.MustCompile(`谁(?:去|来|负责|能|会|给|跟|帮)?(?:通知|联系|告诉|转告|说一声|讲一声|催|对接)|(?:通知|联系|告诉)(?:谁|哪个|哪位)|由谁(?:通知|联系)`)
+	actExtendRe   = regexp.MustCompile(`晚(?:点|一点|些|几天|两天|一两天|一周)|延期|宽限|缓(?:几天|一下|两天|一缓)|推迟(?:交|报|提交|报送)|延后|往后(?:推|延|拖)|延长(?:期限|几天|时间)?`)
+	actConfirmRe  = regexp.MustCompile(`(?:能|会|可以|来得及)(?:去|来|出庭|到场|到庭)(?:吗|不|么|嘛|了吗)|能不能(?:去|来|出庭|到)|会不会(?:去|来|出庭)|去不去|来不来|去得了|来得了|能否(?:出庭|到庭|参加)|能出庭不|确定(?:能)?(?:去|来)(?:吗|了没)`)
+	actReasonRe   = regexp.MustCompile(`(?:理由|原因)(?:没有?|吗|呢|是什么|是啥|有没有|有吗)|(?:说|讲|给|交|报|写)(?:了|过|没)?(?:理由|原因|情况说明)|(?:为什么|为啥|咋|怎么)没(?:去|来|出庭|到庭|到场)`)
+	actWhyRe      = regexp.MustCompile(`为什么|为啥|凭什么|为何|干嘛要|怎么(?:还|又|要|会|就|是|让)|咋(?:还|又|要|会|就)`)
+	actHowRe      = regexp.MustCompile(`怎么要求|怎么要交|怎么还款|怎么就是|怎么还没|咋还没|怎么还不|咋还不`) // how, or a state asked (88号怎么还没判), not why
+	actSkipRe     = regexp.MustCompile(`能不去|可以不去|不去行不行|不去可以|不去行吗|能不能不去|可不可以不去|能不出庭|可以不出庭|不出庭行吗|不出庭可以|能不能不出庭|不用去吧|不去也行吧`)
+	actInTimeRe   = regexp.MustCompile(`来得及|来不来得及|赶得上|赶得及|赶不赶得上|不晚吧|晚不晚|晚了吗|算不算逾期|算逾期吗|会不会逾期|超期了?吗|超没超期|过没过期|还在期限内吗|在不在期限内`)
+	actTogetherRe = regexp.MustCompile(`(?:司法建议|检察建议|建议)[^，, ]{0,6}?(?:也|都)?(?:一起|一并|同时|顺便|合在一起|放一起)(?:回|回复|报|报送|交|答复|写)`)
 	// actAbsentRe is the absence a reason is asked of (郑伟没去 说理由没有).
 	actAbsentRe = regexp.MustCompile(`没去|没来|没到|未出庭|不出庭|没出庭|缺席|不去|不来|去不了|来不了`)
 	// actOwedRe is something owed a later date may be asked for.
@@ -80,6 +89,10 @@ func messageActs(text string) []act {
 		case actExtendRe.MatchString(cl) && actOwedRe.MatchString(t) && !strings.Contains(cl, "庭") &&
 			(askFormRe.MatchString(cl) || modalAskRe.MatchString(cl) || strings.Contains(cl, "申请")):
 			k = actExtension
+		case actTogetherRe.MatchString(cl):
+			k = actTogether
+		case actInTimeRe.MatchString(cl) && actOwedRe.MatchString(t):
+			k = actInTime
 		case actSkipRe.MatchString(cl):
 			k = actSkip
 		case actConfirmRe.MatchString(cl):
@@ -105,6 +118,8 @@ var actEvidence = map[actKind]*regexp.Regexp{
 	actWhy:       regexp.MustCompile(`因为|由于|原因是|原因：|原因在于|败诉原因|理由|之所以|规定|第[一二三四五六七八九十百0-9]+条|依据|口径`),
 	actSkip:      regexp.MustCompile(`正当理由|书面说明|情况说明`),
 	actDirectory: regexp.MustCompile(`人员名单|通讯录`),
+	actInTime:    regexp.MustCompile(`在期限内|已过期限|已经过了期限|期限之后`),
+	actTogether:  regexp.MustCompile(`单独回复|分别回复|各自的期限`),
 }
 
 // reasonAnsweredRe answers a reason asked of no absence (败诉原因是什么).
@@ -244,6 +259,10 @@ func (s *service) actLine(c bot.Context, text string, x act, k *cases.Case) (str
 		return q + "：" + mustAppearMark(k, c) + appearRule, nil
 	case actDirectory:
 		return s.directoryLine(c, q, k)
+	case actInTime:
+		return s.inTimeLine(c, text, q, k), nil
+	case actTogether:
+		return togetherLine(c, text, q, k), nil
 	case actWhy:
 		line := q + "这一问我还不能从台账回答，台账不登记原因。"
 		if strings.Contains(x.text, "出庭") {
@@ -355,6 +374,19 @@ func (s *service) contactLine(c bot.Context, text, q string, k *cases.Case) (str
 	}
 	var b strings.Builder
 	b.WriteString(q + "：台账和本机器人的人员名单都不登记电话号码，我查不到。")
+	if len(names) == 0 && k != nil {
+		// 给我列一下负责人电话: the case's head and handler, as the ledger
+		// names them, are the people asked after.
+		t := intent.Normalize(text)
+		if h := caseHead(k); h != "" && !strings.Contains(t, "承办人") {
+			b.WriteString("台账登记的出庭负责人是" + h + "。")
+			names = append(names, h)
+		}
+		if hd := strings.TrimSpace(k.Handler); hd != "" && !strings.Contains(t, "负责人") {
+			b.WriteString("台账登记的承办人是" + hd + "。")
+			names = append(names, hd)
+		}
+	}
 	for _, n := range names {
 		switch es, hidden := s.dirEntries(c.Person(), dir, n); {
 		case len(es) > 0:
@@ -367,6 +399,18 @@ func (s *service) contactLine(c bot.Context, text, q string, k *cases.Case) (str
 		b.WriteString("可以通过" + strings.Join(k.Defendants, "、") + "办公室联系。")
 	}
 	return b.String(), nil
+}
+
+// caseHead is the head the ledger names for case k's hearings: the next
+// one's, else the last named; "" when none is.
+func caseHead(k *cases.Case) string {
+	head := ""
+	for _, h := range k.Hearings {
+		if v := strings.TrimSpace(h.Head); v != "" {
+			head = v
+		}
+	}
+	return head
 }
 
 // notifyLine answers who is to tell someone: the ledger records no such
@@ -531,4 +575,96 @@ func (s *service) directoryLine(c bot.Context, q string, k *cases.Case) (string,
 		}
 	}
 	return q + "：" + strings.Join(parts, "；") + "。", nil
+}
+
+// inTimeLine answers whether handing something in later is in time (他们
+// 说周一交来得及吗): the open deadline of case k the message names (答辩,
+// 答复, 上诉), and whether it has passed; a deadline passed is said so
+// plainly, a day to come is left to compare with its last day.
+func (s *service) inTimeLine(c bot.Context, text, q string, k *cases.Case) string {
+	if k == nil {
+		return ""
+	}
+	t := intent.Normalize(text)
+	open := s.st.Deadlines.Open(k)
+	var d *deadline.Deadline
+	for i := range open {
+		x := &open[i]
+		switch {
+		case x.Kind == deadline.Answer && strings.Contains(t, "答辩"),
+			x.Kind == deadline.Reply && strings.Contains(t, "答复"),
+			x.Kind == deadline.Appeal && strings.Contains(t, "上诉"),
+			x.Kind == deadline.JudicialReply && strings.Contains(t, "司法建议"),
+			x.Kind == deadline.ProcuratorialReply && strings.Contains(t, "检察建议"):
+			d = x
+		}
+		if d != nil {
+			break
+		}
+	}
+	if d == nil && len(open) == 1 {
+		d = &open[0]
+	}
+	if d == nil {
+		return ""
+	}
+	today := workcal.DateOf(c.Now(), c.Location())
+	label := d.Kind.Label()
+	if u, err := intent.Understand(text, s.options(c, c.Person())); err == nil && !u.Period.IsZero() && u.Period.To.Sub(u.Period.From) <= 24*time.Hour {
+		// 下周一交来得及吗: the day named, against the last day.
+		day := workcal.DateOf(u.Period.From, c.Location())
+		when := day.Chinese()
+		if day.Before(today) {
+			day = today
+		}
+		switch {
+		case d.Due.Before(today):
+		case day.After(d.Due):
+			return fmt.Sprintf("%s：**%s** 的%s最后一天是%s，%s交已**晚于期限**（逾期%d天）；最迟须在%s当天提交，确有困难的请尽快向%s说明情况。",
+				q, shortNumber(k.Number), label, d.Due.Chinese(), when, d.Due.DaysUntil(day), d.Due.Chinese(), orNone(k.Court))
+		default:
+			return fmt.Sprintf("%s：**%s** 的%s最后一天是%s，%s交**在期限内**。", q, shortNumber(k.Number), label, d.Due.Chinese(), when)
+		}
+	}
+	if d.Due.Before(today) {
+		return fmt.Sprintf("%s：**%s** 的%s最后一天是%s，已逾期%d天，现在再交已在期限之后；请尽快提交，并向%s说明逾期的情况。",
+			q, shortNumber(k.Number), label, d.Due.Chinese(), d.Due.DaysUntil(today), orNone(k.Court))
+	}
+	left := fmt.Sprintf("还剩%d天", today.DaysUntil(d.Due))
+	if d.Due == today {
+		left = "今天到期"
+	}
+	return fmt.Sprintf("%s：**%s** 的%s最后一天是%s（%s），在这一天之前（含当天）交即在期限内，晚于这一天即逾期。",
+		q, shortNumber(k.Number), label, d.Due.Chinese(), left)
+}
+
+// togetherLine answers whether a 司法建议's or 检察建议's reply goes with
+// the 整改 report (检察院那个建议也一起回吗): they are answered each to its
+// issuer, by its own deadline; what the ledger holds of the suggestion.
+func togetherLine(c bot.Context, text, q string, k *cases.Case) string {
+	if k == nil {
+		return ""
+	}
+	t := intent.Normalize(text)
+	var parts []string
+	for _, kind := range cases.SuggestionKinds {
+		sg := k.Suggestion(kind)
+		if sg == nil || strings.Contains(t, "检察") && kind != cases.ProcuratorialSuggestion || strings.Contains(t, "司法建议") && kind != cases.JudicialSuggestion {
+			continue
+		}
+		v := fmt.Sprintf("台账登记 **%s** %s收到%s的%s", shortNumber(k.Number), sg.ReceivedOn.In(c.Location()).Format("1月2日"), orNone(sg.Issuer), kind)
+		switch {
+		case !sg.RepliedOn.IsZero():
+			v += "，已于" + sg.RepliedOn.In(c.Location()).Format("1月2日") + "回复"
+		case !sg.DueOn.IsZero():
+			v += "，建议书载明的回复期限是" + sg.DueOn.In(c.Location()).Format("2006年1月2日")
+		default:
+			v += "，台账未登记建议书载明的回复期限"
+		}
+		parts = append(parts, v)
+	}
+	if len(parts) == 0 {
+		return q + "：台账未登记该案的司法建议或检察建议。一案一整改报告报送司法局应诉专班；建议如另有，须按建议书要求单独回复发出单位。"
+	}
+	return q + "：" + strings.Join(parts, "；") + "。一案一整改报告报送司法局应诉专班，司法建议、检察建议须按建议书的要求**单独回复**发出单位，各有各的期限；整改措施可以一并准备、内容互相衔接，但不能以整改报告代替对建议的回复。"
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -93,7 +94,17 @@ func (h *bulletinHandlers) answer(c bot.Context, u intent.Understanding) (answer
 	a.period = monthPeriod(ask.Month, c.Location())
 	if !p.Bureau() && p.Role != people.Head {
 		a.action, a.outcome = audit.Refused, audit.Answered
-		return a, c.Reply("您好！月度败诉通报只发给司法局应诉专班、管理员和各单位负责人。如需了解本单位的情况，请向本单位负责人或司法局应诉专班了解。")
+		msg := "您好！月度败诉通报只发给司法局应诉专班、管理员和各单位负责人。如需了解本单位的情况，请向本单位负责人或司法局应诉专班了解。"
+		if issuedAskRe.MatchString(intent.Normalize(c.Message().Text)) {
+			// 这个月的通报出了没 我要拿去做普法: whether it is out is the
+			// schedule's, not the bulletin's content; the 普法 way to the
+			// cases lost is the candidates.
+			msg = "您好！" + issueLine(ask, c.Now(), c.Location()) + strings.TrimPrefix(msg, "您好！")
+			if p.Role == people.Pufa {
+				msg += "做普法宣传用的素材，可以发“以案说法候选”，从已结案的败诉、纠错案件中选一件起草以案说法（当事人信息会脱敏）。"
+			}
+		}
+		return a, c.Reply(msg)
 	}
 	rep, err := h.set.Compute(c.Ctx(), s.st, ask.Month, c.Now())
 	if err != nil {
@@ -214,4 +225,17 @@ func distinctNumbers(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// issuedAskRe asks whether a bulletin is out (通报出了没有, 发了没, 出来了吗).
+var issuedAskRe = regexp.MustCompile(`(?:出|发|发布|印发|下发|出来|发出来|发出)(?:了)?(?:没有|没|吗|么|了吗|了没)`)
+
+// issueLine says, by the schedule (每月1日发布上一个月的通报), whether the
+// bulletin of ask's month has been issued; it states no content.
+func issueLine(ask bulletin.Ask, now time.Time, loc *time.Location) string {
+	due := ask.Month.End(loc)
+	if now.Before(due) {
+		return fmt.Sprintf("%s的月度通报尚未发布：通报每月1日发布上一个月的情况，%s的将于%s发布。", ask.Month.Label(), ask.Month.Label(), due.Format("2006年1月2日"))
+	}
+	return fmt.Sprintf("%s的月度通报按安排已于%s发布（每月1日发布上一个月的情况）。", ask.Month.Label(), due.Format("2006年1月2日"))
 }

@@ -84,6 +84,24 @@ const bringText = "出庭须携带：身份证明（写明姓名、职务，加�
 	"庭前熟悉案情和答辩意见，庭上应就实质性解决争议发表意见（法释〔2020〕3号第6、11条）。" +
 	"不能出庭的，须有正当理由并提交加盖公章的书面说明，由相应的工作人员出庭（第8、9条）。"
 
+// replyBring is what a reconsideration's respondent hands in (47号要带什么
+// 材料过去): the 书面答复 and its evidence, not a head's papers for court;
+// whether on paper or online is the 复议机构's to say, which the ledger
+// does not record.
+func replyBring(c *cases.Case) string {
+	organ := strings.TrimSpace(c.Court)
+	if organ == "" {
+		organ = "复议机关"
+	}
+	v := "复议案件由被申请人向复议机构提交**书面答复**，并提交当初作出行政行为的**证据、依据和其他有关材料**（《行政复议法》第四十八条）；"
+	if !c.AnsweredOn.IsZero() {
+		v += "台账登记书面答复已于" + c.AnsweredOn.Format("1月2日") + "提交。"
+	} else {
+		v += "期限是收到复议申请书副本之日起10个工作日。"
+	}
+	return v + "台账未登记该案的听证，这不是负责人出庭的材料。交纸质件还是电子版、送到哪里，台账不登记，以" + organ + "复议机构的要求为准，请向其确认。"
+}
+
 // fact says one fact of a case, in a sentence: the answer to 出庭负责人是谁,
 // 判了吗, 开庭了没, 到哪一步了, 在哪开… It never says more than the ledger
 // holds: a field not recorded is said to be not recorded.
@@ -326,6 +344,9 @@ func (s *service) oneFact(viewer *people.Person, c *cases.Case, a intent.Aspect,
 	case intent.Defendant:
 		return defendant + "：**" + strings.Join(c.Defendants, "、") + "**。"
 	case intent.Bring:
+		if c.Kind == cases.Reconsideration && c.NextHearing(now) == nil {
+			return replyBring(c)
+		}
 		return bringText
 	case intent.Deadline:
 		var lines []string

@@ -2,8 +2,10 @@ package handlers
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	agencies "casebot/bot/agency"
@@ -250,10 +252,48 @@ func (l *lexicon) Names(runs []string) ([]intent.NameMatch, error) {
 			out = append(out, m)
 		}
 	}
+	masked, err := l.maskedNames(runs)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, masked...)
 	// A name that is both a party and a person is one match of each;
 	// join them so the reader can choose.
 	return mergeMatches(out), nil
 }
+
+// maskedNames finds a party named the way the bot's replies show it (施某,
+// 金某: the surname and 某, 法释〔2016〕19号第9条's form): the one person
+// among the parties with that surname. Two of one surname, or a company,
+// are no match; 某某 and 某县 are no surname's.
+func (l *lexicon) maskedNames(runs []string) ([]intent.NameMatch, error) {
+	var out []intent.NameMatch
+	for i, r := range runs {
+		rs := []rune(r)
+		for p := 0; p+1 < len(rs); p++ {
+			if rs[p+1] != '某' || rs[p] == '某' || !unicode.Is(unicode.Han, rs[p]) || p+2 < len(rs) && rs[p+2] == '某' {
+				continue
+			}
+			names, err := l.s.st.PartyNamesWithPrefix(l.ctx, string(rs[p]), 10)
+			if err != nil {
+				return nil, err
+			}
+			var people []string
+			for _, n := range names {
+				if n := []rune(n); len(n) >= 2 && len(n) <= 4 && !organisationRe.MatchString(string(n)) {
+					people = append(people, string(n))
+				}
+			}
+			if len(people) == 1 {
+				out = append(out, intent.NameMatch{Run: i, Start: p, End: p + 2, Name: people[0], Party: true})
+			}
+		}
+	}
+	return out, nil
+}
+
+// organisationRe is a party's name that is no person's.
+var organisationRe = regexp.MustCompile(`公司|店|厂|场|中心|合作社|协会|学校|医院|局|政府|委员会|集团|部`)
 
 func mergeMatches(ms []intent.NameMatch) []intent.NameMatch {
 	var out []intent.NameMatch

@@ -1028,9 +1028,10 @@ func overlay(m *intent.Understanding, u, p intent.Understanding) {
 	if u.Metric != "" {
 		m.Metric = u.Metric
 	}
-	if p.Kind == intent.Rates && u.Rate == "" && (u.Metric == intent.Closed || u.Metric == intent.Filed) {
+	if p.Kind == intent.Rates && u.Rate == "" && (u.Metric == intent.Closed || u.Metric == intent.Filed) && (u.Rank != "" || p.Rank != "") {
 		// 败诉率排名 → 那结案最多的呢: the ranking by the count named, not
-		// the last measure again.
+		// the last measure again. After a rate with no ranking, 那这周判的都
+		// 有哪些 asks for the cases closed, which the count lists.
 		m.Kind, m.Rate, m.Rank, m.ByCount = intent.Rates, intent.LossRate, intent.RankTop, true
 		if u.Rank != "" {
 			m.Rank = u.Rank

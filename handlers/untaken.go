@@ -45,7 +45,9 @@ func (s *service) untakenStatement(c bot.Context, text string, said, u intent.Un
 	if ownAnswer(said.NotHeld) || ownAnswer(u.NotHeld) || said.Follow || u.Follow || toldMeRe.MatchString(intent.Normalize(text)) {
 		return false, nil // 还没收到出庭通知书, 判了通知我: answered by the notice's rule, or what is sent anyway
 	}
-	if !intent.Statement(text) {
+	if !intent.Statement(text) || asksOfPeople(text) {
+		// 133号答辩逾期了的事情 给我列一下负责人电话: the overdue told is the
+		// ground of a question about people, which the query and its acts answer.
 		return false, nil
 	}
 	anchored := hasRef(said) || said.Party != "" || said.Person != "" || len(said.Agencies) > 0
@@ -60,6 +62,15 @@ func (s *service) untakenStatement(c bot.Context, text string, said, u intent.Un
 		return true, s.staffStatement(c, text, k, s.statementChoices(c, said, k))
 	}
 	return true, s.relayStatement(c, text, said, k)
+}
+
+// asksOfPeople reports whether text asks after people of a case (a phone,
+// who tells them, whether the directory reaches them): acts the query's
+// reply answers, never a change to the ledger.
+func asksOfPeople(text string) bool {
+	return slices.ContainsFunc(messageActs(text), func(x act) bool {
+		return x.kind == actContact || x.kind == actNotify || x.kind == actDirectory
+	})
 }
 
 // statementCase is the one case a statement is about: the one it names
@@ -529,6 +540,11 @@ func askPart(cl string) string {
 		return cl
 	}
 	start := max(utf8.RuneCountInString(cl[:loc[0]])-3, 0)
+	if i := strings.LastIndex(cl[:loc[0]], "还是"); i >= 0 {
+		// 要带什么材料过去还是直接交电子版就行: the alternative asked is
+		// quoted whole (还是直接交电子版就行), not cut inside a word (子版就行).
+		start = utf8.RuneCountInString(cl[:i])
+	}
 	return string(rs[start:])
 }
 

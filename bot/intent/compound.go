@@ -55,6 +55,19 @@ func Compound(raw string, o Options) ([]string, error) {
 		if !own && len(groups) > 0 && CompareAsked(cl) != nil {
 			own = true // 上个月败诉率 和去年同期比怎么样: the comparison of the figure before it
 		}
+		if !own && len(groups) > 0 {
+			// 本月到现在败诉几件 出庭率多少, 我们局今年被告了几个 输了几个:
+			// another figure asked of the question before's subject, which
+			// it is given; answered with the first, it would be lost.
+			sub, err := otherFigure(groups[len(groups)-1], cl, o)
+			if err != nil {
+				return nil, err
+			}
+			if sub != "" {
+				groups = append(groups, sub+cl)
+				continue
+			}
+		}
 		switch {
 		case own:
 			groups = append(groups, lead+cl)
@@ -154,3 +167,45 @@ var compareRe = regexp.MustCompile(`^(?:那|那么)?(?:(同比|和去年比|跟�
 // a clause after the figure it compares: 上个月败诉率 和去年同期比怎么样),
 // nil when it is no comparison.
 func CompareAsked(text string) []string { return compareRe.FindStringSubmatch(text) }
+
+// otherFigure is the subject (period, the asker's agency, an agency) of
+// the question prev, said as words to put before cl, when cl asks, of no
+// subject of its own, a figure other than prev's: a count or a rate of
+// another metric. "" when cl is no such question.
+func otherFigure(prev, cl string, o Options) (string, error) {
+	if !asksByWords(cl) {
+		return "", nil
+	}
+	u, err := Understand(cl, o)
+	if err != nil || u.Kind != Count && u.Kind != Rates || u.Metric == "" && u.Rate == "" {
+		return "", err
+	}
+	if len(u.Numbers) > 0 || u.Short != "" || u.Seq > 0 || !u.Period.IsZero() || u.Agency != "" || len(u.Agencies) > 0 || u.Mine != "" || u.Party != "" || u.Person != "" {
+		return "", nil // a subject of its own: ownClause's to read
+	}
+	p, err := Understand(prev, o)
+	if err != nil || p.Kind != Count && p.Kind != Rates || p.Metric == u.Metric && p.Rate == u.Rate {
+		return "", err
+	}
+	var sub []string
+	switch p.Mine {
+	case MineAgency:
+		sub = append(sub, "我们局")
+	case MineSelf:
+		sub = append(sub, "我的")
+	}
+	if p.Mine == "" && p.Agency != "" {
+		sub = append(sub, p.Agency)
+	}
+	if !p.Period.IsZero() {
+		w := p.Period.Word
+		if w == "" {
+			w = p.Period.Label
+		}
+		sub = append(sub, w)
+	}
+	if len(sub) == 0 {
+		return "", nil
+	}
+	return strings.Join(sub, ""), nil
+}

@@ -651,6 +651,10 @@ var notHeldForms = []struct {
 	{"side-appearance", mustCompile(`(?:^|[\s，,])(?:另外|还有|那)?(?:镇政府|乡政府|镇里|乡里|镇上|街道|[^我们本\s，,]\p{Han}{0,4}?局|[^我们本\s，,]\p{Han}{0,3}?政府)那边(?:有没有人|有人)?(?:来|到|出庭|到庭|出席)(?:人)?(?:了没|没有|没来|没到|没|了吗|吗|了没有)`)},
 }
 
+// judgeSaidRe is the court's people as the source of what is told (法官说,
+// 书记员讲了, 审判长当庭表示).
+var judgeSaidRe = mustCompile(`(?:审判长|审判员|主审法官|承办法官|法官|书记员)(?:那边|刚才|刚刚|当时|当庭|庭上|也|又|就)?(?:说|讲|表示|宣布|让|要求|通知|打电话|来电话|电话)`)
+
 // notHeld marks a question about something the ledger does not hold.
 func (r *reader) notHeld(norm string) {
 	if r.u.Kind == News && r.u.News != nil && r.u.News.Kind != Cannot {
@@ -669,8 +673,14 @@ func (r *reader) notHeld(norm string) {
 		}
 	}
 	for _, t := range notHeldTopics {
+		in := norm
+		if t.topic == "judge" {
+			// 法官说另行通知, 书记员讲等通知: the judge is who said it, the
+			// message's source; nothing is asked of the judge.
+			in = judgeSaidRe.ReplaceAllString(norm, "")
+		}
 		for _, w := range t.words {
-			if strings.Contains(norm, w) {
+			if strings.Contains(in, w) {
 				r.u.NotHeld = t.topic
 				// The words that asked it were answered by the statement
 				// of what is not held: no residue to echo (法官是哪个 after
@@ -1092,10 +1102,10 @@ func (r *reader) numbers() error {
 	}
 	// 查下117, 117的情况: a number of two to five digits standing alone (not
 	// a day, a time, a count or a year, which the periods and the counts
-	// read) is a case's sequence number.
+	// read) is a case's sequence number; 150字 is a length.
 	if m, s, e, ok := r.t.find(bareSeqRe, 1); ok {
 		after := r.t.after(e)
-		if c, _ := utf8.DecodeRuneInString(after); after == "" || !strings.ContainsRune("年月日号点时件个天%:场次周元万岁条项", c) {
+		if c, _ := utf8.DecodeRuneInString(after); after == "" || !strings.ContainsRune("年月日号点时件个天%:场次周元万岁条项字", c) {
 			r.t.mark(s, e)
 			r.u.Seq, _ = strconv.Atoi(m[1])
 			r.u.Anchored = true
@@ -1163,6 +1173,14 @@ func changesAsked(s string) bool {
 	return true
 }
 
+// nextSetAskRe asks whether the next hearing's date is set (下次开庭定了没,
+// 第二次庭审时间定下来没有, 下一次开庭时间出来了吗).
+var nextSetAskRe = mustCompile(`(?:下次|下一次|下回|再次|第二次|后面的?|续)(?:开庭|庭审|庭|开)(?:的)?(?:时间|日期|日子)?(?:定了?没有?|定了吗|定没定|定下来?了?没有?|定下来了?吗|确定了?没有?|确定了吗|出来了?没有?|出来了吗|有了?没有?|有了吗|有没有定|通知了?没有?|通知了吗)`)
+
+// nextSetWords are nextSetAskRe's words, cut once it is read.
+var nextSetWords = []string{"下一次", "下次", "下回", "再次", "第二次", "时间", "日期", "日子", "定下来了没有", "定下来没有", "定下来了没", "定下来没", "定下来了吗", "定了没有", "定了没", "定了吗", "定没定",
+	"确定了没有", "确定了没", "确定了吗", "确定没", "出来了没有", "出来没有", "出来了没", "出来没", "出来了吗", "有了没有", "有没有定", "有了没", "有了吗", "通知了没有", "通知了没", "通知了吗", "等通知", "上次"}
+
 var questionMarkRe = mustCompile(`吗|么|没|哪|有无|有没有|不|\?|有的|的有`)
 
 // newsAndChanges reads a report about a hearing (改到…, 推迟了, 取消了, 去不了)
@@ -1185,6 +1203,16 @@ func (r *reader) newsAndChanges() {
 	if w, ok := r.t.cut(askChange...); ok {
 		r.u.Aspect, r.u.Hearing = When, true
 		_ = w
+		return
+	}
+	if nextSetAskRe.MatchString(string(r.t.rs)) {
+		// 101号下次开庭定了没 法官说另行通知: the next date asked; the
+		// 另行通知 is what the court said after the hearing held, not news
+		// of a postponement to relay.
+		r.t.cutAll(postponedVerbs...)
+		r.t.cutAll(newsMarkers...)
+		r.t.cutAll(nextSetWords...)
+		r.u.Aspect, r.u.Hearing = When, true
 		return
 	}
 	kept := r.keptClause()
@@ -1610,9 +1638,10 @@ func (r *reader) words() {
 	if _, ok := t.cut("以案说法", "以案释法"); ok {
 		r.explain = true
 		t.cutAll(writeWords...)
-	} else if !t.has("普法组") && slices.ContainsFunc(promoWords, t.has) && slices.ContainsFunc(promoVerbs, t.has) {
+	} else if !t.has("普法组") && !t.has("通报") && slices.ContainsFunc(promoWords, t.has) && slices.ContainsFunc(promoVerbs, t.has) {
 		// 拿行初101做个案例宣传, 整一篇普法稿子, 适合写普法的: a write-up
-		// named by what it is for, with a verb of making it.
+		// named by what it is for, with a verb of making it; 通报出了没 我要
+		// 拿去做普法宣传 asks for the bulletin, the 普法 is what it is for.
 		r.explain = true
 		t.cut(promoWords...)
 		t.cutAll(promoVerbs...)
@@ -1798,6 +1827,14 @@ func (r *reader) words() {
 	for _, g := range metricWords {
 		if ws := t.cutAll(g.words...); len(ws) > 0 && r.u.Metric == "" {
 			r.u.Metric = g.metric
+		}
+	}
+	if r.u.Metric == "" && r.u.Aspect == "" && r.u.Seq == 0 && len(r.u.Numbers) == 0 && r.u.Short == "" {
+		if _, ok := t.cut(judgedWords...); ok {
+			r.u.Metric = Closed
+		} else if _, s, e, ok := t.find(judgedAskRe, 1); ok {
+			t.mark(s, e) // the 哪 or 几 stays, the list's or the count's
+			r.u.Metric = Closed
 		}
 	}
 	if i := t.index("输的"); i >= 0 && (i == 0 || t.rs[i-1] != '运') {

@@ -203,6 +203,14 @@ var metricWords = []struct {
 	{Filed, []string{"新收案件", "新增案件", "立案案件", "新收", "收案", "立案", "立了", "受理", "新案件", "新案", "被告了", "被诉", "被起诉", "新增"}},
 }
 
+// judgedWords name the cases decided in a period (这周判的, 上周判下来的):
+// those closed, a 裁定 or a 复议决定 too. They are read only of no case
+// named and no aspect asked (88号判了 reports, 哪个法院判的 asks the court).
+var judgedWords = []string{"判决了的", "判了的", "判下来的", "宣判了的", "宣判的", "判的"}
+
+// judgedAskRe is 判了 asking a list or a count (本周都判了哪些, 这个月判了几个).
+var judgedAskRe = mustCompile(`(判(?:了|下来了|决了))(?:哪|几|多少|有哪|有几|有多少)`)
+
 // repeatWords ask for repeat losses (再次败诉); repeatQualifiers restate
 // the rule (同一单位, 同样案由, 一年内) and are filler once one is read.
 var repeatWords = []string{"再次败诉", "重复败诉", "屡次败诉", "多次败诉", "二次败诉", "两次败诉", "连续败诉", "接连败诉", "又败诉了",
