@@ -1261,6 +1261,9 @@ func detect(s string) []hit {
 	d.postHolders()         // p30.go
 	d.widenAmdo()           // p30.go
 	d.subjectsOfRoles()     // p30.go
+	d.minorityTitles()      // p31.go
+	d.quotedPartOpeners()   // p31.go
+	d.appellantSubjects()   // p31.go
 	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
