@@ -330,7 +330,9 @@ func (d *detector) appellantSubjects() {
 			if !opens || !allHan(t, s, k) || anyTaken(d.taken, s, k) {
 				continue
 			}
-			if anyWordAt(t, s, k) || ordinaryWordAt(t, s) > 0 || roleEndingAt(t, k) > 0 || t.match(s, anyRole) > 0 || t.reservedIn(s, k) {
+			// Any word of the dictionary (原审, 二审, 市局) is the word; the
+			// characters must not be likelier in words than in names.
+			if w, ok := t.word(s, k); ok && !strings.HasPrefix(w.pos, "nr") || ordinaryWordAt(t, s) > 0 || roleEndingAt(t, k) > 0 || t.match(s, anyRole) > 0 || t.reservedIn(s, k) || givenScore(t, s, k) < 0 {
 				continue
 			}
 			if strings.ContainsAny(t.str(s, k), "某其该本此双各两二三四五全我你他她") {
