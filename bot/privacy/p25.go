@@ -562,7 +562,7 @@ func (a *Anonymizer) familyForms(t *text) []span {
 			continue // 古老, 大小
 		}
 		e := j + 3
-		if e < t.n() && t.han(e) && !strings.ContainsRune("的里人", t.rs[e]) && !householdThingAt31(t, e) {
+		if e < t.n() && t.han(e) && !strings.ContainsRune("的里人", t.rs[e]) && !householdThingAt31(t, e) && t.match(j+2, homeFrames30) == 0 {
 			continue
 		}
 		if !insideQuote(t, j) && !answerTurn31(t, j) {
