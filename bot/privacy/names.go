@@ -1277,7 +1277,8 @@ func detect(s string) []hit {
 	if hasLatinUpper(s) {
 		d.latinRecurrences() // latin.go
 	}
-	d.pairedWithGiven() // positions.go
+	d.pairedWithGiven()  // positions.go
+	d.dropGlossedForms() // p31.go
 	d.widenToLonger()
 	sort.Slice(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	return d.hits

@@ -391,7 +391,13 @@ func (d *detector) speakerLabels() {
 		for e < t.n() && t.han(e) && e-s <= 4 {
 			e++
 		}
-		if e-s < 2 || e-s > 4 || e+1 >= t.n() || !strings.ContainsRune("：:", t.rs[e]) || !firstPersonClause(t, e+1) && !(chat && personalClause31(t, e+1)) {
+		// 海子哥 2024-08-03 21:14：…: the time between the speaker and the
+		// colon (or the line's end, the message on the next).
+		colon := e
+		if c := chatTimeAfter31(t, e); !chat && c > 0 {
+			colon, chat = c, true
+		}
+		if e-s < 2 || e-s > 4 || colon+1 >= t.n() || !strings.ContainsRune("：:\n", t.rs[colon]) || t.rs[colon] == '\n' && !chat || !firstPersonClause(t, colon+1) && !(chat && personalClause31(t, colon+1)) {
 			continue
 		}
 		// 经查：我局…, 综上：我局…: the characters must be likelier in

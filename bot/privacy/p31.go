@@ -86,14 +86,9 @@ func (a *Anonymizer) glossedForms(t *text) []span {
 			continue
 		}
 		s := -1
-		switch {
-		// 老万, 小钟, 阿钟: 老/小/大/阿 and the surname.
-		case t.rs[k-1] == sur[0] && strings.ContainsRune("老小大阿", t.rs[k-2]):
-			s = k - 2
-		default:
-			// 钟大爷, 邱老三: the surname and a word it is addressed with.
-			for b := k - 4; b <= k-2; b++ {
-				if b >= 0 && t.rs[b] == sur[0] && t.match(b+1, addressGloss31) == k-b-1 {
+		for b := k - 4; b <= k-2; b++ {
+			if b >= 0 && allHan(t, b, k) {
+				if at := glossedSurnameAt31(t, b, k); at >= 0 && t.rs[at] == sur[0] {
 					s = b
 					break
 				}
@@ -160,7 +155,10 @@ func chatTimeBefore31(t *text, s int) bool {
 	for k >= 0 && (t.rs[k] == ' ' || t.rs[k] == '\t') {
 		k--
 	}
-	if k == s-1 {
+	// 【2024-08-03 21:14】海子哥：, [21:14] 胖虎：: the time in brackets.
+	if k >= 0 && strings.ContainsRune("】]）)", t.rs[k]) {
+		k--
+	} else if k == s-1 {
 		return false
 	}
 	// HH:MM or HH:MM:SS.
@@ -187,11 +185,30 @@ func chatTimeBefore31(t *text, s int) bool {
 	}
 	// A date or nothing before it on the line.
 	for ; k >= 0 && t.rs[k] != '\n'; k-- {
-		if !isDigitRune(t.rs[k]) && !strings.ContainsRune("年月日-/. \t", t.rs[k]) {
+		if !isDigitRune(t.rs[k]) && !strings.ContainsRune("年月日-/. \t【[（(", t.rs[k]) {
 			return false
 		}
 	}
 	return true
+}
+
+// chatTimeAfter31 returns where the colon stands after a chat record's
+// time that follows the speaker at e (海子哥 2024-08-03 21:14：…), or -1.
+func chatTimeAfter31(t *text, e int) int {
+	if e >= t.n() || t.rs[e] != ' ' {
+		return -1
+	}
+	k, colons := e, 0
+	for k < t.n() && (isDigitRune(t.rs[k]) || strings.ContainsRune(" -/.年月日:", t.rs[k])) {
+		if t.rs[k] == ':' {
+			colons++
+		}
+		k++
+	}
+	if colons == 0 || k >= t.n() || t.rs[k] != '：' && t.rs[k] != '\n' {
+		return -1
+	}
+	return k
 }
 
 // personalClause31 reports whether the clause from p on speaks to or of
@@ -347,4 +364,54 @@ func (d *detector) appellantSubjects() {
 			return
 		}
 	})
+}
+
+// dropGlossedForms drops the hits of a form of address right before a
+// bracket that glosses it with a name of its surname read too (张婶（张桂兰）,
+// 刘老四（刘德明）): the form is that person, not a second one numbered
+// apart (张某甲（张某乙）); glossedForms gives it the person's pseudonym.
+func (d *detector) dropGlossedForms() {
+	t := d.t
+	if !strings.ContainsAny(t.s, "（(") {
+		return
+	}
+	kept := d.hits[:0]
+	for _, h := range d.hits {
+		k := h.end
+		if h.name == "" && k+3 < t.n() && (t.rs[k] == '（' || t.rs[k] == '(') && h.end-h.start <= 4 && glossedForm31(t, h.start, k) {
+			p := k + 1
+			for _, cue := range []string{"即", "本名", "真名", "原名", "大名"} {
+				if strings.HasPrefix(t.rest(p), cue) {
+					p += len([]rune(cue))
+					break
+				}
+			}
+			if e, ok := d.hitStartingAt(p); ok && e < t.n() && (t.rs[e] == '）' || t.rs[e] == ')') && surnameAt(t, p) == 1 && t.rs[p] == t.rs[glossedSurnameAt31(t, h.start, k)] {
+				for j := h.start; j < h.end; j++ {
+					d.taken[j] = false
+				}
+				continue
+			}
+		}
+		kept = append(kept, h)
+	}
+	d.hits = kept
+}
+
+// glossedForm31 reports whether rs[s:k] is shaped as a form of address:
+// 老/小/大/阿 and a surname, or a surname and an address word (大爷, 婶).
+func glossedForm31(t *text, s, k int) bool {
+	return glossedSurnameAt31(t, s, k) >= 0
+}
+
+// glossedSurnameAt31 returns where the surname of the form rs[s:k] stands,
+// or -1.
+func glossedSurnameAt31(t *text, s, k int) int {
+	if k-s == 2 && strings.ContainsRune("老小大阿", t.rs[s]) && surnameSet.has(t.rs[s+1]) {
+		return s + 1
+	}
+	if surnameSet.has(t.rs[s]) && t.match(s+1, addressGloss31) == k-s-1 {
+		return s
+	}
+	return -1
 }
