@@ -6,10 +6,17 @@ import (
 	"unicode"
 )
 
-// Round 31 (priv31): the slots and guards set S's misses asked for, by
-// kind: 老X家 before what a household holds, also in a record's answer
+// Round 31 (priv31), from set S's misses by kind: 老X家 before what a
+// household holds or its home's words, also in a record's answer
 // (老韦家宅基地, 答：…老包家早年…); a form of address glossed by the
-// person's name in brackets (钟大爷（钟文华）).
+// person's name in brackets, which is that person (钟大爷（钟文华）); whose
+// kin a label's value or a clause opens with (在场人：宝音图之母…); a chat
+// record's speaker after or before the time (21:14 海子哥：…); a Yi clan
+// and a known given part across a township's word (“阿苏木呷”的签名) and a
+// name without a surname in a title (《关于注销阿苏拉则学籍的通知》); a
+// Tibetan part opening a quoted statement (“多杰出院时…”); the name alone
+// before 不服 and a challenge (健一不服，申请行政复议); and a stream's name
+// after what flows into it, which is no person (排入白石溪).
 
 // householdThingAt31 reports whether a word of what a household has or
 // did starts at e, right after 老X家 (老韦家宅基地, 老包家早年让给我们的,
@@ -118,7 +125,9 @@ func water31(t *text, h hit) bool {
 	if h.cap != capNeutral || h.end-h.start < 2 || !strings.ContainsRune(waterEnds31, t.rs[h.end-1]) {
 		return false
 	}
-	if h.end < t.n() && strings.ContainsRune("的家", t.rs[h.end]) {
+	// What follows a stream is the clause's end or where in it (后, 中,
+	// 下游); 汇入李长江账户, 汇入李长江名下 are a person's account.
+	if h.end < t.n() && t.han(h.end) && !strings.ContainsRune("后中内里处段边岸侧下上和及、", t.rs[h.end]) {
 		return false
 	}
 	return hasSuffixAny(t.str(max(0, h.start-3), h.start), flowVerbs31)
