@@ -316,6 +316,11 @@ func (d *detector) quotedPartOpeners() {
 		if longer || !t.han(i+n) && t.rs[i+n] != '，' {
 			continue
 		}
+		// “白音仓库那边…”: a place's or a building's head right after the
+		// part is what the part names, not what a person did.
+		if t.han(i+n) && strings.ContainsRune("仓库场院站厂店馆河湖山沟村镇乡路街寺庙桥", t.rs[i+n]) {
+			continue
+		}
 		d.addOver(i, i+n, capPersonal)
 	}
 }
