@@ -1264,6 +1264,7 @@ func detect(s string) []hit {
 	d.minorityTitles()      // p31.go
 	d.quotedPartOpeners()   // p31.go
 	d.appellantSubjects()   // p31.go
+	d.selfNamed()           // p31.go
 	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):

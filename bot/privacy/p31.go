@@ -15,8 +15,9 @@ import (
 // and a known given part across a township's word (“阿苏木呷”的签名) and a
 // name without a surname in a title (《关于注销阿苏拉则学籍的通知》); a
 // Tibetan part opening a quoted statement (“多杰出院时…”); the name alone
-// before 不服 and a challenge (健一不服，申请行政复议); and a stream's name
-// after what flows into it, which is no person (排入白石溪).
+// before 不服 and a challenge (健一不服，申请行政复议); the name after 自称
+// (set U: 其中一个自称国华); and a stream's name after what flows into it,
+// which is no person (排入白石溪).
 
 // householdThingAt31 reports whether a word of what a household has or
 // did starts at e, right after 老X家 (老韦家宅基地, 老包家早年让给我们的,
@@ -428,4 +429,37 @@ func glossedSurnameAt31(t *text, s, k int) int {
 		return s
 	}
 	return -1
+}
+
+// selfNamedCues introduce the name a person gives himself (其中一个自称国华,
+// 该男子自称叫阿龙): what follows is a name, true or not, and points to one
+// person.
+var selfNamedCues = []string{"自称叫", "自称名叫", "自称是", "自称"}
+
+// selfNamed reads the name after such a cue: two or three Han characters
+// that are no word of the dictionary (自称律师, 自称不知情 stay), likelier
+// in names than in words, closed by the clause's end or 的.
+func (d *detector) selfNamed() {
+	t := d.t
+	if !strings.Contains(t.s, "自称") {
+		return
+	}
+	t.eachIndex("自称", func(k int) {
+		j := k
+		if c, ok := hasPrefixAny(t.rest(k), selfNamedCues); ok {
+			j += len([]rune(c))
+		}
+		for _, e := range []int{j + 3, j + 2} {
+			if e > t.n() || !allHan(t, j, e) || anyTaken(d.taken, j, e) || e < t.n() && t.han(e) && t.rs[e] != '的' {
+				continue
+			}
+			// 国华, 秀兰 are names the dictionary holds, seldom or as nr: names
+			// still.
+			if w, ok := t.word(j, e); ok && w.freq >= 20 && !(strings.HasPrefix(w.pos, "nr") && allCommonGiven(t, j, e)) || ordinaryWordAt(t, j) > 0 || givenScore(t, j, e) < 0 || t.match(j, anyRole) > 0 || strings.ContainsAny(t.str(j, e), "姓某其该本此我你他她") {
+				continue
+			}
+			d.addOver(j, e, capPersonal)
+			return
+		}
+	})
 }
