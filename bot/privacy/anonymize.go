@@ -372,6 +372,7 @@ func (a *Anonymizer) anonymize(text string, strict bool) string {
 	spans = append(spans, a.addressedSurnames(t)...) // titled.go
 	spans = append(spans, a.keeperShops(t)...)       // shops.go
 	spans = append(spans, a.familyForms(t)...)       // p25.go
+	spans = append(spans, a.glossedForms(t)...)      // p31.go
 	if strict {
 		for o, k := range a.originals {
 			if k != KindName {

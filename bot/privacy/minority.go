@@ -226,7 +226,7 @@ func computeReserved(t *text) []bool {
 	// every rune would cost a fifth of a judgment's time.
 	lifted := func(i int) bool {
 		return roleEndingAt(t, i) > 0 || i >= 2 && t.match(i-2, minorityMatcher) == 2 || i >= 3 && t.match(i-3, minorityMatcher) == 3 ||
-			i >= 1 && yiClanOpens(t, i-1)
+			i >= 1 && (yiClanOpens(t, i-1) || yiClanAndPart31(t, i-1))
 	}
 	brands := strings.ContainsRune(t.s, '牌')
 	for i := 0; i < t.n(); i++ {

@@ -1261,6 +1261,10 @@ func detect(s string) []hit {
 	d.postHolders()         // p30.go
 	d.widenAmdo()           // p30.go
 	d.subjectsOfRoles()     // p30.go
+	d.minorityTitles()      // p31.go
+	d.quotedPartOpeners()   // p31.go
+	d.appellantSubjects()   // p31.go
+	d.selfNamed()           // p31.go
 	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):
@@ -1274,7 +1278,8 @@ func detect(s string) []hit {
 	if hasLatinUpper(s) {
 		d.latinRecurrences() // latin.go
 	}
-	d.pairedWithGiven() // positions.go
+	d.pairedWithGiven()  // positions.go
+	d.dropGlossedForms() // p31.go
 	d.widenToLonger()
 	sort.Slice(d.hits, func(i, j int) bool { return d.hits[i].start < d.hits[j].start })
 	return d.hits

@@ -89,7 +89,7 @@ func (d *detector) dropThings() {
 
 func (d *detector) isThing(h hit, docs [][2]int) bool {
 	t := d.t
-	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) || placeHit(t, h) || certAbbreviation(t, h) || functionSurname26(t, h) || thing27(t, h) || thing28(t, h) || thing29(t, h) || placeHead30(t, h) {
+	if d.organisation(h) || capitalAmount(t, h.start) || roadName(t, h) || placeHit(t, h) || certAbbreviation(t, h) || functionSurname26(t, h) || thing27(t, h) || thing28(t, h) || thing29(t, h) || placeHead30(t, h) || water31(t, h) {
 		return true
 	}
 	for _, r := range docs {

@@ -545,7 +545,7 @@ var proceedingRooms = []string{"听证室", "听证厅", "执勤室", "询问室
 // 人 or the clause's end may follow 家, and the form must stand inside a
 // quote.
 func (a *Anonymizer) familyForms(t *text) []span {
-	if !strings.Contains(t.s, "家") || !strings.ContainsAny(t.s, "“「\"") {
+	if !strings.Contains(t.s, "家") || !strings.ContainsAny(t.s, "“「\"") && !strings.Contains(t.s, "答：") {
 		return nil
 	}
 	var out []span
@@ -562,10 +562,10 @@ func (a *Anonymizer) familyForms(t *text) []span {
 			continue // 古老, 大小
 		}
 		e := j + 3
-		if e < t.n() && t.han(e) && !strings.ContainsRune("的里人", t.rs[e]) {
+		if e < t.n() && t.han(e) && !strings.ContainsRune("的里人", t.rs[e]) && !householdThingAt31(t, e) && t.match(j+2, homeFrames30) == 0 {
 			continue
 		}
-		if !insideQuote(t, j) {
+		if !insideQuote(t, j) && !answerTurn31(t, j) {
 			continue
 		}
 		// “老陈家”饭馆: a quote that holds the form alone names a shop.

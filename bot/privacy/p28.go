@@ -280,12 +280,12 @@ func (d *detector) kinOfNames() {
 		if t.rs[p] != '之' || !strings.ContainsRune(kinOfEnds, t.rs[p+1]) {
 			continue
 		}
-		for l := 2; l <= 6 && p-l > 0; l++ {
+		for l := 2; l <= 6 && p-l >= 0; l++ {
 			s := p - l
 			if !allHan(t, s, p) {
 				break
 			}
-			if !strings.ContainsRune("系是为", t.rs[s-1]) {
+			if (s == 0 || !strings.ContainsRune("系是为", t.rs[s-1])) && !kinOfOpens31(t, s, p) {
 				continue
 			}
 			if anyTaken(d.taken, s, p) && !d.hitStartsAt(s) || roleEndingAt(t, p) > 0 || strings.ContainsAny(t.str(s, p), "某其本该此") {
@@ -377,18 +377,27 @@ func foreignLabelAt(t *text, s int) bool {
 // masked name stays as it is.
 func (d *detector) speakerLabels() {
 	t := d.t
-	if !strings.ContainsAny(t.s, "：:") || !strings.ContainsAny(t.s, "我俺咱") {
+	if !strings.ContainsAny(t.s, "：:") || !strings.ContainsAny(t.s, "我俺咱你他她") {
 		return
 	}
 	for s := 0; s+3 < t.n(); s++ {
+		chat := false
 		if s > 0 && t.rs[s-1] != '\n' {
-			continue
+			if chat = chatTimeBefore31(t, s); !chat {
+				continue
+			}
 		}
 		e := s
 		for e < t.n() && t.han(e) && e-s <= 4 {
 			e++
 		}
-		if e-s < 2 || e-s > 4 || e+1 >= t.n() || !strings.ContainsRune("：:", t.rs[e]) || !firstPersonClause(t, e+1) {
+		// 海子哥 2024-08-03 21:14：…: the time between the speaker and the
+		// colon (or the line's end, the message on the next).
+		colon := e
+		if c := chatTimeAfter31(t, e); !chat && c > 0 {
+			colon, chat = c, true
+		}
+		if e-s < 2 || e-s > 4 || colon+1 >= t.n() || !strings.ContainsRune("：:\n", t.rs[colon]) || t.rs[colon] == '\n' && !chat || !firstPersonClause(t, colon+1) && !(chat && personalClause31(t, colon+1)) {
 			continue
 		}
 		// 经查：我局…, 综上：我局…: the characters must be likelier in

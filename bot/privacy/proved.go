@@ -457,6 +457,12 @@ func (d *detector) positionNames() {
 			continue // 过春节: the given part is a word of its own
 		}
 		before := i > 0 && (roleEndingAt(t, i) > 0 || strings.ContainsRune("给在把是让叫由向对", t.rs[i-1]))
+		// 在那里种玉米, 我在种玉米: a frequent word the dictionary tags as a
+		// name too (玉米) is the object of the everyday verb, where no role
+		// word or preposition of a person's (给, 把, 由, 向…) says a person.
+		if w, ok := t.word(i+1, i+3); ok && w.freq >= 1000 && roleEndingAt(t, i) == 0 && (i == 0 || !strings.ContainsRune("给把让叫由向对", t.rs[i-1])) {
+			continue
+		}
 		if !before && !personRight(t, i+3, true) && boundary(t, i+3) < 3 && t.match(i+3, honorificMatcher) == 0 && !hasPrefixIn(t.rest(i+3), elderWords) {
 			continue
 		}
