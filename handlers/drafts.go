@@ -344,13 +344,7 @@ func (s *service) reportDraft(c bot.Context, u intent.Understanding) (string, er
 		return "", err
 	}
 	label := periodSoFar(p, now)
-	who, st := "本地区", &sp.Total
-	if !viewer.Bureau() && viewer.Agency != "" {
-		who = viewer.Agency
-		if st = sp.Agency(viewer.Agency); st == nil {
-			st = &bulletin.Stats{Agency: viewer.Agency}
-		}
-	}
+	who, st := viewerStats(viewer, sp)
 	f := st.Figures
 	var b strings.Builder
 	b.WriteString(draftHead("关于"+label+"行政应诉工作情况的汇报", "报送"))
@@ -428,13 +422,7 @@ func (s *service) meetingDraft(c bot.Context, u intent.Understanding, text strin
 	if err != nil {
 		return "", err
 	}
-	who, st := "本地区", &sp.Total
-	if !viewer.Bureau() && viewer.Agency != "" {
-		who = viewer.Agency
-		if st = sp.Agency(viewer.Agency); st == nil {
-			st = &bulletin.Stats{Agency: viewer.Agency}
-		}
-	}
+	who, st := viewerStats(viewer, sp)
 	f := st.Figures
 	fmt.Fprintf(&b, "**%s%s行政应诉数据**（口径同月度败诉通报，诉讼只计一审行政诉讼案件）\n", periodSoFar(p, now), who)
 	fmt.Fprintf(&b, "- 一审行政诉讼：新收 %d 件，审结 %d 件，行政机关败诉 %d 件，败诉率 %s（判决口径 %s）；调解、撤诉 %d 件，调撤率 %s\n",
@@ -452,4 +440,17 @@ func (s *service) meetingDraft(c bot.Context, u intent.Understanding, text strin
 	b.WriteString("- “起草今年的情况汇报”：按上面的数据生成一份情况汇报草稿（案件情况、负责人出庭、存在问题、下一步打算），可作为提纲的底稿\n\n")
 	fmt.Fprintf(&b, "<font color=\"comment\">数据按台账当前数据计算%s。</font>", scopeNote(viewer))
 	return b.String(), nil
+}
+
+// viewerStats are the figures of span sp a draft for viewer is written
+// with: the whole area's for the bureau, the viewer's own agency's for
+// anyone else (zero figures when it has no case in the span).
+func viewerStats(viewer *people.Person, sp *bulletin.Span) (string, *bulletin.Stats) {
+	if viewer.Bureau() || viewer.Agency == "" {
+		return "本地区", &sp.Total
+	}
+	if st := sp.Agency(viewer.Agency); st != nil {
+		return viewer.Agency, st
+	}
+	return viewer.Agency, &bulletin.Stats{Agency: viewer.Agency}
 }
