@@ -221,7 +221,9 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 		h.Case.Number, whenCN(h.Hearing.At, now, loc), v, headRule)
 	if ch.Appeared != nil {
 		// Told after the hearing: who appeared, not a head to send.
-		msg = fmt.Sprintf("收到。您说的是 **%s** %s的开庭，由 %s 出庭。已转司法局应诉专班，专班确认后登记该次开庭的出庭负责人和“负责人已出庭”；这次我未直接修改台账。",
+		// 陈局不是本人去的 是赵副局长代的 要改吗: whether it must change is
+		// answered too — the one who appeared is registered, and it counts.
+		msg = fmt.Sprintf("收到。您说的是 **%s** %s的开庭，由 %s 出庭。需要更正：台账登记的出庭负责人应为实际出庭的人；由本单位其他负责人出庭的，同样计为负责人出庭。已转司法局应诉专班，专班确认后登记该次开庭的出庭负责人和“负责人已出庭”；这次我未直接修改台账。",
 			h.Case.Number, whenCN(h.Hearing.At, now, loc), v)
 	}
 	if !forwarded {

@@ -456,6 +456,11 @@ func (r *reader) read(raw string) (Understanding, error) {
 	if m, ok := r.t.take(leadAckRe, 1); ok {
 		r.u.Filler = append(r.u.Filler, m[1])
 	}
+	if m, s1, e1, ok := r.t.find(audienceRe, 1); ok {
+		// 要给何县长汇报: whom the answer is for, never a filter.
+		r.t.mark(s1, e1)
+		r.u.Filler = append(r.u.Filler, m[1])
+	}
 	r.pick()
 	r.follow()
 	if err := r.numbers(); err != nil {
@@ -1635,7 +1640,12 @@ func (r *reader) words() {
 		}
 	}
 	if !t.has("通报批评") {
-		if _, ok := t.cut(bulletinWords...); ok {
+		if w, ok := t.cut(bulletinWords...); ok && w == "汇报" && purposeListRe.MatchString(string(t.rs)) {
+			// 下周一要给何县长汇报 帮我列一下11月以来结案的败诉案件: what the
+			// list is for, not the monthly bulletin (which would answer one
+			// month for a period that runs to now).
+			r.u.Filler = append(r.u.Filler, w)
+		} else if ok {
 			r.bulletin = true
 			t.cutAll(bulletinTails...)
 		}
@@ -1864,6 +1874,9 @@ func (r *reader) words() {
 	if _, ok := t.cut(unitWords...); ok && r.u.Aspect == "" && r.u.Rank == "" {
 		r.u.Aspect = Defendant
 	}
+	if i := t.index("还有"); i >= 0 && leadingAlso(t.rs, i) {
+		t.mark(i, i+2) // 还有陈局今天不是本人去的: "and", not what is still to come
+	}
 	if countAheadRe.MatchString(v0(t)) {
 		r.u.Upcoming = true // 接下来两个星期: the words are the period's
 	} else if ws := t.cutAll(upcomingWords...); len(ws) > 0 {
@@ -1898,6 +1911,29 @@ func (r *reader) words() {
 var countAheadRe = mustCompile(`(?:接下来|今后|往后)\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:天|日|周|个?星期|个?月)`)
 
 func v0(t *text) string { v, _ := t.view(); return v }
+
+// leadingAlso reports whether the 还有 at rune i of rs opens the message
+// (after nothing but 对了, 另外 and punctuation) as "and another thing"
+// (还有陈局今天不是本人去的, 对了 还有101号…): what follows is another
+// matter, not a count of what is left (还有几个庭, 还有没开的吗, 还有哪些).
+func leadingAlso(rs []rune, i int) bool {
+	lead := strings.NewReplacer("对了", "", "另外", "", "哦", "", "噢", "").Replace(string(rs[:i]))
+	if strings.TrimFunc(lead, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) != "" {
+		return false
+	}
+	if i+2 >= len(rs) {
+		return false
+	}
+	return !strings.ContainsRune("几多哪什没要吗呢么啥谁场个件庭的", rs[i+2])
+}
+
+// audienceRe is whom a report is for, and when (下周一要给何县长汇报, 向局长
+// 报告, 跟领导汇报用): group 1 is no person, agency or period to filter by.
+var audienceRe = mustCompile(`((?:(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]|明天|后天|今天|明早|明天上午|明天下午)?(?:上午|下午|早上)?\s*(?:要|得|准备|需要|打算)?\s*(?:给|向|跟)\p{Han}{0,3}?(?:副县长|县长|副局长|局长|书记|副镇长|镇长|主任|领导|局里|县里|政府))(?:汇报|报告|做汇报|作汇报)`)
+
+// purposeListRe asks for a list of cases (列一下…案件, 输了哪些案子, 有哪些败诉
+// 的): beside a bare 汇报 it is what the report needs, the list itself.
+var purposeListRe = mustCompile(`(?:列一下|列个|列出|列一列|列下|梳理一下|整理一下|汇总一下|哪些|哪几)[^，,。；;]*(?:案件|案子|官司|案)|(?:案件|案子|官司)[^，,。；;]{0,3}?(?:有哪些|清单|名单|列表|列一下|列个|列出|列一列|列下|梳理一下|汇总一下)`)
 
 // demonstrativeRe is a leading 那 that points (那个, 那件, 那场, 那些,
 // 那几个) rather than continues.
