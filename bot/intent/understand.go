@@ -118,6 +118,7 @@ const (
 	RankBottom Rank = "bottom" // 最少, 最低
 	RankUnder  Rank = "under"  // 没达标: 出庭率 under 100%, 败诉率 over the control line
 	RankMet    Rank = "met"    // 达标的: 出庭率 100%, 败诉率 within the control line
+	RankZero   Rank = "zero"   // 一件败诉都没有的单位: no loss (or correction) among the agencies with closed cases
 )
 
 // Mine limits an answer to the asker.
@@ -1703,7 +1704,19 @@ func (r *reader) words() {
 	if _, ok := t.cut(totalWords...); ok {
 		r.u.Metric = All
 	}
+	if zeroAgencyRe.MatchString(string(t.rs)) {
+		// 哪几个单位今年一件败诉都没有: the complement of the losses by
+		// agency, never the list of those that lost.
+		r.u.Rank, r.rankWord, r.u.Rate = RankZero, "没有", LossRate
+		if strings.Contains(string(t.rs), "纠错") || strings.Contains(string(t.rs), "纠正") {
+			r.u.Rate = CorrectionRate
+		}
+		t.cutAll("败诉率", "纠错率", "一件败诉", "一个败诉", "一次败诉", "败诉", "被纠错", "纠错", "被纠正", "输过", "输", "都没有", "都没", "没有", "没", "从来", "从未", "过", "一件", "一个", "一次", "为零", "为0", "是零", "是0", "零")
+	}
 	for _, g := range rankWords {
+		if r.u.Rank != "" {
+			break
+		}
 		if w, ok := t.cut(g.words...); ok {
 			r.u.Rank, r.rankWord = g.rank, w
 			break
@@ -1727,6 +1740,14 @@ func (r *reader) words() {
 	if _, ok := t.take(clashRe, 0); ok && r.u.Aspect == "" {
 		// 和别的庭撞了没, 那天还有别的庭吗: the other hearings that day.
 		r.u.Aspect, r.u.Hearing = Clash, true
+	}
+	if raw := string(t.rs); r.u.Aspect == "" && strings.Contains(raw, "确认") && strings.Contains(raw, "庭") {
+		// 孙局确认117号出庭了吗, 117号孙强确认了没有: the card's state (who
+		// confirmed, when), with the case or the head between the words.
+		if _, s1, e1, ok := t.find(confirmAskRe, 0); ok {
+			t.mark(s1, e1)
+			r.u.Aspect, r.u.Hearing = Reminded, true
+		}
 	}
 	for _, g := range aspectWords {
 		for _, w := range g.words {
@@ -1930,6 +1951,14 @@ func leadingAlso(rs []rune, i int) bool {
 // audienceRe is whom a report is for, and when (下周一要给何县长汇报, 向局长
 // 报告, 跟领导汇报用): group 1 is no person, agency or period to filter by.
 var audienceRe = mustCompile(`((?:(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]|明天|后天|今天|明早|明天上午|明天下午)?(?:上午|下午|早上)?\s*(?:要|得|准备|需要|打算)?\s*(?:给|向|跟)\p{Han}{0,3}?(?:副县长|县长|副局长|局长|书记|副镇长|镇长|主任|领导|局里|县里|政府))(?:汇报|报告|做汇报|作汇报)`)
+
+// confirmAskRe asks whether a hearing's attendance was confirmed, words
+// taken (holes) allowed inside: 确认117号出庭了吗, 有没有确认, 确认了没有.
+var confirmAskRe = mustCompile("确认[\\x00\\s]*(?:了|过)?[\\x00\\s]*(?:要|会|能)?[\\x00\\s]*出庭(?:了|没)?(?:吗|没有|没|么|不)|(?:有没有|是否|有无|确没)确认(?:出庭)?|确认(?:了|过)(?:吗|没有|没|么)")
+
+// zeroAgencyRe asks which agencies had no loss (or correction): 哪几个单位
+// 今年一件败诉都没有, 哪些局没有败诉过, 零败诉的单位, 败诉率为零的有哪些.
+var zeroAgencyRe = mustCompile(`(?:哪些|哪几个|哪几家|哪个|哪家|什么)(?:单位|局|部门|机关)[^，,。；;？?]*?(?:(?:没有|没|无|从未|从来没有?|未)(?:过)?(?:被)?(?:败诉|输|纠错|纠正)|(?:败诉|输|纠错|纠正)(?:过)?[^，,。；;？?]{0,3}?(?:都)?(?:没有|没|无)|(?:败诉|纠错)率?(?:为|是)(?:零|0))|零败诉|(?:败诉|纠错)率(?:为|是)(?:零|0)[^，,。；;]{0,4}(?:单位|局|部门)|(?:没有|没|无|从未)(?:过)?(?:败诉|被纠错)(?:过)?的(?:单位|局|部门)`)
 
 // purposeListRe asks for a list of cases (列一下…案件, 输了哪些案子, 有哪些败诉
 // 的): beside a bare 汇报 it is what the report needs, the list itself.
@@ -2895,6 +2924,9 @@ func (u Understanding) KindWord() string {
 	case Rates:
 		w := map[Rate]string{LossRate: "败诉率", JudgedLossRate: "判决口径败诉率", AppearanceRate: "出庭率",
 			CorrectionRate: "纠错率", WithdrawalRate: "调撤率"}[u.Rate]
+		if u.Rank == RankZero {
+			return map[bool]string{true: "无纠错的单位", false: "无败诉的单位"}[u.Rate == CorrectionRate]
+		}
 		if u.Rank != "" {
 			w += "排名"
 		}
