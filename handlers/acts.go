@@ -55,7 +55,7 @@ var (
 	actSameRe     = regexp.MustCompile(`同一个?人|是一个人|一个人吗|一个人不|是不是一个|同一位|同一个李|同名|重名`)
 	actContactRe  = regexp.MustCompile(`电话|手机|联系方式|座机`)
 	actNotifyRe   = regexp.MustCompile(`谁(?:去|来|负责|能|会|给|跟|帮)?(?:通知|联系|告诉|转告|说一声|讲一声|催|对接)|(?:通知|联系|告诉)(?:谁|哪个|哪位)|由谁(?:通知|联系)`)
-	actExtendRe   = regexp.MustCompile(`晚(?:点|一点|些|几天|两天|一两天|一周)|延期|宽限|缓(?:几天|一下|两天|一缓)|推迟(?:交|报|提交|报送)|延后|往后(?:推|延|拖)|延长(?:期限|几天|时间)?`)
+	actExtendRe   = regexp.MustCompile(`晚(?:点|一点|些|几天|两天|一两天|一周)|延期|宽限|缓(?:几天|一下|两天|一缓)|推迟(?:交|报|提交|报送)|延后|往后(?:推|延|拖)|延长(?:期限|几天|时间)?|延(?:到|至|一延|一下)|(?:能不能|能否|可不可以|可以|可否)(?:再)?延`)
 	actConfirmRe  = regexp.MustCompile(`(?:能|会|可以|来得及)(?:去|来|出庭|到场|到庭)(?:吗|不|么|嘛|了吗)|能不能(?:去|来|出庭|到)|会不会(?:去|来|出庭)|去不去|来不来|去得了|来得了|能否(?:出庭|到庭|参加)|能出庭不|确定(?:能)?(?:去|来)(?:吗|了没)`)
 	actReasonRe   = regexp.MustCompile(`(?:理由|原因)(?:没有?|吗|呢|是什么|是啥|有没有|有吗)|(?:说|讲|给|交|报|写)(?:了|过|没)?(?:理由|原因|情况说明)|(?:为什么|为啥|咋|怎么)没(?:去|来|出庭|到庭|到场)`)
 	actWhyRe      = regexp.MustCompile(`为什么|为啥|凭什么|为何|干嘛要|怎么(?:还|又|要|会|就|是|让)|咋(?:还|又|要|会|就)`)
@@ -87,7 +87,7 @@ func messageActs(text string) []act {
 		case actReasonRe.MatchString(cl):
 			k = actReason
 		case actExtendRe.MatchString(cl) && actOwedRe.MatchString(t) && !strings.Contains(cl, "庭") &&
-			(askFormRe.MatchString(cl) || modalAskRe.MatchString(cl) || strings.Contains(cl, "申请")):
+			(askFormRe.MatchString(cl) || modalAskRe.MatchString(cl) || strings.Contains(cl, "申请") || strings.Contains(cl, "能否") || strings.Contains(cl, "可否")):
 			k = actExtension
 		case actTogetherRe.MatchString(cl):
 			k = actTogether
@@ -228,7 +228,7 @@ func (s *service) actLine(c bot.Context, text string, x act, k *cases.Case) (str
 		}
 		return line, nil
 	case actExtension:
-		return q + "：机器人不能批准延期，期限以台账登记的为准；确需延期的，请向司法局应诉专班说明情况。", nil
+		return q + "：" + extendRule(intent.Normalize(text)), nil
 	case actReason:
 		who := "负责人"
 		if k != nil {
@@ -667,4 +667,21 @@ func togetherLine(c bot.Context, text, q string, k *cases.Case) string {
 		return q + "：台账未登记该案的司法建议或检察建议。一案一整改报告报送司法局应诉专班；建议如另有，须按建议书要求单独回复发出单位。"
 	}
 	return q + "：" + strings.Join(parts, "；") + "。一案一整改报告报送司法局应诉专班，司法建议、检察建议须按建议书的要求**单独回复**发出单位，各有各的期限；整改措施可以一并准备、内容互相衔接，但不能以整改报告代替对建议的回复。"
+}
+
+// extendRule says who decides whether the deadline a request to put it off
+// names (整改, 答辩, 复议答复, 司法建议) may be extended, and how to ask: the
+// bot grants none, and the request is never answered as if unmade.
+func extendRule(t string) string {
+	switch {
+	case strings.Contains(t, "整改"):
+		return "机器人不能批准延期。整改报告的报送期限由司法局确定，确需延期的，请由本单位向司法局应诉专班书面说明理由提出申请，专班同意后在台账中调整；未获同意前，请仍按原期限报送。"
+	case strings.Contains(t, "司法建议") || strings.Contains(t, "检察建议"):
+		return "机器人不能批准延期。回复期限以建议书载明的为准，由发出建议的法院或检察院决定；需要延期的，请与发出单位沟通，并告知司法局应诉专班。"
+	case strings.Contains(t, "答辩") || strings.Contains(t, "举证") || strings.Contains(t, "证据"):
+		return "机器人不能批准延期。答辩举证期限是法定期限（《行政诉讼法》第六十七条，收到起诉状副本之日起15日内），司法局也不能延长；因不可抗力等正当事由不能按期提供证据的，须在期限内向人民法院书面申请延期提供，由法院决定（《行政诉讼法》第三十六条）。"
+	case strings.Contains(t, "答复"):
+		return "机器人不能批准延期。复议答复期限是法定期限（《行政复议法》第四十八条，收到申请书副本或申请笔录复印件之日起10日内），司法局也不能延长；有特殊情况的，请尽快与复议机构沟通。"
+	}
+	return "机器人不能批准延期，期限以台账登记的为准；确需延期的，请向司法局应诉专班说明情况。"
 }

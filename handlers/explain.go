@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"casebot/bot"
 	"casebot/bot/audit"
@@ -156,7 +157,7 @@ func (h *explainHandlers) request(c bot.Context, u intent.Understanding) (answer
 			if !u.Period.IsZero() {
 				span = u.Period.Label
 			}
-			note := "按“" + strings.Join(terms, "”“") + "”查找了您可以查看的" + span + "已结案件（案由、结案方式、败诉原因、备注），未找到相符的案件。"
+			note := "按" + termsSearched(terms) + "查找了您可以查看的" + span + "已结案件（案由、结案方式、败诉原因、备注），未找到相符的案件。"
 			return h.nearestAfter(c, v, note, "以下是可以选用的案件，供参考：", nil)
 		}
 	}
@@ -519,7 +520,10 @@ var explainFiller = strings.NewReplacer("关于", "", "有关", "", "涉及", ""
 	// a case the agency won (胜诉的, 打赢了的): a filter of its own (wonAskRe), no words to find
 	"胜诉", "", "打赢", "", "赢了", "", "赢", "",
 	// what the write-up is (一篇普法文章, 稿子): no words to find in a case
-	"普法文章", "", "普法稿", "", "普法", "", "文章", "", "稿子", "", "稿", "", "素材", "")
+	"普法文章", "", "普法稿", "", "普法", "", "文章", "", "稿子", "", "稿", "", "素材", "",
+	// the kind of case said loosely (拆违那类的, 违法建筑相关的) and the
+	// ask's own words (可以做, 能写): no words to find in a case
+	"那类", "", "这类", "", "一类", "", "此类", "", "相关", "", "可以", "", "能够", "")
 
 // explainTerms are the residue words of a write-up request worth looking
 // for in the cases' text (没听取陈述申辩, 食品安全), two runes or more.
@@ -607,6 +611,8 @@ func (h *explainHandlers) writeShown(c bot.Context, text string, last *lastQuest
 // like others, but only some say 拆除.
 var saidWords = map[string][]string{
 	"强拆": {"拆除", "强拆"}, "拆违": {"拆除", "违建", "违法建筑"}, "拆房": {"拆除"}, "拆迁": {"拆迁", "征收", "拆除"},
+	// a 违建 case is its demolition: 强制拆除前未依法催告 is one
+	"违建": {"拆除", "违法建筑", "违法建设"}, "违法建筑": {"拆除", "违建", "违法建设"}, "违章建筑": {"拆除", "违建", "违法建筑"},
 	"查封": {"查封"}, "扣押": {"扣押"}, "吊销": {"吊销"}, "停产": {"停产", "停业"}, "关停": {"关停", "停业"},
 	"罚款": {"罚款"}, "拘留": {"拘留"}, "催告": {"催告"}, "听证": {"听证"}, "陈述申辩": {"陈述", "申辩"},
 }
@@ -649,11 +655,68 @@ func casesHave(c *cases.Case, terms []string) bool {
 	}
 	text = negations.Replace(text)
 	for _, t := range terms {
-		if !termFound(text, []rune(negations.Replace(t))) {
+		if !termFound(text, []rune(negations.Replace(t))) && !stemFound(text, t) {
 			return false
 		}
 	}
 	return true
+}
+
+// termStems are the words the ledger writes a colloquial subject in (拆违:
+// 拆除, 违建, 违法建筑), from both lists the rules keep (the subject
+// keywords of refs and the free-text names of explain): a request for 拆违
+// cases must find 强制拆除前未依法催告, which never says 拆违. Nil for a
+// term with no other wording.
+func termStems(t string) []string {
+	var out []string
+	add := func(ws []string) {
+		for _, w := range ws {
+			if w != t && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	add(subjectStems[t])
+	add(saidWords[t])
+	// 违建拆除, 拆违方面: a colloquial subject inside a longer term, the
+	// subject's wordings sorted so the none reads the same every time.
+	var inside []string
+	for _, m := range []map[string][]string{subjectStems, saidWords} {
+		for k, ws := range m {
+			if k != t && utf8.RuneCountInString(k) >= 2 && strings.Contains(t, k) {
+				inside = append(inside, append([]string{k}, ws...)...)
+			}
+		}
+	}
+	slices.Sort(inside)
+	add(inside)
+	return out
+}
+
+// stemFound reports whether one of the ledger's wordings of the term t
+// occurs in text.
+func stemFound(text, t string) bool {
+	for _, w := range termStems(t) {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// termsSearched names the terms of a search by description with the
+// wordings each was also looked for as, so that a none says exactly what
+// was searched: “拆违”（含拆除、违建、违法建筑的）.
+func termsSearched(terms []string) string {
+	var parts []string
+	for _, t := range terms {
+		p := "“" + t + "”"
+		if ws := termStems(t); len(ws) > 0 {
+			p += "（含" + strings.Join(ws, "、") + "的）"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "")
 }
 
 // termJoinRe joins two acts in one description (没催告就拆, 没听申辩就罚):

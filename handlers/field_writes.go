@@ -189,12 +189,12 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	lines := []string{"**请核对以下修改**", "> 案号：" + h.Case.Number, "> " + whenCN(h.Hearing.At, now, loc) + " 的开庭",
 		"> 出庭负责人：" + orNone(headText(h.Hearing)) + " → " + v}
-	if !up.Delegated && h.Hearing.At.Before(now) && h.Hearing.HeadAppeared == nil {
+	if !up.Delegated && h.Hearing.At.Before(now) && (h.Hearing.HeadAppeared == nil || up.Held && !*h.Hearing.HeadAppeared) {
 		// 今天上午出庭的是王副局长, told after the hearing: who appeared,
 		// and that a 负责人 did.
 		yes := true
 		ch.Appeared = &yes
-		lines = append(lines, "> 负责人是否出庭：未登记 → 已出庭")
+		lines = append(lines, "> 负责人是否出庭："+map[bool]string{true: "未登记", false: "未出庭"}[h.Hearing.HeadAppeared == nil]+" → 已出庭")
 	}
 	if up.HeadPost == "" && titleOnlyRe.MatchString(up.Head) {
 		lines = append(lines, "（只写了姓和职务，请核对姓名）")
@@ -219,10 +219,17 @@ func (s *service) headWrite(c bot.Context, up intent.Update) error {
 	}
 	msg := fmt.Sprintf("收到。您说的是 **%s** %s的开庭，拟由 %s 出庭。已转司法局应诉专班，专班确认后登记到台账；此后的开庭提醒发给登记的出庭负责人（不在人员名单中的，发给本单位负责人）。\n\n%s",
 		h.Case.Number, whenCN(h.Hearing.At, now, loc), v, headRule)
-	if ch.Appeared != nil {
-		// Told after the hearing: who appeared, not a head to send.
-		msg = fmt.Sprintf("收到。您说的是 **%s** %s的开庭，由 %s 出庭。已转司法局应诉专班，专班确认后登记该次开庭的出庭负责人和“负责人已出庭”；这次我未直接修改台账。",
-			h.Case.Number, whenCN(h.Hearing.At, now, loc), v)
+	if ch.Appeared != nil || up.Held && !up.Delegated && h.Hearing.At.Before(now) {
+		// Told after the hearing: who appeared, not a head to send (the
+		// appearance itself may be registered already: 是，已出庭 tapped).
+		// 陈局不是本人去的 是赵副局长代的 要改吗: whether it must change is
+		// answered too — the one who appeared is registered, and it counts.
+		done := "专班确认后登记该次开庭的出庭负责人和“负责人已出庭”"
+		if ch.Appeared == nil {
+			done = "专班确认后更正该次开庭的出庭负责人（“负责人已出庭”已登记）"
+		}
+		msg = fmt.Sprintf("收到。您说的是 **%s** %s的开庭，由 %s 出庭。需要更正：台账登记的出庭负责人应为实际出庭的人；由本单位其他负责人出庭的，同样计为负责人出庭。已转司法局应诉专班，%s；这次我未直接修改台账。",
+			h.Case.Number, whenCN(h.Hearing.At, now, loc), v, done)
 	}
 	if !forwarded {
 		msg += "\n（系统中没有登记应诉专班，未能转告，请直接电话联系司法局应诉专班。）"

@@ -66,7 +66,12 @@ func (s *service) hearingsAnswer(c bot.Context, u intent.Understanding) (answer,
 			q.From = now
 			// 元旦前（11月19日—12月31日） said today already starts today:
 			// （今后） after it would say it twice.
-			if !(strings.HasSuffix(label, "）") && sameDay(u.Period.From, now, c.Location())) {
+			switch {
+			case sameDay(u.Period.From, now, c.Location()) && !u.Period.To.After(u.Period.From.Add(24*time.Hour)):
+				// 今天还有庭吗: today's hearings already held are today's
+				// too; a none must say it looked only after now.
+				label += now.In(c.Location()).Format("15:04") + "以后"
+			case !(strings.HasSuffix(label, "）") && sameDay(u.Period.From, now, c.Location())):
 				label += "（今后）"
 			}
 		}

@@ -389,6 +389,44 @@ func (s *service) ranking(sp *bulletin.Span, u intent.Understanding, label strin
 	}
 	var b []string
 	switch u.Rank {
+	case intent.RankZero:
+		// 哪几个单位今年一件败诉都没有: the agencies with closed cases and
+		// no loss (or no correction), the complement of the losses by
+		// agency; an agency with nothing closed is neither.
+		count := func(st bulletin.Stats) int {
+			if u.Rate == intent.CorrectionRate {
+				return st.ReconsiderationCorrected
+			}
+			return st.Lost
+		}
+		what, closed := "败诉", "审结案件"
+		if u.Rate == intent.CorrectionRate {
+			what, closed = "纠错", "办结复议案件"
+		}
+		var zero, some []bulletin.Stats
+		for _, st := range rs {
+			if count(st) == 0 {
+				zero = append(zero, st)
+			} else {
+				some = append(some, st)
+			}
+		}
+		var others []string
+		for _, st := range some {
+			others = append(others, fmt.Sprintf("%s %d 件", st.Agency, count(st)))
+		}
+		if len(zero) == 0 {
+			b = append(b, fmt.Sprintf("**%s有%s的 %d 个单位均有%s**：%s。", label, closed, len(rs), what, strings.Join(others, "、")))
+		} else {
+			b = append(b, fmt.Sprintf("**%s有%s、%s 0 件的单位**：共 %d 个（有%s的单位共 %d 个）", label, closed, what, len(zero), closed, len(rs)))
+			for i, st := range zero {
+				b = append(b, line(i+1, st))
+			}
+			if len(others) > 0 {
+				b = append(b, fmt.Sprintf("有%s的单位：%s。", what, strings.Join(others, "、")))
+			}
+		}
+		b = append(b, fmt.Sprintf("只有未结案件、尚无%s的单位不在其列。", closed))
 	case intent.RankUnder, intent.RankMet:
 		// 出庭率没达标的单位 / 达标的单位: the standard is 100% appearance,
 		// or a 败诉率 within the control line; one side of it each.

@@ -564,6 +564,7 @@ func asksOnly(text string) bool {
 	t := intent.Normalize(text)
 	// 让周洁替我去行不, 王芳代我去可以吗: asking leave is proposing.
 	t = permissionTagRe.ReplaceAllString(t, "")
+	t = intent.CutChangeAsk(t) // 是赵副局长代的 要改吗: a stand-in reported, the change proposed
 	return askFormRe.MatchString(t) && !intent.Statement(t) && !intent.StatementRequest(t)
 }
 

@@ -67,6 +67,7 @@ const (
 	opCancelHearing = "cancel-hearing" // a hearing reported postponed or cancelled
 	opClose         = "close"
 	opAppearance    = "appearance"
+	opMustAppear    = "must-appear" // a hearing's 应当出庭, nothing beside it
 	opDelete        = "delete"
 )
 
@@ -149,8 +150,13 @@ func (s *service) proposeUpdate(c bot.Context, u intent.Update) error {
 // how, since only the bureau changes the ledger.
 func (s *service) reportedChange(c bot.Context, up intent.Update, last *lastQuestion) error {
 	usage, what := intent.Usage(intent.CloseCase, c.Now()), "结案"
-	if up.Kind == intent.Appearance {
+	switch up.Kind {
+	case intent.Appearance:
 		usage, what = intent.Usage(intent.Appearance, c.Now()), "出庭情况"
+	case intent.SetMustAppear:
+		// 92号台账写的否应当出庭: the 应当出庭 column, which staff change
+		// in words (更正 92号 应当出庭为是); no command of its own.
+		usage, what = "更正 案号 应当出庭为是（或否）", "应当出庭"
 	}
 	if done, err := s.reportedCase(c, &up, what, usage); done || err != nil {
 		return err // a number named: never the case in focus
@@ -467,6 +473,23 @@ func (s *service) plan(c bot.Context, u intent.Update, cs *cases.Case) (*caseCha
 			add("开庭", fmt.Sprintf("%d 次（已收到提醒的人员会收到取消通知）", len(hs)))
 		}
 		lines = append(lines, "案件的索引、期限、关联文书和以案说法草稿一并删除；误删可由管理员运行 casebot import --undo 恢复。")
+	case intent.SetMustAppear:
+		// The hearing to come, else the latest held: 应当出庭 is the
+		// column named, whether the head appeared stays as it is.
+		h := cs.NextHearing(now)
+		if h == nil {
+			var err error
+			if h, err = appearanceHearing(cs, u.At, now, loc); err != nil {
+				return nil, "", err
+			}
+		}
+		ch.Op, ch.HearingID, ch.From, ch.MustAppear = opMustAppear, h.ID, h.At, *u.Must
+		yesNo := map[bool]string{true: "是", false: "否"}
+		if h.MustAppear == *u.Must {
+			return nil, "", bot.Errorf(bot.EInvalid, "案件 %s %s 的开庭，台账的“应当出庭”已是“%s”，无需修改。", cs.Number, when(h.At, loc), yesNo[h.MustAppear])
+		}
+		add(when(h.At, loc)+" 的开庭", "应当出庭 "+yesNo[h.MustAppear]+" → "+yesNo[*u.Must])
+		lines = append(lines, "只改“应当出庭”一栏；负责人是否出庭等其他登记不变。")
 	case intent.Appearance:
 		h, err := appearanceHearing(cs, u.At, now, loc)
 		if err != nil {
@@ -598,6 +621,12 @@ func (s *service) applyCase(c bot.Context, p *pending) error {
 			return applyField(cs, ch, loc)
 		case opExtend:
 			cs.ExtendedDays = ch.Days
+		case opMustAppear:
+			h := cs.Hearing(ch.HearingID)
+			if h == nil || h.Cancelled {
+				return changedMeanwhile("该次开庭已被取消")
+			}
+			h.MustAppear = ch.MustAppear
 		case opAppearance:
 			h := cs.Hearing(ch.HearingID)
 			if h == nil || h.Cancelled {

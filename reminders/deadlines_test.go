@@ -164,6 +164,11 @@ func TestDeadlineCardAndDoneButton(t *testing.T) {
 	if err != nil || again.Card == nil || !strings.Contains(again.Card.ReplaceText, "已登记完成") {
 		t.Errorf("second click: %+v, %v", again, err)
 	}
+	// The tap registered nothing, and its reply says so and what the
+	// ledger holds (done, on the day), never that it was done now.
+	if !strings.Contains(again.Reply, "这次点击未作登记") || !strings.Contains(again.Reply, "2025-09-29") {
+		t.Errorf("second click reply: %q", again.Reply)
+	}
 	// Done: no last-day reminder, no escalation.
 	if got := f.sweep(s, "2025-10-09 09:00"); got != nil {
 		t.Errorf("after done: %v", got)

@@ -315,7 +315,23 @@ func (s *Service) deadlineClick(ctx context.Context, t *Task, user, action strin
 	}
 	stamp := now.In(s.loc).Format("1月2日15:04")
 	if !cur {
-		text := "该期限已登记完成或已变更，请以台账为准"
+		// What the ledger now holds of the deadline, said as it is: a
+		// tap that registered nothing never reads as if it had.
+		text := "这次点击未作登记：该期限在台账中已不在计（可能已变更），请以台账为准"
+		if it.CaseData != nil {
+			cd, found := s.st.Deadlines.Find(it.CaseData, t.Deadline)
+			switch {
+			case !found:
+			case cd.Done && !cd.DoneOn.IsZero():
+				text = "这次点击未作登记：该期限已登记完成（" + cd.DoneOn.String() + "），请以台账为准"
+			case cd.Done:
+				text = "这次点击未作登记：该期限已登记完成，请以台账为准"
+			case cd.Moot:
+				text = "这次点击未作登记：该案已结案，该期限不再计算"
+			case cd.Due.Number() != t.Due:
+				text = "这次点击未作登记：该期限已变更为" + cd.Due.String() + "，请以台账和新的提醒为准"
+			}
+		}
 		if t.Kind == RectifyReview {
 			text = "该整改报告已审核或已重新报送，请以台账为准"
 			if it.CaseData != nil && it.CaseData.Rectify != nil && it.CaseData.Rectify.ReviewedBy != "" {

@@ -20,6 +20,7 @@ func FieldWrite(text string, o Options) (u Update, ok bool) {
 	if loc := approvalRe.FindStringIndex(t); loc != nil {
 		t, approval = strings.TrimSpace(t[:loc[0]]), true
 	}
+	t = CutChangeAsk(t) // 是赵副局长代的 要改吗: the stand-in, proposed
 	if fieldAskRe.MatchString(t) {
 		return u, false
 	}
@@ -100,6 +101,18 @@ func titledSentForDay(t string, m []string, o Options) bool {
 		after = strings.TrimPrefix(after, p)
 	}
 	return strings.TrimLeft(after, " ，,。!！~") == ""
+}
+
+// CutChangeAsk returns the normalized t without a closing ask whether the
+// ledger must change (要改吗, 需要更正吗) when what comes before it reports a
+// stand-in head (陈局不是本人去的 是赵副局长代的): that message proposes the
+// change, to be echoed and confirmed, and is no question of fact. Any other
+// t comes back as it was.
+func CutChangeAsk(t string) string {
+	if loc := changeAskRe.FindStringIndex(t); loc != nil && loc[0] > 0 && (standInPastRe.MatchString(t[:loc[0]]) || standInForRe.MatchString(t[:loc[0]])) {
+		return strings.TrimSpace(t[:loc[0]])
+	}
+	return t
 }
 
 // standsInForMe reports whether a sending names the head's own place (让周洁
@@ -198,8 +211,14 @@ var (
 	// 的副局长王刚, 局长没来 是王刚副局长出的庭); the title makes them a 负责人.
 	// standInForRe: the head did not go and another went for them (我没去成
 	// 王刚副局长代我去的).
-	standInForRe  = mustCompile(`(?:没去成|没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(\p{Han}{2,3}?)(` + headTitles + `)(?:代我|替我|代替我|代替他|替他|代他|代替)(?:去|出庭|参加|到庭)`)
-	standInPastRe = mustCompile(`(?:没去|没来|没出庭|没到|没参加|去不了|来不了)[^，,。；;]{0,4}?(?:派的|派了|换的|换了|改派|改由|让|由|是)(` + headTitles + `)?(\p{Han}{2,3}?)(` + headTitles + `)?(?:去的|去了|出的庭|出庭|到庭|参加|$|\s|，|,|。)`)
+	standInForRe = mustCompile(`(?:没去成|没去|没来|没出庭|没到|没参加|去不了|来不了|(?:不是|并非)(?:他|她)?(?:本人|亲自)(?:去|来|出庭|到庭|参加)?的?|(?:他|她)?本人(?:没|未)(?:去|来|出庭|到庭|参加))[^，,。；;]{0,4}?(\p{Han}{2,3}?)(` + headTitles + `)(?:代我|替我|代替我|代替他|替他|代他|代替)(?:去|出庭|参加|到庭)`)
+	// 陈局今天不是本人去的 是赵副局长代的: 不是本人去 is the head's absence
+	// too, and 代的 the other head's appearance.
+	standInPastRe = mustCompile(`(?:没去|没来|没出庭|没到|没参加|去不了|来不了|(?:不是|并非)(?:他|她)?(?:本人|亲自)(?:去|来|出庭|到庭|参加)?|(?:他|她)?本人(?:没|未)(?:去|来|出庭|到庭|参加)|没亲自(?:去|来|出庭))[^，,。；;]{0,4}?(?:派的|派了|换的|换了|改派|改由|让|由|是)(` + headTitles + `)?(\p{Han}{2,3}?)(` + headTitles + `)?(?:去的|去了|出的庭|出庭|到庭|参加|代(?:他|她)?(?:去|出)?的(?:庭)?|替(?:他|她)?(?:去|出)?的(?:庭)?|代替(?:他|她)?(?:去|出庭)?的?|代为出庭|$|\s|，|,|。)`)
+	// changeAskRe ends a report of a stand-in with whether the ledger must
+	// change (要改吗, 需不需要改一下, 用不用更正): the report is a proposal to
+	// echo and confirm, not a question of fact.
+	changeAskRe = mustCompile(`[，, ]*(?:那|这)?(?:台账)?(?:要|需要|用|得)?(?:不要|不需要|不用)?(?:改|更正|修改|调整|变更)(?:一下|下)?(?:吗|么|嘛|不|没)?[?？。!！]*$`)
 	// standInRe: 周洁代我去, 李文替我去 (no verb of sending before the name).
 	standInRe = mustCompile(`(\p{Han}{2,4}?)(` + headTitles + `)?(?:代我|替我|代替我)(?:去|出庭|参加)`)
 	// approvalRe ends a message asking leave (行不, 可以吗, 得不得行).
@@ -244,6 +263,8 @@ func headOf(name, title string) (string, string) {
 		return "", "" // 是律师去的: no 负责人 (an absence, read by ReportedUpdate)
 	case strings.HasPrefix(name, "副") || strings.HasPrefix(name, "常务") || strings.HasPrefix(name, "分管"):
 		return "", "" // 我让副局长替我去: a post, nobody named (news: cannot appear)
+	case len([]rune(name)) == 2 && strings.HasSuffix(name, "副") && title != "" && !strings.HasPrefix(title, "副"):
+		return string([]rune(name)[:1]) + "副" + title, "" // 赵副局长: 赵 and 副局长, not 赵副
 	case len([]rune(name)) == 1 && title == "":
 		return "", "" // 换王去: not a name
 	case len([]rune(name)) == 1:

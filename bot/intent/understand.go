@@ -118,6 +118,7 @@ const (
 	RankBottom Rank = "bottom" // 最少, 最低
 	RankUnder  Rank = "under"  // 没达标: 出庭率 under 100%, 败诉率 over the control line
 	RankMet    Rank = "met"    // 达标的: 出庭率 100%, 败诉率 within the control line
+	RankZero   Rank = "zero"   // 一件败诉都没有的单位: no loss (or correction) among the agencies with closed cases
 )
 
 // Mine limits an answer to the asker.
@@ -454,6 +455,11 @@ func (r *reader) read(raw string) (Understanding, error) {
 	r.markerAt, r.headMarker = -1, -1
 	// 好的，那后天呢: an acknowledgement before a question is filler.
 	if m, ok := r.t.take(leadAckRe, 1); ok {
+		r.u.Filler = append(r.u.Filler, m[1])
+	}
+	if m, s1, e1, ok := r.t.find(audienceRe, 1); ok {
+		// 要给何县长汇报: whom the answer is for, never a filter.
+		r.t.mark(s1, e1)
 		r.u.Filler = append(r.u.Filler, m[1])
 	}
 	r.pick()
@@ -1667,7 +1673,12 @@ func (r *reader) words() {
 		}
 	}
 	if !t.has("通报批评") {
-		if _, ok := t.cut(bulletinWords...); ok {
+		if w, ok := t.cut(bulletinWords...); ok && w == "汇报" && purposeListRe.MatchString(string(t.rs)) {
+			// 下周一要给何县长汇报 帮我列一下11月以来结案的败诉案件: what the
+			// list is for, not the monthly bulletin (which would answer one
+			// month for a period that runs to now).
+			r.u.Filler = append(r.u.Filler, w)
+		} else if ok {
 			r.bulletin = true
 			t.cutAll(bulletinTails...)
 		}
@@ -1725,7 +1736,19 @@ func (r *reader) words() {
 	if _, ok := t.cut(totalWords...); ok {
 		r.u.Metric = All
 	}
+	if zeroAgencyRe.MatchString(string(t.rs)) {
+		// 哪几个单位今年一件败诉都没有: the complement of the losses by
+		// agency, never the list of those that lost.
+		r.u.Rank, r.rankWord, r.u.Rate = RankZero, "没有", LossRate
+		if strings.Contains(string(t.rs), "纠错") || strings.Contains(string(t.rs), "纠正") {
+			r.u.Rate = CorrectionRate
+		}
+		t.cutAll("败诉率", "纠错率", "一件败诉", "一个败诉", "一次败诉", "败诉", "被纠错", "纠错", "被纠正", "输过", "输", "都没有", "都没", "没有", "没", "从来", "从未", "过", "一件", "一个", "一次", "为零", "为0", "是零", "是0", "零")
+	}
 	for _, g := range rankWords {
+		if r.u.Rank != "" {
+			break
+		}
 		if w, ok := t.cut(g.words...); ok {
 			r.u.Rank, r.rankWord = g.rank, w
 			break
@@ -1749,6 +1772,14 @@ func (r *reader) words() {
 	if _, ok := t.take(clashRe, 0); ok && r.u.Aspect == "" {
 		// 和别的庭撞了没, 那天还有别的庭吗: the other hearings that day.
 		r.u.Aspect, r.u.Hearing = Clash, true
+	}
+	if raw := string(t.rs); r.u.Aspect == "" && strings.Contains(raw, "确认") && strings.Contains(raw, "庭") {
+		// 孙局确认117号出庭了吗, 117号孙强确认了没有: the card's state (who
+		// confirmed, when), with the case or the head between the words.
+		if _, s1, e1, ok := t.find(confirmAskRe, 0); ok {
+			t.mark(s1, e1)
+			r.u.Aspect, r.u.Hearing = Reminded, true
+		}
 	}
 	for _, g := range aspectWords {
 		for _, w := range g.words {
@@ -1904,6 +1935,9 @@ func (r *reader) words() {
 	if _, ok := t.cut(unitWords...); ok && r.u.Aspect == "" && r.u.Rank == "" {
 		r.u.Aspect = Defendant
 	}
+	if i := t.index("还有"); i >= 0 && leadingAlso(t.rs, i) {
+		t.mark(i, i+2) // 还有陈局今天不是本人去的: "and", not what is still to come
+	}
 	if countAheadRe.MatchString(v0(t)) {
 		r.u.Upcoming = true // 接下来两个星期: the words are the period's
 	} else if ws := t.cutAll(upcomingWords...); len(ws) > 0 {
@@ -1938,6 +1972,37 @@ func (r *reader) words() {
 var countAheadRe = mustCompile(`(?:接下来|今后|往后)\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:天|日|周|个?星期|个?月)`)
 
 func v0(t *text) string { v, _ := t.view(); return v }
+
+// leadingAlso reports whether the 还有 at rune i of rs opens the message
+// (after nothing but 对了, 另外 and punctuation) as "and another thing"
+// (还有陈局今天不是本人去的, 对了 还有101号…): what follows is another
+// matter, not a count of what is left (还有几个庭, 还有没开的吗, 还有哪些).
+func leadingAlso(rs []rune, i int) bool {
+	lead := strings.NewReplacer("对了", "", "另外", "", "哦", "", "噢", "").Replace(string(rs[:i]))
+	if strings.TrimFunc(lead, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) != "" {
+		return false
+	}
+	if i+2 >= len(rs) {
+		return false
+	}
+	return !strings.ContainsRune("几多哪什没要吗呢么啥谁场个件庭的", rs[i+2])
+}
+
+// audienceRe is whom a report is for, and when (下周一要给何县长汇报, 向局长
+// 报告, 跟领导汇报用): group 1 is no person, agency or period to filter by.
+var audienceRe = mustCompile(`((?:(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]|明天|后天|今天|明早|明天上午|明天下午)?(?:上午|下午|早上)?\s*(?:要|得|准备|需要|打算)?\s*(?:给|向|跟)\p{Han}{0,3}?(?:副县长|县长|副局长|局长|书记|副镇长|镇长|主任|领导|局里|县里|政府))(?:汇报|报告|做汇报|作汇报)`)
+
+// confirmAskRe asks whether a hearing's attendance was confirmed, words
+// taken (holes) allowed inside: 确认117号出庭了吗, 有没有确认, 确认了没有.
+var confirmAskRe = mustCompile("确认[\\x00\\s]*(?:了|过)?[\\x00\\s]*(?:要|会|能)?[\\x00\\s]*出庭(?:了|没)?(?:吗|没有|没|么|不)|(?:有没有|是否|有无|确没)确认(?:出庭)?|确认(?:了|过)(?:吗|没有|没|么)")
+
+// zeroAgencyRe asks which agencies had no loss (or correction): 哪几个单位
+// 今年一件败诉都没有, 哪些局没有败诉过, 零败诉的单位, 败诉率为零的有哪些.
+var zeroAgencyRe = mustCompile(`(?:哪些|哪几个|哪几家|哪个|哪家|什么)(?:单位|局|部门|机关)[^，,。；;？?]*?(?:(?:没有|没|无|从未|从来没有?|未)(?:过)?(?:被)?(?:败诉|输|纠错|纠正)|(?:败诉|输|纠错|纠正)(?:过)?[^，,。；;？?]{0,3}?(?:都)?(?:没有|没|无)|(?:败诉|纠错)率?(?:为|是)(?:零|0))|零败诉|(?:败诉|纠错)率(?:为|是)(?:零|0)[^，,。；;]{0,4}(?:单位|局|部门)|(?:没有|没|无|从未)(?:过)?(?:败诉|被纠错)(?:过)?的(?:单位|局|部门)`)
+
+// purposeListRe asks for a list of cases (列一下…案件, 输了哪些案子, 有哪些败诉
+// 的): beside a bare 汇报 it is what the report needs, the list itself.
+var purposeListRe = mustCompile(`(?:列一下|列个|列出|列一列|列下|梳理一下|整理一下|汇总一下|哪些|哪几)[^，,。；;]*(?:案件|案子|官司|案)|(?:案件|案子|官司)[^，,。；;]{0,3}?(?:有哪些|清单|名单|列表|列一下|列个|列出|列一列|列下|梳理一下|汇总一下)`)
 
 // demonstrativeRe is a leading 那 that points (那个, 那件, 那场, 那些,
 // 那几个) rather than continues.
@@ -2899,6 +2964,9 @@ func (u Understanding) KindWord() string {
 	case Rates:
 		w := map[Rate]string{LossRate: "败诉率", JudgedLossRate: "判决口径败诉率", AppearanceRate: "出庭率",
 			CorrectionRate: "纠错率", WithdrawalRate: "调撤率"}[u.Rate]
+		if u.Rank == RankZero {
+			return map[bool]string{true: "无纠错的单位", false: "无败诉的单位"}[u.Rate == CorrectionRate]
+		}
 		if u.Rank != "" {
 			w += "排名"
 		}

@@ -41,6 +41,9 @@ const (
 	// CopyReceived records the day the 起诉状副本 (or 复议申请书副本) was
 	// received (今天收到法院送来的起诉状副本 原告张三), read by FieldWrite.
 	CopyReceived UpdateKind = "copy-received"
+	// SetMustAppear sets a hearing's 应当出庭 (法释〔2020〕3号第4条), never
+	// whether the head appeared: 92号写的否应当出庭 其实法院发了出庭通知.
+	SetMustAppear UpdateKind = "must-appear"
 )
 
 // Update is a parsed chat update.
@@ -58,6 +61,8 @@ type Update struct {
 	Method   string `json:"method,omitempty"`
 	Reason   string `json:"reason,omitempty"`
 	Appeared *bool  `json:"appeared,omitempty"`
+	// Must is the 应当出庭 a SetMustAppear writes.
+	Must *bool `json:"must,omitempty"`
 	// Surname is the surname of the head a report names by title (陈局出庭
 	//了: 陈), for the hearing to be found by its head when no case is named.
 	Surname string `json:"surname,omitempty"`
@@ -473,6 +478,32 @@ var ownDoneRe = mustCompile(`(?:本人|亲自|自己)(?:去|到|参加|出)(?:�
 // 出庭那栏填是, 负责人出庭登记为未出庭.
 var appearanceSetRe = mustCompile(`(?:负责人)?(?:是否)?出庭(?:情况)?(?:那栏|那一栏|一栏|那项|那一项)?(?:记成|记为|记作|登记成|登记为|改成|改为|填成|填为|填|写成|写为)(是|否|已出庭|未出庭|出庭了|没出庭|没去|去了)`)
 
+var (
+	// mustAppearFieldRe names the 应当出庭 column; mustAppearFixRe asks it
+	// changed (更正, 改成, 写错了, 其实…).
+	mustAppearFieldRe = mustCompile(`应当出庭|应出庭|应该出庭|须出庭|必须出庭`)
+	mustAppearFixRe   = mustCompile(`更正|改成|改为|改一下|改下|修改|更改|写错|填错|登记错|记错|应为|其实|实际上`)
+	// mustAppearNoRe sets it to 否; mustAppearYesRe to 是 (a 出庭通知书
+	// served is the court's 通知, 第5条); 写的否 corrected is 是.
+	mustAppearNoRe  = mustCompile(`(?:改成|改为|应为|更正为|登记为|填)(?:否|不)|不属于?应当出庭|不是应当出庭|不用出庭|不需要出庭|写的是应当出庭|写成(?:了)?应当出庭`)
+	mustAppearYesRe = mustCompile(`(?:改成|改为|应为|更正为|登记为|填)(?:是|应当)|出庭通知|写的否|写成(?:了)?否|写的不用|属于应当出庭|就是应当出庭`)
+)
+
+// mustAppearWrite reads a change of a hearing's 应当出庭 and its value; ok
+// is false unless the column is named and a change asked.
+func mustAppearWrite(t string) (bool, bool) {
+	if !mustAppearFieldRe.MatchString(t) || !mustAppearFixRe.MatchString(t) {
+		return false, false
+	}
+	switch {
+	case mustAppearYesRe.MatchString(t):
+		return true, true
+	case mustAppearNoRe.MatchString(t):
+		return false, true
+	}
+	return false, false
+}
+
 // ReportedUpdate reads a closing or a head's appearance told as news. ok
 // is false for anything else, a question above all (判了吗, 局长出庭了没有).
 // The case may be missing (Numbers and Short empty): the caller takes it
@@ -498,6 +529,12 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 	}
 	if len(u.Numbers) == 0 {
 		u.Seq, rest, u.Unread = reportedSeq(caseNumerals(t))
+	}
+	if must, ok := mustAppearWrite(rest); ok {
+		// 92号台账写的否应当出庭 其实法院发了出庭通知: the 应当出庭 column,
+		// not the appearance beside it.
+		u.Kind, u.Must = SetMustAppear, &must
+		return u, true
 	}
 	if m := appearanceSetRe.FindStringSubmatch(rest); m != nil {
 		// 回头你把出庭记成否吧, 101的出庭登记为是: the 出庭 column set as the
