@@ -65,7 +65,10 @@ func offlineBody(in prompts.Input, c *cases.Case) string {
 		b.WriteString("（待补充：行政行为的具体内容、作出经过和当事人的主要主张，请根据卷宗补充。）\n")
 	}
 	if in.Note != "" {
-		fmt.Fprintf(&b, "\n台账备注：%s\n", in.Note)
+		// The ledger's note is the bureau's own working remark (结案时间按
+		// 宣判时刻记录), material for whoever finishes the draft, never text
+		// for the public: it is marked as such, to be deleted before release.
+		fmt.Fprintf(&b, "\n（供撰稿参考，发布前请删去）台账备注：%s\n", in.Note)
 	}
 	if in.HeadAppearance != "" {
 		fmt.Fprintf(&b, "\n%s。\n", in.HeadAppearance)
