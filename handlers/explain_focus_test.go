@@ -75,3 +75,27 @@ func TestRidingRevisedOnce(t *testing.T) {
 		t.Errorf("drafts after the job again = %d, want 2", n)
 	}
 }
+
+// A length asked as about (八百字左右) that the draft falls well short of
+// is said to be short, with what can make it longer: offline revision only
+// cuts, and "已在 800 字以内" would answer a request nobody made. A limit
+// asked as at most (三千字以内) is within it.
+func TestAboutLengthShortDraft(t *testing.T) {
+	for _, tc := range []struct{ text, want, not string }{
+		{"以案说法 行初70号 八百字左右", "比要求的约 800 字短", "已在 800 字以内"},
+		{"以案说法 行初70号 一千字上下", "不能扩写", "已在 1000 字以内"},
+		{"以案说法 行初70号 三千字以内", "已在 3000 字以内", "比要求的约"},
+	} {
+		e := newCorpusEnv(t, nil)
+		if replies, _ := e.send(corpusEntry{user: "huangli", text: tc.text}); len(replies) == 0 {
+			t.Fatalf("%s: no answer", tc.text)
+		}
+		if _, err := e.s.explains.ex.Worker.ProcessPending(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sent := e.rec.take()
+		if len(sent) == 0 || !strings.Contains(sent[0].Text, tc.want) || strings.Contains(sent[0].Text, tc.not) {
+			t.Errorf("%s: worker sent %+v, want %q and not %q", tc.text, sent, tc.want, tc.not)
+		}
+	}
+}

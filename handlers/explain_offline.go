@@ -150,7 +150,7 @@ func offlineEditOf(instr string) (explain.Edit, bool) {
 				limit = int(n)
 			}
 		}
-		return explain.Edit{Kind: explain.EditShorten, Limit: limit}, true
+		return explain.Edit{Kind: explain.EditShorten, Limit: limit, About: limit > 0 && aboutLength(t)}, true
 	}
 	return explain.Edit{}, false
 }
@@ -431,4 +431,15 @@ func lawAnswer(instr string) string {
 		}
 	}
 	return ""
+}
+
+// aboutLength reports whether an instruction asks for about a length
+// (八百字左右, 500字上下, 大约300字) rather than at most one (300字以内).
+func aboutLength(t string) bool {
+	for _, w := range []string{"左右", "上下", "大约", "大概", "差不多"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -30,7 +30,7 @@ func TestOfflineEditOf(t *testing.T) {
 		{"标题换一个", explain.Edit{Kind: explain.EditTitles}, true},
 		{"换个标题吧", explain.Edit{Kind: explain.EditTitles}, true},
 		{"字数控制在800字以内", explain.Edit{Kind: explain.EditShorten, Limit: 800}, true},
-		{"控制在六百字左右", explain.Edit{Kind: explain.EditShorten, Limit: 600}, true},
+		{"控制在六百字左右", explain.Edit{Kind: explain.EditShorten, Limit: 600, About: true}, true},
 		{"改短一点", explain.Edit{Kind: explain.EditShorten}, true},
 		{"加上法条原文", explain.Edit{Kind: explain.EditStatutes}, true},
 		{"把名字都去掉", explain.Edit{Kind: explain.EditAnonymize}, true},

@@ -39,8 +39,11 @@ const defaultAgencyPhrase = "某行政机关"
 // (Shorten), the paragraph (Para: 1-based, negative from the end) or
 // section named (Section) to drop, the new title (Title).
 type Edit struct {
-	Kind    EditKind
-	Limit   int
+	Kind  EditKind
+	Limit int
+	// About marks a Limit asked as about that length (八百字左右), not at
+	// most: a draft well short of it is then not "within" the request.
+	About   bool
 	Para    int
 	Section string
 	Title   string
@@ -186,6 +189,14 @@ func (s *Service) applyOffline(ctx context.Context, c *cases.Case, body string, 
 		before := charCount(body)
 		asked := limit > 0
 		if asked && before <= limit {
+			if ed.About && before < limit*4/5 {
+				// 八百字左右 asks for about that length, not at most: a draft
+				// well short of it is not "within" the request, and offline
+				// revision can only cut.
+				res.Done = fmt.Sprintf("草稿约 %d 字，比要求的约 %d 字短，未作修改", before, limit)
+				res.Left = fmt.Sprintf("离线修改只能删减、不能扩写：请在“待补充”处根据裁判文书补充案情和说理，或由大模型、人工扩写到约 %d 字。", limit)
+				return orig, res, nil
+			}
 			res.Done = fmt.Sprintf("草稿约 %d 字，已在 %d 字以内，未作修改", before, limit)
 			return orig, res, nil
 		}
