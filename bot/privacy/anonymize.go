@@ -775,6 +775,9 @@ const givenAdverbs = "另曾也又便遂则却亦均都还已未不即就再"
 // for the given name of a registered full name only (occurrences), so
 // 违法建设 stays a word: 法 is neither.
 func positionedGiven(t *text, s, e int) bool {
+	if positionedGiven32(t, s, e) {
+		return true
+	}
 	// 该房屋系建国出资建造: 系 before the given name of a person the text
 	// names, and a deed of money or building after it.
 	if s > 0 && t.rs[s-1] == '系' && t.match(e, fundingDeeds) > 0 {

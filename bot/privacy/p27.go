@@ -595,14 +595,14 @@ func (d *detector) nicknameQuotes() {
 }
 
 // personNounBefore reports whether a noun of a person's occupation ends
-// at j (管家, 店员, 服务员): a word of the dictionary ending in 家, 员,
-// 工, 师 or 手 that is a noun.
+// at j (管家, 店员, 服务员, 泥水匠): a word of the dictionary ending in 家,
+// 员, 工, 师, 手 or 匠 that is a noun.
 func personNounBefore(t *text, j int) bool {
 	for l := 2; l <= 3; l++ {
 		if j-l < 0 {
 			continue
 		}
-		if w, ok := t.word(j-l, j); ok && w.pos == "n" && strings.ContainsRune("家员工师手", t.rs[j-1]) {
+		if w, ok := t.word(j-l, j); ok && w.pos == "n" && strings.ContainsRune("家员工师手匠", t.rs[j-1]) {
 			return true
 		}
 	}
