@@ -542,7 +542,7 @@ func unmarkedAddressSpans(s string) []span {
 		}
 		// 七宝万科广场四楼, 房屋临街一层: a floor alone locates premises
 		// in a building and pins no household (p32).
-		if floorOnlyRe32.MatchString(s[loc[0]:loc[1]]) {
+		if floorOnly32(s[loc[0]:loc[1]]) {
 			continue
 		}
 		// 李子园村三组村民反映…: a village's 组 with no house number after

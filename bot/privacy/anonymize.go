@@ -523,7 +523,8 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 		}
 	}
 	out = append(out, latinPartOccurrences(t, name, repl)...)
-	out = append(out, a.framedOccurrences26(t, name, repl)...) // alone26.go
+	out = append(out, japaneseFamilyOccurrences32(t, name, repl)...) // p32.go
+	out = append(out, a.framedOccurrences26(t, name, repl)...)       // alone26.go
 	// 王律师 read as one name: 律师 alone is the title, never the person.
 	if g := givenName(name); g != "" && !titleWord(g) {
 		find(g, false)

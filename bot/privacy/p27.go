@@ -287,6 +287,11 @@ func (d *detector) roleSlots() {
 		if crossedIntoRole(t, j, n) || t.match(j, birthRanks) == 2 {
 			continue
 		}
+		// 法制审核人员为宋某: the copula after the role word is no part of
+		// the name read after it (p32).
+		if strings.ContainsRune("为是系即", t.rs[j]) && d.hitStartsAt(j+1) {
+			continue
+		}
 		e := d.slotRunOver(j, false)
 		if !slotNameRun(t, j, e) || !slotEnds27(t, e) {
 			continue

@@ -108,7 +108,9 @@ func (d *detector) signatureNames() {
 			if ordinaryWordAt(t, j) > 0 && (surnameAt(t, j) == 0 || verbOpensAt(t, j)) {
 				return // 审判长　宣布开庭: 宣 is a surname, 宣布 a deed
 			}
-			if w, ok := t.word(j, e); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 300 {
+			// A frequent word stays unless it is a noun or an adjective,
+			// which a name written inline is often (书记员 明亮。; p32).
+			if w, ok := t.word(j, e); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 300 && !(strings.ContainsRune(signatureClose32, runeOr(t, e)) && (nounPOS[w.pos] || w.pos == "a")) {
 				return
 			}
 			if ex, ok := d.hitStartingAt(j); ok && ex == e {

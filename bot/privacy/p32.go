@@ -14,7 +14,11 @@ import (
 // abbreviation (其烈士证明书编号为新烈字第790312号); and a registered
 // person's given part in more positions: right after the party's role
 // word (驳回原告红军的其他诉讼请求), before an honorific (德华老人急了),
-// after 是 before the deed (当年是老五同意的).
+// after 是 before the deed (当年是老五同意的); a Japanese family name alone
+// before a title; quoted diminutives where only a person stands; surname,
+// 老 and one character; a Yi clan after a role; a home after 住 right after
+// a name; and, as guards, places before a road's part or a compound, a
+// stream after 支流 and a floor alone. doc.go's Round 32 says each.
 
 // signatureClose32 close a signer's name in a block written inline.
 const signatureClose32 = "，。；、,;"
@@ -118,7 +122,24 @@ var nameAsked32 = newMatcher([]string{"叫什么", "是谁", "是什么人", "�
 // companion, or the one whose name is asked.
 func quotedPersonSlot32(t *text, i, e int) bool {
 	if i > 0 && strings.ContainsRune(personAgents32, t.rs[i-1]) {
-		return true
+		// 被“三板子”工作法评为…: a noun after the quote says the quote
+		// names a thing of that kind; after 被 the person's deed follows
+		// at once (被“二柱子”拦下).
+		deed, thing := false, false
+		t.words(e+1, func(_ int, w word) {
+			switch w.pos {
+			case "v", "vd", "vi", "vg":
+				deed = true
+			case "vn":
+				thing = true
+			default:
+				thing = thing || nounish(w.pos) && w.pos != "t"
+			}
+		})
+		if t.rs[i-1] == '被' {
+			return deed && !thing
+		}
+		return !thing
 	}
 	return e+1 < t.n() && t.match(e+1, nameAsked32) > 0
 }
@@ -178,8 +199,22 @@ func anyOtherHit32(d *detector, s, e int) bool {
 // a village, or the case's own village and its group (同村一社, 本村三组).
 var zhuAddressShape32 = regexp.MustCompile(`^(?:\p{Han}{1,6}?(?:县|区|市|旗))?\p{Han}{1,6}?(?:乡|镇|苏木)\p{Han}{1,8}?(?:村|嘎查|社区)|^(?:本村|该村|同村|我村|其村)(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:社|组|队)`)
 
-// floorOnlyRe32 is a floor with no door number (四楼, 一层, 3层).
-var floorOnlyRe32 = regexp.MustCompile(`^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:层|楼)$`)
+// floorOnly32 reports whether a house number is a floor with no door
+// number (四楼, 一层, 3层): one to three numerals and 层 or 楼.
+func floorOnly32(m string) bool {
+	r, size := utf8.DecodeLastRuneInString(m)
+	if r != '层' && r != '楼' || len(m) == size {
+		return false
+	}
+	n := 0
+	for _, c := range m[:len(m)-size] {
+		if !(c >= '0' && c <= '9' || strings.ContainsRune("一二三四五六七八九十", c)) {
+			return false
+		}
+		n++
+	}
+	return n <= 3
+}
 
 // roadHeads32 follow a place's name as a road's or a project's part
 // (杭徽高速於潜互通连接线, 柳叶湖安置小区): no person stands right before
@@ -188,7 +223,7 @@ var floorOnlyRe32 = regexp.MustCompile(`^(?:\d{1,2}|[一二三四五六七八九
 var roadHeads32 = []string{"高速公路", "高速互通", "高速连接线", "高速出口", "高速入口", "高速路", "安置小区", "安置区", "安置点", "小区", "湿地公园", "风景区", "景区"}
 
 // roadParts32 follow 高速 or 互通 when they name a road's part.
-var roadParts32 = []string{"互通", "连接线", "立交", "匝道", "出口", "入口", "收费站", "服务区", "工程", "项目", "公路", "段", "枢纽"}
+var roadParts32 = []string{"改建", "改扩建", "扩建", "新建", "互通", "连接线", "立交", "匝道", "出口", "入口", "收费站", "服务区", "工程", "项目", "公路", "段", "枢纽"}
 
 // waterBefore32 stand before a stream's name inside a boundary or a
 // description (南至黄河支流东柯曲): the run after them is the stream's.
@@ -200,6 +235,13 @@ var waterBefore32 = []string{"支流", "干流", "河段", "一级支流", "二�
 func thing32(t *text, h hit) bool {
 	s, e := h.start, h.end
 	if e-s <= 3 && roleEndingAt(t, s) == 0 {
+		// 沪昆高速余杭互通: after a road's name a place before its
+		// interchange or its exit is the road's.
+		if hasSuffixAny(t.str(max(0, s-2), s), []string{"高速", "公路", "国道", "省道"}) {
+			if _, ok := hasPrefixAny(t.rest(e), []string{"互通", "立交", "枢纽", "出口", "入口", "收费站", "服务区", "段"}); ok {
+				return true
+			}
+		}
 		if _, ok := hasPrefixAny(t.rest(e), roadHeads32); ok {
 			return true
 		}
@@ -224,4 +266,83 @@ func thing32(t *text, h hit) bool {
 		return true
 	}
 	return false
+}
+
+// japaneseTitles32 follow a Japanese family name that addresses its
+// bearer (佐藤老师, 山本先生, 田中总监): Japanese people are called by the
+// family name, so before these it is the registered person.
+var japaneseTitles32 = []string{"老师", "先生", "女士", "小姐", "律师", "医生", "教授", "总监", "经理", "社长", "部长", "课长", "主任", "总", "君", "桑"}
+
+// japaneseFamilyOccurrences32 finds the family name of a registered
+// Japanese name (佐藤 of 佐藤健一) alone before such a title: it goes as
+// the person's pseudonym (佐藤某老师), the title staying.
+func japaneseFamilyOccurrences32(t *text, name, repl string) []span {
+	j := japaneseMatcher.at(name)
+	if j == "" || utf8.RuneCountInString(name)-utf8.RuneCountInString(j) < 2 || utf8.RuneCountInString(j) < 2 {
+		return nil
+	}
+	var out []span
+	for i := 0; ; {
+		k := strings.Index(t.s[i:], j)
+		if k < 0 {
+			break
+		}
+		bs, be := i+k, i+k+len(j)
+		i = be
+		if strings.HasPrefix(t.s[bs:], name) {
+			continue // the whole name is read as a whole
+		}
+		if _, ok := hasPrefixAny(t.s[be:], japaneseTitles32); !ok {
+			continue
+		}
+		s := t.runeAt(bs)
+		if s > 0 && t.han(s-1) && wordAt(t, s-1, s+1) || t.reservedIn(s, t.runeAt(be)) {
+			continue
+		}
+		out = append(out, span{bs, be, KindName, repl})
+	}
+	return out
+}
+
+// yiClanFirst32 are the first characters of the Yi clan names, to test
+// one rune before the list (a long judgment has few).
+var yiClanFirst32 = func() runeSet {
+	var b strings.Builder
+	for _, c := range yiClans {
+		b.WriteRune([]rune(c)[0])
+	}
+	return newRuneSet(b.String())
+}()
+
+// yiAfterRole32 reads a Yi clan name right after a role word and the
+// characters up to the clause's punctuation as one name (委托代理人阿说拉古，
+// …律师事务所律师; 委托代理人吉克拉古，): the role's slot holds the person
+// whole, and its given part need not be known (only 吉克 was read, or
+// nothing where the firm follows).
+func (d *detector) yiAfterRole32() {
+	t := d.t
+	for i := 2; i+3 <= t.n(); i++ {
+		if !yiClanFirst32.has(t.rs[i]) || !yiClanOpens(t, i) {
+			continue
+		}
+		e := i + 2
+		for e < t.n() && t.han(e) && e-i < 6 {
+			e++
+		}
+		if e-i < 3 || e-i > 5 || e < t.n() && t.han(e) || t.reservedIn(i, e) && !yiClanAndPart31(t, i) {
+			continue
+		}
+		if strings.ContainsAny(t.str(i+2, e), "某其该等") || anyOtherHit32(d, i, e) {
+			continue
+		}
+		d.addOver(i, e, capPersonal)
+	}
+}
+
+// runeOr returns the rune at i, or 0 past the text's end.
+func runeOr(t *text, i int) rune {
+	if i < 0 || i >= t.n() {
+		return 0
+	}
+	return t.rs[i]
 }
