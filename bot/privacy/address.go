@@ -498,6 +498,11 @@ func bareZhuIsAddress(s string, i int) bool {
 	if !isHan(prev) || strings.ContainsRune("男女族均现家", prev) {
 		return true
 	}
+	// 才让多杰住下贡麻乡格日则村二社, 索南扎西住同村一社: right after a
+	// name, what an address is shaped as says it (p32).
+	if zhuAddressShape32.MatchString(next) {
+		return true
+	}
 	// 第三人住某县…, 证人住…, 其母住…: right after a role word of any
 	// kind (a party, a witness, an agent, a relative).
 	for k, n := i, 0; k > 0 && n < 8; n++ {
@@ -533,6 +538,11 @@ func unmarkedAddressSpans(s string) []span {
 		}
 		before := s[:loc[0]]
 		if !hasSuffixAny(before, placeSuffixes) {
+			continue
+		}
+		// 七宝万科广场四楼, 房屋临街一层: a floor alone locates premises
+		// in a building and pins no household (p32).
+		if floorOnly32(s[loc[0]:loc[1]]) {
 			continue
 		}
 		// 李子园村三组村民反映…: a village's 组 with no house number after

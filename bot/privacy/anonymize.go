@@ -523,7 +523,8 @@ func (a *Anonymizer) occurrences(t *text, name string, strict bool) []span {
 		}
 	}
 	out = append(out, latinPartOccurrences(t, name, repl)...)
-	out = append(out, a.framedOccurrences26(t, name, repl)...) // alone26.go
+	out = append(out, japaneseFamilyOccurrences32(t, name, repl)...) // p32.go
+	out = append(out, a.framedOccurrences26(t, name, repl)...)       // alone26.go
 	// 王律师 read as one name: 律师 alone is the title, never the person.
 	if g := givenName(name); g != "" && !titleWord(g) {
 		find(g, false)
@@ -775,6 +776,9 @@ const givenAdverbs = "另曾也又便遂则却亦均都还已未不即就再"
 // for the given name of a registered full name only (occurrences), so
 // 违法建设 stays a word: 法 is neither.
 func positionedGiven(t *text, s, e int) bool {
+	if positionedGiven32(t, s, e) {
+		return true
+	}
 	// 该房屋系建国出资建造: 系 before the given name of a person the text
 	// names, and a deed of money or building after it.
 	if s > 0 && t.rs[s-1] == '系' && t.match(e, fundingDeeds) > 0 {

@@ -343,6 +343,26 @@
 // 归 or 属于 the owner before 家 or 所有 is a person (归才让家, 归王建国家使用),
 // 归 no surname, 韦家, 集体 and 国家 staying.
 //
+// Round 32 (p32.go), from set Q's misses by the layer that missed them: a
+// signature block written inline closes its names at punctuation (审判员
+// 石榴红，); a team's members among its officers are its staff (队员雷鸣,
+// 协管员长江); a certificate's serial in X字第N号 form after its label goes
+// whatever the office's abbreviation (烈士证明书编号为新烈字第…号), a firm's
+// licence keeping its number; a registered given part after the party's
+// role, before an honorific and after 是 before consent (驳回原告红军的…,
+// 德华老人, 是老五同意的), and a registered Japanese family name before a
+// title (佐藤老师 → 佐藤某老师); a quoted diminutive after 被 and a deed,
+// after a companion's preposition, before 叫什么名字, and after a
+// craftsman's noun in 匠 (被“二柱子”拦下, 泥水匠“阿炳”); a surname, 老 and an
+// ordinal or a nickname's character (马老五口头, 于老蔫的二儿子); a Yi clan
+// after a role up to punctuation (委托代理人阿说拉古，); the home after 住
+// right after a name when shaped as a township and a village or the case's
+// village and its group (才让多杰住…乡…村二社, 住同村一社); the copula after
+// a role word stays outside the name (审核人员为宋某). A place before a
+// road's part or a compound (杭徽高速, 於潜互通, 柳叶湖安置小区), a stream
+// after 支流 (东柯曲) and a floor alone (万科广场四楼, 临街一层) are no names
+// and no homes.
+//
 // A name that is an everyday word written with nothing around it that says
 // a person (童话所受损伤…, a low given-name score and no role word) can
 // still be missed: drafts are for human review, and the post-check

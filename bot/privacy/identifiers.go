@@ -805,6 +805,7 @@ func identifierSpans(s string) []span {
 	out = keepDocumentNumbers(s, out)
 	out = append(out, holderCertificateSpans(s)...)   // p25.go
 	out = append(out, holderCertificateSpans26(s)...) // certificates26.go
+	out = append(out, personCertificateSpans32(s)...) // p32.go
 	out = keepOfficeLandlines(s, out)
 	out = keepAgencyAccounts(s, out)
 	out = keepOfficeLines(s, out) // spaced.go

@@ -1265,6 +1265,8 @@ func detect(s string) []hit {
 	d.quotedPartOpeners()   // p31.go
 	d.appellantSubjects()   // p31.go
 	d.selfNamed()           // p31.go
+	d.oldForms32()          // p32.go
+	d.yiAfterRole32()       // p32.go
 	d.ownersAfterGui()      // p29.go
 	d.trimFollowers()
 	// A shop's given name reads its own guards (a word, a place, a 记):

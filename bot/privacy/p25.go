@@ -252,7 +252,9 @@ func holderCertificateSpansAt(s, anchor string) []span {
 
 // courtStaffTitles open a judgment's or a record's signature line, written
 // without the spacing of a signature block: 审判长黄河，审判员高峰，书记员常乐.
-var courtStaffTitles = newMatcher([]string{"审判长", "代理审判员", "审判员", "人民陪审员", "陪审员", "书记员", "法官助理", "执行员", "速录员", "听证主持人", "听证员", "记录员"})
+var courtStaffTitles = newMatcher([]string{"审判长", "代理审判员", "审判员", "人民陪审员", "陪审员", "书记员", "法官助理", "执行员", "速录员", "听证主持人", "听证员", "记录员",
+	// A team's members listed with its officers (中队长邢某、队员雷鸣，; p32).
+	"队员", "协管员"})
 
 // courtStaff reads the name right after a court's or a hearing's title
 // that the clause closes at once (审判长黄河，…; 书记员常乐。) or that a
@@ -263,7 +265,7 @@ var courtStaffTitles = newMatcher([]string{"审判长", "代理审判员", "审�
 // Court staff act in office: masked unless privacy.keep_officials.
 func (d *detector) courtStaff() {
 	t := d.t
-	if !containsAny(t.s, []string{"审判", "陪审", "书记员", "法官助理", "执行员", "速录员", "听证", "记录员"}) {
+	if !containsAny(t.s, []string{"审判", "陪审", "书记员", "法官助理", "执行员", "速录员", "听证", "记录员", "队员", "协管员"}) {
 		return
 	}
 	for i := 0; i < t.n(); i++ {
@@ -277,6 +279,9 @@ func (d *detector) courtStaff() {
 			if strings.HasPrefix(t.rest(j), w) {
 				j += utf8.RuneCountInString(w)
 			}
+		}
+		if j >= t.n() {
+			break // a title closing the text (…及队员) holds no name
 		}
 		sur := surnameAt(t, j)
 		if sur == 0 {

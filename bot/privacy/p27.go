@@ -287,6 +287,11 @@ func (d *detector) roleSlots() {
 		if crossedIntoRole(t, j, n) || t.match(j, birthRanks) == 2 {
 			continue
 		}
+		// 法制审核人员为宋某: the copula after the role word is no part of
+		// the name read after it (p32).
+		if strings.ContainsRune("为是系即", t.rs[j]) && d.hitStartsAt(j+1) {
+			continue
+		}
 		e := d.slotRunOver(j, false)
 		if !slotNameRun(t, j, e) || !slotEnds27(t, e) {
 			continue
@@ -595,14 +600,14 @@ func (d *detector) nicknameQuotes() {
 }
 
 // personNounBefore reports whether a noun of a person's occupation ends
-// at j (管家, 店员, 服务员): a word of the dictionary ending in 家, 员,
-// 工, 师 or 手 that is a noun.
+// at j (管家, 店员, 服务员, 泥水匠): a word of the dictionary ending in 家,
+// 员, 工, 师, 手 or 匠 that is a noun.
 func personNounBefore(t *text, j int) bool {
 	for l := 2; l <= 3; l++ {
 		if j-l < 0 {
 			continue
 		}
-		if w, ok := t.word(j-l, j); ok && w.pos == "n" && strings.ContainsRune("家员工师手", t.rs[j-1]) {
+		if w, ok := t.word(j-l, j); ok && w.pos == "n" && strings.ContainsRune("家员工师手匠", t.rs[j-1]) {
 			return true
 		}
 	}

@@ -100,13 +100,17 @@ func (d *detector) signatureNames() {
 			// 书记员　宣读法庭纪律: a clerk's deed, no name, opens with an
 			// ordinary word a surname does not open; names sign in four
 			// characters at most (完么才让).
-			if e-j < 2 || e-j > 4 || e < t.n() && !isSpaceRune(t.rs[e]) && t.rs[e] != '\n' && t.rs[e] != '\r' {
+			// The slot closes at spaces, the line's end or, where the block
+			// runs inline (审判长 向阳，审判员 石榴红。), its punctuation (p32).
+			if e-j < 2 || e-j > 4 || e < t.n() && !isSpaceRune(t.rs[e]) && t.rs[e] != '\n' && t.rs[e] != '\r' && !strings.ContainsRune(signatureClose32, t.rs[e]) {
 				return
 			}
 			if ordinaryWordAt(t, j) > 0 && (surnameAt(t, j) == 0 || verbOpensAt(t, j)) {
 				return // 审判长　宣布开庭: 宣 is a surname, 宣布 a deed
 			}
-			if w, ok := t.word(j, e); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 300 {
+			// A frequent word stays unless it is a noun or an adjective,
+			// which a name written inline is often (书记员 明亮。; p32).
+			if w, ok := t.word(j, e); ok && !strings.HasPrefix(w.pos, "nr") && w.freq >= 300 && !(strings.ContainsRune(signatureClose32, runeOr(t, e)) && (nounPOS[w.pos] || w.pos == "a")) {
 				return
 			}
 			if ex, ok := d.hitStartingAt(j); ok && ex == e {

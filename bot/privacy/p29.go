@@ -142,7 +142,7 @@ func thing29(t *text, h hit) bool {
 			return true
 		}
 	}
-	return modalAfterParty(t, s, e)
+	return modalAfterParty(t, s, e) || thing32(t, h)
 }
 
 // modalAfterParty reports whether the hit [s, e) opens with a modal after

@@ -502,7 +502,7 @@ func (d *detector) nicknames() {
 			// 家人称其“莹莹”: a doubled given-name character is a pet name
 			// although the dictionary holds it as a word; 昵称为“山里人家”
 			// is an account's name, not a person's.
-		case nickname3Shaped(t, i+1, e) && !quotedWord(t, i+1, e) && (hasSuffixAny(t.str(max(0, i-3), i), nicknameFrames) || t.match(e+1, nicknamePeople) > 0):
+		case nickname3Shaped(t, i+1, e) && !quotedWord(t, i+1, e) && (hasSuffixAny(t.str(max(0, i-3), i), nicknameFrames) || t.match(e+1, nicknamePeople) > 0 || quotedPersonSlot32(t, i, e)):
 			// “二林子”一方的说法, 叫“三狗子”的男子: a diminutive of three
 			// characters only where a person is said right there (“三板子”
 			// 工作法 stays).
