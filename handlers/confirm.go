@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -175,13 +176,16 @@ func answerWord(text string) string {
 // is never stuck.
 func (s *service) confirm(b *bot.Bot) bot.HandlerFunc {
 	return func(c bot.Context) error {
-		token := c.AwaitData()
+		// The await's data is the change's token, and “|told” once the
+		// author was reminded of it (see below).
+		told := strings.HasSuffix(c.AwaitData(), awaitTold)
+		token := strings.TrimSuffix(c.AwaitData(), awaitTold)
 		key := s.st.Keys().PendingUpdate(token)
 		if err := c.ClearAwait(); err != nil {
 			return err
 		}
 		word := answerWord(c.Message().Text)
-		yes := confirmWords[word]
+		yes := confirmWords[word] || yesKeeping(c.Message().Text)
 		if !yes && attendWords[word] {
 			// 确认出庭 / 我去 under a proposed attendance is its 确认; under
 			// any other change it says something else and drops it.
@@ -258,11 +262,68 @@ func (s *service) confirm(b *bot.Bot) bot.HandlerFunc {
 		if n, err := s.st.Client().Exists(c.Ctx(), s.st.Keys().Await(c.UserID())).Result(); err != nil || n > 0 {
 			return err // the message asked a question of its own
 		}
-		if err := c.Await(awaitConfirm, token); err != nil {
+		// Reminded once: after that the change waits silently (a later 确认
+		// still applies it). Told on every reply, the line read as noise on
+		// questions that had nothing to do with it.
+		if err := c.Await(awaitConfirm, token+awaitTold); err != nil {
 			return err
+		}
+		if told {
+			return nil
 		}
 		return c.Reply("（上一条修改仍待确认：回复“确认”登记，回复“取消”放弃，30 分钟内有效。）")
 	}
+}
+
+// awaitTold marks, in the await's data, a change its author was already
+// reminded of.
+const awaitTold = "|told"
+
+// keepClause is what may stand beside a yes under an echo without saying
+// anything new: a part of the change the echo shows kept (地点不变, 其他都
+// 没变, 时间没错), or a go-ahead (就这样, 登记吧, 帮我改).
+var keepClause = regexp.MustCompile(`^(?:(?:(?:地点|地址|法庭|庭室|审判庭|开庭时间|时间|日期|其他的|其他|其余|其它|别的|法院|案号|内容|信息)(?:和|跟|与)?)*(?:也|都|还)?(?:不变|没变|没有变|未变|不动|照旧|一样|不用改|不改|没错|没问题|对的|是对的|正确|照常|还是原来的|还是原来那个|保持不变|按原来的)|(?:那)?就这样|(?:就)?这么(?:登|改|办)|(?:帮我|麻烦)?(?:登记|改|确认|执行|更新|改一下|登记一下|更新一下)(?:吧|一下)?)`)
+
+// yesOpeners are the yes words a message under an echo may open with and
+// go on (对 地点不变).
+var yesOpeners = []string{"确认无误", "确认", "确定", "没错", "是的", "对的", "对", "是", "好的", "好", "可以", "嗯", "行", "ok"}
+
+// yesKeeping reports whether text is a yes to the change waiting with only
+// what the echo already shows beside it: 对 地点不变, 是的 其他不变 登记吧,
+// 确认 时间地点都没错. Read as a new message, the yes was lost and the
+// reported move never applied; anything new in it (对 但是改到三庭, a time,
+// a number) is not this, and stays a message of its own.
+func yesKeeping(text string) bool {
+	t := strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			return -1
+		}
+		return r
+	}, intent.Normalize(text)))
+	opened := false
+	for _, w := range yesOpeners {
+		if r, ok := strings.CutPrefix(t, w); ok {
+			t, opened = r, true
+			break
+		}
+	}
+	if !opened || t == "" {
+		return false
+	}
+	for t != "" {
+		for _, p := range []string{"吧", "了", "啊", "呀", "的", "哈", "嗯"} {
+			t = strings.TrimPrefix(t, p)
+		}
+		if t == "" {
+			break
+		}
+		m := keepClause.FindString(t)
+		if m == "" {
+			return false
+		}
+		t = t[len(m):]
+	}
+	return true
 }
 
 // apply applies a confirmed change, answers and audits it.

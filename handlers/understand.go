@@ -1285,6 +1285,11 @@ func hasWho(u intent.Understanding) bool {
 
 // answerFor answers u within the asker's scope.
 func (s *service) answerFor(c bot.Context, u intent.Understanding, last *lastQuestion) (answer, error) {
+	if sortByDateAsked(c.Message().Text) {
+		if a, ok, err := s.sortPage(c); ok || err != nil {
+			return a, err // 按截止时间排一下: the list just shown, in date order
+		}
+	}
 	switch u.Kind {
 	case intent.Help:
 		if u.Greeting {

@@ -2139,6 +2139,10 @@ var selfRe = mustCompile(`我(?:的|手上|手里|下次|下一次|名下)?|本�
 // 出庭, 我需要去开庭, 我是不是要到庭): group 1 is the asker's part.
 var selfAppearRe = mustCompile(`(我(?:是不是|是否|还|也)?(?:要不要|需不需要|要|需要|得|该|应该)(?:去|亲自去|亲自)?)(?:出庭|开庭|到庭|应诉|出几次庭|出几个庭|去法院)`)
 
+// selfPurposeRe is the asker telling what they need the answer for: a
+// meeting, a report, a speech, material to write.
+var selfPurposeRe = mustCompile(`我(?:这边|们)?(?:要|得|明天|下午|回头)?(?:去)?(?:开会|在会上|会上|汇报|写材料|写报告|写总结|做报告|做汇报|做材料|讲话|发言|向[\p{Han}]{1,6}汇报|报县里|报给[\p{Han}]{1,6}|准备材料|准备汇报)(?:时|的时候)?(?:要讲|要说|要用|要报|用|讲|说)?`)
+
 // notSelf are the words with 我 that do not make a question about the
 // asker (我想知道…, 我这边…, 我是公安局的).
 var notSelf = []string{"我想知道", "我想看", "我想查", "我想问", "我想", "我要", "我这边", "我这里", "我是", "我被", "我家", "我刚",
@@ -2172,6 +2176,17 @@ func (r *reader) mine() {
 		if strings.Contains(f, "我") {
 			with = append(with, f)
 		}
+	}
+	// 我开会要讲, 我汇报要用: the asker saying what the answer is for, not
+	// asking of their own cases (it filtered the county's losses to the
+	// one the asker heads).
+	for {
+		m, s, e, ok := r.t.find(selfPurposeRe, 0)
+		if !ok {
+			break
+		}
+		r.t.mark(s, e)
+		r.u.Filler = append(r.u.Filler, m[0])
 	}
 	// 明天我要去开庭不, 下周我要出庭的有哪些: 我要 before an appearance is
 	// the asker's own hearing, not the filler 我要 (我要查…).
