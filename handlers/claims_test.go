@@ -136,6 +136,12 @@ func (e *corpusEnv) checkClaim(viewer *people.Person, cl claim) error {
 	switch cl.What {
 	case claimList, claimField:
 		return nil
+	case claimUncovered:
+		for _, c := range all {
+			if c.FiledOn.Before(q.To) && (c.Closure == nil || !c.Closure.On.Before(q.From)) {
+				return fmt.Errorf("%s was pending in the period (filed %s)", c.Number, c.FiledOn.Format("2006-01-02"))
+			}
+		}
 	case claimRisk:
 		for _, c := range all {
 			if visible(c) && c.Risk != nil && c.Open() {

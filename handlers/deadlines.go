@@ -68,6 +68,12 @@ var reportHowRe = regexp.MustCompile(`(?:原因分析|整改措施|分析报告|
 // none of it would be no answer for the agency.
 var ownTodoRe = regexp.MustCompile(`(?:我|咱)(?:[^们，。？?][^，。？?]{0,5})?(?:什么|啥|哪些|哪几|有没有)[^，。？?]{0,4}(?:要|该|得|需要|待|还没)(?:办|交|处理|做|弄|报|提交|完成)`)
 
+// ownPendingRe asks what the asker still has unfinished (我这礼拜还有几个事
+// 没弄完, 我手上还有啥没办完的, 咱还有哪些没处理好): every kind of thing
+// pending is asked, not only hearings, so it is the to-do list (期限 and
+// 整改), whose answer and none name the kinds it checked.
+var ownPendingRe = regexp.MustCompile(`(?:我|咱)(?:[^们，。？?][^，。？?]{0,9})?(?:没|未|还没|尚未|没有)(?:弄|办|做|处理|搞|忙|完成)(?:完|好|掉|结)?(?:的|吗|呢|吧|啊|没有){0,2}[？?]?$`)
+
 // parseDeadlineAsk reads the questions this route answers: the to-do list
 // (我的待办) and the 整改 reports (整改情况, 逾期未整改); ok is false for any
 // other text, which goes on to the other routes. Questions about
@@ -96,7 +102,7 @@ func parseDeadlineAsk(text string) (deadlineAsk, bool) {
 		late := has("逾期", "超期", "过期", "超过期限", "超时", "没按时", "未按时", "没有按时", "误期", "已过期限", "晚了")
 		return deadlineAsk{what: askRectify, overdueOnly: late, rectify: rectifyFilterOf(t, late)}, true
 	}
-	if has("待办", "我的任务", "我要办", "我该办", "我需要办", "我还有什么要办", "我还有什么事", "我有哪些期限", "我的期限", "我负责的期限") || ownTodoRe.MatchString(t) {
+	if has("待办", "我的任务", "我要办", "我该办", "我需要办", "我还有什么要办", "我还有什么事", "我有哪些期限", "我的期限", "我负责的期限") || ownTodoRe.MatchString(t) || ownPendingRe.MatchString(t) {
 		return deadlineAsk{what: askMine}, true
 	}
 	return deadlineAsk{}, false

@@ -105,6 +105,7 @@ const (
 	claimDeadlines = "deadlines" // no open deadline of Q.DeadlineKinds of a visible case falls in [From, To) (zero From: any day before To; appeals only when named)
 	claimField     = "field"     // the case does not record the field (no 出庭负责人, no 败诉原因)
 	claimRisk      = "risk"      // no open visible case is flagged 败诉风险 (重点案件)
+	claimUncovered = "uncovered" // no case of the whole ledger was pending in [Q.From, Q.To): closed in it, or filed before Q.To and not closed before Q.From
 )
 
 // queryOf makes the understanding's filters concrete for viewer.

@@ -41,7 +41,10 @@ func (s *service) caseAnswer(c bot.Context, u intent.Understanding) (answer, err
 	}
 	if u.Seq > 0 {
 		if len(numbers) == 0 {
-			cands := s.seqCandidates(u.Seq, u.Recon, c.Now())
+			cands, err := s.seqOrReconCandidates(c.Ctx(), u.Seq, u.Recon, c.Now())
+			if err != nil {
+				return answer{}, err
+			}
 			hidden, _, err := s.unseen(c.Ctx(), cands)
 			if err != nil {
 				return answer{}, err
@@ -252,6 +255,17 @@ func (s *service) seqCandidates(seq int, recon bool, now time.Time) []string {
 		}
 	}
 	return out
+}
+
+// seqOrReconCandidates are seqCandidates, or for a 复议 number (复议41号)
+// the ledger's 复议 numbers ending with seq: a 市监局 handler asking of 复议
+// 41号, which is 住建局's, is told it exists and is not theirs, never that
+// there is no such case.
+func (s *service) seqOrReconCandidates(ctx context.Context, seq int, recon bool, now time.Time) ([]string, error) {
+	if recon {
+		return s.reconCandidates(ctx, seq, now)
+	}
+	return s.seqCandidates(seq, false, now), nil
 }
 
 // reconCandidates are the 复议 numbers of this year and last ending with
@@ -1035,10 +1049,32 @@ func (s *service) countAnswerScoped(c bot.Context, u intent.Understanding, q que
 			return a, err
 		}
 	}
+	if len(numbers) == 0 && !q.From.IsZero() && u.Metric != intent.Open {
+		// 2025年败诉几件 with no case of 2025 in the ledger: unknown, not 0.
+		covered, err := s.ledgerCovers(ctx, q.From, q.To)
+		if err != nil {
+			return answer{}, err
+		}
+		if !covered {
+			msg := uncoveredText(periodLabel(u.Period, q), "统计")
+			return answer{md: fmt.Sprintf("**%s**：%s", what, msg),
+				claims: []claim{{Text: msg, What: claimUncovered, Q: query{From: q.From, To: q.To}}}}, nil
+		}
+	}
 	if len(numbers) == 0 {
 		msg := fmt.Sprintf("**%s**：0 件%s。", what, scopeNote(viewer))
 		a := answer{claims: []claim{{Text: msg, What: claimCases, Q: q}}}
 		a.md = msg + s.latestBefore(c, q)
+		if s.headCountyFallback(u, q, viewer) {
+			// 复议那边纠错了几件 from a head whose own scope has none: the
+			// scoped 0 alone reads as the county's; the county figure,
+			// which the bulletin sends heads, is said after it.
+			line, err := s.countyLine(c, u)
+			if err != nil {
+				return answer{}, err
+			}
+			a.md += "\n\n" + line
+		}
 		return a, nil
 	}
 	var notes []string
@@ -1073,7 +1109,18 @@ func (s *service) countAnswerScoped(c bot.Context, u intent.Understanding, q que
 			return answer{}, err
 		}
 		line := compareLine(len(numbers), len(before))
+		covered := true
 		if len(before) == 0 {
+			if covered, err = s.ledgerCovers(ctx, qb.From, qb.To); err != nil {
+				return answer{}, err
+			}
+		}
+		label := "去年同期（" + qb.From.Format("2006年1月2日") + "—" + qb.To.Add(-time.Nanosecond).Format("1月2日") + "）"
+		if !covered {
+			// No case of that period at all: not 0, unknown.
+			line = uncoveredText(label, "同比")
+			compared = append(compared, claim{Text: line, What: claimUncovered, Q: query{From: qb.From, To: qb.To}})
+		} else if len(before) == 0 {
 			// The none names what it counted a year before (the agency,
 			// person and period), as every none does.
 			vb := u

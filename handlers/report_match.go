@@ -272,7 +272,19 @@ func (s *service) noReportedHearing(c bot.Context, u intent.Understanding, a ans
 		// The number names no case the reporter may see: say so of it.
 		what, cands := strings.Join(u.Numbers, "、")+" 案件", u.Numbers
 		if u.Seq > 0 {
-			what, cands = fmt.Sprintf("案号序号为 %d 的案件", u.Seq), s.seqCandidates(u.Seq, u.Recon, c.Now())
+			rc, err := s.seqOrReconCandidates(c.Ctx(), u.Seq, u.Recon, c.Now())
+			if err != nil {
+				return answer{}, err
+			}
+			what, cands = fmt.Sprintf("案号序号为 %d 的案件", u.Seq), rc
+			hidden, _, err := s.unseen(c.Ctx(), cands)
+			if err != nil {
+				return answer{}, err
+			}
+			if len(hidden) > 0 {
+				a.md = outOfScope(c.Person(), fmt.Sprintf("案号序号为 %d 的案件（%s）", u.Seq, strings.Join(hidden, "、"))) + "这次没有作任何修改。"
+				return a, nil
+			}
 		}
 		msg := notFound(what)
 		a.claims = []claim{{Text: msg, What: claimNumber, Numbers: cands}}

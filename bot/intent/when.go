@@ -707,8 +707,46 @@ func relativeYears(s string, now time.Time) string {
 // words and returns it. Chinese numerals of dates were made digits first
 // (digitsInDates).
 func takePeriod(t *text, now time.Time, l lean) (Period, bool) {
-	p, _, _, ok := takePeriodSpan(t, now, l)
+	p, s, _, ok := takePeriodSpan(t, now, l)
+	if ok && comparisonBase(t, s) {
+		// 今年出庭率多少 比上半年高了没有: the period after 比 is what the
+		// asked period is measured against, not the one asked; when the
+		// message names another, that one is asked (the base stays taken,
+		// so it is not read again as the question's).
+		if p2, _, _, ok2 := takePeriodSpan(t, now, l); ok2 {
+			return p2, true
+		}
+	}
 	return p, ok
+}
+
+// comparisonBase reports whether the period whose words start at rune s is
+// the base of a comparison: led by 比, 跟…比, 和…相比, 较 (比上半年, 跟去年比,
+// 较上月).
+func comparisonBase(t *text, s int) bool {
+	i := s
+	for i > 0 && unicode.IsSpace(t.rs[i-1]) {
+		i--
+	}
+	if i == 0 {
+		return false
+	}
+	before := string(t.rs[max(0, i-2):i])
+	for _, w := range []string{"比", "较", "相较", "对比", "比起"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	// 跟上半年比, 和去年相比, 与上月比较: a joiner before, 比 after.
+	if !strings.HasSuffix(before, "跟") && !strings.HasSuffix(before, "和") && !strings.HasSuffix(before, "与") && !strings.HasSuffix(before, "同") {
+		return false
+	}
+	e := s
+	for e < len(t.rs) && t.used[e] {
+		e++
+	}
+	after := strings.TrimSpace(string(t.rs[e:min(len(t.rs), e+3)]))
+	return strings.HasPrefix(after, "比") || strings.HasPrefix(after, "相比")
 }
 
 // takePeriodSpan is takePeriod that also returns the rune span of the words
