@@ -15,7 +15,10 @@ import (
 
 // exposureAskRe asks whether a case will be in the bulletin (会不会被通报,
 // 会被通报吗, 会上通报吗, 进不进通报).
-var exposureAskRe = regexp.MustCompile(`会不会.{0,4}通报|会.{0,3}通报(?:吗|不|么|啊|呀)|会上通报|上不上通报|进不进通报|进通报|被通报(?:吗|不|么|没)?|通报(?:里|上)?(?:会不会|有没有|有吗)`)
+var exposureAskRe = regexp.MustCompile(`会不会.{0,4}通报|会.{0,3}通报(?:吗|不|么|啊|呀)|会上通报|上不上通报|进不进通报|进通报|被通报(?:吗|不|么|没)?|通报(?:里|上)?(?:会不会|有没有|有吗)` +
+	// 这个要通报吧, 该不该通报, 需要通报吗: whether it must be reported is
+	// whether the bulletin lists it
+	`|(?:要|该|得|应该|应当|需要)(?:被)?通报(?:吧|吗|不|么|啊|呀)|(?:要不要|需不需要|该不该|用不用)(?:被)?通报`)
 
 // caseExposure answers whether a named case shows in the monthly 败诉通报,
 // from the bulletin's own rules (bulletin.Compute): a first-instance loss

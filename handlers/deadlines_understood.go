@@ -76,6 +76,14 @@ func (s *service) deadlinesAnswer(c bot.Context, u intent.Understanding) (answer
 			what = u.Period.Label + "到期的" // a range says its days: 元旦前（11月19日—12月31日）
 		}
 		err = add(from, to, kinds)
+		if err == nil && from == today && to == today && (u.Overdue || stillOpenRe.MatchString(c.Message().Text)) {
+			// 今天截止还有谁没回复的, 已经逾期和今天到期的: what is still
+			// undone today includes what lapsed before it (133号 逾期1天 was
+			// left out of a list of today's).
+			q.From = time.Time{}
+			what = "已逾期及今天到期的"
+			err = add(workcal.Day{}, today.AddDays(-1), overdueKinds)
+		}
 	case u.Overdue:
 		q.To = today.At(workcal.Clock{}, loc)
 		what = "已逾期的"
@@ -123,6 +131,10 @@ func (s *service) deadlinesAnswer(c bot.Context, u intent.Understanding) (answer
 	a.md += lapsedAppealNote(u)
 	return a, err
 }
+
+// stillOpenRe asks what is still undone (还有谁没回复, 哪些还没交): of
+// today's deadlines, the lapsed ones are undone too.
+var stillOpenRe = regexp.MustCompile(`还有|还没|没回|没交|未交|没提交|没答复|逾期|超期`)
 
 // ofHearingRe names a hearing by its day (明天的庭, 下周一那个庭, 那场庭);
 // 开庭前 or 庭审 say no hearing of the day.

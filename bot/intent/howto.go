@@ -49,7 +49,9 @@ var (
 	// howPeopleCmdRe names the directory's own commands (casebot people
 	// import, people sync): a question about them is about loading people.
 	howPeopleCmdRe = regexp.MustCompile(`people(?:import|sync|导入|同步)|(?:导入|导)(?:人员|通讯录|名单)的?(?:那个|这个)?命令`)
-	numberish      = regexp.MustCompile(`\d+号|行初|行终|行审|行申|复\d|\d{2,}`)
+	// alsoAddRe asks more put into the directory (也补上, 一并录入, 都加上).
+	alsoAddRe = mustCompile(`(?:也|都|一起|一并)(?:要)?(?:补上|补录|补进|补一下|加上|加进|加一下|导进|导入|录入|录进)`)
+	numberish = regexp.MustCompile(`\d+号|行初|行终|行审|行申|复\d|\d{2,}`)
 )
 
 // howToStrip is built once, not on every call (building a Replacer allocates).
@@ -83,6 +85,11 @@ func HowToAsked(text string) (HowTo, bool) {
 	case strings.Contains(t, "导") && howErrorRe.MatchString(t) && !containsAny(t, []string{"台账", "案号", "案件", "案子", "开庭"}) && (dir || strings.Contains(t, "单位") || strings.Contains(t, "角色") || strings.Contains(t, "账号") || strings.Contains(t, "行")) && !caseList:
 		return HowImportError, true
 	case (dir || containsAny(t, []string{"系统", "机器人", "应用"}) && containsAny(t, []string{"承办人", "负责人", "同事", "新来", "人"})) && howImportRe.MatchString(t) && howAskRe.MatchString(t) && !caseList && !strings.Contains(t, "台账"):
+		return HowImport, true
+	case alsoAddRe.MatchString(t) && !caseList && !numberish.MatchString(t) && !strings.Contains(t, "台账"):
+		// 好 住建和镇政府也补上, after the directory's gaps were listed: a
+		// request to put more agencies' people in, answered with how and
+		// their gaps (it was thanked for).
 		return HowImport, true
 	case howAccessRe.MatchString(t) && howAccessWho.MatchString(t) && !caseList && !numberish.MatchString(t):
 		return HowAccess, true

@@ -35,8 +35,16 @@ func LedgerAsked(text string) (LedgerAsk, bool) {
 		return AskUnbound, true
 	case accountsRe.MatchString(t):
 		return AskAccounts, true
-	case unansweredRe.MatchString(t) && !containsAny(t, []string{"答辩", "提醒", "卡片", "确认"}):
+	case unansweredRe.MatchString(t) && !containsAny(t, []string{"答辩", "提醒", "卡片", "确认"}) && !deadlineUnanswered(t):
 		return AskUnanswered, true
 	}
 	return "", false
+}
+
+// deadlineUnanswered reports whether a 没回复 asks of deadlines, not of
+// 建议: 今天截止还有谁没回复的 is who has not answered what falls due (a 复议
+// 答复, an 答辩), read as the 司法建议 unanswered it left out 47号 due today
+// and 133号 overdue.
+func deadlineUnanswered(t string) bool {
+	return containsAny(t, []string{"截止", "到期", "期限", "逾期", "超期", "过期"}) && !strings.Contains(t, "建议")
 }

@@ -132,7 +132,7 @@ func CourtRemark(text string) string {
 // today). A question (开完了吗) is not one.
 func HeldReport(text string, o Options) (u Update, ok bool) {
 	t := Normalize(text)
-	if !heldReportRe.MatchString(t) || heldQuestionRe.MatchString(t) || containsAny(t, reportAsks) || containsAny(t, decidedNot) || asksToFollow(t) {
+	if !heldReportRe.MatchString(t) || heldQuestionRe.MatchString(t) || reportAsked(t) || containsAny(t, decidedNot) || asksToFollow(t) {
 		return u, false // 开完庭多久了还没判: a question; 开完庭跟我说一声: a request
 	}
 	if !u.reportCase(t, o) {
@@ -204,7 +204,7 @@ func hasRef(u Update) bool { return len(u.Numbers) > 0 || u.Short != "" || u.Seq
 // takes those).
 func DecidedReport(text string, o Options) (u Update, ok bool) {
 	t := Normalize(text)
-	if containsAny(t, reportAsks) || containsAny(t, decidedNot) || asksToFollow(t) || !u.reportCase(t, o) {
+	if reportAsked(t) || containsAny(t, decidedNot) || asksToFollow(t) || !u.reportCase(t, o) {
 		return u, false
 	}
 	if !decided(t, hasRef(u)) {

@@ -813,6 +813,11 @@ func statement(rest, norm string) bool {
 			return false
 		}
 	}
+	if ackRequestRe.MatchString(rest) {
+		// 好 住建和镇政府也补上: a request after the 好, to be answered or
+		// named unanswered, never thanked for.
+		return false
+	}
 	for _, w := range []string{"咋", "如何", "率", "通报", "情况"} {
 		if strings.Contains(rest, w) {
 			return false
@@ -835,6 +840,11 @@ func statement(rest, norm string) bool {
 		utf8.RuneCountInString(rest) <= limit && !strings.Contains(rest, "改") && !strings.Contains(rest, "推迟") &&
 		!strings.Contains(rest, "取消") && !strings.Contains(rest, "不了")
 }
+
+// ackRequestRe is something asked to be done, after an acknowledgement (好
+// 住建和镇政府也补上, 行 把教育局也加进去): an act of the message, not part
+// of the thanks. What the teller does (好 我先补录一下) is still theirs.
+var ackRequestRe = mustCompile(`^[^我]*(?:补上|补一下|补录|补进|补齐|加上|加进|加一下|添加|导入|导进|录入|录进|也列|列一下|列出)`)
 
 // toldDoneRe is the teller's own errand told as done (我已经电话说过了, 我
 // 已经通知他了, 跟他讲过了): nothing to look up in it.
@@ -1464,7 +1474,11 @@ var (
 	// take 过期 and 逾期).
 	deadlineAny = []string{"法定期限", "各类期限", "期限", "快到期", "即将到期", "马上到期", "要到期", "到期",
 		"快要过期", "快过期", "即将过期", "马上过期", "要过期", "快要超期", "快超期", "即将超期", "马上超期", "要超期",
-		"快要逾期", "快逾期", "即将逾期", "马上逾期", "要逾期"}
+		"快要逾期", "快逾期", "即将逾期", "马上逾期", "要逾期",
+		// 今天截止还有谁没回复的: what falls due on a day (the day is the
+		// period, read first); 截止 alone is also "as of" (截止目前), so
+		// only its forms that ask what falls due
+		"截止的", "截止还有", "截止还没"}
 	overdueWords  = []string{"已经超期", "已超期", "超期", "已经逾期", "已逾期", "逾期", "过期了", "过期", "超过期限", "超时"}
 	deadlineTails = []string{"快到了", "快到", "到了没", "还有几天", "还剩几天", "剩几天", "是哪天", "到哪天", "到什么时候", "什么时候到", "截止",
 		"过了没有", "过了没", "过了吗", "到了吗",

@@ -462,6 +462,20 @@ var (
 		"写一篇", "写篇", "写个", "写一个", "以案说法", "起草", "起个草", "稿子", "案例宣传"}
 )
 
+// modalGuessRe is a guess about what must follow, checked with 吧 (这个要通报
+// 吧, 应该要整改吧, 得发司法建议吧): a question whatever was told before it,
+// never a write. A request closed with 吧 (记一下吧, 帮我登一下吧) has no
+// modal and stays a request.
+var modalGuessRe = mustCompile(`(?:要|应该|应当|得|需要|该|会)\p{Han}{1,5}吧(?:$|[，,。.！!？?\s])`)
+
+// reportAsked reports whether t asks rather than tells: a question word
+// (reportAsks) or a guess about what must follow (modalGuessRe: 83号输了郑局
+// 没出庭 这个要通报吧 asks what follows, it tells nothing to write). Every
+// report read from free text (appearance, closing, hearing held) checks it.
+func reportAsked(t string) bool {
+	return containsAny(t, reportAsks) || modalGuessRe.MatchString(t)
+}
+
 // countedAppearedRe asks an appearance be counted (算我出了吧, 就算我出庭
 // 了吧, 应该算出庭了吧): said by the one who went, it tells it.
 var countedAppearedRe = mustCompile(`(?:就|应该|可以)?算(?:我|是我)?(?:已经)?(?:出了|出庭了|出过庭了|到庭了|出了庭|出庭)(?:的)?(?:吧|哈|啊)?`)
@@ -515,10 +529,8 @@ func ReportedUpdate(text string, o Options) (u Update, ok bool) {
 		// counted tells it; 吧 here asks to record, not whether it was.
 		t = t[:m[0]] + "我出庭了" + t[m[1]:]
 	}
-	for _, q := range reportAsks {
-		if strings.Contains(t, q) {
-			return u, false
-		}
+	if reportAsked(t) {
+		return u, false
 	}
 	if asksToFollow(t) {
 		return u, false // 33号判了通知我: to be told when it is, not news that it was
