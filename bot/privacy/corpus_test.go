@@ -120,6 +120,8 @@ func runCorpus(rows []corpusRow) corpusScore {
 		}
 		if err != nil {
 			bad = append(bad, "refused: "+err.Error())
+		} else {
+			bad = append(bad, lostFunctionChars(r, out)...)
 		}
 		if len(bad) > 0 {
 			sc.failures = append(sc.failures, fmt.Sprintf("line %d [%s] %s\n\tgot:  %s\n\t%s", r.line, r.kind, r.text, out, strings.Join(bad, "; ")))
